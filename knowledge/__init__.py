@@ -1,0 +1,1 @@
+"""The knowledge base of hromadas' international partnerships: model, storage, loading."""

@@ -1,0 +1,357 @@
+"""The relational schema. It exists in a database only through the Alembic migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
+
+from knowledge.dates import PartialDate
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+KEY_LENGTH = 100
+
+
+class PartialDateType(TypeDecorator[PartialDate]):
+    """Stores a PartialDate as its ISO text, so its precision survives the round trip."""
+
+    impl = String(10)
+    cache_ok = True
+
+    def process_bind_param(self, value: PartialDate | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.isoformat()
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> PartialDate | None:
+        return None if value is None else PartialDate.parse(value)
+
+
+class MoneyAmount(TypeDecorator[Decimal]):
+    """Exact money: NUMERIC where the database has it, text on SQLite, which would round it."""
+
+    impl = Numeric(16, 2)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(24))
+        return dialect.type_descriptor(Numeric(16, 2))
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return str(value) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        PartialDate: PartialDateType(),
+        Decimal: MoneyAmount(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+    }
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    title_uk: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    issuer_uk: Mapped[str] = mapped_column(Text)
+    issuer_en: Mapped[str] = mapped_column(Text)
+    document_number: Mapped[str | None] = mapped_column(String(100))
+    issued_on: Mapped[PartialDate | None]
+    url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(8))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Hromada(Base):
+    __tablename__ = "hromadas"
+
+    code: Mapped[str] = mapped_column(String(19), primary_key=True)
+    name_uk: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    oblast_code: Mapped[str | None] = mapped_column(String(19))
+    oblast_uk: Mapped[str | None] = mapped_column(String(200))
+    oblast_en: Mapped[str | None] = mapped_column(String(200))
+    raion_code: Mapped[str | None] = mapped_column(String(19))
+    raion_uk: Mapped[str | None] = mapped_column(String(200))
+    raion_en: Mapped[str | None] = mapped_column(String(200))
+    center_uk: Mapped[str | None] = mapped_column(String(200))
+    center_en: Mapped[str | None] = mapped_column(String(200))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    population: Mapped[int | None] = mapped_column(Integer)
+    aliases: Mapped[list[str]] = mapped_column(default=list)
+
+
+class Place(Base):
+    __tablename__ = "places"
+    __table_args__ = (CheckConstraint("length(country_code) = 2", name="country_code_alpha2"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
+    name_uk: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_local: Mapped[str] = mapped_column(String(200))
+    country_code: Mapped[str] = mapped_column(String(2), index=True)
+    region_uk: Mapped[str | None] = mapped_column(String(200))
+    region_en: Mapped[str | None] = mapped_column(String(200))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geonames_id: Mapped[int | None] = mapped_column(Integer)
+    aliases: Mapped[list[str]] = mapped_column(default=list)
+    notes_uk: Mapped[str | None] = mapped_column(Text)
+    notes_en: Mapped[str | None] = mapped_column(Text)
+
+
+class AgreementSource(Base):
+    __tablename__ = "agreement_sources"
+
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[Source] = relationship(lazy="joined")
+
+
+class Agreement(Base):
+    __tablename__ = "agreements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
+    hromada_code: Mapped[str] = mapped_column(ForeignKey("hromadas.code"), index=True)
+    place_id: Mapped[int] = mapped_column(ForeignKey("places.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32))
+    title_uk: Mapped[str | None] = mapped_column(Text)
+    title_en: Mapped[str | None] = mapped_column(Text)
+    signed_on: Mapped[PartialDate | None]
+    planned_on: Mapped[PartialDate | None]
+    valid_until: Mapped[PartialDate | None]
+    term_years: Mapped[int | None] = mapped_column(Integer)
+    areas: Mapped[list[str]] = mapped_column(default=list)
+    notes_uk: Mapped[str | None] = mapped_column(Text)
+    notes_en: Mapped[str | None] = mapped_column(Text)
+
+    place: Mapped[Place] = relationship(lazy="joined")
+    sources: Mapped[list[AgreementSource]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="AgreementSource.position"
+    )
+    extensions: Mapped[list[AgreementExtension]] = relationship(
+        lazy="selectin",
+        cascade="all, delete-orphan",
+        order_by="AgreementExtension.position",
+    )
+
+
+class AgreementExtension(Base):
+    __tablename__ = "agreement_extensions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    extended_on: Mapped[PartialDate]
+    term_years: Mapped[int | None] = mapped_column(Integer)
+    valid_until: Mapped[PartialDate | None]
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    notes_uk: Mapped[str | None] = mapped_column(Text)
+    notes_en: Mapped[str | None] = mapped_column(Text)
+
+    source: Mapped[Source] = relationship(lazy="joined")
+
+
+class AidSource(Base):
+    __tablename__ = "aid_sources"
+
+    aid_id: Mapped[int] = mapped_column(
+        ForeignKey("aid_records.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[Source] = relationship(lazy="joined")
+
+
+class AidRecord(Base):
+    __tablename__ = "aid_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
+    hromada_code: Mapped[str] = mapped_column(ForeignKey("hromadas.code"), index=True)
+    received_on: Mapped[PartialDate | None]
+    amount: Mapped[Decimal | None] = mapped_column()
+    currency: Mapped[str | None] = mapped_column(String(3))
+    description_uk: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
+    notes_uk: Mapped[str | None] = mapped_column(Text)
+    notes_en: Mapped[str | None] = mapped_column(Text)
+
+    donors: Mapped[list[AidDonor]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="AidDonor.position"
+    )
+    items: Mapped[list[AidItem]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="AidItem.position"
+    )
+    sources: Mapped[list[AidSource]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="AidSource.position"
+    )
+
+
+class AidDonor(Base):
+    __tablename__ = "aid_donors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aid_id: Mapped[int] = mapped_column(
+        ForeignKey("aid_records.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    country_code: Mapped[str | None] = mapped_column(String(2), index=True)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"))
+    name: Mapped[str | None] = mapped_column(Text)
+
+    place: Mapped[Place | None] = relationship(lazy="joined")
+
+
+class AidItem(Base):
+    __tablename__ = "aid_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aid_id: Mapped[int] = mapped_column(
+        ForeignKey("aid_records.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(40))
+    quantity: Mapped[int | None] = mapped_column(Integer)
+
+
+class ActivitySource(Base):
+    __tablename__ = "activity_sources"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[Source] = relationship(lazy="joined")
+
+
+class Activity(Base):
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
+    hromada_code: Mapped[str] = mapped_column(ForeignKey("hromadas.code"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    started_on: Mapped[PartialDate | None]
+    ended_on: Mapped[PartialDate | None]
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"))
+    count: Mapped[int | None] = mapped_column(Integer)
+    count_is_lower_bound: Mapped[bool] = mapped_column(default=False)
+    summary_uk: Mapped[str] = mapped_column(Text)
+    summary_en: Mapped[str] = mapped_column(Text)
+
+    place: Mapped[Place | None] = relationship(lazy="joined")
+    sources: Mapped[list[ActivitySource]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="ActivitySource.position"
+    )
+
+
+class ProgrammeSource(Base):
+    __tablename__ = "programme_sources"
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[Source] = relationship(lazy="joined")
+
+
+class Programme(Base):
+    __tablename__ = "programmes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
+    hromada_code: Mapped[str] = mapped_column(ForeignKey("hromadas.code"), index=True)
+    title_uk: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    first_year: Mapped[int | None] = mapped_column(Integer)
+    last_year: Mapped[int | None] = mapped_column(Integer)
+    approved_by_uk: Mapped[str | None] = mapped_column(Text)
+    approved_by_en: Mapped[str | None] = mapped_column(Text)
+
+    spending: Mapped[list[ProgrammeSpending]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="ProgrammeSpending.position"
+    )
+    sources: Mapped[list[ProgrammeSource]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="ProgrammeSource.position"
+    )
+
+
+class ProgrammeSpending(Base):
+    __tablename__ = "programme_spending"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    period: Mapped[PartialDate]
+    amount: Mapped[Decimal] = mapped_column()
+    currency: Mapped[str] = mapped_column(String(3))
+    purpose_uk: Mapped[str | None] = mapped_column(Text)
+    purpose_en: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    batch: Mapped[str | None] = mapped_column(String(36), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_key: Mapped[str] = mapped_column(String(KEY_LENGTH))
+    before: Mapped[dict[str, Any] | None]
+    after: Mapped[dict[str, Any] | None]
