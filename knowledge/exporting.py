@@ -1,0 +1,72 @@
+"""Reads the knowledge base back out as a document, and writes documents as YAML or JSON."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import Select
+
+from knowledge import mapping, models
+from knowledge.documents import KnowledgeDocument
+
+Row = TypeVar("Row", bound=models.Base)
+
+
+class DocumentFormat(StrEnum):
+    """The file formats a knowledge document is written in."""
+
+    YAML = "yaml"
+    JSON = "json"
+
+
+async def _rows(session: AsyncSession, query: Select[Row]) -> list[Row]:
+    # populate_existing: rows changed earlier in this session are read as stored now.
+    result = await session.scalars(query.execution_options(populate_existing=True))
+    return list(result.all())
+
+
+async def export_document(
+    session: AsyncSession, *, all_hromadas: bool = False
+) -> KnowledgeDocument:
+    """Everything curated, plus the hromadas it refers to (or every hromada if asked)."""
+    sources = await _rows(session, select(models.Source).order_by(models.Source.key))
+    places = await _rows(session, select(models.Place).order_by(models.Place.key))
+    agreements = await _rows(session, select(models.Agreement).order_by(models.Agreement.key))
+    aid = await _rows(session, select(models.AidRecord).order_by(models.AidRecord.key))
+    activities = await _rows(session, select(models.Activity).order_by(models.Activity.key))
+    programmes = await _rows(session, select(models.Programme).order_by(models.Programme.key))
+    hromada_query = select(models.Hromada).order_by(models.Hromada.code)
+    if not all_hromadas:
+        referenced = {
+            row.hromada_code
+            for group in (agreements, aid, activities, programmes)
+            for row in group
+        }
+        hromada_query = hromada_query.where(models.Hromada.code.in_(sorted(referenced)))
+    hromadas = await _rows(session, hromada_query)
+    return KnowledgeDocument(
+        sources=[mapping.source_doc(row) for row in sources],
+        hromadas=[mapping.hromada_doc(row) for row in hromadas],
+        places=[mapping.place_doc(row) for row in places],
+        agreements=[mapping.agreement_doc(row) for row in agreements],
+        aid=[mapping.aid_doc(row) for row in aid],
+        activities=[mapping.activity_doc(row) for row in activities],
+        programmes=[mapping.programme_doc(row) for row in programmes],
+    )
+
+
+def _plain(document: KnowledgeDocument) -> dict[str, Any]:
+    # Defaults are left out, so an export reads like the curated files.
+    return document.model_dump(mode="json", exclude_defaults=True)
+
+
+def dump_document(document: KnowledgeDocument, file_format: DocumentFormat) -> str:
+    """The document as YAML or JSON text."""
+    if file_format is DocumentFormat.JSON:
+        return json.dumps(_plain(document), ensure_ascii=False, indent=2) + "\n"
+    return yaml.safe_dump(_plain(document), allow_unicode=True, sort_keys=False, width=99)

@@ -1,0 +1,30 @@
+"""How long an agreement runs, computed honestly from what the sources state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.dates import PartialDate
+from knowledge.documents import AgreementDoc
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """When an agreement ends, and whether that date is stated or worked out from a term."""
+
+    until: PartialDate
+    estimated: bool
+
+
+def expiry(agreement: AgreementDoc) -> Expiry | None:
+    """The end of the agreement: stated, or the last extension (or signing) plus its term."""
+    if agreement.valid_until is not None:
+        return Expiry(agreement.valid_until, estimated=False)
+    for extension in reversed(agreement.extensions):
+        if extension.valid_until is not None:
+            return Expiry(extension.valid_until, estimated=False)
+        if extension.term_years is not None:
+            return Expiry(extension.extended_on.plus_years(extension.term_years), estimated=True)
+    if agreement.signed_on is not None and agreement.term_years is not None:
+        return Expiry(agreement.signed_on.plus_years(agreement.term_years), estimated=True)
+    return None
