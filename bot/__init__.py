@@ -1,0 +1,1 @@
+"""Pobratym on Telegram, and the command line that runs it."""

@@ -1,0 +1,55 @@
+"""The command line: `python -m bot run | webhook | db … | kb …`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from bot.cli import database_commands, knowledge_commands, telegram_commands
+from bot.cli.context import CommandContext
+from bot.i18n import translation
+from bot.settings import LOCALES, SettingsError, load_settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Pobratym: answers about hromadas' international partnerships.",
+    )
+    parser.add_argument(
+        "--lang", choices=LOCALES, help="language of the messages (default: DEFAULT_LOCALE)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    telegram_commands.register(commands)
+    database_commands.register(commands)
+    knowledge_commands.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the process exit code."""
+    arguments = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if arguments.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    locale = arguments.lang or settings.default_locale
+    context = CommandContext(settings=settings, translations=translation(locale), locale=locale)
+    handler: Callable[[CommandContext, argparse.Namespace], Coroutine[Any, Any, int]] = (
+        arguments.handler
+    )
+    try:
+        return asyncio.run(handler(context, arguments))
+    except KeyboardInterrupt:
+        return 130

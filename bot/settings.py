@@ -1,0 +1,103 @@
+"""Settings from the environment and an optional .env file."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    AnyHttpUrl,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from knowledge.database import SUPPORTED_DRIVERS
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/pobratym.sqlite3"
+LOCALES = ("uk", "en")
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    bot_token: SecretStr | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    default_locale: Literal["uk", "en"] = "uk"
+    redis_url: str | None = None
+    telegram_api_base: AnyHttpUrl | None = None
+    webhook_base_url: AnyHttpUrl | None = None
+    webhook_path: str = Field(default="/telegram/webhook", pattern=r"^/[A-Za-z0-9/_-]*$")
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+
+    @field_validator("bot_token", "webhook_secret", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        # Checked here so a pasted-wrong token fails at start-up; the value is never echoed.
+        if value is not None:
+            bot_id, _, secret = value.get_secret_value().partition(":")
+            if not bot_id.isdigit() or len(secret) < 30:
+                raise ValueError("expected the form 123456789:ABC… given by @BotFather")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _supported_database(cls, value: str) -> str:
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise ValueError("not a database URL") from None
+        if url.drivername not in SUPPORTED_DRIVERS:
+            raise ValueError(f"use one of the drivers {', '.join(SUPPORTED_DRIVERS)}")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("expected redis://host:port/db")
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not all(part.lstrip("-").isdigit() for part in parts):
+                raise ValueError("expected Telegram user ids separated by commas")
+            return tuple(int(part) for part in parts)
+        if isinstance(value, int):
+            return (value,)
+        return value
+
+
+class SettingsError(Exception):
+    """A setting has a wrong value; the message names it and never shows the value."""
+
+
+def load_settings() -> Settings:
+    """Read the settings, turning validation errors into one readable line per setting."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = []
+        for issue in error.errors(include_input=False, include_url=False):
+            name = str(issue["loc"][0]).upper() if issue["loc"] else "settings"
+            message = str(issue["msg"]).removeprefix("Value error, ")
+            problems.append(f"{name}: {message}")
+        raise SettingsError("; ".join(problems)) from None
