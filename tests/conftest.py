@@ -1,0 +1,154 @@
+"""Shared fixtures: migrated databases on SQLite files and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from knowledge import migrations
+from knowledge.bootstrap import prepare_database
+from knowledge.database import create_engine
+
+POSTGRES_URL_VARIABLE = "POBRATYM_TEST_POSTGRES_URL"
+DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that need PostgreSQL, so `-m "not postgres"` can leave them out."""
+    for item in items:
+        if "postgres" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """The URL of a SQLite file that does not exist yet."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'knowledge.sqlite3'}"
+
+
+async def _create_postgres_database() -> tuple[str, str]:
+    server_url = make_url(os.environ.get(POSTGRES_URL_VARIABLE, DEFAULT_POSTGRES_URL))
+    name = f"pobratym_test_{uuid.uuid4().hex[:12]}"
+    try:
+        connection = await asyncpg.connect(
+            host=server_url.host,
+            port=server_url.port,
+            user=server_url.username,
+            password=server_url.password,
+            database=server_url.database,
+        )
+    except (OSError, asyncpg.PostgresError) as error:
+        # A missing server fails the run loudly: these tests are never skipped in silence.
+        pytest.fail(
+            f"PostgreSQL is not reachable at {server_url.render_as_string(hide_password=True)}"
+            f" ({error}). Start it, or point {POSTGRES_URL_VARIABLE} at one, or deselect"
+            ' these tests with -m "not postgres".'
+        )
+    try:
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    return server_url.set(database=name).render_as_string(hide_password=False), name
+
+
+async def _drop_postgres_database(name: str) -> None:
+    server_url = make_url(os.environ.get(POSTGRES_URL_VARIABLE, DEFAULT_POSTGRES_URL))
+    connection = await asyncpg.connect(
+        host=server_url.host,
+        port=server_url.port,
+        user=server_url.username,
+        password=server_url.password,
+        database=server_url.database,
+    )
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await connection.close()
+
+
+@pytest.fixture
+async def postgres() -> AsyncIterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped after the test."""
+    url, name = await _create_postgres_database()
+    try:
+        yield url
+    finally:
+        await _drop_postgres_database(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+async def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> AsyncIterator[str]:
+    """An empty database of each supported kind."""
+    if request.param == "sqlite":
+        yield sqlite_url
+        return
+    url, name = await _create_postgres_database()
+    try:
+        yield url
+    finally:
+        await _drop_postgres_database(name)
+
+
+@pytest.fixture
+async def empty_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on an empty database of each supported kind."""
+    engine = create_engine(database_url)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+async def engine(empty_engine: AsyncEngine) -> AsyncEngine:
+    """An engine on a database migrated to the newest schema, with no data."""
+    await migrations.upgrade(empty_engine)
+    return empty_engine
+
+
+@pytest.fixture
+async def sqlite_engine(sqlite_url: str) -> AsyncIterator[AsyncEngine]:
+    """A migrated SQLite database with no data, for tests about behaviour, not portability."""
+    engine = create_engine(sqlite_url)
+    await migrations.upgrade(engine)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated and seeded once per run; tests get their own copies."""
+    path = tmp_path_factory.mktemp("template") / "seeded.sqlite3"
+
+    async def build() -> None:
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        try:
+            await prepare_database(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(build())
+    return path
+
+
+@pytest.fixture
+async def seeded_engine(seeded_template: Path, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """A SQLite database holding the shipped knowledge, as a fresh install has it."""
+    path = tmp_path / "seeded.sqlite3"
+    shutil.copyfile(seeded_template, path)
+    engine = create_engine(f"sqlite+aiosqlite:///{path}")
+    try:
+        yield engine
+    finally:
+        await engine.dispose()

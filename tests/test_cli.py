@@ -1,0 +1,111 @@
+"""The command line as a newcomer and an admin meet it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli import run_bot
+
+
+def test_kb_stats_on_a_fresh_machine_creates_and_seeds_the_default_database(
+    tmp_path: Path,
+) -> None:
+    actual = run_bot("--lang", "en", "kb", "stats", cwd=tmp_path)
+
+    assert actual.returncode == 0, actual.stderr
+    assert (tmp_path / "var" / "pobratym.sqlite3").is_file()
+    lines = actual.stdout.splitlines()
+    assert "1,774 hromadas" in lines
+    assert "  with partnership records: 4" in lines
+    assert "14 agreements" in lines
+    assert "4 sources" in lines
+    assert (
+        "Partner countries (9): Czechia, France, Germany, Italy, Latvia, Poland, Slovakia,"
+        " United Kingdom, United States"
+    ) in lines
+
+
+def test_kb_stats_speaks_ukrainian_by_default_with_real_plural_forms(tmp_path: Path) -> None:
+    actual = run_bot("kb", "stats", cwd=tmp_path)
+
+    assert actual.returncode == 0, actual.stderr
+    lines = actual.stdout.splitlines()
+    assert "1\N{NO-BREAK SPACE}774 громади" in lines
+    assert "14 угод" in lines
+    assert "2 записи про допомогу" in lines
+    assert "1 програма" in lines
+    assert "4 джерела" in lines
+
+
+def test_export_then_load_into_an_empty_database_round_trips(tmp_path: Path) -> None:
+    exported = tmp_path / "export.json"
+    empty = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'empty.sqlite3'}"}
+
+    assert run_bot("kb", "export", str(exported), cwd=tmp_path).returncode == 0
+    loaded = run_bot("--lang", "en", "kb", "load", str(exported), cwd=tmp_path, env=empty)
+    again = run_bot("--lang", "en", "kb", "load", str(exported), cwd=tmp_path, env=empty)
+    reexported = run_bot("kb", "export", "--format", "json", cwd=tmp_path, env=empty)
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert "agreement: 14 new, 0 changed, 0 unchanged" in loaded.stdout
+    assert again.stdout.splitlines()[-1] == "Nothing changed."
+    assert json.loads(reexported.stdout) == json.loads(exported.read_text(encoding="utf-8"))
+
+
+def test_a_broken_file_is_refused_with_its_reason_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "agreements:\n  - key: x-y\n    hromada: UA63120270000028556\n    place: sk-kosice\n"
+        "    kind: twinning\n    status: active\n",
+        encoding="utf-8",
+    )
+
+    actual = run_bot("--lang", "en", "kb", "load", str(broken), cwd=tmp_path)
+
+    assert actual.returncode == 1
+    assert "Cannot load:" in actual.stderr
+    assert "agreements.0.sources: Field required" in actual.stderr
+    assert "Traceback" not in actual.stderr
+
+
+def test_run_without_a_token_says_how_to_get_one(tmp_path: Path) -> None:
+    actual = run_bot("--lang", "en", "run", cwd=tmp_path)
+
+    assert actual.returncode == 0
+    assert "@BotFather" in actual.stderr
+    assert "python -m bot kb stats" in actual.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["run"],
+        ["webhook"],
+        ["db"],
+        ["db", "upgrade"],
+        ["db", "downgrade"],
+        ["kb"],
+        ["kb", "load"],
+        ["kb", "export"],
+        ["kb", "stats"],
+    ],
+)
+def test_every_command_has_help(tmp_path: Path, command: list[str]) -> None:
+    actual = run_bot(*command, "--help", cwd=tmp_path)
+
+    assert actual.returncode == 0
+    assert actual.stdout.startswith("usage: python -m bot")
+
+
+def test_db_downgrade_and_upgrade(tmp_path: Path) -> None:
+    upgraded = run_bot("--lang", "en", "db", "upgrade", cwd=tmp_path)
+    downgraded = run_bot("--lang", "en", "db", "downgrade", "base", cwd=tmp_path)
+
+    assert upgraded.stdout.strip() == "The database is at revision 0001."
+    assert downgraded.stdout.strip() == "The database has no schema now."
