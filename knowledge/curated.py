@@ -38,6 +38,7 @@ def read_hromadas(path: Path = REFERENCE_DIR / "hromadas.csv") -> list[HromadaDo
                 latitude=float(row["latitude"]) if row["latitude"] else None,
                 longitude=float(row["longitude"]) if row["longitude"] else None,
                 population=int(row["population_2022"]) if row["population_2022"] else None,
+                aliases=row["aliases"].split("|") if row["aliases"] else [],
             )
             for row in csv.DictReader(file)
         ]

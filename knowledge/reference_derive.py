@@ -7,7 +7,8 @@ Inputs (see knowledge/data/reference/SOURCES.md for their origin):
 * ``full_dataset.csv``: the Kyiv School of Economics hromada table, which adds the kind of
   hromada, its administrative centre, the centre's coordinates and the 2022 population;
 * ``cities15000.txt``: the GeoNames dump of cities with 15,000+ inhabitants, for foreign
-  partner cities and for the coordinates of Kyiv and Sevastopol.
+  partner cities, for the coordinates of Kyiv and Sevastopol and for the other names
+  (aliases) of Ukrainian hromadas' centres.
 
 Run ``python -m knowledge.reference_derive --help`` for the command line.
 """
@@ -18,11 +19,13 @@ import argparse
 import csv
 import dataclasses
 import logging
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from knowledge.language.normalize import fold, is_cyrillic, is_latin, latin_key, normalize
 from knowledge.transliteration import APOSTROPHES, transliterate
 
 CODIFIER_FILE = "kodifikator-02-07-2025.csv"
@@ -58,6 +61,14 @@ _SETTLEMENT_CATEGORIES = frozenset({"M", "X", "C"})
 _GEONAMES_COLUMN_COUNT = 19
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 
+GEONAMES_UKRAINE = "UA"
+GEONAMES_POPULATED_PLACE = "P"
+MAX_ALIAS_DISTANCE_KM = 15.0
+ALIAS_SEPARATOR = "|"
+_EARTH_RADIUS_KM = 6371.0088
+_MIN_ALIAS_LENGTH = 3
+_ALIAS_PUNCTUATION = frozenset(" -") | APOSTROPHES
+
 _log = logging.getLogger(__name__)
 
 
@@ -80,6 +91,7 @@ class HromadaRow:
     latitude: str
     longitude: str
     population_2022: str
+    aliases: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -504,6 +516,193 @@ def build_geonames_places(
 
 
 # ---------------------------------------------------------------------------------------------
+# Aliases: the other names of a hromada's centre
+#
+# GeoNames lists, for each Ukrainian city of 15,000+ inhabitants, its names in other
+# languages and romanisations (Харьков, Kharkov, Charkiw). A GeoNames row belongs to the
+# hromada whose centre it names: one of its names equals the centre's Ukrainian or English
+# name after folding, and it lies within MAX_ALIAS_DISTANCE_KM of the centre's coordinates
+# when the hromada has them. When several hromadas qualify, the nearest wins; a row goes to
+# one hromada only. Kyiv and Sevastopol take their GeoNames rows by id.
+
+
+@dataclasses.dataclass(frozen=True)
+class AliasAssignment:
+    """Which GeoNames rows went to which hromada, the aliases taken from them, and the rest.
+
+    ``unplaced`` rows name no hromada's centre near them; ``ambiguous`` rows name the
+    centres of several hromadas that have no coordinates to tell them apart.
+    """
+
+    aliases_by_code: dict[str, list[str]]
+    geonames_ids_by_code: dict[str, list[int]]
+    unplaced: list[list[str]]
+    ambiguous: list[list[str]]
+
+
+def haversine_km(
+    latitude1: float, longitude1: float, latitude2: float, longitude2: float
+) -> float:
+    """The great-circle distance between two points, in kilometres."""
+    phi1, phi2 = math.radians(latitude1), math.radians(latitude2)
+    delta_phi = phi2 - phi1
+    delta_lambda = math.radians(longitude2 - longitude1)
+    half_chord = (
+        math.sin(delta_phi / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(delta_lambda / 2) ** 2
+    )
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(half_chord)))
+
+
+def read_geonames_country(path: Path, country_code: str, feature_class: str) -> list[list[str]]:
+    """Return the raw GeoNames records of one country and feature class, in file order."""
+    records = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line in handle:
+            fields = line.rstrip("\r\n").split("\t")
+            if len(fields) != _GEONAMES_COLUMN_COUNT or not fields[0].isdigit():
+                continue
+            if fields[8] == country_code and fields[6] == feature_class:
+                records.append(fields)
+    return records
+
+
+def _geonames_alternate_names(record: Sequence[str]) -> list[str]:
+    return [name.strip() for name in record[3].split(",") if name.strip()]
+
+
+def _match_keys(names: Iterable[str]) -> set[tuple[str, str]]:
+    """Keys on which two spellings of a name meet: fold() and, for romanisations, latin_key()."""
+    keys: set[tuple[str, str]] = set()
+    for name in names:
+        folded = fold(name)
+        if folded:
+            keys.add(("fold", folded))
+        romanised = latin_key(name)
+        if romanised:
+            keys.add(("latin", romanised))
+    return keys
+
+
+def is_alias_spelling(name: str) -> bool:
+    """Whether a GeoNames alternate name can serve as an alias.
+
+    It must be written in Latin or in Cyrillic letters (with spaces, hyphens and
+    apostrophes) and be at least three characters long. All-caps abbreviations such as the
+    IATA code "HRK" are left out, and so are names without a capital letter: GeoNames'
+    lower-case Latin names are machine romanisations of other scripts ("ha er ke fu",
+    "kharkwf") and, now and then, names of languages ("hindi").
+    """
+    if len(name) < _MIN_ALIAS_LENGTH or name.isupper() or name.islower():
+        return False
+    letters = [char for char in name if char not in _ALIAS_PUNCTUATION]
+    if not letters:
+        return False
+    return all(map(is_latin, letters)) or all(map(is_cyrillic, letters))
+
+
+def select_aliases(row: HromadaRow, alternate_names: Iterable[str]) -> list[str]:
+    """The alternate names worth keeping for a hromada, in the order given.
+
+    A name that folds to one of the hromada's own names adds nothing and is left out. Two
+    alternate names count as one only when they differ in case or apostrophe alone: names
+    that fold() would merge can still be different spellings people look for, such as the
+    Russian "Харьков" next to the Bulgarian "Харков", or "Kupyansk" next to "Kupyans'k".
+    """
+    own_names = {
+        fold(name) for name in (row.center_uk, row.center_en, row.name_uk, row.name_en) if name
+    }
+    seen: set[str] = set()
+    aliases: list[str] = []
+    for name in alternate_names:
+        if not is_alias_spelling(name) or fold(name) in own_names:
+            continue
+        key = normalize(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        aliases.append(name)
+    return aliases
+
+
+def _coordinates(latitude: str, longitude: str) -> tuple[float, float] | None:
+    if not latitude or not longitude:
+        return None
+    return float(latitude), float(longitude)
+
+
+def assign_aliases(
+    rows: Sequence[HromadaRow],
+    ukrainian_places: Iterable[Sequence[str]],
+    geonames_by_id: dict[int, list[str]],
+) -> AliasAssignment:
+    """Attach each Ukrainian GeoNames populated place to the hromada it is the centre of."""
+    special_ids = set(SPECIAL_CITY_GEONAMES_IDS.values())
+    records_by_code: dict[str, list[tuple[float, list[str]]]] = defaultdict(list)
+    for code, geonames_id in SPECIAL_CITY_GEONAMES_IDS.items():
+        if geonames_id in geonames_by_id:
+            records_by_code[code].append((0.0, geonames_by_id[geonames_id]))
+
+    candidates = [row for row in rows if row.kind != SPECIAL_CITY_KIND and row.center_uk]
+    rows_by_key: dict[tuple[str, str], list[HromadaRow]] = defaultdict(list)
+    for row in candidates:
+        for key in _match_keys([row.center_uk, row.center_en]):
+            rows_by_key[key].append(row)
+
+    unplaced: list[list[str]] = []
+    ambiguous: list[list[str]] = []
+    for record in ukrainian_places:
+        fields = list(record)
+        if int(fields[0]) in special_ids:
+            continue
+        names = [fields[1], fields[2], *_geonames_alternate_names(fields)]
+        matching = {
+            row.code: row for key in _match_keys(names) for row in rows_by_key.get(key, [])
+        }
+        point = (float(fields[4]), float(fields[5]))
+        located: list[tuple[float, str]] = []
+        unlocated: list[str] = []
+        for code, row in matching.items():
+            centre = _coordinates(row.latitude, row.longitude)
+            if centre is None:
+                unlocated.append(code)
+                continue
+            distance = haversine_km(*point, *centre)
+            if distance <= MAX_ALIAS_DISTANCE_KM:
+                located.append((distance, code))
+        if located:
+            distance, code = min(located)
+            records_by_code[code].append((distance, fields))
+        elif len(unlocated) == 1:
+            records_by_code[unlocated[0]].append((math.inf, fields))
+        elif unlocated:
+            ambiguous.append(fields)
+        else:
+            unplaced.append(fields)
+
+    aliases_by_code: dict[str, list[str]] = {}
+    geonames_ids_by_code: dict[str, list[int]] = {}
+    for row in rows:
+        records = sorted(records_by_code.get(row.code, []), key=lambda item: item[0])
+        if not records:
+            continue
+        geonames_ids_by_code[row.code] = [int(record[0]) for _, record in records]
+        names = [name for _, record in records for name in _geonames_alternate_names(record)]
+        aliases_by_code[row.code] = select_aliases(row, names)
+    return AliasAssignment(aliases_by_code, geonames_ids_by_code, unplaced, ambiguous)
+
+
+def with_aliases(rows: Sequence[HromadaRow], assignment: AliasAssignment) -> list[HromadaRow]:
+    """The rows with their `aliases` column filled in."""
+    return [
+        dataclasses.replace(
+            row, aliases=ALIAS_SEPARATOR.join(assignment.aliases_by_code.get(row.code, []))
+        )
+        for row in rows
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 
 
@@ -587,10 +786,25 @@ One row per hromada of the codifier (category H) plus Kyiv and Sevastopol (categ
   and Sevastopol (694423); rounded to 5 decimals; empty where unknown.
 - `population_2022`: KSE `total_popultaion_2022`.
 - `name_en`, `oblast_en`, `raion_en`, `center_en`: transliteration of the `_uk` column.
+- `aliases`: other names of the centre, `|`-separated, empty when none: GeoNames
+  alternate names (© GeoNames, CC BY 4.0), such as "Kharkov", "Харьков" and "Charkiw"
+  for Харків. They come from the `{geonames_source_file}` row of a Ukrainian populated
+  place (country `UA`, feature class `P`) one of whose names equals the centre's
+  `center_uk` or `center_en` after folding (`fold` or `latin_key` of
+  `knowledge/language/normalize.py`) and which lies within {max_alias_distance} km of the
+  centre's coordinates when the hromada has them; when several hromadas qualify, the
+  nearest takes the row, and no row serves two hromadas. Kyiv and Sevastopol take their
+  GeoNames rows (703448, 694423). Kept are names written in Latin or Cyrillic letters
+  (with spaces, hyphens and apostrophes), at least three characters long, with a capital
+  letter but not all in capitals (this leaves out codes such as "HRK" and GeoNames'
+  lower-case machine romanisations such as "kharkwf"), in GeoNames' order; left out are
+  names that fold to the hromada's `center_uk`, `center_en`, `name_uk` or `name_en`, and
+  repeats differing from a kept name only in case or apostrophe.
 
 Rows with a centre: {with_centre}; with coordinates: {with_coordinates}; with a `kind`:
-{with_kind}. The hromadas of Crimea have no KSE row, hence no kind, coordinates or
-population.
+{with_kind}; with `aliases`: {with_aliases}, from {alias_geonames_count} of the
+{ukrainian_place_count} Ukrainian populated places of `{geonames_source_file}`. The hromadas
+of Crimea have no KSE row, hence no kind, coordinates or population.
 
 ### `{geonames_file}` ({geonames_count} rows)
 
@@ -601,7 +815,12 @@ names that are written in Cyrillic.
 """
 
 
-def _sources_markdown(hromada_rows: Sequence[HromadaRow], places: Sequence[GeoNamesPlace]) -> str:
+def _sources_markdown(
+    hromada_rows: Sequence[HromadaRow],
+    places: Sequence[GeoNamesPlace],
+    assignment: AliasAssignment,
+    ukrainian_place_count: int,
+) -> str:
     geonames_arguments = " \\\n    ".join(f"--geonames-id {place.geonames_id}" for place in places)
     return _SOURCES_TEMPLATE.format(
         geonames_arguments=geonames_arguments,
@@ -613,9 +832,24 @@ def _sources_markdown(hromada_rows: Sequence[HromadaRow], places: Sequence[GeoNa
         with_centre=f"{sum(bool(row.center_uk) for row in hromada_rows):,}",
         with_coordinates=f"{sum(bool(row.latitude) for row in hromada_rows):,}",
         with_kind=f"{sum(bool(row.kind) for row in hromada_rows):,}",
+        with_aliases=f"{sum(bool(row.aliases) for row in hromada_rows):,}",
+        alias_geonames_count=sum(len(ids) for ids in assignment.geonames_ids_by_code.values()),
+        ukrainian_place_count=ukrainian_place_count,
+        max_alias_distance=f"{MAX_ALIAS_DISTANCE_KM:g}",
         geonames_file=GEONAMES_PLACES_FILE,
         geonames_count=len(places),
     )
+
+
+def _log_alias_assignment(assignment: AliasAssignment) -> None:
+    for record in assignment.ambiguous:
+        _log.warning(
+            "GeoNames %s %s names the centres of several hromadas without coordinates",
+            record[0],
+            record[1],
+        )
+    for record in assignment.unplaced:
+        _log.info("GeoNames %s %s (%s) is no hromada's centre", record[0], record[1], record[7])
 
 
 def derive_reference_data(raw_dir: Path, out_dir: Path, geonames_ids: Iterable[int]) -> None:
@@ -629,6 +863,12 @@ def derive_reference_data(raw_dir: Path, out_dir: Path, geonames_ids: Iterable[i
     )
 
     hromada_rows = build_hromada_rows(codifier, kse_by_code, geonames_by_id)
+    ukrainian_places = read_geonames_country(
+        raw_dir / GEONAMES_FILE, GEONAMES_UKRAINE, GEONAMES_POPULATED_PLACE
+    )
+    assignment = assign_aliases(hromada_rows, ukrainian_places, geonames_by_id)
+    hromada_rows = with_aliases(hromada_rows, assignment)
+    _log_alias_assignment(assignment)
     places = build_geonames_places(geonames_by_id, wanted_geonames_ids)
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -642,14 +882,18 @@ def derive_reference_data(raw_dir: Path, out_dir: Path, geonames_ids: Iterable[i
         GEONAMES_PLACE_COLUMNS,
         (dataclasses.astuple(place) for place in places),
     )
-    (out_dir / SOURCES_FILE).write_text(_sources_markdown(hromada_rows, places), encoding="utf-8")
+    (out_dir / SOURCES_FILE).write_text(
+        _sources_markdown(hromada_rows, places, assignment, len(ukrainian_places)),
+        encoding="utf-8",
+    )
     _log.info(
-        "Wrote %d hromadas (%d with a centre, %d with coordinates, %d with a kind) "
-        "and %d GeoNames places to %s",
+        "Wrote %d hromadas (%d with a centre, %d with coordinates, %d with a kind, "
+        "%d with aliases) and %d GeoNames places to %s",
         len(hromada_rows),
         sum(bool(row.center_uk) for row in hromada_rows),
         sum(bool(row.latitude) for row in hromada_rows),
         sum(bool(row.kind) for row in hromada_rows),
+        sum(bool(row.aliases) for row in hromada_rows),
         len(places),
         out_dir,
     )

@@ -15,10 +15,15 @@ from knowledge.reference_derive import (
     HROMADAS_FILE,
     KSE_FILE,
     SOURCES_FILE,
+    HromadaRow,
+    assign_aliases,
     derive_reference_data,
     find_centre_by_name,
     format_coordinate,
+    haversine_km,
+    is_alias_spelling,
     main,
+    select_aliases,
 )
 
 SHIPPED_HROMADAS = Path(__file__).resolve().parents[1] / "knowledge/data/reference/hromadas.csv"
@@ -126,6 +131,29 @@ GEONAMES_RECORDS = [
         "225044",
     ),
     ("2644688", "Leeds", "Lids,Лідс", "53.79648", "-1.547851", "GB", "ENG", "536280"),
+    # Ukrainian cities: their alternate names become the aliases of the hromada they centre.
+    (
+        "706483",
+        "Kharkiv",
+        "HRK,Kharkov,Khar'kov,Khar’kov,Kharkiv,ha er ke fu,Kh1,Харков,Харків,Харьков,哈爾科夫",
+        "49.98177",
+        "36.25475",
+        "UA",
+        "07",
+        "1433886",
+    ),
+    (
+        "703656",
+        "Kupiansk",
+        "Kupyans'k,Kupyansk,Купянск,Купьянск,Куп’янськ",
+        "49.7106",
+        "37.61577",
+        "UA",
+        "07",
+        "26538",
+    ),
+    # Zolochiv in Lviv oblast, about 800 km from Zolochiv in Kharkiv oblast.
+    ("686896", "Zolochiv", "Zolochev,Золочев", "49.80755", "24.90056", "UA", "15", "24000"),
 ]
 
 
@@ -177,7 +205,7 @@ def test_hromadas_csv_has_the_documented_columns_sorted_rows_and_plain_newlines(
     lines = raw.decode("utf-8").split("\n")
     expected_header = (
         "code,name_uk,name_en,kind,oblast_code,oblast_uk,oblast_en,raion_code,raion_uk,"
-        "raion_en,center_uk,center_en,latitude,longitude,population_2022"
+        "raion_en,center_uk,center_en,latitude,longitude,population_2022,aliases"
     )
     expected_codes = sorted(
         [ANDRIIVKA_CRIMEA, SUDAK, KRASNOPEREKOPSK, ZOLOCHIV, KUPIANSK, KHARKIV, KYIV, SEVASTOPOL]
@@ -208,6 +236,7 @@ def test_hromada_joined_with_kse_gets_names_kind_centre_and_coordinates(out_dir:
         "latitude": "50.27905",
         "longitude": "35.98243",
         "population_2022": "23696",
+        "aliases": "",
     }
     assert actual == expected
 
@@ -253,10 +282,17 @@ def test_hromada_missing_from_kse_gets_the_centre_its_name_is_formed_from(
 
 
 @pytest.mark.parametrize(
-    ("code", "expected_name_uk", "expected_name_en", "expected_latitude", "expected_longitude"),
+    (
+        "code",
+        "expected_name_uk",
+        "expected_name_en",
+        "expected_latitude",
+        "expected_longitude",
+        "expected_aliases",
+    ),
     [
-        (KYIV, "Київ", "Kyiv", "50.45466", "30.5238"),
-        (SEVASTOPOL, "Севастополь", "Sevastopol", "44.60795", "33.52134"),
+        (KYIV, "Київ", "Kyiv", "50.45466", "30.5238", "Kiev|Киев"),
+        (SEVASTOPOL, "Севастополь", "Sevastopol", "44.60795", "33.52134", ""),
     ],
 )
 def test_kyiv_and_sevastopol_are_special_rows_located_by_geonames(
@@ -266,6 +302,7 @@ def test_kyiv_and_sevastopol_are_special_rows_located_by_geonames(
     expected_name_en: str,
     expected_latitude: str,
     expected_longitude: str,
+    expected_aliases: str,
 ) -> None:
     actual = _read_rows(out_dir / HROMADAS_FILE)[code]
     expected = {
@@ -284,6 +321,7 @@ def test_kyiv_and_sevastopol_are_special_rows_located_by_geonames(
         "latitude": expected_latitude,
         "longitude": expected_longitude,
         "population_2022": "",
+        "aliases": expected_aliases,
     }
     assert actual == expected
 
@@ -382,3 +420,132 @@ def test_shipped_hromadas_cover_every_hromada_once_and_name_kharkiv_centre() -> 
     assert len(rows) == expected_count
     assert len({row["code"] for row in rows}) == expected_count
     assert (kharkiv["center_uk"], kharkiv["center_en"]) == ("Харків", "Kharkiv")
+
+
+def test_ukrainian_geonames_city_gives_aliases_to_the_hromada_it_centres(out_dir: Path) -> None:
+    rows = _read_rows(out_dir / HROMADAS_FILE)
+    expected = {
+        # HRK, the lower-case and non-Latin/Cyrillic names, "Kh1" and the names folding to
+        # the centre's (Kharkiv, Харків) are dropped; "Khar’kov" repeats "Khar'kov".
+        KHARKIV: "Kharkov|Khar'kov|Харков|Харьков",
+        # Купянск and Купьянск fold to Куп’янськ: soft signs and apostrophes do not count.
+        KUPIANSK: "Kupyans'k|Kupyansk",
+        # Zolochiv of Lviv oblast is 800 km away from Zolochiv of Kharkiv oblast.
+        ZOLOCHIV: "",
+        SUDAK: "",
+    }
+    actual = {code: rows[code]["aliases"] for code in expected}
+    assert actual == expected
+
+
+def _hromada(
+    code: str, centre_uk: str, centre_en: str, latitude: str = "", longitude: str = ""
+) -> HromadaRow:
+    return HromadaRow(
+        code=code,
+        name_uk=centre_uk + "ська",
+        name_en=centre_en + "ska",
+        kind="urban" if latitude else "",
+        oblast_code="",
+        oblast_uk="",
+        oblast_en="",
+        raion_code="",
+        raion_uk="",
+        raion_en="",
+        center_uk=centre_uk,
+        center_en=centre_en,
+        latitude=latitude,
+        longitude=longitude,
+        population_2022="",
+    )
+
+
+def _geonames_record(
+    geonames_id: str, name: str, alternate_names: str, latitude: str, longitude: str
+) -> list[str]:
+    return _geonames_line(
+        (geonames_id, name, alternate_names, latitude, longitude, "UA", "00", "20000")
+    ).split("\t")
+
+
+def test_geonames_city_goes_to_the_nearest_same_named_centre_only() -> None:
+    near = _hromada("UA1", "Олександрія", "Oleksandriia", "48.67", "33.1")
+    farther = _hromada("UA2", "Олександрія", "Oleksandriia", "48.72", "33.2")
+    record = _geonames_record("1", "Oleksandriya", "Aleksandriya,Александрия", "48.68", "33.11")
+    actual = assign_aliases([farther, near], [record], {})
+    assert actual.geonames_ids_by_code == {"UA1": [1]}
+    assert actual.aliases_by_code == {"UA1": ["Aleksandriya", "Александрия"]}
+
+
+def test_same_named_town_300_km_away_is_not_matched() -> None:
+    hromada = _hromada("UA1", "Золочів", "Zolochiv", "50.27905", "35.98243")
+    record = _geonames_record("2", "Zolochiv", "Zolochev,Золочев", "50.27905", "31.77")
+    distance = haversine_km(50.27905, 35.98243, 50.27905, 31.77)
+    actual = assign_aliases([hromada], [record], {})
+    assert 295 < distance < 305
+    assert actual.aliases_by_code == {}
+    assert [placed[0] for placed in actual.unplaced] == ["2"]
+
+
+def test_hromada_without_coordinates_is_matched_by_name_unless_ambiguous() -> None:
+    sudak = _hromada("UA1", "Судак", "Sudak")
+    first = _hromada("UA2", "Первомайське", "Pervomaiske")
+    second = _hromada("UA3", "Первомайське", "Pervomaiske")
+    records = [
+        _geonames_record("3", "Sudak", "Soldaia,Судак", "44.85", "34.97"),
+        _geonames_record("4", "Pervomayske", "Pervomaiske,Первомайское", "45.7", "33.85"),
+    ]
+    actual = assign_aliases([sudak, first, second], records, {})
+    assert actual.aliases_by_code == {"UA1": ["Soldaia"]}
+    assert [record[0] for record in actual.ambiguous] == ["4"]
+
+
+def test_centre_matches_another_romanisation_of_its_name() -> None:
+    hromada = _hromada("UA1", "Запоріжжя", "Zaporizhzhia", "47.8388", "35.13956")
+    record = _geonames_record("5", "Zaporizhzhya", "Zaporozhye,Запорожье", "47.85167", "35.11714")
+    actual = assign_aliases([hromada], [record], {})
+    assert actual.aliases_by_code == {"UA1": ["Zaporozhye", "Запорожье"]}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kharkov", True),
+        ("Харьков", True),
+        ("Khar'kov", True),
+        ("Kiev osh", True),
+        ("Ivano-Frankovsk", True),
+        ("Charków", True),
+        ("HRK", False),
+        ("Ki", False),
+        ("Kharkov2", False),
+        ("kharkwf", False),
+        ("哈爾科夫", False),
+        ("خاركوف", False),
+        ("Харьков-Kharkov", False),
+        ("Kharkov (city)", False),
+    ],
+)
+def test_alias_spelling_is_latin_or_cyrillic_words(name: str, expected: bool) -> None:
+    actual = is_alias_spelling(name)
+    assert actual is expected
+
+
+def test_aliases_keep_geonames_order_without_the_hromada_names_or_repeats() -> None:
+    hromada = _hromada("UA1", "Куп’янськ", "Kupiansk", "49.7133", "37.6142")
+    names = ["Kupyansk", "Kupiansk", "Куп'янськ", "Купянск", "Kupyans'k", "KUPYANSK", "Kupyansk"]
+    actual = select_aliases(hromada, names)
+    assert actual == ["Kupyansk", "Kupyans'k"]
+
+
+def test_haversine_distance_from_kyiv_to_kharkiv() -> None:
+    actual = haversine_km(50.45466, 30.5238, 49.98177, 36.25475)
+    assert 405 < actual < 415
+
+
+def test_shipped_hromadas_carry_the_old_and_russian_names_of_their_centres() -> None:
+    with SHIPPED_HROMADAS.open(encoding="utf-8", newline="") as handle:
+        aliases = {row["code"]: row["aliases"].split("|") for row in csv.DictReader(handle)}
+    assert {"Kharkov", "Харьков"} <= set(aliases[KHARKIV])
+    assert {"Kupyansk", "Kup'yans'k"} & set(aliases[KUPIANSK])
+    assert "Kiev" in aliases[KYIV]

@@ -1,0 +1,1 @@
+"""Reading questions: normalised text, tokens, Ukrainian word forms and typo-tolerant lookup."""
