@@ -15,7 +15,7 @@ $(INSTALLED): pyproject.toml
 	@touch $@
 
 catalogs: $(INSTALLED)
-	$(BIN)/python -c 'from bot.i18n import compile_catalogs; compile_catalogs()'
+	$(BIN)/python -c 'from knowledge.i18n import compile_catalogs; compile_catalogs()'
 
 run: $(INSTALLED) catalogs
 	$(BIN)/python -m bot run

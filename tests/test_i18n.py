@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from bot.i18n import LOCALES_DIR, compile_catalogs, translation
+from knowledge.i18n import LOCALES_DIR, compile_catalogs, translation
 
 
 @pytest.mark.parametrize("locale", ["uk", "en"])
