@@ -9,10 +9,10 @@ import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
-from bot.cli import database_commands, knowledge_commands, telegram_commands
+from bot.cli import ask_commands, database_commands, knowledge_commands, telegram_commands
 from bot.cli.context import CommandContext
-from bot.i18n import translation
 from bot.settings import LOCALES, SettingsError, load_settings
+from knowledge.i18n import translation
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     telegram_commands.register(commands)
     database_commands.register(commands)
     knowledge_commands.register(commands)
+    ask_commands.register(commands)
     return parser
 
 

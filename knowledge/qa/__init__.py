@@ -1,0 +1,1 @@
+"""Question answering: understanding a question and answering it from the knowledge base."""

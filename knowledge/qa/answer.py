@@ -1,0 +1,59 @@
+"""What the engine returns: a structured answer, its rendered text, and the context to carry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.qa.intents import Intent
+
+EntityValue = str | int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source an answer rests on, ready to show."""
+
+    key: str
+    issuer: str
+    title: str
+    document_number: str | None
+    issued_on: str | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A candidate the user can pick when a name is ambiguous (a button in the bot).
+
+    Sending `question` in the same conversation answers the original question for it.
+    """
+
+    label: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a conversation remembers between questions: the last question's entities."""
+
+    entities: dict[str, EntityValue] = field(default_factory=dict)
+    intent: Intent | None = None
+    lang: str | None = None
+    listed_agreements: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer to one question, in the question's language."""
+
+    question: str
+    lang: str
+    intent: Intent
+    entities: dict[str, EntityValue]
+    text: str
+    sources: tuple[Citation, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    agreements: tuple[str, ...] = ()
+    context: Context = field(default_factory=Context)

@@ -1,0 +1,243 @@
+"""Answer text: every sentence from the catalogs, every name in the answer's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from knowledge.collation import sort_key
+from knowledge.documents import AgreementDoc, AidDoc, HromadaDoc, PlaceDoc, SourceDoc
+from knowledge.labels import N_
+from knowledge.qa.answer import Citation
+from knowledge.qa.language import Language
+from knowledge.qa.snapshot import Snapshot
+from knowledge.terms import expiry
+from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, DonorKind
+
+BULLET = "• "
+NO_END_DATE = N_("the sources give no end date")
+
+KIND_INLINE = {
+    AgreementKind.TWINNING: N_("twin city"),
+    AgreementKind.COOPERATION_AGREEMENT: N_("cooperation agreement"),
+    AgreementKind.MEMORANDUM: N_("memorandum"),
+    AgreementKind.FRIENDSHIP_PLEDGE: N_("friendship pledge"),
+    AgreementKind.PROTOCOL_OF_INTENT: N_("protocol of intent"),
+    AgreementKind.OTHER: N_("agreement"),
+}
+
+# Status words that read right after any kind of document, whatever its grammatical gender.
+STATUS_INLINE = {
+    AgreementStatus.ACTIVE: N_("in force"),
+    AgreementStatus.IN_NEGOTIATION: N_("under negotiation"),
+    AgreementStatus.PLANNED: N_("planned"),
+    AgreementStatus.SUSPENDED: N_("suspended"),
+    AgreementStatus.TERMINATED: N_("terminated"),
+    AgreementStatus.EXPIRED: N_("expired"),
+}
+
+AID_CATEGORIES = {
+    AidCategory.FOOD: N_("food"),
+    AidCategory.CLOTHING: N_("clothing"),
+    AidCategory.HYGIENE: N_("hygiene products"),
+    AidCategory.TENTS: N_("tents"),
+    AidCategory.MEDICAL_EQUIPMENT: N_("medical equipment"),
+    AidCategory.MEDICINES: N_("medicines"),
+    AidCategory.HOUSING_REPAIR_MATERIALS: N_("materials to repair housing"),
+    AidCategory.INFRASTRUCTURE_MATERIALS: N_("materials to repair critical infrastructure"),
+    AidCategory.SPECIAL_VEHICLES: N_("special-purpose vehicles"),
+    AidCategory.MUNICIPAL_MACHINERY: N_("machinery for municipal services"),
+    AidCategory.VEHICLES: N_("vehicles"),
+    AidCategory.BUSES: N_("buses"),
+    AidCategory.GENERATORS: N_("generators"),
+    AidCategory.ELECTRICAL_EQUIPMENT: N_("electrical equipment"),
+    AidCategory.HUMANITARIAN_OTHER: N_("other humanitarian aid"),
+    AidCategory.FUNDS: N_("funds"),
+    AidCategory.OTHER: N_("other aid"),
+}
+
+
+def _counted_item(lang: Language, category: AidCategory, quantity: int) -> str:
+    """A quantity with its noun in the right plural form."""
+    number = lang.number(quantity)
+    if category is AidCategory.VEHICLES:
+        return lang.ngettext("{count} vehicle", "{count} vehicles", quantity).format(count=number)
+    if category is AidCategory.BUSES:
+        return lang.ngettext("{count} bus", "{count} buses", quantity).format(count=number)
+    if category is AidCategory.GENERATORS:
+        return lang.ngettext("{count} generator", "{count} generators", quantity).format(
+            count=number
+        )
+    return f"{lang.gettext(AID_CATEGORIES[category])}: {number}"
+
+
+def hromada_label(lang: Language, hromada: HromadaDoc) -> str:
+    """The hromada's everyday name with its oblast when it has one: "Золочів (Харківська обл.)"."""
+    if hromada.oblast_uk is None:
+        return lang.hromada(hromada)
+    oblast = hromada.oblast_uk if lang.code == "uk" else (hromada.oblast_en or hromada.oblast_uk)
+    return lang.gettext("{hromada} ({oblast} oblast)").format(
+        hromada=lang.hromada(hromada), oblast=oblast
+    )
+
+
+def place_label(lang: Language, place: PlaceDoc) -> str:
+    """A partner's name with its country: "Košice, Slovakia"."""
+    return f"{lang.place(place)}, {lang.country(place.country)}"
+
+
+def agreement_title(lang: Language, agreement: AgreementDoc) -> str:
+    """The document's own title, or its kind."""
+    if agreement.title is not None:
+        return lang.text(agreement.title)
+    text = lang.gettext(KIND_INLINE[agreement.kind])
+    return text[:1].upper() + text[1:]
+
+
+def signing(lang: Language, agreement: AgreementDoc) -> str:
+    """When the agreement was signed, or why no date is given."""
+    _ = lang.gettext
+    if agreement.signed_on is not None:
+        return _("signed {when}").format(when=lang.when(agreement.signed_on))
+    if agreement.status is AgreementStatus.PLANNED:
+        if agreement.planned_on is not None:
+            return _("not signed yet, planned {when}").format(when=lang.when(agreement.planned_on))
+        return _("not signed yet")
+    if agreement.status is AgreementStatus.IN_NEGOTIATION:
+        return _("not signed yet, talks under way")
+    return _("the sources do not give the signing date")
+
+
+def ending(lang: Language, agreement: AgreementDoc) -> str | None:
+    """Until when the agreement runs, marked as an estimate when worked out from a term."""
+    _ = lang.gettext
+    end = expiry(agreement)
+    if end is None:
+        return None
+    if not end.estimated:
+        return _("valid until {date}").format(date=lang.date(end.until))
+    extension = agreement.extensions[-1] if agreement.extensions else None
+    if extension is not None and extension.term_years is not None:
+        return lang.ngettext(
+            "extended {when} for {count} year, so until about {date}",
+            "extended {when} for {count} years, so until about {date}",
+            extension.term_years,
+        ).format(
+            when=lang.when(extension.extended_on),
+            count=lang.number(extension.term_years),
+            date=lang.date(end.until),
+        )
+    return _("until about {date}").format(date=lang.date(end.until))
+
+
+def agreement_facts(lang: Language, agreement: AgreementDoc) -> str:
+    """Status, signing and term in one parenthesis-ready phrase."""
+    parts = [lang.gettext(STATUS_INLINE[agreement.status]), signing(lang, agreement)]
+    end = ending(lang, agreement)
+    if end is not None:
+        parts.append(end)
+    return ", ".join(parts)
+
+
+def agreement_line(lang: Language, agreement: AgreementDoc) -> str:
+    """One agreement: "Cooperation agreement (in force, signed in 2023)"."""
+    return f"{agreement_title(lang, agreement)} ({agreement_facts(lang, agreement)})"
+
+
+def grouped_by_place(
+    snapshot: Snapshot, agreements: Iterable[AgreementDoc]
+) -> list[tuple[PlaceDoc, list[AgreementDoc]]]:
+    """Agreements grouped by partner, in the order they first appear."""
+    groups: dict[str, list[AgreementDoc]] = {}
+    for agreement in agreements:
+        groups.setdefault(agreement.place, []).append(agreement)
+    return [(snapshot.places[key], group) for key, group in groups.items()]
+
+
+def partner_lines(
+    lang: Language, snapshot: Snapshot, agreements: Sequence[AgreementDoc]
+) -> list[str]:
+    """A bullet per partner with its agreements."""
+    lines = []
+    for place, group in grouped_by_place(snapshot, agreements):
+        details = "; ".join(agreement_line(lang, agreement) for agreement in group)
+        lines.append(f"{BULLET}{place_label(lang, place)} — {details}")
+    return lines
+
+
+def citation(lang: Language, source: SourceDoc) -> Citation:
+    """A source ready to show."""
+    return Citation(
+        key=source.key,
+        issuer=lang.text(source.issuer),
+        title=lang.text(source.title),
+        document_number=source.document_number,
+        issued_on=None if source.issued_on is None else lang.date(source.issued_on),
+    )
+
+
+def citation_text(lang: Language, cited: Citation) -> str:
+    """A source in one line: issuer, title, number, date."""
+    parts = [cited.issuer, f"«{cited.title}»"]
+    if cited.document_number:
+        parts.append(lang.gettext("No. {number}").format(number=cited.document_number))
+    if cited.issued_on:
+        parts.append(cited.issued_on)
+    return ", ".join(parts)
+
+
+def sources_footer(lang: Language, cited: Sequence[Citation]) -> list[str]:
+    """The closing lines of a factual answer."""
+    if not cited:
+        return []
+    heading = lang.ngettext("Source:", "Sources:", len(cited))
+    return ["", heading, *(f"{BULLET}{citation_text(lang, item)}" for item in cited)]
+
+
+def aid_lines(lang: Language, snapshot: Snapshot, record: AidDoc) -> list[str]:
+    """What one aid record says: when, what, from whom, how much."""
+    _ = lang.gettext
+    when = (
+        _("Date not given")
+        if record.received_on is None
+        else _("Received {when}").format(when=lang.when(record.received_on))
+    )
+    lines = [f"{BULLET}{when}:"]
+    counted = [
+        _counted_item(lang, item.category, item.quantity)
+        for item in record.items
+        if item.quantity is not None
+    ]
+    uncounted = [
+        lang.gettext(AID_CATEGORIES[item.category])
+        for item in record.items
+        if item.quantity is None
+    ]
+    if counted or uncounted:
+        lines.append("  " + _("What: {items}").format(items=", ".join([*counted, *uncounted])))
+    countries = sorted(
+        (lang.country(donor.country) for donor in record.donors if donor.country),
+        key=sort_key,
+    )
+    places = [lang.place(snapshot.places[donor.place]) for donor in record.donors if donor.place]
+    names = [donor.name for donor in record.donors if donor.name]
+    if countries:
+        if all(donor.kind is DonorKind.ORGANISATION for donor in record.donors):
+            template = _("From organisations in: {countries}")
+        else:
+            template = _("From: {countries}")
+        lines.append("  " + template.format(countries=", ".join(countries)))
+    if places or names:
+        lines.append("  " + _("Senders: {names}").format(names=", ".join([*places, *names])))
+    if record.amount is not None and record.currency is not None:
+        lines.append(
+            "  " + _("Amount: {money}").format(money=lang.money(record.amount, record.currency))
+        )
+    if record.notes is not None:
+        lines.append("  " + lang.text(record.notes))
+    return lines
+
+
+def as_of(lang: Language, today: dt.date) -> str:
+    """A note of the date an estimate is computed against."""
+    return lang.gettext("(as of {date})").format(date=lang.today(today))

@@ -1,0 +1,74 @@
+"""An immutable, indexed copy of the knowledge base that answers are computed from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from knowledge.documents import (
+    ActivityDoc,
+    AgreementDoc,
+    AidDoc,
+    HromadaDoc,
+    KnowledgeDocument,
+    PlaceDoc,
+    ProgrammeDoc,
+    SourceDoc,
+)
+
+Item = TypeVar("Item")
+
+
+def _grouped(items: Iterable[Item], key: Callable[[Item], str]) -> dict[str, tuple[Item, ...]]:
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return {name: tuple(group) for name, group in groups.items()}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The knowledge base indexed for answering: by hromada, by place and by country."""
+
+    hromadas: Mapping[str, HromadaDoc]
+    places: Mapping[str, PlaceDoc]
+    sources: Mapping[str, SourceDoc]
+    agreements: Mapping[str, AgreementDoc]
+    agreements_by_hromada: Mapping[str, tuple[AgreementDoc, ...]]
+    agreements_by_place: Mapping[str, tuple[AgreementDoc, ...]]
+    aid_by_hromada: Mapping[str, tuple[AidDoc, ...]]
+    activities_by_hromada: Mapping[str, tuple[ActivityDoc, ...]]
+    programmes_by_hromada: Mapping[str, tuple[ProgrammeDoc, ...]]
+
+    @classmethod
+    def from_document(cls, document: KnowledgeDocument) -> Snapshot:
+        """Index a whole knowledge document."""
+        return cls(
+            hromadas={hromada.code: hromada for hromada in document.hromadas},
+            places={place.key: place for place in document.places},
+            sources={source.key: source for source in document.sources},
+            agreements={agreement.key: agreement for agreement in document.agreements},
+            agreements_by_hromada=_grouped(document.agreements, lambda item: item.hromada),
+            agreements_by_place=_grouped(document.agreements, lambda item: item.place),
+            aid_by_hromada=_grouped(document.aid, lambda item: item.hromada),
+            activities_by_hromada=_grouped(document.activities, lambda item: item.hromada),
+            programmes_by_hromada=_grouped(document.programmes, lambda item: item.hromada),
+        )
+
+    def has_records(self, hromada: str) -> bool:
+        """Whether anything but the hromada's name is known."""
+        return any(
+            hromada in index
+            for index in (
+                self.agreements_by_hromada,
+                self.aid_by_hromada,
+                self.activities_by_hromada,
+                self.programmes_by_hromada,
+            )
+        )
+
+    def country_of(self, agreement: AgreementDoc) -> str:
+        """The partner's country."""
+        return self.places[agreement.place].country

@@ -1,0 +1,193 @@
+"""Reading a question: its language, its cue words, the names in it, years and months."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.language.normalize import Token, fold, normalize, tokenize
+from knowledge.qa.cues import (
+    ENGLISH_COMMON_WORDS,
+    ENGLISH_STEMS,
+    ORDINALS_EN,
+    ORDINALS_UK,
+    UKRAINIAN_FOLLOW_UP_OPENERS,
+    UKRAINIAN_STEMS,
+    Cue,
+)
+from knowledge.qa.gazetteer import Gazetteer, Mention
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+_YEAR_WORDS_UK = ("рок", "рік", "році")
+_SHORT_STEM = 3
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the words of a question say, before the knowledge base is consulted."""
+
+    text: str
+    lang: str | None
+    tokens: tuple[Token, ...]
+    cues: frozenset[Cue]
+    cue_tokens: frozenset[int]
+    mentions: tuple[Mention, ...]
+    years: tuple[int, ...]
+    months_ahead: int | None
+    ordinal: int | None
+    is_follow_up: bool
+
+
+def detect_language(text: str) -> str | None:
+    """Ukrainian when Cyrillic letters dominate, English when Latin ones do, else unknown."""
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if cyrillic == latin == 0:
+        return None
+    return "uk" if cyrillic >= latin else "en"
+
+
+@dataclass(frozen=True)
+class _CueTable:
+    """Cue stems folded like question words, split by how they match."""
+
+    exact: dict[str, frozenset[Cue]]
+    prefixes: tuple[tuple[str, Cue], ...]
+    phrases: tuple[tuple[str, Cue], ...]
+
+
+def _compile(*tables: dict[Cue, tuple[str, ...]]) -> _CueTable:
+    exact: dict[str, set[Cue]] = {}
+    prefixes: list[tuple[str, Cue]] = []
+    phrases: list[tuple[str, Cue]] = []
+    for table in tables:
+        for cue, stems in table.items():
+            for stem in stems:
+                whole = stem.endswith("=")
+                words = [fold(word) for word in stem.rstrip("=").split(" ")]
+                if len(words) > 1:
+                    phrases.append((" ".join(words), cue))
+                elif whole or len(words[0]) <= _SHORT_STEM:
+                    exact.setdefault(words[0], set()).add(cue)
+                else:
+                    prefixes.append((words[0], cue))
+    return _CueTable(
+        exact={word: frozenset(cues) for word, cues in exact.items()},
+        prefixes=tuple(prefixes),
+        phrases=tuple(phrases),
+    )
+
+
+_CUES = _compile(UKRAINIAN_STEMS, ENGLISH_STEMS)
+
+
+def _cues_in(words: list[str]) -> tuple[set[Cue], set[int]]:
+    cues: set[Cue] = set()
+    positions: set[int] = set()
+    for index, word in enumerate(words):
+        parts = [word, *word.split("-")] if "-" in word else [word]
+        for part in parts:
+            exact = _CUES.exact.get(part)
+            if exact:
+                cues |= exact
+                positions.add(index)
+            for stem, cue in _CUES.prefixes:
+                if part.startswith(stem):
+                    cues.add(cue)
+                    positions.add(index)
+    joined = " " + " ".join(words) + " "
+    for phrase, cue in _CUES.phrases:
+        # The phrase's last word may go on: "угоди про співпрац" matches "...співпрацю".
+        if f" {phrase}" in joined:
+            cues.add(cue)
+    return cues, positions
+
+
+def _year_cues(words: list[str], lang: str | None) -> set[Cue]:
+    found: set[Cue] = set()
+    for current, following in itertools.pairwise(words):
+        is_year = following.startswith(_YEAR_WORDS_UK)
+        if is_year and current.startswith("наступн"):
+            found.add(Cue.NEXT_YEAR)
+        if is_year and current in {"цього", "цей", "поточного", "поточний"}:
+            found.add(Cue.THIS_YEAR)
+    return found
+
+
+def _ordinal(words: list[str]) -> int | None:
+    for word in words:
+        for stem, value in (*ORDINALS_UK.items(), *ORDINALS_EN.items()):
+            if word == stem or (len(stem) > _SHORT_STEM and word.startswith(stem)):
+                return value
+    return None
+
+
+def _numbers(tokens: Iterable[Token]) -> list[int]:
+    return [int(token.text) for token in tokens if token.is_number and len(token.text) <= 6]
+
+
+class Reader:
+    """Turns question text into a Reading, using the gazetteer for names."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+
+    def _split(self, tokens: Iterable[Token]) -> Iterable[Token]:
+        """Possessives lose their "'s"; hyphenated words that are no name fall into parts."""
+        for token in tokens:
+            text = token.text
+            if token.is_latin and text.endswith(("’s", "'s")):
+                token = Token(text[:-2], token.start, token.end - 2, False, True)
+            if "-" not in token.text or self._gazetteer.knows(token.text):
+                yield token
+                continue
+            offset = token.start
+            for part in token.text.split("-"):
+                if part:
+                    yield Token(part, offset, offset + len(part), part.isdigit(), token.is_latin)
+                offset += len(part) + 1
+
+    def read(self, text: str, today: dt.date) -> Reading:
+        """Read one question."""
+        tokens = tuple(self._split(tokenize(text)))
+        words = [fold(token.text) for token in tokens]
+        lang = detect_language(text)
+        cues, cue_positions = _cues_in(words)
+        cues |= _year_cues(words, lang)
+        common = {index for index, word in enumerate(words) if word in ENGLISH_COMMON_WORDS}
+        skip = frozenset(cue_positions | common)
+        mentions = tuple(self._gazetteer.find(text, tokens, skip))
+        named = {index for mention in mentions for index in range(mention.first, mention.last + 1)}
+        numbers = _numbers(token for index, token in enumerate(tokens) if index not in named)
+        years = [number for number in numbers if 1990 <= number <= 2100]
+        if Cue.NEXT_YEAR in cues:
+            years.append(today.year + 1)
+        if Cue.THIS_YEAR in cues:
+            years.append(today.year)
+        months_ahead = None
+        if Cue.HALF_YEAR in cues:
+            months_ahead = 6
+        elif Cue.MONTHS in cues:
+            small = [number for number in numbers if 0 < number <= 120]
+            months_ahead = small[0] if small else 1
+        normalized = normalize(text)
+        is_follow_up = bool(words) and (
+            words[0] in UKRAINIAN_FOLLOW_UP_OPENERS
+            or normalized.startswith(("and ", "what about", "how about"))
+        )
+        return Reading(
+            text=text,
+            lang=lang,
+            tokens=tokens,
+            cues=frozenset(cues),
+            cue_tokens=skip,
+            mentions=mentions,
+            years=tuple(years),
+            months_ahead=months_ahead,
+            ordinal=_ordinal(words) if len(words) <= 6 else None,
+            is_follow_up=is_follow_up,
+        )
