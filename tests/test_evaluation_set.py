@@ -1,0 +1,133 @@
+"""The evaluation set is well formed, and the engine answers it well enough."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from knowledge.countries import country_name
+from knowledge.curated import curated_document
+from knowledge.documents import KnowledgeDocument
+from knowledge.qa.evaluation import (
+    DEFAULT_PATH,
+    LANGUAGES,
+    PASSING_ACCURACY,
+    Conversation,
+    Item,
+    Turn,
+    build_engine,
+    evaluate,
+    load_items,
+    turns_of,
+)
+from knowledge.qa.intents import Intent
+from knowledge.vocabulary import AgreementKind
+
+# The bot rejects empty and over-long messages before the engine reads them.
+NOT_IN_THE_SET = {Intent.TOO_LONG, Intent.EMPTY}
+TOPICS = {"agreements", "countries", "partners", "aid"}
+COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
+
+
+@pytest.fixture(scope="module")
+def items() -> list[Item]:
+    return load_items(DEFAULT_PATH)
+
+
+@pytest.fixture(scope="module")
+def turns(items: list[Item]) -> list[Turn]:
+    return turns_of(items)
+
+
+@pytest.fixture(scope="module")
+def curated() -> KnowledgeDocument:
+    return curated_document()
+
+
+def test_the_set_has_at_least_300_questions_counting_conversation_turns(
+    turns: list[Turn],
+) -> None:
+    assert len(turns) >= 300
+
+
+def test_each_language_asks_between_45_and_55_percent(turns: list[Turn]) -> None:
+    actual = {lang: count / len(turns) for lang, count in Counter(t.lang for t in turns).items()}
+
+    assert set(actual) == set(LANGUAGES)
+    assert all(0.45 <= share <= 0.55 for share in actual.values()), actual
+
+
+def test_every_intent_the_engine_answers_with_is_asked(turns: list[Turn]) -> None:
+    expected = set(Intent) - NOT_IN_THE_SET
+
+    actual = {turn.intent for turn in turns}
+
+    assert expected - actual == set()
+    assert actual & NOT_IN_THE_SET == set()
+
+
+def test_at_least_25_conversations_follow_up_on_earlier_answers(items: list[Item]) -> None:
+    conversations = [item for item in items if isinstance(item, Conversation)]
+
+    assert len(conversations) >= 25
+    assert all(len(conversation.turns) >= 2 for conversation in conversations)
+
+
+def _entity_problem(key: str, value: object, curated: KnowledgeDocument) -> str | None:
+    valid = {
+        "hromada": lambda: value in {hromada.code for hromada in curated.hromadas},
+        "place": lambda: value in {place.key for place in curated.places},
+        "country": lambda: (
+            isinstance(value, str)
+            and COUNTRY_CODE.match(value) is not None
+            and country_name(value, "en") != value
+        ),
+        "kind": lambda: value in set(AgreementKind),
+        "topic": lambda: value in TOPICS,
+        "year": lambda: isinstance(value, int) and 2000 <= value <= 2100,
+        "months": lambda: isinstance(value, int) and value > 0,
+    }
+    if key not in valid:
+        return f"unknown entity {key}"
+    return None if valid[key]() else f"{key}: {value!r}"
+
+
+def test_expected_entities_name_known_hromadas_places_countries_and_kinds(
+    turns: list[Turn], curated: KnowledgeDocument
+) -> None:
+    actual = [
+        f"{turn.question}: {problem}"
+        for turn in turns
+        for key, value in turn.entities.items()
+        if (problem := _entity_problem(key, value, curated)) is not None
+    ]
+
+    assert actual == []
+
+
+def test_partner_names_are_expected_in_the_language_of_the_answer(
+    turns: list[Turn], curated: KnowledgeDocument
+) -> None:
+    names = {
+        "uk": {place.name.uk for place in curated.places},
+        "en": {place.name.en for place in curated.places},
+    }
+    actual = [
+        f"{turn.question}: {token}"
+        for turn in turns
+        for token in [*(option for options in turn.include for option in options), *turn.exclude]
+        if any(token in names[lang] - names[turn.lang] for lang in LANGUAGES)
+    ]
+
+    assert actual == []
+
+
+def test_the_engine_answers_the_set_accurately(items: list[Item]) -> None:
+    report = evaluate(build_engine(), items)
+
+    assert report.accuracy >= PASSING_ACCURACY, (
+        f"accuracy {report.accuracy:.1%} is below {PASSING_ACCURACY:.0%}\n\n"
+        f"{report.table()}\n\n{report.failures_text()}"
+    )

@@ -1,0 +1,134 @@
+"""Answers a resident would read: language, names, honest dates, sources, follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.curated import curated_document
+from knowledge.qa.engine import MAX_QUESTION_LENGTH, Engine
+from knowledge.qa.intents import Intent
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_document(curated_document())
+
+
+def test_the_question_language_decides_and_names_follow_it(engine: Engine) -> None:
+    ukrainian = engine.answer("Партнери Харкова", today=TODAY)
+    english = engine.answer("Kharkiv partners", today=TODAY)
+
+    assert (ukrainian.lang, english.lang) == ("uk", "en")
+    assert ukrainian.text.startswith("Харків — 6 партнерів:")
+    assert english.text.startswith("Kharkiv — 6 partners:")
+    assert "Košice, Slovakia" in english.text
+    assert "Кошице, Словаччина" in ukrainian.text
+
+
+def test_every_factual_answer_ends_with_its_sources(engine: Engine) -> None:
+    actual = engine.answer("What aid did Mena receive?", today=TODAY)
+
+    assert actual.text.splitlines()[-2] == "Source:"
+    assert actual.text.splitlines()[-1].startswith("• Mena City Council")
+    assert [source.document_number for source in actual.sources] == ["03"]
+
+
+def test_an_estimated_end_date_says_how_it_was_worked_out(engine: Engine) -> None:
+    english = engine.answer("When does the Cincinnati memorandum expire?", today=TODAY)
+    ukrainian = engine.answer("Коли спливає меморандум із Цинциннаті?", today=TODAY)
+
+    assert "extended in 2023 for 5 years, so until about 2028" in english.text
+    assert (
+        "продовжено у 2023\N{NARROW NO-BREAK SPACE}р. на 5 років, тобто приблизно до"
+        " 2028\N{NARROW NO-BREAK SPACE}р."
+    ) in ukrainian.text
+
+
+def test_a_date_known_to_the_month_is_said_as_such(engine: Engine) -> None:
+    english = engine.answer("When did Kupiansk sign with Columbus?", today=TODAY)
+    ukrainian = engine.answer("Коли Куп'янськ підписав меморандум з Колумбусом?", today=TODAY)
+
+    assert "signed in May 2025" in english.text
+    assert "підписано у травні 2025\N{NARROW NO-BREAK SPACE}р." in ukrainian.text
+
+
+def test_no_end_date_is_invented(engine: Engine) -> None:
+    actual = engine.answer("When does the Kosice agreement expire?", today=TODAY)
+
+    assert actual.intent is Intent.EXPIRY
+    assert "the sources give no end date" in actual.text
+    assert not any(str(year) in actual.text for year in range(2026, 2040))
+
+
+def test_quantities_use_real_ukrainian_plurals(engine: Engine) -> None:
+    actual = engine.answer("Яку допомогу отримала Мена?", today=TODAY)
+
+    assert "14 автомобілів, 1 автобус" in actual.text
+    assert "22\N{NO-BREAK SPACE}736,20\N{NO-BREAK SPACE}₴" in actual.text
+
+
+def test_a_follow_up_reuses_the_conversation(engine: Engine) -> None:
+    first = engine.answer("Які партнери у Менської громади?", today=TODAY)
+    second = engine.answer("а в Польщі?", context=first.context, today=TODAY)
+
+    assert second.entities == {"hromada": "UA74020030000069340", "country": "PL"}
+    assert "Домброва" in second.text
+    assert "Олайне" not in second.text
+
+
+def test_the_same_question_without_context_asks_which_hromada(engine: Engine) -> None:
+    actual = engine.answer("які у вас міста-побратими?", today=TODAY)
+
+    assert actual.intent is Intent.NEED_HROMADA
+
+
+def test_an_ambiguous_name_is_asked_about_and_a_choice_settles_it(engine: Engine) -> None:
+    question = engine.answer("Що відомо про Золочів?", today=TODAY)
+    labels = [choice.label for choice in question.choices]
+    kharkiv_oblast = next(choice for choice in question.choices if "Харківська" in choice.label)
+
+    settled = engine.answer(kharkiv_oblast.question, context=question.context, today=TODAY)
+
+    assert question.intent is Intent.CLARIFY
+    assert labels == sorted(labels) or len(labels) == 2
+    assert settled.entities["hromada"] == "UA63020050000045982"
+    assert "Тампі" in settled.text or "Tampa" in settled.text
+
+
+def test_a_known_hromada_without_records_gets_an_honest_answer(engine: Engine) -> None:
+    actual = engine.answer("Партнери Львова?", today=TODAY)
+
+    assert actual.intent is Intent.NO_RECORDS
+    assert actual.text.startswith("Львів (Львівська обл.): у базі знань поки немає записів")
+    assert "Кошице" not in actual.text
+
+
+def test_expiring_within_months_counts_from_today(engine: Engine) -> None:
+    inside = engine.answer(
+        "Which agreements expire in the next 12 months?", today=dt.date(2027, 6, 1)
+    )
+    outside = engine.answer(
+        "Which agreements expire in the next 12 months?", today=dt.date(2025, 1, 1)
+    )
+
+    assert "Cincinnati" in inside.text
+    assert "Cincinnati" not in outside.text
+    assert outside.text.startswith("No recorded agreement expires in the next 12 months.")
+
+
+def test_a_question_over_the_limit_gets_a_clear_message(engine: Engine) -> None:
+    actual = engine.answer("Харків " * (MAX_QUESTION_LENGTH // 7 + 1), today=TODAY)
+
+    assert actual.intent is Intent.TOO_LONG
+    assert "500" in actual.text
+
+
+def test_the_answer_language_can_be_forced(engine: Engine) -> None:
+    actual = engine.answer("Партнери Харкова", lang="en", today=TODAY)
+
+    assert actual.lang == "en"
+    assert actual.text.startswith("Kharkiv — 6 partners:")
