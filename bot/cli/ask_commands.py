@@ -13,6 +13,7 @@ from typing import Any
 from bot.cli.context import CommandContext
 from knowledge.bootstrap import prepare_database
 from knowledge.database import create_engine
+from knowledge.language.morphology import lemmas
 from knowledge.qa.answer import Answer
 from knowledge.qa.engine import Engine
 from knowledge.qa.startup import engine_from_database
@@ -59,6 +60,10 @@ def _as_json(answer: Answer) -> str:
 def _explanation(engine: Engine, question: str) -> list[str]:
     reading = engine.read(question)
     lines = [f"tokens: {[token.text for token in reading.tokens]}"]
+    lines.append(
+        "lemmas: "
+        + str([sorted(lemmas(token.text)) for token in reading.tokens if not token.is_number])
+    )
     lines.append(f"language: {reading.lang}")
     lines.append(f"cues: {sorted(cue.value for cue in reading.cues)}")
     for mention in reading.mentions:
@@ -70,6 +75,7 @@ def _explanation(engine: Engine, question: str) -> list[str]:
         lines.append(f"years: {list(reading.years)}")
     if reading.months_ahead is not None:
         lines.append(f"months ahead: {reading.months_ahead}")
+    lines.append(f"rule: {engine.explain(question).rule}")
     return lines
 
 

@@ -100,6 +100,11 @@ class Engine:
         """How the question's words were read (for --explain)."""
         return self._reader.read(question, today or today_in_ukraine())
 
+    def explain(self, question: str, context: Context | None = None) -> Meaning:
+        """The intent, entities and deciding rule the engine finds in a question."""
+        reading = self.read(question)
+        return resolve(reading, context, self.snapshot)
+
     def answer(
         self,
         question: str,

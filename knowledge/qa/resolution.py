@@ -54,6 +54,7 @@ class Meaning:
     ambiguous_text: str = ""
     agreement: str | None = None
     pending: Intent | None = None
+    rule: str = ""
 
 
 @dataclass
@@ -214,10 +215,10 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
             cues = (cues - {Cue.AID}) | ({Cue.HELP} if Cue.THANKS not in cues else set())
     domain_cues = cues & _DOMAIN_CUES
     if Cue.OFF_TOPIC in cues and not cues & {Cue.PARTNER, Cue.TWIN, Cue.AID}:
-        return Meaning(Intent.OUT_OF_DOMAIN)
+        return Meaning(Intent.OUT_OF_DOMAIN, rule="an off-topic word and no partnership words")
     social = [intent for cue, intent in _SOCIAL.items() if cue in cues]
     if social and not domain_cues and not names:
-        return Meaning(social[0])
+        return Meaning(social[0], rule="a social phrase and no names")
 
     reading = _with_cues(reading, cues)
     intent = _intent_from_cues(reading, entities)
@@ -234,6 +235,7 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     ):
         pending = meaning.intent
         meaning.intent = Intent.NEED_HROMADA
+        meaning.rule = "asks about a hromada without naming one"
         meaning.pending = Intent.OVERVIEW if pending is Intent.OUT_OF_DOMAIN else pending
     return meaning
 
@@ -280,14 +282,21 @@ def _with_context(
         listed = context.listed_agreements
         index = reading.ordinal - 1 if reading.ordinal > 0 else len(listed) - 1
         if 0 <= index < len(listed):
-            return Meaning(intent or Intent.RELATION, dict(entities), agreement=listed[index])
+            return Meaning(
+                intent or Intent.RELATION,
+                dict(entities),
+                agreement=listed[index],
+                rule=f"item {reading.ordinal} of the previous answer's list",
+            )
 
     if previous_intent is Intent.COUNT and Cue.LIST in reading.cues and "hromada" in previous:
         topic = previous.get("topic")
         listing = Intent.AID if topic == "aid" else Intent.PARTNERS
-        return Meaning(listing, {"hromada": previous["hromada"]})
+        return Meaning(
+            listing, {"hromada": previous["hromada"]}, rule="lists what the count counted"
+        )
 
-    same_hromada = False
+    same_hromada = inherited = False
     if "hromada" not in entities and not ambiguous:
         inherit = (
             "hromada" in previous
@@ -298,7 +307,7 @@ def _with_context(
             inherit = False
         if inherit:
             entities["hromada"] = previous["hromada"]
-            same_hromada = True
+            same_hromada = inherited = True
     else:
         same_hromada = entities.get("hromada") == previous.get("hromada")
 
@@ -336,8 +345,13 @@ def _with_context(
     ):
         agreement = context.listed_agreements[0]
 
+    from_cues = intent
     intent = _follow_up_intent(reading, previous_intent, intent, "place" in entities)
+    rule = "cue words" if intent is not None and intent is from_cues else ""
+    if intent is not None and intent is not from_cues:
+        rule = f"follow-up continuing {intent.value}"
     if intent is None:
+        rule = "names without cue words"
         if "hromada" in entities and "place" in entities:
             intent = Intent.RELATION
         elif "hromada" in entities:
@@ -367,5 +381,7 @@ def _with_context(
     ):
         intent = Intent.REVERSE
     if intent is None:
-        intent = Intent.OUT_OF_DOMAIN
-    return Meaning(intent, entities, agreement=agreement)
+        intent, rule = Intent.OUT_OF_DOMAIN, "no names and no cue words"
+    if inherited:
+        rule += "; the hromada comes from the conversation"
+    return Meaning(intent, entities, agreement=agreement, rule=rule)
