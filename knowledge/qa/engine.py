@@ -61,6 +61,11 @@ class _Draft:
             if key not in self.sources:
                 self.sources.append(key)
 
+    def list_agreements(self, agreements: Sequence[AgreementDoc]) -> None:
+        """Agreements the answer shows: remembered for "the second one", and cited."""
+        self.agreements.extend(agreement.key for agreement in agreements)
+        self.cite_agreements(agreements)
+
     def cite_agreements(self, agreements: Iterable[AgreementDoc]) -> None:
         for agreement in agreements:
             self.cite(citation.source for citation in agreement.sources)
@@ -287,8 +292,7 @@ class Engine:
             )
         )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements))
-        draft.agreements.extend(agreement.key for agreement in agreements)
-        draft.cite_agreements(agreements)
+        draft.list_agreements(agreements)
         first = self.snapshot.places[agreements[0].place]
         draft.suggestions.append(
             _("When was the agreement with {place} signed?").format(place=lang.place(first))
@@ -334,8 +338,7 @@ class Engine:
             draft.lines.append(f"{BULLET}{agreement_line(lang, agreement)}")
             if agreement.notes is not None:
                 draft.lines.append(f"  {lang.text(agreement.notes)}")
-        draft.agreements.extend(agreement.key for agreement in agreements)
-        draft.cite_agreements(agreements)
+        draft.list_agreements(agreements)
         draft.suggestions.append(_("When does it expire?"))
 
     def _dated(
@@ -362,8 +365,7 @@ class Engine:
             draft.lines.append(
                 f"{BULLET}{place_label(lang, place)} — {agreement_title(lang, agreement)}: {said}"
             )
-        draft.agreements.extend(agreement.key for agreement in agreements)
-        draft.cite_agreements(agreements)
+        draft.list_agreements(agreements)
 
     def _signed(
         self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
@@ -423,8 +425,7 @@ class Engine:
                 f"{BULLET}{lang.hromada(hromada)} — {place_label(lang, place)}: "
                 f"{agreement_title(lang, agreement)} ({ending(lang, agreement)})"
             )
-        draft.agreements.extend(agreement.key for agreement in found)
-        draft.cite_agreements(found)
+        draft.list_agreements(found)
 
     def _aid(
         self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
@@ -555,8 +556,7 @@ class Engine:
                 + (": " + ", ".join(places) if places else ".")
             )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements))
-        draft.agreements.extend(a.key for a in agreements)
-        draft.cite_agreements(agreements)
+        draft.list_agreements(agreements)
 
     def _reverse(
         self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
@@ -619,8 +619,7 @@ class Engine:
                     f"{BULLET}{hromada_label(lang, hromada)} — {lang.place(place)}: "
                     f"{agreement_line(lang, agreement)}"
                 )
-        draft.agreements.extend(a.key for a in agreements)
-        draft.cite_agreements(agreements)
+        draft.list_agreements(agreements)
 
     def _sources(
         self,
@@ -680,8 +679,7 @@ class Engine:
         if agreements:
             draft.lines.append(_("Partners:"))
             draft.lines.extend(partner_lines(lang, self.snapshot, agreements))
-            draft.agreements.extend(a.key for a in agreements)
-            draft.cite_agreements(agreements)
+            draft.list_agreements(agreements)
         records = self.snapshot.aid_by_hromada.get(code, ())
         if records:
             draft.lines.append(_("Aid received:"))
