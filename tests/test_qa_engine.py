@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from knowledge.curated import curated_document
+from knowledge.documents import PlaceDoc
 from knowledge.qa.engine import MAX_QUESTION_LENGTH, Engine
 from knowledge.qa.intents import Intent
+from tests import factories
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -132,3 +134,30 @@ def test_the_answer_language_can_be_forced(engine: Engine) -> None:
 
     assert actual.lang == "en"
     assert actual.text.startswith("Kharkiv — 6 partners:")
+
+
+def test_a_long_list_is_cut_and_says_how_many_more() -> None:
+    places = [
+        {
+            "key": f"pl-town-{number}",
+            "name": {"uk": f"Містечко {number}", "en": f"Town {number}"},
+            "name_local": f"Miasteczko {number}",
+            "country": "PL",
+        }
+        for number in range(30)
+    ]
+    document = factories.document(
+        places=[PlaceDoc.model_validate(place) for place in places],
+        agreements=[
+            factories.agreement(f"agreement-{number}", place=f"pl-town-{number}")
+            for number in range(30)
+        ],
+    )
+    engine = Engine.from_document(document)
+
+    actual = engine.answer("Kharkiv partners", today=TODAY)
+
+    bullets = [line for line in actual.text.splitlines() if line.startswith("• Town")]
+    assert len(bullets) == 25
+    assert "…and 5 more" in actual.text
+    assert len(actual.agreements) == 30

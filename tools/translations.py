@@ -263,4 +263,5 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
         "{subject}: записів про партнерства з українськими громадами немає."
     ),
     "{year}": "{year}\u202fр.",
+    "…and {count} more": ("…і ще {count}", "…і ще {count}", "…і ще {count}"),
 }

@@ -19,6 +19,7 @@ from knowledge.qa.intents import Intent
 from knowledge.qa.language import Language
 from knowledge.qa.render import (
     BULLET,
+    LIST_LIMIT,
     NO_END_DATE,
     agreement_line,
     agreement_title,
@@ -27,6 +28,7 @@ from knowledge.qa.render import (
     citation_text,
     ending,
     hromada_label,
+    more_lines,
     partner_lines,
     place_label,
     signing,
@@ -36,7 +38,6 @@ from knowledge.qa.replies import SIMPLE_INTENTS, write_simple
 from knowledge.qa.resolution import Meaning, resolve
 from knowledge.qa.snapshot import Snapshot
 from knowledge.qa.understanding import Reader, Reading
-from knowledge.terms import expiry
 from knowledge.vocabulary import AgreementKind, AgreementStatus
 
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -70,6 +71,13 @@ class _Draft:
         for agreement in agreements:
             self.cite(citation.source for citation in agreement.sources)
             self.cite(extension.source for extension in agreement.extensions)
+
+
+def _by_hromada(agreements: Sequence[AgreementDoc]) -> list[AgreementDoc]:
+    groups: dict[str, list[AgreementDoc]] = {}
+    for agreement in agreements:
+        groups.setdefault(agreement.hromada, []).append(agreement)
+    return [agreement for group in groups.values() for agreement in group]
 
 
 def today_in_ukraine() -> dt.date:
@@ -384,48 +392,37 @@ class Engine:
         year = entities.get("year")
         months = entities.get("months")
         if isinstance(months, int):
-            horizon = _add_months(today, months)
+            first, last = today, _add_months(today, months)
             window = lang.ngettext(
                 "in the next {count} month", "in the next {count} months", months
             ).format(count=lang.number(months))
-
-            def matches(agreement: AgreementDoc) -> bool:
-                end = expiry(agreement)
-                return (
-                    end is not None
-                    and today <= end.until.latest()
-                    and end.until.earliest() <= horizon
-                )
-
         else:
             target = int(year) if isinstance(year, int) else today.year
+            first, last = dt.date(target, 1, 1), dt.date(target, 12, 31)
             window = lang.when(PartialDate(target))
-
-            def matches(agreement: AgreementDoc) -> bool:
-                end = expiry(agreement)
-                return (
-                    end is not None
-                    and end.until.earliest().year <= target <= end.until.latest().year
-                )
-
-        pool: Sequence[AgreementDoc]
-        if "hromada" in entities:
-            pool = self._agreements(entities)
-        else:
-            pool = list(self.snapshot.agreements.values())
-        found = [agreement for agreement in pool if matches(agreement)]
+        scope = {a.key for a in self._agreements(entities)} if "hromada" in entities else None
+        # An end known only to the year (or estimated) counts if it may fall in the window.
+        found = [
+            agreement
+            for agreement, end in self.snapshot.expiring
+            if (scope is None or agreement.key in scope)
+            and end.until.earliest() <= last
+            and first <= end.until.latest()
+        ]
         if not found:
             draft.lines.append(_("No recorded agreement expires {window}.").format(window=window))
             return
         draft.lines.append(_("Agreements that expire {window}:").format(window=window))
-        for agreement in found:
+        for agreement in found[:LIST_LIMIT]:
             hromada = self.snapshot.hromadas[agreement.hromada]
             place = self.snapshot.places[agreement.place]
             draft.lines.append(
                 f"{BULLET}{lang.hromada(hromada)} — {place_label(lang, place)}: "
                 f"{agreement_title(lang, agreement)} ({ending(lang, agreement)})"
             )
-        draft.list_agreements(found)
+        draft.lines.extend(more_lines(lang, len(found) - LIST_LIMIT))
+        draft.agreements.extend(agreement.key for agreement in found)
+        draft.cite_agreements(found[:LIST_LIMIT])
 
     def _aid(
         self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
@@ -569,27 +566,15 @@ class Engine:
             subject = place_label(lang, place)
         elif "country" in entities:
             country = str(entities["country"])
-            agreements = [
-                a
-                for a in self.snapshot.agreements.values()
-                if self.snapshot.country_of(a) == country
-            ]
+            agreements = list(self.snapshot.agreements_by_country.get(country, ()))
             subject = lang.country(country)
         elif "region" in entities:
             region = str(entities["region"])
-            agreements = [
-                a
-                for a in self.snapshot.agreements.values()
-                if (r := self.snapshot.places[a.place].region) is not None and r.en == region
-            ]
+            agreements = list(self.snapshot.agreements_by_region.get(region, ()))
             subject = self._region_name(lang, region)
         else:
             oblast = str(entities.get("oblast", ""))
-            agreements = [
-                a
-                for a in self.snapshot.agreements.values()
-                if self.snapshot.hromadas[a.hromada].oblast_code == oblast
-            ]
+            agreements = list(self.snapshot.agreements_by_oblast.get(oblast, ()))
             subject = next(
                 (
                     _("{oblast} oblast").format(
@@ -610,16 +595,19 @@ class Engine:
             )
             return
         draft.lines.append(_("{subject} — partners in Ukraine:").format(subject=subject))
-        for hromada_code in dict.fromkeys(a.hromada for a in agreements):
-            hromada = self.snapshot.hromadas[hromada_code]
-            own = [a for a in agreements if a.hromada == hromada_code]
-            for agreement in own:
-                place = self.snapshot.places[agreement.place]
-                draft.lines.append(
-                    f"{BULLET}{hromada_label(lang, hromada)} — {lang.place(place)}: "
-                    f"{agreement_line(lang, agreement)}"
-                )
-        draft.list_agreements(agreements)
+        # Grouped by hromada, in the order the hromadas first appear.
+        ordered = _by_hromada(agreements)
+        shown = ordered[:LIST_LIMIT]
+        for agreement in shown:
+            hromada = self.snapshot.hromadas[agreement.hromada]
+            place = self.snapshot.places[agreement.place]
+            draft.lines.append(
+                f"{BULLET}{hromada_label(lang, hromada)} — {lang.place(place)}: "
+                f"{agreement_line(lang, agreement)}"
+            )
+        draft.lines.extend(more_lines(lang, len(ordered) - len(shown)))
+        draft.agreements.extend(agreement.key for agreement in ordered)
+        draft.cite_agreements(shown)
 
     def _sources(
         self,

@@ -15,6 +15,8 @@ from knowledge.terms import expiry
 from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, DonorKind
 
 BULLET = "• "
+# Longer lists are cut, saying how many more there are; the bot pages through the rest.
+LIST_LIMIT = 25
 NO_END_DATE = N_("the sources give no end date")
 
 KIND_INLINE = {
@@ -154,15 +156,27 @@ def grouped_by_place(
     return [(snapshot.places[key], group) for key, group in groups.items()]
 
 
+def more_lines(lang: Language, hidden: int) -> list[str]:
+    """The line that says how many items a cut list leaves out, if any."""
+    if hidden <= 0:
+        return []
+    return [
+        lang.ngettext("…and {count} more", "…and {count} more", hidden).format(
+            count=lang.number(hidden)
+        )
+    ]
+
+
 def partner_lines(
     lang: Language, snapshot: Snapshot, agreements: Sequence[AgreementDoc]
 ) -> list[str]:
-    """A bullet per partner with its agreements."""
+    """A bullet per partner with its agreements, at most LIST_LIMIT of them."""
+    groups = grouped_by_place(snapshot, agreements)
     lines = []
-    for place, group in grouped_by_place(snapshot, agreements):
+    for place, group in groups[:LIST_LIMIT]:
         details = "; ".join(agreement_line(lang, agreement) for agreement in group)
         lines.append(f"{BULLET}{place_label(lang, place)} — {details}")
-    return lines
+    return lines + more_lines(lang, len(groups) - LIST_LIMIT)
 
 
 def citation(lang: Language, source: SourceDoc) -> Citation:

@@ -17,8 +17,13 @@ from knowledge.documents import (
     ProgrammeDoc,
     SourceDoc,
 )
+from knowledge.terms import Expiry, expiry
 
 Item = TypeVar("Item")
+
+
+def _region_of(place: PlaceDoc) -> str:
+    return "" if place.region is None else place.region.en
 
 
 def _grouped(items: Iterable[Item], key: Callable[[Item], str]) -> dict[str, tuple[Item, ...]]:
@@ -41,13 +46,20 @@ class Snapshot:
     aid_by_hromada: Mapping[str, tuple[AidDoc, ...]]
     activities_by_hromada: Mapping[str, tuple[ActivityDoc, ...]]
     programmes_by_hromada: Mapping[str, tuple[ProgrammeDoc, ...]]
+    agreements_by_country: Mapping[str, tuple[AgreementDoc, ...]]
+    agreements_by_region: Mapping[str, tuple[AgreementDoc, ...]]
+    agreements_by_oblast: Mapping[str, tuple[AgreementDoc, ...]]
+    expiring: tuple[tuple[AgreementDoc, Expiry], ...]
 
     @classmethod
     def from_document(cls, document: KnowledgeDocument) -> Snapshot:
         """Index a whole knowledge document."""
+        places = {place.key: place for place in document.places}
+        hromadas = {hromada.code: hromada for hromada in document.hromadas}
+        ends = ((agreement, expiry(agreement)) for agreement in document.agreements)
         return cls(
-            hromadas={hromada.code: hromada for hromada in document.hromadas},
-            places={place.key: place for place in document.places},
+            hromadas=hromadas,
+            places=places,
             sources={source.key: source for source in document.sources},
             agreements={agreement.key: agreement for agreement in document.agreements},
             agreements_by_hromada=_grouped(document.agreements, lambda item: item.hromada),
@@ -55,6 +67,17 @@ class Snapshot:
             aid_by_hromada=_grouped(document.aid, lambda item: item.hromada),
             activities_by_hromada=_grouped(document.activities, lambda item: item.hromada),
             programmes_by_hromada=_grouped(document.programmes, lambda item: item.hromada),
+            agreements_by_country=_grouped(
+                document.agreements, lambda item: places[item.place].country
+            ),
+            agreements_by_region=_grouped(
+                (a for a in document.agreements if places[a.place].region is not None),
+                lambda item: _region_of(places[item.place]),
+            ),
+            agreements_by_oblast=_grouped(
+                document.agreements, lambda item: hromadas[item.hromada].oblast_code or ""
+            ),
+            expiring=tuple((agreement, end) for agreement, end in ends if end is not None),
         )
 
     def has_records(self, hromada: str) -> bool:
