@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BABEL_KEYWORDS := -k _ -k N_ -k ngettext:1,2
 
-.PHONY: run test lint typecheck unit catalogs messages clean
+.PHONY: run test lint typecheck unit catalogs messages clean bench
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -44,3 +44,7 @@ messages: $(INSTALLED)
 clean:
 	rm -rf $(VENV) var *.egg-info .mypy_cache .ruff_cache .pytest_cache
 	find locales -name '*.mo' -delete
+
+# Start-up, latency and memory of the question answering, curated vs national scale.
+bench: $(INSTALLED) catalogs
+	$(BIN)/python -m benchmarks.qa_benchmark
