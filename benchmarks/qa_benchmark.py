@@ -37,6 +37,7 @@ import random
 import resource
 import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -359,6 +360,7 @@ class Figures:
     records: str = ""
     document_seconds: float = 0.0
     startup_seconds: float = 0.0
+    warm_startup_seconds: float = 0.0
     rss_before_document: float = 0.0
     rss_with_document: float = 0.0
     rss_with_engine: float = 0.0
@@ -438,6 +440,17 @@ def build(
     release_memory()
     figures.rss_with_engine = rss_megabytes()
 
+    _progress(f"{name}: building the engine with a forms cache, then again from it")
+    with tempfile.TemporaryDirectory() as folder:
+        cache = Path(folder) / "name-forms.json"
+        clear_word_caches()
+        Engine.from_document(document, cache)
+        clear_word_caches()
+        start = time.perf_counter()
+        Engine.from_document(document, cache)
+        figures.warm_startup_seconds = time.perf_counter() - start
+    release_memory()
+
     _progress(f"{name}: building the engine again under tracemalloc")
     clear_word_caches()
     tracemalloc.start()
@@ -514,6 +527,12 @@ def table(curated: Figures, national: Figures, dictionaries: float) -> str:
     add(
         "start-up: Engine.from_document",
         (curated.startup_seconds, national.startup_seconds),
+        _seconds,
+        (TARGET_STARTUP_S, f"< {TARGET_STARTUP_S:g} s"),
+    )
+    add(
+        "start-up with the forms cache",
+        (curated.warm_startup_seconds, national.warm_startup_seconds),
         _seconds,
         (TARGET_STARTUP_S, f"< {TARGET_STARTUP_S:g} s"),
     )

@@ -24,9 +24,12 @@ class InvalidPartialDateError(ValueError):
     """Raised for text that is not YYYY, YYYY-MM or YYYY-MM-DD."""
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
-    """A calendar date known to a year, a month or a day; never padded to 1 January."""
+    """A calendar date known to a year, a month or a day; never padded to 1 January.
+
+    Dates order by when they start, a less precise one first: 2023 < 2023-01 < 2023-01-01.
+    """
 
     year: int
     month: int | None = None
@@ -95,3 +98,18 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+    def _sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._sort_key() < other._sort_key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._sort_key() <= other._sort_key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._sort_key() > other._sort_key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._sort_key() >= other._sort_key()

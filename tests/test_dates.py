@@ -46,3 +46,11 @@ def test_anything_else_is_refused(text: str) -> None:
 def test_adding_a_term_keeps_the_precision() -> None:
     assert PartialDate.parse("2023").plus_years(5) == PartialDate.parse("2028")
     assert PartialDate.parse("2024-02-29").plus_years(1) == PartialDate.parse("2025-02-28")
+
+
+def test_dates_of_different_precision_sort_by_when_they_start() -> None:
+    dates = [PartialDate.parse(text) for text in ("2024-01-12", "2023", "2023-05", "2024")]
+
+    actual = [str(date) for date in sorted(dates)]
+
+    assert actual == ["2023", "2023-05", "2024", "2024-01-12"]

@@ -14,13 +14,14 @@ from knowledge.dates import PartialDate
 from knowledge.documents import AgreementDoc, AidDoc, KnowledgeDocument
 from knowledge.qa.answer import Answer, Choice, Citation, Context, EntityValue
 from knowledge.qa.forms_cache import FormsCache
-from knowledge.qa.gazetteer import Gazetteer
+from knowledge.qa.gazetteer import Gazetteer, phrase_key
 from knowledge.qa.intents import Intent
 from knowledge.qa.language import Language
 from knowledge.qa.render import (
     BULLET,
     LIST_LIMIT,
     NO_END_DATE,
+    SOURCES_LIMIT,
     agreement_line,
     agreement_title,
     aid_lines,
@@ -42,6 +43,10 @@ from knowledge.vocabulary import AgreementKind, AgreementStatus
 
 KYIV = ZoneInfo("Europe/Kyiv")
 MAX_QUESTION_LENGTH = 500
+# Aid records and activities are long; an answer shows the newest few.
+AID_LIMIT = 10
+# Sorts undated records after every dated one when the newest come first.
+_UNDATED = PartialDate(1)
 # Non-answers after which the conversation keeps what was asked, for the follow-up to answer.
 _ANSWERED_LATER = frozenset({Intent.CLARIFY, Intent.NEED_HROMADA, Intent.NO_RECORDS})
 DEFAULT_LANGUAGE = "uk"
@@ -63,21 +68,16 @@ class _Draft:
                 self.sources.append(key)
 
     def list_agreements(self, agreements: Sequence[AgreementDoc]) -> None:
-        """Agreements the answer shows: remembered for "the second one", and cited."""
+        """Agreements the answer lists: all remembered for "the second one", the shown cited."""
         self.agreements.extend(agreement.key for agreement in agreements)
-        self.cite_agreements(agreements)
+        shown_places = list(dict.fromkeys(agreement.place for agreement in agreements))
+        shown = set(shown_places[:LIST_LIMIT])
+        self.cite_agreements(agreement for agreement in agreements if agreement.place in shown)
 
     def cite_agreements(self, agreements: Iterable[AgreementDoc]) -> None:
         for agreement in agreements:
             self.cite(citation.source for citation in agreement.sources)
             self.cite(extension.source for extension in agreement.extensions)
-
-
-def _by_hromada(agreements: Sequence[AgreementDoc]) -> list[AgreementDoc]:
-    groups: dict[str, list[AgreementDoc]] = {}
-    for agreement in agreements:
-        groups.setdefault(agreement.hromada, []).append(agreement)
-    return [agreement for group in groups.values() for agreement in group]
 
 
 def today_in_ukraine() -> dt.date:
@@ -107,7 +107,7 @@ class Engine:
         With `forms_cache`, the inflected forms of names are kept in that file between runs.
         """
         snapshot = Snapshot.from_document(document)
-        return cls(snapshot, Gazetteer.build(snapshot, FormsCache(forms_cache)))
+        return cls(snapshot, Gazetteer.build(snapshot, FormsCache(phrase_key, forms_cache)))
 
     def read(self, question: str, today: dt.date | None = None) -> Reading:
         """How the question's words were read (for --explain)."""
@@ -400,15 +400,11 @@ class Engine:
             target = int(year) if isinstance(year, int) else today.year
             first, last = dt.date(target, 1, 1), dt.date(target, 12, 31)
             window = lang.when(PartialDate(target))
-        scope = {a.key for a in self._agreements(entities)} if "hromada" in entities else None
         # An end known only to the year (or estimated) counts if it may fall in the window.
-        found = [
-            agreement
-            for agreement, end in self.snapshot.expiring
-            if (scope is None or agreement.key in scope)
-            and end.until.earliest() <= last
-            and first <= end.until.latest()
-        ]
+        found = self.snapshot.endings_between(first, last)
+        if "hromada" in entities:
+            scope = {agreement.key for agreement in self._agreements(entities)}
+            found = [agreement for agreement in found if agreement.key in scope]
         if not found:
             draft.lines.append(_("No recorded agreement expires {window}.").format(window=window))
             return
@@ -459,9 +455,7 @@ class Engine:
                     )
                 )
                 draft.lines.append(_("Aid to {hromada} is recorded from:").format(hromada=name))
-                for record in records:
-                    draft.lines.extend(aid_lines(lang, self.snapshot, record))
-                    draft.cite(c.source for c in record.sources)
+                self._write_aid(lang, records, draft)
                 return
             draft.lines.append(
                 _("Yes: {sender} is among the places aid to {hromada} came from.").format(
@@ -471,10 +465,20 @@ class Engine:
             records = matching
         else:
             draft.lines.append(_("{hromada} — aid received:").format(hromada=name))
-        for record in records:
+        self._write_aid(lang, records, draft)
+        self._programmes(lang, code, draft)
+
+    def _write_aid(self, lang: Language, records: Sequence[AidDoc], draft: _Draft) -> None:
+        """The newest aid records first, at most AID_LIMIT of them, each cited."""
+        newest = sorted(
+            records,
+            key=lambda record: record.received_on or _UNDATED,
+            reverse=True,
+        )
+        for record in newest[:AID_LIMIT]:
             draft.lines.extend(aid_lines(lang, self.snapshot, record))
             draft.cite(c.source for c in record.sources)
-        self._programmes(lang, code, draft)
+        draft.lines.extend(more_lines(lang, len(newest) - AID_LIMIT))
 
     def _programmes(self, lang: Language, code: str, draft: _Draft) -> None:
         _ = lang.gettext
@@ -562,7 +566,9 @@ class Engine:
         agreements: list[AgreementDoc]
         if "place" in entities:
             place = self.snapshot.places[str(entities["place"])]
-            agreements = list(self.snapshot.agreements_by_place.get(place.key, ()))
+            agreements = sorted(
+                self.snapshot.agreements_by_place.get(place.key, ()), key=lambda a: a.hromada
+            )
             subject = place_label(lang, place)
         elif "country" in entities:
             country = str(entities["country"])
@@ -595,8 +601,8 @@ class Engine:
             )
             return
         draft.lines.append(_("{subject} — partners in Ukraine:").format(subject=subject))
-        # Grouped by hromada, in the order the hromadas first appear.
-        ordered = _by_hromada(agreements)
+        # The snapshot's indexes keep each hromada's agreements together.
+        ordered = agreements
         shown = ordered[:LIST_LIMIT]
         for agreement in shown:
             hromada = self.snapshot.hromadas[agreement.hromada]
@@ -606,7 +612,7 @@ class Engine:
                 f"{agreement_line(lang, agreement)}"
             )
         draft.lines.extend(more_lines(lang, len(ordered) - len(shown)))
-        draft.agreements.extend(agreement.key for agreement in ordered)
+        draft.agreements.extend([agreement.key for agreement in ordered])
         draft.cite_agreements(shown)
 
     def _sources(
@@ -632,7 +638,7 @@ class Engine:
             )
             return
         draft.lines.append(_("The answer comes from these documents:"))
-        for key in keys:
+        for key in keys[:SOURCES_LIMIT]:
             source = self.snapshot.sources[key]
             cited: Citation = citation(lang, source)
             draft.lines.append(f"{BULLET}{citation_text(lang, cited)}")
@@ -640,6 +646,7 @@ class Engine:
                 draft.lines.append(f"  {source.notes}")
             if source.url:
                 draft.lines.append(f"  {source.url}")
+        draft.lines.extend(more_lines(lang, len(keys) - SOURCES_LIMIT))
 
     def _hromada_sources(self, code: str) -> list[str]:
         keys: list[str] = []
@@ -671,16 +678,15 @@ class Engine:
         records = self.snapshot.aid_by_hromada.get(code, ())
         if records:
             draft.lines.append(_("Aid received:"))
-            for record in records:
-                draft.lines.extend(aid_lines(lang, self.snapshot, record))
-                draft.cite(c.source for c in record.sources)
+            self._write_aid(lang, records, draft)
         activities = self.snapshot.activities_by_hromada.get(code, ())
         if activities:
             draft.lines.append(_("Events and work:"))
-            for activity in activities:
+            for activity in activities[:AID_LIMIT]:
                 when = "" if activity.started_on is None else f"{lang.date(activity.started_on)}: "
                 draft.lines.append(f"{BULLET}{when}{lang.text(activity.summary)}")
                 draft.cite(c.source for c in activity.sources)
+            draft.lines.extend(more_lines(lang, len(activities) - AID_LIMIT))
         if self.snapshot.programmes_by_hromada.get(code):
             draft.lines.append(_("Programmes:"))
             self._programmes(lang, code, draft)

@@ -95,7 +95,8 @@ def _key(words: Iterable[str]) -> str:
 _PLAIN_PHRASE = re.compile(r"^[^\W\d_]+(?:[’'-][^\W\d_]+)*(?: [^\W\d_]+(?:[’'-][^\W\d_]+)*)*$")
 
 
-def _phrase_key(phrase: str) -> str:
+def phrase_key(phrase: str) -> str:
+    """The lookup key of a name: its words normalised and folded, as a question's are."""
     normalized = normalize(phrase)
     if _PLAIN_PHRASE.match(normalized):
         # Most names are words and spaces only: no need for the full tokenizer.
@@ -110,7 +111,9 @@ class _IndexBuilder:
         self.forms = forms
 
     def add(self, phrase: str, ref: EntityRef) -> None:
-        key = _phrase_key(phrase)
+        self.add_key(phrase_key(phrase), ref)
+
+    def add_key(self, key: str, ref: EntityRef) -> None:
         if not key:
             return
         self.exact[key].add(ref)
@@ -120,12 +123,12 @@ class _IndexBuilder:
 
     def add_ukrainian_noun(self, name: str, ref: EntityRef) -> None:
         self.add(name, ref)
-        for form in self.forms.nouns(normalize(name)):
-            self.add(form, ref)
+        for key in self.forms.nouns(normalize(name)):
+            self.add_key(key, ref)
 
     def add_ukrainian_adjective(self, adjective: str, ref: EntityRef) -> None:
-        for form in self.forms.adjectives(normalize(adjective)):
-            self.add(form, ref)
+        for key in self.forms.adjectives(normalize(adjective)):
+            self.add_key(key, ref)
 
 
 def _is_cyrillic(text: str) -> bool:
@@ -150,7 +153,7 @@ class Gazetteer:
     @classmethod
     def build(cls, snapshot: Snapshot, forms: FormsCache | None = None) -> Gazetteer:
         """Index every name in the snapshot and every country."""
-        forms = forms or FormsCache()
+        forms = forms or FormsCache(phrase_key)
         builder = _IndexBuilder(forms)
         oblasts: dict[str, str] = {}
         for hromada in snapshot.hromadas.values():
@@ -216,7 +219,7 @@ class Gazetteer:
 
     def knows(self, text: str) -> bool:
         """Whether the text is a whole name in the index."""
-        return _phrase_key(text) in self._exact
+        return phrase_key(text) in self._exact
 
     def find(self, original: str, tokens: Sequence[Token], skip: frozenset[int]) -> list[Mention]:
         """The names in the tokens, longest first; tokens in `skip` are ordinary words."""

@@ -17,6 +17,7 @@ from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, Do
 BULLET = "• "
 # Longer lists are cut, saying how many more there are; the bot pages through the rest.
 LIST_LIMIT = 25
+SOURCES_LIMIT = 10
 NO_END_DATE = N_("the sources give no end date")
 
 KIND_INLINE = {
@@ -205,7 +206,8 @@ def sources_footer(lang: Language, cited: Sequence[Citation]) -> list[str]:
     if not cited:
         return []
     heading = lang.ngettext("Source:", "Sources:", len(cited))
-    return ["", heading, *(f"{BULLET}{citation_text(lang, item)}" for item in cited)]
+    shown = [f"{BULLET}{citation_text(lang, item)}" for item in cited[:SOURCES_LIMIT]]
+    return ["", heading, *shown, *more_lines(lang, len(cited) - SOURCES_LIMIT)]
 
 
 def aid_lines(lang: Language, snapshot: Snapshot, record: AidDoc) -> list[str]:

@@ -24,6 +24,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _YEAR_WORDS_UK = ("рок", "рік", "році")
 _SHORT_STEM = 3
+# Prefix stems are longer than _SHORT_STEM, so their first letters can index them.
+_PREFIX_KEY = _SHORT_STEM + 1
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class _CueTable:
     """Cue stems folded like question words, split by how they match."""
 
     exact: dict[str, frozenset[Cue]]
-    prefixes: tuple[tuple[str, Cue], ...]
+    # Prefix stems by their first letters, so a word is compared only with stems it could start.
+    prefixes: dict[str, tuple[tuple[str, Cue], ...]]
     phrases: tuple[tuple[str, Cue], ...]
 
 
@@ -75,9 +78,12 @@ def _compile(*tables: dict[Cue, tuple[str, ...]]) -> _CueTable:
                     exact.setdefault(words[0], set()).add(cue)
                 else:
                     prefixes.append((words[0], cue))
+    by_start: dict[str, list[tuple[str, Cue]]] = {}
+    for stem, cue in prefixes:
+        by_start.setdefault(stem[:_PREFIX_KEY], []).append((stem, cue))
     return _CueTable(
         exact={word: frozenset(cues) for word, cues in exact.items()},
-        prefixes=tuple(prefixes),
+        prefixes={start: tuple(stems) for start, stems in by_start.items()},
         phrases=tuple(phrases),
     )
 
@@ -95,7 +101,7 @@ def _cues_in(words: list[str]) -> tuple[set[Cue], set[int]]:
             if exact:
                 cues |= exact
                 positions.add(index)
-            for stem, cue in _CUES.prefixes:
+            for stem, cue in _CUES.prefixes.get(part[:_PREFIX_KEY], ()):
                 if part.startswith(stem):
                     cues.add(cue)
                     positions.add(index)
