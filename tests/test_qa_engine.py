@@ -161,3 +161,24 @@ def test_a_long_list_is_cut_and_says_how_many_more() -> None:
     assert len(bullets) == 25
     assert "…and 5 more" in actual.text
     assert len(actual.agreements) == 30
+
+
+def test_of_two_towns_with_one_name_the_partner_is_meant() -> None:
+    def friedberg(country: str) -> PlaceDoc:
+        return factories.place(
+            f"{country.lower()}-friedberg",
+            name={"uk": "Фрідберг", "en": "Friedberg"},
+            name_local="Friedberg",
+            country=country,
+        )
+
+    document = factories.document(
+        places=[friedberg("AT"), friedberg("DE")],
+        agreements=[factories.agreement(place="de-friedberg")],
+    )
+    engine = Engine.from_document(document)
+
+    actual = engine.answer("Is Kharkiv partnered with Friedberg?", today=TODAY)
+
+    assert actual.entities["place"] == "de-friedberg"
+    assert "Friedberg, Germany" in actual.text

@@ -60,7 +60,7 @@ class Meaning:
 @dataclass
 class _Found:
     hromadas: list[tuple[frozenset[str], str]] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
+    places: list[frozenset[str]] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     oblasts: list[str] = field(default_factory=list)
@@ -95,7 +95,7 @@ def _collect(reading: Reading, snapshot: Snapshot) -> _Found:
         if len(countries) == 1:
             found.countries.append(next(iter(countries)).id)
         elif places:
-            found.places.extend(sorted(ref.id for ref in places))
+            found.places.append(frozenset(ref.id for ref in places))
         elif hromadas:
             found.hromadas.append((frozenset(ref.id for ref in hromadas), text))
         elif regions:
@@ -112,6 +112,18 @@ def _narrow_by_oblast(
         code for code in candidates if snapshot.hromadas[code].oblast_code in oblasts
     )
     return narrowed or candidates
+
+
+def _likeliest_place(
+    candidates: frozenset[str], hromada: EntityValue | None, snapshot: Snapshot
+) -> str:
+    """Of the places sharing a name, the one partnered with the hromada, else with anyone."""
+
+    def rank(key: str) -> tuple[bool, bool, str]:
+        partners = {a.hromada for a in snapshot.agreements_by_place.get(key, ())}
+        return (hromada not in partners, not partners, key)
+
+    return min(candidates, key=rank)
 
 
 def _intent_from_cues(reading: Reading, entities: dict[str, EntityValue]) -> Intent | None:
@@ -179,7 +191,7 @@ def _entities(
             entities["hromada"] = next(iter(pending))
             found.oblasts.clear()
     if found.places:
-        entities["place"] = found.places[0]
+        entities["place"] = _likeliest_place(found.places[0], entities.get("hromada"), snapshot)
     if found.countries:
         entities["country"] = found.countries[0]
     if found.regions and "country" not in entities:
