@@ -70,7 +70,6 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
         "{count} змін у журналі змін",
     ),
     # Answers.
-    "(as of {date})": "(станом на {date})",
     "({count} in force).": (
         "(з них чинних: {count}).",
         "(з них чинних: {count}).",

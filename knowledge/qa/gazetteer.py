@@ -12,7 +12,14 @@ from babel import Locale
 
 from knowledge.language.fuzzy import FuzzyVocabulary
 from knowledge.language.morphology import is_dictionary_word
-from knowledge.language.normalize import Token, fold, latin_key, normalize, tokenize
+from knowledge.language.normalize import (
+    Token,
+    fold,
+    is_cyrillic,
+    latin_key,
+    normalize,
+    tokenize,
+)
 from knowledge.qa.country_words import ADJECTIVES, EVERYDAY_NAMES
 from knowledge.qa.forms_cache import FormsCache
 from knowledge.qa.snapshot import Snapshot
@@ -126,18 +133,16 @@ class _IndexBuilder:
         for key in self.forms.nouns(normalize(name)):
             self.add_key(key, ref)
 
+    def add_name(self, name: str, ref: EntityRef) -> None:
+        """A name in either script: Cyrillic ones are inflected, Latin ones taken as written."""
+        if any(map(is_cyrillic, name)):
+            self.add_ukrainian_noun(name, ref)
+        else:
+            self.add(name, ref)
+
     def add_ukrainian_adjective(self, adjective: str, ref: EntityRef) -> None:
         for key in self.forms.adjectives(normalize(adjective)):
             self.add_key(key, ref)
-
-
-def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in text)
-
-
-def _adjective_of_hromada(name_uk: str) -> str:
-    # The codifier names a hromada by its feminine adjective stem ("Харківська").
-    return name_uk
 
 
 class Gazetteer:
@@ -162,13 +167,11 @@ class Gazetteer:
                 builder.add_ukrainian_noun(hromada.center_uk, ref)
             if hromada.center_en:
                 builder.add(hromada.center_en, ref)
-            builder.add_ukrainian_adjective(_adjective_of_hromada(hromada.name_uk), ref)
+            # The codifier names a hromada by its feminine adjective ("Харківська").
+            builder.add_ukrainian_adjective(hromada.name_uk, ref)
             builder.add(hromada.name_en, ref)
             for alias in hromada.aliases:
-                if _is_cyrillic(alias):
-                    builder.add_ukrainian_noun(alias, ref)
-                else:
-                    builder.add(alias, ref)
+                builder.add_name(alias, ref)
             if hromada.oblast_code and hromada.oblast_uk:
                 oblasts[hromada.oblast_code] = hromada.oblast_uk
         for code, oblast_uk in oblasts.items():
@@ -181,10 +184,7 @@ class Gazetteer:
             builder.add(place.name.en, ref)
             builder.add(place.name_local, ref)
             for alias in place.aliases:
-                if _is_cyrillic(alias):
-                    builder.add_ukrainian_noun(alias, ref)
-                else:
-                    builder.add(alias, ref)
+                builder.add_name(alias, ref)
             if place.region is not None:
                 regions[place.region.en] = (place.region.uk, place.region.en)
         for region_id, (region_uk, region_en) in regions.items():
@@ -207,10 +207,7 @@ class Gazetteer:
         for code, names in EVERYDAY_NAMES.items():
             ref = EntityRef(EntityKind.COUNTRY, code)
             for name in names:
-                if _is_cyrillic(name):
-                    builder.add_ukrainian_noun(name, ref)
-                else:
-                    builder.add(name, ref)
+                builder.add_name(name, ref)
         forms.save()
         return cls(
             exact={key: frozenset(refs) for key, refs in builder.exact.items()},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gettext
 from dataclasses import dataclass
 from decimal import Decimal
@@ -94,7 +93,3 @@ class Language:
         # CLDR has the nominative ("травень 2025 р."); "у ..." needs the locative ("травні").
         month, _, rest = month_and_year.partition(" ")
         return f"{inflect(month, 'loct')} {rest}"
-
-    def today(self, today: dt.date) -> str:
-        """Today's date, for "as of"."""
-        return format_date(today, "long", locale=self.code)

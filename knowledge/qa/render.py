@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from knowledge.collation import sort_key
@@ -252,8 +251,3 @@ def aid_lines(lang: Language, snapshot: Snapshot, record: AidDoc) -> list[str]:
     if record.notes is not None:
         lines.append("  " + lang.text(record.notes))
     return lines
-
-
-def as_of(lang: Language, today: dt.date) -> str:
-    """A note of the date an estimate is computed against."""
-    return lang.gettext("(as of {date})").format(date=lang.today(today))

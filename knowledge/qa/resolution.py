@@ -259,7 +259,7 @@ def _with_cues(reading: Reading, cues: frozenset[Cue]) -> Reading:
 
 
 def _follow_up_intent(
-    reading: Reading, previous: Intent | None, intent: Intent | None, has_place: bool
+    reading: Reading, previous: Intent | None, intent: Intent | None
 ) -> Intent | None:
     """The intent a follow-up continues, when its own words do not settle it."""
     if previous is Intent.COUNT and Cue.LIST in reading.cues:
@@ -358,7 +358,7 @@ def _with_context(
         agreement = context.listed_agreements[0]
 
     from_cues = intent
-    intent = _follow_up_intent(reading, previous_intent, intent, "place" in entities)
+    intent = _follow_up_intent(reading, previous_intent, intent)
     rule = "cue words" if intent is not None and intent is from_cues else ""
     if intent is not None and intent is not from_cues:
         rule = f"follow-up continuing {intent.value}"

@@ -113,7 +113,7 @@ def _cues_in(words: list[str]) -> tuple[set[Cue], set[int]]:
     return cues, positions
 
 
-def _year_cues(words: list[str], lang: str | None) -> set[Cue]:
+def _year_cues(words: list[str]) -> set[Cue]:
     found: set[Cue] = set()
     for current, following in itertools.pairwise(words):
         is_year = following.startswith(_YEAR_WORDS_UK)
@@ -163,7 +163,7 @@ class Reader:
         words = [fold(token.text) for token in tokens]
         lang = detect_language(text)
         cues, cue_positions = _cues_in(words)
-        cues |= _year_cues(words, lang)
+        cues |= _year_cues(words)
         common = {index for index, word in enumerate(words) if word in ENGLISH_COMMON_WORDS}
         skip = frozenset(cue_positions | common)
         mentions = tuple(self._gazetteer.find(text, tokens, skip))
