@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeVar
 
 from knowledge import models
 from knowledge.documents import (
@@ -175,6 +176,19 @@ def agreement_doc(row: models.Agreement) -> AgreementDoc:
     )
 
 
+Link = TypeVar(
+    "Link", models.AgreementSource, models.AidSource, models.ActivitySource, models.ProgrammeSource
+)
+
+
+def _links(link: type[Link], citations: list[Citation], ids: Ids) -> list[Link]:
+    """A fact's rows linking it to its sources, in the order the document cites them."""
+    return [
+        link(source_id=ids.sources[citation.source], position=position, quote=citation.quote)
+        for position, citation in enumerate(citations)
+    ]
+
+
 class Ids:
     """Row ids of the records a document refers to by key."""
 
@@ -206,12 +220,7 @@ def apply_agreement(doc: AgreementDoc, row: models.Agreement, ids: Ids) -> None:
         )
         for position, extension in enumerate(doc.extensions)
     ]
-    row.sources = [
-        models.AgreementSource(
-            source_id=ids.sources[citation.source], position=position, quote=citation.quote
-        )
-        for position, citation in enumerate(doc.sources)
-    ]
+    row.sources = _links(models.AgreementSource, doc.sources, ids)
 
 
 def aid_doc(row: models.AidRecord) -> AidDoc:
@@ -263,12 +272,7 @@ def apply_aid(doc: AidDoc, row: models.AidRecord, ids: Ids) -> None:
         models.AidItem(position=position, category=item.category.value, quantity=item.quantity)
         for position, item in enumerate(doc.items)
     ]
-    row.sources = [
-        models.AidSource(
-            source_id=ids.sources[citation.source], position=position, quote=citation.quote
-        )
-        for position, citation in enumerate(doc.sources)
-    ]
+    row.sources = _links(models.AidSource, doc.sources, ids)
 
 
 def activity_doc(row: models.Activity) -> ActivityDoc:
@@ -296,12 +300,7 @@ def apply_activity(doc: ActivityDoc, row: models.Activity, ids: Ids) -> None:
     row.place_id = None if doc.place is None else ids.places[doc.place]
     row.count, row.count_is_lower_bound = doc.count, doc.count_is_lower_bound
     row.summary_uk, row.summary_en = doc.summary.uk, doc.summary.en
-    row.sources = [
-        models.ActivitySource(
-            source_id=ids.sources[citation.source], position=position, quote=citation.quote
-        )
-        for position, citation in enumerate(doc.sources)
-    ]
+    row.sources = _links(models.ActivitySource, doc.sources, ids)
 
 
 def programme_doc(row: models.Programme) -> ProgrammeDoc:
@@ -344,9 +343,4 @@ def apply_programme(doc: ProgrammeDoc, row: models.Programme, ids: Ids) -> None:
         )
         for position, spending in enumerate(doc.spending)
     ]
-    row.sources = [
-        models.ProgrammeSource(
-            source_id=ids.sources[citation.source], position=position, quote=citation.quote
-        )
-        for position, citation in enumerate(doc.sources)
-    ]
+    row.sources = _links(models.ProgrammeSource, doc.sources, ids)
