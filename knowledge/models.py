@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    BigInteger,
     JSON,
     CheckConstraint,
     DateTime,
@@ -355,3 +356,13 @@ class AuditEntry(Base):
     entity_key: Mapped[str] = mapped_column(String(KEY_LENGTH))
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
+
+
+class ChatPreference(Base):
+    """What a chat chose for itself: a private chat is its user, a group is its admins' choice."""
+
+    __tablename__ = "chat_preferences"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    language: Mapped[str | None] = mapped_column(String(2))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -1,4 +1,4 @@
-"""Ukrainian translations of every message, keyed by the English message.
+"""Ukrainian translations of the knowledge base, question answering and command line.
 
 A plural message maps to its three Ukrainian forms: one (1, 21), few (2-4, 22-24), many (5-20).
 """
