@@ -14,9 +14,13 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.services import BotServices
 from knowledge import migrations
 from knowledge.bootstrap import prepare_database
 from knowledge.database import create_engine
+from knowledge.qa.engine import Engine
+from knowledge.qa.startup import engine_from_database
+from tests.bot_support import TODAY, Harness, build_harness, settings_for
 
 POSTGRES_URL_VARIABLE = "POBRATYM_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -152,3 +156,32 @@ async def seeded_engine(seeded_template: Path, tmp_path: Path) -> AsyncIterator[
         yield engine
     finally:
         await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def qa_engine(seeded_template: Path) -> Engine:
+    """The question-answering engine on the shipped knowledge, built once per run."""
+
+    async def build() -> Engine:
+        engine = create_engine(f"sqlite+aiosqlite:///{seeded_template}")
+        try:
+            return await engine_from_database(engine)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(build())
+
+
+@pytest.fixture
+async def bot_services(seeded_engine: AsyncEngine, qa_engine: Engine) -> BotServices:
+    """The bot's services on a copy of the seeded database, with a fixed today."""
+    settings = settings_for(seeded_engine.url.render_as_string(hide_password=False))
+    return BotServices(settings, seeded_engine, qa_engine, today=lambda: TODAY)
+
+
+@pytest.fixture
+async def harness(bot_services: BotServices) -> AsyncIterator[Harness]:
+    """The real bot and dispatcher over a recording session; fails on HTML Telegram rejects."""
+    driven = build_harness(bot_services)
+    yield driven
+    assert driven.session.problems == []

@@ -1,0 +1,47 @@
+"""Browsing views: the text and the buttons of a hromada, a partners page, an agreement."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+
+from bot.keyboards.browsing import agreement_keyboard, hromada_keyboard, partners_keyboard
+from bot.services import BotServices
+from bot.texts import card_html
+from knowledge.cards import (
+    agreement_card,
+    agreement_or_fail,
+    hromada_card,
+    partner_button,
+    partners_page,
+    place_coordinates,
+)
+from knowledge.qa.language import Language
+
+View = tuple[str, InlineKeyboardMarkup | None]
+
+
+def hromada_view(services: BotServices, lang: str, code: str) -> View:
+    """A hromada's card with the way into its partners; UnknownRecordError if there is none."""
+    snapshot = services.engine.snapshot
+    card = hromada_card(Language(lang), snapshot, code)
+    has_partners = bool(snapshot.agreements_by_hromada.get(code))
+    return card_html(card), hromada_keyboard(code, has_partners)
+
+
+def partners_view(services: BotServices, lang: str, code: str, page: int) -> View:
+    """A page of the hromada's partners, a button per agreement."""
+    language = Language(lang)
+    snapshot = services.engine.snapshot
+    shown = partners_page(language, snapshot, code, page)
+    labels = [partner_button(language, snapshot, agreement) for agreement in shown.agreements]
+    return card_html(shown.card), partners_keyboard(code, shown, labels)
+
+
+def agreement_view(services: BotServices, lang: str, key: str) -> View:
+    """An agreement's card, with the map and the aid from the partner's country."""
+    snapshot = services.engine.snapshot
+    agreement = agreement_or_fail(snapshot, key)
+    place = snapshot.places[agreement.place]
+    card = agreement_card(Language(lang), snapshot, key)
+    keyboard = agreement_keyboard(key, agreement.hromada, place_coordinates(place) is not None)
+    return card_html(card), keyboard

@@ -1,0 +1,48 @@
+"""Typed button data; each packs to at most 64 bytes, and forged data simply fails to unpack."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class LanguageChoice(CallbackData, prefix="lang"):
+    """Switch the chat's language."""
+
+    code: str
+
+
+class OfferedQuestion(CallbackData, prefix="ask"):
+    """Ask the question offered at this index (a suggestion or a reading of a name)."""
+
+    index: int
+
+
+class HromadaOpen(CallbackData, prefix="hr"):
+    """Show a hromada's card."""
+
+    code: str
+
+
+class PartnersOpen(CallbackData, prefix="pp"):
+    """Show a page of a hromada's partners."""
+
+    code: str
+    page: int
+
+
+class AgreementOpen(CallbackData, prefix="ag"):
+    """Show an agreement's card; `agreement` is its short id."""
+
+    agreement: str
+
+
+class AgreementMap(CallbackData, prefix="map"):
+    """Send the partner's location."""
+
+    agreement: str
+
+
+class AgreementAid(CallbackData, prefix="aid"):
+    """Show the aid from the partner's country."""
+
+    agreement: str

@@ -1,0 +1,78 @@
+"""The command menus Telegram shows, per language and per kind of chat."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from aiogram import Bot
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+)
+
+from knowledge.labels import N_
+from knowledge.qa.language import LANGUAGES, Language
+
+# (name, description); descriptions are translated per language when registered.
+PRIVATE_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", N_("Start over, with example questions")),
+    ("help", N_("What I know and how to ask")),
+    ("language", N_("Choose the language")),
+    ("about", N_("Where my knowledge comes from")),
+)
+GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("ask", N_("Ask a question")),
+    ("help", N_("What I know and how to ask")),
+    ("about", N_("Where my knowledge comes from")),
+)
+GROUP_ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    *GROUP_COMMANDS,
+    ("language", N_("Choose the group's language")),
+)
+# The bot's own administrators (ADMIN_IDS) get these in their private chats as well.
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = ()
+
+USER_COMMANDS = tuple(
+    dict.fromkeys(name for name, _ in (*PRIVATE_COMMANDS, *GROUP_ADMIN_COMMANDS))
+)
+
+
+def _menu(lang: Language, commands: Iterable[tuple[str, str]]) -> list[BotCommand]:
+    return [
+        BotCommand(command=name, description=lang.gettext(description))
+        for name, description in commands
+    ]
+
+
+async def register_commands(
+    bot: Bot, admin_ids: Sequence[int], admin_commands: Sequence[tuple[str, str]] = ADMIN_COMMANDS
+) -> None:
+    """setMyCommands for private chats, groups and group administrators, in each language.
+
+    The default (no language_code) menu is Ukrainian, the residents' language.
+    """
+    for code in (None, *LANGUAGES):
+        lang = Language(code or "uk")
+        await bot.set_my_commands(
+            _menu(lang, PRIVATE_COMMANDS),
+            scope=BotCommandScopeAllPrivateChats(),
+            language_code=code,
+        )
+        await bot.set_my_commands(
+            _menu(lang, GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats(), language_code=code
+        )
+        await bot.set_my_commands(
+            _menu(lang, GROUP_ADMIN_COMMANDS),
+            scope=BotCommandScopeAllChatAdministrators(),
+            language_code=code,
+        )
+        if admin_commands:
+            for admin_id in admin_ids:
+                await bot.set_my_commands(
+                    _menu(lang, (*PRIVATE_COMMANDS, *admin_commands)),
+                    scope=BotCommandScopeChat(chat_id=admin_id),
+                    language_code=code,
+                )

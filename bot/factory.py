@@ -1,0 +1,50 @@
+"""Builds the bot and the dispatcher: the routers in order, middlewares, the error handler."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.base import BaseSession
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.strategy import FSMStrategy
+from aiogram.utils.i18n import I18n
+
+from bot.handlers import routers
+from bot.middlewares.database import DatabaseSessionMiddleware
+from bot.middlewares.language import ChatLanguageMiddleware
+from bot.services import BotServices
+from bot.settings import Settings
+from knowledge.i18n import DOMAIN, LOCALES_DIR, compile_catalogs
+
+
+class MissingTokenError(ValueError):
+    """Raised when the bot is built without BOT_TOKEN."""
+
+
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    """A Bot sending HTML by default; `session` replaces the network (tests, retries)."""
+    if settings.bot_token is None:
+        raise MissingTokenError("BOT_TOKEN is not set")
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_dispatcher(services: BotServices, storage: BaseStorage | None = None) -> Dispatcher:
+    """The dispatcher with every router; conversations live in `storage` (memory by default).
+
+    The conversation is the chat's: in a group, a follow-up continues whoever asked last.
+    """
+    compile_catalogs()
+    dispatcher = Dispatcher(
+        storage=storage or MemoryStorage(), fsm_strategy=FSMStrategy.CHAT, services=services
+    )
+    dispatcher.update.outer_middleware(DatabaseSessionMiddleware(services.sessions))
+    i18n = I18n(path=LOCALES_DIR, default_locale=services.settings.default_locale, domain=DOMAIN)
+    ChatLanguageMiddleware(i18n, services.settings.default_locale).setup(dispatcher)
+    dispatcher.include_routers(*routers())
+    return dispatcher

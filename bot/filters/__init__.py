@@ -1,0 +1,1 @@
+"""Filters: when a group message is meant for the bot."""

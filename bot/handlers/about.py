@@ -1,0 +1,31 @@
+"""/about: what the bot knows, how fresh it is, and where it comes from."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import BotServices
+from bot.texts import card_html
+from knowledge.cards import about_card, latest_source_date
+from knowledge.freshness import last_change
+from knowledge.qa.language import Language
+from knowledge.stats import collect_stats
+
+router = Router(name=__name__)
+
+
+@router.message(Command("about"))
+async def cmd_about(
+    message: Message, session: AsyncSession, services: BotServices, lang: str
+) -> None:
+    """Counts, freshness and sources."""
+    card = about_card(
+        Language(lang),
+        await collect_stats(session),
+        latest_source_date(services.engine.snapshot),
+        await last_change(session),
+    )
+    await message.answer(card_html(card))

@@ -1,0 +1,134 @@
+"""Browsing with buttons: a hromada → its partners page by page → an agreement → map, aid."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.browsing import View, agreement_view, hromada_view, partners_view
+from bot.callbacks import (
+    AgreementAid,
+    AgreementMap,
+    AgreementOpen,
+    HromadaOpen,
+    OfferedQuestion,
+    PartnersOpen,
+)
+from bot.replies import answer_question, offered_question, send_text
+from bot.services import BotServices
+from bot.texts import card_html
+from knowledge.cards import UnknownRecordError, aid_from_country, place_coordinates
+from knowledge.qa.language import Language
+
+router = Router(name=__name__)
+
+
+async def stale(callback: CallbackQuery) -> None:
+    """The polite reply to a button whose data no longer leads anywhere."""
+    await callback.answer(
+        _("This button is no longer valid. Please ask again or send /start."), show_alert=True
+    )
+
+
+async def _show(callback: CallbackQuery, view: View) -> None:
+    message = callback.message
+    if not isinstance(message, Message):
+        await stale(callback)
+        return
+    text, keyboard = view
+    await callback.answer()
+    await message.edit_text(text, reply_markup=keyboard)
+
+
+@router.callback_query(HromadaOpen.filter())
+async def open_hromada(
+    callback: CallbackQuery, callback_data: HromadaOpen, services: BotServices, lang: str
+) -> None:
+    """Back to the hromada's card."""
+    try:
+        view = hromada_view(services, lang, callback_data.code)
+    except UnknownRecordError:
+        await stale(callback)
+        return
+    await _show(callback, view)
+
+
+@router.callback_query(PartnersOpen.filter())
+async def open_partners(
+    callback: CallbackQuery, callback_data: PartnersOpen, services: BotServices, lang: str
+) -> None:
+    """A page of partners."""
+    try:
+        view = partners_view(services, lang, callback_data.code, callback_data.page)
+    except UnknownRecordError:
+        await stale(callback)
+        return
+    await _show(callback, view)
+
+
+@router.callback_query(AgreementOpen.filter())
+async def open_agreement(
+    callback: CallbackQuery, callback_data: AgreementOpen, services: BotServices, lang: str
+) -> None:
+    """An agreement's card."""
+    key = services.agreement_key(callback_data.agreement)
+    if key is None:
+        await stale(callback)
+        return
+    await _show(callback, agreement_view(services, lang, key))
+
+
+@router.callback_query(AgreementMap.filter())
+async def show_on_map(
+    callback: CallbackQuery, callback_data: AgreementMap, services: BotServices
+) -> None:
+    """The partner's location as a map pin."""
+    key = services.agreement_key(callback_data.agreement)
+    message = callback.message
+    if key is None or not isinstance(message, Message):
+        await stale(callback)
+        return
+    snapshot = services.engine.snapshot
+    place = snapshot.places[snapshot.agreements[key].place]
+    coordinates = place_coordinates(place)
+    if coordinates is None:
+        await callback.answer(_("The knowledge base has no coordinates for this place."))
+        return
+    await callback.answer()
+    latitude, longitude = coordinates
+    await message.answer_location(latitude=latitude, longitude=longitude)
+
+
+@router.callback_query(AgreementAid.filter())
+async def aid_from_partner_country(
+    callback: CallbackQuery, callback_data: AgreementAid, services: BotServices, lang: str
+) -> None:
+    """The aid the hromada received from the partner's country."""
+    key = services.agreement_key(callback_data.agreement)
+    message = callback.message
+    if key is None or not isinstance(message, Message):
+        await stale(callback)
+        return
+    card = aid_from_country(Language(lang), services.engine.snapshot, key)
+    await callback.answer()
+    await send_text(message, card_html(card))
+
+
+@router.callback_query(OfferedQuestion.filter())
+async def ask_offered(
+    callback: CallbackQuery,
+    callback_data: OfferedQuestion,
+    state: FSMContext,
+    services: BotServices,
+    lang: str,
+) -> None:
+    """A suggested question or a reading of an ambiguous name, asked by its button."""
+    message = callback.message
+    question = await offered_question(state, callback_data.index)
+    if question is None or not isinstance(message, Message):
+        await stale(callback)
+        return
+    await callback.answer()
+    await answer_question(message, state, services, lang, question)

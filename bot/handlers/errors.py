@@ -1,0 +1,46 @@
+"""The one error handler: log with context, apologise in the user's language, keep running."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import ErrorEvent
+from aiogram.utils.i18n import gettext as _
+
+from bot.texts import escaped
+
+router = Router(name=__name__)
+logger = logging.getLogger(__name__)
+
+
+def _handler_name(data: dict[str, Any]) -> str:
+    handler = data.get("handler")
+    callback = getattr(handler, "callback", None)
+    return getattr(callback, "__qualname__", "unknown")
+
+
+@router.errors()
+async def on_error(event: ErrorEvent, **data: Any) -> bool:
+    """Log the failure (never the token: it is not in the update) and tell the user politely."""
+    update = event.update
+    chat = data.get("event_chat")
+    logger.error(
+        "Update %s in chat %s failed in %s: %s",
+        update.update_id,
+        chat.id if chat is not None else "-",
+        _handler_name(data),
+        type(event.exception).__name__,
+        exc_info=event.exception,
+    )
+    apology = _("Sorry, something went wrong on my side. Please try again a little later.")
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(apology, show_alert=True)
+        elif update.message is not None and update.message.chat.type != "channel":
+            await update.message.answer(escaped(apology))
+    except TelegramAPIError:
+        logger.warning("Could not apologise for update %s", update.update_id)
+    return True

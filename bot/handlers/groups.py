@@ -1,0 +1,52 @@
+"""Groups: the bot answers only when asked: a mention, a reply to it, or /ask."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.fsm.context import FSMContext
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.filters.addressed import AddressedToBot
+from bot.replies import answer_question
+from bot.services import BotServices
+from bot.texts import escaped
+
+router = Router(name=__name__)
+IN_GROUP = F.chat.type.in_({"group", "supergroup"})
+
+
+@router.message(Command("ask"))
+async def cmd_ask(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    services: BotServices,
+    lang: str,
+) -> None:
+    """/ask <question> (also /ask@botname), in any chat."""
+    if not command.args or not command.args.strip():
+        await message.reply(
+            escaped(
+                _("Write your question after /ask, for example: /ask Who are Kharkiv's partners?")
+            )
+        )
+        return
+    await answer_question(message, state, services, lang, command.args, reply=True)
+
+
+@router.message(IN_GROUP, AddressedToBot())
+async def addressed(
+    message: Message, question: str, state: FSMContext, services: BotServices, lang: str
+) -> None:
+    """A message that mentions the bot or replies to it."""
+    if not question:
+        await message.reply(escaped(_("Yes? Ask me about your hromada's partners.")))
+        return
+    await answer_question(message, state, services, lang, question, reply=True)
+
+
+@router.message(IN_GROUP)
+async def ignore_the_rest(message: Message) -> None:
+    """Everything else in a group is people talking to each other: no reply."""

@@ -1,0 +1,96 @@
+"""Inline mode: `@bot question` offers the answer, and matching agreement cards, to share."""
+
+from __future__ import annotations
+
+import hashlib
+
+from aiogram import Router
+from aiogram.types import (
+    InlineQuery,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InlineQueryResultUnion,
+    InputTextMessageContent,
+)
+from aiogram.utils.i18n import gettext as _
+
+from bot.services import BotServices
+from bot.texts import MESSAGE_LIMIT, card_html, escaped, split_message
+from knowledge.cards import agreement_card, partner_button
+from knowledge.deeplinks import agreement_id, question_payload
+from knowledge.qa.language import Language
+from knowledge.qa.replies import EXAMPLES
+
+router = Router(name=__name__)
+# Answers depend only on the query (its own language decides the answer's), so Telegram may
+# share them between users for a while.
+CACHE_SECONDS = 300
+AGREEMENT_RESULTS = 5
+DESCRIPTION_LIMIT = 120
+
+
+def _first_message(html_text: str) -> str:
+    return split_message(html_text, MESSAGE_LIMIT)[0]
+
+
+def _article_id(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _answer_article(
+    services: BotServices, question: str, lang: str | None
+) -> InlineQueryResultArticle:
+    answer = services.engine.answer(question, None, lang, services.today())
+    description = " ".join(answer.text.split())[:DESCRIPTION_LIMIT]
+    return InlineQueryResultArticle(
+        id=_article_id("answer", question, answer.lang),
+        title=question,
+        description=description,
+        input_message_content=InputTextMessageContent(
+            message_text=_first_message(f"<b>{escaped(question)}</b>\n{escaped(answer.text)}")
+        ),
+    )
+
+
+@router.inline_query()
+async def inline_answer(query: InlineQuery, services: BotServices, lang: str) -> None:
+    """The answer first, then the cards of the agreements it names."""
+    question = " ".join(query.query.split())
+    button_text = _("Ask in a private chat")
+    if not question:
+        results: list[InlineQueryResultUnion] = [
+            _answer_article(services, Language(lang).gettext(example), lang)
+            for example in EXAMPLES
+        ]
+        await query.answer(
+            results,
+            cache_time=CACHE_SECONDS,
+            is_personal=True,
+            button=InlineQueryResultsButton(text=button_text, start_parameter="inline"),
+        )
+        return
+    answer = services.engine.answer(question, None, None, services.today())
+    results = [_answer_article(services, question, None)]
+    language = Language(answer.lang)
+    snapshot = services.engine.snapshot
+    for key in answer.agreements[:AGREEMENT_RESULTS]:
+        agreement = snapshot.agreements[key]
+        card = agreement_card(language, snapshot, key)
+        results.append(
+            InlineQueryResultArticle(
+                id=_article_id("agreement", agreement_id(key), answer.lang),
+                title=partner_button(language, snapshot, agreement),
+                description=card.title,
+                input_message_content=InputTextMessageContent(
+                    message_text=_first_message(card_html(card))
+                ),
+            )
+        )
+    await query.answer(
+        results,
+        cache_time=CACHE_SECONDS,
+        is_personal=False,
+        button=InlineQueryResultsButton(
+            text=button_text, start_parameter=question_payload(question) or "inline"
+        ),
+    )

@@ -1,0 +1,70 @@
+"""/language: a chat chooses its language; in a group only its administrators may."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Chat, Message
+from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import gettext as _
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.callbacks import LanguageChoice
+from bot.keyboards.language import LANGUAGE_NAMES, language_keyboard
+from bot.texts import escaped
+from knowledge.preferences import save_chat_language
+
+router = Router(name=__name__)
+ADMIN_STATUSES = frozenset({"administrator", "creator"})
+
+
+async def may_choose(bot: Bot, chat: Chat, user_id: int | None) -> bool:
+    """Anyone in a private chat; in a group, its administrators."""
+    if chat.type == "private":
+        return True
+    if user_id is None:
+        return False
+    member = await bot.get_chat_member(chat.id, user_id)
+    return member.status in ADMIN_STATUSES
+
+
+def _refusal() -> str:
+    return _("Only the group's administrators can change its language.")
+
+
+@router.message(Command("language"))
+async def cmd_language(message: Message, bot: Bot, lang: str) -> None:
+    """Offer the languages."""
+    user_id = message.from_user.id if message.from_user is not None else None
+    if not await may_choose(bot, message.chat, user_id):
+        await message.reply(escaped(_refusal()))
+        return
+    await message.answer(
+        escaped(_("Choose the language I answer in:")), reply_markup=language_keyboard(lang)
+    )
+
+
+@router.callback_query(LanguageChoice.filter(F.code.in_(LANGUAGE_NAMES)))
+async def choose_language(
+    callback: CallbackQuery,
+    callback_data: LanguageChoice,
+    bot: Bot,
+    session: AsyncSession,
+    i18n: I18n,
+) -> None:
+    """Save the choice for the chat and confirm it in the new language."""
+    message = callback.message
+    if not isinstance(message, Message):
+        await callback.answer(_("This button is no longer valid."), show_alert=True)
+        return
+    if not await may_choose(bot, message.chat, callback.from_user.id):
+        await callback.answer(_refusal(), show_alert=True)
+        return
+    code = callback_data.code
+    await save_chat_language(session, message.chat.id, code, dt.datetime.now(dt.UTC))
+    with i18n.use_locale(code):
+        confirmation = _("From now on I answer in English.")
+    await callback.answer()
+    await message.edit_text(escaped(confirmation), reply_markup=language_keyboard(code))

@@ -1,0 +1,1 @@
+"""Inline keyboards; labels are translated, data are the typed callbacks of bot.callbacks."""

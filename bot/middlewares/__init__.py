@@ -1,0 +1,1 @@
+"""Middlewares: a database session per update, and the language of each update."""

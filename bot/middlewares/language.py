@@ -1,0 +1,44 @@
+"""The language of each update: the chat's saved choice, the user's client, the default."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram.types import Chat, TelegramObject, User
+from aiogram.utils.i18n import I18n, I18nMiddleware
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.preferences import chat_language, language_of_user
+
+
+class ChatLanguageMiddleware(I18nMiddleware):
+    """aiogram's i18n, with the locale resolved from chat_preferences; also sets `lang`."""
+
+    def __init__(self, i18n: I18n, default_locale: str) -> None:
+        super().__init__(i18n)
+        self.default_locale = default_locale
+
+    async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
+        chat: Chat | None = data.get("event_chat")
+        session: AsyncSession | None = data.get("session")
+        if chat is not None and session is not None:
+            saved = await chat_language(session, chat.id)
+            if saved is not None:
+                return saved
+        user: User | None = data.get("event_from_user")
+        from_client = language_of_user(user.language_code if user is not None else None)
+        return from_client or self.default_locale
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        locale = await self.get_locale(event, data)
+        data["lang"] = locale
+        data["i18n"] = self.i18n
+        data["i18n_middleware"] = self
+        with self.i18n.context(), self.i18n.use_locale(locale):
+            return await handler(event, data)

@@ -1,0 +1,53 @@
+"""What the handlers share: settings, the database and the question-answering engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.settings import Settings
+from knowledge.bootstrap import prepare_database
+from knowledge.database import create_engine, session_factory
+from knowledge.deeplinks import agreement_ids
+from knowledge.qa.engine import Engine, today_in_ukraine
+from knowledge.qa.startup import engine_from_database
+
+FORMS_CACHE = Path("var/cache/name-forms.json")
+
+
+@dataclass
+class BotServices:
+    """Everything a handler needs besides the update; built once in `main`."""
+
+    settings: Settings
+    database: AsyncEngine
+    engine: Engine
+    today: Callable[[], dt.date] = today_in_ukraine
+    sessions: async_sessionmaker[AsyncSession] = field(init=False)
+    _agreement_keys: dict[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = session_factory(self.database)
+        self._agreement_keys = agreement_ids(self.engine.snapshot.agreements)
+
+    def agreement_key(self, short_id: str) -> str | None:
+        """The agreement a deep link or button names by its short id."""
+        return self._agreement_keys.get(short_id)
+
+    async def close(self) -> None:
+        """Release the database connections."""
+        await self.database.dispose()
+
+
+async def create_services(
+    settings: Settings, forms_cache: Path | None = FORMS_CACHE
+) -> BotServices:
+    """Migrate (and on first start seed) the database, then index the knowledge base."""
+    database = create_engine(settings.database_url)
+    await prepare_database(database)
+    engine = await engine_from_database(database, forms_cache)
+    return BotServices(settings=settings, database=database, engine=engine)
