@@ -1,7 +1,8 @@
 """Deep-link payloads for /start: a hromada, an agreement or a question, in 64 safe characters.
 
 Formats: `h_<KATOTTH code>`, `a_<11-character id of the agreement key>`, and
-`q_<the question's UTF-8 bytes in unpadded base64url>`.
+`q_<the question's UTF-8 bytes in unpadded base64url>`, or for a Cyrillic question that would
+not fit, `k_<its Windows-1251 bytes, likewise>` (one byte a letter, so ~46 letters fit).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _SAFE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _KATOTTH = re.compile(r"^UA\d{17}$")
 _AGREEMENT_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 AGREEMENT_ID_LENGTH = 11
+CYRILLIC_CODEC = "cp1251"
+_CODECS = {"q": "utf-8", "k": CYRILLIC_CODEC}
 
 
 class BadPayloadError(ValueError):
@@ -69,11 +72,22 @@ def agreement_payload(key: str) -> str:
     return f"a_{agreement_id(key)}"
 
 
+def _base64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
 def question_payload(question: str) -> str | None:
     """The payload that asks the question, or None when it is too long to fit."""
-    encoded = base64.urlsafe_b64encode(question.strip().encode()).decode().rstrip("=")
-    payload = f"q_{encoded}"
-    return payload if len(payload) <= MAX_PAYLOAD and encoded else None
+    text = question.strip()
+    if not text:
+        return None
+    payload = f"q_{_base64(text.encode())}"
+    if len(payload) > MAX_PAYLOAD:
+        try:
+            payload = f"k_{_base64(text.encode(CYRILLIC_CODEC))}"
+        except UnicodeEncodeError:
+            return None
+    return payload if len(payload) <= MAX_PAYLOAD else None
 
 
 def decode_payload(payload: str) -> Link:
@@ -85,9 +99,10 @@ def decode_payload(payload: str) -> Link:
         return HromadaLink(value)
     if kind == "a" and _AGREEMENT_ID.match(value):
         return AgreementLink(value)
-    if kind == "q" and value:
+    if kind in _CODECS and value:
         try:
-            question = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+            question = raw.decode(_CODECS[kind])
         except (binascii.Error, UnicodeDecodeError, ValueError):
             raise BadPayloadError(payload) from None
         if question.strip() and question.isprintable():

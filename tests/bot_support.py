@@ -265,3 +265,13 @@ def build_harness(services: BotServices) -> Harness:
     session = RecordingSession()
     bot = create_bot(services.settings, session=session)
     return Harness(bot, create_dispatcher(services), session, services)
+
+
+def calls_of(calls: list[TelegramMethod[Any]], kind: type[Any]) -> list[Any]:
+    """The calls of one Bot API method, in order."""
+    return [call for call in calls if isinstance(call, kind)]
+
+
+def sent_texts(calls: list[TelegramMethod[Any]]) -> list[str]:
+    """The texts of every sendMessage and editMessageText, in order."""
+    return [call.text for call in calls if isinstance(call, SendMessage | EditMessageText)]

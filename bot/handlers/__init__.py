@@ -19,9 +19,23 @@ from bot.handlers import (
 )
 
 
+def _attachable(router: Router) -> Router:
+    """A new router with the module router's handlers and router-level filters.
+
+    aiogram attaches a router to one parent only; copies let every dispatcher (one per process,
+    several in tests) have the same handlers.
+    """
+    copy = Router(name=router.name)
+    for name, observer in router.observers.items():
+        target = copy.observers[name]
+        target.handlers.extend(observer.handlers)
+        target._handler = observer._handler
+    return copy
+
+
 def routers() -> list[Router]:
     """Every router, commands first and the catch-alls last."""
-    return [
+    modules = [
         errors.router,
         channels.router,
         start.router,
@@ -34,3 +48,4 @@ def routers() -> list[Router]:
         questions.router,
         fallback.router,
     ]
+    return [_attachable(router) for router in modules]
