@@ -45,6 +45,8 @@ def create_dispatcher(services: BotServices, storage: BaseStorage | None = None)
     )
     dispatcher.update.outer_middleware(DatabaseSessionMiddleware(services.sessions))
     i18n = I18n(path=LOCALES_DIR, default_locale=services.settings.default_locale, domain=DOMAIN)
-    ChatLanguageMiddleware(i18n, services.settings.default_locale).setup(dispatcher)
+    ChatLanguageMiddleware(i18n, services.settings.default_locale, services.sessions).setup(
+        dispatcher
+    )
     dispatcher.include_routers(*routers())
     return dispatcher

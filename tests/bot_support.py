@@ -274,4 +274,4 @@ def calls_of(calls: list[TelegramMethod[Any]], kind: type[Any]) -> list[Any]:
 
 def sent_texts(calls: list[TelegramMethod[Any]]) -> list[str]:
     """The texts of every sendMessage and editMessageText, in order."""
-    return [call.text for call in calls if isinstance(call, SendMessage | EditMessageText)]
+    return [call.text or "" for call in calls if isinstance(call, SendMessage | EditMessageText)]

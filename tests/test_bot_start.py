@@ -118,7 +118,8 @@ async def test_about_counts_dates_and_names_the_sources(
     assert counts in text
     assert "2025" in text
     assert "KATOTTH" in text or "КАТОТТГ" in text
-    assert attribution in text and "CC BY 4.0" in text
+    assert attribution in text
+    assert "CC BY 4.0" in text
 
 
 async def test_an_unknown_command_points_to_help(harness: Harness) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from typing import Any
 
 from aiogram import Router
@@ -14,12 +15,17 @@ from bot.texts import escaped
 
 router = Router(name=__name__)
 logger = logging.getLogger(__name__)
+HANDLERS = "bot.handlers."
 
 
-def _handler_name(data: dict[str, Any]) -> str:
-    handler = data.get("handler")
-    callback = getattr(handler, "callback", None)
-    return getattr(callback, "__qualname__", "unknown")
+def _handler_name(error: BaseException) -> str:
+    """The innermost handler the traceback passes through."""
+    name = "unknown"
+    for frame, _line in traceback.walk_tb(error.__traceback__):
+        module = frame.f_globals.get("__name__", "")
+        if isinstance(module, str) and module.startswith(HANDLERS):
+            name = f"{module}.{frame.f_code.co_name}"
+    return name
 
 
 @router.errors()
@@ -31,7 +37,7 @@ async def on_error(event: ErrorEvent, **data: Any) -> bool:
         "Update %s in chat %s failed in %s: %s",
         update.update_id,
         chat.id if chat is not None else "-",
-        _handler_name(data),
+        _handler_name(event.exception),
         type(event.exception).__name__,
         exc_info=event.exception,
     )

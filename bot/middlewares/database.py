@@ -22,6 +22,10 @@ class DatabaseSessionMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        async with self.sessions() as session, session.begin():
-            data["session"] = session
-            return await handler(event, data)
+        try:
+            async with self.sessions() as session, session.begin():
+                data["session"] = session
+                return await handler(event, data)
+        finally:
+            # The error handler gets the same data; a closed session must not be reused there.
+            del data["session"]

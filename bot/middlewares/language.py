@@ -7,7 +7,7 @@ from typing import Any
 
 from aiogram.types import Chat, TelegramObject, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge.preferences import chat_language, language_of_user
 
@@ -15,15 +15,25 @@ from knowledge.preferences import chat_language, language_of_user
 class ChatLanguageMiddleware(I18nMiddleware):
     """aiogram's i18n, with the locale resolved from chat_preferences; also sets `lang`."""
 
-    def __init__(self, i18n: I18n, default_locale: str) -> None:
+    def __init__(
+        self, i18n: I18n, default_locale: str, sessions: async_sessionmaker[AsyncSession]
+    ) -> None:
         super().__init__(i18n)
         self.default_locale = default_locale
+        self.sessions = sessions
+
+    async def _saved(self, chat_id: int, session: AsyncSession | None) -> str | None:
+        if session is not None:
+            return await chat_language(session, chat_id)
+        # Error events come after the update's own session has closed.
+        async with self.sessions() as own_session:
+            return await chat_language(own_session, chat_id)
 
     async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
         chat: Chat | None = data.get("event_chat")
         session: AsyncSession | None = data.get("session")
-        if chat is not None and session is not None:
-            saved = await chat_language(session, chat.id)
+        if chat is not None:
+            saved = await self._saved(chat.id, session)
             if saved is not None:
                 return saved
         user: User | None = data.get("event_from_user")

@@ -1,0 +1,176 @@
+"""Free-text questions: answers, follow-ups, choice buttons, long answers, escaping, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+import pytest
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.types import Chat, Message, Sticker, Update, User
+
+from knowledge.qa.answer import Answer
+from knowledge.qa.intents import Intent
+from tests.bot_support import TOKEN, Harness, calls_of, keyboard_buttons, sent_texts
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected"),
+    [
+        ("Who are Kharkiv's partner cities?", "en", "Košice, Slovakia"),
+        ("Які міста-партнери в Харкова?", "uk", "Кошице, Словаччина"),
+    ],
+)
+async def test_a_question_gets_the_engines_answer_and_a_browse_button(
+    harness: Harness, question: str, lang: str, expected: str
+) -> None:
+    calls = await harness.send(question, language_code=lang)
+
+    (message,) = calls_of(calls, SendMessage)
+    assert expected in message.text
+    assert keyboard_buttons(message.reply_markup)[-1] == (
+        {"en": "Browse partners", "uk": "Переглянути партнерів"}[lang],
+        "pp:UA63120270000028556:1",
+    )
+
+
+async def test_a_follow_up_continues_the_conversation(harness: Harness) -> None:
+    await harness.send("Які партнери у Менської громади?", language_code="uk")
+
+    calls = await harness.send("а в Польщі?", language_code="uk")
+
+    (text,) = sent_texts(calls)
+    assert "Домброва" in text
+    assert "Олайне" not in text
+
+
+async def test_another_chat_has_its_own_conversation(harness: Harness) -> None:
+    await harness.send("Які партнери у Менської громади?", language_code="uk")
+
+    follow_up = await harness.send("а в Польщі?", language_code="uk")
+    elsewhere = await harness.send("а в Польщі?", chat_id=2002, user_id=2002, language_code="uk")
+
+    assert sent_texts(follow_up)[0].startswith("Мена")
+    assert not sent_texts(elsewhere)[0].startswith("Мена")
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_an_ambiguous_name_offers_buttons_that_settle_it(
+    harness: Harness, lang: str
+) -> None:
+    calls = await harness.send("Що відомо про Золочів?", language_code=lang)
+    (question,) = calls_of(calls, SendMessage)
+    buttons = keyboard_buttons(question.reply_markup)
+    oblast = "Kharkiv" if lang == "en" else "Харківська"
+    data = next(data for label, data in buttons if oblast in label)
+
+    answer = await harness.click(str(data), language_code=lang)
+
+    assert len(buttons) >= 2
+    assert ("Tampa" if lang == "en" else "Тамп") in sent_texts(answer)[0]
+
+
+async def test_a_button_from_an_older_offer_is_stale(harness: Harness) -> None:
+    await harness.send("Що відомо про Золочів?", language_code="en")
+    await harness.send("/start", language_code="en")
+
+    calls = await harness.click("ask:9", language_code="en")
+
+    (answer,) = calls_of(calls, AnswerCallbackQuery)
+    assert answer.show_alert
+    assert answer.text == "This button is no longer valid. Please ask again or send /start."
+    assert sent_texts(calls) == []
+
+
+def _long_answer(text: str) -> Any:
+    def answer(question: str, *args: Any, **kwargs: Any) -> Answer:
+        return Answer(
+            question=question,
+            lang="en",
+            intent=Intent.PARTNERS,
+            entities={},
+            text=text,
+            suggestions=("Who are Kharkiv's partner cities?",),
+        )
+
+    return answer
+
+
+async def test_a_long_answer_is_split_at_line_boundaries(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [f"• Partner number {number} & friends" for number in range(400)]
+    monkeypatch.setattr(harness.services.engine, "answer", _long_answer("\n".join(lines)))
+
+    calls = await harness.send("Who are the partners?")
+
+    messages = calls_of(calls, SendMessage)
+    assert len(messages) > 2
+    assert all(len(message.text) <= 4096 for message in messages)
+    assert "\n".join(message.text for message in messages) == "\n".join(
+        line.replace("&", "&amp;") for line in lines
+    )
+    assert [message.reply_markup is not None for message in messages][-2:] == [False, True]
+
+
+async def test_text_from_the_knowledge_base_is_escaped(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(harness.services.engine, "answer", _long_answer("Tom & Jerry <b>"))
+
+    calls = await harness.send("<b>&</b>")
+
+    assert sent_texts(calls) == ["Tom &amp; Jerry &lt;b&gt;"]
+
+
+async def test_a_question_with_markup_is_answered_as_text(harness: Harness) -> None:
+    calls = await harness.send("<b>Kharkiv</b> & partners?")
+
+    assert len(sent_texts(calls)) == 1
+
+
+async def test_a_failure_is_logged_with_context_and_the_user_gets_an_apology(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Answer:
+        raise RuntimeError("index is broken")
+
+    monkeypatch.setattr(harness.services.engine, "answer", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.handlers.errors"):
+        calls = await harness.send("Who are Kharkiv's partner cities?", language_code="uk")
+    monkeypatch.undo()
+    later = await harness.send("Who are Kharkiv's partner cities?", language_code="uk")
+
+    (record,) = caplog.records
+    assert sent_texts(calls) == [
+        "Вибачте, у мене щось пішло не так. Спробуйте, будь ласка, трохи згодом."
+    ]
+    assert "in chat 1001" in record.getMessage()
+    assert "bot.handlers.questions.ask" in record.getMessage()
+    assert TOKEN not in caplog.text
+    assert TOKEN.split(":")[1] not in caplog.text
+    assert "Кошице" in sent_texts(later)[0]
+
+
+async def test_a_sticker_gets_a_request_for_text(harness: Harness) -> None:
+    sticker = Sticker(
+        file_id="f",
+        file_unique_id="u",
+        type="regular",
+        width=1,
+        height=1,
+        is_animated=False,
+        is_video=False,
+    )
+    message = Message(
+        message_id=1,
+        date=dt.datetime.now(dt.UTC),
+        chat=Chat(id=1001, type="private"),
+        from_user=User(id=1001, is_bot=False, first_name="R", language_code="en"),
+        sticker=sticker,
+    )
+
+    calls = await harness.feed(Update(update_id=1, message=message))
+
+    assert sent_texts(calls) == ["I understand text questions only. Please write your question."]
