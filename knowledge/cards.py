@@ -191,7 +191,7 @@ def agreement_card(lang: Language, snapshot: Snapshot, key: str) -> Card:
         ),
         _("Kind: {kind}").format(kind=_(AGREEMENT_KINDS[agreement.kind])),
         _("Status: {status}").format(status=_(AGREEMENT_STATUSES[agreement.status])),
-        _("Signed: {when}").format(when=signing(lang, agreement)),
+        _capitalised(signing(lang, agreement)),
     ]
     end = ending(lang, agreement)
     lines.append(_("Term: {term}").format(term=end if end is not None else _(NO_END)))
@@ -210,6 +210,10 @@ def agreement_card(lang: Language, snapshot: Snapshot, key: str) -> Card:
 
 
 NO_END = N_("the sources give no end date")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def place_coordinates(place: PlaceDoc) -> tuple[float, float] | None:

@@ -87,7 +87,6 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
     ),
     "Protocols of intent": "Протоколи про наміри",
     "Show on map": "Показати на мапі",
-    "Signed: {when}": "Підписання: {when}",
     "Sorry, I could not open that link: it may be old or mistyped.": (
         "Вибачте, я не зміг відкрити це посилання: можливо, воно застаріле або з помилкою."
     ),
