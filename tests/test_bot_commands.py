@@ -1,0 +1,55 @@
+"""The command menus registered with Telegram."""
+
+from __future__ import annotations
+
+from aiogram.methods import SetMyCommands
+from aiogram.types import (
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+)
+
+from bot.commands import USER_COMMANDS, register_commands
+from tests.bot_support import Harness, calls_of
+
+
+async def test_menus_for_each_scope_and_language(harness: Harness) -> None:
+    await register_commands(harness.bot, admin_ids=(42,))
+
+    calls: list[SetMyCommands] = calls_of(harness.session.requests, SetMyCommands)
+    menus = {(type(call.scope).__name__, call.language_code): call.commands for call in calls}
+    private_uk = {
+        command.command: command.description
+        for command in menus[("BotCommandScopeAllPrivateChats", "uk")]
+    }
+    private_en = {
+        command.command: command.description
+        for command in menus[("BotCommandScopeAllPrivateChats", "en")]
+    }
+    admins = [command.command for command in menus[("BotCommandScopeAllChatAdministrators", "en")]]
+    groups = [command.command for command in menus[("BotCommandScopeAllGroupChats", None)]]
+
+    assert len(calls) == 9
+    assert {type(call.scope) for call in calls} == {
+        BotCommandScopeAllPrivateChats,
+        BotCommandScopeAllGroupChats,
+        BotCommandScopeAllChatAdministrators,
+    }
+    assert private_en["language"] == "Choose the language"
+    assert private_uk["language"] == "Вибрати мову"
+    assert "language" in admins
+    assert "language" not in groups
+    assert "ask" in groups
+    assert set(USER_COMMANDS) == {"start", "help", "language", "about", "ask"}
+
+
+async def test_admin_commands_go_to_each_admins_private_chat(harness: Harness) -> None:
+    await register_commands(harness.bot, admin_ids=(42, 43), admin_commands=(("stats", "Counts"),))
+
+    calls: list[SetMyCommands] = calls_of(harness.session.requests, SetMyCommands)
+    personal = [call for call in calls if isinstance(call.scope, BotCommandScopeChat)]
+    scopes = [call.scope for call in personal if isinstance(call.scope, BotCommandScopeChat)]
+
+    assert {scope.chat_id for scope in scopes} == {42, 43}
+    assert all("stats" in [command.command for command in call.commands] for call in personal)
