@@ -30,6 +30,7 @@ from knowledge.stats import KnowledgeStats
 from knowledge.vocabulary import AgreementKind, CooperationArea
 
 PAGE_SIZE = 5
+NO_END = N_("the sources give no end date")
 KIND_ORDER = tuple(AgreementKind)
 
 KIND_GROUPS = {
@@ -207,9 +208,6 @@ def agreement_card(lang: Language, snapshot: Snapshot, key: str) -> Card:
         lines.append(lang.ngettext("Source:", "Sources:", len(cited)))
         lines.extend(f"{BULLET}{citation_text(lang, item)}" for item in cited)
     return Card(agreement_title(lang, agreement), tuple(lines))
-
-
-NO_END = N_("the sources give no end date")
 
 
 def _capitalised(text: str) -> str:

@@ -167,7 +167,6 @@ class Harness:
     session: RecordingSession
     services: BotServices
     _update_ids: Any = field(default_factory=lambda: count(1))
-    _last_bot_message: dict[int, int] = field(default_factory=dict)
 
     async def feed(self, update: Update) -> list[TelegramMethod[Any]]:
         """Feed one update; the Bot API calls it made."""

@@ -18,6 +18,7 @@ from bot.services import BotServices
 from bot.texts import MESSAGE_LIMIT, card_html, escaped, split_message
 from knowledge.cards import agreement_card, partner_button
 from knowledge.deeplinks import agreement_id, question_payload
+from knowledge.qa.answer import Answer
 from knowledge.qa.language import Language
 from knowledge.qa.replies import EXAMPLES
 
@@ -37,10 +38,7 @@ def _article_id(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
-def _answer_article(
-    services: BotServices, question: str, lang: str | None
-) -> InlineQueryResultArticle:
-    answer = services.engine.answer(question, None, lang, services.today())
+def _answer_article(question: str, answer: Answer) -> InlineQueryResultArticle:
     description = " ".join(answer.text.split())[:DESCRIPTION_LIMIT]
     return InlineQueryResultArticle(
         id=_article_id("answer", question, answer.lang),
@@ -57,10 +55,12 @@ async def inline_answer(query: InlineQuery, services: BotServices, lang: str) ->
     """The answer first, then the cards of the agreements it names."""
     question = " ".join(query.query.split())
     button_text = _("Ask in a private chat")
+    today = services.today()
     if not question:
+        examples = [Language(lang).gettext(example) for example in EXAMPLES]
         results: list[InlineQueryResultUnion] = [
-            _answer_article(services, Language(lang).gettext(example), lang)
-            for example in EXAMPLES
+            _answer_article(example, services.engine.answer(example, None, lang, today))
+            for example in examples
         ]
         await query.answer(
             results,
@@ -69,8 +69,8 @@ async def inline_answer(query: InlineQuery, services: BotServices, lang: str) ->
             button=InlineQueryResultsButton(text=button_text, start_parameter="inline"),
         )
         return
-    answer = services.engine.answer(question, None, None, services.today())
-    results = [_answer_article(services, question, None)]
+    answer = services.engine.answer(question, None, None, today)
+    results = [_answer_article(question, answer)]
     language = Language(answer.lang)
     snapshot = services.engine.snapshot
     for key in answer.agreements[:AGREEMENT_RESULTS]:
