@@ -174,3 +174,22 @@ async def test_a_sticker_gets_a_request_for_text(harness: Harness) -> None:
     calls = await harness.feed(Update(update_id=1, message=message))
 
     assert sent_texts(calls) == ["I understand text questions only. Please write your question."]
+
+
+async def test_a_failing_button_gets_an_apology_in_the_chats_saved_language(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await harness.click("lang:en", language_code="uk")
+    await harness.send("/start", language_code="uk")
+
+    def broken(*args: Any, **kwargs: Any) -> Answer:
+        raise RuntimeError("index is broken")
+
+    monkeypatch.setattr(harness.services.engine, "answer", broken)
+    calls = await harness.click("ask:0", language_code="uk")
+
+    (answer,) = calls_of(calls, AnswerCallbackQuery)
+    assert (
+        answer.text == "Sorry, something went wrong on my side. Please try again a little later."
+    )
+    assert answer.show_alert

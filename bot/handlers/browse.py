@@ -112,8 +112,8 @@ async def aid_from_partner_country(
         await stale(callback)
         return
     card = aid_from_country(Language(lang), services.engine.snapshot, key)
-    await callback.answer()
     await send_text(message, card_html(card))
+    await callback.answer()
 
 
 @router.callback_query(OfferedQuestion.filter())
@@ -130,5 +130,6 @@ async def ask_offered(
     if question is None or not isinstance(message, Message):
         await stale(callback)
         return
-    await callback.answer()
+    # Answered after the question, so that on failure the error handler answers it instead.
     await answer_question(message, state, services, lang, question)
+    await callback.answer()

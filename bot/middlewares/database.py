@@ -28,4 +28,4 @@ class DatabaseSessionMiddleware(BaseMiddleware):
                 return await handler(event, data)
         finally:
             # The error handler gets the same data; a closed session must not be reused there.
-            del data["session"]
+            data.pop("session", None)
