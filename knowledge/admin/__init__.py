@@ -1,0 +1,1 @@
+"""Administration of the knowledge base: who may edit, editing, history, reminders, backups."""
