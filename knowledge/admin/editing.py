@@ -178,6 +178,11 @@ def preview_changes(before: BaseModel | None, after: BaseModel | None) -> list[F
     return field_changes(doc_json(before), doc_json(after))
 
 
+def with_changes(doc: Doc, **changes: Any) -> Doc:
+    """A copy of the document with some fields replaced, validated (so bad input raises)."""
+    return type(doc).model_validate(doc.model_dump() | changes)
+
+
 def kind_of(entity: str) -> _Kind[Any, Any]:
     """The storage details of an audited entity."""
     return _KINDS[Entity(entity)]
@@ -219,7 +224,7 @@ async def load_for_edit(session: AsyncSession, entity: str, key: str) -> BaseMod
 async def _ids(session: AsyncSession) -> mapping.Ids:
     sources = await session.execute(select(models.Source.key, models.Source.id))
     places = await session.execute(select(models.Place.key, models.Place.id))
-    return mapping.Ids(sources=dict(sources.tuples().all()), places=dict(places.tuples().all()))
+    return mapping.Ids(sources=dict(sources.all()), places=dict(places.all()))
 
 
 def _references(doc: BaseModel) -> list[tuple[Entity, str]]:

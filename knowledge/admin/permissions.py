@@ -179,7 +179,7 @@ async def list_admins(session: AsyncSession, super_admins: tuple[int, ...]) -> A
             granted_by=editor.granted_by,
             granted_at=editor.granted_at,
         )
-        for editor, hromada in rows.tuples()
+        for editor, hromada in rows
     ]
     return AdminList(super_admins=tuple(sorted(set(super_admins))), editors=editors)
 

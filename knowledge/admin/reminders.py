@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge import mapping, models
 from knowledge.admin.common import atomic, audit, utc_now
-from knowledge.admin.editing import Entity, doc_json, write_state
+from knowledge.admin.editing import Entity, doc_json, with_changes, write_state
 from knowledge.admin.permissions import editors_of
 from knowledge.dates import PartialDate
 from knowledge.terms import expiry
@@ -140,7 +140,7 @@ async def expire_agreements(
             end = expiry(before)
             if end is None or end.estimated or end.until.latest() >= today:
                 continue
-            after = before.model_copy(update={"status": AgreementStatus.EXPIRED})
+            after = with_changes(before, status=AgreementStatus.EXPIRED)
             await write_state(session, Entity.AGREEMENT, row.key, after)
             audit(
                 session,

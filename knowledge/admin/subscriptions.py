@@ -77,7 +77,7 @@ async def subscriptions_of(session: AsyncSession, chat_id: int) -> list[HromadaS
         HromadaSubscription(
             hromada.code, hromada.name_uk, hromada.name_en, subscription.created_at
         )
-        for subscription, hromada in rows.tuples()
+        for subscription, hromada in rows
     ]
 
 
