@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,6 +17,7 @@ from knowledge.admin.reminders import due_reminders, expire_agreements, mark_sen
 from knowledge.admin.texts import reminder_text
 from knowledge.database import create_engine
 from knowledge.dates import PartialDate
+from knowledge.documents import KnowledgeDocument
 from knowledge.vocabulary import AgreementStatus
 from tests import factories
 from tests.admin_support import (
@@ -32,7 +34,7 @@ from tests.admin_support import (
 ENDS = dt.date(2027, 3, 31)
 
 
-def _document(**agreement: object) -> factories.KnowledgeDocument:
+def _document(**agreement: Any) -> KnowledgeDocument:
     return factories.document(
         hromadas=[factories.hromada(), factories.hromada(OTHER_HROMADA)],
         agreements=[factories.agreement(**agreement)],

@@ -37,7 +37,6 @@ from knowledge.vocabulary import AuditAction
 
 Doc = TypeVar("Doc", bound=BaseModel)
 Row = TypeVar("Row", bound=models.Base)
-EditableDoc = SourceDoc | PlaceDoc | AgreementDoc | AidDoc
 
 
 class Entity(StrEnum):
@@ -366,12 +365,14 @@ async def _require_for(session: AsyncSession, admin: Admin, *docs: BaseModel | N
 
 
 async def save_record(
-    session: AsyncSession, doc: EditableDoc, admin: Admin, expected: BaseModel | None
+    session: AsyncSession, doc: BaseModel, admin: Admin, expected: BaseModel | None
 ) -> SaveResult:
-    """Create or update a record if it is still as the admin saw it (`expected`, None = new).
+    """Create or update a source, place, agreement or aid record still as the admin saw it.
 
-    Raises PermissionDeniedError, EditConflictError (with what changed meanwhile) or
-    MissingReferenceError; then nothing is written. The change and its audit entry commit together.
+    `expected` is the version load_for_edit gave the admin (None for a new record). Raises
+    PermissionDeniedError, EditConflictError (with what changed meanwhile) or
+    MissingReferenceError, and then writes nothing. The change and its audit entry commit
+    together.
     """
     entity = _entity_of(doc)
     key: str = getattr(doc, "key")  # noqa: B009 - every editable document has a key
