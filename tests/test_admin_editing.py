@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from knowledge import migrations
 from knowledge.admin import editing
 from knowledge.admin.common import FieldChange
 from knowledge.admin.editing import (
@@ -21,6 +23,7 @@ from knowledge.admin.editing import (
     with_changes,
 )
 from knowledge.admin.history import recent_changes
+from knowledge.database import create_engine
 from knowledge.dates import PartialDate
 from knowledge.documents import AgreementDoc, AidDoc, PlaceDoc
 from knowledge.vocabulary import AgreementStatus
@@ -217,3 +220,28 @@ def test_the_preview_lists_every_changed_field_in_order() -> None:
 def test_an_invalid_edit_is_refused_before_anything_is_written() -> None:
     with pytest.raises(ValidationError):
         with_changes(factories.agreement(), status="forgotten")
+
+
+async def test_simultaneous_saves_on_postgresql_cannot_both_win(postgres: str) -> None:
+    engine = create_engine(postgres)
+    try:
+        await migrations.upgrade(engine)
+        await seed(engine)
+        seen = await _agreement(engine)
+
+        async def save(**changes: Any) -> object:
+            async with sessions(engine)() as session:
+                return await save_record(
+                    session, with_changes(seen, **changes), person(SUPER_ADMIN), seen
+                )
+
+        outcomes = await asyncio.gather(
+            save(term_years=5), save(status="terminated"), return_exceptions=True
+        )
+
+        conflicts = [item for item in outcomes if isinstance(item, EditConflictError)]
+        saved = [item for item in outcomes if isinstance(item, editing.SaveResult)]
+        assert (len(conflicts), len(saved)) == (1, 1)
+        assert (await _agreement(engine)) != seen
+    finally:
+        await engine.dispose()

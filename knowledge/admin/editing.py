@@ -205,18 +205,28 @@ def hromada_of(doc: BaseModel | None) -> str | None:
     return hromada if isinstance(hromada, str) else None
 
 
-async def _row(session: AsyncSession, kind: _Kind[Any, Row], key: str) -> Row | None:
+async def _row(
+    session: AsyncSession, kind: _Kind[Any, Row], key: str, *, lock: bool = False
+) -> Row | None:
     column = getattr(kind.row_type, kind.key_field)
-    result = await session.scalars(
-        select(kind.row_type).where(column == key).execution_options(populate_existing=True)
-    )
-    return result.one_or_none()
+    query = select(kind.row_type).where(column == key)
+    if lock:
+        # On PostgreSQL a concurrent writer waits here, so the check-then-write cannot race;
+        # SQLite writers are serialised anyway. Only the record's own row is locked.
+        query = query.with_for_update(of=kind.row_type)
+    result = await session.scalars(query.execution_options(populate_existing=True))
+    return result.unique().one_or_none()
 
 
-async def load_for_edit(session: AsyncSession, entity: str, key: str) -> BaseModel | None:
-    """The record as stored now, to edit and later pass back as `expected`; None if absent."""
+async def load_for_edit(
+    session: AsyncSession, entity: str, key: str, *, lock: bool = False
+) -> BaseModel | None:
+    """The record as stored now, to edit and later pass back as `expected`; None if absent.
+
+    With `lock`, the row stays locked until the transaction ends (for the writers here).
+    """
     kind = kind_of(entity)
-    row = await _row(session, kind, key)
+    row = await _row(session, kind, key, lock=lock)
     return None if row is None else kind.to_doc(row)
 
 
@@ -377,7 +387,7 @@ async def save_record(
     entity = _entity_of(doc)
     key: str = getattr(doc, "key")  # noqa: B009 - every editable document has a key
     async with atomic(session):
-        current = await load_for_edit(session, entity, key)
+        current = await load_for_edit(session, entity, key, lock=True)
         await _require_for(session, admin, current, doc)
         if current != expected:
             raise EditConflictError(entity.value, key, preview_changes(expected, current))
@@ -409,7 +419,7 @@ async def delete_record(
     if Entity(entity) not in EDITABLE:
         raise TypeError(f"{entity} records are not deleted by admins")
     async with atomic(session):
-        current = await load_for_edit(session, entity, key)
+        current = await load_for_edit(session, entity, key, lock=True)
         if current is None:
             raise RecordNotFoundError(entity, key)
         await _require_for(session, admin, current)

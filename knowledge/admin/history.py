@@ -169,7 +169,7 @@ async def undo(
                 )
             before = parse_doc(entry.entity, entry.before)
             after = parse_doc(entry.entity, entry.after)
-            current = await load_for_edit(session, entry.entity, entry.entity_key)
+            current = await load_for_edit(session, entry.entity, entry.entity_key, lock=True)
             for hromada in sorted({hromada_of(before), hromada_of(after)}, key=str):
                 await require_editor(session, admin, hromada)
             if current != after:
