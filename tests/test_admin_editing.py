@@ -245,3 +245,30 @@ async def test_simultaneous_saves_on_postgresql_cannot_both_win(postgres: str) -
         assert (await _agreement(engine)) != seen
     finally:
         await engine.dispose()
+
+
+async def test_simultaneous_additions_of_one_key_on_postgresql_add_it_once(
+    postgres: str,
+) -> None:
+    engine = create_engine(postgres)
+    try:
+        await migrations.upgrade(engine)
+        await seed(engine)
+
+        async def add(country: str) -> object:
+            async with sessions(engine)() as session:
+                return await save_record(
+                    session,
+                    factories.place("pl-rzeszow", country=country),
+                    person(SUPER_ADMIN),
+                    None,
+                )
+
+        outcomes = await asyncio.gather(add("PL"), add("CZ"), return_exceptions=True)
+
+        conflicts = [item for item in outcomes if isinstance(item, EditConflictError)]
+        saved = [item for item in outcomes if isinstance(item, editing.SaveResult)]
+        assert (len(conflicts), len(saved)) == (1, 1)
+        assert [change.field for change in conflicts[0].changes][:2] == ["key", "name.uk"]
+    finally:
+        await engine.dispose()

@@ -104,8 +104,9 @@ def field_changes(
     """The fields that differ between two JSON forms of a record, in a stable order."""
     old: dict[str, Any] = {}
     new: dict[str, Any] = {}
-    _flatten(before or {}, "", old)
-    _flatten(after or {}, "", new)
+    for data, into in ((before, old), (after, new)):
+        for name, value in (data or {}).items():
+            _flatten(value, name, into)
     names = list(old) + [name for name in new if name not in old]
     return [
         FieldChange(name, old.get(name), new.get(name))

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge import mapping, models
@@ -341,10 +342,19 @@ async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[s
     return sorted(used)
 
 
-async def write_state(session: AsyncSession, entity: str, key: str, doc: BaseModel | None) -> None:
-    """Make the stored record equal to the document, or absent; flushed, not committed."""
+async def write_state(
+    session: AsyncSession, entity: str, key: str, doc: BaseModel | None, *, seen: BaseModel | None
+) -> None:
+    """Make the stored record equal to the document, or absent; flushed, not committed.
+
+    `seen` is the state the caller checked; if the record is no longer so (another writer
+    committed in between), EditConflictError is raised instead of overwriting it.
+    """
     kind = kind_of(entity)
-    row = await _row(session, kind, key)
+    row = await _row(session, kind, key, lock=True)
+    current = None if row is None else kind.to_doc(row)
+    if current != seen:
+        raise EditConflictError(entity, key, preview_changes(seen, current))
     if doc is None:
         if row is None:
             return
@@ -386,6 +396,24 @@ async def save_record(
     """
     entity = _entity_of(doc)
     key: str = getattr(doc, "key")  # noqa: B009 - every editable document has a key
+    try:
+        return await _save(session, entity, key, doc, admin, expected)
+    except IntegrityError:
+        # Two admins added the same new key at once: the database let only one in.
+        current = await load_for_edit(session, entity, key)
+        if expected is not None or current is None:
+            raise
+        raise EditConflictError(entity.value, key, preview_changes(None, current)) from None
+
+
+async def _save(
+    session: AsyncSession,
+    entity: Entity,
+    key: str,
+    doc: BaseModel,
+    admin: Admin,
+    expected: BaseModel | None,
+) -> SaveResult:
     async with atomic(session):
         current = await load_for_edit(session, entity, key, lock=True)
         await _require_for(session, admin, current, doc)
@@ -394,7 +422,7 @@ async def save_record(
         changes = preview_changes(current, doc)
         if not changes:
             return SaveResult(entity.value, key, None, [], None)
-        await write_state(session, entity, key, doc)
+        await write_state(session, entity, key, doc, seen=current)
         action = AuditAction.CREATE if current is None else AuditAction.UPDATE
         entry = audit(
             session,
@@ -425,7 +453,7 @@ async def delete_record(
         await _require_for(session, admin, current)
         if current != expected:
             raise EditConflictError(entity, key, preview_changes(expected, current))
-        await write_state(session, entity, key, None)
+        await write_state(session, entity, key, None, seen=current)
         entry = audit(
             session,
             actor=admin.actor,

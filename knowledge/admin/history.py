@@ -180,7 +180,7 @@ async def undo(
                     entry.entity_key,
                     preview_changes(after, current),
                 )
-            await write_state(session, entry.entity, entry.entity_key, before)
+            await write_state(session, entry.entity, entry.entity_key, before, seen=current)
             audit(
                 session,
                 actor=admin.actor,

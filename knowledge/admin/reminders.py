@@ -141,7 +141,7 @@ async def expire_agreements(
             if end is None or end.estimated or end.until.latest() >= today:
                 continue
             after = with_changes(before, status=AgreementStatus.EXPIRED)
-            await write_state(session, Entity.AGREEMENT, row.key, after)
+            await write_state(session, Entity.AGREEMENT, row.key, after, seen=before)
             audit(
                 session,
                 actor=actor,
