@@ -71,6 +71,7 @@ async def test_an_edit_is_saved_with_its_audit_entry(admin_engine: AsyncEngine) 
         [change] = await recent_changes(session, "agreement", "test-agreement", limit=1)
     assert change.id == result.change_id
     assert change.actor == f"telegram:{SUPER_ADMIN}"
+    assert change.at.tzinfo is not None
     assert change.changes == result.changes
 
 

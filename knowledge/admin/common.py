@@ -49,6 +49,11 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def aware(moment: dt.datetime) -> dt.datetime:
+    """The moment with its time zone; SQLite hands stored UTC moments back without one."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
 @asynccontextmanager
 async def atomic(session: AsyncSession) -> AsyncIterator[None]:
     """Commit what the block did, or roll all of it back if the block fails."""

@@ -11,7 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge import models
-from knowledge.admin.common import Admin, AdminError, FieldChange, atomic, audit, field_changes
+from knowledge.admin.common import (
+    Admin,
+    AdminError,
+    FieldChange,
+    atomic,
+    audit,
+    aware,
+    field_changes,
+)
 from knowledge.admin.editing import (
     Entity,
     doc_json,
@@ -42,7 +50,7 @@ class Change:
 def _change(entry: models.AuditEntry) -> Change:
     return Change(
         id=entry.id,
-        at=entry.at,
+        at=aware(entry.at),
         actor=entry.actor,
         batch=entry.batch,
         action=entry.action,

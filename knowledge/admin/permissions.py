@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge import models
-from knowledge.admin.common import Admin, AdminError, atomic, audit, utc_now
+from knowledge.admin.common import Admin, AdminError, atomic, audit, aware, utc_now
 from knowledge.vocabulary import AuditAction
 
 EDITOR_ENTITY = "editor"
@@ -177,7 +177,7 @@ async def list_admins(session: AsyncSession, super_admins: tuple[int, ...]) -> A
             hromada_name_uk=None if hromada is None else hromada.name_uk,
             hromada_name_en=None if hromada is None else hromada.name_en,
             granted_by=editor.granted_by,
-            granted_at=editor.granted_at,
+            granted_at=aware(editor.granted_at),
         )
         for editor, hromada in rows
     ]

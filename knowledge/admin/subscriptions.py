@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge import models
-from knowledge.admin.common import atomic, utc_now
+from knowledge.admin.common import atomic, aware, utc_now
 from knowledge.admin.config import advance_cursor, cursor
 from knowledge.admin.editing import Entity
 from knowledge.admin.permissions import UnknownHromadaError
@@ -75,7 +75,7 @@ async def subscriptions_of(session: AsyncSession, chat_id: int) -> list[HromadaS
     )
     return [
         HromadaSubscription(
-            hromada.code, hromada.name_uk, hromada.name_en, subscription.created_at
+            hromada.code, hromada.name_uk, hromada.name_en, aware(subscription.created_at)
         )
         for subscription, hromada in rows
     ]
@@ -106,7 +106,9 @@ async def new_records_since(
         .limit(limit)
     )
     return [
-        NewRecord(entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), entry.at)
+        NewRecord(
+            entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), aware(entry.at)
+        )
         for entry in await session.scalars(query)
         if entry.after is not None
     ]
