@@ -164,7 +164,7 @@ class _Loader:
             if has_children:
                 # Child rows are replaced wholesale; the old ones must be gone before the new
                 # ones arrive, or their keys would collide in one flush.
-                _clear_children(row)
+                clear_children(row)
                 await self.session.flush()
             apply(doc, row)
             self.audit(entity, key, before, doc)
@@ -180,7 +180,8 @@ class _Loader:
         )
 
 
-def _clear_children(row: models.Base) -> None:
+def clear_children(row: models.Base) -> None:
+    """Empty every child list of a row, so its child rows can be replaced wholesale."""
     for name in ("sources", "extensions", "donors", "items", "spending"):
         children = getattr(row, name, None)
         if isinstance(children, list):

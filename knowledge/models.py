@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeEngine
@@ -366,3 +367,50 @@ class ChatPreference(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     language: Mapped[str | None] = mapped_column(String(2))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Editor(Base):
+    """A person a super-admin allowed to edit the knowledge base, for one hromada or all."""
+
+    __tablename__ = "editors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    # NULL means every hromada.
+    hromada_code: Mapped[str | None] = mapped_column(ForeignKey("hromadas.code"))
+    granted_by: Mapped[int] = mapped_column(BigInteger)
+    granted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AdminSetting(Base):
+    """One administrative setting or cursor, such as the log chat or the last forwarded entry."""
+
+    __tablename__ = "admin_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ReminderSent(Base):
+    """A reminder already sent about an agreement's end, so it is sent once per threshold."""
+
+    __tablename__ = "reminders_sent"
+    __table_args__ = (UniqueConstraint("agreement_key", "threshold_days", "valid_until"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_key: Mapped[str] = mapped_column(String(KEY_LENGTH))
+    threshold_days: Mapped[int] = mapped_column(Integer)
+    valid_until: Mapped[str] = mapped_column(String(10))
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Subscription(Base):
+    """A chat that wants to hear about new agreements and aid of a hromada."""
+
+    __tablename__ = "subscriptions"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hromada_code: Mapped[str] = mapped_column(
+        ForeignKey("hromadas.code", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

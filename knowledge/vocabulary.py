@@ -82,6 +82,9 @@ class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+    UNDO = "undo"
+    GRANT = "grant"
+    REVOKE = "revoke"
 
 
 class CooperationArea(StrEnum):

@@ -1,0 +1,5 @@
+"""Administration of the knowledge base: who may edit, editing, history, reminders, backups.
+
+The services own their transactions: each write commits together with its audit entry, or
+rolls back entirely. Pass them a session with no transaction of the caller's own in progress.
+"""

@@ -1,0 +1,78 @@
+"""Administrative settings kept in the database: the log chat and the notifiers' cursors."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge import models
+from knowledge.admin.common import Admin, atomic
+from knowledge.admin.history import Change, audit_since, last_change_id
+from knowledge.admin.permissions import require_super_admin
+
+LOG_CHAT = "log_chat_id"
+AUDIT_CURSOR = "audit_forwarded_up_to"
+
+
+async def get_setting(session: AsyncSession, key: str) -> str | None:
+    """A setting's stored value, or None when it was never set."""
+    row = await session.get(models.AdminSetting, key, populate_existing=True)
+    return None if row is None else row.value
+
+
+async def put_setting(session: AsyncSession, key: str, value: str | None) -> None:
+    """Store (or with None, remove) a setting in the session's transaction; not committed."""
+    row = await session.get(models.AdminSetting, key)
+    if value is None:
+        if row is not None:
+            await session.delete(row)
+    elif row is None:
+        session.add(models.AdminSetting(key=key, value=value))
+    else:
+        row.value = value
+    await session.flush()
+
+
+async def get_log_chat(session: AsyncSession) -> int | None:
+    """The chat the audit log is forwarded to, if any."""
+    value = await get_setting(session, LOG_CHAT)
+    return None if value is None else int(value)
+
+
+async def set_log_chat(session: AsyncSession, admin: Admin, chat_id: int | None) -> None:
+    """Forward the audit log to the chat from now on (None stops forwarding); super-admins."""
+    require_super_admin(admin)
+    async with atomic(session):
+        await put_setting(session, LOG_CHAT, None if chat_id is None else str(chat_id))
+        # Only what happens from now on is forwarded, not the whole history.
+        await put_setting(session, AUDIT_CURSOR, str(await last_change_id(session)))
+
+
+async def cursor(session: AsyncSession, name: str) -> int:
+    """A notifier's position in the audit log; on first use, the newest entry (so no backlog)."""
+    value = await get_setting(session, name)
+    if value is not None:
+        return int(value)
+    newest = await last_change_id(session)
+    async with atomic(session):
+        await put_setting(session, name, str(newest))
+    return newest
+
+
+async def advance_cursor(session: AsyncSession, name: str, up_to: int) -> None:
+    """Remember that the notifier handled every audit entry up to `up_to`; committed."""
+    async with atomic(session):
+        value = await get_setting(session, name)
+        done = 0 if value is None else int(value)
+        await put_setting(session, name, str(max(up_to, done)))
+
+
+async def pending_audit(session: AsyncSession, limit: int = 50) -> list[Change]:
+    """Audit entries not yet forwarded to the log chat, oldest first; none without a chat."""
+    if await get_log_chat(session) is None:
+        return []
+    return await audit_since(session, await cursor(session, AUDIT_CURSOR), limit)
+
+
+async def mark_forwarded(session: AsyncSession, up_to: int) -> None:
+    """Remember that the audit log was forwarded up to the entry `up_to`."""
+    await advance_cursor(session, AUDIT_CURSOR, up_to)

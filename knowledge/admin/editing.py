@@ -1,0 +1,469 @@
+"""Adding, editing and deleting records, checked against concurrent edits, audited."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge import mapping, models
+from knowledge.admin.common import (
+    Admin,
+    AdminError,
+    FieldChange,
+    atomic,
+    audit,
+    field_changes,
+)
+from knowledge.admin.permissions import require_editor
+from knowledge.documents import (
+    ActivityDoc,
+    AgreementDoc,
+    AidDoc,
+    HromadaDoc,
+    PlaceDoc,
+    ProgrammeDoc,
+    SourceDoc,
+)
+from knowledge.loading import clear_children
+from knowledge.vocabulary import AuditAction
+
+Doc = TypeVar("Doc", bound=BaseModel)
+Row = TypeVar("Row", bound=models.Base)
+
+
+class Entity(StrEnum):
+    """The kinds of record the audit log names; the first four are edited by admins."""
+
+    SOURCE = "source"
+    PLACE = "place"
+    AGREEMENT = "agreement"
+    AID = "aid"
+    HROMADA = "hromada"
+    ACTIVITY = "activity"
+    PROGRAMME = "programme"
+
+
+EDITABLE = (Entity.SOURCE, Entity.PLACE, Entity.AGREEMENT, Entity.AID)
+
+
+@dataclass(frozen=True)
+class _Kind(Generic[Doc, Row]):
+    entity: Entity
+    doc_type: type[Doc]
+    row_type: type[Row]
+    to_doc: Callable[[Row], Doc]
+    apply: Callable[[Doc, Row, mapping.Ids], None]
+    key_field: str = "key"
+
+
+def _no_ids(apply: Callable[[Doc, Row], None]) -> Callable[[Doc, Row, mapping.Ids], None]:
+    return lambda doc, row, _ids: apply(doc, row)
+
+
+_KINDS: dict[Entity, _Kind[Any, Any]] = {
+    Entity.SOURCE: _Kind(
+        Entity.SOURCE,
+        SourceDoc,
+        models.Source,
+        mapping.source_doc,
+        _no_ids(mapping.apply_source),
+    ),
+    Entity.HROMADA: _Kind(
+        Entity.HROMADA,
+        HromadaDoc,
+        models.Hromada,
+        mapping.hromada_doc,
+        _no_ids(mapping.apply_hromada),
+        key_field="code",
+    ),
+    Entity.PLACE: _Kind(
+        Entity.PLACE, PlaceDoc, models.Place, mapping.place_doc, _no_ids(mapping.apply_place)
+    ),
+    Entity.AGREEMENT: _Kind(
+        Entity.AGREEMENT,
+        AgreementDoc,
+        models.Agreement,
+        mapping.agreement_doc,
+        mapping.apply_agreement,
+    ),
+    Entity.AID: _Kind(Entity.AID, AidDoc, models.AidRecord, mapping.aid_doc, mapping.apply_aid),
+    Entity.ACTIVITY: _Kind(
+        Entity.ACTIVITY,
+        ActivityDoc,
+        models.Activity,
+        mapping.activity_doc,
+        mapping.apply_activity,
+    ),
+    Entity.PROGRAMME: _Kind(
+        Entity.PROGRAMME,
+        ProgrammeDoc,
+        models.Programme,
+        mapping.programme_doc,
+        mapping.apply_programme,
+    ),
+}
+
+
+class EditConflictError(AdminError):
+    """The record changed since the admin loaded it; nothing was written."""
+
+    def __init__(self, entity: str, key: str, changes: list[FieldChange]) -> None:
+        super().__init__(f"{entity} {key} changed meanwhile: {[c.field for c in changes]}")
+        self.entity = entity
+        self.key = key
+        self.changes = changes
+
+
+class MissingReferenceError(AdminError):
+    """The record refers to a hromada, place or source that does not exist."""
+
+    def __init__(self, entity: str, key: str) -> None:
+        super().__init__(f"unknown {entity} {key}")
+        self.entity = entity
+        self.key = key
+
+
+class RecordInUseError(AdminError):
+    """The record cannot be deleted while others refer to it; `used_by` names them."""
+
+    def __init__(self, entity: str, key: str, used_by: list[tuple[str, str]]) -> None:
+        super().__init__(f"{entity} {key} is used by {used_by}")
+        self.entity = entity
+        self.key = key
+        self.used_by = used_by
+
+
+class RecordNotFoundError(AdminError):
+    """There is no such record."""
+
+    def __init__(self, entity: str, key: str) -> None:
+        super().__init__(f"no {entity} {key}")
+        self.entity = entity
+        self.key = key
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save or delete did: its audit entry, and the fields it changed (none: no-op)."""
+
+    entity: str
+    key: str
+    action: AuditAction | None
+    changes: list[FieldChange]
+    change_id: int | None
+
+
+def doc_json(doc: BaseModel | None) -> dict[str, Any] | None:
+    """The JSON form a record is audited in."""
+    return None if doc is None else doc.model_dump(mode="json")
+
+
+def fingerprint(doc: BaseModel | None) -> str:
+    """A short hash of a record's content, to show or compare versions compactly."""
+    text = json.dumps(doc_json(doc), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def preview_changes(before: BaseModel | None, after: BaseModel | None) -> list[FieldChange]:
+    """The field-by-field difference between two versions, for a confirmation preview."""
+    return field_changes(doc_json(before), doc_json(after))
+
+
+def with_changes(doc: Doc, **changes: Any) -> Doc:
+    """A copy of the document with some fields replaced, validated (so bad input raises)."""
+    return type(doc).model_validate(doc.model_dump() | changes)
+
+
+def kind_of(entity: str) -> _Kind[Any, Any]:
+    """The storage details of an audited entity."""
+    return _KINDS[Entity(entity)]
+
+
+def parse_doc(entity: str, data: dict[str, Any] | None) -> BaseModel | None:
+    """A record's document from its audited JSON form."""
+    return None if data is None else kind_of(entity).doc_type.model_validate(data)
+
+
+def _entity_of(doc: BaseModel) -> Entity:
+    for entity in EDITABLE:
+        if isinstance(doc, _KINDS[entity].doc_type):
+            return entity
+    raise TypeError(f"not an editable record: {type(doc).__name__}")
+
+
+def hromada_of(doc: BaseModel | None) -> str | None:
+    """The hromada a record belongs to; None for shared records (places, sources)."""
+    hromada = getattr(doc, "hromada", None)
+    return hromada if isinstance(hromada, str) else None
+
+
+async def _row(
+    session: AsyncSession, kind: _Kind[Any, Row], key: str, *, lock: bool = False
+) -> Row | None:
+    column = getattr(kind.row_type, kind.key_field)
+    query = select(kind.row_type).where(column == key)
+    if lock:
+        # On PostgreSQL a concurrent writer waits here, so the check-then-write cannot race;
+        # SQLite writers are serialised anyway. Only the record's own row is locked.
+        query = query.with_for_update(of=kind.row_type)
+    result = await session.scalars(query.execution_options(populate_existing=True))
+    return result.unique().one_or_none()
+
+
+async def load_for_edit(
+    session: AsyncSession, entity: str, key: str, *, lock: bool = False
+) -> BaseModel | None:
+    """The record as stored now, to edit and later pass back as `expected`; None if absent.
+
+    With `lock`, the row stays locked until the transaction ends (for the writers here).
+    """
+    kind = kind_of(entity)
+    row = await _row(session, kind, key, lock=lock)
+    return None if row is None else kind.to_doc(row)
+
+
+async def _ids(session: AsyncSession) -> mapping.Ids:
+    sources = await session.execute(select(models.Source.key, models.Source.id))
+    places = await session.execute(select(models.Place.key, models.Place.id))
+    return mapping.Ids(sources=dict(sources.all()), places=dict(places.all()))
+
+
+def _references(doc: BaseModel) -> list[tuple[Entity, str]]:
+    found: list[tuple[Entity, str]] = []
+    hromada = hromada_of(doc)
+    if hromada is not None:
+        found.append((Entity.HROMADA, hromada))
+    place = getattr(doc, "place", None)
+    if isinstance(place, str):
+        found.append((Entity.PLACE, place))
+    for donor in getattr(doc, "donors", []):
+        if donor.place is not None:
+            found.append((Entity.PLACE, donor.place))
+    for citation in getattr(doc, "sources", []):
+        found.append((Entity.SOURCE, citation.source))
+    for extension in getattr(doc, "extensions", []):
+        found.append((Entity.SOURCE, extension.source))
+    return found
+
+
+async def _check_references(session: AsyncSession, doc: BaseModel, ids: mapping.Ids) -> None:
+    for entity, key in _references(doc):
+        if entity is Entity.HROMADA:
+            exists = await session.get(models.Hromada, key) is not None
+        else:
+            exists = key in (ids.places if entity is Entity.PLACE else ids.sources)
+        if not exists:
+            raise MissingReferenceError(entity.value, key)
+
+
+async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[str, str]]:
+    """The records that refer to a place or a source, as (entity, key) pairs."""
+    queries: list[tuple[Entity, Any]] = []
+    if entity == Entity.PLACE:
+        place = models.Place.key == key
+        queries = [
+            (
+                Entity.AGREEMENT,
+                select(models.Agreement.key).join(models.Agreement.place).where(place),
+            ),
+            (
+                Entity.AID,
+                select(models.AidRecord.key)
+                .join(models.AidDonor, models.AidDonor.aid_id == models.AidRecord.id)
+                .join(models.Place, models.Place.id == models.AidDonor.place_id)
+                .where(place),
+            ),
+            (
+                Entity.ACTIVITY,
+                select(models.Activity.key)
+                .join(models.Place, models.Place.id == models.Activity.place_id)
+                .where(place),
+            ),
+        ]
+    elif entity == Entity.SOURCE:
+        source = models.Source.key == key
+        queries = [
+            (
+                Entity.AGREEMENT,
+                select(models.Agreement.key)
+                .join(models.AgreementSource)
+                .join(models.Source, models.Source.id == models.AgreementSource.source_id)
+                .where(source),
+            ),
+            (
+                Entity.AGREEMENT,
+                select(models.Agreement.key)
+                .join(models.AgreementExtension)
+                .join(models.Source, models.Source.id == models.AgreementExtension.source_id)
+                .where(source),
+            ),
+            (
+                Entity.AID,
+                select(models.AidRecord.key)
+                .join(models.AidSource)
+                .join(models.Source, models.Source.id == models.AidSource.source_id)
+                .where(source),
+            ),
+            (
+                Entity.ACTIVITY,
+                select(models.Activity.key)
+                .join(models.ActivitySource)
+                .join(models.Source, models.Source.id == models.ActivitySource.source_id)
+                .where(source),
+            ),
+            (
+                Entity.PROGRAMME,
+                select(models.Programme.key)
+                .join(models.ProgrammeSource)
+                .join(models.Source, models.Source.id == models.ProgrammeSource.source_id)
+                .where(source),
+            ),
+        ]
+    elif entity == Entity.HROMADA:
+        queries = [
+            (
+                kind,
+                select(_KINDS[kind].row_type.key).where(_KINDS[kind].row_type.hromada_code == key),
+            )
+            for kind in (Entity.AGREEMENT, Entity.AID, Entity.ACTIVITY, Entity.PROGRAMME)
+        ]
+    used: set[tuple[str, str]] = set()
+    for user_entity, query in queries:
+        used |= {(user_entity.value, user_key) for user_key in (await session.scalars(query))}
+    return sorted(used)
+
+
+async def write_state(
+    session: AsyncSession, entity: str, key: str, doc: BaseModel | None, *, seen: BaseModel | None
+) -> None:
+    """Make the stored record equal to the document, or absent; flushed, not committed.
+
+    `seen` is the state the caller checked; if the record is no longer so (another writer
+    committed in between), EditConflictError is raised instead of overwriting it.
+    """
+    kind = kind_of(entity)
+    row = await _row(session, kind, key, lock=True)
+    current = None if row is None else kind.to_doc(row)
+    if current != seen:
+        raise EditConflictError(entity, key, preview_changes(seen, current))
+    if doc is None:
+        if row is None:
+            return
+        used_by = await users_of(session, entity, key)
+        if used_by:
+            raise RecordInUseError(entity, key, used_by)
+        await session.delete(row)
+        await session.flush()
+        return
+    ids = await _ids(session)
+    await _check_references(session, doc, ids)
+    if row is None:
+        row = kind.row_type()
+        kind.apply(doc, row, ids)
+        session.add(row)
+    else:
+        # Child rows are replaced wholesale, the old ones flushed away first.
+        clear_children(row)
+        await session.flush()
+        kind.apply(doc, row, ids)
+    await session.flush()
+
+
+async def _require_for(session: AsyncSession, admin: Admin, *docs: BaseModel | None) -> None:
+    hromadas = {hromada_of(doc) for doc in docs if doc is not None}
+    for hromada in sorted(hromadas, key=lambda code: code or ""):
+        await require_editor(session, admin, hromada)
+
+
+async def save_record(
+    session: AsyncSession, doc: BaseModel, admin: Admin, expected: BaseModel | None
+) -> SaveResult:
+    """Create or update a source, place, agreement or aid record still as the admin saw it.
+
+    `expected` is the version load_for_edit gave the admin (None for a new record). Raises
+    PermissionDeniedError, EditConflictError (with what changed meanwhile) or
+    MissingReferenceError, and then writes nothing. The change and its audit entry commit
+    together.
+    """
+    entity = _entity_of(doc)
+    key: str = getattr(doc, "key")  # noqa: B009 - every editable document has a key
+    try:
+        return await _save(session, entity, key, doc, admin, expected)
+    except IntegrityError:
+        # Two admins added the same new key at once: the database let only one in.
+        current = await load_for_edit(session, entity, key)
+        if expected is not None or current is None:
+            raise
+        raise EditConflictError(entity.value, key, preview_changes(None, current)) from None
+
+
+async def _save(
+    session: AsyncSession,
+    entity: Entity,
+    key: str,
+    doc: BaseModel,
+    admin: Admin,
+    expected: BaseModel | None,
+) -> SaveResult:
+    async with atomic(session):
+        current = await load_for_edit(session, entity, key, lock=True)
+        await _require_for(session, admin, current, doc)
+        if current != expected:
+            raise EditConflictError(entity.value, key, preview_changes(expected, current))
+        changes = preview_changes(current, doc)
+        if not changes:
+            return SaveResult(entity.value, key, None, [], None)
+        await write_state(session, entity, key, doc, seen=current)
+        action = AuditAction.CREATE if current is None else AuditAction.UPDATE
+        entry = audit(
+            session,
+            actor=admin.actor,
+            action=action,
+            entity=entity.value,
+            key=key,
+            before=doc_json(current),
+            after=doc_json(doc),
+        )
+        await session.flush()
+        return SaveResult(entity.value, key, action, changes, entry.id)
+
+
+async def delete_record(
+    session: AsyncSession, entity: str, key: str, admin: Admin, expected: BaseModel | None
+) -> SaveResult:
+    """Delete a record the admin confirmed, if unchanged since; audited with its full state.
+
+    A place or source still referred to is refused with RecordInUseError, listing the users.
+    """
+    if Entity(entity) not in EDITABLE:
+        raise TypeError(f"{entity} records are not deleted by admins")
+    async with atomic(session):
+        current = await load_for_edit(session, entity, key, lock=True)
+        if current is None:
+            raise RecordNotFoundError(entity, key)
+        await _require_for(session, admin, current)
+        if current != expected:
+            raise EditConflictError(entity, key, preview_changes(expected, current))
+        await write_state(session, entity, key, None, seen=current)
+        entry = audit(
+            session,
+            actor=admin.actor,
+            action=AuditAction.DELETE,
+            entity=entity,
+            key=key,
+            before=doc_json(current),
+            after=None,
+        )
+        await session.flush()
+        return SaveResult(
+            entity, key, AuditAction.DELETE, preview_changes(current, None), entry.id
+        )

@@ -1,0 +1,211 @@
+"""The audit log read back as changes, and undoing a change or a whole import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge import models
+from knowledge.admin.common import (
+    Admin,
+    AdminError,
+    FieldChange,
+    atomic,
+    audit,
+    aware,
+    field_changes,
+)
+from knowledge.admin.editing import (
+    Entity,
+    doc_json,
+    hromada_of,
+    load_for_edit,
+    parse_doc,
+    preview_changes,
+    write_state,
+)
+from knowledge.admin.permissions import require_editor
+from knowledge.vocabulary import AuditAction
+
+
+@dataclass(frozen=True)
+class Change:
+    """One audited change: who, when, what, and the fields it changed."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    batch: str | None
+    action: str
+    entity: str
+    key: str
+    changes: list[FieldChange]
+
+
+def _change(entry: models.AuditEntry) -> Change:
+    return Change(
+        id=entry.id,
+        at=aware(entry.at),
+        actor=entry.actor,
+        batch=entry.batch,
+        action=entry.action,
+        entity=entry.entity,
+        key=entry.entity_key,
+        changes=field_changes(entry.before, entry.after),
+    )
+
+
+async def recent_changes(
+    session: AsyncSession, entity: str | None = None, key: str | None = None, limit: int = 10
+) -> list[Change]:
+    """The latest changes, newest first, of every record or of one entity or record."""
+    query = select(models.AuditEntry).order_by(models.AuditEntry.id.desc()).limit(limit)
+    if entity is not None:
+        query = query.where(models.AuditEntry.entity == entity)
+    if key is not None:
+        query = query.where(models.AuditEntry.entity_key == key)
+    return [_change(entry) for entry in await session.scalars(query)]
+
+
+async def audit_since(session: AsyncSession, last_id: int, limit: int = 100) -> list[Change]:
+    """The changes after the entry `last_id`, oldest first, for forwarding them in order."""
+    query = (
+        select(models.AuditEntry)
+        .where(models.AuditEntry.id > last_id)
+        .order_by(models.AuditEntry.id)
+        .limit(limit)
+    )
+    return [_change(entry) for entry in await session.scalars(query)]
+
+
+async def last_change_id(session: AsyncSession) -> int:
+    """The id of the newest audit entry, 0 when there is none."""
+    newest = await session.scalar(
+        select(models.AuditEntry.id).order_by(models.AuditEntry.id.desc())
+    )
+    return newest or 0
+
+
+class UndoRefusal(StrEnum):
+    """Why a change cannot be undone."""
+
+    NO_SUCH_CHANGE = "no_such_change"
+    NOT_UNDOABLE = "not_undoable"
+    CHANGED_SINCE = "changed_since"
+
+
+class UndoRefusedError(AdminError):
+    """The change cannot be undone; nothing was changed. `changes`: what changed since."""
+
+    def __init__(
+        self,
+        refusal: UndoRefusal,
+        change_id: int | None = None,
+        entity: str | None = None,
+        key: str | None = None,
+        changes: list[FieldChange] | None = None,
+    ) -> None:
+        super().__init__(f"cannot undo {change_id}: {refusal.value} {entity} {key}")
+        self.refusal = refusal
+        self.change_id = change_id
+        self.entity = entity
+        self.key = key
+        self.changes = changes or []
+
+
+@dataclass(frozen=True)
+class Restored:
+    """One record an undo put back: what the undone change had done to it."""
+
+    entity: str
+    key: str
+    undone_action: str
+    changes: list[FieldChange]
+
+
+@dataclass(frozen=True)
+class UndoReport:
+    """What an undo restored, newest change first, and the batch of its own audit entries."""
+
+    restored: list[Restored]
+    batch: str
+
+
+async def _entries(
+    session: AsyncSession, change_id: int | None, batch: str | None
+) -> list[models.AuditEntry]:
+    if change_id is not None:
+        entry = await session.get(models.AuditEntry, change_id)
+        return [] if entry is None else [entry]
+    if batch is not None:
+        query = (
+            select(models.AuditEntry)
+            .where(models.AuditEntry.batch == batch)
+            .order_by(models.AuditEntry.id.desc())
+        )
+        return list((await session.scalars(query)).all())
+    return []
+
+
+async def undo(
+    session: AsyncSession,
+    admin: Admin,
+    *,
+    change_id: int | None = None,
+    batch: str | None = None,
+) -> UndoReport:
+    """Put records back exactly as they were before a change, or before a whole batch.
+
+    A batch is undone newest change first. A record changed since is refused with
+    UndoRefusedError (and what changed); everything or nothing is undone, audited as "undo".
+    """
+    own_batch = str(uuid.uuid4())
+    restored: list[Restored] = []
+    async with atomic(session):
+        entries = await _entries(session, change_id, batch)
+        if not entries:
+            raise UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE, change_id)
+        for entry in entries:
+            if entry.entity not in set(Entity):
+                raise UndoRefusedError(
+                    UndoRefusal.NOT_UNDOABLE, entry.id, entry.entity, entry.entity_key
+                )
+            before = parse_doc(entry.entity, entry.before)
+            after = parse_doc(entry.entity, entry.after)
+            current = await load_for_edit(session, entry.entity, entry.entity_key, lock=True)
+            for hromada in sorted({hromada_of(before), hromada_of(after)}, key=str):
+                await require_editor(session, admin, hromada)
+            if current != after:
+                raise UndoRefusedError(
+                    UndoRefusal.CHANGED_SINCE,
+                    entry.id,
+                    entry.entity,
+                    entry.entity_key,
+                    preview_changes(after, current),
+                )
+            await write_state(session, entry.entity, entry.entity_key, before, seen=current)
+            audit(
+                session,
+                actor=admin.actor,
+                action=AuditAction.UNDO,
+                entity=entry.entity,
+                key=entry.entity_key,
+                before=doc_json(current),
+                after=doc_json(before),
+                batch=own_batch,
+            )
+            restored.append(
+                Restored(
+                    entry.entity,
+                    entry.entity_key,
+                    entry.action,
+                    field_changes(entry.before, entry.after),
+                )
+            )
+        await session.flush()
+    return UndoReport(restored, own_batch)

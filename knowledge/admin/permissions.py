@@ -1,0 +1,196 @@
+"""Who may edit: super-admins from the settings, and the editors they grant, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge import models
+from knowledge.admin.common import Admin, AdminError, atomic, audit, aware, utc_now
+from knowledge.vocabulary import AuditAction
+
+EDITOR_ENTITY = "editor"
+
+
+class Refusal(StrEnum):
+    """Why an admin action was refused."""
+
+    NOT_AN_EDITOR = "not_an_editor"
+    NOT_FOR_THIS_HROMADA = "not_for_this_hromada"
+    NOT_A_SUPER_ADMIN = "not_a_super_admin"
+
+
+class PermissionDeniedError(AdminError):
+    """The person may not do this; nothing was changed."""
+
+    def __init__(self, user_id: int, refusal: Refusal, hromada_code: str | None = None) -> None:
+        super().__init__(f"user {user_id} refused: {refusal.value} {hromada_code or ''}".strip())
+        self.user_id = user_id
+        self.refusal = refusal
+        self.hromada_code = hromada_code
+
+
+class UnknownHromadaError(AdminError):
+    """No hromada has this code."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"unknown hromada {code}")
+        self.code = code
+
+
+@dataclass(frozen=True)
+class EditorGrant:
+    """An editor's right: for one hromada, or for all of them when hromada_code is None."""
+
+    user_id: int
+    hromada_code: str | None
+    hromada_name_uk: str | None
+    hromada_name_en: str | None
+    granted_by: int
+    granted_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AdminList:
+    """Everyone who may edit: the configured super-admins and the granted editors."""
+
+    super_admins: tuple[int, ...]
+    editors: list[EditorGrant]
+
+
+async def _grants(session: AsyncSession, user_id: int) -> list[str | None]:
+    rows = await session.scalars(
+        select(models.Editor.hromada_code).where(models.Editor.user_id == user_id)
+    )
+    return list(rows.all())
+
+
+async def can_edit(
+    session: AsyncSession, user_id: int, hromada_code: str | None, super_admins: tuple[int, ...]
+) -> bool:
+    """Whether the user may edit the hromada's records (hromada None: any shared record)."""
+    if user_id in super_admins:
+        return True
+    grants = await _grants(session, user_id)
+    if hromada_code is None:
+        return bool(grants)
+    return None in grants or hromada_code in grants
+
+
+async def require_editor(
+    session: AsyncSession, admin: Admin, hromada_code: str | None = None
+) -> None:
+    """Raise PermissionDeniedError unless the admin may edit the hromada (checked as it acts)."""
+    if await can_edit(session, admin.user_id, hromada_code, admin.super_admins):
+        return
+    refusal = Refusal.NOT_AN_EDITOR
+    if hromada_code is not None and await _grants(session, admin.user_id):
+        refusal = Refusal.NOT_FOR_THIS_HROMADA
+    raise PermissionDeniedError(admin.user_id, refusal, hromada_code)
+
+
+def require_super_admin(admin: Admin) -> None:
+    """Raise PermissionDeniedError unless the admin is a configured super-admin."""
+    if admin.user_id not in admin.super_admins:
+        raise PermissionDeniedError(admin.user_id, Refusal.NOT_A_SUPER_ADMIN)
+
+
+def _grant_json(user_id: int, hromada_code: str | None) -> dict[str, int | str | None]:
+    return {"user_id": user_id, "hromada": hromada_code}
+
+
+def _key(user_id: int, hromada_code: str | None) -> str:
+    return f"{user_id}:{hromada_code or '*'}"
+
+
+async def grant(
+    session: AsyncSession, admin: Admin, user_id: int, hromada_code: str | None = None
+) -> bool:
+    """Let the user edit one hromada (or all); False if they already had that right."""
+    require_super_admin(admin)
+    async with atomic(session):
+        if hromada_code is not None and await session.get(models.Hromada, hromada_code) is None:
+            raise UnknownHromadaError(hromada_code)
+        if hromada_code in await _grants(session, user_id):
+            return False
+        now = utc_now()
+        session.add(
+            models.Editor(
+                user_id=user_id,
+                hromada_code=hromada_code,
+                granted_by=admin.user_id,
+                granted_at=now,
+            )
+        )
+        audit(
+            session,
+            actor=admin.actor,
+            action=AuditAction.GRANT,
+            entity=EDITOR_ENTITY,
+            key=_key(user_id, hromada_code),
+            before=None,
+            after=_grant_json(user_id, hromada_code),
+            at=now,
+        )
+    return True
+
+
+async def revoke(
+    session: AsyncSession, admin: Admin, user_id: int, hromada_code: str | None = None
+) -> int:
+    """Take away the user's right for one hromada, or every right when hromada is None."""
+    require_super_admin(admin)
+    async with atomic(session):
+        query = select(models.Editor).where(models.Editor.user_id == user_id)
+        if hromada_code is not None:
+            query = query.where(models.Editor.hromada_code == hromada_code)
+        rows = list((await session.scalars(query.order_by(models.Editor.id))).all())
+        for row in rows:
+            await session.delete(row)
+            audit(
+                session,
+                actor=admin.actor,
+                action=AuditAction.REVOKE,
+                entity=EDITOR_ENTITY,
+                key=_key(user_id, row.hromada_code),
+                before=_grant_json(user_id, row.hromada_code),
+                after=None,
+            )
+    return len(rows)
+
+
+async def list_admins(session: AsyncSession, super_admins: tuple[int, ...]) -> AdminList:
+    """The super-admins and every editor's grants, by user then hromada."""
+    rows = await session.execute(
+        select(models.Editor, models.Hromada)
+        .outerjoin(models.Hromada, models.Hromada.code == models.Editor.hromada_code)
+        .order_by(models.Editor.user_id, models.Editor.id)
+    )
+    editors = [
+        EditorGrant(
+            user_id=editor.user_id,
+            hromada_code=editor.hromada_code,
+            hromada_name_uk=None if hromada is None else hromada.name_uk,
+            hromada_name_en=None if hromada is None else hromada.name_en,
+            granted_by=editor.granted_by,
+            granted_at=aware(editor.granted_at),
+        )
+        for editor, hromada in rows
+    ]
+    return AdminList(super_admins=tuple(sorted(set(super_admins))), editors=editors)
+
+
+async def editors_of(
+    session: AsyncSession, hromada_code: str, super_admins: tuple[int, ...]
+) -> list[int]:
+    """Everyone who may edit the hromada: its editors, all-hromada editors and super-admins."""
+    rows = await session.scalars(
+        select(models.Editor.user_id).where(
+            or_(models.Editor.hromada_code == hromada_code, models.Editor.hromada_code.is_(None))
+        )
+    )
+    return sorted(set(rows.all()) | set(super_admins))

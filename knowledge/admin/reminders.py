@@ -1,0 +1,156 @@
+"""Reminders before agreements end, sent once per threshold, and expiry of ended agreements."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge import mapping, models
+from knowledge.admin.common import atomic, audit, utc_now
+from knowledge.admin.editing import Entity, doc_json, with_changes, write_state
+from knowledge.admin.permissions import editors_of
+from knowledge.dates import PartialDate
+from knowledge.terms import expiry
+from knowledge.vocabulary import AgreementStatus, AuditAction
+
+DEFAULT_THRESHOLDS = (90, 30, 7)
+EXPIRY_ACTOR = "system:expiry"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """An agreement ending soon, and who should hear about it.
+
+    `thresholds` are every threshold crossed and not yet reminded of (one message covers them);
+    `estimated` means the end is worked out from a term rather than stated by a source.
+    """
+
+    agreement_key: str
+    hromada_code: str
+    hromada_name_uk: str
+    hromada_name_en: str
+    place_name_uk: str
+    place_name_en: str
+    valid_until: PartialDate
+    estimated: bool
+    days_left: int
+    thresholds: tuple[int, ...]
+    recipients: list[int]
+
+
+async def _active_agreements(session: AsyncSession) -> list[models.Agreement]:
+    rows = await session.scalars(
+        select(models.Agreement)
+        .where(models.Agreement.status == AgreementStatus.ACTIVE.value)
+        .order_by(models.Agreement.key)
+        .execution_options(populate_existing=True)
+    )
+    return list(rows.all())
+
+
+async def _sent(session: AsyncSession, key: str, valid_until: str) -> set[int]:
+    rows = await session.scalars(
+        select(models.ReminderSent.threshold_days).where(
+            models.ReminderSent.agreement_key == key,
+            models.ReminderSent.valid_until == valid_until,
+        )
+    )
+    return set(rows.all())
+
+
+async def due_reminders(
+    session: AsyncSession,
+    today: dt.date,
+    thresholds: tuple[int, ...] = DEFAULT_THRESHOLDS,
+    super_admins: tuple[int, ...] = (),
+) -> list[Reminder]:
+    """Active agreements whose end is within a threshold not yet reminded of for that end.
+
+    Days are counted to the first day the end date may stand for (1 January for a bare year),
+    so a reminder comes early rather than late. A changed end date starts the thresholds anew.
+    """
+    reminders = []
+    for row in await _active_agreements(session):
+        end = expiry(mapping.agreement_doc(row))
+        if end is None:
+            continue
+        days_left = (end.until.earliest() - today).days
+        if days_left < 0:
+            continue
+        crossed = {threshold for threshold in thresholds if days_left <= threshold}
+        due = crossed - await _sent(session, row.key, end.until.isoformat())
+        if not due:
+            continue
+        hromada = await session.get(models.Hromada, row.hromada_code)
+        if hromada is None:  # the foreign key makes this impossible; mypy cannot know
+            continue
+        reminders.append(
+            Reminder(
+                agreement_key=row.key,
+                hromada_code=row.hromada_code,
+                hromada_name_uk=hromada.name_uk,
+                hromada_name_en=hromada.name_en,
+                place_name_uk=row.place.name_uk,
+                place_name_en=row.place.name_en,
+                valid_until=end.until,
+                estimated=end.estimated,
+                days_left=days_left,
+                thresholds=tuple(sorted(due)),
+                recipients=await editors_of(session, row.hromada_code, super_admins),
+            )
+        )
+    return reminders
+
+
+async def mark_sent(
+    session: AsyncSession, reminder: Reminder, at: dt.datetime | None = None
+) -> None:
+    """Remember the reminder was sent, so none of its thresholds fires again for that end."""
+    async with atomic(session):
+        for threshold in reminder.thresholds:
+            session.add(
+                models.ReminderSent(
+                    agreement_key=reminder.agreement_key,
+                    threshold_days=threshold,
+                    valid_until=reminder.valid_until.isoformat(),
+                    sent_at=at or utc_now(),
+                )
+            )
+
+
+async def expire_agreements(
+    session: AsyncSession, today: dt.date, actor: str = EXPIRY_ACTOR
+) -> list[str]:
+    """Mark as expired the active agreements whose stated end has passed; their keys.
+
+    The rule: only an end a source states (valid until, or an extension's valid until) counts,
+    and only once every day it may stand for is over (a bare "2025" ends after 31 December).
+    An end worked out from a term is not enough: agreements often renew themselves unless
+    terminated, so residents would be told a living partnership ended. Those only get reminders.
+    """
+    expired = []
+    batch = str(uuid.uuid4())
+    async with atomic(session):
+        for row in await _active_agreements(session):
+            before = mapping.agreement_doc(row)
+            end = expiry(before)
+            if end is None or end.estimated or end.until.latest() >= today:
+                continue
+            after = with_changes(before, status=AgreementStatus.EXPIRED)
+            await write_state(session, Entity.AGREEMENT, row.key, after, seen=before)
+            audit(
+                session,
+                actor=actor,
+                action=AuditAction.UPDATE,
+                entity=Entity.AGREEMENT.value,
+                key=row.key,
+                before=doc_json(before),
+                after=doc_json(after),
+                batch=batch,
+            )
+            expired.append(row.key)
+    return expired

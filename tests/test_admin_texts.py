@@ -1,0 +1,61 @@
+"""Admin texts read naturally in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from knowledge.admin.common import FieldChange
+from knowledge.admin.editing import EditConflictError, RecordInUseError
+from knowledge.admin.history import Change, UndoRefusal, UndoRefusedError
+from knowledge.admin.permissions import PermissionDeniedError, Refusal
+from knowledge.admin.texts import change_preview, error_text, history_line
+
+STATUS = FieldChange("status", "active", "suspended")
+
+
+def test_a_preview_lists_the_changes_and_marks_empty_values() -> None:
+    actual = change_preview([STATUS, FieldChange("term_years", None, 5)], "uk")
+
+    assert (
+        actual
+        == "Зміняться такі поля:\n• status: active → suspended\n• term_years: (порожньо) → 5"
+    )
+    assert change_preview([], "en") == "Nothing would change."
+
+
+def test_a_history_line_says_who_did_what_and_when() -> None:
+    change = Change(
+        id=17,
+        at=dt.datetime(2026, 11, 23, 14, 5, tzinfo=dt.UTC),
+        actor="telegram:100",
+        batch=None,
+        action="update",
+        entity="agreement",
+        key="kharkiv-kosice",
+        changes=[STATUS, FieldChange("term_years", None, 5)],
+    )
+
+    assert history_line(change, "en") == (
+        "#17 · 23 Nov 2026, 14:05 · telegram:100 · changed: agreement kharkiv-kosice (2 fields)"
+    )
+    assert history_line(change, "uk").endswith("змінено: угода kharkiv-kosice (2 поля)")
+
+
+def test_refusals_are_explained_in_the_readers_language() -> None:
+    conflict = EditConflictError("agreement", "kharkiv-kosice", [STATUS])
+    in_use = RecordInUseError("place", "sk-kosice", [("agreement", "kharkiv-kosice")])
+
+    assert error_text(conflict, "uk").splitlines() == [
+        "Хтось змінив цей запис (угода kharkiv-kosice), поки ви його редагували; нічого не"
+        " збережено. Ось що змінилося:",
+        "• status: active → suspended",
+    ]
+    assert error_text(in_use, "en") == (
+        "Cannot delete place sk-kosice: it is used by agreement kharkiv-kosice."
+    )
+    assert error_text(PermissionDeniedError(1, Refusal.NOT_FOR_THIS_HROMADA), "uk") == (
+        "Ви не маєте права редагувати записи цієї громади. Нічого не змінено."
+    )
+    assert error_text(UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE), "en") == (
+        "There is no such change to undo."
+    )
