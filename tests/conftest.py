@@ -152,3 +152,7 @@ async def seeded_engine(seeded_template: Path, tmp_path: Path) -> AsyncIterator[
         yield engine
     finally:
         await engine.dispose()
+
+
+# The local Telegram Bot API and Redis, shared by the transport tests and the end-to-end ones.
+from tests.local_api_support import local_telegram, redis_client  # noqa: E402, F401
