@@ -75,6 +75,7 @@ class Call:
     status: int = 200
     response: dict[str, Any] = field(default_factory=dict)
     fault: str | None = None
+    received_at: float = field(default_factory=time.monotonic)
 
     @property
     def ok(self) -> bool:
