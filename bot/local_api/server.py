@@ -380,9 +380,9 @@ class LocalTelegram:
         self.member_status[(chat_id, user_id)] = status
 
     @property
-    def pending_updates(self) -> int:
-        """Updates not yet confirmed by the bot."""
-        return len(self._pending)
+    def pending_updates(self) -> list[dict[str, Any]]:
+        """The updates not yet confirmed by the bot, in delivery order."""
+        return [dict(update) for update in self._pending]
 
     # -- reading what the bot did -------------------------------------------------------------
 
