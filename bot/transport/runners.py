@@ -78,6 +78,7 @@ class _StopFetching(BaseRequestMiddleware):
 
     def __init__(self) -> None:
         self.draining = asyncio.Event()
+        self.parked = asyncio.Event()
         self._confirmed = False
 
     async def __call__(
@@ -96,8 +97,10 @@ class _StopFetching(BaseRequestMiddleware):
             if request.done():
                 return request.result()
             request.cancel()
-            with contextlib.suppress(asyncio.CancelledError, TelegramAPIError):
-                await request
+            # Waited for without awaiting it, so a cancellation of this task is not swallowed.
+            await asyncio.wait({request})
+            if not request.cancelled() and request.exception() is not None:
+                logger.debug("The last getUpdates failed while stopping")
         offset = getattr(method, "offset", None)
         if not self._confirmed and offset is not None:
             self._confirmed = True
@@ -106,6 +109,7 @@ class _StopFetching(BaseRequestMiddleware):
             confirm = GetUpdates(offset=offset, limit=1, timeout=0)
             with contextlib.suppress(TelegramAPIError):
                 await make_request(bot, confirm)  # type: ignore[arg-type]
+        self.parked.set()
         await asyncio.Event().wait()  # until stop_polling cancels the polling task
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -155,6 +159,8 @@ async def run_polling(
             logger.info("Stopping: no new updates, finishing those in hand")
             stop_fetching.draining.set()
             await in_flight.wait_idle(drain_timeout)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop_fetching.parked.wait(), 5)
             await dispatcher.stop_polling()
         await polling
     finally:
