@@ -107,5 +107,5 @@ def test_db_downgrade_and_upgrade(tmp_path: Path) -> None:
     upgraded = run_bot("--lang", "en", "db", "upgrade", cwd=tmp_path)
     downgraded = run_bot("--lang", "en", "db", "downgrade", "base", cwd=tmp_path)
 
-    assert upgraded.stdout.strip() == "The database is at revision 0001."
+    assert upgraded.stdout.strip() == "The database is at revision 0002."
     assert downgraded.stdout.strip() == "The database has no schema now."
