@@ -174,3 +174,19 @@ def test_the_session_goes_to_the_configured_api_base() -> None:
     assert configured.api.api_url("T", "getMe") == "http://127.0.0.1:8081/botT/getMe"
     assert default.api.api_url("T", "getMe") == "https://api.telegram.org/botT/getMe"
     assert isinstance(configured, AiohttpSession)
+
+
+async def test_typing_indicators_do_not_use_up_the_chats_message_allowance(
+    local_telegram: LocalTelegram, clock: FakeClock
+) -> None:
+    local_telegram.send_message("/start", user_id=USER)
+    limiter = SendLimiter(burst=1, clock=clock, sleep=clock.sleep)
+    bot = local_bot(local_telegram, limiter=limiter, sleep=clock.sleep)
+    try:
+        await bot.send_chat_action(USER, "typing")
+        await bot.send_message(USER, "Привіт")
+        await bot.send_message(USER, "Ще раз")
+    finally:
+        await bot.session.close()
+
+    assert clock.now == pytest.approx(1.0)

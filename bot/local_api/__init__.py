@@ -41,7 +41,8 @@ with a JSON object of the same keyword arguments; answers ``{"ok": true, "result
   ``calls_of(method)``, ``await next_call(method=None, within=5)`` (the next call after those
   already taken), ``await next_message(chat_id=None, within=5)``,
   ``await wait_idle(quiet=0.2, within=5)``,
-  ``bot_messages(chat_id)`` (the chat's bot messages as they are now), ``commands``,
+  ``bot_messages(chat_id)`` (the chat's bot messages as they are now), ``pending_updates``
+  (delivered but not yet confirmed by the bot), ``commands``,
   ``callback_answers``, ``files``, ``webhook``. Over HTTP: ``GET /_control/calls?since=N&wait=S``
   returns the calls from index N, waiting up to S seconds for one to come.
 

@@ -157,7 +157,8 @@ class ReliableSession(AiohttpSession):
     ) -> TelegramType:
         name = method.__api_method__
         chat_id = getattr(method, "chat_id", None)
-        if name.startswith(_SENDING_PREFIXES) and isinstance(chat_id, int | str):
+        paced = name.startswith(_SENDING_PREFIXES) and name != "sendChatAction"
+        if paced and isinstance(chat_id, int | str):
             await self.limiter.acquire(chat_id)
         attempt = 1
         while True:
