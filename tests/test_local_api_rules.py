@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramBadRequest, TelegramConflictError
 from aiogram.types import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
@@ -298,3 +298,31 @@ async def test_the_control_api_over_http_feeds_updates_and_lists_calls(
 
 def test_bad_request_carries_telegrams_prefix() -> None:
     assert BadRequest("chat not found").description == "Bad Request: chat not found"
+
+
+async def test_a_webhook_replaces_get_updates_until_deleted(
+    local_telegram: LocalTelegram, bot: Bot
+) -> None:
+    await bot.set_webhook("https://bot.example.org/telegram/webhook", secret_token="abc_DEF-1")
+    info = await bot.get_webhook_info()
+    with pytest.raises(TelegramConflictError, match="webhook is active"):
+        await bot.get_updates(timeout=0)
+    await bot.delete_webhook()
+
+    assert info.url == "https://bot.example.org/telegram/webhook"
+    assert (await bot.get_webhook_info()).url == ""
+    assert [u.update_id for u in await bot.get_updates(timeout=0)] == [1]
+
+
+async def test_users_reply_to_bot_messages_and_channels_post(
+    local_telegram: LocalTelegram, bot: Bot
+) -> None:
+    question = await bot.send_message(USER, "Яке місто?")
+
+    reply = local_telegram.send_message("Лідс", user_id=USER, reply_to=question.message_id)
+    post = local_telegram.channel_post("Новини громади")
+
+    assert reply["message"]["reply_to_message"]["text"] == "Яке місто?"
+    assert reply["message"]["reply_to_message"]["from"]["is_bot"] is True
+    assert post["channel_post"]["chat"]["type"] == "channel"
+    assert "from" not in post["channel_post"]
