@@ -185,3 +185,7 @@ async def harness(bot_services: BotServices) -> AsyncIterator[Harness]:
     driven = build_harness(bot_services)
     yield driven
     assert driven.session.problems == []
+
+
+# The local Telegram Bot API and Redis, shared by the transport tests and the end-to-end ones.
+from tests.local_api_support import local_telegram, redis_client  # noqa: E402, F401

@@ -1,0 +1,152 @@
+"""A user who floods the bot gets one polite note, then is ignored for a while; others are not
+affected."""
+
+from __future__ import annotations
+
+import enum
+import logging
+import math
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from aiogram import BaseMiddleware
+from aiogram.types import Message, TelegramObject
+
+from knowledge.i18n import translation
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
+logger = logging.getLogger(__name__)
+
+
+class Verdict(enum.Enum):
+    """What to do with a user's message."""
+
+    ALLOW = "allow"
+    WARN = "warn"
+    DROP = "drop"
+
+
+class FloodGate(Protocol):
+    """Counts a user's messages and says whether to let one through."""
+
+    async def check(self, user_id: int) -> Verdict:
+        """The verdict for one more message from the user."""
+
+
+class MemoryFloodGate:
+    """More than `limit` messages within `window` seconds mutes the user for `cooldown` seconds."""
+
+    def __init__(
+        self,
+        *,
+        limit: int = 6,
+        window: float = 4.0,
+        cooldown: float = 10.0,
+        max_users: int = 50_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._limit = limit
+        self._window = window
+        self._cooldown = cooldown
+        self._max_users = max_users
+        self._clock = clock
+        self._recent: dict[int, deque[float]] = {}
+        self._muted_until: dict[int, float] = {}
+
+    async def check(self, user_id: int) -> Verdict:
+        now = self._clock()
+        if self._muted_until.get(user_id, 0.0) > now:
+            return Verdict.DROP
+        self._muted_until.pop(user_id, None)
+        recent = self._recent.setdefault(user_id, deque())
+        recent.append(now)
+        while recent and recent[0] <= now - self._window:
+            recent.popleft()
+        if len(recent) > self._limit:
+            recent.clear()
+            self._muted_until[user_id] = now + self._cooldown
+            return Verdict.WARN
+        if len(self._recent) > self._max_users:
+            self._forget_quiet(now)
+        return Verdict.ALLOW
+
+    def _forget_quiet(self, now: float) -> None:
+        for user_id in [
+            user_id
+            for user_id, recent in self._recent.items()
+            if not recent or recent[-1] <= now - self._window
+        ]:
+            del self._recent[user_id]
+
+
+class RedisFloodGate:
+    """The same rule kept in Redis, so every replica counts the same messages."""
+
+    def __init__(
+        self,
+        redis: Redis,
+        *,
+        limit: int = 6,
+        window: float = 4.0,
+        cooldown: float = 10.0,
+        prefix: str = "pobratym:flood:",
+    ) -> None:
+        self._redis = redis
+        self._limit = limit
+        self._window_ms = math.ceil(window * 1000)
+        self._cooldown_ms = math.ceil(cooldown * 1000)
+        self._prefix = prefix
+
+    async def check(self, user_id: int) -> Verdict:
+        muted_key = f"{self._prefix}muted:{user_id}"
+        count_key = f"{self._prefix}count:{user_id}"
+        if await self._redis.exists(muted_key):
+            return Verdict.DROP
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.incr(count_key)
+            pipe.pexpire(count_key, self._window_ms, nx=True)
+            count, _ = await pipe.execute()
+        if int(count) <= self._limit:
+            return Verdict.ALLOW
+        # Only the replica that mutes the user sends the note.
+        if await self._redis.set(muted_key, 1, nx=True, px=self._cooldown_ms):
+            await self._redis.delete(count_key)
+            return Verdict.WARN
+        return Verdict.DROP
+
+
+def user_locale(language_code: str | None, default_locale: str) -> str:
+    """The catalog for Telegram's language_code: Ukrainian or English, else the default."""
+    code = (language_code or "").lower().split("-")[0]
+    return code if code in ("uk", "en") else default_locale
+
+
+class ThrottlingMiddleware(BaseMiddleware):
+    """An outer middleware of messages that lets a flooder's messages through no more."""
+
+    def __init__(self, gate: FloodGate, default_locale: str = "uk") -> None:
+        self._gate = gate
+        self._default_locale = default_locale
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if not isinstance(event, Message) or event.from_user is None:
+            return await handler(event, data)
+        verdict = await self._gate.check(event.from_user.id)
+        if verdict is Verdict.ALLOW:
+            return await handler(event, data)
+        if verdict is Verdict.WARN:
+            logger.info("User %d is flooding; muted for a while", event.from_user.id)
+            _ = translation(
+                user_locale(event.from_user.language_code, self._default_locale)
+            ).gettext
+            await event.answer(_("Too many messages, please wait a few seconds."))
+        return None

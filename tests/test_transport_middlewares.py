@@ -1,0 +1,146 @@
+"""Repeated updates run once and a flooding user is slowed down, in memory and in Redis."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from aiogram import Bot, Dispatcher
+from redis.asyncio import Redis
+
+from bot.local_api import LocalTelegram
+from bot.middlewares import (
+    MemoryFloodGate,
+    MemorySeenUpdates,
+    RedisFloodGate,
+    install_transport_middlewares,
+)
+from bot.middlewares.throttling import FloodGate, Verdict
+from tests.local_api_support import echo_dispatcher, local_bot, redis_prefix
+
+FLOODER = 1001
+NEIGHBOUR = 2002
+
+
+@pytest.fixture
+async def bot(local_telegram: LocalTelegram) -> AsyncIterator[Bot]:
+    bot = local_bot(local_telegram)
+    yield bot
+    await bot.session.close()
+
+
+async def feed(dispatcher: Dispatcher, bot: Bot, update: dict[str, object]) -> None:
+    await dispatcher.feed_raw_update(bot, update)
+
+
+def texts_to(local_telegram: LocalTelegram, chat_id: int) -> list[str]:
+    return [m["text"] for m in local_telegram.bot_messages(chat_id)]
+
+
+@pytest.mark.parametrize("store", ["memory", "redis"])
+async def test_an_update_delivered_twice_is_handled_once(
+    local_telegram: LocalTelegram, bot: Bot, redis_client: Redis, store: str
+) -> None:
+    dispatcher = echo_dispatcher()
+    redis = redis_client if store == "redis" else None
+    install_transport_middlewares(dispatcher, redis, redis_prefix=redis_prefix())
+    local_telegram.duplicate_next_updates()
+    local_telegram.send_message("Привіт", user_id=FLOODER)
+
+    delivered = local_telegram.pending_updates
+    for update in delivered:
+        await feed(dispatcher, bot, update)
+
+    assert [u["update_id"] for u in delivered] == [delivered[0]["update_id"]] * 2
+    assert texts_to(local_telegram, FLOODER) == ["echo: Привіт"]
+
+
+async def test_replicas_sharing_redis_handle_an_update_once(
+    local_telegram: LocalTelegram, bot: Bot, redis_client: Redis
+) -> None:
+    prefix = redis_prefix()
+    replicas = [echo_dispatcher(), echo_dispatcher()]
+    for replica in replicas:
+        install_transport_middlewares(replica, redis_client, redis_prefix=prefix)
+    update = local_telegram.send_message("Привіт", user_id=FLOODER)
+
+    for replica in replicas:
+        await feed(replica, bot, update)
+
+    assert texts_to(local_telegram, FLOODER) == ["echo: Привіт"]
+    assert await redis_client.exists(f"{prefix}update:{bot.id}:{update['update_id']}")
+
+
+async def test_memory_of_updates_is_bounded_and_forgets_the_oldest() -> None:
+    seen = MemorySeenUpdates(max_size=2)
+
+    first = [await seen.first_time(key) for key in ("1", "2", "3")]
+    again = [await seen.first_time(key) for key in ("3", "1")]
+
+    assert first == [True, True, True]
+    assert again == [False, True]
+
+
+@pytest.mark.parametrize("store", ["memory", "redis"])
+async def test_a_flooder_gets_one_polite_note_and_a_neighbour_is_not_affected(
+    local_telegram: LocalTelegram, bot: Bot, redis_client: Redis, store: str
+) -> None:
+    dispatcher = echo_dispatcher()
+    gate: FloodGate = (
+        MemoryFloodGate(limit=3, window=60, cooldown=60)
+        if store == "memory"
+        else RedisFloodGate(redis_client, limit=3, window=60, cooldown=60, prefix=redis_prefix())
+    )
+    install_transport_middlewares(dispatcher, flood_gate=gate, redis_prefix=redis_prefix())
+
+    for n in range(8):
+        await feed(dispatcher, bot, local_telegram.send_message(f"{n}", user_id=FLOODER))
+        if n % 4 == 0:
+            await feed(dispatcher, bot, local_telegram.send_message(f"n{n}", user_id=NEIGHBOUR))
+
+    assert texts_to(local_telegram, FLOODER) == [
+        "echo: 0",
+        "echo: 1",
+        "echo: 2",
+        "Забагато повідомлень, зачекайте, будь ласка, кілька секунд.",
+    ]
+    assert texts_to(local_telegram, NEIGHBOUR) == ["echo: n0", "echo: n4"]
+
+
+async def test_the_note_speaks_the_users_language(local_telegram: LocalTelegram, bot: Bot) -> None:
+    dispatcher = echo_dispatcher()
+    gate = MemoryFloodGate(limit=1, window=60, cooldown=60)
+    install_transport_middlewares(dispatcher, flood_gate=gate, default_locale="uk")
+
+    for user_id, language in ((3, "en"), (4, "de"), (5, None)):
+        for text in ("a", "b"):
+            update = local_telegram.send_message(text, user_id=user_id, language_code=language)
+            await feed(dispatcher, bot, update)
+
+    assert texts_to(local_telegram, 3)[-1] == "Too many messages, please wait a few seconds."
+    # German is not spoken; the bot's default language answers.
+    assert texts_to(local_telegram, 4)[-1].startswith("Забагато повідомлень")
+    assert texts_to(local_telegram, 5)[-1].startswith("Забагато повідомлень")
+
+
+async def test_after_the_cooldown_the_user_is_heard_again() -> None:
+    now = [0.0]
+    gate = MemoryFloodGate(limit=2, window=5, cooldown=10, clock=lambda: now[0])
+
+    verdicts = [await gate.check(FLOODER) for _ in range(4)]
+    now[0] = 11.0
+    later = await gate.check(FLOODER)
+
+    assert verdicts == [Verdict.ALLOW, Verdict.ALLOW, Verdict.WARN, Verdict.DROP]
+    assert later is Verdict.ALLOW
+
+
+async def test_messages_spread_over_time_are_never_throttled() -> None:
+    now = [0.0]
+    gate = MemoryFloodGate(limit=2, window=5, cooldown=10, clock=lambda: now[0])
+    verdicts = []
+    for _ in range(10):
+        verdicts.append(await gate.check(FLOODER))
+        now[0] += 3
+
+    assert set(verdicts) == {Verdict.ALLOW}

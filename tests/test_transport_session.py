@@ -1,0 +1,192 @@
+"""The session retries what Telegram asks to retry, paces messages and hides the token."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+
+import pytest
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramBadRequest, TelegramNetworkError, TelegramServerError
+
+from bot.local_api import LocalTelegram
+from bot.local_api.server import FaultKind
+from bot.settings import Settings
+from bot.transport.session import ReliableSession, RetryPolicy, SendLimiter, create_session
+from tests.local_api_support import local_bot
+
+USER = 1001
+
+
+class FakeClock:
+    """Time that passes only when someone sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def bot(local_telegram: LocalTelegram, clock: FakeClock) -> AsyncIterator[Bot]:
+    local_telegram.send_message("/start", user_id=USER)
+    bot = local_bot(local_telegram, sleep=clock.sleep)
+    yield bot
+    await bot.session.close()
+
+
+async def test_a_429_is_retried_after_the_time_telegram_asked_for(
+    local_telegram: LocalTelegram, bot: Bot, clock: FakeClock
+) -> None:
+    local_telegram.fail_next("sendMessage", "retry_after", retry_after=7)
+
+    sent = await bot.send_message(USER, "Привіт")
+
+    attempts = local_telegram.calls_of("sendMessage")
+    assert [call.status for call in attempts] == [429, 200]
+    assert clock.sleeps == [7.0]
+    assert sent.text == "Привіт"
+
+
+async def test_a_429_really_waits_before_the_next_attempt(local_telegram: LocalTelegram) -> None:
+    local_telegram.send_message("/start", user_id=USER)
+    local_telegram.fail_next("sendMessage", "retry_after", retry_after=1)
+    bot = local_bot(local_telegram)
+    try:
+        await bot.send_message(USER, "Привіт")
+    finally:
+        await bot.session.close()
+
+    first, second = local_telegram.calls_of("sendMessage")
+    assert second.received_at - first.received_at >= 1.0
+
+
+@pytest.mark.parametrize("fault", ["server_error", "drop"])
+async def test_server_errors_and_dropped_connections_are_retried_with_backoff(
+    local_telegram: LocalTelegram, bot: Bot, clock: FakeClock, fault: FaultKind
+) -> None:
+    local_telegram.fail_next("sendMessage", fault, times=2)
+
+    sent = await bot.send_message(USER, "Привіт")
+
+    assert len(local_telegram.calls_of("sendMessage")) == 3
+    assert len(clock.sleeps) == 2
+    assert clock.sleeps[1] > clock.sleeps[0] / 2  # grows, with jitter
+    assert sent.text == "Привіт"
+
+
+async def test_after_the_last_attempt_it_gives_up_and_logs_an_error(
+    local_telegram: LocalTelegram, bot: Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    local_telegram.fail_next("sendMessage", "server_error", times=5)
+
+    with caplog.at_level(logging.WARNING), pytest.raises(TelegramServerError):
+        await bot.send_message(USER, "Привіт")
+
+    assert len(local_telegram.calls_of("sendMessage")) == 3
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert [r.getMessage() for r in errors] == [
+        "sendMessage: gave up after 3 attempts: Telegram server says - Internal Server Error"
+    ]
+
+
+async def test_a_bad_request_is_not_retried(local_telegram: LocalTelegram, bot: Bot) -> None:
+    with pytest.raises(TelegramBadRequest):
+        await bot.send_message(USER, "")
+
+    assert len(local_telegram.calls_of("sendMessage")) == 1
+
+
+async def test_the_token_never_reaches_the_logs_or_errors(
+    local_telegram: LocalTelegram, caplog: pytest.LogCaptureFixture, clock: FakeClock
+) -> None:
+    # A server that does not exist: every attempt fails at connecting.
+    session = ReliableSession(
+        api=TelegramAPIServer.from_base("http://127.0.0.1:9"),
+        policy=RetryPolicy(attempts=2, base_delay=0.01),
+        sleep=clock.sleep,
+    )
+    bot = Bot(local_telegram.token, session=session)
+    with caplog.at_level(logging.DEBUG), pytest.raises(TelegramNetworkError) as raised:
+        await bot.get_me()
+    await session.close()
+
+    secret = local_telegram.token.partition(":")[2]
+    assert secret not in str(raised.value)
+    assert caplog.records
+    assert all(secret not in record.getMessage() for record in caplog.records)
+
+
+async def test_a_private_chat_gets_about_one_message_a_second(clock: FakeClock) -> None:
+    limiter = SendLimiter(burst=3, clock=clock, sleep=clock.sleep)
+
+    for _ in range(8):
+        await limiter.acquire(USER)
+
+    # Three go at once, the other five wait a second each.
+    assert clock.now == pytest.approx(5.0)
+
+
+async def test_a_group_gets_twenty_messages_a_minute_and_chats_do_not_wait_for_each_other(
+    clock: FakeClock,
+) -> None:
+    limiter = SendLimiter(burst=3, clock=clock, sleep=clock.sleep)
+
+    for _ in range(23):
+        await limiter.acquire(-100500)
+    in_group = clock.now
+    for chat_id in range(2, 22):
+        await limiter.acquire(chat_id)
+
+    assert in_group == pytest.approx(60.0)
+    assert clock.now - in_group == pytest.approx(0.0)
+
+
+async def test_all_chats_together_stay_under_thirty_messages_a_second(clock: FakeClock) -> None:
+    limiter = SendLimiter(clock=clock, sleep=clock.sleep)
+
+    for chat_id in range(1, 91):
+        await limiter.acquire(chat_id)
+
+    # 30 saved up, then 30 a second: 90 messages take two seconds.
+    assert clock.now == pytest.approx(2.0)
+
+
+def test_the_session_goes_to_the_configured_api_base() -> None:
+    settings = Settings(telegram_api_base="http://127.0.0.1:8081/")
+
+    configured = create_session(settings)
+    default = create_session(Settings(telegram_api_base=None))
+
+    assert configured.api.api_url("T", "getMe") == "http://127.0.0.1:8081/botT/getMe"
+    assert default.api.api_url("T", "getMe") == "https://api.telegram.org/botT/getMe"
+    assert isinstance(configured, AiohttpSession)
+
+
+async def test_typing_indicators_do_not_use_up_the_chats_message_allowance(
+    local_telegram: LocalTelegram, clock: FakeClock
+) -> None:
+    local_telegram.send_message("/start", user_id=USER)
+    limiter = SendLimiter(burst=1, clock=clock, sleep=clock.sleep)
+    bot = local_bot(local_telegram, limiter=limiter, sleep=clock.sleep)
+    try:
+        await bot.send_chat_action(USER, "typing")
+        await bot.send_message(USER, "Привіт")
+        await bot.send_message(USER, "Ще раз")
+    finally:
+        await bot.session.close()
+
+    assert clock.now == pytest.approx(1.0)

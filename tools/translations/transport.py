@@ -1,0 +1,7 @@
+"""Ukrainian translations of what the transport says: the note to a user who floods the bot."""
+
+UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
+    "Too many messages, please wait a few seconds.": (
+        "Забагато повідомлень, зачекайте, будь ласка, кілька секунд."
+    ),
+}
