@@ -60,12 +60,16 @@ _VARIANTS: dict[str, str] = {
 }
 
 
+# CLDR territories that are groupings or placeholders, not countries.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
 @cache
 def _names() -> dict[str, str]:
     names: dict[str, str] = {}
     for locale in ("en", "uk"):
         for code, name in Locale.parse(locale).territories.items():
-            if code.isalpha() and len(code) == 2:
+            if code.isalpha() and len(code) == 2 and code not in _NOT_COUNTRIES:
                 names.setdefault(tidy(name), code)
     for variant, code in _VARIANTS.items():
         names[tidy(variant)] = code
@@ -81,5 +85,5 @@ def resolve_country(text: str) -> str | None:
     if len(text) == 2 and text.isalpha() and text.isascii():
         code = text.upper()
         territories = Locale("en").territories
-        return code if code in territories and code != "UN" else None
+        return code if code in territories and code not in _NOT_COUNTRIES else None
     return _names().get(key)

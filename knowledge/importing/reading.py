@@ -39,7 +39,7 @@ class ImportLimits:
     max_bytes: int = 5 * 1024 * 1024
     max_rows: int = 20_000
     max_depth: int = 32
-    max_yaml_aliases: int = 100
+    max_yaml_aliases: int = 10
     max_cell_chars: int = 10_000
 
 
@@ -66,6 +66,7 @@ class ParsedImport:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d[\d\s.,]*$")
@@ -85,7 +86,7 @@ def _decode(data: bytes, notes: list[Problem]) -> str:
         len(data) > 3 and (data[1] == 0 or data[0] == 0) and data.count(0) * 3 >= len(data)
     ):
         raise rejected(N_("The file is in UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)."))
-    if b"\x00" in data:
+    if _CONTROL_BYTES.search(data):
         raise rejected(N_("This is not a text file."))
     try:
         text = data.decode("utf-8-sig")
