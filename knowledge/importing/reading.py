@@ -305,7 +305,7 @@ def _read_csv(
         if len(record) > len(header):
             parsed.rejected.append(
                 Problem(
-                    N_("the row has {count} cells, the header {columns}"),
+                    N_("the row has more cells ({count}) than the header ({columns})"),
                     {"count": len(record), "columns": len(header)},
                     number,
                 )
