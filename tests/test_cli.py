@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge import migrations
 from tests.cli import run_bot
 
 
@@ -92,6 +93,7 @@ def test_run_without_a_token_says_how_to_get_one(tmp_path: Path) -> None:
         ["db", "downgrade"],
         ["kb"],
         ["kb", "load"],
+        ["kb", "import"],
         ["kb", "export"],
         ["kb", "stats"],
     ],
@@ -107,5 +109,6 @@ def test_db_downgrade_and_upgrade(tmp_path: Path) -> None:
     upgraded = run_bot("--lang", "en", "db", "upgrade", cwd=tmp_path)
     downgraded = run_bot("--lang", "en", "db", "downgrade", "base", cwd=tmp_path)
 
-    assert upgraded.stdout.strip() == "The database is at revision 0001."
+    newest = migrations.revisions()[-1]
+    assert upgraded.stdout.strip() == f"The database is at revision {newest}."
     assert downgraded.stdout.strip() == "The database has no schema now."
