@@ -185,3 +185,23 @@ async def test_a_knowledge_base_export_imports_back_as_all_unchanged(
     assert actual.changed == {}
     assert len(actual.unchanged["agreement"]) == 14
     assert not actual.has_changes
+
+
+async def test_partner_cities_match_across_spellings_but_not_across_numbers(
+    seeded_engine: AsyncEngine,
+) -> None:
+    rows = [
+        "Kharkiv,Saint-Étienne,FR,twinning,active,2020,,Letter,,,",
+        "Lviv,Saint Etienne,France,twinning,active,2020,,Letter,,,",
+        "Kharkiv,Kosice,SK,cooperation_agreement,active,2023,,Letter,,,",
+        "Kharkiv,Town 1,PL,twinning,active,2020,,Letter,,,",
+        "Kharkiv,Town 11,PL,twinning,active,2020,,Letter,,,",
+    ]
+    parsed = read_import("\n".join([HEADER, *rows]).encode(), "p.csv")
+
+    async with session_factory(seeded_engine)() as session:
+        actual = await preview_import(session, parsed)
+
+    assert actual.rejected == []
+    assert actual.new["place"] == ["fr-saint-etienne", "pl-town-1", "pl-town-11"]
+    assert actual.changed == {"agreement": ["kharkiv-kosice-cooperation-2023"]}

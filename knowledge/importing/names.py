@@ -29,7 +29,7 @@ _FOLDS = (
     ("x", "ks"),
     ("q", "k"),
 )
-_RUNS = re.compile(r"(.)\1+")
+_RUNS = re.compile(r"([a-z])\1+")
 
 
 def tidy(text: str) -> str:
@@ -44,7 +44,7 @@ def fold(text: str) -> str:
     """A loose key: Latin letters only, with transliteration differences folded away."""
     latin = transliterate(tidy(text).translate(_EXTRA_CYRILLIC))
     plain = unicodedata.normalize("NFKD", latin)
-    letters = "".join(char for char in plain if "a" <= char <= "z")
+    letters = "".join(char for char in plain if "a" <= char <= "z" or "0" <= char <= "9")
     for old, new in _FOLDS:
         letters = letters.replace(old, new)
     return _RUNS.sub(r"\1", letters)

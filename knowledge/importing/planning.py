@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
+from knowledge.dates import PartialDate
 from knowledge.documents import (
     AgreementDoc,
     AidDoc,
@@ -68,6 +69,10 @@ class _Planner:
         self.aid = {doc.key: doc for doc in existing.aid}
         self.hromadas = {doc.code: doc for doc in existing.hromadas}
         self.new_sources: dict[str, SourceDoc] = {}
+        self.source_urls: dict[str, str] = {}
+        self.source_titles: dict[tuple[str, PartialDate | None], str] = {}
+        for source in existing.sources:
+            self._index_source(source)
         self.new_places: dict[str, PlaceDoc] = {}
         self.place_names: dict[tuple[str, str], set[str]] = defaultdict(set)
         for place in existing.places:
@@ -86,14 +91,18 @@ class _Planner:
             self.place_names[(place.country, tidy(name))].add(place.key)
             self.place_names[(place.country, "~" + fold(name))].add(place.key)
 
+    def _index_source(self, doc: SourceDoc) -> None:
+        if doc.url is not None:
+            self.source_urls.setdefault(doc.url, doc.key)
+        for title in (doc.title.uk, doc.title.en):
+            self.source_titles.setdefault((tidy(title), doc.issued_on), doc.key)
+
     def source(self, cells: SourceCells) -> str:
-        for doc in self.sources.values():
-            if cells.url is not None and doc.url == cells.url:
-                return doc.key
-        for doc in self.sources.values():
-            titles = {tidy(doc.title.uk), tidy(doc.title.en)}
-            if tidy(cells.title) in titles and doc.issued_on == cells.date:
-                return doc.key
+        if cells.url is not None and cells.url in self.source_urls:
+            return self.source_urls[cells.url]
+        titled = self.source_titles.get((tidy(cells.title), cells.date))
+        if titled is not None:
+            return titled
         date = "" if cells.date is None else cells.date.isoformat()
         key = f"import-{slug(cells.title, limit=60)}-{_digest(cells.title, cells.url, date)}"
         host = urlsplit(cells.url).hostname if cells.url else None
@@ -107,6 +116,7 @@ class _Planner:
             url=cells.url,
         )
         self.sources[key] = self.new_sources[key] = doc
+        self._index_source(doc)
         return key
 
     def place(self, city: str, country: str) -> str | Problem:
