@@ -189,17 +189,18 @@ def clear_children(row: models.Base) -> None:
 
 
 async def load_document(
-    session: AsyncSession, document: KnowledgeDocument, *, actor: str
+    session: AsyncSession, document: KnowledgeDocument, *, actor: str, batch: str | None = None
 ) -> LoadReport:
     """Merge the document into the database in the session's transaction; the caller commits.
 
     Records are matched by key (hromadas by code). A record equal to the stored one is left
-    alone, so loading the same document twice changes nothing. Every change is audited.
+    alone, so loading the same document twice changes nothing. Every change is audited
+    under one batch id; passing the same `batch` to several loads makes them one batch.
     """
     problems = await check_references(session, document)
     if problems:
         raise LoadError(problems)
-    loader = _Loader(session, actor, batch=str(uuid.uuid4()))
+    loader = _Loader(session, actor, batch=batch or str(uuid.uuid4()))
     await loader.upsert(
         "source",
         document.sources,

@@ -93,6 +93,7 @@ def test_run_without_a_token_says_how_to_get_one(tmp_path: Path) -> None:
         ["db", "downgrade"],
         ["kb"],
         ["kb", "load"],
+        ["kb", "import"],
         ["kb", "export"],
         ["kb", "stats"],
     ],
@@ -108,6 +109,6 @@ def test_db_downgrade_and_upgrade(tmp_path: Path) -> None:
     upgraded = run_bot("--lang", "en", "db", "upgrade", cwd=tmp_path)
     downgraded = run_bot("--lang", "en", "db", "downgrade", "base", cwd=tmp_path)
 
-    head = migrations.revisions()[-1]
-    assert upgraded.stdout.strip() == f"The database is at revision {head}."
+    newest = migrations.revisions()[-1]
+    assert upgraded.stdout.strip() == f"The database is at revision {newest}."
     assert downgraded.stdout.strip() == "The database has no schema now."

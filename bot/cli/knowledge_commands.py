@@ -1,4 +1,4 @@
-"""`kb load | export | stats`: the knowledge base from the command line."""
+"""`kb load | import | export | stats`: the knowledge base from the command line."""
 
 from __future__ import annotations
 
@@ -17,6 +17,17 @@ from knowledge.collation import sort_key
 from knowledge.countries import country_name
 from knowledge.database import create_engine, session_factory
 from knowledge.exporting import DocumentFormat, dump_document, export_document
+from knowledge.importing import (
+    ImportLimits,
+    ImportPreview,
+    ImportRejectedError,
+    Problem,
+    apply_import,
+    export_agreements_csv,
+    export_aid_csv,
+    preview_import,
+    read_import,
+)
 from knowledge.labels import agreement_kind_label, agreement_status_label
 from knowledge.loading import LoadError, LoadReport, load_document
 from knowledge.reading import DocumentError, read_documents
@@ -36,10 +47,33 @@ def register(commands: Any) -> None:
     load.add_argument("path", type=Path)
     load.set_defaults(handler=load_files)
 
-    export = actions.add_parser("export", help="write the knowledge base as YAML or JSON")
+    imports = actions.add_parser(
+        "import",
+        help="preview a spreadsheet (CSV) or an export (YAML/JSON); --apply writes it",
+    )
+    imports.add_argument("path", type=Path)
+    imports.add_argument(
+        "--apply", action="store_true", help="write the changes (without it: preview only)"
+    )
+    imports.add_argument(
+        "--skip-rejected",
+        action="store_true",
+        help="with --apply, write the good rows even when some rows are refused",
+    )
+    imports.set_defaults(handler=import_file)
+
+    export = actions.add_parser(
+        "export", help="write the knowledge base as YAML or JSON, or a table as CSV"
+    )
     export.add_argument("path", type=Path, nargs="?", help="output file (default: stdout)")
     export.add_argument(
-        "--format", choices=[choice.value for choice in DocumentFormat], default=None
+        "--format", choices=[*(choice.value for choice in DocumentFormat), "csv"], default=None
+    )
+    export.add_argument(
+        "--table",
+        choices=["agreements", "aid"],
+        default="agreements",
+        help="which table --format csv writes (default: agreements)",
     )
     export.add_argument(
         "--all-hromadas",
@@ -102,15 +136,20 @@ async def export_file(context: CommandContext, arguments: argparse.Namespace) ->
     path: Path | None = arguments.path
     chosen = arguments.format
     if chosen is None:
-        chosen = "json" if path is not None and path.suffix.lower() == ".json" else "yaml"
+        suffix = "" if path is None else path.suffix.lower().lstrip(".")
+        chosen = suffix if suffix in ("json", "csv") else "yaml"
     engine = create_engine(context.settings.database_url)
     try:
         await prepare_database(engine)
         async with session_factory(engine)() as session:
-            document = await export_document(session, all_hromadas=arguments.all_hromadas)
+            if chosen == "csv":
+                write_csv = export_aid_csv if arguments.table == "aid" else export_agreements_csv
+                text = await write_csv(session)
+            else:
+                document = await export_document(session, all_hromadas=arguments.all_hromadas)
+                text = dump_document(document, DocumentFormat(chosen))
     finally:
         await engine.dispose()
-    text = dump_document(document, DocumentFormat(chosen))
     if path is None:
         sys.stdout.write(text)
         return 0
@@ -191,4 +230,142 @@ async def show_stats(context: CommandContext, arguments: argparse.Namespace) -> 
         await engine.dispose()
     for line in _render_stats(context, stats):
         context.say(line)
+    return 0
+
+
+_SHOWN_KEYS = 10
+_PROGRESS_FROM = 200
+
+
+def _keys(context: CommandContext, keys: list[str]) -> str:
+    shown = ", ".join(keys[:_SHOWN_KEYS])
+    if len(keys) > _SHOWN_KEYS:
+        more = len(keys) - _SHOWN_KEYS
+        shown += " " + context.ngettext("and {count} more", "and {count} more", more).format(
+            count=_number(context, more)
+        )
+    return shown
+
+
+def _problem_line(context: CommandContext, problem: Problem) -> str:
+    reason = problem.render(context.gettext)
+    if problem.row is None:
+        return f"  - {reason}"
+    return "  - " + context.gettext("row {row}: {reason}").format(row=problem.row, reason=reason)
+
+
+def _show_preview(context: CommandContext, preview: ImportPreview) -> None:
+    _ = context.gettext
+    for note in preview.notes:
+        context.say(note.render(_))
+    for kind in preview.kinds:
+        new, changed = preview.new.get(kind, []), preview.changed.get(kind, [])
+        unchanged = preview.unchanged.get(kind, [])
+        context.say(
+            _("{section}: {created} new, {updated} changed, {unchanged} unchanged").format(
+                section=kind,
+                created=_number(context, len(new)),
+                updated=_number(context, len(changed)),
+                unchanged=_number(context, len(unchanged)),
+            )
+        )
+        if new:
+            context.say("  " + _("new: {keys}").format(keys=_keys(context, new)))
+        if changed:
+            context.say("  " + _("changed: {keys}").format(keys=_keys(context, changed)))
+    if preview.rejected:
+        count = len(preview.rejected)
+        context.complain(
+            context.ngettext("{count} row refused:", "{count} rows refused:", count).format(
+                count=_number(context, count)
+            )
+        )
+        for problem in preview.rejected:
+            context.complain(_problem_line(context, problem))
+
+
+class _ProgressBar:
+    """A bar on standard error, drawn only on a terminal and only for a large import."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < _PROGRESS_FROM or not sys.stderr.isatty():
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+        self.shown = True
+
+
+def _read_upload(path: Path, limits: ImportLimits) -> bytes:
+    # Never more than the limit and one byte is read, so a huge file is refused cheaply.
+    with path.open("rb") as file:
+        return file.read(limits.max_bytes + 1)
+
+
+async def import_file(context: CommandContext, arguments: argparse.Namespace) -> int:
+    """Preview a file's import; with --apply, write it in one transaction.
+
+    Exit codes: 0 when the preview has no refused rows or the import was written; 1 when the
+    file or any row is refused (with --apply: nothing was written).
+    """
+    _ = context.gettext
+    path: Path = arguments.path
+    limits = ImportLimits()
+    try:
+        data = await asyncio.to_thread(_read_upload, path, limits)
+    except OSError as error:
+        context.complain(
+            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+        )
+        return 1
+    try:
+        parsed = read_import(data, path.name, limits=limits)
+    except ImportRejectedError as error:
+        context.complain(_("The file is refused; nothing was written:"))
+        for problem in error.problems:
+            context.complain(_problem_line(context, problem))
+        return 1
+    engine = create_engine(context.settings.database_url)
+    try:
+        await prepare_database(engine)
+        async with session_factory(engine)() as session:
+            if not arguments.apply:
+                preview = await preview_import(session, parsed)
+                _show_preview(context, preview)
+                if preview.has_changes and not preview.rejected:
+                    context.say(_("Preview only: run again with --apply to write the changes."))
+                elif not preview.has_changes:
+                    context.say(_("Nothing would change."))
+                return 1 if preview.rejected else 0
+            try:
+                async with session.begin():
+                    report = await apply_import(
+                        session,
+                        parsed,
+                        actor=CLI_ACTOR,
+                        progress=_ProgressBar(),
+                        skip_rejected=arguments.skip_rejected,
+                    )
+            except ImportRejectedError as error:
+                context.complain(_("Nothing was imported. Rows refused:"))
+                for problem in error.problems:
+                    context.complain(_problem_line(context, problem))
+                return 1
+    finally:
+        await engine.dispose()
+    _show_preview(context, report.preview)
+    if report.load.changed:
+        context.say(
+            _("Imported; the changes are batch {batch} in the audit log.").format(
+                batch=report.batch
+            )
+        )
+    else:
+        context.say(_("Nothing changed."))
     return 0

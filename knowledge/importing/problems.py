@@ -1,0 +1,40 @@
+"""Why a file or a row is refused: a message id with its parameters, translated where shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional marker name for extraction
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason to refuse: an English message id, its parameters and the row it is about.
+
+    `row` is the row as a spreadsheet numbers it (the header is row 1); None for the file.
+    """
+
+    message: str
+    params: dict[str, str | int] = field(default_factory=dict)
+    row: int | None = None
+
+    def render(self, gettext: Callable[[str], str]) -> str:
+        """The reason in the catalog's language, without the row number."""
+        return gettext(self.message).format(**self.params)
+
+
+class ImportRejectedError(Exception):
+    """The file cannot be imported at all; nothing was written."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("; ".join(problem.render(str) for problem in problems))
+        self.problems = list(problems)
+
+
+def rejected(message: str, **params: str | int) -> ImportRejectedError:
+    """A file-level refusal with one reason."""
+    return ImportRejectedError([Problem(message, dict(params))])

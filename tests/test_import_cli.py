@@ -1,0 +1,76 @@
+"""`kb import` and `kb export --format csv` as an admin runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli import run_bot
+
+HEADER = (
+    "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
+    "source_title,source_url,source_date,notes"
+)
+NEW_ROW = "Bila Tserkva,Jelgava,Latvia,twinning,active,2019,,Council decision,,2019-05-12,"
+
+
+def test_import_previews_without_apply_and_writes_with_it_once(tmp_path: Path) -> None:
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text(f"{HEADER}\n{NEW_ROW}\n", encoding="utf-8")
+
+    preview = run_bot("--lang", "en", "kb", "import", str(sheet), cwd=tmp_path)
+    exported_before = run_bot("kb", "export", "--format", "csv", cwd=tmp_path)
+    applied = run_bot("--lang", "en", "kb", "import", str(sheet), "--apply", cwd=tmp_path)
+    again = run_bot("--lang", "en", "kb", "import", str(sheet), "--apply", cwd=tmp_path)
+    exported_after = run_bot("kb", "export", "--format", "csv", cwd=tmp_path)
+
+    assert preview.returncode == 0, preview.stderr
+    assert "agreement: 1 new, 0 changed, 0 unchanged" in preview.stdout
+    assert "  new: bila-tserkva-lv-jelgava-twinning" in preview.stdout
+    assert "Preview only: run again with --apply to write the changes." in preview.stdout
+    assert "Jelgava" not in exported_before.stdout
+    assert applied.returncode == 0, applied.stderr
+    assert "Imported; the changes are batch " in applied.stdout
+    assert again.returncode == 0
+    assert "agreement: 0 new, 0 changed, 1 unchanged" in again.stdout
+    assert again.stdout.splitlines()[-1] == "Nothing changed."
+    assert "bila-tserkva-lv-jelgava-twinning,UA32020010000093088,,Jelgava,LV,twinning" in (
+        exported_after.stdout
+    )
+
+
+def test_refused_rows_are_listed_in_ukrainian_and_nothing_is_applied(tmp_path: Path) -> None:
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text(
+        f"{HEADER}\n{NEW_ROW}\nNovoselivka,Paris,France,twinning,active,2020,,Лист,,,\n",
+        encoding="utf-8",
+    )
+
+    applied = run_bot("kb", "import", str(sheet), "--apply", cwd=tmp_path)
+    exported = run_bot("kb", "export", "--format", "csv", cwd=tmp_path)
+
+    assert applied.returncode == 1
+    assert "рядок 3: неоднозначна громада Novoselivka" in applied.stderr
+    assert "Jelgava" not in exported.stdout
+
+
+def test_a_hostile_file_is_refused_with_exit_code_1(tmp_path: Path) -> None:
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text(f"{HEADER}\n{NEW_ROW}\n\"=cmd|' /C calc'!A0\",x,PL,twinning,active,,,a,,,\n")
+
+    actual = run_bot("--lang", "en", "kb", "import", str(sheet), cwd=tmp_path)
+
+    assert actual.returncode == 1
+    assert "The file is refused; nothing was written:" in actual.stderr
+    assert "start like formulas" in actual.stderr
+    assert "Traceback" not in actual.stderr
+
+
+def test_the_aid_table_exports_as_csv_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "aid.csv"
+
+    actual = run_bot("--lang", "en", "kb", "export", str(target), "--table", "aid", cwd=tmp_path)
+
+    assert actual.returncode == 0, actual.stderr
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("key,hromada,oblast,received_on,donor_kind,donor_country")
+    assert lines[1].startswith("kharkiv-aid-2023,UA63120270000028556,,2023,country,FR|PL|DE")
