@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import (
-    BigInteger,
     JSON,
+    BigInteger,
     CheckConstraint,
     DateTime,
     Dialect,
