@@ -13,12 +13,13 @@ from zoneinfo import ZoneInfo
 
 from knowledge.collation import sort_key
 from knowledge.dates import PartialDate
-from knowledge.documents import AgreementDoc, AidDoc, KnowledgeDocument
+from knowledge.documents import KnowledgeDocument
 from knowledge.qa.answer import Answer, Choice, Citation, Context, EntityValue
 from knowledge.qa.forms_cache import FormsCache
 from knowledge.qa.gazetteer import Gazetteer, phrase_key
 from knowledge.qa.intents import Intent
 from knowledge.qa.language import Language
+from knowledge.qa.records import Agreement, Aid
 from knowledge.qa.render import (
     BULLET,
     LIST_LIMIT,
@@ -69,14 +70,14 @@ class _Draft:
             if key not in self.sources:
                 self.sources.append(key)
 
-    def list_agreements(self, agreements: Sequence[AgreementDoc]) -> None:
+    def list_agreements(self, agreements: Sequence[Agreement]) -> None:
         """Agreements the answer lists: all remembered for "the second one", the shown cited."""
         self.agreements.extend(agreement.key for agreement in agreements)
         shown_places = list(dict.fromkeys(agreement.place for agreement in agreements))
         shown = set(shown_places[:LIST_LIMIT])
         self.cite_agreements(agreement for agreement in agreements if agreement.place in shown)
 
-    def cite_agreements(self, agreements: Iterable[AgreementDoc]) -> None:
+    def cite_agreements(self, agreements: Iterable[Agreement]) -> None:
         for agreement in agreements:
             self.cite(citation.source for citation in agreement.sources)
             self.cite(extension.source for extension in agreement.extensions)
@@ -239,7 +240,7 @@ class Engine:
 
     # -- the hromada's own agreements ---------------------------------------------------------
 
-    def _agreements(self, entities: dict[str, EntityValue]) -> list[AgreementDoc]:
+    def _agreements(self, entities: dict[str, EntityValue]) -> list[Agreement]:
         agreements = list(self.snapshot.agreements_by_hromada.get(str(entities["hromada"]), ()))
         if "agreement" in entities:
             return [a for a in agreements if a.key == entities["agreement"]]
@@ -373,7 +374,7 @@ class Engine:
         lang: Language,
         entities: dict[str, EntityValue],
         draft: _Draft,
-        describe: Callable[[Language, AgreementDoc], str | None],
+        describe: Callable[[Language, Agreement], str | None],
         fallback: str,
     ) -> None:
         agreements = self._agreements(entities)
@@ -445,7 +446,7 @@ class Engine:
         _ = lang.gettext
         code = str(entities["hromada"])
         name = self._heading(lang, entities)
-        records: list[AidDoc] = list(self.snapshot.aid_by_hromada.get(code, ()))
+        records: list[Aid] = list(self.snapshot.aid_by_hromada.get(code, ()))
         country = entities.get("country")
         place = entities.get("place")
         if not records:
@@ -487,7 +488,7 @@ class Engine:
         self._write_aid(lang, records, draft)
         self._programmes(lang, code, draft)
 
-    def _write_aid(self, lang: Language, records: Sequence[AidDoc], draft: _Draft) -> None:
+    def _write_aid(self, lang: Language, records: Sequence[Aid], draft: _Draft) -> None:
         """The newest aid records first, at most AID_LIMIT of them, each cited."""
         newest = sorted(
             records,
@@ -582,7 +583,7 @@ class Engine:
         self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
     ) -> None:
         _ = lang.gettext
-        agreements: list[AgreementDoc]
+        agreements: list[Agreement]
         if "place" in entities:
             place = self.snapshot.places[str(entities["place"])]
             agreements = sorted(
@@ -669,7 +670,7 @@ class Engine:
 
     def _hromada_sources(self, code: str) -> list[str]:
         keys: list[str] = []
-        groups: list[Sequence[AgreementDoc | AidDoc]] = [
+        groups: list[Sequence[Agreement | Aid]] = [
             self.snapshot.agreements_by_hromada.get(code, ()),
             self.snapshot.aid_by_hromada.get(code, ()),
         ]
