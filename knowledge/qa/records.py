@@ -234,21 +234,59 @@ RECORD_OF: dict[type[BaseModel], type[Any]] = {
 }
 
 
+def _copied(value: int) -> int:
+    # Numbers above 256 are objects of their own: a new one, as for strings (see Compactor).
+    return value + 0
+
+
+def _optional_number(value: int | None) -> int | None:
+    return None if value is None else value + 0
+
+
+def _optional_float(value: float | None) -> float | None:
+    return None if value is None else value * 1.0
+
+
+def _optional_amount(value: Decimal | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
 class Compactor:
     """Turns document records into compact ones, sharing equal strings and small records.
 
     Written out field by field: a generic walk over the fields takes seconds at national scale.
+
+    Strings, numbers and dates are copied rather than referenced: one string of the document
+    kept alive keeps its whole block of the heap from being returned to the system, so
+    records pointing into the document would keep most of its memory after it is freed.
     """
 
     def __init__(self) -> None:
         self._strings: dict[str, str] = {}
+        self._dates: dict[PartialDate, PartialDate] = {}
         self._shared: dict[object, Any] = {}
 
     def _str(self, value: str) -> str:
-        return self._strings.setdefault(value, value)
+        found = self._strings.get(value)
+        if found is None:
+            # Slicing a longer string makes a new one; `value[:]` would return the same object.
+            found = self._strings[value] = (value + " ")[:-1]
+        return found
 
     def _optional(self, value: str | None) -> str | None:
-        return None if value is None else self._strings.setdefault(value, value)
+        return None if value is None else self._str(value)
+
+    def _strings_of(self, values: list[str]) -> tuple[str, ...]:
+        return tuple(self._str(value) for value in values)
+
+    def _date(self, value: PartialDate) -> PartialDate:
+        found = self._dates.get(value)
+        if found is None:
+            found = self._dates[value] = PartialDate(_copied(value.year), value.month, value.day)
+        return found
+
+    def _optional_date(self, value: PartialDate | None) -> PartialDate | None:
+        return None if value is None else self._date(value)
 
     def _text(self, value: Bilingual) -> Text:
         key = (Text, value.uk, value.en)
@@ -267,7 +305,7 @@ class Compactor:
         key = (Cited, value.source, value.quote)
         found = self._shared.get(key)
         if found is None:
-            found = self._shared[key] = Cited(self._str(value.source), value.quote)
+            found = self._shared[key] = Cited(self._str(value.source), self._optional(value.quote))
         return cast(Cited, found)
 
     def source(self, doc: SourceDoc) -> Source:
@@ -277,11 +315,11 @@ class Compactor:
             doc.kind,
             self._text(doc.title),
             self._text(doc.issuer),
-            doc.document_number,
-            doc.issued_on,
-            doc.url,
+            self._optional(doc.document_number),
+            self._optional_date(doc.issued_on),
+            self._optional(doc.url),
             self._str(doc.language),
-            doc.notes,
+            self._optional(doc.notes),
         )
 
     def hromada(self, doc: HromadaDoc) -> Hromada:
@@ -289,8 +327,8 @@ class Compactor:
         optional = self._optional
         return Hromada(
             self._str(doc.code),
-            doc.name_uk,
-            doc.name_en,
+            self._str(doc.name_uk),
+            self._str(doc.name_en),
             doc.kind,
             optional(doc.oblast_code),
             optional(doc.oblast_uk),
@@ -298,12 +336,12 @@ class Compactor:
             optional(doc.raion_code),
             optional(doc.raion_uk),
             optional(doc.raion_en),
-            doc.center_uk,
-            doc.center_en,
-            doc.latitude,
-            doc.longitude,
-            doc.population,
-            tuple(doc.aliases),
+            self._optional(doc.center_uk),
+            self._optional(doc.center_en),
+            _optional_float(doc.latitude),
+            _optional_float(doc.longitude),
+            _optional_number(doc.population),
+            self._strings_of(doc.aliases),
         )
 
     def place(self, doc: PlaceDoc) -> Place:
@@ -311,21 +349,21 @@ class Compactor:
         return Place(
             self._str(doc.key),
             self._text(doc.name),
-            doc.name_local,
+            self._str(doc.name_local),
             self._str(doc.country),
             self._optional_text(doc.region),
-            doc.latitude,
-            doc.longitude,
-            doc.geonames_id,
-            tuple(doc.aliases),
+            _optional_float(doc.latitude),
+            _optional_float(doc.longitude),
+            _optional_number(doc.geonames_id),
+            self._strings_of(doc.aliases),
             self._optional_text(doc.notes),
         )
 
     def _extension(self, doc: ExtensionDoc) -> Extension:
         return Extension(
-            doc.extended_on,
+            self._date(doc.extended_on),
             doc.term_years,
-            doc.valid_until,
+            self._optional_date(doc.valid_until),
             self._str(doc.source),
             self._optional_text(doc.notes),
         )
@@ -339,9 +377,9 @@ class Compactor:
             doc.kind,
             doc.status,
             self._optional_text(doc.title),
-            doc.signed_on,
-            doc.planned_on,
-            doc.valid_until,
+            self._optional_date(doc.signed_on),
+            self._optional_date(doc.planned_on),
+            self._optional_date(doc.valid_until),
             doc.term_years,
             tuple(self._extension(extension) for extension in doc.extensions),
             tuple(doc.areas),
@@ -355,7 +393,10 @@ class Compactor:
         found = self._shared.get(key)
         if found is None:
             found = self._shared[key] = Donor(
-                doc.kind, self._optional(doc.country), self._optional(doc.place), doc.name
+                doc.kind,
+                self._optional(doc.country),
+                self._optional(doc.place),
+                self._optional(doc.name),
             )
         return cast(Donor, found)
 
@@ -363,7 +404,7 @@ class Compactor:
         key = (AidItem, doc.category._value_, doc.quantity)
         found = self._shared.get(key)
         if found is None:
-            found = self._shared[key] = AidItem(doc.category, doc.quantity)
+            found = self._shared[key] = AidItem(doc.category, _optional_number(doc.quantity))
         return cast(AidItem, found)
 
     def aid(self, doc: AidDoc) -> Aid:
@@ -371,10 +412,10 @@ class Compactor:
         return Aid(
             self._str(doc.key),
             self._str(doc.hromada),
-            doc.received_on,
+            self._optional_date(doc.received_on),
             tuple(self._donor(donor) for donor in doc.donors),
             tuple(self._item(item) for item in doc.items),
-            doc.amount,
+            _optional_amount(doc.amount),
             self._optional(doc.currency),
             self._optional_text(doc.description),
             self._optional_text(doc.notes),
@@ -387,10 +428,10 @@ class Compactor:
             self._str(doc.key),
             self._str(doc.hromada),
             doc.kind,
-            doc.started_on,
-            doc.ended_on,
+            self._optional_date(doc.started_on),
+            self._optional_date(doc.ended_on),
             self._optional(doc.place),
-            doc.count,
+            _optional_number(doc.count),
             doc.count_is_lower_bound,
             self._text(doc.summary),
             self._sources(doc.sources),
@@ -402,13 +443,13 @@ class Compactor:
             self._str(doc.key),
             self._str(doc.hromada),
             self._text(doc.title),
-            doc.first_year,
-            doc.last_year,
+            _optional_number(doc.first_year),
+            _optional_number(doc.last_year),
             self._optional_text(doc.approved_by),
             tuple(
                 Spending(
-                    spending.period,
-                    spending.amount,
+                    self._date(spending.period),
+                    Decimal(str(spending.amount)),
                     self._str(spending.currency),
                     self._optional_text(spending.purpose),
                 )
