@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -263,8 +263,12 @@ class Compactor:
 
     def __init__(self) -> None:
         self._strings: dict[str, str] = {}
-        self._dates: dict[PartialDate, PartialDate] = {}
-        self._shared: dict[object, Any] = {}
+        # Keyed by plain tuples: a dataclass or an enum member hashes in Python, slowly.
+        self._dates: dict[tuple[int, int | None, int | None], PartialDate] = {}
+        self._texts: dict[tuple[str, str], Text] = {}
+        self._citations: dict[tuple[str, str | None], Cited] = {}
+        self._donors: dict[tuple[str, str | None, str | None, str | None], Donor] = {}
+        self._items: dict[tuple[str, int | None], AidItem] = {}
 
     def _str(self, value: str) -> str:
         found = self._strings.get(value)
@@ -280,20 +284,21 @@ class Compactor:
         return tuple(self._str(value) for value in values)
 
     def _date(self, value: PartialDate) -> PartialDate:
-        found = self._dates.get(value)
+        key = (value.year, value.month, value.day)
+        found = self._dates.get(key)
         if found is None:
-            found = self._dates[value] = PartialDate(_copied(value.year), value.month, value.day)
+            found = self._dates[key] = PartialDate(_copied(value.year), value.month, value.day)
         return found
 
     def _optional_date(self, value: PartialDate | None) -> PartialDate | None:
         return None if value is None else self._date(value)
 
     def _text(self, value: Bilingual) -> Text:
-        key = (Text, value.uk, value.en)
-        found = self._shared.get(key)
+        key = (value.uk, value.en)
+        found = self._texts.get(key)
         if found is None:
-            found = self._shared[key] = Text(self._str(value.uk), self._str(value.en))
-        return cast(Text, found)
+            found = self._texts[key] = Text(self._str(value.uk), self._str(value.en))
+        return found
 
     def _optional_text(self, value: Bilingual | None) -> Text | None:
         return None if value is None else self._text(value)
@@ -302,11 +307,13 @@ class Compactor:
         return tuple(self._cited(citation) for citation in citations)
 
     def _cited(self, value: Citation) -> Cited:
-        key = (Cited, value.source, value.quote)
-        found = self._shared.get(key)
+        key = (value.source, value.quote)
+        found = self._citations.get(key)
         if found is None:
-            found = self._shared[key] = Cited(self._str(value.source), self._optional(value.quote))
-        return cast(Cited, found)
+            found = self._citations[key] = Cited(
+                self._str(value.source), self._optional(value.quote)
+            )
+        return found
 
     def source(self, doc: SourceDoc) -> Source:
         """A source."""
@@ -388,24 +395,23 @@ class Compactor:
         )
 
     def _donor(self, doc: DonorDoc) -> Donor:
-        # Keyed by the enums' plain values: an enum member hashes in Python, slowly.
-        key = (Donor, doc.kind._value_, doc.country, doc.place, doc.name)
-        found = self._shared.get(key)
+        key = (doc.kind._value_, doc.country, doc.place, doc.name)
+        found = self._donors.get(key)
         if found is None:
-            found = self._shared[key] = Donor(
+            found = self._donors[key] = Donor(
                 doc.kind,
                 self._optional(doc.country),
                 self._optional(doc.place),
                 self._optional(doc.name),
             )
-        return cast(Donor, found)
+        return found
 
     def _item(self, doc: AidItemDoc) -> AidItem:
-        key = (AidItem, doc.category._value_, doc.quantity)
-        found = self._shared.get(key)
+        key = (doc.category._value_, doc.quantity)
+        found = self._items.get(key)
         if found is None:
-            found = self._shared[key] = AidItem(doc.category, _optional_number(doc.quantity))
-        return cast(AidItem, found)
+            found = self._items[key] = AidItem(doc.category, _optional_number(doc.quantity))
+        return found
 
     def aid(self, doc: AidDoc) -> Aid:
         """An aid record."""
