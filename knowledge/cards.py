@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from knowledge.collation import sort_key
 from knowledge.dates import PartialDate
-from knowledge.documents import AgreementDoc, AidDoc, PlaceDoc
 from knowledge.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, N_
 from knowledge.qa.language import Language
+from knowledge.qa.records import Agreement, Aid, Place
 from knowledge.qa.render import (
     BULLET,
     agreement_title,
@@ -78,7 +78,7 @@ class PartnersPage:
     """One page of a hromada's agreements, grouped by kind."""
 
     card: Card
-    agreements: tuple[AgreementDoc, ...]
+    agreements: tuple[Agreement, ...]
     page: int
     pages: int
 
@@ -88,7 +88,7 @@ def _hromada_or_fail(snapshot: Snapshot, code: str) -> None:
         raise UnknownRecordError(code)
 
 
-def agreement_or_fail(snapshot: Snapshot, key: str) -> AgreementDoc:
+def agreement_or_fail(snapshot: Snapshot, key: str) -> Agreement:
     """The agreement with the key."""
     agreement = snapshot.agreements.get(key)
     if agreement is None:
@@ -129,7 +129,7 @@ def hromada_card(lang: Language, snapshot: Snapshot, code: str) -> Card:
     return Card(title, tuple(lines))
 
 
-def _ordered(lang: Language, snapshot: Snapshot, code: str) -> list[AgreementDoc]:
+def _ordered(lang: Language, snapshot: Snapshot, code: str) -> list[Agreement]:
     agreements = snapshot.agreements_by_hromada.get(code, ())
     return sorted(
         agreements,
@@ -173,7 +173,7 @@ def partners_page(
     return PartnersPage(Card(title, tuple(lines)), tuple(shown), page, pages)
 
 
-def partner_button(lang: Language, snapshot: Snapshot, agreement: AgreementDoc) -> str:
+def partner_button(lang: Language, snapshot: Snapshot, agreement: Agreement) -> str:
     """A short label for an agreement: the partner and the kind."""
     place = snapshot.places[agreement.place]
     kind = lang.gettext(AGREEMENT_KINDS[agreement.kind])
@@ -214,14 +214,14 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def place_coordinates(place: PlaceDoc) -> tuple[float, float] | None:
+def place_coordinates(place: Place) -> tuple[float, float] | None:
     """Latitude and longitude, when the knowledge base has them."""
     if place.latitude is None or place.longitude is None:
         return None
     return place.latitude, place.longitude
 
 
-def _from_country(record: AidDoc, country: str, place: str) -> bool:
+def _from_country(record: Aid, country: str, place: str) -> bool:
     return any(donor.country == country or donor.place == place for donor in record.donors)
 
 
@@ -230,7 +230,7 @@ def aid_from_country(lang: Language, snapshot: Snapshot, key: str) -> Card:
     agreement = agreement_or_fail(snapshot, key)
     place = snapshot.places[agreement.place]
     country = lang.country(place.country)
-    records: Sequence[AidDoc] = [
+    records: Sequence[Aid] = [
         record
         for record in snapshot.aid_by_hromada.get(agreement.hromada, ())
         if _from_country(record, place.country, place.key)

@@ -2,10 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from knowledge.dates import PartialDate
-from knowledge.documents import AgreementDoc
+
+
+class _Extension(Protocol):
+    @property
+    def extended_on(self) -> PartialDate: ...
+
+    @property
+    def term_years(self) -> int | None: ...
+
+    @property
+    def valid_until(self) -> PartialDate | None: ...
+
+
+class Term(Protocol):
+    """What the end of an agreement is worked out from (a document's or the engine's record)."""
+
+    @property
+    def signed_on(self) -> PartialDate | None: ...
+
+    @property
+    def term_years(self) -> int | None: ...
+
+    @property
+    def valid_until(self) -> PartialDate | None: ...
+
+    @property
+    def extensions(self) -> Sequence[_Extension]: ...
 
 
 @dataclass(frozen=True)
@@ -16,7 +44,7 @@ class Expiry:
     estimated: bool
 
 
-def expiry(agreement: AgreementDoc) -> Expiry | None:
+def expiry(agreement: Term) -> Expiry | None:
     """The end of the agreement: stated, or the last extension (or signing) plus its term."""
     if agreement.valid_until is not None:
         return Expiry(agreement.valid_until, estimated=False)

@@ -66,6 +66,8 @@ class _Parse(Protocol):
 class _Analyzer(Protocol):
     def parse(self, word: str) -> list[_Parse]: ...
 
+    def word_is_known(self, word: str) -> bool: ...
+
 
 @functools.cache
 def _analyzer() -> _Analyzer:
@@ -81,8 +83,21 @@ def preload() -> None:
     _analyzer()
 
 
-def _parse(word: str) -> list[_Parse]:
-    return _analyzer().parse(word.replace(APOSTROPHE, _DICTIONARY_APOSTROPHE))
+@functools.lru_cache(maxsize=65_536)
+def _parse(word: str) -> tuple[_Parse, ...]:
+    # A name's words are parsed more than once (is it a preposition? which readings?), and
+    # parsing a word the dictionary lacks makes pymorphy3 search for similar words: slow.
+    return tuple(_analyzer().parse(word.replace(APOSTROPHE, _DICTIONARY_APOSTROPHE)))
+
+
+def _is_known(parse: _Parse) -> bool:
+    # pymorphy3 looks the word up again on every access of `is_known`.
+    return _known_word(parse.word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _known_word(word: str) -> bool:
+    return _analyzer().word_is_known(word)
 
 
 def _surface(form: str) -> str:
@@ -130,7 +145,7 @@ def _declining_count(words: list[str]) -> int:
     """
     for position, word in enumerate(words):
         if any(map(is_cyrillic, word)) and any(
-            "PREP" in parse.tag and parse.is_known for parse in _parse(word)
+            "PREP" in parse.tag and _is_known(parse) for parse in _parse(word)
         ):
             return position
     return len(words)
@@ -176,13 +191,13 @@ def _word_paradigm(word: str, *, prefer_adjective: bool) -> Paradigm:
         for parse in parses
         if parse.tag.case == "nomn" and ("NOUN" in parse.tag or "ADJF" in parse.tag)
     ]
-    known = [parse for parse in nominatives if parse.is_known]
+    known = [parse for parse in nominatives if _is_known(parse)]
     if known:
         return _paradigm(_preferred(known, prefer_adjective=prefer_adjective), word)
     if word[-1] in _INDECLINABLE_ENDINGS or not is_cyrillic(word[-1]):
         # Foreign names ending in these vowels do not decline: Кошице, Олайне, Цинциннаті.
         return _fixed(word)
-    if any(parse.is_known for parse in parses):
+    if any(_is_known(parse) for parse in parses):
         # A dictionary word that cannot be a nominative noun here ("Майні", "де") stays put.
         return _fixed(word)
     guessed = _preferred(nominatives, prefer_adjective=prefer_adjective)
@@ -314,7 +329,7 @@ def _adjective_forms(adjective: str) -> frozenset[str]:
     if not word or not any(map(is_cyrillic, word)):
         return frozenset({adjective})
     readings = [parse for parse in _parse(word) if "ADJF" in parse.tag]
-    known = [parse for parse in readings if parse.is_known]
+    known = [parse for parse in readings if _is_known(parse)]
     forms = {_surface(form.word) for parse in known or readings for form in parse.lexeme}
     if not known and word.endswith(_HARD_ADJECTIVE_ENDINGS):
         stem = word[:-2] if word.endswith("ий") else word[:-1]
@@ -333,7 +348,7 @@ def _inflect(word: str, case: str) -> str:
     for parse in _parse(lowered):
         # Only the reading whose dictionary form is the word itself: "липень" as a noun, not
         # some other word that happens to share a form.
-        if not parse.is_known or _surface(parse.normal_form) != lowered:
+        if not _is_known(parse) or _surface(parse.normal_form) != lowered:
             continue
         forms = [
             _surface(form.word)
@@ -369,7 +384,7 @@ def _is_dictionary_word(word: str) -> bool:
     if not any(map(is_cyrillic, word)):
         return False
     return any(
-        parse.is_known and not (_PERSONAL_NAMES & _grammemes(parse)) for parse in _parse(word)
+        _is_known(parse) and not (_PERSONAL_NAMES & _grammemes(parse)) for parse in _parse(word)
     )
 
 

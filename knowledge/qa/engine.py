@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -11,12 +13,13 @@ from zoneinfo import ZoneInfo
 
 from knowledge.collation import sort_key
 from knowledge.dates import PartialDate
-from knowledge.documents import AgreementDoc, AidDoc, KnowledgeDocument
+from knowledge.documents import KnowledgeDocument
 from knowledge.qa.answer import Answer, Choice, Citation, Context, EntityValue
 from knowledge.qa.forms_cache import FormsCache
 from knowledge.qa.gazetteer import Gazetteer, phrase_key
 from knowledge.qa.intents import Intent
 from knowledge.qa.language import Language
+from knowledge.qa.records import Agreement, Aid
 from knowledge.qa.render import (
     BULLET,
     LIST_LIMIT,
@@ -67,14 +70,14 @@ class _Draft:
             if key not in self.sources:
                 self.sources.append(key)
 
-    def list_agreements(self, agreements: Sequence[AgreementDoc]) -> None:
+    def list_agreements(self, agreements: Sequence[Agreement]) -> None:
         """Agreements the answer lists: all remembered for "the second one", the shown cited."""
         self.agreements.extend(agreement.key for agreement in agreements)
         shown_places = list(dict.fromkeys(agreement.place for agreement in agreements))
         shown = set(shown_places[:LIST_LIMIT])
         self.cite_agreements(agreement for agreement in agreements if agreement.place in shown)
 
-    def cite_agreements(self, agreements: Iterable[AgreementDoc]) -> None:
+    def cite_agreements(self, agreements: Iterable[Agreement]) -> None:
         for agreement in agreements:
             self.cite(citation.source for citation in agreement.sources)
             self.cite(extension.source for extension in agreement.extensions)
@@ -83,6 +86,22 @@ class _Draft:
 def today_in_ukraine() -> dt.date:
     """Today's date where the hromadas are, which decides what "this year" means."""
     return dt.datetime.now(KYIV).date()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of acyclic index entries.
+
+    Otherwise each full collection scans the whole heap (the document included) again, a
+    quarter of a national start-up.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -106,8 +125,19 @@ class Engine:
 
         With `forms_cache`, the inflected forms of names are kept in that file between runs.
         """
-        snapshot = Snapshot.from_document(document)
-        return cls(snapshot, Gazetteer.build(snapshot, FormsCache(phrase_key, forms_cache)))
+        with _collector_paused():
+            snapshot = Snapshot.from_document(document)
+        return cls.from_snapshot(snapshot, forms_cache)
+
+    @classmethod
+    def from_snapshot(cls, snapshot: Snapshot, forms_cache: Path | None = None) -> Engine:
+        """Get ready to answer from an indexed snapshot (the document may be gone already).
+
+        Building the name index after the document is freed lets it reuse the document's
+        memory, rather than keep the heap blocks the document leaves half empty in use.
+        """
+        with _collector_paused():
+            return cls(snapshot, Gazetteer.build(snapshot, FormsCache(phrase_key, forms_cache)))
 
     def read(self, question: str, today: dt.date | None = None) -> Reading:
         """How the question's words were read (for --explain)."""
@@ -220,7 +250,7 @@ class Engine:
 
     # -- the hromada's own agreements ---------------------------------------------------------
 
-    def _agreements(self, entities: dict[str, EntityValue]) -> list[AgreementDoc]:
+    def _agreements(self, entities: dict[str, EntityValue]) -> list[Agreement]:
         agreements = list(self.snapshot.agreements_by_hromada.get(str(entities["hromada"]), ()))
         if "agreement" in entities:
             return [a for a in agreements if a.key == entities["agreement"]]
@@ -354,7 +384,7 @@ class Engine:
         lang: Language,
         entities: dict[str, EntityValue],
         draft: _Draft,
-        describe: Callable[[Language, AgreementDoc], str | None],
+        describe: Callable[[Language, Agreement], str | None],
         fallback: str,
     ) -> None:
         agreements = self._agreements(entities)
@@ -426,7 +456,7 @@ class Engine:
         _ = lang.gettext
         code = str(entities["hromada"])
         name = self._heading(lang, entities)
-        records: list[AidDoc] = list(self.snapshot.aid_by_hromada.get(code, ()))
+        records: list[Aid] = list(self.snapshot.aid_by_hromada.get(code, ()))
         country = entities.get("country")
         place = entities.get("place")
         if not records:
@@ -468,7 +498,7 @@ class Engine:
         self._write_aid(lang, records, draft)
         self._programmes(lang, code, draft)
 
-    def _write_aid(self, lang: Language, records: Sequence[AidDoc], draft: _Draft) -> None:
+    def _write_aid(self, lang: Language, records: Sequence[Aid], draft: _Draft) -> None:
         """The newest aid records first, at most AID_LIMIT of them, each cited."""
         newest = sorted(
             records,
@@ -563,7 +593,7 @@ class Engine:
         self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
     ) -> None:
         _ = lang.gettext
-        agreements: list[AgreementDoc]
+        agreements: list[Agreement]
         if "place" in entities:
             place = self.snapshot.places[str(entities["place"])]
             agreements = sorted(
@@ -650,7 +680,7 @@ class Engine:
 
     def _hromada_sources(self, code: str) -> list[str]:
         keys: list[str] = []
-        groups: list[Sequence[AgreementDoc | AidDoc]] = [
+        groups: list[Sequence[Agreement | Aid]] = [
             self.snapshot.agreements_by_hromada.get(code, ()),
             self.snapshot.aid_by_hromada.get(code, ()),
         ]

@@ -209,9 +209,11 @@ class Gazetteer:
             for name in names:
                 builder.add_name(name, ref)
         forms.save()
+        # Most names mean one entity, and all forms of a name the same ones: one set each.
+        shared: dict[frozenset[EntityRef], frozenset[EntityRef]] = {}
         return cls(
-            exact={key: frozenset(refs) for key, refs in builder.exact.items()},
-            latin={key: frozenset(refs) for key, refs in builder.latin.items()},
+            exact={key: _shared(shared, refs) for key, refs in builder.exact.items()},
+            latin={key: _shared(shared, refs) for key, refs in builder.latin.items()},
         )
 
     def knows(self, text: str) -> bool:
@@ -265,6 +267,13 @@ class Gazetteer:
         if len({(ref.kind, ref.id) for ref in refs}) != 1:
             return None
         return Mention(refs, start, start, approximate=True)
+
+
+def _shared(
+    shared: dict[frozenset[EntityRef], frozenset[EntityRef]], refs: set[EntityRef]
+) -> frozenset[EntityRef]:
+    frozen = frozenset(refs)
+    return shared.setdefault(frozen, frozen)
 
 
 def _plausible_single(

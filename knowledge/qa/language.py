@@ -12,9 +12,9 @@ from babel.numbers import format_currency, format_decimal
 
 from knowledge.countries import country_name
 from knowledge.dates import PartialDate, Precision
-from knowledge.documents import Bilingual, HromadaDoc, PlaceDoc
 from knowledge.i18n import translation
 from knowledge.language.morphology import inflect
+from knowledge.qa.records import Hromada, Place, Text
 
 LANGUAGES = ("uk", "en")
 
@@ -51,7 +51,7 @@ class Language:
         """An amount of money with its currency."""
         return format_currency(amount, currency, locale=self.code)
 
-    def text(self, value: Bilingual) -> str:
+    def text(self, value: Text) -> str:
         """The text in this language."""
         return value.uk if self.code == "uk" else value.en
 
@@ -59,11 +59,11 @@ class Language:
         """A country's name (CLDR)."""
         return country_name(code, self.code)
 
-    def place(self, place: PlaceDoc) -> str:
+    def place(self, place: Place) -> str:
         """A place's name."""
         return self.text(place.name)
 
-    def hromada(self, hromada: HromadaDoc) -> str:
+    def hromada(self, hromada: Hromada) -> str:
         """What residents call the hromada: its centre's name, or the hromada's own."""
         if self.code == "uk":
             return hromada.center_uk or hromada.name_uk

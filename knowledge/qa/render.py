@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from knowledge.collation import sort_key
-from knowledge.documents import AgreementDoc, AidDoc, HromadaDoc, PlaceDoc, SourceDoc
 from knowledge.labels import N_
 from knowledge.qa.answer import Citation
 from knowledge.qa.language import Language
+from knowledge.qa.records import Agreement, Aid, Hromada, Place, Source
 from knowledge.qa.snapshot import Snapshot
 from knowledge.terms import expiry
 from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, DonorKind
@@ -73,7 +73,7 @@ def _counted_item(lang: Language, category: AidCategory, quantity: int) -> str:
     return f"{lang.gettext(AID_CATEGORIES[category])}: {number}"
 
 
-def hromada_label(lang: Language, hromada: HromadaDoc) -> str:
+def hromada_label(lang: Language, hromada: Hromada) -> str:
     """The hromada's everyday name with its oblast when it has one: "Золочів (Харківська обл.)"."""
     if hromada.oblast_uk is None:
         return lang.hromada(hromada)
@@ -83,12 +83,12 @@ def hromada_label(lang: Language, hromada: HromadaDoc) -> str:
     )
 
 
-def place_label(lang: Language, place: PlaceDoc) -> str:
+def place_label(lang: Language, place: Place) -> str:
     """A partner's name with its country: "Košice, Slovakia"."""
     return f"{lang.place(place)}, {lang.country(place.country)}"
 
 
-def agreement_title(lang: Language, agreement: AgreementDoc) -> str:
+def agreement_title(lang: Language, agreement: Agreement) -> str:
     """The document's own title, or its kind."""
     if agreement.title is not None:
         return lang.text(agreement.title)
@@ -96,7 +96,7 @@ def agreement_title(lang: Language, agreement: AgreementDoc) -> str:
     return text[:1].upper() + text[1:]
 
 
-def signing(lang: Language, agreement: AgreementDoc) -> str:
+def signing(lang: Language, agreement: Agreement) -> str:
     """When the agreement was signed, or why no date is given."""
     _ = lang.gettext
     if agreement.signed_on is not None:
@@ -110,7 +110,7 @@ def signing(lang: Language, agreement: AgreementDoc) -> str:
     return _("the sources do not give the signing date")
 
 
-def ending(lang: Language, agreement: AgreementDoc) -> str | None:
+def ending(lang: Language, agreement: Agreement) -> str | None:
     """Until when the agreement runs, marked as an estimate when worked out from a term."""
     _ = lang.gettext
     end = expiry(agreement)
@@ -132,7 +132,7 @@ def ending(lang: Language, agreement: AgreementDoc) -> str | None:
     return _("until about {date}").format(date=lang.date(end.until))
 
 
-def agreement_facts(lang: Language, agreement: AgreementDoc) -> str:
+def agreement_facts(lang: Language, agreement: Agreement) -> str:
     """Status, signing and term in one parenthesis-ready phrase."""
     parts = [lang.gettext(STATUS_INLINE[agreement.status]), signing(lang, agreement)]
     end = ending(lang, agreement)
@@ -141,16 +141,16 @@ def agreement_facts(lang: Language, agreement: AgreementDoc) -> str:
     return ", ".join(parts)
 
 
-def agreement_line(lang: Language, agreement: AgreementDoc) -> str:
+def agreement_line(lang: Language, agreement: Agreement) -> str:
     """One agreement: "Cooperation agreement (in force, signed in 2023)"."""
     return f"{agreement_title(lang, agreement)} ({agreement_facts(lang, agreement)})"
 
 
 def grouped_by_place(
-    snapshot: Snapshot, agreements: Iterable[AgreementDoc]
-) -> list[tuple[PlaceDoc, list[AgreementDoc]]]:
+    snapshot: Snapshot, agreements: Iterable[Agreement]
+) -> list[tuple[Place, list[Agreement]]]:
     """Agreements grouped by partner, in the order they first appear."""
-    groups: dict[str, list[AgreementDoc]] = {}
+    groups: dict[str, list[Agreement]] = {}
     for agreement in agreements:
         groups.setdefault(agreement.place, []).append(agreement)
     return [(snapshot.places[key], group) for key, group in groups.items()]
@@ -168,7 +168,7 @@ def more_lines(lang: Language, hidden: int) -> list[str]:
 
 
 def partner_lines(
-    lang: Language, snapshot: Snapshot, agreements: Sequence[AgreementDoc]
+    lang: Language, snapshot: Snapshot, agreements: Sequence[Agreement]
 ) -> list[str]:
     """A bullet per partner with its agreements, at most LIST_LIMIT of them."""
     groups = grouped_by_place(snapshot, agreements)
@@ -179,7 +179,7 @@ def partner_lines(
     return lines + more_lines(lang, len(groups) - LIST_LIMIT)
 
 
-def citation(lang: Language, source: SourceDoc) -> Citation:
+def citation(lang: Language, source: Source) -> Citation:
     """A source ready to show."""
     return Citation(
         key=source.key,
@@ -209,7 +209,7 @@ def sources_footer(lang: Language, cited: Sequence[Citation]) -> list[str]:
     return ["", heading, *shown, *more_lines(lang, len(cited) - SOURCES_LIMIT)]
 
 
-def aid_lines(lang: Language, snapshot: Snapshot, record: AidDoc) -> list[str]:
+def aid_lines(lang: Language, snapshot: Snapshot, record: Aid) -> list[str]:
     """What one aid record says: when, what, from whom, how much."""
     _ = lang.gettext
     when = (

@@ -9,15 +9,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from knowledge.documents import (
-    ActivityDoc,
-    AgreementDoc,
-    AidDoc,
-    HromadaDoc,
-    KnowledgeDocument,
-    PlaceDoc,
-    ProgrammeDoc,
-    SourceDoc,
+from knowledge.documents import KnowledgeDocument
+from knowledge.qa.records import (
+    Activity,
+    Agreement,
+    Aid,
+    Compactor,
+    Hromada,
+    Place,
+    Programme,
+    Source,
 )
 from knowledge.terms import Expiry, expiry
 
@@ -26,7 +27,7 @@ Item = TypeVar("Item")
 _LONGEST_SPAN = dt.timedelta(days=366)
 
 
-def _region_of(place: PlaceDoc) -> str:
+def _region_of(place: Place) -> str:
     return "" if place.region is None else place.region.en
 
 
@@ -37,7 +38,7 @@ def _grouped(items: Iterable[Item], key: Callable[[Item], str]) -> dict[str, tup
     return {name: tuple(group) for name, group in groups.items()}
 
 
-def _by_hromada(agreements: Iterable[AgreementDoc]) -> list[AgreementDoc]:
+def _by_hromada(agreements: Iterable[Agreement]) -> list[Agreement]:
     # A stable sort keeps each hromada's agreements together, in the document's order.
     return sorted(agreements, key=lambda agreement: agreement.hromada)
 
@@ -48,7 +49,7 @@ class Ending:
 
     first_day: dt.date
     last_day: dt.date
-    agreement: AgreementDoc
+    agreement: Agreement
     expiry: Expiry
 
 
@@ -56,46 +57,59 @@ class Ending:
 class Snapshot:
     """The knowledge base indexed for answering: by hromada, by place and by country."""
 
-    hromadas: Mapping[str, HromadaDoc]
-    places: Mapping[str, PlaceDoc]
-    sources: Mapping[str, SourceDoc]
-    agreements: Mapping[str, AgreementDoc]
-    agreements_by_hromada: Mapping[str, tuple[AgreementDoc, ...]]
-    agreements_by_place: Mapping[str, tuple[AgreementDoc, ...]]
-    aid_by_hromada: Mapping[str, tuple[AidDoc, ...]]
-    activities_by_hromada: Mapping[str, tuple[ActivityDoc, ...]]
-    programmes_by_hromada: Mapping[str, tuple[ProgrammeDoc, ...]]
-    agreements_by_country: Mapping[str, tuple[AgreementDoc, ...]]
-    agreements_by_region: Mapping[str, tuple[AgreementDoc, ...]]
-    agreements_by_oblast: Mapping[str, tuple[AgreementDoc, ...]]
+    hromadas: Mapping[str, Hromada]
+    places: Mapping[str, Place]
+    sources: Mapping[str, Source]
+    agreements: Mapping[str, Agreement]
+    agreements_by_hromada: Mapping[str, tuple[Agreement, ...]]
+    agreements_by_place: Mapping[str, tuple[Agreement, ...]]
+    aid_by_hromada: Mapping[str, tuple[Aid, ...]]
+    activities_by_hromada: Mapping[str, tuple[Activity, ...]]
+    programmes_by_hromada: Mapping[str, tuple[Programme, ...]]
+    agreements_by_country: Mapping[str, tuple[Agreement, ...]]
+    agreements_by_region: Mapping[str, tuple[Agreement, ...]]
+    agreements_by_oblast: Mapping[str, tuple[Agreement, ...]]
     # Agreements with a known or estimated end, sorted by the last day that end may be.
     expiring: tuple[Ending, ...]
 
     @classmethod
     def from_document(cls, document: KnowledgeDocument) -> Snapshot:
-        """Index a whole knowledge document."""
-        places = {place.key: place for place in document.places}
-        hromadas = {hromada.code: hromada for hromada in document.hromadas}
-        ends = ((agreement, expiry(agreement)) for agreement in document.agreements)
+        """Index a whole knowledge document, copied into compact records.
+
+        The snapshot keeps no reference to the document, so it can be freed once this returns.
+        """
+        compact = Compactor()
+        places = {place.key: compact.place(place) for place in document.places}
+        hromadas = {hromada.code: compact.hromada(hromada) for hromada in document.hromadas}
+        agreements = [compact.agreement(agreement) for agreement in document.agreements]
+        ends = ((agreement, expiry(agreement)) for agreement in agreements)
         return cls(
             hromadas=hromadas,
             places=places,
-            sources={source.key: source for source in document.sources},
-            agreements={agreement.key: agreement for agreement in document.agreements},
-            agreements_by_hromada=_grouped(document.agreements, lambda item: item.hromada),
-            agreements_by_place=_grouped(document.agreements, lambda item: item.place),
-            aid_by_hromada=_grouped(document.aid, lambda item: item.hromada),
-            activities_by_hromada=_grouped(document.activities, lambda item: item.hromada),
-            programmes_by_hromada=_grouped(document.programmes, lambda item: item.hromada),
+            sources={source.key: compact.source(source) for source in document.sources},
+            agreements={agreement.key: agreement for agreement in agreements},
+            agreements_by_hromada=_grouped(agreements, lambda item: item.hromada),
+            agreements_by_place=_grouped(agreements, lambda item: item.place),
+            aid_by_hromada=_grouped(
+                (compact.aid(aid) for aid in document.aid), lambda item: item.hromada
+            ),
+            activities_by_hromada=_grouped(
+                (compact.activity(activity) for activity in document.activities),
+                lambda item: item.hromada,
+            ),
+            programmes_by_hromada=_grouped(
+                (compact.programme(programme) for programme in document.programmes),
+                lambda item: item.hromada,
+            ),
             agreements_by_country=_grouped(
-                _by_hromada(document.agreements), lambda item: places[item.place].country
+                _by_hromada(agreements), lambda item: places[item.place].country
             ),
             agreements_by_region=_grouped(
-                _by_hromada(a for a in document.agreements if places[a.place].region is not None),
+                _by_hromada(a for a in agreements if places[a.place].region is not None),
                 lambda item: _region_of(places[item.place]),
             ),
             agreements_by_oblast=_grouped(
-                _by_hromada(document.agreements),
+                _by_hromada(agreements),
                 lambda item: hromadas[item.hromada].oblast_code or "",
             ),
             expiring=tuple(
@@ -122,7 +136,7 @@ class Snapshot:
             )
         )
 
-    def endings_between(self, first: dt.date, last: dt.date) -> list[AgreementDoc]:
+    def endings_between(self, first: dt.date, last: dt.date) -> list[Agreement]:
         """Agreements whose end may fall between the two days (inclusive)."""
         start = bisect.bisect_left(self.expiring, first, key=lambda ending: ending.last_day)
         found = []
@@ -133,6 +147,6 @@ class Snapshot:
                 found.append(ending.agreement)
         return found
 
-    def country_of(self, agreement: AgreementDoc) -> str:
+    def country_of(self, agreement: Agreement) -> str:
         """The partner's country."""
         return self.places[agreement.place].country
