@@ -33,7 +33,18 @@ GROUP_ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("language", N_("Choose the group's language")),
 )
 # The bot's own administrators (ADMIN_IDS) get these in their private chats as well.
-ADMIN_COMMANDS: tuple[tuple[str, str], ...] = ()
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("new_agreement", N_("Add an agreement step by step")),
+    ("add_agreement", N_("Add an agreement in one line")),
+    ("edit", N_("Edit a record")),
+    ("delete", N_("Delete a record")),
+    ("history", N_("Recent changes")),
+    ("undo", N_("Undo a change")),
+    ("cancel", N_("Stop the current dialog")),
+    ("admins", N_("Who may edit")),
+    ("grant", N_("Let someone edit")),
+    ("revoke", N_("Stop someone editing")),
+)
 
 USER_COMMANDS = tuple(
     dict.fromkeys(name for name, _ in (*PRIVATE_COMMANDS, *GROUP_ADMIN_COMMANDS))

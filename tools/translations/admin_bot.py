@@ -1,0 +1,127 @@
+"""Ukrainian translations of the admin side of the bot: rights, editing dialogs, undo."""
+
+UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
+    "A new {entity} will be added: {key}": "Буде додано новий запис ({entity}): {key}",
+    "Add an agreement in one line": "Додати угоду одним рядком",
+    "Add an agreement step by step": "Додати угоду крок за кроком",
+    "Areas of cooperation, separated by commas, or -. The areas: {areas}": (
+        "Сфери співпраці через кому або -. Можливі сфери: {areas}"
+    ),
+    "Cancelled. Nothing was changed.": "Скасовано. Нічого не змінено.",
+    "Delete a record": "Видалити запис",
+    "Delete {entity} {key}? You can undo it later with /undo.": (
+        "Видалити запис ({entity}) {key}? Пізніше це можна скасувати командою /undo."
+    ),
+    "Deleted {entity} {key} (change #{id}). /undo restores it.": (
+        "Видалено запис ({entity}) {key} (зміна №{id}). Команда /undo поверне його."
+    ),
+    "Edit a record": "Змінити запис",
+    "Editing {entity} {key}. Which field?": "Змінюємо запис ({entity}) {key}. Яке поле?",
+    "I don't know a hromada called “{name}”.": "Я не знаю громади «{name}».",
+    "I don't know a hromada called “{value}”. Send its name or KATOTTH code.": (
+        "Я не знаю громади «{value}». Надішліть її назву або код КАТОТТГ."
+    ),
+    "I don't know “{name}” yet; it will be added. Its country code (such as SK)?": (
+        "Я ще не знаю «{name}», тож цей населений пункт буде додано."
+        " Код його країни (наприклад, SK)?"
+    ),
+    "I found no record “{value}”. Send its key, or the hromada and the partner.": (
+        "Не знайшов запису «{value}». Надішліть його ключ або громаду й партнера."
+    ),
+    "Its status?": "Її статус?",
+    "Let someone edit": "Дозволити комусь редагувати",
+    "New agreement. Which hromada? Send its name or KATOTTH code. /cancel stops.": (
+        "Нова угода. Яка громада? Надішліть її назву або код КАТОТТГ. /cancel зупиняє."
+    ),
+    "Notes for residents, or - for none?": "Примітки для мешканців або -, якщо їх немає?",
+    "Please press Confirm or Cancel under the preview, or send /cancel.": (
+        "Натисніть «Підтвердити» або «Скасувати» під переглядом, або надішліть /cancel."
+    ),
+    "Please send some text, or - for none.": "Надішліть текст або -, якщо нічого.",
+    "Recent changes": "Останні зміни",
+    "Saved {entity} {key} (change #{id}).": "Збережено запис ({entity}) {key} (зміна №{id}).",
+    "Send a source: the key of an existing one, a title or a link.": (
+        "Надішліть джерело: ключ наявного, назву або посилання."
+    ),
+    "Send the change number, such as /undo 42.": "Надішліть номер зміни, наприклад /undo 42.",
+    "Several hromadas match. Which one?": "Підходить кілька громад. Яка саме?",
+    "Several places match. Which one?": "Підходить кілька населених пунктів. Який саме?",
+    "Several records match. Which one?": "Підходить кілька записів. Який саме?",
+    "Sorry, this command is for the knowledge base editors only. Nothing was changed."
+    " Ask me a question instead, or send /help.": (
+        "Вибачте, ця команда лише для редакторів бази знань. Нічого не змінено."
+        " Натомість поставте мені запитання або надішліть /help."
+    ),
+    "Stop someone editing": "Заборонити комусь редагувати",
+    "Stop the current dialog": "Зупинити поточний діалог",
+    "The agreement is not valid: {value}": "Угода некоректна: {value}",
+    "The form needs 7 parts separated by |: hromada | partner place | country | kind | status"
+    " | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source.": (
+        "Форма має 7 частин через |: громада | місто-партнер | країна | вид | статус |"
+        " підписано (РРРР, РРРР-ММ або РРРР-ММ-ДД) | джерело."
+    ),
+    "The new value of {field}? Now: {value}": "Нове значення поля {field}? Зараз: {value}",
+    "The partner place? Send its name, such as Košice.": (
+        "Місто-партнер? Надішліть його назву, наприклад Кошице."
+    ),
+    "The source: the key of an existing source, or a title or link?": (
+        "Джерело: ключ наявного джерела, назва чи посилання?"
+    ),
+    "There is nothing to cancel.": "Немає чого скасовувати.",
+    "This button is no longer valid. Please start again.": (
+        "Ця кнопка вже не діє. Почніть, будь ласка, спочатку."
+    ),
+    "This preview is no longer waiting; nothing was changed.": (
+        "Цей перегляд уже не чекає на підтвердження; нічого не змінено."
+    ),
+    "This record has no field “{value}”.": "Цей запис не має поля «{value}».",
+    "Undo a change": "Скасувати зміну",
+    "Undo change #{id} ({entity} {key})? This will be restored:": (
+        "Скасувати зміну №{id} ({entity} {key})? Буде відновлено:"
+    ),
+    "User {user} already may edit.": "Користувач {user} уже може редагувати.",
+    "User {user} had no such right.": "Користувач {user} не мав такого права.",
+    "User {user} may no longer edit.": "Користувач {user} більше не може редагувати.",
+    "User {user} may now edit.": "Користувач {user} тепер може редагувати.",
+    "Valid until? A date (YYYY, YYYY-MM or YYYY-MM-DD), a term in years (such as 5), or -.": (
+        "Діє до? Дата (РРРР, РРРР-ММ або РРРР-ММ-ДД), строк у роках (наприклад, 5) або -."
+    ),
+    "What kind of agreement?": "Який вид угоди?",
+    "When was it signed? YYYY, YYYY-MM or YYYY-MM-DD, as precisely as known; - if not.": (
+        "Коли її підписано? РРРР, РРРР-ММ або РРРР-ММ-ДД, наскільки точно відомо; -, якщо ні."
+    ),
+    "Which record? /delete <key>, or /delete Kharkiv Košice": (
+        "Який запис? /delete <ключ> або /delete Харків Кошице"
+    ),
+    "Which record? /edit <key>, or /edit Kharkiv Košice": (
+        "Який запис? /edit <ключ> або /edit Харків Кошице"
+    ),
+    "Who may edit": "Хто може редагувати",
+    "Write the user's numeric id and, if the right is for one hromada only, its name or code:"
+    " /{command} 123456789 Kharkiv": (
+        "Напишіть числовий ідентифікатор користувача і, якщо право лише для однієї громади,"
+        " її назву чи код: /{command} 123456789 Харків"
+    ),
+    "“{value}” is neither a date nor a term. Send YYYY, YYYY-MM, YYYY-MM-DD, a number of years"
+    " (such as 5), or - for none.": (
+        "«{value}» — це ні дата, ні строк. Надішліть РРРР, РРРР-ММ, РРРР-ММ-ДД, кількість"
+        " років (наприклад, 5) або -, якщо нічого."
+    ),
+    "“{value}” is not a country code. Send two letters, such as SK or PL.": (
+        "«{value}» — не код країни. Надішліть дві літери, наприклад SK або PL."
+    ),
+    "“{value}” is not a date. Send YYYY, YYYY-MM or YYYY-MM-DD, or - for none.": (
+        "«{value}» — не дата. Надішліть РРРР, РРРР-ММ або РРРР-ММ-ДД, або -, якщо дати немає."
+    ),
+    "“{value}” is not a kind of agreement. Choose one of the buttons.": (
+        "«{value}» — не вид угоди. Оберіть одну з кнопок."
+    ),
+    "“{value}” is not a status. Choose one of the buttons.": (
+        "«{value}» — не статус. Оберіть одну з кнопок."
+    ),
+    "“{value}” is not an area of cooperation. Use the codes listed above.": (
+        "«{value}» — не сфера співпраці. Використайте коди зі списку вище."
+    ),
+    "✅ Confirm": "✅ Підтвердити",
+    "✖ Cancel": "✖ Скасувати",
+}
