@@ -72,3 +72,9 @@ def button(calls: list[TelegramMethod[Any]], label: str) -> str:
 def alerts(calls: list[TelegramMethod[Any]]) -> list[str]:
     """The texts of callback answers shown to the user."""
     return [call.text or "" for call in calls if isinstance(call, AnswerCallbackQuery)]
+
+
+REFUSAL = {
+    "en": "Sorry, this command is for the knowledge base editors only. Nothing was changed.",
+    "uk": "Вибачте, ця команда лише для редакторів бази знань. Нічого не змінено.",
+}

@@ -20,6 +20,7 @@ from knowledge.transliteration import transliterate
 from knowledge.vocabulary import AgreementKind, AgreementStatus, CooperationArea, SourceKind
 
 EMPTY = frozenset({"-", "—", "no", "none", "ні", "немає"})
+UNKNOWN_REGION = "ZZ"
 LINE_FIELDS = ("hromada", "place", "country", "kind", "status", "signed", "source")
 
 # Words an admin may type for a kind or status, in both languages, besides the codes.
@@ -138,7 +139,8 @@ async def find_places(session: AsyncSession, text: str, country: str | None = No
 def parse_country(text: str) -> str:
     """An ISO 3166 country code, or FormError("country")."""
     code = text.strip().upper()
-    if len(code) != 2 or not code.isalpha() or code not in Locale("en").territories:
+    known = code in Locale("en").territories and code != UNKNOWN_REGION
+    if len(code) != 2 or not code.isalpha() or not known:
         raise FormError("country", text)
     return code
 
@@ -239,15 +241,18 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
         if existing is not None:
             return existing, None
     host = url.split("/")[2] if url is not None else None
-    key = unique_key(slug(host or text), await taken_keys(session, models.Source))
+    key = unique_key(f"source-{slug(host or text)}", await taken_keys(session, models.Source))
     title = host or text
-    doc = SourceDoc(
-        key=key,
-        kind=SourceKind.NEWS if url is not None else SourceKind.OTHER,
-        title={"uk": title, "en": title},
-        issuer={"uk": host or "—", "en": host or "—"},
-        url=url,
-    )
+    try:
+        doc = SourceDoc(
+            key=key,
+            kind=SourceKind.NEWS if url is not None else SourceKind.OTHER,
+            title={"uk": title, "en": title},
+            issuer={"uk": host or "—", "en": host or "—"},
+            url=url,
+        )
+    except ValueError:
+        raise FormError("source", text) from None
     return key, doc
 
 
