@@ -15,7 +15,7 @@ from knowledge.database import session_factory
 from knowledge.documents import KnowledgeDocument
 from knowledge.exporting import export_document
 from knowledge.qa.engine import Engine
-from tests.bot_support import TOKEN, TODAY, Harness, build_harness, keyboard_buttons
+from tests.bot_support import TODAY, TOKEN, Harness, build_harness, keyboard_buttons
 
 SUPER_ADMIN = 100
 EDITOR = 200

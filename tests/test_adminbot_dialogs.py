@@ -102,7 +102,8 @@ async def test_the_agreement_dialog_checks_each_step_and_saves_on_confirm(
     (agreement,) = [
         a for a in after.agreements if a.key == "kharkivska-nove-misto-memorandum-2024"
     ]
-    assert agreement.signed_on is not None and agreement.signed_on.isoformat() == "2024-05"
+    assert agreement.signed_on is not None
+    assert agreement.signed_on.isoformat() == "2024-05"
     assert agreement.term_years == 5
     assert [area.value for area in agreement.areas] == ["culture", "education"]
     assert agreement.status.value == "active"
