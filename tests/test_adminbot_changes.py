@@ -25,7 +25,7 @@ from tests.bot_support import Harness, sent_texts
 
 KOSICE = "kharkiv-kosice-cooperation-2023"
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
-BOSS = {"chat_id": SUPER_ADMIN, "user_id": SUPER_ADMIN}
+ME = SUPER_ADMIN
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ async def test_editing_a_field_checks_the_value_and_previews_the_change(
 
 
 async def test_the_record_can_be_named_by_hromada_and_partner(admin: Harness) -> None:
-    calls = await admin.send("/edit Харків Кошице", **BOSS)
+    calls = await admin.send("/edit Харків Кошице", chat_id=ME, user_id=ME)
 
     assert sent_texts(calls)[0].startswith(f"Editing agreement {KOSICE}.")
 
@@ -85,7 +85,7 @@ async def test_the_second_of_two_concurrent_edits_sees_what_changed(
     await grant_editor(seeded_engine, EDITOR, KHARKIV)
     first = await _edit_status(admin, SUPER_ADMIN, "suspended")
     second = await _edit_status(admin, EDITOR, "terminated")
-    await admin.click(first, **BOSS)
+    await admin.click(first, chat_id=ME, user_id=ME)
 
     calls = await admin.click(second, chat_id=EDITOR, user_id=EDITOR)
 
@@ -126,10 +126,10 @@ async def test_delete_then_undo_restores_exactly(
 
 
 async def test_a_place_in_use_is_not_deleted(admin: Harness, seeded_engine: AsyncEngine) -> None:
-    calls = await admin.send("/delete sk-kosice", **BOSS)
+    calls = await admin.send("/delete sk-kosice", chat_id=ME, user_id=ME)
     audited = await audit_count(seeded_engine)
 
-    calls = await admin.click(button(calls, "Confirm"), **BOSS)
+    calls = await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
 
     assert sent_texts(calls)[0].startswith("Cannot delete place sk-kosice: it is used by")
     assert await audit_count(seeded_engine) == audited
@@ -143,7 +143,7 @@ async def test_undo_of_a_change_overtaken_since_is_refused(
         chat_id=SUPER_ADMIN,
         user_id=SUPER_ADMIN,
     )
-    (history,) = sent_texts(await admin.send(f"/history {KOSICE}", **BOSS))
+    (history,) = sent_texts(await admin.send(f"/history {KOSICE}", chat_id=ME, user_id=ME))
     first_id = int(history.split()[0].lstrip("#"))
     await admin.click(
         await _edit_status(admin, SUPER_ADMIN, "terminated"),
@@ -151,8 +151,8 @@ async def test_undo_of_a_change_overtaken_since_is_refused(
         user_id=SUPER_ADMIN,
     )
 
-    calls = await admin.send(f"/undo {first_id}", **BOSS)
-    calls = await admin.click(button(calls, "Confirm"), **BOSS)
+    calls = await admin.send(f"/undo {first_id}", chat_id=ME, user_id=ME)
+    calls = await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
 
     assert sent_texts(calls)[0].startswith(f"Change #{first_id} cannot be undone")
     assert await _status(seeded_engine) == "terminated"
@@ -167,7 +167,7 @@ async def test_history_lists_the_changes_of_one_record(
         user_id=SUPER_ADMIN,
     )
 
-    (text,) = sent_texts(await admin.send(f"/history {KOSICE}", **BOSS))
+    (text,) = sent_texts(await admin.send(f"/history {KOSICE}", chat_id=ME, user_id=ME))
 
     first, *_ = text.splitlines()
     assert f"telegram:{SUPER_ADMIN} · changed: agreement {KOSICE} (1 field)" in first
@@ -187,15 +187,18 @@ async def test_history_lists_the_changes_of_one_record(
 async def test_a_super_admin_grants_and_revokes_a_hromada_editor(
     admin: Harness, lang: str, granted: str, revoked: str
 ) -> None:
-    boss = {"chat_id": SUPER_ADMIN, "user_id": SUPER_ADMIN, "language_code": lang}
-    assert sent_texts(await admin.send(f"/grant {EDITOR} Харків", **boss)) == [granted]
-    (listing,) = sent_texts(await admin.send("/admins", **boss))
+
+    async def boss(text: str) -> list[str]:
+        return sent_texts(await admin.send(text, chat_id=ME, user_id=ME, language_code=lang))
+
+    assert await boss(f"/grant {EDITOR} Харків") == [granted]
+    (listing,) = await boss("/admins")
     assert f"• {EDITOR}: Харківська" in listing or f"• {EDITOR}: Kharkivska" in listing
     assert sent_texts(await admin.send("/history", chat_id=EDITOR, user_id=EDITOR))[0].startswith(
         "#"
     )
 
-    assert sent_texts(await admin.send(f"/revoke {EDITOR}", **boss)) == [revoked]
+    assert await boss(f"/revoke {EDITOR}") == [revoked]
     (refusal,) = sent_texts(await admin.send("/history", chat_id=EDITOR, user_id=EDITOR))
     assert refusal.startswith(REFUSAL["en"])
 
