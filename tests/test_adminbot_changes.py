@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from aiogram.methods import DeleteMyCommands, SetMyCommands
+from aiogram.types import BotCommandScopeChat
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.qa.engine import Engine
@@ -21,7 +23,7 @@ from tests.adminbot_support import (
     grant_editor,
     stored,
 )
-from tests.bot_support import Harness, sent_texts
+from tests.bot_support import Harness, calls_of, sent_texts
 
 KOSICE = "kharkiv-kosice-cooperation-2023"
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
@@ -214,3 +216,19 @@ async def test_granting_for_an_unknown_hromada_changes_nothing(
 
     assert sent_texts(calls) == ["I don't know a hromada called “Атлантида”."]
     assert await audit_count(seeded_engine) == audited
+
+
+async def test_a_granted_editor_gets_the_editing_menu_and_loses_it_on_revoke(
+    admin: Harness,
+) -> None:
+    granted = await admin.send(f"/grant {EDITOR}", chat_id=ME, user_id=ME)
+    revoked = await admin.send(f"/revoke {EDITOR}", chat_id=ME, user_id=ME)
+
+    menus = [call for call in calls_of(granted, SetMyCommands) if call.language_code == "uk"]
+    (menu,) = menus
+    names = [command.command for command in menu.commands]
+    assert isinstance(menu.scope, BotCommandScopeChat)
+    assert menu.scope.chat_id == EDITOR
+    assert "edit" in names
+    assert "grant" not in names
+    assert len(calls_of(revoked, DeleteMyCommands)) == 3

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.commands import set_editor_menu
 from bot.filters.admin import IsAdmin, refuse
 from bot.services import BotServices
 from bot.texts import escaped
@@ -43,6 +44,7 @@ async def cmd_admins(
 
 async def _change_right(
     message: Message,
+    bot: Bot,
     command: CommandObject,
     admin: Admin,
     services: BotServices,
@@ -71,11 +73,13 @@ async def _change_right(
         async with services.sessions() as own:
             if command.command == "grant":
                 done = await permissions.grant(own, admin, user_id, code)
+                still_editor = True
                 text = (
                     _("User {user} may now edit.") if done else _("User {user} already may edit.")
                 )
             else:
                 count = await permissions.revoke(own, admin, user_id, code)
+                still_editor = await permissions.can_edit(own, user_id, None, admin.super_admins)
                 text = (
                     _("User {user} may no longer edit.")
                     if count
@@ -84,12 +88,15 @@ async def _change_right(
     except AdminError as error:
         await message.answer(escaped(error_text(error, lang)))
         return
+    if user_id not in admin.super_admins:
+        await set_editor_menu(bot, user_id, still_editor)
     await message.answer(escaped(text.format(user=user_id)))
 
 
 @router.message(Command("grant", "revoke"), IsAdmin(super_only=True))
 async def cmd_grant_or_revoke(
     message: Message,
+    bot: Bot,
     command: CommandObject,
     admin: Admin,
     services: BotServices,
@@ -97,7 +104,7 @@ async def cmd_grant_or_revoke(
     lang: str,
 ) -> None:
     """Grant or take away an editing right, for one hromada or all."""
-    await _change_right(message, command, admin, services, session, lang)
+    await _change_right(message, bot, command, admin, services, session, lang)
 
 
 @router.message(Command(*COMMANDS))
