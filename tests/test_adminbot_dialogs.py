@@ -202,3 +202,19 @@ async def test_a_bad_one_line_form_is_explained_and_writes_nothing(
 
     assert error in reply
     assert await audit_count(seeded_engine) == audited
+
+
+async def test_the_one_line_form_of_the_issue_without_a_status(
+    admin: Harness, seeded_engine: AsyncEngine
+) -> None:
+    calls = await admin.send(
+        "/add_agreement Харків | Кошице | SK | cooperation | 2025 | Лист міського голови",
+        chat_id=ME,
+        user_id=ME,
+    )
+    await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
+
+    document = await stored(seeded_engine)
+    (added,) = [a for a in document.agreements if a.key == "kharkivska-kosice-cooperation-2025"]
+    assert added.status.value == "active"
+    assert added.sources[0].source == "source-lyst-miskoho-holovy"

@@ -96,7 +96,8 @@ def _problem_text(error: forms.FormError) -> str:
         "agreement": _("The agreement is not valid: {value}"),
         "line": _(
             "The form needs 7 parts separated by |: hromada | partner place | country |"
-            " kind | status | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source."
+            " kind | status | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source. Without the"
+            " status (6 parts) a signed agreement is taken as active."
         ),
         "record": _("I found no record “{value}”. Send its key, or the hromada and the partner."),
         "field": _("This record has no field “{value}”."),
@@ -277,6 +278,11 @@ async def cmd_add_agreement(
     """hromada | place | country | kind | status | signed | source, then a preview."""
     parts = [part.strip() for part in (command.args or "").split("|")]
     try:
+        if len(parts) == len(forms.LINE_FIELDS) - 1:
+            # Without the status: a signed agreement is in force, an unsigned one negotiated.
+            signed_text = parts[4]
+            status_word = "negotiation" if forms.is_empty(signed_text) else "active"
+            parts.insert(4, status_word)
         if len(parts) != len(forms.LINE_FIELDS) or not all(parts):
             raise forms.FormError("line")
         hromada_text, place_text, country_text, kind, status, signed, source = parts

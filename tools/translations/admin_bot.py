@@ -56,9 +56,11 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
     "Stop the current dialog": "Зупинити поточний діалог",
     "The agreement is not valid: {value}": "Угода некоректна: {value}",
     "The form needs 7 parts separated by |: hromada | partner place | country | kind | status"
-    " | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source.": (
+    " | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source. Without the status (6 parts) a signed"
+    " agreement is taken as active.": (
         "Форма має 7 частин через |: громада | місто-партнер | країна | вид | статус |"
-        " підписано (РРРР, РРРР-ММ або РРРР-ММ-ДД) | джерело."
+        " підписано (РРРР, РРРР-ММ або РРРР-ММ-ДД) | джерело. Без статусу (6 частин) підписану"
+        " угоду вважаємо чинною."
     ),
     "The new value of {field}? Now: {value}": "Нове значення поля {field}? Зараз: {value}",
     "The partner place? Send its name, such as Košice.": (
