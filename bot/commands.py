@@ -36,6 +36,9 @@ GROUP_ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("new_agreement", N_("Add an agreement step by step")),
     ("add_agreement", N_("Add an agreement in one line")),
+    ("new_place", N_("Add a partner place")),
+    ("new_source", N_("Add a source")),
+    ("new_aid", N_("Add an aid record")),
     ("edit", N_("Edit a record")),
     ("delete", N_("Delete a record")),
     ("history", N_("Recent changes")),

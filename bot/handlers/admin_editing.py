@@ -34,13 +34,23 @@ from knowledge.admin.editing import (
 )
 from knowledge.admin.history import undo
 from knowledge.admin.texts import change_preview, error_text, undo_text
-from knowledge.documents import AgreementDoc
+from knowledge.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
 from knowledge.i18n import translation
-from knowledge.labels import agreement_kind_label, agreement_status_label
-from knowledge.vocabulary import AgreementKind, AgreementStatus, CooperationArea
+from knowledge.labels import N_, agreement_kind_label, agreement_status_label
+from knowledge.transliteration import transliterate
+from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
 
 router = Router(name=__name__)
-COMMANDS = ("add_agreement", "new_agreement", "edit", "delete", "cancel")
+COMMANDS = (
+    "add_agreement",
+    "new_agreement",
+    "new_place",
+    "new_source",
+    "new_aid",
+    "edit",
+    "delete",
+    "cancel",
+)
 
 
 class AgreementForm(StatesGroup):
@@ -93,7 +103,9 @@ def _problem_text(error: forms.FormError) -> str:
         ),
         "areas": _("“{value}” is not an area of cooperation. Use the codes listed above."),
         "source": _("Send a source: the key of an existing one, a title or a link."),
-        "agreement": _("The agreement is not valid: {value}"),
+        "agreement": _("The record is not valid: {value}"),
+        "category": _("“{value}” is not one of the listed kinds of aid."),
+        "quantity": _("“{value}” is not a whole number. Send a number, or - if unknown."),
         "line": _(
             "The form needs 7 parts separated by |: hromada | partner place | country |"
             " kind | status | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source. Without the"
@@ -619,6 +631,202 @@ async def form_source(
     )
 
 
+# ---- the guided dialogs for a place, a source and an aid record ----
+
+
+class RecordForm(StatesGroup):
+    """A simpler record, one question after another (data: `form` and `step`)."""
+
+    step = State()
+
+
+async def _text_step(text: str, session: AsyncSession) -> Any:
+    return forms.required_text(text)
+
+
+async def _optional_text(text: str, session: AsyncSession) -> Any:
+    return None if forms.is_empty(text) else text.strip()
+
+
+async def _date_step(text: str, session: AsyncSession) -> Any:
+    return None if forms.is_empty(text) else forms.parse_date(text).isoformat()
+
+
+async def _country_step(text: str, session: AsyncSession) -> Any:
+    return forms.parse_country(text)
+
+
+async def _hromada_step(text: str, session: AsyncSession) -> Any:
+    return (await forms.resolve_hromada(session, text)).code
+
+
+async def _category_step(text: str, session: AsyncSession) -> Any:
+    return forms.parse_category(text).value
+
+
+async def _quantity_step(text: str, session: AsyncSession) -> Any:
+    return forms.parse_quantity(text)
+
+
+async def _source_step(text: str, session: AsyncSession) -> Any:
+    key, doc = await forms.source_for(session, text)
+    return {"key": key, "new": None if doc is None else doc.model_dump(mode="json")}
+
+
+Step = tuple[str, str, Any]
+FORM_STEPS: dict[str, tuple[Step, ...]] = {
+    "place": (
+        ("name_uk", N_("New partner place. Its name in Ukrainian?"), _text_step),
+        (
+            "name_en",
+            N_("Its name in English? - to transliterate the Ukrainian one."),
+            _optional_text,
+        ),
+        ("country", N_("Its country code (such as SK)?"), _country_step),
+    ),
+    "source": (
+        ("title", N_("New source. Its title?"), _text_step),
+        ("issuer", N_("Who issued or published it?"), _text_step),
+        ("issued_on", N_("Its date? YYYY, YYYY-MM or YYYY-MM-DD, or - if unknown."), _date_step),
+        ("url", N_("A link to it, or -?"), _optional_text),
+    ),
+    "aid": (
+        (
+            "hromada",
+            N_("New aid record. Which hromada? Send its name or KATOTTH code."),
+            _hromada_step,
+        ),
+        (
+            "received_on",
+            N_("When was it received? YYYY, YYYY-MM or YYYY-MM-DD, or -."),
+            _date_step,
+        ),
+        ("country", N_("The donor's country code (such as PL)?"), _country_step),
+        ("category", N_("What was sent? One of: {categories}"), _category_step),
+        (
+            "quantity",
+            N_("How many (a whole number), or - if the source does not say?"),
+            _quantity_step,
+        ),
+        (
+            "source",
+            N_("The source: the key of an existing source, or a title or link?"),
+            _source_step,
+        ),
+    ),
+}
+
+
+def _step_prompt(form: str, step: int) -> str:
+    prompt = _(FORM_STEPS[form][step][1])
+    return prompt.format(categories=", ".join(category.value for category in AidCategory))
+
+
+@router.message(Command("new_place", "new_source", "new_aid"), IsAdmin())
+async def cmd_new_record(message: Message, command: CommandObject, state: FSMContext) -> None:
+    """Start a dialog for a new place, source or aid record."""
+    form = command.command.removeprefix("new_")
+    await state.clear()
+    await state.set_state(RecordForm.step)
+    await state.update_data(form=form, step=0, answers={})
+    await _say(message, _step_prompt(form, 0) + " " + _("/cancel stops."))
+
+
+@router.message(RecordForm.step, F.text, IsAdmin())
+async def record_step(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """One answer: checked here; then the next question, or the preview."""
+    data = await state.get_data()
+    form, step = str(data["form"]), int(data["step"])
+    name, _prompt, read = FORM_STEPS[form][step]
+    try:
+        value = await read(message.text or "", session)
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    answers = {**data["answers"], name: value}
+    if step + 1 < len(FORM_STEPS[form]):
+        await state.update_data(step=step + 1, answers=answers)
+        await _say(message, _step_prompt(form, step + 1))
+        return
+    try:
+        doc, extra = await _record_doc(form, answers, session)
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    await _preview(
+        message,
+        state,
+        lang,
+        operation="save",
+        entity=form,
+        key=str(doc["key"]),
+        doc=doc,
+        expected=None,
+        extra=extra,
+    )
+
+
+async def _record_doc(
+    form: str, answers: dict[str, Any], session: AsyncSession
+) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+    """The new record's document (validated) and the records to add with it."""
+    try:
+        if form == "place":
+            english = answers["name_en"] or transliterate(answers["name_uk"])
+            place = forms.new_place(
+                answers["name_uk"],
+                answers["country"],
+                await forms.taken_keys(session, models.Place),
+            )
+            changed = place.model_copy(
+                update={
+                    "name": Bilingual(uk=answers["name_uk"], en=english),
+                    "name_local": english,
+                }
+            )
+            return changed.model_dump(mode="json"), []
+        if form == "source":
+            key = forms.unique_key(
+                f"source-{forms.slug(answers['title'])}",
+                await forms.taken_keys(session, models.Source),
+            )
+            source = SourceDoc.model_validate(
+                {
+                    "key": key,
+                    "kind": "news" if answers["url"] else "other",
+                    "title": {"uk": answers["title"], "en": answers["title"]},
+                    "issuer": {"uk": answers["issuer"], "en": answers["issuer"]},
+                    "issued_on": answers["issued_on"],
+                    "url": answers["url"],
+                }
+            )
+            return source.model_dump(mode="json"), []
+        hromada = await forms.resolve_hromada(session, answers["hromada"])
+        received = answers["received_on"]
+        year = received[:4] if received else "undated"
+        key = forms.unique_key(
+            f"{forms.slug(hromada.name_en)}-aid-{answers['country'].lower()}-{year}",
+            await forms.taken_keys(session, models.AidRecord),
+        )
+        source = answers["source"]
+        aid = AidDoc.model_validate(
+            {
+                "key": key,
+                "hromada": hromada.code,
+                "received_on": received,
+                "donors": [{"kind": "country", "country": answers["country"]}],
+                "items": [{"category": answers["category"], "quantity": answers["quantity"]}],
+                "sources": [{"source": source["key"]}],
+            }
+        )
+        extra = [] if source["new"] is None else [("source", source["new"])]
+        return aid.model_dump(mode="json"), extra
+    except ValueError as error:
+        raise forms.FormError("agreement", _first_line(error)) from None
+
+
 # ---- editing and deleting a record ----
 
 
@@ -829,7 +1037,7 @@ async def refuse_editing(message: Message) -> None:
     await refuse(message)
 
 
-@router.message(StateFilter(AgreementForm, EditForm, Pending))
+@router.message(StateFilter(AgreementForm, EditForm, Pending, RecordForm))
 async def refuse_in_dialog(message: Message, state: FSMContext) -> None:
     """Someone who lost the right in the middle of a dialog: refused, the dialog ends."""
     await state.clear()

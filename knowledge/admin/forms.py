@@ -17,7 +17,13 @@ from knowledge.admin.history import Change, change_of
 from knowledge.dates import InvalidPartialDateError, PartialDate
 from knowledge.documents import AgreementDoc, PlaceDoc, SourceDoc
 from knowledge.transliteration import transliterate
-from knowledge.vocabulary import AgreementKind, AgreementStatus, CooperationArea, SourceKind
+from knowledge.vocabulary import (
+    AgreementKind,
+    AgreementStatus,
+    AidCategory,
+    CooperationArea,
+    SourceKind,
+)
 
 EMPTY = frozenset({"-", "—", "no", "none", "ні", "немає"})
 UNKNOWN_REGION = "ZZ"
@@ -321,3 +327,29 @@ async def find_record(session: AsyncSession, text: str) -> list[tuple[str, str]]
         )
         found += [(Entity.AGREEMENT.value, agreement) for agreement in rows]
     return found
+
+
+def parse_category(text: str) -> AidCategory:
+    """An aid category by its code."""
+    word = _fold(text).replace(" ", "_")
+    if word not in set(AidCategory):
+        raise FormError("category", text)
+    return AidCategory(word)
+
+
+def parse_quantity(text: str) -> int | None:
+    """A positive whole number, or None for "-"."""
+    if is_empty(text):
+        return None
+    value = text.strip().replace(" ", "")
+    if not value.isdigit() or int(value) <= 0:
+        raise FormError("quantity", text)
+    return int(value)
+
+
+def required_text(text: str) -> str:
+    """Some text; FormError("text") for nothing or "-"."""
+    value = text.strip()
+    if not value or is_empty(value):
+        raise FormError("text", text)
+    return value

@@ -54,7 +54,41 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
     ),
     "Stop someone editing": "Заборонити комусь редагувати",
     "Stop the current dialog": "Зупинити поточний діалог",
-    "The agreement is not valid: {value}": "Угода некоректна: {value}",
+    "The record is not valid: {value}": "Запис некоректний: {value}",
+    "“{value}” is not one of the listed kinds of aid.": (
+        "«{value}» — не один із видів допомоги зі списку."
+    ),
+    "“{value}” is not a whole number. Send a number, or - if unknown.": (
+        "«{value}» — не ціле число. Надішліть число або -, якщо невідомо."
+    ),
+    "New partner place. Its name in Ukrainian?": (
+        "Новий населений пункт-партнер. Його назва українською?"
+    ),
+    "Its name in English? - to transliterate the Ukrainian one.": (
+        "Його назва англійською? - — транслітерувати українську."
+    ),
+    "Its country code (such as SK)?": "Код його країни (наприклад, SK)?",
+    "New source. Its title?": "Нове джерело. Його назва?",
+    "Who issued or published it?": "Хто його видав чи опублікував?",
+    "Its date? YYYY, YYYY-MM or YYYY-MM-DD, or - if unknown.": (
+        "Його дата? РРРР, РРРР-ММ або РРРР-ММ-ДД, або -, якщо невідомо."
+    ),
+    "A link to it, or -?": "Посилання на нього або -?",
+    "New aid record. Which hromada? Send its name or KATOTTH code.": (
+        "Новий запис про допомогу. Яка громада? Надішліть її назву або код КАТОТТГ."
+    ),
+    "When was it received? YYYY, YYYY-MM or YYYY-MM-DD, or -.": (
+        "Коли її отримано? РРРР, РРРР-ММ або РРРР-ММ-ДД, або -."
+    ),
+    "The donor's country code (such as PL)?": "Код країни донора (наприклад, PL)?",
+    "What was sent? One of: {categories}": "Що надіслали? Одне з: {categories}",
+    "How many (a whole number), or - if the source does not say?": (
+        "Скільки (ціле число) або -, якщо джерело не вказує?"
+    ),
+    "/cancel stops.": "/cancel зупиняє.",
+    "Add a partner place": "Додати населений пункт-партнер",
+    "Add a source": "Додати джерело",
+    "Add an aid record": "Додати запис про допомогу",
     "The form needs 7 parts separated by |: hromada | partner place | country | kind | status"
     " | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source. Without the status (6 parts) a signed"
     " agreement is taken as active.": (
