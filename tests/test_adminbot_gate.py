@@ -30,6 +30,9 @@ ADMIN_COMMANDS = [
     "/revoke 200",
     "/add_agreement Харків | Бидгощ | PL | twinning | active | 2023 | Лист",
     "/new_agreement",
+    "/new_place",
+    "/new_source",
+    "/new_aid",
     "/edit kharkiv-kosice-cooperation-2023",
     "/delete kharkiv-kosice-cooperation-2023",
     "/history",
@@ -120,3 +123,26 @@ async def test_a_group_message_is_not_an_admin_command(admin: Harness) -> None:
     calls = await admin.send("/history", chat_id=-100500, user_id=SUPER_ADMIN)
 
     assert not any(text.startswith("#") for text in sent_texts(calls))
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "order"),
+    [
+        ("en", "For editors:", "hromada | partner place | country | kind | status | signed"),
+        ("uk", "Для редакторів:", "громада | місто-партнер | країна | вид | статус | підписано"),
+    ],
+)
+async def test_help_shows_the_one_line_form_to_editors_only(
+    admin: Harness, lang: str, heading: str, order: str
+) -> None:
+    (editor_help,) = sent_texts(
+        await admin.send("/help", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang)
+    )
+    (resident_help,) = sent_texts(
+        await admin.send("/help", chat_id=STRANGER, user_id=STRANGER, language_code=lang)
+    )
+
+    assert heading in editor_help
+    assert order in editor_help
+    assert editor_help.startswith(resident_help)
+    assert heading not in resident_help

@@ -160,4 +160,21 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
     ),
     "✅ Confirm": "✅ Підтвердити",
     "✖ Cancel": "✖ Скасувати",
+    "For editors:"
+    "\n/new_agreement, /new_place, /new_source, /new_aid: add a record step by step"
+    "\n/add_agreement hromada | partner place | country | kind | status | signed | source:"
+    " add an agreement in one line, e.g. /add_agreement Харків | Кошице | SK | cooperation"
+    " | active | 2023-06 | https://… (the status may be left out; signed is YYYY, YYYY-MM or"
+    " YYYY-MM-DD; the source is a source key, a title or a link)"
+    "\n/edit, /delete: change or delete a record; /history, /undo: recent changes and"
+    " undoing one; /cancel: leave a dialog": (
+        "Для редакторів:"
+        "\n/new_agreement, /new_place, /new_source, /new_aid: додати запис крок за кроком"
+        "\n/add_agreement громада | місто-партнер | країна | вид | статус | підписано | джерело:"
+        " додати угоду одним рядком, наприклад /add_agreement Харків | Кошице | SK | співпраця"
+        " | чинна | 2023-06 | https://… (статус можна пропустити; дата підписання — РРРР,"
+        " РРРР-ММ або РРРР-ММ-ДД; джерело — ключ джерела, назва або посилання)"
+        "\n/edit, /delete: змінити чи видалити запис; /history, /undo: останні зміни та їх"
+        " скасування; /cancel: вийти з діалогу"
+    ),
 }
