@@ -232,3 +232,22 @@ async def test_a_granted_editor_gets_the_editing_menu_and_loses_it_on_revoke(
     assert "edit" in names
     assert "grant" not in names
     assert len(calls_of(revoked, DeleteMyCommands)) == 3
+
+
+async def test_undo_of_a_one_line_add_removes_the_place_and_source_it_brought(
+    admin: Harness, seeded_engine: AsyncEngine
+) -> None:
+    expected = await stored(seeded_engine)
+    calls = await admin.send(
+        "/add_agreement Харків | Бидгощ | PL | twinning | 2023-06 | Лист міського голови",
+        chat_id=ME,
+        user_id=ME,
+    )
+    await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
+    assert "pl-bydhoshch" in {place.key for place in (await stored(seeded_engine)).places}
+
+    calls = await admin.send("/undo", chat_id=ME, user_id=ME)
+    assert "all of them will be undone" in sent_texts(calls)[0]
+    await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
+
+    assert await stored(seeded_engine) == expected

@@ -7,6 +7,7 @@ someone else is refused and shown instead of being overwritten.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from aiogram import F, Router
@@ -245,7 +246,10 @@ async def _apply(data: dict[str, Any], admin: Admin, services: BotServices, lang
     operation, entity, key = data["operation"], data["entity"], data["key"]
     async with services.sessions() as session:
         if operation == "undo":
-            report = await undo(session, admin, change_id=int(data["change_id"]))
+            if data.get("batch"):
+                report = await undo(session, admin, batch=str(data["batch"]))
+            else:
+                report = await undo(session, admin, change_id=int(data["change_id"]))
             return undo_text(report, lang)
         expected = parse_doc(entity, data["expected"])
         if operation == "delete":
@@ -253,14 +257,16 @@ async def _apply(data: dict[str, Any], admin: Admin, services: BotServices, lang
             return _("Deleted {entity} {key} (change #{id}). /undo restores it.").format(
                 entity=_entity_label(entity), key=key, id=result.change_id
             )
+        # A record saved with the place and source it brought along is undone as one.
+        batch = str(uuid.uuid4()) if data["extra"] else None
         for extra_entity, extra_doc in data["extra"]:
             extra = parse_doc(extra_entity, extra_doc)
             if extra is not None:
-                await save_record(session, extra, admin, None)
+                await save_record(session, extra, admin, None, batch=batch)
         doc = parse_doc(entity, data["doc"])
         if doc is None:
             return _("Nothing would change.")
-        result = await save_record(session, doc, admin, expected)
+        result = await save_record(session, doc, admin, expected, batch=batch)
     if result.change_id is None:
         return _("Nothing would change.")
     return _("Saved {entity} {key} (change #{id}).").format(

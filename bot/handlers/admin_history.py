@@ -13,7 +13,7 @@ from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import Pending, confirm_keyboard
 from bot.texts import escaped
 from knowledge.admin.common import FieldChange
-from knowledge.admin.forms import audited_change, latest_change_id
+from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
 from knowledge.admin.history import recent_changes
 from knowledge.admin.texts import change_lines, history_text
 
@@ -50,16 +50,31 @@ async def cmd_undo(
     if change is None:
         await message.answer(escaped(_("There is no such change to undo.")))
         return
-    restored = [FieldChange(item.field, item.after, item.before) for item in change.changes]
-    lines = [
-        _("Undo change #{id} ({entity} {key})? This will be restored:").format(
-            id=change.id, entity=change.entity, key=change.key
-        ),
-        *change_lines(restored, lang),
-    ]
+    together = [] if change.batch is None else await batch_changes(session, change.batch)
+    if len(together) > 1:
+        lines = [
+            _("Change #{id} was made together with others; all of them will be undone:").format(
+                id=change.id
+            ),
+            *(f"#{item.id} · {item.action}: {item.entity} {item.key}" for item in together[:20]),
+        ]
+        if len(together) > 20:
+            lines.append("…")
+    else:
+        restored = [FieldChange(item.field, item.after, item.before) for item in change.changes]
+        lines = [
+            _("Undo change #{id} ({entity} {key})? This will be restored:").format(
+                id=change.id, entity=change.entity, key=change.key
+            ),
+            *change_lines(restored, lang),
+        ]
     await state.set_state(Pending.confirm)
     await state.update_data(
-        operation="undo", entity=change.entity, key=change.key, change_id=change.id
+        operation="undo",
+        entity=change.entity,
+        key=change.key,
+        change_id=change.id,
+        batch=change.batch if len(together) > 1 else None,
     )
     await message.answer(escaped("\n".join(lines)), reply_markup=confirm_keyboard())
 

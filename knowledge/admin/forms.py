@@ -353,3 +353,13 @@ def required_text(text: str) -> str:
     if not value or is_empty(value):
         raise FormError("text", text)
     return value
+
+
+async def batch_changes(session: AsyncSession, batch: str) -> list[Change]:
+    """The changes made together in one batch, newest first."""
+    entries = await session.scalars(
+        select(models.AuditEntry)
+        .where(models.AuditEntry.batch == batch)
+        .order_by(models.AuditEntry.id.desc())
+    )
+    return [change_of(entry) for entry in entries]

@@ -177,4 +177,7 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
         "\n/edit, /delete: змінити чи видалити запис; /history, /undo: останні зміни та їх"
         " скасування; /cancel: вийти з діалогу"
     ),
+    "Change #{id} was made together with others; all of them will be undone:": (
+        "Зміну №{id} зроблено разом з іншими; буде скасовано їх усі:"
+    ),
 }
