@@ -46,3 +46,16 @@ class AgreementAid(CallbackData, prefix="aid"):
     """Show the aid from the partner's country."""
 
     agreement: str
+
+
+class AdminPick(CallbackData, prefix="adp"):
+    """An admin picks the `index`-th offered choice for a step of a dialog (`field`)."""
+
+    field: str
+    index: int
+
+
+class AdminConfirm(CallbackData, prefix="adc"):
+    """An admin confirms (or cancels) the change previewed."""
+
+    ok: bool

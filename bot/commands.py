@@ -33,7 +33,27 @@ GROUP_ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("language", N_("Choose the group's language")),
 )
 # The bot's own administrators (ADMIN_IDS) get these in their private chats as well.
-ADMIN_COMMANDS: tuple[tuple[str, str], ...] = ()
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("new_agreement", N_("Add an agreement step by step")),
+    ("add_agreement", N_("Add an agreement in one line")),
+    ("new_place", N_("Add a partner place")),
+    ("new_source", N_("Add a source")),
+    ("new_aid", N_("Add an aid record")),
+    ("edit", N_("Edit a record")),
+    ("delete", N_("Delete a record")),
+    ("history", N_("Recent changes")),
+    ("undo", N_("Undo a change")),
+    ("cancel", N_("Stop the current dialog")),
+    ("admins", N_("Who may edit")),
+    ("grant", N_("Let someone edit")),
+    ("revoke", N_("Stop someone editing")),
+)
+
+# Editors granted with /grant see the editing commands, not the ones managing rights.
+RIGHTS_COMMANDS = frozenset({"admins", "grant", "revoke"})
+EDITOR_COMMANDS = tuple(
+    (name, description) for name, description in ADMIN_COMMANDS if name not in RIGHTS_COMMANDS
+)
 
 USER_COMMANDS = tuple(
     dict.fromkeys(name for name, _ in (*PRIVATE_COMMANDS, *GROUP_ADMIN_COMMANDS))
@@ -76,3 +96,15 @@ async def register_commands(
                     scope=BotCommandScopeChat(chat_id=admin_id),
                     language_code=code,
                 )
+
+
+async def set_editor_menu(bot: Bot, user_id: int, editor: bool) -> None:
+    """Show an editor the editing commands in their private chat, or take them away."""
+    for code in (None, *LANGUAGES):
+        scope = BotCommandScopeChat(chat_id=user_id)
+        if editor:
+            lang = Language(code or "uk")
+            menu = _menu(lang, (*PRIVATE_COMMANDS, *EDITOR_COMMANDS))
+            await bot.set_my_commands(menu, scope=scope, language_code=code)
+        else:
+            await bot.delete_my_commands(scope=scope, language_code=code)

@@ -30,12 +30,19 @@ async def test_menus_for_each_scope_and_language(harness: Harness) -> None:
     admins = [command.command for command in menus[("BotCommandScopeAllChatAdministrators", "en")]]
     groups = [command.command for command in menus[("BotCommandScopeAllGroupChats", None)]]
 
-    assert len(calls) == 9
+    admin_uk = {
+        command.command: command.description for command in menus[("BotCommandScopeChat", "uk")]
+    }
+
+    assert len(calls) == 12
     assert {type(call.scope) for call in calls} == {
         BotCommandScopeAllPrivateChats,
         BotCommandScopeAllGroupChats,
         BotCommandScopeAllChatAdministrators,
+        BotCommandScopeChat,
     }
+    assert admin_uk["undo"] == "Скасувати зміну"
+    assert "undo" not in private_en
     assert private_en["language"] == "Choose the language"
     assert private_uk["language"] == "Вибрати мову"
     assert "language" in admins

@@ -6,6 +6,9 @@ from aiogram import Router
 
 from bot.handlers import (
     about,
+    admin_editing,
+    admin_history,
+    admin_rights,
     browse,
     channels,
     errors,
@@ -45,6 +48,9 @@ def routers() -> list[Router]:
         browse.router,
         inline.router,
         groups.router,
+        admin_rights.router,
+        admin_history.router,
+        admin_editing.router,
         questions.router,
         fallback.router,
     ]

@@ -7,15 +7,14 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.filters.admin import IsAdmin
 from bot.texts import escaped
 
 router = Router(name=__name__)
 
 
-@router.message(Command("help"))
-async def cmd_help(message: Message) -> None:
-    """Explain what the bot knows and how to talk to it."""
-    text = _(
+def _help_text() -> str:
+    return _(
         "Ask me about a hromada's partner cities, its agreements (when they were signed and"
         " until when they run) and the aid it received, in Ukrainian or English. For example:"
         " “Who are Kharkiv's partner cities?” or “When does the memorandum with Cincinnati"
@@ -27,4 +26,25 @@ async def cmd_help(message: Message) -> None:
         "\n\nIn a group, mention me, reply to my message or write /ask and your question."
         " In any chat, type my @username and a question to share an answer."
     )
-    await message.answer(escaped(text))
+
+
+@router.message(Command("help"), IsAdmin())
+async def cmd_help_for_admins(message: Message) -> None:
+    """The same help, and for editors the admin commands and the one-line form."""
+    admin_text = _(
+        "For editors:"
+        "\n/new_agreement, /new_place, /new_source, /new_aid: add a record step by step"
+        "\n/add_agreement hromada | partner place | country | kind | status | signed | source:"
+        " add an agreement in one line, e.g. /add_agreement Харків | Кошице | SK | cooperation"
+        " | active | 2023-06 | https://… (the status may be left out; signed is YYYY, YYYY-MM or"
+        " YYYY-MM-DD; the source is a source key, a title or a link)"
+        "\n/edit, /delete: change or delete a record; /history, /undo: recent changes and"
+        " undoing one; /cancel: leave a dialog"
+    )
+    await message.answer(escaped(_help_text() + "\n\n" + admin_text))
+
+
+@router.message(Command("help"))
+async def cmd_help(message: Message) -> None:
+    """Explain what the bot knows and how to talk to it."""
+    await message.answer(escaped(_help_text()))

@@ -385,19 +385,25 @@ async def _require_for(session: AsyncSession, admin: Admin, *docs: BaseModel | N
 
 
 async def save_record(
-    session: AsyncSession, doc: BaseModel, admin: Admin, expected: BaseModel | None
+    session: AsyncSession,
+    doc: BaseModel,
+    admin: Admin,
+    expected: BaseModel | None,
+    *,
+    batch: str | None = None,
 ) -> SaveResult:
     """Create or update a source, place, agreement or aid record still as the admin saw it.
 
     `expected` is the version load_for_edit gave the admin (None for a new record). Raises
     PermissionDeniedError, EditConflictError (with what changed meanwhile) or
     MissingReferenceError, and then writes nothing. The change and its audit entry commit
-    together.
+    together. Changes saved with one `batch` (a record and the place and source it brought
+    along) are undone together.
     """
     entity = _entity_of(doc)
     key: str = getattr(doc, "key")  # noqa: B009 - every editable document has a key
     try:
-        return await _save(session, entity, key, doc, admin, expected)
+        return await _save(session, entity, key, doc, admin, expected, batch)
     except IntegrityError:
         # Two admins added the same new key at once: the database let only one in.
         current = await load_for_edit(session, entity, key)
@@ -413,6 +419,7 @@ async def _save(
     doc: BaseModel,
     admin: Admin,
     expected: BaseModel | None,
+    batch: str | None,
 ) -> SaveResult:
     async with atomic(session):
         current = await load_for_edit(session, entity, key, lock=True)
@@ -432,6 +439,7 @@ async def _save(
             key=key,
             before=doc_json(current),
             after=doc_json(doc),
+            batch=batch,
         )
         await session.flush()
         return SaveResult(entity.value, key, action, changes, entry.id)

@@ -60,6 +60,11 @@ def _change(entry: models.AuditEntry) -> Change:
     )
 
 
+def change_of(entry: models.AuditEntry) -> Change:
+    """An audit entry read as a change."""
+    return _change(entry)
+
+
 async def recent_changes(
     session: AsyncSession, entity: str | None = None, key: str | None = None, limit: int = 10
 ) -> list[Change]:

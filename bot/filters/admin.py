@@ -1,0 +1,60 @@
+"""The admin gate: every admin message and button re-checks the right in the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.filters import Filter
+from aiogram.types import CallbackQuery, Message, User
+from aiogram.utils.i18n import gettext as _
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import BotServices
+from bot.texts import escaped
+from knowledge.admin.common import Admin
+from knowledge.admin.permissions import can_edit
+
+
+class IsAdmin(Filter):
+    """Passes `admin` (an Admin) when the sender may edit; with `super_only`, super-admins only.
+
+    The check runs on every update, so a revoked editor is refused at the very next step.
+    """
+
+    def __init__(self, *, super_only: bool = False) -> None:
+        self.super_only = super_only
+
+    async def __call__(
+        self,
+        event: Message | CallbackQuery,
+        services: BotServices,
+        session: AsyncSession,
+        event_from_user: User | None = None,
+    ) -> bool | dict[str, Any]:
+        if event_from_user is None:
+            return False
+        if isinstance(event, Message) and event.chat.type != "private":
+            return False
+        super_admins = services.settings.admin_ids
+        admin = Admin(event_from_user.id, super_admins)
+        if self.super_only:
+            return {"admin": admin} if admin.user_id in super_admins else False
+        if await can_edit(session, admin.user_id, None, super_admins):
+            return {"admin": admin}
+        return False
+
+
+def refusal_text() -> str:
+    """The polite refusal a non-admin gets."""
+    return _(
+        "Sorry, this command is for the knowledge base editors only. Nothing was changed."
+        " Ask me a question instead, or send /help."
+    )
+
+
+async def refuse(event: Message | CallbackQuery) -> None:
+    """Refuse politely; nothing else happens."""
+    if isinstance(event, CallbackQuery):
+        await event.answer(refusal_text(), show_alert=True)
+    else:
+        await event.answer(escaped(refusal_text()))

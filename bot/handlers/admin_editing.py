@@ -1,0 +1,1057 @@
+"""Editing from Telegram: guided dialogs, the one-line form, edit and delete, each confirmed.
+
+Nothing is written before the admin presses Confirm under a preview. The preview's "before"
+is kept in the conversation and passed to the save as `expected`, so an edit made meanwhile by
+someone else is refused and shown instead of being overwritten.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.callbacks import AdminConfirm, AdminPick
+from bot.filters.admin import IsAdmin, refuse
+from bot.services import BotServices
+from bot.texts import escaped
+from knowledge import models
+from knowledge.admin import forms
+from knowledge.admin.common import Admin, AdminError
+from knowledge.admin.editing import (
+    delete_record,
+    load_for_edit,
+    parse_doc,
+    preview_changes,
+    save_record,
+)
+from knowledge.admin.history import undo
+from knowledge.admin.texts import change_preview, error_text, undo_text
+from knowledge.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
+from knowledge.i18n import translation
+from knowledge.labels import N_, agreement_kind_label, agreement_status_label
+from knowledge.transliteration import transliterate
+from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
+
+router = Router(name=__name__)
+COMMANDS = (
+    "add_agreement",
+    "new_agreement",
+    "new_place",
+    "new_source",
+    "new_aid",
+    "edit",
+    "delete",
+    "cancel",
+)
+
+
+class AgreementForm(StatesGroup):
+    """Adding an agreement step by step."""
+
+    hromada = State()
+    place = State()
+    country = State()
+    kind = State()
+    status = State()
+    signed = State()
+    until = State()
+    areas = State()
+    notes = State()
+    source = State()
+
+
+class EditForm(StatesGroup):
+    """Changing one field of a record."""
+
+    field = State()
+    value = State()
+
+
+class Pending(StatesGroup):
+    """A previewed change waits for Confirm or Cancel."""
+
+    confirm = State()
+
+
+EDIT_FIELDS: dict[str, tuple[str, ...]] = {
+    "agreement": ("kind", "status", "signed", "until", "areas", "notes"),
+    "place": ("name_uk", "name_en", "name_local", "country"),
+    "source": ("title_uk", "title_en", "url"),
+    "aid": ("received", "notes"),
+}
+
+
+def _problem_text(error: forms.FormError) -> str:
+    """What was wrong with the input, and what is expected instead."""
+    texts = {
+        "hromada": _("I don't know a hromada called “{value}”. Send its name or KATOTTH code."),
+        "country": _("“{value}” is not a country code. Send two letters, such as SK or PL."),
+        "kind": _("“{value}” is not a kind of agreement. Choose one of the buttons."),
+        "status": _("“{value}” is not a status. Choose one of the buttons."),
+        "date": _("“{value}” is not a date. Send YYYY, YYYY-MM or YYYY-MM-DD, or - for none."),
+        "until": _(
+            "“{value}” is neither a date nor a term. Send YYYY, YYYY-MM, YYYY-MM-DD, a number"
+            " of years (such as 5), or - for none."
+        ),
+        "areas": _("“{value}” is not an area of cooperation. Use the codes listed above."),
+        "source": _("Send a source: the key of an existing one, a title or a link."),
+        "agreement": _("The record is not valid: {value}"),
+        "category": _("“{value}” is not one of the listed kinds of aid."),
+        "quantity": _("“{value}” is not a whole number. Send a number, or - if unknown."),
+        "line": _(
+            "The form needs 7 parts separated by |: hromada | partner place | country |"
+            " kind | status | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source. Without the"
+            " status (6 parts) a signed agreement is taken as active."
+        ),
+        "record": _("I found no record “{value}”. Send its key, or the hromada and the partner."),
+        "field": _("This record has no field “{value}”."),
+        "text": _("Please send some text, or - for none."),
+    }
+    return texts.get(error.problem, texts["text"]).format(value=error.value)
+
+
+async def _say(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    await message.answer(escaped(text), reply_markup=markup)
+
+
+def _pick_keyboard(field: str, labels: list[str]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for index, label in enumerate(labels):
+        builder.button(text=label, callback_data=AdminPick(field=field, index=index))
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def _kind_keyboard(lang: str) -> InlineKeyboardMarkup:
+    translations = translation(lang)
+    return _pick_keyboard("kind", [agreement_kind_label(translations, k) for k in AgreementKind])
+
+
+def _status_keyboard(lang: str) -> InlineKeyboardMarkup:
+    translations = translation(lang)
+    labels = [agreement_status_label(translations, s) for s in AgreementStatus]
+    return _pick_keyboard("status", labels)
+
+
+def confirm_keyboard() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("✅ Confirm"), callback_data=AdminConfirm(ok=True))
+    builder.button(text=_("✖ Cancel"), callback_data=AdminConfirm(ok=False))
+    return builder.as_markup()
+
+
+def _areas_hint() -> str:
+    return ", ".join(area.value for area in CooperationArea)
+
+
+# ---- the preview and the confirmation, shared by every way of changing a record ----
+
+
+async def _preview(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    *,
+    operation: str,
+    entity: str,
+    key: str,
+    doc: dict[str, Any] | None,
+    expected: dict[str, Any] | None,
+    extra: list[tuple[str, dict[str, Any]]] | None = None,
+) -> None:
+    """Show what would change and wait for Confirm."""
+    before = parse_doc(entity, expected)
+    after = parse_doc(entity, doc)
+    lines = []
+    for extra_entity, extra_doc in extra or []:
+        lines.append(
+            _("A new {entity} will be added: {key}").format(
+                entity=_entity_label(extra_entity), key=extra_doc["key"]
+            )
+        )
+    if operation == "delete":
+        lines.append(
+            _("Delete {entity} {key}? You can undo it later with /undo.").format(
+                entity=_entity_label(entity), key=key
+            )
+        )
+    else:
+        lines.append(f"{_entity_label(entity)} {key}")
+    lines.append(change_preview(preview_changes(before, after), lang))
+    await state.set_state(Pending.confirm)
+    await state.update_data(
+        operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
+    )
+    await _say(message, "\n".join(lines), confirm_keyboard())
+
+
+def _entity_label(entity: str) -> str:
+    labels = {
+        "agreement": _("agreement"),
+        "place": _("place"),
+        "source": _("source"),
+        "aid": _("aid record"),
+    }
+    return labels.get(entity, entity)
+
+
+@router.message(Command("cancel"), IsAdmin())
+async def cmd_cancel(message: Message, state: FSMContext) -> None:
+    """Leave any dialog; nothing is written."""
+    had = await state.get_state()
+    await state.clear()
+    if had is None:
+        await _say(message, _("There is nothing to cancel."))
+    else:
+        await _say(message, _("Cancelled. Nothing was changed."))
+
+
+@router.callback_query(AdminConfirm.filter(), StateFilter(Pending.confirm), IsAdmin())
+async def on_confirm(
+    query: CallbackQuery,
+    callback_data: AdminConfirm,
+    state: FSMContext,
+    admin: Admin,
+    services: BotServices,
+    lang: str,
+) -> None:
+    """Write the previewed change, checked against what the admin saw, or drop it."""
+    data = await state.get_data()
+    await state.clear()
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    if not callback_data.ok:
+        await _say(query.message, _("Cancelled. Nothing was changed."))
+        return
+    try:
+        text = await _apply(data, admin, services, lang)
+    except AdminError as error:
+        await _say(query.message, error_text(error, lang))
+        return
+    await services.reload_knowledge()
+    await _say(query.message, text)
+
+
+async def _apply(data: dict[str, Any], admin: Admin, services: BotServices, lang: str) -> str:
+    operation, entity, key = data["operation"], data["entity"], data["key"]
+    async with services.sessions() as session:
+        if operation == "undo":
+            if data.get("batch"):
+                report = await undo(session, admin, batch=str(data["batch"]))
+            else:
+                report = await undo(session, admin, change_id=int(data["change_id"]))
+            return undo_text(report, lang)
+        expected = parse_doc(entity, data["expected"])
+        if operation == "delete":
+            result = await delete_record(session, entity, key, admin, expected)
+            return _("Deleted {entity} {key} (change #{id}). /undo restores it.").format(
+                entity=_entity_label(entity), key=key, id=result.change_id
+            )
+        # A record saved with the place and source it brought along is undone as one.
+        batch = str(uuid.uuid4()) if data["extra"] else None
+        for extra_entity, extra_doc in data["extra"]:
+            extra = parse_doc(extra_entity, extra_doc)
+            if extra is not None:
+                await save_record(session, extra, admin, None, batch=batch)
+        doc = parse_doc(entity, data["doc"])
+        if doc is None:
+            return _("Nothing would change.")
+        result = await save_record(session, doc, admin, expected, batch=batch)
+    if result.change_id is None:
+        return _("Nothing would change.")
+    return _("Saved {entity} {key} (change #{id}).").format(
+        entity=_entity_label(entity), key=key, id=result.change_id
+    )
+
+
+@router.callback_query(AdminConfirm.filter(), IsAdmin())
+async def on_stale_confirm(query: CallbackQuery) -> None:
+    """Confirm under a preview that was already answered or cancelled: nothing happens."""
+    await query.answer(
+        _("This preview is no longer waiting; nothing was changed."), show_alert=True
+    )
+
+
+# ---- the one-line form ----
+
+
+@router.message(Command("add_agreement"), IsAdmin())
+async def cmd_add_agreement(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """hromada | place | country | kind | status | signed | source, then a preview."""
+    parts = [part.strip() for part in (command.args or "").split("|")]
+    try:
+        if len(parts) == len(forms.LINE_FIELDS) - 1:
+            # Without the status: a signed agreement is in force, an unsigned one negotiated.
+            signed_text = parts[4]
+            status_word = "negotiation" if forms.is_empty(signed_text) else "active"
+            parts.insert(4, status_word)
+        if len(parts) != len(forms.LINE_FIELDS) or not all(parts):
+            raise forms.FormError("line")
+        hromada_text, place_text, country_text, kind, status, signed, source = parts
+        hromada = await forms.resolve_hromada(session, hromada_text)
+        country = forms.parse_country(country_text)
+        fields: dict[str, Any] = {
+            "hromada": hromada.code,
+            "kind": forms.parse_kind(kind).value,
+            "status": forms.parse_status(status).value,
+            "signed_on": None if forms.is_empty(signed) else forms.parse_date(signed).isoformat(),
+            "country": country,
+        }
+        places = await forms.find_places(session, place_text, country)
+        extra: list[tuple[str, dict[str, Any]]] = []
+        if places:
+            fields["place"] = places[0]
+        else:
+            taken = await forms.taken_keys(session, models.Place)
+            place = forms.new_place(place_text, country, taken)
+            fields["place"] = place.key
+            extra.append(("place", place.model_dump(mode="json")))
+        source_key, new_source = await forms.source_for(session, source)
+        if new_source is not None:
+            extra.insert(0, ("source", new_source.model_dump(mode="json")))
+        fields["sources"] = [{"source": source_key}]
+        doc = await _agreement(session, fields, hromada)
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    await _preview(
+        message,
+        state,
+        lang,
+        operation="save",
+        entity="agreement",
+        key=doc.key,
+        doc=doc.model_dump(mode="json"),
+        expected=None,
+        extra=extra,
+    )
+
+
+async def _agreement(
+    session: AsyncSession, fields: dict[str, Any], hromada: forms.HromadaChoice
+) -> AgreementDoc:
+    signed = fields.get("signed_on")
+    key = forms.agreement_key(
+        hromada,
+        fields["place"],
+        AgreementKind(fields["kind"]),
+        None if signed is None else forms.parse_date(signed),
+        await forms.taken_keys(session, models.Agreement),
+    )
+    document = {name: value for name, value in fields.items() if name != "country"}
+    return forms.agreement_doc({"key": key, **document})
+
+
+# ---- the guided dialog for a new agreement ----
+
+
+@router.message(Command("new_agreement"), IsAdmin())
+async def cmd_new_agreement(message: Message, state: FSMContext) -> None:
+    """Start adding an agreement: first the hromada."""
+    await state.clear()
+    await state.set_state(AgreementForm.hromada)
+    await _say(
+        message,
+        _("New agreement. Which hromada? Send its name or KATOTTH code. /cancel stops."),
+    )
+
+
+@router.message(AgreementForm.hromada, F.text, IsAdmin())
+async def form_hromada(message: Message, state: FSMContext, session: AsyncSession) -> None:
+    """The hromada, by name or code."""
+    text = message.text or ""
+    found = await forms.find_hromadas(session, text)
+    if len(found) == 1:
+        await _after_hromada(message, state, found[0].code)
+    elif found:
+        await state.update_data(choices=[h.code for h in found])
+        labels = [f"{h.name_uk} / {h.code}" for h in found]
+        await _say(message, _("Several hromadas match. Which one?"), _pick_keyboard("hr", labels))
+    else:
+        await _say(message, _problem_text(forms.FormError("hromada", text)))
+
+
+async def _after_hromada(message: Message, state: FSMContext, code: str) -> None:
+    await state.update_data(hromada=code)
+    await state.set_state(AgreementForm.place)
+    await _say(message, _("The partner place? Send its name, such as Košice."))
+
+
+@router.message(AgreementForm.place, F.text, IsAdmin())
+async def form_place(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """The partner place: an existing one, or a new one (then its country)."""
+    text = (message.text or "").strip()
+    places = await forms.find_places(session, text)
+    if len(places) == 1:
+        await _after_place(message, state, places[0], lang)
+        return
+    await state.update_data(place_name=text, choices=places)
+    if places:
+        await _say(message, _("Several places match. Which one?"), _pick_keyboard("pl", places))
+        return
+    await state.set_state(AgreementForm.country)
+    await _say(
+        message,
+        _("I don't know “{name}” yet; it will be added. Its country code (such as SK)?").format(
+            name=text
+        ),
+    )
+
+
+@router.message(AgreementForm.country, F.text, IsAdmin())
+async def form_country(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """The new place's country."""
+    try:
+        country = forms.parse_country(message.text or "")
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    data = await state.get_data()
+    place = forms.new_place(
+        data["place_name"], country, await forms.taken_keys(session, models.Place)
+    )
+    await state.update_data(new_place=place.model_dump(mode="json"))
+    await _after_place(message, state, place.key, lang)
+
+
+async def _after_place(message: Message, state: FSMContext, key: str, lang: str) -> None:
+    await state.update_data(place=key)
+    await state.set_state(AgreementForm.kind)
+    await _say(message, _("What kind of agreement?"), _kind_keyboard(lang))
+
+
+@router.callback_query(AdminPick.filter(), IsAdmin())
+async def on_pick(
+    query: CallbackQuery,
+    callback_data: AdminPick,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """A choice from buttons, in whichever dialog step offered it."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    current = await state.get_state()
+    data = await state.get_data()
+    field, index = callback_data.field, callback_data.index
+    if field == "kind" and index < len(AgreementKind):
+        value = list(AgreementKind)[index].value
+        if current == AgreementForm.kind.state:
+            await _after_kind(message, state, value, lang)
+            return
+        if current == EditForm.value.state:
+            await _edit_value(message, state, session, lang, value)
+            return
+    if field == "status" and index < len(AgreementStatus):
+        value = list(AgreementStatus)[index].value
+        if current == AgreementForm.status.state:
+            await state.update_data(status=value)
+            await _after_status(message, state)
+            return
+        if current == EditForm.value.state:
+            await _edit_value(message, state, session, lang, value)
+            return
+    choices = data.get("choices", [])
+    if field == "hr" and current == AgreementForm.hromada.state and index < len(choices):
+        await _after_hromada(message, state, str(choices[index]))
+        return
+    if field == "pl" and current == AgreementForm.place.state and index < len(choices):
+        await _after_place(message, state, str(choices[index]), lang)
+        return
+    if field == "field" and current == EditForm.field.state:
+        fields = EDIT_FIELDS.get(data.get("entity", ""), ())
+        if index < len(fields):
+            await _ask_value(message, state, fields[index], lang)
+            return
+    if field == "rec" and index < len(choices):
+        entity, key = choices[index]
+        deleting = bool(data.get("delete", False))
+        await _start_edit(message, state, session, lang, str(entity), str(key), deleting)
+        return
+    await _say(message, _("This button is no longer valid. Please start again."))
+
+
+@router.message(AgreementForm.kind, F.text, IsAdmin())
+async def form_kind(message: Message, state: FSMContext, lang: str) -> None:
+    """The kind, typed instead of pressed."""
+    try:
+        kind = forms.parse_kind(message.text or "")
+    except forms.FormError as error:
+        await _say(message, _problem_text(error), _kind_keyboard(lang))
+        return
+    await _after_kind(message, state, kind.value, lang)
+
+
+async def _after_kind(message: Message, state: FSMContext, kind: str, lang: str) -> None:
+    await state.update_data(kind=kind)
+    await state.set_state(AgreementForm.status)
+    await _say(message, _("Its status?"), _status_keyboard(lang))
+
+
+@router.message(AgreementForm.status, F.text, IsAdmin())
+async def form_status(message: Message, state: FSMContext, lang: str) -> None:
+    """The status, typed instead of pressed."""
+    try:
+        status = forms.parse_status(message.text or "")
+    except forms.FormError as error:
+        await _say(message, _problem_text(error), _status_keyboard(lang))
+        return
+    await state.update_data(status=status.value)
+    await _after_status(message, state)
+
+
+async def _after_status(message: Message, state: FSMContext) -> None:
+    await state.set_state(AgreementForm.signed)
+    await _say(
+        message,
+        _("When was it signed? YYYY, YYYY-MM or YYYY-MM-DD, as precisely as known; - if not."),
+    )
+
+
+@router.message(AgreementForm.signed, F.text, IsAdmin())
+async def form_signed(message: Message, state: FSMContext) -> None:
+    """The signing date with its precision."""
+    text = message.text or ""
+    try:
+        signed = None if forms.is_empty(text) else forms.parse_date(text).isoformat()
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    await state.update_data(signed_on=signed)
+    await state.set_state(AgreementForm.until)
+    await _say(
+        message,
+        _("Valid until? A date (YYYY, YYYY-MM or YYYY-MM-DD), a term in years (such as 5), or -."),
+    )
+
+
+@router.message(AgreementForm.until, F.text, IsAdmin())
+async def form_until(message: Message, state: FSMContext) -> None:
+    """Valid-until or the term."""
+    try:
+        until = forms.parse_until(message.text or "")
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    valid_until = until["valid_until"]
+    await state.update_data(
+        valid_until=None if valid_until is None else valid_until.isoformat(),
+        term_years=until["term_years"],
+    )
+    await state.set_state(AgreementForm.areas)
+    await _say(
+        message,
+        _("Areas of cooperation, separated by commas, or -. The areas: {areas}").format(
+            areas=_areas_hint()
+        ),
+    )
+
+
+@router.message(AgreementForm.areas, F.text, IsAdmin())
+async def form_areas(message: Message, state: FSMContext) -> None:
+    """The areas of cooperation."""
+    try:
+        areas = forms.parse_areas(message.text or "")
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    await state.update_data(areas=[area.value for area in areas])
+    await state.set_state(AgreementForm.notes)
+    await _say(message, _("Notes for residents, or - for none?"))
+
+
+@router.message(AgreementForm.notes, F.text, IsAdmin())
+async def form_notes(message: Message, state: FSMContext) -> None:
+    """Notes, the same text in both languages until translated."""
+    text = (message.text or "").strip()
+    await state.update_data(notes=None if forms.is_empty(text) else {"uk": text, "en": text})
+    await state.set_state(AgreementForm.source)
+    await _say(message, _("The source: the key of an existing source, or a title or link?"))
+
+
+@router.message(AgreementForm.source, F.text, IsAdmin())
+async def form_source(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """The source; then the preview."""
+    data = await state.get_data()
+    try:
+        source_key, new_source = await forms.source_for(session, message.text or "")
+        hromada = await forms.resolve_hromada(session, data["hromada"])
+        fields = {
+            name: data.get(name)
+            for name in (
+                "hromada",
+                "place",
+                "kind",
+                "status",
+                "signed_on",
+                "valid_until",
+                "term_years",
+                "areas",
+                "notes",
+            )
+        }
+        fields["sources"] = [{"source": source_key}]
+        doc = await _agreement(session, fields, hromada)
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    extra: list[tuple[str, dict[str, Any]]] = []
+    if new_source is not None:
+        extra.append(("source", new_source.model_dump(mode="json")))
+    if data.get("new_place") is not None:
+        extra.append(("place", data["new_place"]))
+    await _preview(
+        message,
+        state,
+        lang,
+        operation="save",
+        entity="agreement",
+        key=doc.key,
+        doc=doc.model_dump(mode="json"),
+        expected=None,
+        extra=extra,
+    )
+
+
+# ---- the guided dialogs for a place, a source and an aid record ----
+
+
+class RecordForm(StatesGroup):
+    """A simpler record, one question after another (data: `form` and `step`)."""
+
+    step = State()
+
+
+async def _text_step(text: str, session: AsyncSession) -> Any:
+    return forms.required_text(text)
+
+
+async def _optional_text(text: str, session: AsyncSession) -> Any:
+    return None if forms.is_empty(text) else text.strip()
+
+
+async def _date_step(text: str, session: AsyncSession) -> Any:
+    return None if forms.is_empty(text) else forms.parse_date(text).isoformat()
+
+
+async def _country_step(text: str, session: AsyncSession) -> Any:
+    return forms.parse_country(text)
+
+
+async def _hromada_step(text: str, session: AsyncSession) -> Any:
+    return (await forms.resolve_hromada(session, text)).code
+
+
+async def _category_step(text: str, session: AsyncSession) -> Any:
+    return forms.parse_category(text).value
+
+
+async def _quantity_step(text: str, session: AsyncSession) -> Any:
+    return forms.parse_quantity(text)
+
+
+async def _source_step(text: str, session: AsyncSession) -> Any:
+    key, doc = await forms.source_for(session, text)
+    return {"key": key, "new": None if doc is None else doc.model_dump(mode="json")}
+
+
+Step = tuple[str, str, Any]
+FORM_STEPS: dict[str, tuple[Step, ...]] = {
+    "place": (
+        ("name_uk", N_("New partner place. Its name in Ukrainian?"), _text_step),
+        (
+            "name_en",
+            N_("Its name in English? - to transliterate the Ukrainian one."),
+            _optional_text,
+        ),
+        ("country", N_("Its country code (such as SK)?"), _country_step),
+    ),
+    "source": (
+        ("title", N_("New source. Its title?"), _text_step),
+        ("issuer", N_("Who issued or published it?"), _text_step),
+        ("issued_on", N_("Its date? YYYY, YYYY-MM or YYYY-MM-DD, or - if unknown."), _date_step),
+        ("url", N_("A link to it, or -?"), _optional_text),
+    ),
+    "aid": (
+        (
+            "hromada",
+            N_("New aid record. Which hromada? Send its name or KATOTTH code."),
+            _hromada_step,
+        ),
+        (
+            "received_on",
+            N_("When was it received? YYYY, YYYY-MM or YYYY-MM-DD, or -."),
+            _date_step,
+        ),
+        ("country", N_("The donor's country code (such as PL)?"), _country_step),
+        ("category", N_("What was sent? One of: {categories}"), _category_step),
+        (
+            "quantity",
+            N_("How many (a whole number), or - if the source does not say?"),
+            _quantity_step,
+        ),
+        (
+            "source",
+            N_("The source: the key of an existing source, or a title or link?"),
+            _source_step,
+        ),
+    ),
+}
+
+
+def _step_prompt(form: str, step: int) -> str:
+    prompt = _(FORM_STEPS[form][step][1])
+    return prompt.format(categories=", ".join(category.value for category in AidCategory))
+
+
+@router.message(Command("new_place", "new_source", "new_aid"), IsAdmin())
+async def cmd_new_record(message: Message, command: CommandObject, state: FSMContext) -> None:
+    """Start a dialog for a new place, source or aid record."""
+    form = command.command.removeprefix("new_")
+    await state.clear()
+    await state.set_state(RecordForm.step)
+    await state.update_data(form=form, step=0, answers={})
+    await _say(message, _step_prompt(form, 0) + " " + _("/cancel stops."))
+
+
+@router.message(RecordForm.step, F.text, IsAdmin())
+async def record_step(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """One answer: checked here; then the next question, or the preview."""
+    data = await state.get_data()
+    form, step = str(data["form"]), int(data["step"])
+    name, _prompt, read = FORM_STEPS[form][step]
+    try:
+        value = await read(message.text or "", session)
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    answers = {**data["answers"], name: value}
+    if step + 1 < len(FORM_STEPS[form]):
+        await state.update_data(step=step + 1, answers=answers)
+        await _say(message, _step_prompt(form, step + 1))
+        return
+    try:
+        doc, extra = await _record_doc(form, answers, session)
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    await _preview(
+        message,
+        state,
+        lang,
+        operation="save",
+        entity=form,
+        key=str(doc["key"]),
+        doc=doc,
+        expected=None,
+        extra=extra,
+    )
+
+
+async def _record_doc(
+    form: str, answers: dict[str, Any], session: AsyncSession
+) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+    """The new record's document (validated) and the records to add with it."""
+    try:
+        if form == "place":
+            english = answers["name_en"] or transliterate(answers["name_uk"])
+            place = forms.new_place(
+                answers["name_uk"],
+                answers["country"],
+                await forms.taken_keys(session, models.Place),
+            )
+            changed = place.model_copy(
+                update={
+                    "name": Bilingual(uk=answers["name_uk"], en=english),
+                    "name_local": english,
+                }
+            )
+            return changed.model_dump(mode="json"), []
+        if form == "source":
+            key = forms.unique_key(
+                f"source-{forms.slug(answers['title'])}",
+                await forms.taken_keys(session, models.Source),
+            )
+            source = SourceDoc.model_validate(
+                {
+                    "key": key,
+                    "kind": "news" if answers["url"] else "other",
+                    "title": {"uk": answers["title"], "en": answers["title"]},
+                    "issuer": {"uk": answers["issuer"], "en": answers["issuer"]},
+                    "issued_on": answers["issued_on"],
+                    "url": answers["url"],
+                }
+            )
+            return source.model_dump(mode="json"), []
+        hromada = await forms.resolve_hromada(session, answers["hromada"])
+        received = answers["received_on"]
+        year = received[:4] if received else "undated"
+        key = forms.unique_key(
+            f"{forms.slug(hromada.name_en)}-aid-{answers['country'].lower()}-{year}",
+            await forms.taken_keys(session, models.AidRecord),
+        )
+        source = answers["source"]
+        aid = AidDoc.model_validate(
+            {
+                "key": key,
+                "hromada": hromada.code,
+                "received_on": received,
+                "donors": [{"kind": "country", "country": answers["country"]}],
+                "items": [{"category": answers["category"], "quantity": answers["quantity"]}],
+                "sources": [{"source": source["key"]}],
+            }
+        )
+        extra = [] if source["new"] is None else [("source", source["new"])]
+        return aid.model_dump(mode="json"), extra
+    except ValueError as error:
+        raise forms.FormError("agreement", _first_line(error)) from None
+
+
+# ---- editing and deleting a record ----
+
+
+@router.message(Command("edit", "delete"), IsAdmin())
+async def cmd_edit(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """Find the record (by key, or "hromada partner"), then choose a field or confirm."""
+    await state.clear()
+    deleting = command.command == "delete"
+    text = (command.args or "").strip()
+    if not text:
+        usage = (
+            _("Which record? /delete <key>, or /delete Kharkiv Košice")
+            if deleting
+            else _("Which record? /edit <key>, or /edit Kharkiv Košice")
+        )
+        await _say(message, usage)
+        return
+    found = await forms.find_record(session, text)
+    if not found:
+        await _say(message, _problem_text(forms.FormError("record", text)))
+        return
+    if len(found) > 1:
+        await state.update_data(choices=found, delete=deleting)
+        labels = [f"{_entity_label(entity)} {key}" for entity, key in found]
+        await _say(message, _("Several records match. Which one?"), _pick_keyboard("rec", labels))
+        return
+    entity, key = found[0]
+    await _start_edit(message, state, session, lang, entity, key, deleting)
+
+
+async def _start_edit(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+    entity: str,
+    key: str,
+    deleting: bool,
+) -> None:
+    doc = await load_for_edit(session, entity, key)
+    if doc is None:
+        await _say(message, _problem_text(forms.FormError("record", key)))
+        return
+    expected = doc.model_dump(mode="json")
+    if deleting:
+        await _preview(
+            message,
+            state,
+            lang,
+            operation="delete",
+            entity=entity,
+            key=key,
+            doc=None,
+            expected=expected,
+        )
+        return
+    await state.set_state(EditForm.field)
+    await state.update_data(entity=entity, key=key, expected=expected)
+    await _say(
+        message,
+        _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
+        _pick_keyboard("field", list(EDIT_FIELDS[entity])),
+    )
+
+
+async def _ask_value(message: Message, state: FSMContext, field: str, lang: str) -> None:
+    await state.update_data(field=field)
+    await state.set_state(EditForm.value)
+    data = await state.get_data()
+    current = _field_value(data["expected"], field)
+    prompt = _("The new value of {field}? Now: {value}").format(field=field, value=current)
+    markup = None
+    if field == "kind":
+        markup = _kind_keyboard(lang)
+    elif field == "status":
+        markup = _status_keyboard(lang)
+    elif field == "areas":
+        prompt += "\n" + _areas_hint()
+    await _say(message, prompt, markup)
+
+
+def _field_value(doc: dict[str, Any], field: str) -> str:
+    path = _STORED.get(field, field)
+    if "." in path:
+        outer, inner = path.split(".")
+        value = (doc.get(outer) or {}).get(inner)
+    else:
+        value = doc.get(path)
+    if value is None or value == []:
+        return "-"
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+_STORED = {
+    "signed": "signed_on",
+    "until": "valid_until",
+    "received": "received_on",
+    "name_uk": "name.uk",
+    "name_en": "name.en",
+    "title_uk": "title.uk",
+    "title_en": "title.en",
+}
+
+
+def _changes_for(doc: dict[str, Any], field: str, text: str | None) -> dict[str, Any]:
+    """The document's fields replaced by what the admin typed for `field`."""
+    if text is None:
+        return {}
+    value = text.strip()
+    if field == "kind":
+        return {"kind": forms.parse_kind(value).value}
+    if field == "status":
+        return {"status": forms.parse_status(value).value}
+    if field in {"signed", "received"}:
+        date = None if forms.is_empty(value) else forms.parse_date(value).isoformat()
+        return {_STORED[field]: date}
+    if field == "until":
+        until = forms.parse_until(value)
+        valid_until = until["valid_until"]
+        return {
+            "valid_until": None if valid_until is None else valid_until.isoformat(),
+            "term_years": until["term_years"],
+        }
+    if field == "areas":
+        return {"areas": [area.value for area in forms.parse_areas(value)]}
+    if field == "notes":
+        return {"notes": None if forms.is_empty(value) else {"uk": value, "en": value}}
+    if field == "country":
+        return {"country": forms.parse_country(value)}
+    if forms.is_empty(value) and field != "url":
+        raise forms.FormError("text")
+    if field == "url":
+        return {"url": None if forms.is_empty(value) else value}
+    if field == "name_local":
+        return {"name_local": value}
+    outer, inner = _STORED[field].split(".")
+    return {outer: {**(doc.get(outer) or {}), inner: value}}
+
+
+@router.message(EditForm.value, F.text, IsAdmin())
+async def edit_value(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """The new value: validated here, then the preview."""
+    await _edit_value(message, state, session, lang, message.text or "")
+
+
+async def _edit_value(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str, text: str
+) -> None:
+    data = await state.get_data()
+    entity, key, expected = data["entity"], data["key"], data["expected"]
+    try:
+        changed = expected | _changes_for(expected, data["field"], text)
+        doc = parse_doc(entity, changed)
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    except ValueError as error:
+        await _say(message, _problem_text(forms.FormError("agreement", _first_line(error))))
+        return
+    await _preview(
+        message,
+        state,
+        lang,
+        operation="save",
+        entity=entity,
+        key=key,
+        doc=None if doc is None else doc.model_dump(mode="json"),
+        expected=expected,
+    )
+
+
+def _first_line(error: ValueError) -> str:
+    lines = str(error).splitlines()
+    return lines[2].strip() if len(lines) > 2 else lines[0]
+
+
+@router.message(EditForm.field, F.text, IsAdmin())
+async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> None:
+    """A field name typed instead of pressed."""
+    data = await state.get_data()
+    field = (message.text or "").strip()
+    if field not in EDIT_FIELDS[data["entity"]]:
+        await _say(message, _problem_text(forms.FormError("field", field)))
+        return
+    await _ask_value(message, state, field, lang)
+
+
+@router.message(Pending.confirm, F.text, IsAdmin())
+async def pending_text(message: Message) -> None:
+    """While a preview waits, only its buttons (or /cancel) answer it."""
+    await _say(message, _("Please press Confirm or Cancel under the preview, or send /cancel."))
+
+
+# ---- everyone else ----
+
+
+@router.message(Command(*COMMANDS))
+async def refuse_editing(message: Message) -> None:
+    """A non-admin's command: refused, nothing changes."""
+    await refuse(message)
+
+
+@router.message(StateFilter(AgreementForm, EditForm, Pending, RecordForm))
+async def refuse_in_dialog(message: Message, state: FSMContext) -> None:
+    """Someone who lost the right in the middle of a dialog: refused, the dialog ends."""
+    await state.clear()
+    await refuse(message)
+
+
+@router.callback_query(AdminPick.filter())
+@router.callback_query(AdminConfirm.filter())
+async def refuse_button(query: CallbackQuery) -> None:
+    """A button of an admin dialog pressed by someone without the right."""
+    await refuse(query)

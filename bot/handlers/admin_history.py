@@ -1,0 +1,85 @@
+"""/history and /undo: recent changes, and putting a record back as it was (confirmed first)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.fsm.context import FSMContext
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.filters.admin import IsAdmin, refuse
+from bot.handlers.admin_editing import Pending, confirm_keyboard
+from bot.texts import escaped
+from knowledge.admin.common import FieldChange
+from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
+from knowledge.admin.history import recent_changes
+from knowledge.admin.texts import change_lines, history_text
+
+router = Router(name=__name__)
+COMMANDS = ("history", "undo")
+
+
+@router.message(Command("history"), IsAdmin())
+async def cmd_history(
+    message: Message, command: CommandObject, session: AsyncSession, lang: str
+) -> None:
+    """The latest changes, of everything or of one record (by its key)."""
+    key = (command.args or "").strip() or None
+    changes = await recent_changes(session, key=key)
+    await message.answer(escaped(history_text(changes, lang)))
+
+
+@router.message(Command("undo"), IsAdmin())
+async def cmd_undo(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """Show what undoing a change (the latest by default) would restore; wait for Confirm."""
+    await state.clear()
+    text = (command.args or "").strip().lstrip("#")
+    if text and not text.isdigit():
+        await message.answer(escaped(_("Send the change number, such as /undo 42.")))
+        return
+    change_id = int(text) if text else await latest_change_id(session)
+    change = None if change_id is None else await audited_change(session, change_id)
+    if change is None:
+        await message.answer(escaped(_("There is no such change to undo.")))
+        return
+    together = [] if change.batch is None else await batch_changes(session, change.batch)
+    if len(together) > 1:
+        lines = [
+            _("Change #{id} was made together with others; all of them will be undone:").format(
+                id=change.id
+            ),
+            *(f"#{item.id} · {item.action}: {item.entity} {item.key}" for item in together[:20]),
+        ]
+        if len(together) > 20:
+            lines.append("…")
+    else:
+        restored = [FieldChange(item.field, item.after, item.before) for item in change.changes]
+        lines = [
+            _("Undo change #{id} ({entity} {key})? This will be restored:").format(
+                id=change.id, entity=change.entity, key=change.key
+            ),
+            *change_lines(restored, lang),
+        ]
+    await state.set_state(Pending.confirm)
+    await state.update_data(
+        operation="undo",
+        entity=change.entity,
+        key=change.key,
+        change_id=change.id,
+        batch=change.batch if len(together) > 1 else None,
+    )
+    await message.answer(escaped("\n".join(lines)), reply_markup=confirm_keyboard())
+
+
+@router.message(Command(*COMMANDS))
+async def refuse_history(message: Message) -> None:
+    """Anyone else: a polite refusal."""
+    await refuse(message)

@@ -1,0 +1,113 @@
+"""/admins, /grant and /revoke: super-admins decide who may edit, optionally per hromada."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.commands import set_editor_menu
+from bot.filters.admin import IsAdmin, refuse
+from bot.services import BotServices
+from bot.texts import escaped
+from knowledge.admin import permissions
+from knowledge.admin.common import Admin, AdminError
+from knowledge.admin.forms import FormError, resolve_hromada
+from knowledge.admin.texts import admins_text, error_text
+
+router = Router(name=__name__)
+router.message.filter(F.chat.type == "private")
+COMMANDS = ("admins", "grant", "revoke")
+
+
+def _target(message: Message, command: CommandObject) -> tuple[int | None, str]:
+    """The user id (first argument, or the author of the replied message) and the rest."""
+    words = (command.args or "").split(maxsplit=1)
+    if words and words[0].lstrip("-").isdigit():
+        return int(words[0]), words[1] if len(words) > 1 else ""
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None:
+        return replied.from_user.id, " ".join(words)
+    return None, " ".join(words)
+
+
+@router.message(Command("admins"), IsAdmin(super_only=True))
+async def cmd_admins(
+    message: Message, session: AsyncSession, services: BotServices, lang: str
+) -> None:
+    """List the super-admins and the editors with their hromadas."""
+    admins = await permissions.list_admins(session, services.settings.admin_ids)
+    await message.answer(escaped(admins_text(admins, lang)))
+
+
+async def _change_right(
+    message: Message,
+    bot: Bot,
+    command: CommandObject,
+    admin: Admin,
+    services: BotServices,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    user_id, rest = _target(message, command)
+    if user_id is None:
+        await message.answer(
+            escaped(
+                _(
+                    "Write the user's numeric id and, if the right is for one hromada only, its"
+                    " name or code: /{command} 123456789 Kharkiv"
+                ).format(command=command.command)
+            )
+        )
+        return
+    try:
+        code = (await resolve_hromada(session, rest)).code if rest.strip() else None
+    except FormError:
+        await message.answer(
+            escaped(_("I don't know a hromada called “{name}”.").format(name=rest.strip()))
+        )
+        return
+    try:
+        async with services.sessions() as own:
+            if command.command == "grant":
+                done = await permissions.grant(own, admin, user_id, code)
+                still_editor = True
+                text = (
+                    _("User {user} may now edit.") if done else _("User {user} already may edit.")
+                )
+            else:
+                count = await permissions.revoke(own, admin, user_id, code)
+                still_editor = await permissions.can_edit(own, user_id, None, admin.super_admins)
+                text = (
+                    _("User {user} may no longer edit.")
+                    if count
+                    else _("User {user} had no such right.")
+                )
+    except AdminError as error:
+        await message.answer(escaped(error_text(error, lang)))
+        return
+    if user_id not in admin.super_admins:
+        await set_editor_menu(bot, user_id, still_editor)
+    await message.answer(escaped(text.format(user=user_id)))
+
+
+@router.message(Command("grant", "revoke"), IsAdmin(super_only=True))
+async def cmd_grant_or_revoke(
+    message: Message,
+    bot: Bot,
+    command: CommandObject,
+    admin: Admin,
+    services: BotServices,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """Grant or take away an editing right, for one hromada or all."""
+    await _change_right(message, bot, command, admin, services, session, lang)
+
+
+@router.message(Command(*COMMANDS))
+async def refuse_rights(message: Message) -> None:
+    """Anyone else: a polite refusal, nothing changes."""
+    await refuse(message)

@@ -1,0 +1,220 @@
+"""The editing dialogs walked through like an admin would, in both languages."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from knowledge.qa.engine import Engine
+from tests.admin_support import audit_count
+from tests.adminbot_support import (
+    SUPER_ADMIN,
+    admin_harness,
+    admin_services,
+    button,
+    last_buttons,
+    stored,
+)
+from tests.bot_support import Harness, sent_texts
+
+ME = SUPER_ADMIN
+NEW_KEY = "kharkivska-kosice-memorandum-2024"
+
+# (what the admin sends at each step, a wrong input first, and the error it gets)
+WRONG = {
+    "en": {
+        "hromada": ("Atlantis", "I don't know a hromada called “Atlantis”."),
+        "country": ("XX", "“XX” is not a country code."),
+        "kind": ("handshake", "“handshake” is not a kind of agreement."),
+        "status": ("maybe", "“maybe” is not a status."),
+        "signed": ("May 2024", "“May 2024” is not a date."),
+        "until": ("soon", "“soon” is neither a date nor a term."),
+        "areas": ("culture, gardening", "“gardening” is not an area of cooperation."),
+    },
+    "uk": {
+        "hromada": ("Атлантида", "Я не знаю громади «Атлантида»."),
+        "country": ("XX", "«XX» — не код країни."),
+        "kind": ("рукостискання", "«рукостискання» — не вид угоди."),
+        "status": ("можливо", "«можливо» — не статус."),
+        "signed": ("травень 2024", "«травень 2024» — не дата."),
+        "until": ("скоро", "«скоро» — це ні дата, ні строк."),
+        "areas": ("culture, садівництво", "«садівництво» — не сфера співпраці."),
+    },
+}
+EMPTY = {"en": "(empty)", "uk": "(порожньо)"}
+CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
+CANCELLED = {"en": "Cancelled. Nothing was changed.", "uk": "Скасовано. Нічого не змінено."}
+
+
+@pytest.fixture
+async def admin(seeded_engine: AsyncEngine, qa_engine: Engine) -> AsyncIterator[Harness]:
+    driven = admin_harness(admin_services(seeded_engine, qa_engine))
+    yield driven
+    assert driven.session.problems == []
+
+
+async def _say(admin: Harness, text: str, lang: str) -> list[str]:
+    return sent_texts(await admin.send(text, chat_id=ME, user_id=ME, language_code=lang))
+
+
+async def _wrong(admin: Harness, step: str, lang: str) -> None:
+    text, error = WRONG[lang][step]
+    (reply,) = await _say(admin, text, lang)
+    assert error in reply
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_the_agreement_dialog_checks_each_step_and_saves_on_confirm(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    await _say(admin, "/new_agreement", lang)
+    await _wrong(admin, "hromada", lang)
+    await _say(admin, "Харків", lang)
+    await _say(admin, "Нове Місто", lang)
+    await _wrong(admin, "country", lang)
+    await _say(admin, "SK", lang)
+    await _wrong(admin, "kind", lang)
+    calls = await admin.send("меморандум", chat_id=ME, user_id=ME, language_code=lang)
+    status_buttons = last_buttons(calls)
+    assert len(status_buttons) == 6
+    await _wrong(admin, "status", lang)
+    await admin.click(status_buttons[0][1] or "", chat_id=ME, user_id=ME, language_code=lang)
+    await _wrong(admin, "signed", lang)
+    await _say(admin, "2024-05", lang)
+    await _wrong(admin, "until", lang)
+    await _say(admin, "5", lang)
+    await _wrong(admin, "areas", lang)
+    await _say(admin, "culture, education", lang)
+    await _say(admin, "-", lang)
+    calls = await admin.send(
+        "https://example.org/news/1", chat_id=ME, user_id=ME, language_code=lang
+    )
+    (preview,) = sent_texts(calls)
+    assert f"signed_on: {EMPTY[lang]} → 2024-05" in preview
+    before = await stored(seeded_engine)
+    assert before == await stored(seeded_engine)
+
+    calls = await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME)
+
+    after = await stored(seeded_engine)
+    (agreement,) = [
+        a for a in after.agreements if a.key == "kharkivska-nove-misto-memorandum-2024"
+    ]
+    assert agreement.signed_on is not None
+    assert agreement.signed_on.isoformat() == "2024-05"
+    assert agreement.term_years == 5
+    assert [area.value for area in agreement.areas] == ["culture", "education"]
+    assert agreement.status.value == "active"
+    assert {p.key for p in after.places} - {p.key for p in before.places} == {"sk-nove-misto"}
+    assert any(s.url == "https://example.org/news/1" for s in after.sources)
+
+
+async def test_a_new_agreement_is_in_the_residents_answers_at_once(admin: Harness) -> None:
+    question = "Who are Kharkiv's partner cities?"
+    assert "Nove Misto" not in " ".join(await _say(admin, question, "en"))
+    calls = await admin.send(
+        "/add_agreement Харків | Нове Місто | SK | twinning | active | 2024 | test-source",
+        chat_id=ME,
+        user_id=ME,
+    )
+    await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
+
+    assert "Nove Misto" in " ".join(await _say(admin, question, "en"))
+
+
+STEPS = ["/new_agreement", "Харків", "Кошице", "memorandum", "active", "2024", "-", "-", "-"]
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize("steps", range(1, len(STEPS) + 1))
+async def test_cancel_at_any_step_writes_nothing(
+    admin: Harness, seeded_engine: AsyncEngine, steps: int, lang: str
+) -> None:
+    expected = await stored(seeded_engine)
+    audited = await audit_count(seeded_engine)
+    for text in STEPS[:steps]:
+        await _say(admin, text, lang)
+
+    assert await _say(admin, "/cancel", lang) == [CANCELLED[lang]]
+    assert await stored(seeded_engine) == expected
+    assert await audit_count(seeded_engine) == audited
+    assert "/cancel" not in " ".join(await _say(admin, "Кошице", lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "kind", "signed"),
+    [
+        (
+            "en",
+            "Kharkiv | Košice | SK | memorandum | active | 2024-05-17 | test-source",
+            "memorandum",
+            "2024-05-17",
+        ),
+        (
+            "uk",
+            "Харків | Кошице | SK | побратимство | чинна | 2024-05 | test-source",
+            "twinning",
+            "2024-05",
+        ),
+    ],
+)
+async def test_the_one_line_form_keeps_the_date_precision(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str, line: str, kind: str, signed: str
+) -> None:
+    calls = await admin.send(f"/add_agreement {line}", chat_id=ME, user_id=ME, language_code=lang)
+    assert f"signed_on: {EMPTY[lang]} → {signed}" in sent_texts(calls)[0]
+
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
+
+    document = await stored(seeded_engine)
+    (added,) = [
+        a
+        for a in document.agreements
+        if a.key.endswith(f"-{signed[:4]}")
+        and a.kind.value == kind
+        and a.signed_on is not None
+        and a.signed_on.isoformat() == signed
+    ]
+    assert added.place == "sk-kosice"
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "error"),
+    [
+        ("en", "Kharkiv | Košice | SK", "The form needs 7 parts separated by |"),
+        ("uk", "Харків | Кошице | SK", "Форма має 7 частин через |"),
+        (
+            "en",
+            "Kharkiv | Košice | ZZ | memorandum | active | 2024 | x",
+            "“ZZ” is not a country code.",
+        ),
+        ("uk", "Харків | Кошице | SK | меморандум | чинна | 2024-13 | x", "«2024-13» — не дата."),
+    ],
+)
+async def test_a_bad_one_line_form_is_explained_and_writes_nothing(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str, line: str, error: str
+) -> None:
+    audited = await audit_count(seeded_engine)
+
+    (reply,) = await _say(admin, f"/add_agreement {line}", lang)
+
+    assert error in reply
+    assert await audit_count(seeded_engine) == audited
+
+
+async def test_the_one_line_form_of_the_issue_without_a_status(
+    admin: Harness, seeded_engine: AsyncEngine
+) -> None:
+    calls = await admin.send(
+        "/add_agreement Харків | Кошице | SK | cooperation | 2025 | Лист міського голови",
+        chat_id=ME,
+        user_id=ME,
+    )
+    await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
+
+    document = await stored(seeded_engine)
+    (added,) = [a for a in document.agreements if a.key == "kharkivska-kosice-cooperation-2025"]
+    assert added.status.value == "active"
+    assert added.sources[0].source == "source-lyst-miskoho-holovy"
