@@ -79,6 +79,7 @@ def test_run_without_a_token_says_how_to_get_one(tmp_path: Path) -> None:
 
     assert actual.returncode == 0
     assert "@BotFather" in actual.stderr
+    assert "python -m bot chat" in actual.stderr
     assert "python -m bot kb stats" in actual.stderr
 
 
@@ -88,6 +89,7 @@ def test_run_without_a_token_says_how_to_get_one(tmp_path: Path) -> None:
         [],
         ["run"],
         ["webhook"],
+        ["chat"],
         ["db"],
         ["db", "upgrade"],
         ["db", "downgrade"],
