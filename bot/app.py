@@ -61,6 +61,8 @@ def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
         logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if root.getEffectiveLevel() > level:
         root.setLevel(level)
+    # Migrations at start-up are routine; their step-by-step log is not news.
+    logging.getLogger("alembic").setLevel(max(level, logging.WARNING))
     if settings.bot_token is not None:
         token_filter = RedactingFilter(settings.bot_token.get_secret_value())
         for handler in root.handlers:
