@@ -7,9 +7,6 @@ import logging
 import sys
 from typing import Any
 
-from aiogram.exceptions import TelegramAPIError
-
-from bot import app, terminal_chat
 from bot.cli.context import CommandContext
 from knowledge.bootstrap import prepare_database
 from knowledge.database import create_engine
@@ -57,6 +54,11 @@ def _explain_missing_token(context: CommandContext) -> None:
 
 
 async def _serve(context: CommandContext, webhook: bool) -> int:
+    # aiogram takes seconds to import; the other commands (kb, db, ask) never pay for it.
+    from aiogram.exceptions import TelegramAPIError
+
+    from bot import app
+
     _ = context.gettext
     settings = context.settings
     app.configure_logging(settings)
@@ -101,6 +103,8 @@ async def run_webhook(context: CommandContext, arguments: argparse.Namespace) ->
 
 async def run_chat(context: CommandContext, arguments: argparse.Namespace) -> int:
     """The local chat in the terminal."""
+    from bot import terminal_chat  # imports aiogram: see _serve
+
     await terminal_chat.run_chat(
         context.settings,
         context.translations,
