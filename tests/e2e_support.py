@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.local_api import Call, LocalTelegram
-from bot.services import create_services
-from bot.settings import Settings
+from knowledge.qa.engine import Engine
 from tests.cli import _SETTINGS, PROJECT_DIR
 
 START_TIMEOUT = 60.0
@@ -23,18 +22,19 @@ SECRET = "e2e-Secret_token"
 
 
 @pytest.fixture(scope="session")
-def prepared_var(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A `var/` folder as a second start finds it: the seeded database and the name forms."""
+def prepared_var(
+    seeded_template: Path,
+    qa_engine: Engine,
+    forms_cache_file: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
+    """A `var/` folder as a second start finds it: the seeded database and the name forms
+    (those `qa_engine` computed on the same knowledge)."""
+    assert forms_cache_file.is_file(), "qa_engine keeps the name forms it computed"
     var = tmp_path_factory.mktemp("e2e") / "var"
     (var / "cache").mkdir(parents=True)
     shutil.copyfile(seeded_template, var / "pobratym.sqlite3")
-
-    async def build_forms_cache() -> None:
-        settings = Settings(_env_file=None, database_url=database_url(var))
-        services = await create_services(settings, var / "cache" / "name-forms.json")
-        await services.close()
-
-    asyncio.run(build_forms_cache())
+    shutil.copyfile(forms_cache_file, var / "cache" / "name-forms.json")
     return var
 
 
@@ -71,7 +71,6 @@ class BotProcess:
 
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
-        self._output: asyncio.Task[bytes] | None = None
 
     async def stop(self, within: float = 30.0) -> tuple[int, str]:
         """SIGTERM, then waits for the exit; the exit code and everything the bot printed."""
