@@ -36,6 +36,8 @@ def run_bot(
         cwd=cwd,
         env=environment,
         capture_output=True,
+        # Not a terminal: without a token, `run` explains instead of opening the chat.
+        stdin=subprocess.DEVNULL,
         text=True,
         timeout=120,
         check=False,

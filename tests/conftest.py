@@ -159,13 +159,19 @@ async def seeded_engine(seeded_template: Path, tmp_path: Path) -> AsyncIterator[
 
 
 @pytest.fixture(scope="session")
-def qa_engine(seeded_template: Path) -> Engine:
+def forms_cache_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where `qa_engine` keeps the name forms it computed, for bot processes to start from."""
+    return tmp_path_factory.mktemp("forms") / "name-forms.json"
+
+
+@pytest.fixture(scope="session")
+def qa_engine(seeded_template: Path, forms_cache_file: Path) -> Engine:
     """The question-answering engine on the shipped knowledge, built once per run."""
 
     async def build() -> Engine:
         engine = create_engine(f"sqlite+aiosqlite:///{seeded_template}")
         try:
-            return await engine_from_database(engine)
+            return await engine_from_database(engine, forms_cache_file)
         finally:
             await engine.dispose()
 
@@ -188,4 +194,5 @@ async def harness(bot_services: BotServices) -> AsyncIterator[Harness]:
 
 
 # The local Telegram Bot API and Redis, shared by the transport tests and the end-to-end ones.
+from tests.e2e_support import bot_home, prepared_var  # noqa: E402, F401
 from tests.local_api_support import local_telegram, redis_client  # noqa: E402, F401

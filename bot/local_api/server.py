@@ -264,9 +264,9 @@ class LocalTelegram:
         user = self.user(user_id, language_code=language_code)
         chat = self.chat(user_id if chat_id is None else chat_id, chat_type=chat_type)
         message = self._store_message(chat, user, {"text": text})
-        if text.startswith("/"):
-            command = text.split()[0]
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        entities = _entities(text)
+        if entities:
+            message["entities"] = entities
         if reply_to is not None:
             replied = self.messages[chat["id"]].get(reply_to)
             if replied is None:
@@ -899,6 +899,28 @@ _ADMIN_RIGHTS = {
     "can_delete_stories": False,
     "can_send_welcome_messages": False,
 }
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _entities(text: str) -> list[dict[str, Any]]:
+    """The entities Telegram finds in a user's plain text: a leading command and @mentions
+    (offsets and lengths in UTF-16 code units, as Telegram counts them)."""
+    entities: list[dict[str, Any]] = []
+    if text.startswith("/"):
+        command = text.split()[0]
+        entities.append({"type": "bot_command", "offset": 0, "length": _utf16_length(command)})
+    for match in re.finditer(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{4,31}\b", text):
+        entities.append(
+            {
+                "type": "mention",
+                "offset": _utf16_length(text[: match.start()]),
+                "length": _utf16_length(match.group()),
+            }
+        )
+    return entities
 
 
 def _int(value: object, default: int = -1) -> int:

@@ -5,17 +5,6 @@ A plural message maps to its three Ukrainian forms: one (1, 21), few (2-4, 22-24
 
 UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
     "Active": "Чинна",
-    "BOT_TOKEN is not set, so the bot cannot connect to Telegram.\n"
-    "To get a token, message @BotFather on Telegram, send /newbot and follow the steps, then "
-    "put BOT_TOKEN=<token> in a .env file here or in the environment.\n"
-    "Without a token you can still ask the knowledge base from the terminal: "
-    "python -m bot kb stats": (
-        "BOT_TOKEN не задано, тож бот не може під’єднатися до Telegram.\n"
-        "Щоб отримати токен, напишіть @BotFather у Telegram, надішліть /newbot і виконайте "
-        "кроки, а тоді додайте BOT_TOKEN=<токен> у файл .env у цій теці або в змінні "
-        "середовища.\n"
-        "Без токена базу знань можна переглянути з термінала: python -m bot kb stats"
-    ),
     "By kind:": "За видом:",
     "By status:": "За статусом:",
     "Cannot load: {problem}": "Не вдалося завантажити: {problem}",
@@ -36,11 +25,6 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
     "Terminated": "Розірвана",
     "The database has no schema now.": "База даних тепер не має схеми.",
     "The database is at revision {revision}.": "База даних на ревізії {revision}.",
-    "The knowledge base is ready, but this version cannot talk to Telegram yet. "
-    "Use the kb commands in the meantime.": (
-        "Базу знань підготовлено, але ця версія ще не працює з Telegram. "
-        "Поки що користуйтеся командами kb."
-    ),
     "The knowledge base was empty and has been loaded with the curated data.": (
         "База знань була порожня, тож у неї завантажено перевірені дані."
     ),

@@ -1,0 +1,113 @@
+"""The running bot: services, bot, dispatcher and middlewares put together for one runner.
+
+`running_bot(settings)` builds everything `python -m bot run`, `webhook` and `chat` need, in this
+order: create_services → create_bot with the retrying session (pointed at TELEGRAM_API_BASE) →
+create_dispatcher with create_storage → the transport middlewares (shared through Redis when
+REDIS_URL is set) → register_commands. Leaving the context releases all of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from redis.asyncio import Redis
+
+from bot.commands import register_commands
+from bot.factory import create_bot, create_dispatcher
+from bot.middlewares import install_transport_middlewares
+from bot.services import FORMS_CACHE, BotServices, create_services
+from bot.settings import Settings
+from bot.transport import runners
+from bot.transport.session import create_session
+from bot.transport.storage import create_storage
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RunningBot:
+    """What a runner needs: the shared services, the bot and its dispatcher."""
+
+    services: BotServices
+    bot: Bot
+    dispatcher: Dispatcher
+
+
+class RedactingFilter(logging.Filter):
+    """Replaces a secret in every log record, whoever logs it (aiohttp may log URLs)."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self._secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self._secret in message:
+            record.msg, record.args = message.replace(self._secret, "<token>"), None
+        return True
+
+
+def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
+    """Logs at `level` to standard error, with the bot token masked in every line."""
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if root.getEffectiveLevel() > level:
+        root.setLevel(level)
+    # Migrations at start-up are routine; their step-by-step log is not news.
+    logging.getLogger("alembic").setLevel(max(level, logging.WARNING))
+    if settings.bot_token is not None:
+        token_filter = RedactingFilter(settings.bot_token.get_secret_value())
+        for handler in root.handlers:
+            handler.addFilter(token_filter)
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    settings: Settings, *, forms_cache: Path | None = FORMS_CACHE, **session_options: Any
+) -> AsyncIterator[RunningBot]:
+    """The whole bot, ready for a runner; everything is closed on leaving."""
+    services = await create_services(settings, forms_cache)
+    storage = create_storage(settings)
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    bot = create_bot(settings, create_session(settings, **session_options))
+    try:
+        dispatcher = create_dispatcher(services, storage)
+        install_transport_middlewares(dispatcher, redis, default_locale=settings.default_locale)
+        await register_commands(bot, settings.admin_ids)
+        yield RunningBot(services=services, bot=bot, dispatcher=dispatcher)
+    finally:
+        # The runners close the session themselves; closing twice is harmless.
+        await bot.session.close()
+        await storage.close()
+        if redis is not None:
+            await redis.aclose()
+        await services.close()
+
+
+async def run_polling(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
+    """Long polling until SIGTERM/SIGINT (or `stop`)."""
+    async with running_bot(settings) as running:
+        # A webhook left from an earlier deployment would make getUpdates fail with 409.
+        await running.bot.delete_webhook()
+        logger.info("Polling for updates")
+        await runners.run_polling(
+            running.dispatcher, running.bot, stop=stop, handle_signals=stop is None
+        )
+    logger.info("Stopped")
+
+
+async def run_webhook(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
+    """The webhook server until SIGTERM/SIGINT (or `stop`)."""
+    async with running_bot(settings) as running:
+        await runners.run_webhook(
+            running.dispatcher, running.bot, settings, stop=stop, handle_signals=stop is None
+        )
+    logger.info("Stopped")
