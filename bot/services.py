@@ -27,12 +27,23 @@ class BotServices:
     database: AsyncEngine
     engine: Engine
     today: Callable[[], dt.date] = today_in_ukraine
+    forms_cache: Path | None = None
     sessions: async_sessionmaker[AsyncSession] = field(init=False)
     _agreement_keys: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.database)
         self._agreement_keys = agreement_ids(self.engine.snapshot.agreements)
+
+    async def reload_knowledge(self) -> None:
+        """Re-index the knowledge base after a change, so answers reflect it at once.
+
+        The new engine is built aside and swapped in with one assignment: a question being
+        answered meanwhile uses the old snapshot whole, never a half-built one.
+        """
+        engine = await engine_from_database(self.database, self.forms_cache)
+        self.engine = engine
+        self._agreement_keys = agreement_ids(engine.snapshot.agreements)
 
     def agreement_key(self, short_id: str) -> str | None:
         """The agreement a deep link or button names by its short id."""
@@ -50,4 +61,6 @@ async def create_services(
     database = create_engine(settings.database_url)
     await prepare_database(database)
     engine = await engine_from_database(database, forms_cache)
-    return BotServices(settings=settings, database=database, engine=engine)
+    return BotServices(
+        settings=settings, database=database, engine=engine, forms_cache=forms_cache
+    )

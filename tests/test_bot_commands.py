@@ -15,7 +15,7 @@ from tests.bot_support import Harness, calls_of
 
 
 async def test_menus_for_each_scope_and_language(harness: Harness) -> None:
-    await register_commands(harness.bot, admin_ids=(42,))
+    await register_commands(harness.bot, admin_ids=(42,), admin_commands=())
 
     calls: list[SetMyCommands] = calls_of(harness.session.requests, SetMyCommands)
     menus = {(type(call.scope).__name__, call.language_code): call.commands for call in calls}
@@ -41,7 +41,16 @@ async def test_menus_for_each_scope_and_language(harness: Harness) -> None:
     assert "language" in admins
     assert "language" not in groups
     assert "ask" in groups
-    assert set(USER_COMMANDS) == {"start", "help", "language", "about", "ask"}
+    assert set(USER_COMMANDS) == {
+        "start",
+        "help",
+        "language",
+        "about",
+        "ask",
+        "subscribe",
+        "unsubscribe",
+        "subscriptions",
+    }
 
 
 async def test_admin_commands_go_to_each_admins_private_chat(harness: Harness) -> None:

@@ -6,6 +6,7 @@ from aiogram import Router
 
 from bot.handlers import (
     about,
+    admin_ops,
     browse,
     channels,
     errors,
@@ -16,6 +17,7 @@ from bot.handlers import (
     language,
     questions,
     start,
+    subscriptions,
 )
 
 
@@ -45,6 +47,8 @@ def routers() -> list[Router]:
         browse.router,
         inline.router,
         groups.router,
+        admin_ops.router,
+        subscriptions.router,
         questions.router,
         fallback.router,
     ]
