@@ -663,7 +663,13 @@ async def cmd_publish(
             digest = await _digest(session, services, code, channel_lang)
             if digest is None:
                 await message.answer(
-                    escaped(_("Nothing new in the last {days} days.").format(days=DIGEST_DAYS))
+                    escaped(
+                        ngettext(
+                            "Nothing new in the last {days} day.",
+                            "Nothing new in the last {days} days.",
+                            DIGEST_DAYS,
+                        ).format(days=DIGEST_DAYS)
+                    )
                 )
                 return
             await _post_digest(bot, target, digest, code, channel_lang)
