@@ -46,7 +46,7 @@ from knowledge.admin.config import get_channel as stored_channel
 from knowledge.admin.config import set_channel, set_log_chat
 from knowledge.admin.permissions import can_edit, require_editor
 from knowledge.admin.subscriptions import new_records_since
-from knowledge.admin.texts import error_text
+from knowledge.admin.texts import ENTITIES, error_text
 from knowledge.cards import UnknownRecordError, partner_button
 from knowledge.deeplinks import hromada_payload
 from knowledge.exporting import DocumentFormat, dump_document, export_document
@@ -204,7 +204,10 @@ def preview_text(preview: ImportPreview) -> str:
         unchanged = preview.unchanged.get(kind, [])
         lines.append(
             _("{section}: {created} new, {updated} changed, {unchanged} unchanged").format(
-                section=kind, created=len(new), updated=len(changed), unchanged=len(unchanged)
+                section=_(ENTITIES[kind]) if kind in ENTITIES else kind,
+                created=len(new),
+                updated=len(changed),
+                unchanged=len(unchanged),
             )
         )
         if new:
