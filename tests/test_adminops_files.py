@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -49,12 +49,12 @@ async def admins(seeded_engine: AsyncEngine, qa_engine: Engine) -> AsyncIterator
     assert driven.session.problems == []
 
 
-def _documents(calls: list[object]) -> list[BufferedInputFile]:
+def _documents(calls: Sequence[object]) -> list[BufferedInputFile]:
     sent = [call.document for call in calls if isinstance(call, SendDocument)]
     return [document for document in sent if isinstance(document, BufferedInputFile)]
 
 
-def _button(calls: list[object], position: int) -> str:
+def _button(calls: Sequence[object], position: int) -> str:
     for call in reversed(calls):
         buttons = keyboard_buttons(getattr(call, "reply_markup", None))
         if buttons:
