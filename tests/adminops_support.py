@@ -21,6 +21,7 @@ from knowledge.admin.common import Admin
 from knowledge.database import session_factory
 from knowledge.documents import KnowledgeDocument
 from knowledge.exporting import export_document
+from knowledge.importing import apply_import, read_import
 from knowledge.qa.engine import Engine
 from tests.bot_support import TODAY, TOKEN, Harness, RecordingSession
 
@@ -163,3 +164,17 @@ async def admin_settings_rows(engine: AsyncEngine) -> dict[str, str]:
     async with session_factory(engine)() as session:
         rows = await session.scalars(select(models.AdminSetting))
         return {row.key: row.value for row in rows}
+
+
+AGREEMENTS_HEADER = (
+    "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
+    "source_title,source_url,source_date,notes"
+)
+
+
+async def import_rows(engine: AsyncEngine, *rows: str) -> None:
+    """Write agreement rows as an applied import would (audited as created)."""
+    parsed = read_import("\n".join([AGREEMENTS_HEADER, *rows]).encode(), "rows.csv")
+    assert parsed.rejected == []
+    async with session_factory(engine)() as session, session.begin():
+        await apply_import(session, parsed, actor="test:import")

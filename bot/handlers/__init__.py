@@ -46,9 +46,9 @@ def routers() -> list[Router]:
         about.router,
         browse.router,
         inline.router,
-        groups.router,
         admin_ops.router,
         subscriptions.router,
+        groups.router,
         questions.router,
         fallback.router,
     ]
