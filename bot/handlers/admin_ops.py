@@ -45,7 +45,7 @@ from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.config import get_channel as stored_channel
 from knowledge.admin.config import set_channel, set_log_chat
 from knowledge.admin.permissions import can_edit, require_editor
-from knowledge.admin.subscriptions import new_records_since
+from knowledge.admin.subscriptions import recent_new_records
 from knowledge.admin.texts import ENTITIES, error_text
 from knowledge.cards import UnknownRecordError, partner_button
 from knowledge.deeplinks import hromada_payload
@@ -588,11 +588,7 @@ async def _digest(
     language = Language(lang)
     snapshot = services.engine.snapshot
     since = dt.datetime.now(dt.UTC) - dt.timedelta(days=DIGEST_DAYS)
-    records = [
-        record
-        for record in await new_records_since(session, 0, limit=10_000)
-        if record.hromada_code == hromada_code and record.at >= since
-    ]
+    records = await recent_new_records(session, hromada_code, since)
     agreements = [
         snapshot.agreements[record.key]
         for record in records
