@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 
@@ -9,7 +10,14 @@ import pytest
 from aiogram.methods import SendMessage
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.jobs import tick_announcements, tick_audit_log, tick_expiry, tick_reminders
+from bot.jobs import (
+    install_jobs,
+    run_jobs,
+    tick_announcements,
+    tick_audit_log,
+    tick_expiry,
+    tick_reminders,
+)
 from bot.services import BotServices
 from knowledge.database import create_engine, session_factory
 from knowledge.preferences import save_chat_language
@@ -228,3 +236,32 @@ async def test_a_subscription_to_nothing_is_explained_and_nothing_stored(
 
     assert sent_texts(calls) == [expected]
     assert sent_texts(listed)[0].startswith("You follow no hromada yet.")
+
+
+async def test_the_job_loop_runs_every_job_at_once_and_stops_when_asked(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await import_rows(seeded_engine, ENDING)
+    stop = asyncio.Event()
+    admins.services.today = lambda: END - dt.timedelta(days=3)
+
+    loop = asyncio.create_task(run_jobs(admins.bot, admins.services, stop, dt.timedelta(hours=1)))
+    await asyncio.sleep(0.5)
+    stop.set()
+    await asyncio.wait_for(loop, 5)
+
+    assert len(_about(admins, 0, ENDING_KEY)) == 1
+
+
+async def test_installed_jobs_start_and_stop_with_the_dispatcher(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await import_rows(seeded_engine, ENDING)
+    admins.services.today = lambda: END - dt.timedelta(days=3)
+    install_jobs(admins.dispatcher, admins.services)
+
+    await admins.dispatcher.emit_startup(bot=admins.bot)
+    await asyncio.sleep(0.5)
+    await asyncio.wait_for(admins.dispatcher.emit_shutdown(), 5)
+
+    assert len(_about(admins, 0, ENDING_KEY)) == 1
