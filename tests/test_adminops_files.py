@@ -12,6 +12,8 @@ from aiogram.types import BufferedInputFile
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.handlers import admin_ops
+from knowledge.bootstrap import prepare_database
+from knowledge.database import create_engine
 from knowledge.importing import read_import
 from knowledge.qa.engine import Engine
 from tests.adminops_support import (
@@ -303,3 +305,20 @@ async def test_backup_sends_a_valid_sqlite_database(admins: FileHarness, tmp_pat
     assert str(document.filename).endswith(".sqlite3")
     assert verdict == ("ok",)
     assert agreements[0] > 0
+
+
+async def test_backup_on_postgresql_sends_a_full_export(postgres: str, qa_engine: Engine) -> None:
+    engine = create_engine(postgres)
+    try:
+        await prepare_database(engine)
+        driven = file_harness(admin_services(engine, qa_engine))
+
+        calls = await driven.send("/backup", user_id=SUPER_ADMIN)
+    finally:
+        await engine.dispose()
+
+    (document,) = _documents(calls)
+    parsed = read_import(document.data, document.filename or "")
+    assert str(document.filename).endswith(".json")
+    assert parsed.document is not None
+    assert len(parsed.document.agreements) > 0
