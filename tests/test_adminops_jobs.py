@@ -19,6 +19,7 @@ from bot.jobs import (
     tick_reminders,
 )
 from bot.services import BotServices
+from bot.settings import Settings, SettingsError, load_settings
 from knowledge.database import create_engine, session_factory
 from knowledge.preferences import save_chat_language
 from knowledge.qa.engine import Engine
@@ -265,3 +266,22 @@ async def test_installed_jobs_start_and_stop_with_the_dispatcher(
     await asyncio.wait_for(admins.dispatcher.emit_shutdown(), 5)
 
     assert len(_about(admins, 0, ENDING_KEY)) == 1
+
+
+@pytest.mark.parametrize(("value", "expected"), [("30, 7,90", (90, 30, 7)), ("14", (14,))])
+def test_reminder_days_come_from_the_setting(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: tuple[int, ...]
+) -> None:
+    monkeypatch.setenv("REMINDER_DAYS", value)
+
+    assert Settings(_env_file=None).reminder_days == expected
+
+
+@pytest.mark.parametrize("value", ["", "30,soon", "0,7"])
+def test_a_wrong_reminder_days_setting_is_named(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("REMINDER_DAYS", value)
+
+    with pytest.raises(SettingsError, match=r"^REMINDER_DAYS: expected positive numbers"):
+        load_settings()
