@@ -26,7 +26,7 @@ from tests.adminops_support import (
     import_rows,
     stored,
 )
-from tests.bot_support import calls_of, keyboard_buttons, sent_texts
+from tests.bot_support import GROUP_ID, calls_of, keyboard_buttons, sent_texts
 
 REFUSAL = {
     "en": "Sorry, this command is for the knowledge base editors only. Nothing was changed.",
@@ -189,3 +189,16 @@ async def test_an_editor_of_another_hromada_may_not_publish_kharkiv(
 
     assert sent_texts(calls) == ["You may not edit this hromada's records. Nothing was changed."]
     assert [call.chat_id for call in calls_of(calls, SendMessage)] == [EDITOR]
+
+
+@pytest.mark.parametrize("command", ["export", "import", "publish Kharkiv", "backup", "channel"])
+async def test_an_admin_in_a_group_is_sent_to_the_private_chat(
+    admins: FileHarness, seeded_engine: AsyncEngine, command: str
+) -> None:
+    before = await _state(seeded_engine)
+
+    calls = await admins.send(f"/{command}", chat_id=GROUP_ID, user_id=SUPER_ADMIN)
+
+    assert sent_texts(calls) == ["Send this command in your private chat with me."]
+    assert calls_of(calls, SendDocument) == []
+    assert await _state(seeded_engine) == before

@@ -700,6 +700,12 @@ async def _post_digest(bot: Bot, target: int | str, text: str, code: str, lang: 
 # Everyone else: a polite refusal, and nothing changes.
 
 
+@router.message(Command(*EDITOR_COMMANDS, "backup", "channel"), IsAdminUser())
+async def private_only(message: Message) -> None:
+    """An admin's file and channel commands work in the private chat, not in front of a group."""
+    await message.answer(escaped(_("Send this command in your private chat with me.")))
+
+
 @router.message(Command(*EDITOR_COMMANDS, *SUPER_ADMIN_COMMANDS))
 async def refuse_command(message: Message) -> None:
     """A non-admin (or an editor asking for a super-admin's command) is refused politely."""

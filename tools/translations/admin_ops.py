@@ -71,6 +71,9 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
         "Надішліть файл для імпорту: таблицю угод або допомоги у .csv чи експорт у .yaml"
         " або .json. Перш ніж щось записати, я покажу, що зміниться. /cancel — скасувати."
     ),
+    "Send this command in your private chat with me.": (
+        "Надішліть цю команду мені в особистому чаті."
+    ),
     "Sorry, this command is for the knowledge base editors only. Nothing was changed.": (
         "Вибачте, ця команда лише для редакторів бази знань. Нічого не змінено."
     ),
