@@ -700,7 +700,9 @@ async def _post_digest(bot: Bot, target: int | str, text: str, code: str, lang: 
 # Everyone else: a polite refusal, and nothing changes.
 
 
-@router.message(Command(*EDITOR_COMMANDS, "backup", "channel"), IsAdminUser())
+@router.message(
+    Command(*EDITOR_COMMANDS, "backup", "channel"), F.chat.type != "private", IsAdminUser()
+)
 async def private_only(message: Message) -> None:
     """An admin's file and channel commands work in the private chat, not in front of a group."""
     await message.answer(escaped(_("Send this command in your private chat with me.")))
