@@ -322,3 +322,30 @@ async def test_backup_on_postgresql_sends_a_full_export(postgres: str, qa_engine
     assert str(document.filename).endswith(".json")
     assert parsed.document is not None
     assert len(parsed.document.agreements) > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Import cancelled; nothing was written."),
+        ("uk", "Імпорт скасовано; нічого не записано."),
+    ],
+)
+async def test_cancel_while_waiting_for_the_file_or_the_decision(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str, expected: str
+) -> None:
+    before = await stored(seeded_engine)
+    await admins.send("/import", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang)
+    waiting = await admins.send(
+        "/cancel", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    preview = await admins.send_document(SHEET, "partners.csv", language_code=lang)
+    deciding = await admins.send(
+        "/cancel", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    late = await admins.click(_button(preview, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+
+    assert sent_texts(waiting) == [expected]
+    assert sent_texts(deciding) == [expected]
+    assert sent_texts(late) == []
+    assert await stored(seeded_engine) == before
