@@ -3,7 +3,8 @@
 `running_bot(settings)` builds everything `python -m bot run`, `webhook` and `chat` need, in this
 order: create_services → create_bot with the retrying session (pointed at TELEGRAM_API_BASE) →
 create_dispatcher with create_storage → the transport middlewares (shared through Redis when
-REDIS_URL is set) → register_commands. Leaving the context releases all of it.
+REDIS_URL is set) → the background jobs (reminders, expiry, log chat, announcements) →
+register_commands. Leaving the context releases all of it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from redis.asyncio import Redis
 
 from bot.commands import register_commands
 from bot.factory import create_bot, create_dispatcher
+from bot.jobs import install_jobs
 from bot.middlewares import install_transport_middlewares
 from bot.services import FORMS_CACHE, BotServices, create_services
 from bot.settings import Settings
@@ -81,6 +83,7 @@ async def running_bot(
     try:
         dispatcher = create_dispatcher(services, storage)
         install_transport_middlewares(dispatcher, redis, default_locale=settings.default_locale)
+        install_jobs(dispatcher, services)
         await register_commands(bot, settings.admin_ids)
         yield RunningBot(services=services, bot=bot, dispatcher=dispatcher)
     finally:

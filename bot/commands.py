@@ -22,6 +22,9 @@ PRIVATE_COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", N_("What I know and how to ask")),
     ("language", N_("Choose the language")),
     ("about", N_("Where my knowledge comes from")),
+    ("subscribe", N_("Follow a hromada's new partnerships")),
+    ("unsubscribe", N_("Stop following a hromada")),
+    ("subscriptions", N_("The hromadas you follow")),
 )
 GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("ask", N_("Ask a question")),
@@ -58,6 +61,17 @@ EDITOR_COMMANDS = tuple(
 USER_COMMANDS = tuple(
     dict.fromkeys(name for name, _ in (*PRIVATE_COMMANDS, *GROUP_ADMIN_COMMANDS))
 )
+
+# Files, backups, the log chat and the channel; kept as their own list and added to the menu.
+ADMIN_OPS_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("export", N_("Download the knowledge base as a file")),
+    ("import", N_("Import a file, with a preview first")),
+    ("publish", N_("Post a hromada's card or news to the channel")),
+    ("backup", N_("A backup of the database")),
+    ("logchat", N_("Send the change log to a chat")),
+    ("channel", N_("The channel /publish posts to")),
+)
+ADMIN_COMMANDS = (*ADMIN_COMMANDS, *ADMIN_OPS_COMMANDS)
 
 
 def _menu(lang: Language, commands: Iterable[tuple[str, str]]) -> list[BotCommand]:

@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_host: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    reminder_days: Annotated[tuple[int, ...], NoDecode] = (90, 30, 7)
 
     @field_validator("bot_token", "webhook_secret", mode="before")
     @classmethod
@@ -81,6 +82,18 @@ class Settings(BaseSettings):
             if not all(part.lstrip("-").isdigit() for part in parts):
                 raise ValueError("expected Telegram user ids separated by commas")
             return tuple(int(part) for part in parts)
+        if isinstance(value, int):
+            return (value,)
+        return value
+
+    @field_validator("reminder_days", mode="before")
+    @classmethod
+    def _comma_separated_days(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not parts or not all(part.isdigit() and int(part) > 0 for part in parts):
+                raise ValueError("expected positive numbers of days separated by commas")
+            return tuple(sorted({int(part) for part in parts}, reverse=True))
         if isinstance(value, int):
             return (value,)
         return value

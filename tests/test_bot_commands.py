@@ -48,7 +48,16 @@ async def test_menus_for_each_scope_and_language(harness: Harness) -> None:
     assert "language" in admins
     assert "language" not in groups
     assert "ask" in groups
-    assert set(USER_COMMANDS) == {"start", "help", "language", "about", "ask"}
+    assert set(USER_COMMANDS) == {
+        "start",
+        "help",
+        "language",
+        "about",
+        "ask",
+        "subscribe",
+        "unsubscribe",
+        "subscriptions",
+    }
 
 
 async def test_admin_commands_go_to_each_admins_private_chat(harness: Harness) -> None:

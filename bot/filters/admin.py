@@ -19,10 +19,12 @@ class IsAdmin(Filter):
     """Passes `admin` (an Admin) when the sender may edit; with `super_only`, super-admins only.
 
     The check runs on every update, so a revoked editor is refused at the very next step.
+    Messages pass in private chats only, unless `private_only` is off (a log chat is a group).
     """
 
-    def __init__(self, *, super_only: bool = False) -> None:
+    def __init__(self, *, super_only: bool = False, private_only: bool = True) -> None:
         self.super_only = super_only
+        self.private_only = private_only
 
     async def __call__(
         self,
@@ -33,7 +35,7 @@ class IsAdmin(Filter):
     ) -> bool | dict[str, Any]:
         if event_from_user is None:
             return False
-        if isinstance(event, Message) and event.chat.type != "private":
+        if self.private_only and isinstance(event, Message) and event.chat.type != "private":
             return False
         super_admins = services.settings.admin_ids
         admin = Admin(event_from_user.id, super_admins)

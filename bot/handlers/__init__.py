@@ -8,6 +8,7 @@ from bot.handlers import (
     about,
     admin_editing,
     admin_history,
+    admin_ops,
     admin_rights,
     browse,
     channels,
@@ -19,6 +20,7 @@ from bot.handlers import (
     language,
     questions,
     start,
+    subscriptions,
 )
 
 
@@ -47,6 +49,8 @@ def routers() -> list[Router]:
         about.router,
         browse.router,
         inline.router,
+        admin_ops.router,
+        subscriptions.router,
         groups.router,
         admin_rights.router,
         admin_history.router,

@@ -10,6 +10,7 @@ from knowledge.admin.history import Change, audit_since, last_change_id
 from knowledge.admin.permissions import require_super_admin
 
 LOG_CHAT = "log_chat_id"
+CHANNEL = "publish_channel"
 AUDIT_CURSOR = "audit_forwarded_up_to"
 
 
@@ -45,6 +46,18 @@ async def set_log_chat(session: AsyncSession, admin: Admin, chat_id: int | None)
         await put_setting(session, LOG_CHAT, None if chat_id is None else str(chat_id))
         # Only what happens from now on is forwarded, not the whole history.
         await put_setting(session, AUDIT_CURSOR, str(await last_change_id(session)))
+
+
+async def get_channel(session: AsyncSession) -> str | None:
+    """The channel /publish posts to (an @username or a numeric chat id), if one is set."""
+    return await get_setting(session, CHANNEL)
+
+
+async def set_channel(session: AsyncSession, admin: Admin, channel: str | None) -> None:
+    """Post to the channel from now on (None forgets it); super-admins only."""
+    require_super_admin(admin)
+    async with atomic(session):
+        await put_setting(session, CHANNEL, channel)
 
 
 async def cursor(session: AsyncSession, name: str) -> int:

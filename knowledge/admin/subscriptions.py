@@ -13,6 +13,7 @@ from knowledge.admin.common import atomic, aware, utc_now
 from knowledge.admin.config import advance_cursor, cursor
 from knowledge.admin.editing import Entity
 from knowledge.admin.permissions import UnknownHromadaError
+from knowledge.bootstrap import SEED_ACTOR
 from knowledge.vocabulary import AuditAction
 
 ANNOUNCED_CURSOR = "announced_up_to"
@@ -122,3 +123,30 @@ async def pending_announcements(session: AsyncSession, limit: int = 100) -> list
 async def mark_announced(session: AsyncSession, up_to: int) -> None:
     """Remember that every new record up to the audit entry `up_to` was announced."""
     await advance_cursor(session, ANNOUNCED_CURSOR, up_to)
+
+
+async def recent_new_records(
+    session: AsyncSession, hromada_code: str, since: dt.datetime, limit: int = 50
+) -> list[NewRecord]:
+    """The hromada's agreements and aid added since the moment, oldest first.
+
+    What the first start loaded from the curated data is not news, so it is left out.
+    """
+    query = (
+        select(models.AuditEntry)
+        .where(
+            models.AuditEntry.at >= since,
+            models.AuditEntry.action == AuditAction.CREATE.value,
+            models.AuditEntry.entity.in_(ANNOUNCED_ENTITIES),
+            models.AuditEntry.actor != SEED_ACTOR,
+        )
+        .order_by(models.AuditEntry.id)
+    )
+    records = [
+        NewRecord(
+            entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), aware(entry.at)
+        )
+        for entry in await session.scalars(query)
+        if entry.after is not None and entry.after.get("hromada") == hromada_code
+    ]
+    return records[-limit:]

@@ -1,0 +1,691 @@
+"""Admin operations: /export, /import, /backup, /logchat, /channel and /publish.
+
+Every command and button re-checks the sender's right in the database as it acts; writes use
+their own session, so the admin services own their transactions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import datetime as dt
+import logging
+import re
+import secrets
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    Document,
+    InlineKeyboardMarkup,
+    Message,
+)
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.filters.admin import IsAdmin, refusal_text
+from bot.keyboards.channel import ask_bot_keyboard
+from bot.publishing import deep_link, publish_hromada_card
+from bot.services import BotServices
+from bot.texts import escaped, split_message
+from knowledge.admin.backup import BackupError, backup_database
+from knowledge.admin.common import Admin, AdminError
+from knowledge.admin.config import get_channel as stored_channel
+from knowledge.admin.config import set_channel, set_log_chat
+from knowledge.admin.permissions import require_editor
+from knowledge.admin.subscriptions import recent_new_records
+from knowledge.admin.texts import ENTITIES, error_text
+from knowledge.cards import UnknownRecordError, partner_button
+from knowledge.deeplinks import hromada_payload
+from knowledge.exporting import DocumentFormat, dump_document, export_document
+from knowledge.importing import (
+    ImportLimits,
+    ImportPreview,
+    ImportRejectedError,
+    ParsedImport,
+    Problem,
+    apply_import,
+    export_agreements_csv,
+    export_aid_csv,
+    preview_import,
+    read_import,
+    shipped_index,
+)
+from knowledge.importing.hromadas import Resolved
+from knowledge.importing.spreadsheets import AgreementRow, AidRow
+from knowledge.qa.language import Language
+
+router = Router(name=__name__)
+logger = logging.getLogger(__name__)
+
+EDITOR_COMMANDS = ("export", "import", "publish")
+SUPER_ADMIN_COMMANDS = ("backup", "logchat", "channel")
+EXPORT_FORMATS = ("yaml", "json", "csv", "aid_csv")
+# How many keys or refused rows a preview lists before it says "and N more".
+SHOWN_ITEMS = 10
+# Progress edits: at most one a second (Telegram limits edits) and only every tenth.
+PROGRESS_INTERVAL = 1.0
+PROGRESS_STEP = 10
+DIGEST_DAYS = 30
+_CHANNEL_NAME = r"^@[A-Za-z][A-Za-z0-9_]{4,31}$"
+
+
+class ImportStep(StatesGroup):
+    """The /import conversation: waiting for the file, then for Apply or Cancel."""
+
+    waiting_file = State()
+    confirm = State()
+
+
+class ImportDecision(CallbackData, prefix="imp"):
+    """Apply or cancel the previewed import `upload` (a short id; the file stays with us)."""
+
+    action: str
+    upload: str
+
+
+# ---------------------------------------------------------------------------------------------
+# /export
+
+
+def _stamp(services: BotServices) -> str:
+    return services.today().isoformat()
+
+
+@router.message(Command("export"), F.chat.type == "private", IsAdmin())
+async def cmd_export(
+    message: Message, command: CommandObject, session: AsyncSession, services: BotServices
+) -> None:
+    """The knowledge base as a file, in the format `kb export` writes."""
+    chosen = (command.args or "yaml").strip().lower()
+    if chosen not in EXPORT_FORMATS:
+        await message.answer(
+            escaped(
+                _("Unknown format {format}. Use one of: {formats}.").format(
+                    format=chosen, formats=", ".join(EXPORT_FORMATS)
+                )
+            )
+        )
+        return
+    stamp = _stamp(services)
+    if chosen == "csv":
+        text, name = await export_agreements_csv(session), f"pobratym-agreements-{stamp}.csv"
+    elif chosen == "aid_csv":
+        text, name = await export_aid_csv(session), f"pobratym-aid-{stamp}.csv"
+    else:
+        document = await export_document(session)
+        text, name = dump_document(document, DocumentFormat(chosen)), f"pobratym-{stamp}.{chosen}"
+    await message.answer_document(
+        BufferedInputFile(text.encode("utf-8"), filename=name),
+        caption=escaped(_("The knowledge base as of {date}.").format(date=stamp)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# /import
+
+
+def _limits() -> ImportLimits:
+    return ImportLimits()
+
+
+def _problem_line(problem: Problem) -> str:
+    reason = problem.render(_)
+    if problem.row is None:
+        return f"• {reason}"
+    return "• " + _("row {row}: {reason}").format(row=problem.row, reason=reason)
+
+
+def _problem_lines(problems: list[Problem]) -> list[str]:
+    lines = [_problem_line(problem) for problem in problems[:SHOWN_ITEMS]]
+    if len(problems) > SHOWN_ITEMS:
+        more = len(problems) - SHOWN_ITEMS
+        lines.append(ngettext("…and {count} more", "…and {count} more", more).format(count=more))
+    return lines
+
+
+def _keys(keys: list[str]) -> str:
+    shown = ", ".join(keys[:SHOWN_ITEMS])
+    if len(keys) > SHOWN_ITEMS:
+        more = len(keys) - SHOWN_ITEMS
+        shown += " " + ngettext("and {count} more", "and {count} more", more).format(count=more)
+    return shown
+
+
+def preview_text(preview: ImportPreview) -> str:
+    """The preview of an import: counts per record kind, keys, and every refused row's reason."""
+    lines = [_("Import of {file}:").format(file=preview.filename)]
+    lines += [note.render(_) for note in preview.notes]
+    for kind in preview.kinds:
+        new, changed = preview.new.get(kind, []), preview.changed.get(kind, [])
+        unchanged = preview.unchanged.get(kind, [])
+        lines.append(
+            _("{section}: {created} new, {updated} changed, {unchanged} unchanged").format(
+                section=_(ENTITIES[kind]) if kind in ENTITIES else kind,
+                created=len(new),
+                updated=len(changed),
+                unchanged=len(unchanged),
+            )
+        )
+        if new:
+            lines.append("  " + _("new: {keys}").format(keys=_keys(new)))
+        if changed:
+            lines.append("  " + _("changed: {keys}").format(keys=_keys(changed)))
+    if preview.rejected:
+        count = len(preview.rejected)
+        lines.append(
+            ngettext("{count} row refused:", "{count} rows refused:", count).format(count=count)
+        )
+        lines += _problem_lines(preview.rejected)
+    return "\n".join(lines)
+
+
+def _refused_text(problems: list[Problem]) -> str:
+    return "\n".join([_("The file is refused; nothing was written:"), *_problem_lines(problems)])
+
+
+def _decision_keyboard(upload: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("Apply"), callback_data=ImportDecision(action="apply", upload=upload))
+    builder.button(text=_("Cancel"), callback_data=ImportDecision(action="cancel", upload=upload))
+    return builder.as_markup()
+
+
+async def _download(bot: Bot, document: Document) -> bytes:
+    file = await bot.get_file(document.file_id)
+    if file.file_path is None:
+        return b""
+    buffer = await bot.download_file(file.file_path)
+    return b"" if buffer is None else buffer.read()
+
+
+def _too_large(size: int | None, limits: ImportLimits) -> bool:
+    return size is not None and size > limits.max_bytes
+
+
+@router.message(Command("import"), F.chat.type == "private", ~F.document, IsAdmin())
+async def cmd_import(message: Message, state: FSMContext) -> None:
+    """Ask for the file to import."""
+    await state.set_state(ImportStep.waiting_file)
+    await message.answer(
+        escaped(
+            _(
+                "Send the file to import: a .csv sheet of agreements or aid, or a .yaml or"
+                " .json export. I will show what it changes before writing anything."
+                " /cancel stops."
+            )
+        )
+    )
+
+
+@router.message(Command("cancel"), ImportStep.waiting_file)
+@router.message(Command("cancel"), ImportStep.confirm)
+async def cmd_cancel_import(message: Message, state: FSMContext) -> None:
+    """Drop the import in progress."""
+    await state.clear()
+    await message.answer(escaped(_("Import cancelled; nothing was written.")))
+
+
+@router.message(F.document, F.chat.type == "private", IsAdmin())
+async def on_document(
+    message: Message,
+    bot: Bot,
+    state: FSMContext,
+    session: AsyncSession,
+) -> None:
+    """Read the file, preview it, and keep it here (not in the button) until Apply."""
+    document = message.document
+    if document is None:  # the filter guarantees one; mypy cannot know
+        return
+    limits = _limits()
+    # Telegram tells the size; a file over the limit is refused without downloading it.
+    if _too_large(document.file_size, limits):
+        await state.clear()
+        limit = limits.max_bytes // (1024 * 1024)
+        await message.answer(
+            escaped(
+                _("The file is larger than {limit} MB; nothing was written.").format(limit=limit)
+            )
+        )
+        return
+    data = await _download(bot, document)
+    filename = document.file_name or "upload"
+    try:
+        parsed = read_import(data, filename, limits=limits)
+    except ImportRejectedError as error:
+        await state.clear()
+        await _answer_long(message, _refused_text(error.problems))
+        return
+    preview = await preview_import(session, parsed)
+    text = preview_text(preview)
+    if not preview.has_changes:
+        await state.clear()
+        await _answer_long(message, text + "\n" + _("Nothing would change."))
+        return
+    upload = secrets.token_urlsafe(6)
+    await state.set_state(ImportStep.confirm)
+    await state.set_data(
+        {"upload": upload, "filename": filename, "data": base64.b64encode(data).decode("ascii")}
+    )
+    question = (
+        _("Apply the rows that are not refused?")
+        if preview.rejected
+        else _("Apply these changes?")
+    )
+    await _answer_long(message, text + "\n\n" + question, _decision_keyboard(upload))
+
+
+async def _answer_long(
+    message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    parts = split_message(escaped(text))
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        await message.answer(part, reply_markup=markup if last else None)
+
+
+class _ProgressMessage:
+    """Edits one message as an import goes on: every tenth, at most once a second."""
+
+    def __init__(self, bot: Bot, message: Message) -> None:
+        self.bot = bot
+        self.message = message
+        self.shown = 0
+        self.at = time.monotonic()
+        self.edits: list[asyncio.Task[Any]] = []
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        now = time.monotonic()
+        if percent - self.shown < PROGRESS_STEP or now - self.at < PROGRESS_INTERVAL:
+            return
+        self.shown, self.at = percent, now
+        text = escaped(_("Importing… {percent}%").format(percent=percent))
+        self.edits.append(asyncio.ensure_future(self._edit(text)))
+
+    async def _edit(self, text: str) -> None:
+        try:
+            await self.bot.edit_message_text(
+                text, chat_id=self.message.chat.id, message_id=self.message.message_id
+            )
+        except TelegramAPIError:
+            logger.debug("A progress edit failed; the import goes on")
+
+    async def finish(self, text: str) -> None:
+        await asyncio.gather(*self.edits)
+        await self._edit(text)
+
+
+def _report_text(created: int, updated: int, unchanged: int) -> str:
+    if not created and not updated:
+        return _("Nothing changed: every record was already as in the file.")
+    return _("Imported: {created} new, {updated} changed, {unchanged} unchanged.").format(
+        created=created, updated=updated, unchanged=unchanged
+    )
+
+
+@router.callback_query(ImportDecision.filter(F.action == "cancel"))
+async def on_import_cancel(query: CallbackQuery, state: FSMContext) -> None:
+    """Forget the previewed file."""
+    await state.clear()
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.answer(escaped(_("Import cancelled; nothing was written.")))
+
+
+@router.callback_query(ImportDecision.filter(F.action == "apply"), IsAdmin())
+async def on_import_apply(
+    query: CallbackQuery,
+    callback_data: ImportDecision,
+    bot: Bot,
+    state: FSMContext,
+    services: BotServices,
+    admin: Admin,
+    lang: str,
+) -> None:
+    """Read the kept file again, check it again, and write it in one transaction."""
+    data = await state.get_data()
+    if data.get("upload") != callback_data.upload or not isinstance(query.message, Message):
+        await query.answer(_("This preview is out of date; send the file again."), show_alert=True)
+        return
+    await state.clear()
+    await query.answer()
+    try:
+        parsed = read_import(
+            base64.b64decode(data["data"]), str(data["filename"]), limits=_limits()
+        )
+    except ImportRejectedError as error:
+        await _answer_long(query.message, _refused_text(error.problems))
+        return
+    progress_message = await query.message.answer(
+        escaped(_("Importing… {percent}%").format(percent=0))
+    )
+    progress = _ProgressMessage(bot, progress_message)
+    try:
+        report = await _write_import(services, parsed, admin, progress)
+    except ImportRejectedError as error:
+        await progress.finish(escaped(_refused_text(error.problems)[:4000]))
+        return
+    except AdminError as error:
+        await progress.finish(escaped(error_text(error, lang)))
+        return
+    load = report.load
+    await progress.finish(
+        escaped(
+            _report_text(
+                sum(load.created.values()),
+                sum(load.updated.values()),
+                sum(load.unchanged.values()),
+            )
+        )
+    )
+    if load.changed:
+        await services.reload_knowledge()
+
+
+def _hromadas_of(parsed: ParsedImport) -> set[str]:
+    """The hromadas whose records the import writes (names resolved as the import will)."""
+    document = parsed.document
+    if document is not None:
+        records: list[Any] = [
+            *document.agreements,
+            *document.aid,
+            *document.activities,
+            *document.programmes,
+        ]
+        return {record.hromada for record in records} | {doc.code for doc in document.hromadas}
+    index = shipped_index()
+    codes = set()
+    rows: list[AgreementRow | AidRow] = [*parsed.agreements, *parsed.aid]
+    for row in rows:
+        resolved = index.resolve(row.hromada)
+        if isinstance(resolved, Resolved):
+            codes.add(resolved.code)
+    return codes
+
+
+async def _write_import(
+    services: BotServices, parsed: ParsedImport, admin: Admin, progress: _ProgressMessage
+) -> Any:
+    async with services.sessions() as session:
+        # Checked again as it writes: the right may have been taken away since the preview.
+        await require_editor(session, admin)
+        for hromada in sorted(_hromadas_of(parsed)):
+            await require_editor(session, admin, hromada)
+        async with session.begin():
+            return await apply_import(
+                session, parsed, actor=admin.actor, progress=progress, skip_rejected=True
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# /backup, /logchat, /channel
+
+
+@router.message(Command("backup"), F.chat.type == "private", IsAdmin(super_only=True))
+async def cmd_backup(message: Message, services: BotServices) -> None:
+    """A consistent snapshot of the database (or a full export on PostgreSQL) as a file."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d-%H%M%S")
+    with tempfile.TemporaryDirectory(prefix="pobratym-backup-") as folder:
+        try:
+            backup = await backup_database(services.settings.database_url, Path(folder), stamp)
+        except BackupError:
+            logger.exception("The backup failed")
+            await message.answer(escaped(_("The backup failed; please try again later.")))
+            return
+        content = await asyncio.to_thread(backup.path.read_bytes)
+    caption = (
+        _("A snapshot of the database.")
+        if backup.is_database
+        else _("A full export of the knowledge base.")
+    )
+    await message.answer_document(
+        BufferedInputFile(content, filename=backup.path.name), caption=escaped(caption)
+    )
+
+
+def _chat_id(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.lstrip("-").isdigit() and text.strip("-") else None
+
+
+@router.message(Command("logchat"), IsAdmin(super_only=True, private_only=False))
+async def cmd_logchat(
+    message: Message,
+    command: CommandObject,
+    services: BotServices,
+    admin: Admin,
+    lang: str,
+) -> None:
+    """Forward the audit log to this chat, to a chat by id, or (with "off") nowhere."""
+    argument = (command.args or "").strip()
+    chat_id: int | None
+    if not argument:
+        chat_id = message.chat.id
+    elif argument.lower() == "off":
+        chat_id = None
+    else:
+        chat_id = _chat_id(argument)
+        if chat_id is None:
+            await message.answer(
+                escaped(_("Send a chat id, such as /logchat -1001234567890, or /logchat off."))
+            )
+            return
+    async with services.sessions() as session:
+        try:
+            await set_log_chat(session, admin, chat_id)
+        except AdminError as error:
+            await message.answer(escaped(error_text(error, lang)))
+            return
+    if chat_id is None:
+        await message.answer(escaped(_("The audit log is no longer forwarded.")))
+    else:
+        await message.answer(
+            escaped(_("From now on every change is reported to chat {chat}.").format(chat=chat_id))
+        )
+
+
+@router.message(Command("channel"), F.chat.type == "private", IsAdmin(super_only=True))
+async def cmd_channel(
+    message: Message,
+    command: CommandObject,
+    services: BotServices,
+    session: AsyncSession,
+    admin: Admin,
+    lang: str,
+) -> None:
+    """Show or set the channel /publish posts to."""
+    argument = (command.args or "").strip()
+    if not argument:
+        current = await stored_channel(session)
+        text = (
+            _("No channel is set. Send /channel @name or /channel -100… to set one.")
+            if current is None
+            else _("/publish posts to {channel}.").format(channel=current)
+        )
+        await message.answer(escaped(text))
+        return
+    channel = None if argument.lower() == "off" else argument
+    if channel is not None and not (
+        re.fullmatch(_CHANNEL_NAME, channel) or _chat_id(channel) is not None
+    ):
+        await message.answer(
+            escaped(_("Send the channel as @name or as its numeric id, such as -1001234567890."))
+        )
+        return
+    async with services.sessions() as writer:
+        try:
+            await set_channel(writer, admin, channel)
+        except AdminError as error:
+            await message.answer(escaped(error_text(error, lang)))
+            return
+    text = (
+        _("No channel is set any more.")
+        if channel is None
+        else _("/publish now posts to {channel}. Make the bot an administrator there.").format(
+            channel=channel
+        )
+    )
+    await message.answer(escaped(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# /publish
+
+
+def _channel_target(channel: str) -> int | str:
+    chat_id = _chat_id(channel)
+    return channel if chat_id is None else chat_id
+
+
+async def _digest(
+    session: AsyncSession, services: BotServices, hromada_code: str, lang: str
+) -> str | None:
+    """New agreements and aid of the hromada in the last weeks, or None when there are none."""
+    language = Language(lang)
+    snapshot = services.engine.snapshot
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=DIGEST_DAYS)
+    records = await recent_new_records(session, hromada_code, since)
+    agreements = [
+        snapshot.agreements[record.key]
+        for record in records
+        if record.entity == "agreement" and record.key in snapshot.agreements
+    ]
+    aid = [record for record in records if record.entity == "aid"]
+    if not agreements and not aid:
+        return None
+    hromada = snapshot.hromadas[hromada_code]
+    name = hromada.name_uk if lang == "uk" else hromada.name_en
+    lines = [
+        "<b>"
+        + escaped(language.gettext("What is new in {hromada} hromada").format(hromada=name))
+        + "</b>"
+    ]
+    lines += [f"• {escaped(partner_button(language, snapshot, doc))}" for doc in agreements]
+    if aid:
+        lines.append(
+            "• "
+            + escaped(
+                language.ngettext(
+                    "{count} new aid record", "{count} new aid records", len(aid)
+                ).format(count=len(aid))
+            )
+        )
+    return "\n".join(lines)
+
+
+def _resolve_hromada(text: str) -> str | Problem:
+    resolved = shipped_index().resolve(text)
+    return resolved.code if isinstance(resolved, Resolved) else resolved
+
+
+@router.message(Command("publish"), F.chat.type == "private", IsAdmin())
+async def cmd_publish(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    services: BotServices,
+    session: AsyncSession,
+    admin: Admin,
+    lang: str,
+) -> None:
+    """Post a hromada's partnership card, or a digest of what is new, to the channel."""
+    words = (command.args or "").split()
+    kind = "card"
+    if words and words[-1].lower() in ("card", "digest"):
+        kind = words.pop().lower()
+    if not words:
+        await message.answer(escaped(_("Name the hromada, such as /publish Kharkiv digest.")))
+        return
+    code = _resolve_hromada(" ".join(words))
+    if isinstance(code, Problem):
+        await message.answer(escaped(code.render(_)))
+        return
+    channel = await stored_channel(session)
+    if channel is None:
+        await message.answer(escaped(_("No channel is set. A super-admin sets it with /channel.")))
+        return
+    try:
+        await require_editor(session, admin, code)
+    except AdminError as error:
+        await message.answer(escaped(error_text(error, lang)))
+        return
+    channel_lang = services.settings.default_locale
+    target = _channel_target(channel)
+    try:
+        if kind == "card":
+            await publish_hromada_card(bot, target, code, channel_lang, services=services)
+        else:
+            digest = await _digest(session, services, code, channel_lang)
+            if digest is None:
+                await message.answer(
+                    escaped(
+                        ngettext(
+                            "Nothing new in the last {days} day.",
+                            "Nothing new in the last {days} days.",
+                            DIGEST_DAYS,
+                        ).format(days=DIGEST_DAYS)
+                    )
+                )
+                return
+            await _post_digest(bot, target, digest, code, channel_lang)
+    except (UnknownRecordError, KeyError):
+        await message.answer(escaped(_("The knowledge base holds nothing about this hromada.")))
+        return
+    except TelegramAPIError as error:
+        logger.warning("Publishing to the channel failed: %s", type(error).__name__)
+        await message.answer(
+            escaped(
+                _("Could not post to {channel}: is the bot an administrator there?").format(
+                    channel=channel
+                )
+            )
+        )
+        return
+    await message.answer(escaped(_("Posted to {channel}.").format(channel=channel)))
+
+
+async def _post_digest(bot: Bot, target: int | str, text: str, code: str, lang: str) -> None:
+    me = await bot.me()
+    keyboard = ask_bot_keyboard(
+        Language(lang).gettext("Ask the bot"), deep_link(me.username or "", hromada_payload(code))
+    )
+    await bot.send_message(target, text, reply_markup=keyboard)
+
+
+# ---------------------------------------------------------------------------------------------
+# Everyone else: a polite refusal, and nothing changes.
+
+
+@router.message(
+    Command(*EDITOR_COMMANDS, "backup", "channel"),
+    F.chat.type != "private",
+    IsAdmin(private_only=False),
+)
+async def private_only(message: Message) -> None:
+    """An admin's file and channel commands work in the private chat, not in front of a group."""
+    await message.answer(escaped(_("Send this command in your private chat with me.")))
+
+
+@router.message(Command(*EDITOR_COMMANDS, *SUPER_ADMIN_COMMANDS))
+async def refuse_command(message: Message) -> None:
+    """A non-admin (or an editor asking for a super-admin's command) is refused politely."""
+    await message.answer(escaped(refusal_text()))
+
+
+@router.callback_query(ImportDecision.filter())
+async def refuse_button(query: CallbackQuery) -> None:
+    """A button pressed by someone who may not (any more) import."""
+    await query.answer(refusal_text(), show_alert=True)

@@ -1,0 +1,105 @@
+"""/subscribe, /unsubscribe and /subscriptions: residents follow a hromada's new partnerships."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import BotServices
+from bot.texts import escaped
+from knowledge.admin.common import AdminError
+from knowledge.admin.subscriptions import subscribe, subscriptions_of, unsubscribe
+from knowledge.admin.texts import error_text
+from knowledge.importing import Problem, Resolved, shipped_index
+
+router = Router(name=__name__)
+# /unsubscribe with one of these words ends every subscription of the chat.
+EVERYTHING = ("all", "усі", "всі", "все")
+
+
+def _hromada_code(text: str) -> str | Problem:
+    resolved = shipped_index().resolve(text)
+    return resolved.code if isinstance(resolved, Resolved) else resolved
+
+
+def _name(services: BotServices, code: str, lang: str) -> str:
+    hromada = services.engine.snapshot.hromadas.get(code)
+    if hromada is None:
+        return code
+    return hromada.name_uk if lang == "uk" else hromada.name_en
+
+
+@router.message(Command("subscribe"))
+async def cmd_subscribe(
+    message: Message, command: CommandObject, services: BotServices, lang: str
+) -> None:
+    """Follow a hromada: a short message whenever a new agreement or aid is recorded."""
+    text = (command.args or "").strip()
+    if not text:
+        await message.answer(escaped(_("Name the hromada, such as /subscribe Kharkiv.")))
+        return
+    code = _hromada_code(text)
+    if isinstance(code, Problem):
+        await message.answer(escaped(code.render(_)))
+        return
+    async with services.sessions() as session:
+        try:
+            added = await subscribe(session, message.chat.id, code)
+        except AdminError as error:
+            await message.answer(escaped(error_text(error, lang)))
+            return
+    name = _name(services, code, lang)
+    reply = (
+        _("Subscribed: I will tell you about new partnerships and aid of {hromada} hromada.")
+        if added
+        else _("You already follow {hromada} hromada.")
+    )
+    await message.answer(escaped(reply.format(hromada=name)))
+
+
+@router.message(Command("unsubscribe"))
+async def cmd_unsubscribe(
+    message: Message, command: CommandObject, services: BotServices, lang: str
+) -> None:
+    """Stop following one hromada, or every one with "all"."""
+    text = (command.args or "").strip()
+    if not text:
+        await message.answer(
+            escaped(_("Name the hromada, such as /unsubscribe Kharkiv, or /unsubscribe all."))
+        )
+        return
+    code: str | None = None
+    if text.lower() not in EVERYTHING:
+        found = _hromada_code(text)
+        if isinstance(found, Problem):
+            await message.answer(escaped(found.render(_)))
+            return
+        code = found
+    async with services.sessions() as session:
+        ended = await unsubscribe(session, message.chat.id, code)
+    if not ended:
+        await message.answer(escaped(_("There was no such subscription.")))
+    elif code is None:
+        await message.answer(escaped(_("You no longer follow any hromada.")))
+    else:
+        name = _name(services, code, lang)
+        await message.answer(
+            escaped(_("You no longer follow {hromada} hromada.").format(hromada=name))
+        )
+
+
+@router.message(Command("subscriptions"))
+async def cmd_subscriptions(message: Message, session: AsyncSession, lang: str) -> None:
+    """The hromadas this chat follows."""
+    followed = await subscriptions_of(session, message.chat.id)
+    if not followed:
+        await message.answer(
+            escaped(_("You follow no hromada yet. Send /subscribe and its name, such as Kharkiv."))
+        )
+        return
+    lines = [_("You follow:")]
+    lines += [f"• {item.name_uk if lang == 'uk' else item.name_en}" for item in followed]
+    await message.answer(escaped("\n".join(lines)))

@@ -1,0 +1,169 @@
+"""Background jobs: expiry reminders, expired agreements, the audit log chat, announcements.
+
+Each job is one `tick_*` coroutine that does what is due now and returns; `run_jobs` calls
+them on a schedule until stopped. What was sent is remembered in the database, so a restart
+neither repeats nor loses a message. Sends are sequential: the bot's session paces them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
+
+from bot.services import BotServices
+from bot.texts import escaped, split_message
+from knowledge import models
+from knowledge.admin.config import get_log_chat, mark_forwarded, pending_audit
+from knowledge.admin.reminders import due_reminders, expire_agreements, mark_sent
+from knowledge.admin.subscriptions import mark_announced, pending_announcements, subscribers
+from knowledge.admin.texts import history_line, new_record_text, reminder_text
+from knowledge.preferences import chat_language
+
+logger = logging.getLogger(__name__)
+
+# How often each job runs; reminders and expiry also run at start-up.
+FREQUENT = dt.timedelta(minutes=1)
+HOURLY = dt.timedelta(hours=1)
+DAILY = dt.timedelta(days=1)
+
+
+async def _language(services: BotServices, chat_id: int) -> str:
+    async with services.sessions() as session:
+        saved = await chat_language(session, chat_id)
+    return saved or services.settings.default_locale
+
+
+async def _send(bot: Bot, chat_id: int, text: str) -> bool:
+    """Send the text (split if long); False when the chat cannot be reached."""
+    try:
+        for part in split_message(escaped(text)):
+            await bot.send_message(chat_id, part)
+    except TelegramForbiddenError:
+        logger.info("Chat %s blocked the bot or is gone; skipped", chat_id)
+        return False
+    except TelegramAPIError as error:
+        logger.warning("Sending to chat %s failed: %s", chat_id, type(error).__name__)
+        return False
+    return True
+
+
+async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int:
+    """Remind the hromadas' admins of agreements ending soon; how many messages went out.
+
+    Each threshold fires once per end date, recorded after the messages are sent.
+    """
+    sent = 0
+    async with services.sessions() as session:
+        reminders = await due_reminders(
+            session, today, services.settings.reminder_days, services.settings.admin_ids
+        )
+    for reminder in reminders:
+        for recipient in reminder.recipients:
+            lang = await _language(services, recipient)
+            sent += await _send(bot, recipient, reminder_text(reminder, lang))
+        async with services.sessions() as session:
+            await mark_sent(session, reminder)
+    return sent
+
+
+async def tick_expiry(bot: Bot, services: BotServices, today: dt.date) -> list[str]:
+    """Mark agreements whose stated end has passed as expired; refresh answers if any did."""
+    async with services.sessions() as session:
+        expired = await expire_agreements(session, today)
+    if expired:
+        logger.info("Agreements expired: %s", ", ".join(expired))
+        await services.reload_knowledge()
+    return expired
+
+
+async def tick_audit_log(bot: Bot, services: BotServices) -> int:
+    """Forward new audit entries to the log chat; how many were forwarded."""
+    async with services.sessions() as session:
+        chat_id = await get_log_chat(session)
+        changes = await pending_audit(session)
+    if chat_id is None or not changes:
+        return 0
+    lang = await _language(services, chat_id)
+    text = "\n".join(history_line(change, lang) for change in changes)
+    if not await _send(bot, chat_id, text):
+        return 0
+    async with services.sessions() as session:
+        await mark_forwarded(session, max(change.id for change in changes))
+    return len(changes)
+
+
+async def tick_announcements(bot: Bot, services: BotServices) -> int:
+    """Tell subscribers about new agreements and aid; how many messages went out."""
+    sent = 0
+    async with services.sessions() as session:
+        records = await pending_announcements(session)
+    for record in records:
+        async with services.sessions() as session:
+            chats = await subscribers(session, record.hromada_code)
+            hromada = await session.get(models.Hromada, record.hromada_code)
+        for chat_id in chats:
+            lang = await _language(services, chat_id)
+            name = record.hromada_code
+            if hromada is not None:
+                name = hromada.name_uk if lang == "uk" else hromada.name_en
+            sent += await _send(bot, chat_id, new_record_text(record, name, lang))
+        # Remembered record by record: a restart half-way repeats at most one announcement.
+        async with services.sessions() as session:
+            await mark_announced(session, record.change_id)
+    return sent
+
+
+Tick = Callable[[], Awaitable[Any]]
+
+
+async def _safely(name: str, tick: Tick) -> None:
+    try:
+        await tick()
+    except Exception:  # a failing job must not stop the others or the bot; it is logged
+        logger.exception("The %s job failed; it runs again later", name)
+
+
+async def run_jobs(
+    bot: Bot, services: BotServices, stop: asyncio.Event, step: dt.timedelta = FREQUENT
+) -> None:
+    """Run every job on its schedule until `stop` is set; reminders and expiry start at once."""
+    last: dict[str, dt.datetime] = {}
+    schedule: list[tuple[str, dt.timedelta, Tick]] = [
+        ("expiry", DAILY, lambda: tick_expiry(bot, services, services.today())),
+        ("reminders", HOURLY, lambda: tick_reminders(bot, services, services.today())),
+        ("audit log", FREQUENT, lambda: tick_audit_log(bot, services)),
+        ("announcements", FREQUENT, lambda: tick_announcements(bot, services)),
+    ]
+    while not stop.is_set():
+        now = dt.datetime.now(dt.UTC)
+        for name, every, tick in schedule:
+            if name not in last or now - last[name] >= every:
+                last[name] = now
+                await _safely(name, tick)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), step.total_seconds())
+
+
+def install_jobs(dispatcher: Dispatcher, services: BotServices) -> None:
+    """Start the jobs when the dispatcher starts (polling or webhook), stop them at shutdown."""
+    stop = asyncio.Event()
+    tasks: list[asyncio.Task[None]] = []
+
+    async def start(bot: Bot) -> None:
+        stop.clear()
+        tasks.append(asyncio.create_task(run_jobs(bot, services, stop)))
+
+    async def finish() -> None:
+        stop.set()
+        while tasks:
+            await tasks.pop()
+
+    dispatcher.startup.register(start)
+    dispatcher.shutdown.register(finish)

@@ -1,0 +1,351 @@
+"""/export, /import and /backup through the real Dispatcher, in both languages."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+import pytest
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, GetFile, SendDocument
+from aiogram.types import BufferedInputFile
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.handlers import admin_ops
+from knowledge.bootstrap import prepare_database
+from knowledge.database import create_engine
+from knowledge.importing import read_import
+from knowledge.qa.engine import Engine
+from tests.adminops_support import (
+    EDITOR,
+    SUPER_ADMIN,
+    FileHarness,
+    admin_services,
+    audit_count,
+    file_harness,
+    grant_editor,
+    revoke_editor,
+    stored,
+)
+from tests.bot_support import calls_of, keyboard_buttons, sent_texts
+
+HEADER = (
+    "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
+    "source_title,source_url,source_date,notes"
+)
+NEW_ROWS = [
+    "Kharkiv,Jelgava,Latvia,twinning,active,2019-05,,Council decision,"
+    "https://example.org/decision,2019-05-12,",
+    "Kharkiv,Brno,CZ,twinning,active,2020-13,,Letter,,,",
+]
+SHEET = "\n".join([HEADER, *NEW_ROWS]).encode()
+NEW_AGREEMENT = "kharkiv-lv-jelgava-twinning"
+LVIV = "UA46060250000025047"
+
+
+@pytest.fixture
+async def admins(seeded_engine: AsyncEngine, qa_engine: Engine) -> AsyncIterator[FileHarness]:
+    """The bot with SUPER_ADMIN configured; fails on HTML Telegram would reject."""
+    driven = file_harness(admin_services(seeded_engine, qa_engine))
+    yield driven
+    assert driven.session.problems == []
+
+
+def _documents(calls: Sequence[object]) -> list[BufferedInputFile]:
+    sent = [call.document for call in calls if isinstance(call, SendDocument)]
+    return [document for document in sent if isinstance(document, BufferedInputFile)]
+
+
+def _button(calls: Sequence[object], position: int) -> str:
+    for call in reversed(calls):
+        buttons = keyboard_buttons(getattr(call, "reply_markup", None))
+        if buttons:
+            data = buttons[position][1]
+            assert data is not None
+            return data
+    raise AssertionError("no buttons")
+
+
+@pytest.mark.parametrize(
+    ("argument", "name", "kind"),
+    [
+        ("", "pobratym-2025-06-01.yaml", "document"),
+        ("json", "pobratym-2025-06-01.json", "document"),
+        ("csv", "pobratym-agreements-2025-06-01.csv", "agreements"),
+        ("aid_csv", "pobratym-aid-2025-06-01.csv", "aid"),
+    ],
+)
+async def test_export_sends_a_dated_file_that_reads_back(
+    admins: FileHarness, argument: str, name: str, kind: str
+) -> None:
+    calls = await admins.send(f"/export {argument}".strip(), user_id=SUPER_ADMIN)
+
+    (document,) = _documents(calls)
+    parsed = read_import(document.data, document.filename or "")
+    assert document.filename == name
+    assert parsed.rejected == []
+    if kind == "document":
+        assert parsed.document is not None
+        assert len(parsed.document.agreements) > 0
+    elif kind == "agreements":
+        assert len(parsed.agreements) > 0
+    else:
+        assert len(parsed.aid) > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "Unknown format pdf"), ("uk", "Невідомий формат pdf")]
+)
+async def test_export_in_an_unknown_format_says_which_exist(
+    admins: FileHarness, lang: str, expected: str
+) -> None:
+    calls = await admins.send(
+        "/export pdf", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    assert _documents(calls) == []
+    assert sent_texts(calls)[0].startswith(expected)
+
+
+PREVIEW = {
+    "en": [
+        "Import of partners.csv:",
+        "agreement: 1 new, 0 changed, 0 unchanged",
+        f"  new: {NEW_AGREEMENT}",
+        "1 row refused:",
+        "• row 3: signed_on: 2020-13 is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "Apply the rows that are not refused?",
+    ],
+    "uk": [
+        "Імпорт файлу partners.csv:",
+        "угода: нових 1, змінених 0, без змін 0",
+        f"  нові: {NEW_AGREEMENT}",
+        "Відхилено 1 рядок:",
+        "• рядок 3: signed_on: 2020-13 — не дата (РРРР, РРРР-ММ або РРРР-ММ-ДД)",
+        "Застосувати рядки, які не відхилено?",
+    ],
+}
+DONE = {
+    "en": "Imported: 3 new, 0 changed, 0 unchanged.",
+    "uk": "Імпортовано: нових — 3, змінених — 0, без змін — 0.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_import_previews_applies_on_confirmation_and_the_same_file_changes_nothing(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    before = await audit_count(seeded_engine)
+
+    preview = await admins.send_document(SHEET, "partners.csv", language_code=lang)
+
+    (text,) = sent_texts(preview)
+    lines = text.splitlines()
+    assert all(line in lines for line in PREVIEW[lang])
+    assert await audit_count(seeded_engine) == before
+
+    applied = await admins.click(
+        _button(preview, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    assert sent_texts(applied)[-1] == DONE[lang]
+    assert NEW_AGREEMENT in {doc.key for doc in (await stored(seeded_engine)).agreements}
+    assert NEW_AGREEMENT in admins.services.engine.snapshot.agreements
+    written = await audit_count(seeded_engine)
+
+    again = await admins.send_document(SHEET, "partners.csv", language_code=lang)
+
+    assert keyboard_buttons(again[-1].reply_markup) == []  # type: ignore[attr-defined]
+    assert sent_texts(again)[-1].endswith(
+        "Nothing would change." if lang == "en" else "Нічого не зміниться."
+    )
+    assert await audit_count(seeded_engine) == written
+
+
+async def test_the_command_first_then_the_file_works_too(admins: FileHarness) -> None:
+    asked = await admins.send("/import", user_id=SUPER_ADMIN)
+    preview = await admins.send_document(SHEET, "partners.csv")
+
+    assert sent_texts(asked)[0].startswith("Send the file to import")
+    assert sent_texts(preview)[0].startswith("Import of partners.csv:")
+
+
+async def test_cancel_forgets_the_file_and_writes_nothing(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    before = await stored(seeded_engine)
+    preview = await admins.send_document(SHEET, "partners.csv")
+
+    cancelled = await admins.click(_button(preview, 1), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+    late = await admins.click(_button(preview, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+
+    assert sent_texts(cancelled) == ["Import cancelled; nothing was written."]
+    (alert,) = calls_of(late, AnswerCallbackQuery)
+    assert alert.text == "This preview is out of date; send the file again."
+    assert await stored(seeded_engine) == before
+
+
+async def test_a_revoked_editor_cannot_apply_a_preview_made_before(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await grant_editor(seeded_engine, EDITOR)
+    preview = await admins.send_document(SHEET, "partners.csv", user_id=EDITOR)
+    await revoke_editor(seeded_engine, EDITOR)
+    before = await stored(seeded_engine)
+
+    calls = await admins.click(_button(preview, 0), chat_id=EDITOR, user_id=EDITOR)
+
+    (alert,) = calls_of(calls, AnswerCallbackQuery)
+    assert str(alert.text).startswith("Sorry, this command is for")
+    assert await stored(seeded_engine) == before
+
+
+async def test_an_editor_of_another_hromada_cannot_import_kharkivs_rows(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await grant_editor(seeded_engine, EDITOR, LVIV)
+    before = await stored(seeded_engine)
+    preview = await admins.send_document(SHEET, "partners.csv", user_id=EDITOR)
+
+    calls = await admins.click(_button(preview, 0), chat_id=EDITOR, user_id=EDITOR)
+
+    assert sent_texts(calls)[-1] == (
+        "You may not edit this hromada's records. Nothing was changed."
+    )
+    assert await stored(seeded_engine) == before
+
+
+async def test_a_large_import_edits_a_progress_message(
+    admins: FileHarness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(admin_ops, "PROGRESS_INTERVAL", 0.0)
+    rows = [
+        f"Kharkiv,Town {number},PL,twinning,active,2020,,Letter,,," for number in range(1, 401)
+    ]
+    preview = await admins.send_document("\n".join([HEADER, *rows]).encode(), "towns.csv")
+
+    calls = await admins.click(_button(preview, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+
+    edits = [call.text for call in calls_of(calls, EditMessageText)]
+    # 400 agreements, 400 places and one source.
+    assert sent_texts(calls)[0] == "Importing… 0%"
+    assert edits[:-1] == sorted(set(edits[:-1]), key=lambda text: int(text[11:-1]))
+    assert "Importing… 100%" in edits
+    assert edits[-1] == "Imported: 801 new, 0 changed, 0 unchanged."
+    assert "pl-town-400" in {doc.key for doc in (await stored(seeded_engine)).places}
+
+
+BILLION_LAUGHS = "\n".join(
+    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [
+        f"{level}: &{level} [" + ",".join([f"*{chr(ord(level) - 1)}"] * 9) + "]"
+        for level in "bcdefghi"
+    ]
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        ("hromada,city\n".encode("utf-16"), "p.csv", "The file is in UTF-16"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "p.csv", "This is an Excel or other zipped file"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(200, 256)) * 3, "p.csv", "This is not a text"),
+        (BILLION_LAUGHS, "export.yaml", "The file uses too many YAML aliases."),
+        (b"[" * 10_000 + b"]" * 10_000, "export.json", "The file is nested too deeply."),
+        (b"sources: !!python/object/apply:os.system ['true']\n", "x.yaml", "not valid YAML"),
+        (f"{HEADER}\nKharkiv,Brno,CZ,twinning,active,2020,,=1+1,,,".encode(), "p.csv", "formulas"),
+        (b"  \n", "p.csv", "The file is empty."),
+        (b"[1, 2", "export.json", "The file is not valid JSON"),
+        (b"hello", "notes.exe", "Unsupported file type .exe"),
+    ],
+)
+async def test_hostile_and_malformed_files_are_refused_and_nothing_is_written(
+    admins: FileHarness, seeded_engine: AsyncEngine, data: bytes, name: str, reason: str
+) -> None:
+    before = await audit_count(seeded_engine)
+
+    calls = await admins.send_document(data, name)
+
+    (text,) = sent_texts(calls)
+    assert text.startswith("The file is refused; nothing was written:")
+    assert reason in text
+    assert keyboard_buttons(calls[-1].reply_markup) == []  # type: ignore[attr-defined]
+    assert await audit_count(seeded_engine) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "The file is larger than 5 MB; nothing was written."),
+        ("uk", "Файл більший за 5 МБ; нічого не записано."),
+    ],
+)
+async def test_an_oversize_file_is_refused_before_it_is_downloaded(
+    admins: FileHarness, lang: str, expected: str
+) -> None:
+    calls = await admins.send_document(
+        SHEET, "big.csv", file_size=6 * 1024 * 1024, language_code=lang
+    )
+
+    assert sent_texts(calls) == [expected]
+    assert calls_of(calls, GetFile) == []
+    assert admins.session.downloads == []
+
+
+async def test_backup_sends_a_valid_sqlite_database(admins: FileHarness, tmp_path: Path) -> None:
+    calls = await admins.send("/backup", user_id=SUPER_ADMIN)
+
+    (document,) = _documents(calls)
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(document.data)
+    with sqlite3.connect(copy) as check:
+        verdict = check.execute("PRAGMA integrity_check").fetchone()
+        agreements = check.execute("SELECT count(*) FROM agreements").fetchone()
+    check.close()
+    assert str(document.filename).endswith(".sqlite3")
+    assert verdict == ("ok",)
+    assert agreements[0] > 0
+
+
+async def test_backup_on_postgresql_sends_a_full_export(postgres: str, qa_engine: Engine) -> None:
+    engine = create_engine(postgres)
+    try:
+        await prepare_database(engine)
+        driven = file_harness(admin_services(engine, qa_engine))
+
+        calls = await driven.send("/backup", user_id=SUPER_ADMIN)
+    finally:
+        await engine.dispose()
+
+    (document,) = _documents(calls)
+    parsed = read_import(document.data, document.filename or "")
+    assert str(document.filename).endswith(".json")
+    assert parsed.document is not None
+    assert len(parsed.document.agreements) > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Import cancelled; nothing was written."),
+        ("uk", "Імпорт скасовано; нічого не записано."),
+    ],
+)
+async def test_cancel_while_waiting_for_the_file_or_the_decision(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str, expected: str
+) -> None:
+    before = await stored(seeded_engine)
+    await admins.send("/import", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang)
+    waiting = await admins.send(
+        "/cancel", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    preview = await admins.send_document(SHEET, "partners.csv", language_code=lang)
+    deciding = await admins.send(
+        "/cancel", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    late = await admins.click(_button(preview, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+
+    assert sent_texts(waiting) == [expected]
+    assert sent_texts(deciding) == [expected]
+    assert sent_texts(late) == []
+    assert await stored(seeded_engine) == before

@@ -1,0 +1,287 @@
+"""The background jobs, one tick at a time: reminders, expiry, the log chat, announcements."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import AsyncIterator
+
+import pytest
+from aiogram.methods import SendMessage
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.jobs import (
+    install_jobs,
+    run_jobs,
+    tick_announcements,
+    tick_audit_log,
+    tick_expiry,
+    tick_reminders,
+)
+from bot.services import BotServices
+from bot.settings import Settings, SettingsError, load_settings
+from knowledge.database import create_engine, session_factory
+from knowledge.preferences import save_chat_language
+from knowledge.qa.engine import Engine
+from tests.adminops_support import (
+    STRANGER,
+    SUPER_ADMIN,
+    FileHarness,
+    admin_services,
+    file_harness,
+    import_rows,
+    stored,
+)
+from tests.bot_support import GROUP_ID, TODAY, USER_ID, calls_of, sent_texts
+
+END = TODAY + dt.timedelta(days=60)
+ENDING = f"Kharkiv,Jelgava,Latvia,twinning,active,2019-05,{END.isoformat()},Letter,,,"
+ENDING_KEY = "kharkiv-lv-jelgava-twinning"
+ENDED = "Kharkiv,Brno,CZ,cooperation agreement,active,2019,2025-05-01,Letter,,,"
+
+
+@pytest.fixture
+async def admins(seeded_engine: AsyncEngine, qa_engine: Engine) -> AsyncIterator[FileHarness]:
+    """The bot with SUPER_ADMIN configured; fails on HTML Telegram would reject."""
+    driven = file_harness(admin_services(seeded_engine, qa_engine))
+    yield driven
+    assert driven.session.problems == []
+
+
+def _about(harness: FileHarness, start: int, key: str) -> list[SendMessage]:
+    calls = calls_of(harness.session.requests[start:], SendMessage)
+    return [call for call in calls if key in call.text]
+
+
+async def _reminders_about(
+    harness: FileHarness, services: BotServices, today: dt.date
+) -> list[SendMessage]:
+    start = len(harness.session.requests)
+    await tick_reminders(harness.bot, services, today)
+    return _about(harness, start, ENDING_KEY)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("uk", "спливає 31 липня 2025\u202fр., через 60 днів."),
+        (
+            "en",
+            "The agreement of Kharkivska hromada with Jelgava ends on July 31, 2025, in 60 days.",
+        ),
+    ],
+)
+async def test_reminders_fire_once_per_threshold_across_a_restart(
+    admins: FileHarness, seeded_engine: AsyncEngine, qa_engine: Engine, lang: str, expected: str
+) -> None:
+    await import_rows(seeded_engine, ENDING)
+    if lang == "en":
+        async with session_factory(seeded_engine)() as session, session.begin():
+            await save_chat_language(session, SUPER_ADMIN, "en", dt.datetime.now(dt.UTC))
+
+    (first,) = await _reminders_about(admins, admins.services, TODAY)
+    assert await _reminders_about(admins, admins.services, TODAY) == []
+
+    # A restart: new services over the same database file.
+    restarted_engine = create_engine(seeded_engine.url.render_as_string(hide_password=False))
+    try:
+        restarted = admin_services(restarted_engine, qa_engine)
+        assert await _reminders_about(admins, restarted, TODAY) == []
+        assert await _reminders_about(admins, restarted, TODAY + dt.timedelta(days=5)) == []
+        (thirty,) = await _reminders_about(admins, restarted, END - dt.timedelta(days=20))
+        assert await _reminders_about(admins, restarted, END - dt.timedelta(days=19)) == []
+        (seven,) = await _reminders_about(admins, restarted, END - dt.timedelta(days=3))
+    finally:
+        await restarted_engine.dispose()
+
+    assert first.chat_id == SUPER_ADMIN
+    assert expected in first.text
+    assert (thirty.chat_id, seven.chat_id) == (SUPER_ADMIN, SUPER_ADMIN)
+
+
+async def test_an_agreement_past_its_stated_end_expires_and_answers_follow(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await import_rows(seeded_engine, ENDED)
+    key = "kharkiv-cz-brno-cooperation-agreement"
+
+    expired = await tick_expiry(admins.bot, admins.services, TODAY)
+    again = await tick_expiry(admins.bot, admins.services, TODAY)
+
+    assert key in expired
+    assert again == []
+    statuses = {doc.key: doc.status.value for doc in (await stored(seeded_engine)).agreements}
+    assert statuses[key] == "expired"
+    assert admins.services.engine.snapshot.agreements[key].status.value == "expired"
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply"),
+    [
+        ("en", f"From now on every change is reported to chat {GROUP_ID}."),
+        ("uk", f"Відтепер про кожну зміну повідомлятиму в чат {GROUP_ID}."),
+    ],
+)
+async def test_the_audit_log_is_forwarded_to_the_chosen_chat_once(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str, reply: str
+) -> None:
+    calls = await admins.send(
+        "/logchat", chat_id=GROUP_ID, user_id=SUPER_ADMIN, language_code=lang
+    )
+    assert sent_texts(calls) == [reply]
+    assert await tick_audit_log(admins.bot, admins.services) == 0  # no backlog
+
+    await import_rows(seeded_engine, ENDING)
+    start = len(admins.session.requests)
+    forwarded = await tick_audit_log(admins.bot, admins.services)
+    again = await tick_audit_log(admins.bot, admins.services)
+
+    assert forwarded == 3  # the source, the place and the agreement
+    assert again == 0
+    (message,) = calls_of(admins.session.requests[start:], SendMessage)
+    assert message.chat_id == GROUP_ID
+    assert ENDING_KEY in message.text
+    assert "test:import" in message.text
+
+
+async def test_logchat_off_stops_forwarding(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await admins.send("/logchat", chat_id=GROUP_ID, user_id=SUPER_ADMIN)
+    calls = await admins.send("/logchat off", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+    await import_rows(seeded_engine, ENDING)
+
+    assert sent_texts(calls) == ["The audit log is no longer forwarded."]
+    assert await tick_audit_log(admins.bot, admins.services) == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "subscribed", "news"),
+    [
+        (
+            "en",
+            "Subscribed: I will tell you about new partnerships and aid of Kharkivska hromada.",
+            "Kharkivska hromada has a new partnership agreement. Ask me about it!",
+        ),
+        (
+            "uk",
+            "Підписку оформлено: я повідомлю, коли Харківська громада матиме нові партнерства"
+            " чи допомогу.",
+            "Харківська громада має нову угоду про партнерство. Запитайте мене про неї!",
+        ),
+    ],
+)
+async def test_subscribers_hear_of_a_new_agreement_once(
+    admins: FileHarness,
+    seeded_engine: AsyncEngine,
+    qa_engine: Engine,
+    lang: str,
+    subscribed: str,
+    news: str,
+) -> None:
+    calls = await admins.send("/subscribe Kharkiv", language_code=lang)
+    listed = await admins.send("/subscriptions", language_code=lang)
+    assert sent_texts(calls) == [subscribed]
+    assert len(sent_texts(listed)[0].splitlines()) == 2
+    # The chat's language as the bot will use it when it writes first.
+    async with session_factory(seeded_engine)() as session, session.begin():
+        await save_chat_language(session, USER_ID, lang, dt.datetime.now(dt.UTC))
+    assert await tick_announcements(admins.bot, admins.services) == 0
+
+    await import_rows(seeded_engine, ENDING)
+    start = len(admins.session.requests)
+    sent = await tick_announcements(admins.bot, admins.services)
+    again = await tick_announcements(admins.bot, admins.services)
+    restarted_engine = create_engine(seeded_engine.url.render_as_string(hide_password=False))
+    try:
+        after_restart = await tick_announcements(
+            admins.bot, admin_services(restarted_engine, qa_engine)
+        )
+    finally:
+        await restarted_engine.dispose()
+
+    assert (sent, again, after_restart) == (1, 0, 0)
+    (message,) = calls_of(admins.session.requests[start:], SendMessage)
+    assert message.chat_id == USER_ID
+    assert message.text == news
+
+
+async def test_unsubscribing_stops_the_news(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await admins.send("/subscribe Харків")
+    await tick_announcements(admins.bot, admins.services)
+    calls = await admins.send("/unsubscribe Kharkiv")
+    none = await admins.send("/unsubscribe Kharkiv")
+    listed = await admins.send("/subscriptions")
+    await import_rows(seeded_engine, ENDING)
+
+    assert sent_texts(calls) == ["You no longer follow Kharkivska hromada."]
+    assert sent_texts(none) == ["There was no such subscription."]
+    assert sent_texts(listed)[0].startswith("You follow no hromada yet.")
+    assert await tick_announcements(admins.bot, admins.services) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("/subscribe", "Name the hromada, such as /subscribe Kharkiv."),
+        ("/subscribe Atlantis", "unknown hromada Atlantis; write its KATOTTH code"),
+    ],
+)
+async def test_a_subscription_to_nothing_is_explained_and_nothing_stored(
+    admins: FileHarness, text: str, expected: str
+) -> None:
+    calls = await admins.send(text, user_id=STRANGER, chat_id=STRANGER)
+    listed = await admins.send("/subscriptions", user_id=STRANGER, chat_id=STRANGER)
+
+    assert sent_texts(calls) == [expected]
+    assert sent_texts(listed)[0].startswith("You follow no hromada yet.")
+
+
+async def test_the_job_loop_runs_every_job_at_once_and_stops_when_asked(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await import_rows(seeded_engine, ENDING)
+    stop = asyncio.Event()
+    admins.services.today = lambda: END - dt.timedelta(days=3)
+
+    loop = asyncio.create_task(run_jobs(admins.bot, admins.services, stop, dt.timedelta(hours=1)))
+    await asyncio.sleep(0.5)
+    stop.set()
+    await asyncio.wait_for(loop, 5)
+
+    assert len(_about(admins, 0, ENDING_KEY)) == 1
+
+
+async def test_installed_jobs_start_and_stop_with_the_dispatcher(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await import_rows(seeded_engine, ENDING)
+    admins.services.today = lambda: END - dt.timedelta(days=3)
+    install_jobs(admins.dispatcher, admins.services)
+
+    await admins.dispatcher.emit_startup(bot=admins.bot)
+    await asyncio.sleep(0.5)
+    await asyncio.wait_for(admins.dispatcher.emit_shutdown(), 5)
+
+    assert len(_about(admins, 0, ENDING_KEY)) == 1
+
+
+@pytest.mark.parametrize(("value", "expected"), [("30, 7,90", (90, 30, 7)), ("14", (14,))])
+def test_reminder_days_come_from_the_setting(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: tuple[int, ...]
+) -> None:
+    monkeypatch.setenv("REMINDER_DAYS", value)
+
+    assert Settings(_env_file=None).reminder_days == expected
+
+
+@pytest.mark.parametrize("value", ["", "30,soon", "0,7"])
+def test_a_wrong_reminder_days_setting_is_named(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("REMINDER_DAYS", value)
+
+    with pytest.raises(SettingsError, match=r"^REMINDER_DAYS: expected positive numbers"):
+        load_settings()
