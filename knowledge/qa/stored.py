@@ -245,25 +245,41 @@ class _Reader:
         kinds = {kind.value: kind for kind in AgreementKind}
         statuses = {status.value: status for status in AgreementStatus}
         areas = {area.value: area for area in CooperationArea}
-        date = compact.optional_iso_date
+        date, text, places = compact.optional_iso_date, compact.optional_text, self._place_keys
         return [
             Agreement(
-                compact.string(row.key),
-                compact.string(row.hromada_code),
-                self._place_keys[row.place_id],
-                kinds[row.kind],
-                statuses[row.status],
-                compact.optional_text(row.title_uk, row.title_en),
-                date(row.signed_on),
-                date(row.planned_on),
-                date(row.valid_until),
-                row.term_years,
-                tuple(extensions.get(row.id, ())),
-                tuple(areas[area] for area in row.areas),
-                compact.optional_text(row.notes_uk, row.notes_en),
-                tuple(cited[row.id]),
+                key,
+                compact.string(hromada),
+                places[place_id],
+                kinds[kind],
+                statuses[status],
+                text(title_uk, title_en),
+                date(signed_on),
+                date(planned_on),
+                date(valid_until),
+                term_years,
+                tuple(extensions.get(agreement_id, ())),
+                tuple([areas[area] for area in agreement_areas]),
+                text(notes_uk, notes_en),
+                tuple(cited[agreement_id]),
             )
-            for row in rows
+            for (
+                agreement_id,
+                key,
+                hromada,
+                place_id,
+                kind,
+                status,
+                title_uk,
+                title_en,
+                signed_on,
+                planned_on,
+                valid_until,
+                term_years,
+                agreement_areas,
+                notes_uk,
+                notes_en,
+            ) in rows
         ]
 
     async def aid(self) -> list[Aid]:
@@ -308,20 +324,33 @@ class _Reader:
             table.notes_en,
             order=(table.key,),
         )
+        string, optional, text = compact.string, compact.optional_string, compact.optional_text
+        date, no_children = compact.optional_iso_date, ()
         return [
             Aid(
-                compact.string(row.key),
-                compact.string(row.hromada_code),
-                compact.optional_iso_date(row.received_on),
-                tuple(donors.get(row.id, ())),
-                tuple(items.get(row.id, ())),
-                row.amount,
-                compact.optional_string(row.currency),
-                compact.optional_text(row.description_uk, row.description_en),
-                compact.optional_text(row.notes_uk, row.notes_en),
-                tuple(cited[row.id]),
+                key,
+                string(hromada),
+                date(received_on),
+                tuple(donors.get(aid_id, no_children)),
+                tuple(items.get(aid_id, no_children)),
+                amount,
+                optional(currency),
+                text(description_uk, description_en),
+                text(notes_uk, notes_en),
+                tuple(cited[aid_id]),
             )
-            for row in rows
+            for (
+                aid_id,
+                key,
+                hromada,
+                received_on,
+                amount,
+                currency,
+                description_uk,
+                description_en,
+                notes_uk,
+                notes_en,
+            ) in rows
         ]
 
     async def activities(self) -> list[Activity]:
