@@ -32,8 +32,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
-import ctypes
-import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -44,7 +42,6 @@ import math
 import pkgutil
 import pstats
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -57,6 +54,13 @@ from pathlib import Path
 
 from babel import Locale
 
+from benchmarks.fresh_start import (
+    MEGABYTE,
+    FreshProcess,
+    peak_rss_megabytes,
+    release_memory,
+    rss_megabytes,
+)
 from benchmarks.national import national_document
 from knowledge import migrations
 from knowledge.curated import curated_document
@@ -66,18 +70,15 @@ from knowledge.language import morphology
 from knowledge.loading import load_document
 from knowledge.qa.engine import Engine
 from knowledge.qa.evaluation import DEFAULT_PATH, Turn, evaluate, load_items
-from knowledge.qa.startup import engine_from_database
 
 # A fixed day, so questions about "this year" read the same on every run.
 TODAY = dt.date(2025, 6, 1)
 WARM_UP_QUESTIONS = 200
-MEGABYTE = 1024 * 1024
 TARGET_MEDIAN_MS = 1.0
 TARGET_P99_MS = 5.0
 TARGET_STARTUP_S = 2.0
 TARGET_RSS_MB = 200.0
 PROFILE_LINES = 25
-_PROC_STATUS = Path("/proc/self/status")
 BENCHMARK_CACHE = Path("var") / "cache" / "benchmark"
 # Everyday names of countries where the CLDR name does not decline ("у Сполучені Штати").
 _COUNTRY_LOCATIVES = {"US": "США", "GB": "Великій Британії", "NL": "Нідерландах"}
@@ -93,49 +94,6 @@ class Question:
 
 
 # -- memory ------------------------------------------------------------------------------------
-
-
-def _status_megabytes(field_name: str) -> float | None:
-    try:
-        lines = _PROC_STATUS.read_text(encoding="ascii").splitlines()
-    except OSError:
-        return None
-    for line in lines:
-        if line.startswith(f"{field_name}:"):
-            return int(line.split()[1]) * 1024 / MEGABYTE
-    return None
-
-
-def rss_megabytes() -> float:
-    """The resident set size now, or the peak so far where /proc is not available."""
-    current = _status_megabytes("VmRSS")
-    if current is not None:
-        return current
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MEGABYTE
-
-
-def peak_rss_megabytes() -> float:
-    """The highest resident set size of the process so far."""
-    peak = _status_megabytes("VmHWM")
-    if peak is not None:
-        return peak
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MEGABYTE
-
-
-def release_memory() -> None:
-    """Collect garbage and hand freed heap pages back to the system, so RSS counts live data.
-
-    Without the trim, glibc keeps freed pages, and what one phase freed would count as the
-    next phase's memory.
-    """
-    gc.collect()
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:
-        return
-    trim = getattr(libc, "malloc_trim", None)
-    if trim is not None:
-        trim(0)
 
 
 def clear_word_caches() -> int:
@@ -157,18 +115,6 @@ def clear_word_caches() -> int:
 
 
 @dataclass(frozen=True)
-class FreshProcess:
-    """A process that starts as the bot does: from the database, then answers questions."""
-
-    startup_wall: float
-    startup_cpu: float
-    rss_dictionaries: float
-    rss_engine: float
-    rss_answering: float
-    peak: float
-
-
-@dataclass(frozen=True)
 class FreshRuns:
     """Fresh-process start-ups without the saved forms (cold) and with them (ready)."""
 
@@ -176,45 +122,13 @@ class FreshRuns:
     ready: FreshProcess
 
 
-def measure_fresh(database_path: Path, forms_cache: Path) -> FreshProcess:
-    """Start the engine from the database as the bot does, answer, and read the memory."""
-    morphology.preload()
-    release_memory()
-    dictionaries = rss_megabytes()
-    wall, cpu = time.perf_counter(), time.process_time()
-    engine = asyncio.run(_engine_from_file(database_path, forms_cache))
-    startup_wall, startup_cpu = time.perf_counter() - wall, time.process_time() - cpu
-    release_memory()
-    ready = rss_megabytes()
-    _answer_all(engine, evaluation_questions())
-    release_memory()
-    return FreshProcess(
-        startup_wall,
-        startup_cpu,
-        dictionaries,
-        ready,
-        rss_megabytes(),
-        peak_rss_megabytes(),
-    )
-
-
-async def _engine_from_file(database_path: Path, forms_cache: Path) -> Engine:
-    database = create_engine(f"sqlite+aiosqlite:///{database_path}")
-    try:
-        return await engine_from_database(database, forms_cache)
-    finally:
-        await database.dispose()
-
-
 def _run_fresh(database_path: Path, forms_cache: Path) -> FreshProcess:
     completed = subprocess.run(  # noqa: S603 - this very interpreter and module
         [
             sys.executable,
             "-m",
-            "benchmarks.qa_benchmark",
-            "--fresh-memory",
+            "benchmarks.fresh_start",
             str(database_path),
-            "--forms-cache",
             str(forms_cache),
         ],
         capture_output=True,
@@ -891,25 +805,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="profile the national start-up and question loop"
     )
-    parser.add_argument(
-        "--fresh-memory",
-        type=Path,
-        metavar="DATABASE",
-        help="(internal) measure the start-up and memory of an engine read from this SQLite file",
-    )
-    parser.add_argument(
-        "--forms-cache",
-        type=Path,
-        metavar="FILE",
-        help="(internal) with --fresh-memory: the forms cache to read and write",
-    )
     arguments = parser.parse_args(argv)
-    if arguments.fresh_memory is not None:
-        if arguments.forms_cache is None:
-            parser.error("--fresh-memory needs --forms-cache")
-        figures = measure_fresh(arguments.fresh_memory, arguments.forms_cache)
-        sys.stdout.write(json.dumps(dataclasses.asdict(figures)) + "\n")
-        return 0
     seed: int = arguments.seed
 
     start = time.perf_counter()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -40,6 +40,8 @@ from knowledge.vocabulary import (
     HromadaKind,
     SourceKind,
 )
+
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +272,7 @@ class Compactor:
         self._donors: dict[tuple[str, str | None, str | None, str | None], Donor] = {}
         self._items: dict[tuple[str, int | None], AidItem] = {}
         self._iso_dates: dict[str, PartialDate] = {}
+        self._tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
     def _str(self, value: str) -> str:
         found = self._strings.get(value)
@@ -341,6 +344,11 @@ class Compactor:
     def optional_text(self, uk: str | None, en: str | None) -> Text | None:
         """A Text where both languages are stored, as the document reads them, else None."""
         return None if uk is None or en is None else self.text(uk, en)
+
+    def shared(self, values: tuple[Item, ...]) -> tuple[Item, ...]:
+        """One shared copy of equal tuples of shared records (most aid cites the same source)."""
+        found: tuple[Item, ...] = self._tuples.setdefault(values, values)
+        return found
 
     def iso_date(self, value: str) -> PartialDate:
         """One shared PartialDate of its stored ISO text (YYYY, YYYY-MM or YYYY-MM-DD)."""

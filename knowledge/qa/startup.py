@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -15,4 +16,8 @@ async def engine_from_database(database: AsyncEngine, forms_cache: Path | None =
     async with database.connect() as connection:
         with collector_paused():
             snapshot = await read_snapshot(connection)
-    return Engine.from_snapshot(snapshot, forms_cache)
+    engine = Engine.from_snapshot(snapshot, forms_cache)
+    # The records and the name index live as long as the process: leave them out of the
+    # collector's full passes, which would otherwise walk millions of them now and then.
+    gc.freeze()
+    return engine

@@ -8,7 +8,7 @@ is the same snapshot `Snapshot.from_document(export_document(...))` gives (a tes
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
 from sqlalchemy import String, select, type_coerce
@@ -39,15 +39,23 @@ from knowledge.vocabulary import (
     SourceKind,
 )
 
+_BATCH = 2000
+
 
 def _iso(column: Any) -> ColumnElement[str]:
     # The stored ISO text itself: equal dates are parsed once (Compactor.iso_date), not per row.
     return type_coerce(column, String())
 
 
-async def _rows(connection: AsyncConnection, *columns: Any, order: Iterable[Any]) -> list[Any]:
-    result = await connection.execute(select(*columns).order_by(*order))
-    return list(result.all())
+async def _rows(
+    connection: AsyncConnection, *columns: Any, order: Iterable[Any]
+) -> AsyncIterator[Any]:
+    # In batches: the rows of a whole table at once would scatter the records kept among
+    # rows thrown away, and the process would keep the memory of both.
+    result = await connection.stream(select(*columns).order_by(*order))
+    async for batch in result.partitions(_BATCH):
+        for row in batch:
+            yield row
 
 
 class _Reader:
@@ -61,7 +69,7 @@ class _Reader:
         self, link: type[models.Base], owner: Any
     ) -> defaultdict[int, list[Cited]]:
         table: Any = link
-        rows = await _rows(
+        rows = _rows(
             self._connection,
             owner,
             table.source_id,
@@ -70,13 +78,13 @@ class _Reader:
         )
         citation, keys = self._compact.citation, self._source_keys
         cited: defaultdict[int, list[Cited]] = defaultdict(list)
-        for owner_id, source_id, quote in rows:
+        async for owner_id, source_id, quote in rows:
             cited[owner_id].append(citation(keys[source_id], quote))
         return cited
 
     async def sources(self) -> list[Source]:
         table, compact = models.Source, self._compact
-        rows = await _rows(
+        rows = _rows(
             self._connection,
             table.id,
             table.key,
@@ -93,7 +101,7 @@ class _Reader:
             order=(table.key,),
         )
         records = []
-        for row in rows:
+        async for row in rows:
             key = compact.string(row.key)
             self._source_keys[row.id] = key
             records.append(
@@ -113,7 +121,7 @@ class _Reader:
 
     async def hromadas(self) -> list[Hromada]:
         table, compact = models.Hromada, self._compact
-        rows = await _rows(
+        rows = _rows(
             self._connection,
             table.code,
             table.name_uk,
@@ -154,12 +162,12 @@ class _Reader:
                 row.population,
                 compact.strings(row.aliases),
             )
-            for row in rows
+            async for row in rows
         ]
 
     async def places(self) -> list[Place]:
         table, compact = models.Place, self._compact
-        rows = await _rows(
+        rows = _rows(
             self._connection,
             table.id,
             table.key,
@@ -178,7 +186,7 @@ class _Reader:
             order=(table.key,),
         )
         records = []
-        for row in rows:
+        async for row in rows:
             key = compact.string(row.key)
             self._place_keys[row.id] = key
             records.append(
@@ -200,7 +208,7 @@ class _Reader:
     async def agreements(self) -> list[Agreement]:
         table, compact = models.Agreement, self._compact
         extension = models.AgreementExtension
-        extension_rows = await _rows(
+        extension_rows = _rows(
             self._connection,
             extension.agreement_id,
             _iso(extension.extended_on),
@@ -212,7 +220,7 @@ class _Reader:
             order=(extension.agreement_id, extension.position),
         )
         extensions: defaultdict[int, list[Extension]] = defaultdict(list)
-        for row in extension_rows:
+        async for row in extension_rows:
             extensions[row.agreement_id].append(
                 Extension(
                     compact.iso_date(row.extended_on),
@@ -223,7 +231,7 @@ class _Reader:
                 )
             )
         cited = await self._citations(models.AgreementSource, models.AgreementSource.agreement_id)
-        rows = await _rows(
+        rows = _rows(
             self._connection,
             table.id,
             table.key,
@@ -246,6 +254,7 @@ class _Reader:
         statuses = {status.value: status for status in AgreementStatus}
         areas = {area.value: area for area in CooperationArea}
         date, text, places = compact.optional_iso_date, compact.optional_text, self._place_keys
+        shared = compact.shared
         return [
             Agreement(
                 key,
@@ -259,11 +268,11 @@ class _Reader:
                 date(valid_until),
                 term_years,
                 tuple(extensions.get(agreement_id, ())),
-                tuple([areas[area] for area in agreement_areas]),
+                shared(tuple([areas[area] for area in agreement_areas])),
                 text(notes_uk, notes_en),
-                tuple(cited[agreement_id]),
+                shared(tuple(cited[agreement_id])),
             )
-            for (
+            async for (
                 agreement_id,
                 key,
                 hromada,
@@ -285,7 +294,7 @@ class _Reader:
     async def aid(self) -> list[Aid]:
         table, compact, places = models.AidRecord, self._compact, self._place_keys
         donor = models.AidDonor
-        donor_rows = await _rows(
+        donor_rows = _rows(
             self._connection,
             donor.aid_id,
             donor.kind,
@@ -295,11 +304,11 @@ class _Reader:
             order=(donor.aid_id, donor.position),
         )
         donors: defaultdict[int, list[Any]] = defaultdict(list)
-        for aid_id, kind, country, place_id, name in donor_rows:
+        async for aid_id, kind, country, place_id, name in donor_rows:
             place = None if place_id is None else places[place_id]
             donors[aid_id].append(compact.donor(kind, country, place, name))
         item = models.AidItem
-        item_rows = await _rows(
+        item_rows = _rows(
             self._connection,
             item.aid_id,
             item.category,
@@ -307,10 +316,10 @@ class _Reader:
             order=(item.aid_id, item.position),
         )
         items: defaultdict[int, list[Any]] = defaultdict(list)
-        for aid_id, category, quantity in item_rows:
+        async for aid_id, category, quantity in item_rows:
             items[aid_id].append(compact.aid_item(category, quantity))
         cited = await self._citations(models.AidSource, models.AidSource.aid_id)
-        rows = await _rows(
+        rows = _rows(
             self._connection,
             table.id,
             table.key,
@@ -325,21 +334,21 @@ class _Reader:
             order=(table.key,),
         )
         string, optional, text = compact.string, compact.optional_string, compact.optional_text
-        date, no_children = compact.optional_iso_date, ()
+        date, no_children, shared = compact.optional_iso_date, (), compact.shared
         return [
             Aid(
                 key,
                 string(hromada),
                 date(received_on),
-                tuple(donors.get(aid_id, no_children)),
-                tuple(items.get(aid_id, no_children)),
+                shared(tuple(donors.get(aid_id, no_children))),
+                shared(tuple(items.get(aid_id, no_children))),
                 amount,
                 optional(currency),
                 text(description_uk, description_en),
                 text(notes_uk, notes_en),
-                tuple(cited[aid_id]),
+                shared(tuple(cited[aid_id])),
             )
-            for (
+            async for (
                 aid_id,
                 key,
                 hromada,
@@ -356,7 +365,7 @@ class _Reader:
     async def activities(self) -> list[Activity]:
         table, compact = models.Activity, self._compact
         cited = await self._citations(models.ActivitySource, models.ActivitySource.activity_id)
-        rows = await _rows(
+        rows = _rows(
             self._connection,
             table.id,
             table.key,
@@ -382,15 +391,15 @@ class _Reader:
                 row.count,
                 bool(row.count_is_lower_bound),
                 compact.text(row.summary_uk, row.summary_en),
-                tuple(cited[row.id]),
+                compact.shared(tuple(cited[row.id])),
             )
-            for row in rows
+            async for row in rows
         ]
 
     async def programmes(self) -> list[Programme]:
         table, compact = models.Programme, self._compact
         spending = models.ProgrammeSpending
-        spending_rows = await _rows(
+        spending_rows = _rows(
             self._connection,
             spending.programme_id,
             _iso(spending.period),
@@ -401,7 +410,7 @@ class _Reader:
             order=(spending.programme_id, spending.position),
         )
         spent: defaultdict[int, list[Spending]] = defaultdict(list)
-        for row in spending_rows:
+        async for row in spending_rows:
             spent[row.programme_id].append(
                 Spending(
                     compact.iso_date(row.period),
@@ -411,7 +420,7 @@ class _Reader:
                 )
             )
         cited = await self._citations(models.ProgrammeSource, models.ProgrammeSource.programme_id)
-        rows = await _rows(
+        rows = _rows(
             self._connection,
             table.id,
             table.key,
@@ -433,9 +442,9 @@ class _Reader:
                 row.last_year,
                 compact.optional_text(row.approved_by_uk, row.approved_by_en),
                 tuple(spent.get(row.id, ())),
-                tuple(cited[row.id]),
+                compact.shared(tuple(cited[row.id])),
             )
-            for row in rows
+            async for row in rows
         ]
 
 
