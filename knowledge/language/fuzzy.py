@@ -15,6 +15,9 @@ MIN_LENGTH = 4
 LONG_WORD_LENGTH = 7
 
 
+_NO_LABELS: dict[str, list[str]] = {}
+
+
 def allowed_distance(length: int) -> int:
     """How many typing slips a word of this length may contain and still be recognised."""
     if length < MIN_LENGTH:
@@ -52,12 +55,16 @@ class FuzzyVocabulary:
 
     def __init__(self, keys: Iterable[str]) -> None:
         self._keys = frozenset(keys)
-        buckets: defaultdict[tuple[int, int, str], list[str]] = defaultdict(list)
+        # Buckets by (length, kind), then by label: a few dozen small keys rather than a tuple
+        # per label, which took a tenth of a national engine's memory.
+        buckets: defaultdict[tuple[int, int], defaultdict[str, list[str]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for key in sorted(self._keys):
             if len(key) >= MIN_LENGTH:
                 for kind, label in enumerate(_labels(key, len(key))):
-                    buckets[len(key), kind, label].append(key)
-        self._buckets = dict(buckets)
+                    buckets[len(key), kind][label].append(key)
+        self._buckets = {size: dict(labels) for size, labels in buckets.items()}
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -88,7 +95,7 @@ class FuzzyVocabulary:
             if abs(key_length - length) > cutoff:
                 continue
             for kind, label in enumerate(_labels(word, key_length)):
-                bucket = self._buckets.get((key_length, kind, label), ())
+                bucket = self._buckets.get((key_length, kind), _NO_LABELS).get(label, ())
                 for key, distance, _ in process.extract(
                     word, bucket, scorer=OSA.distance, score_cutoff=cutoff, limit=None
                 ):

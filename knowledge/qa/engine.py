@@ -89,7 +89,7 @@ def today_in_ukraine() -> dt.date:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building millions of acyclic index entries.
 
     Otherwise each full collection scans the whole heap (the document included) again, a
@@ -125,7 +125,7 @@ class Engine:
 
         With `forms_cache`, the inflected forms of names are kept in that file between runs.
         """
-        with _collector_paused():
+        with collector_paused():
             snapshot = Snapshot.from_document(document)
         return cls.from_snapshot(snapshot, forms_cache)
 
@@ -136,7 +136,7 @@ class Engine:
         Building the name index after the document is freed lets it reuse the document's
         memory, rather than keep the heap blocks the document leaves half empty in use.
         """
-        with _collector_paused():
+        with collector_paused():
             return cls(snapshot, Gazetteer.build(snapshot, FormsCache(phrase_key, forms_cache)))
 
     def read(self, question: str, today: dt.date | None = None) -> Reading:

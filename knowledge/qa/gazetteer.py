@@ -124,9 +124,9 @@ class _IndexBuilder:
         if not key:
             return
         self.exact[key].add(ref)
-        words = key.split(" ")
-        if all(word.isascii() for word in words):
-            self.latin[" ".join(latin_key(word) for word in words)].add(ref)
+        # The words and the spaces between them: ASCII exactly when every word is.
+        if key.isascii():
+            self.latin[" ".join(latin_key(word) for word in key.split(" "))].add(ref)
 
     def add_ukrainian_noun(self, name: str, ref: EntityRef) -> None:
         self.add(name, ref)

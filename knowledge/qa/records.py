@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -40,6 +40,8 @@ from knowledge.vocabulary import (
     HromadaKind,
     SourceKind,
 )
+
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +271,8 @@ class Compactor:
         self._citations: dict[tuple[str, str | None], Cited] = {}
         self._donors: dict[tuple[str, str | None, str | None, str | None], Donor] = {}
         self._items: dict[tuple[str, int | None], AidItem] = {}
+        self._iso_dates: dict[str, PartialDate] = {}
+        self._tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
     def _str(self, value: str) -> str:
         found = self._strings.get(value)
@@ -313,6 +317,77 @@ class Compactor:
             found = self._citations[key] = Cited(
                 self._str(value.source), self._optional(value.quote)
             )
+        return found
+
+    # Plain values, as the database rows hold them (see knowledge.qa.stored).
+
+    def string(self, value: str) -> str:
+        """One shared copy of the string."""
+        return self._str(value)
+
+    def optional_string(self, value: str | None) -> str | None:
+        """One shared copy of the string, or None."""
+        return None if value is None else self._str(value)
+
+    def strings(self, values: list[str]) -> tuple[str, ...]:
+        """Shared copies of the strings."""
+        return tuple(self._str(value) for value in values)
+
+    def text(self, uk: str, en: str) -> Text:
+        """One shared Text of the two languages."""
+        key = (uk, en)
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = Text(self._str(uk), self._str(en))
+        return found
+
+    def optional_text(self, uk: str | None, en: str | None) -> Text | None:
+        """A Text where both languages are stored, as the document reads them, else None."""
+        return None if uk is None or en is None else self.text(uk, en)
+
+    def shared(self, values: tuple[Item, ...]) -> tuple[Item, ...]:
+        """One shared copy of equal tuples of shared records (most aid cites the same source)."""
+        found: tuple[Item, ...] = self._tuples.setdefault(values, values)
+        return found
+
+    def iso_date(self, value: str) -> PartialDate:
+        """One shared PartialDate of its stored ISO text (YYYY, YYYY-MM or YYYY-MM-DD)."""
+        found = self._iso_dates.get(value)
+        if found is None:
+            found = self._iso_dates[value] = self._date(PartialDate.parse(value))
+        return found
+
+    def optional_iso_date(self, value: str | None) -> PartialDate | None:
+        """One shared PartialDate of its stored ISO text, or None."""
+        return None if value is None else self.iso_date(value)
+
+    def citation(self, source: str, quote: str | None) -> Cited:
+        """One shared citation of a source by key."""
+        key = (source, quote)
+        found = self._citations.get(key)
+        if found is None:
+            found = self._citations[key] = Cited(self._str(source), self.optional_string(quote))
+        return found
+
+    def donor(self, kind: str, country: str | None, place: str | None, name: str | None) -> Donor:
+        """One shared donor of its stored values."""
+        key = (kind, country, place, name)
+        found = self._donors.get(key)
+        if found is None:
+            found = self._donors[key] = Donor(
+                DonorKind(kind),
+                self.optional_string(country),
+                self.optional_string(place),
+                self.optional_string(name),
+            )
+        return found
+
+    def aid_item(self, category: str, quantity: int | None) -> AidItem:
+        """One shared aid item of its stored values."""
+        key = (category, quantity)
+        found = self._items.get(key)
+        if found is None:
+            found = self._items[key] = AidItem(AidCategory(category), quantity)
         return found
 
     def source(self, doc: SourceDoc) -> Source:

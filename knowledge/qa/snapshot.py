@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -79,38 +79,52 @@ class Snapshot:
         The snapshot keeps no reference to the document, so it can be freed once this returns.
         """
         compact = Compactor()
-        places = {place.key: compact.place(place) for place in document.places}
-        hromadas = {hromada.code: compact.hromada(hromada) for hromada in document.hromadas}
-        agreements = [compact.agreement(agreement) for agreement in document.agreements]
+        return cls.from_records(
+            hromadas=[compact.hromada(hromada) for hromada in document.hromadas],
+            places=[compact.place(place) for place in document.places],
+            sources=[compact.source(source) for source in document.sources],
+            agreements=[compact.agreement(agreement) for agreement in document.agreements],
+            aid=[compact.aid(aid) for aid in document.aid],
+            activities=[compact.activity(activity) for activity in document.activities],
+            programmes=[compact.programme(programme) for programme in document.programmes],
+        )
+
+    @classmethod
+    def from_records(
+        cls,
+        *,
+        hromadas: Iterable[Hromada],
+        places: Iterable[Place],
+        sources: Iterable[Source],
+        agreements: Sequence[Agreement],
+        aid: Iterable[Aid],
+        activities: Iterable[Activity],
+        programmes: Iterable[Programme],
+    ) -> Snapshot:
+        """Index compact records, each kind in the order of its key (hromadas by code)."""
+        places_by_key = {place.key: place for place in places}
+        hromadas_by_code = {hromada.code: hromada for hromada in hromadas}
         ends = ((agreement, expiry(agreement)) for agreement in agreements)
         return cls(
-            hromadas=hromadas,
-            places=places,
-            sources={source.key: compact.source(source) for source in document.sources},
+            hromadas=hromadas_by_code,
+            places=places_by_key,
+            sources={source.key: source for source in sources},
             agreements={agreement.key: agreement for agreement in agreements},
             agreements_by_hromada=_grouped(agreements, lambda item: item.hromada),
             agreements_by_place=_grouped(agreements, lambda item: item.place),
-            aid_by_hromada=_grouped(
-                (compact.aid(aid) for aid in document.aid), lambda item: item.hromada
-            ),
-            activities_by_hromada=_grouped(
-                (compact.activity(activity) for activity in document.activities),
-                lambda item: item.hromada,
-            ),
-            programmes_by_hromada=_grouped(
-                (compact.programme(programme) for programme in document.programmes),
-                lambda item: item.hromada,
-            ),
+            aid_by_hromada=_grouped(aid, lambda item: item.hromada),
+            activities_by_hromada=_grouped(activities, lambda item: item.hromada),
+            programmes_by_hromada=_grouped(programmes, lambda item: item.hromada),
             agreements_by_country=_grouped(
-                _by_hromada(agreements), lambda item: places[item.place].country
+                _by_hromada(agreements), lambda item: places_by_key[item.place].country
             ),
             agreements_by_region=_grouped(
-                _by_hromada(a for a in agreements if places[a.place].region is not None),
-                lambda item: _region_of(places[item.place]),
+                _by_hromada(a for a in agreements if places_by_key[a.place].region is not None),
+                lambda item: _region_of(places_by_key[item.place]),
             ),
             agreements_by_oblast=_grouped(
                 _by_hromada(agreements),
-                lambda item: hromadas[item.hromada].oblast_code or "",
+                lambda item: hromadas_by_code[item.hromada].oblast_code or "",
             ),
             expiring=tuple(
                 sorted(

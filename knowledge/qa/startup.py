@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.database import session_factory
-from knowledge.exporting import export_document
-from knowledge.qa.engine import Engine
-from knowledge.qa.snapshot import Snapshot
+from knowledge.qa.engine import Engine, collector_paused
+from knowledge.qa.stored import read_snapshot
 
 
 async def engine_from_database(database: AsyncEngine, forms_cache: Path | None = None) -> Engine:
     """Read the whole knowledge base once and index it for answering."""
-    async with session_factory(database)() as session:
-        document = await export_document(session, all_hromadas=True)
-    snapshot = Snapshot.from_document(document)
-    # The records are copied: the document (hundreds of MB at national scale) can go now.
-    del document
-    return Engine.from_snapshot(snapshot, forms_cache)
+    async with database.connect() as connection:
+        with collector_paused():
+            snapshot = await read_snapshot(connection)
+    engine = Engine.from_snapshot(snapshot, forms_cache)
+    # The records and the name index live as long as the process: leave them out of the
+    # collector's full passes, which would otherwise walk millions of them now and then.
+    gc.freeze()
+    return engine
