@@ -17,6 +17,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import AdminConfirm, AdminPick
@@ -31,7 +32,7 @@ from knowledge.admin.editing import (
     load_for_edit,
     parse_doc,
     preview_changes,
-    save_record,
+    save_records,
 )
 from knowledge.admin.history import undo
 from knowledge.admin.texts import change_preview, error_text, undo_text
@@ -258,15 +259,18 @@ async def _apply(data: dict[str, Any], admin: Admin, services: BotServices, lang
                 entity=_entity_label(entity), key=key, id=result.change_id
             )
         # A record saved with the place and source it brought along is undone as one.
+        # All of them are written in one transaction, or none is.
         batch = str(uuid.uuid4()) if data["extra"] else None
+        records: list[tuple[BaseModel, BaseModel | None]] = []
         for extra_entity, extra_doc in data["extra"]:
             extra = parse_doc(extra_entity, extra_doc)
             if extra is not None:
-                await save_record(session, extra, admin, None, batch=batch)
+                records.append((extra, None))
         doc = parse_doc(entity, data["doc"])
         if doc is None:
             return _("Nothing would change.")
-        result = await save_record(session, doc, admin, expected, batch=batch)
+        records.append((doc, expected))
+        result = (await save_records(session, records, admin, batch=batch))[-1]
     if result.change_id is None:
         return _("Nothing would change.")
     return _("Saved {entity} {key} (change #{id}).").format(
