@@ -34,6 +34,7 @@ from knowledge.admin.editing import (
     preview_changes,
     save_records,
 )
+from knowledge.admin.fields import EDITABLE_FIELDS, field_value
 from knowledge.admin.history import undo
 from knowledge.admin.texts import change_preview, error_text, undo_text
 from knowledge.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
@@ -187,7 +188,7 @@ async def _preview(
         )
     else:
         lines.append(f"{_entity_label(entity)} {key}")
-    lines.append(change_preview(preview_changes(before, after), lang))
+    lines.append(change_preview(preview_changes(before, after), lang, entity))
     await state.set_state(Pending.confirm)
     await state.update_data(
         operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
@@ -904,7 +905,7 @@ async def _start_edit(
     await _say(
         message,
         _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
-        _pick_keyboard("field", list(EDIT_FIELDS[entity])),
+        _pick_keyboard("field", [_(EDITABLE_FIELDS[field]) for field in EDIT_FIELDS[entity]]),
     )
 
 
@@ -912,8 +913,10 @@ async def _ask_value(message: Message, state: FSMContext, field: str, lang: str)
     await state.update_data(field=field)
     await state.set_state(EditForm.value)
     data = await state.get_data()
-    current = _field_value(data["expected"], field)
-    prompt = _("The new value of {field}? Now: {value}").format(field=field, value=current)
+    current = _field_value(data["entity"], data["expected"], field, lang)
+    prompt = _("The new value of {field}? Now: {value}").format(
+        field=_(EDITABLE_FIELDS[field]), value=current
+    )
     markup = None
     if field == "kind":
         markup = _kind_keyboard(lang)
@@ -924,16 +927,17 @@ async def _ask_value(message: Message, state: FSMContext, field: str, lang: str)
     await _say(message, prompt, markup)
 
 
-def _field_value(doc: dict[str, Any], field: str) -> str:
+def _field_value(entity: str, doc: dict[str, Any], field: str, lang: str) -> str:
     path = _STORED.get(field, field)
     if "." in path:
         outer, inner = path.split(".")
         value = (doc.get(outer) or {}).get(inner)
     else:
         value = doc.get(path)
-    if value is None or value == []:
-        return "-"
-    return ", ".join(value) if isinstance(value, list) else str(value)
+    if isinstance(value, dict):
+        # Notes are stored in both languages; the admin sees theirs.
+        value = value.get(lang)
+    return field_value(entity, path, value, lang)
 
 
 _STORED = {
@@ -1023,11 +1027,15 @@ def _first_line(error: ValueError) -> str:
 
 @router.message(EditForm.field, F.text, IsAdmin())
 async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> None:
-    """A field name typed instead of pressed."""
+    """A field typed instead of pressed: its name or its label."""
     data = await state.get_data()
-    field = (message.text or "").strip()
-    if field not in EDIT_FIELDS[data["entity"]]:
-        await _say(message, _problem_text(forms.FormError("field", field)))
+    typed = (message.text or "").strip()
+    fields = EDIT_FIELDS[data["entity"]]
+    named = {field.casefold(): field for field in fields}
+    named |= {_(EDITABLE_FIELDS[field]).casefold(): field for field in fields}
+    field = named.get(typed.casefold())
+    if field is None:
+        await _say(message, _problem_text(forms.FormError("field", typed)))
         return
     await _ask_value(message, state, field, lang)
 
