@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.documents import AgreementDoc, ExtensionDoc
 from knowledge.qa.engine import Engine
-from tests.adminbot_support import SUPER_ADMIN, admin_harness, admin_services, button
+from tests.adminbot_support import SUPER_ADMIN, admin_harness, admin_services, button, stored
 from tests.bot_support import Harness, sent_texts
 
 ME = SUPER_ADMIN
@@ -95,3 +95,47 @@ async def test_edit_offers_translated_fields_and_previews_them(
 
     _no_field_names(preview)
     assert field in preview
+
+
+@pytest.mark.parametrize(
+    ("lang", "area", "category"),
+    [
+        ("en", "social_protection (social protection)", "medical_equipment (medical equipment)"),
+        ("uk", "social_protection (соціальний захист)", "medical_equipment (медичне спорядження)"),
+    ],
+)
+async def test_the_codes_to_type_are_explained_in_the_admins_language(
+    admin: Harness, lang: str, area: str, category: str
+) -> None:
+    calls = await admin.send(f"/edit {KOSICE}", chat_id=ME, user_id=ME, language_code=lang)
+    field = {"en": "Areas of cooperation", "uk": "Сфери співпраці"}[lang]
+    calls = await admin.click(button(calls, field), chat_id=ME, user_id=ME, language_code=lang)
+    assert area in sent_texts(calls)[0]
+    await _send(admin, "/cancel", lang)
+
+    await _send(admin, "/new_aid", lang)
+    await _send(admin, "Харків", lang)
+    await _send(admin, "2024-05", lang)
+    (asked,) = await _send(admin, "PL", lang)
+
+    assert category in asked
+
+
+@pytest.mark.parametrize(
+    ("lang", "field", "expected"),
+    [
+        ("en", "Valid until", "The record is not valid: it would end before it was signed."),
+        ("uk", "Чинна до", "Запис некоректний: він закінчився б раніше, ніж його підписано."),
+    ],
+)
+async def test_a_record_that_ends_before_it_was_signed_is_explained(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str, field: str, expected: str
+) -> None:
+    before = await stored(seeded_engine)
+    calls = await admin.send(f"/edit {KOSICE}", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, field), chat_id=ME, user_id=ME, language_code=lang)
+
+    (reply,) = await _send(admin, "2001", lang)
+
+    assert reply == expected
+    assert await stored(seeded_engine) == before

@@ -37,9 +37,11 @@ from knowledge.admin.editing import (
 from knowledge.admin.fields import EDITABLE_FIELDS, field_value
 from knowledge.admin.history import undo
 from knowledge.admin.texts import change_preview, error_text, undo_text
+from knowledge.cards import AREAS
 from knowledge.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
 from knowledge.i18n import translation
 from knowledge.labels import N_, agreement_kind_label, agreement_status_label
+from knowledge.qa.render import AID_CATEGORIES
 from knowledge.transliteration import transliterate
 from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
 
@@ -92,8 +94,29 @@ EDIT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The checks of a whole record, as the documents word them (in English, with field names).
+INVALID_RECORDS = {
+    "valid_until is before signed_on": N_(
+        "The record is not valid: it would end before it was signed."
+    ),
+    "a source is cited twice": N_("The record is not valid: the same source is cited twice."),
+    "a donor needs a country, a place or a name": N_(
+        "The record is not valid: the donor needs a country, a place or a name."
+    ),
+    "an amount needs a currency and a currency an amount": N_(
+        "The record is not valid: an amount needs a currency."
+    ),
+}
+
+
 def _problem_text(error: forms.FormError) -> str:
     """What was wrong with the input, and what is expected instead."""
+    if error.problem == "agreement":
+        for check, text in INVALID_RECORDS.items():
+            if check in error.value:
+                return _(text)
+        # Other checks: their first line, which names the field and what is wrong with it.
+        return _("The record is not valid: {value}").format(value=_first_line(error.value))
     texts = {
         "hromada": _("I don't know a hromada called “{value}”. Send its name or KATOTTH code."),
         "country": _("“{value}” is not a country code. Send two letters, such as SK or PL."),
@@ -151,8 +174,13 @@ def confirm_keyboard() -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+def _codes_hint(labels: dict[Any, str]) -> str:
+    """The codes an admin types, each with its meaning in the admin's language."""
+    return ", ".join(f"{code} ({_(label)})" for code, label in labels.items())
+
+
 def _areas_hint() -> str:
-    return ", ".join(area.value for area in CooperationArea)
+    return _codes_hint({area.value: AREAS[area] for area in CooperationArea})
 
 
 # ---- the preview and the confirmation, shared by every way of changing a record ----
@@ -730,7 +758,8 @@ FORM_STEPS: dict[str, tuple[Step, ...]] = {
 
 def _step_prompt(form: str, step: int) -> str:
     prompt = _(FORM_STEPS[form][step][1])
-    return prompt.format(categories=", ".join(category.value for category in AidCategory))
+    categories = {category.value: AID_CATEGORIES[category] for category in AidCategory}
+    return prompt.format(categories=_codes_hint(categories))
 
 
 @router.message(Command("new_place", "new_source", "new_aid"), IsAdmin())
@@ -835,7 +864,7 @@ async def _record_doc(
         extra = [] if source["new"] is None else [("source", source["new"])]
         return aid.model_dump(mode="json"), extra
     except ValueError as error:
-        raise forms.FormError("agreement", _first_line(error)) from None
+        raise forms.FormError("agreement", str(error)) from None
 
 
 # ---- editing and deleting a record ----
@@ -1006,7 +1035,7 @@ async def _edit_value(
         await _say(message, _problem_text(error))
         return
     except ValueError as error:
-        await _say(message, _problem_text(forms.FormError("agreement", _first_line(error))))
+        await _say(message, _problem_text(forms.FormError("agreement", str(error))))
         return
     await _preview(
         message,
@@ -1020,8 +1049,8 @@ async def _edit_value(
     )
 
 
-def _first_line(error: ValueError) -> str:
-    lines = str(error).splitlines()
+def _first_line(error: str) -> str:
+    lines = error.splitlines()
     return lines[2].strip() if len(lines) > 2 else lines[0]
 
 

@@ -266,4 +266,16 @@ UKRAINIAN: dict[str, str | tuple[str, str, str]] = {
     "{field} in Ukrainian": "{field} українською",
     "Title in English": "Назва англійською",
     "Title in Ukrainian": "Назва українською",
+    "The record is not valid: it would end before it was signed.": (
+        "Запис некоректний: він закінчився б раніше, ніж його підписано."
+    ),
+    "The record is not valid: the same source is cited twice.": (
+        "Запис некоректний: те саме джерело наведено двічі."
+    ),
+    "The record is not valid: the donor needs a country, a place or a name.": (
+        "Запис некоректний: для донора потрібні країна, місце або назва."
+    ),
+    "The record is not valid: an amount needs a currency.": (
+        "Запис некоректний: для суми потрібна валюта."
+    ),
 }
