@@ -18,7 +18,7 @@ def test_a_preview_lists_the_changes_and_marks_empty_values() -> None:
 
     assert (
         actual
-        == "Зміняться такі поля:\n• status: active → suspended\n• term_years: (порожньо) → 5"
+        == "Зміняться такі поля:\n• Статус: Чинна → Призупинена\n• Строк: (порожньо) → 5 років"
     )
     assert change_preview([], "en") == "Nothing would change."
 
@@ -48,7 +48,7 @@ def test_refusals_are_explained_in_the_readers_language() -> None:
     assert error_text(conflict, "uk").splitlines() == [
         "Хтось змінив цей запис (угода kharkiv-kosice), поки ви його редагували; нічого не"
         " збережено. Ось що змінилося:",
-        "• status: active → suspended",
+        "• Статус: Чинна → Призупинена",
     ]
     assert error_text(in_use, "en") == (
         "Cannot delete place sk-kosice: it is used by agreement kharkiv-kosice."

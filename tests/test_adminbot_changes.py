@@ -28,6 +28,8 @@ from tests.bot_support import Harness, calls_of, sent_texts
 KOSICE = "kharkiv-kosice-cooperation-2023"
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
 ME = SUPER_ADMIN
+STATUS = {"en": "Status", "uk": "Статус"}
+RESTORED_STATUS = {"en": "• Status: (empty) → Active", "uk": "• Статус: (порожньо) → Чинна"}
 
 
 @pytest.fixture
@@ -46,29 +48,41 @@ async def _status(engine: AsyncEngine, key: str = KOSICE) -> str:
 async def _edit_status(admin: Harness, user: int, status: str, lang: str = "en") -> str:
     """Walk /edit to the preview of a new status; the Confirm button's data."""
     calls = await admin.send(f"/edit {KOSICE}", chat_id=user, user_id=user, language_code=lang)
-    calls = await admin.click(button(calls, "status"), chat_id=user, user_id=user)
+    calls = await admin.click(button(calls, STATUS[lang]), chat_id=user, user_id=user)
     calls = await admin.send(status, chat_id=user, user_id=user, language_code=lang)
     return button(calls, CONFIRM[lang])
 
 
 @pytest.mark.parametrize(
-    ("lang", "wrong", "error", "word"),
+    ("lang", "wrong", "error", "word", "line"),
     [
-        ("en", "sleeping", "“sleeping” is not a status.", "suspended"),
-        ("uk", "спить", "«спить» — не статус.", "призупинена"),
+        (
+            "en",
+            "sleeping",
+            "“sleeping” is not a status.",
+            "suspended",
+            "• Status: Active → Suspended",
+        ),
+        ("uk", "спить", "«спить» — не статус.", "призупинена", "• Статус: Чинна → Призупинена"),
     ],
 )
 async def test_editing_a_field_checks_the_value_and_previews_the_change(
-    admin: Harness, seeded_engine: AsyncEngine, lang: str, wrong: str, error: str, word: str
+    admin: Harness,
+    seeded_engine: AsyncEngine,
+    lang: str,
+    wrong: str,
+    error: str,
+    word: str,
+    line: str,
 ) -> None:
     user = SUPER_ADMIN
     calls = await admin.send(f"/edit {KOSICE}", chat_id=user, user_id=user, language_code=lang)
-    calls = await admin.click(button(calls, "status"), chat_id=user, user_id=user)
+    calls = await admin.click(button(calls, STATUS[lang]), chat_id=user, user_id=user)
     (reply,) = sent_texts(await admin.send(wrong, chat_id=user, user_id=user, language_code=lang))
     assert error in reply
 
     calls = await admin.send(word, chat_id=user, user_id=user, language_code=lang)
-    assert "• status: active → suspended" in sent_texts(calls)[0]
+    assert line in sent_texts(calls)[0]
     assert await _status(seeded_engine) == "active"
     await admin.click(button(calls, CONFIRM[lang]), chat_id=user, user_id=user)
 
@@ -93,7 +107,7 @@ async def test_the_second_of_two_concurrent_edits_sees_what_changed(
 
     (reply,) = sent_texts(calls)
     assert reply.startswith("Someone changed this record (agreement kharkiv-kosice-cooperation")
-    assert "• status: active → suspended" in reply
+    assert "• Status: Active → Suspended" in reply
     assert await _status(seeded_engine) == "suspended"
 
 
@@ -121,7 +135,7 @@ async def test_delete_then_undo_restores_exactly(
     assert KOSICE not in {a.key for a in (await stored(seeded_engine)).agreements}
 
     calls = await admin.send("/undo", chat_id=user, user_id=user, language_code=lang)
-    assert "• status: (" in sent_texts(calls)[0]
+    assert RESTORED_STATUS[lang] in sent_texts(calls)[0]
     await admin.click(button(calls, CONFIRM[lang]), chat_id=user, user_id=user)
 
     assert await stored(seeded_engine) == expected

@@ -43,7 +43,7 @@ WRONG = {
         "areas": ("culture, садівництво", "«садівництво» — не сфера співпраці."),
     },
 }
-EMPTY = {"en": "(empty)", "uk": "(порожньо)"}
+SIGNED_MAY = {"en": "• Signed: (empty) → May 2024", "uk": "• Підписано: (порожньо) → травень 2024"}
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
 CANCELLED = {"en": "Cancelled. Nothing was changed.", "uk": "Скасовано. Нічого не змінено."}
 
@@ -92,7 +92,7 @@ async def test_the_agreement_dialog_checks_each_step_and_saves_on_confirm(
         "https://example.org/news/1", chat_id=ME, user_id=ME, language_code=lang
     )
     (preview,) = sent_texts(calls)
-    assert f"signed_on: {EMPTY[lang]} → 2024-05" in preview
+    assert SIGNED_MAY[lang] in preview
     before = await stored(seeded_engine)
     assert before == await stored(seeded_engine)
 
@@ -144,27 +144,35 @@ async def test_cancel_at_any_step_writes_nothing(
 
 
 @pytest.mark.parametrize(
-    ("lang", "line", "kind", "signed"),
+    ("lang", "line", "kind", "signed", "shown"),
     [
         (
             "en",
             "Kharkiv | Košice | SK | memorandum | active | 2024-05-17 | test-source",
             "memorandum",
             "2024-05-17",
+            "• Signed: (empty) → May 17, 2024",
         ),
         (
             "uk",
             "Харків | Кошице | SK | побратимство | чинна | 2024-05 | test-source",
             "twinning",
             "2024-05",
+            "• Підписано: (порожньо) → травень 2024",
         ),
     ],
 )
 async def test_the_one_line_form_keeps_the_date_precision(
-    admin: Harness, seeded_engine: AsyncEngine, lang: str, line: str, kind: str, signed: str
+    admin: Harness,
+    seeded_engine: AsyncEngine,
+    lang: str,
+    line: str,
+    kind: str,
+    signed: str,
+    shown: str,
 ) -> None:
     calls = await admin.send(f"/add_agreement {line}", chat_id=ME, user_id=ME, language_code=lang)
-    assert f"signed_on: {EMPTY[lang]} → {signed}" in sent_texts(calls)[0]
+    assert shown in sent_texts(calls)[0]
 
     await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
 

@@ -17,6 +17,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import AdminConfirm, AdminPick
@@ -31,13 +32,16 @@ from knowledge.admin.editing import (
     load_for_edit,
     parse_doc,
     preview_changes,
-    save_record,
+    save_records,
 )
+from knowledge.admin.fields import EDITABLE_FIELDS, field_value
 from knowledge.admin.history import undo
 from knowledge.admin.texts import change_preview, error_text, undo_text
+from knowledge.cards import AREAS
 from knowledge.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
 from knowledge.i18n import translation
 from knowledge.labels import N_, agreement_kind_label, agreement_status_label
+from knowledge.qa.render import AID_CATEGORIES
 from knowledge.transliteration import transliterate
 from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
 
@@ -90,8 +94,29 @@ EDIT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The checks of a whole record, as the documents word them (in English, with field names).
+INVALID_RECORDS = {
+    "valid_until is before signed_on": N_(
+        "The record is not valid: it would end before it was signed."
+    ),
+    "a source is cited twice": N_("The record is not valid: the same source is cited twice."),
+    "a donor needs a country, a place or a name": N_(
+        "The record is not valid: the donor needs a country, a place or a name."
+    ),
+    "an amount needs a currency and a currency an amount": N_(
+        "The record is not valid: an amount needs a currency."
+    ),
+}
+
+
 def _problem_text(error: forms.FormError) -> str:
     """What was wrong with the input, and what is expected instead."""
+    if error.problem == "agreement":
+        for check, text in INVALID_RECORDS.items():
+            if check in error.value:
+                return _(text)
+        # Other checks: their first line, which names the field and what is wrong with it.
+        return _("The record is not valid: {value}").format(value=_first_line(error.value))
     texts = {
         "hromada": _("I don't know a hromada called “{value}”. Send its name or KATOTTH code."),
         "country": _("“{value}” is not a country code. Send two letters, such as SK or PL."),
@@ -149,8 +174,13 @@ def confirm_keyboard() -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+def _codes_hint(labels: dict[Any, str]) -> str:
+    """The codes an admin types, each with its meaning in the admin's language."""
+    return ", ".join(f"{code} ({_(label)})" for code, label in labels.items())
+
+
 def _areas_hint() -> str:
-    return ", ".join(area.value for area in CooperationArea)
+    return _codes_hint({area.value: AREAS[area] for area in CooperationArea})
 
 
 # ---- the preview and the confirmation, shared by every way of changing a record ----
@@ -186,7 +216,7 @@ async def _preview(
         )
     else:
         lines.append(f"{_entity_label(entity)} {key}")
-    lines.append(change_preview(preview_changes(before, after), lang))
+    lines.append(change_preview(preview_changes(before, after), lang, entity))
     await state.set_state(Pending.confirm)
     await state.update_data(
         operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
@@ -258,15 +288,18 @@ async def _apply(data: dict[str, Any], admin: Admin, services: BotServices, lang
                 entity=_entity_label(entity), key=key, id=result.change_id
             )
         # A record saved with the place and source it brought along is undone as one.
+        # All of them are written in one transaction, or none is.
         batch = str(uuid.uuid4()) if data["extra"] else None
+        records: list[tuple[BaseModel, BaseModel | None]] = []
         for extra_entity, extra_doc in data["extra"]:
             extra = parse_doc(extra_entity, extra_doc)
             if extra is not None:
-                await save_record(session, extra, admin, None, batch=batch)
+                records.append((extra, None))
         doc = parse_doc(entity, data["doc"])
         if doc is None:
             return _("Nothing would change.")
-        result = await save_record(session, doc, admin, expected, batch=batch)
+        records.append((doc, expected))
+        result = (await save_records(session, records, admin, batch=batch))[-1]
     if result.change_id is None:
         return _("Nothing would change.")
     return _("Saved {entity} {key} (change #{id}).").format(
@@ -725,7 +758,8 @@ FORM_STEPS: dict[str, tuple[Step, ...]] = {
 
 def _step_prompt(form: str, step: int) -> str:
     prompt = _(FORM_STEPS[form][step][1])
-    return prompt.format(categories=", ".join(category.value for category in AidCategory))
+    categories = {category.value: AID_CATEGORIES[category] for category in AidCategory}
+    return prompt.format(categories=_codes_hint(categories))
 
 
 @router.message(Command("new_place", "new_source", "new_aid"), IsAdmin())
@@ -830,7 +864,7 @@ async def _record_doc(
         extra = [] if source["new"] is None else [("source", source["new"])]
         return aid.model_dump(mode="json"), extra
     except ValueError as error:
-        raise forms.FormError("agreement", _first_line(error)) from None
+        raise forms.FormError("agreement", str(error)) from None
 
 
 # ---- editing and deleting a record ----
@@ -900,7 +934,7 @@ async def _start_edit(
     await _say(
         message,
         _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
-        _pick_keyboard("field", list(EDIT_FIELDS[entity])),
+        _pick_keyboard("field", [_(EDITABLE_FIELDS[field]) for field in EDIT_FIELDS[entity]]),
     )
 
 
@@ -908,8 +942,10 @@ async def _ask_value(message: Message, state: FSMContext, field: str, lang: str)
     await state.update_data(field=field)
     await state.set_state(EditForm.value)
     data = await state.get_data()
-    current = _field_value(data["expected"], field)
-    prompt = _("The new value of {field}? Now: {value}").format(field=field, value=current)
+    current = _field_value(data["entity"], data["expected"], field, lang)
+    prompt = _("The new value of {field}? Now: {value}").format(
+        field=_(EDITABLE_FIELDS[field]), value=current
+    )
     markup = None
     if field == "kind":
         markup = _kind_keyboard(lang)
@@ -920,16 +956,17 @@ async def _ask_value(message: Message, state: FSMContext, field: str, lang: str)
     await _say(message, prompt, markup)
 
 
-def _field_value(doc: dict[str, Any], field: str) -> str:
+def _field_value(entity: str, doc: dict[str, Any], field: str, lang: str) -> str:
     path = _STORED.get(field, field)
     if "." in path:
         outer, inner = path.split(".")
         value = (doc.get(outer) or {}).get(inner)
     else:
         value = doc.get(path)
-    if value is None or value == []:
-        return "-"
-    return ", ".join(value) if isinstance(value, list) else str(value)
+    if isinstance(value, dict):
+        # Notes are stored in both languages; the admin sees theirs.
+        value = value.get(lang)
+    return field_value(entity, path, value, lang)
 
 
 _STORED = {
@@ -998,7 +1035,7 @@ async def _edit_value(
         await _say(message, _problem_text(error))
         return
     except ValueError as error:
-        await _say(message, _problem_text(forms.FormError("agreement", _first_line(error))))
+        await _say(message, _problem_text(forms.FormError("agreement", str(error))))
         return
     await _preview(
         message,
@@ -1012,18 +1049,22 @@ async def _edit_value(
     )
 
 
-def _first_line(error: ValueError) -> str:
-    lines = str(error).splitlines()
+def _first_line(error: str) -> str:
+    lines = error.splitlines()
     return lines[2].strip() if len(lines) > 2 else lines[0]
 
 
 @router.message(EditForm.field, F.text, IsAdmin())
 async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> None:
-    """A field name typed instead of pressed."""
+    """A field typed instead of pressed: its name or its label."""
     data = await state.get_data()
-    field = (message.text or "").strip()
-    if field not in EDIT_FIELDS[data["entity"]]:
-        await _say(message, _problem_text(forms.FormError("field", field)))
+    typed = (message.text or "").strip()
+    fields = EDIT_FIELDS[data["entity"]]
+    named = {field.casefold(): field for field in fields}
+    named |= {_(EDITABLE_FIELDS[field]).casefold(): field for field in fields}
+    field = named.get(typed.casefold())
+    if field is None:
+        await _say(message, _problem_text(forms.FormError("field", typed)))
         return
     await _ask_value(message, state, field, lang)
 

@@ -15,7 +15,7 @@ from bot.texts import escaped
 from knowledge.admin.common import FieldChange
 from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
 from knowledge.admin.history import recent_changes
-from knowledge.admin.texts import change_lines, history_text
+from knowledge.admin.texts import change_lines, change_summary, entity_label, history_text
 
 router = Router(name=__name__)
 COMMANDS = ("history", "undo")
@@ -56,7 +56,7 @@ async def cmd_undo(
             _("Change #{id} was made together with others; all of them will be undone:").format(
                 id=change.id
             ),
-            *(f"#{item.id} · {item.action}: {item.entity} {item.key}" for item in together[:20]),
+            *(change_summary(item, lang) for item in together[:20]),
         ]
         if len(together) > 20:
             lines.append("…")
@@ -64,9 +64,9 @@ async def cmd_undo(
         restored = [FieldChange(item.field, item.after, item.before) for item in change.changes]
         lines = [
             _("Undo change #{id} ({entity} {key})? This will be restored:").format(
-                id=change.id, entity=change.entity, key=change.key
+                id=change.id, entity=entity_label(change.entity, lang), key=change.key
             ),
-            *change_lines(restored, lang),
+            *change_lines(restored, lang, change.entity),
         ]
     await state.set_state(Pending.confirm)
     await state.update_data(

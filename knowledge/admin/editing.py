@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
@@ -397,52 +397,73 @@ async def save_record(
     `expected` is the version load_for_edit gave the admin (None for a new record). Raises
     PermissionDeniedError, EditConflictError (with what changed meanwhile) or
     MissingReferenceError, and then writes nothing. The change and its audit entry commit
-    together. Changes saved with one `batch` (a record and the place and source it brought
-    along) are undone together.
+    together.
     """
-    entity = _entity_of(doc)
-    key: str = getattr(doc, "key")  # noqa: B009 - every editable document has a key
+    (result,) = await save_records(session, [(doc, expected)], admin, batch=batch)
+    return result
+
+
+async def save_records(
+    session: AsyncSession,
+    records: Sequence[tuple[BaseModel, BaseModel | None]],
+    admin: Admin,
+    *,
+    batch: str | None = None,
+) -> list[SaveResult]:
+    """Save records (each with its `expected` version) in one transaction: all or none.
+
+    A record and the new place and source it brings along are saved so: if any of them is
+    refused, none is written and no audit entry stays. Saved with one `batch`, they are
+    undone together.
+    """
     try:
-        return await _save(session, entity, key, doc, admin, expected, batch)
+        async with atomic(session):
+            return [await _save(session, doc, admin, expected, batch) for doc, expected in records]
     except IntegrityError:
         # Two admins added the same new key at once: the database let only one in.
-        current = await load_for_edit(session, entity, key)
-        if expected is not None or current is None:
-            raise
-        raise EditConflictError(entity.value, key, preview_changes(None, current)) from None
+        for doc, expected in records:
+            if expected is None:
+                entity = _entity_of(doc)
+                key: str = getattr(doc, "key")  # noqa: B009 - every editable document has one
+                current = await load_for_edit(session, entity, key)
+                if current is not None:
+                    raise EditConflictError(
+                        entity.value, key, preview_changes(None, current)
+                    ) from None
+        raise
 
 
 async def _save(
     session: AsyncSession,
-    entity: Entity,
-    key: str,
     doc: BaseModel,
     admin: Admin,
     expected: BaseModel | None,
     batch: str | None,
 ) -> SaveResult:
-    async with atomic(session):
-        current = await load_for_edit(session, entity, key, lock=True)
-        await _require_for(session, admin, current, doc)
-        if current != expected:
-            raise EditConflictError(entity.value, key, preview_changes(expected, current))
-        changes = preview_changes(current, doc)
-        if not changes:
-            return SaveResult(entity.value, key, None, [], None)
-        await write_state(session, entity, key, doc, seen=current)
-        action = AuditAction.CREATE if current is None else AuditAction.UPDATE
-        entry = audit(
-            session,
-            actor=admin.actor,
-            action=action,
-            entity=entity.value,
-            key=key,
-            before=doc_json(current),
-            after=doc_json(doc),
-            batch=batch,
-        )
-        await session.flush()
-        return SaveResult(entity.value, key, action, changes, entry.id)
+    """Check and write one record inside the caller's transaction."""
+    entity = _entity_of(doc)
+    key: str = getattr(doc, "key")  # noqa: B009 - every editable document has a key
+    current = await load_for_edit(session, entity, key, lock=True)
+    await _require_for(session, admin, current, doc)
+    if current != expected:
+        raise EditConflictError(entity.value, key, preview_changes(expected, current))
+    changes = preview_changes(current, doc)
+    if not changes:
+        return SaveResult(entity.value, key, None, [], None)
+    await write_state(session, entity, key, doc, seen=current)
+    action = AuditAction.CREATE if current is None else AuditAction.UPDATE
+    entry = audit(
+        session,
+        actor=admin.actor,
+        action=action,
+        entity=entity.value,
+        key=key,
+        before=doc_json(current),
+        after=doc_json(doc),
+        batch=batch,
+    )
+    await session.flush()
+    return SaveResult(entity.value, key, action, changes, entry.id)
 
 
 async def delete_record(

@@ -282,7 +282,7 @@ def agreement_doc(fields: dict[str, Any]) -> AgreementDoc:
     try:
         return AgreementDoc.model_validate(fields)
     except ValueError as error:
-        raise FormError("agreement", str(error).splitlines()[0]) from None
+        raise FormError("agreement", str(error)) from None
 
 
 async def audited_change(session: AsyncSession, change_id: int) -> Change | None:

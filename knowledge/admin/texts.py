@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from babel.dates import format_date, format_datetime
 
 from knowledge.admin.common import AdminError, FieldChange
@@ -14,6 +11,7 @@ from knowledge.admin.editing import (
     RecordInUseError,
     RecordNotFoundError,
 )
+from knowledge.admin.fields import change_line, visible_changes
 from knowledge.admin.history import Change, UndoRefusal, UndoRefusedError, UndoReport
 from knowledge.admin.permissions import (
     AdminList,
@@ -47,46 +45,53 @@ ENTITIES = {
     "editor": N_("editing right"),
 }
 
-MAX_VALUE_LENGTH = 80
-
-
-def _value(value: Any, lang: str) -> str:
-    if value is None or value == [] or value == {}:
-        return translation(lang).gettext("(empty)")
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= MAX_VALUE_LENGTH else text[: MAX_VALUE_LENGTH - 1] + "…"
-
 
 def _entity(entity: str, lang: str) -> str:
     label = ENTITIES.get(entity)
     return entity if label is None else translation(lang).gettext(label)
 
 
-def change_lines(changes: list[FieldChange], lang: str) -> list[str]:
-    """One line per changed field: the field, the old value and the new one."""
-    return [
-        f"• {change.field}: {_value(change.before, lang)} → {_value(change.after, lang)}"
-        for change in changes
-    ]
+def change_lines(changes: list[FieldChange], lang: str, entity: str = "") -> list[str]:
+    """One line per changed field: its translated label, the old value and the new one.
+
+    `entity` ("agreement", "source"...) tells which vocabulary a field such as "kind" holds.
+    """
+    return [change_line(entity, change, lang) for change in visible_changes(changes)]
 
 
-def change_preview(changes: list[FieldChange], lang: str) -> str:
+def change_preview(changes: list[FieldChange], lang: str, entity: str = "") -> str:
     """The confirmation text of an edit: every field it would change."""
     _ = translation(lang).gettext
-    if not changes:
+    lines = change_lines(changes, lang, entity)
+    if not lines:
         return _("Nothing would change.")
-    return "\n".join([_("These fields will change:"), *change_lines(changes, lang)])
+    return "\n".join([_("These fields will change:"), *lines])
+
+
+def entity_label(entity: str, lang: str) -> str:
+    """The kind of record ("agreement", "aid"...) in the reader's language."""
+    return _entity(entity, lang)
+
+
+def _verb(action: str, lang: str) -> str:
+    label = ACTIONS.get(action)
+    return action if label is None else translation(lang).gettext(label)
+
+
+def change_summary(change: Change, lang: str) -> str:
+    """A change in a few words: number, what was done, to which record."""
+    return (
+        f"#{change.id} · {_verb(change.action, lang)}: {_entity(change.entity, lang)} {change.key}"
+    )
 
 
 def history_line(change: Change, lang: str) -> str:
     """One change in a history list: number, time, who, what, and how many fields."""
     translations = translation(lang)
     when = format_datetime(change.at, "d MMM y, HH:mm", tzinfo=change.at.tzinfo, locale=lang)
-    action = ACTIONS.get(change.action)
-    verb = change.action if action is None else translations.gettext(action)
-    fields = translations.ngettext("{count} field", "{count} fields", len(change.changes)).format(
-        count=len(change.changes)
-    )
+    verb = _verb(change.action, lang)
+    count = len(visible_changes(change.changes))
+    fields = translations.ngettext("{count} field", "{count} fields", count).format(count=count)
     entity = _entity(change.entity, lang)
     return f"#{change.id} · {when} · {change.actor} · {verb}: {entity} {change.key} ({fields})"
 
@@ -188,7 +193,7 @@ def error_text(error: AdminError, lang: str) -> str:
                     "Someone changed this record ({entity} {key}) while you were editing it;"
                     " nothing was saved. This is what changed:"
                 ).format(entity=_entity(error.entity, lang), key=error.key),
-                *change_lines(error.changes, lang),
+                *change_lines(error.changes, lang, error.entity),
             ]
         )
     if isinstance(error, MissingReferenceError):
@@ -219,7 +224,7 @@ def error_text(error: AdminError, lang: str) -> str:
                 ).format(
                     id=error.change_id, entity=_entity(error.entity or "", lang), key=error.key
                 ),
-                *change_lines(error.changes, lang),
+                *change_lines(error.changes, lang, error.entity or ""),
             ]
         )
     return _("This cannot be done. Nothing was changed.")

@@ -1,0 +1,269 @@
+"""Record fields as admins read them: translated labels and readable values, not JSON names."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from knowledge.admin.common import FieldChange
+from knowledge.cards import AREAS
+from knowledge.dates import InvalidPartialDateError, PartialDate
+from knowledge.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, N_
+from knowledge.qa.language import Language
+from knowledge.qa.render import AID_CATEGORIES
+from knowledge.vocabulary import (
+    ActivityKind,
+    AgreementKind,
+    AgreementStatus,
+    AidCategory,
+    CooperationArea,
+    DonorKind,
+    HromadaKind,
+    SourceKind,
+)
+
+FIELDS = {
+    "key": N_("Key"),
+    "code": N_("Code"),
+    "hromada": N_("Hromada"),
+    "place": N_("Place"),
+    "kind": N_("Kind"),
+    "status": N_("Status"),
+    "title": N_("Title"),
+    "signed_on": N_("Signed"),
+    "planned_on": N_("Planned for"),
+    "valid_until": N_("Valid until"),
+    "term_years": N_("Term"),
+    "extensions": N_("Extension"),
+    "extended_on": N_("Extended"),
+    "areas": N_("Areas of cooperation"),
+    "notes": N_("Notes"),
+    "sources": N_("Source"),
+    "source": N_("Source"),
+    "quote": N_("Quote"),
+    "issuer": N_("Issuer"),
+    "document_number": N_("Document number"),
+    "issued_on": N_("Issued"),
+    "url": N_("Link"),
+    "language": N_("Language"),
+    "name": N_("Name"),
+    "name_local": N_("Local name"),
+    "name_uk": N_("Name in Ukrainian"),
+    "name_en": N_("Name in English"),
+    "country": N_("Country"),
+    "region": N_("Region"),
+    "latitude": N_("Latitude"),
+    "longitude": N_("Longitude"),
+    "geonames_id": N_("GeoNames number"),
+    "aliases": N_("Other names"),
+    "received_on": N_("Received"),
+    "donors": N_("Donor"),
+    "items": N_("Aid item"),
+    "category": N_("Kind of aid"),
+    "quantity": N_("Quantity"),
+    "amount": N_("Amount"),
+    "currency": N_("Currency"),
+    "description": N_("Description"),
+    "summary": N_("Summary"),
+    "started_on": N_("Started"),
+    "ended_on": N_("Ended"),
+    "count": N_("Number"),
+    "count_is_lower_bound": N_("At least this number"),
+    "first_year": N_("First year"),
+    "last_year": N_("Last year"),
+    "approved_by": N_("Approved by"),
+    "spending": N_("Spending"),
+    "period": N_("Period"),
+    "purpose": N_("Purpose"),
+    "population": N_("Population"),
+    "oblast_code": N_("Oblast code"),
+    "oblast_uk": N_("Oblast in Ukrainian"),
+    "oblast_en": N_("Oblast in English"),
+    "raion_code": N_("Raion code"),
+    "raion_uk": N_("Raion in Ukrainian"),
+    "raion_en": N_("Raion in English"),
+    "center_uk": N_("Centre in Ukrainian"),
+    "center_en": N_("Centre in English"),
+}
+
+# The fields /edit offers, by the names an admin may also type.
+EDITABLE_FIELDS = {
+    "kind": N_("Kind"),
+    "status": N_("Status"),
+    "signed": N_("Signed"),
+    "until": N_("Valid until"),
+    "areas": N_("Areas of cooperation"),
+    "notes": N_("Notes"),
+    "name_uk": N_("Name in Ukrainian"),
+    "name_en": N_("Name in English"),
+    "name_local": N_("Local name"),
+    "country": N_("Country"),
+    "title_uk": N_("Title in Ukrainian"),
+    "title_en": N_("Title in English"),
+    "url": N_("Link"),
+    "received": N_("Received"),
+}
+
+IN_LANGUAGE = {"uk": N_("{field} in Ukrainian"), "en": N_("{field} in English")}
+
+SOURCE_KINDS = {
+    SourceKind.OFFICIAL_LETTER: N_("official letter"),
+    SourceKind.COUNCIL_DECISION: N_("council decision"),
+    SourceKind.NEWS: N_("news"),
+    SourceKind.DATASET: N_("dataset"),
+    SourceKind.OTHER: N_("other source"),
+}
+DONOR_KINDS = {
+    DonorKind.COUNTRY: N_("country"),
+    DonorKind.CITY: N_("city"),
+    DonorKind.ORGANISATION: N_("organisation"),
+}
+ACTIVITY_KINDS = {
+    ActivityKind.MEETING: N_("meeting"),
+    ActivityKind.VISIT: N_("visit"),
+    ActivityKind.CONFERENCE: N_("conference"),
+    ActivityKind.PROJECT: N_("project"),
+    ActivityKind.OUTREACH: N_("outreach"),
+    ActivityKind.OTHER: N_("other activity"),
+}
+HROMADA_KINDS = {
+    HromadaKind.URBAN: N_("urban"),
+    HromadaKind.SETTLEMENT: N_("settlement"),
+    HromadaKind.RURAL: N_("rural"),
+    HromadaKind.SPECIAL: N_("special status"),
+}
+# Which vocabulary a "kind" field holds depends on where it is.
+KINDS: dict[str, dict[Any, str]] = {
+    "agreement": dict(AGREEMENT_KINDS),
+    "source": dict(SOURCE_KINDS),
+    "donors": dict(DONOR_KINDS),
+    "activity": dict(ACTIVITY_KINDS),
+    "hromada": dict(HROMADA_KINDS),
+}
+DATES = {
+    "signed_on",
+    "planned_on",
+    "valid_until",
+    "extended_on",
+    "issued_on",
+    "received_on",
+    "started_on",
+    "ended_on",
+    "period",
+}
+LIST_ITEMS = {"sources", "extensions", "donors", "items", "spending"}
+MAX_VALUE_LENGTH = 80
+
+
+def field_label(path: str, lang: str) -> str:
+    """A flattened field path ("extensions.1.valid_until") as a translated label."""
+    gettext = Language(lang).gettext
+    parts: list[str] = []
+    for name in path.split("."):
+        if name.isdigit() and parts:
+            parts[-1] = f"{parts[-1]} {name}"
+        elif name in IN_LANGUAGE and parts:
+            parts[-1] = gettext(IN_LANGUAGE[name]).format(field=parts[-1])
+        elif name == "source" and path.startswith("sources."):
+            continue  # "Source 1" says it already
+        else:
+            label = FIELDS.get(name)
+            parts.append(name.replace("_", " ") if label is None else gettext(label))
+    label = " · ".join(parts)
+    return label[:1].upper() + label[1:]
+
+
+def is_empty(value: Any) -> bool:
+    """No value at all: nothing, an empty text or an empty list."""
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _label(table: dict[Any, str], value: str, lang: str) -> str:
+    for enum_value, label in table.items():
+        if str(enum_value) == value:
+            return Language(lang).gettext(label)
+    return value
+
+
+def _date(value: str, lang: str) -> str:
+    try:
+        return Language(lang).date(PartialDate.parse(value))
+    except (InvalidPartialDateError, ValueError):
+        return value
+
+
+def _language(code: str, lang: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name(lang) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def field_value(entity: str, path: str, value: Any, lang: str) -> str:
+    """A field's JSON value as a reader understands it: labels, names, dates, numbers."""
+    language = Language(lang)
+    if is_empty(value):
+        return language.gettext("(empty)")
+    names = [name for name in path.split(".") if not name.isdigit()]
+    name = names[-1]
+    if isinstance(value, list):
+        return ", ".join(field_value(entity, path, item, lang) for item in value)
+    if isinstance(value, bool):
+        return language.gettext("yes") if value else language.gettext("no")
+    text = value if isinstance(value, str) else str(value)
+    if name in DATES:
+        return _date(text, lang)
+    if name == "kind":
+        owner = "donors" if "donors" in names else entity
+        return _label(KINDS.get(owner, {}), text, lang)
+    if name == "status":
+        return _label(dict(AGREEMENT_STATUSES), text, lang)
+    if name == "areas":
+        return _label(dict(AREAS), text, lang)
+    if name == "category":
+        return _label(dict(AID_CATEGORIES), text, lang)
+    if name == "country":
+        return language.country(text)
+    if name == "language":
+        return _language(text, lang)
+    if name == "term_years" and isinstance(value, int):
+        return language.ngettext("{count} year", "{count} years", value).format(count=value)
+    if name in ("amount", "quantity", "count", "population"):
+        try:
+            return language.number(Decimal(text))
+        except InvalidOperation:
+            return text
+    return text if len(text) <= MAX_VALUE_LENGTH else text[: MAX_VALUE_LENGTH - 1] + "…"
+
+
+def visible_changes(changes: list[FieldChange]) -> list[FieldChange]:
+    """The changes worth showing: a field empty before and after has not changed."""
+    return [
+        change
+        for change in changes
+        if change.before != change.after
+        and not (is_empty(change.before) and is_empty(change.after))
+    ]
+
+
+def change_line(entity: str, change: FieldChange, lang: str) -> str:
+    """One changed field: its label, the old value and the new one."""
+    before = field_value(entity, change.field, change.before, lang)
+    after = field_value(entity, change.field, change.after, lang)
+    return f"• {field_label(change.field, lang)}: {before} → {after}"
+
+
+# Checked by the tests: every vocabulary value has a label.
+VOCABULARIES: list[tuple[type[StrEnum], dict[Any, str]]] = [
+    (AgreementKind, KINDS["agreement"]),
+    (AgreementStatus, dict(AGREEMENT_STATUSES)),
+    (AidCategory, dict(AID_CATEGORIES)),
+    (CooperationArea, dict(AREAS)),
+    (SourceKind, SOURCE_KINDS),
+    (DonorKind, DONOR_KINDS),
+    (ActivityKind, ACTIVITY_KINDS),
+    (HromadaKind, HROMADA_KINDS),
+]
