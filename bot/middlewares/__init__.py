@@ -52,4 +52,7 @@ def install_transport_middlewares(
         seen = RedisSeenUpdates(redis, prefix=f"{redis_prefix}update:")
         flood_gate = flood_gate or RedisFloodGate(redis, prefix=f"{redis_prefix}flood:")
     dispatcher.update.outer_middleware(DeduplicationMiddleware(seen))
-    dispatcher.message.outer_middleware(ThrottlingMiddleware(flood_gate, default_locale))
+    throttling = ThrottlingMiddleware(flood_gate, default_locale)
+    dispatcher.message.outer_middleware(throttling)
+    dispatcher.callback_query.outer_middleware(throttling)
+    dispatcher.inline_query.outer_middleware(throttling)
