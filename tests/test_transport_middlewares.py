@@ -233,3 +233,30 @@ async def test_an_inline_flooder_is_ignored_while_muted(
         for call in local_telegram.calls_of("answerInlineQuery")
     ]
     assert answered == ["q0", "q1", "q2", "hello"]
+
+
+@pytest.mark.parametrize("store", ["memory", "redis"])
+async def test_messages_presses_and_inline_queries_are_counted_apart(
+    local_telegram: LocalTelegram, bot: Bot, redis_client: Redis, store: str
+) -> None:
+    dispatcher = button_dispatcher()
+    redis = redis_client if store == "redis" else None
+    install_transport_middlewares(dispatcher, redis, redis_prefix=redis_prefix())
+
+    # Within the default limit of each kind, though not of all of them together.
+    for n in range(5):
+        await feed(dispatcher, bot, local_telegram.send_message(f"m{n}", user_id=FLOODER))
+    menu = local_telegram.bot_messages(FLOODER)[-1]["message_id"]
+    presses = []
+    for _ in range(5):
+        update = local_telegram.press_button(FLOODER, menu, "Press")
+        presses.append(update["callback_query"]["id"])
+        await feed(dispatcher, bot, update)
+    for n in range(5):
+        await feed(dispatcher, bot, local_telegram.inline_query(f"q{n}", user_id=FLOODER))
+
+    assert texts_to(local_telegram, FLOODER) == ["menu"] * 5
+    assert [local_telegram.callback_answers[query_id].get("text") for query_id in presses] == [
+        "pressed"
+    ] * 5
+    assert len(local_telegram.calls_of("answerInlineQuery")) == 5
