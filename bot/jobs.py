@@ -5,8 +5,9 @@ them on a schedule until stopped. What was sent is remembered in the database, s
 neither repeats nor loses a message. Sends are sequential: the bot's session paces them.
 
 Several replicas of the bot sharing a Redis take a lock per job, so one tick runs at a time in
-one of them; a reminder is also claimed in the database (a unique row) before it is sent, so
-two senders that meet anyway send it once.
+one of them; a reminder (a unique row) and an announcement (a conditional move of the cursor)
+are also claimed in the database before they are sent, so two senders that meet anyway send
+each once.
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ from bot.texts import escaped, split_message
 from knowledge import models
 from knowledge.admin.config import get_log_chat, mark_forwarded, pending_audit
 from knowledge.admin.reminders import claim, due_reminders, expire_agreements
-from knowledge.admin.subscriptions import mark_announced, pending_announcements, subscribers
+from knowledge.admin.subscriptions import (
+    announced_up_to,
+    claim_announcement,
+    pending_announcements,
+    subscribers,
+)
 from knowledge.admin.texts import history_line, new_record_text, reminder_text
 from knowledge.preferences import chat_language
 
@@ -155,8 +161,16 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
     """Tell subscribers about new agreements and aid; how many messages went out."""
     sent = 0
     async with services.sessions() as session:
+        seen = await announced_up_to(session)
         records = await pending_announcements(session)
     for record in records:
+        # Claimed record by record before sending: a crash half-way loses at most one
+        # announcement, and a second sender that read the same cursor stops here.
+        async with services.sessions() as session:
+            if not await claim_announcement(session, seen, record.change_id):
+                logger.info("Announcements are being sent elsewhere; stopped")
+                break
+        seen = record.change_id
         async with services.sessions() as session:
             chats = await subscribers(session, record.hromada_code)
             hromada = await session.get(models.Hromada, record.hromada_code)
@@ -166,9 +180,6 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
             if hromada is not None:
                 name = hromada.name_uk if lang == "uk" else hromada.name_en
             sent += await _send(bot, chat_id, new_record_text(record, name, lang))
-        # Remembered record by record: a restart half-way repeats at most one announcement.
-        async with services.sessions() as session:
-            await mark_announced(session, record.change_id)
     return sent
 
 

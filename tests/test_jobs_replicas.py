@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.jobs import RedisJobLock, run_jobs
 from knowledge import models
 from knowledge.admin.reminders import Reminder, claim
+from knowledge.admin.subscriptions import announced_up_to, claim_announcement
 from knowledge.database import session_factory
 from knowledge.dates import PartialDate
 from knowledge.qa.engine import Engine
@@ -95,6 +96,22 @@ async def test_a_reminder_is_claimed_by_one_sender_only(engine: AsyncEngine) -> 
     assert claims == [True, False]
     assert other is True
     assert rows == 2
+
+
+async def test_announcements_are_claimed_by_one_sender_only(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+
+    async with sessions() as first, sessions() as second:
+        seen = await announced_up_to(first)
+        claims = [
+            await claim_announcement(first, seen, seen + 3),
+            await claim_announcement(second, seen, seen + 3),
+            await claim_announcement(second, seen + 3, seen + 5),
+        ]
+        after = await announced_up_to(second)
+
+    assert claims == [True, False, True]
+    assert after == seen + 5
 
 
 @pytest.fixture
