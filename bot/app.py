@@ -83,7 +83,7 @@ async def running_bot(
     try:
         dispatcher = create_dispatcher(services, storage)
         install_transport_middlewares(dispatcher, redis, default_locale=settings.default_locale)
-        install_jobs(dispatcher, services)
+        install_jobs(dispatcher, services, redis)
         await register_commands(bot, settings.admin_ids)
         yield RunningBot(services=services, bot=bot, dispatcher=dispatcher)
     finally:

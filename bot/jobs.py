@@ -3,6 +3,11 @@
 Each job is one `tick_*` coroutine that does what is due now and returns; `run_jobs` calls
 them on a schedule until stopped. What was sent is remembered in the database, so a restart
 neither repeats nor loses a message. Sends are sequential: the bot's session paces them.
+
+Several replicas of the bot sharing a Redis take a lock per job, so one tick runs at a time in
+one of them; a reminder (a unique row) and an announcement (a conditional move of the cursor)
+are also claimed in the database before they are sent, so two senders that meet anyway send
+each once.
 """
 
 from __future__ import annotations
@@ -11,8 +16,9 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
@@ -21,10 +27,18 @@ from bot.services import BotServices
 from bot.texts import escaped, split_message
 from knowledge import models
 from knowledge.admin.config import get_log_chat, mark_forwarded, pending_audit
-from knowledge.admin.reminders import due_reminders, expire_agreements, mark_sent
-from knowledge.admin.subscriptions import mark_announced, pending_announcements, subscribers
+from knowledge.admin.reminders import claim, due_reminders, expire_agreements
+from knowledge.admin.subscriptions import (
+    announced_up_to,
+    claim_announcement,
+    pending_announcements,
+    subscribers,
+)
 from knowledge.admin.texts import history_line, new_record_text, reminder_text
 from knowledge.preferences import chat_language
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +46,47 @@ logger = logging.getLogger(__name__)
 FREQUENT = dt.timedelta(minutes=1)
 HOURLY = dt.timedelta(hours=1)
 DAILY = dt.timedelta(days=1)
+# A job's lock outlives any tick, so a slow tick is never joined by another replica; a replica
+# that dies holding it frees the job after this long.
+LOCK_EXPIRY = dt.timedelta(minutes=15)
+
+# Deletes the lock only if it still holds this holder's token: a tick that outlived its lock
+# must not free the lock another replica has taken since.
+_RELEASE = """
+if redis.call("get", KEYS[1]) == ARGV[1] then
+    return redis.call("del", KEYS[1])
+end
+return 0
+"""
+
+
+class JobLock(Protocol):
+    """Lets one job tick run at a time among the replicas."""
+
+    def hold(self, job: str) -> contextlib.AbstractAsyncContextManager[bool]:
+        """Whether this replica may run the job now; the lock is held inside the block."""
+
+
+class RedisJobLock:
+    """A Redis lock per job: SET NX PX with a random token, freed by compare-and-delete."""
+
+    def __init__(
+        self, redis: Redis, *, prefix: str = "pobratym:job:", expiry: dt.timedelta = LOCK_EXPIRY
+    ) -> None:
+        self._redis = redis
+        self._prefix = prefix
+        self._expiry_ms = int(expiry.total_seconds() * 1000)
+
+    @contextlib.asynccontextmanager
+    async def hold(self, job: str) -> AsyncIterator[bool]:
+        key = f"{self._prefix}{job}"
+        token = secrets.token_hex(16)
+        taken = bool(await self._redis.set(key, token, nx=True, px=self._expiry_ms))
+        try:
+            yield taken
+        finally:
+            if taken:
+                await self._redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
 
 
 async def _language(services: BotServices, chat_id: int) -> str:
@@ -57,7 +112,8 @@ async def _send(bot: Bot, chat_id: int, text: str) -> bool:
 async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int:
     """Remind the hromadas' admins of agreements ending soon; how many messages went out.
 
-    Each threshold fires once per end date, recorded after the messages are sent.
+    Each threshold fires once per end date, claimed in the database before the messages are
+    sent: a crash in between loses that reminder rather than sending it twice.
     """
     sent = 0
     async with services.sessions() as session:
@@ -65,11 +121,13 @@ async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int
             session, today, services.settings.reminder_days, services.settings.admin_ids
         )
     for reminder in reminders:
+        async with services.sessions() as session:
+            if not await claim(session, reminder):
+                logger.info("Reminder about %s already sent elsewhere", reminder.agreement_key)
+                continue
         for recipient in reminder.recipients:
             lang = await _language(services, recipient)
             sent += await _send(bot, recipient, reminder_text(reminder, lang))
-        async with services.sessions() as session:
-            await mark_sent(session, reminder)
     return sent
 
 
@@ -103,8 +161,16 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
     """Tell subscribers about new agreements and aid; how many messages went out."""
     sent = 0
     async with services.sessions() as session:
+        seen = await announced_up_to(session)
         records = await pending_announcements(session)
     for record in records:
+        # Claimed record by record before sending: a crash half-way loses at most one
+        # announcement, and a second sender that read the same cursor stops here.
+        async with services.sessions() as session:
+            if not await claim_announcement(session, seen, record.change_id):
+                logger.info("Announcements are being sent elsewhere; stopped")
+                break
+        seen = record.change_id
         async with services.sessions() as session:
             chats = await subscribers(session, record.hromada_code)
             hromada = await session.get(models.Hromada, record.hromada_code)
@@ -114,9 +180,6 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
             if hromada is not None:
                 name = hromada.name_uk if lang == "uk" else hromada.name_en
             sent += await _send(bot, chat_id, new_record_text(record, name, lang))
-        # Remembered record by record: a restart half-way repeats at most one announcement.
-        async with services.sessions() as session:
-            await mark_announced(session, record.change_id)
     return sent
 
 
@@ -130,10 +193,28 @@ async def _safely(name: str, tick: Tick) -> None:
         logger.exception("The %s job failed; it runs again later", name)
 
 
+async def _locked(name: str, tick: Tick, lock: JobLock | None) -> None:
+    if lock is None:
+        await _safely(name, tick)
+        return
+    async with lock.hold(name) as taken:
+        if taken:
+            await _safely(name, tick)
+        else:
+            logger.debug("The %s job runs in another replica now", name)
+
+
 async def run_jobs(
-    bot: Bot, services: BotServices, stop: asyncio.Event, step: dt.timedelta = FREQUENT
+    bot: Bot,
+    services: BotServices,
+    stop: asyncio.Event,
+    step: dt.timedelta = FREQUENT,
+    lock: JobLock | None = None,
 ) -> None:
-    """Run every job on its schedule until `stop` is set; reminders and expiry start at once."""
+    """Run every job on its schedule until `stop` is set; reminders and expiry start at once.
+
+    With a lock, a tick another replica is running is skipped until the next time it is due.
+    """
     last: dict[str, dt.datetime] = {}
     schedule: list[tuple[str, dt.timedelta, Tick]] = [
         ("expiry", DAILY, lambda: tick_expiry(bot, services, services.today())),
@@ -146,19 +227,29 @@ async def run_jobs(
         for name, every, tick in schedule:
             if name not in last or now - last[name] >= every:
                 last[name] = now
-                await _safely(name, tick)
+                await _locked(name, tick, lock)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), step.total_seconds())
 
 
-def install_jobs(dispatcher: Dispatcher, services: BotServices) -> None:
-    """Start the jobs when the dispatcher starts (polling or webhook), stop them at shutdown."""
+def install_jobs(
+    dispatcher: Dispatcher,
+    services: BotServices,
+    redis: Redis | None = None,
+    *,
+    redis_prefix: str = "pobratym:",
+) -> None:
+    """Start the jobs when the dispatcher starts (polling or webhook), stop them at shutdown.
+
+    With Redis, each tick runs in one replica at a time; without it, the bot is one process.
+    """
+    lock = None if redis is None else RedisJobLock(redis, prefix=f"{redis_prefix}job:")
     stop = asyncio.Event()
     tasks: list[asyncio.Task[None]] = []
 
     async def start(bot: Bot) -> None:
         stop.clear()
-        tasks.append(asyncio.create_task(run_jobs(bot, services, stop)))
+        tasks.append(asyncio.create_task(run_jobs(bot, services, stop, lock=lock)))
 
     async def finish() -> None:
         stop.set()

@@ -62,9 +62,10 @@ async def test_a_residents_session(local_telegram: LocalTelegram, bot_home: Path
     assert browse.ok
     assert "Брно" in browse.params["text"]
     assert "English" in buttons(choose)
-    # The conversation goes on in English: still its twin cities.
-    assert text(partners_en).startswith("Kharkiv — twin cities:")
-    for city in ("Brno", "Lille", "Albuquerque"):
+    # The conversation goes on in English; a complete question asks for all partners again,
+    # without the twin-only filter of the previous question.
+    assert text(partners_en).startswith("Kharkiv — 6 partners:")
+    for city in ("Brno", "Lille", "Albuquerque", "Leeds", "Košice"):
         assert city in text(partners_en)
     assert "Browse partners" in buttons(partners_en)
     assert inline.ok

@@ -82,6 +82,38 @@ def test_a_follow_up_reuses_the_conversation(engine: Engine) -> None:
     assert "Олайне" not in second.text
 
 
+@pytest.mark.parametrize(
+    ("twins", "all_partners", "only_twins", "not_twins"),
+    [
+        (
+            "Які міста-побратими в Харкова?",
+            "Хто міста-партнери Харкова?",
+            "а лише побратими?",
+            ("Лідс", "Кошице"),
+        ),
+        (
+            "Which are Kharkiv's twin cities?",
+            "Who are Kharkiv's partner cities?",
+            "and only twin cities?",
+            ("Leeds", "Košice"),
+        ),
+    ],
+)
+def test_a_complete_question_does_not_inherit_the_previous_filter(
+    engine: Engine, twins: str, all_partners: str, only_twins: str, not_twins: tuple[str, str]
+) -> None:
+    first = engine.answer(twins, today=TODAY)
+    second = engine.answer(all_partners, context=first.context, today=TODAY)
+    third = engine.answer(only_twins, context=second.context, today=TODAY)
+
+    assert first.entities.get("kind") == "twinning"
+    assert not any(city in first.text for city in not_twins)
+    assert second.entities == {"hromada": "UA63120270000028556"}
+    assert all(city in second.text for city in not_twins)
+    assert third.entities == {"hromada": "UA63120270000028556", "kind": "twinning"}
+    assert not any(city in third.text for city in not_twins)
+
+
 def test_the_same_question_without_context_asks_which_hromada(engine: Engine) -> None:
     actual = engine.answer("які у вас міста-побратими?", today=TODAY)
 

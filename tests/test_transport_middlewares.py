@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from aiogram import Bot, Dispatcher
+from aiogram import Bot, Dispatcher, F, Router
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQuery,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+)
 from redis.asyncio import Redis
 
 from bot.local_api import LocalTelegram
@@ -144,3 +153,110 @@ async def test_messages_spread_over_time_are_never_throttled() -> None:
         now[0] += 3
 
     assert set(verdicts) == {Verdict.ALLOW}
+
+
+def button_dispatcher() -> Dispatcher:
+    """Sends a message with one button; a press says "pressed"; inline queries get a result."""
+    router = Router(name="buttons")
+
+    @router.message(F.text)
+    async def menu(message: Message) -> None:
+        button = InlineKeyboardButton(text="Press", callback_data="press")
+        markup = InlineKeyboardMarkup(inline_keyboard=[[button]])
+        await message.answer("menu", reply_markup=markup)
+
+    @router.callback_query(F.data == "press")
+    async def press(query: CallbackQuery) -> None:
+        await query.answer("pressed")
+
+    @router.inline_query()
+    async def inline(query: InlineQuery) -> None:
+        content = InputTextMessageContent(message_text=query.query or "-")
+        result = InlineQueryResultArticle(id="1", title="result", input_message_content=content)
+        await query.answer([result])
+
+    dispatcher = Dispatcher()
+    dispatcher.include_router(router)
+    return dispatcher
+
+
+def flood_gate(store: str, redis: Redis) -> FloodGate:
+    if store == "memory":
+        return MemoryFloodGate(limit=3, window=60, cooldown=60)
+    return RedisFloodGate(redis, limit=3, window=60, cooldown=60, prefix=redis_prefix())
+
+
+@pytest.mark.parametrize("store", ["memory", "redis"])
+async def test_a_button_flooder_gets_one_note_and_every_press_is_answered(
+    local_telegram: LocalTelegram, bot: Bot, redis_client: Redis, store: str
+) -> None:
+    dispatcher = button_dispatcher()
+    install_transport_middlewares(dispatcher, flood_gate=flood_gate(store, redis_client))
+    await feed(dispatcher, bot, local_telegram.send_message("menu", user_id=NEIGHBOUR))
+    await feed(dispatcher, bot, local_telegram.send_message("menu", user_id=FLOODER))
+    menu = local_telegram.bot_messages(FLOODER)[-1]["message_id"]
+    neighbour_menu = local_telegram.bot_messages(NEIGHBOUR)[-1]["message_id"]
+
+    presses = []
+    for _ in range(8):
+        update = local_telegram.press_button(FLOODER, menu, "Press")
+        presses.append(update["callback_query"]["id"])
+        await feed(dispatcher, bot, update)
+    neighbour = local_telegram.press_button(NEIGHBOUR, neighbour_menu, "Press")
+    await feed(dispatcher, bot, neighbour)
+
+    answers = [local_telegram.callback_answers[query_id].get("text") for query_id in presses]
+    # The menu message counted too: two presses pass, the third is warned, the rest are quiet.
+    assert answers == [
+        "pressed",
+        "pressed",
+        "Забагато запитів, зачекайте, будь ласка, кілька секунд.",
+        *[None] * 5,
+    ]
+    neighbour_id = neighbour["callback_query"]["id"]
+    assert local_telegram.callback_answers[neighbour_id].get("text") == "pressed"
+
+
+@pytest.mark.parametrize("store", ["memory", "redis"])
+async def test_an_inline_flooder_is_ignored_while_muted(
+    local_telegram: LocalTelegram, bot: Bot, redis_client: Redis, store: str
+) -> None:
+    dispatcher = button_dispatcher()
+    install_transport_middlewares(dispatcher, flood_gate=flood_gate(store, redis_client))
+
+    for n in range(8):
+        await feed(dispatcher, bot, local_telegram.inline_query(f"q{n}", user_id=FLOODER))
+    await feed(dispatcher, bot, local_telegram.inline_query("hello", user_id=NEIGHBOUR))
+
+    answered = [
+        call.params["results"][0]["input_message_content"]["message_text"]
+        for call in local_telegram.calls_of("answerInlineQuery")
+    ]
+    assert answered == ["q0", "q1", "q2", "hello"]
+
+
+@pytest.mark.parametrize("store", ["memory", "redis"])
+async def test_messages_presses_and_inline_queries_are_counted_apart(
+    local_telegram: LocalTelegram, bot: Bot, redis_client: Redis, store: str
+) -> None:
+    dispatcher = button_dispatcher()
+    redis = redis_client if store == "redis" else None
+    install_transport_middlewares(dispatcher, redis, redis_prefix=redis_prefix())
+
+    # Within the default limit of each kind, though not of all of them together.
+    for n in range(5):
+        await feed(dispatcher, bot, local_telegram.send_message(f"m{n}", user_id=FLOODER))
+    menu = local_telegram.bot_messages(FLOODER)[-1]["message_id"]
+    presses = []
+    for _ in range(5):
+        update = local_telegram.press_button(FLOODER, menu, "Press")
+        presses.append(update["callback_query"]["id"])
+        await feed(dispatcher, bot, update)
+    for n in range(5):
+        await feed(dispatcher, bot, local_telegram.inline_query(f"q{n}", user_id=FLOODER))
+
+    assert texts_to(local_telegram, FLOODER) == ["menu"] * 5
+    assert [local_telegram.callback_answers[query_id].get("text") for query_id in presses] == [
+        "pressed"
+    ] * 5
+    assert len(local_telegram.calls_of("answerInlineQuery")) == 5

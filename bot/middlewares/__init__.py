@@ -43,13 +43,29 @@ def install_transport_middlewares(
     redis_prefix: str = "pobratym:",
 ) -> None:
     """Each update processed once, and a flooding user slowed down; shared through Redis when
-    given, so every replica of the bot sees the same updates and the same flooders."""
+    given, so every replica of the bot sees the same updates and the same flooders.
+
+    Messages, button presses and inline queries are counted apart, so a resident who asks,
+    then browses a few buttons, then shares a result is not taken for a flooder. A given
+    `flood_gate` counts all three together.
+    """
     seen: SeenUpdates
     if redis is None:
         seen = MemorySeenUpdates()
-        flood_gate = flood_gate or MemoryFloodGate()
     else:
         seen = RedisSeenUpdates(redis, prefix=f"{redis_prefix}update:")
-        flood_gate = flood_gate or RedisFloodGate(redis, prefix=f"{redis_prefix}flood:")
     dispatcher.update.outer_middleware(DeduplicationMiddleware(seen))
-    dispatcher.message.outer_middleware(ThrottlingMiddleware(flood_gate, default_locale))
+    observers = {
+        "message": dispatcher.message,
+        "callback": dispatcher.callback_query,
+        "inline": dispatcher.inline_query,
+    }
+    for kind, observer in observers.items():
+        gate: FloodGate
+        if flood_gate is not None:
+            gate = flood_gate
+        elif redis is None:
+            gate = MemoryFloodGate()
+        else:
+            gate = RedisFloodGate(redis, prefix=f"{redis_prefix}flood:{kind}:")
+        observer.outer_middleware(ThrottlingMiddleware(gate, default_locale))

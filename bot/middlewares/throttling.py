@@ -1,5 +1,5 @@
 """A user who floods the bot gets one polite note, then is ignored for a while; others are not
-affected."""
+affected. Messages, button presses and inline queries all count."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from aiogram import BaseMiddleware
-from aiogram.types import Message, TelegramObject
+from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, User
 
 from knowledge.i18n import translation
 
@@ -126,7 +126,12 @@ def user_locale(language_code: str | None, default_locale: str) -> str:
 
 
 class ThrottlingMiddleware(BaseMiddleware):
-    """An outer middleware of messages that lets a flooder's messages through no more."""
+    """An outer middleware of messages, callback queries and inline queries that lets a
+    flooder's updates through no more.
+
+    A muted user's button presses are still answered (empty), so the client's spinner stops;
+    inline queries are left unanswered.
+    """
 
     def __init__(self, gate: FloodGate, default_locale: str = "uk") -> None:
         self._gate = gate
@@ -138,15 +143,24 @@ class ThrottlingMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        if not isinstance(event, Message) or event.from_user is None:
+        user = _sender(event)
+        if user is None:
             return await handler(event, data)
-        verdict = await self._gate.check(event.from_user.id)
+        verdict = await self._gate.check(user.id)
         if verdict is Verdict.ALLOW:
             return await handler(event, data)
         if verdict is Verdict.WARN:
-            logger.info("User %d is flooding; muted for a while", event.from_user.id)
-            _ = translation(
-                user_locale(event.from_user.language_code, self._default_locale)
-            ).gettext
+            logger.info("User %d is flooding; muted for a while", user.id)
+        _ = translation(user_locale(user.language_code, self._default_locale)).gettext
+        if isinstance(event, Message) and verdict is Verdict.WARN:
             await event.answer(_("Too many messages, please wait a few seconds."))
+        elif isinstance(event, CallbackQuery):
+            note = _("Too many requests, please wait a few seconds.")
+            await event.answer(note if verdict is Verdict.WARN else None)
         return None
+
+
+def _sender(event: TelegramObject) -> User | None:
+    if isinstance(event, Message | CallbackQuery | InlineQuery):
+        return event.from_user
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import CursorResult, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge import models
@@ -77,6 +78,21 @@ async def advance_cursor(session: AsyncSession, name: str, up_to: int) -> None:
         value = await get_setting(session, name)
         done = 0 if value is None else int(value)
         await put_setting(session, name, str(max(up_to, done)))
+
+
+async def claim_cursor(session: AsyncSession, name: str, seen: int, up_to: int) -> bool:
+    """Move the notifier's cursor from `seen` to `up_to`; False when someone else moved it.
+
+    The move is one conditional update, so of two senders that read the same cursor only one
+    may go on and send what lies between.
+    """
+    async with atomic(session):
+        result = await session.execute(
+            update(models.AdminSetting)
+            .where(models.AdminSetting.key == name, models.AdminSetting.value == str(seen))
+            .values(value=str(up_to))
+        )
+    return isinstance(result, CursorResult) and result.rowcount == 1
 
 
 async def pending_audit(session: AsyncSession, limit: int = 50) -> list[Change]:

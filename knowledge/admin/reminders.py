@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge import mapping, models
@@ -120,6 +121,20 @@ async def mark_sent(
                     sent_at=at or utc_now(),
                 )
             )
+
+
+async def claim(session: AsyncSession, reminder: Reminder, at: dt.datetime | None = None) -> bool:
+    """Record the reminder as sent before sending it; False when another sender already did.
+
+    The unique constraint on (agreement, threshold, end) decides between two senders that
+    found the same reminder due at once: only one of them may go on and send it.
+    """
+    try:
+        await mark_sent(session, reminder, at)
+    except IntegrityError:
+        await session.rollback()
+        return False
+    return True
 
 
 async def expire_agreements(

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge import models
 from knowledge.admin.common import atomic, aware, utc_now
-from knowledge.admin.config import advance_cursor, cursor
+from knowledge.admin.config import advance_cursor, claim_cursor, cursor
 from knowledge.admin.editing import Entity
 from knowledge.admin.permissions import UnknownHromadaError
 from knowledge.bootstrap import SEED_ACTOR
@@ -118,6 +118,16 @@ async def new_records_since(
 async def pending_announcements(session: AsyncSession, limit: int = 100) -> list[NewRecord]:
     """New records not yet announced (the cursor starts at the newest entry on first use)."""
     return await new_records_since(session, await cursor(session, ANNOUNCED_CURSOR), limit)
+
+
+async def announced_up_to(session: AsyncSession) -> int:
+    """The audit entry up to which new records were announced."""
+    return await cursor(session, ANNOUNCED_CURSOR)
+
+
+async def claim_announcement(session: AsyncSession, seen: int, up_to: int) -> bool:
+    """Take the records after `seen` up to `up_to` to announce; False when another sender did."""
+    return await claim_cursor(session, ANNOUNCED_CURSOR, seen, up_to)
 
 
 async def mark_announced(session: AsyncSession, up_to: int) -> None:

@@ -323,6 +323,11 @@ def _with_context(
     else:
         same_hromada = entities.get("hromada") == previous.get("hromada")
 
+    # "Who are Kharkiv's partner cities?" names the hromada and says what it asks: a complete
+    # question, so it must not inherit the previous question's country or kind of agreement.
+    complete = (
+        not inherited and intent is not None and not reading.is_follow_up and "hromada" in entities
+    )
     if same_hromada and "hromada" in entities:
         carries_place = "place" not in entities and "country" not in entities
         if (
@@ -331,9 +336,15 @@ def _with_context(
             and intent in (Intent.SIGNED, Intent.EXPIRY, Intent.SOURCES, Intent.AID, None)
         ):
             entities["place"] = previous["place"]
-        if carries_place and "country" in previous and "place" not in entities:
+        filters = not complete
+        if filters and carries_place and "country" in previous and "place" not in entities:
             entities["country"] = previous["country"]
-        if "kind" in previous and "kind" not in entities and intent in (None, Intent.PARTNERS):
+        if (
+            filters
+            and "kind" in previous
+            and "kind" not in entities
+            and intent in (None, Intent.PARTNERS)
+        ):
             entities["kind"] = previous["kind"]
     elif "hromada" in entities and "hromada" in previous and intent is None:
         for carried in ("country", "kind", "region"):
