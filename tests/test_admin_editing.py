@@ -177,6 +177,17 @@ async def test_a_place_still_in_use_is_not_deleted(admin_engine: AsyncEngine) ->
     assert await exported(admin_engine) == before
 
 
+async def test_a_source_still_cited_is_not_deleted(admin_engine: AsyncEngine) -> None:
+    before = await exported(admin_engine)
+    async with sessions(admin_engine)() as session:
+        seen = await load_for_edit(session, "source", "test-letter")
+        with pytest.raises(RecordInUseError) as in_use:
+            await delete_record(session, "source", "test-letter", person(SUPER_ADMIN), seen)
+
+    assert in_use.value.used_by == [("agreement", "test-agreement"), ("aid", "test-aid")]
+    assert await exported(admin_engine) == before
+
+
 async def test_a_deletion_is_audited_with_the_whole_record(admin_engine: AsyncEngine) -> None:
     async with sessions(admin_engine)() as session:
         seen = await load_for_edit(session, "aid", "test-aid")

@@ -10,9 +10,10 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from knowledge import mapping, models
 from knowledge.admin.common import (
@@ -265,6 +266,18 @@ async def _check_references(session: AsyncSession, doc: BaseModel, ids: mapping.
             raise MissingReferenceError(entity.value, key)
 
 
+def _citing(
+    user_key: InstrumentedAttribute[str], source_id: InstrumentedAttribute[int], key: str
+) -> Select[str]:
+    # The keys of the records whose link table (the one holding `source_id`) cites the source.
+    return (
+        select(user_key)
+        .join(source_id.class_)
+        .join(models.Source, models.Source.id == source_id)
+        .where(models.Source.key == key)
+    )
+
+
 async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[str, str]]:
     """The records that refer to a place or a source, as (entity, key) pairs."""
     queries: list[tuple[Entity, Any]] = []
@@ -290,43 +303,15 @@ async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[s
             ),
         ]
     elif entity == Entity.SOURCE:
-        source = models.Source.key == key
         queries = [
-            (
-                Entity.AGREEMENT,
-                select(models.Agreement.key)
-                .join(models.AgreementSource)
-                .join(models.Source, models.Source.id == models.AgreementSource.source_id)
-                .where(source),
-            ),
-            (
-                Entity.AGREEMENT,
-                select(models.Agreement.key)
-                .join(models.AgreementExtension)
-                .join(models.Source, models.Source.id == models.AgreementExtension.source_id)
-                .where(source),
-            ),
-            (
-                Entity.AID,
-                select(models.AidRecord.key)
-                .join(models.AidSource)
-                .join(models.Source, models.Source.id == models.AidSource.source_id)
-                .where(source),
-            ),
-            (
-                Entity.ACTIVITY,
-                select(models.Activity.key)
-                .join(models.ActivitySource)
-                .join(models.Source, models.Source.id == models.ActivitySource.source_id)
-                .where(source),
-            ),
-            (
-                Entity.PROGRAMME,
-                select(models.Programme.key)
-                .join(models.ProgrammeSource)
-                .join(models.Source, models.Source.id == models.ProgrammeSource.source_id)
-                .where(source),
-            ),
+            (user_entity, _citing(user_key, source_id, key))
+            for user_entity, user_key, source_id in (
+                (Entity.AGREEMENT, models.Agreement.key, models.AgreementSource.source_id),
+                (Entity.AGREEMENT, models.Agreement.key, models.AgreementExtension.source_id),
+                (Entity.AID, models.AidRecord.key, models.AidSource.source_id),
+                (Entity.ACTIVITY, models.Activity.key, models.ActivitySource.source_id),
+                (Entity.PROGRAMME, models.Programme.key, models.ProgrammeSource.source_id),
+            )
         ]
     elif entity == Entity.HROMADA:
         queries = [
