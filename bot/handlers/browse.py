@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiogram import Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -42,17 +44,22 @@ async def _show(callback: CallbackQuery, view: View) -> None:
     await message.edit_text(text, reply_markup=keyboard)
 
 
+async def _show_record(callback: CallbackQuery, view: Callable[[], View]) -> None:
+    # A record no longer in the knowledge base makes the button stale.
+    try:
+        shown = view()
+    except UnknownRecordError:
+        await stale(callback)
+        return
+    await _show(callback, shown)
+
+
 @router.callback_query(HromadaOpen.filter())
 async def open_hromada(
     callback: CallbackQuery, callback_data: HromadaOpen, services: BotServices, lang: str
 ) -> None:
     """Back to the hromada's card."""
-    try:
-        view = hromada_view(services, lang, callback_data.code)
-    except UnknownRecordError:
-        await stale(callback)
-        return
-    await _show(callback, view)
+    await _show_record(callback, lambda: hromada_view(services, lang, callback_data.code))
 
 
 @router.callback_query(PartnersOpen.filter())
@@ -60,12 +67,9 @@ async def open_partners(
     callback: CallbackQuery, callback_data: PartnersOpen, services: BotServices, lang: str
 ) -> None:
     """A page of partners."""
-    try:
-        view = partners_view(services, lang, callback_data.code, callback_data.page)
-    except UnknownRecordError:
-        await stale(callback)
-        return
-    await _show(callback, view)
+    await _show_record(
+        callback, lambda: partners_view(services, lang, callback_data.code, callback_data.page)
+    )
 
 
 @router.callback_query(AgreementOpen.filter())
