@@ -224,6 +224,28 @@ async def _preview(
     await _say(message, "\n".join(lines), confirm_keyboard())
 
 
+async def _preview_new(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    entity: str,
+    doc: dict[str, Any],
+    extra: list[tuple[str, dict[str, Any]]],
+) -> None:
+    """Show a new record (and the records it brings along) and wait for Confirm."""
+    await _preview(
+        message,
+        state,
+        lang,
+        operation="save",
+        entity=entity,
+        key=str(doc["key"]),
+        doc=doc,
+        expected=None,
+        extra=extra,
+    )
+
+
 def _entity_label(entity: str) -> str:
     labels = {
         "agreement": _("agreement"),
@@ -363,17 +385,7 @@ async def cmd_add_agreement(
     except forms.FormError as error:
         await _say(message, _problem_text(error))
         return
-    await _preview(
-        message,
-        state,
-        lang,
-        operation="save",
-        entity="agreement",
-        key=doc.key,
-        doc=doc.model_dump(mode="json"),
-        expected=None,
-        extra=extra,
-    )
+    await _preview_new(message, state, lang, "agreement", doc.model_dump(mode="json"), extra)
 
 
 async def _agreement(
@@ -657,17 +669,7 @@ async def form_source(
         extra.append(("source", new_source.model_dump(mode="json")))
     if data.get("new_place") is not None:
         extra.append(("place", data["new_place"]))
-    await _preview(
-        message,
-        state,
-        lang,
-        operation="save",
-        entity="agreement",
-        key=doc.key,
-        doc=doc.model_dump(mode="json"),
-        expected=None,
-        extra=extra,
-    )
+    await _preview_new(message, state, lang, "agreement", doc.model_dump(mode="json"), extra)
 
 
 # ---- the guided dialogs for a place, a source and an aid record ----
@@ -795,17 +797,7 @@ async def record_step(
     except forms.FormError as error:
         await _say(message, _problem_text(error))
         return
-    await _preview(
-        message,
-        state,
-        lang,
-        operation="save",
-        entity=form,
-        key=str(doc["key"]),
-        doc=doc,
-        expected=None,
-        extra=extra,
-    )
+    await _preview_new(message, state, lang, form, doc, extra)
 
 
 async def _record_doc(
