@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from babel import Locale
 from sqlalchemy import select
@@ -28,6 +29,8 @@ from knowledge.vocabulary import (
 EMPTY = frozenset({"-", "—", "no", "none", "ні", "немає"})
 UNKNOWN_REGION = "ZZ"
 LINE_FIELDS = ("hromada", "place", "country", "kind", "status", "signed", "source")
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
 
 # Words an admin may type for a kind or status, in both languages, besides the codes.
 KIND_WORDS: dict[str, AgreementKind] = {
@@ -163,24 +166,25 @@ def new_place(name: str, country: str, taken: set[str]) -> PlaceDoc:
     )
 
 
+def _parse_choice(
+    text: str, choices: type[_Choice], words: dict[str, _Choice], problem: str
+) -> _Choice:
+    word = _fold(text)
+    if word in set(choices):
+        return choices(word)
+    if word in words:
+        return words[word]
+    raise FormError(problem, text)
+
+
 def parse_kind(text: str) -> AgreementKind:
     """A kind of agreement from its code or a word in either language."""
-    word = _fold(text)
-    if word in set(AgreementKind):
-        return AgreementKind(word)
-    if word in KIND_WORDS:
-        return KIND_WORDS[word]
-    raise FormError("kind", text)
+    return _parse_choice(text, AgreementKind, KIND_WORDS, "kind")
 
 
 def parse_status(text: str) -> AgreementStatus:
     """An agreement status from its code or a word in either language."""
-    word = _fold(text)
-    if word in set(AgreementStatus):
-        return AgreementStatus(word)
-    if word in STATUS_WORDS:
-        return STATUS_WORDS[word]
-    raise FormError("status", text)
+    return _parse_choice(text, AgreementStatus, STATUS_WORDS, "status")
 
 
 def parse_date(text: str, problem: str = "date") -> PartialDate:
