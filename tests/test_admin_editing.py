@@ -166,23 +166,15 @@ async def test_a_failing_audit_rolls_the_edit_back(
     assert await exported(admin_engine) == before
 
 
-async def test_a_place_still_in_use_is_not_deleted(admin_engine: AsyncEngine) -> None:
+@pytest.mark.parametrize(("entity", "key"), [("place", "sk-kosice"), ("source", "test-letter")])
+async def test_a_place_or_source_still_in_use_is_not_deleted(
+    admin_engine: AsyncEngine, entity: str, key: str
+) -> None:
     before = await exported(admin_engine)
     async with sessions(admin_engine)() as session:
-        seen = await load_for_edit(session, "place", "sk-kosice")
+        seen = await load_for_edit(session, entity, key)
         with pytest.raises(RecordInUseError) as in_use:
-            await delete_record(session, "place", "sk-kosice", person(SUPER_ADMIN), seen)
-
-    assert in_use.value.used_by == [("agreement", "test-agreement"), ("aid", "test-aid")]
-    assert await exported(admin_engine) == before
-
-
-async def test_a_source_still_cited_is_not_deleted(admin_engine: AsyncEngine) -> None:
-    before = await exported(admin_engine)
-    async with sessions(admin_engine)() as session:
-        seen = await load_for_edit(session, "source", "test-letter")
-        with pytest.raises(RecordInUseError) as in_use:
-            await delete_record(session, "source", "test-letter", person(SUPER_ADMIN), seen)
+            await delete_record(session, entity, key, person(SUPER_ADMIN), seen)
 
     assert in_use.value.used_by == [("agreement", "test-agreement"), ("aid", "test-aid")]
     assert await exported(admin_engine) == before
