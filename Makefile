@@ -14,8 +14,13 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-catalogs: $(INSTALLED)
-	$(BIN)/python -c 'from knowledge.i18n import compile_catalogs; compile_catalogs()'
+# The .po files are the source; their compiled .mo files are build products (not in Git).
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
+
+catalogs: $(CATALOGS)
+
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(INSTALLED)
+	$(BIN)/pybabel compile --domain messages --directory locales --locale $* --statistics
 
 run: $(INSTALLED) catalogs
 	$(BIN)/python -m bot run
@@ -33,13 +38,15 @@ unit: $(INSTALLED) catalogs
 
 test: lint typecheck unit
 
-# After adding or changing messages: extract them, update both catalogs, fill the translations
-# from tools/translations.py (it fails listing any message still untranslated).
+# After adding or changing messages in code: extract them and update both catalogs. English
+# takes the source text; the Ukrainian translations are written by hand in
+# locales/uk/LC_MESSAGES/messages.po, and this lists every message still waiting for one.
 messages: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output \
 		--project Pobratym --copyright-holder "Pobratym contributors" -o locales/messages.pot .
-	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
-	$(BIN)/python tools/fill_catalogs.py
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching \
+		--width 99 --ignore-obsolete
+	$(BIN)/python tools/catalogs.py
 
 clean:
 	rm -rf $(VENV) var *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -16,7 +16,7 @@ from bot.middlewares.database import DatabaseSessionMiddleware
 from bot.middlewares.language import ChatLanguageMiddleware
 from bot.services import BotServices
 from bot.settings import Settings
-from knowledge.i18n import DOMAIN, LOCALES_DIR, compile_catalogs
+from knowledge.i18n import DOMAIN, LOCALES_DIR
 
 
 class MissingTokenError(ValueError):
@@ -39,7 +39,6 @@ def create_dispatcher(services: BotServices, storage: BaseStorage | None = None)
 
     The conversation is the chat's: in a group, a follow-up continues whoever asked last.
     """
-    compile_catalogs()
     dispatcher = Dispatcher(
         storage=storage or MemoryStorage(), fsm_strategy=FSMStrategy.CHAT, services=services
     )
