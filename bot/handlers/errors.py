@@ -12,10 +12,14 @@ from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import gettext as _
 
 from bot.texts import escaped
+from knowledge.labels import N_
 
 router = Router(name=__name__)
 logger = logging.getLogger(__name__)
 HANDLERS = "bot.handlers."
+APOLOGY = N_("Sorry, something went wrong on my side. Please try again a little later.")
+# Every apology the bot may send instead of an answer (their English source texts).
+APOLOGIES = (APOLOGY,)
 
 
 def _handler_name(error: BaseException) -> str:
@@ -41,7 +45,7 @@ async def on_error(event: ErrorEvent, **data: Any) -> bool:
         type(event.exception).__name__,
         exc_info=event.exception,
     )
-    apology = _("Sorry, something went wrong on my side. Please try again a little later.")
+    apology = _(APOLOGY)
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(apology, show_alert=True)
