@@ -19,6 +19,9 @@ MAX_BUTTONS_PER_ROW = 8
 MAX_BUTTONS = 100
 MAX_INLINE_RESULTS = 50
 MAX_CALLBACK_ANSWER_LENGTH = 200
+# The bot's profile: name, description and short description, per language.
+PROFILE_LIMITS = {"name": 64, "description": 512, "short_description": 120}
+LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
 BOT_COMMAND = re.compile(r"[a-z0-9_]{1,32}")
 CHAT_ACTIONS = frozenset(
@@ -64,11 +67,25 @@ _ENTITY = re.compile(r"&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 
 
 class BadRequest(Exception):  # noqa: N818 - named after Telegram's own error
-    """A call Telegram answers with 400 and this description."""
+    """A call Telegram answers with 400 and this description (and, for a group upgraded to a
+    supergroup, `parameters` with its `migrate_to_chat_id`)."""
+
+    status = 400
+
+    def __init__(self, description: str, parameters: Mapping[str, Any] | None = None) -> None:
+        super().__init__(description)
+        self.description = f"Bad Request: {description}"
+        self.parameters = dict(parameters) if parameters else None
+
+
+class Forbidden(BadRequest):
+    """A call Telegram answers with 403: the bot was blocked, kicked, or the user is gone."""
+
+    status = 403
 
     def __init__(self, description: str) -> None:
         super().__init__(description)
-        self.description = f"Bad Request: {description}"
+        self.description = f"Forbidden: {description}"
 
 
 def _byte_offset(text: str, index: int) -> int:
@@ -337,3 +354,20 @@ def bot_commands(params: Mapping[str, Any]) -> list[dict[str, str]]:
             raise BadRequest("BOT_COMMAND_DESCRIPTION_INVALID")
         checked.append({"command": name, "description": description})
     return checked
+
+
+def language_code(params: Mapping[str, Any]) -> str:
+    """The two-letter language_code of a per-language setting, or "" for every language."""
+    code = str(params.get("language_code") or "")
+    if code and not LANGUAGE_CODE.fullmatch(code):
+        raise BadRequest("LANG_CODE_INVALID")
+    return code
+
+
+def profile_text(params: Mapping[str, Any], field: str) -> str:
+    """setMyName / setMyDescription / setMyShortDescription's text ("" clears it)."""
+    value = params.get(field)
+    text = "" if value is None else str(value)
+    if len(text) > PROFILE_LIMITS[field]:
+        raise BadRequest(f"bot {field.replace('_', ' ')} is too long")
+    return text

@@ -17,7 +17,7 @@ from typing import Any, Literal, Self
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
-from bot.local_api import rules
+from bot.local_api import membership, rules
 from bot.local_api.rules import BadRequest
 
 logger = logging.getLogger(__name__)
@@ -38,20 +38,16 @@ _STRING_FIELDS = frozenset(
         "language_code",
         "file_id",
         "description",
+        "short_description",
+        "name",
         "next_offset",
         "switch_pm_text",
         "switch_pm_parameter",
         "ip_address",
     }
 )
-_UPDATE_KINDS = (
-    "message",
-    "edited_message",
-    "channel_post",
-    "callback_query",
-    "inline_query",
-    "my_chat_member",
-)
+# How long Telegram waits for answerCallbackQuery before the query is "too old".
+CALLBACK_QUERY_TIMEOUT = 15.0
 
 
 @dataclass
@@ -101,6 +97,10 @@ class _ApiError(Exception):
         self.description = description
         self.retry_after = retry_after
 
+    @property
+    def parameters(self) -> dict[str, Any] | None:
+        return None if self.retry_after is None else {"retry_after": self.retry_after}
+
 
 class LocalTelegram:
     """A local Telegram Bot API for one bot, served over HTTP on 127.0.0.1."""
@@ -143,15 +143,25 @@ class LocalTelegram:
             lambda: itertools.count(1)
         )
         self._callback_queries: dict[str, dict[str, Any]] = {}
+        self._callback_pressed_at: dict[str, float] = {}
+        self.callback_query_timeout = CALLBACK_QUERY_TIMEOUT
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self._inline_queries: set[str] = set()
         self.files: dict[str, UploadedFile] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.member_status: dict[tuple[int, int], str] = {}
+        # Why a chat refuses the bot now (blocked, kicked, deleted), and upgraded groups.
+        self.refusals: dict[int, BadRequest] = {}
+        self.migrations: dict[int, int] = {}
+        self.bot_status: dict[int, str] = {}
+        # Forum topics per chat: message_thread_id → name.
+        self.topics: dict[int, dict[int, str]] = defaultdict(dict)
+        self.profile: dict[tuple[str, str], str] = {}
+        self._media_groups = itertools.count(1)
         self.webhook: dict[str, Any] = {}
         self._webhook_task: asyncio.Task[None] | None = None
         self._closing = asyncio.Event()
-        self._methods: dict[str, Callable[[dict[str, Any], Files, Call], Awaitable[Any]]] = {
+        self._methods: dict[str, _Method] = {
             "getme": self._get_me,
             "getupdates": self._get_updates,
             "setwebhook": self._set_webhook,
@@ -172,6 +182,12 @@ class LocalTelegram:
             "getchatmember": self._get_chat_member,
             "getchat": self._get_chat,
             "getfile": self._get_file,
+            "getmyname": self._profile_getter("name"),
+            "setmyname": self._profile_setter("name"),
+            "getmydescription": self._profile_getter("description"),
+            "setmydescription": self._profile_setter("description"),
+            "getmyshortdescription": self._profile_getter("short_description"),
+            "setmyshortdescription": self._profile_setter("short_description"),
         }
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -236,9 +252,15 @@ class LocalTelegram:
         return known
 
     def chat(
-        self, chat_id: int, *, chat_type: str = "private", title: str | None = None
+        self,
+        chat_id: int,
+        *,
+        chat_type: str = "private",
+        title: str | None = None,
+        is_forum: bool = False,
+        username: str | None = None,
     ) -> dict[str, Any]:
-        """A chat (remembered, so the bot may send to it)."""
+        """A chat (remembered, so the bot may send to it); a forum supergroup has topics."""
         known = self.chats.get(chat_id)
         if known is None:
             known = {"id": chat_id, "type": chat_type}
@@ -247,6 +269,10 @@ class LocalTelegram:
                 known["first_name"] = user["first_name"] if user else "Olena"
             else:
                 known["title"] = title or f"Chat {abs(chat_id)}"
+            if is_forum:
+                known["is_forum"] = True
+            if username is not None:
+                known["username"] = username
             self.chats[chat_id] = known
         return known
 
@@ -259,20 +285,70 @@ class LocalTelegram:
         chat_type: str = "private",
         reply_to: int | None = None,
         language_code: str | None = "uk",
+        thread_id: int | None = None,
+        anonymous_admin: bool = False,
     ) -> dict[str, Any]:
-        """A user writes `text` (in their private chat unless chat_id is given); the update."""
-        user = self.user(user_id, language_code=language_code)
-        chat = self.chat(user_id if chat_id is None else chat_id, chat_type=chat_type)
-        message = self._store_message(chat, user, {"text": text})
+        """A user writes `text` (in their private chat unless chat_id is given); the update.
+
+        `thread_id` writes in a forum topic; `anonymous_admin` writes as an administrator who
+        hides behind the group (from GroupAnonymousBot, sender_chat the group itself).
+        """
+        message = self._user_message(
+            {"text": text},
+            user_id=user_id,
+            chat_id=chat_id,
+            chat_type=chat_type,
+            reply_to=reply_to,
+            language_code=language_code,
+            thread_id=thread_id,
+            anonymous_admin=anonymous_admin,
+        )
         entities = _entities(text)
         if entities:
             message["entities"] = entities
+        return self.feed({"message": message})
+
+    def _user_message(
+        self,
+        content: dict[str, Any],
+        *,
+        user_id: int,
+        chat_id: int | None,
+        chat_type: str,
+        reply_to: int | None = None,
+        language_code: str | None = "uk",
+        thread_id: int | None = None,
+        anonymous_admin: bool = False,
+    ) -> dict[str, Any]:
+        user = self.user(user_id, language_code=language_code)
+        chat = self.chat(user_id if chat_id is None else chat_id, chat_type=chat_type)
+        if chat["id"] in self.migrations:
+            raise LookupError(f"chat {chat['id']} became {self.migrations[chat['id']]}")
+        sender = user
+        if anonymous_admin:
+            if chat["type"] not in membership.GROUP_TYPES:
+                raise LookupError("only groups have anonymous administrators")
+            sender = self.users.setdefault(
+                membership.GROUP_ANONYMOUS_BOT["id"], dict(membership.GROUP_ANONYMOUS_BOT)
+            )
+            content = {**content, "sender_chat": chat}
+        if thread_id is not None:
+            topic = self.messages[chat["id"]].get(thread_id)
+            if thread_id not in self.topics.get(chat["id"], {}) or topic is None:
+                raise LookupError(f"no topic {thread_id} in chat {chat['id']}")
+            # Telegram shows a topic's messages as replies to the message that opened it.
+            content = {
+                **content,
+                "message_thread_id": thread_id,
+                "is_topic_message": True,
+                "reply_to_message": dict(topic),
+            }
         if reply_to is not None:
             replied = self.messages[chat["id"]].get(reply_to)
             if replied is None:
                 raise LookupError(f"no message {reply_to} in chat {chat['id']}")
-            message["reply_to_message"] = dict(replied)
-        return self.feed({"message": message})
+            content = {**content, "reply_to_message": dict(replied)}
+        return self._store_message(chat, sender, content)
 
     def send_document(
         self,
@@ -323,6 +399,7 @@ class LocalTelegram:
                         "data": candidate["callback_data"],
                     }
                     self._callback_queries[query_id] = query
+                    self._callback_pressed_at[query_id] = time.monotonic()
                     return self.feed({"callback_query": query})
         labels = [candidate.get("text") for row in rows for candidate in row]
         raise LookupError(f"no button {button!r} in message {message_id}; buttons: {labels}")
@@ -354,6 +431,153 @@ class LocalTelegram:
         chat = self.chat(chat_id, chat_type="channel", title=title)
         message = self._store_message(chat, None, {"text": text, "sender_chat": chat})
         return self.feed({"channel_post": message})
+
+    def service_message(
+        self,
+        content: Mapping[str, Any],
+        *,
+        user_id: int = 1001,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        thread_id: int | None = None,
+    ) -> dict[str, Any]:
+        """A service message (a pin, an auto-delete timer change, members joining...) with the
+        given content fields, such as {"new_chat_members": [...]}; the update."""
+        message = self._user_message(
+            dict(content),
+            user_id=user_id,
+            chat_id=chat_id,
+            chat_type=chat_type,
+            thread_id=thread_id,
+        )
+        return self.feed({"message": message})
+
+    def send_album(
+        self,
+        count: int = 5,
+        *,
+        user_id: int = 1001,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        caption: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """A user sends `count` photos at once: as Telegram does, one message each, sharing a
+        media_group_id (the caption goes with the first); the updates."""
+        group = f"album-{next(self._media_groups)}"
+        updates = []
+        for index in range(count):
+            uploaded = self._keep_file(f"photo-{index + 1}.jpg", b"\xff\xd8\xff")
+            photo = {
+                "file_id": uploaded.file_id,
+                "file_unique_id": uploaded.file_id[:16],
+                "width": 1280,
+                "height": 960,
+                "file_size": len(uploaded.content),
+            }
+            content: dict[str, Any] = {"media_group_id": group, "photo": [photo]}
+            if caption is not None and index == 0:
+                content["caption"] = caption
+            message = self._user_message(
+                content, user_id=user_id, chat_id=chat_id, chat_type=chat_type
+            )
+            updates.append(self.feed({"message": message}))
+        return updates
+
+    def delete_message(self, chat_id: int, message_id: int) -> None:
+        """Someone else deletes a message (its author, an admin, an anti-spam bot): it can no
+        longer be replied to or edited."""
+        if self.messages[chat_id].pop(message_id, None) is None:
+            raise LookupError(f"no message {message_id} in chat {chat_id}")
+
+    def create_topic(self, chat_id: int, name: str, *, user_id: int = 1001) -> int:
+        """A member opens a topic in a forum supergroup; its message_thread_id (the id of the
+        service message that opens it, as in Telegram)."""
+        chat = self.chats.get(chat_id)
+        if chat is None or not chat.get("is_forum"):
+            raise LookupError(f"chat {chat_id} is not a forum")
+        user = self.user(user_id)
+        message = self._store_message(
+            chat, user, {"forum_topic_created": {"name": name, "icon_color": 7322096}}
+        )
+        thread = int(message["message_id"])
+        message.update({"message_thread_id": thread, "is_topic_message": True})
+        self.topics[chat_id][thread] = name
+        self.feed({"message": message})
+        return thread
+
+    def add_bot(
+        self,
+        chat_id: int,
+        *,
+        chat_type: str = "group",
+        title: str | None = None,
+        user_id: int = 1001,
+        status: str = "member",
+        is_forum: bool = False,
+        language_code: str | None = "uk",
+    ) -> dict[str, Any]:
+        """A member adds the bot to a group (or makes it a channel's administrator, or a user
+        unblocks it): Telegram sends my_chat_member, and the chat takes messages again."""
+        user = self.user(user_id, language_code=language_code)
+        chat = self.chat(chat_id, chat_type=chat_type, title=title, is_forum=is_forum)
+        old = self.bot_status.get(chat_id, "kicked" if chat_type == "private" else "left")
+        self.bot_status[chat_id] = status
+        self.refusals.pop(chat_id, None)
+        return self.feed(membership.my_chat_member(chat, user, self.bot_user, old, status))
+
+    def remove_bot(
+        self, chat_id: int, *, user_id: int = 1001, status: str = "kicked"
+    ) -> dict[str, Any]:
+        """A member removes the bot from a group ("kicked" or "left"), or a user blocks it in
+        their private chat: my_chat_member, and from then on every send is refused with 403."""
+        chat = self.chats.get(chat_id)
+        if chat is None:
+            raise LookupError(f"no chat {chat_id}")
+        if status not in membership.GONE:
+            raise ValueError(f"status must be one of {sorted(membership.GONE)}")
+        user = self.user(user_id)
+        old = self.bot_status.get(chat_id, "member")
+        self.bot_status[chat_id] = status
+        self.refusals[chat_id] = membership.refusal_after_leaving(chat, status)
+        return self.feed(membership.my_chat_member(chat, user, self.bot_user, old, status))
+
+    def block_bot(self, user_id: int = 1001) -> dict[str, Any]:
+        """The user blocks the bot (their private chat); 403 "bot was blocked by the user"."""
+        self.chat(user_id)
+        return self.remove_bot(user_id, user_id=user_id, status="kicked")
+
+    def unblock_bot(self, user_id: int = 1001) -> dict[str, Any]:
+        """The user unblocks the bot (or restarts it after blocking)."""
+        return self.add_bot(user_id, chat_type="private", user_id=user_id)
+
+    def delete_chat(self, chat_id: int) -> None:
+        """The account or the group is deleted: Telegram sends nothing, and every later call
+        about it is refused ("user is deactivated", "chat not found")."""
+        chat = self.chats.get(chat_id)
+        if chat is None:
+            raise LookupError(f"no chat {chat_id}")
+        self.refusals[chat_id] = membership.refusal_after_deletion(chat)
+
+    def migrate_group(
+        self, chat_id: int, *, new_chat_id: int | None = None, user_id: int = 1001
+    ) -> int:
+        """A group is upgraded to a supergroup with a new id: a service message in each (the
+        old one with migrate_to_chat_id, the new one with migrate_from_chat_id); every call to
+        the old id is refused from then on with migrate_to_chat_id. The new id."""
+        old = self.chats.get(chat_id)
+        if old is None or old["type"] != "group":
+            raise LookupError(f"no group {chat_id}")
+        new_id = new_chat_id if new_chat_id is not None else int(f"-100{abs(chat_id)}")
+        user = self.user(user_id)
+        new = self.chat(new_id, chat_type="supergroup", title=old.get("title"))
+        self.feed({"message": self._store_message(old, user, {"migrate_to_chat_id": new_id})})
+        self.migrations[chat_id] = new_id
+        for (member_chat, member), status in list(self.member_status.items()):
+            if member_chat == chat_id:
+                self.member_status[(new_id, member)] = status
+        self.bot_status[new_id] = self.bot_status.get(chat_id, "member")
+        self.feed({"message": self._store_message(new, user, {"migrate_from_chat_id": chat_id})})
+        return new_id
 
     def feed(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """Delivers a raw update (an update_id is given to it); returns the update."""
@@ -459,12 +683,55 @@ class LocalTelegram:
         return uploaded
 
     def _known_chat(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        """The chat a call names, if the bot may act in it; Telegram's refusal otherwise."""
         chat_id = params.get("chat_id")
         if isinstance(chat_id, str) and chat_id.lstrip("-").isdigit():
             chat_id = int(chat_id)
+        elif isinstance(chat_id, str) and chat_id.startswith("@"):
+            chat_id = next(
+                (
+                    known["id"]
+                    for known in self.chats.values()
+                    if str(known.get("username", "")).lower() == chat_id[1:].lower()
+                ),
+                None,
+            )
+        if isinstance(chat_id, int) and chat_id in self.migrations:
+            raise membership.migrated(self.migrations[chat_id])
         if not isinstance(chat_id, int) or chat_id not in self.chats:
             raise BadRequest("chat not found")
+        refusal = self.refusals.get(chat_id)
+        if refusal is not None:
+            raise refusal
         return self.chats[chat_id]
+
+    def _thread(self, chat: Mapping[str, Any], params: Mapping[str, Any]) -> dict[str, Any]:
+        """The topic fields of a message sent with message_thread_id (none without one)."""
+        thread = _int(params.get("message_thread_id"), 0)
+        if not thread:
+            return {}
+        if thread not in self.topics.get(chat["id"], {}):
+            raise BadRequest("message thread not found")
+        return {"message_thread_id": thread, "is_topic_message": True}
+
+    def _reply(self, chat: Mapping[str, Any], params: Mapping[str, Any]) -> dict[str, Any]:
+        """The reply_to_message of a message sent as a reply; a missing target is refused
+        unless allow_sending_without_reply says to send it anyway."""
+        reply = params.get("reply_parameters")
+        if not isinstance(reply, Mapping):
+            reply = {
+                "message_id": params.get("reply_to_message_id"),
+                "allow_sending_without_reply": params.get("allow_sending_without_reply"),
+            }
+        replied_id = _int(reply.get("message_id"), 0)
+        if not replied_id:
+            return {}
+        replied = self.messages[chat["id"]].get(replied_id)
+        if replied is not None:
+            return {"reply_to_message": dict(replied)}
+        if reply.get("allow_sending_without_reply") in (True, "true"):
+            return {}
+        raise BadRequest("message to be replied not found")
 
     def _message_of(self, params: Mapping[str, Any], action: str) -> dict[str, Any]:
         chat = self._known_chat(params)
@@ -505,10 +772,11 @@ class LocalTelegram:
             result = await handler(params, files, call)
             call.response = {"ok": True, "result": result}
         except BadRequest as error:
-            call.status, call.response = 400, _error_body(400, error.description)
+            call.status = error.status
+            call.response = _error_body(error.status, error.description, error.parameters)
         except _ApiError as error:
             call.status = error.status
-            call.response = _error_body(error.status, error.description, error.retry_after)
+            call.response = _error_body(error.status, error.description, error.parameters)
         await self._record(call)
         return web.json_response(call.response, status=call.status)
 
@@ -598,16 +866,10 @@ class LocalTelegram:
         chat = self._known_chat(params)
         text = rules.message_text(params)
         rules.reply_markup(params.get("reply_markup"))
-        content: dict[str, Any] = {"text": text}
+        content: dict[str, Any] = {"text": text, **self._thread(chat, params)}
         if params.get("reply_markup") is not None:
             content["reply_markup"] = params["reply_markup"]
-        reply = params.get("reply_parameters") or {}
-        replied_id = _int(reply.get("message_id") if isinstance(reply, Mapping) else None, 0)
-        if replied_id:
-            replied = self.messages[chat["id"]].get(replied_id)
-            if replied is None:
-                raise BadRequest("message to be replied not found")
-            content["reply_to_message"] = dict(replied)
+        content.update(self._reply(chat, params))
         return self._store_message(chat, self.bot_user, content)
 
     async def _edit_message_text(self, params: dict[str, Any], files: Files, call: Call) -> Any:
@@ -656,7 +918,12 @@ class LocalTelegram:
         self, params: dict[str, Any], files: Files, call: Call
     ) -> Any:
         query_id = str(params.get("callback_query_id", ""))
-        if query_id not in self._callback_queries or query_id in self.callback_answers:
+        pressed_at = self._callback_pressed_at.get(query_id)
+        if (
+            pressed_at is None
+            or query_id in self.callback_answers
+            or time.monotonic() - pressed_at > self.callback_query_timeout
+        ):
             raise BadRequest(
                 "query is too old and response timeout expired or query ID is invalid"
             )
@@ -679,7 +946,11 @@ class LocalTelegram:
         chat = self._known_chat(params)
         latitude, longitude = rules.location(params)
         rules.reply_markup(params.get("reply_markup"))
-        content = {"location": {"latitude": latitude, "longitude": longitude}}
+        content = {
+            "location": {"latitude": latitude, "longitude": longitude},
+            **self._thread(chat, params),
+            **self._reply(chat, params),
+        }
         return self._store_message(chat, self.bot_user, content)
 
     async def _send_document(self, params: dict[str, Any], files: Files, call: Call) -> Any:
@@ -703,14 +974,16 @@ class LocalTelegram:
                 "file_unique_id": uploaded.file_id[:16],
                 "file_name": uploaded.filename,
                 "file_size": len(uploaded.content),
-            }
+            },
+            **self._thread(chat, params),
+            **self._reply(chat, params),
         }
         if plain_caption is not None:
             content["caption"] = plain_caption
         return self._store_message(chat, self.bot_user, content)
 
     async def _send_chat_action(self, params: dict[str, Any], files: Files, call: Call) -> Any:
-        self._known_chat(params)
+        self._thread(self._known_chat(params), params)
         if params.get("action") not in rules.CHAT_ACTIONS:
             raise BadRequest("wrong parameter action in request")
         return True
@@ -720,19 +993,52 @@ class LocalTelegram:
         scope = params.get("scope") or {"type": "default"}
         return json.dumps(scope, sort_keys=True), str(params.get("language_code") or "")
 
+    def _check_scope(self, params: Mapping[str, Any]) -> None:
+        # A menu for one chat needs a chat the bot knows: a user who never opened the bot
+        # has none, and Telegram answers "chat not found".
+        rules.language_code(params)
+        scope = params.get("scope")
+        if isinstance(scope, Mapping) and scope.get("type") in _CHAT_SCOPES:
+            self._known_chat(scope)
+
     async def _set_my_commands(self, params: dict[str, Any], files: Files, call: Call) -> Any:
-        language = str(params.get("language_code") or "")
-        if language and not re.fullmatch(r"[a-z]{2}", language):
-            raise BadRequest("LANG_CODE_INVALID")
+        self._check_scope(params)
         self.commands[self._commands_key(params)] = rules.bot_commands(params)
         return True
 
     async def _get_my_commands(self, params: dict[str, Any], files: Files, call: Call) -> Any:
+        self._check_scope(params)
         return self.commands.get(self._commands_key(params), [])
 
     async def _delete_my_commands(self, params: dict[str, Any], files: Files, call: Call) -> Any:
+        self._check_scope(params)
         self.commands.pop(self._commands_key(params), None)
         return True
+
+    def _profile_getter(self, field: str) -> _Method:
+        """getMyName and the like: the value for the language, else the default one."""
+
+        async def get(params: dict[str, Any], files: Files, call: Call) -> Any:
+            language = rules.language_code(params)
+            fallback = self.bot_user["first_name"] if field == "name" else ""
+            value = self.profile.get((field, language), self.profile.get((field, ""), fallback))
+            return {field: value}
+
+        return get
+
+    def _profile_setter(self, field: str) -> _Method:
+        """setMyName and the like: an empty value removes the language's own value."""
+
+        async def set_value(params: dict[str, Any], files: Files, call: Call) -> Any:
+            language = rules.language_code(params)
+            value = rules.profile_text(params, field)
+            if value:
+                self.profile[(field, language)] = value
+            else:
+                self.profile.pop((field, language), None)
+            return True
+
+        return set_value
 
     async def _get_chat_member(self, params: dict[str, Any], files: Files, call: Call) -> Any:
         chat = self._known_chat(params)
@@ -743,15 +1049,11 @@ class LocalTelegram:
             user = self.users[user_id]
         else:
             raise BadRequest("PARTICIPANT_ID_INVALID")
-        status = self.member_status.get((chat["id"], user_id), "member")
-        member: dict[str, Any] = {"status": status, "user": user}
-        if status == "administrator":
-            member.update(_ADMIN_RIGHTS)
-        elif status == "creator":
-            member["is_anonymous"] = False
-        elif status == "kicked":
-            member["until_date"] = 0
-        return member
+        if user_id == self.bot_user["id"]:
+            status = self.bot_status.get(chat["id"], "member")
+        else:
+            status = self.member_status.get((chat["id"], user_id), "member")
+        return membership.chat_member(user, status)
 
     async def _get_chat(self, params: dict[str, Any], files: Files, call: Call) -> Any:
         chat = self._known_chat(params)
@@ -820,7 +1122,8 @@ class LocalTelegram:
                         raise _ApiError(404, "Not Found")
                     call.response = {"ok": True, "result": await handler(params, {}, call)}
                 except BadRequest as error:
-                    call.status, call.response = 400, _error_body(400, error.description)
+                    call.status = error.status
+                    call.response = _error_body(error.status, error.description, error.parameters)
                 except _ApiError as error:
                     call.status, call.response = (
                         error.status,
@@ -849,6 +1152,17 @@ class LocalTelegram:
             "update": self.feed,
             "fault": self.fail_next,
             "duplicate": self.duplicate_next_updates,
+            "service": self.service_message,
+            "album": self.send_album,
+            "delete_message": self.delete_message,
+            "topic": self.create_topic,
+            "add_bot": self.add_bot,
+            "remove_bot": self.remove_bot,
+            "block": self.block_bot,
+            "unblock": self.unblock_bot,
+            "delete_chat": self.delete_chat,
+            "migrate": self.migrate_group,
+            "member_status": self.set_member_status,
         }
         target = actions.get(action)
         if target is None:
@@ -883,22 +1197,8 @@ class LocalTelegram:
 
 
 Files = dict[str, tuple[str, bytes]]
-
-_ADMIN_RIGHTS = {
-    "can_be_edited": False,
-    "is_anonymous": False,
-    "can_manage_chat": True,
-    "can_delete_messages": True,
-    "can_manage_video_chats": True,
-    "can_restrict_members": True,
-    "can_promote_members": False,
-    "can_change_info": True,
-    "can_invite_users": True,
-    "can_post_stories": False,
-    "can_edit_stories": False,
-    "can_delete_stories": False,
-    "can_send_welcome_messages": False,
-}
+_Method = Callable[[dict[str, Any], Files, Call], Awaitable[Any]]
+_CHAT_SCOPES = frozenset({"chat", "chat_administrators", "chat_member"})
 
 
 def _utf16_length(text: str) -> int:
@@ -933,10 +1233,12 @@ def _int(value: object, default: int = -1) -> int:
     return default
 
 
-def _error_body(status: int, description: str, retry_after: int | None = None) -> dict[str, Any]:
+def _error_body(
+    status: int, description: str, parameters: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
-    if retry_after is not None:
-        body["parameters"] = {"retry_after": retry_after}
+    if parameters:
+        body["parameters"] = dict(parameters)
     return body
 
 
