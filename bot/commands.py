@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 
 from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import (
     BotCommand,
     BotCommandScopeAllChatAdministrators,
@@ -15,6 +17,8 @@ from aiogram.types import (
 
 from knowledge.labels import N_
 from knowledge.qa.language import LANGUAGES, Language
+
+logger = logging.getLogger(__name__)
 
 # (name, description); descriptions are translated per language when registered.
 PRIVATE_COMMANDS: tuple[tuple[str, str], ...] = (
@@ -83,42 +87,58 @@ def _menu(lang: Language, commands: Iterable[tuple[str, str]]) -> list[BotComman
 
 async def register_commands(
     bot: Bot, admin_ids: Sequence[int], admin_commands: Sequence[tuple[str, str]] = ADMIN_COMMANDS
-) -> None:
-    """setMyCommands for private chats, groups and group administrators, in each language.
+) -> list[int]:
+    """setMyCommands for private chats, groups and group administrators, in each language, and
+    each super-admin's own menu; the super-admins whose menu could not be set yet.
 
-    The default (no language_code) menu is Ukrainian, the residents' language.
+    The default (no language_code) menu is Ukrainian, the residents' language. No failure is
+    fatal: a super-admin who never opened the bot has no chat Telegram could show a menu in.
     """
-    for code in (None, *LANGUAGES):
-        lang = Language(code or "uk")
-        await bot.set_my_commands(
-            _menu(lang, PRIVATE_COMMANDS),
-            scope=BotCommandScopeAllPrivateChats(),
-            language_code=code,
-        )
-        await bot.set_my_commands(
-            _menu(lang, GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats(), language_code=code
-        )
-        await bot.set_my_commands(
-            _menu(lang, GROUP_ADMIN_COMMANDS),
-            scope=BotCommandScopeAllChatAdministrators(),
-            language_code=code,
-        )
-        if admin_commands:
-            for admin_id in admin_ids:
-                await bot.set_my_commands(
-                    _menu(lang, (*PRIVATE_COMMANDS, *admin_commands)),
-                    scope=BotCommandScopeChat(chat_id=admin_id),
-                    language_code=code,
-                )
-
-
-async def set_editor_menu(bot: Bot, user_id: int, editor: bool) -> None:
-    """Show an editor the editing commands in their private chat, or take them away."""
-    for code in (None, *LANGUAGES):
-        scope = BotCommandScopeChat(chat_id=user_id)
-        if editor:
+    scopes = (
+        (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
+        (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
+        (BotCommandScopeAllChatAdministrators(), GROUP_ADMIN_COMMANDS),
+    )
+    try:
+        for code in (None, *LANGUAGES):
             lang = Language(code or "uk")
-            menu = _menu(lang, (*PRIVATE_COMMANDS, *EDITOR_COMMANDS))
+            for scope, commands in scopes:
+                await bot.set_my_commands(_menu(lang, commands), scope=scope, language_code=code)
+    except TelegramAPIError as error:
+        logger.warning("The command menus could not be set: %s", type(error).__name__)
+    if not admin_commands:
+        return []
+    return [
+        admin_id
+        for admin_id in admin_ids
+        if not await set_chat_menu(bot, admin_id, (*PRIVATE_COMMANDS, *admin_commands))
+    ]
+
+
+async def set_chat_menu(bot: Bot, chat_id: int, commands: Sequence[tuple[str, str]]) -> bool:
+    """A private chat's own menu in every language; False when Telegram refused it (a user who
+    never opened the bot, or blocked it, has no chat to show it in), logged and skipped."""
+    scope = BotCommandScopeChat(chat_id=chat_id)
+    try:
+        for code in (None, *LANGUAGES):
+            menu = _menu(Language(code or "uk"), commands)
             await bot.set_my_commands(menu, scope=scope, language_code=code)
-        else:
+    except TelegramAPIError as error:
+        logger.info("No menu for chat %s yet: %s", chat_id, type(error).__name__)
+        return False
+    return True
+
+
+async def set_editor_menu(bot: Bot, user_id: int, editor: bool) -> bool:
+    """Show an editor the editing commands in their private chat, or take them away; False
+    when Telegram refused (the user never opened the bot), logged and skipped."""
+    if editor:
+        return await set_chat_menu(bot, user_id, (*PRIVATE_COMMANDS, *EDITOR_COMMANDS))
+    scope = BotCommandScopeChat(chat_id=user_id)
+    try:
+        for code in (None, *LANGUAGES):
             await bot.delete_my_commands(scope=scope, language_code=code)
+    except TelegramAPIError as error:
+        logger.info("No menu to take away in chat %s: %s", user_id, type(error).__name__)
+        return False
+    return True

@@ -11,7 +11,9 @@ from aiogram.types import (
 )
 
 from bot.commands import USER_COMMANDS, register_commands
+from bot.local_api import LocalTelegram
 from tests.bot_support import Harness, calls_of
+from tests.local_api_support import local_bot
 
 
 async def test_menus_for_each_scope_and_language(harness: Harness) -> None:
@@ -69,3 +71,21 @@ async def test_admin_commands_go_to_each_admins_private_chat(harness: Harness) -
 
     assert {scope.chat_id for scope in scopes} == {42, 43}
     assert all("stats" in [command.command for command in call.commands] for call in personal)
+
+
+async def test_a_super_admin_who_never_opened_the_bot_is_skipped_not_fatal(
+    local_telegram: LocalTelegram,
+) -> None:
+    local_telegram.send_message("/start", user_id=42)
+    bot = local_bot(local_telegram)
+    try:
+        pending = await register_commands(bot, admin_ids=(42, 777))
+    finally:
+        await bot.session.close()
+
+    refused = [call for call in local_telegram.calls_of("setMyCommands") if not call.ok]
+    chats = {call.params["scope"]["chat_id"] for call in refused}
+    assert pending == [777]
+    assert chats == {777}
+    assert ('{"chat_id": 42, "type": "chat"}', "en") in local_telegram.commands
+    assert ('{"type": "all_private_chats"}', "uk") in local_telegram.commands

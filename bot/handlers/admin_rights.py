@@ -88,9 +88,12 @@ async def _change_right(
     except AdminError as error:
         await message.answer(escaped(error_text(error, lang)))
         return
+    text = text.format(user=user_id)
     if user_id not in admin.super_admins:
-        await set_editor_menu(bot, user_id, still_editor)
-    await message.answer(escaped(text.format(user=user_id)))
+        shown = await set_editor_menu(bot, user_id, still_editor)
+        if not shown and still_editor:
+            text += " " + _("Their editing commands appear in the menu once they open the bot.")
+    await message.answer(escaped(text))
 
 
 @router.message(Command("grant", "revoke"), IsAdmin(super_only=True))
