@@ -11,6 +11,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from bot.cli.context import CommandContext
+from bot.cli.extract_commands import add_extract
 from knowledge import migrations
 from knowledge.bootstrap import prepare_database
 from knowledge.collation import sort_key
@@ -84,6 +85,8 @@ def register(commands: Any) -> None:
 
     stats = actions.add_parser("stats", help="count what the knowledge base holds")
     stats.set_defaults(handler=show_stats)
+
+    add_extract(actions)
 
 
 def _number(context: CommandContext, value: int) -> str:

@@ -394,3 +394,10 @@ _PERSONAL_NAMES = frozenset({"Name", "Surn", "Patr"})
 def _grammemes(parse: _Parse) -> set[str]:
     # The Ukrainian tag set has no "Geox"; asking a tag about an unknown grammeme raises.
     return set(str(parse.tag).replace(" ", ",").split(","))
+
+
+def is_singular_noun(word: str) -> bool:
+    """Whether every noun reading of a normalised word is singular («автобус», not «автобуси»)."""
+    nouns = [parse for parse in _parse(word) if "NOUN" in parse.tag]
+    # The Ukrainian dictionary leaves the number out of some singular tags.
+    return bool(nouns) and all("plur" not in parse.tag for parse in nouns)

@@ -1,0 +1,39 @@
+"""Facts from documents: the agreements and aid a letter, decision or news item states.
+
+`Extractor(PlaceNames.from_engine(engine)).extract(read_document(data, name), today=...)`
+gives an `Extraction`: the document as a source and every proposed fact, each with the quote
+and the words that decided it; `compare` sets a proposal against the knowledge base.
+"""
+
+from knowledge.extraction.compare import compare
+from knowledge.extraction.extractor import DocumentText, Extractor
+from knowledge.extraction.facts import (
+    AgreementProposal,
+    AidProposal,
+    Comparison,
+    Evidence,
+    Extraction,
+    Proposal,
+    SourceProposal,
+)
+from knowledge.extraction.names import PlaceNames
+from knowledge.extraction.output import fact_json
+from knowledge.extraction.reading import UnreadableDocumentError, is_supported, read_document
+
+__all__ = [
+    "AgreementProposal",
+    "AidProposal",
+    "Comparison",
+    "DocumentText",
+    "Evidence",
+    "Extraction",
+    "Extractor",
+    "PlaceNames",
+    "Proposal",
+    "SourceProposal",
+    "UnreadableDocumentError",
+    "compare",
+    "fact_json",
+    "is_supported",
+    "read_document",
+]

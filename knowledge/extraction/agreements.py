@@ -1,0 +1,515 @@
+"""Agreements in a sentence: the kind word, its status word, its partner and its date.
+
+A sentence may state several agreements («підписав Угоди про співпрацю з містами Кошице,
+Альбукерке, було продовжено дію Меморандуму ... з містом Цинциннаті»). Each kind word opens a
+frame that runs to the next one; the status word nearest to the kind word is its status, and
+the towns after it (or, when none follows, before it) are its partners. Towns named as a
+venue («у місті Тампа») or through a person («мера міста Колумбус») are never partners.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.dates import PartialDate
+from knowledge.extraction.cues import (
+    AGREEMENT_HEADS,
+    AREA_STEMS,
+    BOTH_SIDES,
+    NEGATIONS,
+    PARTNER_PAIRS,
+    PARTNER_WORDS,
+    PLAN_MARKERS,
+    SLOT_WORDS,
+    STATUS_STEMS,
+    TOPIC_WINDOW,
+    TOPICS,
+    TWIN_PAIRS,
+    TWIN_WORDS,
+    StatusCue,
+    starts,
+)
+from knowledge.extraction.dates import DateMention, DateRole
+from knowledge.extraction.facts import AgreementProposal, Evidence, Extension
+from knowledge.extraction.view import SentenceView, Town
+from knowledge.vocabulary import AgreementKind, AgreementStatus, CooperationArea
+
+_STATUS_WINDOW = 12
+_TERM = re.compile(
+    r"(?:терміном|строком|строк|терміни?)\s+на\s+(\d{1,2}|п[’']ять|три|десять)\s+(?:рок|років|роки)"
+    r"|for\s+(?:a\s+(?:term|period)\s+of\s+)?(\d{1,2}|five|three|ten|two)\s+(?:more\s+)?years?",
+    re.IGNORECASE,
+)
+_TERM_WORDS = {"пʼять": 5, "п’ять": 5, "п'ять": 5, "три": 3, "десять": 10, "five": 5, "three": 3,
+               "ten": 10, "two": 2}  # fmt: skip
+_STATUS_OF = {
+    StatusCue.SIGNED: AgreementStatus.ACTIVE,
+    StatusCue.HELD: AgreementStatus.ACTIVE,
+    StatusCue.EXTENDED: AgreementStatus.ACTIVE,
+    StatusCue.PLANNED: AgreementStatus.PLANNED,
+    StatusCue.NEGOTIATION: AgreementStatus.IN_NEGOTIATION,
+    StatusCue.TERMINATED: AgreementStatus.TERMINATED,
+    StatusCue.SUSPENDED: AgreementStatus.SUSPENDED,
+    StatusCue.EXPIRED: AgreementStatus.EXPIRED,
+}
+# Statuses that are events with a date of their own (signing, extending, ending).
+_EVENTS = frozenset(
+    {StatusCue.SIGNED, StatusCue.EXTENDED, StatusCue.TERMINATED, StatusCue.SUSPENDED}
+)
+_VERBAL_NOUNS = ("підписан", "signing")
+_LIST_WORDS = frozenset({"та", "і", "й", "and", "or", "також", "а"})
+_BOTH_SIDES_ANYWHERE = ("сторон", "обидва", "обидві", "parties", "both=")
+
+
+@dataclass(frozen=True, slots=True)
+class KindCue:
+    """Words naming a kind of agreement, tokens `first`..`last`."""
+
+    first: int
+    last: int
+    kind: AgreementKind
+    relation: bool  # «містами-побратимами»: a relation stated, not a document named
+
+
+@dataclass(frozen=True, slots=True)
+class StatusWord:
+    """A word telling an agreement's status."""
+
+    position: int
+    cue: StatusCue
+    negated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """The Ukrainian side of a frame: a hromada's code and the words that named it."""
+
+    code: str | None
+    written: str
+    explicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """The last hromada and partner named together, for «сторони підпишуть»."""
+
+    side: Side
+    town: Town
+
+
+def kind_cues(view: SentenceView) -> list[KindCue]:
+    """Every kind word of the sentence, left to right."""
+    words = view.words
+    found: list[KindCue] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        cue = _document_cue(words, index)
+        if cue is None and _twin_word(words, index):
+            cue = KindCue(index, _pair_end(words, index), AgreementKind.TWINNING, relation=True)
+            cue = _with_following_head(words, cue)
+        if cue is None and (
+            starts(word, PARTNER_WORDS) or _pair_word(words, index, PARTNER_PAIRS)
+        ):
+            cue = KindCue(index, _pair_end(words, index), AgreementKind.OTHER, relation=True)
+        if cue is None:
+            index += 1
+            continue
+        found.append(cue)
+        index = cue.last + 1
+    return found
+
+
+def _document_cue(words: list[str], index: int) -> KindCue | None:
+    word = words[index]
+    head = next((kind for stem, kind in AGREEMENT_HEADS if _head_matches(word, stem)), None)
+    topic_only = word in ("лист", "листа", "листом", "листі", "letter", "letters")
+    if head is None and not topic_only:
+        return None
+    for position in range(index + 1, min(len(words), index + TOPIC_WINDOW + 1)):
+        topic = next((name for stems, name in TOPICS if starts(words[position], stems)), None)
+        if topic is None:
+            continue
+        kind = _kind_of(word, head, topic, words[position + 1 : position + 4])
+        if kind is None:
+            break
+        # «протокол про наміри встановлення ... побратимських відносин» is one document.
+        last = position
+        for later in range(position + 1, min(len(words), index + TOPIC_WINDOW + 1)):
+            if _twin_word(words, later):
+                last = later
+        return KindCue(index, last, kind, relation=False)
+    if head is None:
+        return None
+    return KindCue(index, index, head, relation=False)
+
+
+def _head_matches(word: str, stem: str) -> bool:
+    if stem == "mou":
+        return word in ("mou", "mous")
+    return word.startswith(stem)
+
+
+def _kind_of(
+    head_word: str, head: AgreementKind | None, topic: str, after: list[str]
+) -> AgreementKind | None:
+    memorandum = head is AgreementKind.MEMORANDUM
+    if topic == "twinning":
+        return AgreementKind.TWINNING
+    if topic == "intent":
+        if memorandum:
+            return AgreementKind.MEMORANDUM
+        return AgreementKind.PROTOCOL_OF_INTENT
+    if topic == "understanding":
+        return AgreementKind.MEMORANDUM
+    if topic == "friendship":
+        if memorandum:
+            return AgreementKind.MEMORANDUM
+        if any(starts(word, ("співпрац", "співробітн", "cooperation")) for word in after):
+            return AgreementKind.COOPERATION_AGREEMENT
+        return AgreementKind.FRIENDSHIP_PLEDGE
+    if head is None:
+        return None
+    if memorandum or head is AgreementKind.FRIENDSHIP_PLEDGE:
+        return head
+    if head_word.startswith(("протокол", "protocol", "декларац", "declaration")):
+        return AgreementKind.OTHER
+    return AgreementKind.COOPERATION_AGREEMENT
+
+
+def _twin_word(words: list[str], index: int) -> bool:
+    parts = words[index].split("-")
+    return any(starts(part, TWIN_WORDS) for part in parts) or _pair_word(words, index, TWIN_PAIRS)
+
+
+def _pair_word(
+    words: list[str], index: int, pairs: tuple[tuple[str, tuple[str, ...]], ...]
+) -> bool:
+    word = words[index].split("-")
+    following = words[index + 1] if index + 1 < len(words) else ""
+    for first, seconds in pairs:
+        if word[0] == first and (
+            (len(word) > 1 and starts(word[1], seconds)) or starts(following, seconds)
+        ):
+            return True
+    return False
+
+
+def _pair_end(words: list[str], index: int) -> int:
+    if "-" in words[index] or index + 1 >= len(words):
+        return index
+    following = words[index + 1]
+    if starts(following, ("cit", "town", "communit", "municipal")):
+        return index + 1
+    return index
+
+
+def _with_following_head(words: list[str], cue: KindCue) -> KindCue:
+    """ "sister city agreement", «побратимська угода»: one twinning document, not two cues."""
+    following = cue.last + 1
+    if following < len(words) and any(
+        _head_matches(words[following], stem) for stem, _kind in AGREEMENT_HEADS
+    ):
+        return KindCue(cue.first, following, AgreementKind.TWINNING, relation=False)
+    return cue
+
+
+def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
+    """Every status word outside the kind words, with plans and negations applied."""
+    words = view.words
+    found: list[StatusWord] = []
+    for index, word in enumerate(words):
+        if index in taken:
+            continue
+        pair = view.phrase_at(index, 2)
+        cue = next(
+            (
+                status
+                for stems, status in STATUS_STEMS
+                if starts(word, stems)
+                or any(" " in stem and pair.startswith(stem) for stem in stems)
+            ),
+            None,
+        )
+        if cue is None:
+            continue
+        before = words[max(0, index - 3) : index]
+        if cue is StatusCue.SIGNED and any(starts(w, PLAN_MARKERS) for w in before):
+            cue = StatusCue.PLANNED
+        if cue is StatusCue.SIGNED and index > 0 and words[index - 1] in ("має", "мають"):
+            cue = StatusCue.HELD
+        negated = any(w in NEGATIONS for w in words[max(0, index - 2) : index])
+        found.append(StatusWord(index, cue, negated))
+    return _plans_over_signing(words, found)
+
+
+def _plans_over_signing(words: list[str], found: list[StatusWord]) -> list[StatusWord]:
+    """ "обговорили можливість підписання": the signing is what was discussed, not done."""
+    result: list[StatusWord] = []
+    for status in found:
+        if status.cue is StatusCue.SIGNED and starts(words[status.position], _VERBAL_NOUNS):
+            earlier = [
+                other
+                for other in found
+                if status.position - 4 <= other.position < status.position
+                and other.cue in (StatusCue.PLANNED, StatusCue.NEGOTIATION)
+            ]
+            if earlier:
+                status = StatusWord(status.position, earlier[-1].cue, status.negated)
+        result.append(status)
+    return result
+
+
+@dataclass
+class AgreementContext:
+    """What a sentence needs from the rest of the document."""
+
+    document_side: Side | None
+    reference: PartialDate | None
+    context_year: int | None
+    last_pair: Pair | None
+
+
+def agreements_in(
+    view: SentenceView,
+    sides: list[Side],
+    oblast_positions: list[int],
+    dates: list[DateMention],
+    context: AgreementContext,
+) -> list[AgreementProposal]:
+    """The agreements one sentence states."""
+    cues = kind_cues(view)
+    if not cues:
+        return []
+    taken = {position for cue in cues for position in range(cue.first, cue.last + 1)}
+    statuses = status_words(view, taken)
+    proposals: list[AgreementProposal] = []
+    claimed: set[int] = set()
+    for number, cue in enumerate(cues):
+        start = cues[number - 1].last + 1 if number else 0
+        end = cues[number + 1].first - 1 if number + 1 < len(cues) else len(view.words) - 1
+        proposals += _frame(
+            view, cue, (start, end), statuses, sides, oblast_positions, dates, context, claimed
+        )
+    return proposals
+
+
+def _frame(
+    view: SentenceView,
+    cue: KindCue,
+    span: tuple[int, int],
+    statuses: list[StatusWord],
+    sides: list[Side],
+    oblast_positions: list[int],
+    dates: list[DateMention],
+    context: AgreementContext,
+    claimed: set[int],
+) -> list[AgreementProposal]:
+    start, end = span
+    status = _nearest_status(cue, statuses, start, end)
+    if status is not None and status.negated:
+        return []
+    towns = [
+        town
+        for town in view.towns
+        if start <= town.first <= end
+        and town.first not in claimed
+        and not town.venue
+        and not (town.first <= cue.last and town.last >= cue.first)
+    ]
+    side = _side(sides, towns, context)
+    after = [town for town in towns if town.first > cue.last]
+    before = [town for town in towns if town.last < cue.first]
+    if side is not None and side.code is not None:
+        after = [town for town in after if town.hromada != side.code]
+        before = [town for town in before if town.hromada != side.code]
+    partners = _listed(view, after) or before
+    evidence: list[Evidence] = []
+    if not partners:
+        pair = context.last_pair
+        anaphora = _anaphora(view.words, start, end)
+        if pair is None or not anaphora:
+            return []
+        partners = [pair.town]
+        if side is None or not side.explicit:
+            side = pair.side
+        evidence.append(Evidence("partner", anaphora[0], pair.town.name))
+    elif after and before and not (side is not None and side.explicit):
+        # "Columbus, twinned with Dresden": neither side is Ukrainian; someone else's deal.
+        foreign_before = [town for town in before if town.hromada is None]
+        if foreign_before:
+            return []
+    if side is None:
+        return []
+    if any(start <= position <= end for position in oblast_positions) and not side.explicit:
+        # «Харківська область підписала...»: the oblast's tie, not the hromada's.
+        return []
+    claimed.update(town.first for town in partners)
+    cue_words = view.sentence.written(cue.first, cue.last)
+    evidence.append(Evidence("kind", cue_words, cue.kind.value))
+    status_cue = status.cue if status is not None else StatusCue.HELD
+    agreement_status = _STATUS_OF[status_cue]
+    if status is not None:
+        evidence.append(
+            Evidence("status", view.sentence.written(status.position, status.position), status_cue)
+        )
+    evidence.append(Evidence("hromada", side.written, side.code or "?"))
+    date, until, date_words = _dates(view, cue, status, span, dates, context, status_cue)
+    if date_words:
+        evidence.append(Evidence("date", date_words, "" if date is None else date.isoformat()))
+    term = _term(view.text[view.char_position(start) : view.char_position(end + 1)])
+    extended = None
+    signed = date
+    if status_cue is StatusCue.EXTENDED:
+        extended = Extension(date, term)
+        signed = None
+        term = None
+    areas = _areas(view.words)
+    proposals = []
+    for town in partners:
+        proposals.append(
+            AgreementProposal(
+                hromada=side.code,
+                hromada_name=side.written,
+                partner=town.name,
+                partner_place=town.place,
+                partner_country=town.country,
+                partner_region=town.region,
+                kind=cue.kind,
+                status=agreement_status,
+                date=signed,
+                extended=extended,
+                valid_until=until,
+                term_years=term,
+                areas=areas,
+                quote=view.text,
+                evidence=(
+                    *evidence,
+                    Evidence("partner", town.written, town.place or town.country or "?"),
+                ),
+            )
+        )
+    context.last_pair = Pair(side, partners[-1])
+    return proposals
+
+
+def _listed(view: SentenceView, towns: list[Town]) -> list[Town]:
+    """The first town after the kind word and those listed with it («Лілль (Франція) та Брно»).
+
+    A town after other words ("з ініціативи Лідса") is no longer in the list.
+    """
+    if not towns:
+        return []
+    covered = {
+        position
+        for mention in view.mentions
+        for position in range(mention.first, mention.last + 1)
+    }
+    listed = [towns[0]]
+    for town in towns[1:]:
+        between = range(listed[-1].last + 1, town.first)
+        if not all(
+            position in covered
+            or view.words[position] in _LIST_WORDS
+            or starts(view.words[position], SLOT_WORDS)
+            for position in between
+        ):
+            break
+        listed.append(town)
+    return listed
+
+
+def _anaphora(words: list[str], start: int, end: int) -> list[str]:
+    """«Сторони підпишуть», «Міста стануть побратимами»: the pair named before."""
+    found = [word for word in words[start : end + 1] if starts(word, _BOTH_SIDES_ANYWHERE)]
+    opening = words[start : start + 2]
+    found += [word for word in opening if starts(word, BOTH_SIDES)]
+    return found
+
+
+def _nearest_status(
+    cue: KindCue, statuses: list[StatusWord], start: int, end: int
+) -> StatusWord | None:
+    best: tuple[int, int, StatusWord] | None = None
+    for status in statuses:
+        if not start <= status.position <= end:
+            continue
+        if status.position < cue.first:
+            distance = cue.first - status.position
+        else:
+            distance = status.position - cue.last
+        if distance > _STATUS_WINDOW:
+            continue
+        # A tie goes to the word before the kind word («підписали угоду»).
+        rank = (distance, 0 if status.position < cue.first else 1, status)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return None if best is None else best[2]
+
+
+def _side(sides: list[Side], towns: list[Town], context: AgreementContext) -> Side | None:
+    if sides:
+        return sides[0]
+    domestic = [town for town in towns if town.hromada is not None]
+    if domestic and context.document_side is not None:
+        return context.document_side
+    return context.document_side
+
+
+def _dates(
+    view: SentenceView,
+    cue: KindCue,
+    status: StatusWord | None,
+    span: tuple[int, int],
+    dates: list[DateMention],
+    context: AgreementContext,
+    status_cue: StatusCue,
+) -> tuple[PartialDate | None, PartialDate | None, str]:
+    start_char = view.char_position(span[0])
+    end_char = view.char_position(span[1] + 1)
+    first_cue_char = view.char_position(cue.first)
+    future = status_cue is StatusCue.PLANNED
+    inside = [date for date in dates if start_char <= date.start < end_char]
+    events = [date for date in inside if date.role is DateRole.EVENT]
+    until = next((date for date in inside if date.role is DateRole.UNTIL), None)
+    if not events and span[0] > 0:
+        # A date opening the sentence («Протягом 2023 року ... підписав ..., продовжено ...»).
+        events = [
+            date
+            for date in dates
+            if date.role is DateRole.EVENT and date.start < view.char_position(0) + 1
+        ]
+    anchor = view.char_position(status.position) if status is not None else first_cue_char
+    until_date = (
+        None if until is None else until.resolve(context.context_year, context.reference, True)
+    )
+    if events:
+        chosen = min(events, key=lambda date: abs(date.start - anchor))
+        resolved = chosen.resolve(context.context_year, context.reference, future)
+        return resolved, until_date, chosen.text
+    if status_cue in _EVENTS and status is not None and context.context_year is not None:
+        # Signed with no date in the sentence: the year the text is speaking of, never the
+        # document's own date (a letter of 2024 may report what was signed years before).
+        return PartialDate(context.context_year), until_date, ""
+    return None, until_date, "" if until is None else until.text
+
+
+def _term(text: str) -> int | None:
+    match = _TERM.search(text)
+    if match is None:
+        return None
+    number = match.group(1) or match.group(2)
+    if number.isdigit():
+        return int(number)
+    return _TERM_WORDS.get(number.casefold())
+
+
+def _areas(words: list[str]) -> tuple[CooperationArea, ...]:
+    found: list[CooperationArea] = []
+    joined = " ".join(words)
+    for stem, area in AREA_STEMS:
+        hit = f" {stem}" in f" {joined}" if " " in stem else any(w.startswith(stem) for w in words)
+        if hit and area not in found:
+            found.append(area)
+    return tuple(found)

@@ -1,0 +1,256 @@
+"""Aid a hromada received: the delivery words, the donors, the goods with numbers, the money.
+
+Only a delivery that happened counts («надійшли», «отримала», "donated"); one offered, planned
+or asked for («готове надавати», «закликав до підтримки», "will send") does not.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from knowledge.extraction.cues import (
+    AID_WORDS,
+    CONTINUATION_OPENERS,
+    DELIVERY_STEMS,
+    DONOR_CONTEXT,
+    ITEM_RULES,
+    NOT_YET,
+    NUMBER_WORDS,
+    ORGANISATION_WORDS,
+    WHOLE_ENGLISH,
+    starts,
+)
+from knowledge.extraction.facts import AidItem
+from knowledge.extraction.view import SentenceView
+from knowledge.language.morphology import is_singular_noun
+from knowledge.vocabulary import AidCategory
+
+_ITEM_LOOKAHEAD = 5
+_CURRENCIES = {
+    "грн": "UAH",
+    "гривень": "UAH",
+    "гривні": "UAH",
+    "гривня": "UAH",
+    "₴": "UAH",
+    "uah": "UAH",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "євро": "EUR",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "доларів": "USD",
+    "долари": "USD",
+    "долар": "USD",
+    "дол": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "фунтів": "GBP",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+    "злотих": "PLN",
+    "злотих.": "PLN",
+    "zł": "PLN",
+    "pln": "PLN",
+    "zloty": "PLN",
+    "франків": "CHF",
+    "chf": "CHF",
+    "єн": "JPY",
+    "jpy": "JPY",
+    "yen": "JPY",
+}
+_MULTIPLIERS = {
+    "тис": 1000,
+    "тисяч": 1000,
+    "тисячі": 1000,
+    "thousand": 1000,
+    "млн": 1_000_000,
+    "мільйон": 1_000_000,
+    "мільйони": 1_000_000,
+    "мільйонів": 1_000_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "млрд": 1_000_000_000,
+    "мільярд": 1_000_000_000,
+    "мільярди": 1_000_000_000,
+    "мільярдів": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)*"
+_CURRENCY_WORD = "|".join(re.escape(word) for word in sorted(_CURRENCIES, key=len, reverse=True))
+_MULTIPLIER_WORD = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+_MONEY_AFTER = re.compile(
+    rf"(?P<number>{_NUMBER})\s*(?:(?P<mult>{_MULTIPLIER_WORD})\.?\s*)?(?P<cur>{_CURRENCY_WORD})"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_MONEY_BEFORE = re.compile(
+    rf"(?P<cur>[€$£₴]|(?:EUR|USD|GBP|UAH|PLN|CHF)\b)\s*(?P<number>{_NUMBER})"
+    rf"(?:\s*(?P<mult>{_MULTIPLIER_WORD})\b)?",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[«“\"]([^»”\"]{2,80})[»”\"]")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,9}\b")
+_NOT_ORGANISATIONS = frozenset({"USA", "UK", "EU", "NATO", "UN", "USCM", "UAH", "EUR", "USD"})
+
+
+def delivery_word(view: SentenceView) -> str | None:
+    """The word saying aid arrived, if the sentence says it did (not that it will)."""
+    words = view.words
+    for index, word in enumerate(words):
+        if not starts(word, DELIVERY_STEMS):
+            continue
+        before = words[max(0, index - 3) : index]
+        if any(starts(other, NOT_YET) for other in before):
+            continue
+        return view.sentence.written(index, index)
+    return None
+
+
+def mentions_aid(view: SentenceView) -> bool:
+    """Whether the sentence speaks of aid or goods at all."""
+    return any(starts(word, AID_WORDS) for word in view.words) or bool(items_in(view))
+
+
+def continues_previous(view: SentenceView) -> bool:
+    """«В результаті співпраці ...»: the sentence refers back to the one before."""
+    return any(view.text.casefold().startswith(opener) for opener in CONTINUATION_OPENERS)
+
+
+def names_donors(view: SentenceView) -> bool:
+    """Whether the sentence speaks of donors (to borrow their countries)."""
+    return any(starts(word, DONOR_CONTEXT) for word in view.words)
+
+
+def items_in(view: SentenceView) -> list[AidItem]:
+    """The goods the sentence lists, in its order, each category once."""
+    words = view.words
+    found: list[AidItem] = []
+    seen: set[AidCategory] = set()
+    used: set[int] = set()
+    for index, word in enumerate(words):
+        if index in used:
+            continue
+        for rule in ITEM_RULES:
+            if not _item_word(word, rule.stem):
+                continue
+            last = index
+            if rule.then:
+                following = [
+                    position
+                    for position in range(index + 1, min(len(words), index + _ITEM_LOOKAHEAD + 1))
+                    if starts(words[position], rule.then)
+                ]
+                if not following:
+                    continue
+                last = following[0]
+            used.update(range(index, last + 1))
+            if rule.category in seen:
+                break
+            seen.add(rule.category)
+            quantity = _quantity(view, index, rule.countable)
+            start = (
+                index - 1
+                if quantity is not None and index > 0 and _is_count(words[index - 1])
+                else index
+            )
+            found.append(AidItem(rule.category, view.sentence.written(start, last), quantity))
+            break
+    return found
+
+
+def _item_word(word: str, stem: str) -> bool:
+    if stem in WHOLE_ENGLISH or stem in ("car", "bus", "tent", "fire"):
+        return word in (stem, stem + "s", stem + "es")
+    return starts(word, (stem,))
+
+
+def _is_count(word: str) -> bool:
+    return word.isdigit() or word in NUMBER_WORDS
+
+
+def _quantity(view: SentenceView, index: int, countable: bool) -> int | None:
+    words = view.words
+    if index > 0:
+        previous = words[index - 1]
+        if previous.isdigit() and len(previous) <= 6:
+            return int(previous)
+        if previous in NUMBER_WORDS and previous not in ("a", "an"):
+            return NUMBER_WORDS[previous]
+        if previous in ("a", "an") and countable:
+            return 1
+    if countable and not words[index].isascii() and is_singular_noun(words[index]):
+        # «14 автомобілів, автобус, генератори»: a countable thing named once is one.
+        return 1
+    return None
+
+
+def money_in(text: str) -> tuple[Decimal, str, str] | None:
+    """The first sum of money in the text: amount, ISO 4217 currency, and the words."""
+    for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        currency = _CURRENCIES.get(match["cur"].casefold().rstrip("."))
+        if currency is None:
+            currency = match["cur"].upper() if len(match["cur"]) == 3 else None
+        amount = _amount(match["number"], match["mult"])
+        if currency is not None and amount is not None:
+            return amount, currency, match.group().strip()
+    return None
+
+
+def _amount(number: str, multiplier: str | None) -> Decimal | None:
+    digits = re.sub(r"[ \u00a0\u202f\u2009]", "", number)
+    if "," in digits and "." in digits:
+        digits = digits.replace(",", "")
+    elif "," in digits:
+        whole, _, fraction = digits.rpartition(",")
+        digits = f"{whole}.{fraction}" if len(fraction) <= 2 else digits.replace(",", "")
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        return None
+    if multiplier:
+        amount *= _MULTIPLIERS.get(multiplier.casefold().rstrip("."), 1)
+    return amount.quantize(Decimal("0.01"))
+
+
+def organisations_in(view: SentenceView) -> list[str]:
+    """Organisations named as donors: «Фонд «Х»», "the X Foundation", acronyms like USAID."""
+    text = view.text
+    found: list[str] = []
+    for match in _QUOTED.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()].casefold()
+        if any(word in before for word in ORGANISATION_WORDS):
+            found.append(match.group(1).strip())
+    for match in _ACRONYM.finditer(text):
+        name = match.group()
+        if name not in _NOT_ORGANISATIONS and name not in found:
+            found.append(name)
+    found += _english_organisations(view)
+    return list(dict.fromkeys(found))
+
+
+def _english_organisations(view: SentenceView) -> list[str]:
+    sentence, words = view.sentence, view.words
+    found: list[str] = []
+    index = 0
+    while index < len(words):
+        if not sentence.is_capitalised(index) or not sentence.tokens[index].is_latin:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(words) and (
+            sentence.is_capitalised(last + 1) or words[last + 1] in ("of", "for", "and")
+        ):
+            last += 1
+        name_words = words[index : last + 1]
+        if any(starts(word, ORGANISATION_WORDS) for word in name_words) and len(name_words) > 1:
+            found.append(sentence.written(index, last))
+        index = last + 1
+    return found

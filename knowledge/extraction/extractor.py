@@ -1,0 +1,344 @@
+"""From a document's text to proposed facts: agreements and aid, merged, in the text's order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from knowledge.dates import PartialDate
+from knowledge.extraction.agreements import AgreementContext, Pair, Side, agreements_in
+from knowledge.extraction.aid import (
+    continues_previous,
+    delivery_word,
+    items_in,
+    mentions_aid,
+    money_in,
+    names_donors,
+    organisations_in,
+)
+from knowledge.extraction.cues import HROMADA_NOUNS, OBLAST_NOUNS, starts
+from knowledge.extraction.dates import DateMention, DateRole, find_dates
+from knowledge.extraction.facts import (
+    AgreementProposal,
+    AidItem,
+    AidProposal,
+    Evidence,
+    Extraction,
+    Proposal,
+)
+from knowledge.extraction.names import NameKind, PlaceNames
+from knowledge.extraction.source import describe_source, main_text
+from knowledge.extraction.text import sentences_of
+from knowledge.extraction.view import SentenceView, ViewBuilder, is_venue
+from knowledge.qa.understanding import detect_language
+from knowledge.vocabulary import AidCategory, HromadaKind
+
+_KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETTLEMENT,
+               "сільськ": HromadaKind.RURAL, "city": HromadaKind.URBAN}  # fmt: skip
+_FROM_WORDS = ("від", "from", "by")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentText:
+    """A document's text and what is known about it from outside the text.
+
+    `url` is the address of a forwarded post or a web page; `date` the day it was published
+    when the text does not say (a forwarded post's date).
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: PartialDate | None = None
+
+
+@dataclass
+class _Sentence:
+    view: SentenceView
+    sides: list[Side]
+    oblasts: list[int]
+    dates: list[DateMention]
+    context_year: int | None
+
+
+class Extractor:
+    """Proposes the facts a document states, through one gazetteer."""
+
+    def __init__(self, names: PlaceNames) -> None:
+        self.names = names
+        self._views = ViewBuilder(names)
+
+    def extract(self, document: DocumentText, *, today: PartialDate) -> Extraction:
+        """Every agreement and aid delivery the document states, with the document as source.
+
+        `today` stands in for the document's date when neither the text nor its sender
+        tells it.
+        """
+        body = main_text(document.text)
+        language = detect_language(body) or "uk"
+        source = describe_source(
+            body, language=language, title=document.title, url=document.url, date=document.date
+        )
+        reference = source.date or document.date or today
+        views = [self._views.view(sentence) for sentence in sentences_of(body)]
+        sentences = self._read(views, reference)
+        document_side = _document_side(sentences)
+        context = AgreementContext(document_side, reference, None, None)
+        facts: list[tuple[int, Proposal]] = []
+        for number, sentence in enumerate(sentences):
+            context.context_year = sentence.context_year
+            for proposal in agreements_in(
+                sentence.view, sentence.sides, sentence.oblasts, sentence.dates, context
+            ):
+                facts.append((number, proposal))
+            _remember_pair(sentence, context)
+        facts += self._aid(sentences, document_side, reference)
+        facts.sort(key=lambda item: item[0])
+        return Extraction(source, tuple(_merged([fact for _n, fact in facts])), language)
+
+    def _read(self, views: list[SentenceView], reference: PartialDate) -> list[_Sentence]:
+        oblast_codes: Counter[str] = Counter()
+        for view in views:
+            for mention in view.mentions:
+                if mention.ids(NameKind.OBLAST) and _oblast_named(view, mention.last):
+                    oblast_codes.update(mention.ids(NameKind.OBLAST))
+        document_oblast = oblast_codes.most_common(1)[0][0] if oblast_codes else None
+        sentences: list[_Sentence] = []
+        last_named: int | None = None
+        for view in views:
+            dates = find_dates(view.text, reference.year)
+            sides, oblasts = self._sides(view, document_oblast)
+            sentences.append(_Sentence(view, sides, oblasts, dates, last_named))
+            named = [
+                date.year
+                for date in dates
+                if date.year is not None and date.year_given and date.year <= reference.year
+            ]
+            if named:
+                last_named = named[-1]
+        return sentences
+
+    def _sides(
+        self, view: SentenceView, document_oblast: str | None
+    ) -> tuple[list[Side], list[int]]:
+        """The hromadas a sentence names as actors, and where it names an oblast instead."""
+        sides: list[Side] = []
+        oblasts: list[int] = []
+        for mention in view.mentions:
+            hromadas = mention.ids(NameKind.HROMADA)
+            if mention.ids(NameKind.OBLAST) and (
+                not hromadas or _oblast_named(view, mention.last)
+            ):
+                oblasts.append(mention.first)
+                continue
+            if not hromadas:
+                continue
+            following = view.words[mention.last + 1] if mention.last + 1 < len(view.words) else ""
+            if mention.ids(NameKind.OBLAST) and not starts(following, HROMADA_NOUNS):
+                # «Харківська» alone may be the oblast or the city's hromada: not a side.
+                continue
+            if is_venue(view.words, mention.first):
+                continue
+            code = self._one_hromada(hromadas, following, document_oblast)
+            info = None if code is None else self.names.hromada(code)
+            if code is not None and info is not None:
+                latin = mention.written.isascii()
+                # The name in the nominative, as the text's language writes the centre.
+                centre = (info.center_en if latin else info.center_uk) or mention.written
+                sides.append(Side(code, centre, explicit=True))
+        return sides, oblasts
+
+    def _one_hromada(
+        self, codes: tuple[str, ...], following: str, document_oblast: str | None
+    ) -> str | None:
+        if len(codes) == 1:
+            return codes[0]
+        infos = [info for info in map(self.names.hromada, codes) if info is not None]
+        kind = next(
+            (kind for stem, kind in _KIND_WORDS.items() if following.startswith(stem)), None
+        )
+        if kind is not None:
+            infos = [info for info in infos if info.kind in (kind, None)] or infos
+        if len(infos) > 1 and document_oblast is not None:
+            infos = [info for info in infos if info.oblast_code == document_oblast] or infos
+        if len(infos) > 1:
+            urban = [info for info in infos if info.kind is HromadaKind.URBAN]
+            infos = urban if len(urban) == 1 else infos
+        return infos[0].code if len(infos) == 1 else None
+
+    def _aid(
+        self, sentences: list[_Sentence], document_side: Side | None, reference: PartialDate
+    ) -> list[tuple[int, Proposal]]:
+        found: list[tuple[int, Proposal]] = []
+        index = 0
+        while index < len(sentences):
+            view = sentences[index].view
+            if delivery_word(view) is None or not mentions_aid(view):
+                index += 1
+                continue
+            block = [index]
+            following = index + 1
+            while (
+                following < len(sentences)
+                and sentences[following].view.sentence.paragraph == view.sentence.paragraph
+                and mentions_aid(sentences[following].view)
+                and not _other_recipient(sentences[following], sentences[index])
+            ):
+                block.append(following)
+                following += 1
+            proposal = self._aid_block(sentences, block, document_side, reference)
+            if proposal is not None:
+                found.append((index, proposal))
+            index = following
+        return found
+
+    def _aid_block(
+        self,
+        sentences: list[_Sentence],
+        block: list[int],
+        document_side: Side | None,
+        reference: PartialDate,
+    ) -> AidProposal | None:
+        views = [sentences[number].view for number in block]
+        evidence = [Evidence("delivery", delivery_word(views[0]) or "", "received")]
+        side = next(
+            (
+                side
+                for number in block
+                for side in sentences[number].sides
+                if not _after_from(sentences[number].view, side)
+            ),
+            document_side,
+        )
+        if side is None:
+            return None
+        countries = _unique(code for view in views for _p, code in view.countries())
+        towns = [town for view in views for town in view.towns if town.hromada is None]
+        organisations = _unique(name for view in views for name in organisations_in(view))
+        if not countries and not towns and continues_previous(views[0]):
+            for earlier in range(block[0] - 1, max(-1, block[0] - 3), -1):
+                view = sentences[earlier].view
+                if names_donors(view) and view.countries():
+                    countries = _unique(code for _p, code in view.countries())
+                    evidence.append(Evidence("donor", view.text[:80], ", ".join(countries)))
+                    break
+        items: list[AidItem] = []
+        for view in views:
+            for item in items_in(view):
+                if all(known.category is not item.category for known in items):
+                    items.append(item)
+        money = money_in(" ".join(view.text for view in views))
+        specific = [item for item in items if item.category is not AidCategory.HUMANITARIAN_OTHER]
+        if not (countries or towns or organisations) and not specific and money is None:
+            return None
+        dates = [
+            date
+            for number in block
+            for date in sentences[number].dates
+            if date.role is DateRole.EVENT
+        ]
+        context_year = sentences[block[0]].context_year
+        if dates:
+            date = dates[0].resolve(context_year, reference, future=False)
+        else:
+            date = None if context_year is None else PartialDate(context_year)
+        evidence.append(Evidence("hromada", side.written, side.code or "?"))
+        evidence += [Evidence("item", item.description, item.category.value) for item in items]
+        if money is not None:
+            evidence.append(Evidence("amount", money[2], f"{money[0]} {money[1]}"))
+        return AidProposal(
+            hromada=side.code,
+            hromada_name=side.written,
+            donor_countries=tuple(countries),
+            donor_cities=tuple(_unique(town.name for town in towns)),
+            donor_places=tuple(_unique(town.place for town in towns if town.place)),
+            donor_organisations=tuple(organisations),
+            items=tuple(items),
+            amount=None if money is None else money[0],
+            currency=None if money is None else money[1],
+            date=date,
+            quote=" ".join(view.text for view in views),
+            evidence=tuple(evidence),
+        )
+
+
+def _oblast_named(view: SentenceView, last: int) -> bool:
+    following = view.words[last + 1] if last + 1 < len(view.words) else ""
+    return starts(following, OBLAST_NOUNS)
+
+
+def _document_side(sentences: list[_Sentence]) -> Side | None:
+    """The hromada the document is about: the one it names most often."""
+    counts: Counter[str] = Counter()
+    first_written: dict[str, str] = {}
+    for sentence in sentences:
+        for side in sentence.sides:
+            if side.code is not None:
+                counts[side.code] += 1
+                if side.code not in first_written or first_written[side.code].isupper():
+                    first_written[side.code] = side.written
+    if not counts:
+        return None
+    code, _count = counts.most_common(1)[0]
+    return Side(code, first_written[code], explicit=False)
+
+
+def _remember_pair(sentence: _Sentence, context: AgreementContext) -> None:
+    """A sentence naming one hromada and one foreign town pairs them for later «сторони»."""
+    foreign = [town for town in sentence.view.towns if town.hromada is None and not town.venue]
+    if len(sentence.sides) == 1 and len(foreign) == 1:
+        context.last_pair = Pair(sentence.sides[0], foreign[0])
+
+
+def _other_recipient(sentence: _Sentence, first: _Sentence) -> bool:
+    codes = {side.code for side in sentence.sides}
+    return (
+        bool(codes)
+        and delivery_word(sentence.view) is not None
+        and not (codes & {side.code for side in first.sides})
+    )
+
+
+def _after_from(view: SentenceView, side: Side) -> bool:
+    position = next(
+        (mention.first for mention in view.mentions if mention.written == side.written), None
+    )
+    return position is not None and position > 0 and view.words[position - 1] in _FROM_WORDS
+
+
+def _unique(values: object) -> list[str]:
+    return list(dict.fromkeys(values))  # type: ignore[call-overload]
+
+
+def _merged(facts: list[Proposal]) -> list[Proposal]:
+    """One proposal per fact: the same agreement stated twice keeps its most precise date."""
+    merged: list[Proposal] = []
+    by_key: dict[tuple[object, ...], int] = {}
+    for fact in facts:
+        if isinstance(fact, AidProposal):
+            merged.append(fact)
+            continue
+        key = (fact.hromada, fact.partner_place or fact.partner.casefold(), fact.kind, fact.status)
+        if key not in by_key:
+            by_key[key] = len(merged)
+            merged.append(fact)
+            continue
+        known = merged[by_key[key]]
+        assert isinstance(known, AgreementProposal)  # noqa: S101 - only agreements are keyed
+        merged[by_key[key]] = _better(known, fact)
+    return merged
+
+
+def _better(first: AgreementProposal, second: AgreementProposal) -> AgreementProposal:
+    def precision(proposal: AgreementProposal) -> int:
+        return 0 if proposal.date is None else len(proposal.date.isoformat())
+
+    best, other = (second, first) if precision(second) > precision(first) else (first, second)
+    return replace(
+        best,
+        extended=best.extended or other.extended,
+        valid_until=best.valid_until or other.valid_until,
+        term_years=best.term_years or other.term_years,
+        partner_region=best.partner_region or other.partner_region,
+        areas=tuple(dict.fromkeys((*best.areas, *other.areas))),
+    )

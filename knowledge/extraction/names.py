@@ -1,0 +1,163 @@
+"""The one door from extraction to the gazetteer: place names in a sentence, and their records.
+
+Everything extraction knows about names goes through `PlaceNames`, so that moving to another
+gazetteer changes this module only. Today it asks the question engine's gazetteer
+(`knowledge.qa.gazetteer`), which knows every hromada, the knowledge base's partner places,
+their regions, the oblasts and every country, with their inflected forms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from knowledge.countries import country_name
+from knowledge.extraction.text import Sentence
+from knowledge.qa.engine import Engine
+from knowledge.qa.gazetteer import EntityKind, Gazetteer
+from knowledge.qa.snapshot import Snapshot
+from knowledge.vocabulary import HromadaKind
+
+HOME_COUNTRY = "UA"
+
+
+class NameKind(StrEnum):
+    """What a name in a text refers to."""
+
+    HROMADA = "hromada"
+    PLACE = "place"
+    COUNTRY = "country"
+    REGION = "region"
+    OBLAST = "oblast"
+
+
+_KINDS = {
+    EntityKind.HROMADA: NameKind.HROMADA,
+    EntityKind.PLACE: NameKind.PLACE,
+    EntityKind.COUNTRY: NameKind.COUNTRY,
+    EntityKind.REGION: NameKind.REGION,
+    EntityKind.OBLAST: NameKind.OBLAST,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """Tokens `first`..`last` of a sentence name one or more records (several: ambiguous)."""
+
+    first: int
+    last: int
+    written: str
+    candidates: dict[NameKind, tuple[str, ...]]
+
+    def ids(self, kind: NameKind) -> tuple[str, ...]:
+        """The candidate records of one kind (KATOTTH codes, place keys, ISO codes...)."""
+        return self.candidates.get(kind, ())
+
+    def is_only(self, kind: NameKind) -> bool:
+        """Whether every candidate is of this kind."""
+        return set(self.candidates) == {kind}
+
+
+@dataclass(frozen=True, slots=True)
+class HromadaInfo:
+    """A Ukrainian hromada as extraction needs it."""
+
+    code: str
+    name_uk: str
+    name_en: str
+    center_uk: str | None
+    center_en: str | None
+    kind: HromadaKind | None
+    oblast_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """A partner place of the knowledge base as extraction needs it."""
+
+    key: str
+    name_uk: str
+    name_en: str
+    country: str
+    region_uk: str | None
+    region_en: str | None
+
+
+class PlaceNames:
+    """Finds and describes the places a text names, through the gazetteer."""
+
+    def __init__(self, snapshot: Snapshot, gazetteer: Gazetteer) -> None:
+        self._snapshot = snapshot
+        self._gazetteer = gazetteer
+
+    @classmethod
+    def from_engine(cls, engine: Engine) -> PlaceNames:
+        """Names as the running question engine knows them (same snapshot, same index)."""
+        return cls(engine.snapshot, engine.gazetteer)
+
+    def mentions(self, sentence: Sentence) -> list[NameMention]:
+        """The names in a sentence, longest first, each starting with a capital as written.
+
+        Lower-case words are ordinary words here (a document, unlike a question, capitalises
+        its names), except adjectives of countries («німецьким містом», "a Polish town").
+        """
+        tokens = sentence.tokens
+        ordinary = frozenset(
+            index
+            for index in range(len(tokens))
+            if index > 0 and not sentence.is_capitalised(index)
+        )
+        found: list[NameMention] = []
+        for mention in self._gazetteer.find(sentence.text, tokens, ordinary):
+            if mention.approximate:
+                continue
+            candidates: dict[NameKind, list[str]] = {}
+            for ref in sorted(mention.refs):
+                candidates.setdefault(_KINDS[ref.kind], []).append(ref.id)
+            if not sentence.is_capitalised(mention.first) and set(candidates) != {
+                NameKind.COUNTRY
+            }:
+                continue
+            found.append(
+                NameMention(
+                    mention.first,
+                    mention.last,
+                    sentence.written(mention.first, mention.last),
+                    {kind: tuple(ids) for kind, ids in candidates.items()},
+                )
+            )
+        return found
+
+    def hromada(self, code: str) -> HromadaInfo | None:
+        """The hromada with this KATOTTH code."""
+        found = self._snapshot.hromadas.get(code)
+        if found is None:
+            return None
+        return HromadaInfo(
+            found.code,
+            found.name_uk,
+            found.name_en,
+            found.center_uk,
+            found.center_en,
+            found.kind,
+            found.oblast_code,
+        )
+
+    def place(self, key: str) -> PlaceInfo | None:
+        """The knowledge base's place with this key."""
+        found = self._snapshot.places.get(key)
+        if found is None:
+            return None
+        region = found.region
+        return PlaceInfo(
+            found.key,
+            found.name.uk,
+            found.name.en,
+            found.country,
+            None if region is None else region.uk,
+            None if region is None else region.en,
+        )
+
+    def country_name(self, code: str, lang: str) -> str:
+        """The country's name in "uk" or "en"."""
+        return country_name(code, lang)

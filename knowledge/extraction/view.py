@@ -1,0 +1,286 @@
+"""A sentence as the extractors read it: folded words, names, and the towns it may name.
+
+A town the gazetteer does not know yet is still recognised where the text marks it as one:
+after «містом», "the city of", or followed by its country («Вроцлав (Польща)», "Kraków,
+Poland"). Such a name carries the country the text gives and no record.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from knowledge.extraction.cues import PERSON_WORDS, SLOT_WORDS, VENUE_WORDS, starts
+from knowledge.extraction.dates import MONTH_WORDS
+from knowledge.extraction.names import HOME_COUNTRY, NameKind, NameMention, PlaceNames
+from knowledge.extraction.text import Sentence
+from knowledge.language.morphology import is_dictionary_word, lemmas
+
+# Prepositions after which a name is the side of a deal: «з містом», «між ... та», "with".
+_WITH_WORDS = ("з", "із", "зі", "між", "with", "between", "and", "та", "і", "й")
+_CONJUNCTIONS = ("та", "і", "й", "and", ",")
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    """A town a sentence names, as a possible partner (or donor)."""
+
+    first: int
+    last: int
+    written: str
+    name: str
+    place: str | None  # the knowledge base's place key
+    hromada: str | None  # a Ukrainian hromada's code, for a domestic partner
+    country: str | None
+    region: str | None
+    venue: bool  # «у місті Тампа», "in Tampa"
+    person: bool  # «мера міста Колумбус», "the mayor of Columbus"
+
+
+@dataclass
+class SentenceView:
+    """A sentence with its folded words, the names in it and the towns among them."""
+
+    sentence: Sentence
+    words: list[str]
+    mentions: list[NameMention]
+    towns: list[Town]
+
+    @property
+    def text(self) -> str:
+        """The sentence as written."""
+        return self.sentence.text
+
+    def phrase_at(self, position: int, size: int) -> str:
+        """`size` folded words from `position`, joined by spaces."""
+        return " ".join(self.words[position : position + size])
+
+    def countries(self, first: int = 0, last: int | None = None) -> list[tuple[int, str]]:
+        """(position, ISO code) of every foreign country named between two tokens."""
+        end = len(self.words) - 1 if last is None else last
+        found: list[tuple[int, str]] = []
+        for mention in self.mentions:
+            if first <= mention.first <= end and mention.is_only(NameKind.COUNTRY):
+                code = mention.ids(NameKind.COUNTRY)[0]
+                if code != HOME_COUNTRY:
+                    found.append((mention.first, code))
+        return found
+
+    def char_position(self, position: int) -> int:
+        """Where token `position` starts in the sentence."""
+        if position >= len(self.sentence.tokens):
+            return len(self.sentence.text)
+        return self.sentence.tokens[position].start
+
+
+def _preceding(words: list[str], position: int, skip: tuple[str, ...]) -> list[str]:
+    """Up to three words before `position`, skipping words that start with `skip`."""
+    before: list[str] = []
+    index = position - 1
+    while index >= 0 and len(before) < 3:
+        word = words[index]
+        if not starts(word, skip):
+            before.append(word)
+        index -= 1
+    return before
+
+
+def is_venue(words: list[str], position: int) -> bool:
+    """Whether the name at `position` is where something happened («у місті Тампа»)."""
+    before = _preceding(words, position, SLOT_WORDS)
+    adjectives = [word for word in before if word.endswith(("ому", "ій", "ім", "кому"))]
+    first = before[len(adjectives)] if len(before) > len(adjectives) else ""
+    return first in VENUE_WORDS
+
+
+def _is_person(words: list[str], position: int) -> bool:
+    return any(starts(word, PERSON_WORDS) for word in words[max(0, position - 4) : position])
+
+
+class ViewBuilder:
+    """Builds sentence views with one gazetteer."""
+
+    def __init__(self, names: PlaceNames) -> None:
+        self.names = names
+
+    def view(self, sentence: Sentence) -> SentenceView:
+        """Read one sentence's names and towns."""
+        words = [sentence.folded(index) for index in range(len(sentence.tokens))]
+        mentions = self.names.mentions(sentence)
+        view = SentenceView(sentence, words, mentions, [])
+        view.towns = self._towns(view)
+        return view
+
+    def _towns(self, view: SentenceView) -> list[Town]:
+        towns: list[Town] = []
+        covered: set[int] = set()
+        words = view.words
+        for mention in view.mentions:
+            covered.update(range(mention.first, mention.last + 1))
+            places = mention.ids(NameKind.PLACE)
+            hromadas = mention.ids(NameKind.HROMADA)
+            if len(places) == 1:
+                place = self.names.place(places[0])
+                if place is None:
+                    continue
+                towns.append(
+                    Town(
+                        mention.first,
+                        mention.last,
+                        mention.written,
+                        place.name_uk if _is_cyrillic(mention.written) else place.name_en,
+                        place.key,
+                        None,
+                        place.country,
+                        self._region_after(view, mention.last),
+                        is_venue(words, mention.first),
+                        _is_person(words, mention.first),
+                    )
+                )
+            elif len(hromadas) == 1 and not mention.ids(NameKind.OBLAST):
+                hromada = self.names.hromada(hromadas[0])
+                if hromada is None:
+                    continue
+                towns.append(
+                    Town(
+                        mention.first,
+                        mention.last,
+                        mention.written,
+                        hromada.center_uk or hromada.name_uk,
+                        None,
+                        hromada.code,
+                        HOME_COUNTRY,
+                        None,
+                        is_venue(words, mention.first),
+                        _is_person(words, mention.first),
+                    )
+                )
+        towns += self._unknown_towns(view, covered)
+        return sorted(towns, key=lambda town: town.first)
+
+    def _unknown_towns(self, view: SentenceView, covered: set[int]) -> list[Town]:
+        """Capitalised names the text marks as towns, which the gazetteer does not know."""
+        sentence, words = view.sentence, view.words
+        countries = dict(view.countries())
+        found: list[Town] = []
+        index = 0
+        listing = False
+        while index < len(words):
+            if index in covered or not sentence.is_capitalised(index) or index == 0:
+                listing = listing and (words[index] in _CONJUNCTIONS or index in covered)
+                index += 1
+                continue
+            word = words[index]
+            if word in MONTH_WORDS or _is_common(word) or sentence.tokens[index].is_number:
+                index += 1
+                continue
+            previous = words[index - 1]
+            after_slot = starts(previous, SLOT_WORDS) or (
+                index >= 2 and starts(words[index - 2], SLOT_WORDS) and previous in _WITH_WORDS
+            )
+            country = self._country_after(view, index, countries)
+            if not (after_slot or country or (listing and previous in _CONJUNCTIONS)):
+                index += 1
+                continue
+            last = index
+            written = sentence.written(index, last)
+            name = written if after_slot else _nominative(written)
+            town = Town(
+                index,
+                last,
+                written,
+                name,
+                None,
+                None,
+                country or self._slot_country(view, index),
+                self._region_after(view, last),
+                is_venue(words, index),
+                _is_person(words, index),
+            )
+            if town.country != HOME_COUNTRY:
+                found.append(town)
+            listing = True
+            index = last + 1
+        return found
+
+    def _country_after(
+        self, view: SentenceView, position: int, countries: dict[int, str]
+    ) -> str | None:
+        """The country written right after a name: «Вроцлав (Польща)», "Kraków, Poland"."""
+        text = view.text
+        end = view.sentence.tokens[position].end
+        for offset in (1, 2, 3):
+            candidate = position + offset
+            if candidate in countries:
+                between = text[end : view.char_position(candidate)]
+                if between.strip() in {"(", ",", "", "(м.", ", м."} or between.strip().startswith(
+                    "("
+                ):
+                    return countries[candidate]
+                return None
+        return None
+
+    def _slot_country(self, view: SentenceView, position: int) -> str | None:
+        """The country an adjective before the slot word gives: «німецьким містом»."""
+        for mention in view.mentions:
+            if position - 3 <= mention.first < position and mention.is_only(NameKind.COUNTRY):
+                return mention.ids(NameKind.COUNTRY)[0]
+        return None
+
+    def _region_after(self, view: SentenceView, last: int) -> str | None:
+        """A region written in brackets after a town: «Колумбус (Огайо, США)»."""
+        text = view.text
+        after = text[view.sentence.tokens[last].end :]
+        if not after.lstrip().startswith("("):
+            return None
+        for mention in view.mentions:
+            if last < mention.first <= last + 4 and mention.ids(NameKind.REGION):
+                return mention.written
+        return None
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_common(word: str) -> bool:
+    """A capitalised ordinary word at the start of a clause ("Місто", "The")."""
+    if _is_cyrillic(word):
+        return is_dictionary_word(word)
+    return word in _ENGLISH_CAPITALISED
+
+
+_ENGLISH_CAPITALISED = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "city",
+        "town",
+        "mayor",
+        "council",
+        "in",
+        "on",
+        "at",
+        "of",
+        "and",
+        "with",
+        "ukraine",
+        "ukrainian",
+        "president",
+        "minister",
+        "embassy",
+    }
+)
+
+
+def _nominative(written: str) -> str:
+    """A Cyrillic name put back in the nominative where the dictionary can tell it."""
+    if not _is_cyrillic(written) or " " in written:
+        return written
+    forms = lemmas(written.casefold())
+    if len(forms) != 1:
+        return written
+    (form,) = forms
+    return form[:1].upper() + form[1:]

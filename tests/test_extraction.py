@@ -1,0 +1,283 @@
+"""Extraction on the seed documents: the curated facts come back, the tempting ones do not."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.curated import CURATED_DIR
+from knowledge.dates import PartialDate
+from knowledge.extraction import (
+    AgreementProposal,
+    AidProposal,
+    DocumentText,
+    Extraction,
+    Extractor,
+    PlaceNames,
+    UnreadableDocumentError,
+    compare,
+    fact_json,
+    read_document,
+)
+from knowledge.qa.engine import Engine
+from tests.cli import PROJECT_DIR, run_bot
+
+SEEDS = PROJECT_DIR.parent.parent / "shared" / "seeds"
+if not SEEDS.is_dir():
+    SEEDS = Path("/work/shared/seeds")
+TODAY = PartialDate(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def extractions(qa_engine: Engine) -> dict[str, Extraction]:
+    extractor = Extractor(PlaceNames.from_engine(qa_engine))
+    return {
+        path.name: extractor.extract(DocumentText(path.read_text(encoding="utf-8")), today=TODAY)
+        for path in sorted(SEEDS.glob("*.txt"))
+    }
+
+
+def _curated_facts() -> list[tuple[str, str, str, str, str | None]]:
+    """(hromada, place or aid, kind, status, date) of every curated agreement and aid record."""
+    facts: list[tuple[str, str, str, str, str | None]] = []
+    for path in sorted(CURATED_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for agreement in data.get("agreements", []):
+            date = agreement.get("signed_on") or agreement.get("planned_on")
+            facts.append(
+                (
+                    agreement["hromada"],
+                    agreement["place"],
+                    agreement["kind"],
+                    agreement["status"],
+                    None if date is None else str(date),
+                )
+            )
+        for aid in data.get("aid", []):
+            facts.append((aid["hromada"], "aid", "aid", "received", str(aid["received_on"])))
+    return facts
+
+
+def _proposed(extractions: dict[str, Extraction]) -> set[tuple[str, str, str, str, str | None]]:
+    found: set[tuple[str, str, str, str, str | None]] = set()
+    for extraction in extractions.values():
+        for fact in extraction.facts:
+            date = None if fact.date is None else fact.date.isoformat()
+            if isinstance(fact, AgreementProposal):
+                found.add(
+                    (
+                        fact.hromada or "",
+                        fact.partner_place or "",
+                        fact.kind.value,
+                        fact.status.value,
+                        date,
+                    )
+                )
+            else:
+                found.add((fact.hromada or "", "aid", "aid", "received", date))
+    return found
+
+
+def test_the_seeds_give_back_nine_in_ten_curated_facts_with_kind_status_and_date(
+    extractions: dict[str, Extraction],
+) -> None:
+    expected = _curated_facts()
+    actual = _proposed(extractions)
+
+    found = [fact for fact in expected if fact in actual]
+
+    assert len(expected) >= 16
+    assert len(found) / len(expected) >= 0.9, sorted(set(expected) - actual)
+
+
+def test_a_venue_a_conference_host_and_an_oblast_are_not_partners(
+    extractions: dict[str, Extraction],
+) -> None:
+    kupiansk = extractions["004_9d49cf73cf8acaf4.txt"]
+
+    actual = [
+        (fact.partner, fact.kind.value, fact.status.value, str(fact.date))
+        for fact in kupiansk.facts
+        if isinstance(fact, AgreementProposal)
+    ]
+
+    assert actual == [("Колумбус", "memorandum", "active", "2025-05")]
+    assert not [fact for fact in kupiansk.facts if isinstance(fact, AidProposal)]
+
+
+def test_an_extension_keeps_the_agreement_active_with_its_term(
+    extractions: dict[str, Extraction],
+) -> None:
+    letter = extractions["000_388de5f8d4747410.txt"]
+
+    (cincinnati,) = [
+        fact
+        for fact in letter.facts
+        if isinstance(fact, AgreementProposal) and fact.partner_place == "us-cincinnati"
+    ]
+
+    assert cincinnati.status.value == "active"
+    assert cincinnati.date is None
+    assert cincinnati.extended is not None
+    assert (str(cincinnati.extended.date), cincinnati.extended.term_years) == ("2023", 5)
+
+
+def test_every_proposal_says_which_words_decided_it(
+    extractions: dict[str, Extraction],
+) -> None:
+    for extraction in extractions.values():
+        for fact in extraction.facts:
+            roles = {evidence.role for evidence in fact.evidence if evidence.words}
+            assert "hromada" in roles
+            assert (
+                ("kind" in roles) if isinstance(fact, AgreementProposal) else "delivery" in roles
+            )
+            assert fact.quote
+            assert " ".join(fact.quote.split()) in " ".join(
+                next(
+                    path.read_text(encoding="utf-8")
+                    for path in SEEDS.glob("*.txt")
+                    if extractions[path.name] is extraction
+                ).split()
+            )
+
+
+def test_aid_lists_donor_countries_items_and_quantities(
+    extractions: dict[str, Extraction],
+) -> None:
+    report = extractions["001_e09c90af089b08af.txt"]
+
+    (aid,) = [fact for fact in report.facts if isinstance(fact, AidProposal)]
+
+    assert aid.donor_countries == ("US", "GB", "PL", "IT", "DE", "FI", "DK", "NO")
+    assert [(item.category.value, item.quantity) for item in aid.items] == [
+        ("vehicles", 14),
+        ("buses", 1),
+        ("generators", None),
+        ("humanitarian_other", None),
+    ]
+    assert str(aid.date) == "2023"
+
+
+def test_the_document_becomes_the_source_with_its_date_number_and_issuer(
+    extractions: dict[str, Extraction],
+) -> None:
+    letter = extractions["000_388de5f8d4747410.txt"].source
+    decision = extractions["001_e09c90af089b08af.txt"].source
+    news = extractions["002_cc596dcd09e1543b.txt"].source
+
+    assert (str(letter.date), letter.number, letter.kind.value) == (
+        "2024-01-12",
+        "17/0/972-24",
+        "official_letter",
+    )
+    assert letter.issuer is not None
+    assert "Харківська міська рада" in letter.issuer
+    assert (str(decision.date), decision.number, decision.issuer) == (
+        "2024-01-24",
+        "03",
+        "Менська міська рада",
+    )
+    assert news.title == (
+        "Альбукерке долучиться до відновлення Харкова. Міста невдовзі стануть побратимами"
+    )
+    assert str(news.date) == "2023-07-03"
+
+
+def test_known_facts_are_marked_and_a_new_status_is_a_change(qa_engine: Engine) -> None:
+    extractor = Extractor(PlaceNames.from_engine(qa_engine))
+    text = (
+        "Харків, 14.08.2023. Харківський міський голова Ігор Терехов та мер Альбукерке"
+        " Тімоті Келлер підписали Меморандум про встановлення побратимських відносин."
+    )
+
+    (fact,) = extractor.extract(DocumentText(text), today=TODAY).facts
+    line = fact_json(fact, compare(fact, qa_engine.snapshot))
+
+    assert (line["kind"], line["status"], line["date"]) == ("twinning", "active", "2023")
+    assert line["changes"]["status"] == {"from": "planned", "to": "active"}
+
+
+def test_english_news_gives_the_same_kinds_and_statuses(qa_engine: Engine) -> None:
+    extractor = Extractor(PlaceNames.from_engine(qa_engine))
+    text = (
+        "Kharkiv and Leeds sign a friendship pledge\n\n"
+        "On 6 December 2023 Kharkiv signed a friendship pledge with the city of Leeds"
+        " (United Kingdom). Kharkiv will sign a memorandum of understanding with Brno"
+        " next year. The ceremony took place in Prague."
+    )
+
+    facts = extractor.extract(DocumentText(text), today=PartialDate(2023, 12, 8)).facts
+    actual = [
+        (fact.partner_place, fact.kind.value, fact.status.value, str(fact.date))
+        for fact in facts
+        if isinstance(fact, AgreementProposal)
+    ]
+
+    assert actual == [
+        ("gb-leeds", "friendship_pledge", "active", "2023-12-06"),
+        ("cz-brno", "memorandum", "planned", "2024"),
+    ]
+
+
+def test_files_are_read_from_word_and_web_pages(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Меморандум про співпрацю з містом Колумбус")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    page = (
+        "<html><head><title>Новина</title><script>var x = 1;</script></head>"
+        "<body><p>Перший абзац.</p><p>Другий &amp; третій.</p></body></html>"
+    )
+
+    word = read_document(buffer.getvalue(), "лист.docx")
+    web = read_document(page.encode("utf-8"), "news.html")
+    old = read_document("Угода про співпрацю".encode("cp1251"), "old.txt")
+
+    assert word.text.strip() == "Меморандум про співпрацю з містом Колумбус"
+    assert (web.title, web.text) == ("Новина", "Перший абзац.\n\nДругий & третій.")
+    assert old.text == "Угода про співпрацю"
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"a,b\n1,2\n", "sheet.csv", "format"),
+        (b"%PDF-1.4 broken", "letter.pdf", "damaged"),
+        (b"PK\x03\x04 not a zip", "letter.docx", "damaged"),
+        (b"   \n\n", "empty.txt", "empty"),
+        (b"\x00\x01\x02", "binary.txt", "encoding"),
+    ],
+)
+def test_a_file_that_is_not_a_readable_document_is_refused_with_its_reason(
+    data: bytes, name: str, reason: str
+) -> None:
+    with pytest.raises(UnreadableDocumentError) as refused:
+        read_document(data, name)
+
+    assert refused.value.reason == reason
+
+
+def test_kb_extract_json_prints_one_object_per_fact_and_exits_0_without_facts(
+    tmp_path: Path,
+) -> None:
+    seed = tmp_path / "news.txt"
+    seed.write_text((SEEDS / "004_9d49cf73cf8acaf4.txt").read_text(encoding="utf-8"))
+    nothing = tmp_path / "nothing.txt"
+    nothing.write_text("Сьогодні у Харкові сонячно.", encoding="utf-8")
+
+    found = run_bot("kb", "extract", str(seed), "--json", cwd=tmp_path)
+    empty = run_bot("kb", "extract", str(nothing), "--json", cwd=tmp_path)
+
+    assert found.returncode == 0, found.stderr
+    lines = [json.loads(line) for line in found.stdout.splitlines()]
+    assert [(line["fact"], line["partner"], line["known"]) for line in lines] == [
+        ("agreement", "Колумбус", True)
+    ]
+    assert (empty.returncode, empty.stdout) == (0, "")
