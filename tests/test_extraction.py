@@ -26,9 +26,15 @@ from knowledge.extraction import (
 from knowledge.qa.engine import Engine
 from tests.cli import PROJECT_DIR, run_bot
 
-SEEDS = PROJECT_DIR.parent.parent / "shared" / "seeds"
-if not SEEDS.is_dir():
-    SEEDS = Path("/work/shared/seeds")
+# The shared folder lies beside the project (CI), or beside the folder of worktrees.
+SEEDS = next(
+    (
+        folder / "shared" / "seeds"
+        for folder in (PROJECT_DIR.parent, PROJECT_DIR.parent.parent)
+        if (folder / "shared" / "seeds").is_dir()
+    ),
+    PROJECT_DIR.parent / "shared" / "seeds",
+)
 TODAY = PartialDate(2026, 1, 15)
 
 
