@@ -6,8 +6,11 @@ user whose messages, button presses and inline queries go through the local API'
 methods. What the bot sends is printed: text without markup, buttons numbered, locations as
 coordinates with an OpenStreetMap link, documents saved to files.
 
-Inside the chat: a number presses a button (or picks an inline result), `@ text` is an inline
-query, `/lang uk|en` sets the user's Telegram language, `/quit` or Ctrl-D leaves.
+Inside the chat: a number presses a button of the bot's last message (or picks an inline
+result) unless the bot is waiting for typed input, when it is sent as text; `#3` always presses
+button 3; `@ text` is an inline query; `/file PATH` sends a file; `/lang uk|en` sets the user's
+Telegram language; `/quit` or Ctrl-D leaves. `python -m bot chat --admin` makes the local user a
+super-admin (as `ADMIN_IDS` does for a real bot).
 """
 
 from __future__ import annotations
@@ -16,20 +19,24 @@ import asyncio
 import contextlib
 import gettext
 import html
+import mimetypes
 import re
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TextIO
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Dispatcher
+from aiogram.fsm.storage.base import StorageKey
 from aiogram.types import TelegramObject
 from pydantic import AnyHttpUrl, SecretStr
 
 from bot.app import running_bot
+from bot.handlers.admin_editing import AgreementForm, EditForm, Pending
+from bot.handlers.admin_ops import ImportStep
 from bot.local_api import DEFAULT_TOKEN, Call, LocalTelegram
 from bot.settings import LOCALES, Settings
 from bot.transport import runners
@@ -38,6 +45,20 @@ from bot.transport.session import RetryPolicy
 USER_ID = 1001
 FILES_DIR = Path("var/chat-files")
 QUIT_COMMANDS = frozenset({"/quit", "/exit"})
+# Larger files are refused by Telegram's bots as well (getFile serves up to 20 MB).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_EXPLICIT_PRESS = re.compile(r"^#\s*(\d+)$")
+# Dialog steps that wait for a button; in every other step the bot waits for typed input.
+BUTTON_STATES = frozenset(
+    state.state
+    for state in (
+        Pending.confirm,
+        ImportStep.confirm,
+        AgreementForm.kind,
+        AgreementForm.status,
+        EditForm.field,
+    )
+)
 _SILENT_METHODS = frozenset(
     {
         "getme",
@@ -127,6 +148,7 @@ class TerminalChat:
         language_code: str,
         files_dir: Path = FILES_DIR,
         in_flight: Callable[[], int] = lambda: 0,
+        awaiting_text: Callable[[], Awaitable[bool]] | None = None,
     ) -> None:
         self.telegram = telegram
         self.output = output
@@ -134,7 +156,11 @@ class TerminalChat:
         self.language_code = language_code
         self.files_dir = files_dir
         self.choices: list[Choice] = []
+        # Whether the bot's newest message has the buttons in `choices` (a bare number
+        # presses one only then).
+        self.last_has_buttons = False
         self._in_flight = in_flight
+        self._awaiting_text = awaiting_text
         self._shown = len(telegram.calls)
         telegram.user(USER_ID, first_name="Olena", language_code=language_code)
         telegram.chat(USER_ID)
@@ -143,16 +169,31 @@ class TerminalChat:
         """A line for the person at the terminal."""
         print(text, file=self.output, flush=True)
 
-    def welcome(self) -> None:
-        """How to use the chat."""
+    def welcome(self, *, admin: bool = False) -> None:
+        """How to use the chat, and who the person at the terminal is."""
         _ = self._
         self.say(
             _(
                 "A local chat with the bot: type a question, or /start to begin.\n"
-                "A number presses a button, '@ question' asks inline,"
+                "A number presses a button of the bot's last message (#3 always presses"
+                " button 3), '@ question' asks inline, /file PATH sends a file,"
                 " /lang uk|en sets your Telegram language, /quit or Ctrl-D leaves."
             )
         )
+        if admin:
+            self.say(
+                _(
+                    "You are user {id}, a super-admin of this bot:"
+                    " /help lists the editors' commands."
+                ).format(id=USER_ID)
+            )
+        else:
+            self.say(
+                _(
+                    "You are user {id}. To edit the knowledge base, start the chat with"
+                    " python -m bot chat --admin (or put ADMIN_IDS={id} in .env)."
+                ).format(id=USER_ID)
+            )
 
     async def handle(self, line: str) -> bool:
         """Acts on one typed line; False when the person leaves."""
@@ -165,14 +206,51 @@ class TerminalChat:
         if text == "/lang" or text.startswith("/lang "):
             self._set_language(text.removeprefix("/lang").strip())
             return True
-        if text.isdigit():
+        explicit = _EXPLICIT_PRESS.match(text)
+        if explicit is not None:
+            self._choose(int(explicit[1]))
+        elif text.isdigit() and await self._number_presses():
             self._choose(int(text))
+        elif text == "/file" or text.startswith("/file "):
+            self._send_file(text.removeprefix("/file").strip())
         elif text.startswith("@"):
             self.telegram.inline_query(text[1:].strip(), user_id=USER_ID)
         else:
             self.telegram.send_message(text, user_id=USER_ID, language_code=self.language_code)
         await self.settle()
         return True
+
+    async def _number_presses(self) -> bool:
+        """A bare number is a button press, unless the bot asked for something typed."""
+        if not self.last_has_buttons:
+            return False
+        return self._awaiting_text is None or not await self._awaiting_text()
+
+    def _send_file(self, typed: str) -> None:
+        _ = self._
+        if not typed:
+            self.say(_("Which file? /file PATH, such as /file agreements.csv"))
+            return
+        path = Path(typed.strip("'\"")).expanduser()
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                self.say(_("{path} is larger than 20 MB.").format(path=path))
+                return
+            content = path.read_bytes()
+        except OSError as error:
+            self.say(
+                _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+            )
+            return
+        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.telegram.send_document(
+            path.name,
+            content,
+            user_id=USER_ID,
+            mime_type=mime_type,
+            language_code=self.language_code,
+        )
+        self.say(_("Sent the file {name}.").format(name=path.name))
 
     def _set_language(self, code: str) -> None:
         _ = self._
@@ -269,7 +347,9 @@ class TerminalChat:
 
     def _show_keyboard(self, message_id: int, markup: object) -> None:
         if not isinstance(markup, dict) or not markup.get("inline_keyboard"):
+            self.last_has_buttons = False
             return
+        self.last_has_buttons = True
         self.choices = []
         for row in markup["inline_keyboard"]:
             labels = []
@@ -292,6 +372,7 @@ class TerminalChat:
         else:
             self.say(_("Inline results (a number shares one in a chat):"))
         self.choices = []
+        self.last_has_buttons = bool(results) or isinstance(button, dict)
         for result in results:
             content = result.get("input_message_content") or {}
             text = plain_text(str(content.get("message_text", "")), content.get("parse_mode"))
@@ -332,6 +413,13 @@ def _choice_of(button: dict[str, Any], message_id: int) -> Choice | None:
     return None
 
 
+async def _awaiting_text(dispatcher: Dispatcher, bot_id: int) -> bool:
+    """Whether the local user is in a dialog step that asks for typed input."""
+    key = StorageKey(bot_id=bot_id, chat_id=USER_ID, user_id=USER_ID)
+    state = await dispatcher.fsm.storage.get_state(key)
+    return state is not None and state not in BUTTON_STATES
+
+
 def _read_lines(source: TextIO, queue: asyncio.Queue[str | None]) -> None:
     """Reads the terminal in a thread of its own, so the bot keeps running meanwhile."""
     loop = asyncio.get_running_loop()
@@ -352,8 +440,9 @@ async def run_chat(
     language_code: str,
     source: TextIO,
     output: TextIO,
+    admin: bool = False,
 ) -> None:
-    """The local chat until /quit, Ctrl-D or Ctrl-C."""
+    """The local chat until /quit, Ctrl-D or Ctrl-C; with `admin`, the user is a super-admin."""
     _ = translations.gettext
     print(_("Preparing the knowledge base…"), file=output, flush=True)
     async with LocalTelegram() as telegram:
@@ -362,6 +451,7 @@ async def run_chat(
                 "bot_token": SecretStr(DEFAULT_TOKEN),
                 "telegram_api_base": AnyHttpUrl(telegram.base_url),
                 "redis_url": None,
+                "admin_ids": (*settings.admin_ids, USER_ID) if admin else settings.admin_ids,
             }
         )
         policy = RetryPolicy(attempts=3, base_delay=0.1, max_delay=1.0)
@@ -384,13 +474,14 @@ async def run_chat(
                 translations,
                 language_code=language_code,
                 in_flight=lambda: in_flight.count,
+                awaiting_text=lambda: _awaiting_text(running.dispatcher, running.bot.id),
             )
             queue: asyncio.Queue[str | None] = asyncio.Queue()
             loop = asyncio.get_running_loop()
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(signal.SIGINT, queue.put_nowait, None)
             try:
-                chat.welcome()
+                chat.welcome(admin=USER_ID in local.admin_ids)
                 _read_lines(source, queue)
                 while True:
                     output.write("> ")

@@ -34,6 +34,13 @@ REFUSAL = {
     "uk": "Вибачте, ця команда лише для редакторів бази знань. Нічого не змінено."
     " Натомість поставте мені запитання або надішліть /help.",
 }
+HOW_TO_BECOME_AN_EDITOR = {
+    "en": "Your Telegram id is {id}. A super-admin can make you an editor with /grant {id};"
+    " whoever runs the bot can make you a super-admin with ADMIN_IDS={id} in its settings.",
+    "uk": "Ваш ідентифікатор у Telegram — {id}. Суперадміністратор може зробити вас редактором"
+    " командою /grant {id}; той, хто запускає бота, може зробити вас суперадміністратором,"
+    " додавши ADMIN_IDS={id} до його налаштувань.",
+}
 CHANNEL = "@pobratym_news"
 ARGUMENTS = {
     "export": "json",
@@ -73,7 +80,8 @@ async def test_a_stranger_is_refused_every_command_and_nothing_changes(
     text = f"/{command} {ARGUMENTS[command]}".strip()
     calls = await admins.send(text, chat_id=STRANGER, user_id=STRANGER, language_code=lang)
 
-    assert sent_texts(calls) == [REFUSAL[lang]]
+    how_to = HOW_TO_BECOME_AN_EDITOR[lang].format(id=STRANGER)
+    assert sent_texts(calls) == [f"{REFUSAL[lang]}\n{how_to}"]
     assert calls_of(calls, SendDocument) == []
     assert await _state(seeded_engine) == before
 
@@ -88,7 +96,8 @@ async def test_an_editor_is_refused_the_super_admins_commands(
     text = f"/{command} {ARGUMENTS[command]}".strip()
     calls = await admins.send(text, chat_id=EDITOR, user_id=EDITOR)
 
-    assert sent_texts(calls) == [REFUSAL["en"]]
+    how_to = HOW_TO_BECOME_AN_EDITOR["en"].format(id=EDITOR)
+    assert sent_texts(calls) == [f"{REFUSAL['en']}\n{how_to}"]
     assert await _state(seeded_engine) == before
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from aiogram.types import BufferedInputFile
+import pytest
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.local_api import LocalTelegram
 from bot.terminal_chat import USER_ID, TerminalChat, plain_text
@@ -13,9 +14,16 @@ from knowledge.i18n import translation
 from tests.local_api_support import local_bot
 
 
+class UnpolledChat(TerminalChat):
+    """The chat with no bot polling: what the person typed stays pending, nothing to wait for."""
+
+    async def settle(self, within: float = 60.0) -> None:
+        self.show_new_calls()
+
+
 def english_chat(telegram: LocalTelegram, files_dir: Path) -> tuple[TerminalChat, io.StringIO]:
     output = io.StringIO()
-    chat = TerminalChat(
+    chat = UnpolledChat(
         telegram, output, translation("en"), language_code="en", files_dir=files_dir
     )
     return chat, output
@@ -50,7 +58,7 @@ async def test_wrong_input_is_explained_and_sends_nothing(
 ) -> None:
     chat, output = english_chat(local_telegram, tmp_path)
 
-    assert await chat.handle("3")
+    assert await chat.handle("#3")
     assert await chat.handle("/lang ru")
     assert not await chat.handle("/quit")
 
@@ -62,3 +70,105 @@ def test_html_becomes_plain_text_with_link_addresses() -> None:
     actual = plain_text('<b>Kharkiv</b> &amp; <a href="https://example.org">Lille</a> &lt;3')
 
     assert actual == "Kharkiv & Lille <https://example.org> <3"
+
+
+async def _bot_asks_with_buttons(telegram: LocalTelegram) -> None:
+    bot = local_bot(telegram)
+    try:
+        markup = InlineKeyboardMarkup(
+            inline_keyboard=[
+                [InlineKeyboardButton(text="Skip", callback_data="skip")],
+                [InlineKeyboardButton(text="Cancel", callback_data="cancel")],
+            ]
+        )
+        await bot.send_message(USER_ID, "How many?", reply_markup=markup)
+    finally:
+        await bot.session.close()
+
+
+def _typed(telegram: LocalTelegram) -> list[str]:
+    return [update["message"]["text"] for update in telegram.pending_updates if "message" in update]
+
+
+def _pressed(telegram: LocalTelegram) -> list[str]:
+    return [
+        update["callback_query"]["data"]
+        for update in telegram.pending_updates
+        if "callback_query" in update
+    ]
+
+
+@pytest.mark.parametrize("language", ["uk", "en"])
+async def test_a_number_is_typed_while_the_bot_waits_for_typed_input(
+    local_telegram: LocalTelegram, tmp_path: Path, language: str
+) -> None:
+    awaiting = True
+
+    async def awaiting_text() -> bool:
+        return awaiting
+
+    output = io.StringIO()
+    chat = UnpolledChat(
+        local_telegram,
+        output,
+        translation(language),
+        language_code=language,
+        files_dir=tmp_path,
+        awaiting_text=awaiting_text,
+    )
+    await _bot_asks_with_buttons(local_telegram)
+    chat.show_new_calls()
+
+    await chat.handle("3")  # a quantity, though the question has buttons
+    await chat.handle("#2")  # an explicit press
+    awaiting = False
+    await chat.handle("1")  # a button press once the bot asks for no typed input
+
+    assert _typed(local_telegram) == ["3"]
+    assert _pressed(local_telegram) == ["cancel", "skip"]
+
+
+async def test_a_number_is_typed_when_the_last_message_has_no_buttons(
+    local_telegram: LocalTelegram, tmp_path: Path
+) -> None:
+    chat, output = english_chat(local_telegram, tmp_path)
+    await _bot_asks_with_buttons(local_telegram)
+    bot = local_bot(local_telegram)
+    try:
+        await bot.send_message(USER_ID, "In which year was it signed?")
+    finally:
+        await bot.session.close()
+    chat.show_new_calls()
+
+    await chat.handle("2024")
+    await chat.handle("#1")  # the buttons shown last can still be pressed explicitly
+
+    assert _typed(local_telegram) == ["2024"]
+    assert _pressed(local_telegram) == ["skip"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sent", "unreadable"),
+    [
+        ("uk", "Надіслано файл agreements.csv.", "Не вдалося прочитати"),
+        ("en", "Sent the file agreements.csv.", "Cannot read"),
+    ],
+)
+async def test_a_file_is_sent_as_a_document(
+    local_telegram: LocalTelegram, tmp_path: Path, language: str, sent: str, unreadable: str
+) -> None:
+    sheet = tmp_path / "agreements.csv"
+    sheet.write_bytes("hromada;partner_city\n".encode())
+    output = io.StringIO()
+    chat = UnpolledChat(
+        local_telegram, output, translation(language), language_code=language, files_dir=tmp_path
+    )
+
+    await chat.handle(f"/file {sheet}")
+    await chat.handle(f"/file {tmp_path / 'missing.csv'}")
+
+    documents = [u["message"]["document"] for u in local_telegram.pending_updates]
+    assert [(d["file_name"], d["mime_type"]) for d in documents] == [("agreements.csv", "text/csv")]
+    lines = output.getvalue().splitlines()
+    assert lines[0] == sent
+    assert lines[1].startswith(unreadable)

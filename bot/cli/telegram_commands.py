@@ -26,6 +26,11 @@ def register(commands: Any) -> None:
     chat = commands.add_parser(
         "chat", help="talk to the bot in the terminal, through a local Telegram Bot API"
     )
+    chat.add_argument(
+        "--admin",
+        action="store_true",
+        help="make the local user a super-admin of the bot, to try the editors' commands",
+    )
     chat.set_defaults(handler=run_chat)
 
 
@@ -111,5 +116,6 @@ async def run_chat(context: CommandContext, arguments: argparse.Namespace) -> in
         language_code=context.locale,
         source=sys.stdin,
         output=sys.stdout,
+        admin=bool(getattr(arguments, "admin", False)),
     )
     return 0

@@ -54,9 +54,21 @@ def refusal_text() -> str:
     )
 
 
+def how_to_become_an_editor(user_id: int) -> str:
+    """Who gives the editors' right, with the user's Telegram id to give it to."""
+    return _(
+        "Your Telegram id is {id}. A super-admin can make you an editor with /grant {id};"
+        " whoever runs the bot can make you a super-admin with ADMIN_IDS={id} in its settings."
+    ).format(id=user_id)
+
+
 async def refuse(event: Message | CallbackQuery) -> None:
-    """Refuse politely; nothing else happens."""
+    """Refuse politely, saying how the right is given; nothing else happens."""
     if isinstance(event, CallbackQuery):
+        # An alert holds 200 characters: the refusal alone.
         await event.answer(refusal_text(), show_alert=True)
-    else:
-        await event.answer(escaped(refusal_text()))
+        return
+    text = refusal_text()
+    if event.from_user is not None:
+        text += "\n" + how_to_become_an_editor(event.from_user.id)
+    await event.answer(escaped(text))

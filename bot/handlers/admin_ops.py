@@ -35,7 +35,7 @@ from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.filters.admin import IsAdmin, refusal_text
+from bot.filters.admin import IsAdmin, refusal_text, refuse
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
 from bot.services import BotServices
@@ -682,7 +682,7 @@ async def private_only(message: Message) -> None:
 @router.message(Command(*EDITOR_COMMANDS, *SUPER_ADMIN_COMMANDS))
 async def refuse_command(message: Message) -> None:
     """A non-admin (or an editor asking for a super-admin's command) is refused politely."""
-    await message.answer(escaped(refusal_text()))
+    await refuse(message)
 
 
 @router.callback_query(ImportDecision.filter())
