@@ -446,6 +446,10 @@ async def run_chat(
     _ = translations.gettext
     print(_("Preparing the knowledge base…"), file=output, flush=True)
     async with LocalTelegram() as telegram:
+        # The person has opened the chat before the bot starts, so an admin's command menu
+        # can be set for it.
+        telegram.user(USER_ID, first_name="Olena", language_code=language_code)
+        telegram.chat(USER_ID)
         local = settings.model_copy(
             update={
                 "bot_token": SecretStr(DEFAULT_TOKEN),

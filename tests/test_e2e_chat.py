@@ -14,7 +14,13 @@ from tests.e2e_support import bot_environment
 CHAT_TIMEOUT = 90.0
 
 
-async def chat_through_a_pipe(home: Path, lines: list[str], *arguments: str) -> tuple[int, str]:
+async def chat_through_a_pipe(
+    home: Path, lines: list[str], *arguments: str, pause: float = 0.0
+) -> tuple[int, str]:
+    """The chat's output for lines typed into its standard input, `pause` seconds apart.
+
+    A pause keeps a long script under the bot's flood control, as a person's typing is.
+    """
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -27,7 +33,13 @@ async def chat_through_a_pipe(home: Path, lines: list[str], *arguments: str) -> 
         stderr=asyncio.subprocess.STDOUT,
     )
     try:
-        typed = "".join(f"{line}\n" for line in lines).encode()
+        assert process.stdin is not None
+        for line in lines[:-1] if pause else []:
+            process.stdin.write(f"{line}\n".encode())
+            await process.stdin.drain()
+            await asyncio.sleep(pause)
+        rest = lines[-1:] if pause else lines
+        typed = "".join(f"{line}\n" for line in rest).encode()
         output, _ = await asyncio.wait_for(process.communicate(typed), CHAT_TIMEOUT)
     finally:
         if process.returncode is None:
@@ -98,3 +110,50 @@ async def test_run_without_a_token_opens_the_chat_in_a_terminal(bot_home: Path) 
     assert "[1] Who are Kharkiv's partner cities?" in text
     assert "BOT_TOKEN" not in text
     assert text.rstrip().endswith("Bye.")
+
+
+async def test_an_admin_types_a_quantity_and_imports_a_file_in_the_chat(
+    bot_home: Path,
+) -> None:
+    sheet = bot_home / "угоди.csv"
+    sheet.write_text(
+        "hromada;partner_city;partner_country;kind;status;signed_on;source_title\n"
+        "Полтава;Ґданськ;Польща;побратимство;чинна;12.03.2024;Рішення міської ради\n",
+        encoding="utf-8",
+    )
+    script = [
+        "/new_aid",
+        "Харків",
+        "2024-03",
+        "PL",
+        "food",
+        "3",  # the quantity: typed, though an earlier message had buttons
+        "Лист посольства",
+        "1",  # Confirm under the preview
+        "/import",
+        f"/file {sheet}",
+        "1",  # Apply
+    ]
+
+    code, output = await chat_through_a_pipe(
+        bot_home, [*script, "/quit"], "chat", "--admin", pause=1.0
+    )
+
+    assert code == 0, output
+    assert "Ви користувач 1001, суперадміністратор цього бота" in output
+    assert "• Позиція допомоги 1 · Кількість: (порожньо) → 3" in output
+    assert "Збережено запис (запис про допомогу) kharkivska-aid-pl-2024" in output
+    assert "Надіслано файл угоди.csv." in output
+    assert "угода: нових 1, змінених 0, без змін 0" in output
+    assert "Імпортовано: нових — 3, змінених — 0, без змін — 0." in output
+
+
+async def test_the_chat_says_how_to_become_an_editor(bot_home: Path) -> None:
+    code, output = await chat_through_a_pipe(
+        bot_home, ["/new_aid", "/quit"], "--lang", "en", "chat"
+    )
+
+    assert code == 0, output
+    assert "You are user 1001. To edit the knowledge base, start the chat with" in output
+    assert "python -m bot chat --admin (or put ADMIN_IDS=1001 in .env)." in output
+    assert "Your Telegram id is 1001. A super-admin can make you an editor" in output

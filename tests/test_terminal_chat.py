@@ -87,7 +87,9 @@ async def _bot_asks_with_buttons(telegram: LocalTelegram) -> None:
 
 
 def _typed(telegram: LocalTelegram) -> list[str]:
-    return [update["message"]["text"] for update in telegram.pending_updates if "message" in update]
+    return [
+        update["message"]["text"] for update in telegram.pending_updates if "message" in update
+    ]
 
 
 def _pressed(telegram: LocalTelegram) -> list[str]:
@@ -131,7 +133,7 @@ async def test_a_number_is_typed_while_the_bot_waits_for_typed_input(
 async def test_a_number_is_typed_when_the_last_message_has_no_buttons(
     local_telegram: LocalTelegram, tmp_path: Path
 ) -> None:
-    chat, output = english_chat(local_telegram, tmp_path)
+    chat, _output = english_chat(local_telegram, tmp_path)
     await _bot_asks_with_buttons(local_telegram)
     bot = local_bot(local_telegram)
     try:
@@ -158,7 +160,7 @@ async def test_a_file_is_sent_as_a_document(
     local_telegram: LocalTelegram, tmp_path: Path, language: str, sent: str, unreadable: str
 ) -> None:
     sheet = tmp_path / "agreements.csv"
-    sheet.write_bytes("hromada;partner_city\n".encode())
+    sheet.write_bytes(b"hromada;partner_city\n")
     output = io.StringIO()
     chat = UnpolledChat(
         local_telegram, output, translation(language), language_code=language, files_dir=tmp_path
@@ -168,7 +170,9 @@ async def test_a_file_is_sent_as_a_document(
     await chat.handle(f"/file {tmp_path / 'missing.csv'}")
 
     documents = [u["message"]["document"] for u in local_telegram.pending_updates]
-    assert [(d["file_name"], d["mime_type"]) for d in documents] == [("agreements.csv", "text/csv")]
+    assert [(d["file_name"], d["mime_type"]) for d in documents] == [
+        ("agreements.csv", "text/csv")
+    ]
     lines = output.getvalue().splitlines()
     assert lines[0] == sent
     assert lines[1].startswith(unreadable)
