@@ -5,8 +5,8 @@ import asyncio
 from alembic import context
 from sqlalchemy import Connection
 
-from knowledge.database import create_engine
-from knowledge.models import Base
+from knowledge.store.engines import create_engine
+from knowledge.store.models import Base
 
 config = context.config
 

@@ -19,11 +19,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.database import create_engine
-from knowledge.language import morphology
 from knowledge.qa.engine import Engine
 from knowledge.qa.evaluation import DEFAULT_PATH, Turn, load_items
 from knowledge.qa.startup import engine_from_database
+from knowledge.store.engines import create_engine
+from knowledge.text import morphology
 
 MEGABYTE = 1024 * 1024
 _PROC_STATUS = Path("/proc/self/status")

@@ -19,14 +19,13 @@ from typing import TypeVar
 
 from babel import Locale
 
-from knowledge.curated import curated_document
-from knowledge.dates import PartialDate
-from knowledge.documents import (
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.documents import (
     AgreementDoc,
     AidDoc,
     AidItemDoc,
     Bilingual,
-    Citation,
+    CitationDoc,
     DonorDoc,
     ExtensionDoc,
     HromadaDoc,
@@ -34,7 +33,7 @@ from knowledge.documents import (
     PlaceDoc,
     SourceDoc,
 )
-from knowledge.vocabulary import (
+from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
     AidCategory,
@@ -43,6 +42,7 @@ from knowledge.vocabulary import (
     HromadaKind,
     SourceKind,
 )
+from knowledge.store.curated import curated_document
 
 PLACES = 5_000
 AID_RECORDS = 50_000
@@ -761,12 +761,12 @@ class _Generator:
                 )
             )
 
-    def _citations(self, quote: str | None) -> list[Citation]:
+    def _citations(self, quote: str | None) -> list[CitationDoc]:
         rng = self.rng
         count = 2 if rng.random() < 0.15 else 1
         keys = rng.sample(range(len(self.sources)), count)
         return [
-            Citation(source=self.sources[index].key, quote=quote if position == 0 else None)
+            CitationDoc(source=self.sources[index].key, quote=quote if position == 0 else None)
             for position, index in enumerate(keys)
         ]
 

@@ -18,7 +18,7 @@ The national base is measured first, from a fresh process; the curated one after
 curated column's absolute RSS includes whatever the national phase left behind (its growth
 rows do not).
 
-The word-form caches of `knowledge.language` are emptied before each engine build, so each
+The word-form caches of `knowledge.text` are emptied before each engine build, so each
 start-up computes its names' forms from scratch rather than reusing the previous build's; the
 morphological dictionaries load once beforehand and are timed on their own.
 
@@ -62,14 +62,14 @@ from benchmarks.fresh_start import (
     rss_megabytes,
 )
 from benchmarks.national import national_document
-from knowledge import migrations
-from knowledge.curated import curated_document
-from knowledge.database import create_engine, session_factory
-from knowledge.documents import AgreementDoc, HromadaDoc, KnowledgeDocument, PlaceDoc
-from knowledge.language import morphology
-from knowledge.loading import load_document
+from knowledge.facts.documents import AgreementDoc, HromadaDoc, KnowledgeDocument, PlaceDoc
 from knowledge.qa.engine import Engine
 from knowledge.qa.evaluation import DEFAULT_PATH, Turn, evaluate, load_items
+from knowledge.store import migrations
+from knowledge.store.curated import curated_document
+from knowledge.store.engines import create_engine, session_factory
+from knowledge.store.loading import load_document
+from knowledge.text import morphology
 
 # A fixed day, so questions about "this year" read the same on every run.
 TODAY = dt.date(2025, 6, 1)
@@ -97,11 +97,11 @@ class Question:
 
 
 def clear_word_caches() -> int:
-    """Empty the bounded caches of word forms in `knowledge.language`; return how many.
+    """Empty the bounded caches of word forms in `knowledge.text`; return how many.
 
     Unbounded caches hold what loads once per process (the dictionaries) and are kept.
     """
-    package = importlib.import_module("knowledge.language")
+    package = importlib.import_module("knowledge.text")
     cleared = 0
     for module_info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
         module = importlib.import_module(module_info.name)

@@ -7,7 +7,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.keyboards.browsing import agreement_keyboard, hromada_keyboard, partners_keyboard
 from bot.services import BotServices
 from bot.texts import card_html
-from knowledge.cards import (
+from knowledge.render.cards import (
     agreement_card,
     agreement_or_fail,
     hromada_card,
@@ -15,7 +15,7 @@ from knowledge.cards import (
     partners_page,
     place_coordinates,
 )
-from knowledge.qa.language import Language
+from knowledge.render.lang import Language
 
 View = tuple[str, InlineKeyboardMarkup | None]
 

@@ -15,8 +15,8 @@ from aiogram.types import (
     BotCommandScopeChat,
 )
 
-from knowledge.labels import N_
-from knowledge.qa.language import LANGUAGES, Language
+from knowledge.facts.messages import N_
+from knowledge.render.lang import LANGUAGES, Language
 
 logger = logging.getLogger(__name__)
 

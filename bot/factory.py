@@ -16,7 +16,7 @@ from bot.middlewares.database import DatabaseSessionMiddleware
 from bot.middlewares.language import ChatLanguageMiddleware
 from bot.services import BotServices
 from bot.settings import Settings
-from knowledge.i18n import DOMAIN, LOCALES_DIR
+from knowledge.render.translations import DOMAIN, LOCALES_DIR
 
 
 class MissingTokenError(ValueError):

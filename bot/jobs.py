@@ -25,17 +25,17 @@ from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 
 from bot.services import BotServices
 from bot.texts import escaped, split_message
-from knowledge import models
 from knowledge.admin.config import get_log_chat, mark_forwarded, pending_audit
 from knowledge.admin.reminders import claim, due_reminders, expire_agreements
-from knowledge.admin.subscriptions import (
+from knowledge.admin.subscribers import (
     announced_up_to,
     claim_announcement,
     pending_announcements,
     subscribers,
 )
-from knowledge.admin.texts import history_line, new_record_text, reminder_text
-from knowledge.preferences import chat_language
+from knowledge.admin.wording import history_line, new_record_text, reminder_text
+from knowledge.store import models
+from knowledge.store.preferences import chat_language
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -173,7 +173,7 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
         seen = record.change_id
         async with services.sessions() as session:
             chats = await subscribers(session, record.hromada_code)
-            hromada = await session.get(models.Hromada, record.hromada_code)
+            hromada = await session.get(models.HromadaRow, record.hromada_code)
         for chat_id in chats:
             lang = await _language(services, chat_id)
             name = record.hromada_code

@@ -5,13 +5,13 @@ from __future__ import annotations
 from aiogram import Bot
 from aiogram.types import Message
 
+from bot.deeplinks import hromada_payload
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.services import BotServices
 from bot.texts import card_html
-from knowledge.cards import Card, hromada_card, partner_button, partners_page
-from knowledge.deeplinks import hromada_payload
-from knowledge.qa.language import Language
-from knowledge.qa.render import BULLET
+from knowledge.render.cards import Card, hromada_card, partner_button, partners_page
+from knowledge.render.lang import Language
+from knowledge.render.phrases import BULLET
 
 # A channel post lists the partners on one card; the bot pages through the rest.
 CARD_PARTNERS = 30
@@ -39,7 +39,7 @@ async def publish_hromada_card(
 ) -> Message:
     """Post the card to the channel (the bot must be one of its administrators).
 
-    Raises knowledge.cards.UnknownRecordError for a hromada the knowledge base does not hold.
+    Raises knowledge.render.cards.UnknownRecordError for a hromada the knowledge base lacks.
     """
     card = channel_card(services, hromada_code, lang)
     me = await bot.me()

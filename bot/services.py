@@ -9,12 +9,12 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.deeplinks import agreement_ids
 from bot.settings import Settings
-from knowledge.bootstrap import prepare_database
-from knowledge.database import create_engine, session_factory
-from knowledge.deeplinks import agreement_ids
 from knowledge.qa.engine import Engine, today_in_ukraine
 from knowledge.qa.startup import engine_from_database
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.engines import create_engine, session_factory
 
 FORMS_CACHE = Path("var/cache/name-forms.json")
 

@@ -15,7 +15,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from knowledge.database import SUPPORTED_DRIVERS
+from knowledge.store.engines import SUPPORTED_DRIVERS
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/pobratym.sqlite3"
 LOCALES = ("uk", "en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from knowledge.cards import Card
+from knowledge.render.cards import Card
 
 MESSAGE_LIMIT = 4096
 

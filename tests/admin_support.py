@@ -7,12 +7,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from knowledge import models
 from knowledge.admin.common import Admin
-from knowledge.database import session_factory
-from knowledge.documents import AidDoc, KnowledgeDocument
-from knowledge.exporting import export_document
-from knowledge.loading import load_document
+from knowledge.facts.documents import AidDoc, KnowledgeDocument
+from knowledge.store import models
+from knowledge.store.engines import session_factory
+from knowledge.store.exporting import export_document
+from knowledge.store.loading import load_document
 from tests import factories
 
 SUPER_ADMIN = 100
@@ -71,5 +71,5 @@ async def exported(engine: AsyncEngine) -> KnowledgeDocument:
 async def audit_count(engine: AsyncEngine) -> int:
     """How many audit entries there are."""
     async with session_factory(engine)() as session:
-        count = await session.scalar(select(func.count()).select_from(models.AuditEntry))
+        count = await session.scalar(select(func.count()).select_from(models.AuditEntryRow))
     return count or 0

@@ -11,10 +11,10 @@ from bot.services import BotServices
 from bot.settings import Settings
 from knowledge.admin import permissions
 from knowledge.admin.common import Admin
-from knowledge.database import session_factory
-from knowledge.documents import KnowledgeDocument
-from knowledge.exporting import export_document
+from knowledge.facts.documents import KnowledgeDocument
 from knowledge.qa.engine import Engine
+from knowledge.store.engines import session_factory
+from knowledge.store.exporting import export_document
 from tests.bot_support import TODAY, TOKEN, Harness, build_harness, keyboard_buttons
 
 SUPER_ADMIN = 100

@@ -15,14 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.factory import create_bot, create_dispatcher
 from bot.services import BotServices
 from bot.settings import Settings
-from knowledge import models
 from knowledge.admin import permissions
 from knowledge.admin.common import Admin
-from knowledge.database import session_factory
-from knowledge.documents import KnowledgeDocument
-from knowledge.exporting import export_document
-from knowledge.importing import apply_import, read_import
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.interchange import apply_import, read_import
 from knowledge.qa.engine import Engine
+from knowledge.store import models
+from knowledge.store.engines import session_factory
+from knowledge.store.exporting import export_document
 from tests.bot_support import TODAY, TOKEN, Harness, RecordingSession
 
 SUPER_ADMIN = 100
@@ -155,14 +155,14 @@ async def stored(engine: AsyncEngine) -> KnowledgeDocument:
 async def audit_count(engine: AsyncEngine) -> int:
     """How many audit entries there are."""
     async with session_factory(engine)() as session:
-        found = await session.scalar(select(func.count()).select_from(models.AuditEntry))
+        found = await session.scalar(select(func.count()).select_from(models.AuditEntryRow))
     return found or 0
 
 
 async def admin_settings_rows(engine: AsyncEngine) -> dict[str, str]:
     """The administrative settings stored in the database."""
     async with session_factory(engine)() as session:
-        rows = await session.scalars(select(models.AdminSetting))
+        rows = await session.scalars(select(models.AdminSettingRow))
         return {row.key: row.value for row in rows}
 
 

@@ -15,11 +15,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.services import BotServices
-from knowledge import migrations
-from knowledge.bootstrap import prepare_database
-from knowledge.database import create_engine
 from knowledge.qa.engine import Engine
 from knowledge.qa.startup import engine_from_database
+from knowledge.store import migrations
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.engines import create_engine
 from tests.bot_support import TODAY, Harness, build_harness, settings_for
 
 POSTGRES_URL_VARIABLE = "POBRATYM_TEST_POSTGRES_URL"

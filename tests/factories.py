@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from knowledge.documents import (
+from knowledge.facts.documents import (
     AgreementDoc,
     HromadaDoc,
     KnowledgeDocument,

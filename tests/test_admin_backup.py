@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge import migrations
 from knowledge.admin.backup import BackupError, backup_database, backup_sqlite
-from knowledge.database import create_engine
-from knowledge.reading import read_document_file
+from knowledge.store import migrations
+from knowledge.store.document_files import read_document_file
+from knowledge.store.engines import create_engine
 from tests.admin_support import exported, seed
 
 TABLES = ("agreements", "aid_records", "hromadas", "places", "sources", "audit_log")

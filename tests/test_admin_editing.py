@@ -9,7 +9,6 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge import migrations
 from knowledge.admin import editing
 from knowledge.admin.common import FieldChange
 from knowledge.admin.editing import (
@@ -23,10 +22,11 @@ from knowledge.admin.editing import (
     with_changes,
 )
 from knowledge.admin.history import recent_changes
-from knowledge.database import create_engine
-from knowledge.dates import PartialDate
-from knowledge.documents import AgreementDoc, AidDoc, PlaceDoc
-from knowledge.vocabulary import AgreementStatus
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.documents import AgreementDoc, AidDoc, PlaceDoc
+from knowledge.facts.vocabulary import AgreementStatus
+from knowledge.store import migrations
+from knowledge.store.engines import create_engine
 from tests import factories
 from tests.admin_support import (
     SUPER_ADMIN,

@@ -9,9 +9,10 @@ from pydantic import BaseModel
 
 from knowledge.admin.common import FieldChange
 from knowledge.admin.editing import EditConflictError
-from knowledge.admin.fields import VOCABULARIES, field_label, field_value
-from knowledge.admin.texts import change_preview, error_text
-from knowledge.documents import AgreementDoc, AidDoc, PlaceDoc, SourceDoc
+from knowledge.admin.fields import field_label, field_value
+from knowledge.admin.wording import change_preview, error_text
+from knowledge.facts.documents import AgreementDoc, AidDoc, PlaceDoc, SourceDoc
+from knowledge.render.labels import VOCABULARIES
 
 RAW_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b")
 

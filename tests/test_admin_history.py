@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge import models
 from knowledge.admin import permissions
 from knowledge.admin.common import FieldChange
 from knowledge.admin.editing import (
@@ -23,7 +22,8 @@ from knowledge.admin.history import (
     undo,
 )
 from knowledge.admin.permissions import PermissionDeniedError
-from knowledge.documents import AgreementDoc
+from knowledge.facts.documents import AgreementDoc
+from knowledge.store import models
 from tests import factories
 from tests.admin_support import (
     EDITOR,
@@ -202,7 +202,7 @@ async def test_editor_rights_are_not_undone_by_undo(admin_engine: AsyncEngine) -
 
         with pytest.raises(UndoRefusedError) as refused:
             await undo(session, person(SUPER_ADMIN), change_id=grant.id)
-        editors = await session.scalars(select(models.Editor.user_id))
+        editors = await session.scalars(select(models.EditorRow.user_id))
 
         assert refused.value.refusal is UndoRefusal.NOT_UNDOABLE
         assert list(editors) == [EDITOR]

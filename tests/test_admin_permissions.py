@@ -9,8 +9,8 @@ from knowledge.admin import permissions
 from knowledge.admin.editing import load_for_edit, save_record
 from knowledge.admin.history import recent_changes
 from knowledge.admin.permissions import PermissionDeniedError, Refusal, UnknownHromadaError
-from knowledge.documents import AgreementDoc
-from knowledge.vocabulary import AgreementStatus
+from knowledge.facts.documents import AgreementDoc
+from knowledge.facts.vocabulary import AgreementStatus
 from tests import factories
 from tests.admin_support import (
     EDITOR,

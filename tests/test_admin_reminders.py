@@ -9,16 +9,16 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge import migrations
 from knowledge.admin import permissions
 from knowledge.admin.editing import load_for_edit, save_record, with_changes
 from knowledge.admin.history import recent_changes
 from knowledge.admin.reminders import due_reminders, expire_agreements, mark_sent
-from knowledge.admin.texts import reminder_text
-from knowledge.database import create_engine
-from knowledge.dates import PartialDate
-from knowledge.documents import KnowledgeDocument
-from knowledge.vocabulary import AgreementStatus
+from knowledge.admin.wording import reminder_text
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.vocabulary import AgreementStatus
+from knowledge.store import migrations
+from knowledge.store.engines import create_engine
 from tests import factories
 from tests.admin_support import (
     EDITOR,

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge import migrations
-from knowledge.admin import config, subscriptions
+from knowledge.admin import config, subscribers
 from knowledge.admin.editing import load_for_edit, save_record, with_changes
 from knowledge.admin.permissions import PermissionDeniedError, UnknownHromadaError
-from knowledge.admin.texts import new_record_text
-from knowledge.database import create_engine
+from knowledge.admin.wording import new_record_text
+from knowledge.store import migrations
+from knowledge.store.engines import create_engine
 from tests import factories
 from tests.admin_support import EDITOR, OTHER_HROMADA, SUPER_ADMIN, aid, person, seed, sessions
 
@@ -27,27 +27,27 @@ async def admin_engine(sqlite_engine: AsyncEngine) -> AsyncEngine:
 
 async def test_a_chat_follows_and_leaves_hromadas(admin_engine: AsyncEngine) -> None:
     async with sessions(admin_engine)() as session:
-        assert await subscriptions.subscribe(session, CHAT, factories.HROMADA_CODE)
-        assert not await subscriptions.subscribe(session, CHAT, factories.HROMADA_CODE)
-        assert await subscriptions.subscribe(session, CHAT, OTHER_HROMADA)
-        assert await subscriptions.subscribe(session, 42, OTHER_HROMADA)
+        assert await subscribers.subscribe(session, CHAT, factories.HROMADA_CODE)
+        assert not await subscribers.subscribe(session, CHAT, factories.HROMADA_CODE)
+        assert await subscribers.subscribe(session, CHAT, OTHER_HROMADA)
+        assert await subscribers.subscribe(session, 42, OTHER_HROMADA)
 
-        followed = await subscriptions.subscriptions_of(session, CHAT)
+        followed = await subscribers.subscriptions_of(session, CHAT)
         assert [item.name_en for item in followed] == ["Kharkivska", "Zmiivska"]
-        assert await subscriptions.subscribers(session, OTHER_HROMADA) == [42, CHAT]
+        assert await subscribers.subscribers(session, OTHER_HROMADA) == [42, CHAT]
 
-        assert await subscriptions.unsubscribe(session, CHAT, OTHER_HROMADA) == 1
-        assert await subscriptions.subscribers(session, OTHER_HROMADA) == [42]
-        assert await subscriptions.unsubscribe(session, CHAT) == 1
-        assert await subscriptions.subscriptions_of(session, CHAT) == []
+        assert await subscribers.unsubscribe(session, CHAT, OTHER_HROMADA) == 1
+        assert await subscribers.subscribers(session, OTHER_HROMADA) == [42]
+        assert await subscribers.unsubscribe(session, CHAT) == 1
+        assert await subscribers.subscriptions_of(session, CHAT) == []
 
 
 async def test_an_unknown_hromada_cannot_be_followed(admin_engine: AsyncEngine) -> None:
     async with sessions(admin_engine)() as session:
         with pytest.raises(UnknownHromadaError):
-            await subscriptions.subscribe(session, CHAT, "UA00000000000000000")
+            await subscribers.subscribe(session, CHAT, "UA00000000000000000")
 
-        assert await subscriptions.subscriptions_of(session, CHAT) == []
+        assert await subscribers.subscriptions_of(session, CHAT) == []
 
 
 async def test_each_new_record_is_announced_once_even_after_a_restart(tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ async def test_each_new_record_is_announced_once_even_after_a_restart(tmp_path: 
     await seed(engine)
     async with sessions(engine)() as session:
         # What was there before the notifier first looked is not news.
-        assert await subscriptions.pending_announcements(session) == []
+        assert await subscribers.pending_announcements(session) == []
         await save_record(session, aid("new-aid"), person(SUPER_ADMIN), None)
         seen = await load_for_edit(session, "agreement", "test-agreement")
         assert seen is not None
@@ -69,21 +69,21 @@ async def test_each_new_record_is_announced_once_even_after_a_restart(tmp_path: 
             None,
         )
 
-        pending = await subscriptions.pending_announcements(session)
+        pending = await subscribers.pending_announcements(session)
         assert [(r.entity, r.key, r.hromada_code) for r in pending] == [
             ("aid", "new-aid", factories.HROMADA_CODE),
             ("agreement", "second-agreement", OTHER_HROMADA),
         ]
-        await subscriptions.mark_announced(session, pending[0].change_id)
+        await subscribers.mark_announced(session, pending[0].change_id)
     await engine.dispose()
 
     restarted = create_engine(url)
     try:
         async with sessions(restarted)() as session:
-            pending = await subscriptions.pending_announcements(session)
+            pending = await subscribers.pending_announcements(session)
             assert [record.key for record in pending] == ["second-agreement"]
-            await subscriptions.mark_announced(session, pending[-1].change_id)
-            assert await subscriptions.pending_announcements(session) == []
+            await subscribers.mark_announced(session, pending[-1].change_id)
+            assert await subscribers.pending_announcements(session) == []
     finally:
         await restarted.dispose()
     assert new_record_text(pending[0], "Зміївська", "uk") == (

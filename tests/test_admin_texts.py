@@ -8,7 +8,7 @@ from knowledge.admin.common import FieldChange
 from knowledge.admin.editing import EditConflictError, RecordInUseError
 from knowledge.admin.history import Change, UndoRefusal, UndoRefusedError
 from knowledge.admin.permissions import PermissionDeniedError, Refusal
-from knowledge.admin.texts import change_preview, error_text, history_line
+from knowledge.admin.wording import change_preview, error_text, history_line
 
 STATUS = FieldChange("status", "active", "suspended")
 

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.admin.editing import save_record
-from knowledge.database import session_factory
-from knowledge.documents import AgreementDoc
+from knowledge.facts.documents import AgreementDoc
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.qa.engine import Engine
-from knowledge.vocabulary import AgreementKind, AgreementStatus
+from knowledge.store.engines import session_factory
 from tests.admin_support import audit_count, person
 from tests.adminbot_support import (
     KHARKIV,

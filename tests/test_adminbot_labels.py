@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.documents import AgreementDoc, ExtensionDoc
+from knowledge.facts.documents import AgreementDoc, ExtensionDoc
 from knowledge.qa.engine import Engine
 from tests.adminbot_support import SUPER_ADMIN, admin_harness, admin_services, button, stored
 from tests.bot_support import Harness, sent_texts

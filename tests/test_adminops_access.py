@@ -9,8 +9,8 @@ from aiogram.methods import SendDocument, SendMessage
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.commands import ADMIN_COMMANDS
+from bot.deeplinks import hromada_payload
 from bot.handlers.admin_ops import EDITOR_COMMANDS, SUPER_ADMIN_COMMANDS
-from knowledge.deeplinks import hromada_payload
 from knowledge.qa.engine import Engine
 from tests.adminops_support import (
     EDITOR,

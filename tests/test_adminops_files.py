@@ -12,10 +12,10 @@ from aiogram.types import BufferedInputFile
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.handlers import admin_ops
-from knowledge.bootstrap import prepare_database
-from knowledge.database import create_engine
-from knowledge.importing import read_import
+from knowledge.interchange import read_import
 from knowledge.qa.engine import Engine
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.engines import create_engine
 from tests.adminops_support import (
     EDITOR,
     SUPER_ADMIN,

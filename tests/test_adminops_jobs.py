@@ -20,9 +20,9 @@ from bot.jobs import (
 )
 from bot.services import BotServices
 from bot.settings import Settings, SettingsError, load_settings
-from knowledge.database import create_engine, session_factory
-from knowledge.preferences import save_chat_language
 from knowledge.qa.engine import Engine
+from knowledge.store.engines import create_engine, session_factory
+from knowledge.store.preferences import save_chat_language
 from tests.adminops_support import (
     STRANGER,
     SUPER_ADMIN,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendLocation, SendMessage
 
-from knowledge.deeplinks import agreement_id
+from bot.deeplinks import agreement_id
 from tests.bot_support import Harness, calls_of, keyboard_buttons, sent_texts
 
 KHARKIV = "UA63120270000028556"

@@ -9,7 +9,7 @@ from aiogram.methods import SendMessage
 from aiogram.types import Chat, Message, Update
 
 from bot.publishing import publish_hromada_card
-from knowledge.cards import UnknownRecordError
+from knowledge.render.cards import UnknownRecordError
 from tests.bot_support import (
     BOT_USERNAME,
     GROUP_ID,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram.methods import AnswerInlineQuery
 from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
 
-from knowledge.deeplinks import QuestionLink, decode_payload
+from bot.deeplinks import QuestionLink, decode_payload
 from tests.bot_support import Harness, calls_of, html_problems
 
 

@@ -6,7 +6,7 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
 from bot.services import BotServices
-from knowledge.preferences import chat_language, language_of_user
+from knowledge.store.preferences import chat_language, language_of_user
 from tests.bot_support import GROUP_ID, USER_ID, Harness, build_harness, calls_of, keyboard_buttons
 
 HELP_START = {"en": "Ask me about", "uk": "Питайте мене"}

@@ -11,9 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.texts import escaped, split_message
-from knowledge.database import session_factory
-from knowledge.deeplinks import (
+from bot.deeplinks import (
     AgreementLink,
     BadPayloadError,
     HromadaLink,
@@ -24,11 +22,13 @@ from knowledge.deeplinks import (
     hromada_payload,
     question_payload,
 )
-from knowledge.preferences import UnknownLanguageError, chat_language, save_chat_language
+from bot.texts import escaped, split_message
 from knowledge.qa.answer import Context
 from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
+from knowledge.store.engines import session_factory
+from knowledge.store.preferences import UnknownLanguageError, chat_language, save_chat_language
 
 SAFE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 NOW = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)

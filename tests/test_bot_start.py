@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from aiogram.methods import SendMessage
 
-from knowledge.deeplinks import agreement_payload, hromada_payload, question_payload
+from bot.deeplinks import agreement_payload, hromada_payload, question_payload
 from tests.bot_support import Harness, calls_of, keyboard_buttons, sent_texts
 
 KHARKIV = "UA63120270000028556"

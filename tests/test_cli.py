@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from knowledge import migrations
+from knowledge.store import migrations
 from tests.cli import run_bot
 
 

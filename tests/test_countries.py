@@ -2,8 +2,8 @@
 
 import pytest
 
-from knowledge.collation import sort_key
-from knowledge.countries import country_name
+from knowledge.places.country_names import country_name
+from knowledge.text.collation import sort_key
 
 
 @pytest.mark.parametrize(

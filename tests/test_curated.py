@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.curated import curated_document
-from knowledge.dates import PartialDate
-from knowledge.documents import AgreementDoc, KnowledgeDocument
-from knowledge.terms import Expiry, expiry
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.documents import AgreementDoc, KnowledgeDocument
+from knowledge.facts.terms import Expiry, expiry
+from knowledge.store.curated import curated_document
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 KHARKIV = "UA63120270000028556"

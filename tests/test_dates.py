@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from knowledge.dates import InvalidPartialDateError, PartialDate, Precision
+from knowledge.facts.dates import InvalidPartialDateError, PartialDate, Precision
 
 
 @pytest.mark.parametrize(

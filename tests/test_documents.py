@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from knowledge.documents import ActivityDoc, AgreementDoc, AidDoc, PlaceDoc, ProgrammeDoc
+from knowledge.facts.documents import ActivityDoc, AgreementDoc, AidDoc, PlaceDoc, ProgrammeDoc
 from tests import factories
 
 KHARKIV = factories.HROMADA_CODE

@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from knowledge.countries import country_name
-from knowledge.curated import curated_document
-from knowledge.documents import KnowledgeDocument
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.vocabulary import AgreementKind
+from knowledge.places.country_names import country_name
 from knowledge.qa.evaluation import (
     DEFAULT_PATH,
     LANGUAGES,
@@ -23,7 +23,7 @@ from knowledge.qa.evaluation import (
     turns_of,
 )
 from knowledge.qa.intents import Intent
-from knowledge.vocabulary import AgreementKind
+from knowledge.store.curated import curated_document
 
 # The bot rejects empty and over-long messages before the engine reads them.
 NOT_IN_THE_SET = {Intent.TOO_LONG, Intent.EMPTY}

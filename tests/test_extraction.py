@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.curated import CURATED_DIR
-from knowledge.dates import PartialDate
 from knowledge.extraction import (
     AgreementProposal,
     AidProposal,
@@ -23,7 +21,9 @@ from knowledge.extraction import (
     fact_json,
     read_document,
 )
+from knowledge.facts.dates import PartialDate
 from knowledge.qa.engine import Engine
+from knowledge.store.curated import CURATED_DIR
 from tests.cli import PROJECT_DIR, run_bot
 
 # The shared folder lies beside the project (CI), or beside the folder of worktrees.

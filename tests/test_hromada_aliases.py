@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.curated import read_hromadas
+from knowledge.store.curated import read_hromadas
 
 KHARKIV = "UA63120270000028556"
 ZOLOCHIV = "UA63020050000045982"

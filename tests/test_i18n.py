@@ -10,7 +10,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from knowledge.i18n import LOCALES_DIR, CatalogsNotCompiledError, translation
+from knowledge.render.translations import LOCALES_DIR, CatalogsNotCompiledError, translation
 
 
 def _catalog(locale: str) -> Catalog:

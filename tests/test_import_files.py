@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from knowledge.importing import ImportLimits, ImportRejectedError, SheetKind, read_import
-from knowledge.importing.problems import Problem
+from knowledge.facts.messages import ImportRejectedError, Problem
+from knowledge.interchange import ImportLimits, SheetKind, read_import
 
 HEADER = (
     "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"

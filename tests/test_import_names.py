@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.importing.countries import resolve_country
-from knowledge.importing.hromadas import Resolved, shipped_index
+from knowledge.places.countries import resolve_country
+from knowledge.places.hromadas import Resolved, shipped_index
 
 KHARKIV = "UA63120270000028556"
 NOVOSELIVKA_POLTAVA = "UA53080330000062155"

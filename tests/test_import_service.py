@@ -6,18 +6,18 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge import models
-from knowledge.bootstrap import seed
-from knowledge.database import session_factory
-from knowledge.exporting import DocumentFormat, dump_document, export_document
-from knowledge.importing import (
-    ImportRejectedError,
+from knowledge.facts.messages import ImportRejectedError
+from knowledge.interchange import (
     apply_import,
     export_agreements_csv,
     export_aid_csv,
     preview_import,
     read_import,
 )
+from knowledge.store import models
+from knowledge.store.bootstrap import seed
+from knowledge.store.engines import session_factory
+from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
 HEADER = (
     "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
@@ -48,7 +48,12 @@ async def _counts(engine: AsyncEngine) -> tuple[int | None, ...]:
         return tuple(
             [
                 await session.scalar(select(func.count()).select_from(table))
-                for table in (models.Agreement, models.Place, models.Source, models.AuditEntry)
+                for table in (
+                    models.AgreementRow,
+                    models.PlaceRow,
+                    models.SourceRow,
+                    models.AuditEntryRow,
+                )
             ]
         )
 
@@ -111,11 +116,11 @@ async def test_apply_writes_one_audited_batch_and_the_same_file_again_changes_no
     async with session_factory(engine)() as session:
         entries = (
             await session.scalars(
-                select(models.AuditEntry).where(models.AuditEntry.batch == first.batch)
+                select(models.AuditEntryRow).where(models.AuditEntryRow.batch == first.batch)
             )
         ).all()
         brno = await session.scalar(
-            select(models.Agreement).where(models.Agreement.key == "kharkiv-brno-twinning")
+            select(models.AgreementRow).where(models.AgreementRow.key == "kharkiv-brno-twinning")
         )
 
     assert dict(first.load.created) == {"source": 1, "place": 1, "agreement": 1}

@@ -13,12 +13,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.jobs import RedisJobLock, run_jobs
-from knowledge import models
 from knowledge.admin.reminders import Reminder, claim
-from knowledge.admin.subscriptions import announced_up_to, claim_announcement
-from knowledge.database import session_factory
-from knowledge.dates import PartialDate
+from knowledge.admin.subscribers import announced_up_to, claim_announcement
+from knowledge.facts.dates import PartialDate
 from knowledge.qa.engine import Engine
+from knowledge.store import models
+from knowledge.store.engines import session_factory
 from tests.adminops_support import FileHarness, admin_services, file_harness, import_rows
 from tests.bot_support import TODAY, calls_of
 from tests.local_api_support import redis_prefix
@@ -92,7 +92,7 @@ async def test_a_reminder_is_claimed_by_one_sender_only(engine: AsyncEngine) -> 
         other = await claim(second, reminder("kharkiv-cz-brno-twinning"))
 
     async with sessions() as session:
-        rows = await session.scalar(select(func.count()).select_from(models.ReminderSent))
+        rows = await session.scalar(select(func.count()).select_from(models.ReminderSentRow))
     assert claims == [True, False]
     assert other is True
     assert rows == 2

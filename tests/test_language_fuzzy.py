@@ -8,7 +8,7 @@ import time
 import pytest
 from rapidfuzz.distance import OSA
 
-from knowledge.language.fuzzy import FuzzyVocabulary, allowed_distance
+from knowledge.text.fuzzy import FuzzyVocabulary, allowed_distance
 
 _LETTERS = "абвгдежзиіїйклмнопрстуфхцчшщюя"
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.language.morphology import adjective_forms, inflections, lemmas
-from knowledge.language.normalize import normalize
+from knowledge.text.morphology import adjective_forms, inflections, lemmas
+from knowledge.text.normalize import normalize
 
 
 @pytest.mark.parametrize(

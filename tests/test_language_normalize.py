@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.language.normalize import APOSTROPHES, fold, latin_key, normalize, tokenize
+from knowledge.text.normalize import APOSTROPHES, fold, latin_key, normalize, tokenize
 
 # Characters that stress the tokeniser: apostrophes, hyphens, look-alike letters, accents,
 # invisible characters, a lone surrogate, right-to-left text and letters that grow when

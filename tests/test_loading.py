@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge import models
-from knowledge.database import session_factory
-from knowledge.documents import KnowledgeDocument
-from knowledge.exporting import export_document
-from knowledge.loading import LoadError, LoadReport, load_document
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.store import models
+from knowledge.store.engines import session_factory
+from knowledge.store.exporting import export_document
+from knowledge.store.loading import LoadError, LoadReport, load_document
 from tests import factories
 
 
@@ -24,9 +24,9 @@ async def _count(engine: AsyncEngine, model: type[models.Base]) -> int:
         return await session.scalar(select(func.count()).select_from(model)) or 0
 
 
-async def _audit(engine: AsyncEngine) -> list[models.AuditEntry]:
+async def _audit(engine: AsyncEngine) -> list[models.AuditEntryRow]:
     async with session_factory(engine)() as session:
-        return list((await session.scalars(select(models.AuditEntry))).all())
+        return list((await session.scalars(select(models.AuditEntryRow))).all())
 
 
 async def test_loading_the_same_document_twice_changes_nothing(engine: AsyncEngine) -> None:
@@ -90,8 +90,8 @@ async def test_a_document_with_unknown_references_writes_nothing(engine: AsyncEn
         "agreements: test-agreement: unknown place nowhere",
         "agreements: second: unknown source no-such-letter",
     ]
-    assert await _count(engine, models.Source) == 0
-    assert await _count(engine, models.AuditEntry) == 0
+    assert await _count(engine, models.SourceRow) == 0
+    assert await _count(engine, models.AuditEntryRow) == 0
 
 
 async def test_a_failure_half_way_rolls_back_everything(sqlite_engine: AsyncEngine) -> None:
@@ -103,8 +103,8 @@ async def test_a_failure_half_way_rolls_back_everything(sqlite_engine: AsyncEngi
     with pytest.raises(RuntimeError, match="interrupted"):
         await load_then_fail()
 
-    assert await _count(sqlite_engine, models.Agreement) == 0
-    assert await _count(sqlite_engine, models.AuditEntry) == 0
+    assert await _count(sqlite_engine, models.AgreementRow) == 0
+    assert await _count(sqlite_engine, models.AuditEntryRow) == 0
 
 
 async def test_a_key_used_twice_in_one_document_is_refused(sqlite_engine: AsyncEngine) -> None:

@@ -10,8 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge import migrations
-from knowledge.models import Base
+from knowledge.store import migrations
+from knowledge.store.models import Base
 
 REVISIONS = migrations.revisions()
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from knowledge.curated import curated_document
-from knowledge.documents import PlaceDoc
+from knowledge.facts.documents import PlaceDoc
 from knowledge.qa.engine import MAX_QUESTION_LENGTH, Engine
 from knowledge.qa.intents import Intent
+from knowledge.store.curated import curated_document
 from tests import factories
 
 TODAY = dt.date(2026, 11, 23)

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knowledge.curated import curated_document
 from knowledge.qa.engine import MAX_QUESTION_LENGTH, Engine
 from knowledge.qa.intents import Intent
+from knowledge.store.curated import curated_document
 
 TODAY = dt.date(2026, 11, 23)
 _ENGINE: list[Engine] = []

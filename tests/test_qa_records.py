@@ -6,10 +6,10 @@ import gc
 import pytest
 from pydantic import BaseModel
 
-from knowledge.curated import curated_document
-from knowledge.documents import AgreementDoc
-from knowledge.qa.records import RECORD_OF, Compactor
-from knowledge.qa.snapshot import Snapshot
+from knowledge.facts.documents import AgreementDoc
+from knowledge.facts.records import RECORD_OF, Compactor
+from knowledge.facts.snapshot import Snapshot
+from knowledge.store.curated import curated_document
 from tests import factories
 
 

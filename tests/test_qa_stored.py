@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.curated import curated_document
-from knowledge.database import session_factory
-from knowledge.documents import AidDoc, KnowledgeDocument
-from knowledge.exporting import export_document
-from knowledge.loading import load_document
+from knowledge.facts.documents import AidDoc, KnowledgeDocument
+from knowledge.facts.snapshot import Snapshot
 from knowledge.qa.engine import Engine
-from knowledge.qa.snapshot import Snapshot
 from knowledge.qa.startup import engine_from_database
-from knowledge.qa.stored import read_snapshot
+from knowledge.store.curated import curated_document
+from knowledge.store.engines import session_factory
+from knowledge.store.exporting import export_document
+from knowledge.store.loading import load_document
+from knowledge.store.snapshot_reader import read_snapshot
 from tests import factories
 
 QUESTIONS = (

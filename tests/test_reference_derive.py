@@ -6,8 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
-
-from knowledge.reference_derive import (
+from tools.reference_derive import (
     CODIFIER_FILE,
     GEONAMES_FILE,
     GEONAMES_PLACES_FILE,
@@ -15,7 +14,7 @@ from knowledge.reference_derive import (
     HROMADAS_FILE,
     KSE_FILE,
     SOURCES_FILE,
-    HromadaRow,
+    HromadaLine,
     assign_aliases,
     derive_reference_data,
     find_centre_by_name,
@@ -440,8 +439,8 @@ def test_ukrainian_geonames_city_gives_aliases_to_the_hromada_it_centres(out_dir
 
 def _hromada(
     code: str, centre_uk: str, centre_en: str, latitude: str = "", longitude: str = ""
-) -> HromadaRow:
-    return HromadaRow(
+) -> HromadaLine:
+    return HromadaLine(
         code=code,
         name_uk=centre_uk + "ська",
         name_en=centre_en + "ska",

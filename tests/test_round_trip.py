@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.database import session_factory
-from knowledge.exporting import DocumentFormat, dump_document, export_document
-from knowledge.loading import load_document
-from knowledge.reading import parse_document
+from knowledge.store.document_files import parse_document
+from knowledge.store.engines import session_factory
+from knowledge.store.exporting import DocumentFormat, dump_document, export_document
+from knowledge.store.loading import load_document
 
 
 @pytest.mark.parametrize("file_format", list(DocumentFormat))

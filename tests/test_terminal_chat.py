@@ -10,7 +10,7 @@ from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboar
 
 from bot.local_api import LocalTelegram
 from bot.terminal_chat import USER_ID, TerminalChat, plain_text
-from knowledge.i18n import translation
+from knowledge.render.translations import translation
 from tests.local_api_support import local_bot
 
 

@@ -1,7 +1,7 @@
 """When an agreement ends is stated where the source states it and estimated otherwise."""
 
-from knowledge.dates import PartialDate
-from knowledge.terms import Expiry, expiry
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.terms import Expiry, expiry
 from tests import factories
 
 

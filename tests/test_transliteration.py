@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.transliteration import transliterate
+from knowledge.text.transliteration import transliterate
 
 
 @pytest.mark.parametrize(

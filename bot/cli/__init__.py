@@ -12,7 +12,7 @@ from typing import Any
 from bot.cli import ask_commands, database_commands, knowledge_commands, telegram_commands
 from bot.cli.context import CommandContext
 from bot.settings import LOCALES, SettingsError, load_settings
-from knowledge.i18n import translation
+from knowledge.render.translations import translation
 
 
 def build_parser() -> argparse.ArgumentParser:

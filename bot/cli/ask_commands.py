@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.context import CommandContext
-from knowledge.bootstrap import prepare_database
-from knowledge.database import create_engine
-from knowledge.language.morphology import lemmas
 from knowledge.qa.answer import Answer
 from knowledge.qa.engine import Engine
 from knowledge.qa.startup import engine_from_database
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.engines import create_engine
+from knowledge.text.morphology import lemmas
 
 # Inflected forms of every name, kept beside the default database between runs.
 FORMS_CACHE = Path("var") / "cache" / "name-forms.json"

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cli.context import CommandContext
-from knowledge import migrations
-from knowledge.database import create_engine
+from knowledge.store import migrations
+from knowledge.store.engines import create_engine
 
 
 def register(commands: Any) -> None:

@@ -9,9 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.context import CommandContext
-from knowledge.bootstrap import prepare_database
-from knowledge.database import create_engine
-from knowledge.dates import PartialDate
 from knowledge.extraction import (
     Extractor,
     PlaceNames,
@@ -21,8 +18,11 @@ from knowledge.extraction import (
     read_document,
 )
 from knowledge.extraction.reading import MAX_DOCUMENT_BYTES
+from knowledge.facts.dates import PartialDate
 from knowledge.qa.engine import today_in_ukraine
 from knowledge.qa.startup import engine_from_database
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.engines import create_engine
 
 FORMS_CACHE = Path("var") / "cache" / "name-forms.json"
 

@@ -12,27 +12,26 @@ from babel.numbers import format_decimal
 
 from bot.cli.context import CommandContext
 from bot.cli.extract_commands import add_extract
-from knowledge import migrations
-from knowledge.bootstrap import prepare_database
-from knowledge.collation import sort_key
-from knowledge.countries import country_name
-from knowledge.database import create_engine, session_factory
-from knowledge.exporting import DocumentFormat, dump_document, export_document
-from knowledge.importing import (
+from knowledge.facts.messages import ImportRejectedError, Problem
+from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
-    ImportRejectedError,
-    Problem,
     apply_import,
     export_agreements_csv,
     export_aid_csv,
     preview_import,
     read_import,
 )
-from knowledge.labels import agreement_kind_label, agreement_status_label
-from knowledge.loading import LoadError, LoadReport, load_document
-from knowledge.reading import DocumentError, read_documents
-from knowledge.stats import KnowledgeStats, collect_stats
+from knowledge.places.country_names import country_name
+from knowledge.render.labels import agreement_kind_label, agreement_status_label
+from knowledge.store import migrations
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.document_files import DocumentError, read_documents
+from knowledge.store.engines import create_engine, session_factory
+from knowledge.store.exporting import DocumentFormat, dump_document, export_document
+from knowledge.store.loading import LoadError, LoadReport, load_document
+from knowledge.store.stats import KnowledgeStats, collect_stats
+from knowledge.text.collation import sort_key
 
 CLI_ACTOR = "cli"
 

@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from bot.cli.context import CommandContext
-from knowledge.bootstrap import prepare_database
-from knowledge.database import create_engine
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.engines import create_engine
 
 logger = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import BotServices
 from bot.texts import card_html
-from knowledge.cards import about_card, latest_source_date
-from knowledge.freshness import last_change
-from knowledge.qa.language import Language
-from knowledge.stats import collect_stats
+from knowledge.render.cards import about_card, latest_source_date
+from knowledge.render.lang import Language
+from knowledge.store.freshness import last_change
+from knowledge.store.stats import collect_stats
 
 router = Router(name=__name__)
 

@@ -24,7 +24,6 @@ from bot.callbacks import AdminConfirm, AdminPick
 from bot.filters.admin import IsAdmin, refuse
 from bot.services import BotServices
 from bot.texts import escaped
-from knowledge import models
 from knowledge.admin import forms
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import (
@@ -36,14 +35,20 @@ from knowledge.admin.editing import (
 )
 from knowledge.admin.fields import EDITABLE_FIELDS, field_value
 from knowledge.admin.history import undo
-from knowledge.admin.texts import change_preview, error_text, undo_text
-from knowledge.cards import AREAS
-from knowledge.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
-from knowledge.i18n import translation
-from knowledge.labels import N_, agreement_kind_label, agreement_status_label
-from knowledge.qa.render import AID_CATEGORIES
-from knowledge.transliteration import transliterate
-from knowledge.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
+from knowledge.admin.wording import change_preview, error_text, undo_text
+from knowledge.facts.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
+from knowledge.facts.messages import N_
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
+from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
+from knowledge.render.labels import (
+    AID_CATEGORIES,
+    COOPERATION_AREAS,
+    agreement_kind_label,
+    agreement_status_label,
+)
+from knowledge.render.translations import translation
+from knowledge.store import models
+from knowledge.text.transliteration import transliterate
 
 router = Router(name=__name__)
 COMMANDS = (
@@ -180,7 +185,7 @@ def _codes_hint(labels: dict[Any, str]) -> str:
 
 
 def _areas_hint() -> str:
-    return _codes_hint({area.value: AREAS[area] for area in CooperationArea})
+    return _codes_hint({area.value: COOPERATION_AREAS[area] for area in CooperationArea})
 
 
 # ---- the preview and the confirmation, shared by every way of changing a record ----
@@ -368,12 +373,12 @@ async def cmd_add_agreement(
             "signed_on": None if forms.is_empty(signed) else forms.parse_date(signed).isoformat(),
             "country": country,
         }
-        places = await forms.find_places(session, place_text, country)
+        places = await find_places(session, place_text, country)
         extra: list[tuple[str, dict[str, Any]]] = []
         if places:
             fields["place"] = places[0]
         else:
-            taken = await forms.taken_keys(session, models.Place)
+            taken = await forms.taken_keys(session, models.PlaceRow)
             place = forms.new_place(place_text, country, taken)
             fields["place"] = place.key
             extra.append(("place", place.model_dump(mode="json")))
@@ -389,7 +394,7 @@ async def cmd_add_agreement(
 
 
 async def _agreement(
-    session: AsyncSession, fields: dict[str, Any], hromada: forms.HromadaChoice
+    session: AsyncSession, fields: dict[str, Any], hromada: HromadaChoice
 ) -> AgreementDoc:
     signed = fields.get("signed_on")
     key = forms.agreement_key(
@@ -397,7 +402,7 @@ async def _agreement(
         fields["place"],
         AgreementKind(fields["kind"]),
         None if signed is None else forms.parse_date(signed),
-        await forms.taken_keys(session, models.Agreement),
+        await forms.taken_keys(session, models.AgreementRow),
     )
     document = {name: value for name, value in fields.items() if name != "country"}
     return forms.agreement_doc({"key": key, **document})
@@ -421,7 +426,7 @@ async def cmd_new_agreement(message: Message, state: FSMContext) -> None:
 async def form_hromada(message: Message, state: FSMContext, session: AsyncSession) -> None:
     """The hromada, by name or code."""
     text = message.text or ""
-    found = await forms.find_hromadas(session, text)
+    found = await find_hromadas(session, text)
     if len(found) == 1:
         await _after_hromada(message, state, found[0].code)
     elif found:
@@ -444,7 +449,7 @@ async def form_place(
 ) -> None:
     """The partner place: an existing one, or a new one (then its country)."""
     text = (message.text or "").strip()
-    places = await forms.find_places(session, text)
+    places = await find_places(session, text)
     if len(places) == 1:
         await _after_place(message, state, places[0], lang)
         return
@@ -473,7 +478,7 @@ async def form_country(
         return
     data = await state.get_data()
     place = forms.new_place(
-        data["place_name"], country, await forms.taken_keys(session, models.Place)
+        data["place_name"], country, await forms.taken_keys(session, models.PlaceRow)
     )
     await state.update_data(new_place=place.model_dump(mode="json"))
     await _after_place(message, state, place.key, lang)
@@ -810,7 +815,7 @@ async def _record_doc(
             place = forms.new_place(
                 answers["name_uk"],
                 answers["country"],
-                await forms.taken_keys(session, models.Place),
+                await forms.taken_keys(session, models.PlaceRow),
             )
             changed = place.model_copy(
                 update={
@@ -822,7 +827,7 @@ async def _record_doc(
         if form == "source":
             key = forms.unique_key(
                 f"source-{forms.slug(answers['title'])}",
-                await forms.taken_keys(session, models.Source),
+                await forms.taken_keys(session, models.SourceRow),
             )
             source = SourceDoc.model_validate(
                 {
@@ -840,7 +845,7 @@ async def _record_doc(
         year = received[:4] if received else "undated"
         key = forms.unique_key(
             f"{forms.slug(hromada.name_en)}-aid-{answers['country'].lower()}-{year}",
-            await forms.taken_keys(session, models.AidRecord),
+            await forms.taken_keys(session, models.AidRow),
         )
         source = answers["source"]
         aid = AidDoc.model_validate(

@@ -15,7 +15,7 @@ from bot.texts import escaped
 from knowledge.admin.common import FieldChange
 from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
 from knowledge.admin.history import recent_changes
-from knowledge.admin.texts import change_lines, change_summary, entity_label, history_text
+from knowledge.admin.wording import change_lines, change_summary, entity_label, history_text
 
 router = Router(name=__name__)
 COMMANDS = ("history", "undo")

@@ -35,6 +35,7 @@ from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.deeplinks import hromada_payload
 from bot.filters.admin import IsAdmin, refusal_text, refuse
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
@@ -45,27 +46,24 @@ from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.config import get_channel as stored_channel
 from knowledge.admin.config import set_channel, set_log_chat
 from knowledge.admin.permissions import require_editor
-from knowledge.admin.subscriptions import recent_new_records
-from knowledge.admin.texts import ENTITIES, error_text
-from knowledge.cards import UnknownRecordError, partner_button
-from knowledge.deeplinks import hromada_payload
-from knowledge.exporting import DocumentFormat, dump_document, export_document
-from knowledge.importing import (
+from knowledge.admin.subscribers import recent_new_records
+from knowledge.admin.wording import ENTITIES, error_text
+from knowledge.facts.messages import ImportRejectedError, Problem
+from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
-    ImportRejectedError,
     ParsedImport,
-    Problem,
     apply_import,
     export_agreements_csv,
     export_aid_csv,
     preview_import,
     read_import,
-    shipped_index,
 )
-from knowledge.importing.hromadas import Resolved
-from knowledge.importing.spreadsheets import AgreementRow, AidRow
-from knowledge.qa.language import Language
+from knowledge.interchange.spreadsheets import AgreementCells, AidCells
+from knowledge.places.hromadas import Resolved, shipped_index
+from knowledge.render.cards import UnknownRecordError, partner_button
+from knowledge.render.lang import Language
+from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
 router = Router(name=__name__)
 logger = logging.getLogger(__name__)
@@ -408,7 +406,7 @@ def _hromadas_of(parsed: ParsedImport) -> set[str]:
         return {record.hromada for record in records} | {doc.code for doc in document.hromadas}
     index = shipped_index()
     codes = set()
-    rows: list[AgreementRow | AidRow] = [*parsed.agreements, *parsed.aid]
+    rows: list[AgreementCells | AidCells] = [*parsed.agreements, *parsed.aid]
     for row in rows:
         resolved = index.resolve(row.hromada)
         if isinstance(resolved, Resolved):

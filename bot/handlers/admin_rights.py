@@ -15,7 +15,7 @@ from bot.texts import escaped
 from knowledge.admin import permissions
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.forms import FormError, resolve_hromada
-from knowledge.admin.texts import admins_text, error_text
+from knowledge.admin.wording import admins_text, error_text
 
 router = Router(name=__name__)
 router.message.filter(F.chat.type == "private")

@@ -21,8 +21,8 @@ from bot.callbacks import (
 from bot.replies import answer_question, offered_question, send_text
 from bot.services import BotServices
 from bot.texts import card_html
-from knowledge.cards import UnknownRecordError, aid_from_country, place_coordinates
-from knowledge.qa.language import Language
+from knowledge.render.cards import UnknownRecordError, aid_from_country, place_coordinates
+from knowledge.render.lang import Language
 
 router = Router(name=__name__)
 

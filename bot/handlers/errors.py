@@ -12,7 +12,7 @@ from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import gettext as _
 
 from bot.texts import escaped
-from knowledge.labels import N_
+from knowledge.facts.messages import N_
 
 router = Router(name=__name__)
 logger = logging.getLogger(__name__)

@@ -14,13 +14,13 @@ from aiogram.types import (
 )
 from aiogram.utils.i18n import gettext as _
 
+from bot.deeplinks import agreement_id, question_payload
 from bot.services import BotServices
 from bot.texts import MESSAGE_LIMIT, card_html, escaped, split_message
-from knowledge.cards import agreement_card, partner_button
-from knowledge.deeplinks import agreement_id, question_payload
 from knowledge.qa.answer import Answer
-from knowledge.qa.language import Language
-from knowledge.qa.replies import EXAMPLES
+from knowledge.qa.small_talk import EXAMPLES
+from knowledge.render.cards import agreement_card, partner_button
+from knowledge.render.lang import Language
 
 router = Router(name=__name__)
 # Answers depend only on the query (its own language decides the answer's), so Telegram may

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.callbacks import LanguageChoice
 from bot.keyboards.language import LANGUAGE_NAMES, language_keyboard
 from bot.texts import escaped
-from knowledge.preferences import save_chat_language
+from knowledge.store.preferences import save_chat_language
 
 router = Router(name=__name__)
 ADMIN_STATUSES = frozenset({"administrator", "creator"})

@@ -10,20 +10,20 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.browsing import agreement_view, hromada_view
-from bot.keyboards.questions import offered_keyboard
-from bot.replies import answer_question, remember_offer, send_text
-from bot.services import BotServices
-from bot.texts import escaped
-from knowledge.cards import UnknownRecordError
-from knowledge.deeplinks import (
+from bot.deeplinks import (
     AgreementLink,
     BadPayloadError,
     HromadaLink,
     QuestionLink,
     decode_payload,
 )
-from knowledge.qa.language import Language
-from knowledge.qa.replies import EXAMPLES
+from bot.keyboards.questions import offered_keyboard
+from bot.replies import answer_question, remember_offer, send_text
+from bot.services import BotServices
+from bot.texts import escaped
+from knowledge.qa.small_talk import EXAMPLES
+from knowledge.render.cards import UnknownRecordError
+from knowledge.render.lang import Language
 
 router = Router(name=__name__)
 

@@ -11,9 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin.common import AdminError
-from knowledge.admin.subscriptions import subscribe, subscriptions_of, unsubscribe
-from knowledge.admin.texts import error_text
-from knowledge.importing import Problem, Resolved, shipped_index
+from knowledge.admin.subscribers import subscribe, subscriptions_of, unsubscribe
+from knowledge.admin.wording import error_text
+from knowledge.facts.messages import Problem
+from knowledge.places.hromadas import Resolved, shipped_index
 
 router = Router(name=__name__)
 # /unsubscribe with one of these words ends every subscription of the chat.

@@ -7,8 +7,8 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import AgreementAid, AgreementMap, AgreementOpen, HromadaOpen, PartnersOpen
-from knowledge.cards import PartnersPage
-from knowledge.deeplinks import agreement_id
+from bot.deeplinks import agreement_id
+from knowledge.render.cards import PartnersPage
 
 
 def hromada_keyboard(code: str, has_partners: bool) -> InlineKeyboardMarkup | None:

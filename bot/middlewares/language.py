@@ -9,7 +9,7 @@ from aiogram.types import Chat, TelegramObject, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from knowledge.preferences import chat_language, language_of_user
+from knowledge.store.preferences import chat_language, language_of_user
 
 
 class ChatLanguageMiddleware(I18nMiddleware):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, User
 
-from knowledge.i18n import translation
+from knowledge.render.translations import translation
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis

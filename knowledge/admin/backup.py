@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from knowledge.database import create_engine, session_factory, sqlite_file
-from knowledge.exporting import DocumentFormat, dump_document, export_document
+from knowledge.store.engines import create_engine, session_factory, sqlite_file
+from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
 
 class BackupError(Exception):

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge import models
-from knowledge.vocabulary import AuditAction
+from knowledge.facts.vocabulary import AuditAction
+from knowledge.store import models
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,9 @@ def audit(
     after: dict[str, Any] | None,
     batch: str | None = None,
     at: dt.datetime | None = None,
-) -> models.AuditEntry:
+) -> models.AuditEntryRow:
     """Add an audit entry to the session's transaction."""
-    entry = models.AuditEntry(
+    entry = models.AuditEntryRow(
         at=at or utc_now(),
         actor=actor,
         batch=batch,

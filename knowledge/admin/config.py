@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import CursorResult, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge import models
 from knowledge.admin.common import Admin, atomic
 from knowledge.admin.history import Change, audit_since, last_change_id
 from knowledge.admin.permissions import require_super_admin
+from knowledge.store import models
 
 LOG_CHAT = "log_chat_id"
 CHANNEL = "publish_channel"
@@ -17,18 +17,18 @@ AUDIT_CURSOR = "audit_forwarded_up_to"
 
 async def get_setting(session: AsyncSession, key: str) -> str | None:
     """A setting's stored value, or None when it was never set."""
-    row = await session.get(models.AdminSetting, key, populate_existing=True)
+    row = await session.get(models.AdminSettingRow, key, populate_existing=True)
     return None if row is None else row.value
 
 
 async def put_setting(session: AsyncSession, key: str, value: str | None) -> None:
     """Store (or with None, remove) a setting in the session's transaction; not committed."""
-    row = await session.get(models.AdminSetting, key)
+    row = await session.get(models.AdminSettingRow, key)
     if value is None:
         if row is not None:
             await session.delete(row)
     elif row is None:
-        session.add(models.AdminSetting(key=key, value=value))
+        session.add(models.AdminSettingRow(key=key, value=value))
     else:
         row.value = value
     await session.flush()
@@ -88,8 +88,8 @@ async def claim_cursor(session: AsyncSession, name: str, seen: int, up_to: int) 
     """
     async with atomic(session):
         result = await session.execute(
-            update(models.AdminSetting)
-            .where(models.AdminSetting.key == name, models.AdminSetting.value == str(seen))
+            update(models.AdminSettingRow)
+            .where(models.AdminSettingRow.key == name, models.AdminSettingRow.value == str(seen))
             .values(value=str(up_to))
         )
     return isinstance(result, CursorResult) and result.rowcount == 1

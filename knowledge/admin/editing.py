@@ -15,7 +15,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from knowledge import mapping, models
 from knowledge.admin.common import (
     Admin,
     AdminError,
@@ -25,7 +24,7 @@ from knowledge.admin.common import (
     field_changes,
 )
 from knowledge.admin.permissions import require_editor
-from knowledge.documents import (
+from knowledge.facts.documents import (
     ActivityDoc,
     AgreementDoc,
     AidDoc,
@@ -34,8 +33,9 @@ from knowledge.documents import (
     ProgrammeDoc,
     SourceDoc,
 )
-from knowledge.loading import clear_children
-from knowledge.vocabulary import AuditAction
+from knowledge.facts.vocabulary import AuditAction
+from knowledge.store import mapping, models
+from knowledge.store.loading import clear_children
 
 Doc = TypeVar("Doc", bound=BaseModel)
 Row = TypeVar("Row", bound=models.Base)
@@ -74,40 +74,40 @@ _KINDS: dict[Entity, _Kind[Any, Any]] = {
     Entity.SOURCE: _Kind(
         Entity.SOURCE,
         SourceDoc,
-        models.Source,
+        models.SourceRow,
         mapping.source_doc,
         _no_ids(mapping.apply_source),
     ),
     Entity.HROMADA: _Kind(
         Entity.HROMADA,
         HromadaDoc,
-        models.Hromada,
+        models.HromadaRow,
         mapping.hromada_doc,
         _no_ids(mapping.apply_hromada),
         key_field="code",
     ),
     Entity.PLACE: _Kind(
-        Entity.PLACE, PlaceDoc, models.Place, mapping.place_doc, _no_ids(mapping.apply_place)
+        Entity.PLACE, PlaceDoc, models.PlaceRow, mapping.place_doc, _no_ids(mapping.apply_place)
     ),
     Entity.AGREEMENT: _Kind(
         Entity.AGREEMENT,
         AgreementDoc,
-        models.Agreement,
+        models.AgreementRow,
         mapping.agreement_doc,
         mapping.apply_agreement,
     ),
-    Entity.AID: _Kind(Entity.AID, AidDoc, models.AidRecord, mapping.aid_doc, mapping.apply_aid),
+    Entity.AID: _Kind(Entity.AID, AidDoc, models.AidRow, mapping.aid_doc, mapping.apply_aid),
     Entity.ACTIVITY: _Kind(
         Entity.ACTIVITY,
         ActivityDoc,
-        models.Activity,
+        models.ActivityRow,
         mapping.activity_doc,
         mapping.apply_activity,
     ),
     Entity.PROGRAMME: _Kind(
         Entity.PROGRAMME,
         ProgrammeDoc,
-        models.Programme,
+        models.ProgrammeRow,
         mapping.programme_doc,
         mapping.apply_programme,
     ),
@@ -233,8 +233,8 @@ async def load_for_edit(
 
 
 async def _ids(session: AsyncSession) -> mapping.Ids:
-    sources = await session.execute(select(models.Source.key, models.Source.id))
-    places = await session.execute(select(models.Place.key, models.Place.id))
+    sources = await session.execute(select(models.SourceRow.key, models.SourceRow.id))
+    places = await session.execute(select(models.PlaceRow.key, models.PlaceRow.id))
     return mapping.Ids(sources=dict(sources.all()), places=dict(places.all()))
 
 
@@ -259,7 +259,7 @@ def _references(doc: BaseModel) -> list[tuple[Entity, str]]:
 async def _check_references(session: AsyncSession, doc: BaseModel, ids: mapping.Ids) -> None:
     for entity, key in _references(doc):
         if entity is Entity.HROMADA:
-            exists = await session.get(models.Hromada, key) is not None
+            exists = await session.get(models.HromadaRow, key) is not None
         else:
             exists = key in (ids.places if entity is Entity.PLACE else ids.sources)
         if not exists:
@@ -273,8 +273,8 @@ def _citing(
     return (
         select(user_key)
         .join(source_id.class_)
-        .join(models.Source, models.Source.id == source_id)
-        .where(models.Source.key == key)
+        .join(models.SourceRow, models.SourceRow.id == source_id)
+        .where(models.SourceRow.key == key)
     )
 
 
@@ -282,23 +282,23 @@ async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[s
     """The records that refer to a place or a source, as (entity, key) pairs."""
     queries: list[tuple[Entity, Any]] = []
     if entity == Entity.PLACE:
-        place = models.Place.key == key
+        place = models.PlaceRow.key == key
         queries = [
             (
                 Entity.AGREEMENT,
-                select(models.Agreement.key).join(models.Agreement.place).where(place),
+                select(models.AgreementRow.key).join(models.AgreementRow.place).where(place),
             ),
             (
                 Entity.AID,
-                select(models.AidRecord.key)
-                .join(models.AidDonor, models.AidDonor.aid_id == models.AidRecord.id)
-                .join(models.Place, models.Place.id == models.AidDonor.place_id)
+                select(models.AidRow.key)
+                .join(models.AidDonorRow, models.AidDonorRow.aid_id == models.AidRow.id)
+                .join(models.PlaceRow, models.PlaceRow.id == models.AidDonorRow.place_id)
                 .where(place),
             ),
             (
                 Entity.ACTIVITY,
-                select(models.Activity.key)
-                .join(models.Place, models.Place.id == models.Activity.place_id)
+                select(models.ActivityRow.key)
+                .join(models.PlaceRow, models.PlaceRow.id == models.ActivityRow.place_id)
                 .where(place),
             ),
         ]
@@ -306,11 +306,15 @@ async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[s
         queries = [
             (user_entity, _citing(user_key, source_id, key))
             for user_entity, user_key, source_id in (
-                (Entity.AGREEMENT, models.Agreement.key, models.AgreementSource.source_id),
-                (Entity.AGREEMENT, models.Agreement.key, models.AgreementExtension.source_id),
-                (Entity.AID, models.AidRecord.key, models.AidSource.source_id),
-                (Entity.ACTIVITY, models.Activity.key, models.ActivitySource.source_id),
-                (Entity.PROGRAMME, models.Programme.key, models.ProgrammeSource.source_id),
+                (Entity.AGREEMENT, models.AgreementRow.key, models.AgreementSourceRow.source_id),
+                (
+                    Entity.AGREEMENT,
+                    models.AgreementRow.key,
+                    models.AgreementExtensionRow.source_id,
+                ),
+                (Entity.AID, models.AidRow.key, models.AidSourceRow.source_id),
+                (Entity.ACTIVITY, models.ActivityRow.key, models.ActivitySourceRow.source_id),
+                (Entity.PROGRAMME, models.ProgrammeRow.key, models.ProgrammeSourceRow.source_id),
             )
         ]
     elif entity == Entity.HROMADA:

@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
 from knowledge.admin.common import FieldChange
-from knowledge.cards import AREAS
-from knowledge.dates import InvalidPartialDateError, PartialDate
-from knowledge.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, N_
-from knowledge.qa.language import Language
-from knowledge.qa.render import AID_CATEGORIES
-from knowledge.vocabulary import (
-    ActivityKind,
-    AgreementKind,
-    AgreementStatus,
-    AidCategory,
-    CooperationArea,
-    DonorKind,
-    HromadaKind,
-    SourceKind,
+from knowledge.facts.dates import InvalidPartialDateError, PartialDate
+from knowledge.facts.messages import N_
+from knowledge.render.labels import (
+    ACTIVITY_KINDS,
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    AID_CATEGORIES,
+    COOPERATION_AREAS,
+    DONOR_KINDS,
+    HROMADA_KINDS,
+    SOURCE_KINDS,
 )
+from knowledge.render.lang import Language
 
 FIELDS = {
     "key": N_("Key"),
@@ -109,32 +106,6 @@ EDITABLE_FIELDS = {
 
 IN_LANGUAGE = {"uk": N_("{field} in Ukrainian"), "en": N_("{field} in English")}
 
-SOURCE_KINDS = {
-    SourceKind.OFFICIAL_LETTER: N_("official letter"),
-    SourceKind.COUNCIL_DECISION: N_("council decision"),
-    SourceKind.NEWS: N_("news"),
-    SourceKind.DATASET: N_("dataset"),
-    SourceKind.OTHER: N_("other source"),
-}
-DONOR_KINDS = {
-    DonorKind.COUNTRY: N_("country"),
-    DonorKind.CITY: N_("city"),
-    DonorKind.ORGANISATION: N_("organisation"),
-}
-ACTIVITY_KINDS = {
-    ActivityKind.MEETING: N_("meeting"),
-    ActivityKind.VISIT: N_("visit"),
-    ActivityKind.CONFERENCE: N_("conference"),
-    ActivityKind.PROJECT: N_("project"),
-    ActivityKind.OUTREACH: N_("outreach"),
-    ActivityKind.OTHER: N_("other activity"),
-}
-HROMADA_KINDS = {
-    HromadaKind.URBAN: N_("urban"),
-    HromadaKind.SETTLEMENT: N_("settlement"),
-    HromadaKind.RURAL: N_("rural"),
-    HromadaKind.SPECIAL: N_("special status"),
-}
 # Which vocabulary a "kind" field holds depends on where it is.
 KINDS: dict[str, dict[Any, str]] = {
     "agreement": dict(AGREEMENT_KINDS),
@@ -222,7 +193,7 @@ def field_value(entity: str, path: str, value: Any, lang: str) -> str:
     if name == "status":
         return _label(dict(AGREEMENT_STATUSES), text, lang)
     if name == "areas":
-        return _label(dict(AREAS), text, lang)
+        return _label(dict(COOPERATION_AREAS), text, lang)
     if name == "category":
         return _label(dict(AID_CATEGORIES), text, lang)
     if name == "country":
@@ -254,16 +225,3 @@ def change_line(entity: str, change: FieldChange, lang: str) -> str:
     before = field_value(entity, change.field, change.before, lang)
     after = field_value(entity, change.field, change.after, lang)
     return f"• {field_label(change.field, lang)}: {before} → {after}"
-
-
-# Checked by the tests: every vocabulary value has a label.
-VOCABULARIES: list[tuple[type[StrEnum], dict[Any, str]]] = [
-    (AgreementKind, KINDS["agreement"]),
-    (AgreementStatus, dict(AGREEMENT_STATUSES)),
-    (AidCategory, dict(AID_CATEGORIES)),
-    (CooperationArea, dict(AREAS)),
-    (SourceKind, SOURCE_KINDS),
-    (DonorKind, DONOR_KINDS),
-    (ActivityKind, ACTIVITY_KINDS),
-    (HromadaKind, HROMADA_KINDS),
-]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -11,20 +10,22 @@ from babel import Locale
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge import models
 from knowledge.admin.common import AdminError
 from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
 from knowledge.admin.history import Change, change_of
-from knowledge.dates import InvalidPartialDateError, PartialDate
-from knowledge.documents import AgreementDoc, PlaceDoc, SourceDoc
-from knowledge.transliteration import transliterate
-from knowledge.vocabulary import (
+from knowledge.facts.dates import InvalidPartialDateError, PartialDate
+from knowledge.facts.documents import AgreementDoc, PlaceDoc, SourceDoc
+from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
     AidCategory,
     CooperationArea,
     SourceKind,
 )
+from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
+from knowledge.store import models
+from knowledge.text.folding import loose_key
+from knowledge.text.transliteration import transliterate
 
 EMPTY = frozenset({"-", "—", "no", "none", "ні", "немає"})
 UNKNOWN_REGION = "ZZ"
@@ -86,19 +87,6 @@ class FormError(AdminError):
         self.value = value
 
 
-@dataclass(frozen=True)
-class HromadaChoice:
-    """A hromada found by name or code."""
-
-    code: str
-    name_uk: str
-    name_en: str
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.replace("’", "'").casefold().split())
-
-
 def slug(text: str) -> str:
     """A key-safe word from any name: transliterated, lowercase, dashes."""
     latin = transliterate(text).casefold()
@@ -107,19 +95,7 @@ def slug(text: str) -> str:
 
 def is_empty(text: str) -> bool:
     """Whether the admin meant "nothing here"."""
-    return _fold(text) in EMPTY
-
-
-async def find_hromadas(session: AsyncSession, text: str) -> list[HromadaChoice]:
-    """The hromadas whose code, name or centre is the text (any case, either language)."""
-    wanted = _fold(text)
-    rows = await session.scalars(select(models.Hromada).order_by(models.Hromada.code))
-    found = []
-    for row in rows:
-        names = {row.code.casefold(), row.name_uk, row.name_en, row.center_uk, row.center_en}
-        if wanted in {_fold(name) for name in names if name}:
-            found.append(HromadaChoice(row.code, row.name_uk, row.name_en))
-    return found
+    return loose_key(text) in EMPTY
 
 
 async def resolve_hromada(session: AsyncSession, text: str) -> HromadaChoice:
@@ -128,21 +104,6 @@ async def resolve_hromada(session: AsyncSession, text: str) -> HromadaChoice:
     if len(found) != 1:
         raise FormError("hromada", text)
     return found[0]
-
-
-async def find_places(session: AsyncSession, text: str, country: str | None = None) -> list[str]:
-    """Keys of the places with this name (in any language), optionally in one country."""
-    wanted = _fold(text)
-    query = select(models.Place).order_by(models.Place.key)
-    if country is not None:
-        query = query.where(models.Place.country_code == country)
-    rows = await session.scalars(query)
-    return [
-        row.key
-        for row in rows
-        if wanted
-        in {_fold(row.key), _fold(row.name_uk), _fold(row.name_en), _fold(row.name_local)}
-    ]
 
 
 def parse_country(text: str) -> str:
@@ -169,7 +130,7 @@ def new_place(name: str, country: str, taken: set[str]) -> PlaceDoc:
 def _parse_choice(
     text: str, choices: type[_Choice], words: dict[str, _Choice], problem: str
 ) -> _Choice:
-    word = _fold(text)
+    word = loose_key(text)
     if word in set(choices):
         return choices(word)
     if word in words:
@@ -214,7 +175,7 @@ def parse_areas(text: str) -> list[CooperationArea]:
         return []
     areas: list[CooperationArea] = []
     for part in text.split(","):
-        word = _fold(part).replace(" ", "_")
+        word = loose_key(part).replace(" ", "_")
         if word not in set(CooperationArea):
             raise FormError("areas", part.strip())
         if CooperationArea(word) not in areas:
@@ -242,16 +203,20 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
     text = text.strip()
     if not text:
         raise FormError("source", text)
-    existing = await session.scalar(select(models.Source.key).where(models.Source.key == text))
+    existing = await session.scalar(
+        select(models.SourceRow.key).where(models.SourceRow.key == text)
+    )
     if existing is not None:
         return existing, None
     url = text if _URL.match(text) else None
     if url is not None:
-        existing = await session.scalar(select(models.Source.key).where(models.Source.url == url))
+        existing = await session.scalar(
+            select(models.SourceRow.key).where(models.SourceRow.url == url)
+        )
         if existing is not None:
             return existing, None
     host = url.split("/")[2] if url is not None else None
-    key = unique_key(f"source-{slug(host or text)}", await taken_keys(session, models.Source))
+    key = unique_key(f"source-{slug(host or text)}", await taken_keys(session, models.SourceRow))
     title = host or text
     try:
         doc = SourceDoc(
@@ -291,16 +256,16 @@ def agreement_doc(fields: dict[str, Any]) -> AgreementDoc:
 
 async def audited_change(session: AsyncSession, change_id: int) -> Change | None:
     """One change of the audit log by its number."""
-    entry = await session.get(models.AuditEntry, change_id)
+    entry = await session.get(models.AuditEntryRow, change_id)
     return None if entry is None else change_of(entry)
 
 
 async def latest_change_id(session: AsyncSession) -> int | None:
     """The newest change of a record an admin edits (not of editing rights)."""
     return await session.scalar(
-        select(models.AuditEntry.id)
-        .where(models.AuditEntry.entity.in_([entity.value for entity in EDITABLE]))
-        .order_by(models.AuditEntry.id.desc())
+        select(models.AuditEntryRow.id)
+        .where(models.AuditEntryRow.entity.in_([entity.value for entity in EDITABLE]))
+        .order_by(models.AuditEntryRow.id.desc())
         .limit(1)
     )
 
@@ -321,13 +286,13 @@ async def find_record(session: AsyncSession, text: str) -> list[tuple[str, str]]
         if not hromadas or not places:
             continue
         rows = await session.scalars(
-            select(models.Agreement.key)
-            .join(models.Agreement.place)
+            select(models.AgreementRow.key)
+            .join(models.AgreementRow.place)
             .where(
-                models.Agreement.hromada_code.in_([h.code for h in hromadas]),
-                models.Place.key.in_(places),
+                models.AgreementRow.hromada_code.in_([h.code for h in hromadas]),
+                models.PlaceRow.key.in_(places),
             )
-            .order_by(models.Agreement.key)
+            .order_by(models.AgreementRow.key)
         )
         found += [(Entity.AGREEMENT.value, agreement) for agreement in rows]
     return found
@@ -335,7 +300,7 @@ async def find_record(session: AsyncSession, text: str) -> list[tuple[str, str]]
 
 def parse_category(text: str) -> AidCategory:
     """An aid category by its code."""
-    word = _fold(text).replace(" ", "_")
+    word = loose_key(text).replace(" ", "_")
     if word not in set(AidCategory):
         raise FormError("category", text)
     return AidCategory(word)
@@ -362,8 +327,8 @@ def required_text(text: str) -> str:
 async def batch_changes(session: AsyncSession, batch: str) -> list[Change]:
     """The changes made together in one batch, newest first."""
     entries = await session.scalars(
-        select(models.AuditEntry)
-        .where(models.AuditEntry.batch == batch)
-        .order_by(models.AuditEntry.id.desc())
+        select(models.AuditEntryRow)
+        .where(models.AuditEntryRow.batch == batch)
+        .order_by(models.AuditEntryRow.id.desc())
     )
     return [change_of(entry) for entry in entries]

@@ -10,7 +10,6 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge import models
 from knowledge.admin.common import (
     Admin,
     AdminError,
@@ -30,7 +29,8 @@ from knowledge.admin.editing import (
     write_state,
 )
 from knowledge.admin.permissions import require_editor
-from knowledge.vocabulary import AuditAction
+from knowledge.facts.vocabulary import AuditAction
+from knowledge.store import models
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Change:
     changes: list[FieldChange]
 
 
-def _change(entry: models.AuditEntry) -> Change:
+def _change(entry: models.AuditEntryRow) -> Change:
     return Change(
         id=entry.id,
         at=aware(entry.at),
@@ -60,7 +60,7 @@ def _change(entry: models.AuditEntry) -> Change:
     )
 
 
-def change_of(entry: models.AuditEntry) -> Change:
+def change_of(entry: models.AuditEntryRow) -> Change:
     """An audit entry read as a change."""
     return _change(entry)
 
@@ -69,20 +69,20 @@ async def recent_changes(
     session: AsyncSession, entity: str | None = None, key: str | None = None, limit: int = 10
 ) -> list[Change]:
     """The latest changes, newest first, of every record or of one entity or record."""
-    query = select(models.AuditEntry).order_by(models.AuditEntry.id.desc()).limit(limit)
+    query = select(models.AuditEntryRow).order_by(models.AuditEntryRow.id.desc()).limit(limit)
     if entity is not None:
-        query = query.where(models.AuditEntry.entity == entity)
+        query = query.where(models.AuditEntryRow.entity == entity)
     if key is not None:
-        query = query.where(models.AuditEntry.entity_key == key)
+        query = query.where(models.AuditEntryRow.entity_key == key)
     return [_change(entry) for entry in await session.scalars(query)]
 
 
 async def audit_since(session: AsyncSession, last_id: int, limit: int = 100) -> list[Change]:
     """The changes after the entry `last_id`, oldest first, for forwarding them in order."""
     query = (
-        select(models.AuditEntry)
-        .where(models.AuditEntry.id > last_id)
-        .order_by(models.AuditEntry.id)
+        select(models.AuditEntryRow)
+        .where(models.AuditEntryRow.id > last_id)
+        .order_by(models.AuditEntryRow.id)
         .limit(limit)
     )
     return [_change(entry) for entry in await session.scalars(query)]
@@ -91,7 +91,7 @@ async def audit_since(session: AsyncSession, last_id: int, limit: int = 100) -> 
 async def last_change_id(session: AsyncSession) -> int:
     """The id of the newest audit entry, 0 when there is none."""
     newest = await session.scalar(
-        select(models.AuditEntry.id).order_by(models.AuditEntry.id.desc())
+        select(models.AuditEntryRow.id).order_by(models.AuditEntryRow.id.desc())
     )
     return newest or 0
 
@@ -143,15 +143,15 @@ class UndoReport:
 
 async def _entries(
     session: AsyncSession, change_id: int | None, batch: str | None
-) -> list[models.AuditEntry]:
+) -> list[models.AuditEntryRow]:
     if change_id is not None:
-        entry = await session.get(models.AuditEntry, change_id)
+        entry = await session.get(models.AuditEntryRow, change_id)
         return [] if entry is None else [entry]
     if batch is not None:
         query = (
-            select(models.AuditEntry)
-            .where(models.AuditEntry.batch == batch)
-            .order_by(models.AuditEntry.id.desc())
+            select(models.AuditEntryRow)
+            .where(models.AuditEntryRow.batch == batch)
+            .order_by(models.AuditEntryRow.id.desc())
         )
         return list((await session.scalars(query)).all())
     return []

@@ -9,9 +9,9 @@ from enum import StrEnum
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge import models
 from knowledge.admin.common import Admin, AdminError, atomic, audit, aware, utc_now
-from knowledge.vocabulary import AuditAction
+from knowledge.facts.vocabulary import AuditAction
+from knowledge.store import models
 
 EDITOR_ENTITY = "editor"
 
@@ -64,7 +64,7 @@ class AdminList:
 
 async def _grants(session: AsyncSession, user_id: int) -> list[str | None]:
     rows = await session.scalars(
-        select(models.Editor.hromada_code).where(models.Editor.user_id == user_id)
+        select(models.EditorRow.hromada_code).where(models.EditorRow.user_id == user_id)
     )
     return list(rows.all())
 
@@ -113,13 +113,13 @@ async def grant(
     """Let the user edit one hromada (or all); False if they already had that right."""
     require_super_admin(admin)
     async with atomic(session):
-        if hromada_code is not None and await session.get(models.Hromada, hromada_code) is None:
+        if hromada_code is not None and await session.get(models.HromadaRow, hromada_code) is None:
             raise UnknownHromadaError(hromada_code)
         if hromada_code in await _grants(session, user_id):
             return False
         now = utc_now()
         session.add(
-            models.Editor(
+            models.EditorRow(
                 user_id=user_id,
                 hromada_code=hromada_code,
                 granted_by=admin.user_id,
@@ -145,10 +145,10 @@ async def revoke(
     """Take away the user's right for one hromada, or every right when hromada is None."""
     require_super_admin(admin)
     async with atomic(session):
-        query = select(models.Editor).where(models.Editor.user_id == user_id)
+        query = select(models.EditorRow).where(models.EditorRow.user_id == user_id)
         if hromada_code is not None:
-            query = query.where(models.Editor.hromada_code == hromada_code)
-        rows = list((await session.scalars(query.order_by(models.Editor.id))).all())
+            query = query.where(models.EditorRow.hromada_code == hromada_code)
+        rows = list((await session.scalars(query.order_by(models.EditorRow.id))).all())
         for row in rows:
             await session.delete(row)
             audit(
@@ -166,9 +166,9 @@ async def revoke(
 async def list_admins(session: AsyncSession, super_admins: tuple[int, ...]) -> AdminList:
     """The super-admins and every editor's grants, by user then hromada."""
     rows = await session.execute(
-        select(models.Editor, models.Hromada)
-        .outerjoin(models.Hromada, models.Hromada.code == models.Editor.hromada_code)
-        .order_by(models.Editor.user_id, models.Editor.id)
+        select(models.EditorRow, models.HromadaRow)
+        .outerjoin(models.HromadaRow, models.HromadaRow.code == models.EditorRow.hromada_code)
+        .order_by(models.EditorRow.user_id, models.EditorRow.id)
     )
     editors = [
         EditorGrant(
@@ -189,8 +189,11 @@ async def editors_of(
 ) -> list[int]:
     """Everyone who may edit the hromada: its editors, all-hromada editors and super-admins."""
     rows = await session.scalars(
-        select(models.Editor.user_id).where(
-            or_(models.Editor.hromada_code == hromada_code, models.Editor.hromada_code.is_(None))
+        select(models.EditorRow.user_id).where(
+            or_(
+                models.EditorRow.hromada_code == hromada_code,
+                models.EditorRow.hromada_code.is_(None),
+            )
         )
     )
     return sorted(set(rows.all()) | set(super_admins))

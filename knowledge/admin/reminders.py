@@ -10,13 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge import mapping, models
 from knowledge.admin.common import atomic, audit, utc_now
 from knowledge.admin.editing import Entity, doc_json, with_changes, write_state
 from knowledge.admin.permissions import editors_of
-from knowledge.dates import PartialDate
-from knowledge.terms import expiry
-from knowledge.vocabulary import AgreementStatus, AuditAction
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.terms import expiry
+from knowledge.facts.vocabulary import AgreementStatus, AuditAction
+from knowledge.store import mapping, models
 
 DEFAULT_THRESHOLDS = (90, 30, 7)
 EXPIRY_ACTOR = "system:expiry"
@@ -43,11 +43,11 @@ class Reminder:
     recipients: list[int]
 
 
-async def _active_agreements(session: AsyncSession) -> list[models.Agreement]:
+async def _active_agreements(session: AsyncSession) -> list[models.AgreementRow]:
     rows = await session.scalars(
-        select(models.Agreement)
-        .where(models.Agreement.status == AgreementStatus.ACTIVE.value)
-        .order_by(models.Agreement.key)
+        select(models.AgreementRow)
+        .where(models.AgreementRow.status == AgreementStatus.ACTIVE.value)
+        .order_by(models.AgreementRow.key)
         .execution_options(populate_existing=True)
     )
     return list(rows.all())
@@ -55,9 +55,9 @@ async def _active_agreements(session: AsyncSession) -> list[models.Agreement]:
 
 async def _sent(session: AsyncSession, key: str, valid_until: str) -> set[int]:
     rows = await session.scalars(
-        select(models.ReminderSent.threshold_days).where(
-            models.ReminderSent.agreement_key == key,
-            models.ReminderSent.valid_until == valid_until,
+        select(models.ReminderSentRow.threshold_days).where(
+            models.ReminderSentRow.agreement_key == key,
+            models.ReminderSentRow.valid_until == valid_until,
         )
     )
     return set(rows.all())
@@ -86,7 +86,7 @@ async def due_reminders(
         due = crossed - await _sent(session, row.key, end.until.isoformat())
         if not due:
             continue
-        hromada = await session.get(models.Hromada, row.hromada_code)
+        hromada = await session.get(models.HromadaRow, row.hromada_code)
         if hromada is None:  # the foreign key makes this impossible; mypy cannot know
             continue
         reminders.append(
@@ -114,7 +114,7 @@ async def mark_sent(
     async with atomic(session):
         for threshold in reminder.thresholds:
             session.add(
-                models.ReminderSent(
+                models.ReminderSentRow(
                     agreement_key=reminder.agreement_key,
                     threshold_days=threshold,
                     valid_until=reminder.valid_until.isoformat(),

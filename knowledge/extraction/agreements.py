@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.dates import PartialDate
 from knowledge.extraction.cues import (
     AGREEMENT_HEADS,
     AREA_STEMS,
@@ -33,7 +32,8 @@ from knowledge.extraction.cues import (
 from knowledge.extraction.dates import DateMention, DateRole
 from knowledge.extraction.facts import AgreementProposal, Evidence, Extension
 from knowledge.extraction.view import SentenceView, Town
-from knowledge.vocabulary import AgreementKind, AgreementStatus, CooperationArea
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
 
 _STATUS_WINDOW = 12
 _TERM = re.compile(

@@ -23,8 +23,8 @@ from knowledge.extraction.cues import (
 )
 from knowledge.extraction.facts import AidItem
 from knowledge.extraction.view import SentenceView
-from knowledge.language.morphology import is_singular_noun
-from knowledge.vocabulary import AidCategory
+from knowledge.facts.vocabulary import AidCategory
+from knowledge.text.morphology import is_singular_noun
 
 _ITEM_LOOKAHEAD = 5
 _CURRENCIES = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from knowledge.dates import PartialDate
 from knowledge.extraction.facts import AgreementProposal, AidProposal, Comparison, Proposal
-from knowledge.qa.snapshot import Snapshot
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.snapshot import Snapshot
 
 
 def compare(proposal: Proposal, snapshot: Snapshot) -> Comparison:

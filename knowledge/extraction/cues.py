@@ -1,6 +1,6 @@
 """The words that decide a proposal: kinds of agreement, statuses, deliveries of aid, goods.
 
-Words are compared folded (see knowledge.language.normalize.fold: lower case, no apostrophes
+Words are compared folded (see knowledge.text.normalize.fold: lower case, no apostrophes
 or soft signs), by their start, so one stem covers every case form: "побратим" matches
 «побратимами», «побратимських», «побратимство».
 """
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge.language.normalize import fold
-from knowledge.vocabulary import AgreementKind, AidCategory, CooperationArea
+from knowledge.facts.vocabulary import AgreementKind, AidCategory, CooperationArea
+from knowledge.text.normalize import fold
 
 
 class StatusCue(StrEnum):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge.dates import PartialDate
+from knowledge.facts.dates import PartialDate
 
 
 class DateRole(StrEnum):

@@ -17,11 +17,11 @@ from typing import Any
 
 import yaml
 
-from knowledge.curated import curated_document
-from knowledge.dates import PartialDate
 from knowledge.extraction import DocumentText, Extractor, PlaceNames, compare, fact_json
-from knowledge.language.normalize import latin_key
+from knowledge.facts.dates import PartialDate
 from knowledge.qa.engine import Engine
+from knowledge.store.curated import curated_document
+from knowledge.text.normalize import latin_key
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "extraction"
 AGREEMENT_FIELDS = ("kind", "status", "date", "partner_country", "extended", "valid_until")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from knowledge.dates import PartialDate
 from knowledge.extraction.agreements import AgreementContext, Pair, Side, agreements_in
 from knowledge.extraction.aid import (
     continues_previous,
@@ -30,8 +29,9 @@ from knowledge.extraction.names import NameKind, PlaceNames
 from knowledge.extraction.source import describe_source, main_text
 from knowledge.extraction.text import sentences_of
 from knowledge.extraction.view import SentenceView, ViewBuilder, is_venue
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.vocabulary import AidCategory, HromadaKind
 from knowledge.qa.understanding import detect_language
-from knowledge.vocabulary import AidCategory, HromadaKind
 
 _KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETTLEMENT,
                "сільськ": HromadaKind.RURAL, "city": HromadaKind.URBAN}  # fmt: skip

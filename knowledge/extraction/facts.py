@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from knowledge.dates import PartialDate
-from knowledge.vocabulary import (
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
     AidCategory,

@@ -2,7 +2,7 @@
 
 Everything extraction knows about names goes through `PlaceNames`, so that moving to another
 gazetteer changes this module only. Today it asks the question engine's gazetteer
-(`knowledge.qa.gazetteer`), which knows every hromada, the knowledge base's partner places,
+(`knowledge.places.gazetteer`), which knows every hromada, the knowledge base's partner places,
 their regions, the oblasts and every country, with their inflected forms.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge.countries import country_name
 from knowledge.extraction.text import Sentence
+from knowledge.facts.snapshot import Snapshot
+from knowledge.facts.vocabulary import HromadaKind
+from knowledge.places.country_names import country_name
+from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.qa.engine import Engine
-from knowledge.qa.gazetteer import EntityKind, Gazetteer
-from knowledge.qa.snapshot import Snapshot
-from knowledge.vocabulary import HromadaKind
 
 HOME_COUNTRY = "UA"
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePath
 
-from knowledge.dates import PartialDate
 from knowledge.extraction.extractor import DocumentText
+from knowledge.facts.dates import PartialDate
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")

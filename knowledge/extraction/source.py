@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from knowledge.dates import PartialDate
 from knowledge.extraction.dates import find_dates
 from knowledge.extraction.facts import SourceProposal
-from knowledge.vocabulary import SourceKind
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.vocabulary import SourceKind
 
 _TAIL = re.compile(
     r"^\s*(?:Читайте\s+також|Читайте\s+також:|Дивіться\s+також|Інші\s+новини|Схожі\s+новини"

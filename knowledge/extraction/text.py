@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.language.normalize import Token, fold, tokenize
+from knowledge.text.normalize import Token, fold, tokenize
 
 # Words after which a full stop abbreviates rather than ends a sentence (folded).
 _ABBREVIATIONS = frozenset(
@@ -50,7 +50,7 @@ class Sentence:
         return self.text[self.tokens[first].start : self.tokens[last].end]
 
     def folded(self, position: int) -> str:
-        """The folded form of a token (see knowledge.language.normalize.fold)."""
+        """The folded form of a token (see knowledge.text.normalize.fold)."""
         return fold(self.tokens[position].text)
 
 

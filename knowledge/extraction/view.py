@@ -14,7 +14,7 @@ from knowledge.extraction.cues import PERSON_WORDS, SLOT_WORDS, VENUE_WORDS, sta
 from knowledge.extraction.dates import MONTH_WORDS
 from knowledge.extraction.names import HOME_COUNTRY, NameKind, NameMention, PlaceNames
 from knowledge.extraction.text import Sentence
-from knowledge.language.morphology import is_dictionary_word, lemmas
+from knowledge.text.morphology import is_dictionary_word, lemmas
 
 # Prepositions after which a name is the side of a deal: «з містом», «між ... та», "with".
 _WITH_WORDS = ("з", "із", "зі", "між", "with", "between", "and", "та", "і", "й")

@@ -1,1 +1,1 @@
-"""Question answering: understanding a question and answering it from the knowledge base."""
+"""Question answering, from a question to an answer. Only `bot` imports it."""

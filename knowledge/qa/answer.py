@@ -5,19 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from knowledge.qa.intents import Intent
+from knowledge.render.phrases import Citation
 
 EntityValue = str | int
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A source an answer rests on, ready to show."""
-
-    key: str
-    issuer: str
-    title: str
-    document_number: str | None
-    issued_on: str | None
 
 
 @dataclass(frozen=True)

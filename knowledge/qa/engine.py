@@ -11,20 +11,24 @@ from pathlib import Path
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
-from knowledge.collation import sort_key
-from knowledge.dates import PartialDate
-from knowledge.documents import KnowledgeDocument
-from knowledge.qa.answer import Answer, Choice, Citation, Context, EntityValue
-from knowledge.qa.forms_cache import FormsCache
-from knowledge.qa.gazetteer import Gazetteer, phrase_key
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.records import Agreement, Aid
+from knowledge.facts.snapshot import Snapshot
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.places.gazetteer import Gazetteer, phrase_key
+from knowledge.qa.answer import Answer, Choice, Context, EntityValue
 from knowledge.qa.intents import Intent
-from knowledge.qa.language import Language
-from knowledge.qa.records import Agreement, Aid
-from knowledge.qa.render import (
+from knowledge.qa.resolution import Meaning, resolve
+from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
+from knowledge.qa.understanding import Reader, Reading
+from knowledge.render.lang import Language
+from knowledge.render.phrases import (
     BULLET,
     LIST_LIMIT,
     NO_END_DATE,
     SOURCES_LIMIT,
+    Citation,
     agreement_line,
     agreement_title,
     aid_lines,
@@ -38,11 +42,8 @@ from knowledge.qa.render import (
     signing,
     sources_footer,
 )
-from knowledge.qa.replies import SIMPLE_INTENTS, write_simple
-from knowledge.qa.resolution import Meaning, resolve
-from knowledge.qa.snapshot import Snapshot
-from knowledge.qa.understanding import Reader, Reading
-from knowledge.vocabulary import AgreementKind, AgreementStatus
+from knowledge.text.collation import sort_key
+from knowledge.text.forms_cache import FormsCache
 
 KYIV = ZoneInfo("Europe/Kyiv")
 MAX_QUESTION_LENGTH = 500

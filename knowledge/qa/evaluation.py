@@ -13,9 +13,9 @@ from typing import Any, Protocol
 
 import yaml
 
-from knowledge.curated import curated_document
 from knowledge.qa.answer import Answer, Context, EntityValue
 from knowledge.qa.intents import Intent
+from knowledge.store.curated import curated_document
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "tests" / "evaluation" / "questions.yaml"
 PASSING_ACCURACY = 0.95

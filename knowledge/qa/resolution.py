@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from knowledge.language.normalize import fold
+from knowledge.facts.snapshot import Snapshot
+from knowledge.facts.vocabulary import AgreementKind
+from knowledge.places.gazetteer import EntityKind, Mention
 from knowledge.qa.answer import Context, EntityValue
 from knowledge.qa.cues import Cue
-from knowledge.qa.gazetteer import EntityKind, Mention
 from knowledge.qa.intents import Intent
-from knowledge.qa.snapshot import Snapshot
 from knowledge.qa.understanding import Reading
-from knowledge.vocabulary import AgreementKind
+from knowledge.text.normalize import fold
 
 _OBLAST_WORDS = ("област", "обл", "oblast", "region", "province")
 _DOMAIN_CUES = frozenset(

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.qa.engine import Engine, collector_paused
-from knowledge.qa.stored import read_snapshot
+from knowledge.store.snapshot_reader import read_snapshot
 
 
 async def engine_from_database(database: AsyncEngine, forms_cache: Path | None = None) -> Engine:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from knowledge.language.normalize import Token, fold, normalize, tokenize
+from knowledge.places.gazetteer import Gazetteer, Mention
 from knowledge.qa.cues import (
     ENGLISH_COMMON_WORDS,
     ENGLISH_STEMS,
@@ -18,7 +18,7 @@ from knowledge.qa.cues import (
     UKRAINIAN_STEMS,
     Cue,
 )
-from knowledge.qa.gazetteer import Gazetteer, Mention
+from knowledge.text.normalize import Token, fold, normalize, tokenize
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")

@@ -1,0 +1,164 @@
+"""Residents' subscriptions to a hromada's news: new agreements and aid, each announced once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.admin.common import atomic, aware, utc_now
+from knowledge.admin.config import advance_cursor, claim_cursor, cursor
+from knowledge.admin.editing import Entity
+from knowledge.admin.permissions import UnknownHromadaError
+from knowledge.facts.vocabulary import AuditAction
+from knowledge.store import models
+from knowledge.store.bootstrap import SEED_ACTOR
+
+ANNOUNCED_CURSOR = "announced_up_to"
+ANNOUNCED_ENTITIES = (Entity.AGREEMENT.value, Entity.AID.value)
+
+
+@dataclass(frozen=True)
+class HromadaSubscription:
+    """A hromada a chat follows, with its names for display."""
+
+    hromada_code: str
+    name_uk: str
+    name_en: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """An agreement or aid record that was added, to announce to the hromada's subscribers."""
+
+    change_id: int
+    entity: str
+    key: str
+    hromada_code: str
+    at: dt.datetime
+
+
+async def subscribe(session: AsyncSession, chat_id: int, hromada_code: str) -> bool:
+    """Follow the hromada's news; False if the chat already did. Unknown hromadas are refused."""
+    async with atomic(session):
+        if await session.get(models.HromadaRow, hromada_code) is None:
+            raise UnknownHromadaError(hromada_code)
+        if await session.get(models.SubscriptionRow, (chat_id, hromada_code)) is not None:
+            return False
+        session.add(
+            models.SubscriptionRow(
+                chat_id=chat_id, hromada_code=hromada_code, created_at=utc_now()
+            )
+        )
+    return True
+
+
+async def unsubscribe(session: AsyncSession, chat_id: int, hromada_code: str | None = None) -> int:
+    """Stop following one hromada, or all of them when None; how many subscriptions ended."""
+    async with atomic(session):
+        query = select(models.SubscriptionRow).where(models.SubscriptionRow.chat_id == chat_id)
+        if hromada_code is not None:
+            query = query.where(models.SubscriptionRow.hromada_code == hromada_code)
+        rows = list((await session.scalars(query)).all())
+        for row in rows:
+            await session.delete(row)
+    return len(rows)
+
+
+async def subscriptions_of(session: AsyncSession, chat_id: int) -> list[HromadaSubscription]:
+    """The hromadas the chat follows, in the order it subscribed."""
+    rows = await session.execute(
+        select(models.SubscriptionRow, models.HromadaRow)
+        .join(models.HromadaRow, models.HromadaRow.code == models.SubscriptionRow.hromada_code)
+        .where(models.SubscriptionRow.chat_id == chat_id)
+        .order_by(models.SubscriptionRow.created_at, models.HromadaRow.code)
+    )
+    return [
+        HromadaSubscription(
+            hromada.code, hromada.name_uk, hromada.name_en, aware(subscription.created_at)
+        )
+        for subscription, hromada in rows
+    ]
+
+
+async def subscribers(session: AsyncSession, hromada_code: str) -> list[int]:
+    """The chats that follow the hromada."""
+    rows = await session.scalars(
+        select(models.SubscriptionRow.chat_id)
+        .where(models.SubscriptionRow.hromada_code == hromada_code)
+        .order_by(models.SubscriptionRow.chat_id)
+    )
+    return list(rows.all())
+
+
+async def new_records_since(
+    session: AsyncSession, last_audit_id: int, limit: int = 100
+) -> list[NewRecord]:
+    """Agreements and aid created after the audit entry `last_audit_id`, oldest first."""
+    query = (
+        select(models.AuditEntryRow)
+        .where(
+            models.AuditEntryRow.id > last_audit_id,
+            models.AuditEntryRow.action == AuditAction.CREATE.value,
+            models.AuditEntryRow.entity.in_(ANNOUNCED_ENTITIES),
+        )
+        .order_by(models.AuditEntryRow.id)
+        .limit(limit)
+    )
+    return [
+        NewRecord(
+            entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), aware(entry.at)
+        )
+        for entry in await session.scalars(query)
+        if entry.after is not None
+    ]
+
+
+async def pending_announcements(session: AsyncSession, limit: int = 100) -> list[NewRecord]:
+    """New records not yet announced (the cursor starts at the newest entry on first use)."""
+    return await new_records_since(session, await cursor(session, ANNOUNCED_CURSOR), limit)
+
+
+async def announced_up_to(session: AsyncSession) -> int:
+    """The audit entry up to which new records were announced."""
+    return await cursor(session, ANNOUNCED_CURSOR)
+
+
+async def claim_announcement(session: AsyncSession, seen: int, up_to: int) -> bool:
+    """Take the records after `seen` up to `up_to` to announce; False when another sender did."""
+    return await claim_cursor(session, ANNOUNCED_CURSOR, seen, up_to)
+
+
+async def mark_announced(session: AsyncSession, up_to: int) -> None:
+    """Remember that every new record up to the audit entry `up_to` was announced."""
+    await advance_cursor(session, ANNOUNCED_CURSOR, up_to)
+
+
+async def recent_new_records(
+    session: AsyncSession, hromada_code: str, since: dt.datetime, limit: int = 50
+) -> list[NewRecord]:
+    """The hromada's agreements and aid added since the moment, oldest first.
+
+    What the first start loaded from the curated data is not news, so it is left out.
+    """
+    query = (
+        select(models.AuditEntryRow)
+        .where(
+            models.AuditEntryRow.at >= since,
+            models.AuditEntryRow.action == AuditAction.CREATE.value,
+            models.AuditEntryRow.entity.in_(ANNOUNCED_ENTITIES),
+            models.AuditEntryRow.actor != SEED_ACTOR,
+        )
+        .order_by(models.AuditEntryRow.id)
+    )
+    records = [
+        NewRecord(
+            entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), aware(entry.at)
+        )
+        for entry in await session.scalars(query)
+        if entry.after is not None and entry.after.get("hromada") == hromada_code
+    ]
+    return records[-limit:]

@@ -1,0 +1,224 @@
+"""Admin texts in the reader's language: previews, history, reminders, refusals."""
+
+from __future__ import annotations
+
+from babel.dates import format_date, format_datetime
+
+from knowledge.admin.common import AdminError, FieldChange
+from knowledge.admin.editing import (
+    EditConflictError,
+    MissingReferenceError,
+    RecordInUseError,
+    RecordNotFoundError,
+)
+from knowledge.admin.fields import change_line, visible_changes
+from knowledge.admin.history import Change, UndoRefusal, UndoRefusedError, UndoReport
+from knowledge.admin.permissions import (
+    AdminList,
+    PermissionDeniedError,
+    Refusal,
+    UnknownHromadaError,
+)
+from knowledge.admin.reminders import Reminder
+from knowledge.admin.subscribers import NewRecord
+from knowledge.facts.dates import Precision
+from knowledge.facts.messages import N_
+from knowledge.facts.vocabulary import AuditAction
+from knowledge.render.labels import AUDIT_ACTIONS
+from knowledge.render.translations import translation
+
+ENTITIES = {
+    "source": N_("source"),
+    "place": N_("place"),
+    "agreement": N_("agreement"),
+    "aid": N_("aid record"),
+    "hromada": N_("hromada"),
+    "activity": N_("activity"),
+    "programme": N_("programme"),
+    "editor": N_("editing right"),
+}
+
+
+def _entity(entity: str, lang: str) -> str:
+    label = ENTITIES.get(entity)
+    return entity if label is None else translation(lang).gettext(label)
+
+
+def change_lines(changes: list[FieldChange], lang: str, entity: str = "") -> list[str]:
+    """One line per changed field: its translated label, the old value and the new one.
+
+    `entity` ("agreement", "source"...) tells which vocabulary a field such as "kind" holds.
+    """
+    return [change_line(entity, change, lang) for change in visible_changes(changes)]
+
+
+def change_preview(changes: list[FieldChange], lang: str, entity: str = "") -> str:
+    """The confirmation text of an edit: every field it would change."""
+    _ = translation(lang).gettext
+    lines = change_lines(changes, lang, entity)
+    if not lines:
+        return _("Nothing would change.")
+    return "\n".join([_("These fields will change:"), *lines])
+
+
+def entity_label(entity: str, lang: str) -> str:
+    """The kind of record ("agreement", "aid"...) in the reader's language."""
+    return _entity(entity, lang)
+
+
+def _verb(action: str, lang: str) -> str:
+    if action not in set(AuditAction):
+        return action
+    return translation(lang).gettext(AUDIT_ACTIONS[AuditAction(action)])
+
+
+def change_summary(change: Change, lang: str) -> str:
+    """A change in a few words: number, what was done, to which record."""
+    return (
+        f"#{change.id} · {_verb(change.action, lang)}: {_entity(change.entity, lang)} {change.key}"
+    )
+
+
+def history_line(change: Change, lang: str) -> str:
+    """One change in a history list: number, time, who, what, and how many fields."""
+    translations = translation(lang)
+    when = format_datetime(change.at, "d MMM y, HH:mm", tzinfo=change.at.tzinfo, locale=lang)
+    verb = _verb(change.action, lang)
+    count = len(visible_changes(change.changes))
+    fields = translations.ngettext("{count} field", "{count} fields", count).format(count=count)
+    entity = _entity(change.entity, lang)
+    return f"#{change.id} · {when} · {change.actor} · {verb}: {entity} {change.key} ({fields})"
+
+
+def history_text(changes: list[Change], lang: str) -> str:
+    """A history list, newest first, or a note that there is none."""
+    if not changes:
+        return translation(lang).gettext("No changes recorded yet.")
+    return "\n".join(history_line(change, lang) for change in changes)
+
+
+def undo_text(report: UndoReport, lang: str) -> str:
+    """What an undo put back."""
+    translations = translation(lang)
+    count = len(report.restored)
+    header = translations.ngettext(
+        "Undone: {count} record restored.", "Undone: {count} records restored.", count
+    ).format(count=count)
+    return "\n".join(
+        [header] + [f"• {_entity(item.entity, lang)} {item.key}" for item in report.restored]
+    )
+
+
+def _end_date(reminder: Reminder, lang: str) -> str:
+    until = reminder.valid_until
+    if until.precision is Precision.DAY:
+        return format_date(until.earliest(), "long", locale=lang)
+    if until.precision is Precision.MONTH:
+        return format_date(until.earliest(), "LLLL y", locale=lang)
+    return str(until.year)
+
+
+def reminder_text(reminder: Reminder, lang: str) -> str:
+    """The reminder an admin gets before an agreement ends."""
+    translations = translation(lang)
+    uk = lang == "uk"
+    text = translations.ngettext(
+        "The agreement of {hromada} hromada with {place} ends on {date}, in {days} day.",
+        "The agreement of {hromada} hromada with {place} ends on {date}, in {days} days.",
+        reminder.days_left,
+    ).format(
+        hromada=reminder.hromada_name_uk if uk else reminder.hromada_name_en,
+        place=reminder.place_name_uk if uk else reminder.place_name_en,
+        date=_end_date(reminder, lang),
+        days=reminder.days_left,
+    )
+    if reminder.estimated:
+        text += " " + translations.gettext(
+            "The date is worked out from the agreement's term; please check it."
+        )
+    return text + " " + translations.gettext("Record: {key}").format(key=reminder.agreement_key)
+
+
+def new_record_text(record: NewRecord, hromada_name: str, lang: str) -> str:
+    """The short announcement subscribers get about a new agreement or aid record."""
+    _ = translation(lang).gettext
+    if record.entity == "agreement":
+        return _("{hromada} hromada has a new partnership agreement. Ask me about it!").format(
+            hromada=hromada_name
+        )
+    return _("New aid for {hromada} hromada was recorded. Ask me about it!").format(
+        hromada=hromada_name
+    )
+
+
+def admins_text(admins: AdminList, lang: str) -> str:
+    """The super-admins and editors with their scope."""
+    _ = translation(lang).gettext
+    lines = [_("Super-admins:")]
+    lines += [f"• {user_id}" for user_id in admins.super_admins] or [f"• {_('(empty)')}"]
+    lines.append(_("Editors:"))
+    for editor in admins.editors:
+        name = editor.hromada_name_uk if lang == "uk" else editor.hromada_name_en
+        scope = _("all hromadas") if editor.hromada_code is None else name or editor.hromada_code
+        lines.append(f"• {editor.user_id}: {scope}")
+    if not admins.editors:
+        lines.append(f"• {_('(empty)')}")
+    return "\n".join(lines)
+
+
+def error_text(error: AdminError, lang: str) -> str:
+    """A refused admin action explained in the reader's language."""
+    translations = translation(lang)
+    _ = translations.gettext
+    if isinstance(error, PermissionDeniedError):
+        return {
+            Refusal.NOT_AN_EDITOR: _("You may not edit the knowledge base. Nothing was changed."),
+            Refusal.NOT_FOR_THIS_HROMADA: _(
+                "You may not edit this hromada's records. Nothing was changed."
+            ),
+            Refusal.NOT_A_SUPER_ADMIN: _("Only a super-admin may do this. Nothing was changed."),
+        }[error.refusal]
+    if isinstance(error, UnknownHromadaError):
+        return _("There is no hromada with the code {code}.").format(code=error.code)
+    if isinstance(error, EditConflictError):
+        return "\n".join(
+            [
+                _(
+                    "Someone changed this record ({entity} {key}) while you were editing it;"
+                    " nothing was saved. This is what changed:"
+                ).format(entity=_entity(error.entity, lang), key=error.key),
+                *change_lines(error.changes, lang, error.entity),
+            ]
+        )
+    if isinstance(error, MissingReferenceError):
+        return _("Not found: {entity} {key}. Add it first.").format(
+            entity=_entity(error.entity, lang), key=error.key
+        )
+    if isinstance(error, RecordInUseError):
+        users = ", ".join(f"{_entity(entity, lang)} {key}" for entity, key in error.used_by)
+        return _("Cannot delete {entity} {key}: it is used by {users}.").format(
+            entity=_entity(error.entity, lang), key=error.key, users=users
+        )
+    if isinstance(error, RecordNotFoundError):
+        return _("Not found: {entity} {key}.").format(
+            entity=_entity(error.entity, lang), key=error.key
+        )
+    if isinstance(error, UndoRefusedError):
+        if error.refusal is UndoRefusal.NO_SUCH_CHANGE:
+            return _("There is no such change to undo.")
+        if error.refusal is UndoRefusal.NOT_UNDOABLE:
+            return _("Change #{id} cannot be undone; change it back by hand.").format(
+                id=error.change_id
+            )
+        return "\n".join(
+            [
+                _(
+                    "Change #{id} cannot be undone: the record ({entity} {key}) was changed"
+                    " since. This is what changed:"
+                ).format(
+                    id=error.change_id, entity=_entity(error.entity or "", lang), key=error.key
+                ),
+                *change_lines(error.changes, lang, error.entity or ""),
+            ]
+        )
+    return _("This cannot be done. Nothing was changed.")

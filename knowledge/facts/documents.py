@@ -1,0 +1,280 @@
+"""The knowledge base as a document: the curated files, exports and imports share this shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Self
+
+from babel import Locale
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
+
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.vocabulary import (
+    ActivityKind,
+    AgreementKind,
+    AgreementStatus,
+    AidCategory,
+    CooperationArea,
+    DonorKind,
+    HromadaKind,
+    SourceKind,
+)
+
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
+_KATOTTH = re.compile(r"^UA\d{17}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def _read_partial_date(value: Any) -> Any:
+    # YAML turns an unquoted 2024-01-12 into a date and 2023 into an int.
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date, not a date and time")
+    if isinstance(value, dt.date):
+        return PartialDate.of_day(value)
+    if isinstance(value, str | int):
+        return PartialDate.parse(value)
+    return value
+
+
+def _known_country(code: str) -> str:
+    if code not in Locale("en").territories or not code.isalpha():
+        raise ValueError(f"not an ISO 3166 country code: {code!r}")
+    return code
+
+
+IsoPartialDate = Annotated[
+    PartialDate,
+    BeforeValidator(_read_partial_date),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str),
+]
+Key = Annotated[str, Field(pattern=_KEY.pattern, max_length=100)]
+HromadaCode = Annotated[str, Field(pattern=_KATOTTH.pattern)]
+CountryCode = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_known_country)]
+NonEmptyText = Annotated[str, Field(min_length=1)]
+
+
+class Document(BaseModel):
+    """A strict record: unknown fields are mistakes, not extensions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(Document):
+    """The same text in Ukrainian and in English."""
+
+    uk: NonEmptyText
+    en: NonEmptyText
+
+
+class CitationDoc(Document):
+    """A fact's link to a source, with the passage that supports it."""
+
+    source: Key
+    quote: str | None = None
+
+
+def _each_source_once(citations: list[CitationDoc]) -> list[CitationDoc]:
+    keys = [citation.source for citation in citations]
+    if len(set(keys)) != len(keys):
+        raise ValueError("a source is cited twice")
+    return citations
+
+
+# The min_length is the rule that no fact is stored without a source.
+Citations = Annotated[list[CitationDoc], Field(min_length=1), AfterValidator(_each_source_once)]
+
+
+class SourceDoc(Document):
+    """A document the facts come from."""
+
+    key: Key
+    kind: SourceKind
+    title: Bilingual
+    issuer: Bilingual
+    document_number: str | None = None
+    issued_on: IsoPartialDate | None = None
+    url: str | None = None
+    language: str = "uk"
+    notes: str | None = None
+
+
+class HromadaDoc(Document):
+    """A Ukrainian hromada, keyed by its KATOTTH code."""
+
+    code: HromadaCode
+    name_uk: NonEmptyText
+    name_en: NonEmptyText
+    kind: HromadaKind | None = None
+    oblast_code: HromadaCode | None = None
+    oblast_uk: str | None = None
+    oblast_en: str | None = None
+    raion_code: HromadaCode | None = None
+    raion_uk: str | None = None
+    raion_en: str | None = None
+    center_uk: str | None = None
+    center_en: str | None = None
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    population: int | None = Field(default=None, ge=0)
+    aliases: list[str] = []
+
+
+class PlaceDoc(Document):
+    """A partner municipality, foreign or Ukrainian."""
+
+    key: Key
+    name: Bilingual
+    name_local: NonEmptyText
+    country: CountryCode
+    region: Bilingual | None = None
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    geonames_id: int | None = None
+    aliases: list[str] = []
+    notes: Bilingual | None = None
+
+
+class ExtensionDoc(Document):
+    """One extension of an agreement's term."""
+
+    extended_on: IsoPartialDate
+    term_years: int | None = Field(default=None, gt=0, le=100)
+    valid_until: IsoPartialDate | None = None
+    source: Key
+    notes: Bilingual | None = None
+
+
+class AgreementDoc(Document):
+    """An agreement between a hromada and a place."""
+
+    key: Key
+    hromada: HromadaCode
+    place: Key
+    kind: AgreementKind
+    status: AgreementStatus
+    title: Bilingual | None = None
+    signed_on: IsoPartialDate | None = None
+    planned_on: IsoPartialDate | None = None
+    valid_until: IsoPartialDate | None = None
+    term_years: int | None = Field(default=None, gt=0, le=100)
+    extensions: list[ExtensionDoc] = []
+    areas: list[CooperationArea] = []
+    notes: Bilingual | None = None
+    sources: Citations
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.signed_on and self.valid_until and self.valid_until < self.signed_on:
+            raise ValueError("valid_until is before signed_on")
+        return self
+
+
+class DonorDoc(Document):
+    """Who sent an aid delivery."""
+
+    kind: DonorKind
+    country: CountryCode | None = None
+    place: Key | None = None
+    name: str | None = None
+
+    @model_validator(mode="after")
+    def _names_someone(self) -> Self:
+        if self.country is None and self.place is None and self.name is None:
+            raise ValueError("a donor needs a country, a place or a name")
+        return self
+
+
+class AidItemDoc(Document):
+    """One category of goods in a delivery, with its quantity where the source states one."""
+
+    category: AidCategory
+    quantity: int | None = Field(default=None, gt=0)
+
+
+class AidDoc(Document):
+    """Aid that arrived for a hromada."""
+
+    key: Key
+    hromada: HromadaCode
+    received_on: IsoPartialDate | None = None
+    donors: list[DonorDoc] = []
+    items: list[AidItemDoc] = []
+    amount: Decimal | None = Field(default=None, ge=0, decimal_places=2)
+    currency: str | None = Field(default=None, pattern=_CURRENCY.pattern)
+    description: Bilingual | None = None
+    notes: Bilingual | None = None
+    sources: Citations
+
+    @model_validator(mode="after")
+    def _amount_has_currency(self) -> Self:
+        if (self.amount is None) != (self.currency is None):
+            raise ValueError("an amount needs a currency and a currency an amount")
+        return self
+
+
+class ActivityDoc(Document):
+    """A meeting, visit, project or other work around partnerships."""
+
+    key: Key
+    hromada: HromadaCode
+    kind: ActivityKind
+    started_on: IsoPartialDate | None = None
+    ended_on: IsoPartialDate | None = None
+    place: Key | None = None
+    count: int | None = Field(default=None, gt=0)
+    count_is_lower_bound: bool = False
+    summary: Bilingual
+    sources: Citations
+
+
+class SpendingDoc(Document):
+    """Money a programme spent in a period."""
+
+    period: IsoPartialDate
+    amount: Decimal = Field(ge=0, decimal_places=2)
+    currency: str = Field(pattern=_CURRENCY.pattern)
+    purpose: Bilingual | None = None
+
+
+class ProgrammeDoc(Document):
+    """A hromada's programme for international cooperation, with its spending."""
+
+    key: Key
+    hromada: HromadaCode
+    title: Bilingual
+    first_year: int | None = None
+    last_year: int | None = None
+    approved_by: Bilingual | None = None
+    spending: list[SpendingDoc] = []
+    sources: Citations
+
+
+class KnowledgeDocument(Document):
+    """A whole knowledge base, or any part of it."""
+
+    sources: list[SourceDoc] = []
+    hromadas: list[HromadaDoc] = []
+    places: list[PlaceDoc] = []
+    agreements: list[AgreementDoc] = []
+    aid: list[AidDoc] = []
+    activities: list[ActivityDoc] = []
+    programmes: list[ProgrammeDoc] = []
+
+    def merged_with(self, other: KnowledgeDocument) -> KnowledgeDocument:
+        """Both documents' records in one document."""
+        return KnowledgeDocument(
+            **{
+                section: [*getattr(self, section), *getattr(other, section)]
+                for section in type(self).model_fields
+            }
+        )

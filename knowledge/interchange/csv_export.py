@@ -1,0 +1,109 @@
+"""The agreements and aid as CSV, in the documented headers, so an export imports back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.facts.documents import Bilingual, CitationDoc, KnowledgeDocument
+from knowledge.facts.vocabulary import DonorKind
+from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS
+from knowledge.store.exporting import export_document
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    # A stored text that a spreadsheet would run is written as text (OWASP's advice).
+    if text.startswith(_FORMULA_START) and text != "-":
+        return "'" + text
+    return text
+
+
+def _en(text: Bilingual | None) -> str | None:
+    return None if text is None else text.en
+
+
+def _write(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({column: _cell(row.get(column)) for column in columns})
+    return buffer.getvalue()
+
+
+def _source_cells(document: KnowledgeDocument, citations: list[CitationDoc]) -> dict[str, object]:
+    sources = {doc.key: doc for doc in document.sources}
+    source = sources[citations[0].source]
+    return {
+        "source_title": source.title.en,
+        "source_url": source.url,
+        "source_date": None if source.issued_on is None else source.issued_on.isoformat(),
+    }
+
+
+async def export_agreements_csv(session: AsyncSession) -> str:
+    """Every agreement as a row of the agreements spreadsheet."""
+    document = await export_document(session)
+    places = {doc.key: doc for doc in document.places}
+    return _write(
+        AGREEMENT_COLUMNS,
+        (
+            {
+                "key": doc.key,
+                "hromada": doc.hromada,
+                "partner_city": places[doc.place].name.en,
+                "partner_country": places[doc.place].country,
+                "kind": doc.kind.value,
+                "status": doc.status.value,
+                "signed_on": doc.signed_on and doc.signed_on.isoformat(),
+                "expires_on": doc.valid_until and doc.valid_until.isoformat(),
+                "notes": _en(doc.notes),
+                **_source_cells(document, doc.sources),
+            }
+            for doc in document.agreements
+        ),
+    )
+
+
+async def export_aid_csv(session: AsyncSession) -> str:
+    """Every aid record as a row of the aid spreadsheet; several donors share one row."""
+    document = await export_document(session)
+    places = {doc.key: doc for doc in document.places}
+    rows = []
+    for doc in document.aid:
+        donor: dict[str, object] = {}
+        first = doc.donors[0] if doc.donors else None
+        if first is not None and first.place is not None:
+            place = places[first.place]
+            donor = {
+                "donor_kind": first.kind.value,
+                "donor_country": first.country or place.country,
+                "donor_city": place.name.en,
+            }
+        elif first is not None:
+            same = [d for d in doc.donors if d.kind == first.kind and d.name == first.name]
+            donor = {
+                "donor_kind": first.kind.value,
+                "donor_country": "|".join(d.country for d in same if d.country),
+                "donor_organisation": first.name if first.kind is DonorKind.ORGANISATION else None,
+            }
+        rows.append(
+            {
+                "key": doc.key,
+                "hromada": doc.hromada,
+                "received_on": doc.received_on and doc.received_on.isoformat(),
+                **donor,
+                "description": _en(doc.description),
+                "amount": doc.amount,
+                "currency": doc.currency,
+                "notes": _en(doc.notes),
+                **_source_cells(document, doc.sources),
+            }
+        )
+    return _write(AID_COLUMNS, rows)

@@ -1,0 +1,275 @@
+"""Turns spreadsheet rows into knowledge records, matched against what the database holds.
+
+Rows carry only some fields of a record. A row about a stored record changes the fields its
+columns stand for and keeps the rest (titles, areas, extensions, quotes, aid items), so an
+exported sheet imported back changes nothing. A partner city not known yet becomes a new
+place; a source is matched by its address, else by title and date, else added under a key
+derived from those, so importing the same sheet again finds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from pydantic import ValidationError
+
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.documents import (
+    AgreementDoc,
+    AidDoc,
+    Bilingual,
+    CitationDoc,
+    DonorDoc,
+    KnowledgeDocument,
+    PlaceDoc,
+    SourceDoc,
+)
+from knowledge.facts.messages import N_, Problem
+from knowledge.facts.vocabulary import SourceKind
+from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceCells
+from knowledge.interchange.uploads import ParsedImport
+from knowledge.text.folding import fold, slug, tidy
+from knowledge.text.transliteration import transliterate
+
+
+@dataclass
+class Plan:
+    """The records an import would write, and the rows it refuses."""
+
+    document: KnowledgeDocument
+    rejected: list[Problem] = field(default_factory=list)
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def _bilingual_note(text: str | None, existing: Bilingual | None) -> Bilingual | None:
+    if text is None:
+        return None
+    if existing is not None and text in (existing.uk, existing.en):
+        return existing
+    return Bilingual(uk=text, en=text)
+
+
+def _digest(*parts: object) -> str:
+    joined = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha256(joined.encode()).hexdigest()[:8]
+
+
+class _Planner:
+    def __init__(self, existing: KnowledgeDocument) -> None:
+        self.existing = existing
+        self.sources: dict[str, SourceDoc] = {doc.key: doc for doc in existing.sources}
+        self.places: dict[str, PlaceDoc] = {doc.key: doc for doc in existing.places}
+        self.agreements = {doc.key: doc for doc in existing.agreements}
+        self.aid = {doc.key: doc for doc in existing.aid}
+        self.hromadas = {doc.code: doc for doc in existing.hromadas}
+        self.new_sources: dict[str, SourceDoc] = {}
+        self.source_urls: dict[str, str] = {}
+        self.source_titles: dict[tuple[str, PartialDate | None], str] = {}
+        for source in existing.sources:
+            self._index_source(source)
+        self.new_places: dict[str, PlaceDoc] = {}
+        self.place_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for place in existing.places:
+            self._index_place(place)
+        self.by_parties: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for agreement in existing.agreements:
+            self.by_parties[(agreement.hromada, agreement.place, agreement.kind)].append(
+                agreement.key
+            )
+        self.planned: dict[str, int] = {}
+        self.rejected: list[Problem] = []
+
+    def _index_place(self, place: PlaceDoc) -> None:
+        names = {place.name.uk, place.name.en, place.name_local, *place.aliases}
+        for name in names:
+            self.place_names[(place.country, tidy(name))].add(place.key)
+            self.place_names[(place.country, "~" + fold(name))].add(place.key)
+
+    def _index_source(self, doc: SourceDoc) -> None:
+        if doc.url is not None:
+            self.source_urls.setdefault(doc.url, doc.key)
+        for title in (doc.title.uk, doc.title.en):
+            self.source_titles.setdefault((tidy(title), doc.issued_on), doc.key)
+
+    def source(self, cells: SourceCells) -> str:
+        if cells.url is not None and cells.url in self.source_urls:
+            return self.source_urls[cells.url]
+        titled = self.source_titles.get((tidy(cells.title), cells.date))
+        if titled is not None:
+            return titled
+        date = "" if cells.date is None else cells.date.isoformat()
+        key = f"import-{slug(cells.title, limit=60)}-{_digest(cells.title, cells.url, date)}"
+        host = urlsplit(cells.url).hostname if cells.url else None
+        doc = SourceDoc(
+            key=key,
+            kind=SourceKind.NEWS if cells.url else SourceKind.OTHER,
+            title=Bilingual(uk=cells.title, en=cells.title),
+            # A spreadsheet names no issuer; the site it links to is the honest stand-in.
+            issuer=Bilingual(uk=host or "не вказано", en=host or "not stated"),
+            issued_on=cells.date,
+            url=cells.url,
+        )
+        self.sources[key] = self.new_sources[key] = doc
+        self._index_source(doc)
+        return key
+
+    def place(self, city: str, country: str) -> str | Problem:
+        keys = self.place_names.get((country, tidy(city))) or self.place_names.get(
+            (country, "~" + fold(city)), set()
+        )
+        if len(keys) == 1:
+            return next(iter(keys))
+        if len(keys) > 1:
+            return Problem(
+                N_("several places are called {city} in {country}: {keys}; give the key"),
+                {"city": city, "country": country, "keys": ", ".join(sorted(keys))},
+            )
+        key = f"{country.lower()}-{slug(city, limit=60)}"
+        if key in self.places:
+            key = f"{key}-{_digest(city)}"
+        cyrillic = _is_cyrillic(city)
+        doc = PlaceDoc(
+            key=key,
+            name=Bilingual(uk=city, en=transliterate(city) if cyrillic else city),
+            name_local=city,
+            country=country,
+        )
+        self.places[key] = self.new_places[key] = doc
+        self._index_place(doc)
+        return key
+
+    def _once(self, key: str, row: int) -> Problem | None:
+        first = self.planned.setdefault(key, row)
+        if first == row:
+            return None
+        return Problem(N_("the same record as row {first}"), {"first": first}, row)
+
+    def agreement(self, row: AgreementCells) -> AgreementDoc | Problem:
+        place = self.place(row.partner_city, row.partner_country)
+        if isinstance(place, Problem):
+            return Problem(place.message, place.params, row.row)
+        key = row.key
+        if key is None:
+            same = self.by_parties.get((row.hromada, place, row.kind), [])
+            hromada = self.hromadas.get(row.hromada)
+            name = (hromada.center_en or hromada.name_en) if hromada else row.hromada
+            key = same[0] if len(same) == 1 else f"{slug(name)}-{place}-{slug(row.kind)}"[:100]
+        duplicate = self._once(key, row.row)
+        if duplicate is not None:
+            return duplicate
+        source = self.source(row.source)
+        before = self.agreements.get(key)
+        citations = list(before.sources) if before else []
+        if source not in {citation.source for citation in citations}:
+            citations.append(CitationDoc(source=source))
+        fields = {
+            "key": key,
+            "hromada": row.hromada,
+            "place": place,
+            "kind": row.kind,
+            "status": row.status,
+            "signed_on": row.signed_on,
+            "valid_until": row.expires_on,
+            "notes": _bilingual_note(row.notes, before.notes if before else None),
+            "sources": citations,
+        }
+        base = before.model_dump() if before else {}
+        try:
+            return AgreementDoc.model_validate(base | fields)
+        except ValidationError as error:
+            reason = error.errors(include_url=False, include_input=False)[0]["msg"]
+            return Problem(N_("not a valid agreement: {reason}"), {"reason": reason}, row.row)
+
+    def donors(self, row: AidCells) -> list[DonorDoc] | Problem:
+        if row.donor_city is not None:
+            place = self.place(row.donor_city, row.donor_countries[0])
+            if isinstance(place, Problem):
+                return Problem(place.message, place.params, row.row)
+            return [DonorDoc(kind=row.donor_kind, country=row.donor_countries[0], place=place)]
+        if row.donor_organisation is not None and not row.donor_countries:
+            return [DonorDoc(kind=row.donor_kind, name=row.donor_organisation)]
+        return [
+            DonorDoc(kind=row.donor_kind, country=country, name=row.donor_organisation)
+            for country in row.donor_countries
+        ]
+
+    def aid_record(self, row: AidCells) -> AidDoc | Problem:
+        donors = self.donors(row)
+        if isinstance(donors, Problem):
+            return donors
+        key = row.key
+        if key is None:
+            hromada = self.hromadas.get(row.hromada)
+            name = (hromada.center_en or hromada.name_en) if hromada else row.hromada
+            when = "undated" if row.received_on is None else row.received_on.isoformat()
+            digest = _digest(row.hromada, when, donors, row.description)
+            key = f"{slug(name)}-aid-{when}-{digest}"
+        duplicate = self._once(key, row.row)
+        if duplicate is not None:
+            return duplicate
+        source = self.source(row.source)
+        before = self.aid.get(key)
+        citations = list(before.sources) if before else []
+        if source not in {citation.source for citation in citations}:
+            citations.append(CitationDoc(source=source))
+        if before is not None and set(donors) <= set(before.donors):
+            donors = list(before.donors)
+        fields = {
+            "key": key,
+            "hromada": row.hromada,
+            "received_on": row.received_on,
+            "donors": donors,
+            "amount": row.amount,
+            "currency": row.currency,
+            "description": _bilingual_note(
+                row.description, before.description if before else None
+            ),
+            "notes": _bilingual_note(row.notes, before.notes if before else None),
+            "sources": citations,
+        }
+        base = before.model_dump() if before else {}
+        try:
+            return AidDoc.model_validate(base | fields)
+        except ValidationError as error:
+            reason = error.errors(include_url=False, include_input=False)[0]["msg"]
+            return Problem(N_("not a valid aid record: {reason}"), {"reason": reason}, row.row)
+
+
+def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
+    """The document the spreadsheet rows make, against the existing knowledge base."""
+    planner = _Planner(existing)
+    agreements: list[AgreementDoc] = []
+    aid: list[AidDoc] = []
+    rejected = list(parsed.rejected)
+    for agreement_row in parsed.agreements:
+        agreement = planner.agreement(agreement_row)
+        if isinstance(agreement, Problem):
+            rejected.append(agreement)
+        else:
+            agreements.append(agreement)
+    for aid_row in parsed.aid:
+        record = planner.aid_record(aid_row)
+        if isinstance(record, Problem):
+            rejected.append(record)
+        else:
+            aid.append(record)
+    # Sources and places only rows that were refused would need are left out.
+    cited = {c.source for doc in agreements for c in doc.sources}
+    cited |= {c.source for doc in aid for c in doc.sources}
+    placed = {doc.place for doc in agreements} | {
+        donor.place for doc in aid for donor in doc.donors if donor.place
+    }
+    document = KnowledgeDocument(
+        sources=[doc for key, doc in planner.new_sources.items() if key in cited],
+        places=[doc for key, doc in planner.new_places.items() if key in placed],
+        agreements=agreements,
+        aid=aid,
+    )
+    rejected.sort(key=lambda problem: problem.row or 0)
+    return Plan(document=document, rejected=rejected)

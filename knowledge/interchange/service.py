@@ -1,0 +1,163 @@
+"""Preview and apply an import: what would change, then the change in one audited batch."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.messages import N_, ImportRejectedError, Problem
+from knowledge.interchange.planning import plan_rows
+from knowledge.interchange.uploads import ParsedImport
+from knowledge.store.exporting import export_document
+from knowledge.store.loading import LoadReport, check_references, load_document
+
+Progress = Callable[[int, int], None]
+
+# The document's sections, their singular names in previews, and how records are keyed.
+SECTIONS = (
+    ("sources", "source", "key"),
+    ("hromadas", "hromada", "code"),
+    ("places", "place", "key"),
+    ("agreements", "agreement", "key"),
+    ("aid", "aid", "key"),
+    ("activities", "activity", "key"),
+    ("programmes", "programme", "key"),
+)
+_CHUNK = 200
+
+
+@dataclass
+class ImportPreview:
+    """What applying the import would do, by record kind, with the keys affected."""
+
+    filename: str
+    new: dict[str, list[str]] = field(default_factory=dict)
+    changed: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: dict[str, list[str]] = field(default_factory=dict)
+    rejected: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> list[str]:
+        """The record kinds the file touches, in loading order."""
+        present = {*self.new, *self.changed, *self.unchanged}
+        return [name for _, name, _ in SECTIONS if name in present]
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether applying would write anything."""
+        return any(self.new.values()) or any(self.changed.values())
+
+
+@dataclass
+class ImportReport:
+    """What an applied import wrote; `batch` names its entries in the audit log."""
+
+    batch: str
+    load: LoadReport
+    preview: ImportPreview
+
+
+@dataclass
+class _Planned:
+    document: KnowledgeDocument
+    preview: ImportPreview
+
+
+def _classify(
+    document: KnowledgeDocument, existing: KnowledgeDocument, preview: ImportPreview
+) -> None:
+    for section, name, key_field in SECTIONS:
+        stored: dict[str, BaseModel] = {
+            getattr(doc, key_field): doc for doc in getattr(existing, section)
+        }
+        for doc in getattr(document, section):
+            key = getattr(doc, key_field)
+            before = stored.get(key)
+            if before is None:
+                bucket = preview.new
+            elif before == doc:
+                bucket = preview.unchanged
+            else:
+                bucket = preview.changed
+            bucket.setdefault(name, []).append(key)
+
+
+async def _plan(session: AsyncSession, parsed: ParsedImport) -> _Planned:
+    existing = await export_document(session, all_hromadas=True)
+    preview = ImportPreview(filename=parsed.filename, notes=list(parsed.notes))
+    if parsed.document is not None:
+        document = parsed.document
+        preview.rejected = [
+            Problem(N_("cannot be loaded: {problem}"), {"problem": problem})
+            for problem in await check_references(session, document)
+        ]
+    else:
+        plan = plan_rows(parsed, existing)
+        document = plan.document
+        preview.rejected = plan.rejected
+    _classify(document, existing, preview)
+    return _Planned(document, preview)
+
+
+async def preview_import(session: AsyncSession, parsed: ParsedImport) -> ImportPreview:
+    """What applying the file would create, change, leave alone and refuse; writes nothing."""
+    return (await _plan(session, parsed)).preview
+
+
+def _chunks(document: KnowledgeDocument) -> list[KnowledgeDocument]:
+    # Sources, hromadas and places first, so every later chunk finds what it refers to.
+    chunks = [
+        KnowledgeDocument(
+            sources=document.sources, hromadas=document.hromadas, places=document.places
+        )
+    ]
+    for section in ("agreements", "aid", "activities", "programmes"):
+        records = getattr(document, section)
+        for start in range(0, len(records), _CHUNK):
+            chunks.append(KnowledgeDocument(**{section: records[start : start + _CHUNK]}))
+    return chunks
+
+
+def _size(document: KnowledgeDocument) -> int:
+    return sum(len(getattr(document, section)) for section, _, _ in SECTIONS)
+
+
+async def apply_import(
+    session: AsyncSession,
+    parsed: ParsedImport,
+    *,
+    actor: str,
+    progress: Progress | None = None,
+    skip_rejected: bool = False,
+) -> ImportReport:
+    """Write the import in the session's transaction as one audited batch; the caller commits.
+
+    Refuses (ImportRejectedError, nothing written) when any row is refused, unless
+    `skip_rejected` says to write the others. `progress(done, total)` is called as records
+    are written, for a progress bar or an edited message.
+    """
+    planned = await _plan(session, parsed)
+    # A document's problems are about references between its records: none can be skipped.
+    if planned.preview.rejected and (not skip_rejected or parsed.document is not None):
+        raise ImportRejectedError(planned.preview.rejected)
+    batch = str(uuid.uuid4())
+    total = _size(planned.document)
+    done = 0
+    report = LoadReport()
+    if progress is not None:
+        progress(0, total)
+    for chunk in _chunks(planned.document):
+        part = await load_document(session, chunk, actor=actor, batch=batch)
+        report.created.update(part.created)
+        report.updated.update(part.updated)
+        report.unchanged.update(part.unchanged)
+        done += _size(chunk)
+        if progress is not None:
+            progress(done, total)
+    return ImportReport(batch=batch, load=report, preview=planned.preview)

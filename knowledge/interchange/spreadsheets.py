@@ -1,0 +1,330 @@
+"""The agreements and aid spreadsheets: their headers and how one row is read.
+
+A row either becomes a typed record with its hromada and country resolved, or a Problem
+naming the row and the reason; a row never half-succeeds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from knowledge.facts.dates import InvalidPartialDateError, PartialDate
+from knowledge.facts.messages import N_, Problem
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, DonorKind
+from knowledge.places.countries import resolve_country
+from knowledge.places.hromadas import HromadaIndex, Resolved
+from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES
+from knowledge.text.folding import tidy
+
+
+class SheetKind(StrEnum):
+    """Which spreadsheet a CSV file is."""
+
+    AGREEMENTS = "agreements"
+    AID = "aid"
+
+
+# The documented headers, in the order an export writes them. `key` and `oblast` are
+# optional on import; a column may be left out when it is optional.
+AGREEMENT_COLUMNS = (
+    "key",
+    "hromada",
+    "oblast",
+    "partner_city",
+    "partner_country",
+    "kind",
+    "status",
+    "signed_on",
+    "expires_on",
+    "source_title",
+    "source_url",
+    "source_date",
+    "notes",
+)
+AGREEMENT_REQUIRED = ("hromada", "partner_city", "partner_country", "kind", "status")
+AID_COLUMNS = (
+    "key",
+    "hromada",
+    "oblast",
+    "received_on",
+    "donor_kind",
+    "donor_country",
+    "donor_city",
+    "donor_organisation",
+    "description",
+    "amount",
+    "currency",
+    "source_title",
+    "source_url",
+    "source_date",
+    "notes",
+)
+AID_REQUIRED = ("hromada", "received_on", "donor_country")
+COLUMNS = {SheetKind.AGREEMENTS: AGREEMENT_COLUMNS, SheetKind.AID: AID_COLUMNS}
+REQUIRED = {SheetKind.AGREEMENTS: AGREEMENT_REQUIRED, SheetKind.AID: AID_REQUIRED}
+
+_UKRAINIAN_KINDS = {
+    "побратимство": AgreementKind.TWINNING,
+    "угода про побратимство": AgreementKind.TWINNING,
+    "угода про співпрацю": AgreementKind.COOPERATION_AGREEMENT,
+    "угода про співробітництво": AgreementKind.COOPERATION_AGREEMENT,
+    "меморандум": AgreementKind.MEMORANDUM,
+    "меморандум про співпрацю": AgreementKind.MEMORANDUM,
+    "клятва про дружбу": AgreementKind.FRIENDSHIP_PLEDGE,
+    "декларація про дружбу": AgreementKind.FRIENDSHIP_PLEDGE,
+    "протокол про наміри": AgreementKind.PROTOCOL_OF_INTENT,
+    "інше": AgreementKind.OTHER,
+    "інша угода": AgreementKind.OTHER,
+    "sister city": AgreementKind.TWINNING,
+    "sister cities": AgreementKind.TWINNING,
+    "twin city": AgreementKind.TWINNING,
+}
+_UKRAINIAN_STATUSES = {
+    "чинна": AgreementStatus.ACTIVE,
+    "діє": AgreementStatus.ACTIVE,
+    "діюча": AgreementStatus.ACTIVE,
+    "тривають перемовини": AgreementStatus.IN_NEGOTIATION,
+    "перемовини": AgreementStatus.IN_NEGOTIATION,
+    "запланована": AgreementStatus.PLANNED,
+    "планується": AgreementStatus.PLANNED,
+    "призупинена": AgreementStatus.SUSPENDED,
+    "припинена": AgreementStatus.TERMINATED,
+    "розірвана": AgreementStatus.TERMINATED,
+    "термін дії минув": AgreementStatus.EXPIRED,
+    "завершена": AgreementStatus.EXPIRED,
+}
+_KIND_LABELS = {kind.value: label for kind, label in AGREEMENT_KINDS.items()}
+_STATUS_LABELS = {status.value: label for status, label in AGREEMENT_STATUSES.items()}
+_DOTTED_DATE = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "₴": "UAH", "грн": "UAH", "zł": "PLN"}
+
+
+def _choice(text: str, labels: Mapping[str, str], extra: Mapping[str, str]) -> str | None:
+    key = tidy(text)
+    for value, label in labels.items():
+        if key in (tidy(value), tidy(label)):
+            return value
+    return extra.get(key)
+
+
+@dataclass(frozen=True)
+class SourceCells:
+    """What a row says about its source."""
+
+    title: str
+    url: str | None
+    date: PartialDate | None
+
+
+@dataclass(frozen=True)
+class AgreementCells:
+    """One valid row of the agreements spreadsheet."""
+
+    row: int
+    key: str | None
+    hromada: str
+    partner_city: str
+    partner_country: str
+    kind: AgreementKind
+    status: AgreementStatus
+    signed_on: PartialDate | None
+    expires_on: PartialDate | None
+    source: SourceCells
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class AidCells:
+    """One valid row of the aid spreadsheet."""
+
+    row: int
+    key: str | None
+    hromada: str
+    received_on: PartialDate | None
+    donor_kind: DonorKind
+    donor_countries: tuple[str, ...]
+    donor_city: str | None
+    donor_organisation: str | None
+    description: str | None
+    amount: Decimal | None
+    currency: str | None
+    source: SourceCells
+    notes: str | None
+
+
+class _RowError(Exception):
+    def __init__(self, message: str, **params: str | int) -> None:
+        super().__init__(message)
+        self.problem = Problem(message, dict(params))
+
+
+def parse_date(text: str, column: str) -> PartialDate | None:
+    """YYYY, YYYY-MM, YYYY-MM-DD, or the DD.MM.YYYY and MM.YYYY that Ukrainian Excel writes."""
+    text = text.strip()
+    if not text:
+        return None
+    dotted = _DOTTED_DATE.match(text)
+    if dotted:
+        day, month, year = dotted.groups()
+        text = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    try:
+        return PartialDate.parse(text)
+    except InvalidPartialDateError:
+        raise _RowError(
+            N_("{column}: {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+            column=column,
+            value=text,
+        ) from None
+
+
+def _key(cells: dict[str, str]) -> str | None:
+    key = cells.get("key", "").strip()
+    if not key:
+        return None
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*[a-z0-9]", key) or len(key) > 100:
+        raise _RowError(N_("key: {value} is not a key (a-z, 0-9 and hyphens)"), value=key)
+    return key
+
+
+def _hromada(cells: dict[str, str], hromadas: HromadaIndex) -> str:
+    found = hromadas.resolve(cells["hromada"], cells.get("oblast", ""))
+    if isinstance(found, Resolved):
+        return found.code
+    raise _RowError(found.message, **found.params)
+
+
+def _country(text: str, column: str) -> str:
+    code = resolve_country(text)
+    if code is None:
+        raise _RowError(N_("{column}: unknown country {value}"), column=column, value=text)
+    return code
+
+
+def _source(cells: dict[str, str]) -> SourceCells:
+    title = cells.get("source_title", "").strip()
+    url = cells.get("source_url", "").strip() or None
+    if url is not None and not re.match(r"^https?://\S+$", url):
+        raise _RowError(N_("source_url: {value} is not a web address"), value=url)
+    if not title and url is None:
+        raise _RowError(N_("no source: every fact needs a source_title or a source_url"))
+    return SourceCells(
+        title=title or url or "",
+        url=url,
+        date=parse_date(cells.get("source_date", ""), "source_date"),
+    )
+
+
+def _required(cells: dict[str, str], columns: tuple[str, ...]) -> None:
+    for column in columns:
+        if not cells.get(column, "").strip():
+            raise _RowError(N_("{column} is empty"), column=column)
+
+
+def _optional(cells: dict[str, str], column: str) -> str | None:
+    return cells.get(column, "").strip() or None
+
+
+def read_agreement_row(
+    row: int, cells: dict[str, str], hromadas: HromadaIndex
+) -> AgreementCells | Problem:
+    """One agreements row as a record, or why it is refused."""
+    try:
+        _required(cells, AGREEMENT_REQUIRED)
+        kind = _choice(cells["kind"], _KIND_LABELS, _UKRAINIAN_KINDS)
+        if kind is None:
+            raise _RowError(N_("kind: unknown kind {value}"), value=cells["kind"])
+        status = _choice(cells["status"], _STATUS_LABELS, _UKRAINIAN_STATUSES)
+        if status is None:
+            raise _RowError(N_("status: unknown status {value}"), value=cells["status"])
+        signed_on = parse_date(cells.get("signed_on", ""), "signed_on")
+        expires_on = parse_date(cells.get("expires_on", ""), "expires_on")
+        if signed_on and expires_on and expires_on < signed_on:
+            raise _RowError(N_("expires_on is before signed_on"))
+        return AgreementCells(
+            row=row,
+            key=_key(cells),
+            hromada=_hromada(cells, hromadas),
+            partner_city=cells["partner_city"].strip(),
+            partner_country=_country(cells["partner_country"], "partner_country"),
+            kind=AgreementKind(kind),
+            status=AgreementStatus(status),
+            signed_on=signed_on,
+            expires_on=expires_on,
+            source=_source(cells),
+            notes=_optional(cells, "notes"),
+        )
+    except _RowError as error:
+        return Problem(error.problem.message, error.problem.params, row)
+
+
+def _amount(cells: dict[str, str]) -> tuple[Decimal | None, str | None]:
+    text = cells.get("amount", "").strip().replace("\N{NO-BREAK SPACE}", "").replace(" ", "")
+    currency = cells.get("currency", "").strip()
+    currency = _CURRENCY_SIGNS.get(currency.casefold(), _CURRENCY_SIGNS.get(currency, currency))
+    currency = currency.upper()
+    if not text and not currency:
+        return None, None
+    if not text or not currency:
+        raise _RowError(N_("an amount needs a currency and a currency an amount"))
+    if not _CURRENCY.match(currency):
+        raise _RowError(N_("currency: {value} is not a currency code"), value=currency)
+    # "1 234,50" from Ukrainian Excel and "1,234.50" from English Excel are both read.
+    if "," in text and "." in text:
+        text = text.replace(",", "")
+    text = text.replace(",", ".")
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise _RowError(N_("amount: {value} is not a number"), value=text) from None
+    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise _RowError(N_("amount: {value} is not a number"), value=text)
+    return amount, currency
+
+
+def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> AidCells | Problem:
+    """One aid row as a record, or why it is refused."""
+    try:
+        _required(cells, ("hromada",))
+        amount, currency = _amount(cells)
+        city = _optional(cells, "donor_city")
+        organisation = _optional(cells, "donor_organisation")
+        countries = tuple(
+            _country(name, "donor_country")
+            for name in cells.get("donor_country", "").split("|")
+            if name.strip()
+        )
+        kind_text = cells.get("donor_kind", "").strip()
+        if kind_text and kind_text not in DonorKind.__members__.values():
+            raise _RowError(N_("donor_kind: unknown kind {value}"), value=kind_text)
+        kind = DonorKind(kind_text) if kind_text else None
+        if city is not None:
+            if len(countries) != 1:
+                raise _RowError(N_("donor_city needs exactly one donor_country"))
+            kind = kind or DonorKind.CITY
+        elif organisation is not None:
+            kind = kind or DonorKind.ORGANISATION
+        kind = kind or DonorKind.COUNTRY
+        if kind is DonorKind.CITY and city is None:
+            raise _RowError(N_("{column} is empty"), column="donor_city")
+        return AidCells(
+            row=row,
+            key=_key(cells),
+            hromada=_hromada(cells, hromadas),
+            received_on=parse_date(cells.get("received_on", ""), "received_on"),
+            donor_kind=kind,
+            donor_countries=countries,
+            donor_city=city,
+            donor_organisation=organisation,
+            description=_optional(cells, "description"),
+            amount=amount,
+            currency=currency,
+            source=_source(cells),
+            notes=_optional(cells, "notes"),
+        )
+    except _RowError as error:
+        return Problem(error.problem.message, error.problem.params, row)

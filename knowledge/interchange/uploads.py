@@ -1,0 +1,329 @@
+"""Reads an uploaded file into rows or a document, refusing what is malformed or hostile.
+
+Everything here works on bytes already in memory and touches no database, so the bot can
+check a file before it says anything, and the command line can share the same checks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.messages import N_, Problem, rejected
+from knowledge.interchange.spreadsheets import (
+    COLUMNS,
+    REQUIRED,
+    AgreementCells,
+    AidCells,
+    SheetKind,
+    read_agreement_row,
+    read_aid_row,
+)
+from knowledge.places.hromadas import HromadaIndex, shipped_index
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """How much a file may hold before it is refused as too large or too deep."""
+
+    max_bytes: int = 5 * 1024 * 1024
+    max_rows: int = 20_000
+    max_depth: int = 32
+    max_yaml_aliases: int = 10
+    max_cell_chars: int = 10_000
+
+
+@dataclass
+class ParsedImport:
+    """An uploaded file, read: a whole document, or spreadsheet rows and refused rows."""
+
+    filename: str
+    sheet: SheetKind | None = None
+    document: KnowledgeDocument | None = None
+    agreements: list[AgreementCells] = field(default_factory=list)
+    aid: list[AidCells] = field(default_factory=list)
+    rejected: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        """How many records the file holds, refused ones included."""
+        if self.document is not None:
+            return sum(
+                len(getattr(self.document, name)) for name in KnowledgeDocument.model_fields
+            )
+        return len(self.agreements) + len(self.aid) + len(self.rejected)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d[\d\s.,]*$")
+_UKRAINIAN_OR_ASCII = re.compile(
+    r"^[\x09\x0a\x0d\x20-\x7eА-Яа-яЁёІіЇїЄєҐґ«»№–—‘’“”„…\u00a0\u00b0\u00ab\u00bb\u00a7\u00b7]*$"
+)
+_SUFFIXES = {
+    ".csv": "csv",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+}
+
+
+def _decode(data: bytes, notes: list[Problem]) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        len(data) > 3 and (data[1] == 0 or data[0] == 0) and data.count(0) * 3 >= len(data)
+    ):
+        raise rejected(N_("The file is in UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)."))
+    if _CONTROL_BYTES.search(data):
+        raise rejected(N_("This is not a text file."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_cp1251(data)
+        notes.append(Problem(N_("The file was read as Windows-1251 (Cyrillic) text.")))
+    if _CONTROL.search(text):
+        raise rejected(N_("This is not a text file."))
+    return text
+
+
+def _decode_cp1251(data: bytes) -> str:
+    # Excel in Ukraine saves CSV as Windows-1251. Any bytes decode as something in it, so
+    # the text is only accepted when it is made of Ukrainian, Russian and ASCII letters.
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        text = ""
+    if not text or not _UKRAINIAN_OR_ASCII.match(text):
+        raise rejected(N_("The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."))
+    return text
+
+
+def _file_type(data: bytes, filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()
+    if data.startswith(b"PK\x03\x04"):
+        raise rejected(N_("This is an Excel or other zipped file; save the sheet as CSV UTF-8."))
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    if suffix not in ("", ".txt"):
+        raise rejected(
+            N_("Unsupported file type {suffix}; send a .csv, .yaml, .yml or .json file."),
+            suffix=suffix,
+        )
+    head = data.lstrip()[:1]
+    if head in (b"{", b"["):
+        return "json"
+    first_line = data.split(b"\n", 1)[0]
+    return (
+        "csv"
+        if b"hromada" in first_line and first_line.count(b",") + first_line.count(b";")
+        else "yaml"
+    )
+
+
+def read_import(
+    data: bytes,
+    filename: str,
+    *,
+    limits: ImportLimits | None = None,
+    hromadas: HromadaIndex | None = None,
+) -> ParsedImport:
+    """Read an uploaded file; raises ImportRejectedError when the file as a whole is refused."""
+    limits = limits or ImportLimits()
+    if len(data) > limits.max_bytes:
+        raise rejected(
+            N_("The file is larger than {limit} MB."), limit=limits.max_bytes // (1024 * 1024)
+        )
+    if not data.strip():
+        raise rejected(N_("The file is empty."))
+    file_type = _file_type(data, filename)
+    parsed = ParsedImport(filename=filename)
+    text = _decode(data, parsed.notes)
+    if file_type == "csv":
+        _read_csv(text, parsed, limits, hromadas or shipped_index())
+    else:
+        raw = _load_json(text, limits) if file_type == "json" else _load_yaml(text, limits)
+        parsed.document = _validate(raw)
+    return parsed
+
+
+def _load_json(text: str, limits: ImportLimits) -> Any:
+    # The depth is measured before parsing: a 10,000-deep array would exhaust the stack.
+    depth = 0
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        bracket = token.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > limits.max_depth:
+                raise rejected(N_("The file is nested too deeply."))
+        elif bracket in "]}":
+            depth -= 1
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise rejected(N_("The file is not valid JSON: {error}"), error=str(error)) from None
+
+
+def _load_yaml(text: str, limits: ImportLimits) -> Any:
+    # The events are counted before anything is built: a "billion laughs" file is a few
+    # lines of anchors whose aliases expand to gigabytes when constructed.
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > limits.max_yaml_aliases:
+                    raise rejected(N_("The file uses too many YAML aliases."))
+            elif isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > limits.max_depth:
+                    raise rejected(N_("The file is nested too deeply."))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise rejected(N_("The file is not valid YAML: {error}"), error=str(error)) from None
+
+
+def _validate(raw: Any) -> KnowledgeDocument:
+    if raw is None:
+        raise rejected(N_("The file is empty."))
+    if not isinstance(raw, dict):
+        raise rejected(N_("The file is not a knowledge base export: no sections at the top."))
+    try:
+        return KnowledgeDocument.model_validate(raw)
+    except ValidationError as error:
+        problems = [
+            Problem(
+                N_("{where}: {reason}"),
+                {
+                    "where": ".".join(str(part) for part in issue["loc"]) or "document",
+                    "reason": issue["msg"],
+                },
+            )
+            for issue in error.errors(include_url=False, include_input=False)
+        ]
+        raise rejected(
+            N_("The file is not a valid knowledge base export: {problems}"),
+            problems="; ".join(problem.render(str) for problem in problems[:10]),
+        ) from None
+
+
+def _header_key(cell: str) -> str:
+    return "_".join(cell.strip().casefold().replace("-", " ").split())
+
+
+def _sheet_kind(header: list[str]) -> SheetKind:
+    columns = set(header)
+    for kind in (SheetKind.AGREEMENTS, SheetKind.AID):
+        if set(REQUIRED[kind]) <= columns:
+            unknown = [column for column in header if column not in COLUMNS[kind]]
+            if unknown:
+                raise rejected(
+                    N_("Unknown columns: {columns}. The header is: {header}"),
+                    columns=", ".join(unknown),
+                    header=",".join(COLUMNS[kind]),
+                )
+            return kind
+    raise rejected(
+        N_("Unknown header. Agreements need: {agreements}. Aid needs: {aid}."),
+        agreements=",".join(COLUMNS[SheetKind.AGREEMENTS]),
+        aid=",".join(COLUMNS[SheetKind.AID]),
+    )
+
+
+def _delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    # Excel with a Ukrainian locale separates with semicolons.
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _formula_cells(number: int, header: list[str], cells: list[str]) -> list[Problem]:
+    found = []
+    for column, cell in zip(header, cells, strict=False):
+        if cell.startswith(_FORMULA_START) and cell != "-" and not _NUMBER.match(cell):
+            found.append(
+                Problem(
+                    N_("{column}: {value} looks like a formula"),
+                    {"column": column, "value": cell[:40]},
+                    number,
+                )
+            )
+    return found
+
+
+def _read_csv(
+    text: str, parsed: ParsedImport, limits: ImportLimits, hromadas: HromadaIndex
+) -> None:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    try:
+        records = list(reader)
+    except csv.Error as error:
+        raise rejected(
+            N_("The file is not valid CSV near line {line}: {error}"),
+            line=reader.line_num,
+            error=str(error),
+        ) from None
+    # Rows keep the numbers a spreadsheet shows them under, blank rows counted.
+    numbered = [
+        (number, record)
+        for number, record in enumerate(records, start=1)
+        if any(cell.strip() for cell in record)
+    ]
+    if not numbered:
+        raise rejected(N_("The file is empty."))
+    if len(numbered) - 1 > limits.max_rows:
+        raise rejected(N_("The file has more than {limit} rows."), limit=limits.max_rows)
+    header = [_header_key(cell) for cell in numbered[0][1]]
+    sheet = _sheet_kind(header)
+    parsed.sheet = sheet
+    # A formula anywhere means the file came out of a spreadsheet with live formulas, or
+    # was made to attack whoever opens an export of it: the whole file is refused, listing
+    # every such cell, so nothing from it is stored and later exported back into a sheet.
+    formulas = [
+        problem
+        for number, record in numbered
+        for problem in _formula_cells(number, header, record)
+    ]
+    if formulas:
+        raise rejected(
+            N_("The file has cells that start like formulas (=, +, -, @): {cells}"),
+            cells="; ".join(f"{problem.row}: {problem.render(str)}" for problem in formulas[:10]),
+        )
+    for number, record in numbered[1:]:
+        if len(record) > len(header):
+            parsed.rejected.append(
+                Problem(
+                    N_("the row has more cells ({count}) than the header ({columns})"),
+                    {"count": len(record), "columns": len(header)},
+                    number,
+                )
+            )
+            continue
+        if any(len(cell) > limits.max_cell_chars for cell in record):
+            parsed.rejected.append(Problem(N_("a cell is too long"), {}, number))
+            continue
+        cells = dict(zip(header, record, strict=False))
+        if sheet is SheetKind.AGREEMENTS:
+            agreement = read_agreement_row(number, cells, hromadas)
+            if isinstance(agreement, Problem):
+                parsed.rejected.append(agreement)
+            else:
+                parsed.agreements.append(agreement)
+        else:
+            aid = read_aid_row(number, cells, hromadas)
+            if isinstance(aid, Problem):
+                parsed.rejected.append(aid)
+            else:
+                parsed.aid.append(aid)

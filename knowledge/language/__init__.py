@@ -1,1 +1,0 @@
-"""Reading questions: normalised text, tokens, Ukrainian word forms and typo-tolerant lookup."""

@@ -1,0 +1,289 @@
+"""Every way a name in the knowledge base can be written, precomputed for dictionary lookups."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from babel import Locale
+
+from knowledge.facts.snapshot import Snapshot
+from knowledge.places.country_words import ADJECTIVES, EVERYDAY_NAMES
+from knowledge.text.forms_cache import FormsCache
+from knowledge.text.fuzzy import FuzzyVocabulary
+from knowledge.text.morphology import is_dictionary_word
+from knowledge.text.normalize import (
+    Token,
+    fold,
+    is_cyrillic,
+    latin_key,
+    normalize,
+    tokenize,
+)
+
+MAX_NAME_TOKENS = 5
+# Pronouns and other everyday words that are also a form of some name ("мені" is "to me" and
+# "in Mena"): they count as that name only when capitalised or after a preposition.
+_EVERYDAY_WORDS = frozenset(
+    {
+        "мені",
+        "мене",
+        "мною",
+        "ми",
+        "ви",
+        "він",
+        "вона",
+        "вони",
+        "нас",
+        "вас",
+        "нам",
+        "вам",
+        "та",
+        "те",
+        "ті",
+        "то",
+        "це",
+        "ці",
+        "так",
+        "як",
+        "де",
+        "коли",
+        "але",
+        "або",
+        "чи",
+        "що",
+        "хто",
+    }
+)
+_PREPOSITIONS = frozenset({"у", "в", "до", "з", "із", "зі", "для", "від", "по", "на"})
+# Ukraine is the home side, never a partner country.
+_HOME_COUNTRY = "UA"
+
+
+class EntityKind(StrEnum):
+    """What a name refers to."""
+
+    HROMADA = "hromada"
+    PLACE = "place"
+    COUNTRY = "country"
+    REGION = "region"
+    OBLAST = "oblast"
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class EntityRef:
+    """One entity a name may refer to."""
+
+    kind: EntityKind
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the question that names one or more entities (more than one: ambiguous)."""
+
+    refs: frozenset[EntityRef]
+    first: int
+    last: int
+    approximate: bool = False
+
+    def of_kind(self, kind: EntityKind) -> frozenset[EntityRef]:
+        """The candidates of one kind."""
+        return frozenset(ref for ref in self.refs if ref.kind is kind)
+
+
+def _key(words: Iterable[str]) -> str:
+    return " ".join(fold(word) for word in words)
+
+
+_PLAIN_PHRASE = re.compile(r"^[^\W\d_]+(?:[’'-][^\W\d_]+)*(?: [^\W\d_]+(?:[’'-][^\W\d_]+)*)*$")
+
+
+def phrase_key(phrase: str) -> str:
+    """The lookup key of a name: its words normalised and folded, as a question's are."""
+    normalized = normalize(phrase)
+    if _PLAIN_PHRASE.match(normalized):
+        # Most names are words and spaces only: no need for the full tokenizer.
+        return _key(normalized.split(" "))
+    return _key(token.text for token in tokenize(phrase))
+
+
+class _IndexBuilder:
+    def __init__(self, forms: FormsCache) -> None:
+        self.exact: dict[str, set[EntityRef]] = defaultdict(set)
+        self.latin: dict[str, set[EntityRef]] = defaultdict(set)
+        self.forms = forms
+
+    def add(self, phrase: str, ref: EntityRef) -> None:
+        self.add_key(phrase_key(phrase), ref)
+
+    def add_key(self, key: str, ref: EntityRef) -> None:
+        if not key:
+            return
+        self.exact[key].add(ref)
+        # The words and the spaces between them: ASCII exactly when every word is.
+        if key.isascii():
+            self.latin[" ".join(latin_key(word) for word in key.split(" "))].add(ref)
+
+    def add_ukrainian_noun(self, name: str, ref: EntityRef) -> None:
+        self.add(name, ref)
+        for key in self.forms.nouns(normalize(name)):
+            self.add_key(key, ref)
+
+    def add_name(self, name: str, ref: EntityRef) -> None:
+        """A name in either script: Cyrillic ones are inflected, Latin ones taken as written."""
+        if any(map(is_cyrillic, name)):
+            self.add_ukrainian_noun(name, ref)
+        else:
+            self.add(name, ref)
+
+    def add_ukrainian_adjective(self, adjective: str, ref: EntityRef) -> None:
+        for key in self.forms.adjectives(normalize(adjective)):
+            self.add_key(key, ref)
+
+
+class Gazetteer:
+    """Finds the names of hromadas, places, countries, regions and oblasts in a question."""
+
+    def __init__(
+        self, exact: dict[str, frozenset[EntityRef]], latin: dict[str, frozenset[EntityRef]]
+    ) -> None:
+        self._exact = exact
+        self._latin = latin
+        self._fuzzy = FuzzyVocabulary(key for key in exact if " " not in key)
+
+    @classmethod
+    def build(cls, snapshot: Snapshot, forms: FormsCache | None = None) -> Gazetteer:
+        """Index every name in the snapshot and every country."""
+        forms = forms or FormsCache(phrase_key)
+        builder = _IndexBuilder(forms)
+        oblasts: dict[str, str] = {}
+        for hromada in snapshot.hromadas.values():
+            ref = EntityRef(EntityKind.HROMADA, hromada.code)
+            if hromada.center_uk:
+                builder.add_ukrainian_noun(hromada.center_uk, ref)
+            if hromada.center_en:
+                builder.add(hromada.center_en, ref)
+            # The codifier names a hromada by its feminine adjective ("Харківська").
+            builder.add_ukrainian_adjective(hromada.name_uk, ref)
+            builder.add(hromada.name_en, ref)
+            for alias in hromada.aliases:
+                builder.add_name(alias, ref)
+            if hromada.oblast_code and hromada.oblast_uk:
+                oblasts[hromada.oblast_code] = hromada.oblast_uk
+        for code, oblast_uk in oblasts.items():
+            builder.add_ukrainian_adjective(oblast_uk, EntityRef(EntityKind.OBLAST, code))
+
+        regions: dict[str, tuple[str, str]] = {}
+        for place in snapshot.places.values():
+            ref = EntityRef(EntityKind.PLACE, place.key)
+            builder.add_ukrainian_noun(place.name.uk, ref)
+            builder.add(place.name.en, ref)
+            builder.add(place.name_local, ref)
+            for alias in place.aliases:
+                builder.add_name(alias, ref)
+            if place.region is not None:
+                regions[place.region.en] = (place.region.uk, place.region.en)
+        for region_id, (region_uk, region_en) in regions.items():
+            ref = EntityRef(EntityKind.REGION, region_id)
+            builder.add_ukrainian_noun(region_uk, ref)
+            builder.add(region_en, ref)
+
+        ukrainian, english = Locale("uk").territories, Locale("en").territories
+        for code, name_en in english.items():
+            if not (len(code) == 2 and code.isalpha()) or code == _HOME_COUNTRY:
+                continue
+            ref = EntityRef(EntityKind.COUNTRY, code)
+            builder.add(name_en, ref)
+            if code in ukrainian:
+                builder.add_ukrainian_noun(ukrainian[code], ref)
+        for code, (adjective_uk, adjective_en) in ADJECTIVES.items():
+            ref = EntityRef(EntityKind.COUNTRY, code)
+            builder.add_ukrainian_adjective(adjective_uk, ref)
+            builder.add(adjective_en, ref)
+        for code, names in EVERYDAY_NAMES.items():
+            ref = EntityRef(EntityKind.COUNTRY, code)
+            for name in names:
+                builder.add_name(name, ref)
+        forms.save()
+        # Most names mean one entity, and all forms of a name the same ones: one set each.
+        shared: dict[frozenset[EntityRef], frozenset[EntityRef]] = {}
+        return cls(
+            exact={key: _shared(shared, refs) for key, refs in builder.exact.items()},
+            latin={key: _shared(shared, refs) for key, refs in builder.latin.items()},
+        )
+
+    def knows(self, text: str) -> bool:
+        """Whether the text is a whole name in the index."""
+        return phrase_key(text) in self._exact
+
+    def find(self, original: str, tokens: Sequence[Token], skip: frozenset[int]) -> list[Mention]:
+        """The names in the tokens, longest first; tokens in `skip` are ordinary words."""
+        mentions: list[Mention] = []
+        keys = [fold(token.text) for token in tokens]
+        position = 0
+        while position < len(tokens):
+            found = self._longest_at(original, tokens, keys, position, skip)
+            if found is None:
+                position += 1
+                continue
+            mentions.append(found)
+            position = found.last + 1
+        return mentions
+
+    def _longest_at(
+        self,
+        original: str,
+        tokens: Sequence[Token],
+        keys: Sequence[str],
+        start: int,
+        skip: frozenset[int],
+    ) -> Mention | None:
+        longest = min(MAX_NAME_TOKENS, len(tokens) - start)
+        for size in range(longest, 0, -1):
+            words = keys[start : start + size]
+            phrase = " ".join(words)
+            refs = self._exact.get(phrase)
+            if refs is None and all(token.is_latin for token in tokens[start : start + size]):
+                refs = self._latin.get(" ".join(latin_key(word) for word in words))
+            if refs is None:
+                continue
+            if size == 1 and not _plausible_single(original, tokens, skip, start):
+                continue
+            return Mention(frozenset(refs), start, start + size - 1)
+        token = tokens[start]
+        if start in skip or token.is_number or len(keys[start]) < 4:
+            return None
+        if is_dictionary_word(token.text):
+            # An ordinary word ("вечора", "саме") is not a misspelt name.
+            return None
+        # Several forms of one name may be equally close ("цинциннаті", "цинцинаці"); that is
+        # still one name. Forms of different names equally close are a guess, so no match.
+        nearest = self._fuzzy.nearest(keys[start])
+        refs = frozenset(ref for key in nearest for ref in self._exact[key])
+        if len({(ref.kind, ref.id) for ref in refs}) != 1:
+            return None
+        return Mention(refs, start, start, approximate=True)
+
+
+def _shared(
+    shared: dict[frozenset[EntityRef], frozenset[EntityRef]], refs: set[EntityRef]
+) -> frozenset[EntityRef]:
+    frozen = frozenset(refs)
+    return shared.setdefault(frozen, frozen)
+
+
+def _plausible_single(
+    original: str, tokens: Sequence[Token], skip: frozenset[int], index: int
+) -> bool:
+    token = tokens[index]
+    if token.text not in _EVERYDAY_WORDS and index not in skip:
+        return True
+    if original[token.start : token.end][:1].isupper() and (index > 0 or index not in skip):
+        # A capital at the start of the question says nothing: "Доброго вечора" is a greeting.
+        return True
+    # "у мені" can only be the place; "мені" alone is "to me".
+    return token.text in _EVERYDAY_WORDS and index > 0 and tokens[index - 1].text in _PREPOSITIONS

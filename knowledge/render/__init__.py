@@ -1,0 +1,1 @@
+"""Text in the reader's language: labels, phrases, cards. qa, admin, interchange import it."""

@@ -1,0 +1,95 @@
+"""Rendering in one language: catalog messages, and dates, numbers, money and names by Babel."""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_currency, format_decimal
+
+from knowledge.facts.dates import PartialDate, Precision
+from knowledge.facts.records import Hromada, Place, Text
+from knowledge.places.country_names import country_name
+from knowledge.render.translations import translation
+from knowledge.text.morphology import inflect
+
+LANGUAGES = ("uk", "en")
+
+
+@cache
+def _catalog(lang: str) -> gettext.NullTranslations:
+    return translation(lang)
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything needed to write an answer in one language."""
+
+    code: str
+
+    @property
+    def translations(self) -> gettext.NullTranslations:
+        """The message catalog."""
+        return _catalog(self.code)
+
+    def gettext(self, message: str) -> str:
+        """A message in this language."""
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """The plural form of a message for the count."""
+        return self.translations.ngettext(singular, plural, count)
+
+    def number(self, value: int | Decimal) -> str:
+        """A number with the language's grouping."""
+        return format_decimal(value, locale=self.code)
+
+    def money(self, amount: Decimal, currency: str) -> str:
+        """An amount of money with its currency."""
+        return format_currency(amount, currency, locale=self.code)
+
+    def text(self, value: Text) -> str:
+        """The text in this language."""
+        return value.uk if self.code == "uk" else value.en
+
+    def country(self, code: str) -> str:
+        """A country's name (CLDR)."""
+        return country_name(code, self.code)
+
+    def place(self, place: Place) -> str:
+        """A place's name."""
+        return self.text(place.name)
+
+    def hromada(self, hromada: Hromada) -> str:
+        """What residents call the hromada: its centre's name, or the hromada's own."""
+        if self.code == "uk":
+            return hromada.center_uk or hromada.name_uk
+        return hromada.center_en or hromada.name_en
+
+    def when(self, date: PartialDate) -> str:
+        """A date as a phrase: "in 2023", "in May 2025", "on 12 January 2024"."""
+        _ = self.gettext
+        if date.precision is Precision.YEAR:
+            return _("in {year}").format(year=date.year)
+        if date.precision is Precision.MONTH:
+            return _("in {month_and_year}").format(month_and_year=self._month(date))
+        return _("on {day}").format(day=format_date(date.earliest(), "long", locale=self.code))
+
+    def date(self, date: PartialDate) -> str:
+        """A date on its own: "2023", "May 2025", "12 January 2024"."""
+        if date.precision is Precision.YEAR:
+            return self.gettext("{year}").format(year=date.year)
+        if date.precision is Precision.MONTH:
+            return format_skeleton("yMMMM", date.earliest(), locale=self.code)
+        return format_date(date.earliest(), "long", locale=self.code)
+
+    def _month(self, date: PartialDate) -> str:
+        month_and_year = format_skeleton("yMMMM", date.earliest(), locale=self.code)
+        if self.code != "uk":
+            return month_and_year
+        # CLDR has the nominative ("травень 2025 р."); "у ..." needs the locative ("травні").
+        month, _, rest = month_and_year.partition(" ")
+        return f"{inflect(month, 'loct')} {rest}"

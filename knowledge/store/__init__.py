@@ -1,0 +1,1 @@
+"""The database: schema, migrations, loading, exporting, queries. From `places` up import it."""

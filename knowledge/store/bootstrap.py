@@ -1,0 +1,29 @@
+"""Gets a database ready to answer: migrated, and seeded on first start."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from knowledge.store import migrations, models
+from knowledge.store.curated import curated_document
+from knowledge.store.engines import session_factory
+from knowledge.store.loading import LoadReport, load_document
+
+SEED_ACTOR = "system:seed"
+
+
+async def seed(engine: AsyncEngine) -> LoadReport:
+    """Load the shipped knowledge (all hromadas and the curated facts) in one transaction."""
+    async with session_factory(engine)() as session, session.begin():
+        return await load_document(session, curated_document(), actor=SEED_ACTOR)
+
+
+async def prepare_database(engine: AsyncEngine) -> LoadReport | None:
+    """Migrate to the newest schema; seed an empty knowledge base. Returns the seed's report."""
+    await migrations.upgrade(engine)
+    async with session_factory(engine)() as session:
+        known_hromadas = await session.scalar(select(func.count()).select_from(models.HromadaRow))
+    if known_hromadas:
+        return None
+    return await seed(engine)

@@ -1,0 +1,1 @@
+"""Normalising, folding, inflecting and transliterating text. Layers from `store` up import it."""

@@ -1,0 +1,403 @@
+"""Ukrainian word forms: lemmas of question words and every case form of a place name.
+
+A typed wrapper around pymorphy3's Ukrainian dictionary, with rules for foreign names the
+dictionary does not know. The analyser loads on first use (about a tenth of a second) and every
+answer is cached, so the question-answering path only does dictionary lookups.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from typing import Protocol, TypeAlias
+
+from knowledge.text.normalize import APOSTROPHE, is_cyrillic, normalize
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+
+# pymorphy3's dictionary spells the apostrophe as ASCII "'"; normalised text uses U+2019.
+_DICTIONARY_APOSTROPHE = "'"
+_INDECLINABLE_ENDINGS = frozenset("еєиіїоую")
+_VOWELS = frozenset("аеєиіїоуюя")
+_SIBILANTS = frozenset("жчшщ")
+# Before the dative and locative ending -і, г, к, х soften: Рига - Ризі, Рієка - Рієці.
+_SOFTENED = {"г": "з", "к": "ц", "х": "с"}
+_HARD_ADJECTIVE_ENDINGS = ("ий", "а", "е", "і")
+_HARD_ADJECTIVE_FORMS = (
+    *("ий", "ого", "ому", "им", "ім"),
+    *("а", "ої", "ій", "у", "ою"),
+    *("е", "і", "их", "ими"),
+)
+
+# Forms of one word grouped by case; a phrase takes, case by case, one form of each word.
+Paradigm: TypeAlias = dict[str, frozenset[str]]
+
+
+class _Tag(Protocol):
+    @property
+    def case(self) -> str | None: ...
+
+    @property
+    def gender(self) -> str | None: ...
+
+    @property
+    def number(self) -> str | None: ...
+
+    def __contains__(self, grammeme: object) -> bool: ...
+
+
+class _Parse(Protocol):
+    @property
+    def word(self) -> str: ...
+
+    @property
+    def normal_form(self) -> str: ...
+
+    @property
+    def tag(self) -> _Tag: ...
+
+    @property
+    def is_known(self) -> bool: ...
+
+    @property
+    def lexeme(self) -> list[_Parse]: ...
+
+
+class _Analyzer(Protocol):
+    def parse(self, word: str) -> list[_Parse]: ...
+
+    def word_is_known(self, word: str) -> bool: ...
+
+
+@functools.cache
+def _analyzer() -> _Analyzer:
+    # Imported here so that importing this module stays instant for code that never parses.
+    import pymorphy3  # type: ignore[import-untyped]
+
+    analyzer: _Analyzer = pymorphy3.MorphAnalyzer(lang="uk")
+    return analyzer
+
+
+def preload() -> None:
+    """Load the dictionaries now, so the first question does not wait for them."""
+    _analyzer()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse(word: str) -> tuple[_Parse, ...]:
+    # A name's words are parsed more than once (is it a preposition? which readings?), and
+    # parsing a word the dictionary lacks makes pymorphy3 search for similar words: slow.
+    return tuple(_analyzer().parse(word.replace(APOSTROPHE, _DICTIONARY_APOSTROPHE)))
+
+
+def _is_known(parse: _Parse) -> bool:
+    # pymorphy3 looks the word up again on every access of `is_known`.
+    return _known_word(parse.word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _known_word(word: str) -> bool:
+    return _analyzer().word_is_known(word)
+
+
+def _surface(form: str) -> str:
+    return form.replace(_DICTIONARY_APOSTROPHE, APOSTROPHE)
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form pymorphy3 proposes for a normalised word; Latin words stay as is."""
+    return _lemmas(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemmas(word: str) -> frozenset[str]:
+    if not any(map(is_cyrillic, word)):
+        return frozenset({word})
+    found = frozenset(_surface(parse.normal_form) for parse in _parse(word))
+    return found or frozenset({word})
+
+
+def inflections(phrase: str) -> frozenset[str]:
+    """Every normalised case form of a Ukrainian place name given in the nominative."""
+    return _inflections(normalize(phrase))
+
+
+@functools.lru_cache(maxsize=65536)
+def _inflections(phrase: str) -> frozenset[str]:
+    words = phrase.split(" ")
+    declining = _declining_count(words)
+    paradigms = [
+        # In "Біла Церква" or "Сполучені Штати" the words before the last one are adjectives
+        # agreeing with it, even where the dictionary also has a noun spelt the same way.
+        _compound_paradigm(word, prefer_adjective=position < declining - 1)
+        if position < declining
+        else _fixed(word)
+        for position, word in enumerate(words)
+    ]
+    return frozenset({phrase}).union(*_join(paradigms, " ").values())
+
+
+def _declining_count(words: list[str]) -> int:
+    """How many leading words decline: a preposition fixes itself and what follows it.
+
+    In "Франкфурт-на-Майні" or "Ростов на Дону" the words after "на" are governed by it and
+    keep their case whatever the case of the name as a whole.
+    """
+    for position, word in enumerate(words):
+        if any(map(is_cyrillic, word)) and any(
+            "PREP" in parse.tag and _is_known(parse) for parse in _parse(word)
+        ):
+            return position
+    return len(words)
+
+
+def _join(paradigms: list[Paradigm], separator: str) -> Paradigm:
+    """Put words together case by case, so that adjectives stay in agreement with nouns."""
+    return {
+        case: frozenset(
+            separator.join(forms)
+            for forms in itertools.product(*(paradigm[case] for paradigm in paradigms))
+        )
+        for case in CASES
+    }
+
+
+def _compound_paradigm(word: str, *, prefer_adjective: bool) -> Paradigm:
+    """Forms of a word that may be a hyphenated compound such as "кам’янець-подільський"."""
+    parts = word.split("-")
+    if len(parts) == 1 or not all(parts):
+        return _word_paradigm(word, prefer_adjective=prefer_adjective)
+    declining = _declining_count(parts)
+    paradigms: list[Paradigm] = []
+    for position, part in enumerate(parts):
+        if position >= declining:
+            paradigms.append(_fixed(part))
+        elif position < declining - 1:
+            # A leading part may be a fixed linking form ("Івано-", "Сен-") that the dictionary
+            # takes for a noun, so its unchanged spelling stays possible in every case.
+            paradigms.append(_with_unchanged(_word_paradigm(part, prefer_adjective=False), part))
+        else:
+            paradigms.append(_word_paradigm(part, prefer_adjective=False))
+    return _join(paradigms, "-")
+
+
+def _word_paradigm(word: str, *, prefer_adjective: bool) -> Paradigm:
+    """Case forms of one word taken as the nominative of a name."""
+    if not word or not any(map(is_cyrillic, word)):
+        return _fixed(word)
+    parses = _parse(word)
+    nominatives = [
+        parse
+        for parse in parses
+        if parse.tag.case == "nomn" and ("NOUN" in parse.tag or "ADJF" in parse.tag)
+    ]
+    known = [parse for parse in nominatives if _is_known(parse)]
+    if known:
+        return _paradigm(_preferred(known, prefer_adjective=prefer_adjective), word)
+    if word[-1] in _INDECLINABLE_ENDINGS or not is_cyrillic(word[-1]):
+        # Foreign names ending in these vowels do not decline: Кошице, Олайне, Цинциннаті.
+        return _fixed(word)
+    if any(_is_known(parse) for parse in parses):
+        # A dictionary word that cannot be a nominative noun here ("Майні", "де") stays put.
+        return _fixed(word)
+    guessed = _preferred(nominatives, prefer_adjective=prefer_adjective)
+    if guessed and prefer_adjective and "ADJF" in guessed[0].tag:
+        return _paradigm(guessed, word)
+    return _merge(_paradigm(guessed, word), _rule_paradigm(word))
+
+
+def _preferred(parses: list[_Parse], *, prefer_adjective: bool) -> list[_Parse]:
+    """The readings of a word to inflect: adjective or noun as asked, places over people."""
+    adjectives = [parse for parse in parses if "ADJF" in parse.tag]
+    nouns = [parse for parse in parses if "NOUN" in parse.tag]
+    if prefer_adjective and adjectives:
+        return adjectives
+    if not nouns:
+        return adjectives
+    # A place is inanimate; animate readings (surnames, first names) only when nothing else.
+    return [parse for parse in nouns if "inan" in parse.tag] or nouns
+
+
+def _paradigm(parses: list[_Parse], word: str) -> Paradigm:
+    """Forms of the given readings that keep their number and gender, grouped by case."""
+    if not parses:
+        return dict.fromkeys(CASES, frozenset())
+    by_case: dict[str, set[str]] = {case: set() for case in CASES}
+    for parse in parses:
+        agreement = (parse.tag.number, parse.tag.gender)
+        for form in parse.lexeme:
+            case = form.tag.case
+            if case in by_case and (form.tag.number, form.tag.gender) == agreement:
+                by_case[case].add(_surface(form.word))
+    # A gap in the dictionary's table must not leave a case without any form at all.
+    return {case: frozenset(forms or {word}) for case, forms in by_case.items()}
+
+
+def _fixed(word: str) -> Paradigm:
+    return dict.fromkeys(CASES, frozenset({word}))
+
+
+def _with_unchanged(paradigm: Paradigm, word: str) -> Paradigm:
+    return {case: forms | {word} for case, forms in paradigm.items()}
+
+
+def _merge(first: Paradigm, second: Paradigm) -> Paradigm:
+    return {case: first[case] | second[case] for case in CASES}
+
+
+def _rule_paradigm(word: str) -> Paradigm:
+    """Guessed case forms of a foreign name the dictionary lacks, by its ending.
+
+    Such names are often left undeclined in writing ("у Жиракув"), so the unchanged word is
+    kept as a possible form of every case.
+    """
+    stem, last = word[:-1], word[-1]
+    endings: dict[str, tuple[str, ...]]
+    if last == "а":
+        after_sibilant = stem[-1:] in _SIBILANTS
+        genitive = "і" if after_sibilant else "и"
+        softened = stem[:-1] + _SOFTENED.get(stem[-1:], stem[-1:])
+        endings = {
+            "gent": (genitive,),
+            "datv": ("і",),
+            "accs": ("у",),
+            "ablt": ("ею" if after_sibilant else "ою",),
+            "loct": ("і",),
+            "voct": ("е" if after_sibilant else "о",),
+        }
+        forms = _attach(stem, endings)
+        forms["datv"] |= {softened + "і"}
+        forms["loct"] |= {softened + "і"}
+    elif last == "я":
+        # After a vowel or apostrophe the ending is iotated: Британія - Британії, -ією.
+        iotated = stem[-1:] in _VOWELS or stem[-1:] == APOSTROPHE
+        oblique = "ї" if iotated else "і"
+        endings = {
+            "gent": (oblique,),
+            "datv": (oblique,),
+            "accs": ("ю",),
+            "ablt": ("єю" if iotated else "ею",),
+            "loct": (oblique,),
+            "voct": ("є" if iotated else "е",),
+        }
+        forms = _attach(stem, endings)
+    elif last == "ь":
+        endings = {
+            "gent": ("я",),
+            "datv": ("еві", "ю"),
+            "ablt": ("ем",),
+            "loct": ("і", "еві", "ю"),
+            "voct": ("ю", "е"),
+        }
+        forms = _attach(stem, endings)
+    elif last == "й":
+        endings = {
+            "gent": ("я",),
+            "datv": ("єві", "ю"),
+            "ablt": ("єм",),
+            "loct": ("ї", "єві", "ю"),
+            "voct": ("ю",),
+        }
+        forms = _attach(stem, endings)
+    else:
+        endings = {
+            "gent": ("а", "у"),
+            "datv": ("ові", "у"),
+            "ablt": ("ем" if last in _SIBILANTS else "ом",),
+            "loct": ("і", "ові", "у"),
+            "voct": ("е", "у"),
+        }
+        forms = _attach(word, endings)
+        if word.endswith(("ів", "ув")):
+            # Львів - Львова: the і (or Polish ó, written у) turns into о once an ending follows.
+            forms = _merge(forms, _attach(word[:-2] + "ов", endings))
+    return _with_unchanged(forms, word)
+
+
+def _attach(stem: str, endings: dict[str, tuple[str, ...]]) -> Paradigm:
+    return {case: frozenset(stem + ending for ending in endings.get(case, ())) for case in CASES}
+
+
+def adjective_forms(adjective: str) -> frozenset[str]:
+    """Every form (gender, number, case) of an adjective such as "харківська"."""
+    return _adjective_forms(normalize(adjective))
+
+
+@functools.lru_cache(maxsize=65536)
+def _adjective_forms(adjective: str) -> frozenset[str]:
+    prefix, hyphen, word = adjective.rpartition("-")
+    if not word or not any(map(is_cyrillic, word)):
+        return frozenset({adjective})
+    readings = [parse for parse in _parse(word) if "ADJF" in parse.tag]
+    known = [parse for parse in readings if _is_known(parse)]
+    forms = {_surface(form.word) for parse in known or readings for form in parse.lexeme}
+    if not known and word.endswith(_HARD_ADJECTIVE_ENDINGS):
+        stem = word[:-2] if word.endswith("ий") else word[:-1]
+        forms |= {stem + ending for ending in _HARD_ADJECTIVE_FORMS}
+    return frozenset({adjective} | {prefix + hyphen + form for form in forms})
+
+
+def inflect(word: str, case: str) -> str:
+    """The word put in a case ("травень", "loct" → "травні"); unchanged when unknown."""
+    return _inflect(word, case)
+
+
+@functools.lru_cache(maxsize=4096)
+def _inflect(word: str, case: str) -> str:
+    lowered = word.casefold()
+    for parse in _parse(lowered):
+        # Only the reading whose dictionary form is the word itself: "липень" as a noun, not
+        # some other word that happens to share a form.
+        if not _is_known(parse) or _surface(parse.normal_form) != lowered:
+            continue
+        forms = [
+            _surface(form.word)
+            for form in parse.lexeme
+            if form.tag.case == case and form.tag.number != "plur"
+        ]
+        if forms:
+            return _usual(forms, case)
+    return word
+
+
+def _usual(forms: list[str], case: str) -> str:
+    # The dictionary lists variants ("січневі", "січні"); after "у" the locative people write
+    # ends in -і for nouns ("у січні") and in -ому for adjective-like ones ("у лютому").
+    if case == "loct":
+        plain = [
+            form
+            for form in forms
+            if form.endswith("і") and not form.endswith(("ові", "еві", "єві"))
+        ]
+        adjectival = [form for form in forms if form.endswith("ому")]
+        return (plain or adjectival or forms)[0]
+    return forms[0]
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether the dictionary knows the word as something other than a proper name."""
+    return _is_dictionary_word(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_dictionary_word(word: str) -> bool:
+    if not any(map(is_cyrillic, word)):
+        return False
+    return any(
+        _is_known(parse) and not (_PERSONAL_NAMES & _grammemes(parse)) for parse in _parse(word)
+    )
+
+
+_PERSONAL_NAMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def _grammemes(parse: _Parse) -> set[str]:
+    # The Ukrainian tag set has no "Geox"; asking a tag about an unknown grammeme raises.
+    return set(str(parse.tag).replace(" ", ",").split(","))
+
+
+def is_singular_noun(word: str) -> bool:
+    """Whether every noun reading of a normalised word is singular («автобус», not «автобуси»)."""
+    nouns = [parse for parse in _parse(word) if "NOUN" in parse.tag]
+    # The Ukrainian dictionary leaves the number out of some singular tags.
+    return bool(nouns) and all("plur" not in parse.tag for parse in nouns)
