@@ -1,30 +1,148 @@
-"""The domain package stays free of Telegram: `knowledge` never imports aiogram or `bot`."""
+"""The layers of `knowledge` stay visible: each package imports only the layers below it.
+
+facts ← text ← store ← places ← render ← qa, admin, interchange; and `knowledge` never imports
+aiogram or `bot`.
+"""
 
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from pathlib import Path
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+KNOWLEDGE_DIR = PROJECT_DIR / "knowledge"
 FORBIDDEN = ("aiogram", "bot")
+# Lowest first; the packages of one rank are siblings and do not import each other.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("facts",),
+    ("text",),
+    ("store",),
+    ("places",),
+    ("render",),
+    ("qa", "admin", "interchange"),
+)
+RANK = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}
 
 
-def _imported_modules(path: Path) -> set[str]:
+def _module_name(path: Path, root: Path) -> str:
+    parts = path.relative_to(root.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported_modules(path: Path, root: Path) -> set[str]:
+    """Every module the file imports, with relative imports resolved."""
+    module = _module_name(path, root)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     modules = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             modules |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            modules.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            modules.add(base)
+            if "." not in base:  # `from knowledge import store` imports `knowledge.store`
+                modules |= {f"{base}.{alias.name}" for alias in node.names}
     return modules
+
+
+def layer_violations(root: Path) -> set[str]:
+    """Imports in the package at `root` that point up or sideways, as "file: module"."""
+    found = set()
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root).parts
+        if len(parts) < 2:
+            continue  # the package's own __init__ holds no code
+        importer = parts[0]
+        for module in _imported_modules(path, root):
+            names = module.split(".")
+            if names[0] != root.name or len(names) < 2 or names[1] == importer:
+                continue
+            imported = names[1]
+            if imported not in RANK or RANK[imported] >= RANK.get(importer, -1):
+                found.add(f"{path.relative_to(root)}: {module}")
+    return found
 
 
 def test_knowledge_never_imports_telegram_code() -> None:
     offenders = {
         f"{path.relative_to(KNOWLEDGE_DIR)}: {module}"
         for path in KNOWLEDGE_DIR.rglob("*.py")
-        for module in _imported_modules(path)
+        for module in _imported_modules(path, KNOWLEDGE_DIR)
         if module.split(".")[0] in FORBIDDEN
     }
 
     assert offenders == set()
+
+
+def test_every_package_is_a_known_layer() -> None:
+    packages = {path.parent.name for path in KNOWLEDGE_DIR.glob("*/__init__.py")}
+    loose = {path.name for path in KNOWLEDGE_DIR.glob("*.py")} - {"__init__.py"}
+
+    assert packages == set(RANK)
+    assert loose == set()
+
+
+def test_each_layer_imports_only_the_layers_below_it() -> None:
+    assert layer_violations(KNOWLEDGE_DIR) == set()
+
+
+def test_an_import_of_a_higher_or_sibling_layer_is_reported(tmp_path: Path) -> None:
+    root = tmp_path / "knowledge"
+    sources = {
+        "facts/dates.py": "from knowledge.render.cards import Card\n",
+        "store/models.py": "from knowledge import places\n",
+        "render/cards.py": "from knowledge.facts.dates import PartialDate\n",
+        "qa/engine.py": "from knowledge.admin.editing import Entity\nfrom . import answer\n",
+        "qa/answer.py": "from ..store import models\n",
+        "admin/editing.py": "def later() -> None:\n    from knowledge.interchange import x\n",
+    }
+    for name, source in sources.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / "__init__.py").touch()
+        path.write_text(source, encoding="utf-8")
+
+    assert layer_violations(root) == {
+        "facts/dates.py: knowledge.render.cards",
+        "store/models.py: knowledge.places",
+        "qa/engine.py: knowledge.admin.editing",
+        "admin/editing.py: knowledge.interchange",
+    }
+
+
+def test_every_package_says_what_it_is_and_who_may_import_it() -> None:
+    for init in KNOWLEDGE_DIR.glob("*/__init__.py"):
+        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert docstring is not None, init
+        assert "import" in docstring.splitlines()[0], init
+
+
+def test_no_two_modules_share_a_name() -> None:
+    names = Counter(
+        path.stem
+        for directory in (KNOWLEDGE_DIR, PROJECT_DIR / "bot")
+        for path in directory.rglob("*.py")
+        if path.name != "__init__.py"
+        and (directory == KNOWLEDGE_DIR or path.stem in _knowledge_stems())
+    )
+
+    assert {name for name, count in names.items() if count > 1} == set()
+
+
+def _knowledge_stems() -> set[str]:
+    return {path.stem for path in KNOWLEDGE_DIR.rglob("*.py")}
+
+
+def test_no_two_classes_share_a_name() -> None:
+    classes = Counter(
+        node.name
+        for path in KNOWLEDGE_DIR.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    )
+
+    assert {name for name, count in classes.items() if count > 1} == set()

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+
 from tools.reference_derive import (
     CODIFIER_FILE,
     GEONAMES_FILE,
