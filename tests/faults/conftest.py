@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from _pytest.terminal import TerminalReporter
 
-from knowledge.bootstrap import prepare_database
-from knowledge.database import create_engine
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.engines import create_engine
 from tests.faults.load import FaultReport
 from tests.faults.services import PrivatePostgres, PrivateRedis, private_postgres, private_redis
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from bot.handlers.errors import APOLOGIES
 from bot.local_api import LocalTelegram
-from knowledge import models
-from knowledge.database import create_engine
-from knowledge.i18n import translation
+from knowledge.render.translations import translation
+from knowledge.store import models
+from knowledge.store.engines import create_engine
 from tests.faults.load import AdminDialog, FaultReport, Residents
 
 Fault = Callable[[], Awaitable[None]]
@@ -37,7 +37,7 @@ async def missing_agreements(database_url: str, keys: list[str]) -> list[str]:
     try:
         async with engine.connect() as connection:
             found = await connection.scalars(
-                select(models.Agreement.key).where(models.Agreement.key.in_(keys))
+                select(models.AgreementRow.key).where(models.AgreementRow.key.in_(keys))
             )
             stored = set(found.all())
     finally:
