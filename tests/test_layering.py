@@ -1,7 +1,7 @@
 """The layers of `knowledge` stay visible: each package imports only the layers below it.
 
-facts ← text ← store ← places ← render ← qa, admin, interchange; and `knowledge` never imports
-aiogram or `bot`.
+facts ← text ← store ← places ← render ← qa, admin, interchange ← extraction; and `knowledge`
+never imports aiogram or `bot`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("places",),
     ("render",),
     ("qa", "admin", "interchange"),
+    ("extraction",),
 )
 RANK = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}
 
@@ -119,6 +120,10 @@ def test_every_package_says_what_it_is_and_who_may_import_it() -> None:
         docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert docstring is not None, init
         assert "import" in docstring.splitlines()[0], init
+
+
+def test_no_module_is_named_like_a_layer() -> None:
+    assert _knowledge_stems() & set(RANK) == set()
 
 
 def test_no_two_modules_share_a_name() -> None:

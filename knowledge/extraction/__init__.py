@@ -1,4 +1,4 @@
-"""Facts from documents: the agreements and aid a letter, decision or news item states.
+"""Facts a letter, decision or news item states, proposed with evidence. Only `bot` imports it.
 
 `Extractor(PlaceNames.from_engine(engine)).extract(read_document(data, name), today=...)`
 gives an `Extraction`: the document as a source and every proposed fact, each with the quote
@@ -7,7 +7,9 @@ and the words that decided it; `compare` sets a proposal against the knowledge b
 
 from knowledge.extraction.compare import compare
 from knowledge.extraction.extractor import DocumentText, Extractor
-from knowledge.extraction.facts import (
+from knowledge.extraction.names import PlaceNames
+from knowledge.extraction.output import fact_json
+from knowledge.extraction.proposals import (
     AgreementProposal,
     AidProposal,
     Comparison,
@@ -16,8 +18,6 @@ from knowledge.extraction.facts import (
     Proposal,
     SourceProposal,
 )
-from knowledge.extraction.names import PlaceNames
-from knowledge.extraction.output import fact_json
 from knowledge.extraction.reading import UnreadableDocumentError, is_supported, read_document
 
 __all__ = [

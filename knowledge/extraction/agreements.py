@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extraction.cues import (
+from knowledge.extraction.keywords import (
     AGREEMENT_HEADS,
     AREA_STEMS,
     BOTH_SIDES,
@@ -29,8 +29,8 @@ from knowledge.extraction.cues import (
     StatusCue,
     starts,
 )
-from knowledge.extraction.dates import DateMention, DateRole
-from knowledge.extraction.facts import AgreementProposal, Evidence, Extension
+from knowledge.extraction.proposals import AgreementProposal, Evidence, ExtensionProposal
+from knowledge.extraction.stated_dates import DateMention, DateRole
 from knowledge.extraction.view import SentenceView, Town
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
@@ -362,7 +362,7 @@ def _frame(
     extended = None
     signed = date
     if status_cue is StatusCue.EXTENDED:
-        extended = Extension(date, term)
+        extended = ExtensionProposal(date, term)
         signed = None
         term = None
     areas = _areas(view.words)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from knowledge.extraction.cues import (
+from knowledge.extraction.keywords import (
     AID_WORDS,
     CONTINUATION_OPENERS,
     DELIVERY_STEMS,
@@ -21,7 +21,7 @@ from knowledge.extraction.cues import (
     WHOLE_ENGLISH,
     starts,
 )
-from knowledge.extraction.facts import AidItem
+from knowledge.extraction.proposals import AidItemProposal
 from knowledge.extraction.view import SentenceView
 from knowledge.facts.vocabulary import AidCategory
 from knowledge.text.morphology import is_singular_noun
@@ -126,10 +126,10 @@ def names_donors(view: SentenceView) -> bool:
     return any(starts(word, DONOR_CONTEXT) for word in view.words)
 
 
-def items_in(view: SentenceView) -> list[AidItem]:
+def items_in(view: SentenceView) -> list[AidItemProposal]:
     """The goods the sentence lists, in its order, each category once."""
     words = view.words
-    found: list[AidItem] = []
+    found: list[AidItemProposal] = []
     seen: set[AidCategory] = set()
     used: set[int] = set()
     for index, word in enumerate(words):
@@ -158,7 +158,9 @@ def items_in(view: SentenceView) -> list[AidItem]:
                 if quantity is not None and index > 0 and _is_count(words[index - 1])
                 else index
             )
-            found.append(AidItem(rule.category, view.sentence.written(start, last), quantity))
+            found.append(
+                AidItemProposal(rule.category, view.sentence.written(start, last), quantity)
+            )
             break
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from knowledge.extraction.facts import AgreementProposal, AidProposal, Comparison, Proposal
+from knowledge.extraction.proposals import AgreementProposal, AidProposal, Comparison, Proposal
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.snapshot import Snapshot
 

@@ -15,19 +15,19 @@ from knowledge.extraction.aid import (
     names_donors,
     organisations_in,
 )
-from knowledge.extraction.cues import HROMADA_NOUNS, OBLAST_NOUNS, starts
-from knowledge.extraction.dates import DateMention, DateRole, find_dates
-from knowledge.extraction.facts import (
+from knowledge.extraction.keywords import HROMADA_NOUNS, OBLAST_NOUNS, starts
+from knowledge.extraction.names import NameKind, PlaceNames
+from knowledge.extraction.proposals import (
     AgreementProposal,
-    AidItem,
+    AidItemProposal,
     AidProposal,
     Evidence,
     Extraction,
     Proposal,
 )
-from knowledge.extraction.names import NameKind, PlaceNames
+from knowledge.extraction.sentences import sentences_of
 from knowledge.extraction.source import describe_source, main_text
-from knowledge.extraction.text import sentences_of
+from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates
 from knowledge.extraction.view import SentenceView, ViewBuilder, is_venue
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AidCategory, HromadaKind
@@ -222,7 +222,7 @@ class Extractor:
                     countries = _unique(code for _p, code in view.countries())
                     evidence.append(Evidence("donor", view.text[:80], ", ".join(countries)))
                     break
-        items: list[AidItem] = []
+        items: list[AidItemProposal] = []
         for view in views:
             for item in items_in(view):
                 if all(known.category is not item.category for known in items):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge.extraction.text import Sentence
+from knowledge.extraction.sentences import Sentence
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import HromadaKind
 from knowledge.places.country_names import country_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from knowledge.extraction.facts import AgreementProposal, Comparison, Proposal
+from knowledge.extraction.proposals import AgreementProposal, Comparison, Proposal
 
 
 def fact_json(proposal: Proposal, comparison: Comparison) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extraction.dates import find_dates
-from knowledge.extraction.facts import SourceProposal
+from knowledge.extraction.proposals import SourceProposal
+from knowledge.extraction.stated_dates import find_dates
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import SourceKind
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from knowledge.extraction.cues import PERSON_WORDS, SLOT_WORDS, VENUE_WORDS, starts
-from knowledge.extraction.dates import MONTH_WORDS
+from knowledge.extraction.keywords import PERSON_WORDS, SLOT_WORDS, VENUE_WORDS, starts
 from knowledge.extraction.names import HOME_COUNTRY, NameKind, NameMention, PlaceNames
-from knowledge.extraction.text import Sentence
+from knowledge.extraction.sentences import Sentence
+from knowledge.extraction.stated_dates import MONTH_WORDS
 from knowledge.text.morphology import is_dictionary_word, lemmas
 
 # Prepositions after which a name is the side of a deal: «з містом», «між ... та», "with".

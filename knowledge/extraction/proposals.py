@@ -26,7 +26,7 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class Extension:
+class ExtensionProposal:
     """An extension the text states: when, and for how many years."""
 
     date: PartialDate | None
@@ -50,7 +50,7 @@ class AgreementProposal:
     kind: AgreementKind
     status: AgreementStatus
     date: PartialDate | None
-    extended: Extension | None
+    extended: ExtensionProposal | None
     valid_until: PartialDate | None
     term_years: int | None
     areas: tuple[CooperationArea, ...]
@@ -59,7 +59,7 @@ class AgreementProposal:
 
 
 @dataclass(frozen=True, slots=True)
-class AidItem:
+class AidItemProposal:
     """One category of goods with the words naming it and their number, if stated."""
 
     category: AidCategory
@@ -77,7 +77,7 @@ class AidProposal:
     donor_cities: tuple[str, ...]
     donor_places: tuple[str, ...]
     donor_organisations: tuple[str, ...]
-    items: tuple[AidItem, ...]
+    items: tuple[AidItemProposal, ...]
     amount: Decimal | None
     currency: str | None
     date: PartialDate | None

@@ -1,6 +1,6 @@
 """Scores extraction on the annotated corpus: precision, recall and field accuracy per language.
 
-`python -m knowledge.extraction.evaluation` scores the tuning part of
+`python -m knowledge.extraction.scoring` scores the tuning part of
 `tests/data/extraction/` (see its README); `--heldout` scores only the held-out part, which is
 never looked at while tuning. Only facts the knowledge base can hold are counted: a tie of an
 oblast or raion (`level`) and a domestic tie (`domestic: true`) are left out on both sides.
@@ -29,7 +29,7 @@ AID_FIELDS = ("donor_countries", "items", "amount", "currency", "date")
 
 
 @dataclass
-class Score:
+class ExtractionScore:
     """Counts for one language: proposals, facts, matches and correct fields."""
 
     proposed: int = 0
@@ -120,7 +120,9 @@ def _field(fact: dict[str, Any], name: str) -> Any:
     return value
 
 
-def score_document(extractor: Extractor, engine: Engine, annotation: Path, score: Score) -> None:
+def score_document(
+    extractor: Extractor, engine: Engine, annotation: Path, score: ExtractionScore
+) -> None:
     """Add one document's proposals and facts to the language's score."""
     data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
     text = annotation.with_suffix(".txt").read_text(encoding="utf-8")
@@ -163,10 +165,10 @@ def _describe(fact: dict[str, Any]) -> str:
     return f"aid {fact['hromada_name']} {fact['donor_countries']}"
 
 
-def evaluate(paths: Iterable[Path], engine: Engine) -> dict[str, Score]:
+def evaluate(paths: Iterable[Path], engine: Engine) -> dict[str, ExtractionScore]:
     """Scores per language ("uk", "en") over the given annotation files."""
     extractor = Extractor(PlaceNames.from_engine(engine))
-    scores = {"uk": Score(), "en": Score()}
+    scores = {"uk": ExtractionScore(), "en": ExtractionScore()}
     for path in paths:
         language = yaml.safe_load(path.read_text(encoding="utf-8")).get("lang", "uk")
         score_document(extractor, engine, path, scores[language])
