@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import Select, select
@@ -24,18 +24,8 @@ from knowledge.admin.common import (
     field_changes,
 )
 from knowledge.admin.permissions import require_editor
-from knowledge.facts.documents import (
-    ActivityDoc,
-    AgreementDoc,
-    AidDoc,
-    HromadaDoc,
-    PlaceDoc,
-    ProgrammeDoc,
-    SourceDoc,
-)
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
-from knowledge.store.loading import clear_children
 
 Doc = TypeVar("Doc", bound=BaseModel)
 Row = TypeVar("Row", bound=models.Base)
@@ -54,64 +44,6 @@ class Entity(StrEnum):
 
 
 EDITABLE = (Entity.SOURCE, Entity.PLACE, Entity.AGREEMENT, Entity.AID)
-
-
-@dataclass(frozen=True)
-class _Kind(Generic[Doc, Row]):
-    entity: Entity
-    doc_type: type[Doc]
-    row_type: type[Row]
-    to_doc: Callable[[Row], Doc]
-    apply: Callable[[Doc, Row, mapping.Ids], None]
-    key_field: str = "key"
-
-
-def _no_ids(apply: Callable[[Doc, Row], None]) -> Callable[[Doc, Row, mapping.Ids], None]:
-    return lambda doc, row, _ids: apply(doc, row)
-
-
-_KINDS: dict[Entity, _Kind[Any, Any]] = {
-    Entity.SOURCE: _Kind(
-        Entity.SOURCE,
-        SourceDoc,
-        models.SourceRow,
-        mapping.source_doc,
-        _no_ids(mapping.apply_source),
-    ),
-    Entity.HROMADA: _Kind(
-        Entity.HROMADA,
-        HromadaDoc,
-        models.HromadaRow,
-        mapping.hromada_doc,
-        _no_ids(mapping.apply_hromada),
-        key_field="code",
-    ),
-    Entity.PLACE: _Kind(
-        Entity.PLACE, PlaceDoc, models.PlaceRow, mapping.place_doc, _no_ids(mapping.apply_place)
-    ),
-    Entity.AGREEMENT: _Kind(
-        Entity.AGREEMENT,
-        AgreementDoc,
-        models.AgreementRow,
-        mapping.agreement_doc,
-        mapping.apply_agreement,
-    ),
-    Entity.AID: _Kind(Entity.AID, AidDoc, models.AidRow, mapping.aid_doc, mapping.apply_aid),
-    Entity.ACTIVITY: _Kind(
-        Entity.ACTIVITY,
-        ActivityDoc,
-        models.ActivityRow,
-        mapping.activity_doc,
-        mapping.apply_activity,
-    ),
-    Entity.PROGRAMME: _Kind(
-        Entity.PROGRAMME,
-        ProgrammeDoc,
-        models.ProgrammeRow,
-        mapping.programme_doc,
-        mapping.apply_programme,
-    ),
-}
 
 
 class EditConflictError(AdminError):
@@ -184,9 +116,9 @@ def with_changes(doc: Doc, **changes: Any) -> Doc:
     return type(doc).model_validate(doc.model_dump() | changes)
 
 
-def kind_of(entity: str) -> _Kind[Any, Any]:
+def kind_of(entity: str) -> mapping.RecordMapping[Any, Any]:
     """The storage details of an audited entity."""
-    return _KINDS[Entity(entity)]
+    return mapping.mapping_of(Entity(entity))
 
 
 def parse_doc(entity: str, data: dict[str, Any] | None) -> BaseModel | None:
@@ -196,7 +128,7 @@ def parse_doc(entity: str, data: dict[str, Any] | None) -> BaseModel | None:
 
 def _entity_of(doc: BaseModel) -> Entity:
     for entity in EDITABLE:
-        if isinstance(doc, _KINDS[entity].doc_type):
+        if isinstance(doc, kind_of(entity).doc_type):
             return entity
     raise TypeError(f"not an editable record: {type(doc).__name__}")
 
@@ -208,7 +140,7 @@ def hromada_of(doc: BaseModel | None) -> str | None:
 
 
 async def _row(
-    session: AsyncSession, kind: _Kind[Any, Row], key: str, *, lock: bool = False
+    session: AsyncSession, kind: mapping.RecordMapping[Any, Row], key: str, *, lock: bool = False
 ) -> Row | None:
     column = getattr(kind.row_type, kind.key_field)
     query = select(kind.row_type).where(column == key)
@@ -230,12 +162,6 @@ async def load_for_edit(
     kind = kind_of(entity)
     row = await _row(session, kind, key, lock=lock)
     return None if row is None else kind.to_doc(row)
-
-
-async def _ids(session: AsyncSession) -> mapping.Ids:
-    sources = await session.execute(select(models.SourceRow.key, models.SourceRow.id))
-    places = await session.execute(select(models.PlaceRow.key, models.PlaceRow.id))
-    return mapping.Ids(sources=dict(sources.all()), places=dict(places.all()))
 
 
 def _references(doc: BaseModel) -> list[tuple[Entity, str]]:
@@ -321,7 +247,9 @@ async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[s
         queries = [
             (
                 kind,
-                select(_KINDS[kind].row_type.key).where(_KINDS[kind].row_type.hromada_code == key),
+                select(kind_of(kind).row_type.key).where(
+                    kind_of(kind).row_type.hromada_code == key
+                ),
             )
             for kind in (Entity.AGREEMENT, Entity.AID, Entity.ACTIVITY, Entity.PROGRAMME)
         ]
@@ -353,7 +281,7 @@ async def write_state(
         await session.delete(row)
         await session.flush()
         return
-    ids = await _ids(session)
+    ids = await mapping.record_ids(session)
     await _check_references(session, doc, ids)
     if row is None:
         row = kind.row_type()
@@ -361,7 +289,7 @@ async def write_state(
         session.add(row)
     else:
         # Child rows are replaced wholesale, the old ones flushed away first.
-        clear_children(row)
+        mapping.clear_children(row)
         await session.flush()
         kind.apply(doc, row, ids)
     await session.flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -111,6 +111,7 @@ class _Loader:
         self.batch = batch
         self.at = dt.datetime.now(dt.UTC)
         self.report = LoadReport()
+        self._record_ids: mapping.Ids | None = None
 
     def audit(self, entity: str, key: str, before: BaseModel | None, after: BaseModel) -> None:
         self.session.add(
@@ -126,66 +127,47 @@ class _Loader:
             )
         )
 
-    async def upsert(
-        self,
-        entity: str,
-        docs: Sequence[Doc],
-        *,
-        row_type: type[Row],
-        key_field: str = "key",
-        to_doc: Callable[[Row], Doc],
-        apply: Callable[[Doc, Row], None],
-        has_children: bool = False,
-    ) -> None:
+    async def upsert(self, record: mapping.RecordMapping[Doc, Row], docs: Sequence[Doc]) -> None:
         if not docs:
             return
-        key_column = getattr(row_type, key_field)
-        wanted = [getattr(doc, key_field) for doc in docs]
+        row_type, entity = record.row_type, record.entity
+        ids = await self._ids() if record.with_children else mapping.Ids({}, {})
+        wanted = [record.key_of(doc) for doc in docs]
         found = await self.session.scalars(
             select(row_type)
-            .where(key_column.in_(wanted))
+            .where(getattr(row_type, record.key_field).in_(wanted))
             .execution_options(populate_existing=True)
         )
-        existing: dict[str, Row] = {getattr(row, key_field): row for row in found}
+        existing: dict[str, Row] = {getattr(row, record.key_field): row for row in found}
         for doc in docs:
-            key: str = getattr(doc, key_field)
+            key = record.key_of(doc)
             row = existing.get(key)
             if row is None:
                 row = row_type()
-                apply(doc, row)
+                record.apply(doc, row, ids)
                 self.session.add(row)
                 self.audit(entity, key, None, doc)
                 self.report.created[entity] += 1
                 continue
-            before = to_doc(row)
+            before = record.to_doc(row)
             if before == doc:
                 self.report.unchanged[entity] += 1
                 continue
-            if has_children:
+            if record.with_children:
                 # Child rows are replaced wholesale; the old ones must be gone before the new
                 # ones arrive, or their keys would collide in one flush.
-                clear_children(row)
+                mapping.clear_children(row)
                 await self.session.flush()
-            apply(doc, row)
+            record.apply(doc, row, ids)
             self.audit(entity, key, before, doc)
             self.report.updated[entity] += 1
         await self.session.flush()
 
-    async def ids(self) -> mapping.Ids:
-        sources = await self.session.execute(select(models.SourceRow.key, models.SourceRow.id))
-        places = await self.session.execute(select(models.PlaceRow.key, models.PlaceRow.id))
-        return mapping.Ids(
-            sources=dict(sources.all()),
-            places=dict(places.all()),
-        )
-
-
-def clear_children(row: models.Base) -> None:
-    """Empty every child list of a row, so its child rows can be replaced wholesale."""
-    for name in ("sources", "extensions", "donors", "items", "spending"):
-        children = getattr(row, name, None)
-        if isinstance(children, list):
-            children.clear()
+    async def _ids(self) -> mapping.Ids:
+        # Read once, after the sources and places the later records refer to are written.
+        if self._record_ids is None:
+            self._record_ids = await mapping.record_ids(self.session)
+        return self._record_ids
 
 
 async def load_document(
@@ -201,59 +183,6 @@ async def load_document(
     if problems:
         raise LoadError(problems)
     loader = _Loader(session, actor, batch=batch or str(uuid.uuid4()))
-    await loader.upsert(
-        "source",
-        document.sources,
-        row_type=models.SourceRow,
-        to_doc=mapping.source_doc,
-        apply=mapping.apply_source,
-    )
-    await loader.upsert(
-        "hromada",
-        document.hromadas,
-        row_type=models.HromadaRow,
-        key_field="code",
-        to_doc=mapping.hromada_doc,
-        apply=mapping.apply_hromada,
-    )
-    await loader.upsert(
-        "place",
-        document.places,
-        row_type=models.PlaceRow,
-        to_doc=mapping.place_doc,
-        apply=mapping.apply_place,
-    )
-    ids = await loader.ids()
-    await loader.upsert(
-        "agreement",
-        document.agreements,
-        row_type=models.AgreementRow,
-        to_doc=mapping.agreement_doc,
-        apply=lambda doc, row: mapping.apply_agreement(doc, row, ids),
-        has_children=True,
-    )
-    await loader.upsert(
-        "aid",
-        document.aid,
-        row_type=models.AidRow,
-        to_doc=mapping.aid_doc,
-        apply=lambda doc, row: mapping.apply_aid(doc, row, ids),
-        has_children=True,
-    )
-    await loader.upsert(
-        "activity",
-        document.activities,
-        row_type=models.ActivityRow,
-        to_doc=mapping.activity_doc,
-        apply=lambda doc, row: mapping.apply_activity(doc, row, ids),
-        has_children=True,
-    )
-    await loader.upsert(
-        "programme",
-        document.programmes,
-        row_type=models.ProgrammeRow,
-        to_doc=mapping.programme_doc,
-        apply=lambda doc, row: mapping.apply_programme(doc, row, ids),
-        has_children=True,
-    )
+    for record in mapping.RECORDS:
+        await loader.upsert(record, getattr(document, record.section))
     return loader.report

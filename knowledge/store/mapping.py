@@ -1,9 +1,18 @@
-"""Conversions between stored rows and documents, shared by loading and exporting."""
+"""Each kind of record's two stored shapes, its row and its document, and the one mapping between.
+
+`RECORDS` lists every kind with its conversions; loading, exporting and the admin's edits all
+go through it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import (
     ActivityDoc,
@@ -31,6 +40,29 @@ from knowledge.facts.vocabulary import (
     SourceKind,
 )
 from knowledge.store import models
+
+
+class Ids:
+    """Row ids of the records a document refers to by key."""
+
+    def __init__(self, sources: Mapping[str, int], places: Mapping[str, int]) -> None:
+        self.sources = sources
+        self.places = places
+
+
+async def record_ids(session: AsyncSession) -> Ids:
+    """The row ids of every stored source and place, by key."""
+    sources = await session.execute(select(models.SourceRow.key, models.SourceRow.id))
+    places = await session.execute(select(models.PlaceRow.key, models.PlaceRow.id))
+    return Ids(sources=dict(sources.all()), places=dict(places.all()))
+
+
+def clear_children(row: models.Base) -> None:
+    """Empty every child list of a row, so its child rows can be replaced wholesale."""
+    for name in ("sources", "extensions", "donors", "items", "spending"):
+        children = getattr(row, name, None)
+        if isinstance(children, list):
+            children.clear()
 
 
 def _bilingual(uk: str | None, en: str | None) -> Bilingual | None:
@@ -193,14 +225,6 @@ def _links(link: type[Link], citations: list[CitationDoc], ids: Ids) -> list[Lin
     ]
 
 
-class Ids:
-    """Row ids of the records a document refers to by key."""
-
-    def __init__(self, sources: Mapping[str, int], places: Mapping[str, int]) -> None:
-        self.sources = sources
-        self.places = places
-
-
 def apply_agreement(doc: AgreementDoc, row: models.AgreementRow, ids: Ids) -> None:
     """Write an agreement document's fields and its child rows onto a row."""
     row.key = doc.key
@@ -348,3 +372,89 @@ def apply_programme(doc: ProgrammeDoc, row: models.ProgrammeRow, ids: Ids) -> No
         for position, spending in enumerate(doc.spending)
     ]
     row.sources = _links(models.ProgrammeSourceRow, doc.sources, ids)
+
+
+Doc = TypeVar("Doc", bound=BaseModel)
+Row = TypeVar("Row", bound=models.Base)
+
+
+@dataclass(frozen=True)
+class RecordMapping(Generic[Doc, Row]):
+    """One kind of record: its names, its document and row classes, and the mapping between.
+
+    `entity` is what the audit log calls it ("agreement"), `section` the document's list of
+    them ("agreements"). A kind `with_children` refers to sources and places by row id and has
+    child rows, which a change replaces wholesale.
+    """
+
+    entity: str
+    section: str
+    doc_type: type[Doc]
+    row_type: type[Row]
+    to_doc: Callable[[Row], Doc]
+    apply: Callable[[Doc, Row, Ids], None]
+    key_field: str = "key"
+    with_children: bool = False
+
+    def key_of(self, doc: Doc) -> str:
+        """The document's key (a hromada's code)."""
+        key: str = getattr(doc, self.key_field)
+        return key
+
+
+def _without_ids(apply: Callable[[Doc, Row], None]) -> Callable[[Doc, Row, Ids], None]:
+    return lambda doc, row, _ids: apply(doc, row)
+
+
+# In the order they are written: what the others refer to comes first.
+RECORDS: tuple[RecordMapping[Any, Any], ...] = (
+    RecordMapping(
+        "source", "sources", SourceDoc, models.SourceRow, source_doc, _without_ids(apply_source)
+    ),
+    RecordMapping(
+        "hromada",
+        "hromadas",
+        HromadaDoc,
+        models.HromadaRow,
+        hromada_doc,
+        _without_ids(apply_hromada),
+        key_field="code",
+    ),
+    RecordMapping(
+        "place", "places", PlaceDoc, models.PlaceRow, place_doc, _without_ids(apply_place)
+    ),
+    RecordMapping(
+        "agreement",
+        "agreements",
+        AgreementDoc,
+        models.AgreementRow,
+        agreement_doc,
+        apply_agreement,
+        with_children=True,
+    ),
+    RecordMapping("aid", "aid", AidDoc, models.AidRow, aid_doc, apply_aid, with_children=True),
+    RecordMapping(
+        "activity",
+        "activities",
+        ActivityDoc,
+        models.ActivityRow,
+        activity_doc,
+        apply_activity,
+        with_children=True,
+    ),
+    RecordMapping(
+        "programme",
+        "programmes",
+        ProgrammeDoc,
+        models.ProgrammeRow,
+        programme_doc,
+        apply_programme,
+        with_children=True,
+    ),
+)
+_BY_ENTITY = {record.entity: record for record in RECORDS}
+
+
+def mapping_of(entity: str) -> RecordMapping[Any, Any]:
+    """The mapping of a kind of record by its audit name; KeyError for an unknown one."""
+    return _BY_ENTITY[entity]
