@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, get_args
 
 from babel import Locale, UnknownLocaleError
+from pydantic import BaseModel
 
 from knowledge.admin.common import FieldChange
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate
 from knowledge.facts.messages import N_
-from knowledge.render.labels import (
-    ACTIVITY_KINDS,
-    AGREEMENT_KINDS,
-    AGREEMENT_STATUSES,
-    AID_CATEGORIES,
-    COOPERATION_AREAS,
-    DONOR_KINDS,
-    HROMADA_KINDS,
-    SOURCE_KINDS,
-)
+from knowledge.render.labels import VOCABULARIES
 from knowledge.render.lang import Language
+from knowledge.store import mapping
 
 FIELDS = {
     "key": N_("Key"),
@@ -106,26 +99,6 @@ EDITABLE_FIELDS = {
 
 IN_LANGUAGE = {"uk": N_("{field} in Ukrainian"), "en": N_("{field} in English")}
 
-# Which vocabulary a "kind" field holds depends on where it is.
-KINDS: dict[str, dict[Any, str]] = {
-    "agreement": dict(AGREEMENT_KINDS),
-    "source": dict(SOURCE_KINDS),
-    "donors": dict(DONOR_KINDS),
-    "activity": dict(ACTIVITY_KINDS),
-    "hromada": dict(HROMADA_KINDS),
-}
-DATES = {
-    "signed_on",
-    "planned_on",
-    "valid_until",
-    "extended_on",
-    "issued_on",
-    "received_on",
-    "started_on",
-    "ended_on",
-    "period",
-}
-LIST_ITEMS = {"sources", "extensions", "donors", "items", "spending"}
 MAX_VALUE_LENGTH = 80
 
 
@@ -173,6 +146,40 @@ def _language(code: str, lang: str) -> str:
         return code
 
 
+_LABELS: dict[Any, dict[Any, str]] = dict(VOCABULARIES)
+
+
+def _types_in(annotation: Any) -> set[Any]:
+    """The classes an annotation admits, through Optional, unions and lists."""
+    arguments = get_args(annotation)
+    if not arguments:
+        return {annotation} if isinstance(annotation, type) else set()
+    return {kind for argument in arguments for kind in _types_in(argument)}
+
+
+def _field_types(document: type[BaseModel], names: list[str]) -> set[Any]:
+    types: set[Any] = {document}
+    for name in names:
+        models = [kind for kind in types if issubclass(kind, BaseModel)]
+        fields = [model.model_fields[name] for model in models if name in model.model_fields]
+        types = {kind for field in fields for kind in _types_in(field.annotation)}
+    return types - {type(None)}
+
+
+def _value_type(entity: str, names: list[str]) -> Any:
+    """The class of the values at a field path, read from the record's document class.
+
+    For an unnamed kind of record every document class is asked, and a path whose classes
+    disagree (a "kind" is of a different vocabulary in each) has none.
+    """
+    try:
+        documents = [mapping.mapping_of(entity).doc_type]
+    except KeyError:
+        documents = [record.doc_type for record in mapping.RECORDS]
+    types = {kind for document in documents for kind in _field_types(document, names)}
+    return types.pop() if len(types) == 1 else None
+
+
 def field_value(entity: str, path: str, value: Any, lang: str) -> str:
     """A field's JSON value as a reader understands it: labels, names, dates, numbers."""
     language = Language(lang)
@@ -185,17 +192,11 @@ def field_value(entity: str, path: str, value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return language.gettext("yes") if value else language.gettext("no")
     text = value if isinstance(value, str) else str(value)
-    if name in DATES:
+    kind = _value_type(entity, names)
+    if kind is PartialDate:
         return _date(text, lang)
-    if name == "kind":
-        owner = "donors" if "donors" in names else entity
-        return _label(KINDS.get(owner, {}), text, lang)
-    if name == "status":
-        return _label(dict(AGREEMENT_STATUSES), text, lang)
-    if name == "areas":
-        return _label(dict(COOPERATION_AREAS), text, lang)
-    if name == "category":
-        return _label(dict(AID_CATEGORIES), text, lang)
+    if kind in _LABELS:
+        return _label(_LABELS[kind], text, lang)
     if name == "country":
         return language.country(text)
     if name == "language":
