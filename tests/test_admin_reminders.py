@@ -16,6 +16,7 @@ from knowledge.admin.reminders import due_reminders, expire_agreements, mark_sen
 from knowledge.admin.wording import reminder_text
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.terms import Expiry
 from knowledge.facts.vocabulary import AgreementStatus
 from knowledge.store import migrations
 from knowledge.store.engines import create_engine
@@ -116,8 +117,7 @@ async def test_an_end_worked_out_from_the_term_is_flagged(sqlite_engine: AsyncEn
     async with sessions(sqlite_engine)() as session:
         [reminder] = await due_reminders(session, dt.date(2027, 5, 31), (7,))
 
-    assert reminder.estimated
-    assert reminder.valid_until == PartialDate(2027, 6, 1)
+    assert reminder.end == Expiry(PartialDate(2027, 6, 1), estimated=True)
     assert "перевірте" in reminder_text(reminder, "uk")
 
 

@@ -16,6 +16,8 @@ from bot.jobs import RedisJobLock, run_jobs
 from knowledge.admin.reminders import Reminder, claim
 from knowledge.admin.subscribers import announced_up_to, claim_announcement
 from knowledge.facts.dates import PartialDate
+from knowledge.facts.records import Text
+from knowledge.facts.terms import Expiry
 from knowledge.qa.engine import Engine
 from knowledge.store import models
 from knowledge.store.engines import session_factory
@@ -32,12 +34,9 @@ def reminder(key: str = ENDING_KEY) -> Reminder:
     return Reminder(
         agreement_key=key,
         hromada_code="UA63120270000028556",
-        hromada_name_uk="Харківська",
-        hromada_name_en="Kharkivska",
-        place_name_uk="Єлгава",
-        place_name_en="Jelgava",
-        valid_until=PartialDate.of_day(END),
-        estimated=False,
+        hromada=Text("Харківська", "Kharkivska"),
+        place=Text("Єлгава", "Jelgava"),
+        end=Expiry(PartialDate.of_day(END), estimated=False),
         days_left=60,
         thresholds=(90,),
         recipients=[1],

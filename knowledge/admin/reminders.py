@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.admin.common import atomic, audit, utc_now
 from knowledge.admin.editing import Entity, doc_json, with_changes, write_state
 from knowledge.admin.permissions import editors_of
-from knowledge.facts.dates import PartialDate
-from knowledge.facts.terms import expiry
+from knowledge.facts.records import Text
+from knowledge.facts.terms import Expiry, expiry
 from knowledge.facts.vocabulary import AgreementStatus, AuditAction
 from knowledge.store import mapping, models
 
@@ -27,17 +27,14 @@ class Reminder:
     """An agreement ending soon, and who should hear about it.
 
     `thresholds` are every threshold crossed and not yet reminded of (one message covers them);
-    `estimated` means the end is worked out from a term rather than stated by a source.
+    `end` says whether the date is stated by a source or worked out from a term.
     """
 
     agreement_key: str
     hromada_code: str
-    hromada_name_uk: str
-    hromada_name_en: str
-    place_name_uk: str
-    place_name_en: str
-    valid_until: PartialDate
-    estimated: bool
+    hromada: Text
+    place: Text
+    end: Expiry
     days_left: int
     thresholds: tuple[int, ...]
     recipients: list[int]
@@ -93,12 +90,9 @@ async def due_reminders(
             Reminder(
                 agreement_key=row.key,
                 hromada_code=row.hromada_code,
-                hromada_name_uk=hromada.name_uk,
-                hromada_name_en=hromada.name_en,
-                place_name_uk=row.place.name_uk,
-                place_name_en=row.place.name_en,
-                valid_until=end.until,
-                estimated=end.estimated,
+                hromada=Text(hromada.name_uk, hromada.name_en),
+                place=Text(row.place.name_uk, row.place.name_en),
+                end=end,
                 days_left=days_left,
                 thresholds=tuple(sorted(due)),
                 recipients=await editors_of(session, row.hromada_code, super_admins),
@@ -117,7 +111,7 @@ async def mark_sent(
                 models.ReminderSentRow(
                     agreement_key=reminder.agreement_key,
                     threshold_days=threshold,
-                    valid_until=reminder.valid_until.isoformat(),
+                    valid_until=reminder.end.until.isoformat(),
                     sent_at=at or utc_now(),
                 )
             )

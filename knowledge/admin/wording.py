@@ -25,6 +25,7 @@ from knowledge.facts.dates import Precision
 from knowledge.facts.messages import N_
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.render.labels import AUDIT_ACTIONS
+from knowledge.render.lang import Language
 from knowledge.render.translations import translation
 
 ENTITIES = {
@@ -110,7 +111,7 @@ def undo_text(report: UndoReport, lang: str) -> str:
 
 
 def _end_date(reminder: Reminder, lang: str) -> str:
-    until = reminder.valid_until
+    until = reminder.end.until
     if until.precision is Precision.DAY:
         return format_date(until.earliest(), "long", locale=lang)
     if until.precision is Precision.MONTH:
@@ -121,18 +122,17 @@ def _end_date(reminder: Reminder, lang: str) -> str:
 def reminder_text(reminder: Reminder, lang: str) -> str:
     """The reminder an admin gets before an agreement ends."""
     translations = translation(lang)
-    uk = lang == "uk"
     text = translations.ngettext(
         "The agreement of {hromada} hromada with {place} ends on {date}, in {days} day.",
         "The agreement of {hromada} hromada with {place} ends on {date}, in {days} days.",
         reminder.days_left,
     ).format(
-        hromada=reminder.hromada_name_uk if uk else reminder.hromada_name_en,
-        place=reminder.place_name_uk if uk else reminder.place_name_en,
+        hromada=Language(lang).text(reminder.hromada),
+        place=Language(lang).text(reminder.place),
         date=_end_date(reminder, lang),
         days=reminder.days_left,
     )
-    if reminder.estimated:
+    if reminder.end.estimated:
         text += " " + translations.gettext(
             "The date is worked out from the agreement's term; please check it."
         )
