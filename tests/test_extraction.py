@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,20 +22,14 @@ from knowledge.extraction import (
     fact_json,
     read_document,
 )
+from knowledge.extraction.extractor import text_name
+from knowledge.extraction.names import HromadaInfo
 from knowledge.facts.dates import PartialDate
 from knowledge.qa.engine import Engine
 from knowledge.store.curated import CURATED_DIR
 from tests.cli import PROJECT_DIR, run_bot
 
-# The shared folder lies beside the project (CI), or beside the folder of worktrees.
-SEEDS = next(
-    (
-        folder / "shared" / "seeds"
-        for folder in (PROJECT_DIR.parent, PROJECT_DIR.parent.parent)
-        if (folder / "shared" / "seeds").is_dir()
-    ),
-    PROJECT_DIR.parent / "shared" / "seeds",
-)
+SEEDS = PROJECT_DIR.parent / "shared" / "seeds"
 TODAY = PartialDate(2026, 1, 15)
 
 
@@ -287,3 +282,34 @@ def test_kb_extract_json_prints_one_object_per_fact_and_exits_0_without_facts(
         ("agreement", "Колумбус", True)
     ]
     assert (empty.returncode, empty.stdout) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Умані", "Умань"),
+        ("Харкова", "Харків"),
+        ("Kharkiv's", "Kharkiv"),
+        ("Червонограду", "Червоноград"),
+    ],
+)
+def test_the_hromada_is_named_as_the_text_names_it_in_the_nominative(
+    text: str, expected: str
+) -> None:
+    hromada = HromadaInfo(
+        "UA46060250010015970",
+        "Шептицька",
+        "Sheptytska",
+        "Шептицький",
+        "Sheptytskyi",
+        None,
+        None,
+        ("Червоноград", "Chervonohrad"),
+    )
+    hromada_of = {
+        "Умані": replace(hromada, center_uk="Умань", name_uk="Уманська", aliases=()),
+        "Харкова": replace(hromada, center_uk="Харків", name_uk="Харківська", aliases=()),
+        "Kharkiv's": replace(hromada, center_en="Kharkiv", name_en="Kharkivska", aliases=()),
+    }.get(text, hromada)
+
+    assert text_name(text, hromada_of) == expected

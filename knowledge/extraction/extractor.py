@@ -16,7 +16,7 @@ from knowledge.extraction.aid import (
     organisations_in,
 )
 from knowledge.extraction.keywords import HROMADA_NOUNS, OBLAST_NOUNS, starts
-from knowledge.extraction.names import NameKind, PlaceNames
+from knowledge.extraction.names import HromadaInfo, NameKind, PlaceNames
 from knowledge.extraction.proposals import (
     AgreementProposal,
     AidItemProposal,
@@ -28,10 +28,11 @@ from knowledge.extraction.proposals import (
 from knowledge.extraction.sentences import sentences_of
 from knowledge.extraction.source import describe_source, main_text
 from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates
-from knowledge.extraction.view import SentenceView, ViewBuilder, is_venue
+from knowledge.extraction.view import SentenceView, ViewBuilder, is_venue, nominative
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AidCategory, HromadaKind
 from knowledge.qa.understanding import detect_language
+from knowledge.text.normalize import fold
 
 _KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETTLEMENT,
                "сільськ": HromadaKind.RURAL, "city": HromadaKind.URBAN}  # fmt: skip
@@ -142,10 +143,7 @@ class Extractor:
             code = self._one_hromada(hromadas, following, document_oblast)
             info = None if code is None else self.names.hromada(code)
             if code is not None and info is not None:
-                latin = mention.written.isascii()
-                # The name in the nominative, as the text's language writes the centre.
-                centre = (info.center_en if latin else info.center_uk) or mention.written
-                sides.append(Side(code, centre, explicit=True))
+                sides.append(Side(code, text_name(mention.written, info), explicit=True))
         return sides, oblasts
 
     def _one_hromada(
@@ -260,6 +258,35 @@ class Extractor:
             quote=" ".join(view.text for view in views),
             evidence=tuple(evidence),
         )
+
+
+def text_name(written: str, hromada: HromadaInfo) -> str:
+    """The hromada as the text names it, in the nominative: «Умані» is Умань, «Червонограда»
+    Червоноград (a former name), «Березанської» the Березанська громада, "Lviv's" Lviv."""
+    bare = nominative(written) if written.isascii() else written
+    folded = fold(bare)
+    latin = folded.isascii()
+    best, shared = bare, 0
+    for name in hromada.names:
+        if name.isascii() != latin:
+            continue
+        common = _shared_prefix(fold(name), folded)
+        if common > shared:
+            best, shared = name, common
+    # An inflection changes at most the last three letters of a name (Харкова, Києва, Умані).
+    if shared >= max(2, len(folded) - 3):
+        return best
+    return nominative(written)
+
+
+def _shared_prefix(first: str, second: str) -> int:
+    """How many letters two words share from their start."""
+    count = 0
+    for one, other in zip(first, second, strict=False):
+        if one != other:
+            break
+        count += 1
+    return count
 
 
 def _oblast_named(view: SentenceView, last: int) -> bool:

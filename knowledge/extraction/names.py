@@ -69,6 +69,13 @@ class HromadaInfo:
     center_en: str | None
     kind: HromadaKind | None
     oblast_code: str | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name of the hromada, its centre's first, then former names and its own."""
+        named = (self.center_uk, self.center_en, *self.aliases, self.name_uk, self.name_en)
+        return tuple(name for name in named if name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +148,7 @@ class PlaceNames:
             found.center_en,
             found.kind,
             found.oblast_code,
+            found.aliases,
         )
 
     def place(self, key: str) -> PlaceInfo | None:

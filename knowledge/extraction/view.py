@@ -8,6 +8,7 @@ Poland"). Such a name carries the country the text gives and no record.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from knowledge.extraction.keywords import PERSON_WORDS, SLOT_WORDS, VENUE_WORDS, starts
@@ -184,7 +185,7 @@ class ViewBuilder:
                 continue
             last = index
             written = sentence.written(index, last)
-            name = written if after_slot else _nominative(written)
+            name = written if after_slot else nominative(written)
             town = Town(
                 index,
                 last,
@@ -239,6 +240,9 @@ class ViewBuilder:
         return None
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _is_cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
 
@@ -275,9 +279,11 @@ _ENGLISH_CAPITALISED = frozenset(
 )
 
 
-def _nominative(written: str) -> str:
-    """A Cyrillic name put back in the nominative where the dictionary can tell it."""
-    if not _is_cyrillic(written) or " " in written:
+def nominative(written: str) -> str:
+    """A name put back in the nominative where the dictionary can tell it ("Lviv's": "Lviv")."""
+    if not _is_cyrillic(written):
+        return _POSSESSIVE.sub("", written)
+    if " " in written:
         return written
     forms = lemmas(written.casefold())
     if len(forms) != 1:
