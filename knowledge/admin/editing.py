@@ -24,6 +24,7 @@ from knowledge.admin.common import (
     field_changes,
 )
 from knowledge.admin.permissions import require_editor
+from knowledge.facts.documents import references
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
 
@@ -164,26 +165,9 @@ async def load_for_edit(
     return None if row is None else kind.to_doc(row)
 
 
-def _references(doc: BaseModel) -> list[tuple[Entity, str]]:
-    found: list[tuple[Entity, str]] = []
-    hromada = hromada_of(doc)
-    if hromada is not None:
-        found.append((Entity.HROMADA, hromada))
-    place = getattr(doc, "place", None)
-    if isinstance(place, str):
-        found.append((Entity.PLACE, place))
-    for donor in getattr(doc, "donors", []):
-        if donor.place is not None:
-            found.append((Entity.PLACE, donor.place))
-    for citation in getattr(doc, "sources", []):
-        found.append((Entity.SOURCE, citation.source))
-    for extension in getattr(doc, "extensions", []):
-        found.append((Entity.SOURCE, extension.source))
-    return found
-
-
 async def _check_references(session: AsyncSession, doc: BaseModel, ids: mapping.Ids) -> None:
-    for entity, key in _references(doc):
+    for kind, key in references(doc):
+        entity = Entity(kind)
         if entity is Entity.HROMADA:
             exists = await session.get(models.HromadaRow, key) is not None
         else:

@@ -259,6 +259,27 @@ class ProgrammeDoc(Document):
     sources: Citations
 
 
+def references(doc: BaseModel) -> list[tuple[str, str]]:
+    """What a record refers to, as ("hromada", code), ("place", key) or ("source", key) pairs.
+
+    In the order the record names them: its hromada, place, donors' places, sources and its
+    extensions' sources.
+    """
+    found: list[tuple[str, str]] = []
+    hromada = getattr(doc, "hromada", None)
+    if isinstance(hromada, str):
+        found.append(("hromada", hromada))
+    place = getattr(doc, "place", None)
+    if isinstance(place, str):
+        found.append(("place", place))
+    found += [
+        ("place", donor.place) for donor in getattr(doc, "donors", []) if donor.place is not None
+    ]
+    found += [("source", citation.source) for citation in getattr(doc, "sources", [])]
+    found += [("source", extension.source) for extension in getattr(doc, "extensions", [])]
+    return found
+
+
 class KnowledgeDocument(Document):
     """A whole knowledge base, or any part of it."""
 

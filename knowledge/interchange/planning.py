@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import ValidationError
@@ -58,6 +59,33 @@ def _bilingual_note(text: str | None, existing: Bilingual | None) -> Bilingual |
 def _digest(*parts: object) -> str:
     joined = "\x1f".join("" if part is None else str(part) for part in parts)
     return hashlib.sha256(joined.encode()).hexdigest()[:8]
+
+
+Record = TypeVar("Record", AgreementDoc, AidDoc)
+
+
+def _citing(before: AgreementDoc | AidDoc | None, source: str) -> list[CitationDoc]:
+    """The sources the stored record cites, and the row's source after them if it is new."""
+    citations = list(before.sources) if before else []
+    if source not in {citation.source for citation in citations}:
+        citations.append(CitationDoc(source=source))
+    return citations
+
+
+def _updated(
+    doc_type: type[Record],
+    before: Record | None,
+    fields: dict[str, Any],
+    invalid: str,
+    row: int,
+) -> Record | Problem:
+    """The stored record (if any) with the row's fields, or the Problem `invalid` says."""
+    base = before.model_dump() if before else {}
+    try:
+        return doc_type.model_validate(base | fields)
+    except ValidationError as error:
+        reason = error.errors(include_url=False, include_input=False)[0]["msg"]
+        return Problem(invalid, {"reason": reason}, row)
 
 
 class _Planner:
@@ -165,9 +193,7 @@ class _Planner:
             return duplicate
         source = self.source(row.source)
         before = self.agreements.get(key)
-        citations = list(before.sources) if before else []
-        if source not in {citation.source for citation in citations}:
-            citations.append(CitationDoc(source=source))
+        citations = _citing(before, source)
         fields = {
             "key": key,
             "hromada": row.hromada,
@@ -179,12 +205,9 @@ class _Planner:
             "notes": _bilingual_note(row.notes, before.notes if before else None),
             "sources": citations,
         }
-        base = before.model_dump() if before else {}
-        try:
-            return AgreementDoc.model_validate(base | fields)
-        except ValidationError as error:
-            reason = error.errors(include_url=False, include_input=False)[0]["msg"]
-            return Problem(N_("not a valid agreement: {reason}"), {"reason": reason}, row.row)
+        return _updated(
+            AgreementDoc, before, fields, N_("not a valid agreement: {reason}"), row.row
+        )
 
     def donors(self, row: AidCells) -> list[DonorDoc] | Problem:
         if row.donor_city is not None:
@@ -215,9 +238,7 @@ class _Planner:
             return duplicate
         source = self.source(row.source)
         before = self.aid.get(key)
-        citations = list(before.sources) if before else []
-        if source not in {citation.source for citation in citations}:
-            citations.append(CitationDoc(source=source))
+        citations = _citing(before, source)
         if before is not None and set(donors) <= set(before.donors):
             donors = list(before.donors)
         fields = {
@@ -233,12 +254,7 @@ class _Planner:
             "notes": _bilingual_note(row.notes, before.notes if before else None),
             "sources": citations,
         }
-        base = before.model_dump() if before else {}
-        try:
-            return AidDoc.model_validate(base | fields)
-        except ValidationError as error:
-            reason = error.errors(include_url=False, include_input=False)[0]["msg"]
-            return Problem(N_("not a valid aid record: {reason}"), {"reason": reason}, row.row)
+        return _updated(AidDoc, before, fields, N_("not a valid aid record: {reason}"), row.row)
 
 
 def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:

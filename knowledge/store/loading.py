@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.documents import KnowledgeDocument, references
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
 
@@ -55,52 +55,26 @@ async def _existing_keys(session: AsyncSession, column: Any) -> set[str]:
 async def check_references(session: AsyncSession, document: KnowledgeDocument) -> list[str]:
     """Every problem that would stop the document from loading: duplicates, unknown keys."""
     problems: list[str] = []
-    sections: dict[str, list[str]] = {
-        "sources": [doc.key for doc in document.sources],
-        "hromadas": [doc.code for doc in document.hromadas],
-        "places": [doc.key for doc in document.places],
-        "agreements": [doc.key for doc in document.agreements],
-        "aid": [doc.key for doc in document.aid],
-        "activities": [doc.key for doc in document.activities],
-        "programmes": [doc.key for doc in document.programmes],
+    sections = {
+        record.section: [record.key_of(doc) for doc in getattr(document, record.section)]
+        for record in mapping.RECORDS
     }
     for section, keys in sections.items():
         problems += [f"{section}: {key} appears twice" for key in _duplicates(keys)]
-
-    sources = set(sections["sources"]) | await _existing_keys(session, models.SourceRow.key)
-    places = set(sections["places"]) | await _existing_keys(session, models.PlaceRow.key)
-    hromadas = set(sections["hromadas"]) | await _existing_keys(session, models.HromadaRow.code)
-
-    def need(kind: str, known: set[str], key: str | None, where: str) -> None:
-        if key is not None and key not in known:
-            problems.append(f"{where}: unknown {kind} {key}")
-
-    for agreement in document.agreements:
-        where = f"agreements: {agreement.key}"
-        need("hromada", hromadas, agreement.hromada, where)
-        need("place", places, agreement.place, where)
-        for citation in agreement.sources:
-            need("source", sources, citation.source, where)
-        for extension in agreement.extensions:
-            need("source", sources, extension.source, where)
-    for aid in document.aid:
-        where = f"aid: {aid.key}"
-        need("hromada", hromadas, aid.hromada, where)
-        for donor in aid.donors:
-            need("place", places, donor.place, where)
-        for citation in aid.sources:
-            need("source", sources, citation.source, where)
-    for activity in document.activities:
-        where = f"activities: {activity.key}"
-        need("hromada", hromadas, activity.hromada, where)
-        need("place", places, activity.place, where)
-        for citation in activity.sources:
-            need("source", sources, citation.source, where)
-    for programme in document.programmes:
-        where = f"programmes: {programme.key}"
-        need("hromada", hromadas, programme.hromada, where)
-        for citation in programme.sources:
-            need("source", sources, citation.source, where)
+    known = {
+        "source": set(sections["sources"]) | await _existing_keys(session, models.SourceRow.key),
+        "place": set(sections["places"]) | await _existing_keys(session, models.PlaceRow.key),
+        "hromada": set(sections["hromadas"])
+        | await _existing_keys(session, models.HromadaRow.code),
+    }
+    for record in mapping.RECORDS:
+        for doc in getattr(document, record.section):
+            where = f"{record.section}: {record.key_of(doc)}"
+            problems += [
+                f"{where}: unknown {kind} {key}"
+                for kind, key in references(doc)
+                if key not in known[kind]
+            ]
     return problems
 
 
