@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BABEL_KEYWORDS := -k _ -k N_ -k ngettext:1,2
 
-.PHONY: run test lint typecheck unit catalogs messages clean bench
+.PHONY: run chat editor test lint typecheck unit catalogs messages clean bench
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -24,6 +24,13 @@ locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(INSTALLED
 
 run: $(INSTALLED) catalogs
 	$(BIN)/python -m bot run
+
+# The local chat with the whole bot, without Telegram; `editor`: as a super-admin.
+chat: $(INSTALLED) catalogs
+	$(BIN)/python -m bot chat
+
+editor: $(INSTALLED) catalogs
+	$(BIN)/python -m bot chat --admin
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

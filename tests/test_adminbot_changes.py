@@ -21,6 +21,7 @@ from tests.adminbot_support import (
     admin_services,
     button,
     grant_editor,
+    last_buttons,
     stored,
 )
 from tests.bot_support import Harness, calls_of, sent_texts
@@ -30,6 +31,13 @@ CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
 ME = SUPER_ADMIN
 STATUS = {"en": "Status", "uk": "Статус"}
 RESTORED_STATUS = {"en": "• Status: (empty) → Active", "uk": "• Статус: (порожньо) → Чинна"}
+UNDO_DELETE = {
+    "en": f"The agreement {KOSICE} it deleted will be restored:",
+    "uk": f"Видалене нею (угода) {KOSICE} буде відновлено:",
+}
+UNDONE_DELETE = {"en": "Undone: 1 record restored.", "uk": "Скасовано: відновлено 1 запис."}
+WILL_BE_REMOVED = {"en": "place {key} will be removed", "uk": "місце {key} буде вилучено"}
+UNDONE_ADD = {"en": "Undone: 3 records removed.", "uk": "Скасовано: вилучено 3 записи."}
 
 
 @pytest.fixture
@@ -135,9 +143,14 @@ async def test_delete_then_undo_restores_exactly(
     assert KOSICE not in {a.key for a in (await stored(seeded_engine)).agreements}
 
     calls = await admin.send("/undo", chat_id=user, user_id=user, language_code=lang)
-    assert RESTORED_STATUS[lang] in sent_texts(calls)[0]
-    await admin.click(button(calls, CONFIRM[lang]), chat_id=user, user_id=user)
+    (preview,) = sent_texts(calls)
+    assert UNDO_DELETE[lang] in preview.splitlines()[0]
+    assert RESTORED_STATUS[lang] in preview
+    calls = await admin.click(
+        button(calls, CONFIRM[lang]), chat_id=user, user_id=user, language_code=lang
+    )
 
+    assert sent_texts(calls)[0].startswith(UNDONE_DELETE[lang])
     assert await stored(seeded_engine) == expected
 
 
@@ -168,9 +181,10 @@ async def test_undo_of_a_change_overtaken_since_is_refused(
     )
 
     calls = await admin.send(f"/undo {first_id}", chat_id=ME, user_id=ME)
-    calls = await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
 
+    # Refused at the preview, before any Confirm is offered.
     assert sent_texts(calls)[0].startswith(f"Change #{first_id} cannot be undone")
+    assert last_buttons(calls) == []
     assert await _status(seeded_engine) == "terminated"
 
 
@@ -248,20 +262,27 @@ async def test_a_granted_editor_gets_the_editing_menu_and_loses_it_on_revoke(
     assert len(calls_of(revoked, DeleteMyCommands)) == 3
 
 
+@pytest.mark.parametrize("lang", ["en", "uk"])
 async def test_undo_of_a_one_line_add_removes_the_place_and_source_it_brought(
-    admin: Harness, seeded_engine: AsyncEngine
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
 ) -> None:
     expected = await stored(seeded_engine)
     calls = await admin.send(
-        "/add_agreement Харків | Бидгощ | PL | twinning | 2023-06 | Лист міського голови",
+        "/add_agreement Харків | Бидгощ | Польща | twinning | 06.2023 | Лист міського голови",
         chat_id=ME,
         user_id=ME,
+        language_code=lang,
     )
-    await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
     assert "pl-bydhoshch" in {place.key for place in (await stored(seeded_engine)).places}
 
-    calls = await admin.send("/undo", chat_id=ME, user_id=ME)
-    assert "all of them will be undone" in sent_texts(calls)[0]
-    await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
+    calls = await admin.send("/undo", chat_id=ME, user_id=ME, language_code=lang)
+    (preview,) = sent_texts(calls)
+    assert WILL_BE_REMOVED[lang].format(key="pl-bydhoshch") in preview
+    calls = await admin.click(
+        button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang
+    )
 
+    (done,) = sent_texts(calls)
+    assert done.startswith(UNDONE_ADD[lang])
     assert await stored(seeded_engine) == expected

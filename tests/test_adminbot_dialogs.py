@@ -26,7 +26,7 @@ NEW_KEY = "kharkivska-kosice-memorandum-2024"
 WRONG = {
     "en": {
         "hromada": ("Atlantis", "I don't know a hromada called “Atlantis”."),
-        "country": ("XX", "“XX” is not a country code."),
+        "country": ("XX", "I don't know a country “XX”."),
         "kind": ("handshake", "“handshake” is not a kind of agreement."),
         "status": ("maybe", "“maybe” is not a status."),
         "signed": ("May 2024", "“May 2024” is not a date."),
@@ -35,7 +35,7 @@ WRONG = {
     },
     "uk": {
         "hromada": ("Атлантида", "Я не знаю громади «Атлантида»."),
-        "country": ("XX", "«XX» — не код країни."),
+        "country": ("XX", "Я не знаю країни «XX»."),
         "kind": ("рукостискання", "«рукостискання» — не вид угоди."),
         "status": ("можливо", "«можливо» — не статус."),
         "signed": ("травень 2024", "«травень 2024» — не дата."),
@@ -196,7 +196,7 @@ async def test_the_one_line_form_keeps_the_date_precision(
         (
             "en",
             "Kharkiv | Košice | ZZ | memorandum | active | 2024 | x",
-            "“ZZ” is not a country code.",
+            "I don't know a country “ZZ”.",
         ),
         ("uk", "Харків | Кошице | SK | меморандум | чинна | 2024-13 | x", "«2024-13» — не дата."),
     ],
@@ -226,3 +226,72 @@ async def test_the_one_line_form_of_the_issue_without_a_status(
     (added,) = [a for a in document.agreements if a.key == "kharkivska-kosice-cooperation-2025"]
     assert added.status.value == "active"
     assert added.sources[0].source == "source-lyst-miskoho-holovy"
+
+
+# What an editor types, in either language, where a code, an ISO date or a code list was asked.
+TYPED = {
+    "uk": ("Литва", "12.03.2024", "5 років", "Культура, освіта", "Меморандум про співпрацю"),
+    "en": ("Lithuania", "12.03.2024", "5 years", "culture, education", "Memorandum"),
+}
+NOTES = {
+    "uk": ("Підписано під час візиту мера.", "Signed during the mayor's visit."),
+    "en": ("Signed during the mayor's visit.", "Підписано під час візиту мера."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_the_agreement_dialog_reads_what_an_editor_types(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    country, signed, term, areas, kind = TYPED[lang]
+    note, other_note = NOTES[lang]
+    for text in ("/new_agreement", "Харків", "Нове Місто", country, kind):
+        await _say(admin, text, lang)
+    calls = await admin.send("чинна", chat_id=ME, user_id=ME, language_code=lang)
+    assert last_buttons(calls) == []
+    for text in (signed, term, areas, note, other_note):
+        await _say(admin, text, lang)
+    calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME)
+
+    (agreement,) = [
+        a
+        for a in (await stored(seeded_engine)).agreements
+        if a.key == "kharkivska-nove-misto-memorandum-2024"
+    ]
+    assert agreement.place == "lt-nove-misto"
+    assert agreement.kind.value == "memorandum"
+    assert agreement.signed_on is not None
+    assert agreement.signed_on.isoformat() == "2024-03-12"
+    assert agreement.term_years == 5
+    assert [area.value for area in agreement.areas] == ["culture", "education"]
+    assert agreement.notes is not None
+    assert agreement.notes.uk == "Підписано під час візиту мера."
+    assert agreement.notes.en == "Signed during the mayor's visit."
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("uk", "Тоді запис буде без приміток"),
+        ("en", "Then the record has no notes"),
+    ],
+)
+async def test_a_note_in_one_language_only_is_not_copied_into_the_other(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str, expected: str
+) -> None:
+    steps = ["/new_agreement", "Харків", "Кошице", "memorandum", "active", "2024", "-", "-"]
+    for text in steps:
+        await _say(admin, text, lang)
+    await _say(admin, NOTES[lang][0], lang)
+    (reply, _question) = await _say(admin, "-", lang)
+    calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME)
+
+    assert reply.startswith(expected)
+    (agreement,) = [
+        a
+        for a in (await stored(seeded_engine)).agreements
+        if a.key == "kharkivska-kosice-memorandum-2024"
+    ]
+    assert agreement.notes is None

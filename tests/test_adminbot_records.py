@@ -15,7 +15,7 @@ from tests.bot_support import Harness, sent_texts
 ME = SUPER_ADMIN
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
 NOT_A_DATE = {"en": "“soon” is not a date.", "uk": "«soon» — не дата."}
-NOT_A_COUNTRY = {"en": "“QQ” is not a country code.", "uk": "«QQ» — не код країни."}
+NOT_A_COUNTRY = {"en": "I don't know a country “QQ”.", "uk": "Я не знаю країни «QQ»."}
 NOT_A_NUMBER = {"en": "“many” is not a whole number.", "uk": "«many» — не ціле число."}
 NOT_AID = {"en": "“tanks” is not one of the listed", "uk": "«tanks» — не один із видів"}
 NO_TEXT = {"en": "Please send some text", "uk": "Надішліть текст"}
@@ -120,3 +120,30 @@ async def test_cancel_in_a_record_dialog_writes_nothing(
 
     assert sent_texts(calls) == ["Cancelled. Nothing was changed."]
     assert await audit_count(seeded_engine) == audited
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "category", "expected"),
+    [
+        ("uk", "Польща", "Генератори", "generators"),
+        ("en", "Poland", "medical equipment", "medical_equipment"),
+    ],
+)
+async def test_the_aid_dialog_reads_names_and_dotted_dates(
+    admin: Harness,
+    seeded_engine: AsyncEngine,
+    lang: str,
+    country: str,
+    category: str,
+    expected: str,
+) -> None:
+    steps = ["/new_aid", "Харків", "12.03.2024", country, category, "3"]
+    await _walk(admin, lang, [(text, None) for text in [*steps, "kharkiv-foi-reply-2024-01-12"]])
+
+    document = await stored(seeded_engine)
+    (aid,) = [a for a in document.aid if a.key == "kharkivska-aid-pl-2024"]
+    assert aid.donors[0].country == "PL"
+    assert aid.received_on is not None
+    assert aid.received_on.isoformat() == "2024-03-12"
+    assert aid.items[0].category.value == expected
+    assert aid.items[0].quantity == 3

@@ -38,7 +38,7 @@ def test_agreement_rows_are_read_and_bad_rows_refused_with_their_spreadsheet_num
             "Novoselivka,Paris,France,twinning,active,2020,,Letter,,,",
             "Kharkiv,Brno,Czechia,twinning,active,2020-13,,Letter,,,",
             "Kharkiv,Brno,Narnia,twinning,active,,,Letter,,,",
-            "Kharkiv,Brno,CZ,friendship,active,,,Letter,,,",
+            "Kharkiv,Brno,CZ,handshake,active,,,Letter,,,",
             "Kharkiv,Brno,CZ,twinning,active,2020,2019,Letter,,,",
             "Kharkiv,Brno,CZ,twinning,active,2020,,,,,",
         ]
@@ -58,7 +58,7 @@ def test_agreement_rows_are_read_and_bad_rows_refused_with_their_spreadsheet_num
     assert rejected[1:] == [
         (6, "signed_on: 2020-13 is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
         (7, "partner_country: unknown country Narnia"),
-        (8, "kind: unknown kind friendship"),
+        (8, "kind: unknown kind handshake"),
         (9, "expires_on is before signed_on"),
         (10, "no source: every fact needs a source_title or a source_url"),
     ]

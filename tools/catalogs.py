@@ -38,7 +38,9 @@ def _load(locale: str) -> Catalog:
 def _fill_english() -> None:
     english = _load("en")
     for message in english:
-        if message.id and (not message.string or "fuzzy" in message.flags):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and (not any(strings) or "fuzzy" in message.flags):
+            # A plural message's English forms are its singular and plural source texts.
             message.string = message.id
             message.flags.discard("fuzzy")
     with _path("en").open("wb") as file:

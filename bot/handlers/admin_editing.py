@@ -75,6 +75,7 @@ class AgreementForm(StatesGroup):
     until = State()
     areas = State()
     notes = State()
+    notes_other = State()
     source = State()
 
 
@@ -124,15 +125,21 @@ def _problem_text(error: forms.FormError) -> str:
         return _("The record is not valid: {value}").format(value=_first_line(error.value))
     texts = {
         "hromada": _("I don't know a hromada called “{value}”. Send its name or KATOTTH code."),
-        "country": _("“{value}” is not a country code. Send two letters, such as SK or PL."),
+        "country": _(
+            "I don't know a country “{value}”. Send its name, such as Литва or Lithuania,"
+            " or its code, such as LT."
+        ),
         "kind": _("“{value}” is not a kind of agreement. Choose one of the buttons."),
         "status": _("“{value}” is not a status. Choose one of the buttons."),
-        "date": _("“{value}” is not a date. Send YYYY, YYYY-MM or YYYY-MM-DD, or - for none."),
-        "until": _(
-            "“{value}” is neither a date nor a term. Send YYYY, YYYY-MM, YYYY-MM-DD, a number"
-            " of years (such as 5), or - for none."
+        "date": _(
+            "“{value}” is not a date. Send 12.03.2024, 03.2024 or 2024 (or 2024-03-12),"
+            " or - for none."
         ),
-        "areas": _("“{value}” is not an area of cooperation. Use the codes listed above."),
+        "until": _(
+            "“{value}” is neither a date nor a term. Send a date (12.03.2029, 03.2029 or"
+            " 2029), a number of years (such as 5), or - for none."
+        ),
+        "areas": _("“{value}” is not an area of cooperation. Use the names listed above."),
         "source": _("Send a source: the key of an existing one, a title or a link."),
         "agreement": _("The record is not valid: {value}"),
         "category": _("“{value}” is not one of the listed kinds of aid."),
@@ -180,8 +187,8 @@ def confirm_keyboard() -> InlineKeyboardMarkup:
 
 
 def _codes_hint(labels: dict[Any, str]) -> str:
-    """The codes an admin types, each with its meaning in the admin's language."""
-    return ", ".join(f"{code} ({_(label)})" for code, label in labels.items())
+    """The names an admin may type, in the admin's language (the codes work too)."""
+    return ", ".join(_(label) for label in labels.values())
 
 
 def _areas_hint() -> str:
@@ -460,9 +467,9 @@ async def form_place(
     await state.set_state(AgreementForm.country)
     await _say(
         message,
-        _("I don't know “{name}” yet; it will be added. Its country code (such as SK)?").format(
-            name=text
-        ),
+        _(
+            "I don't know “{name}” yet; it will be added. Its country (such as Литва or LT)?"
+        ).format(name=text),
     )
 
 
@@ -576,7 +583,7 @@ async def _after_status(message: Message, state: FSMContext) -> None:
     await state.set_state(AgreementForm.signed)
     await _say(
         message,
-        _("When was it signed? YYYY, YYYY-MM or YYYY-MM-DD, as precisely as known; - if not."),
+        _("When was it signed? 12.03.2024, 03.2024 or 2024, as precisely as known; - if not."),
     )
 
 
@@ -593,7 +600,7 @@ async def form_signed(message: Message, state: FSMContext) -> None:
     await state.set_state(AgreementForm.until)
     await _say(
         message,
-        _("Valid until? A date (YYYY, YYYY-MM or YYYY-MM-DD), a term in years (such as 5), or -."),
+        _("Valid until? A date (such as 12.03.2029), a term in years (such as 5), or -."),
     )
 
 
@@ -634,9 +641,46 @@ async def form_areas(message: Message, state: FSMContext) -> None:
 
 @router.message(AgreementForm.notes, F.text, IsAdmin())
 async def form_notes(message: Message, state: FSMContext) -> None:
-    """Notes, the same text in both languages until translated."""
+    """Notes in the language they were typed in; then the same notes in the other one."""
     text = (message.text or "").strip()
-    await state.update_data(notes=None if forms.is_empty(text) else {"uk": text, "en": text})
+    if forms.is_empty(text):
+        await state.update_data(notes=None)
+        await _ask_source(message, state)
+        return
+    language = forms.text_language(text)
+    await state.update_data(notes={language: text})
+    await state.set_state(AgreementForm.notes_other)
+    if language == "uk":
+        prompt = _("The same notes in English, for residents who read English? - leaves them out.")
+    else:
+        prompt = _(
+            "The same notes in Ukrainian, for residents who read Ukrainian? - leaves them out."
+        )
+    await _say(message, prompt)
+
+
+@router.message(AgreementForm.notes_other, F.text, IsAdmin())
+async def form_notes_other(message: Message, state: FSMContext) -> None:
+    """The notes in the other language; without them there are none, as answers in each
+    language show only that language."""
+    text = (message.text or "").strip()
+    given: dict[str, str] = (await state.get_data())["notes"]
+    if forms.is_empty(text):
+        await state.update_data(notes=None)
+        await _say(
+            message,
+            _(
+                "Then the record has no notes: answers show notes only when both languages"
+                " have them."
+            ),
+        )
+    else:
+        other = "en" if "uk" in given else "uk"
+        await state.update_data(notes={**given, other: text})
+    await _ask_source(message, state)
+
+
+async def _ask_source(message: Message, state: FSMContext) -> None:
     await state.set_state(AgreementForm.source)
     await _say(message, _("The source: the key of an existing source, or a title or link?"))
 
@@ -728,12 +772,12 @@ FORM_STEPS: dict[str, tuple[Step, ...]] = {
             N_("Its name in English? - to transliterate the Ukrainian one."),
             _optional_text,
         ),
-        ("country", N_("Its country code (such as SK)?"), _country_step),
+        ("country", N_("Its country (such as Словаччина or SK)?"), _country_step),
     ),
     "source": (
         ("title", N_("New source. Its title?"), _text_step),
         ("issuer", N_("Who issued or published it?"), _text_step),
-        ("issued_on", N_("Its date? YYYY, YYYY-MM or YYYY-MM-DD, or - if unknown."), _date_step),
+        ("issued_on", N_("Its date? 12.03.2024, 03.2024 or 2024, or - if unknown."), _date_step),
         ("url", N_("A link to it, or -?"), _optional_text),
     ),
     "aid": (
@@ -744,10 +788,10 @@ FORM_STEPS: dict[str, tuple[Step, ...]] = {
         ),
         (
             "received_on",
-            N_("When was it received? YYYY, YYYY-MM or YYYY-MM-DD, or -."),
+            N_("When was it received? 12.03.2024, 03.2024 or 2024, or -."),
             _date_step,
         ),
-        ("country", N_("The donor's country code (such as PL)?"), _country_step),
+        ("country", N_("The donor's country (such as Польща or PL)?"), _country_step),
         ("category", N_("What was sent? One of: {categories}"), _category_step),
         (
             "quantity",
@@ -999,7 +1043,12 @@ def _changes_for(doc: dict[str, Any], field: str, text: str | None) -> dict[str,
     if field == "areas":
         return {"areas": [area.value for area in forms.parse_areas(value)]}
     if field == "notes":
-        return {"notes": None if forms.is_empty(value) else {"uk": value, "en": value}}
+        if forms.is_empty(value):
+            return {"notes": None}
+        # The typed language's side changes; the other keeps its own text once it has one.
+        language = forms.text_language(value)
+        notes = {"uk": value, "en": value, **(doc.get("notes") or {}), language: value}
+        return {"notes": notes}
     if field == "country":
         return {"country": forms.parse_country(value)}
     if forms.is_empty(value) and field != "url":

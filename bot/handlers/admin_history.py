@@ -11,11 +11,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import Pending, confirm_keyboard
+from bot.services import BotServices
 from bot.texts import escaped
-from knowledge.admin.common import FieldChange
+from knowledge.admin.common import Admin, AdminError, FieldChange
 from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
-from knowledge.admin.history import recent_changes
-from knowledge.admin.wording import change_lines, change_summary, entity_label, history_text
+from knowledge.admin.history import check_undo, recent_changes
+from knowledge.admin.wording import (
+    change_lines,
+    error_text,
+    history_text,
+    undo_preview_line,
+    undo_question,
+)
+from knowledge.facts.vocabulary import AuditAction
 
 router = Router(name=__name__)
 COMMANDS = ("history", "undo")
@@ -37,9 +45,12 @@ async def cmd_undo(
     command: CommandObject,
     state: FSMContext,
     session: AsyncSession,
+    services: BotServices,
+    admin: Admin,
     lang: str,
 ) -> None:
-    """Show what undoing a change (the latest by default) would restore; wait for Confirm."""
+    """Show what undoing a change (the latest by default) would do, checked by undoing it on
+    trial; wait for Confirm."""
     await state.clear()
     text = (command.args or "").strip().lstrip("#")
     if text and not text.isdigit():
@@ -51,30 +62,35 @@ async def cmd_undo(
         await message.answer(escaped(_("There is no such change to undo.")))
         return
     together = [] if change.batch is None else await batch_changes(session, change.batch)
-    if len(together) > 1:
+    batch = change.batch if len(together) > 1 else None
+    try:
+        # Undone on trial and rolled back, so what Confirm would refuse is said now.
+        async with services.sessions() as trial:
+            await check_undo(trial, admin, change_id=None if batch else change.id, batch=batch)
+    except AdminError as error:
+        await message.answer(escaped(error_text(error, lang)))
+        return
+    if batch is not None:
         lines = [
             _("Change #{id} was made together with others; all of them will be undone:").format(
                 id=change.id
             ),
-            *(change_summary(item, lang) for item in together[:20]),
+            *(undo_preview_line(item, lang) for item in together[:20]),
         ]
         if len(together) > 20:
             lines.append("…")
     else:
         restored = [FieldChange(item.field, item.after, item.before) for item in change.changes]
-        lines = [
-            _("Undo change #{id} ({entity} {key})? This will be restored:").format(
-                id=change.id, entity=entity_label(change.entity, lang), key=change.key
-            ),
-            *change_lines(restored, lang, change.entity),
-        ]
+        lines = [undo_question(change, lang)]
+        if change.action != AuditAction.CREATE.value:
+            lines += change_lines(restored, lang, change.entity)
     await state.set_state(Pending.confirm)
     await state.update_data(
         operation="undo",
         entity=change.entity,
         key=change.key,
         change_id=change.id,
-        batch=change.batch if len(together) > 1 else None,
+        batch=batch,
     )
     await message.answer(escaped("\n".join(lines)), reply_markup=confirm_keyboard())
 

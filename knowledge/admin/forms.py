@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
-from babel import Locale
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import AdminError
 from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
 from knowledge.admin.history import Change, change_of
-from knowledge.facts.dates import InvalidPartialDateError, PartialDate
+from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.documents import AgreementDoc, PlaceDoc, SourceDoc
 from knowledge.facts.vocabulary import (
     AgreementKind,
@@ -22,50 +20,17 @@ from knowledge.facts.vocabulary import (
     CooperationArea,
     SourceKind,
 )
+from knowledge.places.countries import resolve_country
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
+from knowledge.render.labels import AID_CATEGORIES, COOPERATION_AREAS
+from knowledge.render.words import read_choice, read_kind, read_status
 from knowledge.store import models
 from knowledge.text.folding import loose_key
 from knowledge.text.transliteration import transliterate
 
 EMPTY = frozenset({"-", "—", "no", "none", "ні", "немає"})
-UNKNOWN_REGION = "ZZ"
 LINE_FIELDS = ("hromada", "place", "country", "kind", "status", "signed", "source")
 
-_Choice = TypeVar("_Choice", bound=StrEnum)
-
-# Words an admin may type for a kind or status, in both languages, besides the codes.
-KIND_WORDS: dict[str, AgreementKind] = {
-    "twinning": AgreementKind.TWINNING,
-    "twin": AgreementKind.TWINNING,
-    "побратимство": AgreementKind.TWINNING,
-    "побратими": AgreementKind.TWINNING,
-    "cooperation": AgreementKind.COOPERATION_AGREEMENT,
-    "співпраця": AgreementKind.COOPERATION_AGREEMENT,
-    "угода": AgreementKind.COOPERATION_AGREEMENT,
-    "memorandum": AgreementKind.MEMORANDUM,
-    "меморандум": AgreementKind.MEMORANDUM,
-    "friendship": AgreementKind.FRIENDSHIP_PLEDGE,
-    "дружба": AgreementKind.FRIENDSHIP_PLEDGE,
-    "protocol": AgreementKind.PROTOCOL_OF_INTENT,
-    "протокол": AgreementKind.PROTOCOL_OF_INTENT,
-    "other": AgreementKind.OTHER,
-    "інше": AgreementKind.OTHER,
-}
-STATUS_WORDS: dict[str, AgreementStatus] = {
-    "active": AgreementStatus.ACTIVE,
-    "чинна": AgreementStatus.ACTIVE,
-    "діє": AgreementStatus.ACTIVE,
-    "negotiation": AgreementStatus.IN_NEGOTIATION,
-    "переговори": AgreementStatus.IN_NEGOTIATION,
-    "planned": AgreementStatus.PLANNED,
-    "запланована": AgreementStatus.PLANNED,
-    "suspended": AgreementStatus.SUSPENDED,
-    "призупинена": AgreementStatus.SUSPENDED,
-    "terminated": AgreementStatus.TERMINATED,
-    "розірвана": AgreementStatus.TERMINATED,
-    "expired": AgreementStatus.EXPIRED,
-    "закінчилася": AgreementStatus.EXPIRED,
-}
 _KIND_SHORT = {
     AgreementKind.TWINNING: "twinning",
     AgreementKind.COOPERATION_AGREEMENT: "cooperation",
@@ -107,10 +72,10 @@ async def resolve_hromada(session: AsyncSession, text: str) -> HromadaChoice:
 
 
 def parse_country(text: str) -> str:
-    """An ISO 3166 country code, or FormError("country")."""
-    code = text.strip().upper()
-    known = code in Locale("en").territories and code != UNKNOWN_REGION
-    if len(code) != 2 or not code.isalpha() or not known:
+    """The ISO 3166 code of a country named as the spreadsheet import reads it: a code, or
+    the name in English or Ukrainian («Литва», Lithuania, LT); FormError("country") if none."""
+    code = resolve_country(text)
+    if code is None:
         raise FormError("country", text)
     return code
 
@@ -127,31 +92,26 @@ def new_place(name: str, country: str, taken: set[str]) -> PlaceDoc:
     )
 
 
-def _parse_choice(
-    text: str, choices: type[_Choice], words: dict[str, _Choice], problem: str
-) -> _Choice:
-    word = loose_key(text)
-    if word in set(choices):
-        return choices(word)
-    if word in words:
-        return words[word]
-    raise FormError(problem, text)
-
-
 def parse_kind(text: str) -> AgreementKind:
-    """A kind of agreement from its code or a word in either language."""
-    return _parse_choice(text, AgreementKind, KIND_WORDS, "kind")
+    """A kind of agreement from its code, its label or a word, in either language."""
+    kind = read_kind(text)
+    if kind is None:
+        raise FormError("kind", text)
+    return kind
 
 
 def parse_status(text: str) -> AgreementStatus:
-    """An agreement status from its code or a word in either language."""
-    return _parse_choice(text, AgreementStatus, STATUS_WORDS, "status")
+    """An agreement status from its code, its label or a word, in either language."""
+    status = read_status(text)
+    if status is None:
+        raise FormError("status", text)
+    return status
 
 
 def parse_date(text: str, problem: str = "date") -> PartialDate:
-    """A date with its precision: YYYY, YYYY-MM or YYYY-MM-DD."""
+    """A date with its precision, written as the spreadsheet import reads it (12.03.2024 too)."""
     try:
-        return PartialDate.parse(text.strip())
+        return read_written_date(text)
     except (InvalidPartialDateError, ValueError):
         raise FormError(problem, text) from None
 
@@ -170,17 +130,25 @@ def parse_until(text: str) -> dict[str, Any]:
 
 
 def parse_areas(text: str) -> list[CooperationArea]:
-    """Cooperation areas by code, separated by commas; "-" for none."""
+    """Areas of cooperation separated by commas, by code or by name in either language
+    («культура, освіта», "culture"); "-" for none."""
     if is_empty(text):
         return []
     areas: list[CooperationArea] = []
     for part in text.split(","):
-        word = loose_key(part).replace(" ", "_")
-        if word not in set(CooperationArea):
+        area = read_choice(part, CooperationArea, COOPERATION_AREAS)
+        if area is None:
             raise FormError("areas", part.strip())
-        if CooperationArea(word) not in areas:
-            areas.append(CooperationArea(word))
+        if area not in areas:
+            areas.append(area)
     return areas
+
+
+def text_language(text: str) -> str:
+    """ "uk" for text written mostly in Cyrillic, else "en"."""
+    cyrillic = sum(1 for char in text if "\u0400" <= char <= "\u04ff")
+    latin = sum(1 for char in text if char.isascii() and char.isalpha())
+    return "uk" if cyrillic >= latin and cyrillic else "en"
 
 
 def unique_key(base: str, taken: set[str]) -> str:
@@ -299,11 +267,11 @@ async def find_record(session: AsyncSession, text: str) -> list[tuple[str, str]]
 
 
 def parse_category(text: str) -> AidCategory:
-    """An aid category by its code."""
-    word = loose_key(text).replace(" ", "_")
-    if word not in set(AidCategory):
+    """A kind of aid by its code or its name in either language («генератори»)."""
+    category = read_choice(text, AidCategory, AID_CATEGORIES)
+    if category is None:
         raise FormError("category", text)
-    return AidCategory(word)
+    return category
 
 
 def parse_quantity(text: str) -> int | None:

@@ -169,48 +169,69 @@ async def undo(
     A batch is undone newest change first. A record changed since is refused with
     UndoRefusedError (and what changed); everything or nothing is undone, audited as "undo".
     """
+    async with atomic(session):
+        return await _undo(session, admin, change_id, batch)
+
+
+async def check_undo(
+    session: AsyncSession,
+    admin: Admin,
+    *,
+    change_id: int | None = None,
+    batch: str | None = None,
+) -> UndoReport:
+    """What `undo` would do, found by doing it and rolling it back: every check and write of
+    the real one runs, so a preview fails exactly where Confirm would (same errors raised)."""
+    try:
+        return await _undo(session, admin, change_id, batch)
+    finally:
+        await session.rollback()
+
+
+async def _undo(
+    session: AsyncSession, admin: Admin, change_id: int | None, batch: str | None
+) -> UndoReport:
     own_batch = str(uuid.uuid4())
     restored: list[Restored] = []
-    async with atomic(session):
-        entries = await _entries(session, change_id, batch)
-        if not entries:
-            raise UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE, change_id)
-        for entry in entries:
-            if entry.entity not in set(Entity):
-                raise UndoRefusedError(
-                    UndoRefusal.NOT_UNDOABLE, entry.id, entry.entity, entry.entity_key
-                )
-            before = parse_doc(entry.entity, entry.before)
-            after = parse_doc(entry.entity, entry.after)
-            current = await load_for_edit(session, entry.entity, entry.entity_key, lock=True)
-            for hromada in sorted({hromada_of(before), hromada_of(after)}, key=str):
-                await require_editor(session, admin, hromada)
-            if current != after:
-                raise UndoRefusedError(
-                    UndoRefusal.CHANGED_SINCE,
-                    entry.id,
-                    entry.entity,
-                    entry.entity_key,
-                    preview_changes(after, current),
-                )
-            await write_state(session, entry.entity, entry.entity_key, before, seen=current)
-            audit(
-                session,
-                actor=admin.actor,
-                action=AuditAction.UNDO,
-                entity=entry.entity,
-                key=entry.entity_key,
-                before=doc_json(current),
-                after=doc_json(before),
-                batch=own_batch,
+    entries = await _entries(session, change_id, batch)
+    if not entries:
+        raise UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE, change_id)
+    for entry in entries:
+        if entry.entity not in set(Entity):
+            raise UndoRefusedError(
+                UndoRefusal.NOT_UNDOABLE, entry.id, entry.entity, entry.entity_key
             )
-            restored.append(
-                Restored(
-                    entry.entity,
-                    entry.entity_key,
-                    entry.action,
-                    field_changes(entry.before, entry.after),
-                )
+        before = parse_doc(entry.entity, entry.before)
+        after = parse_doc(entry.entity, entry.after)
+        current = await load_for_edit(session, entry.entity, entry.entity_key, lock=True)
+        for hromada in sorted({hromada_of(before), hromada_of(after)}, key=str):
+            await require_editor(session, admin, hromada)
+        if current != after:
+            raise UndoRefusedError(
+                UndoRefusal.CHANGED_SINCE,
+                entry.id,
+                entry.entity,
+                entry.entity_key,
+                preview_changes(after, current),
             )
-        await session.flush()
+        await write_state(session, entry.entity, entry.entity_key, before, seen=current)
+        audit(
+            session,
+            actor=admin.actor,
+            action=AuditAction.UNDO,
+            entity=entry.entity,
+            key=entry.entity_key,
+            before=doc_json(current),
+            after=doc_json(before),
+            batch=own_batch,
+        )
+        restored.append(
+            Restored(
+                entry.entity,
+                entry.entity_key,
+                entry.action,
+                field_changes(entry.before, entry.after),
+            )
+        )
+    await session.flush()
     return UndoReport(restored, own_batch)

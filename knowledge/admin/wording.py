@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from babel.dates import format_date, format_datetime
 
 from knowledge.admin.common import AdminError, FieldChange
@@ -80,6 +82,35 @@ def change_summary(change: Change, lang: str) -> str:
     )
 
 
+def undo_preview_line(change: Change, lang: str) -> str:
+    """What undoing one change of a batch will do: number, outcome, record."""
+    translations = translation(lang)
+    outcomes = {
+        "removed": N_("will be removed"),
+        "restored": N_("will be restored"),
+        "put back": N_("will be put back as it was"),
+    }
+    outcome = translations.gettext(outcomes[_undo_verb_key(change.action)])
+    return f"#{change.id} · {_entity(change.entity, lang)} {change.key} {outcome}"
+
+
+def undo_question(change: Change, lang: str) -> str:
+    """The question above a single change's undo preview, saying what will happen."""
+    translations = translation(lang)
+    values = {"id": change.id, "entity": _entity(change.entity, lang), "key": change.key}
+    if change.action == AuditAction.CREATE.value:
+        return translations.gettext(
+            "Undo change #{id}? The {entity} {key} it added will be removed."
+        ).format(**values)
+    if change.action == AuditAction.DELETE.value:
+        return translations.gettext(
+            "Undo change #{id}? The {entity} {key} it deleted will be restored:"
+        ).format(**values)
+    return translations.gettext(
+        "Undo change #{id} ({entity} {key})? These values will be put back:"
+    ).format(**values)
+
+
 def history_line(change: Change, lang: str) -> str:
     """One change in a history list: number, time, who, what, and how many fields."""
     translations = translation(lang)
@@ -99,15 +130,56 @@ def history_text(changes: list[Change], lang: str) -> str:
 
 
 def undo_text(report: UndoReport, lang: str) -> str:
-    """What an undo put back."""
+    """What an undo did, record by record: removed what was added, restored what was deleted,
+    put back the earlier values of what was changed."""
     translations = translation(lang)
-    count = len(report.restored)
-    header = translations.ngettext(
-        "Undone: {count} record restored.", "Undone: {count} records restored.", count
-    ).format(count=count)
-    return "\n".join(
-        [header] + [f"• {_entity(item.entity, lang)} {item.key}" for item in report.restored]
+    lines = [translations.gettext("Undone: {counts}.").format(counts=_undo_counts(report, lang))]
+    lines += [
+        f"• {_undo_verb(item.undone_action, lang)}: {_entity(item.entity, lang)} {item.key}"
+        for item in report.restored
+    ]
+    return "\n".join(lines)
+
+
+def _undo_counts(report: UndoReport, lang: str) -> str:
+    counts = Counter(_undo_verb_key(item.undone_action) for item in report.restored)
+    return ", ".join(
+        _undo_count(verb, counts[verb], lang)
+        for verb in ("removed", "restored", "put back")
+        if counts[verb]
     )
+
+
+def _undo_count(verb: str, count: int, lang: str) -> str:
+    ngettext = translation(lang).ngettext
+    if verb == "removed":
+        text = ngettext("{count} record removed", "{count} records removed", count)
+    elif verb == "restored":
+        text = ngettext("{count} record restored", "{count} records restored", count)
+    else:
+        text = ngettext(
+            "{count} record put back as it was", "{count} records put back as they were", count
+        )
+    return text.format(count=count)
+
+
+def _undo_verb_key(undone_action: str) -> str:
+    if undone_action == AuditAction.CREATE.value:
+        return "removed"
+    if undone_action == AuditAction.DELETE.value:
+        return "restored"
+    return "put back"
+
+
+def _undo_verb(undone_action: str, lang: str) -> str:
+    """What undoing this action does to the record, as a word."""
+    translations = translation(lang)
+    verbs = {
+        "removed": N_("removed"),
+        "restored": N_("restored"),
+        "put back": N_("put back as it was"),
+    }
+    return translations.gettext(verbs[_undo_verb_key(undone_action)])
 
 
 def _end_date(reminder: Reminder, lang: str) -> str:

@@ -113,3 +113,17 @@ class PartialDate:
 
     def __ge__(self, other: PartialDate) -> bool:
         return self._sort_key() >= other._sort_key()
+
+
+_DOTTED_DATE = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+
+
+def read_written_date(text: str) -> PartialDate:
+    """YYYY, YYYY-MM, YYYY-MM-DD, or DD.MM.YYYY and MM.YYYY as Ukrainians (and Ukrainian Excel)
+    write them. Raises InvalidPartialDateError for anything else."""
+    text = text.strip()
+    dotted = _DOTTED_DATE.match(text)
+    if dotted:
+        day, month, year = dotted.groups()
+        text = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    return PartialDate.parse(text)

@@ -7,18 +7,16 @@ naming the row and the reason; a row never half-succeeds.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from knowledge.facts.dates import InvalidPartialDateError, PartialDate
+from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, DonorKind
 from knowledge.places.countries import resolve_country
 from knowledge.places.hromadas import HromadaIndex, Resolved
-from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES
-from knowledge.text.folding import tidy
+from knowledge.render.words import read_kind, read_status
 
 
 class SheetKind(StrEnum):
@@ -67,49 +65,8 @@ AID_REQUIRED = ("hromada", "received_on", "donor_country")
 COLUMNS = {SheetKind.AGREEMENTS: AGREEMENT_COLUMNS, SheetKind.AID: AID_COLUMNS}
 REQUIRED = {SheetKind.AGREEMENTS: AGREEMENT_REQUIRED, SheetKind.AID: AID_REQUIRED}
 
-_UKRAINIAN_KINDS = {
-    "побратимство": AgreementKind.TWINNING,
-    "угода про побратимство": AgreementKind.TWINNING,
-    "угода про співпрацю": AgreementKind.COOPERATION_AGREEMENT,
-    "угода про співробітництво": AgreementKind.COOPERATION_AGREEMENT,
-    "меморандум": AgreementKind.MEMORANDUM,
-    "меморандум про співпрацю": AgreementKind.MEMORANDUM,
-    "клятва про дружбу": AgreementKind.FRIENDSHIP_PLEDGE,
-    "декларація про дружбу": AgreementKind.FRIENDSHIP_PLEDGE,
-    "протокол про наміри": AgreementKind.PROTOCOL_OF_INTENT,
-    "інше": AgreementKind.OTHER,
-    "інша угода": AgreementKind.OTHER,
-    "sister city": AgreementKind.TWINNING,
-    "sister cities": AgreementKind.TWINNING,
-    "twin city": AgreementKind.TWINNING,
-}
-_UKRAINIAN_STATUSES = {
-    "чинна": AgreementStatus.ACTIVE,
-    "діє": AgreementStatus.ACTIVE,
-    "діюча": AgreementStatus.ACTIVE,
-    "тривають перемовини": AgreementStatus.IN_NEGOTIATION,
-    "перемовини": AgreementStatus.IN_NEGOTIATION,
-    "запланована": AgreementStatus.PLANNED,
-    "планується": AgreementStatus.PLANNED,
-    "призупинена": AgreementStatus.SUSPENDED,
-    "припинена": AgreementStatus.TERMINATED,
-    "розірвана": AgreementStatus.TERMINATED,
-    "термін дії минув": AgreementStatus.EXPIRED,
-    "завершена": AgreementStatus.EXPIRED,
-}
-_KIND_LABELS = {kind.value: label for kind, label in AGREEMENT_KINDS.items()}
-_STATUS_LABELS = {status.value: label for status, label in AGREEMENT_STATUSES.items()}
-_DOTTED_DATE = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "₴": "UAH", "грн": "UAH", "zł": "PLN"}
-
-
-def _choice(text: str, labels: Mapping[str, str], extra: Mapping[str, str]) -> str | None:
-    key = tidy(text)
-    for value, label in labels.items():
-        if key in (tidy(value), tidy(label)):
-            return value
-    return extra.get(key)
 
 
 @dataclass(frozen=True)
@@ -168,12 +125,8 @@ def parse_date(text: str, column: str) -> PartialDate | None:
     text = text.strip()
     if not text:
         return None
-    dotted = _DOTTED_DATE.match(text)
-    if dotted:
-        day, month, year = dotted.groups()
-        text = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
     try:
-        return PartialDate.parse(text)
+        return read_written_date(text)
     except InvalidPartialDateError:
         raise _RowError(
             N_("{column}: {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
@@ -235,10 +188,10 @@ def read_agreement_row(
     """One agreements row as a record, or why it is refused."""
     try:
         _required(cells, AGREEMENT_REQUIRED)
-        kind = _choice(cells["kind"], _KIND_LABELS, _UKRAINIAN_KINDS)
+        kind = read_kind(cells["kind"])
         if kind is None:
             raise _RowError(N_("kind: unknown kind {value}"), value=cells["kind"])
-        status = _choice(cells["status"], _STATUS_LABELS, _UKRAINIAN_STATUSES)
+        status = read_status(cells["status"])
         if status is None:
             raise _RowError(N_("status: unknown status {value}"), value=cells["status"])
         signed_on = parse_date(cells.get("signed_on", ""), "signed_on")
@@ -251,8 +204,8 @@ def read_agreement_row(
             hromada=_hromada(cells, hromadas),
             partner_city=cells["partner_city"].strip(),
             partner_country=_country(cells["partner_country"], "partner_country"),
-            kind=AgreementKind(kind),
-            status=AgreementStatus(status),
+            kind=kind,
+            status=status,
             signed_on=signed_on,
             expires_on=expires_on,
             source=_source(cells),

@@ -1,0 +1,101 @@
+"""Vocabulary values read back from what people write: the code, the label in English or in
+Ukrainian, or a usual word. The spreadsheet import and the editors' dialogs both read with it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from functools import cache
+from typing import TypeVar
+
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES
+from knowledge.render.translations import translation
+from knowledge.text.folding import tidy
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+# Words people write for a kind or a status besides its label, in either language.
+KIND_WORDS = {
+    "побратимство": AgreementKind.TWINNING,
+    "побратими": AgreementKind.TWINNING,
+    "угода про побратимство": AgreementKind.TWINNING,
+    "угода про співпрацю": AgreementKind.COOPERATION_AGREEMENT,
+    "угода про співробітництво": AgreementKind.COOPERATION_AGREEMENT,
+    "співпраця": AgreementKind.COOPERATION_AGREEMENT,
+    "угода": AgreementKind.COOPERATION_AGREEMENT,
+    "меморандум": AgreementKind.MEMORANDUM,
+    "меморандум про співпрацю": AgreementKind.MEMORANDUM,
+    "клятва про дружбу": AgreementKind.FRIENDSHIP_PLEDGE,
+    "декларація про дружбу": AgreementKind.FRIENDSHIP_PLEDGE,
+    "дружба": AgreementKind.FRIENDSHIP_PLEDGE,
+    "протокол про наміри": AgreementKind.PROTOCOL_OF_INTENT,
+    "протокол": AgreementKind.PROTOCOL_OF_INTENT,
+    "інше": AgreementKind.OTHER,
+    "інша угода": AgreementKind.OTHER,
+    "sister city": AgreementKind.TWINNING,
+    "sister cities": AgreementKind.TWINNING,
+    "twin city": AgreementKind.TWINNING,
+    "twin": AgreementKind.TWINNING,
+    "cooperation": AgreementKind.COOPERATION_AGREEMENT,
+    "friendship": AgreementKind.FRIENDSHIP_PLEDGE,
+    "protocol": AgreementKind.PROTOCOL_OF_INTENT,
+    "other": AgreementKind.OTHER,
+}
+STATUS_WORDS = {
+    "чинна": AgreementStatus.ACTIVE,
+    "діє": AgreementStatus.ACTIVE,
+    "діюча": AgreementStatus.ACTIVE,
+    "тривають перемовини": AgreementStatus.IN_NEGOTIATION,
+    "перемовини": AgreementStatus.IN_NEGOTIATION,
+    "переговори": AgreementStatus.IN_NEGOTIATION,
+    "negotiation": AgreementStatus.IN_NEGOTIATION,
+    "запланована": AgreementStatus.PLANNED,
+    "планується": AgreementStatus.PLANNED,
+    "призупинена": AgreementStatus.SUSPENDED,
+    "припинена": AgreementStatus.TERMINATED,
+    "розірвана": AgreementStatus.TERMINATED,
+    "термін дії минув": AgreementStatus.EXPIRED,
+    "завершена": AgreementStatus.EXPIRED,
+    "закінчилася": AgreementStatus.EXPIRED,
+}
+
+
+@cache
+def _words_of(labels: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Every way to write each value: its code, its label in English and in Ukrainian."""
+    ukrainian = translation("uk")
+    words: dict[str, str] = {}
+    for value, label in labels:
+        for word in (value, value.replace("_", " "), label, ukrainian.gettext(label)):
+            words.setdefault(tidy(word), value)
+    return words
+
+
+def read_choice(
+    text: str,
+    choices: type[_Choice],
+    labels: Mapping[_Choice, str],
+    words: Mapping[str, _Choice] | None = None,
+) -> _Choice | None:
+    """The value of a vocabulary that `text` names, or None.
+
+    Accepted: the code (`twinning`, `medical_equipment` or `medical equipment`), the label in
+    English or Ukrainian (`Cooperation agreement`, «Угода про співпрацю», «генератори»), and
+    the extra `words`; any case, apostrophe and spacing.
+    """
+    key = tidy(text)
+    known = _words_of(tuple((str(value), label) for value, label in labels.items()))
+    if key in known:
+        return choices(known[key])
+    return None if words is None else words.get(key)
+
+
+def read_kind(text: str) -> AgreementKind | None:
+    """The kind of agreement `text` names (code, label or a usual word), or None."""
+    return read_choice(text, AgreementKind, AGREEMENT_KINDS, KIND_WORDS)
+
+
+def read_status(text: str) -> AgreementStatus | None:
+    """The status `text` names (code, label or a usual word), or None."""
+    return read_choice(text, AgreementStatus, AGREEMENT_STATUSES, STATUS_WORDS)
