@@ -19,11 +19,13 @@ import logging
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Protocol
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 
 from bot.services import BotServices
+from bot.settings import Settings
 from bot.texts import escaped, split_message
 from knowledge.admin.config import get_log_chat, mark_forwarded, pending_audit
 from knowledge.admin.reminders import claim, due_reminders, expire_agreements
@@ -184,6 +186,18 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
 
 
 Tick = Callable[[], Awaitable[Any]]
+# The jobs that write to residents and editors, so wait for the sending hours.
+CIVIL_HOURS_JOBS = frozenset({"reminders", "announcements"})
+
+
+def within_sending_hours(moment: dt.datetime, settings: Settings) -> bool:
+    """Whether the aware `moment` falls in SENDING_HOURS (start included, end not) of
+    SENDING_TIMEZONE; a range like 22:00-07:00 runs over midnight."""
+    local = moment.astimezone(ZoneInfo(settings.sending_timezone)).time()
+    start, end = settings.sending_hours
+    if start <= end:
+        return start <= local < end
+    return local >= start or local < end
 
 
 async def _safely(name: str, tick: Tick) -> None:
@@ -213,7 +227,9 @@ async def run_jobs(
 ) -> None:
     """Run every job on its schedule until `stop` is set; reminders and expiry start at once.
 
-    With a lock, a tick another replica is running is skipped until the next time it is due.
+    Reminders and announcements wait for the sending hours (09:00-20:00 Kyiv time unless
+    configured), then go out at the first tick inside them. With a lock, a tick another
+    replica is running is skipped until the next time it is due.
     """
     last: dict[str, dt.datetime] = {}
     schedule: list[tuple[str, dt.timedelta, Tick]] = [
@@ -223,8 +239,11 @@ async def run_jobs(
         ("announcements", FREQUENT, lambda: tick_announcements(bot, services)),
     ]
     while not stop.is_set():
-        now = dt.datetime.now(dt.UTC)
+        now = services.now()
+        civil = within_sending_hours(now, services.settings)
         for name, every, tick in schedule:
+            if name in CIVIL_HOURS_JOBS and not civil:
+                continue
             if name not in last or now - last[name] >= every:
                 last[name] = now
                 await _locked(name, tick, lock)

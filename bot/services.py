@@ -27,6 +27,7 @@ class BotServices:
     database: AsyncEngine
     engine: Engine
     today: Callable[[], dt.date] = today_in_ukraine
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     forms_cache: Path | None = None
     sessions: async_sessionmaker[AsyncSession] = field(init=False)
     _agreement_keys: dict[str, str] = field(init=False, repr=False)

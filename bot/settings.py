@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AnyHttpUrl,
@@ -40,6 +43,9 @@ class Settings(BaseSettings):
     webhook_host: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     reminder_days: Annotated[tuple[int, ...], NoDecode] = (90, 30, 7)
+    # Reminders and announcements wait for these hours of the day (start included, end not).
+    sending_hours: Annotated[tuple[dt.time, dt.time], NoDecode] = (dt.time(9), dt.time(20))
+    sending_timezone: str = "Europe/Kyiv"
 
     @field_validator("bot_token", "webhook_secret", mode="before")
     @classmethod
@@ -96,6 +102,31 @@ class Settings(BaseSettings):
             return tuple(sorted({int(part) for part in parts}, reverse=True))
         if isinstance(value, int):
             return (value,)
+        return value
+
+    @field_validator("sending_hours", mode="before")
+    @classmethod
+    def _hours_range(cls, value: object) -> object:
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", value)
+            if match is None:
+                raise ValueError("expected a range of hours such as 09:00-20:00")
+            start_hour, start_minute, end_hour, end_minute = (int(part) for part in match.groups())
+            if end_hour == 24 and end_minute == 0:
+                end_hour, end_minute = 23, 59
+            try:
+                return (dt.time(start_hour, start_minute), dt.time(end_hour, end_minute))
+            except ValueError:
+                raise ValueError("expected a range of hours such as 09:00-20:00") from None
+        return value
+
+    @field_validator("sending_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("expected a time zone such as Europe/Kyiv") from None
         return value
 
 

@@ -15,7 +15,7 @@ from knowledge.facts.documents import KnowledgeDocument
 from knowledge.qa.engine import Engine
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import export_document
-from tests.bot_support import TODAY, TOKEN, Harness, build_harness, keyboard_buttons
+from tests.bot_support import NOON, TODAY, TOKEN, Harness, build_harness, keyboard_buttons
 
 SUPER_ADMIN = 100
 EDITOR = 200
@@ -32,7 +32,7 @@ def admin_services(engine: AsyncEngine, qa_engine: Engine) -> BotServices:
         database_url=engine.url.render_as_string(hide_password=False),
         admin_ids=(SUPER_ADMIN,),
     )
-    return BotServices(settings, engine, qa_engine, today=lambda: TODAY)
+    return BotServices(settings, engine, qa_engine, today=lambda: TODAY, now=lambda: NOON)
 
 
 async def grant_editor(engine: AsyncEngine, user_id: int, hromada: str | None = None) -> None:

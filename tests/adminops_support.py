@@ -23,7 +23,7 @@ from knowledge.qa.engine import Engine
 from knowledge.store import models
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import export_document
-from tests.bot_support import TODAY, TOKEN, Harness, RecordingSession
+from tests.bot_support import NOON, TODAY, TOKEN, Harness, RecordingSession
 
 SUPER_ADMIN = 100
 EDITOR = 200
@@ -88,7 +88,9 @@ def admin_settings(database_url: str) -> Settings:
 def admin_services(engine: AsyncEngine, qa_engine: Engine) -> BotServices:
     """Services on the engine's database with the admin settings and a fixed today."""
     url = engine.url.render_as_string(hide_password=False)
-    return BotServices(admin_settings(url), engine, qa_engine, today=lambda: TODAY)
+    return BotServices(
+        admin_settings(url), engine, qa_engine, today=lambda: TODAY, now=lambda: NOON
+    )
 
 
 class FileHarness(Harness):

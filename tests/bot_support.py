@@ -47,6 +47,8 @@ BOT_USERNAME = "pobratym_test_bot"
 USER_ID = 1001
 GROUP_ID = -100500
 TODAY = dt.date(2025, 6, 1)
+# Noon in Kyiv on TODAY: inside the hours reminders and announcements are sent in.
+NOON = dt.datetime(2025, 6, 1, 9, tzinfo=dt.UTC)
 ALLOWED_TAGS = frozenset({"b", "i", "u", "s", "a", "code", "pre", "blockquote"})
 _BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|#\d+);)")
 

@@ -17,6 +17,7 @@ from bot.jobs import (
     tick_audit_log,
     tick_expiry,
     tick_reminders,
+    within_sending_hours,
 )
 from bot.services import BotServices
 from bot.settings import Settings, SettingsError, load_settings
@@ -32,7 +33,7 @@ from tests.adminops_support import (
     import_rows,
     stored,
 )
-from tests.bot_support import GROUP_ID, TODAY, USER_ID, calls_of, sent_texts
+from tests.bot_support import GROUP_ID, NOON, TODAY, USER_ID, calls_of, sent_texts
 
 END = TODAY + dt.timedelta(days=60)
 ENDING = f"Kharkiv,Jelgava,Latvia,twinning,active,2019-05,{END.isoformat()},Letter,,,"
@@ -284,4 +285,69 @@ def test_a_wrong_reminder_days_setting_is_named(
     monkeypatch.setenv("REMINDER_DAYS", value)
 
     with pytest.raises(SettingsError, match=r"^REMINDER_DAYS: expected positive numbers"):
+        load_settings()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+async def test_reminders_wait_for_the_sending_hours_in_kyiv(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    await import_rows(seeded_engine, ENDING)
+    async with session_factory(seeded_engine)() as session:
+        await save_chat_language(session, SUPER_ADMIN, lang, NOON)
+        await session.commit()
+    admins.services.today = lambda: END - dt.timedelta(days=3)
+    # 20:30 in Kyiv (UTC+3 in summer): after the sending hours.
+    admins.services.now = lambda: dt.datetime(2025, 7, 28, 17, 30, tzinfo=dt.UTC)
+
+    async def run_briefly() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.create_task(
+            run_jobs(admins.bot, admins.services, stop, dt.timedelta(milliseconds=20))
+        )
+        await asyncio.sleep(0.5)
+        stop.set()
+        await asyncio.wait_for(loop, 5)
+
+    await run_briefly()
+    assert _about(admins, 0, ENDING_KEY) == []
+
+    # 09:00 the next morning: the reminder goes out at once, in the admin's language.
+    admins.services.now = lambda: dt.datetime(2025, 7, 29, 6, 0, tzinfo=dt.UTC)
+    await run_briefly()
+    (reminder,) = _about(admins, 0, ENDING_KEY)
+    assert ("Угода" in reminder.text) is (lang == "uk")
+
+
+@pytest.mark.parametrize(
+    ("value", "moment", "expected"),
+    [
+        ("09:00-20:00", dt.datetime(2025, 1, 10, 6, 59, tzinfo=dt.UTC), False),  # 08:59 Kyiv
+        ("09:00-20:00", dt.datetime(2025, 1, 10, 7, 0, tzinfo=dt.UTC), True),  # 09:00
+        ("09:00-20:00", dt.datetime(2025, 1, 10, 18, 0, tzinfo=dt.UTC), False),  # 20:00
+        ("22:00-07:00", dt.datetime(2025, 1, 10, 23, 0, tzinfo=dt.UTC), True),  # 01:00
+    ],
+)
+def test_the_sending_hours_come_from_the_setting(
+    monkeypatch: pytest.MonkeyPatch, value: str, moment: dt.datetime, expected: bool
+) -> None:
+    monkeypatch.setenv("SENDING_HOURS", value)
+
+    assert within_sending_hours(moment, Settings(_env_file=None)) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("SENDING_HOURS", "9-20", "SENDING_HOURS: expected a range of hours"),
+        ("SENDING_HOURS", "09:00-25:00", "SENDING_HOURS: expected a range of hours"),
+        ("SENDING_TIMEZONE", "Europe/Atlantis", "SENDING_TIMEZONE: expected a time zone"),
+    ],
+)
+def test_a_wrong_sending_setting_is_named(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str
+) -> None:
+    monkeypatch.setenv(name, value)
+
+    with pytest.raises(SettingsError, match=f"^{message}"):
         load_settings()
