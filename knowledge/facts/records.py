@@ -256,7 +256,11 @@ def _optional_amount(value: Decimal | None) -> Decimal | None:
 class Compactor:
     """Turns document records into compact ones, sharing equal strings and small records.
 
-    Written out field by field: a generic walk over the fields takes seconds at national scale.
+    Both ways records are built, from documents here and from database rows in
+    knowledge.store.snapshot_reader, share its constructors of the small records (texts,
+    citations, donors, aid items, dates), so equal values become one object whichever way
+    they came. Written out field by field: a generic walk over the fields takes seconds at
+    national scale.
 
     Strings, numbers and dates are copied rather than referenced: one string of the document
     kept alive keeps its whole block of the heap from being returned to the system, so
@@ -297,29 +301,14 @@ class Compactor:
     def _optional_date(self, value: PartialDate | None) -> PartialDate | None:
         return None if value is None else self._date(value)
 
-    def _text(self, value: Bilingual) -> Text:
-        key = (value.uk, value.en)
-        found = self._texts.get(key)
-        if found is None:
-            found = self._texts[key] = Text(self._str(value.uk), self._str(value.en))
-        return found
-
     def _optional_text(self, value: Bilingual | None) -> Text | None:
-        return None if value is None else self._text(value)
+        return None if value is None else self.text(value.uk, value.en)
 
     def _sources(self, citations: list[CitationDoc]) -> tuple[Cited, ...]:
-        return tuple(self._cited(citation) for citation in citations)
+        citation = self.citation
+        return tuple(citation(cited.source, cited.quote) for cited in citations)
 
-    def _cited(self, value: CitationDoc) -> Cited:
-        key = (value.source, value.quote)
-        found = self._citations.get(key)
-        if found is None:
-            found = self._citations[key] = Cited(
-                self._str(value.source), self._optional(value.quote)
-            )
-        return found
-
-    # Plain values, as the database rows hold them (see knowledge.store.snapshot_reader).
+    # The small records from plain values, as the database rows hold them.
 
     def string(self, value: str) -> str:
         """One shared copy of the string."""
@@ -387,7 +376,7 @@ class Compactor:
         key = (category, quantity)
         found = self._items.get(key)
         if found is None:
-            found = self._items[key] = AidItem(AidCategory(category), quantity)
+            found = self._items[key] = AidItem(AidCategory(category), _optional_number(quantity))
         return found
 
     def source(self, doc: SourceDoc) -> Source:
@@ -395,8 +384,8 @@ class Compactor:
         return Source(
             self._str(doc.key),
             doc.kind,
-            self._text(doc.title),
-            self._text(doc.issuer),
+            self.text(doc.title.uk, doc.title.en),
+            self.text(doc.issuer.uk, doc.issuer.en),
             self._optional(doc.document_number),
             self._optional_date(doc.issued_on),
             self._optional(doc.url),
@@ -430,7 +419,7 @@ class Compactor:
         """A partner place."""
         return Place(
             self._str(doc.key),
-            self._text(doc.name),
+            self.text(doc.name.uk, doc.name.en),
             self._str(doc.name_local),
             self._str(doc.country),
             self._optional_text(doc.region),
@@ -469,33 +458,14 @@ class Compactor:
             self._sources(doc.sources),
         )
 
-    def _donor(self, doc: DonorDoc) -> Donor:
-        key = (doc.kind._value_, doc.country, doc.place, doc.name)
-        found = self._donors.get(key)
-        if found is None:
-            found = self._donors[key] = Donor(
-                doc.kind,
-                self._optional(doc.country),
-                self._optional(doc.place),
-                self._optional(doc.name),
-            )
-        return found
-
-    def _item(self, doc: AidItemDoc) -> AidItem:
-        key = (doc.category._value_, doc.quantity)
-        found = self._items.get(key)
-        if found is None:
-            found = self._items[key] = AidItem(doc.category, _optional_number(doc.quantity))
-        return found
-
     def aid(self, doc: AidDoc) -> Aid:
         """An aid record."""
         return Aid(
             self._str(doc.key),
             self._str(doc.hromada),
             self._optional_date(doc.received_on),
-            tuple(self._donor(donor) for donor in doc.donors),
-            tuple(self._item(item) for item in doc.items),
+            tuple(self.donor(d.kind._value_, d.country, d.place, d.name) for d in doc.donors),
+            tuple(self.aid_item(item.category._value_, item.quantity) for item in doc.items),
             _optional_amount(doc.amount),
             self._optional(doc.currency),
             self._optional_text(doc.description),
@@ -514,7 +484,7 @@ class Compactor:
             self._optional(doc.place),
             _optional_number(doc.count),
             doc.count_is_lower_bound,
-            self._text(doc.summary),
+            self.text(doc.summary.uk, doc.summary.en),
             self._sources(doc.sources),
         )
 
@@ -523,7 +493,7 @@ class Compactor:
         return Programme(
             self._str(doc.key),
             self._str(doc.hromada),
-            self._text(doc.title),
+            self.text(doc.title.uk, doc.title.en),
             _optional_number(doc.first_year),
             _optional_number(doc.last_year),
             self._optional_text(doc.approved_by),
