@@ -59,3 +59,15 @@ class AdminConfirm(CallbackData, prefix="adc"):
     """An admin confirms (or cancels) the change previewed."""
 
     ok: bool
+
+
+class SuggestCorrection(CallbackData, prefix="fix"):
+    """A resident suggests a correction of the answer above; `hromada` its code, or ""."""
+
+    hromada: str
+
+
+class CorrectionReply(CallbackData, prefix="fixr"):
+    """An editor replies to the resident's correction `id`."""
+
+    id: int

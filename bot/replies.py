@@ -8,11 +8,28 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from bot.keyboards.questions import offered_keyboard
 from bot.services import BotServices
 from bot.texts import escaped, split_message
+from knowledge.admin.residents import UnansweredReason, record_unanswered
 from knowledge.qa.answer import Answer
 from knowledge.qa.context_codec import context_from_data, context_to_data
+from knowledge.qa.intents import Intent
 
 CONTEXT_KEY = "context"
 OFFERED_KEY = "offered"
+# Answers that state facts; one without any source found none.
+FACT_INTENTS = frozenset(
+    {
+        Intent.OVERVIEW,
+        Intent.PARTNERS,
+        Intent.RELATION,
+        Intent.SIGNED,
+        Intent.EXPIRY,
+        Intent.EXPIRING,
+        Intent.AID,
+        Intent.COUNT,
+        Intent.REVERSE,
+        Intent.SOURCES,
+    }
+)
 
 
 async def send_text(
@@ -49,6 +66,22 @@ async def offered_question(state: FSMContext | None, index: int) -> str | None:
     return question if isinstance(question, str) else None
 
 
+def unanswered_reason(answer: Answer) -> UnansweredReason | None:
+    """Why the answer gave no facts, as it says of itself; None when it gave some."""
+    if answer.intent is Intent.NO_RECORDS:
+        return UnansweredReason.NO_RECORDS
+    if answer.intent is Intent.OUT_OF_DOMAIN:
+        return UnansweredReason.OUT_OF_DOMAIN
+    if answer.intent in FACT_INTENTS and not answer.sources:
+        return UnansweredReason.NOT_FOUND
+    return None
+
+
+def _hromada_of(answer: Answer) -> str | None:
+    code = answer.entities.get("hromada")
+    return code if isinstance(code, str) else None
+
+
 def _browsable_hromada(services: BotServices, answer: Answer) -> str | None:
     code = answer.entities.get("hromada")
     if isinstance(code, str) and services.engine.snapshot.agreements_by_hromada.get(code):
@@ -75,6 +108,17 @@ async def answer_question(
         await state.update_data(
             {CONTEXT_KEY: context_to_data(answer.context), OFFERED_KEY: offered}
         )
-    keyboard = offered_keyboard(labels, _browsable_hromada(services, answer))
+    reason = unanswered_reason(answer)
+    if reason is not None:
+        async with services.sessions() as session:
+            await record_unanswered(
+                session, question, answer.lang, reason, _hromada_of(answer), services.today()
+            )
+    # Under facts in a private chat, a way to tell the editors what is wrong or missing.
+    correctable = reason is None and answer.intent in FACT_INTENTS
+    correction = _hromada_of(answer) or "" if correctable else None
+    if message.chat.type != "private":
+        correction = None
+    keyboard = offered_keyboard(labels, _browsable_hromada(services, answer), correction)
     await send_text(message, escaped(answer.text), keyboard, reply=reply)
     return answer

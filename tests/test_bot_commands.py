@@ -56,6 +56,7 @@ async def test_menus_for_each_scope_and_language(harness: Harness) -> None:
         "language",
         "about",
         "ask",
+        "nearby",
         "subscribe",
         "unsubscribe",
         "subscriptions",

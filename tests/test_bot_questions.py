@@ -29,9 +29,14 @@ async def test_a_question_gets_the_engines_answer_and_a_browse_button(
 
     (message,) = calls_of(calls, SendMessage)
     assert expected in message.text
-    assert keyboard_buttons(message.reply_markup)[-1] == (
+    *_, browse, correction = keyboard_buttons(message.reply_markup)
+    assert browse == (
         {"en": "Browse partners", "uk": "Переглянути партнерів"}[lang],
         "pp:UA63120270000028556:1",
+    )
+    assert correction == (
+        {"en": "✏️ Suggest a correction", "uk": "✏️ Запропонувати виправлення"}[lang],
+        "fix:UA63120270000028556",
     )
 
 

@@ -41,6 +41,10 @@ async def cmd_help_for_admins(message: Message) -> None:
         "\n/edit, /delete: change or delete a record; /history, /undo: recent changes and"
         " undoing one; /cancel: leave a dialog"
     )
+    admin_text += "\n" + _(
+        "/unanswered: the questions I could not answer, per hromada; residents' corrections"
+        " come to you with a button to reply"
+    )
     await message.answer(escaped(_help_text() + "\n\n" + admin_text))
 
 

@@ -69,6 +69,11 @@ async def _grants(session: AsyncSession, user_id: int) -> list[str | None]:
     return list(rows.all())
 
 
+async def grants_of(session: AsyncSession, user_id: int) -> list[str | None]:
+    """The hromadas a user was granted (None: every hromada); empty for a non-editor."""
+    return await _grants(session, user_id)
+
+
 async def can_edit(
     session: AsyncSession, user_id: int, hromada_code: str | None, super_admins: tuple[int, ...]
 ) -> bool:

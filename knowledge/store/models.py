@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -414,3 +415,34 @@ class SubscriptionRow(Base):
         ForeignKey("hromadas.code", ondelete="CASCADE"), primary_key=True, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UnansweredQuestionRow(Base):
+    """A question the bot could not answer, kept without who asked it."""
+
+    __tablename__ = "unanswered_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asked_on: Mapped[dt.date] = mapped_column(Date)
+    lang: Mapped[str] = mapped_column(String(2))
+    reason: Mapped[str] = mapped_column(String(16))
+    hromada_code: Mapped[str | None] = mapped_column(String(19), index=True)
+    question: Mapped[str] = mapped_column(Text)
+
+
+class CorrectionRow(Base):
+    """A resident's correction of an answer, and an editor's reply to it."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    hromada_code: Mapped[str | None] = mapped_column(String(19), index=True)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    lang: Mapped[str] = mapped_column(String(2))
+    answer: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    replied_by: Mapped[int | None] = mapped_column(BigInteger)
+    replied_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    reply: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,265 @@
+"""Residents reach a person: "Suggest a correction" under an answer goes to the hromada's
+editors, who may reply through the bot; /unanswered shows editors what the bot could not answer.
+"""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import CorrectionReply, SuggestCorrection
+from bot.filters.admin import IsAdmin, refuse
+from bot.services import BotServices
+from bot.texts import escaped
+from knowledge.admin.common import Admin
+from knowledge.admin.permissions import can_edit
+from knowledge.admin.residents import (
+    Correction,
+    UnansweredGroup,
+    correction,
+    correction_recipients,
+    record_reply,
+    save_correction,
+    unanswered_for,
+)
+from knowledge.render.lang import Language
+from knowledge.store.preferences import chat_language
+
+router = Router(name=__name__)
+COMMANDS = ("unanswered",)
+# A correction is a short message; a longer one is kept cut to this many characters.
+CORRECTION_LENGTH = 1000
+
+
+class FeedbackStep(StatesGroup):
+    """A resident writes a correction; an editor writes a reply to one."""
+
+    correction = State()
+    reply = State()
+
+
+def _hromada_name(services: BotServices, code: str | None, lang: str) -> str | None:
+    hromada = None if code is None else services.engine.snapshot.hromadas.get(code)
+    if hromada is None:
+        return None
+    return hromada.name_uk if lang == "uk" else hromada.name_en
+
+
+async def _language_of(services: BotServices, chat_id: int) -> str:
+    async with services.sessions() as session:
+        saved = await chat_language(session, chat_id)
+    return saved or services.settings.default_locale
+
+
+@router.callback_query(SuggestCorrection.filter(), F.message.chat.type == "private")
+async def on_suggest(
+    query: CallbackQuery, callback_data: SuggestCorrection, state: FSMContext
+) -> None:
+    """Ask the resident what is wrong or missing in the answer above the button."""
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    await state.set_state(FeedbackStep.correction)
+    await state.update_data(
+        correction_hromada=callback_data.hromada or None,
+        correction_answer=query.message.text or "",
+    )
+    await query.message.answer(
+        escaped(
+            _(
+                "What is wrong or missing in this answer? Write it in one message, with a"
+                " source if you have one: the hromada's editors will read it. /cancel stops."
+            )
+        )
+    )
+
+
+@router.message(Command("cancel"), StateFilter(FeedbackStep))
+async def cancel(message: Message, state: FSMContext) -> None:
+    """Leave the correction or the reply; nothing is sent."""
+    await state.clear()
+    await message.answer(escaped(_("Cancelled. Nothing was sent.")))
+
+
+@router.message(FeedbackStep.correction, F.text, ~F.text.startswith("/"))
+async def on_correction(
+    message: Message, state: FSMContext, services: BotServices, lang: str
+) -> None:
+    """Keep the correction and pass it to the editors, each in their own language."""
+    if message.from_user is None or message.text is None:
+        return
+    data = await state.get_data()
+    await state.clear()
+    async with services.sessions() as session:
+        saved = await save_correction(
+            session,
+            hromada_code=data.get("correction_hromada"),
+            user_id=message.from_user.id,
+            chat_id=message.chat.id,
+            lang=lang,
+            answer=str(data.get("correction_answer", "")),
+            text=message.text,
+            now=services.now(),
+        )
+        recipients = await correction_recipients(
+            session, saved.hromada_code, services.settings.admin_ids
+        )
+    for recipient in recipients:
+        editor_lang = await _language_of(services, recipient)
+        await message.bot.send_message(  # type: ignore[union-attr]
+            recipient,
+            escaped(_correction_text(services, saved, editor_lang)),
+            reply_markup=_reply_keyboard(saved.id, editor_lang),
+        )
+    name = _hromada_name(services, saved.hromada_code, lang)
+    thanks = (
+        _("Thank you! The editors of {hromada} will read it, and may answer you here.").format(
+            hromada=name
+        )
+        if name
+        else _("Thank you! The editors will read it, and may answer you here.")
+    )
+    await message.answer(escaped(thanks))
+
+
+def _correction_text(services: BotServices, item: Correction, lang: str) -> str:
+    language = Language(lang)
+    name = _hromada_name(services, item.hromada_code, lang)
+    if name:
+        header = language.gettext("Correction #{id} from a resident, about {hromada}:").format(
+            id=item.id, hromada=name
+        )
+    else:
+        header = language.gettext("Correction #{id} from a resident:").format(id=item.id)
+    return "\n".join(
+        [
+            header,
+            f"«{item.text}»",
+            "",
+            language.gettext("The answer it refers to:"),
+            item.answer,
+        ]
+    )
+
+
+def _reply_keyboard(correction_id: int, lang: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=Language(lang).gettext("Reply to the resident"),
+        callback_data=CorrectionReply(id=correction_id),
+    )
+    return builder.as_markup()
+
+
+@router.callback_query(CorrectionReply.filter(), IsAdmin())
+async def on_reply_pressed(
+    query: CallbackQuery,
+    callback_data: CorrectionReply,
+    state: FSMContext,
+    services: BotServices,
+    admin: Admin,
+) -> None:
+    """An editor of the hromada starts a reply."""
+    async with services.sessions() as session:
+        found = await correction(session, callback_data.id)
+        allowed = found is not None and await can_edit(
+            session, admin.user_id, found.hromada_code, admin.super_admins
+        )
+    if found is None or not allowed or not isinstance(query.message, Message):
+        await refuse(query)
+        return
+    await query.answer()
+    await state.set_state(FeedbackStep.reply)
+    await state.update_data(correction_id=found.id)
+    await query.message.answer(
+        escaped(
+            _(
+                "Your reply to correction #{id}? It reaches the resident from the bot."
+                " /cancel stops."
+            ).format(id=found.id)
+        )
+    )
+
+
+@router.message(FeedbackStep.reply, F.text, ~F.text.startswith("/"), IsAdmin())
+async def on_reply(
+    message: Message, state: FSMContext, services: BotServices, admin: Admin
+) -> None:
+    """Send the editor's reply to the resident, in the resident's language."""
+    if message.text is None:
+        return
+    correction_id = int((await state.get_data())["correction_id"])
+    await state.clear()
+    async with services.sessions() as session:
+        found = await correction(session, correction_id)
+        if found is None:
+            return
+        await record_reply(session, found.id, admin.user_id, message.text, services.now())
+    language = Language(found.lang)
+    name = _hromada_name(services, found.hromada_code, found.lang)
+    header = (
+        language.gettext("The editors of {hromada} replied to your correction «{text}»:").format(
+            hromada=name, text=found.text
+        )
+        if name
+        else language.gettext("The editors replied to your correction «{text}»:").format(
+            text=found.text
+        )
+    )
+    await message.bot.send_message(  # type: ignore[union-attr]
+        found.chat_id, escaped(f"{header}\n{message.text}")
+    )
+    await message.answer(escaped(_("Sent to the resident.")))
+
+
+@router.message(Command("unanswered"), IsAdmin())
+async def cmd_unanswered(message: Message, services: BotServices, admin: Admin, lang: str) -> None:
+    """The questions the bot could not answer, per hromada the editor may edit, counted."""
+    async with services.sessions() as session:
+        groups = await unanswered_for(session, admin)
+    if not groups:
+        await message.answer(escaped(_("No unanswered questions so far.")))
+        return
+    lines = [_("Questions I could not answer:")]
+    for group in groups:
+        lines += ["", _group_header(services, group, lang)]
+        lines += [
+            _question_line(question.question, question.count) for question in group.questions
+        ]
+    lines += [
+        "",
+        _("Add the missing facts with /new_agreement or /new_aid, or /import a sheet."),
+    ]
+    await message.answer(escaped("\n".join(lines)))
+
+
+def _group_header(services: BotServices, group: UnansweredGroup, lang: str) -> str:
+    name = _hromada_name(services, group.hromada_code, lang)
+    count = group.total
+    if name is None:
+        return ngettext(
+            "About no hromada: {count} question", "About no hromada: {count} questions", count
+        ).format(count=count)
+    return ngettext("{hromada}: {count} question", "{hromada}: {count} questions", count).format(
+        hromada=name, count=count
+    )
+
+
+def _question_line(question: str, count: int) -> str:
+    if count == 1:
+        return f"• «{question}»"
+    return ngettext(
+        "• «{question}», asked {count} time", "• «{question}», asked {count} times", count
+    ).format(question=question, count=count)
+
+
+@router.message(Command(*COMMANDS))
+async def refuse_feedback(message: Message) -> None:
+    """Anyone else: a polite refusal."""
+    await refuse(message)
