@@ -2,7 +2,7 @@
 
 import pytest
 
-from knowledge.places.country_names import country_name
+from knowledge.places.countries import country_name
 from knowledge.text.collation import sort_key
 
 

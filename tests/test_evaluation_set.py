@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.vocabulary import AgreementKind
-from knowledge.places.country_names import country_name
+from knowledge.places.countries import country_name
 from knowledge.qa.evaluation import (
     DEFAULT_PATH,
     LANGUAGES,

@@ -25,6 +25,7 @@ from tools.reference_derive import (
     main,
     select_aliases,
 )
+from tools.settlements_derive import SETTLEMENTS_FILE
 
 SHIPPED_HROMADAS = Path(__file__).resolve().parents[1] / "knowledge/data/reference/hromadas.csv"
 
@@ -370,7 +371,7 @@ def test_sources_file_credits_every_source(out_dir: Path) -> None:
 def test_command_line_writes_the_files(raw_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "cli-out"
     main(["--raw", str(raw_dir), "--out", str(out), "--geonames-id", str(KOSICE_GEONAMES_ID)])
-    expected = {GEONAMES_PLACES_FILE, HROMADAS_FILE, SOURCES_FILE}
+    expected = {GEONAMES_PLACES_FILE, HROMADAS_FILE, SETTLEMENTS_FILE, SOURCES_FILE}
     actual = {path.name for path in out.iterdir()}
     assert actual == expected
 

@@ -806,6 +806,27 @@ Rows with a centre: {with_centre}; with coordinates: {with_coordinates}; with a 
 {ukrainian_place_count} Ukrainian populated places of `{geonames_source_file}`. The hromadas
 of Crimea have no KSE row, hence no kind, coordinates or population.
 
+### `settlements.csv` ({settlement_count} rows)
+
+Every city (`M`), settlement (`X`), village (`C`) and city district (`B`) of the codifier,
+sorted by `code` (`tools/settlements_derive.py`): `code` (level 4, or the extra level for a
+district), `category`, `name_uk`, `name_en` (transliterated), `hromada_code` (level 3: the
+hromada it belongs to; Kyiv's own code for its districts) and `aliases`: the other names of a
+Ukrainian GeoNames populated place that is no hromada's centre (© GeoNames, CC BY 4.0), given to
+the one settlement of that name in its oblast (a city, where several share the name); which
+GeoNames region is which oblast is learned from the places that went to hromada centres.
+
+### `country_names.csv`, `country_names_other.csv`
+
+Every way of writing a country that Babel's CLDR data (all its locales) and pycountry (ISO
+3166, with the iso-codes project's translations; LGPL) know, derived by
+`python -m tools.countries_derive --out knowledge/data/reference` (separately, as loading
+every CLDR locale takes a while): `code`, `name`, `rank` (0: English, Ukrainian and Russian
+CLDR names, ISO codes and names; 1: the country's own locales; 2: every other locale, in
+`country_names_other.csv`; 3: parts of official names around "of", "and" and commas, and
+initials, kept only when one country gives them), `origin` and, for the constituent countries
+of GB (ISO 3166-2 subdivisions), `region_en` and `region_uk`.
+
 ### `{geonames_file}` ({geonames_count} rows)
 
 Selected GeoNames records, by `geonames_id`: `name`, `ascii_name`, `country_code`,
@@ -816,6 +837,7 @@ names that are written in Cyrillic.
 
 
 def _sources_markdown(
+    settlement_count: int,
     hromada_rows: Sequence[HromadaLine],
     places: Sequence[GeoNamesCity],
     assignment: AliasAssignment,
@@ -823,6 +845,7 @@ def _sources_markdown(
 ) -> str:
     geonames_arguments = " \\\n    ".join(f"--geonames-id {place.geonames_id}" for place in places)
     return _SOURCES_TEMPLATE.format(
+        settlement_count=f"{settlement_count:,}",
         geonames_arguments=geonames_arguments,
         codifier_file=CODIFIER_FILE,
         kse_file=KSE_FILE,
@@ -853,7 +876,7 @@ def _log_alias_assignment(assignment: AliasAssignment) -> None:
 
 
 def derive_reference_data(raw_dir: Path, out_dir: Path, geonames_ids: Iterable[int]) -> None:
-    """Write hromadas.csv, geonames_places.csv and SOURCES.md to out_dir from the raw files."""
+    """Write hromadas.csv, settlements.csv, geonames_places.csv and SOURCES.md to out_dir."""
     wanted_geonames_ids = sorted(set(geonames_ids))
     codifier = read_codifier(raw_dir / CODIFIER_FILE)
     kse_by_code = read_kse_hromadas(raw_dir / KSE_FILE)
@@ -870,8 +893,24 @@ def derive_reference_data(raw_dir: Path, out_dir: Path, geonames_ids: Iterable[i
     hromada_rows = with_aliases(hromada_rows, assignment)
     _log_alias_assignment(assignment)
     places = build_geonames_places(geonames_by_id, wanted_geonames_ids)
+    # Imported here: the settlements build on this module's readers and alias rules.
+    from tools.settlements_derive import (
+        SETTLEMENT_COLUMNS,
+        SETTLEMENTS_FILE,
+        build_settlement_rows,
+        with_settlement_aliases,
+    )
+
+    settlements = with_settlement_aliases(
+        build_settlement_rows(codifier), hromada_rows, ukrainian_places, assignment
+    )
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    _write_csv(
+        out_dir / SETTLEMENTS_FILE,
+        SETTLEMENT_COLUMNS,
+        (dataclasses.astuple(row) for row in settlements),
+    )
     _write_csv(
         out_dir / HROMADAS_FILE,
         HROMADA_COLUMNS,
@@ -883,7 +922,9 @@ def derive_reference_data(raw_dir: Path, out_dir: Path, geonames_ids: Iterable[i
         (dataclasses.astuple(place) for place in places),
     )
     (out_dir / SOURCES_FILE).write_text(
-        _sources_markdown(hromada_rows, places, assignment, len(ukrainian_places)),
+        _sources_markdown(
+            len(settlements), hromada_rows, places, assignment, len(ukrainian_places)
+        ),
         encoding="utf-8",
     )
     _log.info(

@@ -22,7 +22,7 @@ from knowledge.interchange import (
     preview_import,
     read_import,
 )
-from knowledge.places.country_names import country_name
+from knowledge.places.countries import country_name
 from knowledge.render.labels import agreement_kind_label, agreement_status_label
 from knowledge.store import migrations
 from knowledge.store.bootstrap import prepare_database

@@ -14,7 +14,7 @@ from enum import StrEnum
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import HromadaKind
-from knowledge.places.country_names import country_name
+from knowledge.places.countries import country_name
 from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.qa.engine import Engine
 

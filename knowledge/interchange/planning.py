@@ -32,6 +32,8 @@ from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import SourceKind
 from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceCells
 from knowledge.interchange.uploads import ParsedImport
+from knowledge.places.countries import HOME_COUNTRY
+from knowledge.places.hromadas import shipped_index
 from knowledge.text.folding import fold, slug, tidy
 from knowledge.text.transliteration import transliterate
 
@@ -147,7 +149,11 @@ class _Planner:
         self._index_source(doc)
         return key
 
-    def place(self, city: str, country: str) -> str | Problem:
+    def place(
+        self, city: str, country: str, region: tuple[str, str | None] | None = None
+    ) -> str | Problem:
+        if country == HOME_COUNTRY:
+            return self.domestic_place(city)
         keys = self.place_names.get((country, tidy(city))) or self.place_names.get(
             (country, "~" + fold(city)), set()
         )
@@ -167,6 +173,33 @@ class _Planner:
             name=Bilingual(uk=city, en=transliterate(city) if cyrillic else city),
             name_local=city,
             country=country,
+            region=Bilingual(uk=region[1] or region[0], en=region[0]) if region else None,
+        )
+        self.places[key] = self.new_places[key] = doc
+        self._index_place(doc)
+        return key
+
+    def domestic_place(self, city: str) -> str | Problem:
+        """A Ukrainian partner, read as the hromada column is: by any name of any unit."""
+        found = shipped_index().resolve(city)
+        if isinstance(found, Problem):
+            return found
+        hromada = shipped_index().by_code[found.code]
+        unit = found.settlement
+        name_uk = unit.name_uk if unit else (hromada.center_uk or hromada.name_uk)
+        name_en = unit.name_en if unit else (hromada.center_en or hromada.name_en)
+        key = f"{HOME_COUNTRY.lower()}-{slug(name_en, limit=60)}"
+        known = self.places.get(key)
+        if known is not None:
+            return key
+        doc = PlaceDoc(
+            key=key,
+            name=Bilingual(uk=name_uk, en=name_en),
+            name_local=name_uk,
+            country=HOME_COUNTRY,
+            latitude=hromada.latitude,
+            longitude=hromada.longitude,
+            aliases=sorted({city.strip()} - {name_uk, name_en}),
         )
         self.places[key] = self.new_places[key] = doc
         self._index_place(doc)
@@ -179,7 +212,7 @@ class _Planner:
         return Problem(N_("the same record as row {first}"), {"first": first}, row)
 
     def agreement(self, row: AgreementCells) -> AgreementDoc | Problem:
-        place = self.place(row.partner_city, row.partner_country)
+        place = self.place(row.partner_city, row.partner_country, row.partner_region)
         if isinstance(place, Problem):
             return Problem(place.message, place.params, row.row)
         key = row.key

@@ -14,8 +14,9 @@ from enum import StrEnum
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, DonorKind
-from knowledge.places.countries import resolve_country
+from knowledge.places.countries import CountryMatch, read_country
 from knowledge.places.hromadas import HromadaIndex, Resolved
+from knowledge.places.reference import Settlement
 from knowledge.render.words import read_kind, read_status
 
 
@@ -93,6 +94,10 @@ class AgreementCells:
     expires_on: PartialDate | None
     source: SourceCells
     notes: str | None
+    # The village or district the row names, when it is not the hromada's centre.
+    settlement: Settlement | None = None
+    # A constituent country's region ("England, United Kingdom"): English, Ukrainian.
+    partner_region: tuple[str, str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,18 +149,18 @@ def _key(cells: dict[str, str]) -> str | None:
     return key
 
 
-def _hromada(cells: dict[str, str], hromadas: HromadaIndex) -> str:
+def _hromada(cells: dict[str, str], hromadas: HromadaIndex) -> Resolved:
     found = hromadas.resolve(cells["hromada"], cells.get("oblast", ""))
     if isinstance(found, Resolved):
-        return found.code
+        return found
     raise _RowError(found.message, **found.params)
 
 
-def _country(text: str, column: str) -> str:
-    code = resolve_country(text)
-    if code is None:
+def _country(text: str, column: str) -> CountryMatch:
+    found = read_country(text)
+    if found is None:
         raise _RowError(N_("{column}: unknown country {value}"), column=column, value=text)
-    return code
+    return found
 
 
 def _source(cells: dict[str, str]) -> SourceCells:
@@ -198,12 +203,16 @@ def read_agreement_row(
         expires_on = parse_date(cells.get("expires_on", ""), "expires_on")
         if signed_on and expires_on and expires_on < signed_on:
             raise _RowError(N_("expires_on is before signed_on"))
+        hromada = _hromada(cells, hromadas)
+        country = _country(cells["partner_country"], "partner_country")
         return AgreementCells(
             row=row,
             key=_key(cells),
-            hromada=_hromada(cells, hromadas),
+            hromada=hromada.code,
+            settlement=hromada.settlement,
             partner_city=cells["partner_city"].strip(),
-            partner_country=_country(cells["partner_country"], "partner_country"),
+            partner_country=country.code,
+            partner_region=(country.region_en, country.region_uk) if country.region_en else None,
             kind=kind,
             status=status,
             signed_on=signed_on,
@@ -247,7 +256,7 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
         city = _optional(cells, "donor_city")
         organisation = _optional(cells, "donor_organisation")
         countries = tuple(
-            _country(name, "donor_country")
+            _country(name, "donor_country").code
             for name in cells.get("donor_country", "").split("|")
             if name.strip()
         )
@@ -267,7 +276,7 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
         return AidCells(
             row=row,
             key=_key(cells),
-            hromada=_hromada(cells, hromadas),
+            hromada=_hromada(cells, hromadas).code,
             received_on=parse_date(cells.get("received_on", ""), "received_on"),
             donor_kind=kind,
             donor_countries=countries,

@@ -1,89 +1,196 @@
-"""Which country a spreadsheet means: ISO code, English or Ukrainian name, common variants."""
+"""Which country a text names, in every form people write it, and countries' names to show.
+
+The names come from `knowledge/data/reference/country_names.csv`, which
+`tools/countries_derive.py` derives from Babel's CLDR data in all its locales and from
+pycountry (ISO 3166): codes, the short, long and official names in English, Ukrainian and
+Russian, every locale's name (Deutschland, Polska, Magyarország), the parts of official names
+(Bosnia, Great Britain) and initials (USA, UK, США). A constituent country ("England, United
+Kingdom", «Шотландія») is its country with that region.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from babel import Locale
 
-from knowledge.text.folding import tidy
+from knowledge.store.curated import REFERENCE_DIR
+from knowledge.text.normalize import name_key
 
-# Names people write that CLDR does not list, and codes that are not ISO alpha-2.
-_VARIANTS: dict[str, str] = {
-    "usa": "US",
-    "u s a": "US",
-    "u s": "US",
-    "united states of america": "US",
-    "america": "US",
-    "сша": "US",
-    "сполучені штати америки": "US",
-    "сполучені штати": "US",
-    "uk": "GB",
-    "u k": "GB",
-    "great britain": "GB",
-    "britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "united kingdom of great britain and northern ireland": "GB",
-    "велика британія": "GB",
-    "британія": "GB",
-    "англія": "GB",
-    "шотландія": "GB",
-    "уельс": "GB",
-    "об'єднане королівство": "GB",
-    "сполучене королівство": "GB",
-    "czech republic": "CZ",
-    "чеська республіка": "CZ",
-    "holland": "NL",
-    "the netherlands": "NL",
-    "голландія": "NL",
-    "фрн": "DE",
-    "federal republic of germany": "DE",
-    "republic of moldova": "MD",
-    "республіка молдова": "MD",
-    "republic of poland": "PL",
-    "республіка польща": "PL",
-    "turkey": "TR",
-    "туреччина": "TR",
-    "south korea": "KR",
-    "korea": "KR",
-    "republic of korea": "KR",
-    "південна корея": "KR",
-    "slovak republic": "SK",
-    "словацька республіка": "SK",
-    "republic of lithuania": "LT",
-    "republic of latvia": "LV",
-    "republic of estonia": "EE",
-    "sakartvelo": "GE",
-}
+COUNTRY_NAMES = REFERENCE_DIR / "country_names.csv"
+# Every other CLDR locale's names: read only when a whole text is resolved (import, dialogs).
+OTHER_COUNTRY_NAMES = REFERENCE_DIR / "country_names_other.csv"
+HOME_COUNTRY = "UA"
+# Ranks of country_names.csv: names in the readers' languages and ISO names, the country's
+# own languages, every other language, and names derived from others.
+RANK_PRIMARY, RANK_NATIVE, RANK_OTHER, RANK_DERIVED = range(4)
+# Words that say what a text is about without naming anything ("Georgia (country)").
+_QUALIFIERS = re.compile(r"\s*\((?:country|state|nation|країна|держава)\)\s*$", re.IGNORECASE)
 
 
-# CLDR territories that are groupings or placeholders, not countries.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+# Initials written with dots: "U.S.A.", "U.K.", «С.Ш.А.».
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMatch:
+    """A country a text names: its ISO 3166 alpha-2 code and, for England or Wales, the region."""
+
+    code: str
+    region_en: str | None = None
+    region_uk: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CountryName:
+    """One written form of a country, as the table gives it."""
+
+    code: str
+    name: str
+    rank: int
+    origin: str
+    region_en: str | None
+    region_uk: str | None
+
+    @property
+    def is_code(self) -> bool:
+        """Whether this is an ISO code ("PL", "POL") rather than a name or initials."""
+        return self.name.isascii() and self.name.isupper() and "initials" not in self.origin
+
+
+def _read(path: Path) -> tuple[CountryName, ...]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return tuple(
+            CountryName(
+                row["code"],
+                row["name"],
+                int(row["rank"]),
+                row["origin"],
+                row["region_en"] or None,
+                row["region_uk"] or None,
+            )
+            for row in csv.DictReader(file)
+        )
 
 
 @cache
-def _names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for locale in ("en", "uk"):
-        for code, name in Locale.parse(locale).territories.items():
-            if code.isalpha() and len(code) == 2 and code not in _NOT_COUNTRIES:
-                names.setdefault(tidy(name), code)
-    for variant, code in _VARIANTS.items():
-        names[tidy(variant)] = code
-    return names
+def country_table() -> tuple[CountryName, ...]:
+    """The names in the readers' and the countries' own languages, ISO and derived (~5,000)."""
+    return _read(COUNTRY_NAMES)
+
+
+@cache
+def _other_names() -> tuple[CountryName, ...]:
+    return _read(OTHER_COUNTRY_NAMES)
+
+
+@cache
+def _index() -> dict[str, tuple[CountryMatch, ...]]:
+    """Lookup key → the countries of the best rank that spell it so (several: ambiguous)."""
+    best: dict[str, tuple[int, set[CountryMatch]]] = {}
+    for row in (*country_table(), *_other_names()):
+        key = name_key(row.name)
+        if not key:
+            continue
+        match = CountryMatch(row.code, row.region_en, row.region_uk)
+        rank, found = best.get(key, (row.rank, set()))
+        if row.rank < rank:
+            rank, found = row.rank, set()
+        if row.rank == rank:
+            found.add(match)
+            best[key] = (rank, found)
+    return {key: tuple(sorted(found, key=_order)) for key, (_, found) in best.items()}
+
+
+def _order(match: CountryMatch) -> tuple[str, str]:
+    return match.code, match.region_en or ""
+
+
+def read_country(text: str) -> CountryMatch | None:
+    """The country (with its region, if a constituent country) a text names, or None.
+
+    Reads codes (PL, POL), names in any CLDR language, ISO official names, initials, and
+    "England, United Kingdom" or "Bavaria (Germany)" style pairs, where the first part is the
+    region when the second names the country. A name two countries share is None.
+    """
+    text = _QUALIFIERS.sub("", text.strip())
+    if _DOTTED.fullmatch(text):
+        text = text.replace(".", "")
+    if not text:
+        return None
+    whole = _one(text)
+    if whole is not None:
+        return whole
+    for region, country in _pairs(text):
+        found = _one(country)
+        if found is None:
+            continue
+        within = _one(region)
+        if within is not None and within.code == found.code and within.region_en:
+            return within
+        return CountryMatch(found.code, region, None) if found.region_en is None else found
+    return None
 
 
 def resolve_country(text: str) -> str | None:
-    """The ISO 3166 alpha-2 code the text names, or None when it names no country."""
-    text = text.strip()
-    key = tidy(text).removeprefix("the ")
-    if key in _VARIANTS:
-        return _VARIANTS[key]
-    if len(text) == 2 and text.isalpha() and text.isascii():
-        code = text.upper()
-        territories = Locale("en").territories
-        return code if code in territories and code not in _NOT_COUNTRIES else None
-    return _names().get(key)
+    """The ISO 3166 alpha-2 code of the country the text names, or None."""
+    found = read_country(text)
+    return None if found is None else found.code
+
+
+def _one(text: str) -> CountryMatch | None:
+    found = _index().get(name_key(text), ())
+    if len({match.code for match in found}) != 1:
+        return None
+    if len(found) == 1:
+        return found[0]
+    return CountryMatch(found[0].code)
+
+
+def _pairs(text: str) -> Iterable[tuple[str, str]]:
+    """ "England, United Kingdom" and "Bavaria (Germany)" split into region and country."""
+    bracketed = re.match(r"^(.*?)\s*\((.+)\)\s*$", text)
+    if bracketed:
+        yield bracketed.group(1).strip(), bracketed.group(2).strip()
+    if "," in text:
+        region, _, country = text.rpartition(",")
+        yield region.strip(), country.strip()
+
+
+def names_for_questions() -> dict[str, list[str]]:
+    """Per country, the names a question may use: the readers' and the country's languages.
+
+    Only Latin and Cyrillic spellings, besides parts of official names and initials of three
+    letters or more (America, США, USA); no codes, which are everyday words ("can", "and").
+    """
+    names: dict[str, list[str]] = {}
+    for row in country_table():
+        if row.code == HOME_COUNTRY or row.is_code:
+            continue
+        derived = ("initials" in row.origin or "part" in row.origin) and len(row.name) >= 3
+        if row.rank > RANK_NATIVE and not derived:
+            continue
+        if _latin_or_cyrillic(row.name):
+            names.setdefault(row.code, []).append(row.name)
+    return names
+
+
+def _latin_or_cyrillic(name: str) -> bool:
+    return all(
+        char <= "\u024f" or "\u0400" <= char <= "\u052f" or not char.isalpha() for char in name
+    )
+
+
+@cache
+def _territories(locale: str) -> dict[str, str]:
+    return dict(Locale.parse(locale).territories)
+
+
+def country_name(code: str, locale: str) -> str:
+    """The country's name in the locale (CLDR), e.g. ("SK", "uk") → "Словаччина"."""
+    return _territories(locale).get(code.upper(), code.upper())

@@ -1,7 +1,7 @@
-"""Words people use for countries besides their names, which come from Babel's CLDR data.
+"""Adjectives of countries, which questions use besides their names ("польські партнери").
 
-Adjectives ("польські партнери", "a Latvian town") and everyday names ("США", "UK",
-"Голландія") are vocabulary, not country names, so CLDR does not carry them.
+Adjectives ("a Latvian town") are vocabulary, not country names, so neither CLDR nor ISO
+carries them; the names themselves come from `knowledge.places.countries`.
 """
 
 from __future__ import annotations
@@ -47,32 +47,4 @@ ADJECTIVES: dict[str, tuple[str, str]] = {
     "SK": ("словацький", "slovak"),
     "TR": ("турецький", "turkish"),
     "US": ("американський", "american"),
-}
-
-# Everyday names beside the CLDR ones; Ukrainian ones are inflected when indexed.
-EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
-    "US": (
-        "сша",
-        "штати",
-        "америка",
-        "usa",
-        "us",
-        "u.s.",
-        "america",
-        "the states",
-        "united states of america",
-    ),
-    "GB": (
-        "британія",
-        "англія",
-        "об’єднане королівство",
-        "uk",
-        "britain",
-        "great britain",
-        "england",
-    ),
-    "NL": ("голландія", "holland", "the netherlands"),
-    "CZ": ("чеська республіка", "czech republic"),
-    "MD": ("молдавія", "moldavia"),
-    "KR": ("південна корея", "south korea"),
 }

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from babel import Locale
-
 from knowledge.facts.snapshot import Snapshot
-from knowledge.places.country_words import ADJECTIVES, EVERYDAY_NAMES
+from knowledge.places.countries import names_for_questions
+from knowledge.places.country_words import ADJECTIVES
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
 from knowledge.text.morphology import is_dictionary_word
@@ -20,8 +18,8 @@ from knowledge.text.normalize import (
     fold,
     is_cyrillic,
     latin_key,
+    name_key,
     normalize,
-    tokenize,
 )
 
 MAX_NAME_TOKENS = 5
@@ -59,8 +57,6 @@ _EVERYDAY_WORDS = frozenset(
     }
 )
 _PREPOSITIONS = frozenset({"у", "в", "до", "з", "із", "зі", "для", "від", "по", "на"})
-# Ukraine is the home side, never a partner country.
-_HOME_COUNTRY = "UA"
 
 
 class EntityKind(StrEnum):
@@ -95,22 +91,6 @@ class Mention:
         return frozenset(ref for ref in self.refs if ref.kind is kind)
 
 
-def _key(words: Iterable[str]) -> str:
-    return " ".join(fold(word) for word in words)
-
-
-_PLAIN_PHRASE = re.compile(r"^[^\W\d_]+(?:[’'-][^\W\d_]+)*(?: [^\W\d_]+(?:[’'-][^\W\d_]+)*)*$")
-
-
-def phrase_key(phrase: str) -> str:
-    """The lookup key of a name: its words normalised and folded, as a question's are."""
-    normalized = normalize(phrase)
-    if _PLAIN_PHRASE.match(normalized):
-        # Most names are words and spaces only: no need for the full tokenizer.
-        return _key(normalized.split(" "))
-    return _key(token.text for token in tokenize(phrase))
-
-
 class _IndexBuilder:
     def __init__(self, forms: FormsCache) -> None:
         self.exact: dict[str, set[EntityRef]] = defaultdict(set)
@@ -118,7 +98,7 @@ class _IndexBuilder:
         self.forms = forms
 
     def add(self, phrase: str, ref: EntityRef) -> None:
-        self.add_key(phrase_key(phrase), ref)
+        self.add_key(name_key(phrase), ref)
 
     def add_key(self, key: str, ref: EntityRef) -> None:
         if not key:
@@ -158,7 +138,7 @@ class Gazetteer:
     @classmethod
     def build(cls, snapshot: Snapshot, forms: FormsCache | None = None) -> Gazetteer:
         """Index every name in the snapshot and every country."""
-        forms = forms or FormsCache(phrase_key)
+        forms = forms or FormsCache(name_key)
         builder = _IndexBuilder(forms)
         oblasts: dict[str, str] = {}
         for hromada in snapshot.hromadas.values():
@@ -192,22 +172,14 @@ class Gazetteer:
             builder.add_ukrainian_noun(region_uk, ref)
             builder.add(region_en, ref)
 
-        ukrainian, english = Locale("uk").territories, Locale("en").territories
-        for code, name_en in english.items():
-            if not (len(code) == 2 and code.isalpha()) or code == _HOME_COUNTRY:
-                continue
+        for code, names in names_for_questions().items():
             ref = EntityRef(EntityKind.COUNTRY, code)
-            builder.add(name_en, ref)
-            if code in ukrainian:
-                builder.add_ukrainian_noun(ukrainian[code], ref)
+            for name in names:
+                builder.add_name(name, ref)
         for code, (adjective_uk, adjective_en) in ADJECTIVES.items():
             ref = EntityRef(EntityKind.COUNTRY, code)
             builder.add_ukrainian_adjective(adjective_uk, ref)
             builder.add(adjective_en, ref)
-        for code, names in EVERYDAY_NAMES.items():
-            ref = EntityRef(EntityKind.COUNTRY, code)
-            for name in names:
-                builder.add_name(name, ref)
         forms.save()
         # Most names mean one entity, and all forms of a name the same ones: one set each.
         shared: dict[frozenset[EntityRef], frozenset[EntityRef]] = {}
@@ -218,7 +190,7 @@ class Gazetteer:
 
     def knows(self, text: str) -> bool:
         """Whether the text is a whole name in the index."""
-        return phrase_key(text) in self._exact
+        return name_key(text) in self._exact
 
     def find(self, original: str, tokens: Sequence[Token], skip: frozenset[int]) -> list[Mention]:
         """The names in the tokens, longest first; tokens in `skip` are ordinary words."""

@@ -1,95 +1,58 @@
-"""Which hromada a spreadsheet means: by KATOTTH code, Ukrainian or English name, old spellings.
+"""Which hromada a written name means: by KATOTTH code, or by the name of any unit of the codifier.
 
-Names are compared in tiers, the first tier with a match deciding: the code; the official
-names as written (hromada and centre, Ukrainian, English, transliterated); the GeoNames
-alternate names and the well-known older spellings; then the same two groups folded across
-transliteration systems. Several hromadas left over are narrowed by an oblast qualifier
-("Novoselivka (Poltava oblast)", an oblast column) or a kind word ("міська громада"), and
-then by two rules: when exactly one of them is a city whose name this is (an urban hromada
-centred on it) and every other is a village or settlement hromada, the city is meant; when
-all of them are cities and one is an oblast centre, the oblast centre is meant. Anything
-still ambiguous or unknown is reported, never guessed.
+Every hromada, city, town, settlement, village and city district of the codifier is known,
+under its Ukrainian name, the official transliteration, and the other names GeoNames gives
+(older, Russian-based and foreign spellings, and the former names of renamed towns), each
+resolved to the hromada it belongs to. A village or a district names its hromada and is kept
+in the answer (`Resolved.settlement`).
+
+Names are compared in tiers, the first tier with a match deciding: the hromadas' official
+names and centres, their other names (GeoNames', short forms such as «Франківськ»), then
+settlements and districts; first as written (`name_key`), then across romanisations
+(`latin_key`). Several hromadas left over are narrowed by a qualifier ("Novoselivka (Poltava
+oblast)", an oblast column, "Pecherskyi (Kyiv)") or a kind word ("міська громада"), then by two
+rules: a city named so over village and settlement hromadas, and of cities only the oblast
+centre; then by what the caller knows (coordinates, the partner recorded for one of them).
+Anything still ambiguous is reported with the candidates and their oblasts, never guessed; a
+raion or an oblast is refused as such, with what to write instead.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from knowledge.facts.documents import HromadaDoc
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import HromadaKind
+from knowledge.places.reference import Settlement, SettlementKind, settlements
 from knowledge.store.curated import read_hromadas
-from knowledge.text.folding import fold, tidy
+from knowledge.text.normalize import latin_key, name_key
 from knowledge.text.transliteration import transliterate
 
 _CODE = re.compile(r"^UA\d{17}$")
-
-# Older and Russian-based spellings common in sister-city lists, where GeoNames lacks them.
-_OLDER_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "Кам’янець-Подільський": ("Kamenets-Podolsky", "Kamenets-Podolskiy", "Kamyanets-Podilsky"),
-    "Біла Церква": ("Belaya Tserkov", "Bila Tserkov"),
-    "Запоріжжя": ("Zaporozhye", "Zaporozhe", "Zaporozhzhye"),
-    "Миколаїв": ("Nikolaev", "Nikolayev", "Mykolayiv"),
-    "Дніпро": ("Dnepropetrovsk", "Dnipropetrovsk", "Dnepr"),
-    "Рівне": ("Rovno", "Rovne"),
-    "Кропивницький": ("Kirovograd", "Kirovohrad", "Kropyvnytskyy"),
-    "Хмельницький": ("Khmelnitsky", "Khmelnitskiy", "Khmelnytskyy"),
-    "Чернігів": ("Chernigov",),
-    "Житомир": ("Zhitomir",),
-    "Тернопіль": ("Ternopol",),
-    "Луцьк": ("Lutsk",),
-    "Суми": ("Sumy",),
-    "Полтава": ("Poltava",),
-    "Черкаси": ("Cherkassy",),
-    "Вінниця": ("Vinnitsa", "Vinnytsya"),
-    "Херсон": ("Kherson",),
-    "Кривий Ріг": ("Krivoy Rog", "Kryvyi Rih", "Kryvyy Rih"),
-    "Маріуполь": ("Mariupol",),
-    "Ізмаїл": ("Izmail", "Izmayil"),
-    "Кременчук": ("Kremenchug",),
-    "Біла Криниця": (),
-    "Борисполь": ("Borispol", "Boryspil"),
-    "Бровари": ("Brovary",),
-    "Ніжин": ("Nizhyn", "Nezhin"),
-    "Умань": ("Uman",),
-    "Мукачево": ("Mukachevo", "Mukacheve"),
-    "Дрогобич": ("Drogobych", "Drohobych"),
-    "Коломия": ("Kolomyya", "Kolomyia"),
-    "Ковель": ("Kovel",),
-    "Бердичів": ("Berdichev", "Berdychiv"),
-    "Павлоград": ("Pavlograd",),
-    "Слов’янськ": ("Slavyansk", "Sloviansk"),
-    "Краматорськ": ("Kramatorsk",),
-    "Мелітополь": ("Melitopol",),
-    "Бердянськ": ("Berdyansk", "Berdiansk"),
-    "Олександрія": ("Alexandria", "Oleksandriia"),
-    "Нова Каховка": ("Nova Kakhovka", "Novaya Kakhovka"),
-    "Первомайськ": ("Pervomaisk",),
-    "Шостка": ("Shostka",),
-    "Конотоп": ("Konotop",),
-    "Чорноморськ": ("Chornomorsk", "Ilyichevsk", "Illichivsk"),
-    "Южноукраїнськ": ("Yuzhnoukrainsk", "Pivdennoukrainsk"),
-    "Енергодар": ("Enerhodar", "Energodar"),
-}
-
 _KIND_WORDS: dict[str, HromadaKind] = {
-    "міська": HromadaKind.URBAN,
-    "мтг": HromadaKind.URBAN,
-    "city": HromadaKind.URBAN,
-    "urban": HromadaKind.URBAN,
-    "селищна": HromadaKind.SETTLEMENT,
-    "стг": HromadaKind.SETTLEMENT,
-    "settlement": HromadaKind.SETTLEMENT,
-    "сільська": HromadaKind.RURAL,
-    "village": HromadaKind.RURAL,
-    "rural": HromadaKind.RURAL,
+    name_key(word): kind
+    for word, kind in {
+        "міська": HromadaKind.URBAN,
+        "мтг": HromadaKind.URBAN,
+        "city": HromadaKind.URBAN,
+        "urban": HromadaKind.URBAN,
+        "селищна": HromadaKind.SETTLEMENT,
+        "стг": HromadaKind.SETTLEMENT,
+        "settlement": HromadaKind.SETTLEMENT,
+        "сільська": HromadaKind.RURAL,
+        "village": HromadaKind.RURAL,
+        "rural": HromadaKind.RURAL,
+    }.items()
 }
 _NOISE_WORDS = frozenset(
-    {
+    name_key(word)
+    for word in (
         "територіальна",
         "територіальної",
         "громада",
@@ -98,6 +61,8 @@ _NOISE_WORDS = frozenset(
         "рада",
         "м",
         "місто",
+        "село",
+        "смт",
         "hromada",
         "territorial",
         "community",
@@ -109,56 +74,62 @@ _NOISE_WORDS = frozenset(
         "the",
         "ukraine",
         "україна",
-    }
+    )
 )
-_OBLAST_WORDS = frozenset({"oblast", "область", "обл", "region", "province", "obl", "oblast'"})
+_OBLAST_WORDS = frozenset(
+    name_key(word) for word in ("oblast", "область", "обл", "region", "province", "obl", "oblast'")
+)
+_RAION_WORDS = frozenset(name_key(word) for word in ("raion", "rayon", "район", "р-н", "district"))
+# Tiers of the index: official names, other names, settlements, each as written (0, 1, 2)
+# and across romanisations (3, 4, 5); then the quarters city districts are named after (6, 7).
+_LATIN_TIERS = frozenset({3, 4, 5, 7})
 _OBLAST_STEMS = ("ska", "ka", "ia", "a", "i")
+# How much nearer than the next candidate coordinates must put one before they decide.
+_NEARER = 3.0
+_NEAR_KM = 60.0
+_EARTH_RADIUS_KM = 6371.0
+# Parts of hyphenated city names that are not names by themselves («Івано-», «Сен-»).
+_MIN_SHORT_FORM = 5
+_ADJECTIVE_ENDINGS = ("ський", "цький", "зький", "ий", "ій")
 
 
 @dataclass(frozen=True)
 class Resolved:
-    """The hromada a name means."""
+    """The hromada a name means, and the settlement or district it named, if not the centre."""
 
     code: str
+    settlement: Settlement | None = None
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What else a row says that may tell same-named hromadas apart.
+
+    `near`: coordinates (latitude, longitude) of the place meant, which decide when one
+    candidate is near them; `partnered`: hromadas that already record the partner named
+    beside it, which decide when one candidate is among them; `partner_near`: where the
+    partner is, which only keeps a name open when it lies much nearer another candidate than
+    the one the usual reading would take.
+    """
+
+    near: tuple[float, float] | None = None
+    partnered: frozenset[str] = frozenset()
+    partner_near: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
 class _Entry:
     hromada: HromadaDoc
-    by_centre: bool
+    settlement: Settlement | None = None
+    by_centre: bool = False
 
 
 def _is_city_like(hromada: HromadaDoc) -> bool:
     if hromada.kind in (HromadaKind.URBAN, HromadaKind.SPECIAL):
         return True
     # The occupied territories have no kind in the reference table; GeoNames lists only
-    # towns of some size, so its alternate names mark a city there.
+    # towns of some size, so its other names mark a city there.
     return hromada.kind is None and bool(hromada.aliases)
-
-
-def _is_oblast_centre(hromada: HromadaDoc) -> bool:
-    # Mykolaiv is the oblast centre and also a town in Lviv oblast: a name shared by cities
-    # alone means the oblast centre, the way "Mykolaiv" is read everywhere outside Lviv oblast.
-    if not hromada.center_uk or not hromada.oblast_uk:
-        return False
-    centre, oblast = fold(hromada.center_uk), _oblast_key(hromada.oblast_uk)
-    shortest = min(len(centre), len(oblast))
-    return shortest >= 4 and _common_prefix(centre, oblast) >= shortest - 1
-
-
-def _centre_forms(hromada: HromadaDoc) -> list[str]:
-    forms = [hromada.center_uk, hromada.center_en]
-    if hromada.center_uk:
-        forms.append(transliterate(hromada.center_uk))
-    return [form for form in forms if form]
-
-
-def _oblast_key(text: str) -> str:
-    key = fold(" ".join(word for word in tidy(text).split() if word not in _OBLAST_WORDS))
-    for ending in _OBLAST_STEMS:
-        if key.endswith(ending) and len(key) - len(ending) >= 4:
-            return key[: -len(ending)]
-    return key
 
 
 def _common_prefix(first: str, second: str) -> int:
@@ -170,43 +141,127 @@ def _common_prefix(first: str, second: str) -> int:
     return length
 
 
-class HromadaIndex:
-    """Looks up hromadas by every name a spreadsheet may use."""
+def _oblast_key(text: str) -> str:
+    words = [word for word in name_key(text).split() if word not in _OBLAST_WORDS]
+    key = latin_key(" ".join(words)).replace(" ", "")
+    for ending in _OBLAST_STEMS:
+        if key.endswith(ending) and len(key) - len(ending) >= 4:
+            return key[: -len(ending)]
+    return key
 
-    def __init__(self, hromadas: Iterable[HromadaDoc]) -> None:
+
+def _is_oblast_centre(hromada: HromadaDoc) -> bool:
+    # Mykolaiv is the oblast centre and also a town in Lviv oblast: a name shared by cities
+    # alone means the oblast centre, the way "Mykolaiv" is read everywhere outside Lviv oblast.
+    if not hromada.center_uk or not hromada.oblast_uk:
+        return False
+    centre, oblast = _oblast_key(hromada.center_uk), _oblast_key(hromada.oblast_uk)
+    shortest = min(len(centre), len(oblast))
+    return shortest >= 4 and _common_prefix(centre, oblast) >= shortest - 1
+
+
+def _short_forms(name: str) -> list[str]:
+    """The parts of a hyphenated city name residents use alone: «Франківськ», «Кам’янець»."""
+    parts = name.split("-")
+    if len(parts) < 2:
+        return []
+    return [
+        part
+        for part in parts
+        if len(part) >= _MIN_SHORT_FORM
+        and not part.endswith(_ADJECTIVE_ENDINGS)
+        and not part.endswith("о")
+    ]
+
+
+def _district_stems(settlement: Settlement) -> list[str]:
+    """The name of the quarter a city district is named after ("Pechersk" for Pecherskyi)."""
+    if settlement.kind is SettlementKind.DISTRICT and settlement.name_uk.endswith("ий"):
+        stem = settlement.name_uk[:-2]
+        return [stem, transliterate(stem)]
+    return []
+
+
+class HromadaIndex:
+    """Looks up hromadas by every name of every unit of the codifier (built once, ~0.5 s)."""
+
+    def __init__(self, hromadas: Iterable[HromadaDoc], units: Iterable[Settlement] = ()) -> None:
         self.by_code: dict[str, HromadaDoc] = {}
-        # Tiers: exact official, exact other, folded official, folded other.
-        self.tiers: list[dict[str, list[_Entry]]] = [defaultdict(list) for _ in range(4)]
-        older = {fold(centre): spellings for centre, spellings in _OLDER_SPELLINGS.items()}
+        self.settlements: dict[str, Settlement] = {}
+        # Tiers: official, other, settlements; each as written, then across romanisations.
+        self.tiers: list[dict[str, dict[str, _Entry]]] = [defaultdict(dict) for _ in range(8)]
+        self._known_keys: dict[str, tuple[str, str]] = {}
         for hromada in hromadas:
             self.by_code[hromada.code] = hromada
+        short_forms: dict[str, list[HromadaDoc]] = defaultdict(list)
+        for hromada in self.by_code.values():
             official = [(form, False) for form in (hromada.name_uk, hromada.name_en)]
-            official += [(form, True) for form in _centre_forms(hromada)]
+            centre = [hromada.center_uk, hromada.center_en]
+            if hromada.center_uk:
+                centre.append(transliterate(hromada.center_uk))
+                if _is_city_like(hromada):
+                    for form in _short_forms(hromada.center_uk):
+                        short_forms[form].append(hromada)
+            official += [(form, True) for form in centre if form]
             other = [(alias, True) for alias in hromada.aliases]
-            if _is_city_like(hromada) and hromada.center_uk:
-                other += [(s, True) for s in older.get(fold(hromada.center_uk), ())]
-            for tier, forms in enumerate((official, other)):
-                for form, by_centre in forms:
-                    entry = _Entry(hromada, by_centre)
-                    self._add(self.tiers[tier], tidy(form), entry)
-                    self._add(self.tiers[tier + 2], fold(form), entry)
+            self._add_forms(0, official, hromada)
+            self._add_forms(1, other, hromada)
+        for form, owners in short_forms.items():
+            if len(owners) == 1:
+                self._add_forms(1, [(form, True), (transliterate(form), True)], owners[0])
+        for unit in units:
+            owner = self.by_code.get(unit.hromada)
+            if owner is None:
+                continue
+            self.settlements[unit.code] = unit
+            if unit.name_uk == owner.center_uk and unit.kind is not SettlementKind.DISTRICT:
+                continue
+            entry = _Entry(owner, unit)
+            for form in (unit.name_uk, unit.name_en, *unit.aliases):
+                key, latin = self._keys(form)
+                self._add(self.tiers[2], key, entry)
+                self._add(self.tiers[5], latin, entry)
+            # "Pechersk" for the Pecherskyi district: only when nothing else has the name.
+            for form in _district_stems(unit):
+                key, latin = self._keys(form)
+                self._add(self.tiers[6], key, entry)
+                self._add(self.tiers[7], latin, entry)
+        self._known_keys.clear()
         self.oblasts: dict[str, str] = {}
+        self.oblast_centres: dict[str, HromadaDoc] = {}
+        self.raions: dict[str, list[HromadaDoc]] = defaultdict(list)
         for hromada in self.by_code.values():
             if hromada.oblast_code and hromada.oblast_en and hromada.oblast_uk:
                 for name in (hromada.oblast_en, hromada.oblast_uk):
                     self.oblasts[_oblast_key(name)] = hromada.oblast_code
+                if _is_oblast_centre(hromada):
+                    self.oblast_centres[hromada.oblast_code] = hromada
+            if hromada.raion_uk:
+                self.raions[hromada.raion_code or ""].append(hromada)
+
+    def _add_forms(self, tier: int, forms: list[tuple[str, bool]], hromada: HromadaDoc) -> None:
+        for form, by_centre in forms:
+            entry = _Entry(hromada, None, by_centre)
+            key, latin = self._keys(form)
+            self._add(self.tiers[tier], key, entry)
+            self._add(self.tiers[tier + 3], latin, entry)
+
+    def _keys(self, form: str) -> tuple[str, str]:
+        # Settlements share names by the hundred (Новоселівка): each spelling is keyed once.
+        keys = self._known_keys.get(form)
+        if keys is None:
+            key = name_key(form)
+            keys = self._known_keys[form] = (key, " ".join(map(latin_key, key.split())))
+        return keys
 
     @staticmethod
-    def _add(table: dict[str, list[_Entry]], key: str, entry: _Entry) -> None:
+    def _add(table: dict[str, dict[str, _Entry]], key: str, entry: _Entry) -> None:
         if not key:
             return
         entries = table[key]
-        for index, known in enumerate(entries):
-            if known.hromada.code == entry.hromada.code:
-                if entry.by_centre and not known.by_centre:
-                    entries[index] = entry
-                return
-        entries.append(entry)
+        known = entries.get(entry.hromada.code)
+        if known is None or (entry.by_centre and not known.by_centre):
+            entries[entry.hromada.code] = entry
 
     def oblast_code(self, text: str) -> str | None:
         """The oblast a qualifier such as "Poltava oblast" or "Полтавська обл." names."""
@@ -224,54 +279,198 @@ class HromadaIndex:
             return best[0]
         return None
 
-    def resolve(self, text: str, oblast: str = "") -> Resolved | Problem:
+    def resolve(
+        self, text: str, oblast: str = "", hints: Hints | None = None
+    ) -> Resolved | Problem:
         """The hromada the text names, or the reason it cannot be told."""
         text = text.strip()
         if _CODE.match(text.upper()):
-            if text.upper() in self.by_code:
-                return Resolved(text.upper())
-            return Problem(N_("unknown KATOTTH code {code}"), {"code": text})
+            return self._by_code(text.upper())
         name, qualifier = _split_qualifier(text)
-        oblast = oblast.strip() or qualifier
-        words = tidy(name).split()
+        words = name_key(name).split()
+        if any(word in _OBLAST_WORDS for word in words):
+            return self._oblast_problem(text, words)
+        raion = any(word in _RAION_WORDS for word in words)
         kinds = {_KIND_WORDS[word] for word in words if word in _KIND_WORDS}
-        name = " ".join(
-            word for word in words if word not in _KIND_WORDS and word not in _NOISE_WORDS
-        )
-        if not name:
+        words = [
+            word
+            for word in words
+            if word not in _KIND_WORDS and word not in _NOISE_WORDS and word not in _RAION_WORDS
+        ]
+        if not words:
             return Problem(N_("no hromada named"))
+        key = " ".join(words)
+        within = self._within(qualifier) if qualifier else None
+        if within is not None:
+            found = self._lookup(key, lambda entry: entry.hromada.code == within, kinds)
+            if found:
+                return self._choose(text, found, hints)
+        if raion:
+            return self._raion_problem(text, key)
+        oblast = oblast.strip() or qualifier
         oblast_code = None
         if oblast:
             oblast_code = self.oblast_code(oblast)
-            if oblast_code is None:
+            if oblast_code is None and within is None:
                 return Problem(N_("unknown oblast {oblast}"), {"oblast": oblast})
-        for tier, table in enumerate(self.tiers):
-            entries = table.get(tidy(name) if tier < 2 else fold(name), [])
-            if oblast_code is not None:
-                entries = [e for e in entries if e.hromada.oblast_code == oblast_code]
-            if kinds:
-                entries = [e for e in entries if _kind_fits(e.hromada, kinds)]
-            if entries:
-                return self._choose(text, entries)
+        found = self._lookup(
+            key,
+            lambda entry: oblast_code is None or entry.hromada.oblast_code == oblast_code,
+            kinds,
+        )
+        if found:
+            return self._choose(text, found, hints)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
 
-    def _choose(self, text: str, entries: list[_Entry]) -> Resolved | Problem:
+    def _by_code(self, code: str) -> Resolved | Problem:
+        if code in self.by_code:
+            return Resolved(code)
+        unit = self.settlements.get(code)
+        if unit is not None:
+            return Resolved(unit.hromada, unit)
+        return Problem(N_("unknown KATOTTH code {code}"), {"code": code})
+
+    def _within(self, qualifier: str) -> str | None:
+        """The hromada a qualifier such as "(Kyiv)" names, for a district of that city."""
+        found = self._lookup(
+            " ".join(name_key(qualifier).split()), lambda entry: entry.by_centre, set()
+        )
+        cities = {entry.hromada.code for entry in found if _is_city_like(entry.hromada)}
+        return next(iter(cities)) if len(cities) == 1 else None
+
+    def _lookup(
+        self, key: str, keep: Callable[[_Entry], bool], kinds: set[HromadaKind]
+    ) -> list[_Entry]:
+        latin = " ".join(latin_key(word) for word in key.split())
+        for tier, table in enumerate(self.tiers):
+            entries = [
+                entry
+                for entry in table.get(latin if tier in _LATIN_TIERS else key, {}).values()
+                if keep(entry)
+            ]
+            if kinds:
+                entries = [entry for entry in entries if _kind_fits(entry.hromada, kinds)]
+            if entries:
+                return entries
+        return []
+
+    def _choose(self, text: str, entries: list[_Entry], hints: Hints | None) -> Resolved | Problem:
+        hints = hints or Hints()
         if len(entries) == 1:
-            return Resolved(entries[0].hromada.code)
-        cities = [e for e in entries if e.by_centre and _is_city_like(e.hromada)]
-        if len(cities) == 1 and all(e in cities or not _is_city_like(e.hromada) for e in entries):
-            return Resolved(cities[0].hromada.code)
-        centres = [e for e in cities if _is_oblast_centre(e.hromada)]
-        if len(cities) == len(entries) and len(centres) == 1:
-            return Resolved(centres[0].hromada.code)
+            return _resolved(entries[0])
+        decided = _decided_by(entries, hints)
+        if decided is not None:
+            return _resolved(decided)
+        cities = [entry for entry in entries if _is_city(entry)]
+        chosen = None
+        if len(cities) == 1:
+            chosen = cities[0]
+        elif len(cities) == len(entries):
+            centres = [entry for entry in cities if _is_oblast_centre(entry.hromada)]
+            chosen = centres[0] if len(centres) == 1 else None
+        if chosen is not None and not _farther_than_another(chosen, entries, hints):
+            return _resolved(chosen)
         candidates = ", ".join(
-            f"{e.hromada.name_en} ({e.hromada.oblast_en or e.hromada.name_en}, {e.hromada.code})"
+            f"{_label(e)} ({e.hromada.oblast_en or e.hromada.name_en} oblast, "
+            f"{e.settlement.code if e.settlement else e.hromada.code})"
             for e in sorted(entries, key=lambda e: e.hromada.code)[:6]
         )
         return Problem(
             N_("ambiguous hromada {name}: {candidates}; write the KATOTTH code or the oblast"),
             {"name": text, "candidates": candidates},
         )
+
+    def _oblast_problem(self, text: str, words: list[str]) -> Problem:
+        code = self.oblast_code(" ".join(words))
+        centre = self.oblast_centres.get(code or "")
+        example = (centre.center_en or centre.name_en) if centre else "Kharkiv"
+        return Problem(
+            N_("{name} is an oblast, not a hromada; write one of its hromadas, such as {example}"),
+            {"name": text, "example": example},
+        )
+
+    def _raion_problem(self, text: str, key: str) -> Problem:
+        # A raion is named after its centre: that town's hromada is the likeliest meant.
+        found = self._lookup(key, lambda entry: entry.by_centre, set())
+        chosen = self._choose(text, found, None) if found else None
+        if isinstance(chosen, Resolved) and chosen.settlement is None:
+            hromada = self.by_code[chosen.code]
+            return Problem(
+                N_(
+                    "{name} is a raion, not a hromada; write one of its hromadas, such as"
+                    " {example}"
+                ),
+                {"name": text, "example": hromada.center_en or hromada.name_en},
+            )
+        return Problem(
+            N_("{name} is a raion, not a hromada; write the hromada or its centre instead"),
+            {"name": text},
+        )
+
+
+def _label(entry: _Entry) -> str:
+    if entry.settlement is not None:
+        return f"{entry.settlement.name_en}, {entry.hromada.name_en} hromada"
+    return entry.hromada.center_en or entry.hromada.name_en
+
+
+def _resolved(entry: _Entry) -> Resolved:
+    return Resolved(entry.hromada.code, entry.settlement)
+
+
+def _is_city(entry: _Entry) -> bool:
+    if entry.settlement is not None:
+        return entry.settlement.kind is SettlementKind.CITY
+    return entry.by_centre and _is_city_like(entry.hromada)
+
+
+def _decided_by(entries: list[_Entry], hints: Hints) -> _Entry | None:
+    """The one candidate another column points to: a recorded partner, or coordinates."""
+    partnered = [entry for entry in entries if entry.hromada.code in hints.partnered]
+    if len(partnered) == 1:
+        return partnered[0]
+    if hints.near is None:
+        return None
+    located = _by_distance(entries, hints.near)
+    if not located or located[0][0] > _NEAR_KM:
+        return None
+    if len(located) > 1 and located[1][0] < _NEARER * located[0][0]:
+        return None
+    return entries[located[0][1]]
+
+
+def _farther_than_another(chosen: _Entry, entries: list[_Entry], hints: Hints) -> bool:
+    """Whether the partner lies much nearer another candidate than the one a rule would take.
+
+    The city-over-village rule is how a name is usually read; a partner town across the
+    border from a same-named village says that reading may be wrong, so the name stays open.
+    """
+    if hints.partner_near is None:
+        return False
+    located = _by_distance(entries, hints.partner_near)
+    distances = {index: distance for distance, index in located}
+    mine = distances.get(entries.index(chosen))
+    if mine is None or not located:
+        return False
+    return mine > _NEARER * located[0][0]
+
+
+def _by_distance(entries: list[_Entry], point: tuple[float, float]) -> list[tuple[float, int]]:
+    return sorted(
+        (_distance_km(point, entry.hromada), index)
+        for index, entry in enumerate(entries)
+        if entry.hromada.latitude is not None and entry.hromada.longitude is not None
+    )
+
+
+def _distance_km(point: tuple[float, float], hromada: HromadaDoc) -> float:
+    latitude, longitude = hromada.latitude or 0.0, hromada.longitude or 0.0
+    phi1, phi2 = math.radians(point[0]), math.radians(latitude)
+    half = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(longitude - point[1]) / 2) ** 2
+    )
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(half)))
 
 
 def _kind_fits(hromada: HromadaDoc, kinds: set[HromadaKind]) -> bool:
@@ -281,17 +480,17 @@ def _kind_fits(hromada: HromadaDoc, kinds: set[HromadaKind]) -> bool:
 
 
 def _split_qualifier(text: str) -> tuple[str, str]:
-    """ "Novoselivka (Poltava oblast)" and "Новоселівка, Полтавська обл." → name, oblast."""
+    """ "Novoselivka (Poltava oblast)" and "Новоселівка, Полтавська обл." → name, qualifier."""
     match = re.match(r"^(.*?)\s*\((.*)\)\s*$", text)
     if match:
         return match.group(1), match.group(2)
     if "," in text:
         name, _, rest = text.partition(",")
-        return name, rest
+        return name, rest.strip()
     return text, ""
 
 
 @cache
 def shipped_index() -> HromadaIndex:
-    """The index of every hromada in the shipped reference table."""
-    return HromadaIndex(read_hromadas())
+    """The index of every hromada and settlement in the shipped reference tables."""
+    return HromadaIndex(read_hromadas(), settlements())

@@ -16,7 +16,7 @@ from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.records import Agreement, Aid
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
-from knowledge.places.gazetteer import Gazetteer, phrase_key
+from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer, Choice, Context, EntityValue
 from knowledge.qa.intents import Intent
 from knowledge.qa.resolution import Meaning, resolve
@@ -44,6 +44,7 @@ from knowledge.render.phrases import (
 )
 from knowledge.text.collation import sort_key
 from knowledge.text.forms_cache import FormsCache
+from knowledge.text.normalize import name_key
 
 KYIV = ZoneInfo("Europe/Kyiv")
 MAX_QUESTION_LENGTH = 500
@@ -138,7 +139,7 @@ class Engine:
         memory, rather than keep the heap blocks the document leaves half empty in use.
         """
         with collector_paused():
-            return cls(snapshot, Gazetteer.build(snapshot, FormsCache(phrase_key, forms_cache)))
+            return cls(snapshot, Gazetteer.build(snapshot, FormsCache(name_key, forms_cache)))
 
     def read(self, question: str, today: dt.date | None = None) -> Reading:
         """How the question's words were read (for --explain)."""

@@ -12,7 +12,7 @@ from babel.numbers import format_currency, format_decimal
 
 from knowledge.facts.dates import PartialDate, Precision
 from knowledge.facts.records import Hromada, Place, Text
-from knowledge.places.country_names import country_name
+from knowledge.places.countries import country_name
 from knowledge.render.translations import translation
 from knowledge.text.morphology import inflect
 

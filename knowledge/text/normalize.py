@@ -38,6 +38,11 @@ _BEFORE_NFC = str.maketrans(
         **dict.fromkeys(_HYPHENS, "-"),
     }
 )
+_NEEDS_MAPPING = re.compile(
+    "["
+    + re.escape("".join(sorted(set(_INVISIBLE) | APOSTROPHES | set(_HYPHENS))))
+    + r"\x00-\x1f\x7f-\x9f]"
+)
 # NFC composes Latin letters with their accents, so a combining acute or grave that survives
 # it sits on a Cyrillic letter: a stress mark, which is not part of the spelling.
 _AFTER_NFC = str.maketrans({"\u0301": None, "\u0300": None})
@@ -63,6 +68,7 @@ _CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in _LATIN_TO_CYRILLIC.
 _TO_CYRILLIC = str.maketrans(_LATIN_TO_CYRILLIC)
 _TO_LATIN = str.maketrans(_CYRILLIC_TO_LATIN)
 
+_PLAIN_PHRASE = re.compile(r"^[^\W\d_]+(?:[’'-][^\W\d_]+)*(?: [^\W\d_]+(?:[’'-][^\W\d_]+)*)*$")
 _LETTER_RUN = re.compile(rf"(?:[^\W\d_]|{APOSTROPHE})+")
 _LATIN_LETTER = re.compile("[a-z\u00c0-\u024f]")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
@@ -155,7 +161,9 @@ def is_latin(char: str) -> bool:
 
 def normalize(text: str) -> str:
     """One spelling for text typed in many ways: NFC, casefolded, one apostrophe, one script."""
-    text = unicodedata.normalize("NFC", text.translate(_BEFORE_NFC)).casefold()
+    if _NEEDS_MAPPING.search(text):
+        text = text.translate(_BEFORE_NFC)
+    text = unicodedata.normalize("NFC", text).casefold()
     if not text.isascii():
         # Casefolding can decompose ("İ" becomes "i" plus a dot), so compose again; and once
         # a stress mark is gone the letter under it may compose with a following accent.
@@ -270,3 +278,16 @@ def latin_key(word: str) -> str:
     key = _SOUND_GROUP.sub(lambda match: _SOUND_GROUPS[match.group()], key)
     key = key.translate(_SOUND_LETTERS)
     return " ".join(_REPEATS.sub(r"\1", key).split())
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: its words normalised and folded, as a question's words are.
+
+    "Kam'yanets-Podilsky", «Кам’янець-Подільський» and "KAMYANETS PODILSKY" differ in case,
+    apostrophe and script only where the key function forgives them; "&" reads as "and".
+    """
+    normalized = normalize(text.replace("&", " and "))
+    if _PLAIN_PHRASE.match(normalized):
+        # Most names are words and spaces only: no need for the full tokenizer.
+        return " ".join(fold(word) for word in normalized.split(" "))
+    return " ".join(fold(token.text) for token in tokenize(normalized))

@@ -1,0 +1,132 @@
+"""Every unit of the codifier and every country, read from the way people write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.facts.messages import Problem
+from knowledge.places.countries import CountryMatch, read_country
+from knowledge.places.hromadas import Hints, Resolved, shipped_index
+
+BEREHOVE = "UA21020030000019624"
+BENE = "UA21020030040099324"
+KYIV = "UA80000000000093317"
+DNIPROVSKYI_KYIV = "UA80000000000479391"
+SHEPTYTSKYI = "UA46120130000026331"
+ZVIAHEL = "UA18080150000022496"
+CHYSTIAKOVE = "UA14060150000032950"
+IVANO_FRANKIVSK = "UA26040190000081578"
+KADIIVKA = "UA44020050000061272"
+NOVOSELIVKA_POLTAVA = "UA53080330000062155"
+KAMIANKA_CHERKASY = "UA71080130000078619"
+KAMIANKA_CHERNIVTSI = "UA73060230000024500"
+# Siret (Romania), across the border from Chernivtsi oblast; Khust, in Zakarpattia.
+SIRET = (47.95, 26.07)
+NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_hromada", "expected_settlement"),
+    [
+        ("Bene", BEREHOVE, BENE),
+        ("Бене", BEREHOVE, BENE),
+        ("Dniprovskyi (Kyiv)", KYIV, DNIPROVSKYI_KYIV),
+        ("Dniprovskyi District (Kyiv)", KYIV, DNIPROVSKYI_KYIV),
+        ("Kirovsk", KADIIVKA, "UA44020050040095366"),
+        ("Chervonohrad", SHEPTYTSKYI, None),
+        ("Червоноград", SHEPTYTSKYI, None),
+        ("Sheptytskyi", SHEPTYTSKYI, None),
+        ("Novohrad-Volynskyi", ZVIAHEL, None),
+        ("Torez", CHYSTIAKOVE, None),
+        ("Франківськ", IVANO_FRANKIVSK, None),
+        ("Frankivsk", IVANO_FRANKIVSK, None),
+        ("Ivano-Frankovsk", IVANO_FRANKIVSK, None),
+        ("Berehove", BEREHOVE, None),
+        (BENE, BEREHOVE, BENE),
+    ],
+)
+def test_villages_districts_and_former_names_resolve_to_their_hromada(
+    text: str, expected_hromada: str, expected_settlement: str | None
+) -> None:
+    actual = shipped_index().resolve(text)
+
+    assert isinstance(actual, Resolved), actual
+    assert actual.code == expected_hromada
+    assert (actual.settlement.code if actual.settlement else None) == expected_settlement
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_words", "expected_example"),
+    [
+        ("Berehove Raion", "is a raion", "Berehove"),
+        ("Яворівський район", "is a raion", None),
+        ("Lviv Oblast", "is an oblast", "Lviv"),
+        ("Zaporizhzhia Oblast", "is an oblast", "Zaporizhzhia"),
+    ],
+)
+def test_raions_and_oblasts_are_refused_as_such_with_what_to_write(
+    text: str, expected_words: str, expected_example: str | None
+) -> None:
+    actual = shipped_index().resolve(text)
+
+    assert isinstance(actual, Problem)
+    assert expected_words in actual.message
+    assert actual.params.get("example") == expected_example
+
+
+def test_an_ambiguous_name_lists_candidates_with_their_oblasts() -> None:
+    actual = shipped_index().resolve("Novoselivka")
+
+    assert isinstance(actual, Problem)
+    assert "ambiguous" in actual.message
+    assert "Poltavska oblast" in str(actual.params["candidates"])
+
+
+def test_another_column_settles_an_ambiguous_name() -> None:
+    index = shipped_index()
+    by_oblast = index.resolve("Novoselivka", "Poltava oblast")
+    by_partner = index.resolve(
+        "Novoselivka", hints=Hints(partnered=frozenset({NOVOSELIVKA_POLTAVA}))
+    )
+
+    assert by_oblast == Resolved(NOVOSELIVKA_POLTAVA)
+    assert by_partner == Resolved(NOVOSELIVKA_POLTAVA)
+
+
+def test_coordinates_decide_and_a_partner_across_the_border_keeps_the_name_open() -> None:
+    index = shipped_index()
+    usual = index.resolve("Kamianka")
+    located = index.resolve("Kamianka", hints=Hints(near=NEAR_KAMIANKA_CHERNIVTSI))
+    kept_open = index.resolve("Kamianka", hints=Hints(partner_near=SIRET))
+
+    assert usual == Resolved(KAMIANKA_CHERKASY)
+    assert isinstance(located, Resolved)
+    assert located.code == KAMIANKA_CHERNIVTSI
+    assert isinstance(kept_open, Problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bosnia and Herzegovina", CountryMatch("BA")),
+        ("Bosnia & Herzegovina", CountryMatch("BA")),
+        ("England, United Kingdom", CountryMatch("GB", "England", "Англія")),
+        ("Scotland", CountryMatch("GB", "Scotland", "Шотландія")),
+        ("Wales", CountryMatch("GB", "Wales", "Уельс")),
+        ("Шотландія", CountryMatch("GB", "Scotland", "Шотландія")),
+        ("Georgia (country)", CountryMatch("GE")),
+        ("Deutschland", CountryMatch("DE")),
+        ("Magyarország", CountryMatch("HU")),
+        ("Polska", CountryMatch("PL")),
+        ("Republic of Moldova", CountryMatch("MD")),
+        ("Республика Молдова", CountryMatch("MD")),
+        ("Czech Republic", CountryMatch("CZ")),
+        ("Turkey", CountryMatch("TR")),
+        ("POL", CountryMatch("PL")),
+        ("U.K.", CountryMatch("GB")),
+        ("Great Britain", CountryMatch("GB")),
+        ("Federal Republic of Germany", CountryMatch("DE")),
+    ],
+)
+def test_countries_in_every_form_people_write_them(text: str, expected: CountryMatch) -> None:
+    assert read_country(text) == expected
