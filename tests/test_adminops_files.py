@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, GetFile, SendDocument
 from aiogram.types import BufferedInputFile
+from openpyxl import Workbook, load_workbook
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.handlers import admin_ops
@@ -235,6 +238,16 @@ async def test_a_large_import_edits_a_progress_message(
     assert "pl-town-400" in {doc.key for doc in (await stored(seeded_engine)).places}
 
 
+def _workbook(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    sheet = book.worksheets[0]
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 BILLION_LAUGHS = "\n".join(
     ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     + [
@@ -248,7 +261,13 @@ BILLION_LAUGHS = "\n".join(
     ("data", "name", "reason"),
     [
         ("hromada,city\n".encode("utf-16"), "p.csv", "The file is in UTF-16"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "p.csv", "This is an Excel or other zipped file"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "p.csv", "This is a zipped file other than an Excel"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "p.xlsx", "The Excel workbook cannot be read"),
+        (
+            _workbook([HEADER.split(","), ["Kharkiv", "Brno", "CZ", "=1+1"]]),
+            "p.xlsx",
+            "formulas",
+        ),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(200, 256)) * 3, "p.csv", "This is not a text"),
         (BILLION_LAUGHS, "export.yaml", "The file uses too many YAML aliases."),
         (b"[" * 10_000 + b"]" * 10_000, "export.json", "The file is nested too deeply."),
@@ -349,3 +368,82 @@ async def test_cancel_while_waiting_for_the_file_or_the_decision(
     assert sent_texts(deciding) == [expected]
     assert sent_texts(late) == []
     assert await stored(seeded_engine) == before
+
+
+XLSX_NAMES = {
+    "uk": ("Харківська", "Харківська", "Словаччина", "Угода про співпрацю", "Чинна"),
+    "en": ("Kharkivska", "Kharkiv", "Slovakia", "Cooperation agreement", "Active"),
+}
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+async def test_an_excel_export_shows_names_and_imports_back_unchanged(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    calls = await admins.send(
+        "/export xlsx", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    (document,) = _documents(calls)
+    assert document.filename == "pobratym-agreements-2025-06-01.xlsx"
+    sheet = load_workbook(io.BytesIO(document.data)).worksheets[0]
+    rows = [
+        ["" if cell.value is None else str(cell.value) for cell in row]
+        for row in sheet.iter_rows()
+    ]
+    header = rows[0]
+    kosice = next(row for row in rows if row[header.index("partner_city")] == "Košice")
+    hromada, oblast, country, kind, status = XLSX_NAMES[lang]
+    assert kosice[header.index("hromada")] == hromada
+    assert kosice[header.index("oblast")].startswith(oblast)
+    assert kosice[header.index("partner_country")] == country
+    assert kosice[header.index("kind")] == kind
+    assert kosice[header.index("status")] == status
+    before = await audit_count(seeded_engine)
+
+    again = await admins.send_document(document.data, document.filename, language_code=lang)
+
+    assert sent_texts(again)[-1].endswith(
+        "Nothing would change." if lang == "en" else "Нічого не зміниться."
+    )
+    assert await audit_count(seeded_engine) == before
+
+
+async def test_a_sheet_typed_in_excel_imports_with_its_dates(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    workbook = _workbook(
+        [
+            [
+                "hromada",
+                "partner_city",
+                "partner_country",
+                "kind",
+                "status",
+                "signed_on",
+                "source_title",
+            ],
+            [
+                "Харків",
+                "Кутаїсі",
+                "Грузія",
+                "Меморандум",
+                "Чинна",
+                dt.date(2024, 3, 12),
+                "Рішення міської ради",
+            ],
+        ]
+    )
+
+    preview = await admins.send_document(workbook, "угоди.xlsx", language_code="uk")
+    applied = await admins.click(
+        _button(preview, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code="uk"
+    )
+
+    assert sent_texts(applied)[-1].startswith("Імпортовано: нових — 3")
+    (agreement,) = [
+        doc
+        for doc in (await stored(seeded_engine)).agreements
+        if doc.key.endswith("kutaisi-memorandum")
+    ]
+    assert agreement.signed_on is not None
+    assert agreement.signed_on.isoformat() == "2024-03-12"

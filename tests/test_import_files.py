@@ -178,12 +178,17 @@ def test_a_file_over_the_limit_is_refused() -> None:
         (
             b"PK\x03\x04\x14\x00\x06\x00",
             "partners.xlsx",
-            "This is an Excel or other zipped file; save the sheet as CSV UTF-8.",
+            "The Excel workbook cannot be read; save it again as .xlsx.",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00",
+            "partners.zip",
+            "This is a zipped file other than an Excel workbook; send a .xlsx or .csv sheet.",
         ),
         (
             b"%PDF-1.4",
             "partners.pdf",
-            "Unsupported file type .pdf; send a .csv, .yaml, .yml or .json file.",
+            "Unsupported file type .pdf; send a .xlsx, .csv, .yaml, .yml or .json file.",
         ),
         (b"[1, 2", "export.json", "The file is not valid JSON: "),
         (b"- just\n- a list\n", "export.yaml", "The file is not a knowledge base export"),

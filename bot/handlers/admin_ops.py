@@ -60,6 +60,7 @@ from knowledge.interchange import (
     read_import,
 )
 from knowledge.interchange.spreadsheets import AgreementCells, AidCells
+from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import UnknownRecordError, partner_button
 from knowledge.render.lang import Language
@@ -70,7 +71,7 @@ logger = logging.getLogger(__name__)
 
 EDITOR_COMMANDS = ("export", "import", "publish")
 SUPER_ADMIN_COMMANDS = ("backup", "logchat", "channel")
-EXPORT_FORMATS = ("yaml", "json", "csv", "aid_csv")
+EXPORT_FORMATS = ("yaml", "json", "csv", "aid_csv", "xlsx", "aid_xlsx")
 # How many keys or refused rows a preview lists before it says "and N more".
 SHOWN_ITEMS = 10
 # Progress edits: at most one a second (Telegram limits edits) and only every tenth.
@@ -104,7 +105,11 @@ def _stamp(services: BotServices) -> str:
 
 @router.message(Command("export"), F.chat.type == "private", IsAdmin())
 async def cmd_export(
-    message: Message, command: CommandObject, session: AsyncSession, services: BotServices
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    services: BotServices,
+    lang: str,
 ) -> None:
     """The knowledge base as a file, in the format `kb export` writes."""
     chosen = (command.args or "yaml").strip().lower()
@@ -118,15 +123,25 @@ async def cmd_export(
         )
         return
     stamp = _stamp(services)
-    if chosen == "csv":
+    content: bytes
+    if chosen == "xlsx":
+        # An Excel workbook with names in the editor's language, which /import reads back.
+        content = await export_agreements_xlsx(session, lang)
+        name = f"pobratym-agreements-{stamp}.xlsx"
+    elif chosen == "aid_xlsx":
+        content, name = await export_aid_xlsx(session, lang), f"pobratym-aid-{stamp}.xlsx"
+    elif chosen == "csv":
         text, name = await export_agreements_csv(session), f"pobratym-agreements-{stamp}.csv"
+        content = text.encode("utf-8")
     elif chosen == "aid_csv":
         text, name = await export_aid_csv(session), f"pobratym-aid-{stamp}.csv"
+        content = text.encode("utf-8")
     else:
         document = await export_document(session)
         text, name = dump_document(document, DocumentFormat(chosen)), f"pobratym-{stamp}.{chosen}"
+        content = text.encode("utf-8")
     await message.answer_document(
-        BufferedInputFile(text.encode("utf-8"), filename=name),
+        BufferedInputFile(content, filename=name),
         caption=escaped(_("The knowledge base as of {date}.").format(date=stamp)),
     )
 

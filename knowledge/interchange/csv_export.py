@@ -16,7 +16,8 @@ from knowledge.store.exporting import export_document
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> str:
+def sheet_cell(value: object) -> str:
+    """A value as a spreadsheet cell's text; text a spreadsheet would run is quoted."""
     text = "" if value is None else str(value)
     # A stored text that a spreadsheet would run is written as text (OWASP's advice).
     if text.startswith(_FORMULA_START) and text != "-":
@@ -33,7 +34,7 @@ def _write(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({column: _cell(row.get(column)) for column in columns})
+        writer.writerow({column: sheet_cell(row.get(column)) for column in columns})
     return buffer.getvalue()
 
 
@@ -47,35 +48,35 @@ def _source_cells(document: KnowledgeDocument, citations: list[CitationDoc]) -> 
     }
 
 
+def agreement_rows(document: KnowledgeDocument) -> list[dict[str, object]]:
+    """Every agreement as the cells of a row of the agreements spreadsheet (codes, not names)."""
+    places = {doc.key: doc for doc in document.places}
+    return [
+        {
+            "key": doc.key,
+            "hromada": doc.hromada,
+            "partner_city": places[doc.place].name.en,
+            "partner_country": places[doc.place].country,
+            "kind": doc.kind.value,
+            "status": doc.status.value,
+            "signed_on": doc.signed_on and doc.signed_on.isoformat(),
+            "expires_on": doc.valid_until and doc.valid_until.isoformat(),
+            "notes": _en(doc.notes),
+            **_source_cells(document, doc.sources),
+        }
+        for doc in document.agreements
+    ]
+
+
 async def export_agreements_csv(session: AsyncSession) -> str:
     """Every agreement as a row of the agreements spreadsheet."""
-    document = await export_document(session)
-    places = {doc.key: doc for doc in document.places}
-    return _write(
-        AGREEMENT_COLUMNS,
-        (
-            {
-                "key": doc.key,
-                "hromada": doc.hromada,
-                "partner_city": places[doc.place].name.en,
-                "partner_country": places[doc.place].country,
-                "kind": doc.kind.value,
-                "status": doc.status.value,
-                "signed_on": doc.signed_on and doc.signed_on.isoformat(),
-                "expires_on": doc.valid_until and doc.valid_until.isoformat(),
-                "notes": _en(doc.notes),
-                **_source_cells(document, doc.sources),
-            }
-            for doc in document.agreements
-        ),
-    )
+    return _write(AGREEMENT_COLUMNS, agreement_rows(await export_document(session)))
 
 
-async def export_aid_csv(session: AsyncSession) -> str:
-    """Every aid record as a row of the aid spreadsheet; several donors share one row."""
-    document = await export_document(session)
+def aid_rows(document: KnowledgeDocument) -> list[dict[str, object]]:
+    """Every aid record as the cells of a row of the aid spreadsheet; donors share one row."""
     places = {doc.key: doc for doc in document.places}
-    rows = []
+    rows: list[dict[str, object]] = []
     for doc in document.aid:
         donor: dict[str, object] = {}
         first = doc.donors[0] if doc.donors else None
@@ -106,4 +107,9 @@ async def export_aid_csv(session: AsyncSession) -> str:
                 **_source_cells(document, doc.sources),
             }
         )
-    return _write(AID_COLUMNS, rows)
+    return rows
+
+
+async def export_aid_csv(session: AsyncSession) -> str:
+    """Every aid record as a row of the aid spreadsheet; several donors share one row."""
+    return _write(AID_COLUMNS, aid_rows(await export_document(session)))

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -29,6 +30,7 @@ from knowledge.interchange.spreadsheets import (
     read_agreement_row,
     read_aid_row,
 )
+from knowledge.interchange.workbook import workbook_records
 from knowledge.places.hromadas import HromadaIndex, shipped_index
 
 
@@ -113,12 +115,16 @@ def _decode_cp1251(data: bytes) -> str:
 def _file_type(data: bytes, filename: str) -> str:
     suffix = PurePath(filename).suffix.lower()
     if data.startswith(b"PK\x03\x04"):
-        raise rejected(N_("This is an Excel or other zipped file; save the sheet as CSV UTF-8."))
+        if suffix == ".xlsx":
+            return "xlsx"
+        raise rejected(
+            N_("This is a zipped file other than an Excel workbook; send a .xlsx or .csv sheet.")
+        )
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     if suffix not in ("", ".txt"):
         raise rejected(
-            N_("Unsupported file type {suffix}; send a .csv, .yaml, .yml or .json file."),
+            N_("Unsupported file type {suffix}; send a .xlsx, .csv, .yaml, .yml or .json file."),
             suffix=suffix,
         )
     head = data.lstrip()[:1]
@@ -149,6 +155,9 @@ def read_import(
         raise rejected(N_("The file is empty."))
     file_type = _file_type(data, filename)
     parsed = ParsedImport(filename=filename)
+    if file_type == "xlsx":
+        _read_rows(_workbook_records(data, limits), parsed, limits, hromadas or shipped_index())
+        return parsed
     text = _decode(data, parsed.notes)
     if file_type == "csv":
         _read_csv(text, parsed, limits, hromadas or shipped_index())
@@ -275,6 +284,19 @@ def _read_csv(
             line=reader.line_num,
             error=str(error),
         ) from None
+    _read_rows(records, parsed, limits, hromadas)
+
+
+def _workbook_records(data: bytes, limits: ImportLimits) -> list[list[str]]:
+    try:
+        return workbook_records(data, limits.max_rows)
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile):
+        raise rejected(N_("The Excel workbook cannot be read; save it again as .xlsx.")) from None
+
+
+def _read_rows(
+    records: list[list[str]], parsed: ParsedImport, limits: ImportLimits, hromadas: HromadaIndex
+) -> None:
     # Rows keep the numbers a spreadsheet shows them under, blank rows counted.
     numbered = [
         (number, record)

@@ -1,0 +1,150 @@
+"""The agreements and aid spreadsheets as Excel workbooks (.xlsx, through openpyxl).
+
+Written for people: hromadas, countries, kinds and statuses by their names in the reader's
+language, and each name is one the import reads back to the same record (a hromada whose
+name and oblast would not tell it apart keeps its KATOTTH code). Read back: the first sheet's
+cells as text, so a workbook goes through the same row checks as a CSV file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.interchange.csv_export import agreement_rows, aid_rows, sheet_cell
+from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS
+from knowledge.places.country_names import country_name
+from knowledge.places.hromadas import HromadaIndex, Resolved, shipped_index
+from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES
+from knowledge.render.translations import translation
+from knowledge.store.exporting import export_document
+
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_WIDEST_COLUMN = 60
+
+
+class _Names:
+    """Codes turned into names of one language that the import reads back the same."""
+
+    def __init__(self, document: KnowledgeDocument, lang: str, index: HromadaIndex) -> None:
+        self.lang = lang
+        self.gettext = translation(lang).gettext
+        self.hromadas = {doc.code: doc for doc in document.hromadas}
+        self.index = index
+
+    def hromada(self, code: str) -> tuple[str, str]:
+        """(hromada, oblast) cells: names when they resolve back to the code, else the code."""
+        doc = self.hromadas.get(code)
+        if doc is None:
+            return code, ""
+        name = doc.name_uk if self.lang == "uk" else doc.name_en
+        oblast = (doc.oblast_uk if self.lang == "uk" else doc.oblast_en) or ""
+        found = self.index.resolve(name, oblast)
+        if isinstance(found, Resolved) and found.code == code:
+            return name, oblast
+        return code, ""
+
+    def countries(self, codes: str) -> str:
+        return "|".join(country_name(code, self.lang) for code in codes.split("|") if code)
+
+
+def _readable(row: dict[str, object], names: _Names) -> dict[str, object]:
+    cells = dict(row)
+    cells["hromada"], cells["oblast"] = names.hromada(str(row["hromada"]))
+    for column in ("partner_country", "donor_country"):
+        if row.get(column):
+            cells[column] = names.countries(str(row[column]))
+    if row.get("status"):
+        cells["status"] = names.gettext(AGREEMENT_STATUSES[AgreementStatus(str(row["status"]))])
+    if "partner_city" in row and row.get("kind"):
+        cells["kind"] = names.gettext(AGREEMENT_KINDS[AgreementKind(str(row["kind"]))])
+    return cells
+
+
+def _workbook(title: str, columns: tuple[str, ...], rows: list[dict[str, object]]) -> bytes:
+    book = Workbook(write_only=False)
+    sheet = book.create_sheet(title, 0)
+    book.remove(book.worksheets[1])  # the empty sheet every new workbook starts with
+    sheet.append(list(columns))
+    for row in rows:
+        sheet.append([sheet_cell(row.get(column)) for column in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for number, column in enumerate(columns, start=1):
+        longest = max((len(str(row.get(column) or "")) for row in rows), default=0)
+        width = min(_WIDEST_COLUMN, max(len(column), longest) + 2)
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+async def _export(
+    session: AsyncSession,
+    lang: str,
+    title: str,
+    columns: tuple[str, ...],
+    rows_of: Callable[[KnowledgeDocument], list[dict[str, object]]],
+) -> bytes:
+    document = await export_document(session)
+    names = _Names(document, lang, shipped_index())
+    return _workbook(title, columns, [_readable(row, names) for row in rows_of(document)])
+
+
+async def export_agreements_xlsx(session: AsyncSession, lang: str) -> bytes:
+    """Every agreement as a row of an .xlsx agreements sheet, names in `lang` ("uk", "en")."""
+    return await _export(session, lang, "agreements", AGREEMENT_COLUMNS, agreement_rows)
+
+
+async def export_aid_xlsx(session: AsyncSession, lang: str) -> bytes:
+    """Every aid record as a row of an .xlsx aid sheet, names in `lang` ("uk", "en")."""
+    return await _export(session, lang, "aid", AID_COLUMNS, aid_rows)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        # Excel keeps dates as date-times; a cell typed as a date has no time of day.
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def workbook_records(data: bytes, max_rows: int) -> list[list[str]]:
+    """The first sheet's rows as text cells, formulas as written (=…), at most `max_rows` + 1.
+
+    Raises ValueError (or zipfile.BadZipFile, a ValueError's sibling: catch both) for a file
+    that is no workbook.
+    """
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        sheet = book.worksheets[0]
+        records: list[list[str]] = []
+        for row in sheet.iter_rows(values_only=True):
+            records.append([_cell_text(value) for value in row])
+            if len(records) > max_rows + 1:
+                break
+    finally:
+        book.close()
+    while records and not any(cell.strip() for cell in records[-1]):
+        records.pop()
+    return [_trimmed(record) for record in records]
+
+
+def _trimmed(record: list[str]) -> list[str]:
+    while record and not record[-1]:
+        record = record[:-1]
+    return record
