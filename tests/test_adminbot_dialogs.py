@@ -45,6 +45,11 @@ WRONG = {
 }
 SIGNED_MAY = {"en": "• Signed: (empty) → May 2024", "uk": "• Підписано: (порожньо) → травень 2024"}
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
+TITLE_QUESTION = {
+    "en": "The title of the source https://example.org/news/1? Send it, or press the button",
+    "uk": "Назва джерела https://example.org/news/1? Надішліть її або натисніть кнопку",
+}
+USE_TITLE = {"en": "Use this title", "uk": "Використати цю назву"}
 CANCELLED = {"en": "Cancelled. Nothing was changed.", "uk": "Скасовано. Нічого не змінено."}
 
 
@@ -91,6 +96,11 @@ async def test_the_agreement_dialog_checks_each_step_and_saves_on_confirm(
     calls = await admin.send(
         "https://example.org/news/1", chat_id=ME, user_id=ME, language_code=lang
     )
+    (question,) = sent_texts(calls)
+    assert question.startswith(TITLE_QUESTION[lang])
+    calls = await admin.click(
+        button(calls, USE_TITLE[lang]), chat_id=ME, user_id=ME, language_code=lang
+    )
     (preview,) = sent_texts(calls)
     assert SIGNED_MAY[lang] in preview
     before = await stored(seeded_engine)
@@ -108,7 +118,8 @@ async def test_the_agreement_dialog_checks_each_step_and_saves_on_confirm(
     assert [area.value for area in agreement.areas] == ["culture", "education"]
     assert agreement.status.value == "active"
     assert {p.key for p in after.places} - {p.key for p in before.places} == {"sk-nove-misto"}
-    assert any(s.url == "https://example.org/news/1" for s in after.sources)
+    (source,) = [s for s in after.sources if s.url == "https://example.org/news/1"]
+    assert source.title.uk == source.title.en == "News (example.org)"
 
 
 async def test_a_new_agreement_is_in_the_residents_answers_at_once(admin: Harness) -> None:
@@ -295,3 +306,24 @@ async def test_a_note_in_one_language_only_is_not_copied_into_the_other(
         if a.key == "kharkivska-kosice-memorandum-2024"
     ]
     assert agreement.notes is None
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_source_from_a_link_asks_for_its_title(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    link = (
+        "https://www.city.kharkiv.ua/uk/news/kharkiv-ta-koshitse-pidpysaly-memorandum-52361.html"
+    )
+    for text in ["/new_aid", "Харків", "2024", "PL", "generators", "12", link]:
+        calls = await admin.send(text, chat_id=ME, user_id=ME, language_code=lang)
+    (question,) = sent_texts(calls)
+    assert "«Kharkiv ta koshitse pidpysaly memorandum 52361 (city.kharkiv.ua)»" in question
+
+    calls = await admin.send(
+        "Харків і Кошице підписали меморандум", chat_id=ME, user_id=ME, language_code=lang
+    )
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
+
+    (source,) = [s for s in (await stored(seeded_engine)).sources if s.url == link]
+    assert source.title.uk == "Харків і Кошице підписали меморандум"

@@ -238,11 +238,11 @@ async def test_a_large_import_edits_a_progress_message(
     assert "pl-town-400" in {doc.key for doc in (await stored(seeded_engine)).places}
 
 
-def _workbook(rows: list[list[object]]) -> bytes:
+def _workbook(rows: Sequence[Sequence[object]]) -> bytes:
     book = Workbook()
     sheet = book.worksheets[0]
     for row in rows:
-        sheet.append(row)
+        sheet.append(list(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

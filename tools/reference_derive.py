@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from knowledge.places.nearest import distance_km
 from knowledge.text.normalize import fold, is_cyrillic, is_latin, latin_key, normalize
 from knowledge.text.transliteration import APOSTROPHES, transliterate
 
@@ -70,6 +71,9 @@ _MIN_ALIAS_LENGTH = 3
 _ALIAS_PUNCTUATION = frozenset(" -") | APOSTROPHES
 
 _log = logging.getLogger(__name__)
+
+# The great-circle distance in kilometres, shared with the bot's nearest-hromada lookup.
+haversine_km = distance_km
 
 
 @dataclasses.dataclass(frozen=True)
@@ -540,20 +544,6 @@ class AliasAssignment:
     ambiguous: list[list[str]]
 
 
-def haversine_km(
-    latitude1: float, longitude1: float, latitude2: float, longitude2: float
-) -> float:
-    """The great-circle distance between two points, in kilometres."""
-    phi1, phi2 = math.radians(latitude1), math.radians(latitude2)
-    delta_phi = phi2 - phi1
-    delta_lambda = math.radians(longitude2 - longitude1)
-    half_chord = (
-        math.sin(delta_phi / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(delta_lambda / 2) ** 2
-    )
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(half_chord)))
-
-
 def read_geonames_country(path: Path, country_code: str, feature_class: str) -> list[list[str]]:
     """Return the raw GeoNames records of one country and feature class, in file order."""
     records = []
@@ -667,7 +657,7 @@ def assign_aliases(
             if centre is None:
                 unlocated.append(code)
                 continue
-            distance = haversine_km(*point, *centre)
+            distance = distance_km(*point, *centre)
             if distance <= MAX_ALIAS_DISTANCE_KM:
                 located.append((distance, code))
         if located:

@@ -92,6 +92,12 @@ class Pending(StatesGroup):
     confirm = State()
 
 
+class SourceTitle(StatesGroup):
+    """A new source made from a link waits for its title (data: `titled`, the preview's parts)."""
+
+    title = State()
+
+
 EDIT_FIELDS: dict[str, tuple[str, ...]] = {
     "agreement": ("kind", "status", "signed", "until", "areas", "notes"),
     "place": ("name_uk", "name_en", "name_local", "country"),
@@ -243,8 +249,58 @@ async def _preview_new(
     entity: str,
     doc: dict[str, Any],
     extra: list[tuple[str, dict[str, Any]]],
+    *,
+    ask_title: bool = False,
 ) -> None:
-    """Show a new record (and the records it brings along) and wait for Confirm."""
+    """Show a new record (and the records it brings along) and wait for Confirm. In a guided
+    dialog (`ask_title`) a new source made from a link first gets its title, as no page is
+    fetched to read one; the one-line form keeps the title guessed from the link."""
+    linked = [record for kind, record in extra if kind == "source" and record.get("url")]
+    if linked and ask_title:
+        suggestion = linked[0]["title"]["uk"]
+        await state.set_state(SourceTitle.title)
+        await state.update_data(titled={"entity": entity, "doc": doc, "extra": extra})
+        await _say(
+            message,
+            _(
+                "The title of the source {url}? Send it, or press the button to use: «{title}»"
+            ).format(url=linked[0]["url"], title=suggestion),
+            _pick_keyboard("title", [_("Use this title")]),
+        )
+        return
+    await _show_new(message, state, lang, entity, doc, extra)
+
+
+async def _titled(message: Message, state: FSMContext, lang: str, title: str | None) -> None:
+    """The title for the new source (None: the suggested one); then the preview."""
+    titled = (await state.get_data())["titled"]
+    extra: list[tuple[str, dict[str, Any]]] = []
+    for kind, record in titled["extra"]:
+        if kind == "source" and record.get("url") and title is not None:
+            record = {**record, "title": {"uk": title, "en": title}}
+        extra.append((kind, record))
+    await _show_new(message, state, lang, titled["entity"], titled["doc"], extra)
+
+
+@router.message(SourceTitle.title, F.text, IsAdmin())
+async def source_title(message: Message, state: FSMContext, lang: str) -> None:
+    """The source's title, typed."""
+    try:
+        title = forms.required_text(message.text or "")
+    except forms.FormError as error:
+        await _say(message, _problem_text(error))
+        return
+    await _titled(message, state, lang, title)
+
+
+async def _show_new(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    entity: str,
+    doc: dict[str, Any],
+    extra: list[tuple[str, dict[str, Any]]],
+) -> None:
     await _preview(
         message,
         state,
@@ -531,6 +587,9 @@ async def on_pick(
             await _edit_value(message, state, session, lang, value)
             return
     choices = data.get("choices", [])
+    if field == "title" and current == SourceTitle.title.state:
+        await _titled(message, state, lang, None)
+        return
     if field == "hr" and current == AgreementForm.hromada.state and index < len(choices):
         await _after_hromada(message, state, str(choices[index]))
         return
@@ -718,7 +777,9 @@ async def form_source(
         extra.append(("source", new_source.model_dump(mode="json")))
     if data.get("new_place") is not None:
         extra.append(("place", data["new_place"]))
-    await _preview_new(message, state, lang, "agreement", doc.model_dump(mode="json"), extra)
+    await _preview_new(
+        message, state, lang, "agreement", doc.model_dump(mode="json"), extra, ask_title=True
+    )
 
 
 # ---- the guided dialogs for a place, a source and an aid record ----
@@ -846,7 +907,7 @@ async def record_step(
     except forms.FormError as error:
         await _say(message, _problem_text(error))
         return
-    await _preview_new(message, state, lang, form, doc, extra)
+    await _preview_new(message, state, lang, form, doc, extra, ask_title=True)
 
 
 async def _record_doc(
@@ -1130,7 +1191,7 @@ async def refuse_editing(message: Message) -> None:
     await refuse(message)
 
 
-@router.message(StateFilter(AgreementForm, EditForm, Pending, RecordForm))
+@router.message(StateFilter(AgreementForm, EditForm, Pending, RecordForm, SourceTitle))
 async def refuse_in_dialog(message: Message, state: FSMContext) -> None:
     """Someone who lost the right in the middle of a dialog: refused, the dialog ends."""
     await state.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -166,6 +167,20 @@ async def taken_keys(session: AsyncSession, row_type: Any) -> set[str]:
     return set((await session.scalars(select(row_type.key))).all())
 
 
+def suggested_title(url: str) -> str:
+    """A title guessed from a link alone (no page is fetched): the words of its last path
+    segment, then the site, e.g. ".../news/kharkiv-and-kosice-signed-a-memorandum.html" →
+    "Kharkiv and kosice signed a memorandum (city.kharkiv.ua)"; the site alone if none."""
+    parts = urlsplit(url)
+    site = parts.netloc.removeprefix("www.")
+    for segment in reversed([unquote(part) for part in parts.path.split("/") if part]):
+        words = re.sub(r"\.(html?|php|aspx?)$", "", segment, flags=re.IGNORECASE)
+        words = " ".join(re.split(r"[-_+\s]+", words)).strip()
+        if sum(char.isalpha() for char in words) >= 4:
+            return f"{words[:1].upper()}{words[1:]} ({site})"[:200]
+    return site
+
+
 async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc | None]:
     """An existing source's key, or a new source made from a title or URL (not yet saved)."""
     text = text.strip()
@@ -185,7 +200,7 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
             return existing, None
     host = url.split("/")[2] if url is not None else None
     key = unique_key(f"source-{slug(host or text)}", await taken_keys(session, models.SourceRow))
-    title = host or text
+    title = text if url is None else suggested_title(url)
     try:
         doc = SourceDoc(
             key=key,

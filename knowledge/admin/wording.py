@@ -84,13 +84,7 @@ def change_summary(change: Change, lang: str) -> str:
 
 def undo_preview_line(change: Change, lang: str) -> str:
     """What undoing one change of a batch will do: number, outcome, record."""
-    translations = translation(lang)
-    outcomes = {
-        "removed": N_("will be removed"),
-        "restored": N_("will be restored"),
-        "put back": N_("will be put back as it was"),
-    }
-    outcome = translations.gettext(outcomes[_undo_verb_key(change.action)])
+    outcome = translation(lang).gettext(_UNDO_OUTCOMES[_undo_verb_key(change.action)][1])
     return f"#{change.id} · {_entity(change.entity, lang)} {change.key} {outcome}"
 
 
@@ -171,15 +165,17 @@ def _undo_verb_key(undone_action: str) -> str:
     return "put back"
 
 
+# What undoing a change does to its record: said after it (done) and before it (to be done).
+_UNDO_OUTCOMES = {
+    "removed": (N_("removed"), N_("will be removed")),
+    "restored": (N_("restored"), N_("will be restored")),
+    "put back": (N_("put back as it was"), N_("will be put back as it was")),
+}
+
+
 def _undo_verb(undone_action: str, lang: str) -> str:
-    """What undoing this action does to the record, as a word."""
-    translations = translation(lang)
-    verbs = {
-        "removed": N_("removed"),
-        "restored": N_("restored"),
-        "put back": N_("put back as it was"),
-    }
-    return translations.gettext(verbs[_undo_verb_key(undone_action)])
+    """What undoing this action did to the record, as a word."""
+    return translation(lang).gettext(_UNDO_OUTCOMES[_undo_verb_key(undone_action)][0])
 
 
 def _end_date(reminder: Reminder, lang: str) -> str:
