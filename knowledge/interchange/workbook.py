@@ -21,7 +21,7 @@ from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.interchange.csv_export import agreement_rows, aid_rows, sheet_cell
 from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS
-from knowledge.places.country_names import country_name
+from knowledge.places.countries import country_name
 from knowledge.places.hromadas import HromadaIndex, Resolved, shipped_index
 from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES
 from knowledge.render.translations import translation
