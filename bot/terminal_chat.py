@@ -35,7 +35,7 @@ from aiogram.types import TelegramObject
 from pydantic import AnyHttpUrl, SecretStr
 
 from bot.app import running_bot
-from bot.handlers.admin_editing import AgreementForm, EditForm, Pending
+from bot.handlers.admin_editing import AgreementForm, EditForm, Pending, SourceTitle
 from bot.handlers.admin_ops import ImportStep
 from bot.local_api import DEFAULT_TOKEN, Call, LocalTelegram
 from bot.settings import LOCALES, Settings
@@ -57,6 +57,8 @@ BUTTON_STATES = frozenset(
         AgreementForm.kind,
         AgreementForm.status,
         EditForm.field,
+        # A title that is only a number is unlikely; a number presses "Use this title".
+        SourceTitle.title,
     )
 )
 _SILENT_METHODS = frozenset(

@@ -96,11 +96,11 @@ async def test_a_correction_reaches_the_hromadas_editor_who_replies(
 
     assert len(prompt) == 1
     to_editor = [call for call in calls_of(calls, SendMessage) if call.chat_id == EDITOR]
-    assert [call.chat_id for call in calls_of(calls, SendMessage)] == [EDITOR, USER_ID]
+    assert [call.chat_id for call in calls_of(calls, SendMessage)] == [USER_ID, EDITOR]
     (forwarded,) = to_editor
     assert CORRECTION[lang] in forwarded.text
     assert answer.splitlines()[0] in forwarded.text  # the answer it refers to
-    assert sent_texts(calls)[-1] == THANKS[lang]
+    assert sent_texts(calls)[0] == THANKS[lang]
     # The editor (who reads English) replies through the bot; it reaches the resident.
     reply_button = keyboard_buttons(forwarded.reply_markup)[0][1] or ""
     await bot.click(reply_button, chat_id=EDITOR, user_id=EDITOR)
@@ -124,7 +124,7 @@ async def test_without_an_editor_of_the_hromada_the_super_admins_hear_of_it(
 
     calls = await bot.send(CORRECTION["en"])
 
-    assert [call.chat_id for call in calls_of(calls, SendMessage)] == [SUPER_ADMIN, USER_ID]
+    assert [call.chat_id for call in calls_of(calls, SendMessage)] == [USER_ID, SUPER_ADMIN]
 
 
 async def test_a_stranger_cannot_answer_a_correction(bot: Harness) -> None:

@@ -110,13 +110,8 @@ async def on_correction(
         recipients = await correction_recipients(
             session, saved.hromada_code, services.settings.admin_ids
         )
-    for recipient in recipients:
-        editor_lang = await _language_of(services, recipient)
-        await message.bot.send_message(  # type: ignore[union-attr]
-            recipient,
-            escaped(_correction_text(services, saved, editor_lang)),
-            reply_markup=_reply_keyboard(saved.id, editor_lang),
-        )
+    # The resident is thanked first: the editors' message, with its Reply button, comes last
+    # (in the local chat the one person is both).
     name = _hromada_name(services, saved.hromada_code, lang)
     thanks = (
         _("Thank you! The editors of {hromada} will read it, and may answer you here.").format(
@@ -126,6 +121,13 @@ async def on_correction(
         else _("Thank you! The editors will read it, and may answer you here.")
     )
     await message.answer(escaped(thanks))
+    for recipient in recipients:
+        editor_lang = await _language_of(services, recipient)
+        await message.bot.send_message(  # type: ignore[union-attr]
+            recipient,
+            escaped(_correction_text(services, saved, editor_lang)),
+            reply_markup=_reply_keyboard(saved.id, editor_lang),
+        )
 
 
 def _correction_text(services: BotServices, item: Correction, lang: str) -> str:
