@@ -218,8 +218,7 @@ class _Planner:
         key = row.key
         if key is None:
             same = self.by_parties.get((row.hromada, place, row.kind), [])
-            hromada = self.hromadas.get(row.hromada)
-            name = (hromada.center_en or hromada.name_en) if hromada else row.hromada
+            name = self.key_name(row.hromada)
             key = same[0] if len(same) == 1 else f"{slug(name)}-{place}-{slug(row.kind)}"[:100]
         duplicate = self._once(key, row.row)
         if duplicate is not None:
@@ -255,14 +254,18 @@ class _Planner:
             for country in row.donor_countries
         ]
 
+    def key_name(self, code: str) -> str:
+        """The name a new key starts with: the hromada's centre, or the hromada's own name."""
+        hromada = self.hromadas.get(code)
+        return (hromada.center_en or hromada.name_en) if hromada else code
+
     def aid_record(self, row: AidCells) -> AidDoc | Problem:
         donors = self.donors(row)
         if isinstance(donors, Problem):
             return donors
         key = row.key
         if key is None:
-            hromada = self.hromadas.get(row.hromada)
-            name = (hromada.center_en or hromada.name_en) if hromada else row.hromada
+            name = self.key_name(row.hromada)
             when = "undated" if row.received_on is None else row.received_on.isoformat()
             digest = _digest(row.hromada, when, donors, row.description)
             key = f"{slug(name)}-aid-{when}-{digest}"
