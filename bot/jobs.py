@@ -36,7 +36,6 @@ from knowledge.admin.subscribers import (
     subscribers,
 )
 from knowledge.admin.wording import history_line, new_record_text, reminder_text
-from knowledge.store import models
 from knowledge.store.preferences import chat_language
 
 if TYPE_CHECKING:
@@ -175,7 +174,7 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
         seen = record.change_id
         async with services.sessions() as session:
             chats = await subscribers(session, record.hromada_code)
-            hromada = await session.get(models.HromadaRow, record.hromada_code)
+        hromada = services.engine.snapshot.hromadas.get(record.hromada_code)
         for chat_id in chats:
             lang = await _language(services, chat_id)
             name = record.hromada_code

@@ -27,6 +27,7 @@ from bot.texts import escaped
 from knowledge.admin import forms
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import (
+    Entity,
     delete_record,
     load_for_edit,
     parse_doc,
@@ -47,7 +48,6 @@ from knowledge.render.labels import (
     agreement_status_label,
 )
 from knowledge.render.translations import translation
-from knowledge.store import models
 from knowledge.text.transliteration import transliterate
 
 router = Router(name=__name__)
@@ -441,7 +441,7 @@ async def cmd_add_agreement(
         if places:
             fields["place"] = places[0]
         else:
-            taken = await forms.taken_keys(session, models.PlaceRow)
+            taken = await forms.taken_keys(session, Entity.PLACE)
             place = forms.new_place(place_text, country, taken)
             fields["place"] = place.key
             extra.append(("place", place.model_dump(mode="json")))
@@ -465,7 +465,7 @@ async def _agreement(
         fields["place"],
         AgreementKind(fields["kind"]),
         None if signed is None else forms.parse_date(signed),
-        await forms.taken_keys(session, models.AgreementRow),
+        await forms.taken_keys(session, Entity.AGREEMENT),
     )
     document = {name: value for name, value in fields.items() if name != "country"}
     return forms.agreement_doc({"key": key, **document})
@@ -541,7 +541,7 @@ async def form_country(
         return
     data = await state.get_data()
     place = forms.new_place(
-        data["place_name"], country, await forms.taken_keys(session, models.PlaceRow)
+        data["place_name"], country, await forms.taken_keys(session, Entity.PLACE)
     )
     await state.update_data(new_place=place.model_dump(mode="json"))
     await _after_place(message, state, place.key, lang)
@@ -920,7 +920,7 @@ async def _record_doc(
             place = forms.new_place(
                 answers["name_uk"],
                 answers["country"],
-                await forms.taken_keys(session, models.PlaceRow),
+                await forms.taken_keys(session, Entity.PLACE),
             )
             changed = place.model_copy(
                 update={
@@ -932,7 +932,7 @@ async def _record_doc(
         if form == "source":
             key = forms.unique_key(
                 f"source-{forms.slug(answers['title'])}",
-                await forms.taken_keys(session, models.SourceRow),
+                await forms.taken_keys(session, Entity.SOURCE),
             )
             source = SourceDoc.model_validate(
                 {
@@ -950,7 +950,7 @@ async def _record_doc(
         year = received[:4] if received else "undated"
         key = forms.unique_key(
             f"{forms.slug(hromada.name_en)}-aid-{answers['country'].lower()}-{year}",
-            await forms.taken_keys(session, models.AidRow),
+            await forms.taken_keys(session, Entity.AID),
         )
         source = answers["source"]
         aid = AidDoc.model_validate(

@@ -25,7 +25,7 @@ from knowledge.places.countries import resolve_country
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
 from knowledge.render.labels import AID_CATEGORIES, COOPERATION_AREAS
 from knowledge.render.words import read_choice, read_kind, read_status
-from knowledge.store import models
+from knowledge.store import mapping, models
 from knowledge.text.folding import loose_key
 from knowledge.text.transliteration import transliterate
 
@@ -162,8 +162,9 @@ def unique_key(base: str, taken: set[str]) -> str:
     return key
 
 
-async def taken_keys(session: AsyncSession, row_type: Any) -> set[str]:
-    """Every key of one kind of record."""
+async def taken_keys(session: AsyncSession, entity: Entity) -> set[str]:
+    """Every key of one kind of record (a source, place, agreement or aid record)."""
+    row_type = mapping.mapping_of(entity).row_type
     return set((await session.scalars(select(row_type.key))).all())
 
 
@@ -199,7 +200,7 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
         if existing is not None:
             return existing, None
     host = url.split("/")[2] if url is not None else None
-    key = unique_key(f"source-{slug(host or text)}", await taken_keys(session, models.SourceRow))
+    key = unique_key(f"source-{slug(host or text)}", await taken_keys(session, Entity.SOURCE))
     title = text if url is None else suggested_title(url)
     try:
         doc = SourceDoc(
