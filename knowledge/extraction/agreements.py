@@ -83,11 +83,13 @@ class StatusWord:
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """The Ukrainian side of a frame: a hromada's code and the words that named it."""
+    """The Ukrainian side of a frame: a hromada's code, the words that named it and its name
+    as the text has it, in the nominative."""
 
     code: str | None
     written: str
     explicit: bool
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +373,7 @@ def _frame(
         proposals.append(
             AgreementProposal(
                 hromada=side.code,
-                hromada_name=side.written,
+                hromada_name=side.name,
                 partner=town.name,
                 partner_place=town.place,
                 partner_country=town.country,

@@ -7,6 +7,7 @@ from typing import Any
 from knowledge.extraction.proposals import AgreementProposal, AidProposal, Comparison, Proposal
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.snapshot import Snapshot
+from knowledge.facts.vocabulary import AgreementStatus
 
 
 def compare(proposal: Proposal, snapshot: Snapshot) -> Comparison:
@@ -33,10 +34,11 @@ def _agreement(proposal: AgreementProposal, snapshot: Snapshot) -> Comparison:
         changes: dict[str, tuple[Any, Any]] = {}
         if agreement.status != proposal.status:
             changes["status"] = (agreement.status.value, proposal.status.value)
-        field = "planned_on" if proposal.status.value == "planned" else "signed_on"
-        stored_date: PartialDate | None = getattr(agreement, field)
-        if _more_precise(proposal.date, stored_date):
-            changes[field] = (_iso(stored_date), _iso(proposal.date))
+        field = date_field(proposal.status)
+        if field is not None:
+            stored_date: PartialDate | None = getattr(agreement, field)
+            if more_precise(proposal.date, stored_date):
+                changes[field] = (_iso(stored_date), _iso(proposal.date))
         if proposal.valid_until is not None and agreement.valid_until != proposal.valid_until:
             changes["valid_until"] = (_iso(agreement.valid_until), _iso(proposal.valid_until))
         if proposal.extended is not None and proposal.extended.date is not None:
@@ -51,6 +53,12 @@ def _agreement(proposal: AgreementProposal, snapshot: Snapshot) -> Comparison:
             best = (len(changes), candidate)
     assert best is not None  # noqa: S101 - same_kind is not empty
     return best[1]
+
+
+def date_field(status: AgreementStatus) -> str | None:
+    """The field a proposal's date goes to: the signing of an agreement in force, the planned
+    signing of a planned one; the date of talks, a pause or an ending has no field of its own."""
+    return {AgreementStatus.ACTIVE: "signed_on", AgreementStatus.PLANNED: "planned_on"}.get(status)
 
 
 def _aid(proposal: AidProposal, snapshot: Snapshot) -> Comparison:
@@ -78,7 +86,7 @@ def _aid(proposal: AidProposal, snapshot: Snapshot) -> Comparison:
     return Comparison()
 
 
-def _more_precise(proposed: PartialDate | None, stored: PartialDate | None) -> bool:
+def more_precise(proposed: PartialDate | None, stored: PartialDate | None) -> bool:
     if proposed is None:
         return False
     if stored is None:

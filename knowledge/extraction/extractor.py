@@ -143,7 +143,11 @@ class Extractor:
             code = self._one_hromada(hromadas, following, document_oblast)
             info = None if code is None else self.names.hromada(code)
             if code is not None and info is not None:
-                sides.append(Side(code, text_name(mention.written, info), explicit=True))
+                sides.append(
+                    Side(
+                        code, mention.written, explicit=True, name=text_name(mention.written, info)
+                    )
+                )
         return sides, oblasts
 
     def _one_hromada(
@@ -246,7 +250,7 @@ class Extractor:
             evidence.append(Evidence("amount", money[2], f"{money[0]} {money[1]}"))
         return AidProposal(
             hromada=side.code,
-            hromada_name=side.written,
+            hromada_name=side.name,
             donor_countries=tuple(countries),
             donor_cities=tuple(_unique(town.name for town in towns)),
             donor_places=tuple(_unique(town.place for town in towns if town.place)),
@@ -297,17 +301,17 @@ def _oblast_named(view: SentenceView, last: int) -> bool:
 def _document_side(sentences: list[_Sentence]) -> Side | None:
     """The hromada the document is about: the one it names most often."""
     counts: Counter[str] = Counter()
-    first_written: dict[str, str] = {}
+    first: dict[str, Side] = {}
     for sentence in sentences:
         for side in sentence.sides:
             if side.code is not None:
                 counts[side.code] += 1
-                if side.code not in first_written or first_written[side.code].isupper():
-                    first_written[side.code] = side.written
+                if side.code not in first or first[side.code].written.isupper():
+                    first[side.code] = side
     if not counts:
         return None
     code, _count = counts.most_common(1)[0]
-    return Side(code, first_written[code], explicit=False)
+    return replace(first[code], explicit=False)
 
 
 def _remember_pair(sentence: _Sentence, context: AgreementContext) -> None:
@@ -357,10 +361,14 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
 
 
 def _better(first: AgreementProposal, second: AgreementProposal) -> AgreementProposal:
-    def precision(proposal: AgreementProposal) -> int:
-        return 0 if proposal.date is None else len(proposal.date.isoformat())
+    def strength(proposal: AgreementProposal) -> tuple[int, int, int]:
+        # The most precise date, then the most decided parts, then the fuller sentence (a
+        # headline says less than the sentence it sums up).
+        precision = 0 if proposal.date is None else len(proposal.date.isoformat())
+        decided = sum(1 for evidence in proposal.evidence if evidence.words)
+        return precision, decided, len(proposal.quote)
 
-    best, other = (second, first) if precision(second) > precision(first) else (first, second)
+    best, other = (second, first) if strength(second) > strength(first) else (first, second)
     return replace(
         best,
         extended=best.extended or other.extended,

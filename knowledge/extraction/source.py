@@ -117,7 +117,11 @@ def _kind(text: str, lines: list[str], url: str | None) -> SourceKind:
     return SourceKind.OTHER
 
 
-def _date_and_number(text: str, lines: list[str]) -> tuple[PartialDate | None, str | None]:
+def _date_and_number(
+    text: str, lines: list[str], published: PartialDate | None
+) -> tuple[PartialDate | None, str | None]:
+    """The document's own date (a letter's or decision's, a publication stamp), else the day
+    it was published (`published`, known from outside), else a date in its first lines."""
     head = "\n".join(lines[:15])
     numbered = _NUMBERED.search(head)
     if numbered is not None:
@@ -127,6 +131,9 @@ def _date_and_number(text: str, lines: list[str]) -> tuple[PartialDate | None, s
     stamp = _STAMP.search(text)
     if stamp is not None:
         return _day(stamp["date"]), None
+    if published is not None:
+        # A post's first lines tell the news ("On 5 May Kharkiv signed"), not when it appeared.
+        return published, None
     for line in lines[:4]:
         date = _day(line)
         if date is not None:
@@ -151,13 +158,12 @@ def describe_source(
 ) -> SourceProposal:
     """What the document says about itself; `title`, `url` and `date` are known from outside."""
     lines = _lines(text)
-    found_date, number = _date_and_number(text, lines)
+    found_date, number = _date_and_number(text, lines, date)
     if url is None and lines:
         first_url = _URL.search(lines[0])
         url = None if first_url is None else first_url.group().rstrip(").,")
     kind = _kind(text, lines, url)
     headline = title or _headline(lines)
-    found_date = found_date or date
     if headline is None and found_date is not None:
         headline = _composed_title(kind, found_date, number, language)
     return SourceProposal(

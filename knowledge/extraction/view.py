@@ -172,13 +172,17 @@ class ViewBuilder:
                 index += 1
                 continue
             word = words[index]
-            if word in MONTH_WORDS or _is_common(word) or sentence.tokens[index].is_number:
+            if word in MONTH_WORDS or sentence.tokens[index].is_number:
                 index += 1
                 continue
             previous = words[index - 1]
             after_slot = starts(previous, SLOT_WORDS) or (
                 index >= 2 and starts(words[index - 2], SLOT_WORDS) and previous in _WITH_WORDS
             )
+            # After «містом» a capital starts a name, even one the dictionary has (Острава).
+            if not (after_slot and _is_cyrillic(word)) and _is_common(word):
+                index += 1
+                continue
             country = self._country_after(view, index, countries)
             if not (after_slot or country or (listing and previous in _CONJUNCTIONS)):
                 index += 1
