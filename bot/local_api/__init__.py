@@ -43,7 +43,9 @@ with a JSON object of the same keyword arguments; answers ``{"ok": true, "result
   carries that message. ``press_last_button(chat_id, button)`` finds the newest such message.
 * ``inline_query(query, user_id=1001)``, ``channel_post(text, chat_id=..., title=...)``,
   ``send_document(filename, content: bytes, user_id=1001, caption=None)`` (HTTP ``document``
-  with ``content`` as text), ``feed(raw_update_without_id)`` (HTTP ``update``).
+  with ``content`` as text), ``forward_post(text, channel="@city_news", post_id=1,
+  posted_at=None, user_id=1001)`` (HTTP ``forward``: a channel's post forwarded to the bot),
+  ``feed(raw_update_without_id)`` (HTTP ``update``).
 * ``send_message(..., thread_id=N)`` writes in a forum topic (``create_topic(chat_id, name)``
   (HTTP ``topic``) opens one and gives its message_thread_id; the chat is made a forum with
   ``chat(chat_id, chat_type="supergroup", is_forum=True)`` or ``add_bot(..., is_forum=True)``);

@@ -376,6 +376,42 @@ class LocalTelegram:
             extra["caption"] = caption
         return self.feed({"message": self._store_message(chat, user, extra)})
 
+    def forward_post(
+        self,
+        text: str,
+        *,
+        channel: str = "@city_news",
+        title: str = "City news",
+        post_id: int = 1,
+        posted_at: int | None = None,
+        user_id: int = 1001,
+        language_code: str | None = "uk",
+    ) -> dict[str, Any]:
+        """A user forwards a public channel's post (`channel`, `post_id`, posted at the Unix
+        time `posted_at`) to the bot in their private chat; the message has `forward_origin`."""
+        origin = {
+            "type": "channel",
+            "chat": {
+                "id": -1_009_000_000_000 - post_id % 1000,
+                "type": "channel",
+                "title": title,
+                "username": channel.lstrip("@"),
+            },
+            "message_id": post_id,
+            "date": int(time.time()) if posted_at is None else posted_at,
+        }
+        message = self._user_message(
+            {"text": text, "forward_origin": origin},
+            user_id=user_id,
+            chat_id=None,
+            chat_type="private",
+            language_code=language_code,
+        )
+        entities = _entities(text)
+        if entities:
+            message["entities"] = entities
+        return self.feed({"message": message})
+
     def press_button(
         self, chat_id: int, message_id: int, button: str, *, user_id: int | None = None
     ) -> dict[str, Any]:
@@ -1146,6 +1182,7 @@ class LocalTelegram:
         actions: dict[str, Callable[..., Any]] = {
             "message": self.send_message,
             "document": self._control_document,
+            "forward": self.forward_post,
             "press": self.press_button,
             "inline_query": self.inline_query,
             "channel_post": self.channel_post,
