@@ -71,3 +71,19 @@ class CorrectionReply(CallbackData, prefix="fixr"):
     """An editor replies to the resident's correction `id`."""
 
     id: int
+
+
+class FactAction(CallbackData, prefix="fact"):
+    """Add, edit or skip (`action`) the `index`-th fact proposed from a document (`document`,
+    a short id; the proposals stay with the bot)."""
+
+    document: str
+    index: int
+    action: str
+
+
+class DocumentFacts(CallbackData, prefix="facts"):
+    """Add or skip (`action`) every open fact proposed from a document."""
+
+    document: str
+    action: str

@@ -47,6 +47,7 @@ ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("new_place", N_("Add a partner place")),
     ("new_source", N_("Add a source")),
     ("new_aid", N_("Add an aid record")),
+    ("extract", N_("Facts from a document, a post or a text")),
     ("edit", N_("Edit a record")),
     ("delete", N_("Delete a record")),
     ("history", N_("Recent changes")),

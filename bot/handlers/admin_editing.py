@@ -8,6 +8,7 @@ someone else is refused and shown instead of being overwritten.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from aiogram import F, Router
@@ -601,6 +602,9 @@ async def on_pick(
         if index < len(fields):
             await _ask_value(message, state, fields[index], lang)
             return
+        if index == len(fields) and data.get("draft") is not None:
+            await _preview_draft(message, state, lang, data, data["draft"])
+            return
     if field == "rec" and index < len(choices):
         entity, key = choices[index]
         deleting = bool(data.get("delete", False))
@@ -1044,7 +1048,7 @@ async def _ask_value(message: Message, state: FSMContext, field: str, lang: str)
     await state.update_data(field=field)
     await state.set_state(EditForm.value)
     data = await state.get_data()
-    current = _field_value(data["entity"], data["expected"], field, lang)
+    current = _field_value(data["entity"], data.get("draft") or data["expected"], field, lang)
     prompt = _("The new value of {field}? Now: {value}").format(
         field=_(EDITABLE_FIELDS[field]), value=current
     )
@@ -1134,9 +1138,11 @@ async def _edit_value(
     message: Message, state: FSMContext, session: AsyncSession, lang: str, text: str
 ) -> None:
     data = await state.get_data()
-    entity, key, expected = data["entity"], data["key"], data["expected"]
+    entity, expected = data["entity"], data["expected"]
+    # A draft (a record not written yet) is edited like a stored one, from its own fields.
+    base = data.get("draft") or expected
     try:
-        changed = expected | _changes_for(expected, data["field"], text)
+        changed = base | _changes_for(base, data["field"], text)
         doc = parse_doc(entity, changed)
     except forms.FormError as error:
         await _say(message, _problem_text(error))
@@ -1144,15 +1150,62 @@ async def _edit_value(
     except ValueError as error:
         await _say(message, _problem_text(forms.FormError("agreement", str(error))))
         return
+    await _preview_draft(
+        message, state, lang, data, None if doc is None else doc.model_dump(mode="json")
+    )
+
+
+async def _preview_draft(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    data: dict[str, Any],
+    doc: dict[str, Any] | None,
+) -> None:
+    """The preview of an edited record, with the new records a draft brings along."""
+    extra = [(str(entity), dict(record)) for entity, record in data.get("extra") or []]
     await _preview(
         message,
         state,
         lang,
         operation="save",
+        entity=data["entity"],
+        key=data["key"],
+        doc=doc,
+        expected=data["expected"],
+        extra=extra,
+    )
+
+
+async def edit_draft(
+    message: Message,
+    state: FSMContext,
+    *,
+    entity: str,
+    doc: BaseModel,
+    expected: BaseModel | None,
+    extra: Sequence[tuple[str, BaseModel]] = (),
+) -> None:
+    """Open the /edit dialog on a record not written yet: a new one (`expected` None) or a
+    stored one with changes applied. The admin changes fields one at a time, or saves it as it
+    is; Confirm writes it with the records it brings along (`extra`, such as a new place or
+    source, as (entity, document)) in one transaction and one batch, undone together.
+    """
+    key = str(getattr(doc, "key", ""))
+    await state.clear()
+    await state.set_state(EditForm.field)
+    await state.update_data(
         entity=entity,
         key=key,
-        doc=None if doc is None else doc.model_dump(mode="json"),
-        expected=expected,
+        expected=None if expected is None else expected.model_dump(mode="json"),
+        draft=doc.model_dump(mode="json"),
+        extra=[(name, record.model_dump(mode="json")) for name, record in extra],
+    )
+    labels = [_(EDITABLE_FIELDS[field]) for field in EDIT_FIELDS[entity]]
+    await _say(
+        message,
+        _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
+        _pick_keyboard("field", [*labels, _("✅ Save as it is")]),
     )
 
 
