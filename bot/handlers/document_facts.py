@@ -51,7 +51,6 @@ from knowledge.admin.editing import SaveResult
 from knowledge.admin.permissions import can_edit
 from knowledge.admin.wording import entity_label, error_text
 from knowledge.extraction import DocumentText, Extractor, PlaceNames, compare, is_supported
-from knowledge.extraction.fact_cards import fact_card, source_card
 from knowledge.extraction.codec import (
     comparison_data,
     comparison_from_data,
@@ -70,6 +69,7 @@ from knowledge.extraction.drafts import (
     needs_country,
     source_record,
 )
+from knowledge.extraction.fact_cards import fact_card, source_card
 from knowledge.extraction.proposals import AgreementProposal, Comparison, Proposal
 from knowledge.extraction.reading import (
     MAX_DOCUMENT_BYTES,
