@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin import forms
 from knowledge.admin.common import Admin, AdminError
-from knowledge.admin.editing import SaveResult, load_for_edit, save_records
+from knowledge.admin.editing import Entity, SaveResult, load_for_edit, save_records
 from knowledge.extraction.compare import date_field
 from knowledge.extraction.proposals import (
     AgreementProposal,
@@ -100,15 +100,15 @@ class _Keys:
     """Keys taken in the database and those handed out for this batch, per kind of record."""
 
     session: AsyncSession
-    taken: dict[Any, set[str]] = field(default_factory=dict)
+    taken: dict[Entity, set[str]] = field(default_factory=dict)
 
-    async def of(self, row_type: Any) -> set[str]:
-        if row_type not in self.taken:
-            self.taken[row_type] = await forms.taken_keys(self.session, row_type)
-        return self.taken[row_type]
+    async def of(self, entity: Entity) -> set[str]:
+        if entity not in self.taken:
+            self.taken[entity] = await forms.taken_keys(self.session, entity)
+        return self.taken[entity]
 
-    async def take(self, row_type: Any, base: str) -> str:
-        taken = await self.of(row_type)
+    async def take(self, entity: Entity, base: str) -> str:
+        taken = await self.of(entity)
         key = forms.unique_key(base, taken)
         taken.add(key)
         return key
@@ -149,7 +149,7 @@ async def source_record(
     base = f"source-{forms.slug(title)[:50].strip('-')}"
     if source.date is not None:
         base += f"-{source.date.isoformat()}"
-    key = forms.unique_key(base, await forms.taken_keys(session, models.SourceRow))
+    key = forms.unique_key(base, await forms.taken_keys(session, Entity.SOURCE))
     issuer = source.issuer or _host(source.url) or "—"
     return key, SourceDoc(
         key=key,
@@ -229,12 +229,12 @@ async def _place(
     known = batch.places.get((country, proposal.partner))
     if known is not None:
         return known.key, None
-    place = forms.new_place(proposal.partner, country, await batch.keys.of(models.PlaceRow))
+    place = forms.new_place(proposal.partner, country, await batch.keys.of(Entity.PLACE))
     if proposal.partner_region is not None:
         region = proposal.partner_region
         place = place.model_copy(update={"region": {"uk": region, "en": region}})
         place = PlaceDoc.model_validate(place.model_dump())
-    (await batch.keys.of(models.PlaceRow)).add(place.key)
+    (await batch.keys.of(Entity.PLACE)).add(place.key)
     batch.places[(country, proposal.partner)] = place
     return place.key, place
 
@@ -299,7 +299,7 @@ async def _agreement(
         fields["extensions"] = [_extension(proposal, batch.source_key)]
     signed = proposal.date if dated == "signed_on" else None
     base = forms.agreement_key(hromada, place_key, proposal.kind, signed, set())
-    fields["key"] = await batch.keys.take(models.AgreementRow, base)
+    fields["key"] = await batch.keys.take(Entity.AGREEMENT, base)
     doc = forms.agreement_doc(fields)
     return Draft("agreement", doc.key, doc, None, batch.brought(new_place))
 
@@ -401,7 +401,7 @@ async def _aid(
     donors = _donors(list(places), proposal)
     first = proposal.donor_countries[0].lower() if proposal.donor_countries else "donor"
     year = str(proposal.date.year) if proposal.date is not None else "undated"
-    key = await batch.keys.take(models.AidRow, f"{forms.slug(hromada.name_en)}-aid-{first}-{year}")
+    key = await batch.keys.take(Entity.AID, f"{forms.slug(hromada.name_en)}-aid-{first}-{year}")
     doc = _aid_doc(
         {
             "key": key,
