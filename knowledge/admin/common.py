@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
+from knowledge.store.engines import writing
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,10 @@ def aware(moment: dt.datetime) -> dt.datetime:
 
 @asynccontextmanager
 async def atomic(session: AsyncSession) -> AsyncIterator[None]:
-    """Commit what the block did, or roll all of it back if the block fails."""
-    try:
+    """Commit what the block did, or roll all of it back if the block fails (a write
+    transaction of its own, see `knowledge.store.engines.writing`)."""
+    async with writing(session):
         yield
-    except BaseException:
-        await session.rollback()
-        raise
-    await session.commit()
 
 
 def audit(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -15,6 +17,8 @@ from sqlalchemy.ext.asyncio import (
 )
 
 SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
+# The execution option that marks a connection's transaction as a write (see `writing`).
+WRITE_TRANSACTION = "pobratym_write_transaction"
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -31,6 +35,36 @@ def _enforce_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_sqlite_write(connection: Connection) -> None:
+    # pysqlite starts a transaction only at the first INSERT/UPDATE/DELETE, so the reads that
+    # check a write run outside it and another writer can commit in between: the check no
+    # longer holds when the write lands. A write transaction takes SQLite's write lock at its
+    # first statement instead; a second writer waits for it (the busy timeout) and then reads
+    # what the first one committed.
+    if connection.get_execution_options().get(WRITE_TRANSACTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@asynccontextmanager
+async def writing(session: AsyncSession) -> AsyncIterator[None]:
+    """Run the block in a write transaction of its own, committed when the block succeeds and
+    rolled back entirely when it fails.
+
+    What the block reads stays as read until it commits: on SQLite the write lock is taken
+    at once, on PostgreSQL the rows read with FOR UPDATE are locked. A transaction the
+    session was already in is committed first, so no stale read is carried into the write.
+    """
+    if session.in_transaction():
+        await session.commit()
+    await session.connection(execution_options={WRITE_TRANSACTION: True})
+    try:
+        yield
+    except BaseException:
+        await session.rollback()
+        raise
+    await session.commit()
+
+
 def create_engine(database_url: str | URL) -> AsyncEngine:
     """An engine for the URL; a SQLite file's folder is created on first use."""
     url = make_url(database_url)
@@ -40,6 +74,7 @@ def create_engine(database_url: str | URL) -> AsyncEngine:
     engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
     if url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _enforce_sqlite_foreign_keys)
+        event.listen(engine.sync_engine, "begin", _begin_sqlite_write)
     return engine
 
 
