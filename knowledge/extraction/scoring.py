@@ -112,7 +112,9 @@ def _words(text: str) -> set[str]:
 def _field(fact: dict[str, Any], name: str) -> Any:
     value = fact.get(name)
     if name == "items":
-        return sorted(item["category"] for item in value or [])
+        # Goods are compared by category: the annotation lists "10 generators of 3.5 kW" and
+        # "3 generators of 5.5 kW" apart, a proposal names the category once.
+        return sorted({item["category"] for item in value or []})
     if name == "donor_countries":
         return sorted(value or [])
     if name == "amount" and value is not None:
