@@ -22,18 +22,19 @@ from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 
+from bot.delivery import Outcome, deliver
 from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped, split_message
-from knowledge.admin.config import get_log_chat, mark_forwarded, pending_audit
+from knowledge.admin.chats import ChatTarget
+from knowledge.admin.config import get_log_chat, get_log_thread, mark_forwarded, pending_audit
 from knowledge.admin.reminders import claim, due_reminders, expire_agreements
 from knowledge.admin.subscribers import (
     announced_up_to,
+    audience,
     claim_announcement,
     pending_announcements,
-    subscribers,
 )
 from knowledge.admin.wording import history_line, new_record_text, reminder_text
 from knowledge.store.preferences import chat_language
@@ -96,18 +97,11 @@ async def _language(services: BotServices, chat_id: int) -> str:
     return saved or services.settings.default_locale
 
 
-async def _send(bot: Bot, chat_id: int, text: str) -> bool:
-    """Send the text (split if long); False when the chat cannot be reached."""
-    try:
-        for part in split_message(escaped(text)):
-            await bot.send_message(chat_id, part)
-    except TelegramForbiddenError:
-        logger.info("Chat %s blocked the bot or is gone; skipped", chat_id)
-        return False
-    except TelegramAPIError as error:
-        logger.warning("Sending to chat %s failed: %s", chat_id, type(error).__name__)
-        return False
-    return True
+async def _send(bot: Bot, services: BotServices, target: ChatTarget, text: str) -> bool:
+    """Send the text (split if long) to the chat and topic, following a group upgraded to a
+    supergroup; False when it could not be delivered."""
+    outcome, _ = await deliver(bot, services, target, split_message(escaped(text)))
+    return outcome is Outcome.SENT
 
 
 async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int:
@@ -128,7 +122,8 @@ async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int
                 continue
         for recipient in reminder.recipients:
             lang = await _language(services, recipient)
-            sent += await _send(bot, recipient, reminder_text(reminder, lang))
+            text = reminder_text(reminder, lang)
+            sent += await _send(bot, services, ChatTarget(recipient), text)
     return sent
 
 
@@ -146,12 +141,13 @@ async def tick_audit_log(bot: Bot, services: BotServices) -> int:
     """Forward new audit entries to the log chat; how many were forwarded."""
     async with services.sessions() as session:
         chat_id = await get_log_chat(session)
+        thread_id = await get_log_thread(session)
         changes = await pending_audit(session)
     if chat_id is None or not changes:
         return 0
     lang = await _language(services, chat_id)
     text = "\n".join(history_line(change, lang) for change in changes)
-    if not await _send(bot, chat_id, text):
+    if not await _send(bot, services, ChatTarget(chat_id, thread_id), text):
         return 0
     async with services.sessions() as session:
         await mark_forwarded(session, max(change.id for change in changes))
@@ -173,14 +169,14 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
                 break
         seen = record.change_id
         async with services.sessions() as session:
-            chats = await subscribers(session, record.hromada_code)
+            targets = await audience(session, record.hromada_code)
         hromada = services.engine.snapshot.hromadas.get(record.hromada_code)
-        for chat_id in chats:
-            lang = await _language(services, chat_id)
+        for target in targets:
+            lang = await _language(services, target.chat_id)
             name = record.hromada_code
             if hromada is not None:
                 name = hromada.name_uk if lang == "uk" else hromada.name_en
-            sent += await _send(bot, chat_id, new_record_text(record, name, lang))
+            sent += await _send(bot, services, target, new_record_text(record, name, lang))
     return sent
 
 

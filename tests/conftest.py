@@ -196,3 +196,4 @@ async def harness(bot_services: BotServices) -> AsyncIterator[Harness]:
 # The local Telegram Bot API and Redis, shared by the transport tests and the end-to-end ones.
 from tests.e2e_support import bot_home, prepared_var  # noqa: E402, F401
 from tests.local_api_support import local_telegram, redis_client  # noqa: E402, F401
+from tests.telegram_support import mode  # noqa: E402, F401

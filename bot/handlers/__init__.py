@@ -20,6 +20,7 @@ from bot.handlers import (
     help,
     inline,
     language,
+    membership,
     nearby,
     questions,
     start,
@@ -45,6 +46,7 @@ def routers() -> list[Router]:
     """Every router, commands first and the catch-alls last."""
     modules = [
         errors.router,
+        membership.router,
         channels.router,
         start.router,
         help.router,

@@ -7,11 +7,14 @@ import traceback
 from typing import Any
 
 from aiogram import Router
-from aiogram.exceptions import TelegramAPIError
-from aiogram.types import ErrorEvent
+from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat
+from aiogram.types import Chat, ErrorEvent
 from aiogram.utils.i18n import gettext as _
 
+from bot.delivery import follow_upgrade, refuses_the_bot
+from bot.services import BotServices
 from bot.texts import escaped
+from knowledge.admin.chats import pause_chat
 from knowledge.facts.messages import N_
 
 router = Router(name=__name__)
@@ -32,11 +35,34 @@ def _handler_name(error: BaseException) -> str:
     return name
 
 
+async def _refused(event: ErrorEvent, chat: Chat | None, services: BotServices | None) -> bool:
+    """Whether the failure was Telegram refusing the chat itself (the bot blocked, removed,
+    the chat deleted or upgraded): then nobody there can read an apology, and the chat's
+    references are paused or moved instead."""
+    error = event.exception
+    if not isinstance(error, TelegramAPIError) or chat is None:
+        return False
+    if isinstance(error, TelegramMigrateToChat):
+        logger.info("Chat %s became %s", chat.id, error.migrate_to_chat_id)
+        if services is not None:
+            await follow_upgrade(services, chat.id, error.migrate_to_chat_id)
+        return True
+    if not refuses_the_bot(error):
+        return False
+    logger.info("Chat %s refuses the bot: %s", chat.id, error.message)
+    if services is not None:
+        async with services.sessions() as session:
+            await pause_chat(session, chat.id)
+    return True
+
+
 @router.errors()
 async def on_error(event: ErrorEvent, **data: Any) -> bool:
     """Log the failure (never the token: it is not in the update) and tell the user politely."""
     update = event.update
     chat = data.get("event_chat")
+    if await _refused(event, chat, data.get("services")):
+        return True
     logger.error(
         "Update %s in chat %s failed in %s: %s",
         update.update_id,

@@ -64,7 +64,8 @@ with a JSON object of the same keyword arguments; answers ``{"ok": true, "result
 * Faults: ``fail_next(method, kind, times=1, retry_after=1)`` (HTTP ``fault``) makes the next
   calls of a method answer 429 with retry_after (``"retry_after"``), 500 (``"server_error"``)
   or close the connection (``"drop"``); ``duplicate_next_updates(count=1)`` (HTTP
-  ``duplicate``) delivers the next updates twice with the same update_id.
+  ``duplicate``) delivers the next updates twice with the same update_id;
+  ``forget_updates()`` (HTTP ``forget_updates``) drops what was not delivered yet.
 * Reading: ``calls`` (every call in order except successful getUpdates, each a ``Call`` with
   ``method``, ``params``, ``files``, ``status``, ``response``, ``result``, ``fault``),
   ``calls_of(method)``, ``await next_call(method=None, within=5)`` (the next call after those

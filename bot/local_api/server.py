@@ -624,6 +624,13 @@ class LocalTelegram:
         self._wake_updates()
         return update
 
+    def forget_updates(self) -> int:
+        """Drops the updates not yet delivered, as if they happened while nobody listened (a
+        chat that changed before the bot's first start); how many were dropped."""
+        dropped = len(self._pending)
+        self._pending.clear()
+        return dropped
+
     def duplicate_next_updates(self, count: int = 1) -> None:
         """The next `count` updates are each delivered twice with the same update_id."""
         self._duplicate_next += count
@@ -1189,6 +1196,7 @@ class LocalTelegram:
             "update": self.feed,
             "fault": self.fail_next,
             "duplicate": self.duplicate_next_updates,
+            "forget_updates": self.forget_updates,
             "service": self.service_message,
             "album": self.send_album,
             "delete_message": self.delete_message,

@@ -11,6 +11,8 @@ from knowledge.admin.permissions import require_super_admin
 from knowledge.store import models
 
 LOG_CHAT = "log_chat_id"
+# The forum topic of the log chat, when the log goes to one.
+LOG_CHAT_THREAD = "log_chat_thread_id"
 CHANNEL = "publish_channel"
 AUDIT_CURSOR = "audit_forwarded_up_to"
 
@@ -40,11 +42,23 @@ async def get_log_chat(session: AsyncSession) -> int | None:
     return None if value is None else int(value)
 
 
-async def set_log_chat(session: AsyncSession, admin: Admin, chat_id: int | None) -> None:
-    """Forward the audit log to the chat from now on (None stops forwarding); super-admins."""
+async def get_log_thread(session: AsyncSession) -> int | None:
+    """The forum topic (message_thread_id) of the log chat, if the log goes to one."""
+    value = await get_setting(session, LOG_CHAT_THREAD)
+    return None if value is None else int(value)
+
+
+async def set_log_chat(
+    session: AsyncSession, admin: Admin, chat_id: int | None, thread_id: int | None = None
+) -> None:
+    """Forward the audit log to the chat (in a forum, to the topic `thread_id`) from now on
+    (None stops forwarding); super-admins only."""
     require_super_admin(admin)
     async with atomic(session):
         await put_setting(session, LOG_CHAT, None if chat_id is None else str(chat_id))
+        await put_setting(
+            session, LOG_CHAT_THREAD, None if chat_id is None or not thread_id else str(thread_id)
+        )
         # Only what happens from now on is forwarded, not the whole history.
         await put_setting(session, AUDIT_CURSOR, str(await last_change_id(session)))
 

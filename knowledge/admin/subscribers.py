@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from knowledge.admin.chats import ChatTarget
 from knowledge.admin.common import atomic, aware, utc_now
 from knowledge.admin.config import advance_cursor, claim_cursor, cursor
 from knowledge.admin.editing import Entity
@@ -41,16 +42,26 @@ class NewRecord:
     at: dt.datetime
 
 
-async def subscribe(session: AsyncSession, chat_id: int, hromada_code: str) -> bool:
-    """Follow the hromada's news; False if the chat already did. Unknown hromadas are refused."""
+async def subscribe(
+    session: AsyncSession, chat_id: int, hromada_code: str, thread_id: int | None = None
+) -> bool:
+    """Follow the hromada's news in the chat (in a forum, in the topic `thread_id`); False if
+    the chat already did, whose news then go to this topic. Unknown hromadas are refused."""
     async with atomic(session):
         if await session.get(models.HromadaRow, hromada_code) is None:
             raise UnknownHromadaError(hromada_code)
-        if await session.get(models.SubscriptionRow, (chat_id, hromada_code)) is not None:
+        known = await session.get(models.SubscriptionRow, (chat_id, hromada_code))
+        if known is not None:
+            known.thread_id = thread_id
+            known.active = True
             return False
         session.add(
             models.SubscriptionRow(
-                chat_id=chat_id, hromada_code=hromada_code, created_at=utc_now()
+                chat_id=chat_id,
+                hromada_code=hromada_code,
+                created_at=utc_now(),
+                thread_id=thread_id,
+                active=True,
             )
         )
     return True
@@ -85,13 +96,22 @@ async def subscriptions_of(session: AsyncSession, chat_id: int) -> list[HromadaS
 
 
 async def subscribers(session: AsyncSession, hromada_code: str) -> list[int]:
-    """The chats that follow the hromada."""
-    rows = await session.scalars(
-        select(models.SubscriptionRow.chat_id)
-        .where(models.SubscriptionRow.hromada_code == hromada_code)
+    """The chats that follow the hromada (those refusing the bot now aside)."""
+    return [target.chat_id for target in await audience(session, hromada_code)]
+
+
+async def audience(session: AsyncSession, hromada_code: str) -> list[ChatTarget]:
+    """Where the hromada's news go: each following chat with its topic, in chat id order;
+    chats refusing the bot now (paused) aside."""
+    rows = await session.execute(
+        select(models.SubscriptionRow.chat_id, models.SubscriptionRow.thread_id)
+        .where(
+            models.SubscriptionRow.hromada_code == hromada_code,
+            models.SubscriptionRow.active.is_(True),
+        )
         .order_by(models.SubscriptionRow.chat_id)
     )
-    return list(rows.all())
+    return [ChatTarget(chat_id, thread_id) for chat_id, thread_id in rows]
 
 
 async def new_records_since(

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeEngine
@@ -415,6 +417,10 @@ class SubscriptionRow(Base):
         ForeignKey("hromadas.code", ondelete="CASCADE"), primary_key=True, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # The forum topic (message_thread_id) the chat subscribed in; NULL outside forums.
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)
+    # False while the chat refuses the bot (blocked it, removed it, was deleted).
+    active: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
 class UnansweredQuestionRow(Base):

@@ -1,0 +1,104 @@
+"""Delivering what the bot sends on its own (announcements, reminders, the log) as Telegram
+really answers: a group upgraded to a supergroup is followed to its new id, a chat that
+refuses the bot is paused, a topic that is gone falls back to the chat itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramMigrateToChat,
+)
+
+from bot.services import BotServices
+from knowledge.admin.chats import ChatTarget, move_chat, pause_chat
+
+logger = logging.getLogger(__name__)
+
+# 400 descriptions that mean the chat is gone for good, as a 403 does.
+_GONE_CHAT = ("chat not found", "user is deactivated", "peer_id_invalid")
+_GONE_TOPIC = ("message thread not found", "topic_deleted", "topic_closed")
+
+
+# One move at a time in this process: both service messages of an upgrade, and a send that
+# met the upgrade, may each try to move the same chat at once.
+_MOVING = asyncio.Lock()
+
+
+async def follow_upgrade(services: BotServices, old_id: int, new_id: int) -> None:
+    """Move every stored reference of a group upgraded to a supergroup to its new id."""
+    async with _MOVING, services.sessions() as session:
+        await move_chat(session, old_id, new_id)
+
+
+class Outcome(enum.Enum):
+    """What became of a message the bot sent on its own."""
+
+    SENT = "sent"
+    # The chat refuses the bot (blocked, removed, deleted): paused, not to be tried again.
+    GONE = "gone"
+    # Anything else (Telegram down after every retry, a refusal of the text): try again later.
+    FAILED = "failed"
+
+
+def refuses_the_bot(error: TelegramAPIError) -> bool:
+    """Whether the error says the chat will not take the bot's messages: blocked, kicked,
+    left, a deleted account or group ("chat not found")."""
+    if isinstance(error, TelegramForbiddenError):
+        return True
+    return isinstance(error, TelegramBadRequest) and any(
+        gone in error.message.lower() for gone in _GONE_CHAT
+    )
+
+
+def _topic_gone(error: TelegramAPIError) -> bool:
+    return isinstance(error, TelegramBadRequest) and any(
+        gone in error.message.lower() for gone in _GONE_TOPIC
+    )
+
+
+async def deliver(
+    bot: Bot, services: BotServices, target: ChatTarget, parts: list[str]
+) -> tuple[Outcome, ChatTarget]:
+    """Send the HTML `parts` in order to the chat and topic; the outcome and where they went.
+
+    A 400 with migrate_to_chat_id moves every stored reference to the new chat and sends
+    there; 403 or "chat not found" pauses the chat's subscriptions. Nothing is raised.
+    """
+    index = 0
+    moves = 0
+    while index < len(parts):
+        try:
+            await bot.send_message(
+                target.chat_id, parts[index], message_thread_id=target.thread_id
+            )
+        except TelegramMigrateToChat as error:
+            moves += 1
+            if moves > 1:
+                logger.warning("Chat %s keeps moving; skipped", target.chat_id)
+                return Outcome.FAILED, target
+            new_id = error.migrate_to_chat_id
+            await follow_upgrade(services, target.chat_id, new_id)
+            target = ChatTarget(new_id, target.thread_id)
+            continue
+        except TelegramAPIError as error:
+            if refuses_the_bot(error):
+                logger.info("Chat %s refuses the bot; its subscriptions pause", target.chat_id)
+                async with services.sessions() as session:
+                    await pause_chat(session, target.chat_id)
+                return Outcome.GONE, target
+            if target.thread_id is not None and _topic_gone(error):
+                logger.info("Topic %s of chat %s is gone", target.thread_id, target.chat_id)
+                target = ChatTarget(target.chat_id)
+                continue
+            logger.warning("Sending to chat %s failed: %s", target.chat_id, type(error).__name__)
+            return Outcome.FAILED, target
+        index += 1
+    return Outcome.SENT, target
