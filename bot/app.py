@@ -2,8 +2,8 @@
 
 `running_bot(settings)` builds everything `python -m bot run`, `webhook` and `chat` need, in this
 order: create_services → create_bot with the retrying session (pointed at TELEGRAM_API_BASE) →
-create_dispatcher with create_storage → the transport middlewares (shared through Redis when
-REDIS_URL is set) → the background jobs (reminders, expiry, log chat, announcements) →
+create_dispatcher with create_storage and its middlewares (shared through Redis when REDIS_URL
+is set) → the background jobs (reminders, expiry, log chat, announcements) →
 register_commands. Leaving the context releases all of it.
 """
 
@@ -23,7 +23,6 @@ from redis.asyncio import Redis
 from bot.commands import register_commands
 from bot.factory import create_bot, create_dispatcher
 from bot.jobs import install_jobs
-from bot.middlewares import install_transport_middlewares
 from bot.services import FORMS_CACHE, BotServices, create_services
 from bot.settings import Settings
 from bot.transport import runners
@@ -81,8 +80,7 @@ async def running_bot(
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     bot = create_bot(settings, create_session(settings, **session_options))
     try:
-        dispatcher = create_dispatcher(services, storage)
-        install_transport_middlewares(dispatcher, redis, default_locale=settings.default_locale)
+        dispatcher = create_dispatcher(services, storage, redis=redis)
         install_jobs(dispatcher, services, redis)
         await register_commands(bot, settings.admin_ids)
         yield RunningBot(services=services, bot=bot, dispatcher=dispatcher)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.base import BaseSession
@@ -12,11 +14,15 @@ from aiogram.fsm.strategy import FSMStrategy
 from aiogram.utils.i18n import I18n
 
 from bot.handlers import routers
+from bot.middlewares import FloodGate, install_transport_middlewares
 from bot.middlewares.database import DatabaseSessionMiddleware
 from bot.middlewares.language import ChatLanguageMiddleware
 from bot.services import BotServices
 from bot.settings import Settings
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 
 class MissingTokenError(ValueError):
@@ -34,13 +40,30 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
-def create_dispatcher(services: BotServices, storage: BaseStorage | None = None) -> Dispatcher:
-    """The dispatcher with every router; conversations live in `storage` (memory by default).
+def create_dispatcher(
+    services: BotServices,
+    storage: BaseStorage | None = None,
+    *,
+    redis: Redis | None = None,
+    redis_prefix: str = "pobratym:",
+    flood_gate: FloodGate | None = None,
+) -> Dispatcher:
+    """The dispatcher every runner and test uses: each router, and every middleware in the
+    order they apply. Conversations live in `storage` (memory by default); seen updates and
+    flood counts in `redis` under `redis_prefix` when given (shared by replicas), else in
+    memory. A given `flood_gate` replaces the default flood limits.
 
     The conversation is the chat's: in a group, a follow-up continues whoever asked last.
     """
     dispatcher = Dispatcher(
         storage=storage or MemoryStorage(), fsm_strategy=FSMStrategy.CHAT, services=services
+    )
+    install_transport_middlewares(
+        dispatcher,
+        redis,
+        default_locale=services.settings.default_locale,
+        flood_gate=flood_gate,
+        redis_prefix=redis_prefix,
     )
     dispatcher.update.outer_middleware(DatabaseSessionMiddleware(services.sessions))
     i18n = I18n(path=LOCALES_DIR, default_locale=services.settings.default_locale, domain=DOMAIN)

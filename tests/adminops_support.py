@@ -23,7 +23,7 @@ from knowledge.qa.engine import Engine
 from knowledge.store import models
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import export_document
-from tests.bot_support import NOON, TODAY, TOKEN, Harness, RecordingSession
+from tests.bot_support import NOON, TODAY, TOKEN, Harness, RecordingSession, unhurried
 
 SUPER_ADMIN = 100
 EDITOR = 200
@@ -133,7 +133,7 @@ def file_harness(services: BotServices) -> FileHarness:
     """The real bot and dispatcher over a file-serving recording session."""
     session = FileServingSession()
     bot = create_bot(services.settings, session=session)
-    return FileHarness(bot, create_dispatcher(services), session, services)
+    return FileHarness(bot, create_dispatcher(services, flood_gate=unhurried()), session, services)
 
 
 async def grant_editor(engine: AsyncEngine, user_id: int, hromada: str | None = None) -> None:

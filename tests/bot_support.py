@@ -38,6 +38,7 @@ from aiogram.types import (
 )
 
 from bot.factory import create_bot, create_dispatcher
+from bot.middlewares import MemoryFloodGate
 from bot.services import BotServices
 from bot.settings import Settings
 
@@ -50,6 +51,14 @@ TODAY = dt.date(2025, 6, 1)
 # Noon in Kyiv on TODAY: inside the hours reminders and announcements are sent in.
 NOON = dt.datetime(2025, 6, 1, 9, tzinfo=dt.UTC)
 ALLOWED_TAGS = frozenset({"b", "i", "u", "s", "a", "code", "pre", "blockquote"})
+# A test types faster than any resident; the flood limit has tests of its own.
+
+
+def unhurried() -> MemoryFloodGate:
+    """A flood gate no test's typing trips."""
+    return MemoryFloodGate(limit=1_000_000)
+
+
 _BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|#\d+);)")
 
 
@@ -265,7 +274,7 @@ def build_harness(services: BotServices) -> Harness:
     """The real bot and dispatcher over a recording session."""
     session = RecordingSession()
     bot = create_bot(services.settings, session=session)
-    return Harness(bot, create_dispatcher(services), session, services)
+    return Harness(bot, create_dispatcher(services, flood_gate=unhurried()), session, services)
 
 
 def calls_of(calls: list[TelegramMethod[Any]], kind: type[Any]) -> list[Any]:

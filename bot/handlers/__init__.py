@@ -1,4 +1,4 @@
-"""The conversation, one router per feature; `routers()` gives them in the order they apply."""
+"""The conversation, one router per feature; `routers()` builds them in the order they apply."""
 
 from __future__ import annotations
 
@@ -28,42 +28,29 @@ from bot.handlers import (
 )
 
 
-def _attachable(router: Router) -> Router:
-    """A new router with the module router's handlers and router-level filters.
-
-    aiogram attaches a router to one parent only; copies let every dispatcher (one per process,
-    several in tests) have the same handlers.
-    """
-    copy = Router(name=router.name)
-    for name, observer in router.observers.items():
-        target = copy.observers[name]
-        target.handlers.extend(observer.handlers)
-        target._handler = observer._handler
-    return copy
-
-
 def routers() -> list[Router]:
-    """Every router, commands first and the catch-alls last."""
-    modules = [
-        errors.router,
-        membership.router,
-        channels.router,
-        start.router,
-        help.router,
-        language.router,
-        about.router,
-        browse.router,
-        nearby.router,
-        inline.router,
-        document_facts.router,
-        admin_ops.router,
-        subscriptions.router,
-        groups.router,
-        feedback.router,
-        admin_rights.router,
-        admin_history.router,
-        admin_editing.router,
-        questions.router,
-        fallback.router,
+    """Every router, new for each dispatcher: ordinary questions first (most updates are
+    questions, and nothing else takes them), then commands, and the catch-alls last."""
+    return [
+        errors.get_router(),
+        questions.get_router(),
+        membership.get_router(),
+        channels.get_router(),
+        start.get_router(),
+        help.get_router(),
+        language.get_router(),
+        about.get_router(),
+        browse.get_router(),
+        nearby.get_router(),
+        inline.get_router(),
+        document_facts.get_router(),
+        admin_ops.get_router(),
+        subscriptions.get_router(),
+        groups.get_router(),
+        feedback.get_router(),
+        admin_rights.get_router(),
+        admin_history.get_router(),
+        admin_editing.get_router(),
+        questions.get_rest_router(),
+        fallback.get_router(),
     ]
-    return [_attachable(router) for router in modules]

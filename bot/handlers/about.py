@@ -7,6 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html
 from knowledge.render.cards import about_card, latest_source_date
@@ -14,7 +15,7 @@ from knowledge.render.lang import Language
 from knowledge.store.freshness import last_change
 from knowledge.store.stats import collect_stats
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 
 
 @router.message(Command("about"))
@@ -29,3 +30,8 @@ async def cmd_about(
         await last_change(session),
     )
     await message.answer(card_html(card))
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import AdminConfirm, AdminPick
 from bot.filters.admin import IsAdmin, refuse
+from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin import forms
@@ -51,7 +52,7 @@ from knowledge.render.labels import (
 from knowledge.render.translations import translation
 from knowledge.text.transliteration import transliterate
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 COMMANDS = (
     "add_agreement",
     "new_agreement",
@@ -1256,3 +1257,15 @@ async def refuse_in_dialog(message: Message, state: FSMContext) -> None:
 async def refuse_button(query: CallbackQuery) -> None:
     """A button of an admin dialog pressed by someone without the right."""
     await refuse(query)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router, skipped unless a command, one of its dialogs
+    or one of its buttons."""
+    dialogs = (AgreementForm, EditForm, Pending, RecordForm, SourceTitle)
+    return router.build(
+        guards={
+            "message": [DialogOrCommand(*dialogs)],
+            "callback_query": [CallbackPrefix(AdminPick.__prefix__, AdminConfirm.__prefix__)],
+        }
+    )

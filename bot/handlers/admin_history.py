@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import Pending, confirm_keyboard
+from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin.common import Admin, AdminError, FieldChange
@@ -25,7 +26,7 @@ from knowledge.admin.wording import (
 )
 from knowledge.facts.vocabulary import AuditAction
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 COMMANDS = ("history", "undo")
 
 
@@ -99,3 +100,8 @@ async def cmd_undo(
 async def refuse_history(message: Message) -> None:
     """Anyone else: a polite refusal."""
     await refuse(message)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router, skipped for anything but a command."""
+    return router.build(guards={"message": [DialogOrCommand()]})

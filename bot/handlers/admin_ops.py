@@ -39,6 +39,7 @@ from bot.deeplinks import hromada_payload
 from bot.filters.admin import IsAdmin, refusal_text, refuse
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, split_message
 from knowledge.admin.backup import BackupError, backup_database
@@ -66,7 +67,7 @@ from knowledge.render.cards import UnknownRecordError, partner_button
 from knowledge.render.lang import Language
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 logger = logging.getLogger(__name__)
 
 EDITOR_COMMANDS = ("export", "import", "publish")
@@ -702,3 +703,8 @@ async def refuse_command(message: Message) -> None:
 async def refuse_button(query: CallbackQuery) -> None:
     """A button pressed by someone who may not (any more) import."""
     await query.answer(refusal_text(), show_alert=True)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.commands import set_editor_menu
 from bot.filters.admin import IsAdmin, refuse
+from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin import permissions
@@ -17,7 +18,7 @@ from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.forms import FormError, resolve_hromada
 from knowledge.admin.wording import admins_text, error_text
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 router.message.filter(F.chat.type == "private")
 COMMANDS = ("admins", "grant", "revoke")
 
@@ -114,3 +115,8 @@ async def cmd_grant_or_revoke(
 async def refuse_rights(message: Message) -> None:
     """Anyone else: a polite refusal, nothing changes."""
     await refuse(message)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router, skipped for anything but a command."""
+    return router.build(guards={"message": [DialogOrCommand()]})

@@ -19,12 +19,13 @@ from bot.callbacks import (
     PartnersOpen,
 )
 from bot.replies import answer_question, offered_question, send_text
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html
 from knowledge.render.cards import UnknownRecordError, aid_from_country, place_coordinates
 from knowledge.render.lang import Language
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 
 
 async def stale(callback: CallbackQuery) -> None:
@@ -137,3 +138,8 @@ async def ask_offered(
     # Answered after the question, so that on failure the error handler answers it instead.
     await answer_question(message, state, services, lang, question)
     await callback.answer()
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.types import Message
 
-router = Router(name=__name__)
+from bot.routing import Handlers
+
+router = Handlers(__name__)
 
 
 @router.channel_post()
@@ -16,3 +18,8 @@ async def ignore_channel_post(message: Message) -> None:
 @router.edited_channel_post()
 async def ignore_edited_channel_post(message: Message) -> None:
     """Nor are their edits."""
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

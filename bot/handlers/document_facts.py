@@ -43,6 +43,7 @@ from bot.callbacks import DocumentFacts, FactAction
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import edit_draft
 from bot.handlers.admin_ops import ImportStep
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html, escaped
 from knowledge.admin import forms
@@ -80,7 +81,7 @@ from knowledge.facts.dates import PartialDate
 from knowledge.qa.engine import MAX_QUESTION_LENGTH
 from knowledge.render.lang import Language
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 
 # The storage key of the proposals, beside the conversation's own.
 DESTINY = "document_facts"
@@ -131,7 +132,7 @@ async def _update(state: FSMContext, token: str, document: dict[str, Any]) -> No
 # ---- reading what the editor sent ----
 
 
-def _readable_file(message: Message) -> bool:
+async def _readable_file(message: Message) -> bool:
     document = message.document
     return document is not None and is_supported(document.file_name or "")
 
@@ -823,3 +824,8 @@ async def refuse_extract(message: Message) -> None:
 async def refuse_button(query: CallbackQuery) -> None:
     """A card's button pressed by someone without the right."""
     await refuse(query)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

@@ -12,12 +12,13 @@ from aiogram.types import Chat, ErrorEvent
 from aiogram.utils.i18n import gettext as _
 
 from bot.delivery import follow_upgrade, refuses_the_bot
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin.chats import pause_chat
 from knowledge.facts.messages import N_
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 logger = logging.getLogger(__name__)
 HANDLERS = "bot.handlers."
 APOLOGY = N_("Sorry, something went wrong on my side. Please try again a little later.")
@@ -80,3 +81,8 @@ async def on_error(event: ErrorEvent, **data: Any) -> bool:
     except TelegramAPIError:
         logger.warning("Could not apologise for update %s", update.update_id)
     return True
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

@@ -7,9 +7,10 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.handlers.browse import stale
+from bot.routing import Handlers
 from bot.texts import escaped
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 
 
 @router.callback_query()
@@ -32,3 +33,8 @@ async def not_text(message: Message) -> None:
     await message.answer(
         escaped(_("I understand text questions only. Please write your question."))
     )
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

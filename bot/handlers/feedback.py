@@ -15,6 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CorrectionReply, SuggestCorrection
 from bot.filters.admin import IsAdmin, refuse
+from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin.common import Admin
@@ -31,7 +32,7 @@ from knowledge.admin.residents import (
 from knowledge.render.lang import Language
 from knowledge.store.preferences import chat_language
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 COMMANDS = ("unanswered",)
 # A correction is a short message; a longer one is kept cut to this many characters.
 CORRECTION_LENGTH = 1000
@@ -265,3 +266,15 @@ def _question_line(question: str, count: int) -> str:
 async def refuse_feedback(message: Message) -> None:
     """Anyone else: a polite refusal."""
     await refuse(message)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router, skipped unless a command, its dialog or one of
+    its buttons."""
+    prefixes = (SuggestCorrection.__prefix__, CorrectionReply.__prefix__)
+    return router.build(
+        guards={
+            "message": [DialogOrCommand(FeedbackStep)],
+            "callback_query": [CallbackPrefix(*prefixes)],
+        }
+    )

@@ -10,10 +10,11 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.filters.addressed import AddressedToBot
 from bot.replies import answer_question
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 IN_GROUP = F.chat.type.in_({"group", "supergroup"})
 
 
@@ -50,3 +51,8 @@ async def addressed(
 @router.message(IN_GROUP)
 async def ignore_the_rest(message: Message) -> None:
     """Everything else in a group is people talking to each other: no reply."""
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

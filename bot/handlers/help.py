@@ -8,9 +8,10 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.filters.admin import IsAdmin
+from bot.routing import Handlers
 from bot.texts import escaped
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 
 
 def _help_text() -> str:
@@ -52,3 +53,8 @@ async def cmd_help_for_admins(message: Message) -> None:
 async def cmd_help(message: Message) -> None:
     """Explain what the bot knows and how to talk to it."""
     await message.answer(escaped(_help_text()))
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

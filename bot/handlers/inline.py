@@ -15,6 +15,7 @@ from aiogram.types import (
 from aiogram.utils.i18n import gettext as _
 
 from bot.deeplinks import agreement_id, question_payload
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import MESSAGE_LIMIT, card_html, escaped, split_message
 from knowledge.qa.answer import Answer
@@ -22,7 +23,7 @@ from knowledge.qa.small_talk import EXAMPLES
 from knowledge.render.cards import agreement_card, partner_button
 from knowledge.render.lang import Language
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 # Answers depend only on the query (its own language decides the answer's), so Telegram may
 # share them between users for a while.
 CACHE_SECONDS = 300
@@ -94,3 +95,8 @@ async def inline_answer(query: InlineQuery, services: BotServices, lang: str) ->
             text=button_text, start_parameter=question_payload(question) or "inline"
         ),
     )
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

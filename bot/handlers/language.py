@@ -13,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import LanguageChoice
 from bot.keyboards.language import LANGUAGE_NAMES, language_keyboard
+from bot.routing import Handlers
 from bot.texts import escaped
 from knowledge.store.preferences import save_chat_language
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 ADMIN_STATUSES = frozenset({"administrator", "creator"})
 
 
@@ -68,3 +69,8 @@ async def choose_language(
         confirmation = _("From now on I answer in English.")
     await callback.answer()
     await message.edit_text(escaped(confirmation), reply_markup=language_keyboard(code))
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

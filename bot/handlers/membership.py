@@ -13,11 +13,12 @@ from aiogram.types import ChatMemberUpdated, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.delivery import follow_upgrade
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin.chats import pause_chat, resume_chat
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 logger = logging.getLogger(__name__)
 GONE = frozenset({"left", "kicked"})
 GROUP_TYPES = frozenset({"group", "supergroup"})
@@ -66,3 +67,8 @@ async def supergroup_from_group(message: Message, services: BotServices) -> None
     """The other side of the same upgrade (whichever comes first moves the references)."""
     if message.migrate_from_chat_id is not None:
         await follow_upgrade(services, message.migrate_from_chat_id, message.chat.id)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

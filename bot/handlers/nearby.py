@@ -8,12 +8,13 @@ from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKey
 from aiogram.utils.i18n import gettext as _
 
 from bot.browsing import hromada_view
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.places.nearest import nearest_hromada
 from knowledge.render.lang import Language
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 router.message.filter(F.chat.type == "private")
 # Farther than this from every hromada centre, the person is likely outside Ukraine.
 FAR_KM = 100.0
@@ -67,3 +68,8 @@ async def on_location(message: Message, services: BotServices, lang: str) -> Non
     )
     text, keyboard = hromada_view(services, lang, hromada.code)
     await message.answer(text, reply_markup=keyboard)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

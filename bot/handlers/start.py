@@ -19,13 +19,14 @@ from bot.deeplinks import (
 )
 from bot.keyboards.questions import offered_keyboard
 from bot.replies import answer_question, remember_offer, send_text
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.qa.small_talk import EXAMPLES
 from knowledge.render.cards import UnknownRecordError
 from knowledge.render.lang import Language
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 
 
 async def greet(message: Message, state: FSMContext, lang: str) -> None:
@@ -74,3 +75,8 @@ async def cmd_start(
         else:
             return
     await greet(message, state, lang)
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()

@@ -8,6 +8,7 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin.common import AdminError
@@ -16,7 +17,7 @@ from knowledge.admin.wording import error_text
 from knowledge.facts.messages import Problem
 from knowledge.places.hromadas import Resolved, shipped_index
 
-router = Router(name=__name__)
+router = Handlers(__name__)
 # /unsubscribe with one of these words ends every subscription of the chat.
 EVERYTHING = ("all", "усі", "всі", "все")
 
@@ -104,3 +105,8 @@ async def cmd_subscriptions(message: Message, session: AsyncSession, lang: str) 
     lines = [_("You follow:")]
     lines += [f"• {item.name_uk if lang == 'uk' else item.name_en}" for item in followed]
     await message.answer(escaped("\n".join(lines)))
+
+
+def get_router() -> Router:
+    """This feature's handlers as a new router."""
+    return router.build()
