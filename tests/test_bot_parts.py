@@ -92,7 +92,7 @@ def test_a_real_context_survives_json(qa_engine: Engine) -> None:
 def test_unreadable_context_is_a_fresh_conversation(data: object) -> None:
     restored = context_from_data(data)
 
-    assert restored is None or restored == Context(entities={}, intent=None)
+    assert restored is None or restored == Context(intent=None)
 
 
 @given(st.lists(st.text(alphabet="ab &<>\u0456", max_size=300), max_size=60))

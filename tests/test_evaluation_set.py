@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,8 @@ from knowledge.qa.evaluation import (
     DEFAULT_PATH,
     LANGUAGES,
     PASSING_ACCURACY,
+    TUNING_PATHS,
+    Answerer,
     Conversation,
     Item,
     Turn,
@@ -27,7 +30,7 @@ from knowledge.store.curated import curated_document
 
 # The bot rejects empty and over-long messages before the engine reads them.
 NOT_IN_THE_SET = {Intent.TOO_LONG, Intent.EMPTY}
-TOPICS = {"agreements", "countries", "partners", "aid"}
+TOPICS = {"agreements", "countries", "partners", "aid", "meetings", "programme"}
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
 
@@ -39,6 +42,16 @@ def items() -> list[Item]:
 @pytest.fixture(scope="module")
 def turns(items: list[Item]) -> list[Turn]:
     return turns_of(items)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Answerer:
+    return build_engine()
+
+
+@pytest.fixture(scope="module")
+def tuning_turns() -> list[Turn]:
+    return [turn for path in TUNING_PATHS for turn in turns_of(load_items(path))]
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +72,10 @@ def test_each_language_asks_between_45_and_55_percent(turns: list[Turn]) -> None
     assert all(0.45 <= share <= 0.55 for share in actual.values()), actual
 
 
-def test_every_intent_the_engine_answers_with_is_asked(turns: list[Turn]) -> None:
+def test_every_intent_the_engine_answers_with_is_asked(tuning_turns: list[Turn]) -> None:
     expected = set(Intent) - NOT_IN_THE_SET
 
-    actual = {turn.intent for turn in turns}
+    actual = {turn.intent for turn in tuning_turns}
 
     assert expected - actual == set()
     assert actual & NOT_IN_THE_SET == set()
@@ -95,11 +108,11 @@ def _entity_problem(key: str, value: object, curated: KnowledgeDocument) -> str 
 
 
 def test_expected_entities_name_known_hromadas_places_countries_and_kinds(
-    turns: list[Turn], curated: KnowledgeDocument
+    tuning_turns: list[Turn], curated: KnowledgeDocument
 ) -> None:
     actual = [
         f"{turn.question}: {problem}"
-        for turn in turns
+        for turn in tuning_turns
         for key, value in turn.entities.items()
         if (problem := _entity_problem(key, value, curated)) is not None
     ]
@@ -124,8 +137,9 @@ def test_partner_names_are_expected_in_the_language_of_the_answer(
     assert actual == []
 
 
-def test_the_engine_answers_the_set_accurately(items: list[Item]) -> None:
-    report = evaluate(build_engine(), items)
+@pytest.mark.parametrize("path", TUNING_PATHS, ids=lambda path: path.name)
+def test_the_engine_answers_each_tuning_set_accurately(path: Path, engine: Answerer) -> None:
+    report = evaluate(engine, load_items(path))
 
     assert report.accuracy >= PASSING_ACCURACY, (
         f"accuracy {report.accuracy:.1%} is below {PASSING_ACCURACY:.0%}\n\n"

@@ -21,8 +21,10 @@ from knowledge.facts.records import (
     Source,
 )
 from knowledge.facts.terms import Expiry, expiry
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 
 Item = TypeVar("Item")
+Key = TypeVar("Key", bound=str)
 # The widest an end date can be: one known only to the year.
 _LONGEST_SPAN = dt.timedelta(days=366)
 
@@ -31,8 +33,8 @@ def _region_of(place: Place) -> str:
     return "" if place.region is None else place.region.en
 
 
-def _grouped(items: Iterable[Item], key: Callable[[Item], str]) -> dict[str, tuple[Item, ...]]:
-    groups: dict[str, list[Item]] = defaultdict(list)
+def _grouped(items: Iterable[Item], key: Callable[[Item], Key]) -> dict[Key, tuple[Item, ...]]:
+    groups: dict[Key, list[Item]] = defaultdict(list)
     for item in items:
         groups[key(item)].append(item)
     return {name: tuple(group) for name, group in groups.items()}
@@ -53,6 +55,15 @@ class Ending:
     expiry: Expiry
 
 
+def _aid_by_country(aid: Iterable[Aid]) -> dict[str, tuple[Aid, ...]]:
+    """Aid records by each donor country they name, hromadas in code order."""
+    grouped: dict[str, list[Aid]] = {}
+    for record in sorted(aid, key=lambda item: item.hromada):
+        for country in dict.fromkeys(d.country for d in record.donors if d.country):
+            grouped.setdefault(country, []).append(record)
+    return {country: tuple(records) for country, records in grouped.items()}
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The knowledge base indexed for answering: by hromada, by place and by country."""
@@ -69,6 +80,10 @@ class Snapshot:
     agreements_by_country: Mapping[str, tuple[Agreement, ...]]
     agreements_by_region: Mapping[str, tuple[Agreement, ...]]
     agreements_by_oblast: Mapping[str, tuple[Agreement, ...]]
+    # Nation-wide questions by kind of agreement, by status and by donor country.
+    agreements_by_kind: Mapping[AgreementKind, tuple[Agreement, ...]]
+    agreements_by_status: Mapping[AgreementStatus, tuple[Agreement, ...]]
+    aid_by_country: Mapping[str, tuple[Aid, ...]]
     # Agreements with a known or estimated end, sorted by the last day that end may be.
     expiring: tuple[Ending, ...]
 
@@ -126,6 +141,9 @@ class Snapshot:
                 _by_hromada(agreements),
                 lambda item: hromadas_by_code[item.hromada].oblast_code or "",
             ),
+            agreements_by_kind=_grouped(_by_hromada(agreements), lambda item: item.kind),
+            agreements_by_status=_grouped(_by_hromada(agreements), lambda item: item.status),
+            aid_by_country=_aid_by_country(aid),
             expiring=tuple(
                 sorted(
                     (

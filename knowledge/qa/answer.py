@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities, EntityValue
 from knowledge.render.phrases import Citation
 
-EntityValue = str | int
+__all__ = ["Answer", "Choice", "Context", "EntityValue"]
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,20 @@ class Choice:
 
 @dataclass(frozen=True)
 class Context:
-    """What a conversation remembers between questions: the last question's entities."""
+    """What a conversation remembers between questions: the last question's entities.
 
-    entities: dict[str, EntityValue] = field(default_factory=dict)
+    `listed_agreements` holds one agreement per partner the last answer listed, in its order,
+    so that "the second one" counts the partners shown.
+    """
+
+    entities: Entities = field(default_factory=Entities)
     intent: Intent | None = None
     lang: str | None = None
     listed_agreements: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()
+    # Whether the last question asked for a yes or a no ("what about Brno?" asks it again).
+    yes_no: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from knowledge.qa.answer import Context, EntityValue
+from knowledge.qa.answer import Context
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities
 
 
 def context_to_data(context: Context) -> dict[str, Any]:
     """The context as a dict of strings, numbers and lists."""
     return {
-        "entities": dict(context.entities),
+        "entities": context.entities.as_dict(),
         "intent": None if context.intent is None else context.intent.value,
         "lang": context.lang,
         "listed_agreements": list(context.listed_agreements),
         "sources": list(context.sources),
         "candidates": list(context.candidates),
+        "yes_no": context.yes_no,
     }
 
 
@@ -31,13 +33,7 @@ def context_from_data(data: object) -> Context | None:
     if not isinstance(data, dict):
         return None
     raw_entities = data.get("entities")
-    entities: dict[str, EntityValue] = {}
-    if isinstance(raw_entities, dict):
-        entities = {
-            str(name): value
-            for name, value in raw_entities.items()
-            if isinstance(value, str | int) and not isinstance(value, bool)
-        }
+    entities = Entities.from_dict(raw_entities) if isinstance(raw_entities, dict) else Entities()
     raw_intent = data.get("intent")
     try:
         intent = Intent(raw_intent) if isinstance(raw_intent, str) else None
@@ -51,4 +47,5 @@ def context_from_data(data: object) -> Context | None:
         listed_agreements=_strings(data.get("listed_agreements")),
         sources=_strings(data.get("sources")),
         candidates=_strings(data.get("candidates")),
+        yes_no=data.get("yes_no") is True,
     )

@@ -48,6 +48,18 @@ class Cue(StrEnum):
     KIND_MEMORANDUM = "kind_memorandum"
     KIND_FRIENDSHIP = "kind_friendship"
     KIND_PROTOCOL = "kind_protocol"
+    PERSON = "person"
+    IN_NEGOTIATION = "in_negotiation"
+    PLANNED = "planned"
+    AREAS = "areas"
+    WHERE = "where"
+    APPROVED = "approved"
+    NOT_RECORDED = "not_recorded"
+    PRONOUN = "pronoun"
+    WITHIN = "within"
+    ANYONE = "anyone"
+    SINCE = "since"
+    EXTENDED = "extended"
 
 
 # Word starts, folded like the question (no apostrophes, no soft signs); a stem of three
@@ -100,6 +112,9 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
         "до коли",
         "доки",
         "дійсн",
+        "на скільки років",
+        "на який термін",
+        "на який строк",
     ),
     Cue.AID: (
         "допомог",
@@ -135,7 +150,17 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
         "одяг",
         "намет",
     ),
-    Cue.COUNT: ("скільки", "кількіст", "число", "кількох", "скількох", "скількома"),
+    Cue.COUNT: (
+        "скільки",
+        "кількіст",
+        "число",
+        "кількох",
+        "скількох",
+        "скількома",
+        "скіко",
+        "скока",
+        "скілько",
+    ),
     Cue.SOURCES: (
         "джерел",
         "посиланн",
@@ -153,6 +178,12 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
         "звідки у вас",
         "звідки ви",
         "на чому",
+        "на підставі",
+        "інфа",
+        "звідки інф",
+        "лист=",
+        "листа=",
+        "листі=",
     ),
     Cue.OVERVIEW: ("розкаж", "розповід", "інформац", "відомо", "огляд", "знаєш", "новин"),
     Cue.GREETING: (
@@ -220,7 +251,21 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.PROGRAMME: ("програм", "витрат", "бюджет", "виділ", "витратил"),
     Cue.ITEMS: ("автомобіл", "автобус", "генератор", "машин", "транспорт"),
     Cue.LIST: ("саме", "перелік", "список", "перелічи", "назви", "назвіть"),
-    Cue.OURS: ("нашу", "наша", "нашої", "нашій", "мою", "моя", "моєї", "вашу", "ваша"),
+    Cue.OURS: (
+        "нашу",
+        "наша",
+        "нашої",
+        "нашій",
+        "мою",
+        "моя",
+        "моєї",
+        "вашу",
+        "ваша",
+        "нас=",
+        "вас=",
+        "наші",
+        "наших",
+    ),
     Cue.KIND_COOPERATION: (
         "угод про співпрац",
         "угоди про співпрац",
@@ -243,7 +288,145 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.THIS_YEAR: ("цьогоріч",),
     Cue.HALF_YEAR: ("півроку", "півріччя"),
     Cue.YES_NO: ("чи",),
-    Cue.WHO: ("хто", "які", "яка", "який", "яких", "котр", "кого", "кому"),
+    Cue.WHO: (
+        "хто",
+        "які",
+        "яка",
+        "який",
+        "яких",
+        "якої",
+        "якою",
+        "якому",
+        "яку",
+        "котр",
+        "кого",
+        "кому",
+        "ким",
+    ),
+    Cue.PERSON: ("хто", "кого", "кому", "ким", "у кого", "в кого"),
+    Cue.IN_NEGOTIATION: ("перемовин", "переговор", "узгоджу", "обговорю"),
+    Cue.PLANNED: ("заплан", "планую", "планує", "плануєт", "не підписан", "не підписал"),
+    Cue.AREAS: ("сфер", "галуз", "напрям", "у чому полягає", "про що угода", "про що клятва"),
+    Cue.WHERE: ("де знаходиться", "де розташ", "де це", "який штат", "якому штаті", "регіон"),
+    Cue.APPROVED: ("затверд", "ухвал", "сесі", "рішенн"),
+    Cue.NOT_RECORDED: ("коштувал", "вартіст", "скільки коштує", "мер=", "мером", "населенн"),
+    Cue.PRONOUN: (
+        "його",
+        "її",
+        "їх",
+        "їхн",
+        "їхні",
+        "вона",
+        "він",
+        "вони",
+        "неї",
+        "ними",
+        "цю",
+        "ця",
+        "цей",
+        "ці",
+        "цих",
+        "цьому",
+        "нього",
+        "них",
+    ),
+    Cue.WITHIN: ("протягом", "впродовж", "найближч"),
+    Cue.ANYONE: ("хтось", "будь-хто", "ще хтось"),
+    Cue.SINCE: ("з якого", "відколи", "від якого"),
+    Cue.EXTENDED: ("продовж",),
+}
+
+# Russian and surzhyk words residents type; the question is answered in Ukrainian.
+RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
+    Cue.PARTNER: (
+        "сотруднич",
+        "соглашен",
+        "договор",
+        "отношен",
+        "связ",
+        "дружат",
+        "дружит",
+    ),
+    Cue.TWIN: ("городапобратим", "породнен"),
+    Cue.SIGNED: ("подпис", "заключ"),
+    Cue.WHEN: ("когда", "какого года", "каком году", "с какого"),
+    Cue.EXPIRY: (
+        "истека",
+        "истеч",
+        "заканчива",
+        "законч",
+        "действ",
+        "срок",
+        "продлен",
+        "продлил",
+        "на сколько лет",
+    ),
+    Cue.AID: (
+        "помощ",
+        "помога",
+        "помогл",
+        "получал",
+        "получил",
+        "получен",
+        "гуманитар",
+        "прислал",
+        "передал",
+        "машин",
+        "генератор",
+    ),
+    Cue.COUNT: ("сколько", "количеств"),
+    Cue.SOURCES: ("источник", "откуда", "ссылк", "на основании"),
+    Cue.OVERVIEW: ("расскаж", "информац", "известно"),
+    Cue.GREETING: ("здравствуй", "добрый день", "приветству"),
+    Cue.THANKS: ("спасибо", "благодар"),
+    Cue.OFF_TOPIC: ("погод", "футбол", "рецепт", "президент", "войн"),
+    Cue.ACTIVITY: ("встреч", "визит", "конференц", "мероприят", "делегац"),
+    Cue.PROGRAMME: ("программ", "бюджет", "выдел", "потрат"),
+    Cue.ITEMS: ("автомобил", "автобус", "генератор", "машин"),
+    Cue.LIST: ("именно", "перечисл", "список"),
+    Cue.OURS: ("нашу", "наша", "нашей", "мою", "моя", "моей"),
+    Cue.KIND_COOPERATION: (
+        "соглашение о сотруднич",
+        "соглашения о сотруднич",
+        "соглашений о сотруднич",
+        "договор о сотруднич",
+    ),
+    Cue.KIND_MEMORANDUM: ("меморандум",),
+    Cue.KIND_FRIENDSHIP: ("клятв", "дружб"),
+    Cue.KIND_PROTOCOL: ("протокол",),
+    Cue.COMMUNITIES: ("громад", "город", "сел", "общин"),
+    Cue.UKRAINE: ("украин",),
+    Cue.COUNTRIES: ("стран", "государств"),
+    Cue.AGREEMENTS: ("соглашен", "договор", "меморандум", "документ", "протокол"),
+    Cue.CITIES: ("город", "партнер", "побратим"),
+    Cue.MONTHS: ("месяц", "мес"),
+    Cue.NEXT_YEAR: ("следующ",),
+    Cue.HALF_YEAR: ("полгода", "полугод"),
+    Cue.YES_NO: ("ли",),
+    Cue.WHO: (
+        "кто",
+        "какие",
+        "какая",
+        "какой",
+        "каких",
+        "какого",
+        "кого",
+        "кому",
+        "кем",
+        "которые",
+    ),
+    Cue.PERSON: ("кто", "кого", "кому", "кем", "у кого"),
+    Cue.IN_NEGOTIATION: ("переговор", "согласов"),
+    Cue.PLANNED: ("заплан", "планиру", "не подписан"),
+    Cue.AREAS: ("сфер", "направлен"),
+    Cue.WHERE: ("где наход", "какой штат", "каком штате"),
+    Cue.APPROVED: ("утверд", "принят", "сесси", "решени"),
+    Cue.NOT_RECORDED: ("сумма", "сумму", "стоил", "стоимост", "мэр=", "население"),
+    Cue.PRONOUN: ("его", "ее", "их", "она", "он", "они", "ета", "етот", "ети", "етого", "нее"),
+    Cue.WITHIN: ("в течение", "ближайш"),
+    Cue.ANYONE: ("кто-нибудь", "кто-то"),
+    Cue.SINCE: ("с какого", "с каких"),
+    Cue.EXTENDED: ("продлен", "продлил"),
 }
 
 ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
@@ -283,6 +466,8 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
         "in force",
         "still active",
         "still valid",
+        "how many years",
+        "what term",
     ),
     Cue.AID: (
         "aid=",
@@ -325,6 +510,11 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
         "where does your",
         "where do you get",
         "based on",
+        "what document",
+        "which document",
+        "info come from",
+        "information come from",
+        "letter",
     ),
     Cue.OVERVIEW: (
         "tell me",
@@ -380,7 +570,7 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.PROGRAMME: ("programme", "program=", "programs=", "spend", "spent", "budget"),
     Cue.ITEMS: ("vehicle", "bus=", "buses=", "generator", "cars=", "car="),
     Cue.LIST: ("list", "which ones", "name them", "what are they"),
-    Cue.OURS: ("my=", "our=", "your="),
+    Cue.OURS: ("my=", "our=", "your=", "we=", "us="),
     Cue.KIND_COOPERATION: (
         "cooperation agreement",
         "co-operation agreement",
@@ -402,10 +592,46 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.FOLLOW_UP: ("what about", "how about", "and="),
     Cue.YES_NO: ("is=", "are=", "does=", "did=", "has=", "have=", "was=", "were="),
     Cue.WHO: ("who=", "which=", "what="),
+    Cue.PERSON: ("who=", "whom=", "anyone", "anybody"),
+    Cue.IN_NEGOTIATION: ("negotiat", "under discussion", "being discussed", "talks="),
+    Cue.PLANNED: ("planned", "never confirmed", "not signed", "not yet signed", "unsigned"),
+    Cue.AREAS: ("areas", "area=", "fields", "field=", "sectors", "about what", "what is it about"),
+    Cue.WHERE: ("where is", "where's", "which state", "what state", "what region", "located"),
+    Cue.APPROVED: ("approv", "adopt", "session"),
+    Cue.NOT_RECORDED: ("cost=", "costs=", "mayor of", "population"),
+    Cue.PRONOUN: ("it=", "its=", "they=", "their=", "them=", "these=", "those=", "this one"),
+    Cue.WITHIN: ("within", "in the next", "over the next", "coming"),
+    Cue.ANYONE: ("anyone", "anybody", "any hromada", "any city"),
+    Cue.SINCE: ("since",),
+    Cue.EXTENDED: ("extend", "renew"),
 }
 
 # Words that start a follow-up in Ukrainian ("а в Польщі?", "і коли закінчується?").
-UKRAINIAN_FOLLOW_UP_OPENERS = frozenset({"а", "і", "й", "та", "ну", "ще"})
+UKRAINIAN_FOLLOW_UP_OPENERS = frozenset({"а", "і", "й", "та", "ну", "ще", "и"})
+# Words that open a window of years ("протягом трьох років", "within the next 3 years").
+WINDOW_OPENERS = frozenset(
+    {"протягом", "впродовж", "найближчих", "наступних", "течение", "ближайших", "within", "next"}
+)
+WINDOW_FILLERS = frozenset({"the", "next", "наступних", "найближчих", "ближайших", "a", "an"})
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "одного": 1,
+    "один": 1,
+    "two": 2,
+    "двох": 2,
+    "два": 2,
+    "двух": 2,
+    "three": 3,
+    "трьох": 3,
+    "три": 3,
+    "трех": 3,
+    "four": 4,
+    "чотирьох": 4,
+    "четирех": 4,
+    "five": 5,
+    "пяти": 5,
+}
+YEAR_WORDS = ("year", "рок", "рік", "год", "лет")
 
 # Everyday words that are never names, so a typo-tolerant search must not turn them into one.
 ENGLISH_COMMON_WORDS = frozenset(
@@ -524,6 +750,9 @@ ENGLISH_COMMON_WORDS = frozenset(
         "yet",
         "now",
         "then",
+        "person",
+        "online",
+        "offline",
         "once",
         "ukraine",
         "ukrainian",
@@ -614,6 +843,14 @@ ORDINALS_UK: dict[str, int] = {
     "шост": 6,
     "сьом": 7,
     "останн": -1,
+}
+ORDINALS_RU: dict[str, int] = {
+    "перв": 1,
+    "втор": 2,
+    "трет": 3,
+    "четверт": 4,
+    "пят": 5,
+    "последн": -1,
 }
 ORDINALS_EN: dict[str, int] = {
     "first": 1,

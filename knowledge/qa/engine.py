@@ -13,15 +13,21 @@ from zoneinfo import ZoneInfo
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.records import Agreement, Aid
+from knowledge.facts.records import Agreement, Aid, Place
 from knowledge.facts.snapshot import Snapshot
-from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.qa.answer import Answer, Choice, Context, EntityValue
+from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.intents import Intent
-from knowledge.qa.resolution import Meaning, resolve
-from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
-from knowledge.qa.understanding import Reader, Reading
+from knowledge.qa.meaning import Entities, Meaning, Topic
+from knowledge.qa.resolution import resolve
+from knowledge.qa.small_talk import EXAMPLES, SIMPLE_INTENTS, write_simple
+from knowledge.qa.understanding import Reader, Reading, detect_language
+from knowledge.render.labels import (
+    AGREEMENT_KINDS_INLINE,
+    AGREEMENT_STATUSES_INLINE,
+    COOPERATION_AREAS,
+)
 from knowledge.render.lang import Language
 from knowledge.render.phrases import (
     BULLET,
@@ -37,6 +43,7 @@ from knowledge.render.phrases import (
     ending,
     hromada_label,
     more_lines,
+    partner_label,
     partner_lines,
     place_label,
     signing,
@@ -64,6 +71,8 @@ class _Draft:
     lines: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     agreements: list[str] = field(default_factory=list)
+    # One agreement per partner shown, in the order shown: what "the second one" counts.
+    listed: list[str] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
 
@@ -75,9 +84,17 @@ class _Draft:
     def list_agreements(self, agreements: Sequence[Agreement]) -> None:
         """Agreements the answer lists: all remembered for "the second one", the shown cited."""
         self.agreements.extend(agreement.key for agreement in agreements)
+        self.list_pairs(agreements)
         shown_places = list(dict.fromkeys(agreement.place for agreement in agreements))
         shown = set(shown_places[:LIST_LIMIT])
         self.cite_agreements(agreement for agreement in agreements if agreement.place in shown)
+
+    def list_pairs(self, agreements: Iterable[Agreement]) -> None:
+        """Remember the first agreement of each hromada and partner pair, in order."""
+        pairs: dict[tuple[str, str], str] = {}
+        for agreement in agreements:
+            pairs.setdefault((agreement.hromada, agreement.place), agreement.key)
+        self.listed.extend(pairs.values())
 
     def cite_agreements(self, agreements: Iterable[Agreement]) -> None:
         for agreement in agreements:
@@ -198,29 +215,16 @@ class Engine:
         draft = _Draft()
         intent = meaning.intent
         entities = meaning.entities
-        pending = meaning.pending or intent
-        if meaning.agreement is not None:
-            agreement = self.snapshot.agreements[meaning.agreement]
-            entities["hromada"], entities["place"] = agreement.hromada, agreement.place
-            entities["agreement"] = agreement.key
-        if meaning.ambiguous:
-            intent = Intent.CLARIFY
-            self._clarify(lang, meaning, question, draft)
+        if intent is Intent.CLARIFY:
+            self._clarify(lang, meaning, draft)
         elif intent in SIMPLE_INTENTS:
             write_simple(lang, intent, draft)
         elif intent is Intent.SOURCES:
             self._sources(lang, entities, context, draft)
-        elif intent in (Intent.REVERSE, Intent.EXPIRING):
-            handler = self._reverse if intent is Intent.REVERSE else self._expiring
-            handler(lang, entities, draft, today)
-        elif "hromada" not in entities:
-            intent = Intent.NEED_HROMADA
-            write_simple(lang, intent, draft)
-        elif not self.snapshot.has_records(str(entities["hromada"])):
-            intent = Intent.NO_RECORDS
-            self._no_records(lang, str(entities["hromada"]), draft)
+        elif intent is Intent.NO_RECORDS:
+            self._no_records(lang, _code(entities), draft)
         else:
-            self._HANDLERS[intent](self, lang, entities, draft, today)
+            self._HANDLERS[intent](self, lang, meaning, draft, today)
 
         citations = tuple(
             citation(lang, self.snapshot.sources[key])
@@ -228,62 +232,60 @@ class Engine:
             if key in self.snapshot.sources
         )
         text_lines = [*draft.lines, *sources_footer(lang, citations)]
-        remembered = dict(entities)
+        kept_later = intent in _ANSWERED_LATER and meaning.pending is not None
         return Answer(
             question=question,
             lang=lang.code,
             intent=intent,
-            entities=dict(entities),
+            entities=entities.as_dict(),
             text="\n".join(text_lines).strip(),
             sources=citations,
             choices=tuple(draft.choices),
             suggestions=tuple(draft.suggestions),
             agreements=tuple(draft.agreements),
             context=Context(
-                entities=remembered,
-                intent=pending if intent in _ANSWERED_LATER else intent,
+                entities=entities,
+                intent=meaning.pending if kept_later else intent,
                 lang=lang.code,
-                listed_agreements=tuple(draft.agreements)
-                or (context.listed_agreements if context else ()),
+                listed_agreements=_still_listed(meaning, draft, context),
                 sources=tuple(draft.sources) or (context.sources if context else ()),
                 candidates=meaning.ambiguous,
+                yes_no=meaning.yes_no,
             ),
         )
 
     # -- the hromada's own agreements ---------------------------------------------------------
 
-    def _agreements(self, entities: dict[str, EntityValue]) -> list[Agreement]:
-        agreements = list(self.snapshot.agreements_by_hromada.get(str(entities["hromada"]), ()))
-        if "agreement" in entities:
-            return [a for a in agreements if a.key == entities["agreement"]]
-        if "place" in entities:
-            agreements = [a for a in agreements if a.place == entities["place"]]
-        if "country" in entities:
-            agreements = [
-                a for a in agreements if self.snapshot.country_of(a) == entities["country"]
-            ]
-        if "region" in entities:
+    def _agreements(self, entities: Entities) -> list[Agreement]:
+        agreements = list(self.snapshot.agreements_by_hromada.get(entities.hromada or "", ()))
+        if entities.agreement is not None:
+            return [a for a in agreements if a.key == entities.agreement]
+        if entities.place is not None:
+            agreements = [a for a in agreements if a.place == entities.place]
+        if entities.country is not None:
+            agreements = [a for a in agreements if self.snapshot.country_of(a) == entities.country]
+        if entities.region is not None:
             agreements = [
                 a
                 for a in agreements
                 if (region := self.snapshot.places[a.place].region) is not None
-                and region.en == entities["region"]
+                and region.en == entities.region
             ]
-        if "kind" in entities and "place" not in entities:
-            agreements = [a for a in agreements if a.kind.value == entities["kind"]]
+        if entities.kind is not None and entities.place is None:
+            agreements = [a for a in agreements if a.kind is entities.kind]
+        if entities.status is not None and entities.place is None:
+            agreements = [a for a in agreements if a.status is entities.status]
         return agreements
 
-    def _heading(self, lang: Language, entities: dict[str, EntityValue]) -> str:
-        hromada = self.snapshot.hromadas[str(entities["hromada"])]
-        return lang.hromada(hromada)
+    def _heading(self, lang: Language, entities: Entities) -> str:
+        return lang.hromada(self.snapshot.hromadas[_code(entities)])
 
-    def _filters(self, lang: Language, entities: dict[str, EntityValue]) -> str:
+    def _filters(self, lang: Language, entities: Entities) -> str:
         parts = []
-        if "country" in entities:
-            parts.append(lang.country(str(entities["country"])))
-        if "region" in entities:
-            region = str(entities["region"])
-            parts.append(self._region_name(lang, region))
+        if entities.country is not None:
+            parts.append(lang.country(entities.country))
+        if entities.region is not None:
+            parts.append(self._region_name(lang, entities.region))
         return f" ({', '.join(parts)})" if parts else ""
 
     def _region_name(self, lang: Language, region: str) -> str:
@@ -292,13 +294,12 @@ class Engine:
                 return lang.text(place.region)
         return region
 
-    def _partners(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
-    ) -> None:
+    def _partners(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
+        entities = meaning.entities
         agreements = self._agreements(entities)
         name = self._heading(lang, entities)
-        twins_only = entities.get("kind") == AgreementKind.TWINNING.value
+        twins_only = entities.kind is AgreementKind.TWINNING
         if not agreements:
             if twins_only:
                 template = _("{hromada}: no twin cities are recorded{filters}.")
@@ -307,7 +308,7 @@ class Engine:
             draft.lines.append(
                 template.format(hromada=name, filters=self._filters(lang, entities))
             )
-            everyone = self.snapshot.agreements_by_hromada.get(str(entities["hromada"]), ())
+            everyone = self.snapshot.agreements_by_hromada.get(_code(entities), ())
             if everyone:
                 others = sorted(
                     {lang.place(self.snapshot.places[a.place]) for a in everyone}, key=sort_key
@@ -338,42 +339,84 @@ class Engine:
             _("When was the agreement with {place} signed?").format(place=lang.place(first))
         )
 
-    def _relation(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
-    ) -> None:
+    def _elsewhere(self, lang: Language, place: Place, draft: _Draft) -> None:
+        """What the partner has with other hromadas, after a "no"."""
         _ = lang.gettext
-        name = self._heading(lang, entities)
-        if "place" not in entities:
-            self._partners(lang, entities, draft, today)
-            return
-        place = self.snapshot.places[str(entities["place"])]
-        agreements = self._agreements(entities)
-        if not agreements:
+        others = self.snapshot.agreements_by_place.get(place.key, ())
+        if not others:
             draft.lines.append(
-                _("{hromada} — {place}: no agreements are recorded between them.").format(
-                    hromada=name, place=place_label(lang, place)
+                _("{place} has no recorded partnerships with Ukrainian hromadas.").format(
+                    place=place_label(lang, place)
                 )
             )
             return
-        twins = [
-            a
-            for a in agreements
-            if a.kind is AgreementKind.TWINNING and a.status is AgreementStatus.ACTIVE
-        ]
-        if entities.get("kind") == AgreementKind.TWINNING.value:
+        draft.lines.append(_("What {place} has in Ukraine:").format(place=lang.place(place)))
+        for agreement in others[:LIST_LIMIT]:
+            hromada = self.snapshot.hromadas[agreement.hromada]
+            draft.lines.append(
+                f"{BULLET}{lang.hromada(hromada)}: {agreement_line(lang, agreement)}"
+            )
+        draft.lines.extend(more_lines(lang, len(others) - LIST_LIMIT))
+        draft.list_agreements(others)
+
+    def _relation(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
+        _ = lang.gettext
+        entities = meaning.entities
+        if entities.place is None:
+            self._partners(lang, meaning, draft, today)
+            return
+        name = self._heading(lang, entities)
+        place = self.snapshot.places[entities.place]
+        agreements = self._agreements(entities)
+        named = {"hromada": name, "place": lang.place(place)}
+        if not agreements:
+            draft.lines.append(
+                _("No, {place} is not a partner of {hromada}.").format(**named)
+                if meaning.yes_no
+                else _("{hromada} — {place}: no agreements are recorded between them.").format(
+                    hromada=name, place=place_label(lang, place)
+                )
+            )
+            self._elsewhere(lang, place, draft)
+            return
+        asked = entities.kind
+        if asked is AgreementKind.TWINNING:
+            twins = [
+                a
+                for a in agreements
+                if a.kind is AgreementKind.TWINNING and a.status is AgreementStatus.ACTIVE
+            ]
             if twins:
                 draft.lines.append(
-                    _("Yes: {hromada} and {place} are twin cities.").format(
-                        hromada=name, place=lang.place(place)
+                    _("Yes, {hromada} and {place} are twin cities.").format(**named)
+                )
+            else:
+                draft.lines.append(
+                    _("No, {hromada} and {place} are not twin cities. What they have:").format(
+                        **named
+                    )
+                )
+        elif asked is not None and meaning.yes_no:
+            if any(a.kind is asked and a.status is AgreementStatus.ACTIVE for a in agreements):
+                draft.lines.append(
+                    _("Yes, {hromada} and {place} have {kind}.").format(
+                        kind=lang.gettext(AGREEMENT_KINDS_INLINE[asked]), **named
                     )
                 )
             else:
                 draft.lines.append(
-                    _(
-                        "{hromada} and {place} are not recorded as twin cities. What is recorded:"
-                    ).format(hromada=name, place=lang.place(place))
+                    _("No, {hromada} and {place} have no {kind}. What they have:").format(
+                        kind=lang.gettext(AGREEMENT_KINDS_INLINE[asked]), **named
+                    )
                 )
-        draft.lines.append(f"{name} — {place_label(lang, place)}:")
+        elif meaning.yes_no:
+            if any(a.status is AgreementStatus.ACTIVE for a in agreements):
+                draft.lines.append(_("Yes, {hromada} and {place} are partners.").format(**named))
+            else:
+                draft.lines.append(
+                    _("No, {hromada} and {place} have no agreement in force yet.").format(**named)
+                )
+        draft.lines.append(f"{name} — {partner_label(lang, place)}:")
         for agreement in agreements:
             draft.lines.append(f"{BULLET}{agreement_line(lang, agreement)}")
             if agreement.notes is not None:
@@ -384,7 +427,7 @@ class Engine:
     def _dated(
         self,
         lang: Language,
-        entities: dict[str, EntityValue],
+        entities: Entities,
         draft: _Draft,
         describe: Callable[[Language, Agreement], str | None],
         fallback: str,
@@ -407,34 +450,128 @@ class Engine:
             )
         draft.list_agreements(agreements)
 
-    def _signed(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
-    ) -> None:
-        self._dated(lang, entities, draft, signing, "")
+    def _signed(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
+        self._dated(lang, meaning.entities, draft, signing, "")
 
-    def _expiry(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
-    ) -> None:
-        self._dated(lang, entities, draft, ending, NO_END_DATE)
+    def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
+        self._dated(lang, meaning.entities, draft, ending, NO_END_DATE)
 
-    def _expiring(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
+    def _signatories(
+        self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
     ) -> None:
+        """Who signed: the sources name signatories only in an agreement's notes."""
         _ = lang.gettext
-        year = entities.get("year")
-        months = entities.get("months")
-        if isinstance(months, int):
+        entities = meaning.entities
+        agreements = self._agreements(entities)
+        name = self._heading(lang, entities)
+        if not agreements:
+            draft.lines.append(
+                _("{hromada}: no matching agreements are recorded{filters}.").format(
+                    hromada=name, filters=self._filters(lang, entities)
+                )
+            )
+            return
+        draft.lines.append(f"{name}:")
+        for agreement in agreements:
+            place = self.snapshot.places[agreement.place]
+            draft.lines.append(
+                f"{BULLET}{place_label(lang, place)} — {agreement_title(lang, agreement)}"
+            )
+            if agreement.notes is not None and _names_signing(agreement.notes.en):
+                draft.lines.append(f"  {lang.text(agreement.notes)}")
+            else:
+                draft.lines.append(
+                    "  " + _("I don't have that: the sources do not say who signed it.")
+                )
+        draft.list_agreements(agreements)
+
+    def _areas(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
+        """The areas of cooperation the agreements name."""
+        _ = lang.gettext
+        entities = meaning.entities
+        agreements = self._agreements(entities)
+        name = self._heading(lang, entities)
+        if not agreements:
+            draft.lines.append(
+                _("{hromada}: no matching agreements are recorded{filters}.").format(
+                    hromada=name, filters=self._filters(lang, entities)
+                )
+            )
+            return
+        draft.lines.append(f"{name}:")
+        for agreement in agreements:
+            place = self.snapshot.places[agreement.place]
+            title = f"{place_label(lang, place)} — {agreement_title(lang, agreement)}"
+            if agreement.areas:
+                areas = ", ".join(_(COOPERATION_AREAS[area]) for area in agreement.areas)
+                draft.lines.append(
+                    f"{BULLET}{title}: " + _("areas of cooperation: {areas}").format(areas=areas)
+                )
+            else:
+                draft.lines.append(
+                    f"{BULLET}{title}: " + _("the sources do not name the areas of cooperation")
+                )
+        draft.list_agreements(agreements)
+
+    def _place(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
+        """Where a partner is: its region and country, and its partners in Ukraine."""
+        _ = lang.gettext
+        place = self.snapshot.places[meaning.entities.place or ""]
+        draft.lines.append(
+            _("{place} is in {where}.").format(
+                place=lang.place(place),
+                where=", ".join(
+                    part
+                    for part in (
+                        None if place.region is None else lang.text(place.region),
+                        lang.country(place.country),
+                    )
+                    if part
+                ),
+            )
+        )
+        self._elsewhere(lang, place, draft)
+
+    def _not_recorded(
+        self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
+    ) -> None:
+        """An honest "I don't have that", borrowing no other record's facts."""
+        draft.lines.append(
+            lang.gettext(
+                "I don't have that: the knowledge base does not record it. I can tell you about"
+                " partners, agreements and their dates, aid, meetings and programmes."
+            )
+        )
+
+    def _need_context(
+        self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
+    ) -> None:
+        """An elliptical question with nothing before it to refer to."""
+        draft.lines.append(
+            lang.gettext("What are you asking about? Name the hromada or the partner city.")
+        )
+        examples = [lang.gettext(example) for example in EXAMPLES]
+        draft.lines.append(lang.gettext("For example:"))
+        draft.lines.extend(f"{BULLET}{example}" for example in examples)
+        draft.suggestions.extend(examples)
+
+    def _expiring(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
+        _ = lang.gettext
+        entities = meaning.entities
+        year = entities.year
+        months = entities.months
+        if months is not None:
             first, last = today, _add_months(today, months)
             window = lang.ngettext(
                 "in the next {count} month", "in the next {count} months", months
             ).format(count=lang.number(months))
         else:
-            target = int(year) if isinstance(year, int) else today.year
+            target = year if year is not None else today.year
             first, last = dt.date(target, 1, 1), dt.date(target, 12, 31)
             window = lang.when(PartialDate(target))
         # An end known only to the year (or estimated) counts if it may fall in the window.
         found = self.snapshot.endings_between(first, last)
-        if "hromada" in entities:
+        if entities.hromada is not None:
             scope = {agreement.key for agreement in self._agreements(entities)}
             found = [agreement for agreement in found if agreement.key in scope]
         if not found:
@@ -450,17 +587,20 @@ class Engine:
             )
         draft.lines.extend(more_lines(lang, len(found) - LIST_LIMIT))
         draft.agreements.extend(agreement.key for agreement in found)
+        draft.list_pairs(found[:LIST_LIMIT])
         draft.cite_agreements(found[:LIST_LIMIT])
 
-    def _aid(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
-    ) -> None:
+    def _aid(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
-        code = str(entities["hromada"])
+        entities = meaning.entities
+        if entities.hromada is None:
+            self._aid_from_country(lang, entities.country or "", draft)
+            return
+        code = entities.hromada
         name = self._heading(lang, entities)
         records: list[Aid] = list(self.snapshot.aid_by_hromada.get(code, ()))
-        country = entities.get("country")
-        place = entities.get("place")
+        country = entities.country
+        place = entities.place
         if not records:
             draft.lines.append(
                 _("{hromada}: no aid deliveries are recorded.").format(hromada=name)
@@ -471,14 +611,13 @@ class Engine:
                 r
                 for r in records
                 if any(
-                    d.country == country or (place is not None and d.place == place)
+                    (country is not None and d.country == country)
+                    or (place is not None and d.place == place)
                     for d in r.donors
                 )
             ]
             sender = (
-                lang.country(str(country))
-                if country
-                else lang.place(self.snapshot.places[str(place)])
+                lang.country(country) if country else lang.place(self.snapshot.places[place or ""])
             )
             if not matching:
                 draft.lines.append(
@@ -486,8 +625,6 @@ class Engine:
                         sender=sender, hromada=name
                     )
                 )
-                draft.lines.append(_("Aid to {hromada} is recorded from:").format(hromada=name))
-                self._write_aid(lang, records, draft)
                 return
             draft.lines.append(
                 _("Yes: {sender} is among the places aid to {hromada} came from.").format(
@@ -498,7 +635,28 @@ class Engine:
         else:
             draft.lines.append(_("{hromada} — aid received:").format(hromada=name))
         self._write_aid(lang, records, draft)
-        self._programmes(lang, code, draft)
+        if country is None and place is None:
+            self._programmes(lang, code, draft)
+
+    def _aid_from_country(self, lang: Language, country: str, draft: _Draft) -> None:
+        """Every hromada that received aid from the country, nation-wide."""
+        _ = lang.gettext
+        records = self.snapshot.aid_by_country.get(country, ())
+        sender = lang.country(country)
+        if not records:
+            draft.lines.append(
+                _("No aid from {country} to Ukrainian hromadas is recorded.").format(
+                    country=sender
+                )
+            )
+            return
+        draft.lines.append(_("Aid from {country} is recorded for:").format(country=sender))
+        for record in records[:AID_LIMIT]:
+            hromada = self.snapshot.hromadas[record.hromada]
+            draft.lines.append(hromada_label(lang, hromada))
+            draft.lines.extend(aid_lines(lang, self.snapshot, record))
+            draft.cite(c.source for c in record.sources)
+        draft.lines.extend(more_lines(lang, len(records) - AID_LIMIT))
 
     def _write_aid(self, lang: Language, records: Sequence[Aid], draft: _Draft) -> None:
         """The newest aid records first, at most AID_LIMIT of them, each cited."""
@@ -512,9 +670,25 @@ class Engine:
             draft.cite(c.source for c in record.sources)
         draft.lines.extend(more_lines(lang, len(newest) - AID_LIMIT))
 
-    def _programmes(self, lang: Language, code: str, draft: _Draft) -> None:
+    def _programmes(self, lang: Language, code: str, draft: _Draft, *, full: bool = False) -> None:
         _ = lang.gettext
         for programme in self.snapshot.programmes_by_hromada.get(code, ()):
+            if full:
+                draft.lines.append(f"{BULLET}{lang.text(programme.title)}")
+                if programme.first_year is not None and programme.last_year is not None:
+                    draft.lines.append(
+                        "  "
+                        + _("Years: {first}–{last}").format(
+                            first=programme.first_year, last=programme.last_year
+                        )
+                    )
+                if programme.approved_by is not None:
+                    draft.lines.append(
+                        "  "
+                        + _("Approved by: {decision}").format(
+                            decision=lang.text(programme.approved_by)
+                        )
+                    )
             for spending in programme.spending:
                 line = _("{programme}: {money} spent {when}").format(
                     programme=lang.text(programme.title),
@@ -526,16 +700,21 @@ class Engine:
                 draft.lines.append(f"{BULLET}{line}")
             draft.cite(c.source for c in programme.sources)
 
-    def _count(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
-    ) -> None:
+    def _count(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
-        code = str(entities["hromada"])
+        entities = meaning.entities
+        if entities.hromada is None:
+            self._count_hromadas(lang, entities, draft)
+            return
+        code = entities.hromada
         name = self._heading(lang, entities)
-        topic = entities.get("topic", "partners")
+        topic = entities.topic or Topic.PARTNERS
         agreements = self._agreements(entities)
         records = self.snapshot.aid_by_hromada.get(code, ())
-        if topic == "aid":
+        if topic is Topic.MEETINGS:
+            self._meetings(lang, entities, draft)
+            return
+        if topic is Topic.AID:
             countries = sorted({d.country for r in records for d in r.donors if d.country})
             draft.lines.append(
                 lang.ngettext(
@@ -552,7 +731,10 @@ class Engine:
             for record in records:
                 draft.cite(c.source for c in record.sources)
             return
-        if topic == "countries":
+        if entities.kind is not None:
+            # Counting twin cities counts the agreements in force, not the planned ones.
+            agreements = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
+        if topic is Topic.COUNTRIES:
             countries = sorted({self.snapshot.country_of(a) for a in agreements})
             draft.lines.append(
                 lang.ngettext(
@@ -563,7 +745,7 @@ class Engine:
                 + ": "
                 + ", ".join(sorted((lang.country(c) for c in countries), key=sort_key))
             )
-        elif topic == "agreements":
+        elif topic is Topic.AGREEMENTS:
             active = sum(1 for a in agreements if a.status is AgreementStatus.ACTIVE)
             draft.lines.append(
                 lang.ngettext(
@@ -591,27 +773,89 @@ class Engine:
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements))
         draft.list_agreements(agreements)
 
-    def _reverse(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
-    ) -> None:
+    def _count_hromadas(self, lang: Language, entities: Entities, draft: _Draft) -> None:
+        """How many hromadas have partners in a country (or of a kind), or aid from it."""
         _ = lang.gettext
+        codes: list[str]
+        if entities.topic is Topic.AID and entities.country is not None:
+            records = self.snapshot.aid_by_country.get(entities.country, ())
+            codes = list(dict.fromkeys(record.hromada for record in records))
+            for record in records:
+                draft.cite(c.source for c in record.sources)
+        else:
+            if entities.country is not None:
+                agreements = list(self.snapshot.agreements_by_country.get(entities.country, ()))
+            elif entities.kind is not None:
+                agreements = list(self.snapshot.agreements_by_kind.get(entities.kind, ()))
+            else:
+                agreements = []
+            if entities.kind is not None:
+                agreements = [a for a in agreements if a.kind is entities.kind]
+            codes = list(dict.fromkeys(agreement.hromada for agreement in agreements))
+            draft.cite_agreements(agreements[:LIST_LIMIT])
+        names = sorted(
+            (lang.hromada(self.snapshot.hromadas[code]) for code in codes), key=sort_key
+        )
+        draft.lines.append(
+            lang.ngettext("{count} hromada", "{count} hromadas", len(codes)).format(
+                count=lang.number(len(codes))
+            )
+            + (": " + ", ".join(names[:LIST_LIMIT]) if names else ".")
+        )
+        draft.lines.extend(more_lines(lang, len(names) - LIST_LIMIT))
+
+    def _meetings(self, lang: Language, entities: Entities, draft: _Draft) -> None:
+        """How many meetings the hromada's records count, as the sources count them."""
+        _ = lang.gettext
+        name = self._heading(lang, entities)
+        meetings = [
+            activity
+            for activity in self.snapshot.activities_by_hromada.get(_code(entities), ())
+            if activity.kind is ActivityKind.MEETING
+            and activity.count is not None
+            and (
+                entities.year is None
+                or (activity.started_on is not None and activity.started_on.year == entities.year)
+            )
+        ]
+        if not meetings:
+            draft.lines.append(
+                _("{hromada}: no count of meetings is recorded.").format(hromada=name)
+            )
+            return
+        for activity in meetings:
+            count = activity.count or 0
+            when = "" if activity.started_on is None else f" ({lang.when(activity.started_on)})"
+            template = (
+                _("{hromada}: more than {count} meetings{when}")
+                if activity.count_is_lower_bound
+                else lang.ngettext(
+                    "{hromada}: {count} meeting{when}", "{hromada}: {count} meetings{when}", count
+                )
+            )
+            draft.lines.append(template.format(hromada=name, count=lang.number(count), when=when))
+            draft.lines.append(f"  {lang.text(activity.summary)}")
+            draft.cite(c.source for c in activity.sources)
+
+    def _reverse(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
+        _ = lang.gettext
+        entities = meaning.entities
         agreements: list[Agreement]
-        if "place" in entities:
-            place = self.snapshot.places[str(entities["place"])]
+        place: Place | None = None
+        if entities.place is not None:
+            place = self.snapshot.places[entities.place]
             agreements = sorted(
                 self.snapshot.agreements_by_place.get(place.key, ()), key=lambda a: a.hromada
             )
-            subject = place_label(lang, place)
-        elif "country" in entities:
-            country = str(entities["country"])
-            agreements = list(self.snapshot.agreements_by_country.get(country, ()))
-            subject = lang.country(country)
-        elif "region" in entities:
-            region = str(entities["region"])
-            agreements = list(self.snapshot.agreements_by_region.get(region, ()))
-            subject = self._region_name(lang, region)
-        else:
-            oblast = str(entities.get("oblast", ""))
+            subject = partner_label(lang, place)
+        elif entities.country is not None:
+            agreements = list(self.snapshot.agreements_by_country.get(entities.country, ()))
+            subject = lang.country(entities.country)
+        elif entities.region is not None:
+            agreements = list(self.snapshot.agreements_by_region.get(entities.region, ()))
+            subject = self._region_name(lang, entities.region)
+        elif entities.oblast is not None:
+            oblast = entities.oblast
             agreements = list(self.snapshot.agreements_by_oblast.get(oblast, ()))
             subject = next(
                 (
@@ -623,9 +867,23 @@ class Engine:
                 ),
                 oblast,
             )
-        if entities.get("kind") == AgreementKind.TWINNING.value:
-            agreements = [a for a in agreements if a.kind is AgreementKind.TWINNING]
+        else:
+            self._by_kind_or_status(lang, entities, draft)
+            return
+        every = agreements
+        if entities.kind is not None:
+            agreements = [a for a in agreements if a.kind is entities.kind]
+        if entities.status is not None:
+            agreements = [a for a in agreements if a.status is entities.status]
         if not agreements:
+            if place is not None and every and entities.kind is AgreementKind.TWINNING:
+                draft.lines.append(
+                    _("No, {place} is not a twin city of any Ukrainian hromada.").format(
+                        place=lang.place(place)
+                    )
+                )
+                self._elsewhere(lang, place, draft)
+                return
             draft.lines.append(
                 _("{subject}: no partnerships with Ukrainian hromadas are recorded.").format(
                     subject=subject
@@ -633,37 +891,78 @@ class Engine:
             )
             return
         draft.lines.append(_("{subject} — partners in Ukraine:").format(subject=subject))
-        # The snapshot's indexes keep each hromada's agreements together.
-        ordered = agreements
-        shown = ordered[:LIST_LIMIT]
+        self._nation_wide_lines(lang, agreements, draft, with_place=place is None)
+
+    def _nation_wide_lines(
+        self, lang: Language, agreements: Sequence[Agreement], draft: _Draft, *, with_place: bool
+    ) -> None:
+        """A line per agreement, hromada first; the snapshot keeps each hromada's together."""
+        shown = agreements[:LIST_LIMIT]
         for agreement in shown:
             hromada = self.snapshot.hromadas[agreement.hromada]
-            place = self.snapshot.places[agreement.place]
+            partner = self.snapshot.places[agreement.place]
+            where = f" — {place_label(lang, partner)}" if with_place else ""
             draft.lines.append(
-                f"{BULLET}{hromada_label(lang, hromada)} — {lang.place(place)}: "
-                f"{agreement_line(lang, agreement)}"
+                f"{BULLET}{hromada_label(lang, hromada)}{where}: {agreement_line(lang, agreement)}"
             )
-        draft.lines.extend(more_lines(lang, len(ordered) - len(shown)))
-        draft.agreements.extend([agreement.key for agreement in ordered])
+        draft.lines.extend(more_lines(lang, len(agreements) - len(shown)))
+        draft.agreements.extend(agreement.key for agreement in agreements)
+        draft.list_pairs(shown)
         draft.cite_agreements(shown)
+
+    def _by_kind_or_status(self, lang: Language, entities: Entities, draft: _Draft) -> None:
+        """Every agreement of a kind or a status, nation-wide."""
+        _ = lang.gettext
+        if entities.kind is not None:
+            agreements = list(self.snapshot.agreements_by_kind.get(entities.kind, ()))
+            if entities.status is not None:
+                agreements = [a for a in agreements if a.status is entities.status] or list(
+                    # «перемовини про побратимство чи партнерство»: any kind under way.
+                    self.snapshot.agreements_by_status.get(entities.status, ())
+                )
+            elif entities.kind is AgreementKind.TWINNING:
+                agreements = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
+            label = lang.gettext(AGREEMENT_KINDS_INLINE[entities.kind])
+        elif entities.status is not None:
+            agreements = list(self.snapshot.agreements_by_status.get(entities.status, ()))
+            label = lang.gettext(AGREEMENT_STATUSES_INLINE[entities.status])
+        else:
+            draft.lines.append(_("Which hromada, partner or country do you mean?"))
+            return
+        if not agreements:
+            draft.lines.append(_("None is recorded ({what}).").format(what=label))
+            return
+        draft.lines.append(
+            lang.ngettext(
+                "{count} agreement is recorded ({what}):",
+                "{count} agreements are recorded ({what}):",
+                len(agreements),
+            ).format(count=lang.number(len(agreements)), what=label)
+        )
+        self._nation_wide_lines(lang, agreements, draft, with_place=True)
 
     def _sources(
         self,
         lang: Language,
-        entities: dict[str, EntityValue],
+        entities: Entities,
         context: Context | None,
         draft: _Draft,
     ) -> None:
         _ = lang.gettext
         keys: list[str] = []
-        if "hromada" in entities and self.snapshot.has_records(str(entities["hromada"])):
-            code = str(entities["hromada"])
-            if context is not None and context.entities.get("hromada") == code and context.sources:
+        if entities.hromada is not None and self.snapshot.has_records(entities.hromada):
+            code = entities.hromada
+            if context is not None and context.entities.hromada == code and context.sources:
                 keys = list(context.sources)
+            elif entities.place is not None:
+                for agreement in self._agreements(entities):
+                    keys.extend(cited.source for cited in agreement.sources)
+                    keys.extend(extension.source for extension in agreement.extensions)
             else:
                 keys = self._hromada_sources(code)
         elif context is not None and context.sources:
             keys = list(context.sources)
+        keys = list(dict.fromkeys(keys))
         if not keys:
             draft.lines.append(
                 _("Ask about a hromada first, and I will show where the answer comes from.")
@@ -674,7 +973,7 @@ class Engine:
             source = self.snapshot.sources[key]
             cited: Citation = citation(lang, source)
             draft.lines.append(f"{BULLET}{citation_text(lang, cited)}")
-            if source.notes:
+            if source.notes and detect_language(source.notes) == lang.code:
                 draft.lines.append(f"  {source.notes}")
             if source.url:
                 draft.lines.append(f"  {source.url}")
@@ -695,12 +994,26 @@ class Engine:
             keys.extend(c.source for c in programme.sources if c.source not in keys)
         return keys
 
-    def _overview(
-        self, lang: Language, entities: dict[str, EntityValue], draft: _Draft, today: dt.date
-    ) -> None:
+    def _overview(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
-        code = str(entities["hromada"])
+        entities = meaning.entities
+        code = _code(entities)
         hromada = self.snapshot.hromadas[code]
+        if entities.topic is Topic.PROGRAMME:
+            if not self.snapshot.programmes_by_hromada.get(code):
+                draft.lines.append(
+                    _(
+                        "I don't have that: no international cooperation programme of {hromada}"
+                        " is recorded."
+                    ).format(hromada=lang.hromada(hromada))
+                )
+                return
+            draft.lines.append(_("{hromada} — programmes:").format(hromada=lang.hromada(hromada)))
+            self._programmes(lang, code, draft, full=True)
+            return
+        if entities.topic is Topic.MEETINGS:
+            self._meetings(lang, entities, draft)
+            return
         draft.lines.append(hromada_label(lang, hromada))
         agreements = list(self.snapshot.agreements_by_hromada.get(code, ()))
         if agreements:
@@ -721,7 +1034,7 @@ class Engine:
             draft.lines.extend(more_lines(lang, len(activities) - AID_LIMIT))
         if self.snapshot.programmes_by_hromada.get(code):
             draft.lines.append(_("Programmes:"))
-            self._programmes(lang, code, draft)
+            self._programmes(lang, code, draft, full=True)
         draft.suggestions.append(_("Which countries sent aid?"))
 
     def _no_records(self, lang: Language, code: str, draft: _Draft) -> None:
@@ -736,7 +1049,7 @@ class Engine:
             lang.gettext("If you know of an agreement, tell the hromada's council.")
         )
 
-    def _clarify(self, lang: Language, meaning: Meaning, question: str, draft: _Draft) -> None:
+    def _clarify(self, lang: Language, meaning: Meaning, draft: _Draft) -> None:
         draft.lines.append(
             lang.gettext(
                 "There are several hromadas called «{name}». Which one do you mean?"
@@ -749,13 +1062,40 @@ class Engine:
             draft.choices.append(Choice(label=label, question=label))
 
     _HANDLERS: ClassVar[
-        dict[Intent, Callable[[Engine, Language, dict[str, EntityValue], _Draft, dt.date], None]]
+        dict[Intent, Callable[[Engine, Language, Meaning, _Draft, dt.date], None]]
     ] = {
         Intent.PARTNERS: _partners,
         Intent.RELATION: _relation,
         Intent.SIGNED: _signed,
         Intent.EXPIRY: _expiry,
+        Intent.EXPIRING: _expiring,
+        Intent.REVERSE: _reverse,
         Intent.AID: _aid,
         Intent.COUNT: _count,
         Intent.OVERVIEW: _overview,
+        Intent.SIGNATORIES: _signatories,
+        Intent.AREAS: _areas,
+        Intent.PLACE: _place,
+        Intent.NOT_RECORDED: _not_recorded,
+        Intent.NEED_CONTEXT: _need_context,
     }
+
+
+def _still_listed(meaning: Meaning, draft: _Draft, context: Context | None) -> tuple[str, ...]:
+    """The list "the second one" counts next: this answer's, unless it picked from the last."""
+    earlier = context.listed_agreements if context is not None else ()
+    if meaning.picked and earlier:
+        return earlier
+    return tuple(draft.listed) or earlier
+
+
+def _code(entities: Entities) -> str:
+    """The hromada the meaning names; resolution guarantees one for the intents that need it."""
+    if entities.hromada is None:
+        raise ValueError("the meaning names no hromada")
+    return entities.hromada
+
+
+def _names_signing(notes: str) -> bool:
+    """Whether an agreement's notes say who signed it (the model has no field of its own)."""
+    return notes.startswith("Signed by")

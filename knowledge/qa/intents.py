@@ -25,3 +25,8 @@ class Intent(StrEnum):
     COUNT = "count"
     REVERSE = "reverse"
     SOURCES = "sources"
+    SIGNATORIES = "signatories"
+    AREAS = "areas"
+    PLACE = "place"
+    NOT_RECORDED = "not_recorded"
+    NEED_CONTEXT = "need_context"

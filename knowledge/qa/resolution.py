@@ -1,21 +1,43 @@
-"""From what a question says to what it means: entities, intent, and the conversation so far."""
+"""From what a question says to what it means: entities, intent, and the conversation so far.
+
+Every decision about what a question asks is made here, once; the engine answers the Meaning
+it is given as it is.
+
+The rule for context: a question that names its own subject starts fresh. The subject can be a
+hromada, a foreign partner (which resolves to the hromadas partnered with it), a country asked
+nation-wide, or a nation-wide question by kind, status, donor or end date. Only an elliptical
+question ("а в Польщі?", "when was it signed?", "What are its twin cities?") inherits.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from knowledge.facts.snapshot import Snapshot
-from knowledge.facts.vocabulary import AgreementKind
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import EntityKind, Mention
-from knowledge.qa.answer import Context, EntityValue
+from knowledge.qa.answer import Context
 from knowledge.qa.cues import Cue
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities, Meaning, Topic
 from knowledge.qa.understanding import Reading
 from knowledge.text.normalize import fold
 
 _OBLAST_WORDS = ("област", "обл", "oblast", "region", "province")
 _DOMAIN_CUES = frozenset(
-    {Cue.PARTNER, Cue.TWIN, Cue.SIGNED, Cue.EXPIRY, Cue.AID, Cue.COUNT, Cue.SOURCES}
+    {
+        Cue.PARTNER,
+        Cue.TWIN,
+        Cue.SIGNED,
+        Cue.EXPIRY,
+        Cue.AID,
+        Cue.COUNT,
+        Cue.SOURCES,
+        Cue.AREAS,
+        Cue.IN_NEGOTIATION,
+        Cue.PLANNED,
+        Cue.APPROVED,
+    }
 )
 _SOCIAL = {Cue.GREETING: Intent.GREETING, Cue.THANKS: Intent.THANKS, Cue.HELP: Intent.HELP}
 _KINDS = {
@@ -24,6 +46,10 @@ _KINDS = {
     Cue.KIND_MEMORANDUM: AgreementKind.MEMORANDUM,
     Cue.KIND_FRIENDSHIP: AgreementKind.FRIENDSHIP_PLEDGE,
     Cue.KIND_PROTOCOL: AgreementKind.PROTOCOL_OF_INTENT,
+}
+_STATUSES = {
+    Cue.IN_NEGOTIATION: AgreementStatus.IN_NEGOTIATION,
+    Cue.PLANNED: AgreementStatus.PLANNED,
 }
 # Intents a follow-up without cue words may continue.
 _CONTINUABLE = frozenset(
@@ -38,23 +64,43 @@ _CONTINUABLE = frozenset(
         Intent.OVERVIEW,
         Intent.EXPIRING,
         Intent.SOURCES,
+        Intent.SIGNATORIES,
+        Intent.AREAS,
+        Intent.PLACE,
     }
 )
-_ABOUT_ONE_AGREEMENT = frozenset({Intent.SIGNED, Intent.EXPIRY, Intent.RELATION, Intent.SOURCES})
-_PLACE_FILTERS = ("place", "country", "region", "oblast")
-
-
-@dataclass
-class Meaning:
-    """A question's intent and entities, after names and context are resolved."""
-
-    intent: Intent
-    entities: dict[str, EntityValue] = field(default_factory=dict)
-    ambiguous: tuple[str, ...] = ()
-    ambiguous_text: str = ""
-    agreement: str | None = None
-    pending: Intent | None = None
-    rule: str = ""
+# Intents about one agreement (or the agreements of one pair): they keep the partner discussed.
+_ABOUT_ONE_AGREEMENT = frozenset(
+    {
+        Intent.SIGNED,
+        Intent.EXPIRY,
+        Intent.RELATION,
+        Intent.SOURCES,
+        Intent.SIGNATORIES,
+        Intent.AREAS,
+        Intent.PLACE,
+    }
+)
+# After these, a bare "when?" asks when the agreement was signed.
+_ASKED_ABOUT_ONE = frozenset(
+    {Intent.SIGNATORIES, Intent.AREAS, Intent.RELATION, Intent.PLACE, Intent.SOURCES}
+)
+# Intents answered about one hromada: without one, the answer asks which.
+_NEEDS_HROMADA = frozenset(
+    {
+        Intent.OVERVIEW,
+        Intent.PARTNERS,
+        Intent.RELATION,
+        Intent.SIGNED,
+        Intent.EXPIRY,
+        Intent.AID,
+        Intent.COUNT,
+        Intent.SIGNATORIES,
+        Intent.AREAS,
+    }
+)
+# Intents that may be asked of the whole country.
+_NATION_WIDE = frozenset({Intent.REVERSE, Intent.EXPIRING, Intent.AID, Intent.COUNT})
 
 
 @dataclass
@@ -64,10 +110,6 @@ class _Found:
     countries: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     oblasts: list[str] = field(default_factory=list)
-
-    @property
-    def any_name(self) -> bool:
-        return bool(self.hromadas or self.places or self.countries or self.regions)
 
 
 def _followed_by_oblast_word(reading: Reading, mention: Mention) -> bool:
@@ -114,9 +156,7 @@ def _narrow_by_oblast(
     return narrowed or candidates
 
 
-def _likeliest_place(
-    candidates: frozenset[str], hromada: EntityValue | None, snapshot: Snapshot
-) -> str:
+def _likeliest_place(candidates: frozenset[str], hromada: str | None, snapshot: Snapshot) -> str:
     """Of the places sharing a name, the one partnered with the hromada, else with anyone."""
 
     def rank(key: str) -> tuple[bool, bool, str]:
@@ -126,24 +166,93 @@ def _likeliest_place(
     return min(candidates, key=rank)
 
 
-def _intent_from_cues(reading: Reading, entities: dict[str, EntityValue]) -> Intent | None:
+def _count_topic(cues: frozenset[Cue]) -> Topic:
+    if Cue.ACTIVITY in cues:
+        return Topic.MEETINGS
+    if Cue.COUNTRIES in cues:
+        return Topic.AID if cues & {Cue.AID, Cue.HELP_OR_AID} else Topic.COUNTRIES
+    if Cue.AGREEMENTS in cues and Cue.TWIN not in cues:
+        return Topic.AGREEMENTS
+    if Cue.AID in cues:
+        return Topic.AID
+    return Topic.PARTNERS
+
+
+@dataclass(frozen=True)
+class _Own:
+    """What the question itself names, before the conversation is consulted."""
+
+    entities: Entities
+    ambiguous: frozenset[str]
+    ambiguous_text: str
+
+
+def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context | None) -> _Own:
+    hromada: str | None = None
+    ambiguous: frozenset[str] = frozenset()
+    ambiguous_text = ""
+    oblasts = list(found.oblasts)
+    for candidates, text in found.hromadas:
+        narrowed = _narrow_by_oblast(candidates, oblasts, snapshot)
+        if len(narrowed) == 1:
+            hromada = hromada or next(iter(narrowed))
+        elif not ambiguous:
+            ambiguous, ambiguous_text = narrowed, text
+    if hromada is None and not ambiguous and oblasts and context is not None:
+        # "Харківська область" answering "which Zolochiv?".
+        pending = _narrow_by_oblast(frozenset(context.candidates), oblasts, snapshot)
+        if context.candidates and len(pending) == 1:
+            hromada = next(iter(pending))
+            oblasts.clear()
     cues = reading.cues
-    has_place = "place" in entities
+    kind = next((kind for cue, kind in _KINDS.items() if cue in cues), None)
+    status = next((status for cue, status in _STATUSES.items() if cue in cues), None)
+    entities = Entities(
+        hromada=hromada,
+        place=_likeliest_place(found.places[0], hromada, snapshot) if found.places else None,
+        country=found.countries[0] if found.countries else None,
+        region=found.regions[0] if found.regions and not found.countries else None,
+        oblast=oblasts[0] if oblasts and hromada is None and not ambiguous else None,
+        kind=kind,
+        status=status,
+        year=reading.years[0] if reading.years else None,
+        months=reading.months_ahead,
+        topic=_count_topic(cues) if Cue.COUNT in cues else None,
+    )
+    return _Own(entities, ambiguous, ambiguous_text)
+
+
+def _intent_from_cues(cues: frozenset[Cue], own: Entities) -> Intent | None:
+    """The intent the question's own words give, if they give one."""
+    has_place = own.place is not None
     if Cue.SOURCES in cues:
         return Intent.SOURCES
+    if Cue.AREAS in cues:
+        return Intent.AREAS
+    if Cue.SIGNED in cues and cues & {Cue.PERSON, Cue.NOT_RECORDED} and Cue.WHEN not in cues:
+        return Intent.SIGNATORIES
+    if Cue.APPROVED in cues and Cue.ACTIVITY not in cues:
+        return Intent.OVERVIEW
+    if Cue.SINCE in cues or (Cue.EXTENDED in cues and Cue.WHEN in cues):
+        # "since when is it in force" and "when was it extended" ask for its dates.
+        return Intent.SIGNED
     if Cue.COUNT in cues and Cue.ITEMS in cues:
         return Intent.AID
     if Cue.COUNT in cues and Cue.EXPIRY in cues:
         # "скільки ще діятиме угода" asks how long, not how many.
         return Intent.EXPIRY
+    if Cue.NOT_RECORDED in cues and Cue.ACTIVITY not in cues:
+        return Intent.NOT_RECORDED
     if Cue.COUNT in cues and Cue.PROGRAMME not in cues:
         return Intent.COUNT
+    if Cue.WHERE in cues and not cues & {Cue.AID, Cue.SIGNED, Cue.EXPIRY}:
+        return Intent.PLACE
     if (Cue.ACTIVITY in cues or Cue.PROGRAMME in cues) and not (
         cues & {Cue.SIGNED, Cue.EXPIRY, Cue.TWIN}
     ):
         return Intent.OVERVIEW
     if Cue.EXPIRY in cues:
-        if (reading.years or reading.months_ahead) and not has_place:
+        if (own.year or own.months) and not has_place:
             return Intent.EXPIRING
         return Intent.EXPIRY
     if Cue.SIGNED in cues:
@@ -154,108 +263,73 @@ def _intent_from_cues(reading: Reading, entities: dict[str, EntityValue]) -> Int
         return Intent.AID
     if Cue.WHEN in cues and (has_place or Cue.PARTNER in cues):
         return Intent.SIGNED
-    if Cue.OVERVIEW in cues and not has_place and "country" not in entities:
+    if Cue.OVERVIEW in cues and not has_place and own.country is None:
         return Intent.OVERVIEW
-    if cues & {Cue.PARTNER, Cue.TWIN, Cue.KIND_COOPERATION, Cue.KIND_MEMORANDUM}:
-        return Intent.RELATION if has_place and "hromada" in entities else Intent.PARTNERS
+    if cues & {
+        Cue.PARTNER,
+        Cue.TWIN,
+        Cue.KIND_COOPERATION,
+        Cue.KIND_MEMORANDUM,
+        Cue.IN_NEGOTIATION,
+        Cue.PLANNED,
+    }:
+        return Intent.RELATION if has_place and own.hromada else Intent.PARTNERS
     return None
 
 
-def _count_topic(reading: Reading) -> str:
+def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent | None:
+    """The nation-wide intent of a question that asks about every hromada, if it does."""
+    entities = own.entities
     cues = reading.cues
-    if Cue.COUNTRIES in cues:
-        return "aid" if cues & {Cue.AID, Cue.HELP_OR_AID} else "countries"
-    if Cue.AGREEMENTS in cues:
-        return "agreements"
-    if Cue.AID in cues:
-        return "aid"
-    return "partners"
+    if entities.hromada or own.ambiguous or entities.place or reading.ordinal is not None:
+        return None
+    asks_who = bool(cues & {Cue.PERSON, Cue.UKRAINE, Cue.COMMUNITIES, Cue.ANYONE})
+    # "and who has partners in the US?" turns to the whole country; "and only twin cities?" not.
+    turns_away = bool(cues & {Cue.PERSON, Cue.UKRAINE, Cue.ANYONE})
+    if Cue.PRONOUN in cues or Cue.OURS in cues or (reading.is_follow_up and not turns_away):
+        return None
+    which = asks_who or Cue.WHO in cues or Cue.AGREEMENTS in cues
+    if intent is Intent.EXPIRING:
+        return Intent.EXPIRING
+    if intent is Intent.AID and entities.country and (asks_who or Cue.WHO in cues):
+        return Intent.AID
+    if intent is Intent.COUNT and asks_who and (entities.country or entities.kind):
+        return Intent.COUNT
+    if (entities.kind or entities.status) and which:
+        return Intent.REVERSE
+    if entities.status and intent in (None, Intent.PARTNERS, Intent.RELATION):
+        return Intent.REVERSE
+    if (entities.country or entities.region or entities.oblast) and asks_who:
+        return Intent.REVERSE
+    if Cue.WHO in cues and Cue.COMMUNITIES in cues and intent in (Intent.PARTNERS, None):
+        # "Which hromadas have partners in …?" with a country the names do not know.
+        return Intent.REVERSE
+    return None
 
 
-def _entities(
-    reading: Reading, found: _Found, snapshot: Snapshot, context: Context | None
-) -> tuple[dict[str, EntityValue], frozenset[str], str]:
-    entities: dict[str, EntityValue] = {}
-    ambiguous: frozenset[str] = frozenset()
-    ambiguous_text = ""
-    for candidates, text in found.hromadas:
-        narrowed = _narrow_by_oblast(candidates, found.oblasts, snapshot)
-        if len(narrowed) == 1:
-            entities.setdefault("hromada", next(iter(narrowed)))
-        elif not ambiguous:
-            ambiguous, ambiguous_text = narrowed, text
-    if "hromada" not in entities and not ambiguous and found.oblasts and context is not None:
-        # "Харківська область" answering "which Zolochiv?".
-        pending = _narrow_by_oblast(frozenset(context.candidates), found.oblasts, snapshot)
-        if context.candidates and len(pending) == 1:
-            entities["hromada"] = next(iter(pending))
-            found.oblasts.clear()
-    if found.places:
-        entities["place"] = _likeliest_place(found.places[0], entities.get("hromada"), snapshot)
-    if found.countries:
-        entities["country"] = found.countries[0]
-    if found.regions and "country" not in entities:
-        entities["region"] = found.regions[0]
-    if found.oblasts and "hromada" not in entities and not ambiguous:
-        entities["oblast"] = found.oblasts[0]
-    for cue, kind in _KINDS.items():
-        if cue in reading.cues:
-            entities["kind"] = kind.value
-            break
-    if reading.years:
-        entities["year"] = reading.years[0]
-    if reading.months_ahead is not None:
-        entities["months"] = reading.months_ahead
-    if Cue.COUNT in reading.cues:
-        entities["topic"] = _count_topic(reading)
-    return entities, ambiguous, ambiguous_text
+def _elliptical(reading: Reading, own: _Own, intent: Intent | None) -> bool:
+    """Whether the question leans on the previous one: for its subject, or for what it asks.
+
+    A follow-up opener ("а", "and", "what about"), an ordinal, a question without a subject of
+    its own, or a bare name ("Mena" after "Kharkiv's partners?") is elliptical.
+    """
+    entities = own.entities
+    if reading.is_follow_up or reading.ordinal is not None:
+        return True
+    if intent is None and not reading.cues - {Cue.WHO}:
+        return True
+    return not (entities.hromada or own.ambiguous or entities.place)
 
 
-def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
-    """Work out what the question asks, carrying entities over from the conversation."""
-    found = _collect(reading, snapshot)
-    entities, ambiguous, ambiguous_text = _entities(reading, found, snapshot, context)
-    cues = reading.cues
-    names = found.any_name or "hromada" in entities
-    in_conversation = context is not None and "hromada" in context.entities
-
-    if Cue.HELP_OR_AID in cues:
-        # "help" is the bot's help alone, and aid when someone is named or already discussed.
-        if names or (in_conversation and not cues & {Cue.THANKS, Cue.GREETING}):
-            cues = cues | {Cue.AID}
-        else:
-            cues = (cues - {Cue.AID}) | ({Cue.HELP} if Cue.THANKS not in cues else set())
-    domain_cues = cues & _DOMAIN_CUES
-    if Cue.OFF_TOPIC in cues and not cues & {Cue.PARTNER, Cue.TWIN, Cue.AID}:
-        return Meaning(Intent.OUT_OF_DOMAIN, rule="an off-topic word and no partnership words")
-    social = [intent for cue, intent in _SOCIAL.items() if cue in cues]
-    if social and not domain_cues and not names:
-        return Meaning(social[0], rule="a social phrase and no names")
-
-    reading = _with_cues(reading, cues)
-    intent = _intent_from_cues(reading, entities)
-    meaning = _with_context(reading, snapshot, context, entities, intent, names, bool(ambiguous))
-    if ambiguous and "hromada" not in meaning.entities:
-        meaning.ambiguous = tuple(sorted(ambiguous))
-        meaning.ambiguous_text = ambiguous_text
-    elif (
-        meaning.intent in (Intent.OVERVIEW, Intent.PARTNERS, Intent.OUT_OF_DOMAIN)
-        and "hromada" not in meaning.entities
-        and not meaning.entities.keys() & set(_PLACE_FILTERS)
-        and cues & {Cue.OURS, Cue.COMMUNITIES, Cue.PARTNER, Cue.TWIN}
-        and cues & {Cue.OVERVIEW, Cue.OURS, Cue.PARTNER, Cue.TWIN}
-    ):
-        pending = meaning.intent
-        meaning.intent = Intent.NEED_HROMADA
-        meaning.rule = "asks about a hromada without naming one"
-        meaning.pending = Intent.OVERVIEW if pending is Intent.OUT_OF_DOMAIN else pending
-    return meaning
-
-
-def _with_cues(reading: Reading, cues: frozenset[Cue]) -> Reading:
-    if cues == reading.cues:
-        return reading
-    return Reading(**{**reading.__dict__, "cues": cues})
+def _listed_pick(reading: Reading, context: Context | None, snapshot: Snapshot) -> str | None:
+    """The agreement the ordinal picks from the partners the previous answer listed."""
+    if reading.ordinal is None or context is None or not context.listed_agreements:
+        return None
+    listed = context.listed_agreements
+    index = reading.ordinal - 1 if reading.ordinal > 0 else len(listed) - 1
+    if not 0 <= index < len(listed) or listed[index] not in snapshot.agreements:
+        return None
+    return listed[index]
 
 
 def _follow_up_intent(
@@ -265,146 +339,413 @@ def _follow_up_intent(
     if previous is Intent.COUNT and Cue.LIST in reading.cues:
         return Intent.AID if Cue.AID in reading.cues else None
     if intent is None:
-        if previous in _CONTINUABLE and (reading.is_follow_up or not reading.cues - {Cue.WHO}):
+        if Cue.WHEN in reading.cues and previous in _ASKED_ABOUT_ONE:
+            return Intent.SIGNED
+        if previous in _CONTINUABLE:
             return previous
         return None
     generic = {Intent.PARTNERS, Intent.RELATION}
-    if reading.is_follow_up and intent in generic and previous in (Intent.SIGNED, Intent.EXPIRY):
+    if reading.is_follow_up and intent in generic and previous in _ABOUT_ONE_AGREEMENT - generic:
         # "а угода з Олайне?" after "when does it expire?" asks the same about another one.
         return previous
     return intent
 
 
-def _with_context(
-    reading: Reading,
-    snapshot: Snapshot,
-    context: Context | None,
-    entities: dict[str, EntityValue],
-    intent: Intent | None,
-    names: bool,
-    ambiguous: bool,
-) -> Meaning:
-    previous = context.entities if context is not None else {}
+def _partnered_hromada(
+    place: str, snapshot: Snapshot, previous: str | None
+) -> tuple[str | None, bool]:
+    """The hromada a named partner resolves to, and whether several are partnered with it."""
+    partners = list(dict.fromkeys(a.hromada for a in snapshot.agreements_by_place.get(place, ())))
+    if previous in partners:
+        return previous, False
+    if len(partners) == 1:
+        return partners[0], False
+    return None, len(partners) > 1
+
+
+def _social(
+    reading: Reading, names: bool, in_conversation: bool
+) -> tuple[frozenset[Cue], Meaning | None]:
+    """The cues with "help" settled, and the meaning of a social or off-topic message."""
+    cues = reading.cues
+    if Cue.HELP_OR_AID in cues:
+        # "help" is the bot's help alone, and aid when someone is named or already discussed.
+        if names or (in_conversation and not cues & {Cue.THANKS, Cue.GREETING}):
+            cues = cues | {Cue.AID}
+        else:
+            cues = (cues - {Cue.AID}) | ({Cue.HELP} if Cue.THANKS not in cues else set())
+    domain_cues = cues & _DOMAIN_CUES
+    if Cue.OFF_TOPIC in cues and not cues & {Cue.PARTNER, Cue.TWIN, Cue.AID}:
+        return cues, Meaning(
+            Intent.OUT_OF_DOMAIN, rule="an off-topic word and no partnership words"
+        )
+    social = [intent for cue, intent in _SOCIAL.items() if cue in cues]
+    if social and not domain_cues and not names:
+        return cues, Meaning(social[0], rule="a social phrase and no names")
+    return cues, None
+
+
+def _is_yes_no(reading: Reading) -> bool:
+    """Whether the question asks for a yes or a no rather than for a fact."""
+    cues = reading.cues
+    if cues & {Cue.WHO, Cue.PERSON, Cue.WHEN, Cue.COUNT, Cue.WHERE} or reading.ordinal is not None:
+        return Cue.YES_NO in cues and not cues & {Cue.WHO, Cue.PERSON}
+    return True
+
+
+def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
+    """Work out what the question asks, carrying entities over from the conversation."""
+    found = _collect(reading, snapshot)
+    own = _own(reading, found, snapshot, context)
+    previous = context.entities if context is not None else Entities()
     previous_intent = context.intent if context is not None else None
-    reverse_cue = Cue.UKRAINE in reading.cues or (
-        Cue.COMMUNITIES in reading.cues and Cue.WHO in reading.cues and "hromada" not in entities
+    names = bool(found.hromadas or found.places or found.countries or found.regions)
+    cues, social = _social(
+        reading, names or bool(own.entities.hromada), previous.hromada is not None
     )
+    if social is not None:
+        return social
+    if cues != reading.cues:
+        reading = Reading(**{**reading.__dict__, "cues": cues})
+    intent = _intent_from_cues(cues, own.entities)
+    decided = _decide(reading, own, intent, context, snapshot)
+    return _settled(decided, own, snapshot, cues, previous_intent)
 
-    if reading.ordinal is not None and context is not None and context.listed_agreements:
-        listed = context.listed_agreements
-        index = reading.ordinal - 1 if reading.ordinal > 0 else len(listed) - 1
-        if 0 <= index < len(listed):
-            return Meaning(
-                intent or Intent.RELATION,
-                dict(entities),
-                agreement=listed[index],
-                rule=f"item {reading.ordinal} of the previous answer's list",
-            )
 
-    if previous_intent is Intent.COUNT and Cue.LIST in reading.cues and "hromada" in previous:
-        topic = previous.get("topic")
-        listing = Intent.AID if topic == "aid" else Intent.PARTNERS
+def _decide(
+    reading: Reading,
+    own: _Own,
+    intent: Intent | None,
+    context: Context | None,
+    snapshot: Snapshot,
+) -> Meaning:
+    """The meaning before the checks that turn it into a polite non-answer."""
+    entities = own.entities
+    previous = context.entities if context is not None else Entities()
+    previous_intent = context.intent if context is not None else None
+    yes_no = _is_yes_no(reading)
+
+    picked = _listed_pick(reading, context, snapshot)
+    if picked is not None:
+        agreement = snapshot.agreements[picked]
+        continued = _follow_up_intent(reading, previous_intent, intent)
+        if continued in (None, Intent.PARTNERS, Intent.REVERSE, Intent.EXPIRING, Intent.OVERVIEW):
+            continued = Intent.RELATION
+        picked_entities = Entities(hromada=agreement.hromada, place=agreement.place)
         return Meaning(
-            listing, {"hromada": previous["hromada"]}, rule="lists what the count counted"
+            continued,
+            picked_entities,
+            picked=True,
+            yes_no=yes_no and Cue.YES_NO in reading.cues,
+            rule=f"item {reading.ordinal} of the partners the previous answer listed",
         )
 
-    same_hromada = inherited = False
-    if "hromada" not in entities and not ambiguous:
-        inherit = (
-            "hromada" in previous
-            and not reverse_cue
-            and (intent is not None or reading.is_follow_up or not names or "country" in entities)
-        )
-        if "place" in entities and intent in (None, Intent.PARTNERS) and not reading.is_follow_up:
-            inherit = False
-        if inherit:
-            entities["hromada"] = previous["hromada"]
-            same_hromada = inherited = True
-    else:
-        same_hromada = entities.get("hromada") == previous.get("hromada")
-
-    # "Who are Kharkiv's partner cities?" names the hromada and says what it asks: a complete
-    # question, so it must not inherit the previous question's country or kind of agreement.
-    complete = (
-        not inherited and intent is not None and not reading.is_follow_up and "hromada" in entities
+    asks_which = Cue.LIST in reading.cues or (
+        reading.is_follow_up and not reading.cues - {Cue.WHO} and Cue.WHO in reading.cues
     )
-    if same_hromada and "hromada" in entities:
-        carries_place = "place" not in entities and "country" not in entities
-        if (
-            carries_place
-            and "place" in previous
-            and intent in (Intent.SIGNED, Intent.EXPIRY, Intent.SOURCES, Intent.AID, None)
-        ):
-            entities["place"] = previous["place"]
-        filters = not complete
-        if filters and carries_place and "country" in previous and "place" not in entities:
-            entities["country"] = previous["country"]
-        if (
-            filters
-            and "kind" in previous
-            and "kind" not in entities
-            and intent in (None, Intent.PARTNERS)
-        ):
-            entities["kind"] = previous["kind"]
-    elif "hromada" in entities and "hromada" in previous and intent is None:
-        for carried in ("country", "kind", "region"):
-            if carried in previous and carried not in entities:
-                entities[carried] = previous[carried]
-    elif (
-        "hromada" not in entities
-        and "place" not in entities
-        and "place" in previous
-        and intent in _ABOUT_ONE_AGREEMENT
-    ):
-        entities["place"] = previous["place"]
+    if previous_intent is Intent.COUNT and asks_which and previous.hromada:
+        listing = Intent.AID if previous.topic is Topic.AID else Intent.PARTNERS
+        if previous.topic is Topic.MEETINGS:
+            listing = Intent.OVERVIEW
+        return Meaning(
+            listing,
+            Entities(
+                hromada=previous.hromada,
+                topic=previous.topic,
+                kind=previous.kind,
+                country=previous.country,
+            ),
+            rule="lists what the count counted",
+        )
 
-    agreement = None
-    if (
-        "hromada" not in entities
-        and "place" not in entities
-        and intent in _ABOUT_ONE_AGREEMENT
-        and context is not None
-        and len(context.listed_agreements) == 1
-    ):
-        agreement = context.listed_agreements[0]
+    nation_wide = _nation_wide(reading, own, intent)
+    if nation_wide is not None:
+        return Meaning(nation_wide, entities, rule="a nation-wide question")
 
-    from_cues = intent
-    intent = _follow_up_intent(reading, previous_intent, intent)
-    rule = "cue words" if intent is not None and intent is from_cues else ""
-    if intent is not None and intent is not from_cues:
-        rule = f"follow-up continuing {intent.value}"
+    elliptical = _elliptical(reading, own, intent)
+    if not elliptical:
+        return _fresh(reading, own, intent, previous, snapshot, yes_no)
+    if context is None:
+        leaning = (
+            reading.is_follow_up or reading.ordinal is not None or Cue.PRONOUN in reading.cues
+        )
+        unanswerable = intent in _ABOUT_ONE_AGREEMENT and not entities.hromada
+        if (intent is None and leaning) or unanswerable:
+            return Meaning(
+                Intent.NEED_CONTEXT, entities, rule="an elliptical question with nothing before it"
+            )
+        return _fresh(reading, own, intent, previous, snapshot, yes_no)
+    return _inherited(reading, own, intent, context, snapshot, yes_no)
+
+
+def _asks_who(reading: Reading) -> bool:
+    """Whether the question asks which hromadas: "who", "which communities", "in Ukraine"."""
+    return bool(reading.cues & {Cue.PERSON, Cue.UKRAINE, Cue.COMMUNITIES})
+
+
+def _fresh(
+    reading: Reading,
+    own: _Own,
+    intent: Intent | None,
+    previous: Entities,
+    snapshot: Snapshot,
+    yes_no: bool,
+) -> Meaning:
+    """A question that names its own subject: nothing is carried from before."""
+    entities = own.entities
+    rule = "cue words; the question names its subject"
+    if Cue.PRONOUN in reading.cues and entities.hromada and not entities.place and previous.place:
+        # "З якого року діє його угода з Харковом?" after a question about a partner.
+        entities = entities.but(place=previous.place)
+    if entities.place and not entities.hromada:
+        hromada, _shared = _partnered_hromada(entities.place, snapshot, previous.hromada)
+        generic = intent in (None, Intent.PARTNERS, Intent.RELATION)
+        if hromada is None or (generic and _asks_who(reading)):
+            return Meaning(Intent.REVERSE, entities, yes_no=yes_no, rule="a partner's hromadas")
+        entities = entities.but(hromada=hromada)
+        rule = "the partner named resolves to its hromada"
     if intent is None:
         rule = "names without cue words"
-        if "hromada" in entities and "place" in entities:
+        if entities.hromada and entities.place:
             intent = Intent.RELATION
-        elif "hromada" in entities:
-            intent = Intent.PARTNERS if entities.keys() & {"country", "kind"} else Intent.OVERVIEW
-        elif entities.keys() & set(_PLACE_FILTERS):
+        elif entities.hromada:
+            intent = Intent.PARTNERS if entities.country or entities.kind else Intent.OVERVIEW
+        elif entities.place_filters:
             intent = Intent.REVERSE
-        elif ambiguous:
+        elif own.ambiguous:
             intent = Intent.OVERVIEW
-    elif intent is Intent.RELATION and "place" not in entities:
-        intent = Intent.PARTNERS
-    elif intent is Intent.PARTNERS and "place" in entities and "hromada" in entities:
-        intent = Intent.RELATION
+    return Meaning(
+        _shaped(intent, entities),
+        _one_agreement(entities, intent, snapshot),
+        yes_no=yes_no,
+        rule=rule,
+    )
 
-    if "hromada" not in entities and "place" in entities and not ambiguous:
-        partners = {
-            a.hromada for a in snapshot.agreements_by_place.get(str(entities["place"]), ())
-        }
-        if len(partners) == 1 and intent not in (None, Intent.PARTNERS, Intent.REVERSE):
-            # Only one hromada has this partner, so "when does the Cincinnati memorandum
-            # expire" can only mean that hromada's.
-            entities["hromada"] = next(iter(partners))
+
+def _one_agreement(entities: Entities, intent: Intent | None, snapshot: Snapshot) -> Entities:
+    """The partner of the only agreement of the kind asked, for a question about one agreement.
+
+    "Kupiansk: when was the memorandum signed?" is about its memorandum with Columbus.
+    """
+    if intent not in _ABOUT_ONE_AGREEMENT or not entities.hromada or entities.place:
+        return entities
+    if entities.kind is None:
+        return entities
+    matching = [
+        a
+        for a in snapshot.agreements_by_hromada.get(entities.hromada, ())
+        if a.kind is entities.kind
+    ]
+    if len({a.place for a in matching}) != 1:
+        return entities
+    return entities.but(place=matching[0].place)
+
+
+def _nation_wide_follow_up(
+    own: _Own, continued: Intent | None, context: Context
+) -> Meaning | None:
+    """ "а з Японії?" after "who received aid from Finland?" stays nation-wide."""
+    entities = own.entities
+    previous = context.entities
     if (
-        intent in (Intent.PARTNERS, Intent.RELATION, Intent.OVERVIEW)
-        and "hromada" not in entities
-        and entities.keys() & set(_PLACE_FILTERS)
-        and not ambiguous
+        previous.hromada is not None
+        or previous.place is not None
+        or context.intent not in _NATION_WIDE
+        or entities.hromada
+        or entities.place
+        or not (continued in _NATION_WIDE or continued in (None, Intent.PARTNERS, Intent.RELATION))
     ):
-        intent = Intent.REVERSE
+        return None
+    dated = entities.year is not None or entities.months is not None
+    carried = Entities(
+        country=entities.country or (None if entities.kind else previous.country),
+        region=entities.region,
+        oblast=entities.oblast,
+        kind=entities.kind or (None if entities.status else previous.kind),
+        status=entities.status or (None if entities.kind else previous.status),
+        year=entities.year if dated else previous.year,
+        months=entities.months if dated else previous.months,
+        topic=entities.topic or previous.topic,
+    )
+    intent = continued if continued in _NATION_WIDE else context.intent
+    if intent is Intent.EXPIRING and not (carried.year or carried.months):
+        return None
+    return Meaning(intent or Intent.REVERSE, carried, rule="a nation-wide follow-up")
+
+
+def _inherited(
+    reading: Reading,
+    own: _Own,
+    intent: Intent | None,
+    context: Context,
+    snapshot: Snapshot,
+    yes_no: bool,
+) -> Meaning:
+    """An elliptical question: it takes the previous question's subject, and its own words."""
+    entities = own.entities
+    previous = context.entities
+    continued = _follow_up_intent(reading, context.intent, intent)
+    rule = "follow-up" if continued is intent else f"follow-up continuing {continued}"
+    nation_wide = _nation_wide_follow_up(own, continued, context)
+    if nation_wide is not None:
+        return nation_wide
+    if entities.place and not entities.hromada and _asks_who(reading):
+        # "А Колумбус з ким співпрацює?" asks for the partner's hromadas.
+        return Meaning(Intent.REVERSE, entities, rule="a partner's hromadas")
+    # A pair question's follow-up ("а партнери?", "what about Brno?") keeps the pair's terms.
+    pair = context.intent is Intent.RELATION and previous.place is not None
+    bare = not reading.cues - {Cue.WHO, Cue.FOLLOW_UP, Cue.YES_NO, Cue.PRONOUN}
+    if pair and bare:
+        yes_no = yes_no or context.yes_no
+    words_say_kind = bool(reading.cues & {Cue.PARTNER, Cue.TWIN})
+    kind = entities.kind if words_say_kind else entities.kind or previous.kind
+    if entities.hromada or own.ambiguous:
+        # "а Купянськ?", "and Mena?": another hromada, asked the same.
+        carried = entities
+        if continued is not None and continued is not intent and not entities.place:
+            carried = entities.but(
+                country=entities.country or previous.country,
+                kind=kind,
+                topic=entities.topic or previous.topic,
+                year=entities.year or previous.year,
+                place=previous.place if pair and not entities.country else None,
+            )
+        if continued is None:
+            continued = Intent.OVERVIEW
+        return Meaning(_shaped(continued, carried), carried, yes_no=yes_no, rule=rule)
+    hromada = previous.hromada
+    place = entities.place
+    if place is not None and hromada is not None:
+        partners = {a.hromada for a in snapshot.agreements_by_place.get(place, ())}
+        if hromada not in partners and partners and not reading.is_follow_up:
+            hromada, _shared = _partnered_hromada(place, snapshot, None)
+    if place is None and hromada is None and previous.place is not None:
+        place = previous.place
+    if hromada is None and place is not None:
+        hromada, _shared = _partnered_hromada(place, snapshot, None)
+    about_one = continued in _ABOUT_ONE_AGREEMENT or continued is Intent.AID
+    keeps_partner = about_one or (pair and continued in (None, Intent.PARTNERS))
+    if place is None and entities.country is None and previous.place is not None and keeps_partner:
+        place = previous.place
+    if place is None and about_one and entities.country is None:
+        place = _the_only_listed(context, hromada, snapshot) or place
+    carried = entities.but(hromada=hromada, place=place)
+    if pair and place is not None:
+        carried = carried.but(kind=kind)
+    if continued in (None, Intent.PARTNERS, Intent.COUNT, Intent.EXPIRING) and place is None:
+        carried = carried.but(
+            country=entities.country or (previous.country if not entities.region else None),
+            kind=entities.kind or previous.kind
+            if continued is not Intent.COUNT
+            else entities.kind,
+        )
+    if continued is Intent.COUNT and carried.topic is None:
+        carried = carried.but(topic=previous.topic)
+    if continued is Intent.OVERVIEW and carried.topic is None and intent is None:
+        carried = carried.but(topic=previous.topic)
+    if continued is None:
+        if carried.hromada and carried.place:
+            continued = Intent.RELATION
+        elif carried.hromada:
+            continued = Intent.PARTNERS if carried.country or carried.kind else Intent.OVERVIEW
+        elif carried.place_filters:
+            continued = Intent.REVERSE
+    if continued is Intent.REVERSE and carried.hromada and previous.hromada:
+        continued = Intent.PARTNERS
+    return Meaning(
+        _shaped(continued, carried),
+        _one_agreement(carried, continued, snapshot),
+        yes_no=yes_no,
+        rule=rule + "; the subject comes from the conversation",
+    )
+
+
+def _the_only_listed(context: Context, hromada: str | None, snapshot: Snapshot) -> str | None:
+    """The partner of the one pair the previous answer listed, if it listed exactly one."""
+    if len(context.listed_agreements) != 1:
+        return None
+    agreement = snapshot.agreements.get(context.listed_agreements[0])
+    if agreement is None or agreement.hromada != hromada:
+        return None
+    return agreement.place
+
+
+def _shaped(intent: Intent | None, entities: Entities) -> Intent:
+    """The intent that fits the entities: a pair is a relation, a partner alone its hromadas."""
     if intent is None:
-        intent, rule = Intent.OUT_OF_DOMAIN, "no names and no cue words"
-    if inherited:
-        rule += "; the hromada comes from the conversation"
-    return Meaning(intent, entities, agreement=agreement, rule=rule)
+        return Intent.OUT_OF_DOMAIN
+    if intent is Intent.RELATION and entities.place is None:
+        return Intent.PARTNERS
+    if intent is Intent.PARTNERS and entities.place and entities.hromada:
+        return Intent.RELATION
+    generic = intent in (Intent.PARTNERS, Intent.RELATION, Intent.OVERVIEW)
+    if generic and not entities.hromada and entities.place_filters:
+        return Intent.REVERSE
+    return intent
+
+
+def _settled(
+    meaning: Meaning,
+    own: _Own,
+    snapshot: Snapshot,
+    cues: frozenset[Cue],
+    previous_intent: Intent | None,
+) -> Meaning:
+    """Turn a meaning that cannot be answered as asked into the right non-answer."""
+    entities = meaning.entities
+    intent = meaning.intent
+    if own.ambiguous and entities.hromada is None:
+        return Meaning(
+            Intent.CLARIFY,
+            entities,
+            ambiguous=tuple(sorted(own.ambiguous)),
+            ambiguous_text=own.ambiguous_text,
+            pending=intent,
+            rule="a name several hromadas share",
+        )
+    if intent is Intent.NEED_CONTEXT:
+        return meaning
+    if intent is Intent.PLACE and entities.place is None:
+        return Meaning(Intent.NEED_CONTEXT, entities, rule="asks where, naming no partner")
+    if intent in _NEEDS_HROMADA and entities.hromada is None:
+        if intent in (Intent.AID, Intent.COUNT) and entities.country:
+            return Meaning(intent, entities, rule="asked of a country, nation-wide")
+        if intent is Intent.COUNT and entities.kind:
+            return Meaning(intent, entities, rule="asked of a kind of agreement, nation-wide")
+        if intent is Intent.OUT_OF_DOMAIN:
+            return meaning
+        pending = intent
+        return Meaning(
+            Intent.NEED_HROMADA,
+            entities,
+            pending=pending,
+            rule="asks about a hromada without naming one",
+        )
+    if (
+        intent is Intent.OUT_OF_DOMAIN
+        and cues & {Cue.OURS, Cue.COMMUNITIES}
+        and cues
+        & {
+            Cue.OVERVIEW,
+            Cue.OURS,
+        }
+    ):
+        return Meaning(
+            Intent.NEED_HROMADA,
+            entities,
+            pending=Intent.OVERVIEW,
+            rule="asks about a hromada without naming one",
+        )
+    if (
+        entities.hromada is not None
+        and intent in _NEEDS_HROMADA | {Intent.NOT_RECORDED}
+        and not snapshot.has_records(entities.hromada)
+    ):
+        return Meaning(
+            Intent.NO_RECORDS,
+            entities,
+            pending=intent,
+            rule="the hromada has no records",
+        )
+    del previous_intent
+    return meaning

@@ -77,7 +77,7 @@ def write_simple(lang: Language, intent: Intent, draft: Writable) -> None:
     elif intent is Intent.EMPTY:
         draft.lines.append(_("Please write your question in words."))
     elif intent is Intent.NEED_HROMADA:
-        draft.lines.append(_("Which hromada do you mean? Name it in your question, for example:"))
+        draft.lines.append(_("Which hromada do you mean? Name it in your question."))
     draft.lines.append(_("For example:"))
     draft.lines.extend(f"• {example}" for example in examples)
     draft.suggestions.extend(examples)

@@ -12,18 +12,26 @@ from knowledge.places.gazetteer import Gazetteer, Mention
 from knowledge.qa.cues import (
     ENGLISH_COMMON_WORDS,
     ENGLISH_STEMS,
+    NUMBER_WORDS,
     ORDINALS_EN,
+    ORDINALS_RU,
     ORDINALS_UK,
+    RUSSIAN_STEMS,
     UKRAINIAN_FOLLOW_UP_OPENERS,
     UKRAINIAN_STEMS,
+    WINDOW_FILLERS,
+    WINDOW_OPENERS,
+    YEAR_WORDS,
     Cue,
 )
 from knowledge.text.normalize import Token, fold, normalize, tokenize
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
-_YEAR_WORDS_UK = ("рок", "рік", "році")
+_YEAR_WORDS_UK = ("рок", "рік", "році", "год")
 _SHORT_STEM = 3
+# "what areas does the first one cover?": an ordinal counts in a short question only.
+_ORDINAL_WORDS = 9
 # Prefix stems are longer than _SHORT_STEM, so their first letters can index them.
 _PREFIX_KEY = _SHORT_STEM + 1
 
@@ -88,7 +96,7 @@ def _compile(*tables: dict[Cue, tuple[str, ...]]) -> _CueTable:
     )
 
 
-_CUES = _compile(UKRAINIAN_STEMS, ENGLISH_STEMS)
+_CUES = _compile(UKRAINIAN_STEMS, RUSSIAN_STEMS, ENGLISH_STEMS)
 
 
 def _cues_in(words: list[str]) -> tuple[set[Cue], set[int]]:
@@ -119,14 +127,39 @@ def _year_cues(words: list[str]) -> set[Cue]:
         is_year = following.startswith(_YEAR_WORDS_UK)
         if is_year and current.startswith("наступн"):
             found.add(Cue.NEXT_YEAR)
-        if is_year and current in {"цього", "цей", "поточного", "поточний"}:
+        if is_year and current in _THIS:
             found.add(Cue.THIS_YEAR)
     return found
 
 
+_NUMBERS = {fold(word): value for word, value in NUMBER_WORDS.items()}
+_OPENERS = frozenset(fold(word) for word in WINDOW_OPENERS)
+_FILLERS = frozenset(fold(word) for word in WINDOW_FILLERS)
+_THIS = frozenset(fold(word) for word in ("цього", "цей", "поточного", "поточний", "этом", "этот"))
+
+
+def _window_months(words: list[str]) -> int | None:
+    """Months in "within a year", «протягом трьох років», "в течение года"; None without one."""
+    for index, word in enumerate(words):
+        if word not in _OPENERS:
+            continue
+        following = index + 1
+        while following < len(words) and words[following] in _FILLERS:
+            following += 1
+        years = 1
+        if following < len(words):
+            number = words[following]
+            if number in _NUMBERS or (number.isdigit() and len(number) <= 2):
+                years = _NUMBERS[number] if number in _NUMBERS else int(number)
+                following += 1
+        if following < len(words) and words[following].startswith(YEAR_WORDS) and 0 < years < 50:
+            return 12 * years
+    return None
+
+
 def _ordinal(words: list[str]) -> int | None:
     for word in words:
-        for stem, value in (*ORDINALS_UK.items(), *ORDINALS_EN.items()):
+        for stem, value in (*ORDINALS_UK.items(), *ORDINALS_RU.items(), *ORDINALS_EN.items()):
             if word == stem or (len(stem) > _SHORT_STEM and word.startswith(stem)):
                 return value
     return None
@@ -170,20 +203,23 @@ class Reader:
         named = {index for mention in mentions for index in range(mention.first, mention.last + 1)}
         numbers = _numbers(token for index, token in enumerate(tokens) if index not in named)
         years = [number for number in numbers if 1990 <= number <= 2100]
+        window = _window_months(words)
+        if window is not None:
+            cues -= {Cue.NEXT_YEAR, Cue.THIS_YEAR}
         if Cue.NEXT_YEAR in cues:
             years.append(today.year + 1)
         if Cue.THIS_YEAR in cues:
             years.append(today.year)
-        months_ahead = None
-        if Cue.HALF_YEAR in cues:
+        months_ahead = window
+        if months_ahead is None and Cue.HALF_YEAR in cues:
             months_ahead = 6
-        elif Cue.MONTHS in cues:
+        elif months_ahead is None and Cue.MONTHS in cues:
             small = [number for number in numbers if 0 < number <= 120]
             months_ahead = small[0] if small else 1
         normalized = normalize(text)
         is_follow_up = bool(words) and (
             words[0] in UKRAINIAN_FOLLOW_UP_OPENERS
-            or normalized.startswith(("and ", "what about", "how about"))
+            or normalized.startswith(("and ", "what about", "how about", "but ", "also "))
         )
         return Reading(
             text=text,
@@ -194,6 +230,6 @@ class Reader:
             mentions=mentions,
             years=tuple(years),
             months_ahead=months_ahead,
-            ordinal=_ordinal(words) if len(words) <= 6 else None,
+            ordinal=_ordinal(words) if len(words) <= _ORDINAL_WORDS else None,
             is_follow_up=is_follow_up,
         )

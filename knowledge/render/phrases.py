@@ -65,6 +65,19 @@ def place_label(lang: Language, place: Place) -> str:
     return f"{lang.place(place)}, {lang.country(place.country)}"
 
 
+def partner_label(lang: Language, place: Place) -> str:
+    """A partner with its region where it tells more: "Columbus, Ohio, United States".
+
+    A region named after the place ("Košice, Košice Region") adds nothing and is left out.
+    """
+    if place.region is None:
+        return place_label(lang, place)
+    name, region = lang.place(place), lang.text(place.region)
+    if name.casefold()[:4] in region.casefold():
+        return place_label(lang, place)
+    return f"{name}, {region}, {lang.country(place.country)}"
+
+
 def agreement_title(lang: Language, agreement: Agreement) -> str:
     """The document's own title, or its kind."""
     if agreement.title is not None:
@@ -152,7 +165,7 @@ def partner_lines(
     lines = []
     for place, group in groups[:LIST_LIMIT]:
         details = "; ".join(agreement_line(lang, agreement) for agreement in group)
-        lines.append(f"{BULLET}{place_label(lang, place)} — {details}")
+        lines.append(f"{BULLET}{partner_label(lang, place)} — {details}")
     return lines + more_lines(lang, len(groups) - LIST_LIMIT)
 
 

@@ -1,0 +1,119 @@
+"""What a question means once names and the conversation are resolved: a frozen, typed value."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeVar
+
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.qa.intents import Intent
+
+EntityValue = str | int
+
+
+class Topic(StrEnum):
+    """What a count or an overview is about."""
+
+    PARTNERS = "partners"
+    AGREEMENTS = "agreements"
+    COUNTRIES = "countries"
+    AID = "aid"
+    MEETINGS = "meetings"
+    PROGRAMME = "programme"
+
+
+Member = TypeVar("Member", bound=StrEnum)
+
+
+def _member(kind: type[Member], value: object) -> Member | None:
+    try:
+        return kind(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _number(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """What a question is about; every field is optional.
+
+    `hromada` is a KATOTTH code, `place` a partner's key, `country` an ISO 3166-1 alpha-2 code,
+    `region` a partner region's English name, `oblast` an oblast's KATOTTH code, `agreement` an
+    agreement's key; `year` is a calendar year and `months` a window from today, in months.
+    """
+
+    hromada: str | None = None
+    place: str | None = None
+    country: str | None = None
+    region: str | None = None
+    oblast: str | None = None
+    kind: AgreementKind | None = None
+    status: AgreementStatus | None = None
+    year: int | None = None
+    months: int | None = None
+    topic: Topic | None = None
+    agreement: str | None = None
+
+    @property
+    def place_filters(self) -> bool:
+        """Whether a partner, a country, a partner's region or an oblast narrows the question."""
+        return any((self.place, self.country, self.region, self.oblast))
+
+    def but(self, **changes: object) -> Entities:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    def as_dict(self) -> dict[str, EntityValue]:
+        """The fields that are set, as plain strings and numbers (for JSON and the scorer)."""
+        return {
+            field.name: value
+            for field in dataclasses.fields(self)
+            if (value := getattr(self, field.name)) is not None
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Entities:
+        """Read back `as_dict`; a value of the wrong type or an unknown key is left out."""
+        return cls(
+            hromada=_text(data.get("hromada")),
+            place=_text(data.get("place")),
+            country=_text(data.get("country")),
+            region=_text(data.get("region")),
+            oblast=_text(data.get("oblast")),
+            kind=_member(AgreementKind, data.get("kind")),
+            status=_member(AgreementStatus, data.get("status")),
+            year=_number(data.get("year")),
+            months=_number(data.get("months")),
+            topic=_member(Topic, data.get("topic")),
+            agreement=_text(data.get("agreement")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """A question's intent and entities, decided once; the engine answers it as it is.
+
+    `ambiguous` lists the hromada codes a name may mean (answered by asking which one);
+    `pending` is what a non-answer keeps for the next question; `yes_no` says the question
+    asks for a yes or a no; `picked` that it picked an item of the previous answer's list ("the
+    second one"), which then stays the list to count; `rule` names the rule that decided.
+    """
+
+    intent: Intent
+    entities: Entities = field(default_factory=Entities)
+    ambiguous: tuple[str, ...] = ()
+    ambiguous_text: str = ""
+    pending: Intent | None = None
+    yes_no: bool = False
+    picked: bool = False
+    rule: str = ""
