@@ -17,12 +17,15 @@ from knowledge.interchange.planning import Plan, plan_rows
 from knowledge.interchange.uploads import read_import
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.store.curated import read_hromadas
+from tools.twin_towns_measure import SheetFigures, measure
 
 SHEETS = Path(__file__).parent / "data" / "twin_towns"
 SHEET = SHEETS / "twin_towns_ukraine.csv"
 MAX_REFUSED_SHARE = 0.04
 # The reasons a row of a correct sheet may still be refused: it names no single hromada.
 ACCEPTED_REASONS = ("is a raion", "is an oblast", "ambiguous hromada")
+MIN_ANSWERED = 0.95
+MIN_UKRAINIAN_NAMES = 0.6
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +77,26 @@ def test_every_place_of_the_sheet_means_the_expected_hromada() -> None:
     # Two names are genuinely ambiguous only given their partner's location (Kamianka,
     # Trostianets): resolving the name alone reads them as the city.
     assert len(wrong) <= 2, wrong
+
+
+@pytest.fixture(scope="module")
+def figures() -> SheetFigures:
+    return measure(SHEET)
+
+
+def test_questions_about_almost_every_place_of_the_sheet_are_answered_in_both_languages(
+    figures: SheetFigures,
+) -> None:
+    assert figures.share(figures.answered_uk, figures.places) >= MIN_ANSWERED, figures.unanswered
+    assert figures.share(figures.answered_en, figures.places) >= MIN_ANSWERED, figures.unanswered
+
+
+def test_questions_naming_a_partner_in_inflected_ukrainian_find_it(figures: SheetFigures) -> None:
+    found = figures.share(figures.found_by_inflected_name, figures.asked_by_inflected_name)
+
+    assert figures.asked_by_inflected_name > 300
+    assert found >= MIN_ANSWERED, figures.not_found
+
+
+def test_most_partners_of_the_sheet_have_a_ukrainian_name(figures: SheetFigures) -> None:
+    assert figures.share(figures.partners_in_ukrainian, figures.partners) >= MIN_UKRAINIAN_NAMES

@@ -34,6 +34,7 @@ from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceC
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import shipped_index
+from knowledge.places.world import find_world_place
 from knowledge.text.folding import fold, slug, tidy
 from knowledge.text.transliteration import transliterate
 
@@ -150,7 +151,12 @@ class _Planner:
         return key
 
     def place(
-        self, city: str, country: str, region: tuple[str, str | None] | None = None
+        self,
+        city: str,
+        country: str,
+        region: tuple[str, str | None] | None = None,
+        name_uk: str | None = None,
+        location: tuple[float, float] | None = None,
     ) -> str | Problem:
         if country == HOME_COUNTRY:
             return self.domestic_place(city)
@@ -158,7 +164,9 @@ class _Planner:
             (country, "~" + fold(city)), set()
         )
         if len(keys) == 1:
-            return next(iter(keys))
+            key = next(iter(keys))
+            self._correct(key, name_uk, location)
+            return key
         if len(keys) > 1:
             return Problem(
                 N_("several places are called {city} in {country}: {keys}; give the key"),
@@ -167,17 +175,25 @@ class _Planner:
         key = f"{country.lower()}-{slug(city, limit=60)}"
         if key in self.places:
             key = f"{key}-{_digest(city)}"
-        cyrillic = _is_cyrillic(city)
-        doc = PlaceDoc(
-            key=key,
-            name=Bilingual(uk=city, en=transliterate(city) if cyrillic else city),
-            name_local=city,
-            country=country,
-            region=Bilingual(uk=region[1] or region[0], en=region[0]) if region else None,
-        )
+        doc = new_foreign_place(key, city, country, region, name_uk, location)
         self.places[key] = self.new_places[key] = doc
         self._index_place(doc)
         return key
+
+    def _correct(
+        self, key: str, name_uk: str | None, location: tuple[float, float] | None
+    ) -> None:
+        """An editor's Ukrainian name or coordinates for a known place replace the stored ones."""
+        place = self.places[key]
+        changes: dict[str, Any] = {}
+        if name_uk is not None and name_uk != place.name.uk:
+            changes["name"] = Bilingual(uk=name_uk, en=place.name.en)
+        if location is not None and location != (place.latitude, place.longitude):
+            changes["latitude"], changes["longitude"] = location
+        if changes:
+            doc = place.model_copy(update=changes)
+            self.places[key] = self.new_places[key] = doc
+            self._index_place(doc)
 
     def domestic_place(self, city: str) -> str | Problem:
         """A Ukrainian partner, read as the hromada column is: by any name of any unit."""
@@ -212,7 +228,13 @@ class _Planner:
         return Problem(N_("the same record as row {first}"), {"first": first}, row)
 
     def agreement(self, row: AgreementCells) -> AgreementDoc | Problem:
-        place = self.place(row.partner_city, row.partner_country, row.partner_region)
+        place = self.place(
+            row.partner_city,
+            row.partner_country,
+            row.partner_region,
+            row.partner_name_uk,
+            row.partner_location,
+        )
         if isinstance(place, Problem):
             return Problem(place.message, place.params, row.row)
         key = row.key
@@ -291,6 +313,42 @@ class _Planner:
             "sources": citations,
         }
         return _updated(AidDoc, before, fields, N_("not a valid aid record: {reason}"), row.row)
+
+
+def new_foreign_place(
+    key: str,
+    city: str,
+    country: str,
+    region: tuple[str, str | None] | None = None,
+    name_uk: str | None = None,
+    location: tuple[float, float] | None = None,
+) -> PlaceDoc:
+    """A new partner abroad as written, completed from GeoNames: coordinates, Ukrainian name.
+
+    `name_uk` and `location` (latitude, longitude) are the editor's and win over GeoNames';
+    without a Ukrainian name from either, the place is named as written in both languages.
+    """
+    found = find_world_place(city, country)
+    cyrillic = _is_cyrillic(city)
+    if name_uk is None:
+        name_uk = city if cyrillic else (found.name_uk if found else None) or city
+    name_en = (found.name if found else transliterate(city)) if cyrillic else city
+    if location is None and found is not None:
+        location = (found.latitude, found.longitude)
+    aliases: set[str] = set()
+    if found is not None:
+        aliases = {found.name, *(found.name_uk or "",), *found.other_names}
+    return PlaceDoc(
+        key=key,
+        name=Bilingual(uk=name_uk, en=name_en),
+        name_local=city,
+        country=country,
+        region=Bilingual(uk=region[1] or region[0], en=region[0]) if region else None,
+        latitude=location[0] if location else None,
+        longitude=location[1] if location else None,
+        geonames_id=found.geonames_id if found else None,
+        aliases=sorted(aliases - {"", name_uk, name_en, city}),
+    )
 
 
 def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:

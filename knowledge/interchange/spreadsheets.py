@@ -6,6 +6,7 @@ naming the row and the reason; a row never half-succeeds.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -43,6 +44,9 @@ AGREEMENT_COLUMNS = (
     "source_url",
     "source_date",
     "notes",
+    "partner_name_uk",
+    "partner_latitude",
+    "partner_longitude",
 )
 AGREEMENT_REQUIRED = ("hromada", "partner_city", "partner_country", "kind", "status")
 AID_COLUMNS = (
@@ -98,6 +102,10 @@ class AgreementCells:
     settlement: Settlement | None = None
     # A constituent country's region ("England, United Kingdom"): English, Ukrainian.
     partner_region: tuple[str, str | None] | None = None
+    # What the editor says of the partner beyond its name: its Ukrainian name, and where it
+    # is (latitude, longitude in degrees); both override what GeoNames gives.
+    partner_name_uk: str | None = None
+    partner_location: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -187,6 +195,29 @@ def _optional(cells: dict[str, str], column: str) -> str | None:
     return cells.get(column, "").strip() or None
 
 
+def _degrees(text: str | None) -> float:
+    return float((text or "").removeprefix("'").replace(",", "."))
+
+
+def _location(cells: dict[str, str]) -> tuple[float, float] | None:
+    """The partner's latitude and longitude columns: both or neither, in degrees."""
+    latitude = _optional(cells, "partner_latitude")
+    longitude = _optional(cells, "partner_longitude")
+    if latitude is None and longitude is None:
+        return None
+    try:
+        # An export writes a negative number as "'-106.6" so a spreadsheet keeps it text.
+        point = (_degrees(latitude), _degrees(longitude))
+    except ValueError:
+        point = (math.nan, math.nan)
+    if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
+        raise _RowError(
+            N_("partner_latitude and partner_longitude: {value} is not a place on Earth"),
+            value=f"{latitude or ''} {longitude or ''}".strip(),
+        )
+    return point
+
+
 def read_agreement_row(
     row: int, cells: dict[str, str], hromadas: HromadaIndex
 ) -> AgreementCells | Problem:
@@ -213,6 +244,8 @@ def read_agreement_row(
             partner_city=cells["partner_city"].strip(),
             partner_country=country.code,
             partner_region=(country.region_en, country.region_uk) if country.region_en else None,
+            partner_name_uk=_optional(cells, "partner_name_uk"),
+            partner_location=_location(cells),
             kind=kind,
             status=status,
             signed_on=signed_on,

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.facts.snapshot import Snapshot
-from knowledge.places.countries import names_for_questions
+from knowledge.places.countries import HOME_COUNTRY, names_for_questions
 from knowledge.places.country_words import ADJECTIVES
+from knowledge.places.hromadas import usual_reading
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
 from knowledge.text.morphology import is_dictionary_word
@@ -85,6 +86,9 @@ class Mention:
     first: int
     last: int
     approximate: bool = False
+    # Of several hromadas, the one the name usually means (the city, the oblast centre):
+    # taken when nothing else in the question tells them apart.
+    usual: str | None = None
 
     def of_kind(self, kind: EntityKind) -> frozenset[EntityRef]:
         """The candidates of one kind."""
@@ -129,10 +133,14 @@ class Gazetteer:
     """Finds the names of hromadas, places, countries, regions and oblasts in a question."""
 
     def __init__(
-        self, exact: dict[str, frozenset[EntityRef]], latin: dict[str, frozenset[EntityRef]]
+        self,
+        exact: dict[str, frozenset[EntityRef]],
+        latin: dict[str, frozenset[EntityRef]],
+        usual: dict[frozenset[EntityRef], str] | None = None,
     ) -> None:
         self._exact = exact
         self._latin = latin
+        self._usual = usual or {}
         self._fuzzy = FuzzyVocabulary(key for key in exact if " " not in key)
 
     @classmethod
@@ -158,8 +166,11 @@ class Gazetteer:
             builder.add_ukrainian_adjective(oblast_uk, EntityRef(EntityKind.OBLAST, code))
 
         regions: dict[str, tuple[str, str]] = {}
+        domestic: set[EntityRef] = set()
         for place in snapshot.places.values():
             ref = EntityRef(EntityKind.PLACE, place.key)
+            if place.country == HOME_COUNTRY:
+                domestic.add(ref)
             builder.add_ukrainian_noun(place.name.uk, ref)
             builder.add(place.name.en, ref)
             builder.add(place.name_local, ref)
@@ -181,12 +192,20 @@ class Gazetteer:
             builder.add_ukrainian_adjective(adjective_uk, ref)
             builder.add(adjective_en, ref)
         forms.save()
+        _hromadas_over_domestic_places(builder.exact, domestic)
+        _hromadas_over_domestic_places(builder.latin, domestic)
         # Most names mean one entity, and all forms of a name the same ones: one set each.
         shared: dict[frozenset[EntityRef], frozenset[EntityRef]] = {}
-        return cls(
-            exact={key: _shared(shared, refs) for key, refs in builder.exact.items()},
-            latin={key: _shared(shared, refs) for key, refs in builder.latin.items()},
-        )
+        exact = {key: _shared(shared, refs) for key, refs in builder.exact.items()}
+        latin = {key: _shared(shared, refs) for key, refs in builder.latin.items()}
+        usual: dict[frozenset[EntityRef], str] = {}
+        for refs in shared:
+            codes = [ref.id for ref in refs if ref.kind is EntityKind.HROMADA]
+            if len(codes) > 1:
+                chosen = usual_reading([snapshot.hromadas[code] for code in sorted(codes)])
+                if chosen is not None:
+                    usual[refs] = chosen
+        return cls(exact=exact, latin=latin, usual=usual)
 
     def knows(self, text: str) -> bool:
         """Whether the text is a whole name in the index."""
@@ -225,7 +244,7 @@ class Gazetteer:
                 continue
             if size == 1 and not _plausible_single(original, tokens, skip, start):
                 continue
-            return Mention(frozenset(refs), start, start + size - 1)
+            return Mention(refs, start, start + size - 1, usual=self._usual.get(refs))
         token = tokens[start]
         if start in skip or token.is_number or len(keys[start]) < 4:
             return None
@@ -239,6 +258,18 @@ class Gazetteer:
         if len({(ref.kind, ref.id) for ref in refs}) != 1:
             return None
         return Mention(refs, start, start, approximate=True)
+
+
+def _hromadas_over_domestic_places(
+    index: dict[str, set[EntityRef]], domestic: set[EntityRef]
+) -> None:
+    """A partner in Ukraine named as a hromada is that hromada: «Ковель» asks about Kovel's own
+    partnerships, not about the one where another hromada names Kovel as its partner."""
+    if not domestic:
+        return
+    for refs in index.values():
+        if refs & domestic and any(ref.kind is EntityKind.HROMADA for ref in refs):
+            refs -= domestic
 
 
 def _shared(

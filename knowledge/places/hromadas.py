@@ -22,9 +22,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from knowledge.facts.documents import HromadaDoc
 from knowledge.facts.messages import N_, Problem
@@ -124,7 +125,43 @@ class _Entry:
     by_centre: bool = False
 
 
-def _is_city_like(hromada: HromadaDoc) -> bool:
+class HromadaLike(Protocol):
+    """What the reading rules need of a hromada: a document or the engine's compact record."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def kind(self) -> HromadaKind | None: ...
+
+    @property
+    def center_uk(self) -> str | None: ...
+
+    @property
+    def oblast_uk(self) -> str | None: ...
+
+    @property
+    def aliases(self) -> Sequence[str]: ...
+
+
+def usual_reading(candidates: Sequence[HromadaLike]) -> str | None:
+    """Of hromadas whose centres share a name, the code of the one the name usually means.
+
+    The rules the importer applies too: the only city among village and settlement hromadas
+    (Рівне, not the village in Crimea), and of cities only the oblast centre (Миколаїв);
+    otherwise None, the name stays ambiguous.
+    """
+    cities = [hromada for hromada in candidates if _is_city_like(hromada)]
+    if len(cities) == 1:
+        return cities[0].code
+    if cities and len(cities) == len(candidates):
+        centres = [hromada for hromada in cities if _is_oblast_centre(hromada)]
+        if len(centres) == 1:
+            return centres[0].code
+    return None
+
+
+def _is_city_like(hromada: HromadaLike) -> bool:
     if hromada.kind in (HromadaKind.URBAN, HromadaKind.SPECIAL):
         return True
     # The occupied territories have no kind in the reference table; GeoNames lists only
@@ -150,7 +187,7 @@ def _oblast_key(text: str) -> str:
     return key
 
 
-def _is_oblast_centre(hromada: HromadaDoc) -> bool:
+def _is_oblast_centre(hromada: HromadaLike) -> bool:
     # Mykolaiv is the oblast centre and also a town in Lviv oblast: a name shared by cities
     # alone means the oblast centre, the way "Mykolaiv" is read everywhere outside Lviv oblast.
     if not hromada.center_uk or not hromada.oblast_uk:

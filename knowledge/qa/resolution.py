@@ -105,7 +105,7 @@ _NATION_WIDE = frozenset({Intent.REVERSE, Intent.EXPIRING, Intent.AID, Intent.CO
 
 @dataclass
 class _Found:
-    hromadas: list[tuple[frozenset[str], str]] = field(default_factory=list)
+    hromadas: list[tuple[frozenset[str], str, str | None]] = field(default_factory=list)
     places: list[frozenset[str]] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
@@ -139,7 +139,7 @@ def _collect(reading: Reading, snapshot: Snapshot) -> _Found:
         elif places:
             found.places.append(frozenset(ref.id for ref in places))
         elif hromadas:
-            found.hromadas.append((frozenset(ref.id for ref in hromadas), text))
+            found.hromadas.append((frozenset(ref.id for ref in hromadas), text, mention.usual))
         elif regions:
             found.regions.append(sorted(regions)[0].id)
     return found
@@ -154,6 +154,19 @@ def _narrow_by_oblast(
         code for code in candidates if snapshot.hromadas[code].oblast_code in oblasts
     )
     return narrowed or candidates
+
+
+def _only_usual_known(candidates: frozenset[str], usual: str | None, snapshot: Snapshot) -> bool:
+    """Whether the usual reading is among the candidates and no other one has any records."""
+    if usual is None or usual not in candidates:
+        return False
+    return not any(
+        snapshot.agreements_by_hromada.get(code)
+        or snapshot.aid_by_hromada.get(code)
+        or snapshot.activities_by_hromada.get(code)
+        or snapshot.programmes_by_hromada.get(code)
+        for code in candidates - {usual}
+    )
 
 
 def _likeliest_place(candidates: frozenset[str], hromada: str | None, snapshot: Snapshot) -> str:
@@ -192,8 +205,12 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
     ambiguous: frozenset[str] = frozenset()
     ambiguous_text = ""
     oblasts = list(found.oblasts)
-    for candidates, text in found.hromadas:
+    for candidates, text, usual in found.hromadas:
         narrowed = _narrow_by_oblast(candidates, oblasts, snapshot)
+        if len(narrowed) > 1 and not oblasts and _only_usual_known(narrowed, usual, snapshot):
+            # «Миколаїв» alone is the oblast centre, as the importer reads it too, unless
+            # the knowledge base holds something about another of that name (Золочів).
+            narrowed = frozenset({usual or ""})
         if len(narrowed) == 1:
             hromada = hromada or next(iter(narrowed))
         elif not ambiguous:

@@ -1,0 +1,170 @@
+"""A new partner abroad gets its coordinates and Ukrainian name, and questions find it by them."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections.abc import Sequence
+
+import pytest
+
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.interchange.planning import Plan, new_foreign_place, plan_rows
+from knowledge.interchange.uploads import read_import
+from knowledge.places.world import WORLD_PLACES, find_world_place, world_place_keys
+from knowledge.qa.engine import Engine
+from knowledge.store.curated import read_hromadas
+
+HEADER = "hromada,partner_city,partner_country,kind,status,source_title"
+SOURCE = "List of twin towns"
+ROWS = [
+    ("Lviv", "Kraków", "Poland"),
+    ("Lviv", "Wrocław", "Poland"),
+    ("Ternopil", "Elbląg", "Poland"),
+    ("Kharkiv", "Buenos Aires", "Argentina"),
+    ("Ivano-Frankivsk", "Rzeszów", "PL"),
+    ("Odesa", "Chisinau", "Moldova"),
+]
+
+
+def _sheet(rows: Sequence[tuple[str, ...]], header: str = HEADER) -> Plan:
+    lines = [header] + [
+        ",".join((*row[:3], "twinning", "active", SOURCE, *row[3:])) for row in rows
+    ]
+    data = ("\n".join(lines) + "\n").encode()
+    return plan_rows(
+        read_import(data, "partners.csv"), KnowledgeDocument(hromadas=read_hromadas())
+    )
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    hromadas = read_hromadas()
+    made = _sheet(ROWS).document
+    document = KnowledgeDocument(
+        hromadas=hromadas, sources=made.sources, places=made.places, agreements=made.agreements
+    )
+    return Engine.from_document(document)
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "expected"),
+    [
+        ("Kraków", "PL", "Краків"),
+        ("Krakow", "PL", "Краків"),
+        ("Cracow", "PL", "Краків"),
+        ("Краків", "PL", "Краків"),
+        ("Wrocław", "PL", "Вроцлав"),
+        ("Rzeszów", "PL", "Жешув"),
+        ("Kutaisi", "GE", "Кутаїсі"),
+        ("Buenos Aires", "AR", "Буенос-Айрес"),
+        # GeoNames has only the Russian spelling; the Ukrainian dictionary knows Кишинів.
+        ("Chisinau", "MD", "Кишинів"),
+    ],
+)
+def test_a_foreign_town_is_found_with_its_ukrainian_name(
+    written: str, country: str, expected: str
+) -> None:
+    found = find_world_place(written, country)
+
+    assert found is not None
+    assert found.name_uk == expected
+
+
+def test_a_town_is_looked_for_only_in_the_country_given() -> None:
+    assert find_world_place("Kraków", "DE") is None
+    assert find_world_place("Nowhereville", "PL") is None
+
+
+def test_the_stored_keys_are_the_keys_names_are_looked_up_by() -> None:
+    with WORLD_PLACES.open(encoding="utf-8", newline="") as file:
+        rows = list(itertools.islice(csv.DictReader(file), 0, None, 97))
+
+    stale = [
+        row["name"]
+        for row in rows
+        if row["keys"].split("|")
+        != world_place_keys(
+            [
+                row["name"],
+                *row["latin_names"].split("|"),
+                *row["cyrillic_names"].split("|"),
+                row["name_uk"],
+            ]
+        )
+    ]
+
+    assert not stale
+
+
+def test_an_imported_partner_gets_coordinates_and_its_ukrainian_name() -> None:
+    plan = _sheet(ROWS[:1])
+
+    (place,) = plan.document.places
+    assert (place.name.uk, place.name.en, place.name_local) == ("Краків", "Kraków", "Kraków")
+    assert place.latitude == pytest.approx(50.06, abs=0.01)
+    assert place.longitude == pytest.approx(19.94, abs=0.01)
+    assert place.geonames_id == 3094802
+
+
+def test_an_editor_s_ukrainian_name_and_coordinates_win_over_geonames() -> None:
+    header = HEADER + ",partner_name_uk,partner_latitude,partner_longitude"
+
+    plan = _sheet([("Lviv", "Kraków", "Poland", "Краків-Подгуже", "50.04", "19.95")], header)
+
+    (place,) = plan.document.places
+    assert place.name.uk == "Краків-Подгуже"
+    assert (place.latitude, place.longitude) == (50.04, 19.95)
+
+
+def test_a_partner_unknown_to_geonames_keeps_its_name_in_both_languages() -> None:
+    place = new_foreign_place("pl-dydnia", "Dydnia", "PL")
+
+    assert (place.name.uk, place.name.en, place.latitude) == ("Dydnia", "Dydnia", None)
+
+
+def test_coordinates_off_the_earth_refuse_the_row() -> None:
+    header = HEADER + ",partner_latitude,partner_longitude"
+
+    plan = _sheet([("Lviv", "Kraków", "Poland", "95", "19.95")], header)
+
+    assert not plan.document.agreements
+    assert "not a place on Earth" in plan.rejected[0].message
+
+
+@pytest.mark.parametrize(
+    ("question", "hromada"),
+    [
+        ("Хто з українських міст дружить з Краковом?", "Львів"),
+        ("Які побратими у Вроцлаві?", "Львів"),
+        ("Хто побратим Ельблонга?", "Тернопіль"),
+        ("Хто дружить з Жешувом?", "Івано-Франківськ"),
+        ("Партнери Кишинева", "Одеса"),
+    ],
+)
+def test_a_question_names_an_imported_partner_in_inflected_ukrainian(
+    engine: Engine, question: str, hromada: str
+) -> None:
+    answer = engine.answer(question, lang="uk")
+
+    assert hromada in answer.text
+
+
+def test_ukrainian_answers_name_partners_in_ukrainian_and_english_ones_as_written(
+    engine: Engine,
+) -> None:
+    uk = engine.answer("Які побратими Харкова?", lang="uk").text
+    en = engine.answer("What are the sister cities of Lviv?", lang="en").text
+
+    assert "Буенос-Айрес" in uk
+    assert "Buenos Aires" not in uk
+    assert "Kraków" in en
+    assert "Краків" not in en
+
+
+def test_a_name_several_hromadas_share_means_the_one_the_importer_takes(engine: Engine) -> None:
+    answer = engine.answer("Які партнери має Миколаїв?", lang="uk")
+    elsewhere = engine.answer("Які партнери має Миколаїв Львівської області?", lang="uk")
+
+    assert answer.text.startswith("Миколаїв (Миколаївська обл.)")
+    assert elsewhere.text.startswith("Миколаїв (Львівська обл.)")

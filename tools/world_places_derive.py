@@ -1,0 +1,224 @@
+"""Derive the shipped table of foreign towns from GeoNames' `cities15000.txt`.
+
+Every town outside Ukraine with 15,000 inhabitants or more becomes one line of
+`world_places.csv`: its GeoNames id, name (with its native diacritics), country, first-level
+division code, coordinates and population; its Ukrainian name; the other Latin names people
+write it under (Cracow, Krakau, Breslau); and the Cyrillic names a Ukrainian may write.
+
+GeoNames' alternate names carry no language, so the Ukrainian name is chosen among the Cyrillic
+ones: names with letters Ukrainian lacks (ы, э, ё, ъ, ў, ј, љ, њ …) are dropped, then the one
+pymorphy3's Ukrainian dictionary knows is preferred (Вроцлав, Жешув, Кутаїсі), then one that
+the Russian dictionary does not claim, then one with Ukrainian letters (Краків over Краков),
+then the one whose official romanisation is closest to the town's name. No Cyrillic name
+left: no Ukrainian name (the town's own name is shown instead).
+
+GeoNames data © GeoNames (https://www.geonames.org/), CC BY 4.0; see
+`knowledge/data/reference/SOURCES.md`.
+
+    python -m tools.world_places_derive --geonames ../shared/data/cities15000.txt \
+        --out knowledge/data/reference
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass, fields
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from knowledge.places.world import world_place_keys
+from knowledge.text.normalize import latin_key
+from knowledge.text.transliteration import transliterate
+
+WORLD_PLACES_FILE = "world_places.csv"
+HOME_COUNTRY = "UA"
+# Letters of Russian, Belarusian and the South Slavic alphabets that Ukrainian does not use.
+_NOT_UKRAINIAN = frozenset("ыэёъўјљњћђѓќѕџӣӯ")
+_UKRAINIAN_ONLY = frozenset("іїєґ")
+_CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff’'\- ]*$")
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÞĀ-ſ][A-Za-zÀ-ÿĀ-ſ’'\-. ]*$")
+# Cap on other Latin names per town: the most used exonyms come first in GeoNames' lists less
+# often than not, so the shortest distinct ones are kept.
+_MAX_LATIN_NAMES = 16
+
+
+@dataclass(frozen=True)
+class WorldPlaceLine:
+    """One line of world_places.csv; the field order is the column order."""
+
+    geonames_id: int
+    name: str
+    country_code: str
+    admin1_code: str
+    latitude: str
+    longitude: str
+    population: int
+    name_uk: str
+    latin_names: str
+    cyrillic_names: str
+    keys: str
+
+
+@cache
+def _analyzers() -> tuple[object, object]:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer(lang="uk"), pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _known(analyzer: object, name: str) -> bool:
+    """Whether a dictionary knows every part of a name as a word's nominative (not a case form)."""
+    if " " in name.strip():
+        return False
+    words = [word.replace("’", "'") for word in name.lower().split("-") if word]
+    return bool(words) and all(
+        any(
+            parse.normal_form == word and "nomn" in parse.tag
+            for parse in analyzer.parse(word)  # type: ignore[attr-defined]
+            if parse.is_known
+        )
+        for word in words
+    )
+
+
+def _claimed(analyzer: object, name: str) -> bool:
+    """Whether a dictionary knows every word of a name in any form."""
+    words = [word for word in re.split(r"[\s\-]+", name.lower()) if word]
+    return bool(words) and all(
+        analyzer.word_is_known(word.replace("’", "'"))  # type: ignore[attr-defined]
+        for word in words
+    )
+
+
+def ukrainian_name(name: str, cyrillic: list[str]) -> str:
+    """The Ukrainian name among a town's Cyrillic alternate names, or "" if none fits."""
+    candidates = [
+        candidate.replace("'", "’")
+        for candidate in cyrillic
+        if not (_NOT_UKRAINIAN & set(candidate.lower()))
+    ]
+    if not candidates:
+        return ""
+    uk, ru = _analyzers()
+    if not any(_known(uk, candidate) for candidate in candidates):
+        # GeoNames often has only the Russian spelling (Кишинев); the Ukrainian one the
+        # dictionary knows (Кишинів) is made from it by the regular correspondences.
+        candidates += sorted(
+            {
+                variant
+                for candidate in cyrillic
+                for variant in _ukrainian_variants(candidate)
+                if _known(uk, variant)
+            }
+        )
+    target = _plain(name)
+    several_words = " " in name.strip()
+
+    def score(candidate: str) -> tuple[bool, bool, bool, int, bool, float]:
+        known_uk = _known(uk, candidate)
+        similarity = fuzz.ratio(_plain(transliterate(candidate)), target)
+        return (
+            known_uk,
+            known_uk or not _claimed(ru, candidate),
+            # Ukrainian joins the words of a foreign town's name with hyphens (Буенос-Айрес).
+            several_words and "-" in candidate,
+            # Old names (Ряшів for Rzeszów) sound further from the town's own name.
+            round(similarity / 20),
+            bool(_UKRAINIAN_ONLY & set(candidate.lower())),
+            similarity,
+        )
+
+    return max(candidates, key=score)
+
+
+def _plain(name: str) -> str:
+    """Lower-case Latin letters of a name, Polish nasal vowels as they sound (ą → on)."""
+    name = name.lower().replace("ą", "on").replace("ę", "en")
+    decomposed = unicodedata.normalize("NFKD", name.replace("ł", "l"))
+    return " ".join(
+        re.sub(
+            r"[^a-z]+", " ", "".join(c for c in decomposed if not unicodedata.combining(c))
+        ).split()
+    )
+
+
+def _ukrainian_variants(name: str) -> set[str]:
+    """Spellings of a Russian-based name by Ukrainian rules: Кишинев → Кишинів."""
+    lower = name.lower()
+    variants = set()
+    for ending, replacement in (("ев", "ів"), ("ов", "ів"), ("ий", "ій"), ("ье", "ля")):
+        if lower.endswith(ending):
+            variants.add(lower[: -len(ending)] + replacement)
+    for index, letter in enumerate(lower):
+        if letter == "и":
+            variants.add(lower[:index] + "і" + lower[index + 1 :])
+        elif letter == "ы":
+            variants.add(lower[:index] + "и" + lower[index + 1 :])
+        elif letter == "э":
+            variants.add(lower[:index] + "е" + lower[index + 1 :])
+    return {
+        "-".join(part[:1].upper() + part[1:] for part in variant.split("-"))
+        for variant in variants
+        if not (_NOT_UKRAINIAN & set(variant))
+    }
+
+
+def _lines(path: Path) -> Iterator[WorldPlaceLine]:
+    with path.open(encoding="utf-8") as file:
+        for raw in file:
+            parts = raw.rstrip("\n").split("\t")
+            if len(parts) < 15 or parts[8] == HOME_COUNTRY:
+                continue
+            name = parts[1]
+            alternates = [alt.strip() for alt in parts[3].split(",") if alt.strip()]
+            cyrillic = sorted({alt for alt in alternates if _CYRILLIC_NAME.match(alt)})
+            seen = {latin_key(name)}
+            latin: list[str] = []
+            for alt in sorted({parts[2], *alternates}, key=lambda text: (len(text), text)):
+                key = latin_key(alt)
+                # Airport and other codes (KRK, BUE) are not names.
+                is_code = alt.isupper() and len(alt) <= 4
+                if _LATIN_NAME.match(alt) and key and key not in seen and not is_code:
+                    seen.add(key)
+                    latin.append(alt)
+            name_uk = ukrainian_name(name, cyrillic)
+            cyrillic_names = [alt for alt in cyrillic if not (_NOT_UKRAINIAN & set(alt.lower()))]
+            yield WorldPlaceLine(
+                geonames_id=int(parts[0]),
+                name=name,
+                country_code=parts[8],
+                admin1_code=parts[10],
+                latitude=f"{float(parts[4]):.5f}",
+                longitude=f"{float(parts[5]):.5f}",
+                population=int(parts[14] or 0),
+                name_uk=name_uk,
+                latin_names="|".join(latin[:_MAX_LATIN_NAMES]),
+                cyrillic_names="|".join(cyrillic_names),
+                keys="|".join(
+                    world_place_keys([name, *latin[:_MAX_LATIN_NAMES], *cyrillic_names, name_uk])
+                ),
+            )
+
+
+def main() -> None:
+    """Write world_places.csv from a GeoNames cities file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--geonames", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    arguments = parser.parse_args()
+    columns = [field.name for field in fields(WorldPlaceLine)]
+    with (arguments.out / WORLD_PLACES_FILE).open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(columns)
+        for line in sorted(_lines(arguments.geonames), key=lambda line: line.geonames_id):
+            writer.writerow(astuple(line))
+
+
+if __name__ == "__main__":
+    main()
