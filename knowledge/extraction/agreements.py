@@ -34,6 +34,7 @@ from knowledge.extraction.stated_dates import DateMention, DateRole
 from knowledge.extraction.view import SentenceView, Town
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
+from knowledge.text.normalize import fold
 
 _STATUS_WINDOW = 12
 _TERM = re.compile(
@@ -59,6 +60,7 @@ _EVENTS = frozenset(
 )
 _VERBAL_NOUNS = ("підписан", "signing")
 _LIST_WORDS = frozenset({"та", "і", "й", "and", "or", "також", "а"})
+_BRACKETED = re.compile(r"\([^()]*\)")
 _BOTH_SIDES_ANYWHERE = ("сторон", "обидва", "обидві", "parties", "both=")
 
 
@@ -90,6 +92,7 @@ class Side:
     written: str
     explicit: bool
     name: str
+    first: int | None = None  # the token that names it, None for the document's hromada
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,9 @@ def _document_cue(words: list[str], index: int) -> KindCue | None:
         kind = _kind_of(word, head, topic, words[position + 1 : position + 4])
         if kind is None:
             break
+        if _other_head_between(words, index, position, head):
+            # «угоди та меморандуми про співпрацю»: documents of several kinds, none said.
+            kind = AgreementKind.OTHER
         # «протокол про наміри встановлення ... побратимських відносин» is one document.
         last = position
         for later in range(position + 1, min(len(words), index + TOPIC_WINDOW + 1)):
@@ -145,6 +151,17 @@ def _document_cue(words: list[str], index: int) -> KindCue | None:
     if head is None:
         return None
     return KindCue(index, index, head, relation=False)
+
+
+def _other_head_between(
+    words: list[str], index: int, topic: int, head: AgreementKind | None
+) -> bool:
+    """Whether another kind of document is named between a head and its topic."""
+    for word in words[index + 1 : topic]:
+        other = next((kind for stem, kind in AGREEMENT_HEADS if _head_matches(word, stem)), None)
+        if other is not None and other is not head:
+            return True
+    return False
 
 
 def _head_matches(word: str, stem: str) -> bool:
@@ -320,7 +337,7 @@ def _frame(
         and not town.venue
         and not (town.first <= cue.last and town.last >= cue.first)
     ]
-    side = _side(sides, towns, context)
+    side = _side(sides, towns, cue, span, context)
     after = [town for town in towns if town.first > cue.last]
     before = [town for town in towns if town.last < cue.first]
     if side is not None and side.code is not None:
@@ -397,9 +414,11 @@ def _frame(
 
 
 def _listed(view: SentenceView, towns: list[Town]) -> list[Town]:
-    """The first town after the kind word and those listed with it («Лілль (Франція) та Брно»).
+    """The first town after the kind word and those listed with it («Лілль (Франція) та Брно»,
+    «Ланьцут, Гнєзно, Курнік (Польща), Ашкелон»).
 
-    A town after other words ("з ініціативи Лідса") is no longer in the list.
+    A town after other words ("з ініціативи Лідса") is no longer in the list; what is in
+    brackets (a country, a region) belongs to the town before it.
     """
     if not towns:
         return []
@@ -411,11 +430,18 @@ def _listed(view: SentenceView, towns: list[Town]) -> list[Town]:
     listed = [towns[0]]
     for town in towns[1:]:
         between = range(listed[-1].last + 1, town.first)
-        if not all(
+        gap = view.sentence.text[
+            view.sentence.tokens[listed[-1].last].end : view.sentence.tokens[town.first].start
+        ]
+        words = _BRACKETED.sub(" ", gap).replace(",", " ").split()
+        named = all(
             position in covered
             or view.words[position] in _LIST_WORDS
             or starts(view.words[position], SLOT_WORDS)
             for position in between
+        )
+        if not named and not all(
+            fold(word) in _LIST_WORDS or starts(fold(word), SLOT_WORDS) for word in words
         ):
             break
         listed.append(town)
@@ -450,13 +476,37 @@ def _nearest_status(
     return None if best is None else best[2]
 
 
-def _side(sides: list[Side], towns: list[Town], context: AgreementContext) -> Side | None:
-    if sides:
-        return sides[0]
-    domestic = [town for town in towns if town.hromada is not None]
-    if domestic and context.document_side is not None:
+def _side(
+    sides: list[Side],
+    towns: list[Town],
+    cue: KindCue,
+    span: tuple[int, int],
+    context: AgreementContext,
+) -> Side | None:
+    """The hromada acting in a frame: the one named nearest to the kind word.
+
+    A hromada listed among the partners after the first foreign one («з 14 містами:
+    Ромійї-сюр-Сен (Франція), ..., та 3 українськими містами – Хмільник») is a partner, not
+    the side; with no other hromada named, the side is the document's own.
+    """
+    foreign_after = [
+        town.first for town in towns if town.first > cue.last and town.hromada is None
+    ]
+    list_start = foreign_after[0] if foreign_after else None
+    candidates = [
+        side
+        for side in sides
+        if side.first is None or list_start is None or side.first < list_start
+    ]
+    if not candidates:
         return context.document_side
-    return context.document_side
+
+    def distance(side: Side) -> tuple[int, int]:
+        position = side.first if side.first is not None else cue.first
+        inside = 0 if span[0] <= position <= span[1] else 1
+        return inside, cue.first - position if position < cue.first else position - cue.last
+
+    return min(candidates, key=distance)
 
 
 def _dates(

@@ -127,8 +127,9 @@ class Extractor:
         oblasts: list[int] = []
         for mention in view.mentions:
             hromadas = mention.ids(NameKind.HROMADA)
-            if mention.ids(NameKind.OBLAST) and (
-                not hromadas or _oblast_named(view, mention.last)
+            # "Zhytomyr region", «Київської області»: the oblast, whatever else the name is.
+            if (mention.ids(NameKind.OBLAST) and not hromadas) or (
+                (hromadas or mention.ids(NameKind.OBLAST)) and _oblast_named(view, mention.last)
             ):
                 oblasts.append(mention.first)
                 continue
@@ -145,7 +146,11 @@ class Extractor:
             if code is not None and info is not None:
                 sides.append(
                     Side(
-                        code, mention.written, explicit=True, name=text_name(mention.written, info)
+                        code,
+                        mention.written,
+                        explicit=True,
+                        name=text_name(mention.written, info),
+                        first=mention.first,
                     )
                 )
         return sides, oblasts

@@ -22,6 +22,12 @@ _TAIL = re.compile(
     r"|See\s+also)\s*:?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A line linking another article inside this one ("RELATED: Cincinnati, Kharkiv renew...").
+_LINK_LINE = re.compile(
+    r"^[ \t]*(?:RELATED|Read\s+(?:also|more)|See\s+also|Читайте\s+також|Дивіться\s+також)"
+    r"[ \t]*:[ \t]*\S.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _NUMBERED = re.compile(
     r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+\w+\s+\d{4}\s*(?:року|р\.)?)\s*"
     r"(?:№|N|No\.?|Nr\.?)\s*(?P<number>[\w][\w/.\-]*)",
@@ -49,9 +55,10 @@ _HEADLINE_LENGTH = (20, 250)
 
 
 def main_text(text: str) -> str:
-    """The document without the other news a portal lists after it."""
+    """The document without the other news a portal lists after it or links inside it."""
     match = _TAIL.search(text)
-    return text if match is None else text[: match.start()]
+    body = text if match is None else text[: match.start()]
+    return _LINK_LINE.sub("", body)
 
 
 def _lines(text: str) -> list[str]:

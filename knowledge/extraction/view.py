@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.extraction.keywords import PERSON_WORDS, SLOT_WORDS, VENUE_WORDS, starts
 from knowledge.extraction.names import HOME_COUNTRY, NameKind, NameMention, PlaceNames
@@ -94,6 +94,21 @@ def is_venue(words: list[str], position: int) -> bool:
     return first in VENUE_WORDS
 
 
+def _bracket_after(view: SentenceView, last: int) -> bool:
+    """Whether a bracket follows the name: it carries its own country, known or not."""
+    return view.text[view.sentence.tokens[last].end :].lstrip().startswith("(")
+
+
+def _slot_right_before(view: SentenceView, index: int) -> bool:
+    """Whether the slot word before `index` leads straight to it: «містами: Брно», "city of"
+    rather than "our new sister city,” Zalivskyi said" or "our city's Patron Saint"."""
+    tokens = view.sentence.tokens
+    between = view.text[tokens[index - 1].end : tokens[index].start]
+    slot = view.text[tokens[index - 1].start : tokens[index - 1].end]
+    possessive = slot.endswith(("'s", "’s", "'", "’"))
+    return not possessive and between.strip() in ("", ":", ",", "–", "—")
+
+
 def _is_person(words: list[str], position: int) -> bool:
     return any(starts(word, PERSON_WORDS) for word in words[max(0, position - 4) : position])
 
@@ -160,36 +175,56 @@ class ViewBuilder:
         return sorted(towns, key=lambda town: town.first)
 
     def _unknown_towns(self, view: SentenceView, covered: set[int]) -> list[Town]:
-        """Capitalised names the text marks as towns, which the gazetteer does not know."""
+        """Capitalised names the text marks as towns, which the gazetteer does not know.
+
+        A name is marked by a slot word right before it («містами: Ромійї-сюр-Сен», "the
+        city of Brno"), by its country right after it («Девіс (США, Каліфорнія)»), or by
+        being listed after such a name («Ланьцут, Гнєзно, Курнік (Польща)»): a listed name
+        with no country of its own takes the country written after the list's next names.
+        """
         sentence, words = view.sentence, view.words
         countries = dict(view.countries())
         found: list[Town] = []
+        run: list[Town] = []  # the names of the current list, waiting for their country
         index = 0
         listing = False
         while index < len(words):
             if index in covered or not sentence.is_capitalised(index) or index == 0:
-                listing = listing and (words[index] in _CONJUNCTIONS or index in covered)
+                listing = listing and (index in covered or self._continues_list(view, index))
                 index += 1
                 continue
             word = words[index]
-            if word in MONTH_WORDS or sentence.tokens[index].is_number:
+            if word in MONTH_WORDS or sentence.tokens[index].is_number or starts(word, SLOT_WORDS):
+                index += 1
+                continue
+            before = view.text[: sentence.tokens[index].start]
+            if before.count("(") > before.count(")"):
+                # «Девіс (США, Каліфорнія)»: what is in brackets tells where the town is.
                 index += 1
                 continue
             previous = words[index - 1]
-            after_slot = starts(previous, SLOT_WORDS) or (
-                index >= 2 and starts(words[index - 2], SLOT_WORDS) and previous in _WITH_WORDS
+            after_slot = (starts(previous, SLOT_WORDS) and _slot_right_before(view, index)) or (
+                index >= 2
+                and starts(words[index - 2], SLOT_WORDS)
+                and previous in _WITH_WORDS
+                and _slot_right_before(view, index - 1)
             )
-            # After «містом» a capital starts a name, even one the dictionary has (Острава).
-            if not (after_slot and _is_cyrillic(word)) and _is_common(word):
+            last = self._name_end(view, index, covered)
+            country = self._country_after(view, last, countries)
+            listed = listing and self._continues_list(view, index)
+            # After «містом», or listed after a town («Ланьцут, Гнєзно»), a capital starts
+            # a name even when the dictionary has the word (Острава).
+            marked = after_slot or listed
+            if _is_common(word) and not (marked and _is_cyrillic(word)):
+                listing = False
                 index += 1
                 continue
-            country = self._country_after(view, index, countries)
-            if not (after_slot or country or (listing and previous in _CONJUNCTIONS)):
+            if not (after_slot or country or listed):
+                listing = False
                 index += 1
                 continue
-            last = index
             written = sentence.written(index, last)
-            name = written if after_slot else nominative(written)
+            name = written if after_slot or last > index else nominative(written)
             town = Town(
                 index,
                 last,
@@ -197,16 +232,52 @@ class ViewBuilder:
                 name,
                 None,
                 None,
-                country or self._slot_country(view, index),
+                country or (self._slot_country(view, index) if after_slot else None),
                 self._region_after(view, last),
                 is_venue(words, index),
                 _is_person(words, index),
             )
-            if town.country != HOME_COUNTRY:
+            if not listed:
+                found += run
+                run = []
+            if town.country is None and not _bracket_after(view, last):
+                run.append(town)
+            elif town.country is None:
                 found.append(town)
+            else:
+                found += [replace(waiting, country=town.country) for waiting in run]
+                run = []
+                if town.country != HOME_COUNTRY:
+                    found.append(town)
             listing = True
             index = last + 1
-        return found
+        found += run
+        return sorted(found, key=lambda town: town.first)
+
+    def _name_end(self, view: SentenceView, index: int, covered: set[int]) -> int:
+        """The last word of a name of several capitalised words ("Federal Way", «Нацерет
+        Іліт»), written with a space or a hyphen between them."""
+        sentence = view.sentence
+        last = index
+        while (
+            last + 1 < len(view.words)
+            and last + 1 not in covered
+            and sentence.is_capitalised(last + 1)
+            and not sentence.tokens[last + 1].is_number
+            and view.words[last + 1] not in MONTH_WORDS
+            and view.text[sentence.tokens[last].end : sentence.tokens[last + 1].start]
+            in (" ", "-")
+            and not _is_common(view.words[last + 1])
+        ):
+            last += 1
+        return last
+
+    @staticmethod
+    def _continues_list(view: SentenceView, index: int) -> bool:
+        """Whether the word at `index` follows a comma or a conjunction: the next list item."""
+        tokens = view.sentence.tokens
+        between = view.text[tokens[index - 1].end : tokens[index].start]
+        return "," in between or view.words[index - 1] in _CONJUNCTIONS
 
     def _country_after(
         self, view: SentenceView, position: int, countries: dict[int, str]
@@ -218,9 +289,8 @@ class ViewBuilder:
             candidate = position + offset
             if candidate in countries:
                 between = text[end : view.char_position(candidate)]
-                if between.strip() in {"(", ",", "", "(м.", ", м."} or between.strip().startswith(
-                    "("
-                ):
+                opened = between.strip().startswith("(") and ")" not in between
+                if between.strip() in {"(", ",", "", "(м.", ", м."} or opened:
                     return countries[candidate]
                 return None
         return None
@@ -279,6 +349,23 @@ _ENGLISH_CAPITALISED = frozenset(
         "president",
         "minister",
         "embassy",
+        # Words that follow "Sister City" in the names of programmes and bodies.
+        "partnership",
+        "partnerships",
+        "program",
+        "programme",
+        "association",
+        "committee",
+        "commission",
+        "agreement",
+        "day",
+        "week",
+        "festival",
+        "summit",
+        "international",
+        "initiative",
+        "network",
+        "council's",
     }
 )
 
