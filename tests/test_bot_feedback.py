@@ -30,6 +30,7 @@ from tests.adminbot_support import (
     SUPER_ADMIN,
     admin_harness,
     admin_services,
+    alerts,
     button,
     grant_editor,
 )
@@ -47,6 +48,16 @@ REPLY = "Дякуємо, додали меморандум з Кутаїсі. / 
 THANKS = {
     "en": "Thank you! The editors of Kharkivska will read it, and may answer you here.",
     "uk": "Дякую! Редактори громади Харківська прочитають це й можуть відповісти вам тут.",
+}
+LEAVE = {
+    "en": "To leave without sending anything, send /cancel (any other command leaves too).",
+    "uk": "Щоб вийти, нічого не надіславши, надішліть /cancel (будь-яка інша команда теж).",
+}
+ANSWERED = {
+    "en": "Correction #{id} has been answered already: the resident got one reply."
+    " Nothing was sent.",
+    "uk": "На виправлення №{id} уже відповіли: мешканець отримав одну відповідь."
+    " Нічого не надіслано.",
 }
 REPLIED = {
     "en": "The editors of Kharkivska replied to your correction «{text}»:",
@@ -114,6 +125,43 @@ async def test_a_correction_reaches_the_hromadas_editor_who_replies(
     async with session_factory(seeded_engine)() as session:
         stored = (await session.scalars(select(models.CorrectionRow))).one()
     assert (stored.hromada_code, stored.replied_by, stored.reply) == (KHARKIV, EDITOR, REPLY)
+
+
+@pytest.mark.parametrize("command", ["/start", "/help"])
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_command_leaves_the_correction_unsent(
+    bot: Harness, lang: str, command: str
+) -> None:
+    calls = await bot.send(PARTNERS[lang], language_code=lang)
+    suggest = button(calls, SUGGEST[lang])
+    (prompt,) = sent_texts(await _press_under(bot, suggest, sent_texts(calls)[0], USER_ID, lang))
+    assert LEAVE[lang] in prompt
+
+    await bot.send(command, language_code=lang)
+    calls = await bot.send(CORRECTION[lang], language_code=lang)
+
+    assert [call.chat_id for call in calls_of(calls, SendMessage)] == [USER_ID]
+    assert THANKS[lang] not in sent_texts(calls)
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_correction_takes_one_reply(
+    bot: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    await grant_editor(seeded_engine, EDITOR, KHARKIV)
+    calls = await bot.send(PARTNERS[lang], language_code=lang)
+    await _press_under(bot, button(calls, SUGGEST[lang]), sent_texts(calls)[0], USER_ID, lang)
+    calls = await bot.send(CORRECTION[lang], language_code=lang)
+    (forwarded,) = [call for call in calls_of(calls, SendMessage) if call.chat_id == EDITOR]
+    reply_button = keyboard_buttons(forwarded.reply_markup)[0][1] or ""
+    await bot.click(reply_button, chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+    await bot.send(REPLY, chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+
+    again = await bot.click(reply_button, chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+    again += await bot.send("Second reply", chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+
+    assert ANSWERED[lang].format(id=1) in alerts(again)
+    assert not [call for call in calls_of(again, SendMessage) if call.chat_id == USER_ID]
 
 
 async def test_without_an_editor_of_the_hromada_the_super_admins_hear_of_it(

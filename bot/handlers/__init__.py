@@ -33,6 +33,7 @@ def routers() -> list[Router]:
     questions, and nothing else takes them), then commands, and the catch-alls last."""
     return [
         errors.get_router(),
+        feedback.get_exit_router(),
         questions.get_router(),
         membership.get_router(),
         channels.get_router(),

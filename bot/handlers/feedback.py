@@ -5,6 +5,7 @@ editors, who may reply through the bot; /unanswered shows editors what the bot c
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -33,6 +34,8 @@ from knowledge.render.lang import Language
 from knowledge.store.preferences import chat_language
 
 router = Handlers(__name__)
+# Checked before every command's own router: a command leaves the correction or the reply.
+exits = Handlers(f"{__name__}.exits")
 COMMANDS = ("unanswered",)
 # A correction is a short message; a longer one is kept cut to this many characters.
 CORRECTION_LENGTH = 1000
@@ -75,10 +78,19 @@ async def on_suggest(
         escaped(
             _(
                 "What is wrong or missing in this answer? Write it in one message, with a"
-                " source if you have one: the hromada's editors will read it. /cancel stops."
+                " source if you have one: the hromada's editors will read it. To leave without"
+                " sending anything, send /cancel (any other command leaves too)."
             )
         )
     )
+
+
+@exits.message(StateFilter(FeedbackStep), F.text.startswith("/"), ~Command("cancel"))
+async def leave_on_command(message: Message, state: FSMContext) -> None:
+    """Any command but /cancel leaves the correction or the reply unsent, and then does what
+    it does: the text after it is never taken for the correction."""
+    await state.clear()
+    raise SkipHandler
 
 
 @router.message(Command("cancel"), StateFilter(FeedbackStep))
@@ -177,6 +189,9 @@ async def on_reply_pressed(
     if found is None or not allowed or not isinstance(query.message, Message):
         await refuse(query)
         return
+    if found.replied:
+        await query.answer(_already_answered(found.id), show_alert=True)
+        return
     await query.answer()
     await state.set_state(FeedbackStep.reply)
     await state.update_data(correction_id=found.id)
@@ -203,7 +218,10 @@ async def on_reply(
         found = await correction(session, correction_id)
         if found is None:
             return
-        await record_reply(session, found.id, admin.user_id, message.text, services.now())
+        taken = await record_reply(session, found.id, admin.user_id, message.text, services.now())
+    if not taken:
+        await message.answer(escaped(_already_answered(found.id)))
+        return
     language = Language(found.lang)
     name = _hromada_name(services, found.hromada_code, found.lang)
     header = (
@@ -219,6 +237,12 @@ async def on_reply(
         found.chat_id, escaped(f"{header}\n{message.text}")
     )
     await message.answer(escaped(_("Sent to the resident.")))
+
+
+def _already_answered(correction_id: int) -> str:
+    return _(
+        "Correction #{id} has been answered already: the resident got one reply. Nothing was sent."
+    ).format(id=correction_id)
 
 
 @router.message(Command("unanswered"), IsAdmin())
@@ -266,6 +290,12 @@ def _question_line(question: str, count: int) -> str:
 async def refuse_feedback(message: Message) -> None:
     """Anyone else: a polite refusal."""
     await refuse(message)
+
+
+def get_exit_router() -> Router:
+    """The handler that lets any command leave a correction or a reply, built to be checked
+    before the commands' own routers."""
+    return exits.build(guards={"message": [DialogOrCommand(FeedbackStep)]})
 
 
 def get_router() -> Router:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import Admin
@@ -60,6 +60,7 @@ class Correction:
     lang: str
     answer: str
     text: str
+    replied: bool = False
 
 
 def _cut(text: str, limit: int) -> str:
@@ -154,7 +155,15 @@ async def save_correction(
 
 
 def _correction(row: models.CorrectionRow) -> Correction:
-    return Correction(row.id, row.hromada_code, row.chat_id, row.lang, row.answer, row.text)
+    return Correction(
+        row.id,
+        row.hromada_code,
+        row.chat_id,
+        row.lang,
+        row.answer,
+        row.text,
+        replied=row.replied_at is not None,
+    )
 
 
 async def correction_recipients(
@@ -180,11 +189,16 @@ async def correction(session: AsyncSession, correction_id: int) -> Correction | 
 
 async def record_reply(
     session: AsyncSession, correction_id: int, editor_id: int, reply: str, now: dt.datetime
-) -> None:
-    """Remember an editor's reply to a correction; commits."""
-    row = await session.get(models.CorrectionRow, correction_id)
-    if row is not None:
-        row.replied_by = editor_id
-        row.replied_at = now
-        row.reply = _cut(reply, CORRECTION_LENGTH)
-        await session.commit()
+) -> bool:
+    """Remember an editor's reply to a correction; commits. A correction takes one reply:
+    False (nothing changed) when it is unknown or was answered already, by anyone."""
+    taken = await session.execute(
+        update(models.CorrectionRow)
+        .where(
+            models.CorrectionRow.id == correction_id,
+            models.CorrectionRow.replied_at.is_(None),
+        )
+        .values(replied_by=editor_id, replied_at=now, reply=_cut(reply, CORRECTION_LENGTH))
+    )
+    await session.commit()
+    return bool(getattr(taken, "rowcount", 0))
