@@ -168,3 +168,22 @@ def test_a_name_several_hromadas_share_means_the_one_the_importer_takes(engine: 
 
     assert answer.text.startswith("Миколаїв (Миколаївська обл.)")
     assert elsewhere.text.startswith("Миколаїв (Львівська обл.)")
+
+
+def test_a_city_s_short_name_residents_use_finds_it(engine: Engine) -> None:
+    answer = engine.answer("Побратими Франківська", lang="uk")
+
+    assert answer.text.startswith("Івано-Франківськ")
+    assert "Жешув" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Побратими Украины", "Партнеры Украины", "Partners of Ukraine"]
+)
+def test_the_name_of_ukraine_is_not_read_as_a_hromada_like_it(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+
+    assert "Українка" not in answer.text
+    assert "Ukrainka" not in answer.text

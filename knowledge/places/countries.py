@@ -180,6 +180,18 @@ def names_for_questions() -> dict[str, list[str]]:
     return names
 
 
+def home_country_names() -> list[str]:
+    """Ukraine's names in the readers' languages and its own (Ukraine, Україна, Украина)."""
+    return [
+        row.name
+        for row in country_table()
+        if row.code == HOME_COUNTRY
+        and not row.is_code
+        and row.rank <= RANK_NATIVE
+        and _latin_or_cyrillic(row.name)
+    ]
+
+
 def _latin_or_cyrillic(name: str) -> bool:
     return all(
         char <= "\u024f" or "\u0400" <= char <= "\u052f" or not char.isalpha() for char in name

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.facts.snapshot import Snapshot
-from knowledge.places.countries import HOME_COUNTRY, names_for_questions
+from knowledge.places.countries import HOME_COUNTRY, home_country_names, names_for_questions
 from knowledge.places.country_words import ADJECTIVES
-from knowledge.places.hromadas import usual_reading
+from knowledge.places.hromadas import short_names, usual_reading
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
 from knowledge.text.morphology import is_dictionary_word
@@ -137,7 +137,9 @@ class Gazetteer:
         exact: dict[str, frozenset[EntityRef]],
         latin: dict[str, frozenset[EntityRef]],
         usual: dict[frozenset[EntityRef], str] | None = None,
+        ordinary: frozenset[str] = frozenset(),
     ) -> None:
+        self._ordinary = ordinary
         self._exact = exact
         self._latin = latin
         self._usual = usual or {}
@@ -162,6 +164,8 @@ class Gazetteer:
                 builder.add_name(alias, ref)
             if hromada.oblast_code and hromada.oblast_uk:
                 oblasts[hromada.oblast_code] = hromada.oblast_uk
+        for form, code in short_names(snapshot.hromadas.values()).items():
+            builder.add_ukrainian_noun(form, EntityRef(EntityKind.HROMADA, code))
         for code, oblast_uk in oblasts.items():
             builder.add_ukrainian_adjective(oblast_uk, EntityRef(EntityKind.OBLAST, code))
 
@@ -183,6 +187,13 @@ class Gazetteer:
             builder.add_ukrainian_noun(region_uk, ref)
             builder.add(region_en, ref)
 
+        # Ukraine is where every hromada is: its name is an ordinary word of a question, and
+        # not a misspelt name («Украины» is not Українка).
+        home: set[str] = set()
+        for name in home_country_names():
+            home.add(name_key(name))
+            if any(map(is_cyrillic, name)):
+                home.update(forms.nouns(normalize(name)))
         for code, names in names_for_questions().items():
             ref = EntityRef(EntityKind.COUNTRY, code)
             for name in names:
@@ -205,7 +216,7 @@ class Gazetteer:
                 chosen = usual_reading([snapshot.hromadas[code] for code in sorted(codes)])
                 if chosen is not None:
                     usual[refs] = chosen
-        return cls(exact=exact, latin=latin, usual=usual)
+        return cls(exact=exact, latin=latin, usual=usual, ordinary=frozenset(home))
 
     def knows(self, text: str) -> bool:
         """Whether the text is a whole name in the index."""
@@ -246,7 +257,12 @@ class Gazetteer:
                 continue
             return Mention(refs, start, start + size - 1, usual=self._usual.get(refs))
         token = tokens[start]
-        if start in skip or token.is_number or len(keys[start]) < 4:
+        if (
+            start in skip
+            or token.is_number
+            or len(keys[start]) < 4
+            or keys[start] in self._ordinary
+        ):
             return None
         if is_dictionary_word(token.text):
             # An ordinary word ("вечора", "саме") is not a misspelt name.

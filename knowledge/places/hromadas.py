@@ -211,6 +211,19 @@ def _short_forms(name: str) -> list[str]:
     ]
 
 
+def short_names(hromadas: Iterable[HromadaLike]) -> dict[str, str]:
+    """Short forms of city names residents use alone («Франківськ») → the hromada's code.
+
+    A short form two cities would share («Кам’янець») names neither.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for hromada in hromadas:
+        if hromada.center_uk and _is_city_like(hromada):
+            for form in _short_forms(hromada.center_uk):
+                owners[form].add(hromada.code)
+    return {form: next(iter(codes)) for form, codes in owners.items() if len(codes) == 1}
+
+
 def _district_stems(settlement: Settlement) -> list[str]:
     """The name of the quarter a city district is named after ("Pechersk" for Pecherskyi)."""
     if settlement.kind is SettlementKind.DISTRICT and settlement.name_uk.endswith("ий"):
@@ -230,22 +243,17 @@ class HromadaIndex:
         self._known_keys: dict[str, tuple[str, str]] = {}
         for hromada in hromadas:
             self.by_code[hromada.code] = hromada
-        short_forms: dict[str, list[HromadaDoc]] = defaultdict(list)
         for hromada in self.by_code.values():
             official = [(form, False) for form in (hromada.name_uk, hromada.name_en)]
             centre = [hromada.center_uk, hromada.center_en]
             if hromada.center_uk:
                 centre.append(transliterate(hromada.center_uk))
-                if _is_city_like(hromada):
-                    for form in _short_forms(hromada.center_uk):
-                        short_forms[form].append(hromada)
             official += [(form, True) for form in centre if form]
             other = [(alias, True) for alias in hromada.aliases]
             self._add_forms(0, official, hromada)
             self._add_forms(1, other, hromada)
-        for form, owners in short_forms.items():
-            if len(owners) == 1:
-                self._add_forms(1, [(form, True), (transliterate(form), True)], owners[0])
+        for form, code in short_names(self.by_code.values()).items():
+            self._add_forms(1, [(form, True), (transliterate(form), True)], self.by_code[code])
         for unit in units:
             owner = self.by_code.get(unit.hromada)
             if owner is None:
