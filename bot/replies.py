@@ -49,6 +49,12 @@ async def send_text(
             await message.answer(piece, reply_markup=markup)
 
 
+async def forget_conversation(state: FSMContext | None) -> None:
+    """Start the conversation over: the next question inherits nothing."""
+    if state is not None:
+        await state.update_data({CONTEXT_KEY: None})
+
+
 async def remember_offer(state: FSMContext | None, questions: list[str]) -> None:
     """Remember the questions the buttons under the last message stand for."""
     if state is not None:
@@ -97,11 +103,18 @@ async def answer_question(
     question: str,
     *,
     reply: bool = False,
+    chosen_lang: str | None = None,
 ) -> Answer:
-    """Answer in the chat's conversation: the last answer's context in, the new one kept."""
+    """Answer in the chat's conversation: the last answer's context in, the new one kept.
+
+    The answer is in `chosen_lang` when the chat chose a language with /language; otherwise in
+    the question's own language, and in `lang` (the user's client's) when that is unclear.
+    """
     data = await state.get_data() if state is not None else {}
     context = context_from_data(data.get(CONTEXT_KEY))
-    answer = services.engine.answer(question, context, lang, services.today())
+    answer = services.engine.answer(
+        question, context, chosen_lang, services.today(), fallback_lang=lang
+    )
     offered = [choice.question for choice in answer.choices] + list(answer.suggestions)
     labels = [choice.label for choice in answer.choices] + list(answer.suggestions)
     if state is not None:

@@ -40,6 +40,23 @@ async def test_the_chosen_language_is_confirmed_in_itself_and_kept(
     assert await _saved(harness.services, USER_ID) == chosen
 
 
+@pytest.mark.parametrize(
+    ("chosen", "question", "expected"),
+    [
+        ("uk", "Who are Kharkiv's partner cities?", "Кошице, Словаччина"),
+        ("en", "Які міста-партнери в Харкова?", "Košice, Slovakia"),
+    ],
+)
+async def test_a_chosen_language_answers_questions_in_any_language(
+    harness: Harness, chosen: str, question: str, expected: str
+) -> None:
+    await harness.click(f"lang:{chosen}", language_code="en")
+
+    calls = await harness.send(question, language_code="en")
+
+    assert expected in calls_of(calls, SendMessage)[0].text
+
+
 async def test_the_choice_outlives_the_dispatcher(harness: Harness) -> None:
     await harness.click("lang:en", language_code="uk")
 

@@ -50,6 +50,32 @@ async def test_a_follow_up_continues_the_conversation(harness: Harness) -> None:
     assert "Олайне" not in text
 
 
+@pytest.mark.parametrize(
+    ("question", "client", "expected"),
+    [
+        ("Who are Kharkiv's partner cities?", "uk", "Košice, Slovakia"),
+        ("Які міста-партнери в Харкова?", "en", "Кошице, Словаччина"),
+    ],
+)
+async def test_the_question_language_decides_the_answer_over_the_client(
+    harness: Harness, question: str, client: str, expected: str
+) -> None:
+    calls = await harness.send(question, language_code=client)
+
+    assert expected in sent_texts(calls)[0]
+
+
+async def test_start_starts_the_conversation_over(harness: Harness) -> None:
+    await harness.send("Які партнери у Менської громади?", language_code="uk")
+    await harness.send("/start", language_code="uk")
+
+    calls = await harness.send("а в Польщі?", language_code="uk")
+
+    (text,) = sent_texts(calls)
+    assert "Домброва" not in text
+    assert text.startswith("Про що саме ви питаєте?")
+
+
 async def test_another_chat_has_its_own_conversation(harness: Harness) -> None:
     await harness.send("Які партнери у Менської громади?", language_code="uk")
 
@@ -64,7 +90,8 @@ async def test_another_chat_has_its_own_conversation(harness: Harness) -> None:
 async def test_an_ambiguous_name_offers_buttons_that_settle_it(
     harness: Harness, lang: str
 ) -> None:
-    calls = await harness.send("Що відомо про Золочів?", language_code=lang)
+    asked = {"uk": "Що відомо про Золочів?", "en": "What do you know about Zolochiv?"}[lang]
+    calls = await harness.send(asked, language_code=lang)
     (question,) = calls_of(calls, SendMessage)
     buttons = keyboard_buttons(question.reply_markup)
     oblast = "Kharkiv" if lang == "en" else "Харківська"
@@ -155,7 +182,8 @@ async def test_a_failure_is_logged_with_context_and_the_user_gets_an_apology(
     assert "bot.handlers.questions.ask" in record.getMessage()
     assert TOKEN not in caplog.text
     assert TOKEN.split(":")[1] not in caplog.text
-    assert "Кошице" in sent_texts(later)[0]
+    # An English question gets English, whatever the user's Telegram language.
+    assert "Košice" in sent_texts(later)[0]
 
 
 async def test_a_sticker_gets_a_request_for_text(harness: Harness) -> None:

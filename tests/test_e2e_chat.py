@@ -73,7 +73,7 @@ async def test_the_chat_shows_buttons_presses_them_and_maps_places(bot_home: Pat
     assert "Hello! I am Pobratym." in output
     assert "[1] Kharkiv partners" in output
     shared = output.split("Ви поділилися в чаті:", 1)[1]
-    assert "Lille, France" in shared
+    assert "Lille, Hauts-de-France, France" in shared
     assert "Telegram відхилив" not in output
     assert output.rstrip().endswith("До побачення.")
 

@@ -128,6 +128,7 @@ async def ask_offered(
     state: FSMContext,
     services: BotServices,
     lang: str,
+    chosen_lang: str | None = None,
 ) -> None:
     """A suggested question or a reading of an ambiguous name, asked by its button."""
     message = callback.message
@@ -136,7 +137,7 @@ async def ask_offered(
         await stale(callback)
         return
     # Answered after the question, so that on failure the error handler answers it instead.
-    await answer_question(message, state, services, lang, question)
+    await answer_question(message, state, services, lang, question, chosen_lang=chosen_lang)
     await callback.answer()
 
 

@@ -25,6 +25,7 @@ async def cmd_ask(
     state: FSMContext,
     services: BotServices,
     lang: str,
+    chosen_lang: str | None = None,
 ) -> None:
     """/ask <question> (also /ask@botname), in any chat."""
     if not command.args or not command.args.strip():
@@ -34,18 +35,27 @@ async def cmd_ask(
             )
         )
         return
-    await answer_question(message, state, services, lang, command.args, reply=True)
+    await answer_question(
+        message, state, services, lang, command.args, reply=True, chosen_lang=chosen_lang
+    )
 
 
 @router.message(IN_GROUP, AddressedToBot())
 async def addressed(
-    message: Message, question: str, state: FSMContext, services: BotServices, lang: str
+    message: Message,
+    question: str,
+    state: FSMContext,
+    services: BotServices,
+    lang: str,
+    chosen_lang: str | None = None,
 ) -> None:
     """A message that mentions the bot or replies to it."""
     if not question:
         await message.reply(escaped(_("Yes? Ask me about your hromada's partners.")))
         return
-    await answer_question(message, state, services, lang, question, reply=True)
+    await answer_question(
+        message, state, services, lang, question, reply=True, chosen_lang=chosen_lang
+    )
 
 
 @router.message(IN_GROUP)

@@ -23,11 +23,17 @@ rest = Handlers(f"{__name__}.rest")
 rest.message.filter(F.chat.type == "private")
 
 
-async def ask(message: Message, state: FSMContext, services: BotServices, lang: str) -> None:
+async def ask(
+    message: Message,
+    state: FSMContext,
+    services: BotServices,
+    lang: str,
+    chosen_lang: str | None = None,
+) -> None:
     """Answer, continuing the chat's conversation."""
     if message.text is None:
         return
-    await answer_question(message, state, services, lang, message.text)
+    await answer_question(message, state, services, lang, message.text, chosen_lang=chosen_lang)
 
 
 router.message(

@@ -18,7 +18,7 @@ from bot.deeplinks import (
     decode_payload,
 )
 from bot.keyboards.questions import offered_keyboard
-from bot.replies import answer_question, remember_offer, send_text
+from bot.replies import answer_question, forget_conversation, remember_offer, send_text
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
@@ -64,7 +64,8 @@ async def _open_link(
 async def cmd_start(
     message: Message, command: CommandObject, state: FSMContext, services: BotServices, lang: str
 ) -> None:
-    """Greet, or open what the deep link names."""
+    """Start over (the next question inherits nothing), then greet or open the deep link."""
+    await forget_conversation(state)
     if command.args:
         try:
             await _open_link(message, state, services, lang, command.args)

@@ -29,16 +29,21 @@ class ChatLanguageMiddleware(I18nMiddleware):
         async with self.sessions() as own_session:
             return await chat_language(own_session, chat_id)
 
-    async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
+    async def chosen_locale(self, data: dict[str, Any]) -> str | None:
+        """The language the chat chose with /language, if it chose one."""
         chat: Chat | None = data.get("event_chat")
         session: AsyncSession | None = data.get("session")
-        if chat is not None:
-            saved = await self._saved(chat.id, session)
-            if saved is not None:
-                return saved
+        return None if chat is None else await self._saved(chat.id, session)
+
+    def client_locale(self, data: dict[str, Any]) -> str:
+        """The user's Telegram language when we speak it, else the default."""
         user: User | None = data.get("event_from_user")
         from_client = language_of_user(user.language_code if user is not None else None)
         return from_client or self.default_locale
+
+    async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
+        saved = await self.chosen_locale(data)
+        return saved if saved is not None else self.client_locale(data)
 
     async def __call__(
         self,
@@ -46,8 +51,11 @@ class ChatLanguageMiddleware(I18nMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        locale = await self.get_locale(event, data)
+        chosen = await self.chosen_locale(data)
+        locale = chosen or self.client_locale(data)
         data["lang"] = locale
+        # A question's own language decides its answer's unless the chat chose one.
+        data["chosen_lang"] = chosen
         data["i18n"] = self.i18n
         data["i18n_middleware"] = self
         with self.i18n.context(), self.i18n.use_locale(locale):

@@ -173,15 +173,29 @@ class Engine:
         context: Context | None = None,
         lang: str | None = None,
         today: dt.date | None = None,
+        *,
+        fallback_lang: str | None = None,
     ) -> Answer:
-        """Answer one question; pass the returned `context` with the next one."""
+        """Answer one question; pass the returned `context` with the next one.
+
+        The answer is in `lang` when given (a language the chat chose), else in the question's
+        own language, else the conversation's, else `fallback_lang`, else Ukrainian.
+        """
         today = today or today_in_ukraine()
         stripped = question.strip()
         if len(stripped) > MAX_QUESTION_LENGTH:
-            language = Language(lang or (context.lang if context else None) or DEFAULT_LANGUAGE)
+            language = Language(
+                lang or (context.lang if context else None) or fallback_lang or DEFAULT_LANGUAGE
+            )
             return self._simple(question, language, Intent.TOO_LONG, context)
         reading = self._reader.read(stripped, today)
-        code = lang or reading.lang or (context.lang if context else None) or DEFAULT_LANGUAGE
+        code = (
+            lang
+            or reading.lang
+            or (context.lang if context else None)
+            or fallback_lang
+            or DEFAULT_LANGUAGE
+        )
         language = Language(code)
         if not reading.tokens:
             return self._simple(question, language, Intent.EMPTY, context)
