@@ -29,7 +29,7 @@ WRONG = {
         "country": ("XX", "I don't know a country “XX”."),
         "kind": ("handshake", "“handshake” is not a kind of agreement."),
         "status": ("maybe", "“maybe” is not a status."),
-        "signed": ("May 2024", "“May 2024” is not a date."),
+        "signed": ("someday", "“someday” is not a date."),
         "until": ("soon", "“soon” is neither a date nor a term."),
         "areas": ("culture, gardening", "“gardening” is not an area of cooperation."),
     },
@@ -38,11 +38,12 @@ WRONG = {
         "country": ("XX", "Я не знаю країни «XX»."),
         "kind": ("рукостискання", "«рукостискання» — не вид угоди."),
         "status": ("можливо", "«можливо» — не статус."),
-        "signed": ("травень 2024", "«травень 2024» — не дата."),
+        "signed": ("колись", "«колись» — не дата."),
         "until": ("скоро", "«скоро» — це ні дата, ні строк."),
         "areas": ("culture, садівництво", "«садівництво» — не сфера співпраці."),
     },
 }
+MAY_2024 = {"en": "May 2024", "uk": "травень 2024"}
 SIGNED_MAY = {"en": "• Signed: (empty) → May 2024", "uk": "• Підписано: (порожньо) → травень 2024"}
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
 TITLE_QUESTION = {
@@ -87,7 +88,7 @@ async def test_the_agreement_dialog_checks_each_step_and_saves_on_confirm(
     await _wrong(admin, "status", lang)
     await admin.click(status_buttons[0][1] or "", chat_id=ME, user_id=ME, language_code=lang)
     await _wrong(admin, "signed", lang)
-    await _say(admin, "2024-05", lang)
+    await _say(admin, MAY_2024[lang], lang)
     await _wrong(admin, "until", lang)
     await _say(admin, "5", lang)
     await _wrong(admin, "areas", lang)
@@ -171,6 +172,20 @@ async def test_cancel_at_any_step_writes_nothing(
             "2024-05",
             "• Підписано: (порожньо) → травень 2024",
         ),
+        (
+            "uk",
+            "Харків | Кошице | SK | сотрудничество | действует | 12 березня 2024 | test-source",
+            "cooperation_agreement",
+            "2024-03-12",
+            "• Підписано: (порожньо) → 12 березня 2024\u202fр.",
+        ),
+        (
+            "en",
+            "Kharkiv | Košice | SK | сотрудничество | действует | 12 March 2024 | test-source",
+            "cooperation_agreement",
+            "2024-03-12",
+            "• Signed: (empty) → March 12, 2024",
+        ),
     ],
 )
 async def test_the_one_line_form_keeps_the_date_precision(
@@ -210,6 +225,21 @@ async def test_the_one_line_form_keeps_the_date_precision(
             "I don't know a country “ZZ”.",
         ),
         ("uk", "Харків | Кошице | SK | меморандум | чинна | 2024-13 | x", "«2024-13» — не дата."),
+        (
+            "uk",
+            "Харків | Кошице | SK | рукостискання | чинна | 2024 | x",
+            "«рукостискання» — не вид угоди. Напишіть одне з: побратимство, угода про співпрацю,",
+        ),
+        (
+            "en",
+            "Kharkiv | Košice | SK | handshake | active | 2024 | x",
+            "“handshake” is not a kind of agreement. Write one of: twinning, cooperation",
+        ),
+        (
+            "en",
+            "Kharkiv | Košice | SK | memorandum | sleeping | 2024 | x",
+            "“sleeping” is not a status. Write one of: active, in negotiation,",
+        ),
     ],
 )
 async def test_a_bad_one_line_form_is_explained_and_writes_nothing(
@@ -241,8 +271,14 @@ async def test_the_one_line_form_of_the_issue_without_a_status(
 
 # What an editor types, in either language, where a code, an ISO date or a code list was asked.
 TYPED = {
-    "uk": ("Литва", "12.03.2024", "5 років", "Культура, освіта", "Меморандум про співпрацю"),
-    "en": ("Lithuania", "12.03.2024", "5 years", "culture, education", "Memorandum"),
+    "uk": (
+        "Литва",
+        "12.03.2024",
+        "5 років",
+        "Культура, туризм, охорона здоров’я",
+        "Меморандум про співпрацю",
+    ),
+    "en": ("Lithuania", "12.03.2024", "5 years", "culture, tourism, health care", "Memorandum"),
 }
 NOTES = {
     "uk": ("Підписано під час візиту мера.", "Signed during the mayor's visit."),
@@ -275,7 +311,7 @@ async def test_the_agreement_dialog_reads_what_an_editor_types(
     assert agreement.signed_on is not None
     assert agreement.signed_on.isoformat() == "2024-03-12"
     assert agreement.term_years == 5
-    assert [area.value for area in agreement.areas] == ["culture", "education"]
+    assert [area.value for area in agreement.areas] == ["culture", "tourism", "health"]
     assert agreement.notes is not None
     assert agreement.notes.uk == "Підписано під час візиту мера."
     assert agreement.notes.en == "Signed during the mayor's visit."

@@ -116,7 +116,8 @@ PREVIEW = {
         "agreement: 1 new, 0 changed, 0 unchanged",
         f"  new: {NEW_AGREEMENT}",
         "1 row refused:",
-        "• row 3: signed_on: 2020-13 is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "• row 3: signed_on: 2020-13 is not a date (write 12.03.2024, 12 March 2024, 03.2024,"
+        " March 2024, 2024 or 2024-03-12)",
         "Apply the rows that are not refused?",
     ],
     "uk": [
@@ -124,7 +125,8 @@ PREVIEW = {
         "угода: нових 1, змінених 0, без змін 0",
         f"  нові: {NEW_AGREEMENT}",
         "Відхилено 1 рядок:",
-        "• рядок 3: signed_on: 2020-13 — не дата (РРРР, РРРР-ММ або РРРР-ММ-ДД)",
+        "• рядок 3: signed_on: 2020-13 — не дата (пишіть 12.03.2024, 12 березня 2024, 03.2024,"
+        " березень 2024, 2024 або 2024-03-12)",
         "Застосувати рядки, які не відхилено?",
     ],
 }

@@ -4,7 +4,12 @@ import datetime as dt
 
 import pytest
 
-from knowledge.facts.dates import InvalidPartialDateError, PartialDate, Precision
+from knowledge.facts.dates import (
+    InvalidPartialDateError,
+    PartialDate,
+    Precision,
+    read_written_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +59,28 @@ def test_dates_of_different_precision_sort_by_when_they_start() -> None:
     actual = [str(date) for date in sorted(dates)]
 
     assert actual == ["2023", "2023-05", "2024", "2024-01-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 березня 2024", "2024-03-12"),
+        ("12 березня 2024 року", "2024-03-12"),
+        ("березень 2024", "2024-03"),
+        ("березня 2024 р.", "2024-03"),
+        ("12 March 2024", "2024-03-12"),
+        ("March 12, 2024", "2024-03-12"),
+        ("March 2024", "2024-03"),
+        ("12.03.2024", "2024-03-12"),
+        ("03.2024", "2024-03"),
+        ("2024 р.", "2024"),
+    ],
+)
+def test_a_date_written_with_its_months_name_is_read(text: str, expected: str) -> None:
+    assert read_written_date(text).isoformat() == expected
+
+
+@pytest.mark.parametrize("text", ["31 лютого 2024", "березень", "12 смітня 2024"])
+def test_a_worded_date_that_does_not_exist_is_refused(text: str) -> None:
+    with pytest.raises(InvalidPartialDateError):
+        read_written_date(text)

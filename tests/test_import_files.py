@@ -56,7 +56,11 @@ def test_agreement_rows_are_read_and_bad_rows_refused_with_their_spreadsheet_num
     assert [row for row, _ in rejected] == [5, 6, 7, 8, 9, 10]
     assert rejected[0][1].startswith("ambiguous hromada Novoselivka: ")
     assert rejected[1:] == [
-        (6, "signed_on: 2020-13 is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        (
+            6,
+            "signed_on: 2020-13 is not a date (write 12.03.2024, 12 March 2024, 03.2024,"
+            " March 2024, 2024 or 2024-03-12)",
+        ),
         (7, "partner_country: unknown country Narnia"),
         (8, "kind: unknown kind handshake"),
         (9, "expires_on is before signed_on"),

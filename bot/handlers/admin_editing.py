@@ -8,7 +8,7 @@ someone else is refused and shown instead of being overwritten.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from aiogram import F, Router
@@ -44,6 +44,8 @@ from knowledge.facts.messages import N_
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
 from knowledge.render.labels import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
     AID_CATEGORIES,
     COOPERATION_AREAS,
     agreement_kind_label,
@@ -123,6 +125,12 @@ INVALID_RECORDS = {
 }
 
 
+def _labels(labels: Iterable[str]) -> str:
+    """Vocabulary labels in the reader's language, as a list to write from."""
+    words = (_(label) for label in labels)
+    return ", ".join(word[:1].lower() + word[1:] for word in words)
+
+
 def _problem_text(error: forms.FormError) -> str:
     """What was wrong with the input, and what is expected instead."""
     if error.problem == "agreement":
@@ -137,11 +145,15 @@ def _problem_text(error: forms.FormError) -> str:
             "I don't know a country “{value}”. Send its name, such as Литва or Lithuania,"
             " or its code, such as LT."
         ),
-        "kind": _("“{value}” is not a kind of agreement. Choose one of the buttons."),
-        "status": _("“{value}” is not a status. Choose one of the buttons."),
+        "kind": _("“{value}” is not a kind of agreement. Write one of: {choices}.").format(
+            value="{value}", choices=_labels(AGREEMENT_KINDS.values())
+        ),
+        "status": _("“{value}” is not a status. Write one of: {choices}.").format(
+            value="{value}", choices=_labels(AGREEMENT_STATUSES.values())
+        ),
         "date": _(
-            "“{value}” is not a date. Send 12.03.2024, 03.2024 or 2024 (or 2024-03-12),"
-            " or - for none."
+            "“{value}” is not a date. Send 12.03.2024, 12 March 2024, 03.2024, March 2024 or"
+            " 2024 (or 2024-03-12), or - for none."
         ),
         "until": _(
             "“{value}” is neither a date nor a term. Send a date (12.03.2029, 03.2029 or"
@@ -154,7 +166,8 @@ def _problem_text(error: forms.FormError) -> str:
         "quantity": _("“{value}” is not a whole number. Send a number, or - if unknown."),
         "line": _(
             "The form needs 7 parts separated by |: hromada | partner place | country |"
-            " kind | status | signed (YYYY, YYYY-MM or YYYY-MM-DD) | source. Without the"
+            " kind | status | signed (12.03.2024, 03.2024, 2024 or 2024-03-12) | source."
+            " Without the"
             " status (6 parts) a signed agreement is taken as active."
         ),
         "record": _("I found no record “{value}”. Send its key, or the hromada and the partner."),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from knowledge.facts.dates import PartialDate
+from knowledge.facts.dates import MONTH_WORDS, PartialDate
 
 
 class DateRole(StrEnum):
@@ -67,40 +67,6 @@ class DateMention:
         return PartialDate(year, self.month, self.day if self.month else None)
 
 
-_MONTHS_UK = {
-    1: ("січень", "січня", "січні", "січнем"),
-    2: ("лютий", "лютого", "лютому", "лютим"),
-    3: ("березень", "березня", "березні", "березнем"),
-    4: ("квітень", "квітня", "квітні", "квітнем"),
-    5: ("травень", "травня", "травні", "травнем"),
-    6: ("червень", "червня", "червні", "червнем"),
-    7: ("липень", "липня", "липні", "липнем"),
-    8: ("серпень", "серпня", "серпні", "серпнем"),
-    9: ("вересень", "вересня", "вересні", "вереснем"),
-    10: ("жовтень", "жовтня", "жовтні", "жовтнем"),
-    11: ("листопад", "листопада", "листопаді", "листопадом"),
-    12: ("грудень", "грудня", "грудні", "груднем"),
-}
-_MONTHS_EN = {
-    1: ("january", "jan"),
-    2: ("february", "feb"),
-    3: ("march", "mar"),
-    4: ("april", "apr"),
-    5: ("may",),
-    6: ("june", "jun"),
-    7: ("july", "jul"),
-    8: ("august", "aug"),
-    9: ("september", "sep", "sept"),
-    10: ("october", "oct"),
-    11: ("november", "nov"),
-    12: ("december", "dec"),
-}
-MONTH_WORDS: dict[str, int] = {
-    word: number
-    for table in (_MONTHS_UK, _MONTHS_EN)
-    for number, words in table.items()
-    for word in words
-}
 _MONTH = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _YEAR_WORD = r"(?:\s*(?:року|рік|році|р\.|рр\.|р\b))?"

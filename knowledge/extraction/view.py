@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from knowledge.extraction.keywords import PERSON_WORDS, SLOT_WORDS, VENUE_WORDS, starts
 from knowledge.extraction.names import HOME_COUNTRY, NameKind, NameMention, PlaceNames
 from knowledge.extraction.sentences import Sentence
-from knowledge.extraction.stated_dates import MONTH_WORDS
+from knowledge.facts.dates import MONTH_WORDS
 from knowledge.text.morphology import is_dictionary_word, lemmas
 
 # Prepositions after which a name is the side of a deal: «з містом», «між ... та», "with".

@@ -115,15 +115,82 @@ class PartialDate:
         return self._sort_key() >= other._sort_key()
 
 
+# The months as written in Ukrainian (each case a date takes) and in English (with the usual
+# abbreviations), by number.
+_MONTHS_UK = {
+    1: ("січень", "січня", "січні", "січнем"),
+    2: ("лютий", "лютого", "лютому", "лютим"),
+    3: ("березень", "березня", "березні", "березнем"),
+    4: ("квітень", "квітня", "квітні", "квітнем"),
+    5: ("травень", "травня", "травні", "травнем"),
+    6: ("червень", "червня", "червні", "червнем"),
+    7: ("липень", "липня", "липні", "липнем"),
+    8: ("серпень", "серпня", "серпні", "серпнем"),
+    9: ("вересень", "вересня", "вересні", "вереснем"),
+    10: ("жовтень", "жовтня", "жовтні", "жовтнем"),
+    11: ("листопад", "листопада", "листопаді", "листопадом"),
+    12: ("грудень", "грудня", "грудні", "груднем"),
+}
+_MONTHS_EN = {
+    1: ("january", "jan"),
+    2: ("february", "feb"),
+    3: ("march", "mar"),
+    4: ("april", "apr"),
+    5: ("may",),
+    6: ("june", "jun"),
+    7: ("july", "jul"),
+    8: ("august", "aug"),
+    9: ("september", "sep", "sept"),
+    10: ("october", "oct"),
+    11: ("november", "nov"),
+    12: ("december", "dec"),
+}
+MONTH_WORDS: dict[str, int] = {
+    word: number
+    for table in (_MONTHS_UK, _MONTHS_EN)
+    for number, words in table.items()
+    for word in words
+}
 _DOTTED_DATE = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+_MONTH_WORD = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+_YEAR_WORD = r"(?:\s*(?:року|рік|р\.?))?"
+# «12 березня 2024 року», «березень 2024», "12 March 2024", "March 12, 2024", "March 2024".
+_WORDED_DATES = (
+    re.compile(
+        rf"^(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_WORD})\.?,?\s+(?P<year>\d{{4}}){_YEAR_WORD}$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^(?P<month>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"^(?P<month>{_MONTH_WORD})\.?,?\s+(?P<year>\d{{4}}){_YEAR_WORD}$", re.IGNORECASE),
+)
+_YEAR_ALONE = re.compile(rf"^(?P<year>\d{{4}}){_YEAR_WORD}$")
+
+
+def _worded(text: str) -> str | None:
+    """The ISO form of a date written with its month's name, or None."""
+    for pattern in _WORDED_DATES:
+        match = pattern.match(text)
+        if match is not None:
+            month = MONTH_WORDS[match["month"].casefold()]
+            day = match.groupdict().get("day")
+            return f"{match['year']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    year = _YEAR_ALONE.match(text)
+    return None if year is None else year["year"]
 
 
 def read_written_date(text: str) -> PartialDate:
-    """YYYY, YYYY-MM, YYYY-MM-DD, or DD.MM.YYYY and MM.YYYY as Ukrainians (and Ukrainian Excel)
-    write them. Raises InvalidPartialDateError for anything else."""
-    text = text.strip()
+    """A date as people write it: YYYY, YYYY-MM, YYYY-MM-DD; DD.MM.YYYY and MM.YYYY as
+    Ukrainians (and Ukrainian Excel) write them; or with the month's name in Ukrainian or
+    English («12 березня 2024», «березень 2024 р.», "12 March 2024", "March 2024").
+    Raises InvalidPartialDateError for anything else."""
+    text = " ".join(text.split())
     dotted = _DOTTED_DATE.match(text)
     if dotted:
         day, month, year = dotted.groups()
         text = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    else:
+        text = _worded(text) or text
     return PartialDate.parse(text)

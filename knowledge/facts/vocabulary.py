@@ -102,6 +102,8 @@ class CooperationArea(StrEnum):
     EDUCATION = "education"
     YOUTH = "youth"
     SPORT = "sport"
+    TOURISM = "tourism"
+    HEALTH = "health"
     HUMANITARIAN_AID = "humanitarian_aid"
     IDP_INTEGRATION = "idp_integration"
     OTHER = "other"

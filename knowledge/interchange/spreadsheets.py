@@ -134,7 +134,8 @@ class _RowError(Exception):
 
 
 def parse_date(text: str, column: str) -> PartialDate | None:
-    """YYYY, YYYY-MM, YYYY-MM-DD, or the DD.MM.YYYY and MM.YYYY that Ukrainian Excel writes."""
+    """A date as `read_written_date` reads it: YYYY, YYYY-MM, YYYY-MM-DD, the DD.MM.YYYY and
+    MM.YYYY that Ukrainian Excel writes, or with the month's name («12 березня 2024»)."""
     text = text.strip()
     if not text:
         return None
@@ -142,7 +143,10 @@ def parse_date(text: str, column: str) -> PartialDate | None:
         return read_written_date(text)
     except InvalidPartialDateError:
         raise _RowError(
-            N_("{column}: {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+            N_(
+                "{column}: {value} is not a date (write 12.03.2024, 12 March 2024, 03.2024,"
+                " March 2024, 2024 or 2024-03-12)"
+            ),
             column=column,
             value=text,
         ) from None

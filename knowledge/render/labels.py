@@ -104,6 +104,8 @@ COOPERATION_AREAS = {
     CooperationArea.EDUCATION: N_("education"),
     CooperationArea.YOUTH: N_("youth"),
     CooperationArea.SPORT: N_("sport"),
+    CooperationArea.TOURISM: N_("tourism"),
+    CooperationArea.HEALTH: N_("health care"),
     CooperationArea.HUMANITARIAN_AID: N_("humanitarian aid"),
     CooperationArea.IDP_INTEGRATION: N_("integration of displaced people"),
     CooperationArea.OTHER: N_("other"),

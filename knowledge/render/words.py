@@ -41,6 +41,16 @@ KIND_WORDS = {
     "friendship": AgreementKind.FRIENDSHIP_PLEDGE,
     "protocol": AgreementKind.PROTOCOL_OF_INTENT,
     "other": AgreementKind.OTHER,
+    # Russian, as some editors and older council documents write them.
+    "побратимы": AgreementKind.TWINNING,
+    "города-побратимы": AgreementKind.TWINNING,
+    "сотрудничество": AgreementKind.COOPERATION_AGREEMENT,
+    "соглашение": AgreementKind.COOPERATION_AGREEMENT,
+    "соглашение о сотрудничестве": AgreementKind.COOPERATION_AGREEMENT,
+    "меморандум о сотрудничестве": AgreementKind.MEMORANDUM,
+    "дружба городов": AgreementKind.FRIENDSHIP_PLEDGE,
+    "протокол о намерениях": AgreementKind.PROTOCOL_OF_INTENT,
+    "другое": AgreementKind.OTHER,
 }
 STATUS_WORDS = {
     "чинна": AgreementStatus.ACTIVE,
@@ -58,6 +68,17 @@ STATUS_WORDS = {
     "термін дії минув": AgreementStatus.EXPIRED,
     "завершена": AgreementStatus.EXPIRED,
     "закінчилася": AgreementStatus.EXPIRED,
+    # Russian, as some editors write them.
+    "действует": AgreementStatus.ACTIVE,
+    "действующее": AgreementStatus.ACTIVE,
+    "действующий": AgreementStatus.ACTIVE,
+    "переговоры": AgreementStatus.IN_NEGOTIATION,
+    "запланировано": AgreementStatus.PLANNED,
+    "приостановлено": AgreementStatus.SUSPENDED,
+    "прекращено": AgreementStatus.TERMINATED,
+    "расторгнуто": AgreementStatus.TERMINATED,
+    "истекло": AgreementStatus.EXPIRED,
+    "истек срок": AgreementStatus.EXPIRED,
 }
 
 
