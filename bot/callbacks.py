@@ -17,6 +17,13 @@ class OfferedQuestion(CallbackData, prefix="ask"):
     index: int
 
 
+class AskQuestion(CallbackData, prefix="q"):
+    """Ask the question the button carries (`payload` as `bot.deeplinks.question_payload` makes
+    it), whoever presses it and whenever."""
+
+    payload: str
+
+
 class HromadaOpen(CallbackData, prefix="hr"):
     """Show a hromada's card."""
 

@@ -132,6 +132,8 @@ async def answer_question(
     correction = _hromada_of(answer) or "" if correctable else None
     if message.chat.type != "private":
         correction = None
-    keyboard = offered_keyboard(labels, _browsable_hromada(services, answer), correction)
+    keyboard = offered_keyboard(
+        labels, _browsable_hromada(services, answer), correction, questions=offered
+    )
     await send_text(message, escaped(answer.text), keyboard, reply=reply)
     return answer

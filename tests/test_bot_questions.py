@@ -115,6 +115,24 @@ async def test_a_button_from_an_older_offer_is_stale(harness: Harness) -> None:
     assert sent_texts(calls) == []
 
 
+async def test_an_older_suggestion_asks_its_own_question_whoever_presses_it(
+    harness: Harness,
+) -> None:
+    kharkiv = await harness.send("/ask Які міста-партнери в Харкова?", chat_id=-5005, user_id=11)
+    (message,) = calls_of(kharkiv, SendMessage)
+    label, data = keyboard_buttons(message.reply_markup)[0]
+    await harness.send("/ask Які міста-партнери в Мени?", chat_id=-5005, user_id=11)
+
+    calls = await harness.click(str(data), chat_id=-5005, user_id=12, language_code="uk")
+
+    (text,) = sent_texts(calls)
+    partner = label.removeprefix("Коли підписали угоду з містом ").rstrip("?")
+    assert str(data).startswith("q:")
+    assert partner in text
+    assert "Харків" in text
+    assert "Мена" not in text
+
+
 def _long_answer(text: str) -> Any:
     def answer(question: str, *args: Any, **kwargs: Any) -> Answer:
         return Answer(

@@ -14,10 +14,12 @@ from bot.callbacks import (
     AgreementAid,
     AgreementMap,
     AgreementOpen,
+    AskQuestion,
     HromadaOpen,
     OfferedQuestion,
     PartnersOpen,
 )
+from bot.deeplinks import BadPayloadError, QuestionLink, decode_payload
 from bot.replies import answer_question, offered_question, send_text
 from bot.routing import Handlers
 from bot.services import BotServices
@@ -118,6 +120,28 @@ async def aid_from_partner_country(
         return
     card = aid_from_country(Language(lang), services.engine.snapshot, key)
     await send_text(message, card_html(card))
+    await callback.answer()
+
+
+@router.callback_query(AskQuestion.filter())
+async def ask_carried(
+    callback: CallbackQuery,
+    callback_data: AskQuestion,
+    state: FSMContext,
+    services: BotServices,
+    lang: str,
+    chosen_lang: str | None = None,
+) -> None:
+    """A suggested question asked by its button, which carries the question itself."""
+    message = callback.message
+    try:
+        link = decode_payload(callback_data.payload)
+    except BadPayloadError:
+        link = None
+    if not isinstance(link, QuestionLink) or not isinstance(message, Message):
+        await stale(callback)
+        return
+    await answer_question(message, state, services, lang, link.question, chosen_lang=chosen_lang)
     await callback.answer()
 
 
