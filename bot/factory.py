@@ -30,13 +30,17 @@ class MissingTokenError(ValueError):
 
 
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
-    """A Bot sending HTML by default; `session` replaces the network (tests, retries)."""
+    """A Bot sending HTML by default; `session` replaces the network (tests, retries).
+
+    A reply goes out even when its question is gone: groups' anti-spam bots delete messages
+    before the answer comes, and the answer still belongs in the chat.
+    """
     if settings.bot_token is None:
         raise MissingTokenError("BOT_TOKEN is not set")
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
-        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, allow_sending_without_reply=True),
     )
 
 
