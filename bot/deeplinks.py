@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_PAYLOAD = 64
+# The inline results' "Ask in a private chat" button starts the bot with this: a greeting.
+INLINE_START = "inline"
 _SAFE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _KATOTTH = re.compile(r"^UA\d{17}$")
 _AGREEMENT_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")

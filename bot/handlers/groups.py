@@ -58,7 +58,7 @@ async def addressed(
     )
 
 
-@router.message(IN_GROUP)
+@router.message(IN_GROUP, flags={"counted": False})
 async def ignore_the_rest(message: Message) -> None:
     """Everything else in a group is people talking to each other: no reply."""
 

@@ -14,7 +14,7 @@ from aiogram.types import (
 )
 from aiogram.utils.i18n import gettext as _
 
-from bot.deeplinks import agreement_id, question_payload
+from bot.deeplinks import INLINE_START, agreement_id, question_payload
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import MESSAGE_LIMIT, card_html, escaped, split_message
@@ -67,7 +67,7 @@ async def inline_answer(query: InlineQuery, services: BotServices, lang: str) ->
             results,
             cache_time=CACHE_SECONDS,
             is_personal=True,
-            button=InlineQueryResultsButton(text=button_text, start_parameter="inline"),
+            button=InlineQueryResultsButton(text=button_text, start_parameter=INLINE_START),
         )
         return
     answer = services.engine.answer(question, None, None, today)
@@ -92,7 +92,7 @@ async def inline_answer(query: InlineQuery, services: BotServices, lang: str) ->
         cache_time=CACHE_SECONDS,
         is_personal=False,
         button=InlineQueryResultsButton(
-            text=button_text, start_parameter=question_payload(question) or "inline"
+            text=button_text, start_parameter=question_payload(question) or INLINE_START
         ),
     )
 

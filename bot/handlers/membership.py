@@ -55,14 +55,14 @@ async def membership_changed(update: ChatMemberUpdated, bot: Bot, services: BotS
         await bot.send_message(chat.id, escaped(usage_in_group(me.username or "")))
 
 
-@router.message(F.migrate_to_chat_id)
+@router.message(F.migrate_to_chat_id, flags={"counted": False})
 async def group_upgraded(message: Message, services: BotServices) -> None:
     """The group became a supergroup: every reference to it moves to the new id."""
     if message.migrate_to_chat_id is not None:
         await follow_upgrade(services, message.chat.id, message.migrate_to_chat_id)
 
 
-@router.message(F.migrate_from_chat_id)
+@router.message(F.migrate_from_chat_id, flags={"counted": False})
 async def supergroup_from_group(message: Message, services: BotServices) -> None:
     """The other side of the same upgrade (whichever comes first moves the references)."""
     if message.migrate_from_chat_id is not None:

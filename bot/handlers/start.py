@@ -11,6 +11,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.browsing import agreement_view, hromada_view
 from bot.deeplinks import (
+    INLINE_START,
     AgreementLink,
     BadPayloadError,
     HromadaLink,
@@ -64,9 +65,10 @@ async def _open_link(
 async def cmd_start(
     message: Message, command: CommandObject, state: FSMContext, services: BotServices, lang: str
 ) -> None:
-    """Start over (the next question inherits nothing), then greet or open the deep link."""
+    """Start over (the next question inherits nothing), then greet or open the deep link (the
+    inline results' own button greets)."""
     await forget_conversation(state)
-    if command.args:
+    if command.args and command.args != INLINE_START:
         try:
             await _open_link(message, state, services, lang, command.args)
         except (BadPayloadError, UnknownRecordError):

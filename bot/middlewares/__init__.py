@@ -47,7 +47,9 @@ def install_transport_middlewares(
 
     Messages, button presses and inline queries are counted apart, so a resident who asks,
     then browses a few buttons, then shares a result is not taken for a flooder. A given
-    `flood_gate` counts all three together.
+    `flood_gate` counts all three together. A message counts only once a handler takes it
+    (an inner middleware), and not at all when the handler is flagged ``counted=False``: the
+    group chatter the bot overhears and Telegram's service messages.
     """
     seen: SeenUpdates
     if redis is None:
@@ -68,4 +70,8 @@ def install_transport_middlewares(
             gate = MemoryFloodGate()
         else:
             gate = RedisFloodGate(redis, prefix=f"{redis_prefix}flood:{kind}:")
-        observer.outer_middleware(ThrottlingMiddleware(gate, default_locale))
+        throttling = ThrottlingMiddleware(gate, default_locale)
+        if kind == "message":
+            observer.middleware(throttling)
+        else:
+            observer.outer_middleware(throttling)

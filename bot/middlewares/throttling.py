@@ -1,5 +1,11 @@
-"""A user who floods the bot gets one polite note, then is ignored for a while; others are not
-affected. Messages, button presses and inline queries all count."""
+"""A sender who floods the bot gets one polite note, then is ignored for a while; others are
+not affected. Messages the bot acts on, button presses and inline queries count; a group's
+chatter the bot only overhears does not.
+
+The sender is who really speaks: the user, or the chat a message is sent on behalf of. Every
+anonymous administrator of every group writes as the same GroupAnonymousBot user, so their
+messages count per group instead.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from aiogram import BaseMiddleware
+from aiogram.dispatcher.flags import get_flag
 from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, User
 
 from knowledge.render.translations import translation
@@ -143,15 +150,17 @@ class ThrottlingMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        user = _sender(event)
-        if user is None:
+        sender = sender_key(event)
+        if sender is None or get_flag(data, "counted", default=True) is False:
             return await handler(event, data)
-        verdict = await self._gate.check(user.id)
+        verdict = await self._gate.check(sender)
         if verdict is Verdict.ALLOW:
             return await handler(event, data)
         if verdict is Verdict.WARN:
-            logger.info("User %d is flooding; muted for a while", user.id)
-        _ = translation(user_locale(user.language_code, self._default_locale)).gettext
+            logger.info("Sender %d is flooding; muted for a while", sender)
+        user = _user(event)
+        language_code = user.language_code if user is not None else None
+        _ = translation(user_locale(language_code, self._default_locale)).gettext
         if isinstance(event, Message) and verdict is Verdict.WARN:
             await event.answer(_("Too many messages, please wait a few seconds."))
         elif isinstance(event, CallbackQuery):
@@ -160,7 +169,18 @@ class ThrottlingMiddleware(BaseMiddleware):
         return None
 
 
-def _sender(event: TelegramObject) -> User | None:
+def _user(event: TelegramObject) -> User | None:
     if isinstance(event, Message | CallbackQuery | InlineQuery):
         return event.from_user
     return None
+
+
+def sender_key(event: TelegramObject) -> int | None:
+    """Who floods, as a number: a message sent on behalf of a chat (an anonymous group
+    administrator's, whose chat is the group itself, or a channel's) counts for that chat;
+    anything else for its user. Users' ids are positive and chats' negative, so they never
+    meet. None for an update without a sender."""
+    if isinstance(event, Message) and event.sender_chat is not None:
+        return event.sender_chat.id
+    user = _user(event)
+    return None if user is None else user.id
