@@ -313,3 +313,87 @@ def test_the_hromada_is_named_as_the_text_names_it_in_the_nominative(
     }.get(text, hromada)
 
     assert text_name(text, hromada_of) == expected
+
+
+def _agreements(engine: Engine, text: str) -> list[AgreementProposal]:
+    extraction = Extractor(PlaceNames.from_engine(engine)).extract(DocumentText(text), today=TODAY)
+    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
+
+
+def test_a_list_of_partner_towns_gives_each_its_country_and_the_hromada_its_ties(
+    qa_engine: Engine,
+) -> None:
+    text = (
+        "В Умані з'явилося ще одне місто-побратим.\n\n"
+        "Наразі вже укладено угоди та меморандуми про співпрацю з закордонними містами: "
+        "Девіс (США, Каліфорнія), Мілфорд Хейвон (Великобританія), Ланьцут, Гнєзно, "
+        "Курнік (Польща), Нацерет Іліт, Цфат (Ізраїль), та українськими містами – Хмільник, "
+        "Тернопіль."
+    )
+
+    found = {
+        (fact.hromada_name, fact.partner, fact.partner_country, fact.kind.value)
+        for fact in _agreements(qa_engine, text)
+    }
+
+    assert found >= {
+        ("Умань", "Девіс", "US", "other"),
+        ("Умань", "Ланьцут", "PL", "other"),
+        ("Умань", "Гнєзно", "PL", "other"),
+        ("Умань", "Курнік", "PL", "other"),
+        ("Умань", "Нацерет Іліт", "IL", "other"),
+    }
+    assert not any(name in ("Хмільник", "Тернопіль") for name, *_rest in found)
+    assert not any(partner == "Каліфорнія" for _name, partner, *_rest in found)
+
+
+def test_the_agreement_named_again_gives_its_date_to_the_one_named_first(
+    qa_engine: Engine,
+) -> None:
+    text = (
+        "Договір про дружбу та співробітництво між містами Пейнсуїк (Велика Британія) та "
+        "Славутич (Україна) підписано.\n\n"
+        "Церемонія підписання договору відбулася 4 листопада 2022 року в режимі онлайн за "
+        "участі міського голови м. Славутича Юрія Фомічева та Голови громади м. Пейнсуїк "
+        "Роджера Вілсона."
+    )
+
+    (fact,) = _agreements(qa_engine, text)
+
+    assert (fact.partner, fact.kind.value, fact.status.value) == (
+        "Пейнсуїк",
+        "cooperation_agreement",
+        "active",
+    )
+    assert fact.date == PartialDate(2022, 11, 4)
+
+
+def test_a_related_link_and_a_quoted_speaker_are_not_partners(qa_engine: Engine) -> None:
+    text = (
+        "Brandon gets a new sister city in Ukraine: Chervonohrad.\n\n"
+        "RELATED: Kharkiv and Cincinnati renew sister city partnership\n\n"
+        "“We appreciate the support of our new sister city,” Zalivskyi said."
+    )
+
+    partners = {fact.partner for fact in _agreements(qa_engine, text)}
+
+    assert "Zalivskyi" not in partners
+    assert not any(fact.hromada_name == "Kharkiv" for fact in _agreements(qa_engine, text))
+
+
+def test_aid_with_no_donor_named_is_not_proposed(qa_engine: Engine) -> None:
+    extractor = Extractor(PlaceNames.from_engine(qa_engine))
+    text = (
+        "More than 300 generators sent to Ukraine.\n\n"
+        "Kyiv received a new batch of aid from its twin city, Hamburg, Germany.\n\n"
+        "In total, Hamburg has transferred six buses and nine ambulances to Kyiv."
+    )
+
+    aid = [
+        fact
+        for fact in extractor.extract(DocumentText(text), today=TODAY).facts
+        if isinstance(fact, AidProposal)
+    ]
+
+    assert [fact.donor_countries for fact in aid] == [("DE",), ("DE",)]
+    assert [fact.donor_cities for fact in aid][-1] == ("Hamburg",)

@@ -162,7 +162,33 @@ def items_in(view: SentenceView) -> list[AidItemProposal]:
                 AidItemProposal(rule.category, view.sentence.written(start, last), quantity)
             )
             break
+    general = _general_aid(view)
+    if general is not None and AidCategory.HUMANITARIAN_OTHER not in seen:
+        position, words_of = general
+        # «гуманітарну допомогу – пожежний автомобіль» names the goods the aid was; "aid and
+        # medical supplies", or aid with no goods named, is humanitarian aid of its own.
+        next_word = words[position + 1] if position + 1 < len(words) else ""
+        if not found or next_word in ("and", "та", "і", "й", "as"):
+            found.insert(0, AidItemProposal(AidCategory.HUMANITARIAN_OTHER, words_of, None))
     return found
+
+
+_GENERAL_AID = (
+    ("гуманітарн", ("допомог", "вантаж")),
+    ("humanitarian", ("aid", "assistance", "cargo", "supplies")),
+    ("aid", ("shipment", "shipments", "package", "packages", "cargo")),
+)
+
+
+def _general_aid(view: SentenceView) -> tuple[int, str] | None:
+    """Where the sentence names aid in general ("humanitarian aid", «гуманітарну допомогу»):
+    the position of its last word and the words as written."""
+    words = view.words
+    for index in range(len(words) - 1):
+        for first, seconds in _GENERAL_AID:
+            if words[index].startswith(first) and starts(words[index + 1], seconds):
+                return index + 1, view.sentence.written(index, index + 1)
+    return None
 
 
 def _item_word(word: str, stem: str) -> bool:

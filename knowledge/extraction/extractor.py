@@ -15,7 +15,7 @@ from knowledge.extraction.aid import (
     names_donors,
     organisations_in,
 )
-from knowledge.extraction.keywords import HROMADA_NOUNS, OBLAST_NOUNS, starts
+from knowledge.extraction.keywords import BARE_HEADS, HROMADA_NOUNS, OBLAST_NOUNS, starts
 from knowledge.extraction.names import HromadaInfo, NameKind, PlaceNames
 from knowledge.extraction.proposals import (
     AgreementProposal,
@@ -30,7 +30,7 @@ from knowledge.extraction.source import describe_source, main_text
 from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates
 from knowledge.extraction.view import SentenceView, ViewBuilder, is_venue, nominative
 from knowledge.facts.dates import PartialDate
-from knowledge.facts.vocabulary import AidCategory, HromadaKind
+from knowledge.facts.vocabulary import AgreementKind, HromadaKind
 from knowledge.qa.understanding import detect_language
 from knowledge.text.normalize import fold
 
@@ -60,6 +60,8 @@ class _Sentence:
     oblasts: list[int]
     dates: list[DateMention]
     context_year: int | None
+    period_year: int | None  # the period a report covers: «Протягом 2023 року», «за 2023 рік»
+    venues: list[Side]
 
 
 class Extractor:
@@ -82,6 +84,15 @@ class Extractor:
         )
         reference = source.date or document.date or today
         views = [self._views.view(sentence) for sentence in sentences_of(body)]
+        named = {
+            view.words[town.first]: town
+            for view in views
+            for town in view.towns
+            if town.first == town.last and town.place is None and town.hromada is None
+            if town.country is not None and not town.venue and not town.person
+        }
+        for view in views:
+            self._views.with_named_towns(view, named)
         sentences = self._read(views, reference)
         document_side = _document_side(sentences)
         context = AgreementContext(document_side, reference, None, None)
@@ -106,24 +117,30 @@ class Extractor:
         document_oblast = oblast_codes.most_common(1)[0][0] if oblast_codes else None
         sentences: list[_Sentence] = []
         last_named: int | None = None
+        period: int | None = None
         for view in views:
             dates = find_dates(view.text, reference.year)
-            sides, oblasts = self._sides(view, document_oblast)
-            sentences.append(_Sentence(view, sides, oblasts, dates, last_named))
+            sides, oblasts, venues = self._sides(view, document_oblast)
+            sentences.append(_Sentence(view, sides, oblasts, dates, last_named, period, venues))
             named = [
-                date.year
+                date
                 for date in dates
                 if date.year is not None and date.year_given and date.year <= reference.year
             ]
             if named:
-                last_named = named[-1]
+                last_named = named[-1].year
+            periods = [date.year for date in named if _names_period(view.text, date)]
+            if periods:
+                period = periods[-1]
         return sentences
 
     def _sides(
         self, view: SentenceView, document_oblast: str | None
-    ) -> tuple[list[Side], list[int]]:
-        """The hromadas a sentence names as actors, and where it names an oblast instead."""
+    ) -> tuple[list[Side], list[int], list[Side]]:
+        """The hromadas a sentence names as actors, where it names an oblast instead, and the
+        hromadas it names as the place where something happened."""
         sides: list[Side] = []
+        venues: list[Side] = []
         oblasts: list[int] = []
         for mention in view.mentions:
             hromadas = mention.ids(NameKind.HROMADA)
@@ -139,21 +156,19 @@ class Extractor:
             if mention.ids(NameKind.OBLAST) and not starts(following, HROMADA_NOUNS):
                 # «Харківська» alone may be the oblast or the city's hromada: not a side.
                 continue
-            if is_venue(view.words, mention.first):
-                continue
             code = self._one_hromada(hromadas, following, document_oblast)
             info = None if code is None else self.names.hromada(code)
             if code is not None and info is not None:
-                sides.append(
-                    Side(
-                        code,
-                        mention.written,
-                        explicit=True,
-                        name=text_name(mention.written, info),
-                        first=mention.first,
-                    )
+                side = Side(
+                    code,
+                    mention.written,
+                    explicit=True,
+                    name=text_name(mention.written, info),
+                    first=mention.first,
                 )
-        return sides, oblasts
+                # «В Умані підписали»: where it happened, not who acted in this sentence.
+                (venues if is_venue(view.words, mention.first) else sides).append(side)
+        return sides, oblasts, venues
 
     def _one_hromada(
         self, codes: tuple[str, ...], following: str, document_oblast: str | None
@@ -208,6 +223,10 @@ class Extractor:
     ) -> AidProposal | None:
         views = [sentences[number].view for number in block]
         evidence = [Evidence("delivery", delivery_word(views[0]) or "", "received")]
+        named = [side for number in block for side in sentences[number].sides]
+        if not named and any(sentences[number].oblasts for number in block):
+            # "Kharkiv Oblast has received 724 generators": an oblast's delivery.
+            return None
         side = next(
             (
                 side
@@ -219,8 +238,19 @@ class Extractor:
         )
         if side is None:
             return None
-        countries = _unique(code for view in views for _p, code in view.countries())
-        towns = [town for view in views for town in view.towns if town.hromada is None]
+        towns = [
+            town
+            for view in views
+            for town in view.towns
+            if town.hromada is None and not town.venue and not town.person
+        ]
+        # A donor town's country is a donor country (Hamburg: Germany).
+        countries = _unique(
+            [
+                *(code for view in views for _p, code in view.countries()),
+                *(town.country for town in towns if town.country and town.country != "UA"),
+            ]
+        )
         organisations = _unique(name for view in views for name in organisations_in(view))
         if not countries and not towns and continues_previous(views[0]):
             for earlier in range(block[0] - 1, max(-1, block[0] - 3), -1):
@@ -235,8 +265,9 @@ class Extractor:
                 if all(known.category is not item.category for known in items):
                     items.append(item)
         money = money_in(" ".join(view.text for view in views))
-        specific = [item for item in items if item.category is not AidCategory.HUMANITARIAN_OTHER]
-        if not (countries or towns or organisations) and not specific and money is None:
+        if not countries:
+            # Aid is proposed with the country it came from; "300 generators sent to Ukraine"
+            # names no donor and no delivery to a hromada.
             return None
         dates = [
             date
@@ -245,10 +276,13 @@ class Extractor:
             if date.role is DateRole.EVENT
         ]
         context_year = sentences[block[0]].context_year
+        period_year = sentences[block[0]].period_year
+        # A date the delivery's own sentences give, or the period a report covers; the year
+        # the text last spoke of may be that of another event.
         if dates:
             date = dates[0].resolve(context_year, reference, future=False)
         else:
-            date = None if context_year is None else PartialDate(context_year)
+            date = None if period_year is None else PartialDate(period_year)
         evidence.append(Evidence("hromada", side.written, side.code or "?"))
         evidence += [Evidence("item", item.description, item.category.value) for item in items]
         if money is not None:
@@ -298,17 +332,28 @@ def _shared_prefix(first: str, second: str) -> int:
     return count
 
 
+def _names_period(text: str, date: DateMention) -> bool:
+    """Whether a year is the period a report covers: «Протягом 2023 року», «за 2023 рік»,
+    "during 2023", "throughout 2023"."""
+    before = fold(text[max(0, date.start - 12) : date.start]).split()
+    return bool(before) and before[-1] in _PERIOD_WORDS
+
+
+_PERIOD_WORDS = frozenset({"протягом", "за", "впродовж", "during", "throughout"})
+
+
 def _oblast_named(view: SentenceView, last: int) -> bool:
     following = view.words[last + 1] if last + 1 < len(view.words) else ""
     return starts(following, OBLAST_NOUNS)
 
 
 def _document_side(sentences: list[_Sentence]) -> Side | None:
-    """The hromada the document is about: the one it names most often."""
+    """The hromada the document is about: the one it names most often, as an actor or as the
+    place where things happen («В Умані з'явилося ще одне місто-побратим»)."""
     counts: Counter[str] = Counter()
     first: dict[str, Side] = {}
     for sentence in sentences:
-        for side in sentence.sides:
+        for side in (*sentence.sides, *sentence.venues):
             if side.code is not None:
                 counts[side.code] += 1
                 if side.code not in first or first[side.code].written.isupper():
@@ -347,22 +392,69 @@ def _unique(values: object) -> list[str]:
 
 
 def _merged(facts: list[Proposal]) -> list[Proposal]:
-    """One proposal per fact: the same agreement stated twice keeps its most precise date."""
+    """One proposal per fact: the same agreement stated twice keeps its most precise date.
+
+    «Договір про дружбу та співробітництво ... підписано» and, later, «Церемонія підписання
+    договору відбулася 4 листопада»: the bare «договору» is the document named before, so
+    its date goes to it. A delivery told again in part ("Additionally, we received three
+    ambulances") is the delivery already proposed.
+    """
     merged: list[Proposal] = []
     by_key: dict[tuple[object, ...], int] = {}
+    by_pair: dict[tuple[object, ...], int] = {}
     for fact in facts:
         if isinstance(fact, AidProposal):
-            merged.append(fact)
+            earlier = next((i for i, known in enumerate(merged) if _part_of(fact, known)), None)
+            if earlier is None:
+                merged.append(fact)
             continue
-        key = (fact.hromada, fact.partner_place or fact.partner.casefold(), fact.kind, fact.status)
+        partner = fact.partner_place or fact.partner.casefold()
+        key: tuple[object, ...] = (fact.hromada, partner, fact.kind, fact.status)
+        pair = (fact.hromada, partner, fact.status)
+        if key not in by_key and _bare_document(fact) and pair in by_pair:
+            key = _key_of(merged[by_pair[pair]])
         if key not in by_key:
             by_key[key] = len(merged)
+            if not _bare_document(fact):
+                by_pair.setdefault(pair, len(merged))
             merged.append(fact)
             continue
         known = merged[by_key[key]]
         assert isinstance(known, AgreementProposal)  # noqa: S101 - only agreements are keyed
-        merged[by_key[key]] = _better(known, fact)
+        best = _better(known, fact)
+        merged[by_key[key]] = replace(best, kind=known.kind) if _bare_document(fact) else best
     return merged
+
+
+def _key_of(fact: Proposal) -> tuple[object, ...]:
+    assert isinstance(fact, AgreementProposal)  # noqa: S101 - only agreements are keyed
+    return (fact.hromada, fact.partner_place or fact.partner.casefold(), fact.kind, fact.status)
+
+
+def _bare_document(fact: AgreementProposal) -> bool:
+    """Whether the kind was a lone «договір», "agreement": a document named before."""
+    kind_words = [evidence.words for evidence in fact.evidence if evidence.role == "kind"]
+    return (
+        fact.kind is AgreementKind.OTHER
+        and len(kind_words) == 1
+        and " " not in kind_words[0]
+        and starts(fold(kind_words[0]), BARE_HEADS)
+    )
+
+
+def _part_of(fact: AidProposal, known: Proposal) -> bool:
+    """Whether a delivery repeats part of one proposed before: same hromada and donors,
+    fewer kinds of goods, all among the earlier ones, and no other date."""
+    if not isinstance(known, AidProposal) or fact.hromada != known.hromada:
+        return False
+    categories = {item.category for item in fact.items}
+    known_categories = {item.category for item in known.items}
+    return (
+        set(fact.donor_countries) <= set(known.donor_countries)
+        and bool(categories)
+        and categories < known_categories
+        and (fact.date is None or fact.date == known.date)
+    )
 
 
 def _better(first: AgreementProposal, second: AgreementProposal) -> AgreementProposal:

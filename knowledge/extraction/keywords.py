@@ -66,6 +66,8 @@ AGREEMENT_HEADS: tuple[tuple[str, AgreementKind], ...] = (
     ("charter", AgreementKind.OTHER),
     ("treaty", AgreementKind.OTHER),
 )
+# Heads that, alone, refer to a document the text has named («договору», "the agreement").
+BARE_HEADS = ("угод", "договор", "договір", "agreement")
 # Heads that name an agreement only with a topic: «лист про наміри», "letter of intent".
 TOPIC_ONLY_HEADS = ("лист", "letter")
 # The words after a head that tell its kind, the first one found deciding.

@@ -97,12 +97,18 @@ def _matches(gold: dict[str, Any], proposed: dict[str, Any]) -> int:
             return 0
         same_kind = 2 if gold["kind"] == proposed["kind"] else 0
         same_status = 1 if gold["status"] == proposed["status"] else 0
-        return 1 + same_kind + same_status
+        # Of two proposals for one pair, the one from the fact's own sentence.
+        return 2 * (1 + same_kind + same_status) + _same_quote(gold, proposed)
     overlap = set(gold["donor_countries"]) & set(proposed["donor_countries"])
     same_quote = _words(gold["quote"]) & _words(proposed["quote"])
     if not overlap and len(same_quote) < 4:
         return 0
-    return 1 + len(overlap)
+    return 2 * (1 + len(overlap)) + _same_quote(gold, proposed)
+
+
+def _same_quote(gold: dict[str, Any], proposed: dict[str, Any]) -> int:
+    """1 when the proposal quotes the fact's sentence (whitespace aside), else 0."""
+    return int(" ".join(gold["quote"].split()) == " ".join(proposed["quote"].split()))
 
 
 def _words(text: str) -> set[str]:

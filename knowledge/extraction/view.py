@@ -94,6 +94,17 @@ def is_venue(words: list[str], position: int) -> bool:
     return first in VENUE_WORDS
 
 
+def _inflected(word: str, named: dict[str, Town]) -> Town | None:
+    """The town whose Ukrainian name this word inflects («Гамбурга», «Гамбургом»)."""
+    if not _is_cyrillic(word):
+        return None
+    for key, town in named.items():
+        stem = key[: max(4, len(key) - 1)]
+        if _is_cyrillic(key) and word.startswith(stem) and 0 < len(word) - len(key) <= 3:
+            return town
+    return None
+
+
 def _bracket_after(view: SentenceView, last: int) -> bool:
     """Whether a bracket follows the name: it carries its own country, known or not."""
     return view.text[view.sentence.tokens[last].end :].lstrip().startswith("(")
@@ -126,6 +137,35 @@ class ViewBuilder:
         view = SentenceView(sentence, words, mentions, [])
         view.towns = self._towns(view)
         return view
+
+    def with_named_towns(self, view: SentenceView, named: dict[str, Town]) -> None:
+        """Add the towns the document marked elsewhere («Гамбург (Німеччина)») where this
+        sentence names them again without a mark ("aid from Hamburg"), with their country.
+
+        `named` maps a town's folded one-word name to the town as first marked.
+        """
+        spans = [(item.first, item.last) for item in view.mentions]
+        spans += [(town.first, town.last) for town in view.towns]
+        taken = {position for first, last in spans for position in range(first, last + 1)}
+        added: list[Town] = []
+        for index, word in enumerate(view.words):
+            if index in taken or not view.sentence.is_capitalised(index):
+                continue
+            town = named.get(word) or _inflected(word, named)
+            if town is None:
+                continue
+            added.append(
+                replace(
+                    town,
+                    first=index,
+                    last=index,
+                    written=view.sentence.written(index, index),
+                    venue=is_venue(view.words, index),
+                    person=_is_person(view.words, index),
+                )
+            )
+        if added:
+            view.towns = sorted([*view.towns, *added], key=lambda town: town.first)
 
     def _towns(self, view: SentenceView) -> list[Town]:
         towns: list[Town] = []
