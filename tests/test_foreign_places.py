@@ -117,10 +117,16 @@ def test_an_editor_s_ukrainian_name_and_coordinates_win_over_geonames() -> None:
     assert (place.latitude, place.longitude) == (50.04, 19.95)
 
 
-def test_a_partner_unknown_to_geonames_keeps_its_name_in_both_languages() -> None:
+def test_a_polish_partner_unknown_to_geonames_is_transcribed_into_ukrainian() -> None:
     place = new_foreign_place("pl-dydnia", "Dydnia", "PL")
 
-    assert (place.name.uk, place.name.en, place.latitude) == ("Dydnia", "Dydnia", None)
+    assert (place.name.uk, place.name.en, place.latitude) == ("Дидня", "Dydnia", None)
+
+
+def test_a_partner_without_rules_or_geonames_keeps_its_name_in_both_languages() -> None:
+    place = new_foreign_place("de-gudensberg", "Gudensberg", "DE")
+
+    assert (place.name.uk, place.name.en, place.latitude) == ("Gudensberg", "Gudensberg", None)
 
 
 def test_coordinates_off_the_earth_refuse_the_row() -> None:

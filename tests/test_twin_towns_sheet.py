@@ -25,7 +25,7 @@ MAX_REFUSED_SHARE = 0.04
 # The reasons a row of a correct sheet may still be refused: it names no single hromada.
 ACCEPTED_REASONS = ("is a raion", "is an oblast", "ambiguous hromada")
 MIN_ANSWERED = 0.95
-MIN_UKRAINIAN_NAMES = 0.6
+MIN_UKRAINIAN_NAMES = 0.8
 
 
 @pytest.fixture(scope="module")

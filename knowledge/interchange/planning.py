@@ -34,6 +34,7 @@ from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceC
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import shipped_index
+from knowledge.places.transcription import ukrainian_transcription
 from knowledge.places.world import find_world_place
 from knowledge.text.folding import fold, slug, tidy
 from knowledge.text.transliteration import transliterate
@@ -326,12 +327,18 @@ def new_foreign_place(
     """A new partner abroad as written, completed from GeoNames: coordinates, Ukrainian name.
 
     `name_uk` and `location` (latitude, longitude) are the editor's and win over GeoNames';
-    without a Ukrainian name from either, the place is named as written in both languages.
+    without a Ukrainian name from either, a Polish name is transcribed by the Ukrainian rules,
+    and any other is written as it is in both languages.
     """
     found = find_world_place(city, country)
     cyrillic = _is_cyrillic(city)
     if name_uk is None:
-        name_uk = city if cyrillic else (found.name_uk if found else None) or city
+        from_geonames = found.name_uk if found else None
+        name_uk = (
+            city
+            if cyrillic
+            else from_geonames or ukrainian_transcription(found.name if found else city, country)
+        ) or city
     name_en = (found.name if found else transliterate(city)) if cyrillic else city
     if location is None and found is not None:
         location = (found.latitude, found.longitude)

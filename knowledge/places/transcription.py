@@ -1,0 +1,391 @@
+"""Ukrainian names of foreign towns no dictionary knows, by the rules of practical transcription.
+
+The last resort for a partner neither the editor nor GeoNames names in Ukrainian. Only a
+language whose spelling says how a word sounds is transcribed, and only by the rules Ukrainian
+writing follows for it (Polish: Dobrodzień → Добродзень, Chrzanów → Хшанув, Świętochłowice →
+Свентохловіце; adjectives take Ukrainian endings, Sokołów Małopolski → Соколув-Малопольський).
+The rules are checked against the Ukrainian names GeoNames gives for Polish towns (see the
+tests). A name with anything but letters, spaces and hyphens ("Chrzanów County", "Ochota
+(Warsaw)") is left alone: it is not a town's name alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from knowledge.text.normalize import is_cyrillic
+
+_POLISH_LETTERS = re.compile(r"^[a-ząćęłńóśźż]+(?:[ -][a-ząćęłńóśźż]+)*$")
+_VOWELS = frozenset("aeiouyąęó")
+# Polish vowels after a soft consonant (written with "i" between): the vowel Ukrainian writes.
+_SOFTENED_VOWELS = {"a": "я", "e": "е", "o": "йо", "u": "ю", "ó": "ю", "ą": "йон", "ę": "ен"}
+# Vowels after j (or at the start of a word after j): я, є, ю, йо.
+_IOTATED = {"a": "я", "e": "є", "u": "ю", "ó": "ю", "o": "йо", "ą": "йон", "ę": "єн"}
+_PLAIN_VOWELS = {"a": "а", "e": "е", "i": "і", "o": "о", "u": "у", "ó": "у", "y": "и"}
+# Letters Polish writes soft with an accent.
+_SOFT_LETTERS = {"\u015b": "сь", "\u0107": "ць", "\u017a": "зь", "\u0144": "нь"}
+# Letter groups read as one sound, longest first.
+_GROUPS = (
+    ("szcz", "щ"),
+    ("chrz", "хш"),
+    ("prz", "пш"),
+    ("trz", "тш"),
+    ("krz", "кш"),
+    ("drz", "дж"),
+    ("dż", "дж"),
+    ("dź", "дзь"),
+    ("rz", "ж"),
+    ("sz", "ш"),
+    ("cz", "ч"),
+    ("ch", "х"),
+    ("dz", "дз"),
+)
+# Consonants that "i" before a vowel softens: written with a soft sign in Ukrainian.
+_SOFT_BEFORE_I = {"s": "с", "c": "ц", "z": "з", "n": "н", "dz": "дз"}
+_CONSONANTS = {
+    "b": "б",
+    "c": "ц",
+    "d": "д",
+    "f": "ф",
+    "g": "г",
+    "h": "г",
+    "k": "к",
+    "m": "м",
+    "n": "н",
+    "p": "п",
+    "r": "р",
+    "s": "с",
+    "t": "т",
+    "w": "в",
+    "z": "з",
+    "ż": "ж",
+    "x": "кс",
+    "v": "в",
+}
+# Polish adjective endings and the Ukrainian ones: Małopolski → Малопольський.
+_ADJECTIVES = (
+    ("skie", "ське"),
+    ("ckie", "цьке"),
+    ("ski", "ський"),
+    ("cki", "цький"),
+    ("ska", "ська"),
+    ("cka", "цька"),
+)
+
+
+# Polish endings Ukrainian writes its own way: Gdańsk → Гданськ, Legnica → Легниця.
+_ENDINGS = (
+    ("ńsk", "ськ"),
+    ("sk", "ськ"),
+    ("sko", "сько"),
+    ("nica", "ниця"),
+    ("ica", "иця"),
+    ("nik", "ник"),
+    ("ck", "цьк"),
+    ("iec", "ець"),
+    ("ec", "ець"),
+)
+
+
+# Words that make a name a unit's, not a town's ("Chrzanów County"): not transcribed.
+_NOT_A_TOWN = frozenset(
+    {"county", "district", "municipality", "region", "gmina", "rural", "urban", "powiat"}
+)
+
+
+def ukrainian_transcription(name: str, country: str) -> str | None:
+    """The Ukrainian transcription of a town's name, or None when no sound rules apply.
+
+    `country` is ISO alpha-2: Polish (PL), Hungarian (HU), Czech and Slovak (CZ, SK) names
+    are transcribed.
+    """
+    text = unicodedata.normalize("NFC", name.strip())
+    if _NOT_A_TOWN & set(text.lower().split()):
+        return None
+    if country.upper() != "PL":
+        return _by_table(text, country.upper())
+    if not _POLISH_LETTERS.match(text.lower()):
+        return None
+    words = [_polish_word(word) for word in re.split(r"[ -]", text.lower())]
+    return "-".join(word[:1].upper() + word[1:] for word in words)
+
+
+def _polish_word(word: str) -> str:
+    ending = ""
+    for polish, ukrainian in (*_ADJECTIVES, *_ENDINGS):
+        if word.endswith(polish) and len(word) > len(polish) + 1:
+            stem = word[: -len(polish)]
+            word, ending = stem, ("н" if polish == "ńsk" else "") + ukrainian
+            break
+    return _polish_letters(word) + ending
+
+
+def _polish_letters(word: str) -> str:
+    out: list[str] = []
+    position = 0
+    length = len(word)
+
+    def at(offset: int) -> str:
+        index = position + offset
+        return word[index] if 0 <= index < length else ""
+
+    while position < length:
+        rest = word[position:]
+        group = next(((p, u) for p, u in _GROUPS if rest.startswith(p)), None)
+        if group is not None:
+            polish, ukrainian = group
+            position += len(polish)
+            if polish == "dz" and at(0) == "i" and at(1) in _SOFTENED_VOWELS:
+                out.append("дз" + _SOFTENED_VOWELS[at(1)])
+                position += 2
+            else:
+                out.append(ukrainian)
+            continue
+        letter = word[position]
+        following = at(1)
+        if letter in _SOFT_LETTERS:
+            soft = _SOFT_LETTERS[letter]
+            # Before another consonant ś and ź lose the soft sign in writing (Świdnica).
+            hard = letter != "\u0107" and following and following not in _VOWELS
+            out.append(soft[0] if hard else soft)
+            position += 1
+        elif letter == "i" and out and position > 0 and word[position - 1] not in _VOWELS:
+            out.append(_after_consonant_i(word, position, out))
+            position += 2 if following in _SOFTENED_VOWELS else 1
+        elif letter == "j":
+            if following in _IOTATED:
+                after_consonant = position > 0 and word[position - 1] not in _VOWELS
+                out.append(("’" if after_consonant else "") + _IOTATED[following])
+                position += 2
+            else:
+                out.append("й")
+                position += 1
+        elif letter == "l":
+            out.append(_soft_l(following))
+            position += 2 if following in "aouąęó" else 1
+        elif letter == "ł":
+            out.append("л")
+            position += 1
+        elif letter in ("ą", "ę"):
+            vowel = "о" if letter == "ą" else "е"
+            nasal = "м" if following in ("b", "p") else "н"
+            out.append(vowel if letter == "ę" and not following else vowel + nasal)
+            position += 1
+        elif letter in _PLAIN_VOWELS:
+            if letter == "i" and position > 0 and word[position - 1] in _VOWELS:
+                out.append("ї")
+            elif letter == "i" and out and out[-1].endswith("ц"):
+                # Ukrainian writes и after ц in foreign names: Szczecin → Щецин.
+                out.append("и")
+            else:
+                out.append(_PLAIN_VOWELS[letter])
+            position += 1
+        else:
+            out.append(_CONSONANTS.get(letter, letter))
+            position += 1
+    return "".join(out)
+
+
+def _after_consonant_i(word: str, position: int, out: list[str]) -> str:
+    """An "i" after a consonant: a vowel (Lublin), or a softening before one (Biała → Бяла)."""
+    following = word[position + 1] if position + 1 < len(word) else ""
+    if following not in _SOFTENED_VOWELS:
+        return "и" if out[-1].endswith("ц") else "і"
+    previous = word[position - 1]
+    if previous == "r":
+        return "і" + _IOTATED[following]
+    if previous in _SOFT_BEFORE_I:
+        return _SOFTENED_VOWELS[following] if following != "o" else "ьо"
+    return _SOFTENED_VOWELS[following]
+
+
+def _soft_l(following: str) -> str:
+    """Polish l is soft: la → ля, lo → льо, lu → лю, le → ле, li → лі, l + consonant → ль."""
+    if following == "a":
+        return "ля"
+    if following == "ą":
+        return "лон"
+    if following == "o":
+        return "ло"
+    if following == "ó":
+        return "лю"
+    if following == "u":
+        return "лю"
+    if following == "ę":
+        return "лен"
+    if following in ("e", "i", "y"):
+        return "л"
+    return "ль"
+
+
+def _table(pairs: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pass over a word: the longest spelling at each position is replaced."""
+    keys = sorted(pairs, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))), pairs
+
+
+def _soft(consonant: str, letters: str, *, sign: str = "ь") -> dict[str, str]:
+    """A soft consonant before each vowel and before anything else (Дьюла, Татабанья, дь)."""
+    vowels = {"a": "я", "á": "я", "e": "є", "é": "є", "i": "ї", "í": "ї", "o": "йо", "ó": "йо"}
+    vowels |= {"u": "ю", "ú": "ю", "ö": "йо", "ő": "йо", "ü": "ю", "ű": "ю"}
+    table = {letters + vowel: consonant + sign + soft for vowel, soft in vowels.items()}
+    if not sign:
+        # Without a soft sign the vowel itself is soft: ľa → ля, ňe → не.
+        table |= {letters + vowel: consonant + soft[-1:] for vowel, soft in vowels.items()}
+        table |= {letters + vowel: consonant + plain for vowel, plain in _SOFT_PLAIN.items()}
+    table[letters] = consonant + "ь"
+    return table
+
+
+_SOFT_PLAIN = {"e": "е", "é": "е", "i": "і", "í": "і", "o": "ьо", "ó": "ьо"}
+
+
+# Hungarian: sz → с, s → ш, cs → ч, zs → ж, gy/ny/ty → дь/нь/ть, ly → й, ö → е, ü → ю.
+_HUNGARIAN = _table(
+    {
+        **_soft("д", "gy"),
+        **_soft("н", "ny"),
+        **_soft("т", "ty"),
+        "dzs": "дж",
+        "dz": "дз",
+        "cs": "ч",
+        "sz": "с",
+        "zs": "ж",
+        "ly": "й",
+        "ja": "я",
+        "já": "я",
+        "je": "є",
+        "jé": "є",
+        "ju": "ю",
+        "jú": "ю",
+        "jó": "йо",
+        "jo": "йо",
+        "j": "й",
+        "s": "ш",
+        "c": "ц",
+        "z": "з",
+        "h": "г",
+        "ch": "х",
+        "a": "а",
+        "á": "а",
+        "e": "е",
+        "é": "е",
+        "i": "і",
+        "í": "і",
+        "o": "о",
+        "ó": "о",
+        "ö": "е",
+        "ő": "е",
+        "u": "у",
+        "ú": "у",
+        "ü": "ю",
+        "ű": "ю",
+        **dict(zip("bdfgklmnprtvw", "бдфгклмнпртвв", strict=True)),
+    }
+)
+# Czech and Slovak: č → ч, š → ш, ž → ж, ř → рж, ch → х, h → г, ě → є, y → и, ľ → ль.
+_WEST_SLAVIC = _table(
+    {
+        "ch": "х",
+        "dž": "дж",
+        "dz": "дз",
+        "ia": "я",
+        "ie": "є",
+        "iu": "ю",
+        "ja": "я",
+        "já": "я",
+        "je": "є",
+        "ju": "ю",
+        "jú": "ю",
+        "j": "й",
+        **_soft("д", "ď", sign=""),
+        **_soft("т", "ť", sign=""),
+        **_soft("н", "ň", sign=""),
+        **_soft("л", "ľ", sign=""),
+        "dě": "де",
+        "tě": "те",
+        "ně": "не",
+        "tř": "трш",
+        "př": "прш",
+        "kř": "крш",
+        "chř": "хрш",
+        # After ж, ч, ш, ц Ukrainian writes и: Žilina → Жиліна, Košice → Кошице.
+        **{
+            consonant + vowel: cyrillic + "и"
+            for consonant, cyrillic in {"č": "ч", "š": "ш", "ž": "ж", "c": "ц"}.items()
+            for vowel in ("i", "í")
+        },
+        "č": "ч",
+        "š": "ш",
+        "ž": "ж",
+        "ř": "рж",
+        "ĺ": "л",
+        "ŕ": "р",
+        "c": "ц",
+        "h": "г",
+        "ě": "є",
+        "a": "а",
+        "á": "а",
+        "ä": "е",
+        "e": "е",
+        "é": "е",
+        "i": "і",
+        "í": "і",
+        "o": "о",
+        "ó": "о",
+        "ô": "уо",
+        "u": "у",
+        "ú": "у",
+        "ů": "у",
+        "y": "и",
+        "ý": "и",
+        "x": "кс",
+        "w": "в",
+        **dict(zip("bdfgklmnprstvz", "бдфгклмнпрствз", strict=True)),
+    }
+)
+_WEST_SLAVIC_ADJECTIVES = (
+    ("ský", "ський"),
+    ("ská", "ська"),
+    ("ské", "ське"),
+    ("cký", "цький"),
+    ("cká", "цька"),
+)
+_WEST_SLAVIC_ENDINGS = (("nica", "ниця"), ("ica", "иця"))
+# Prepositions inside names: Ústí nad Labem → Усті-над-Лабем, hyphenated around them.
+_PREPOSITIONS = {"nad": "над", "pod": "під", "na": "на", "pri": "при", "u": "у"}
+_BY_COUNTRY = {"HU": _HUNGARIAN, "CZ": _WEST_SLAVIC, "SK": _WEST_SLAVIC}
+_LETTERS = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)*$")
+
+
+def _by_table(name: str, country: str) -> str | None:
+    table = _BY_COUNTRY.get(country)
+    if table is None or not _LETTERS.match(name):
+        return None
+    pattern, pairs = table
+    words = []
+    separators = [*re.findall(r"[ -]", name), ""]
+    for word in re.split(r"[ -]", name.lower()):
+        if word in _PREPOSITIONS:
+            words.append(_PREPOSITIONS[word])
+            continue
+        ending = ""
+        if table is _WEST_SLAVIC:
+            for written, ukrainian in (*_WEST_SLAVIC_ADJECTIVES, *_WEST_SLAVIC_ENDINGS):
+                if word.endswith(written) and len(word) > len(written) + 1:
+                    word, ending = word[: -len(written)], ukrainian
+                    break
+        converted = pattern.sub(lambda match: pairs[match.group()], word)
+        if not all(is_cyrillic(char) or char in "ь’" for char in converted):
+            return None
+        converted += ending
+        words.append(converted[:1].upper() + converted[1:])
+    lowered = [word in _PREPOSITIONS.values() for word in words]
+    joined = words[0]
+    for index in range(1, len(words)):
+        # Ukrainian joins a preposition and its neighbours with hyphens, other words by the
+        # name's own separator.
+        hyphen = lowered[index] or lowered[index - 1] or separators[index - 1] == "-"
+        joined += ("-" if hyphen else " ") + words[index]
+    return joined
