@@ -69,6 +69,7 @@ from knowledge.store import migrations
 from knowledge.store.curated import curated_document
 from knowledge.store.engines import create_engine, session_factory
 from knowledge.store.loading import load_document
+from knowledge.store.rights import SystemWriter
 from knowledge.text import morphology
 
 # A fixed day, so questions about "this year" read the same on every run.
@@ -181,7 +182,7 @@ async def _load(document: KnowledgeDocument, path: Path) -> None:
     try:
         await migrations.upgrade(database)
         async with session_factory(database)() as session:
-            await load_document(session, document, actor="benchmark")
+            await load_document(session, document, writer=SystemWriter("benchmark"))
             await session.commit()
     finally:
         await database.dispose()

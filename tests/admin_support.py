@@ -13,6 +13,7 @@ from knowledge.store import models
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import export_document
 from knowledge.store.loading import load_document
+from knowledge.store.rights import SystemWriter
 from tests import factories
 
 SUPER_ADMIN = 100
@@ -54,7 +55,7 @@ def base_document() -> KnowledgeDocument:
 async def seed(engine: AsyncEngine, document: KnowledgeDocument | None = None) -> None:
     """Load the document (the base one by default) as an import would."""
     async with session_factory(engine)() as session, session.begin():
-        await load_document(session, document or base_document(), actor="test:seed")
+        await load_document(session, document or base_document(), writer=SystemWriter("test:seed"))
 
 
 def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

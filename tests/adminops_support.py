@@ -23,6 +23,7 @@ from knowledge.qa.engine import Engine
 from knowledge.store import models
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import export_document
+from knowledge.store.rights import SystemWriter
 from tests.bot_support import NOON, TODAY, TOKEN, Harness, RecordingSession, unhurried
 
 SUPER_ADMIN = 100
@@ -178,5 +179,5 @@ async def import_rows(engine: AsyncEngine, *rows: str) -> None:
     """Write agreement rows as an applied import would (audited as created)."""
     parsed = read_import("\n".join([AGREEMENTS_HEADER, *rows]).encode(), "rows.csv")
     assert parsed.rejected == []
-    async with session_factory(engine)() as session, session.begin():
-        await apply_import(session, parsed, actor="test:import")
+    async with session_factory(engine)() as session:
+        await apply_import(session, parsed, writer=SystemWriter("test:import"))

@@ -18,6 +18,7 @@ from knowledge.store import models
 from knowledge.store.bootstrap import seed
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
+from knowledge.store.rights import SystemWriter
 
 HEADER = (
     "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
@@ -88,9 +89,9 @@ async def test_refused_rows_stop_the_import_and_nothing_is_written(
     before = await _counts(seeded_engine)
     parsed = read_import(SHEET, "partners.csv")
 
-    async with session_factory(seeded_engine)() as session, session.begin():
+    async with session_factory(seeded_engine)() as session:
         with pytest.raises(ImportRejectedError) as caught:
-            await apply_import(session, parsed, actor="test")
+            await apply_import(session, parsed, writer=SystemWriter("test"))
 
     assert [problem.row for problem in caught.value.problems] == [5, 6]
     assert await _counts(seeded_engine) == before
@@ -102,17 +103,19 @@ async def test_apply_writes_one_audited_batch_and_the_same_file_again_changes_no
     await seed(engine)
     parsed = read_import(SHEET, "partners.csv")
     seen: list[tuple[int, int]] = []
-    async with session_factory(engine)() as session, session.begin():
+    async with session_factory(engine)() as session:
         first = await apply_import(
             session,
             parsed,
-            actor="admin:42",
+            writer=SystemWriter("admin:42"),
             progress=lambda done, total: seen.append((done, total)),
             skip_rejected=True,
         )
     after_first = await _counts(engine)
-    async with session_factory(engine)() as session, session.begin():
-        second = await apply_import(session, parsed, actor="admin:42", skip_rejected=True)
+    async with session_factory(engine)() as session:
+        second = await apply_import(
+            session, parsed, writer=SystemWriter("admin:42"), skip_rejected=True
+        )
     async with session_factory(engine)() as session:
         entries = (
             await session.scalars(
@@ -144,8 +147,10 @@ async def test_a_row_about_a_stored_agreement_keeps_what_the_sheet_has_no_column
     seeded_engine: AsyncEngine,
 ) -> None:
     sheet = f"{HEADER}\nKharkiv,Albuquerque,US,protocol of intent,expired,2023,,{SOURCE},"
-    async with session_factory(seeded_engine)() as session, session.begin():
-        await apply_import(session, read_import(sheet.encode(), "p.csv"), actor="test")
+    async with session_factory(seeded_engine)() as session:
+        await apply_import(
+            session, read_import(sheet.encode(), "p.csv"), writer=SystemWriter("test")
+        )
     async with session_factory(seeded_engine)() as session:
         document = await export_document(session)
 

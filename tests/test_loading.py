@@ -11,12 +11,13 @@ from knowledge.store import models
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import export_document
 from knowledge.store.loading import LoadError, LoadReport, load_document
+from knowledge.store.rights import SystemWriter
 from tests import factories
 
 
 async def _load(engine: AsyncEngine, document: KnowledgeDocument) -> LoadReport:
     async with session_factory(engine)() as session, session.begin():
-        return await load_document(session, document, actor="test")
+        return await load_document(session, document, writer=SystemWriter("test"))
 
 
 async def _count(engine: AsyncEngine, model: type[models.Base]) -> int:
@@ -97,7 +98,7 @@ async def test_a_document_with_unknown_references_writes_nothing(engine: AsyncEn
 async def test_a_failure_half_way_rolls_back_everything(sqlite_engine: AsyncEngine) -> None:
     async def load_then_fail() -> None:
         async with session_factory(sqlite_engine)() as session, session.begin():
-            await load_document(session, factories.document(), actor="test")
+            await load_document(session, factories.document(), writer=SystemWriter("test"))
             raise RuntimeError("interrupted")
 
     with pytest.raises(RuntimeError, match="interrupted"):

@@ -12,6 +12,7 @@ from knowledge.store.curated import curated_document
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import export_document
 from knowledge.store.loading import load_document
+from knowledge.store.rights import SystemWriter
 from knowledge.store.snapshot_reader import read_snapshot
 from tests import factories
 
@@ -56,7 +57,7 @@ def _everything() -> KnowledgeDocument:
 
 async def _snapshots(engine: AsyncEngine) -> tuple[Snapshot, Snapshot]:
     async with session_factory(engine)() as session:
-        await load_document(session, _everything(), actor="test")
+        await load_document(session, _everything(), writer=SystemWriter("test"))
         await session.commit()
         document = await export_document(session, all_hromadas=True)
     async with engine.connect() as connection:

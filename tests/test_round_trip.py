@@ -9,6 +9,7 @@ from knowledge.store.document_files import parse_document
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 from knowledge.store.loading import load_document
+from knowledge.store.rights import SystemWriter
 
 
 @pytest.mark.parametrize("file_format", list(DocumentFormat))
@@ -23,7 +24,7 @@ async def test_export_then_load_into_an_empty_database_round_trips_exactly(
         await load_document(
             session,
             parse_document(text, name="export", is_json=file_format is DocumentFormat.JSON),
-            actor="test",
+            writer=SystemWriter("test"),
         )
     async with session_factory(engine)() as session:
         actual = await export_document(session)

@@ -27,13 +27,16 @@ from knowledge.render.labels import agreement_kind_label, agreement_status_label
 from knowledge.store import migrations
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.document_files import DocumentError, read_documents
-from knowledge.store.engines import create_engine, session_factory
+from knowledge.store.engines import create_engine, session_factory, writing
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 from knowledge.store.loading import LoadError, LoadReport, load_document
+from knowledge.store.rights import SystemWriter
 from knowledge.store.stats import KnowledgeStats, collect_stats
 from knowledge.text.collation import sort_key
 
 CLI_ACTOR = "cli"
+# Whoever runs the command line holds every right, and is named so in the audit log.
+CLI_WRITER = SystemWriter(CLI_ACTOR)
 
 
 def register(commands: Any) -> None:
@@ -119,8 +122,8 @@ async def load_files(context: CommandContext, arguments: argparse.Namespace) -> 
     engine = create_engine(context.settings.database_url)
     try:
         await migrations.upgrade(engine)
-        async with session_factory(engine)() as session, session.begin():
-            report = await load_document(session, document, actor=CLI_ACTOR)
+        async with session_factory(engine)() as session, writing(session):
+            report = await load_document(session, document, writer=CLI_WRITER)
     except LoadError as error:
         context.complain(_("Nothing was loaded. Problems found:"))
         for problem in error.problems:
@@ -346,14 +349,13 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
                     context.say(_("Nothing would change."))
                 return 1 if preview.rejected else 0
             try:
-                async with session.begin():
-                    report = await apply_import(
-                        session,
-                        parsed,
-                        actor=CLI_ACTOR,
-                        progress=_ProgressBar(),
-                        skip_rejected=arguments.skip_rejected,
-                    )
+                report = await apply_import(
+                    session,
+                    parsed,
+                    writer=CLI_WRITER,
+                    progress=_ProgressBar(),
+                    skip_rejected=arguments.skip_rejected,
+                )
             except ImportRejectedError as error:
                 context.complain(_("Nothing was imported. Rows refused:"))
                 for problem in error.problems:

@@ -32,11 +32,12 @@ COMMANDS = ("history", "undo")
 
 @router.message(Command("history"), IsAdmin())
 async def cmd_history(
-    message: Message, command: CommandObject, session: AsyncSession, lang: str
+    message: Message, command: CommandObject, session: AsyncSession, admin: Admin, lang: str
 ) -> None:
-    """The latest changes, of everything or of one record (by its key)."""
+    """The latest changes, of everything or of one record (by its key), that the admin may
+    see: an editor of some hromadas sees theirs, and no one else's rights."""
     key = (command.args or "").strip() or None
-    changes = await recent_changes(session, key=key)
+    changes = await recent_changes(session, key=key, viewer=admin)
     await message.answer(escaped(history_text(changes, lang)))
 
 

@@ -60,7 +60,6 @@ from knowledge.interchange import (
     preview_import,
     read_import,
 )
-from knowledge.interchange.spreadsheets import AgreementCells, AidCells
 from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import UnknownRecordError, partner_button
@@ -409,39 +408,15 @@ async def on_import_apply(
         await services.reload_knowledge()
 
 
-def _hromadas_of(parsed: ParsedImport) -> set[str]:
-    """The hromadas whose records the import writes (names resolved as the import will)."""
-    document = parsed.document
-    if document is not None:
-        records: list[Any] = [
-            *document.agreements,
-            *document.aid,
-            *document.activities,
-            *document.programmes,
-        ]
-        return {record.hromada for record in records} | {doc.code for doc in document.hromadas}
-    index = shipped_index()
-    codes = set()
-    rows: list[AgreementCells | AidCells] = [*parsed.agreements, *parsed.aid]
-    for row in rows:
-        resolved = index.resolve(row.hromada)
-        if isinstance(resolved, Resolved):
-            codes.add(resolved.code)
-    return codes
-
-
 async def _write_import(
     services: BotServices, parsed: ParsedImport, admin: Admin, progress: _ProgressMessage
 ) -> Any:
+    # The import checks the admin's right for every record it writes, as stored and as
+    # imported, in its own transaction: a right taken away since the preview is refused.
     async with services.sessions() as session:
-        # Checked again as it writes: the right may have been taken away since the preview.
-        await require_editor(session, admin)
-        for hromada in sorted(_hromadas_of(parsed)):
-            await require_editor(session, admin, hromada)
-        async with session.begin():
-            return await apply_import(
-                session, parsed, actor=admin.actor, progress=progress, skip_rejected=True
-            )
+        return await apply_import(
+            session, parsed, writer=admin, progress=progress, skip_rejected=True
+        )
 
 
 # ---------------------------------------------------------------------------------------------

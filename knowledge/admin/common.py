@@ -1,4 +1,5 @@
-"""Pieces every admin service shares: the acting admin, transactions, audit entries, diffs."""
+"""Pieces every admin service shares: the acting admin and their rights, transactions, audit
+entries, diffs."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.vocabulary import AuditAction
@@ -26,6 +29,11 @@ class Admin:
     def actor(self) -> str:
         """How the audit log names this person."""
         return actor_name(self.user_id)
+
+    async def require(self, session: AsyncSession, hromada_code: str | None) -> None:
+        """Raise PermissionDeniedError unless this admin may edit the hromada's records
+        (None: a shared record); the admin as a `knowledge.store.rights.Writer`."""
+        await require_editor(session, self, hromada_code)
 
 
 def actor_name(user_id: int) -> str:
@@ -120,3 +128,65 @@ def field_changes(
 
 class AdminError(Exception):
     """A refused admin action; nothing was changed. The bot shows it as a translated message."""
+
+
+class Refusal(StrEnum):
+    """Why an admin action was refused."""
+
+    NOT_AN_EDITOR = "not_an_editor"
+    NOT_FOR_THIS_HROMADA = "not_for_this_hromada"
+    NOT_A_SUPER_ADMIN = "not_a_super_admin"
+
+
+class PermissionDeniedError(AdminError):
+    """The person may not do this; nothing was changed."""
+
+    def __init__(self, user_id: int, refusal: Refusal, hromada_code: str | None = None) -> None:
+        super().__init__(f"user {user_id} refused: {refusal.value} {hromada_code or ''}".strip())
+        self.user_id = user_id
+        self.refusal = refusal
+        self.hromada_code = hromada_code
+
+
+class UnknownHromadaError(AdminError):
+    """No hromada has this code."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"unknown hromada {code}")
+        self.code = code
+
+
+async def _grants(session: AsyncSession, user_id: int) -> list[str | None]:
+    rows = await session.scalars(
+        select(models.EditorRow.hromada_code).where(models.EditorRow.user_id == user_id)
+    )
+    return list(rows.all())
+
+
+async def grants_of(session: AsyncSession, user_id: int) -> list[str | None]:
+    """The hromadas a user was granted (None: every hromada); empty for a non-editor."""
+    return await _grants(session, user_id)
+
+
+async def can_edit(
+    session: AsyncSession, user_id: int, hromada_code: str | None, super_admins: tuple[int, ...]
+) -> bool:
+    """Whether the user may edit the hromada's records (hromada None: any shared record)."""
+    if user_id in super_admins:
+        return True
+    grants = await _grants(session, user_id)
+    if hromada_code is None:
+        return bool(grants)
+    return None in grants or hromada_code in grants
+
+
+async def require_editor(
+    session: AsyncSession, admin: Admin, hromada_code: str | None = None
+) -> None:
+    """Raise PermissionDeniedError unless the admin may edit the hromada (checked as it acts)."""
+    if await can_edit(session, admin.user_id, hromada_code, admin.super_admins):
+        return
+    refusal = Refusal.NOT_AN_EDITOR
+    if hromada_code is not None and await _grants(session, admin.user_id):
+        refusal = Refusal.NOT_FOR_THIS_HROMADA
+    raise PermissionDeniedError(admin.user_id, refusal, hromada_code)

@@ -23,10 +23,10 @@ from knowledge.admin.common import (
     audit,
     field_changes,
 )
-from knowledge.admin.permissions import require_editor
 from knowledge.facts.documents import references
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
+from knowledge.store.rights import require_write
 
 Doc = TypeVar("Doc", bound=BaseModel)
 Row = TypeVar("Row", bound=models.Base)
@@ -279,12 +279,6 @@ async def write_state(
     await session.flush()
 
 
-async def _require_for(session: AsyncSession, admin: Admin, *docs: BaseModel | None) -> None:
-    hromadas = {hromada_of(doc) for doc in docs if doc is not None}
-    for hromada in sorted(hromadas, key=lambda code: code or ""):
-        await require_editor(session, admin, hromada)
-
-
 async def save_record(
     session: AsyncSession,
     doc: BaseModel,
@@ -295,7 +289,9 @@ async def save_record(
 ) -> SaveResult:
     """Create or update a source, place, agreement or aid record still as the admin saw it.
 
-    `expected` is the version load_for_edit gave the admin (None for a new record). Raises
+    `expected` is the version load_for_edit gave the admin (None for a new record). The admin
+    needs the right for the record's hromada as stored and as saved, and for a place or
+    source, for every hromada whose records cite it (`require_write`). Raises
     PermissionDeniedError, EditConflictError (with what changed meanwhile) or
     MissingReferenceError, and then writes nothing. The change and its audit entry commit
     together.
@@ -345,7 +341,7 @@ async def _save(
     entity = _entity_of(doc)
     key: str = getattr(doc, "key")  # noqa: B009 - every editable document has a key
     current = await load_for_edit(session, entity, key, lock=True)
-    await _require_for(session, admin, current, doc)
+    await require_write(session, admin, entity.value, key, current, doc)
     if current != expected:
         raise EditConflictError(entity.value, key, preview_changes(expected, current))
     changes = preview_changes(current, doc)
@@ -380,7 +376,7 @@ async def delete_record(
         current = await load_for_edit(session, entity, key, lock=True)
         if current is None:
             raise RecordNotFoundError(entity, key)
-        await _require_for(session, admin, current)
+        await require_write(session, admin, entity, key, current, None)
         if current != expected:
             raise EditConflictError(entity, key, preview_changes(expected, current))
         await write_state(session, entity, key, None, seen=current)

@@ -22,15 +22,15 @@ from knowledge.admin.common import (
 from knowledge.admin.editing import (
     Entity,
     doc_json,
-    hromada_of,
     load_for_edit,
     parse_doc,
     preview_changes,
     write_state,
 )
-from knowledge.admin.permissions import require_editor
+from knowledge.admin.permissions import EDITOR_ENTITY, grants_of
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
+from knowledge.store.rights import SHARED_ENTITIES, citing_hromadas, require_write
 
 
 @dataclass(frozen=True)
@@ -65,16 +65,83 @@ def change_of(entry: models.AuditEntryRow) -> Change:
     return _change(entry)
 
 
+_PAGE = 200
+# Records that belong to one hromada, which their audited JSON names as "hromada".
+_OWNED = (Entity.AGREEMENT, Entity.AID, Entity.ACTIVITY, Entity.PROGRAMME)
+
+
+class _Scope:
+    """What a viewer holding some hromadas may see of the audit log: their hromadas' records,
+    the places and sources those cite, and their own editing rights."""
+
+    def __init__(self, session: AsyncSession, user_id: int, hromadas: set[str]) -> None:
+        self.session = session
+        self.user_id = user_id
+        self.hromadas = hromadas
+        self._shared: dict[tuple[str, str], bool] = {}
+
+    async def shows(self, entry: models.AuditEntryRow) -> bool:
+        if entry.entity in _OWNED:
+            owners = {(data or {}).get("hromada") for data in (entry.before, entry.after)}
+            return bool(owners & self.hromadas)
+        if entry.entity == Entity.HROMADA:
+            return entry.entity_key in self.hromadas
+        if entry.entity in SHARED_ENTITIES:
+            shared = (entry.entity, entry.entity_key)
+            if shared not in self._shared:
+                citing = await citing_hromadas(self.session, *shared)
+                self._shared[shared] = bool(citing & self.hromadas)
+            return self._shared[shared]
+        if entry.entity == EDITOR_ENTITY:
+            return entry.entity_key.startswith(f"{self.user_id}:")
+        return False
+
+
+async def _scope_of(session: AsyncSession, viewer: Admin | None) -> _Scope | None:
+    if viewer is None or viewer.user_id in viewer.super_admins:
+        return None
+    grants = await grants_of(session, viewer.user_id)
+    if None in grants:
+        return None
+    return _Scope(session, viewer.user_id, {code for code in grants if code is not None})
+
+
 async def recent_changes(
-    session: AsyncSession, entity: str | None = None, key: str | None = None, limit: int = 10
+    session: AsyncSession,
+    entity: str | None = None,
+    key: str | None = None,
+    limit: int = 10,
+    *,
+    viewer: Admin | None = None,
 ) -> list[Change]:
-    """The latest changes, newest first, of every record or of one entity or record."""
-    query = select(models.AuditEntryRow).order_by(models.AuditEntryRow.id.desc()).limit(limit)
+    """The latest changes, newest first, of every record or of one entity or record.
+
+    With a `viewer` who holds only some hromadas, only what they may see: their hromadas'
+    records, the places and sources those records cite, and their own rights (no one
+    else's). Super-admins and all-hromada editors see everything.
+    """
+    scope = await _scope_of(session, viewer)
+    query = select(models.AuditEntryRow).order_by(models.AuditEntryRow.id.desc())
     if entity is not None:
         query = query.where(models.AuditEntryRow.entity == entity)
     if key is not None:
         query = query.where(models.AuditEntryRow.entity_key == key)
-    return [_change(entry) for entry in await session.scalars(query)]
+    if scope is None:
+        return [_change(entry) for entry in await session.scalars(query.limit(limit))]
+    shown: list[Change] = []
+    before_id: int | None = None
+    while len(shown) < limit:
+        page_query = query.limit(_PAGE)
+        if before_id is not None:
+            page_query = page_query.where(models.AuditEntryRow.id < before_id)
+        page = list((await session.scalars(page_query)).all())
+        for entry in page:
+            if len(shown) < limit and await scope.shows(entry):
+                shown.append(_change(entry))
+        if len(page) < _PAGE:
+            break
+        before_id = page[-1].id
+    return shown
 
 
 async def audit_since(session: AsyncSession, last_id: int, limit: int = 100) -> list[Change]:
@@ -204,8 +271,7 @@ async def _undo(
         before = parse_doc(entry.entity, entry.before)
         after = parse_doc(entry.entity, entry.after)
         current = await load_for_edit(session, entry.entity, entry.entity_key, lock=True)
-        for hromada in sorted({hromada_of(before), hromada_of(after)}, key=str):
-            await require_editor(session, admin, hromada)
+        await require_write(session, admin, entry.entity, entry.entity_key, current, before)
         if current != after:
             raise UndoRefusedError(
                 UndoRefusal.CHANGED_SINCE,

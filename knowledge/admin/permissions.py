@@ -4,42 +4,44 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import Admin, AdminError, atomic, audit, aware, utc_now
+from knowledge.admin.common import (
+    Admin,
+    PermissionDeniedError,
+    Refusal,
+    UnknownHromadaError,
+    atomic,
+    audit,
+    aware,
+    can_edit,
+    grants_of,
+    require_editor,
+    utc_now,
+)
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
 
 EDITOR_ENTITY = "editor"
-
-
-class Refusal(StrEnum):
-    """Why an admin action was refused."""
-
-    NOT_AN_EDITOR = "not_an_editor"
-    NOT_FOR_THIS_HROMADA = "not_for_this_hromada"
-    NOT_A_SUPER_ADMIN = "not_a_super_admin"
-
-
-class PermissionDeniedError(AdminError):
-    """The person may not do this; nothing was changed."""
-
-    def __init__(self, user_id: int, refusal: Refusal, hromada_code: str | None = None) -> None:
-        super().__init__(f"user {user_id} refused: {refusal.value} {hromada_code or ''}".strip())
-        self.user_id = user_id
-        self.refusal = refusal
-        self.hromada_code = hromada_code
-
-
-class UnknownHromadaError(AdminError):
-    """No hromada has this code."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(f"unknown hromada {code}")
-        self.code = code
+# The right checks live in `common`, beside `Admin`, which uses them; they are named here too.
+__all__ = [
+    "EDITOR_ENTITY",
+    "AdminList",
+    "EditorGrant",
+    "PermissionDeniedError",
+    "Refusal",
+    "UnknownHromadaError",
+    "can_edit",
+    "editors_of",
+    "grant",
+    "grants_of",
+    "list_admins",
+    "require_editor",
+    "require_super_admin",
+    "revoke",
+]
 
 
 @dataclass(frozen=True)
@@ -60,42 +62,6 @@ class AdminList:
 
     super_admins: tuple[int, ...]
     editors: list[EditorGrant]
-
-
-async def _grants(session: AsyncSession, user_id: int) -> list[str | None]:
-    rows = await session.scalars(
-        select(models.EditorRow.hromada_code).where(models.EditorRow.user_id == user_id)
-    )
-    return list(rows.all())
-
-
-async def grants_of(session: AsyncSession, user_id: int) -> list[str | None]:
-    """The hromadas a user was granted (None: every hromada); empty for a non-editor."""
-    return await _grants(session, user_id)
-
-
-async def can_edit(
-    session: AsyncSession, user_id: int, hromada_code: str | None, super_admins: tuple[int, ...]
-) -> bool:
-    """Whether the user may edit the hromada's records (hromada None: any shared record)."""
-    if user_id in super_admins:
-        return True
-    grants = await _grants(session, user_id)
-    if hromada_code is None:
-        return bool(grants)
-    return None in grants or hromada_code in grants
-
-
-async def require_editor(
-    session: AsyncSession, admin: Admin, hromada_code: str | None = None
-) -> None:
-    """Raise PermissionDeniedError unless the admin may edit the hromada (checked as it acts)."""
-    if await can_edit(session, admin.user_id, hromada_code, admin.super_admins):
-        return
-    refusal = Refusal.NOT_AN_EDITOR
-    if hromada_code is not None and await _grants(session, admin.user_id):
-        refusal = Refusal.NOT_FOR_THIS_HROMADA
-    raise PermissionDeniedError(admin.user_id, refusal, hromada_code)
 
 
 def require_super_admin(admin: Admin) -> None:
@@ -120,7 +86,7 @@ async def grant(
     async with atomic(session):
         if hromada_code is not None and await session.get(models.HromadaRow, hromada_code) is None:
             raise UnknownHromadaError(hromada_code)
-        if hromada_code in await _grants(session, user_id):
+        if hromada_code in await grants_of(session, user_id):
             return False
         now = utc_now()
         session.add(

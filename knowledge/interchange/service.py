@@ -13,8 +13,10 @@ from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import N_, ImportRejectedError, Problem
 from knowledge.interchange.planning import plan_rows
 from knowledge.interchange.uploads import ParsedImport
+from knowledge.store.engines import writing
 from knowledge.store.exporting import export_document
 from knowledge.store.loading import LoadReport, check_references, load_document
+from knowledge.store.rights import Writer
 
 Progress = Callable[[int, int], None]
 
@@ -132,16 +134,31 @@ async def apply_import(
     session: AsyncSession,
     parsed: ParsedImport,
     *,
-    actor: str,
+    writer: Writer,
     progress: Progress | None = None,
     skip_rejected: bool = False,
 ) -> ImportReport:
-    """Write the import in the session's transaction as one audited batch; the caller commits.
+    """Write the import as one audited batch in a write transaction of its own, committed
+    here (a transaction the session was in is committed first).
 
+    Planned against what is stored inside that transaction, so every record it creates,
+    changes or moves is checked against the writer's rights as stored and as imported; the
+    writer's refusal (such as PermissionDeniedError) is raised and nothing is written.
     Refuses (ImportRejectedError, nothing written) when any row is refused, unless
     `skip_rejected` says to write the others. `progress(done, total)` is called as records
     are written, for a progress bar or an edited message.
     """
+    async with writing(session):
+        return await _apply(session, parsed, writer, progress, skip_rejected)
+
+
+async def _apply(
+    session: AsyncSession,
+    parsed: ParsedImport,
+    writer: Writer,
+    progress: Progress | None,
+    skip_rejected: bool,
+) -> ImportReport:
     planned = await _plan(session, parsed)
     # A document's problems are about references between its records: none can be skipped.
     if planned.preview.rejected and (not skip_rejected or parsed.document is not None):
@@ -153,7 +170,7 @@ async def apply_import(
     if progress is not None:
         progress(0, total)
     for chunk in _chunks(planned.document):
-        part = await load_document(session, chunk, actor=actor, batch=batch)
+        part = await load_document(session, chunk, writer=writer, batch=batch)
         report.created.update(part.created)
         report.updated.update(part.updated)
         report.unchanged.update(part.unchanged)

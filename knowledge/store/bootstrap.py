@@ -7,16 +7,18 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.store import migrations, models
 from knowledge.store.curated import curated_document
-from knowledge.store.engines import session_factory
+from knowledge.store.engines import session_factory, writing
 from knowledge.store.loading import LoadReport, load_document
+from knowledge.store.rights import SystemWriter
 
 SEED_ACTOR = "system:seed"
+SEED_WRITER = SystemWriter(SEED_ACTOR)
 
 
 async def seed(engine: AsyncEngine) -> LoadReport:
     """Load the shipped knowledge (all hromadas and the curated facts) in one transaction."""
-    async with session_factory(engine)() as session, session.begin():
-        return await load_document(session, curated_document(), actor=SEED_ACTOR)
+    async with session_factory(engine)() as session, writing(session):
+        return await load_document(session, curated_document(), writer=SEED_WRITER)
 
 
 async def prepare_database(engine: AsyncEngine) -> LoadReport | None:

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.facts.documents import KnowledgeDocument, references
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
+from knowledge.store.rights import Writer, require_write
 
 Doc = TypeVar("Doc", bound=BaseModel)
 Row = TypeVar("Row", bound=models.Base)
@@ -79,9 +80,10 @@ async def check_references(session: AsyncSession, document: KnowledgeDocument) -
 
 
 class _Loader:
-    def __init__(self, session: AsyncSession, actor: str, batch: str) -> None:
+    def __init__(self, session: AsyncSession, writer: Writer, batch: str) -> None:
         self.session = session
-        self.actor = actor
+        self.writer = writer
+        self.actor = writer.actor
         self.batch = batch
         self.at = dt.datetime.now(dt.UTC)
         self.report = LoadReport()
@@ -107,16 +109,20 @@ class _Loader:
         row_type, entity = record.row_type, record.entity
         ids = await self._ids() if record.with_children else mapping.Ids({}, {})
         wanted = [record.key_of(doc) for doc in docs]
+        # Locked until the load commits (PostgreSQL; a SQLite write holds the whole database),
+        # so the rights checked on a stored record still hold when it is written.
         found = await self.session.scalars(
             select(row_type)
             .where(getattr(row_type, record.key_field).in_(wanted))
+            .with_for_update(of=row_type)
             .execution_options(populate_existing=True)
         )
-        existing: dict[str, Row] = {getattr(row, record.key_field): row for row in found}
+        existing: dict[str, Row] = {getattr(row, record.key_field): row for row in found.unique()}
         for doc in docs:
             key = record.key_of(doc)
             row = existing.get(key)
             if row is None:
+                await require_write(self.session, self.writer, entity, key, None, doc)
                 row = row_type()
                 record.apply(doc, row, ids)
                 self.session.add(row)
@@ -127,6 +133,7 @@ class _Loader:
             if before == doc:
                 self.report.unchanged[entity] += 1
                 continue
+            await require_write(self.session, self.writer, entity, key, before, doc)
             if record.with_children:
                 # Child rows are replaced wholesale; the old ones must be gone before the new
                 # ones arrive, or their keys would collide in one flush.
@@ -145,18 +152,26 @@ class _Loader:
 
 
 async def load_document(
-    session: AsyncSession, document: KnowledgeDocument, *, actor: str, batch: str | None = None
+    session: AsyncSession,
+    document: KnowledgeDocument,
+    *,
+    writer: Writer,
+    batch: str | None = None,
 ) -> LoadReport:
-    """Merge the document into the database in the session's transaction; the caller commits.
+    """Merge the document into the database in the session's transaction; the caller commits
+    (in a write transaction, `knowledge.store.engines.writing`).
 
     Records are matched by key (hromadas by code). A record equal to the stored one is left
-    alone, so loading the same document twice changes nothing. Every change is audited
-    under one batch id; passing the same `batch` to several loads makes them one batch.
+    alone, so loading the same document twice changes nothing. Every record created, changed
+    or moved must be the writer's to write, as stored and as loaded (`require_write`); the
+    writer's refusal is raised, and the caller's rollback leaves everything as it was. Every
+    change is audited under the writer's name and one batch id; passing the same `batch` to
+    several loads makes them one batch. Raises LoadError for duplicates and unknown keys.
     """
     problems = await check_references(session, document)
     if problems:
         raise LoadError(problems)
-    loader = _Loader(session, actor, batch=batch or str(uuid.uuid4()))
+    loader = _Loader(session, writer, batch=batch or str(uuid.uuid4()))
     for record in mapping.RECORDS:
         await loader.upsert(record, getattr(document, record.section))
     return loader.report
