@@ -19,6 +19,7 @@ from redis.asyncio import Redis
 
 from bot.local_api import LocalTelegram
 from bot.middlewares import (
+    Claim,
     MemoryFloodGate,
     MemorySeenUpdates,
     RedisFloodGate,
@@ -83,11 +84,11 @@ async def test_replicas_sharing_redis_handle_an_update_once(
 async def test_memory_of_updates_is_bounded_and_forgets_the_oldest() -> None:
     seen = MemorySeenUpdates(max_size=2)
 
-    first = [await seen.first_time(key) for key in ("1", "2", "3")]
-    again = [await seen.first_time(key) for key in ("3", "1")]
+    first = [await seen.claim(key) for key in ("1", "2", "3")]
+    again = [await seen.claim(key) for key in ("3", "1")]
 
-    assert first == [True, True, True]
-    assert again == [False, True]
+    assert first == [Claim.NEW, Claim.NEW, Claim.NEW]
+    assert again == [Claim.IN_PROGRESS, Claim.NEW]
 
 
 @pytest.mark.parametrize("store", ["memory", "redis"])

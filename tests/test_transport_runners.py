@@ -11,15 +11,18 @@ import sys
 from pathlib import Path
 
 import aiohttp
-from aiogram import Bot, Dispatcher
+from aiogram import Bot, Dispatcher, F
 from aiogram.fsm.storage.base import StorageKey
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
+from aiogram.types import Message
+from sqlalchemy.exc import OperationalError
 
+from bot.handlers.errors import on_error
 from bot.local_api import LocalTelegram
 from bot.settings import Settings
 from bot.transport.runners import SECRET_HEADER, run_polling, run_webhook
-from bot.transport.storage import create_storage
+from bot.transport.storage import ResilientStorage, create_storage
 from tests.local_api_support import (
     DEFAULT_REDIS_URL,
     REDIS_URL_VARIABLE,
@@ -228,6 +231,75 @@ async def test_storage_is_redis_when_configured_and_memory_otherwise() -> None:
     finally:
         await redis_storage.close()
 
-    assert isinstance(redis_storage, RedisStorage)
+    assert isinstance(redis_storage, ResilientStorage)
+    assert isinstance(redis_storage.shared, RedisStorage)
     assert isinstance(memory_storage, MemoryStorage)
     assert state == "asking"
+
+
+def flaky_dispatcher(failures: int, attempts: list[str]) -> Dispatcher:
+    """Echoes each message, after failing `failures` times as with the database away."""
+    dispatcher = Dispatcher()
+    dispatcher.errors.register(on_error)
+
+    @dispatcher.message(F.text)
+    async def echo(message: Message) -> None:
+        attempts.append(message.text or "")
+        if len(attempts) <= failures:
+            raise OperationalError("SELECT 1", {}, ConnectionRefusedError("restarting"))
+        await message.answer(f"echo: {message.text}")
+
+    return dispatcher
+
+
+async def test_polling_fetches_again_an_update_that_failed_while_the_database_was_away(
+    local_telegram: LocalTelegram,
+) -> None:
+    stop = asyncio.Event()
+    attempts: list[str] = []
+    running = asyncio.create_task(
+        run_polling(
+            flaky_dispatcher(2, attempts),
+            local_bot(local_telegram),
+            stop=stop,
+            handle_signals=False,
+            polling_timeout=5,
+        )
+    )
+
+    local_telegram.send_message("Привіт", user_id=1001)
+    reply = await local_telegram.next_message(1001, within=15)
+    stop.set()
+    await asyncio.wait_for(running, 10)
+
+    assert attempts == ["Привіт"] * 3
+    assert reply.params["text"] == "echo: Привіт"
+    assert local_telegram.pending_updates == []
+
+
+async def test_the_webhook_answers_503_while_the_database_is_away_and_telegram_delivers_again(
+    local_telegram: LocalTelegram,
+) -> None:
+    port = free_port()
+    stop, ready = asyncio.Event(), asyncio.Event()
+    attempts: list[str] = []
+    running = asyncio.create_task(
+        run_webhook(
+            flaky_dispatcher(2, attempts),
+            local_bot(local_telegram),
+            webhook_settings(port),
+            stop=stop,
+            ready=ready,
+            handle_signals=False,
+        )
+    )
+    await asyncio.wait_for(ready.wait(), 10)
+
+    local_telegram.send_message("Привіт", user_id=1001)
+    reply = await local_telegram.next_message(1001, within=15)
+    stop.set()
+    await asyncio.wait_for(running, 10)
+
+    assert attempts == ["Привіт"] * 3
+    assert reply.params["text"] == "echo: Привіт"
+    assert [c.params["text"] for c in local_telegram.calls_of("sendMessage")] == ["echo: Привіт"]

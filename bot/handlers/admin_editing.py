@@ -7,11 +7,14 @@ someone else is refused and shown instead of being overwritten.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -26,6 +29,7 @@ from bot.filters.admin import IsAdmin, refuse
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
+from bot.transport.redelivery import is_passing_failure
 from knowledge.admin import forms
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import (
@@ -54,6 +58,7 @@ from knowledge.render.labels import (
 from knowledge.render.translations import translation
 from knowledge.text.transliteration import transliterate
 
+logger = logging.getLogger(__name__)
 router = Handlers(__name__)
 COMMANDS = (
     "add_agreement",
@@ -361,20 +366,32 @@ async def on_confirm(
 ) -> None:
     """Write the previewed change, checked against what the admin saw, or drop it."""
     data = await state.get_data()
-    await state.clear()
-    await query.answer()
+    # A Confirm delivered again (its first attempt failed because the database was away) finds
+    # its query answered already; the preview still waits, as it is left only once written.
+    with contextlib.suppress(TelegramBadRequest):
+        await query.answer()
     if not isinstance(query.message, Message):
+        await state.clear()
         return
     if not callback_data.ok:
+        await state.clear()
         await _say(query.message, _("Cancelled. Nothing was changed."))
         return
     try:
         text = await _apply(data, admin, services, lang)
     except AdminError as error:
+        await state.clear()
         await _say(query.message, error_text(error, lang))
         return
-    await services.reload_knowledge()
+    await state.clear()
     await _say(query.message, text)
+    try:
+        await services.reload_knowledge()
+    except Exception as error:
+        # The change is stored and the admin told; it must not be tried again.
+        if not is_passing_failure(error):
+            raise
+        logger.warning("Answers will show the change at the next reload: %s", type(error).__name__)
 
 
 async def _apply(data: dict[str, Any], admin: Admin, services: BotServices, lang: str) -> str:
@@ -415,9 +432,13 @@ async def _apply(data: dict[str, Any], admin: Admin, services: BotServices, lang
 @router.callback_query(AdminConfirm.filter(), IsAdmin())
 async def on_stale_confirm(query: CallbackQuery) -> None:
     """Confirm under a preview that was already answered or cancelled: nothing happens."""
-    await query.answer(
-        _("This preview is no longer waiting; nothing was changed."), show_alert=True
-    )
+    note = _("This preview is no longer waiting; nothing was changed.")
+    try:
+        await query.answer(note, show_alert=True)
+    except TelegramBadRequest:
+        # Pressed long ago, or delivered again: the note goes to the chat instead.
+        if isinstance(query.message, Message):
+            await _say(query.message, note)
 
 
 # ---- the one-line form ----

@@ -7,14 +7,21 @@ import traceback
 from typing import Any
 
 from aiogram import Router
-from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat
-from aiogram.types import Chat, ErrorEvent
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramMigrateToChat
+from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.delivery import follow_upgrade, refuses_the_bot
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
+from bot.transport.redelivery import (
+    REDELIVER,
+    Outcome,
+    RedeliveryBudget,
+    is_passing_failure,
+    update_key,
+)
 from knowledge.admin.chats import pause_chat
 from knowledge.facts.messages import N_
 
@@ -58,10 +65,28 @@ async def _refused(event: ErrorEvent, chat: Chat | None, services: BotServices |
 
 
 @router.errors()
-async def on_error(event: ErrorEvent, **data: Any) -> bool:
-    """Log the failure (never the token: it is not in the update) and tell the user politely."""
+async def on_error(event: ErrorEvent, **data: Any) -> bool | Outcome:
+    """Log the failure (never the token: it is not in the update) and tell the user politely.
+
+    A failure of a service that is away (the database, Redis) is not apologised for while the
+    runner's `redelivery` budget lasts: `REDELIVER` asks the runner to leave the update for
+    Telegram to deliver again, when it gets its answer.
+    """
     update = event.update
     chat = data.get("event_chat")
+    budget = data.get("redelivery")
+    if isinstance(budget, RedeliveryBudget) and is_passing_failure(event.exception):
+        bot = data.get("bot")
+        key = update_key(getattr(bot, "id", 0), update.update_id)
+        if budget.another(key):
+            logger.warning(
+                "Update %s in chat %s failed for a passing reason (%s); left to be delivered"
+                " again",
+                update.update_id,
+                chat.id if chat is not None else "-",
+                type(event.exception).__name__,
+            )
+            return REDELIVER
     if await _refused(event, chat, data.get("services")):
         return True
     logger.error(
@@ -75,12 +100,23 @@ async def on_error(event: ErrorEvent, **data: Any) -> bool:
     apology = _(APOLOGY)
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(apology, show_alert=True)
+            await _apologise_for_press(update.callback_query, apology)
         elif update.message is not None and update.message.chat.type != "channel":
             await update.message.answer(escaped(apology))
     except TelegramAPIError:
         logger.warning("Could not apologise for update %s", update.update_id)
     return True
+
+
+async def _apologise_for_press(query: CallbackQuery, apology: str) -> None:
+    """An alert under the button; in the chat when the press was answered already (a press
+    delivered again after a failed first attempt)."""
+    try:
+        await query.answer(apology, show_alert=True)
+    except TelegramBadRequest:
+        if not isinstance(query.message, Message):
+            raise
+        await query.message.answer(escaped(apology))
 
 
 def get_router() -> Router:

@@ -48,6 +48,9 @@ _STRING_FIELDS = frozenset(
 )
 # How long Telegram waits for answerCallbackQuery before the query is "too old".
 CALLBACK_QUERY_TIMEOUT = 15.0
+# Telegram's defaults: 40 webhook requests at once, each given about a minute.
+WEBHOOK_CONNECTIONS = 40
+WEBHOOK_TIMEOUT = 60.0
 
 
 @dataclass
@@ -159,6 +162,7 @@ class LocalTelegram:
         self.profile: dict[tuple[str, str], str] = {}
         self._media_groups = itertools.count(1)
         self.webhook: dict[str, Any] = {}
+        self.webhook_connections = WEBHOOK_CONNECTIONS
         self._webhook_task: asyncio.Task[None] | None = None
         self._closing = asyncio.Event()
         self._methods: dict[str, _Method] = {
@@ -888,6 +892,8 @@ class LocalTelegram:
         allowed = params.get("allowed_updates")
         if isinstance(allowed, list):
             self._allowed_updates = allowed or None
+        connections = _int(params.get("max_connections"), WEBHOOK_CONNECTIONS)
+        self.webhook_connections = min(max(connections, 1), 100)
         self.webhook = {"url": url, "secret_token": secret}
         self._wake_updates()
         return True
@@ -1127,30 +1133,74 @@ class LocalTelegram:
     # -- webhook delivery -------------------------------------------------------------------------
 
     async def _deliver_webhook(self) -> None:
-        async with ClientSession(timeout=ClientTimeout(total=60)) as session:
-            while self.webhook.get("url") and self._pending and not self._closing.is_set():
-                update = self._pending[0]
-                if not self._is_allowed(update):
-                    self._pending.pop(0)
-                    continue
-                headers = {}
-                if self.webhook.get("secret_token"):
-                    headers["X-Telegram-Bot-Api-Secret-Token"] = self.webhook["secret_token"]
-                try:
-                    async with session.post(
-                        self.webhook["url"], json=update, headers=headers
-                    ) as response:
-                        delivered = 200 <= response.status < 300
-                        body = await response.read()
-                except (ClientError, TimeoutError) as error:
-                    logger.warning("Webhook delivery failed: %s", type(error).__name__)
-                    delivered, body = False, b""
-                if not delivered:
-                    # Telegram retries later; a short pause keeps a broken bot from spinning.
-                    await asyncio.sleep(0.5)
-                    continue
-                self._pending.pop(0)
-                await self._answer_in_webhook_response(body)
+        """Posts pending updates to the webhook, up to `max_connections` at once as Telegram
+        does; one that is not answered 2xx stays pending and is posted again after a pause."""
+        in_flight: dict[int, asyncio.Task[tuple[bool, bytes]]] = {}
+        retry_at: dict[int, float] = {}
+        loop = asyncio.get_running_loop()
+        async with ClientSession(timeout=ClientTimeout(total=WEBHOOK_TIMEOUT)) as session:
+            while self.webhook.get("url") and not self._closing.is_set():
+                changed = self._updates_changed
+                limit = self.webhook_connections
+                now = loop.time()
+                for update in list(self._pending):
+                    update_id = update["update_id"]
+                    if len(in_flight) >= limit:
+                        break
+                    if update_id in in_flight or retry_at.get(update_id, 0.0) > now:
+                        continue
+                    if not self._is_allowed(update):
+                        self._pending.remove(update)
+                        continue
+                    in_flight[update_id] = loop.create_task(self._post_update(session, update))
+                if not in_flight and not retry_at and not self._pending:
+                    return
+                waits: set[asyncio.Future[Any]] = set(in_flight.values())
+                waker = loop.create_task(changed.wait())
+                waits.add(waker)
+                pause = min((when - now for when in retry_at.values()), default=None)
+                await asyncio.wait(
+                    waits,
+                    timeout=None if pause is None else max(pause, 0.01),
+                    return_when=asyncio.FIRST_COMPLETED,
+                )
+                waker.cancel()
+                for update_id, task in list(in_flight.items()):
+                    if not task.done():
+                        continue
+                    del in_flight[update_id]
+                    delivered, body = task.result()
+                    if not delivered:
+                        # Telegram retries later; a short pause keeps a broken bot from spinning.
+                        retry_at[update_id] = loop.time() + 0.5
+                        continue
+                    retry_at.pop(update_id, None)
+                    self._pending = [
+                        pending for pending in self._pending if pending["update_id"] != update_id
+                    ]
+                    await self._answer_in_webhook_response(body)
+                now = loop.time()
+                retry_at = {
+                    update_id: when
+                    for update_id, when in retry_at.items()
+                    if any(pending["update_id"] == update_id for pending in self._pending)
+                }
+            for task in in_flight.values():
+                task.cancel()
+
+    async def _post_update(
+        self, session: ClientSession, update: dict[str, Any]
+    ) -> tuple[bool, bytes]:
+        """Posts one update; whether it was answered 2xx, and the answer's body."""
+        headers = {}
+        if self.webhook.get("secret_token"):
+            headers["X-Telegram-Bot-Api-Secret-Token"] = self.webhook["secret_token"]
+        try:
+            async with session.post(self.webhook["url"], json=update, headers=headers) as response:
+                return 200 <= response.status < 300, await response.read()
+        except (ClientError, TimeoutError) as error:
+            logger.warning("Webhook delivery failed: %s", type(error).__name__)
+            return False, b""
 
     async def _answer_in_webhook_response(self, body: bytes) -> None:
         # A bot may answer an update with a method in the webhook response body.

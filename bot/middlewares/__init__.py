@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.middlewares.dedup import (
+    Claim,
     DeduplicationMiddleware,
+    FallbackSeenUpdates,
     MemorySeenUpdates,
     RedisSeenUpdates,
     SeenUpdates,
 )
 from bot.middlewares.throttling import (
+    FallbackFloodGate,
     FloodGate,
     MemoryFloodGate,
     RedisFloodGate,
@@ -22,7 +25,10 @@ if TYPE_CHECKING:
     from redis.asyncio import Redis
 
 __all__ = [
+    "Claim",
     "DeduplicationMiddleware",
+    "FallbackFloodGate",
+    "FallbackSeenUpdates",
     "FloodGate",
     "MemoryFloodGate",
     "MemorySeenUpdates",
@@ -31,7 +37,16 @@ __all__ = [
     "SeenUpdates",
     "ThrottlingMiddleware",
     "install_transport_middlewares",
+    "seen_updates",
 ]
+
+
+def seen_updates(redis: Redis | None = None, *, redis_prefix: str = "pobratym:") -> SeenUpdates:
+    """Where handled updates are remembered: Redis (shared by replicas) falling back to memory
+    while it is away, or memory alone without Redis."""
+    if redis is None:
+        return MemorySeenUpdates()
+    return FallbackSeenUpdates(RedisSeenUpdates(redis, prefix=f"{redis_prefix}update:"))
 
 
 def install_transport_middlewares(
@@ -51,12 +66,9 @@ def install_transport_middlewares(
     (an inner middleware), and not at all when the handler is flagged ``counted=False``: the
     group chatter the bot overhears and Telegram's service messages.
     """
-    seen: SeenUpdates
-    if redis is None:
-        seen = MemorySeenUpdates()
-    else:
-        seen = RedisSeenUpdates(redis, prefix=f"{redis_prefix}update:")
-    dispatcher.update.outer_middleware(DeduplicationMiddleware(seen))
+    dispatcher.update.outer_middleware(
+        DeduplicationMiddleware(seen_updates(redis, redis_prefix=redis_prefix))
+    )
     observers = {
         "message": dispatcher.message,
         "callback": dispatcher.callback_query,
@@ -69,7 +81,7 @@ def install_transport_middlewares(
         elif redis is None:
             gate = MemoryFloodGate()
         else:
-            gate = RedisFloodGate(redis, prefix=f"{redis_prefix}flood:{kind}:")
+            gate = FallbackFloodGate(RedisFloodGate(redis, prefix=f"{redis_prefix}flood:{kind}:"))
         throttling = ThrottlingMiddleware(gate, default_locale)
         if kind == "message":
             observer.middleware(throttling)

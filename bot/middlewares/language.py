@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -9,7 +10,10 @@ from aiogram.types import Chat, TelegramObject, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.transport.redelivery import is_passing_failure
 from knowledge.store.preferences import chat_language, language_of_user
+
+logger = logging.getLogger(__name__)
 
 
 class ChatLanguageMiddleware(I18nMiddleware):
@@ -23,11 +27,23 @@ class ChatLanguageMiddleware(I18nMiddleware):
         self.sessions = sessions
 
     async def _saved(self, chat_id: int, session: AsyncSession | None) -> str | None:
-        if session is not None:
-            return await chat_language(session, chat_id)
-        # Error events come after the update's own session has closed.
-        async with self.sessions() as own_session:
-            return await chat_language(own_session, chat_id)
+        """The chat's saved language; None when there is none or the database is away (an
+        apology must not need the database that failed)."""
+        try:
+            if session is not None:
+                return await chat_language(session, chat_id)
+            # Error events come after the update's own session has closed.
+            async with self.sessions() as own_session:
+                return await chat_language(own_session, chat_id)
+        except Exception as error:
+            if not is_passing_failure(error):
+                raise
+            logger.warning(
+                "The saved language of chat %s is unreadable (%s); the client's is used",
+                chat_id,
+                type(error).__name__,
+            )
+            return None
 
     async def chosen_locale(self, data: dict[str, Any]) -> str | None:
         """The language the chat chose with /language, if it chose one."""

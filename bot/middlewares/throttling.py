@@ -13,13 +13,14 @@ import enum
 import logging
 import math
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from aiogram import BaseMiddleware
 from aiogram.dispatcher.flags import get_flag
-from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, User
+from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, Update, User
+from redis.exceptions import RedisError
 
 from knowledge.render.translations import translation
 
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
     from redis.asyncio import Redis
 
 logger = logging.getLogger(__name__)
+
+# Messages older than this (seconds) came late, after an outage of the bot or a redelivery:
+# a backlog is not a flood.
+STALE_AFTER = 30.0
 
 
 class Verdict(enum.Enum):
@@ -126,6 +131,24 @@ class RedisFloodGate:
         return Verdict.DROP
 
 
+class FallbackFloodGate:
+    """A shared gate that lets messages through (with a warning) while it cannot be asked."""
+
+    def __init__(self, shared: FloodGate) -> None:
+        self._shared = shared
+
+    async def check(self, user_id: int) -> Verdict:
+        try:
+            return await self._shared.check(user_id)
+        except (RedisError, OSError) as error:
+            logger.warning(
+                "Flood control is unavailable (%s); a message of user %d let through",
+                type(error).__name__,
+                user_id,
+            )
+            return Verdict.ALLOW
+
+
 def user_locale(language_code: str | None, default_locale: str) -> str:
     """The catalog for Telegram's language_code: Ukrainian or English, else the default."""
     code = (language_code or "").lower().split("-")[0]
@@ -140,9 +163,28 @@ class ThrottlingMiddleware(BaseMiddleware):
     inline queries are left unanswered.
     """
 
-    def __init__(self, gate: FloodGate, default_locale: str = "uk") -> None:
+    def __init__(
+        self, gate: FloodGate, default_locale: str = "uk", *, remember: int = 10_000
+    ) -> None:
         self._gate = gate
         self._default_locale = default_locale
+        self._remember = remember
+        self._counted: OrderedDict[int, None] = OrderedDict()
+
+    def _first_count(self, event: TelegramObject, data: dict[str, Any]) -> bool:
+        """Whether the update is fresh: not counted before (a delivery again after a failed
+        attempt is not a new message) and, for a message, sent within `STALE_AFTER`."""
+        if isinstance(event, Message) and event.date.timestamp() < time.time() - STALE_AFTER:
+            return False
+        update = data.get("event_update")
+        if not isinstance(update, Update):
+            return True
+        if update.update_id in self._counted:
+            return False
+        self._counted[update.update_id] = None
+        while len(self._counted) > self._remember:
+            self._counted.popitem(last=False)
+        return True
 
     async def __call__(
         self,
@@ -151,7 +193,11 @@ class ThrottlingMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         sender = sender_key(event)
-        if sender is None or get_flag(data, "counted", default=True) is False:
+        if (
+            sender is None
+            or get_flag(data, "counted", default=True) is False
+            or not self._first_count(event, data)
+        ):
             return await handler(event, data)
         verdict = await self._gate.check(sender)
         if verdict is Verdict.ALLOW:

@@ -1,5 +1,9 @@
 """Long polling and the webhook server, each stopping gracefully on SIGTERM/SIGINT.
 
+Both confirm an update to Telegram only once it is handled: the webhook answers 2xx after the
+handler (503 when it failed for a passing reason), polling keeps its offset below an update in
+hand or waiting to be tried again.
+
 Stopping means: take no new updates, let the handlers in progress finish (up to a timeout),
 run the dispatcher's shutdown hooks, close the bot's session.
 """
@@ -8,25 +12,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hmac
 import json
 import logging
 import secrets
 import signal
-from collections.abc import Awaitable, Callable
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from aiogram import BaseMiddleware, Bot, Dispatcher
-from aiogram.client.session.middlewares.base import (
-    BaseRequestMiddleware,
-    NextRequestMiddlewareType,
-)
+from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError
-from aiogram.methods import GetUpdates, TelegramMethod
-from aiogram.methods.base import Response, TelegramType
-from aiogram.types import TelegramObject, Update
+from aiogram.methods import GetUpdates
+from aiogram.types import Update
 from aiohttp import web
 from pydantic import ValidationError
+
+from bot.transport.redelivery import REDELIVER, RedeliveryBudget, update_key
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -35,83 +38,154 @@ logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 MAX_UPDATE_BYTES = 1024 * 1024
+# A failed update is fetched again after this pause, doubled at each failure up to the cap.
+RETRY_PAUSE = 0.5
+RETRY_PAUSE_MAX = 5.0
+# While every update fetched is in hand, wait this long at most before asking again.
+BUSY_PAUSE = 0.25
 
 
-class InFlight(BaseMiddleware):
-    """Counts the updates being handled, so a stop can wait for them."""
+class Poller:
+    """Long polling that confirms an update to Telegram only once it is handled.
 
-    def __init__(self) -> None:
-        self._count = 0
-        self._idle = asyncio.Event()
-        self._idle.set()
+    Updates are handled concurrently. The offset sent with getUpdates stays at the oldest
+    update still being handled or waiting to be tried again, so an update in hand when the
+    process dies, or one that failed because a service was away, is fetched again; updates
+    above that offset already handled here are skipped. A failed update is tried again after a
+    growing pause, while its redelivery budget lasts.
+    """
 
-    async def __call__(
+    def __init__(
         self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        self._count += 1
-        self._idle.clear()
-        try:
-            return await handler(event, data)
-        finally:
-            self._count -= 1
-            if self._count == 0:
-                self._idle.set()
+        dispatcher: Dispatcher,
+        bot: Bot,
+        *,
+        polling_timeout: int = 30,
+        redelivery: RedeliveryBudget | None = None,
+        allowed_updates: list[str] | None = None,
+        workflow: dict[str, Any] | None = None,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.bot = bot
+        self.polling_timeout = polling_timeout
+        self.redelivery = redelivery or RedeliveryBudget()
+        self.allowed_updates = allowed_updates
+        self.workflow = workflow or {}
+        self._tasks: dict[int, asyncio.Task[bool]] = {}
+        self._retry_at: dict[int, tuple[float, int]] = {}  # update id -> (when, failures)
+        self._done: set[int] = set()
+        self._next = 0  # one past the highest update id seen
 
-    async def wait_idle(self, timeout: float) -> bool:  # noqa: ASYNC109
-        """Waits for the handlers in progress; False when some still run after `timeout`."""
-        # Updates just received may not have reached the middleware yet.
-        await asyncio.sleep(0)
+    @property
+    def offset(self) -> int:
+        """The lowest update id not yet handled for good (what getUpdates confirms below)."""
+        waiting = [*self._tasks, *self._retry_at]
+        return min(waiting) if waiting else self._next
+
+    @property
+    def in_flight(self) -> int:
+        """How many updates are being handled now."""
+        return len(self._tasks)
+
+    async def _handle(self, update: Update) -> bool:
+        """Feeds the update; True when it is handled for good (answered or apologised for)."""
+        key = update_key(self.bot.id, update.update_id)
         try:
-            async with asyncio.timeout(timeout):
-                await self._idle.wait()
-        except TimeoutError:
-            logger.warning("%d updates were still being handled at shutdown", self._count)
+            result = await self.dispatcher.feed_update(
+                self.bot, update, **self.workflow, redelivery=self.redelivery
+            )
+        except Exception:  # one failing update must not stop the others
+            logger.exception("Update %d failed", update.update_id)
+            return not self.redelivery.another(key)
+        if result is REDELIVER:
             return False
+        self.redelivery.forget(key)
         return True
 
+    def _finished(self, update_id: int, task: asyncio.Task[bool]) -> None:
+        self._tasks.pop(update_id, None)
+        if task.cancelled():
+            return
+        if task.result():
+            self._done.add(update_id)
+            self._retry_at.pop(update_id, None)
+        else:
+            _, failures = self._retry_at.get(update_id, (0.0, 0))
+            pause = min(RETRY_PAUSE_MAX, RETRY_PAUSE * 2**failures)
+            self._retry_at[update_id] = (time.monotonic() + pause, failures + 1)
+        offset = self.offset
+        self._done = {done for done in self._done if done >= offset}
 
-class _StopFetching(BaseRequestMiddleware):
-    """Once draining, getUpdates confirms what was handled and then takes nothing more."""
+    def _take(self, update: Update) -> bool:
+        """Starts handling the update unless it is in hand, handled or waiting; True if so."""
+        update_id = update.update_id
+        known = update_id in self._tasks or update_id in self._done or update_id < self.offset
+        self._next = max(self._next, update_id + 1)
+        if known:
+            return False
+        retry = self._retry_at.get(update_id)
+        if retry is not None and retry[0] > time.monotonic():
+            return False
+        task = asyncio.create_task(self._handle(update))
+        self._tasks[update_id] = task
+        task.add_done_callback(functools.partial(self._finished, update_id))
+        return True
 
-    def __init__(self) -> None:
-        self.draining = asyncio.Event()
-        self.parked = asyncio.Event()
-        self._confirmed = False
+    async def _pause(self) -> None:
+        """Waits for an update in hand to finish or the next retry to be due (briefly)."""
+        now = time.monotonic()
+        pause = BUSY_PAUSE
+        if self._retry_at:
+            pause = min(pause, max(0.0, min(when for when, _ in self._retry_at.values()) - now))
+        if self._tasks:
+            await asyncio.wait(
+                set(self._tasks.values()), timeout=pause, return_when=asyncio.FIRST_COMPLETED
+            )
+        else:
+            await asyncio.sleep(pause)
 
-    async def __call__(
-        self,
-        make_request: NextRequestMiddlewareType[TelegramType],
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-    ) -> Response[TelegramType]:
-        if method.__api_method__ != "getUpdates":
-            return await make_request(bot, method)
-        if not self.draining.is_set():
-            request = asyncio.ensure_future(make_request(bot, method))
-            drain = asyncio.ensure_future(self.draining.wait())
-            await asyncio.wait({request, drain}, return_when=asyncio.FIRST_COMPLETED)
-            drain.cancel()
-            if request.done():
-                return request.result()
-            request.cancel()
-            # Waited for without awaiting it, so a cancellation of this task is not swallowed.
-            await asyncio.wait({request})
-            if not request.cancelled() and request.exception() is not None:
-                logger.debug("The last getUpdates failed while stopping")
-        offset = getattr(method, "offset", None)
-        if not self._confirmed and offset is not None:
-            self._confirmed = True
-            # Telegram forgets updates up to the offset only when asked with it; timeout 0 and
-            # limit 1 peeks without taking: what comes back is left for the next start.
-            confirm = GetUpdates(offset=offset, limit=1, timeout=0)
-            with contextlib.suppress(TelegramAPIError):
-                await make_request(bot, confirm)  # type: ignore[arg-type]
-        self.parked.set()
-        await asyncio.Event().wait()  # until stop_polling cancels the polling task
-        raise AssertionError("unreachable")  # pragma: no cover
+    async def poll(self) -> None:
+        """Fetches and handles updates until cancelled."""
+        failures = 0
+        while True:
+            # With updates in hand or waiting, Telegram returns them at once; no long poll then.
+            waiting = bool(self._tasks or self._retry_at)
+            try:
+                updates = await self.bot(
+                    GetUpdates(
+                        offset=self.offset or None,
+                        timeout=0 if waiting else self.polling_timeout,
+                        allowed_updates=self.allowed_updates,
+                    )
+                )
+            except TelegramAPIError as error:  # the session has retried; wait and try again
+                failures += 1
+                logger.warning("getUpdates failed: %s", type(error).__name__)
+                await asyncio.sleep(min(RETRY_PAUSE_MAX, RETRY_PAUSE * 2**failures))
+                continue
+            failures = 0
+            taken = [self._take(update) for update in updates]
+            if updates and not any(taken):
+                await self._pause()
+
+    async def drain(self, timeout: float) -> bool:  # noqa: ASYNC109
+        """Waits for the updates in hand; False when some still run after `timeout`."""
+        if not self._tasks:
+            return True
+        _, pending = await asyncio.wait(set(self._tasks.values()), timeout=timeout)
+        if pending:
+            logger.warning("%d updates were still being handled at shutdown", len(pending))
+        return not pending
+
+    async def confirm(self) -> None:
+        """Tells Telegram to forget what was handled; what was not is left for the next start.
+
+        Timeout 0 and limit 1 peeks without taking: what comes back stays pending.
+        """
+        if self.offset == 0:
+            return
+        with contextlib.suppress(TelegramAPIError):
+            await self.bot(GetUpdates(offset=self.offset, limit=1, timeout=0))
 
 
 def _install_signals(stop: asyncio.Event) -> Callable[[], None]:
@@ -126,6 +200,12 @@ def _install_signals(stop: asyncio.Event) -> Callable[[], None]:
     return remove
 
 
+def _workflow(dispatcher: Dispatcher, bot: Bot) -> dict[str, Any]:
+    workflow = {"dispatcher": dispatcher, "bots": [bot], **dispatcher.workflow_data}
+    workflow.pop("bot", None)
+    return workflow
+
+
 async def run_polling(
     dispatcher: Dispatcher,
     bot: Bot,
@@ -134,41 +214,41 @@ async def run_polling(
     handle_signals: bool = True,
     drain_timeout: float = 30.0,
     polling_timeout: int = 30,
-    **kwargs: Any,
 ) -> None:
-    """Long polling until SIGTERM/SIGINT (or `stop` is set); then stops gracefully."""
+    """Long polling until SIGTERM/SIGINT (or `stop` is set); then stops gracefully: no new
+    updates, those in hand finished (up to `drain_timeout` s), the handled ones confirmed, the
+    shutdown hooks run and the session closed."""
     stop = stop or asyncio.Event()
-    in_flight = InFlight()
-    stop_fetching = _StopFetching()
-    dispatcher.update.outer_middleware(in_flight)
-    bot.session.middleware(stop_fetching)
     remove_signals = _install_signals(stop) if handle_signals else None
-    polling = asyncio.create_task(
-        dispatcher.start_polling(
-            bot,
-            handle_signals=False,
-            close_bot_session=True,
-            polling_timeout=polling_timeout,
-            **kwargs,
-        )
+    workflow = _workflow(dispatcher, bot)
+    poller = Poller(
+        dispatcher,
+        bot,
+        polling_timeout=polling_timeout,
+        allowed_updates=dispatcher.resolve_used_update_types(),
+        workflow=workflow,
     )
-    stopping = asyncio.create_task(stop.wait())
     try:
-        await asyncio.wait({polling, stopping}, return_when=asyncio.FIRST_COMPLETED)
-        if not polling.done():
+        await dispatcher.emit_startup(bot=bot, **workflow)
+        try:
+            me = await bot.me()
+            logger.info("Polling for @%s", me.username)
+            polling = asyncio.create_task(poller.poll())
+            stopping = asyncio.create_task(stop.wait())
+            await asyncio.wait({polling, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
             logger.info("Stopping: no new updates, finishing those in hand")
-            stop_fetching.draining.set()
-            await in_flight.wait_idle(drain_timeout)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop_fetching.parked.wait(), 5)
-            await dispatcher.stop_polling()
-        await polling
+            polling.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await polling
+            await poller.drain(drain_timeout)
+            await poller.confirm()
+        finally:
+            await dispatcher.emit_shutdown(bot=bot, **workflow)
     finally:
-        stopping.cancel()
         if remove_signals is not None:
             remove_signals()
-        dispatcher.update.outer_middleware.unregister(in_flight)
-        bot.session.middleware.unregister(stop_fetching)
+        await bot.session.close()
 
 
 class WebhookServer:
@@ -188,8 +268,9 @@ class WebhookServer:
         self.path = path
         self._secret = secret.encode()
         self._max_body = max_body
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks: set[asyncio.Task[bool]] = set()
         self._draining = False
+        self.redelivery = RedeliveryBudget()
         self.app = web.Application(client_max_size=max_body)
         self.app.router.add_post(path, self._handle_update)
         self.app.router.add_get("/healthz", self._healthz)
@@ -218,18 +299,35 @@ class WebhookServer:
             update = Update.model_validate(json.loads(body), context={"bot": self.bot})
         except (ValueError, ValidationError):
             return _bad_request("not an update")
+        # A task of its own, so a client that hangs up does not cancel the handling, and a
+        # stop can wait for it.
         task = asyncio.create_task(self._process(update))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
-        return web.json_response({"ok": True})
+        if await asyncio.shield(task):
+            return web.json_response({"ok": True})
+        # Telegram delivers it again later, maybe to another replica.
+        return web.json_response(
+            {"ok": False, "description": "not handled, deliver again"}, status=503
+        )
 
-    async def _process(self, update: Update) -> None:
+    async def _process(self, update: Update) -> bool:
+        """Handles the update; True when it is handled for good (answered or apologised for)."""
+        key = update_key(self.bot.id, update.update_id)
         try:
-            await self.dispatcher.feed_update(
-                self.bot, update, dispatcher=self.dispatcher, bots=[self.bot]
+            result = await self.dispatcher.feed_update(
+                self.bot,
+                update,
+                **_workflow(self.dispatcher, self.bot),
+                redelivery=self.redelivery,
             )
         except Exception:  # one failing update must not stop the server
             logger.exception("Update %d failed", update.update_id)
+            return not self.redelivery.another(key)
+        if result is REDELIVER:
+            return False
+        self.redelivery.forget(key)
+        return True
 
     async def drain(self, timeout: float) -> bool:  # noqa: ASYNC109
         """Refuses new updates and waits for those in hand; False if some outlive `timeout`."""
@@ -274,8 +372,7 @@ async def run_webhook(
     remove_signals = _install_signals(stop) if handle_signals else None
     runner = web.AppRunner(server.app, access_log=None)
     await runner.setup()
-    workflow = {"dispatcher": dispatcher, "bots": [bot], **dispatcher.workflow_data}
-    workflow.pop("bot", None)
+    workflow = _workflow(dispatcher, bot)
     try:
         site = web.TCPSite(
             runner,

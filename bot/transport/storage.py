@@ -1,19 +1,73 @@
-"""Where conversations keep their state: Redis when REDIS_URL is set, memory otherwise."""
+"""Where conversations keep their state: Redis when REDIS_URL is set, memory otherwise.
+
+Conversation state is a convenience, not a need: with Redis away, a question is answered
+without its context (reads give nothing, writes are dropped), and a warning is logged.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
+from redis.exceptions import RedisError
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
+logger = logging.getLogger(__name__)
+
+
+class ResilientStorage(BaseStorage):
+    """Wraps a shared storage: while it fails, a read finds no state and a write is dropped."""
+
+    def __init__(self, shared: BaseStorage) -> None:
+        self.shared = shared
+
+    def _unavailable(self, action: str, key: StorageKey, error: Exception) -> None:
+        logger.warning(
+            "Conversation state unavailable (%s while %s chat %s); going on without it",
+            type(error).__name__,
+            action,
+            key.chat_id,
+        )
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        try:
+            await self.shared.set_state(key, state)
+        except (RedisError, OSError) as error:
+            self._unavailable("saving the state of", key, error)
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        try:
+            return await self.shared.get_state(key)
+        except (RedisError, OSError) as error:
+            self._unavailable("reading the state of", key, error)
+            return None
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        try:
+            await self.shared.set_data(key, data)
+        except (RedisError, OSError) as error:
+            self._unavailable("saving the data of", key, error)
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        try:
+            return await self.shared.get_data(key)
+        except (RedisError, OSError) as error:
+            self._unavailable("reading the data of", key, error)
+            return {}
+
+    async def close(self) -> None:
+        await self.shared.close()
+
 
 def create_storage(settings: Settings) -> BaseStorage:
-    """RedisStorage when REDIS_URL is set (state shared by replicas), else MemoryStorage."""
+    """RedisStorage when REDIS_URL is set (state shared by replicas, and going on without it
+    while Redis is away), else MemoryStorage."""
     if settings.redis_url:
-        return RedisStorage.from_url(settings.redis_url)
+        return ResilientStorage(RedisStorage.from_url(settings.redis_url))
     return MemoryStorage()

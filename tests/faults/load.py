@@ -115,6 +115,7 @@ class Residents:
                 report.apologised += 1
             else:
                 report.lost += 1
+                report.notes.append(f"chat {chat} got no answer")
 
 
 class AdminDialog:
@@ -141,6 +142,7 @@ class AdminDialog:
         self.apologised = 0
         self.lost = 0
         self.confirmed: list[str] = []
+        self.notes: list[str] = []
         self._round = itertools.count(1)
 
     def _replies(self) -> list[dict[str, Any]]:
@@ -165,6 +167,7 @@ class AdminDialog:
         self.steps += 1
         if not texts:
             self.lost += 1
+            self.notes.append(f"admin step {self.steps} got no answer")
         elif all(text in self.apologies for text in texts):
             self.apologised += 1
         else:
@@ -222,3 +225,4 @@ class AdminDialog:
         report.lost += self.lost
         report.admin_steps += self.steps
         report.admin_confirmed += self.confirmed
+        report.notes += self.notes
