@@ -60,6 +60,7 @@ class Cue(StrEnum):
     ANYONE = "anyone"
     SINCE = "since"
     EXTENDED = "extended"
+    OTHER = "other"
 
 
 # Word starts, folded like the question (no apostrophes, no soft signs); a stem of three
@@ -334,6 +335,7 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.ANYONE: ("хтось", "будь-хто", "ще хтось"),
     Cue.SINCE: ("з якого", "відколи", "від якого"),
     Cue.EXTENDED: ("продовж",),
+    Cue.OTHER: ("інш", "ще які"),
 }
 
 # Russian and surzhyk words residents type; the question is answered in Ukrainian.
@@ -427,6 +429,7 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.ANYONE: ("кто-нибудь", "кто-то"),
     Cue.SINCE: ("с какого", "с каких"),
     Cue.EXTENDED: ("продлен", "продлил"),
+    Cue.OTHER: ("другие=", "других=", "еще какие"),
 }
 
 ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
@@ -604,6 +607,7 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.ANYONE: ("anyone", "anybody", "any hromada", "any city"),
     Cue.SINCE: ("since",),
     Cue.EXTENDED: ("extend", "renew"),
+    Cue.OTHER: ("other", "else", "besides"),
 }
 
 # Words that start a follow-up in Ukrainian ("а в Польщі?", "і коли закінчується?").

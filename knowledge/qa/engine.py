@@ -21,7 +21,7 @@ from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
 from knowledge.qa.resolution import resolve
-from knowledge.qa.small_talk import EXAMPLES, SIMPLE_INTENTS, write_simple
+from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
 from knowledge.render.labels import (
     AGREEMENT_KINDS_INLINE,
@@ -561,13 +561,10 @@ class Engine:
         self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
     ) -> None:
         """An elliptical question with nothing before it to refer to."""
+        # No examples: one naming a partner would read as an answer about it.
         draft.lines.append(
             lang.gettext("What are you asking about? Name the hromada or the partner city.")
         )
-        examples = [lang.gettext(example) for example in EXAMPLES]
-        draft.lines.append(lang.gettext("For example:"))
-        draft.lines.extend(f"{BULLET}{example}" for example in examples)
-        draft.suggestions.extend(examples)
 
     def _expiring(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
@@ -634,11 +631,12 @@ class Engine:
                 lang.country(country) if country else lang.place(self.snapshot.places[place or ""])
             )
             if not matching:
-                draft.lines.append(
-                    _("{sender}: no aid to {hromada} is recorded from there.").format(
-                        sender=sender, hromada=name
-                    )
+                template = (
+                    _("No, no aid to {hromada} from {sender} is recorded.")
+                    if meaning.yes_no
+                    else _("{sender}: no aid to {hromada} is recorded from there.")
                 )
+                draft.lines.append(template.format(sender=sender, hromada=name))
                 return
             draft.lines.append(
                 _("Yes: {sender} is among the places aid to {hromada} came from.").format(

@@ -191,6 +191,14 @@ def _count_topic(cues: frozenset[Cue]) -> Topic:
     return Topic.PARTNERS
 
 
+def _topic(cues: frozenset[Cue]) -> Topic | None:
+    if Cue.COUNT in cues:
+        return _count_topic(cues)
+    if cues & {Cue.APPROVED, Cue.PROGRAMME} and not cues & {Cue.AID, Cue.ACTIVITY}:
+        return Topic.PROGRAMME
+    return None
+
+
 @dataclass(frozen=True)
 class _Own:
     """What the question itself names, before the conversation is consulted."""
@@ -234,7 +242,7 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
         status=status,
         year=reading.years[0] if reading.years else None,
         months=reading.months_ahead,
-        topic=_count_topic(cues) if Cue.COUNT in cues else None,
+        topic=_topic(cues),
     )
     return _Own(entities, ambiguous, ambiguous_text)
 
@@ -610,7 +618,12 @@ def _inherited(
         # "А Колумбус з ким співпрацює?" asks for the partner's hromadas.
         return Meaning(Intent.REVERSE, entities, rule="a partner's hromadas")
     # A pair question's follow-up ("а партнери?", "what about Brno?") keeps the pair's terms.
-    pair = context.intent is Intent.RELATION and previous.place is not None
+    # "What other twin cities does it have?" leaves the pair for the rest.
+    pair = (
+        context.intent is Intent.RELATION
+        and previous.place is not None
+        and Cue.OTHER not in reading.cues
+    )
     bare = not reading.cues - {Cue.WHO, Cue.FOLLOW_UP, Cue.YES_NO, Cue.PRONOUN}
     if pair and bare:
         yes_no = yes_no or context.yes_no

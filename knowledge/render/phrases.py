@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from knowledge.facts.messages import N_
 from knowledge.facts.records import Agreement, Aid, Hromada, Place, Source
@@ -21,6 +24,10 @@ from knowledge.text.collation import sort_key
 BULLET = "• "
 # Longer lists are cut, saying how many more there are; the bot pages through the rest.
 LIST_LIMIT = 25
+# Where the hromadas are: what "long past" means is decided by today's date there.
+KYIV = ZoneInfo("Europe/Kyiv")
+# A caveat shared by this many lines of a list (and most of them) is said once.
+SHARED_FACTS_AT = 3
 SOURCES_LIMIT = 10
 NO_END_DATE = N_("the sources give no end date")
 
@@ -92,8 +99,14 @@ def signing(lang: Language, agreement: Agreement) -> str:
     if agreement.signed_on is not None:
         return _("signed {when}").format(when=lang.when(agreement.signed_on))
     if agreement.status is AgreementStatus.PLANNED:
-        if agreement.planned_on is not None:
-            return _("not signed yet, planned {when}").format(when=lang.when(agreement.planned_on))
+        planned = agreement.planned_on
+        if planned is not None and planned.latest() < dt.datetime.now(KYIV).date():
+            # A plan long past that no source followed up is not "planned" any more.
+            return _("planned {when}; no later source confirms the signing").format(
+                when=lang.when(planned)
+            )
+        if planned is not None:
+            return _("not signed yet, planned {when}").format(when=lang.when(planned))
         return _("not signed yet")
     if agreement.status is AgreementStatus.IN_NEGOTIATION:
         return _("not signed yet, talks under way")
@@ -124,11 +137,21 @@ def ending(lang: Language, agreement: Agreement) -> str | None:
 
 def agreement_facts(lang: Language, agreement: Agreement) -> str:
     """Status, signing and term in one parenthesis-ready phrase."""
-    parts = [lang.gettext(AGREEMENT_STATUSES_INLINE[agreement.status]), signing(lang, agreement)]
+    said = signing(lang, agreement)
+    parts = [said]
+    # "not signed yet, planned …" and "talks under way" already say the status.
+    if not _says_status(agreement):
+        parts.insert(0, lang.gettext(AGREEMENT_STATUSES_INLINE[agreement.status]))
     end = ending(lang, agreement)
     if end is not None:
         parts.append(end)
     return ", ".join(parts)
+
+
+def _says_status(agreement: Agreement) -> bool:
+    return agreement.status is AgreementStatus.IN_NEGOTIATION or (
+        agreement.status is AgreementStatus.PLANNED and agreement.planned_on is not None
+    )
 
 
 def agreement_line(lang: Language, agreement: Agreement) -> str:
@@ -161,12 +184,26 @@ def partner_lines(
     lang: Language, snapshot: Snapshot, agreements: Sequence[Agreement]
 ) -> list[str]:
     """A bullet per partner with its agreements, at most LIST_LIMIT of them."""
-    groups = grouped_by_place(snapshot, agreements)
+    groups = grouped_by_place(snapshot, agreements)[:LIST_LIMIT]
+    shown = [agreement for _, group in groups for agreement in group]
+    facts = {agreement.key: agreement_facts(lang, agreement) for agreement in shown}
+    shared, times = Counter(facts.values()).most_common(1)[0] if facts else ("", 0)
+    # A caveat most lines share ("in force, the sources do not give the signing date") is
+    # said once, under the list.
+    once = times >= SHARED_FACTS_AT and times * 2 > len(shown)
     lines = []
-    for place, group in groups[:LIST_LIMIT]:
-        details = "; ".join(agreement_line(lang, agreement) for agreement in group)
+    for place, group in groups:
+        details = "; ".join(
+            agreement_title(lang, agreement)
+            if once and facts[agreement.key] == shared
+            else f"{agreement_title(lang, agreement)} ({facts[agreement.key]})"
+            for agreement in group
+        )
         lines.append(f"{BULLET}{partner_label(lang, place)} — {details}")
-    return lines + more_lines(lang, len(groups) - LIST_LIMIT)
+    lines.extend(more_lines(lang, len(grouped_by_place(snapshot, agreements)) - LIST_LIMIT))
+    if once:
+        lines.append(lang.gettext("Unless a line says otherwise: {facts}.").format(facts=shared))
+    return lines
 
 
 def citation(lang: Language, source: Source) -> Citation:

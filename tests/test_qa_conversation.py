@@ -1,0 +1,314 @@
+"""Answers residents can trust across a conversation: context, nation-wide questions, every
+field reachable, yes and no first, Russian questions, compact lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.qa.answer import Answer, Context
+from knowledge.qa.context_codec import context_from_data, context_to_data
+from knowledge.qa.engine import Engine
+from knowledge.qa.intents import Intent
+from knowledge.store.curated import curated_document
+
+TODAY = dt.date(2026, 11, 23)
+KHARKIV = "UA63120270000028556"
+KUPIANSK = "UA63080090000067457"
+MENA = "UA74020030000069340"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_document(curated_document())
+
+
+def conversation(engine: Engine, *questions: str) -> list[Answer]:
+    """Each question asked in the context the previous answer left, through its JSON form."""
+    answers: list[Answer] = []
+    context: Context | None = None
+    for question in questions:
+        answer = engine.answer(question, context, today=TODAY)
+        answers.append(answer)
+        context = context_from_data(context_to_data(answer.context))
+    return answers
+
+
+# -- a question that names its own subject starts fresh ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "hromada", "expected", "not_expected"),
+    [
+        (
+            "Які партнери Куп'янська?",
+            "Коли спливає меморандум з Цинциннаті?",
+            KHARKIV,
+            "2028",
+            "Куп",
+        ),
+        (
+            "Who are Poltava's partners?",
+            "When was the pledge with Leeds signed?",
+            KHARKIV,
+            "2023",
+            "Poltava",
+        ),
+        ("Партнери Харкова", "Коли підписали угоду з Олайне?", MENA, "2023", "Кошице"),
+    ],
+)
+def test_a_question_naming_a_partner_is_about_that_partners_hromada(
+    engine: Engine, first: str, second: str, hromada: str, expected: str, not_expected: str
+) -> None:
+    _, answer = conversation(engine, first, second)
+
+    assert answer.entities["hromada"] == hromada
+    assert expected in answer.text
+    assert not_expected not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which agreements expire in 2028?", "Cincinnati"),
+        ("Хто отримував допомогу з Японії?", "Харків"),
+        ("Which agreements are still under negotiation?", "Friedberg"),
+    ],
+)
+def test_a_nation_wide_question_after_a_hromadas_does_not_inherit_it(
+    engine: Engine, question: str, expected: str
+) -> None:
+    _, answer = conversation(engine, "Kupiansk partners", question)
+
+    assert "hromada" not in answer.entities
+    assert expected in answer.text
+
+
+def test_only_an_elliptical_question_inherits(engine: Engine) -> None:
+    answers = conversation(
+        engine,
+        "Партнери Мени",
+        "а в Польщі?",
+        "Які партнери Харкова?",
+        "What are its twin cities?",
+    )
+
+    assert "Домброва" in answers[1].text
+    assert "Олайне" not in answers[1].text
+    assert answers[2].entities == {"hromada": KHARKIV}
+    assert answers[3].entities == {"hromada": KHARKIV, "kind": "twinning"}
+    assert "Lille" in answers[3].text
+    assert "Leeds" not in answers[3].text
+
+
+def test_an_elliptical_question_with_nothing_before_it_asks_what_it_refers_to(
+    engine: Engine,
+) -> None:
+    answer = engine.answer("а коли його продовжили?", today=TODAY)
+
+    assert answer.intent is Intent.NEED_CONTEXT
+    assert "Цинциннаті" not in answer.text
+
+
+# -- "the second one" counts the partners shown ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "first", "second_partner", "first_partner"),
+    [
+        ("А друга угода?", "а перша?", "Цинциннаті", "Альбукерке"),
+        ("when does the second one expire?", "and the first one?", "Cincinnati", "Albuquerque"),
+    ],
+)
+def test_the_second_one_counts_the_partners_shown_and_the_first_is_another(
+    engine: Engine, second: str, first: str, second_partner: str, first_partner: str
+) -> None:
+    lang_question = (
+        "Партнери Харкова в США" if second.startswith("А") else "Kharkiv's partners in the US?"
+    )
+
+    _, picked_second, picked_first = conversation(engine, lang_question, second, first)
+
+    assert second_partner in picked_second.text
+    assert first_partner not in picked_second.text
+    assert first_partner in picked_first.text
+    assert second_partner not in picked_first.text
+
+
+# -- nation-wide by kind, status, donor; expiry windows ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "not_expected"),
+    [
+        ("Who has a friendship pledge?", ["Kharkiv", "Leeds"], ["Olaine", "Columbus"]),
+        (
+            "Які громади мають меморандум з іноземним містом?",
+            ["Цинциннаті", "Колумбус"],
+            ["Олайне"],
+        ),
+        ("Which agreements are still under negotiation?", ["Friedberg"], ["Košice", "Leeds"]),
+        ("Who received aid from Finland?", ["Kharkiv", "Mena"], []),
+        ("хто отримував допомогу з канади", [], ["Харків", "Мена"]),
+        ("Які угоди спливають протягом трьох років?", ["Цинциннаті"], ["Кошице"]),
+    ],
+)
+def test_nation_wide_questions_by_kind_status_donor_and_end(
+    engine: Engine, question: str, expected: list[str], not_expected: list[str]
+) -> None:
+    answer = engine.answer(question, today=TODAY)
+
+    assert "hromada" not in answer.entities
+    assert all(token in answer.text for token in expected), answer.text
+    assert not any(token in answer.text for token in not_expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "months"),
+    [
+        ("Which agreements expire within a year?", 12),
+        ("Які угоди спливають протягом року?", 12),
+        ("Which agreements run out within the next three years?", 36),
+        ("Какие договоры истекают в течение двух лет?", 24),
+    ],
+)
+def test_expiry_windows_are_read_in_months(engine: Engine, question: str, months: int) -> None:
+    answer = engine.answer(question, today=TODAY)
+
+    assert answer.intent is Intent.EXPIRING
+    assert answer.entities["months"] == months
+    assert answer.text.count("For example") + answer.text.count("Наприклад") == 0
+
+
+def test_this_year_is_read_in_ukrainian(engine: Engine) -> None:
+    answer = engine.answer("що спливає цього року", today=TODAY)
+
+    assert answer.intent is Intent.EXPIRING
+    assert answer.entities["year"] == TODAY.year
+
+
+def test_which_hromada_is_asked_once_with_its_examples(engine: Engine) -> None:
+    answer = engine.answer("Which twin cities do we have?", today=TODAY)
+
+    assert answer.intent is Intent.NEED_HROMADA
+    assert answer.text.count("For example") == 1
+    assert "for example:" not in answer.text
+
+
+# -- every field reachable, and an honest "I don't have that" --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "expected", "not_expected"),
+    [
+        (
+            "Хто підписав протокол про наміри між Харковом і Альбукерке?",
+            Intent.SIGNATORIES,
+            ["Терехов", "Келлер"],
+            [],
+        ),
+        (
+            "Who signed Mena's agreement with Olaine?",
+            Intent.SIGNATORIES,
+            ["I don't have that"],
+            ["Keller"],
+        ),
+        ("У яких сферах Альбукерке допомагатиме Харкову?", Intent.AREAS, ["безпек"], ["допомогу"]),
+        (
+            "When was Mena's international cooperation programme approved?",
+            Intent.OVERVIEW,
+            ["617", "2023"],
+            [],
+        ),
+        ("Скільки зустрічей провів міський голова Харкова у 2023 році?", Intent.COUNT, ["70"], []),
+        ("Where is Dąbrowa, Mena's partner?", Intent.PLACE, ["Kuyavian-Pomeranian"], []),
+        ("Скільки коштувала клятва про дружбу з Лідсом?", Intent.NOT_RECORDED, ["немає"], ["22"]),
+        (
+            "Коли затвердили програму міжнародного співробітництва Харкова?",
+            Intent.OVERVIEW,
+            ["немає"],
+            ["617"],
+        ),
+    ],
+)
+def test_every_field_is_reachable_and_a_missing_one_is_said_to_be_missing(
+    engine: Engine, question: str, intent: Intent, expected: list[str], not_expected: list[str]
+) -> None:
+    answer = engine.answer(question, today=TODAY)
+
+    assert answer.intent is intent
+    assert all(token in answer.text for token in expected), answer.text
+    assert not any(token in answer.text for token in not_expected), answer.text
+
+
+# -- yes or no first --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "then"),
+    [
+        ("Is Kharkiv twinned with Lille?", "Yes,", "Lille"),
+        ("Is Kupiansk twinned with Columbus?", "No,", "Memorandum"),
+        ("Мена и Олайне побратимы?", "Ні,", "Угода про співробітництво"),
+        ("Does Kharkiv have a partnership with Columbus?", "No,", "Kupiansk"),
+        ("Лидс партнёр Харькова?", "Так,", "Лідс"),
+    ],
+)
+def test_a_pair_question_opens_with_yes_or_no_then_says_what_exists(
+    engine: Engine, question: str, opening: str, then: str
+) -> None:
+    answer = engine.answer(question, today=TODAY)
+
+    assert answer.text.startswith(opening), answer.text
+    assert then in answer.text
+
+
+def test_a_partner_twinned_with_nobody_says_so_and_what_it_has(engine: Engine) -> None:
+    answer = engine.answer("Who is Columbus twinned with in Ukraine?", today=TODAY)
+
+    assert answer.text.startswith("No, Columbus is not a twin city of any Ukrainian hromada.")
+    assert "Kupiansk" in answer.text
+    assert "Memorandum" in answer.text
+
+
+def test_a_follow_up_to_a_pair_question_keeps_asking_yes_or_no(engine: Engine) -> None:
+    _, leeds, brno = conversation(
+        engine, "Kharkiv partners", "Лідс — побратим?", "what about Brno?"
+    )
+
+    assert leeds.text.startswith("Ні,")
+    assert brno.text.startswith("Yes,")
+
+
+# -- Russian and mixed questions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "expected"),
+    [
+        ("Сколько городов-побратимов у Харькова?", Intent.COUNT, "2"),
+        ("Когда истекает меморандум с Цинциннати?", Intent.EXPIRY, "2028"),
+        ("Кто получал помощь из Германии?", Intent.AID, "Харків"),
+        ("с какими городами Украины побратим Колумбус", Intent.REVERSE, "Куп’янськ"),
+        ("Какие соглашения ещё на стадии переговоров?", Intent.REVERSE, "Фрідберг"),
+    ],
+)
+def test_russian_questions_are_understood_and_answered_in_ukrainian(
+    engine: Engine, question: str, intent: Intent, expected: str
+) -> None:
+    answer = engine.answer(question, today=TODAY)
+
+    assert (answer.intent, answer.lang) == (intent, "uk")
+    assert expected in answer.text
+
+
+# -- how answers read -------------------------------------------------------------------------
+
+
+def test_partners_are_shown_with_their_regions_where_they_tell_more(engine: Engine) -> None:
+    answer = engine.answer("Kupiansk partners", today=TODAY)
+    kharkiv = engine.answer("Kharkiv partners", today=TODAY)
+
+    assert "Columbus, Ohio, United States" in answer.text
+    assert "Košice, Slovakia" in kharkiv.text
