@@ -397,3 +397,26 @@ def test_aid_with_no_donor_named_is_not_proposed(qa_engine: Engine) -> None:
 
     assert [fact.donor_countries for fact in aid] == [("DE",), ("DE",)]
     assert [fact.donor_cities for fact in aid][-1] == ("Hamburg",)
+
+
+def test_towns_listed_around_sister_cities_are_the_named_hromadas_partners(
+    qa_engine: Engine,
+) -> None:
+    text = (
+        "Since the beginning of the full-scale invasion, Paris, Hamburg and Madrid became "
+        "Kyiv’s new sister cities.\n\n"
+        "Chervonohrad's mayor signed a twinning agreement with Brandon, Man.\n\n"
+        "Glasgow enters this twinning partnership reflecting the sentiments of our city's "
+        "Patron Saint, St Mungo.\n\n"
+        "Singatories to the MoU will be CKSCP Pesident Bob Herring and Kharkiv-Cincinnati "
+        "Sister City President Iryna Bakumenko."
+    )
+
+    found = {(fact.hromada_name, fact.partner) for fact in _agreements(qa_engine, text)}
+
+    assert found == {
+        ("Kyiv", "Paris"),
+        ("Kyiv", "Hamburg"),
+        ("Kyiv", "Madrid"),
+        ("Chervonohrad", "Brandon"),
+    }

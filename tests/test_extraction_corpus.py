@@ -24,10 +24,10 @@ from knowledge.store.curated import REFERENCE_DIR
 BAR = {"precision": 0.85, "recall": 0.75}
 # (part, language) -> (precision, recall) reached; the bar above is not reached yet.
 FLOORS = {
-    ("tuning", "uk"): (0.75, 0.58),
-    ("tuning", "en"): (1.00, 0.40),
+    ("tuning", "uk"): (0.77, 0.58),
+    ("tuning", "en"): (0.92, 0.57),
     ("held-out", "uk"): (0.52, 0.41),
-    ("held-out", "en"): (0.40, 0.16),
+    ("held-out", "en"): (0.75, 0.50),
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SPACES = re.compile(r"\s+")

@@ -60,6 +60,7 @@ _EVENTS = frozenset(
 )
 _VERBAL_NOUNS = ("підписан", "signing")
 _LIST_WORDS = frozenset({"та", "і", "й", "and", "or", "також", "а"})
+_WITH = frozenset({"with", "з", "із", "зі"})
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BOTH_SIDES_ANYWHERE = ("сторон", "обидва", "обидві", "parties", "both=")
 
@@ -341,8 +342,20 @@ def _frame(
     after = [town for town in towns if town.first > cue.last]
     before = [town for town in towns if town.last < cue.first]
     if side is not None and side.code is not None:
+        if (
+            after
+            and after[0].hromada == side.code
+            and any(word in _WITH for word in view.words[cue.last + 1 : after[0].first])
+        ):
+            # "Bourges twinned with Korosten, Gdynia and ...": the hromada takes the place
+            # after the kind word, so its partner is named before it.
+            after = []
         after = [town for town in after if town.hromada != side.code]
         before = [town for town in before if town.hromada != side.code]
+    if any(town.hromada is None for town in before):
+        # "Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr": a hromada in
+        # a list of foreign partners is another sentence's side.
+        before = [town for town in before if town.hromada is None]
     partners = _listed(view, after) or before
     evidence: list[Evidence] = []
     if not partners:

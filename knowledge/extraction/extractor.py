@@ -37,6 +37,7 @@ from knowledge.text.normalize import fold
 _KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETTLEMENT,
                "сільськ": HromadaKind.RURAL, "city": HromadaKind.URBAN}  # fmt: skip
 _FROM_WORDS = ("від", "from", "by")
+_NEVER_DONORS = frozenset({"UA", "RU"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,11 @@ class Extractor:
             if not hromadas:
                 continue
             following = view.words[mention.last + 1] if mention.last + 1 < len(view.words) else ""
-            if mention.ids(NameKind.OBLAST) and not starts(following, HROMADA_NOUNS):
+            if (
+                mention.ids(NameKind.OBLAST)
+                and not mention.written.isascii()
+                and not starts(following, HROMADA_NOUNS)
+            ):
                 # «Харківська» alone may be the oblast or the city's hromada: not a side.
                 continue
             code = self._one_hromada(hromadas, following, document_oblast)
@@ -244,12 +249,15 @@ class Extractor:
             for town in view.towns
             if town.hromada is None and not town.venue and not town.person
         ]
-        # A donor town's country is a donor country (Hamburg: Germany).
+        # A donor town's country is a donor country (Hamburg: Germany). Russia is named in
+        # these texts as the aggressor ("since Russia's full-scale invasion"), never a donor.
         countries = _unique(
-            [
+            code
+            for code in [
                 *(code for view in views for _p, code in view.countries()),
-                *(town.country for town in towns if town.country and town.country != "UA"),
+                *(town.country for town in towns if town.country),
             ]
+            if code not in _NEVER_DONORS
         )
         organisations = _unique(name for view in views for name in organisations_in(view))
         if not countries and not towns and continues_previous(views[0]):

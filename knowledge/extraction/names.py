@@ -8,7 +8,7 @@ their regions, the oblasts and every country, with their inflected forms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from knowledge.extraction.sentences import Sentence
@@ -19,6 +19,7 @@ from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.qa.engine import Engine
 
 HOME_COUNTRY = "UA"
+_POSSESSIVES = ("’s", "'s")
 
 
 class NameKind(StrEnum):
@@ -108,7 +109,13 @@ class PlaceNames:
         Lower-case words are ordinary words here (a document, unlike a question, capitalises
         its names), except adjectives of countries («німецьким містом», "a Polish town").
         """
-        tokens = sentence.tokens
+        # "Kyiv’s new sister cities": a possessive names the place.
+        tokens = tuple(
+            replace(token, text=token.text[:-2])
+            if token.is_latin and token.text.endswith(_POSSESSIVES) and len(token.text) > 4
+            else token
+            for token in sentence.tokens
+        )
         ordinary = frozenset(
             index
             for index in range(len(tokens))

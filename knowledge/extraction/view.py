@@ -11,13 +11,21 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from knowledge.extraction.keywords import PERSON_WORDS, SLOT_WORDS, VENUE_WORDS, starts
+from knowledge.extraction.keywords import (
+    PERSON_WORDS,
+    SLOT_WORDS,
+    TWIN_WORDS,
+    VENUE_WORDS,
+    starts,
+)
 from knowledge.extraction.names import HOME_COUNTRY, NameKind, NameMention, PlaceNames
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.dates import MONTH_WORDS
 from knowledge.text.morphology import is_dictionary_word, lemmas
 
 # Prepositions after which a name is the side of a deal: «з містом», «між ... та», "with".
+# "signed an agreement with Brandon", «підписали меморандум з Ґрафенвьортом».
+DOCUMENT_WORDS = ("agreement", "memorandum", "mou", "угод", "меморандум", "договір", "договор")
 _WITH_WORDS = ("з", "із", "зі", "між", "with", "between", "and", "та", "і", "й")
 _CONJUNCTIONS = ("та", "і", "й", "and", ",")
 
@@ -226,10 +234,15 @@ class ViewBuilder:
         countries = dict(view.countries())
         found: list[Town] = []
         run: list[Town] = []  # the names of the current list, waiting for their country
+        in_lists = self._twin_lists(view, covered)
         index = 0
         listing = False
         while index < len(words):
-            if index in covered or not sentence.is_capitalised(index) or index == 0:
+            if (
+                index in covered
+                or not sentence.is_capitalised(index)
+                or (index == 0 and index not in in_lists)
+            ):
                 listing = listing and (index in covered or self._continues_list(view, index))
                 index += 1
                 continue
@@ -243,13 +256,24 @@ class ViewBuilder:
                 index += 1
                 continue
             previous = words[index - 1]
-            after_slot = (starts(previous, SLOT_WORDS) and _slot_right_before(view, index)) or (
+            after_slot = (
+                index > 0 and starts(previous, SLOT_WORDS) and _slot_right_before(view, index)
+            ) or (
                 index >= 2
-                and starts(words[index - 2], SLOT_WORDS)
-                and previous in _WITH_WORDS
+                and starts(words[index - 2], (*SLOT_WORDS, *TWIN_WORDS, *DOCUMENT_WORDS))
+                and previous in (*_WITH_WORDS, "of")
                 and _slot_right_before(view, index - 1)
             )
             last = self._name_end(view, index, covered)
+            next_word = words[last + 1] if last + 1 < len(words) else ""
+            if word.isascii() and next_word in ("city", "cities", "town", "towns"):
+                # "partnership agreements with Russian cities": a kind of town, not one.
+                index = last + 1
+                continue
+            if word.isascii() and len(word) <= 3 and last == index and not after_slot:
+                # "Brandon, Man.", "Salem, Ore.": a state or province abbreviated.
+                index += 1
+                continue
             country = self._country_after(view, last, countries)
             listed = listing and self._continues_list(view, index)
             # After «містом», or listed after a town («Ланьцут, Гнєзно»), a capital starts
@@ -259,7 +283,7 @@ class ViewBuilder:
                 listing = False
                 index += 1
                 continue
-            if not (after_slot or country or listed):
+            if not (after_slot or country or listed or index in in_lists):
                 listing = False
                 index += 1
                 continue
@@ -293,6 +317,54 @@ class ViewBuilder:
             index = last + 1
         found += run
         return sorted(found, key=lambda town: town.first)
+
+    def _twin_lists(self, view: SentenceView, covered: set[int]) -> set[int]:
+        """Where a sentence about twin towns lists two or more names: "Paris, Hamburg and
+        Madrid became Kyiv's new sister cities", "Gdynia and Pardubice are now sister cities".
+        """
+        words, sentence = view.words, view.sentence
+        if not any(starts(word, TWIN_WORDS) or word == "sister" for word in words):
+            return set()
+        marked: set[int] = set()
+        index = 0
+        while index < len(words):
+            names: list[int] = []
+            joined = False  # a list ends "... and Metz"; commas alone are an apposition
+            position = index
+            while (
+                position < len(words)
+                and position not in covered
+                and sentence.is_capitalised(position)
+                and not sentence.tokens[position].is_number
+                and not _is_common(words[position])
+                and not starts(words[position], SLOT_WORDS)
+            ):
+                last = self._name_end(view, position, covered)
+                if last - position > 1:
+                    # "CKSCP Pesident Bob Herring": a town's name is one or two words.
+                    names = []
+                    break
+                names.append(position)
+                following = last + 1
+                if following >= len(words):
+                    break
+                between = view.text[sentence.tokens[last].end : sentence.tokens[following].start]
+                if between.strip() == ",":
+                    position = following
+                elif words[following] in ("and", "та", "і", "й") and not joined:
+                    joined = True
+                    position = following + 1
+                else:
+                    break
+            # A list stands between ordinary words: "Pesident Bob Herring and Kharkiv-Cincinnati
+            # Sister City President" is people and bodies.
+            opened = not names or names[0] == 0 or not sentence.is_capitalised(names[0] - 1)
+            closing = self._name_end(view, names[-1], covered) + 1 if names else 0
+            closed = closing >= len(words) or not sentence.is_capitalised(closing)
+            if len(names) >= 2 and joined and opened and closed:
+                marked.update(names)
+            index = max(index + 1, position + 1) if names else index + 1
+        return marked
 
     def _name_end(self, view: SentenceView, index: int, covered: set[int]) -> int:
         """The last word of a name of several capitalised words ("Federal Way", «Нацерет
@@ -406,6 +478,14 @@ _ENGLISH_CAPITALISED = frozenset(
         "initiative",
         "network",
         "council's",
+        "sister",
+        "twin",
+        "mayor's",
+        # Capitalised words that open a clause or a title rather than name a town.
+        *("whole", "this", "that", "these", "those", "our", "his", "her", "their", "its"),
+        *("we", "it", "they", "he", "she", "today", "yesterday", "also", "but", "as", "for"),
+        *("by", "from", "to", "after", "before", "during", "since", "when", "while", "lord"),
+        *("provost", "leader", "deputy", "vice", "governor", "state", "regional", "national"),
     }
 )
 
