@@ -80,6 +80,8 @@ async def running_bot(
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     bot = create_bot(settings, create_session(settings, **session_options))
     try:
+        if redis is not None:
+            services.share_through(redis)
         dispatcher = create_dispatcher(services, storage, redis=redis)
         install_jobs(dispatcher, services, redis)
         await register_commands(bot, settings.admin_ids)

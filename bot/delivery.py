@@ -36,6 +36,7 @@ async def follow_upgrade(services: BotServices, old_id: int, new_id: int) -> Non
     """Move every stored reference of a group upgraded to a supergroup to its new id."""
     async with _MOVING, services.sessions() as session:
         await move_chat(session, old_id, new_id)
+    await services.chat_languages.forget(old_id, new_id)
 
 
 class Outcome(enum.Enum):

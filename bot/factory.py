@@ -15,6 +15,7 @@ from aiogram.utils.i18n import I18n
 
 from bot.handlers import routers
 from bot.middlewares import FloodGate, install_transport_middlewares
+from bot.middlewares.database import EVENTS as DATABASE_EVENTS
 from bot.middlewares.database import DatabaseSessionMiddleware
 from bot.middlewares.language import ChatLanguageMiddleware
 from bot.services import BotServices
@@ -69,10 +70,10 @@ def create_dispatcher(
         flood_gate=flood_gate,
         redis_prefix=redis_prefix,
     )
-    dispatcher.update.outer_middleware(DatabaseSessionMiddleware(services.sessions))
+    database = DatabaseSessionMiddleware(services.sessions)
+    for event in DATABASE_EVENTS:
+        dispatcher.observers[event].middleware(database)
     i18n = I18n(path=LOCALES_DIR, default_locale=services.settings.default_locale, domain=DOMAIN)
-    ChatLanguageMiddleware(i18n, services.settings.default_locale, services.sessions).setup(
-        dispatcher
-    )
+    ChatLanguageMiddleware(i18n, services).setup(dispatcher)
     dispatcher.include_routers(*routers())
     return dispatcher

@@ -37,7 +37,6 @@ from knowledge.admin.subscribers import (
     pending_announcements,
 )
 from knowledge.admin.wording import history_line, new_record_text, reminder_text
-from knowledge.store.preferences import chat_language
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -92,8 +91,7 @@ class RedisJobLock:
 
 
 async def _language(services: BotServices, chat_id: int) -> str:
-    async with services.sessions() as session:
-        saved = await chat_language(session, chat_id)
+    saved = await services.chat_languages.get(chat_id)
     return saved or services.settings.default_locale
 
 

@@ -6,15 +6,20 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.chat_languages import ChatLanguages
 from bot.deeplinks import agreement_ids
 from bot.settings import Settings
 from knowledge.qa.engine import Engine, today_in_ukraine
 from knowledge.qa.startup import engine_from_database
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine, session_factory
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 FORMS_CACHE = Path("var/cache/name-forms.json")
 
@@ -30,10 +35,12 @@ class BotServices:
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     forms_cache: Path | None = None
     sessions: async_sessionmaker[AsyncSession] = field(init=False)
+    chat_languages: ChatLanguages = field(init=False)
     _agreement_keys: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.database)
+        self.chat_languages = ChatLanguages(self.sessions)
         self._agreement_keys = agreement_ids(self.engine.snapshot.agreements)
 
     async def reload_knowledge(self) -> None:
@@ -49,6 +56,10 @@ class BotServices:
     def agreement_key(self, short_id: str) -> str | None:
         """The agreement a deep link or button names by its short id."""
         return self._agreement_keys.get(short_id)
+
+    def share_through(self, redis: Redis, prefix: str = "pobratym:") -> None:
+        """Keep what every update reads in Redis, so replicas see each other's changes."""
+        self.chat_languages = ChatLanguages(self.sessions, redis=redis, prefix=f"{prefix}lang:")
 
     async def close(self) -> None:
         """Release the database connections."""

@@ -10,6 +10,7 @@ import pytest
 from aiogram.methods import SendMessage
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.callbacks import LanguageChoice
 from bot.jobs import (
     install_jobs,
     run_jobs,
@@ -184,9 +185,8 @@ async def test_subscribers_hear_of_a_new_agreement_once(
     listed = await admins.send("/subscriptions", language_code=lang)
     assert sent_texts(calls) == [subscribed]
     assert len(sent_texts(listed)[0].splitlines()) == 2
-    # The chat's language as the bot will use it when it writes first.
-    async with session_factory(seeded_engine)() as session, session.begin():
-        await save_chat_language(session, USER_ID, lang, dt.datetime.now(dt.UTC))
+    # The chat chooses its language, which the bot will use when it writes first.
+    await admins.click(LanguageChoice(code=lang).pack(), language_code=lang)
     assert await tick_announcements(admins.bot, admins.services) == 0
 
     await import_rows(seeded_engine, ENDING)

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from redis.asyncio import Redis
 
 from bot.services import BotServices
 from knowledge.store.preferences import chat_language, language_of_user
-from tests.bot_support import GROUP_ID, USER_ID, Harness, build_harness, calls_of, keyboard_buttons
+from tests.bot_support import (
+    GROUP_ID,
+    TODAY,
+    USER_ID,
+    Harness,
+    build_harness,
+    calls_of,
+    keyboard_buttons,
+)
+from tests.local_api_support import redis_prefix
 
 HELP_START = {"en": "Ask me about", "uk": "Питайте мене"}
 
@@ -132,3 +142,25 @@ async def test_in_a_group_an_administrator_chooses_for_everyone(harness: Harness
     assert len(keyboard_buttons(calls_of(offer, SendMessage)[0].reply_markup)) == 2
     assert await _saved(harness.services, GROUP_ID) == "en"
     assert calls_of(calls, SendMessage)[0].text.startswith(HELP_START["en"])
+
+
+async def test_a_choice_made_through_one_replica_is_used_by_the_others(
+    bot_services: BotServices, redis_client: Redis
+) -> None:
+    """Replicas keep the chats' languages in Redis: what one saves, the other uses at once."""
+    prefix = redis_prefix()
+    replicas = []
+    for _ in range(2):
+        services = BotServices(
+            bot_services.settings, bot_services.database, bot_services.engine, today=lambda: TODAY
+        )
+        services.share_through(redis_client, prefix)
+        replicas.append(build_harness(services))
+    first, second = replicas
+    before = await second.send("/help", language_code="uk")
+
+    await first.click("lang:en", language_code="uk")
+    after = await second.send("/help", language_code="uk")
+
+    assert calls_of(before, SendMessage)[0].text.startswith(HELP_START["uk"])
+    assert calls_of(after, SendMessage)[0].text.startswith(HELP_START["en"])

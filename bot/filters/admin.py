@@ -7,7 +7,6 @@ from typing import Any
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Message, User
 from aiogram.utils.i18n import gettext as _
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import BotServices
 from bot.texts import escaped
@@ -30,7 +29,6 @@ class IsAdmin(Filter):
         self,
         event: Message | CallbackQuery,
         services: BotServices,
-        session: AsyncSession,
         event_from_user: User | None = None,
     ) -> bool | dict[str, Any]:
         if event_from_user is None:
@@ -41,9 +39,13 @@ class IsAdmin(Filter):
         admin = Admin(event_from_user.id, super_admins)
         if self.super_only:
             return {"admin": admin} if admin.user_id in super_admins else False
-        if await can_edit(session, admin.user_id, None, super_admins):
+        if admin.user_id in super_admins:
             return {"admin": admin}
-        return False
+        # Filters run before the update's own session is opened (and most updates never open
+        # one): the right is read in a short session of its own.
+        async with services.sessions() as session:
+            allowed = await can_edit(session, admin.user_id, None, super_admins)
+        return {"admin": admin} if allowed else False
 
 
 def refusal_text() -> str:

@@ -31,7 +31,6 @@ from knowledge.admin.residents import (
     unanswered_for,
 )
 from knowledge.render.lang import Language
-from knowledge.store.preferences import chat_language
 
 router = Handlers(__name__)
 # Checked before every command's own router: a command leaves the correction or the reply.
@@ -56,8 +55,7 @@ def _hromada_name(services: BotServices, code: str | None, lang: str) -> str | N
 
 
 async def _language_of(services: BotServices, chat_id: int) -> str:
-    async with services.sessions() as session:
-        saved = await chat_language(session, chat_id)
+    saved = await services.chat_languages.get(chat_id)
     return saved or services.settings.default_locale
 
 

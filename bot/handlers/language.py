@@ -9,11 +9,11 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Chat, Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import LanguageChoice
 from bot.keyboards.language import LANGUAGE_NAMES, language_keyboard
 from bot.routing import Handlers
+from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.store.preferences import save_chat_language
 
@@ -52,7 +52,7 @@ async def choose_language(
     callback: CallbackQuery,
     callback_data: LanguageChoice,
     bot: Bot,
-    session: AsyncSession,
+    services: BotServices,
     i18n: I18n,
 ) -> None:
     """Save the choice for the chat and confirm it in the new language."""
@@ -64,7 +64,10 @@ async def choose_language(
         await callback.answer(_refusal(), show_alert=True)
         return
     code = callback_data.code
-    await save_chat_language(session, message.chat.id, code, dt.datetime.now(dt.UTC))
+    async with services.sessions() as session, session.begin():
+        await save_chat_language(session, message.chat.id, code, dt.datetime.now(dt.UTC))
+    # Committed: every later update of the chat reads the new choice.
+    await services.chat_languages.forget(message.chat.id)
     with i18n.use_locale(code):
         confirmation = _("From now on I answer in English.")
     await callback.answer()

@@ -1,4 +1,6 @@
-"""One database session per update, in one transaction committed when the handler succeeds."""
+"""A database session for the handlers that take one, in one transaction committed when the
+handler succeeds. Updates whose handler takes no session (questions, /start, browsing) open
+none: on SQLite every transaction trips through aiosqlite's thread several times."""
 
 from __future__ import annotations
 
@@ -6,12 +8,32 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.types import TelegramObject
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+# The observers whose handlers may take `session` (an inner middleware of each).
+EVENTS = (
+    "message",
+    "edited_message",
+    "channel_post",
+    "edited_channel_post",
+    "callback_query",
+    "inline_query",
+    "my_chat_member",
+    "chat_member",
+)
+
+
+def takes_session(handler: object) -> bool:
+    """Whether the handler chosen for the update names a `session` parameter."""
+    if not isinstance(handler, HandlerObject):
+        return True
+    return handler.varkw or "session" in handler.params
+
 
 class DatabaseSessionMiddleware(BaseMiddleware):
-    """Puts `session` into the handler data."""
+    """An inner middleware: puts `session` into the data of a handler that takes one."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.sessions = sessions
@@ -22,6 +44,8 @@ class DatabaseSessionMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
+        if "session" in data or not takes_session(data.get("handler")):
+            return await handler(event, data)
         try:
             async with self.sessions() as session, session.begin():
                 data["session"] = session

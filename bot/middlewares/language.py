@@ -8,33 +8,28 @@ from typing import Any
 
 from aiogram.types import Chat, TelegramObject, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.services import BotServices
 from bot.transport.redelivery import is_passing_failure
-from knowledge.store.preferences import chat_language, language_of_user
+from knowledge.store.preferences import language_of_user
 
 logger = logging.getLogger(__name__)
 
 
 class ChatLanguageMiddleware(I18nMiddleware):
-    """aiogram's i18n, with the locale resolved from chat_preferences; also sets `lang`."""
+    """aiogram's i18n, with the locale from the chat's saved choice (kept by
+    `services.chat_languages`, so no update waits on the database for it); also sets `lang`."""
 
-    def __init__(
-        self, i18n: I18n, default_locale: str, sessions: async_sessionmaker[AsyncSession]
-    ) -> None:
+    def __init__(self, i18n: I18n, services: BotServices) -> None:
         super().__init__(i18n)
-        self.default_locale = default_locale
-        self.sessions = sessions
+        self.default_locale = services.settings.default_locale
+        self.services = services
 
-    async def _saved(self, chat_id: int, session: AsyncSession | None) -> str | None:
+    async def _saved(self, chat_id: int) -> str | None:
         """The chat's saved language; None when there is none or the database is away (an
         apology must not need the database that failed)."""
         try:
-            if session is not None:
-                return await chat_language(session, chat_id)
-            # Error events come after the update's own session has closed.
-            async with self.sessions() as own_session:
-                return await chat_language(own_session, chat_id)
+            return await self.services.chat_languages.get(chat_id)
         except Exception as error:
             if not is_passing_failure(error):
                 raise
@@ -48,8 +43,7 @@ class ChatLanguageMiddleware(I18nMiddleware):
     async def chosen_locale(self, data: dict[str, Any]) -> str | None:
         """The language the chat chose with /language, if it chose one."""
         chat: Chat | None = data.get("event_chat")
-        session: AsyncSession | None = data.get("session")
-        return None if chat is None else await self._saved(chat.id, session)
+        return None if chat is None else await self._saved(chat.id)
 
     def client_locale(self, data: dict[str, Any]) -> str:
         """The user's Telegram language when we speak it, else the default."""

@@ -1,0 +1,111 @@
+"""The language each chat chose, read from chat_preferences once and then kept.
+
+Every update needs its chat's language; reading it from the database each time costs a
+transaction (and, on SQLite, trips through aiosqlite's thread). The choice changes only when
+the chat presses a language button or a group becomes a supergroup, and those writers tell
+the cache. Kept in the process, or in Redis when the bot runs as several replicas, so a
+choice made through one replica is seen by all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from knowledge.store.preferences import chat_language
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
+# Stands for "this chat never chose" in the cache, so that, too, is read once.
+_NOT_CHOSEN = ""
+
+
+class _Store(Protocol):
+    async def get(self, chat_id: int) -> str | None: ...
+
+    async def put(self, chat_id: int, language: str) -> None: ...
+
+    async def drop(self, chat_id: int) -> None: ...
+
+
+class _MemoryStore:
+    """The most recently used `max_chats` chats, in the process."""
+
+    def __init__(self, max_chats: int) -> None:
+        self._languages: OrderedDict[int, str] = OrderedDict()
+        self._max_chats = max_chats
+
+    async def get(self, chat_id: int) -> str | None:
+        language = self._languages.get(chat_id)
+        if language is not None:
+            self._languages.move_to_end(chat_id)
+        return language
+
+    async def put(self, chat_id: int, language: str) -> None:
+        self._languages[chat_id] = language
+        self._languages.move_to_end(chat_id)
+        while len(self._languages) > self._max_chats:
+            self._languages.popitem(last=False)
+
+    async def drop(self, chat_id: int) -> None:
+        self._languages.pop(chat_id, None)
+
+
+class _RedisStore:
+    """One key per chat, shared by every replica; a day's expiry keeps idle chats out."""
+
+    def __init__(self, redis: Redis, prefix: str, ttl: int = 86_400) -> None:
+        self._redis = redis
+        self._prefix = prefix
+        self._ttl = ttl
+
+    async def get(self, chat_id: int) -> str | None:
+        value = await self._redis.get(f"{self._prefix}{chat_id}")
+        if value is None:
+            return None
+        return value.decode() if isinstance(value, bytes) else str(value)
+
+    async def put(self, chat_id: int, language: str) -> None:
+        await self._redis.set(f"{self._prefix}{chat_id}", language, ex=self._ttl)
+
+    async def drop(self, chat_id: int) -> None:
+        await self._redis.delete(f"{self._prefix}{chat_id}")
+
+
+class ChatLanguages:
+    """The saved language of a chat ("uk", "en"), or None when it never chose one.
+
+    In memory (the `max_chats` most recent) by default; in Redis under `prefix` when `redis`
+    is given. Writers of chat_preferences call `forget` once their transaction has committed.
+    """
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        redis: Redis | None = None,
+        prefix: str = "pobratym:lang:",
+        max_chats: int = 200_000,
+    ) -> None:
+        self._sessions = sessions
+        self._store: _Store = (
+            _MemoryStore(max_chats) if redis is None else _RedisStore(redis, prefix)
+        )
+
+    async def get(self, chat_id: int) -> str | None:
+        """The chat's saved language, read from the database on the first ask only."""
+        cached = await self._store.get(chat_id)
+        if cached is not None:
+            return cached or None
+        async with self._sessions() as session:
+            saved = await chat_language(session, chat_id)
+        await self._store.put(chat_id, saved or _NOT_CHOSEN)
+        return saved
+
+    async def forget(self, *chat_ids: int) -> None:
+        """Drop what is kept for the chats; the next ask reads the database again."""
+        for chat_id in chat_ids:
+            await self._store.drop(chat_id)
