@@ -30,11 +30,13 @@ from bot.services import BotServices, create_services
 from bot.settings import Settings
 
 WORK = Path("var/cache/benchmark")
+# Questions the shipped knowledge answers (an unanswered one is also written down, a cost of
+# its own).
 QUESTIONS = (
     "Хто партнери Харкова?",
-    "З якими містами співпрацює Львів?",
+    "Які міста-побратими має Харків?",
     "Who are Kharkiv's partner cities?",
-    "When did Odesa sign with Liverpool?",
+    "Kharkiv partners",
 )
 RESIDENTS = 2_000
 BASE_USER = 500_000_000
