@@ -26,7 +26,7 @@ from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
 from knowledge.render.labels import AID_CATEGORIES, COOPERATION_AREAS
 from knowledge.render.words import read_choice, read_kind, read_status
 from knowledge.store import mapping, models
-from knowledge.text.folding import loose_key
+from knowledge.text.normalize import normalize
 from knowledge.text.transliteration import transliterate
 
 EMPTY = frozenset({"-", "—", "no", "none", "ні", "немає"})
@@ -61,7 +61,7 @@ def slug(text: str) -> str:
 
 def is_empty(text: str) -> bool:
     """Whether the admin meant "nothing here"."""
-    return loose_key(text) in EMPTY
+    return normalize(text) in EMPTY
 
 
 async def resolve_hromada(session: AsyncSession, text: str) -> HromadaChoice:

@@ -43,7 +43,7 @@ from knowledge.facts.documents import (
 from knowledge.facts.vocabulary import DonorKind
 from knowledge.places.lookup import HromadaChoice, find_places
 from knowledge.store import models
-from knowledge.text.folding import loose_key
+from knowledge.text.normalize import name_key
 
 _TITLE_LENGTH = 300
 
@@ -346,9 +346,9 @@ def _donors(places: list[models.PlaceRow], proposal: AidProposal) -> list[DonorD
     for place in places:
         donors.append(DonorDoc(kind=DonorKind.CITY, place=place.key, country=place.country_code))
         covered.add(place.country_code)
-        named |= {loose_key(name) for name in (place.name_uk, place.name_en, place.name_local)}
+        named |= {name_key(name) for name in (place.name_uk, place.name_en, place.name_local)}
     for city in proposal.donor_cities:
-        if loose_key(city) not in named:
+        if name_key(city) not in named:
             donors.append(DonorDoc(kind=DonorKind.CITY, name=city, country=only_country))
             covered |= {only_country} if only_country else set()
     for name in proposal.donor_organisations:

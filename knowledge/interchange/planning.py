@@ -35,8 +35,8 @@ from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import shipped_index
 from knowledge.places.transcription import ukrainian_transcription
-from knowledge.places.world import find_world_place
-from knowledge.text.folding import fold, slug, tidy
+from knowledge.places.world import find_world_place, place_key
+from knowledge.text.normalize import name_key, slug
 from knowledge.text.transliteration import transliterate
 
 
@@ -120,19 +120,19 @@ class _Planner:
     def _index_place(self, place: PlaceDoc) -> None:
         names = {place.name.uk, place.name.en, place.name_local, *place.aliases}
         for name in names:
-            self.place_names[(place.country, tidy(name))].add(place.key)
-            self.place_names[(place.country, "~" + fold(name))].add(place.key)
+            self.place_names[(place.country, name_key(name))].add(place.key)
+            self.place_names[(place.country, "~" + place_key(name))].add(place.key)
 
     def _index_source(self, doc: SourceDoc) -> None:
         if doc.url is not None:
             self.source_urls.setdefault(doc.url, doc.key)
         for title in (doc.title.uk, doc.title.en):
-            self.source_titles.setdefault((tidy(title), doc.issued_on), doc.key)
+            self.source_titles.setdefault((name_key(title), doc.issued_on), doc.key)
 
     def source(self, cells: SourceCells) -> str:
         if cells.url is not None and cells.url in self.source_urls:
             return self.source_urls[cells.url]
-        titled = self.source_titles.get((tidy(cells.title), cells.date))
+        titled = self.source_titles.get((name_key(cells.title), cells.date))
         if titled is not None:
             return titled
         date = "" if cells.date is None else cells.date.isoformat()
@@ -161,8 +161,8 @@ class _Planner:
     ) -> str | Problem:
         if country == HOME_COUNTRY:
             return self.domestic_place(city)
-        keys = self.place_names.get((country, tidy(city))) or self.place_names.get(
-            (country, "~" + fold(city)), set()
+        keys = self.place_names.get((country, name_key(city))) or self.place_names.get(
+            (country, "~" + place_key(city)), set()
         )
         if len(keys) == 1:
             key = next(iter(keys))

@@ -367,6 +367,30 @@ class HromadaIndex:
             return self._choose(text, found, hints)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
 
+    def candidates(self, text: str) -> list[str]:
+        """Codes of every hromada the text may name, for an editor to choose from (sorted).
+
+        The same names as `resolve` reads (any unit of the codifier, any spelling), but
+        nothing is chosen among same-named ones: «Золочів» gives both Zolochivs.
+        """
+        text = text.strip()
+        if _CODE.match(text.upper()):
+            found = self._by_code(text.upper())
+            return [found.code] if isinstance(found, Resolved) else []
+        name, qualifier = _split_qualifier(text)
+        words = [
+            word
+            for word in name_key(name).split()
+            if word not in _KIND_WORDS and word not in _NOISE_WORDS and word not in _RAION_WORDS
+        ]
+        if not words:
+            return []
+        within = self._within(qualifier) if qualifier else None
+        entries = self._lookup(
+            " ".join(words), lambda entry: within is None or entry.hromada.code == within, set()
+        )
+        return sorted({entry.hromada.code for entry in entries})
+
     def _by_code(self, code: str) -> Resolved | Problem:
         if code in self.by_code:
             return Resolved(code)

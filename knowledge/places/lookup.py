@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from knowledge.places.hromadas import shipped_index
 from knowledge.store import models
-from knowledge.text.folding import loose_key
+from knowledge.text.normalize import name_key
 
 
 @dataclass(frozen=True)
@@ -21,20 +22,26 @@ class HromadaChoice:
 
 
 async def find_hromadas(session: AsyncSession, text: str) -> list[HromadaChoice]:
-    """The hromadas whose code, name or centre is the text (any case, either language)."""
-    wanted = loose_key(text)
-    rows = await session.scalars(select(models.HromadaRow).order_by(models.HromadaRow.code))
-    found = []
-    for row in rows:
-        names = {row.code.casefold(), row.name_uk, row.name_en, row.center_uk, row.center_en}
-        if wanted in {loose_key(name) for name in names if name}:
-            found.append(HromadaChoice(row.code, row.name_uk, row.name_en))
-    return found
+    """The hromadas the text may name: by code, or by any name of any unit of the codifier.
+
+    Names are read by the one index of hromadas (`shipped_index`), so a dialog finds what an
+    import finds («Франківськ», "Chervonohrad", a village), and lists same-named hromadas
+    for the editor to choose from rather than choosing one.
+    """
+    codes = shipped_index().candidates(text)
+    if not codes:
+        return []
+    rows = await session.scalars(
+        select(models.HromadaRow)
+        .where(models.HromadaRow.code.in_(codes))
+        .order_by(models.HromadaRow.code)
+    )
+    return [HromadaChoice(row.code, row.name_uk, row.name_en) for row in rows]
 
 
 async def find_places(session: AsyncSession, text: str, country: str | None = None) -> list[str]:
     """Keys of the places with this name (in any language), optionally in one country."""
-    wanted = loose_key(text)
+    wanted = name_key(text)
     query = select(models.PlaceRow).order_by(models.PlaceRow.key)
     if country is not None:
         query = query.where(models.PlaceRow.country_code == country)
@@ -44,9 +51,9 @@ async def find_places(session: AsyncSession, text: str, country: str | None = No
         for row in rows
         if wanted
         in {
-            loose_key(row.key),
-            loose_key(row.name_uk),
-            loose_key(row.name_en),
-            loose_key(row.name_local),
+            name_key(row.key),
+            name_key(row.name_uk),
+            name_key(row.name_en),
+            name_key(row.name_local),
         }
     ]

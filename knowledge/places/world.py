@@ -42,7 +42,8 @@ class WorldPlace:
 
 def place_key(name: str) -> str:
     """The key a town's name is compared by: its words across romanisations and scripts."""
-    return " ".join(latin_key(word) for word in name_key(name).split())
+    # Numbers are kept: "Town 1" and "Town 11", "Prague 6" and "Prague 2" are different places.
+    return " ".join(latin_key(word) or word for word in name_key(name).split())
 
 
 def world_place_keys(names: Iterable[str]) -> list[str]:

@@ -11,7 +11,7 @@ from typing import TypeVar
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES
 from knowledge.render.translations import translation
-from knowledge.text.folding import tidy
+from knowledge.text.normalize import name_key
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 
@@ -89,7 +89,7 @@ def _words_of(labels: tuple[tuple[str, str], ...]) -> dict[str, str]:
     words: dict[str, str] = {}
     for value, label in labels:
         for word in (value, value.replace("_", " "), label, ukrainian.gettext(label)):
-            words.setdefault(tidy(word), value)
+            words.setdefault(name_key(word), value)
     return words
 
 
@@ -105,11 +105,13 @@ def read_choice(
     English or Ukrainian (`Cooperation agreement`, «Угода про співпрацю», «генератори»), and
     the extra `words`; any case, apostrophe and spacing.
     """
-    key = tidy(text)
+    key = name_key(text)
     known = _words_of(tuple((str(value), label) for value, label in labels.items()))
     if key in known:
         return choices(known[key])
-    return None if words is None else words.get(key)
+    if words is None:
+        return None
+    return next((value for word, value in words.items() if name_key(word) == key), None)
 
 
 def read_kind(text: str) -> AgreementKind | None:
