@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 from aiogram.fsm.context import FSMContext
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, Message
 
 from bot.keyboards.questions import offered_keyboard
 from bot.services import BotServices
@@ -12,6 +14,8 @@ from knowledge.admin.residents import UnansweredReason, record_unanswered
 from knowledge.qa.answer import Answer
 from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.intents import Intent
+from knowledge.render.lang import Language
+from knowledge.render.phrases import BULLET, citation_text
 
 CONTEXT_KEY = "context"
 OFFERED_KEY = "offered"
@@ -32,6 +36,10 @@ FACT_INTENTS = frozenset(
 )
 
 
+# Answers cite their sources as links; a preview of the first would push the answer away.
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
 async def send_text(
     message: Message,
     html_text: str,
@@ -44,9 +52,22 @@ async def send_text(
     for number, piece in enumerate(pieces, start=1):
         markup = reply_markup if number == len(pieces) else None
         if reply and number == 1:
-            await message.reply(piece, reply_markup=markup)
+            await message.reply(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
         else:
-            await message.answer(piece, reply_markup=markup)
+            await message.answer(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
+
+
+def answer_html(answer: Answer) -> str:
+    """The answer as HTML: its text escaped, each source with a known address as a link."""
+    html_text = escaped(answer.text)
+    lang = Language(answer.lang)
+    for cited in answer.sources:
+        if cited.url is None:
+            continue
+        line = escaped(f"{BULLET}{citation_text(lang, cited)}")
+        link = f'<a href="{html.escape(cited.url)}">{escaped(citation_text(lang, cited))}</a>'
+        html_text = html_text.replace(line, f"{BULLET}{link}", 1)
+    return html_text
 
 
 async def forget_conversation(state: FSMContext | None) -> None:
@@ -135,5 +156,5 @@ async def answer_question(
     keyboard = offered_keyboard(
         labels, _browsable_hromada(services, answer), correction, questions=offered
     )
-    await send_text(message, escaped(answer.text), keyboard, reply=reply)
+    await send_text(message, answer_html(answer), keyboard, reply=reply)
     return answer

@@ -10,8 +10,10 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Chat, Message, Sticker, Update, User
 
+from bot.replies import answer_html
 from knowledge.qa.answer import Answer
 from knowledge.qa.intents import Intent
+from knowledge.render.phrases import Citation
 from tests.bot_support import TOKEN, Harness, calls_of, keyboard_buttons, sent_texts
 
 
@@ -38,6 +40,44 @@ async def test_a_question_gets_the_engines_answer_and_a_browse_button(
         {"en": "✏️ Suggest a correction", "uk": "✏️ Запропонувати виправлення"}[lang],
         "fix:UA63120270000028556",
     )
+
+
+async def test_answers_are_sent_without_a_link_preview(harness: Harness) -> None:
+    calls = await harness.send("Kupiansk partners", language_code="en")
+
+    (message,) = calls_of(calls, SendMessage)
+    assert message.link_preview_options is not None
+    assert message.link_preview_options.is_disabled
+
+
+def test_a_source_with_an_address_is_a_link_and_one_without_stays_text() -> None:
+    linked = Citation(
+        "a",
+        "Mena City Council",
+        "Report <2023>",
+        "03",
+        "January 24, 2024",
+        "https://x.ua/r?a=1&b=2",
+    )
+    plain = Citation("b", "Kharkiv City Council", "Reply", None, None)
+    answer = Answer(
+        question="Mena partners",
+        lang="en",
+        intent=Intent.PARTNERS,
+        entities={},
+        text="Mena — 5 partners:\n\nSources:\n"
+        "• Mena City Council, «Report <2023>», No. 03, January 24, 2024\n"
+        "• Kharkiv City Council, «Reply»",
+        sources=(linked, plain),
+    )
+
+    actual = answer_html(answer)
+
+    assert actual.splitlines()[-2:] == [
+        '• <a href="https://x.ua/r?a=1&amp;b=2">Mena City Council, «Report &lt;2023&gt;»,'
+        " No. 03, January 24, 2024</a>",
+        "• Kharkiv City Council, «Reply»",
+    ]
 
 
 async def test_a_follow_up_continues_the_conversation(harness: Harness) -> None:

@@ -41,6 +41,8 @@ class Citation:
     title: str
     document_number: str | None
     issued_on: str | None
+    # Where the document can be read, for a link.
+    url: str | None = None
 
 
 def _counted_item(lang: Language, category: AidCategory, quantity: int) -> str:
@@ -214,6 +216,7 @@ def citation(lang: Language, source: Source) -> Citation:
         title=lang.text(source.title),
         document_number=source.document_number,
         issued_on=None if source.issued_on is None else lang.date(source.issued_on),
+        url=source.url,
     )
 
 
