@@ -12,6 +12,7 @@ from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
 from knowledge.store.curated import curated_document
+from tests import factories
 
 TODAY = dt.date(2026, 11, 23)
 KHARKIV = "UA63120270000028556"
@@ -312,3 +313,31 @@ def test_partners_are_shown_with_their_regions_where_they_tell_more(engine: Engi
 
     assert "Columbus, Ohio, United States" in answer.text
     assert "Košice, Slovakia" in kharkiv.text
+
+
+def test_the_partner_asked_about_is_never_hidden_beyond_a_list_cut() -> None:
+    places = [
+        factories.place(
+            f"lt-town-{number}",
+            name={"uk": f"Містечко {number}", "en": f"Town {number}"},
+            name_local=f"Miestelis {number}",
+            country="LT",
+        )
+        for number in range(43)
+    ]
+    document = factories.document(
+        places=places,
+        agreements=[
+            factories.agreement(f"agreement-{number}", place=f"lt-town-{number}", kind="twinning")
+            for number in range(43)
+        ],
+    )
+    engine = Engine.from_document(document)
+
+    actual = engine.answer("Is Kharkiv twinned with Town 40?", today=TODAY)
+    listed = engine.answer("Kharkiv partners", today=TODAY)
+
+    assert actual.text.startswith("Yes,")
+    assert "Town 40" in actual.text
+    assert "Town 40," not in listed.text
+    assert "…and 18 more" in listed.text
