@@ -62,3 +62,4 @@ clean:
 # Start-up, latency and memory of the question answering, curated vs national scale.
 bench: $(INSTALLED) catalogs
 	$(BIN)/python -m benchmarks.qa_benchmark
+	$(BIN)/python -m benchmarks.places_benchmark
