@@ -1,15 +1,29 @@
-"""An export loaded into an empty database gives back every fact and source exactly."""
+"""An export loaded into an empty database gives back every fact and source exactly, and an
+exported sheet imports back unchanged."""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from knowledge.facts.documents import Bilingual, KnowledgeDocument
+from knowledge.interchange import (
+    apply_import,
+    export_agreements_csv,
+    export_aid_csv,
+    preview_import,
+    read_import,
+)
+from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
 from knowledge.store.document_files import parse_document
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 from knowledge.store.loading import load_document
 from knowledge.store.rights import SystemWriter
+from tests import factories
+from tests.admin_support import aid, base_document, exported, seed
 
 
 @pytest.mark.parametrize("file_format", list(DocumentFormat))
@@ -47,3 +61,50 @@ async def test_the_full_export_carries_every_hromada(seeded_engine: AsyncEngine)
         "Золочівська",
     }
     assert len(everything.hromadas) == 1774
+
+
+GUARDED_NOTES = {"uk": "Бюджет скорочено на 5%", "en": "-5% budget"}
+EXPORTS = {
+    "agreements.csv": lambda session: _encoded(export_agreements_csv(session)),
+    "aid.csv": lambda session: _encoded(export_aid_csv(session)),
+    "agreements.xlsx": lambda session: export_agreements_xlsx(session, "uk"),
+    "aid.xlsx": lambda session: export_aid_xlsx(session, "en"),
+}
+
+
+async def _encoded(text: Awaitable[str]) -> bytes:
+    return (await text).encode()
+
+
+def _guarded_document() -> KnowledgeDocument:
+    """Notes and texts that a spreadsheet would run as formulas, in both languages."""
+    document = base_document()
+    document.agreements[0] = document.agreements[0].model_copy(
+        update={"notes": Bilingual.model_validate(GUARDED_NOTES)}
+    )
+    document.aid[0] = aid(
+        notes=GUARDED_NOTES, description={"uk": "=Генератори", "en": "=Generators"}
+    )
+    document.sources[0] = factories.source(
+        title={"uk": "+Лист міської ради", "en": "@Council letter"}
+    )
+    return document
+
+
+@pytest.mark.parametrize("export", list(EXPORTS))
+async def test_an_exported_sheet_imports_back_unchanged(engine: AsyncEngine, export: str) -> None:
+    await seed(engine, _guarded_document())
+    before = await exported(engine)
+    async with session_factory(engine)() as session:
+        data = await EXPORTS[export](session)
+    parsed = read_import(data, export)
+
+    async with session_factory(engine)() as session:
+        preview = await preview_import(session, parsed)
+        report = await apply_import(session, parsed, writer=SystemWriter("test"))
+
+    assert preview.rejected == []
+    assert preview.changed == {}
+    assert preview.new == {}
+    assert not report.load.changed
+    assert await exported(engine) == before

@@ -277,6 +277,19 @@ class _Planner:
             for country in row.donor_countries
         ]
 
+    def _same_donor(self, read: DonorDoc, stored: DonorDoc) -> bool:
+        """Whether a row's donor is the stored one: a donor city's country is written in the
+        sheet even when the record leaves it to the place, and read back from there."""
+        if read == stored:
+            return True
+        place = None if stored.place is None else self.places.get(stored.place)
+        return (
+            stored.country is None
+            and place is not None
+            and read.country == place.country
+            and read.model_copy(update={"country": None}) == stored
+        )
+
     def key_name(self, code: str) -> str:
         """The name a new key starts with: the hromada's centre, or the hromada's own name."""
         hromada = self.hromadas.get(code)
@@ -298,7 +311,9 @@ class _Planner:
         source = self.source(row.source)
         before = self.aid.get(key)
         citations = _citing(before, source)
-        if before is not None and set(donors) <= set(before.donors):
+        if before is not None and all(
+            any(self._same_donor(donor, stored) for stored in before.donors) for donor in donors
+        ):
             donors = list(before.donors)
         fields = {
             "key": key,

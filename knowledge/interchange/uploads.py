@@ -258,6 +258,14 @@ def _delimiter(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
+def unguarded(cell: str) -> str:
+    """A cell's text as stored: an export writes text a spreadsheet would run with a leading
+    apostrophe ("'-5% budget"), which is dropped again here, so the export imports back."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA_START):
+        return cell[1:]
+    return cell
+
+
 def _formula_cells(number: int, header: list[str], cells: list[str]) -> list[Problem]:
     found = []
     for column, cell in zip(header, cells, strict=False):
@@ -336,7 +344,7 @@ def _read_rows(
         if any(len(cell) > limits.max_cell_chars for cell in record):
             parsed.rejected.append(Problem(N_("a cell is too long"), {}, number))
             continue
-        cells = dict(zip(header, record, strict=False))
+        cells = dict(zip(header, (unguarded(cell) for cell in record), strict=False))
         if sheet is SheetKind.AGREEMENTS:
             agreement = read_agreement_row(number, cells, hromadas)
             if isinstance(agreement, Problem):
