@@ -3,6 +3,7 @@ Bot API, with its database prepared beforehand and read afterwards."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -128,3 +129,20 @@ def sent_to(telegram: LocalTelegram, chat_id: int) -> list[Call]:
 def delivered_to(telegram: LocalTelegram, chat_id: int) -> list[dict[str, Any]]:
     """The messages that reached the chat (accepted sendMessage results)."""
     return [call.result for call in sent_to(telegram, chat_id) if call.ok]
+
+
+async def next_reply(
+    telegram: LocalTelegram, chat_id: int, since: int, *, within: float = 20.0
+) -> dict[str, Any]:
+    """The first message delivered to the chat by a call after the first `since` calls
+    (take `len(telegram.calls)` before acting); TimeoutError when none comes."""
+    async with asyncio.timeout(within):
+        while True:
+            for call in telegram.calls[since:]:
+                if (
+                    call.method.lower() == "sendmessage"
+                    and call.ok
+                    and call.result["chat"]["id"] == chat_id
+                ):
+                    return dict(call.result)
+            await asyncio.sleep(0.05)

@@ -21,14 +21,26 @@ router = Handlers(__name__)
 ADMIN_STATUSES = frozenset({"administrator", "creator"})
 
 
-async def may_choose(bot: Bot, chat: Chat, user_id: int | None) -> bool:
-    """Anyone in a private chat; in a group, its administrators."""
+async def may_choose(
+    bot: Bot, chat: Chat, user_id: int | None, sender_chat: Chat | None = None
+) -> bool:
+    """Anyone in a private chat; in a group, its administrators, anonymous ones included (a
+    message whose sender_chat is the group itself; its `from` is Telegram's shared
+    GroupAnonymousBot, no member of anything)."""
     if chat.type == "private":
         return True
+    if sender_chat is not None:
+        return sender_chat.id == chat.id
     if user_id is None:
         return False
     member = await bot.get_chat_member(chat.id, user_id)
     return member.status in ADMIN_STATUSES
+
+
+async def speaks_for_the_chat(bot: Bot, message: Message) -> bool:
+    """Whether the message's sender may change the chat's settings: `may_choose` for it."""
+    user_id = message.from_user.id if message.from_user is not None else None
+    return await may_choose(bot, message.chat, user_id, message.sender_chat)
 
 
 def _refusal() -> str:
@@ -38,8 +50,7 @@ def _refusal() -> str:
 @router.message(Command("language"))
 async def cmd_language(message: Message, bot: Bot, lang: str) -> None:
     """Offer the languages."""
-    user_id = message.from_user.id if message.from_user is not None else None
-    if not await may_choose(bot, message.chat, user_id):
+    if not await speaks_for_the_chat(bot, message):
         await message.reply(escaped(_refusal()))
         return
     await message.answer(

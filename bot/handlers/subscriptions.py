@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.handlers.language import speaks_for_the_chat
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
@@ -34,11 +35,24 @@ def _name(services: BotServices, code: str, lang: str) -> str:
     return hromada.name_uk if lang == "uk" else hromada.name_en
 
 
+def _refusal() -> str:
+    return _("Only the group's administrators can change what it follows.")
+
+
+def topic_of(message: Message) -> int | None:
+    """The forum topic (message_thread_id) the message was written in, if any."""
+    return message.message_thread_id if message.is_topic_message else None
+
+
 @router.message(Command("subscribe"))
 async def cmd_subscribe(
-    message: Message, command: CommandObject, services: BotServices, lang: str
+    message: Message, command: CommandObject, bot: Bot, services: BotServices, lang: str
 ) -> None:
-    """Follow a hromada: a short message whenever a new agreement or aid is recorded."""
+    """Follow a hromada: a short message whenever a new agreement or aid is recorded; in a
+    group, for its administrators, and into the topic the command was sent in."""
+    if not await speaks_for_the_chat(bot, message):
+        await message.reply(escaped(_refusal()))
+        return
     text = (command.args or "").strip()
     if not text:
         await message.answer(escaped(_("Name the hromada, such as /subscribe Kharkiv.")))
@@ -49,7 +63,7 @@ async def cmd_subscribe(
         return
     async with services.sessions() as session:
         try:
-            added = await subscribe(session, message.chat.id, code)
+            added = await subscribe(session, message.chat.id, code, topic_of(message))
         except AdminError as error:
             await message.answer(escaped(error_text(error, lang)))
             return
@@ -64,9 +78,13 @@ async def cmd_subscribe(
 
 @router.message(Command("unsubscribe"))
 async def cmd_unsubscribe(
-    message: Message, command: CommandObject, services: BotServices, lang: str
+    message: Message, command: CommandObject, bot: Bot, services: BotServices, lang: str
 ) -> None:
-    """Stop following one hromada, or every one with "all"."""
+    """Stop following one hromada, or every one with "all"; in a group, for its
+    administrators."""
+    if not await speaks_for_the_chat(bot, message):
+        await message.reply(escaped(_refusal()))
+        return
     text = (command.args or "").strip()
     if not text:
         await message.answer(
