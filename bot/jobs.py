@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import logging
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
+from redis.exceptions import RedisError
 
 from bot.delivery import Outcome, deliver
 from bot.services import BotServices
@@ -50,6 +52,9 @@ DAILY = dt.timedelta(days=1)
 # A job's lock outlives any tick, so a slow tick is never joined by another replica; a replica
 # that dies holding it frees the job after this long.
 LOCK_EXPIRY = dt.timedelta(minutes=15)
+# The dispatcher's workflow key of the jobs' monitor (read by the webhook's /healthz).
+JOB_MONITOR = "job_monitor"
+UNAVAILABLE = "lock unavailable"
 
 # Deletes the lock only if it still holds this holder's token: a tick that outlived its lock
 # must not free the lock another replica has taken since.
@@ -59,6 +64,10 @@ if redis.call("get", KEYS[1]) == ARGV[1] then
 end
 return 0
 """
+
+
+class JobLockUnavailableError(Exception):
+    """The lock's store cannot be asked now (Redis away); the message names why."""
 
 
 class JobLock(Protocol):
@@ -80,14 +89,28 @@ class RedisJobLock:
 
     @contextlib.asynccontextmanager
     async def hold(self, job: str) -> AsyncIterator[bool]:
+        """False when another replica holds the lock.
+
+        Raises JobLockUnavailableError when Redis cannot be asked: the job then waits for its
+        next tick rather than risk running twice.
+        """
         key = f"{self._prefix}{job}"
         token = secrets.token_hex(16)
-        taken = bool(await self._redis.set(key, token, nx=True, px=self._expiry_ms))
+        try:
+            taken = bool(await self._redis.set(key, token, nx=True, px=self._expiry_ms))
+        except (RedisError, OSError) as error:
+            raise JobLockUnavailableError(type(error).__name__) from error
         try:
             yield taken
         finally:
             if taken:
-                await self._redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
+                try:
+                    await self._redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
+                except (RedisError, OSError) as error:
+                    # It expires by itself.
+                    logger.warning(
+                        "The %s job's lock was not freed: %s", job, type(error).__name__
+                    )
 
 
 async def _language(services: BotServices, chat_id: int) -> str:
@@ -193,22 +216,117 @@ def within_sending_hours(moment: dt.datetime, settings: Settings) -> bool:
     return local >= start or local < end
 
 
-async def _safely(name: str, tick: Tick) -> None:
+class JobMonitor:
+    """When each job last ticked and how it went, for /healthz.
+
+    Outcomes: "done", "failed" (the tick raised; it runs again at its next time), "skipped"
+    (another replica holds the job), "lock unavailable" (Redis away: tried again at the next
+    step), "restarted" (the job's loop itself failed and its supervisor started it again).
+    """
+
+    def __init__(self) -> None:
+        self._ticks: dict[str, tuple[dt.datetime, str]] = {}
+        self._restarts: dict[str, int] = {}
+
+    def record(self, job: str, outcome: str, at: dt.datetime) -> None:
+        """Notes one tick of `job` at the aware moment `at`."""
+        self._ticks[job] = (at, outcome)
+        if outcome == "restarted":
+            self._restarts[job] = self._restarts.get(job, 0) + 1
+
+    def last_tick(self, job: str) -> dt.datetime | None:
+        """When the job last ticked (None if it never did)."""
+        tick = self._ticks.get(job)
+        return None if tick is None else tick[0]
+
+    def report(self) -> dict[str, dict[str, Any]]:
+        """Per job: `last_tick` (ISO 8601), `outcome` and `restarts`, as JSON-ready values."""
+        return {
+            job: {
+                "last_tick": at.isoformat(),
+                "outcome": outcome,
+                "restarts": self._restarts.get(job, 0),
+            }
+            for job, (at, outcome) in sorted(self._ticks.items())
+        }
+
+
+async def _safely(name: str, tick: Tick) -> str:
     try:
         await tick()
     except Exception:  # a failing job must not stop the others or the bot; it is logged
         logger.exception("The %s job failed; it runs again later", name)
+        return "failed"
+    return "done"
 
 
-async def _locked(name: str, tick: Tick, lock: JobLock | None) -> None:
+async def _locked(name: str, tick: Tick, lock: JobLock | None) -> str:
     if lock is None:
-        await _safely(name, tick)
-        return
-    async with lock.hold(name) as taken:
-        if taken:
-            await _safely(name, tick)
-        else:
+        return await _safely(name, tick)
+    try:
+        async with lock.hold(name) as taken:
+            if taken:
+                return await _safely(name, tick)
             logger.debug("The %s job runs in another replica now", name)
+            return "skipped"
+    except JobLockUnavailableError as error:
+        logger.warning("The %s job's lock is unavailable (%s); not this tick", name, error)
+        return UNAVAILABLE
+
+
+async def _wait(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+async def _job_loop(
+    name: str,
+    every: dt.timedelta,
+    tick: Tick,
+    services: BotServices,
+    stop: asyncio.Event,
+    step: dt.timedelta,
+    lock: JobLock | None,
+    monitor: JobMonitor,
+    turn: asyncio.Lock,
+) -> None:
+    """One job on its schedule until `stop` is set."""
+    last: dt.datetime | None = None
+    while not stop.is_set():
+        now = services.now()
+        civil = name not in CIVIL_HOURS_JOBS or within_sending_hours(now, services.settings)
+        if civil and (last is None or now - last >= every):
+            # One tick at a time in this process: the jobs share the database and the session.
+            async with turn:
+                outcome = await _locked(name, tick, lock)
+            monitor.record(name, outcome, services.now())
+            if outcome != UNAVAILABLE:  # else tried again at the next step
+                last = now
+        await _wait(stop, step.total_seconds())
+
+
+async def supervise(
+    name: str,
+    run: Callable[[], Awaitable[None]],
+    stop: asyncio.Event,
+    monitor: JobMonitor,
+    now: Callable[[], dt.datetime],
+    *,
+    pause: float = 1.0,
+    max_pause: float = 60.0,
+) -> None:
+    """Runs `run` until it returns or `stop` is set, starting it again (after a pause that
+    doubles up to `max_pause` seconds) whenever it fails."""
+    failures = 0
+    while not stop.is_set():
+        try:
+            await run()
+            return
+        except Exception:  # the job must come back; why it stopped is logged
+            failures += 1
+            logger.exception("The %s job stopped; starting it again", name)
+            monitor.record(name, "restarted", now())
+            await _wait(stop, min(max_pause, pause * 2 ** (failures - 1)))
 
 
 async def run_jobs(
@@ -217,31 +335,38 @@ async def run_jobs(
     stop: asyncio.Event,
     step: dt.timedelta = FREQUENT,
     lock: JobLock | None = None,
+    monitor: JobMonitor | None = None,
 ) -> None:
-    """Run every job on its schedule until `stop` is set; reminders and expiry start at once.
+    """Run every job on its schedule until `stop` is set; each starts with a tick at once.
 
     Reminders and announcements wait for the sending hours (09:00-20:00 Kyiv time unless
     configured), then go out at the first tick inside them. With a lock, a tick another
-    replica is running is skipped until the next time it is due.
+    replica is running (or whose lock Redis cannot give) is skipped until the job is due again.
+    Each job runs under a supervisor that starts it again if it fails; `monitor` notes each
+    tick.
     """
-    last: dict[str, dt.datetime] = {}
+    monitor = monitor or JobMonitor()
+    turn = asyncio.Lock()
     schedule: list[tuple[str, dt.timedelta, Tick]] = [
         ("expiry", DAILY, lambda: tick_expiry(bot, services, services.today())),
         ("reminders", HOURLY, lambda: tick_reminders(bot, services, services.today())),
         ("audit log", FREQUENT, lambda: tick_audit_log(bot, services)),
         ("announcements", FREQUENT, lambda: tick_announcements(bot, services)),
     ]
-    while not stop.is_set():
-        now = services.now()
-        civil = within_sending_hours(now, services.settings)
-        for name, every, tick in schedule:
-            if name in CIVIL_HOURS_JOBS and not civil:
-                continue
-            if name not in last or now - last[name] >= every:
-                last[name] = now
-                await _locked(name, tick, lock)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), step.total_seconds())
+    await asyncio.gather(
+        *(
+            supervise(
+                name,
+                functools.partial(
+                    _job_loop, name, every, tick, services, stop, step, lock, monitor, turn
+                ),
+                stop,
+                monitor,
+                services.now,
+            )
+            for name, every, tick in schedule
+        )
+    )
 
 
 def install_jobs(
@@ -252,16 +377,21 @@ def install_jobs(
     redis_prefix: str = "pobratym:",
 ) -> None:
     """Start the jobs when the dispatcher starts (polling or webhook), stop them at shutdown.
+    Their `JobMonitor` is the dispatcher's `job_monitor`.
 
     With Redis, each tick runs in one replica at a time; without it, the bot is one process.
     """
     lock = None if redis is None else RedisJobLock(redis, prefix=f"{redis_prefix}job:")
     stop = asyncio.Event()
     tasks: list[asyncio.Task[None]] = []
+    monitor = JobMonitor()
+    dispatcher[JOB_MONITOR] = monitor
 
     async def start(bot: Bot) -> None:
         stop.clear()
-        tasks.append(asyncio.create_task(run_jobs(bot, services, stop, lock=lock)))
+        tasks.append(
+            asyncio.create_task(run_jobs(bot, services, stop, lock=lock, monitor=monitor))
+        )
 
     async def finish() -> None:
         stop.set()

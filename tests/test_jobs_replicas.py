@@ -12,7 +12,7 @@ from redis.asyncio import Redis
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.jobs import RedisJobLock, run_jobs
+from bot.jobs import JobMonitor, RedisJobLock, run_jobs, supervise
 from knowledge.admin.reminders import Reminder, claim
 from knowledge.admin.subscribers import announced_up_to, claim_announcement
 from knowledge.facts.dates import PartialDate
@@ -23,6 +23,7 @@ from knowledge.store import models
 from knowledge.store.engines import session_factory
 from tests.adminops_support import FileHarness, admin_services, file_harness, import_rows
 from tests.bot_support import TODAY, calls_of
+from tests.faults.services import private_redis
 from tests.local_api_support import redis_prefix
 
 END = TODAY + dt.timedelta(days=60)
@@ -152,3 +153,70 @@ async def test_two_replicas_sharing_redis_send_each_reminder_once(
         if ENDING_KEY in call.text
     ]
     assert len(sent) == 1
+
+
+async def test_jobs_go_on_through_a_redis_outage(
+    replicas: list[FileHarness], seeded_engine: AsyncEngine
+) -> None:
+    await import_rows(seeded_engine, ENDING)
+    replica = replicas[0]
+    async with private_redis() as server:
+        redis = Redis.from_url(server.url)
+        await server.kill()
+        stop = asyncio.Event()
+        running = asyncio.create_task(
+            run_jobs(
+                replica.bot,
+                replica.services,
+                stop,
+                step=dt.timedelta(milliseconds=20),
+                lock=RedisJobLock(redis, prefix=redis_prefix()),
+            )
+        )
+        await asyncio.sleep(0.5)
+        during = _reminders_sent(replica)
+        await server.start()
+        await asyncio.sleep(1.0)
+        stop.set()
+        await asyncio.wait_for(running, 5)
+        await redis.aclose()
+
+    assert during == []
+    assert len(_reminders_sent(replica)) == 1
+
+
+def _reminders_sent(replica: FileHarness) -> list[str]:
+    return [
+        call.text
+        for call in calls_of(replica.session.requests, SendMessage)
+        if ENDING_KEY in call.text
+    ]
+
+
+async def test_a_job_that_stops_is_started_again_and_its_ticks_are_reported() -> None:
+    monitor = JobMonitor()
+    stop = asyncio.Event()
+    runs: list[int] = []
+
+    async def fails_twice() -> None:
+        runs.append(len(runs))
+        if len(runs) <= 2:
+            raise RuntimeError("lost its way")
+        monitor.record("audit log", "done", dt.datetime(2025, 7, 1, 9, tzinfo=dt.UTC))
+
+    await asyncio.wait_for(
+        supervise(
+            "audit log",
+            fails_twice,
+            stop,
+            monitor,
+            lambda: dt.datetime(2025, 7, 1, 8, tzinfo=dt.UTC),
+            pause=0.01,
+        ),
+        5,
+    )
+
+    assert len(runs) == 3
+    assert monitor.report() == {
+        "audit log": {"last_tick": "2025-07-01T09:00:00+00:00", "outcome": "done", "restarts": 2}
+    }

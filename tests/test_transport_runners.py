@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 import json
 import os
@@ -19,6 +20,7 @@ from aiogram.types import Message
 from sqlalchemy.exc import OperationalError
 
 from bot.handlers.errors import on_error
+from bot.jobs import JOB_MONITOR, JobMonitor
 from bot.local_api import LocalTelegram
 from bot.settings import Settings
 from bot.transport.runners import SECRET_HEADER, run_polling, run_webhook
@@ -303,3 +305,40 @@ async def test_the_webhook_answers_503_while_the_database_is_away_and_telegram_d
     assert attempts == ["Привіт"] * 3
     assert reply.params["text"] == "echo: Привіт"
     assert [c.params["text"] for c in local_telegram.calls_of("sendMessage")] == ["echo: Привіт"]
+
+
+async def test_healthz_shows_each_background_jobs_last_tick(local_telegram: LocalTelegram) -> None:
+    port = free_port()
+    stop, ready = asyncio.Event(), asyncio.Event()
+    dispatcher = echo_dispatcher()
+    monitor = JobMonitor()
+    dispatcher[JOB_MONITOR] = monitor
+    monitor.record("audit log", "done", dt.datetime(2025, 7, 1, 9, 0, tzinfo=dt.UTC))
+    monitor.record("reminders", "lock unavailable", dt.datetime(2025, 7, 1, 9, 1, tzinfo=dt.UTC))
+    running = asyncio.create_task(
+        run_webhook(
+            dispatcher,
+            local_bot(local_telegram),
+            webhook_settings(port),
+            stop=stop,
+            ready=ready,
+            handle_signals=False,
+        )
+    )
+    await asyncio.wait_for(ready.wait(), 10)
+    async with (
+        aiohttp.ClientSession() as client,
+        client.get(f"http://127.0.0.1:{port}/healthz") as response,
+    ):
+        health = await response.json()
+    stop.set()
+    await asyncio.wait_for(running, 10)
+
+    assert health["jobs"] == {
+        "audit log": {"last_tick": "2025-07-01T09:00:00+00:00", "outcome": "done", "restarts": 0},
+        "reminders": {
+            "last_tick": "2025-07-01T09:01:00+00:00",
+            "outcome": "lock unavailable",
+            "restarts": 0,
+        },
+    }

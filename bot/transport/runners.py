@@ -20,7 +20,7 @@ import secrets
 import signal
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError
@@ -188,6 +188,14 @@ class Poller:
             await self.bot(GetUpdates(offset=self.offset, limit=1, timeout=0))
 
 
+@runtime_checkable
+class HealthReporter(Protocol):
+    """Something whose state /healthz shows (the background jobs' monitor)."""
+
+    def report(self) -> dict[str, Any]:
+        """JSON-ready state."""
+
+
 def _install_signals(stop: asyncio.Event) -> Callable[[], None]:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -276,7 +284,12 @@ class WebhookServer:
         self.app.router.add_get("/healthz", self._healthz)
 
     async def _healthz(self, request: web.Request) -> web.Response:
-        return web.json_response({"ok": True, "draining": self._draining})
+        """{"ok": true, "draining": bool, "jobs": {job: {"last_tick", "outcome", ...}}}."""
+        health: dict[str, Any] = {"ok": True, "draining": self._draining}
+        monitor = self.dispatcher.workflow_data.get("job_monitor")
+        if isinstance(monitor, HealthReporter):
+            health["jobs"] = monitor.report()
+        return web.json_response(health)
 
     async def _handle_update(self, request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER)
