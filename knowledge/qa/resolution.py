@@ -11,6 +11,7 @@ question ("а в Польщі?", "when was it signed?", "What are its twin citie
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from knowledge.facts.snapshot import Snapshot
@@ -247,59 +248,96 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
     return _Own(entities, ambiguous, ambiguous_text)
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """Words that decide an intent: all of `needs`, one of `any_of` (if given), none of
+    `unless`; `subject` says what the question itself must name ("place", "no place", "pair",
+    "dated": a year or a window with no partner, "no partner or country")."""
+
+    intent: Intent
+    needs: frozenset[Cue] = frozenset()
+    any_of: frozenset[Cue] = frozenset()
+    unless: frozenset[Cue] = frozenset()
+    subject: str = ""
+
+    def matches(self, cues: frozenset[Cue], own: Entities) -> bool:
+        if not self.needs <= cues or cues & self.unless:
+            return False
+        if self.any_of and not cues & self.any_of:
+            return False
+        return _SUBJECTS[self.subject](own)
+
+
+_SUBJECTS: dict[str, Callable[[Entities], bool]] = {
+    "": lambda own: True,
+    "place": lambda own: own.place is not None,
+    "pair": lambda own: own.place is not None and own.hromada is not None,
+    "dated": lambda own: bool(own.year or own.months) and own.place is None,
+    "no partner or country": lambda own: own.place is None and own.country is None,
+}
+
+
+def _rule(
+    intent: Intent,
+    *needs: Cue,
+    any_of: Iterable[Cue] = (),
+    unless: Iterable[Cue] = (),
+    subject: str = "",
+) -> _Rule:
+    return _Rule(intent, frozenset(needs), frozenset(any_of), frozenset(unless), subject)
+
+
+_PARTNERSHIP = (
+    Cue.PARTNER,
+    Cue.TWIN,
+    Cue.KIND_COOPERATION,
+    Cue.KIND_MEMORANDUM,
+    Cue.IN_NEGOTIATION,
+    Cue.PLANNED,
+)
+# The first rule that matches decides.
+_RULES = (
+    _rule(Intent.SOURCES, Cue.SOURCES),
+    _rule(Intent.AREAS, Cue.AREAS),
+    _rule(
+        Intent.SIGNATORIES,
+        Cue.SIGNED,
+        any_of=(Cue.PERSON, Cue.NOT_RECORDED),
+        unless=(Cue.WHEN,),
+    ),
+    _rule(Intent.OVERVIEW, Cue.APPROVED, unless=(Cue.ACTIVITY,)),
+    # "since when is it in force" and "when was it extended" ask for its dates.
+    _rule(Intent.SIGNED, Cue.SINCE),
+    _rule(Intent.SIGNED, Cue.EXTENDED, Cue.WHEN),
+    _rule(Intent.AID, Cue.COUNT, Cue.ITEMS),
+    # "скільки ще діятиме угода" asks how long, not how many.
+    _rule(Intent.EXPIRY, Cue.COUNT, Cue.EXPIRY),
+    _rule(Intent.NOT_RECORDED, Cue.NOT_RECORDED, unless=(Cue.ACTIVITY,)),
+    _rule(Intent.COUNT, Cue.COUNT, unless=(Cue.PROGRAMME,)),
+    _rule(Intent.PLACE, Cue.WHERE, unless=(Cue.AID, Cue.SIGNED, Cue.EXPIRY)),
+    _rule(
+        Intent.OVERVIEW,
+        any_of=(Cue.ACTIVITY, Cue.PROGRAMME),
+        unless=(Cue.SIGNED, Cue.EXPIRY, Cue.TWIN),
+    ),
+    _rule(Intent.EXPIRING, Cue.EXPIRY, subject="dated"),
+    _rule(Intent.EXPIRY, Cue.EXPIRY),
+    _rule(Intent.SIGNED, Cue.SIGNED, Cue.WHEN),
+    _rule(Intent.SIGNED, Cue.SIGNED, subject="place"),
+    _rule(Intent.SIGNED, Cue.SIGNED, unless=(Cue.PARTNER,)),
+    _rule(Intent.PARTNERS, Cue.SIGNED),
+    _rule(Intent.AID, Cue.AID),
+    _rule(Intent.SIGNED, Cue.WHEN, subject="place"),
+    _rule(Intent.SIGNED, Cue.WHEN, Cue.PARTNER),
+    _rule(Intent.OVERVIEW, Cue.OVERVIEW, subject="no partner or country"),
+    _rule(Intent.RELATION, any_of=_PARTNERSHIP, subject="pair"),
+    _rule(Intent.PARTNERS, any_of=_PARTNERSHIP),
+)
+
+
 def _intent_from_cues(cues: frozenset[Cue], own: Entities) -> Intent | None:
-    """The intent the question's own words give, if they give one."""
-    has_place = own.place is not None
-    if Cue.SOURCES in cues:
-        return Intent.SOURCES
-    if Cue.AREAS in cues:
-        return Intent.AREAS
-    if Cue.SIGNED in cues and cues & {Cue.PERSON, Cue.NOT_RECORDED} and Cue.WHEN not in cues:
-        return Intent.SIGNATORIES
-    if Cue.APPROVED in cues and Cue.ACTIVITY not in cues:
-        return Intent.OVERVIEW
-    if Cue.SINCE in cues or (Cue.EXTENDED in cues and Cue.WHEN in cues):
-        # "since when is it in force" and "when was it extended" ask for its dates.
-        return Intent.SIGNED
-    if Cue.COUNT in cues and Cue.ITEMS in cues:
-        return Intent.AID
-    if Cue.COUNT in cues and Cue.EXPIRY in cues:
-        # "скільки ще діятиме угода" asks how long, not how many.
-        return Intent.EXPIRY
-    if Cue.NOT_RECORDED in cues and Cue.ACTIVITY not in cues:
-        return Intent.NOT_RECORDED
-    if Cue.COUNT in cues and Cue.PROGRAMME not in cues:
-        return Intent.COUNT
-    if Cue.WHERE in cues and not cues & {Cue.AID, Cue.SIGNED, Cue.EXPIRY}:
-        return Intent.PLACE
-    if (Cue.ACTIVITY in cues or Cue.PROGRAMME in cues) and not (
-        cues & {Cue.SIGNED, Cue.EXPIRY, Cue.TWIN}
-    ):
-        return Intent.OVERVIEW
-    if Cue.EXPIRY in cues:
-        if (own.year or own.months) and not has_place:
-            return Intent.EXPIRING
-        return Intent.EXPIRY
-    if Cue.SIGNED in cues:
-        if Cue.WHEN in cues or has_place or Cue.PARTNER not in cues:
-            return Intent.SIGNED
-        return Intent.PARTNERS
-    if Cue.AID in cues:
-        return Intent.AID
-    if Cue.WHEN in cues and (has_place or Cue.PARTNER in cues):
-        return Intent.SIGNED
-    if Cue.OVERVIEW in cues and not has_place and own.country is None:
-        return Intent.OVERVIEW
-    if cues & {
-        Cue.PARTNER,
-        Cue.TWIN,
-        Cue.KIND_COOPERATION,
-        Cue.KIND_MEMORANDUM,
-        Cue.IN_NEGOTIATION,
-        Cue.PLANNED,
-    }:
-        return Intent.RELATION if has_place and own.hromada else Intent.PARTNERS
-    return None
+    """The intent the question's own words give, if they give one: the first rule to match."""
+    return next((rule.intent for rule in _RULES if rule.matches(cues, own)), None)
 
 
 def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent | None:
@@ -531,14 +569,7 @@ def _fresh(
         rule = "the partner named resolves to its hromada"
     if intent is None:
         rule = "names without cue words"
-        if entities.hromada and entities.place:
-            intent = Intent.RELATION
-        elif entities.hromada:
-            intent = Intent.PARTNERS if entities.country or entities.kind else Intent.OVERVIEW
-        elif entities.place_filters:
-            intent = Intent.REVERSE
-        elif own.ambiguous:
-            intent = Intent.OVERVIEW
+        intent = _by_names(entities, ambiguous=bool(own.ambiguous))
     return Meaning(
         _shaped(intent, entities),
         _one_agreement(entities, intent, snapshot),
@@ -598,6 +629,57 @@ def _nation_wide_follow_up(
     return Meaning(intent or Intent.REVERSE, carried, rule="a nation-wide follow-up")
 
 
+@dataclass(frozen=True)
+class _FollowUp:
+    """An elliptical question with what the conversation gives it."""
+
+    reading: Reading
+    own: _Own
+    intent: Intent | None
+    continued: Intent | None
+    context: Context
+    # The previous question asked about a pair ("Is Kharkiv twinned with Lille?").
+    pair: bool
+    # The kind of agreement the follow-up asks about: its own, or the one asked before.
+    kind: AgreementKind | None
+    yes_no: bool
+
+    @property
+    def previous(self) -> Entities:
+        return self.context.entities
+
+    @property
+    def rule(self) -> str:
+        if self.continued is self.intent:
+            return "follow-up"
+        return f"follow-up continuing {self.continued}"
+
+
+def _follow_up(
+    reading: Reading, own: _Own, intent: Intent | None, context: Context, yes_no: bool
+) -> _FollowUp:
+    previous = context.entities
+    # A pair question's follow-up ("а партнери?", "what about Brno?") keeps the pair's terms;
+    # "What other twin cities does it have?" leaves the pair for the rest.
+    pair = (
+        context.intent is Intent.RELATION
+        and previous.place is not None
+        and Cue.OTHER not in reading.cues
+    )
+    bare = not reading.cues - {Cue.WHO, Cue.FOLLOW_UP, Cue.YES_NO, Cue.PRONOUN}
+    words_say_kind = bool(reading.cues & {Cue.PARTNER, Cue.TWIN})
+    return _FollowUp(
+        reading=reading,
+        own=own,
+        intent=intent,
+        continued=_follow_up_intent(reading, context.intent, intent),
+        context=context,
+        pair=pair,
+        kind=own.entities.kind if words_say_kind else own.entities.kind or previous.kind,
+        yes_no=yes_no or (pair and bare and context.yes_no),
+    )
+
+
 def _inherited(
     reading: Reading,
     own: _Own,
@@ -607,87 +689,104 @@ def _inherited(
     yes_no: bool,
 ) -> Meaning:
     """An elliptical question: it takes the previous question's subject, and its own words."""
-    entities = own.entities
-    previous = context.entities
-    continued = _follow_up_intent(reading, context.intent, intent)
-    rule = "follow-up" if continued is intent else f"follow-up continuing {continued}"
-    nation_wide = _nation_wide_follow_up(own, continued, context)
+    follow_up = _follow_up(reading, own, intent, context, yes_no)
+    nation_wide = _nation_wide_follow_up(own, follow_up.continued, context)
     if nation_wide is not None:
         return nation_wide
+    entities = own.entities
     if entities.place and not entities.hromada and _asks_who(reading):
         # "А Колумбус з ким співпрацює?" asks for the partner's hromadas.
         return Meaning(Intent.REVERSE, entities, rule="a partner's hromadas")
-    # A pair question's follow-up ("а партнери?", "what about Brno?") keeps the pair's terms.
-    # "What other twin cities does it have?" leaves the pair for the rest.
-    pair = (
-        context.intent is Intent.RELATION
-        and previous.place is not None
-        and Cue.OTHER not in reading.cues
-    )
-    bare = not reading.cues - {Cue.WHO, Cue.FOLLOW_UP, Cue.YES_NO, Cue.PRONOUN}
-    if pair and bare:
-        yes_no = yes_no or context.yes_no
-    words_say_kind = bool(reading.cues & {Cue.PARTNER, Cue.TWIN})
-    kind = entities.kind if words_say_kind else entities.kind or previous.kind
     if entities.hromada or own.ambiguous:
-        # "а Купянськ?", "and Mena?": another hromada, asked the same.
-        carried = entities
-        if continued is not None and continued is not intent and not entities.place:
-            carried = entities.but(
-                country=entities.country or previous.country,
-                kind=kind,
-                topic=entities.topic or previous.topic,
-                year=entities.year or previous.year,
-                place=previous.place if pair and not entities.country else None,
-            )
-        if continued is None:
-            continued = Intent.OVERVIEW
-        return Meaning(_shaped(continued, carried), carried, yes_no=yes_no, rule=rule)
-    hromada = previous.hromada
-    place = entities.place
-    if place is not None and hromada is not None:
+        return _another_hromada(follow_up)
+    return _same_subject(follow_up, snapshot)
+
+
+def _another_hromada(follow_up: _FollowUp) -> Meaning:
+    """ "а Купянськ?", "and Mena?": another hromada, asked the same."""
+    entities = follow_up.own.entities
+    previous = follow_up.previous
+    continued = follow_up.continued
+    carried = entities
+    if continued is not None and continued is not follow_up.intent and not entities.place:
+        carried = entities.but(
+            country=entities.country or previous.country,
+            kind=follow_up.kind,
+            topic=entities.topic or previous.topic,
+            year=entities.year or previous.year,
+            place=previous.place if follow_up.pair and not entities.country else None,
+        )
+    intent = _shaped(continued or Intent.OVERVIEW, carried)
+    return Meaning(intent, carried, yes_no=follow_up.yes_no, rule=follow_up.rule)
+
+
+def _carried_pair(follow_up: _FollowUp, snapshot: Snapshot) -> tuple[str | None, str | None]:
+    """The hromada and partner a follow-up about the same subject is about."""
+    entities = follow_up.own.entities
+    previous = follow_up.previous
+    continued = follow_up.continued
+    hromada, place = previous.hromada, entities.place
+    if place is not None and hromada is not None and not follow_up.reading.is_follow_up:
         partners = {a.hromada for a in snapshot.agreements_by_place.get(place, ())}
-        if hromada not in partners and partners and not reading.is_follow_up:
+        if hromada not in partners and partners:
             hromada, _shared = _partnered_hromada(place, snapshot, None)
-    if place is None and hromada is None and previous.place is not None:
+    if place is None and hromada is None:
         place = previous.place
     if hromada is None and place is not None:
         hromada, _shared = _partnered_hromada(place, snapshot, None)
+    if place is not None or entities.country is not None:
+        return hromada, place
     about_one = continued in _ABOUT_ONE_AGREEMENT or continued is Intent.AID
-    keeps_partner = about_one or (pair and continued in (None, Intent.PARTNERS))
-    if place is None and entities.country is None and previous.place is not None and keeps_partner:
+    if about_one or (follow_up.pair and continued in (None, Intent.PARTNERS)):
         place = previous.place
-    if place is None and about_one and entities.country is None:
-        place = _the_only_listed(context, hromada, snapshot) or place
+    if place is None and about_one:
+        place = _the_only_listed(follow_up.context, hromada, snapshot)
+    return hromada, place
+
+
+def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
+    """A follow-up about the previous question's hromada or partner."""
+    entities = follow_up.own.entities
+    previous = follow_up.previous
+    continued = follow_up.continued
+    hromada, place = _carried_pair(follow_up, snapshot)
     carried = entities.but(hromada=hromada, place=place)
-    if pair and place is not None:
-        carried = carried.but(kind=kind)
-    if continued in (None, Intent.PARTNERS, Intent.COUNT, Intent.EXPIRING) and place is None:
+    if follow_up.pair and place is not None:
+        carried = carried.but(kind=follow_up.kind)
+    if continued in (None, Intent.PARTNERS, Intent.EXPIRING) and place is None:
         carried = carried.but(
             country=entities.country or (previous.country if not entities.region else None),
-            kind=entities.kind or previous.kind
-            if continued is not Intent.COUNT
-            else entities.kind,
+            kind=entities.kind or previous.kind,
         )
-    if continued is Intent.COUNT and carried.topic is None:
-        carried = carried.but(topic=previous.topic)
-    if continued is Intent.OVERVIEW and carried.topic is None and intent is None:
+    if continued is Intent.COUNT and place is None:
+        carried = carried.but(
+            country=entities.country or (previous.country if not entities.region else None)
+        )
+    if continued is Intent.COUNT:
+        carried = carried.but(topic=carried.topic or previous.topic)
+    if continued is Intent.OVERVIEW and carried.topic is None and follow_up.intent is None:
         carried = carried.but(topic=previous.topic)
     if continued is None:
-        if carried.hromada and carried.place:
-            continued = Intent.RELATION
-        elif carried.hromada:
-            continued = Intent.PARTNERS if carried.country or carried.kind else Intent.OVERVIEW
-        elif carried.place_filters:
-            continued = Intent.REVERSE
+        continued = _by_names(carried, ambiguous=False)
     if continued is Intent.REVERSE and carried.hromada and previous.hromada:
         continued = Intent.PARTNERS
     return Meaning(
         _shaped(continued, carried),
         _one_agreement(carried, continued, snapshot),
-        yes_no=yes_no,
-        rule=rule + "; the subject comes from the conversation",
+        yes_no=follow_up.yes_no,
+        rule=follow_up.rule + "; the subject comes from the conversation",
     )
+
+
+def _by_names(entities: Entities, *, ambiguous: bool) -> Intent | None:
+    """The intent of a question that is nothing but names."""
+    if entities.hromada and entities.place:
+        return Intent.RELATION
+    if entities.hromada:
+        return Intent.PARTNERS if entities.country or entities.kind else Intent.OVERVIEW
+    if entities.place_filters:
+        return Intent.REVERSE
+    return Intent.OVERVIEW if ambiguous else None
 
 
 def _the_only_listed(context: Context, hromada: str | None, snapshot: Snapshot) -> str | None:
