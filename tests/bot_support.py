@@ -253,14 +253,14 @@ class Harness:
         return await self.feed(Update(update_id=next(self._update_ids), callback_query=callback))
 
     async def inline(
-        self, query: str, *, language_code: str | None = "en"
+        self, query: str, *, language_code: str | None = "en", offset: str = ""
     ) -> list[TelegramMethod[Any]]:
-        """A user types `@bot query`."""
+        """A user types `@bot query` (and scrolls to the results from `offset`)."""
         inline_query = InlineQuery(
             id=str(next(self._update_ids)),
             from_user=self._user(USER_ID, language_code),
             query=query,
-            offset="",
+            offset=offset,
         )
         return await self.feed(Update(update_id=next(self._update_ids), inline_query=inline_query))
 

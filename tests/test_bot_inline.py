@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from aiogram.methods import AnswerInlineQuery
 from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
 
 from bot.deeplinks import QuestionLink, decode_payload
+from bot.handlers import inline
 from tests.bot_support import Harness, calls_of, html_problems
 
 
@@ -32,13 +34,31 @@ async def test_a_question_offers_the_answer_then_agreement_cards(harness: Harnes
     assert "Košice, Slovakia" in texts[0]
     assert "Albuquerque — cooperation agreement" in titles[1:]
     assert all(" — " in title for title in titles[1:])
-    assert len(call.results) <= 6
+    assert len(call.results) == 1 + 8
+    assert call.next_offset == ""
     assert len({result.id for result in call.results}) == len(call.results)
     assert call.cache_time == 300
     assert call.is_personal is False
     assert call.button is not None
     assert call.button.start_parameter is not None
     assert decode_payload(call.button.start_parameter) == QuestionLink(question)
+
+
+async def test_a_long_answer_offers_every_card_a_page_at_a_time(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inline, "AGREEMENT_RESULTS", 3)
+    question = "Who are Kharkiv's partner cities?"
+
+    (first,) = calls_of(await harness.inline(question), AnswerInlineQuery)
+    (second,) = calls_of(await harness.inline(question, offset="3"), AnswerInlineQuery)
+    (last,) = calls_of(await harness.inline(question, offset="6"), AnswerInlineQuery)
+
+    assert (len(first.results), first.next_offset) == (1 + 3, "3")
+    assert (len(second.results), second.next_offset) == (3, "6")
+    assert (len(last.results), last.next_offset) == (2, "")
+    ids = [result.id for call in (first, second, last) for result in call.results]
+    assert len(set(ids)) == len(ids) == 1 + 8
 
 
 async def test_a_ukrainian_question_is_answered_in_ukrainian(harness: Harness) -> None:

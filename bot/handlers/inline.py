@@ -27,7 +27,8 @@ router = Handlers(__name__)
 # Answers depend only on the query (its own language decides the answer's), so Telegram may
 # share them between users for a while.
 CACHE_SECONDS = 300
-AGREEMENT_RESULTS = 5
+# Telegram shows up to 50 results a page and asks for the next page as the user scrolls.
+AGREEMENT_RESULTS = 20
 DESCRIPTION_LIMIT = 120
 
 
@@ -71,10 +72,13 @@ async def inline_answer(query: InlineQuery, services: BotServices, lang: str) ->
         )
         return
     answer = services.engine.answer(question, None, None, today)
-    results = [_answer_article(question, answer)]
+    start = int(query.offset) if query.offset.isdigit() else 0
+    # The answer opens the first page; every agreement it names follows, a page at a time.
+    results = [_answer_article(question, answer)] if start == 0 else []
     language = Language(answer.lang)
     snapshot = services.engine.snapshot
-    for key in answer.agreements[:AGREEMENT_RESULTS]:
+    end = start + AGREEMENT_RESULTS
+    for key in answer.agreements[start:end]:
         agreement = snapshot.agreements[key]
         card = agreement_card(language, snapshot, key)
         results.append(
@@ -91,6 +95,7 @@ async def inline_answer(query: InlineQuery, services: BotServices, lang: str) ->
         results,
         cache_time=CACHE_SECONDS,
         is_personal=False,
+        next_offset=str(end) if end < len(answer.agreements) else "",
         button=InlineQueryResultsButton(
             text=button_text, start_parameter=question_payload(question) or INLINE_START
         ),
