@@ -12,7 +12,7 @@ from babel.numbers import format_decimal
 
 from bot.cli.context import CommandContext
 from bot.cli.extract_commands import add_extract
-from knowledge.facts.messages import ImportRejectedError, Problem
+from knowledge.facts.messages import ImportRejectedError, Problem, grouped
 from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
@@ -278,6 +278,8 @@ def _show_preview(context: CommandContext, preview: ImportPreview) -> None:
             context.say("  " + _("new: {keys}").format(keys=_keys(context, new)))
         if changed:
             context.say("  " + _("changed: {keys}").format(keys=_keys(context, changed)))
+    for merged in preview.merged:
+        context.say(_problem_line(context, merged))
     if preview.rejected:
         count = len(preview.rejected)
         context.complain(
@@ -285,8 +287,19 @@ def _show_preview(context: CommandContext, preview: ImportPreview) -> None:
                 count=_number(context, count)
             )
         )
-        for problem in preview.rejected:
-            context.complain(_problem_line(context, problem))
+        for group in grouped(preview.rejected):
+            context.complain(_problem_line(context, group[0]))
+            if len(group) > 1:
+                more = len(group) - 1
+                rows = ", ".join(str(problem.row) for problem in group[1:] if problem.row)
+                context.complain(
+                    "    "
+                    + context.ngettext(
+                        "and {count} more row like it: {rows}",
+                        "and {count} more rows like it: {rows}",
+                        more,
+                    ).format(count=_number(context, more), rows=rows)
+                )
 
 
 class _ProgressBar:

@@ -49,7 +49,7 @@ from knowledge.admin.config import set_channel, set_log_chat
 from knowledge.admin.permissions import require_editor
 from knowledge.admin.subscribers import recent_new_records
 from knowledge.admin.wording import ENTITIES, error_text
-from knowledge.facts.messages import ImportRejectedError, Problem
+from knowledge.facts.messages import ImportRejectedError, Problem, grouped
 from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
@@ -162,9 +162,24 @@ def _problem_line(problem: Problem) -> str:
 
 
 def _problem_lines(problems: list[Problem]) -> list[str]:
-    lines = [_problem_line(problem) for problem in problems[:SHOWN_ITEMS]]
-    if len(problems) > SHOWN_ITEMS:
-        more = len(problems) - SHOWN_ITEMS
+    """One line per kind of problem: the first row's reason, then how many rows and which."""
+    groups = grouped(problems)
+    lines = []
+    for group in groups[:SHOWN_ITEMS]:
+        lines.append(_problem_line(group[0]))
+        if len(group) > 1:
+            rows = [str(problem.row) for problem in group[1 : SHOWN_ITEMS + 1] if problem.row]
+            more = len(group) - 1
+            lines.append(
+                "  "
+                + ngettext(
+                    "and {count} more row like it: {rows}",
+                    "and {count} more rows like it: {rows}",
+                    more,
+                ).format(count=more, rows=", ".join(rows) + ("…" if more > SHOWN_ITEMS else ""))
+            )
+    if len(groups) > SHOWN_ITEMS:
+        more = sum(len(group) for group in groups[SHOWN_ITEMS:])
         lines.append(ngettext("…and {count} more", "…and {count} more", more).format(count=more))
     return lines
 
@@ -196,6 +211,16 @@ def preview_text(preview: ImportPreview) -> str:
             lines.append("  " + _("new: {keys}").format(keys=_keys(new)))
         if changed:
             lines.append("  " + _("changed: {keys}").format(keys=_keys(changed)))
+    if preview.merged:
+        count = len(preview.merged)
+        lines.append(
+            ngettext(
+                "{count} row repeats an earlier row's pair and is merged into it:",
+                "{count} rows repeat an earlier row's pair and are merged into it:",
+                count,
+            ).format(count=count)
+        )
+        lines += _problem_lines(preview.merged)
     if preview.rejected:
         count = len(preview.rejected)
         lines.append(

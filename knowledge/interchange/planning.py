@@ -46,10 +46,17 @@ class Plan:
 
     document: KnowledgeDocument
     rejected: list[Problem] = field(default_factory=list)
+    # Rows repeating an earlier row's pair, merged into its record: reported, not refused.
+    merged: list[Problem] = field(default_factory=list)
 
 
 def _is_cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def _word_set(name: str) -> str:
+    """A name's words in order of the alphabet: "Pankow (Berlin)" is "Berlin – Pankow"."""
+    return " ".join(sorted(place_key(name).split()))
 
 
 def _bilingual_note(text: str | None, existing: Bilingual | None) -> Bilingual | None:
@@ -116,12 +123,15 @@ class _Planner:
             )
         self.planned: dict[str, int] = {}
         self.rejected: list[Problem] = []
+        self.merged: list[Problem] = []
+        self.planned_agreements: dict[str, AgreementDoc] = {}
 
     def _index_place(self, place: PlaceDoc) -> None:
         names = {place.name.uk, place.name.en, place.name_local, *place.aliases}
         for name in names:
             self.place_names[(place.country, name_key(name))].add(place.key)
             self.place_names[(place.country, "~" + place_key(name))].add(place.key)
+            self.place_names[(place.country, "~~" + _word_set(name))].add(place.key)
 
     def _index_source(self, doc: SourceDoc) -> None:
         if doc.url is not None:
@@ -161,8 +171,10 @@ class _Planner:
     ) -> str | Problem:
         if country == HOME_COUNTRY:
             return self.domestic_place(city)
-        keys = self.place_names.get((country, name_key(city))) or self.place_names.get(
-            (country, "~" + place_key(city)), set()
+        keys = (
+            self.place_names.get((country, name_key(city)))
+            or self.place_names.get((country, "~" + place_key(city)))
+            or self.place_names.get((country, "~~" + _word_set(city)), set())
         )
         if len(keys) == 1:
             key = next(iter(keys))
@@ -228,7 +240,26 @@ class _Planner:
             return None
         return Problem(N_("the same record as row {first}"), {"first": first}, row)
 
-    def agreement(self, row: AgreementCells) -> AgreementDoc | Problem:
+    def agreement(self, row: AgreementCells) -> AgreementDoc | Problem | None:
+        """The row's agreement, why it is refused, or None when it repeats an earlier row."""
+        found = self._agreement(row)
+        if isinstance(found, AgreementDoc):
+            self.planned_agreements[found.key] = found
+        return found
+
+    def _merge(self, key: str, row: AgreementCells, first: int) -> None:
+        """A row naming a pair an earlier row named: its source is cited by that record."""
+        self.merged.append(
+            Problem(N_("the same pair as row {first}; merged into it"), {"first": first}, row.row)
+        )
+        earlier = self.planned_agreements.get(key)
+        if earlier is None:
+            return
+        citations = _citing(earlier, self.source(row.source))
+        if citations != earlier.sources:
+            self.planned_agreements[key] = earlier.model_copy(update={"sources": citations})
+
+    def _agreement(self, row: AgreementCells) -> AgreementDoc | Problem | None:
         place = self.place(
             row.partner_city,
             row.partner_country,
@@ -243,6 +274,10 @@ class _Planner:
             same = self.by_parties.get((row.hromada, place, row.kind), [])
             name = self.key_name(row.hromada)
             key = same[0] if len(same) == 1 else f"{slug(name)}-{place}-{slug(row.kind)}"[:100]
+            first = self.planned.get(key)
+            if first is not None and first != row.row:
+                self._merge(key, row, first)
+                return None
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
@@ -376,15 +411,13 @@ def new_foreign_place(
 def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
     """The document the spreadsheet rows make, against the existing knowledge base."""
     planner = _Planner(existing)
-    agreements: list[AgreementDoc] = []
     aid: list[AidDoc] = []
     rejected = list(parsed.rejected)
     for agreement_row in parsed.agreements:
         agreement = planner.agreement(agreement_row)
         if isinstance(agreement, Problem):
             rejected.append(agreement)
-        else:
-            agreements.append(agreement)
+    agreements = list(planner.planned_agreements.values())
     for aid_row in parsed.aid:
         record = planner.aid_record(aid_row)
         if isinstance(record, Problem):
@@ -404,4 +437,4 @@ def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
         aid=aid,
     )
     rejected.sort(key=lambda problem: problem.row or 0)
-    return Plan(document=document, rejected=rejected)
+    return Plan(document=document, rejected=rejected, merged=planner.merged)

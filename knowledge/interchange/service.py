@@ -43,6 +43,8 @@ class ImportPreview:
     unchanged: dict[str, list[str]] = field(default_factory=dict)
     rejected: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    # Rows repeating an earlier row's pair, merged into its record.
+    merged: list[Problem] = field(default_factory=list)
 
     @property
     def kinds(self) -> list[str]:
@@ -103,6 +105,7 @@ async def _plan(session: AsyncSession, parsed: ParsedImport) -> _Planned:
         plan = plan_rows(parsed, existing)
         document = plan.document
         preview.rejected = plan.rejected
+        preview.merged = plan.merged
     _classify(document, existing, preview)
     return _Planned(document, preview)
 

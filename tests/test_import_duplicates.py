@@ -1,0 +1,73 @@
+"""A pair written twice in one sheet is merged, and a long preview groups refusals by reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.messages import Problem, grouped
+from knowledge.interchange.planning import Plan, plan_rows
+from knowledge.interchange.uploads import read_import
+from knowledge.store.curated import read_hromadas
+from tests.cli import run_bot
+
+HEADER = "hromada,partner_city,partner_country,kind,status,source_title,source_url"
+PAGE = "https://en.wikipedia.org/wiki/List_of_twin_towns_and_sister_cities_in_"
+
+
+def _plan(*rows: str) -> Plan:
+    data = "\n".join([HEADER, *rows]).encode()
+    return plan_rows(read_import(data, "p.csv"), KnowledgeDocument(hromadas=read_hromadas()))
+
+
+def test_the_same_pair_written_two_ways_is_one_agreement_citing_both_pages() -> None:
+    plan = _plan(
+        f"Rivne,Pankow (Berlin),Germany,twinning,active,Ukraine,{PAGE}Ukraine",
+        f"Rivne,Berlin – Pankow,Germany,twinning,active,Germany,{PAGE}Germany",
+    )
+
+    (agreement,) = plan.document.agreements
+    assert plan.rejected == []
+    assert [(problem.row, problem.params) for problem in plan.merged] == [(3, {"first": 2})]
+    assert len(agreement.sources) == 2
+    assert len(plan.document.places) == 1
+
+
+def test_different_partners_stay_apart() -> None:
+    plan = _plan(
+        f"Rivne,Pankow (Berlin),Germany,twinning,active,Ukraine,{PAGE}Ukraine",
+        f"Rivne,Berlin,Germany,twinning,active,Ukraine,{PAGE}Ukraine",
+    )
+
+    assert len(plan.document.agreements) == 2
+    assert plan.merged == []
+
+
+def test_problems_of_one_kind_are_grouped_the_largest_group_first() -> None:
+    raion = "{name} is a raion, not a hromada; write the hromada or its centre instead"
+    ambiguous = "ambiguous hromada {name}: {candidates}; write the KATOTTH code or the oblast"
+    problems = [
+        Problem(ambiguous, {"name": "Novoselivka", "candidates": "..."}, 2),
+        Problem(raion, {"name": "Berehove Raion"}, 3),
+        Problem(raion, {"name": "Mukachevo Raion"}, 4),
+    ]
+
+    actual = grouped(problems)
+
+    assert [[problem.row for problem in group] for group in actual] == [[3, 4], [2]]
+
+
+def test_the_preview_shows_one_line_per_reason_with_the_other_rows(tmp_path: Path) -> None:
+    sheet = tmp_path / "partners.csv"
+    rows = [
+        f"{raion},Kraków,Poland,twinning,active,Ukraine,{PAGE}Ukraine"
+        for raion in ("Berehove Raion", "Mukachevo Raion", "Uzhhorod Raion")
+    ]
+    sheet.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    preview = run_bot("--lang", "en", "kb", "import", str(sheet), cwd=tmp_path)
+
+    assert "3 rows refused:" in preview.stderr
+    assert "row 2: Berehove Raion is a raion" in preview.stderr
+    assert "and 2 more rows like it: 3, 4" in preview.stderr
+    assert "Mukachevo Raion" not in preview.stderr
