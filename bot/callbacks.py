@@ -24,6 +24,13 @@ class AskQuestion(CallbackData, prefix="q"):
     payload: str
 
 
+class AnswerPage(CallbackData, prefix="pg"):
+    """The next page of a long answer the chat keeps under `token`."""
+
+    token: str
+    page: int
+
+
 class HromadaOpen(CallbackData, prefix="hr"):
     """Show a hromada's card."""
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+from typing import Any
 
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, Message
 
+from bot.callbacks import AnswerPage
 from bot.keyboards.questions import offered_keyboard
 from bot.services import BotServices
 from bot.texts import escaped, split_message
@@ -19,6 +23,11 @@ from knowledge.render.phrases import BULLET, citation_text
 
 CONTEXT_KEY = "context"
 OFFERED_KEY = "offered"
+# Answers whose lists go on, by token: the question and the context it was asked in.
+PAGES_KEY = "pages"
+# How many such answers a chat keeps pageable.
+PAGES_KEPT = 10
+PAGE_TOKEN_LENGTH = 12
 # Answers that state facts; one without any source found none.
 FACT_INTENTS = frozenset(
     {
@@ -55,6 +64,51 @@ async def send_text(
             await message.reply(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
         else:
             await message.answer(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
+
+
+def _page_token(question: str, context: object) -> str:
+    """A short key for a question asked in a context, the same each time it is asked so."""
+    raw = json.dumps([question, context], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(raw.encode()).hexdigest()[:PAGE_TOKEN_LENGTH]
+
+
+def _kept_pages(pages: object, token: str, kept: dict[str, Any]) -> dict[str, Any]:
+    """The chat's pageable answers with this one added, the oldest dropped beyond PAGES_KEPT."""
+    updated = dict(pages) if isinstance(pages, dict) else {}
+    updated.pop(token, None)
+    updated[token] = kept
+    return dict(list(updated.items())[-PAGES_KEPT:])
+
+
+async def answer_page(
+    message: Message,
+    state: FSMContext | None,
+    services: BotServices,
+    lang: str,
+    token: str,
+    page: int,
+) -> bool:
+    """Send the `page`-th part of a kept answer's lists; False when it is no longer kept.
+
+    The conversation's context is left as it is: a page is no new question.
+    """
+    data = await state.get_data() if state is not None else {}
+    pages = data.get(PAGES_KEY)
+    kept = pages.get(token) if isinstance(pages, dict) else None
+    if not isinstance(kept, dict) or not isinstance(kept.get("question"), str):
+        return False
+    chosen = kept.get("lang")
+    answer = services.engine.answer(
+        kept["question"],
+        context_from_data(kept.get("context")),
+        chosen if isinstance(chosen, str) else None,
+        services.today(),
+        fallback_lang=lang,
+        page=page,
+    )
+    next_page = AnswerPage(token=token, page=page + 1) if answer.more else None
+    await send_text(message, answer_html(answer), offered_keyboard([], next_page=next_page))
+    return True
 
 
 def answer_html(answer: Answer) -> str:
@@ -138,10 +192,18 @@ async def answer_question(
     )
     offered = [choice.question for choice in answer.choices] + list(answer.suggestions)
     labels = [choice.label for choice in answer.choices] + list(answer.suggestions)
+    next_page = None
     if state is not None:
-        await state.update_data(
-            {CONTEXT_KEY: context_to_data(answer.context), OFFERED_KEY: offered}
-        )
+        changes: dict[str, Any] = {
+            CONTEXT_KEY: context_to_data(answer.context),
+            OFFERED_KEY: offered,
+        }
+        if answer.more:
+            token = _page_token(question, data.get(CONTEXT_KEY))
+            kept = {"question": question, "context": data.get(CONTEXT_KEY), "lang": chosen_lang}
+            changes[PAGES_KEY] = _kept_pages(data.get(PAGES_KEY), token, kept)
+            next_page = AnswerPage(token=token, page=2)
+        await state.update_data(changes)
     reason = unanswered_reason(answer)
     if reason is not None:
         async with services.sessions() as session:
@@ -154,7 +216,11 @@ async def answer_question(
     if message.chat.type != "private":
         correction = None
     keyboard = offered_keyboard(
-        labels, _browsable_hromada(services, answer), correction, questions=offered
+        labels,
+        _browsable_hromada(services, answer),
+        correction,
+        questions=offered,
+        next_page=next_page,
     )
     await send_text(message, answer_html(answer), keyboard, reply=reply)
     return answer

@@ -11,8 +11,10 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Chat, Message, Sticker, Update, User
 
 from bot.replies import answer_html
+from knowledge.qa import engine as engine_module
 from knowledge.qa.answer import Answer
 from knowledge.qa.intents import Intent
+from knowledge.render import phrases
 from knowledge.render.phrases import Citation
 from tests.bot_support import TOKEN, Harness, calls_of, keyboard_buttons, sent_texts
 
@@ -78,6 +80,32 @@ def test_a_source_with_an_address_is_a_link_and_one_without_stays_text() -> None
         " No. 03, January 24, 2024</a>",
         "• Kharkiv City Council, «Reply»",
     ]
+
+
+async def test_a_long_list_pages_with_a_button_that_outlives_later_questions(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "LIST_LIMIT", 4)
+    monkeypatch.setattr(phrases, "LIST_LIMIT", 4)
+    first = await harness.send("Kharkiv partners", language_code="en")
+    (message,) = calls_of(first, SendMessage)
+    label, data = keyboard_buttons(message.reply_markup)[0]
+    await harness.send("Mena partners", language_code="en")
+
+    calls = await harness.click(str(data), language_code="en")
+
+    (page,) = calls_of(calls, SendMessage)
+
+    def partners(text: str) -> set[str]:
+        return {line[2:].split(",")[0] for line in text.splitlines() if line.startswith("• ")}
+
+    shown, then = partners(message.text.split("\n\n")[0]), partners(page.text.split("\n\n")[0])
+    assert label == "Next page ▸"
+    assert "…and 2 more" in message.text
+    assert (len(shown), len(then)) == (4, 2)
+    assert shown | then == {"Albuquerque", "Brno", "Cincinnati", "Košice", "Leeds", "Lille"}
+    assert "Mena" not in page.text
+    assert page.reply_markup is None
 
 
 async def test_a_follow_up_continues_the_conversation(harness: Harness) -> None:

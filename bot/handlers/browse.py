@@ -14,13 +14,14 @@ from bot.callbacks import (
     AgreementAid,
     AgreementMap,
     AgreementOpen,
+    AnswerPage,
     AskQuestion,
     HromadaOpen,
     OfferedQuestion,
     PartnersOpen,
 )
 from bot.deeplinks import BadPayloadError, QuestionLink, decode_payload
-from bot.replies import answer_question, offered_question, send_text
+from bot.replies import answer_page, answer_question, offered_question, send_text
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html
@@ -120,6 +121,24 @@ async def aid_from_partner_country(
         return
     card = aid_from_country(Language(lang), services.engine.snapshot, key)
     await send_text(message, card_html(card))
+    await callback.answer()
+
+
+@router.callback_query(AnswerPage.filter())
+async def next_page(
+    callback: CallbackQuery,
+    callback_data: AnswerPage,
+    state: FSMContext,
+    services: BotServices,
+    lang: str,
+) -> None:
+    """The next page of a long answer."""
+    message = callback.message
+    if not isinstance(message, Message) or not await answer_page(
+        message, state, services, lang, callback_data.token, callback_data.page
+    ):
+        await stale(callback)
+        return
     await callback.answer()
 
 

@@ -8,7 +8,13 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import AskQuestion, OfferedQuestion, PartnersOpen, SuggestCorrection
+from bot.callbacks import (
+    AnswerPage,
+    AskQuestion,
+    OfferedQuestion,
+    PartnersOpen,
+    SuggestCorrection,
+)
 from bot.deeplinks import question_payload
 
 # Telegram shows long labels cut anyway; a shorter one reads better on a phone.
@@ -36,6 +42,7 @@ def offered_keyboard(
     browse_hromada: str | None = None,
     correction: str | None = None,
     questions: Sequence[str] | None = None,
+    next_page: AnswerPage | None = None,
 ) -> InlineKeyboardMarkup | None:
     """One button per offered question, then "browse partners", then "suggest a correction"
     when `correction` is given (the hromada's code, or "").
@@ -45,6 +52,8 @@ def offered_keyboard(
     index in the chat's latest offer.
     """
     builder = InlineKeyboardBuilder()
+    if next_page is not None:
+        builder.button(text=_("Next page ▸"), callback_data=next_page)
     for index, label in enumerate(labels):
         question = questions[index] if questions is not None else label
         builder.button(text=_label(label), callback_data=_offer(index, question))
@@ -56,7 +65,7 @@ def offered_keyboard(
         builder.button(
             text=_("✏️ Suggest a correction"), callback_data=SuggestCorrection(hromada=correction)
         )
-    if not labels and browse_hromada is None and correction is None:
+    if not labels and browse_hromada is None and correction is None and next_page is None:
         return None
     builder.adjust(1)
     return builder.as_markup()

@@ -53,4 +53,7 @@ class Answer:
     choices: tuple[Choice, ...] = ()
     suggestions: tuple[str, ...] = ()
     agreements: tuple[str, ...] = ()
+    # The page of its long lists the answer shows, and whether another page follows.
+    page: int = 1
+    more: bool = False
     context: Context = field(default_factory=Context)

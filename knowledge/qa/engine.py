@@ -8,7 +8,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 from zoneinfo import ZoneInfo
 
 from knowledge.facts.dates import PartialDate
@@ -57,6 +57,7 @@ KYIV = ZoneInfo("Europe/Kyiv")
 MAX_QUESTION_LENGTH = 500
 # Aid records and activities are long; an answer shows the newest few.
 AID_LIMIT = 10
+Item = TypeVar("Item")
 # Sorts undated records after every dated one when the newest come first.
 _UNDATED = PartialDate(1)
 # Non-answers after which the conversation keeps what was asked, for the follow-up to answer.
@@ -75,6 +76,16 @@ class _Draft:
     listed: list[str] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    # Which page of its lists the answer shows, and whether a list goes on after it.
+    page: int = 1
+    more: bool = False
+
+    def window(self, items: Sequence[Item], limit: int) -> tuple[Sequence[Item], int]:
+        """The items this page shows, and how many come after them."""
+        start = (self.page - 1) * limit
+        rest = max(0, len(items) - start - limit)
+        self.more = self.more or rest > 0
+        return items[start : start + limit], rest
 
     def cite(self, keys: Iterable[str]) -> None:
         for key in keys:
@@ -84,9 +95,10 @@ class _Draft:
     def list_agreements(self, agreements: Sequence[Agreement]) -> None:
         """Agreements the answer lists: all remembered for "the second one", the shown cited."""
         self.agreements.extend(agreement.key for agreement in agreements)
-        self.list_pairs(agreements)
-        shown_places = list(dict.fromkeys(agreement.place for agreement in agreements))
-        shown = set(shown_places[:LIST_LIMIT])
+        places = list(dict.fromkeys(agreement.place for agreement in agreements))
+        shown_places, _rest = self.window(places, LIST_LIMIT)
+        shown = set(shown_places)
+        self.list_pairs(agreement for agreement in agreements if agreement.place in shown)
         self.cite_agreements(agreement for agreement in agreements if agreement.place in shown)
 
     def list_pairs(self, agreements: Iterable[Agreement]) -> None:
@@ -175,11 +187,13 @@ class Engine:
         today: dt.date | None = None,
         *,
         fallback_lang: str | None = None,
+        page: int = 1,
     ) -> Answer:
         """Answer one question; pass the returned `context` with the next one.
 
         The answer is in `lang` when given (a language the chat chose), else in the question's
-        own language, else the conversation's, else `fallback_lang`, else Ukrainian.
+        own language, else the conversation's, else `fallback_lang`, else Ukrainian. A long
+        list shows its `page`-th part; `Answer.more` says whether another page follows.
         """
         today = today or today_in_ukraine()
         stripped = question.strip()
@@ -200,7 +214,7 @@ class Engine:
         if not reading.tokens:
             return self._simple(question, language, Intent.EMPTY, context)
         meaning = resolve(reading, context, self.snapshot)
-        return self._answer(question, language, meaning, context, today)
+        return self._answer(question, language, meaning, context, today, max(page, 1))
 
     def _simple(
         self, question: str, lang: Language, intent: Intent, context: Context | None
@@ -225,8 +239,9 @@ class Engine:
         meaning: Meaning,
         context: Context | None,
         today: dt.date,
+        page: int = 1,
     ) -> Answer:
-        draft = _Draft()
+        draft = _Draft(page=page)
         intent = meaning.intent
         entities = meaning.entities
         if intent is Intent.CLARIFY:
@@ -257,6 +272,8 @@ class Engine:
             choices=tuple(draft.choices),
             suggestions=tuple(draft.suggestions),
             agreements=tuple(draft.agreements),
+            page=page,
+            more=draft.more,
             context=Context(
                 entities=entities,
                 intent=meaning.pending if kept_later else intent,
@@ -346,7 +363,7 @@ class Engine:
                 hromada=name, count=lang.number(len(places)), filters=self._filters(lang, entities)
             )
         )
-        draft.lines.extend(partner_lines(lang, self.snapshot, agreements))
+        draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(agreements)
         first = self.snapshot.places[agreements[0].place]
         draft.suggestions.append(
@@ -365,12 +382,13 @@ class Engine:
             )
             return
         draft.lines.append(_("What {place} has in Ukraine:").format(place=lang.place(place)))
-        for agreement in others[:LIST_LIMIT]:
+        shown, rest = draft.window(others, LIST_LIMIT)
+        for agreement in shown:
             hromada = self.snapshot.hromadas[agreement.hromada]
             draft.lines.append(
                 f"{BULLET}{lang.hromada(hromada)}: {agreement_line(lang, agreement)}"
             )
-        draft.lines.extend(more_lines(lang, len(others) - LIST_LIMIT))
+        draft.lines.extend(more_lines(lang, rest))
         draft.list_agreements(others)
 
     def _relation(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
@@ -589,17 +607,18 @@ class Engine:
             draft.lines.append(_("No recorded agreement expires {window}.").format(window=window))
             return
         draft.lines.append(_("Agreements that expire {window}:").format(window=window))
-        for agreement in found[:LIST_LIMIT]:
+        shown, rest = draft.window(found, LIST_LIMIT)
+        for agreement in shown:
             hromada = self.snapshot.hromadas[agreement.hromada]
             place = self.snapshot.places[agreement.place]
             draft.lines.append(
                 f"{BULLET}{lang.hromada(hromada)} — {place_label(lang, place)}: "
                 f"{agreement_title(lang, agreement)} ({ending(lang, agreement)})"
             )
-        draft.lines.extend(more_lines(lang, len(found) - LIST_LIMIT))
+        draft.lines.extend(more_lines(lang, rest))
         draft.agreements.extend(agreement.key for agreement in found)
-        draft.list_pairs(found[:LIST_LIMIT])
-        draft.cite_agreements(found[:LIST_LIMIT])
+        draft.list_pairs(shown)
+        draft.cite_agreements(shown)
 
     def _aid(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
@@ -663,12 +682,13 @@ class Engine:
             )
             return
         draft.lines.append(_("Aid from {country} is recorded for:").format(country=sender))
-        for record in records[:AID_LIMIT]:
+        shown, rest = draft.window(records, AID_LIMIT)
+        for record in shown:
             hromada = self.snapshot.hromadas[record.hromada]
             draft.lines.append(hromada_label(lang, hromada))
             draft.lines.extend(aid_lines(lang, self.snapshot, record))
             draft.cite(c.source for c in record.sources)
-        draft.lines.extend(more_lines(lang, len(records) - AID_LIMIT))
+        draft.lines.extend(more_lines(lang, rest))
 
     def _write_aid(self, lang: Language, records: Sequence[Aid], draft: _Draft) -> None:
         """The newest aid records first, at most AID_LIMIT of them, each cited."""
@@ -782,7 +802,7 @@ class Engine:
                 ).format(hromada=name, count=lang.number(len(places)))
                 + (": " + ", ".join(places) if places else ".")
             )
-        draft.lines.extend(partner_lines(lang, self.snapshot, agreements))
+        draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(agreements)
 
     def _count_hromadas(self, lang: Language, entities: Entities, draft: _Draft) -> None:
@@ -909,7 +929,7 @@ class Engine:
         self, lang: Language, agreements: Sequence[Agreement], draft: _Draft, *, with_place: bool
     ) -> None:
         """A line per agreement, hromada first; the snapshot keeps each hromada's together."""
-        shown = agreements[:LIST_LIMIT]
+        shown, rest = draft.window(agreements, LIST_LIMIT)
         for agreement in shown:
             hromada = self.snapshot.hromadas[agreement.hromada]
             partner = self.snapshot.places[agreement.place]
@@ -917,7 +937,7 @@ class Engine:
             draft.lines.append(
                 f"{BULLET}{hromada_label(lang, hromada)}{where}: {agreement_line(lang, agreement)}"
             )
-        draft.lines.extend(more_lines(lang, len(agreements) - len(shown)))
+        draft.lines.extend(more_lines(lang, rest))
         draft.agreements.extend(agreement.key for agreement in agreements)
         draft.list_pairs(shown)
         draft.cite_agreements(shown)
@@ -1030,7 +1050,7 @@ class Engine:
         agreements = list(self.snapshot.agreements_by_hromada.get(code, ()))
         if agreements:
             draft.lines.append(_("Partners:"))
-            draft.lines.extend(partner_lines(lang, self.snapshot, agreements))
+            draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
             draft.list_agreements(agreements)
         records = self.snapshot.aid_by_hromada.get(code, ())
         if records:

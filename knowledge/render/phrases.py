@@ -183,10 +183,12 @@ def more_lines(lang: Language, hidden: int) -> list[str]:
 
 
 def partner_lines(
-    lang: Language, snapshot: Snapshot, agreements: Sequence[Agreement]
+    lang: Language, snapshot: Snapshot, agreements: Sequence[Agreement], page: int = 1
 ) -> list[str]:
-    """A bullet per partner with its agreements, at most LIST_LIMIT of them."""
-    groups = grouped_by_place(snapshot, agreements)[:LIST_LIMIT]
+    """A bullet per partner with its agreements, LIST_LIMIT of them from the `page`-th on."""
+    every = grouped_by_place(snapshot, agreements)
+    start = (page - 1) * LIST_LIMIT
+    groups = every[start : start + LIST_LIMIT]
     shown = [agreement for _, group in groups for agreement in group]
     facts = {agreement.key: agreement_facts(lang, agreement) for agreement in shown}
     shared, times = Counter(facts.values()).most_common(1)[0] if facts else ("", 0)
@@ -202,7 +204,7 @@ def partner_lines(
             for agreement in group
         )
         lines.append(f"{BULLET}{partner_label(lang, place)} — {details}")
-    lines.extend(more_lines(lang, len(grouped_by_place(snapshot, agreements)) - LIST_LIMIT))
+    lines.extend(more_lines(lang, len(every) - start - LIST_LIMIT))
     if once:
         lines.append(lang.gettext("Unless a line says otherwise: {facts}.").format(facts=shared))
     return lines
