@@ -420,3 +420,40 @@ def test_towns_listed_around_sister_cities_are_the_named_hromadas_partners(
         ("Kyiv", "Madrid"),
         ("Chervonohrad", "Brandon"),
     }
+
+
+def test_a_town_named_without_its_country_takes_the_documents_country_that_has_it(
+    qa_engine: Engine,
+) -> None:
+    text = (
+        "Делегація з Польщі відвідала громаду.\n\n"
+        "Меморандум про співпрацю 15 червня підписали голова Куп’янської громади та мер міста "
+        "Ченстохова Кшиштоф Матиясик.\n\n"
+        "Since the invasion, Paris, Hamburg and Madrid became Kyiv’s new sister cities."
+    )
+
+    found = {
+        fact.partner: (fact.partner_country, fact.date) for fact in _agreements(qa_engine, text)
+    }
+
+    # An undated page's «15 червня» has no year to resolve against.
+    assert found["Ченстохова"] == ("PL", None)
+    # Paris is in no country the text names, and no Paris of Poland is meant.
+    assert found["Paris"] == (None, None)
+
+
+def test_a_tie_that_began_with_a_document_has_the_documents_kind(qa_engine: Engine) -> None:
+    text = (
+        "10 травня 2023 року плеяду міст-побратимів доповнило м. Ченстохова (Польща), з яким "
+        "керівництво міста Умань підписало Договір про співпрацю.\n\n"
+        "Міста Куп’янськ та Прущ-Ґданський у Польщі стали містами-побратимами.\n\n"
+        "Меморандум про співпрацю підписали голова Куп’янської громади та мер міста "
+        "Прущ-Ґданськ Януш Врубель."
+    )
+
+    found = {(fact.partner, fact.kind.value) for fact in _agreements(qa_engine, text)}
+
+    assert found == {
+        ("Ченстохова", "cooperation_agreement"),
+        ("Прущ-Ґданськ", "memorandum"),
+    }

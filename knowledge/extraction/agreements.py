@@ -10,7 +10,7 @@ venue («у місті Тампа») or through a person («мера міста 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.extraction.keywords import (
     AGREEMENT_HEADS,
@@ -306,13 +306,43 @@ def agreements_in(
     statuses = status_words(view, taken)
     proposals: list[AgreementProposal] = []
     claimed: set[int] = set()
+    unfilled: list[KindCue] = []
     for number, cue in enumerate(cues):
         start = cues[number - 1].last + 1 if number else 0
         end = cues[number + 1].first - 1 if number + 1 < len(cues) else len(view.words) - 1
-        proposals += _frame(
+        found = _frame(
             view, cue, (start, end), statuses, sides, oblast_positions, dates, context, claimed
         )
+        if not found and not cue.relation:
+            unfilled.append(cue)
+        proposals += found
+    if len(unfilled) == 1:
+        # «плеяду міст-побратимів доповнило м. Ченстохова, з яким ... підписало Договір про
+        # співпрацю»: the tie is the document the sentence names, of the document's kind.
+        document = unfilled[0]
+        words = view.sentence.written(document.first, document.last)
+        proposals = [
+            replace(
+                proposal,
+                kind=document.kind,
+                evidence=(
+                    Evidence("kind", words, document.kind.value),
+                    *(item for item in proposal.evidence if item.role != "kind"),
+                ),
+            )
+            if _relation_kind(proposal)
+            else proposal
+            for proposal in proposals
+        ]
     return proposals
+
+
+def _relation_kind(proposal: AgreementProposal) -> bool:
+    """Whether the proposal's kind came from a relation word («міст-побратимів»)."""
+    return proposal.kind in (AgreementKind.TWINNING, AgreementKind.OTHER) and any(
+        item.role == "kind" and (_twin_word([fold(item.words)], 0) or "-" in item.words)
+        for item in proposal.evidence
+    )
 
 
 def _frame(

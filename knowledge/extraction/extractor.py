@@ -84,7 +84,11 @@ class Extractor:
             body, language=language, title=document.title, url=document.url, date=document.date
         )
         reference = source.date or document.date or today
+        # A day or month without its year is resolved against the document's own date only:
+        # an undated page saying "On November 8" gives no date.
+        dated = source.date or document.date
         views = [self._views.view(sentence) for sentence in sentences_of(body)]
+        self._countries_of_towns(views)
         named = {
             view.words[town.first]: town
             for view in views
@@ -96,7 +100,7 @@ class Extractor:
             self._views.with_named_towns(view, named)
         sentences = self._read(views, reference)
         document_side = _document_side(sentences)
-        context = AgreementContext(document_side, reference, None, None)
+        context = AgreementContext(document_side, dated, None, None)
         facts: list[tuple[int, Proposal]] = []
         for number, sentence in enumerate(sentences):
             context.context_year = sentence.context_year
@@ -105,9 +109,40 @@ class Extractor:
             ):
                 facts.append((number, proposal))
             _remember_pair(sentence, context)
-        facts += self._aid(sentences, document_side, reference)
+        facts += self._aid(sentences, document_side, dated)
         facts.sort(key=lambda item: item[0])
         return Extraction(source, tuple(_merged([fact for _n, fact in facts])), language)
+
+    def _countries_of_towns(self, views: list[SentenceView]) -> None:
+        """Give a town named without its country the one country of the document that has a
+        town of that name: «Ченстохова» in a text that names Poland is Częstochowa, PL."""
+        named = _unique(
+            [
+                *(code for view in views for _position, code in view.countries()),
+                *(town.country for view in views for town in view.towns if town.country),
+            ]
+        )
+        countries = [code for code in named if code != "UA"]
+        if not countries:
+            return
+        # «Пейнсуїк (Велика Британія)» in one sentence, «м. Пейнсуїк» in another.
+        stated = {
+            fold(town.name): town.country
+            for view in views
+            for town in view.towns
+            if town.country is not None and town.hromada is None
+        }
+        for view in views:
+            view.towns = [
+                town
+                if town.country is not None or town.hromada is not None
+                else replace(
+                    town,
+                    country=stated.get(fold(town.name))
+                    or self.names.country_of_town(town.name, countries),
+                )
+                for town in view.towns
+            ]
 
     def _read(self, views: list[SentenceView], reference: PartialDate) -> list[_Sentence]:
         oblast_codes: Counter[str] = Counter()
@@ -194,7 +229,10 @@ class Extractor:
         return infos[0].code if len(infos) == 1 else None
 
     def _aid(
-        self, sentences: list[_Sentence], document_side: Side | None, reference: PartialDate
+        self,
+        sentences: list[_Sentence],
+        document_side: Side | None,
+        reference: PartialDate | None,
     ) -> list[tuple[int, Proposal]]:
         found: list[tuple[int, Proposal]] = []
         index = 0
@@ -224,7 +262,7 @@ class Extractor:
         sentences: list[_Sentence],
         block: list[int],
         document_side: Side | None,
-        reference: PartialDate,
+        reference: PartialDate | None,
     ) -> AidProposal | None:
         views = [sentences[number].view for number in block]
         evidence = [Evidence("delivery", delivery_word(views[0]) or "", "received")]
@@ -431,7 +469,43 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
         assert isinstance(known, AgreementProposal)  # noqa: S101 - only agreements are keyed
         best = _better(known, fact)
         merged[by_key[key]] = replace(best, kind=known.kind) if _bare_document(fact) else best
-    return merged
+    return [fact for fact in merged if not _made_by_document(fact, merged)]
+
+
+def _made_by_document(fact: Proposal, facts: list[Proposal]) -> bool:
+    """Whether a tie said to begin («Міста ... стали містами-побратимами») is the one a
+    document of the same text began (the memorandum signed with the same town)."""
+    if not isinstance(fact, AgreementProposal) or not _became(fact):
+        return False
+    return any(
+        isinstance(other, AgreementProposal)
+        and other is not fact
+        and not _became(other)
+        and other.hromada == fact.hromada
+        and other.status is fact.status
+        and _same_town(other.partner, fact.partner)
+        for other in facts
+    )
+
+
+def _became(fact: AgreementProposal) -> bool:
+    kinds = [item for item in fact.evidence if item.role == "kind"]
+    statuses = [item for item in fact.evidence if item.role == "status"]
+    relation = bool(kinds) and ("-" in kinds[0].words or " " not in kinds[0].words)
+    return (
+        fact.kind is AgreementKind.TWINNING
+        and relation
+        and not starts(fold(kinds[0].words), BARE_HEADS)
+        and bool(statuses)
+        and statuses[0].value == "signed"
+    )
+
+
+def _same_town(first: str, second: str) -> bool:
+    """«Прущ-Ґданськ» and «Прущ-Ґданський»: one town, as inflection or short form differ."""
+    one, other = fold(first), fold(second)
+    shared = min(len(one), len(other))
+    return shared >= 4 and one[: max(4, shared - 2)] == other[: max(4, shared - 2)]
 
 
 def _key_of(fact: Proposal) -> tuple[object, ...]:
@@ -480,5 +554,6 @@ def _better(first: AgreementProposal, second: AgreementProposal) -> AgreementPro
         valid_until=best.valid_until or other.valid_until,
         term_years=best.term_years or other.term_years,
         partner_region=best.partner_region or other.partner_region,
+        partner_country=best.partner_country or other.partner_country,
         areas=tuple(dict.fromkeys((*best.areas, *other.areas))),
     )

@@ -244,6 +244,7 @@ PERSON_WORDS = (
 )
 # Words that open the slot of a partner town: «з містом», "the city of".
 SLOT_WORDS = (
+    "м=",
     "місто",
     "міста",
     "місту",

@@ -8,18 +8,25 @@ their regions, the oblasts and every country, with their inflected forms.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+
+import pycountry
 
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import HromadaKind
 from knowledge.places.countries import country_name
 from knowledge.places.gazetteer import EntityKind, Gazetteer
+from knowledge.places.world import find_world_place
 from knowledge.qa.engine import Engine
 
 HOME_COUNTRY = "UA"
 _POSSESSIVES = ("’s", "'s")
+_ALL_COUNTRIES = tuple(country.alpha_2 for country in pycountry.countries)
+# A town elsewhere this many times larger is what a name means when the text does not say.
+_CLEARLY = 5
 
 
 class NameKind(StrEnum):
@@ -172,6 +179,25 @@ class PlaceNames:
             None if region is None else region.uk,
             None if region is None else region.en,
         )
+
+    def country_of_town(self, name: str, countries: Sequence[str]) -> str | None:
+        """The one country among `countries` (ISO alpha-2, as the document names them) that
+        has a town of this name in GeoNames' cities15000 («Ченстохова»: PL); None when no
+        country or more than one has it."""
+        found = [
+            (code, place)
+            for code in countries
+            if (place := find_world_place(name, code)) is not None
+        ]
+        if len(found) != 1:
+            return None
+        code, place = found[0]
+        for other in _ALL_COUNTRIES:
+            elsewhere = None if other in countries else find_world_place(name, other)
+            if elsewhere is not None and elsewhere.population >= _CLEARLY * place.population:
+                # "Paris" in a text that names the United States is still Paris, France.
+                return None
+        return code
 
     def country_name(self, code: str, lang: str) -> str:
         """The country's name in "uk" or "en"."""

@@ -21,7 +21,7 @@ from knowledge.extraction.keywords import (
 from knowledge.extraction.names import HOME_COUNTRY, NameKind, NameMention, PlaceNames
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.dates import MONTH_WORDS
-from knowledge.text.morphology import is_dictionary_word, lemmas
+from knowledge.text.morphology import is_dictionary_word, is_first_name, lemmas
 
 # Prepositions after which a name is the side of a deal: «з містом», «між ... та», "with".
 # "signed an agreement with Brandon", «підписали меморандум з Ґрафенвьортом».
@@ -125,7 +125,8 @@ def _slot_right_before(view: SentenceView, index: int) -> bool:
     between = view.text[tokens[index - 1].end : tokens[index].start]
     slot = view.text[tokens[index - 1].start : tokens[index - 1].end]
     possessive = slot.endswith(("'s", "’s", "'", "’"))
-    return not possessive and between.strip() in ("", ":", ",", "–", "—")
+    abbreviated = slot in ("м", "М") and between.strip() == "."  # «м. Ченстохова»
+    return abbreviated or (not possessive and between.strip() in ("", ":", ",", "–", "—"))
 
 
 def _is_person(words: list[str], position: int) -> bool:
@@ -371,8 +372,12 @@ class ViewBuilder:
         Іліт»), written with a space or a hyphen between them."""
         sentence = view.sentence
         last = index
+        if _is_person(view.words, index):
+            # «мер міста Прущ-Ґданськ Януш Врубель»: the mayor's own name follows the town's.
+            return last
         while (
             last + 1 < len(view.words)
+            and not is_first_name(view.words[last + 1])
             and last + 1 not in covered
             and sentence.is_capitalised(last + 1)
             and not sentence.tokens[last + 1].is_number

@@ -391,6 +391,18 @@ def _is_dictionary_word(word: str) -> bool:
 _PERSONAL_NAMES = frozenset({"Name", "Surn", "Patr"})
 
 
+def is_first_name(word: str) -> bool:
+    """Whether the dictionary knows a Cyrillic word as a person's first name («Януш»)."""
+    return _is_first_name(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_first_name(word: str) -> bool:
+    if not any(map(is_cyrillic, word)):
+        return False
+    return any(_is_known(parse) and "Name" in _grammemes(parse) for parse in _parse(word))
+
+
 def _grammemes(parse: _Parse) -> set[str]:
     # The Ukrainian tag set has no "Geox"; asking a tag about an unknown grammeme raises.
     return set(str(parse.tag).replace(" ", ",").split(","))
