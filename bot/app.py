@@ -78,7 +78,7 @@ async def running_bot(
     services = await create_services(settings, forms_cache)
     storage = create_storage(settings)
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
-    bot = create_bot(settings, create_session(settings, **session_options))
+    bot = create_bot(settings, create_session(settings, redis, **session_options))
     try:
         if redis is not None:
             services.share_through(redis)

@@ -16,7 +16,7 @@ from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.local_api import LocalTelegram
-from bot.transport.session import ReliableSession, RetryPolicy, SendLimiter
+from bot.transport.session import ReliableSession, RetryPolicy
 
 REDIS_URL_VARIABLE = "POBRATYM_TEST_REDIS_URL"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -60,9 +60,19 @@ def local_bot(telegram: LocalTelegram, **session_options: Any) -> Bot:
     return Bot(telegram.token, session=session)
 
 
-def unlimited() -> SendLimiter:
-    """A limiter generous enough never to wait in a test."""
-    return SendLimiter(global_rate=10_000, private_rate=10_000, group_rate=10_000, burst=10_000)
+class Unpaced:
+    """Sends at once, and lets the session alone wait out a 429 (on the test's clock)."""
+
+    async def acquire(self, chat_id: int | str) -> None:
+        """Never waits."""
+
+    async def pause(self, seconds: float) -> None:
+        """Nothing to pause."""
+
+
+def unlimited() -> Unpaced:
+    """A pacer that never waits in a test; the pacing has tests of its own."""
+    return Unpaced()
 
 
 def echo_router() -> Router:

@@ -9,7 +9,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
@@ -20,9 +20,11 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
+from redis.exceptions import RedisError
 
 if TYPE_CHECKING:
     from aiogram import Bot
+    from redis.asyncio import Redis
 
     from bot.settings import Settings
 
@@ -49,8 +51,16 @@ class RetryPolicy:
         return random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not secrecy
 
 
+# Telegram's limits are about 30 messages a second overall, one a second in a private chat and
+# 20 a minute in a group; pacing a little under them leaves room for clock and network jitter.
+GLOBAL_RATE = 29.0
+PRIVATE_RATE = 0.95
+GROUP_RATE = 19 / 60
+
+
 class TokenBucket:
-    """An async token bucket: `rate` tokens a second, at most `capacity` saved up."""
+    """An async token bucket: `rate` tokens a second, at most `capacity` saved up; paused
+    buckets give no token until the pause ends."""
 
     def __init__(
         self, rate: float, capacity: float, *, clock: Clock = time.monotonic, sleep: Sleep
@@ -61,6 +71,7 @@ class TokenBucket:
         self._clock = clock
         self._sleep = sleep
         self._updated = clock()
+        self._paused_until = 0.0
         self._lock = asyncio.Lock()
 
     async def acquire(self) -> None:
@@ -68,6 +79,9 @@ class TokenBucket:
         async with self._lock:
             while True:
                 now = self._clock()
+                if now < self._paused_until:
+                    await self._sleep(self._paused_until - now)
+                    continue
                 self._tokens = min(
                     self._capacity, self._tokens + (now - self._updated) * self._rate
                 )
@@ -78,6 +92,13 @@ class TokenBucket:
                     return
                 await self._sleep((1 - self._tokens) / self._rate)
 
+    def pause(self, seconds: float) -> None:
+        """No token for `seconds` from now, and none saved up meanwhile: one when it ends."""
+        now = self._clock()
+        self._paused_until = max(self._paused_until, now + seconds)
+        self._tokens = min(1.0, self._capacity)
+        self._updated = self._paused_until
+
     @property
     def idle(self) -> bool:
         """Whether the bucket is full again, so forgetting it changes nothing."""
@@ -86,23 +107,25 @@ class TokenBucket:
 
 
 class SendLimiter:
-    """Telegram's send limits: about 30 messages a second overall, 1 a second in a private chat,
-    20 a minute in a group."""
+    """Telegram's send limits, kept by one process: a little under 30 messages a second
+    overall, one a second in a private chat, 20 a minute in a group. Nothing is saved up
+    overall (a burst after a quiet second would exceed 30 within a second); a chat may save
+    up `burst` messages."""
 
     def __init__(
         self,
         *,
-        global_rate: float = 30.0,
-        private_rate: float = 1.0,
-        group_rate: float = 20 / 60,
-        burst: float = 3.0,
+        global_rate: float = GLOBAL_RATE,
+        private_rate: float = PRIVATE_RATE,
+        group_rate: float = GROUP_RATE,
+        burst: float = 1.0,
         max_chats: int = 10_000,
         clock: Clock = time.monotonic,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self._clock = clock
         self._sleep = sleep
-        self._global = TokenBucket(global_rate, global_rate, clock=clock, sleep=sleep)
+        self._global = TokenBucket(global_rate, max(1.0, burst), clock=clock, sleep=sleep)
         self._private_rate = private_rate
         self._group_rate = group_rate
         self._burst = burst
@@ -122,6 +145,10 @@ class SendLimiter:
         await bucket.acquire()
         await self._global.acquire()
 
+    async def pause(self, seconds: float) -> None:
+        """Telegram said 429: no message to any chat for `seconds`."""
+        self._global.pause(seconds)
+
     def _forget_idle(self) -> None:
         # Bounded memory: the least recently used chats go first, and only once refilled.
         while len(self._chats) > self._max_chats:
@@ -129,6 +156,105 @@ class SendLimiter:
             if not bucket.idle:
                 break
             del self._chats[chat_id]
+
+
+# One message for a chat, if the bot-wide and the chat's schedules both allow it now: the
+# wait in microseconds, or 0 and both schedules moved on. Redis's own clock serves every
+# replica alike. KEYS: bot-wide next slot, the chat's next slot, the pause's end;
+# ARGV: bot-wide and chat intervals in microseconds.
+_TAKE_SLOT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local ready = math.max(
+    tonumber(redis.call('GET', KEYS[1]) or '0'),
+    tonumber(redis.call('GET', KEYS[2]) or '0'),
+    tonumber(redis.call('GET', KEYS[3]) or '0'))
+if ready > now then
+    return ready - now
+end
+local overall = tonumber(ARGV[1])
+local chat = tonumber(ARGV[2])
+redis.call('SET', KEYS[1], now + overall, 'PX', math.ceil(overall / 1000) + 1000)
+redis.call('SET', KEYS[2], now + chat, 'PX', math.ceil(chat / 1000) + 1000)
+return 0
+"""
+# Pause every replica's sending until now + ARGV[1] microseconds (a later end wins).
+_PAUSE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local until_ = now + tonumber(ARGV[1])
+if until_ > tonumber(redis.call('GET', KEYS[1]) or '0') then
+    redis.call('SET', KEYS[1], until_, 'PX', math.ceil(tonumber(ARGV[1]) / 1000) + 1000)
+end
+return 0
+"""
+
+
+class RedisSendLimiter:
+    """The same limits kept in Redis, so every replica of one bot together stays under them.
+
+    Each message takes the next slot of the bot-wide schedule and of its chat's, spaced by
+    the interval of each rate; a 429 pauses every replica. While Redis is unreachable, this
+    process paces alone (`fallback`), so a message is never refused for want of Redis.
+    """
+
+    def __init__(
+        self,
+        redis: Redis,
+        *,
+        prefix: str = "pobratym:pace:",
+        global_rate: float = GLOBAL_RATE,
+        private_rate: float = PRIVATE_RATE,
+        group_rate: float = GROUP_RATE,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._redis = redis
+        self._prefix = prefix
+        self._global_interval = round(1_000_000 / global_rate)
+        self._private_interval = round(1_000_000 / private_rate)
+        self._group_interval = round(1_000_000 / group_rate)
+        self._sleep = sleep
+        self.fallback = SendLimiter(
+            global_rate=global_rate, private_rate=private_rate, group_rate=group_rate, sleep=sleep
+        )
+
+    async def acquire(self, chat_id: int | str) -> None:
+        """Waits until one more message to the chat keeps within every limit."""
+        is_group = isinstance(chat_id, str) or chat_id < 0
+        interval = self._group_interval if is_group else self._private_interval
+        keys = (f"{self._prefix}all", f"{self._prefix}chat:{chat_id}", f"{self._prefix}pause")
+        while True:
+            try:
+                wait = await self._redis.eval(  # type: ignore[misc]
+                    _TAKE_SLOT, 3, *keys, self._global_interval, interval
+                )
+            except (RedisError, OSError) as error:
+                logger.warning("Pacing in this process alone, Redis is away: %s", error)
+                await self.fallback.acquire(chat_id)
+                return
+            if int(wait) <= 0:
+                return
+            await self._sleep(int(wait) / 1_000_000)
+
+    async def pause(self, seconds: float) -> None:
+        """Telegram said 429: no replica sends to any chat for `seconds`."""
+        await self.fallback.pause(seconds)
+        try:
+            await self._redis.eval(  # type: ignore[misc]
+                _PAUSE, 1, f"{self._prefix}pause", round(seconds * 1_000_000)
+            )
+        except (RedisError, OSError) as error:
+            logger.warning("The pause reaches this process alone, Redis is away: %s", error)
+
+
+class Pacer(Protocol):
+    """Paces messages under Telegram's limits (SendLimiter, RedisSendLimiter)."""
+
+    async def acquire(self, chat_id: int | str) -> None:
+        """Waits until one more message to the chat keeps within every limit."""
+
+    async def pause(self, seconds: float) -> None:
+        """No message to any chat for `seconds`."""
 
 
 class ReliableSession(AiohttpSession):
@@ -140,13 +266,13 @@ class ReliableSession(AiohttpSession):
         *,
         api: TelegramAPIServer = PRODUCTION,
         policy: RetryPolicy | None = None,
-        limiter: SendLimiter | None = None,
+        limiter: Pacer | None = None,
         sleep: Sleep = asyncio.sleep,
         **kwargs: Any,
     ) -> None:
         super().__init__(api=api, **kwargs)
         self.policy = policy or RetryPolicy()
-        self.limiter = limiter if limiter is not None else SendLimiter(sleep=sleep)
+        self.limiter: Pacer = limiter if limiter is not None else SendLimiter(sleep=sleep)
         self._sleep = sleep
 
     async def make_request(
@@ -158,14 +284,17 @@ class ReliableSession(AiohttpSession):
         name = method.__api_method__
         chat_id = getattr(method, "chat_id", None)
         paced = name.startswith(_SENDING_PREFIXES) and name != "sendChatAction"
-        if paced and isinstance(chat_id, int | str):
-            await self.limiter.acquire(chat_id)
         attempt = 1
         while True:
+            # Every attempt is a message Telegram counts, a retry too.
+            if paced and isinstance(chat_id, int | str):
+                await self.limiter.acquire(chat_id)
             try:
                 return await self._request_once(bot, method, timeout)
             except TelegramRetryAfter as error:
                 delay = float(error.retry_after)
+                # The limit is the bot's: every chat waits, not only this request.
+                await self.limiter.pause(delay)
                 if attempt >= self.policy.attempts or delay > self.policy.max_retry_after:
                     logger.error("%s: gave up after %d attempts: %s", name, attempt, error)
                     raise
@@ -199,8 +328,17 @@ class ReliableSession(AiohttpSession):
             raise TelegramNetworkError(method=method, message=message) from None
 
 
-def create_session(settings: Settings, **kwargs: Any) -> ReliableSession:
-    """The session for the bot, pointed at TELEGRAM_API_BASE when it is set."""
+def create_session(
+    settings: Settings,
+    redis: Redis | None = None,
+    *,
+    redis_prefix: str = "pobratym:",
+    **kwargs: Any,
+) -> ReliableSession:
+    """The session for the bot, pointed at TELEGRAM_API_BASE when it is set; paced through
+    `redis` when given, so every replica shares one schedule."""
+    if redis is not None:
+        kwargs.setdefault("limiter", RedisSendLimiter(redis, prefix=f"{redis_prefix}pace:"))
     if settings.telegram_api_base is not None:
         kwargs.setdefault("api", TelegramAPIServer.from_base(str(settings.telegram_api_base)))
     return ReliableSession(**kwargs)
