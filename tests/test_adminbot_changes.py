@@ -286,3 +286,25 @@ async def test_undo_of_a_one_line_add_removes_the_place_and_source_it_brought(
     (done,) = sent_texts(calls)
     assert done.startswith(UNDONE_ADD[lang])
     assert await stored(seeded_engine) == expected
+
+
+NOTES_FIELD = {"en": "Notes", "uk": "Примітки"}
+TYPED_NOTE = {"en": "Renewed at the forum in Lublin.", "uk": "Продовжено на форумі в Любліні."}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_an_edited_note_changes_its_own_language_only(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    (before,) = [a for a in (await stored(seeded_engine)).agreements if a.key == KOSICE]
+    calls = await admin.send(f"/edit {KOSICE}", chat_id=ME, user_id=ME, language_code=lang)
+    calls = await admin.click(button(calls, NOTES_FIELD[lang]), chat_id=ME, user_id=ME)
+    calls = await admin.send(TYPED_NOTE[lang], chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME)
+
+    (after,) = [a for a in (await stored(seeded_engine)).agreements if a.key == KOSICE]
+    other = "uk" if lang == "en" else "en"
+    assert after.notes is not None
+    assert getattr(after.notes, lang) == TYPED_NOTE[lang]
+    kept = None if before.notes is None else getattr(before.notes, other)
+    assert getattr(after.notes, other) == kept

@@ -320,11 +320,11 @@ async def test_the_agreement_dialog_reads_what_an_editor_types(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("uk", "Тоді запис буде без приміток"),
-        ("en", "Then the record has no notes"),
+        ("uk", "Примітки лишаються тільки українською"),
+        ("en", "The notes stay in English only"),
     ],
 )
-async def test_a_note_in_one_language_only_is_not_copied_into_the_other(
+async def test_a_note_in_one_language_only_is_kept_in_that_language(
     admin: Harness, seeded_engine: AsyncEngine, lang: str, expected: str
 ) -> None:
     steps = ["/new_agreement", "Харків", "Кошице", "memorandum", "active", "2024", "-", "-"]
@@ -341,7 +341,14 @@ async def test_a_note_in_one_language_only_is_not_copied_into_the_other(
         for a in (await stored(seeded_engine)).agreements
         if a.key == "kharkivska-kosice-memorandum-2024"
     ]
-    assert agreement.notes is None
+    assert agreement.notes is not None
+    assert (agreement.notes.uk, agreement.notes.en) == (
+        (NOTES["uk"][0], None) if lang == "uk" else (None, NOTES["en"][0])
+    )
+    # The note reaches residents who read its language, and only them.
+    card_uk = " ".join(await _say(admin, "Угоди Харкова з Кошице", "uk"))
+    card_en = " ".join(await _say(admin, "Kharkiv's agreements with Košice", "en"))
+    assert (NOTES[lang][0] in card_uk, NOTES[lang][0] in card_en) == (lang == "uk", lang == "en")
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
@@ -363,3 +370,33 @@ async def test_a_source_from_a_link_asks_for_its_title(
 
     (source,) = [s for s in (await stored(seeded_engine)).sources if s.url == link]
     assert source.title.uk == "Харків і Кошице підписали меморандум"
+
+
+COUNTS = {
+    "en": ("lots", "“lots” is not a count.", "3 pcs"),
+    "uk": ("багато", "«багато» — не кількість.", "три"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_the_aid_dialog_reads_a_count_as_typed(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    wrong, error, count = COUNTS[lang]
+    for text in ["/new_aid", "Харків", "12 березня 2024", "Польща", "генератори"]:
+        await _say(admin, text, lang)
+    (reply,) = await _say(admin, wrong, lang)
+    assert error in reply
+    await _say(admin, "3 шт.", lang)
+    await _say(admin, "/cancel", lang)
+    for text in ["/new_aid", "Харків", "12 березня 2024", "Польща", "генератори", count]:
+        await _say(admin, text, lang)
+    calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
+
+    added = [
+        a
+        for a in (await stored(seeded_engine)).aid
+        if a.received_on is not None and a.received_on.isoformat() == "2024-03-12"
+    ]
+    assert [(item.category.value, item.quantity) for item in added[0].items] == [("generators", 3)]

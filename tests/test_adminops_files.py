@@ -372,9 +372,10 @@ async def test_cancel_while_waiting_for_the_file_or_the_decision(
     assert await stored(seeded_engine) == before
 
 
+# (hromada as residents know it, oblast, partner city, country, kind, status)
 XLSX_NAMES = {
-    "uk": ("Харківська", "Харківська", "Словаччина", "Угода про співпрацю", "Чинна"),
-    "en": ("Kharkivska", "Kharkiv", "Slovakia", "Cooperation agreement", "Active"),
+    "uk": ("Харків", "Харківська", "Кошице", "Словаччина", "Угода про співпрацю", "Чинна"),
+    "en": ("Kharkiv", "Kharkiv", "Košice", "Slovakia", "Cooperation agreement", "Active"),
 }
 
 
@@ -393,8 +394,8 @@ async def test_an_excel_export_shows_names_and_imports_back_unchanged(
         for row in sheet.iter_rows()
     ]
     header = rows[0]
-    kosice = next(row for row in rows if row[header.index("partner_city")] == "Košice")
-    hromada, oblast, country, kind, status = XLSX_NAMES[lang]
+    hromada, oblast, city, country, kind, status = XLSX_NAMES[lang]
+    kosice = next(row for row in rows if row[header.index("partner_city")] == city)
     assert kosice[header.index("hromada")] == hromada
     assert kosice[header.index("oblast")].startswith(oblast)
     assert kosice[header.index("partner_country")] == country
@@ -449,3 +450,54 @@ async def test_a_sheet_typed_in_excel_imports_with_its_dates(
     ]
     assert agreement.signed_on is not None
     assert agreement.signed_on.isoformat() == "2024-03-12"
+
+
+AID_HEADER = (
+    "hromada,received_on,donor_kind,donor_country,description,amount,currency,source_title"
+)
+AID_ASKED = {"en": "What aid did Kharkiv receive?", "uk": "Яку допомогу отримав Харків?"}
+WHAT_ARRIVED = {"en": "What: medicines: 3 (ліки)", "uk": "Що: медикаменти: 3 (ліки)"}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_an_aid_sheet_counts_items_and_answers_say_what_arrived(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    sheet = "\n".join(
+        [
+            AID_HEADER + ",category,quantity",
+            "Харків,2024-03,country,Польща,ліки,,,Лист,медикаменти,3 шт",
+        ]
+    ).encode()
+    preview = await admins.send_document(sheet, "aid.csv", language_code=lang)
+    await admins.click(
+        _button(preview, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    (record,) = [
+        a
+        for a in (await stored(seeded_engine)).aid
+        if a.description is not None and a.description.uk == "ліки"
+    ]
+    assert [(item.category.value, item.quantity) for item in record.items] == [("medicines", 3)]
+    answer = " ".join(sent_texts(await admins.send(AID_ASKED[lang], language_code=lang)))
+    assert WHAT_ARRIVED[lang] in answer
+
+
+REFUSED_AMOUNT = {
+    "en": "amount: 3шт is a count of items, not money: put it in the quantity column",
+    "uk": "amount: 3шт — це кількість предметів, а не гроші: запишіть її в стовпець quantity",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_count_in_the_amount_column_is_explained(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    before = await audit_count(seeded_engine)
+    sheet = "\n".join([AID_HEADER, "Харків,2024-03,country,Польща,ліки,3 шт,,Лист"]).encode()
+
+    preview = await admins.send_document(sheet, "aid.csv", language_code=lang)
+
+    assert REFUSED_AMOUNT[lang] in " ".join(sent_texts(preview))
+    assert await audit_count(seeded_engine) == before

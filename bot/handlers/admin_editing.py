@@ -168,7 +168,10 @@ def _problem_text(error: forms.FormError) -> str:
         "source": _("Send a source: the key of an existing one, a title or a link."),
         "agreement": _("The record is not valid: {value}"),
         "category": _("“{value}” is not one of the listed kinds of aid."),
-        "quantity": _("“{value}” is not a whole number. Send a number, or - if unknown."),
+        "quantity": _(
+            "“{value}” is not a count. Send a number such as 3 (3 pcs or three work too),"
+            " or - if unknown."
+        ),
         "line": _(
             "The form needs 7 parts separated by |: hromada | partner place | country |"
             " kind | status | signed (12.03.2024, 03.2024, 2024 or 2024-03-12) | source."
@@ -759,19 +762,20 @@ async def form_notes(message: Message, state: FSMContext) -> None:
 
 @router.message(AgreementForm.notes_other, F.text, IsAdmin())
 async def form_notes_other(message: Message, state: FSMContext) -> None:
-    """The notes in the other language; without them there are none, as answers in each
-    language show only that language."""
+    """The notes in the other language; without them the notes keep the one language given,
+    shown only to residents who read it."""
     text = (message.text or "").strip()
     given: dict[str, str] = (await state.get_data())["notes"]
     if forms.is_empty(text):
-        await state.update_data(notes=None)
-        await _say(
-            message,
-            _(
-                "Then the record has no notes: answers show notes only when both languages"
-                " have them."
-            ),
-        )
+        if "uk" in given:
+            kept = _(
+                "The notes stay in Ukrainian only: residents who read English will not see them."
+            )
+        else:
+            kept = _(
+                "The notes stay in English only: residents who read Ukrainian will not see them."
+            )
+        await _say(message, kept)
     else:
         other = "en" if "uk" in given else "uk"
         await state.update_data(notes={**given, other: text})
@@ -1145,10 +1149,10 @@ def _changes_for(doc: dict[str, Any], field: str, text: str | None) -> dict[str,
     if field == "notes":
         if forms.is_empty(value):
             return {"notes": None}
-        # The typed language's side changes; the other keeps its own text once it has one.
+        # The typed language's side changes; the other keeps its own text if it has one, and
+        # is never filled with a copy.
         language = forms.text_language(value)
-        notes = {"uk": value, "en": value, **(doc.get("notes") or {}), language: value}
-        return {"notes": notes}
+        return {"notes": {**(doc.get("notes") or {}), language: value}}
     if field == "country":
         return {"country": forms.parse_country(value)}
     if forms.is_empty(value) and field != "url":

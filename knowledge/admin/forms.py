@@ -27,6 +27,7 @@ from knowledge.render.labels import AID_CATEGORIES, COOPERATION_AREAS
 from knowledge.render.words import read_choice, read_kind, read_status
 from knowledge.store import mapping, models
 from knowledge.text.normalize import normalize
+from knowledge.text.numbers import read_count
 from knowledge.text.transliteration import transliterate
 
 EMPTY = frozenset({"-", "—", "no", "none", "ні", "немає"})
@@ -291,13 +292,14 @@ def parse_category(text: str) -> AidCategory:
 
 
 def parse_quantity(text: str) -> int | None:
-    """A positive whole number, or None for "-"."""
+    """A count of items as `read_count` reads it («3», «3 шт.», «три»), or None for "-";
+    FormError("quantity") for anything else."""
     if is_empty(text):
         return None
-    value = text.strip().replace(" ", "")
-    if not value.isdigit() or int(value) <= 0:
+    count = read_count(text)
+    if count is None:
         raise FormError("quantity", text)
-    return int(value)
+    return count
 
 
 def required_text(text: str) -> str:

@@ -76,6 +76,30 @@ class Bilingual(Document):
     en: NonEmptyText
 
 
+class Notes(Document):
+    """Notes for residents in the languages they were written in: one or both. A note written
+    in one language is shown only to residents reading that language, never copied."""
+
+    uk: NonEmptyText | None = None
+    en: NonEmptyText | None = None
+
+    @model_validator(mode="after")
+    def _some_text(self) -> Self:
+        if self.uk is None and self.en is None:
+            raise ValueError("notes need a text in at least one language")
+        return self
+
+    @classmethod
+    def written(cls, text: str) -> Self:
+        """A note in the language its text is written in: Ukrainian when Cyrillic letters
+        dominate, else English."""
+        cyrillic = sum(1 for char in text if "\u0400" <= char <= "\u04ff")
+        latin = sum(1 for char in text if char.isascii() and char.isalpha())
+        if cyrillic and cyrillic >= latin:
+            return cls(uk=text)
+        return cls(en=text)
+
+
 class CitationDoc(Document):
     """A fact's link to a source, with the passage that supports it."""
 
@@ -141,7 +165,7 @@ class PlaceDoc(Document):
     longitude: float | None = Field(default=None, ge=-180, le=180)
     geonames_id: int | None = None
     aliases: list[str] = []
-    notes: Bilingual | None = None
+    notes: Notes | None = None
 
 
 class ExtensionDoc(Document):
@@ -151,7 +175,7 @@ class ExtensionDoc(Document):
     term_years: int | None = Field(default=None, gt=0, le=100)
     valid_until: IsoPartialDate | None = None
     source: Key
-    notes: Bilingual | None = None
+    notes: Notes | None = None
 
 
 class AgreementDoc(Document):
@@ -169,7 +193,7 @@ class AgreementDoc(Document):
     term_years: int | None = Field(default=None, gt=0, le=100)
     extensions: list[ExtensionDoc] = []
     areas: list[CooperationArea] = []
-    notes: Bilingual | None = None
+    notes: Notes | None = None
     sources: Citations
 
     @model_validator(mode="after")
@@ -212,7 +236,7 @@ class AidDoc(Document):
     amount: Decimal | None = Field(default=None, ge=0, decimal_places=2)
     currency: str | None = Field(default=None, pattern=_CURRENCY.pattern)
     description: Bilingual | None = None
-    notes: Bilingual | None = None
+    notes: Notes | None = None
     sources: Citations
 
     @model_validator(mode="after")

@@ -25,6 +25,7 @@ from knowledge.facts.documents import (
     DonorDoc,
     ExtensionDoc,
     HromadaDoc,
+    Notes,
     PlaceDoc,
     ProgrammeDoc,
     SourceDoc,
@@ -304,6 +305,9 @@ class Compactor:
     def _optional_text(self, value: Bilingual | None) -> Text | None:
         return None if value is None else self.text(value.uk, value.en)
 
+    def _optional_note(self, value: Notes | None) -> Text | None:
+        return None if value is None else self.optional_note(value.uk, value.en)
+
     def _sources(self, citations: list[CitationDoc]) -> tuple[Cited, ...]:
         citation = self.citation
         return tuple(citation(cited.source, cited.quote) for cited in citations)
@@ -329,6 +333,11 @@ class Compactor:
         if found is None:
             found = self._texts[key] = Text(self._str(uk), self._str(en))
         return found
+
+    def optional_note(self, uk: str | None, en: str | None) -> Text | None:
+        """Notes as stored, in one language or both; the missing one is empty (shown to no
+        one), or None when there are none."""
+        return None if uk is None and en is None else self.text(uk or "", en or "")
 
     def optional_text(self, uk: str | None, en: str | None) -> Text | None:
         """A Text where both languages are stored, as the document reads them, else None."""
@@ -427,7 +436,7 @@ class Compactor:
             _optional_float(doc.longitude),
             _optional_number(doc.geonames_id),
             self._strings_of(doc.aliases),
-            self._optional_text(doc.notes),
+            self._optional_note(doc.notes),
         )
 
     def _extension(self, doc: ExtensionDoc) -> Extension:
@@ -436,7 +445,7 @@ class Compactor:
             doc.term_years,
             self._optional_date(doc.valid_until),
             self._str(doc.source),
-            self._optional_text(doc.notes),
+            self._optional_note(doc.notes),
         )
 
     def agreement(self, doc: AgreementDoc) -> Agreement:
@@ -454,7 +463,7 @@ class Compactor:
             doc.term_years,
             tuple(self._extension(extension) for extension in doc.extensions),
             tuple(doc.areas),
-            self._optional_text(doc.notes),
+            self._optional_note(doc.notes),
             self._sources(doc.sources),
         )
 
@@ -469,7 +478,7 @@ class Compactor:
             _optional_amount(doc.amount),
             self._optional(doc.currency),
             self._optional_text(doc.description),
-            self._optional_text(doc.notes),
+            self._optional_note(doc.notes),
             self._sources(doc.sources),
         )
 

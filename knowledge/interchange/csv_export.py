@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.facts.documents import Bilingual, CitationDoc, KnowledgeDocument
+from knowledge.facts.documents import Bilingual, CitationDoc, KnowledgeDocument, Notes
 from knowledge.facts.vocabulary import DonorKind
 from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS
 from knowledge.store.exporting import export_document
@@ -25,8 +25,12 @@ def sheet_cell(value: object) -> str:
     return text
 
 
-def _en(text: Bilingual | None) -> str | None:
-    return None if text is None else text.en
+def _in(text: Bilingual | Notes | None, lang: str) -> str | None:
+    """The text in `lang` ("uk", "en"), or in the other language when it has none in `lang`."""
+    if text is None:
+        return None
+    first, second = (text.uk, text.en) if lang == "uk" else (text.en, text.uk)
+    return first or second
 
 
 def _write(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> str:
@@ -38,24 +42,27 @@ def _write(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> str:
     return buffer.getvalue()
 
 
-def _source_cells(document: KnowledgeDocument, citations: list[CitationDoc]) -> dict[str, object]:
+def _source_cells(
+    document: KnowledgeDocument, citations: list[CitationDoc], lang: str
+) -> dict[str, object]:
     sources = {doc.key: doc for doc in document.sources}
     source = sources[citations[0].source]
     return {
-        "source_title": source.title.en,
+        "source_title": _in(source.title, lang),
         "source_url": source.url,
         "source_date": None if source.issued_on is None else source.issued_on.isoformat(),
     }
 
 
-def agreement_rows(document: KnowledgeDocument) -> list[dict[str, object]]:
-    """Every agreement as the cells of a row of the agreements spreadsheet (codes, not names)."""
+def agreement_rows(document: KnowledgeDocument, lang: str = "en") -> list[dict[str, object]]:
+    """Every agreement as the cells of a row of the agreements spreadsheet (codes, not names);
+    partner names, notes and source titles in `lang` ("uk", "en")."""
     places = {doc.key: doc for doc in document.places}
     return [
         {
             "key": doc.key,
             "hromada": doc.hromada,
-            "partner_city": places[doc.place].name.en,
+            "partner_city": _in(places[doc.place].name, lang),
             "partner_country": places[doc.place].country,
             "partner_name_uk": places[doc.place].name.uk,
             "partner_latitude": places[doc.place].latitude,
@@ -64,8 +71,8 @@ def agreement_rows(document: KnowledgeDocument) -> list[dict[str, object]]:
             "status": doc.status.value,
             "signed_on": doc.signed_on and doc.signed_on.isoformat(),
             "expires_on": doc.valid_until and doc.valid_until.isoformat(),
-            "notes": _en(doc.notes),
-            **_source_cells(document, doc.sources),
+            "notes": _in(doc.notes, lang),
+            **_source_cells(document, doc.sources, lang),
         }
         for doc in document.agreements
     ]
@@ -76,8 +83,9 @@ async def export_agreements_csv(session: AsyncSession) -> str:
     return _write(AGREEMENT_COLUMNS, agreement_rows(await export_document(session)))
 
 
-def aid_rows(document: KnowledgeDocument) -> list[dict[str, object]]:
-    """Every aid record as the cells of a row of the aid spreadsheet; donors share one row."""
+def aid_rows(document: KnowledgeDocument, lang: str = "en") -> list[dict[str, object]]:
+    """Every aid record as the cells of a row of the aid spreadsheet; donors share one row;
+    donor cities, descriptions, notes and source titles in `lang` ("uk", "en")."""
     places = {doc.key: doc for doc in document.places}
     rows: list[dict[str, object]] = []
     for doc in document.aid:
@@ -88,7 +96,7 @@ def aid_rows(document: KnowledgeDocument) -> list[dict[str, object]]:
             donor = {
                 "donor_kind": first.kind.value,
                 "donor_country": first.country or place.country,
-                "donor_city": place.name.en,
+                "donor_city": _in(place.name, lang),
             }
         elif first is not None:
             same = [d for d in doc.donors if d.kind == first.kind and d.name == first.name]
@@ -103,11 +111,17 @@ def aid_rows(document: KnowledgeDocument) -> list[dict[str, object]]:
                 "hromada": doc.hromada,
                 "received_on": doc.received_on and doc.received_on.isoformat(),
                 **donor,
-                "description": _en(doc.description),
+                "description": _in(doc.description, lang),
                 "amount": doc.amount,
                 "currency": doc.currency,
-                "notes": _en(doc.notes),
-                **_source_cells(document, doc.sources),
+                "notes": _in(doc.notes, lang),
+                **_source_cells(document, doc.sources, lang),
+                # One kind of goods fits the sheet's columns; more stay as they are stored.
+                **(
+                    {"category": doc.items[0].category.value, "quantity": doc.items[0].quantity}
+                    if len(doc.items) == 1
+                    else {}
+                ),
             }
         )
     return rows

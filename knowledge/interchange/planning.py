@@ -25,6 +25,7 @@ from knowledge.facts.documents import (
     CitationDoc,
     DonorDoc,
     KnowledgeDocument,
+    Notes,
     PlaceDoc,
     SourceDoc,
 )
@@ -59,12 +60,23 @@ def _word_set(name: str) -> str:
     return " ".join(sorted(place_key(name).split()))
 
 
-def _bilingual_note(text: str | None, existing: Bilingual | None) -> Bilingual | None:
+def _bilingual_cell(text: str | None, existing: Bilingual | None) -> Bilingual | None:
+    """A text cell kept in both languages (a description the answers name in either)."""
     if text is None:
         return None
     if existing is not None and text in (existing.uk, existing.en):
         return existing
     return Bilingual(uk=text, en=text)
+
+
+def _imported_note(text: str | None, existing: Notes | None) -> Notes | None:
+    """A sheet's notes cell: the stored notes when it repeats one of their languages, else
+    the note in the language it is written in (never copied into the other)."""
+    if text is None:
+        return None
+    if existing is not None and text in (existing.uk, existing.en):
+        return existing
+    return Notes.written(text)
 
 
 def _digest(*parts: object) -> str:
@@ -292,7 +304,7 @@ class _Planner:
             "status": row.status,
             "signed_on": row.signed_on,
             "valid_until": row.expires_on,
-            "notes": _bilingual_note(row.notes, before.notes if before else None),
+            "notes": _imported_note(row.notes, before.notes if before else None),
             "sources": citations,
         }
         return _updated(
@@ -350,19 +362,21 @@ class _Planner:
             any(self._same_donor(donor, stored) for stored in before.donors) for donor in donors
         ):
             donors = list(before.donors)
-        fields = {
+        fields: dict[str, Any] = {
             "key": key,
             "hromada": row.hromada,
             "received_on": row.received_on,
             "donors": donors,
             "amount": row.amount,
             "currency": row.currency,
-            "description": _bilingual_note(
+            "description": _bilingual_cell(
                 row.description, before.description if before else None
             ),
-            "notes": _bilingual_note(row.notes, before.notes if before else None),
+            "notes": _imported_note(row.notes, before.notes if before else None),
             "sources": citations,
         }
+        if row.category is not None:
+            fields["items"] = [{"category": row.category, "quantity": row.quantity}]
         return _updated(AidDoc, before, fields, N_("not a valid aid record: {reason}"), row.row)
 
 

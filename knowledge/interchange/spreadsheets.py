@@ -14,11 +14,13 @@ from enum import StrEnum
 
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.messages import N_, Problem
-from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, DonorKind
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, DonorKind
 from knowledge.places.countries import CountryMatch, read_country
 from knowledge.places.hromadas import HromadaIndex, Resolved
 from knowledge.places.reference import Settlement
-from knowledge.render.words import read_kind, read_status
+from knowledge.render.labels import AID_CATEGORIES
+from knowledge.render.words import read_choice, read_kind, read_status
+from knowledge.text.numbers import read_count
 
 
 class SheetKind(StrEnum):
@@ -65,12 +67,15 @@ AID_COLUMNS = (
     "source_url",
     "source_date",
     "notes",
+    "category",
+    "quantity",
 )
 AID_REQUIRED = ("hromada", "received_on", "donor_country")
 COLUMNS = {SheetKind.AGREEMENTS: AGREEMENT_COLUMNS, SheetKind.AID: AID_COLUMNS}
 REQUIRED = {SheetKind.AGREEMENTS: AGREEMENT_REQUIRED, SheetKind.AID: AID_REQUIRED}
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+_PLAIN_NUMBER = re.compile(r"^[\d.,]+$")
 _CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "₴": "UAH", "грн": "UAH", "zł": "PLN"}
 
 
@@ -125,6 +130,10 @@ class AidCells:
     currency: str | None
     source: SourceCells
     notes: str | None
+    # What arrived, counted: the kind of goods (from the category or the description cell,
+    # else "other") when the row gives a quantity or a category.
+    category: AidCategory | None = None
+    quantity: int | None = None
 
 
 class _RowError(Exception):
@@ -268,8 +277,21 @@ def _amount(cells: dict[str, str]) -> tuple[Decimal | None, str | None]:
     currency = currency.upper()
     if not text and not currency:
         return None, None
-    if not text or not currency:
-        raise _RowError(N_("an amount needs a currency and a currency an amount"))
+    if not currency:
+        if read_count(text) is not None and not _PLAIN_NUMBER.match(text):
+            raise _RowError(
+                N_(
+                    "amount: {value} is a count of items, not money: put it in the quantity"
+                    " column (amount is a sum with its currency)"
+                ),
+                value=text,
+            )
+        raise _RowError(
+            N_("amount: {value} has no currency: write it in the currency column (UAH, EUR, €)"),
+            value=text,
+        )
+    if not text:
+        raise _RowError(N_("currency: {value} is given without an amount"), value=currency)
     if not _CURRENCY.match(currency):
         raise _RowError(N_("currency: {value} is not a currency code"), value=currency)
     # "1 234,50" from Ukrainian Excel and "1,234.50" from English Excel are both read.
@@ -285,11 +307,35 @@ def _amount(cells: dict[str, str]) -> tuple[Decimal | None, str | None]:
     return amount, currency
 
 
+def _counted(cells: dict[str, str]) -> tuple[AidCategory | None, int | None]:
+    """The row's kind of goods and how many, when it gives either."""
+    quantity_text = _optional(cells, "quantity")
+    category_text = _optional(cells, "category")
+    quantity = None
+    if quantity_text is not None:
+        quantity = read_count(quantity_text)
+        if quantity is None:
+            raise _RowError(
+                N_("quantity: {value} is not a count (write a number such as 3, or 3 pcs)"),
+                value=quantity_text,
+            )
+    if category_text is not None:
+        category = read_choice(category_text, AidCategory, AID_CATEGORIES)
+        if category is None:
+            raise _RowError(N_("category: unknown kind of aid {value}"), value=category_text)
+        return category, quantity
+    if quantity is None:
+        return None, None
+    described = read_choice(_optional(cells, "description") or "", AidCategory, AID_CATEGORIES)
+    return described or AidCategory.OTHER, quantity
+
+
 def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> AidCells | Problem:
     """One aid row as a record, or why it is refused."""
     try:
         _required(cells, ("hromada",))
         amount, currency = _amount(cells)
+        category, quantity = _counted(cells)
         city = _optional(cells, "donor_city")
         organisation = _optional(cells, "donor_organisation")
         countries = tuple(
@@ -324,6 +370,8 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
             currency=currency,
             source=_source(cells),
             notes=_optional(cells, "notes"),
+            category=category,
+            quantity=quantity,
         )
     except _RowError as error:
         return Problem(error.problem.message, error.problem.params, row)

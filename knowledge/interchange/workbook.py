@@ -18,12 +18,12 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory
 from knowledge.interchange.csv_export import agreement_rows, aid_rows, sheet_cell
 from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS
 from knowledge.places.countries import country_name
 from knowledge.places.hromadas import HromadaIndex, Resolved, shipped_index
-from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES
+from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, AID_CATEGORIES
 from knowledge.render.translations import translation
 from knowledge.store.exporting import export_document
 
@@ -41,15 +41,19 @@ class _Names:
         self.index = index
 
     def hromada(self, code: str) -> tuple[str, str]:
-        """(hromada, oblast) cells: names when they resolve back to the code, else the code."""
+        """(hromada, oblast) cells: the name residents know (its centre's, «Полтава»), else the
+        hromada's own («Полтавська»), whichever resolves back to the code; else the code."""
         doc = self.hromadas.get(code)
         if doc is None:
             return code, ""
-        name = doc.name_uk if self.lang == "uk" else doc.name_en
-        oblast = (doc.oblast_uk if self.lang == "uk" else doc.oblast_en) or ""
-        found = self.index.resolve(name, oblast)
-        if isinstance(found, Resolved) and found.code == code:
-            return name, oblast
+        uk = self.lang == "uk"
+        oblast = (doc.oblast_uk if uk else doc.oblast_en) or ""
+        for name in (doc.center_uk if uk else doc.center_en, doc.name_uk if uk else doc.name_en):
+            if not name:
+                continue
+            found = self.index.resolve(name, oblast)
+            if isinstance(found, Resolved) and found.code == code:
+                return name, oblast
         return code, ""
 
     def countries(self, codes: str) -> str:
@@ -64,6 +68,8 @@ def _readable(row: dict[str, object], names: _Names) -> dict[str, object]:
             cells[column] = names.countries(str(row[column]))
     if row.get("status"):
         cells["status"] = names.gettext(AGREEMENT_STATUSES[AgreementStatus(str(row["status"]))])
+    if row.get("category"):
+        cells["category"] = names.gettext(AID_CATEGORIES[AidCategory(str(row["category"]))])
     if "partner_city" in row and row.get("kind"):
         cells["kind"] = names.gettext(AGREEMENT_KINDS[AgreementKind(str(row["kind"]))])
     return cells
@@ -93,11 +99,12 @@ async def _export(
     lang: str,
     title: str,
     columns: tuple[str, ...],
-    rows_of: Callable[[KnowledgeDocument], list[dict[str, object]]],
+    rows_of: Callable[[KnowledgeDocument, str], list[dict[str, object]]],
 ) -> bytes:
     document = await export_document(session)
     names = _Names(document, lang, shipped_index())
-    return _workbook(title, columns, [_readable(row, names) for row in rows_of(document)])
+    rows = rows_of(document, lang)
+    return _workbook(title, columns, [_readable(row, names) for row in rows])
 
 
 async def export_agreements_xlsx(session: AsyncSession, lang: str) -> bytes:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.records import Agreement, Aid, Place
+from knowledge.facts.records import Agreement, Aid, Place, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import Gazetteer
@@ -451,8 +451,9 @@ class Engine:
         draft.lines.append(f"{name} — {partner_label(lang, place)}:")
         for agreement in agreements:
             draft.lines.append(f"{BULLET}{agreement_line(lang, agreement)}")
-            if agreement.notes is not None:
-                draft.lines.append(f"  {lang.text(agreement.notes)}")
+            notes = lang.note(agreement.notes)
+            if notes is not None:
+                draft.lines.append(f"  {notes}")
         draft.list_agreements(agreements)
         draft.suggestions.append(_("When does it expire?"))
 
@@ -509,8 +510,13 @@ class Engine:
             draft.lines.append(
                 f"{BULLET}{place_label(lang, place)} — {agreement_title(lang, agreement)}"
             )
-            if agreement.notes is not None and _names_signing(agreement.notes.en):
-                draft.lines.append(f"  {lang.text(agreement.notes)}")
+            notes = lang.note(agreement.notes)
+            if (
+                notes is not None
+                and agreement.notes is not None
+                and _names_signing(agreement.notes)
+            ):
+                draft.lines.append(f"  {notes}")
             else:
                 draft.lines.append(
                     "  " + _("I don't have that: the sources do not say who signed it.")
@@ -1128,6 +1134,6 @@ def _code(entities: Entities) -> str:
     return entities.hromada
 
 
-def _names_signing(notes: str) -> bool:
+def _names_signing(notes: Text) -> bool:
     """Whether an agreement's notes say who signed it (the model has no field of its own)."""
-    return notes.startswith("Signed by")
+    return notes.en.startswith("Signed by")

@@ -179,8 +179,9 @@ def agreement_card(lang: Language, snapshot: Snapshot, key: str) -> Card:
     if agreement.areas:
         areas = ", ".join(_(COOPERATION_AREAS[area]) for area in agreement.areas)
         lines.append(_("Areas: {areas}").format(areas=areas))
-    if agreement.notes is not None:
-        lines.append(lang.text(agreement.notes))
+    notes = lang.note(agreement.notes)
+    if notes is not None:
+        lines.append(notes)
     keys = [item.source for item in agreement.sources]
     keys += [item.source for item in agreement.extensions if item.source not in keys]
     cited = [citation(lang, snapshot.sources[key]) for key in keys if key in snapshot.sources]

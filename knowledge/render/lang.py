@@ -55,6 +55,13 @@ class Language:
         """The text in this language."""
         return value.uk if self.code == "uk" else value.en
 
+    def note(self, value: Text | None) -> str | None:
+        """Notes in this language, or None when there are none in it (a note written in one
+        language is not shown to readers of the other)."""
+        if value is None:
+            return None
+        return self.text(value) or None
+
     def country(self, code: str) -> str:
         """A country's name (CLDR)."""
         return country_name(code, self.code)

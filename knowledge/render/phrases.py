@@ -260,8 +260,13 @@ def aid_lines(lang: Language, snapshot: Snapshot, record: Aid) -> list[str]:
         for item in record.items
         if item.quantity is None
     ]
-    if counted or uncounted:
-        lines.append("  " + _("What: {items}").format(items=", ".join([*counted, *uncounted])))
+    what = ", ".join([*counted, *uncounted])
+    # The sheet's or the editor's own words for what arrived, unless they repeat the kinds.
+    described = None if record.description is None else lang.text(record.description)
+    if described and described.casefold() not in {item.casefold() for item in uncounted}:
+        what = f"{what} ({described})" if what else described
+    if what:
+        lines.append("  " + _("What: {items}").format(items=what))
     countries = sorted(
         (lang.country(donor.country) for donor in record.donors if donor.country),
         key=sort_key,
@@ -280,6 +285,7 @@ def aid_lines(lang: Language, snapshot: Snapshot, record: Aid) -> list[str]:
         lines.append(
             "  " + _("Amount: {money}").format(money=lang.money(record.amount, record.currency))
         )
-    if record.notes is not None:
-        lines.append("  " + lang.text(record.notes))
+    notes = lang.note(record.notes)
+    if notes is not None:
+        lines.append("  " + notes)
     return lines

@@ -24,6 +24,7 @@ from knowledge.facts.documents import (
     DonorDoc,
     ExtensionDoc,
     HromadaDoc,
+    Notes,
     PlaceDoc,
     ProgrammeDoc,
     SourceDoc,
@@ -69,11 +70,15 @@ def _bilingual(uk: str | None, en: str | None) -> Bilingual | None:
     return None if uk is None or en is None else Bilingual(uk=uk, en=en)
 
 
-def _uk(text: Bilingual | None) -> str | None:
+def _notes(uk: str | None, en: str | None) -> Notes | None:
+    return None if uk is None and en is None else Notes(uk=uk, en=en)
+
+
+def _uk(text: Bilingual | Notes | None) -> str | None:
     return None if text is None else text.uk
 
 
-def _en(text: Bilingual | None) -> str | None:
+def _en(text: Bilingual | Notes | None) -> str | None:
     return None if text is None else text.en
 
 
@@ -162,7 +167,7 @@ def place_doc(row: models.PlaceRow) -> PlaceDoc:
         longitude=row.longitude,
         geonames_id=row.geonames_id,
         aliases=list(row.aliases),
-        notes=_bilingual(row.notes_uk, row.notes_en),
+        notes=_notes(row.notes_uk, row.notes_en),
     )
 
 
@@ -198,12 +203,12 @@ def agreement_doc(row: models.AgreementRow) -> AgreementDoc:
                 term_years=extension.term_years,
                 valid_until=extension.valid_until,
                 source=extension.source.key,
-                notes=_bilingual(extension.notes_uk, extension.notes_en),
+                notes=_notes(extension.notes_uk, extension.notes_en),
             )
             for extension in row.extensions
         ],
         areas=[CooperationArea(area) for area in row.areas],
-        notes=_bilingual(row.notes_uk, row.notes_en),
+        notes=_notes(row.notes_uk, row.notes_en),
         sources=_citations(row.sources),
     )
 
@@ -273,7 +278,7 @@ def aid_doc(row: models.AidRow) -> AidDoc:
         amount=row.amount,
         currency=row.currency,
         description=_bilingual(row.description_uk, row.description_en),
-        notes=_bilingual(row.notes_uk, row.notes_en),
+        notes=_notes(row.notes_uk, row.notes_en),
         sources=_citations(row.sources),
     )
 

@@ -200,7 +200,7 @@ class _Reader:
                     row.longitude,
                     row.geonames_id,
                     compact.strings(row.aliases),
-                    compact.optional_text(row.notes_uk, row.notes_en),
+                    compact.optional_note(row.notes_uk, row.notes_en),
                 )
             )
         return records
@@ -227,7 +227,7 @@ class _Reader:
                     row.term_years,
                     compact.optional_iso_date(row.valid_until),
                     self._source_keys[row.source_id],
-                    compact.optional_text(row.notes_uk, row.notes_en),
+                    compact.optional_note(row.notes_uk, row.notes_en),
                 )
             )
         cited = await self._citations(
@@ -271,7 +271,7 @@ class _Reader:
                 term_years,
                 tuple(extensions.get(agreement_id, ())),
                 shared(tuple([areas[area] for area in agreement_areas])),
-                text(notes_uk, notes_en),
+                compact.optional_note(notes_uk, notes_en),
                 shared(tuple(cited[agreement_id])),
             )
             async for (
@@ -347,7 +347,7 @@ class _Reader:
                 amount,
                 optional(currency),
                 text(description_uk, description_en),
-                text(notes_uk, notes_en),
+                compact.optional_note(notes_uk, notes_en),
                 shared(tuple(cited[aid_id])),
             )
             async for (
