@@ -6,8 +6,9 @@ import re
 
 from knowledge.text.normalize import normalize
 
-# Small numbers written as words, in Ukrainian (every gender) and in English.
-NUMBER_WORDS = {
+# Small numbers written as words, in Ukrainian (every gender) and in English; looked up
+# normalised (one apostrophe, lower case).
+_NUMBER_WORDS = {
     "один": 1,
     "одна": 1,
     "одне": 1,
@@ -38,6 +39,7 @@ NUMBER_WORDS = {
     "twelve": 12,
     "twenty": 20,
 }
+NUMBER_WORDS = {normalize(word): number for word, number in _NUMBER_WORDS.items()}
 # Words for "pieces" after a count; they say nothing more than the number.
 UNIT_WORDS = frozenset(
     {
