@@ -400,3 +400,35 @@ async def test_the_aid_dialog_reads_a_count_as_typed(
         if a.received_on is not None and a.received_on.isoformat() == "2024-03-12"
     ]
     assert [(item.category.value, item.quantity) for item in added[0].items] == [("generators", 3)]
+
+
+POLTAVA = "UA53080370000025447"
+PLACE_QUESTION = {
+    "en": "The partner place? Send its name, such as Košice.",
+    "uk": "Місто-партнер? Надішліть його назву, наприклад Кошице.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize(
+    "typed", ["Полтаві", "Полтавська міська територіальна громада", "Полтавська міська громада"]
+)
+async def test_a_hromada_is_found_as_editors_write_it(
+    admin: Harness, lang: str, typed: str
+) -> None:
+    await _say(admin, "/new_agreement", lang)
+
+    assert await _say(admin, typed, lang) == [PLACE_QUESTION[lang]]
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_same_named_hromadas_are_offered_by_the_names_residents_know(
+    admin: Harness, lang: str
+) -> None:
+    await _say(admin, "/new_agreement", lang)
+
+    calls = await admin.send("Полтавська громада", chat_id=ME, user_id=ME, language_code=lang)
+
+    labels = [label for label, _data in last_buttons(calls)]
+    assert f"Полтава (Полтавська обл.) / {POLTAVA}" in labels
+    assert "Полтавка (Автономна Республіка Крим) / UA01120570000080989" in labels

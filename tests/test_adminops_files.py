@@ -259,6 +259,23 @@ BILLION_LAUGHS = "\n".join(
 ).encode()
 
 
+FORMULA_REFUSED = {
+    "en": '• row 2: source_title: =HYPERLINK("x") looks like a formula',
+    "uk": '• рядок 2: source_title: =HYPERLINK("x") схоже на формулу',
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_formula_is_refused_in_the_readers_language(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    sheet = f'{HEADER}\nKharkiv,Brno,CZ,twinning,active,2020,,"=HYPERLINK(""x"")",,,'.encode()
+
+    (text,) = sent_texts(await admins.send_document(sheet, "p.csv", language_code=lang))
+
+    assert FORMULA_REFUSED[lang] in text.splitlines()
+
+
 @pytest.mark.parametrize(
     ("data", "name", "reason"),
     [

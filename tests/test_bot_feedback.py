@@ -46,8 +46,8 @@ CORRECTION = {
 }
 REPLY = "Дякуємо, додали меморандум з Кутаїсі. / Thank you, the memorandum is added."
 THANKS = {
-    "en": "Thank you! The editors of Kharkivska will read it, and may answer you here.",
-    "uk": "Дякую! Редактори громади Харківська прочитають це й можуть відповісти вам тут.",
+    "en": "Thank you! The editors of Kharkiv will read it, and may answer you here.",
+    "uk": "Дякую! Редактори громади Харків прочитають це й можуть відповісти вам тут.",
 }
 LEAVE = {
     "en": "To leave without sending anything, send /cancel (any other command leaves too).",
@@ -60,8 +60,8 @@ ANSWERED = {
     " Нічого не надіслано.",
 }
 REPLIED = {
-    "en": "The editors of Kharkivska replied to your correction «{text}»:",
-    "uk": "Редактори громади Харківська відповіли на ваше виправлення «{text}»:",
+    "en": "The editors of Kharkiv replied to your correction «{text}»:",
+    "uk": "Редактори громади Харків відповіли на ваше виправлення «{text}»:",
 }
 
 
@@ -201,8 +201,8 @@ def _markup(calls: list[TelegramMethod[Any]]) -> object:
 
 
 UNANSWERED = {
-    "en": ("Questions I could not answer:", "Poltavska: 2 questions", "About no hromada: 1"),
-    "uk": ("Запитання, на які я не зміг відповісти:", "Полтавська: 2 запитання", "Без громади: 1"),
+    "en": ("Questions I could not answer:", "Poltava: 2 questions", "About no hromada: 1"),
+    "uk": ("Запитання, на які я не зміг відповісти:", "Полтава: 2 запитання", "Без громади: 1"),
 }
 
 
@@ -243,8 +243,8 @@ async def test_an_editor_sees_the_unanswered_questions_of_their_hromada_only(
 
 
 NEARBY = {
-    "en": ("The nearest hromada centre: Kharkivska, 2 km away.", "6 partners", "Partners"),
-    "uk": ("Найближчий центр громади: Харківська, за 2 км.", "6 партнерів", "Партнери"),
+    "en": ("The nearest hromada centre: Kharkiv, 2 km away.", "6 partners", "Partners"),
+    "uk": ("Найближчий центр громади: Харків, за 2 км.", "6 партнерів", "Партнери"),
 }
 
 

@@ -143,6 +143,7 @@ async def test_about_counts_dates_and_names_the_sources(
     assert "KATOTTH" in text or "КАТОТТГ" in text
     assert attribution in text
     assert "CC BY 4.0" in text
+    assert ".." not in text  # «7 липня 2025 р.» ends its sentence with its own point
 
 
 async def test_an_unknown_command_points_to_help(harness: Harness) -> None:

@@ -338,7 +338,7 @@ async def test_a_new_place_without_a_country_is_asked_for_one_before_the_dialog(
     assert "The text gives no country for this new place: press Edit to give it." in shown[0].text
     assert [label for label, _d in keyboard_buttons(shown[0].reply_markup)] == ["✏️ Edit", "✖ Skip"]
     assert sent_texts(asked)[-1] == (
-        "Which country is «Зволень» in? Send its name or code, such as Польща or PL."
+        "Which country is «Зволень» in? Send its name or code, such as Poland or PL."
     )
     assert sent_texts(wrong)[0].startswith("I don't know a country “Poland and more”.")
     (zwolen,) = [p for p in after.places if p.name.uk == "Зволень"]

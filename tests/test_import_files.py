@@ -115,12 +115,14 @@ def test_a_formula_anywhere_refuses_the_whole_file_naming_the_cells() -> None:
         ]
     )
 
-    actual = _refusal(text.encode())
+    with pytest.raises(ImportRejectedError) as caught:
+        read_import(text.encode(), "partners.csv", limits=ImportLimits())
+    heading, *cells = _rows(caught.value.problems)
 
-    assert actual.startswith("The file has cells that start like formulas (=, +, -, @): ")
-    assert "3: source_title: =HYPERLINK" in actual
-    assert "4: notes: @SUM(A1) looks like a formula" in actual
-    assert "5:" not in actual
+    assert heading == (None, "The file has cells that start like formulas (=, +, -, @):")
+    assert [row for row, _reason in cells] == [3, 4]
+    assert cells[0][1].startswith("source_title: =HYPERLINK")
+    assert cells[1][1] == "notes: @SUM(A1) looks like a formula"
 
 
 def test_a_billion_laughs_yaml_is_refused_before_it_expands() -> None:

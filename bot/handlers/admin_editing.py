@@ -533,7 +533,7 @@ async def form_hromada(message: Message, state: FSMContext, session: AsyncSessio
         await _after_hromada(message, state, found[0].code)
     elif found:
         await state.update_data(choices=[h.code for h in found])
-        labels = [f"{h.name_uk} / {h.code}" for h in found]
+        labels = [f"{h.label_uk()} / {h.code}" for h in found]
         await _say(message, _("Several hromadas match. Which one?"), _pick_keyboard("hr", labels))
     else:
         await _say(message, _problem_text(forms.FormError("hromada", text)))
@@ -895,7 +895,7 @@ FORM_STEPS: dict[str, tuple[Step, ...]] = {
             N_("When was it received? 12.03.2024, 03.2024 or 2024, or -."),
             _date_step,
         ),
-        ("country", N_("The donor's country (such as Польща or PL)?"), _country_step),
+        ("country", N_("The donor's country (such as Poland or PL)?"), _country_step),
         ("category", N_("What was sent? One of: {categories}"), _category_step),
         (
             "quantity",

@@ -715,7 +715,7 @@ async def _edit(
         await message.answer(
             escaped(
                 _(
-                    "Which country is «{place}» in? Send its name or code, such as Польща or PL."
+                    "Which country is «{place}» in? Send its name or code, such as Poland or PL."
                 ).format(place=proposal.partner)
             )
         )

@@ -48,10 +48,11 @@ class FeedbackStep(StatesGroup):
 
 
 def _hromada_name(services: BotServices, code: str | None, lang: str) -> str | None:
+    """The hromada as residents know it: its centre's name («Полтава», not «Полтавська»)."""
     hromada = None if code is None else services.engine.snapshot.hromadas.get(code)
     if hromada is None:
         return None
-    return hromada.name_uk if lang == "uk" else hromada.name_en
+    return Language(lang).hromada(hromada)
 
 
 async def _language_of(services: BotServices, chat_id: int) -> str:

@@ -54,7 +54,7 @@ async def on_location(message: Message, services: BotServices, lang: str) -> Non
         return
     language = Language(lang)
     hromada = found.hromada
-    name = hromada.name_uk if lang == "uk" else hromada.name_en
+    name = language.hromada(hromada)
     distance = language.number(round(found.distance_km))
     if found.distance_km > FAR_KM:
         intro = _(

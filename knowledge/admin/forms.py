@@ -13,7 +13,7 @@ from knowledge.admin.common import AdminError
 from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
 from knowledge.admin.history import Change, change_of
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
-from knowledge.facts.documents import AgreementDoc, PlaceDoc, SourceDoc
+from knowledge.facts.documents import UNSTATED_ISSUER, AgreementDoc, Bilingual, PlaceDoc, SourceDoc
 from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
@@ -208,7 +208,7 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
             key=key,
             kind=SourceKind.NEWS if url is not None else SourceKind.OTHER,
             title={"uk": title, "en": title},
-            issuer={"uk": host or "—", "en": host or "—"},
+            issuer=Bilingual(uk=host, en=host) if host else UNSTATED_ISSUER,
             url=url,
         )
     except ValueError:

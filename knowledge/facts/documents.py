@@ -100,6 +100,11 @@ class Notes(Document):
         return cls(en=text)
 
 
+# The issuer of a source whose issuer nobody stated (a link or a sheet's title alone); answers
+# leave it out rather than show a placeholder.
+UNSTATED_ISSUER = Bilingual(uk="не вказано", en="not stated")
+
+
 class CitationDoc(Document):
     """A fact's link to a source, with the passage that supports it."""
 

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import (
+    UNSTATED_ISSUER,
     AgreementDoc,
     AidDoc,
     Bilingual,
@@ -165,7 +166,7 @@ class _Planner:
             kind=SourceKind.NEWS if cells.url else SourceKind.OTHER,
             title=Bilingual(uk=cells.title, en=cells.title),
             # A spreadsheet names no issuer; the site it links to is the honest stand-in.
-            issuer=Bilingual(uk=host or "не вказано", en=host or "not stated"),
+            issuer=Bilingual(uk=host, en=host) if host else UNSTATED_ISSUER,
             issued_on=cells.date,
             url=cells.url,
         )

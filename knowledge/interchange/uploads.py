@@ -20,7 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.messages import N_, Problem, rejected
+from knowledge.facts.messages import N_, ImportRejectedError, Problem, rejected
 from knowledge.interchange.spreadsheets import (
     COLUMNS,
     REQUIRED,
@@ -327,9 +327,9 @@ def _read_rows(
         for problem in _formula_cells(number, header, record)
     ]
     if formulas:
-        raise rejected(
-            N_("The file has cells that start like formulas (=, +, -, @): {cells}"),
-            cells="; ".join(f"{problem.row}: {problem.render(str)}" for problem in formulas[:10]),
+        # Each cell is its own problem, with its row, so it is worded in the reader's language.
+        raise ImportRejectedError(
+            [Problem(N_("The file has cells that start like formulas (=, +, -, @):")), *formulas]
         )
     for number, record in numbered[1:]:
         if len(record) > len(header):

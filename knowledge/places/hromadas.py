@@ -32,6 +32,7 @@ from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import HromadaKind
 from knowledge.places.reference import Settlement, SettlementKind, settlements
 from knowledge.store.curated import read_hromadas
+from knowledge.text.morphology import lemmas
 from knowledge.text.normalize import latin_key, name_key
 from knowledge.text.transliteration import transliterate
 
@@ -84,6 +85,7 @@ _RAION_WORDS = frozenset(name_key(word) for word in ("raion", "rayon", "райо
 # Tiers of the index: official names, other names, settlements, each as written (0, 1, 2)
 # and across romanisations (3, 4, 5); then the quarters city districts are named after (6, 7).
 _LATIN_TIERS = frozenset({3, 4, 5, 7})
+_CRIMEA_PREFIX = "UA01"
 _OBLAST_STEMS = ("ska", "ka", "ia", "a", "i")
 # How much nearer than the next candidate coordinates must put one before they decide.
 _NEARER = 3.0
@@ -378,18 +380,37 @@ class HromadaIndex:
             found = self._by_code(text.upper())
             return [found.code] if isinstance(found, Resolved) else []
         name, qualifier = _split_qualifier(text)
+        keys = name_key(name).split()
+        kinds = {_KIND_WORDS[word] for word in keys if word in _KIND_WORDS}
         words = [
             word
-            for word in name_key(name).split()
+            for word in keys
             if word not in _KIND_WORDS and word not in _NOISE_WORDS and word not in _RAION_WORDS
         ]
         if not words:
             return []
         within = self._within(qualifier) if qualifier else None
-        entries = self._lookup(
-            " ".join(words), lambda entry: within is None or entry.hromada.code == within, set()
+
+        def keep(entry: _Entry) -> bool:
+            return within is None or entry.hromada.code == within
+
+        entries = self._lookup(" ".join(words), keep, kinds) or self._lookup_inflected(
+            words, keep, kinds
         )
         return sorted({entry.hromada.code for entry in entries})
+
+    def _lookup_inflected(
+        self, words: list[str], keep: Callable[[_Entry], bool], kinds: set[HromadaKind]
+    ) -> list[_Entry]:
+        """A one-word name typed in another case («Полтаві», «Харкова»): the hromadas whose
+        centre's name is one of its dictionary forms."""
+        if len(words) != 1:
+            return []
+        found: dict[str, _Entry] = {}
+        for lemma in sorted(lemmas(words[0]) - {words[0]}):
+            for entry in self._lookup(name_key(lemma), lambda e: e.by_centre and keep(e), kinds):
+                found.setdefault(entry.hromada.code, entry)
+        return list(found.values())
 
     def _by_code(self, code: str) -> Resolved | Problem:
         if code in self.by_code:
@@ -418,7 +439,10 @@ class HromadaIndex:
                 if keep(entry)
             ]
             if kinds:
-                entries = [entry for entry in entries if _kind_fits(entry.hromada, kinds)]
+                fitting = [entry for entry in entries if _kind_fits(entry.hromada, kinds)]
+                # «міська громада»: a hromada known to be urban wins over one of unknown kind.
+                known = [entry for entry in fitting if entry.hromada.kind is not None]
+                entries = known or fitting
             if entries:
                 return entries
         return []
@@ -440,7 +464,7 @@ class HromadaIndex:
         if chosen is not None and not _farther_than_another(chosen, entries, hints):
             return _resolved(chosen)
         candidates = ", ".join(
-            f"{_label(e)} ({e.hromada.oblast_en or e.hromada.name_en} oblast, "
+            f"{_label(e)} ({_oblast_label(e.hromada)}, "
             f"{e.settlement.code if e.settlement else e.hromada.code})"
             for e in sorted(entries, key=lambda e: e.hromada.code)[:6]
         )
@@ -475,6 +499,17 @@ class HromadaIndex:
             N_("{name} is a raion, not a hromada; write the hromada or its centre instead"),
             {"name": text},
         )
+
+
+def is_crimea(hromada: HromadaLike) -> bool:
+    """Whether the hromada is in the Autonomous Republic of Crimea, which is no oblast
+    (KATOTTH codes UA01…)."""
+    return hromada.code.startswith(_CRIMEA_PREFIX)
+
+
+def _oblast_label(hromada: HromadaDoc) -> str:
+    region = hromada.oblast_en or hromada.name_en
+    return region if is_crimea(hromada) else f"{region} oblast"
 
 
 def _label(entry: _Entry) -> str:

@@ -19,6 +19,18 @@ class HromadaChoice:
     code: str
     name_uk: str
     name_en: str
+    center_uk: str | None = None
+    oblast_uk: str | None = None
+
+    def label_uk(self) -> str:
+        """The name residents know with where it is, for a choice among same-named ones:
+        «Полтава (Полтавська обл.)», «Полтавська (Автономна Республіка Крим)»."""
+        name = self.center_uk or self.name_uk
+        if self.oblast_uk is None:
+            return name
+        if self.code.startswith("UA01"):
+            return f"{name} ({self.oblast_uk})"
+        return f"{name} ({self.oblast_uk} обл.)"
 
 
 async def find_hromadas(session: AsyncSession, text: str) -> list[HromadaChoice]:
@@ -36,7 +48,10 @@ async def find_hromadas(session: AsyncSession, text: str) -> list[HromadaChoice]
         .where(models.HromadaRow.code.in_(codes))
         .order_by(models.HromadaRow.code)
     )
-    return [HromadaChoice(row.code, row.name_uk, row.name_en) for row in rows]
+    return [
+        HromadaChoice(row.code, row.name_uk, row.name_en, row.center_uk, row.oblast_uk)
+        for row in rows
+    ]
 
 
 async def find_places(session: AsyncSession, text: str, country: str | None = None) -> list[str]:

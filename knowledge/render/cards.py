@@ -271,14 +271,18 @@ def about_card(
     ]
     if latest_source is not None:
         lines.append(
-            _("The newest source is dated {date}.").format(
-                date=lang.date(_as_partial(latest_source))
+            lang.sentence(
+                _("The newest source is dated {date}.").format(
+                    date=lang.date(_as_partial(latest_source))
+                )
             )
         )
     if last_change is not None:
         lines.append(
-            _("The knowledge base last changed on {date}.").format(
-                date=lang.date(_as_partial(last_change.date()))
+            lang.sentence(
+                _("The knowledge base last changed on {date}.").format(
+                    date=lang.date(_as_partial(last_change.date()))
+                )
             )
         )
     lines += [

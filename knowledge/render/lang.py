@@ -85,6 +85,12 @@ class Language:
             return _("in {month_and_year}").format(month_and_year=self._month(date))
         return _("on {day}").format(day=format_date(date.earliest(), "long", locale=self.code))
 
+    @staticmethod
+    def sentence(text: str) -> str:
+        """A sentence whose closing full stop follows an abbreviation's («7 липня 2025 р.»):
+        the one point ends both, as Ukrainian writes it, never «р..»."""
+        return text[:-1] if text.endswith("..") else text
+
     def date(self, date: PartialDate) -> str:
         """A date on its own: "2023", "May 2025", "12 January 2024"."""
         if date.precision is Precision.YEAR:

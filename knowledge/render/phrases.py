@@ -8,11 +8,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from knowledge.facts.documents import UNSTATED_ISSUER
 from knowledge.facts.messages import N_
-from knowledge.facts.records import Agreement, Aid, Hromada, Place, Source
+from knowledge.facts.records import Agreement, Aid, Hromada, Place, Source, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.terms import expiry
 from knowledge.facts.vocabulary import AgreementStatus, AidCategory, DonorKind
+from knowledge.places.hromadas import is_crimea
 from knowledge.render.labels import (
     AGREEMENT_KINDS_INLINE,
     AGREEMENT_STATUSES_INLINE,
@@ -64,6 +66,9 @@ def hromada_label(lang: Language, hromada: Hromada) -> str:
     if hromada.oblast_uk is None:
         return lang.hromada(hromada)
     oblast = hromada.oblast_uk if lang.code == "uk" else (hromada.oblast_en or hromada.oblast_uk)
+    if is_crimea(hromada):
+        # The Autonomous Republic of Crimea is named as it is, never as an oblast.
+        return f"{lang.hromada(hromada)} ({oblast})"
     return lang.gettext("{hromada} ({oblast} oblast)").format(
         hromada=lang.hromada(hromada), oblast=oblast
     )
@@ -185,8 +190,11 @@ def more_lines(lang: Language, hidden: int) -> list[str]:
 def partner_lines(
     lang: Language, snapshot: Snapshot, agreements: Sequence[Agreement], page: int = 1
 ) -> list[str]:
-    """A bullet per partner with its agreements, LIST_LIMIT of them from the `page`-th on."""
-    every = grouped_by_place(snapshot, agreements)
+    """A bullet per partner with its agreements, LIST_LIMIT of them from the `page`-th on,
+    partners in the reader's alphabetical order."""
+    every = sorted(
+        grouped_by_place(snapshot, agreements), key=lambda group: sort_key(lang.place(group[0]))
+    )
     start = (page - 1) * LIST_LIMIT
     groups = every[start : start + LIST_LIMIT]
     shown = [agreement for _, group in groups for agreement in group]
@@ -210,11 +218,20 @@ def partner_lines(
     return lines
 
 
+def _unstated(issuer: Text) -> bool:
+    """Whether nobody stated the issuer: the placeholder, or a dash older records kept."""
+    return issuer.uk in {UNSTATED_ISSUER.uk, "—", "-"} and issuer.en in {
+        UNSTATED_ISSUER.en,
+        "—",
+        "-",
+    }
+
+
 def citation(lang: Language, source: Source) -> Citation:
     """A source ready to show."""
     return Citation(
         key=source.key,
-        issuer=lang.text(source.issuer),
+        issuer="" if _unstated(source.issuer) else lang.text(source.issuer),
         title=lang.text(source.title),
         document_number=source.document_number,
         issued_on=None if source.issued_on is None else lang.date(source.issued_on),
@@ -224,7 +241,7 @@ def citation(lang: Language, source: Source) -> Citation:
 
 def citation_text(lang: Language, cited: Citation) -> str:
     """A source in one line: issuer, title, number, date."""
-    parts = [cited.issuer, f"«{cited.title}»"]
+    parts = [cited.issuer, f"«{cited.title}»"] if cited.issuer else [f"«{cited.title}»"]
     if cited.document_number:
         parts.append(lang.gettext("No. {number}").format(number=cited.document_number))
     if cited.issued_on:
