@@ -19,6 +19,8 @@ from sqlalchemy.ext.asyncio import (
 SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 # The execution option that marks a connection's transaction as a write (see `writing`).
 WRITE_TRANSACTION = "pobratym_write_transaction"
+# How long (milliseconds) a SQLite writer waits for another's transaction to end.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -28,10 +30,15 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _enforce_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite ignores foreign keys unless each connection asks for them.
+def _prepare_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # SQLite ignores foreign keys unless each connection asks for them.
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Write-ahead logging: readers see the last commit while a write runs, and are never
+    # refused "database is locked" because of it (an in-memory database keeps its own mode).
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # A writer waits this long for another's transaction before giving up.
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -73,7 +80,7 @@ def create_engine(database_url: str | URL) -> AsyncEngine:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
     if url.get_backend_name() == "sqlite":
-        event.listen(engine.sync_engine, "connect", _enforce_sqlite_foreign_keys)
+        event.listen(engine.sync_engine, "connect", _prepare_sqlite_connection)
         event.listen(engine.sync_engine, "begin", _begin_sqlite_write)
     return engine
 
