@@ -457,3 +457,27 @@ def test_a_tie_that_began_with_a_document_has_the_documents_kind(qa_engine: Engi
         ("Ченстохова", "cooperation_agreement"),
         ("Прущ-Ґданськ", "memorandum"),
     }
+
+
+def test_partners_listed_after_a_dash_and_severed_partnerships_are_read(
+    qa_engine: Engine,
+) -> None:
+    text = (
+        "Виконавчий комітет Тернопільської міської ради ухвалив рішення про скасування "
+        "партнерських відносин з білоруськими містами Гродно та Пінськ.\n\n"
+        "Уже найближчим часом Ковельська громада очікує три пакети допомоги, про які подбали "
+        "німецькі міста-партнери Ковеля - Вальсроде, Барзінгхаузен та Саарбрюкен."
+    )
+
+    found = {
+        (fact.hromada_name, fact.partner, fact.status.value)
+        for fact in _agreements(qa_engine, text)
+    }
+
+    assert found == {
+        ("Тернопільська", "Гродно", "terminated"),
+        ("Тернопільська", "Пінськ", "terminated"),
+        ("Ковель", "Вальсроде", "active"),
+        ("Ковель", "Барзінгхаузен", "active"),
+        ("Ковель", "Саарбрюкен", "active"),
+    }

@@ -37,6 +37,7 @@ from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, Cooperati
 from knowledge.text.normalize import fold
 
 _STATUS_WINDOW = 12
+_RELATION_WINDOW = 6
 _TERM = re.compile(
     r"(?:терміном|строком|строк|терміни?)\s+на\s+(\d{1,2}|п[’']ять|три|десять)\s+(?:рок|років|роки)"
     r"|for\s+(?:a\s+(?:term|period)\s+of\s+)?(\d{1,2}|five|three|ten|two)\s+(?:more\s+)?years?",
@@ -209,7 +210,7 @@ def _pair_word(
     word = words[index].split("-")
     following = words[index + 1] if index + 1 < len(words) else ""
     for first, seconds in pairs:
-        if word[0] == first and (
+        if word[0] == fold(first) and (
             (len(word) > 1 and starts(word[1], seconds)) or starts(following, seconds)
         ):
             return True
@@ -220,7 +221,7 @@ def _pair_end(words: list[str], index: int) -> int:
     if "-" in words[index] or index + 1 >= len(words):
         return index
     following = words[index + 1]
-    if starts(following, ("cit", "town", "communit", "municipal")):
+    if starts(following, ("cit", "town", "communit", "municipal", "відносин", "звязк", "зв’язк")):
         return index + 1
     return index
 
@@ -510,7 +511,9 @@ def _nearest_status(
             distance = cue.first - status.position
         else:
             distance = status.position - cue.last
-        if distance > _STATUS_WINDOW:
+        # "Уже найближчим часом ... очікує ..., про які подбали міста-партнери": a plural
+        # relation word names partners as they are, unless its status stands next to it.
+        if distance > (_RELATION_WINDOW if cue.relation else _STATUS_WINDOW):
             continue
         # A tie goes to the word before the kind word («підписали угоду»).
         rank = (distance, 0 if status.position < cue.first else 1, status)

@@ -95,7 +95,12 @@ TWIN_WORDS = ("побратим", "посестр", "twinned", "twinning", "twin
 TWIN_PAIRS = (("sister", ("cit", "town", "communit")), ("twin", ("cit", "town")))
 # «містом-партнером», "partner city": a partnership of no stated kind.
 PARTNER_WORDS = ("містом-партнер", "містами-партнер", "міста-партнер", "місто-партнер")
-PARTNER_PAIRS = (("partner", ("cit", "town", "municipal")),)
+PARTNER_PAIRS = (
+    ("partner", ("cit", "town", "municipal")),
+    # «скасування партнерських відносин з містами Гродно та Пінськ».
+    ("партнерських", ("відносин", "звязк", "зв’язк")),
+    ("партнерські", ("відносин", "звязк", "зв’язк")),
+)
 
 # ---- statuses ----
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extraction.keywords import (
+    PARTNER_WORDS,
     PERSON_WORDS,
     SLOT_WORDS,
     TWIN_WORDS,
@@ -111,6 +112,15 @@ def _inflected(word: str, named: dict[str, Town]) -> Town | None:
         if _is_cyrillic(key) and word.startswith(stem) and 0 < len(word) - len(key) <= 3:
             return town
     return None
+
+
+_LIST_OPENERS = frozenset("-–—:")
+
+
+def _gap(view: SentenceView, before: int, after: int) -> str:
+    """The text between two tokens."""
+    tokens = view.sentence.tokens
+    return view.text[tokens[before].end : tokens[after].start]
 
 
 def _bracket_after(view: SentenceView, last: int) -> bool:
@@ -244,7 +254,11 @@ class ViewBuilder:
                 or not sentence.is_capitalised(index)
                 or (index == 0 and index not in in_lists)
             ):
-                listing = listing and (index in covered or self._continues_list(view, index))
+                listing = listing and (
+                    index in covered
+                    or words[index] in _CONJUNCTIONS
+                    or self._continues_list(view, index)
+                )
                 index += 1
                 continue
             word = words[index]
@@ -324,7 +338,10 @@ class ViewBuilder:
         Madrid became Kyiv's new sister cities", "Gdynia and Pardubice are now sister cities".
         """
         words, sentence = view.words, view.sentence
-        if not any(starts(word, TWIN_WORDS) or word == "sister" for word in words):
+        if not any(
+            starts(word, (*TWIN_WORDS, *PARTNER_WORDS)) or word in ("sister", "partner")
+            for word in words
+        ):
             return set()
         marked: set[int] = set()
         index = 0
@@ -337,7 +354,10 @@ class ViewBuilder:
                 and position not in covered
                 and sentence.is_capitalised(position)
                 and not sentence.tokens[position].is_number
-                and not _is_common(words[position])
+                # Listed after a name, a capitalised Ukrainian word is a name («та Саарбрюкен»).
+                and not (
+                    _is_common(words[position]) and not (names and _is_cyrillic(words[position]))
+                )
                 and not starts(words[position], SLOT_WORDS)
             ):
                 last = self._name_end(view, position, covered)
@@ -359,7 +379,12 @@ class ViewBuilder:
                     break
             # A list stands between ordinary words: "Pesident Bob Herring and Kharkiv-Cincinnati
             # Sister City President" is people and bodies.
-            opened = not names or names[0] == 0 or not sentence.is_capitalised(names[0] - 1)
+            opened = (
+                not names
+                or names[0] == 0
+                or not sentence.is_capitalised(names[0] - 1)
+                or bool(_LIST_OPENERS & set(_gap(view, names[0] - 1, names[0])))
+            )
             closing = self._name_end(view, names[-1], covered) + 1 if names else 0
             closed = closing >= len(words) or not sentence.is_capitalised(closing)
             if len(names) >= 2 and joined and opened and closed:
