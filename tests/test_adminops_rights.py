@@ -15,6 +15,8 @@ from collections.abc import AsyncIterator, Sequence
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from knowledge.admin.common import Admin
+from knowledge.admin.editing import save_record, with_changes
 from knowledge.interchange import export_agreements_csv
 from knowledge.qa.engine import Engine
 from knowledge.store.engines import session_factory
@@ -135,3 +137,24 @@ async def test_an_editor_of_one_hromada_sees_only_its_history(
     assert str(EDITOR + 1) in everything
     assert "lv-jelgava" not in own
     assert str(EDITOR + 1) not in own
+
+
+async def test_undo_offers_an_editor_the_latest_change_of_their_hromada(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    await grant_editor(seeded_engine, EDITOR, KHARKIV)
+    document = await stored(seeded_engine)
+    kharkiv = next(doc for doc in document.agreements if doc.hromada == KHARKIV)
+    other = next(doc for doc in document.agreements if doc.hromada != KHARKIV)
+    for doc, user_id in ((kharkiv, EDITOR), (other, SUPER_ADMIN)):
+        async with session_factory(seeded_engine)() as session:
+            await save_record(
+                session, with_changes(doc, term_years=9), Admin(user_id, (SUPER_ADMIN,)), doc
+            )
+
+    calls = await admins.send("/undo", user_id=EDITOR)
+
+    (text,) = sent_texts(calls)
+    assert kharkiv.key in text
+    assert other.key not in text
+    assert keyboard_buttons(calls[-1].reply_markup) != []  # type: ignore[attr-defined]

@@ -58,7 +58,7 @@ async def cmd_undo(
     if text and not text.isdigit():
         await message.answer(escaped(_("Send the change number, such as /undo 42.")))
         return
-    change_id = int(text) if text else await latest_change_id(session)
+    change_id = int(text) if text else await latest_change_id(session, admin)
     change = None if change_id is None else await audited_change(session, change_id)
     if change is None:
         await message.answer(escaped(_("There is no such change to undo.")))

@@ -9,9 +9,9 @@ from urllib.parse import unquote, urlsplit
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import AdminError
+from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
-from knowledge.admin.history import Change, change_of
+from knowledge.admin.history import Change, change_of, recent_changes
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.documents import UNSTATED_ISSUER, AgreementDoc, Bilingual, PlaceDoc, SourceDoc
 from knowledge.facts.vocabulary import (
@@ -245,14 +245,13 @@ async def audited_change(session: AsyncSession, change_id: int) -> Change | None
     return None if entry is None else change_of(entry)
 
 
-async def latest_change_id(session: AsyncSession) -> int | None:
-    """The newest change of a record an admin edits (not of editing rights)."""
-    return await session.scalar(
-        select(models.AuditEntryRow.id)
-        .where(models.AuditEntryRow.entity.in_([entity.value for entity in EDITABLE]))
-        .order_by(models.AuditEntryRow.id.desc())
-        .limit(1)
+async def latest_change_id(session: AsyncSession, viewer: Admin | None = None) -> int | None:
+    """The newest change of a record an admin edits (not of editing rights); with a `viewer`,
+    the newest of those they may see (`recent_changes`)."""
+    changes = await recent_changes(
+        session, limit=1, viewer=viewer, entities=[entity.value for entity in EDITABLE]
     )
+    return changes[0].id if changes else None
 
 
 async def find_record(session: AsyncSession, text: str) -> list[tuple[str, str]]:

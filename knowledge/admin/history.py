@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -113,8 +114,10 @@ async def recent_changes(
     limit: int = 10,
     *,
     viewer: Admin | None = None,
+    entities: Sequence[str] | None = None,
 ) -> list[Change]:
-    """The latest changes, newest first, of every record or of one entity or record.
+    """The latest changes, newest first, of every record or of one entity or record (or of
+    the `entities` named).
 
     With a `viewer` who holds only some hromadas, only what they may see: their hromadas'
     records, the places and sources those records cite, and their own rights (no one
@@ -126,6 +129,8 @@ async def recent_changes(
         query = query.where(models.AuditEntryRow.entity == entity)
     if key is not None:
         query = query.where(models.AuditEntryRow.entity_key == key)
+    if entities is not None:
+        query = query.where(models.AuditEntryRow.entity.in_(entities))
     if scope is None:
         return [_change(entry) for entry in await session.scalars(query.limit(limit))]
     shown: list[Change] = []
