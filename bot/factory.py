@@ -15,6 +15,7 @@ from aiogram.utils.i18n import I18n
 
 from bot.handlers import routers
 from bot.middlewares import FloodGate, install_transport_middlewares
+from bot.middlewares.callback_answers import install_callback_answers
 from bot.middlewares.database import EVENTS as DATABASE_EVENTS
 from bot.middlewares.database import DatabaseSessionMiddleware
 from bot.middlewares.language import ChatLanguageMiddleware
@@ -75,5 +76,6 @@ def create_dispatcher(
         dispatcher.observers[event].middleware(database)
     i18n = I18n(path=LOCALES_DIR, default_locale=services.settings.default_locale, domain=DOMAIN)
     ChatLanguageMiddleware(i18n, services).setup(dispatcher)
+    install_callback_answers(dispatcher)
     dispatcher.include_routers(*routers())
     return dispatcher

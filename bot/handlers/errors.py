@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from typing import Any
@@ -12,6 +13,7 @@ from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.delivery import follow_upgrade, refuses_the_bot
+from bot.middlewares.callback_answers import WORKFLOW_KEY, CallbackAnswers
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
@@ -89,6 +91,13 @@ async def on_error(event: ErrorEvent, **data: Any) -> bool | Outcome:
             return REDELIVER
     if await _refused(event, chat, data.get("services")):
         return True
+    if _unchanged(event.exception):
+        # A press that would show what the message already shows: nothing to fix or tell.
+        logger.debug("Update %s changed nothing on screen", update.update_id)
+        if update.callback_query is not None:
+            with contextlib.suppress(TelegramAPIError):
+                await update.callback_query.answer()
+        return True
     logger.error(
         "Update %s in chat %s failed in %s: %s",
         update.update_id,
@@ -100,7 +109,11 @@ async def on_error(event: ErrorEvent, **data: Any) -> bool | Outcome:
     apology = _(APOLOGY)
     try:
         if update.callback_query is not None:
-            await _apologise_for_press(update.callback_query, apology)
+            answers = data.get(WORKFLOW_KEY)
+            answered = isinstance(answers, CallbackAnswers) and answers.answered(
+                update.callback_query.id
+            )
+            await _apologise_for_press(update.callback_query, apology, answered=answered)
         elif update.message is not None and update.message.chat.type != "channel":
             await update.message.answer(escaped(apology))
     except TelegramAPIError:
@@ -108,9 +121,17 @@ async def on_error(event: ErrorEvent, **data: Any) -> bool | Outcome:
     return True
 
 
-async def _apologise_for_press(query: CallbackQuery, apology: str) -> None:
-    """An alert under the button; in the chat when the press was answered already (a press
-    delivered again after a failed first attempt)."""
+def _unchanged(error: BaseException) -> bool:
+    """Whether Telegram refused an edit for changing nothing ("message is not modified")."""
+    return isinstance(error, TelegramBadRequest) and "message is not modified" in error.message
+
+
+async def _apologise_for_press(query: CallbackQuery, apology: str, *, answered: bool) -> None:
+    """An alert under the button; in the chat when the press was answered already (before
+    slow work, or a press delivered again after a failed first attempt)."""
+    if answered and isinstance(query.message, Message):
+        await query.message.answer(escaped(apology))
+        return
     try:
         await query.answer(apology, show_alert=True)
     except TelegramBadRequest:
