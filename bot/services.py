@@ -17,6 +17,7 @@ from knowledge.qa.engine import Engine, today_in_ukraine
 from knowledge.qa.startup import engine_from_database
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine, session_factory
+from knowledge.text import morphology
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -69,10 +70,12 @@ class BotServices:
 async def create_services(
     settings: Settings, forms_cache: Path | None = FORMS_CACHE
 ) -> BotServices:
-    """Migrate (and on first start seed) the database, then index the knowledge base."""
+    """Migrate (and on first start seed) the database, then index the knowledge base and load
+    the morphological dictionary, so the first question waits for neither."""
     database = create_engine(settings.database_url)
     await prepare_database(database)
     engine = await engine_from_database(database, forms_cache)
+    morphology.preload()
     return BotServices(
         settings=settings, database=database, engine=engine, forms_cache=forms_cache
     )

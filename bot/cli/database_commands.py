@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cli.context import CommandContext
-from knowledge.store import migrations
 from knowledge.store.engines import create_engine
 
 
@@ -30,6 +29,8 @@ def register(commands: Any) -> None:
 async def _migrate_and_report(
     context: CommandContext, migrate: Callable[[AsyncEngine], Awaitable[None]]
 ) -> int:
+    from knowledge.store import migrations
+
     _ = context.gettext
     engine = create_engine(context.settings.database_url)
     try:
@@ -50,6 +51,8 @@ async def _nothing(engine: AsyncEngine) -> None:
 
 async def upgrade_database(context: CommandContext, arguments: argparse.Namespace) -> int:
     """Upgrade the schema."""
+    from knowledge.store import migrations
+
     return await _migrate_and_report(
         context, lambda engine: migrations.upgrade(engine, arguments.revision)
     )
@@ -57,6 +60,8 @@ async def upgrade_database(context: CommandContext, arguments: argparse.Namespac
 
 async def downgrade_database(context: CommandContext, arguments: argparse.Namespace) -> int:
     """Downgrade the schema."""
+    from knowledge.store import migrations
+
     return await _migrate_and_report(
         context, lambda engine: migrations.downgrade(engine, arguments.revision)
     )

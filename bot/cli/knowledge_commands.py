@@ -24,7 +24,6 @@ from knowledge.interchange import (
 )
 from knowledge.places.countries import country_name
 from knowledge.render.labels import agreement_kind_label, agreement_status_label
-from knowledge.store import migrations
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.document_files import DocumentError, read_documents
 from knowledge.store.engines import create_engine, session_factory, writing
@@ -119,6 +118,8 @@ async def load_files(context: CommandContext, arguments: argparse.Namespace) -> 
     except DocumentError as error:
         context.complain(_("Cannot load: {problem}").format(problem=error))
         return 1
+    from knowledge.store import migrations
+
     engine = create_engine(context.settings.database_url)
     try:
         await migrations.upgrade(engine)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.store import migrations, models
+from knowledge.store import models
 from knowledge.store.curated import curated_document
 from knowledge.store.engines import session_factory, writing
 from knowledge.store.loading import LoadReport, load_document
 from knowledge.store.rights import SystemWriter
+from knowledge.store.schema_head import schema_is_current
 
 SEED_ACTOR = "system:seed"
 SEED_WRITER = SystemWriter(SEED_ACTOR)
@@ -23,7 +24,11 @@ async def seed(engine: AsyncEngine) -> LoadReport:
 
 async def prepare_database(engine: AsyncEngine) -> LoadReport | None:
     """Migrate to the newest schema; seed an empty knowledge base. Returns the seed's report."""
-    await migrations.upgrade(engine)
+    if not await schema_is_current(engine):
+        # Imported here: a serving process on a current schema never loads Alembic.
+        from knowledge.store import migrations
+
+        await migrations.upgrade(engine)
     async with session_factory(engine)() as session:
         known_hromadas = await session.scalar(select(func.count()).select_from(models.HromadaRow))
     if known_hromadas:
