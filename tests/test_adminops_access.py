@@ -159,7 +159,7 @@ async def test_publish_a_digest_of_new_agreements(
     post, confirmation = calls_of(calls, SendMessage)
     assert post.chat_id == CHANNEL
     # What the first start loaded is not news: only the new agreement is listed.
-    assert post.text == "<b>Харківська громада: що нового</b>\n• Jelgava — побратимство"
+    assert post.text == "<b>Харківська громада: що нового</b>\n• Елґава — побратимство"
     assert keyboard_buttons(post.reply_markup)[0][1] == (
         f"https://t.me/pobratym_test_bot?start={hromada_payload(KHARKIV)}"
     )

@@ -12,7 +12,7 @@ def test_ask_prints_the_answer_in_the_questions_language(tmp_path: Path) -> None
     actual = run_bot("ask", "Is Kharkiv twinned with Lille?", cwd=tmp_path)
 
     assert actual.returncode == 0, actual.stderr
-    assert actual.stdout.startswith("Yes: Kharkiv and Lille are twin cities.")
+    assert actual.stdout.startswith("Yes, Kharkiv and Lille are twin cities.")
 
 
 def test_ask_batch_json_answers_each_line_as_a_new_conversation(tmp_path: Path) -> None:
@@ -28,7 +28,7 @@ def test_ask_batch_json_answers_each_line_as_a_new_conversation(tmp_path: Path) 
         "а в Польщі?",
         "What aid did Kharkiv get?",
     ]
-    assert [row["intent"] for row in rows] == ["partners", "reverse", "aid"]
+    assert [row["intent"] for row in rows] == ["partners", "need_context", "aid"]
     assert rows[0]["lang"] == "uk"
     assert rows[0]["entities"] == {"hromada": "UA74020030000069340"}
     assert "Олайне" in rows[0]["answer"]
