@@ -26,7 +26,7 @@ from knowledge.admin.common import (
 from knowledge.facts.documents import references
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
-from knowledge.store.rights import require_write
+from knowledge.store.rights import Writer, require_write
 
 Doc = TypeVar("Doc", bound=BaseModel)
 Row = TypeVar("Row", bound=models.Base)
@@ -244,18 +244,27 @@ async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[s
 
 
 async def write_state(
-    session: AsyncSession, entity: str, key: str, doc: BaseModel | None, *, seen: BaseModel | None
+    session: AsyncSession,
+    entity: str,
+    key: str,
+    doc: BaseModel | None,
+    *,
+    seen: BaseModel | None,
+    writer: Writer,
 ) -> None:
     """Make the stored record equal to the document, or absent; flushed, not committed.
 
     `seen` is the state the caller checked; if the record is no longer so (another writer
-    committed in between), EditConflictError is raised instead of overwriting it.
+    committed in between), EditConflictError is raised instead of overwriting it. The
+    writer's right is checked here too, on the locked row (`require_write`), so no write of
+    a record goes around it.
     """
     kind = kind_of(entity)
     row = await _row(session, kind, key, lock=True)
     current = None if row is None else kind.to_doc(row)
     if current != seen:
         raise EditConflictError(entity, key, preview_changes(seen, current))
+    await require_write(session, writer, entity, key, current, doc)
     if doc is None:
         if row is None:
             return
@@ -347,7 +356,7 @@ async def _save(
     changes = preview_changes(current, doc)
     if not changes:
         return SaveResult(entity.value, key, None, [], None)
-    await write_state(session, entity, key, doc, seen=current)
+    await write_state(session, entity, key, doc, seen=current, writer=admin)
     action = AuditAction.CREATE if current is None else AuditAction.UPDATE
     entry = audit(
         session,
@@ -379,7 +388,7 @@ async def delete_record(
         await require_write(session, admin, entity, key, current, None)
         if current != expected:
             raise EditConflictError(entity, key, preview_changes(expected, current))
-        await write_state(session, entity, key, None, seen=current)
+        await write_state(session, entity, key, None, seen=current, writer=admin)
         entry = audit(
             session,
             actor=admin.actor,

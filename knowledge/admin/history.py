@@ -285,7 +285,9 @@ async def _undo(
                 entry.entity_key,
                 preview_changes(after, current),
             )
-        await write_state(session, entry.entity, entry.entity_key, before, seen=current)
+        await write_state(
+            session, entry.entity, entry.entity_key, before, seen=current, writer=admin
+        )
         audit(
             session,
             actor=admin.actor,

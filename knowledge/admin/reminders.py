@@ -17,6 +17,7 @@ from knowledge.facts.records import Text
 from knowledge.facts.terms import Expiry, expiry
 from knowledge.facts.vocabulary import AgreementStatus, AuditAction
 from knowledge.store import mapping, models
+from knowledge.store.rights import SystemWriter
 
 DEFAULT_THRESHOLDS = (90, 30, 7)
 EXPIRY_ACTOR = "system:expiry"
@@ -143,6 +144,7 @@ async def expire_agreements(
     """
     expired = []
     batch = str(uuid.uuid4())
+    writer = SystemWriter(actor)
     async with atomic(session):
         for row in await _active_agreements(session):
             before = mapping.agreement_doc(row)
@@ -150,7 +152,9 @@ async def expire_agreements(
             if end is None or end.estimated or end.until.latest() >= today:
                 continue
             after = with_changes(before, status=AgreementStatus.EXPIRED)
-            await write_state(session, Entity.AGREEMENT, row.key, after, seen=before)
+            await write_state(
+                session, Entity.AGREEMENT, row.key, after, seen=before, writer=writer
+            )
             audit(
                 session,
                 actor=actor,
