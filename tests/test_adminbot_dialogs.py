@@ -432,3 +432,21 @@ async def test_same_named_hromadas_are_offered_by_the_names_residents_know(
     labels = [label for label, _data in last_buttons(calls)]
     assert f"Полтава (Полтавська обл.) / {POLTAVA}" in labels
     assert "Полтавка (Автономна Республіка Крим) / UA01120570000080989" in labels
+
+
+PREVIEW_NAMES = {
+    "en": ["Hromada: (empty) → Poltava", "Place: (empty) → Kaunas"],
+    "uk": ["Громада: (порожньо) → Полтава", "Місце: (порожньо) → Каунас"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_save_preview_names_the_hromada_and_the_place(admin: Harness, lang: str) -> None:
+    line = "Полтава | Каунас | LT | twinning | active | 2024 | test-source"
+
+    (preview,) = await _say(admin, f"/add_agreement {line}", lang)
+
+    for expected in PREVIEW_NAMES[lang]:
+        assert expected in preview
+    assert "UA53080370000025447" not in preview
+    assert "lt-kaunas" not in preview.split("\n", 2)[-1]

@@ -8,10 +8,12 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.callbacks import AdminConfirm, AdminPick
+from bot.commands import ADMIN_COMMANDS as MENU_COMMANDS
 from knowledge.qa.engine import Engine
 from tests.admin_support import audit_count
 from tests.adminbot_support import (
     EDITOR,
+    KHARKIV,
     REFUSAL,
     STRANGER,
     SUPER_ADMIN,
@@ -146,3 +148,25 @@ async def test_help_shows_the_one_line_form_to_editors_only(
     assert order in editor_help
     assert editor_help.startswith(resident_help)
     assert heading not in resident_help
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_help_lists_every_command_an_editor_may_use(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    await grant_editor(seeded_engine, EDITOR, KHARKIV)
+
+    (super_help,) = sent_texts(
+        await admin.send("/help", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang)
+    )
+    (editor_help,) = sent_texts(
+        await admin.send("/help", chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+    )
+
+    for name, _description in MENU_COMMANDS:
+        assert f"/{name}:" in super_help
+    for name in ("new_agreement", "edit", "undo", "unanswered", "import", "export", "extract"):
+        assert f"/{name}:" in editor_help
+    for name in ("grant", "revoke", "admins", "backup"):
+        assert f"/{name}:" not in editor_help
+    assert ".xlsx" in editor_help

@@ -142,7 +142,7 @@ async def test_an_admin_types_a_quantity_and_imports_a_file_in_the_chat(
     assert code == 0, output
     assert "Ви користувач 1001, суперадміністратор цього бота" in output
     assert "• Позиція допомоги 1 · Кількість: (порожньо) → 3" in output
-    assert "Збережено запис (запис про допомогу) kharkivska-aid-pl-2024" in output
+    assert "Збережено: запис про допомогу kharkivska-aid-pl-2024" in output
     assert "Надіслано файл угоди.csv." in output
     assert "угода: нових 1, змінених 0, без змін 0" in output
     assert "Імпортовано: нових — 3, змінених — 0, без змін — 0." in output

@@ -130,7 +130,7 @@ async def test_a_forwarded_post_in_ukrainian_update_edit_skip_and_undo(
         dialog = await press(telegram, me, tarniv, "Змінити", "Яке поле?")
         asked = await press(telegram, me, dialog, "Підписано", "Нове значення")
         preview = await say(telegram, me, "2023-05-12", "uk", "Зміняться такі поля")
-        await press(telegram, me, preview, "Підтвердити", "Збережено запис")
+        await press(telegram, me, preview, "Підтвердити", "Збережено: ")
         skipped = await press(telegram, me, ostrava, "Пропустити", "✖ Пропущено.")
         added = await knowledge(bot_home)
 

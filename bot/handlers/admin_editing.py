@@ -238,10 +238,12 @@ async def _preview(
     doc: dict[str, Any] | None,
     expected: dict[str, Any] | None,
     extra: list[tuple[str, dict[str, Any]]] | None = None,
+    session: AsyncSession | None = None,
 ) -> None:
-    """Show what would change and wait for Confirm."""
+    """Show what would change and wait for Confirm; places and sources by their names."""
     before = parse_doc(entity, expected)
     after = parse_doc(entity, doc)
+    known = await _known_names(session, lang, [doc, expected], extra or [])
     lines = []
     for extra_entity, extra_doc in extra or []:
         lines.append(
@@ -257,12 +259,42 @@ async def _preview(
         )
     else:
         lines.append(f"{_entity_label(entity)} {key}")
-    lines.append(change_preview(preview_changes(before, after), lang, entity))
+    lines.append(change_preview(preview_changes(before, after), lang, entity, known))
     await state.set_state(Pending.confirm)
     await state.update_data(
         operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
     )
     await _say(message, "\n".join(lines), confirm_keyboard())
+
+
+async def _known_names(
+    session: AsyncSession | None,
+    lang: str,
+    docs: list[dict[str, Any] | None],
+    extra: list[tuple[str, dict[str, Any]]],
+) -> dict[str, str]:
+    """The names, in `lang`, of the places and sources the documents refer to by key: new
+    ones from `extra`, stored ones from the database."""
+    known: dict[str, str] = {}
+    for entity, record in extra:
+        names = record.get("name" if entity == "place" else "title")
+        if isinstance(names, dict) and names.get(lang):
+            known[str(record["key"])] = str(names[lang])
+    wanted: set[str] = set()
+    for doc in docs:
+        if not doc:
+            continue
+        if isinstance(doc.get("place"), str):
+            wanted.add(doc["place"])
+        wanted |= {
+            cited["source"]
+            for cited in doc.get("sources") or []
+            if isinstance(cited, dict) and isinstance(cited.get("source"), str)
+        }
+    wanted -= set(known)
+    if session is not None and wanted:
+        known |= await forms.record_names(session, wanted, lang)
+    return known
 
 
 async def _preview_new(
@@ -274,6 +306,7 @@ async def _preview_new(
     extra: list[tuple[str, dict[str, Any]]],
     *,
     ask_title: bool = False,
+    session: AsyncSession | None = None,
 ) -> None:
     """Show a new record (and the records it brings along) and wait for Confirm. In a guided
     dialog (`ask_title`) a new source made from a link first gets its title, as no page is
@@ -291,10 +324,16 @@ async def _preview_new(
             _pick_keyboard("title", [_("Use this title")]),
         )
         return
-    await _show_new(message, state, lang, entity, doc, extra)
+    await _show_new(message, state, lang, entity, doc, extra, session)
 
 
-async def _titled(message: Message, state: FSMContext, lang: str, title: str | None) -> None:
+async def _titled(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    title: str | None,
+    session: AsyncSession | None = None,
+) -> None:
     """The title for the new source (None: the suggested one); then the preview."""
     titled = (await state.get_data())["titled"]
     extra: list[tuple[str, dict[str, Any]]] = []
@@ -302,18 +341,20 @@ async def _titled(message: Message, state: FSMContext, lang: str, title: str | N
         if kind == "source" and record.get("url") and title is not None:
             record = {**record, "title": {"uk": title, "en": title}}
         extra.append((kind, record))
-    await _show_new(message, state, lang, titled["entity"], titled["doc"], extra)
+    await _show_new(message, state, lang, titled["entity"], titled["doc"], extra, session)
 
 
 @router.message(SourceTitle.title, F.text, IsAdmin())
-async def source_title(message: Message, state: FSMContext, lang: str) -> None:
+async def source_title(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
     """The source's title, typed."""
     try:
         title = forms.required_text(message.text or "")
     except forms.FormError as error:
         await _say(message, _problem_text(error))
         return
-    await _titled(message, state, lang, title)
+    await _titled(message, state, lang, title, session)
 
 
 async def _show_new(
@@ -323,6 +364,7 @@ async def _show_new(
     entity: str,
     doc: dict[str, Any],
     extra: list[tuple[str, dict[str, Any]]],
+    session: AsyncSession | None = None,
 ) -> None:
     await _preview(
         message,
@@ -334,6 +376,7 @@ async def _show_new(
         doc=doc,
         expected=None,
         extra=extra,
+        session=session,
     )
 
 
@@ -492,7 +535,9 @@ async def cmd_add_agreement(
     except forms.FormError as error:
         await _say(message, _problem_text(error))
         return
-    await _preview_new(message, state, lang, "agreement", doc.model_dump(mode="json"), extra)
+    await _preview_new(
+        message, state, lang, "agreement", doc.model_dump(mode="json"), extra, session=session
+    )
 
 
 async def _agreement(
@@ -627,7 +672,7 @@ async def on_pick(
             return
     choices = data.get("choices", [])
     if field == "title" and current == SourceTitle.title.state:
-        await _titled(message, state, lang, None)
+        await _titled(message, state, lang, None, session)
         return
     if field == "hr" and current == AgreementForm.hromada.state and index < len(choices):
         await _after_hromada(message, state, str(choices[index]))
@@ -641,7 +686,7 @@ async def on_pick(
             await _ask_value(message, state, fields[index], lang)
             return
         if index == len(fields) and data.get("draft") is not None:
-            await _preview_draft(message, state, lang, data, data["draft"])
+            await _preview_draft(message, state, lang, data, data["draft"], session)
             return
     if field == "rec" and index < len(choices):
         entity, key = choices[index]
@@ -752,10 +797,14 @@ async def form_notes(message: Message, state: FSMContext) -> None:
     await state.update_data(notes={language: text})
     await state.set_state(AgreementForm.notes_other)
     if language == "uk":
-        prompt = _("The same notes in English, for residents who read English? - leaves them out.")
+        prompt = _(
+            "The same notes in English, for residents who read English? Send - to keep them"
+            " in Ukrainian only."
+        )
     else:
         prompt = _(
-            "The same notes in Ukrainian, for residents who read Ukrainian? - leaves them out."
+            "The same notes in Ukrainian, for residents who read Ukrainian? Send - to keep them"
+            " in English only."
         )
     await _say(message, prompt)
 
@@ -821,7 +870,14 @@ async def form_source(
     if data.get("new_place") is not None:
         extra.append(("place", data["new_place"]))
     await _preview_new(
-        message, state, lang, "agreement", doc.model_dump(mode="json"), extra, ask_title=True
+        message,
+        state,
+        lang,
+        "agreement",
+        doc.model_dump(mode="json"),
+        extra,
+        ask_title=True,
+        session=session,
     )
 
 
@@ -950,7 +1006,7 @@ async def record_step(
     except forms.FormError as error:
         await _say(message, _problem_text(error))
         return
-    await _preview_new(message, state, lang, form, doc, extra, ask_title=True)
+    await _preview_new(message, state, lang, form, doc, extra, ask_title=True, session=session)
 
 
 async def _record_doc(
@@ -1072,6 +1128,7 @@ async def _start_edit(
             key=key,
             doc=None,
             expected=expected,
+            session=session,
         )
         return
     await state.set_state(EditForm.field)
@@ -1190,7 +1247,7 @@ async def _edit_value(
         await _say(message, _problem_text(forms.FormError("agreement", str(error))))
         return
     await _preview_draft(
-        message, state, lang, data, None if doc is None else doc.model_dump(mode="json")
+        message, state, lang, data, None if doc is None else doc.model_dump(mode="json"), session
     )
 
 
@@ -1200,6 +1257,7 @@ async def _preview_draft(
     lang: str,
     data: dict[str, Any],
     doc: dict[str, Any] | None,
+    session: AsyncSession | None = None,
 ) -> None:
     """The preview of an edited record, with the new records a draft brings along."""
     extra = [(str(entity), dict(record)) for entity, record in data.get("extra") or []]
@@ -1213,6 +1271,7 @@ async def _preview_draft(
         doc=doc,
         expected=data["expected"],
         extra=extra,
+        session=session,
     )
 
 

@@ -260,9 +260,9 @@ async def cmd_import(message: Message, state: FSMContext) -> None:
     await message.answer(
         escaped(
             _(
-                "Send the file to import: a .csv sheet of agreements or aid, or a .yaml or"
-                " .json export. I will show what it changes before writing anything."
-                " /cancel stops."
+                "Send the file to import: a sheet of agreements or aid as .xlsx (Excel) or"
+                " .csv, or a .yaml or .json export. I will show what it changes before writing"
+                " anything. /cancel stops."
             )
         )
     )

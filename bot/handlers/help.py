@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.commands import ADMIN_COMMANDS, ADMIN_OPS_COMMANDS, EDITOR_COMMANDS
 from bot.filters.admin import IsAdmin
+from bot.handlers.admin_ops import EDITOR_COMMANDS as EDITOR_OPS_COMMANDS
 from bot.routing import Handlers
 from bot.texts import escaped
+from knowledge.admin.common import Admin
 
 router = Handlers(__name__)
 
@@ -29,22 +34,40 @@ def _help_text() -> str:
     )
 
 
+def _command_lines(commands: Iterable[tuple[str, str]]) -> list[str]:
+    return [f"/{name}: {_(description)}" for name, description in commands]
+
+
 @router.message(Command("help"), IsAdmin())
-async def cmd_help_for_admins(message: Message) -> None:
-    """The same help, and for editors the admin commands and the one-line form."""
-    admin_text = _(
-        "For editors:"
-        "\n/new_agreement, /new_place, /new_source, /new_aid: add a record step by step"
-        "\n/add_agreement hromada | partner place | country | kind | status | signed | source:"
-        " add an agreement in one line, e.g. /add_agreement Харків | Кошице | SK | cooperation"
-        " | active | 2023-06 | https://… (the status may be left out; signed is YYYY, YYYY-MM or"
-        " YYYY-MM-DD; the source is a source key, a title or a link)"
-        "\n/edit, /delete: change or delete a record; /history, /undo: recent changes and"
-        " undoing one; /cancel: leave a dialog"
-    )
-    admin_text += "\n" + _(
-        "/unanswered: the questions I could not answer, per hromada; residents' corrections"
-        " come to you with a button to reply"
+async def cmd_help_for_admins(message: Message, admin: Admin) -> None:
+    """The same help, and for editors every command they may use (the menu's own list, so
+    none is left out) with the one-line form; super-admins also the rights and files ones."""
+    super_admin = admin.user_id in admin.super_admins
+    commands = [
+        *(ADMIN_COMMANDS if super_admin else EDITOR_COMMANDS),
+        *(
+            (name, description)
+            for name, description in ADMIN_OPS_COMMANDS
+            if super_admin or name in EDITOR_OPS_COMMANDS
+        ),
+    ]
+    shown = list(dict.fromkeys(commands))
+    admin_text = "\n".join(
+        [
+            _("For editors:"),
+            *_command_lines(shown),
+            "",
+            _(
+                "The one-line form: /add_agreement hromada | partner place | country | kind |"
+                " status | signed | source, e.g. /add_agreement Харків | Кошице | SK |"
+                " cooperation | active | 06.2023 | https://… (the status may be left out; the"
+                " source is a source key, a title or a link)."
+            ),
+            _(
+                "Residents' corrections come to you with a button to reply. A sheet to /import"
+                " may be .xlsx or .csv."
+            ),
+        ]
     )
     await message.answer(escaped(_help_text() + "\n\n" + admin_text))
 

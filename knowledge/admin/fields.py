@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, get_args
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel
 from knowledge.admin.common import FieldChange
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate
 from knowledge.facts.messages import N_
+from knowledge.places.hromadas import shipped_index
 from knowledge.render.labels import VOCABULARIES
 from knowledge.render.lang import Language
 from knowledge.store import mapping
@@ -180,15 +182,25 @@ def _value_type(entity: str, names: list[str]) -> Any:
     return types.pop() if len(types) == 1 else None
 
 
-def field_value(entity: str, path: str, value: Any, lang: str) -> str:
-    """A field's JSON value as a reader understands it: labels, names, dates, numbers."""
+def field_value(
+    entity: str, path: str, value: Any, lang: str, known: Mapping[str, str] | None = None
+) -> str:
+    """A field's JSON value as a reader understands it: labels, names, dates, numbers.
+
+    A hromada's KATOTTH code is shown as the name residents know (its centre's, from the
+    codifier); a record's key as the name `known` gives it (places, sources), else the key.
+    """
     language = Language(lang)
     if is_empty(value):
         return language.gettext("(empty)")
     names = [name for name in path.split(".") if not name.isdigit()]
     name = names[-1]
     if isinstance(value, list):
-        return ", ".join(field_value(entity, path, item, lang) for item in value)
+        return ", ".join(field_value(entity, path, item, lang, known) for item in value)
+    if name == "hromada" and isinstance(value, str):
+        return _hromada_name(value, lang)
+    if name in ("place", "source") and isinstance(value, str) and known and value in known:
+        return known[value]
     if isinstance(value, bool):
         return language.gettext("yes") if value else language.gettext("no")
     text = value if isinstance(value, str) else str(value)
@@ -221,8 +233,20 @@ def visible_changes(changes: list[FieldChange]) -> list[FieldChange]:
     ]
 
 
-def change_line(entity: str, change: FieldChange, lang: str) -> str:
-    """One changed field: its label, the old value and the new one."""
-    before = field_value(entity, change.field, change.before, lang)
-    after = field_value(entity, change.field, change.after, lang)
+def _hromada_name(code: str, lang: str) -> str:
+    hromada = shipped_index().by_code.get(code)
+    if hromada is None:
+        return code
+    if lang == "uk":
+        return hromada.center_uk or hromada.name_uk
+    return hromada.center_en or hromada.name_en
+
+
+def change_line(
+    entity: str, change: FieldChange, lang: str, known: Mapping[str, str] | None = None
+) -> str:
+    """One changed field: its label, the old value and the new one (names for keys `known`
+    gives, as `field_value` shows them)."""
+    before = field_value(entity, change.field, change.before, lang, known)
+    after = field_value(entity, change.field, change.after, lang, known)
     return f"• {field_label(change.field, lang)}: {before} → {after}"

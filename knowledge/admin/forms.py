@@ -94,6 +94,23 @@ def new_place(name: str, country: str, taken: set[str]) -> PlaceDoc:
     )
 
 
+async def record_names(session: AsyncSession, keys: set[str], lang: str) -> dict[str, str]:
+    """The names in `lang` ("uk", "en") of the stored places and sources with these keys:
+    a place's name, a source's title."""
+    uk = lang == "uk"
+    places = await session.execute(
+        select(models.PlaceRow.key, models.PlaceRow.name_uk, models.PlaceRow.name_en).where(
+            models.PlaceRow.key.in_(keys)
+        )
+    )
+    sources = await session.execute(
+        select(models.SourceRow.key, models.SourceRow.title_uk, models.SourceRow.title_en).where(
+            models.SourceRow.key.in_(keys)
+        )
+    )
+    return {key: (name_uk if uk else name_en) for key, name_uk, name_en in [*places, *sources]}
+
+
 def parse_kind(text: str) -> AgreementKind:
     """A kind of agreement from its code, its label or a word, in either language."""
     kind = read_kind(text)

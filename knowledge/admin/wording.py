@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from babel.dates import format_date, format_datetime
 
@@ -47,18 +48,30 @@ def _entity(entity: str, lang: str) -> str:
     return entity if label is None else translation(lang).gettext(label)
 
 
-def change_lines(changes: list[FieldChange], lang: str, entity: str = "") -> list[str]:
+def change_lines(
+    changes: list[FieldChange],
+    lang: str,
+    entity: str = "",
+    known: Mapping[str, str] | None = None,
+) -> list[str]:
     """One line per changed field: its translated label, the old value and the new one.
 
-    `entity` ("agreement", "source"...) tells which vocabulary a field such as "kind" holds.
+    `entity` ("agreement", "source"...) tells which vocabulary a field such as "kind" holds;
+    `known` names records by key (a place, a source) instead of showing the key.
     """
-    return [change_line(entity, change, lang) for change in visible_changes(changes)]
+    return [change_line(entity, change, lang, known) for change in visible_changes(changes)]
 
 
-def change_preview(changes: list[FieldChange], lang: str, entity: str = "") -> str:
-    """The confirmation text of an edit: every field it would change."""
+def change_preview(
+    changes: list[FieldChange],
+    lang: str,
+    entity: str = "",
+    known: Mapping[str, str] | None = None,
+) -> str:
+    """The confirmation text of an edit: every field it would change (records `known` by
+    name shown by name)."""
     _ = translation(lang).gettext
-    lines = change_lines(changes, lang, entity)
+    lines = change_lines(changes, lang, entity, known)
     if not lines:
         return _("Nothing would change.")
     return "\n".join([_("These fields will change:"), *lines])
