@@ -59,10 +59,11 @@ def create_dispatcher(
     flood counts in `redis` under `redis_prefix` when given (shared by replicas), else in
     memory. A given `flood_gate` replaces the default flood limits.
 
-    The conversation is the chat's: in a group, a follow-up continues whoever asked last.
+    The conversation is the chat's: in a group, a follow-up continues whoever asked last; in
+    a forum, each topic has a conversation of its own.
     """
     dispatcher = Dispatcher(
-        storage=storage or MemoryStorage(), fsm_strategy=FSMStrategy.CHAT, services=services
+        storage=storage or MemoryStorage(), fsm_strategy=FSMStrategy.CHAT_TOPIC, services=services
     )
     install_transport_middlewares(
         dispatcher,
