@@ -8,9 +8,11 @@ from collections.abc import Sequence
 
 import pytest
 
+from knowledge.admin import forms
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.interchange.planning import Plan, new_foreign_place, plan_rows
+from knowledge.interchange.planning import Plan, plan_rows
 from knowledge.interchange.uploads import read_import
+from knowledge.places.partners import new_foreign_place
 from knowledge.places.world import WORLD_PLACES, find_world_place, world_place_keys
 from knowledge.qa.engine import Engine
 from knowledge.store.curated import read_hromadas
@@ -193,3 +195,11 @@ def test_the_name_of_ukraine_is_not_read_as_a_hromada_like_it(
 
     assert "Українка" not in answer.text
     assert "Ukrainka" not in answer.text
+
+
+def test_a_place_an_editor_types_in_a_dialog_is_completed_as_an_import_does() -> None:
+    place = forms.new_place("Wrocław", "PL", {"pl-wroclaw"})
+
+    assert place.key == "pl-wroclaw-2"
+    assert (place.name.uk, place.name.en, place.geonames_id) == ("Вроцлав", "Wrocław", 3081368)
+    assert place.latitude is not None

@@ -22,13 +22,15 @@ from knowledge.facts.vocabulary import (
     SourceKind,
 )
 from knowledge.places.countries import resolve_country
+from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
+from knowledge.places.partners import new_foreign_place
 from knowledge.render.labels import AID_CATEGORIES, COOPERATION_AREAS
 from knowledge.render.words import read_choice, read_kind, read_status
 from knowledge.store import mapping, models
 from knowledge.text.normalize import normalize
+from knowledge.text.normalize import slug as key_slug
 from knowledge.text.numbers import read_count
-from knowledge.text.transliteration import transliterate
 
 EMPTY = frozenset({"-", "—", "no", "none", "ні", "немає"})
 LINE_FIELDS = ("hromada", "place", "country", "kind", "status", "signed", "source")
@@ -56,8 +58,7 @@ class FormError(AdminError):
 
 def slug(text: str) -> str:
     """A key-safe word from any name: transliterated, lowercase, dashes."""
-    latin = transliterate(text).casefold()
-    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-") or "record"
+    return key_slug(text, limit=200, empty="record")
 
 
 def is_empty(text: str) -> bool:
@@ -66,11 +67,13 @@ def is_empty(text: str) -> bool:
 
 
 async def resolve_hromada(session: AsyncSession, text: str) -> HromadaChoice:
-    """The one hromada the text names, or FormError("hromada")."""
-    found = await find_hromadas(session, text)
-    if len(found) != 1:
+    """The one hromada the text names, read as an import reads it, or FormError("hromada")."""
+    resolved = shipped_index().resolve(text)
+    codes = [resolved.code] if isinstance(resolved, Resolved) else []
+    row = await session.get(models.HromadaRow, codes[0]) if codes else None
+    if row is None:
         raise FormError("hromada", text)
-    return found[0]
+    return HromadaChoice(row.code, row.name_uk, row.name_en)
 
 
 def parse_country(text: str) -> str:
@@ -83,15 +86,10 @@ def parse_country(text: str) -> str:
 
 
 def new_place(name: str, country: str, taken: set[str]) -> PlaceDoc:
-    """A new partner place named as the admin typed it, with a free key."""
-    latin = transliterate(name.strip())
+    """A new partner place named as the admin typed it, with a free key; GeoNames' coordinates
+    and the Ukrainian name are added as an import adds them (`new_foreign_place`)."""
     key = unique_key(f"{country.lower()}-{slug(name)}", taken)
-    return PlaceDoc(
-        key=key,
-        name={"uk": name.strip(), "en": latin},
-        name_local=latin,
-        country=country,
-    )
+    return new_foreign_place(key, name.strip(), country)
 
 
 async def record_names(session: AsyncSession, keys: set[str], lang: str) -> dict[str, str]:

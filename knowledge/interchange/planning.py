@@ -36,10 +36,9 @@ from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceC
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import shipped_index
-from knowledge.places.transcription import ukrainian_transcription
-from knowledge.places.world import find_world_place, place_key
+from knowledge.places.partners import new_foreign_place
+from knowledge.places.world import place_key
 from knowledge.text.normalize import name_key, slug
-from knowledge.text.transliteration import transliterate
 
 
 @dataclass
@@ -379,48 +378,6 @@ class _Planner:
         if row.category is not None:
             fields["items"] = [{"category": row.category, "quantity": row.quantity}]
         return _updated(AidDoc, before, fields, N_("not a valid aid record: {reason}"), row.row)
-
-
-def new_foreign_place(
-    key: str,
-    city: str,
-    country: str,
-    region: tuple[str, str | None] | None = None,
-    name_uk: str | None = None,
-    location: tuple[float, float] | None = None,
-) -> PlaceDoc:
-    """A new partner abroad as written, completed from GeoNames: coordinates, Ukrainian name.
-
-    `name_uk` and `location` (latitude, longitude) are the editor's and win over GeoNames';
-    without a Ukrainian name from either, a Polish name is transcribed by the Ukrainian rules,
-    and any other is written as it is in both languages.
-    """
-    found = find_world_place(city, country)
-    cyrillic = _is_cyrillic(city)
-    if name_uk is None:
-        from_geonames = found.name_uk if found else None
-        name_uk = (
-            city
-            if cyrillic
-            else from_geonames or ukrainian_transcription(found.name if found else city, country)
-        ) or city
-    name_en = (found.name if found else transliterate(city)) if cyrillic else city
-    if location is None and found is not None:
-        location = (found.latitude, found.longitude)
-    aliases: set[str] = set()
-    if found is not None:
-        aliases = {found.name, *(found.name_uk or "",), *found.other_names}
-    return PlaceDoc(
-        key=key,
-        name=Bilingual(uk=name_uk, en=name_en),
-        name_local=city,
-        country=country,
-        region=Bilingual(uk=region[1] or region[0], en=region[0]) if region else None,
-        latitude=location[0] if location else None,
-        longitude=location[1] if location else None,
-        geonames_id=found.geonames_id if found else None,
-        aliases=sorted(aliases - {"", name_uk, name_en, city}),
-    )
 
 
 def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:

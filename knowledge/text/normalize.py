@@ -280,11 +280,14 @@ def latin_key(word: str) -> str:
     return " ".join(_REPEATS.sub(r"\1", key).split())
 
 
-def slug(text: str, *, limit: int = 40) -> str:
-    """A key fragment: the text's Latin letters and digits (transliterated), joined by hyphens."""
+def slug(text: str, *, limit: int = 40, empty: str = "x") -> str:
+    """A key fragment: the text's Latin letters and digits (transliterated), joined by hyphens.
+
+    "Wrocław" → "wroclaw", «Біла Церква» → "bila-tserkva"; `empty` when nothing is left.
+    """
     latin = unicodedata.normalize("NFKD", transliterate(normalize(text).translate(_FOLD)))
     words = re.findall(r"[a-z0-9]+", "".join(c for c in latin if not unicodedata.combining(c)))
-    return "-".join(words)[:limit].strip("-") or "x"
+    return "-".join(words)[:limit].strip("-") or empty
 
 
 def name_key(text: str) -> str:

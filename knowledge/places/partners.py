@@ -1,0 +1,55 @@
+"""A new partner place as an editor names it, completed from what the shipped data knows.
+
+Every way a new place is made (an import, a dialog, the one-line form, a document's draft)
+comes here, so each gets GeoNames' coordinates and the Ukrainian name the same way.
+"""
+
+from __future__ import annotations
+
+from knowledge.facts.documents import Bilingual, PlaceDoc
+from knowledge.places.transcription import ukrainian_transcription
+from knowledge.places.world import find_world_place
+from knowledge.text.normalize import is_cyrillic
+from knowledge.text.transliteration import transliterate
+
+
+def new_foreign_place(
+    key: str,
+    city: str,
+    country: str,
+    region: tuple[str, str | None] | None = None,
+    name_uk: str | None = None,
+    location: tuple[float, float] | None = None,
+) -> PlaceDoc:
+    """A new partner abroad as written, completed from GeoNames: coordinates, Ukrainian name.
+
+    `name_uk` and `location` (latitude, longitude) are the editor's and win over GeoNames';
+    without a Ukrainian name from either, a Polish name is transcribed by the Ukrainian rules,
+    and any other is written as it is in both languages.
+    """
+    found = find_world_place(city, country)
+    cyrillic = any(map(is_cyrillic, city))
+    if name_uk is None:
+        from_geonames = found.name_uk if found else None
+        name_uk = (
+            city
+            if cyrillic
+            else from_geonames or ukrainian_transcription(found.name if found else city, country)
+        ) or city
+    name_en = (found.name if found else transliterate(city)) if cyrillic else city
+    if location is None and found is not None:
+        location = (found.latitude, found.longitude)
+    aliases: set[str] = set()
+    if found is not None:
+        aliases = {found.name, *(found.name_uk or "",), *found.other_names}
+    return PlaceDoc(
+        key=key,
+        name=Bilingual(uk=name_uk, en=name_en),
+        name_local=city,
+        country=country,
+        region=Bilingual(uk=region[1] or region[0], en=region[0]) if region else None,
+        latitude=location[0] if location else None,
+        longitude=location[1] if location else None,
+        geonames_id=found.geonames_id if found else None,
+        aliases=sorted(aliases - {"", name_uk, name_en, city}),
+    )
