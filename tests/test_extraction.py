@@ -481,3 +481,37 @@ def test_partners_listed_after_a_dash_and_severed_partnerships_are_read(
         ("Ковель", "Барзінгхаузен", "active"),
         ("Ковель", "Саарбрюкен", "active"),
     }
+
+
+def test_a_delivery_to_ukraine_a_gmina_named_like_a_hromada_and_an_oblast_deal(
+    qa_engine: Engine,
+) -> None:
+    extractor = Extractor(PlaceNames.from_engine(qa_engine))
+    texts = (
+        "До Києва прибула перша партія генераторів.\n\n"
+        "Польща передала в Україну 379 генераторів різної потужності.",
+        "Очільник Радивилівської громади повернувся із сусідньої Польщі, де в рамках "
+        "партнерської співпраці з Гміною Нове отримав від бурмістра Гміни Нове автомобіль "
+        "швидкої допомоги.\n\n"
+        "Транспортний засіб громаді передало побратимське Радивилову місто Нове Республіки "
+        "Польща.",
+        "Від 2022 року укладені 4 нові міжнародні угоди на рівні області з регіоном "
+        "Іль-де-Франс (Франція).",
+    )
+
+    delivered, gmina, oblast = (
+        extractor.extract(DocumentText(text), today=TODAY).facts for text in texts
+    )
+
+    assert delivered == ()
+    assert [
+        (fact.hromada_name, fact.donor_cities, fact.donor_countries)
+        for fact in gmina
+        if isinstance(fact, AidProposal)
+    ] == [("Радивилівська", ("Нове",), ("PL",))]
+    assert [
+        (fact.partner, fact.partner_country)
+        for fact in gmina
+        if isinstance(fact, AgreementProposal)
+    ] == [("Нове", "PL")]
+    assert oblast == ()

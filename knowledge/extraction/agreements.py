@@ -9,6 +9,7 @@ venue («у місті Тампа») or through a person («мера міста 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -405,6 +406,9 @@ def _frame(
             return []
     if side is None:
         return []
+    if _oblast_level(view.words[start : end + 1]):
+        # «4 нові міжнародні угоди на рівні області»: the oblast's, whichever town it names.
+        return []
     if any(start <= position <= end for position in oblast_positions) and not side.explicit:
         # «Харківська область підписала...»: the oblast's tie, not the hromada's.
         return []
@@ -455,6 +459,16 @@ def _frame(
         )
     context.last_pair = Pair(side, partners[-1])
     return proposals
+
+
+def _oblast_level(words: list[str]) -> bool:
+    """«на рівні області», "at the oblast level", "regional level": an oblast's agreement."""
+    pairs = itertools.pairwise(words)
+    return any(
+        (first.startswith("рівн") and second.startswith(("област", "регіон")))
+        or (first in ("oblast", "regional") and second == "level")
+        for first, second in pairs
+    )
 
 
 def _listed(view: SentenceView, towns: list[Town]) -> list[Town]:

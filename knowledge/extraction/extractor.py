@@ -28,7 +28,13 @@ from knowledge.extraction.proposals import (
 from knowledge.extraction.sentences import sentences_of
 from knowledge.extraction.source import describe_source, main_text
 from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates
-from knowledge.extraction.view import SentenceView, ViewBuilder, is_venue, nominative
+from knowledge.extraction.view import (
+    SentenceView,
+    ViewBuilder,
+    foreign_unit_before,
+    is_venue,
+    nominative,
+)
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementKind, HromadaKind
 from knowledge.qa.understanding import detect_language
@@ -189,10 +195,13 @@ class Extractor:
             if not hromadas:
                 continue
             following = view.words[mention.last + 1] if mention.last + 1 < len(view.words) else ""
+            if foreign_unit_before(view.words, mention.first):
+                continue  # «Гміною Нове»: a Polish gmina of the same name
             if (
                 mention.ids(NameKind.OBLAST)
                 and not mention.written.isascii()
                 and not starts(following, HROMADA_NOUNS)
+                and not _mayor_before(view.words, mention.first)
             ):
                 # «Харківська» alone may be the oblast or the city's hromada: not a side.
                 continue
@@ -269,6 +278,9 @@ class Extractor:
         named = [side for number in block for side in sentences[number].sides]
         if not named and any(sentences[number].oblasts for number in block):
             # "Kharkiv Oblast has received 724 generators": an oblast's delivery.
+            return None
+        if not named and any(_names_home(view) for view in views):
+            # «Польща передала в Україну 379 генераторів»: a delivery to the country.
             return None
         side = next(
             (
@@ -376,6 +388,21 @@ def _shared_prefix(first: str, second: str) -> int:
             break
         count += 1
     return count
+
+
+def _mayor_before(words: list[str], position: int) -> bool:
+    """«мер Івано-Франківська»: a mayor's town is a city, not the oblast of its name."""
+    return position > 0 and starts(words[position - 1], ("мер", "мера", "мером", "mayor"))
+
+
+def _names_home(view: SentenceView) -> bool:
+    """Whether the sentence names Ukraine itself («в Україну», "Ukraine received")."""
+    return any(word in _HOME_WORDS for word in view.words) or any(
+        mention.ids(NameKind.COUNTRY) == ("UA",) for mention in view.mentions
+    )
+
+
+_HOME_WORDS = frozenset({"україна", "україни", "україні", "україну", "україною", "ukraine"})
 
 
 def _names_period(text: str, date: DateMention) -> bool:

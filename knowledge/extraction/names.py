@@ -189,6 +189,11 @@ class PlaceNames:
             for code in countries
             if (place := find_world_place(name, code)) is not None
         ]
+        if not found and len(countries) == 1:
+            # «Гміна Нове» in a text about Poland alone: a town too small for the table.
+            if any(find_world_place(name, other) for other in _ALL_COUNTRIES):
+                return None
+            return countries[0]
         if len(found) != 1:
             return None
         code, place = found[0]

@@ -139,6 +139,14 @@ def _slot_right_before(view: SentenceView, index: int) -> bool:
     return abbreviated or (not possessive and between.strip() in ("", ":", ",", "–", "—"))
 
 
+def foreign_unit_before(words: list[str], position: int) -> bool:
+    """Whether a foreign unit's word stands right before a name: «Гміною Нове», "Gmina"."""
+    return position > 0 and starts(words[position - 1], _FOREIGN_UNITS)
+
+
+_FOREIGN_UNITS = ("гмін", "gmina", "комун", "commune", "муніципалітет")
+
+
 def _is_person(words: list[str], position: int) -> bool:
     return any(starts(word, PERSON_WORDS) for word in words[max(0, position - 4) : position])
 
@@ -187,6 +195,7 @@ class ViewBuilder:
             view.towns = sorted([*view.towns, *added], key=lambda town: town.first)
 
     def _towns(self, view: SentenceView) -> list[Town]:
+        foreign = dict(view.countries())
         towns: list[Town] = []
         covered: set[int] = set()
         words = view.words
@@ -208,6 +217,26 @@ class ViewBuilder:
                         None,
                         place.country,
                         self._region_after(view, mention.last),
+                        is_venue(words, mention.first),
+                        _is_person(words, mention.first),
+                    )
+                )
+            elif hromadas and (
+                foreign_unit_before(words, mention.first)
+                or self._country_after(view, mention.last, foreign) is not None
+            ):
+                # «з Гміною Нове», «МІСТО НОВЕ РЕСПУБЛІКИ ПОЛЬЩА»: a foreign town's name that a
+                # hromada shares.
+                towns.append(
+                    Town(
+                        mention.first,
+                        mention.last,
+                        mention.written,
+                        nominative(mention.written),
+                        None,
+                        None,
+                        self._country_after(view, mention.last, foreign),
+                        None,
                         is_venue(words, mention.first),
                         _is_person(words, mention.first),
                     )
@@ -432,7 +461,9 @@ class ViewBuilder:
             if candidate in countries:
                 between = text[end : view.char_position(candidate)]
                 opened = between.strip().startswith("(") and ")" not in between
-                if between.strip() in {"(", ",", "", "(м.", ", м."} or opened:
+                # «Нове Республіки Польща»: the town of the republic.
+                republic = between.strip().casefold() in ("республіки", "republic of")
+                if between.strip() in {"(", ",", "", "(м.", ", м."} or opened or republic:
                     return countries[candidate]
                 return None
         return None
