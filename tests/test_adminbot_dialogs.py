@@ -47,8 +47,10 @@ MAY_2024 = {"en": "May 2024", "uk": "травень 2024"}
 SIGNED_MAY = {"en": "• Signed: (empty) → May 2024", "uk": "• Підписано: (порожньо) → травень 2024"}
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
 TITLE_QUESTION = {
-    "en": "The title of the source https://example.org/news/1? Send it, or press the button",
-    "uk": "Назва джерела https://example.org/news/1? Надішліть її або натисніть кнопку",
+    "en": "The title of the source https://example.org/news/1? I do not open pages, so I could"
+    " not read it there. Send the title, or press the button",
+    "uk": "Назва джерела https://example.org/news/1? Я не відкриваю сторінок, тож не міг"
+    " прочитати її там. Надішліть назву або натисніть кнопку",
 }
 USE_TITLE = {"en": "Use this title", "uk": "Використати цю назву"}
 CANCELLED = {"en": "Cancelled. Nothing was changed.", "uk": "Скасовано. Нічого не змінено."}
@@ -120,7 +122,7 @@ async def test_the_agreement_dialog_checks_each_step_and_saves_on_confirm(
     assert agreement.status.value == "active"
     assert {p.key for p in after.places} - {p.key for p in before.places} == {"sk-nove-misto"}
     (source,) = [s for s in after.sources if s.url == "https://example.org/news/1"]
-    assert source.title.uk == source.title.en == "News (example.org)"
+    assert source.title.uk == source.title.en == "example.org/news/1"
 
 
 async def test_a_new_agreement_is_in_the_residents_answers_at_once(admin: Harness) -> None:
@@ -361,7 +363,10 @@ async def test_a_source_from_a_link_asks_for_its_title(
     for text in ["/new_aid", "Харків", "2024", "PL", "generators", "12", link]:
         calls = await admin.send(text, chat_id=ME, user_id=ME, language_code=lang)
     (question,) = sent_texts(calls)
-    assert "«Kharkiv ta koshitse pidpysaly memorandum 52361 (city.kharkiv.ua)»" in question
+    # A transliterated slug is no title: the address is offered as it reads.
+    assert "«city.kharkiv.ua/uk/news/kharkiv-ta-koshitse-pidpysaly-memorandum-52361.html»" in (
+        question
+    )
 
     calls = await admin.send(
         "Харків і Кошице підписали меморандум", chat_id=ME, user_id=ME, language_code=lang
@@ -450,3 +455,27 @@ async def test_a_save_preview_names_the_hromada_and_the_place(admin: Harness, la
         assert expected in preview
     assert "UA53080370000025447" not in preview
     assert "lt-kaunas" not in preview.split("\n", 2)[-1]
+
+
+DUPLICATE = {
+    "en": "⚠️ This looks like a record saved already: kharkivska-aid-pl-2024",
+    "uk": "⚠️ Схоже, такий запис уже збережено: kharkivska-aid-pl-2024",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_saving_the_same_aid_twice_is_warned_of_before_confirming(
+    admin: Harness, lang: str
+) -> None:
+    steps = ["/new_aid", "Харків", "2024", "PL", "generators", "12"]
+    for text in steps:
+        await _say(admin, text, lang)
+    calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
+    assert DUPLICATE[lang] not in sent_texts(calls)[0]
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
+
+    for text in steps:
+        await _say(admin, text, lang)
+    (preview,) = await _say(admin, "test-source", lang)
+
+    assert DUPLICATE[lang] in preview

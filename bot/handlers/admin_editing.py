@@ -260,6 +260,20 @@ async def _preview(
     else:
         lines.append(f"{_entity_label(entity)} {key}")
     lines.append(change_preview(preview_changes(before, after), lang, entity, known))
+    if (
+        session is not None
+        and operation == "save"
+        and expected is None
+        and isinstance(after, AidDoc)
+    ):
+        twins = await forms.same_aid(session, after)
+        if twins:
+            lines.append(
+                _(
+                    "⚠️ This looks like a record saved already: {keys} (the same hromada, date,"
+                    " donors and goods). Confirm only if it is another delivery."
+                ).format(keys=", ".join(twins))
+            )
     await state.set_state(Pending.confirm)
     await state.update_data(
         operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
@@ -319,7 +333,8 @@ async def _preview_new(
         await _say(
             message,
             _(
-                "The title of the source {url}? Send it, or press the button to use: «{title}»"
+                "The title of the source {url}? I do not open pages, so I could not read it there."
+                " Send the title, or press the button to use: «{title}»"
             ).format(url=linked[0]["url"], title=suggestion),
             _pick_keyboard("title", [_("Use this title")]),
         )

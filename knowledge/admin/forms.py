@@ -13,7 +13,14 @@ from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
 from knowledge.admin.history import Change, change_of, recent_changes
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
-from knowledge.facts.documents import UNSTATED_ISSUER, AgreementDoc, Bilingual, PlaceDoc, SourceDoc
+from knowledge.facts.documents import (
+    UNSTATED_ISSUER,
+    AgreementDoc,
+    AidDoc,
+    Bilingual,
+    PlaceDoc,
+    SourceDoc,
+)
 from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
@@ -43,6 +50,31 @@ _KIND_SHORT = {
     AgreementKind.PROTOCOL_OF_INTENT: "protocol",
     AgreementKind.OTHER: "agreement",
 }
+# Words that tell an address's slug is English rather than a transliteration.
+_ENGLISH_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "with",
+        "to",
+        "for",
+        "from",
+        "at",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "signed",
+        "sign",
+        "signs",
+    ]
+)
 _URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _TERM = re.compile(r"^(\d{1,3})\s*(?:y|years?|р|роки?|років)?$", re.IGNORECASE)
 
@@ -107,6 +139,26 @@ async def record_names(session: AsyncSession, keys: set[str], lang: str) -> dict
         )
     )
     return {key: (name_uk if uk else name_en) for key, name_uk, name_en in [*places, *sources]}
+
+
+async def same_aid(session: AsyncSession, doc: AidDoc) -> list[str]:
+    """Keys of stored aid records that look like `doc` again: the same hromada, date, donors
+    and kinds of goods (a record saved twice, rather than a second delivery)."""
+    rows = await session.scalars(
+        select(models.AidRow).where(models.AidRow.hromada_code == doc.hromada)
+    )
+
+    def shape(record: AidDoc) -> tuple[object, ...]:
+        donors = sorted(
+            (d.kind, d.country or "", d.place or "", d.name or "") for d in record.donors
+        )
+        items = sorted((item.category, item.quantity or 0) for item in record.items)
+        return (record.received_on, tuple(donors), tuple(items), record.amount, record.currency)
+
+    wanted = shape(doc)
+    return [
+        row.key for row in rows if row.key != doc.key and shape(mapping.aid_doc(row)) == wanted
+    ]
 
 
 def parse_kind(text: str) -> AgreementKind:
@@ -185,17 +237,29 @@ async def taken_keys(session: AsyncSession, entity: Entity) -> set[str]:
 
 
 def suggested_title(url: str) -> str:
-    """A title guessed from a link alone (no page is fetched): the words of its last path
-    segment, then the site, e.g. ".../news/kharkiv-and-kosice-signed-a-memorandum.html" →
-    "Kharkiv and kosice signed a memorandum (city.kharkiv.ua)"; the site alone if none."""
+    """A title offered for a link alone (no page is fetched, so none is read).
+
+    The words of its last path segment when they are words a reader reads: Ukrainian written
+    in the address («/novyny/генератори-з-литви») or English (".../kharkiv-and-kosice-signed
+    -a-memorandum.html" → "Kharkiv and kosice signed a memorandum (city.kharkiv.ua)").
+    A transliterated slug ("generatory-z-lytvy") reads as neither, and is not passed off as
+    a title: the address itself is offered, readable (no scheme, escapes decoded).
+    """
     parts = urlsplit(url)
     site = parts.netloc.removeprefix("www.")
-    for segment in reversed([unquote(part) for part in parts.path.split("/") if part]):
+    segments = [unquote(part) for part in parts.path.split("/") if part]
+    for segment in reversed(segments):
         words = re.sub(r"\.(html?|php|aspx?)$", "", segment, flags=re.IGNORECASE)
         words = " ".join(re.split(r"[-_+\s]+", words)).strip()
-        if sum(char.isalpha() for char in words) >= 4:
+        if sum(char.isalpha() for char in words) < 4:
+            continue
+        readable = any("\u0400" <= char <= "\u04ff" for char in words) or bool(
+            _ENGLISH_WORDS & set(words.casefold().split())
+        )
+        if readable:
             return f"{words[:1].upper()}{words[1:]} ({site})"[:200]
-    return site
+        break
+    return "/".join([site, *segments])[:200]
 
 
 async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc | None]:
