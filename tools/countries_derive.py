@@ -11,6 +11,7 @@ Every way a country is written that these libraries know goes into `country_name
 * names made from those: the parts of an official name around "of" and "and" ("Federal
   Republic of Germany" gives "Germany", "Bosnia and Herzegovina" gives "Bosnia"), and the
   initials of a name of several words (USA, UK, UAE, США, ФРН, ОАЕ);
+* the adjectives of countries (polish, польський), which questions use;
 * the constituent countries of a country without codes of their own (England, Scotland,
   Wales, Northern Ireland: ISO 3166-2 subdivisions at the top of GB), as regions of it.
 
@@ -176,6 +177,60 @@ def derived_names(names: list[CountryName]) -> Iterator[CountryName]:
             yield CountryName(row.code, initials, RANK_DERIVED, f"initials:{row.origin}")
 
 
+# Adjectives of countries ("польські партнери", "Latvian towns"): vocabulary that neither CLDR
+# nor ISO carries, so written here; they become rows of the one country table, at the derived
+# rank and with the origin "adjective", which questions read and inflect.
+# ISO code -> (Ukrainian adjective, English adjective), the Ukrainian one in the masculine.
+ADJECTIVES: dict[str, tuple[str, str]] = {
+    "AL": ("албанський", "albanian"),
+    "AT": ("австрійський", "austrian"),
+    "BE": ("бельгійський", "belgian"),
+    "BG": ("болгарський", "bulgarian"),
+    "CA": ("канадський", "canadian"),
+    "CH": ("швейцарський", "swiss"),
+    "CN": ("китайський", "chinese"),
+    "CZ": ("чеський", "czech"),
+    "DE": ("німецький", "german"),
+    "DK": ("данський", "danish"),
+    "EE": ("естонський", "estonian"),
+    "ES": ("іспанський", "spanish"),
+    "FI": ("фінський", "finnish"),
+    "FR": ("французький", "french"),
+    "GB": ("британський", "british"),
+    "GE": ("грузинський", "georgian"),
+    "GR": ("грецький", "greek"),
+    "HR": ("хорватський", "croatian"),
+    "HU": ("угорський", "hungarian"),
+    "IE": ("ірландський", "irish"),
+    "IL": ("ізраїльський", "israeli"),
+    "IT": ("італійський", "italian"),
+    "JP": ("японський", "japanese"),
+    "KR": ("корейський", "korean"),
+    "LT": ("литовський", "lithuanian"),
+    "LV": ("латвійський", "latvian"),
+    "MD": ("молдовський", "moldovan"),
+    "ME": ("чорногорський", "montenegrin"),
+    "NL": ("нідерландський", "dutch"),
+    "NO": ("норвезький", "norwegian"),
+    "PL": ("польський", "polish"),
+    "PT": ("португальський", "portuguese"),
+    "RO": ("румунський", "romanian"),
+    "RS": ("сербський", "serbian"),
+    "SE": ("шведський", "swedish"),
+    "SI": ("словенський", "slovenian"),
+    "SK": ("словацький", "slovak"),
+    "TR": ("турецький", "turkish"),
+    "US": ("американський", "american"),
+}
+
+
+def adjectives() -> Iterator[CountryName]:
+    """The country adjectives as rows of the table."""
+    for code, (ukrainian, english) in ADJECTIVES.items():
+        yield CountryName(code, ukrainian, RANK_DERIVED, "adjective")
+        yield CountryName(code, english, RANK_DERIVED, "adjective")
+
+
 def _unambiguous(derived: list[CountryName], known: list[CountryName]) -> list[CountryName]:
     """The derived names that only one country gives and no other country is called."""
     codes: dict[str, set[str]] = {}
@@ -188,6 +243,7 @@ def country_names() -> list[CountryName]:
     """Every row of country_names.csv, sorted and without repeats."""
     names = [*pycountry_names(), *constituent_countries(), *cldr_names()]
     names += _unambiguous(list(derived_names(names)), names)
+    names += adjectives()
     ranks: dict[tuple[str, str, str, str], int] = {}
     origins: dict[tuple[str, str, str, str], set[str]] = {}
     for row in names:

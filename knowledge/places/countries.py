@@ -180,6 +180,15 @@ def names_for_questions() -> dict[str, list[str]]:
     return names
 
 
+def adjectives_for_questions() -> dict[str, list[str]]:
+    """Per country, its adjectives ("польський", "polish"), which questions use besides names."""
+    found: dict[str, list[str]] = {}
+    for row in country_table():
+        if "adjective" in row.origin.split("|"):
+            found.setdefault(row.code, []).append(row.name)
+    return found
+
+
 def home_country_names() -> list[str]:
     """Ukraine's names in the readers' languages and its own (Ukraine, Україна, Украина)."""
     return [

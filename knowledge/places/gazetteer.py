@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.facts.snapshot import Snapshot
-from knowledge.places.countries import HOME_COUNTRY, home_country_names, names_for_questions
-from knowledge.places.country_words import ADJECTIVES
+from knowledge.places.countries import (
+    HOME_COUNTRY,
+    adjectives_for_questions,
+    home_country_names,
+    names_for_questions,
+)
 from knowledge.places.hromadas import short_names, usual_reading
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
@@ -198,10 +202,13 @@ class Gazetteer:
             ref = EntityRef(EntityKind.COUNTRY, code)
             for name in names:
                 builder.add_name(name, ref)
-        for code, (adjective_uk, adjective_en) in ADJECTIVES.items():
+        for code, adjectives in adjectives_for_questions().items():
             ref = EntityRef(EntityKind.COUNTRY, code)
-            builder.add_ukrainian_adjective(adjective_uk, ref)
-            builder.add(adjective_en, ref)
+            for adjective in adjectives:
+                if any(map(is_cyrillic, adjective)):
+                    builder.add_ukrainian_adjective(adjective, ref)
+                else:
+                    builder.add(adjective, ref)
         forms.save()
         _hromadas_over_domestic_places(builder.exact, domestic)
         _hromadas_over_domestic_places(builder.latin, domestic)
