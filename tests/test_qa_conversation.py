@@ -103,10 +103,13 @@ def test_only_an_elliptical_question_inherits(engine: Engine) -> None:
     assert "Leeds" not in answers[3].text
 
 
+@pytest.mark.parametrize(
+    "question", ["а коли його продовжили?", "а друга угода?", "What are its twin cities?"]
+)
 def test_an_elliptical_question_with_nothing_before_it_asks_what_it_refers_to(
-    engine: Engine,
+    engine: Engine, question: str
 ) -> None:
-    answer = engine.answer("а коли його продовжили?", today=TODAY)
+    answer = engine.answer(question, today=TODAY)
 
     assert answer.intent is Intent.NEED_CONTEXT
     assert "Цинциннаті" not in answer.text

@@ -818,7 +818,8 @@ class Engine:
         if entities.topic is Topic.AID and entities.country is not None:
             records = self.snapshot.aid_by_country.get(entities.country, ())
             codes = list(dict.fromkeys(record.hromada for record in records))
-            for record in records:
+            # The records of the hromadas named are cited, not every record counted.
+            for record in records[:LIST_LIMIT]:
                 draft.cite(c.source for c in record.sources)
         else:
             if entities.country is not None:
@@ -831,16 +832,18 @@ class Engine:
                 agreements = [a for a in agreements if a.kind is entities.kind]
             codes = list(dict.fromkeys(agreement.hromada for agreement in agreements))
             draft.cite_agreements(agreements[:LIST_LIMIT])
-        names = sorted(
-            (lang.hromada(self.snapshot.hromadas[code]) for code in codes), key=sort_key
-        )
+        # The first hromadas by code (oblast by oblast), alphabetical among themselves: sorting
+        # every name of a country-wide count would cost more than the answer is worth.
+        shown, rest = draft.window(codes, LIST_LIMIT)
+        hromadas = (self.snapshot.hromadas[code] for code in shown)
+        names = sorted((lang.hromada(hromada) for hromada in hromadas), key=sort_key)
         draft.lines.append(
             lang.ngettext("{count} hromada", "{count} hromadas", len(codes)).format(
                 count=lang.number(len(codes))
             )
-            + (": " + ", ".join(names[:LIST_LIMIT]) if names else ".")
+            + (": " + ", ".join(names) if names else ".")
         )
-        draft.lines.extend(more_lines(lang, len(names) - LIST_LIMIT))
+        draft.lines.extend(more_lines(lang, rest))
 
     def _meetings(self, lang: Language, entities: Entities, draft: _Draft) -> None:
         """How many meetings the hromada's records count, as the sources count them."""

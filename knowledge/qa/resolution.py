@@ -533,7 +533,9 @@ def _decide(
             reading.is_follow_up or reading.ordinal is not None or Cue.PRONOUN in reading.cues
         )
         unanswerable = intent in _ABOUT_ONE_AGREEMENT and not entities.hromada
-        if (intent is None and leaning) or unanswerable:
+        # "а друга угода?", "What are its twin cities?" with nothing before them.
+        refers_back = reading.ordinal is not None or Cue.PRONOUN in reading.cues
+        if (leaning and (intent is None or refers_back)) or unanswerable:
             return Meaning(
                 Intent.NEED_CONTEXT, entities, rule="an elliptical question with nothing before it"
             )
