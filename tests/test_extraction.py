@@ -406,6 +406,8 @@ def test_towns_listed_around_sister_cities_are_the_named_hromadas_partners(
         "Since the beginning of the full-scale invasion, Paris, Hamburg and Madrid became "
         "Kyiv’s new sister cities.\n\n"
         "Chervonohrad's mayor signed a twinning agreement with Brandon, Man.\n\n"
+        "Bourges twinned with Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr, "
+        "and Poprád offered cooperation to Uzhhorod.\n\n"
         "Glasgow enters this twinning partnership reflecting the sentiments of our city's "
         "Patron Saint, St Mungo.\n\n"
         "Singatories to the MoU will be CKSCP Pesident Bob Herring and Kharkiv-Cincinnati "
@@ -419,6 +421,8 @@ def test_towns_listed_around_sister_cities_are_the_named_hromadas_partners(
         ("Kyiv", "Hamburg"),
         ("Kyiv", "Madrid"),
         ("Chervonohrad", "Brandon"),
+        ("Zhytomyr", "Gdynia"),
+        ("Zhytomyr", "Pardubice"),
     }
 
 

@@ -25,8 +25,8 @@ BAR = {"precision": 0.85, "recall": 0.75}
 # (part, language) -> (precision, recall) reached; the bar above is not reached yet.
 FLOORS = {
     ("tuning", "uk"): (0.92, 0.76),
-    ("tuning", "en"): (0.92, 0.57),
-    ("held-out", "uk"): (0.60, 0.51),
+    ("tuning", "en"): (0.93, 0.64),
+    ("held-out", "uk"): (0.63, 0.58),
     ("held-out", "en"): (0.75, 0.50),
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -388,6 +388,9 @@ def _frame(
         # "Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr": a hromada in
         # a list of foreign partners is another sentence's side.
         before = [town for town in before if town.hromada is None]
+    if before and all(town.hromada is not None for town in after):
+        # "Gdynia and Pardubice are now sister cities of Zhytomyr, and ... to Uzhhorod".
+        after = []
     partners = _listed(view, after) or before
     evidence: list[Evidence] = []
     if not partners:

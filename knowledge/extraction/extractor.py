@@ -154,8 +154,15 @@ class Extractor:
         oblast_codes: Counter[str] = Counter()
         for view in views:
             for mention in view.mentions:
-                if mention.ids(NameKind.OBLAST) and _oblast_named(view, mention.last):
+                if not _oblast_named(view, mention.last):
+                    continue
+                if mention.ids(NameKind.OBLAST):
                     oblast_codes.update(mention.ids(NameKind.OBLAST))
+                elif mention.usual is not None:
+                    # "Rivne Regional State Administration": the oblast of the usual Rivne.
+                    info = self.names.hromada(mention.usual)
+                    if info is not None and info.oblast_code is not None:
+                        oblast_codes[info.oblast_code] += 1
         document_oblast = oblast_codes.most_common(1)[0][0] if oblast_codes else None
         sentences: list[_Sentence] = []
         last_named: int | None = None

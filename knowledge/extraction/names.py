@@ -56,6 +56,7 @@ class NameMention:
     last: int
     written: str
     candidates: dict[NameKind, tuple[str, ...]]
+    usual: str | None = None  # of several hromadas, the one the name usually means
 
     def ids(self, kind: NameKind) -> tuple[str, ...]:
         """The candidate records of one kind (KATOTTH codes, place keys, ISO codes...)."""
@@ -145,6 +146,7 @@ class PlaceNames:
                     mention.last,
                     sentence.written(mention.first, mention.last),
                     {kind: tuple(ids) for kind, ids in candidates.items()},
+                    mention.usual,
                 )
             )
         return found

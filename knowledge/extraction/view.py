@@ -114,7 +114,7 @@ def _inflected(word: str, named: dict[str, Town]) -> Town | None:
     return None
 
 
-_LIST_OPENERS = frozenset("-–—:")
+_LIST_OPENERS = frozenset("-–—:,")
 
 
 def _gap(view: SentenceView, before: int, after: int) -> str:
