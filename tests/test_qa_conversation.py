@@ -86,6 +86,14 @@ def test_a_nation_wide_question_after_a_hromadas_does_not_inherit_it(
     assert expected in answer.text
 
 
+def test_a_follow_up_asking_who_turns_to_the_whole_country(engine: Engine) -> None:
+    _, answer = conversation(engine, "Mena partners", "and who has partners in the US?")
+
+    assert answer.intent is Intent.REVERSE
+    assert "hromada" not in answer.entities
+    assert "Kupiansk" in answer.text
+
+
 def test_only_an_elliptical_question_inherits(engine: Engine) -> None:
     answers = conversation(
         engine,

@@ -573,7 +573,7 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.PROGRAMME: ("programme", "program=", "programs=", "spend", "spent", "budget"),
     Cue.ITEMS: ("vehicle", "bus=", "buses=", "generator", "cars=", "car="),
     Cue.LIST: ("list", "which ones", "name them", "what are they"),
-    Cue.OURS: ("my=", "our=", "your=", "we=", "us="),
+    Cue.OURS: ("my=", "our=", "your=", "we="),
     Cue.KIND_COOPERATION: (
         "cooperation agreement",
         "co-operation agreement",
