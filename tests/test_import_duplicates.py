@@ -8,10 +8,12 @@ from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import Problem, grouped
 from knowledge.interchange.planning import Plan, plan_rows
 from knowledge.interchange.uploads import read_import
+from knowledge.qa.engine import Engine
 from knowledge.store.curated import read_hromadas
 from tests.cli import run_bot
 
 HEADER = "hromada,partner_city,partner_country,kind,status,source_title,source_url"
+BEREHOVE = "UA21020030000019624"
 PAGE = "https://en.wikipedia.org/wiki/List_of_twin_towns_and_sister_cities_in_"
 
 
@@ -71,3 +73,28 @@ def test_the_preview_shows_one_line_per_reason_with_the_other_rows(tmp_path: Pat
     assert "row 2: Berehove Raion is a raion" in preview.stderr
     assert "and 2 more rows like it: 3, 4" in preview.stderr
     assert "Mukachevo Raion" not in preview.stderr
+
+
+def test_a_village_s_partnership_is_its_hromada_s_and_answers_name_the_village() -> None:
+    plan = _plan(f"Bene,Tiszabecs,Hungary,twinning,active,Hungary,{PAGE}Hungary")
+    document = plan.document
+    engine = Engine.from_document(
+        KnowledgeDocument(
+            hromadas=read_hromadas(),
+            sources=document.sources,
+            places=document.places,
+            agreements=document.agreements,
+        )
+    )
+
+    (agreement,) = document.agreements
+    uk = engine.answer("Які побратими має Берегове?", lang="uk").text
+    en = engine.answer("Sister cities of Berehove", lang="en").text
+    assert agreement.hromada == BEREHOVE
+    assert agreement.title is not None
+    assert (agreement.title.uk, agreement.title.en) == (
+        "Місто-побратим (Бене)",
+        "Twin city (Bene)",
+    )
+    assert "Бене" in uk
+    assert "Bene" in en

@@ -38,6 +38,8 @@ from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import shipped_index
 from knowledge.places.partners import new_foreign_place
 from knowledge.places.world import place_key
+from knowledge.render.labels import AGREEMENT_KINDS_INLINE
+from knowledge.render.translations import translation
 from knowledge.text.normalize import name_key, slug
 
 
@@ -53,6 +55,20 @@ class Plan:
 
 def _is_cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+def _settlement_title(row: AgreementCells, before: AgreementDoc | None) -> dict[str, Bilingual]:
+    """A village's or a district's partnership is its hromada's, titled with the village's
+    name so that the record and every answer say whose it is: "Twin city (Bene)"."""
+    unit = row.settlement
+    if unit is None or (before is not None and before.title is not None):
+        return {}
+    label = AGREEMENT_KINDS_INLINE[row.kind]
+    titles = {}
+    for lang, name in (("uk", unit.name_uk), ("en", unit.name_en)):
+        kind = translation(lang).gettext(label)
+        titles[lang] = f"{kind[:1].upper()}{kind[1:]} ({name})"
+    return {"title": Bilingual(**titles)}
 
 
 def _word_set(name: str) -> str:
@@ -301,6 +317,7 @@ class _Planner:
             "hromada": row.hromada,
             "place": place,
             "kind": row.kind,
+            **_settlement_title(row, before),
             "status": row.status,
             "signed_on": row.signed_on,
             "valid_until": row.expires_on,
