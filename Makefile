@@ -59,7 +59,10 @@ clean:
 	rm -rf $(VENV) var *.egg-info .mypy_cache .ruff_cache .pytest_cache
 	find locales -name '*.mo' -delete
 
-# Start-up, latency and memory of the question answering, curated vs national scale.
+# The bot beside bare aiogram (the update path, start-up and memory, Telegram's limits), then
+# the question answering's start-up, latency and memory, curated vs national scale.
+# BENCH="--full" broadcasts 10,000 instead of 1,000.
 bench: $(INSTALLED) catalogs
+	$(BIN)/python -m benchmarks $(BENCH)
 	$(BIN)/python -m benchmarks.qa_benchmark
 	$(BIN)/python -m benchmarks.places_benchmark
