@@ -203,3 +203,13 @@ def test_a_place_an_editor_types_in_a_dialog_is_completed_as_an_import_does() ->
     assert place.key == "pl-wroclaw-2"
     assert (place.name.uk, place.name.en, place.geonames_id) == ("Вроцлав", "Wrocław", 3081368)
     assert place.latitude is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Чи Львів побратим Кракова?", "Так"), ("Чи Харків побратим Кракова?", "Ні")],
+)
+def test_a_yes_or_no_question_names_an_imported_partner_inflected(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert engine.answer(question, lang="uk").text.startswith(expected)
