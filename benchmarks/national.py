@@ -30,6 +30,7 @@ from knowledge.facts.documents import (
     ExtensionDoc,
     HromadaDoc,
     KnowledgeDocument,
+    Notes,
     PlaceDoc,
     SourceDoc,
 )
@@ -846,7 +847,7 @@ class _Generator:
         )
         notes = None
         if rng.random() < 0.05:
-            notes = Bilingual(
+            notes = Notes(
                 uk=f"Угоду підготовлено під час візиту делегації до {place_uk}.",
                 en=f"Prepared during a delegation's visit to {place.name.en}.",
             )
