@@ -27,7 +27,7 @@ async def run_with_own_engine() -> None:
     # Imported here so that migrating through `python -m bot db` never reads settings twice.
     from bot.settings import Settings
 
-    engine = create_engine(Settings().database_url)
+    engine = create_engine(Settings().database_url.get_secret_value())
     async with engine.connect() as connection:
         await connection.run_sync(run_migrations)
     await engine.dispose()

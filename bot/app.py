@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from aiogram import Bot, Dispatcher
 from redis.asyncio import Redis
@@ -41,22 +42,43 @@ class RunningBot:
     dispatcher: Dispatcher
 
 
-class RedactingFilter(logging.Filter):
-    """Replaces a secret in every log record, whoever logs it (aiohttp may log URLs)."""
+class RedactingFormatter(logging.Formatter):
+    """Formats as `inner` does, then masks every secret in the whole text: the message, the
+    traceback and the stack, whoever logs them (aiohttp errors name URLs with the token)."""
 
-    def __init__(self, secret: str) -> None:
+    def __init__(self, inner: logging.Formatter | None, secrets: Iterable[str]) -> None:
         super().__init__()
-        self._secret = secret
+        self._inner = inner or logging.Formatter()
+        # Longest first, so a secret containing another is masked whole.
+        self._secrets = sorted({secret for secret in secrets if secret}, key=len, reverse=True)
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self._secret in message:
-            record.msg, record.args = message.replace(self._secret, "<token>"), None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        text = self._inner.format(record)
+        for secret in self._secrets:
+            text = text.replace(secret, "<secret>")
+        return text
+
+
+def secrets_of(settings: Settings) -> list[str]:
+    """What must never reach a log: the token (and its secret part), the webhook secret, and
+    the passwords in DATABASE_URL and REDIS_URL."""
+    found: list[str] = []
+    if settings.bot_token is not None:
+        token = settings.bot_token.get_secret_value()
+        found += [token, token.partition(":")[2]]
+    if settings.webhook_secret is not None:
+        found.append(settings.webhook_secret.get_secret_value())
+    for url in (settings.database_url, settings.redis_url):
+        if url is not None:
+            with contextlib.suppress(ValueError):
+                password = urlsplit(url.get_secret_value()).password
+                if password:
+                    found += [password, quote(password, safe="")]
+    return found
 
 
 def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
-    """Logs at `level` to standard error, with the bot token masked in every line."""
+    """Logs at `level` to standard error, with every secret masked in every line."""
     root = logging.getLogger()
     if not root.handlers:
         logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -64,10 +86,10 @@ def configure_logging(settings: Settings, level: int = logging.INFO) -> None:
         root.setLevel(level)
     # Migrations at start-up are routine; their step-by-step log is not news.
     logging.getLogger("alembic").setLevel(max(level, logging.WARNING))
-    if settings.bot_token is not None:
-        token_filter = RedactingFilter(settings.bot_token.get_secret_value())
-        for handler in root.handlers:
-            handler.addFilter(token_filter)
+    secrets = secrets_of(settings)
+    for handler in root.handlers:
+        if not isinstance(handler.formatter, RedactingFormatter):
+            handler.setFormatter(RedactingFormatter(handler.formatter, secrets))
 
 
 @contextlib.asynccontextmanager
@@ -77,7 +99,11 @@ async def running_bot(
     """The whole bot, ready for a runner; everything is closed on leaving."""
     services = await create_services(settings, forms_cache)
     storage = create_storage(settings)
-    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    redis = (
+        Redis.from_url(settings.redis_url.get_secret_value())
+        if settings.redis_url is not None
+        else None
+    )
     bot = create_bot(settings, create_session(settings, redis, **session_options))
     try:
         if redis is not None:

@@ -72,7 +72,7 @@ async def create_services(
 ) -> BotServices:
     """Migrate (and on first start seed) the database, then index the knowledge base and load
     the morphological dictionary, so the first question waits for neither."""
-    database = create_engine(settings.database_url)
+    database = create_engine(settings.database_url.get_secret_value())
     await prepare_database(database)
     engine = await engine_from_database(database, forms_cache)
     morphology.preload()

@@ -32,10 +32,11 @@ class Settings(BaseSettings):
     )
 
     bot_token: SecretStr | None = None
-    database_url: str = DEFAULT_DATABASE_URL
+    # URLs may carry passwords: secrets, never printed.
+    database_url: SecretStr = SecretStr(DEFAULT_DATABASE_URL)
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     default_locale: Literal["uk", "en"] = "uk"
-    redis_url: str | None = None
+    redis_url: SecretStr | None = None
     telegram_api_base: AnyHttpUrl | None = None
     webhook_base_url: AnyHttpUrl | None = None
     webhook_path: str = Field(default="/telegram/webhook", pattern=r"^/[A-Za-z0-9/_-]*$")
@@ -47,7 +48,7 @@ class Settings(BaseSettings):
     sending_hours: Annotated[tuple[dt.time, dt.time], NoDecode] = (dt.time(9), dt.time(20))
     sending_timezone: str = "Europe/Kyiv"
 
-    @field_validator("bot_token", "webhook_secret", mode="before")
+    @field_validator("bot_token", "webhook_secret", "redis_url", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -64,9 +65,9 @@ class Settings(BaseSettings):
 
     @field_validator("database_url")
     @classmethod
-    def _supported_database(cls, value: str) -> str:
+    def _supported_database(cls, value: SecretStr) -> SecretStr:
         try:
-            url = make_url(value)
+            url = make_url(value.get_secret_value())
         except ArgumentError:
             raise ValueError("not a database URL") from None
         if url.drivername not in SUPPORTED_DRIVERS:
@@ -75,8 +76,10 @@ class Settings(BaseSettings):
 
     @field_validator("redis_url")
     @classmethod
-    def _redis_scheme(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
+    def _redis_scheme(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(
+            ("redis://", "rediss://", "unix://")
+        ):
             raise ValueError("expected redis://host:port/db")
         return value
 

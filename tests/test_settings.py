@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 
 import pytest
 
+from bot.app import RedactingFormatter, secrets_of
 from bot.settings import DEFAULT_DATABASE_URL, Settings, SettingsError, load_settings
 from tests.cli import run_bot
 
@@ -56,7 +59,7 @@ def test_settings_are_read_from_a_dot_env_file(
     assert actual.bot_token.get_secret_value() == A_VALID_LOOKING_TOKEN
     assert actual.admin_ids == (12, 34)
     assert actual.default_locale == "en"
-    assert actual.database_url == DEFAULT_DATABASE_URL
+    assert actual.database_url.get_secret_value() == DEFAULT_DATABASE_URL
     assert A_VALID_LOOKING_TOKEN not in repr(actual)
 
 
@@ -75,3 +78,56 @@ def test_several_wrong_values_are_all_named(monkeypatch: pytest.MonkeyPatch) -> 
 
     assert "ADMIN_IDS:" in str(raised.value)
     assert "WEBHOOK_PORT:" in str(raised.value)
+
+
+def test_database_and_redis_urls_are_secrets_never_printed(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://bot:Pg-Pa55word@db:5432/pobratym")
+    monkeypatch.setenv("REDIS_URL", "redis://:Redis-Pa55word@cache:6379/0")
+
+    settings = load_settings()
+    printed = f"{settings!r} {settings} {settings.model_dump()}"
+
+    assert "Pg-Pa55word" not in printed
+    assert "Redis-Pa55word" not in printed
+    assert settings.database_url.get_secret_value().endswith("@db:5432/pobratym")
+    assert settings.redis_url is not None
+    assert settings.redis_url.get_secret_value() == "redis://:Redis-Pa55word@cache:6379/0"
+
+
+def test_a_wrong_redis_url_is_named_without_its_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDIS_URL", "http://:Redis-Pa55word@cache")
+
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+
+    assert str(refused.value) == "REDIS_URL: expected redis://host:port/db"
+
+
+def test_a_traceback_in_the_log_has_every_secret_masked(monkeypatch: pytest.MonkeyPatch) -> None:
+    token = "123456789:AAFakeTokenThatMustNeverBeLogged0000"
+    settings = Settings(
+        _env_file=None,
+        bot_token=token,
+        webhook_secret="Hook-Secret_1",
+        database_url="postgresql+asyncpg://bot:Pg-Pa55word@db:5432/pobratym",
+    )
+    formatter = RedactingFormatter(logging.Formatter("%(message)s"), secrets_of(settings))
+    try:
+        raise ConnectionError(f"GET https://api.telegram.org/file/bot{token}/doc failed")
+    except ConnectionError:
+        record = logging.LogRecord(
+            "bot",
+            logging.ERROR,
+            __file__,
+            1,
+            "with %s and %s",
+            ("Hook-Secret_1", "Pg-Pa55word"),
+            sys.exc_info(),
+        )
+    text = formatter.format(record)
+
+    assert "Traceback" in text
+    for secret in (token, token.partition(":")[2], "Hook-Secret_1", "Pg-Pa55word"):
+        assert secret not in text

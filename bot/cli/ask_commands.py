@@ -97,7 +97,7 @@ async def ask(context: CommandContext, arguments: argparse.Namespace) -> int:
         questions = [line.strip() for line in text.splitlines() if line.strip()]
     else:
         questions = [arguments.question]
-    database = create_engine(context.settings.database_url)
+    database = create_engine(context.settings.database_url.get_secret_value())
     try:
         await prepare_database(database)
         engine = await engine_from_database(database, FORMS_CACHE)

@@ -43,7 +43,7 @@ async def _migrate_and_report(
     from knowledge.store import migrations
 
     _ = context.gettext
-    engine = create_engine(context.settings.database_url)
+    engine = create_engine(context.settings.database_url.get_secret_value())
     try:
         await migrate(engine)
         revision = await migrations.current_revision(engine)
@@ -108,7 +108,7 @@ async def migrate_to(context: CommandContext, arguments: argparse.Namespace) -> 
         context.complain(_("That is not a database URL the bot can use."))
         return 2
     shown = url.render_as_string(hide_password=True)
-    source = create_engine(context.settings.database_url)
+    source = create_engine(context.settings.database_url.get_secret_value())
     target = create_engine(url)
     try:
         if not await schema_is_current(source):

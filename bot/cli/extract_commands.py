@@ -59,7 +59,7 @@ async def extract_file(context: CommandContext, arguments: argparse.Namespace) -
     except UnreadableDocumentError as error:
         context.complain(_("Cannot read {path}: {reason}").format(path=path, reason=error.reason))
         return 1
-    database = create_engine(context.settings.database_url)
+    database = create_engine(context.settings.database_url.get_secret_value())
     try:
         await prepare_database(database)
         engine = await engine_from_database(database, FORMS_CACHE)

@@ -120,7 +120,7 @@ async def load_files(context: CommandContext, arguments: argparse.Namespace) -> 
         return 1
     from knowledge.store import migrations
 
-    engine = create_engine(context.settings.database_url)
+    engine = create_engine(context.settings.database_url.get_secret_value())
     try:
         await migrations.upgrade(engine)
         async with session_factory(engine)() as session, writing(session):
@@ -144,7 +144,7 @@ async def export_file(context: CommandContext, arguments: argparse.Namespace) ->
     if chosen is None:
         suffix = "" if path is None else path.suffix.lower().lstrip(".")
         chosen = suffix if suffix in ("json", "csv") else "yaml"
-    engine = create_engine(context.settings.database_url)
+    engine = create_engine(context.settings.database_url.get_secret_value())
     try:
         await prepare_database(engine)
         async with session_factory(engine)() as session:
@@ -227,7 +227,7 @@ def _render_stats(context: CommandContext, stats: KnowledgeStats) -> list[str]:
 
 async def show_stats(context: CommandContext, arguments: argparse.Namespace) -> int:
     """Print what the knowledge base holds."""
-    engine = create_engine(context.settings.database_url)
+    engine = create_engine(context.settings.database_url.get_secret_value())
     try:
         await prepare_database(engine)
         async with session_factory(engine)() as session:
@@ -350,7 +350,7 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
         for problem in error.problems:
             context.complain(_problem_line(context, problem))
         return 1
-    engine = create_engine(context.settings.database_url)
+    engine = create_engine(context.settings.database_url.get_secret_value())
     try:
         await prepare_database(engine)
         async with session_factory(engine)() as session:

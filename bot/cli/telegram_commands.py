@@ -36,7 +36,7 @@ def register(commands: Any) -> None:
 
 async def _prepare(context: CommandContext) -> None:
     _ = context.gettext
-    engine = create_engine(context.settings.database_url)
+    engine = create_engine(context.settings.database_url.get_secret_value())
     try:
         report = await prepare_database(engine)
     finally:

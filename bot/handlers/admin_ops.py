@@ -26,7 +26,6 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
-    Document,
     InlineKeyboardMarkup,
     Message,
 )
@@ -42,6 +41,7 @@ from bot.publishing import deep_link, publish_hromada_card
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, split_message
+from bot.transport.files import FileTooLargeError, download_limited
 from knowledge.admin.backup import BackupError, backup_database
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.config import get_channel as stored_channel
@@ -241,14 +241,6 @@ def _decision_keyboard(upload: str) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-async def _download(bot: Bot, document: Document) -> bytes:
-    file = await bot.get_file(document.file_id)
-    if file.file_path is None:
-        return b""
-    buffer = await bot.download_file(file.file_path)
-    return b"" if buffer is None else buffer.read()
-
-
 def _too_large(size: int | None, limits: ImportLimits) -> bool:
     return size is not None and size > limits.max_bytes
 
@@ -288,8 +280,13 @@ async def on_document(
     if document is None:  # the filter guarantees one; mypy cannot know
         return
     limits = _limits()
-    # Telegram tells the size; a file over the limit is refused without downloading it.
-    if _too_large(document.file_size, limits):
+    # Telegram tells the size; a file over the limit is refused without downloading it, and
+    # one whose size is missing or wrong is refused as soon as more bytes arrive.
+    try:
+        if _too_large(document.file_size, limits):
+            raise FileTooLargeError(limits.max_bytes)
+        data = await download_limited(bot, document.file_id, limits.max_bytes)
+    except FileTooLargeError:
         await state.clear()
         limit = limits.max_bytes // (1024 * 1024)
         await message.answer(
@@ -298,7 +295,6 @@ async def on_document(
             )
         )
         return
-    data = await _download(bot, document)
     filename = document.file_name or "upload"
     try:
         parsed = read_import(data, filename, limits=limits)
@@ -454,7 +450,9 @@ async def cmd_backup(message: Message, services: BotServices) -> None:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d-%H%M%S")
     with tempfile.TemporaryDirectory(prefix="pobratym-backup-") as folder:
         try:
-            backup = await backup_database(services.settings.database_url, Path(folder), stamp)
+            backup = await backup_database(
+                services.settings.database_url.get_secret_value(), Path(folder), stamp
+            )
         except BackupError:
             logger.exception("The backup failed")
             await message.answer(escaped(_("The backup failed; please try again later.")))

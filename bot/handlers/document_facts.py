@@ -46,6 +46,7 @@ from bot.handlers.admin_ops import ImportStep
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html, escaped
+from bot.transport.files import FileTooLargeError, download_limited
 from knowledge.admin import forms
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import SaveResult
@@ -183,19 +184,15 @@ async def on_file(
         return
     name = document.file_name or "document"
     try:
-        read = read_document(await _download(bot, document.file_id), name)
+        data = await download_limited(bot, document.file_id, MAX_DOCUMENT_BYTES)
+        read = read_document(data, name)
+    except FileTooLargeError:
+        await message.answer(escaped(_unreadable_text("too_large")))
+        return
     except UnreadableDocumentError as error:
         await message.answer(escaped(_unreadable_text(error.reason)))
         return
     await _propose(message, state, session, services, admin, lang, read, name)
-
-
-async def _download(bot: Bot, file_id: str) -> bytes:
-    file = await bot.get_file(file_id)
-    if file.file_path is None:
-        return b""
-    buffer = await bot.download_file(file.file_path)
-    return b"" if buffer is None else buffer.read()
 
 
 def _origin(message: Message) -> tuple[str | None, PartialDate | None, str]:

@@ -48,6 +48,11 @@ _STRING_FIELDS = frozenset(
 )
 # How long Telegram waits for answerCallbackQuery before the query is "too old".
 CALLBACK_QUERY_TIMEOUT = 15.0
+# What `fail_next` calls the file server.
+FILE_DOWNLOAD = "file"
+FILE_CHUNK = 64 * 1024
+# `send_document`'s default: the message states the file's true size.
+TRUE_SIZE = -1
 # Telegram's defaults: 40 webhook requests at once, each given about a minute.
 WEBHOOK_CONNECTIONS = 40
 WEBHOOK_TIMEOUT = 60.0
@@ -139,6 +144,9 @@ class LocalTelegram:
         self._duplicate_next = 0
         self._allowed_updates: list[str] | None = None
         self._faults: dict[str, list[_Fault]] = defaultdict(list)
+        self._stated_sizes: dict[str, int | None] = {}
+        # Bytes of each file (by file_path) the file server sent before the bot hung up.
+        self.served_bytes: dict[str, int] = {}
         self.chats: dict[int, dict[str, Any]] = {}
         self.users: dict[int, dict[str, Any]] = {}
         self.messages: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
@@ -363,8 +371,13 @@ class LocalTelegram:
         caption: str | None = None,
         mime_type: str = "application/octet-stream",
         language_code: str | None = "uk",
+        stated_size: int | None = TRUE_SIZE,
     ) -> dict[str, Any]:
-        """A user sends a document in their private chat; the bot may getFile and download it."""
+        """A user sends a document in their private chat; the bot may getFile and download it.
+
+        `stated_size` is the size the message and getFile tell (None: none), as a client
+        may misstate it; by default the true one.
+        """
         user = self.user(user_id, language_code=language_code)
         chat = self.chat(user_id)
         uploaded = self._keep_file(filename, content)
@@ -375,6 +388,11 @@ class LocalTelegram:
             "mime_type": mime_type,
             "file_size": len(content),
         }
+        if stated_size != TRUE_SIZE:
+            self._stated_sizes[uploaded.file_id] = stated_size
+            document.pop("file_size")
+            if stated_size is not None:
+                document["file_size"] = stated_size
         extra: dict[str, Any] = {"document": document}
         if caption is not None:
             extra["caption"] = caption
@@ -642,7 +660,10 @@ class LocalTelegram:
     def fail_next(
         self, method: str, kind: FaultKind = "retry_after", *, times: int = 1, retry_after: int = 1
     ) -> None:
-        """The next `times` calls of `method` fail: 429 retry_after, 500, or a dropped socket."""
+        """The next `times` calls of `method` fail: 429 retry_after, 500, or a dropped socket.
+
+        `method` "file" stands for file downloads, which fail with 502 (or a dropped socket).
+        """
         self._faults[method.lower()].extend(_Fault(kind, retry_after) for _ in range(times))
 
     def set_member_status(self, chat_id: int, user_id: int, status: str) -> None:
@@ -839,10 +860,38 @@ class LocalTelegram:
     async def _handle_file(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] != self.token:
             return _error(401, "Unauthorized")
+        faults = self._faults.get(FILE_DOWNLOAD)
+        if faults:
+            fault = faults.pop(0)
+            if fault.kind == "drop" and request.transport is not None:
+                request.transport.close()
+            # Telegram's file server answers a failure with a bare 502 page.
+            return web.Response(status=502, text="Bad Gateway")
         for uploaded in self.files.values():
             if uploaded.file_path == request.match_info["path"]:
-                return web.Response(body=uploaded.content)
+                return await self._serve_file(request, uploaded)
         return _error(404, "Not Found")
+
+    async def _serve_file(
+        self, request: web.Request, uploaded: UploadedFile
+    ) -> web.StreamResponse:
+        """Sends the file in chunks, counting in `served_bytes` what the bot took before it
+        hung up."""
+        response = web.StreamResponse()
+        response.content_length = len(uploaded.content)
+        await response.prepare(request)
+        served = 0
+        try:
+            for start in range(0, len(uploaded.content), FILE_CHUNK):
+                chunk = uploaded.content[start : start + FILE_CHUNK]
+                await response.write(chunk)
+                served += len(chunk)
+                self.served_bytes[uploaded.file_path] = served
+                await asyncio.sleep(0)
+            await response.write_eof()
+        except (ConnectionError, RuntimeError):
+            pass  # the bot stopped reading
+        return response
 
     async def _get_me(self, params: dict[str, Any], files: Files, call: Call) -> Any:
         return self.bot_user
@@ -1123,12 +1172,18 @@ class LocalTelegram:
         uploaded = self.files.get(str(params.get("file_id", "")))
         if uploaded is None:
             raise BadRequest("invalid file_id")
-        return {
+        described: dict[str, Any] = {
             "file_id": uploaded.file_id,
             "file_unique_id": uploaded.file_id[:16],
             "file_size": len(uploaded.content),
             "file_path": uploaded.file_path,
         }
+        if uploaded.file_id in self._stated_sizes:
+            stated = self._stated_sizes[uploaded.file_id]
+            described.pop("file_size")
+            if stated is not None:
+                described["file_size"] = stated
+        return described
 
     # -- webhook delivery -------------------------------------------------------------------------
 

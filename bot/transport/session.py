@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+import aiohttp
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.exceptions import (
@@ -21,6 +23,8 @@ from aiogram.exceptions import (
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 from redis.exceptions import RedisError
+
+from bot.transport.files import FileDownloadError, describe_failure
 
 if TYPE_CHECKING:
     from aiogram import Bot
@@ -326,6 +330,24 @@ class ReliableSession(AiohttpSession):
             # aiohttp may name the URL, which carries the token, in its errors.
             message = error.message.replace(bot.token, "<token>")
             raise TelegramNetworkError(method=method, message=message) from None
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,  # noqa: ASYNC109 - aiogram's signature
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        """aiogram's download, failing with FileDownloadError: aiohttp's own errors name the
+        URL, which carries the token."""
+        chunks = super().stream_content(url, headers, timeout, chunk_size, raise_for_status)
+        try:
+            async with contextlib.aclosing(chunks):
+                async for chunk in chunks:
+                    yield chunk
+        except (aiohttp.ClientError, TimeoutError) as error:
+            raise FileDownloadError(describe_failure(error)) from None
 
 
 def create_session(

@@ -68,6 +68,6 @@ class ResilientStorage(BaseStorage):
 def create_storage(settings: Settings) -> BaseStorage:
     """RedisStorage when REDIS_URL is set (state shared by replicas, and going on without it
     while Redis is away), else MemoryStorage."""
-    if settings.redis_url:
-        return ResilientStorage(RedisStorage.from_url(settings.redis_url))
+    if settings.redis_url is not None:
+        return ResilientStorage(RedisStorage.from_url(settings.redis_url.get_secret_value()))
     return MemoryStorage()
