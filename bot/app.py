@@ -4,7 +4,7 @@
 order: create_services → create_bot with the retrying session (pointed at TELEGRAM_API_BASE) →
 create_dispatcher with create_storage and its middlewares (shared through Redis when REDIS_URL
 is set) → the background jobs (reminders, expiry, log chat, announcements) →
-register_commands. Leaving the context releases all of it.
+register_commands → update_profile. Leaving the context releases all of it.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from redis.asyncio import Redis
 from bot.commands import register_commands
 from bot.factory import create_bot, create_dispatcher
 from bot.jobs import install_jobs
+from bot.profile import update_profile
 from bot.services import FORMS_CACHE, BotServices, create_services
 from bot.settings import Settings
 from bot.transport import runners
@@ -111,6 +112,7 @@ async def running_bot(
         dispatcher = create_dispatcher(services, storage, redis=redis)
         install_jobs(dispatcher, services, redis)
         await register_commands(bot, settings.admin_ids)
+        await update_profile(bot)
         yield RunningBot(services=services, bot=bot, dispatcher=dispatcher)
     finally:
         # The runners close the session themselves; closing twice is harmless.
