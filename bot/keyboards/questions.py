@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import (
     AnswerPage,
@@ -51,21 +51,22 @@ def offered_keyboard(
     data, so it asks the same whoever presses it and whenever; a longer one falls back to its
     index in the chat's latest offer.
     """
-    builder = InlineKeyboardBuilder()
+    # One button a row, built directly: aiogram's keyboard builder deep-copies every button
+    # when it exports, which costs more than the rest of a /start.
+    buttons: list[tuple[str, CallbackData]] = []
     if next_page is not None:
-        builder.button(text=_("Next page ▸"), callback_data=next_page)
+        buttons.append((_("Next page ▸"), next_page))
     for index, label in enumerate(labels):
         question = questions[index] if questions is not None else label
-        builder.button(text=_label(label), callback_data=_offer(index, question))
+        buttons.append((_label(label), _offer(index, question)))
     if browse_hromada is not None:
-        builder.button(
-            text=_("Browse partners"), callback_data=PartnersOpen(code=browse_hromada, page=1)
-        )
+        buttons.append((_("Browse partners"), PartnersOpen(code=browse_hromada, page=1)))
     if correction is not None:
-        builder.button(
-            text=_("✏️ Suggest a correction"), callback_data=SuggestCorrection(hromada=correction)
-        )
-    if not labels and browse_hromada is None and correction is None and next_page is None:
+        buttons.append((_("✏️ Suggest a correction"), SuggestCorrection(hromada=correction)))
+    if not buttons:
         return None
-    builder.adjust(1)
-    return builder.as_markup()
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=text, callback_data=data.pack())] for text, data in buttons
+        ]
+    )
