@@ -33,12 +33,13 @@ from knowledge.admin.chats import ChatTarget
 from knowledge.admin.config import get_log_chat, get_log_thread, mark_forwarded, pending_audit
 from knowledge.admin.reminders import claim, due_reminders, expire_agreements
 from knowledge.admin.subscribers import (
+    NewRecord,
     announced_up_to,
+    announcement_batch,
     audience,
     claim_announcement,
-    pending_announcements,
 )
-from knowledge.admin.wording import history_line, new_record_text, reminder_text
+from knowledge.admin.wording import history_line, news_text, reminder_text
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -176,28 +177,36 @@ async def tick_audit_log(bot: Bot, services: BotServices) -> int:
 
 
 async def tick_announcements(bot: Bot, services: BotServices) -> int:
-    """Tell subscribers about new agreements and aid; how many messages went out."""
-    sent = 0
+    """Tell subscribers about new agreements and aid; how many messages went out.
+
+    What was added since the last tick goes out as one message per hromada and chat (a digest
+    when there are several, as after an import); records removed meanwhile (an import undone)
+    are not announced. The batch is claimed before sending: a crash half-way loses at most
+    that batch, and a second sender that read the same cursor stops here.
+    """
     async with services.sessions() as session:
         seen = await announced_up_to(session)
-        records = await pending_announcements(session)
+        records, up_to = await announcement_batch(session)
+    if up_to <= seen:
+        return 0
+    async with services.sessions() as session:
+        if not await claim_announcement(session, seen, up_to):
+            logger.info("Announcements are being sent elsewhere; stopped")
+            return 0
+    by_hromada: dict[str, list[NewRecord]] = {}
     for record in records:
-        # Claimed record by record before sending: a crash half-way loses at most one
-        # announcement, and a second sender that read the same cursor stops here.
+        by_hromada.setdefault(record.hromada_code, []).append(record)
+    sent = 0
+    for code, news in by_hromada.items():
         async with services.sessions() as session:
-            if not await claim_announcement(session, seen, record.change_id):
-                logger.info("Announcements are being sent elsewhere; stopped")
-                break
-        seen = record.change_id
-        async with services.sessions() as session:
-            targets = await audience(session, record.hromada_code)
-        hromada = services.engine.snapshot.hromadas.get(record.hromada_code)
+            targets = await audience(session, code)
+        hromada = services.engine.snapshot.hromadas.get(code)
         for target in targets:
             lang = await _language(services, target.chat_id)
-            name = record.hromada_code
+            name = code
             if hromada is not None:
                 name = hromada.name_uk if lang == "uk" else hromada.name_en
-            sent += await _send(bot, services, target, new_record_text(record, name, lang))
+            sent += await _send(bot, services, target, news_text(news, name, lang))
     return sent
 
 

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiogram.methods import SendMessage
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.callbacks import LanguageChoice
@@ -351,3 +352,38 @@ def test_a_wrong_sending_setting_is_named(
 
     with pytest.raises(SettingsError, match=f"^{message}"):
         load_settings()
+
+
+@pytest.mark.parametrize(
+    ("lang", "digest"),
+    [
+        ("en", "Kharkivska hromada has 3 new partnership agreements. Ask me about them!"),
+        ("uk", "Харківська громада має 3 нові угоди про партнерство. Запитайте мене про них!"),
+    ],
+)
+async def test_an_import_is_announced_in_one_digest_without_the_records_gone_since(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str, digest: str
+) -> None:
+    await admins.send("/subscribe Kharkiv", language_code=lang)
+    await admins.click(LanguageChoice(code=lang).pack(), language_code=lang)
+    assert await tick_announcements(admins.bot, admins.services) == 0
+    rows = [
+        f"Kharkiv,Digeststadt {n},Germany,cooperation,active,2019,,Letter,,," for n in range(5)
+    ]
+    await import_rows(seeded_engine, *rows)
+    # Two of them are removed again before the announcements go out (an undo, say).
+    async with seeded_engine.begin() as connection:
+        await connection.execute(
+            text(
+                "DELETE FROM agreements"
+                " WHERE key LIKE '%digeststadt-3%' OR key LIKE '%digeststadt-4%'"
+            )
+        )
+    start = len(admins.session.requests)
+
+    sent = await tick_announcements(admins.bot, admins.services)
+    again = await tick_announcements(admins.bot, admins.services)
+
+    assert (sent, again) == (1, 0)
+    (message,) = calls_of(admins.session.requests[start:], SendMessage)
+    assert message.text == digest

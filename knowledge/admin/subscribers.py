@@ -138,8 +138,33 @@ async def new_records_since(
 
 
 async def pending_announcements(session: AsyncSession, limit: int = 100) -> list[NewRecord]:
-    """New records not yet announced (the cursor starts at the newest entry on first use)."""
-    return await new_records_since(session, await cursor(session, ANNOUNCED_CURSOR), limit)
+    """New records not yet announced and still stored (the cursor starts at the newest entry
+    on first use)."""
+    records, _ = await announcement_batch(session, limit)
+    return records
+
+
+async def announcement_batch(
+    session: AsyncSession, limit: int = 500
+) -> tuple[list[NewRecord], int]:
+    """The next new records to announce, oldest first, leaving out those removed since (an
+    import undone, a record deleted); and the audit entry up to which they were read, to
+    claim, gone records included."""
+    since = await cursor(session, ANNOUNCED_CURSOR)
+    created = await new_records_since(session, since, limit)
+    if not created:
+        return [], since
+    stored: set[tuple[str, str]] = set()
+    for entity, table in (
+        (Entity.AGREEMENT.value, models.AgreementRow),
+        (Entity.AID.value, models.AidRow),
+    ):
+        keys = [record.key for record in created if record.entity == entity]
+        if keys:
+            found = await session.scalars(select(table.key).where(table.key.in_(keys)))
+            stored.update((entity, key) for key in found)
+    up_to = created[-1].change_id
+    return [record for record in created if (record.entity, record.key) in stored], up_to
 
 
 async def announced_up_to(session: AsyncSession) -> int:

@@ -232,6 +232,35 @@ def new_record_text(record: NewRecord, hromada_name: str, lang: str) -> str:
     )
 
 
+def news_text(records: list[NewRecord], hromada_name: str, lang: str) -> str:
+    """What a hromada's subscribers are told of its new records in one message: the short
+    announcement for one, a digest counting them by kind for several (an import)."""
+    if len(records) == 1:
+        return new_record_text(records[0], hromada_name, lang)
+    translations = translation(lang)
+    language = Language(lang)
+    agreements = sum(1 for record in records if record.entity == "agreement")
+    aid = len(records) - agreements
+    counts = []
+    if agreements:
+        counts.append(
+            translations.ngettext(
+                "{count} new partnership agreement",
+                "{count} new partnership agreements",
+                agreements,
+            ).format(count=language.number(agreements))
+        )
+    if aid:
+        counts.append(
+            translations.ngettext("{count} new aid record", "{count} new aid records", aid).format(
+                count=language.number(aid)
+            )
+        )
+    return translations.gettext("{hromada} hromada has {counts}. Ask me about them!").format(
+        hromada=hromada_name, counts=translations.gettext(" and ").join(counts)
+    )
+
+
 def admins_text(admins: AdminList, lang: str) -> str:
     """The super-admins and editors with their scope."""
     _ = translation(lang).gettext
