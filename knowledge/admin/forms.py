@@ -32,8 +32,8 @@ from knowledge.places.countries import resolve_country
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
 from knowledge.places.partners import new_foreign_place
-from knowledge.render.labels import AID_CATEGORIES, COOPERATION_AREAS
-from knowledge.render.words import read_choice, read_kind, read_status
+from knowledge.render.labels import COOPERATION_AREAS
+from knowledge.render.words import read_aid_category, read_choice, read_kind, read_status
 from knowledge.store import mapping, models
 from knowledge.text.normalize import normalize
 from knowledge.text.normalize import slug as key_slug
@@ -363,7 +363,7 @@ async def find_record(session: AsyncSession, text: str) -> list[tuple[str, str]]
 
 def parse_category(text: str) -> AidCategory:
     """A kind of aid by its code or its name in either language («генератори»)."""
-    category = read_choice(text, AidCategory, AID_CATEGORIES)
+    category = read_aid_category(text)
     if category is None:
         raise FormError("category", text)
     return category

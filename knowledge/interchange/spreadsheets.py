@@ -18,8 +18,7 @@ from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCatego
 from knowledge.places.countries import CountryMatch, read_country
 from knowledge.places.hromadas import HromadaIndex, Resolved
 from knowledge.places.reference import Settlement
-from knowledge.render.labels import AID_CATEGORIES
-from knowledge.render.words import read_choice, read_kind, read_status
+from knowledge.render.words import read_aid_category, read_kind, read_status
 from knowledge.text.numbers import read_count
 
 
@@ -320,13 +319,13 @@ def _counted(cells: dict[str, str]) -> tuple[AidCategory | None, int | None]:
                 value=quantity_text,
             )
     if category_text is not None:
-        category = read_choice(category_text, AidCategory, AID_CATEGORIES)
+        category = read_aid_category(category_text)
         if category is None:
             raise _RowError(N_("category: unknown kind of aid {value}"), value=category_text)
         return category, quantity
     if quantity is None:
         return None, None
-    described = read_choice(_optional(cells, "description") or "", AidCategory, AID_CATEGORIES)
+    described = read_aid_category(_optional(cells, "description") or "")
     return described or AidCategory.OTHER, quantity
 
 

@@ -8,8 +8,8 @@ from enum import StrEnum
 from functools import cache
 from typing import TypeVar
 
-from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
-from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory
+from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, AID_CATEGORIES
 from knowledge.render.translations import translation
 from knowledge.text.normalize import name_key
 
@@ -82,6 +82,30 @@ STATUS_WORDS = {
 }
 
 
+# Words people write for a kind of aid besides its label, in either language.
+AID_CATEGORY_WORDS = {
+    "ліки": AidCategory.MEDICINES,
+    "медичні препарати": AidCategory.MEDICINES,
+    "medicine": AidCategory.MEDICINES,
+    "medication": AidCategory.MEDICINES,
+    "генератор": AidCategory.GENERATORS,
+    "generator": AidCategory.GENERATORS,
+    "продукти": AidCategory.FOOD,
+    "продукти харчування": AidCategory.FOOD,
+    "їжа": AidCategory.FOOD,
+    "одяг": AidCategory.CLOTHING,
+    "намети": AidCategory.TENTS,
+    "автобус": AidCategory.BUSES,
+    "автобуси": AidCategory.BUSES,
+    "автомобілі": AidCategory.VEHICLES,
+    "автомобіль": AidCategory.VEHICLES,
+    "машини": AidCategory.VEHICLES,
+    "кошти": AidCategory.FUNDS,
+    "гроші": AidCategory.FUNDS,
+    "money": AidCategory.FUNDS,
+}
+
+
 @cache
 def _words_of(labels: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """Every way to write each value: its code, its label in English and in Ukrainian."""
@@ -117,6 +141,11 @@ def read_choice(
 def read_kind(text: str) -> AgreementKind | None:
     """The kind of agreement `text` names (code, label or a usual word), or None."""
     return read_choice(text, AgreementKind, AGREEMENT_KINDS, KIND_WORDS)
+
+
+def read_aid_category(text: str) -> AidCategory | None:
+    """The kind of aid `text` names (code, label or a usual word such as «ліки»), or None."""
+    return read_choice(text, AidCategory, AID_CATEGORIES, AID_CATEGORY_WORDS)
 
 
 def read_status(text: str) -> AgreementStatus | None:
