@@ -16,7 +16,7 @@ ME = SUPER_ADMIN
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
 NOT_A_DATE = {"en": "“soon” is not a date.", "uk": "«soon» — не дата."}
 NOT_A_COUNTRY = {"en": "I don't know a country “QQ”.", "uk": "Я не знаю країни «QQ»."}
-NOT_A_NUMBER = {"en": "“many” is not a whole number.", "uk": "«many» — не ціле число."}
+NOT_A_NUMBER = {"en": "“many” is not a count.", "uk": "«many» — не кількість."}
 NOT_AID = {"en": "“tanks” is not one of the listed", "uk": "«tanks» — не один із видів"}
 NO_TEXT = {"en": "Please send some text", "uk": "Надішліть текст"}
 
