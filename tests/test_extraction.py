@@ -519,3 +519,25 @@ def test_a_delivery_to_ukraine_a_gmina_named_like_a_hromada_and_an_oblast_deal(
         if isinstance(fact, AgreementProposal)
     ] == [("Нове", "PL")]
     assert oblast == ()
+
+
+def test_today_in_a_dated_text_is_its_date_and_an_oath_is_a_friendship_pledge(
+    qa_engine: Engine,
+) -> None:
+    extractor = Extractor(PlaceNames.from_engine(qa_engine))
+    text = (
+        "Leeds City Council today signed an official Friendship Oath with the Ukrainian city "
+        "of Kharkiv."
+    )
+
+    dated = extractor.extract(DocumentText(text, date=PartialDate(2023, 12, 6)), today=TODAY)
+    undated = extractor.extract(DocumentText(text), today=TODAY)
+
+    (fact,) = dated.facts
+    assert isinstance(fact, AgreementProposal)
+    assert (fact.partner, fact.kind.value, fact.date) == (
+        "Leeds",
+        "friendship_pledge",
+        PartialDate(2023, 12, 6),
+    )
+    assert [proposal.date for proposal in undated.facts] == [None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 
 from knowledge.extraction.agreements import AgreementContext, Pair, Side, agreements_in
 from knowledge.extraction.aid import (
@@ -27,7 +28,7 @@ from knowledge.extraction.proposals import (
 )
 from knowledge.extraction.sentences import sentences_of
 from knowledge.extraction.source import describe_source, main_text
-from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates
+from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates, relative_dates
 from knowledge.extraction.view import (
     SentenceView,
     ViewBuilder,
@@ -104,7 +105,7 @@ class Extractor:
         }
         for view in views:
             self._views.with_named_towns(view, named)
-        sentences = self._read(views, reference)
+        sentences = self._read(views, reference, dated)
         document_side = _document_side(sentences)
         context = AgreementContext(document_side, dated, None, None)
         facts: list[tuple[int, Proposal]] = []
@@ -150,7 +151,9 @@ class Extractor:
                 for town in view.towns
             ]
 
-    def _read(self, views: list[SentenceView], reference: PartialDate) -> list[_Sentence]:
+    def _read(
+        self, views: list[SentenceView], reference: PartialDate, dated: PartialDate | None
+    ) -> list[_Sentence]:
         oblast_codes: Counter[str] = Counter()
         for view in views:
             for mention in view.mentions:
@@ -167,8 +170,25 @@ class Extractor:
         sentences: list[_Sentence] = []
         last_named: int | None = None
         period: int | None = None
+        day = None
+        if dated is not None and dated.month is not None and dated.day is not None:
+            day = date(dated.year, dated.month, dated.day)
         for view in views:
-            dates = find_dates(view.text, reference.year)
+            found = find_dates(view.text, reference.year)
+            taken = [(mention.start, mention.end) for mention in found]
+            dates = sorted(
+                [
+                    *found,
+                    *(
+                        mention
+                        for mention in relative_dates(view.text, day)
+                        if all(
+                            mention.end <= start or end <= mention.start for start, end in taken
+                        )
+                    ),
+                ],
+                key=lambda mention: mention.start,
+            )
             sides, oblasts, venues = self._sides(view, document_oblast)
             sentences.append(_Sentence(view, sides, oblasts, dates, last_named, period, venues))
             named = [
@@ -487,6 +507,11 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
             earlier = next((i for i, known in enumerate(merged) if _part_of(fact, known)), None)
             if earlier is None:
                 merged.append(fact)
+                continue
+            known_aid = merged[earlier]
+            if isinstance(known_aid, AidProposal) and known_aid.date is None:
+                # "Today, Kyiv received ... buses": the day the delivery was told of.
+                merged[earlier] = replace(known_aid, date=fact.date)
             continue
         partner = fact.partner_place or fact.partner.casefold()
         key: tuple[object, ...] = (fact.hromada, partner, fact.kind, fact.status)
@@ -569,7 +594,7 @@ def _part_of(fact: AidProposal, known: Proposal) -> bool:
         set(fact.donor_countries) <= set(known.donor_countries)
         and bool(categories)
         and categories < known_categories
-        and (fact.date is None or fact.date == known.date)
+        and (fact.date is None or known.date is None or fact.date == known.date)
     )
 
 

@@ -62,6 +62,7 @@ AGREEMENT_HEADS: tuple[tuple[str, AgreementKind], ...] = (
     ("mou", AgreementKind.MEMORANDUM),
     ("protocol", AgreementKind.OTHER),
     ("pledge", AgreementKind.FRIENDSHIP_PLEDGE),
+    ("oath", AgreementKind.FRIENDSHIP_PLEDGE),
     ("declaration", AgreementKind.OTHER),
     ("charter", AgreementKind.OTHER),
     ("treaty", AgreementKind.OTHER),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 
 from knowledge.facts.dates import MONTH_WORDS, PartialDate
@@ -213,3 +214,35 @@ def years_named(text: str) -> list[int]:
         for mention in find_dates(text, None)
         if mention.year is not None and mention.year_given
     ]
+
+
+_RELATIVE_DAYS = (
+    (re.compile(r"\b(?:сьогодні|today)\b", re.IGNORECASE), 0),
+    (re.compile(r"\b(?:вчора|учора|yesterday)\b", re.IGNORECASE), -1),
+)
+
+
+def relative_dates(text: str, document_day: date | None) -> list[DateMention]:
+    """ "today", «сьогодні», «вчора», "yesterday": days counted from the document's own day.
+
+    Nothing without the document's day: an undated page's "today" is no date.
+    """
+    if document_day is None:
+        return []
+    found: list[DateMention] = []
+    for pattern, offset in _RELATIVE_DAYS:
+        for match in pattern.finditer(text):
+            day = document_day + timedelta(days=offset)
+            found.append(
+                DateMention(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    DateRole.EVENT,
+                    day.year,
+                    day.month,
+                    day.day,
+                    True,
+                )
+            )
+    return found

@@ -114,6 +114,7 @@ def _inflected(word: str, named: dict[str, Town]) -> Town | None:
     return None
 
 
+_MAYORS = ("mayor", "burgomaster", "lord=")
 _LIST_OPENERS = frozenset("-–—:,")
 
 
@@ -301,12 +302,19 @@ class ViewBuilder:
                 continue
             previous = words[index - 1]
             after_slot = (
-                index > 0 and starts(previous, SLOT_WORDS) and _slot_right_before(view, index)
-            ) or (
-                index >= 2
-                and starts(words[index - 2], (*SLOT_WORDS, *TWIN_WORDS, *DOCUMENT_WORDS))
-                and previous in (*_WITH_WORDS, "of")
-                and _slot_right_before(view, index - 1)
+                (index > 0 and starts(previous, SLOT_WORDS) and _slot_right_before(view, index))
+                or (
+                    # "Mayor Onay of Hannover": a mayor's town.
+                    index >= 2
+                    and previous == "of"
+                    and any(starts(word, _MAYORS) for word in words[max(0, index - 3) : index - 1])
+                )
+                or (
+                    index >= 2
+                    and starts(words[index - 2], (*SLOT_WORDS, *TWIN_WORDS, *DOCUMENT_WORDS))
+                    and previous in (*_WITH_WORDS, "of")
+                    and _slot_right_before(view, index - 1)
+                )
             )
             last = self._name_end(view, index, covered)
             next_word = words[last + 1] if last + 1 < len(words) else ""
@@ -547,6 +555,7 @@ _ENGLISH_CAPITALISED = frozenset(
         *("we", "it", "they", "he", "she", "today", "yesterday", "also", "but", "as", "for"),
         *("by", "from", "to", "after", "before", "during", "since", "when", "while", "lord"),
         *("provost", "leader", "deputy", "vice", "governor", "state", "regional", "national"),
+        *("news", "press", "release", "update", "updates", "photo", "video"),
     }
 )
 
