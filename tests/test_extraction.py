@@ -406,6 +406,7 @@ def test_towns_listed_around_sister_cities_are_the_named_hromadas_partners(
         "Since the beginning of the full-scale invasion, Paris, Hamburg and Madrid became "
         "Kyiv’s new sister cities.\n\n"
         "Chervonohrad's mayor signed a twinning agreement with Brandon, Man.\n\n"
+        "Winnipeg is a sister city to Lviv, the Lviv Oblast region’s capital city.\n\n"
         "Bourges twinned with Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr, "
         "and Poprád offered cooperation to Uzhhorod.\n\n"
         "Glasgow enters this twinning partnership reflecting the sentiments of our city's "
@@ -423,6 +424,8 @@ def test_towns_listed_around_sister_cities_are_the_named_hromadas_partners(
         ("Chervonohrad", "Brandon"),
         ("Zhytomyr", "Gdynia"),
         ("Zhytomyr", "Pardubice"),
+        ("Korosten", "Bourges"),
+        ("Lviv", "Winnipeg"),
     }
 
 

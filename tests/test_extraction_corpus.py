@@ -25,7 +25,7 @@ BAR = {"precision": 0.85, "recall": 0.75}
 # (part, language) -> (precision, recall) reached; the bar above is not reached yet.
 FLOORS = {
     ("tuning", "uk"): (0.92, 0.76),
-    ("tuning", "en"): (0.93, 0.66),
+    ("tuning", "en"): (0.93, 0.71),
     ("held-out", "uk"): (0.62, 0.58),
     ("held-out", "en"): (0.75, 0.50),
 }

@@ -114,6 +114,7 @@ def _inflected(word: str, named: dict[str, Town]) -> Town | None:
     return None
 
 
+_TWIN_VERBS = ("is=", "became", "twinned", "has=", "was=")
 _MAYORS = ("mayor", "burgomaster", "lord=")
 _LIST_OPENERS = frozenset("-–—:,")
 
@@ -381,6 +382,16 @@ class ViewBuilder:
         ):
             return set()
         marked: set[int] = set()
+        if (
+            words
+            and 0 not in covered
+            and not _is_common(words[0])
+            and words[0].isascii()
+            and self._name_end(view, 0, covered) == 0
+            and any(starts(word, _TWIN_VERBS) for word in words[1:3])
+        ):
+            # "Winnipeg is a sister city to Lviv", "Bourges twinned with Korosten".
+            marked.add(0)
         index = 0
         while index < len(words):
             names: list[int] = []
