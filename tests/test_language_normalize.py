@@ -55,6 +55,14 @@ def test_tokenize_keeps_names_whole_and_drops_punctuation() -> None:
     assert actual == expected
 
 
+def test_dotted_initials_are_one_word() -> None:
+    question = "Partners in the U.K.? А в С.Ш.А, м.Київ"
+
+    actual = [token.text for token in tokenize(question)]
+
+    assert actual == ["partners", "in", "the", "uk", "а", "в", "сша", "м", "київ"]
+
+
 def test_token_offsets_point_into_the_original_question() -> None:
     question = "Партнери  Хaркова?"  # Latin a
 

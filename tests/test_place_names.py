@@ -125,6 +125,8 @@ def test_coordinates_decide_and_a_partner_across_the_border_keeps_the_name_open(
         ("POL", CountryMatch("PL")),
         ("U.K.", CountryMatch("GB")),
         ("Great Britain", CountryMatch("GB")),
+        ("Britain", CountryMatch("GB")),
+        ("Британія", CountryMatch("GB")),
         ("Federal Republic of Germany", CountryMatch("DE")),
     ],
 )

@@ -31,6 +31,22 @@ def test_the_question_language_decides_and_names_follow_it(engine: Engine) -> No
     assert "Кошице, Словаччина" in ukrainian.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which hromadas have partners in the UK?",
+        "Which hromadas have partners in the U.K.?",
+        "Which hromadas have partners in Britain?",
+        "Які громади мають партнерів у Британії?",
+    ],
+)
+def test_the_united_kingdom_is_read_by_its_everyday_names(engine: Engine, question: str) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.entities.get("country") == "GB"
+    assert "Leeds" in actual.text or "Лідс" in actual.text
+
+
 def test_every_factual_answer_ends_with_its_sources(engine: Engine) -> None:
     actual = engine.answer("What aid did Mena receive?", today=TODAY)
 

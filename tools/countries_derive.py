@@ -11,6 +11,7 @@ Every way a country is written that these libraries know goes into `country_name
 * names made from those: the parts of an official name around "of" and "and" ("Federal
   Republic of Germany" gives "Germany", "Bosnia and Herzegovina" gives "Bosnia"), and the
   initials of a name of several words (USA, UK, UAE, США, ФРН, ОАЕ);
+* everyday names that neither library gives (Britain, Британія);
 * the adjectives of countries (polish, польський), which questions use;
 * the constituent countries of a country without codes of their own (England, Scotland,
   Wales, Northern Ireland: ISO 3166-2 subdivisions at the top of GB), as regions of it.
@@ -224,6 +225,20 @@ ADJECTIVES: dict[str, tuple[str, str]] = {
 }
 
 
+# Everyday names that neither CLDR nor ISO gives ("Britain" for the United Kingdom), in the
+# readers' languages: ISO code -> (Ukrainian, English).
+EVERYDAY_NAMES: dict[str, tuple[str, str]] = {
+    "GB": ("Британія", "Britain"),
+}
+
+
+def everyday_names() -> Iterator[CountryName]:
+    """The everyday names as rows of the table, ranked with the readers' names."""
+    for code, (ukrainian, english) in EVERYDAY_NAMES.items():
+        yield CountryName(code, ukrainian, RANK_PRIMARY, "everyday")
+        yield CountryName(code, english, RANK_PRIMARY, "everyday")
+
+
 def adjectives() -> Iterator[CountryName]:
     """The country adjectives as rows of the table."""
     for code, (ukrainian, english) in ADJECTIVES.items():
@@ -241,7 +256,7 @@ def _unambiguous(derived: list[CountryName], known: list[CountryName]) -> list[C
 
 def country_names() -> list[CountryName]:
     """Every row of country_names.csv, sorted and without repeats."""
-    names = [*pycountry_names(), *constituent_countries(), *cldr_names()]
+    names = [*pycountry_names(), *constituent_countries(), *cldr_names(), *everyday_names()]
     names += _unambiguous(list(derived_names(names)), names)
     names += adjectives()
     ranks: dict[tuple[str, str, str, str], int] = {}
@@ -258,12 +273,21 @@ def country_names() -> list[CountryName]:
     )
 
 
+def _derived(row: CountryName) -> bool:
+    """Whether the row is made from a name in the readers' languages (a part or initials)."""
+    return bool({"part", "initials"} & set(row.origin.split("|")))
+
+
 def write_country_names(out_dir: Path) -> int:
     """Write country_names.csv and country_names_other.csv into out_dir; return the row count."""
     rows = country_names()
+    # A name the readers' own names give ("UK" from "United Kingdom") stays where questions
+    # read it, even when some other locale happens to spell the country so too.
+    elsewhere = [row for row in rows if row.rank == RANK_OTHER and not _derived(row)]
+    kept_apart = set(elsewhere)
     files = {
-        COUNTRY_NAMES_FILE: [row for row in rows if row.rank != RANK_OTHER],
-        OTHER_COUNTRY_NAMES_FILE: [row for row in rows if row.rank == RANK_OTHER],
+        COUNTRY_NAMES_FILE: [row for row in rows if row not in kept_apart],
+        OTHER_COUNTRY_NAMES_FILE: elsewhere,
     }
     for name, selected in files.items():
         with (out_dir / name).open("w", encoding="utf-8", newline="") as handle:

@@ -4,8 +4,8 @@ The names come from `knowledge/data/reference/country_names.csv`, which
 `tools/countries_derive.py` derives from Babel's CLDR data in all its locales and from
 pycountry (ISO 3166): codes, the short, long and official names in English, Ukrainian and
 Russian, every locale's name (Deutschland, Polska, Magyarország), the parts of official names
-(Bosnia, Great Britain) and initials (USA, UK, США). A constituent country ("England, United
-Kingdom", «Шотландія») is its country with that region.
+(Bosnia, Great Britain), initials (USA, UK, США) and everyday names (Britain). A constituent
+country ("England, United Kingdom", «Шотландія») is its country with that region.
 """
 
 from __future__ import annotations
@@ -166,13 +166,16 @@ def names_for_questions() -> dict[str, list[str]]:
     """Per country, the names a question may use: the readers' and the country's languages.
 
     Only Latin and Cyrillic spellings, besides parts of official names and initials of three
-    letters or more (America, США, USA); no codes, which are everyday words ("can", "and").
+    letters or more (America, США, USA) or that CLDR writes too (UK); no codes, which are
+    everyday words ("can", "and").
     """
     names: dict[str, list[str]] = {}
     for row in country_table():
         if row.code == HOME_COUNTRY or row.is_code:
             continue
-        derived = ("initials" in row.origin or "part" in row.origin) and len(row.name) >= 3
+        derived = ("initials" in row.origin or "part" in row.origin) and (
+            len(row.name) >= 3 or "cldr" in row.origin
+        )
         if row.rank > RANK_NATIVE and not derived:
             continue
         if _latin_or_cyrillic(row.name):

@@ -193,6 +193,10 @@ def _unify_script(match: re.Match[str]) -> str:
     return word
 
 
+# Single letters each followed by a dot, at least two of them: "U.K.", "U.S.A", «С.Ш.А.».
+_DOTTED_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W\d_])")
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into normalised words and numbers; punctuation and symbols are dropped."""
     tokens: list[Token] = []
@@ -201,6 +205,16 @@ def tokenize(text: str) -> list[Token]:
     while index < length:
         char = text[index]
         if char.isalpha():
+            initials = _DOTTED_INITIALS.match(text, index)
+            if initials is not None:
+                # "U.K." and «С.Ш.А.» are one word, the initials without their dots.
+                end = initials.end()
+                word = _normalize_word(text[index:end].replace(".", ""))
+                tokens.append(
+                    Token(word, index, end, is_number=False, is_latin=_is_latin_word(word))
+                )
+                index = end
+                continue
             end = _word_end(text, index + 1)
             word = _normalize_word(text[index:end])
             tokens.append(Token(word, index, end, is_number=False, is_latin=_is_latin_word(word)))
