@@ -6,9 +6,9 @@ import datetime as dt
 
 from knowledge.admin.common import FieldChange
 from knowledge.admin.editing import EditConflictError, RecordInUseError
-from knowledge.admin.history import Change, UndoRefusal, UndoRefusedError
+from knowledge.admin.history import Change, Restored, UndoRefusal, UndoRefusedError, UndoReport
 from knowledge.admin.permissions import PermissionDeniedError, Refusal
-from knowledge.admin.wording import change_preview, error_text, history_line
+from knowledge.admin.wording import change_preview, error_text, history_line, undo_text
 
 STATUS = FieldChange("status", "active", "suspended")
 
@@ -59,3 +59,22 @@ def test_refusals_are_explained_in_the_readers_language() -> None:
     assert error_text(UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE), "en") == (
         "There is no such change to undo."
     )
+
+
+def test_the_undo_of_a_large_import_is_summarised_within_one_message() -> None:
+    report = UndoReport(
+        [
+            Restored("agreement", f"kharkiv-de-town-{n}-cooperation-agreement", "create", [])
+            for n in range(300)
+        ],
+        "batch",
+    )
+
+    english = undo_text(report, "en")
+    ukrainian = undo_text(report, "uk")
+
+    assert english.startswith("Undone: 300 records removed.")
+    assert english.endswith("…and 280 more")
+    assert ukrainian.endswith("…і ще 280")
+    assert len(english) < 4096
+    assert len(ukrainian) < 4096

@@ -136,6 +136,10 @@ def history_text(changes: list[Change], lang: str) -> str:
     return "\n".join(history_line(change, lang) for change in changes)
 
 
+# How many records an undo report names one by one.
+UNDO_LISTED = 20
+
+
 def undo_text(report: UndoReport, lang: str) -> str:
     """What an undo did, record by record: removed what was added, restored what was deleted,
     put back the earlier values of what was changed."""
@@ -143,8 +147,16 @@ def undo_text(report: UndoReport, lang: str) -> str:
     lines = [translations.gettext("Undone: {counts}.").format(counts=_undo_counts(report, lang))]
     lines += [
         f"• {_undo_verb(item.undone_action, lang)}: {_entity(item.entity, lang)} {item.key}"
-        for item in report.restored
+        for item in report.restored[:UNDO_LISTED]
     ]
+    # An import's undo would list hundreds; the counts above tell the whole.
+    rest = len(report.restored) - UNDO_LISTED
+    if rest > 0:
+        lines.append(
+            translations.ngettext("…and {count} more", "…and {count} more", rest).format(
+                count=rest
+            )
+        )
     return "\n".join(lines)
 
 
