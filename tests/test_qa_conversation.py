@@ -36,6 +36,29 @@ def conversation(engine: Engine, *questions: str) -> list[Answer]:
     return answers
 
 
+# -- a text with nothing to go on does not continue the conversation ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "gibberish", "then", "expected"),
+    [
+        ("Партнери Харкова", "asdkjh qwe", "а Лідс?", "Лідс"),
+        ("Партнери Харкова", "фывапр олдж", "а Брно?", "Брно"),
+        ("What aid did Mena receive?", "lorem ipsum", "and Kharkiv?", "Kharkiv"),
+        ("Kharkiv partners", "qwerty uiop", "and Leeds?", "Leeds"),
+    ],
+)
+def test_gibberish_after_a_question_is_not_understood_and_keeps_the_subject(
+    engine: Engine, first: str, gibberish: str, then: str, expected: str
+) -> None:
+    answers = conversation(engine, first, gibberish, then)
+
+    assert answers[1].intent is Intent.OUT_OF_DOMAIN
+    assert answers[1].text != answers[0].text
+    assert not answers[1].entities
+    assert expected in answers[2].text
+
+
 # -- a question that names its own subject starts fresh ----------------------------------------
 
 

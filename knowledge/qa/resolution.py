@@ -540,7 +540,21 @@ def _decide(
                 Intent.NEED_CONTEXT, entities, rule="an elliptical question with nothing before it"
             )
         return _fresh(reading, own, intent, previous, snapshot, yes_no)
+    if not _carries_anything(reading):
+        # "asdkjh qwe", "lorem ipsum": no word of it continues the conversation.
+        return Meaning(Intent.OUT_OF_DOMAIN, rule="no cue, name or number to continue with")
     return _inherited(reading, own, intent, context, snapshot, yes_no)
+
+
+def _carries_anything(reading: Reading) -> bool:
+    """Whether a follow-up holds something to go on: a cue or question word, a name, a number."""
+    return bool(
+        reading.cues
+        or reading.mentions
+        or reading.years
+        or reading.months_ahead is not None
+        or reading.ordinal is not None
+    )
 
 
 def _asks_who(reading: Reading) -> bool:
