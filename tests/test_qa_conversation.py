@@ -299,6 +299,37 @@ def test_a_pair_question_opens_with_yes_or_no_then_says_what_exists(
     assert then in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "then"),
+    [
+        ("Яку допомогу отримав Харків з Польщі?", "Польща"),
+        ("What aid did Mena receive from Poland?", "Poland"),
+        ("Які угоди про побратимство між Харковом і Брно?", "Брно"),
+        ("Which twinning agreements do Kharkiv and Brno have?", "Brno"),
+    ],
+)
+def test_a_question_that_is_not_yes_or_no_does_not_open_with_yes(
+    engine: Engine, question: str, then: str
+) -> None:
+    answer = engine.answer(question, today=TODAY)
+
+    assert not answer.text.startswith(("Так", "Yes", "Ні", "No")), answer.text
+    assert then in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Чи отримала Мена допомогу з Польщі?", "Так:"),
+        ("Did Mena receive aid from Poland?", "Yes:"),
+    ],
+)
+def test_a_yes_or_no_question_about_aid_opens_with_yes(
+    engine: Engine, question: str, opening: str
+) -> None:
+    assert engine.answer(question, today=TODAY).text.startswith(opening)
+
+
 def test_a_partner_twinned_with_nobody_says_so_and_what_it_has(engine: Engine) -> None:
     answer = engine.answer("Who is Columbus twinned with in Ukraine?", today=TODAY)
 

@@ -412,7 +412,7 @@ class Engine:
             self._elsewhere(lang, place, draft)
             return
         asked = entities.kind
-        if asked is AgreementKind.TWINNING:
+        if asked is AgreementKind.TWINNING and meaning.yes_no:
             twins = [
                 a
                 for a in agreements
@@ -663,11 +663,12 @@ class Engine:
                 )
                 draft.lines.append(template.format(sender=sender, hromada=name))
                 return
-            draft.lines.append(
-                _("Yes: {sender} is among the places aid to {hromada} came from.").format(
-                    sender=sender, hromada=name
-                )
+            heading = (
+                _("Yes: {sender} is among the places aid to {hromada} came from.")
+                if meaning.yes_no
+                else _("{hromada} — aid received from {sender}:")
             )
+            draft.lines.append(heading.format(sender=sender, hromada=name))
             records = matching
         else:
             draft.lines.append(_("{hromada} — aid received:").format(hromada=name))
