@@ -406,3 +406,43 @@ def test_the_partner_asked_about_is_never_hidden_beyond_a_list_cut() -> None:
     assert "Town 40" in actual.text
     assert "Town 40," not in listed.text
     assert "…and 18 more" in listed.text
+
+
+# -- a pair follow-up naming a partner no record knows is answered about that name -------------
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected", "previous_partner"),
+    [
+        (
+            ("Харків має угоду з Кошице?", "а з Лідсом?", "а з Варшавою?"),
+            "Ні, у моїх записах немає партнерства громади Харків з Варшавою.",
+            "Лідс",
+        ),
+        (
+            ("Does Kharkiv have an agreement with Kosice?", "and with Leeds?", "and with Warsaw?"),
+            "No, I have no record of a partnership between Kharkiv and Warsaw.",
+            "Leeds",
+        ),
+        (
+            ("Is Kharkiv twinned with Lille?", "and with New York?"),
+            "No, I have no record of a partnership between Kharkiv and New York.",
+            "Lille —",
+        ),
+    ],
+)
+def test_a_pair_follow_up_naming_an_unknown_partner_says_no_about_it(
+    engine: Engine, questions: tuple[str, ...], expected: str, previous_partner: str
+) -> None:
+    *_, answer = conversation(engine, *questions)
+
+    assert answer.text.startswith(expected)
+    assert previous_partner not in answer.text.splitlines()[0]
+    assert answer.entities["hromada"] == KHARKIV
+    assert "place" not in answer.entities
+
+
+def test_a_known_partner_after_an_unknown_one_is_answered_again(engine: Engine) -> None:
+    *_, answer = conversation(engine, "Харків має угоду з Кошице?", "а з Варшавою?", "а з Лідсом?")
+
+    assert answer.text.startswith("Так, Харків і Лідс — партнери.")

@@ -394,6 +394,12 @@ class Engine:
     def _relation(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
         entities = meaning.entities
+        if entities.place is None and meaning.unknown_partner:
+            draft.lines.append(
+                _("No, I have no record of a partnership between {hromada} and {place}.").format(
+                    hromada=self._heading(lang, entities), place=meaning.unknown_partner
+                )
+            )
         if entities.place is None:
             self._partners(lang, meaning, draft, today)
             return

@@ -106,7 +106,9 @@ class Meaning:
     `ambiguous` lists the hromada codes a name may mean (answered by asking which one);
     `pending` is what a non-answer keeps for the next question; `yes_no` says the question
     asks for a yes or a no; `picked` that it picked an item of the previous answer's list ("the
-    second one"), which then stays the list to count; `rule` names the rule that decided.
+    second one"), which then stays the list to count; `unknown_partner` is a partner's name
+    as the question wrote it ("Варшавою") that no known name covers; `rule` names the rule
+    that decided.
     """
 
     intent: Intent
@@ -116,4 +118,5 @@ class Meaning:
     pending: Intent | None = None
     yes_no: bool = False
     picked: bool = False
+    unknown_partner: str = ""
     rule: str = ""

@@ -540,10 +540,40 @@ def _decide(
                 Intent.NEED_CONTEXT, entities, rule="an elliptical question with nothing before it"
             )
         return _fresh(reading, own, intent, previous, snapshot, yes_no)
+    unknown = _unknown_partner_follow_up(reading, own, context)
+    if unknown is not None:
+        return unknown
     if not _carries_anything(reading):
         # "asdkjh qwe", "lorem ipsum": no word of it continues the conversation.
         return Meaning(Intent.OUT_OF_DOMAIN, rule="no cue, name or number to continue with")
     return _inherited(reading, own, intent, context, snapshot, yes_no)
+
+
+def _unknown_partner_follow_up(reading: Reading, own: _Own, context: Context) -> Meaning | None:
+    """ "а з Варшавою?" after "does Kharkiv have an agreement with Košice?" asks about Warsaw.
+
+    No record names Warsaw, so the answer is a "no" about it, never the partner before.
+    """
+    unknown = _unknown_partner(reading)
+    previous = context.entities
+    entities = own.entities
+    if (
+        not unknown
+        or context.intent is not Intent.RELATION
+        or previous.hromada is None
+        or entities.hromada
+        or own.ambiguous
+        or entities.place
+        or entities.country
+    ):
+        return None
+    return Meaning(
+        Intent.RELATION,
+        Entities(hromada=previous.hromada, kind=entities.kind),
+        yes_no=True,
+        unknown_partner=unknown,
+        rule="a pair follow-up naming a partner the records do not know",
+    )
 
 
 def _carries_anything(reading: Reading) -> bool:
@@ -716,6 +746,38 @@ def _inherited(
     if entities.hromada or own.ambiguous:
         return _another_hromada(follow_up)
     return _same_subject(follow_up, snapshot)
+
+
+_WITH = frozenset({"з", "із", "зі", "с", "со", "with"})
+
+
+def _unknown_partner(reading: Reading) -> str:
+    """A capitalised name after "with" (з, with) that no known name covers, as written; else "".
+
+    "а з Варшавою?" gives "Варшавою", "and with New York?" gives "New York".
+    """
+    named = {
+        index for mention in reading.mentions for index in range(mention.first, mention.last + 1)
+    }
+    tokens = reading.tokens
+
+    def unknown_word(index: int) -> bool:
+        token = tokens[index]
+        return (
+            reading.text[token.start : token.start + 1].isupper()
+            and not token.is_number
+            and index not in named
+            and index not in reading.cue_tokens
+        )
+
+    for index in range(1, len(tokens)):
+        if fold(tokens[index - 1].text) not in _WITH or not unknown_word(index):
+            continue
+        last = index
+        while last + 1 < len(tokens) and unknown_word(last + 1):
+            last += 1
+        return reading.text[tokens[index].start : tokens[last].end]
+    return ""
 
 
 def _another_hromada(follow_up: _FollowUp) -> Meaning:
