@@ -338,6 +338,22 @@ def test_a_partner_twinned_with_nobody_says_so_and_what_it_has(engine: Engine) -
     assert "Memorandum" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("Чи є Колумбус партнером Харкова?", "Що пов’язує Колумбус з Україною:"),
+        ("Is Columbus a partner of Kharkiv?", "What Columbus has in Ukraine:"),
+    ],
+)
+def test_a_no_for_a_pair_names_the_partner_in_a_form_that_reads_right(
+    engine: Engine, question: str, line: str
+) -> None:
+    lines = engine.answer(question, today=TODAY).text.splitlines()
+
+    assert lines[1] == line
+    assert "Куп’янськ" in lines[2] or "Kupiansk" in lines[2]
+
+
 def test_a_follow_up_to_a_pair_question_keeps_asking_yes_or_no(engine: Engine) -> None:
     _, leeds, brno = conversation(
         engine, "Kharkiv partners", "Лідс — побратим?", "what about Brno?"
