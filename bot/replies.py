@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 from typing import Any
 
 from aiogram.fsm.context import FSMContext
@@ -20,6 +21,9 @@ from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.intents import Intent
 from knowledge.render.lang import Language
 from knowledge.render.phrases import BULLET, citation_text
+from knowledge.text.normalize import tokenize
+
+logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "context"
 OFFERED_KEY = "offered"
@@ -147,6 +151,11 @@ async def offered_question(state: FSMContext | None, index: int) -> str | None:
     return question if isinstance(question, str) else None
 
 
+def looks_like_question(text: str) -> bool:
+    """Whether the text has a word of two letters or more, unlike "1", "?" or an emoji."""
+    return any(not token.is_number and len(token.text) >= 2 for token in tokenize(text))
+
+
 def unanswered_reason(answer: Answer) -> UnansweredReason | None:
     """Why the answer gave no facts, as it says of itself; None when it gave some."""
     if answer.intent is Intent.NO_RECORDS:
@@ -205,7 +214,10 @@ async def answer_question(
             next_page = AnswerPage(token=token, page=2)
         await state.update_data(changes)
     reason = unanswered_reason(answer)
-    if reason is not None:
+    if reason is not None and not looks_like_question(question):
+        # "1" typed when no buttons wait, "?", an emoji: nothing for the editors to act on.
+        logger.debug("not kept as unanswered: no words in it")
+    elif reason is not None:
         async with services.sessions() as session:
             await record_unanswered(
                 session, question, answer.lang, reason, _hromada_of(answer), services.today()

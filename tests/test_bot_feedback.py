@@ -231,6 +231,19 @@ async def test_unanswered_questions_are_kept_without_user_ids_and_counted_per_hr
     assert "user_id" not in models.UnansweredQuestionRow.__table__.columns
 
 
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_stray_digits_and_signs_are_not_kept_as_unanswered_questions(
+    bot: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    for stray in ("1", "2.", "?", "👍"):
+        await bot.send(stray, language_code=lang)
+    await bot.send(OFF_TOPIC[lang], language_code=lang)
+
+    async with session_factory(seeded_engine)() as session:
+        rows = (await session.scalars(select(models.UnansweredQuestionRow))).all()
+    assert [row.question for row in rows] == [OFF_TOPIC[lang]]
+
+
 async def test_an_editor_sees_the_unanswered_questions_of_their_hromada_only(
     bot: Harness, seeded_engine: AsyncEngine
 ) -> None:
