@@ -30,7 +30,14 @@ from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped, split_message
 from knowledge.admin.chats import ChatTarget
-from knowledge.admin.config import get_log_chat, get_log_thread, mark_forwarded, pending_audit
+from knowledge.admin.config import (
+    clear_log_failing,
+    get_log_chat,
+    get_log_thread,
+    mark_forwarded,
+    mark_log_failing,
+    pending_audit,
+)
 from knowledge.admin.reminders import claim, due_reminders, expire_agreements
 from knowledge.admin.subscribers import (
     NewRecord,
@@ -40,6 +47,8 @@ from knowledge.admin.subscribers import (
     claim_announcement,
 )
 from knowledge.admin.wording import history_line, news_text, reminder_text
+from knowledge.facts.messages import N_
+from knowledge.render.translations import translation
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -169,11 +178,33 @@ async def tick_audit_log(bot: Bot, services: BotServices) -> int:
         return 0
     lang = await _language(services, chat_id)
     text = "\n".join(history_line(change, lang) for change in changes)
-    if not await _send(bot, services, ChatTarget(chat_id, thread_id), text):
+    parts = split_message(escaped(text))
+    outcome, _ = await deliver(bot, services, ChatTarget(chat_id, thread_id), parts)
+    if outcome is not Outcome.SENT:
+        async with services.sessions() as session:
+            first = await mark_log_failing(session, chat_id)
+        if first:
+            await _tell_log_failing(bot, services, chat_id)
         return 0
     async with services.sessions() as session:
         await mark_forwarded(session, max(change.id for change in changes))
+        await clear_log_failing(session)
     return len(changes)
+
+
+LOG_FAILING = N_(
+    "The change log cannot be posted to chat {chat} any more: I was removed from it, or it is"
+    " gone. Add me there again, or choose another chat with /logchat."
+)
+
+
+async def _tell_log_failing(bot: Bot, services: BotServices, chat_id: int) -> None:
+    """Tell every super-admin, once, that the log chat stopped taking the log."""
+    logger.warning("The log chat %s refuses the log; the super-admins are told", chat_id)
+    for admin_id in services.settings.admin_ids:
+        lang = await _language(services, admin_id)
+        note = translation(lang).gettext(LOG_FAILING).format(chat=chat_id)
+        await _send(bot, services, ChatTarget(admin_id), note)
 
 
 async def tick_announcements(bot: Bot, services: BotServices) -> int:

@@ -85,7 +85,11 @@ async def with_database(home: Path, work: Callable[[AsyncSession], Awaitable[T]]
 
 
 async def new_agreement_to_announce(session: AsyncSession, hromada: str = KHARKIV) -> None:
-    """An agreement of the hromada recorded just now, not yet announced to its subscribers."""
+    """An agreement of the hromada recorded just now (an audit entry creating one of its
+    stored agreements), not yet announced to its subscribers."""
+    key = await session.scalar(
+        select(models.AgreementRow.key).where(models.AgreementRow.hromada_code == hromada)
+    )
     newest = await session.scalar(
         select(models.AuditEntryRow.id).order_by(models.AuditEntryRow.id.desc())
     )
@@ -95,7 +99,7 @@ async def new_agreement_to_announce(session: AsyncSession, hromada: str = KHARKI
             actor="telegram:1",
             action=AuditAction.CREATE.value,
             entity="agreement",
-            entity_key=f"test-{hromada}-{newest}",
+            entity_key=key,
             after={"hromada": hromada},
         )
     )
@@ -127,8 +131,13 @@ def sent_to(telegram: LocalTelegram, chat_id: int) -> list[Call]:
 
 
 def delivered_to(telegram: LocalTelegram, chat_id: int) -> list[dict[str, Any]]:
-    """The messages that reached the chat (accepted sendMessage results)."""
-    return [call.result for call in sent_to(telegram, chat_id) if call.ok]
+    """The messages that reached the chat (accepted sendMessage results), however the bot
+    named the chat (its id or its @username)."""
+    return [
+        call.result
+        for call in telegram.calls_of("sendMessage")
+        if call.ok and call.result["chat"]["id"] == chat_id
+    ]
 
 
 async def next_reply(

@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deeplinks import hromada_payload
 from bot.filters.admin import IsAdmin, refusal_text, refuse
+from bot.handlers.subscriptions import topic_of
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
 from bot.routing import Handlers
@@ -473,15 +474,34 @@ def _chat_id(text: str) -> int | None:
     return int(text) if text.lstrip("-").isdigit() and text.strip("-") else None
 
 
+def _unreachable(chat: int | str) -> str:
+    return _(
+        "I cannot post to {chat}: add me there first (to a channel, as an administrator),"
+        " then send the command again. Nothing was changed."
+    ).format(chat=chat)
+
+
+async def _test_post(bot: Bot, chat: int | str, text: str, thread_id: int | None = None) -> bool:
+    """Post `text` to the chat to check the bot may; False (logged) when Telegram refuses."""
+    try:
+        await bot.send_message(chat, escaped(text), message_thread_id=thread_id)
+    except TelegramAPIError as error:
+        logger.info("A test post to %s was refused: %s", chat, type(error).__name__)
+        return False
+    return True
+
+
 @router.message(Command("logchat"), IsAdmin(super_only=True, private_only=False))
 async def cmd_logchat(
     message: Message,
     command: CommandObject,
+    bot: Bot,
     services: BotServices,
     admin: Admin,
     lang: str,
 ) -> None:
-    """Forward the audit log to this chat, to a chat by id, or (with "off") nowhere."""
+    """Forward the audit log to this chat (its topic, in a forum), to a chat by id, or (with
+    "off") nowhere. A test post checks first that the bot may post there."""
     argument = (command.args or "").strip()
     chat_id: int | None
     if not argument:
@@ -495,9 +515,18 @@ async def cmd_logchat(
                 escaped(_("Send a chat id, such as /logchat -1001234567890, or /logchat off."))
             )
             return
+    thread_id = topic_of(message) if chat_id == message.chat.id else None
+    if chat_id is not None and not await _test_post(
+        bot,
+        chat_id,
+        _("This chat now gets a line for every change of the knowledge base."),
+        thread_id,
+    ):
+        await message.answer(escaped(_unreachable(chat_id)))
+        return
     async with services.sessions() as session:
         try:
-            await set_log_chat(session, admin, chat_id)
+            await set_log_chat(session, admin, chat_id, thread_id)
         except AdminError as error:
             await message.answer(escaped(error_text(error, lang)))
             return
@@ -513,6 +542,7 @@ async def cmd_logchat(
 async def cmd_channel(
     message: Message,
     command: CommandObject,
+    bot: Bot,
     services: BotServices,
     session: AsyncSession,
     admin: Admin,
@@ -536,6 +566,11 @@ async def cmd_channel(
         await message.answer(
             escaped(_("Send the channel as @name or as its numeric id, such as -1001234567890."))
         )
+        return
+    if channel is not None and not await _test_post(
+        bot, _chat_id(channel) or channel, _("Hromadas' partnership cards will be posted here.")
+    ):
+        await message.answer(escaped(_unreachable(channel)))
         return
     async with services.sessions() as writer:
         try:

@@ -13,6 +13,8 @@ from knowledge.store import models
 LOG_CHAT = "log_chat_id"
 # The forum topic of the log chat, when the log goes to one.
 LOG_CHAT_THREAD = "log_chat_thread_id"
+# The log chat the bot could not post to last time, so the admins are told once.
+LOG_CHAT_FAILING = "log_chat_failing"
 CHANNEL = "publish_channel"
 AUDIT_CURSOR = "audit_forwarded_up_to"
 
@@ -40,6 +42,22 @@ async def get_log_chat(session: AsyncSession) -> int | None:
     """The chat the audit log is forwarded to, if any."""
     value = await get_setting(session, LOG_CHAT)
     return None if value is None else int(value)
+
+
+async def mark_log_failing(session: AsyncSession, chat_id: int) -> bool:
+    """Remember that posting to the log chat fails; True the first time (tell the admins once
+    until it works again), committed."""
+    async with atomic(session):
+        if await get_setting(session, LOG_CHAT_FAILING) == str(chat_id):
+            return False
+        await put_setting(session, LOG_CHAT_FAILING, str(chat_id))
+    return True
+
+
+async def clear_log_failing(session: AsyncSession) -> None:
+    """Posting to the log chat works (again); committed."""
+    async with atomic(session):
+        await put_setting(session, LOG_CHAT_FAILING, None)
 
 
 async def get_log_thread(session: AsyncSession) -> int | None:
