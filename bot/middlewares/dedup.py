@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # An update "in progress" longer than this is taken for lost with its replica.
-IN_PROGRESS_FOR = 60.0
+IN_PROGRESS_FOR = 15.0
 # How long a handled update is remembered (Telegram stops resending long before).
 DONE_FOR = 3600.0
 
