@@ -462,3 +462,46 @@ def test_a_known_partner_after_an_unknown_one_is_answered_again(engine: Engine) 
     *_, answer = conversation(engine, "Харків має угоду з Кошице?", "а з Варшавою?", "а з Лідсом?")
 
     assert answer.text.startswith("Так, Харків і Лідс — партнери.")
+
+
+# -- a yes-or-no question about partners in a country, or a signing, opens with the answer -----
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Есть ли у Купянска партнер в США?", "Так, у громади Куп’янськ є 1 партнер"),
+        ("Does Kupiansk have a partner in the USA?", "Yes, Kupiansk has 1 partner there"),
+        ("У Куп'янська є партнер у Франції?", "Ні, у базі немає партнерів громади Куп’янськ"),
+        ("Чи є у Куп'янська партнери в Польщі?", "Ні, у базі немає партнерів громади Куп’янськ"),
+        ("Does Kupiansk have partners in France?", "No, Kupiansk has no recorded partners"),
+        (
+            "Чи підписала Менська громада угоду з Фрідбергом?",
+            "Ні, ще не підписано — тривають перемовини.",
+        ),
+        ("Has Mena signed an agreement with Friedberg?", "No, it is not signed yet — talks"),
+        ("Did Kharkiv sign an agreement with Kosice?", "Yes, it has been signed."),
+    ],
+)
+def test_a_yes_or_no_question_opens_with_its_answer(
+    engine: Engine, question: str, opening: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.text.startswith(opening)
+
+
+def test_a_no_about_a_country_names_what_there_is(engine: Engine) -> None:
+    (answer,) = conversation(engine, "У Куп'янська є партнер у Франції?")
+
+    assert "Колумбус" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Партнери Куп'янська в США", "Kupiansk's partners in the USA"]
+)
+def test_a_list_asked_for_by_country_has_no_yes(engine: Engine, question: str) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert not answer.text.startswith(("Так", "Yes"))
+    assert "Колумбус" in answer.text or "Columbus" in answer.text

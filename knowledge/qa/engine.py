@@ -60,6 +60,15 @@ AID_LIMIT = 10
 Item = TypeVar("Item")
 # Sorts undated records after every dated one when the newest come first.
 _UNDATED = PartialDate(1)
+# Statuses an agreement reaches only once signed.
+_SIGNED = frozenset(
+    {
+        AgreementStatus.ACTIVE,
+        AgreementStatus.SUSPENDED,
+        AgreementStatus.TERMINATED,
+        AgreementStatus.EXPIRED,
+    }
+)
 # Non-answers after which the conversation keeps what was asked, for the follow-up to answer.
 _ANSWERED_LATER = frozenset({Intent.CLARIFY, Intent.NEED_HROMADA, Intent.NO_RECORDS})
 DEFAULT_LANGUAGE = "uk"
@@ -331,13 +340,14 @@ class Engine:
         agreements = self._agreements(entities)
         name = self._heading(lang, entities)
         twins_only = entities.kind is AgreementKind.TWINNING
+        answer = self._in_country(lang, meaning, agreements)
         if not agreements:
             if twins_only:
                 template = _("{hromada}: no twin cities are recorded{filters}.")
             else:
                 template = _("{hromada}: no partners are recorded{filters}.")
             draft.lines.append(
-                template.format(hromada=name, filters=self._filters(lang, entities))
+                answer or template.format(hromada=name, filters=self._filters(lang, entities))
             )
             everyone = self.snapshot.agreements_by_hromada.get(_code(entities), ())
             if everyone:
@@ -359,7 +369,8 @@ class Engine:
                 len(places),
             )
         draft.lines.append(
-            heading.format(
+            answer
+            or heading.format(
                 hromada=name, count=lang.number(len(places)), filters=self._filters(lang, entities)
             )
         )
@@ -369,6 +380,28 @@ class Engine:
         draft.suggestions.append(
             _("When was the agreement with {place} signed?").format(place=lang.place(first))
         )
+
+    def _in_country(
+        self, lang: Language, meaning: Meaning, agreements: Sequence[Agreement]
+    ) -> str | None:
+        """The "yes" or "no" opening a yes-or-no question for partners in one country."""
+        entities = meaning.entities
+        if not meaning.yes_no or entities.country is None or entities.kind is not None:
+            return None
+        named = {
+            "hromada": self._heading(lang, entities),
+            "country": lang.country(entities.country),
+        }
+        if not agreements:
+            return lang.gettext(
+                "No, {hromada} has no recorded partners there ({country})."
+            ).format(**named)
+        count = len({agreement.place for agreement in agreements})
+        return lang.ngettext(
+            "Yes, {hromada} has {count} partner there ({country}):",
+            "Yes, {hromada} has {count} partners there ({country}):",
+            count,
+        ).format(count=lang.number(count), **named)
 
     def _elsewhere(self, lang: Language, place: Place, draft: _Draft) -> None:
         """What the partner has with other hromadas, after a "no"."""
@@ -490,6 +523,16 @@ class Engine:
         draft.list_agreements(agreements)
 
     def _signed(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
+        _ = lang.gettext
+        agreements = self._agreements(meaning.entities)
+        if meaning.yes_no and meaning.entities.place is not None and agreements:
+            # "Чи підписала Мена угоду з Фрідбергом?" is answered "no" before the details.
+            if any(a.signed_on is not None or a.status in _SIGNED for a in agreements):
+                draft.lines.append(_("Yes, it has been signed."))
+            elif all(a.status is AgreementStatus.IN_NEGOTIATION for a in agreements):
+                draft.lines.append(_("No, it is not signed yet — talks are under way."))
+            else:
+                draft.lines.append(_("No, it is not signed yet."))
         self._dated(lang, meaning.entities, draft, signing, "")
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:

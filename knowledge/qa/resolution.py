@@ -11,6 +11,7 @@ question ("а в Польщі?", "when was it signed?", "What are its twin citie
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -472,7 +473,21 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         reading = Reading(**{**reading.__dict__, "cues": cues})
     intent = _intent_from_cues(cues, own.entities)
     decided = _decide(reading, own, intent, context, snapshot)
+    if decided.intent is Intent.PARTNERS and decided.entities.country and decided.yes_no:
+        # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" says yes.
+        decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
     return _settled(decided, own, snapshot, cues, previous_intent)
+
+
+_EXISTENCE_WORDS = frozenset({"є", "має", "мають", "есть", "имеет", "have", "has"})
+
+
+def _asks_existence(reading: Reading) -> bool:
+    """Whether a question asks if something exists: «чи», "does", or «є»/"has" and a "?"."""
+    if Cue.YES_NO in reading.cues:
+        return True
+    asks = reading.text.rstrip().endswith("?")
+    return asks and any(fold(token.text) in _EXISTENCE_WORDS for token in reading.tokens)
 
 
 def _decide(
