@@ -505,3 +505,36 @@ def test_a_list_asked_for_by_country_has_no_yes(engine: Engine, question: str) -
 
     assert not answer.text.startswith(("Так", "Yes"))
     assert "Колумбус" in answer.text or "Columbus" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("questions", "opening"),
+    [
+        (
+            ("Коли спливає меморандум Харкова з Цинциннаті?", "А Куп'янськ має меморандум?"),
+            "Так, у громади Куп’янськ є меморандум:",
+        ),
+        (
+            (
+                "When does Kharkiv's memorandum with Cincinnati expire?",
+                "And does Kupiansk have a memorandum?",
+            ),
+            "Yes, Kupiansk has a memorandum:",
+        ),
+        (
+            (
+                "When does Kharkiv's memorandum with Cincinnati expire?",
+                "And does Kupiansk have a friendship pledge?",
+            ),
+            "No, Kupiansk has no friendship pledge on record.",
+        ),
+    ],
+)
+def test_a_follow_up_naming_a_hromada_and_a_kind_is_its_own_yes_or_no_question(
+    engine: Engine, questions: tuple[str, ...], opening: str
+) -> None:
+    _, answer = conversation(engine, *questions)
+
+    assert answer.text.startswith(opening)
+    assert answer.entities["hromada"] == KUPIANSK
+    assert answer.intent is Intent.PARTNERS

@@ -384,9 +384,21 @@ class Engine:
     def _in_country(
         self, lang: Language, meaning: Meaning, agreements: Sequence[Agreement]
     ) -> str | None:
-        """The "yes" or "no" opening a yes-or-no question for partners in one country."""
+        """The "yes" or "no" opening a yes-or-no question for partners in one country, or for
+        an agreement of one kind ("Does Kupiansk have a memorandum?")."""
         entities = meaning.entities
-        if not meaning.yes_no or entities.country is None or entities.kind is not None:
+        kind = entities.kind
+        if not meaning.yes_no or kind is AgreementKind.TWINNING:
+            return None
+        if entities.country is None and kind is not None:
+            named_kind = {
+                "hromada": self._heading(lang, entities),
+                "kind": lang.gettext(AGREEMENT_KINDS_INLINE[kind]),
+            }
+            if agreements:
+                return lang.gettext("Yes, {hromada} has a {kind}:").format(**named_kind)
+            return lang.gettext("No, {hromada} has no {kind} on record.").format(**named_kind)
+        if entities.country is None or kind is not None:
             return None
         named = {
             "hromada": self._heading(lang, entities),

@@ -473,7 +473,8 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         reading = Reading(**{**reading.__dict__, "cues": cues})
     intent = _intent_from_cues(cues, own.entities)
     decided = _decide(reading, own, intent, context, snapshot)
-    if decided.intent is Intent.PARTNERS and decided.entities.country and decided.yes_no:
+    about = decided.entities.country or decided.entities.kind
+    if decided.intent is Intent.PARTNERS and about and decided.yes_no:
         # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" says yes.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
     return _settled(decided, own, snapshot, cues, previous_intent)
@@ -729,11 +730,18 @@ def _follow_up(
     )
     bare = not reading.cues - {Cue.WHO, Cue.FOLLOW_UP, Cue.YES_NO, Cue.PRONOUN}
     words_say_kind = bool(reading.cues & {Cue.PARTNER, Cue.TWIN})
+    # "А Куп'янськ має меморандум?" names its subject and a kind: a whole question of its own.
+    complete = (
+        own.entities.hromada is not None
+        and own.entities.kind is not None
+        and intent in (Intent.PARTNERS, Intent.RELATION)
+        and _asks_existence(reading)
+    )
     return _FollowUp(
         reading=reading,
         own=own,
         intent=intent,
-        continued=_follow_up_intent(reading, context.intent, intent),
+        continued=intent if complete else _follow_up_intent(reading, context.intent, intent),
         context=context,
         pair=pair,
         kind=own.entities.kind if words_say_kind else own.entities.kind or previous.kind,
