@@ -538,3 +538,57 @@ def test_a_follow_up_naming_a_hromada_and_a_kind_is_its_own_yes_or_no_question(
     assert answer.text.startswith(opening)
     assert answer.entities["hromada"] == KUPIANSK
     assert answer.intent is Intent.PARTNERS
+
+
+# -- "до 2029 року", "by 2029" ask for the agreements ending before that year, not in it -------
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        (
+            "Які угоди закінчуються до 2029 року?",
+            "Угоди, строк дії яких спливає до кінця 2028 р.:",
+        ),
+        ("Which agreements expire by 2029?", "Agreements that expire by the end of 2028:"),
+        ("Which agreements expire before 2029?", "Agreements that expire by the end of 2028:"),
+        (
+            "Які угоди закінчуються до кінця 2029 року?",
+            "Угоди, строк дії яких спливає до кінця 2029 р.:",
+        ),
+        (
+            "Which agreements expire by the end of 2029?",
+            "Agreements that expire by the end of 2029:",
+        ),
+    ],
+)
+def test_an_end_year_after_by_bounds_a_window_from_today(
+    engine: Engine, question: str, opening: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.EXPIRING
+    assert answer.text.startswith(opening)
+    # The Cincinnati memorandum runs until about 2028: within either window.
+    assert "Cincinnati" in answer.text or "Цинциннаті" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Які угоди закінчуються у 2029 році?",
+            "У базі немає угод, строк дії яких спливає у 2029 р.",
+        ),
+        ("Which agreements expire in 2029?", "No recorded agreement expires in 2029."),
+        (
+            "Які угоди закінчуються до 2028 року?",
+            "У базі немає угод, строк дії яких спливає до кінця 2027 р.",
+        ),
+    ],
+)
+def test_an_end_year_alone_is_that_year(engine: Engine, question: str, expected: str) -> None:
+    (answer,) = conversation(engine, question)
+
+    # Babel joins a year and «р.» with a narrow no-break space.
+    assert answer.text.splitlines()[0].replace("\u202f", " ") == expected

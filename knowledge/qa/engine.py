@@ -656,7 +656,11 @@ class Engine:
         entities = meaning.entities
         year = entities.year
         months = entities.months
-        if months is not None:
+        if entities.until is not None:
+            # "до 2029 року": from today through the end of 2028.
+            first, last = today, dt.date(entities.until, 12, 31)
+            window = _("by the end of {year}").format(year=entities.until)
+        elif months is not None:
             first, last = today, _add_months(today, months)
             window = lang.ngettext(
                 "in the next {count} month", "in the next {count} months", months
@@ -671,7 +675,9 @@ class Engine:
             scope = {agreement.key for agreement in self._agreements(entities)}
             found = [agreement for agreement in found if agreement.key in scope]
         if not found:
-            draft.lines.append(_("No recorded agreement expires {window}.").format(window=window))
+            line = _("No recorded agreement expires {window}.").format(window=window)
+            # «у 2029 р.» already ends the sentence with its own full stop.
+            draft.lines.append(line[:-1] if line.endswith("..") else line)
             return
         draft.lines.append(_("Agreements that expire {window}:").format(window=window))
         shown, rest = draft.window(found, LIST_LIMIT)

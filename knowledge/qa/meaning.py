@@ -49,7 +49,9 @@ class Entities:
 
     `hromada` is a KATOTTH code, `place` a partner's key, `country` an ISO 3166-1 alpha-2 code,
     `region` a partner region's English name, `oblast` an oblast's KATOTTH code, `agreement` an
-    agreement's key; `year` is a calendar year and `months` a window from today, in months.
+    agreement's key; `year` is a calendar year and `months` a window from today, in months;
+    `until` is the last calendar year of a window from today ("до 2029 року" gives 2028,
+    "by the end of 2029" 2029).
     """
 
     hromada: str | None = None
@@ -61,6 +63,7 @@ class Entities:
     status: AgreementStatus | None = None
     year: int | None = None
     months: int | None = None
+    until: int | None = None
     topic: Topic | None = None
     agreement: str | None = None
 
@@ -94,6 +97,7 @@ class Entities:
             status=_member(AgreementStatus, data.get("status")),
             year=_number(data.get("year")),
             months=_number(data.get("months")),
+            until=_number(data.get("until")),
             topic=_member(Topic, data.get("topic")),
             agreement=_text(data.get("agreement")),
         )

@@ -242,7 +242,8 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
         oblast=oblasts[0] if oblasts and hromada is None and not ambiguous else None,
         kind=kind,
         status=status,
-        year=reading.years[0] if reading.years else None,
+        year=reading.years[0] if reading.years and reading.until is None else None,
+        until=reading.until,
         months=reading.months_ahead,
         topic=_topic(cues),
     )
@@ -273,7 +274,7 @@ _SUBJECTS: dict[str, Callable[[Entities], bool]] = {
     "": lambda own: True,
     "place": lambda own: own.place is not None,
     "pair": lambda own: own.place is not None and own.hromada is not None,
-    "dated": lambda own: bool(own.year or own.months) and own.place is None,
+    "dated": lambda own: bool(own.year or own.months or own.until) and own.place is None,
     "no partner or country": lambda own: own.place is None and own.country is None,
 }
 
@@ -674,7 +675,7 @@ def _nation_wide_follow_up(
         or not (continued in _NATION_WIDE or continued in (None, Intent.PARTNERS, Intent.RELATION))
     ):
         return None
-    dated = entities.year is not None or entities.months is not None
+    dated = entities.year is not None or entities.months is not None or entities.until is not None
     carried = Entities(
         country=entities.country or (None if entities.kind else previous.country),
         region=entities.region,
@@ -683,10 +684,11 @@ def _nation_wide_follow_up(
         status=entities.status or (None if entities.kind else previous.status),
         year=entities.year if dated else previous.year,
         months=entities.months if dated else previous.months,
+        until=entities.until if dated else previous.until,
         topic=entities.topic or previous.topic,
     )
     intent = continued if continued in _NATION_WIDE else context.intent
-    if intent is Intent.EXPIRING and not (carried.year or carried.months):
+    if intent is Intent.EXPIRING and not (carried.year or carried.months or carried.until):
         return None
     return Meaning(intent or Intent.REVERSE, carried, rule="a nation-wide follow-up")
 

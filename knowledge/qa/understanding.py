@@ -50,6 +50,8 @@ class Reading:
     months_ahead: int | None
     ordinal: int | None
     is_follow_up: bool
+    # The last year of "до 2029 року" (2028), "by the end of 2029" (2029): a window from today.
+    until: int | None = None
 
 
 def detect_language(text: str) -> str | None:
@@ -157,6 +159,28 @@ def _window_months(words: list[str]) -> int | None:
     return None
 
 
+_BEFORE = frozenset({"до", "by", "before", "until", "till", "к"})
+_END = frozenset({"кінця", "end", "конца", "концу"})
+_END_FILLERS = frozenset({"the", "of"})
+
+
+def _until(words: list[str], year: int) -> int | None:
+    """The last year of a window ending at the year: "до 2029" → 2028, "до кінця 2029" → 2029."""
+    if str(year) not in words:
+        return None
+    index = words.index(str(year)) - 1
+    while index >= 0 and words[index] in _END_FILLERS:
+        index -= 1
+    through_end = index >= 0 and words[index] in _END
+    if through_end:
+        index -= 1
+        while index >= 0 and words[index] in _END_FILLERS:
+            index -= 1
+    if index < 0 or words[index] not in _BEFORE:
+        return None
+    return year if through_end else year - 1
+
+
 def _ordinal(words: list[str]) -> int | None:
     for word in words:
         for stem, value in (*ORDINALS_UK.items(), *ORDINALS_RU.items(), *ORDINALS_EN.items()):
@@ -232,4 +256,5 @@ class Reader:
             months_ahead=months_ahead,
             ordinal=_ordinal(words) if len(words) <= _ORDINAL_WORDS else None,
             is_follow_up=is_follow_up,
+            until=_until(words, years[0]) if years else None,
         )
