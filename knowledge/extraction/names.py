@@ -8,25 +8,31 @@ their regions, the oblasts and every country, with their inflected forms.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-import pycountry
-
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import HromadaKind
-from knowledge.places.countries import country_name
+from knowledge.places.countries import country_name, country_table
 from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.world import find_world_place
 from knowledge.qa.engine import Engine
 
 HOME_COUNTRY = "UA"
-_POSSESSIVES = ("’s", "'s")
-_ALL_COUNTRIES = tuple(country.alpha_2 for country in pycountry.countries)
 # A town elsewhere this many times larger is what a name means when the text does not say.
 _CLEARLY = 5
+
+
+@functools.cache
+def _all_countries() -> tuple[str, ...]:
+    """Every country code of the project's country table."""
+    return tuple(sorted({country.code for country in country_table()} - {HOME_COUNTRY}))
+
+
+_POSSESSIVES = ("’s", "'s")
 
 
 class NameKind(StrEnum):
@@ -191,19 +197,20 @@ class PlaceNames:
             for code in countries
             if (place := find_world_place(name, code)) is not None
         ]
+        elsewhere = [
+            place
+            for code in _all_countries()
+            if code not in countries and (place := find_world_place(name, code)) is not None
+        ]
         if not found and len(countries) == 1:
             # «Гміна Нове» in a text about Poland alone: a town too small for the table.
-            if any(find_world_place(name, other) for other in _ALL_COUNTRIES):
-                return None
-            return countries[0]
+            return None if elsewhere else countries[0]
         if len(found) != 1:
             return None
         code, place = found[0]
-        for other in _ALL_COUNTRIES:
-            elsewhere = None if other in countries else find_world_place(name, other)
-            if elsewhere is not None and elsewhere.population >= _CLEARLY * place.population:
-                # "Paris" in a text that names the United States is still Paris, France.
-                return None
+        if any(other.population >= _CLEARLY * place.population for other in elsewhere):
+            # "Paris" in a text that names the United States is still Paris, France.
+            return None
         return code
 
     def country_name(self, code: str, lang: str) -> str:
