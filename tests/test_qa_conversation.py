@@ -592,3 +592,25 @@ def test_an_end_year_alone_is_that_year(engine: Engine, question: str, expected:
 
     # Babel joins a year and «р.» with a narrow no-break space.
     assert answer.text.splitlines()[0].replace("\u202f", " ") == expected
+
+
+# -- when was it signed: the most precise date the sources give, never a "yes" ---------------
+
+
+@pytest.mark.parametrize(
+    ("question", "precise"),
+    [
+        ("Коли Харків і Альбукерке підписали протокол про наміри?", "3 липня 2023 року"),
+        ("When was the protocol of intent between Kharkiv and Albuquerque signed?", "3 July 2023"),
+        ("When was the Leeds pledge signed?", "Signed at the end of 2023"),
+        ("Коли підписали клятву про дружбу Харкова з Лідсом?", "наприкінці 2023 року"),
+    ],
+)
+def test_a_signing_date_is_the_most_precise_the_sources_give(
+    engine: Engine, question: str, precise: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.SIGNED
+    assert precise in answer.text
+    assert not answer.text.startswith(("Yes", "Так", "No", "Ні"))

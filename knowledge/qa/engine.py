@@ -515,7 +515,15 @@ class Engine:
         draft: _Draft,
         describe: Callable[[Language, Agreement], str | None],
         fallback: str,
+        *,
+        signing_notes: bool = False,
     ) -> None:
+        """One line per agreement saying `describe`'s date, else `fallback`.
+
+        With `signing_notes`, an agreement's notes about its signing follow its line: they hold
+        the most precise date the sources give ("Signed at the end of 2023", "the signing was
+        reported on 3 July 2023") where the record's date has only the year.
+        """
         agreements = self._agreements(entities)
         name = self._heading(lang, entities)
         if not agreements:
@@ -532,6 +540,9 @@ class Engine:
             draft.lines.append(
                 f"{BULLET}{place_label(lang, place)} — {agreement_title(lang, agreement)}: {said}"
             )
+            notes = lang.note(agreement.notes)
+            if signing_notes and notes is not None and _tells_signing(agreement.notes):
+                draft.lines.append(f"  {notes}")
         draft.list_agreements(agreements)
 
     def _signed(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
@@ -545,7 +556,7 @@ class Engine:
                 draft.lines.append(_("No, it is not signed yet — talks are under way."))
             else:
                 draft.lines.append(_("No, it is not signed yet."))
-        self._dated(lang, meaning.entities, draft, signing, "")
+        self._dated(lang, meaning.entities, draft, signing, "", signing_notes=True)
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         self._dated(lang, meaning.entities, draft, ending, NO_END_DATE)
@@ -1203,6 +1214,11 @@ def _code(entities: Entities) -> str:
     if entities.hromada is None:
         raise ValueError("the meaning names no hromada")
     return entities.hromada
+
+
+def _tells_signing(notes: Text | None) -> bool:
+    """Whether an agreement's notes tell of its signing: who signed, or when, in words."""
+    return notes is not None and notes.en.startswith(("Signed", "The signing"))
 
 
 def _names_signing(notes: Text) -> bool:

@@ -474,6 +474,9 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         reading = Reading(**{**reading.__dict__, "cues": cues})
     intent = _intent_from_cues(cues, own.entities)
     decided = _decide(reading, own, intent, context, snapshot)
+    if decided.intent is Intent.SIGNED and decided.yes_no and cues & {Cue.WHEN, Cue.SINCE}:
+        # "When was the Leeds pledge signed?" asks for a date, not whether it was signed.
+        decided = dataclasses.replace(decided, yes_no=False)
     about = decided.entities.country or decided.entities.kind
     if decided.intent is Intent.PARTNERS and about and decided.yes_no:
         # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" says yes.
