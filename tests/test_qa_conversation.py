@@ -614,3 +614,22 @@ def test_a_signing_date_is_the_most_precise_the_sources_give(
     assert answer.intent is Intent.SIGNED
     assert precise in answer.text
     assert not answer.text.startswith(("Yes", "Так", "No", "Ні"))
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ("Які угоди ще в процесі перемовин?", "а коли планують підписати?"),
+        ("Which agreements are still under negotiation?", "and when are they planning to sign?"),
+    ],
+)
+def test_a_follow_up_after_a_nation_wide_list_of_one_agreement_is_about_it(
+    engine: Engine, questions: tuple[str, str]
+) -> None:
+    first, answer = conversation(engine, *questions)
+
+    assert first.intent is Intent.REVERSE
+    assert answer.intent is Intent.SIGNED
+    assert answer.entities["hromada"] == MENA
+    assert answer.entities["place"] == "de-friedberg"
+    assert "Friedberg" in answer.text or "Фрідберг" in answer.text

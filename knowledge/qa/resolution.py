@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from knowledge.facts.records import Agreement
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import EntityKind, Mention
@@ -856,6 +857,16 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
     previous = follow_up.previous
     continued = follow_up.continued
     hromada, place = _carried_pair(follow_up, snapshot)
+    only = _the_one_agreement_listed(follow_up, hromada, place, snapshot)
+    if only is not None:
+        # "а коли планують підписати?" after a nation-wide list of one agreement (Mena and
+        # Friedberg's, under negotiation) asks about that agreement, whatever its status.
+        return Meaning(
+            continued or Intent.RELATION,
+            Entities(hromada=only.hromada, place=only.place, agreement=only.key),
+            yes_no=follow_up.yes_no,
+            rule=follow_up.rule + "; the one agreement the previous answer listed",
+        )
     carried = entities.but(hromada=hromada, place=place)
     if follow_up.pair and place is not None:
         carried = carried.but(kind=follow_up.kind)
@@ -882,6 +893,19 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
         yes_no=follow_up.yes_no,
         rule=follow_up.rule + "; the subject comes from the conversation",
     )
+
+
+def _the_one_agreement_listed(
+    follow_up: _FollowUp, hromada: str | None, place: str | None, snapshot: Snapshot
+) -> Agreement | None:
+    """The agreement a follow-up about one agreement means when the conversation names no
+    hromada or partner and the previous answer listed exactly one agreement."""
+    context = follow_up.context
+    if hromada is not None or place is not None or follow_up.own.entities.place_filters:
+        return None
+    if follow_up.continued not in _ABOUT_ONE_AGREEMENT or len(context.listed_agreements) != 1:
+        return None
+    return snapshot.agreements.get(context.listed_agreements[0])
 
 
 def _by_names(entities: Entities, *, ambiguous: bool) -> Intent | None:
