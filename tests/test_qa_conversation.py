@@ -633,3 +633,17 @@ def test_a_follow_up_after_a_nation_wide_list_of_one_agreement_is_about_it(
     assert answer.entities["hromada"] == MENA
     assert answer.entities["place"] == "de-friedberg"
     assert "Friedberg" in answer.text or "Фрідберг" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Harkiv have an agreement with Albukerke?",
+        "Does Kharkiv have an agreement with Albuquerqe?",
+    ],
+)
+def test_a_partner_spelt_as_it_sounds_is_found(engine: Engine, question: str) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.entities == {"hromada": KHARKIV, "place": "us-albuquerque"}
+    assert answer.text.startswith("Yes, Kharkiv and Albuquerque are partners.")

@@ -128,9 +128,11 @@ _SOUND_GROUPS = {
     "tz": "c",
     "ph": "f",
     "ck": "k",
+    # "Albuquerque" is written as it sounds too: "Albukerke".
+    "qu": "k",
 }
 _SOUND_GROUP = re.compile("|".join(_SOUND_GROUPS))  # longest spellings are listed first
-_SOUND_LETTERS = str.maketrans({"y": "i", "j": "i", "w": "v", "g": "h"})
+_SOUND_LETTERS = str.maketrans({"y": "i", "j": "i", "w": "v", "g": "h", "q": "k"})
 _NOT_LATIN_KEY = re.compile(r"[^a-z ]+")
 _SEPARATORS = re.compile(r"[\s-]+")
 _REPEATS = re.compile(r"(.)\1+")
