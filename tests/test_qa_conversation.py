@@ -647,3 +647,14 @@ def test_a_partner_spelt_as_it_sounds_is_found(engine: Engine, question: str) ->
 
     assert answer.entities == {"hromada": KHARKIV, "place": "us-albuquerque"}
     assert answer.text.startswith("Yes, Kharkiv and Albuquerque are partners.")
+
+
+@pytest.mark.parametrize("question", ["а шо там у Мени з Італією?", "а що там у Мени з Італією?"])
+def test_a_follow_up_opener_before_a_named_hromada_needs_nothing_before_it(
+    engine: Engine, question: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.PARTNERS
+    assert answer.entities == {"hromada": MENA, "country": "IT"}
+    assert "Кастельтерміні" in answer.text

@@ -556,7 +556,9 @@ def _decide(
         unanswerable = intent in _ABOUT_ONE_AGREEMENT and not entities.hromada
         # "а друга угода?", "What are its twin cities?" with nothing before them.
         refers_back = reading.ordinal is not None or Cue.PRONOUN in reading.cues
-        if (leaning and (intent is None or refers_back)) or unanswerable:
+        # «а шо там у Мени з Італією?» names its own subject: nothing before it is needed.
+        names_own = entities.hromada is not None
+        if (leaning and ((intent is None and not names_own) or refers_back)) or unanswerable:
             return Meaning(
                 Intent.NEED_CONTEXT, entities, rule="an elliptical question with nothing before it"
             )
