@@ -658,3 +658,21 @@ def test_a_follow_up_opener_before_a_named_hromada_needs_nothing_before_it(
     assert answer.intent is Intent.PARTNERS
     assert answer.entities == {"hromada": MENA, "country": "IT"}
     assert "Кастельтерміні" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Коли Харків і Альбукерке підписали протокол про наміри?",
+        "When did Kharkiv and Albuquerque sign the protocol of intent?",
+    ],
+)
+def test_when_a_pairs_agreement_of_one_kind_was_signed_is_about_it_alone(
+    engine: Engine, question: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.text.count("•") == 1 + answer.text.split("\n\n")[-1].count("•")
+    assert "3 July 2023" in answer.text or "3 липня 2023" in answer.text
+    assert "Cooperation agreement" not in answer.text
+    assert "Угода про співпрацю" not in answer.text

@@ -547,8 +547,14 @@ class Engine:
 
     def _signed(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
-        agreements = self._agreements(meaning.entities)
-        if meaning.yes_no and meaning.entities.place is not None and agreements:
+        entities = meaning.entities
+        agreements = self._agreements(entities)
+        of_kind = [a for a in agreements if a.kind is entities.kind]
+        if entities.place is not None and len(of_kind) == 1:
+            # "When did Kharkiv and Albuquerque sign the protocol of intent?" is about that one.
+            entities = entities.but(agreement=of_kind[0].key)
+            agreements = of_kind
+        if meaning.yes_no and entities.place is not None and agreements:
             # "Чи підписала Мена угоду з Фрідбергом?" is answered "no" before the details.
             if any(a.signed_on is not None or a.status in _SIGNED for a in agreements):
                 draft.lines.append(_("Yes, it has been signed."))
@@ -556,7 +562,7 @@ class Engine:
                 draft.lines.append(_("No, it is not signed yet — talks are under way."))
             else:
                 draft.lines.append(_("No, it is not signed yet."))
-        self._dated(lang, meaning.entities, draft, signing, "", signing_notes=True)
+        self._dated(lang, entities, draft, signing, "", signing_notes=True)
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         self._dated(lang, meaning.entities, draft, ending, NO_END_DATE)
