@@ -414,16 +414,24 @@ PLACE_QUESTION = {
 }
 
 
+RECEIVED_QUESTION = {
+    "en": "When was it received? 12.03.2024, 03.2024 or 2024, or -.",
+    "uk": "Коли її отримано? 12.03.2024, 03.2024 чи 2024, або -.",
+}
+NEXT_QUESTION = {"/new_agreement": PLACE_QUESTION, "/new_aid": RECEIVED_QUESTION}
+
+
 @pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize("dialog", ["/new_agreement", "/new_aid"])
 @pytest.mark.parametrize(
     "typed", ["Полтаві", "Полтавська міська територіальна громада", "Полтавська міська громада"]
 )
 async def test_a_hromada_is_found_as_editors_write_it(
-    admin: Harness, lang: str, typed: str
+    admin: Harness, lang: str, dialog: str, typed: str
 ) -> None:
-    await _say(admin, "/new_agreement", lang)
+    await _say(admin, dialog, lang)
 
-    assert await _say(admin, typed, lang) == [PLACE_QUESTION[lang]]
+    assert await _say(admin, typed, lang) == [NEXT_QUESTION[dialog][lang]]
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])

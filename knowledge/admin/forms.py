@@ -99,7 +99,14 @@ def is_empty(text: str) -> bool:
 
 
 async def resolve_hromada(session: AsyncSession, text: str) -> HromadaChoice:
-    """The one hromada the text names, read as an import reads it, or FormError("hromada")."""
+    """The one hromada the text names, or FormError("hromada").
+
+    Read by the reader of the agreement dialog (`find_hromadas`: any case, any unit of the
+    codifier, «Полтаві»); where that finds several, the import's rules choose one or none.
+    """
+    found = await find_hromadas(session, text)
+    if len(found) == 1:
+        return found[0]
     resolved = shipped_index().resolve(text)
     codes = [resolved.code] if isinstance(resolved, Resolved) else []
     row = await session.get(models.HromadaRow, codes[0]) if codes else None
