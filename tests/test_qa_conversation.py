@@ -676,3 +676,24 @@ def test_when_a_pairs_agreement_of_one_kind_was_signed_is_about_it_alone(
     assert "3 July 2023" in answer.text or "3 липня 2023" in answer.text
     assert "Cooperation agreement" not in answer.text
     assert "Угода про співпрацю" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Харків має угоду з Варшавою?",
+            "Ні, у моїх записах немає партнерства громади Харків з Варшавою.",
+        ),
+        (
+            "Does Kharkiv have an agreement with Warsaw?",
+            "No, I have no record of a partnership between Kharkiv and Warsaw.",
+        ),
+    ],
+)
+def test_a_yes_or_no_question_naming_an_unknown_partner_says_no(
+    engine: Engine, question: str, expected: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.text.startswith(expected)

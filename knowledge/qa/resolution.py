@@ -626,6 +626,22 @@ def _fresh(
     """A question that names its own subject: nothing is carried from before."""
     entities = own.entities
     rule = "cue words; the question names its subject"
+    unknown = _unknown_partner(reading)
+    if (
+        unknown
+        and entities.hromada
+        and not (entities.place or entities.country or entities.region)
+        and intent in (None, Intent.PARTNERS, Intent.RELATION)
+        and _asks_existence(reading)
+    ):
+        # "Харків має угоду з Варшавою?": no record names Warsaw, so the answer is a "no".
+        return Meaning(
+            Intent.RELATION,
+            Entities(hromada=entities.hromada, kind=entities.kind),
+            yes_no=True,
+            unknown_partner=unknown,
+            rule="a yes-or-no question naming a partner the records do not know",
+        )
     if Cue.PRONOUN in reading.cues and entities.hromada and not entities.place and previous.place:
         # "З якого року діє його угода з Харковом?" after a question about a partner.
         entities = entities.but(place=previous.place)
