@@ -106,7 +106,8 @@ def test_tokenize_never_fails_and_offsets_slice_back(text: str) -> None:
             assert token.text.isascii()
             assert token.text.isdigit()
         else:
-            assert normalize(piece) == token.text
+            # Dotted initials ("U.K.") are one word, read without their dots.
+            assert normalize(piece.replace(".", "")) == token.text
         previous_end = token.end
 
 
