@@ -28,13 +28,16 @@ def hromada_view(services: BotServices, lang: str, code: str) -> View:
     return card_html(card), hromada_keyboard(code, has_partners)
 
 
-def partners_view(services: BotServices, lang: str, code: str, page: int) -> View:
-    """A page of the hromada's partners, a button per agreement."""
+def partners_view(
+    services: BotServices, lang: str, code: str, page: int, answer_lang: str = ""
+) -> View:
+    """A page of the hromada's partners, a button per agreement; its other pages open in
+    `answer_lang` when the first was opened from an answer in it, else in the chat's."""
     language = Language(lang)
     snapshot = services.engine.snapshot
     shown = partners_page(language, snapshot, code, page)
     labels = [partner_button(language, snapshot, agreement) for agreement in shown.agreements]
-    return card_html(shown.card), partners_keyboard(code, shown, labels)
+    return card_html(shown.card), partners_keyboard(code, shown, labels, answer_lang)
 
 
 def agreement_view(services: BotServices, lang: str, key: str) -> View:

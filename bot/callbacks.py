@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from aiogram.filters.callback_data import CallbackData
+
+
+class AnswerLanguageData(CallbackData, prefix="_"):
+    """Button data whose last field is `lang: str = ""`: the language ("uk", "en") of the
+    answer it was under, "" for the chat's.
+
+    Without one it packs as before the field was added, and such data, under older messages,
+    still unpacks.
+    """
+
+    def pack(self) -> str:
+        """The data, without a trailing empty `lang`."""
+        packed = super().pack()
+        return packed if getattr(self, "lang", "") else packed.removesuffix(self.__separator__)
+
+    @classmethod
+    def unpack(cls, value: str) -> Self:
+        """The data, `lang` "" when it has none; TypeError/ValueError when forged."""
+        if value.count(cls.__separator__) == len(cls.model_fields) - 1:
+            value += cls.__separator__
+        return super().unpack(value)
 
 
 class LanguageChoice(CallbackData, prefix="lang"):
@@ -37,11 +60,13 @@ class HromadaOpen(CallbackData, prefix="hr"):
     code: str
 
 
-class PartnersOpen(CallbackData, prefix="pp"):
-    """Show a page of a hromada's partners."""
+class PartnersOpen(AnswerLanguageData, prefix="pp"):
+    """Show a page of a hromada's partners; `lang` ("uk", "en") that of the answer the button
+    was under, "" for the chat's."""
 
     code: str
     page: int
+    lang: str = ""
 
 
 class AgreementOpen(CallbackData, prefix="ag"):
@@ -75,10 +100,12 @@ class AdminConfirm(CallbackData, prefix="adc"):
     ok: bool
 
 
-class SuggestCorrection(CallbackData, prefix="fix"):
-    """A resident suggests a correction of the answer above; `hromada` its code, or ""."""
+class SuggestCorrection(AnswerLanguageData, prefix="fix"):
+    """A resident suggests a correction of the answer above; `hromada` its code, or "";
+    `lang` ("uk", "en") the answer's language, "" for the chat's."""
 
     hromada: str
+    lang: str = ""
 
 
 class CorrectionReply(CallbackData, prefix="fixr"):

@@ -6,10 +6,12 @@ import hashlib
 import html
 import json
 import logging
+from contextlib import nullcontext
 from typing import Any
 
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, Message
+from aiogram.utils.i18n import I18n
 
 from bot.callbacks import AnswerPage
 from bot.keyboards.questions import offered_keyboard
@@ -227,12 +229,16 @@ async def answer_question(
     correction = _hromada_of(answer) or "" if correctable else None
     if message.chat.type != "private":
         correction = None
-    keyboard = offered_keyboard(
-        labels,
-        _browsable_hromada(services, answer),
-        correction,
-        questions=offered,
-        next_page=next_page,
-    )
+    # The buttons speak the answer's language, which may not be the chat's.
+    i18n = I18n.get_current(no_error=True)
+    with nullcontext() if i18n is None else i18n.use_locale(answer.lang):
+        keyboard = offered_keyboard(
+            labels,
+            _browsable_hromada(services, answer),
+            correction,
+            questions=offered,
+            next_page=next_page,
+            lang=answer.lang,
+        )
     await send_text(message, answer_html(answer), keyboard, reply=reply)
     return answer

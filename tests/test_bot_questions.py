@@ -36,12 +36,54 @@ async def test_a_question_gets_the_engines_answer_and_a_browse_button(
     *_, browse, correction = keyboard_buttons(message.reply_markup)
     assert browse == (
         {"en": "Browse partners", "uk": "Переглянути партнерів"}[lang],
-        "pp:UA63120270000028556:1",
+        "pp:UA63120270000028556:1:" + lang,
     )
     assert correction == (
         {"en": "✏️ Suggest a correction", "uk": "✏️ Запропонувати виправлення"}[lang],
-        "fix:UA63120270000028556",
+        "fix:UA63120270000028556:" + lang,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "chat_lang", "browse", "correction", "partner", "prompt"),
+    [
+        (
+            "Who are Kharkiv's partner cities?",
+            "uk",
+            "Browse partners",
+            "✏️ Suggest a correction",
+            "Košice",
+            "What is wrong or missing in this answer?",
+        ),
+        (
+            "Які міста-партнери в Харкова?",
+            "en",
+            "Переглянути партнерів",
+            "✏️ Запропонувати виправлення",
+            "Кошице",
+            "Що в цій відповіді неправильно чи чого бракує?",
+        ),
+    ],
+)
+async def test_the_buttons_under_an_answer_and_what_they_open_speak_the_answers_language(
+    harness: Harness,
+    question: str,
+    chat_lang: str,
+    browse: str,
+    correction: str,
+    partner: str,
+    prompt: str,
+) -> None:
+    calls = await harness.send(question, language_code=chat_lang)
+
+    (message,) = calls_of(calls, SendMessage)
+    buttons = dict(keyboard_buttons(message.reply_markup))
+    assert {browse, correction} <= set(buttons)
+    opened = await harness.click(str(buttons[browse]), language_code=chat_lang)
+    texts = [str(getattr(call, "text", "")) for call in opened]
+    assert any(partner in text for text in texts), texts
+    asked = await harness.click(str(buttons[correction]), language_code=chat_lang)
+    assert any(prompt in text for text in sent_texts(asked))
 
 
 async def test_answers_are_sent_without_a_link_preview(harness: Harness) -> None:

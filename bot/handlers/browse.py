@@ -7,6 +7,7 @@ from collections.abc import Callable
 from aiogram import Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.browsing import View, agreement_view, hromada_view, partners_view
@@ -26,7 +27,7 @@ from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html
 from knowledge.render.cards import UnknownRecordError, aid_from_country, place_coordinates
-from knowledge.render.lang import Language
+from knowledge.render.lang import LANGUAGES, Language
 
 router = Handlers(__name__)
 
@@ -68,12 +69,22 @@ async def open_hromada(
 
 @router.callback_query(PartnersOpen.filter())
 async def open_partners(
-    callback: CallbackQuery, callback_data: PartnersOpen, services: BotServices, lang: str
+    callback: CallbackQuery,
+    callback_data: PartnersOpen,
+    services: BotServices,
+    lang: str,
+    i18n: I18n,
 ) -> None:
-    """A page of partners."""
-    await _show_record(
-        callback, lambda: partners_view(services, lang, callback_data.code, callback_data.page)
-    )
+    """A page of partners, in the language of the answer the button was under."""
+    answer_lang = callback_data.lang if callback_data.lang in LANGUAGES else ""
+    shown = answer_lang or lang
+    with i18n.use_locale(shown):
+        await _show_record(
+            callback,
+            lambda: partners_view(
+                services, shown, callback_data.code, callback_data.page, answer_lang
+            ),
+        )
 
 
 @router.callback_query(AgreementOpen.filter())

@@ -4,14 +4,16 @@ editors, who may reply through the bot; /unanswered shows editors what the bot c
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from aiogram import F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import I18n, ngettext
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CorrectionReply, SuggestCorrection
@@ -30,7 +32,7 @@ from knowledge.admin.residents import (
     save_correction,
     unanswered_for,
 )
-from knowledge.render.lang import Language
+from knowledge.render.lang import LANGUAGES, Language
 
 router = Handlers(__name__)
 # Checked before every command's own router: a command leaves the correction or the reply.
@@ -62,9 +64,10 @@ async def _language_of(services: BotServices, chat_id: int) -> str:
 
 @router.callback_query(SuggestCorrection.filter(), F.message.chat.type == "private")
 async def on_suggest(
-    query: CallbackQuery, callback_data: SuggestCorrection, state: FSMContext
+    query: CallbackQuery, callback_data: SuggestCorrection, state: FSMContext, i18n: I18n
 ) -> None:
-    """Ask the resident what is wrong or missing in the answer above the button."""
+    """Ask the resident, in the answer's language, what is wrong or missing in the answer
+    above the button."""
     await query.answer()
     if not isinstance(query.message, Message):
         return
@@ -73,15 +76,13 @@ async def on_suggest(
         correction_hromada=callback_data.hromada or None,
         correction_answer=query.message.text or "",
     )
-    await query.message.answer(
-        escaped(
-            _(
-                "What is wrong or missing in this answer? Write it in one message, with a"
-                " source if you have one: the hromada's editors will read it. To leave without"
-                " sending anything, send /cancel (any other command leaves too)."
-            )
+    with i18n.use_locale(callback_data.lang) if callback_data.lang in LANGUAGES else nullcontext():
+        prompt = _(
+            "What is wrong or missing in this answer? Write it in one message, with a"
+            " source if you have one: the hromada's editors will read it. To leave without"
+            " sending anything, send /cancel (any other command leaves too)."
         )
-    )
+    await query.message.answer(escaped(prompt))
 
 
 @exits.message(StateFilter(FeedbackStep), F.text.startswith("/"), ~Command("cancel"))

@@ -20,8 +20,11 @@ def hromada_keyboard(code: str, has_partners: bool) -> InlineKeyboardMarkup | No
     return builder.as_markup()
 
 
-def partners_keyboard(code: str, page: PartnersPage, labels: list[str]) -> InlineKeyboardMarkup:
-    """One button per agreement on the page, then the pages around it and the way back."""
+def partners_keyboard(
+    code: str, page: PartnersPage, labels: list[str], lang: str = ""
+) -> InlineKeyboardMarkup:
+    """One button per agreement on the page, then the pages around it and the way back; the
+    pages open in `lang` ("uk", "en", "" for the chat's)."""
     builder = InlineKeyboardBuilder()
     for agreement, label in zip(page.agreements, labels, strict=True):
         builder.button(
@@ -31,11 +34,14 @@ def partners_keyboard(code: str, page: PartnersPage, labels: list[str]) -> Inlin
     navigation = 0
     if page.page > 1:
         builder.button(
-            text=_("◀ Previous"), callback_data=PartnersOpen(code=code, page=page.page - 1)
+            text=_("◀ Previous"),
+            callback_data=PartnersOpen(code=code, page=page.page - 1, lang=lang),
         )
         navigation += 1
     if page.page < page.pages:
-        builder.button(text=_("Next ▶"), callback_data=PartnersOpen(code=code, page=page.page + 1))
+        builder.button(
+            text=_("Next ▶"), callback_data=PartnersOpen(code=code, page=page.page + 1, lang=lang)
+        )
         navigation += 1
     if navigation:
         sizes.append(navigation)

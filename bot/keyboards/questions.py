@@ -43,13 +43,15 @@ def offered_keyboard(
     correction: str | None = None,
     questions: Sequence[str] | None = None,
     next_page: AnswerPage | None = None,
+    lang: str = "",
 ) -> InlineKeyboardMarkup | None:
     """One button per offered question, then "browse partners", then "suggest a correction"
     when `correction` is given (the hromada's code, or "").
 
     A button carries its question (`questions[i]`, or the label) when it fits in the button's
     data, so it asks the same whoever presses it and whenever; a longer one falls back to its
-    index in the chat's latest offer.
+    index in the chat's latest offer. `lang` ("uk", "en", "" for the chat's) is the language
+    the browsing and correction buttons open in: the answer's.
     """
     # One button a row, built directly: aiogram's keyboard builder deep-copies every button
     # when it exports, which costs more than the rest of a /start.
@@ -60,9 +62,13 @@ def offered_keyboard(
         question = questions[index] if questions is not None else label
         buttons.append((_label(label), _offer(index, question)))
     if browse_hromada is not None:
-        buttons.append((_("Browse partners"), PartnersOpen(code=browse_hromada, page=1)))
+        buttons.append(
+            (_("Browse partners"), PartnersOpen(code=browse_hromada, page=1, lang=lang))
+        )
     if correction is not None:
-        buttons.append((_("✏️ Suggest a correction"), SuggestCorrection(hromada=correction)))
+        buttons.append(
+            (_("✏️ Suggest a correction"), SuggestCorrection(hromada=correction, lang=lang))
+        )
     if not buttons:
         return None
     return InlineKeyboardMarkup(
