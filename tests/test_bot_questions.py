@@ -354,3 +354,27 @@ async def test_a_failing_button_gets_an_apology_in_the_chats_saved_language(
         answer.text == "Sorry, something went wrong on my side. Please try again a little later."
     )
     assert answer.show_alert
+
+
+@pytest.mark.parametrize(
+    ("question", "chat_lang"),
+    [
+        ("Яку допомогу отримав Харків з Німеччини?", "uk"),
+        ("Какую помощь получил Харьков из Германии?", "uk"),
+        ("Какие соглашения есть у Харькова?", "uk"),
+        ("Что получил Харьков из Германии?", "uk"),
+        ("Що отримав Харків з Німеччини?", "en"),
+        ("А что получил Харьков из Германии?", "en"),
+        ("Сколько помощи получил Харьков из Германии?", "uk"),
+        ("Когда Харьков получил помощь из Германии?", "uk"),
+        ("Кто помогал Харькову?", "uk"),
+        ("What aid did Kharkiv receive from Germany?", "en"),
+    ],
+)
+async def test_a_question_asking_what_or_how_much_is_not_answered_as_yes_or_no(
+    harness: Harness, question: str, chat_lang: str
+) -> None:
+    calls = await harness.send(question, language_code=chat_lang)
+
+    (answer, *_rest) = sent_texts(calls)
+    assert not answer.startswith(("Так", "Yes", "Ні", "No")), answer

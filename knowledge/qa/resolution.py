@@ -451,9 +451,24 @@ def _social(
     return cues, None
 
 
+# A question opening with one of these asks for a thing («Що отримав Харків з Німеччини?»,
+# «Что получил…»); elsewhere «що»/«что» joins clauses («Чи правда, що…»), so only the opener.
+_WHAT_OPENERS = frozenset({"що", "что", "чого", "чего"})
+_FOLLOW_UP_WORDS = frozenset({"а", "і", "й", "та", "и", "ну", "ще", "еще"})
+
+
+def _opens_with_what(reading: Reading) -> bool:
+    """Whether the question's first word, after «а»/«і», is «що»/«что»."""
+    words = [fold(token.text) for token in reading.tokens]
+    opener = next((word for word in words if word not in _FOLLOW_UP_WORDS), "")
+    return opener in _WHAT_OPENERS
+
+
 def _is_yes_no(reading: Reading) -> bool:
     """Whether the question asks for a yes or a no rather than for a fact."""
     cues = reading.cues
+    if Cue.YES_NO not in cues and _opens_with_what(reading):
+        return False
     if cues & {Cue.WHO, Cue.PERSON, Cue.WHEN, Cue.COUNT, Cue.WHERE} or reading.ordinal is not None:
         return Cue.YES_NO in cues and not cues & {Cue.WHO, Cue.PERSON}
     return True
