@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import html
 
+from aiogram.utils.i18n import get_i18n
+from aiogram.utils.i18n import gettext as _
+
+from knowledge.facts.messages import Problem
 from knowledge.render.cards import Card
 
 MESSAGE_LIMIT = 4096
@@ -12,6 +16,11 @@ MESSAGE_LIMIT = 4096
 def escaped(text: str) -> str:
     """Text from users or the knowledge base, safe inside HTML."""
     return html.escape(text, quote=False)
+
+
+def problem_text(problem: Problem) -> str:
+    """The reason for a refusal in the update's language, names in it too (plain text)."""
+    return problem.render(_, get_i18n().current_locale)
 
 
 def card_html(card: Card) -> str:

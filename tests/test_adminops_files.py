@@ -518,3 +518,21 @@ async def test_a_count_in_the_amount_column_is_explained(
 
     assert REFUSED_AMOUNT[lang] in " ".join(sent_texts(preview))
     assert await audit_count(seeded_engine) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "oblast", "example"),
+    [
+        ("uk", "Полтавська область", "наприклад Полтава"),
+        ("en", "Poltava Oblast", "such as Poltava"),
+        ("uk", "Lviv Oblast", "наприклад Львів"),
+    ],
+)
+async def test_an_oblast_refused_as_a_hromada_is_shown_an_example_in_the_readers_language(
+    admins: FileHarness, lang: str, oblast: str, example: str
+) -> None:
+    sheet = f"{HEADER}\n{oblast},Brno,CZ,twinning,active,2020,,Letter,,,".encode()
+
+    calls = await admins.send_document(sheet, "p.csv", language_code=lang)
+
+    assert any(example in text for text in sent_texts(calls)), sent_texts(calls)

@@ -254,7 +254,7 @@ def _keys(context: CommandContext, keys: list[str]) -> str:
 
 
 def _problem_line(context: CommandContext, problem: Problem) -> str:
-    reason = problem.render(context.gettext)
+    reason = problem.render(context.gettext, context.locale)
     if problem.row is None:
         return f"  - {reason}"
     return "  - " + context.gettext("row {row}: {reason}").format(row=problem.row, reason=reason)
@@ -263,7 +263,7 @@ def _problem_line(context: CommandContext, problem: Problem) -> str:
 def _show_preview(context: CommandContext, preview: ImportPreview) -> None:
     _ = context.gettext
     for note in preview.notes:
-        context.say(note.render(_))
+        context.say(note.render(_, context.locale))
     for kind in preview.kinds:
         new, changed = preview.new.get(kind, []), preview.changed.get(kind, [])
         unchanged = preview.unchanged.get(kind, [])

@@ -41,7 +41,7 @@ from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped, split_message
+from bot.texts import escaped, problem_text, split_message
 from bot.transport.files import FileTooLargeError, download_limited
 from knowledge.admin.backup import BackupError, backup_database
 from knowledge.admin.common import Admin, AdminError
@@ -156,7 +156,7 @@ def _limits() -> ImportLimits:
 
 
 def _problem_line(problem: Problem) -> str:
-    reason = problem.render(_)
+    reason = problem_text(problem)
     if problem.row is None:
         return f"• {reason}"
     return "• " + _("row {row}: {reason}").format(row=problem.row, reason=reason)
@@ -196,7 +196,7 @@ def _keys(keys: list[str]) -> str:
 def preview_text(preview: ImportPreview) -> str:
     """The preview of an import: counts per record kind, keys, and every refused row's reason."""
     lines = [_("Import of {file}:").format(file=preview.filename)]
-    lines += [note.render(_) for note in preview.notes]
+    lines += [problem_text(note) for note in preview.notes]
     for kind in preview.kinds:
         new, changed = preview.new.get(kind, []), preview.changed.get(kind, [])
         unchanged = preview.unchanged.get(kind, [])
@@ -658,7 +658,7 @@ async def cmd_publish(
         return
     code = _resolve_hromada(" ".join(words))
     if isinstance(code, Problem):
-        await message.answer(escaped(code.render(_)))
+        await message.answer(escaped(problem_text(code)))
         return
     channel = await stored_channel(session)
     if channel is None:

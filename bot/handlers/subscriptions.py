@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.handlers.language import speaks_for_the_chat
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped
+from bot.texts import escaped, problem_text
 from knowledge.admin.common import AdminError
 from knowledge.admin.subscribers import subscribe, subscriptions_of, unsubscribe
 from knowledge.admin.wording import error_text
@@ -59,7 +59,7 @@ async def cmd_subscribe(
         return
     code = _hromada_code(text)
     if isinstance(code, Problem):
-        await message.answer(escaped(code.render(_)))
+        await message.answer(escaped(problem_text(code)))
         return
     async with services.sessions() as session:
         try:
@@ -95,7 +95,7 @@ async def cmd_unsubscribe(
     if text.lower() not in EVERYTHING:
         found = _hromada_code(text)
         if isinstance(found, Problem):
-            await message.answer(escaped(found.render(_)))
+            await message.answer(escaped(problem_text(found)))
             return
         code = found
     async with services.sessions() as session:

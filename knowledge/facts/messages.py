@@ -11,6 +11,26 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional marker name for ex
     return message
 
 
+class Name(str):
+    """A name given as a message parameter: the English form, with the Ukrainian one beside it.
+
+    It is a `str` (the English form) wherever parameters are copied; `Problem.render` shows it
+    in the reader's language.
+    """
+
+    uk: str
+
+    def __new__(cls, en: str, uk: str) -> Name:
+        """The name "en" / «uk»."""
+        name = super().__new__(cls, en)
+        name.uk = uk or en
+        return name
+
+    def in_language(self, lang: str) -> str:
+        """The name in `lang` ("uk", "en"; English for any other)."""
+        return self.uk if lang == "uk" else str(self)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One reason to refuse: an English message id, its parameters and the row it is about.
@@ -22,9 +42,14 @@ class Problem:
     params: dict[str, str | int] = field(default_factory=dict)
     row: int | None = None
 
-    def render(self, gettext: Callable[[str], str]) -> str:
-        """The reason in the catalog's language, without the row number."""
-        return gettext(self.message).format(**self.params)
+    def render(self, gettext: Callable[[str], str], lang: str = "en") -> str:
+        """The reason in the catalog's language (`lang`, "uk" or "en", for the names in it),
+        without the row number."""
+        params = {
+            key: value.in_language(lang) if isinstance(value, Name) else value
+            for key, value in self.params.items()
+        }
+        return gettext(self.message).format(**params)
 
 
 def grouped(problems: Sequence[Problem]) -> list[list[Problem]]:

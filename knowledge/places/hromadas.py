@@ -28,7 +28,7 @@ from functools import cache
 from typing import Protocol
 
 from knowledge.facts.documents import HromadaDoc
-from knowledge.facts.messages import N_, Problem
+from knowledge.facts.messages import N_, Name, Problem
 from knowledge.facts.vocabulary import HromadaKind
 from knowledge.places.reference import Settlement, SettlementKind, settlements
 from knowledge.store.curated import read_hromadas
@@ -476,7 +476,11 @@ class HromadaIndex:
     def _oblast_problem(self, text: str, words: list[str]) -> Problem:
         code = self.oblast_code(" ".join(words))
         centre = self.oblast_centres.get(code or "")
-        example = (centre.center_en or centre.name_en) if centre else "Kharkiv"
+        example = (
+            Name(centre.center_en or centre.name_en, centre.center_uk or centre.name_uk)
+            if centre
+            else Name("Kharkiv", "Харків")
+        )
         return Problem(
             N_("{name} is an oblast, not a hromada; write one of its hromadas, such as {example}"),
             {"name": text, "example": example},
@@ -493,7 +497,13 @@ class HromadaIndex:
                     "{name} is a raion, not a hromada; write one of its hromadas, such as"
                     " {example}"
                 ),
-                {"name": text, "example": hromada.center_en or hromada.name_en},
+                {
+                    "name": text,
+                    "example": Name(
+                        hromada.center_en or hromada.name_en,
+                        hromada.center_uk or hromada.name_uk,
+                    ),
+                },
             )
         return Problem(
             N_("{name} is a raion, not a hromada; write the hromada or its centre instead"),
