@@ -59,6 +59,13 @@ ANSWERED = {
     "uk": "На виправлення №{id} уже відповіли: мешканець отримав одну відповідь."
     " Нічого не надіслано.",
 }
+NOT_SENT = {
+    "correction": {
+        "en": "Your correction was not sent.",
+        "uk": "Ваше виправлення не надіслано.",
+    },
+    "reply": {"en": "Your reply was not sent.", "uk": "Вашу відповідь не надіслано."},
+}
 REPLIED = {
     "en": "The editors of Kharkiv replied to your correction «{text}»:",
     "uk": "Редактори громади Харків відповіли на ваше виправлення «{text}»:",
@@ -137,11 +144,33 @@ async def test_a_command_leaves_the_correction_unsent(
     (prompt,) = sent_texts(await _press_under(bot, suggest, sent_texts(calls)[0], USER_ID, lang))
     assert LEAVE[lang] in prompt
 
-    await bot.send(command, language_code=lang)
+    left = sent_texts(await bot.send(command, language_code=lang))
     calls = await bot.send(CORRECTION[lang], language_code=lang)
 
+    assert left[0] == NOT_SENT["correction"][lang]
+    assert len(left) > 1  # and then the command does what it does
     assert [call.chat_id for call in calls_of(calls, SendMessage)] == [USER_ID]
     assert THANKS[lang] not in sent_texts(calls)
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_start_leaves_the_editors_reply_unsent_and_says_so(
+    bot: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    await grant_editor(seeded_engine, EDITOR, KHARKIV)
+    calls = await bot.send(PARTNERS[lang], language_code=lang)
+    await _press_under(bot, button(calls, SUGGEST[lang]), sent_texts(calls)[0], USER_ID, lang)
+    calls = await bot.send(CORRECTION[lang], language_code=lang)
+    (forwarded,) = [call for call in calls_of(calls, SendMessage) if call.chat_id == EDITOR]
+    reply_button = keyboard_buttons(forwarded.reply_markup)[0][1] or ""
+    await bot.click(reply_button, chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+
+    left = sent_texts(await bot.send("/start", chat_id=EDITOR, user_id=EDITOR, language_code=lang))
+    calls = await bot.send(REPLY, chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+
+    assert left[0] == NOT_SENT["reply"][lang]
+    assert len(left) > 1
+    assert not [call for call in calls_of(calls, SendMessage) if call.chat_id == USER_ID]
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])

@@ -87,9 +87,14 @@ async def on_suggest(
 
 @exits.message(StateFilter(FeedbackStep), F.text.startswith("/"), ~Command("cancel"))
 async def leave_on_command(message: Message, state: FSMContext) -> None:
-    """Any command but /cancel leaves the correction or the reply unsent, and then does what
-    it does: the text after it is never taken for the correction."""
+    """Any command but /cancel leaves the correction or the reply unsent, says so, and then
+    does what it does: the text after it is never taken for the correction."""
+    left = await state.get_state()
     await state.clear()
+    if left == FeedbackStep.reply.state:
+        await message.answer(escaped(_("Your reply was not sent.")))
+    else:
+        await message.answer(escaped(_("Your correction was not sent.")))
     raise SkipHandler
 
 
