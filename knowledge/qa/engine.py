@@ -317,6 +317,22 @@ class Engine:
             agreements = [a for a in agreements if a.status is entities.status]
         return agreements
 
+    def _headed_agreements(
+        self, lang: Language, entities: Entities, draft: _Draft
+    ) -> list[Agreement]:
+        """The agreements asked about, under the hromada's name; none, with a line saying so."""
+        agreements = self._agreements(entities)
+        name = self._heading(lang, entities)
+        if not agreements:
+            draft.lines.append(
+                lang.gettext("{hromada}: no matching agreements are recorded{filters}.").format(
+                    hromada=name, filters=self._filters(lang, entities)
+                )
+            )
+        else:
+            draft.lines.append(f"{name}:")
+        return agreements
+
     def _heading(self, lang: Language, entities: Entities) -> str:
         return lang.hromada(self.snapshot.hromadas[_code(entities)])
 
@@ -524,16 +540,9 @@ class Engine:
         the most precise date the sources give ("Signed at the end of 2023", "the signing was
         reported on 3 July 2023") where the record's date has only the year.
         """
-        agreements = self._agreements(entities)
-        name = self._heading(lang, entities)
+        agreements = self._headed_agreements(lang, entities, draft)
         if not agreements:
-            draft.lines.append(
-                lang.gettext("{hromada}: no matching agreements are recorded{filters}.").format(
-                    hromada=name, filters=self._filters(lang, entities)
-                )
-            )
             return
-        draft.lines.append(f"{name}:")
         for agreement in agreements:
             place = self.snapshot.places[agreement.place]
             said = describe(lang, agreement) or lang.gettext(fallback)
@@ -573,16 +582,9 @@ class Engine:
         """Who signed: the sources name signatories only in an agreement's notes."""
         _ = lang.gettext
         entities = meaning.entities
-        agreements = self._agreements(entities)
-        name = self._heading(lang, entities)
+        agreements = self._headed_agreements(lang, entities, draft)
         if not agreements:
-            draft.lines.append(
-                _("{hromada}: no matching agreements are recorded{filters}.").format(
-                    hromada=name, filters=self._filters(lang, entities)
-                )
-            )
             return
-        draft.lines.append(f"{name}:")
         for agreement in agreements:
             place = self.snapshot.places[agreement.place]
             draft.lines.append(
@@ -605,16 +607,9 @@ class Engine:
         """The areas of cooperation the agreements name."""
         _ = lang.gettext
         entities = meaning.entities
-        agreements = self._agreements(entities)
-        name = self._heading(lang, entities)
+        agreements = self._headed_agreements(lang, entities, draft)
         if not agreements:
-            draft.lines.append(
-                _("{hromada}: no matching agreements are recorded{filters}.").format(
-                    hromada=name, filters=self._filters(lang, entities)
-                )
-            )
             return
-        draft.lines.append(f"{name}:")
         for agreement in agreements:
             place = self.snapshot.places[agreement.place]
             title = f"{place_label(lang, place)} — {agreement_title(lang, agreement)}"
