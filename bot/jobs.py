@@ -62,6 +62,8 @@ DAILY = dt.timedelta(days=1)
 # A job's lock outlives any tick, so a slow tick is never joined by another replica; a replica
 # that dies holding it frees the job after this long.
 LOCK_EXPIRY = dt.timedelta(minutes=15)
+# At shutdown the jobs get this many seconds to finish the tick in progress, then are cancelled.
+JOB_STOP_TIMEOUT = 10.0
 # The dispatcher's workflow key of the jobs' monitor (read by the webhook's /healthz).
 JOB_MONITOR = "job_monitor"
 UNAVAILABLE = "lock unavailable"
@@ -435,8 +437,17 @@ def install_jobs(
 
     async def finish() -> None:
         stop.set()
-        while tasks:
-            await tasks.pop()
+        running = list(tasks)
+        tasks.clear()
+        if not running:
+            return
+        # A tick in progress may wait on Telegram or the database; stopping must not.
+        _, late = await asyncio.wait(running, timeout=JOB_STOP_TIMEOUT)
+        if late:
+            logger.warning("The jobs outlived %.0f s at shutdown; cancelled", JOB_STOP_TIMEOUT)
+            for task in late:
+                task.cancel()
+            await asyncio.wait(late)
 
     dispatcher.startup.register(start)
     dispatcher.shutdown.register(finish)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.local_api import Call, LocalTelegram
-from tests.e2e_support import bot_process, rejected_calls, telegram_environment, wait_started
+from tests.e2e_support import (
+    BotProcess,
+    bot_process,
+    rejected_calls,
+    telegram_environment,
+    wait_started,
+)
 
 RESIDENT = 1001
 GROUP = -1001234567890
@@ -161,3 +167,75 @@ async def test_sigterm_during_an_update_still_sends_the_reply(
     assert len(sent) == 1
     assert "Брно" in text(sent[0])
     assert telegram.pending_updates == []
+
+
+QUESTIONS = (
+    "Які міста-побратими в Харкова?",
+    "Who are Kharkiv's partner cities?",
+    "/help",
+)
+
+
+async def _answer_questions(telegram: LocalTelegram, bot: BotProcess) -> None:
+    await wait_started(telegram, "deleteWebhook", bot)
+    for question in QUESTIONS:
+        telegram.send_message(question, user_id=RESIDENT)
+        await telegram.next_message(RESIDENT, within=20)
+    await telegram.wait_idle(within=20)
+
+
+async def test_sigterm_after_answering_exits_at_once_with_the_updates_confirmed(
+    local_telegram: LocalTelegram, bot_home: Path
+) -> None:
+    telegram = local_telegram
+    environment = telegram_environment(bot_home, telegram)
+    async with bot_process(bot_home, environment, "run") as bot:
+        await _answer_questions(telegram, bot)
+        code, output = await bot.stop(within=10)
+    assert code == 0, output
+    answered = len(telegram.calls_of("sendMessage"))
+    assert answered == len(QUESTIONS)
+    assert telegram.pending_updates == []
+
+    # A restarted bot answers only what is new, never the questions of the last run again.
+    async with bot_process(bot_home, environment, "run") as again:
+        await wait_started(telegram, "deleteWebhook", again)
+        telegram.send_message("/about", user_id=RESIDENT)
+        await telegram.next_message(RESIDENT, within=20)
+        await telegram.wait_idle(quiet=1.0, within=20)
+        code, output = await again.stop(within=10)
+    assert code == 0, output
+    assert len(telegram.calls_of("sendMessage")) == answered + 1
+
+
+async def test_sigterm_with_telegram_gone_exits_without_retrying(
+    local_telegram: LocalTelegram, bot_home: Path
+) -> None:
+    telegram = local_telegram
+    environment = telegram_environment(bot_home, telegram)
+    async with bot_process(bot_home, environment, "run") as bot:
+        await _answer_questions(telegram, bot)
+        await telegram.close()
+        code, output = await bot.stop(within=10)
+    assert code == 0, output
+    stopping = output.split("Stopping: no new updates", 1)[1]
+    assert "retrying" not in stopping
+    assert "could not confirm" in stopping
+    assert telegram.token not in output
+
+
+async def test_sigterm_when_telegram_asks_to_wait_exits_without_waiting(
+    local_telegram: LocalTelegram, bot_home: Path
+) -> None:
+    telegram = local_telegram
+    environment = telegram_environment(bot_home, telegram)
+    async with bot_process(bot_home, environment, "run") as bot:
+        await _answer_questions(telegram, bot)
+        await telegram.wait_idle(quiet=1.0, within=20)
+        # The bot is in its long poll: the next getUpdates is the one that confirms at stop.
+        telegram.fail_next("getUpdates", "retry_after", retry_after=25, times=5)
+        code, output = await bot.stop(within=10)
+    assert code == 0, output
+    stopping = output.split("Stopping: no new updates", 1)[1]
+    assert "could not confirm" in stopping
+    assert "Telegram asks to wait" not in stopping

@@ -30,6 +30,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from bot.transport.redelivery import REDELIVER, RedeliveryBudget, update_key
+from bot.transport.session import single_attempt
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -43,6 +44,10 @@ RETRY_PAUSE = 0.5
 RETRY_PAUSE_MAX = 5.0
 # While every update fetched is in hand, wait this long at most before asking again.
 BUSY_PAUSE = 0.25
+# Stopping: the last getUpdates that confirms the handled updates gets one try of this many
+# seconds, and the shutdown hooks (the background jobs finishing) this long in all.
+CONFIRM_TIMEOUT = 3
+SHUTDOWN_TIMEOUT = 15.0
 
 
 class Poller:
@@ -177,15 +182,32 @@ class Poller:
             logger.warning("%d updates were still being handled at shutdown", len(pending))
         return not pending
 
-    async def confirm(self) -> None:
+    async def confirm(self, timeout: int = CONFIRM_TIMEOUT) -> bool:  # noqa: ASYNC109
         """Tells Telegram to forget what was handled; what was not is left for the next start.
 
-        Timeout 0 and limit 1 peeks without taking: what comes back stays pending.
+        Timeout 0 and limit 1 peeks without taking: what comes back stays pending. One try of
+        `timeout` seconds at most, never retried: a stopping bot must not wait on Telegram.
+        True when confirmed (or nothing to confirm); False, logged, when Telegram failed or
+        did not answer in time, and the handled updates may come again at the next start.
         """
         if self.offset == 0:
-            return
-        with contextlib.suppress(TelegramAPIError):
-            await self.bot(GetUpdates(offset=self.offset, limit=1, timeout=0))
+            return True
+        try:
+            with single_attempt():
+                async with asyncio.timeout(timeout):
+                    await self.bot(
+                        GetUpdates(offset=self.offset, limit=1, timeout=0),
+                        request_timeout=timeout,
+                    )
+        except (TelegramAPIError, TimeoutError) as error:
+            logger.warning(
+                "Stopping: could not confirm the handled updates below %d to Telegram (%s); "
+                "they may come again at the next start",
+                self.offset,
+                type(error).__name__,
+            )
+            return False
+        return True
 
 
 @runtime_checkable
@@ -212,6 +234,18 @@ def _workflow(dispatcher: Dispatcher, bot: Bot) -> dict[str, Any]:
     workflow = {"dispatcher": dispatcher, "bots": [bot], **dispatcher.workflow_data}
     workflow.pop("bot", None)
     return workflow
+
+
+async def _shut_down(dispatcher: Dispatcher, bot: Bot, workflow: dict[str, Any]) -> None:
+    """The dispatcher's shutdown hooks, given SHUTDOWN_TIMEOUT seconds; those still running
+    then are cancelled, and logged, so that the process always ends."""
+    try:
+        async with asyncio.timeout(SHUTDOWN_TIMEOUT):
+            await dispatcher.emit_shutdown(bot=bot, **workflow)
+    except TimeoutError:
+        logger.warning(
+            "Stopping: the shutdown hooks took over %.0f s; cancelled", SHUTDOWN_TIMEOUT
+        )
 
 
 async def run_polling(
@@ -252,7 +286,7 @@ async def run_polling(
             await poller.drain(drain_timeout)
             await poller.confirm()
         finally:
-            await dispatcher.emit_shutdown(bot=bot, **workflow)
+            await _shut_down(dispatcher, bot, workflow)
     finally:
         if remove_signals is not None:
             remove_signals()
@@ -407,7 +441,7 @@ async def run_webhook(
             logger.info("Stopping: no new updates, finishing those in hand")
             await server.drain(drain_timeout)
         finally:
-            await dispatcher.emit_shutdown(bot=bot, **workflow)
+            await _shut_down(dispatcher, bot, workflow)
     finally:
         if remove_signals is not None:
             remove_signals()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import random
 import time
 from collections import OrderedDict
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -38,6 +39,22 @@ Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 # Methods that put a message into a chat count against Telegram's send limits.
 _SENDING_PREFIXES = ("send", "copy", "forward")
+# Set while the requests made in this context must be tried once, never again (see single_attempt).
+_SINGLE_ATTEMPT: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "single_attempt", default=False
+)
+
+
+@contextlib.contextmanager
+def single_attempt() -> Iterator[None]:
+    """Within the block, a ReliableSession tries each request once: a failure (429, 5xx,
+    network) is raised at once instead of being retried. For what is worth nothing late, such
+    as the last getUpdates of a stopping bot."""
+    token = _SINGLE_ATTEMPT.set(True)
+    try:
+        yield
+    finally:
+        _SINGLE_ATTEMPT.reset(token)
 
 
 @dataclass(frozen=True)
@@ -288,6 +305,7 @@ class ReliableSession(AiohttpSession):
         name = method.__api_method__
         chat_id = getattr(method, "chat_id", None)
         paced = name.startswith(_SENDING_PREFIXES) and name != "sendChatAction"
+        attempts = 1 if _SINGLE_ATTEMPT.get() else self.policy.attempts
         attempt = 1
         while True:
             # Every attempt is a message Telegram counts, a retry too.
@@ -299,12 +317,12 @@ class ReliableSession(AiohttpSession):
                 delay = float(error.retry_after)
                 # The limit is the bot's: every chat waits, not only this request.
                 await self.limiter.pause(delay)
-                if attempt >= self.policy.attempts or delay > self.policy.max_retry_after:
+                if attempt >= attempts or delay > self.policy.max_retry_after:
                     logger.error("%s: gave up after %d attempts: %s", name, attempt, error)
                     raise
                 logger.warning("%s: Telegram asks to wait %s s (attempt %d)", name, delay, attempt)
             except (TelegramServerError, TelegramNetworkError) as error:
-                if attempt >= self.policy.attempts:
+                if attempt >= attempts:
                     logger.error("%s: gave up after %d attempts: %s", name, attempt, error)
                     raise
                 delay = self.policy.backoff(attempt)
