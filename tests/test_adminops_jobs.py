@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 from collections.abc import AsyncIterator
 
 import pytest
@@ -270,6 +271,30 @@ async def test_installed_jobs_start_and_stop_with_the_dispatcher(
     await asyncio.wait_for(admins.dispatcher.emit_shutdown(), 5)
 
     assert len(_about(admins, 0, ENDING_KEY)) == 1
+
+
+async def test_a_tick_that_never_ends_does_not_keep_the_bot_from_stopping(
+    admins: FileHarness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    cancelled = asyncio.Event()
+
+    async def never_ends(*_: object) -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            cancelled.set()
+
+    monkeypatch.setattr("bot.jobs.tick_expiry", never_ends)
+    monkeypatch.setattr("bot.jobs.JOB_STOP_TIMEOUT", 0.2)
+    install_jobs(admins.dispatcher, admins.services)
+
+    await admins.dispatcher.emit_startup(bot=admins.bot)
+    await asyncio.sleep(0.3)
+    with caplog.at_level(logging.WARNING):
+        await asyncio.wait_for(admins.dispatcher.emit_shutdown(), 5)
+
+    assert cancelled.is_set()
+    assert "The jobs outlived 0 s at shutdown; cancelled" in caplog.text
 
 
 @pytest.mark.parametrize(("value", "expected"), [("30, 7,90", (90, 30, 7)), ("14", (14,))])

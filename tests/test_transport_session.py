@@ -12,7 +12,12 @@ import pytest
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import TelegramBadRequest, TelegramNetworkError, TelegramServerError
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramNetworkError,
+    TelegramServerError,
+)
 from redis.asyncio import Redis
 
 from bot.local_api import LocalTelegram
@@ -24,6 +29,7 @@ from bot.transport.session import (
     RetryPolicy,
     SendLimiter,
     create_session,
+    single_attempt,
 )
 from tests.local_api_support import local_bot, redis_prefix
 
@@ -111,6 +117,21 @@ async def test_after_the_last_attempt_it_gives_up_and_logs_an_error(
     assert [r.getMessage() for r in errors] == [
         "sendMessage: gave up after 3 attempts: Telegram server says - Internal Server Error"
     ]
+
+
+@pytest.mark.parametrize("fault", ["retry_after", "server_error", "drop"])
+async def test_a_single_attempt_is_never_retried(
+    local_telegram: LocalTelegram, bot: Bot, clock: FakeClock, fault: FaultKind
+) -> None:
+    local_telegram.fail_next("sendMessage", fault, retry_after=30)
+
+    with single_attempt(), pytest.raises(TelegramAPIError):
+        await bot.send_message(USER, "Привіт")
+    sent = await bot.send_message(USER, "Привіт")  # outside the block, retried as ever
+
+    assert len(local_telegram.calls_of("sendMessage")) == 2
+    assert clock.sleeps == []
+    assert sent.text == "Привіт"
 
 
 async def test_a_bad_request_is_not_retried(local_telegram: LocalTelegram, bot: Bot) -> None:
