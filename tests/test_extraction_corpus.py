@@ -16,7 +16,13 @@ from typing import Any
 import pytest
 import yaml
 
-from knowledge.extraction.scoring import CORPUS, ExtractionScore, documents, evaluate
+from knowledge.extraction.scoring import (
+    CORPUS,
+    ExtractionScore,
+    documents,
+    evaluate,
+    written_documents,
+)
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory
 from knowledge.qa.engine import Engine
 from knowledge.store.curated import REFERENCE_DIR
@@ -28,6 +34,8 @@ FLOORS = {
     ("tuning", "en"): (0.93, 0.71),
     ("held-out", "uk"): (0.62, 0.58),
     ("held-out", "en"): (0.75, 0.50),
+    ("written", "uk"): (0.90, 0.66),
+    ("written", "en"): (0.68, 0.55),
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SPACES = re.compile(r"\s+")
@@ -36,7 +44,7 @@ _SPACES = re.compile(r"\s+")
 def _annotations() -> list[tuple[Path, dict[str, Any]]]:
     return [
         (path, yaml.safe_load(path.read_text(encoding="utf-8")))
-        for path in sorted((CORPUS / "docs").glob("*.yaml"))
+        for path in [*sorted((CORPUS / "docs").glob("*.yaml")), *written_documents()]
     ]
 
 
@@ -81,6 +89,7 @@ def scores(qa_engine: Engine) -> dict[str, dict[str, ExtractionScore]]:
     return {
         "tuning": evaluate(documents(heldout=False), qa_engine),
         "held-out": evaluate(documents(heldout=True), qa_engine),
+        "written": evaluate(written_documents(), qa_engine),
     }
 
 
@@ -92,9 +101,9 @@ def test_extraction_keeps_the_precision_and_recall_it_has_reached(
     precision, recall = FLOORS[(part, language)]
     # The held-out part's failures are never shown: it is scored, not read, so only its
     # figures reach the assertion.
-    shown = part == "tuning"
+    shown = part != "held-out"
     expected, reached_precision, reached_recall = score.expected, score.precision, score.recall
     wrong, misses = (score.wrong, score.misses) if shown else ([], [])
-    assert expected > 10
+    assert expected >= 10
     assert reached_precision >= precision, wrong
     assert reached_recall >= recall, misses
