@@ -697,3 +697,42 @@ def test_a_yes_or_no_question_naming_an_unknown_partner_says_no(
     (answer,) = conversation(engine, question)
 
     assert answer.text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Шо там у Харкова з Лідсом?",
+        "Як там у Харкова з Лідсом?",
+        "Что там у Харькова с Лидсом?",
+        "How are things between Kharkiv and Leeds?",
+    ],
+)
+def test_asking_how_things_stand_between_a_pair_describes_it_without_a_yes(
+    engine: Engine, question: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.RELATION
+    assert answer.entities == {"hromada": KHARKIV, "place": "gb-leeds"}
+    first_line = answer.text.splitlines()[0]
+    assert not first_line.startswith(("Так", "Yes"))
+    assert "Лідс" in first_line or "Leeds" in first_line
+
+
+@pytest.mark.parametrize(
+    ("listing", "follow_up", "unlisted"),
+    [
+        ("Які міста-побратими Харкова?", "а коли підписали?", "Кошице"),
+        ("Kharkiv twin cities", "and when were they signed?", "Košice"),
+        ("Партнери Харкова у США", "а до коли діють?", "Кошице"),
+    ],
+)
+def test_a_when_follow_up_after_a_list_is_about_the_agreements_listed(
+    engine: Engine, listing: str, follow_up: str, unlisted: str
+) -> None:
+    listed, answer = conversation(engine, listing, follow_up)
+
+    assert answer.entities["hromada"] == KHARKIV
+    assert unlisted not in listed.text
+    assert unlisted not in answer.text

@@ -452,22 +452,33 @@ def _social(
 
 
 # A question opening with one of these asks for a thing («Що отримав Харків з Німеччини?»,
-# «Что получил…»); elsewhere «що»/«что» joins clauses («Чи правда, що…»), so only the opener.
-_WHAT_OPENERS = frozenset({"що", "что", "чого", "чего"})
-_FOLLOW_UP_WORDS = frozenset({"а", "і", "й", "та", "и", "ну", "ще", "еще"})
+# «Что получил…», colloquial «Шо там у Харкова з Лідсом?»); elsewhere «що»/«что» joins clauses
+# («Чи правда, що…»), so only the opener.
+_WHAT_OPENERS = frozenset({"що", "что", "чого", "чего", "шо", "што", "чо"})
+# «Як там у Харкова з Лідсом?», "How are things between Kharkiv and Leeds?" ask how things
+# stand, never whether: "are" there is no yes-or-no word.
+_HOW_OPENERS = frozenset({"як", "как", "how", "hows"})
+_FOLLOW_UP_WORDS = frozenset({"а", "і", "й", "та", "и", "ну", "ще", "еще", "and", "so"})
+
+
+def _opener(reading: Reading) -> str:
+    """The question's first word after «а»/«і»/"and", folded."""
+    words = [fold(token.text) for token in reading.tokens]
+    return next((word for word in words if word not in _FOLLOW_UP_WORDS), "")
 
 
 def _opens_with_what(reading: Reading) -> bool:
-    """Whether the question's first word, after «а»/«і», is «що»/«что»."""
-    words = [fold(token.text) for token in reading.tokens]
-    opener = next((word for word in words if word not in _FOLLOW_UP_WORDS), "")
-    return opener in _WHAT_OPENERS
+    """Whether the question's first word, after «а»/«і», is «що»/«что»/«шо»."""
+    return _opener(reading) in _WHAT_OPENERS
 
 
 def _is_yes_no(reading: Reading) -> bool:
     """Whether the question asks for a yes or a no rather than for a fact."""
     cues = reading.cues
-    if Cue.YES_NO not in cues and _opens_with_what(reading):
+    opener = _opener(reading)
+    if opener in _HOW_OPENERS:
+        return False
+    if Cue.YES_NO not in cues and opener in _WHAT_OPENERS:
         return False
     if cues & {Cue.WHO, Cue.PERSON, Cue.WHEN, Cue.COUNT, Cue.WHERE} or reading.ordinal is not None:
         return Cue.YES_NO in cues and not cues & {Cue.WHO, Cue.PERSON}
@@ -904,6 +915,17 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
     if follow_up.pair and place is not None:
         carried = carried.but(kind=follow_up.kind)
     if continued in (None, Intent.PARTNERS, Intent.EXPIRING) and place is None:
+        carried = carried.but(
+            country=entities.country or (previous.country if not entities.region else None),
+            kind=entities.kind or previous.kind,
+        )
+    # A list of partners, or of one hromada's agreements ("when were they signed?").
+    listed = follow_up.context.intent in (Intent.PARTNERS, Intent.REVERSE) or (
+        follow_up.context.intent in _ABOUT_ONE_AGREEMENT and previous.place is None
+    )
+    if continued in _ABOUT_ONE_AGREEMENT and place is None and listed:
+        # "а коли підписали?" after Kharkiv's twin cities asks about the twin cities shown,
+        # not about every agreement Kharkiv has.
         carried = carried.but(
             country=entities.country or (previous.country if not entities.region else None),
             kind=entities.kind or previous.kind,
