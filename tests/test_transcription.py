@@ -32,6 +32,30 @@ MIN_SAME_AS_GEONAMES = 0.55
         ("Uherské Hradiště", "CZ", "Угерське Градіште"),
         ("Banská Bystrica", "SK", "Банська Бистриця"),
         ("Žilina", "SK", "Жиліна"),
+        ("Mtskheta", "GE", "Мцхета"),
+        ("Kutaisi", "GE", "Кутаїсі"),
+        ("Gurjaani", "GE", "Гурджаані"),
+        ("Trakai", "LT", "Тракай"),
+        ("Šilutė", "LT", "Шилуте"),
+        ("Kelmė", "LT", "Кельме"),
+        ("Kaišiadorys", "LT", "Кайшядоріс"),
+        ("Kazlų Rūda", "LT", "Казлу-Руда"),
+        ("Preiļi", "LV", "Прейлі"),
+        ("Liepāja", "LV", "Лієпая"),
+        ("Sillamäe", "EE", "Сілламяе"),
+        ("Võru", "EE", "Виру"),
+        ("Kohtla-Järve", "EE", "Кохтла-Ярве"),
+        ("Sinaia", "RO", "Сіная"),
+        ("Târgu Neamț", "RO", "Тиргу-Нямц"),
+        ("Suceava", "RO", "Сучава"),
+        ("Pitești", "RO", "Пітешть"),
+        ("Vadul lui Vodă", "MD", "Вадул-луй-Воде"),
+        ("Cricova", "MD", "Крикова"),
+        ("Ulcinj", "ME", "Улцинь"),
+        ("Kolašin", "ME", "Колашин"),
+        ("Prnjavor", "BA", "Прнявор"),
+        ("Banja Luka", "BA", "Баня-Лука"),
+        ("Grosuplje", "SI", "Гросуплє"),
     ],
 )
 def test_a_name_is_transcribed_by_its_language_s_rules(
@@ -47,6 +71,8 @@ def test_a_name_is_transcribed_by_its_language_s_rules(
         ("Ochota (Warsaw)", "PL"),
         ("Gudensberg", "DE"),
         ("Budapest XI – Újbuda", "HU"),
+        ("Vilnius District Municipality", "LT"),
+        ("Strășeni District", "MD"),
     ],
 )
 def test_no_rules_no_transcription(written: str, country: str) -> None:
@@ -68,3 +94,29 @@ def test_polish_towns_mostly_get_the_names_geonames_gives_them() -> None:
 
     assert len(named) > 300
     assert len(same) >= MIN_SAME_AS_GEONAMES * len(named)
+
+
+# Shares of the towns GeoNames names in Cyrillic that the rules name alike, by language; the
+# rest are mostly Russian-based (Кишинів, Гургусовац) or old (Темишвар) names.
+@pytest.mark.parametrize(
+    ("countries", "share"),
+    [(("GE",), 0.6), (("LT", "LV", "EE"), 0.5), (("RO", "MD"), 0.45), (("HR", "BA", "RS"), 0.6)],
+)
+def test_other_languages_mostly_get_the_names_geonames_gives_them(
+    countries: tuple[str, ...], share: float
+) -> None:
+    with WORLD_PLACES.open(encoding="utf-8", newline="") as file:
+        named = [
+            row
+            for row in csv.DictReader(file)
+            if row["country_code"] in countries and row["name_uk"]
+        ]
+    same = [
+        row
+        for row in named
+        if ukrainian_transcription(row["name"], row["country_code"])
+        == row["name_uk"].replace("ґ", "г")
+    ]
+
+    assert len(named) > 10
+    assert len(same) >= share * len(named)

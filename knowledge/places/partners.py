@@ -24,8 +24,10 @@ def new_foreign_place(
     """A new partner abroad as written, completed from GeoNames: coordinates, Ukrainian name.
 
     `name_uk` and `location` (latitude, longitude) are the editor's and win over GeoNames';
-    without a Ukrainian name from either, a Polish name is transcribed by the Ukrainian rules,
-    and any other is written as it is in both languages.
+    without a Ukrainian name from either, a name in a language whose spelling says how it sounds
+    (Polish, Czech, Slovak, Hungarian, the Baltic and South Slavic languages, Romanian,
+    Georgian) is transcribed by the Ukrainian rules, and any other is written as it is in both
+    languages.
     """
     found = find_world_place(city, country)
     cyrillic = any(map(is_cyrillic, city))

@@ -97,8 +97,9 @@ _NOT_A_TOWN = frozenset(
 def ukrainian_transcription(name: str, country: str) -> str | None:
     """The Ukrainian transcription of a town's name, or None when no sound rules apply.
 
-    `country` is ISO alpha-2: Polish (PL), Hungarian (HU), Czech and Slovak (CZ, SK) names
-    are transcribed.
+    `country` is ISO alpha-2: Polish (PL), Hungarian (HU), Czech and Slovak (CZ, SK),
+    Georgian (GE, from the national romanisation), Lithuanian (LT), Latvian (LV), Estonian (EE),
+    Romanian (RO, MD) and the Latin South Slavic (HR, BA, ME, RS, SI) names are transcribed.
     """
     text = unicodedata.normalize("NFC", name.strip())
     if _NOT_A_TOWN & set(text.lower().split()):
@@ -353,10 +354,235 @@ _WEST_SLAVIC_ADJECTIVES = (
     ("cká", "цька"),
 )
 _WEST_SLAVIC_ENDINGS = (("nica", "ниця"), ("ica", "иця"))
+_PLAIN_LETTERS = dict(zip("abdefgklmnoprstuvz", "абдефгклмнопрстувз", strict=True))
+# Georgian, romanised by the national system of 2002: kh → х, ts → ц, q → к, gh → г, j → дж;
+# an i after a vowel is ї (Kutaisi → Кутаїсі).
+_GEORGIAN = _table(
+    {
+        **_PLAIN_LETTERS,
+        "kh": "х",
+        "ts": "ц",
+        "dz": "дз",
+        "zh": "ж",
+        "sh": "ш",
+        "ch": "ч",
+        "gh": "г",
+        "q": "к",
+        "j": "дж",
+        "h": "г",
+        "i": "і",
+        **{vowel + "i": cyrillic + "ї" for vowel, cyrillic in zip("aeou", "аеоу", strict=True)},
+    }
+)
+# Lithuanian: š → ш, ž → ж, č → ч, c → ц, y → і, ė → е; i before a vowel softens (Šiauliai →
+# Шяуляй), ie is е (Prienai → Пренай), l before a consonant is soft (Kelmė → Кельме).
+_LITHUANIAN = _table(
+    {
+        **_PLAIN_LETTERS,
+        "ą": "а",
+        "ę": "е",
+        "ė": "е",
+        "į": "і",
+        "y": "і",
+        "ū": "у",
+        "ų": "у",
+        "i": "і",
+        "c": "ц",
+        "č": "ч",
+        "š": "ш",
+        "ž": "ж",
+        "šč": "щ",
+        "ch": "х",
+        "dž": "дж",
+        "h": "г",
+        "j": "й",
+        "ja": "я",
+        "ją": "я",
+        "je": "є",
+        "ju": "ю",
+        "jū": "ю",
+        "jų": "ю",
+        "ia": "я",
+        "ią": "я",
+        "iu": "ю",
+        "iū": "ю",
+        "ių": "ю",
+        "io": "йо",
+        "ie": "е",
+        "ľ": "ль",
+        **{
+            letter + vowel: cyrillic + soft
+            for letter, cyrillic in {"š": "ш", "ž": "ж", "č": "ч", "c": "ц"}.items()
+            for vowel, soft in {"i": "и", "y": "и", "ia": "я", "iu": "ю", "ią": "я"}.items()
+        },
+    }
+)
+# Latvian: the long vowels as short ones, ļ → ль, ņ → нь, ie → іє (Liepāja → Лієпая).
+_LATVIAN = _table(
+    {
+        **_PLAIN_LETTERS,
+        "ā": "а",
+        "ē": "е",
+        "ī": "і",
+        "ū": "у",
+        "i": "і",
+        "y": "і",
+        "c": "ц",
+        "č": "ч",
+        "š": "ш",
+        "ž": "ж",
+        "dž": "дж",
+        "ģ": "г",
+        "ķ": "к",
+        "h": "х",
+        "j": "й",
+        "ja": "я",
+        "jā": "я",
+        "je": "є",
+        "jē": "є",
+        "ju": "ю",
+        "jū": "ю",
+        "ie": "іє",
+        **_soft("л", "ļ", sign=""),
+        **_soft("н", "ņ", sign=""),
+    }
+)
+# Estonian: ä → я, õ → и, ö → е, ü → ю; h before a consonant is х (Kohtla → Кохтла), else г.
+_ESTONIAN = _table(
+    {
+        **_PLAIN_LETTERS,
+        "ä": "я",
+        "õ": "и",
+        "ö": "е",
+        "ü": "ю",
+        "i": "і",
+        "y": "і",
+        "c": "ц",
+        "š": "ш",
+        "ž": "ж",
+        "h": "г",
+        "ĥ": "х",
+        "j": "й",
+        "ja": "я",
+        "jä": "я",
+        "je": "є",
+        "ju": "ю",
+        "jõ": "йи",
+        "lja": "лья",
+        "lje": "льє",
+        "lju": "лью",
+    }
+)
+
+
+def _romanian(i: str) -> dict[str, str]:
+    """Romanian spelling; `i` is how an i after a consonant is written: і in Romania, и in
+    Moldova (Crikova → Крикова, Strășeni → Стрешени), as Ukrainian usage has it."""
+    return {
+        **_PLAIN_LETTERS,
+        "i": i,
+        "ă": "е",
+        "â": "и",
+        "î": "и",
+        "ș": "ш",
+        "ş": "ш",
+        "ț": "ц",
+        "ţ": "ц",
+        "c": "к",
+        "h": "х",
+        "j": "ж",
+        "x": "кс",
+        "chi": "к" + i,
+        "che": "ке",
+        "ghi": "г" + i,
+        "ghe": "ге",
+        "cea": "ча",
+        "cia": "ча",
+        "gea": "джа",
+        "gia": "джа",
+        "ce": "че",
+        "ci": "ч" + i,
+        "ge": "дже",
+        "gi": "дж" + i,
+        "ea": "я",
+        "ia": i + "я",
+        "ie": i + "є",
+        # A final i after -en- and -șt- is barely heard: Urziceni → Урзічень, Pitești → Пітешть.
+        "enĭ": "ень",
+        "ștĭ": "шть",
+        "ştĭ": "шть",
+    }
+
+
+# Serbian, Croatian, Bosnian, Montenegrin and Slovene Latin: č, ć → ч, đ, dž → дж, lj → ль,
+# nj → нь, h → х; i → и (Niš → Ниш, Travnik → Травник, Kolašin → Колашин).
+_SOUTH_SLAVIC = _table(
+    {
+        **_PLAIN_LETTERS,
+        "i": "и",
+        "c": "ц",
+        "č": "ч",
+        "ć": "ч",
+        "š": "ш",
+        "ž": "ж",
+        "đ": "дж",
+        "dž": "дж",
+        "h": "х",
+        "j": "й",
+        "ja": "я",
+        "je": "є",
+        "ju": "ю",
+        "jo": "йо",
+        **{
+            pair + vowel: cyrillic + soft
+            for pair, cyrillic in {"lj": "л", "nj": "н"}.items()
+            for vowel, soft in {"a": "я", "e": "є", "i": "і", "o": "ьо", "u": "ю", "": "ь"}.items()
+        },
+        **{
+            letter + "i": cyrillic + "и"
+            for letter, cyrillic in {"c": "ц", "č": "ч", "ć": "ч", "š": "ш", "ž": "ж"}.items()
+        },
+    }
+)
 # Prepositions inside names: Ústí nad Labem → Усті-над-Лабем, hyphenated around them.
 _PREPOSITIONS = {"nad": "над", "pod": "під", "na": "на", "pri": "при", "u": "у"}
-_BY_COUNTRY = {"HU": _HUNGARIAN, "CZ": _WEST_SLAVIC, "SK": _WEST_SLAVIC}
+_ROMANIAN_PREPOSITIONS = {"de": "де", "lui": "луй", "din": "дін", "la": "ла"}
+_BY_COUNTRY = {
+    "HU": _HUNGARIAN,
+    "CZ": _WEST_SLAVIC,
+    "SK": _WEST_SLAVIC,
+    "GE": _GEORGIAN,
+    "LT": _LITHUANIAN,
+    "LV": _LATVIAN,
+    "EE": _ESTONIAN,
+    "RO": _table(_romanian("і")),
+    "MD": _table(_romanian("и")),
+    **dict.fromkeys(("HR", "BA", "ME", "RS", "SI"), _SOUTH_SLAVIC),
+}
+# Languages Ukrainian writes with a hyphen between the words of a town's name (Тиргу-Муреш).
+_HYPHENATED = frozenset({"RO", "MD", "LT", "HR", "BA", "ME", "RS", "SI"})
 _LETTERS = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)*$")
+# Languages whose ai, ei, oi, ui are diphthongs, written with й.
+_DIPHTHONGS = frozenset({"LT", "LV", "EE", "RO", "MD"})
+_CYRILLIC_VOWELS = "аеєиіїоуюя"
+# An i after a vowel and before anything but a vowel is й: Paide → Пайде, Trakai → Тракай.
+_DIPHTHONG = re.compile(f"(?<=[{_CYRILLIC_VOWELS}])[іи](?![{_CYRILLIC_VOWELS}])")
+# ...and between vowels it is й, or softens the next one: Sinaia → Сіная, Craiova → Крайова.
+_BETWEEN_VOWELS = re.compile(f"(?<=[{_CYRILLIC_VOWELS}])[іи]([яєаеоу])")
+_IOTATED_AFTER_VOWEL = {"я": "я", "а": "я", "є": "є", "е": "є", "о": "йо", "у": "йу"}
+_LITHUANIAN_L = re.compile("l(?=[^aąeęėiįyouųū]|$)")
+_ESTONIAN_H = re.compile("h(?=[^aeiouõäöü]|$)")
+
+
+def _prepared(word: str, country: str) -> str:
+    """Marks the letters whose sound depends on the next one, for the one-pass tables."""
+    if country == "LT":
+        return _LITHUANIAN_L.sub("ľ", word)
+    if country == "EE":
+        return _ESTONIAN_H.sub("ĥ", word)
+    if country in ("RO", "MD") and re.search("(en|[șş]t)i$", word):
+        return word[:-1] + "ĭ"
+    return word
 
 
 def _by_table(name: str, country: str) -> str | None:
@@ -366,9 +592,12 @@ def _by_table(name: str, country: str) -> str | None:
     pattern, pairs = table
     words = []
     separators = [*re.findall(r"[ -]", name), ""]
+    if country in _HYPHENATED:
+        separators = ["-" for _ in separators]
+    prepositions = _ROMANIAN_PREPOSITIONS if country in ("RO", "MD") else _PREPOSITIONS
     for word in re.split(r"[ -]", name.lower()):
-        if word in _PREPOSITIONS:
-            words.append(_PREPOSITIONS[word])
+        if word in prepositions:
+            words.append(prepositions[word])
             continue
         ending = ""
         if table is _WEST_SLAVIC:
@@ -376,12 +605,17 @@ def _by_table(name: str, country: str) -> str | None:
                 if word.endswith(written) and len(word) > len(written) + 1:
                     word, ending = word[: -len(written)], ukrainian
                     break
-        converted = pattern.sub(lambda match: pairs[match.group()], word)
+        converted = pattern.sub(lambda match: pairs[match.group()], _prepared(word, country))
+        if country in _DIPHTHONGS:
+            converted = _BETWEEN_VOWELS.sub(
+                lambda match: _IOTATED_AFTER_VOWEL[match.group(1)], converted
+            )
+            converted = _DIPHTHONG.sub("й", converted)
         if not all(is_cyrillic(char) or char in "ь’" for char in converted):
             return None
         converted += ending
         words.append(converted[:1].upper() + converted[1:])
-    lowered = [word in _PREPOSITIONS.values() for word in words]
+    lowered = [word in prepositions.values() for word in words]
     joined = words[0]
     for index in range(1, len(words)):
         # Ukrainian joins a preposition and its neighbours with hyphens, other words by the
