@@ -736,3 +736,31 @@ def test_a_when_follow_up_after_a_list_is_about_the_agreements_listed(
     assert answer.entities["hromada"] == KHARKIV
     assert unlisted not in listed.text
     assert unlisted not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("before", "follow_up", "expected"),
+    [
+        ("Харків має угоду з Кошице?", "а з варшавою?", "Ні, у моїх записах немає"),
+        ("Які партнери Харкова?", "а з варшавою?", "Ні, у моїх записах немає"),
+        ("Does Kharkiv have an agreement with Kosice?", "and with new york?", "No, I have no"),
+    ],
+)
+def test_an_unknown_partner_typed_in_lower_case_is_a_no_about_it(
+    engine: Engine, before: str, follow_up: str, expected: str
+) -> None:
+    _, answer = conversation(engine, before, follow_up)
+
+    assert answer.intent is Intent.RELATION
+    assert answer.text.startswith(expected)
+    assert "Варшавою" in answer.text or "New York" in answer.text
+    assert "Košice" not in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("follow_up", ["а з ким підписали?", "а з якого року?", "а з поляками?"])
+def test_a_word_after_with_that_names_no_town_is_no_unknown_partner(
+    engine: Engine, follow_up: str
+) -> None:
+    _, answer = conversation(engine, "Які партнери Харкова?", follow_up)
+
+    assert not answer.text.startswith("Ні, у моїх записах немає")

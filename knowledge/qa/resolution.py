@@ -20,10 +20,11 @@ from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import EntityKind, Mention
 from knowledge.qa.answer import Context
-from knowledge.qa.cues import Cue
+from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
 from knowledge.qa.understanding import Reading
+from knowledge.text.morphology import may_be_a_name
 from knowledge.text.normalize import fold
 
 _OBLAST_WORDS = ("област", "обл", "oblast", "region", "province")
@@ -599,7 +600,8 @@ def _decide(
 
 
 def _unknown_partner_follow_up(reading: Reading, own: _Own, context: Context) -> Meaning | None:
-    """ "а з Варшавою?" after "does Kharkiv have an agreement with Košice?" asks about Warsaw.
+    """ "а з Варшавою?" after a question about Kharkiv (its partners, or Košice) asks about
+    Kharkiv and Warsaw.
 
     No record names Warsaw, so the answer is a "no" about it, never the partner before.
     """
@@ -608,7 +610,6 @@ def _unknown_partner_follow_up(reading: Reading, own: _Own, context: Context) ->
     entities = own.entities
     if (
         not unknown
-        or context.intent is not Intent.RELATION
         or previous.hromada is None
         or entities.hromada
         or own.ambiguous
@@ -822,12 +823,29 @@ def _inherited(
 
 
 _WITH = frozenset({"з", "із", "зі", "с", "со", "with"})
+# Nouns that follow «з» without naming a partner: «з року», «з початку», «з часом».
+_NOT_PARTNERS = frozenset(
+    {"року", "роком", "часу", "часом", "початку", "кінця", "приводу", "питанням", "метою"}
+)
+
+
+def _written_as_a_name(reading: Reading, index: int) -> bool:
+    """Whether a word reads as a name: capitalised, or a lower-case word that may be one
+    ("варшавою", "new york"), since residents rarely type capitals."""
+    token = reading.tokens[index]
+    if reading.text[token.start : token.start + 1].isupper():
+        return True
+    word = fold(token.text)
+    if token.is_latin:
+        return word not in ENGLISH_COMMON_WORDS and len(word) > 2
+    return word not in _NOT_PARTNERS and may_be_a_name(token.text)
 
 
 def _unknown_partner(reading: Reading) -> str:
-    """A capitalised name after "with" (з, with) that no known name covers, as written; else "".
+    """A name after "with" (з, with) that no known name covers, as written; else "".
 
-    "а з Варшавою?" gives "Варшавою", "and with New York?" gives "New York".
+    "а з Варшавою?" and "а з варшавою?" give the name as written, "and with new york?" gives
+    "new york".
     """
     named = {
         index for mention in reading.mentions for index in range(mention.first, mention.last + 1)
@@ -837,10 +855,10 @@ def _unknown_partner(reading: Reading) -> str:
     def unknown_word(index: int) -> bool:
         token = tokens[index]
         return (
-            reading.text[token.start : token.start + 1].isupper()
-            and not token.is_number
+            not token.is_number
             and index not in named
             and index not in reading.cue_tokens
+            and _written_as_a_name(reading, index)
         )
 
     for index in range(1, len(tokens)):
@@ -849,7 +867,9 @@ def _unknown_partner(reading: Reading) -> str:
         last = index
         while last + 1 < len(tokens) and unknown_word(last + 1):
             last += 1
-        return reading.text[tokens[index].start : tokens[last].end]
+        written = reading.text[tokens[index].start : tokens[last].end]
+        # Quoted back as a name is written: "з варшавою" is answered about «Варшавою».
+        return " ".join(word[:1].upper() + word[1:] for word in written.split(" "))
     return ""
 
 

@@ -408,6 +408,30 @@ def _grammemes(parse: _Parse) -> set[str]:
     return set(str(parse.tag).replace(" ", ",").split(","))
 
 
+# Parts of speech that never name a place: «ким», «якими», «іншими», «цим», «тим».
+_NOT_A_NAME = frozenset({"NPRO", "ADJF", "ADVB", "PREP", "CONJ", "PRCL", "NUMR", "INTJ", "VERB"})
+
+
+def may_be_a_name(word: str) -> bool:
+    """Whether a normalised lower-case Cyrillic word may be a place's name: an inanimate noun,
+    or a word the dictionary does not know, and never a pronoun («ким», «ними»), an adjective
+    («якого»), a people («поляками») or another word that cannot name a town."""
+    return _may_be_a_name(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _may_be_a_name(word: str) -> bool:
+    if not any(map(is_cyrillic, word)):
+        return False
+    parses = _parse(word)
+    if not parses or not _is_known(parses[0]):
+        return True
+    if any(_NOT_A_NAME & _grammemes(parse) for parse in parses):
+        return False
+    # A town is a thing; «поляками», «партнерами» are people.
+    return any("anim" not in _grammemes(parse) for parse in parses)
+
+
 def is_singular_noun(word: str) -> bool:
     """Whether every noun reading of a normalised word is singular («автобус», not «автобуси»)."""
     nouns = [parse for parse in _parse(word) if "NOUN" in parse.tag]
