@@ -72,6 +72,16 @@ async def send_text(
             await message.answer(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 
+async def say(
+    message: Message, text: str, reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Plain text (escaped here, so names and typed values show as written) in the message's
+    chat, in as many messages as it needs; the buttons go under the last one."""
+    pieces = split_message(escaped(text))
+    for number, piece in enumerate(pieces, start=1):
+        await message.answer(piece, reply_markup=reply_markup if number == len(pieces) else None)
+
+
 def _page_token(question: str, context: object) -> str:
     """A short key for a question asked in a context, the same each time it is asked so."""
     raw = json.dumps([question, context], ensure_ascii=False, sort_keys=True, default=str)

@@ -23,6 +23,7 @@ from bot.handlers import (
     membership,
     nearby,
     questions,
+    refusals,
     start,
     subscriptions,
 )
@@ -32,6 +33,8 @@ def routers() -> list[Router]:
     """Every router, new for each dispatcher: ordinary questions first (most updates are
     questions, and nothing else takes them), then commands, and the catch-alls last."""
     return [
+        # A refused admin action is told before the general error handler apologises.
+        refusals.get_router(),
         errors.get_router(),
         feedback.get_exit_router(),
         questions.get_router(),

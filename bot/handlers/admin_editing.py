@@ -31,7 +31,7 @@ from bot.services import BotServices
 from bot.texts import escaped
 from bot.transport.redelivery import is_passing_failure
 from knowledge.admin import forms
-from knowledge.admin.common import Admin, AdminError
+from knowledge.admin.common import Admin
 from knowledge.admin.editing import (
     Entity,
     delete_record,
@@ -42,7 +42,7 @@ from knowledge.admin.editing import (
 )
 from knowledge.admin.fields import EDITABLE_FIELDS, field_value
 from knowledge.admin.history import undo
-from knowledge.admin.wording import change_preview, error_text, undo_text
+from knowledge.admin.wording import change_preview, undo_text
 from knowledge.facts.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
 from knowledge.facts.messages import N_
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
@@ -438,13 +438,9 @@ async def on_confirm(
         await state.clear()
         await _say(query.message, _("Cancelled. Nothing was changed."))
         return
-    try:
-        text = await _apply(data, admin, services, lang)
-    except AdminError as error:
-        await state.clear()
-        await _say(query.message, error_text(error, lang))
-        return
+    # Written or refused, the preview is answered: a refusal ends the dialog too.
     await state.clear()
+    text = await _apply(data, admin, services, lang)
     await _say(query.message, text)
     try:
         await services.reload_knowledge()

@@ -14,12 +14,11 @@ from bot.handlers.admin_editing import Pending, confirm_keyboard
 from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
-from knowledge.admin.common import Admin, AdminError, FieldChange
+from knowledge.admin.common import Admin, FieldChange
 from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
 from knowledge.admin.history import check_undo, recent_changes
 from knowledge.admin.wording import (
     change_lines,
-    error_text,
     history_text,
     undo_preview_line,
     undo_question,
@@ -65,13 +64,9 @@ async def cmd_undo(
         return
     together = [] if change.batch is None else await batch_changes(session, change.batch)
     batch = change.batch if len(together) > 1 else None
-    try:
-        # Undone on trial and rolled back, so what Confirm would refuse is said now.
-        async with services.sessions() as trial:
-            await check_undo(trial, admin, change_id=None if batch else change.id, batch=batch)
-    except AdminError as error:
-        await message.answer(escaped(error_text(error, lang)))
-        return
+    # Undone on trial and rolled back, so what Confirm would refuse is said now.
+    async with services.sessions() as trial:
+        await check_undo(trial, admin, change_id=None if batch else change.id, batch=batch)
     if batch is not None:
         lines = [
             _("Change #{id} was made together with others; all of them will be undone:").format(

@@ -498,7 +498,6 @@ async def cmd_logchat(
     bot: Bot,
     services: BotServices,
     admin: Admin,
-    lang: str,
 ) -> None:
     """Forward the audit log to this chat (its topic, in a forum), to a chat by id, or (with
     "off") nowhere. A test post checks first that the bot may post there."""
@@ -525,11 +524,7 @@ async def cmd_logchat(
         await message.answer(escaped(_unreachable(chat_id)))
         return
     async with services.sessions() as session:
-        try:
-            await set_log_chat(session, admin, chat_id, thread_id)
-        except AdminError as error:
-            await message.answer(escaped(error_text(error, lang)))
-            return
+        await set_log_chat(session, admin, chat_id, thread_id)
     if chat_id is None:
         await message.answer(escaped(_("The audit log is no longer forwarded.")))
     else:
@@ -546,7 +541,6 @@ async def cmd_channel(
     services: BotServices,
     session: AsyncSession,
     admin: Admin,
-    lang: str,
 ) -> None:
     """Show or set the channel /publish posts to."""
     argument = (command.args or "").strip()
@@ -573,11 +567,7 @@ async def cmd_channel(
         await message.answer(escaped(_unreachable(channel)))
         return
     async with services.sessions() as writer:
-        try:
-            await set_channel(writer, admin, channel)
-        except AdminError as error:
-            await message.answer(escaped(error_text(error, lang)))
-            return
+        await set_channel(writer, admin, channel)
     text = (
         _("No channel is set any more.")
         if channel is None
@@ -646,7 +636,6 @@ async def cmd_publish(
     services: BotServices,
     session: AsyncSession,
     admin: Admin,
-    lang: str,
 ) -> None:
     """Post a hromada's partnership card, or a digest of what is new, to the channel."""
     words = (command.args or "").split()
@@ -664,11 +653,7 @@ async def cmd_publish(
     if channel is None:
         await message.answer(escaped(_("No channel is set. A super-admin sets it with /channel.")))
         return
-    try:
-        await require_editor(session, admin, code)
-    except AdminError as error:
-        await message.answer(escaped(error_text(error, lang)))
-        return
+    await require_editor(session, admin, code)
     channel_lang = services.settings.default_locale
     target = _channel_target(channel)
     try:

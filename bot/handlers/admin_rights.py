@@ -14,9 +14,9 @@ from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin import permissions
-from knowledge.admin.common import Admin, AdminError
+from knowledge.admin.common import Admin
 from knowledge.admin.forms import FormError, resolve_hromada
-from knowledge.admin.wording import admins_text, error_text
+from knowledge.admin.wording import admins_text
 
 router = Handlers(__name__)
 router.message.filter(F.chat.type == "private")
@@ -50,7 +50,6 @@ async def _change_right(
     admin: Admin,
     services: BotServices,
     session: AsyncSession,
-    lang: str,
 ) -> None:
     user_id, rest = _target(message, command)
     if user_id is None:
@@ -70,25 +69,19 @@ async def _change_right(
             escaped(_("I don't know a hromada called “{name}”.").format(name=rest.strip()))
         )
         return
-    try:
-        async with services.sessions() as own:
-            if command.command == "grant":
-                done = await permissions.grant(own, admin, user_id, code)
-                still_editor = True
-                text = (
-                    _("User {user} may now edit.") if done else _("User {user} already may edit.")
-                )
-            else:
-                count = await permissions.revoke(own, admin, user_id, code)
-                still_editor = await permissions.can_edit(own, user_id, None, admin.super_admins)
-                text = (
-                    _("User {user} may no longer edit.")
-                    if count
-                    else _("User {user} had no such right.")
-                )
-    except AdminError as error:
-        await message.answer(escaped(error_text(error, lang)))
-        return
+    async with services.sessions() as own:
+        if command.command == "grant":
+            done = await permissions.grant(own, admin, user_id, code)
+            still_editor = True
+            text = _("User {user} may now edit.") if done else _("User {user} already may edit.")
+        else:
+            count = await permissions.revoke(own, admin, user_id, code)
+            still_editor = await permissions.can_edit(own, user_id, None, admin.super_admins)
+            text = (
+                _("User {user} may no longer edit.")
+                if count
+                else _("User {user} had no such right.")
+            )
     text = text.format(user=user_id)
     if user_id not in admin.super_admins:
         shown = await set_editor_menu(bot, user_id, still_editor)
@@ -105,10 +98,9 @@ async def cmd_grant_or_revoke(
     admin: Admin,
     services: BotServices,
     session: AsyncSession,
-    lang: str,
 ) -> None:
     """Grant or take away an editing right, for one hromada or all."""
-    await _change_right(message, bot, command, admin, services, session, lang)
+    await _change_right(message, bot, command, admin, services, session)
 
 
 @router.message(Command(*COMMANDS))

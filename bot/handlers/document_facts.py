@@ -575,11 +575,6 @@ async def _add(
             _("This fact cannot be added as it is: press Edit to correct it."), show_alert=True
         )
         return
-    except AdminError as error:
-        await query.answer()
-        if isinstance(query.message, Message):
-            await query.message.answer(escaped(error_text(error, lang)))
-        return
     await query.answer()
     for index, draft, saved in zip(indices, drafts, results, strict=True):
         entry = document["facts"][index]

@@ -12,9 +12,7 @@ from bot.handlers.language import speaks_for_the_chat
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, problem_text
-from knowledge.admin.common import AdminError
 from knowledge.admin.subscribers import subscribe, subscriptions_of, unsubscribe
-from knowledge.admin.wording import error_text
 from knowledge.facts.messages import Problem
 from knowledge.places.hromadas import Resolved, shipped_index
 
@@ -62,11 +60,7 @@ async def cmd_subscribe(
         await message.answer(escaped(problem_text(code)))
         return
     async with services.sessions() as session:
-        try:
-            added = await subscribe(session, message.chat.id, code, topic_of(message))
-        except AdminError as error:
-            await message.answer(escaped(error_text(error, lang)))
-            return
+        added = await subscribe(session, message.chat.id, code, topic_of(message))
     name = _name(services, code, lang)
     reply = (
         _("Subscribed: I will tell you about new partnerships and aid of {hromada} hromada.")
