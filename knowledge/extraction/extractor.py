@@ -37,7 +37,7 @@ from knowledge.extraction.view import (
     nominative,
 )
 from knowledge.facts.dates import PartialDate
-from knowledge.facts.vocabulary import AgreementKind, HromadaKind
+from knowledge.facts.vocabulary import AgreementKind, AidCategory, HromadaKind
 from knowledge.qa.understanding import detect_language
 from knowledge.text.normalize import fold
 
@@ -502,8 +502,20 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
     merged: list[Proposal] = []
     by_key: dict[tuple[object, ...], int] = {}
     by_pair: dict[tuple[object, ...], int] = {}
+    absorbed: set[int] = set()  # summaries of a delivery told in detail later
     for fact in facts:
         if isinstance(fact, AidProposal):
+            summaries = [
+                i for i, known in enumerate(merged) if i not in absorbed and _sums_up(known, fact)
+            ]
+            if summaries:
+                # A headline's «отримала гуманітарну допомогу від польського Фонду» is the
+                # delivery the text then details: one delivery, with the details.
+                dates = [item.date for item in (fact, *(merged[i] for i in summaries))]
+                date = next((date for date in dates if date is not None), None)
+                merged[summaries[0]] = replace(fact, date=date)
+                absorbed.update(summaries[1:])
+                continue
             earlier = next((i for i, known in enumerate(merged) if _part_of(fact, known)), None)
             if earlier is None:
                 merged.append(fact)
@@ -528,7 +540,8 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
         assert isinstance(known, AgreementProposal)  # noqa: S101 - only agreements are keyed
         best = _better(known, fact)
         merged[by_key[key]] = replace(best, kind=known.kind) if _bare_document(fact) else best
-    return [fact for fact in merged if not _made_by_document(fact, merged)]
+    kept = [fact for number, fact in enumerate(merged) if number not in absorbed]
+    return [fact for fact in kept if not _made_by_document(fact, kept)]
 
 
 def _made_by_document(fact: Proposal, facts: list[Proposal]) -> bool:
@@ -595,6 +608,28 @@ def _part_of(fact: AidProposal, known: Proposal) -> bool:
         and bool(categories)
         and categories < known_categories
         and (fact.date is None or known.date is None or fact.date == known.date)
+    )
+
+
+_CUMULATIVE = frozenset({"total", "altogether", "загалом", "усього", "всього", "загальна"})
+
+
+def _sums_up(summary: Proposal, fact: AidProposal) -> bool:
+    """Whether an earlier delivery named only as aid in general is this one told in detail:
+    same hromada, its donors among this one's, no goods of its own and no other date."""
+    if not isinstance(summary, AidProposal) or summary.hromada != fact.hromada:
+        return False
+    general = {item.category for item in summary.items} <= {AidCategory.HUMANITARIAN_OTHER}
+    detailed = {item.category for item in fact.items} - {AidCategory.HUMANITARIAN_OTHER}
+    # "In total, Hamburg has transferred six buses": a sum of deliveries, not this one.
+    cumulative = any(word in _CUMULATIVE for word in fold(fact.quote).replace(",", " ").split())
+    return (
+        general
+        and bool(detailed)
+        and not cumulative
+        and summary.amount is None
+        and set(summary.donor_countries) <= set(fact.donor_countries)
+        and (summary.date is None or fact.date is None or summary.date == fact.date)
     )
 
 

@@ -130,10 +130,14 @@ class PlaceNames:
             else token
             for token in sentence.tokens
         )
+        # «з литовським містом Каунас»: a Ukrainian country adjective is written in lower
+        # case (an English one never is, and "as" is no American Samoa).
         ordinary = frozenset(
             index
             for index in range(len(tokens))
-            if index > 0 and not sentence.is_capitalised(index)
+            if index > 0
+            and not sentence.is_capitalised(index)
+            and (tokens[index].is_latin or not self._gazetteer.only_countries(tokens[index].text))
         )
         found: list[NameMention] = []
         for mention in self._gazetteer.find(sentence.text, tokens, ordinary):

@@ -477,6 +477,9 @@ class ViewBuilder:
         end = view.sentence.tokens[position].end
         for offset in (1, 2, 3):
             candidate = position + offset
+            if candidate in countries and not view.sentence.is_capitalised(candidate):
+                # «Холм, литовським містом Шяуляй»: an adjective tells the next town's country.
+                return None
             if candidate in countries:
                 between = text[end : view.char_position(candidate)]
                 opened = between.strip().startswith("(") and ")" not in between

@@ -229,6 +229,12 @@ class Gazetteer:
         """Whether the text is a whole name in the index."""
         return name_key(text) in self._exact
 
+    def only_countries(self, text: str) -> bool:
+        """Whether the text, as a whole, names countries and nothing else: a country's name
+        or adjective in any case form («литовським», "Polish")."""
+        refs = self._exact.get(name_key(text), frozenset())
+        return bool(refs) and all(ref.kind is EntityKind.COUNTRY for ref in refs)
+
     def find(self, original: str, tokens: Sequence[Token], skip: frozenset[int]) -> list[Mention]:
         """The names in the tokens, longest first; tokens in `skip` are ordinary words."""
         mentions: list[Mention] = []
