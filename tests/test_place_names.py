@@ -17,6 +17,11 @@ ZVIAHEL = "UA18080150000022496"
 CHYSTIAKOVE = "UA14060150000032950"
 IVANO_FRANKIVSK = "UA26040190000081578"
 KADIIVKA = "UA44020050000061272"
+# Нікольська hromada: its centre Нікольське is Микільське now; Южненська: Южне is Південне.
+NIKOLSKA = "UA14140070000060361"
+YUZHNENSKA = "UA51100410000059549"
+LVIV = "UA46060250000025047"
+SHEVCHENKIVSKYI_LVIV = "UA46060250010615203"
 NOVOSELIVKA_POLTAVA = "UA53080330000062155"
 KAMIANKA_CHERKASY = "UA71080130000078619"
 KAMIANKA_CHERNIVTSI = "UA73060230000024500"
@@ -43,6 +48,14 @@ NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
         ("Ivano-Frankovsk", IVANO_FRANKIVSK, None),
         ("Berehove", BEREHOVE, None),
         (BENE, BEREHOVE, BENE),
+        ("Nikolske", NIKOLSKA, None),
+        ("Нікольське", NIKOLSKA, None),
+        ("Nikolskoye", NIKOLSKA, None),
+        ("Yuzhne", YUZHNENSKA, None),
+        ("Dniprovskyi district of Kyiv", KYIV, DNIPROVSKYI_KYIV),
+        ("Dniprovskyi District of the city of Kyiv", KYIV, DNIPROVSKYI_KYIV),
+        ("Дніпровський район міста Києва", KYIV, DNIPROVSKYI_KYIV),
+        ("Шевченківський район Львова", LVIV, SHEVCHENKIVSKYI_LVIV),
     ],
 )
 def test_villages_districts_and_former_names_resolve_to_their_hromada(
@@ -59,6 +72,8 @@ def test_villages_districts_and_former_names_resolve_to_their_hromada(
     ("text", "expected_words", "expected_example"),
     [
         ("Berehove Raion", "is a raion", "Berehove"),
+        ("Berehove Raion of Zakarpattia Oblast", "is a raion", "Berehove"),
+        ("Броварський район Київської області", "is a raion", None),
         ("Яворівський район", "is a raion", None),
         ("Lviv Oblast", "is an oblast", "Lviv"),
         ("Zaporizhzhia Oblast", "is an oblast", "Zaporizhzhia"),

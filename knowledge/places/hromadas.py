@@ -360,14 +360,32 @@ class HromadaIndex:
             oblast_code = self.oblast_code(oblast)
             if oblast_code is None and within is None:
                 return Problem(N_("unknown oblast {oblast}"), {"oblast": oblast})
-        found = self._lookup(
-            key,
-            lambda entry: oblast_code is None or entry.hromada.oblast_code == oblast_code,
-            kinds,
-        )
+
+        def in_oblast(entry: _Entry) -> bool:
+            return oblast_code is None or entry.hromada.oblast_code == oblast_code
+
+        found = self._lookup(key, in_oblast, kinds) or self._by_former_centre(key, in_oblast)
         if found:
             return self._choose(text, found, hints)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
+
+    def _by_former_centre(self, key: str, keep: Callable[[_Entry], bool]) -> list[_Entry]:
+        """The hromada still named after its centre's former name: "Nikolske" for the
+        Нікольська hromada, whose centre is now Микільське; "Yuzhne" for Южненська.
+
+        Asked only of a name no unit of the codifier has now, so it never overrides one.
+        """
+        words = key.split()
+        if not words:
+            return []
+        latin = [latin_key(word) for word in words]
+        found: dict[str, _Entry] = {}
+        for adjective in _hromada_adjectives(latin[-1]):
+            name = " ".join([*latin[:-1], adjective])
+            for entry in self.tiers[3].get(name, {}).values():
+                if not entry.by_centre and entry.settlement is None and keep(entry):
+                    found.setdefault(entry.hromada.code, entry)
+        return list(found.values())
 
     def candidates(self, text: str) -> list[str]:
         """Codes of every hromada the text may name, for an editor to choose from (sorted).
@@ -422,9 +440,10 @@ class HromadaIndex:
 
     def _within(self, qualifier: str) -> str | None:
         """The hromada a qualifier such as "(Kyiv)" names, for a district of that city."""
+        words = name_key(qualifier).split()
         found = self._lookup(
-            " ".join(name_key(qualifier).split()), lambda entry: entry.by_centre, set()
-        )
+            " ".join(words), lambda entry: entry.by_centre, set()
+        ) or self._lookup_inflected(words, lambda entry: True, set())
         cities = {entry.hromada.code for entry in found if _is_city_like(entry.hromada)}
         return next(iter(cities)) if len(cities) == 1 else None
 
@@ -511,6 +530,31 @@ class HromadaIndex:
         )
 
 
+# How a town's name becomes its hromada's (an adjective), on the romanisation key: Nikolske →
+# Nikolska, Pervomaisk → Pervomaiska, Yuzhne → Yuzhnenska, Chervonohrad → Chervonohradska;
+# Russian-based endings too (Nikolskoye, Yuzhnoye).
+_ADJECTIVE_RULES = (
+    ("skoie", "ska"),
+    ("noie", "nenska"),
+    ("ske", "ska"),
+    ("ne", "nenska"),
+    ("sk", "ska"),
+)
+_MIN_FORMER_NAME = 4
+
+
+def _hromada_adjectives(word: str) -> list[str]:
+    """The romanisation keys a hromada named after a town `word` (a latin key) may have."""
+    if len(word) < _MIN_FORMER_NAME:
+        return []
+    for ending, adjective in _ADJECTIVE_RULES:
+        if word.endswith(ending):
+            return [word[: -len(ending)] + adjective]
+    if word[-1] not in "aeiou":
+        return [word + "ska"]
+    return []
+
+
 def is_crimea(hromada: HromadaLike) -> bool:
     """Whether the hromada is in the Autonomous Republic of Crimea, which is no oblast
     (KATOTTH codes UA01…)."""
@@ -593,9 +637,20 @@ def _kind_fits(hromada: HromadaDoc, kinds: set[HromadaKind]) -> bool:
     return hromada.kind is None or hromada.kind in kinds
 
 
+_DISTRICT_OF = re.compile(
+    r"^(.+?\s(?:district|raion|rayon|район))\s+"
+    r"(?:of\s+(?:the\s+)?(?:city\s+of\s+)?|міста\s+|м\.\s*)?(.+)$",
+    re.IGNORECASE,
+)
+
+
 def _split_qualifier(text: str) -> tuple[str, str]:
-    """ "Novoselivka (Poltava oblast)" and "Новоселівка, Полтавська обл." → name, qualifier."""
+    """ "Novoselivka (Poltava oblast)" and "Новоселівка, Полтавська обл." → name, qualifier;
+    "Dniprovskyi district of Kyiv" and «Дніпровський район міста Києва» → district, city."""
     match = re.match(r"^(.*?)\s*\((.*)\)\s*$", text)
+    if match:
+        return match.group(1), match.group(2)
+    match = _DISTRICT_OF.match(text)
     if match:
         return match.group(1), match.group(2)
     if "," in text:
