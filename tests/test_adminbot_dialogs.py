@@ -487,3 +487,30 @@ async def test_saving_the_same_aid_twice_is_warned_of_before_confirming(
     (preview,) = await _say(admin, "test-source", lang)
 
     assert DUPLICATE[lang] in preview
+
+
+LONG_NOTES_REFUSED = {
+    "en": "Notes is too long: at most 2,000 characters, and this one has 2,500",
+    "uk": "Примітки: задовгий текст — щонайбільше 2\N{NO-BREAK SPACE}000 символів,"
+    " а тут 2\N{NO-BREAK SPACE}500",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_notes_over_their_bound_are_refused_at_their_step_and_asked_again(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    steps = ["/new_agreement", "Харків", "Кошице", "memorandum", "active", "2024", "-", "-"]
+    for text in steps:
+        await _say(admin, text, lang)
+
+    (refusal,) = await _say(admin, ("Примітка про візит " * 200)[:2500], lang)
+    await _say(admin, NOTES[lang][0], lang)
+    await _say(admin, "-", lang)
+    calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME)
+
+    assert refusal == LONG_NOTES_REFUSED[lang]
+    (agreement,) = [a for a in (await stored(seeded_engine)).agreements if a.key == NEW_KEY]
+    assert agreement.notes is not None
+    assert NOTES[lang][0] in (agreement.notes.uk, agreement.notes.en)

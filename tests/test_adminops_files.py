@@ -536,3 +536,47 @@ async def test_an_oblast_refused_as_a_hromada_is_shown_an_example_in_the_readers
     calls = await admins.send_document(sheet, "p.csv", language_code=lang)
 
     assert any(example in text for text in sent_texts(calls)), sent_texts(calls)
+
+
+LONG_NOTE = {
+    "en": "• row 2: notes is too long: at most 2,000 characters, and this one has 5,000",
+    "uk": "• рядок 2: notes: задовгий текст — щонайбільше 2\N{NO-BREAK SPACE}000 символів,"
+    " а тут 5\N{NO-BREAK SPACE}000",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_note_over_its_bound_is_refused_in_the_preview_and_the_rest_applies(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    note = ("Довга примітка " * 400)[:5000]
+    sheet = "\n".join(
+        [HEADER, f"Kharkiv,Brno,CZ,twinning,active,2020,,Letter,,,{note}", NEW_ROWS[0]]
+    )
+
+    calls = await admins.send_document(sheet.encode(), "p.csv", language_code=lang)
+    preview = "\n".join(sent_texts(calls))
+    assert LONG_NOTE[lang] in preview.splitlines(), preview
+    await admins.click(
+        _button(calls, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    actual = {doc.key: doc for doc in (await stored(seeded_engine)).agreements}
+    assert NEW_AGREEMENT in actual
+    assert not any(doc.notes and len(doc.notes.uk or "") > 2000 for doc in actual.values())
+
+
+async def test_a_place_name_of_500_characters_in_an_export_is_refused_naming_its_field(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    name = "Х" * 500
+    export = (
+        f"places:\n- key: long-name\n  name: {{uk: {name}, en: Long}}\n  name_local: Long\n"
+        "  country: CZ\n"
+    ).encode()
+    before = await audit_count(seeded_engine)
+
+    (text,) = sent_texts(await admins.send_document(export, "export.yaml", language_code="en"))
+
+    assert "places.0.name is too long: at most 200 characters, and this one has 500" in text
+    assert await audit_count(seeded_engine) == before

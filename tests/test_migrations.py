@@ -7,10 +7,12 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.store import migrations
+from knowledge.store.engines import session_factory
+from knowledge.store.exporting import export_document
 from knowledge.store.models import Base
 
 REVISIONS = migrations.revisions()
@@ -60,3 +62,26 @@ async def test_downgrading_to_base_leaves_no_tables(engine: AsyncEngine) -> None
 
     assert await _table_names(engine) == set()
     assert await migrations.current_revision(engine) is None
+
+
+async def test_text_stored_over_its_new_bound_is_cut_at_a_word_and_the_records_load(
+    seeded_engine: AsyncEngine,
+) -> None:
+    await migrations.downgrade(seeded_engine, "0005")
+    note = "слово " * 1500
+    async with seeded_engine.begin() as connection:
+        key = await connection.scalar(text("SELECT key FROM agreements ORDER BY id LIMIT 1"))
+        await connection.execute(
+            text("UPDATE agreements SET notes_uk = :note WHERE key = :key"),
+            {"note": note, "key": key},
+        )
+
+    await migrations.upgrade(seeded_engine)
+
+    async with session_factory(seeded_engine)() as session:
+        document = await export_document(session, all_hromadas=True)
+    (agreement,) = [doc for doc in document.agreements if doc.key == key]
+    assert agreement.notes is not None
+    assert agreement.notes.uk is not None
+    assert len(agreement.notes.uk) <= 2000
+    assert agreement.notes.uk.endswith("слово…")

@@ -28,7 +28,7 @@ from bot.callbacks import AdminConfirm, AdminPick
 from bot.filters.admin import IsAdmin, refuse
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
-from bot.texts import escaped
+from bot.texts import escaped, problem_text
 from bot.transport.redelivery import is_passing_failure
 from knowledge.admin import forms
 from knowledge.admin.common import Admin
@@ -43,8 +43,8 @@ from knowledge.admin.editing import (
 from knowledge.admin.fields import EDITABLE_FIELDS, field_value
 from knowledge.admin.history import undo
 from knowledge.admin.wording import change_preview, undo_text
-from knowledge.facts.documents import AgreementDoc, AidDoc, Bilingual, SourceDoc
-from knowledge.facts.messages import N_
+from knowledge.facts.documents import TEXT_LENGTH, AgreementDoc, AidDoc, PlaceDoc, SourceDoc
+from knowledge.facts.messages import N_, too_long
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
 from knowledge.render.labels import (
@@ -138,6 +138,8 @@ def _labels(labels: Iterable[str]) -> str:
 
 def _problem_text(error: forms.FormError) -> str:
     """What was wrong with the input, and what is expected instead."""
+    if error.reason is not None:
+        return problem_text(error.reason)
     if error.problem == "agreement":
         for check, text in INVALID_RECORDS.items():
             if check in error.value:
@@ -796,10 +798,20 @@ async def form_areas(message: Message, state: FSMContext) -> None:
     await _say(message, _("Notes for residents, or - for none?"))
 
 
+async def _refused_as_too_long(message: Message, text: str, limit: int = TEXT_LENGTH) -> bool:
+    """Whether the notes are over their bound; if so the admin is told and asked again."""
+    if len(text) <= limit:
+        return False
+    await _say(message, problem_text(too_long(_(EDITABLE_FIELDS["notes"]), limit, len(text))))
+    return True
+
+
 @router.message(AgreementForm.notes, F.text, IsAdmin())
 async def form_notes(message: Message, state: FSMContext) -> None:
     """Notes in the language they were typed in; then the same notes in the other one."""
     text = (message.text or "").strip()
+    if await _refused_as_too_long(message, text):
+        return
     if forms.is_empty(text):
         await state.update_data(notes=None)
         await _ask_source(message, state)
@@ -825,6 +837,8 @@ async def form_notes_other(message: Message, state: FSMContext) -> None:
     """The notes in the other language; without them the notes keep the one language given,
     shown only to residents who read it."""
     text = (message.text or "").strip()
+    if await _refused_as_too_long(message, text):
+        return
     given: dict[str, str] = (await state.get_data())["notes"]
     if forms.is_empty(text):
         if "uk" in given:
@@ -1032,11 +1046,10 @@ async def _record_doc(
                 answers["country"],
                 await forms.taken_keys(session, Entity.PLACE),
             )
-            changed = place.model_copy(
-                update={
-                    "name": Bilingual(uk=answers["name_uk"], en=english),
-                    "name_local": english,
-                }
+            # Validated again, so that a name over its bound is refused here, not stored.
+            changed = PlaceDoc.model_validate(
+                place.model_dump()
+                | {"name": {"uk": answers["name_uk"], "en": english}, "name_local": english}
             )
             return changed.model_dump(mode="json"), []
         if form == "source":
@@ -1076,7 +1089,7 @@ async def _record_doc(
         extra = [] if source["new"] is None else [("source", source["new"])]
         return aid.model_dump(mode="json"), extra
     except ValueError as error:
-        raise forms.FormError("agreement", str(error)) from None
+        raise forms.invalid_record(error) from None
 
 
 # ---- editing and deleting a record ----
@@ -1255,7 +1268,7 @@ async def _edit_value(
         await _say(message, _problem_text(error))
         return
     except ValueError as error:
-        await _say(message, _problem_text(forms.FormError("agreement", str(error))))
+        await _say(message, _problem_text(forms.invalid_record(error)))
         return
     await _preview_draft(
         message, state, lang, data, None if doc is None else doc.model_dump(mode="json"), session

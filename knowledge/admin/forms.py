@@ -6,6 +6,7 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,7 +21,9 @@ from knowledge.facts.documents import (
     Bilingual,
     PlaceDoc,
     SourceDoc,
+    length_problems,
 )
+from knowledge.facts.messages import Problem
 from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
@@ -82,10 +85,20 @@ _TERM = re.compile(r"^(\d{1,3})\s*(?:y|years?|р|роки?|років)?$", re.IG
 class FormError(AdminError):
     """What the admin typed cannot be read; `problem` says which part and `value` what it was."""
 
-    def __init__(self, problem: str, value: str = "") -> None:
+    def __init__(self, problem: str, value: str = "", reason: Problem | None = None) -> None:
         super().__init__(f"{problem}: {value!r}")
         self.problem = problem
         self.value = value
+        # A reason worded for the reader (such as a text over its field's bound), shown
+        # instead of the problem's own wording.
+        self.reason = reason
+
+
+def invalid_record(error: ValueError, problem: str = "agreement", value: str = "") -> FormError:
+    """The FormError of a record that fails validation: the over-long text as its reason
+    when that is what fails, else `problem` with `value` (the error's text by default)."""
+    over = length_problems(error) if isinstance(error, ValidationError) else []
+    return FormError(problem, value or str(error), over[0] if over else None)
 
 
 def slug(text: str) -> str:
@@ -297,8 +310,8 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
             issuer=Bilingual(uk=host, en=host) if host else UNSTATED_ISSUER,
             url=url,
         )
-    except ValueError:
-        raise FormError("source", text) from None
+    except ValueError as error:
+        raise invalid_record(error, "source", text) from None
     return key, doc
 
 
@@ -322,7 +335,7 @@ def agreement_doc(fields: dict[str, Any]) -> AgreementDoc:
     try:
         return AgreementDoc.model_validate(fields)
     except ValueError as error:
-        raise FormError("agreement", str(error)) from None
+        raise invalid_record(error) from None
 
 
 async def audited_change(session: AsyncSession, change_id: int) -> Change | None:

@@ -15,10 +15,13 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationError,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from knowledge.facts.dates import PartialDate
+from knowledge.facts.messages import Problem, too_long
 from knowledge.facts.vocabulary import (
     ActivityKind,
     AgreementKind,
@@ -57,10 +60,57 @@ IsoPartialDate = Annotated[
     BeforeValidator(_read_partial_date),
     PlainSerializer(lambda value: value.isoformat(), return_type=str),
 ]
+# How long stored text may be, in characters. Every message that shows a record must fit
+# Telegram's 4,096 characters with its other fields, so each bound leaves room for the rest;
+# names also fit the database's String(200) columns. Entry refuses longer text in words.
+NAME_LENGTH = 200
+TITLE_LENGTH = 500
+TEXT_LENGTH = 2000
+URL_LENGTH = 2048
+DOCUMENT_NUMBER_LENGTH = 100
+
+
+def _at_most(limit: int) -> AfterValidator:
+    """A bound on each language's text of a `Bilingual` or `Notes`, reported as pydantic's
+    own "string_too_long" so that every entry words it the same way."""
+
+    def check(value: Any) -> Any:
+        for text in (getattr(value, "uk", None), getattr(value, "en", None)):
+            if text is not None and len(text) > limit:
+                raise PydanticCustomError(
+                    "string_too_long",
+                    "String should have at most {max_length} characters",
+                    {"max_length": limit, "length": len(text)},
+                )
+        return value
+
+    return AfterValidator(check)
+
+
+def length_problems(error: ValidationError, row: int | None = None) -> list[Problem]:
+    """Each text in `error` longer than its field's bound, as a refusal naming the field by
+    its path ("notes.uk", "agreements.3.title"); empty when no text is too long."""
+    problems = []
+    for issue in error.errors(include_url=False):
+        if issue["type"] != "string_too_long":
+            continue
+        context = issue.get("ctx") or {}
+        limit = int(context["max_length"])
+        value = issue.get("input")
+        length = int(context.get("length", len(value) if isinstance(value, str) else limit + 1))
+        field = ".".join(str(part) for part in issue["loc"]) or "text"
+        problems.append(too_long(field, limit, length, row))
+    return problems
+
+
 Key = Annotated[str, Field(pattern=_KEY.pattern, max_length=100)]
 HromadaCode = Annotated[str, Field(pattern=_KATOTTH.pattern)]
 CountryCode = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_known_country)]
-NonEmptyText = Annotated[str, Field(min_length=1)]
+NonEmptyText = Annotated[str, Field(min_length=1, max_length=TEXT_LENGTH)]
+NameText = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH)]
+OptionalName = Annotated[str, Field(max_length=NAME_LENGTH)]
+LongText = Annotated[str, Field(max_length=TEXT_LENGTH)]
+UrlText = Annotated[str, Field(max_length=URL_LENGTH)]
 
 
 class Document(BaseModel):
@@ -100,6 +150,10 @@ class Notes(Document):
         return cls(en=text)
 
 
+Title = Annotated[Bilingual, _at_most(TITLE_LENGTH)]
+BilingualName = Annotated[Bilingual, _at_most(NAME_LENGTH)]
+
+
 # The issuer of a source whose issuer nobody stated (a link or a sheet's title alone); answers
 # leave it out rather than show a placeholder.
 UNSTATED_ISSUER = Bilingual(uk="не вказано", en="not stated")
@@ -109,7 +163,7 @@ class CitationDoc(Document):
     """A fact's link to a source, with the passage that supports it."""
 
     source: Key
-    quote: str | None = None
+    quote: LongText | None = None
 
 
 def _each_source_once(citations: list[CitationDoc]) -> list[CitationDoc]:
@@ -128,48 +182,48 @@ class SourceDoc(Document):
 
     key: Key
     kind: SourceKind
-    title: Bilingual
-    issuer: Bilingual
-    document_number: str | None = None
+    title: Title
+    issuer: Title
+    document_number: Annotated[str, Field(max_length=DOCUMENT_NUMBER_LENGTH)] | None = None
     issued_on: IsoPartialDate | None = None
-    url: str | None = None
-    language: str = "uk"
-    notes: str | None = None
+    url: UrlText | None = None
+    language: Annotated[str, Field(max_length=8)] = "uk"
+    notes: LongText | None = None
 
 
 class HromadaDoc(Document):
     """A Ukrainian hromada, keyed by its KATOTTH code."""
 
     code: HromadaCode
-    name_uk: NonEmptyText
-    name_en: NonEmptyText
+    name_uk: NameText
+    name_en: NameText
     kind: HromadaKind | None = None
     oblast_code: HromadaCode | None = None
-    oblast_uk: str | None = None
-    oblast_en: str | None = None
+    oblast_uk: OptionalName | None = None
+    oblast_en: OptionalName | None = None
     raion_code: HromadaCode | None = None
-    raion_uk: str | None = None
-    raion_en: str | None = None
-    center_uk: str | None = None
-    center_en: str | None = None
+    raion_uk: OptionalName | None = None
+    raion_en: OptionalName | None = None
+    center_uk: OptionalName | None = None
+    center_en: OptionalName | None = None
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
     population: int | None = Field(default=None, ge=0)
-    aliases: list[str] = []
+    aliases: list[NameText] = []
 
 
 class PlaceDoc(Document):
     """A partner municipality, foreign or Ukrainian."""
 
     key: Key
-    name: Bilingual
-    name_local: NonEmptyText
+    name: BilingualName
+    name_local: NameText
     country: CountryCode
-    region: Bilingual | None = None
+    region: BilingualName | None = None
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
     geonames_id: int | None = None
-    aliases: list[str] = []
+    aliases: list[NameText] = []
     notes: Notes | None = None
 
 
@@ -191,7 +245,7 @@ class AgreementDoc(Document):
     place: Key
     kind: AgreementKind
     status: AgreementStatus
-    title: Bilingual | None = None
+    title: Title | None = None
     signed_on: IsoPartialDate | None = None
     planned_on: IsoPartialDate | None = None
     valid_until: IsoPartialDate | None = None
@@ -214,7 +268,7 @@ class DonorDoc(Document):
     kind: DonorKind
     country: CountryCode | None = None
     place: Key | None = None
-    name: str | None = None
+    name: OptionalName | None = None
 
     @model_validator(mode="after")
     def _names_someone(self) -> Self:
@@ -240,7 +294,7 @@ class AidDoc(Document):
     items: list[AidItemDoc] = []
     amount: Decimal | None = Field(default=None, ge=0, decimal_places=2)
     currency: str | None = Field(default=None, pattern=_CURRENCY.pattern)
-    description: Bilingual | None = None
+    description: Title | None = None
     notes: Notes | None = None
     sources: Citations
 
@@ -272,7 +326,7 @@ class SpendingDoc(Document):
     period: IsoPartialDate
     amount: Decimal = Field(ge=0, decimal_places=2)
     currency: str = Field(pattern=_CURRENCY.pattern)
-    purpose: Bilingual | None = None
+    purpose: Title | None = None
 
 
 class ProgrammeDoc(Document):
@@ -280,10 +334,10 @@ class ProgrammeDoc(Document):
 
     key: Key
     hromada: HromadaCode
-    title: Bilingual
+    title: Title
     first_year: int | None = None
     last_year: int | None = None
-    approved_by: Bilingual | None = None
+    approved_by: Title | None = None
     spending: list[SpendingDoc] = []
     sources: Citations
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal
+
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional marker name for extraction
     """Mark a message for extraction; it is translated where it is shown."""
@@ -50,6 +52,23 @@ class Problem:
             for key, value in self.params.items()
         }
         return gettext(self.message).format(**params)
+
+
+def number(value: int) -> Name:
+    """A count as a message parameter, written as each language writes numbers ("2,000",
+    «2 000»)."""
+    return Name(format_decimal(value, locale="en"), format_decimal(value, locale="uk"))
+
+
+# The refusal of a text longer than its field's bound; `field` names the column or field.
+TOO_LONG = N_("{field} is too long: at most {limit} characters, and this one has {length}")
+
+
+def too_long(field: str, limit: int, length: int, row: int | None = None) -> Problem:
+    """The refusal of a `length`-character text in `field`, which holds at most `limit`."""
+    return Problem(
+        TOO_LONG, {"field": field, "limit": number(limit), "length": number(length)}, row
+    )
 
 
 def grouped(problems: Sequence[Problem]) -> list[list[Problem]]:

@@ -29,6 +29,7 @@ from knowledge.facts.documents import (
     Notes,
     PlaceDoc,
     SourceDoc,
+    length_problems,
 )
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import SourceKind
@@ -123,6 +124,9 @@ def _updated(
     try:
         return doc_type.model_validate(base | fields)
     except ValidationError as error:
+        over = length_problems(error, row)
+        if over:
+            return over[0]
         reason = error.errors(include_url=False, include_input=False)[0]["msg"]
         return Problem(invalid, {"reason": reason}, row)
 

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
+from knowledge.facts.documents import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, URL_LENGTH
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, DonorKind
 from knowledge.places.countries import CountryMatch, read_country
@@ -71,6 +72,22 @@ AID_COLUMNS = (
 )
 AID_REQUIRED = ("hromada", "received_on", "donor_country")
 COLUMNS = {SheetKind.AGREEMENTS: AGREEMENT_COLUMNS, SheetKind.AID: AID_COLUMNS}
+# The longest text each column may hold, in characters: the bound of the record field it
+# fills. Columns not named hold names, codes, dates or numbers: half a name's bound, so that
+# a name written in Cyrillic still fits once transliterated into English.
+COLUMN_LIMITS = {
+    "source_title": TITLE_LENGTH,
+    "source_url": URL_LENGTH,
+    "notes": TEXT_LENGTH,
+    "description": TITLE_LENGTH,
+}
+
+
+def column_limit(column: str) -> int:
+    """The most characters a cell of `column` may hold."""
+    return COLUMN_LIMITS.get(column, NAME_LENGTH // 2)
+
+
 REQUIRED = {SheetKind.AGREEMENTS: AGREEMENT_REQUIRED, SheetKind.AID: AID_REQUIRED}
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")

@@ -19,14 +19,15 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.messages import N_, ImportRejectedError, Problem, rejected
+from knowledge.facts.documents import KnowledgeDocument, length_problems
+from knowledge.facts.messages import N_, ImportRejectedError, Problem, rejected, too_long
 from knowledge.interchange.spreadsheets import (
     COLUMNS,
     REQUIRED,
     AgreementCells,
     AidCells,
     SheetKind,
+    column_limit,
     read_agreement_row,
     read_aid_row,
 )
@@ -213,6 +214,12 @@ def _validate(raw: Any) -> KnowledgeDocument:
     try:
         return KnowledgeDocument.model_validate(raw)
     except ValidationError as error:
+        over = length_problems(error)
+        if over:
+            # Each over-long text is its own problem, so it is worded in the reader's language.
+            raise ImportRejectedError(
+                [Problem(N_("The file is not a valid knowledge base export:")), *over]
+            ) from None
         problems = [
             Problem(
                 N_("{where}: {reason}"),
@@ -343,6 +350,18 @@ def _read_rows(
             continue
         if any(len(cell) > limits.max_cell_chars for cell in record):
             parsed.rejected.append(Problem(N_("a cell is too long"), {}, number))
+            continue
+        over = next(
+            (
+                (column, len(cell.strip()))
+                for column, cell in zip(header, record, strict=False)
+                if len(cell.strip()) > column_limit(column)
+            ),
+            None,
+        )
+        if over is not None:
+            column, length = over
+            parsed.rejected.append(too_long(column, column_limit(column), length, number))
             continue
         cells = dict(zip(header, (unguarded(cell) for cell in record), strict=False))
         if sheet is SheetKind.AGREEMENTS:
