@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 _NOT_CHOSEN = ""
 
 
-class _Store(Protocol):
+class KeptStore(Protocol):
+    """A short text kept per chat or user id (the caches of what every update reads)."""
+
     async def get(self, chat_id: int) -> str | None: ...
 
     async def put(self, chat_id: int, language: str) -> None: ...
@@ -31,7 +33,7 @@ class _Store(Protocol):
     async def drop(self, chat_id: int) -> None: ...
 
 
-class _MemoryStore:
+class MemoryStore:
     """The most recently used `max_chats` chats, in the process."""
 
     def __init__(self, max_chats: int) -> None:
@@ -54,7 +56,7 @@ class _MemoryStore:
         self._languages.pop(chat_id, None)
 
 
-class _RedisStore:
+class RedisStore:
     """One key per chat, shared by every replica; a day's expiry keeps idle chats out."""
 
     def __init__(self, redis: Redis, prefix: str, ttl: int = 86_400) -> None:
@@ -91,8 +93,8 @@ class ChatLanguages:
         max_chats: int = 200_000,
     ) -> None:
         self._sessions = sessions
-        self._store: _Store = (
-            _MemoryStore(max_chats) if redis is None else _RedisStore(redis, prefix)
+        self._store: KeptStore = (
+            MemoryStore(max_chats) if redis is None else RedisStore(redis, prefix)
         )
 
     async def get(self, chat_id: int) -> str | None:

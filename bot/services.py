@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.chat_languages import ChatLanguages
 from bot.deeplinks import agreement_ids
+from bot.editor_rights import EditorRights
 from bot.settings import Settings
 from knowledge.qa.engine import Engine, today_in_ukraine
 from knowledge.qa.startup import engine_from_database
@@ -37,11 +38,13 @@ class BotServices:
     forms_cache: Path | None = None
     sessions: async_sessionmaker[AsyncSession] = field(init=False)
     chat_languages: ChatLanguages = field(init=False)
+    editor_rights: EditorRights = field(init=False)
     _agreement_keys: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.database)
         self.chat_languages = ChatLanguages(self.sessions)
+        self.editor_rights = EditorRights(self.sessions)
         self._agreement_keys = agreement_ids(self.engine.snapshot.agreements)
 
     async def reload_knowledge(self) -> None:
@@ -61,6 +64,7 @@ class BotServices:
     def share_through(self, redis: Redis, prefix: str = "pobratym:") -> None:
         """Keep what every update reads in Redis, so replicas see each other's changes."""
         self.chat_languages = ChatLanguages(self.sessions, redis=redis, prefix=f"{prefix}lang:")
+        self.editor_rights = EditorRights(self.sessions, redis=redis, prefix=f"{prefix}rights:")
 
     async def close(self) -> None:
         """Release the database connections."""

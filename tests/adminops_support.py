@@ -143,12 +143,6 @@ async def grant_editor(engine: AsyncEngine, user_id: int, hromada: str | None = 
         await permissions.grant(session, Admin(SUPER_ADMIN, (SUPER_ADMIN,)), user_id, hromada)
 
 
-async def revoke_editor(engine: AsyncEngine, user_id: int) -> None:
-    """Take every editing right away, as /revoke would."""
-    async with session_factory(engine)() as session:
-        await permissions.revoke(session, Admin(SUPER_ADMIN, (SUPER_ADMIN,)), user_id)
-
-
 async def stored(engine: AsyncEngine) -> KnowledgeDocument:
     """The whole knowledge base as stored now."""
     async with session_factory(engine)() as session:

@@ -221,6 +221,9 @@ async def test_a_super_admin_grants_and_revokes_a_hromada_editor(
     async def boss(text: str) -> list[str]:
         return sent_texts(await admin.send(text, chat_id=ME, user_id=ME, language_code=lang))
 
+    (before,) = sent_texts(await admin.send("/history", chat_id=EDITOR, user_id=EDITOR))
+    assert before.startswith(REFUSAL["en"])
+
     assert await boss(f"/grant {EDITOR} Харків") == [granted]
     (listing,) = await boss("/admins")
     assert f"• {EDITOR}: Харківська" in listing or f"• {EDITOR}: Kharkivska" in listing

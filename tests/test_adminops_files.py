@@ -27,7 +27,6 @@ from tests.adminops_support import (
     audit_count,
     file_harness,
     grant_editor,
-    revoke_editor,
     stored,
 )
 from tests.bot_support import calls_of, keyboard_buttons, sent_texts
@@ -195,7 +194,8 @@ async def test_a_revoked_editor_cannot_apply_a_preview_made_before(
 ) -> None:
     await grant_editor(seeded_engine, EDITOR)
     preview = await admins.send_document(SHEET, "partners.csv", user_id=EDITOR)
-    await revoke_editor(seeded_engine, EDITOR)
+    revoked = await admins.send(f"/revoke {EDITOR}", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+    assert sent_texts(revoked)[-1] == f"User {EDITOR} may no longer edit."
     before = await stored(seeded_engine)
 
     calls = await admins.click(_button(preview, 0), chat_id=EDITOR, user_id=EDITOR)

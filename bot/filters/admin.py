@@ -1,4 +1,5 @@
-"""The admin gate: every admin message and button re-checks the right in the database."""
+"""The admin gate: every admin message and button re-checks the right (kept between updates
+by `services.editor_rights`, forgotten when /grant or /revoke changes it)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from aiogram.utils.i18n import gettext as _
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin.common import Admin
-from knowledge.admin.permissions import can_edit
 
 
 class IsAdmin(Filter):
@@ -41,10 +41,7 @@ class IsAdmin(Filter):
             return {"admin": admin} if admin.user_id in super_admins else False
         if admin.user_id in super_admins:
             return {"admin": admin}
-        # Filters run before the update's own session is opened (and most updates never open
-        # one): the right is read in a short session of its own.
-        async with services.sessions() as session:
-            allowed = await can_edit(session, admin.user_id, None, super_admins)
+        allowed = await services.editor_rights.may_edit(admin.user_id)
         return {"admin": admin} if allowed else False
 
 

@@ -82,6 +82,8 @@ async def _change_right(
                 if count
                 else _("User {user} had no such right.")
             )
+    # Committed: the admin gate reads the changed right at the user's next step.
+    await services.editor_rights.forget(user_id)
     text = text.format(user=user_id)
     if user_id not in admin.super_admins:
         shown = await set_editor_menu(bot, user_id, still_editor)
