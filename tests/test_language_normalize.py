@@ -63,6 +63,16 @@ def test_dotted_initials_are_one_word() -> None:
     assert actual == ["partners", "in", "the", "uk", "а", "в", "сша", "м", "київ"]
 
 
+def test_spaced_capital_initials_are_one_word_and_small_letters_stay_words() -> None:
+    question = "Partners in the U S A? А В Польщі? is it a b"
+
+    actual = [token.text for token in tokenize(question)]
+
+    assert actual == [
+        "partners", "in", "the", "usa", "а", "в", "польщі", "is", "it", "a", "b"
+    ]  # fmt: skip
+
+
 def test_token_offsets_point_into_the_original_question() -> None:
     question = "Партнери  Хaркова?"  # Latin a
 

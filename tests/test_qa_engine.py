@@ -34,6 +34,24 @@ def test_the_question_language_decides_and_names_follow_it(engine: Engine) -> No
 @pytest.mark.parametrize(
     "question",
     [
+        "Which hromadas have partners in the U S A?",
+        "who has partners in the U. S. A.",
+        "partners in the u.s.",
+        "хто співпрацює з С Ш А",
+    ],
+)
+def test_spaced_and_dotted_initials_of_a_country_are_that_country(
+    engine: Engine, question: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.entities.get("country") == "US"
+    assert "Columbus" in actual.text or "Колумбус" in actual.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Which hromadas have partners in the UK?",
         "Which hromadas have partners in the U.K.?",
         "Which hromadas have partners in Britain?",

@@ -314,7 +314,11 @@ def _plausible_single(
     token = tokens[index]
     if token.text not in _EVERYDAY_WORDS and index not in skip:
         return True
-    if original[token.start : token.end][:1].isupper() and (index > 0 or index not in skip):
+    written = original[token.start : token.end]
+    if "." in written or " " in written:
+        # Initials ("u.s.", "U S A") are an abbreviation, not the everyday word "us".
+        return True
+    if written[:1].isupper() and (index > 0 or index not in skip):
         # A capital at the start of the question says nothing: "Доброго вечора" is a greeting.
         return True
     # "у мені" can only be the place; "мені" alone is "to me".

@@ -199,6 +199,31 @@ def _unify_script(match: re.Match[str]) -> str:
 _DOTTED_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W\d_])")
 
 
+# Single letters apart, at least two of them: "U S A", "U. S. A.", "U. K."; only capitals
+# make them initials (checked below), since «а в» and "a I" are words.
+_SPACED_INITIALS = re.compile(r"[^\W\d_](?:\.?[ \u00a0][^\W\d_])+\.?(?![^\W\d_])")
+
+
+def _initials(text: str, index: int) -> re.Match[str] | None:
+    """Initials starting at `index`: dotted ("U.K.", «С.Ш.А.») or spaced capitals ("U S A")."""
+    dotted = _DOTTED_INITIALS.match(text, index)
+    if dotted is not None:
+        return dotted
+    if not text[index].isupper() or (index + 1 < len(text) and text[index + 1].isalpha()):
+        return None
+    spaced = _SPACED_INITIALS.match(text, index)
+    if spaced is None or (index > 0 and text[index - 1].isalpha()):
+        return None
+    letters = [char for char in spaced.group() if char.isalpha()]
+    # Two Cyrillic capitals are often words («А В Польщі?»); three are an abbreviation.
+    enough = len(letters) >= 3 or all(_is_latin_letter(char) for char in letters)
+    return spaced if enough and all(char.isupper() for char in letters) else None
+
+
+def _is_latin_letter(char: str) -> bool:
+    return "a" <= char.lower() <= "z"
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into normalised words and numbers; punctuation and symbols are dropped."""
     tokens: list[Token] = []
@@ -207,11 +232,11 @@ def tokenize(text: str) -> list[Token]:
     while index < length:
         char = text[index]
         if char.isalpha():
-            initials = _DOTTED_INITIALS.match(text, index)
+            initials = _initials(text, index)
             if initials is not None:
                 # "U.K." and «С.Ш.А.» are one word, the initials without their dots.
                 end = initials.end()
-                word = _normalize_word(text[index:end].replace(".", ""))
+                word = _normalize_word(re.sub(r"[.\s]", "", text[index:end]))
                 tokens.append(
                     Token(word, index, end, is_number=False, is_latin=_is_latin_word(word))
                 )
