@@ -103,6 +103,13 @@ async def bot_process(
     )
     try:
         yield BotProcess(process)
+    except BaseException:
+        # A failing test shows what the bot printed up to the failure.
+        if process.returncode is None:
+            process.kill()
+            output, _ = await process.communicate()
+            sys.stderr.write(output.decode(errors="replace"))
+        raise
     finally:
         if process.returncode is None:
             process.kill()

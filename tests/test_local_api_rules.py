@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from typing import Any
 
 import aiohttp
 import pytest
@@ -312,6 +314,54 @@ async def test_a_webhook_replaces_get_updates_until_deleted(
     assert info.url == "https://bot.example.org/telegram/webhook"
     assert (await bot.get_webhook_info()).url == ""
     assert [u.update_id for u in await bot.get_updates(timeout=0)] == [1]
+
+
+async def test_an_update_sent_while_webhook_delivery_winds_down_is_still_delivered(
+    local_telegram: LocalTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received: list[str] = []
+    both = asyncio.Event()
+
+    async def receive(request: aiohttp.web.Request) -> aiohttp.web.Response:
+        update = await request.json()
+        received.append(update["message"]["text"])
+        if len(received) == 2:
+            both.set()
+        return aiohttp.web.json_response({})
+
+    app = aiohttp.web.Application()
+    app.router.add_post("/hook", receive)
+    runner = aiohttp.web.AppRunner(app)
+    await runner.setup()
+    site = aiohttp.web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+
+    class ClosingSlowly:
+        """Delivery's HTTP session; while the first one closes, a user writes again."""
+
+        def __init__(self, **options: Any) -> None:
+            self.session = aiohttp.ClientSession(**options)
+
+        async def __aenter__(self) -> aiohttp.ClientSession:
+            return self.session
+
+        async def __aexit__(self, *exc: object) -> None:
+            if received == ["перше"]:
+                local_telegram.send_message("друге", user_id=USER)
+            await self.session.close()
+
+    monkeypatch.setattr("bot.local_api.server.ClientSession", ClosingSlowly)
+    bot = local_bot(local_telegram)
+    try:
+        await bot.set_webhook(f"http://127.0.0.1:{port}/hook")
+        local_telegram.send_message("перше", user_id=USER)
+        await asyncio.wait_for(both.wait(), 10)
+    finally:
+        await bot.session.close()
+        await runner.cleanup()
+
+    assert received == ["перше", "друге"]
 
 
 async def test_users_reply_to_bot_messages_and_channels_post(

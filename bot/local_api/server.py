@@ -1188,6 +1188,17 @@ class LocalTelegram:
     # -- webhook delivery -------------------------------------------------------------------------
 
     async def _deliver_webhook(self) -> None:
+        """Posts pending updates to the webhook until none is left, then ends (a new update
+        starts a new delivery task)."""
+        while True:
+            await self._deliver_webhook_round()
+            # An update that came while the round was closing its HTTP session found this task
+            # still running and started none: it is delivered here. No await separates this
+            # check from the task's end, so none can slip in after it.
+            if not (self.webhook.get("url") and self._pending) or self._closing.is_set():
+                return
+
+    async def _deliver_webhook_round(self) -> None:
         """Posts pending updates to the webhook, up to `max_connections` at once as Telegram
         does; one that is not answered 2xx stays pending and is posted again after a pause."""
         in_flight: dict[int, asyncio.Task[tuple[bool, bytes]]] = {}
