@@ -56,6 +56,7 @@ def test_spaced_and_dotted_initials_of_a_country_are_that_country(
         "Which hromadas have partners in the U.K.?",
         "Which hromadas have partners in Britain?",
         "Які громади мають партнерів у Британії?",
+        "Які громади мають партнерів у Великобританії?",
     ],
 )
 def test_the_united_kingdom_is_read_by_its_everyday_names(engine: Engine, question: str) -> None:

@@ -226,17 +226,21 @@ ADJECTIVES: dict[str, tuple[str, str]] = {
 
 
 # Everyday names that neither CLDR nor ISO gives ("Britain" for the United Kingdom), in the
-# readers' languages: ISO code -> (Ukrainian, English).
-EVERYDAY_NAMES: dict[str, tuple[str, str]] = {
-    "GB": ("Британія", "Britain"),
+# readers' languages: ISO code -> names. «Великобританія» is how Ukrainian usually writes what
+# CLDR spells «Велика Британія»; Macedonia and Korea are what people still call North
+# Macedonia and South Korea.
+EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
+    "GB": ("Британія", "Великобританія", "Britain"),
+    "MK": ("Македонія", "Macedonia", "Republic of Macedonia"),
+    "KR": ("Корея", "Korea", "Republic of Korea"),
 }
 
 
 def everyday_names() -> Iterator[CountryName]:
     """The everyday names as rows of the table, ranked with the readers' names."""
-    for code, (ukrainian, english) in EVERYDAY_NAMES.items():
-        yield CountryName(code, ukrainian, RANK_PRIMARY, "everyday")
-        yield CountryName(code, english, RANK_PRIMARY, "everyday")
+    for code, names in EVERYDAY_NAMES.items():
+        for name in names:
+            yield CountryName(code, name, RANK_PRIMARY, "everyday")
 
 
 def adjectives() -> Iterator[CountryName]:
