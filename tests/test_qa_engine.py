@@ -168,6 +168,23 @@ def test_an_ambiguous_name_is_asked_about_and_a_choice_settles_it(engine: Engine
     assert "Тампі" in settled.text or "Tampa" in settled.text
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Які угоди в Олександрівці?", "Громад із назвою «Олександрівка» кілька."),
+        ("хто партнери Золочева", "Громад із назвою «Золочів» кілька."),
+        ("partners of Oleksandrivka", "There are several hromadas called «Oleksandrivka»."),
+    ],
+)
+def test_an_ambiguous_name_is_quoted_as_the_hromadas_are_called(
+    engine: Engine, question: str, expected: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.intent is Intent.CLARIFY
+    assert actual.text.startswith(expected)
+
+
 def test_a_known_hromada_without_records_gets_an_honest_answer(engine: Engine) -> None:
     actual = engine.answer("Партнери Львова?", today=TODAY)
 

@@ -1171,10 +1171,14 @@ class Engine:
         )
 
     def _clarify(self, lang: Language, meaning: Meaning, draft: _Draft) -> None:
+        # The name as the hromadas are called («Олександрівка»), not as the question
+        # inflected it («в Олександрівці»); as written when they are called differently.
+        names = {lang.hromada(self.snapshot.hromadas[code]) for code in meaning.ambiguous}
+        name = names.pop() if len(names) == 1 else meaning.ambiguous_text
         draft.lines.append(
             lang.gettext(
                 "There are several hromadas called «{name}». Which one do you mean?"
-            ).format(name=meaning.ambiguous_text)
+            ).format(name=name)
         )
         for code in meaning.ambiguous:
             hromada = self.snapshot.hromadas[code]
