@@ -83,3 +83,83 @@ def test_a_headline_summing_up_a_delivery_is_the_delivery_the_text_details(
 
     assert "generators" in {item.category.value for item in actual.items}
     assert actual.date == PartialDate(2023, 2, 10)
+
+
+def test_a_country_adjective_right_before_a_name_marks_a_town_of_that_country(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "3 березня 2022 року Сумська міська рада розірвала побратимські відносини з "
+        "російським Курськом."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text))
+
+    assert (actual.partner_country, actual.status.value) == ("RU", "terminated")
+    assert actual.date == PartialDate(2022, 3, 3)
+
+
+def test_a_headline_naming_the_partner_inflected_is_the_same_planned_tie(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Полтава готується до побратимства з Шяуляєм\n\n"
+        "Наступного місяця Полтава та литовський Шяуляй підпишуть договір про побратимство."
+    )
+
+    actual = {(fact.partner, fact.status.value) for fact in _agreements(_extract(extractor, text))}
+
+    assert actual == {("Шяуляй", "planned")}
+
+
+def test_a_tie_a_document_or_talks_aim_at_is_not_a_tie_of_its_own(extractor: Extractor) -> None:
+    protocol = (
+        "Ужгород і словацьке місто Кошице підписали протокол про наміри щодо встановлення "
+        "побратимських відносин."
+    )
+    talks = (
+        "Ірпінь веде переговори з французьким містом Шамбері щодо встановлення побратимських "
+        "зв’язків."
+    )
+    visit = "З метою налагодження партнерських зв’язків Ірпінь відвідала делегація з Шамбері."
+
+    assert [fact.kind.value for fact in _agreements(_extract(extractor, protocol))] == [
+        "protocol_of_intent"
+    ]
+    assert [fact.status.value for fact in _agreements(_extract(extractor, talks))] == [
+        "in_negotiation"
+    ]
+    assert _agreements(_extract(extractor, visit)) == []
+
+
+def test_talks_that_broke_down_are_no_agreement(extractor: Extractor) -> None:
+    text = (
+        "Talks between Uzhhorod and the Hungarian city of Nyíregyháza on a partnership "
+        "agreement broke down in May."
+    )
+
+    assert _agreements(_extract(extractor, text)) == []
+
+
+def test_an_english_cooperation_agreement_names_its_kind_before_the_head(
+    extractor: Extractor,
+) -> None:
+    text = "Uzhhorod signed a cooperation agreement with Košice, Slovakia, on 2 June 2023."
+
+    (actual,) = _agreements(_extract(extractor, text))
+
+    assert (actual.kind.value, actual.date) == ("cooperation_agreement", PartialDate(2023, 6, 2))
+
+
+def test_one_document_called_an_agreement_and_a_memorandum_is_the_memorandum(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Today, Ovruch (Ukraine) and Gmina Cedry Wielkie (Poland) signed a partnership "
+        "agreement.\n\nDuring the Summit the city of Ovruch signed a memorandum of cooperation "
+        "with the Polish Gmina Cedry Wielkie."
+    )
+
+    actual = [fact.kind.value for fact in _agreements(_extract(extractor, text))]
+
+    assert actual == ["memorandum"]

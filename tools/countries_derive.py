@@ -187,6 +187,7 @@ ADJECTIVES: dict[str, tuple[str, str]] = {
     "AT": ("австрійський", "austrian"),
     "BE": ("бельгійський", "belgian"),
     "BG": ("болгарський", "bulgarian"),
+    "BY": ("білоруський", "belarusian"),
     "CA": ("канадський", "canadian"),
     "CH": ("швейцарський", "swiss"),
     "CN": ("китайський", "chinese"),
@@ -217,6 +218,8 @@ ADJECTIVES: dict[str, tuple[str, str]] = {
     "PT": ("португальський", "portuguese"),
     "RO": ("румунський", "romanian"),
     "RS": ("сербський", "serbian"),
+    # Severed ties name them: «розірвала побратимські відносини з російським Курськом».
+    "RU": ("російський", "russian"),
     "SE": ("шведський", "swedish"),
     "SI": ("словенський", "slovenian"),
     "SK": ("словацький", "slovak"),

@@ -75,6 +75,7 @@ class KindCue:
     last: int
     kind: AgreementKind
     relation: bool  # «містами-побратимами»: a relation stated, not a document named
+    goal: bool = False  # «щодо встановлення побратимських зв’язків»: a relation aimed at
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +125,18 @@ def kind_cues(view: SentenceView) -> list[KindCue]:
         if cue is None:
             index += 1
             continue
+        if cue.relation and any(starts(w, _GOAL_WORDS) for w in words[max(0, index - 2) : index]):
+            cue = replace(cue, goal=True)
         found.append(cue)
         index = cue.last + 1
     return found
+
+
+# «щодо встановлення побратимських зв’язків», "to establish sister city relations": the tie
+# is what an act aims at, not one that exists.
+_GOAL_WORDS = ("встановлен", "встановит", "налагоджен", "налагодит", "шлях", "establish")
+# "Talks ... broke down", «переговори зірвалися»: the talks ended without an agreement.
+_FAILED_WORDS = ("зірвал", "провалил", "collapsed", "failed", "stalled", "broke=")
 
 
 def _document_cue(words: list[str], index: int) -> KindCue | None:
@@ -153,7 +163,16 @@ def _document_cue(words: list[str], index: int) -> KindCue | None:
         return KindCue(index, last, kind, relation=False)
     if head is None:
         return None
+    if word in ("agreement", "agreements") and index > 0:
+        # "a cooperation agreement", "their partnership agreement": English names the topic
+        # before the head.
+        before = words[index - 1]
+        if starts(before, _COOPERATION_BEFORE):
+            return KindCue(index - 1, index, AgreementKind.COOPERATION_AGREEMENT, relation=False)
     return KindCue(index, index, head, relation=False)
+
+
+_COOPERATION_BEFORE = ("cooperation", "co-operation", "collaboration", "partnership")
 
 
 def _other_head_between(
@@ -262,6 +281,10 @@ def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
         if cue is StatusCue.SIGNED and index > 0 and words[index - 1] in ("має", "мають"):
             cue = StatusCue.HELD
         negated = any(w in NEGATIONS for w in words[max(0, index - 2) : index])
+        if cue is StatusCue.NEGOTIATION and any(
+            starts(w, _FAILED_WORDS) for w in words[index + 1 :]
+        ):
+            negated = True
         found.append(StatusWord(index, cue, negated))
     return _plans_over_signing(words, found)
 
@@ -302,6 +325,12 @@ def agreements_in(
 ) -> list[AgreementProposal]:
     """The agreements one sentence states."""
     cues = kind_cues(view)
+    # "a letter of intent to establish sister city relations": the tie is the document's aim.
+    cues = [
+        cue
+        for number, cue in enumerate(cues)
+        if not (cue.goal and any(not other.relation for other in cues[:number]))
+    ]
     if not cues:
         return []
     taken = {position for cue in cues for position in range(cue.first, cue.last + 1)}
@@ -361,6 +390,9 @@ def _frame(
     start, end = span
     status = _nearest_status(cue, statuses, start, end)
     if status is not None and status.negated:
+        return []
+    if cue.goal and status is None:
+        # «з метою налагодження партнерських зв’язків делегація відвідала ...»: an aim only.
         return []
     towns = [
         town
@@ -530,7 +562,7 @@ def _nearest_status(
             distance = status.position - cue.last
         # "Уже найближчим часом ... очікує ..., про які подбали міста-партнери": a plural
         # relation word names partners as they are, unless its status stands next to it.
-        if distance > (_RELATION_WINDOW if cue.relation else _STATUS_WINDOW):
+        if distance > (_RELATION_WINDOW if cue.relation and not cue.goal else _STATUS_WINDOW):
             continue
         # A tie goes to the word before the kind word («підписали угоду»).
         rank = (distance, 0 if status.position < cue.first else 1, status)

@@ -541,7 +541,37 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
         best = _better(known, fact)
         merged[by_key[key]] = replace(best, kind=known.kind) if _bare_document(fact) else best
     kept = [fact for number, fact in enumerate(merged) if number not in absorbed]
+    kept = _memoranda_over_agreements(kept)
     return [fact for fact in kept if not _made_by_document(fact, kept)]
+
+
+def _memoranda_over_agreements(facts: list[Proposal]) -> list[Proposal]:
+    """One document a text calls "a partnership agreement" in one sentence and "a memorandum
+    of cooperation" in another, with the same town and status: the memorandum, which names
+    it more precisely, with the better date of the two."""
+    result = list(facts)
+    dropped: set[int] = set()
+    for number, fact in enumerate(facts):
+        if not (
+            isinstance(fact, AgreementProposal)
+            and fact.kind is AgreementKind.COOPERATION_AGREEMENT
+        ):
+            continue
+        for index, other in enumerate(result):
+            if (
+                index not in dropped
+                and isinstance(other, AgreementProposal)
+                and other.kind is AgreementKind.MEMORANDUM
+                and other.hromada == fact.hromada
+                and other.status is fact.status
+                and other.quote != fact.quote
+                and _same_town(other.partner, fact.partner)
+                and (other.date is None or fact.date is None or other.date == fact.date)
+            ):
+                result[index] = replace(_better(other, fact), kind=AgreementKind.MEMORANDUM)
+                dropped.add(number)
+                break
+    return [fact for number, fact in enumerate(result) if number not in dropped]
 
 
 def _made_by_document(fact: Proposal, facts: list[Proposal]) -> bool:

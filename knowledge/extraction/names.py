@@ -16,7 +16,7 @@ from enum import StrEnum
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import HromadaKind
-from knowledge.places.countries import country_name, country_table
+from knowledge.places.countries import adjectives_for_questions, country_name, country_table
 from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.world import find_world_place
 from knowledge.qa.engine import Engine
@@ -30,6 +30,21 @@ _CLEARLY = 5
 def _all_countries() -> tuple[str, ...]:
     """Every country code of the project's country table."""
     return tuple(sorted({country.code for country in country_table()} - {HOME_COUNTRY}))
+
+
+@functools.cache
+def _english_adjectives() -> frozenset[str]:
+    return frozenset(
+        adjective.casefold()
+        for adjectives in adjectives_for_questions().values()
+        for adjective in adjectives
+        if adjective.isascii()
+    )
+
+
+def is_english_country_adjective(word: str) -> bool:
+    """Whether a folded English word is a country's adjective ("polish", "russian")."""
+    return word in _english_adjectives()
 
 
 _POSSESSIVES = ("’s", "'s")

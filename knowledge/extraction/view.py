@@ -19,10 +19,17 @@ from knowledge.extraction.keywords import (
     VENUE_WORDS,
     starts,
 )
-from knowledge.extraction.names import HOME_COUNTRY, NameKind, NameMention, PlaceNames
+from knowledge.extraction.names import (
+    HOME_COUNTRY,
+    NameKind,
+    NameMention,
+    PlaceNames,
+    is_english_country_adjective,
+)
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.dates import MONTH_WORDS
 from knowledge.text.morphology import is_dictionary_word, is_first_name, lemmas
+from knowledge.text.normalize import fold
 
 # Prepositions after which a name is the side of a deal: «з містом», «між ... та», "with".
 # "signed an agreement with Brandon", «підписали меморандум з Ґрафенвьортом».
@@ -114,6 +121,19 @@ def _inflected(word: str, named: dict[str, Town]) -> Town | None:
     return None
 
 
+def _as_named(town: Town, named: dict[str, Town]) -> Town:
+    """An unknown one-word town put in the name and country a sentence marked it with."""
+    if town.place is not None or town.hromada is not None or town.first != town.last:
+        return town
+    word = fold(town.written)
+    # Of «Шяуляєм» and «Шяуляй», both marked, the shorter is the name the other inflects.
+    marked = _inflected(word, {key: other for key, other in named.items() if key != word})
+    marked = marked or named.get(word)
+    if marked is None or marked.name == town.name:
+        return town
+    return replace(town, name=marked.name, country=town.country or marked.country)
+
+
 _TWIN_VERBS = ("is=", "became", "twinned", "has=", "was=")
 _MAYORS = ("mayor", "burgomaster", "lord=")
 _LIST_OPENERS = frozenset("-–—:,")
@@ -173,6 +193,8 @@ class ViewBuilder:
 
         `named` maps a town's folded one-word name to the town as first marked.
         """
+        # «з Шяуляєм» read as a town before: the name is the town «Шяуляй» named elsewhere.
+        view.towns = [_as_named(town, named) for town in view.towns]
         spans = [(item.first, item.last) for item in view.mentions]
         spans += [(town.first, town.last) for town in view.towns]
         taken = {position for first, last in spans for position in range(first, last + 1)}
@@ -317,6 +339,14 @@ class ViewBuilder:
                     and _slot_right_before(view, index - 1)
                 )
             )
+            # «з литовським Шяуляєм», «російським Курськом»: a country's adjective right
+            # before a name marks it as a town of that country.
+            adjective = (
+                countries.get(index - 1)
+                if index > 0 and not sentence.is_capitalised(index - 1)
+                else None
+            )
+            after_slot = after_slot or adjective is not None
             last = self._name_end(view, index, covered)
             next_word = words[last + 1] if last + 1 < len(words) else ""
             if word.isascii() and next_word in ("city", "cities", "town", "towns"):
@@ -349,7 +379,7 @@ class ViewBuilder:
                 name,
                 None,
                 None,
-                country or (self._slot_country(view, index) if after_slot else None),
+                country or adjective or (self._slot_country(view, index) if after_slot else None),
                 self._region_after(view, last),
                 is_venue(words, index),
                 _is_person(words, index),
@@ -477,8 +507,12 @@ class ViewBuilder:
         end = view.sentence.tokens[position].end
         for offset in (1, 2, 3):
             candidate = position + offset
-            if candidate in countries and not view.sentence.is_capitalised(candidate):
-                # «Холм, литовським містом Шяуляй»: an adjective tells the next town's country.
+            if candidate in countries and (
+                not view.sentence.is_capitalised(candidate)
+                or is_english_country_adjective(view.words[candidate])
+            ):
+                # «Холм, литовським містом Шяуляй», "Kharkiv, Russian troops": an adjective
+                # tells of what follows it, not of the town before it.
                 return None
             if candidate in countries:
                 between = text[end : view.char_position(candidate)]
