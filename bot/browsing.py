@@ -20,12 +20,15 @@ from knowledge.render.lang import Language
 View = tuple[str, InlineKeyboardMarkup | None]
 
 
-def hromada_view(services: BotServices, lang: str, code: str) -> View:
-    """A hromada's card with the way into its partners; UnknownRecordError if there is none."""
+def hromada_view(services: BotServices, lang: str, code: str, answer_lang: str = "") -> View:
+    """A hromada's card with the way into its partners; UnknownRecordError if there is none.
+
+    What its buttons open is in `answer_lang` when browsing began under an answer in it.
+    """
     snapshot = services.engine.snapshot
     card = hromada_card(Language(lang), snapshot, code)
     has_partners = bool(snapshot.agreements_by_hromada.get(code))
-    return card_html(card), hromada_keyboard(code, has_partners)
+    return card_html(card), hromada_keyboard(code, has_partners, answer_lang)
 
 
 def partners_view(
@@ -40,11 +43,13 @@ def partners_view(
     return card_html(shown.card), partners_keyboard(code, shown, labels, answer_lang)
 
 
-def agreement_view(services: BotServices, lang: str, key: str) -> View:
-    """An agreement's card, with the map and the aid from the partner's country."""
+def agreement_view(services: BotServices, lang: str, key: str, answer_lang: str = "") -> View:
+    """An agreement's card, with the map and the aid from the partner's country; what its
+    buttons open is in `answer_lang` when browsing began under an answer in it."""
     snapshot = services.engine.snapshot
     agreement = agreement_or_fail(snapshot, key)
     place = snapshot.places[agreement.place]
     card = agreement_card(Language(lang), snapshot, key)
-    keyboard = agreement_keyboard(key, agreement.hromada, place_coordinates(place) is not None)
+    located = place_coordinates(place) is not None
+    keyboard = agreement_keyboard(key, agreement.hromada, located, answer_lang)
     return card_html(card), keyboard

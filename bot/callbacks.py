@@ -54,10 +54,12 @@ class AnswerPage(CallbackData, prefix="pg"):
     page: int
 
 
-class HromadaOpen(CallbackData, prefix="hr"):
-    """Show a hromada's card."""
+class HromadaOpen(AnswerLanguageData, prefix="hr"):
+    """Show a hromada's card; `lang` ("uk", "en") that of the answer the browsing began under,
+    "" for the chat's."""
 
     code: str
+    lang: str = ""
 
 
 class PartnersOpen(AnswerLanguageData, prefix="pp"):
@@ -69,10 +71,12 @@ class PartnersOpen(AnswerLanguageData, prefix="pp"):
     lang: str = ""
 
 
-class AgreementOpen(CallbackData, prefix="ag"):
-    """Show an agreement's card; `agreement` is its short id."""
+class AgreementOpen(AnswerLanguageData, prefix="ag"):
+    """Show an agreement's card; `agreement` is its short id, `lang` ("uk", "en") that of the
+    answer the browsing began under, "" for the chat's."""
 
     agreement: str
+    lang: str = ""
 
 
 class AgreementMap(CallbackData, prefix="map"):
@@ -81,10 +85,11 @@ class AgreementMap(CallbackData, prefix="map"):
     agreement: str
 
 
-class AgreementAid(CallbackData, prefix="aid"):
-    """Show the aid from the partner's country."""
+class AgreementAid(AnswerLanguageData, prefix="aid"):
+    """Show the aid from the partner's country; `lang` as for `AgreementOpen`."""
 
     agreement: str
+    lang: str = ""
 
 
 class AdminPick(CallbackData, prefix="adp"):

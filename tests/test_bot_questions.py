@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 import pytest
-from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from aiogram.types import Chat, Message, Sticker, Update, User
 
 from bot.replies import answer_html
@@ -378,3 +378,52 @@ async def test_a_question_asking_what_or_how_much_is_not_answered_as_yes_or_no(
 
     (answer, *_rest) = sent_texts(calls)
     assert not answer.startswith(("Так", "Yes", "Ні", "No")), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "chat_lang", "card_words", "about", "hromada", "aid"),
+    [
+        (
+            "Who are Kharkiv's partner cities?",
+            "uk",
+            "Cooperation agreement",
+            "About the hromada",
+            "Kharkiv",
+            "Aid from this country",
+        ),
+        (
+            "Які міста-партнери в Харкова?",
+            "en",
+            "Угода про співпрацю",
+            "Про громаду",
+            "Харків",
+            "Допомога з цієї країни",
+        ),
+    ],
+)
+async def test_browsing_begun_under_an_answer_stays_in_the_answers_language(
+    harness: Harness,
+    question: str,
+    chat_lang: str,
+    card_words: str,
+    about: str,
+    hromada: str,
+    aid: str,
+) -> None:
+    (message,) = calls_of(await harness.send(question, language_code=chat_lang), SendMessage)
+    *_, browse, _correction = keyboard_buttons(message.reply_markup)
+    (page,) = calls_of(
+        await harness.click(str(browse[1]), language_code=chat_lang), EditMessageText
+    )
+    page_buttons = keyboard_buttons(page.reply_markup)
+    kosice = next(data for label, data in page_buttons if "Košice" in label or "Кошице" in label)
+    about_data = dict(page_buttons)[about]
+
+    (card,) = calls_of(await harness.click(str(kosice), language_code=chat_lang), EditMessageText)
+    (home,) = calls_of(
+        await harness.click(str(about_data), language_code=chat_lang), EditMessageText
+    )
+
+    assert card_words in card.text
+    assert aid in dict(keyboard_buttons(card.reply_markup))
+    assert home.text.startswith(hromada) or hromada in home.text.splitlines()[0]

@@ -59,12 +59,26 @@ async def _show_record(callback: CallbackQuery, view: Callable[[], View]) -> Non
     await _show(callback, shown)
 
 
+def _answer_language(data_lang: str) -> str:
+    """The answer's language a button carries, "" for the chat's (and for forged data)."""
+    return data_lang if data_lang in LANGUAGES else ""
+
+
 @router.callback_query(HromadaOpen.filter())
 async def open_hromada(
-    callback: CallbackQuery, callback_data: HromadaOpen, services: BotServices, lang: str
+    callback: CallbackQuery,
+    callback_data: HromadaOpen,
+    services: BotServices,
+    lang: str,
+    i18n: I18n,
 ) -> None:
-    """Back to the hromada's card."""
-    await _show_record(callback, lambda: hromada_view(services, lang, callback_data.code))
+    """Back to the hromada's card, in the language browsing began in."""
+    answer_lang = _answer_language(callback_data.lang)
+    shown = answer_lang or lang
+    with i18n.use_locale(shown):
+        await _show_record(
+            callback, lambda: hromada_view(services, shown, callback_data.code, answer_lang)
+        )
 
 
 @router.callback_query(PartnersOpen.filter())
@@ -76,7 +90,7 @@ async def open_partners(
     i18n: I18n,
 ) -> None:
     """A page of partners, in the language of the answer the button was under."""
-    answer_lang = callback_data.lang if callback_data.lang in LANGUAGES else ""
+    answer_lang = _answer_language(callback_data.lang)
     shown = answer_lang or lang
     with i18n.use_locale(shown):
         await _show_record(
@@ -89,14 +103,21 @@ async def open_partners(
 
 @router.callback_query(AgreementOpen.filter())
 async def open_agreement(
-    callback: CallbackQuery, callback_data: AgreementOpen, services: BotServices, lang: str
+    callback: CallbackQuery,
+    callback_data: AgreementOpen,
+    services: BotServices,
+    lang: str,
+    i18n: I18n,
 ) -> None:
-    """An agreement's card."""
+    """An agreement's card, in the language browsing began in."""
     key = services.agreement_key(callback_data.agreement)
     if key is None:
         await stale(callback)
         return
-    await _show(callback, agreement_view(services, lang, key))
+    answer_lang = _answer_language(callback_data.lang)
+    shown = answer_lang or lang
+    with i18n.use_locale(shown):
+        await _show(callback, agreement_view(services, shown, key, answer_lang))
 
 
 @router.callback_query(AgreementMap.filter())
@@ -124,13 +145,15 @@ async def show_on_map(
 async def aid_from_partner_country(
     callback: CallbackQuery, callback_data: AgreementAid, services: BotServices, lang: str
 ) -> None:
-    """The aid the hromada received from the partner's country."""
+    """The aid the hromada received from the partner's country, in the language browsing
+    began in."""
     key = services.agreement_key(callback_data.agreement)
     message = callback.message
     if key is None or not isinstance(message, Message):
         await stale(callback)
         return
-    card = aid_from_country(Language(lang), services.engine.snapshot, key)
+    shown = _answer_language(callback_data.lang) or lang
+    card = aid_from_country(Language(shown), services.engine.snapshot, key)
     await send_text(message, card_html(card))
     await callback.answer()
 
