@@ -21,6 +21,7 @@ from bot.middlewares.database import DatabaseSessionMiddleware
 from bot.middlewares.language import ChatLanguageMiddleware
 from bot.services import BotServices
 from bot.settings import Settings
+from bot.transport.response_types import KeepResponseTypes
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
 
 if TYPE_CHECKING:
@@ -39,11 +40,13 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     """
     if settings.bot_token is None:
         raise MissingTokenError("BOT_TOKEN is not set")
-    return Bot(
+    bot = Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, allow_sending_without_reply=True),
     )
+    bot.session.middleware(KeepResponseTypes())
+    return bot
 
 
 def create_dispatcher(
