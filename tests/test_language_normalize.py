@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.text.normalize import APOSTROPHES, fold, latin_key, normalize, tokenize
+from knowledge.text.normalize import (
+    APOSTROPHES,
+    cyrillic_key,
+    fold,
+    latin_key,
+    name_key,
+    normalize,
+    tokenize,
+)
 
 # Characters that stress the tokeniser: apostrophes, hyphens, look-alike letters, accents,
 # invisible characters, a lone surrogate, right-to-left text and letters that grow when
@@ -192,3 +200,13 @@ def test_latin_key_joins_romanisations_of_one_name(first: str, second: str) -> N
 )
 def test_latin_key_keeps_different_names_apart(first: str, second: str) -> None:
     assert latin_key(first) != latin_key(second)
+
+
+@pytest.mark.parametrize(
+    ("russian", "ukrainian"),
+    [("Изерния", "Ізернія"), ("Люблин", "Люблін"), ("Лидсом", "Лідсом"), ("Эльблонг", "Ельблонг")],
+)
+def test_russian_and_ukrainian_spellings_of_a_foreign_name_share_a_key(
+    russian: str, ukrainian: str
+) -> None:
+    assert cyrillic_key(name_key(russian)) == cyrillic_key(name_key(ukrainian))

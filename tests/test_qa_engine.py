@@ -266,3 +266,16 @@ def test_of_two_towns_with_one_name_the_partner_is_meant() -> None:
 
     assert actual.entities["place"] == "de-friedberg"
     assert "Friedberg, Germany" in actual.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Хто дружить з Лидсом?", "Кто побратим Лидса?", "С кем дружит Лидс?"],
+)
+def test_a_partner_spelt_in_russian_is_the_partner_spelt_in_ukrainian(
+    engine: Engine, question: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.entities.get("place") == "gb-leeds"
+    assert "Харків" in actual.text

@@ -20,6 +20,7 @@ from knowledge.text.fuzzy import FuzzyVocabulary
 from knowledge.text.morphology import is_dictionary_word
 from knowledge.text.normalize import (
     Token,
+    cyrillic_key,
     fold,
     is_cyrillic,
     latin_key,
@@ -146,6 +147,13 @@ class Gazetteer:
         self._ordinary = ordinary
         self._exact = exact
         self._latin = latin
+        # Russian and Bulgarian spellings of the Cyrillic names («Изерния» for «Ізернія»).
+        self._cyrillic: dict[str, frozenset[EntityRef]] = {}
+        for key, refs in exact.items():
+            if not key.isascii():
+                other = cyrillic_key(key)
+                known = self._cyrillic.get(other)
+                self._cyrillic[other] = refs if known is None else known | refs
         self._usual = usual or {}
         self._fuzzy = FuzzyVocabulary(key for key in exact if " " not in key)
 
@@ -262,8 +270,12 @@ class Gazetteer:
             words = keys[start : start + size]
             phrase = " ".join(words)
             refs = self._exact.get(phrase)
-            if refs is None and all(token.is_latin for token in tokens[start : start + size]):
+            span = tokens[start : start + size]
+            if refs is None and all(token.is_latin for token in span):
                 refs = self._latin.get(" ".join(latin_key(word) for word in words))
+            elif refs is None and not (size == 1 and is_dictionary_word(span[0].text)):
+                # A word of Ukrainian is never another language's spelling of a name.
+                refs = self._cyrillic.get(cyrillic_key(phrase))
             if refs is None:
                 continue
             if size == 1 and not _plausible_single(original, tokens, skip, start):

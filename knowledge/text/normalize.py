@@ -308,6 +308,17 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
+# Russian and Bulgarian spell a foreign name with и where Ukrainian writes і or ї, and with е
+# where it writes є: «Изерния» and «Ізернія», «Люблин» and «Люблін».
+_CYRILLIC_SPELLINGS = str.maketrans({"и": "і", "ї": "і", "є": "е"})
+
+
+def cyrillic_key(key: str) -> str:
+    """A folded key (`fold`, `name_key`) on which Ukrainian, Russian and Bulgarian Cyrillic
+    spellings of one name meet: и, і and ї are one letter, and so are е and є."""
+    return key.translate(_CYRILLIC_SPELLINGS)
+
+
 @functools.lru_cache(maxsize=65536)
 def latin_key(word: str) -> str:
     """A key on which different romanisations of one name meet ("Kharkiv", "Charkiw")."""
