@@ -777,16 +777,17 @@ class Engine:
         draft.lines.extend(more_lines(lang, rest))
 
     def _write_aid(self, lang: Language, records: Sequence[Aid], draft: _Draft) -> None:
-        """The newest aid records first, at most AID_LIMIT of them, each cited."""
+        """The newest aid records first, AID_LIMIT of them a page, each cited."""
         newest = sorted(
             records,
             key=lambda record: record.received_on or _UNDATED,
             reverse=True,
         )
-        for record in newest[:AID_LIMIT]:
+        shown, rest = draft.window(newest, AID_LIMIT)
+        for record in shown:
             draft.lines.extend(aid_lines(lang, self.snapshot, record))
             draft.cite(c.source for c in record.sources)
-        draft.lines.extend(more_lines(lang, len(newest) - AID_LIMIT))
+        draft.lines.extend(more_lines(lang, rest))
 
     def _programmes(self, lang: Language, code: str, draft: _Draft, *, full: bool = False) -> None:
         _ = lang.gettext
@@ -1090,7 +1091,8 @@ class Engine:
             )
             return
         draft.lines.append(_("The answer comes from these documents:"))
-        for key in keys[:SOURCES_LIMIT]:
+        shown, rest = draft.window(keys, SOURCES_LIMIT)
+        for key in shown:
             source = self.snapshot.sources[key]
             cited: Citation = citation(lang, source)
             draft.lines.append(f"{BULLET}{citation_text(lang, cited)}")
@@ -1098,7 +1100,7 @@ class Engine:
                 draft.lines.append(f"  {source.notes}")
             if source.url:
                 draft.lines.append(f"  {source.url}")
-        draft.lines.extend(more_lines(lang, len(keys) - SOURCES_LIMIT))
+        draft.lines.extend(more_lines(lang, rest))
 
     def _hromada_sources(self, code: str) -> list[str]:
         keys: list[str] = []
@@ -1137,22 +1139,25 @@ class Engine:
             return
         draft.lines.append(hromada_label(lang, hromada))
         agreements = list(self.snapshot.agreements_by_hromada.get(code, ()))
-        if agreements:
+        partners = partner_lines(lang, self.snapshot, agreements, draft.page)
+        if agreements and partners:
             draft.lines.append(_("Partners:"))
-            draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
+            draft.lines.extend(partners)
             draft.list_agreements(agreements)
         records = self.snapshot.aid_by_hromada.get(code, ())
-        if records:
+        # A later page shows a section only while it still has items to show.
+        if draft.window(records, AID_LIMIT)[0]:
             draft.lines.append(_("Aid received:"))
             self._write_aid(lang, records, draft)
         activities = self.snapshot.activities_by_hromada.get(code, ())
-        if activities:
+        shown, rest = draft.window(activities, AID_LIMIT)
+        if shown:
             draft.lines.append(_("Events and work:"))
-            for activity in activities[:AID_LIMIT]:
+            for activity in shown:
                 when = "" if activity.started_on is None else f"{lang.date(activity.started_on)}: "
                 draft.lines.append(f"{BULLET}{when}{lang.text(activity.summary)}")
                 draft.cite(c.source for c in activity.sources)
-            draft.lines.extend(more_lines(lang, len(activities) - AID_LIMIT))
+            draft.lines.extend(more_lines(lang, rest))
         if self.snapshot.programmes_by_hromada.get(code):
             draft.lines.append(_("Programmes:"))
             self._programmes(lang, code, draft, full=True)
