@@ -45,8 +45,10 @@ class Outcome(enum.Enum):
     SENT = "sent"
     # The chat refuses the bot (blocked, removed, deleted): paused, not to be tried again.
     GONE = "gone"
-    # Anything else (Telegram down after every retry, a refusal of the text): try again later.
+    # Telegram or the network failed after every retry: try again later.
     FAILED = "failed"
+    # Telegram refused the message itself (a 400 about its text): sending it again is no use.
+    REFUSED = "refused"
 
 
 def refuses_the_bot(error: TelegramAPIError) -> bool:
@@ -71,7 +73,9 @@ async def deliver(
     """Send the HTML `parts` in order to the chat and topic; the outcome and where they went.
 
     A 400 with migrate_to_chat_id moves every stored reference to the new chat and sends
-    there; 403 or "chat not found" pauses the chat's subscriptions. Nothing is raised.
+    there; 403 or "chat not found" pauses the chat's subscriptions (GONE); any other 400 is
+    REFUSED; a 5xx, 429 or network failure left after the session's retries is FAILED.
+    Nothing is raised.
     """
     index = 0
     moves = 0
@@ -99,6 +103,9 @@ async def deliver(
                 logger.info("Topic %s of chat %s is gone", target.thread_id, target.chat_id)
                 target = ChatTarget(target.chat_id)
                 continue
+            if isinstance(error, TelegramBadRequest):
+                logger.error("Chat %s refused the message: %s", target.chat_id, error.message)
+                return Outcome.REFUSED, target
             logger.warning("Sending to chat %s failed: %s", target.chat_id, type(error).__name__)
             return Outcome.FAILED, target
         index += 1

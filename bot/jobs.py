@@ -38,13 +38,14 @@ from knowledge.admin.config import (
     mark_log_failing,
     pending_audit,
 )
+from knowledge.admin.outbox import Announcement, due_messages, finish, postpone, take
 from knowledge.admin.reminders import claim, due_reminders, expire_agreements
 from knowledge.admin.subscribers import (
     NewRecord,
     announced_up_to,
     announcement_batch,
     audience,
-    claim_announcement,
+    claim_and_store,
 )
 from knowledge.admin.wording import history_line, news_text, reminder_text
 from knowledge.facts.messages import N_
@@ -214,22 +215,27 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
 
     What was added since the last tick goes out as one message per hromada and chat (a digest
     when there are several, as after an import); records removed meanwhile (an import undone)
-    are not announced. The batch is claimed before sending: a crash half-way loses at most
-    that batch, and a second sender that read the same cursor stops here.
+    are not announced. The batch is claimed and its messages stored in the outbox in one
+    transaction, then sent from there: a message Telegram or the network fails after the
+    session's retries (or a crash leaves unsent) is sent again at a later tick, with a growing
+    pause; only a chat refusing the bot (its subscriptions pause) or a refused text drop it.
     """
     async with services.sessions() as session:
         seen = await announced_up_to(session)
         records, up_to = await announcement_batch(session)
-    if up_to <= seen:
-        return 0
-    async with services.sessions() as session:
-        if not await claim_announcement(session, seen, up_to):
-            logger.info("Announcements are being sent elsewhere; stopped")
-            return 0
+    if up_to > seen:
+        announcements = await _announcements(services, records)
+        async with services.sessions() as session:
+            if not await claim_and_store(session, seen, up_to, announcements, services.now()):
+                logger.info("These announcements are being sent elsewhere")
+    return await _send_outbox(bot, services)
+
+
+async def _announcements(services: BotServices, records: list[NewRecord]) -> list[Announcement]:
     by_hromada: dict[str, list[NewRecord]] = {}
     for record in records:
         by_hromada.setdefault(record.hromada_code, []).append(record)
-    sent = 0
+    announcements: list[Announcement] = []
     for code, news in by_hromada.items():
         async with services.sessions() as session:
             targets = await audience(session, code)
@@ -239,7 +245,34 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
             name = code
             if hromada is not None:
                 name = hromada.name_uk if lang == "uk" else hromada.name_en
-            sent += await _send(bot, services, target, news_text(news, name, lang))
+            announcements.append(Announcement(target, code, news_text(news, name, lang)))
+    return announcements
+
+
+async def _send_outbox(bot: Bot, services: BotServices) -> int:
+    """Send the outbox's due messages; how many were delivered."""
+    now = services.now()
+    async with services.sessions() as session:
+        due = await due_messages(session, now)
+    sent = 0
+    for message in due:
+        async with services.sessions() as session:
+            if not await take(session, message, now):
+                continue
+        parts = split_message(escaped(message.announcement.text))
+        outcome, _ = await deliver(bot, services, message.announcement.target, parts)
+        async with services.sessions() as session:
+            if outcome is Outcome.FAILED:
+                again = await postpone(session, message, now, "unavailable")
+                logger.warning(
+                    "An announcement to chat %s is kept; sent again at %s (attempt %d)",
+                    message.announcement.target.chat_id,
+                    again.isoformat(),
+                    message.attempts + 1,
+                )
+                continue
+            await finish(session, message)
+        sent += outcome is Outcome.SENT
     return sent
 
 

@@ -119,11 +119,16 @@ async def claim_cursor(session: AsyncSession, name: str, seen: int, up_to: int) 
     may go on and send what lies between.
     """
     async with atomic(session):
-        result = await session.execute(
-            update(models.AdminSettingRow)
-            .where(models.AdminSettingRow.key == name, models.AdminSettingRow.value == str(seen))
-            .values(value=str(up_to))
-        )
+        return await move_cursor_from(session, name, seen, up_to)
+
+
+async def move_cursor_from(session: AsyncSession, name: str, seen: int, up_to: int) -> bool:
+    """`claim_cursor` inside the caller's write transaction."""
+    result = await session.execute(
+        update(models.AdminSettingRow)
+        .where(models.AdminSettingRow.key == name, models.AdminSettingRow.value == str(seen))
+        .values(value=str(up_to))
+    )
     return isinstance(result, CursorResult) and result.rowcount == 1
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.chats import ChatTarget
 from knowledge.admin.common import atomic, aware, utc_now
 from knowledge.admin.config import advance_cursor, claim_cursor, cursor
 from knowledge.admin.editing import Entity
+from knowledge.admin.outbox import Announcement, enqueue_claimed
 from knowledge.admin.permissions import UnknownHromadaError
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
@@ -76,6 +77,11 @@ async def unsubscribe(session: AsyncSession, chat_id: int, hromada_code: str | N
         rows = list((await session.scalars(query)).all())
         for row in rows:
             await session.delete(row)
+        # News still waiting to be sent again stop with the subscription.
+        pending = delete(models.OutboxMessageRow).where(models.OutboxMessageRow.chat_id == chat_id)
+        if hromada_code is not None:
+            pending = pending.where(models.OutboxMessageRow.hromada_code == hromada_code)
+        await session.execute(pending)
     return len(rows)
 
 
@@ -175,6 +181,19 @@ async def announced_up_to(session: AsyncSession) -> int:
 async def claim_announcement(session: AsyncSession, seen: int, up_to: int) -> bool:
     """Take the records after `seen` up to `up_to` to announce; False when another sender did."""
     return await claim_cursor(session, ANNOUNCED_CURSOR, seen, up_to)
+
+
+async def claim_and_store(
+    session: AsyncSession,
+    seen: int,
+    up_to: int,
+    announcements: list[Announcement],
+    at: dt.datetime,
+) -> bool:
+    """Take the records after `seen` up to `up_to` and store their announcements in the
+    outbox, due at `at`, in one transaction; False (nothing stored) when another sender
+    took them."""
+    return await enqueue_claimed(session, ANNOUNCED_CURSOR, seen, up_to, announcements, at)
 
 
 async def mark_announced(session: AsyncSession, up_to: int) -> None:

@@ -423,6 +423,27 @@ class SubscriptionRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
+class OutboxMessageRow(Base):
+    """An announcement Telegram has not taken yet (it was down, or the network was): sent
+    again at `next_attempt_at`, deleted once delivered or once the chat refuses the bot."""
+
+    __tablename__ = "outbox_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    # The forum topic (message_thread_id); NULL outside forums.
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)
+    # Whose news it is, so that unsubscribing from the hromada also drops what is pending.
+    hromada_code: Mapped[str] = mapped_column(String(19))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # Sends tried so far; also the version a sender claims the message by.
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # The last failure's kind (an exception class name), for the logs and the operator.
+    last_error: Mapped[str | None] = mapped_column(String(64))
+
+
 class UnansweredQuestionRow(Base):
     """A question the bot could not answer, kept without who asked it."""
 

@@ -1,0 +1,148 @@
+"""The announcements' outbox: each message to a subscriber is stored before it is sent and
+deleted once Telegram took it (or the chat refused the bot for good), so one that Telegram or
+the network failed after every retry is sent again at a later tick instead of being lost.
+
+A sender claims a message by moving its `attempts` on in one conditional update, so two
+senders that meet send it once; a sender that dies holding it frees it after `LEASE`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.admin.chats import ChatTarget
+from knowledge.admin.common import atomic, aware
+from knowledge.admin.config import move_cursor_from
+from knowledge.store import models
+
+# How long a claimed message is left to its sender before another may send it.
+LEASE = dt.timedelta(minutes=10)
+# The wait before the first retry, doubled after each failure up to MAX_BACKOFF.
+FIRST_BACKOFF = dt.timedelta(minutes=1)
+MAX_BACKOFF = dt.timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """One message to one subscriber: where it goes, whose news it is, its plain text."""
+
+    target: ChatTarget
+    hromada_code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    """A stored announcement waiting to be sent; `attempts` is how many sends were tried."""
+
+    id: int
+    announcement: Announcement
+    attempts: int
+    created_at: dt.datetime
+
+
+def _message(row: models.OutboxMessageRow) -> OutboxMessage:
+    target = ChatTarget(row.chat_id, row.thread_id)
+    return OutboxMessage(
+        row.id,
+        Announcement(target, row.hromada_code, row.text),
+        row.attempts,
+        aware(row.created_at),
+    )
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """The wait after the `attempts`-th failed send (1 min, 2, 4, … up to 6 h)."""
+    doublings = min(max(0, attempts - 1), 16)
+    return min(MAX_BACKOFF, FIRST_BACKOFF * (1 << doublings))
+
+
+async def enqueue_claimed(
+    session: AsyncSession,
+    cursor_name: str,
+    seen: int,
+    up_to: int,
+    announcements: Sequence[Announcement],
+    at: dt.datetime,
+) -> bool:
+    """Move the cursor `cursor_name` from `seen` to `up_to` and store the announcements of
+    what lies between, due at `at`, in one transaction; False (nothing stored) when another
+    sender moved the cursor first."""
+    async with atomic(session):
+        if not await move_cursor_from(session, cursor_name, seen, up_to):
+            return False
+        session.add_all(
+            models.OutboxMessageRow(
+                chat_id=item.target.chat_id,
+                thread_id=item.target.thread_id,
+                hromada_code=item.hromada_code,
+                text=item.text,
+                created_at=at,
+                attempts=0,
+                next_attempt_at=at,
+            )
+            for item in announcements
+        )
+    return True
+
+
+async def due_messages(
+    session: AsyncSession, now: dt.datetime, limit: int = 200
+) -> list[OutboxMessage]:
+    """The stored announcements due at `now`, oldest first."""
+    rows = await session.scalars(
+        select(models.OutboxMessageRow)
+        .where(models.OutboxMessageRow.next_attempt_at <= now)
+        .order_by(models.OutboxMessageRow.id)
+        .limit(limit)
+    )
+    return [_message(row) for row in rows]
+
+
+async def take(session: AsyncSession, message: OutboxMessage, now: dt.datetime) -> bool:
+    """Claim the message to send it now; False when another sender took or finished it."""
+    async with atomic(session):
+        result = await session.execute(
+            update(models.OutboxMessageRow)
+            .where(
+                models.OutboxMessageRow.id == message.id,
+                models.OutboxMessageRow.attempts == message.attempts,
+            )
+            .values(attempts=message.attempts + 1, next_attempt_at=now + LEASE)
+        )
+    return isinstance(result, CursorResult) and result.rowcount == 1
+
+
+async def postpone(
+    session: AsyncSession, message: OutboxMessage, now: dt.datetime, error: str
+) -> dt.datetime:
+    """The taken message failed again: it is due after the backoff; when that is."""
+    due = now + backoff(message.attempts + 1)
+    async with atomic(session):
+        await session.execute(
+            update(models.OutboxMessageRow)
+            .where(models.OutboxMessageRow.id == message.id)
+            .values(next_attempt_at=due, last_error=error[:64])
+        )
+    return due
+
+
+async def finish(session: AsyncSession, message: OutboxMessage) -> None:
+    """The message was delivered, or will never be: it leaves the outbox."""
+    async with atomic(session):
+        await session.execute(
+            delete(models.OutboxMessageRow).where(models.OutboxMessageRow.id == message.id)
+        )
+
+
+async def waiting(session: AsyncSession) -> list[OutboxMessage]:
+    """Every stored announcement, due or not, oldest first."""
+    rows = await session.scalars(
+        select(models.OutboxMessageRow).order_by(models.OutboxMessageRow.id)
+    )
+    return [_message(row) for row in rows]
