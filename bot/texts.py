@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from aiogram.utils.i18n import get_i18n
 from aiogram.utils.i18n import gettext as _
@@ -23,9 +24,59 @@ def problem_text(problem: Problem) -> str:
     return problem.render(_, get_i18n().current_locale)
 
 
-def card_html(card: Card) -> str:
-    """A card: its title in bold, its lines escaped."""
-    lines = [f"<b>{escaped(card.title)}</b>", *(escaped(line) for line in card.lines)]
+ELLIPSIS = "…"
+# A card's title never takes more than this; its lines get the rest.
+TITLE_LIMIT = 1024
+_WORDS = re.compile(r"\S+|\s+")
+
+
+def cut_escaped(text: str, room: int) -> str:
+    """`text` escaped, at most `room` characters: whole when it fits, else cut after a word
+    with "…" (inside a word only when its first word is too long), never inside an entity such
+    as &amp;; "" when not even "…" fits."""
+    whole = escaped(text)
+    if len(whole) <= room:
+        return whole
+    if room < len(ELLIPSIS):
+        return ""
+    kept: list[str] = []
+    used = len(ELLIPSIS)
+    for token in _WORDS.findall(text):
+        piece = escaped(token)
+        if used + len(piece) > room:
+            if not kept:
+                # One long word: cut it by characters, each escaped whole.
+                for char in token:
+                    one = escaped(char)
+                    if used + len(one) > room:
+                        break
+                    kept.append(one)
+                    used += len(one)
+            break
+        kept.append(piece)
+        used += len(piece)
+    return "".join(kept).rstrip() + ELLIPSIS
+
+
+def card_html(card: Card, limit: int = MESSAGE_LIMIT) -> str:
+    """A card: its title in bold, its lines escaped, in at most `limit` characters.
+
+    A card longer than that (a 2,000-character note, thirty partners with long names) ends
+    with the line that reaches the limit cut after a word, and "…"; later lines are left out,
+    so the card always goes out as one message that its buttons can sit under.
+    """
+    title = f"<b>{cut_escaped(card.title, min(TITLE_LIMIT, limit) - len('<b></b>'))}</b>"
+    lines = [title]
+    used = len(title)
+    for line in card.lines:
+        room = limit - used - 1
+        if room < len(ELLIPSIS):
+            break
+        piece = cut_escaped(line, room)
+        lines.append(piece)
+        used += 1 + len(piece)
+        if piece != escaped(line):
+            break
     return "\n".join(lines)
 
 

@@ -22,11 +22,12 @@ from bot.deeplinks import (
     hromada_payload,
     question_payload,
 )
-from bot.texts import escaped, split_message
+from bot.texts import card_html, escaped, split_message
 from knowledge.qa.answer import Context
 from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
+from knowledge.render.cards import Card
 from knowledge.store.engines import session_factory
 from knowledge.store.preferences import UnknownLanguageError, chat_language, save_chat_language
 
@@ -113,6 +114,35 @@ def test_a_cut_never_falls_inside_an_entity() -> None:
 
     assert all(piece.endswith(";") for piece in pieces)
     assert "".join(pieces) == text
+
+
+@given(
+    st.text(alphabet="ab &<>\u0456", max_size=300),
+    st.lists(st.text(alphabet="ab &<>\u0456\n", max_size=3000), max_size=8),
+)
+def test_a_card_fits_its_limit_whole_words_and_entities_with_an_ellipsis_when_cut(
+    title: str, lines: list[str]
+) -> None:
+    card = Card(title, tuple(line.replace("\n", " ") for line in lines))
+
+    actual = card_html(card, limit=500)
+
+    assert len(actual) <= 500
+    assert actual.startswith("<b>")
+    assert actual.count("<b>") == actual.count("</b>") == 1
+    assert not re.search(r"&(?!(?:amp|lt|gt);)", actual)
+    whole = "\n".join([f"<b>{escaped(title)}</b>", *(escaped(line) for line in card.lines)])
+    assert actual == whole or actual.endswith("…")
+
+
+def test_a_long_note_is_cut_after_a_word() -> None:
+    card = Card("Kharkiv — Kosice", ("Signed in 2023.", "Notes: " + "visit & talk " * 400))
+
+    actual = card_html(card)
+
+    assert len(actual) <= 4096
+    assert actual.splitlines()[1] == "Signed in 2023."
+    assert actual.endswith("talk…")
 
 
 async def test_a_chat_language_is_saved_then_changed(engine: AsyncEngine) -> None:

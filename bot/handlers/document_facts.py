@@ -45,7 +45,7 @@ from bot.handlers.admin_editing import edit_draft
 from bot.handlers.admin_ops import ImportStep
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import card_html, escaped
+from bot.texts import MESSAGE_LIMIT, card_html, escaped
 from bot.transport.files import FileTooLargeError, download_limited
 from knowledge.admin import forms
 from knowledge.admin.common import Admin, AdminError
@@ -88,6 +88,7 @@ router = Handlers(__name__)
 DESTINY = "document_facts"
 # Cards sent for one document at most, and documents whose cards still answer.
 MAX_CARDS = 20
+STATUS_ROOM = 600
 KEPT_DOCUMENTS = 5
 # The text read from one document at most (about thirty pages).
 MAX_TEXT = 100_000
@@ -386,7 +387,8 @@ async def _propose(
         *notes,
     ]
     summary = source_card(language, source, stored_key if new_source is None else None)
-    await message.answer("\n".join([escaped(line) for line in header] + ["", card_html(summary)]))
+    said = "\n".join([escaped(line) for line in header] + [""])
+    await message.answer(f"{said}\n{card_html(summary, MESSAGE_LIMIT - len(said) - 1)}")
     for index, entry in enumerate(entries):
         sent = await message.answer(
             _card_text(language, services, entry, index, len(entries)),
@@ -434,7 +436,8 @@ def _card_text(
         number=index + 1,
         total=total,
     )
-    lines = [card_html(card)]
+    # The card leaves room for the status lines below it, each under a few hundred characters.
+    lines = [card_html(card, MESSAGE_LIMIT - STATUS_ROOM)]
     if not entry["editable"]:
         lines.append(escaped(_("Read only: only an editor of this hromada may add it.")))
     elif entry["state"] == OPEN and needs_country(proposal):
