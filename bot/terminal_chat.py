@@ -35,12 +35,13 @@ from aiogram.types import TelegramObject
 from pydantic import AnyHttpUrl, SecretStr
 
 from bot.app import running_bot
-from bot.handlers.admin_editing import AgreementForm, EditForm, Pending, SourceTitle
+from bot.handlers.admin_editing import EditForm, Pending, SourceTitle
 from bot.handlers.admin_ops import ImportStep
 from bot.local_api import DEFAULT_TOKEN, Call, LocalTelegram
 from bot.settings import LOCALES, Settings
 from bot.transport import runners
 from bot.transport.session import RetryPolicy
+from knowledge.admin.dialogs import waits_for_a_press
 
 USER_ID = 1001
 FILES_DIR = Path("var/chat-files")
@@ -48,14 +49,13 @@ QUIT_COMMANDS = frozenset({"/quit", "/exit"})
 # Larger files are refused by Telegram's bots as well (getFile serves up to 20 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _EXPLICIT_PRESS = re.compile(r"^#\s*(\d+)$")
-# Dialog steps that wait for a button; in every other step the bot waits for typed input.
+# Dialog steps that wait for a button (and a new record's steps that offer buttons, as its
+# table says); in every other step the bot waits for typed input.
 BUTTON_STATES = frozenset(
     state.state
     for state in (
         Pending.confirm,
         ImportStep.confirm,
-        AgreementForm.kind,
-        AgreementForm.status,
         EditForm.field,
         # A title that is only a number is unlikely; a number presses "Use this title".
         SourceTitle.title,
@@ -419,7 +419,9 @@ async def _awaiting_text(dispatcher: Dispatcher, bot_id: int) -> bool:
     """Whether the local user is in a dialog step that asks for typed input."""
     key = StorageKey(bot_id=bot_id, chat_id=USER_ID, user_id=USER_ID)
     state = await dispatcher.fsm.storage.get_state(key)
-    return state is not None and state not in BUTTON_STATES
+    if state is None or state in BUTTON_STATES:
+        return False
+    return not waits_for_a_press(await dispatcher.fsm.storage.get_data(key))
 
 
 def _read_lines(source: TextIO, queue: asyncio.Queue[str | None]) -> None:

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from aiogram import F, Router
@@ -30,7 +31,7 @@ from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped, problem_text
 from bot.transport.redelivery import is_passing_failure
-from knowledge.admin import forms
+from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
 from knowledge.admin.editing import (
     Entity,
@@ -43,20 +44,15 @@ from knowledge.admin.editing import (
 from knowledge.admin.fields import EDITABLE_FIELDS, field_value
 from knowledge.admin.history import undo
 from knowledge.admin.wording import change_preview, undo_text
-from knowledge.facts.documents import TEXT_LENGTH, AgreementDoc, AidDoc, PlaceDoc, SourceDoc
-from knowledge.facts.messages import N_, too_long
-from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
-from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
+from knowledge.facts.documents import AidDoc
+from knowledge.facts.messages import N_
+from knowledge.facts.vocabulary import CooperationArea
+from knowledge.places.lookup import find_places
 from knowledge.render.labels import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
-    AID_CATEGORIES,
     COOPERATION_AREAS,
-    agreement_kind_label,
-    agreement_status_label,
 )
-from knowledge.render.translations import translation
-from knowledge.text.transliteration import transliterate
 
 logger = logging.getLogger(__name__)
 router = Handlers(__name__)
@@ -70,22 +66,6 @@ COMMANDS = (
     "delete",
     "cancel",
 )
-
-
-class AgreementForm(StatesGroup):
-    """Adding an agreement step by step."""
-
-    hromada = State()
-    place = State()
-    country = State()
-    kind = State()
-    status = State()
-    signed = State()
-    until = State()
-    areas = State()
-    notes = State()
-    notes_other = State()
-    source = State()
 
 
 class EditForm(StatesGroup):
@@ -199,15 +179,17 @@ def _pick_keyboard(field: str, labels: list[str]) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+def _options_keyboard(field: str, options: Sequence[tuple[str, Any]]) -> InlineKeyboardMarkup:
+    """Buttons for the options (label, value); a press gives the option's index."""
+    return _pick_keyboard(field, [label for label, _value in options])
+
+
 def _kind_keyboard(lang: str) -> InlineKeyboardMarkup:
-    translations = translation(lang)
-    return _pick_keyboard("kind", [agreement_kind_label(translations, k) for k in AgreementKind])
+    return _options_keyboard("kind", dialogs.kind_options(lang))
 
 
 def _status_keyboard(lang: str) -> InlineKeyboardMarkup:
-    translations = translation(lang)
-    labels = [agreement_status_label(translations, s) for s in AgreementStatus]
-    return _pick_keyboard("status", labels)
+    return _options_keyboard("status", dialogs.status_options(lang))
 
 
 def confirm_keyboard() -> InlineKeyboardMarkup:
@@ -544,7 +526,7 @@ async def cmd_add_agreement(
         if new_source is not None:
             extra.insert(0, ("source", new_source.model_dump(mode="json")))
         fields["sources"] = [{"source": source_key}]
-        doc = await _agreement(session, fields, hromada)
+        doc = await dialogs.new_agreement(session, fields, hromada)
     except forms.FormError as error:
         await _say(message, _problem_text(error))
         return
@@ -553,101 +535,131 @@ async def cmd_add_agreement(
     )
 
 
-async def _agreement(
-    session: AsyncSession, fields: dict[str, Any], hromada: HromadaChoice
-) -> AgreementDoc:
-    signed = fields.get("signed_on")
-    key = forms.agreement_key(
-        hromada,
-        fields["place"],
-        AgreementKind(fields["kind"]),
-        None if signed is None else forms.parse_date(signed),
-        await forms.taken_keys(session, Entity.AGREEMENT),
-    )
-    document = {name: value for name, value in fields.items() if name != "country"}
-    return forms.agreement_doc({"key": key, **document})
+# ---- the guided dialogs for a new record, walked from their table of steps ----
 
 
-# ---- the guided dialog for a new agreement ----
+class RecordForm(StatesGroup):
+    """A new record, one question after another (data: `dialogs.DialogState`)."""
+
+    step = State()
 
 
-@router.message(Command("new_agreement"), IsAdmin())
-async def cmd_new_agreement(message: Message, state: FSMContext) -> None:
-    """Start adding an agreement: first the hromada."""
+@router.message(Command("new_agreement", "new_place", "new_source", "new_aid"), IsAdmin())
+async def cmd_new_record(
+    message: Message, command: CommandObject, state: FSMContext, lang: str
+) -> None:
+    """Start the dialog for a new agreement, place, source or aid record."""
     await state.clear()
-    await state.set_state(AgreementForm.hromada)
-    await _say(
-        message,
-        _("New agreement. Which hromada? Send its name or KATOTTH code. /cancel stops."),
-    )
+    await state.set_state(RecordForm.step)
+    form = command.command.removeprefix("new_")
+    await _ask(message, state, dialogs.DialogState(form), lang, opening=True)
 
 
-@router.message(AgreementForm.hromada, F.text, IsAdmin())
-async def form_hromada(message: Message, state: FSMContext, session: AsyncSession) -> None:
-    """The hromada, by name or code."""
-    text = message.text or ""
-    found = await find_hromadas(session, text)
-    if len(found) == 1:
-        await _after_hromada(message, state, found[0].code)
-    elif found:
-        await state.update_data(choices=[h.code for h in found])
-        labels = [f"{h.label_uk()} / {h.code}" for h in found]
-        await _say(message, _("Several hromadas match. Which one?"), _pick_keyboard("hr", labels))
-    else:
-        await _say(message, _problem_text(forms.FormError("hromada", text)))
+async def _ask(
+    message: Message,
+    state: FSMContext,
+    dialog: dialogs.DialogState,
+    lang: str,
+    *,
+    opening: bool = False,
+) -> None:
+    """Ask the dialog's current step, with its buttons if it offers any."""
+    step = dialog.current
+    options = _step_options(step, lang)
+    prompt = dialogs.prompt_text(step, dialog.answers, _)
+    if opening:
+        prompt += " " + _("/cancel stops.")
+    asked = replace(dialog, choices=[value for _label, value in options])
+    await state.update_data(asked.to_data())
+    await _say(message, prompt, _options_keyboard(step.name, options) if options else None)
 
 
-async def _after_hromada(message: Message, state: FSMContext, code: str) -> None:
-    await state.update_data(hromada=code)
-    await state.set_state(AgreementForm.place)
-    await _say(message, _("The partner place? Send its name, such as Košice."))
+def _step_options(step: dialogs.Step, lang: str) -> list[tuple[str, Any]]:
+    return step.options(lang) if step.options is not None else []
 
 
-@router.message(AgreementForm.place, F.text, IsAdmin())
-async def form_place(
+@router.message(RecordForm.step, F.text, IsAdmin())
+async def record_step(
     message: Message, state: FSMContext, session: AsyncSession, lang: str
 ) -> None:
-    """The partner place: an existing one, or a new one (then its country)."""
-    text = (message.text or "").strip()
-    places = await find_places(session, text)
-    if len(places) == 1:
-        await _after_place(message, state, places[0], lang)
+    """One typed answer: read by its step; then the next question, the buttons to choose
+    among, or the preview."""
+    dialog = dialogs.DialogState.from_data(await state.get_data())
+    if dialog is None:
+        await state.clear()
+        await _say(message, _("This button is no longer valid. Please start again."))
         return
-    await state.update_data(place_name=text, choices=places)
-    if places:
-        await _say(message, _("Several places match. Which one?"), _pick_keyboard("pl", places))
-        return
-    await state.set_state(AgreementForm.country)
-    await _say(
-        message,
-        _(
-            "I don't know “{name}” yet; it will be added. Its country (such as Литва or LT)?"
-        ).format(name=text),
-    )
-
-
-@router.message(AgreementForm.country, F.text, IsAdmin())
-async def form_country(
-    message: Message, state: FSMContext, session: AsyncSession, lang: str
-) -> None:
-    """The new place's country."""
+    step = dialog.current
+    reading = dialogs.StepInput(session, dialog.answers)
     try:
-        country = forms.parse_country(message.text or "")
+        value = await step.read(message.text or "", reading)
+    except forms.FormError as error:
+        options = _step_options(step, lang)
+        markup = _options_keyboard(step.name, options) if options else None
+        await _say(message, _problem_text(error), markup)
+        return
+    if isinstance(value, dialogs.Candidates):
+        offered = replace(dialog, choices=[choice for _label, choice in value.options])
+        await state.update_data(offered.to_data())
+        await _say(message, _(value.question), _options_keyboard(step.name, value.options))
+        return
+    for remark in reading.remarks:
+        await _say(message, _(remark))
+    given = value if isinstance(value, dialogs.Several) else {step.name: value}
+    answers = {**dialog.answers, **given}
+    await _answered(message, state, session, lang, dialog, answers)
+
+
+async def _answered(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+    dialog: dialogs.DialogState,
+    answers: dict[str, Any],
+) -> None:
+    """The next question; after the last, the record and its preview."""
+    table = dialogs.DIALOGS[dialog.form]
+    following = table.next_step(dialog.step, answers)
+    if following is not None:
+        await _ask(message, state, dialogs.DialogState(dialog.form, following, answers), lang)
+        return
+    try:
+        doc, extra = await table.finish(session, answers)
     except forms.FormError as error:
         await _say(message, _problem_text(error))
         return
-    data = await state.get_data()
-    place = forms.new_place(
-        data["place_name"], country, await forms.taken_keys(session, Entity.PLACE)
+    await _preview_new(
+        message, state, lang, table.entity, doc, extra, ask_title=True, session=session
     )
-    await state.update_data(new_place=place.model_dump(mode="json"))
-    await _after_place(message, state, place.key, lang)
 
 
-async def _after_place(message: Message, state: FSMContext, key: str, lang: str) -> None:
-    await state.update_data(place=key)
-    await state.set_state(AgreementForm.kind)
-    await _say(message, _("What kind of agreement?"), _kind_keyboard(lang))
+@router.callback_query(AdminPick.filter(), StateFilter(RecordForm.step), IsAdmin())
+async def on_step_pick(
+    query: CallbackQuery,
+    callback_data: AdminPick,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """A button under a dialog's question: the value it stands for answers the step."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    dialog = dialogs.DialogState.from_data(await state.get_data())
+    if (
+        dialog is None
+        or callback_data.field != dialog.current.name
+        or callback_data.index >= len(dialog.choices)
+    ):
+        await _say(message, _("This button is no longer valid. Please start again."))
+        return
+    answers = {**dialog.answers, dialog.current.name: dialog.choices[callback_data.index]}
+    await _answered(message, state, session, lang, dialog, answers)
+
+
+# ---- editing and deleting a record ----
 
 
 @router.callback_query(AdminPick.filter(), IsAdmin())
@@ -658,7 +670,8 @@ async def on_pick(
     session: AsyncSession,
     lang: str,
 ) -> None:
-    """A choice from buttons, in whichever dialog step offered it."""
+    """A choice from buttons outside the new-record dialogs: a record to edit, its field, the
+    field's new kind or status, the suggested title of a new source."""
     await query.answer()
     message = query.message
     if not isinstance(message, Message):
@@ -666,32 +679,13 @@ async def on_pick(
     current = await state.get_state()
     data = await state.get_data()
     field, index = callback_data.field, callback_data.index
-    if field == "kind" and index < len(AgreementKind):
-        value = list(AgreementKind)[index].value
-        if current == AgreementForm.kind.state:
-            await _after_kind(message, state, value, lang)
+    if field in {"kind", "status"} and current == EditForm.value.state:
+        options = dialogs.kind_options(lang) if field == "kind" else dialogs.status_options(lang)
+        if index < len(options):
+            await _edit_value(message, state, session, lang, str(options[index][1]))
             return
-        if current == EditForm.value.state:
-            await _edit_value(message, state, session, lang, value)
-            return
-    if field == "status" and index < len(AgreementStatus):
-        value = list(AgreementStatus)[index].value
-        if current == AgreementForm.status.state:
-            await state.update_data(status=value)
-            await _after_status(message, state)
-            return
-        if current == EditForm.value.state:
-            await _edit_value(message, state, session, lang, value)
-            return
-    choices = data.get("choices", [])
     if field == "title" and current == SourceTitle.title.state:
         await _titled(message, state, lang, None, session)
-        return
-    if field == "hr" and current == AgreementForm.hromada.state and index < len(choices):
-        await _after_hromada(message, state, str(choices[index]))
-        return
-    if field == "pl" and current == AgreementForm.place.state and index < len(choices):
-        await _after_place(message, state, str(choices[index]), lang)
         return
     if field == "field" and current == EditForm.field.state:
         fields = EDIT_FIELDS.get(data.get("entity", ""), ())
@@ -701,398 +695,13 @@ async def on_pick(
         if index == len(fields) and data.get("draft") is not None:
             await _preview_draft(message, state, lang, data, data["draft"], session)
             return
+    choices = data.get("choices", [])
     if field == "rec" and index < len(choices):
         entity, key = choices[index]
         deleting = bool(data.get("delete", False))
         await _start_edit(message, state, session, lang, str(entity), str(key), deleting)
         return
     await _say(message, _("This button is no longer valid. Please start again."))
-
-
-@router.message(AgreementForm.kind, F.text, IsAdmin())
-async def form_kind(message: Message, state: FSMContext, lang: str) -> None:
-    """The kind, typed instead of pressed."""
-    try:
-        kind = forms.parse_kind(message.text or "")
-    except forms.FormError as error:
-        await _say(message, _problem_text(error), _kind_keyboard(lang))
-        return
-    await _after_kind(message, state, kind.value, lang)
-
-
-async def _after_kind(message: Message, state: FSMContext, kind: str, lang: str) -> None:
-    await state.update_data(kind=kind)
-    await state.set_state(AgreementForm.status)
-    await _say(message, _("Its status?"), _status_keyboard(lang))
-
-
-@router.message(AgreementForm.status, F.text, IsAdmin())
-async def form_status(message: Message, state: FSMContext, lang: str) -> None:
-    """The status, typed instead of pressed."""
-    try:
-        status = forms.parse_status(message.text or "")
-    except forms.FormError as error:
-        await _say(message, _problem_text(error), _status_keyboard(lang))
-        return
-    await state.update_data(status=status.value)
-    await _after_status(message, state)
-
-
-async def _after_status(message: Message, state: FSMContext) -> None:
-    await state.set_state(AgreementForm.signed)
-    await _say(
-        message,
-        _("When was it signed? 12.03.2024, 03.2024 or 2024, as precisely as known; - if not."),
-    )
-
-
-@router.message(AgreementForm.signed, F.text, IsAdmin())
-async def form_signed(message: Message, state: FSMContext) -> None:
-    """The signing date with its precision."""
-    text = message.text or ""
-    try:
-        signed = None if forms.is_empty(text) else forms.parse_date(text).isoformat()
-    except forms.FormError as error:
-        await _say(message, _problem_text(error))
-        return
-    await state.update_data(signed_on=signed)
-    await state.set_state(AgreementForm.until)
-    await _say(
-        message,
-        _("Valid until? A date (such as 12.03.2029), a term in years (such as 5), or -."),
-    )
-
-
-@router.message(AgreementForm.until, F.text, IsAdmin())
-async def form_until(message: Message, state: FSMContext) -> None:
-    """Valid-until or the term."""
-    try:
-        until = forms.parse_until(message.text or "")
-    except forms.FormError as error:
-        await _say(message, _problem_text(error))
-        return
-    valid_until = until["valid_until"]
-    await state.update_data(
-        valid_until=None if valid_until is None else valid_until.isoformat(),
-        term_years=until["term_years"],
-    )
-    await state.set_state(AgreementForm.areas)
-    await _say(
-        message,
-        _("Areas of cooperation, separated by commas, or -. The areas: {areas}").format(
-            areas=_areas_hint()
-        ),
-    )
-
-
-@router.message(AgreementForm.areas, F.text, IsAdmin())
-async def form_areas(message: Message, state: FSMContext) -> None:
-    """The areas of cooperation."""
-    try:
-        areas = forms.parse_areas(message.text or "")
-    except forms.FormError as error:
-        await _say(message, _problem_text(error))
-        return
-    await state.update_data(areas=[area.value for area in areas])
-    await state.set_state(AgreementForm.notes)
-    await _say(message, _("Notes for residents, or - for none?"))
-
-
-async def _refused_as_too_long(message: Message, text: str, limit: int = TEXT_LENGTH) -> bool:
-    """Whether the notes are over their bound; if so the admin is told and asked again."""
-    if len(text) <= limit:
-        return False
-    await _say(message, problem_text(too_long(_(EDITABLE_FIELDS["notes"]), limit, len(text))))
-    return True
-
-
-@router.message(AgreementForm.notes, F.text, IsAdmin())
-async def form_notes(message: Message, state: FSMContext) -> None:
-    """Notes in the language they were typed in; then the same notes in the other one."""
-    text = (message.text or "").strip()
-    if await _refused_as_too_long(message, text):
-        return
-    if forms.is_empty(text):
-        await state.update_data(notes=None)
-        await _ask_source(message, state)
-        return
-    language = forms.text_language(text)
-    await state.update_data(notes={language: text})
-    await state.set_state(AgreementForm.notes_other)
-    if language == "uk":
-        prompt = _(
-            "The same notes in English, for residents who read English? Send - to keep them"
-            " in Ukrainian only."
-        )
-    else:
-        prompt = _(
-            "The same notes in Ukrainian, for residents who read Ukrainian? Send - to keep them"
-            " in English only."
-        )
-    await _say(message, prompt)
-
-
-@router.message(AgreementForm.notes_other, F.text, IsAdmin())
-async def form_notes_other(message: Message, state: FSMContext) -> None:
-    """The notes in the other language; without them the notes keep the one language given,
-    shown only to residents who read it."""
-    text = (message.text or "").strip()
-    if await _refused_as_too_long(message, text):
-        return
-    given: dict[str, str] = (await state.get_data())["notes"]
-    if forms.is_empty(text):
-        if "uk" in given:
-            kept = _(
-                "The notes stay in Ukrainian only: residents who read English will not see them."
-            )
-        else:
-            kept = _(
-                "The notes stay in English only: residents who read Ukrainian will not see them."
-            )
-        await _say(message, kept)
-    else:
-        other = "en" if "uk" in given else "uk"
-        await state.update_data(notes={**given, other: text})
-    await _ask_source(message, state)
-
-
-async def _ask_source(message: Message, state: FSMContext) -> None:
-    await state.set_state(AgreementForm.source)
-    await _say(message, _("The source: the key of an existing source, or a title or link?"))
-
-
-@router.message(AgreementForm.source, F.text, IsAdmin())
-async def form_source(
-    message: Message, state: FSMContext, session: AsyncSession, lang: str
-) -> None:
-    """The source; then the preview."""
-    data = await state.get_data()
-    try:
-        source_key, new_source = await forms.source_for(session, message.text or "")
-        hromada = await forms.resolve_hromada(session, data["hromada"])
-        fields = {
-            name: data.get(name)
-            for name in (
-                "hromada",
-                "place",
-                "kind",
-                "status",
-                "signed_on",
-                "valid_until",
-                "term_years",
-                "areas",
-                "notes",
-            )
-        }
-        fields["sources"] = [{"source": source_key}]
-        doc = await _agreement(session, fields, hromada)
-    except forms.FormError as error:
-        await _say(message, _problem_text(error))
-        return
-    extra: list[tuple[str, dict[str, Any]]] = []
-    if new_source is not None:
-        extra.append(("source", new_source.model_dump(mode="json")))
-    if data.get("new_place") is not None:
-        extra.append(("place", data["new_place"]))
-    await _preview_new(
-        message,
-        state,
-        lang,
-        "agreement",
-        doc.model_dump(mode="json"),
-        extra,
-        ask_title=True,
-        session=session,
-    )
-
-
-# ---- the guided dialogs for a place, a source and an aid record ----
-
-
-class RecordForm(StatesGroup):
-    """A simpler record, one question after another (data: `form` and `step`)."""
-
-    step = State()
-
-
-async def _text_step(text: str, session: AsyncSession) -> Any:
-    return forms.required_text(text)
-
-
-async def _optional_text(text: str, session: AsyncSession) -> Any:
-    return None if forms.is_empty(text) else text.strip()
-
-
-async def _date_step(text: str, session: AsyncSession) -> Any:
-    return None if forms.is_empty(text) else forms.parse_date(text).isoformat()
-
-
-async def _country_step(text: str, session: AsyncSession) -> Any:
-    return forms.parse_country(text)
-
-
-async def _hromada_step(text: str, session: AsyncSession) -> Any:
-    return (await forms.resolve_hromada(session, text)).code
-
-
-async def _category_step(text: str, session: AsyncSession) -> Any:
-    return forms.parse_category(text).value
-
-
-async def _quantity_step(text: str, session: AsyncSession) -> Any:
-    return forms.parse_quantity(text)
-
-
-async def _source_step(text: str, session: AsyncSession) -> Any:
-    key, doc = await forms.source_for(session, text)
-    return {"key": key, "new": None if doc is None else doc.model_dump(mode="json")}
-
-
-Step = tuple[str, str, Any]
-FORM_STEPS: dict[str, tuple[Step, ...]] = {
-    "place": (
-        ("name_uk", N_("New partner place. Its name in Ukrainian?"), _text_step),
-        (
-            "name_en",
-            N_("Its name in English? - to transliterate the Ukrainian one."),
-            _optional_text,
-        ),
-        ("country", N_("Its country (such as Словаччина or SK)?"), _country_step),
-    ),
-    "source": (
-        ("title", N_("New source. Its title?"), _text_step),
-        ("issuer", N_("Who issued or published it?"), _text_step),
-        ("issued_on", N_("Its date? 12.03.2024, 03.2024 or 2024, or - if unknown."), _date_step),
-        ("url", N_("A link to it, or -?"), _optional_text),
-    ),
-    "aid": (
-        (
-            "hromada",
-            N_("New aid record. Which hromada? Send its name or KATOTTH code."),
-            _hromada_step,
-        ),
-        (
-            "received_on",
-            N_("When was it received? 12.03.2024, 03.2024 or 2024, or -."),
-            _date_step,
-        ),
-        ("country", N_("The donor's country (such as Poland or PL)?"), _country_step),
-        ("category", N_("What was sent? One of: {categories}"), _category_step),
-        (
-            "quantity",
-            N_("How many (a whole number), or - if the source does not say?"),
-            _quantity_step,
-        ),
-        (
-            "source",
-            N_("The source: the key of an existing source, or a title or link?"),
-            _source_step,
-        ),
-    ),
-}
-
-
-def _step_prompt(form: str, step: int) -> str:
-    prompt = _(FORM_STEPS[form][step][1])
-    categories = {category.value: AID_CATEGORIES[category] for category in AidCategory}
-    return prompt.format(categories=_codes_hint(categories))
-
-
-@router.message(Command("new_place", "new_source", "new_aid"), IsAdmin())
-async def cmd_new_record(message: Message, command: CommandObject, state: FSMContext) -> None:
-    """Start a dialog for a new place, source or aid record."""
-    form = command.command.removeprefix("new_")
-    await state.clear()
-    await state.set_state(RecordForm.step)
-    await state.update_data(form=form, step=0, answers={})
-    await _say(message, _step_prompt(form, 0) + " " + _("/cancel stops."))
-
-
-@router.message(RecordForm.step, F.text, IsAdmin())
-async def record_step(
-    message: Message, state: FSMContext, session: AsyncSession, lang: str
-) -> None:
-    """One answer: checked here; then the next question, or the preview."""
-    data = await state.get_data()
-    form, step = str(data["form"]), int(data["step"])
-    name, _prompt, read = FORM_STEPS[form][step]
-    try:
-        value = await read(message.text or "", session)
-    except forms.FormError as error:
-        await _say(message, _problem_text(error))
-        return
-    answers = {**data["answers"], name: value}
-    if step + 1 < len(FORM_STEPS[form]):
-        await state.update_data(step=step + 1, answers=answers)
-        await _say(message, _step_prompt(form, step + 1))
-        return
-    try:
-        doc, extra = await _record_doc(form, answers, session)
-    except forms.FormError as error:
-        await _say(message, _problem_text(error))
-        return
-    await _preview_new(message, state, lang, form, doc, extra, ask_title=True, session=session)
-
-
-async def _record_doc(
-    form: str, answers: dict[str, Any], session: AsyncSession
-) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
-    """The new record's document (validated) and the records to add with it."""
-    try:
-        if form == "place":
-            english = answers["name_en"] or transliterate(answers["name_uk"])
-            place = forms.new_place(
-                answers["name_uk"],
-                answers["country"],
-                await forms.taken_keys(session, Entity.PLACE),
-            )
-            # Validated again, so that a name over its bound is refused here, not stored.
-            changed = PlaceDoc.model_validate(
-                place.model_dump()
-                | {"name": {"uk": answers["name_uk"], "en": english}, "name_local": english}
-            )
-            return changed.model_dump(mode="json"), []
-        if form == "source":
-            key = forms.unique_key(
-                f"source-{forms.slug(answers['title'])}",
-                await forms.taken_keys(session, Entity.SOURCE),
-            )
-            source = SourceDoc.model_validate(
-                {
-                    "key": key,
-                    "kind": "news" if answers["url"] else "other",
-                    "title": {"uk": answers["title"], "en": answers["title"]},
-                    "issuer": {"uk": answers["issuer"], "en": answers["issuer"]},
-                    "issued_on": answers["issued_on"],
-                    "url": answers["url"],
-                }
-            )
-            return source.model_dump(mode="json"), []
-        hromada = await forms.resolve_hromada(session, answers["hromada"])
-        received = answers["received_on"]
-        year = received[:4] if received else "undated"
-        key = forms.unique_key(
-            f"{forms.slug(hromada.name_en)}-aid-{answers['country'].lower()}-{year}",
-            await forms.taken_keys(session, Entity.AID),
-        )
-        source = answers["source"]
-        aid = AidDoc.model_validate(
-            {
-                "key": key,
-                "hromada": hromada.code,
-                "received_on": received,
-                "donors": [{"kind": "country", "country": answers["country"]}],
-                "items": [{"category": answers["category"], "quantity": answers["quantity"]}],
-                "sources": [{"source": source["key"]}],
-            }
-        )
-        extra = [] if source["new"] is None else [("source", source["new"])]
-        return aid.model_dump(mode="json"), extra
-    except ValueError as error:
-        raise forms.invalid_record(error) from None
-
-
-# ---- editing and deleting a record ----
 
 
 @router.message(Command("edit", "delete"), IsAdmin())
@@ -1366,7 +975,7 @@ async def refuse_editing(message: Message) -> None:
     await refuse(message)
 
 
-@router.message(StateFilter(AgreementForm, EditForm, Pending, RecordForm, SourceTitle))
+@router.message(StateFilter(EditForm, Pending, RecordForm, SourceTitle))
 async def refuse_in_dialog(message: Message, state: FSMContext) -> None:
     """Someone who lost the right in the middle of a dialog: refused, the dialog ends."""
     await state.clear()
@@ -1383,10 +992,9 @@ async def refuse_button(query: CallbackQuery) -> None:
 def get_router() -> Router:
     """This feature's handlers as a new router, skipped unless a command, one of its dialogs
     or one of its buttons."""
-    dialogs = (AgreementForm, EditForm, Pending, RecordForm, SourceTitle)
     return router.build(
         guards={
-            "message": [DialogOrCommand(*dialogs)],
+            "message": [DialogOrCommand(EditForm, Pending, RecordForm, SourceTitle)],
             "callback_query": [CallbackPrefix(AdminPick.__prefix__, AdminConfirm.__prefix__)],
         }
     )

@@ -1,0 +1,529 @@
+"""The guided dialogs that add a record, as one table of steps per record kind.
+
+Each step names the answer it gives, asks its question (a message id, translated by the
+caller), reads what the admin typed (raising `FormError` with what was wrong) and may offer
+buttons. A step with a condition is asked only when the answers so far call for it. Adding a
+field to a dialog is adding a row here; `bot` walks every dialog the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.admin import forms
+from knowledge.admin.editing import Entity
+from knowledge.admin.fields import EDITABLE_FIELDS
+from knowledge.facts.documents import TEXT_LENGTH, AgreementDoc, AidDoc, PlaceDoc, SourceDoc
+from knowledge.facts.messages import N_, Name, too_long
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
+from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
+from knowledge.render.labels import (
+    AID_CATEGORIES,
+    COOPERATION_AREAS,
+    agreement_kind_label,
+    agreement_status_label,
+)
+from knowledge.render.translations import translation
+from knowledge.text.transliteration import transliterate
+
+Answers = Mapping[str, Any]
+Gettext = Callable[[str], str]
+# A new record's document and the records it brings along, as (entity, document).
+Extra = list[tuple[str, dict[str, Any]]]
+
+
+class Several(dict[str, Any]):
+    """What a reader returns when one answer fills several fields (a date and a term)."""
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The typed answer fits several records: `question` (a message id) asks which, and each
+    option is a button's label with the value pressing it gives."""
+
+    question: str
+    options: list[tuple[str, Any]]
+
+
+@dataclass
+class StepInput:
+    """What a reader may use: the database, the answers so far; `remarks` (message ids) are
+    said to the admin once the answer is taken."""
+
+    session: AsyncSession
+    answers: Answers
+    remarks: list[str] = field(default_factory=list)
+
+
+Reader = Callable[[str, StepInput], Awaitable[Any]]
+Options = Callable[[str], list[tuple[str, Any]]]
+
+
+def _always(answers: Answers) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question: the answer's name, the question (a message id, or one chosen by the
+    answers so far), how a typed answer is read, the buttons offered (label and value, in a
+    language) and when it is asked at all."""
+
+    name: str
+    prompt: str | Callable[[Answers], str]
+    read: Reader
+    options: Options | None = None
+    when: Callable[[Answers], bool] = _always
+
+
+@dataclass(frozen=True)
+class Dialog:
+    """A record kind's steps, and how its answers become the record (`FormError` if they
+    cannot)."""
+
+    entity: str
+    steps: tuple[Step, ...]
+    finish: Callable[[AsyncSession, Answers], Awaitable[tuple[dict[str, Any], Extra]]]
+
+    def next_step(self, after: int, answers: Answers) -> int | None:
+        """The index of the step asked after step `after` (-1: the first), or None when
+        every step is answered."""
+        for index in range(after + 1, len(self.steps)):
+            if self.steps[index].when(answers):
+                return index
+        return None
+
+
+@dataclass(frozen=True)
+class DialogState:
+    """Where a dialog is, as kept in the conversation: the dialog, the step asked, the
+    answers so far and the values of the buttons under the question."""
+
+    form: str
+    step: int = 0
+    answers: dict[str, Any] = field(default_factory=dict)
+    choices: list[Any] = field(default_factory=list)
+
+    KEY = "dialog"
+
+    def to_data(self) -> dict[str, Any]:
+        """The state as JSON-ready conversation data."""
+        return {
+            self.KEY: {
+                "form": self.form,
+                "step": self.step,
+                "answers": self.answers,
+                "choices": self.choices,
+            }
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> DialogState | None:
+        """The state kept in the conversation data, None if no dialog is open there."""
+        kept = data.get(cls.KEY)
+        if kept is None and "step" in data:
+            # A dialog opened before its steps came from this table kept them at the top, by
+            # the same names: it goes on after a restart.
+            kept = data
+        if not isinstance(kept, dict) or kept.get("form") not in DIALOGS:
+            return None
+        return cls(
+            form=str(kept["form"]),
+            step=int(kept.get("step", 0)),
+            answers=dict(kept.get("answers") or {}),
+            choices=list(kept.get("choices") or []),
+        )
+
+    @property
+    def current(self) -> Step:
+        """The step being asked."""
+        return DIALOGS[self.form].steps[self.step]
+
+
+def prompt_text(step: Step, answers: Answers, gettext: Gettext) -> str:
+    """The step's question in the reader's language, with the names it lists filled in."""
+    prompt = step.prompt if isinstance(step.prompt, str) else step.prompt(answers)
+    return gettext(prompt).format(
+        categories=", ".join(gettext(label) for label in AID_CATEGORIES.values()),
+        areas=", ".join(gettext(COOPERATION_AREAS[area]) for area in CooperationArea),
+        name=answers.get("place_name", ""),
+    )
+
+
+def waits_for_a_press(data: Mapping[str, Any]) -> bool:
+    """Whether the dialog kept in the conversation data asks with buttons now."""
+    state = DialogState.from_data(data)
+    return state is not None and state.current.options is not None
+
+
+# ---- readers ----
+
+
+async def _text(text: str, reading: StepInput) -> Any:
+    return forms.required_text(text)
+
+
+async def _optional_text(text: str, reading: StepInput) -> Any:
+    return None if forms.is_empty(text) else text.strip()
+
+
+async def _date(text: str, reading: StepInput) -> Any:
+    return None if forms.is_empty(text) else forms.parse_date(text).isoformat()
+
+
+async def _country(text: str, reading: StepInput) -> Any:
+    return forms.parse_country(text)
+
+
+async def _hromada(text: str, reading: StepInput) -> Any:
+    return (await forms.resolve_hromada(reading.session, text)).code
+
+
+async def _hromada_choice(text: str, reading: StepInput) -> Any:
+    """A hromada by name or code; same-named ones are offered as buttons."""
+    found = await find_hromadas(reading.session, text)
+    if len(found) == 1:
+        return found[0].code
+    if not found:
+        raise forms.FormError("hromada", text)
+    options = [(f"{hromada.label_uk()} / {hromada.code}", hromada.code) for hromada in found]
+    return Candidates(N_("Several hromadas match. Which one?"), options)
+
+
+async def _place_choice(text: str, reading: StepInput) -> Any:
+    """A stored place; several are offered as buttons, an unknown name is added (its country
+    is asked next)."""
+    name = text.strip()
+    places = await find_places(reading.session, name)
+    if len(places) == 1:
+        return places[0]
+    if places:
+        return Candidates(N_("Several places match. Which one?"), [(key, key) for key in places])
+    return Several(place_name=name)
+
+
+async def _new_place_country(text: str, reading: StepInput) -> Any:
+    country = forms.parse_country(text)
+    taken = await forms.taken_keys(reading.session, Entity.PLACE)
+    place = forms.new_place(reading.answers["place_name"], country, taken)
+    return Several(new_place=place.model_dump(mode="json"), place=place.key)
+
+
+async def _kind(text: str, reading: StepInput) -> Any:
+    return forms.parse_kind(text).value
+
+
+async def _status(text: str, reading: StepInput) -> Any:
+    return forms.parse_status(text).value
+
+
+async def _until(text: str, reading: StepInput) -> Any:
+    until = forms.parse_until(text)
+    valid_until = until["valid_until"]
+    return Several(
+        valid_until=None if valid_until is None else valid_until.isoformat(),
+        term_years=until["term_years"],
+    )
+
+
+async def _areas(text: str, reading: StepInput) -> Any:
+    return [area.value for area in forms.parse_areas(text)]
+
+
+def _bounded_notes(text: str) -> str:
+    """The typed notes, refused when over their field's bound (the admin is asked again)."""
+    typed = text.strip()
+    if len(typed) > TEXT_LENGTH:
+        label = EDITABLE_FIELDS["notes"]
+        field_name = Name(label, translation("uk").gettext(label))
+        raise forms.FormError("notes", typed, too_long(field_name, TEXT_LENGTH, len(typed)))
+    return typed
+
+
+async def _notes(text: str, reading: StepInput) -> Any:
+    """Notes in the language they were typed in; the other language is asked next."""
+    typed = _bounded_notes(text)
+    return None if forms.is_empty(typed) else {forms.text_language(typed): typed}
+
+
+async def _notes_other(text: str, reading: StepInput) -> Any:
+    """The notes in the other language; without them the notes keep the one language given,
+    shown only to residents who read it."""
+    typed = _bounded_notes(text)
+    given: dict[str, str] = dict(reading.answers["notes"])
+    if forms.is_empty(typed):
+        reading.remarks.append(
+            N_("The notes stay in Ukrainian only: residents who read English will not see them.")
+            if "uk" in given
+            else N_(
+                "The notes stay in English only: residents who read Ukrainian will not see them."
+            )
+        )
+        return given
+    return {**given, "en" if "uk" in given else "uk": typed}
+
+
+def _notes_other_prompt(answers: Answers) -> str:
+    if "uk" in answers["notes"]:
+        return N_(
+            "The same notes in English, for residents who read English? Send - to keep them"
+            " in Ukrainian only."
+        )
+    return N_(
+        "The same notes in Ukrainian, for residents who read Ukrainian? Send - to keep them"
+        " in English only."
+    )
+
+
+async def _quantity(text: str, reading: StepInput) -> Any:
+    return forms.parse_quantity(text)
+
+
+async def _category(text: str, reading: StepInput) -> Any:
+    return forms.parse_category(text).value
+
+
+async def _source(text: str, reading: StepInput) -> Any:
+    key, doc = await forms.source_for(reading.session, text)
+    return {"key": key, "new": None if doc is None else doc.model_dump(mode="json")}
+
+
+def kind_options(lang: str) -> list[tuple[str, Any]]:
+    """Every kind of agreement as a button: its label in `lang` and its code."""
+    translations = translation(lang)
+    return [(agreement_kind_label(translations, kind), kind.value) for kind in AgreementKind]
+
+
+def status_options(lang: str) -> list[tuple[str, Any]]:
+    """Every status of an agreement as a button: its label in `lang` and its code."""
+    translations = translation(lang)
+    return [
+        (agreement_status_label(translations, status), status.value) for status in AgreementStatus
+    ]
+
+
+# ---- from the answers to the record ----
+
+
+async def new_agreement(
+    session: AsyncSession, fields: Mapping[str, Any], hromada: HromadaChoice
+) -> AgreementDoc:
+    """The agreement the fields describe under a new readable key (the `country` field, of
+    its place, is not the agreement's own)."""
+    signed = fields.get("signed_on")
+    key = forms.agreement_key(
+        hromada,
+        fields["place"],
+        AgreementKind(fields["kind"]),
+        None if signed is None else forms.parse_date(signed),
+        await forms.taken_keys(session, Entity.AGREEMENT),
+    )
+    document = {name: value for name, value in fields.items() if name != "country"}
+    return forms.agreement_doc({"key": key, **document})
+
+
+_AGREEMENT_FIELDS = (
+    "hromada",
+    "place",
+    "kind",
+    "status",
+    "signed_on",
+    "valid_until",
+    "term_years",
+    "areas",
+    "notes",
+)
+
+
+async def _agreement(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
+    hromada = await forms.resolve_hromada(session, answers["hromada"])
+    source = answers["source"]
+    fields = {name: answers.get(name) for name in _AGREEMENT_FIELDS}
+    fields["sources"] = [{"source": source["key"]}]
+    doc = await new_agreement(session, fields, hromada)
+    extra: Extra = []
+    if source["new"] is not None:
+        extra.append(("source", source["new"]))
+    if answers.get("new_place") is not None:
+        extra.append(("place", answers["new_place"]))
+    return doc.model_dump(mode="json"), extra
+
+
+async def _place(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
+    english = answers["name_en"] or transliterate(answers["name_uk"])
+    taken = await forms.taken_keys(session, Entity.PLACE)
+    place = forms.new_place(answers["name_uk"], answers["country"], taken)
+    # Validated again, so that a name over its bound is refused here, not stored.
+    named = PlaceDoc.model_validate(
+        place.model_dump()
+        | {"name": {"uk": answers["name_uk"], "en": english}, "name_local": english}
+    )
+    return named.model_dump(mode="json"), []
+
+
+async def _source_record(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
+    key = forms.unique_key(
+        f"source-{forms.slug(answers['title'])}", await forms.taken_keys(session, Entity.SOURCE)
+    )
+    source = SourceDoc.model_validate(
+        {
+            "key": key,
+            "kind": "news" if answers["url"] else "other",
+            "title": {"uk": answers["title"], "en": answers["title"]},
+            "issuer": {"uk": answers["issuer"], "en": answers["issuer"]},
+            "issued_on": answers["issued_on"],
+            "url": answers["url"],
+        }
+    )
+    return source.model_dump(mode="json"), []
+
+
+async def _aid(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
+    hromada = await forms.resolve_hromada(session, answers["hromada"])
+    received = answers["received_on"]
+    year = received[:4] if received else "undated"
+    key = forms.unique_key(
+        f"{forms.slug(hromada.name_en)}-aid-{answers['country'].lower()}-{year}",
+        await forms.taken_keys(session, Entity.AID),
+    )
+    source = answers["source"]
+    aid = AidDoc.model_validate(
+        {
+            "key": key,
+            "hromada": hromada.code,
+            "received_on": received,
+            "donors": [{"kind": "country", "country": answers["country"]}],
+            "items": [{"category": answers["category"], "quantity": answers["quantity"]}],
+            "sources": [{"source": source["key"]}],
+        }
+    )
+    extra: Extra = [] if source["new"] is None else [("source", source["new"])]
+    return aid.model_dump(mode="json"), extra
+
+
+def _checked(
+    build: Callable[[AsyncSession, Answers], Awaitable[tuple[dict[str, Any], Extra]]],
+) -> Callable[[AsyncSession, Answers], Awaitable[tuple[dict[str, Any], Extra]]]:
+    """The builder, its record's own checks raised as FormError("agreement", their text)."""
+
+    async def finish(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
+        try:
+            return await build(session, answers)
+        except forms.FormError:
+            raise
+        except ValueError as error:
+            raise forms.invalid_record(error) from None
+
+    return finish
+
+
+_SOURCE_STEP = Step(
+    "source", N_("The source: the key of an existing source, or a title or link?"), _source
+)
+
+DIALOGS: dict[str, Dialog] = {
+    "agreement": Dialog(
+        "agreement",
+        (
+            Step(
+                "hromada",
+                N_("New agreement. Which hromada? Send its name or KATOTTH code."),
+                _hromada_choice,
+            ),
+            Step("place", N_("The partner place? Send its name, such as Košice."), _place_choice),
+            Step(
+                "new_place",
+                N_(
+                    "I don't know “{name}” yet; it will be added. Its country (such as Литва"
+                    " or LT)?"
+                ),
+                _new_place_country,
+                when=lambda answers: "place" not in answers,
+            ),
+            Step("kind", N_("What kind of agreement?"), _kind, options=kind_options),
+            Step("status", N_("Its status?"), _status, options=status_options),
+            Step(
+                "signed_on",
+                N_(
+                    "When was it signed? 12.03.2024, 03.2024 or 2024, as precisely as known;"
+                    " - if not."
+                ),
+                _date,
+            ),
+            Step(
+                "valid_until",
+                N_("Valid until? A date (such as 12.03.2029), a term in years (such as 5), or -."),
+                _until,
+            ),
+            Step(
+                "areas",
+                N_("Areas of cooperation, separated by commas, or -. The areas: {areas}"),
+                _areas,
+            ),
+            Step("notes", N_("Notes for residents, or - for none?"), _notes),
+            Step(
+                "notes",
+                _notes_other_prompt,
+                _notes_other,
+                when=lambda answers: answers.get("notes") is not None,
+            ),
+            _SOURCE_STEP,
+        ),
+        _checked(_agreement),
+    ),
+    "place": Dialog(
+        "place",
+        (
+            Step("name_uk", N_("New partner place. Its name in Ukrainian?"), _text),
+            Step(
+                "name_en",
+                N_("Its name in English? - to transliterate the Ukrainian one."),
+                _optional_text,
+            ),
+            Step("country", N_("Its country (such as Словаччина or SK)?"), _country),
+        ),
+        _checked(_place),
+    ),
+    "source": Dialog(
+        "source",
+        (
+            Step("title", N_("New source. Its title?"), _text),
+            Step("issuer", N_("Who issued or published it?"), _text),
+            Step(
+                "issued_on",
+                N_("Its date? 12.03.2024, 03.2024 or 2024, or - if unknown."),
+                _date,
+            ),
+            Step("url", N_("A link to it, or -?"), _optional_text),
+        ),
+        _checked(_source_record),
+    ),
+    "aid": Dialog(
+        "aid",
+        (
+            Step(
+                "hromada",
+                N_("New aid record. Which hromada? Send its name or KATOTTH code."),
+                _hromada,
+            ),
+            Step(
+                "received_on",
+                N_("When was it received? 12.03.2024, 03.2024 or 2024, or -."),
+                _date,
+            ),
+            Step("country", N_("The donor's country (such as Poland or PL)?"), _country),
+            Step("category", N_("What was sent? One of: {categories}"), _category),
+            Step(
+                "quantity",
+                N_("How many (a whole number), or - if the source does not say?"),
+                _quantity,
+            ),
+            _SOURCE_STEP,
+        ),
+        _checked(_aid),
+    ),
+}

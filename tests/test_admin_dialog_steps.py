@@ -1,0 +1,107 @@
+"""The new-record dialogs, walked from their one table of steps: each step checks its answer
+in the admin's language and asks again, and a button counts only under its own question."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from knowledge.admin.dialogs import DIALOGS, DialogState, waits_for_a_press
+from knowledge.qa.engine import Engine
+from tests.admin_support import audit_count
+from tests.adminbot_support import (
+    SUPER_ADMIN,
+    admin_harness,
+    admin_services,
+    last_buttons,
+    stored,
+)
+from tests.bot_support import Harness, sent_texts
+
+ME = SUPER_ADMIN
+NOT_A_DATE = {
+    "en": "“someday” is not a date. Send 12.03.2024, 12 March 2024, 03.2024, March 2024 or 2024",
+    "uk": "«колись» — не дата. Надішліть 12.03.2024, 12 березня 2024, 03.2024, березень 2024",
+}
+SOMEDAY = {"en": "someday", "uk": "колись"}
+DONOR_COUNTRY = {
+    "en": "The donor's country (such as Poland or PL)?",
+    "uk": "Країна донора (наприклад, Польща чи PL)?",
+}
+STATUS_QUESTION = {"en": "Its status?", "uk": "Її статус?"}
+SIGNED_QUESTION = {"en": "When was it signed?", "uk": "Коли її підписано?"}
+NO_LONGER_VALID = {
+    "en": "This button is no longer valid. Please start again.",
+    "uk": "Ця кнопка вже не діє. Почніть, будь ласка, спочатку.",
+}
+
+
+@pytest.fixture
+async def admin(seeded_engine: AsyncEngine, qa_engine: Engine) -> AsyncIterator[Harness]:
+    driven = admin_harness(admin_services(seeded_engine, qa_engine))
+    yield driven
+    assert driven.session.problems == []
+
+
+async def _say(admin: Harness, text: str, lang: str) -> list[str]:
+    return sent_texts(await admin.send(text, chat_id=ME, user_id=ME, language_code=lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_bad_date_is_refused_in_the_admins_language_and_asked_again(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    expected = await stored(seeded_engine)
+    await _say(admin, "/new_aid", lang)
+    await _say(admin, "Харків", lang)
+
+    (refusal,) = await _say(admin, SOMEDAY[lang], lang)
+
+    assert refusal.startswith(NOT_A_DATE[lang])
+    # The same question waits: a good date is taken and the next one asked.
+    assert await _say(admin, "03.2024", lang) == [DONOR_COUNTRY[lang]]
+    assert await stored(seeded_engine) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_button_under_an_earlier_question_changes_nothing(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    audited = await audit_count(seeded_engine)
+    for text in ("/new_agreement", "Харків", "Кошице"):
+        calls = await admin.send(text, chat_id=ME, user_id=ME, language_code=lang)
+    kind_button = last_buttons(calls)[0][1] or ""
+    calls = await admin.click(kind_button, chat_id=ME, user_id=ME, language_code=lang)
+    assert sent_texts(calls) == [STATUS_QUESTION[lang]]
+
+    calls = await admin.click(kind_button, chat_id=ME, user_id=ME, language_code=lang)
+
+    assert sent_texts(calls) == [NO_LONGER_VALID[lang]]
+    (next_question,) = await _say(admin, "active" if lang == "en" else "чинна", lang)
+    assert next_question.startswith(SIGNED_QUESTION[lang])
+    assert await audit_count(seeded_engine) == audited
+
+
+def test_only_the_questions_with_buttons_wait_for_a_press() -> None:
+    agreement = DIALOGS["agreement"]
+    pressed = {
+        step.name
+        for index, step in enumerate(agreement.steps)
+        if waits_for_a_press(DialogState("agreement", index).to_data())
+    }
+
+    assert pressed == {"kind", "status"}
+    assert not waits_for_a_press({})
+    assert not waits_for_a_press(DialogState("aid", 0).to_data())
+
+
+def test_a_dialog_kept_before_a_restart_goes_on_at_its_step() -> None:
+    kept = {"form": "aid", "step": 2, "answers": {"hromada": "UA63120270000028556"}}
+
+    state = DialogState.from_data(kept)
+
+    assert state is not None
+    assert state.current.name == "country"
+    assert state.answers == kept["answers"]
