@@ -764,3 +764,48 @@ def test_a_word_after_with_that_names_no_town_is_no_unknown_partner(
     _, answer = conversation(engine, "Які партнери Харкова?", follow_up)
 
     assert not answer.text.startswith("Ні, у моїх записах немає")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Чи є протокол між Харковом і Альбукерке?",
+            "Так, Харків і Альбукерке мають таку угоду (протокол про наміри).",
+        ),
+        (
+            "Is there a protocol of intent between Kharkiv and Albuquerque?",
+            "Yes, Kharkiv and Albuquerque have a protocol of intent.",
+        ),
+        (
+            "Чи має Харків протокол з Кошице?",
+            "Ні, Харків і Кошице не мають такої угоди (протокол про наміри).",
+        ),
+    ],
+)
+def test_a_protocol_asked_of_a_pair_is_a_yes_or_no_in_plain_grammar(
+    engine: Engine, question: str, expected: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ("Kharkiv", "when was the protocol signed?"),
+        ("Харків", "коли підписали протокол?"),
+        ("Коли Харків підписав меморандум з Цинциннаті?", "and the protocol of intent?"),
+    ],
+)
+def test_when_a_protocol_was_signed_after_a_hromada_is_its_date(
+    engine: Engine, questions: tuple[str, ...]
+) -> None:
+    *_, answer = conversation(engine, *questions)
+
+    assert answer.intent is Intent.SIGNED
+    assert answer.entities.get("hromada") == KHARKIV
+    assert answer.entities.get("place") == "us-albuquerque"
+    assert not answer.text.startswith(("Так", "Yes"))
+    assert "2023" in answer.text

@@ -498,7 +498,7 @@ class Engine:
         elif asked is not None and meaning.yes_no:
             if any(a.kind is asked and a.status is AgreementStatus.ACTIVE for a in agreements):
                 draft.lines.append(
-                    _("Yes, {hromada} and {place} have {kind}.").format(
+                    _("Yes, {hromada} and {place} have a {kind}.").format(
                         kind=lang.gettext(AGREEMENT_KINDS_INLINE[asked]), **named
                     )
                 )

@@ -570,6 +570,11 @@ def _decide(
         )
 
     nation_wide = _nation_wide(reading, own, intent)
+    asks_whose = bool(reading.cues & {Cue.WHO, Cue.PERSON, Cue.UKRAINE, Cue.COMMUNITIES})
+    if nation_wide is Intent.REVERSE and previous.hromada and Cue.WHEN in reading.cues:
+        # "when was the protocol signed?" after Kharkiv asks about Kharkiv's protocol;
+        # "which hromadas signed a protocol, and when?" still asks the whole country.
+        nation_wide = Intent.REVERSE if asks_whose else None
     if nation_wide is not None:
         return Meaning(nation_wide, entities, rule="a nation-wide question")
 
@@ -788,16 +793,35 @@ def _follow_up(
         and intent in (Intent.PARTNERS, Intent.RELATION)
         and _asks_existence(reading)
     )
+    continued = intent if complete else _follow_up_intent(reading, context.intent, intent)
     return _FollowUp(
         reading=reading,
         own=own,
         intent=intent,
-        continued=intent if complete else _follow_up_intent(reading, context.intent, intent),
+        continued=continued,
         context=context,
         pair=pair,
         kind=own.entities.kind if words_say_kind else own.entities.kind or previous.kind,
-        yes_no=yes_no or (pair and bare and context.yes_no),
+        yes_no=_follow_up_yes_no(reading, intent, continued, context, yes_no)
+        or (pair and bare and context.yes_no),
     )
+
+
+def _follow_up_yes_no(
+    reading: Reading,
+    intent: Intent | None,
+    continued: Intent | None,
+    context: Context,
+    yes_no: bool,
+) -> bool:
+    """Whether a follow-up asks for a yes or a no: "and the protocol?" after "when was the
+    memorandum signed?" asks the same, for a date, as the question it continues."""
+    carried_over = continued is not intent and continued in _ABOUT_ONE_AGREEMENT - {
+        Intent.RELATION
+    }
+    if carried_over and Cue.YES_NO not in reading.cues:
+        return context.yes_no
+    return yes_no
 
 
 def _inherited(
@@ -912,6 +936,13 @@ def _carried_pair(follow_up: _FollowUp, snapshot: Snapshot) -> tuple[str | None,
         place = previous.place
     if place is None and about_one:
         place = _the_only_listed(follow_up.context, hromada, snapshot)
+    kind = entities.kind
+    if place is not None and kind is not None and kind is not previous.kind:
+        # "and the protocol of intent?" after Cincinnati's memorandum: Kharkiv's protocol is
+        # with another partner, so the partner before is not carried.
+        pair = snapshot.agreements_by_place.get(place, ())
+        if not any(a.hromada == hromada and a.kind is kind for a in pair):
+            place = None
     return hromada, place
 
 
