@@ -279,3 +279,36 @@ def test_a_partner_spelt_in_russian_is_the_partner_spelt_in_ukrainian(
 
     assert actual.entities.get("place") == "gb-leeds"
     assert "Харків" in actual.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected_note"),
+    [
+        ("Які партнери має Бене?", "uk", "Бене входить до громади Берегове."),
+        ("What are the partners of Bene?", "en", "Bene is part of the Berehove hromada."),
+    ],
+)
+def test_a_village_is_asked_about_as_its_hromada_with_a_note(
+    engine: Engine, question: str, lang: str, expected_note: str
+) -> None:
+    actual = engine.answer(question, lang=lang, today=TODAY)
+
+    assert actual.entities.get("hromada") == "UA21020030000019624"
+    assert actual.text.splitlines()[0] == expected_note
+
+
+@pytest.mark.parametrize(
+    ("question", "expected_hromada"),
+    [
+        # There is a village called Громада, in the Zhytomyr oblast.
+        ("Які угоди має наша громада?", None),
+        ("Громада має партнерів?", None),
+        ("Які партнери має село Громада?", "UA18040290000063354"),
+    ],
+)
+def test_a_village_named_like_an_everyday_word_needs_a_capital_inside_the_question(
+    engine: Engine, question: str, expected_hromada: str | None
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.entities.get("hromada") == expected_hromada

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from knowledge.facts.snapshot import Snapshot
 from knowledge.places.countries import (
@@ -15,6 +16,7 @@ from knowledge.places.countries import (
     names_for_questions,
 )
 from knowledge.places.hromadas import short_names, usual_reading
+from knowledge.places.reference import settlement_forms
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
 from knowledge.text.morphology import is_dictionary_word
@@ -73,6 +75,8 @@ class EntityKind(StrEnum):
     COUNTRY = "country"
     REGION = "region"
     OBLAST = "oblast"
+    # A village or town of a hromada, not its centre: the id is the settlement's KATOTTH code.
+    SETTLEMENT = "settlement"
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -143,8 +147,11 @@ class Gazetteer:
         latin: dict[str, frozenset[EntityRef]],
         usual: dict[frozenset[EntityRef], str] | None = None,
         ordinary: frozenset[str] = frozenset(),
+        hromadas: frozenset[str] = frozenset(),
     ) -> None:
         self._ordinary = ordinary
+        # The hromadas whose villages and towns questions may name.
+        self._hromadas = hromadas
         self._exact = exact
         self._latin = latin
         # Russian and Bulgarian spellings of the Cyrillic names («Изерния» for «Ізернія»).
@@ -231,7 +238,39 @@ class Gazetteer:
                 chosen = usual_reading([snapshot.hromadas[code] for code in sorted(codes)])
                 if chosen is not None:
                     usual[refs] = chosen
-        return cls(exact=exact, latin=latin, usual=usual, ordinary=frozenset(home))
+        return cls(
+            exact=exact,
+            latin=latin,
+            usual=usual,
+            ordinary=frozenset(home),
+            hromadas=frozenset(snapshot.hromadas),
+        )
+
+    @cached_property
+    def _settlements(self) -> tuple[dict[str, frozenset[EntityRef]], frozenset[str]]:
+        """Key → the settlements a question may name by it, and the keys that are also everyday
+        words; read on the first question that needs them, not at start-up."""
+        found: dict[str, frozenset[EntityRef]] = {}
+        ordinary: set[str] = set()
+        exact, home = self._exact, self._ordinary
+        for forms in settlement_forms():
+            if forms.hromada not in self._hromadas:
+                continue
+            refs = frozenset({EntityRef(EntityKind.SETTLEMENT, forms.code)})
+            for key in forms.keys:
+                # A name of the knowledge base or a country keeps its meaning.
+                if key in exact or key in home:
+                    continue
+                known = found.get(key)
+                found[key] = refs if known is None else known | refs
+                if forms.ordinary:
+                    ordinary.add(key)
+        return found, frozenset(ordinary)
+
+    def warm(self) -> None:
+        """Read the villages and towns now rather than on the first question naming none of the
+        other names (about a second): the bot calls it beside its start-up, not before it."""
+        _ = self._settlements
 
     def knows(self, text: str) -> bool:
         """Whether the text is a whole name in the index."""
@@ -277,6 +316,8 @@ class Gazetteer:
                 # A word of Ukrainian is never another language's spelling of a name.
                 refs = self._cyrillic.get(cyrillic_key(phrase))
             if refs is None:
+                refs = self._settlement_at(original, span, phrase)
+            if refs is None:
                 continue
             if size == 1 and not _plausible_single(original, tokens, skip, start):
                 continue
@@ -299,6 +340,21 @@ class Gazetteer:
         if len({(ref.kind, ref.id) for ref in refs}) != 1:
             return None
         return Mention(refs, start, start, approximate=True)
+
+    def _settlement_at(
+        self, original: str, span: Sequence[Token], phrase: str
+    ) -> frozenset[EntityRef] | None:
+        """The village or town a span names, if any: a name that is also an everyday word only
+        when capitalised inside the question («партнери Вільшанки», not «вільшанка співає»)."""
+        found, ordinary = self._settlements
+        refs = found.get(phrase)
+        if refs is None:
+            return None
+        first = span[0]
+        capital = first.start > 0 and original[first.start : first.end][:1].isupper()
+        if phrase in ordinary and not capital:
+            return None
+        return refs
 
 
 def _hromadas_over_domestic_places(

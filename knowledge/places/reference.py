@@ -53,3 +53,72 @@ def settlements() -> tuple[Settlement, ...]:
             )
             for row in csv.DictReader(file)
         )
+
+
+SETTLEMENT_FORMS = REFERENCE_DIR / "settlement_forms.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementForms:
+    """The lookup keys a question may name a settlement by (`name_key` of each case form of its
+    Ukrainian name, of its transliteration and of its other names); `ordinary` says the name
+    is also an everyday word («Вільшанка» is a bird too), which names the place only when
+    written with a capital inside a question."""
+
+    code: str
+    hromada: str
+    name_uk: str
+    name_en: str
+    ordinary: bool
+    keys: tuple[str, ...]
+
+
+def question_forms(settlement: Settlement) -> SettlementForms:
+    """The keys a question may name the settlement by (computed with pymorphy3: slow)."""
+    from knowledge.text.forms_cache import FormsCache
+    from knowledge.text.morphology import is_dictionary_word
+    from knowledge.text.normalize import name_key, normalize
+
+    forms = FormsCache(name_key).nouns(normalize(settlement.name_uk))
+    keys = {name_key(settlement.name_uk), name_key(settlement.name_en), *forms}
+    keys.update(name_key(alias) for alias in settlement.aliases)
+    ordinary = any(is_dictionary_word(word) for word in normalize(settlement.name_uk).split())
+    return SettlementForms(
+        settlement.code,
+        settlement.hromada,
+        settlement.name_uk,
+        settlement.name_en,
+        ordinary,
+        tuple(sorted(keys - {""})),
+    )
+
+
+@cache
+def settlement_forms() -> tuple[SettlementForms, ...]:
+    """The settlements a question may name and their keys (`settlement_forms.csv`, derived by
+    `tools/settlement_forms_derive.py`: the villages, settlements and towns that are not their
+    hromada's centre and whose name belongs to one hromada only)."""
+    with SETTLEMENT_FORMS.open(encoding="utf-8", newline="") as file:
+        return tuple(
+            SettlementForms(
+                row["code"],
+                row["hromada_code"],
+                row["name_uk"],
+                row["name_en"],
+                row["ordinary"] == "1",
+                tuple(row["keys"].split("|")),
+            )
+            for row in csv.DictReader(file)
+        )
+
+
+@cache
+def question_settlements() -> dict[str, SettlementForms]:
+    """The settlements a question may name, by KATOTTH code."""
+    return {forms.code: forms for forms in settlement_forms()}
+
+
+@cache
+def settlements_by_code() -> dict[str, Settlement]:
+    """Every settlement and city district by its KATOTTH code."""
+    return {unit.code: unit for unit in settlements()}

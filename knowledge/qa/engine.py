@@ -17,6 +17,7 @@ from knowledge.facts.records import Agreement, Aid, Place, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import Gazetteer
+from knowledge.places.reference import question_settlements
 from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
@@ -269,7 +270,11 @@ class Engine:
             for key in draft.sources
             if key in self.snapshot.sources
         )
-        text_lines = [*draft.lines, *sources_footer(lang, citations)]
+        text_lines = [
+            *self._settlement_note(lang, meaning),
+            *draft.lines,
+            *sources_footer(lang, citations),
+        ]
         kept_later = intent in _ANSWERED_LATER and meaning.pending is not None
         return Answer(
             question=question,
@@ -293,6 +298,20 @@ class Engine:
                 yes_no=meaning.yes_no,
             ),
         )
+
+    def _settlement_note(self, lang: Language, meaning: Meaning) -> list[str]:
+        """Which hromada a village or town the question named belongs to: its partnerships
+        are the hromada's."""
+        unit = question_settlements().get(meaning.settlement or "")
+        hromada = self.snapshot.hromadas.get(meaning.entities.hromada or "")
+        if unit is None or hromada is None or meaning.intent is Intent.CLARIFY:
+            return []
+        name = unit.name_uk if lang.code == "uk" else unit.name_en
+        return [
+            lang.gettext("{settlement} is part of the {hromada} hromada.").format(
+                settlement=name, hromada=lang.hromada(hromada)
+            )
+        ]
 
     # -- the hromada's own agreements ---------------------------------------------------------
 

@@ -111,8 +111,9 @@ class Meaning:
     `pending` is what a non-answer keeps for the next question; `yes_no` says the question
     asks for a yes or a no; `picked` that it picked an item of the previous answer's list ("the
     second one"), which then stays the list to count; `unknown_partner` is a partner's name
-    as the question wrote it ("Варшавою") that no known name covers; `rule` names the rule
-    that decided.
+    as the question wrote it ("Варшавою") that no known name covers; `settlement` the KATOTTH
+    code of the village or town the question named for its hromada («Бене»); `rule` names the
+    rule that decided.
     """
 
     intent: Intent
@@ -123,4 +124,5 @@ class Meaning:
     yes_no: bool = False
     picked: bool = False
     unknown_partner: str = ""
+    settlement: str | None = None
     rule: str = ""

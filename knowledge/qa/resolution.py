@@ -19,6 +19,7 @@ from knowledge.facts.records import Agreement
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import EntityKind, Mention
+from knowledge.places.reference import question_settlements
 from knowledge.qa.answer import Context
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.intents import Intent
@@ -114,6 +115,8 @@ class _Found:
     countries: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     oblasts: list[str] = field(default_factory=list)
+    # Hromada code → the village or town of it the question named.
+    settlements: dict[str, str] = field(default_factory=dict)
 
 
 def _followed_by_oblast_word(reading: Reading, mention: Mention) -> bool:
@@ -144,6 +147,12 @@ def _collect(reading: Reading, snapshot: Snapshot) -> _Found:
             found.places.append(frozenset(ref.id for ref in places))
         elif hromadas:
             found.hromadas.append((frozenset(ref.id for ref in hromadas), text, mention.usual))
+        elif units := mention.of_kind(EntityKind.SETTLEMENT):
+            # A village or town is asked about as the hromada it belongs to.
+            owners = {question_settlements()[ref.id].hromada: ref.id for ref in units}
+            found.hromadas.append((frozenset(owners), text, None))
+            if len(owners) == 1:
+                found.settlements.update(owners)
         elif regions:
             found.regions.append(sorted(regions)[0].id)
     return found
@@ -509,7 +518,11 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     if decided.intent is Intent.PARTNERS and about and decided.yes_no:
         # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" says yes.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
-    return _settled(decided, own, snapshot, cues, previous_intent)
+    settled = _settled(decided, own, snapshot, cues, previous_intent)
+    named = found.settlements.get(settled.entities.hromada or "")
+    if named is not None:
+        settled = dataclasses.replace(settled, settlement=named)
+    return settled
 
 
 _EXISTENCE_WORDS = frozenset({"є", "має", "мають", "есть", "имеет", "have", "has"})

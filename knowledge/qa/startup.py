@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -20,4 +21,6 @@ async def engine_from_database(database: AsyncEngine, forms_cache: Path | None =
     # The records and the name index live as long as the process: leave them out of the
     # collector's full passes, which would otherwise walk millions of them now and then.
     gc.freeze()
+    # The villages' names are only needed by questions naming one: read beside the start-up.
+    threading.Thread(target=engine.gazetteer.warm, name="gazetteer-warm", daemon=True).start()
     return engine
