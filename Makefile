@@ -66,3 +66,4 @@ bench: $(INSTALLED) catalogs
 	$(BIN)/python -m benchmarks $(BENCH)
 	$(BIN)/python -m benchmarks.qa_benchmark
 	$(BIN)/python -m benchmarks.places_benchmark
+	$(BIN)/python -m benchmarks.extraction_benchmark

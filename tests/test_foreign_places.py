@@ -13,7 +13,12 @@ from knowledge.facts.documents import KnowledgeDocument
 from knowledge.interchange.planning import Plan, plan_rows
 from knowledge.interchange.uploads import read_import
 from knowledge.places.partners import new_foreign_place
-from knowledge.places.world import WORLD_PLACES, find_world_place, world_place_keys
+from knowledge.places.world import (
+    WORLD_PLACES,
+    find_world_place,
+    world_place_keys,
+    world_places_named,
+)
 from knowledge.qa.engine import Engine
 from knowledge.store.curated import read_hromadas
 
@@ -76,6 +81,14 @@ def test_a_foreign_town_is_found_with_its_ukrainian_name(
 def test_a_town_is_looked_for_only_in_the_country_given() -> None:
     assert find_world_place("Kraków", "DE") is None
     assert find_world_place("Nowhereville", "PL") is None
+
+
+def test_a_name_is_looked_up_in_every_country_at_once() -> None:
+    actual = world_places_named("Каунас")
+
+    assert actual["LT"].name == "Kaunas"
+    assert find_world_place("Kaunas", "lt") == actual["LT"]
+    assert world_places_named("Nowhereville") == {}
 
 
 def test_the_stored_keys_are_the_keys_names_are_looked_up_by() -> None:

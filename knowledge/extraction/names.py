@@ -18,7 +18,7 @@ from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import HromadaKind
 from knowledge.places.countries import adjectives_for_questions, country_name, country_table
 from knowledge.places.gazetteer import EntityKind, Gazetteer
-from knowledge.places.world import find_world_place
+from knowledge.places.world import world_places_named
 from knowledge.qa.engine import Engine
 
 HOME_COUNTRY = "UA"
@@ -211,15 +211,12 @@ class PlaceNames:
         """The one country among `countries` (ISO alpha-2, as the document names them) that
         has a town of this name in GeoNames' cities15000 («Ченстохова»: PL); None when no
         country or more than one has it."""
-        found = [
-            (code, place)
-            for code in countries
-            if (place := find_world_place(name, code)) is not None
-        ]
+        named = world_places_named(name)
+        found = [(code, named[code]) for code in countries if code in named]
         elsewhere = [
             place
-            for code in _all_countries()
-            if code not in countries and (place := find_world_place(name, code)) is not None
+            for code, place in named.items()
+            if code not in countries and code in _all_countries()
         ]
         if not found and len(countries) == 1:
             # «Гміна Нове» in a text about Poland alone: a town too small for the table.

@@ -15,7 +15,7 @@ import csv
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from knowledge.store.curated import REFERENCE_DIR
 from knowledge.text.normalize import latin_key, name_key
@@ -51,28 +51,57 @@ def world_place_keys(names: Iterable[str]) -> list[str]:
     return sorted({place_key(name) for name in names if name} - {""})
 
 
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """The table as read: its rows as written, and the rows each key names (any country)."""
+
+    columns: dict[str, int]
+    rows: list[list[str]]
+    by_key: dict[str, list[int]]
+
+
 @cache
-def _index() -> dict[tuple[str, str], tuple[WorldPlace, ...]]:
-    # The keys are stored, so that start-up of an import reads the table without keying
-    # half a million names (a test checks they match `place_key`).
-    found: dict[tuple[str, str], list[WorldPlace]] = defaultdict(list)
+def _table() -> _Table:
+    # Read once, on the first lookup (extraction meets its first unknown town, an import its
+    # first new partner), never at start-up. The rows stay strings until a town is asked for:
+    # building a record for each of 32,000 towns cost more than reading the file.
+    # The keys are stored, so that nothing keys half a million names here (a test checks they
+    # match `place_key`).
     with WORLD_PLACES.open(encoding="utf-8", newline="") as file:
-        for row in csv.DictReader(file):
-            latin = [name for name in row["latin_names"].split("|") if name]
-            cyrillic = [name for name in row["cyrillic_names"].split("|") if name]
-            place = WorldPlace(
-                geonames_id=int(row["geonames_id"]),
-                name=row["name"],
-                country=row["country_code"],
-                latitude=float(row["latitude"]),
-                longitude=float(row["longitude"]),
-                population=int(row["population"]),
-                name_uk=row["name_uk"] or None,
-                other_names=tuple(latin + cyrillic),
-            )
-            for key in row["keys"].split("|"):
-                found[(place.country, key)].append(place)
-    return {key: tuple(places) for key, places in found.items()}
+        reader = csv.reader(file)
+        columns = {name: number for number, name in enumerate(next(reader))}
+        rows = list(reader)
+    keys = columns["keys"]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for number, row in enumerate(rows):
+        for key in row[keys].split("|"):
+            by_key[key].append(number)
+    return _Table(columns, rows, dict(by_key))
+
+
+@lru_cache(maxsize=4096)
+def _place(number: int) -> WorldPlace:
+    table = _table()
+    row, column = table.rows[number], table.columns
+    latin = [name for name in row[column["latin_names"]].split("|") if name]
+    cyrillic = [name for name in row[column["cyrillic_names"]].split("|") if name]
+    return WorldPlace(
+        geonames_id=int(row[column["geonames_id"]]),
+        name=row[column["name"]],
+        country=row[column["country_code"]],
+        latitude=float(row[column["latitude"]]),
+        longitude=float(row[column["longitude"]]),
+        population=int(row[column["population"]]),
+        name_uk=row[column["name_uk"]] or None,
+        other_names=tuple(latin + cyrillic),
+    )
+
+
+def _clearly_one(places: list[WorldPlace]) -> WorldPlace | None:
+    ranked = sorted(places, key=lambda place: place.population, reverse=True)
+    if len(ranked) == 1 or ranked[0].population >= _CLEARLY_LARGER * ranked[1].population:
+        return ranked[0]
+    return None
 
 
 def find_world_place(name: str, country: str) -> WorldPlace | None:
@@ -81,10 +110,24 @@ def find_world_place(name: str, country: str) -> WorldPlace | None:
     The name may be written in any Latin or Cyrillic form GeoNames records; a name two towns
     share is the larger one only when it is clearly larger.
     """
-    places = _index().get((country.upper(), place_key(name)))
-    if not places:
-        return None
-    ranked = sorted(places, key=lambda place: place.population, reverse=True)
-    if len(ranked) == 1 or ranked[0].population >= _CLEARLY_LARGER * ranked[1].population:
-        return ranked[0]
-    return None
+    return world_places_named(name).get(country.upper())
+
+
+def world_places_named(name: str) -> dict[str, WorldPlace]:
+    """Per country (ISO alpha-2), the town of this name there, where one is clearly meant.
+
+    Countries where the name is unknown, or shared by towns of a size, are left out.
+    """
+    table = _table()
+    numbers = table.by_key.get(place_key(name), [])
+    if not numbers:
+        return {}
+    country = table.columns["country_code"]
+    by_country: dict[str, list[WorldPlace]] = defaultdict(list)
+    for number in numbers:
+        by_country[table.rows[number][country]].append(_place(number))
+    return {
+        code: place
+        for code, places in by_country.items()
+        if (place := _clearly_one(places)) is not None
+    }
