@@ -15,6 +15,7 @@ from knowledge.extraction import (
     Extractor,
     PlaceNames,
 )
+from knowledge.extraction.sentences import sentences_of
 from knowledge.facts.dates import PartialDate
 from knowledge.qa.engine import Engine
 
@@ -163,3 +164,16 @@ def test_one_document_called_an_agreement_and_a_memorandum_is_the_memorandum(
     actual = [fact.kind.value for fact in _agreements(_extract(extractor, text))]
 
     assert actual == ["memorandum"]
+
+
+def test_a_surname_russian_would_spell_like_an_oblast_is_no_oblast(extractor: Extractor) -> None:
+    text = (
+        "Голова громади отримав у Польщі від бурмістра Гміни Нове Чеслава Волінського "
+        "автомобіль швидкої допомоги для Радивилова."
+    )
+    sentence = sentences_of(text)[0]
+
+    actual = [mention.written for mention in extractor.names.mentions(sentence)]
+
+    assert "Волінського" not in actual
+    assert "Польщі" in actual

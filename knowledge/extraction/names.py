@@ -20,6 +20,7 @@ from knowledge.places.countries import adjectives_for_questions, country_name, c
 from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.world import world_places_named
 from knowledge.qa.engine import Engine
+from knowledge.text.normalize import is_cyrillic
 
 HOME_COUNTRY = "UA"
 # A town elsewhere this many times larger is what a name means when the text does not say.
@@ -157,6 +158,11 @@ class PlaceNames:
         found: list[NameMention] = []
         for mention in self._gazetteer.find(sentence.text, tokens, ordinary):
             if mention.approximate:
+                continue
+            written = sentence.written(mention.first, mention.last)
+            if any(map(is_cyrillic, written)) and not self._gazetteer.knows(written):
+                # Found only as Russian would spell a name: a Ukrainian text spells its names
+                # the Ukrainian way, and «бурмістра Чеслава Волінського» is a man, not Volyn.
                 continue
             candidates: dict[NameKind, list[str]] = {}
             for ref in sorted(mention.refs):
