@@ -809,3 +809,30 @@ def test_when_a_protocol_was_signed_after_a_hromada_is_its_date(
     assert answer.entities.get("place") == "us-albuquerque"
     assert not answer.text.startswith(("Так", "Yes"))
     assert "2023" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the albuquerque memorandum signed or not?", "No, it is not signed yet."),
+        ("Чи підписали меморандум Харків і Альбукерке?", "Ні, ще не підписано."),
+    ],
+)
+def test_a_memorandum_asked_by_its_title_is_that_document_not_another_of_the_pair(
+    engine: Engine, question: str, expected: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.text.startswith(expected)
+    assert "Protocol of intent" not in answer.text
+    assert "Протокол про наміри" not in answer.text
+
+
+def test_a_hromadas_memorandums_include_one_of_another_kind_titled_memorandum(
+    engine: Engine,
+) -> None:
+    (answer,) = conversation(engine, "Kharkiv memorandums")
+
+    assert "Memorandum on establishing twin-city relations" in answer.text
+    assert "Memorandum of understanding" in answer.text
+    assert "Košice" not in answer.text

@@ -124,6 +124,18 @@ class _Draft:
             self.cite(extension.source for extension in agreement.extensions)
 
 
+def is_of_kind(agreement: Agreement, kind: AgreementKind) -> bool:
+    """Whether an agreement is of the kind asked, by its kind or by its own title's first word:
+    Kharkiv's «Меморандум про встановлення побратимських відносин» is a twinning agreement, and
+    also the memorandum a resident asks about."""
+    if agreement.kind is kind:
+        return True
+    if agreement.title is None or kind in (AgreementKind.TWINNING, AgreementKind.OTHER):
+        return False
+    head = AGREEMENT_KINDS_INLINE[kind].split(" ", 1)[0]
+    return agreement.title.en.casefold().startswith(head)
+
+
 def today_in_ukraine() -> dt.date:
     """Today's date where the hromadas are, which decides what "this year" means."""
     return dt.datetime.now(KYIV).date()
@@ -331,7 +343,8 @@ class Engine:
                 and region.en == entities.region
             ]
         if entities.kind is not None and entities.place is None:
-            agreements = [a for a in agreements if a.kind is entities.kind]
+            kind = entities.kind
+            agreements = [a for a in agreements if is_of_kind(a, kind)]
         if entities.status is not None and entities.place is None:
             agreements = [a for a in agreements if a.status is entities.status]
         return agreements
@@ -515,7 +528,9 @@ class Engine:
                     )
                 )
         elif asked is not None and meaning.yes_no:
-            if any(a.kind is asked and a.status is AgreementStatus.ACTIVE for a in agreements):
+            if any(
+                is_of_kind(a, asked) and a.status is AgreementStatus.ACTIVE for a in agreements
+            ):
                 draft.lines.append(
                     _("Yes, {hromada} and {place} have a {kind}.").format(
                         kind=lang.gettext(AGREEMENT_KINDS_INLINE[asked]), **named
@@ -577,7 +592,8 @@ class Engine:
         _ = lang.gettext
         entities = meaning.entities
         agreements = self._agreements(entities)
-        of_kind = [a for a in agreements if a.kind is entities.kind]
+        kind = entities.kind
+        of_kind = [] if kind is None else [a for a in agreements if is_of_kind(a, kind)]
         if entities.place is not None and len(of_kind) == 1:
             # "When did Kharkiv and Albuquerque sign the protocol of intent?" is about that one.
             entities = entities.but(agreement=of_kind[0].key)
