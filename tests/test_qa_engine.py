@@ -312,3 +312,31 @@ def test_a_village_named_like_an_everyday_word_needs_a_capital_inside_the_questi
     actual = engine.answer(question, today=TODAY)
 
     assert actual.entities.get("hromada") == expected_hromada
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "expected_note"),
+    [
+        (
+            "Які партнери у Дніпровського району Києва?",
+            "uk",
+            "Дніпровський район входить до громади Київ.",
+        ),
+        (
+            "Partners of the Pecherskyi district of the city of Kyiv?",
+            "en",
+            "Pecherskyi district is part of the Kyiv hromada.",
+        ),
+        (
+            "Чи має Шевченківський район Харкова партнерів?",
+            "uk",
+            "Шевченківський район входить до громади Харків.",
+        ),
+    ],
+)
+def test_a_city_district_is_asked_about_as_its_city_with_a_note(
+    engine: Engine, question: str, lang: str, expected_note: str
+) -> None:
+    actual = engine.answer(question, lang=lang, today=TODAY)
+
+    assert actual.text.splitlines()[0] == expected_note

@@ -122,3 +122,13 @@ def question_settlements() -> dict[str, SettlementForms]:
 def settlements_by_code() -> dict[str, Settlement]:
     """Every settlement and city district by its KATOTTH code."""
     return {unit.code: unit for unit in settlements()}
+
+
+@cache
+def city_districts() -> dict[str, tuple[Settlement, ...]]:
+    """A city's hromada code → its districts (Kyiv's, Kharkiv's, Lviv's…)."""
+    found: dict[str, list[Settlement]] = {}
+    for unit in settlements():
+        if unit.kind is SettlementKind.DISTRICT:
+            found.setdefault(unit.hromada, []).append(unit)
+    return {code: tuple(units) for code, units in found.items()}

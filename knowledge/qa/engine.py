@@ -17,7 +17,7 @@ from knowledge.facts.records import Agreement, Aid, Place, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.places.reference import question_settlements
+from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
@@ -314,11 +314,23 @@ class Engine:
     def _settlement_note(self, lang: Language, meaning: Meaning) -> list[str]:
         """Which hromada a village or town the question named belongs to: its partnerships
         are the hromada's."""
-        unit = question_settlements().get(meaning.settlement or "")
+        code = meaning.settlement or ""
         hromada = self.snapshot.hromadas.get(meaning.entities.hromada or "")
-        if unit is None or hromada is None or meaning.intent is Intent.CLARIFY:
+        if not code or hromada is None or meaning.intent is Intent.CLARIFY:
             return []
-        name = unit.name_uk if lang.code == "uk" else unit.name_en
+        village = question_settlements().get(code)
+        if village is not None:
+            name = village.name_uk if lang.code == "uk" else village.name_en
+        else:
+            district = next(
+                (unit for unit in city_districts().get(hromada.code, ()) if unit.code == code),
+                None,
+            )
+            if district is None:
+                return []
+            name = lang.gettext("{district} district").format(
+                district=district.name_uk if lang.code == "uk" else district.name_en
+            )
         return [
             lang.gettext("{settlement} is part of the {hromada} hromada.").format(
                 settlement=name, hromada=lang.hromada(hromada)

@@ -19,7 +19,7 @@ from knowledge.facts.records import Agreement
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import EntityKind, Mention
-from knowledge.places.reference import question_settlements
+from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.answer import Context
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.intents import Intent
@@ -126,9 +126,65 @@ def _followed_by_oblast_word(reading: Reading, mention: Mention) -> bool:
     return fold(reading.tokens[following].text).startswith(_OBLAST_WORDS)
 
 
+# "район", "district": after a district's name and before its city's («Дніпровського району
+# Києва», "Dniprovskyi district of Kyiv").
+_DISTRICT_WORDS = ("район", "district", "raion", "rayon")
+_CITY_WORDS = frozenset({"міста", "м", "of", "the", "city"})
+_DISTRICT_STEM = 4
+
+
+def _city_district(reading: Reading, snapshot: Snapshot) -> tuple[int, int, str, str] | None:
+    """A city district the question names: the index of the city's mention, the token of the
+    district's name, the city's code and the district's, when a district word follows the
+    district's name and precedes the city's («Печерського району Києва», "Pecherskyi district
+    of the city of Kyiv")."""
+    tokens = reading.tokens
+    for index, token in enumerate(tokens[1:-1], 1):
+        if not fold(token.text).startswith(_DISTRICT_WORDS):
+            continue
+        after = index + 1
+        while after < len(tokens) and fold(tokens[after].text) in _CITY_WORDS:
+            after += 1
+        for position, mention in enumerate(reading.mentions):
+            cities = mention.of_kind(EntityKind.HROMADA)
+            if mention.first != after or len(cities) != 1:
+                continue
+            city = next(iter(cities)).id
+            district = _district_named(fold(tokens[index - 1].text), city)
+            if district is not None and city in snapshot.hromadas:
+                return position, index - 1, city, district
+    return None
+
+
+def _district_named(word: str, city: str) -> str | None:
+    """The city's district whose name the word is a form of («печерського» → Печерський)."""
+    for unit in city_districts().get(city, ()):
+        for name in (unit.name_uk, unit.name_en):
+            stem = fold(name)[:-2]
+            if len(stem) >= _DISTRICT_STEM and word.startswith(stem):
+                return unit.code
+    return None
+
+
 def _collect(reading: Reading, snapshot: Snapshot) -> _Found:
     found = _Found()
-    for mention in reading.mentions:
+    district = _city_district(reading, snapshot)
+    mentions = list(reading.mentions)
+    if district is not None:
+        position, name, city, code = district
+        city_mention = mentions[position]
+        text = reading.text[
+            reading.tokens[city_mention.first].start : reading.tokens[city_mention.last].end
+        ]
+        found.hromadas.append((frozenset({city}), text, None))
+        found.settlements[city] = code
+        # The district's name («Дніпровського») is not the hromada it may also spell.
+        mentions = [
+            mention
+            for mention in mentions
+            if mention is not city_mention and not mention.first <= name <= mention.last
+        ]
+    for mention in mentions:
         tokens = reading.tokens
         text = reading.text[tokens[mention.first].start : tokens[mention.last].end]
         hromadas = mention.of_kind(EntityKind.HROMADA)
