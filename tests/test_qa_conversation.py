@@ -836,3 +836,36 @@ def test_a_hromadas_memorandums_include_one_of_another_kind_titled_memorandum(
     assert "Memorandum on establishing twin-city relations" in answer.text
     assert "Memorandum of understanding" in answer.text
     assert "Košice" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Которые угоды підписав харків у 2023 році?", "What did Kharkiv sign in 2023?"]
+)
+def test_a_hromadas_agreements_signed_in_a_year_are_those_alone(
+    engine: Engine, question: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.SIGNED
+    assert "Лідс" in answer.text or "Leeds" in answer.text
+    assert "Брно" not in answer.text
+    assert "Brno" not in answer.text
+    assert "Цинциннаті" not in answer.text
+    assert "Cincinnati" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        ("які угоди підписали у 2023", "У базі 5 угод (підписані у 2023 р.):", "Колумбус"),
+        ("Which hromadas signed agreements in 2025?", "1 agreement is recorded", "Leeds"),
+    ],
+)
+def test_agreements_signed_in_a_year_are_listed_nation_wide(
+    engine: Engine, question: str, expected: str, absent: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.REVERSE
+    assert answer.text.startswith(expected)
+    assert absent not in answer.text

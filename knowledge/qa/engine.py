@@ -136,6 +136,10 @@ def is_of_kind(agreement: Agreement, kind: AgreementKind) -> bool:
     return agreement.title.en.casefold().startswith(head)
 
 
+def _signed_in(agreement: Agreement, year: int) -> bool:
+    return agreement.signed_on is not None and agreement.signed_on.year == year
+
+
 def today_in_ukraine() -> dt.date:
     """Today's date where the hromadas are, which decides what "this year" means."""
     return dt.datetime.now(KYIV).date()
@@ -339,8 +343,12 @@ class Engine:
 
     # -- the hromada's own agreements ---------------------------------------------------------
 
-    def _agreements(self, entities: Entities) -> list[Agreement]:
+    def _agreements(self, entities: Entities, *, signed_in: int | None = None) -> list[Agreement]:
+        """The hromada's agreements the entities narrow to; `signed_in` keeps those signed in
+        that year."""
         agreements = list(self.snapshot.agreements_by_hromada.get(entities.hromada or "", ()))
+        if signed_in is not None:
+            agreements = [a for a in agreements if _signed_in(a, signed_in)]
         if entities.agreement is not None:
             return [a for a in agreements if a.key == entities.agreement]
         if entities.place is not None:
@@ -362,10 +370,10 @@ class Engine:
         return agreements
 
     def _headed_agreements(
-        self, lang: Language, entities: Entities, draft: _Draft
+        self, lang: Language, entities: Entities, draft: _Draft, *, signed_in: int | None = None
     ) -> list[Agreement]:
         """The agreements asked about, under the hromada's name; none, with a line saying so."""
-        agreements = self._agreements(entities)
+        agreements = self._agreements(entities, signed_in=signed_in)
         name = self._heading(lang, entities)
         if not agreements:
             draft.lines.append(
@@ -579,6 +587,7 @@ class Engine:
         fallback: str,
         *,
         signing_notes: bool = False,
+        signed_in: int | None = None,
     ) -> None:
         """One line per agreement saying `describe`'s date, else `fallback`.
 
@@ -586,7 +595,7 @@ class Engine:
         the most precise date the sources give ("Signed at the end of 2023", "the signing was
         reported on 3 July 2023") where the record's date has only the year.
         """
-        agreements = self._headed_agreements(lang, entities, draft)
+        agreements = self._headed_agreements(lang, entities, draft, signed_in=signed_in)
         if not agreements:
             return
         for agreement in agreements:
@@ -618,7 +627,8 @@ class Engine:
                 draft.lines.append(_("No, it is not signed yet — talks are under way."))
             else:
                 draft.lines.append(_("No, it is not signed yet."))
-        self._dated(lang, entities, draft, signing, "", signing_notes=True)
+        signed_in = entities.year if entities.place is None else None
+        self._dated(lang, entities, draft, signing, "", signing_notes=True, signed_in=signed_in)
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         self._dated(lang, meaning.entities, draft, ending, NO_END_DATE)
@@ -1095,6 +1105,10 @@ class Engine:
         elif entities.status is not None:
             agreements = list(self.snapshot.agreements_by_status.get(entities.status, ()))
             label = lang.gettext(AGREEMENT_STATUSES_INLINE[entities.status])
+        elif entities.year is not None:
+            year = entities.year
+            agreements = [a for a in self.snapshot.agreements.values() if _signed_in(a, year)]
+            label = _("signed in {year}").format(year=year)
         else:
             draft.lines.append(_("Which hromada, partner or country do you mean?"))
             return

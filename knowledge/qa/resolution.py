@@ -342,6 +342,7 @@ _SUBJECTS: dict[str, Callable[[Entities], bool]] = {
     "place": lambda own: own.place is not None,
     "pair": lambda own: own.place is not None and own.hromada is not None,
     "dated": lambda own: bool(own.year or own.months or own.until) and own.place is None,
+    "year": lambda own: own.year is not None and own.place is None,
     "no partner or country": lambda own: own.place is None and own.country is None,
 }
 
@@ -393,6 +394,8 @@ _RULES = (
     _rule(Intent.EXPIRY, Cue.EXPIRY),
     _rule(Intent.SIGNED, Cue.SIGNED, Cue.WHEN),
     _rule(Intent.SIGNED, Cue.SIGNED, subject="place"),
+    # "Which agreements did Kharkiv sign in 2023?" lists those signed that year.
+    _rule(Intent.SIGNED, Cue.SIGNED, subject="year"),
     _rule(Intent.SIGNED, Cue.SIGNED, unless=(Cue.PARTNER,)),
     _rule(Intent.PARTNERS, Cue.SIGNED),
     _rule(Intent.AID, Cue.AID),
@@ -423,6 +426,9 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
     which = asks_who or Cue.WHO in cues or Cue.AGREEMENTS in cues
     if intent is Intent.EXPIRING:
         return Intent.EXPIRING
+    if intent is Intent.SIGNED and entities.year and (which or Cue.SIGNED in cues):
+        # "Which agreements were signed in 2023?", "Who signed agreements in 2025?"
+        return Intent.REVERSE
     if intent is Intent.AID and entities.country and (asks_who or Cue.WHO in cues):
         return Intent.AID
     if intent is Intent.COUNT and asks_who and (entities.country or entities.kind):
