@@ -54,6 +54,8 @@ NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
         ("Нікольське", NIKOLSKA, None),
         ("Nikolskoye", NIKOLSKA, None),
         ("Yuzhne", YUZHNENSKA, None),
+        ("Yuzhny", YUZHNENSKA, None),
+        ("Pereiaslav-Khmelnytskyi", "UA32040110000047477", None),
         ("Dniprovskyi district of Kyiv", KYIV, DNIPROVSKYI_KYIV),
         ("Dniprovskyi District of the city of Kyiv", KYIV, DNIPROVSKYI_KYIV),
         ("Дніпровський район міста Києва", KYIV, DNIPROVSKYI_KYIV),

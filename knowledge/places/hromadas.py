@@ -377,7 +377,8 @@ class HromadaIndex:
 
     def _by_former_centre(self, key: str, keep: Callable[[_Entry], bool]) -> list[_Entry]:
         """The hromada still named after its centre's former name: "Nikolske" for the
-        Нікольська hromada, whose centre is now Микільське; "Yuzhne" for Южненська.
+        Нікольська hromada, whose centre is now Микільське; "Yuzhne" for Южненська; or the
+        town a former name lengthened ("Pereiaslav-Khmelnytskyi" for Pereiaslav).
 
         Asked only of a name no unit of the codifier has now, so it never overrides one.
         """
@@ -391,6 +392,11 @@ class HromadaIndex:
             for entry in self.tiers[3].get(name, {}).values():
                 if not entry.by_centre and entry.settlement is None and keep(entry):
                     found.setdefault(entry.hromada.code, entry)
+        shorter = _FORMER_ADJECTIVE.match(key) if len(words) == 1 else None
+        if not found and shorter:
+            return [
+                entry for entry in self._lookup(shorter.group(1), keep, set()) if entry.by_centre
+            ]
         return list(found.values())
 
     def candidates(self, text: str) -> list[str]:
@@ -549,8 +555,12 @@ _ADJECTIVE_RULES = (
     ("noie", "nenska"),
     ("ske", "ska"),
     ("ne", "nenska"),
+    ("ni", "nenska"),
+    ("ski", "ska"),
     ("sk", "ska"),
 )
+# The adjective a former name added to a town's name: Pereiaslav-Khmelnytskyi is Pereiaslav.
+_FORMER_ADJECTIVE = re.compile(r"^(.{4,})-\S+(?:yi|ii|iy|ий|ій|ki|ka|ка)$")
 _MIN_FORMER_NAME = 4
 
 
