@@ -49,8 +49,6 @@ NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
         ("Berehove", BEREHOVE, None),
         (BENE, BEREHOVE, BENE),
         ("Nikolske", NIKOLSKA, None),
-        # The settlement hromada in Zakarpattia, not the village one in Volyn.
-        ("Dubove", "UA21080070000025254", None),
         ("Нікольське", NIKOLSKA, None),
         ("Nikolskoye", NIKOLSKA, None),
         ("Yuzhne", YUZHNENSKA, None),

@@ -150,9 +150,8 @@ def usual_reading(candidates: Sequence[HromadaLike]) -> str | None:
     """Of hromadas whose centres share a name, the code of the one the name usually means.
 
     The rules the importer applies too: the only city among village and settlement hromadas
-    (Рівне, not the village in Crimea), of cities only the oblast centre (Миколаїв), and, with
-    no city, the only settlement among village hromadas (Дубове in Zakarpattia, not the village
-    in Volyn); otherwise None, the name stays ambiguous.
+    (Рівне, not the village in Crimea), and of cities only the oblast centre (Миколаїв);
+    otherwise None, the name stays ambiguous.
     """
     cities = [hromada for hromada in candidates if _is_city_like(hromada)]
     if len(cities) == 1:
@@ -161,11 +160,6 @@ def usual_reading(candidates: Sequence[HromadaLike]) -> str | None:
         centres = [hromada for hromada in cities if _is_oblast_centre(hromada)]
         if len(centres) == 1:
             return centres[0].code
-    if not cities:
-        towns = [hromada for hromada in candidates if hromada.kind is HromadaKind.SETTLEMENT]
-        villages = [hromada for hromada in candidates if hromada.kind is HromadaKind.RURAL]
-        if len(towns) == 1 and len(towns) + len(villages) == len(candidates):
-            return towns[0].code
     return None
 
 
@@ -489,14 +483,9 @@ class HromadaIndex:
         chosen = None
         if len(cities) == 1:
             chosen = cities[0]
-        elif cities and len(cities) == len(entries):
+        elif len(cities) == len(entries):
             centres = [entry for entry in cities if _is_oblast_centre(entry.hromada)]
             chosen = centres[0] if len(centres) == 1 else None
-        elif not cities:
-            towns = [entry for entry in entries if _place_kind(entry) is SettlementKind.SETTLEMENT]
-            villages = [entry for entry in entries if _place_kind(entry) is SettlementKind.VILLAGE]
-            if len(towns) == 1 and len(towns) + len(villages) == len(entries):
-                chosen = towns[0]
         if chosen is not None and not _farther_than_another(chosen, entries, hints):
             return _resolved(chosen)
         candidates = ", ".join(
@@ -601,18 +590,6 @@ def _is_city(entry: _Entry) -> bool:
     if entry.settlement is not None:
         return entry.settlement.kind is SettlementKind.CITY
     return entry.by_centre and _is_city_like(entry.hromada)
-
-
-def _place_kind(entry: _Entry) -> SettlementKind | None:
-    """What the named place is: the settlement's kind, or the kind of the hromada's centre."""
-    if entry.settlement is not None:
-        return entry.settlement.kind
-    if not entry.by_centre:
-        return None
-    return {
-        HromadaKind.SETTLEMENT: SettlementKind.SETTLEMENT,
-        HromadaKind.RURAL: SettlementKind.VILLAGE,
-    }.get(entry.hromada.kind or HromadaKind.URBAN)
 
 
 def _decided_by(entries: list[_Entry], hints: Hints) -> _Entry | None:
