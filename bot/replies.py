@@ -10,7 +10,13 @@ from contextlib import nullcontext
 from typing import Any
 
 from aiogram.fsm.context import FSMContext
-from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, Message
+from aiogram.types import (
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
 from aiogram.utils.i18n import I18n
 
 from bot.callbacks import AnswerPage
@@ -26,6 +32,8 @@ from knowledge.render.phrases import BULLET, citation_text
 from knowledge.text.normalize import tokenize
 
 logger = logging.getLogger(__name__)
+# The buttons a reply may carry: under the message, or in place of the keyboard.
+ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 
 CONTEXT_KEY = "context"
 OFFERED_KEY = "offered"
@@ -72,9 +80,7 @@ async def send_text(
             await message.answer(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 
-async def say(
-    message: Message, text: str, reply_markup: InlineKeyboardMarkup | None = None
-) -> None:
+async def say(message: Message, text: str, reply_markup: ReplyMarkup | None = None) -> None:
     """Plain text (escaped here, so names and typed values show as written) in the message's
     chat, in as many messages as it needs; the buttons go under the last one."""
     pieces = split_message(escaped(text))

@@ -27,9 +27,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import AdminConfirm, AdminPick
 from bot.filters.admin import IsAdmin, refuse
+from bot.replies import say
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
-from bot.texts import escaped, problem_text
+from bot.texts import problem_text
 from bot.transport.redelivery import is_passing_failure
 from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
@@ -167,10 +168,6 @@ def _problem_text(error: forms.FormError) -> str:
     return texts.get(error.problem, texts["text"]).format(value=error.value)
 
 
-async def _say(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    await message.answer(escaped(text), reply_markup=markup)
-
-
 def _pick_keyboard(field: str, labels: list[str]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for index, label in enumerate(labels):
@@ -262,7 +259,7 @@ async def _preview(
     await state.update_data(
         operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
     )
-    await _say(message, "\n".join(lines), confirm_keyboard())
+    await say(message, "\n".join(lines), confirm_keyboard())
 
 
 async def _known_names(
@@ -314,7 +311,7 @@ async def _preview_new(
         suggestion = linked[0]["title"]["uk"]
         await state.set_state(SourceTitle.title)
         await state.update_data(titled={"entity": entity, "doc": doc, "extra": extra})
-        await _say(
+        await say(
             message,
             _(
                 "The title of the source {url}? I do not open pages, so I could not read it there."
@@ -351,7 +348,7 @@ async def source_title(
     try:
         title = forms.required_text(message.text or "")
     except forms.FormError as error:
-        await _say(message, _problem_text(error))
+        await say(message, _problem_text(error))
         return
     await _titled(message, state, lang, title, session)
 
@@ -395,9 +392,9 @@ async def cmd_cancel(message: Message, state: FSMContext) -> None:
     had = await state.get_state()
     await state.clear()
     if had is None:
-        await _say(message, _("There is nothing to cancel."))
+        await say(message, _("There is nothing to cancel."))
     else:
-        await _say(message, _("Cancelled. Nothing was changed."))
+        await say(message, _("Cancelled. Nothing was changed."))
 
 
 @router.callback_query(AdminConfirm.filter(), StateFilter(Pending.confirm), IsAdmin())
@@ -420,12 +417,12 @@ async def on_confirm(
         return
     if not callback_data.ok:
         await state.clear()
-        await _say(query.message, _("Cancelled. Nothing was changed."))
+        await say(query.message, _("Cancelled. Nothing was changed."))
         return
     # Written or refused, the preview is answered: a refusal ends the dialog too.
     await state.clear()
     text = await _apply(data, admin, services, lang)
-    await _say(query.message, text)
+    await say(query.message, text)
     try:
         await services.reload_knowledge()
     except Exception as error:
@@ -479,7 +476,7 @@ async def on_stale_confirm(query: CallbackQuery) -> None:
     except TelegramBadRequest:
         # Pressed long ago, or delivered again: the note goes to the chat instead.
         if isinstance(query.message, Message):
-            await _say(query.message, note)
+            await say(query.message, note)
 
 
 # ---- the one-line form ----
@@ -528,7 +525,7 @@ async def cmd_add_agreement(
         fields["sources"] = [{"source": source_key}]
         doc = await dialogs.new_agreement(session, fields, hromada)
     except forms.FormError as error:
-        await _say(message, _problem_text(error))
+        await say(message, _problem_text(error))
         return
     await _preview_new(
         message, state, lang, "agreement", doc.model_dump(mode="json"), extra, session=session
@@ -571,7 +568,7 @@ async def _ask(
         prompt += " " + _("/cancel stops.")
     asked = replace(dialog, choices=[value for _label, value in options])
     await state.update_data(asked.to_data())
-    await _say(message, prompt, _options_keyboard(step.name, options) if options else None)
+    await say(message, prompt, _options_keyboard(step.name, options) if options else None)
 
 
 def _step_options(step: dialogs.Step, lang: str) -> list[tuple[str, Any]]:
@@ -587,7 +584,7 @@ async def record_step(
     dialog = dialogs.DialogState.from_data(await state.get_data())
     if dialog is None:
         await state.clear()
-        await _say(message, _("This button is no longer valid. Please start again."))
+        await say(message, _("This button is no longer valid. Please start again."))
         return
     step = dialog.current
     reading = dialogs.StepInput(session, dialog.answers)
@@ -596,15 +593,15 @@ async def record_step(
     except forms.FormError as error:
         options = _step_options(step, lang)
         markup = _options_keyboard(step.name, options) if options else None
-        await _say(message, _problem_text(error), markup)
+        await say(message, _problem_text(error), markup)
         return
     if isinstance(value, dialogs.Candidates):
         offered = replace(dialog, choices=[choice for _label, choice in value.options])
         await state.update_data(offered.to_data())
-        await _say(message, _(value.question), _options_keyboard(step.name, value.options))
+        await say(message, _(value.question), _options_keyboard(step.name, value.options))
         return
     for remark in reading.remarks:
-        await _say(message, _(remark))
+        await say(message, _(remark))
     given = value if isinstance(value, dialogs.Several) else {step.name: value}
     answers = {**dialog.answers, **given}
     await _answered(message, state, session, lang, dialog, answers)
@@ -627,7 +624,7 @@ async def _answered(
     try:
         doc, extra = await table.finish(session, answers)
     except forms.FormError as error:
-        await _say(message, _problem_text(error))
+        await say(message, _problem_text(error))
         return
     await _preview_new(
         message, state, lang, table.entity, doc, extra, ask_title=True, session=session
@@ -653,7 +650,7 @@ async def on_step_pick(
         or callback_data.field != dialog.current.name
         or callback_data.index >= len(dialog.choices)
     ):
-        await _say(message, _("This button is no longer valid. Please start again."))
+        await say(message, _("This button is no longer valid. Please start again."))
         return
     answers = {**dialog.answers, dialog.current.name: dialog.choices[callback_data.index]}
     await _answered(message, state, session, lang, dialog, answers)
@@ -701,7 +698,7 @@ async def on_pick(
         deleting = bool(data.get("delete", False))
         await _start_edit(message, state, session, lang, str(entity), str(key), deleting)
         return
-    await _say(message, _("This button is no longer valid. Please start again."))
+    await say(message, _("This button is no longer valid. Please start again."))
 
 
 @router.message(Command("edit", "delete"), IsAdmin())
@@ -722,16 +719,16 @@ async def cmd_edit(
             if deleting
             else _("Which record? /edit <key>, or /edit Kharkiv Košice")
         )
-        await _say(message, usage)
+        await say(message, usage)
         return
     found = await forms.find_record(session, text)
     if not found:
-        await _say(message, _problem_text(forms.FormError("record", text)))
+        await say(message, _problem_text(forms.FormError("record", text)))
         return
     if len(found) > 1:
         await state.update_data(choices=found, delete=deleting)
         labels = [f"{_entity_label(entity)} {key}" for entity, key in found]
-        await _say(message, _("Several records match. Which one?"), _pick_keyboard("rec", labels))
+        await say(message, _("Several records match. Which one?"), _pick_keyboard("rec", labels))
         return
     entity, key = found[0]
     await _start_edit(message, state, session, lang, entity, key, deleting)
@@ -748,7 +745,7 @@ async def _start_edit(
 ) -> None:
     doc = await load_for_edit(session, entity, key)
     if doc is None:
-        await _say(message, _problem_text(forms.FormError("record", key)))
+        await say(message, _problem_text(forms.FormError("record", key)))
         return
     expected = doc.model_dump(mode="json")
     if deleting:
@@ -766,7 +763,7 @@ async def _start_edit(
         return
     await state.set_state(EditForm.field)
     await state.update_data(entity=entity, key=key, expected=expected)
-    await _say(
+    await say(
         message,
         _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
         _pick_keyboard("field", [_(EDITABLE_FIELDS[field]) for field in EDIT_FIELDS[entity]]),
@@ -788,7 +785,7 @@ async def _ask_value(message: Message, state: FSMContext, field: str, lang: str)
         markup = _status_keyboard(lang)
     elif field == "areas":
         prompt += "\n" + _areas_hint()
-    await _say(message, prompt, markup)
+    await say(message, prompt, markup)
 
 
 def _field_value(entity: str, doc: dict[str, Any], field: str, lang: str) -> str:
@@ -874,10 +871,10 @@ async def _edit_value(
         changed = base | _changes_for(base, data["field"], text)
         doc = parse_doc(entity, changed)
     except forms.FormError as error:
-        await _say(message, _problem_text(error))
+        await say(message, _problem_text(error))
         return
     except ValueError as error:
-        await _say(message, _problem_text(forms.invalid_record(error)))
+        await say(message, _problem_text(forms.invalid_record(error)))
         return
     await _preview_draft(
         message, state, lang, data, None if doc is None else doc.model_dump(mode="json"), session
@@ -933,7 +930,7 @@ async def edit_draft(
         extra=[(name, record.model_dump(mode="json")) for name, record in extra],
     )
     labels = [_(EDITABLE_FIELDS[field]) for field in EDIT_FIELDS[entity]]
-    await _say(
+    await say(
         message,
         _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
         _pick_keyboard("field", [*labels, _("✅ Save as it is")]),
@@ -955,7 +952,7 @@ async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> No
     named |= {_(EDITABLE_FIELDS[field]).casefold(): field for field in fields}
     field = named.get(typed.casefold())
     if field is None:
-        await _say(message, _problem_text(forms.FormError("field", typed)))
+        await say(message, _problem_text(forms.FormError("field", typed)))
         return
     await _ask_value(message, state, field, lang)
 
@@ -963,7 +960,7 @@ async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> No
 @router.message(Pending.confirm, F.text, IsAdmin())
 async def pending_text(message: Message) -> None:
     """While a preview waits, only its buttons (or /cancel) answer it."""
-    await _say(message, _("Please press Confirm or Cancel under the preview, or send /cancel."))
+    await say(message, _("Please press Confirm or Cancel under the preview, or send /cancel."))
 
 
 # ---- everyone else ----

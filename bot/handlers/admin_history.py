@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import Pending, confirm_keyboard
+from bot.replies import say
 from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
-from bot.texts import escaped
 from knowledge.admin.common import Admin, FieldChange
 from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
 from knowledge.admin.history import check_undo, recent_changes
@@ -37,7 +37,7 @@ async def cmd_history(
     see: an editor of some hromadas sees theirs, and no one else's rights."""
     key = (command.args or "").strip() or None
     changes = await recent_changes(session, key=key, viewer=admin)
-    await message.answer(escaped(history_text(changes, lang)))
+    await say(message, history_text(changes, lang))
 
 
 @router.message(Command("undo"), IsAdmin())
@@ -55,12 +55,12 @@ async def cmd_undo(
     await state.clear()
     text = (command.args or "").strip().lstrip("#")
     if text and not text.isdigit():
-        await message.answer(escaped(_("Send the change number, such as /undo 42.")))
+        await say(message, _("Send the change number, such as /undo 42."))
         return
     change_id = int(text) if text else await latest_change_id(session, admin)
     change = None if change_id is None else await audited_change(session, change_id)
     if change is None:
-        await message.answer(escaped(_("There is no such change to undo.")))
+        await say(message, _("There is no such change to undo."))
         return
     together = [] if change.batch is None else await batch_changes(session, change.batch)
     batch = change.batch if len(together) > 1 else None
@@ -89,7 +89,7 @@ async def cmd_undo(
         change_id=change.id,
         batch=batch,
     )
-    await message.answer(escaped("\n".join(lines)), reply_markup=confirm_keyboard())
+    await say(message, "\n".join(lines), reply_markup=confirm_keyboard())
 
 
 @router.message(Command(*COMMANDS))

@@ -39,9 +39,10 @@ from bot.filters.admin import IsAdmin, refusal_text, refuse
 from bot.handlers.subscriptions import topic_of
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
+from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped, problem_text, split_message
+from bot.texts import escaped, problem_text
 from bot.transport.files import FileTooLargeError, download_limited
 from knowledge.admin.backup import BackupError, backup_database
 from knowledge.admin.common import Admin, AdminError
@@ -115,12 +116,11 @@ async def cmd_export(
     """The knowledge base as a file, in the format `kb export` writes."""
     chosen = (command.args or "yaml").strip().lower()
     if chosen not in EXPORT_FORMATS:
-        await message.answer(
-            escaped(
-                _("Unknown format {format}. Use one of: {formats}.").format(
-                    format=chosen, formats=", ".join(EXPORT_FORMATS)
-                )
-            )
+        await say(
+            message,
+            _("Unknown format {format}. Use one of: {formats}.").format(
+                format=chosen, formats=", ".join(EXPORT_FORMATS)
+            ),
         )
         return
     stamp = _stamp(services)
@@ -250,14 +250,13 @@ def _too_large(size: int | None, limits: ImportLimits) -> bool:
 async def cmd_import(message: Message, state: FSMContext) -> None:
     """Ask for the file to import."""
     await state.set_state(ImportStep.waiting_file)
-    await message.answer(
-        escaped(
-            _(
-                "Send the file to import: a sheet of agreements or aid as .xlsx (Excel) or"
-                " .csv, or a .yaml or .json export. I will show what it changes before writing"
-                " anything. /cancel stops."
-            )
-        )
+    await say(
+        message,
+        _(
+            "Send the file to import: a sheet of agreements or aid as .xlsx (Excel) or"
+            " .csv, or a .yaml or .json export. I will show what it changes before writing"
+            " anything. /cancel stops."
+        ),
     )
 
 
@@ -266,7 +265,7 @@ async def cmd_import(message: Message, state: FSMContext) -> None:
 async def cmd_cancel_import(message: Message, state: FSMContext) -> None:
     """Drop the import in progress."""
     await state.clear()
-    await message.answer(escaped(_("Import cancelled; nothing was written.")))
+    await say(message, _("Import cancelled; nothing was written."))
 
 
 @router.message(F.document, F.chat.type == "private", IsAdmin())
@@ -290,10 +289,9 @@ async def on_document(
     except FileTooLargeError:
         await state.clear()
         limit = limits.max_bytes // (1024 * 1024)
-        await message.answer(
-            escaped(
-                _("The file is larger than {limit} MB; nothing was written.").format(limit=limit)
-            )
+        await say(
+            message,
+            _("The file is larger than {limit} MB; nothing was written.").format(limit=limit),
         )
         return
     filename = document.file_name or "upload"
@@ -301,13 +299,13 @@ async def on_document(
         parsed = read_import(data, filename, limits=limits)
     except ImportRejectedError as error:
         await state.clear()
-        await _answer_long(message, _refused_text(error.problems))
+        await say(message, _refused_text(error.problems))
         return
     preview = await preview_import(session, parsed)
     text = preview_text(preview)
     if not preview.has_changes:
         await state.clear()
-        await _answer_long(message, text + "\n" + _("Nothing would change."))
+        await say(message, text + "\n" + _("Nothing would change."))
         return
     upload = secrets.token_urlsafe(6)
     await state.set_state(ImportStep.confirm)
@@ -319,16 +317,7 @@ async def on_document(
         if preview.rejected
         else _("Apply these changes?")
     )
-    await _answer_long(message, text + "\n\n" + question, _decision_keyboard(upload))
-
-
-async def _answer_long(
-    message: Message, text: str, markup: InlineKeyboardMarkup | None = None
-) -> None:
-    parts = split_message(escaped(text))
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        await message.answer(part, reply_markup=markup if last else None)
+    await say(message, text + "\n\n" + question, _decision_keyboard(upload))
 
 
 class _ProgressMessage:
@@ -377,7 +366,7 @@ async def on_import_cancel(query: CallbackQuery, state: FSMContext) -> None:
     await state.clear()
     await query.answer()
     if isinstance(query.message, Message):
-        await query.message.answer(escaped(_("Import cancelled; nothing was written.")))
+        await say(query.message, _("Import cancelled; nothing was written."))
 
 
 @router.callback_query(ImportDecision.filter(F.action == "apply"), IsAdmin())
@@ -402,7 +391,7 @@ async def on_import_apply(
             base64.b64decode(data["data"]), str(data["filename"]), limits=_limits()
         )
     except ImportRejectedError as error:
-        await _answer_long(query.message, _refused_text(error.problems))
+        await say(query.message, _refused_text(error.problems))
         return
     progress_message = await query.message.answer(
         escaped(_("Importing… {percent}%").format(percent=0))
@@ -456,7 +445,7 @@ async def cmd_backup(message: Message, services: BotServices) -> None:
             )
         except BackupError:
             logger.exception("The backup failed")
-            await message.answer(escaped(_("The backup failed; please try again later.")))
+            await say(message, _("The backup failed; please try again later."))
             return
         content = await asyncio.to_thread(backup.path.read_bytes)
     caption = (
@@ -510,8 +499,8 @@ async def cmd_logchat(
     else:
         chat_id = _chat_id(argument)
         if chat_id is None:
-            await message.answer(
-                escaped(_("Send a chat id, such as /logchat -1001234567890, or /logchat off."))
+            await say(
+                message, _("Send a chat id, such as /logchat -1001234567890, or /logchat off.")
             )
             return
     thread_id = topic_of(message) if chat_id == message.chat.id else None
@@ -521,15 +510,15 @@ async def cmd_logchat(
         _("This chat now gets a line for every change of the knowledge base."),
         thread_id,
     ):
-        await message.answer(escaped(_unreachable(chat_id)))
+        await say(message, _unreachable(chat_id))
         return
     async with services.sessions() as session:
         await set_log_chat(session, admin, chat_id, thread_id)
     if chat_id is None:
-        await message.answer(escaped(_("The audit log is no longer forwarded.")))
+        await say(message, _("The audit log is no longer forwarded."))
     else:
-        await message.answer(
-            escaped(_("From now on every change is reported to chat {chat}.").format(chat=chat_id))
+        await say(
+            message, _("From now on every change is reported to chat {chat}.").format(chat=chat_id)
         )
 
 
@@ -551,20 +540,20 @@ async def cmd_channel(
             if current is None
             else _("/publish posts to {channel}.").format(channel=current)
         )
-        await message.answer(escaped(text))
+        await say(message, text)
         return
     channel = None if argument.lower() == "off" else argument
     if channel is not None and not (
         re.fullmatch(_CHANNEL_NAME, channel) or _chat_id(channel) is not None
     ):
-        await message.answer(
-            escaped(_("Send the channel as @name or as its numeric id, such as -1001234567890."))
+        await say(
+            message, _("Send the channel as @name or as its numeric id, such as -1001234567890.")
         )
         return
     if channel is not None and not await _test_post(
         bot, _chat_id(channel) or channel, _("Hromadas' partnership cards will be posted here.")
     ):
-        await message.answer(escaped(_unreachable(channel)))
+        await say(message, _unreachable(channel))
         return
     async with services.sessions() as writer:
         await set_channel(writer, admin, channel)
@@ -575,7 +564,7 @@ async def cmd_channel(
             channel=channel
         )
     )
-    await message.answer(escaped(text))
+    await say(message, text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -643,15 +632,15 @@ async def cmd_publish(
     if words and words[-1].lower() in ("card", "digest"):
         kind = words.pop().lower()
     if not words:
-        await message.answer(escaped(_("Name the hromada, such as /publish Kharkiv digest.")))
+        await say(message, _("Name the hromada, such as /publish Kharkiv digest."))
         return
     code = _resolve_hromada(" ".join(words))
     if isinstance(code, Problem):
-        await message.answer(escaped(problem_text(code)))
+        await say(message, problem_text(code))
         return
     channel = await stored_channel(session)
     if channel is None:
-        await message.answer(escaped(_("No channel is set. A super-admin sets it with /channel.")))
+        await say(message, _("No channel is set. A super-admin sets it with /channel."))
         return
     await require_editor(session, admin, code)
     channel_lang = services.settings.default_locale
@@ -662,31 +651,29 @@ async def cmd_publish(
         else:
             digest = await _digest(session, services, code, channel_lang)
             if digest is None:
-                await message.answer(
-                    escaped(
-                        ngettext(
-                            "Nothing new in the last {days} day.",
-                            "Nothing new in the last {days} days.",
-                            DIGEST_DAYS,
-                        ).format(days=DIGEST_DAYS)
-                    )
+                await say(
+                    message,
+                    ngettext(
+                        "Nothing new in the last {days} day.",
+                        "Nothing new in the last {days} days.",
+                        DIGEST_DAYS,
+                    ).format(days=DIGEST_DAYS),
                 )
                 return
             await _post_digest(bot, target, digest, code, channel_lang)
     except (UnknownRecordError, KeyError):
-        await message.answer(escaped(_("The knowledge base holds nothing about this hromada.")))
+        await say(message, _("The knowledge base holds nothing about this hromada."))
         return
     except TelegramAPIError as error:
         logger.warning("Publishing to the channel failed: %s", type(error).__name__)
-        await message.answer(
-            escaped(
-                _("Could not post to {channel}: is the bot an administrator there?").format(
-                    channel=channel
-                )
-            )
+        await say(
+            message,
+            _("Could not post to {channel}: is the bot an administrator there?").format(
+                channel=channel
+            ),
         )
         return
-    await message.answer(escaped(_("Posted to {channel}.").format(channel=channel)))
+    await say(message, _("Posted to {channel}.").format(channel=channel))
 
 
 async def _post_digest(bot: Bot, target: int | str, text: str, code: str, lang: str) -> None:
@@ -708,7 +695,7 @@ async def _post_digest(bot: Bot, target: int | str, text: str, code: str, lang: 
 )
 async def private_only(message: Message) -> None:
     """An admin's file and channel commands work in the private chat, not in front of a group."""
-    await message.answer(escaped(_("Send this command in your private chat with me.")))
+    await say(message, _("Send this command in your private chat with me."))
 
 
 @router.message(Command(*EDITOR_COMMANDS, *SUPER_ADMIN_COMMANDS))

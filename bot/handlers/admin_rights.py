@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.commands import set_editor_menu
 from bot.filters.admin import IsAdmin, refuse
+from bot.replies import say
 from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
-from bot.texts import escaped
 from knowledge.admin import permissions
 from knowledge.admin.common import Admin
 from knowledge.admin.forms import FormError, resolve_hromada
@@ -40,7 +40,7 @@ async def cmd_admins(
 ) -> None:
     """List the super-admins and the editors with their hromadas."""
     admins = await permissions.list_admins(session, services.settings.admin_ids)
-    await message.answer(escaped(admins_text(admins, lang)))
+    await say(message, admins_text(admins, lang))
 
 
 async def _change_right(
@@ -53,21 +53,18 @@ async def _change_right(
 ) -> None:
     user_id, rest = _target(message, command)
     if user_id is None:
-        await message.answer(
-            escaped(
-                _(
-                    "Write the user's numeric id and, if the right is for one hromada only, its"
-                    " name or code: /{command} 123456789 Kharkiv"
-                ).format(command=command.command)
-            )
+        await say(
+            message,
+            _(
+                "Write the user's numeric id and, if the right is for one hromada only, its"
+                " name or code: /{command} 123456789 Kharkiv"
+            ).format(command=command.command),
         )
         return
     try:
         code = (await resolve_hromada(session, rest)).code if rest.strip() else None
     except FormError:
-        await message.answer(
-            escaped(_("I don't know a hromada called “{name}”.").format(name=rest.strip()))
-        )
+        await say(message, _("I don't know a hromada called “{name}”.").format(name=rest.strip()))
         return
     async with services.sessions() as own:
         if command.command == "grant":
@@ -89,7 +86,7 @@ async def _change_right(
         shown = await set_editor_menu(bot, user_id, still_editor)
         if not shown and still_editor:
             text += " " + _("Their editing commands appear in the menu once they open the bot.")
-    await message.answer(escaped(text))
+    await say(message, text)
 
 
 @router.message(Command("grant", "revoke"), IsAdmin(super_only=True))

@@ -43,6 +43,7 @@ from bot.callbacks import DocumentFacts, FactAction
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import edit_draft
 from bot.handlers.admin_ops import ImportStep
+from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import MESSAGE_LIMIT, card_html, escaped
@@ -181,17 +182,17 @@ async def on_file(
     if await state.get_state() == FactsStep.waiting.state:
         await state.clear()
     if document.file_size is not None and document.file_size > MAX_DOCUMENT_BYTES:
-        await message.answer(escaped(_unreadable_text("too_large")))
+        await say(message, _unreadable_text("too_large"))
         return
     name = document.file_name or "document"
     try:
         data = await download_limited(bot, document.file_id, MAX_DOCUMENT_BYTES)
         read = read_document(data, name)
     except FileTooLargeError:
-        await message.answer(escaped(_unreadable_text("too_large")))
+        await say(message, _unreadable_text("too_large"))
         return
     except UnreadableDocumentError as error:
-        await message.answer(escaped(_unreadable_text(error.reason)))
+        await say(message, _unreadable_text(error.reason))
         return
     await _propose(message, state, session, services, admin, lang, read, name)
 
@@ -229,8 +230,8 @@ async def on_forward(
     """A forwarded post or message: its text (or a file's caption) is the document."""
     text = message.text or message.caption
     if not text or not text.strip():
-        await message.answer(
-            escaped(_("This forwarded message has no text for me to read. Nothing was written."))
+        await say(
+            message, _("This forwarded message has no text for me to read. Nothing was written.")
         )
         return
     url, day, fallback = _origin(message)
@@ -273,13 +274,12 @@ async def cmd_extract(
         await _propose_text(message, state, session, services, admin, lang, command.args)
         return
     await state.set_state(FactsStep.waiting)
-    await message.answer(
-        escaped(
-            _(
-                "Send the text, forward the post, or send the file (.txt, .html, .pdf or"
-                " .docx): I will propose the agreements and aid it states. /cancel stops."
-            )
-        )
+    await say(
+        message,
+        _(
+            "Send the text, forward the post, or send the file (.txt, .html, .pdf or"
+            " .docx): I will propose the agreements and aid it states. /cancel stops."
+        ),
     )
 
 
@@ -340,18 +340,17 @@ async def _propose(
     title = source.title or fallback_title
     notes = [_("I read only its first {count} characters.").format(count=MAX_TEXT)] if cut else []
     if not extraction.facts:
-        await message.answer(
-            escaped(
-                "\n".join(
-                    [
-                        _(
-                            "I read «{title}» and found no agreement or aid it states."
-                            " Nothing was written."
-                        ).format(title=title),
-                        *notes,
-                    ]
-                )
-            )
+        await say(
+            message,
+            "\n".join(
+                [
+                    _(
+                        "I read «{title}» and found no agreement or aid it states."
+                        " Nothing was written."
+                    ).format(title=title),
+                    *notes,
+                ]
+            ),
         )
         return
     facts = extraction.facts[:MAX_CARDS]
@@ -406,8 +405,9 @@ async def _propose(
         builder.button(
             text=_("✖ Skip all"), callback_data=DocumentFacts(document=token, action="skip")
         )
-        await message.answer(
-            escaped(_("Add every fact above that you may add, in one change?")),
+        await say(
+            message,
+            _("Add every fact above that you may add, in one change?"),
             reply_markup=builder.as_markup(),
         )
 
@@ -589,16 +589,15 @@ async def _add(
     if written:
         await services.reload_knowledge()
     if len(indices) > 1 and isinstance(query.message, Message):
-        await query.message.answer(
-            escaped(
-                ngettext(
-                    "Added {count} fact in one change; /undo takes it back.",
-                    "Added {count} facts in one change; /undo takes them all back.",
-                    len(written),
-                ).format(count=len(written))
-                if written
-                else _("Nothing new to add: the knowledge base holds all of them.")
-            )
+        await say(
+            query.message,
+            ngettext(
+                "Added {count} fact in one change; /undo takes it back.",
+                "Added {count} facts in one change; /undo takes them all back.",
+                len(written),
+            ).format(count=len(written))
+            if written
+            else _("Nothing new to add: the knowledge base holds all of them."),
         )
 
 
@@ -707,12 +706,11 @@ async def _edit(
         await state.clear()
         await state.set_state(FactsStep.country)
         await state.update_data(document=token, index=index)
-        await message.answer(
-            escaped(
-                _(
-                    "Which country is «{place}» in? Send its name or code, such as Poland or PL."
-                ).format(place=proposal.partner)
-            )
+        await say(
+            message,
+            _(
+                "Which country is «{place}» in? Send its name or code, such as Poland or PL."
+            ).format(place=proposal.partner),
         )
         return
     await _open_dialog(message, bot, state, services, admin, lang, token, document, index, None)
@@ -748,16 +746,15 @@ async def _open_dialog(
         text = error_text(error, lang) if isinstance(error, AdminError) else str(error)
         if isinstance(error, forms.FormError):
             text = _("This fact cannot be added as it is: press Edit to correct it.")
-        await message.answer(escaped(text))
+        await say(message, text)
         return
     if draft.doc is None:
-        await message.answer(
-            escaped(
-                _(
-                    "The knowledge base holds it already, citing this document; /edit {key}"
-                    " changes it."
-                ).format(key=draft.key)
-            )
+        await say(
+            message,
+            _(
+                "The knowledge base holds it already, citing this document; /edit {key}"
+                " changes it."
+            ).format(key=draft.key),
         )
         return
     entry["state"] = EDITING
@@ -786,13 +783,12 @@ async def on_country(
     try:
         country = forms.parse_country(message.text or "")
     except forms.FormError:
-        await message.answer(
-            escaped(
-                _(
-                    "I don't know a country “{value}”. Send its name, such as Литва or"
-                    " Lithuania, or its code, such as LT."
-                ).format(value=message.text or "")
-            )
+        await say(
+            message,
+            _(
+                "I don't know a country “{value}”. Send its name, such as Литва or"
+                " Lithuania, or its code, such as LT."
+            ).format(value=message.text or ""),
         )
         return
     data = await state.get_data()
@@ -800,7 +796,7 @@ async def on_country(
     document = (await _kept(state)).get(token)
     await state.clear()
     if document is None or not 0 <= index < len(document["facts"]):
-        await message.answer(escaped(_("These cards are out of date; send the document again.")))
+        await say(message, _("These cards are out of date; send the document again."))
         return
     await _open_dialog(message, bot, state, services, admin, lang, token, document, index, country)
 

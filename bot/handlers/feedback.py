@@ -18,6 +18,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CorrectionReply, SuggestCorrection
 from bot.filters.admin import IsAdmin, refuse
+from bot.replies import say
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
@@ -82,7 +83,7 @@ async def on_suggest(
             " source if you have one: the hromada's editors will read it. To leave without"
             " sending anything, send /cancel (any other command leaves too)."
         )
-    await query.message.answer(escaped(prompt))
+    await say(query.message, prompt)
 
 
 @exits.message(StateFilter(FeedbackStep), F.text.startswith("/"), ~Command("cancel"))
@@ -92,9 +93,9 @@ async def leave_on_command(message: Message, state: FSMContext) -> None:
     left = await state.get_state()
     await state.clear()
     if left == FeedbackStep.reply.state:
-        await message.answer(escaped(_("Your reply was not sent.")))
+        await say(message, _("Your reply was not sent."))
     else:
-        await message.answer(escaped(_("Your correction was not sent.")))
+        await say(message, _("Your correction was not sent."))
     raise SkipHandler
 
 
@@ -102,7 +103,7 @@ async def leave_on_command(message: Message, state: FSMContext) -> None:
 async def cancel(message: Message, state: FSMContext) -> None:
     """Leave the correction or the reply; nothing is sent."""
     await state.clear()
-    await message.answer(escaped(_("Cancelled. Nothing was sent.")))
+    await say(message, _("Cancelled. Nothing was sent."))
 
 
 @router.message(FeedbackStep.correction, F.text, ~F.text.startswith("/"))
@@ -138,7 +139,7 @@ async def on_correction(
         if name
         else _("Thank you! The editors will read it, and may answer you here.")
     )
-    await message.answer(escaped(thanks))
+    await say(message, thanks)
     for recipient in recipients:
         editor_lang = await _language_of(services, recipient)
         await message.bot.send_message(  # type: ignore[union-attr]
@@ -200,13 +201,11 @@ async def on_reply_pressed(
     await query.answer()
     await state.set_state(FeedbackStep.reply)
     await state.update_data(correction_id=found.id)
-    await query.message.answer(
-        escaped(
-            _(
-                "Your reply to correction #{id}? It reaches the resident from the bot."
-                " /cancel stops."
-            ).format(id=found.id)
-        )
+    await say(
+        query.message,
+        _(
+            "Your reply to correction #{id}? It reaches the resident from the bot. /cancel stops."
+        ).format(id=found.id),
     )
 
 
@@ -225,7 +224,7 @@ async def on_reply(
             return
         taken = await record_reply(session, found.id, admin.user_id, message.text, services.now())
     if not taken:
-        await message.answer(escaped(_already_answered(found.id)))
+        await say(message, _already_answered(found.id))
         return
     language = Language(found.lang)
     name = _hromada_name(services, found.hromada_code, found.lang)
@@ -241,7 +240,7 @@ async def on_reply(
     await message.bot.send_message(  # type: ignore[union-attr]
         found.chat_id, escaped(f"{header}\n{message.text}")
     )
-    await message.answer(escaped(_("Sent to the resident.")))
+    await say(message, _("Sent to the resident."))
 
 
 def _already_answered(correction_id: int) -> str:
@@ -256,7 +255,7 @@ async def cmd_unanswered(message: Message, services: BotServices, admin: Admin, 
     async with services.sessions() as session:
         groups = await unanswered_for(session, admin)
     if not groups:
-        await message.answer(escaped(_("No unanswered questions so far.")))
+        await say(message, _("No unanswered questions so far."))
         return
     lines = [_("Questions I could not answer:")]
     for group in groups:
@@ -268,7 +267,7 @@ async def cmd_unanswered(message: Message, services: BotServices, admin: Admin, 
         "",
         _("Add the missing facts with /new_agreement or /new_aid, or /import a sheet."),
     ]
-    await message.answer(escaped("\n".join(lines)))
+    await say(message, "\n".join(lines))
 
 
 def _group_header(services: BotServices, group: UnansweredGroup, lang: str) -> str:

@@ -12,8 +12,8 @@ from aiogram.utils.i18n import gettext as _
 from bot.commands import ADMIN_COMMANDS, ADMIN_OPS_COMMANDS, EDITOR_COMMANDS
 from bot.filters.admin import IsAdmin
 from bot.handlers.admin_ops import EDITOR_COMMANDS as EDITOR_OPS_COMMANDS
+from bot.replies import say
 from bot.routing import Handlers
-from bot.texts import escaped
 from knowledge.admin.common import Admin
 
 router = Handlers(__name__)
@@ -69,13 +69,13 @@ async def cmd_help_for_admins(message: Message, admin: Admin) -> None:
             ),
         ]
     )
-    await message.answer(escaped(_help_text() + "\n\n" + admin_text))
+    await say(message, _help_text() + "\n\n" + admin_text)
 
 
 @router.message(Command("help"))
 async def cmd_help(message: Message) -> None:
     """Explain what the bot knows and how to talk to it."""
-    await message.answer(escaped(_help_text()))
+    await say(message, _help_text())
 
 
 def get_router() -> Router:

@@ -8,9 +8,9 @@ from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKey
 from aiogram.utils.i18n import gettext as _
 
 from bot.browsing import hromada_view
+from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped
 from knowledge.places.nearest import nearest_hromada
 from knowledge.render.lang import Language
 
@@ -28,13 +28,12 @@ async def cmd_nearby(message: Message) -> None:
         resize_keyboard=True,
         one_time_keyboard=True,
     )
-    await message.answer(
-        escaped(
-            _(
-                "Share your location with the button below, and I will show the partnerships"
-                " of the nearest hromada. Only the nearest hromada is worked out; the location"
-                " is not kept."
-            )
+    await say(
+        message,
+        _(
+            "Share your location with the button below, and I will show the partnerships"
+            " of the nearest hromada. Only the nearest hromada is worked out; the location"
+            " is not kept."
         ),
         reply_markup=keyboard,
     )
@@ -50,7 +49,7 @@ async def on_location(message: Message, services: BotServices, lang: str) -> Non
         snapshot.hromadas.values(), message.location.latitude, message.location.longitude
     )
     if found is None:
-        await message.answer(escaped(_("I know no hromada centres yet.")))
+        await say(message, _("I know no hromada centres yet."))
         return
     language = Language(lang)
     hromada = found.hromada
@@ -63,8 +62,8 @@ async def on_location(message: Message, services: BotServices, lang: str) -> Non
         )
     else:
         intro = _("The nearest hromada centre: {hromada}, {distance} km away.")
-    await message.answer(
-        escaped(intro.format(hromada=name, distance=distance)), reply_markup=ReplyKeyboardRemove()
+    await say(
+        message, intro.format(hromada=name, distance=distance), reply_markup=ReplyKeyboardRemove()
     )
     text, keyboard = hromada_view(services, lang, hromada.code)
     await message.answer(text, reply_markup=keyboard)

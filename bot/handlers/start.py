@@ -19,10 +19,9 @@ from bot.deeplinks import (
     decode_payload,
 )
 from bot.keyboards.questions import offered_keyboard
-from bot.replies import answer_question, forget_conversation, remember_offer, send_text
+from bot.replies import answer_question, forget_conversation, remember_offer, say, send_text
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped
 from knowledge.qa.small_talk import EXAMPLES
 from knowledge.render.cards import UnknownRecordError
 from knowledge.render.lang import Language
@@ -40,7 +39,7 @@ async def greet(message: Message, state: FSMContext, lang: str) -> None:
         " arrived. Every answer names its sources.\n\nAsk me in your own words, or try one of"
         " these:"
     )
-    await message.answer(escaped(text), reply_markup=offered_keyboard(examples))
+    await say(message, text, reply_markup=offered_keyboard(examples))
 
 
 async def _open_link(
@@ -72,9 +71,7 @@ async def cmd_start(
         try:
             await _open_link(message, state, services, lang, command.args)
         except (BadPayloadError, UnknownRecordError):
-            await message.answer(
-                escaped(_("Sorry, I could not open that link: it may be old or mistyped."))
-            )
+            await say(message, _("Sorry, I could not open that link: it may be old or mistyped."))
         else:
             return
     await greet(message, state, lang)

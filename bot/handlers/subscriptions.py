@@ -9,6 +9,7 @@ from aiogram.utils.i18n import gettext as _
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.handlers.language import speaks_for_the_chat
+from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, problem_text
@@ -53,11 +54,11 @@ async def cmd_subscribe(
         return
     text = (command.args or "").strip()
     if not text:
-        await message.answer(escaped(_("Name the hromada, such as /subscribe Kharkiv.")))
+        await say(message, _("Name the hromada, such as /subscribe Kharkiv."))
         return
     code = _hromada_code(text)
     if isinstance(code, Problem):
-        await message.answer(escaped(problem_text(code)))
+        await say(message, problem_text(code))
         return
     async with services.sessions() as session:
         added = await subscribe(session, message.chat.id, code, topic_of(message))
@@ -67,7 +68,7 @@ async def cmd_subscribe(
         if added
         else _("You already follow {hromada} hromada.")
     )
-    await message.answer(escaped(reply.format(hromada=name)))
+    await say(message, reply.format(hromada=name))
 
 
 @router.message(Command("unsubscribe"))
@@ -81,28 +82,26 @@ async def cmd_unsubscribe(
         return
     text = (command.args or "").strip()
     if not text:
-        await message.answer(
-            escaped(_("Name the hromada, such as /unsubscribe Kharkiv, or /unsubscribe all."))
+        await say(
+            message, _("Name the hromada, such as /unsubscribe Kharkiv, or /unsubscribe all.")
         )
         return
     code: str | None = None
     if text.lower() not in EVERYTHING:
         found = _hromada_code(text)
         if isinstance(found, Problem):
-            await message.answer(escaped(problem_text(found)))
+            await say(message, problem_text(found))
             return
         code = found
     async with services.sessions() as session:
         ended = await unsubscribe(session, message.chat.id, code)
     if not ended:
-        await message.answer(escaped(_("There was no such subscription.")))
+        await say(message, _("There was no such subscription."))
     elif code is None:
-        await message.answer(escaped(_("You no longer follow any hromada.")))
+        await say(message, _("You no longer follow any hromada."))
     else:
         name = _name(services, code, lang)
-        await message.answer(
-            escaped(_("You no longer follow {hromada} hromada.").format(hromada=name))
-        )
+        await say(message, _("You no longer follow {hromada} hromada.").format(hromada=name))
 
 
 @router.message(Command("subscriptions"))
@@ -110,13 +109,13 @@ async def cmd_subscriptions(message: Message, session: AsyncSession, lang: str) 
     """The hromadas this chat follows."""
     followed = await subscriptions_of(session, message.chat.id)
     if not followed:
-        await message.answer(
-            escaped(_("You follow no hromada yet. Send /subscribe and its name, such as Kharkiv."))
+        await say(
+            message, _("You follow no hromada yet. Send /subscribe and its name, such as Kharkiv.")
         )
         return
     lines = [_("You follow:")]
     lines += [f"• {item.name_uk if lang == 'uk' else item.name_en}" for item in followed]
-    await message.answer(escaped("\n".join(lines)))
+    await say(message, "\n".join(lines))
 
 
 def get_router() -> Router:
