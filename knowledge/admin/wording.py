@@ -40,6 +40,11 @@ ENTITIES = {
     "activity": N_("activity"),
     "programme": N_("programme"),
     "editor": N_("editing right"),
+    # The chat references a group's upgrade to a supergroup moves.
+    "chat_preference": N_("chat language"),
+    "subscription": N_("subscription"),
+    "setting": N_("setting"),
+    "correction": N_("correction"),
 }
 
 
