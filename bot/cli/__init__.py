@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
@@ -51,6 +52,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments.handler
     )
     try:
-        return asyncio.run(handler(context, arguments))
+        code = asyncio.run(handler(context, arguments))
+        # A reader that went away (`| head -1`) shows here, not in a traceback at exit.
+        sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
+    return code
+
+
+def _reader_gone() -> int:
+    """What a command does when its output's reader closed the pipe: stop quietly with the
+    exit status a shell gives a process that SIGPIPE ended (128 + 13), as other command-line
+    tools do. The signal itself stays ignored, so the bot's own sockets never raise it."""
+    # Python would flush stdout again at exit and print "Exception ignored"; point it at
+    # /dev/null first, as the signal module's documentation advises.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + 13
