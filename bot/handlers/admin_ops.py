@@ -51,7 +51,7 @@ from knowledge.admin.config import set_channel, set_log_chat
 from knowledge.admin.permissions import require_editor
 from knowledge.admin.subscribers import recent_new_records
 from knowledge.admin.wording import ENTITIES, error_text
-from knowledge.facts.messages import ImportRejectedError, Problem, grouped
+from knowledge.facts.messages import N_, ImportRejectedError, Problem, grouped
 from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
@@ -74,6 +74,13 @@ logger = logging.getLogger(__name__)
 EDITOR_COMMANDS = ("export", "import", "publish")
 SUPER_ADMIN_COMMANDS = ("backup", "logchat", "channel")
 EXPORT_FORMATS = ("yaml", "json", "csv", "aid_csv", "xlsx", "aid_xlsx")
+SHEET_FORMATS = frozenset({"csv", "aid_csv", "xlsx", "aid_xlsx"})
+# A sheet's header row is what /import and scripts match columns by, so it stays the same
+# in every language; the admin is told why it is not in theirs.
+FIXED_COLUMNS = N_(
+    "The column names are fixed keys, the same in every language, so that /import reads the"
+    " file back unchanged."
+)
 # How many keys or refused rows a preview lists before it says "and N more".
 SHOWN_ITEMS = 10
 # Progress edits: at most one a second (Telegram limits edits) and only every tenth.
@@ -141,9 +148,11 @@ async def cmd_export(
         document = await export_document(session)
         text, name = dump_document(document, DocumentFormat(chosen)), f"pobratym-{stamp}.{chosen}"
         content = text.encode("utf-8")
+    caption = _("The knowledge base as of {date}.").format(date=stamp)
+    if chosen in SHEET_FORMATS:
+        caption += " " + _(FIXED_COLUMNS)
     await message.answer_document(
-        BufferedInputFile(content, filename=name),
-        caption=escaped(_("The knowledge base as of {date}.").format(date=stamp)),
+        BufferedInputFile(content, filename=name), caption=escaped(caption)
     )
 
 

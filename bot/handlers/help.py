@@ -67,6 +67,12 @@ async def cmd_help_for_admins(message: Message, admin: Admin) -> None:
                 "Residents' corrections come to you with a button to reply. A sheet to /import"
                 " may be .xlsx or .csv."
             ),
+            _(
+                "/export yaml, json, csv, aid_csv, xlsx or aid_xlsx: the column and field names"
+                " are fixed keys in every language, so that /import and scripts read the file"
+                " back unchanged; an .xlsx file names hromadas, countries, kinds and statuses in"
+                " your language."
+            ),
         ]
     )
     await say(message, _help_text() + "\n\n" + admin_text)
