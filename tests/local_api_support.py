@@ -66,6 +66,9 @@ class Unpaced:
     async def acquire(self, chat_id: int | str) -> None:
         """Never waits."""
 
+    def finished(self, chat_id: int | str) -> None:
+        """Nothing to count."""
+
     async def pause(self, seconds: float) -> None:
         """Nothing to pause."""
 

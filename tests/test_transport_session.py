@@ -178,6 +178,8 @@ async def _sends(limiter: SendLimiter, clock: FakeClock, chats: list[int]) -> li
     for chat_id in chats:
         await limiter.acquire(chat_id)
         times.append(clock.now)
+        # Telegram answers at once.
+        limiter.finished(chat_id)
     return times
 
 
@@ -195,8 +197,9 @@ async def test_a_chat_may_save_up_a_burst_when_asked_to(clock: FakeClock) -> Non
 
     times = await _sends(limiter, clock, [USER] * 8)
 
-    # Three go at once, the other five wait their turn.
-    assert times[:3] == [0.0, 0.0, 0.0]
+    # Three go without waiting for the chat (only the overall turns, 1/29 s apart), the
+    # other five wait for the chat's pace.
+    assert times[:3] == pytest.approx([0.0, 1 / 29, 2 / 29])
     assert clock.now == pytest.approx(5 / 0.95)
 
 
@@ -224,6 +227,39 @@ async def test_all_chats_together_stay_under_thirty_messages_a_second(clock: Fak
     assert times[-1] - times[0] == pytest.approx(89 / 29)
 
 
+async def test_a_sender_woken_late_does_not_hold_back_the_messages_after_it(
+    clock: FakeClock,
+) -> None:
+    async def late(seconds: float) -> None:
+        # A busy machine wakes a sleeper a few milliseconds after its time.
+        await clock.sleep(seconds + 0.005)
+
+    limiter = SendLimiter(clock=clock, sleep=late)
+    clock.now = 5.0
+
+    times = await _sends(limiter, clock, list(range(1, 291)))
+
+    assert most_in_any_window(times, 1.0) <= 30
+    # 29 a second all along: each late wake-up delays its own message only.
+    assert times[-1] - times[0] == pytest.approx(289 / 29 + 0.005)
+
+
+async def test_thirty_messages_answered_together_hold_the_next_back_for_a_second(
+    clock: FakeClock,
+) -> None:
+    limiter = SendLimiter(clock=clock, sleep=clock.sleep)
+    for chat_id in range(1, 31):
+        await limiter.acquire(chat_id)
+    # A busy event loop held the thirty requests back: Telegram may count them all now.
+    answered_at = clock.now
+    for chat_id in range(1, 31):
+        limiter.finished(chat_id)
+
+    await limiter.acquire(31)
+
+    assert clock.now == pytest.approx(answered_at + 1.0)
+
+
 async def test_a_429_pauses_every_chat(clock: FakeClock) -> None:
     limiter = SendLimiter(clock=clock, sleep=clock.sleep)
     await limiter.acquire(USER)
@@ -243,6 +279,9 @@ class CountingPacer:
 
     async def acquire(self, chat_id: int | str) -> None:
         self.acquired.append(chat_id)
+
+    def finished(self, chat_id: int | str) -> None:
+        pass
 
     async def pause(self, seconds: float) -> None:
         self.paused.append(seconds)

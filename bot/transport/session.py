@@ -6,9 +6,10 @@ import asyncio
 import contextlib
 import contextvars
 import logging
+import math
 import random
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -74,6 +75,7 @@ class RetryPolicy:
 
 # Telegram's limits are about 30 messages a second overall, one a second in a private chat and
 # 20 a minute in a group; pacing a little under them leaves room for clock and network jitter.
+TELEGRAM_PER_SECOND = 30
 GLOBAL_RATE = 29.0
 PRIVATE_RATE = 0.95
 GROUP_RATE = 19 / 60
@@ -127,11 +129,92 @@ class TokenBucket:
         return self._tokens + elapsed * self._rate >= self._capacity and not self._lock.locked()
 
 
+class Turns:
+    """Turns `1/rate` seconds apart, handed out in the order they are asked for, and never
+    more than `per_second` messages that Telegram may count within one second.
+
+    Each sender is given its turn as it asks and sleeps until then on its own. A sender that
+    wakes late (a busy machine wakes it some milliseconds after its time) delays only its own
+    message, never the turns after it: with one queue waking each sender after the one before
+    had gone, every late wake-up pushed all later messages back, and a broadcast went at four
+    fifths of the pace.
+
+    Telegram counts a message at some moment between its turn and its answer, and a busy
+    event loop may hold a request back and then let several go at once. So a message counts
+    from its turn until a second after its answer (`finished`), and a turn waits while
+    `per_second` messages count: however the requests bunch on the way, no second holds more
+    than `per_second` of them. A pause (Telegram's 429) moves every turn not yet taken.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        *,
+        per_second: int = TELEGRAM_PER_SECOND,
+        clock: Clock = time.monotonic,
+        sleep: Sleep,
+    ) -> None:
+        self._interval = 1 / rate
+        self._per_second = per_second
+        self._clock = clock
+        self._sleep = sleep
+        self._next = -math.inf
+        self._paused_until = -math.inf
+        # Added up pauses: a waiting sender's turn moves by what was added since it was given.
+        self._moved = 0.0
+        self._waiting = 0
+        self._in_flight = 0
+        self._answered: deque[float] = deque()
+
+    def _counted(self, now: float) -> int:
+        while self._answered and self._answered[0] <= now - 1.0:
+            self._answered.popleft()
+        return self._in_flight + len(self._answered)
+
+    async def acquire(self) -> None:
+        """Waits for the next turn and takes it; call `finished` once the request is over."""
+        now = self._clock()
+        turn = max(self._next, now, self._paused_until)
+        self._next = turn + self._interval
+        moved = self._moved
+        self._waiting += 1
+        try:
+            while True:
+                now = self._clock()
+                due = max(turn + self._moved - moved, self._paused_until)
+                if now >= due and self._counted(now) < self._per_second:
+                    self._in_flight += 1
+                    return
+                if now < due:
+                    await self._sleep(due - now)
+                elif self._answered:
+                    await self._sleep(self._answered[0] + 1.0 - now)
+                else:
+                    # Every counted message is still on its way: its answer comes soon.
+                    await self._sleep(self._interval / 4)
+        finally:
+            self._waiting -= 1
+
+    def finished(self) -> None:
+        """A request that took a turn is over (answered, refused or failed)."""
+        self._in_flight = max(0, self._in_flight - 1)
+        self._answered.append(self._clock())
+
+    def pause(self, seconds: float) -> None:
+        """No turn for `seconds` from now; the turns given and not yet taken move as much."""
+        now = self._clock()
+        self._paused_until = max(self._paused_until, now + seconds)
+        if self._waiting:
+            self._moved += seconds
+            self._next += seconds
+        self._next = max(self._next, self._paused_until)
+
+
 class SendLimiter:
     """Telegram's send limits, kept by one process: a little under 30 messages a second
-    overall, one a second in a private chat, 20 a minute in a group. Nothing is saved up
-    overall (a burst after a quiet second would exceed 30 within a second); a chat may save
-    up `burst` messages."""
+    overall, one a second in a private chat, 20 a minute in a group. Overall, messages take
+    evenly spaced turns (`Turns`) and nothing is saved up (a burst after a quiet second would
+    exceed 30 within a second); a chat may save up `burst` messages."""
 
     def __init__(
         self,
@@ -146,7 +229,7 @@ class SendLimiter:
     ) -> None:
         self._clock = clock
         self._sleep = sleep
-        self._global = TokenBucket(global_rate, max(1.0, burst), clock=clock, sleep=sleep)
+        self._global = Turns(global_rate, clock=clock, sleep=sleep)
         self._private_rate = private_rate
         self._group_rate = group_rate
         self._burst = burst
@@ -165,6 +248,10 @@ class SendLimiter:
         self._chats.move_to_end(chat_id)
         await bucket.acquire()
         await self._global.acquire()
+
+    def finished(self, chat_id: int | str) -> None:
+        """The request the last `acquire` for the chat allowed is over."""
+        self._global.finished()
 
     async def pause(self, seconds: float) -> None:
         """Telegram said 429: no message to any chat for `seconds`."""
@@ -257,6 +344,9 @@ class RedisSendLimiter:
                 return
             await self._sleep(int(wait) / 1_000_000)
 
+    def finished(self, chat_id: int | str) -> None:
+        """Nothing to do: the replicas' shared schedule spaces the turns themselves."""
+
     async def pause(self, seconds: float) -> None:
         """Telegram said 429: no replica sends to any chat for `seconds`."""
         await self.fallback.pause(seconds)
@@ -273,6 +363,9 @@ class Pacer(Protocol):
 
     async def acquire(self, chat_id: int | str) -> None:
         """Waits until one more message to the chat keeps within every limit."""
+
+    def finished(self, chat_id: int | str) -> None:
+        """The request `acquire` allowed is over (answered, refused or failed)."""
 
     async def pause(self, seconds: float) -> None:
         """No message to any chat for `seconds`."""
@@ -312,7 +405,11 @@ class ReliableSession(AiohttpSession):
             if paced and isinstance(chat_id, int | str):
                 await self.limiter.acquire(chat_id)
             try:
-                return await self._request_once(bot, method, timeout)
+                try:
+                    return await self._request_once(bot, method, timeout)
+                finally:
+                    if paced and isinstance(chat_id, int | str):
+                        self.limiter.finished(chat_id)
             except TelegramRetryAfter as error:
                 delay = float(error.retry_after)
                 # The limit is the bot's: every chat waits, not only this request.
