@@ -177,3 +177,14 @@ def test_a_surname_russian_would_spell_like_an_oblast_is_no_oblast(extractor: Ex
 
     assert "Волінського" not in actual
     assert "Польщі" in actual
+
+
+def test_a_village_named_in_a_document_is_read_past(extractor: Extractor) -> None:
+    text = (
+        "Berehove signed a memorandum of cooperation with the Hungarian city of Kisvárda. "
+        "The delegation was welcomed in Bene."
+    )
+
+    actual = [(fact.partner, fact.kind.value) for fact in _agreements(_extract(extractor, text))]
+
+    assert actual == [("Kisvárda", "memorandum")]

@@ -166,7 +166,12 @@ class PlaceNames:
                 continue
             candidates: dict[NameKind, list[str]] = {}
             for ref in sorted(mention.refs):
-                candidates.setdefault(_KINDS[ref.kind], []).append(ref.id)
+                # A village or town inside a hromada («Бене») is read by questions; a document
+                # names the hromada or its centre, and a village's name alone proposes nothing.
+                if ref.kind in _KINDS:
+                    candidates.setdefault(_KINDS[ref.kind], []).append(ref.id)
+            if not candidates:
+                continue
             if not sentence.is_capitalised(mention.first) and set(candidates) != {
                 NameKind.COUNTRY
             }:
