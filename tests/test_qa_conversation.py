@@ -869,3 +869,20 @@ def test_agreements_signed_in_a_year_are_listed_nation_wide(
     assert answer.intent is Intent.REVERSE
     assert answer.text.startswith(expected)
     assert absent not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Скільки Мена витратила на програму?",
+        "скільки коштів виділили на програму міжнародного співробітництва в мені",
+        "how much did mena spend on its cooperation programme",
+    ],
+)
+def test_how_much_a_programme_spent_is_its_spending(engine: Engine, question: str) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.entities.get("topic") == "programme"
+    digits = "".join(answer.text.split())
+    assert "22736,20" in digits or "22,736.20" in digits
+    assert "Домброва" not in answer.text

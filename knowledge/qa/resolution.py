@@ -262,7 +262,10 @@ def _count_topic(cues: frozenset[Cue]) -> Topic:
 
 def _topic(cues: frozenset[Cue]) -> Topic | None:
     if Cue.COUNT in cues:
-        return _count_topic(cues)
+        # «Скільки Мена витратила на програму?», «скільки коштів виділили на програму» ask
+        # what the programme spent.
+        spent = Cue.PROGRAMME in cues and not cues & {Cue.ACTIVITY, Cue.COUNTRIES, Cue.ITEMS}
+        return Topic.PROGRAMME if spent else _count_topic(cues)
     if cues & {Cue.APPROVED, Cue.PROGRAMME} and not cues & {Cue.AID, Cue.ACTIVITY}:
         return Topic.PROGRAMME
     return None
