@@ -14,7 +14,7 @@ import platform
 import sys
 from collections.abc import Sequence
 
-from benchmarks import dispatcher, limits, startup
+from benchmarks import dispatcher, limits, startup, webhook
 
 
 def _machine() -> str:
@@ -37,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rounds = str(args.rounds)
     dispatcher.main(["--rounds", rounds])
     startup.main(["--rounds", rounds])
+    webhook.main(["--rounds", str(min(args.rounds, 5))])
     broadcast = "10000" if args.full else "1000"
     limits.main(["--rounds", str(min(args.rounds, 3)), "--broadcast", broadcast])
     return 0

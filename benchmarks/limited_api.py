@@ -81,8 +81,8 @@ class LimitedApi:
     of a broadcast starting), which Telegram, elsewhere on the network, would not see.
     """
 
-    def __init__(self) -> None:
-        self.telegram = LimitedTelegram()
+    def __init__(self, telegram: LimitedTelegram | None = None) -> None:
+        self.telegram = telegram if telegram is not None else LimitedTelegram()
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
