@@ -98,3 +98,54 @@ def test_a_village_s_partnership_is_its_hromada_s_and_answers_name_the_village()
     )
     assert "Бене" in uk
     assert "Bene" in en
+
+
+KEYED_HEADER = "key,hromada,partner_city,partner_country,kind,status,source_title,source_url"
+
+
+def _keyed(*rows: str) -> Plan:
+    data = "\n".join([KEYED_HEADER, *rows]).encode()
+    return plan_rows(read_import(data, "k.csv"), KnowledgeDocument(hromadas=read_hromadas()))
+
+
+def test_a_key_written_twice_for_the_same_pair_is_one_agreement_citing_both_pages() -> None:
+    plan = _keyed(
+        f"rivne-pankow,Rivne,Pankow (Berlin),Germany,twinning,active,Ukraine,{PAGE}Ukraine",
+        f"rivne-pankow,Rivne,Berlin – Pankow,Germany,twinning,active,Germany,{PAGE}Germany",
+    )
+
+    (agreement,) = plan.document.agreements
+    assert plan.rejected == []
+    assert [problem.row for problem in plan.merged] == [3]
+    assert len(agreement.sources) == 2
+
+
+def test_a_key_written_twice_for_different_pairs_is_refused() -> None:
+    plan = _keyed(
+        f"rivne-pankow,Rivne,Pankow (Berlin),Germany,twinning,active,Ukraine,{PAGE}Ukraine",
+        f"rivne-pankow,Rivne,Lublin,Poland,twinning,active,Ukraine,{PAGE}Ukraine",
+    )
+
+    assert len(plan.document.agreements) == 1
+    assert [(problem.row, problem.params) for problem in plan.rejected] == [(3, {"first": 2})]
+
+
+AID_HEADER = (
+    "hromada,received_on,donor_kind,donor_country,description,amount,currency,source_title"
+)
+
+
+def test_an_aid_row_written_twice_is_one_record_citing_both_sources() -> None:
+    data = "\n".join(
+        [
+            AID_HEADER,
+            "Харків,2024-03,country,Польща,ліки,1000,EUR,Лист ради",
+            "Харків,2024-03,country,Польща,ліки,1000,EUR,Звіт ради",
+        ]
+    ).encode()
+    plan = plan_rows(read_import(data, "a.csv"), KnowledgeDocument(hromadas=read_hromadas()))
+
+    (record,) = plan.document.aid
+    assert plan.rejected == []
+    assert [problem.row for problem in plan.merged] == [3]
+    assert len(record.sources) == 2

@@ -104,6 +104,17 @@ def _digest(*parts: object) -> str:
 Record = TypeVar("Record", AgreementDoc, AidDoc)
 
 
+def _same_aid(earlier: AidDoc, row: AidCells, donors: list[DonorDoc]) -> bool:
+    """Whether an aid row says what an earlier record of its key says (its source aside)."""
+    return (
+        earlier.hromada == row.hromada
+        and earlier.received_on == row.received_on
+        and earlier.amount == row.amount
+        and earlier.currency == row.currency
+        and list(earlier.donors) == donors
+    )
+
+
 def _citing(before: AgreementDoc | AidDoc | None, source: str) -> list[CitationDoc]:
     """The sources the stored record cites, and the row's source after them if it is new."""
     citations = list(before.sources) if before else []
@@ -157,6 +168,7 @@ class _Planner:
         self.rejected: list[Problem] = []
         self.merged: list[Problem] = []
         self.planned_agreements: dict[str, AgreementDoc] = {}
+        self.planned_aid: dict[str, AidDoc] = {}
 
     def _index_place(self, place: PlaceDoc) -> None:
         names = {place.name.uk, place.name.en, place.name_local, *place.aliases}
@@ -310,6 +322,19 @@ class _Planner:
             if first is not None and first != row.row:
                 self._merge(key, row, first)
                 return None
+        else:
+            # A key written twice for the same pair is one record cited twice; for another
+            # pair it is a mistake, refused below.
+            first = self.planned.get(key)
+            earlier = self.planned_agreements.get(key)
+            same_pair = earlier is not None and (earlier.hromada, earlier.place, earlier.kind) == (
+                row.hromada,
+                place,
+                row.kind,
+            )
+            if first is not None and first != row.row and same_pair:
+                self._merge(key, row, first)
+                return None
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
@@ -373,6 +398,16 @@ class _Planner:
             when = "undated" if row.received_on is None else row.received_on.isoformat()
             digest = _digest(row.hromada, when, donors, row.description)
             key = f"{slug(name)}-aid-{when}-{digest}"
+        first = self.planned.get(key)
+        earlier = self.planned_aid.get(key)
+        repeated = first is not None and first != row.row and earlier is not None
+        if (
+            repeated
+            and earlier is not None
+            and first is not None
+            and _same_aid(earlier, row, donors)
+        ):
+            return self._merge_aid(key, row, first)
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
@@ -398,13 +433,27 @@ class _Planner:
         }
         if row.category is not None:
             fields["items"] = [{"category": row.category, "quantity": row.quantity}]
-        return _updated(AidDoc, before, fields, N_("not a valid aid record: {reason}"), row.row)
+        found = _updated(AidDoc, before, fields, N_("not a valid aid record: {reason}"), row.row)
+        if isinstance(found, AidDoc):
+            self.planned_aid[key] = found
+        return found
+
+    def _merge_aid(self, key: str, row: AidCells, first: int) -> AidDoc:
+        """An aid row repeating an earlier one under its key: that record cites its source."""
+        self.merged.append(
+            Problem(
+                N_("the same record as row {first}; merged into it"), {"first": first}, row.row
+            )
+        )
+        earlier = self.planned_aid[key]
+        citations = _citing(earlier, self.source(row.source))
+        self.planned_aid[key] = earlier.model_copy(update={"sources": citations})
+        return self.planned_aid[key]
 
 
 def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
     """The document the spreadsheet rows make, against the existing knowledge base."""
     planner = _Planner(existing)
-    aid: list[AidDoc] = []
     rejected = list(parsed.rejected)
     for agreement_row in parsed.agreements:
         agreement = planner.agreement(agreement_row)
@@ -415,8 +464,7 @@ def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
         record = planner.aid_record(aid_row)
         if isinstance(record, Problem):
             rejected.append(record)
-        else:
-            aid.append(record)
+    aid = list(planner.planned_aid.values())
     # Sources and places only rows that were refused would need are left out.
     cited = {c.source for doc in agreements for c in doc.sources}
     cited |= {c.source for doc in aid for c in doc.sources}
