@@ -105,3 +105,28 @@ def test_a_dialog_kept_before_a_restart_goes_on_at_its_step() -> None:
     assert state is not None
     assert state.current.name == "country"
     assert state.answers == kept["answers"]
+
+
+KOSICE = "kharkiv-kosice-cooperation-2023"
+SIGNED = {"en": "Signed", "uk": "Підписано"}
+SIGNED_CHANGE = {
+    "en": "• Signed: 2023 → May 2024",
+    "uk": "• Підписано: 2023\u202fр. → травень 2024\u202fр.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_an_edited_date_is_refused_in_the_admins_language_and_asked_again(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    expected = await stored(seeded_engine)
+    calls = await admin.send(f"/edit {KOSICE}", chat_id=ME, user_id=ME, language_code=lang)
+    signed = next(data for label, data in last_buttons(calls) if label == SIGNED[lang])
+    await admin.click(signed or "", chat_id=ME, user_id=ME, language_code=lang)
+
+    (refusal,) = await _say(admin, SOMEDAY[lang], lang)
+    (preview,) = await _say(admin, "05.2024", lang)
+
+    assert refusal.startswith(NOT_A_DATE[lang])
+    assert SIGNED_CHANGE[lang] in preview
+    assert await stored(seeded_engine) == expected

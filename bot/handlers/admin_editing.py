@@ -34,6 +34,7 @@ from bot.texts import problem_text
 from bot.transport.redelivery import is_passing_failure
 from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
+from knowledge.admin.edit_steps import EDIT_STEPS, EditStep, edit_step
 from knowledge.admin.editing import (
     Entity,
     delete_record,
@@ -42,7 +43,7 @@ from knowledge.admin.editing import (
     preview_changes,
     save_records,
 )
-from knowledge.admin.fields import EDITABLE_FIELDS, field_value
+from knowledge.admin.fields import field_value
 from knowledge.admin.history import undo
 from knowledge.admin.wording import change_preview, undo_text
 from knowledge.facts.documents import AidDoc
@@ -86,14 +87,6 @@ class SourceTitle(StatesGroup):
     """A new source made from a link waits for its title (data: `titled`, the preview's parts)."""
 
     title = State()
-
-
-EDIT_FIELDS: dict[str, tuple[str, ...]] = {
-    "agreement": ("kind", "status", "signed", "until", "areas", "notes"),
-    "place": ("name_uk", "name_en", "name_local", "country"),
-    "source": ("title_uk", "title_en", "url"),
-    "aid": ("received", "notes"),
-}
 
 
 # The checks of a whole record, as the documents word them (in English, with field names).
@@ -179,14 +172,6 @@ def _pick_keyboard(field: str, labels: list[str]) -> InlineKeyboardMarkup:
 def _options_keyboard(field: str, options: Sequence[tuple[str, Any]]) -> InlineKeyboardMarkup:
     """Buttons for the options (label, value); a press gives the option's index."""
     return _pick_keyboard(field, [label for label, _value in options])
-
-
-def _kind_keyboard(lang: str) -> InlineKeyboardMarkup:
-    return _options_keyboard("kind", dialogs.kind_options(lang))
-
-
-def _status_keyboard(lang: str) -> InlineKeyboardMarkup:
-    return _options_keyboard("status", dialogs.status_options(lang))
 
 
 def confirm_keyboard() -> InlineKeyboardMarkup:
@@ -676,16 +661,17 @@ async def on_pick(
     current = await state.get_state()
     data = await state.get_data()
     field, index = callback_data.field, callback_data.index
-    if field in {"kind", "status"} and current == EditForm.value.state:
-        options = dialogs.kind_options(lang) if field == "kind" else dialogs.status_options(lang)
-        if index < len(options):
+    if current == EditForm.value.state:
+        step = edit_step(data.get("entity", ""), data.get("field", ""))
+        options = [] if step is None or step.options is None else step.options(lang)
+        if step is not None and field == step.name and index < len(options):
             await _edit_value(message, state, session, lang, str(options[index][1]))
             return
     if field == "title" and current == SourceTitle.title.state:
         await _titled(message, state, lang, None, session)
         return
     if field == "field" and current == EditForm.field.state:
-        fields = EDIT_FIELDS.get(data.get("entity", ""), ())
+        fields = EDIT_STEPS.get(data.get("entity", ""), ())
         if index < len(fields):
             await _ask_value(message, state, fields[index], lang)
             return
@@ -766,30 +752,24 @@ async def _start_edit(
     await say(
         message,
         _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
-        _pick_keyboard("field", [_(EDITABLE_FIELDS[field]) for field in EDIT_FIELDS[entity]]),
+        _pick_keyboard("field", [_(step.label) for step in EDIT_STEPS[entity]]),
     )
 
 
-async def _ask_value(message: Message, state: FSMContext, field: str, lang: str) -> None:
-    await state.update_data(field=field)
+async def _ask_value(message: Message, state: FSMContext, step: EditStep, lang: str) -> None:
+    await state.update_data(field=step.name)
     await state.set_state(EditForm.value)
     data = await state.get_data()
-    current = _field_value(data["entity"], data.get("draft") or data["expected"], field, lang)
-    prompt = _("The new value of {field}? Now: {value}").format(
-        field=_(EDITABLE_FIELDS[field]), value=current
-    )
-    markup = None
-    if field == "kind":
-        markup = _kind_keyboard(lang)
-    elif field == "status":
-        markup = _status_keyboard(lang)
-    elif field == "areas":
+    current = _field_value(data["entity"], data.get("draft") or data["expected"], step, lang)
+    prompt = _("The new value of {field}? Now: {value}").format(field=_(step.label), value=current)
+    if step.lists_areas:
         prompt += "\n" + _areas_hint()
-    await say(message, prompt, markup)
+    options = step.options(lang) if step.options is not None else []
+    await say(message, prompt, _options_keyboard(step.name, options) if options else None)
 
 
-def _field_value(entity: str, doc: dict[str, Any], field: str, lang: str) -> str:
-    path = _STORED.get(field, field)
+def _field_value(entity: str, doc: dict[str, Any], step: EditStep, lang: str) -> str:
+    path = step.stored
     if "." in path:
         outer, inner = path.split(".")
         value = (doc.get(outer) or {}).get(inner)
@@ -799,57 +779,6 @@ def _field_value(entity: str, doc: dict[str, Any], field: str, lang: str) -> str
         # Notes are stored in both languages; the admin sees theirs.
         value = value.get(lang)
     return field_value(entity, path, value, lang)
-
-
-_STORED = {
-    "signed": "signed_on",
-    "until": "valid_until",
-    "received": "received_on",
-    "name_uk": "name.uk",
-    "name_en": "name.en",
-    "title_uk": "title.uk",
-    "title_en": "title.en",
-}
-
-
-def _changes_for(doc: dict[str, Any], field: str, text: str | None) -> dict[str, Any]:
-    """The document's fields replaced by what the admin typed for `field`."""
-    if text is None:
-        return {}
-    value = text.strip()
-    if field == "kind":
-        return {"kind": forms.parse_kind(value).value}
-    if field == "status":
-        return {"status": forms.parse_status(value).value}
-    if field in {"signed", "received"}:
-        date = None if forms.is_empty(value) else forms.parse_date(value).isoformat()
-        return {_STORED[field]: date}
-    if field == "until":
-        until = forms.parse_until(value)
-        valid_until = until["valid_until"]
-        return {
-            "valid_until": None if valid_until is None else valid_until.isoformat(),
-            "term_years": until["term_years"],
-        }
-    if field == "areas":
-        return {"areas": [area.value for area in forms.parse_areas(value)]}
-    if field == "notes":
-        if forms.is_empty(value):
-            return {"notes": None}
-        # The typed language's side changes; the other keeps its own text if it has one, and
-        # is never filled with a copy.
-        language = forms.text_language(value)
-        return {"notes": {**(doc.get("notes") or {}), language: value}}
-    if field == "country":
-        return {"country": forms.parse_country(value)}
-    if forms.is_empty(value) and field != "url":
-        raise forms.FormError("text")
-    if field == "url":
-        return {"url": None if forms.is_empty(value) else value}
-    if field == "name_local":
-        return {"name_local": value}
-    outer, inner = _STORED[field].split(".")
-    return {outer: {**(doc.get(outer) or {}), inner: value}}
 
 
 @router.message(EditForm.value, F.text, IsAdmin())
@@ -868,7 +797,10 @@ async def _edit_value(
     # A draft (a record not written yet) is edited like a stored one, from its own fields.
     base = data.get("draft") or expected
     try:
-        changed = base | _changes_for(base, data["field"], text)
+        step = edit_step(entity, data["field"])
+        if step is None:
+            raise forms.FormError("field", str(data["field"]))
+        changed = base | step.change(base, text.strip())
         doc = parse_doc(entity, changed)
     except forms.FormError as error:
         await say(message, _problem_text(error))
@@ -929,7 +861,7 @@ async def edit_draft(
         draft=doc.model_dump(mode="json"),
         extra=[(name, record.model_dump(mode="json")) for name, record in extra],
     )
-    labels = [_(EDITABLE_FIELDS[field]) for field in EDIT_FIELDS[entity]]
+    labels = [_(step.label) for step in EDIT_STEPS[entity]]
     await say(
         message,
         _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
@@ -947,14 +879,14 @@ async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> No
     """A field typed instead of pressed: its name or its label."""
     data = await state.get_data()
     typed = (message.text or "").strip()
-    fields = EDIT_FIELDS[data["entity"]]
-    named = {field.casefold(): field for field in fields}
-    named |= {_(EDITABLE_FIELDS[field]).casefold(): field for field in fields}
-    field = named.get(typed.casefold())
-    if field is None:
+    steps = EDIT_STEPS[data["entity"]]
+    named = {step.name.casefold(): step for step in steps}
+    named |= {_(step.label).casefold(): step for step in steps}
+    step = named.get(typed.casefold())
+    if step is None:
         await say(message, _problem_text(forms.FormError("field", typed)))
         return
-    await _ask_value(message, state, field, lang)
+    await _ask_value(message, state, step, lang)
 
 
 @router.message(Pending.confirm, F.text, IsAdmin())
