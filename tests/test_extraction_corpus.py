@@ -35,7 +35,7 @@ FLOORS = {
     ("held-out", "uk"): (0.65, 0.58),
     ("held-out", "en"): (0.75, 0.50),
     ("written", "uk"): (0.95, 0.81),
-    ("written", "en"): (0.73, 0.55),
+    ("written", "en"): (0.91, 0.55),
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SPACES = re.compile(r"\s+")

@@ -188,3 +188,74 @@ def test_a_village_named_in_a_document_is_read_past(extractor: Extractor) -> Non
     actual = [(fact.partner, fact.kind.value) for fact in _agreements(_extract(extractor, text))]
 
     assert actual == [("Kisvárda", "memorandum")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Наступного місяця Полтава та литовський Шяуляй підпишуть договір про побратимство.",
+            PartialDate(2024, 12, 10),
+            PartialDate(2025, 1),
+        ),
+        (
+            "Минулого тижня Коломия та словацький Пряшів підписали меморандум про співпрацю.",
+            PartialDate(2024, 11, 18),
+            PartialDate(2024, 11),
+        ),
+        (
+            "Dnipro and the Polish city of Wrocław will sign a twinning agreement next month.",
+            PartialDate(2023, 8, 14),
+            PartialDate(2023, 9),
+        ),
+    ],
+)
+def test_a_month_or_week_counted_from_the_document_s_day_dates_the_agreement(
+    extractor: Extractor, text: str, published: PartialDate, expected: PartialDate
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, published))
+
+    assert actual.date == expected
+
+
+def test_a_week_across_two_months_gives_no_month(extractor: Extractor) -> None:
+    text = "Минулого тижня Коломия та словацький Пряшів підписали меморандум про співпрацю."
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 12, 4)))
+
+    assert actual.date == PartialDate(2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Угода Черкас з польським Бидгощем втратила чинність.", "expired"),
+        ("Ternopil's cooperation agreement with Częstochowa, Poland, expires.", "expired"),
+        (
+            "Zaporizhzhia ends twinning agreement with the Russian city of Magnitogorsk.",
+            "terminated",
+        ),
+        ("Dnipro and the Polish city of Wrocław to become twin cities.", "planned"),
+    ],
+)
+def test_headline_verbs_tell_the_status(extractor: Extractor, text: str, expected: str) -> None:
+    (actual,) = _agreements(_extract(extractor, text))
+
+    assert actual.status.value == expected
+
+
+def test_a_headline_s_bare_agreement_is_the_document_the_text_names_after_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ternopil's agreement with Częstochowa expires\n\n"
+        "The cooperation agreement between Ternopil and the Polish city of Częstochowa expired "
+        "in December 2021 and was not renewed."
+    )
+
+    actual = [
+        (fact.kind.value, fact.status.value, fact.date)
+        for fact in _agreements(_extract(extractor, text, PartialDate(2022, 2, 1)))
+    ]
+
+    assert actual == [("cooperation_agreement", "expired", PartialDate(2021, 12))]

@@ -269,7 +269,8 @@ def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
                 status
                 for stems, status in STATUS_STEMS
                 if starts(word, stems)
-                or any(" " in stem and pair.startswith(stem) for stem in stems)
+                # The words arrive folded («чинніст»), so a phrase is compared folded too.
+                or any(" " in stem and pair.startswith(fold(stem)) for stem in stems)
             ),
             None,
         )

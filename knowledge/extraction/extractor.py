@@ -541,8 +541,32 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
         best = _better(known, fact)
         merged[by_key[key]] = replace(best, kind=known.kind) if _bare_document(fact) else best
     kept = [fact for number, fact in enumerate(merged) if number not in absorbed]
-    kept = _memoranda_over_agreements(kept)
+    kept = _memoranda_over_agreements(_bare_into_named(kept))
     return [fact for fact in kept if not _made_by_document(fact, kept)]
+
+
+def _bare_into_named(facts: list[Proposal]) -> list[Proposal]:
+    """A lone «Угода», "agreement" (a headline's) before the sentence that names the document
+    («угоди про співпрацю»), with the same town and status: that document, once."""
+    result = list(facts)
+    dropped: set[int] = set()
+    for number, fact in enumerate(facts):
+        if not (isinstance(fact, AgreementProposal) and _bare_document(fact)):
+            continue
+        for index, other in enumerate(result):
+            if (
+                index != number
+                and index not in dropped
+                and isinstance(other, AgreementProposal)
+                and not _bare_document(other)
+                and other.hromada == fact.hromada
+                and other.status is fact.status
+                and _same_town(other.partner, fact.partner)
+            ):
+                result[index] = replace(_better(other, fact), kind=other.kind)
+                dropped.add(number)
+                break
+    return [fact for number, fact in enumerate(result) if number not in dropped]
 
 
 def _memoranda_over_agreements(facts: list[Proposal]) -> list[Proposal]:

@@ -124,6 +124,7 @@ STATUS_STEMS: tuple[tuple[tuple[str, ...], StatusCue], ...] = (
             "станемо",
             "стане=",
             "невдовзі",
+            "to become",
             "готуєть",
             "готують",
             "найближчим",
@@ -170,6 +171,8 @@ STATUS_STEMS: tuple[tuple[tuple[str, ...], StatusCue], ...] = (
             "відмовля",
             "скасува",
             "terminat",
+            "ends=",
+            "ended=",
             "severed",
             "broke off",
             "cancelled",
@@ -179,7 +182,18 @@ STATUS_STEMS: tuple[tuple[tuple[str, ...], StatusCue], ...] = (
         StatusCue.TERMINATED,
     ),
     (("призупин", "заморож", "suspend", "frozen", "froze"), StatusCue.SUSPENDED),
-    (("втратила чинність", "втратив чинність", "expired"), StatusCue.EXPIRED),
+    (
+        (
+            "втратила чинність",
+            "втратив чинність",
+            "втрачає чинність",
+            "завершився термін",
+            "закінчився термін",
+            "сплив термін",
+            "expir",
+        ),
+        StatusCue.EXPIRED,
+    ),
     (
         (
             "підписа",

@@ -219,17 +219,64 @@ def years_named(text: str) -> list[int]:
 _RELATIVE_DAYS = (
     (re.compile(r"\b(?:сьогодні|today)\b", re.IGNORECASE), 0),
     (re.compile(r"\b(?:вчора|учора|yesterday)\b", re.IGNORECASE), -1),
+    (re.compile(r"\b(?:позавчора|the\s+day\s+before\s+yesterday)\b", re.IGNORECASE), -2),
+)
+_RELATIVE_MONTHS = (
+    (re.compile(r"\b(?:минулого|минулому)\s+місяц[іяь]|\blast\s+month\b", re.I), -1),
+    (re.compile(r"\b(?:цього|поточного|цьому)\s+місяц[іяь]|\bthis\s+month\b", re.I), 0),
+    (re.compile(r"\b(?:наступного|наступному)\s+місяц[іяь]|\bnext\s+month\b", re.I), 1),
+)
+_RELATIVE_WEEKS = (
+    (re.compile(r"\b(?:минулого|минулому)\s+тижн[іяь]|\blast\s+week\b", re.I), -1),
+    (re.compile(r"\b(?:цього|цьому)\s+тижн[іяь]|\bthis\s+week\b", re.I), 0),
+    (re.compile(r"\b(?:наступного|наступному)\s+тижн[іяь]|\bnext\s+week\b", re.I), 1),
 )
 
 
+def _month_of(document_day: date, offset: int) -> tuple[int, int | None]:
+    """The year and month `offset` months from the document's day."""
+    months = document_day.year * 12 + document_day.month - 1 + offset
+    return months // 12, months % 12 + 1
+
+
+def _week_of(document_day: date, offset: int) -> tuple[int, int | None]:
+    """The year, and the month when the whole week lies in one, of the week `offset` weeks
+    from the document's day (weeks run Monday to Sunday)."""
+    monday = document_day - timedelta(days=document_day.weekday()) + timedelta(weeks=offset)
+    sunday = monday + timedelta(days=6)
+    if monday.year != sunday.year:
+        return document_day.year, None
+    return monday.year, monday.month if monday.month == sunday.month else None
+
+
 def relative_dates(text: str, document_day: date | None) -> list[DateMention]:
-    """ "today", «сьогодні», «вчора», "yesterday": days counted from the document's own day.
+    """ "today", «сьогодні», «вчора», "yesterday", «минулого тижня», "next month": days, weeks
+    and months counted from the document's own day.
 
     Nothing without the document's day: an undated page's "today" is no date.
     """
     if document_day is None:
         return []
     found: list[DateMention] = []
+    # «наступного місяця», "last week": the month (or, for a week across two, nothing finer
+    # than the year) counted from the document's day.
+    periods = [
+        (pattern, _month_of(document_day, offset)) for pattern, offset in _RELATIVE_MONTHS
+    ] + [(pattern, _week_of(document_day, offset)) for pattern, offset in _RELATIVE_WEEKS]
+    for pattern, (year, month) in periods:
+        for match in pattern.finditer(text):
+            found.append(
+                DateMention(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    DateRole.EVENT,
+                    year,
+                    month,
+                    None,
+                    True,
+                )
+            )
     for pattern, offset in _RELATIVE_DAYS:
         for match in pattern.finditer(text):
             day = document_day + timedelta(days=offset)
