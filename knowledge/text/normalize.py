@@ -332,12 +332,20 @@ def latin_key(word: str) -> str:
     return " ".join(_REPEATS.sub(r"\1", key).split())
 
 
+# The number sign is a word of its own, "no" as in "No. 5": decomposed it is "No", and a
+# key would keep only the "o" («Рішення № 123» → "rishennia-o-123").
+_NUMERO = str.maketrans({"№": " no "})
+
+
 def slug(text: str, *, limit: int = 40, empty: str = "x") -> str:
     """A key fragment: the text's Latin letters and digits (transliterated), joined by hyphens.
 
-    "Wrocław" → "wroclaw", «Біла Церква» → "bila-tserkva"; `empty` when nothing is left.
+    "Wrocław" → "wroclaw", «Біла Церква» → "bila-tserkva", «Рішення №123» →
+    "rishennia-no-123"; `empty` when nothing is left.
     """
-    latin = unicodedata.normalize("NFKD", transliterate(normalize(text).translate(_FOLD)))
+    folded = transliterate(normalize(text.translate(_NUMERO)).translate(_FOLD))
+    # Compatibility forms decompose to capitals too ("Ⅻ" → "XII"): lower-cased, not lost.
+    latin = unicodedata.normalize("NFKD", folded).lower()
     words = re.findall(r"[a-z0-9]+", "".join(c for c in latin if not unicodedata.combining(c)))
     return "-".join(words)[:limit].strip("-") or empty
 
