@@ -97,6 +97,27 @@ async def test_a_question_link_answers_it(harness: Harness) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A partner named in an inflected Ukrainian form, the Russian way, and a village.
+        ("Хто дружить з Лідсом?", "Харків"),
+        ("Кто побратим Лидса?", "Харків"),
+        ("Які громади дружать з Ліллем?", "Харків"),
+        ("Які партнери має Бене?", "Бене входить до громади Берегове."),
+    ],
+)
+async def test_a_question_link_naming_a_partner_or_a_village_answers_it(
+    harness: Harness, question: str, expected: str
+) -> None:
+    payload = question_payload(question)
+    assert payload is not None
+
+    calls = await harness.send(f"/start {payload}", language_code="en")
+
+    assert expected in sent_texts(calls)[0]
+
+
+@pytest.mark.parametrize(
     "payload", ["x_nothing", "h_UA000", "h_UA99999999999999999", "a_AAAAAAAAAAA", "q_!!", "q_"]
 )
 @pytest.mark.parametrize(
