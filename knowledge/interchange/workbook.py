@@ -12,9 +12,6 @@ import datetime as dt
 import io
 from collections.abc import Callable
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import KnowledgeDocument
@@ -76,6 +73,12 @@ def _readable(row: dict[str, object], names: _Names) -> dict[str, object]:
 
 
 def _workbook(title: str, columns: tuple[str, ...], rows: list[dict[str, object]]) -> bytes:
+    # openpyxl is imported when a spreadsheet is made or read, not when the bot starts: it
+    # costs a serving process start-up time and memory for a file an editor rarely sends.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook(write_only=False)
     sheet = book.create_sheet(title, 0)
     book.remove(book.worksheets[1])  # the empty sheet every new workbook starts with
@@ -136,6 +139,8 @@ def workbook_records(data: bytes, max_rows: int) -> list[list[str]]:
     Raises ValueError (or zipfile.BadZipFile, a ValueError's sibling: catch both) for a file
     that is no workbook.
     """
+    from openpyxl import load_workbook
+
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         sheet = book.worksheets[0]
