@@ -205,19 +205,52 @@ async def test_a_revoked_editor_cannot_apply_a_preview_made_before(
     assert await stored(seeded_engine) == before
 
 
-async def test_an_editor_of_another_hromada_cannot_import_kharkivs_rows(
+async def test_an_editor_of_another_hromada_is_shown_kharkivs_rows_refused_in_the_preview(
     admins: FileHarness, seeded_engine: AsyncEngine
 ) -> None:
     await grant_editor(seeded_engine, EDITOR, LVIV)
     before = await stored(seeded_engine)
+
     preview = await admins.send_document(SHEET, "partners.csv", user_id=EDITOR)
 
-    calls = await admins.click(_button(preview, 0), chat_id=EDITOR, user_id=EDITOR)
-
-    assert sent_texts(calls)[-1] == (
-        "You may not edit this hromada's records. Nothing was changed."
-    )
+    text = "\n".join(sent_texts(preview))
+    assert f"• row 2: {NEW_AGREEMENT}: only an editor of Kharkiv may write it" in text, text
+    assert keyboard_buttons(preview[-1].reply_markup) == []  # type: ignore[attr-defined]
     assert await stored(seeded_engine) == before
+
+
+MIXED_SHEET = "\n".join(
+    [
+        HEADER,
+        "Lviv,Jelgava,Latvia,twinning,active,2019-05,,Council decision,,2019-05-12,",
+        NEW_ROWS[0],
+    ]
+).encode()
+REFUSED_IN_PREVIEW = {
+    "en": f"• row 3: {NEW_AGREEMENT}: only an editor of Kharkiv may write it",
+    "uk": f"• рядок 3: {NEW_AGREEMENT}: записати може лише редактор громади Харків",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_an_editor_sees_which_rows_are_not_theirs_and_apply_writes_only_their_own(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    await grant_editor(seeded_engine, EDITOR, LVIV)
+
+    preview = await admins.send_document(
+        MIXED_SHEET, "partners.csv", user_id=EDITOR, language_code=lang
+    )
+    text = "\n".join(sent_texts(preview))
+    applied = await admins.click(
+        _button(preview, 0), chat_id=EDITOR, user_id=EDITOR, language_code=lang
+    )
+
+    assert REFUSED_IN_PREVIEW[lang] in text.splitlines(), text
+    actual = {doc.key: doc.hromada for doc in (await stored(seeded_engine)).agreements}
+    assert NEW_AGREEMENT not in actual
+    assert LVIV in {actual[key] for key in actual if "jelgava" in key}
+    assert "Nothing was changed" not in sent_texts(applied)[-1]
 
 
 async def test_a_large_import_edits_a_progress_message(

@@ -283,8 +283,10 @@ async def on_document(
     bot: Bot,
     state: FSMContext,
     session: AsyncSession,
+    admin: Admin,
 ) -> None:
-    """Read the file, preview it, and keep it here (not in the button) until Apply."""
+    """Read the file, preview it, and keep it here (not in the button) until Apply; rows the
+    admin may not write are refused in the preview."""
     document = message.document
     if document is None:  # the filter guarantees one; mypy cannot know
         return
@@ -310,7 +312,7 @@ async def on_document(
         await state.clear()
         await say(message, _refused_text(error.problems))
         return
-    preview = await preview_import(session, parsed)
+    preview = await preview_import(session, parsed, admin)
     text = preview_text(preview)
     if not preview.has_changes:
         await state.clear()

@@ -35,6 +35,10 @@ class Admin:
         (None: a shared record); the admin as a `knowledge.store.rights.Writer`."""
         await require_editor(session, self, hromada_code)
 
+    async def may(self, session: AsyncSession, hromada_code: str | None) -> bool:
+        """Whether this admin may edit the hromada's records, asked by a preview."""
+        return await can_edit(session, self.user_id, hromada_code, self.super_admins)
+
 
 def actor_name(user_id: int) -> str:
     """The audit log's name for a Telegram user."""

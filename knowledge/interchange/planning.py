@@ -52,6 +52,8 @@ class Plan:
     rejected: list[Problem] = field(default_factory=list)
     # Rows repeating an earlier row's pair, merged into its record: reported, not refused.
     merged: list[Problem] = field(default_factory=list)
+    # The spreadsheet row each agreement and aid record first comes from, by its key.
+    rows: dict[str, int] = field(default_factory=dict)
 
 
 def _is_cyrillic(text: str) -> bool:
@@ -455,15 +457,20 @@ def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
     """The document the spreadsheet rows make, against the existing knowledge base."""
     planner = _Planner(existing)
     rejected = list(parsed.rejected)
+    rows: dict[str, int] = {}
     for agreement_row in parsed.agreements:
         agreement = planner.agreement(agreement_row)
         if isinstance(agreement, Problem):
             rejected.append(agreement)
+        elif agreement is not None:
+            rows.setdefault(agreement.key, agreement_row.row)
     agreements = list(planner.planned_agreements.values())
     for aid_row in parsed.aid:
         record = planner.aid_record(aid_row)
         if isinstance(record, Problem):
             rejected.append(record)
+        else:
+            rows.setdefault(record.key, aid_row.row)
     aid = list(planner.planned_aid.values())
     # Sources and places only rows that were refused would need are left out.
     cited = {c.source for doc in agreements for c in doc.sources}
@@ -478,4 +485,4 @@ def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
         aid=aid,
     )
     rejected.sort(key=lambda problem: problem.row or 0)
-    return Plan(document=document, rejected=rejected, merged=planner.merged)
+    return Plan(document=document, rejected=rejected, merged=planner.merged, rows=rows)

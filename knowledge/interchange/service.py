@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.messages import N_, ImportRejectedError, Problem
+from knowledge.facts.documents import KnowledgeDocument, references
+from knowledge.facts.messages import N_, ImportRejectedError, Name, Problem
 from knowledge.interchange.planning import plan_rows
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.store.engines import writing
 from knowledge.store.exporting import export_document
 from knowledge.store.loading import LoadReport, check_references, load_document
-from knowledge.store.rights import Writer
+from knowledge.store.rights import Writer, required_hromadas
 
 Progress = Callable[[int, int], None]
 
@@ -92,9 +92,72 @@ def _classify(
             bucket.setdefault(name, []).append(key)
 
 
-async def _plan(session: AsyncSession, parsed: ParsedImport) -> _Planned:
+async def _forbidden(
+    session: AsyncSession,
+    document: KnowledgeDocument,
+    existing: KnowledgeDocument,
+    writer: Writer,
+    rows: dict[str, int],
+) -> tuple[KnowledgeDocument, list[Problem]]:
+    """The document without the records the writer may not create or change, and a refusal
+    naming each one's hromada (with its spreadsheet row where it has one)."""
+    # A hromada is named by its centre, as residents know it ("Kharkiv", «Харків»).
+    names = {
+        doc.code: Name(doc.center_en or doc.name_en, doc.center_uk or doc.name_uk)
+        for doc in existing.hromadas
+    }
+    allowed: dict[str | None, bool] = {}
+    refused: list[Problem] = []
+    kept: dict[str, list[BaseModel]] = {}
+    for section, name, key_field in SECTIONS:
+        stored = {getattr(doc, key_field): doc for doc in getattr(existing, section)}
+        kept[section] = []
+        for doc in getattr(document, section):
+            key = getattr(doc, key_field)
+            before = stored.get(key)
+            denied = None
+            if before != doc:
+                for code in await required_hromadas(session, name, key, before, doc):
+                    if code not in allowed:
+                        allowed[code] = await writer.may(session, code)
+                    if not allowed[code]:
+                        denied = code
+                        break
+            if denied is None:
+                kept[section].append(doc)
+                continue
+            params: dict[str, str | int] = {"record": key}
+            if denied in names:
+                params["hromada"] = names[denied]
+                message = N_("{record}: only an editor of {hromada} may write it")
+            else:
+                message = N_("{record}: only an editor may write it")
+            refused.append(Problem(message, params, rows.get(key)))
+    if refused:
+        # New places and sources only the refused records would have cited are left out too.
+        cited = {
+            reference
+            for section in ("agreements", "aid", "activities", "programmes")
+            for doc in kept[section]
+            for reference in references(doc)
+        }
+        for section, entity in (("sources", "source"), ("places", "place")):
+            stored_keys = {doc.key for doc in getattr(existing, section)}
+            kept[section] = [
+                doc
+                for doc in kept[section]
+                if getattr(doc, "key", None) in stored_keys
+                or (entity, getattr(doc, "key", "")) in cited
+            ]
+    return KnowledgeDocument(**kept), refused
+
+
+async def _plan(
+    session: AsyncSession, parsed: ParsedImport, writer: Writer | None = None
+) -> _Planned:
     existing = await export_document(session, all_hromadas=True)
     preview = ImportPreview(filename=parsed.filename, notes=list(parsed.notes))
+    rows: dict[str, int] = {}
     if parsed.document is not None:
         document = parsed.document
         preview.rejected = [
@@ -106,13 +169,25 @@ async def _plan(session: AsyncSession, parsed: ParsedImport) -> _Planned:
         document = plan.document
         preview.rejected = plan.rejected
         preview.merged = plan.merged
+        rows = plan.rows
+    if writer is not None:
+        document, forbidden = await _forbidden(session, document, existing, writer, rows)
+        preview.rejected = sorted(
+            [*preview.rejected, *forbidden], key=lambda problem: problem.row or 0
+        )
     _classify(document, existing, preview)
     return _Planned(document, preview)
 
 
-async def preview_import(session: AsyncSession, parsed: ParsedImport) -> ImportPreview:
-    """What applying the file would create, change, leave alone and refuse; writes nothing."""
-    return (await _plan(session, parsed)).preview
+async def preview_import(
+    session: AsyncSession, parsed: ParsedImport, writer: Writer | None = None
+) -> ImportPreview:
+    """What applying the file would create, change, leave alone and refuse; writes nothing.
+
+    With a `writer`, the records it may not write (as stored or as imported) are refused
+    rows of the preview, each naming the hromada whose right it lacks.
+    """
+    return (await _plan(session, parsed, writer)).preview
 
 
 def _chunks(document: KnowledgeDocument) -> list[KnowledgeDocument]:
@@ -162,7 +237,7 @@ async def _apply(
     progress: Progress | None,
     skip_rejected: bool,
 ) -> ImportReport:
-    planned = await _plan(session, parsed)
+    planned = await _plan(session, parsed, writer)
     # A document's problems are about references between its records: none can be skipped.
     if planned.preview.rejected and (not skip_rejected or parsed.document is not None):
         raise ImportRejectedError(planned.preview.rejected)

@@ -35,6 +35,10 @@ class Writer(Protocol):
         """
         ...
 
+    async def may(self, session: AsyncSession, hromada_code: str | None) -> bool:
+        """Whether `require` would allow it: for a preview, which writes nothing."""
+        ...
+
 
 @dataclass(frozen=True)
 class SystemWriter:
@@ -44,6 +48,10 @@ class SystemWriter:
 
     async def require(self, session: AsyncSession, hromada_code: str | None) -> None:
         """Always allowed: the system holds every right."""
+
+    async def may(self, session: AsyncSession, hromada_code: str | None) -> bool:
+        """Always: the system holds every right."""
+        return True
 
 
 def owning_hromada(entity: str, doc: BaseModel | None) -> str | None:
@@ -101,6 +109,22 @@ async def citing_hromadas(session: AsyncSession, entity: str, key: str) -> set[s
     return found
 
 
+async def required_hromadas(
+    session: AsyncSession, entity: str, key: str, stored: BaseModel | None, new: BaseModel | None
+) -> list[str | None]:
+    """The hromadas whose right turning `stored` into `new` takes (None: any editor's).
+
+    Both the stored and the new hromada, so a record is neither changed nor moved away from a
+    hromada the writer does not hold; for a place or source already stored, every hromada
+    whose records cite it.
+    """
+    hromadas = {owning_hromada(entity, doc) for doc in (stored, new) if doc is not None}
+    if entity in SHARED_ENTITIES and stored is not None:
+        hromadas |= await citing_hromadas(session, entity, key)
+    named = sorted(code for code in hromadas if code is not None)
+    return [*named] if named else [None]
+
+
 async def require_write(
     session: AsyncSession,
     writer: Writer,
@@ -116,10 +140,5 @@ async def require_write(
     required for every hromada whose records cite it: it is read-only to anyone who does not
     hold all of them. `stored` must have been read in the writer's transaction.
     """
-    hromadas = {owning_hromada(entity, doc) for doc in (stored, new) if doc is not None}
-    if entity in SHARED_ENTITIES and stored is not None:
-        hromadas |= await citing_hromadas(session, entity, key)
-    named = sorted(code for code in hromadas if code is not None)
-    required: list[str | None] = [*named] if named else [None]
-    for code in required:
+    for code in await required_hromadas(session, entity, key, stored, new):
         await writer.require(session, code)
