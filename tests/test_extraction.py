@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
+from babel.numbers import format_currency, format_decimal
 
 from knowledge.extraction import (
     AgreementProposal,
@@ -282,6 +284,24 @@ def test_kb_extract_json_prints_one_object_per_fact_and_exits_0_without_facts(
         ("agreement", "Колумбус", True)
     ]
     assert (empty.returncode, empty.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_kb_extract_writes_counts_and_money_as_the_language_does(
+    tmp_path: Path, lang: str
+) -> None:
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "Німецьке місто-партнер Ганновер передало Миколаєву 150 тисяч євро та 2 генератори.",
+        encoding="utf-8",
+    )
+
+    found = run_bot("--lang", lang, "kb", "extract", str(news), cwd=tmp_path)
+
+    assert found.returncode == 0, found.stderr
+    (aid,) = [line for line in found.stdout.splitlines() if "aid →" in line]
+    assert f"generators {format_decimal(2, locale=lang)}" in aid
+    assert format_currency(Decimal(150000), "EUR", locale=lang) in aid
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ recipient. The texts are written for the test, in the manner of the corpus's `wr
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from knowledge.extraction import (
@@ -259,3 +261,26 @@ def test_a_headline_s_bare_agreement_is_the_document_the_text_names_after_it(
     ]
 
     assert actual == [("cooperation_agreement", "expired", PartialDate(2021, 12))]
+
+
+def test_a_name_two_hromadas_share_is_the_one_it_usually_means(extractor: Extractor) -> None:
+    text = "Німецьке місто-партнер Ганновер передало Миколаєву 2 генератори."
+
+    (actual,) = _aid(_extract(extractor, text))
+
+    # Mykolaiv of the Mykolaiv oblast, not the town of the Lviv oblast.
+    assert (actual.hromada_name, actual.hromada) == ("Миколаїв", "UA48060150000071713")
+
+
+def test_money_given_alone_is_aid(extractor: Extractor) -> None:
+    text = "The German city of Nuremberg has donated €250,000 to Kharkiv for school repairs."
+
+    (actual,) = _aid(_extract(extractor, text))
+
+    assert (actual.amount, actual.currency, actual.items) == (Decimal("250000.00"), "EUR", ())
+
+
+def test_a_tie_that_would_be_an_honour_is_not_yet_a_tie(extractor: Extractor) -> None:
+    text = "Міський голова Миколаєва зазначив, що побратимство з Глазго було б великою честю."
+
+    assert [fact.status.value for fact in _agreements(_extract(extractor, text))] == ["planned"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from knowledge.extraction.reading import MAX_DOCUMENT_BYTES
 from knowledge.facts.dates import PartialDate
 from knowledge.qa.engine import today_in_ukraine
 from knowledge.qa.startup import engine_from_database
+from knowledge.render.lang import Language
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine
 
@@ -73,7 +75,7 @@ async def extract_file(context: CommandContext, arguments: argparse.Namespace) -
         if arguments.json:
             context.say(json.dumps(line, ensure_ascii=False))
             continue
-        context.say(_summary(line))
+        context.say(_summary(line, Language(context.locale)))
         for evidence in proposal.evidence:
             if evidence.words:
                 context.say(f"    {evidence.role}: «{evidence.words}» → {evidence.value}")
@@ -90,14 +92,23 @@ async def extract_file(context: CommandContext, arguments: argparse.Namespace) -
     return 0
 
 
-def _summary(line: dict[str, Any]) -> str:
+def _summary(line: dict[str, Any], lang: Language) -> str:
     state = "known" if line.get("known") else ("changes" if line.get("changes") else "new")
     if line["fact"] == "agreement":
         return (
             f"[{state}] {line['hromada_name']} ({line['hromada']}) — {line['partner']}"
             f" ({line['partner_country']}): {line['kind']}, {line['status']}, {line['date']}"
         )
-    items = ", ".join(item["category"] for item in line["items"])
+    # Counts and money as the command's language writes them («150 000,00 €», "€150,000.00").
+    items = ", ".join(
+        item["category"]
+        if item["quantity"] is None
+        else f"{item['category']} {lang.number(item['quantity'])}"
+        for item in line["items"]
+    )
+    if line["amount"] is not None and line["currency"] is not None:
+        money = lang.money(Decimal(line["amount"]), line["currency"])
+        items = f"{items}, {money}" if items else money
     return (
         f"[{state}] aid → {line['hromada_name']} ({line['hromada']}) from"
         f" {', '.join(line['donor_countries'] + line['donor_cities'])}: {items}, {line['date']}"

@@ -113,7 +113,12 @@ def delivery_word(view: SentenceView) -> str | None:
 
 def mentions_aid(view: SentenceView) -> bool:
     """Whether the sentence speaks of aid or goods at all."""
-    return any(starts(word, AID_WORDS) for word in view.words) or bool(items_in(view))
+    # "Nuremberg has donated €250,000 to Kharkiv": money given is aid too.
+    return (
+        any(starts(word, AID_WORDS) for word in view.words)
+        or bool(items_in(view))
+        or money_in(view.text) is not None
+    )
 
 
 def continues_previous(view: SentenceView) -> bool:

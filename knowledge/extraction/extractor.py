@@ -232,7 +232,9 @@ class Extractor:
             ):
                 # «Харківська» alone may be the oblast or the city's hromada: not a side.
                 continue
-            code = self._one_hromada(hromadas, following, document_oblast)
+            # «Миколаєву» with nothing to tell the two Mykolaivs apart: the one the name
+            # usually means (the oblast centre), as questions read it.
+            code = self._one_hromada(hromadas, following, document_oblast) or mention.usual
             info = None if code is None else self.names.hromada(code)
             if code is not None and info is not None:
                 side = Side(

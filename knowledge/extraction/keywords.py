@@ -125,6 +125,10 @@ STATUS_STEMS: tuple[tuple[tuple[str, ...], StatusCue], ...] = (
             "стане=",
             "невдовзі",
             "to become",
+            # «побратимство з Глазго було б великою честю», "would": a tie wished for.
+            "б=",
+            "би=",
+            "would=",
             "готуєть",
             "готують",
             "найближчим",
