@@ -440,7 +440,8 @@ class OutboxMessageRow(Base):
     # Sends tried so far; also the version a sender claims the message by.
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
-    # The last failure's kind (an exception class name), for the logs and the operator.
+    # Why the last send failed, in a word, for the operator ("unavailable": Telegram or the
+    # network still failed after the session's own retries).
     last_error: Mapped[str | None] = mapped_column(String(64))
 
 
