@@ -56,6 +56,10 @@ MIN_SAME_AS_GEONAMES = 0.55
         ("Prnjavor", "BA", "Прнявор"),
         ("Banja Luka", "BA", "Баня-Лука"),
         ("Grosuplje", "SI", "Гросуплє"),
+        ("Kavarna", "BG", "Каварна"),
+        ("Pomorie", "BG", "Поморіє"),
+        ("Blagoevgrad", "BG", "Благоєвград"),
+        ("Svishtov", "BG", "Свищов"),
     ],
 )
 def test_a_name_is_transcribed_by_its_language_s_rules(
@@ -100,7 +104,13 @@ def test_polish_towns_mostly_get_the_names_geonames_gives_them() -> None:
 # rest are mostly Russian-based (Кишинів, Гургусовац) or old (Темишвар) names.
 @pytest.mark.parametrize(
     ("countries", "share"),
-    [(("GE",), 0.6), (("LT", "LV", "EE"), 0.5), (("RO", "MD"), 0.45), (("HR", "BA", "RS"), 0.6)],
+    [
+        (("GE",), 0.6),
+        (("LT", "LV", "EE"), 0.5),
+        (("RO", "MD"), 0.45),
+        (("HR", "BA", "RS"), 0.6),
+        (("BG",), 0.7),
+    ],
 )
 def test_other_languages_mostly_get_the_names_geonames_gives_them(
     countries: tuple[str, ...], share: float

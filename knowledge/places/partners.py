@@ -26,8 +26,8 @@ def new_foreign_place(
     `name_uk` and `location` (latitude, longitude) are the editor's and win over GeoNames';
     without a Ukrainian name from either, a name in a language whose spelling says how it sounds
     (Polish, Czech, Slovak, Hungarian, the Baltic and South Slavic languages, Romanian,
-    Georgian) is transcribed by the Ukrainian rules, and any other is written as it is in both
-    languages.
+    Georgian; Bulgarian from its romanisation) is transcribed by the Ukrainian rules, and any
+    other is written as it is in both languages.
     """
     found = find_world_place(city, country)
     cyrillic = any(map(is_cyrillic, city))

@@ -98,8 +98,9 @@ def ukrainian_transcription(name: str, country: str) -> str | None:
     """The Ukrainian transcription of a town's name, or None when no sound rules apply.
 
     `country` is ISO alpha-2: Polish (PL), Hungarian (HU), Czech and Slovak (CZ, SK),
-    Georgian (GE, from the national romanisation), Lithuanian (LT), Latvian (LV), Estonian (EE),
-    Romanian (RO, MD) and the Latin South Slavic (HR, BA, ME, RS, SI) names are transcribed.
+    Georgian (GE, from the national romanisation), Bulgarian (BG, likewise), Lithuanian (LT),
+    Latvian (LV), Estonian (EE), Romanian (RO, MD) and the Latin South Slavic (HR, BA, ME, RS,
+    SI) names are transcribed.
     """
     text = unicodedata.normalize("NFC", name.strip())
     if _NOT_A_TOWN & set(text.lower().split()):
@@ -544,6 +545,30 @@ _SOUTH_SLAVIC = _table(
         },
     }
 )
+# Bulgarian, romanised by the official system of 2009: zh → ж, ts → ц, ch → ч, sht → щ,
+# sh → ш, yu → ю, ya → я, y → й, h → х; и as Ukrainian writes Bulgarian names (Пловдив), і
+# before a vowel (Pomorie → Поморіє). The romanisation writes ъ as a, so Tarnovo stays Тарново.
+_BULGARIAN = _table(
+    {
+        **_PLAIN_LETTERS,
+        "i": "и",
+        "c": "ц",
+        "zh": "ж",
+        "ts": "ц",
+        "ch": "ч",
+        "sht": "щ",
+        "sh": "ш",
+        "yu": "ю",
+        "ya": "я",
+        "y": "й",
+        "h": "х",
+        "ia": "ія",
+        "ie": "іє",
+        "io": "іо",
+        "iu": "ію",
+        **{vowel + "e": cyrillic + "є" for vowel, cyrillic in zip("aou", "аоу", strict=True)},
+    }
+)
 # Prepositions inside names: Ústí nad Labem → Усті-над-Лабем, hyphenated around them.
 _PREPOSITIONS = {"nad": "над", "pod": "під", "na": "на", "pri": "при", "u": "у"}
 _ROMANIAN_PREPOSITIONS = {"de": "де", "lui": "луй", "din": "дін", "la": "ла"}
@@ -552,6 +577,7 @@ _BY_COUNTRY = {
     "CZ": _WEST_SLAVIC,
     "SK": _WEST_SLAVIC,
     "GE": _GEORGIAN,
+    "BG": _BULGARIAN,
     "LT": _LITHUANIAN,
     "LV": _LATVIAN,
     "EE": _ESTONIAN,
@@ -560,7 +586,7 @@ _BY_COUNTRY = {
     **dict.fromkeys(("HR", "BA", "ME", "RS", "SI"), _SOUTH_SLAVIC),
 }
 # Languages Ukrainian writes with a hyphen between the words of a town's name (Тиргу-Муреш).
-_HYPHENATED = frozenset({"RO", "MD", "LT", "HR", "BA", "ME", "RS", "SI"})
+_HYPHENATED = frozenset({"RO", "MD", "LT", "HR", "BA", "ME", "RS", "SI", "BG"})
 _LETTERS = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)*$")
 # Languages whose ai, ei, oi, ui are diphthongs, written with й.
 _DIPHTHONGS = frozenset({"LT", "LV", "EE", "RO", "MD"})
