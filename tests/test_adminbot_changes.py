@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from aiogram.methods import DeleteMyCommands, SetMyCommands
 from aiogram.types import BotCommandScopeChat
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.qa.engine import Engine
@@ -25,6 +26,7 @@ from tests.adminbot_support import (
     stored,
 )
 from tests.bot_support import Harness, calls_of, sent_texts
+from tests.local_api_support import redis_prefix
 
 KOSICE = "kharkiv-kosice-cooperation-2023"
 CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
@@ -234,6 +236,27 @@ async def test_a_super_admin_grants_and_revokes_a_hromada_editor(
     assert await boss(f"/revoke {EDITOR}") == [revoked]
     (refusal,) = sent_texts(await admin.send("/history", chat_id=EDITOR, user_id=EDITOR))
     assert refusal.startswith(REFUSAL["en"])
+
+
+async def test_a_right_revoked_through_one_replica_is_gone_on_the_others(
+    seeded_engine: AsyncEngine, qa_engine: Engine, redis_client: Redis
+) -> None:
+    """Replicas keep the editors' rights in Redis: what one takes away, the other refuses."""
+    prefix = redis_prefix()
+    replicas = []
+    for _ in range(2):
+        services = admin_services(seeded_engine, qa_engine)
+        services.share_through(redis_client, prefix)
+        replicas.append(admin_harness(services))
+    first, second = replicas
+    await first.send(f"/grant {EDITOR}", chat_id=ME, user_id=ME)
+    (allowed,) = sent_texts(await second.send("/history", chat_id=EDITOR, user_id=EDITOR))
+
+    await first.send(f"/revoke {EDITOR}", chat_id=ME, user_id=ME)
+    (refused,) = sent_texts(await second.send("/history", chat_id=EDITOR, user_id=EDITOR))
+
+    assert allowed.startswith("#")
+    assert refused.startswith(REFUSAL["en"])
 
 
 async def test_granting_for_an_unknown_hromada_changes_nothing(
