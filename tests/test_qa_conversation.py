@@ -886,3 +886,26 @@ def test_how_much_a_programme_spent_is_its_spending(engine: Engine, question: st
     digits = "".join(answer.text.split())
     assert "22736,20" in digits or "22,736.20" in digits
     assert "Домброва" not in answer.text
+
+
+def test_what_the_one_agreement_of_a_year_list_is_about_is_its_areas(engine: Engine) -> None:
+    _, answer = conversation(engine, "які угоди підписали у 2025", "а в чому полягає ця угода?")
+
+    assert answer.intent is Intent.AREAS
+    assert answer.entities["place"] == "us-columbus-ohio"
+
+
+def test_till_when_asks_when_an_agreement_ends(engine: Engine) -> None:
+    (answer,) = conversation(engine, "cinncinati kharkiv memorandum till when")
+
+    assert answer.intent is Intent.EXPIRY
+    assert "2028" in answer.text
+
+
+def test_with_whom_in_a_year_after_a_hromada_stays_with_that_hromada(engine: Engine) -> None:
+    _, answer = conversation(engine, "партнери харкова", "а з ким підписали у 2023?")
+
+    assert answer.entities.get("hromada") == KHARKIV
+    assert "Олайне" not in answer.text
+    assert "Кошице" in answer.text
+    assert "хто її підписав" not in answer.text

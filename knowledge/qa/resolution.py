@@ -429,8 +429,9 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
     which = asks_who or Cue.WHO in cues or Cue.AGREEMENTS in cues
     if intent is Intent.EXPIRING:
         return Intent.EXPIRING
-    if intent is Intent.SIGNED and entities.year and (which or Cue.SIGNED in cues):
-        # "Which agreements were signed in 2023?", "Who signed agreements in 2025?"
+    signing = intent in (Intent.SIGNED, Intent.SIGNATORIES)
+    if signing and entities.year and (which or Cue.SIGNED in cues) and not reading.is_follow_up:
+        # "Which agreements were signed in 2023?", «хто підписував угоди у 2020 році»
         return Intent.REVERSE
     if intent is Intent.AID and entities.country and (asks_who or Cue.WHO in cues):
         return Intent.AID
@@ -572,6 +573,10 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     )
     if social is not None:
         return social
+    if Cue.PERSON in cues and Cue.SIGNED in cues and _asks_with_whom(reading):
+        # «з ким підписали?», "with whom did they sign" ask for the partner, not for who
+        # signed; «Колумбус з ким співпрацює?» still asks whose partner Columbus is.
+        cues = cues - {Cue.PERSON}
     if cues != reading.cues:
         reading = Reading(**{**reading.__dict__, "cues": cues})
     intent = _intent_from_cues(cues, own.entities)
@@ -588,6 +593,16 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     if named is not None:
         settled = dataclasses.replace(settled, settlement=named)
     return settled
+
+
+_WHOM = frozenset({"ким", "кем", "whom", "who"})
+
+
+def _asks_with_whom(reading: Reading) -> bool:
+    """Whether "who" in the question is «з ким» / "with whom", and no other "who"."""
+    words = [fold(token.text) for token in reading.tokens]
+    asked = [index for index, word in enumerate(words) if word in _WHOM]
+    return bool(asked) and all(index > 0 and words[index - 1] in _WITH for index in asked)
 
 
 _EXISTENCE_WORDS = frozenset({"є", "має", "мають", "есть", "имеет", "have", "has"})
