@@ -284,3 +284,16 @@ def test_a_tie_that_would_be_an_honour_is_not_yet_a_tie(extractor: Extractor) ->
     text = "Міський голова Миколаєва зазначив, що побратимство з Глазго було б великою честю."
 
     assert [fact.status.value for fact in _agreements(_extract(extractor, text))] == ["planned"]
+
+
+def test_a_twin_named_in_a_delivery_takes_no_date_from_the_delivery(
+    extractor: Extractor,
+) -> None:
+    text = "Вчора Ковель отримав від польського міста-побратима Хелма пожежний автомобіль."
+
+    extraction = _extract(extractor, text, PartialDate(2024, 2, 8))
+
+    assert [fact.date for fact in _aid(extraction)] == [PartialDate(2024, 2, 7)]
+    assert [(fact.kind.value, fact.date) for fact in _agreements(extraction)] == [
+        ("twinning", None)
+    ]

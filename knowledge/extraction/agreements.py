@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from knowledge.extraction.aid import delivery_word
 from knowledge.extraction.keywords import (
     AGREEMENT_HEADS,
     AREA_STEMS,
@@ -459,6 +460,10 @@ def _frame(
         )
     evidence.append(Evidence("hromada", side.written, side.code or "?"))
     date, until, date_words = _dates(view, cue, status, span, dates, context, status_cue)
+    if cue.relation and status is None and delivery_word(view) is not None:
+        # «Вчора Ковель отримав від міста-побратима Хелма пожежний автомобіль»: the date is
+        # the delivery's; the twinning is only named.
+        date, date_words = None, ""
     if date_words:
         evidence.append(Evidence("date", date_words, "" if date is None else date.isoformat()))
     term = _term(view.text[view.char_position(start) : view.char_position(end + 1)])
