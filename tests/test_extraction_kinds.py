@@ -297,3 +297,29 @@ def test_a_twin_named_in_a_delivery_takes_no_date_from_the_delivery(
     assert [(fact.kind.value, fact.date) for fact in _agreements(extraction)] == [
         ("twinning", None)
     ]
+
+
+def test_a_foreign_namesake_of_a_hromada_is_the_partner_not_a_hromada(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The City of Sebastopol has been Sister Cities with the City of Chyhyryn, Ukraine "
+        "since 1993."
+    )
+
+    actual = [
+        (fact.hromada_name, fact.partner, fact.partner_country)
+        for fact in _agreements(_extract(extractor, text))
+    ]
+
+    assert actual == [("Chyhyryn", "Sebastopol", None)]
+
+
+def test_a_hromada_s_other_name_is_the_hromada_when_no_town_is_told_by_ukraine(
+    extractor: Extractor,
+) -> None:
+    text = "Kiev signed a memorandum of cooperation with the Polish city of Gdynia."
+
+    (actual,) = _agreements(_extract(extractor, text))
+
+    assert (actual.hromada, actual.partner) == ("UA80000000000093317", "Gdynia")

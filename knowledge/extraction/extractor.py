@@ -17,7 +17,7 @@ from knowledge.extraction.aid import (
     organisations_in,
 )
 from knowledge.extraction.keywords import BARE_HEADS, HROMADA_NOUNS, OBLAST_NOUNS, starts
-from knowledge.extraction.names import HromadaInfo, NameKind, PlaceNames
+from knowledge.extraction.names import HromadaInfo, NameKind, NameMention, PlaceNames
 from knowledge.extraction.proposals import (
     AgreementProposal,
     AidItemProposal,
@@ -31,6 +31,7 @@ from knowledge.extraction.source import describe_source, main_text
 from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates, relative_dates
 from knowledge.extraction.view import (
     SentenceView,
+    Town,
     ViewBuilder,
     foreign_unit_before,
     is_venue,
@@ -95,6 +96,8 @@ class Extractor:
         # an undated page saying "On November 8" gives no date.
         dated = source.date or document.date
         views = [self._views.view(sentence) for sentence in sentences_of(body)]
+        if language == "en":
+            self._namesakes_abroad(views)
         self._countries_of_towns(views)
         named = {
             view.words[town.first]: town
@@ -119,6 +122,58 @@ class Extractor:
         facts += self._aid(sentences, document_side, dated)
         facts.sort(key=lambda item: item[0])
         return Extraction(source, tuple(_merged([fact for _n, fact in facts])), language)
+
+    def _namesakes_abroad(self, views: list[SentenceView]) -> None:
+        """Read a hromada's other name as a foreign town where the text tells its Ukrainian
+        towns by ", Ukraine" and never so tells this one: "The City of Sebastopol has been
+        Sister Cities with the City of Chyhyryn, Ukraine" is Sebastopol, California, not the
+        Crimean city whose other name it is; "Odessa, Texas" is not Odesa."""
+        qualified = {
+            code
+            for view in views
+            for mention in view.mentions
+            for code in mention.ids(NameKind.HROMADA)
+            if _ukraine_after(view, mention.last)
+        }
+        if not qualified:
+            return
+        for view in views:
+            foreign: dict[int, NameMention] = {}
+            for mention in view.mentions:
+                codes = mention.ids(NameKind.HROMADA)
+                if len(codes) != 1 or codes[0] in qualified or mention.ids(NameKind.OBLAST):
+                    continue
+                info = self.names.hromada(codes[0])
+                written = nominative(mention.written)
+                if info is None or fold(written) in {
+                    fold(name) for name in (info.center_en, info.name_en) if name
+                }:
+                    continue
+                foreign[mention.first] = mention
+            if not foreign:
+                continue
+            view.mentions = [item for item in view.mentions if item.first not in foreign]
+            view.towns = sorted(
+                [
+                    *(town for town in view.towns if town.first not in foreign),
+                    *(
+                        Town(
+                            mention.first,
+                            mention.last,
+                            mention.written,
+                            nominative(mention.written),
+                            None,
+                            None,
+                            None,
+                            None,
+                            is_venue(view.words, mention.first),
+                            False,
+                        )
+                        for mention in foreign.values()
+                    ),
+                ],
+                key=lambda town: town.first,
+            )
 
     def _countries_of_towns(self, views: list[SentenceView]) -> None:
         """Give a town named without its country the one country of the document that has a
@@ -417,6 +472,12 @@ def _shared_prefix(first: str, second: str) -> int:
             break
         count += 1
     return count
+
+
+def _ukraine_after(view: SentenceView, last: int) -> bool:
+    """Whether ", Ukraine" or "(Ukraine)" follows the name ending at token `last`."""
+    after = view.text[view.sentence.tokens[last].end :].lstrip(" ,(")
+    return after.startswith(("Ukraine", "Україна"))
 
 
 def _mayor_before(words: list[str], position: int) -> bool:
