@@ -139,9 +139,9 @@ def test_a_polish_partner_unknown_to_geonames_is_transcribed_into_ukrainian() ->
 
 
 def test_a_partner_without_rules_or_geonames_keeps_its_name_in_both_languages() -> None:
-    place = new_foreign_place("de-gudensberg", "Gudensberg", "DE")
+    place = new_foreign_place("fr-sallaumines", "Sallaumines", "FR")
 
-    assert (place.name.uk, place.name.en, place.latitude) == ("Gudensberg", "Gudensberg", None)
+    assert (place.name.uk, place.name.en, place.latitude) == ("Sallaumines", "Sallaumines", None)
 
 
 def test_coordinates_off_the_earth_refuse_the_row() -> None:

@@ -99,8 +99,8 @@ def ukrainian_transcription(name: str, country: str) -> str | None:
 
     `country` is ISO alpha-2: Polish (PL), Hungarian (HU), Czech and Slovak (CZ, SK),
     Georgian (GE, from the national romanisation), Bulgarian (BG, likewise), Lithuanian (LT),
-    Latvian (LV), Estonian (EE), Romanian (RO, MD) and the Latin South Slavic (HR, BA, ME, RS,
-    SI) names are transcribed.
+    Latvian (LV), Estonian (EE), Romanian (RO, MD), German (DE, AT) and the Latin South Slavic
+    (HR, BA, ME, RS, SI) names are transcribed.
     """
     text = unicodedata.normalize("NFC", name.strip())
     if _NOT_A_TOWN & set(text.lower().split()):
@@ -569,6 +569,57 @@ _BULGARIAN = _table(
         **{vowel + "e": cyrillic + "є" for vowel, cyrillic in zip("aou", "аоу", strict=True)},
     }
 )
+# German: sch → ш, tsch → ч, ch → х, z and tz → ц, v → ф, w → в, ei → ай, eu and äu → ой,
+# ie → і, ä and ö → е, ü → ю; s before a vowel is з, st and sp open a word (and -stadt, -stein)
+# as шт, шп; h after a vowel is not written; l before a consonant is soft (Filderstadt →
+# Фільдерштадт, Barsinghausen → Барзінггаузен). Marked letters come from `_prepared`.
+_GERMAN = _table(
+    {
+        **_PLAIN_LETTERS,
+        "i": "і",
+        "y": "і",
+        "tsch": "ч",
+        "sch": "ш",
+        "chs": "кс",
+        "ch": "х",
+        "ck": "к",
+        "tz": "ц",
+        "z": "ц",
+        "c": "к",
+        "ce": "це",
+        "ci": "ці",
+        "th": "т",
+        "ph": "ф",
+        "qu": "кв",
+        "v": "ф",
+        "w": "в",
+        "ß": "с",
+        "x": "кс",
+        "h": "г",
+        "ei": "ай",
+        "ey": "ай",
+        "ai": "ай",
+        "eu": "ой",
+        "äu": "ой",
+        "ie": "і",
+        "ä": "е",
+        "ö": "е",
+        "ü": "ю",
+        "ee": "е",
+        "ja": "я",
+        "je": "є",
+        "ju": "ю",
+        "jo": "йо",
+        "j": "й",
+        "ŝ": "ш",
+        "ẑ": "з",
+        "ľ": "ль",
+    }
+)
+_GERMAN_ST = re.compile("^s(?=[tp])|s(?=t(?:adt|ein|edt))")
+_GERMAN_S = re.compile("(?:^|(?<=[aeiouäöüylnr]))s(?=[aeiouäöüy])")
+_GERMAN_H = re.compile("(?<=[aeiouäöü])h(?![aeiouäöü])")
+_GERMAN_L = re.compile("l(?=[^aeiouäöüyl]|$)")
 # Prepositions inside names: Ústí nad Labem → Усті-над-Лабем, hyphenated around them.
 _PREPOSITIONS = {"nad": "над", "pod": "під", "na": "на", "pri": "при", "u": "у"}
 _ROMANIAN_PREPOSITIONS = {"de": "де", "lui": "луй", "din": "дін", "la": "ла"}
@@ -578,6 +629,8 @@ _BY_COUNTRY = {
     "SK": _WEST_SLAVIC,
     "GE": _GEORGIAN,
     "BG": _BULGARIAN,
+    "DE": _GERMAN,
+    "AT": _GERMAN,
     "LT": _LITHUANIAN,
     "LV": _LATVIAN,
     "EE": _ESTONIAN,
@@ -586,7 +639,7 @@ _BY_COUNTRY = {
     **dict.fromkeys(("HR", "BA", "ME", "RS", "SI"), _SOUTH_SLAVIC),
 }
 # Languages Ukrainian writes with a hyphen between the words of a town's name (Тиргу-Муреш).
-_HYPHENATED = frozenset({"RO", "MD", "LT", "HR", "BA", "ME", "RS", "SI", "BG"})
+_HYPHENATED = frozenset({"RO", "MD", "LT", "HR", "BA", "ME", "RS", "SI", "BG", "DE", "AT"})
 _LETTERS = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)*$")
 # Languages whose ai, ei, oi, ui are diphthongs, written with й.
 _DIPHTHONGS = frozenset({"LT", "LV", "EE", "RO", "MD"})
@@ -608,6 +661,9 @@ def _prepared(word: str, country: str) -> str:
         return _ESTONIAN_H.sub("ĥ", word)
     if country in ("RO", "MD") and re.search("(en|[șş]t)i$", word):
         return word[:-1] + "ĭ"
+    if country in ("DE", "AT"):
+        word = _GERMAN_H.sub("", _GERMAN_ST.sub("ŝ", word))
+        return _GERMAN_L.sub("ľ", _GERMAN_S.sub("ẑ", word))
     return word
 
 
