@@ -3,11 +3,19 @@ language, changes nothing, and ends what it refused."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
+from aiogram.methods import TelegramMethod
+from aiogram.types import Update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.handlers import admin_editing
+from bot.transport.redelivery import RedeliveryBudget
+from knowledge.admin.editing import save_records
 from knowledge.qa.engine import Engine
 from tests.admin_support import audit_count
 from tests.adminbot_support import (
@@ -36,6 +44,7 @@ OVERTAKEN = {
     "uk": "Зміну №{id} не можна скасувати: запис (угода {key}) відтоді змінили.",
 }
 APOLOGIES = ("Sorry, something went wrong", "Вибачте, у мене щось пішло не так")
+SAVED = {"en": "Saved agreement", "uk": "Збережено: угода"}
 WAITING = {
     "en": "This preview is no longer waiting; nothing was changed.",
     "uk": "Цей перегляд уже не чекає на підтвердження; нічого не змінено.",
@@ -106,3 +115,36 @@ async def test_a_refused_undo_says_why_in_the_readers_language_and_changes_nothi
     assert last_buttons(calls) == []
     assert await stored(seeded_engine) == expected_records
     assert await audit_count(seeded_engine) == expected_audit
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_confirm_that_met_a_locked_database_is_saved_when_delivered_again(
+    admin: Harness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    confirm = await _confirm_of_status_edit(admin, ME, "suspended", lang)
+    budget = RedeliveryBudget()
+
+    async def feed(update: Update) -> list[TelegramMethod[Any]]:
+        # As a runner feeds it: a passing failure leaves the update to be delivered again.
+        start = len(admin.session.requests)
+        await admin.dispatcher.feed_update(admin.bot, update, redelivery=budget)
+        return admin.session.requests[start:]
+
+    attempts: list[int] = []
+
+    async def locked_once(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked"))
+        return await save_records(*args, **kwargs)
+
+    monkeypatch.setattr(admin, "feed", feed)
+    monkeypatch.setattr(admin_editing, "save_records", locked_once)
+
+    first = await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
+    assert sent_texts(first) == []
+    again = await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
+
+    assert any(text.startswith(SAVED[lang]) for text in sent_texts(again)), sent_texts(again)
+    (agreement,) = [doc for doc in (await stored(seeded_engine)).agreements if doc.key == KOSICE]
+    assert agreement.status == "suspended"

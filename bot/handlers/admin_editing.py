@@ -404,9 +404,16 @@ async def on_confirm(
         await state.clear()
         await say(query.message, _("Cancelled. Nothing was changed."))
         return
-    # Written or refused, the preview is answered: a refusal ends the dialog too.
+    try:
+        text = await _apply(data, admin, services, lang)
+    except Exception as error:
+        # A refusal ends the dialog; a write that met the database away (or locked by a long
+        # import) leaves the preview waiting for the Confirm that is delivered again.
+        if not is_passing_failure(error):
+            await state.clear()
+        raise
+    # Written, the preview is answered.
     await state.clear()
-    text = await _apply(data, admin, services, lang)
     await say(query.message, text)
     try:
         await services.reload_knowledge()
