@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 
@@ -29,12 +29,15 @@ def _label(text: str) -> str:
 _PAYLOAD_LIMIT = 62
 
 
-def _offer(index: int, question: str | None) -> AskQuestion | OfferedQuestion:
+# The same questions are offered again and again (the greeting's examples, the usual next
+# questions): their packed data is kept rather than encoded and validated for every button.
+@functools.lru_cache(maxsize=4096)
+def _offer(index: int, question: str | None) -> str:
     """The button's data: the question itself when it fits, else its index in the offer."""
     payload = None if question is None else question_payload(question)
     if payload is not None and len(payload) <= _PAYLOAD_LIMIT:
-        return AskQuestion(payload=payload)
-    return OfferedQuestion(index=index)
+        return AskQuestion(payload=payload).pack()
+    return OfferedQuestion(index=index).pack()
 
 
 def offered_keyboard(
@@ -55,24 +58,27 @@ def offered_keyboard(
     """
     # One button a row, built directly: aiogram's keyboard builder deep-copies every button
     # when it exports, which costs more than the rest of a /start.
-    buttons: list[tuple[str, CallbackData]] = []
+    buttons: list[tuple[str, str]] = []
     if next_page is not None:
-        buttons.append((_("Next page ▸"), next_page))
+        buttons.append((_("Next page ▸"), next_page.pack()))
     for index, label in enumerate(labels):
         question = questions[index] if questions is not None else label
         buttons.append((_label(label), _offer(index, question)))
     if browse_hromada is not None:
         buttons.append(
-            (_("Browse partners"), PartnersOpen(code=browse_hromada, page=1, lang=lang))
+            (_("Browse partners"), PartnersOpen(code=browse_hromada, page=1, lang=lang).pack())
         )
     if correction is not None:
         buttons.append(
-            (_("✏️ Suggest a correction"), SuggestCorrection(hromada=correction, lang=lang))
+            (
+                _("✏️ Suggest a correction"),
+                SuggestCorrection(hromada=correction, lang=lang).pack(),
+            )
         )
     if not buttons:
         return None
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [InlineKeyboardButton(text=text, callback_data=data.pack())] for text, data in buttons
+            [InlineKeyboardButton(text=text, callback_data=data)] for text, data in buttons
         ]
     )
