@@ -909,3 +909,24 @@ def test_with_whom_in_a_year_after_a_hromada_stays_with_that_hromada(engine: Eng
     assert "Олайне" not in answer.text
     assert "Кошице" in answer.text
     assert "хто її підписав" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("listing", "pick", "expected"),
+    [
+        ("Які партнери Харкова?", "а друга угода?", "cz-brno"),
+        ("Які партнери Харкова?", "а третя?", "sk-kosice"),
+        ("Kharkiv partners", "the third one?", "us-cincinnati"),
+        ("Розкажи про Харків", "а третя?", "sk-kosice"),
+    ],
+)
+def test_the_nth_one_counts_the_partners_in_the_order_shown(
+    engine: Engine, listing: str, pick: str, expected: str
+) -> None:
+    listed, answer = conversation(engine, listing, pick)
+
+    shown = [line for line in listed.text.splitlines() if line.startswith("• ")]
+    place = engine.snapshot.places[expected]
+    position = 2 if pick in ("а друга угода?",) else 3
+    assert place.name.uk in shown[position - 1] or place.name.en in shown[position - 1]
+    assert answer.entities.get("place") == expected

@@ -43,6 +43,7 @@ from knowledge.render.phrases import (
     citation_text,
     ending,
     hromada_label,
+    in_partner_order,
     more_lines,
     partner_label,
     partner_lines,
@@ -385,6 +386,11 @@ class Engine:
             draft.lines.append(f"{name}:")
         return agreements
 
+    def _as_shown(self, lang: Language, agreements: Sequence[Agreement]) -> list[Agreement]:
+        """The agreements in the order `partner_lines` shows their partners."""
+        groups = in_partner_order(lang, self.snapshot, agreements)
+        return [agreement for _place, group in groups for agreement in group]
+
     def _heading(self, lang: Language, entities: Entities) -> str:
         return lang.hromada(self.snapshot.hromadas[_code(entities)])
 
@@ -443,7 +449,7 @@ class Engine:
             )
         )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
-        draft.list_agreements(agreements)
+        draft.list_agreements(self._as_shown(lang, agreements))
         first = self.snapshot.places[agreements[0].place]
         draft.suggestions.append(
             _("When was the agreement with {place} signed?").format(place=lang.place(first))
@@ -947,7 +953,7 @@ class Engine:
                 + (": " + ", ".join(places) if places else ".")
             )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
-        draft.list_agreements(agreements)
+        draft.list_agreements(self._as_shown(lang, agreements))
 
     def _count_hromadas(self, lang: Language, entities: Entities, draft: _Draft) -> None:
         """How many hromadas have partners in a country (or of a kind), or aid from it."""
@@ -1204,7 +1210,7 @@ class Engine:
         if agreements and partners:
             draft.lines.append(_("Partners:"))
             draft.lines.extend(partners)
-            draft.list_agreements(agreements)
+            draft.list_agreements(self._as_shown(lang, agreements))
         records = self.snapshot.aid_by_hromada.get(code, ())
         # A later page shows a section only while it still has items to show.
         if draft.window(records, AID_LIMIT)[0]:

@@ -187,14 +187,22 @@ def more_lines(lang: Language, hidden: int) -> list[str]:
     ]
 
 
+def in_partner_order(
+    lang: Language, snapshot: Snapshot, agreements: Iterable[Agreement]
+) -> list[tuple[Place, list[Agreement]]]:
+    """Agreements grouped by partner, partners in the reader's alphabetical order: the order
+    `partner_lines` shows them in, which "the second one" counts."""
+    return sorted(
+        grouped_by_place(snapshot, agreements), key=lambda group: sort_key(lang.place(group[0]))
+    )
+
+
 def partner_lines(
     lang: Language, snapshot: Snapshot, agreements: Sequence[Agreement], page: int = 1
 ) -> list[str]:
     """A bullet per partner with its agreements, LIST_LIMIT of them from the `page`-th on,
     partners in the reader's alphabetical order."""
-    every = sorted(
-        grouped_by_place(snapshot, agreements), key=lambda group: sort_key(lang.place(group[0]))
-    )
+    every = in_partner_order(lang, snapshot, agreements)
     start = (page - 1) * LIST_LIMIT
     groups = every[start : start + LIST_LIMIT]
     shown = [agreement for _, group in groups for agreement in group]
