@@ -389,6 +389,7 @@ async def on_confirm(
     state: FSMContext,
     admin: Admin,
     services: BotServices,
+    session: AsyncSession,
     lang: str,
 ) -> None:
     """Write the previewed change, checked against what the admin saw, or drop it."""
@@ -405,7 +406,7 @@ async def on_confirm(
         await say(query.message, _("Cancelled. Nothing was changed."))
         return
     try:
-        text = await _apply(data, admin, services, lang)
+        text = await _apply(data, admin, session, lang)
     except Exception as error:
         # A refusal ends the dialog; a write that met the database away (or locked by a long
         # import) leaves the preview waiting for the Confirm that is delivered again.
@@ -424,34 +425,33 @@ async def on_confirm(
         logger.warning("Answers will show the change at the next reload: %s", type(error).__name__)
 
 
-async def _apply(data: dict[str, Any], admin: Admin, services: BotServices, lang: str) -> str:
+async def _apply(data: dict[str, Any], admin: Admin, session: AsyncSession, lang: str) -> str:
     operation, entity, key = data["operation"], data["entity"], data["key"]
-    async with services.sessions() as session:
-        if operation == "undo":
-            if data.get("batch"):
-                report = await undo(session, admin, batch=str(data["batch"]))
-            else:
-                report = await undo(session, admin, change_id=int(data["change_id"]))
-            return undo_text(report, lang)
-        expected = parse_doc(entity, data["expected"])
-        if operation == "delete":
-            result = await delete_record(session, entity, key, admin, expected)
-            return _("Deleted {entity} {key} (change #{id}). /undo restores it.").format(
-                entity=_entity_label(entity), key=key, id=result.change_id
-            )
-        # A record saved with the place and source it brought along is undone as one.
-        # All of them are written in one transaction, or none is.
-        batch = str(uuid.uuid4()) if data["extra"] else None
-        records: list[tuple[BaseModel, BaseModel | None]] = []
-        for extra_entity, extra_doc in data["extra"]:
-            extra = parse_doc(extra_entity, extra_doc)
-            if extra is not None:
-                records.append((extra, None))
-        doc = parse_doc(entity, data["doc"])
-        if doc is None:
-            return _("Nothing would change.")
-        records.append((doc, expected))
-        result = (await save_records(session, records, admin, batch=batch))[-1]
+    if operation == "undo":
+        if data.get("batch"):
+            report = await undo(session, admin, batch=str(data["batch"]))
+        else:
+            report = await undo(session, admin, change_id=int(data["change_id"]))
+        return undo_text(report, lang)
+    expected = parse_doc(entity, data["expected"])
+    if operation == "delete":
+        result = await delete_record(session, entity, key, admin, expected)
+        return _("Deleted {entity} {key} (change #{id}). /undo restores it.").format(
+            entity=_entity_label(entity), key=key, id=result.change_id
+        )
+    # A record saved with the place and source it brought along is undone as one.
+    # All of them are written in one transaction, or none is.
+    batch = str(uuid.uuid4()) if data["extra"] else None
+    records: list[tuple[BaseModel, BaseModel | None]] = []
+    for extra_entity, extra_doc in data["extra"]:
+        extra = parse_doc(extra_entity, extra_doc)
+        if extra is not None:
+            records.append((extra, None))
+    doc = parse_doc(entity, data["doc"])
+    if doc is None:
+        return _("Nothing would change.")
+    records.append((doc, expected))
+    result = (await save_records(session, records, admin, batch=batch))[-1]
     if result.change_id is None:
         return _("Nothing would change.")
     return _("Saved {entity} {key} (change #{id}).").format(

@@ -496,7 +496,7 @@ async def cmd_logchat(
     message: Message,
     command: CommandObject,
     bot: Bot,
-    services: BotServices,
+    session: AsyncSession,
     admin: Admin,
 ) -> None:
     """Forward the audit log to this chat (its topic, in a forum), to a chat by id, or (with
@@ -523,8 +523,7 @@ async def cmd_logchat(
     ):
         await say(message, _unreachable(chat_id))
         return
-    async with services.sessions() as session:
-        await set_log_chat(session, admin, chat_id, thread_id)
+    await set_log_chat(session, admin, chat_id, thread_id)
     if chat_id is None:
         await say(message, _("The audit log is no longer forwarded."))
     else:
@@ -538,7 +537,6 @@ async def cmd_channel(
     message: Message,
     command: CommandObject,
     bot: Bot,
-    services: BotServices,
     session: AsyncSession,
     admin: Admin,
 ) -> None:
@@ -566,8 +564,7 @@ async def cmd_channel(
     ):
         await say(message, _unreachable(channel))
         return
-    async with services.sessions() as writer:
-        await set_channel(writer, admin, channel)
+    await set_channel(session, admin, channel)
     text = (
         _("No channel is set any more.")
         if channel is None

@@ -66,19 +66,16 @@ async def _change_right(
     except FormError:
         await say(message, _("I don't know a hromada called “{name}”.").format(name=rest.strip()))
         return
-    async with services.sessions() as own:
-        if command.command == "grant":
-            done = await permissions.grant(own, admin, user_id, code)
-            still_editor = True
-            text = _("User {user} may now edit.") if done else _("User {user} already may edit.")
-        else:
-            count = await permissions.revoke(own, admin, user_id, code)
-            still_editor = await permissions.can_edit(own, user_id, None, admin.super_admins)
-            text = (
-                _("User {user} may no longer edit.")
-                if count
-                else _("User {user} had no such right.")
-            )
+    if command.command == "grant":
+        done = await permissions.grant(session, admin, user_id, code)
+        still_editor = True
+        text = _("User {user} may now edit.") if done else _("User {user} already may edit.")
+    else:
+        count = await permissions.revoke(session, admin, user_id, code)
+        still_editor = await permissions.can_edit(session, user_id, None, admin.super_admins)
+        text = (
+            _("User {user} may no longer edit.") if count else _("User {user} had no such right.")
+        )
     # Committed: the admin gate reads the changed right at the user's next step.
     await services.editor_rights.forget(user_id)
     text = text.format(user=user_id)

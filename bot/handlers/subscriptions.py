@@ -45,7 +45,12 @@ def topic_of(message: Message) -> int | None:
 
 @router.message(Command("subscribe"))
 async def cmd_subscribe(
-    message: Message, command: CommandObject, bot: Bot, services: BotServices, lang: str
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    services: BotServices,
+    session: AsyncSession,
+    lang: str,
 ) -> None:
     """Follow a hromada: a short message whenever a new agreement or aid is recorded; in a
     group, for its administrators, and into the topic the command was sent in."""
@@ -60,8 +65,7 @@ async def cmd_subscribe(
     if isinstance(code, Problem):
         await say(message, problem_text(code))
         return
-    async with services.sessions() as session:
-        added = await subscribe(session, message.chat.id, code, topic_of(message))
+    added = await subscribe(session, message.chat.id, code, topic_of(message))
     name = _name(services, code, lang)
     reply = (
         _("Subscribed: I will tell you about new partnerships and aid of {hromada} hromada.")
@@ -73,7 +77,12 @@ async def cmd_subscribe(
 
 @router.message(Command("unsubscribe"))
 async def cmd_unsubscribe(
-    message: Message, command: CommandObject, bot: Bot, services: BotServices, lang: str
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    services: BotServices,
+    session: AsyncSession,
+    lang: str,
 ) -> None:
     """Stop following one hromada, or every one with "all"; in a group, for its
     administrators."""
@@ -93,8 +102,7 @@ async def cmd_unsubscribe(
             await say(message, problem_text(found))
             return
         code = found
-    async with services.sessions() as session:
-        ended = await unsubscribe(session, message.chat.id, code)
+    ended = await unsubscribe(session, message.chat.id, code)
     if not ended:
         await say(message, _("There was no such subscription."))
     elif code is None:

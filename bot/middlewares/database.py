@@ -1,6 +1,11 @@
-"""A database session for the handlers that take one, in one transaction committed when the
-handler succeeds. Updates whose handler takes no session (questions, /start, browsing) open
-none: on SQLite every transaction trips through aiosqlite's thread several times."""
+"""The one database session of an update, for the handlers that take one. Updates whose handler
+takes no session (questions, /start, browsing) open none: on SQLite every transaction trips
+through aiosqlite's thread several times.
+
+The services own their transactions (`knowledge.admin.common.atomic`): each write commits with
+its audit entry on this same session, so a handler never opens a session of its own. What is
+left open when the handler returns (reads) is committed then, and rolled back if it failed.
+"""
 
 from __future__ import annotations
 
@@ -47,9 +52,12 @@ class DatabaseSessionMiddleware(BaseMiddleware):
         if "session" in data or not takes_session(data.get("handler")):
             return await handler(event, data)
         try:
-            async with self.sessions() as session, session.begin():
+            async with self.sessions() as session:
                 data["session"] = session
-                return await handler(event, data)
+                result = await handler(event, data)
+                if session.in_transaction():
+                    await session.commit()
+                return result
         finally:
             # The error handler gets the same data; a closed session must not be reused there.
             data.pop("session", None)
