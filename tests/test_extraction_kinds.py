@@ -323,3 +323,23 @@ def test_a_hromada_s_other_name_is_the_hromada_when_no_town_is_told_by_ukraine(
     (actual,) = _agreements(_extract(extractor, text))
 
     assert (actual.hromada, actual.partner) == ("UA80000000000093317", "Gdynia")
+
+
+def test_two_foreign_towns_acting_with_no_hromada_named_are_not_the_document_s_tie(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Poltava signed a memorandum of cooperation with the Polish city of Gdynia. At the "
+        "conference, the Czech city of Brno and the German city of Leipzig signed a joint "
+        "declaration on cooperation."
+    )
+
+    actual = [fact.partner for fact in _agreements(_extract(extractor, text))]
+
+    assert actual == ["Gdynia"]
+
+
+def test_a_first_step_to_twinning_is_no_twinning_yet(extractor: Extractor) -> None:
+    text = "Lutsk and the Polish city of Lublin take a first step to twinning."
+
+    assert _agreements(_extract(extractor, text)) == []

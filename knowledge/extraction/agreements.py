@@ -135,7 +135,10 @@ def kind_cues(view: SentenceView) -> list[KindCue]:
 
 # «щодо встановлення побратимських зв’язків», "to establish sister city relations": the tie
 # is what an act aims at, not one that exists.
-_GOAL_WORDS = ("встановлен", "встановит", "налагоджен", "налагодит", "шлях", "establish")
+_GOAL_WORDS = (
+    *("встановлен", "встановит", "налагоджен", "налагодит", "шлях", "крок"),
+    *("establish", "step", "towards"),
+)
 # "Talks ... broke down", «переговори зірвалися»: the talks ended without an agreement.
 _FAILED_WORDS = ("зірвал", "провалил", "collapsed", "failed", "stalled", "broke=")
 
@@ -443,6 +446,10 @@ def _frame(
             return []
     if side is None:
         return []
+    if not side.explicit and _foreign_actors(view, before, after):
+        # "the Czech city of Brno and Leipzig signed a joint declaration": foreign towns
+        # acting, with no hromada named, are not the document's hromada's tie.
+        return []
     if _oblast_level(view.words[start : end + 1]):
         # «4 нові міжнародні угоди на рівні області»: the oblast's, whichever town it names.
         return []
@@ -500,6 +507,13 @@ def _frame(
         )
     context.last_pair = Pair(side, partners[-1])
     return proposals
+
+
+def _foreign_actors(view: SentenceView, before: list[Town], after: list[Town]) -> bool:
+    """Whether foreign towns act in the sentence: two or more named before the kind word
+    with none after it."""
+    foreign_before = [town for town in before if town.hromada is None]
+    return len(foreign_before) >= 2 and not after
 
 
 def _oblast_level(words: list[str]) -> bool:
