@@ -67,6 +67,11 @@ MIN_SAME_AS_GEONAMES = 0.55
         ("Eichenau", "DE", "Айхенау"),
         ("Celle", "DE", "Целле"),
         ("Bergisch Gladbach", "DE", "Бергіш-Гладбах"),
+        ("Kalymnos", "GR", "Калімнос"),
+        ("Lefkada", "GR", "Лефкада"),
+        ("Itea", "GR", "Ітея"),
+        ("Kalamariá", "GR", "Каламарія"),
+        ("Geroskipou", "CY", "Героскіпу"),
     ],
 )
 def test_a_name_is_transcribed_by_its_language_s_rules(
@@ -117,6 +122,8 @@ def test_polish_towns_mostly_get_the_names_geonames_gives_them() -> None:
         (("HR", "BA", "RS"), 0.6),
         (("BG",), 0.7),
         (("DE", "AT"), 0.5),
+        # GeoNames gives old exonyms for many Greek towns (Салоніки, Воден).
+        (("GR", "CY"), 0.3),
     ],
 )
 def test_other_languages_mostly_get_the_names_geonames_gives_them(

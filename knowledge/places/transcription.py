@@ -99,8 +99,8 @@ def ukrainian_transcription(name: str, country: str) -> str | None:
 
     `country` is ISO alpha-2: Polish (PL), Hungarian (HU), Czech and Slovak (CZ, SK),
     Georgian (GE, from the national romanisation), Bulgarian (BG, likewise), Lithuanian (LT),
-    Latvian (LV), Estonian (EE), Romanian (RO, MD), German (DE, AT) and the Latin South Slavic
-    (HR, BA, ME, RS, SI) names are transcribed.
+    Latvian (LV), Estonian (EE), Romanian (RO, MD), German (DE, AT), Greek (GR, CY, from
+    ELOT 743) and the Latin South Slavic (HR, BA, ME, RS, SI) names are transcribed.
     """
     text = unicodedata.normalize("NFC", name.strip())
     if _NOT_A_TOWN & set(text.lower().split()):
@@ -616,6 +616,36 @@ _GERMAN = _table(
         "ľ": "ль",
     }
 )
+# Greek, romanised by ELOT 743: th → т, ch → х, ps → пс, ou → у, ai → е, ei and oi → і,
+# au → ав, eu → ев, y → і (Kalymnos → Калімнос, Lefkada → Лефкада, Itea → Ітея).
+_GREEK = _table(
+    {
+        **_PLAIN_LETTERS,
+        "i": "і",
+        "y": "і",
+        "h": "х",
+        "x": "кс",
+        "c": "к",
+        "th": "т",
+        "ch": "х",
+        "ph": "ф",
+        "ps": "пс",
+        "ou": "у",
+        "ai": "е",
+        "ei": "і",
+        "oi": "і",
+        "au": "ав",
+        "af": "аф",
+        "eu": "ев",
+        "ef": "еф",
+        "gk": "нг",
+        "gg": "нг",
+        "ea": "ея",
+        "ia": "ія",
+        "io": "іо",
+        "ie": "іє",
+    }
+)
 _GERMAN_ST = re.compile("^s(?=[tp])|s(?=t(?:adt|ein|edt))")
 _GERMAN_S = re.compile("(?:^|(?<=[aeiouäöüylnr]))s(?=[aeiouäöüy])")
 _GERMAN_H = re.compile("(?<=[aeiouäöü])h(?![aeiouäöü])")
@@ -630,6 +660,8 @@ _BY_COUNTRY = {
     "GE": _GEORGIAN,
     "BG": _BULGARIAN,
     "DE": _GERMAN,
+    "GR": _GREEK,
+    "CY": _GREEK,
     "AT": _GERMAN,
     "LT": _LITHUANIAN,
     "LV": _LATVIAN,
@@ -661,6 +693,10 @@ def _prepared(word: str, country: str) -> str:
         return _ESTONIAN_H.sub("ĥ", word)
     if country in ("RO", "MD") and re.search("(en|[șş]t)i$", word):
         return word[:-1] + "ĭ"
+    if country in ("GR", "CY"):
+        # Stress marks say nothing Ukrainian writes: Kalamariá is Kalamaria.
+        decomposed = unicodedata.normalize("NFD", word)
+        return "".join(char for char in decomposed if not unicodedata.combining(char))
     if country in ("DE", "AT"):
         word = _GERMAN_H.sub("", _GERMAN_ST.sub("ŝ", word))
         return _GERMAN_L.sub("ľ", _GERMAN_S.sub("ẑ", word))
