@@ -930,3 +930,35 @@ def test_the_nth_one_counts_the_partners_in_the_order_shown(
     position = 2 if pick in ("а друга угода?",) else 3
     assert place.name.uk in shown[position - 1] or place.name.en in shown[position - 1]
     assert answer.entities.get("place") == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        ("що за проєкт був з лідсом", "Письменництво в етері", "Кошице"),
+        ("коли візит делегації мени до олайне", "Делегація Менської громади", "Домброва"),
+        ("what was the project with leeds about", "Writing on Air", "Košice"),
+    ],
+)
+def test_an_event_with_one_partner_is_told_alone(
+    engine: Engine, question: str, expected: str, absent: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert expected in answer.text
+    assert absent not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Скільки в Харкова побратимів?", "Харків: 2 міста-побратими: Брно, Лілль"),
+        ("how many twin cities does kharkiv have", "Kharkiv: 2 twin cities: Brno, Lille"),
+    ],
+)
+def test_a_count_of_twin_cities_says_twin_cities(
+    engine: Engine, question: str, expected: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.text.startswith(expected)

@@ -944,12 +944,20 @@ class Engine:
             places = sorted(
                 {lang.place(self.snapshot.places[a.place]) for a in agreements}, key=sort_key
             )
-            draft.lines.append(
-                lang.ngettext(
+            if entities.kind is AgreementKind.TWINNING:
+                counted = lang.ngettext(
+                    "{hromada}: {count} twin city",
+                    "{hromada}: {count} twin cities",
+                    len(places),
+                )
+            else:
+                counted = lang.ngettext(
                     "{hromada}: {count} partner",
                     "{hromada}: {count} partners",
                     len(places),
-                ).format(hromada=name, count=lang.number(len(places)))
+                )
+            draft.lines.append(
+                counted.format(hromada=name, count=lang.number(len(places)))
                 + (": " + ", ".join(places) if places else ".")
             )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
@@ -1169,6 +1177,26 @@ class Engine:
                 draft.lines.append(f"  {source.url}")
         draft.lines.extend(more_lines(lang, rest))
 
+    def _events_with(self, lang: Language, code: str, place: str, draft: _Draft) -> bool:
+        """The hromada's events with one partner ("what was the project with Leeds?"), and
+        its agreements with it; False when no event names that partner."""
+        events = [a for a in self.snapshot.activities_by_hromada.get(code, ()) if a.place == place]
+        if not events:
+            return False
+        draft.lines.append(lang.gettext("Events and work:"))
+        for activity in events:
+            when = "" if activity.started_on is None else f"{lang.date(activity.started_on)}: "
+            draft.lines.append(f"{BULLET}{when}{lang.text(activity.summary)}")
+            draft.cite(c.source for c in activity.sources)
+        agreements = [
+            a for a in self.snapshot.agreements_by_hromada.get(code, ()) if a.place == place
+        ]
+        if agreements:
+            draft.lines.append(lang.gettext("Partners:"))
+            draft.lines.extend(partner_lines(lang, self.snapshot, agreements))
+            draft.list_agreements(agreements)
+        return True
+
     def _hromada_sources(self, code: str) -> list[str]:
         keys: list[str] = []
         groups: list[Sequence[Agreement | Aid]] = [
@@ -1205,6 +1233,8 @@ class Engine:
             self._meetings(lang, entities, draft)
             return
         draft.lines.append(hromada_label(lang, hromada))
+        if entities.place is not None and self._events_with(lang, code, entities.place, draft):
+            return
         agreements = list(self.snapshot.agreements_by_hromada.get(code, ()))
         partners = partner_lines(lang, self.snapshot, agreements, draft.page)
         if agreements and partners:
