@@ -34,7 +34,7 @@ FLOORS = {
     ("tuning", "en"): (0.96, 0.76),
     ("held-out", "uk"): (0.65, 0.58),
     ("held-out", "en"): (0.78, 0.62),
-    ("written", "uk"): (0.96, 0.88),
+    ("written", "uk"): (0.96, 0.92),
     ("written", "en"): (0.92, 0.65),
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

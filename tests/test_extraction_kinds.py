@@ -343,3 +343,21 @@ def test_a_first_step_to_twinning_is_no_twinning_yet(extractor: Extractor) -> No
     text = "Lutsk and the Polish city of Lublin take a first step to twinning."
 
     assert _agreements(_extract(extractor, text)) == []
+
+
+def test_goods_sent_to_several_hromadas_are_one_delivery_each(extractor: Extractor) -> None:
+    apart = "Польське місто Вроцлав передало 4 генератори Бучі та 6 генераторів Ірпеню."
+    shared = "Польське місто Вроцлав передало 2 генератори Бучі та Ірпеню."
+
+    actual_apart = [
+        (fact.hromada_name, [item.quantity for item in fact.items])
+        for fact in _aid(_extract(extractor, apart))
+    ]
+    actual_shared = [
+        (fact.hromada_name, [item.quantity for item in fact.items])
+        for fact in _aid(_extract(extractor, shared))
+    ]
+
+    assert actual_apart == [("Буча", [4]), ("Ірпінь", [6])]
+    # The text does not say how the two were shared: no count for either.
+    assert actual_shared == [("Буча", [None]), ("Ірпінь", [None])]

@@ -16,7 +16,13 @@ from knowledge.extraction.aid import (
     names_donors,
     organisations_in,
 )
-from knowledge.extraction.keywords import BARE_HEADS, HROMADA_NOUNS, OBLAST_NOUNS, starts
+from knowledge.extraction.keywords import (
+    BARE_HEADS,
+    HROMADA_NOUNS,
+    NUMBER_WORDS,
+    OBLAST_NOUNS,
+    starts,
+)
 from knowledge.extraction.names import HromadaInfo, NameKind, NameMention, PlaceNames
 from knowledge.extraction.proposals import (
     AgreementProposal,
@@ -346,7 +352,7 @@ class Extractor:
                 following += 1
             proposal = self._aid_block(sentences, block, document_side, reference)
             if proposal is not None:
-                found.append((index, proposal))
+                found += [(index, each) for each in _per_recipient(sentences[index], proposal)]
             index = following
         return found
 
@@ -443,6 +449,73 @@ class Extractor:
             quote=" ".join(view.text for view in views),
             evidence=tuple(evidence),
         )
+
+
+def _per_recipient(sentence: _Sentence, proposal: AidProposal) -> list[AidProposal]:
+    """One delivery per hromada a delivery's sentence sends goods to: «передало 4 генератори
+    Бучі та 6 генераторів Ірпеню», "10 generators to Mykolaiv and 5 generators to Kherson".
+
+    Each hromada takes the goods named between the hromada before it and itself, with their
+    count; goods named once for all ("two fire trucks to Zarichna and Rokytne") go to each
+    with no count, since the text does not say how they were shared.
+    """
+    view = sentence.view
+    recipients: dict[str, Side] = {}
+    for side in sentence.sides:
+        if side.code is not None and side.first is not None and not _after_from(view, side):
+            recipients.setdefault(side.code, side)
+    if len(recipients) < 2 or proposal.hromada not in recipients:
+        return [proposal]
+    ordered = sorted(recipients.values(), key=lambda side: side.first or 0)
+    segments: list[list[AidItemProposal]] = []
+    start = 0
+    for side in ordered:
+        end = side.first or 0
+        segments.append(
+            [
+                replace(item, quantity=_count_before(view.words[start:end], item))
+                for item in proposal.items
+                if _named_in(view.words[start:end], item)
+            ]
+        )
+        start = end + 1
+    shared = any(not segment for segment in segments)
+    return [
+        replace(
+            proposal,
+            hromada=side.code,
+            hromada_name=side.name,
+            items=tuple(replace(item, quantity=None) for item in proposal.items)
+            if shared
+            else tuple(segment),
+        )
+        for side, segment in zip(ordered, segments, strict=True)
+    ]
+
+
+def _item_positions(words: list[str], item: AidItemProposal) -> list[int]:
+    """Where the words name the item's category (its first word, as the item was read)."""
+    named = [
+        word
+        for word in item.description.split()
+        if not word.isdigit() and fold(word) not in NUMBER_WORDS
+    ]
+    first = fold(named[0])[:5] if named else ""
+    return [position for position, word in enumerate(words) if first and word.startswith(first)]
+
+
+def _named_in(words: list[str], item: AidItemProposal) -> bool:
+    return bool(_item_positions(words, item))
+
+
+def _count_before(words: list[str], item: AidItemProposal) -> int | None:
+    """The number written right before the item's word in these words, if any."""
+    for position in _item_positions(words, item):
+        if position > 0 and words[position - 1].isdigit():
+            return int(words[position - 1])
+        if position > 0 and words[position - 1] in NUMBER_WORDS:
+            return NUMBER_WORDS[words[position - 1]]
+    return None
 
 
 def text_name(written: str, hromada: HromadaInfo) -> str:
