@@ -22,7 +22,12 @@ DEFAULT_PATH = EVALUATION_DIRECTORY / "questions.yaml"
 # The sets the engine is tuned on; the held-out one measures what tuning did not see.
 TUNING_PATHS = tuple(
     EVALUATION_DIRECTORY / name
-    for name in ("questions.yaml", "questions_new.yaml", "conversations.yaml")
+    for name in (
+        "questions.yaml",
+        "questions_new.yaml",
+        "conversations.yaml",
+        "questions_users.yaml",
+    )
 )
 HELD_OUT_NAME = "heldout.yaml"
 PASSING_ACCURACY = 0.97

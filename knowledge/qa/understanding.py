@@ -25,6 +25,7 @@ from knowledge.qa.cues import (
     Cue,
 )
 from knowledge.text.normalize import Token, fold, normalize, tokenize
+from knowledge.text.romanized import romanized_ukrainian
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
@@ -215,10 +216,13 @@ class Reader:
                 offset += len(part) + 1
 
     def read(self, text: str, today: dt.date) -> Reading:
-        """Read one question."""
+        """Read one question; Ukrainian typed in Latin letters is read as Ukrainian."""
+        cyrillic = romanized_ukrainian(text, self._gazetteer.knows, ENGLISH_COMMON_WORDS)
+        if cyrillic is not None:
+            text = cyrillic
         tokens = tuple(self._split(tokenize(text)))
         words = [fold(token.text) for token in tokens]
-        lang = detect_language(text)
+        lang = "uk" if cyrillic is not None else detect_language(text)
         cues, cue_positions = _cues_in(words)
         cues |= _year_cues(words)
         common = {index for index, word in enumerate(words) if word in ENGLISH_COMMON_WORDS}
