@@ -361,3 +361,14 @@ def test_goods_sent_to_several_hromadas_are_one_delivery_each(extractor: Extract
     assert actual_apart == [("Буча", [4]), ("Ірпінь", [6])]
     # The text does not say how the two were shared: no count for either.
     assert actual_shared == [("Буча", [None]), ("Ірпінь", [None])]
+
+
+def test_an_agreement_for_a_span_of_years_is_valid_until_its_last(extractor: Extractor) -> None:
+    text = (
+        "Львівська міська рада та Рада міста Люблін підписали декларацію про основні напрямки "
+        "співпраці двох міст у 2011-2015 роках."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text))
+
+    assert actual.valid_until == PartialDate(2015)

@@ -116,6 +116,12 @@ _DAY_SPAN = re.compile(
     rf"(?P<monthword>{_MONTH})\s+{_YEAR}{_YEAR_WORD}",
     re.IGNORECASE,
 )
+# «у 2011-2015 роках», "for 2024–2028": an agreement for a span of years ends with the last.
+_YEAR_SPAN = re.compile(
+    r"\b(?:у|в|на|for|in)\s+(?:19|20)\d\d\s*[-–—]\s*(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*(?:роках|роки|рр\.?|years))?(?![\d-])",
+    re.IGNORECASE,
+)
 _RELATIVE_YEARS = (
     (
         re.compile(
@@ -147,6 +153,14 @@ def find_dates(text: str, document_year: int | None) -> list[DateMention]:
     def free(start: int, end: int) -> bool:
         return all(end <= first or start >= last for first, last in taken)
 
+    for match in _YEAR_SPAN.finditer(text):
+        last = int(match["year"])
+        found.append(
+            DateMention(
+                match.start(), match.end(), match.group(), DateRole.UNTIL, last, None, None, True
+            )
+        )
+        taken.append(match.span())
     for match in _DAY_SPAN.finditer(text):
         found.append(_mention(match, text))
         taken.append(match.span())
