@@ -176,6 +176,8 @@ class Engine:
         self.snapshot = snapshot
         self.gazetteer = gazetteer
         self._reader = Reader(gazetteer)
+        # Agreements by the year they were signed in, built on the first question that asks.
+        self._by_signing_year: dict[int, list[Agreement]] | None = None
 
     @classmethod
     def from_document(cls, document: KnowledgeDocument, forms_cache: Path | None = None) -> Engine:
@@ -1120,9 +1122,8 @@ class Engine:
             agreements = list(self.snapshot.agreements_by_status.get(entities.status, ()))
             label = lang.gettext(AGREEMENT_STATUSES_INLINE[entities.status])
         elif entities.year is not None:
-            year = entities.year
-            agreements = [a for a in self.snapshot.agreements.values() if _signed_in(a, year)]
-            label = _("signed in {year}").format(year=year)
+            agreements = list(self._signed_in_year(entities.year))
+            label = _("signed in {year}").format(year=entities.year)
         else:
             draft.lines.append(_("Which hromada, partner or country do you mean?"))
             return
@@ -1176,6 +1177,16 @@ class Engine:
             if source.url:
                 draft.lines.append(f"  {source.url}")
         draft.lines.extend(more_lines(lang, rest))
+
+    def _signed_in_year(self, year: int) -> Sequence[Agreement]:
+        """Every agreement signed in the year; indexed once, so a national base answers fast."""
+        if self._by_signing_year is None:
+            index: dict[int, list[Agreement]] = {}
+            for agreement in self.snapshot.agreements.values():
+                if agreement.signed_on is not None:
+                    index.setdefault(agreement.signed_on.year, []).append(agreement)
+            self._by_signing_year = index
+        return self._by_signing_year.get(year, ())
 
     def _events_with(self, lang: Language, code: str, place: str, draft: _Draft) -> bool:
         """The hromada's events with one partner ("what was the project with Leeds?"), and
