@@ -226,3 +226,32 @@ def test_a_yes_or_no_question_names_an_imported_partner_inflected(
     engine: Engine, question: str, expected: str
 ) -> None:
     assert engine.answer(question, lang="uk").text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "expected"),
+    [
+        # GeoNames' Russian and Belarusian spellings lose to the Ukrainian ones or to the
+        # transcription of the town's own name.
+        ("Ostrów Wielkopolski", "Poland", "Острув-Велькопольський"),
+        ("Filderstadt", "Germany", "Фільдерштадт"),
+        ("Celle", "Germany", "Целле"),
+        ("Tarnów", "Poland", "Тарнув"),
+        ("Zamość", "Poland", "Замостя"),
+        ("Panevėžys", "Lithuania", "Паневежис"),
+        ("Opole", "Poland", "Ополе"),
+        ("Soroca", "Moldova", "Сороки"),
+        # A dictionary word that is an old name of the town is not its Ukrainian name.
+        ("Bitola", "North Macedonia", "Бітола"),
+        # ...while the Ukrainian name the dictionary knows stays.
+        ("Rzeszów", "Poland", "Жешув"),
+        ("Athens", "Greece", "Афіни"),
+    ],
+)
+def test_a_ukrainian_answer_names_a_partner_in_ukrainian_not_russian(
+    city: str, country: str, expected: str
+) -> None:
+    plan = _sheet([("Lviv", city, country)])
+
+    (place,) = plan.document.places
+    assert place.name.uk == expected

@@ -9,8 +9,11 @@ GeoNames' alternate names carry no language, so the Ukrainian name is chosen amo
 ones: names with letters Ukrainian lacks (ы, э, ё, ъ, ў, ј, љ, њ …) are dropped, then the one
 pymorphy3's Ukrainian dictionary knows is preferred (Вроцлав, Жешув, Кутаїсі), then one that
 the Russian dictionary does not claim, then one with Ukrainian letters (Краків over Краков),
-then the one whose official romanisation is closest to the town's name. No Cyrillic name
-left: no Ukrainian name (the town's own name is shown instead).
+then the one whose official romanisation is closest to the town's name. Russian endings
+(-ский, -ов for Polish -ów) are dropped, and a dictionary word that sounds nothing like the town
+(Манастир for Bitola) does not count as known. Where no candidate is known to the dictionary or
+written with Ukrainian letters, the Ukrainian transcription of the town's own name wins
+(Celle → Целле, not Целе). Nothing left: no Ukrainian name (the town's own name is shown).
 
 GeoNames data © GeoNames (https://www.geonames.org/), CC BY 4.0; see
 `knowledge/data/reference/SOURCES.md`.
@@ -32,6 +35,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from knowledge.places.transcription import ukrainian_transcription
 from knowledge.places.world import world_place_keys
 from knowledge.text.normalize import latin_key
 from knowledge.text.transliteration import transliterate
@@ -41,6 +45,10 @@ HOME_COUNTRY = "UA"
 # Letters of Russian, Belarusian and the South Slavic alphabets that Ukrainian does not use.
 _NOT_UKRAINIAN = frozenset("ыэёъўјљњћђѓќѕџӣӯ")
 _UKRAINIAN_ONLY = frozenset("іїєґ")
+# Russian adjective endings; Ukrainian writes -ський, -цький (Острув-Велькопольський).
+_RUSSIAN_ADJECTIVE = re.compile(r"(?<![ь])(?:ск|цк)(?:ий|ая|ое|ой)(?:$|[\s-])")
+# Below this similarity (0–100) of sound, a dictionary word is not the town's name.
+_UNRELATED_BELOW = 20
 _CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff’'\- ]*$")
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÞĀ-ſ][A-Za-zÀ-ÿĀ-ſ’'\-. ]*$")
 # Cap on other Latin names per town: the most used exonyms come first in GeoNames' lists less
@@ -96,17 +104,35 @@ def _claimed(analyzer: object, name: str) -> bool:
     )
 
 
-def ukrainian_name(name: str, cyrillic: list[str]) -> str:
-    """The Ukrainian name among a town's Cyrillic alternate names, or "" if none fits."""
+def ukrainian_name(name: str, cyrillic: list[str], country: str = "") -> str:
+    """The Ukrainian name of a town: a fitting Cyrillic alternate name, a transcription, or "".
+
+    `name` is GeoNames' (native, Latin) name, `cyrillic` its Cyrillic alternate names and
+    `country` its ISO alpha-2 code. A candidate the Ukrainian dictionary does not confirm loses
+    to the Ukrainian transcription of the native name where the language has rules
+    (`knowledge.places.transcription`): GeoNames' Cyrillic names without a language are as often
+    Russian or Belarusian (Фильдерштадт, Аполе, Панявежис) as Ukrainian.
+    """
+    transcription = ukrainian_transcription(name, country)
     candidates = [
         candidate.replace("'", "’")
         for candidate in cyrillic
         if not (_NOT_UKRAINIAN & set(candidate.lower()))
+        and not (transcription and _russian_marks(name, candidate))
     ]
-    if not candidates:
-        return ""
+    if country == "BG":
+        # Bulgarian ъ is и in Ukrainian (Велико Търново → Велико-Тирново).
+        candidates += [_from_bulgarian(candidate) for candidate in cyrillic]
     uk, ru = _analyzers()
-    if not any(_known(uk, candidate) for candidate in candidates):
+    target = _plain(name)
+
+    def confirmed(candidate: str) -> bool:
+        # A dictionary word that sounds nothing like the town is another thing of that name
+        # (Манастир, an old name of Bitola, is also "monastery").
+        similarity = fuzz.ratio(_plain(transliterate(candidate)), target)
+        return _known(uk, candidate) and similarity >= _UNRELATED_BELOW
+
+    if not any(map(confirmed, candidates)):
         # GeoNames often has only the Russian spelling (Кишинев); the Ukrainian one the
         # dictionary knows (Кишинів) is made from it by the regular correspondences.
         candidates += sorted(
@@ -117,24 +143,56 @@ def ukrainian_name(name: str, cyrillic: list[str]) -> str:
                 if _known(uk, variant)
             }
         )
-    target = _plain(name)
+    ukrainian = [c for c in candidates if confirmed(c) or _UKRAINIAN_ONLY & set(c.lower())]
+    if transcription and not ukrainian:
+        return transcription
+    if not candidates:
+        return ""
     several_words = " " in name.strip()
 
-    def score(candidate: str) -> tuple[bool, bool, bool, int, bool, float]:
-        known_uk = _known(uk, candidate)
+    def score(candidate: str) -> tuple[bool, bool, bool, bool, int, bool, bool, float]:
+        known_uk = confirmed(candidate)
         similarity = fuzz.ratio(_plain(transliterate(candidate)), target)
         return (
             known_uk,
+            # A plural-only noun the dictionary knows is a town's name (Сороки, Бендери), not
+            # the plural of a common word.
+            known_uk and _plural_only(uk, candidate),
             known_uk or not _claimed(ru, candidate),
             # Ukrainian joins the words of a foreign town's name with hyphens (Буенос-Айрес).
             several_words and "-" in candidate,
             # Old names (Ряшів for Rzeszów) sound further from the town's own name.
             round(similarity / 20),
+            # Where the dictionary knows both, the traditional name (Замостя) is the one
+            # Ukrainian writes, not the letter-by-letter transcription (Замосць).
+            not known_uk or candidate != transcription,
             bool(_UKRAINIAN_ONLY & set(candidate.lower())),
             similarity,
         )
 
     return max(candidates, key=score)
+
+
+def _russian_marks(name: str, candidate: str) -> bool:
+    """Whether a Cyrillic name is spelled the Russian way: -ский, or -ов for Polish -ów."""
+    lower = candidate.lower()
+    return bool(_RUSSIAN_ADJECTIVE.search(lower)) or (
+        name.lower().endswith("ów") and lower.endswith("ов")
+    )
+
+
+def _plural_only(analyzer: object, name: str) -> bool:
+    """Whether a dictionary knows a one-word name as a plural-only noun's nominative."""
+    word = name.lower().replace("’", "'")
+    return any(
+        parse.is_known and parse.normal_form == word and {"Pltm", "nomn"} <= parse.tag.grammemes
+        for parse in analyzer.parse(word)  # type: ignore[attr-defined]
+    )
+
+
+def _from_bulgarian(name: str) -> str:
+    """A Bulgarian Cyrillic name by Ukrainian spelling: ъ → и, words hyphenated."""
+    return "-".join(name.replace("ъ", "и").replace("Ъ", "И").split())
 
 
 def _plain(name: str) -> str:
@@ -187,7 +245,7 @@ def _lines(path: Path) -> Iterator[WorldPlaceLine]:
                 if _LATIN_NAME.match(alt) and key and key not in seen and not is_code:
                     seen.add(key)
                     latin.append(alt)
-            name_uk = ukrainian_name(name, cyrillic)
+            name_uk = ukrainian_name(name, cyrillic, parts[8])
             cyrillic_names = [alt for alt in cyrillic if not (_NOT_UKRAINIAN & set(alt.lower()))]
             yield WorldPlaceLine(
                 geonames_id=int(parts[0]),
