@@ -372,3 +372,26 @@ def test_an_agreement_for_a_span_of_years_is_valid_until_its_last(extractor: Ext
     (actual,) = _agreements(_extract(extractor, text))
 
     assert actual.valid_until == PartialDate(2015)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Погоджено проєкт Меморандуму про співробітництво між Овруцькою міською радою та "
+            "польським містом Холм.",
+            "planned",
+        ),
+        (
+            "Сторони працюють над проєктом Меморандуму про співробітництво між Овруцькою "
+            "міською радою та польським містом Холм.",
+            "in_negotiation",
+        ),
+    ],
+)
+def test_a_draft_is_talks_and_an_approved_draft_a_signing_to_come(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text))
+
+    assert actual.status.value == expected

@@ -140,6 +140,8 @@ _GOAL_WORDS = (
     *("establish", "step", "towards"),
 )
 # "Talks ... broke down", «переговори зірвалися»: the talks ended without an agreement.
+_DRAFT_WORDS = ("проєкт", "проект", "draft")
+_APPROVAL_WORDS = ("погодж", "схвал", "затвердж", "approv", "endorse")
 _FAILED_WORDS = ("зірвал", "провалил", "collapsed", "failed", "stalled", "broke=")
 
 
@@ -278,6 +280,14 @@ def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
             ),
             None,
         )
+        draft = starts(word, _DRAFT_WORDS) and (
+            cue is not None or index + 1 in taken or view.phrase_at(index + 1, 1) in ("of", "the")
+        )
+        if draft:
+            # «проєкт Меморандуму»: a text being drafted; «погоджено проєкт Угоди», "approved
+            # the draft": both sides' text is settled, the signing is to come.
+            approved = any(starts(w, _APPROVAL_WORDS) for w in words[max(0, index - 3) : index])
+            cue = StatusCue.PLANNED if approved else StatusCue.NEGOTIATION
         if cue is None:
             continue
         before = words[max(0, index - 3) : index]
