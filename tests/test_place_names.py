@@ -79,6 +79,12 @@ def test_villages_districts_and_former_names_resolve_to_their_hromada(
         ("Яворівський район", "is a raion", None),
         ("Lviv Oblast", "is an oblast", "Lviv"),
         ("Zaporizhzhia Oblast", "is an oblast", "Zaporizhzhia"),
+        # Centres not named like their oblast: its largest city, never a city elsewhere.
+        ("Volyn Oblast", "is an oblast", "Lutsk"),
+        ("Zakarpattia Oblast", "is an oblast", "Uzhhorod"),
+        ("Kirovohrad Oblast", "is an oblast", "Kropyvnytskyi"),
+        ("Kyiv Oblast", "is an oblast", "Bila Tserkva"),
+        ("Волинська область", "is an oblast", "Lutsk"),
     ],
 )
 def test_raions_and_oblasts_are_refused_as_such_with_what_to_write(

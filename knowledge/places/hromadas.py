@@ -199,6 +199,17 @@ def _is_oblast_centre(hromada: HromadaLike) -> bool:
     return shortest >= 4 and _common_prefix(centre, oblast) >= shortest - 1
 
 
+def _better_centre(hromada: HromadaDoc, known: HromadaDoc | None) -> bool:
+    """Whether a hromada is likelier its oblast's centre than the one found so far.
+
+    Every oblast's centre is its largest city (Луцьк, Ужгород, Кропивницький), which the
+    name alone does not tell; where populations are unknown, a city named like its oblast is.
+    """
+    if hromada.population is None:
+        return known is None and _is_oblast_centre(hromada)
+    return known is None or known.population is None or hromada.population > known.population
+
+
 def _short_forms(name: str) -> list[str]:
     """The parts of a hyphenated city name residents use alone: «Франківськ», «Кам’янець»."""
     parts = name.split("-")
@@ -281,7 +292,7 @@ class HromadaIndex:
             if hromada.oblast_code and hromada.oblast_en and hromada.oblast_uk:
                 for name in (hromada.oblast_en, hromada.oblast_uk):
                     self.oblasts[_oblast_key(name)] = hromada.oblast_code
-                if _is_oblast_centre(hromada):
+                if _better_centre(hromada, self.oblast_centres.get(hromada.oblast_code)):
                     self.oblast_centres[hromada.oblast_code] = hromada
             if hromada.raion_uk:
                 self.raions[hromada.raion_code or ""].append(hromada)
@@ -313,10 +324,15 @@ class HromadaIndex:
     def oblast_code(self, text: str) -> str | None:
         """The oblast a qualifier such as "Poltava oblast" or "Полтавська обл." names."""
         key = _oblast_key(text)
-        if len(key) < 4:
-            return None
         if key in self.oblasts:
             return self.oblasts[key]
+        # "Kyiv Oblast" is keyed "kiv", the stem of «Київська» "kivs": a short key names the
+        # one oblast whose stem starts with it.
+        starting = {code for known, code in self.oblasts.items() if known.startswith(key)}
+        if len(key) >= 3 and len(starting) == 1:
+            return starting.pop()
+        if len(key) < 4:
+            return None
         scored = sorted(
             ((_common_prefix(key, known), code) for known, code in self.oblasts.items()),
             reverse=True,
@@ -501,14 +517,19 @@ class HromadaIndex:
     def _oblast_problem(self, text: str, words: list[str]) -> Problem:
         code = self.oblast_code(" ".join(words))
         centre = self.oblast_centres.get(code or "")
-        example = (
-            Name(centre.center_en or centre.name_en, centre.center_uk or centre.name_uk)
-            if centre
-            else Name("Kharkiv", "Харків")
-        )
+        if centre is None:
+            return Problem(
+                N_("{name} is an oblast, not a hromada; write one of its hromadas instead"),
+                {"name": text},
+            )
         return Problem(
             N_("{name} is an oblast, not a hromada; write one of its hromadas, such as {example}"),
-            {"name": text, "example": example},
+            {
+                "name": text,
+                "example": Name(
+                    centre.center_en or centre.name_en, centre.center_uk or centre.name_uk
+                ),
+            },
         )
 
     def _raion_problem(self, text: str, key: str) -> Problem:
