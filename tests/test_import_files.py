@@ -62,9 +62,37 @@ def test_agreement_rows_are_read_and_bad_rows_refused_with_their_spreadsheet_num
             " March 2024, 2024 or 2024-03-12)",
         ),
         (7, "partner_country: unknown country Narnia"),
-        (8, "kind: unknown kind handshake"),
+        (
+            8,
+            "kind: unknown kind handshake (write one of twinning, cooperation_agreement,"
+            " memorandum, friendship_pledge, protocol_of_intent, other)",
+        ),
         (9, "expires_on is before signed_on"),
         (10, "no source: every fact needs a source_title or a source_url"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["partnership", "Partnership", "партнерство"])
+def test_a_partnership_as_press_offices_write_it_is_a_cooperation_agreement(kind: str) -> None:
+    text = f"{HEADER}\nKharkiv,Brno,CZ,{kind},active,2020,,Letter,,,\n"
+
+    actual = read_import(text.encode(), "partners.csv")
+
+    assert [row.kind for row in actual.agreements] == ["cooperation_agreement"]
+    assert actual.rejected == []
+
+
+def test_an_unknown_status_lists_the_statuses_accepted() -> None:
+    text = f"{HEADER}\nKharkiv,Brno,CZ,twinning,sleeping,2020,,Letter,,,\n"
+
+    actual = read_import(text.encode(), "partners.csv")
+
+    assert _rows(actual.rejected) == [
+        (
+            2,
+            "status: unknown status sleeping (write one of active, in_negotiation, planned,"
+            " suspended, terminated, expired)",
+        )
     ]
 
 

@@ -255,10 +255,18 @@ def read_agreement_row(
         _required(cells, AGREEMENT_REQUIRED)
         kind = read_kind(cells["kind"])
         if kind is None:
-            raise _RowError(N_("kind: unknown kind {value}"), value=cells["kind"])
+            raise _RowError(
+                N_("kind: unknown kind {value} (write one of {accepted})"),
+                value=cells["kind"],
+                accepted=", ".join(AgreementKind),
+            )
         status = read_status(cells["status"])
         if status is None:
-            raise _RowError(N_("status: unknown status {value}"), value=cells["status"])
+            raise _RowError(
+                N_("status: unknown status {value} (write one of {accepted})"),
+                value=cells["status"],
+                accepted=", ".join(AgreementStatus),
+            )
         signed_on = parse_date(cells.get("signed_on", ""), "signed_on")
         expires_on = parse_date(cells.get("expires_on", ""), "expires_on")
         if signed_on and expires_on and expires_on < signed_on:

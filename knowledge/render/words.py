@@ -38,6 +38,13 @@ KIND_WORDS = {
     "twin city": AgreementKind.TWINNING,
     "twin": AgreementKind.TWINNING,
     "cooperation": AgreementKind.COOPERATION_AGREEMENT,
+    # Press offices call any tie with a partner a partnership: the agreement it rests on.
+    "partnership": AgreementKind.COOPERATION_AGREEMENT,
+    "partnership agreement": AgreementKind.COOPERATION_AGREEMENT,
+    "партнерство": AgreementKind.COOPERATION_AGREEMENT,
+    "угода про партнерство": AgreementKind.COOPERATION_AGREEMENT,
+    "партнерські відносини": AgreementKind.COOPERATION_AGREEMENT,
+    "партнерство городов": AgreementKind.COOPERATION_AGREEMENT,
     "friendship": AgreementKind.FRIENDSHIP_PLEDGE,
     "protocol": AgreementKind.PROTOCOL_OF_INTENT,
     "other": AgreementKind.OTHER,
