@@ -962,3 +962,16 @@ def test_a_count_of_twin_cities_says_twin_cities(
     (answer,) = conversation(engine, question)
 
     assert answer.text.startswith(expected)
+
+
+def test_who_signed_a_kind_after_a_hromada_is_about_that_hromadas_agreement(
+    engine: Engine,
+) -> None:
+    _, signed_by, when = conversation(engine, "Kupiansk", "хто підписав меморандум?", "а коли?")
+    (fresh,) = conversation(engine, "хто підписав меморандум?")
+
+    assert signed_by.entities.get("hromada") == KUPIANSK
+    assert "Харків" not in signed_by.text
+    assert "травні 2025" in when.text
+    assert fresh.intent is Intent.REVERSE
+    assert "Харків" in fresh.text

@@ -663,11 +663,15 @@ def _decide(
         )
 
     nation_wide = _nation_wide(reading, own, intent)
-    asks_whose = bool(reading.cues & {Cue.WHO, Cue.PERSON, Cue.UKRAINE, Cue.COMMUNITIES})
-    if nation_wide is Intent.REVERSE and previous.hromada and Cue.WHEN in reading.cues:
-        # "when was the protocol signed?" after Kharkiv asks about Kharkiv's protocol;
-        # "which hromadas signed a protocol, and when?" still asks the whole country.
-        nation_wide = Intent.REVERSE if asks_whose else None
+    cues = reading.cues
+    hromadas_asked = bool(cues & {Cue.UKRAINE, Cue.COMMUNITIES, Cue.ANYONE})
+    # "when was the protocol signed?" and «хто підписав меморандум?» after Kupiansk ask about
+    # Kupiansk's; "which hromadas signed a protocol, and when?" still asks the whole country.
+    about_its_agreement = (
+        Cue.WHEN in cues and not cues & {Cue.WHO, Cue.PERSON} and not hromadas_asked
+    ) or (intent is Intent.SIGNATORIES and not hromadas_asked)
+    if nation_wide is Intent.REVERSE and previous.hromada and about_its_agreement:
+        nation_wide = None
     if nation_wide is not None:
         return Meaning(nation_wide, entities, rule="a nation-wide question")
 
