@@ -613,3 +613,48 @@ async def test_a_place_name_of_500_characters_in_an_export_is_refused_naming_its
 
     assert "places.0.name is too long: at most 200 characters, and this one has 500" in text
     assert await audit_count(seeded_engine) == before
+
+
+GROUPED = {
+    "en": [
+        "• row 7: the same pair as row 5; merged into it",
+        "• row 8: the same pair as row 6; merged into it",
+        "• row 2: partner_country is empty",
+        "  and 1 more row like it: 4",
+        "• row 3: hromada is empty",
+    ],
+    "uk": [
+        "• рядок 7: та сама пара, що й у рядку 5; об’єднано з ним",
+        "• рядок 8: та сама пара, що й у рядку 6; об’єднано з ним",
+        "• рядок 2: partner_country не заповнено",
+        "  і ще 1 такий рядок: 4",
+        "• рядок 3: hromada не заповнено",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_the_preview_groups_only_rows_refused_or_merged_for_the_same_reason(
+    admins: FileHarness, lang: str
+) -> None:
+    sheet = "\n".join(
+        [
+            HEADER,
+            "Kharkiv,Brno,,twinning,active,2020,,Letter,,,",
+            ",Brno,CZ,twinning,active,2020,,Letter,,,",
+            "Kharkiv,Jelgava,,twinning,active,2020,,Letter,,,",
+            "Kharkiv,Lublin,Poland,twinning,active,2020,,Letter,,,",
+            "Kharkiv,Kaunas,Lithuania,twinning,active,2020,,Letter,,,",
+            "Kharkiv,Lublin,Poland,twinning,active,2020,,Other letter,,,",
+            "Kharkiv,Kaunas,Lithuania,twinning,active,2020,,Other letter,,,",
+        ]
+    )
+
+    calls = await admins.send_document(sheet.encode(), "p.csv", language_code=lang)
+    lines = "\n".join(sent_texts(calls)).splitlines()
+
+    assert [
+        line
+        for line in lines
+        if line.startswith(("•", "  ")) and "new:" not in line and "нові:" not in line
+    ] == GROUPED[lang]

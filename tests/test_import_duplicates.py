@@ -59,6 +59,30 @@ def test_problems_of_one_kind_are_grouped_the_largest_group_first() -> None:
     assert [[problem.row for problem in group] for group in actual] == [[3, 4], [2]]
 
 
+def test_rows_are_grouped_only_with_rows_refused_for_the_same_reason() -> None:
+    empty = "{column} is empty"
+    same = "the same pair as row {first}; merged into it"
+    problems = [
+        Problem(empty, {"column": "partner_country"}, 2),
+        Problem(empty, {"column": "hromada"}, 3),
+        Problem(empty, {"column": "partner_country"}, 4),
+        Problem(same, {"first": 10}, 14),
+        Problem(same, {"first": 20}, 21),
+        Problem(same, {"first": 10}, 30),
+        Problem(same, {"first": 38}, 39),
+    ]
+
+    actual = grouped(problems)
+
+    assert [[problem.row for problem in group] for group in actual] == [
+        [2, 4],
+        [14, 30],
+        [3],
+        [21],
+        [39],
+    ]
+
+
 def test_the_preview_shows_one_line_per_reason_with_the_other_rows(tmp_path: Path) -> None:
     sheet = tmp_path / "partners.csv"
     rows = [

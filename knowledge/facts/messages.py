@@ -71,14 +71,30 @@ def too_long(field: str, limit: int, length: int, row: int | None = None) -> Pro
     )
 
 
-def grouped(problems: Sequence[Problem]) -> list[list[Problem]]:
-    """Problems of the same kind (message id) together, the largest group first, rows in order.
+# A problem's parameters that quote the row's own cell (the name or value written, what it could
+# mean): rows that differ only in them are refused for the same reason.
+_ROW_OWN_PARAMS = frozenset(
+    {"name", "value", "example", "candidates", "record", "keys", "city", "code", "oblast", "count"}
+)
 
-    A 1,000-row preview reads as "17 rows: … is a raion" rather than 17 lines.
+
+def grouped(problems: Sequence[Problem]) -> list[list[Problem]]:
+    """Problems of the same reason together, the largest group first, rows in order.
+
+    A 1,000-row preview reads as "17 rows: … is a raion" rather than 17 lines. The reason is the
+    message with the parameters that are not the row's own value: an empty partner_country and
+    an empty hromada are two reasons, and so are repeats of two different earlier rows.
     """
-    groups: dict[str, list[Problem]] = {}
+    groups: dict[tuple[str, tuple[tuple[str, str], ...]], list[Problem]] = {}
     for problem in problems:
-        groups.setdefault(problem.message, []).append(problem)
+        reason = tuple(
+            sorted(
+                (name, str(value))
+                for name, value in problem.params.items()
+                if name not in _ROW_OWN_PARAMS
+            )
+        )
+        groups.setdefault((problem.message, reason), []).append(problem)
     return sorted(groups.values(), key=lambda group: -len(group))
 
 
