@@ -975,3 +975,19 @@ def test_who_signed_a_kind_after_a_hromada_is_about_that_hromadas_agreement(
     assert "травні 2025" in when.text
     assert fresh.intent is Intent.REVERSE
     assert "Харків" in fresh.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("чи діє ще угода мени з олайне", "Так, діє."),
+        ("Is the Leeds pledge still in force?", "Yes, it is in force."),
+        ("чи діє угода мени з фрідбергом", "Ні, не діє."),
+    ],
+)
+def test_whether_an_agreement_is_still_in_force_opens_with_yes_or_no(
+    engine: Engine, question: str, expected: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.text.startswith(expected)

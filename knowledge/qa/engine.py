@@ -639,7 +639,18 @@ class Engine:
         self._dated(lang, entities, draft, signing, "", signing_notes=True, signed_in=signed_in)
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
-        self._dated(lang, meaning.entities, draft, ending, NO_END_DATE)
+        entities = meaning.entities
+        agreements = self._agreements(entities)
+        kind = entities.kind
+        if kind is not None:
+            agreements = [a for a in agreements if is_of_kind(a, kind)] or agreements
+        if meaning.yes_no and entities.place is not None and agreements:
+            # «Чи діє ще угода Мени з Олайне?», "Is the Leeds pledge still in force?"
+            if any(a.status is AgreementStatus.ACTIVE for a in agreements):
+                draft.lines.append(lang.gettext("Yes, it is in force."))
+            else:
+                draft.lines.append(lang.gettext("No, it is not in force."))
+        self._dated(lang, entities, draft, ending, NO_END_DATE)
 
     def _signatories(
         self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
