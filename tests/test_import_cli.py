@@ -45,11 +45,14 @@ def test_refused_rows_are_listed_in_ukrainian_and_nothing_is_applied(tmp_path: P
         encoding="utf-8",
     )
 
+    preview = run_bot("kb", "import", str(sheet), cwd=tmp_path)
     applied = run_bot("kb", "import", str(sheet), "--apply", cwd=tmp_path)
     exported = run_bot("kb", "export", "--format", "csv", cwd=tmp_path)
 
     assert applied.returncode == 1
     assert "рядок 3: неоднозначна громада Novoselivka" in applied.stderr
+    assert "--skip-rejected" in applied.stderr.splitlines()[-1]
+    assert "--apply --skip-rejected" in preview.stdout
     assert "Jelgava" not in exported.stdout
 
 

@@ -359,6 +359,13 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
                 _show_preview(context, preview)
                 if preview.has_changes and not preview.rejected:
                     context.say(_("Preview only: run again with --apply to write the changes."))
+                elif preview.has_changes and parsed.document is None:
+                    context.say(
+                        _(
+                            "Preview only: run again with --apply --skip-rejected to write the"
+                            " rows that are not refused."
+                        )
+                    )
                 elif not preview.has_changes:
                     context.say(_("Nothing would change."))
                 return 1 if preview.rejected else 0
@@ -374,6 +381,14 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
                 context.complain(_("Nothing was imported. Rows refused:"))
                 for problem in error.problems:
                     context.complain(_problem_line(context, problem))
+                if parsed.document is None and not arguments.skip_rejected:
+                    # A spreadsheet's rows are independent: the others can be written alone.
+                    context.complain(
+                        _(
+                            "Run again with --skip-rejected to import the rows that are not"
+                            " refused."
+                        )
+                    )
                 return 1
     finally:
         await engine.dispose()
