@@ -246,6 +246,11 @@ def test_a_yes_or_no_question_names_an_imported_partner_inflected(
         # ...while the Ukrainian name the dictionary knows stays.
         ("Rzeszów", "Poland", "Жешув"),
         ("Athens", "Greece", "Афіни"),
+        # Only a Russian spelling in GeoNames: written by the Ukrainian rules.
+        ("Karmiel", "Israel", "Кармієль"),
+        ("Puebla", "Mexico", "Пуебла"),
+        # Bulgarian ъ is и in Ukrainian.
+        ("Veliko Tarnovo", "Bulgaria", "Велико-Тирново"),
     ],
 )
 def test_a_ukrainian_answer_names_a_partner_in_ukrainian_not_russian(

@@ -147,7 +147,22 @@ def ukrainian_name(name: str, cyrillic: list[str], country: str = "") -> str:
     if transcription and not ukrainian:
         return transcription
     if not candidates:
-        return ""
+        # Only Russian spellings of a name from another alphabet (Кармиэль): written by the
+        # Ukrainian rules for foreign names (Кармієль). A Slavic name's и is not і (Мирный).
+        if country in _CYRILLIC_COUNTRIES:
+            return ""
+        russian = [
+            _from_russian(candidate)
+            for candidate in cyrillic
+            if set(candidate.lower()) <= _RUSSIAN_LETTERS and "ъ" not in candidate.lower()
+        ]
+        scored = [
+            (fuzz.ratio(_plain(transliterate(candidate)), target), candidate)
+            for candidate in russian
+        ]
+        best = max(scored, default=(0.0, ""))
+        # A name that sounds unlike the town is a translation (Северный Голливуд), not its name.
+        return best[1] if best[0] >= _SOUNDS_LIKE else ""
     several_words = " " in name.strip()
 
     def score(candidate: str) -> tuple[bool, bool, bool, bool, int, bool, bool, float]:
@@ -179,6 +194,43 @@ def _russian_marks(name: str, candidate: str) -> bool:
     return bool(_RUSSIAN_ADJECTIVE.search(lower)) or (
         name.lower().endswith("ów") and lower.endswith("ов")
     )
+
+
+_CYRILLIC_VOWELS = "аеєиіїоуюяэыё"
+_RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя -’'")
+# From this similarity (0–100) of sound on, a converted Russian spelling is the town's name.
+_SOUNDS_LIKE = 60
+# Countries whose own names are written in Cyrillic.
+_CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "BG", "RS", "MK", "ME", "BA", "KZ", "KG", "TJ", "MN"})
+# Ukrainian writes и, not і, after these letters before a consonant in foreign names.
+_NINE = "дтзсцчшжр"
+
+
+def _from_russian(name: str) -> str:
+    """A Russian Cyrillic name by Ukrainian spelling: ы → и, э → е (є after и), ё → ьо,
+    и → і but for и after д, т, з, с, ц, ч, ш, ж, р before a consonant (Кармиэль → Кармієль)."""
+    out: list[str] = []
+    lower = name.lower()
+    for index, letter in enumerate(lower):
+        previous = lower[index - 1] if index else ""
+        following = lower[index + 1] if index + 1 < len(lower) else ""
+        after_vowel = not previous or previous in _CYRILLIC_VOWELS or previous in "ь’'- "
+        if letter == "и":
+            nine = previous in _NINE and following.isalpha() and following not in _CYRILLIC_VOWELS
+            out.append("и" if nine else ("ї" if previous in _CYRILLIC_VOWELS else "і"))
+        elif letter == "ы":
+            out.append("и")
+        elif letter == "э":
+            # Ukrainian writes є after і (Кармієль), е elsewhere (Пуебла, Ессен).
+            out.append("є" if previous and previous in "иі" else "е")
+        elif letter == "ё":
+            out.append("йо" if after_vowel else "ьо")
+        elif letter == "ъ":
+            out.append("’")
+        else:
+            out.append(letter)
+    words = re.split(r"([\s-])", "".join(out))
+    return "".join(word[:1].upper() + word[1:] for word in words)
 
 
 def _plural_only(analyzer: object, name: str) -> bool:
