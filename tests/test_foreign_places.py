@@ -249,6 +249,8 @@ def test_a_yes_or_no_question_names_an_imported_partner_inflected(
         # Only a Russian spelling in GeoNames: written by the Ukrainian rules.
         ("Karmiel", "Israel", "Кармієль"),
         ("Puebla", "Mexico", "Пуебла"),
+        # No Cyrillic name in GeoNames: the Korean romanisation is transcribed.
+        ("Daejeon", "South Korea", "Теджон"),
         # Bulgarian ъ is и in Ukrainian.
         ("Veliko Tarnovo", "Bulgaria", "Велико-Тирново"),
     ],

@@ -18,6 +18,14 @@ MIN_SAME_AS_GEONAMES = 0.55
 @pytest.mark.parametrize(
     ("written", "country", "expected"),
     [
+        ("Daejeon", "KR", "Теджон"),
+        ("Busan", "KR", "Пусан"),
+        ("Gwangju", "KR", "Кванджу"),
+        ("Incheon", "KR", "Інчхон"),
+        ("Pohang", "KR", "Пхохан"),
+        ("Goyang-si", "KR", "Коян"),
+        ("Buyeo", "KR", "Пуйо"),
+        ("Mungyeong", "KR", "Мунгьон"),
         ("Dobrodzień", "PL", "Добродзень"),
         ("Chrzanów", "PL", "Хшанув"),
         ("Świętochłowice", "PL", "Свентохловіце"),

@@ -144,7 +144,9 @@ def ukrainian_name(name: str, cyrillic: list[str], country: str = "") -> str:
             }
         )
     ukrainian = [c for c in candidates if confirmed(c) or _UKRAINIAN_ONLY & set(c.lower())]
-    if transcription and not ukrainian:
+    # Korean towns' Cyrillic names are mostly Ukrainian and Russian alike (Самчхок), and their
+    # Latin names often an older romanisation the rules do not read: they are kept.
+    if transcription and not ukrainian and not (country == "KR" and candidates):
         return transcription
     if not candidates:
         # Only Russian spellings of a name from another alphabet (Кармиэль): written by the

@@ -105,6 +105,8 @@ def ukrainian_transcription(name: str, country: str) -> str | None:
     text = unicodedata.normalize("NFC", name.strip())
     if _NOT_A_TOWN & set(text.lower().split()):
         return None
+    if country.upper() == "KR":
+        return _korean(text)
     if country.upper() != "PL":
         return _by_table(text, country.upper())
     if not _POLISH_LETTERS.match(text.lower()):
@@ -741,3 +743,104 @@ def _by_table(name: str, country: str) -> str | None:
         hyphen = lowered[index] or lowered[index - 1] or separators[index - 1] == "-"
         joined += ("-" if hyphen else " ") + words[index]
     return joined
+
+
+# Korean, romanised by the Revised Romanisation: vowels first (eo → о, eu → и, ae → е), then
+# consonants, whose sound depends on where they stand: g, d, b, j open a word voiceless (Daegu
+# → Тегу, Busan → Пусан, Jeonju → Чонджу); k, t, p, ch before a vowel are aspirated (Pohang →
+# Пхохан, Incheon → Інчхон); ng is н (Gwangju → Кванджу); l before a vowel is р.
+_KOREAN_VOWELS = (
+    ("yeo", "ьо"),
+    ("wae", "ве"),
+    ("ae", "е"),
+    ("eo", "о"),
+    ("eu", "и"),
+    ("oe", "ве"),
+    ("ui", "ий"),
+    ("wa", "ва"),
+    ("wo", "во"),
+    ("we", "ве"),
+    ("wi", "ві"),
+    ("ya", "я"),
+    ("ye", "є"),
+    ("yo", "ьо"),
+    ("yu", "ю"),
+    ("a", "а"),
+    ("e", "е"),
+    ("i", "і"),
+    ("o", "о"),
+    ("u", "у"),
+)
+_KOREAN_CONSONANTS = (
+    ("kk", "кк"),
+    ("tt", "тт"),
+    ("pp", "пп"),
+    ("ss", "сс"),
+    ("jj", "чч"),
+    ("ch", "чх"),
+    ("ng", "н"),
+    ("ll", "лл"),
+    ("g", "г"),
+    ("d", "д"),
+    ("b", "б"),
+    ("j", "дж"),
+    ("k", "кх"),
+    ("t", "тх"),
+    ("p", "пх"),
+    ("s", "с"),
+    ("h", "х"),
+    ("m", "м"),
+    ("n", "н"),
+    ("r", "р"),
+    ("l", "ль"),
+)
+# A word's first g, d, b, j are voiceless; an older romanisation's k (Kimhae) is the same к.
+_KOREAN_INITIAL = {"г": "к", "д": "т", "б": "п", "дж": "ч", "кх": "к"}
+# Words for the unit, not the town's name: Goyang-si is Goyang.
+_KOREAN_UNITS = frozenset({"si", "gun", "eup", "myeon"})
+_KOREAN_WORD = re.compile("^[a-z]+$")
+
+
+def _korean(name: str) -> str | None:
+    parts = re.split(r"[ -]", name.lower())
+    words = [_korean_word(word) for word in parts if word not in _KOREAN_UNITS or word == parts[0]]
+    if not all(words):
+        return None
+    return "-".join(word[:1].upper() + word[1:] for word in words if word)
+
+
+def _korean_word(word: str) -> str | None:
+    if not _KOREAN_WORD.match(word):
+        return None
+    out: list[str] = []
+    position = 0
+    while position < len(word):
+        rest = word[position:]
+        vowel = next(((r, u) for r, u in _KOREAN_VOWELS if rest.startswith(r)), None)
+        if vowel is not None:
+            sound = vowel[1]
+            if sound.startswith("ь") and (not out or out[-1][-1] in "аеєиіїоуюяй"):
+                # After a vowel or at the start the y is й (Buyeo → Пуйо, Yeosu → Йосу).
+                sound = "й" + sound[1:]
+            out.append(sound)
+            position += len(vowel[0])
+            continue
+        consonant = next(((r, u) for r, u in _KOREAN_CONSONANTS if rest.startswith(r)), None)
+        if rest.startswith("ngy"):
+            # n closing a syllable, then gy opening one (Mungyeong → Мунгьон).
+            consonant = ("n", "н")
+        if consonant is None:
+            return None
+        written, sound = consonant
+        following = word[position + len(written) : position + len(written) + 1]
+        before_vowel = following in tuple("aeiouwy")
+        if not out:
+            sound = _KOREAN_INITIAL.get(sound, sound)
+        elif not before_vowel and sound in ("кх", "тх", "пх"):
+            # A closing k, t, p is not aspirated (Pyeongtaek → Пхьонтхек).
+            sound = sound[0]
+        elif before_vowel and sound == "ль":
+            sound = "р"
+        out.append(sound)
+        position += len(written)
+    return "".join(out)
