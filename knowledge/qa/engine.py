@@ -452,10 +452,13 @@ class Engine:
         )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(self._as_shown(lang, agreements))
-        first = self.snapshot.places[agreements[0].place]
-        draft.suggestions.append(
-            _("When was the agreement with {place} signed?").format(place=lang.place(first))
-        )
+        # An agreement still in talks has no signing to ask about.
+        signed = [a for a in agreements if a.status is not AgreementStatus.IN_NEGOTIATION]
+        if signed:
+            first = self.snapshot.places[signed[0].place]
+            draft.suggestions.append(
+                _("When was the agreement with {place} signed?").format(place=lang.place(first))
+            )
 
     def _in_country(
         self, lang: Language, meaning: Meaning, agreements: Sequence[Agreement]
@@ -464,8 +467,10 @@ class Engine:
         an agreement of one kind ("Does Kupiansk have a memorandum?")."""
         entities = meaning.entities
         kind = entities.kind
-        if not meaning.yes_no or kind is AgreementKind.TWINNING:
+        if not meaning.yes_no:
             return None
+        if kind is AgreementKind.TWINNING or (entities.country is not None and kind is None):
+            return self._in_country_yes_no(lang, meaning, agreements)
         if entities.country is None and kind is not None:
             named_kind = {
                 "hromada": self._heading(lang, entities),
@@ -474,22 +479,57 @@ class Engine:
             if agreements:
                 return lang.gettext("Yes, {hromada} has a {kind}:").format(**named_kind)
             return lang.gettext("No, {hromada} has no {kind} on record.").format(**named_kind)
-        if entities.country is None or kind is not None:
+        return None
+
+    def _in_country_yes_no(
+        self, lang: Language, meaning: Meaning, agreements: Sequence[Agreement]
+    ) -> str | None:
+        """ "Is there a partner (a twin city) of the hromada in this country?": a yes counts
+        the partners with an agreement in force; unsigned talks make a no that names them."""
+        entities = meaning.entities
+        if entities.country is None:
             return None
+        twins = entities.kind is AgreementKind.TWINNING
         named = {
             "hromada": self._heading(lang, entities),
             "country": lang.country(entities.country),
         }
-        if not agreements:
+        in_force = {a.place for a in agreements if a.status is AgreementStatus.ACTIVE}
+        if in_force and twins:
+            return lang.ngettext(
+                "Yes, {hromada} has {count} twin city there ({country}):",
+                "Yes, {hromada} has {count} twin cities there ({country}):",
+                len(in_force),
+            ).format(count=lang.number(len(in_force)), **named)
+        if in_force:
+            return lang.ngettext(
+                "Yes, {hromada} has {count} partner there ({country}):",
+                "Yes, {hromada} has {count} partners there ({country}):",
+                len(in_force),
+            ).format(count=lang.number(len(in_force)), **named)
+        if agreements and twins:
+            # Planned or unsigned twinning: the hromada may have other agreements there in force.
             return lang.gettext(
-                "No, {hromada} has no recorded partners there ({country})."
+                "No, {hromada} has no twin city there yet ({country}). What is recorded:"
             ).format(**named)
-        count = len({agreement.place for agreement in agreements})
-        return lang.ngettext(
-            "Yes, {hromada} has {count} partner there ({country}):",
-            "Yes, {hromada} has {count} partners there ({country}):",
-            count,
-        ).format(count=lang.number(count), **named)
+        talks = {a.place for a in agreements if a.status is AgreementStatus.IN_NEGOTIATION}
+        if talks:
+            names = sorted((lang.place(self.snapshot.places[key]) for key in talks), key=sort_key)
+            return lang.gettext(
+                "No, {hromada} has no agreement in force there yet ({country}); "
+                "talks are under way with {places}:"
+            ).format(places=", ".join(names), **named)
+        if agreements:
+            return lang.gettext(
+                "No, {hromada} has no agreement in force there ({country}). What is recorded:"
+            ).format(**named)
+        if twins:
+            return lang.gettext(
+                "No, {hromada} has no recorded twin cities there ({country})."
+            ).format(**named)
+        return lang.gettext("No, {hromada} has no recorded partners there ({country}).").format(
+            **named
+        )
 
     def _elsewhere(self, lang: Language, place: Place, draft: _Draft) -> None:
         """What the partner has with other hromadas, after a "no"."""

@@ -585,8 +585,10 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         # "When was the Leeds pledge signed?" asks for a date, not whether it was signed.
         decided = dataclasses.replace(decided, yes_no=False)
     about = decided.entities.country or decided.entities.kind
-    if decided.intent is Intent.PARTNERS and about and decided.yes_no:
-        # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" says yes.
+    asks_what = cues & {Cue.WHO, Cue.PERSON, Cue.COUNT, Cue.WHEN, Cue.WHERE}
+    if decided.intent is Intent.PARTNERS and about and (decided.yes_no or not asks_what):
+        # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" and
+        # «у харькова есть побратимы в чехии?» say yes or no.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
     settled = _settled(decided, own, snapshot, cues, previous_intent)
     named = found.settlements.get(settled.entities.hromada or "")
@@ -605,7 +607,10 @@ def _asks_with_whom(reading: Reading) -> bool:
     return bool(asked) and all(index > 0 and words[index - 1] in _WITH for index in asked)
 
 
-_EXISTENCE_WORDS = frozenset({"є", "має", "мають", "есть", "имеет", "have", "has"})
+# Folded as the question's words are («есть» loses its soft sign).
+_EXISTENCE_WORDS = frozenset(
+    fold(word) for word in ("є", "має", "мають", "есть", "имеет", "имеют", "have", "has")
+)
 
 
 def _asks_existence(reading: Reading) -> bool:

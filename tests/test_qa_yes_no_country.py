@@ -1,0 +1,43 @@
+"""«Чи є у Мени партнер у Німеччині?» opens with a yes or a no; unsigned talks are a no."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.qa.engine import Engine
+from knowledge.store.curated import curated_document
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_document(curated_document())
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("чи є у харкова побратим у польщі?", "Ні,"),
+        ("в харькова есть побратимы в чехии?", "Так,"),
+        ("is there a twin city of Kharkiv in Germany", "No,"),
+        ("Is there a twin city of Kharkiv in Czechia?", "Yes,"),
+        ("чи є у харкова побратим у сша?", "Ні,"),
+        ("чи є у мени партнери в польщі?", "Так,"),
+    ],
+)
+def test_a_partner_in_a_country_is_answered_yes_or_no_first(
+    engine: Engine, question: str, opening: str
+) -> None:
+    assert engine.answer(question, today=TODAY).text.startswith(opening)
+
+
+def test_talks_not_yet_signed_are_a_no_that_names_the_partner(engine: Engine) -> None:
+    actual = engine.answer("чи є у мени партнер у німеччині", today=TODAY)
+
+    first_line = actual.text.splitlines()[0]
+    assert first_line.startswith("Ні,")
+    assert "Фрідберг" in first_line
+    assert not any("Фрідберг" in suggestion for suggestion in actual.suggestions)
