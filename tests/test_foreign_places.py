@@ -251,6 +251,7 @@ def test_a_yes_or_no_question_names_an_imported_partner_inflected(
         ("Puebla", "Mexico", "Пуебла"),
         # No Cyrillic name in GeoNames: the Korean romanisation is transcribed.
         ("Daejeon", "South Korea", "Теджон"),
+        ("Corning", "United States", "Корнінг"),
         # Bulgarian ъ is и in Ukrainian.
         ("Veliko Tarnovo", "Bulgaria", "Велико-Тирново"),
     ],

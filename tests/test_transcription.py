@@ -18,6 +18,8 @@ MIN_SAME_AS_GEONAMES = 0.55
 @pytest.mark.parametrize(
     ("written", "country", "expected"),
     [
+        ("Corning", "US", "Корнінг"),
+        ("Kingston", "GB", "Кінгстон"),
         ("Daejeon", "KR", "Теджон"),
         ("Busan", "KR", "Пусан"),
         ("Gwangju", "KR", "Кванджу"),
@@ -96,6 +98,10 @@ def test_a_name_is_transcribed_by_its_language_s_rules(
         ("Budapest XI – Újbuda", "HU"),
         ("Vilnius District Municipality", "LT"),
         ("Strășeni District", "MD"),
+        # English letters that do not say how they sound (Сейлем, Кемден, Лінкольн).
+        ("Salem", "US"),
+        ("Camden", "GB"),
+        ("Lincoln", "US"),
     ],
 )
 def test_no_rules_no_transcription(written: str, country: str) -> None:

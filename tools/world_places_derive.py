@@ -47,6 +47,7 @@ _NOT_UKRAINIAN = frozenset("ыэёъўјљњћђѓќѕџӣӯ")
 _UKRAINIAN_ONLY = frozenset("іїєґ")
 # Russian adjective endings; Ukrainian writes -ський, -цький (Острув-Велькопольський).
 _RUSSIAN_ADJECTIVE = re.compile(r"(?<![ь])(?:ск|цк)(?:ий|ая|ое|ой)(?:$|[\s-])")
+_FEW_RULES = frozenset({"KR", "US", "GB", "CA", "AU", "NZ", "IE"})
 # Below this similarity (0–100) of sound, a dictionary word is not the town's name.
 _UNRELATED_BELOW = 20
 _CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff’'\- ]*$")
@@ -144,9 +145,10 @@ def ukrainian_name(name: str, cyrillic: list[str], country: str = "") -> str:
             }
         )
     ukrainian = [c for c in candidates if confirmed(c) or _UKRAINIAN_ONLY & set(c.lower())]
-    # Korean towns' Cyrillic names are mostly Ukrainian and Russian alike (Самчхок), and their
-    # Latin names often an older romanisation the rules do not read: they are kept.
-    if transcription and not ukrainian and not (country == "KR" and candidates):
+    # Korean and English towns' Cyrillic names are mostly Ukrainian and Russian alike
+    # (Самчхок), and their rules read few Latin names (an older romanisation, English
+    # spelling): GeoNames' names are kept.
+    if transcription and not ukrainian and not (country in _FEW_RULES and candidates):
         return transcription
     if not candidates:
         # Only Russian spellings of a name from another alphabet (Кармиэль): written by the

@@ -107,6 +107,8 @@ def ukrainian_transcription(name: str, country: str) -> str | None:
         return None
     if country.upper() == "KR":
         return _korean(text)
+    if country.upper() in _ENGLISH_COUNTRIES:
+        return _english(text)
     if country.upper() != "PL":
         return _by_table(text, country.upper())
     if not _POLISH_LETTERS.match(text.lower()):
@@ -844,3 +846,34 @@ def _korean_word(word: str) -> str | None:
         out.append(sound)
         position += len(written)
     return "".join(out)
+
+
+# English spelling rarely says how a name sounds: only a name whose every letter reads one way
+# is transcribed (Corning → Корнінг, Kingston → Кінгстон). A, u, y, w, h, j, q, x, two vowels
+# together, c or g before e or i, and a silent e all leave a name as it is: Salem is
+# Сейлем, Camden Кемден, Burton Бертон, which no letter-by-letter rule gives.
+_ENGLISH_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+_ENGLISH_PLAIN = re.compile(
+    # A silent e: final, after a vowel and one consonant (Moreton, Pinecrest), or in -le-
+    # (Middleton, Eccles).
+    "^(?!.*[eio]{2})(?!.*[cg][ei])(?!.*e$)(?!.*ln)(?!.*[eio][^eio]e[^eio])(?!.*[^eio]le[^eio])"
+    "[bcdefgiklmnoprstvz]+$"
+)
+_ENGLISH = _table(
+    {
+        **_PLAIN_LETTERS,
+        "i": "і",
+        "c": "к",
+        "ck": "к",
+        "ng": "нг",
+    }
+)
+
+
+def _english(name: str) -> str | None:
+    words = re.split(r"[ -]", name.lower())
+    if not all(_ENGLISH_PLAIN.match(word) for word in words):
+        return None
+    pattern, pairs = _ENGLISH
+    converted = [pattern.sub(lambda match: pairs[match.group()], word) for word in words]
+    return "-".join(word[:1].upper() + word[1:] for word in converted)
