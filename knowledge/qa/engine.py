@@ -396,12 +396,14 @@ class Engine:
     def _heading(self, lang: Language, entities: Entities) -> str:
         return lang.hromada(self.snapshot.hromadas[_code(entities)])
 
-    def _filters(self, lang: Language, entities: Entities) -> str:
+    def _filters(self, lang: Language, entities: Entities, signed_in: int | None = None) -> str:
         parts = []
         if entities.country is not None:
             parts.append(lang.country(entities.country))
         if entities.region is not None:
             parts.append(self._region_name(lang, entities.region))
+        if signed_in is not None:
+            parts.append(lang.gettext("agreements signed in {year}").format(year=signed_in))
         return f" ({', '.join(parts)})" if parts else ""
 
     def _region_name(self, lang: Language, region: str) -> str:
@@ -413,8 +415,11 @@ class Engine:
     def _partners(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
         entities = meaning.entities
-        agreements = self._agreements(entities)
+        # «угоди Харкова 2023 року»: a year alone narrows the list to what was signed in it.
+        signed_in = entities.year if entities.months is None and entities.until is None else None
+        agreements = self._agreements(entities, signed_in=signed_in)
         name = self._heading(lang, entities)
+        filters = self._filters(lang, entities, signed_in)
         twins_only = entities.kind is AgreementKind.TWINNING
         answer = self._in_country(lang, meaning, agreements)
         if not agreements:
@@ -422,9 +427,7 @@ class Engine:
                 template = _("{hromada}: no twin cities are recorded{filters}.")
             else:
                 template = _("{hromada}: no partners are recorded{filters}.")
-            draft.lines.append(
-                answer or template.format(hromada=name, filters=self._filters(lang, entities))
-            )
+            draft.lines.append(answer or template.format(hromada=name, filters=filters))
             everyone = self.snapshot.agreements_by_hromada.get(_code(entities), ())
             if everyone:
                 others = sorted(
@@ -445,10 +448,7 @@ class Engine:
                 len(places),
             )
         draft.lines.append(
-            answer
-            or heading.format(
-                hromada=name, count=lang.number(len(places)), filters=self._filters(lang, entities)
-            )
+            answer or heading.format(hromada=name, count=lang.number(len(places)), filters=filters)
         )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(self._as_shown(lang, agreements))

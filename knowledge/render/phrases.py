@@ -222,7 +222,9 @@ def partner_lines(
         lines.append(f"{BULLET}{partner_label(lang, place)} — {details}")
     lines.extend(more_lines(lang, len(every) - start - LIST_LIMIT))
     if once:
-        lines.append(lang.gettext("Unless a line says otherwise: {facts}.").format(facts=shared))
+        # "…signed in 2023 р." already ends with the abbreviation's full stop.
+        said = lang.gettext("Unless a line says otherwise: {facts}.").format(facts=shared)
+        lines.append(said[:-1] if said.endswith("..") else said)
     return lines
 
 
