@@ -22,6 +22,7 @@ def engine() -> Engine:
     [
         ("харків угоди 2023 року", ("Кошице", "Лідс"), ("Брно", "Лілль")),
         ("Kharkiv agreements 2023", ("Košice", "Leeds"), ("Brno", "Lille")),
+        ("з ким побратався харків у 2023", ("Кошице", "Лідс"), ("Брно", "Лілль")),
     ],
 )
 def test_a_year_lists_only_the_partners_signed_that_year(
