@@ -82,6 +82,19 @@ MIN_SAME_AS_GEONAMES = 0.55
         ("Itea", "GR", "Ітея"),
         ("Kalamariá", "GR", "Каламарія"),
         ("Geroskipou", "CY", "Героскіпу"),
+        # Polish l before an ending that opens with a vowel is hard; a final -ia after a
+        # hard consonant is two syllables; small words inside a name stay lower case.
+        ("Mielec", "PL", "Мелець"),
+        ("Solec Kujawski", "PL", "Солець-Куявський"),
+        ("Rumia", "PL", "Румія"),
+        ("Gdynia", "PL", "Гдиня"),
+        ("Nakło nad Notecią", "PL", "Накло-над-Нотецьон"),
+        ("Kostrzyn nad Odrą", "PL", "Костшин-над-Одрон"),
+        ("Rheinberg", "DE", "Райнберг"),
+        ("Winterhude", "DE", "Вінтергуде"),
+        ("Bremerhaven", "DE", "Бремергафен"),
+        ("Weil am Rhein", "DE", "Вайль-ам-Райн"),
+        ("Neuburg an der Donau", "DE", "Нойбург-ан-дер-Донау"),
     ],
 )
 def test_a_name_is_transcribed_by_its_language_s_rules(

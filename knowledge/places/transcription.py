@@ -88,6 +88,9 @@ _ENDINGS = (
 )
 
 
+_UKRAINIAN_VOWELS = frozenset("аеєиіїоуюя")
+
+
 # Words that make a name a unit's, not a town's ("Chrzanów County"): not transcribed.
 _NOT_A_TOWN = frozenset(
     {"county", "district", "municipality", "region", "gmina", "rural", "urban", "powiat"}
@@ -113,8 +116,15 @@ def ukrainian_transcription(name: str, country: str) -> str | None:
         return _by_table(text, country.upper())
     if not _POLISH_LETTERS.match(text.lower()):
         return None
-    words = [_polish_word(word) for word in re.split(r"[ -]", text.lower())]
-    return "-".join(word[:1].upper() + word[1:] for word in words)
+    words = re.split(r"[ -]", text.lower())
+    return "-".join(
+        _PREPOSITIONS[word] if word in _PREPOSITIONS else _capitalised(_polish_word(word))
+        for word in words
+    )
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def _polish_word(word: str) -> str:
@@ -124,7 +134,11 @@ def _polish_word(word: str) -> str:
             stem = word[: -len(polish)]
             word, ending = stem, ("н" if polish == "ńsk" else "") + ukrainian
             break
-    return _polish_letters(word) + ending
+    letters = _polish_letters(word)
+    if ending[:1] in _UKRAINIAN_VOWELS and letters.endswith("ль"):
+        # Polish l is hard before a vowel, and the ending begins with one: Mielec → Мелець.
+        letters = letters[:-1]
+    return letters + ending
 
 
 def _polish_letters(word: str) -> str:
@@ -202,7 +216,15 @@ def _after_consonant_i(word: str, position: int, out: list[str]) -> str:
     if previous == "r":
         return "і" + _IOTATED[following]
     if previous in _SOFT_BEFORE_I:
-        return _SOFTENED_VOWELS[following] if following != "o" else "ьо"
+        # ci, si, zi, ni before o or ą: a soft sign, not й (Notecią → Нотецьон).
+        return (
+            "ь" + _SOFTENED_VOWELS[following][1:]
+            if following in ("o", "ą")
+            else (_SOFTENED_VOWELS[following])
+        )
+    if following == "a" and position + 2 == len(word) and previous != "l":
+        # A final -ia after a hard consonant is two syllables: Rumia → Румія.
+        return "ія"
     return _SOFTENED_VOWELS[following]
 
 
@@ -657,6 +679,17 @@ _GERMAN_L = re.compile("l(?=[^aeiouäöüyl]|$)")
 # Prepositions inside names: Ústí nad Labem → Усті-над-Лабем, hyphenated around them.
 _PREPOSITIONS = {"nad": "над", "pod": "під", "na": "на", "pri": "при", "u": "у"}
 _ROMANIAN_PREPOSITIONS = {"de": "де", "lui": "луй", "din": "дін", "la": "ла"}
+# German names keep their small words lower case: Weil am Rhein → Вайль-ам-Райн.
+_GERMAN_PREPOSITIONS = {
+    "am": "ам",
+    "an": "ан",
+    "im": "ім",
+    "in": "ін",
+    "ob": "об",
+    "bei": "бай",
+    "der": "дер",
+    "dem": "дем",
+}
 _BY_COUNTRY = {
     "HU": _HUNGARIAN,
     "CZ": _WEST_SLAVIC,
@@ -702,7 +735,8 @@ def _prepared(word: str, country: str) -> str:
         decomposed = unicodedata.normalize("NFD", word)
         return "".join(char for char in decomposed if not unicodedata.combining(char))
     if country in ("DE", "AT"):
-        word = _GERMAN_H.sub("", _GERMAN_ST.sub("ŝ", word))
+        # A word's first rh is an r (Rheine → Райне); inside a word r and h are two sounds.
+        word = _GERMAN_H.sub("", _GERMAN_ST.sub("ŝ", re.sub("^rh", "r", word)))
         return _GERMAN_L.sub("ľ", _GERMAN_S.sub("ẑ", word))
     return word
 
@@ -716,7 +750,13 @@ def _by_table(name: str, country: str) -> str | None:
     separators = [*re.findall(r"[ -]", name), ""]
     if country in _HYPHENATED:
         separators = ["-" for _ in separators]
-    prepositions = _ROMANIAN_PREPOSITIONS if country in ("RO", "MD") else _PREPOSITIONS
+    prepositions = (
+        _ROMANIAN_PREPOSITIONS
+        if country in ("RO", "MD")
+        else _GERMAN_PREPOSITIONS
+        if country in ("DE", "AT")
+        else _PREPOSITIONS
+    )
     for word in re.split(r"[ -]", name.lower()):
         if word in prepositions:
             words.append(prepositions[word])
