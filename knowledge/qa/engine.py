@@ -1088,6 +1088,17 @@ class Engine:
         entities = meaning.entities
         agreements: list[Agreement]
         place: Place | None = None
+        town = meaning.world_town
+        if town is not None:
+            native = town.name_uk if lang.code == "uk" and town.name_uk else town.name
+            other = town.name if native != town.name else town.name_uk
+            written = f"{native} ({other})" if other and other != native else native
+            draft.lines.append(
+                _("No hromada in the knowledge base has {town}, {country} as a partner.").format(
+                    town=written, country=lang.country(town.country)
+                )
+            )
+            return
         if entities.place is not None:
             place = self.snapshot.places[entities.place]
             agreements = sorted(

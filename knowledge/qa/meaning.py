@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.places.world import WorldPlace
 from knowledge.qa.intents import Intent
 
 EntityValue = str | int
@@ -112,8 +113,9 @@ class Meaning:
     asks for a yes or a no; `picked` that it picked an item of the previous answer's list ("the
     second one"), which then stays the list to count; `unknown_partner` is a partner's name
     as the question wrote it ("Варшавою") that no known name covers; `settlement` the KATOTTH
-    code of the village or town the question named for its hromada («Бене»); `rule` names the
-    rule that decided.
+    code of the village or town the question named for its hromada («Бене»); `world_town` a
+    foreign town of the world gazetteer the question named that no hromada partners with
+    («побратими вроцлава»); `rule` names the rule that decided.
     """
 
     intent: Intent
@@ -125,4 +127,5 @@ class Meaning:
     picked: bool = False
     unknown_partner: str = ""
     settlement: str | None = None
+    world_town: WorldPlace | None = None
     rule: str = ""

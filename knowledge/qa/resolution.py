@@ -20,12 +20,13 @@ from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import EntityKind, Mention
 from knowledge.places.reference import city_districts, question_settlements
+from knowledge.places.world import WorldPlace, place_key, world_places_named
 from knowledge.qa.answer import Context
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
 from knowledge.qa.understanding import Reading
-from knowledge.text.morphology import may_be_a_name
+from knowledge.text.morphology import lemmas, may_be_a_name
 from knowledge.text.normalize import fold
 
 _OBLAST_WORDS = ("област", "обл", "oblast", "region", "province")
@@ -591,10 +592,67 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         # «у харькова есть побратимы в чехии?» say yes or no.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
     settled = _settled(decided, own, snapshot, cues, previous_intent)
+    if not names and not own.ambiguous and _asks_partners_of_anyone(settled, cues):
+        town = _world_town(reading)
+        if town is not None:
+            # «побратими вроцлава», "who is twinned with Wroclaw?": no hromada has it as a
+            # partner, which is the answer, not "which hromada?" nor every twin city.
+            return Meaning(
+                Intent.REVERSE,
+                Entities(kind=settled.entities.kind),
+                yes_no=settled.yes_no,
+                world_town=town,
+                rule="a foreign town no hromada partners with",
+            )
     named = found.settlements.get(settled.entities.hromada or "")
     if named is not None:
         settled = dataclasses.replace(settled, settlement=named)
     return settled
+
+
+def _asks_partners_of_anyone(meaning: Meaning, cues: frozenset[Cue]) -> bool:
+    """Whether a question naming no hromada asks about partners: "which hromada?" or whose."""
+    if not cues & {Cue.TWIN, Cue.PARTNER}:
+        return False
+    entities = meaning.entities
+    if meaning.intent is Intent.NEED_HROMADA:
+        return entities.hromada is None
+    return meaning.intent is Intent.REVERSE and not entities.place_filters
+
+
+# A shorter word that happens to name a town abroad ("Is", «Бар») is too often a word.
+_SHORTEST_TOWN = 4
+
+
+def _world_town(reading: Reading) -> WorldPlace | None:
+    """The largest foreign town (GeoNames) a word of the question names, that no known name
+    covers: «вроцлава», «у вроцлаві» and "Wroclaw" all give Wrocław."""
+    named = {
+        index for mention in reading.mentions for index in range(mention.first, mention.last + 1)
+    }
+    found: list[WorldPlace] = []
+    for index, token in enumerate(reading.tokens):
+        word = fold(token.text)
+        if (
+            token.is_number
+            or index in named
+            or index in reading.cue_tokens
+            or len(word) < _SHORTEST_TOWN
+            or not _written_as_a_name(reading, index)
+        ):
+            continue
+        for form in sorted({word} | lemmas(word)):
+            key = place_key(form)
+            # Only a town's own or Ukrainian name: other names GeoNames lists are too often
+            # words («стадії» is Helsinki's slang name "Stadi", "never" a form of Nevers).
+            # A Latin word is compared with the town's own name, a Cyrillic one with its
+            # Ukrainian name: "never" would otherwise be «Невер» (Nevers).
+            found.extend(
+                town
+                for town in world_places_named(form).values()
+                if key == place_key(town.name if token.is_latin else town.name_uk or "")
+            )
+    return max(found, key=lambda town: town.population, default=None)
 
 
 _WHOM = frozenset({"ким", "кем", "whom", "who"})

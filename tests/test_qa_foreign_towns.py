@@ -1,0 +1,54 @@
+"""A foreign town no hromada partners with is answered with a "no hromada", never "which one?"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.qa.engine import Engine
+from knowledge.store.curated import curated_document
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_document(curated_document())
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("побратими вроцлава", "Жодна громада в базі знань не має партнером місто Вроцлав"),
+        ("чи є у когось партнер у вроцлаві", "Жодна громада в базі знань"),
+        ("who is twinned with Wroclaw?", "No hromada in the knowledge base has Wrocław"),
+    ],
+)
+def test_a_town_no_hromada_partners_with_is_a_no_naming_it(
+    engine: Engine, question: str, expected: str
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert actual.startswith(expected)
+    # Not Kharkiv's twin cities: the question is about Wrocław.
+    assert "Лілль" not in actual
+    assert "Lille" not in actual
+
+
+def test_a_known_partner_still_lists_its_hromadas(engine: Engine) -> None:
+    actual = engine.answer("хто побратим Брно?", today=TODAY).text
+
+    assert "Харків" in actual
+    assert "Жодна громада" not in actual
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Які угоди ще на стадії перемовин?", "Which agreements were planned but never signed?"],
+)
+def test_ordinary_words_are_not_read_as_towns_abroad(engine: Engine, question: str) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert "knowledge base has" not in actual
+    assert "Жодна громада" not in actual
