@@ -991,3 +991,27 @@ def test_whether_an_agreement_is_still_in_force_opens_with_yes_or_no(
     (answer,) = conversation(engine, question)
 
     assert answer.text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("pair", "memorandum", "expected", "other"),
+    [
+        ("шо там у харкова з альбукерке", "а коли меморандум?", "Альбукерке", "Цинциннаті"),
+        (
+            "what about Kharkiv and Albuquerque?",
+            "and when is the memorandum?",
+            "Albuquerque",
+            "Cincinnati",
+        ),
+        ("харків і цинциннаті", "а коли меморандум?", "Цинциннаті", "Альбукерке"),
+    ],
+)
+def test_the_memorandum_after_a_pair_is_the_pairs_memorandum(
+    engine: Engine, pair: str, memorandum: str, expected: str, other: str
+) -> None:
+    # Kharkiv's twinning memorandum with Albuquerque is of the twinning kind, yet it is the
+    # memorandum a resident asks about after that pair; Cincinnati's is another partner's.
+    _first, actual = conversation(engine, pair, memorandum)
+
+    assert expected in actual.text
+    assert other not in actual.text

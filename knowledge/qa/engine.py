@@ -21,7 +21,7 @@ from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
-from knowledge.qa.resolution import resolve
+from knowledge.qa.resolution import is_of_kind, resolve
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
 from knowledge.render.labels import (
@@ -123,18 +123,6 @@ class _Draft:
         for agreement in agreements:
             self.cite(citation.source for citation in agreement.sources)
             self.cite(extension.source for extension in agreement.extensions)
-
-
-def is_of_kind(agreement: Agreement, kind: AgreementKind) -> bool:
-    """Whether an agreement is of the kind asked, by its kind or by its own title's first word:
-    Kharkiv's «Меморандум про встановлення побратимських відносин» is a twinning agreement, and
-    also the memorandum a resident asks about."""
-    if agreement.kind is kind:
-        return True
-    if agreement.title is None or kind in (AgreementKind.TWINNING, AgreementKind.OTHER):
-        return False
-    head = AGREEMENT_KINDS_INLINE[kind].split(" ", 1)[0]
-    return agreement.title.en.casefold().startswith(head)
 
 
 def _signed_in(agreement: Agreement, year: int) -> bool:

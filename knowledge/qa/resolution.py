@@ -26,6 +26,7 @@ from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
 from knowledge.qa.understanding import Reading
+from knowledge.render.labels import AGREEMENT_KINDS_INLINE
 from knowledge.text.morphology import lemmas, may_be_a_name
 from knowledge.text.normalize import fold
 
@@ -1075,6 +1076,18 @@ def _another_hromada(follow_up: _FollowUp) -> Meaning:
     return Meaning(intent, carried, yes_no=follow_up.yes_no, rule=follow_up.rule)
 
 
+def is_of_kind(agreement: Agreement, kind: AgreementKind) -> bool:
+    """Whether an agreement is of the kind asked, by its kind or by its own title's first word:
+    Kharkiv's «Меморандум про встановлення побратимських відносин» is a twinning agreement, and
+    also the memorandum a resident asks about."""
+    if agreement.kind is kind:
+        return True
+    if agreement.title is None or kind in (AgreementKind.TWINNING, AgreementKind.OTHER):
+        return False
+    head = AGREEMENT_KINDS_INLINE[kind].split(" ", 1)[0]
+    return agreement.title.en.casefold().startswith(head)
+
+
 def _carried_pair(follow_up: _FollowUp, snapshot: Snapshot) -> tuple[str | None, str | None]:
     """The hromada and partner a follow-up about the same subject is about."""
     entities = follow_up.own.entities
@@ -1101,7 +1114,8 @@ def _carried_pair(follow_up: _FollowUp, snapshot: Snapshot) -> tuple[str | None,
         # "and the protocol of intent?" after Cincinnati's memorandum: Kharkiv's protocol is
         # with another partner, so the partner before is not carried.
         pair = snapshot.agreements_by_place.get(place, ())
-        if not any(a.hromada == hromada and a.kind is kind for a in pair):
+        # «а коли меморандум?» after Kharkiv and Albuquerque is their twinning memorandum.
+        if not any(a.hromada == hromada and is_of_kind(a, kind) for a in pair):
             place = None
     return hromada, place
 
