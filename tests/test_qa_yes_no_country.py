@@ -41,3 +41,31 @@ def test_talks_not_yet_signed_are_a_no_that_names_the_partner(engine: Engine) ->
     assert first_line.startswith("Ні,")
     assert "Фрідберг" in first_line
     assert not any("Фрідберг" in suggestion for suggestion in actual.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("question", "planned_heading"),
+    [
+        ("побратими харкова", "Заплановано, ще не побратими:"),
+        ("Kharkiv twin cities", "Planned, not yet twin cities:"),
+    ],
+)
+def test_a_planned_twinning_is_listed_apart_from_the_twin_cities(
+    engine: Engine, question: str, planned_heading: str
+) -> None:
+    # The yes-or-no answer says Kharkiv has no twin city in the United States: the list agrees.
+    lines = engine.answer(question, today=TODAY).text.splitlines()
+
+    apart = lines.index(planned_heading)
+    twins, planned = "\n".join(lines[:apart]), "\n".join(lines[apart:])
+    assert "Альбукерке" not in twins
+    assert "Albuquerque" not in twins
+    assert "Альбукерке" in planned or "Albuquerque" in planned
+    assert "Брно" in twins or "Brno" in twins
+
+
+def test_the_third_after_twin_cities_is_the_planned_one_shown_last(engine: Engine) -> None:
+    first = engine.answer("побратими харкова", today=TODAY)
+    actual = engine.answer("а третій?", first.context, today=TODAY)
+
+    assert "Альбукерке" in actual.text

@@ -125,6 +125,10 @@ class _Draft:
             self.cite(extension.source for extension in agreement.extensions)
 
 
+# A twinning not yet made: planned, or still in talks.
+_NOT_YET = frozenset({AgreementStatus.PLANNED, AgreementStatus.IN_NEGOTIATION})
+
+
 def _signed_in(agreement: Agreement, year: int) -> bool:
     return agreement.signed_on is not None and agreement.signed_on.year == year
 
@@ -427,6 +431,10 @@ class Engine:
                 draft.cite_agreements(everyone)
             return
         places = {agreement.place for agreement in agreements}
+        planned = [a for a in agreements if a.status in _NOT_YET] if twins_only else []
+        if planned and answer is None and draft.page == 1:
+            self._twins_and_planned(lang, entities, agreements, planned, draft)
+            return
         if twins_only:
             heading = _("{hromada} — twin cities{filters}:")
         else:
@@ -444,6 +452,41 @@ class Engine:
         signed = [a for a in agreements if a.status is not AgreementStatus.IN_NEGOTIATION]
         if signed:
             first = self.snapshot.places[signed[0].place]
+            draft.suggestions.append(
+                _("When was the agreement with {place} signed?").format(place=lang.place(first))
+            )
+
+    def _twins_and_planned(
+        self,
+        lang: Language,
+        entities: Entities,
+        agreements: Sequence[Agreement],
+        planned: Sequence[Agreement],
+        draft: _Draft,
+    ) -> None:
+        """Twin cities, then apart the twinnings only planned or in talks: Kharkiv's memorandum
+        with Albuquerque, planned for July 2023, does not make it a twin city (as the yes-or-no
+        answer says)."""
+        _ = lang.gettext
+        name = self._heading(lang, entities)
+        filters = self._filters(lang, entities)
+        twins = [a for a in agreements if a.status not in _NOT_YET]
+        if twins:
+            draft.lines.append(
+                _("{hromada} — twin cities{filters}:").format(hromada=name, filters=filters)
+            )
+            draft.lines.extend(partner_lines(lang, self.snapshot, twins))
+        else:
+            draft.lines.append(
+                _("{hromada}: no twin cities are recorded{filters}.").format(
+                    hromada=name, filters=filters
+                )
+            )
+        draft.lines.append(_("Planned, not yet twin cities:"))
+        draft.lines.extend(partner_lines(lang, self.snapshot, planned))
+        draft.list_agreements([*self._as_shown(lang, twins), *self._as_shown(lang, planned)])
+        if twins:
+            first = self.snapshot.places[self._as_shown(lang, twins)[0].place]
             draft.suggestions.append(
                 _("When was the agreement with {place} signed?").format(place=lang.place(first))
             )
