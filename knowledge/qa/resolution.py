@@ -536,6 +536,11 @@ _WHAT_OPENERS = frozenset({"що", "что", "чого", "чего", "шо", "ш
 # «Як там у Харкова з Лідсом?», "How are things between Kharkiv and Leeds?" ask how things
 # stand, never whether: "are" there is no yes-or-no word.
 _HOW_OPENERS = frozenset({"як", "как", "how", "hows"})
+# An English question opening with a question word asks for a fact, whatever auxiliary
+# follows: "When does the Leeds pledge expire?" is no "does …?" to say yes to.
+_WH_OPENERS = frozenset(
+    {"when", "where", "who", "whom", "whose", "which", "what", "why", "until", "till", "since"}
+)
 _FOLLOW_UP_WORDS = frozenset({"а", "і", "й", "та", "и", "ну", "ще", "еще", "and", "so"})
 
 
@@ -554,7 +559,7 @@ def _is_yes_no(reading: Reading) -> bool:
     """Whether the question asks for a yes or a no rather than for a fact."""
     cues = reading.cues
     opener = _opener(reading)
-    if opener in _HOW_OPENERS:
+    if opener in _HOW_OPENERS or opener in _WH_OPENERS:
         return False
     if Cue.YES_NO not in cues and opener in _WHAT_OPENERS:
         return False
