@@ -91,6 +91,7 @@ def test_at_least_25_conversations_follow_up_on_earlier_answers(items: list[Item
 def _entity_problem(key: str, value: object, curated: KnowledgeDocument) -> str | None:
     valid = {
         "hromada": lambda: value in {hromada.code for hromada in curated.hromadas},
+        "compared": lambda: value in {hromada.code for hromada in curated.hromadas},
         "place": lambda: value in {place.key for place in curated.places},
         "country": lambda: (
             isinstance(value, str)

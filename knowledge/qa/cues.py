@@ -61,6 +61,7 @@ class Cue(StrEnum):
     SINCE = "since"
     EXTENDED = "extended"
     OTHER = "other"
+    COMPARE = "compare"
 
 
 # Word starts, folded like the question (no apostrophes, no soft signs); a stem of three
@@ -353,6 +354,7 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.SINCE: ("з якого", "відколи", "від якого"),
     Cue.EXTENDED: ("продовж",),
     Cue.OTHER: ("інш", "ще які"),
+    Cue.COMPARE: ("більше=", "менше=", "порівн"),
 }
 
 # Russian and surzhyk words residents type; the question is answered in Ukrainian.
@@ -453,6 +455,7 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.SINCE: ("с какого", "с каких"),
     Cue.EXTENDED: ("продлен", "продлил"),
     Cue.OTHER: ("другие=", "других=", "еще какие"),
+    Cue.COMPARE: ("больше=", "меньше=", "сравн"),
 }
 
 ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
@@ -633,6 +636,7 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.SINCE: ("since",),
     Cue.EXTENDED: ("extend", "renew"),
     Cue.OTHER: ("other", "else", "besides"),
+    Cue.COMPARE: ("more=", "fewer=", "compar", "versus=", "vs="),
 }
 
 # Words that start a follow-up in Ukrainian ("а в Польщі?", "і коли закінчується?").

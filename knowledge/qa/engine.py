@@ -972,6 +972,9 @@ class Engine:
         if entities.hromada is None:
             self._count_hromadas(lang, entities, draft)
             return
+        if entities.compared is not None:
+            self._compare(lang, entities, draft)
+            return
         code = entities.hromada
         name = self._heading(lang, entities)
         topic = entities.topic or Topic.PARTNERS
@@ -1046,6 +1049,53 @@ class Engine:
             )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(self._as_shown(lang, agreements))
+
+    def _compare(self, lang: Language, entities: Entities, draft: _Draft) -> None:
+        """Two hromadas' partners (twin cities, agreements) counted side by side, and which
+        has more; a twin city counts only in force, as a single count does."""
+        _ = lang.gettext
+        counts: list[tuple[str, int]] = []
+        for code in (entities.hromada, entities.compared):
+            if code is None:
+                continue
+            one = entities.but(hromada=code, compared=None)
+            agreements = self._agreements(one)
+            if entities.kind is not None:
+                agreements = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
+            draft.cite_agreements(agreements)
+            name = self._heading(lang, one)
+            if entities.topic is Topic.AGREEMENTS:
+                count = len(agreements)
+                template = lang.ngettext(
+                    "{hromada}: {count} agreement is recorded",
+                    "{hromada}: {count} agreements are recorded",
+                    count,
+                )
+            else:
+                count = len({a.place for a in agreements})
+                template = lang.ngettext(
+                    "{hromada}: {count} partner", "{hromada}: {count} partners", count
+                )
+                if entities.kind is AgreementKind.TWINNING:
+                    template = lang.ngettext(
+                        "{hromada}: {count} twin city", "{hromada}: {count} twin cities", count
+                    )
+            draft.lines.append(template.format(hromada=name, count=lang.number(count)) + ".")
+            counts.append((name, count))
+        if len(counts) != 2:
+            return
+        (first, first_count), (second, second_count) = counts
+        if first_count == second_count:
+            draft.lines.append(_("They have as many as each other."))
+            return
+        more = first if first_count > second_count else second
+        if entities.topic is Topic.AGREEMENTS:
+            verdict = _("{hromada} has more agreements.")
+        elif entities.kind is AgreementKind.TWINNING:
+            verdict = _("{hromada} has more twin cities.")
+        else:
+            verdict = _("{hromada} has more partners.")
+        draft.lines.append(verdict.format(hromada=more))
 
     def _count_hromadas(self, lang: Language, entities: Entities, draft: _Draft) -> None:
         """How many hromadas have partners in a country (or of a kind), or aid from it."""

@@ -50,7 +50,8 @@ class Entities:
 
     `hromada` is a KATOTTH code, `place` a partner's key, `country` an ISO 3166-1 alpha-2 code,
     `region` a partner region's English name, `oblast` an oblast's KATOTTH code, `agreement` an
-    agreement's key; `year` is a calendar year and `months` a window from today, in months;
+    agreement's key; `compared` the KATOTTH code of a second hromada a comparison sets beside
+    `hromada`; `year` is a calendar year and `months` a window from today, in months;
     `until` is the last calendar year of a window from today ("до 2029 року" gives 2028,
     "by the end of 2029" 2029).
     """
@@ -67,6 +68,7 @@ class Entities:
     until: int | None = None
     topic: Topic | None = None
     agreement: str | None = None
+    compared: str | None = None
 
     @property
     def place_filters(self) -> bool:
@@ -101,6 +103,7 @@ class Entities:
             until=_number(data.get("until")),
             topic=_member(Topic, data.get("topic")),
             agreement=_text(data.get("agreement")),
+            compared=_text(data.get("compared")),
         )
 
 

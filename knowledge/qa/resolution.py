@@ -586,6 +586,9 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         cues = cues - {Cue.PERSON}
     if cues != reading.cues:
         reading = Reading(**{**reading.__dict__, "cues": cues})
+    compared = _comparison(cues, found, own, context)
+    if compared is not None:
+        return compared
     intent = _intent_from_cues(cues, own.entities)
     decided = _decide(reading, own, intent, context, snapshot)
     if decided.intent is Intent.SIGNED and decided.yes_no and cues & {Cue.WHEN, Cue.SINCE}:
@@ -614,6 +617,44 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     if named is not None:
         settled = dataclasses.replace(settled, settlement=named)
     return settled
+
+
+def _comparison(
+    cues: frozenset[Cue], found: _Found, own: _Own, context: Context | None
+) -> Meaning | None:
+    """«у кого більше партнерів, харків чи мена?», «скільки партнерів у харкова і скільки у
+    купянська», "compare Kharkiv and Kupiansk": both counts, side by side; "which has more?"
+    after them compares the same two again."""
+    codes = list(
+        dict.fromkeys(next(iter(c)) for c, _text, _usual in found.hromadas if len(c) == 1)
+    )
+    entities = own.entities
+    kind = entities.kind
+    topic: Topic | None
+    if len(codes) >= 2 and cues & {Cue.COMPARE, Cue.COUNT}:
+        first, second = codes[0], codes[1]
+        rule = "compares two hromadas"
+        topic = _count_topic(cues)
+    elif (
+        context is not None
+        and context.entities.compared is not None
+        and context.entities.hromada is not None
+        and not codes
+        and Cue.COMPARE in cues
+    ):
+        first, second = context.entities.hromada, context.entities.compared
+        rule = "compares the two hromadas compared before"
+        topic = _count_topic(cues) if cues - {Cue.COMPARE, Cue.WHO} else context.entities.topic
+        kind = kind or context.entities.kind
+    else:
+        return None
+    if topic not in (Topic.PARTNERS, Topic.AGREEMENTS):
+        topic = Topic.PARTNERS
+    return Meaning(
+        Intent.COUNT,
+        Entities(hromada=first, compared=second, kind=kind, topic=topic),
+        rule=rule,
+    )
 
 
 def _asks_partners_of_anyone(meaning: Meaning, cues: frozenset[Cue]) -> bool:

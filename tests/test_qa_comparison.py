@@ -1,0 +1,54 @@
+"""«У кого більше партнерів, Харків чи Мена?» counts both and says which has more."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.qa.engine import Engine
+from knowledge.store.curated import curated_document
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_document(curated_document())
+
+
+def _count_of(text: str, hromada: str) -> int:
+    line = next(line for line in text.splitlines() if line.startswith(f"{hromada}: "))
+    return int(line.removeprefix(f"{hromada}: ").split(" ")[0])
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second", "verdict"),
+    [
+        ("у кого більше партнерів харків чи мена", "Харків", "Мена", "Більше партнерів має"),
+        ("compare Kharkiv and Kupiansk partnerships", "Kharkiv", "Kupiansk", "has more"),
+        (
+            "скільки партнерів у харкова і скільки у купянська",
+            "Харків",
+            "Куп’янськ",
+            "Більше партнерів має",
+        ),
+    ],
+)
+def test_both_counts_and_the_one_with_more(
+    engine: Engine, question: str, first: str, second: str, verdict: str
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    more = first if _count_of(actual, first) > _count_of(actual, second) else second
+    assert _count_of(actual, first) != _count_of(actual, second)
+    said = next(line for line in actual.splitlines() if verdict in line)
+    assert more in said
+
+
+def test_which_has_more_compares_the_two_asked_before(engine: Engine) -> None:
+    first = engine.answer("скільки партнерів у харкова і скільки у купянська", today=TODAY)
+    actual = engine.answer("which has more?", first.context, today=TODAY).text
+
+    assert "Kupiansk: 1 partner." in actual
+    assert "Kharkiv has more partners." in actual
