@@ -82,6 +82,16 @@ def test_a_partnership_as_press_offices_write_it_is_a_cooperation_agreement(kind
     assert actual.rejected == []
 
 
+@pytest.mark.parametrize("unknown", ["-", "—", " – "])
+def test_a_dash_for_a_date_is_a_date_the_source_does_not_give(unknown: str) -> None:
+    text = f"{HEADER}\nKharkiv,Brno,CZ,twinning,active,{unknown},{unknown},Letter,,,\n"
+
+    actual = read_import(text.encode(), "partners.csv")
+
+    assert actual.rejected == []
+    assert [(row.signed_on, row.expires_on) for row in actual.agreements] == [(None, None)]
+
+
 def test_an_unknown_status_lists_the_statuses_accepted() -> None:
     text = f"{HEADER}\nKharkiv,Brno,CZ,twinning,sleeping,2020,,Letter,,,\n"
 

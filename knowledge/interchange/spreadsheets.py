@@ -158,11 +158,16 @@ class _RowError(Exception):
         self.problem = Problem(message, dict(params))
 
 
+# A dash is how editors write "not known" in the dialogs and in hand-kept sheets.
+_UNKNOWN_DATE = frozenset({"-", "–", "—"})
+
+
 def parse_date(text: str, column: str) -> PartialDate | None:
     """A date as `read_written_date` reads it: YYYY, YYYY-MM, YYYY-MM-DD, the DD.MM.YYYY and
-    MM.YYYY that Ukrainian Excel writes, or with the month's name («12 березня 2024»)."""
+    MM.YYYY that Ukrainian Excel writes, or with the month's name («12 березня 2024»). An
+    empty cell or a lone dash (as the dialogs take it) is a date the source does not give."""
     text = text.strip()
-    if not text:
+    if not text or text in _UNKNOWN_DATE:
         return None
     try:
         return read_written_date(text)
