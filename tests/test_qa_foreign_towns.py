@@ -52,3 +52,11 @@ def test_ordinary_words_are_not_read_as_towns_abroad(engine: Engine, question: s
 
     assert "knowledge base has" not in actual
     assert "Жодна громада" not in actual
+
+
+def test_a_hromada_and_a_town_no_record_names_is_a_no_about_that_pair(engine: Engine) -> None:
+    actual = engine.answer("чи є у харкова партнер у вроцлаві?", today=TODAY).text
+
+    first_line = actual.splitlines()[0]
+    assert first_line.startswith("Ні,")
+    assert "Вроцлавом" in first_line

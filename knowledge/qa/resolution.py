@@ -27,7 +27,7 @@ from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
 from knowledge.qa.understanding import Reading
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
-from knowledge.text.morphology import lemmas, may_be_a_name
+from knowledge.text.morphology import inflect, lemmas, may_be_a_name
 from knowledge.text.normalize import fold
 
 _OBLAST_WORDS = ("област", "обл", "oblast", "region", "province")
@@ -601,6 +601,29 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         # «у харькова есть побратимы в чехии?» say yes or no.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
     settled = _settled(decided, own, snapshot, cues, previous_intent)
+    paired = settled.entities
+    if (
+        settled.intent in (Intent.PARTNERS, Intent.RELATION)
+        and paired.hromada is not None
+        and not paired.place_filters
+        and not settled.unknown_partner
+        and cues & {Cue.TWIN, Cue.PARTNER}
+        and _asks_existence(reading)
+    ):
+        town = _world_town(reading)
+        if town is not None:
+            # «чи є у харкова партнер у вроцлаві?»: no record names Wrocław, so a "no".
+            written = town.name
+            if reading.lang == "uk" and town.name_uk:
+                # The answer says «з Вроцлавом»: the name after «з» is in the instrumental.
+                written = town.name_uk[:1] + inflect(town.name_uk, "ablt")[1:]
+            return Meaning(
+                Intent.RELATION,
+                Entities(hromada=paired.hromada, kind=paired.kind),
+                yes_no=True,
+                unknown_partner=written,
+                rule="a yes-or-no question naming a town abroad the records do not know",
+            )
     if not names and not own.ambiguous and _asks_partners_of_anyone(settled, cues):
         town = _world_town(reading)
         if town is not None:
