@@ -1015,3 +1015,11 @@ def test_the_memorandum_after_a_pair_is_the_pairs_memorandum(
 
     assert expected in actual.text
     assert other not in actual.text
+
+
+def test_a_planned_memorandum_is_not_in_force_yet_rather_than_missing(engine: Engine) -> None:
+    _pair, actual = conversation(engine, "харків і альбукерке", "а меморандум підписали?")
+
+    first_line = actual.text.splitlines()[0]
+    assert first_line.startswith("Ні,")
+    assert "ще не мають чинної угоди" in first_line

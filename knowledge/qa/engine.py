@@ -635,6 +635,13 @@ class Engine:
                         kind=lang.gettext(AGREEMENT_KINDS_INLINE[asked]), **named
                     )
                 )
+            elif any(is_of_kind(a, asked) for a in agreements):
+                # Kharkiv and Albuquerque's memorandum was only planned: it exists, unsigned.
+                draft.lines.append(
+                    _(
+                        "No, {hromada} and {place} have no {kind} in force yet. What they have:"
+                    ).format(kind=lang.gettext(AGREEMENT_KINDS_INLINE[asked]), **named)
+                )
             else:
                 draft.lines.append(
                     _("No, {hromada} and {place} have no {kind}. What they have:").format(
