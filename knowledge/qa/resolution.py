@@ -617,12 +617,11 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
             if reading.lang == "uk" and town.name_uk:
                 # The answer says «з Вроцлавом»: the name after «з» is in the instrumental.
                 written = town.name_uk[:1] + inflect(town.name_uk, "ablt")[1:]
-            return Meaning(
-                Intent.RELATION,
-                Entities(hromada=paired.hromada, kind=paired.kind),
-                yes_no=True,
-                unknown_partner=written,
-                rule="a yes-or-no question naming a town abroad the records do not know",
+            return _no_partnership(
+                paired.hromada,
+                paired.kind,
+                written,
+                "a yes-or-no question naming a town abroad the records do not know",
             )
     if not names and not own.ambiguous and _asks_partners_of_anyone(settled, cues):
         town = _world_town(reading)
@@ -688,6 +687,18 @@ def _asks_partners_of_anyone(meaning: Meaning, cues: frozenset[Cue]) -> bool:
     if meaning.intent is Intent.NEED_HROMADA:
         return entities.hromada is None
     return meaning.intent is Intent.REVERSE and not entities.place_filters
+
+
+def _no_partnership(hromada: str, kind: AgreementKind | None, partner: str, rule: str) -> Meaning:
+    """A yes-or-no question about the hromada and a partner no record names: a "no" about
+    `partner` as written (the answer quotes it)."""
+    return Meaning(
+        Intent.RELATION,
+        Entities(hromada=hromada, kind=kind),
+        yes_no=True,
+        unknown_partner=partner,
+        rule=rule,
+    )
 
 
 # A shorter word that happens to name a town abroad ("Is", «Бар») is too often a word.
@@ -852,12 +863,11 @@ def _unknown_partner_follow_up(reading: Reading, own: _Own, context: Context) ->
         or entities.country
     ):
         return None
-    return Meaning(
-        Intent.RELATION,
-        Entities(hromada=previous.hromada, kind=entities.kind),
-        yes_no=True,
-        unknown_partner=unknown,
-        rule="a pair follow-up naming a partner the records do not know",
+    return _no_partnership(
+        previous.hromada,
+        entities.kind,
+        unknown,
+        "a pair follow-up naming a partner the records do not know",
     )
 
 
@@ -897,12 +907,11 @@ def _fresh(
         and _asks_existence(reading)
     ):
         # "Харків має угоду з Варшавою?": no record names Warsaw, so the answer is a "no".
-        return Meaning(
-            Intent.RELATION,
-            Entities(hromada=entities.hromada, kind=entities.kind),
-            yes_no=True,
-            unknown_partner=unknown,
-            rule="a yes-or-no question naming a partner the records do not know",
+        return _no_partnership(
+            entities.hromada,
+            entities.kind,
+            unknown,
+            "a yes-or-no question naming a partner the records do not know",
         )
     if Cue.PRONOUN in reading.cues and entities.hromada and not entities.place and previous.place:
         # "З якого року діє його угода з Харковом?" after a question about a partner.
