@@ -456,7 +456,7 @@ def _frame(
             return []
     if side is None:
         return []
-    if not side.explicit and _foreign_actors(view, before, after):
+    if not side.explicit and _foreign_actors(before, after):
         # "the Czech city of Brno and Leipzig signed a joint declaration": foreign towns
         # acting, with no hromada named, are not the document's hromada's tie.
         return []
@@ -519,7 +519,7 @@ def _frame(
     return proposals
 
 
-def _foreign_actors(view: SentenceView, before: list[Town], after: list[Town]) -> bool:
+def _foreign_actors(before: list[Town], after: list[Town]) -> bool:
     """Whether foreign towns act in the sentence: two or more named before the kind word
     with none after it."""
     foreign_before = [town for town in before if town.hromada is None]

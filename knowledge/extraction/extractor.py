@@ -37,8 +37,8 @@ from knowledge.extraction.source import describe_source, main_text
 from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates, relative_dates
 from knowledge.extraction.view import (
     SentenceView,
-    Town,
     ViewBuilder,
+    foreign_town,
     foreign_unit_before,
     is_venue,
     nominative,
@@ -162,21 +162,7 @@ class Extractor:
             view.towns = sorted(
                 [
                     *(town for town in view.towns if town.first not in foreign),
-                    *(
-                        Town(
-                            mention.first,
-                            mention.last,
-                            mention.written,
-                            nominative(mention.written),
-                            None,
-                            None,
-                            None,
-                            None,
-                            is_venue(view.words, mention.first),
-                            False,
-                        )
-                        for mention in foreign.values()
-                    ),
+                    *(foreign_town(view.words, mention, None) for mention in foreign.values()),
                 ],
                 key=lambda town: town.first,
             )

@@ -246,24 +246,13 @@ class ViewBuilder:
                     )
                 )
             elif hromadas and (
-                foreign_unit_before(words, mention.first)
-                or self._country_after(view, mention.last, foreign) is not None
+                (country := self._country_after(view, mention.last, foreign)) is not None
+                or foreign_unit_before(words, mention.first)
             ):
                 # «з Гміною Нове», «МІСТО НОВЕ РЕСПУБЛІКИ ПОЛЬЩА»: a foreign town's name that a
                 # hromada shares.
                 towns.append(
-                    Town(
-                        mention.first,
-                        mention.last,
-                        mention.written,
-                        nominative(mention.written),
-                        None,
-                        None,
-                        self._country_after(view, mention.last, foreign),
-                        None,
-                        is_venue(words, mention.first),
-                        _is_person(words, mention.first),
-                    )
+                    foreign_town(words, mention, country, person=_is_person(words, mention.first))
                 )
             elif len(hromadas) == 1 and not mention.ids(NameKind.OBLAST):
                 hromada = self.names.hromada(hromadas[0])
@@ -606,6 +595,25 @@ _ENGLISH_CAPITALISED = frozenset(
         *("news", "press", "release", "update", "updates", "photo", "video"),
     }
 )
+
+
+def foreign_town(
+    words: list[str], mention: NameMention, country: str | None, *, person: bool = False
+) -> Town:
+    """A town abroad that a mention names although a hromada shares its name: no place or
+    hromada of the knowledge base, the country if the text gives it."""
+    return Town(
+        mention.first,
+        mention.last,
+        mention.written,
+        nominative(mention.written),
+        None,
+        None,
+        country,
+        None,
+        is_venue(words, mention.first),
+        person,
+    )
 
 
 def nominative(written: str) -> str:
