@@ -27,10 +27,11 @@ SETTLEMENT_FORMS_COLUMNS = ("code", "hromada_code", "name_uk", "name_en", "ordin
 
 def settlement_form_rows() -> list[tuple[str, ...]]:
     """The rows of settlement_forms.csv (`SETTLEMENT_FORMS_COLUMNS`), sorted by code."""
-    hromadas = {hromada.code for hromada in read_hromadas()}
+    every_hromada = read_hromadas()
+    hromadas = {hromada.code for hromada in every_hromada}
     centres = {
         name_key(name)
-        for hromada in read_hromadas()
+        for hromada in every_hromada
         for name in (hromada.center_uk, hromada.center_en)
         if name
     }

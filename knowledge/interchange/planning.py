@@ -56,10 +56,6 @@ class Plan:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= char <= "\u04ff" for char in text)
-
-
 def _settlement_title(row: AgreementCells, before: AgreementDoc | None) -> dict[str, Bilingual]:
     """A village's or a district's partnership is its hromada's, titled with the village's
     name so that the record and every answer say whose it is: "Twin city (Bene)"."""
@@ -402,11 +398,10 @@ class _Planner:
             key = f"{slug(name)}-aid-{when}-{digest}"
         first = self.planned.get(key)
         earlier = self.planned_aid.get(key)
-        repeated = first is not None and first != row.row and earlier is not None
         if (
-            repeated
+            first is not None
             and earlier is not None
-            and first is not None
+            and first != row.row
             and _same_aid(earlier, row, donors)
         ):
             return self._merge_aid(key, row, first)
