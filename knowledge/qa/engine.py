@@ -484,9 +484,10 @@ class Engine:
             )
         draft.lines.append(_("Planned, not yet twin cities:"))
         draft.lines.extend(partner_lines(lang, self.snapshot, planned))
-        draft.list_agreements([*self._as_shown(lang, twins), *self._as_shown(lang, planned)])
-        if twins:
-            first = self.snapshot.places[self._as_shown(lang, twins)[0].place]
+        twins_shown = self._as_shown(lang, twins)
+        draft.list_agreements([*twins_shown, *self._as_shown(lang, planned)])
+        if twins_shown:
+            first = self.snapshot.places[twins_shown[0].place]
             draft.suggestions.append(
                 _("When was the agreement with {place} signed?").format(place=lang.place(first))
             )
@@ -718,15 +719,15 @@ class Engine:
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         entities = meaning.entities
-        agreements = self._agreements(entities)
-        kind = entities.kind
-        if kind is not None:
-            agreements = [a for a in agreements if is_of_kind(a, kind)] or agreements
-        if meaning.yes_no and entities.place is not None and agreements:
+        if meaning.yes_no and entities.place is not None:
             # «Чи діє ще угода Мени з Олайне?», "Is the Leeds pledge still in force?"
+            agreements = self._agreements(entities)
+            kind = entities.kind
+            if kind is not None:
+                agreements = [a for a in agreements if is_of_kind(a, kind)] or agreements
             if any(a.status is AgreementStatus.ACTIVE for a in agreements):
                 draft.lines.append(lang.gettext("Yes, it is in force."))
-            else:
+            elif agreements:
                 draft.lines.append(lang.gettext("No, it is not in force."))
         self._dated(lang, entities, draft, ending, NO_END_DATE)
 

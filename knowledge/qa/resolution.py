@@ -550,11 +550,6 @@ def _opener(reading: Reading) -> str:
     return next((word for word in words if word not in _FOLLOW_UP_WORDS), "")
 
 
-def _opens_with_what(reading: Reading) -> bool:
-    """Whether the question's first word, after «а»/«і», is «що»/«что»/«шо»."""
-    return _opener(reading) in _WHAT_OPENERS
-
-
 def _is_yes_no(reading: Reading) -> bool:
     """Whether the question asks for a yes or a no rather than for a fact."""
     cues = reading.cues

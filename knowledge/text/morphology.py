@@ -412,15 +412,11 @@ def _grammemes(parse: _Parse) -> set[str]:
 _NOT_A_NAME = frozenset({"NPRO", "ADJF", "ADVB", "PREP", "CONJ", "PRCL", "NUMR", "INTJ", "VERB"})
 
 
+@functools.lru_cache(maxsize=65_536)
 def may_be_a_name(word: str) -> bool:
     """Whether a normalised lower-case Cyrillic word may be a place's name: an inanimate noun,
     or a word the dictionary does not know, and never a pronoun («ким», «ними»), an adjective
     («якого»), a people («поляками») or another word that cannot name a town."""
-    return _may_be_a_name(word)
-
-
-@functools.lru_cache(maxsize=65_536)
-def _may_be_a_name(word: str) -> bool:
     if not any(map(is_cyrillic, word)):
         return False
     parses = _parse(word)
