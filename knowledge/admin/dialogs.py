@@ -222,12 +222,7 @@ async def _status(text: str, reading: StepInput) -> Any:
 
 
 async def _until(text: str, reading: StepInput) -> Any:
-    until = forms.parse_until(text)
-    valid_until = until["valid_until"]
-    return Several(
-        valid_until=None if valid_until is None else valid_until.isoformat(),
-        term_years=until["term_years"],
-    )
+    return Several(**forms.parse_until(text))
 
 
 async def _areas(text: str, reading: StepInput) -> Any:

@@ -53,12 +53,7 @@ def _date(stored: str) -> Change:
 
 
 def _until(doc: Document, value: str) -> dict[str, Any]:
-    until = forms.parse_until(value)
-    valid_until = until["valid_until"]
-    return {
-        "valid_until": None if valid_until is None else valid_until.isoformat(),
-        "term_years": until["term_years"],
-    }
+    return forms.parse_until(value)
 
 
 def _areas(doc: Document, value: str) -> dict[str, Any]:

@@ -206,7 +206,8 @@ def parse_date(text: str, problem: str = "date") -> PartialDate:
 
 
 def parse_until(text: str) -> dict[str, Any]:
-    """Valid-until (a date) or the term in years ("5", "5 years", "5 років"), or neither."""
+    """Valid-until (a date) or the term in years ("5", "5 years", "5 років"), or neither, as
+    stored: {"valid_until": ISO date text or None, "term_years": int or None}."""
     if is_empty(text):
         return {"valid_until": None, "term_years": None}
     term = _TERM.match(text.strip())
@@ -215,7 +216,7 @@ def parse_until(text: str) -> dict[str, Any]:
         if not 0 < years <= 100:
             raise FormError("until", text)
         return {"valid_until": None, "term_years": years}
-    return {"valid_until": parse_date(text, "until"), "term_years": None}
+    return {"valid_until": parse_date(text, "until").isoformat(), "term_years": None}
 
 
 def parse_areas(text: str) -> list[CooperationArea]:
