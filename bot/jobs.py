@@ -236,9 +236,10 @@ async def _announcements(services: BotServices, records: list[NewRecord]) -> lis
     for record in records:
         by_hromada.setdefault(record.hromada_code, []).append(record)
     announcements: list[Announcement] = []
+    async with services.sessions() as session:
+        audiences = {code: await audience(session, code) for code in by_hromada}
     for code, news in by_hromada.items():
-        async with services.sessions() as session:
-            targets = await audience(session, code)
+        targets = audiences[code]
         hromada = services.engine.snapshot.hromadas.get(code)
         for target in targets:
             lang = await _language(services, target.chat_id)
