@@ -131,11 +131,11 @@ async def _language(services: BotServices, chat_id: int) -> str:
     return saved or services.settings.default_locale
 
 
-async def _send(bot: Bot, services: BotServices, target: ChatTarget, text: str) -> bool:
+async def _send(bot: Bot, services: BotServices, target: ChatTarget, text: str) -> Outcome:
     """Send the text (split if long) to the chat and topic, following a group upgraded to a
-    supergroup; False when it could not be delivered."""
+    supergroup; how it went."""
     outcome, _ = await deliver(bot, services, target, split_message(escaped(text)))
-    return outcome is Outcome.SENT
+    return outcome
 
 
 async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int:
@@ -157,7 +157,7 @@ async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int
         for recipient in reminder.recipients:
             lang = await _language(services, recipient)
             text = reminder_text(reminder, lang)
-            sent += await _send(bot, services, ChatTarget(recipient), text)
+            sent += await _send(bot, services, ChatTarget(recipient), text) is Outcome.SENT
     return sent
 
 
@@ -181,8 +181,7 @@ async def tick_audit_log(bot: Bot, services: BotServices) -> int:
         return 0
     lang = await _language(services, chat_id)
     text = "\n".join(history_line(change, lang) for change in changes)
-    parts = split_message(escaped(text))
-    outcome, _ = await deliver(bot, services, ChatTarget(chat_id, thread_id), parts)
+    outcome = await _send(bot, services, ChatTarget(chat_id, thread_id), text)
     if outcome is not Outcome.SENT:
         async with services.sessions() as session:
             first = await mark_log_failing(session, chat_id)
@@ -260,8 +259,9 @@ async def _send_outbox(bot: Bot, services: BotServices) -> int:
         async with services.sessions() as session:
             if not await take(session, message, now):
                 continue
-        parts = split_message(escaped(message.announcement.text))
-        outcome, _ = await deliver(bot, services, message.announcement.target, parts)
+        outcome = await _send(
+            bot, services, message.announcement.target, message.announcement.text
+        )
         async with services.sessions() as session:
             if outcome is Outcome.FAILED:
                 again = await postpone(session, message, now, "unavailable")
