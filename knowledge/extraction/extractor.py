@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -670,51 +671,53 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
 def _bare_into_named(facts: list[Proposal]) -> list[Proposal]:
     """A lone «Угода», "agreement" (a headline's) before the sentence that names the document
     («угоди про співпрацю»), with the same town and status: that document, once."""
-    result = list(facts)
-    dropped: set[int] = set()
-    for number, fact in enumerate(facts):
-        if not (isinstance(fact, AgreementProposal) and _bare_document(fact)):
-            continue
-        for index, other in enumerate(result):
-            if (
-                index != number
-                and index not in dropped
-                and isinstance(other, AgreementProposal)
-                and not _bare_document(other)
-                and other.hromada == fact.hromada
-                and other.status is fact.status
-                and _same_town(other.partner, fact.partner)
-            ):
-                result[index] = replace(_better(other, fact), kind=other.kind)
-                dropped.add(number)
-                break
-    return [fact for number, fact in enumerate(result) if number not in dropped]
+    return _one_document(
+        facts,
+        named_loosely=_bare_document,
+        names_it=lambda other, _fact: not _bare_document(other),
+    )
 
 
 def _memoranda_over_agreements(facts: list[Proposal]) -> list[Proposal]:
     """One document a text calls "a partnership agreement" in one sentence and "a memorandum
     of cooperation" in another, with the same town and status: the memorandum, which names
     it more precisely, with the better date of the two."""
+    return _one_document(
+        facts,
+        named_loosely=lambda fact: fact.kind is AgreementKind.COOPERATION_AGREEMENT,
+        names_it=lambda other, fact: (
+            other.kind is AgreementKind.MEMORANDUM
+            and other.quote != fact.quote
+            and (other.date is None or fact.date is None or other.date == fact.date)
+        ),
+    )
+
+
+def _one_document(
+    facts: list[Proposal],
+    *,
+    named_loosely: Callable[[AgreementProposal], bool],
+    names_it: Callable[[AgreementProposal, AgreementProposal], bool],
+) -> list[Proposal]:
+    """Fold each agreement the text names loosely into the one that names the same document
+    more precisely (same hromada, town and status): the precise one keeps its kind and takes
+    the better date, quote and details of the two."""
     result = list(facts)
     dropped: set[int] = set()
     for number, fact in enumerate(facts):
-        if not (
-            isinstance(fact, AgreementProposal)
-            and fact.kind is AgreementKind.COOPERATION_AGREEMENT
-        ):
+        if not (isinstance(fact, AgreementProposal) and named_loosely(fact)):
             continue
         for index, other in enumerate(result):
             if (
-                index not in dropped
+                index != number
+                and index not in dropped
                 and isinstance(other, AgreementProposal)
-                and other.kind is AgreementKind.MEMORANDUM
                 and other.hromada == fact.hromada
                 and other.status is fact.status
-                and other.quote != fact.quote
                 and _same_town(other.partner, fact.partner)
-                and (other.date is None or fact.date is None or other.date == fact.date)
+                and names_it(other, fact)
             ):
-                result[index] = replace(_better(other, fact), kind=AgreementKind.MEMORANDUM)
+                result[index] = replace(_better(other, fact), kind=other.kind)
                 dropped.add(number)
                 break
     return [fact for number, fact in enumerate(result) if number not in dropped]
