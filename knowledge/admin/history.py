@@ -31,7 +31,7 @@ from knowledge.admin.editing import (
 from knowledge.admin.permissions import EDITOR_ENTITY, grants_of
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
-from knowledge.store.rights import SHARED_ENTITIES, citing_hromadas, require_write
+from knowledge.store.rights import SHARED_ENTITIES, Writer, citing_hromadas, require_write
 
 
 @dataclass(frozen=True)
@@ -264,10 +264,49 @@ async def _undo(
     session: AsyncSession, admin: Admin, change_id: int | None, batch: str | None
 ) -> UndoReport:
     own_batch = str(uuid.uuid4())
-    restored: list[Restored] = []
     entries = await _entries(session, change_id, batch)
     if not entries:
         raise UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE, change_id)
+    return UndoReport(await _restore(session, admin, entries, own_batch), own_batch)
+
+
+async def batch_entry_ids(session: AsyncSession, batch: str) -> list[int]:
+    """The ids of a batch's audit entries, newest first: the order they are undone in."""
+    query = (
+        select(models.AuditEntryRow.id)
+        .where(models.AuditEntryRow.batch == batch)
+        .order_by(models.AuditEntryRow.id.desc())
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def undo_entries(
+    session: AsyncSession, writer: Writer, entry_ids: Sequence[int], own_batch: str
+) -> list[Restored]:
+    """Undo the audit entries `entry_ids`, newest first, in the caller's write transaction,
+    audited as "undo" in `own_batch`; part of an undo written in several transactions.
+
+    Raises UndoRefusedError when a record changed since (or an entry is gone), and the
+    writer's refusal when it may not write a record; the caller rolls back.
+    """
+    query = (
+        select(models.AuditEntryRow)
+        .where(models.AuditEntryRow.id.in_(entry_ids))
+        .order_by(models.AuditEntryRow.id.desc())
+    )
+    entries = list((await session.scalars(query)).all())
+    if len(entries) != len(set(entry_ids)):
+        raise UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE)
+    return await _restore(session, writer, entries, own_batch)
+
+
+async def _restore(
+    session: AsyncSession,
+    admin: Writer,
+    entries: Sequence[models.AuditEntryRow],
+    own_batch: str,
+) -> list[Restored]:
+    restored: list[Restored] = []
     for entry in entries:
         if entry.entity not in set(Entity):
             raise UndoRefusedError(
@@ -307,4 +346,4 @@ async def _undo(
             )
         )
     await session.flush()
-    return UndoReport(restored, own_batch)
+    return restored

@@ -20,7 +20,8 @@ from knowledge.store.rights import Writer, required_hromadas
 
 Progress = Callable[[int, int], None]
 
-# The document's sections, their singular names in previews, and how records are keyed.
+# The document's sections in loading order, their singular names in previews, and how
+# records are keyed.
 SECTIONS = (
     ("sources", "source", "key"),
     ("hromadas", "hromada", "code"),
@@ -190,18 +191,21 @@ async def preview_import(
     return (await _plan(session, parsed, writer)).preview
 
 
-def _chunks(document: KnowledgeDocument) -> list[KnowledgeDocument]:
-    # Sources, hromadas and places first, so every later chunk finds what it refers to.
-    chunks = [
-        KnowledgeDocument(
-            sources=document.sources, hromadas=document.hromadas, places=document.places
-        )
-    ]
-    for section in ("agreements", "aid", "activities", "programmes"):
+def chunks_of(document: KnowledgeDocument, size: int = _CHUNK) -> list[KnowledgeDocument]:
+    """The document split into parts of at most `size` records, in loading order (sources,
+    hromadas, places first), so that every part finds what it refers to once the parts
+    before it are written."""
+    chunks = []
+    for section, _, _ in SECTIONS:
         records = getattr(document, section)
-        for start in range(0, len(records), _CHUNK):
-            chunks.append(KnowledgeDocument(**{section: records[start : start + _CHUNK]}))
+        for start in range(0, len(records), size):
+            chunks.append(KnowledgeDocument(**{section: records[start : start + size]}))
     return chunks
+
+
+def document_size(document: KnowledgeDocument) -> int:
+    """How many records the document holds."""
+    return _size(document)
 
 
 def _size(document: KnowledgeDocument) -> int:
@@ -230,6 +234,21 @@ async def apply_import(
         return await _apply(session, parsed, writer, progress, skip_rejected)
 
 
+async def plan_import(
+    session: AsyncSession, parsed: ParsedImport, *, writer: Writer, skip_rejected: bool
+) -> tuple[KnowledgeDocument, ImportPreview]:
+    """The records the import would write (reading only) and its preview.
+
+    Raises ImportRejectedError when any row is refused, unless `skip_rejected` says to write
+    the others (a document's refusals are about references between its records: never
+    skipped). Rows the writer may not write are refused rows.
+    """
+    planned = await _plan(session, parsed, writer)
+    if planned.preview.rejected and (not skip_rejected or parsed.document is not None):
+        raise ImportRejectedError(planned.preview.rejected)
+    return planned.document, planned.preview
+
+
 async def _apply(
     session: AsyncSession,
     parsed: ParsedImport,
@@ -237,17 +256,16 @@ async def _apply(
     progress: Progress | None,
     skip_rejected: bool,
 ) -> ImportReport:
-    planned = await _plan(session, parsed, writer)
-    # A document's problems are about references between its records: none can be skipped.
-    if planned.preview.rejected and (not skip_rejected or parsed.document is not None):
-        raise ImportRejectedError(planned.preview.rejected)
+    document, preview = await plan_import(
+        session, parsed, writer=writer, skip_rejected=skip_rejected
+    )
     batch = str(uuid.uuid4())
-    total = _size(planned.document)
+    total = _size(document)
     done = 0
     report = LoadReport()
     if progress is not None:
         progress(0, total)
-    for chunk in _chunks(planned.document):
+    for chunk in chunks_of(document):
         part = await load_document(session, chunk, writer=writer, batch=batch)
         report.created.update(part.created)
         report.updated.update(part.updated)
@@ -255,4 +273,4 @@ async def _apply(
         done += _size(chunk)
         if progress is not None:
             progress(done, total)
-    return ImportReport(batch=batch, load=report, preview=planned.preview)
+    return ImportReport(batch=batch, load=report, preview=preview)

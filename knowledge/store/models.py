@@ -17,12 +17,14 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -443,6 +445,51 @@ class OutboxMessageRow(Base):
     # Why the last send failed, in a word, for the operator ("unavailable": Telegram or the
     # network still failed after the session's own retries).
     last_error: Mapped[str | None] = mapped_column(String(64))
+
+
+class WriteJobRow(Base):
+    """An import, or the undo of one, written in chunks each committed on its own, so that it
+    survives the process that started it: another process claims it once `lease_until` has
+    passed and goes on from `chunks_done`."""
+
+    __tablename__ = "write_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # "import" or "undo".
+    kind: Mapped[str] = mapped_column(String(16))
+    # "waiting" (not planned yet), "running", "done", "failed" or "cancelled".
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    # Who writes: the audit log's name, and the Telegram user whose rights apply (NULL: the
+    # command line, which holds every right).
+    actor: Mapped[str] = mapped_column(String(100))
+    user_id: Mapped[int | None] = mapped_column(BigInteger)
+    filename: Mapped[str | None] = mapped_column(String(255))
+    # The uploaded file until the import is planned, then dropped.
+    upload: Mapped[bytes | None] = mapped_column(LargeBinary)
+    skip_rejected: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    # The planned records (an import) or audit entry ids (an undo), split into chunks.
+    plan: Mapped[dict[str, Any] | None]
+    # The audit batch the job writes, and for an undo the batch it undoes.
+    batch: Mapped[str] = mapped_column(String(36))
+    undone_batch: Mapped[str | None] = mapped_column(String(36), index=True)
+    chunks_done: Mapped[int] = mapped_column(Integer, server_default="0")
+    chunks_total: Mapped[int | None] = mapped_column(Integer)
+    records_done: Mapped[int] = mapped_column(Integer, server_default="0")
+    records_total: Mapped[int | None] = mapped_column(Integer)
+    created: Mapped[int] = mapped_column(Integer, server_default="0")
+    updated: Mapped[int] = mapped_column(Integer, server_default="0")
+    unchanged: Mapped[int] = mapped_column(Integer, server_default="0")
+    # Where its progress is shown (a private chat and the message edited), in which language.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    language: Mapped[str | None] = mapped_column(String(2))
+    # The process running it, until when; another may claim it after that.
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Why it failed, in a word ("refused", "forbidden", "changed since").
+    failure: Mapped[str | None] = mapped_column(String(32))
 
 
 class UnansweredQuestionRow(Base):

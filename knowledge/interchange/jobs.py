@@ -1,0 +1,103 @@
+"""An import as a durable job (`knowledge.store.jobs`): the uploaded file is planned once,
+then its records are written a chunk at a time, each chunk committed and audited in the
+job's batch, so a process that dies mid-way leaves a job another one finishes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.messages import ImportRejectedError
+from knowledge.interchange.service import chunks_of, document_size, plan_import
+from knowledge.interchange.uploads import ImportLimits, read_import
+from knowledge.store.jobs import ChunkCounts, JobKind, JobPlan, WriteJob, create_job
+from knowledge.store.loading import LoadError, load_document
+from knowledge.store.rights import Writer
+
+# The words a failed import job is stored with.
+REFUSED = "refused"
+FORBIDDEN = "forbidden"
+
+
+async def start_import(
+    session: AsyncSession,
+    upload: bytes,
+    filename: str,
+    *,
+    actor: str,
+    user_id: int | None,
+    now: dt.datetime,
+    skip_rejected: bool = False,
+    chat_id: int | None = None,
+    message_id: int | None = None,
+    language: str | None = None,
+) -> WriteJob:
+    """Store the uploaded file as an import job waiting to be run (committed here): from now
+    on it is written to its end, by this process or, if this one dies, another."""
+    job = await create_job(
+        session,
+        JobKind.IMPORT,
+        actor=actor,
+        user_id=user_id,
+        batch=str(uuid.uuid4()),
+        now=now,
+        filename=filename,
+        upload=upload,
+        skip_rejected=skip_rejected,
+        chat_id=chat_id,
+        message_id=message_id,
+        language=language,
+    )
+    await session.commit()
+    return job
+
+
+class ImportSteps:
+    """Planning and writing an import job, as `writer` (checked on every record written, as
+    stored and as imported, inside each chunk's transaction). `refusals`: the errors the
+    writer refuses a record with (such as the admin layer's AdminError)."""
+
+    def __init__(
+        self,
+        writer: Writer,
+        refusals: tuple[type[Exception], ...] = (),
+        limits: ImportLimits | None = None,
+    ) -> None:
+        self.writer = writer
+        self.refusals = refusals
+        self.limits = limits or ImportLimits()
+
+    async def plan(self, session: AsyncSession, job: WriteJob, upload: bytes | None) -> JobPlan:
+        """The file read again and planned against what is stored; raises
+        ImportRejectedError when a row is refused (unless the job skips refused rows)."""
+        parsed = read_import(upload or b"", job.filename or "upload", limits=self.limits)
+        document, _ = await plan_import(
+            session, parsed, writer=self.writer, skip_rejected=job.skip_rejected
+        )
+        return JobPlan(
+            [chunk.model_dump(mode="json") for chunk in chunks_of(document)],
+            document_size(document),
+        )
+
+    async def write(self, session: AsyncSession, job: WriteJob, chunk: Any) -> ChunkCounts:
+        """Merge one chunk's records, audited in the job's batch."""
+        document = KnowledgeDocument.model_validate(chunk)
+        report = await load_document(session, document, writer=self.writer, batch=job.batch)
+        return ChunkCounts(
+            sum(report.created.values()),
+            sum(report.updated.values()),
+            sum(report.unchanged.values()),
+        )
+
+    def failure(self, error: Exception) -> str | None:
+        """Refused rows or references end the job as "refused", a right it lacks as
+        "forbidden"; anything else leaves it to be resumed."""
+        if isinstance(error, ImportRejectedError | LoadError):
+            return REFUSED
+        if isinstance(error, self.refusals):
+            return FORBIDDEN
+        return None

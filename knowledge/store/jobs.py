@@ -1,0 +1,462 @@
+"""Long writes (an import, the undo of one) as durable jobs, written in chunks.
+
+A job is a row of `write_jobs`. The process running it holds a lease on it (`lease_owner`,
+`lease_until`) taken by one conditional update, so two processes that meet never run the same
+job; a process that dies stops renewing its lease, and once the lease has passed another one
+claims the job and goes on where it stopped. Each chunk is committed in one transaction with
+the job's counters, on the condition that its runner still holds the lease and the job is
+still at that chunk: a chunk is written once, or not at all. Between chunks other writers get
+the database, so a long import no longer holds SQLite's write lock from start to end.
+
+What a job plans and writes is its kind's (`JobSteps`): `knowledge.interchange.jobs` imports,
+`knowledge.admin.jobs` undoes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from sqlalchemy import CursorResult, Update, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from knowledge.store import models
+from knowledge.store.engines import writing
+
+logger = logging.getLogger(__name__)
+
+# How long a job is left to the process that claimed it without a chunk committed; a longer
+# silence means it died, and another process may claim the job.
+LEASE = dt.timedelta(seconds=60)
+# On SQLite, the pause after a chunk: longer than SQLite's longest wait between two tries for
+# the write lock (100 ms), so a writer that waits for the lock gets it between two chunks.
+SQLITE_PAUSE = 0.15
+# Records (or audit entries) a chunk writes in one transaction.
+CHUNK = 200
+
+
+class JobKind(StrEnum):
+    """What a job writes."""
+
+    IMPORT = "import"
+    UNDO = "undo"
+
+
+class JobState(StrEnum):
+    """Where a job is: waiting to be planned, running, or ended one of three ways."""
+
+    WAITING = "waiting"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+UNFINISHED = (JobState.WAITING.value, JobState.RUNNING.value)
+
+
+class LeaseLostError(Exception):
+    """Another process claimed the job, or it was cancelled: this runner stops, and the
+    chunk it was writing is rolled back."""
+
+
+@dataclass(frozen=True)
+class WriteJob:
+    """A job as stored (without its plan and upload): who writes, how far it is, where its
+    progress is shown. `records_done`/`records_total` count records (or changes undone)."""
+
+    id: int
+    kind: str
+    state: str
+    actor: str
+    user_id: int | None
+    filename: str | None
+    skip_rejected: bool
+    batch: str
+    undone_batch: str | None
+    chunks_done: int
+    chunks_total: int | None
+    records_done: int
+    records_total: int | None
+    created: int
+    updated: int
+    unchanged: int
+    chat_id: int | None
+    message_id: int | None
+    language: str | None
+    failure: str | None
+
+    @property
+    def wrote_something(self) -> bool:
+        """Whether any chunk was committed (so an ended job may have left records behind)."""
+        return self.chunks_done > 0
+
+
+def _job(row: models.WriteJobRow) -> WriteJob:
+    return WriteJob(
+        id=row.id,
+        kind=row.kind,
+        state=row.state,
+        actor=row.actor,
+        user_id=row.user_id,
+        filename=row.filename,
+        skip_rejected=row.skip_rejected,
+        batch=row.batch,
+        undone_batch=row.undone_batch,
+        chunks_done=row.chunks_done,
+        chunks_total=row.chunks_total,
+        records_done=row.records_done,
+        records_total=row.records_total,
+        created=row.created,
+        updated=row.updated,
+        unchanged=row.unchanged,
+        chat_id=row.chat_id,
+        message_id=row.message_id,
+        language=row.language,
+        failure=row.failure,
+    )
+
+
+@dataclass(frozen=True)
+class ChunkCounts:
+    """What one chunk wrote: records created, updated, left unchanged (an undo: restored as
+    updated)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def records(self) -> int:
+        """Every record the chunk went through."""
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass(frozen=True)
+class JobPlan:
+    """A job's chunks (JSON values its kind reads back) and the records they hold."""
+
+    chunks: list[Any]
+    records: int
+
+
+class JobSteps(Protocol):
+    """What a kind of job does: plan once (reading only), then write chunk after chunk."""
+
+    async def plan(self, session: AsyncSession, job: WriteJob, upload: bytes | None) -> JobPlan:
+        """The chunks to write; raises a refusal (see `failure`) when the job cannot run."""
+        ...
+
+    async def write(self, session: AsyncSession, job: WriteJob, chunk: Any) -> ChunkCounts:
+        """Write one chunk in the session's write transaction (the caller commits)."""
+        ...
+
+    def failure(self, error: Exception) -> str | None:
+        """The word for a refusal that ends the job ("refused", "forbidden"…); None for an
+        error that is not one (the database away…): the job is left to be resumed."""
+        ...
+
+
+class JobReporter(Protocol):
+    """Tells whoever waits for the job how it goes (an edited message, a progress bar)."""
+
+    async def progress(self, job: WriteJob) -> None:
+        """A chunk was committed (or the job was planned)."""
+        ...
+
+    async def finished(self, job: WriteJob, error: Exception | None) -> None:
+        """The job ended: done, or failed with the refusal `error` (None when resumed
+        elsewhere and the refusal is known only by `job.failure`)."""
+        ...
+
+
+async def create_job(
+    session: AsyncSession,
+    kind: JobKind,
+    *,
+    actor: str,
+    user_id: int | None,
+    batch: str,
+    now: dt.datetime,
+    filename: str | None = None,
+    upload: bytes | None = None,
+    skip_rejected: bool = False,
+    undone_batch: str | None = None,
+    chat_id: int | None = None,
+    message_id: int | None = None,
+    language: str | None = None,
+) -> WriteJob:
+    """Store a new job, waiting to be claimed, in the session's transaction (flushed; the
+    caller commits)."""
+    row = models.WriteJobRow(
+        kind=kind.value,
+        state=JobState.WAITING.value,
+        actor=actor,
+        user_id=user_id,
+        filename=filename,
+        upload=upload,
+        skip_rejected=skip_rejected,
+        batch=batch,
+        undone_batch=undone_batch,
+        chunks_done=0,
+        records_done=0,
+        created=0,
+        updated=0,
+        unchanged=0,
+        chat_id=chat_id,
+        message_id=message_id,
+        language=language,
+        created_at=now,
+    )
+    session.add(row)
+    await session.flush()
+    return _job(row)
+
+
+async def get_job(session: AsyncSession, job_id: int) -> WriteJob | None:
+    """The job as stored now, or None."""
+    row = await session.get(models.WriteJobRow, job_id, populate_existing=True)
+    return None if row is None else _job(row)
+
+
+async def unfinished_jobs(session: AsyncSession, now: dt.datetime) -> list[int]:
+    """The ids of unfinished jobs no live process holds (never claimed, or lease passed),
+    oldest first."""
+    table = models.WriteJobRow
+    rows = await session.scalars(
+        select(table.id)
+        .where(
+            table.state.in_(UNFINISHED),
+            or_(table.lease_until.is_(None), table.lease_until < now),
+        )
+        .order_by(table.id)
+    )
+    return list(rows.all())
+
+
+async def cancel_jobs_writing(session: AsyncSession, batch: str, now: dt.datetime) -> int:
+    """End every unfinished job writing the audit batch `batch` (in the caller's write
+    transaction): its runner's next chunk is refused and rolled back. How many were."""
+    table = models.WriteJobRow
+    result = await session.execute(
+        update(table)
+        .where(table.batch == batch, table.state.in_(UNFINISHED))
+        .values(state=JobState.CANCELLED.value, finished_at=now, lease_until=None)
+    )
+    return _count(result)
+
+
+def _count(result: Any) -> int:
+    return result.rowcount if isinstance(result, CursorResult) else 0
+
+
+def _held(job_id: int, owner: str, **where: Any) -> Update:
+    table = models.WriteJobRow
+    conditions = [table.id == job_id, table.lease_owner == owner]
+    conditions += [getattr(table, name) == value for name, value in where.items()]
+    return update(table).where(*conditions)
+
+
+async def claim(session: AsyncSession, job_id: int, owner: str, now: dt.datetime) -> bool:
+    """Take the unfinished job for `owner` until `now + LEASE`; False when another process
+    holds it (its lease has not passed) or it has ended."""
+    table = models.WriteJobRow
+    async with writing(session):
+        result = await session.execute(
+            update(table)
+            .where(
+                table.id == job_id,
+                table.state.in_(UNFINISHED),
+                or_(
+                    table.lease_until.is_(None),
+                    table.lease_until < now,
+                    table.lease_owner == owner,
+                ),
+            )
+            .values(lease_owner=owner, lease_until=now + LEASE)
+        )
+    return _count(result) == 1
+
+
+async def _fenced(session: AsyncSession, statement: Update) -> None:
+    if _count(await session.execute(statement)) != 1:
+        raise LeaseLostError
+
+
+async def _save_plan(
+    session: AsyncSession, job: WriteJob, owner: str, plan: JobPlan, now: dt.datetime
+) -> None:
+    async with writing(session):
+        await _fenced(
+            session,
+            _held(job.id, owner, state=JobState.WAITING.value).values(
+                state=JobState.RUNNING.value,
+                plan={"chunks": plan.chunks},
+                upload=None,
+                chunks_total=len(plan.chunks),
+                records_total=plan.records,
+                lease_until=now + LEASE,
+            ),
+        )
+
+
+async def _write_chunk(
+    session: AsyncSession,
+    job: WriteJob,
+    owner: str,
+    steps: JobSteps,
+    chunk: Any,
+    clock: Callable[[], dt.datetime],
+) -> None:
+    table = models.WriteJobRow
+    async with writing(session):
+        counts = await steps.write(session, job, chunk)
+        await _fenced(
+            session,
+            _held(job.id, owner, state=JobState.RUNNING.value, chunks_done=job.chunks_done).values(
+                chunks_done=table.chunks_done + 1,
+                records_done=table.records_done + counts.records,
+                created=table.created + counts.created,
+                updated=table.updated + counts.updated,
+                unchanged=table.unchanged + counts.unchanged,
+                lease_until=clock() + LEASE,
+            ),
+        )
+
+
+async def _end(
+    session: AsyncSession,
+    job: WriteJob,
+    owner: str,
+    state: JobState,
+    failure: str | None,
+    now: dt.datetime,
+) -> None:
+    async with writing(session):
+        await _fenced(
+            session,
+            _held(job.id, owner).values(
+                state=state.value,
+                failure=failure,
+                finished_at=now,
+                lease_until=None,
+                plan=None,
+                upload=None,
+            ),
+        )
+
+
+async def _stored_plan(session: AsyncSession, job_id: int) -> tuple[list[Any], bytes | None]:
+    table = models.WriteJobRow
+    query = select(table.plan, table.upload).where(table.id == job_id)
+    plan, upload = (await session.execute(query)).one()
+    return (list((plan or {}).get("chunks", [])), upload)
+
+
+def _pause_for(session: AsyncSession) -> float:
+    return SQLITE_PAUSE if session.get_bind().dialect.name == "sqlite" else 0.0
+
+
+async def run_job(
+    sessions: async_sessionmaker[AsyncSession],
+    job_id: int,
+    *,
+    owner: str,
+    steps: Callable[[WriteJob], JobSteps],
+    reporter: JobReporter,
+    clock: Callable[[], dt.datetime],
+    pause: float | None = None,
+) -> WriteJob | None:
+    """Claim the job and run it to its end: plan it if it was not yet, then write its
+    remaining chunks, each committed on its own. None when another process holds it.
+
+    A refusal its steps name (`JobSteps.failure`) ends it as failed, and the reporter is told
+    with the error; any other error (the database away) is raised and leaves the job to be
+    resumed once the lease has passed. `pause` (seconds between chunks) defaults to
+    SQLITE_PAUSE on SQLite, none elsewhere.
+    """
+    async with sessions() as session:
+        if not await claim(session, job_id, owner, clock()):
+            return None
+        job = await get_job(session, job_id)
+        if job is None:
+            return None
+        kind = steps(job)
+        chunks, upload = await _stored_plan(session, job_id)
+        await session.commit()
+        wait = _pause_for(session) if pause is None else pause
+        try:
+            if job.state == JobState.WAITING.value:
+                plan = await kind.plan(session, job, upload)
+                await session.commit()  # the planning reads end before the plan is written
+                await _save_plan(session, job, owner, plan, clock())
+                chunks = plan.chunks
+                job = await _current(session, job_id)
+                await reporter.progress(job)
+            while job.chunks_done < len(chunks):
+                await _write_chunk(session, job, owner, kind, chunks[job.chunks_done], clock)
+                job = await _current(session, job_id)
+                await reporter.progress(job)
+                if wait and job.chunks_done < len(chunks):
+                    await asyncio.sleep(wait)
+            await _end(session, job, owner, JobState.DONE, None, clock())
+        except LeaseLostError:
+            logger.info("Write job %s is held by another process or was cancelled", job_id)
+            return None
+        except Exception as error:
+            failure = kind.failure(error)
+            if failure is None:
+                raise
+            await session.rollback()
+            await _end(session, job, owner, JobState.FAILED, failure, clock())
+            job = await _current(session, job_id)
+            await reporter.finished(job, error)
+            return job
+        job = await _current(session, job_id)
+        await reporter.finished(job, None)
+        return job
+
+
+async def _current(session: AsyncSession, job_id: int) -> WriteJob:
+    job = await get_job(session, job_id)
+    await session.commit()
+    if job is None:
+        raise LeaseLostError
+    return job
+
+
+async def resume_jobs(
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    owner: str,
+    steps: Callable[[WriteJob], JobSteps],
+    reporter_for: Callable[[WriteJob], JobReporter],
+    clock: Callable[[], dt.datetime],
+    pause: float | None = None,
+) -> list[WriteJob]:
+    """Run every unfinished job no live process holds, one after another; the jobs this
+    process ran to their end."""
+    async with sessions() as session:
+        waiting = await unfinished_jobs(session, clock())
+        jobs: Sequence[WriteJob | None] = [await get_job(session, job_id) for job_id in waiting]
+    ended: list[WriteJob] = []
+    for job in jobs:
+        if job is None:
+            continue
+        result = await run_job(
+            sessions,
+            job.id,
+            owner=owner,
+            steps=steps,
+            reporter=reporter_for(job),
+            clock=clock,
+            pause=pause,
+        )
+        if result is not None:
+            ended.append(result)
+    return ended

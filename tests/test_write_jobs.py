@@ -1,0 +1,292 @@
+"""Imports and their undos as durable jobs: written in chunks, resumed after a crash by another
+process, never run twice at once, and undone completely after stopping half-way."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from knowledge.admin.jobs import UndoSteps, start_undo
+from knowledge.interchange.jobs import ImportSteps, start_import
+from knowledge.store import models
+from knowledge.store.bootstrap import seed
+from knowledge.store.engines import create_engine, session_factory, writing
+from knowledge.store.exporting import export_document
+from knowledge.store.jobs import (
+    LEASE,
+    JobReporter,
+    JobState,
+    JobSteps,
+    WriteJob,
+    claim,
+    get_job,
+    resume_jobs,
+    run_job,
+)
+from knowledge.store.rights import SystemWriter
+
+HEADER = (
+    "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
+    "source_title,source_url,source_date,notes"
+)
+ROWS = 450  # 450 agreements and 450 places: five chunks of each kind but the last
+# Chunks: the source, three of places, then one of the agreements.
+MID_WAY = 5
+START = dt.datetime(2026, 11, 30, 6, 0, tzinfo=dt.UTC)
+WRITER = SystemWriter("test:import")
+
+
+def sheet(rows: int = ROWS) -> bytes:
+    """New agreements of Bila Tserkva, each with a town of its own."""
+    lines = [HEADER] + [
+        f"Bila Tserkva,Jobstadt {number},Germany,cooperation,active,2019,,Council decision,,,"
+        for number in range(rows)
+    ]
+    return "\n".join(lines).encode()
+
+
+class CrashError(Exception):
+    """The process dies here (as a kill would stop it between two chunks)."""
+
+
+class Recorder:
+    """Notes each progress report; raises CrashError after `crash_after` chunks."""
+
+    def __init__(self, crash_after: int | None = None) -> None:
+        self.crash_after = crash_after
+        self.seen: list[tuple[int, int | None]] = []
+        self.ended: list[tuple[str, Exception | None]] = []
+
+    async def progress(self, job: WriteJob) -> None:
+        self.seen.append((job.records_done, job.records_total))
+        if self.crash_after is not None and job.chunks_done >= self.crash_after:
+            raise CrashError
+
+    async def finished(self, job: WriteJob, error: Exception | None) -> None:
+        self.ended.append((job.state, error))
+
+
+def steps(job: WriteJob) -> JobSteps:
+    return ImportSteps(WRITER) if job.kind == "import" else UndoSteps(WRITER)
+
+
+def clock_at(moment: dt.datetime) -> Callable[[], dt.datetime]:
+    return lambda: moment
+
+
+async def _seeded(engine: AsyncEngine) -> AsyncEngine:
+    await seed(engine)
+    return engine
+
+
+async def _new_job(engine: AsyncEngine, data: bytes | None = None) -> WriteJob:
+    async with session_factory(engine)() as session:
+        return await start_import(
+            session, data or sheet(), "towns.csv", actor=WRITER.actor, user_id=None, now=START
+        )
+
+
+async def _jobstadt(engine: AsyncEngine) -> tuple[list[str], int]:
+    """The Jobstadt agreements stored (keys, repeats kept) and their audit entries."""
+    async with session_factory(engine)() as session:
+        keys = list(
+            (
+                await session.scalars(
+                    select(models.AgreementRow.key).where(
+                        models.AgreementRow.key.like("%jobstadt%")
+                    )
+                )
+            ).all()
+        )
+        audited = await session.scalar(
+            select(func.count())
+            .select_from(models.AuditEntryRow)
+            .where(models.AuditEntryRow.entity_key.like("%jobstadt%"))
+        )
+    return keys, audited or 0
+
+
+async def _run(
+    engine: AsyncEngine, job_id: int, owner: str, reporter: JobReporter, at: dt.datetime
+) -> WriteJob | None:
+    return await run_job(
+        session_factory(engine),
+        job_id,
+        owner=owner,
+        steps=steps,
+        reporter=reporter,
+        clock=clock_at(at),
+        pause=0,
+    )
+
+
+async def test_an_import_killed_between_chunks_is_finished_by_a_fresh_process_once(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    job = await _new_job(engine)
+    crashed = Recorder(crash_after=MID_WAY)
+
+    with pytest.raises(CrashError):
+        await _run(engine, job.id, "replica-a", crashed, START)
+    half, _ = await _jobstadt(engine)
+    # A fresh process, on an engine of its own.
+    fresh = create_engine(engine.url.render_as_string(hide_password=False))
+    before_lease = Recorder()
+    at_start = await resume_jobs(
+        session_factory(fresh),
+        owner="replica-b",
+        steps=steps,
+        reporter_for=lambda _: before_lease,
+        clock=clock_at(START + dt.timedelta(seconds=5)),
+        pause=0,
+    )
+    later = Recorder()
+    resumed = await resume_jobs(
+        session_factory(fresh),
+        owner="replica-b",
+        steps=steps,
+        reporter_for=lambda _: later,
+        clock=clock_at(START + LEASE + dt.timedelta(seconds=1)),
+        pause=0,
+    )
+    await fresh.dispose()
+
+    keys, audited = await _jobstadt(engine)
+    assert 0 < len(half) < ROWS
+    assert at_start == []  # the dead process's lease still held
+    assert [job.state for job in resumed] == [JobState.DONE]
+    assert sorted(keys) == sorted(set(keys))
+    assert len(keys) == ROWS
+    assert audited == 2 * ROWS  # each agreement and its place audited once
+    assert resumed[0].records_done == resumed[0].records_total == 2 * ROWS + 1
+    assert resumed[0].created == 2 * ROWS + 1
+    assert later.ended == [(JobState.DONE, None)]
+
+
+async def test_two_replicas_never_run_the_same_job(engine: AsyncEngine) -> None:
+    await _seeded(engine)
+    job = await _new_job(engine)
+
+    first, second = await asyncio.gather(
+        _run(engine, job.id, "replica-a", Recorder(), START),
+        _run(engine, job.id, "replica-b", Recorder(), START),
+    )
+
+    keys, audited = await _jobstadt(engine)
+    assert [result is None for result in (first, second)].count(True) == 1
+    assert len(keys) == ROWS
+    assert audited == 2 * ROWS
+
+
+async def test_a_replica_whose_lease_passed_cannot_commit_another_chunk(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    job = await _new_job(engine)
+    with pytest.raises(CrashError):
+        await _run(engine, job.id, "replica-a", Recorder(crash_after=1), START)
+    late = START + LEASE + dt.timedelta(seconds=1)
+    async with session_factory(engine)() as session:
+        assert await claim(session, job.id, "replica-b", late)
+        assert not await claim(session, job.id, "replica-a", late)
+
+    # The first replica comes back to life: it may not go on, and writes nothing.
+    assert await _run(engine, job.id, "replica-a", Recorder(), late) is None
+    assert await _run(engine, job.id, "replica-b", Recorder(), late) is not None
+    keys, _ = await _jobstadt(engine)
+    assert len(keys) == ROWS
+
+
+async def test_undoing_an_import_stopped_half_way_removes_all_it_wrote_and_it_never_resumes(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    before = await _export(engine)
+    job = await _new_job(engine)
+    with pytest.raises(CrashError):
+        await _run(engine, job.id, "replica-a", Recorder(crash_after=MID_WAY), START)
+    assert (await _jobstadt(engine))[0]
+
+    async with session_factory(engine)() as session:
+        undo = await start_undo(session, job.batch, actor=WRITER.actor, user_id=None, now=START)
+    reporter = Recorder()
+    ended = await resume_jobs(
+        session_factory(engine),
+        owner="replica-b",
+        steps=steps,
+        reporter_for=lambda _: reporter,
+        clock=clock_at(START + LEASE + dt.timedelta(seconds=1)),
+        pause=0,
+    )
+
+    assert [(each.id, each.state) for each in ended] == [(undo.id, JobState.DONE)]
+    async with session_factory(engine)() as session:
+        stopped = await get_job(session, job.id)
+    assert stopped is not None
+    assert stopped.state == JobState.CANCELLED
+    assert (await _jobstadt(engine))[0] == []
+    assert await _export(engine) == before
+
+
+async def test_an_import_refused_at_planning_writes_nothing_and_says_why(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    bad = sheet(3) + b"\nKharkiv,Brno,CZ,twinning,active,2020-13,,Letter,,,"
+    job = await _new_job(engine, bad)
+    reporter = Recorder()
+
+    ended = await _run(engine, job.id, "replica-a", reporter, START)
+
+    assert ended is not None
+    assert ended.state == JobState.FAILED
+    assert ended.failure == "refused"
+    assert not ended.wrote_something
+    assert (await _jobstadt(engine))[0] == []
+    assert [type(error).__name__ for _, error in reporter.ended] == ["ImportRejectedError"]
+
+
+async def test_another_writer_gets_through_between_the_chunks_of_a_sqlite_import(
+    sqlite_engine: AsyncEngine,
+) -> None:
+    engine = await _seeded(sqlite_engine)
+    job = await _new_job(engine, sheet(2000))
+    waits: list[float] = []
+
+    async def importing() -> None:
+        await run_job(
+            session_factory(engine),
+            job.id,
+            owner="replica-a",
+            steps=steps,
+            reporter=Recorder(),
+            clock=lambda: dt.datetime.now(dt.UTC),
+        )
+
+    async def admin_writes() -> None:
+        await asyncio.sleep(0.5)
+        for _ in range(3):
+            started = asyncio.get_running_loop().time()
+            async with session_factory(engine)() as session, writing(session):
+                session.add(models.AdminSettingRow(key=f"k{len(waits)}", value="v"))
+            waits.append(asyncio.get_running_loop().time() - started)
+            await asyncio.sleep(0.3)
+
+    await asyncio.gather(importing(), admin_writes())
+
+    async with session_factory(engine)() as session:
+        finished = await get_job(session, job.id)
+    assert finished is not None
+    assert finished.state == JobState.DONE
+    assert max(waits) < 3.0, waits
+
+
+async def _export(engine: AsyncEngine) -> object:
+    async with session_factory(engine)() as session:
+        return await export_document(session, all_hromadas=True)
