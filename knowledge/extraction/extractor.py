@@ -7,7 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from knowledge.extraction.agreements import AgreementContext, Pair, Side, agreements_in
+from knowledge.extraction.agreements import (
+    AgreementContext,
+    Pair,
+    Side,
+    agreements_in,
+    status_words,
+)
 from knowledge.extraction.aid import (
     continues_previous,
     delivery_word,
@@ -22,6 +28,7 @@ from knowledge.extraction.keywords import (
     HROMADA_NOUNS,
     NUMBER_WORDS,
     OBLAST_NOUNS,
+    StatusCue,
     starts,
 )
 from knowledge.extraction.names import HromadaInfo, NameKind, NameMention, PlaceNames
@@ -45,7 +52,7 @@ from knowledge.extraction.view import (
     nominative,
 )
 from knowledge.facts.dates import PartialDate
-from knowledge.facts.vocabulary import AgreementKind, AidCategory, HromadaKind
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, HromadaKind
 from knowledge.qa.understanding import detect_language
 from knowledge.text.normalize import fold
 
@@ -126,6 +133,7 @@ class Extractor:
             ):
                 facts.append((number, proposal))
             _remember_pair(sentence, context)
+        facts = _signing_days_told_after(facts, sentences, dated)
         facts += self._aid(sentences, document_side, dated)
         facts.sort(key=lambda item: item[0])
         return Extraction(source, tuple(_merged([fact for _n, fact in facts])), language)
@@ -585,6 +593,70 @@ def _document_side(sentences: list[_Sentence]) -> Side | None:
         return None
     code, _count = counts.most_common(1)[0]
     return replace(first[code], explicit=False)
+
+
+def _signing_days_told_after(
+    facts: list[tuple[int, Proposal]], sentences: list[_Sentence], reference: PartialDate | None
+) -> list[tuple[int, Proposal]]:
+    """Give a signing told with no date the day the next sentence tells of a signing.
+
+    «... уклали угоду про партнерство. Урочиста церемонія підписання відбулася сьогодні»,
+    "... have signed a partnership agreement. The document was signed today": a sentence that
+    follows a signing in the same paragraph, tells of a signing and names no other deal and no
+    other town abroad tells of the same signing, so its date is the agreement's.
+    """
+    stating = {number for number, _fact in facts}
+    result: list[tuple[int, Proposal]] = []
+    for number, fact in facts:
+        if (
+            isinstance(fact, AgreementProposal)
+            and not any(item.role == "date" for item in fact.evidence)  # none or the context's
+            and fact.status is AgreementStatus.ACTIVE
+            and any(item.role == "status" and item.value == "signed" for item in fact.evidence)
+            and number + 1 < len(sentences)
+            and number + 1 not in stating
+        ):
+            day = _signing_day(sentences[number + 1], sentences[number], fact, reference)
+            if day is not None:
+                fact = replace(
+                    fact,
+                    date=day[0],
+                    evidence=(*fact.evidence, Evidence("date", day[1], day[0].isoformat())),
+                )
+        result.append((number, fact))
+    return result
+
+
+def _signing_day(
+    following: _Sentence,
+    sentence: _Sentence,
+    fact: AgreementProposal,
+    reference: PartialDate | None,
+) -> tuple[PartialDate, str] | None:
+    """The day `following` gives to the signing `sentence` told of, if it tells of it."""
+    view = following.view
+    if view.sentence.paragraph != sentence.view.sentence.paragraph:
+        return None
+    signings = [
+        status.position
+        for status in status_words(view, set())
+        if status.cue is StatusCue.SIGNED and not status.negated
+    ]
+    others = [
+        town
+        for town in view.towns
+        if town.hromada is None
+        and not _same_town(town.name, fact.partner)
+        and town.country not in (None, "UA")
+        and not town.venue
+    ]
+    events = [date for date in following.dates if date.role is DateRole.EVENT]
+    if not signings or others or not events:
+        return None
+    anchor = view.char_position(signings[0])
+    chosen = min(events, key=lambda date: abs(date.start - anchor))
+    resolved = chosen.resolve(following.context_year, reference, future=False)
+    return None if resolved is None else (resolved, chosen.text)
 
 
 def _remember_pair(sentence: _Sentence, context: AgreementContext) -> None:

@@ -116,7 +116,13 @@ def _inflected(word: str, named: dict[str, Town]) -> Town | None:
         return None
     for key, town in named.items():
         stem = key[: max(4, len(key) - 1)]
-        if _is_cyrillic(key) and word.startswith(stem) and 0 < len(word) - len(key) <= 3:
+        # «Гамбурга» adds letters to «Гамбург»; «Ополя» changes the last one of «Ополе».
+        if (
+            _is_cyrillic(key)
+            and word != key
+            and word.startswith(stem)
+            and 0 <= len(word) - len(key) <= 3
+        ):
             return town
     return None
 
