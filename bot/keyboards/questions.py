@@ -65,18 +65,31 @@ def offered_keyboard(
         question = questions[index] if questions is not None else label
         buttons.append((_label(label), _offer(index, question)))
     if browse_hromada is not None:
-        buttons.append(
-            (_("Browse partners"), PartnersOpen(code=browse_hromada, page=1, lang=lang).pack())
-        )
+        buttons.append((_("Browse partners"), _browse(browse_hromada, lang)))
     if correction is not None:
-        buttons.append(
-            (
-                _("✏️ Suggest a correction"),
-                SuggestCorrection(hromada=correction, lang=lang).pack(),
-            )
-        )
+        buttons.append((_("✏️ Suggest a correction"), _correct(correction, lang)))
     if not buttons:
         return None
+    return _markup(tuple(buttons))
+
+
+# An answer's buttons repeat with its question (the same hromada, the same next questions, in
+# the reader's language): the packed data and the markup are kept rather than validated anew
+# for every reply. A kept markup is shared by the replies that carry it: aiogram only reads it
+# to send it, and nothing in the bot changes a markup once built.
+@functools.lru_cache(maxsize=4096)
+def _browse(code: str, lang: str) -> str:
+    return PartnersOpen(code=code, page=1, lang=lang).pack()
+
+
+@functools.lru_cache(maxsize=4096)
+def _correct(hromada: str, lang: str) -> str:
+    return SuggestCorrection(hromada=hromada, lang=lang).pack()
+
+
+@functools.lru_cache(maxsize=4096)
+def _markup(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup:
+    """One button a row, (label, callback data) each."""
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [InlineKeyboardButton(text=text, callback_data=data)] for text, data in buttons
