@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
@@ -22,6 +23,36 @@ LANGUAGES = ("uk", "en")
 @cache
 def _catalog(lang: str) -> gettext.NullTranslations:
     return translation(lang)
+
+
+# Answers repeat the same dates and counts (an agreement's signing, a hromada's partners), and
+# Babel parses the locale and the pattern anew on every call: each formatted value is kept.
+_KEPT_FORMATS = 8192
+
+
+@lru_cache(maxsize=_KEPT_FORMATS)
+def _count(value: int, lang: str) -> str:
+    return format_decimal(value, locale=lang)
+
+
+@lru_cache(maxsize=_KEPT_FORMATS)
+def _long_date(day: dt.date, lang: str) -> str:
+    return format_date(day, "long", locale=lang)
+
+
+@lru_cache(maxsize=_KEPT_FORMATS)
+def _month_and_year(day: dt.date, lang: str) -> str:
+    return format_skeleton("yMMMM", day, locale=lang)
+
+
+@lru_cache(maxsize=_KEPT_FORMATS)
+def _in_month(day: dt.date, lang: str) -> str:
+    month_and_year = _month_and_year(day, lang)
+    if lang != "uk":
+        return month_and_year
+    # CLDR has the nominative ("травень 2025 р."); "у ..." needs the locative ("травні").
+    month, _, rest = month_and_year.partition(" ")
+    return f"{inflect(month, 'loct')} {rest}"
 
 
 @dataclass(frozen=True)
@@ -45,6 +76,8 @@ class Language:
 
     def number(self, value: int | Decimal) -> str:
         """A number with the language's grouping."""
+        if isinstance(value, int):
+            return _count(value, self.code)
         return format_decimal(value, locale=self.code)
 
     def money(self, amount: Decimal, currency: str) -> str:
@@ -83,7 +116,7 @@ class Language:
             return _("in {year}").format(year=date.year)
         if date.precision is Precision.MONTH:
             return _("in {month_and_year}").format(month_and_year=self._month(date))
-        return _("on {day}").format(day=format_date(date.earliest(), "long", locale=self.code))
+        return _("on {day}").format(day=_long_date(date.earliest(), self.code))
 
     @staticmethod
     def sentence(text: str) -> str:
@@ -96,13 +129,8 @@ class Language:
         if date.precision is Precision.YEAR:
             return self.gettext("{year}").format(year=date.year)
         if date.precision is Precision.MONTH:
-            return format_skeleton("yMMMM", date.earliest(), locale=self.code)
-        return format_date(date.earliest(), "long", locale=self.code)
+            return _month_and_year(date.earliest(), self.code)
+        return _long_date(date.earliest(), self.code)
 
     def _month(self, date: PartialDate) -> str:
-        month_and_year = format_skeleton("yMMMM", date.earliest(), locale=self.code)
-        if self.code != "uk":
-            return month_and_year
-        # CLDR has the nominative ("травень 2025 р."); "у ..." needs the locative ("травні").
-        month, _, rest = month_and_year.partition(" ")
-        return f"{inflect(month, 'loct')} {rest}"
+        return _in_month(date.earliest(), self.code)
