@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Self
 
 from aiogram.filters.callback_data import CallbackData
@@ -97,6 +98,21 @@ class AdminPick(CallbackData, prefix="adp"):
 
     field: str
     index: int
+
+
+class Move(StrEnum):
+    """Where a button under a dialog's question takes the admin."""
+
+    BACK = "back"
+    SKIP = "skip"
+
+
+class DialogMove(CallbackData, prefix="adm"):
+    """An admin goes back from, or skips, the question of a dialog asked at `step` (the
+    step's index in its dialog, or the edited field's in its record kind)."""
+
+    move: Move
+    step: int
 
 
 class AdminConfirm(CallbackData, prefix="adc"):

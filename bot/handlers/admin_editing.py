@@ -19,13 +19,13 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import AdminConfirm, AdminPick
+from bot.callbacks import AdminConfirm, AdminPick, DialogMove, Move
 from bot.filters.admin import IsAdmin, refuse
 from bot.replies import say
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
@@ -174,6 +174,46 @@ def _options_keyboard(field: str, options: Sequence[tuple[str, Any]]) -> InlineK
     return _pick_keyboard(field, [label for label, _value in options])
 
 
+def _moves_keyboard(
+    field: str, labels: Sequence[str], *, step: int, back: bool, skip: bool = False
+) -> InlineKeyboardMarkup | None:
+    """The buttons under a dialog's question: its choices (`labels`, a press gives the
+    index), then Back (to the question asked before) and Skip (for an optional answer) in
+    one row; None when there are none."""
+    builder = InlineKeyboardBuilder()
+    if labels:
+        builder.attach(InlineKeyboardBuilder.from_markup(_pick_keyboard(field, list(labels))))
+    moves = []
+    if back:
+        moves.append((_("◀ Back"), Move.BACK))
+    if skip:
+        moves.append((_("Skip ▶"), Move.SKIP))
+    if moves:
+        builder.row(
+            *(
+                InlineKeyboardButton(
+                    text=text, callback_data=DialogMove(move=move, step=step).pack()
+                )
+                for text, move in moves
+            )
+        )
+    return builder.as_markup() if labels or moves else None
+
+
+def _step_keyboard(
+    dialog: dialogs.DialogState, options: Sequence[tuple[str, Any]]
+) -> InlineKeyboardMarkup | None:
+    """The buttons under the question of a new-record dialog's current step."""
+    step = dialog.current
+    return _moves_keyboard(
+        step.name,
+        [label for label, _value in options],
+        step=dialog.step,
+        back=bool(dialog.earlier),
+        skip=step.optional,
+    )
+
+
 def confirm_keyboard() -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=_("✅ Confirm"), callback_data=AdminConfirm(ok=True))
@@ -294,6 +334,7 @@ async def _preview_new(
     linked = [record for kind, record in extra if kind == "source" and record.get("url")]
     if linked and ask_title:
         suggestion = linked[0]["title"]["uk"]
+        dialog = dialogs.DialogState.from_data(await state.get_data())
         await state.set_state(SourceTitle.title)
         await state.update_data(titled={"entity": entity, "doc": doc, "extra": extra})
         await say(
@@ -302,7 +343,12 @@ async def _preview_new(
                 "The title of the source {url}? I do not open pages, so I could not read it there."
                 " Send the title, or press the button to use: «{title}»"
             ).format(url=linked[0]["url"], title=suggestion),
-            _pick_keyboard("title", [_("Use this title")]),
+            _moves_keyboard(
+                "title",
+                [_("Use this title")],
+                step=-1 if dialog is None else dialog.step,
+                back=dialog is not None,
+            ),
         )
         return
     await _show_new(message, state, lang, entity, doc, extra, session)
@@ -539,7 +585,6 @@ async def cmd_new_record(
 ) -> None:
     """Start the dialog for a new agreement, place, source or aid record."""
     await state.clear()
-    await state.set_state(RecordForm.step)
     form = command.command.removeprefix("new_")
     await _ask(message, state, dialogs.DialogState(form), lang, opening=True)
 
@@ -552,15 +597,16 @@ async def _ask(
     *,
     opening: bool = False,
 ) -> None:
-    """Ask the dialog's current step, with its buttons if it offers any."""
+    """Ask the dialog's current step, with its buttons (choices, Back, Skip) if it has any."""
     step = dialog.current
     options = _step_options(step, lang)
     prompt = dialogs.prompt_text(step, dialog.answers, _)
     if opening:
         prompt += " " + _("/cancel stops.")
     asked = replace(dialog, choices=[value for _label, value in options])
+    await state.set_state(RecordForm.step)
     await state.update_data(asked.to_data())
-    await say(message, prompt, _options_keyboard(step.name, options) if options else None)
+    await say(message, prompt, _step_keyboard(asked, options))
 
 
 def _step_options(step: dialogs.Step, lang: str) -> list[tuple[str, Any]]:
@@ -583,20 +629,31 @@ async def record_step(
     try:
         value = await step.read(message.text or "", reading)
     except forms.FormError as error:
-        options = _step_options(step, lang)
-        markup = _options_keyboard(step.name, options) if options else None
-        await say(message, _problem_text(error), markup)
+        await say(message, _problem_text(error), _step_keyboard(dialog, _step_options(step, lang)))
         return
+    await _take(message, state, session, lang, dialog, value, reading)
+
+
+async def _take(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+    dialog: dialogs.DialogState,
+    value: Any,
+    reading: dialogs.StepInput,
+) -> None:
+    """The answer read for the current step: the buttons to choose among when it fits
+    several, else its remarks and what follows it."""
     if isinstance(value, dialogs.Candidates):
         offered = replace(dialog, choices=[choice for _label, choice in value.options])
         await state.update_data(offered.to_data())
-        await say(message, _(value.question), _options_keyboard(step.name, value.options))
+        await say(message, _(value.question), _step_keyboard(offered, value.options))
         return
     for remark in reading.remarks:
         await say(message, _(remark))
-    given = value if isinstance(value, dialogs.Several) else {step.name: value}
-    answers = {**dialog.answers, **given}
-    await _answered(message, state, session, lang, dialog, answers)
+    given = value if isinstance(value, dialogs.Several) else {dialog.current.name: value}
+    await _answered(message, state, session, lang, dialog, {**dialog.answers, **given})
 
 
 async def _answered(
@@ -608,11 +665,11 @@ async def _answered(
     answers: dict[str, Any],
 ) -> None:
     """The next question; after the last, the record and its preview."""
-    table = dialogs.DIALOGS[dialog.form]
-    following = table.next_step(dialog.step, answers)
+    following = dialog.answered(answers)
     if following is not None:
-        await _ask(message, state, dialogs.DialogState(dialog.form, following, answers), lang)
+        await _ask(message, state, following, lang)
         return
+    table = dialogs.DIALOGS[dialog.form]
     try:
         doc, extra = await table.finish(session, answers)
     except forms.FormError as error:
@@ -646,6 +703,53 @@ async def on_step_pick(
         return
     answers = {**dialog.answers, dialog.current.name: dialog.choices[callback_data.index]}
     await _answered(message, state, session, lang, dialog, answers)
+
+
+@router.callback_query(DialogMove.filter(), StateFilter(RecordForm.step), IsAdmin())
+async def on_step_move(
+    query: CallbackQuery,
+    callback_data: DialogMove,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """Back (the question asked before, its answer taken back) or Skip (an optional answer
+    left empty, as "-" leaves it) under the question being asked."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    dialog = dialogs.DialogState.from_data(await state.get_data())
+    if dialog is None or callback_data.step != dialog.step:
+        await say(message, _("This button is no longer valid. Please start again."))
+        return
+    if callback_data.move is Move.BACK:
+        earlier = dialog.back()
+        if earlier is None:
+            await say(message, _("This button is no longer valid. Please start again."))
+            return
+        await _ask(message, state, earlier, lang)
+        return
+    step = dialog.current
+    if not step.optional:
+        await say(message, _("This button is no longer valid. Please start again."))
+        return
+    reading = dialogs.StepInput(session, dialog.answers)
+    await _take(message, state, session, lang, dialog, await step.skip(reading), reading)
+
+
+@router.callback_query(DialogMove.filter(), StateFilter(SourceTitle.title), IsAdmin())
+async def on_title_back(query: CallbackQuery, state: FSMContext, lang: str) -> None:
+    """Back from the new source's title: the dialog's source question again."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    dialog = dialogs.DialogState.from_data(await state.get_data())
+    if dialog is None:
+        await say(message, _("This button is no longer valid. Please start again."))
+        return
+    await _ask(message, state, dialog, lang)
 
 
 # ---- editing and deleting a record ----
@@ -754,12 +858,22 @@ async def _start_edit(
             session=session,
         )
         return
-    await state.set_state(EditForm.field)
     await state.update_data(entity=entity, key=key, expected=expected)
+    await _ask_field(message, state, entity, key, drafted=False)
+
+
+async def _ask_field(
+    message: Message, state: FSMContext, entity: str, key: str, *, drafted: bool
+) -> None:
+    """Which field of the record to change; a draft may also be saved as it is."""
+    await state.set_state(EditForm.field)
+    labels = [_(step.label) for step in EDIT_STEPS[entity]]
+    if drafted:
+        labels.append(_("✅ Save as it is"))
     await say(
         message,
         _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
-        _pick_keyboard("field", [_(step.label) for step in EDIT_STEPS[entity]]),
+        _pick_keyboard("field", labels),
     )
 
 
@@ -772,7 +886,31 @@ async def _ask_value(message: Message, state: FSMContext, step: EditStep, lang: 
     if step.lists_areas:
         prompt += "\n" + _areas_hint()
     options = step.options(lang) if step.options is not None else []
-    await say(message, prompt, _options_keyboard(step.name, options) if options else None)
+    await say(
+        message,
+        prompt,
+        _moves_keyboard(
+            step.name,
+            [label for label, _value in options],
+            step=EDIT_STEPS[data["entity"]].index(step),
+            back=True,
+        ),
+    )
+
+
+@router.callback_query(
+    DialogMove.filter(F.move == Move.BACK), StateFilter(EditForm.value), IsAdmin()
+)
+async def on_value_back(query: CallbackQuery, state: FSMContext) -> None:
+    """Back from a field's new value: the choice of the field again."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    data = await state.get_data()
+    await _ask_field(
+        message, state, data["entity"], data["key"], drafted=data.get("draft") is not None
+    )
 
 
 def _field_value(entity: str, doc: dict[str, Any], step: EditStep, lang: str) -> str:
@@ -860,7 +998,6 @@ async def edit_draft(
     """
     key = str(getattr(doc, "key", ""))
     await state.clear()
-    await state.set_state(EditForm.field)
     await state.update_data(
         entity=entity,
         key=key,
@@ -868,12 +1005,7 @@ async def edit_draft(
         draft=doc.model_dump(mode="json"),
         extra=[(name, record.model_dump(mode="json")) for name, record in extra],
     )
-    labels = [_(step.label) for step in EDIT_STEPS[entity]]
-    await say(
-        message,
-        _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
-        _pick_keyboard("field", [*labels, _("✅ Save as it is")]),
-    )
+    await _ask_field(message, state, entity, key, drafted=True)
 
 
 def _first_line(error: str) -> str:
@@ -894,6 +1026,14 @@ async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> No
         await say(message, _problem_text(forms.FormError("field", typed)))
         return
     await _ask_value(message, state, step, lang)
+
+
+@router.callback_query(DialogMove.filter(), IsAdmin())
+async def on_stale_move(query: CallbackQuery) -> None:
+    """Back or Skip under a question no longer asked."""
+    await query.answer()
+    if isinstance(query.message, Message):
+        await say(query.message, _("This button is no longer valid. Please start again."))
 
 
 @router.message(Pending.confirm, F.text, IsAdmin())
@@ -920,6 +1060,7 @@ async def refuse_in_dialog(message: Message, state: FSMContext) -> None:
 
 @router.callback_query(AdminPick.filter())
 @router.callback_query(AdminConfirm.filter())
+@router.callback_query(DialogMove.filter())
 async def refuse_button(query: CallbackQuery) -> None:
     """A button of an admin dialog pressed by someone without the right."""
     await refuse(query)
@@ -931,6 +1072,10 @@ def get_router() -> Router:
     return router.build(
         guards={
             "message": [DialogOrCommand(EditForm, Pending, RecordForm, SourceTitle)],
-            "callback_query": [CallbackPrefix(AdminPick.__prefix__, AdminConfirm.__prefix__)],
+            "callback_query": [
+                CallbackPrefix(
+                    AdminPick.__prefix__, AdminConfirm.__prefix__, DialogMove.__prefix__
+                )
+            ],
         }
     )

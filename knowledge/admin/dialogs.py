@@ -31,6 +31,8 @@ from knowledge.render.translations import translation
 from knowledge.text.transliteration import transliterate
 
 Answers = Mapping[str, Any]
+# What an optional step reads when the admin skips it, as if typed.
+SKIPPED = "-"
 Gettext = Callable[[str], str]
 # A new record's document and the records it brings along, as (entity, document).
 Extra = list[tuple[str, dict[str, Any]]]
@@ -71,13 +73,19 @@ def _always(answers: Answers) -> bool:
 class Step:
     """One question: the answer's name, the question (a message id, or one chosen by the
     answers so far), how a typed answer is read, the buttons offered (label and value, in a
-    language) and when it is asked at all."""
+    language), when it is asked at all and whether it may be skipped (`optional`: Skip
+    answers as "-" does)."""
 
     name: str
     prompt: str | Callable[[Answers], str]
     read: Reader
     options: Options | None = None
     when: Callable[[Answers], bool] = _always
+    optional: bool = False
+
+    async def skip(self, reading: StepInput) -> Any:
+        """The answer Skip gives: what "-" reads as."""
+        return await self.read(SKIPPED, reading)
 
 
 @dataclass(frozen=True)
@@ -101,12 +109,14 @@ class Dialog:
 @dataclass(frozen=True)
 class DialogState:
     """Where a dialog is, as kept in the conversation: the dialog, the step asked, the
-    answers so far and the values of the buttons under the question."""
+    answers so far, the values of the buttons under the question and the steps asked before
+    it, each with the answers given before it (for Back), oldest first."""
 
     form: str
     step: int = 0
     answers: dict[str, Any] = field(default_factory=dict)
     choices: list[Any] = field(default_factory=list)
+    earlier: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
 
     KEY = "dialog"
 
@@ -118,8 +128,27 @@ class DialogState:
                 "step": self.step,
                 "answers": self.answers,
                 "choices": self.choices,
+                "earlier": [[step, answers] for step, answers in self.earlier],
             }
         }
+
+    def answered(self, answers: dict[str, Any]) -> DialogState | None:
+        """The dialog at its next step once this one gave `answers`; None when every step
+        is answered."""
+        following = DIALOGS[self.form].next_step(self.step, answers)
+        if following is None:
+            return None
+        return DialogState(
+            self.form, following, answers, earlier=[*self.earlier, (self.step, self.answers)]
+        )
+
+    def back(self) -> DialogState | None:
+        """The dialog at the step asked before this one, its answer taken back; None at the
+        first step."""
+        if not self.earlier:
+            return None
+        step, answers = self.earlier[-1]
+        return DialogState(self.form, step, answers, earlier=self.earlier[:-1])
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> DialogState | None:
@@ -136,6 +165,7 @@ class DialogState:
             step=int(kept.get("step", 0)),
             answers=dict(kept.get("answers") or {}),
             choices=list(kept.get("choices") or []),
+            earlier=[(int(step), dict(answers)) for step, answers in kept.get("earlier") or []],
         )
 
     @property
@@ -448,23 +478,27 @@ DIALOGS: dict[str, Dialog] = {
                     " - if not."
                 ),
                 _date,
+                optional=True,
             ),
             Step(
                 "valid_until",
                 N_("Valid until? A date (such as 12.03.2029), a term in years (such as 5), or -."),
                 _until,
+                optional=True,
             ),
             Step(
                 "areas",
                 N_("Areas of cooperation, separated by commas, or -. The areas: {areas}"),
                 _areas,
+                optional=True,
             ),
-            Step("notes", N_("Notes for residents, or - for none?"), _notes),
+            Step("notes", N_("Notes for residents, or - for none?"), _notes, optional=True),
             Step(
                 "notes",
                 _notes_other_prompt,
                 _notes_other,
                 when=lambda answers: answers.get("notes") is not None,
+                optional=True,
             ),
             _SOURCE_STEP,
         ),
@@ -478,6 +512,7 @@ DIALOGS: dict[str, Dialog] = {
                 "name_en",
                 N_("Its name in English? - to transliterate the Ukrainian one."),
                 _optional_text,
+                optional=True,
             ),
             Step("country", N_("Its country (such as Словаччина or SK)?"), _country),
         ),
@@ -492,8 +527,9 @@ DIALOGS: dict[str, Dialog] = {
                 "issued_on",
                 N_("Its date? 12.03.2024, 03.2024 or 2024, or - if unknown."),
                 _date,
+                optional=True,
             ),
-            Step("url", N_("A link to it, or -?"), _optional_text),
+            Step("url", N_("A link to it, or -?"), _optional_text, optional=True),
         ),
         _checked(_source_record),
     ),
@@ -509,6 +545,7 @@ DIALOGS: dict[str, Dialog] = {
                 "received_on",
                 N_("When was it received? 12.03.2024, 03.2024 or 2024, or -."),
                 _date,
+                optional=True,
             ),
             Step("country", N_("The donor's country (such as Poland or PL)?"), _country),
             Step("category", N_("What was sent? One of: {categories}"), _category),
@@ -516,6 +553,7 @@ DIALOGS: dict[str, Dialog] = {
                 "quantity",
                 N_("How many (a whole number), or - if the source does not say?"),
                 _quantity,
+                optional=True,
             ),
             _SOURCE_STEP,
         ),
