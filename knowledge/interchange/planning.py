@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -158,10 +158,13 @@ class _Planner:
         for place in existing.places:
             self._index_place(place)
         self.by_parties: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        # Place key → the hromadas with an agreement with it, stored or planned.
+        self.partnered: dict[str, set[str]] = defaultdict(set)
         for agreement in existing.agreements:
             self.by_parties[(agreement.hromada, agreement.place, agreement.kind)].append(
                 agreement.key
             )
+            self.partnered[agreement.place].add(agreement.hromada)
         self.planned: dict[str, int] = {}
         self.rejected: list[Problem] = []
         self.merged: list[Problem] = []
@@ -287,7 +290,23 @@ class _Planner:
         found = self._agreement(row)
         if isinstance(found, AgreementDoc):
             self.planned_agreements[found.key] = found
+            self.partnered[found.place].add(found.hromada)
         return found
+
+    def _settled(self, row: AgreementCells, place: str) -> AgreementCells | Problem:
+        """A row whose hromada name several hromadas share: the one candidate that already
+        has this partner (stored, or in an earlier row of the sheet), else the row's refusal."""
+        if row.undecided is None:
+            return row
+        partnered = [
+            choice for choice in row.choices if choice.code in self.partnered.get(place, set())
+        ]
+        if len(partnered) != 1:
+            return row.undecided
+        chosen = partnered[0]
+        return replace(
+            row, hromada=chosen.code, settlement=chosen.settlement, choices=(), undecided=None
+        )
 
     def _merge(self, key: str, row: AgreementCells, first: int) -> None:
         """A row naming a pair an earlier row named: its source is cited by that record."""
@@ -311,6 +330,10 @@ class _Planner:
         )
         if isinstance(place, Problem):
             return Problem(place.message, place.params, row.row)
+        settled = self._settled(row, place)
+        if isinstance(settled, Problem):
+            return settled
+        row = settled
         key = row.key
         if key is None:
             same = self.by_parties.get((row.hromada, place, row.kind), [])
@@ -453,7 +476,10 @@ def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
     planner = _Planner(existing)
     rejected = list(parsed.rejected)
     rows: dict[str, int] = {}
-    for agreement_row in parsed.agreements:
+    # Rows whose hromada is still open come last: an earlier or later row may give its
+    # partner to one of the candidates.
+    ordered = sorted(parsed.agreements, key=lambda row: row.undecided is not None)
+    for agreement_row in ordered:
         agreement = planner.agreement(agreement_row)
         if isinstance(agreement, Problem):
             rejected.append(agreement)

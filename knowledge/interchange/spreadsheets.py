@@ -17,7 +17,7 @@ from knowledge.facts.documents import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, UR
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, DonorKind
 from knowledge.places.countries import CountryMatch, read_country
-from knowledge.places.hromadas import HromadaIndex, Resolved
+from knowledge.places.hromadas import Ambiguous, Hints, HromadaIndex, Resolved
 from knowledge.places.reference import Settlement
 from knowledge.render.words import read_aid_category, read_kind, read_status
 from knowledge.text.numbers import read_count
@@ -49,6 +49,8 @@ AGREEMENT_COLUMNS = (
     "partner_name_uk",
     "partner_latitude",
     "partner_longitude",
+    "latitude",
+    "longitude",
 )
 AGREEMENT_REQUIRED = ("hromada", "partner_city", "partner_country", "kind", "status")
 AID_COLUMNS = (
@@ -69,6 +71,8 @@ AID_COLUMNS = (
     "notes",
     "category",
     "quantity",
+    "latitude",
+    "longitude",
 )
 AID_REQUIRED = ("hromada", "received_on", "donor_country")
 COLUMNS = {SheetKind.AGREEMENTS: AGREEMENT_COLUMNS, SheetKind.AID: AID_COLUMNS}
@@ -127,6 +131,11 @@ class AgreementCells:
     # is (latitude, longitude in degrees); both override what GeoNames gives.
     partner_name_uk: str | None = None
     partner_location: tuple[float, float] | None = None
+    # Hromadas sharing the name the row gives when nothing in the row tells them apart: the
+    # importer settles it by the partner one of them already has, else refuses the row with
+    # `undecided` (then `hromada` is empty).
+    choices: tuple[Resolved, ...] = ()
+    undecided: Problem | None = None
 
 
 @dataclass(frozen=True)
@@ -191,11 +200,22 @@ def _key(cells: dict[str, str]) -> str | None:
     return key
 
 
-def _hromada(cells: dict[str, str], hromadas: HromadaIndex) -> Resolved:
-    found = hromadas.resolve(cells["hromada"], cells.get("oblast", ""))
-    if isinstance(found, Resolved):
+def _hromada(
+    cells: dict[str, str], hromadas: HromadaIndex, undecided: bool = False
+) -> Resolved | Ambiguous:
+    """The row's hromada, read with its oblast and coordinates columns; with `undecided`, a
+    name several hromadas share is returned as such for the caller to settle."""
+    near = _point(cells, "latitude", "longitude")
+    found = hromadas.resolve(cells["hromada"], cells.get("oblast", ""), Hints(near=near))
+    if isinstance(found, Resolved) or (undecided and isinstance(found, Ambiguous)):
         return found
     raise _RowError(found.message, **found.params)
+
+
+def _decided(found: Resolved | Ambiguous) -> Resolved:
+    if isinstance(found, Ambiguous):
+        raise _RowError(found.message, **found.params)
+    return found
 
 
 def _country(text: str, column: str) -> CountryMatch:
@@ -235,8 +255,15 @@ def _degrees(text: str | None) -> float:
 
 def _location(cells: dict[str, str]) -> tuple[float, float] | None:
     """The partner's latitude and longitude columns: both or neither, in degrees."""
-    latitude = _optional(cells, "partner_latitude")
-    longitude = _optional(cells, "partner_longitude")
+    return _point(cells, "partner_latitude", "partner_longitude")
+
+
+def _point(
+    cells: dict[str, str], latitude_column: str, longitude_column: str
+) -> tuple[float, float] | None:
+    """A latitude and a longitude column: both or neither, in degrees."""
+    latitude = _optional(cells, latitude_column)
+    longitude = _optional(cells, longitude_column)
     if latitude is None and longitude is None:
         return None
     try:
@@ -246,7 +273,9 @@ def _location(cells: dict[str, str]) -> tuple[float, float] | None:
         point = (math.nan, math.nan)
     if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
         raise _RowError(
-            N_("partner_latitude and partner_longitude: {value} is not a place on Earth"),
+            N_("{latitude} and {longitude}: {value} is not a place on Earth"),
+            latitude=latitude_column,
+            longitude=longitude_column,
             value=f"{latitude or ''} {longitude or ''}".strip(),
         )
     return point
@@ -276,13 +305,20 @@ def read_agreement_row(
         expires_on = parse_date(cells.get("expires_on", ""), "expires_on")
         if signed_on and expires_on and expires_on < signed_on:
             raise _RowError(N_("expires_on is before signed_on"))
-        hromada = _hromada(cells, hromadas)
+        hromada = _hromada(cells, hromadas, undecided=True)
         country = _country(cells["partner_country"], "partner_country")
+        resolved = hromada if isinstance(hromada, Resolved) else Resolved("")
         return AgreementCells(
             row=row,
             key=_key(cells),
-            hromada=hromada.code,
-            settlement=hromada.settlement,
+            hromada=resolved.code,
+            settlement=resolved.settlement,
+            choices=hromada.choices if isinstance(hromada, Ambiguous) else (),
+            undecided=(
+                Problem(hromada.message, hromada.params, row)
+                if isinstance(hromada, Ambiguous)
+                else None
+            ),
             partner_city=cells["partner_city"].strip(),
             partner_country=country.code,
             partner_region=(country.region_en, country.region_uk) if country.region_en else None,
@@ -388,7 +424,7 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
         return AidCells(
             row=row,
             key=_key(cells),
-            hromada=_hromada(cells, hromadas).code,
+            hromada=_decided(_hromada(cells, hromadas)).code,
             received_on=parse_date(cells.get("received_on", ""), "received_on"),
             donor_kind=kind,
             donor_countries=countries,

@@ -23,7 +23,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Protocol
 
@@ -42,15 +42,39 @@ _KIND_WORDS: dict[str, HromadaKind] = {
     for word, kind in {
         "міська": HromadaKind.URBAN,
         "мтг": HromadaKind.URBAN,
-        "city": HromadaKind.URBAN,
         "urban": HromadaKind.URBAN,
         "селищна": HromadaKind.SETTLEMENT,
         "стг": HromadaKind.SETTLEMENT,
-        "settlement": HromadaKind.SETTLEMENT,
         "сільська": HromadaKind.RURAL,
-        "village": HromadaKind.RURAL,
         "rural": HromadaKind.RURAL,
     }.items()
+}
+# What the place itself is, as a sheet says "city of Horodok", «смт Дубове», "Bene village":
+# it narrows same-named places to those of that category in the codifier.
+_UNIT_WORDS: dict[str, SettlementKind] = {
+    name_key(word): kind
+    for word, kind in {
+        "city": SettlementKind.CITY,
+        "місто": SettlementKind.CITY,
+        "м": SettlementKind.CITY,
+        "misto": SettlementKind.CITY,
+        "смт": SettlementKind.SETTLEMENT,
+        "селище": SettlementKind.SETTLEMENT,
+        "smt": SettlementKind.SETTLEMENT,
+        "selyshche": SettlementKind.SETTLEMENT,
+        "settlement": SettlementKind.SETTLEMENT,
+        "urban-type": SettlementKind.SETTLEMENT,
+        "village": SettlementKind.VILLAGE,
+        "село": SettlementKind.VILLAGE,
+        "с": SettlementKind.VILLAGE,
+        "selo": SettlementKind.VILLAGE,
+    }.items()
+}
+# The hromada kind a unit's category says, for a name that is a hromada's, not a unit's.
+_UNIT_HROMADA_KIND = {
+    SettlementKind.CITY: HromadaKind.URBAN,
+    SettlementKind.SETTLEMENT: HromadaKind.SETTLEMENT,
+    SettlementKind.VILLAGE: HromadaKind.RURAL,
 }
 _NOISE_WORDS = frozenset(
     name_key(word)
@@ -61,10 +85,6 @@ _NOISE_WORDS = frozenset(
         "тг",
         "отг",
         "рада",
-        "м",
-        "місто",
-        "село",
-        "смт",
         "hromada",
         "territorial",
         "community",
@@ -79,14 +99,17 @@ _NOISE_WORDS = frozenset(
     )
 )
 _OBLAST_WORDS = frozenset(
-    name_key(word) for word in ("oblast", "область", "обл", "region", "province", "obl", "oblast'")
+    name_key(word)
+    for word in ("oblast", "область", "області", "обл", "region", "province", "obl", "oblast'")
 )
-_RAION_WORDS = frozenset(name_key(word) for word in ("raion", "rayon", "район", "р-н", "district"))
+_RAION_WORDS = frozenset(
+    name_key(word) for word in ("raion", "rayon", "район", "району", "р-н", "р-ну", "district")
+)
 # Tiers of the index: official names, other names, settlements, each as written (0, 1, 2)
 # and across romanisations (3, 4, 5); then the quarters city districts are named after (6, 7).
 _LATIN_TIERS = frozenset({3, 4, 5, 7})
 _CRIMEA_PREFIX = "UA01"
-_OBLAST_STEMS = ("ska", "ka", "ia", "a", "i")
+_OBLAST_STEMS = ("skoi", "koi", "ska", "ka", "ia", "a", "i")
 # How much nearer than the next candidate coordinates must put one before they decide.
 _NEARER = 3.0
 _NEAR_KM = 60.0
@@ -102,6 +125,14 @@ class Resolved:
 
     code: str
     settlement: Settlement | None = None
+
+
+@dataclass(frozen=True)
+class Ambiguous(Problem):
+    """A name several hromadas share, with what each candidate would resolve to, so that a
+    caller who learns more later (an importer that has read the whole sheet) can settle it."""
+
+    choices: tuple[Resolved, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,6 +282,8 @@ class HromadaIndex:
     def __init__(self, hromadas: Iterable[HromadaDoc], units: Iterable[Settlement] = ()) -> None:
         self.by_code: dict[str, HromadaDoc] = {}
         self.settlements: dict[str, Settlement] = {}
+        # The category of each hromada's centre: city, settlement or village.
+        self.centre_kinds: dict[str, SettlementKind] = {}
         # Tiers: official, other, settlements; each as written, then across romanisations.
         self.tiers: list[dict[str, dict[str, _Entry]]] = [defaultdict(dict) for _ in range(8)]
         self._known_keys: dict[str, tuple[str, str]] = {}
@@ -273,6 +306,7 @@ class HromadaIndex:
                 continue
             self.settlements[unit.code] = unit
             if unit.name_uk == owner.center_uk and unit.kind is not SettlementKind.DISTRICT:
+                self.centre_kinds[owner.code] = unit.kind
                 continue
             entry = _Entry(owner, unit)
             for form in (unit.name_uk, unit.name_en, *unit.aliases):
@@ -288,6 +322,7 @@ class HromadaIndex:
         self.oblasts: dict[str, str] = {}
         self.oblast_centres: dict[str, HromadaDoc] = {}
         self.raions: dict[str, list[HromadaDoc]] = defaultdict(list)
+        self.raion_stems: dict[str, set[str]] = defaultdict(set)
         for hromada in self.by_code.values():
             if hromada.oblast_code and hromada.oblast_en and hromada.oblast_uk:
                 for name in (hromada.oblast_en, hromada.oblast_uk):
@@ -296,6 +331,10 @@ class HromadaIndex:
                     self.oblast_centres[hromada.oblast_code] = hromada
             if hromada.raion_uk:
                 self.raions[hromada.raion_code or ""].append(hromada)
+            if hromada.raion_code:
+                for raion in (hromada.raion_uk, hromada.raion_en):
+                    if raion:
+                        self.raion_stems[_raion_stem(name_key(raion))].add(hromada.raion_code)
 
     def _add_forms(self, tier: int, forms: list[tuple[str, bool]], hromada: HromadaDoc) -> None:
         for form, by_centre in forms:
@@ -345,45 +384,93 @@ class HromadaIndex:
     def resolve(
         self, text: str, oblast: str = "", hints: Hints | None = None
     ) -> Resolved | Problem:
-        """The hromada the text names, or the reason it cannot be told."""
+        """The hromada the text names, or the reason it cannot be told.
+
+        Besides the name, the text may say where the place is ("Horodok, Khmelnytskyi
+        Oblast", "Ivanivka (Odesa oblast)", «Дубове Тячівського району», "Dniprovskyi
+        (Kyiv)") and what it is ("city of Horodok", «смт Дубове»); `oblast` is a separate
+        oblast column. Each narrows the same-named places; none is ever guessed.
+        """
         text = text.strip()
         if _CODE.match(text.upper()):
             return self._by_code(text.upper())
-        name, qualifier = _split_qualifier(text)
+        name, qualifiers = _split_qualifier(text)
         words = name_key(name).split()
         if any(word in _OBLAST_WORDS for word in words):
             return self._oblast_problem(text, words)
         raion = any(word in _RAION_WORDS for word in words)
-        kinds = {_KIND_WORDS[word] for word in words if word in _KIND_WORDS}
-        words = [
-            word
-            for word in words
-            if word not in _KIND_WORDS and word not in _NOISE_WORDS and word not in _RAION_WORDS
-        ]
+        kinds = _Kinds.of(words)
+        words = [word for word in words if not _is_descriptive(word)]
         if not words:
             return Problem(N_("no hromada named"))
         key = " ".join(words)
-        within = self._within(qualifier) if qualifier else None
-        if within is not None:
-            found = self._lookup(key, lambda entry: entry.hromada.code == within, kinds)
-            if found:
-                return self._choose(text, found, hints)
+        places: list[str] = []
+        for qualifier in qualifiers:
+            within = self._within(qualifier)
+            if within is not None:
+                found = self._lookup(key, _Within(within), kinds)
+                if found:
+                    return self._choose(text, found, hints)
+            places.append(qualifier)
         if raion:
             return self._raion_problem(text, key)
-        oblast = oblast.strip() or qualifier
-        oblast_code = None
-        if oblast:
-            oblast_code = self.oblast_code(oblast)
-            if oblast_code is None and within is None:
-                return Problem(N_("unknown oblast {oblast}"), {"oblast": oblast})
-
-        def in_oblast(entry: _Entry) -> bool:
-            return oblast_code is None or entry.hromada.oblast_code == oblast_code
-
-        found = self._lookup(key, in_oblast, kinds) or self._by_former_centre(key, in_oblast)
+        if oblast.strip():
+            places.insert(0, oblast.strip())
+        where = self._where(places)
+        if isinstance(where, Problem):
+            return where
+        found = self._lookup(key, where, kinds) or self._by_former_centre(key, where)
+        if not found and kinds.units:
+            # "village" is written loosely of a settlement too: where the place says which
+            # one is meant, a category the codifier gives it otherwise does not refuse it.
+            found = self._lookup(key, where, replace(kinds, units=frozenset()))
+            found = found if where.oblast or where.raions else []
         if found:
             return self._choose(text, found, hints)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
+
+    def _where(self, places: list[str]) -> _Where | Problem:
+        """The oblast and raion the qualifiers name, or the one no oblast or raion is."""
+        where = _Where()
+        for place in places:
+            words = name_key(place).split()
+            if all(word in _NOISE_WORDS for word in words):
+                continue  # "…, Ukraine"
+            if any(word in _RAION_WORDS for word in words):
+                raions = self.raion_codes(place)
+                if not raions:
+                    return Problem(N_("unknown raion {raion}"), {"raion": place})
+                where = replace(where, raions=raions)
+                continue
+            code = self.oblast_code(place) or self._city_oblast(place)
+            if code is None:
+                if where.oblast is not None:
+                    continue  # the oblast column said it; the rest is the sheet's own remark
+                return Problem(N_("unknown oblast {oblast}"), {"oblast": place})
+            where = replace(where, oblast=code)
+        return where
+
+    def _city_oblast(self, text: str) -> str | None:
+        """The oblast of the city a qualifier names: "Bene (Berehove)" is in Berehove's."""
+        city = self._within(text)
+        return self.by_code[city].oblast_code if city is not None else None
+
+    def raion_codes(self, text: str) -> frozenset[str]:
+        """The raions "Tiachiv Raion", «Тячівський район» or «Тячівського р-ну» may name.
+
+        A raion of today by its name; else, a raion is named after its centre ("Berehove
+        Raion" for Берегівський, or one abolished in 2020 such as "Tarashcha Raion"), so the
+        raion of today that centre lies in.
+        """
+        words = [word for word in name_key(text).split() if word not in _RAION_WORDS]
+        if not words:
+            return frozenset()
+        stem = _raion_stem(" ".join(words))
+        named = self.raion_stems.get(stem)
+        if named:
+            return frozenset(named)
+        centres = self._lookup(" ".join(words), lambda entry: entry.by_centre, _Kinds())
+        return frozenset(entry.hromada.raion_code for entry in centres if entry.hromada.raion_code)
 
     def _by_former_centre(self, key: str, keep: Callable[[_Entry], bool]) -> list[_Entry]:
         """The hromada still named after its centre's former name: "Nikolske" for the
@@ -405,7 +492,9 @@ class HromadaIndex:
         shorter = _FORMER_ADJECTIVE.match(key) if len(words) == 1 else None
         if not found and shorter:
             return [
-                entry for entry in self._lookup(shorter.group(1), keep, set()) if entry.by_centre
+                entry
+                for entry in self._lookup(shorter.group(1), keep, _Kinds())
+                if entry.by_centre
             ]
         return list(found.values())
 
@@ -419,20 +508,19 @@ class HromadaIndex:
         if _CODE.match(text.upper()):
             found = self._by_code(text.upper())
             return [found.code] if isinstance(found, Resolved) else []
-        name, qualifier = _split_qualifier(text)
+        name, qualifiers = _split_qualifier(text)
         keys = name_key(name).split()
-        kinds = {_KIND_WORDS[word] for word in keys if word in _KIND_WORDS}
-        words = [
-            word
-            for word in keys
-            if word not in _KIND_WORDS and word not in _NOISE_WORDS and word not in _RAION_WORDS
-        ]
+        kinds = _Kinds.of(keys)
+        words = [word for word in keys if not _is_descriptive(word)]
         if not words:
             return []
-        within = self._within(qualifier) if qualifier else None
+        withins = {self._within(qualifier) for qualifier in qualifiers} - {None}
+        where = self._where([q for q in qualifiers if self._within(q) is None])
 
         def keep(entry: _Entry) -> bool:
-            return within is None or entry.hromada.code == within
+            if withins and entry.hromada.code not in withins:
+                return False
+            return not isinstance(where, _Where) or where(entry)
 
         entries = self._lookup(" ".join(words), keep, kinds) or self._lookup_inflected(
             words, keep, kinds
@@ -440,7 +528,7 @@ class HromadaIndex:
         return sorted({entry.hromada.code for entry in entries})
 
     def _lookup_inflected(
-        self, words: list[str], keep: Callable[[_Entry], bool], kinds: set[HromadaKind]
+        self, words: list[str], keep: Callable[[_Entry], bool], kinds: _Kinds
     ) -> list[_Entry]:
         """A one-word name typed in another case («Полтаві», «Харкова»): the hromadas whose
         centre's name is one of its dictionary forms."""
@@ -464,14 +552,12 @@ class HromadaIndex:
         """The hromada a qualifier such as "(Kyiv)" names, for a district of that city."""
         words = name_key(qualifier).split()
         found = self._lookup(
-            " ".join(words), lambda entry: entry.by_centre, set()
-        ) or self._lookup_inflected(words, lambda entry: True, set())
+            " ".join(words), lambda entry: entry.by_centre, _Kinds()
+        ) or self._lookup_inflected(words, lambda entry: True, _Kinds())
         cities = {entry.hromada.code for entry in found if _is_city_like(entry.hromada)}
         return next(iter(cities)) if len(cities) == 1 else None
 
-    def _lookup(
-        self, key: str, keep: Callable[[_Entry], bool], kinds: set[HromadaKind]
-    ) -> list[_Entry]:
+    def _lookup(self, key: str, keep: Callable[[_Entry], bool], kinds: _Kinds) -> list[_Entry]:
         latin = " ".join(latin_key(word) for word in key.split())
         for tier, table in enumerate(self.tiers):
             entries = [
@@ -480,10 +566,7 @@ class HromadaIndex:
                 if keep(entry)
             ]
             if kinds:
-                fitting = [entry for entry in entries if _kind_fits(entry.hromada, kinds)]
-                # «міська громада»: a hromada known to be urban wins over one of unknown kind.
-                known = [entry for entry in fitting if entry.hromada.kind is not None]
-                entries = known or fitting
+                entries = kinds.fitting(entries, self.centre_kinds)
             if entries:
                 return entries
         return []
@@ -509,9 +592,10 @@ class HromadaIndex:
             f"{e.settlement.code if e.settlement else e.hromada.code})"
             for e in sorted(entries, key=lambda e: e.hromada.code)[:6]
         )
-        return Problem(
+        return Ambiguous(
             N_("ambiguous hromada {name}: {candidates}; write the KATOTTH code or the oblast"),
             {"name": text, "candidates": candidates},
+            choices=tuple(_resolved(entry) for entry in entries),
         )
 
     def _oblast_problem(self, text: str, words: list[str]) -> Problem:
@@ -534,7 +618,7 @@ class HromadaIndex:
 
     def _raion_problem(self, text: str, key: str) -> Problem:
         # A raion is named after its centre: that town's hromada is the likeliest meant.
-        found = self._lookup(key, lambda entry: entry.by_centre, set())
+        found = self._lookup(key, lambda entry: entry.by_centre, _Kinds())
         chosen = self._choose(text, found, None) if found else None
         if isinstance(chosen, Resolved) and chosen.settlement is None:
             hromada = self.by_code[chosen.code]
@@ -668,6 +752,100 @@ def _kind_fits(hromada: HromadaDoc, kinds: set[HromadaKind]) -> bool:
     return hromada.kind is None or hromada.kind in kinds
 
 
+def _is_descriptive(word: str) -> bool:
+    """Whether a word of a place's cell says what the place is, not what it is called."""
+    return (
+        word in _KIND_WORDS or word in _UNIT_WORDS or word in _NOISE_WORDS or word in _RAION_WORDS
+    )
+
+
+@dataclass(frozen=True)
+class _Kinds:
+    """What a cell says the place is: a hromada's kind («міська громада») or a unit's category
+    ("city of", «смт», "village")."""
+
+    hromadas: frozenset[HromadaKind] = frozenset()
+    units: frozenset[SettlementKind] = frozenset()
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> _Kinds:
+        words = list(words)
+        return cls(
+            frozenset(_KIND_WORDS[word] for word in words if word in _KIND_WORDS),
+            frozenset(_UNIT_WORDS[word] for word in words if word in _UNIT_WORDS),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.hromadas or self.units)
+
+    def fitting(
+        self, entries: list[_Entry], centre_kinds: dict[str, SettlementKind]
+    ) -> list[_Entry]:
+        """The entries of the kinds asked for; a hromada known to be of the kind wins over one
+        whose kind is unknown."""
+        fitting = [entry for entry in entries if self._fits(entry, centre_kinds)]
+        known = [entry for entry in fitting if self._known(entry, centre_kinds)]
+        return known or fitting
+
+    def _unit(
+        self, entry: _Entry, centre_kinds: dict[str, SettlementKind]
+    ) -> SettlementKind | None:
+        if entry.settlement is not None:
+            return entry.settlement.kind
+        return centre_kinds.get(entry.hromada.code) if entry.by_centre else None
+
+    def _known(self, entry: _Entry, centre_kinds: dict[str, SettlementKind]) -> bool:
+        if self.units and self._unit(entry, centre_kinds) is not None:
+            return True
+        return entry.hromada.kind is not None
+
+    def _fits(self, entry: _Entry, centre_kinds: dict[str, SettlementKind]) -> bool:
+        if self.hromadas and not _kind_fits(entry.hromada, set(self.hromadas)):
+            return False
+        if not self.units:
+            return True
+        unit = self._unit(entry, centre_kinds)
+        if unit is not None:
+            return unit in self.units
+        return _kind_fits(entry.hromada, {_UNIT_HROMADA_KIND[kind] for kind in self.units})
+
+
+@dataclass(frozen=True)
+class _Within:
+    """Keeps the units of one hromada: the districts of the city a qualifier names."""
+
+    code: str
+
+    def __call__(self, entry: _Entry) -> bool:
+        return entry.hromada.code == self.code
+
+
+@dataclass(frozen=True)
+class _Where:
+    """The oblast and the raions the qualifiers of a cell name (KATOTTH codes), if any."""
+
+    oblast: str | None = None
+    raions: frozenset[str] = frozenset()
+
+    def __call__(self, entry: _Entry) -> bool:
+        hromada = entry.hromada
+        if self.oblast is not None and hromada.oblast_code != self.oblast:
+            return False
+        return not self.raions or hromada.raion_code in self.raions
+
+
+# Endings of a raion's adjective on the romanisation key: Тячівський, Тячівського, Tiachivskyi.
+_RAION_ENDINGS = ("skoho", "ckoho", "zkoho", "ski", "cki", "zki", "koho", "ki", "oho", "i")
+
+
+def _raion_stem(text: str) -> str:
+    key = latin_key(text).replace(" ", "")
+    for ending in _RAION_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            return key[: -len(ending)]
+    return key
+
+
 _DISTRICT_OF = re.compile(
     r"^(.+?\s(?:district|raion|rayon|район))\s+"
     r"(?:of\s+(?:the\s+)?(?:city\s+of\s+)?|міста\s+|м\.\s*)?(.+)$",
@@ -675,19 +853,43 @@ _DISTRICT_OF = re.compile(
 )
 
 
-def _split_qualifier(text: str) -> tuple[str, str]:
-    """ "Novoselivka (Poltava oblast)" and "Новоселівка, Полтавська обл." → name, qualifier;
-    "Dniprovskyi district of Kyiv" and «Дніпровський район міста Києва» → district, city."""
+# «Городок Хмельницької області», «Дубове Тячівського р-ну»: the genitive says it is not
+# part of the name (English "Bila Tserkva Raion" gives no such sign, so it needs a comma).
+_TRAILING_PLACE = re.compile(
+    r"^(.+?)\s+(\S+(?:ої|ого)\s+(?:області|обл\.?|району|р-ну))$",
+    re.IGNORECASE,
+)
+
+
+def _split_qualifier(text: str) -> tuple[str, list[str]]:
+    """ "Novoselivka (Poltava oblast)" and "Новоселівка, Полтавська обл." → name, qualifiers;
+    "Dniprovskyi district of Kyiv" and «Дніпровський район міста Києва» → district, city;
+    "Dubove, Tiachiv Raion, Zakarpattia Oblast, Ukraine" → name and three qualifiers."""
     match = re.match(r"^(.*?)\s*\((.*)\)\s*$", text)
     if match:
-        return match.group(1), match.group(2)
+        name, rest = match.group(1), match.group(2)
+        more = _split_qualifier(name)[1] if "," in name else []
+        return name.partition(",")[0], [*more, *_parts(rest)]
     match = _DISTRICT_OF.match(text)
     if match:
-        return match.group(1), match.group(2)
+        return match.group(1), [match.group(2)]
     if "," in text:
         name, _, rest = text.partition(",")
-        return name, rest.strip()
-    return text, ""
+        inner, trailing = _split_trailing(name)
+        return inner, [*trailing, *_parts(rest)]
+    return _split_trailing(text)
+
+
+def _split_trailing(text: str) -> tuple[str, list[str]]:
+    found: list[str] = []
+    while match := _TRAILING_PLACE.match(text.strip()):
+        text = match.group(1)
+        found.insert(0, match.group(2))
+    return text, found
+
+
+def _parts(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 @cache

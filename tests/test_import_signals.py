@@ -1,0 +1,127 @@
+"""An ambiguous place name in a sheet is settled by what else the row or the sheet says,
+and otherwise refused with its candidates, never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.messages import Problem
+from knowledge.interchange.planning import Plan, plan_rows
+from knowledge.interchange.uploads import read_import
+from knowledge.places.hromadas import Resolved, shipped_index
+from knowledge.store.curated import read_hromadas
+
+# Two cities called Horodok (Lviv and Khmelnytskyi oblasts) and two settlement-sized ones.
+HORODOK_LVIV = "UA46060070000047720"
+HORODOK_KHMELNYTSKYI = "UA68040130000024471"
+# Дубове: a village in Volyn, a селище in Zakarpattia (Tiachiv raion).
+DUBOVE_VOLYN = "UA07060130000030797"
+DUBOVE_ZAKARPATTIA = "UA21080070000025254"
+HAT_ZAKARPATTIA = "UA21020030090051498"
+# Horodok in Lviv oblast, about 30 km west of Lviv.
+NEAR_HORODOK_LVIV = ("49.78", "23.64")
+
+HEADER = "hromada,oblast,partner_city,partner_country,kind,status,source_title,latitude,longitude"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Horodok, Khmelnytskyi Oblast", HORODOK_KHMELNYTSKYI),
+        ("Horodok (Lviv Oblast)", HORODOK_LVIV),
+        ("Horodok, Lviv Oblast, Ukraine", HORODOK_LVIV),
+        ("Horodok, Lviv Raion", HORODOK_LVIV),
+        ("Horodok (Khmelnytskyi Raion)", HORODOK_KHMELNYTSKYI),
+        ("м. Городок Львівської області", HORODOK_LVIV),
+        ("Городок Хмельницької обл.", HORODOK_KHMELNYTSKYI),
+        ("Dubove, Tiachiv Raion", DUBOVE_ZAKARPATTIA),
+        ("с. Дубове Тячівського району", DUBOVE_ZAKARPATTIA),
+        ("Dubove, Tiachiv Raion, Zakarpattia Oblast, Ukraine", DUBOVE_ZAKARPATTIA),
+        # A raion named after its centre (Берегівський) is the raion that centre lies in.
+        ("Hat (Berehove Raion)", "UA21020030000019624"),
+        ("смт Дубове", DUBOVE_ZAKARPATTIA),
+        ("Dubove urban-type settlement", DUBOVE_ZAKARPATTIA),
+        ("village of Dubove", DUBOVE_VOLYN),
+    ],
+)
+def test_an_oblast_raion_or_category_written_in_the_cell_settles_the_name(
+    text: str, expected: str
+) -> None:
+    actual = shipped_index().resolve(text)
+
+    assert isinstance(actual, Resolved), actual
+    assert actual.code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # Both are cities: "city of" does not tell them apart.
+        ("city of Horodok", "ambiguous"),
+        ("Horodok", "ambiguous"),
+        ("Dubove", "ambiguous"),
+        ("Horodok, Atlantis Oblast", "unknown oblast"),
+        ("Horodok, Atlantis Raion", "unknown raion"),
+    ],
+)
+def test_what_the_cell_does_not_settle_stays_refused(text: str, reason: str) -> None:
+    actual = shipped_index().resolve(text)
+
+    assert isinstance(actual, Problem)
+    assert reason in actual.message
+
+
+def _plan(rows: list[str], existing: KnowledgeDocument | None = None) -> Plan:
+    data = "\n".join([HEADER, *rows]).encode()
+    document = existing or KnowledgeDocument(hromadas=read_hromadas())
+    return plan_rows(read_import(data, "sheet.csv"), document)
+
+
+def test_the_partner_an_earlier_or_later_row_gives_one_candidate_settles_the_name() -> None:
+    plan = _plan(
+        [
+            "Horodok,,Sochaczew,Poland,twinning,active,list,,",
+            '"Horodok, Khmelnytskyi Oblast",,Sochaczew,Poland,twinning,active,list,,',
+            "Horodok,,Nisko,Poland,twinning,active,list,,",
+        ]
+    )
+
+    assert [(doc.hromada, doc.place) for doc in plan.document.agreements] == [
+        (HORODOK_KHMELNYTSKYI, "pl-sochaczew")
+    ]
+    assert [problem.row for problem in plan.merged] == [2]
+    assert [problem.row for problem in plan.rejected] == [4]
+    assert "ambiguous" in plan.rejected[0].message
+
+
+def test_the_partner_already_recorded_for_one_candidate_settles_the_name() -> None:
+    first = _plan(["Dubove,Zakarpattia Oblast,Myjava,Slovakia,twinning,active,list,,"])
+    stored = KnowledgeDocument(
+        hromadas=read_hromadas(),
+        sources=first.document.sources,
+        places=first.document.places,
+        agreements=first.document.agreements,
+    )
+
+    again = _plan(["Dubove,,Myjava,Slovakia,twinning,active,list,,"], stored)
+    other = _plan(["Dubove,,Kostelec nad Orlicí,Czechia,twinning,active,list,,"], stored)
+
+    assert [doc.hromada for doc in again.document.agreements] == [DUBOVE_ZAKARPATTIA]
+    assert not again.rejected
+    assert not other.document.agreements
+    assert "ambiguous" in other.rejected[0].message
+
+
+def test_coordinates_columns_settle_the_name_and_bad_ones_are_refused() -> None:
+    latitude, longitude = NEAR_HORODOK_LVIV
+    plan = _plan(
+        [
+            f"Horodok,,Strzyżów,Poland,twinning,active,list,{latitude},{longitude}",
+            "Horodok,,Nisko,Poland,twinning,active,list,91,0",
+        ]
+    )
+
+    assert [doc.hromada for doc in plan.document.agreements] == [HORODOK_LVIV]
+    assert [problem.row for problem in plan.rejected] == [3]
+    assert "not a place on Earth" in plan.rejected[0].message
