@@ -906,9 +906,8 @@ class Engine:
             records = matching
         else:
             draft.lines.append(_("{hromada} — aid received:").format(hromada=name))
+        # A programme's spending is the council's own money, not aid: it is shown when asked.
         self._write_aid(lang, records, draft)
-        if country is None and place is None:
-            self._programmes(lang, code, draft)
 
     def _aid_from_country(self, lang: Language, country: str, draft: _Draft) -> None:
         """Every hromada that received aid from the country, nation-wide."""
