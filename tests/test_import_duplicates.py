@@ -46,7 +46,10 @@ def test_different_partners_stay_apart() -> None:
 
 
 def test_problems_of_one_kind_are_grouped_the_largest_group_first() -> None:
-    raion = "{name} is a raion, not a hromada; write the hromada or its centre instead"
+    raion = (
+        "{name} is a raion, not a hromada, and only hromadas' partnerships are kept: leave out"
+        " a raion council's partnership; if a hromada made it, write that hromada"
+    )
     ambiguous = "ambiguous hromada {name}: {candidates}; write the KATOTTH code or the oblast"
     problems = [
         Problem(ambiguous, {"name": "Novoselivka", "candidates": "..."}, 2),

@@ -97,6 +97,23 @@ def test_raions_and_oblasts_are_refused_as_such_with_what_to_write(
     assert actual.params.get("example") == expected_example
 
 
+def test_a_raion_says_a_raion_councils_partnership_is_left_out_and_names_its_centre() -> None:
+    current = shipped_index().resolve("Berehove Raion")
+    abolished = shipped_index().resolve("Tarashcha Raion")
+
+    assert isinstance(current, Problem)
+    assert isinstance(abolished, Problem)
+    assert "raion council" in current.message
+    assert "(the raion's centre is {example})" in current.message
+    assert "abolished in 2020" not in current.message
+    assert "abolished in 2020" in abolished.message
+    assert abolished.params["example"] == "Tarashcha"
+    assert abolished.params["raion"] == "Bilotserkivskyi"
+    assert "у Білоцерківському районі" in abolished.render(
+        lambda message: message.replace("in {raion} raion", "у {raion} районі"), "uk"
+    )
+
+
 def test_an_ambiguous_name_lists_candidates_with_their_oblasts() -> None:
     actual = shipped_index().resolve("Novoselivka")
 

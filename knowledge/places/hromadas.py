@@ -617,27 +617,61 @@ class HromadaIndex:
         )
 
     def _raion_problem(self, text: str, key: str) -> Problem:
-        # A raion is named after its centre: that town's hromada is the likeliest meant.
+        """Why a raion is refused and what to write instead.
+
+        Only hromadas' partnerships are kept, so a raion council's is left out; one a hromada
+        made is written under that hromada, which the sheet must say, not the importer guess.
+        The raion's centre is named to help find it; a raion abolished in 2020 ("Tarashcha
+        Raion") is said to be so, with the raion its centre is in now.
+        """
         found = self._lookup(key, lambda entry: entry.by_centre, _Kinds())
         chosen = self._choose(text, found, None) if found else None
-        if isinstance(chosen, Resolved) and chosen.settlement is None:
-            hromada = self.by_code[chosen.code]
+        if not isinstance(chosen, Resolved) or chosen.settlement is not None:
             return Problem(
                 N_(
-                    "{name} is a raion, not a hromada; write one of its hromadas, such as"
-                    " {example}"
+                    "{name} is a raion, not a hromada, and only hromadas' partnerships are"
+                    " kept: leave out a raion council's partnership; if a hromada made it,"
+                    " write that hromada"
                 ),
-                {
-                    "name": text,
-                    "example": Name(
-                        hromada.center_en or hromada.name_en,
-                        hromada.center_uk or hromada.name_uk,
-                    ),
-                },
+                {"name": text},
+            )
+        centre = self.by_code[chosen.code]
+        example = Name(centre.center_en or centre.name_en, centre.center_uk or centre.name_uk)
+        if self._is_raion_centre(centre) or not (centre.raion_en and centre.raion_uk):
+            return Problem(
+                N_(
+                    "{name} is a raion, not a hromada, and only hromadas' partnerships are"
+                    " kept: leave out a raion council's partnership; if a hromada made it,"
+                    " write that hromada (the raion's centre is {example})"
+                ),
+                {"name": text, "example": example},
             )
         return Problem(
-            N_("{name} is a raion, not a hromada; write the hromada or its centre instead"),
-            {"name": text},
+            N_(
+                "{name} is a raion abolished in 2020 (its centre {example} is in {raion} raion"
+                " now), not a hromada, and only hromadas' partnerships are kept: leave out a"
+                " raion council's partnership; if a hromada made it, write that hromada"
+            ),
+            {
+                "name": text,
+                "example": example,
+                "raion": Name(centre.raion_en, _in(centre.raion_uk)),
+            },
+        )
+
+    def _is_raion_centre(self, hromada: HromadaDoc) -> bool:
+        """Whether the hromada's centre is its raion's: the raion is named after it
+        (Berehove, Берегівський), or it is the raion's largest town (Bila Tserkva)."""
+        stem = _raion_stem(name_key(hromada.raion_en or ""))
+        centre = latin_key(hromada.center_en or hromada.name_en).replace(" ", "")
+        shortest = min(len(stem), len(centre))
+        if shortest >= _MIN_FORMER_NAME and _common_prefix(stem, centre) >= shortest - 2:
+            return True
+        if hromada.population is None:
+            return False
+        return all(
+            (other.population or 0) <= hromada.population
+            for other in self.raions.get(hromada.raion_code or "", [])
         )
 
 
@@ -668,6 +702,15 @@ def _hromada_adjectives(word: str) -> list[str]:
     if word[-1] not in "aeiou":
         return [word + "ska"]
     return []
+
+
+def _in(adjective: str) -> str:
+    """A raion's adjective in the case «у … районі» takes: Білоцерківський → Білоцерківському."""
+    if adjective.endswith("ий"):
+        return adjective[:-2] + "ому"
+    if adjective.endswith("ій"):
+        return adjective[:-2] + "ьому"
+    return adjective
 
 
 def is_crimea(hromada: HromadaLike) -> bool:
