@@ -16,7 +16,7 @@ from knowledge.extraction import (
     PlaceNames,
 )
 from knowledge.facts.dates import PartialDate
-from knowledge.facts.vocabulary import AgreementKind
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.qa.engine import Engine
 
 
@@ -79,3 +79,66 @@ def test_a_memorandum_signed_by_twin_cities_is_proposed_beside_their_twinning(
         ("Ополе", AgreementKind.TWINNING, PartialDate(2002)),
         ("Ополе", AgreementKind.MEMORANDUM, PartialDate(2025, 6, 12)),
     }
+
+
+def test_a_letter_naming_the_partner_only_in_its_first_sentence_yields_the_agreement_with_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Міський голова Полтави отримав листа від мера литовського міста Паневежис. "
+        "Литовське місто пропонує Полтаві підписати угоду про співпрацю в освіті."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2025, 2, 11)))
+
+    assert (actual.hromada_name, actual.partner, actual.partner_country) == (
+        "Полтава",
+        "Паневежис",
+        "LT",
+    )
+    assert actual.status is AgreementStatus.IN_NEGOTIATION
+
+
+def test_the_polish_town_of_the_next_sentence_is_the_polish_town_named_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A delegation from Piła, Poland, arrived in Rivne this week. "
+        "On May 14, 2024, the Polish town signed a partnership agreement with Rivne."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 16)))
+
+    assert (actual.hromada_name, actual.partner, actual.date) == (
+        "Rivne",
+        "Piła",
+        PartialDate(2024, 5, 14),
+    )
+
+
+def test_a_town_of_another_country_is_not_what_the_adjective_refers_back_to(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A delegation from Piła, Poland, arrived in Rivne this week. "
+        "The German town signed a partnership agreement with Rivne."
+    )
+
+    assert _agreements(_extract(extractor, text, PartialDate(2024, 5, 16))) == []
+
+
+def test_a_twinning_stated_of_khmelnytskyi_in_the_genitive_is_the_citys_not_the_oblasts(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "У Хмельницькому перебуває делегація словацького міста Попрад. "
+        "Словацьке місто стало побратимом Хмельницького 21 серпня 2024 року."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 8, 22)))
+
+    assert (actual.hromada_name, actual.partner, actual.kind) == (
+        "Хмельницький",
+        "Попрад",
+        AgreementKind.TWINNING,
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from knowledge.extraction.aid import delivery_word
 from knowledge.extraction.keywords import (
@@ -140,6 +140,7 @@ _GOAL_WORDS = (
     *("establish", "step", "towards"),
 )
 # "Talks ... broke down", «переговори зірвалися»: the talks ended without an agreement.
+_OFFER_WORDS = ("пропону", "запропонув", "запропонувал", "offer", "propos")
 _DRAFT_WORDS = ("проєкт", "проект", "draft")
 _APPROVAL_WORDS = ("погодж", "схвал", "затвердж", "approv", "endorse")
 _FAILED_WORDS = ("зірвал", "провалил", "collapsed", "failed", "stalled", "broke=")
@@ -293,6 +294,11 @@ def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
         before = words[max(0, index - 3) : index]
         if cue is StatusCue.SIGNED and any(starts(w, PLAN_MARKERS) for w in before):
             cue = StatusCue.PLANNED
+        if cue in (StatusCue.SIGNED, StatusCue.PLANNED) and any(
+            starts(w, _OFFER_WORDS) for w in before
+        ):
+            # «пропонує підписати», "offered to sign": one side's proposal, still talks.
+            cue = StatusCue.NEGOTIATION
         if cue is StatusCue.SIGNED and index > 0 and words[index - 1] in ("має", "мають"):
             cue = StatusCue.HELD
         negated = any(w in NEGATIONS for w in words[max(0, index - 2) : index])
@@ -329,6 +335,9 @@ class AgreementContext:
     reference: PartialDate | None
     context_year: int | None
     last_pair: Pair | None
+    # Towns abroad the sentences so far named, in order, and those of the sentence before.
+    earlier_towns: list[Town] = field(default_factory=list)
+    previous_towns: list[Town] = field(default_factory=list)
 
 
 def agreements_in(
@@ -440,7 +449,11 @@ def _frame(
         after = []
     partners = _listed(view, after) or before
     evidence: list[Evidence] = []
-    if not partners:
+    referred = None if partners else _referred_town(view, cue, end, context)
+    if referred is not None:
+        partners = [referred[0]]
+        evidence.append(Evidence("partner", referred[1], referred[0].name))
+    elif not partners:
         pair = context.last_pair
         anaphora = _anaphora(view.words, start, end)
         if pair is None or not anaphora:
@@ -517,6 +530,47 @@ def _frame(
         )
     context.last_pair = Pair(side, partners[-1])
     return proposals
+
+
+def _referred_town(
+    view: SentenceView, cue: KindCue, end: int, context: AgreementContext
+) -> tuple[Town, str] | None:
+    """The town abroad an earlier sentence named, where this one refers back to it.
+
+    «Литовське місто пропонує ...», "the Polish town signed ...": a country's adjective with
+    a word for a town and no name after it is the town of that country named before (the
+    latest). "Its mayor ... signed": the one town abroad the sentence before named. Returns
+    the town and the words that referred to it.
+    """
+    words = view.words
+    named = {town.first for town in view.towns}
+    for position, country in view.countries(0, end):
+        following = position + 1
+        if (
+            following > end
+            or following + 1 in named
+            or not starts(words[following], _TOWN_NOUNS)
+            or (words[following - 2 : following - 1] in (["a"], ["an"]))
+        ):
+            continue
+        for town in reversed(context.earlier_towns):
+            if town.country == country:
+                return town, view.sentence.written(position, following)
+    if len(context.previous_towns) != 1:
+        return None
+    for position in range(0, min(end, len(words) - 1, cue.first)):
+        if words[position] in _POSSESSIVE_PRONOUNS and starts(words[position + 1], _HEADS_OF_TOWN):
+            return context.previous_towns[0], view.sentence.written(position, position + 1)
+    return None
+
+
+# «польське місто», «литовська громада», "the German town": a town named before.
+_TOWN_NOUNS = (
+    *("міст", "громад", "гмін", "муніципалітет"),
+    *("city=", "town=", "municipality=", "community=", "commune="),
+)
+_POSSESSIVE_PRONOUNS = frozenset({"its", "їхній", "його"})
+_HEADS_OF_TOWN = ("mayor", "мер", "president", "burgomaster", "бургомістр")
 
 
 def _foreign_actors(before: list[Town], after: list[Town]) -> bool:

@@ -59,6 +59,7 @@ from knowledge.text.normalize import fold
 _KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETTLEMENT,
                "сільськ": HromadaKind.RURAL, "city": HromadaKind.URBAN}  # fmt: skip
 _FROM_WORDS = ("від", "from", "by")
+_MASCULINE_ENDINGS = ("ий", "ого", "ому", "им", "ім")
 _NEVER_DONORS = frozenset({"UA", "RU"})
 
 
@@ -133,6 +134,12 @@ class Extractor:
             ):
                 facts.append((number, proposal))
             _remember_pair(sentence, context)
+            context.previous_towns = [
+                town
+                for town in sentence.view.towns
+                if town.hromada is None and town.country != "UA"
+            ]
+            context.earlier_towns += context.previous_towns
         facts = _signing_days_told_after(facts, sentences, dated)
         facts += self._aid(sentences, document_side, dated)
         facts.sort(key=lambda item: item[0])
@@ -285,8 +292,10 @@ class Extractor:
                 and not mention.written.isascii()
                 and not starts(following, HROMADA_NOUNS)
                 and not _mayor_before(view.words, mention.first)
+                and not fold(mention.written).endswith(_MASCULINE_ENDINGS)
             ):
-                # «Харківська» alone may be the oblast or the city's hromada: not a side.
+                # «Харківська» alone may be the oblast or the city's hromada: not a side. An
+                # oblast is feminine, so «Хмельницького», «у Хмельницькому» is the city.
                 continue
             # «Миколаєву» with nothing to tell the two Mykolaivs apart: the one the name
             # usually means (the oblast centre), as questions read it.
