@@ -23,6 +23,7 @@ YUZHNENSKA = "UA51100410000059549"
 LVIV = "UA46060250000025047"
 SHEVCHENKIVSKYI_LVIV = "UA46060250010615203"
 NOVOSELIVKA_POLTAVA = "UA53080330000062155"
+ZARICHNE_RIVNE = "UA56020070000060676"
 KAMIANKA_CHERKASY = "UA71080130000078619"
 KAMIANKA_CHERNIVTSI = "UA73060230000024500"
 # Siret (Romania), across the border from Chernivtsi oblast; Khust, in Zakarpattia.
@@ -58,6 +59,9 @@ NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
         ("Dniprovskyi District of the city of Kyiv", KYIV, DNIPROVSKYI_KYIV),
         ("Дніпровський район міста Києва", KYIV, DNIPROVSKYI_KYIV),
         ("Шевченківський район Львова", LVIV, SHEVCHENKIVSKYI_LVIV),
+        # A hromada called by its centre's adjective agreeing with «громада» (Зарічне).
+        ("Zarichna community, Rivne Oblast", ZARICHNE_RIVNE, None),
+        ("Зарічна громада Рівненської області", ZARICHNE_RIVNE, None),
     ],
 )
 def test_villages_districts_and_former_names_resolve_to_their_hromada(
@@ -114,12 +118,15 @@ def test_a_raion_says_a_raion_councils_partnership_is_left_out_and_names_its_cen
     )
 
 
-def test_an_ambiguous_name_lists_candidates_with_their_oblasts() -> None:
-    actual = shipped_index().resolve("Novoselivka")
+@pytest.mark.parametrize(
+    ("text", "oblast"), [("Novoselivka", "Poltavska oblast"), ("Zarichna", "Rivnenska oblast")]
+)
+def test_an_ambiguous_name_lists_candidates_with_their_oblasts(text: str, oblast: str) -> None:
+    actual = shipped_index().resolve(text)
 
     assert isinstance(actual, Problem)
     assert "ambiguous" in actual.message
-    assert "Poltavska oblast" in str(actual.params["candidates"])
+    assert oblast in str(actual.params["candidates"])
 
 
 def test_another_column_settles_an_ambiguous_name() -> None:

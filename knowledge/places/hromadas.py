@@ -474,8 +474,9 @@ class HromadaIndex:
 
     def _by_former_centre(self, key: str, keep: Callable[[_Entry], bool]) -> list[_Entry]:
         """The hromada still named after its centre's former name: "Nikolske" for the
-        Нікольська hromada, whose centre is now Микільське; "Yuzhne" for Южненська; or the
-        town a former name lengthened ("Pereiaslav-Khmelnytskyi" for Pereiaslav).
+        Нікольська hromada, whose centre is now Микільське; "Yuzhne" for Южненська; the
+        town a former name lengthened ("Pereiaslav-Khmelnytskyi" for Pereiaslav); or the
+        hromada called by its centre's adjective in the feminine ("Zarichna" for Зарічне).
 
         Asked only of a name no unit of the codifier has now, so it never overrides one.
         """
@@ -496,6 +497,17 @@ class HromadaIndex:
                 for entry in self._lookup(shorter.group(1), keep, _Kinds())
                 if entry.by_centre
             ]
+        if not found and latin[-1].endswith("a"):
+            # "Zarichna community": the hromada named by its centre's adjective, made to agree
+            # with «громада» (Зарічне → Зарічна громада, Рокитне → Рокитна).
+            neuter = " ".join([*latin[:-1], latin[-1][:-1] + "e"])
+            for entry in self.tiers[3].get(neuter, {}).values():
+                if (
+                    entry.by_centre
+                    and (entry.hromada.center_uk or "").endswith("е")
+                    and keep(entry)
+                ):
+                    found.setdefault(entry.hromada.code, entry)
         return list(found.values())
 
     def candidates(self, text: str) -> list[str]:
