@@ -5,6 +5,10 @@ answer after about 15 seconds ("query is too old"). A handler that sends or edit
 wait far longer than that behind a 429 or a slow reply; `AnswerFirst` answers the press
 (empty) if the handler has not within a moment, and `CallbackAnswers`, a request middleware
 of the bot's session, keeps any later answer to the same press from reaching Telegram.
+
+An alert that can no longer be shown under the button (the press answered already, here or by
+a replica that died handling it, or too old) is sent to the chat as a message instead: it is
+what the person has to read, and the spinner has stopped without it.
 """
 
 from __future__ import annotations
@@ -35,10 +39,12 @@ WORKFLOW_KEY = "callback_answers"
 
 class CallbackAnswers(BaseRequestMiddleware):
     """The presses answered lately (by id); a second answer is not sent, and an answer
-    Telegram finds too old is logged, not raised."""
+    Telegram finds too old is logged, not raised. Such an answer that is an alert goes to the
+    chat of the pressed message as a message (`remember` tells the chat)."""
 
     def __init__(self, kept: int = 4096) -> None:
         self._answered: OrderedDict[str, None] = OrderedDict()
+        self._chats: OrderedDict[str, int] = OrderedDict()
         self._kept = kept
         self.attached = False
 
@@ -46,10 +52,25 @@ class CallbackAnswers(BaseRequestMiddleware):
         """Whether the press was answered already (or its answer is on its way)."""
         return query_id in self._answered
 
+    def remember(self, query: CallbackQuery) -> None:
+        """Notes the chat of the pressed message, where an alert shown too late is sent."""
+        if query.message is not None:
+            self._chats[query.id] = query.message.chat.id
+            while len(self._chats) > self._kept:
+                self._chats.popitem(last=False)
+
     def _mark(self, query_id: str) -> None:
         self._answered[query_id] = None
         while len(self._answered) > self._kept:
             self._answered.popitem(last=False)
+
+    async def _in_chat(self, bot: Bot, method: AnswerCallbackQuery) -> None:
+        """An alert the button can no longer show, said in the chat (a toast is dropped: it
+        only remarks on what the handler shows in the chat anyway)."""
+        chat_id = self._chats.get(method.callback_query_id)
+        if method.show_alert and method.text and chat_id is not None:
+            # Plain text, as the alert would have shown it.
+            await bot.send_message(chat_id, method.text, parse_mode=None)
 
     async def __call__(
         self,
@@ -62,6 +83,7 @@ class CallbackAnswers(BaseRequestMiddleware):
         query_id = method.callback_query_id
         if self.answered(query_id):
             logger.debug("Press %s answered already; not again", query_id)
+            await self._in_chat(bot, method)
             return cast("Response[TelegramType]", _ACCEPTED)
         self._mark(query_id)
         try:
@@ -70,6 +92,7 @@ class CallbackAnswers(BaseRequestMiddleware):
             if "query is too old" not in error.message:
                 raise
             logger.info("Press %s was answered too late", query_id)
+            await self._in_chat(bot, method)
             return cast("Response[TelegramType]", _ACCEPTED)
 
 
@@ -93,6 +116,7 @@ class AnswerFirst(BaseMiddleware):
     ) -> Any:
         if not isinstance(event, CallbackQuery) or not self._answers.attached:
             return await handler(event, data)
+        self._answers.remember(event)
         work = asyncio.ensure_future(handler(event, data))
         done, _ = await asyncio.wait({work}, timeout=self._grace)
         if not done and not self._answers.answered(event.id):
