@@ -49,3 +49,52 @@ def test_aid_received_leaves_out_the_councils_own_programme_spending(
     assert answer.intent is Intent.AID
     assert vehicles in answer.text
     assert spending not in answer.text.replace("\u00a0", " ")
+
+
+def test_a_question_about_money_says_no_sum_is_recorded_for_that_country(engine: Engine) -> None:
+    (answer,) = conversation(engine, "скільки грошей Харків отримав від Німеччини")
+
+    assert answer.intent is Intent.AID
+    assert "Німеччина" in answer.text
+    assert "не сказано" in answer.text
+    assert "Японія" not in answer.text
+
+
+def test_narrow_aid_follow_ups_get_the_narrow_answer(engine: Engine) -> None:
+    whole, vehicles, donors, when = conversation(
+        engine, "Що отримала Мена?", "скільки автомобілів?", "від кого?", "коли?"
+    )
+
+    assert "генератори" in whole.text
+    assert "14 автомобілів" in vehicles.text
+    assert "генератори" not in vehicles.text
+    assert "Норвегія" in donors.text
+    assert "генератори" not in donors.text
+    assert "2023" in when.text
+    assert "Норвегія" not in when.text
+    assert len({whole.text, vehicles.text, donors.text, when.text}) == 4
+
+
+def test_a_bare_how_much_after_aid_stays_about_aid(engine: Engine) -> None:
+    answers = conversation(engine, "What aid did Kharkiv receive?", "how much?")
+
+    assert answers[1].intent is Intent.AID
+    assert "partner" not in answers[1].text
+    assert "no sums" in answers[1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("харків кошице коли підписали і на скільки", "строк дії в джерелах не вказано"),
+        ("kharkiv kosice when signed and for how long", "the sources give no end date"),
+    ],
+)
+def test_when_signed_and_for_how_long_gets_the_date_and_the_term(
+    engine: Engine, question: str, term: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.SIGNED
+    assert "2023" in answer.text
+    assert term in answer.text

@@ -18,9 +18,11 @@ from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
+from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.answer import Answer, Choice, Context
+from knowledge.qa.aspects import narrowed
 from knowledge.qa.intents import Intent
-from knowledge.qa.meaning import Entities, Meaning, Topic
+from knowledge.qa.meaning import Aspect, Entities, Meaning, Topic
 from knowledge.qa.resolution import is_of_kind, resolve
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
@@ -198,7 +200,7 @@ class Engine:
     def explain(self, question: str, context: Context | None = None) -> Meaning:
         """The intent, entities and deciding rule the engine finds in a question."""
         reading = self.read(question)
-        return resolve(reading, context, self.snapshot)
+        return narrowed(reading, resolve(reading, context, self.snapshot), context)
 
     def answer(
         self,
@@ -234,7 +236,7 @@ class Engine:
         language = Language(code)
         if not reading.tokens:
             return self._simple(question, language, Intent.EMPTY, context)
-        meaning = resolve(reading, context, self.snapshot)
+        meaning = narrowed(reading, resolve(reading, context, self.snapshot), context)
         return self._answer(question, language, meaning, context, today, max(page, 1))
 
     def _simple(
@@ -715,7 +717,10 @@ class Engine:
             else:
                 draft.lines.append(_("No, it is not signed yet."))
         signed_in = entities.year if entities.place is None else None
-        self._dated(lang, entities, draft, signing, "", signing_notes=True, signed_in=signed_in)
+        describe = signing
+        if meaning.narrow is not None and meaning.narrow.aspect is Aspect.TERM:
+            describe = _signing_and_term
+        self._dated(lang, entities, draft, describe, "", signing_notes=True, signed_in=signed_in)
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         entities = meaning.entities
@@ -897,6 +902,10 @@ class Engine:
                 )
                 draft.lines.append(template.format(sender=sender, hromada=name))
                 return
+            if meaning.narrow is not None:
+                draft.lines.extend(narrow_aid_lines(lang, name, matching, meaning.narrow, sender))
+                draft.cite(c.source for record in matching for c in record.sources)
+                return
             heading = (
                 _("Yes: {sender} is among the places aid to {hromada} came from.")
                 if meaning.yes_no
@@ -904,6 +913,10 @@ class Engine:
             )
             draft.lines.append(heading.format(sender=sender, hromada=name))
             records = matching
+        elif meaning.narrow is not None:
+            draft.lines.extend(narrow_aid_lines(lang, name, records, meaning.narrow, None))
+            draft.cite(c.source for record in records for c in record.sources)
+            return
         else:
             draft.lines.append(_("{hromada} — aid received:").format(hromada=name))
         # A programme's spending is the council's own money, not aid: it is shown when asked.
@@ -1482,6 +1495,13 @@ def _code(entities: Entities) -> str:
     if entities.hromada is None:
         raise ValueError("the meaning names no hromada")
     return entities.hromada
+
+
+def _signing_and_term(lang: Language, agreement: Agreement) -> str:
+    """When it was signed and how long it runs: "signed in 2023; the sources give no end date"."""
+    said = signing(lang, agreement)
+    term = ending(lang, agreement) or lang.gettext(NO_END_DATE)
+    return f"{said}; {term}" if said else term
 
 
 def _tells_signing(notes: Text | None) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
-from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory
 from knowledge.places.world import WorldPlace
 from knowledge.qa.intents import Intent
 
@@ -24,6 +24,24 @@ class Topic(StrEnum):
     AID = "aid"
     MEETINGS = "meetings"
     PROGRAMME = "programme"
+
+
+class Aspect(StrEnum):
+    """Which side of a record the question asks about."""
+
+    MONEY = "money"
+    QUANTITY = "quantity"
+    DONORS = "donors"
+    WHEN = "when"
+    TERM = "term"
+
+
+@dataclass(frozen=True, slots=True)
+class Narrow:
+    """The side asked about; `category` is the kind of aid a "how many" names, if any."""
+
+    aspect: Aspect
+    category: AidCategory | None = None
 
 
 Member = TypeVar("Member", bound=StrEnum)
@@ -118,7 +136,9 @@ class Meaning:
     as the question wrote it ("Варшавою") that no known name covers; `settlement` the KATOTTH
     code of the village or town the question named for its hromada («Бене»); `world_town` a
     foreign town of the world gazetteer the question named that no hromada partners with
-    («побратими вроцлава»); `rule` names the rule that decided.
+    («побратими вроцлава»); `narrow` the one side of the record the question asks about
+    (how much money, how many vehicles, from whom, when, for how long); `rule` names the rule
+    that decided.
     """
 
     intent: Intent
@@ -131,4 +151,5 @@ class Meaning:
     unknown_partner: str = ""
     settlement: str | None = None
     world_town: WorldPlace | None = None
+    narrow: Narrow | None = None
     rule: str = ""

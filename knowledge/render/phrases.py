@@ -47,7 +47,7 @@ class Citation:
     url: str | None = None
 
 
-def _counted_item(lang: Language, category: AidCategory, quantity: int) -> str:
+def counted_item(lang: Language, category: AidCategory, quantity: int) -> str:
     """A quantity with its noun in the right plural form."""
     number = lang.number(quantity)
     if category is AidCategory.VEHICLES:
@@ -278,7 +278,7 @@ def aid_lines(lang: Language, snapshot: Snapshot, record: Aid) -> list[str]:
     )
     lines = [f"{BULLET}{when}:"]
     counted = [
-        _counted_item(lang, item.category, item.quantity)
+        counted_item(lang, item.category, item.quantity)
         for item in record.items
         if item.quantity is not None
     ]

@@ -1,0 +1,136 @@
+"""Narrow answers about aid: how much money, how many of a kind, from whom, when.
+
+Each function returns the lines of the answer (without sources: the caller cites the records).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge.facts.records import Aid
+from knowledge.facts.vocabulary import AidCategory
+from knowledge.qa.meaning import Aspect, Narrow
+from knowledge.render.labels import AID_CATEGORIES
+from knowledge.render.lang import Language
+from knowledge.render.phrases import BULLET, counted_item
+from knowledge.text.collation import sort_key
+
+
+def _when(lang: Language, record: Aid) -> str:
+    if record.received_on is None:
+        return lang.gettext("date not given")
+    return lang.gettext("received {when}").format(when=lang.when(record.received_on))
+
+
+def _money(lang: Language, name: str, records: Sequence[Aid], sender: str | None) -> list[str]:
+    summed = [
+        (record, record.amount, record.currency)
+        for record in records
+        if record.amount is not None and record.currency is not None
+    ]
+    if summed:
+        lines = [lang.gettext("{hromada} — sums of money recorded:").format(hromada=name)]
+        for record, amount, currency in summed:
+            money = lang.money(amount, currency)
+            lines.append(f"{BULLET}{money} ({_when(lang, record)})")
+        return lines
+    dated = sorted({lang.when(r.received_on) for r in records if r.received_on is not None})
+    when = ", ".join(dated)
+    if sender is not None and dated:
+        template = lang.gettext(
+            "{hromada}: aid from {sender} is recorded {when}, but the sources do not say how"
+            " much money it was."
+        )
+    elif sender is not None:
+        template = lang.gettext(
+            "{hromada}: the sources do not say how much money came from {sender}."
+        )
+    else:
+        template = lang.gettext(
+            "{hromada}: the sources give no sums of money for the aid received."
+        )
+    return [template.format(hromada=name, sender=sender, when=when)]
+
+
+def _quantity(
+    lang: Language, name: str, records: Sequence[Aid], category: AidCategory | None
+) -> list[str]:
+    counted = [
+        (record, item, item.quantity)
+        for record in records
+        for item in record.items
+        if item.quantity is not None and (category is None or item.category is category)
+    ]
+    if counted:
+        lines = [lang.gettext("{hromada}:").format(hromada=name)]
+        for record, item, quantity in counted:
+            what = counted_item(lang, item.category, quantity)
+            lines.append(f"{BULLET}{what} ({_when(lang, record)})")
+        return lines
+    label = lang.gettext(AID_CATEGORIES[category]) if category is not None else None
+    if label is not None and any(i.category is category for r in records for i in r.items):
+        return [
+            lang.gettext(
+                "{hromada}: {items} are recorded, but the sources do not say how many."
+            ).format(hromada=name, items=label)
+        ]
+    if label is not None:
+        return [
+            lang.gettext("{hromada}: no {items} are recorded among the aid received.").format(
+                hromada=name, items=label
+            )
+        ]
+    return [
+        lang.gettext(
+            "{hromada}: the sources give neither quantities nor sums of money for this aid."
+        ).format(hromada=name)
+    ]
+
+
+def _donors(lang: Language, name: str, records: Sequence[Aid]) -> list[str]:
+    lines = [lang.gettext("{hromada} — who sent the aid:").format(hromada=name)]
+    for record in records:
+        countries = sorted(
+            (lang.country(donor.country) for donor in record.donors if donor.country),
+            key=sort_key,
+        )
+        names = [donor.name for donor in record.donors if donor.name]
+        senders = ", ".join([*countries, *names]) or lang.gettext("senders not given")
+        lines.append(f"{BULLET}{_when(lang, record).capitalize()}: {senders}")
+        notes = lang.note(record.notes)
+        if notes is not None:
+            lines.append(f"  {notes}")
+    return lines
+
+
+def _dates(lang: Language, name: str, records: Sequence[Aid]) -> list[str]:
+    lines = [lang.gettext("{hromada} — when the aid arrived:").format(hromada=name)]
+    for record in records:
+        what = ", ".join(
+            [
+                counted_item(lang, item.category, item.quantity)
+                if item.quantity is not None
+                else lang.gettext(AID_CATEGORIES[item.category])
+                for item in record.items
+            ]
+        )
+        when = _when(lang, record).capitalize()
+        lines.append(f"{BULLET}{when}: {what}" if what else f"{BULLET}{when}")
+    return lines
+
+
+def narrow_aid_lines(
+    lang: Language, name: str, records: Sequence[Aid], narrow: Narrow, sender: str | None
+) -> list[str]:
+    """The lines answering one side of the hromada's aid records (`records`, never empty).
+
+    `name` is the hromada as the answer heads it; `sender` the country or partner the question
+    named, if any. A side with nothing recorded gets an honest "the sources do not say".
+    """
+    if narrow.aspect is Aspect.MONEY:
+        return _money(lang, name, records, sender)
+    if narrow.aspect is Aspect.QUANTITY:
+        return _quantity(lang, name, records, narrow.category)
+    if narrow.aspect is Aspect.DONORS:
+        return _donors(lang, name, records)
+    return _dates(lang, name, records)

@@ -1,0 +1,152 @@
+"""The one side of a record a question asks about: how much money, how many of a kind of aid,
+from whom, when, for how long.
+
+A question about aid that asks only "how many vehicles?" or "from whom?" is answered with that
+alone, not with the whole record; a question about money is told whether any sum is recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from knowledge.facts.vocabulary import AidCategory
+from knowledge.qa.answer import Context
+from knowledge.qa.cues import Cue
+from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Aspect, Meaning, Narrow, Topic
+from knowledge.qa.understanding import Reading
+from knowledge.text.normalize import fold
+
+# Word starts, folded like the question's words.
+_MONEY = ("грош", "кошт", "гривн", "гривен", "долар", "євро", "евро", "денег", "денг")
+_MONEY_EN = ("money", "funds", "dollars", "euros", "hryvni", "cash", "how much")
+_CATEGORIES: tuple[tuple[str, AidCategory], ...] = (
+    ("автомобіл", AidCategory.VEHICLES),
+    ("автомобил", AidCategory.VEHICLES),
+    ("машин", AidCategory.VEHICLES),
+    ("автівк", AidCategory.VEHICLES),
+    ("автобус", AidCategory.BUSES),
+    ("генератор", AidCategory.GENERATORS),
+    ("vehicle", AidCategory.VEHICLES),
+    ("car", AidCategory.VEHICLES),
+    ("bus", AidCategory.BUSES),
+    ("generator", AidCategory.GENERATORS),
+)
+# English category words match whole words ("cars", "buses"), not every word they start.
+_ENGLISH_CATEGORY_WORDS = frozenset({"car", "cars", "bus", "buses", "vehicle", "vehicles"})
+_DONOR_PHRASES = (
+    "від кого",
+    "от кого",
+    "хто передав",
+    "хто надав",
+    "хто дав",
+    "хто надіслав",
+    "хто допоміг",
+    "хто допомагав",
+    "які донори",
+    "from whom",
+    "who sent",
+    "who gave",
+    "who donated",
+    "who provided",
+    "which donors",
+    "what donors",
+)
+_TERM_PHRASES = (
+    "на скілки",
+    "на який термін",
+    "на який строк",
+    "на скілки років",
+    "на скілки рок",
+    "for how long",
+    "how long",
+    "what term",
+    "for what term",
+)
+# A term question read as a count («на скільки» holds «скільки») or as a bare pair.
+_TERM_MISREAD = frozenset({Intent.COUNT, Intent.RELATION})
+# "What aid and when?" asks for the whole record; a bare "when?" asks for its date.
+_WHAT_WORDS = frozenset({"що", "яку", "яка", "які", "what", "which", "что", "какую"})
+
+
+def _folded(reading: Reading) -> list[str]:
+    return [fold(token.text) for token in reading.tokens]
+
+
+def _has_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
+    joined = " " + " ".join(words) + " "
+    return any(f" {fold(phrase)} " in joined for phrase in phrases)
+
+
+def _category(words: list[str]) -> AidCategory | None:
+    for word in words:
+        for stem, category in _CATEGORIES:
+            if word.isascii() and word not in _ENGLISH_CATEGORY_WORDS:
+                continue
+            if word.startswith(stem):
+                return category
+    return None
+
+
+def aspect_of(reading: Reading) -> Narrow | None:
+    """The side of a record the question's words ask about, or None for the whole record."""
+    words = _folded(reading)
+    money = any(word.startswith(_MONEY) for word in words) or _has_phrase(words, _MONEY_EN)
+    counts = Cue.COUNT in reading.cues or _has_phrase(words, ("how much",))
+    if money and counts:
+        return Narrow(Aspect.MONEY)
+    if _has_phrase(words, _TERM_PHRASES):
+        return Narrow(Aspect.TERM)
+    category = _category(words)
+    if counts:
+        return Narrow(Aspect.QUANTITY, category)
+    if _has_phrase(words, _DONOR_PHRASES):
+        return Narrow(Aspect.DONORS)
+    if Cue.WHEN in reading.cues and not _WHAT_WORDS.intersection(words):
+        return Narrow(Aspect.WHEN)
+    return None
+
+
+def is_bare(reading: Reading) -> bool:
+    """Whether the question is only its aspect: «скільки?», «від кого?», "when?" (no names,
+    no other cue words)."""
+    if reading.mentions:
+        return False
+    return not reading.cues - {Cue.COUNT, Cue.WHEN, Cue.FOLLOW_UP, Cue.WHO, Cue.PERSON}
+
+
+def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Meaning:
+    """The meaning with the side of the record it asks about (`Meaning.narrow`).
+
+    "How much money did Kharkiv get from Germany?" and "how many cars did Mena get?" are aid
+    questions, whatever count they seem to ask; a bare «скільки?» after an aid answer asks how
+    much of that aid; "when was it signed and for how long?" asks for the term as well.
+    """
+    narrow = aspect_of(reading)
+    if narrow is None:
+        return meaning
+    intent = meaning.intent
+    entities = meaning.entities
+    counts_aid = intent is Intent.COUNT and entities.topic is Topic.AID
+    if intent is Intent.AID or counts_aid:
+        if counts_aid and narrow.aspect is not Aspect.MONEY and narrow.category is None:
+            # "How many countries sent aid?" is a count of countries.
+            return meaning
+        return replace(meaning, intent=Intent.AID, narrow=narrow)
+    after_aid = context is not None and context.intent is Intent.AID
+    if (
+        after_aid
+        and context is not None
+        and is_bare(reading)
+        and narrow.aspect in {Aspect.QUANTITY, Aspect.MONEY, Aspect.DONORS}
+    ):
+        # A bare «скільки?» or «від кого?» after an aid answer is about that aid.
+        return replace(meaning, intent=Intent.AID, entities=context.entities, narrow=narrow)
+    if narrow.aspect is Aspect.TERM and entities.hromada and entities.place:
+        # «коли підписали і на скільки» asks for the date and the term together.
+        pair = entities.but(topic=None)
+        if Cue.SIGNED in reading.cues and intent in _TERM_MISREAD | {Intent.SIGNED}:
+            return replace(meaning, intent=Intent.SIGNED, entities=pair, narrow=narrow)
+        if intent in _TERM_MISREAD:
+            return replace(meaning, intent=Intent.EXPIRY, entities=pair, narrow=narrow)
+    return meaning
