@@ -31,19 +31,20 @@ from bot.handlers import (
 
 def routers() -> list[Router]:
     """Every router, new for each dispatcher: ordinary questions first (most updates are
-    questions, and nothing else takes them), then commands, and the catch-alls last."""
+    questions, and nothing else takes them), then commands, and the catch-alls last.
+
+    The error handlers come after every other router: they take no update but errors (which
+    reach every router, in this order), so an update never passes them on its way.
+    """
     return [
-        # A refused admin action is told before the general error handler apologises.
-        refusals.get_router(),
-        errors.get_router(),
-        feedback.get_exit_router(),
         questions.get_router(),
-        membership.get_router(),
-        channels.get_router(),
+        feedback.get_exit_router(),
         start.get_router(),
         help.get_router(),
         language.get_router(),
         about.get_router(),
+        membership.get_router(),
+        channels.get_router(),
         browse.get_router(),
         nearby.get_router(),
         inline.get_router(),
@@ -57,4 +58,7 @@ def routers() -> list[Router]:
         admin_editing.get_router(),
         questions.get_rest_router(),
         fallback.get_router(),
+        # A refused admin action is told before the general error handler apologises.
+        refusals.get_router(),
+        errors.get_router(),
     ]
