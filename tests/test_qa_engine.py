@@ -105,6 +105,11 @@ def test_quantities_use_real_ukrainian_plurals(engine: Engine) -> None:
     actual = engine.answer("Яку допомогу отримала Мена?", today=TODAY)
 
     assert "14 автомобілів, 1 автобус" in actual.text
+
+
+def test_money_is_written_the_ukrainian_way(engine: Engine) -> None:
+    actual = engine.answer("Скільки Мена витратила на програму?", today=TODAY)
+
     assert "22\N{NO-BREAK SPACE}736,20\N{NO-BREAK SPACE}₴" in actual.text
 
 
