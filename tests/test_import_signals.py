@@ -125,3 +125,28 @@ def test_coordinates_columns_settle_the_name_and_bad_ones_are_refused() -> None:
     assert [doc.hromada for doc in plan.document.agreements] == [HORODOK_LVIV]
     assert [problem.row for problem in plan.rejected] == [3]
     assert "not a place on Earth" in plan.rejected[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "oblast"),
+    [
+        ("Шумська громада Тернопільщини", "Тернопільська"),
+        ("Смілянська громада з Черкащини", "Черкаська"),
+        ("Немішаївська громада з Київщини", "Київська"),
+        ("Великобичківська громада із Закарпаття", "Закарпатська"),
+        ("Боярська громада з Київської області", "Київська"),
+        ("Dubove, Transcarpathia", "Закарпатська"),
+    ],
+)
+def test_an_oblast_by_its_everyday_name_settles_the_name(text: str, oblast: str) -> None:
+    actual = shipped_index().resolve(text)
+
+    assert isinstance(actual, Resolved), actual
+    assert shipped_index().by_code[actual.code].oblast_uk == oblast
+
+
+def test_a_village_called_like_a_region_is_not_split() -> None:
+    actual = shipped_index().resolve("Нове Запоріжжя")
+
+    assert isinstance(actual, Problem)
+    assert "ambiguous" in actual.message

@@ -110,6 +110,26 @@ _RAION_WORDS = frozenset(
 _LATIN_TIERS = frozenset({3, 4, 5, 7})
 _CRIMEA_PREFIX = "UA01"
 _OBLAST_STEMS = ("skoi", "koi", "ska", "ka", "ia", "a", "i")
+# Everyday names of oblasts on the romanisation key: «-щина» is «-ська» (Київщина), «-ччина»
+# «-цька» (Вінниччина), each in the cases a sentence puts it in.
+_COLLOQUIAL = tuple(
+    (stem + case, written)
+    for stem, written in (("sin", "s"), ("hin", "c"))
+    for case in ("oiu", "i", "a", "u")
+)
+_COLLOQUIAL_ENDINGS = (*(ending for ending, _ in _COLLOQUIAL), "atia", "izia")
+# Historical lands that are one oblast each, by the key of their names: Bukovyna is Chernivtsi
+# oblast, Prykarpattia Ivano-Frankivsk's, Transcarpathia Zakarpattia's, Volhynia Volyn's.
+_REGION_NAMES = {
+    latin_key(name_key(name)): latin_key(name_key(oblast))
+    for names, oblast in (
+        (("Буковина", "Буковини", "Bukovyna", "Bukovina"), "Чернівецька"),
+        (("Прикарпаття", "Prykarpattia"), "Івано-Франківська"),
+        (("Transcarpathia", "Закарпаття", "Zakarpattia"), "Закарпатська"),
+        (("Волинь", "Волині", "Volhynia", "Volyn"), "Волинська"),
+    )
+    for name in names
+}
 # How much nearer than the next candidate coordinates must put one before they decide.
 _NEARER = 3.0
 _NEAR_KM = 60.0
@@ -214,6 +234,11 @@ def _common_prefix(first: str, second: str) -> int:
 def _oblast_key(text: str) -> str:
     words = [word for word in name_key(text).split() if word not in _OBLAST_WORDS]
     key = latin_key(" ".join(words)).replace(" ", "")
+    key = _REGION_NAMES.get(key, key)
+    for ending, written in _COLLOQUIAL:
+        # Київщина, Черкащини, Вінниччина: the oblast's everyday name, in any case.
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            return key[: -len(ending)] + written
     for ending in _OBLAST_STEMS:
         if key.endswith(ending) and len(key) - len(ending) >= 4:
             return key[: -len(ending)]
@@ -911,8 +936,14 @@ _DISTRICT_OF = re.compile(
 # «Городок Хмельницької області», «Дубове Тячівського р-ну»: the genitive says it is not
 # part of the name (English "Bila Tserkva Raion" gives no such sign, so it needs a comma).
 _TRAILING_PLACE = re.compile(
-    r"^(.+?)\s+(\S+(?:ої|ого)\s+(?:області|обл\.?|району|р-ну))$",
+    r"^(.+?)\s+(?:(?:з|із|зі)\s+)?(\S+(?:ої|ого)\s+(?:області|обл\.?|району|р-ну))$",
     re.IGNORECASE,
+)
+# «Шумська громада Тернопільщини», «Смілянська громада з Черкащини»: an oblast by its
+# everyday name, after the word громада or the preposition з (a town may be called so:
+# «Нове Запоріжжя»).
+_TRAILING_REGION = re.compile(
+    r"^(.+?(?:громада|громади|рада|отг|тг)|.+?\s+(?:з|із|зі))\s+(\S+)$", re.IGNORECASE
 )
 
 
@@ -940,7 +971,17 @@ def _split_trailing(text: str) -> tuple[str, list[str]]:
     while match := _TRAILING_PLACE.match(text.strip()):
         text = match.group(1)
         found.insert(0, match.group(2))
+    region = _TRAILING_REGION.match(text.strip())
+    if region and _is_region_word(region.group(2)):
+        text = re.sub(r"\s+(?:з|із|зі)$", "", region.group(1), flags=re.IGNORECASE)
+        found.insert(0, region.group(2))
     return text, found
+
+
+def _is_region_word(word: str) -> bool:
+    """Whether a word is an oblast's everyday name (Тернопільщина, Закарпаття, Буковина)."""
+    key = latin_key(name_key(word))
+    return key in _REGION_NAMES or key.endswith(_COLLOQUIAL_ENDINGS)
 
 
 def _parts(text: str) -> list[str]:
