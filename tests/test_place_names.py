@@ -182,3 +182,19 @@ def test_coordinates_decide_and_a_partner_across_the_border_keeps_the_name_open(
 )
 def test_countries_in_every_form_people_write_them(text: str, expected: CountryMatch) -> None:
     assert read_country(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Белоруссия", "BY"),
+        ("Македония", "MK"),
+        ("The Republic of Poland", "PL"),
+        ("the Netherlands", "NL"),
+    ],
+)
+def test_old_names_and_a_leading_article_name_the_country(text: str, expected: str) -> None:
+    found = read_country(text)
+
+    assert found is not None
+    assert found.code == expected

@@ -231,11 +231,12 @@ ADJECTIVES: dict[str, tuple[str, str]] = {
 # Everyday names that neither CLDR nor ISO gives ("Britain" for the United Kingdom), in the
 # readers' languages: ISO code -> names. «Великобританія» is how Ukrainian usually writes what
 # CLDR spells «Велика Британія»; Macedonia and Korea are what people still call North
-# Macedonia and South Korea.
+# Macedonia and South Korea; «Белоруссия» is the Soviet-era Russian name older lists keep.
 EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
     "GB": ("Британія", "Великобританія", "Britain"),
-    "MK": ("Македонія", "Macedonia", "Republic of Macedonia"),
+    "MK": ("Македонія", "Македония", "Macedonia", "Republic of Macedonia"),
     "KR": ("Корея", "Korea", "Republic of Korea"),
+    "BY": ("Белоруссия", "Білорусія", "Byelorussia", "Belorussia"),
 }
 
 

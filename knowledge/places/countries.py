@@ -33,6 +33,8 @@ RANK_PRIMARY, RANK_NATIVE, RANK_OTHER, RANK_DERIVED = range(4)
 _QUALIFIERS = re.compile(r"\s*\((?:country|state|nation|країна|держава)\)\s*$", re.IGNORECASE)
 
 
+# "The Republic of Poland", "the Netherlands": the article names nothing.
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 # Initials written with dots: "U.S.A.", "U.K.", «С.Ш.А.».
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
 
@@ -118,7 +120,7 @@ def read_country(text: str) -> CountryMatch | None:
     "England, United Kingdom" or "Bavaria (Germany)" style pairs, where the first part is the
     region when the second names the country. A name two countries share is None.
     """
-    text = _QUALIFIERS.sub("", text.strip())
+    text = _ARTICLE.sub("", _QUALIFIERS.sub("", text.strip()))
     if _DOTTED.fullmatch(text):
         text = text.replace(".", "")
     if not text:
