@@ -263,3 +263,11 @@ def test_a_ukrainian_answer_names_a_partner_in_ukrainian_not_russian(
 
     (place,) = plan.document.places
     assert place.name.uk == expected
+
+
+def test_a_region_partner_takes_its_ukrainian_name_not_a_spelling_of_it() -> None:
+    bavaria = new_foreign_place("de-bayern", "Bayern", "DE")
+    lublin_region = new_foreign_place("pl-lubelskie", "Lubelskie Voivodeship", "PL")
+
+    assert bavaria.name.uk == "Баварія"
+    assert lublin_region.name.uk == "Люблінське воєводство"

@@ -38,6 +38,7 @@ from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import shipped_index
 from knowledge.places.partners import new_foreign_place
+from knowledge.places.subdivisions import split_region
 from knowledge.places.world import place_key
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
 from knowledge.render.translations import translation
@@ -216,6 +217,9 @@ class _Planner:
     ) -> str | Problem:
         if country == HOME_COUNTRY:
             return self.domestic_place(city)
+        city, within = split_region(city, country)
+        if within is not None and region is None:
+            region = (within.name, within.name_uk)
         keys = (
             self.place_names.get((country, name_key(city)))
             or self.place_names.get((country, "~" + place_key(city)))

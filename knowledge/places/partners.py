@@ -7,6 +7,7 @@ comes here, so each gets GeoNames' coordinates and the Ukrainian name the same w
 from __future__ import annotations
 
 from knowledge.facts.documents import Bilingual, PlaceDoc
+from knowledge.places.subdivisions import find_subdivision
 from knowledge.places.transcription import ukrainian_transcription
 from knowledge.places.world import find_world_place
 from knowledge.text.normalize import is_cyrillic
@@ -27,10 +28,15 @@ def new_foreign_place(
     without a Ukrainian name from either, a name in a language whose spelling says how it sounds
     (Polish, Czech, Slovak, Hungarian, the Baltic and South Slavic languages, Romanian,
     Georgian; Bulgarian from its romanisation) is transcribed by the Ukrainian rules, and any
-    other is written as it is in both languages.
+    other is written as it is in both languages. A region of its country ("Bayern") takes the
+    Ukrainian name pycountry's catalogue gives it (Баварія).
     """
     found = find_world_place(city, country)
     cyrillic = any(map(is_cyrillic, city))
+    if name_uk is None and found is None and not cyrillic:
+        # A region, not a town ("Bayern", "Lubelskie Voivodeship"): its Ukrainian name.
+        region_named = find_subdivision(city, country)
+        name_uk = region_named.name_uk if region_named else None
     if name_uk is None:
         from_geonames = found.name_uk if found else None
         name_uk = (

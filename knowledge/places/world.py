@@ -116,7 +116,8 @@ def find_world_place(name: str, country: str) -> WorldPlace | None:
 def world_places_named(name: str) -> dict[str, WorldPlace]:
     """Per country (ISO alpha-2), the town of this name there, where one is clearly meant.
 
-    Countries where the name is unknown, or shared by towns of a size, are left out.
+    Countries where the name is unknown, or shared by towns of a size, are left out; a
+    town whose own name it is comes before a town that has it among its other names.
     """
     table = _table()
     numbers = table.by_key.get(place_key(name), [])
@@ -126,8 +127,21 @@ def world_places_named(name: str) -> dict[str, WorldPlace]:
     by_country: dict[str, list[WorldPlace]] = defaultdict(list)
     for number in numbers:
         by_country[table.rows[number][country]].append(_place(number))
+    wanted = place_key(name)
     return {
         code: place
         for code, places in by_country.items()
-        if (place := _clearly_one(places)) is not None
+        if (place := _clearly_one(_named_so(places, wanted))) is not None
     }
+
+
+def _named_so(places: list[WorldPlace], key: str) -> list[WorldPlace]:
+    """The towns whose own name (or Ukrainian name) the key is, if any, else all of them.
+
+    GeoNames gives a city the names of its quarters too (Westport is a quarter of Kansas
+    City): the town called so is meant before the city that has a quarter called so.
+    """
+    named = [
+        place for place in places if key in (place_key(place.name), place_key(place.name_uk or ""))
+    ]
+    return named or places

@@ -37,6 +37,11 @@ _LETTERS: dict[str, str] = {
     "ш": "sh",
     "щ": "shch",
     "ь": "",
+    # Russian letters, in the Ukrainian rules' spirit, for names older lists write in
+    # Russian («Михаловцы» is "Mykhalovtsy", not left half in Cyrillic).
+    "ы": "y",
+    "э": "e",
+    "ъ": "",
 }
 
 # Iotated letters: (at the start of a word, elsewhere).
@@ -46,6 +51,7 @@ _IOTATED: dict[str, tuple[str, str]] = {
     "й": ("y", "i"),
     "ю": ("yu", "iu"),
     "я": ("ya", "ia"),
+    "ё": ("yo", "io"),
 }
 
 # Every way the Ukrainian apostrophe is typed in practice: ASCII quote,
