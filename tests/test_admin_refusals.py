@@ -13,6 +13,7 @@ from aiogram.types import Update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import replies
 from bot.handlers import admin_editing
 from bot.transport.redelivery import RedeliveryBudget
 from knowledge.admin.editing import save_records
@@ -148,3 +149,35 @@ async def test_a_confirm_that_met_a_locked_database_is_saved_when_delivered_agai
     assert any(text.startswith(SAVED[lang]) for text in sent_texts(again)), sent_texts(again)
     (agreement,) = [doc for doc in (await stored(seeded_engine)).agreements if doc.key == KOSICE]
     assert agreement.status == "suspended"
+
+
+class _Killed(BaseException):
+    """The process handling the update dies (SIGKILL): nothing after it runs."""
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_confirm_whose_first_attempt_died_after_writing_says_saved_when_delivered_again(
+    admin: Harness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    confirm = await _confirm_of_status_edit(admin, ME, "suspended", lang)
+    audit_before = await audit_count(seeded_engine)
+    said = replies.say
+
+    async def dies_before_saying(message: Any, text: str, *args: Any) -> None:
+        if text.startswith(SAVED[lang]):
+            raise _Killed
+        await said(message, text, *args)
+
+    monkeypatch.setattr(admin_editing, "say", dies_before_saying)
+    with pytest.raises(_Killed):
+        await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
+    monkeypatch.setattr(admin_editing, "say", said)
+
+    again = await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
+
+    assert any(text.startswith(SAVED[lang]) for text in sent_texts(again)), sent_texts(again)
+    assert WAITING[lang] not in sent_texts(again)
+    assert await audit_count(seeded_engine) == audit_before + 1
+    # Said once, the press after it is stale again.
+    later = await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
+    assert WAITING[lang] in [getattr(call, "text", None) for call in later]

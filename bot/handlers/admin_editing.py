@@ -58,6 +58,8 @@ from knowledge.render.labels import (
 
 logger = logging.getLogger(__name__)
 router = Handlers(__name__)
+# The dialog data key of a confirmed change's answer, kept from its writing until it is said.
+UNSAID_OUTCOME = "unsaid_outcome"
 COMMANDS = (
     "add_agreement",
     "new_agreement",
@@ -459,9 +461,13 @@ async def on_confirm(
         if not is_passing_failure(error):
             await state.clear()
         raise
-    # Written, the preview is answered.
-    await state.clear()
+    # Written: the preview is answered, and what to say is kept until it is said, so a
+    # Confirm delivered again (this process died before saying it) tells it, not "nothing
+    # was changed".
+    await state.set_state(None)
+    await state.set_data({UNSAID_OUTCOME: text})
     await say(query.message, text)
+    await state.set_data({})
     try:
         await services.reload_knowledge()
     except Exception as error:
@@ -506,8 +512,16 @@ async def _apply(data: dict[str, Any], admin: Admin, session: AsyncSession, lang
 
 
 @router.callback_query(AdminConfirm.filter(), IsAdmin())
-async def on_stale_confirm(query: CallbackQuery) -> None:
-    """Confirm under a preview that was already answered or cancelled: nothing happens."""
+async def on_stale_confirm(query: CallbackQuery, state: FSMContext) -> None:
+    """Confirm under a preview that was already answered or cancelled: nothing happens. One
+    whose change was written by an attempt that died before saying so is told it now."""
+    unsaid = (await state.get_data()).get(UNSAID_OUTCOME)
+    if isinstance(unsaid, str) and isinstance(query.message, Message):
+        with contextlib.suppress(TelegramBadRequest):
+            await query.answer()
+        await say(query.message, unsaid)
+        await state.set_data({})
+        return
     note = _("This preview is no longer waiting; nothing was changed.")
     try:
         await query.answer(note, show_alert=True)
