@@ -98,3 +98,45 @@ def test_when_signed_and_for_how_long_gets_the_date_and_the_term(
     assert answer.intent is Intent.SIGNED
     assert "2023" in answer.text
     assert term in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "signed", "unsigned"),
+    [
+        ("скільки угод має мена", "4 підписані угоди", "ще 1 — тривають перемовини"),
+        ("how many agreements does kharkiv have", "7 signed agreements", "1 more was planned"),
+    ],
+)
+def test_an_agreement_count_counts_the_signed_and_says_the_unsigned_apart(
+    engine: Engine, question: str, signed: str, unsigned: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.COUNT
+    assert signed in answer.text
+    assert unsigned in answer.text
+
+
+def test_comparing_agreement_counts_compares_the_signed_ones(engine: Engine) -> None:
+    (answer,) = conversation(engine, "Порівняй кількість угод Харкова і Мени")
+
+    assert "Харків: у базі 7 підписаних угод" in answer.text
+    assert "Мена: у базі 4 підписані угоди" in answer.text
+    assert "Більше угод має Харків" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        ("How many partner cities in the USA do all hromadas have together?", "3 partner", "2 h"),
+        ("Скільки міст-партнерів у США мають усі громади разом?", "3 міста-партнери", "2 г"),
+        ("Скільки громад мають партнерів у США?", "2 громади", "міста-партнери"),
+    ],
+)
+def test_a_nation_wide_count_counts_what_the_question_names(
+    engine: Engine, question: str, expected: str, absent: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.text.startswith(expected)
+    assert absent not in answer.text.splitlines()[0]

@@ -88,6 +88,19 @@ def _category(words: list[str]) -> AidCategory | None:
     return None
 
 
+_COUNT_WORDS = frozenset({"скілки", "скіко", "скока", "сколко", "many", "кількість"})
+_PLACE_NOUNS = ("міст", "партнер", "побратим", "город", "cit", "partner", "twin", "sister", "town")
+
+
+def counts_places(reading: Reading) -> bool:
+    """Whether the noun a "how many" counts is the partner cities, not the hromadas."""
+    words = _folded(reading)
+    for index, word in enumerate(words):
+        if word in _COUNT_WORDS:
+            return any(following.startswith(_PLACE_NOUNS) for following in words[index + 1 :][:2])
+    return False
+
+
 def aspect_of(reading: Reading) -> Narrow | None:
     """The side of a record the question's words ask about, or None for the whole record."""
     words = _folded(reading)
@@ -122,11 +135,13 @@ def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Mea
     questions, whatever count they seem to ask; a bare «скільки?» after an aid answer asks how
     much of that aid; "when was it signed and for how long?" asks for the term as well.
     """
+    intent = meaning.intent
+    entities = meaning.entities
+    if intent is Intent.COUNT and entities.hromada is None and counts_places(reading):
+        return replace(meaning, narrow=Narrow(Aspect.PLACES))
     narrow = aspect_of(reading)
     if narrow is None:
         return meaning
-    intent = meaning.intent
-    entities = meaning.entities
     counts_aid = intent is Intent.COUNT and entities.topic is Topic.AID
     if intent is Intent.AID or counts_aid:
         if counts_aid and narrow.aspect is not Aspect.MONEY and narrow.category is None:

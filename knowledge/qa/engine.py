@@ -21,6 +21,7 @@ from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.aspects import narrowed
+from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Entities, Meaning, Topic
 from knowledge.qa.resolution import is_of_kind, resolve
@@ -64,15 +65,6 @@ AID_LIMIT = 10
 Item = TypeVar("Item")
 # Sorts undated records after every dated one when the newest come first.
 _UNDATED = PartialDate(1)
-# Statuses an agreement reaches only once signed.
-_SIGNED = frozenset(
-    {
-        AgreementStatus.ACTIVE,
-        AgreementStatus.SUSPENDED,
-        AgreementStatus.TERMINATED,
-        AgreementStatus.EXPIRED,
-    }
-)
 # Non-answers after which the conversation keeps what was asked, for the follow-up to answer.
 _ANSWERED_LATER = frozenset({Intent.CLARIFY, Intent.NEED_HROMADA, Intent.NO_RECORDS})
 DEFAULT_LANGUAGE = "uk"
@@ -710,7 +702,7 @@ class Engine:
             agreements = of_kind
         if meaning.yes_no and entities.place is not None and agreements:
             # "Чи підписала Мена угоду з Фрідбергом?" is answered "no" before the details.
-            if any(a.signed_on is not None or a.status in _SIGNED for a in agreements):
+            if any(a.signed_on is not None or a.status in SIGNED_STATUSES for a in agreements):
                 draft.lines.append(_("Yes, it has been signed."))
             elif all(a.status is AgreementStatus.IN_NEGOTIATION for a in agreements):
                 draft.lines.append(_("No, it is not signed yet — talks are under way."))
@@ -990,7 +982,7 @@ class Engine:
         _ = lang.gettext
         entities = meaning.entities
         if entities.hromada is None:
-            self._count_hromadas(lang, entities, draft)
+            self._count_hromadas(lang, meaning, draft)
             return
         if entities.compared is not None:
             self._compare(lang, entities, draft)
@@ -1035,18 +1027,7 @@ class Engine:
                 + ", ".join(sorted((lang.country(c) for c in countries), key=sort_key))
             )
         elif topic is Topic.AGREEMENTS:
-            active = sum(1 for a in agreements if a.status is AgreementStatus.ACTIVE)
-            draft.lines.append(
-                lang.ngettext(
-                    "{hromada}: {count} agreement is recorded",
-                    "{hromada}: {count} agreements are recorded",
-                    len(agreements),
-                ).format(hromada=name, count=lang.number(len(agreements)))
-                + " "
-                + lang.ngettext("({count} in force).", "({count} in force).", active).format(
-                    count=lang.number(active)
-                )
-            )
+            draft.lines.append(agreements_counted(lang, name, agreements))
         else:
             places = sorted(
                 {lang.place(self.snapshot.places[a.place]) for a in agreements}, key=sort_key
@@ -1085,21 +1066,19 @@ class Engine:
             draft.cite_agreements(agreements)
             name = self._heading(lang, one)
             if entities.topic is Topic.AGREEMENTS:
-                count = len(agreements)
+                # Agreements are compared by those signed; the unsigned are said apart.
+                count = sum(1 for a in agreements if a.status in SIGNED_STATUSES)
+                draft.lines.append(agreements_counted(lang, name, agreements))
+                counts.append((name, count))
+                continue
+            count = len({a.place for a in agreements})
+            template = lang.ngettext(
+                "{hromada}: {count} partner", "{hromada}: {count} partners", count
+            )
+            if entities.kind is AgreementKind.TWINNING:
                 template = lang.ngettext(
-                    "{hromada}: {count} agreement is recorded",
-                    "{hromada}: {count} agreements are recorded",
-                    count,
+                    "{hromada}: {count} twin city", "{hromada}: {count} twin cities", count
                 )
-            else:
-                count = len({a.place for a in agreements})
-                template = lang.ngettext(
-                    "{hromada}: {count} partner", "{hromada}: {count} partners", count
-                )
-                if entities.kind is AgreementKind.TWINNING:
-                    template = lang.ngettext(
-                        "{hromada}: {count} twin city", "{hromada}: {count} twin cities", count
-                    )
             draft.lines.append(template.format(hromada=name, count=lang.number(count)) + ".")
             counts.append((name, count))
         if len(counts) != 2:
@@ -1117,9 +1096,11 @@ class Engine:
             verdict = _("{hromada} has more partners.")
         draft.lines.append(verdict.format(hromada=more))
 
-    def _count_hromadas(self, lang: Language, entities: Entities, draft: _Draft) -> None:
-        """How many hromadas have partners in a country (or of a kind), or aid from it."""
+    def _count_hromadas(self, lang: Language, meaning: Meaning, draft: _Draft) -> None:
+        """How many hromadas have partners in a country (or of a kind), or aid from it; or,
+        when the question counts the partner cities, how many cities those are."""
         _ = lang.gettext
+        entities = meaning.entities
         codes: list[str]
         if entities.topic is Topic.AID and entities.country is not None:
             records = self.snapshot.aid_by_country.get(entities.country, ())
@@ -1138,6 +1119,14 @@ class Engine:
                 agreements = [a for a in agreements if a.kind is entities.kind]
             codes = list(dict.fromkeys(agreement.hromada for agreement in agreements))
             draft.cite_agreements(agreements[:LIST_LIMIT])
+            if meaning.narrow is not None and meaning.narrow.aspect is Aspect.PLACES:
+                twins = entities.kind is AgreementKind.TWINNING
+                if twins:
+                    # A planned twinning makes no twin city yet.
+                    agreements = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
+                    codes = list(dict.fromkeys(agreement.hromada for agreement in agreements))
+                self._count_places(lang, agreements, codes, draft, twins=twins)
+                return
         # The first hromadas by code (oblast by oblast), alphabetical among themselves: sorting
         # every name of a country-wide count would cost more than the answer is worth.
         shown, rest = draft.window(codes, LIST_LIMIT)
@@ -1150,6 +1139,44 @@ class Engine:
             + (": " + ", ".join(names) if names else ".")
         )
         draft.lines.extend(more_lines(lang, rest))
+
+    def _count_places(
+        self,
+        lang: Language,
+        agreements: Sequence[Agreement],
+        codes: Sequence[str],
+        draft: _Draft,
+        *,
+        twins: bool,
+    ) -> None:
+        """How many partner (or twin) cities the agreements name, and the hromadas partnered
+        with them."""
+        places = sorted(
+            {lang.place(self.snapshot.places[a.place]) for a in agreements}, key=sort_key
+        )
+        shown, rest = draft.window(places, LIST_LIMIT)
+        counted = (
+            lang.ngettext("{count} twin city", "{count} twin cities", len(places))
+            if twins
+            else lang.ngettext("{count} partner city", "{count} partner cities", len(places))
+        )
+        draft.lines.append(
+            counted.format(count=lang.number(len(places)))
+            + (": " + ", ".join(shown) if shown else ".")
+        )
+        draft.lines.extend(more_lines(lang, rest))
+        if codes:
+            names = sorted(
+                (lang.hromada(self.snapshot.hromadas[code]) for code in codes[:LIST_LIMIT]),
+                key=sort_key,
+            )
+            draft.lines.append(
+                lang.ngettext(
+                    "Partnered with {count} hromada: {names}",
+                    "Partnered with {count} hromadas: {names}",
+                    len(codes),
+                ).format(count=lang.number(len(codes)), names=", ".join(names))
+            )
 
     def _meetings(self, lang: Language, entities: Entities, draft: _Draft) -> None:
         """How many meetings the hromada's records count, as the sources count them."""

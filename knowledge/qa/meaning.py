@@ -34,6 +34,8 @@ class Aspect(StrEnum):
     DONORS = "donors"
     WHEN = "when"
     TERM = "term"
+    # "How many partner cities do the hromadas have in the USA?" counts the cities.
+    PLACES = "places"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,53 @@
+"""How a hromada's agreements are counted: those signed, with the unsigned said apart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge.facts.records import Agreement
+from knowledge.facts.vocabulary import AgreementStatus
+from knowledge.render.lang import Language
+
+# Statuses an agreement reaches only once signed.
+SIGNED_STATUSES = frozenset(
+    {
+        AgreementStatus.ACTIVE,
+        AgreementStatus.SUSPENDED,
+        AgreementStatus.TERMINATED,
+        AgreementStatus.EXPIRED,
+    }
+)
+
+
+def agreements_counted(lang: Language, name: str, agreements: Sequence[Agreement]) -> str:
+    """One line counting the signed agreements, then those only planned or under negotiation.
+
+    "Mena: 4 signed agreements are recorded; 1 more is under negotiation." An agreement the
+    sources only say was planned, or whose text is still being agreed, is no agreement yet.
+    """
+    signed = [a for a in agreements if a.status in SIGNED_STATUSES]
+    active = sum(1 for a in signed if a.status is AgreementStatus.ACTIVE)
+    talks = sum(1 for a in agreements if a.status is AgreementStatus.IN_NEGOTIATION)
+    planned = sum(1 for a in agreements if a.status is AgreementStatus.PLANNED)
+    line = lang.ngettext(
+        "{hromada}: {count} signed agreement is recorded",
+        "{hromada}: {count} signed agreements are recorded",
+        len(signed),
+    ).format(hromada=name, count=lang.number(len(signed)))
+    if active != len(signed):
+        line += " " + lang.ngettext("({count} in force)", "({count} in force)", active).format(
+            count=lang.number(active)
+        )
+    if talks:
+        line += "; " + lang.ngettext(
+            "{count} more is under negotiation, not signed",
+            "{count} more are under negotiation, not signed",
+            talks,
+        ).format(count=lang.number(talks))
+    if planned:
+        line += "; " + lang.ngettext(
+            "{count} more was planned, no source confirms its signing",
+            "{count} more were planned, no source confirms their signing",
+            planned,
+        ).format(count=lang.number(planned))
+    return line + "."
