@@ -534,10 +534,14 @@ def _romanian(i: str) -> dict[str, str]:
         "ea": "я",
         "ia": i + "я",
         "ie": i + "є",
-        # A final i after -en- and -șt- is barely heard: Urziceni → Урзічень, Pitești → Пітешть.
+        # A final i after -en- and -șt- is barely heard: Urziceni → Урзічень, Pitești → Пітешть;
+        # after c and ț it is not written at all: Tecuci → Текуч, Galați → Галац.
         "enĭ": "ень",
         "ștĭ": "шть",
         "ştĭ": "шть",
+        "cĭ": "ч",
+        "țĭ": "ц",
+        "ţĭ": "ц",
     }
 
 
@@ -722,13 +726,18 @@ _LITHUANIAN_L = re.compile("l(?=[^aąeęėiįyouųū]|$)")
 _ESTONIAN_H = re.compile("h(?=[^aeiouõäöü]|$)")
 
 
+# Where a Romanian word's final i is not a vowel of its own: after -en-, -șt- and c, and in
+# Romania after ț too (Moldova's towns keep it: Bălți → Бєльці).
+_SILENT_FINAL_I = {"RO": "(en|[șş]t|c|[țţ])i$", "MD": "(en|[șş]t|c)i$"}
+
+
 def _prepared(word: str, country: str) -> str:
     """Marks the letters whose sound depends on the next one, for the one-pass tables."""
     if country == "LT":
         return _LITHUANIAN_L.sub("ľ", word)
     if country == "EE":
         return _ESTONIAN_H.sub("ĥ", word)
-    if country in ("RO", "MD") and re.search("(en|[șş]t)i$", word):
+    if country in ("RO", "MD") and re.search(_SILENT_FINAL_I[country], word):
         return word[:-1] + "ĭ"
     if country in ("GR", "CY"):
         # Stress marks say nothing Ukrainian writes: Kalamariá is Kalamaria.
