@@ -154,15 +154,7 @@ class Gazetteer:
         self._hromadas = hromadas
         self._exact = exact
         self._latin = latin
-        # Russian and Bulgarian spellings of the Cyrillic names («Изерния» for «Ізернія»).
-        self._cyrillic: dict[str, frozenset[EntityRef]] = {}
-        for key, refs in exact.items():
-            if not key.isascii():
-                other = cyrillic_key(key)
-                known = self._cyrillic.get(other)
-                self._cyrillic[other] = refs if known is None else known | refs
         self._usual = usual or {}
-        self._fuzzy = FuzzyVocabulary(key for key in exact if " " not in key)
 
     @classmethod
     def build(cls, snapshot: Snapshot, forms: FormsCache | None = None) -> Gazetteer:
@@ -267,9 +259,32 @@ class Gazetteer:
                     ordinary.add(key)
         return found, frozenset(ordinary)
 
+    # The indexes below serve only a name not found as written: each is built on the first
+    # question that needs it, or beside the start-up by `warm`, so the bot starts answering
+    # without waiting for them (a question that needs one first waits for it).
+
+    @cached_property
+    def _cyrillic(self) -> dict[str, frozenset[EntityRef]]:
+        """Russian and Bulgarian spellings of the Cyrillic names («Изерния» for «Ізернія»)."""
+        spellings: dict[str, frozenset[EntityRef]] = {}
+        for key, refs in self._exact.items():
+            if not key.isascii():
+                other = cyrillic_key(key)
+                known = spellings.get(other)
+                spellings[other] = refs if known is None else known | refs
+        return spellings
+
+    @cached_property
+    def _fuzzy(self) -> FuzzyVocabulary:
+        """The one-word names, for a misspelt word."""
+        return FuzzyVocabulary(key for key in self._exact if " " not in key)
+
     def warm(self) -> None:
-        """Read the villages and towns now rather than on the first question naming none of the
-        other names (about a second): the bot calls it beside its start-up, not before it."""
+        """Build the misspelling indexes and read the villages and towns now rather than on
+        the first question that needs them: the bot calls it beside its
+        start-up, not before it."""
+        _ = self._fuzzy
+        _ = self._cyrillic
         _ = self._settlements
 
     def knows(self, text: str) -> bool:
