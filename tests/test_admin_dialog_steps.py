@@ -3,12 +3,14 @@ in the admin's language and asks again, and a button counts only under its own q
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.admin.dialogs import DIALOGS, DialogState, waits_for_a_press
+from knowledge.admin.drafts import EditedRecord, Operation, PendingChange, RecordChoice
 from knowledge.qa.engine import Engine
 from tests.admin_support import audit_count
 from tests.adminbot_support import (
@@ -130,3 +132,39 @@ async def test_an_edited_date_is_refused_in_the_admins_language_and_asked_again(
     assert refusal.startswith(NOT_A_DATE[lang])
     assert SIGNED_CHANGE[lang] in preview
     assert await stored(seeded_engine) == expected
+
+
+def test_a_preview_and_an_edit_kept_before_a_restart_go_on() -> None:
+    # Kept at the top of the conversation data, as before their parts had keys.
+    kept: dict[str, object] = {
+        "entity": "agreement",
+        "key": KOSICE,
+        "expected": {"key": KOSICE},
+        "field": "signed",
+        "operation": "delete",
+        "doc": None,
+        "extra": [],
+    }
+
+    pending = PendingChange.from_data(kept)
+    edited = EditedRecord.from_data(kept)
+
+    assert pending is not None
+    assert (pending.operation, pending.key, pending.expected) == (
+        Operation.DELETE,
+        KOSICE,
+        {"key": KOSICE},
+    )
+    assert edited is not None
+    assert (edited.entity, edited.field, edited.base) == ("agreement", "signed", {"key": KOSICE})
+
+
+def test_kept_state_that_does_not_fit_its_shape_is_no_state() -> None:
+    assert PendingChange.from_data({}) is None
+    assert PendingChange.from_data({"pending": {"operation": "explode", "entity": "x"}}) is None
+    assert EditedRecord.from_data({"edited": {"entity": "agreement"}}) is None
+    assert RecordChoice.from_data({"found": {"records": "kosice"}}) is None
+    kept = PendingChange(
+        operation=Operation.SAVE, entity="place", key="sk-kosice", extra=[("source", {"k": 1})]
+    )
+    assert PendingChange.from_data(json.loads(json.dumps(kept.to_data()))) == kept

@@ -34,6 +34,14 @@ from bot.texts import problem_text
 from bot.transport.redelivery import is_passing_failure
 from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
+from knowledge.admin.drafts import (
+    EditedRecord,
+    Extra,
+    Operation,
+    PendingChange,
+    RecordChoice,
+    UntitledSource,
+)
 from knowledge.admin.edit_steps import EDIT_STEPS, EditStep, edit_step
 from knowledge.admin.editing import (
     Entity,
@@ -240,12 +248,12 @@ async def _preview(
     state: FSMContext,
     lang: str,
     *,
-    operation: str,
+    operation: Operation,
     entity: str,
     key: str,
     doc: dict[str, Any] | None,
     expected: dict[str, Any] | None,
-    extra: list[tuple[str, dict[str, Any]]] | None = None,
+    extra: Extra | None = None,
     session: AsyncSession | None = None,
 ) -> None:
     """Show what would change and wait for Confirm; places and sources by their names."""
@@ -259,7 +267,7 @@ async def _preview(
                 entity=_entity_label(extra_entity), key=extra_doc["key"]
             )
         )
-    if operation == "delete":
+    if operation is Operation.DELETE:
         lines.append(
             _("Delete {entity} {key}? You can undo it later with /undo.").format(
                 entity=_entity_label(entity), key=key
@@ -270,7 +278,7 @@ async def _preview(
     lines.append(change_preview(preview_changes(before, after), lang, entity, known))
     if (
         session is not None
-        and operation == "save"
+        and operation is Operation.SAVE
         and expected is None
         and isinstance(after, AidDoc)
     ):
@@ -282,10 +290,11 @@ async def _preview(
                     " donors and goods). Confirm only if it is another delivery."
                 ).format(keys=", ".join(twins))
             )
-    await state.set_state(Pending.confirm)
-    await state.update_data(
+    pending = PendingChange(
         operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
     )
+    await state.set_state(Pending.confirm)
+    await state.update_data(pending.to_data())
     await say(message, "\n".join(lines), confirm_keyboard())
 
 
@@ -338,7 +347,7 @@ async def _preview_new(
         suggestion = linked[0]["title"]["uk"]
         dialog = dialogs.DialogState.from_data(await state.get_data())
         await state.set_state(SourceTitle.title)
-        await state.update_data(titled={"entity": entity, "doc": doc, "extra": extra})
+        await state.update_data(UntitledSource(entity=entity, doc=doc, extra=extra).to_data())
         await say(
             message,
             _(
@@ -364,13 +373,17 @@ async def _titled(
     session: AsyncSession | None = None,
 ) -> None:
     """The title for the new source (None: the suggested one); then the preview."""
-    titled = (await state.get_data())["titled"]
-    extra: list[tuple[str, dict[str, Any]]] = []
-    for kind, record in titled["extra"]:
+    titled = UntitledSource.from_data(await state.get_data())
+    if titled is None:
+        await state.clear()
+        await say(message, _("This button is no longer valid. Please start again."))
+        return
+    extra: Extra = []
+    for kind, record in titled.extra:
         if kind == "source" and record.get("url") and title is not None:
             record = {**record, "title": {"uk": title, "en": title}}
         extra.append((kind, record))
-    await _show_new(message, state, lang, titled["entity"], titled["doc"], extra, session)
+    await _show_new(message, state, lang, titled.entity, titled.doc, extra, session)
 
 
 @router.message(SourceTitle.title, F.text, IsAdmin())
@@ -399,7 +412,7 @@ async def _show_new(
         message,
         state,
         lang,
-        operation="save",
+        operation=Operation.SAVE,
         entity=entity,
         key=str(doc["key"]),
         doc=doc,
@@ -441,7 +454,7 @@ async def on_confirm(
     lang: str,
 ) -> None:
     """Write the previewed change, checked against what the admin saw, or drop it."""
-    data = await state.get_data()
+    pending = PendingChange.from_data(await state.get_data())
     # A Confirm delivered again (its first attempt failed because the database was away) finds
     # its query answered already; the preview still waits, as it is left only once written.
     with contextlib.suppress(TelegramBadRequest):
@@ -453,8 +466,12 @@ async def on_confirm(
         await state.clear()
         await say(query.message, _("Cancelled. Nothing was changed."))
         return
+    if pending is None:
+        await state.clear()
+        await say(query.message, _("This preview is no longer waiting; nothing was changed."))
+        return
     try:
-        text = await _apply(data, admin, session, lang)
+        text = await _apply(pending, admin, session, lang)
     except Exception as error:
         # A refusal ends the dialog; a write that met the database away (or locked by a long
         # import) leaves the preview waiting for the Confirm that is delivered again.
@@ -477,29 +494,29 @@ async def on_confirm(
         logger.warning("Answers will show the change at the next reload: %s", type(error).__name__)
 
 
-async def _apply(data: dict[str, Any], admin: Admin, session: AsyncSession, lang: str) -> str:
-    operation, entity, key = data["operation"], data["entity"], data["key"]
-    if operation == "undo":
-        if data.get("batch"):
-            report = await undo(session, admin, batch=str(data["batch"]))
+async def _apply(pending: PendingChange, admin: Admin, session: AsyncSession, lang: str) -> str:
+    entity, key = pending.entity, pending.key
+    if pending.operation is Operation.UNDO:
+        if pending.batch:
+            report = await undo(session, admin, batch=pending.batch)
         else:
-            report = await undo(session, admin, change_id=int(data["change_id"]))
+            report = await undo(session, admin, change_id=pending.change_id)
         return undo_text(report, lang)
-    expected = parse_doc(entity, data["expected"])
-    if operation == "delete":
+    expected = parse_doc(entity, pending.expected)
+    if pending.operation is Operation.DELETE:
         result = await delete_record(session, entity, key, admin, expected)
         return _("Deleted {entity} {key} (change #{id}). /undo restores it.").format(
             entity=_entity_label(entity), key=key, id=result.change_id
         )
     # A record saved with the place and source it brought along is undone as one.
     # All of them are written in one transaction, or none is.
-    batch = str(uuid.uuid4()) if data["extra"] else None
+    batch = str(uuid.uuid4()) if pending.extra else None
     records: list[tuple[BaseModel, BaseModel | None]] = []
-    for extra_entity, extra_doc in data["extra"]:
+    for extra_entity, extra_doc in pending.extra:
         extra = parse_doc(extra_entity, extra_doc)
         if extra is not None:
             records.append((extra, None))
-    doc = parse_doc(entity, data["doc"])
+    doc = parse_doc(entity, pending.doc)
     if doc is None:
         return _("Nothing would change.")
     records.append((doc, expected))
@@ -786,8 +803,9 @@ async def on_pick(
     current = await state.get_state()
     data = await state.get_data()
     field, index = callback_data.field, callback_data.index
-    if current == EditForm.value.state:
-        step = edit_step(data.get("entity", ""), data.get("field", ""))
+    edited = EditedRecord.from_data(data)
+    if current == EditForm.value.state and edited is not None:
+        step = edit_step(edited.entity, edited.field or "")
         options = [] if step is None or step.options is None else step.options(lang)
         if step is not None and field == step.name and index < len(options):
             await _edit_value(message, state, session, lang, str(options[index][1]))
@@ -795,19 +813,18 @@ async def on_pick(
     if field == "title" and current == SourceTitle.title.state:
         await _titled(message, state, lang, None, session)
         return
-    if field == "field" and current == EditForm.field.state:
-        fields = EDIT_STEPS.get(data.get("entity", ""), ())
+    if field == "field" and current == EditForm.field.state and edited is not None:
+        fields = EDIT_STEPS.get(edited.entity, ())
         if index < len(fields):
             await _ask_value(message, state, fields[index], lang)
             return
-        if index == len(fields) and data.get("draft") is not None:
-            await _preview_draft(message, state, lang, data, data["draft"], session)
+        if index == len(fields) and edited.draft is not None:
+            await _preview_draft(message, state, lang, edited, edited.draft, session)
             return
-    choices = data.get("choices", [])
-    if field == "rec" and index < len(choices):
-        entity, key = choices[index]
-        deleting = bool(data.get("delete", False))
-        await _start_edit(message, state, session, lang, str(entity), str(key), deleting)
+    found = RecordChoice.from_data(data)
+    if field == "rec" and found is not None and index < len(found.records):
+        entity, key = found.records[index]
+        await _start_edit(message, state, session, lang, entity, key, found.deleting)
         return
     await say(message, _("This button is no longer valid. Please start again."))
 
@@ -837,7 +854,7 @@ async def cmd_edit(
         await say(message, _problem_text(forms.FormError("record", text)))
         return
     if len(found) > 1:
-        await state.update_data(choices=found, delete=deleting)
+        await state.update_data(RecordChoice(records=found, deleting=deleting).to_data())
         labels = [f"{_entity_label(entity)} {key}" for entity, key in found]
         await say(message, _("Several records match. Which one?"), _pick_keyboard("rec", labels))
         return
@@ -864,7 +881,7 @@ async def _start_edit(
             message,
             state,
             lang,
-            operation="delete",
+            operation=Operation.DELETE,
             entity=entity,
             key=key,
             doc=None,
@@ -872,30 +889,43 @@ async def _start_edit(
             session=session,
         )
         return
-    await state.update_data(entity=entity, key=key, expected=expected)
-    await _ask_field(message, state, entity, key, drafted=False)
+    edited = EditedRecord(entity=entity, key=key, expected=expected)
+    await state.update_data(edited.to_data())
+    await _ask_field(message, state, edited)
 
 
-async def _ask_field(
-    message: Message, state: FSMContext, entity: str, key: str, *, drafted: bool
-) -> None:
+async def _ask_field(message: Message, state: FSMContext, edited: EditedRecord) -> None:
     """Which field of the record to change; a draft may also be saved as it is."""
     await state.set_state(EditForm.field)
-    labels = [_(step.label) for step in EDIT_STEPS[entity]]
-    if drafted:
+    labels = [_(step.label) for step in EDIT_STEPS[edited.entity]]
+    if edited.draft is not None:
         labels.append(_("✅ Save as it is"))
     await say(
         message,
-        _("Editing {entity} {key}. Which field?").format(entity=_entity_label(entity), key=key),
+        _("Editing {entity} {key}. Which field?").format(
+            entity=_entity_label(edited.entity), key=edited.key
+        ),
         _pick_keyboard("field", labels),
     )
 
 
+async def _edited(message: Message, state: FSMContext) -> EditedRecord | None:
+    """The record being edited; None, the dialog ended and the admin told, if it is lost."""
+    edited = EditedRecord.from_data(await state.get_data())
+    if edited is None:
+        await state.clear()
+        await say(message, _("This button is no longer valid. Please start again."))
+    return edited
+
+
 async def _ask_value(message: Message, state: FSMContext, step: EditStep, lang: str) -> None:
-    await state.update_data(field=step.name)
+    edited = await _edited(message, state)
+    if edited is None:
+        return
+    edited = edited.model_copy(update={"field": step.name})
+    await state.update_data(edited.to_data())
     await state.set_state(EditForm.value)
-    data = await state.get_data()
-    current = _field_value(data["entity"], data.get("draft") or data["expected"], step, lang)
+    current = _field_value(edited.entity, edited.base, step, lang)
     prompt = _("The new value of {field}? Now: {value}").format(field=_(step.label), value=current)
     if step.lists_areas:
         prompt += "\n" + _areas_hint()
@@ -906,7 +936,7 @@ async def _ask_value(message: Message, state: FSMContext, step: EditStep, lang: 
         _moves_keyboard(
             step.name,
             [label for label, _value in options],
-            step=EDIT_STEPS[data["entity"]].index(step),
+            step=EDIT_STEPS[edited.entity].index(step),
             back=True,
         ),
     )
@@ -921,10 +951,9 @@ async def on_value_back(query: CallbackQuery, state: FSMContext) -> None:
     message = query.message
     if not isinstance(message, Message):
         return
-    data = await state.get_data()
-    await _ask_field(
-        message, state, data["entity"], data["key"], drafted=data.get("draft") is not None
-    )
+    edited = await _edited(message, state)
+    if edited is not None:
+        await _ask_field(message, state, edited)
 
 
 def _field_value(entity: str, doc: dict[str, Any], step: EditStep, lang: str) -> str:
@@ -951,16 +980,17 @@ async def edit_value(
 async def _edit_value(
     message: Message, state: FSMContext, session: AsyncSession, lang: str, text: str
 ) -> None:
-    data = await state.get_data()
-    entity, expected = data["entity"], data["expected"]
+    edited = await _edited(message, state)
+    if edited is None:
+        return
     # A draft (a record not written yet) is edited like a stored one, from its own fields.
-    base = data.get("draft") or expected
+    base = edited.base
     try:
-        step = edit_step(entity, data["field"])
+        step = edit_step(edited.entity, edited.field or "")
         if step is None:
-            raise forms.FormError("field", str(data["field"]))
+            raise forms.FormError("field", str(edited.field))
         changed = base | step.change(base, text.strip())
-        doc = parse_doc(entity, changed)
+        doc = parse_doc(edited.entity, changed)
     except forms.FormError as error:
         await say(message, _problem_text(error))
         return
@@ -968,7 +998,7 @@ async def _edit_value(
         await say(message, _problem_text(forms.invalid_record(error)))
         return
     await _preview_draft(
-        message, state, lang, data, None if doc is None else doc.model_dump(mode="json"), session
+        message, state, lang, edited, None if doc is None else doc.model_dump(mode="json"), session
     )
 
 
@@ -976,22 +1006,21 @@ async def _preview_draft(
     message: Message,
     state: FSMContext,
     lang: str,
-    data: dict[str, Any],
+    edited: EditedRecord,
     doc: dict[str, Any] | None,
     session: AsyncSession | None = None,
 ) -> None:
     """The preview of an edited record, with the new records a draft brings along."""
-    extra = [(str(entity), dict(record)) for entity, record in data.get("extra") or []]
     await _preview(
         message,
         state,
         lang,
-        operation="save",
-        entity=data["entity"],
-        key=data["key"],
+        operation=Operation.SAVE,
+        entity=edited.entity,
+        key=edited.key,
         doc=doc,
-        expected=data["expected"],
-        extra=extra,
+        expected=edited.expected,
+        extra=list(edited.extra),
         session=session,
     )
 
@@ -1010,16 +1039,16 @@ async def edit_draft(
     is; Confirm writes it with the records it brings along (`extra`, such as a new place or
     source, as (entity, document)) in one transaction and one batch, undone together.
     """
-    key = str(getattr(doc, "key", ""))
-    await state.clear()
-    await state.update_data(
+    edited = EditedRecord(
         entity=entity,
-        key=key,
+        key=str(getattr(doc, "key", "")),
         expected=None if expected is None else expected.model_dump(mode="json"),
         draft=doc.model_dump(mode="json"),
         extra=[(name, record.model_dump(mode="json")) for name, record in extra],
     )
-    await _ask_field(message, state, entity, key, drafted=True)
+    await state.clear()
+    await state.update_data(edited.to_data())
+    await _ask_field(message, state, edited)
 
 
 def _first_line(error: str) -> str:
@@ -1030,9 +1059,11 @@ def _first_line(error: str) -> str:
 @router.message(EditForm.field, F.text, IsAdmin())
 async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> None:
     """A field typed instead of pressed: its name or its label."""
-    data = await state.get_data()
+    edited = await _edited(message, state)
+    if edited is None:
+        return
     typed = (message.text or "").strip()
-    steps = EDIT_STEPS[data["entity"]]
+    steps = EDIT_STEPS[edited.entity]
     named = {step.name.casefold(): step for step in steps}
     named |= {_(step.label).casefold(): step for step in steps}
     step = named.get(typed.casefold())

@@ -15,6 +15,7 @@ from bot.replies import say
 from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
 from knowledge.admin.common import Admin, FieldChange
+from knowledge.admin.drafts import Operation, PendingChange
 from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
 from knowledge.admin.history import check_undo, recent_changes
 from knowledge.admin.wording import (
@@ -81,14 +82,15 @@ async def cmd_undo(
         lines = [undo_question(change, lang)]
         if change.action != AuditAction.CREATE.value:
             lines += change_lines(restored, lang, change.entity)
-    await state.set_state(Pending.confirm)
-    await state.update_data(
-        operation="undo",
+    pending = PendingChange(
+        operation=Operation.UNDO,
         entity=change.entity,
         key=change.key,
         change_id=change.id,
         batch=batch,
     )
+    await state.set_state(Pending.confirm)
+    await state.update_data(pending.to_data())
     await say(message, "\n".join(lines), reply_markup=confirm_keyboard())
 
 

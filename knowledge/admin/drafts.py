@@ -1,0 +1,134 @@
+"""What an editing conversation keeps between an admin's messages, typed: the record being
+edited, the change waiting for Confirm, the new source waiting for its title and the records
+offered to choose from.
+
+Each is kept in the conversation data under its own key as JSON (`to_data`), and read back
+with `from_data`, which gives None for anything missing or malformed. Records are kept as
+their documents' JSON (`model_dump(mode="json")`), as the save reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+Document = dict[str, Any]
+# Records a change brings along (a new place or source), as (entity, document).
+Extra = list[tuple[str, Document]]
+
+
+class _Kept(BaseModel):
+    """A typed part of the conversation data, kept under `KEY`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    KEY: ClassVar[str]
+
+    def to_data(self) -> dict[str, Any]:
+        """The part as JSON-ready conversation data, to merge into it."""
+        return {self.KEY: self.model_dump(mode="json")}
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        return data.get(cls.KEY)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Self | None:
+        """The part kept in the conversation data, None if there is none (or it is
+        malformed)."""
+        kept = cls._kept(data)
+        if not isinstance(kept, Mapping):
+            return None
+        try:
+            return cls.model_validate(kept)
+        except ValidationError:
+            return None
+
+
+class EditedRecord(_Kept):
+    """A record being edited: its kind and key, as stored when the edit began (`expected`,
+    None for a record not written yet), the draft changed so far (None: the stored record
+    itself), the records the draft brings along and the field asked for (None while the
+    field is being chosen)."""
+
+    KEY: ClassVar[str] = "edited"
+
+    entity: str
+    key: str
+    expected: Document | None = None
+    draft: Document | None = None
+    extra: Extra = []
+    field: str | None = None
+
+    @property
+    def base(self) -> Document:
+        """The fields a new value changes: the draft's, else the stored record's."""
+        return self.draft or self.expected or {}
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        # An edit begun before this part had its key kept its fields at the top.
+        return data.get(cls.KEY) or (data if "entity" in data and "key" in data else None)
+
+
+class Operation(StrEnum):
+    """What Confirm does."""
+
+    SAVE = "save"
+    DELETE = "delete"
+    UNDO = "undo"
+
+
+class PendingChange(_Kept):
+    """A previewed change waiting for Confirm: saving `doc` (with `extra`) over `expected`,
+    deleting `expected`, or undoing change `change_id` (or every change of `batch`)."""
+
+    KEY: ClassVar[str] = "pending"
+
+    operation: Operation
+    entity: str
+    key: str
+    doc: Document | None = None
+    expected: Document | None = None
+    extra: Extra = []
+    change_id: int | None = None
+    batch: str | None = None
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        # A preview shown before this part had its key kept its fields at the top.
+        return data.get(cls.KEY) or (data if "operation" in data else None)
+
+
+class UntitledSource(_Kept):
+    """A new record whose new source, made from a link, waits for its title: the record's
+    kind, its document and the records it brings along (the source among them)."""
+
+    KEY: ClassVar[str] = "titled"
+
+    entity: str
+    doc: Document
+    extra: Extra = []
+
+
+class RecordChoice(_Kept):
+    """The records found for /edit or /delete (`deleting`), as (entity, key), offered as
+    buttons in this order."""
+
+    KEY: ClassVar[str] = "found"
+
+    records: list[tuple[str, str]]
+    deleting: bool = False
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        if cls.KEY in data:
+            return data[cls.KEY]
+        # Found before this part had its key: kept as "choices" and "delete" at the top.
+        choices = data.get("choices")
+        if isinstance(choices, list) and all(isinstance(c, list | tuple) for c in choices):
+            return {"records": choices, "deleting": bool(data.get("delete", False))}
+        return None
