@@ -1,4 +1,9 @@
-"""Typed button data; each packs to at most 64 bytes, and forged data simply fails to unpack."""
+"""Typed button data; each packs to at most 64 bytes, and forged data simply fails to unpack.
+
+A prefix that ends in a digit is versioned: when the fields of its data change, the digit goes
+up, so that buttons left in chats under the old layout find no handler and are answered as out
+of date (`bot.handlers.fallback`) instead of being read as something else.
+"""
 
 from __future__ import annotations
 
@@ -93,11 +98,40 @@ class AgreementAid(AnswerLanguageData, prefix="aid"):
     lang: str = ""
 
 
-class AdminPick(CallbackData, prefix="adp"):
-    """An admin picks the `index`-th offered choice for a step of a dialog (`field`)."""
+class StepPick(CallbackData, prefix="ads1"):
+    """An admin picks the `index`-th choice offered under the question of a new-record
+    dialog asked at `step` (the step's index in its dialog)."""
 
-    field: str
+    step: int
     index: int
+
+
+class RecordPick(CallbackData, prefix="adr1"):
+    """An admin picks the `index`-th of the records found for /edit or /delete."""
+
+    index: int
+
+
+class FieldPick(CallbackData, prefix="adf1"):
+    """An admin picks the `index`-th field of the record being edited (one past the last:
+    save a draft as it is)."""
+
+    index: int
+
+
+class ValuePick(CallbackData, prefix="adv1"):
+    """An admin picks the `index`-th value offered for the edited field `field` (the field's
+    index in its record kind)."""
+
+    field: int
+    index: int
+
+
+class TitleUse(CallbackData, prefix="adt1"):
+    """An admin takes the suggested title of a new source made from a link, under the
+    question of the dialog's step `step` (-1 outside a dialog)."""
+
+    step: int
 
 
 class Move(StrEnum):
@@ -107,12 +141,23 @@ class Move(StrEnum):
     SKIP = "skip"
 
 
-class DialogMove(CallbackData, prefix="adm"):
+class DialogMove(CallbackData, prefix="adm1"):
     """An admin goes back from, or skips, the question of a dialog asked at `step` (the
     step's index in its dialog, or the edited field's in its record kind)."""
 
     move: Move
     step: int
+
+
+# Every kind of button under an admin's editing dialog, for routing and refusals.
+ADMIN_DIALOG_BUTTONS: tuple[type[CallbackData], ...] = (
+    StepPick,
+    RecordPick,
+    FieldPick,
+    ValuePick,
+    TitleUse,
+    DialogMove,
+)
 
 
 class AdminConfirm(CallbackData, prefix="adc"):

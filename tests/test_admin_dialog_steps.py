@@ -17,6 +17,7 @@ from tests.adminbot_support import (
     SUPER_ADMIN,
     admin_harness,
     admin_services,
+    alerts,
     last_buttons,
     stored,
 )
@@ -168,3 +169,28 @@ def test_kept_state_that_does_not_fit_its_shape_is_no_state() -> None:
         operation=Operation.SAVE, entity="place", key="sk-kosice", extra=[("source", {"k": 1})]
     )
     assert PendingChange.from_data(json.loads(json.dumps(kept.to_data()))) == kept
+
+
+OUT_OF_DATE = {
+    "en": "This button is no longer valid. Please ask again or send /start.",
+    "uk": "Ця кнопка вже не діє. Запитайте ще раз або надішліть /start.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize("data", ["adp:kind:0", "adp:rec:1", "adp:title:0", "adm:back:2"])
+async def test_a_button_of_an_older_layout_is_answered_as_out_of_date(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str, data: str
+) -> None:
+    for text in ("/new_agreement", "Харків", "Кошице"):
+        await _say(admin, text, lang)
+    audited = await audit_count(seeded_engine)
+
+    calls = await admin.click(data, chat_id=ME, user_id=ME, language_code=lang)
+
+    assert alerts(calls) == [OUT_OF_DATE[lang]]
+    assert sent_texts(calls) == []
+    # The dialog goes on where it was.
+    (question,) = await _say(admin, "memorandum", lang)
+    assert question == STATUS_QUESTION[lang]
+    assert await audit_count(seeded_engine) == audited

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.callbacks import AdminConfirm, AdminPick
+from bot.callbacks import AdminConfirm, DialogMove, Move, RecordPick, StepPick
 from bot.commands import ADMIN_COMMANDS as MENU_COMMANDS
 from knowledge.qa.engine import Engine
 from tests.admin_support import audit_count
@@ -84,8 +84,9 @@ async def test_an_editor_may_not_manage_rights(
     [
         AdminConfirm(ok=True).pack(),
         AdminConfirm(ok=False).pack(),
-        AdminPick(field="kind", index=0).pack(),
-        AdminPick(field="rec", index=0).pack(),
+        StepPick(step=3, index=0).pack(),
+        RecordPick(index=0).pack(),
+        DialogMove(move=Move.BACK, step=1).pack(),
     ],
 )
 async def test_a_strangers_button_press_is_refused(

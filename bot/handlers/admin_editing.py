@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -25,7 +26,17 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import AdminConfirm, AdminPick, DialogMove, Move
+from bot.callbacks import (
+    ADMIN_DIALOG_BUTTONS,
+    AdminConfirm,
+    DialogMove,
+    FieldPick,
+    Move,
+    RecordPick,
+    StepPick,
+    TitleUse,
+    ValuePick,
+)
 from bot.filters.admin import IsAdmin, refuse
 from bot.replies import say
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
@@ -171,28 +182,30 @@ def _problem_text(error: forms.FormError) -> str:
     return texts.get(error.problem, texts["text"]).format(value=error.value)
 
 
-def _pick_keyboard(field: str, labels: list[str]) -> InlineKeyboardMarkup:
+# The data of the button offering the choice at an index.
+Pick = Callable[[int], CallbackData]
+# Any button under an editing dialog's question.
+DIALOG_BUTTONS = CallbackPrefix(*(button.__prefix__ for button in ADMIN_DIALOG_BUTTONS))
+
+
+def _pick_keyboard(pick: Pick, labels: Sequence[str]) -> InlineKeyboardMarkup:
+    """A button for each label, two in a row; a press gives the label's index."""
     builder = InlineKeyboardBuilder()
     for index, label in enumerate(labels):
-        builder.button(text=label, callback_data=AdminPick(field=field, index=index))
+        builder.button(text=label, callback_data=pick(index))
     builder.adjust(2)
     return builder.as_markup()
 
 
-def _options_keyboard(field: str, options: Sequence[tuple[str, Any]]) -> InlineKeyboardMarkup:
-    """Buttons for the options (label, value); a press gives the option's index."""
-    return _pick_keyboard(field, [label for label, _value in options])
-
-
 def _moves_keyboard(
-    field: str, labels: Sequence[str], *, step: int, back: bool, skip: bool = False
+    pick: Pick, labels: Sequence[str], *, step: int, back: bool, skip: bool = False
 ) -> InlineKeyboardMarkup | None:
     """The buttons under a dialog's question: its choices (`labels`, a press gives the
     index), then Back (to the question asked before) and Skip (for an optional answer) in
     one row; None when there are none."""
     builder = InlineKeyboardBuilder()
     if labels:
-        builder.attach(InlineKeyboardBuilder.from_markup(_pick_keyboard(field, list(labels))))
+        builder.attach(InlineKeyboardBuilder.from_markup(_pick_keyboard(pick, labels)))
     moves = []
     if back:
         moves.append((_("◀ Back"), Move.BACK))
@@ -214,13 +227,12 @@ def _step_keyboard(
     dialog: dialogs.DialogState, options: Sequence[tuple[str, Any]]
 ) -> InlineKeyboardMarkup | None:
     """The buttons under the question of a new-record dialog's current step."""
-    step = dialog.current
     return _moves_keyboard(
-        step.name,
+        lambda index: StepPick(step=dialog.step, index=index),
         [label for label, _value in options],
         step=dialog.step,
         back=bool(dialog.earlier),
-        skip=step.optional,
+        skip=dialog.current.optional,
     )
 
 
@@ -355,7 +367,7 @@ async def _preview_new(
                 " Send the title, or press the button to use: «{title}»"
             ).format(url=linked[0]["url"], title=suggestion),
             _moves_keyboard(
-                "title",
+                lambda _index: TitleUse(step=-1 if dialog is None else dialog.step),
                 [_("Use this title")],
                 step=-1 if dialog is None else dialog.step,
                 back=dialog is not None,
@@ -711,10 +723,10 @@ async def _answered(
     )
 
 
-@router.callback_query(AdminPick.filter(), StateFilter(RecordForm.step), IsAdmin())
+@router.callback_query(StepPick.filter(), StateFilter(RecordForm.step), IsAdmin())
 async def on_step_pick(
     query: CallbackQuery,
-    callback_data: AdminPick,
+    callback_data: StepPick,
     state: FSMContext,
     session: AsyncSession,
     lang: str,
@@ -727,7 +739,7 @@ async def on_step_pick(
     dialog = dialogs.DialogState.from_data(await state.get_data())
     if (
         dialog is None
-        or callback_data.field != dialog.current.name
+        or callback_data.step != dialog.step
         or callback_data.index >= len(dialog.choices)
     ):
         await say(message, _("This button is no longer valid. Please start again."))
@@ -786,47 +798,85 @@ async def on_title_back(query: CallbackQuery, state: FSMContext, lang: str) -> N
 # ---- editing and deleting a record ----
 
 
-@router.callback_query(AdminPick.filter(), IsAdmin())
-async def on_pick(
+@router.callback_query(TitleUse.filter(), StateFilter(SourceTitle.title), IsAdmin())
+async def on_title_use(
+    query: CallbackQuery, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """The suggested title of a new source, taken; then the preview."""
+    await query.answer()
+    if isinstance(query.message, Message):
+        await _titled(query.message, state, lang, None, session)
+
+
+@router.callback_query(RecordPick.filter(), IsAdmin())
+async def on_record_pick(
     query: CallbackQuery,
-    callback_data: AdminPick,
+    callback_data: RecordPick,
     state: FSMContext,
     session: AsyncSession,
     lang: str,
 ) -> None:
-    """A choice from buttons outside the new-record dialogs: a record to edit, its field, the
-    field's new kind or status, the suggested title of a new source."""
+    """One of the records found for /edit or /delete: its fields, or its deletion."""
     await query.answer()
     message = query.message
     if not isinstance(message, Message):
         return
-    current = await state.get_state()
-    data = await state.get_data()
-    field, index = callback_data.field, callback_data.index
-    edited = EditedRecord.from_data(data)
-    if current == EditForm.value.state and edited is not None:
-        step = edit_step(edited.entity, edited.field or "")
-        options = [] if step is None or step.options is None else step.options(lang)
-        if step is not None and field == step.name and index < len(options):
-            await _edit_value(message, state, session, lang, str(options[index][1]))
-            return
-    if field == "title" and current == SourceTitle.title.state:
-        await _titled(message, state, lang, None, session)
+    found = RecordChoice.from_data(await state.get_data())
+    if found is None or callback_data.index >= len(found.records):
+        await say(message, _("This button is no longer valid. Please start again."))
         return
-    if field == "field" and current == EditForm.field.state and edited is not None:
-        fields = EDIT_STEPS.get(edited.entity, ())
-        if index < len(fields):
-            await _ask_value(message, state, fields[index], lang)
-            return
-        if index == len(fields) and edited.draft is not None:
-            await _preview_draft(message, state, lang, edited, edited.draft, session)
-            return
-    found = RecordChoice.from_data(data)
-    if field == "rec" and found is not None and index < len(found.records):
-        entity, key = found.records[index]
-        await _start_edit(message, state, session, lang, entity, key, found.deleting)
+    entity, key = found.records[callback_data.index]
+    await _start_edit(message, state, session, lang, entity, key, found.deleting)
+
+
+@router.callback_query(FieldPick.filter(), StateFilter(EditForm.field), IsAdmin())
+async def on_field_pick(
+    query: CallbackQuery,
+    callback_data: FieldPick,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """A field of the record being edited, or (one past the last) a draft saved as it is."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
         return
-    await say(message, _("This button is no longer valid. Please start again."))
+    edited = await _edited(message, state)
+    if edited is None:
+        return
+    fields = EDIT_STEPS.get(edited.entity, ())
+    if callback_data.index < len(fields):
+        await _ask_value(message, state, fields[callback_data.index], lang)
+    elif callback_data.index == len(fields) and edited.draft is not None:
+        await _preview_draft(message, state, lang, edited, edited.draft, session)
+    else:
+        await say(message, _("This button is no longer valid. Please start again."))
+
+
+@router.callback_query(ValuePick.filter(), StateFilter(EditForm.value), IsAdmin())
+async def on_value_pick(
+    query: CallbackQuery,
+    callback_data: ValuePick,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """A value offered for the edited field (a kind, a status): then the preview."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    edited = await _edited(message, state)
+    if edited is None:
+        return
+    step = edit_step(edited.entity, edited.field or "")
+    asked = step is not None and EDIT_STEPS[edited.entity].index(step) == callback_data.field
+    options = [] if step is None or step.options is None or not asked else step.options(lang)
+    if callback_data.index >= len(options):
+        await say(message, _("This button is no longer valid. Please start again."))
+        return
+    await _edit_value(message, state, session, lang, str(options[callback_data.index][1]))
 
 
 @router.message(Command("edit", "delete"), IsAdmin())
@@ -856,7 +906,11 @@ async def cmd_edit(
     if len(found) > 1:
         await state.update_data(RecordChoice(records=found, deleting=deleting).to_data())
         labels = [f"{_entity_label(entity)} {key}" for entity, key in found]
-        await say(message, _("Several records match. Which one?"), _pick_keyboard("rec", labels))
+        await say(
+            message,
+            _("Several records match. Which one?"),
+            _pick_keyboard(lambda index: RecordPick(index=index), labels),
+        )
         return
     entity, key = found[0]
     await _start_edit(message, state, session, lang, entity, key, deleting)
@@ -905,7 +959,7 @@ async def _ask_field(message: Message, state: FSMContext, edited: EditedRecord) 
         _("Editing {entity} {key}. Which field?").format(
             entity=_entity_label(edited.entity), key=edited.key
         ),
-        _pick_keyboard("field", labels),
+        _pick_keyboard(lambda index: FieldPick(index=index), labels),
     )
 
 
@@ -923,6 +977,7 @@ async def _ask_value(message: Message, state: FSMContext, step: EditStep, lang: 
     if edited is None:
         return
     edited = edited.model_copy(update={"field": step.name})
+    field = EDIT_STEPS[edited.entity].index(step)
     await state.update_data(edited.to_data())
     await state.set_state(EditForm.value)
     current = _field_value(edited.entity, edited.base, step, lang)
@@ -934,9 +989,9 @@ async def _ask_value(message: Message, state: FSMContext, step: EditStep, lang: 
         message,
         prompt,
         _moves_keyboard(
-            step.name,
+            lambda index: ValuePick(field=field, index=index),
             [label for label, _value in options],
-            step=EDIT_STEPS[edited.entity].index(step),
+            step=field,
             back=True,
         ),
     )
@@ -1073,9 +1128,9 @@ async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> No
     await _ask_value(message, state, step, lang)
 
 
-@router.callback_query(DialogMove.filter(), IsAdmin())
+@router.callback_query(DIALOG_BUTTONS, IsAdmin())
 async def on_stale_move(query: CallbackQuery) -> None:
-    """Back or Skip under a question no longer asked."""
+    """A choice, Back or Skip under a question no longer asked."""
     await query.answer()
     if isinstance(query.message, Message):
         await say(query.message, _("This button is no longer valid. Please start again."))
@@ -1103,9 +1158,8 @@ async def refuse_in_dialog(message: Message, state: FSMContext) -> None:
     await refuse(message)
 
 
-@router.callback_query(AdminPick.filter())
 @router.callback_query(AdminConfirm.filter())
-@router.callback_query(DialogMove.filter())
+@router.callback_query(DIALOG_BUTTONS)
 async def refuse_button(query: CallbackQuery) -> None:
     """A button of an admin dialog pressed by someone without the right."""
     await refuse(query)
@@ -1119,7 +1173,8 @@ def get_router() -> Router:
             "message": [DialogOrCommand(EditForm, Pending, RecordForm, SourceTitle)],
             "callback_query": [
                 CallbackPrefix(
-                    AdminPick.__prefix__, AdminConfirm.__prefix__, DialogMove.__prefix__
+                    AdminConfirm.__prefix__,
+                    *(button.__prefix__ for button in ADMIN_DIALOG_BUTTONS),
                 )
             ],
         }
