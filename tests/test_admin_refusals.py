@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import replies
-from bot.handlers import admin_editing
+from bot.handlers.admin_editing import preview as editing_preview
 from bot.transport.redelivery import RedeliveryBudget
 from knowledge.admin.editing import save_records
 from knowledge.qa.engine import Engine
@@ -140,7 +140,7 @@ async def test_a_confirm_that_met_a_locked_database_is_saved_when_delivered_agai
         return await save_records(*args, **kwargs)
 
     monkeypatch.setattr(admin, "feed", feed)
-    monkeypatch.setattr(admin_editing, "save_records", locked_once)
+    monkeypatch.setattr(editing_preview, "save_records", locked_once)
 
     first = await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
     assert sent_texts(first) == []
@@ -168,10 +168,10 @@ async def test_a_confirm_whose_first_attempt_died_after_writing_says_saved_when_
             raise _Killed
         await said(message, text, *args)
 
-    monkeypatch.setattr(admin_editing, "say", dies_before_saying)
+    monkeypatch.setattr(editing_preview, "say", dies_before_saying)
     with pytest.raises(_Killed):
         await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
-    monkeypatch.setattr(admin_editing, "say", said)
+    monkeypatch.setattr(editing_preview, "say", said)
 
     again = await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
 

@@ -1,0 +1,346 @@
+"""/edit and /delete: the record found, the field chosen, its new value typed or pressed;
+and a draft (a record not written yet) edited the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from aiogram import F
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.callbacks import DialogMove, FieldPick, Move, RecordPick, ValuePick
+from bot.filters.admin import IsAdmin
+from bot.handlers.admin_editing.keyboards import moves_keyboard, pick_keyboard
+from bot.handlers.admin_editing.preview import preview_change
+from bot.handlers.admin_editing.states import EditForm
+from bot.handlers.admin_editing.wording import areas_hint, entity_label, form_problem_text
+from bot.replies import say
+from bot.routing import Handlers
+from knowledge.admin import forms
+from knowledge.admin.drafts import EditedRecord, Operation, RecordChoice
+from knowledge.admin.edit_steps import EDIT_STEPS, EditStep, edit_step
+from knowledge.admin.editing import load_for_edit, parse_doc
+from knowledge.admin.fields import field_value
+
+router = Handlers(__name__)
+
+
+@router.callback_query(RecordPick.filter(), IsAdmin())
+async def on_record_pick(
+    query: CallbackQuery,
+    callback_data: RecordPick,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """One of the records found for /edit or /delete: its fields, or its deletion."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    found = RecordChoice.from_data(await state.get_data())
+    if found is None or callback_data.index >= len(found.records):
+        await say(message, _("This button is no longer valid. Please start again."))
+        return
+    entity, key = found.records[callback_data.index]
+    await _start_edit(message, state, session, lang, entity, key, found.deleting)
+
+
+@router.callback_query(FieldPick.filter(), StateFilter(EditForm.field), IsAdmin())
+async def on_field_pick(
+    query: CallbackQuery,
+    callback_data: FieldPick,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """A field of the record being edited, or (one past the last) a draft saved as it is."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    edited = await _edited(message, state)
+    if edited is None:
+        return
+    fields = EDIT_STEPS.get(edited.entity, ())
+    if callback_data.index < len(fields):
+        await _ask_value(message, state, fields[callback_data.index], lang)
+    elif callback_data.index == len(fields) and edited.draft is not None:
+        await _preview_draft(message, state, lang, edited, edited.draft, session)
+    else:
+        await say(message, _("This button is no longer valid. Please start again."))
+
+
+@router.callback_query(ValuePick.filter(), StateFilter(EditForm.value), IsAdmin())
+async def on_value_pick(
+    query: CallbackQuery,
+    callback_data: ValuePick,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """A value offered for the edited field (a kind, a status): then the preview."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    edited = await _edited(message, state)
+    if edited is None:
+        return
+    step = edit_step(edited.entity, edited.field or "")
+    asked = step is not None and EDIT_STEPS[edited.entity].index(step) == callback_data.field
+    options = [] if step is None or step.options is None or not asked else step.options(lang)
+    if callback_data.index >= len(options):
+        await say(message, _("This button is no longer valid. Please start again."))
+        return
+    await _edit_value(message, state, session, lang, str(options[callback_data.index][1]))
+
+
+@router.message(Command("edit", "delete"), IsAdmin())
+async def cmd_edit(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """Find the record (by key, or "hromada partner"), then choose a field or confirm."""
+    await state.clear()
+    deleting = command.command == "delete"
+    text = (command.args or "").strip()
+    if not text:
+        usage = (
+            _("Which record? /delete <key>, or /delete Kharkiv Košice")
+            if deleting
+            else _("Which record? /edit <key>, or /edit Kharkiv Košice")
+        )
+        await say(message, usage)
+        return
+    found = await forms.find_record(session, text)
+    if not found:
+        await say(message, form_problem_text(forms.FormError("record", text)))
+        return
+    if len(found) > 1:
+        await state.update_data(RecordChoice(records=found, deleting=deleting).to_data())
+        labels = [f"{entity_label(entity)} {key}" for entity, key in found]
+        await say(
+            message,
+            _("Several records match. Which one?"),
+            pick_keyboard(lambda index: RecordPick(index=index), labels),
+        )
+        return
+    entity, key = found[0]
+    await _start_edit(message, state, session, lang, entity, key, deleting)
+
+
+async def _start_edit(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    lang: str,
+    entity: str,
+    key: str,
+    deleting: bool,
+) -> None:
+    doc = await load_for_edit(session, entity, key)
+    if doc is None:
+        await say(message, form_problem_text(forms.FormError("record", key)))
+        return
+    expected = doc.model_dump(mode="json")
+    if deleting:
+        await preview_change(
+            message,
+            state,
+            lang,
+            operation=Operation.DELETE,
+            entity=entity,
+            key=key,
+            doc=None,
+            expected=expected,
+            session=session,
+        )
+        return
+    edited = EditedRecord(entity=entity, key=key, expected=expected)
+    await state.update_data(edited.to_data())
+    await _ask_field(message, state, edited)
+
+
+async def _ask_field(message: Message, state: FSMContext, edited: EditedRecord) -> None:
+    """Which field of the record to change; a draft may also be saved as it is."""
+    await state.set_state(EditForm.field)
+    labels = [_(step.label) for step in EDIT_STEPS[edited.entity]]
+    if edited.draft is not None:
+        labels.append(_("✅ Save as it is"))
+    await say(
+        message,
+        _("Editing {entity} {key}. Which field?").format(
+            entity=entity_label(edited.entity), key=edited.key
+        ),
+        pick_keyboard(lambda index: FieldPick(index=index), labels),
+    )
+
+
+async def _edited(message: Message, state: FSMContext) -> EditedRecord | None:
+    """The record being edited; None, the dialog ended and the admin told, if it is lost."""
+    edited = EditedRecord.from_data(await state.get_data())
+    if edited is None:
+        await state.clear()
+        await say(message, _("This button is no longer valid. Please start again."))
+    return edited
+
+
+async def _ask_value(message: Message, state: FSMContext, step: EditStep, lang: str) -> None:
+    edited = await _edited(message, state)
+    if edited is None:
+        return
+    edited = edited.model_copy(update={"field": step.name})
+    field = EDIT_STEPS[edited.entity].index(step)
+    await state.update_data(edited.to_data())
+    await state.set_state(EditForm.value)
+    current = _field_value(edited.entity, edited.base, step, lang)
+    prompt = _("The new value of {field}? Now: {value}").format(field=_(step.label), value=current)
+    if step.lists_areas:
+        prompt += "\n" + areas_hint()
+    options = step.options(lang) if step.options is not None else []
+    await say(
+        message,
+        prompt,
+        moves_keyboard(
+            lambda index: ValuePick(field=field, index=index),
+            [label for label, _value in options],
+            step=field,
+            back=True,
+        ),
+    )
+
+
+@router.callback_query(
+    DialogMove.filter(F.move == Move.BACK), StateFilter(EditForm.value), IsAdmin()
+)
+async def on_value_back(query: CallbackQuery, state: FSMContext) -> None:
+    """Back from a field's new value: the choice of the field again."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    edited = await _edited(message, state)
+    if edited is not None:
+        await _ask_field(message, state, edited)
+
+
+def _field_value(entity: str, doc: dict[str, Any], step: EditStep, lang: str) -> str:
+    path = step.stored
+    if "." in path:
+        outer, inner = path.split(".")
+        value = (doc.get(outer) or {}).get(inner)
+    else:
+        value = doc.get(path)
+    if isinstance(value, dict):
+        # Notes are stored in both languages; the admin sees theirs.
+        value = value.get(lang)
+    return field_value(entity, path, value, lang)
+
+
+@router.message(EditForm.value, F.text, IsAdmin())
+async def edit_value(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """The new value: validated here, then the preview."""
+    await _edit_value(message, state, session, lang, message.text or "")
+
+
+async def _edit_value(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str, text: str
+) -> None:
+    edited = await _edited(message, state)
+    if edited is None:
+        return
+    # A draft (a record not written yet) is edited like a stored one, from its own fields.
+    base = edited.base
+    try:
+        step = edit_step(edited.entity, edited.field or "")
+        if step is None:
+            raise forms.FormError("field", str(edited.field))
+        changed = base | step.change(base, text.strip())
+        doc = parse_doc(edited.entity, changed)
+    except forms.FormError as error:
+        await say(message, form_problem_text(error))
+        return
+    except ValueError as error:
+        await say(message, form_problem_text(forms.invalid_record(error)))
+        return
+    await _preview_draft(
+        message, state, lang, edited, None if doc is None else doc.model_dump(mode="json"), session
+    )
+
+
+async def _preview_draft(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    edited: EditedRecord,
+    doc: dict[str, Any] | None,
+    session: AsyncSession | None = None,
+) -> None:
+    """The preview of an edited record, with the new records a draft brings along."""
+    await preview_change(
+        message,
+        state,
+        lang,
+        operation=Operation.SAVE,
+        entity=edited.entity,
+        key=edited.key,
+        doc=doc,
+        expected=edited.expected,
+        extra=list(edited.extra),
+        session=session,
+    )
+
+
+async def edit_draft(
+    message: Message,
+    state: FSMContext,
+    *,
+    entity: str,
+    doc: BaseModel,
+    expected: BaseModel | None,
+    extra: Sequence[tuple[str, BaseModel]] = (),
+) -> None:
+    """Open the /edit dialog on a record not written yet: a new one (`expected` None) or a
+    stored one with changes applied. The admin changes fields one at a time, or saves it as it
+    is; Confirm writes it with the records it brings along (`extra`, such as a new place or
+    source, as (entity, document)) in one transaction and one batch, undone together.
+    """
+    edited = EditedRecord(
+        entity=entity,
+        key=str(getattr(doc, "key", "")),
+        expected=None if expected is None else expected.model_dump(mode="json"),
+        draft=doc.model_dump(mode="json"),
+        extra=[(name, record.model_dump(mode="json")) for name, record in extra],
+    )
+    await state.clear()
+    await state.update_data(edited.to_data())
+    await _ask_field(message, state, edited)
+
+
+@router.message(EditForm.field, F.text, IsAdmin())
+async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> None:
+    """A field typed instead of pressed: its name or its label."""
+    edited = await _edited(message, state)
+    if edited is None:
+        return
+    typed = (message.text or "").strip()
+    steps = EDIT_STEPS[edited.entity]
+    named = {step.name.casefold(): step for step in steps}
+    named |= {_(step.label).casefold(): step for step in steps}
+    step = named.get(typed.casefold())
+    if step is None:
+        await say(message, form_problem_text(forms.FormError("field", typed)))
+        return
+    await _ask_value(message, state, step, lang)

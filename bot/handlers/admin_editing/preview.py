@@ -1,0 +1,341 @@
+"""The preview every change of a record waits under, and the Confirm that writes it.
+
+Nothing is written before the admin presses Confirm under a preview. The preview's "before"
+is kept in the conversation and passed to the save as `expected`, so an edit made meanwhile by
+someone else is refused and shown instead of being overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import uuid
+from typing import Any
+
+from aiogram import F
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.callbacks import AdminConfirm, TitleUse
+from bot.filters.admin import IsAdmin
+from bot.handlers.admin_editing.keyboards import confirm_keyboard, moves_keyboard
+from bot.handlers.admin_editing.states import Pending, SourceTitle
+from bot.handlers.admin_editing.wording import entity_label, form_problem_text
+from bot.replies import say
+from bot.routing import Handlers
+from bot.services import BotServices
+from bot.transport.redelivery import is_passing_failure
+from knowledge.admin import dialogs, forms
+from knowledge.admin.common import Admin
+from knowledge.admin.drafts import Extra, Operation, PendingChange, UntitledSource
+from knowledge.admin.editing import delete_record, parse_doc, preview_changes, save_records
+from knowledge.admin.history import undo
+from knowledge.admin.wording import change_preview, undo_text
+from knowledge.facts.documents import AidDoc
+
+router = Handlers(__name__)
+# The dialog data key of a confirmed change's answer, kept from its writing until it is said.
+UNSAID_OUTCOME = "unsaid_outcome"
+
+
+logger = logging.getLogger(__name__)
+
+
+async def preview_change(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    *,
+    operation: Operation,
+    entity: str,
+    key: str,
+    doc: dict[str, Any] | None,
+    expected: dict[str, Any] | None,
+    extra: Extra | None = None,
+    session: AsyncSession | None = None,
+) -> None:
+    """Show what would change and wait for Confirm; places and sources by their names."""
+    before = parse_doc(entity, expected)
+    after = parse_doc(entity, doc)
+    known = await _known_names(session, lang, [doc, expected], extra or [])
+    lines = []
+    for extra_entity, extra_doc in extra or []:
+        lines.append(
+            _("A new {entity} will be added: {key}").format(
+                entity=entity_label(extra_entity), key=extra_doc["key"]
+            )
+        )
+    if operation is Operation.DELETE:
+        lines.append(
+            _("Delete {entity} {key}? You can undo it later with /undo.").format(
+                entity=entity_label(entity), key=key
+            )
+        )
+    else:
+        lines.append(f"{entity_label(entity)} {key}")
+    lines.append(change_preview(preview_changes(before, after), lang, entity, known))
+    if (
+        session is not None
+        and operation is Operation.SAVE
+        and expected is None
+        and isinstance(after, AidDoc)
+    ):
+        twins = await forms.same_aid(session, after)
+        if twins:
+            lines.append(
+                _(
+                    "⚠️ This looks like a record saved already: {keys} (the same hromada, date,"
+                    " donors and goods). Confirm only if it is another delivery."
+                ).format(keys=", ".join(twins))
+            )
+    pending = PendingChange(
+        operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
+    )
+    await state.set_state(Pending.confirm)
+    await state.update_data(pending.to_data())
+    await say(message, "\n".join(lines), confirm_keyboard())
+
+
+async def _known_names(
+    session: AsyncSession | None,
+    lang: str,
+    docs: list[dict[str, Any] | None],
+    extra: list[tuple[str, dict[str, Any]]],
+) -> dict[str, str]:
+    """The names, in `lang`, of the places and sources the documents refer to by key: new
+    ones from `extra`, stored ones from the database."""
+    known: dict[str, str] = {}
+    for entity, record in extra:
+        names = record.get("name" if entity == "place" else "title")
+        if isinstance(names, dict) and names.get(lang):
+            known[str(record["key"])] = str(names[lang])
+    wanted: set[str] = set()
+    for doc in docs:
+        if not doc:
+            continue
+        if isinstance(doc.get("place"), str):
+            wanted.add(doc["place"])
+        wanted |= {
+            cited["source"]
+            for cited in doc.get("sources") or []
+            if isinstance(cited, dict) and isinstance(cited.get("source"), str)
+        }
+    wanted -= set(known)
+    if session is not None and wanted:
+        known |= await forms.record_names(session, wanted, lang)
+    return known
+
+
+async def preview_new(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    entity: str,
+    doc: dict[str, Any],
+    extra: list[tuple[str, dict[str, Any]]],
+    *,
+    ask_title: bool = False,
+    session: AsyncSession | None = None,
+) -> None:
+    """Show a new record (and the records it brings along) and wait for Confirm. In a guided
+    dialog (`ask_title`) a new source made from a link first gets its title, as no page is
+    fetched to read one; the one-line form keeps the title guessed from the link."""
+    linked = [record for kind, record in extra if kind == "source" and record.get("url")]
+    if linked and ask_title:
+        suggestion = linked[0]["title"]["uk"]
+        dialog = dialogs.DialogState.from_data(await state.get_data())
+        await state.set_state(SourceTitle.title)
+        await state.update_data(UntitledSource(entity=entity, doc=doc, extra=extra).to_data())
+        await say(
+            message,
+            _(
+                "The title of the source {url}? I do not open pages, so I could not read it there."
+                " Send the title, or press the button to use: «{title}»"
+            ).format(url=linked[0]["url"], title=suggestion),
+            moves_keyboard(
+                lambda _index: TitleUse(step=-1 if dialog is None else dialog.step),
+                [_("Use this title")],
+                step=-1 if dialog is None else dialog.step,
+                back=dialog is not None,
+            ),
+        )
+        return
+    await _show_new(message, state, lang, entity, doc, extra, session)
+
+
+async def titled(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    title: str | None,
+    session: AsyncSession | None = None,
+) -> None:
+    """The title for the new source (None: the suggested one); then the preview."""
+    titled = UntitledSource.from_data(await state.get_data())
+    if titled is None:
+        await state.clear()
+        await say(message, _("This button is no longer valid. Please start again."))
+        return
+    extra: Extra = []
+    for kind, record in titled.extra:
+        if kind == "source" and record.get("url") and title is not None:
+            record = {**record, "title": {"uk": title, "en": title}}
+        extra.append((kind, record))
+    await _show_new(message, state, lang, titled.entity, titled.doc, extra, session)
+
+
+@router.message(SourceTitle.title, F.text, IsAdmin())
+async def source_title(
+    message: Message, state: FSMContext, session: AsyncSession, lang: str
+) -> None:
+    """The source's title, typed."""
+    try:
+        title = forms.required_text(message.text or "")
+    except forms.FormError as error:
+        await say(message, form_problem_text(error))
+        return
+    await titled(message, state, lang, title, session)
+
+
+async def _show_new(
+    message: Message,
+    state: FSMContext,
+    lang: str,
+    entity: str,
+    doc: dict[str, Any],
+    extra: list[tuple[str, dict[str, Any]]],
+    session: AsyncSession | None = None,
+) -> None:
+    await preview_change(
+        message,
+        state,
+        lang,
+        operation=Operation.SAVE,
+        entity=entity,
+        key=str(doc["key"]),
+        doc=doc,
+        expected=None,
+        extra=extra,
+        session=session,
+    )
+
+
+@router.message(Command("cancel"), IsAdmin())
+async def cmd_cancel(message: Message, state: FSMContext) -> None:
+    """Leave any dialog; nothing is written."""
+    had = await state.get_state()
+    await state.clear()
+    if had is None:
+        await say(message, _("There is nothing to cancel."))
+    else:
+        await say(message, _("Cancelled. Nothing was changed."))
+
+
+@router.callback_query(AdminConfirm.filter(), StateFilter(Pending.confirm), IsAdmin())
+async def on_confirm(
+    query: CallbackQuery,
+    callback_data: AdminConfirm,
+    state: FSMContext,
+    admin: Admin,
+    services: BotServices,
+    session: AsyncSession,
+    lang: str,
+) -> None:
+    """Write the previewed change, checked against what the admin saw, or drop it."""
+    pending = PendingChange.from_data(await state.get_data())
+    # A Confirm delivered again (its first attempt failed because the database was away) finds
+    # its query answered already; the preview still waits, as it is left only once written.
+    with contextlib.suppress(TelegramBadRequest):
+        await query.answer()
+    if not isinstance(query.message, Message):
+        await state.clear()
+        return
+    if not callback_data.ok:
+        await state.clear()
+        await say(query.message, _("Cancelled. Nothing was changed."))
+        return
+    if pending is None:
+        await state.clear()
+        await say(query.message, _("This preview is no longer waiting; nothing was changed."))
+        return
+    try:
+        text = await _apply(pending, admin, session, lang)
+    except Exception as error:
+        # A refusal ends the dialog; a write that met the database away (or locked by a long
+        # import) leaves the preview waiting for the Confirm that is delivered again.
+        if not is_passing_failure(error):
+            await state.clear()
+        raise
+    # Written: the preview is answered, and what to say is kept until it is said, so a
+    # Confirm delivered again (this process died before saying it) tells it, not "nothing
+    # was changed".
+    await state.set_state(None)
+    await state.set_data({UNSAID_OUTCOME: text})
+    await say(query.message, text)
+    await state.set_data({})
+    try:
+        await services.reload_knowledge()
+    except Exception as error:
+        # The change is stored and the admin told; it must not be tried again.
+        if not is_passing_failure(error):
+            raise
+        logger.warning("Answers will show the change at the next reload: %s", type(error).__name__)
+
+
+async def _apply(pending: PendingChange, admin: Admin, session: AsyncSession, lang: str) -> str:
+    entity, key = pending.entity, pending.key
+    if pending.operation is Operation.UNDO:
+        if pending.batch:
+            report = await undo(session, admin, batch=pending.batch)
+        else:
+            report = await undo(session, admin, change_id=pending.change_id)
+        return undo_text(report, lang)
+    expected = parse_doc(entity, pending.expected)
+    if pending.operation is Operation.DELETE:
+        result = await delete_record(session, entity, key, admin, expected)
+        return _("Deleted {entity} {key} (change #{id}). /undo restores it.").format(
+            entity=entity_label(entity), key=key, id=result.change_id
+        )
+    # A record saved with the place and source it brought along is undone as one.
+    # All of them are written in one transaction, or none is.
+    batch = str(uuid.uuid4()) if pending.extra else None
+    records: list[tuple[BaseModel, BaseModel | None]] = []
+    for extra_entity, extra_doc in pending.extra:
+        extra = parse_doc(extra_entity, extra_doc)
+        if extra is not None:
+            records.append((extra, None))
+    doc = parse_doc(entity, pending.doc)
+    if doc is None:
+        return _("Nothing would change.")
+    records.append((doc, expected))
+    result = (await save_records(session, records, admin, batch=batch))[-1]
+    if result.change_id is None:
+        return _("Nothing would change.")
+    return _("Saved {entity} {key} (change #{id}).").format(
+        entity=entity_label(entity), key=key, id=result.change_id
+    )
+
+
+@router.callback_query(AdminConfirm.filter(), IsAdmin())
+async def on_stale_confirm(query: CallbackQuery, state: FSMContext) -> None:
+    """Confirm under a preview that was already answered or cancelled: nothing happens. One
+    whose change was written by an attempt that died before saying so is told it now."""
+    unsaid = (await state.get_data()).get(UNSAID_OUTCOME)
+    if isinstance(unsaid, str) and isinstance(query.message, Message):
+        with contextlib.suppress(TelegramBadRequest):
+            await query.answer()
+        await say(query.message, unsaid)
+        await state.set_data({})
+        return
+    note = _("This preview is no longer waiting; nothing was changed.")
+    try:
+        await query.answer(note, show_alert=True)
+    except TelegramBadRequest:
+        # Pressed long ago, or delivered again: the note goes to the chat instead.
+        if isinstance(query.message, Message):
+            await say(query.message, note)
