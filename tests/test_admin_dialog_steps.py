@@ -18,6 +18,7 @@ from tests.adminbot_support import (
     admin_harness,
     admin_services,
     alerts,
+    button,
     last_buttons,
     stored,
 )
@@ -194,3 +195,61 @@ async def test_a_button_of_an_older_layout_is_answered_as_out_of_date(
     (question,) = await _say(admin, "memorandum", lang)
     assert question == STATUS_QUESTION[lang]
     assert await audit_count(seeded_engine) == audited
+
+
+SEND_A_SOURCE = {
+    "en": "Send a source: the key of an existing one, a title or a link.",
+    "uk": "Надішліть джерело: ключ наявного, назву або посилання.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_bare_number_is_not_taken_for_a_sources_title(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    for text in ("/new_aid", "Харків", "2024", "PL", "generators", "12"):
+        await _say(admin, text, lang)
+    audited = await audit_count(seeded_engine)
+
+    assert await _say(admin, "12", lang) == [SEND_A_SOURCE[lang]]
+
+    (preview,) = await _say(admin, "test-source", lang)
+    assert "source-12" not in preview
+    assert await audit_count(seeded_engine) == audited
+
+
+AID_FIELDS = {
+    "en": ["Received", "Donor's country", "Kind of aid", "Quantity", "Notes"],
+    "uk": ["Отримано", "Країна донора", "Вид допомоги", "Кількість", "Примітки"],
+}
+CONFIRM = {"en": "Confirm", "uk": "Підтвердити"}
+FOOD = {"en": "food", "uk": "продукти харчування"}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_editing_aid_offers_the_fields_its_dialog_asks(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    for text in ("/new_aid", "Харків", "2024", "PL", "generators", "12"):
+        await _say(admin, text, lang)
+    calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
+    key = "kharkivska-aid-pl-2024"
+
+    for field, typed in ((1, "LT"), (2, None), (3, "5")):
+        calls = await admin.send(f"/edit {key}", chat_id=ME, user_id=ME, language_code=lang)
+        assert [label for label, _data in last_buttons(calls)] == AID_FIELDS[lang]
+        calls = await admin.click(
+            button(calls, AID_FIELDS[lang][field]), chat_id=ME, user_id=ME, language_code=lang
+        )
+        if typed is None:
+            calls = await admin.click(
+                button(calls, FOOD[lang]), chat_id=ME, user_id=ME, language_code=lang
+            )
+        else:
+            calls = await admin.send(typed, chat_id=ME, user_id=ME, language_code=lang)
+        await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
+
+    (aid,) = [a for a in (await stored(seeded_engine)).aid if a.key == key]
+    assert [donor.country for donor in aid.donors] == ["LT"]
+    assert [(item.category.value, item.quantity) for item in aid.items] == [("food", 5)]

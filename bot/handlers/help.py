@@ -6,11 +6,13 @@ from collections.abc import Iterable
 
 from aiogram import Router
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.commands import ADMIN_COMMANDS, ADMIN_OPS_COMMANDS, EDITOR_COMMANDS
 from bot.filters.admin import IsAdmin
+from bot.handlers.admin_editing import ask_again
 from bot.handlers.admin_ops import EDITOR_COMMANDS as EDITOR_OPS_COMMANDS
 from bot.replies import say
 from bot.routing import Handlers
@@ -39,9 +41,12 @@ def _command_lines(commands: Iterable[tuple[str, str]]) -> list[str]:
 
 
 @router.message(Command("help"), IsAdmin())
-async def cmd_help_for_admins(message: Message, admin: Admin) -> None:
+async def cmd_help_for_admins(
+    message: Message, admin: Admin, state: FSMContext, lang: str
+) -> None:
     """The same help, and for editors every command they may use (the menu's own list, so
-    none is left out) with the one-line form; super-admins also the rights and files ones."""
+    none is left out) with the one-line form; super-admins also the rights and files ones.
+    Inside an editing dialog its question is asked again after the help."""
     super_admin = admin.user_id in admin.super_admins
     commands = [
         *(ADMIN_COMMANDS if super_admin else EDITOR_COMMANDS),
@@ -76,6 +81,7 @@ async def cmd_help_for_admins(message: Message, admin: Admin) -> None:
         ]
     )
     await say(message, _help_text() + "\n\n" + admin_text)
+    await ask_again(message, state, lang)
 
 
 @router.message(Command("help"))

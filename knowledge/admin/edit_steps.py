@@ -13,6 +13,8 @@ from typing import Any
 from knowledge.admin import forms
 from knowledge.admin.dialogs import Options, kind_options, status_options
 from knowledge.admin.fields import EDITABLE_FIELDS
+from knowledge.render.labels import AID_CATEGORIES
+from knowledge.render.translations import translation
 
 Document = Mapping[str, Any]
 # The record's fields replaced by a typed value (stripped), given the record as it is.
@@ -21,7 +23,8 @@ Change = Callable[[Document, str], dict[str, Any]]
 
 @dataclass(frozen=True)
 class EditStep:
-    """One editable field: its name, its path in the record ("signed_on", "name.uk"), how a
+    """One editable field: its name, its path in the record ("signed_on", "name.uk",
+    "items.0.quantity": the first item's), how a
     typed value changes the record, its buttons (label and code, in a language) and whether
     the list of cooperation areas is shown under its question."""
 
@@ -72,6 +75,34 @@ def _country(doc: Document, value: str) -> dict[str, Any]:
     return {"country": forms.parse_country(value)}
 
 
+def _donor_country(doc: Document, value: str) -> dict[str, Any]:
+    """The first donor's country (a donor is added, a country as such, if there is none)."""
+    donors = [dict(donor) for donor in doc.get("donors") or []] or [{"kind": "country"}]
+    donors[0]["country"] = forms.parse_country(value)
+    return {"donors": donors}
+
+
+def _first_item(name: str, read: Callable[[str], Any]) -> Change:
+    """The field `name` of the first kind of goods the aid lists, as `read` reads it."""
+
+    def change(doc: Document, value: str) -> dict[str, Any]:
+        items = [dict(item) for item in doc.get("items") or []] or [{}]
+        items[0][name] = read(value)
+        return {"items": items}
+
+    return change
+
+
+def _category(value: str) -> str:
+    return forms.parse_category(value).value
+
+
+def category_options(lang: str) -> list[tuple[str, Any]]:
+    """Every kind of aid as a button: its label in `lang` and its code."""
+    gettext = translation(lang).gettext
+    return [(gettext(label), category.value) for category, label in AID_CATEGORIES.items()]
+
+
 def _url(doc: Document, value: str) -> dict[str, Any]:
     return {"url": None if forms.is_empty(value) else value}
 
@@ -113,7 +144,20 @@ EDIT_STEPS: dict[str, tuple[EditStep, ...]] = {
         EditStep("title_en", "title.en", _required("title.en")),
         EditStep("url", "url", _url),
     ),
-    "aid": (EditStep("received", "received_on", _date("received_on")), _NOTES),
+    # The fields the new-aid dialog asks, but the hromada and the source, which a record is
+    # found by.
+    "aid": (
+        EditStep("received", "received_on", _date("received_on")),
+        EditStep("donor_country", "donors.0.country", _donor_country),
+        EditStep(
+            "category",
+            "items.0.category",
+            _first_item("category", _category),
+            options=category_options,
+        ),
+        EditStep("quantity", "items.0.quantity", _first_item("quantity", forms.parse_quantity)),
+        _NOTES,
+    ),
 }
 
 

@@ -97,6 +97,9 @@ EDITABLE_FIELDS = {
     "title_en": N_("Title in English"),
     "url": N_("Link"),
     "received": N_("Received"),
+    "donor_country": N_("Donor's country"),
+    "category": N_("Kind of aid"),
+    "quantity": N_("Quantity"),
 }
 
 IN_LANGUAGE = {"uk": N_("{field} in Ukrainian"), "en": N_("{field} in English")}

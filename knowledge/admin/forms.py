@@ -284,7 +284,8 @@ def suggested_title(url: str) -> str:
 
 
 async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc | None]:
-    """An existing source's key, or a new source made from a title or URL (not yet saved)."""
+    """An existing source's key, or a new source made from a title or URL (not yet saved);
+    FormError("source") for nothing, or for a text without a letter that is no source's key."""
     text = text.strip()
     if not text:
         raise FormError("source", text)
@@ -294,6 +295,10 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
     if existing is not None:
         return existing, None
     url = text if _URL.match(text) else None
+    if url is None and not any(character.isalpha() for character in text):
+        # A bare number or date ("12", "2024") is an answer meant for another question,
+        # never a title.
+        raise FormError("source", text)
     if url is not None:
         existing = await session.scalar(
             select(models.SourceRow.key).where(models.SourceRow.url == url)

@@ -21,12 +21,16 @@ from bot.handlers.admin_editing.keyboards import DIALOG_BUTTONS, confirm_keyboar
 from bot.handlers.admin_editing.states import EditForm, Pending, RecordForm, SourceTitle
 from bot.replies import say
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
+from knowledge.admin import dialogs
+from knowledge.admin.drafts import EditedRecord
+from knowledge.admin.edit_steps import edit_step
 
 __all__ = [
     "COMMANDS",
     "EditForm",
     "Pending",
     "SourceTitle",
+    "ask_again",
     "confirm_keyboard",
     "edit_draft",
     "get_router",
@@ -80,6 +84,30 @@ async def refuse_in_dialog(message: Message, state: FSMContext) -> None:
 async def refuse_button(query: CallbackQuery) -> None:
     """A button of an admin dialog pressed by someone without the right."""
     await refuse(query)
+
+
+async def ask_again(message: Message, state: FSMContext, lang: str) -> None:
+    """The question the editing dialog open in the conversation waits on, asked again with
+    its buttons (after /help, say); nothing when no dialog is open."""
+    current = await state.get_state()
+    data = await state.get_data()
+    if current == RecordForm.step.state:
+        dialog = dialogs.DialogState.from_data(data)
+        if dialog is not None:
+            await new_records.ask(message, state, dialog, lang)
+    elif current == SourceTitle.title.state:
+        await preview.ask_for_title(message, state)
+    elif current == Pending.confirm.state:
+        await say(message, _("Please press Confirm or Cancel under the preview, or send /cancel."))
+    elif current in (EditForm.field.state, EditForm.value.state):
+        edited = EditedRecord.from_data(data)
+        if edited is None:
+            return
+        step = edit_step(edited.entity, edited.field or "")
+        if current == EditForm.value.state and step is not None:
+            await edit.ask_value(message, state, step, lang)
+        else:
+            await edit.ask_field(message, state, edited)
 
 
 def get_router() -> Router:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.callbacks import DialogMove, FieldPick, Move, RecordPick, ValuePick
 from bot.filters.admin import IsAdmin
 from bot.handlers.admin_editing.keyboards import moves_keyboard, pick_keyboard
-from bot.handlers.admin_editing.preview import preview_change
+from bot.handlers.admin_editing.preview import leave_open_dialog, preview_change
 from bot.handlers.admin_editing.states import EditForm
 from bot.handlers.admin_editing.wording import areas_hint, entity_label, form_problem_text
 from bot.replies import say
@@ -65,12 +65,12 @@ async def on_field_pick(
     message = query.message
     if not isinstance(message, Message):
         return
-    edited = await _edited(message, state)
+    edited = await edited_record(message, state)
     if edited is None:
         return
     fields = EDIT_STEPS.get(edited.entity, ())
     if callback_data.index < len(fields):
-        await _ask_value(message, state, fields[callback_data.index], lang)
+        await ask_value(message, state, fields[callback_data.index], lang)
     elif callback_data.index == len(fields) and edited.draft is not None:
         await _preview_draft(message, state, lang, edited, edited.draft, session)
     else:
@@ -90,7 +90,7 @@ async def on_value_pick(
     message = query.message
     if not isinstance(message, Message):
         return
-    edited = await _edited(message, state)
+    edited = await edited_record(message, state)
     if edited is None:
         return
     step = edit_step(edited.entity, edited.field or "")
@@ -110,8 +110,9 @@ async def cmd_edit(
     session: AsyncSession,
     lang: str,
 ) -> None:
-    """Find the record (by key, or "hromada partner"), then choose a field or confirm."""
-    await state.clear()
+    """Find the record (by key, or "hromada partner"), then choose a field or confirm; a
+    dialog left open is dropped, and the admin told."""
+    await leave_open_dialog(message, state)
     deleting = command.command == "delete"
     text = (command.args or "").strip()
     if not text:
@@ -168,10 +169,10 @@ async def _start_edit(
         return
     edited = EditedRecord(entity=entity, key=key, expected=expected)
     await state.update_data(edited.to_data())
-    await _ask_field(message, state, edited)
+    await ask_field(message, state, edited)
 
 
-async def _ask_field(message: Message, state: FSMContext, edited: EditedRecord) -> None:
+async def ask_field(message: Message, state: FSMContext, edited: EditedRecord) -> None:
     """Which field of the record to change; a draft may also be saved as it is."""
     await state.set_state(EditForm.field)
     labels = [_(step.label) for step in EDIT_STEPS[edited.entity]]
@@ -186,7 +187,7 @@ async def _ask_field(message: Message, state: FSMContext, edited: EditedRecord) 
     )
 
 
-async def _edited(message: Message, state: FSMContext) -> EditedRecord | None:
+async def edited_record(message: Message, state: FSMContext) -> EditedRecord | None:
     """The record being edited; None, the dialog ended and the admin told, if it is lost."""
     edited = EditedRecord.from_data(await state.get_data())
     if edited is None:
@@ -195,8 +196,8 @@ async def _edited(message: Message, state: FSMContext) -> EditedRecord | None:
     return edited
 
 
-async def _ask_value(message: Message, state: FSMContext, step: EditStep, lang: str) -> None:
-    edited = await _edited(message, state)
+async def ask_value(message: Message, state: FSMContext, step: EditStep, lang: str) -> None:
+    edited = await edited_record(message, state)
     if edited is None:
         return
     edited = edited.model_copy(update={"field": step.name})
@@ -229,18 +230,19 @@ async def on_value_back(query: CallbackQuery, state: FSMContext) -> None:
     message = query.message
     if not isinstance(message, Message):
         return
-    edited = await _edited(message, state)
+    edited = await edited_record(message, state)
     if edited is not None:
-        await _ask_field(message, state, edited)
+        await ask_field(message, state, edited)
 
 
 def _field_value(entity: str, doc: dict[str, Any], step: EditStep, lang: str) -> str:
     path = step.stored
-    if "." in path:
-        outer, inner = path.split(".")
-        value = (doc.get(outer) or {}).get(inner)
-    else:
-        value = doc.get(path)
+    value: Any = doc
+    for part in path.split("."):
+        if isinstance(value, list):
+            value = value[int(part)] if int(part) < len(value) else None
+        else:
+            value = value.get(part) if isinstance(value, dict) else None
     if isinstance(value, dict):
         # Notes are stored in both languages; the admin sees theirs.
         value = value.get(lang)
@@ -258,7 +260,7 @@ async def edit_value(
 async def _edit_value(
     message: Message, state: FSMContext, session: AsyncSession, lang: str, text: str
 ) -> None:
-    edited = await _edited(message, state)
+    edited = await edited_record(message, state)
     if edited is None:
         return
     # A draft (a record not written yet) is edited like a stored one, from its own fields.
@@ -326,13 +328,13 @@ async def edit_draft(
     )
     await state.clear()
     await state.update_data(edited.to_data())
-    await _ask_field(message, state, edited)
+    await ask_field(message, state, edited)
 
 
 @router.message(EditForm.field, F.text, IsAdmin())
 async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> None:
     """A field typed instead of pressed: its name or its label."""
-    edited = await _edited(message, state)
+    edited = await edited_record(message, state)
     if edited is None:
         return
     typed = (message.text or "").strip()
@@ -343,4 +345,4 @@ async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> No
     if step is None:
         await say(message, form_problem_text(forms.FormError("field", typed)))
         return
-    await _ask_value(message, state, step, lang)
+    await ask_value(message, state, step, lang)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.callbacks import DialogMove, Move, StepPick, TitleUse
 from bot.filters.admin import IsAdmin
 from bot.handlers.admin_editing.keyboards import step_keyboard
-from bot.handlers.admin_editing.preview import preview_new, titled
+from bot.handlers.admin_editing.preview import leave_open_dialog, preview_new, titled
 from bot.handlers.admin_editing.states import RecordForm, SourceTitle
 from bot.handlers.admin_editing.wording import form_problem_text
 from bot.replies import say
@@ -36,7 +36,8 @@ async def cmd_add_agreement(
     session: AsyncSession,
     lang: str,
 ) -> None:
-    """hromada | place | country | kind | status | signed | source, then a preview."""
+    """hromada | place | country | kind | status | signed | source, then a preview (a dialog
+    left open is dropped then, and the admin told)."""
     parts = [part.strip() for part in (command.args or "").split("|")]
     try:
         if len(parts) == len(forms.LINE_FIELDS) - 1:
@@ -73,6 +74,7 @@ async def cmd_add_agreement(
     except forms.FormError as error:
         await say(message, form_problem_text(error))
         return
+    await leave_open_dialog(message, state)
     await preview_new(
         message, state, lang, "agreement", doc.model_dump(mode="json"), extra, session=session
     )
@@ -82,13 +84,14 @@ async def cmd_add_agreement(
 async def cmd_new_record(
     message: Message, command: CommandObject, state: FSMContext, lang: str
 ) -> None:
-    """Start the dialog for a new agreement, place, source or aid record."""
-    await state.clear()
+    """Start the dialog for a new agreement, place, source or aid record; one left open is
+    dropped, and the admin told."""
+    await leave_open_dialog(message, state)
     form = command.command.removeprefix("new_")
-    await _ask(message, state, dialogs.DialogState(form), lang, opening=True)
+    await ask(message, state, dialogs.DialogState(form), lang, opening=True)
 
 
-async def _ask(
+async def ask(
     message: Message,
     state: FSMContext,
     dialog: dialogs.DialogState,
@@ -168,7 +171,7 @@ async def _answered(
     """The next question; after the last, the record and its preview."""
     following = dialog.answered(answers)
     if following is not None:
-        await _ask(message, state, following, lang)
+        await ask(message, state, following, lang)
         return
     table = dialogs.DIALOGS[dialog.form]
     try:
@@ -229,7 +232,7 @@ async def on_step_move(
         if earlier is None:
             await say(message, _("This button is no longer valid. Please start again."))
             return
-        await _ask(message, state, earlier, lang)
+        await ask(message, state, earlier, lang)
         return
     step = dialog.current
     if not step.optional:
@@ -250,7 +253,7 @@ async def on_title_back(query: CallbackQuery, state: FSMContext, lang: str) -> N
     if dialog is None:
         await say(message, _("This button is no longer valid. Please start again."))
         return
-    await _ask(message, state, dialog, lang)
+    await ask(message, state, dialog, lang)
 
 
 @router.callback_query(TitleUse.filter(), StateFilter(SourceTitle.title), IsAdmin())

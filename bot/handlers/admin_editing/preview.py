@@ -32,7 +32,7 @@ from bot.services import BotServices
 from bot.transport.redelivery import is_passing_failure
 from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
-from knowledge.admin.drafts import Extra, Operation, PendingChange, UntitledSource
+from knowledge.admin.drafts import EditedRecord, Extra, Operation, PendingChange, UntitledSource
 from knowledge.admin.editing import delete_record, parse_doc, preview_changes, save_records
 from knowledge.admin.history import undo
 from knowledge.admin.wording import change_preview, undo_text
@@ -147,25 +147,36 @@ async def preview_new(
     fetched to read one; the one-line form keeps the title guessed from the link."""
     linked = [record for kind, record in extra if kind == "source" and record.get("url")]
     if linked and ask_title:
-        suggestion = linked[0]["title"]["uk"]
-        dialog = dialogs.DialogState.from_data(await state.get_data())
         await state.set_state(SourceTitle.title)
         await state.update_data(UntitledSource(entity=entity, doc=doc, extra=extra).to_data())
-        await say(
-            message,
-            _(
-                "The title of the source {url}? I do not open pages, so I could not read it there."
-                " Send the title, or press the button to use: «{title}»"
-            ).format(url=linked[0]["url"], title=suggestion),
-            moves_keyboard(
-                lambda _index: TitleUse(step=-1 if dialog is None else dialog.step),
-                [_("Use this title")],
-                step=-1 if dialog is None else dialog.step,
-                back=dialog is not None,
-            ),
-        )
+        await ask_for_title(message, state)
         return
     await _show_new(message, state, lang, entity, doc, extra, session)
+
+
+async def ask_for_title(message: Message, state: FSMContext) -> None:
+    """Ask for the title of the new source made from a link, the one guessed from the link
+    offered as a button (and Back, in a guided dialog)."""
+    data = await state.get_data()
+    untitled = UntitledSource.from_data(data)
+    if untitled is None:
+        return
+    linked = [record for kind, record in untitled.extra if kind == "source" and record.get("url")]
+    dialog = dialogs.DialogState.from_data(data)
+    step = -1 if dialog is None else dialog.step
+    await say(
+        message,
+        _(
+            "The title of the source {url}? I do not open pages, so I could not read it there."
+            " Send the title, or press the button to use: «{title}»"
+        ).format(url=linked[0]["url"], title=linked[0]["title"]["uk"]),
+        moves_keyboard(
+            lambda _index: TitleUse(step=step),
+            [_("Use this title")],
+            step=step,
+            back=dialog is not None,
+        ),
+    )
 
 
 async def titled(
@@ -223,6 +234,33 @@ async def _show_new(
         extra=extra,
         session=session,
     )
+
+
+def _open_entity(data: dict[str, Any]) -> str | None:
+    """The kind of record the dialog kept in the conversation data adds or changes."""
+    dialog = dialogs.DialogState.from_data(data)
+    if dialog is not None:
+        return dialogs.DIALOGS[dialog.form].entity
+    for part in (PendingChange, UntitledSource, EditedRecord):
+        kept = part.from_data(data)
+        if kept is not None:
+            return kept.entity
+    return None
+
+
+async def leave_open_dialog(message: Message, state: FSMContext) -> None:
+    """End the editing dialog open in the conversation, if any, telling the admin that what
+    it held is dropped unsaved (a new dialog or /edit begins in its place)."""
+    opened = await state.get_state() is not None
+    entity = _open_entity(await state.get_data()) if opened else None
+    await state.clear()
+    if entity is not None:
+        await say(
+            message,
+            _("The unfinished {entity} is dropped; nothing of it was saved.").format(
+                entity=entity_label(entity)
+            ),
+        )
 
 
 @router.message(Command("cancel"), IsAdmin())
