@@ -180,17 +180,25 @@ class CorrectionReply(CallbackData, prefix="fixr"):
     id: int
 
 
+class FactMove(StrEnum):
+    """What an editor does with a fact proposed from a document."""
+
+    ADD = "add"
+    EDIT = "edit"
+    SKIP = "skip"
+
+
 class FactAction(CallbackData, prefix="fact"):
     """Add, edit or skip (`action`) the `index`-th fact proposed from a document (`document`,
     a short id; the proposals stay with the bot)."""
 
     document: str
     index: int
-    action: str
+    action: FactMove
 
 
 class DocumentFacts(CallbackData, prefix="facts"):
     """Add or skip (`action`) every open fact proposed from a document."""
 
     document: str
-    action: str
+    action: FactMove

@@ -39,7 +39,7 @@ from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import DocumentFacts, FactAction
+from bot.callbacks import DocumentFacts, FactAction, FactMove
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import edit_draft
 from bot.handlers.admin_ops import ImportStep
@@ -400,10 +400,10 @@ async def _propose(
         builder = InlineKeyboardBuilder()
         builder.button(
             text=_("➕ Add all ({count})").format(count=len(addable)),
-            callback_data=DocumentFacts(document=token, action="add"),
+            callback_data=DocumentFacts(document=token, action=FactMove.ADD),
         )
         builder.button(
-            text=_("✖ Skip all"), callback_data=DocumentFacts(document=token, action="skip")
+            text=_("✖ Skip all"), callback_data=DocumentFacts(document=token, action=FactMove.SKIP)
         )
         await say(
             message,
@@ -473,18 +473,18 @@ def _card_keyboard(token: str, index: int, entry: dict[str, Any]) -> InlineKeybo
     proposal = proposal_from_data(entry["proposal"])
     builder = InlineKeyboardBuilder()
 
-    def button(text: str, action: str) -> None:
+    def button(text: str, action: FactMove) -> None:
         builder.button(
             text=text, callback_data=FactAction(document=token, index=index, action=action)
         )
 
     if comparison.known:
-        button(_("➕ Cite the document"), "add")
+        button(_("➕ Cite the document"), FactMove.ADD)
     elif not needs_country(proposal):
-        button(_("✅ Update") if comparison.record else _("➕ Add"), "add")
+        button(_("✅ Update") if comparison.record else _("➕ Add"), FactMove.ADD)
     if not comparison.known:
-        button(_("✏️ Edit"), "edit")
-    button(_("✖ Skip"), "skip")
+        button(_("✏️ Edit"), FactMove.EDIT)
+    button(_("✖ Skip"), FactMove.SKIP)
     return builder.as_markup()
 
 
@@ -638,16 +638,16 @@ async def on_fact(
         await query.answer(_state_note(entry, lang) or "", show_alert=True)
         return
     chat_id = query.message.chat.id if query.message is not None else admin.user_id
-    if callback_data.action == "skip":
+    if callback_data.action is FactMove.SKIP:
         entry["state"] = SKIPPED
         await _update(state, token, document)
         await query.answer(_("Skipped."))
         await _show(bot, chat_id, services, lang, token, document, index)
         return
-    if callback_data.action == "add":
+    if callback_data.action is FactMove.ADD:
         await _add(query, bot, state, services, admin, lang, token, document, [index])
         return
-    if callback_data.action == "edit":
+    if callback_data.action is FactMove.EDIT:
         await _edit(query, bot, state, services, admin, lang, token, document, index)
         return
     await query.answer(_("This button is no longer valid."), show_alert=True)
@@ -672,7 +672,7 @@ async def on_document_facts(
     if not indices:
         await query.answer(_("Nothing is left to add."), show_alert=True)
         return
-    if callback_data.action == "skip":
+    if callback_data.action is FactMove.SKIP:
         chat_id = query.message.chat.id if query.message is not None else admin.user_id
         for index in indices:
             document["facts"][index]["state"] = SKIPPED
