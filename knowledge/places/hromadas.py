@@ -152,7 +152,14 @@ class Ambiguous(Problem):
     """A name several hromadas share, with what each candidate would resolve to, so that a
     caller who learns more later (an importer that has read the whole sheet) can settle it."""
 
-    choices: tuple[Resolved, ...] = ()
+    # The candidates as found; turned into `Resolved` only when asked (an import's refusals),
+    # since a name such as Ivanivka has a hundred of them.
+    entries: tuple[_Entry, ...] = ()
+
+    @property
+    def choices(self) -> tuple[Resolved, ...]:
+        """What each candidate would resolve to."""
+        return tuple(_resolved(entry) for entry in self.entries)
 
 
 @dataclass(frozen=True)
@@ -456,7 +463,7 @@ class HromadaIndex:
 
     def _where(self, places: list[str]) -> _Where | Problem:
         """The oblast and raion the qualifiers name, or the one no oblast or raion is."""
-        where = _Where()
+        where = _ANYWHERE
         for place in places:
             words = name_key(place).split()
             if all(word in _NOISE_WORDS for word in words):
@@ -632,7 +639,7 @@ class HromadaIndex:
         return Ambiguous(
             N_("ambiguous hromada {name}: {candidates}; write the KATOTTH code or the oblast"),
             {"name": text, "candidates": candidates},
-            choices=tuple(_resolved(entry) for entry in entries),
+            entries=tuple(entries),
         )
 
     def _oblast_problem(self, text: str, words: list[str]) -> Problem:
@@ -849,7 +856,9 @@ class _Kinds:
 
     @classmethod
     def of(cls, words: Iterable[str]) -> _Kinds:
-        words = list(words)
+        words = [word for word in words if word in _KIND_WORDS or word in _UNIT_WORDS]
+        if not words:
+            return _ANY_KIND
         return cls(
             frozenset(_KIND_WORDS[word] for word in words if word in _KIND_WORDS),
             frozenset(_UNIT_WORDS[word] for word in words if word in _UNIT_WORDS),
@@ -890,6 +899,9 @@ class _Kinds:
         return _kind_fits(entry.hromada, {_UNIT_HROMADA_KIND[kind] for kind in self.units})
 
 
+_ANY_KIND = _Kinds()
+
+
 @dataclass(frozen=True)
 class _Within:
     """Keeps the units of one hromada: the districts of the city a qualifier names."""
@@ -914,6 +926,7 @@ class _Where:
         return not self.raions or hromada.raion_code in self.raions
 
 
+_ANYWHERE = _Where()
 # Endings of a raion's adjective on the romanisation key: Тячівський, Тячівського, Tiachivskyi.
 _RAION_ENDINGS = ("skoho", "ckoho", "zkoho", "ski", "cki", "zki", "koho", "ki", "oho", "i")
 
@@ -968,6 +981,8 @@ def _split_qualifier(text: str) -> tuple[str, list[str]]:
 
 def _split_trailing(text: str) -> tuple[str, list[str]]:
     found: list[str] = []
+    if " " not in text.strip():
+        return text, found
     while match := _TRAILING_PLACE.match(text.strip()):
         text = match.group(1)
         found.insert(0, match.group(2))
