@@ -11,6 +11,7 @@ import pytest
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.vocabulary import AgreementKind
 from knowledge.places.countries import country_name
+from knowledge.qa.answer import Answer
 from knowledge.qa.evaluation import (
     DEFAULT_PATH,
     LANGUAGES,
@@ -19,6 +20,7 @@ from knowledge.qa.evaluation import (
     Answerer,
     Conversation,
     Item,
+    Result,
     Turn,
     build_engine,
     evaluate,
@@ -146,3 +148,25 @@ def test_the_engine_answers_each_tuning_set_accurately(path: Path, engine: Answe
         f"accuracy {report.accuracy:.1%} is below {PASSING_ACCURACY:.0%}\n\n"
         f"{report.table()}\n\n{report.failures_text()}"
     )
+
+
+def _scored(text: str, include: tuple[tuple[str, ...], ...], exclude: tuple[str, ...]) -> Result:
+    turn = Turn("q", "en", None, {}, include=include, exclude=exclude)
+    return Result(turn, 1, None, Answer("q", "en", Intent.RELATION, {}, text))
+
+
+def test_a_token_is_found_only_where_a_word_or_number_starts() -> None:
+    # "Brno, Czechia" holds no "No,", and "2024" no "4": a "yes" about Brno is not a "no".
+    yes_about_brno = _scored("Yes, Kharkiv and Brno are twin cities.\nBrno, Czechia", (), ("No,",))
+    four_in_a_year = _scored("5 partners (report of 2024)", (("4",),), ())
+
+    assert yes_about_brno.passed
+    assert four_in_a_year.missing == ("4",)
+
+
+def test_a_token_still_matches_an_inflected_word_and_a_sum_after_its_currency() -> None:
+    inflected = _scored("Ні, у Харкова немає угоди з Лідсом", (("Лідс",), ("Ні,",)), ())
+    money = _scored("UAH22,736.20 spent in 2023", (("22",),), ())
+
+    assert inflected.passed
+    assert money.passed

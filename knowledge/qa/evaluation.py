@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -83,7 +84,18 @@ def _normalised(text: str) -> str:
 
 
 def _contains(text: str, token: str) -> bool:
-    return _normalised(token) in _normalised(text)
+    """Whether the text holds the token, not inside a longer word or number: "No," is not
+    found in "Brno, Czechia" nor "4" in "2024", while "Лідс" is found in «Лідсом» and "22" in
+    "UAH22,736.20"."""
+    wanted = _normalised(token)
+    first = wanted[:1]
+    if first.isalpha():
+        before = r"(?<![^\W\d_])"
+    elif first.isdigit():
+        before = r"(?<!\d)"
+    else:
+        return wanted in _normalised(text)
+    return re.search(before + re.escape(wanted), _normalised(text)) is not None
 
 
 @dataclass(frozen=True)
