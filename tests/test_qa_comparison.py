@@ -52,3 +52,34 @@ def test_which_has_more_compares_the_two_asked_before(engine: Engine) -> None:
 
     assert "Kupiansk: 1 partner." in actual
     assert "Kharkiv has more partners." in actual
+
+
+@pytest.mark.parametrize(
+    ("questions", "which", "verdict"),
+    [
+        (
+            ("How many partners does Kharkiv have?", "How many does Kupiansk have?"),
+            "which has more?",
+            "Kharkiv has more partners.",
+        ),
+        (("скільки угод у мени?", "а в харкова?"), "в кого більше?", "Більше угод має Харків."),
+    ],
+)
+def test_which_has_more_after_two_separate_counts_compares_them(
+    engine: Engine, questions: tuple[str, str], which: str, verdict: str
+) -> None:
+    context = None
+    for question in questions:
+        context = engine.answer(question, context, today=TODAY).context
+
+    actual = engine.answer(which, context, today=TODAY).text
+
+    assert verdict in actual.splitlines()
+
+
+def test_a_count_names_how_many_partners_have_an_agreement_in_force(engine: Engine) -> None:
+    # Mena's fifth partner, Friedberg, is only in talks.
+    actual = engine.answer("скільки партнерів у мени", today=TODAY).text
+
+    assert actual.startswith("Мена: 5 партнерів")
+    assert "Із них чинні угоди мають 4." in actual

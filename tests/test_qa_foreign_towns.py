@@ -60,3 +60,41 @@ def test_a_hromada_and_a_town_no_record_names_is_a_no_about_that_pair(engine: En
     first_line = actual.splitlines()[0]
     assert first_line.startswith("Ні,")
     assert "Вроцлавом" in first_line
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "expected"),
+    [
+        (
+            "Які партнери Харкова?",
+            "а вроцлав?",
+            "Ні, у моїх записах немає партнерства громади Харків з Вроцлавом",
+        ),
+        (
+            "Kharkiv partners",
+            "and Lublin?",
+            "No, I have no record of a partnership between Kharkiv and Lublin",
+        ),
+        (
+            "угоди Мени",
+            "а люблін?",
+            "Ні, у моїх записах немає партнерства громади Мена з Любліном",
+        ),
+    ],
+)
+def test_a_bare_town_abroad_after_partners_is_a_no_about_that_pair(
+    engine: Engine, first: str, follow_up: str, expected: str
+) -> None:
+    context = engine.answer(first, today=TODAY).context
+
+    actual = engine.answer(follow_up, context, today=TODAY).text
+
+    assert actual.startswith(expected)
+
+
+def test_a_bare_known_partner_after_partners_is_still_a_yes(engine: Engine) -> None:
+    context = engine.answer("Kharkiv partners", today=TODAY).context
+
+    actual = engine.answer("and Lille?", context, today=TODAY).text
+
+    assert actual.startswith("Yes, Kharkiv and Lille")

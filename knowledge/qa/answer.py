@@ -38,6 +38,9 @@ class Context:
     candidates: tuple[str, ...] = ()
     # Whether the last question asked for a yes or a no ("what about Brno?" asks it again).
     yes_no: bool = False
+    # The hromadas the conversation's latest counts were about, the last one last, so that
+    # "which has more?" after two counts compares them.
+    counted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

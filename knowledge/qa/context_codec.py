@@ -19,6 +19,7 @@ def context_to_data(context: Context) -> dict[str, Any]:
         "sources": list(context.sources),
         "candidates": list(context.candidates),
         "yes_no": context.yes_no,
+        "counted": list(context.counted),
     }
 
 
@@ -48,4 +49,5 @@ def context_from_data(data: object) -> Context | None:
         sources=_strings(data.get("sources")),
         candidates=_strings(data.get("candidates")),
         yes_no=data.get("yes_no") is True,
+        counted=_strings(data.get("counted")),
     )

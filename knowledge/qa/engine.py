@@ -301,6 +301,7 @@ class Engine:
                 sources=tuple(draft.sources) or (context.sources if context else ()),
                 candidates=meaning.ambiguous,
                 yes_no=meaning.yes_no,
+                counted=_counted(meaning, context),
             ),
         )
 
@@ -1026,6 +1027,15 @@ class Engine:
                 + ": "
                 + ", ".join(sorted((lang.country(c) for c in countries), key=sort_key))
             )
+            in_force = {self.snapshot.country_of(a) for a in agreements if _in_force(a)}
+            if len(in_force) < len(countries):
+                draft.lines.append(
+                    lang.ngettext(
+                        "Agreements are in force in {count} of them.",
+                        "Agreements are in force in {count} of them.",
+                        len(in_force),
+                    ).format(count=lang.number(len(in_force)))
+                )
         elif topic is Topic.AGREEMENTS:
             draft.lines.append(agreements_counted(lang, name, agreements))
         else:
@@ -1048,6 +1058,16 @@ class Engine:
                 counted.format(hromada=name, count=lang.number(len(places)))
                 + (": " + ", ".join(places) if places else ".")
             )
+            in_force = {a.place for a in agreements if _in_force(a)}
+            if len(in_force) < len(places) and entities.kind is None:
+                # «скільки партнерів у мени»: four signed, Friedberg only in talks.
+                draft.lines.append(
+                    lang.ngettext(
+                        "Of them, {count} has an agreement in force.",
+                        "Of them, {count} have an agreement in force.",
+                        len(in_force),
+                    ).format(count=lang.number(len(in_force)))
+                )
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(self._as_shown(lang, agreements))
 
@@ -1515,6 +1535,22 @@ def _still_listed(meaning: Meaning, draft: _Draft, context: Context | None) -> t
     if meaning.picked and earlier:
         return earlier
     return tuple(draft.listed) or earlier
+
+
+def _counted(meaning: Meaning, context: Context | None) -> tuple[str, ...]:
+    """The hromadas of the latest counts in a row, two at most, the last one last."""
+    entities = meaning.entities
+    if meaning.intent is not Intent.COUNT or entities.hromada is None:
+        return ()
+    if entities.compared is not None:
+        return (entities.hromada, entities.compared)
+    before = context.counted if context is not None else ()
+    kept = tuple(code for code in before if code != entities.hromada)
+    return (*kept, entities.hromada)[-2:]
+
+
+def _in_force(agreement: Agreement) -> bool:
+    return agreement.status is AgreementStatus.ACTIVE
 
 
 def _code(entities: Entities) -> str:

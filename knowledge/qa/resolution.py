@@ -663,6 +663,19 @@ def _comparison(
         rule = "compares the two hromadas compared before"
         topic = _count_topic(cues) if cues - {Cue.COMPARE, Cue.WHO} else context.entities.topic
         kind = kind or context.entities.kind
+    elif (
+        context is not None
+        and context.intent is Intent.COUNT
+        and len(context.counted) == 2
+        and not codes
+        and Cue.COMPARE in cues
+    ):
+        # "How many partners does Kharkiv have?", "and Mena?", then "which has more?".
+        first, second = context.counted
+        rule = "compares the two hromadas counted before"
+        named_topic = cues & {Cue.AGREEMENTS, Cue.TWIN, Cue.PARTNER}
+        topic = _count_topic(cues) if named_topic else context.entities.topic
+        kind = kind or context.entities.kind
     else:
         return None
     if topic not in (Topic.PARTNERS, Topic.AGREEMENTS):
@@ -834,6 +847,9 @@ def _decide(
     unknown = _unknown_partner_follow_up(reading, own, context)
     if unknown is not None:
         return unknown
+    abroad = _town_abroad_follow_up(reading, own, context)
+    if abroad is not None:
+        return abroad
     if not _carries_anything(reading):
         # "asdkjh qwe", "lorem ipsum": no word of it continues the conversation.
         return Meaning(Intent.OUT_OF_DOMAIN, rule="no cue, name or number to continue with")
@@ -863,6 +879,51 @@ def _unknown_partner_follow_up(reading: Reading, own: _Own, context: Context) ->
         entities.kind,
         unknown,
         "a pair follow-up naming a partner the records do not know",
+    )
+
+
+# What a bare town abroad follows up on: a question about the hromada's partners or ties.
+_ABOUT_PARTNERS = frozenset(
+    {
+        Intent.PARTNERS,
+        Intent.RELATION,
+        Intent.SIGNED,
+        Intent.EXPIRY,
+        Intent.COUNT,
+        Intent.OVERVIEW,
+        Intent.SIGNATORIES,
+        Intent.AREAS,
+    }
+)
+
+
+def _town_abroad_follow_up(reading: Reading, own: _Own, context: Context) -> Meaning | None:
+    """«а вроцлав?», "and Lublin?" after a question about Kharkiv's partners ask whether
+    Kharkiv has a tie with that town; no record names it, so the answer is a "no" about it,
+    never the partners listed again."""
+    previous = context.entities
+    entities = own.entities
+    if (
+        previous.hromada is None
+        or context.intent not in _ABOUT_PARTNERS
+        or entities.hromada
+        or own.ambiguous
+        or entities.place_filters
+        or reading.cues
+        - {Cue.FOLLOW_UP, Cue.WHO, Cue.YES_NO, Cue.PARTNER, Cue.TWIN, Cue.AGREEMENTS}
+    ):
+        return None
+    town = _world_town(reading)
+    if town is None:
+        return None
+    written = town.name
+    if reading.lang != "en" and town.name_uk:
+        written = town.name_uk[:1] + inflect(town.name_uk, "ablt")[1:]
+    return _no_partnership(
+        previous.hromada,
+        entities.kind,
+        written,
+        "a follow-up naming a town abroad the records do not know",
     )
 
 
