@@ -814,8 +814,8 @@ def test_when_a_protocol_was_signed_after_a_hromada_is_its_date(
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("is the albuquerque memorandum signed or not?", "No, it is not signed yet."),
-        ("Чи підписали меморандум Харків і Альбукерке?", "Ні, ще не підписано."),
+        ("is the albuquerque memorandum signed or not?", "No, its signing is not confirmed"),
+        ("Чи підписали меморандум Харків і Альбукерке?", "Ні, підписання не підтверджено"),
     ],
 )
 def test_a_memorandum_asked_by_its_title_is_that_document_not_another_of_the_pair(

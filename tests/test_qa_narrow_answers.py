@@ -140,3 +140,23 @@ def test_a_nation_wide_count_counts_what_the_question_names(
 
     assert answer.text.startswith(expected)
     assert absent not in answer.text.splitlines()[0]
+
+
+def test_a_planned_signing_is_not_confirmed_rather_than_denied(engine: Engine) -> None:
+    (answer,) = conversation(
+        engine, "Чи підписав Харків меморандум про побратимство з Альбукерке у липні 2023?"
+    )
+
+    assert answer.text.startswith("Ні, підписання не підтверджено")
+    assert "ще не підписано" not in answer.text
+    assert "липні 2023" in answer.text
+
+
+def test_when_signed_keeps_what_the_sources_say_of_the_date(engine: Engine) -> None:
+    *_, answer = conversation(
+        engine, "Партнери Менської громади?", "а в Польщі?", "а друга?", "коли підписали?"
+    )
+
+    assert answer.intent is Intent.SIGNED
+    assert "Жиракув" in answer.text
+    assert "станом на кінець 2023 року" in answer.text

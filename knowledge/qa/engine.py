@@ -708,7 +708,14 @@ class Engine:
             elif all(a.status is AgreementStatus.IN_NEGOTIATION for a in agreements):
                 draft.lines.append(_("No, it is not signed yet — talks are under way."))
             else:
-                draft.lines.append(_("No, it is not signed yet."))
+                # A planned signing no later source confirms is not known to have failed:
+                # the headline says no more than the sources.
+                draft.lines.append(
+                    _(
+                        "No, its signing is not confirmed: it was planned, and no later source"
+                        " says it took place."
+                    )
+                )
         signed_in = entities.year if entities.place is None else None
         describe = signing
         if meaning.narrow is not None and meaning.narrow.aspect is Aspect.TERM:
@@ -1569,7 +1576,9 @@ def _signing_and_term(lang: Language, agreement: Agreement) -> str:
 
 def _tells_signing(notes: Text | None) -> bool:
     """Whether an agreement's notes tell of its signing: who signed, or when, in words."""
-    return notes is not None and notes.en.startswith(("Signed", "The signing"))
+    return notes is not None and (
+        "signed" in notes.en.casefold() or "signing" in notes.en.casefold()
+    )
 
 
 def _names_signing(notes: Text) -> bool:
