@@ -325,7 +325,7 @@ async def test_a_new_place_without_a_country_is_asked_for_one_before_the_dialog(
     admins: FileHarness, seeded_engine: AsyncEngine
 ) -> None:
     editor = Editor(admins, SUPER_ADMIN, "en")
-    text = "Харків підписав меморандум про взаєморозуміння з містом Зволень у травні 2024 року."
+    text = "Харків підписав меморандум про взаєморозуміння з містом Скаришев у травні 2024 року."
     shown = cards(await editor.send(f"/extract {text}"))
 
     asked = await editor.click(button(shown[0], "Edit"))
@@ -338,12 +338,12 @@ async def test_a_new_place_without_a_country_is_asked_for_one_before_the_dialog(
     assert "The text gives no country for this new place: press Edit to give it." in shown[0].text
     assert [label for label, _d in keyboard_buttons(shown[0].reply_markup)] == ["✏️ Edit", "✖ Skip"]
     assert sent_texts(asked)[-1] == (
-        "Which country is «Зволень» in? Send its name or code, such as Poland or PL."
+        "Which country is «Скаришев» in? Send its name or code, such as Poland or PL."
     )
     assert sent_texts(wrong)[0].startswith("I don't know a country “Poland and more”.")
-    (zwolen,) = [p for p in after.places if p.name.uk == "Зволень"]
-    assert zwolen.country == "PL"
-    assert [a.kind.value for a in after.agreements if a.place == zwolen.key] == ["memorandum"]
+    (skaryszew,) = [p for p in after.places if p.name.uk == "Скаришев"]
+    assert skaryszew.country == "PL"
+    assert [a.kind.value for a in after.agreements if a.place == skaryszew.key] == ["memorandum"]
 
 
 async def test_a_card_whose_record_changed_meanwhile_is_shown_again_and_nothing_written(

@@ -465,8 +465,8 @@ def test_a_town_named_without_its_country_takes_the_documents_country_that_has_i
 
     # An undated page's «15 червня» has no year to resolve against.
     assert found["Ченстохова"] == ("PL", None)
-    # Paris is in no country the text names, and no Paris of Poland is meant.
-    assert found["Paris"] == (None, None)
+    # No Paris of Poland is meant: Paris is the one GeoNames knows, clearly the largest.
+    assert found["Paris"] == ("FR", None)
 
 
 def test_a_tie_that_began_with_a_document_has_the_documents_kind(qa_engine: Engine) -> None:

@@ -142,3 +142,122 @@ def test_a_twinning_stated_of_khmelnytskyi_in_the_genitive_is_the_citys_not_the_
         "Попрад",
         AgreementKind.TWINNING,
     )
+
+
+def test_a_town_abroad_named_with_no_preposition_or_country_is_the_partner_with_its_country(
+    extractor: Extractor,
+) -> None:
+    text = "Дрогобицька міська рада та Жешув підписали угоду про співпрацю 3 березня 2025 року."
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2025, 3, 4)))
+
+    assert (actual.hromada_name, actual.partner, actual.partner_country) == (
+        "Дрогобицька",
+        "Жешув",
+        "PL",
+    )
+
+
+def test_a_town_abroad_in_the_instrumental_is_named_in_the_nominative(
+    extractor: Extractor,
+) -> None:
+    text = "Кам’янець-Подільська міська рада схвалила проєкт угоди про побратимство з Тарнобжегом."
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 10, 25)))
+
+    assert (actual.partner, actual.partner_country, actual.status) == (
+        "Тарнобжег",
+        "PL",
+        AgreementStatus.PLANNED,
+    )
+
+
+def test_a_surname_after_with_is_no_town(extractor: Extractor) -> None:
+    text = "Міський голова Полтави підписав меморандум про співпрацю з Кучмою."
+
+    assert _agreements(_extract(extractor, text, PartialDate(2024, 10, 25))) == []
+
+
+def test_a_namesake_abroad_takes_the_country_of_the_state_written_after_it(
+    extractor: Extractor,
+) -> None:
+    text = "Poltava has been a sister city of Toledo, Ohio, since 1989."
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 20)))
+
+    assert (actual.partner, actual.partner_country) == ("Toledo", "US")
+
+
+def test_a_namesake_abroad_takes_the_country_the_document_gave_it_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Делегація американського Толедо відвідала Полтаву. "
+        "Толедо та Полтава є побратимами з 1989 року."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 15)))
+
+    assert (actual.partner, actual.partner_country, actual.date) == (
+        "Толедо",
+        "US",
+        PartialDate(1989),
+    )
+
+
+def test_a_partner_of_their_town_is_not_the_documents_hromadas_partner(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Нововолинська громада отримала два автомобілі від польської гміни Ярачево. "
+        "Ці автомобілі прибули в Ярачево з їхнього німецького міста-партнера Леуна."
+    )
+
+    partners = {
+        fact.partner for fact in _agreements(_extract(extractor, text, PartialDate(2022, 5, 16)))
+    }
+
+    assert "Леуна" not in partners
+
+
+def test_a_memorandum_the_text_then_calls_this_twinning_agreement_is_one_twinning(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kharkiv signed a Memorandum of Understanding with Glasgow on 6 February. "
+        '"This twinning agreement with Glasgow is a golden opportunity for Kharkiv," the mayor '
+        "said."
+    )
+
+    found = {
+        (fact.partner, fact.kind, fact.date)
+        for fact in _agreements(_extract(extractor, text, PartialDate(2024, 2, 24)))
+    }
+
+    assert found == {("Glasgow", AgreementKind.TWINNING, PartialDate(2024, 2, 6))}
+
+
+def test_councillors_approving_a_friendship_agreement_propose_a_planned_agreement_not_an_oath(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Депутати Олександрійської міської ради погодили укладення договору про дружбу з "
+        "англійським містом Бедфорд."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 6, 10)))
+
+    assert (actual.partner, actual.kind, actual.status) == (
+        "Бедфорд",
+        AgreementKind.OTHER,
+        AgreementStatus.PLANNED,
+    )
+
+
+def test_a_visiting_towns_own_partner_is_not_the_visited_hromadas(extractor: Extractor) -> None:
+    text = (
+        "Делегація з французького міста Шатійон відвідала Яготин. Шатійон має партнерські "
+        "зв’язки з містом Ріва-дель-Гарда."
+    )
+
+    assert _agreements(_extract(extractor, text, PartialDate(2024, 6, 10))) == []

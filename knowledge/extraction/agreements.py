@@ -62,6 +62,7 @@ _EVENTS = frozenset(
     {StatusCue.SIGNED, StatusCue.EXTENDED, StatusCue.TERMINATED, StatusCue.SUSPENDED}
 )
 _VERBAL_NOUNS = ("підписан", "signing")
+_VERBAL_NOUNS_OF_SIGNING = ("підписан", "укладен", "signing", "conclusion")
 _LIST_WORDS = frozenset({"та", "і", "й", "and", "or", "також", "а"})
 _WITH = frozenset({"with", "з", "із", "зі"})
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -142,7 +143,7 @@ _GOAL_WORDS = (
 # "Talks ... broke down", «переговори зірвалися»: the talks ended without an agreement.
 _OFFER_WORDS = ("пропону", "запропонув", "запропонувал", "offer", "propos")
 _DRAFT_WORDS = ("проєкт", "проект", "draft")
-_APPROVAL_WORDS = ("погодж", "схвал", "затвердж", "approv", "endorse")
+_APPROVAL_WORDS = ("погодж", "погодил", "погодив", "схвал", "затвердж", "approv", "endorse")
 _FAILED_WORDS = ("зірвал", "провалил", "collapsed", "failed", "stalled", "broke=")
 
 
@@ -216,6 +217,11 @@ def _kind_of(
             return AgreementKind.MEMORANDUM
         if any(starts(word, ("співпрац", "співробітн", "cooperation")) for word in after):
             return AgreementKind.COOPERATION_AGREEMENT
+        if head is AgreementKind.OTHER and head_word.startswith(
+            ("угод", "договір", "договор", "agreement")
+        ):
+            # «договір про дружбу», "agreement of friendship": an agreement, not an oath.
+            return AgreementKind.OTHER
         return AgreementKind.FRIENDSHIP_PLEDGE
     if head is None:
         return None
@@ -293,6 +299,13 @@ def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
             continue
         before = words[max(0, index - 3) : index]
         if cue is StatusCue.SIGNED and any(starts(w, PLAN_MARKERS) for w in before):
+            cue = StatusCue.PLANNED
+        if (
+            cue is StatusCue.SIGNED
+            and starts(word, _VERBAL_NOUNS_OF_SIGNING)
+            and any(starts(w, _APPROVAL_WORDS) for w in before)
+        ):
+            # «погодили укладення договору», "approved the signing": the signing is to come.
             cue = StatusCue.PLANNED
         if cue in (StatusCue.SIGNED, StatusCue.PLANNED) and any(
             starts(w, _OFFER_WORDS) for w in before
@@ -469,6 +482,10 @@ def _frame(
             return []
     if side is None:
         return []
+    if not side.explicit and cue.relation and _theirs(view.words, cue.first):
+        # «з їхнього німецького міста-партнера Леуна», "through its sister city of
+        # Oswiecim": a third party's partner, not the document's hromada's.
+        return []
     if not side.explicit and _foreign_actors(before, after):
         # "the Czech city of Brno and Leipzig signed a joint declaration": foreign towns
         # acting, with no hromada named, are not the document's hromada's tie.
@@ -571,6 +588,17 @@ _TOWN_NOUNS = (
 )
 _POSSESSIVE_PRONOUNS = frozenset({"its", "їхній", "його"})
 _HEADS_OF_TOWN = ("mayor", "мер", "president", "burgomaster", "бургомістр")
+
+
+def _theirs(words: list[str], first: int) -> bool:
+    """Whether a third person's possessive stands just before the word at `first`."""
+    return any(word in _THIRD_PERSON for word in words[max(0, first - 3) : first])
+
+
+_THIRD_PERSON = frozenset(
+    fold(word)
+    for word in ("їхнього", "їхній", "їхнім", "їхньому", "їхнє", "їхня", "їхньої", "його", "її")
+) | {"its", "their"}
 
 
 def _foreign_actors(before: list[Town], after: list[Town]) -> bool:

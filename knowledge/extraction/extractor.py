@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -44,6 +45,7 @@ from knowledge.extraction.sentences import sentences_of
 from knowledge.extraction.source import describe_source, main_text
 from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates, relative_dates
 from knowledge.extraction.view import (
+    DOCUMENT_WORDS,
     SentenceView,
     ViewBuilder,
     foreign_town,
@@ -60,6 +62,7 @@ _KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETT
                "сільськ": HromadaKind.RURAL, "city": HromadaKind.URBAN}  # fmt: skip
 _FROM_WORDS = ("від", "from", "by")
 _MASCULINE_ENDINGS = ("ий", "ого", "ому", "им", "ім")
+_RAION_NOUNS = ("район", "district", "округ")
 _NEVER_DONORS = frozenset({"UA", "RU"})
 
 
@@ -119,10 +122,11 @@ class Extractor:
             for view in views
             for town in view.towns
             if town.first == town.last and town.place is None and town.hromada is None
-            if town.country is not None and not town.venue and not town.person
+            if town.country is not None and not town.venue
         }
         for view in views:
             self._views.with_named_towns(view, named)
+        self._countries_from_geonames(views)
         sentences = self._read(views, reference, dated)
         document_side = _document_side(sentences)
         context = AgreementContext(document_side, dated, None, None)
@@ -214,6 +218,34 @@ class Extractor:
                 for town in view.towns
             ]
 
+    def _countries_from_geonames(self, views: list[SentenceView]) -> None:
+        """Give a town the text names without its country, where the document names no
+        country that has it, the country GeoNames knows it in: «Жешув» is in Poland,
+        "Memmingen" in Germany. A name several countries share gets none («Толедо»).
+
+        Done after the towns marked by the text are carried to their other mentions, so that
+        a name GeoNames alone places never makes its other mentions towns.
+        """
+        for view in views:
+            view.towns = [
+                town
+                if town.country is not None or town.hromada is not None or town.place is not None
+                else replace(
+                    town,
+                    country=self._country_of_region_after(view, town.last)
+                    or self.names.country_abroad(town.name),
+                )
+                for town in view.towns
+            ]
+
+    def _country_of_region_after(self, view: SentenceView, last: int) -> str | None:
+        """The country of a region written just after a town: "Toledo, Ohio", «Толедо, що у
+        штаті Огайо» (a namesake of Toledo, Spain, placed by its state)."""
+        for mention in view.mentions:
+            if last < mention.first <= last + 5 and mention.ids(NameKind.REGION):
+                return self.names.region_country(mention.ids(NameKind.REGION)[0])
+        return None
+
     def _read(
         self, views: list[SentenceView], reference: PartialDate, dated: PartialDate | None
     ) -> list[_Sentence]:
@@ -292,10 +324,16 @@ class Extractor:
                 and not mention.written.isascii()
                 and not starts(following, HROMADA_NOUNS)
                 and not _mayor_before(view.words, mention.first)
-                and not fold(mention.written).endswith(_MASCULINE_ENDINGS)
+                and not (
+                    self._named_like_adjective(hromadas)
+                    and fold(mention.written).endswith(_MASCULINE_ENDINGS)
+                    and not starts(following, _RAION_NOUNS)
+                )
             ):
                 # «Харківська» alone may be the oblast or the city's hromada: not a side. An
-                # oblast is feminine, so «Хмельницького», «у Хмельницькому» is the city.
+                # oblast is feminine, so where the city's own name is an adjective
+                # («Хмельницький») «Хмельницького», «у Хмельницькому» is the city, unless a
+                # raion follows («Хмельницького району»).
                 continue
             # «Миколаєву» with nothing to tell the two Mykolaivs apart: the one the name
             # usually means (the oblast centre), as questions read it.
@@ -312,6 +350,13 @@ class Extractor:
                 # «В Умані підписали»: where it happened, not who acted in this sentence.
                 (venues if is_venue(view.words, mention.first) else sides).append(side)
         return sides, oblasts, venues
+
+    def _named_like_adjective(self, codes: tuple[str, ...]) -> bool:
+        """Whether a hromada's centre has a name declined as an adjective («Хмельницький»)."""
+        infos = [self.names.hromada(code) for code in codes]
+        return any(
+            info is not None and (info.center_uk or "").endswith(("ий", "ій")) for info in infos
+        )
 
     def _one_hromada(
         self, codes: tuple[str, ...], following: str, document_oblast: str | None
@@ -383,7 +428,7 @@ class Extractor:
                 for side in sentences[number].sides
                 if not _after_from(sentences[number].view, side)
             ),
-            document_side,
+            _topic_side(sentences, block[0]) or document_side,
         )
         if side is None:
             return None
@@ -604,6 +649,19 @@ def _document_side(sentences: list[_Sentence]) -> Side | None:
     return replace(first[code], explicit=False)
 
 
+def _topic_side(sentences: list[_Sentence], number: int) -> Side | None:
+    """The one hromada the sentence before names, in the same paragraph: "... with the mayor
+    of Mykolaiv. ... Hannover has sent 10 vehicles to the war ravaged city" sends them to
+    Mykolaiv, whatever hromada the document is about."""
+    if number == 0:
+        return None
+    before = sentences[number - 1]
+    if before.view.sentence.paragraph != sentences[number].view.sentence.paragraph:
+        return None
+    codes = {side.code for side in before.sides}
+    return before.sides[0] if len(codes) == 1 else None
+
+
 def _signing_days_told_after(
     facts: list[tuple[int, Proposal]], sentences: list[_Sentence], reference: PartialDate | None
 ) -> list[tuple[int, Proposal]]:
@@ -721,6 +779,20 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
                 absorbed.update(summaries[1:])
                 continue
             earlier = next((i for i, known in enumerate(merged) if _part_of(fact, known)), None)
+            told_in_part = next(
+                (
+                    i
+                    for i, known in enumerate(merged)
+                    if isinstance(known, AidProposal)
+                    and i not in absorbed
+                    and (_part_of(known, fact) or _told_without_counts(known, fact))
+                ),
+                None,
+            )
+            if earlier is None and told_in_part is not None:
+                # A headline's «надійшли генератори», then the delivery in full: one delivery.
+                merged[told_in_part] = fact
+                continue
             if earlier is None:
                 merged.append(fact)
                 continue
@@ -745,7 +817,7 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
         best = _better(known, fact)
         merged[by_key[key]] = replace(best, kind=known.kind) if _bare_document(fact) else best
     kept = [fact for number, fact in enumerate(merged) if number not in absorbed]
-    kept = _memoranda_over_agreements(_bare_into_named(kept))
+    kept = _memoranda_into_twinnings(_memoranda_over_agreements(_bare_into_named(kept)))
     return [fact for fact in kept if not _made_by_document(fact, kept)]
 
 
@@ -772,6 +844,33 @@ def _memoranda_over_agreements(facts: list[Proposal]) -> list[Proposal]:
             and (other.date is None or fact.date is None or other.date == fact.date)
         ),
     )
+
+
+def _memoranda_into_twinnings(facts: list[Proposal]) -> list[Proposal]:
+    """A memorandum the text then calls "this twinning agreement" («ця угода про
+    побратимство»), with the same town and status: one twinning document, dated as the
+    memorandum. A twinning stated as a tie («є містами-побратимами з 2002 року») names no
+    document and stays a fact of its own."""
+    return _one_document(
+        facts,
+        named_loosely=lambda fact: fact.kind is AgreementKind.MEMORANDUM,
+        names_it=lambda other, fact: (
+            other.kind is AgreementKind.TWINNING
+            and other.quote != fact.quote
+            and _this_document(other)
+        ),
+    )
+
+
+def _this_document(fact: AgreementProposal) -> bool:
+    """Whether the fact's kind words name a document pointed at as already named: "This
+    twinning agreement", «Ця угода про побратимство»."""
+    words = next((item.words for item in fact.evidence if item.role == "kind"), "")
+    if not words or not any(stem in fold(words) for stem in DOCUMENT_WORDS):
+        return False
+    pointed = re.compile(r"\b(?:this|that|the|цей|ця|цю|цього|цієї|даний|дана|дану)\s+$", re.I)
+    at = fact.quote.find(words)
+    return at > 0 and pointed.search(fact.quote[:at]) is not None
 
 
 def _one_document(
@@ -868,6 +967,21 @@ def _part_of(fact: AidProposal, known: Proposal) -> bool:
         and bool(categories)
         and categories < known_categories
         and (fact.date is None or known.date is None or fact.date == known.date)
+    )
+
+
+def _told_without_counts(known: AidProposal, fact: AidProposal) -> bool:
+    """Whether an earlier delivery is this one told without its counts, money or date (a
+    headline's «Вроцлав передав генератори», then «передало 4 генератори Бучі»): same
+    hromada, its donors and goods among this one's."""
+    return (
+        known.hromada == fact.hromada
+        and set(known.donor_countries) <= set(fact.donor_countries)
+        and bool(known.items)
+        and {item.category for item in known.items} <= {item.category for item in fact.items}
+        and all(item.quantity is None for item in known.items)
+        and known.amount is None
+        and known.date is None
     )
 
 

@@ -20,6 +20,7 @@ from knowledge.places.countries import adjectives_for_questions, country_name, c
 from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.world import world_places_named
 from knowledge.qa.engine import Engine
+from knowledge.text.morphology import lemmas
 from knowledge.text.normalize import is_cyrillic
 
 HOME_COUNTRY = "UA"
@@ -49,6 +50,23 @@ def is_english_country_adjective(word: str) -> bool:
 
 
 _POSSESSIVES = ("’s", "'s")
+
+
+# Case endings of a town's name the dictionary does not know: «Жешувом», «Тарнобжегу».
+_CASE_ENDINGS = ("ові", "еві", "ом", "ем", "ою", "ею", "у", "ю", "а", "я", "і")
+
+
+def _nominatives(written: str) -> list[str]:
+    """The written name, then, for a Cyrillic one, the forms it may inflect."""
+    found = [written]
+    if is_cyrillic(written[-1:]):
+        found += [
+            written[: -len(ending)]
+            for ending in _CASE_ENDINGS
+            if written.endswith(ending) and len(written) - len(ending) >= 4
+        ]
+        found += [form[:1].upper() + form[1:] for form in sorted(lemmas(written.casefold()))]
+    return list(dict.fromkeys(found))
 
 
 class NameKind(StrEnum):
@@ -239,6 +257,43 @@ class PlaceNames:
             # "Paris" in a text that names the United States is still Paris, France.
             return None
         return code
+
+    def town_abroad(self, written: str) -> tuple[str, str | None] | None:
+        """A town abroad GeoNames' cities15000 knows by this one word, in any case form
+        («Тарнобжегом»: Тарнобжег), as (its name in the nominative, its country or None).
+
+        The country is given when one country has a town of that name, or one such town is
+        clearly the largest ("Paris" is in France); a Ukrainian or Russian town is no town
+        abroad here (a hromada, or a name the text spells the Russian way).
+        """
+        for name in _nominatives(written):
+            named = {
+                code: place
+                for code, place in world_places_named(name).items()
+                if code in _all_countries()
+            }
+            if not named or HOME_COUNTRY in world_places_named(name):
+                continue
+            ranked = sorted(named.items(), key=lambda item: item[1].population, reverse=True)
+            clear = (
+                len(ranked) == 1 or ranked[0][1].population >= _CLEARLY * ranked[1][1].population
+            )
+            return name, ranked[0][0] if clear else None
+        return None
+
+    def region_country(self, region: str) -> str | None:
+        """The one country of the knowledge base's places in this region ("Ohio": US)."""
+        countries = {
+            place.country
+            for place in self._snapshot.places.values()
+            if place.region is not None and place.region.en == region
+        }
+        return countries.pop() if len(countries) == 1 else None
+
+    def country_abroad(self, name: str) -> str | None:
+        """The country of the town abroad of this name (as `town_abroad`), or None."""
+        found = self.town_abroad(name)
+        return None if found is None else found[1]
 
     def country_name(self, code: str, lang: str) -> str:
         """The country's name in "uk" or "en"."""

@@ -28,7 +28,12 @@ from knowledge.extraction.names import (
 )
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.dates import MONTH_WORDS
-from knowledge.text.morphology import is_dictionary_word, is_first_name, lemmas
+from knowledge.text.morphology import (
+    is_dictionary_word,
+    is_first_name,
+    is_person_name,
+    lemmas,
+)
 from knowledge.text.normalize import fold
 
 # Prepositions after which a name is the side of a deal: «з містом», «між ... та», "with".
@@ -149,6 +154,22 @@ def _gap(view: SentenceView, before: int, after: int) -> str:
     """The text between two tokens."""
     tokens = view.sentence.tokens
     return view.text[tokens[before].end : tokens[after].start]
+
+
+def _gap_after(view: SentenceView, position: int) -> str:
+    """The text between a token and the next one, stripped."""
+    tokens = view.sentence.tokens
+    if position + 1 >= len(tokens):
+        return ""
+    return view.text[tokens[position].end : tokens[position + 1].start].strip()
+
+
+# Words a partner town follows: «з Жешувом», «рада та Жешув», "with Ostrołęka", "and Memmingen".
+_TOWN_JOINERS = frozenset({"з", "із", "зі", "та", "і", "й", "між", "with", "and", "between"})
+
+
+# «Дрогобицька міська рада та Жешув», "the council and ...": a hromada's body before a list.
+_BODY_WORDS = ("рада", "громада", "council", "municipality")
 
 
 def _bracket_after(view: SentenceView, last: int) -> bool:
@@ -300,7 +321,9 @@ class ViewBuilder:
             if (
                 index in covered
                 or not sentence.is_capitalised(index)
-                or (index == 0 and index not in in_lists)
+                or (
+                    index == 0 and index not in in_lists and self._abroad(view, 0, covered) is None
+                )
             ):
                 listing = listing and (
                     index in covered
@@ -357,16 +380,20 @@ class ViewBuilder:
             # After «містом», or listed after a town («Ланьцут, Гнєзно»), a capital starts
             # a name even when the dictionary has the word (Острава).
             marked = after_slot or listed
-            if _is_common(word) and not (marked and _is_cyrillic(word)):
+            places = covered | {town.last for town in (*found, *run)}
+            abroad = self._abroad(view, index, places) if last == index else None
+            if _is_common(word) and not ((marked or abroad) and _is_cyrillic(word)):
                 listing = False
                 index += 1
                 continue
-            if not (after_slot or country or listed or index in in_lists):
+            if not (after_slot or country or listed or index in in_lists or abroad):
                 listing = False
                 index += 1
                 continue
             written = sentence.written(index, last)
             name = written if after_slot or last > index else nominative(written)
+            if abroad is not None and _is_cyrillic(written):
+                name = abroad[0]  # «з Тарнобжегом»: Тарнобжег
             town = Town(
                 index,
                 last,
@@ -395,6 +422,41 @@ class ViewBuilder:
             index = last + 1
         found += run
         return sorted(found, key=lambda town: town.first)
+
+    def _abroad(
+        self, view: SentenceView, index: int, places: set[int]
+    ) -> tuple[str, str | None] | None:
+        """A one-word name GeoNames knows as a town abroad, where a town stands: after «з»,
+        «та», "with", "and" («Дрогобицька міська рада та Жешув», "Chernihiv and Memmingen"),
+        or opening the sentence before a comma or "and" ("Klagenfurt, the capital of
+        Carinthia, ..."). A person's name («з Кучмою», «Тарас») is no town. After «та», "and"
+        the name joins a list of places only where a place (`places`: token positions) or a
+        council stands right before: "specifically Moscow and Voronezh" lists no place, and
+        ", and Poprád offered" opens a clause. Returns (name, country or None).
+        """
+        words, sentence = view.words, view.sentence
+        word = words[index]
+        if (
+            sentence.tokens[index].is_number
+            or is_first_name(word)
+            or is_person_name(word)
+            or (word.isascii() and _is_common(word))
+            or (index > 0 and is_first_name(words[index - 1]))
+        ):
+            return None
+        following = words[index + 1] if index + 1 < len(words) else ""
+        opening = index == 0 and (following in _CONJUNCTIONS or _gap_after(view, 0) == ",")
+        if not opening and (index == 0 or words[index - 1] not in _TOWN_JOINERS):
+            return None
+        if not opening and words[index - 1] in _CONJUNCTIONS:
+            joined = index - 2
+            if (
+                joined < 0
+                or _gap_after(view, joined)
+                or not (joined in places or starts(words[joined], _BODY_WORDS))
+            ):
+                return None
+        return self.names.town_abroad(sentence.written(index, index))
 
     def _twin_lists(self, view: SentenceView, covered: set[int]) -> set[int]:
         """Where a sentence about twin towns lists two or more names: "Paris, Hamburg and

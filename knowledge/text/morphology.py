@@ -403,6 +403,20 @@ def _is_first_name(word: str) -> bool:
     return any(_is_known(parse) and "Name" in _grammemes(parse) for parse in _parse(word))
 
 
+def is_person_name(word: str) -> bool:
+    """Whether the dictionary knows a Cyrillic word as a first name, surname or patronymic."""
+    return _is_person_name(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_person_name(word: str) -> bool:
+    if not any(map(is_cyrillic, word)):
+        return False
+    return any(
+        _is_known(parse) and bool(_PERSONAL_NAMES & _grammemes(parse)) for parse in _parse(word)
+    )
+
+
 def _grammemes(parse: _Parse) -> set[str]:
     # The Ukrainian tag set has no "Geox"; asking a tag about an unknown grammeme raises.
     return set(str(parse.tag).replace(" ", ",").split(","))
