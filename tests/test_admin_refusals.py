@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from aiogram.fsm.context import FSMContext
 from aiogram.methods import TelegramMethod
 from aiogram.types import Update
 from sqlalchemy.exc import OperationalError
@@ -155,29 +156,43 @@ class _Killed(BaseException):
     """The process handling the update dies (SIGKILL): nothing after it runs."""
 
 
+@pytest.mark.parametrize("dies", ["before leaving the preview", "before saying it"])
 @pytest.mark.parametrize("lang", ["en", "uk"])
 async def test_a_confirm_whose_first_attempt_died_after_writing_says_saved_when_delivered_again(
-    admin: Harness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, lang: str
+    admin: Harness,
+    seeded_engine: AsyncEngine,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    dies: str,
 ) -> None:
     confirm = await _confirm_of_status_edit(admin, ME, "suspended", lang)
     audit_before = await audit_count(seeded_engine)
-    said = replies.say
 
-    async def dies_before_saying(message: Any, text: str, *args: Any) -> None:
+    async def dies_saying(message: Any, text: str, *args: Any) -> None:
         if text.startswith(SAVED[lang]):
             raise _Killed
-        await said(message, text, *args)
+        await replies.say(message, text, *args)
 
-    monkeypatch.setattr(editing_preview, "say", dies_before_saying)
+    async def dies_leaving(context: FSMContext, state: Any = None) -> None:
+        raise _Killed
+
+    if dies == "before saying it":
+        monkeypatch.setattr(editing_preview, "say", dies_saying)
+    else:
+        monkeypatch.setattr(FSMContext, "set_state", dies_leaving)
     with pytest.raises(_Killed):
         await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
-    monkeypatch.setattr(editing_preview, "say", said)
+    monkeypatch.undo()
+    assert await audit_count(seeded_engine) == audit_before + 1
 
     again = await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
 
     assert any(text.startswith(SAVED[lang]) for text in sent_texts(again)), sent_texts(again)
-    assert WAITING[lang] not in sent_texts(again)
     assert await audit_count(seeded_engine) == audit_before + 1
-    # Said once, the press after it is stale again.
+    # Said once, the press after it is stale; the next preview is confirmed as usual.
     later = await admin.click(confirm, chat_id=ME, user_id=ME, language_code=lang)
     assert WAITING[lang] in [getattr(call, "text", None) for call in later]
+    following = await _confirm_of_status_edit(admin, ME, "active", lang)
+    saved = await admin.click(following, chat_id=ME, user_id=ME, language_code=lang)
+    assert any(text.startswith(SAVED[lang]) for text in sent_texts(saved)), sent_texts(saved)
+    assert await audit_count(seeded_engine) == audit_before + 2

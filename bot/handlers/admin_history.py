@@ -10,7 +10,8 @@ from aiogram.utils.i18n import gettext as _
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters.admin import IsAdmin, refuse
-from bot.handlers.admin_editing import Pending, confirm_keyboard
+from bot.handlers.admin_editing import confirm_keyboard
+from bot.handlers.admin_editing.preview import await_confirm
 from bot.replies import say
 from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
@@ -89,8 +90,7 @@ async def cmd_undo(
         change_id=change.id,
         batch=batch,
     )
-    await state.set_state(Pending.confirm)
-    await state.update_data(pending.to_data())
+    await await_confirm(state, pending)
     await say(message, "\n".join(lines), reply_markup=confirm_keyboard())
 
 

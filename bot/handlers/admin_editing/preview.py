@@ -96,9 +96,15 @@ async def preview_change(
     pending = PendingChange(
         operation=operation, entity=entity, key=key, doc=doc, expected=expected, extra=extra or []
     )
-    await state.set_state(Pending.confirm)
-    await state.update_data(pending.to_data())
+    await await_confirm(state, pending)
     await say(message, "\n".join(lines), confirm_keyboard())
+
+
+async def await_confirm(state: FSMContext, pending: PendingChange) -> None:
+    """The dialog waits for Confirm of this change. An answer an earlier change left unsaid
+    is dropped: it is not this one's."""
+    await state.set_state(Pending.confirm)
+    await state.update_data({**pending.to_data(), UNSAID_OUTCOME: None})
 
 
 async def _known_names(
@@ -285,7 +291,10 @@ async def on_confirm(
     lang: str,
 ) -> None:
     """Write the previewed change, checked against what the admin saw, or drop it."""
-    pending = PendingChange.from_data(await state.get_data())
+    data = await state.get_data()
+    if await _said_unsaid(query, state, data):
+        return
+    pending = PendingChange.from_data(data)
     # A Confirm delivered again (its first attempt failed because the database was away) finds
     # its query answered already; the preview still waits, as it is left only once written.
     with contextlib.suppress(TelegramBadRequest):
@@ -309,11 +318,11 @@ async def on_confirm(
         if not is_passing_failure(error):
             await state.clear()
         raise
-    # Written: the preview is answered, and what to say is kept until it is said, so a
-    # Confirm delivered again (this process died before saying it) tells it, not "nothing
-    # was changed".
+    # Written: what to say is kept until it is said, then the preview is answered; a Confirm
+    # delivered again (this process died before saying it) tells it, not "nothing was
+    # changed", and writes nothing again.
+    await state.update_data({UNSAID_OUTCOME: text})
     await state.set_state(None)
-    await state.set_data({UNSAID_OUTCOME: text})
     await say(query.message, text)
     await state.set_data({})
     try:
@@ -323,6 +332,19 @@ async def on_confirm(
         if not is_passing_failure(error):
             raise
         logger.warning("Answers will show the change at the next reload: %s", type(error).__name__)
+
+
+async def _said_unsaid(query: CallbackQuery, state: FSMContext, data: dict[str, Any]) -> bool:
+    """Says the answer of a change written by an attempt that died before saying it, and
+    ends the dialog; False when there is none."""
+    unsaid = data.get(UNSAID_OUTCOME)
+    if not isinstance(unsaid, str) or not isinstance(query.message, Message):
+        return False
+    with contextlib.suppress(TelegramBadRequest):
+        await query.answer()
+    await say(query.message, unsaid)
+    await state.clear()
+    return True
 
 
 async def _apply(pending: PendingChange, admin: Admin, session: AsyncSession, lang: str) -> str:
@@ -363,12 +385,7 @@ async def _apply(pending: PendingChange, admin: Admin, session: AsyncSession, la
 async def on_stale_confirm(query: CallbackQuery, state: FSMContext) -> None:
     """Confirm under a preview that was already answered or cancelled: nothing happens. One
     whose change was written by an attempt that died before saying so is told it now."""
-    unsaid = (await state.get_data()).get(UNSAID_OUTCOME)
-    if isinstance(unsaid, str) and isinstance(query.message, Message):
-        with contextlib.suppress(TelegramBadRequest):
-            await query.answer()
-        await say(query.message, unsaid)
-        await state.set_data({})
+    if await _said_unsaid(query, state, await state.get_data()):
         return
     note = _("This preview is no longer waiting; nothing was changed.")
     try:
