@@ -39,3 +39,36 @@ def test_colloquial_ending_asks_when_it_expires(engine: Engine, question: str) -
 
     assert actual.intent is Intent.EXPIRY
     assert "2028" in actual.text
+
+
+MENA = "UA74020030000069340"
+KHARKIV = "UA63120270000028556"
+
+
+@pytest.mark.parametrize(
+    "question", ["яку допомогу мені надали?", "допомогу мені", "скільки допомоги надійшло мені"]
+)
+def test_mena_in_the_dative_next_to_the_aid_it_received_is_mena(
+    engine: Engine, question: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.entities.get("hromada") == MENA
+    assert actual.text.startswith("Мена")
+
+
+@pytest.mark.parametrize(
+    ("question", "hromada"),
+    [
+        ("Мені цікаво, які партнери Харкова", KHARKIV),
+        ("підкажіть мені, яку допомогу отримав Харків", KHARKIV),
+        ("допоможіть мені", None),
+    ],
+)
+def test_to_me_in_a_request_is_not_mena(
+    engine: Engine, question: str, hromada: str | None
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.entities.get("hromada") == hromada
+    assert not actual.text.startswith("Мена")

@@ -65,6 +65,47 @@ _EVERYDAY_WORDS = frozenset(
     }
 )
 _PREPOSITIONS = frozenset({"у", "в", "до", "з", "із", "зі", "для", "від", "по", "на"})
+# "to me" and Mena's dative are one word, «мені». After the aid it names («допомогу мені»,
+# «яку допомогу мені надали») it is the hromada that received it; a request or a feeling
+# («допоможіть мені», «мені цікаво», «підкажіть мені») makes it "to me".
+_FORMS_OF_ME = frozenset({"мені"})
+_AID_WORDS = frozenset(
+    {"допомогу", "допомога", "допомоги", "допомозі", "гуманітарку", "гуманітарка", "гуманітарки"}
+)
+_ABOUT_ONESELF = frozenset(
+    {
+        "допоможіть",
+        "допоможи",
+        "допоможете",
+        "підкажіть",
+        "підкажи",
+        "скажіть",
+        "скажи",
+        "розкажіть",
+        "розкажи",
+        "покажіть",
+        "покажи",
+        "поясніть",
+        "поясни",
+        "дайте",
+        "дай",
+        "надайте",
+        "надішліть",
+        "можете",
+        "можеш",
+        "можна",
+        "потрібна",
+        "потрібно",
+        "потрібен",
+        "треба",
+        "цікаво",
+        "хочу",
+        "хочеться",
+        "б",
+        "би",
+        "здається",
+    }
+)
 
 
 class EntityKind(StrEnum):
@@ -401,8 +442,27 @@ def _plausible_single(
     if "." in written or " " in written:
         # Initials ("u.s.", "U S A") are an abbreviation, not the everyday word "us".
         return True
+    if token.text in _FORMS_OF_ME:
+        return _names_mena(original, tokens, index)
     if written[:1].isupper() and (index > 0 or index not in skip):
         # A capital at the start of the question says nothing: "Доброго вечора" is a greeting.
         return True
     # "у мені" can only be the place; "мені" alone is "to me".
     return token.text in _EVERYDAY_WORDS and index > 0 and tokens[index - 1].text in _PREPOSITIONS
+
+
+def _names_mena(original: str, tokens: Sequence[Token], index: int) -> bool:
+    """Whether «мені» at `index` is the hromada Mena rather than "to me": capitalised inside
+    the question, after a preposition («у мені»), or next to the aid it received («допомогу
+    мені», «яку допомогу мені надали»), unless the question asks something for the asker
+    («допоможіть мені», «Мені цікаво…», «підкажіть мені, яку допомогу…»)."""
+    words = [token.text for token in tokens]
+    if any(word in _ABOUT_ONESELF for word in words):
+        return False
+    token = tokens[index]
+    if index > 0 and original[token.start : token.end][:1].isupper():
+        return True
+    if index > 0 and words[index - 1] in _PREPOSITIONS:
+        return True
+    near = words[max(0, index - 2) : index + 3]
+    return any(word in _AID_WORDS for word in near)
