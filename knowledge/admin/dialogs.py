@@ -16,8 +16,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin import forms
 from knowledge.admin.editing import Entity
-from knowledge.admin.fields import EDITABLE_FIELDS
-from knowledge.facts.documents import TEXT_LENGTH, AgreementDoc, AidDoc, PlaceDoc, SourceDoc
+from knowledge.admin.fields import FIELDS
+from knowledge.facts.documents import (
+    NAME_LENGTH,
+    TEXT_LENGTH,
+    TITLE_LENGTH,
+    URL_LENGTH,
+    AgreementDoc,
+    AidDoc,
+    PlaceDoc,
+    SourceDoc,
+)
 from knowledge.facts.messages import N_, Name, too_long
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
@@ -69,6 +78,24 @@ def _always(answers: Answers) -> bool:
     return True
 
 
+# The steps whose answers may be longer than a name: the bound of the field each fills.
+_STEP_LIMITS = {
+    "notes": TEXT_LENGTH,
+    "title": TITLE_LENGTH,
+    "url": URL_LENGTH,
+    # An existing source's key, a new source's title, or a link to it.
+    "source": URL_LENGTH,
+}
+# The field a step fills, where its name is not the field's own.
+_STEP_FIELDS = {"new_place": "country"}
+
+
+def _field_name(step: str) -> Name:
+    """The step's field as the admin knows it, in both languages."""
+    label = FIELDS.get(_STEP_FIELDS.get(step, step), FIELDS["name"])
+    return Name(label, translation("uk").gettext(label))
+
+
 @dataclass(frozen=True)
 class Step:
     """One question: the answer's name, the question (a message id, or one chosen by the
@@ -78,7 +105,7 @@ class Step:
 
     name: str
     prompt: str | Callable[[Answers], str]
-    read: Reader
+    reader: Reader
     options: Options | None = None
     when: Callable[[Answers], bool] = _always
     optional: bool = False
@@ -86,6 +113,21 @@ class Step:
     async def skip(self, reading: StepInput) -> Any:
         """The answer Skip gives: what "-" reads as."""
         return await self.read(SKIPPED, reading)
+
+    @property
+    def limit(self) -> int:
+        """The longest answer taken, in characters: the bound of the field it fills."""
+        return _STEP_LIMITS.get(self.name, NAME_LENGTH)
+
+    async def read(self, text: str, reading: StepInput) -> Any:
+        """The typed answer read by the step; FormError when it is longer than its field
+        holds (said at once, before anything else is asked) or cannot be read."""
+        typed = text.strip()
+        if len(typed) > self.limit:
+            raise forms.FormError(
+                self.name, typed, too_long(_field_name(self.name), self.limit, len(typed))
+            )
+        return await self.reader(text, reading)
 
 
 @dataclass(frozen=True)
@@ -259,26 +301,16 @@ async def _areas(text: str, reading: StepInput) -> Any:
     return [area.value for area in forms.parse_areas(text)]
 
 
-def _bounded_notes(text: str) -> str:
-    """The typed notes, refused when over their field's bound (the admin is asked again)."""
-    typed = text.strip()
-    if len(typed) > TEXT_LENGTH:
-        label = EDITABLE_FIELDS["notes"]
-        field_name = Name(label, translation("uk").gettext(label))
-        raise forms.FormError("notes", typed, too_long(field_name, TEXT_LENGTH, len(typed)))
-    return typed
-
-
 async def _notes(text: str, reading: StepInput) -> Any:
     """Notes in the language they were typed in; the other language is asked next."""
-    typed = _bounded_notes(text)
+    typed = text.strip()
     return None if forms.is_empty(typed) else {forms.text_language(typed): typed}
 
 
 async def _notes_other(text: str, reading: StepInput) -> Any:
     """The notes in the other language; without them the notes keep the one language given,
     shown only to residents who read it."""
-    typed = _bounded_notes(text)
+    typed = text.strip()
     given: dict[str, str] = dict(reading.answers["notes"])
     if forms.is_empty(typed):
         reading.remarks.append(
