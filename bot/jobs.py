@@ -29,6 +29,7 @@ from bot.delivery import Outcome, deliver
 from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped, split_message
+from bot.write_jobs import resume_left_jobs, wait_for_jobs
 from knowledge.admin.chats import ChatTarget
 from knowledge.admin.config import (
     clear_log_failing,
@@ -468,9 +469,23 @@ def install_jobs(
         tasks.append(
             asyncio.create_task(run_jobs(bot, services, stop, lock=lock, monitor=monitor))
         )
+        # Imports and undos a dead process left are claimed in the database, not by a lock.
+        tasks.append(
+            asyncio.create_task(
+                supervise(
+                    "write jobs",
+                    functools.partial(resume_left_jobs, bot, services, stop),
+                    stop,
+                    monitor,
+                    services.now,
+                )
+            )
+        )
 
     async def finish() -> None:
         stop.set()
+        # An import cut short here is rolled back to its last chunk and resumed later.
+        await wait_for_jobs(within=JOB_STOP_TIMEOUT)
         running = list(tasks)
         tasks.clear()
         if not running:

@@ -41,6 +41,7 @@ from bot.factory import create_bot, create_dispatcher
 from bot.middlewares import MemoryFloodGate
 from bot.services import BotServices
 from bot.settings import Settings
+from bot.write_jobs import wait_for_jobs
 
 TOKEN = "123456789:TEST-token-that-is-long-enough-000"
 BOT_ID = 123456789
@@ -183,6 +184,8 @@ class Harness:
         """Feed one update; the Bot API calls it made."""
         start = len(self.session.requests)
         await self.dispatcher.feed_update(self.bot, update)
+        # An import (or its undo) the update started runs on in the background.
+        await wait_for_jobs()
         return self.session.requests[start:]
 
     def _user(self, user_id: int, language_code: str | None) -> User:

@@ -14,7 +14,7 @@ from aiogram.types import BufferedInputFile
 from openpyxl import Workbook, load_workbook
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.handlers import admin_ops
+from bot import write_jobs
 from knowledge.interchange import read_import
 from knowledge.qa.engine import Engine
 from knowledge.store.bootstrap import prepare_database
@@ -256,7 +256,7 @@ async def test_an_editor_sees_which_rows_are_not_theirs_and_apply_writes_only_th
 async def test_a_large_import_edits_a_progress_message(
     admins: FileHarness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(admin_ops, "PROGRESS_INTERVAL", 0.0)
+    monkeypatch.setattr(write_jobs, "PROGRESS_INTERVAL", 0.0)
     rows = [
         f"Kharkiv,Town {number},PL,twinning,active,2020,,Letter,,," for number in range(1, 401)
     ]

@@ -189,18 +189,31 @@ async def test_a_replica_whose_lease_passed_cannot_commit_another_chunk(
 ) -> None:
     await _seeded(engine)
     job = await _new_job(engine)
-    with pytest.raises(CrashError):
-        await _run(engine, job.id, "replica-a", Recorder(crash_after=1), START)
     late = START + LEASE + dt.timedelta(seconds=1)
-    async with session_factory(engine)() as session:
-        assert await claim(session, job.id, "replica-b", late)
-        assert not await claim(session, job.id, "replica-a", late)
+    claimed: list[bool] = []
 
-    # The first replica comes back to life: it may not go on, and writes nothing.
-    assert await _run(engine, job.id, "replica-a", Recorder(), late) is None
-    assert await _run(engine, job.id, "replica-b", Recorder(), late) is not None
-    keys, _ = await _jobstadt(engine)
+    class Stalled(Recorder):
+        """Replica A stalls past its lease after its second chunk; replica B claims the job."""
+
+        async def progress(self, job: WriteJob) -> None:
+            if job.chunks_done == 2 and not claimed:
+                async with session_factory(engine)() as session:
+                    claimed.append(await claim(session, job.id, "replica-b", late))
+
+    # Replica A wakes up and tries its next chunk: refused, and rolled back.
+    assert await _run(engine, job.id, "replica-a", Stalled(), START) is None
+    async with session_factory(engine)() as session:
+        stalled = await get_job(session, job.id)
+    finished = await _run(engine, job.id, "replica-b", Recorder(), late + 2 * LEASE)
+
+    assert claimed == [True]
+    assert stalled is not None
+    assert stalled.chunks_done == 2
+    assert finished is not None
+    assert finished.state == JobState.DONE
+    keys, audited = await _jobstadt(engine)
     assert len(keys) == ROWS
+    assert audited == 2 * ROWS
 
 
 async def test_undoing_an_import_stopped_half_way_removes_all_it_wrote_and_it_never_resumes(

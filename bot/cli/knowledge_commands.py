@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
+import os
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,18 +19,19 @@ from knowledge.facts.messages import ImportRejectedError, Problem, grouped
 from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
-    apply_import,
     export_agreements_csv,
     export_aid_csv,
     preview_import,
     read_import,
 )
+from knowledge.interchange.jobs import ImportSteps, start_import
 from knowledge.places.countries import country_name
 from knowledge.render.labels import agreement_kind_label, agreement_status_label
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.document_files import DocumentError, read_documents
 from knowledge.store.engines import create_engine, session_factory, writing
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
+from knowledge.store.jobs import JobState, WriteJob, run_job
 from knowledge.store.loading import LoadError, LoadReport, load_document
 from knowledge.store.rights import SystemWriter
 from knowledge.store.stats import KnowledgeStats, collect_stats
@@ -303,13 +307,24 @@ def _show_preview(context: CommandContext, preview: ImportPreview) -> None:
                 )
 
 
-class _ProgressBar:
-    """A bar on standard error, drawn only on a terminal and only for a large import."""
+class _JobOutcome:
+    """A bar on standard error while an import job runs (drawn only on a terminal and only
+    for a large import), and the refusal that ended it, if one did."""
 
     def __init__(self) -> None:
         self.shown = False
+        self.error: Exception | None = None
 
-    def __call__(self, done: int, total: int) -> None:
+    async def progress(self, job: WriteJob) -> None:
+        """Draws the bar at the job's records done."""
+        self.draw(job.records_done, job.records_total or 0)
+
+    async def finished(self, job: WriteJob, error: Exception | None) -> None:
+        """Keeps the refusal, for the caller to show."""
+        self.error = error
+
+    def draw(self, done: int, total: int) -> None:
+        """Draws the bar at `done` of `total` records."""
         if total < _PROGRESS_FROM or not sys.stderr.isatty():
             return
         width = 30
@@ -328,7 +343,8 @@ def _read_upload(path: Path, limits: ImportLimits) -> bytes:
 
 
 async def import_file(context: CommandContext, arguments: argparse.Namespace) -> int:
-    """Preview a file's import; with --apply, write it in one transaction.
+    """Preview a file's import; with --apply, write it as a job, a chunk at a time, that the
+    bot finishes if this process is stopped half-way.
 
     Exit codes: 0 when the preview has no refused rows or the import was written; 1 when the
     file or any row is refused (with --apply: nothing was written).
@@ -369,17 +385,11 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
                 elif not preview.has_changes:
                     context.say(_("Nothing would change."))
                 return 1 if preview.rejected else 0
-            try:
-                report = await apply_import(
-                    session,
-                    parsed,
-                    writer=CLI_WRITER,
-                    progress=_ProgressBar(),
-                    skip_rejected=arguments.skip_rejected,
-                )
-            except ImportRejectedError as error:
+            preview = await preview_import(session, parsed)
+            # A document's refusals are about references between its records: never skipped.
+            if preview.rejected and (not arguments.skip_rejected or parsed.document is not None):
                 context.complain(_("Nothing was imported. Rows refused:"))
-                for problem in error.problems:
+                for problem in preview.rejected:
                     context.complain(_problem_line(context, problem))
                 if parsed.document is None and not arguments.skip_rejected:
                     # A spreadsheet's rows are independent: the others can be written alone.
@@ -390,13 +400,44 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
                         )
                     )
                 return 1
+            # Stored as a job first: if this process is stopped, the bot finishes it.
+            owner = f"cli:{socket.gethostname()[:40]}:{os.getpid()}"
+            job = await start_import(
+                session,
+                data,
+                path.name,
+                actor=CLI_ACTOR,
+                user_id=None,
+                now=dt.datetime.now(dt.UTC),
+                skip_rejected=arguments.skip_rejected,
+                owner=owner,
+            )
+        outcome = _JobOutcome()
+        ended = await run_job(
+            session_factory(engine),
+            job.id,
+            owner=owner,
+            steps=lambda _job: ImportSteps(CLI_WRITER),
+            reporter=outcome,
+            clock=lambda: dt.datetime.now(dt.UTC),
+        )
     finally:
         await engine.dispose()
-    _show_preview(context, report.preview)
-    if report.load.changed:
+    if ended is None or ended.state != JobState.DONE:
+        context.complain(_("The import stopped before its end:"))
+        refusal = outcome.error
+        problems = refusal.problems if isinstance(refusal, ImportRejectedError) else []
+        for problem in problems:
+            context.complain(_problem_line(context, problem))
+        if isinstance(refusal, LoadError):
+            for text in refusal.problems:
+                context.complain(f"• {text}")
+        return 1
+    _show_preview(context, preview)
+    if ended.created or ended.updated:
         context.say(
             _("Imported; the changes are batch {batch} in the audit log.").format(
-                batch=report.batch
+                batch=ended.batch
             )
         )
     else:

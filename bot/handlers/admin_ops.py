@@ -13,9 +13,7 @@ import logging
 import re
 import secrets
 import tempfile
-import time
 from pathlib import Path
-from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
@@ -37,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.deeplinks import hromada_payload
 from bot.filters.admin import IsAdmin, refusal_text, refuse
 from bot.handlers.subscriptions import topic_of
+from bot.import_texts import SHOWN_ITEMS, problem_lines, refused_text
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
 from bot.replies import say
@@ -44,24 +43,24 @@ from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, problem_text
 from bot.transport.files import FileTooLargeError, download_limited
+from bot.write_jobs import OWNER, start_job
 from knowledge.admin.backup import BackupError, backup_database
-from knowledge.admin.common import Admin, AdminError
+from knowledge.admin.common import Admin
 from knowledge.admin.config import get_channel as stored_channel
 from knowledge.admin.config import set_channel, set_log_chat
 from knowledge.admin.permissions import require_editor
 from knowledge.admin.subscribers import recent_new_records
-from knowledge.admin.wording import ENTITIES, error_text
-from knowledge.facts.messages import N_, ImportRejectedError, Problem, grouped
+from knowledge.admin.wording import ENTITIES
+from knowledge.facts.messages import N_, ImportRejectedError, Problem
 from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
-    ParsedImport,
-    apply_import,
     export_agreements_csv,
     export_aid_csv,
     preview_import,
     read_import,
 )
+from knowledge.interchange.jobs import start_import
 from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import UnknownRecordError, partner_button
@@ -81,11 +80,6 @@ FIXED_COLUMNS = N_(
     "The column names are fixed keys, the same in every language, so that /import reads the"
     " file back unchanged."
 )
-# How many keys or refused rows a preview lists before it says "and N more".
-SHOWN_ITEMS = 10
-# Progress edits: at most one a second (Telegram limits edits) and only every tenth.
-PROGRESS_INTERVAL = 1.0
-PROGRESS_STEP = 10
 DIGEST_DAYS = 30
 _CHANNEL_NAME = r"^@[A-Za-z][A-Za-z0-9_]{4,31}$"
 
@@ -164,36 +158,6 @@ def _limits() -> ImportLimits:
     return ImportLimits()
 
 
-def _problem_line(problem: Problem) -> str:
-    reason = problem_text(problem)
-    if problem.row is None:
-        return f"• {reason}"
-    return "• " + _("row {row}: {reason}").format(row=problem.row, reason=reason)
-
-
-def _problem_lines(problems: list[Problem]) -> list[str]:
-    """One line per kind of problem: the first row's reason, then how many rows and which."""
-    groups = grouped(problems)
-    lines = []
-    for group in groups[:SHOWN_ITEMS]:
-        lines.append(_problem_line(group[0]))
-        if len(group) > 1:
-            rows = [str(problem.row) for problem in group[1 : SHOWN_ITEMS + 1] if problem.row]
-            more = len(group) - 1
-            lines.append(
-                "  "
-                + ngettext(
-                    "and {count} more row like it: {rows}",
-                    "and {count} more rows like it: {rows}",
-                    more,
-                ).format(count=more, rows=", ".join(rows) + ("…" if more > SHOWN_ITEMS else ""))
-            )
-    if len(groups) > SHOWN_ITEMS:
-        more = sum(len(group) for group in groups[SHOWN_ITEMS:])
-        lines.append(ngettext("…and {count} more", "…and {count} more", more).format(count=more))
-    return lines
-
-
 def _keys(keys: list[str]) -> str:
     shown = ", ".join(keys[:SHOWN_ITEMS])
     if len(keys) > SHOWN_ITEMS:
@@ -230,18 +194,14 @@ def preview_text(preview: ImportPreview) -> str:
                 count,
             ).format(count=count)
         )
-        lines += _problem_lines(preview.merged)
+        lines += problem_lines(preview.merged)
     if preview.rejected:
         count = len(preview.rejected)
         lines.append(
             ngettext("{count} row refused:", "{count} rows refused:", count).format(count=count)
         )
-        lines += _problem_lines(preview.rejected)
+        lines += problem_lines(preview.rejected)
     return "\n".join(lines)
-
-
-def _refused_text(problems: list[Problem]) -> str:
-    return "\n".join([_("The file is refused; nothing was written:"), *_problem_lines(problems)])
 
 
 def _decision_keyboard(upload: str) -> InlineKeyboardMarkup:
@@ -310,7 +270,7 @@ async def on_document(
         parsed = read_import(data, filename, limits=limits)
     except ImportRejectedError as error:
         await state.clear()
-        await say(message, _refused_text(error.problems))
+        await say(message, refused_text(error.problems))
         return
     preview = await preview_import(session, parsed, admin)
     text = preview_text(preview)
@@ -329,46 +289,6 @@ async def on_document(
         else _("Apply these changes?")
     )
     await say(message, text + "\n\n" + question, _decision_keyboard(upload))
-
-
-class _ProgressMessage:
-    """Edits one message as an import goes on: every tenth, at most once a second."""
-
-    def __init__(self, bot: Bot, message: Message) -> None:
-        self.bot = bot
-        self.message = message
-        self.shown = 0
-        self.at = time.monotonic()
-        self.edits: list[asyncio.Task[Any]] = []
-
-    def __call__(self, done: int, total: int) -> None:
-        percent = 100 * done // max(total, 1)
-        now = time.monotonic()
-        if percent - self.shown < PROGRESS_STEP or now - self.at < PROGRESS_INTERVAL:
-            return
-        self.shown, self.at = percent, now
-        text = escaped(_("Importing… {percent}%").format(percent=percent))
-        self.edits.append(asyncio.ensure_future(self._edit(text)))
-
-    async def _edit(self, text: str) -> None:
-        try:
-            await self.bot.edit_message_text(
-                text, chat_id=self.message.chat.id, message_id=self.message.message_id
-            )
-        except TelegramAPIError:
-            logger.debug("A progress edit failed; the import goes on")
-
-    async def finish(self, text: str) -> None:
-        await asyncio.gather(*self.edits)
-        await self._edit(text)
-
-
-def _report_text(created: int, updated: int, unchanged: int) -> str:
-    if not created and not updated:
-        return _("Nothing changed: every record was already as in the file.")
-    return _("Imported: {created} new, {updated} changed, {unchanged} unchanged.").format(
-        created=created, updated=updated, unchanged=unchanged
-    )
 
 
 @router.callback_query(ImportDecision.filter(F.action == "cancel"))
@@ -390,55 +310,40 @@ async def on_import_apply(
     admin: Admin,
     lang: str,
 ) -> None:
-    """Read the kept file again, check it again, and write it in one transaction."""
+    """Read the kept file again and write it as a job, in chunks, checked against what is
+    stored as each chunk is written; its message shows the progress, then the outcome."""
     data = await state.get_data()
     if data.get("upload") != callback_data.upload or not isinstance(query.message, Message):
         await query.answer(_("This preview is out of date; send the file again."), show_alert=True)
         return
     await state.clear()
     await query.answer()
+    upload, filename = base64.b64decode(data["data"]), str(data["filename"])
     try:
-        parsed = read_import(
-            base64.b64decode(data["data"]), str(data["filename"]), limits=_limits()
-        )
+        # Read again by the job, which checks it against what is stored then.
+        read_import(upload, filename, limits=_limits())
     except ImportRejectedError as error:
-        await say(query.message, _refused_text(error.problems))
+        await say(query.message, refused_text(error.problems))
         return
     progress_message = await query.message.answer(
         escaped(_("Importing… {percent}%").format(percent=0))
     )
-    progress = _ProgressMessage(bot, progress_message)
-    try:
-        report = await _write_import(services, parsed, admin, progress)
-    except ImportRejectedError as error:
-        await progress.finish(escaped(_refused_text(error.problems)[:4000]))
-        return
-    except AdminError as error:
-        await progress.finish(escaped(error_text(error, lang)))
-        return
-    load = report.load
-    await progress.finish(
-        escaped(
-            _report_text(
-                sum(load.created.values()),
-                sum(load.updated.values()),
-                sum(load.unchanged.values()),
-            )
-        )
-    )
-    if load.changed:
-        await services.reload_knowledge()
-
-
-async def _write_import(
-    services: BotServices, parsed: ParsedImport, admin: Admin, progress: _ProgressMessage
-) -> Any:
-    # The import checks the admin's right for every record it writes, as stored and as
-    # imported, in its own transaction: a right taken away since the preview is refused.
+    # Stored before it runs: if this process dies, another finishes it in the same message.
     async with services.sessions() as session:
-        return await apply_import(
-            session, parsed, writer=admin, progress=progress, skip_rejected=True
+        job = await start_import(
+            session,
+            upload,
+            filename,
+            actor=admin.actor,
+            user_id=admin.user_id,
+            now=services.now(),
+            skip_rejected=True,
+            chat_id=query.message.chat.id,
+            message_id=progress_message.message_id,
+            language=lang,
+            owner=OWNER,
         )
+    start_job(bot, services, job.id)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -45,9 +45,10 @@ async def start_undo(
     chat_id: int | None = None,
     message_id: int | None = None,
     language: str | None = None,
+    owner: str | None = None,
 ) -> WriteJob:
-    """Store the undo of the audit batch `batch` as a job waiting to be run, and cancel the
-    import still writing that batch, in one transaction (committed here)."""
+    """Store the undo of the audit batch `batch` as a job (claimed by `owner` when given), and
+    cancel the import still writing that batch, in one transaction (committed here)."""
     async with writing(session):
         await cancel_jobs_writing(session, batch, now)
         return await create_job(
@@ -61,6 +62,7 @@ async def start_undo(
             chat_id=chat_id,
             message_id=message_id,
             language=language,
+            owner=owner,
         )
 
 

@@ -35,9 +35,11 @@ async def start_import(
     chat_id: int | None = None,
     message_id: int | None = None,
     language: str | None = None,
+    owner: str | None = None,
 ) -> WriteJob:
-    """Store the uploaded file as an import job waiting to be run (committed here): from now
-    on it is written to its end, by this process or, if this one dies, another."""
+    """Store the uploaded file as an import job (committed here), claimed by `owner` when
+    given (the process about to run it): from now on it is written to its end, by that
+    process or, if it dies, another."""
     job = await create_job(
         session,
         JobKind.IMPORT,
@@ -51,6 +53,7 @@ async def start_import(
         chat_id=chat_id,
         message_id=message_id,
         language=language,
+        owner=owner,
     )
     await session.commit()
     return job

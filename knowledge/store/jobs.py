@@ -190,9 +190,10 @@ async def create_job(
     chat_id: int | None = None,
     message_id: int | None = None,
     language: str | None = None,
+    owner: str | None = None,
 ) -> WriteJob:
-    """Store a new job, waiting to be claimed, in the session's transaction (flushed; the
-    caller commits)."""
+    """Store a new job in the session's transaction (flushed; the caller commits), claimed
+    by `owner` (the process that runs it at once) or else waiting to be claimed."""
     row = models.WriteJobRow(
         kind=kind.value,
         state=JobState.WAITING.value,
@@ -212,6 +213,8 @@ async def create_job(
         message_id=message_id,
         language=language,
         created_at=now,
+        lease_owner=owner,
+        lease_until=None if owner is None else now + LEASE,
     )
     session.add(row)
     await session.flush()
@@ -263,8 +266,9 @@ def _held(job_id: int, owner: str, **where: Any) -> Update:
 
 
 async def claim(session: AsyncSession, job_id: int, owner: str, now: dt.datetime) -> bool:
-    """Take the unfinished job for `owner` until `now + LEASE`; False when another process
-    holds it (its lease has not passed) or it has ended."""
+    """Take the unfinished job for `owner` until `now + LEASE` (or keep it, when `owner` holds
+    it already); False when another process holds it (its lease has not passed) or it has
+    ended."""
     table = models.WriteJobRow
     async with writing(session):
         result = await session.execute(
@@ -377,7 +381,8 @@ async def run_job(
 
     A refusal its steps name (`JobSteps.failure`) ends it as failed, and the reporter is told
     with the error; any other error (the database away) is raised and leaves the job to be
-    resumed once the lease has passed. `pause` (seconds between chunks) defaults to
+    resumed once the lease has passed. A job cancelled meanwhile (its undo started) stops
+    before its next chunk, and the reporter is told. `pause` (seconds between chunks) defaults to
     SQLITE_PAUSE on SQLite, none elsewhere.
     """
     async with sessions() as session:
@@ -406,8 +411,13 @@ async def run_job(
                     await asyncio.sleep(wait)
             await _end(session, job, owner, JobState.DONE, None, clock())
         except LeaseLostError:
-            logger.info("Write job %s is held by another process or was cancelled", job_id)
-            return None
+            await session.rollback()
+            job = await _current(session, job_id)
+            if job.state != JobState.CANCELLED.value:
+                logger.info("Write job %s is held by another process now", job_id)
+                return None
+            await reporter.finished(job, None)
+            return job
         except Exception as error:
             failure = kind.failure(error)
             if failure is None:

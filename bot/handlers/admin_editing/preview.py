@@ -12,7 +12,7 @@ import logging
 import uuid
 from typing import Any
 
-from aiogram import F
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -30,6 +30,7 @@ from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.transport.redelivery import is_passing_failure
+from bot.write_jobs import is_import_batch, undo_import
 from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
 from knowledge.admin.drafts import EditedRecord, Extra, Operation, PendingChange, UntitledSource
@@ -284,6 +285,7 @@ async def cmd_cancel(message: Message, state: FSMContext) -> None:
 async def on_confirm(
     query: CallbackQuery,
     callback_data: AdminConfirm,
+    bot: Bot,
     state: FSMContext,
     admin: Admin,
     services: BotServices,
@@ -309,6 +311,11 @@ async def on_confirm(
     if pending is None:
         await state.clear()
         await say(query.message, _("This preview is no longer waiting; nothing was changed."))
+        return
+    if pending.operation is Operation.UNDO and await is_import_batch(session, pending.batch):
+        # An import is undone as a job of its own, in chunks, with its progress shown.
+        await state.clear()
+        await undo_import(query.message, bot, services, admin, lang, str(pending.batch))
         return
     try:
         text = await _apply(pending, admin, session, lang)

@@ -1,0 +1,108 @@
+"""An /import whose replica died is finished by another one in the admin's own message, and
+undoing an import runs as a job that removes all it wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+
+import pytest
+from aiogram.methods import EditMessageText, SendMessage
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import write_jobs
+from bot.handlers import admin_ops
+from knowledge.qa.engine import Engine
+from knowledge.store.jobs import LEASE
+from tests.adminops_support import (
+    SUPER_ADMIN,
+    FileHarness,
+    admin_services,
+    file_harness,
+    stored,
+)
+from tests.bot_support import NOON, calls_of, keyboard_buttons, sent_texts
+
+HEADER = (
+    "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
+    "source_title,source_url,source_date,notes"
+)
+ROWS = 250
+SHEET = "\n".join(
+    [HEADER]
+    + [f"Kharkiv,Jobtown {number},PL,twinning,active,2020,,Letter,,," for number in range(ROWS)]
+).encode()
+FINISHED = {
+    "en": f"Imported: {2 * ROWS + 1} new, 0 changed, 0 unchanged.",
+    "uk": f"Імпортовано: нових — {2 * ROWS + 1}, змінених — 0, без змін — 0.",
+}
+
+
+@pytest.fixture
+async def admins(seeded_engine: AsyncEngine, qa_engine: Engine) -> AsyncIterator[FileHarness]:
+    """The bot with SUPER_ADMIN configured; fails on HTML Telegram would reject."""
+    driven = file_harness(admin_services(seeded_engine, qa_engine))
+    yield driven
+    assert driven.session.problems == []
+
+
+def _first_button(calls: list[object]) -> str:
+    for call in reversed(calls):
+        buttons = keyboard_buttons(getattr(call, "reply_markup", None))
+        if buttons:
+            data = buttons[0][1]
+            assert data is not None
+            return data
+    raise AssertionError("no buttons")
+
+
+def _jobtowns(document: object) -> list[str]:
+    return [doc.key for doc in document.agreements if "jobtown" in doc.key]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_an_import_whose_replica_died_is_finished_in_the_admins_message(
+    admins: FileHarness, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    preview = await admins.send_document(SHEET, "towns.csv", language_code=lang)
+    # The replica stores the job and says "Importing… 0%", then dies before writing.
+    monkeypatch.setattr(admin_ops, "start_job", lambda *_: None)
+    applied = await admins.click(
+        _first_button(list(preview)), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    (progress,) = calls_of(applied, SendMessage)
+    assert _jobtowns(await stored(admins.services.database)) == []
+
+    # Another replica starts once the dead one's lease has passed, and finishes the job.
+    monkeypatch.setattr(write_jobs, "OWNER", "another-replica")
+    monkeypatch.setattr(admins.services, "now", lambda: NOON + LEASE + dt.timedelta(seconds=1))
+    start = len(admins.session.requests)
+    ended = await write_jobs.resume_once(admins.bot, admins.services)
+
+    edits = calls_of(admins.session.requests[start:], EditMessageText)
+    assert [job.state for job in ended] == ["done"]
+    assert progress.text in {"Importing… 0%", "Імпортую… 0%"}
+    assert edits[-1].text == FINISHED[lang]
+    assert len({edit.message_id for edit in edits}) == 1  # the message that said 0%
+    assert len(edits) > 1
+    assert len(_jobtowns(await stored(admins.services.database))) == ROWS
+
+
+async def test_undoing_an_import_runs_as_a_job_and_removes_all_it_wrote(
+    admins: FileHarness, seeded_engine: AsyncEngine
+) -> None:
+    before = await stored(seeded_engine)
+    preview = await admins.send_document(SHEET, "towns.csv")
+    await admins.click(_first_button(list(preview)), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+    assert len(_jobtowns(await stored(seeded_engine))) == ROWS
+
+    question = await admins.send("/undo", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+    confirmed = await admins.click(
+        _first_button(list(question)), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN
+    )
+
+    assert "all of them will be undone" in sent_texts(question)[0]
+    assert sent_texts(confirmed)[0] == "Undoing the import… 0%"
+    final = calls_of(confirmed, EditMessageText)[-1]
+    assert final.text == f"Undone: {2 * ROWS + 1} changes of the import."
+    assert await stored(seeded_engine) == before
