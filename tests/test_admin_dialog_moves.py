@@ -149,7 +149,7 @@ async def test_back_takes_the_answer_back_and_skips_a_question_no_longer_asked(
     calls = await _send(admin, "PL", lang)
     calls = await _press(admin, button(calls, BACK[lang]), lang)
     assert sent_texts(calls) == [DONOR_COUNTRY[lang]]
-    for text in ("LT", "generators", "12"):
+    for text in ("LT", "-", "generators", "12"):
         await _send(admin, text, lang)
     calls = await _send(admin, "test-source", lang)
     await _press(admin, button(calls, CONFIRM[lang]), lang)
@@ -198,6 +198,7 @@ async def test_back_under_an_earlier_question_changes_nothing(
         await _send(admin, text, lang)
     earlier = await _send(admin, "2024", lang)
     await _send(admin, "PL", lang)
+    await _send(admin, "-", lang)
 
     calls = await _press(admin, button(earlier, BACK[lang]), lang)
 
@@ -212,7 +213,7 @@ async def test_back_under_an_earlier_question_changes_nothing(
 async def test_back_from_a_new_sources_title_asks_for_the_source_again(
     admin: Harness, seeded_engine: AsyncEngine, lang: str
 ) -> None:
-    for text in ("/new_aid", "Харків", "2024", "PL", "generators", "12"):
+    for text in ("/new_aid", "Харків", "2024", "PL", "-", "generators", "12"):
         await _send(admin, text, lang)
     calls = await _send(admin, "https://example.org/news/1", lang)
 

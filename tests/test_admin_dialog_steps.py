@@ -207,7 +207,7 @@ SEND_A_SOURCE = {
 async def test_a_bare_number_is_not_taken_for_a_sources_title(
     admin: Harness, seeded_engine: AsyncEngine, lang: str
 ) -> None:
-    for text in ("/new_aid", "Харків", "2024", "PL", "generators", "12"):
+    for text in ("/new_aid", "Харків", "2024", "PL", "-", "generators", "12"):
         await _say(admin, text, lang)
     audited = await audit_count(seeded_engine)
 
@@ -230,7 +230,7 @@ FOOD = {"en": "food", "uk": "продукти харчування"}
 async def test_editing_aid_offers_the_fields_its_dialog_asks(
     admin: Harness, seeded_engine: AsyncEngine, lang: str
 ) -> None:
-    for text in ("/new_aid", "Харків", "2024", "PL", "generators", "12"):
+    for text in ("/new_aid", "Харків", "2024", "PL", "-", "generators", "12"):
         await _say(admin, text, lang)
     calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
     await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
@@ -253,3 +253,30 @@ async def test_editing_aid_offers_the_fields_its_dialog_asks(
     (aid,) = [a for a in (await stored(seeded_engine)).aid if a.key == key]
     assert [donor.country for donor in aid.donors] == ["LT"]
     assert [(item.category.value, item.quantity) for item in aid.items] == [("food", 5)]
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_aid_sent_by_a_city_names_the_city_as_its_donor(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    before = await stored(seeded_engine)
+    previews: list[str] = []
+    for city, country in (("Кошице", "SK"), ("Новий Тарг", "PL")):
+        for text in ("/new_aid", "Харків", "2024", country, city, "generators", "12"):
+            await _say(admin, text, lang)
+        calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
+        previews.append(sent_texts(calls)[0])
+        await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
+
+    # The city is shown by its name, not its key.
+    assert "sk-kosice" not in previews[0]
+    assert ("Košice" if lang == "en" else "Кошице") in previews[0]
+    after = await stored(seeded_engine)
+    (added,) = [p for p in after.places if p.key not in {q.key for q in before.places}]
+    assert (added.name.uk, added.country) == ("Новий Тарг", "PL")
+    donors = {
+        aid.key: [(donor.kind.value, donor.country, donor.place) for donor in aid.donors]
+        for aid in after.aid
+    }
+    assert donors["kharkivska-aid-sk-2024"] == [("city", "SK", "sk-kosice")]
+    assert donors["kharkivska-aid-pl-2024"] == [("city", "PL", added.key)]

@@ -363,7 +363,7 @@ async def test_a_source_from_a_link_asks_for_its_title(
     link = (
         "https://www.city.kharkiv.ua/uk/news/kharkiv-ta-koshitse-pidpysaly-memorandum-52361.html"
     )
-    for text in ["/new_aid", "Харків", "2024", "PL", "generators", "12", link]:
+    for text in ["/new_aid", "Харків", "2024", "PL", "-", "generators", "12", link]:
         calls = await admin.send(text, chat_id=ME, user_id=ME, language_code=lang)
     (question,) = sent_texts(calls)
     # A transliterated slug is no title: the address is offered as it reads.
@@ -391,13 +391,13 @@ async def test_the_aid_dialog_reads_a_count_as_typed(
     admin: Harness, seeded_engine: AsyncEngine, lang: str
 ) -> None:
     wrong, error, count = COUNTS[lang]
-    for text in ["/new_aid", "Харків", "12 березня 2024", "Польща", "генератори"]:
+    for text in ["/new_aid", "Харків", "12 березня 2024", "Польща", "-", "генератори"]:
         await _say(admin, text, lang)
     (reply,) = await _say(admin, wrong, lang)
     assert error in reply
     await _say(admin, "3 шт.", lang)
     await _say(admin, "/cancel", lang)
-    for text in ["/new_aid", "Харків", "12 березня 2024", "Польща", "генератори", count]:
+    for text in ["/new_aid", "Харків", "12 березня 2024", "Польща", "-", "генератори", count]:
         await _say(admin, text, lang)
     calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
     await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
@@ -478,7 +478,7 @@ DUPLICATE = {
 async def test_saving_the_same_aid_twice_is_warned_of_before_confirming(
     admin: Harness, lang: str
 ) -> None:
-    steps = ["/new_aid", "Харків", "2024", "PL", "generators", "12"]
+    steps = ["/new_aid", "Харків", "2024", "PL", "-", "generators", "12"]
     for text in steps:
         await _say(admin, text, lang)
     calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)

@@ -94,6 +94,7 @@ async def test_a_new_aid_record(admin: Harness, seeded_engine: AsyncEngine, lang
             ("2024-03", None),
             ("QQ", NOT_A_COUNTRY[lang]),
             ("PL", None),
+            ("-", None),
             ("tanks", NOT_AID[lang]),
             ("generators", None),
             ("many", NOT_A_NUMBER[lang]),
@@ -137,7 +138,7 @@ async def test_the_aid_dialog_reads_names_and_dotted_dates(
     category: str,
     expected: str,
 ) -> None:
-    steps = ["/new_aid", "Харків", "12.03.2024", country, category, "3"]
+    steps = ["/new_aid", "Харків", "12.03.2024", country, "-", category, "3"]
     await _walk(admin, lang, [(text, None) for text in [*steps, "kharkiv-foi-reply-2024-01-12"]])
 
     document = await stored(seeded_engine)

@@ -126,6 +126,7 @@ async def test_an_admin_types_a_quantity_and_imports_a_file_in_the_chat(
         "Харків",
         "2024-03",
         "PL",
+        "-",  # no donor city: the country itself sent it
         "food",
         "3",  # the quantity: typed, though an earlier message had buttons
         "Лист посольства",

@@ -285,6 +285,22 @@ async def _new_place_country(text: str, reading: StepInput) -> Any:
     return Several(new_place=place.model_dump(mode="json"), place=place.key)
 
 
+async def _donor_city(text: str, reading: StepInput) -> Any:
+    """The city that sent the aid, in the donor's country: a stored place (several offered
+    as buttons), or a new one, added with the record; "-" when the country itself did."""
+    if forms.is_empty(text):
+        return None
+    name = text.strip()
+    country = reading.answers["country"]
+    places = await find_places(reading.session, name, country)
+    if len(places) == 1:
+        return places[0]
+    if places:
+        return Candidates(N_("Several places match. Which one?"), [(key, key) for key in places])
+    place = forms.new_place(name, country, await forms.taken_keys(reading.session, Entity.PLACE))
+    return Several(donor_city=place.key, new_donor_city=place.model_dump(mode="json"))
+
+
 async def _kind(text: str, reading: StepInput) -> Any:
     return forms.parse_kind(text).value
 
@@ -448,17 +464,25 @@ async def _aid(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any],
         await forms.taken_keys(session, Entity.AID),
     )
     source = answers["source"]
+    city = answers.get("donor_city")
+    donor = (
+        {"kind": "city", "country": answers["country"], "place": city}
+        if city
+        else {"kind": "country", "country": answers["country"]}
+    )
     aid = AidDoc.model_validate(
         {
             "key": key,
             "hromada": hromada.code,
             "received_on": received,
-            "donors": [{"kind": "country", "country": answers["country"]}],
+            "donors": [donor],
             "items": [{"category": answers["category"], "quantity": answers["quantity"]}],
             "sources": [{"source": source["key"]}],
         }
     )
     extra: Extra = [] if source["new"] is None else [("source", source["new"])]
+    if answers.get("new_donor_city") is not None:
+        extra.append(("place", answers["new_donor_city"]))
     return aid.model_dump(mode="json"), extra
 
 
@@ -580,6 +604,12 @@ DIALOGS: dict[str, Dialog] = {
                 optional=True,
             ),
             Step("country", N_("The donor's country (such as Poland or PL)?"), _country),
+            Step(
+                "donor_city",
+                N_("The donor city, if a city sent it (such as Kraków)? - if the country did."),
+                _donor_city,
+                optional=True,
+            ),
             Step("category", N_("What was sent? One of: {categories}"), _category),
             Step(
                 "quantity",

@@ -132,6 +132,12 @@ async def _known_names(
             for cited in doc.get("sources") or []
             if isinstance(cited, dict) and isinstance(cited.get("source"), str)
         }
+        # A city that sent aid is a place too.
+        wanted |= {
+            donor["place"]
+            for donor in doc.get("donors") or []
+            if isinstance(donor, dict) and isinstance(donor.get("place"), str)
+        }
     wanted -= set(known)
     if session is not None and wanted:
         known |= await forms.record_names(session, wanted, lang)
