@@ -160,3 +160,50 @@ def test_when_signed_keeps_what_the_sources_say_of_the_date(engine: Engine) -> N
     assert answer.intent is Intent.SIGNED
     assert "Жиракув" in answer.text
     assert "станом на кінець 2023 року" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("which hromadas do you know about?", ("Kharkiv", "Mena", "Kupiansk")),
+        ("про які громади ти знаєш", ("Харків", "Мена", "Куп’янськ")),
+    ],
+)
+def test_the_hromadas_the_knowledge_base_covers_are_listed(
+    engine: Engine, question: str, names: tuple[str, ...]
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert all(name in answer.text for name in names)
+    assert answer.intent is not Intent.NEED_HROMADA
+
+
+def test_the_hromada_with_the_most_partners_is_named_first(engine: Engine) -> None:
+    (answer,) = conversation(engine, "у якої громади найбільше партнерів")
+
+    assert answer.text.startswith("Найбільше партнерів має Харків: 6.")
+    assert "Мена" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        ("Де відбулась конференція мерів США у 2025?", "Тампа", "Альбукерке"),
+        ("Хто мер Колумбуса?", "Ендрю Дж. Гінтера", "Ginther"),
+        ("Who is the mayor of Columbus?", "Andrew J. Ginther", "Гінтер"),
+    ],
+)
+def test_an_event_or_a_person_is_found_by_the_words_of_its_record(
+    engine: Engine, question: str, expected: str, absent: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert expected in answer.text
+    assert absent not in answer.text
+
+
+def test_a_person_no_record_names_is_not_recorded(engine: Engine) -> None:
+    (answer,) = conversation(engine, "Хто мер Брно?")
+
+    assert answer.intent is Intent.NOT_RECORDED
+    assert "Гінтер" not in answer.text

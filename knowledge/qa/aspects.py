@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AidCategory
 from knowledge.qa.answer import Context
+from knowledge.qa.coverage import (
+    asks_hromadas_covered,
+    asks_most,
+    matching_activities,
+    question_roots,
+)
 from knowledge.qa.cues import Cue
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Meaning, Narrow, Topic
@@ -126,6 +133,48 @@ def is_bare(reading: Reading) -> bool:
     if reading.mentions:
         return False
     return not reading.cues - {Cue.COUNT, Cue.WHEN, Cue.FOLLOW_UP, Cue.WHO, Cue.PERSON}
+
+
+# Non-answers and nation-wide readings a question about the knowledge base falls into.
+_UNPLACED = frozenset(
+    {
+        Intent.NEED_HROMADA,
+        Intent.NEED_CONTEXT,
+        Intent.CLARIFY,
+        Intent.REVERSE,
+        Intent.NOT_RECORDED,
+        Intent.OUT_OF_DOMAIN,
+        Intent.OVERVIEW,
+        Intent.PARTNERS,
+        Intent.COUNT,
+    }
+)
+
+
+def about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -> Meaning:
+    """The meaning of a question about the knowledge base as a whole or about an event.
+
+    «Про які громади ти знаєш?» lists the hromadas covered, «у якої громади найбільше
+    партнерів?» ranks them; "Where was the US conference of mayors in 2025?" and «Хто мер
+    Колумбуса?» are answered from the event records whose words they share, when one does.
+    """
+    placed = meaning.intent not in _UNPLACED or meaning.entities.hromada is not None
+    if placed and meaning.intent is not Intent.NOT_RECORDED:
+        return meaning
+    unnamed = meaning.entities.hromada is None and meaning.entities.place is None
+    if unnamed and asks_hromadas_covered(reading):
+        return replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
+    if unnamed and asks_most(reading):
+        return replace(meaning, intent=Intent.COUNT, narrow=Narrow(Aspect.MOST))
+    asks_event = Cue.ACTIVITY in reading.cues or meaning.intent is Intent.NOT_RECORDED
+    if not asks_event:
+        return meaning
+    strict = Cue.ACTIVITY not in reading.cues
+    keys = matching_activities(reading, snapshot, every_word=strict)
+    if not keys:
+        return meaning
+    narrow = Narrow(Aspect.EVENTS, records=keys, words=question_roots(reading))
+    return replace(meaning, intent=Intent.OVERVIEW, narrow=narrow)
 
 
 def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Meaning:

@@ -20,8 +20,14 @@ from knowledge.places.gazetteer import Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.answer import Answer, Choice, Context
-from knowledge.qa.aspects import narrowed
+from knowledge.qa.aspects import about_the_records, narrowed
 from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted
+from knowledge.qa.coverage import (
+    Written,
+    activities_answer,
+    covered_hromadas,
+    most_partners,
+)
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Entities, Meaning, Topic
 from knowledge.qa.resolution import is_of_kind, resolve
@@ -192,7 +198,7 @@ class Engine:
     def explain(self, question: str, context: Context | None = None) -> Meaning:
         """The intent, entities and deciding rule the engine finds in a question."""
         reading = self.read(question)
-        return narrowed(reading, resolve(reading, context, self.snapshot), context)
+        return self._meaning(reading, context)
 
     def answer(
         self,
@@ -228,8 +234,14 @@ class Engine:
         language = Language(code)
         if not reading.tokens:
             return self._simple(question, language, Intent.EMPTY, context)
-        meaning = narrowed(reading, resolve(reading, context, self.snapshot), context)
+        meaning = self._meaning(reading, context)
         return self._answer(question, language, meaning, context, today, max(page, 1))
+
+    def _meaning(self, reading: Reading, context: Context | None) -> Meaning:
+        """The question's meaning, with the side of a record it asks about."""
+        meaning = resolve(reading, context, self.snapshot)
+        meaning = about_the_records(reading, meaning, self.snapshot)
+        return narrowed(reading, meaning, context)
 
     def _simple(
         self, question: str, lang: Language, intent: Intent, context: Context | None
@@ -259,7 +271,11 @@ class Engine:
         draft = _Draft(page=page)
         intent = meaning.intent
         entities = meaning.entities
-        if intent is Intent.CLARIFY:
+        written = self._about_the_records(lang, meaning)
+        if written is not None:
+            draft.lines.extend(written.lines)
+            draft.cite(written.sources)
+        elif intent is Intent.CLARIFY:
             self._clarify(lang, meaning, draft)
         elif intent in SIMPLE_INTENTS:
             write_simple(lang, intent, draft)
@@ -304,6 +320,19 @@ class Engine:
                 counted=_counted(meaning, context),
             ),
         )
+
+    def _about_the_records(self, lang: Language, meaning: Meaning) -> Written | None:
+        """The answer about the knowledge base as a whole or its events, if that is asked."""
+        narrow = meaning.narrow
+        if narrow is None:
+            return None
+        if narrow.aspect is Aspect.HROMADAS:
+            return covered_hromadas(lang, self.snapshot)
+        if narrow.aspect is Aspect.MOST:
+            return most_partners(lang, self.snapshot)
+        if narrow.aspect is Aspect.EVENTS:
+            return activities_answer(lang, self.snapshot, narrow.records, narrow.words)
+        return None
 
     def _settlement_note(self, lang: Language, meaning: Meaning) -> list[str]:
         """Which hromada a village or town the question named belongs to: its partnerships

@@ -36,14 +36,22 @@ class Aspect(StrEnum):
     TERM = "term"
     # "How many partner cities do the hromadas have in the USA?" counts the cities.
     PLACES = "places"
+    # The knowledge base as a whole: the hromadas it covers, the one with the most partners.
+    HROMADAS = "hromadas"
+    MOST = "most"
+    # Events found by the words of their records ("where was the conference of mayors?").
+    EVENTS = "events"
 
 
 @dataclass(frozen=True, slots=True)
 class Narrow:
-    """The side asked about; `category` is the kind of aid a "how many" names, if any."""
+    """The side asked about; `category` is the kind of aid a "how many" names, if any;
+    `records` the keys of the events the question's words found, `words` those words' starts."""
 
     aspect: Aspect
     category: AidCategory | None = None
+    records: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
 
 
 Member = TypeVar("Member", bound=StrEnum)

@@ -1,0 +1,281 @@
+"""Questions about the knowledge base as a whole: which hromadas it covers, which has the most
+partners, and events or people found by the words of their records.
+
+Each answer returns its lines and the source keys to cite; nothing here knows Telegram.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge.facts.records import Activity
+from knowledge.facts.snapshot import Snapshot
+from knowledge.qa.cues import Cue
+from knowledge.qa.understanding import Reading
+from knowledge.render.lang import Language
+from knowledge.render.phrases import BULLET, hromada_label
+from knowledge.text.collation import sort_key
+from knowledge.text.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """An answer's lines and the keys of the sources it cites."""
+
+    lines: list[str]
+    sources: list[str]
+
+
+# Words that ask about the knowledge base itself: «про які громади ти знаєш», "which hromadas
+# do you cover".
+_KNOWS = ("знаєш", "знаєте", "знает", "знаешь", "know", "cover", "базі", "базу")
+# A question naming what to look for (memorandums, aid) asks about those, not the coverage.
+_SUBJECTS = frozenset(
+    {
+        Cue.PARTNER,
+        Cue.TWIN,
+        Cue.AGREEMENTS,
+        Cue.AID,
+        Cue.KIND_COOPERATION,
+        Cue.KIND_MEMORANDUM,
+        Cue.KIND_FRIENDSHIP,
+        Cue.KIND_PROTOCOL,
+    }
+)
+_MOST = ("найбільш", "найбольш", "больше всего", "most", "the most")
+# A word shorter than this is a name's or a root's start too short to tell records apart.
+_ROOT = 5
+_SHORT = 3
+# Question words and the domain's everyday words: they match any record, so they say nothing.
+_COMMON = frozenset(
+    fold(word)
+    for word in (
+        "хто",
+        "де",
+        "коли",
+        "який",
+        "яка",
+        "яке",
+        "які",
+        "якої",
+        "чи",
+        "що",
+        "як",
+        "про",
+        "the",
+        "who",
+        "where",
+        "when",
+        "what",
+        "which",
+        "did",
+        "was",
+        "were",
+        "is",
+        "are",
+        "does",
+        "do",
+        "how",
+        "in",
+        "of",
+        "at",
+        "a",
+        "an",
+        "and",
+        "with",
+        "for",
+        "on",
+        "about",
+        "відбулась",
+        "відбулася",
+        "відбувся",
+        "відбулося",
+        "партнер",
+        "громад",
+        "громада",
+        "громади",
+        "hromada",
+        "hromadas",
+        "partner",
+        "partners",
+        "місто",
+        "міста",
+        "city",
+        "cities",
+        "угода",
+        "угоди",
+        "agreement",
+        "мають",
+        "має",
+        "have",
+        "has",
+        "take",
+        "place",
+        "took",
+        "побратим",
+        "twin",
+    )
+)
+
+
+def asks_hromadas_covered(reading: Reading) -> bool:
+    """«Про які громади ти знаєш?», "Which hromadas do you know about?"."""
+    if Cue.COMMUNITIES not in reading.cues or reading.mentions or reading.cues & _SUBJECTS:
+        return False
+    words = {fold(token.text) for token in reading.tokens}
+    return any(word.startswith(tuple(fold(stem) for stem in _KNOWS)) for word in words)
+
+
+def asks_most(reading: Reading) -> bool:
+    """«У якої громади найбільше партнерів?», "Which hromada has the most partners?"."""
+    text = " " + " ".join(fold(token.text) for token in reading.tokens) + " "
+    return Cue.COMMUNITIES in reading.cues and any(f" {fold(word)}" in text for word in _MOST)
+
+
+def covered_hromadas(lang: Language, snapshot: Snapshot) -> Written:
+    """The hromadas the knowledge base holds any partnership, aid or event for."""
+    codes = (
+        set(snapshot.agreements_by_hromada)
+        | set(snapshot.aid_by_hromada)
+        | set(snapshot.activities_by_hromada)
+    )
+    hromadas = sorted(
+        (snapshot.hromadas[code] for code in codes if code in snapshot.hromadas),
+        key=lambda hromada: sort_key(lang.hromada(hromada)),
+    )
+    lines = [
+        lang.ngettext(
+            "I have records for {count} hromada:",
+            "I have records for {count} hromadas:",
+            len(hromadas),
+        ).format(count=lang.number(len(hromadas)))
+    ]
+    for hromada in hromadas:
+        partners = len({a.place for a in snapshot.agreements_by_hromada.get(hromada.code, ())})
+        counted = lang.ngettext("{count} partner", "{count} partners", partners).format(
+            count=lang.number(partners)
+        )
+        lines.append(f"{BULLET}{hromada_label(lang, hromada)} — {counted}")
+    return Written(lines, [])
+
+
+def most_partners(lang: Language, snapshot: Snapshot) -> Written:
+    """The hromadas ranked by how many foreign partners their agreements name."""
+    ranked = sorted(
+        (
+            (len({a.place for a in agreements}), code)
+            for code, agreements in snapshot.agreements_by_hromada.items()
+            if code in snapshot.hromadas
+        ),
+        key=lambda pair: (-pair[0], sort_key(lang.hromada(snapshot.hromadas[pair[1]]))),
+    )
+    if not ranked:
+        return Written([lang.gettext("No partnerships are recorded yet.")], [])
+    count, leader = ranked[0]
+    lines = [
+        lang.ngettext(
+            "{hromada} has the most partners: {count}.",
+            "{hromada} has the most partners: {count}.",
+            count,
+        ).format(hromada=lang.hromada(snapshot.hromadas[leader]), count=lang.number(count))
+    ]
+    for partners, code in ranked[1:]:
+        counted = lang.ngettext("{count} partner", "{count} partners", partners).format(
+            count=lang.number(partners)
+        )
+        lines.append(f"{BULLET}{hromada_label(lang, snapshot.hromadas[code])} — {counted}")
+    sources = [c.source for a in snapshot.agreements_by_hromada[leader] for c in a.sources]
+    return Written(lines, sources)
+
+
+def _roots(words: Sequence[str]) -> set[str]:
+    return {word[:_ROOT] for word in words if len(word) >= _SHORT and word not in _COMMON}
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _held(roots: set[str], words: set[str]) -> set[str]:
+    """The roots some word starts with ("мер" is held by «мера», «конфе» by «Конференції»)."""
+    return {root for root in roots if any(word.startswith(root) for word in words)}
+
+
+def matching_activities(
+    reading: Reading, snapshot: Snapshot, *, every_word: bool = False
+) -> tuple[str, ...]:
+    """The events whose summaries hold at least two of the question's own words, one of them
+    no name ("конференція мерів", "мер Колумбуса"); the best matches first, at most two.
+
+    With `every_word`, a summary must hold every word of the question that is no name: a
+    question about something no record holds («скільки коштувала клятва?») finds nothing."""
+    named = {
+        index for mention in reading.mentions for index in range(mention.first, mention.last + 1)
+    }
+    words = [fold(token.text) for token in reading.tokens]
+    plain = _roots([word for index, word in enumerate(words) if index not in named])
+    names = _roots([word for index, word in enumerate(words) if index in named])
+    if not plain:
+        return ()
+    scored: list[tuple[int, str]] = []
+    for activities in snapshot.activities_by_hromada.values():
+        for activity in activities:
+            text = f"{activity.summary.uk} {activity.summary.en}"
+            found = {fold(word) for word in _WORD.findall(text)}
+            hits_plain = len(_held(plain, found))
+            hits = hits_plain + len(_held(names, found))
+            year = activity.started_on.year if activity.started_on else None
+            if year is not None and str(year) in words:
+                hits += 1
+            complete = hits_plain == len(plain) or not every_word
+            if hits_plain and hits >= 2 and complete:
+                scored.append((hits, activity.key))
+    scored.sort(key=lambda pair: -pair[0])
+    best = scored[0][0] if scored else 0
+    return tuple(key for hits, key in scored if hits == best)[:2]
+
+
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+
+
+def question_roots(reading: Reading) -> tuple[str, ...]:
+    """The starts of the question's own words, as `activities_answer` matches sentences."""
+    return tuple(sorted(_roots([fold(token.text) for token in reading.tokens])))
+
+
+def activities_answer(
+    lang: Language, snapshot: Snapshot, keys: Sequence[str], words: Sequence[str]
+) -> Written:
+    """The events the question's words found: the hromada, the dates, and the sentences of
+    the record that hold those words (`words`, from `question_roots`)."""
+    by_key: dict[str, Activity] = {
+        activity.key: activity
+        for activities in snapshot.activities_by_hromada.values()
+        for activity in activities
+    }
+    roots = set(words)
+    lines = [lang.gettext("From the records:")]
+    sources: list[str] = []
+    for key in keys:
+        activity = by_key[key]
+        hromada = snapshot.hromadas[activity.hromada]
+        when = ""
+        if activity.started_on is not None:
+            when = lang.date(activity.started_on)
+            if activity.ended_on is not None and activity.ended_on != activity.started_on:
+                when = f"{when} – {lang.date(activity.ended_on)}"
+        where = ""
+        if activity.place is not None and activity.place in snapshot.places:
+            where = lang.place(snapshot.places[activity.place])
+        heading = ", ".join(part for part in (hromada_label(lang, hromada), when, where) if part)
+        summary = lang.text(activity.summary)
+        chosen = [
+            sentence
+            for sentence in _sentences(summary)
+            if _held(roots, {fold(word) for word in _WORD.findall(sentence)})
+        ] or _sentences(summary)[:1]
+        lines.append(f"{BULLET}{heading}: {' '.join(chosen)}")
+        sources.extend(c.source for c in activity.sources)
+    return Written(lines, sources)
