@@ -30,7 +30,7 @@ ANSWERS = {
     ],
     "place": ["Нове Тестове", "-", "LT"],
     "source": ["Рішення ради", "Міська рада", "2024", "-"],
-    "aid": ["Харків", "2024", "PL", "generators", "12", "test-source"],
+    "aid": ["Харків", "2024", "PL", "-", "generators", "12", "test-source"],
 }
 TOO_LONG = {
     "en": "is too long: at most {limit} characters, and this one has 2,100",
