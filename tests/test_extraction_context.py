@@ -261,3 +261,39 @@ def test_a_visiting_towns_own_partner_is_not_the_visited_hromadas(extractor: Ext
     )
 
     assert _agreements(_extract(extractor, text, PartialDate(2024, 6, 10))) == []
+
+
+def test_twin_cities_signing_a_memorandum_in_one_sentence_give_both_facts_with_their_dates(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chernihiv and Memmingen, twin cities since 1996, signed a memorandum of understanding "
+        "on reconstruction on April 15, 2024."
+    )
+
+    found = {
+        (fact.partner, fact.kind, fact.date)
+        for fact in _agreements(_extract(extractor, text, PartialDate(2024, 4, 17)))
+    }
+
+    assert found == {
+        ("Memmingen", AgreementKind.TWINNING, PartialDate(1996)),
+        ("Memmingen", AgreementKind.MEMORANDUM, PartialDate(2024, 4, 15)),
+    }
+
+
+def test_work_done_under_a_memorandum_is_no_new_agreement_with_the_town_named_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chernihiv signed a memorandum of cooperation with the German town of Memmingen on "
+        "April 15, 2024. Under the memorandum, engineers from the German town will help repair "
+        "the water supply."
+    )
+
+    found = {
+        (fact.kind, fact.status)
+        for fact in _agreements(_extract(extractor, text, PartialDate(2024, 4, 17)))
+    }
+
+    assert found == {(AgreementKind.MEMORANDUM, AgreementStatus.ACTIVE)}

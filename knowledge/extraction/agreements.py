@@ -378,8 +378,20 @@ def agreements_in(
     for number, cue in enumerate(cues):
         start = cues[number - 1].last + 1 if number else 0
         end = cues[number + 1].first - 1 if number + 1 < len(cues) else len(view.words) - 1
+        subjects = [
+            town for town in view.towns if town.first in claimed and town.last < cues[0].first
+        ]
         found = _frame(
-            view, cue, (start, end), statuses, sides, oblast_positions, dates, context, claimed
+            view,
+            cue,
+            (start, end),
+            statuses,
+            sides,
+            oblast_positions,
+            dates,
+            context,
+            claimed,
+            subjects,
         )
         if not found and not cue.relation:
             unfilled.append(cue)
@@ -423,9 +435,14 @@ def _frame(
     dates: list[DateMention],
     context: AgreementContext,
     claimed: set[int],
+    subjects: list[Town],
 ) -> list[AgreementProposal]:
+    """The agreements one kind word states within its span of the sentence. `claimed` are
+    the towns earlier kind words took; `subjects` those of them the sentence opened with."""
     start, end = span
-    status = _nearest_status(cue, statuses, start, end)
+    status = _nearest_status(
+        cue, [w for w in statuses if not _past_apposition(view, cue, w)], start, end
+    )
     if status is not None and status.negated:
         return []
     if cue.goal and status is None:
@@ -462,7 +479,15 @@ def _frame(
         after = []
     partners = _listed(view, after) or before
     evidence: list[Evidence] = []
-    referred = None if partners else _referred_town(view, cue, end, context)
+    referred = (
+        None
+        if partners or status is None or _referenced(view.words, cue.first)
+        else _referred_town(view, cue, end, context)
+    )
+    if not partners and referred is None and not cue.relation and status is not None:
+        # "Chernihiv and Memmingen, twin cities since 1996, signed a memorandum": the towns
+        # the sentence opened with are the memorandum's sides too.
+        partners = [town for town in subjects if town.last < start]
     if referred is not None:
         partners = [referred[0]]
         evidence.append(Evidence("partner", referred[1], referred[0].name))
@@ -661,6 +686,26 @@ def _anaphora(words: list[str], start: int, end: int) -> list[str]:
     return found
 
 
+def _referenced(words: list[str], first: int) -> bool:
+    """ "Under the memorandum", «відповідно до меморандуму», «у рамках угоди»: a document
+    the text already named, as what something is done under."""
+    return any(word in _UNDER_WORDS for word in words[max(0, first - 3) : first])
+
+
+_UNDER_WORDS = frozenset({"under", "according", "відповідно", "згідно", "рамках", "межах"})
+
+
+def _past_apposition(view: SentenceView, cue: KindCue, status: StatusWord) -> bool:
+    """Whether a relation stands between commas and the status word after them: "Chernihiv
+    and Memmingen, twin cities since 1996, signed a memorandum", «..., які є містами-
+    побратимами з 1998 року, сьогодні підписали меморандум»: the verb is the main clause's."""
+    if not cue.relation or status.position <= cue.last or cue.first == 0:
+        return False
+    opening = view.text[view.char_position(max(0, cue.first - 3)) : view.char_position(cue.first)]
+    closing = view.text[view.char_position(cue.last + 1) : view.char_position(status.position)]
+    return "," in opening and "," in closing
+
+
 def _nearest_status(
     cue: KindCue, statuses: list[StatusWord], start: int, end: int
 ) -> StatusWord | None:
@@ -743,6 +788,10 @@ def _dates(
     until_date = (
         None if until is None else until.resolve(context.context_year, context.reference, True)
     )
+    if len(events) > 1 and not cue.relation:
+        # "twin cities since 1996, signed a memorandum ... on April 15, 2024": the year a
+        # tie began is not a document's signing.
+        events = [date for date in events if not _since_before(view.text, date)] or events
     if events:
         chosen = min(events, key=lambda date: abs(date.start - anchor))
         resolved = chosen.resolve(context.context_year, context.reference, future)
@@ -752,6 +801,12 @@ def _dates(
         # document's own date (a letter of 2024 may report what was signed years before).
         return PartialDate(context.context_year), until_date, ""
     return None, until_date, "" if until is None else until.text
+
+
+def _since_before(text: str, date: DateMention) -> bool:
+    """Whether "since", «з», «від» opens the date: the start of a lasting tie."""
+    before = text[: date.start].split()
+    return bool(before) and before[-1].casefold() in ("since", "з", "із", "від")
 
 
 def _term(text: str) -> int | None:

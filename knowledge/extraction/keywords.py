@@ -209,6 +209,8 @@ STATUS_STEMS: tuple[tuple[tuple[str, ...], StatusCue], ...] = (
             "встановил",
             "стали=",
             "став=",
+            "стало=",
+            "стала=",
             "поріднил",
             "signed",
             "signing",
