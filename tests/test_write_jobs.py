@@ -303,3 +303,30 @@ async def test_another_writer_gets_through_between_the_chunks_of_a_sqlite_import
 async def _export(engine: AsyncEngine) -> object:
     async with session_factory(engine)() as session:
         return await export_document(session, all_hromadas=True)
+
+
+async def test_a_replica_stopped_mid_import_hands_the_job_over_at_once(
+    sqlite_engine: AsyncEngine,
+) -> None:
+    engine = await _seeded(sqlite_engine)
+    job = await _new_job(engine)
+    started = asyncio.Event()
+
+    class Slow(Recorder):
+        async def progress(self, job: WriteJob) -> None:
+            if job.chunks_done == 2:
+                started.set()
+                await asyncio.sleep(60)
+
+    running = asyncio.create_task(_run(engine, job.id, "replica-a", Slow(), START))
+    await started.wait()
+    running.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await running
+
+    # Another replica claims it without waiting for the lease.
+    finished = await _run(engine, job.id, "replica-b", Recorder(), START)
+    assert finished is not None
+    assert finished.state == JobState.DONE
+    keys, _ = await _jobstadt(engine)
+    assert len(keys) == ROWS

@@ -15,6 +15,7 @@ What a job plans and writes is its kind's (`JobSteps`): `knowledge.interchange.j
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
@@ -36,6 +37,8 @@ LEASE = dt.timedelta(seconds=60)
 # On SQLite, the pause after a chunk: longer than SQLite's longest wait between two tries for
 # the write lock (100 ms), so a writer that waits for the lock gets it between two chunks.
 SQLITE_PAUSE = 0.15
+# How long (seconds) a stopped runner tries to hand its job over before it gives up.
+RELEASE_WITHIN = 2.0
 # Records (or audit entries) a chunk writes in one transaction.
 CHUNK = 200
 
@@ -382,7 +385,8 @@ async def run_job(
     A refusal its steps name (`JobSteps.failure`) ends it as failed, and the reporter is told
     with the error; any other error (the database away) is raised and leaves the job to be
     resumed once the lease has passed. A job cancelled meanwhile (its undo started) stops
-    before its next chunk, and the reporter is told. `pause` (seconds between chunks) defaults to
+    before its next chunk, and the reporter is told; one cancelled (a shutdown) hands the job
+    over at once. `pause` (seconds between chunks) defaults to
     SQLITE_PAUSE on SQLite, none elsewhere.
     """
     async with sessions() as session:
@@ -410,6 +414,14 @@ async def run_job(
                 if wait and job.chunks_done < len(chunks):
                     await asyncio.sleep(wait)
             await _end(session, job, owner, JobState.DONE, None, clock())
+        except asyncio.CancelledError:
+            # Stopped (a shutdown): the chunk in hand is rolled back, and the job is left at
+            # once to the next process rather than after the lease.
+            with contextlib.suppress(Exception):
+                async with asyncio.timeout(RELEASE_WITHIN):
+                    await session.rollback()
+                    await _release(session, job_id, owner)
+            raise
         except LeaseLostError:
             await session.rollback()
             job = await _current(session, job_id)
@@ -430,6 +442,11 @@ async def run_job(
         job = await _current(session, job_id)
         await reporter.finished(job, None)
         return job
+
+
+async def _release(session: AsyncSession, job_id: int, owner: str) -> None:
+    async with writing(session):
+        await session.execute(_held(job_id, owner).values(lease_until=None))
 
 
 async def _current(session: AsyncSession, job_id: int) -> WriteJob:
