@@ -207,3 +207,31 @@ def test_a_person_no_record_names_is_not_recorded(engine: Engine) -> None:
 
     assert answer.intent is Intent.NOT_RECORDED
     assert "Гінтер" not in answer.text
+
+
+def test_the_second_one_after_a_list_of_one_says_there_is_no_second(engine: Engine) -> None:
+    *_, answer = conversation(
+        engine, "Які побратими в Харкова?", "а в США?", "коли підписали з першим?", "а з другим?"
+    )
+
+    assert "лише 1 партнера: Альбукерке" in answer.text
+    assert "Протокол про наміри" not in answer.text
+
+
+def test_is_it_a_twin_city_asks_about_the_partner_in_focus(engine: Engine) -> None:
+    *_, answer = conversation(
+        engine, "Kharkiv friendship pledge?", "when signed?", "is it a twin city?"
+    )
+
+    assert answer.intent is Intent.RELATION
+    assert answer.entities["place"] == "gb-leeds"
+    assert answer.text.startswith("No, Kharkiv and Leeds are not twin cities.")
+    assert "Lille" not in answer.text
+
+
+def test_a_bare_when_after_a_list_asks_when_those_were_signed(engine: Engine) -> None:
+    _, answer = conversation(engine, "Які партнери в Харкова у Великій Британії?", "а коли?")
+
+    assert answer.intent is Intent.SIGNED
+    assert answer.entities["place"] == "gb-leeds"
+    assert "наприкінці 2023 року" in answer.text

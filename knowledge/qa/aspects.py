@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from knowledge.facts.snapshot import Snapshot
-from knowledge.facts.vocabulary import AidCategory
+from knowledge.facts.vocabulary import AgreementKind, AidCategory
 from knowledge.qa.answer import Context
 from knowledge.qa.coverage import (
     asks_hromadas_covered,
@@ -213,4 +213,43 @@ def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Mea
             return replace(meaning, intent=Intent.SIGNED, entities=pair, narrow=narrow)
         if intent in _TERM_MISREAD:
             return replace(meaning, intent=Intent.EXPIRY, entities=pair, narrow=narrow)
+    return meaning
+
+
+def _listed_place(context: Context, snapshot: Snapshot) -> str | None:
+    """The partner of the one agreement the previous answer listed, if it listed one."""
+    if len(context.listed_agreements) != 1:
+        return None
+    agreement = snapshot.agreements.get(context.listed_agreements[0])
+    return agreement.place if agreement is not None else None
+
+
+def in_focus(
+    reading: Reading, meaning: Meaning, context: Context | None, snapshot: Snapshot
+) -> Meaning:
+    """A follow-up about what the previous answer was about.
+
+    "The second one" beyond a one-item list says there is none; "is it a twin city?" after
+    Leeds asks about Leeds; a bare «а коли?» after a list asks when those were signed.
+    """
+    if context is None or reading.mentions or context.entities.hromada is None:
+        return meaning
+    listed = context.listed_agreements
+    if reading.ordinal is not None and listed and reading.ordinal > len(listed):
+        narrow = Narrow(Aspect.BEYOND_LIST, records=listed)
+        return replace(meaning, intent=Intent.CLARIFY, narrow=narrow)
+    place = context.entities.place or _listed_place(context, snapshot)
+    pronoun = Cue.PRONOUN in reading.cues or reading.is_follow_up
+    asks_twin = Cue.TWIN in reading.cues and not reading.cues & {Cue.COUNT, Cue.WHO, Cue.LIST}
+    if place is not None and pronoun and asks_twin:
+        entities = context.entities.but(
+            place=place, kind=AgreementKind.TWINNING, country=None, topic=None
+        )
+        return replace(meaning, intent=Intent.RELATION, entities=entities, yes_no=True)
+    bare_when = Cue.WHEN in reading.cues and is_bare(reading)
+    if bare_when and context.intent in {Intent.PARTNERS, Intent.COUNT, Intent.RELATION}:
+        entities = context.entities.but(topic=None)
+        if place is not None:
+            entities = entities.but(place=place)
+        return replace(meaning, intent=Intent.SIGNED, entities=entities, narrow=None)
     return meaning

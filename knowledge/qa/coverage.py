@@ -279,3 +279,18 @@ def activities_answer(
         lines.append(f"{BULLET}{heading}: {' '.join(chosen)}")
         sources.extend(c.source for c in activity.sources)
     return Written(lines, sources)
+
+
+def beyond_the_list(lang: Language, snapshot: Snapshot, listed: Sequence[str]) -> Written:
+    """ "The second one" after a list of one: what the list held, and that there is no more."""
+    places = [
+        lang.place(snapshot.places[snapshot.agreements[key].place])
+        for key in listed
+        if key in snapshot.agreements
+    ]
+    line = lang.ngettext(
+        "The last answer listed only {count} partner: {names}.",
+        "The last answer listed only {count} partners: {names}.",
+        len(places),
+    ).format(count=lang.number(len(places)), names=", ".join(places))
+    return Written([line], [])

@@ -20,11 +20,12 @@ from knowledge.places.gazetteer import Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.answer import Answer, Choice, Context
-from knowledge.qa.aspects import about_the_records, narrowed
+from knowledge.qa.aspects import about_the_records, in_focus, narrowed
 from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted
 from knowledge.qa.coverage import (
     Written,
     activities_answer,
+    beyond_the_list,
     covered_hromadas,
     most_partners,
 )
@@ -241,6 +242,7 @@ class Engine:
         """The question's meaning, with the side of a record it asks about."""
         meaning = resolve(reading, context, self.snapshot)
         meaning = about_the_records(reading, meaning, self.snapshot)
+        meaning = in_focus(reading, meaning, context, self.snapshot)
         return narrowed(reading, meaning, context)
 
     def _simple(
@@ -332,6 +334,8 @@ class Engine:
             return most_partners(lang, self.snapshot)
         if narrow.aspect is Aspect.EVENTS:
             return activities_answer(lang, self.snapshot, narrow.records, narrow.words)
+        if narrow.aspect is Aspect.BEYOND_LIST:
+            return beyond_the_list(lang, self.snapshot, narrow.records)
         return None
 
     def _settlement_note(self, lang: Language, meaning: Meaning) -> list[str]:

@@ -41,6 +41,8 @@ class Aspect(StrEnum):
     MOST = "most"
     # Events found by the words of their records ("where was the conference of mayors?").
     EVENTS = "events"
+    # "The second one" when the previous answer listed fewer.
+    BEYOND_LIST = "beyond_list"
 
 
 @dataclass(frozen=True, slots=True)
