@@ -99,3 +99,19 @@ async def test_a_new_dialog_inside_another_says_the_first_is_dropped(
     await _say(admin, "/cancel", lang)
     (question,) = await _say(admin, "/new_aid", lang)
     assert question.startswith(AID_QUESTION[lang])
+
+
+CANCELLED = {"en": "Cancelled. Nothing was changed.", "uk": "Скасовано. Нічого не змінено."}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_cancel_at_a_new_sources_title_leaves_rather_than_naming_it(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    expected = await stored(seeded_engine)
+    for text in ("/new_aid", "Харків", "2024", "PL", "-", "generators", "12"):
+        await _say(admin, text, lang)
+    await _say(admin, "https://example.org/news/1", lang)
+
+    assert await _say(admin, "/cancel", lang) == [CANCELLED[lang]]
+    assert await stored(seeded_engine) == expected

@@ -213,6 +213,18 @@ async def titled(
     await _show_new(message, state, lang, titled.entity, titled.doc, extra, session)
 
 
+@router.message(Command("cancel"), IsAdmin())
+async def cmd_cancel(message: Message, state: FSMContext) -> None:
+    """Leave any dialog; nothing is written. (Before the title of a new source is read, so
+    that /cancel there leaves rather than naming the source.)"""
+    had = await state.get_state()
+    await state.clear()
+    if had is None:
+        await say(message, _("There is nothing to cancel."))
+    else:
+        await say(message, _("Cancelled. Nothing was changed."))
+
+
 @router.message(SourceTitle.title, F.text, IsAdmin())
 async def source_title(
     message: Message, state: FSMContext, session: AsyncSession, lang: str
@@ -274,17 +286,6 @@ async def leave_open_dialog(message: Message, state: FSMContext) -> None:
                 entity=entity_label(entity)
             ),
         )
-
-
-@router.message(Command("cancel"), IsAdmin())
-async def cmd_cancel(message: Message, state: FSMContext) -> None:
-    """Leave any dialog; nothing is written."""
-    had = await state.get_state()
-    await state.clear()
-    if had is None:
-        await say(message, _("There is nothing to cancel."))
-    else:
-        await say(message, _("Cancelled. Nothing was changed."))
 
 
 @router.callback_query(AdminConfirm.filter(), StateFilter(Pending.confirm), IsAdmin())
