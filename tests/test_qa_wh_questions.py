@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from knowledge.qa.engine import Engine
+from knowledge.qa.intents import Intent
 from knowledge.store.curated import curated_document
 
 TODAY = dt.date(2026, 11, 23)
@@ -47,3 +48,32 @@ def test_a_question_opening_with_its_auxiliary_still_gets_a_yes_or_no(
     engine: Engine, question: str, opening: str
 ) -> None:
     assert engine.answer(question, today=TODAY).text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("хто такий тімоті келлер", "мер Альбукерке Тімоті Келлер"),
+        ("хто такий Терехов?", "міський голова Ігор Терехов"),
+        ("who is Timothy Keller?", "Albuquerque mayor Timothy Keller"),
+    ],
+)
+def test_a_person_the_notes_name_as_a_signatory_is_answered_from_them(
+    engine: Engine, question: str, expected: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.intent is Intent.SIGNATORIES
+    assert expected in actual.text
+    # Only the protocol the notes say he signed, not Kharkiv's other agreements.
+    assert "Cincinnati" not in actual.text
+    assert "Цинциннаті" not in actual.text
+
+
+def test_put_their_names_to_asks_who_signed(engine: Engine) -> None:
+    actual = engine.answer(
+        "Who put their names to the Kharkiv–Albuquerque protocol of intent?", today=TODAY
+    )
+
+    assert actual.intent is Intent.SIGNATORIES
+    assert "Timothy Keller" in actual.text

@@ -478,7 +478,7 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
         "connect",
     ),
     Cue.TWIN: ("twin", "sister"),
-    Cue.SIGNED: ("sign", "conclud"),
+    Cue.SIGNED: ("sign", "conclud", "put their name", "put his name", "put her name"),
     Cue.WHEN: ("when", "date", "since", "what year", "which year"),
     Cue.EXPIRY: (
         "expir",

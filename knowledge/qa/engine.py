@@ -31,6 +31,7 @@ from knowledge.qa.coverage import (
 )
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Entities, Meaning, Topic
+from knowledge.qa.people import names_signing
 from knowledge.qa.resolution import is_of_kind, resolve
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
@@ -784,11 +785,7 @@ class Engine:
                 f"{BULLET}{place_label(lang, place)} — {agreement_title(lang, agreement)}"
             )
             notes = lang.note(agreement.notes)
-            if (
-                notes is not None
-                and agreement.notes is not None
-                and _names_signing(agreement.notes)
-            ):
+            if notes is not None and names_signing(agreement):
                 draft.lines.append(f"  {notes}")
             else:
                 draft.lines.append(
@@ -1612,8 +1609,3 @@ def _tells_signing(notes: Text | None) -> bool:
     return notes is not None and (
         "signed" in notes.en.casefold() or "signing" in notes.en.casefold()
     )
-
-
-def _names_signing(notes: Text) -> bool:
-    """Whether an agreement's notes say who signed it (the model has no field of its own)."""
-    return notes.en.startswith("Signed by")

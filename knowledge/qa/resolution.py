@@ -25,6 +25,7 @@ from knowledge.qa.answer import Context
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
+from knowledge.qa.people import signed_by_person
 from knowledge.qa.understanding import Reading
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
 from knowledge.text.morphology import inflect, lemmas, may_be_a_name
@@ -570,6 +571,15 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     previous = context.entities if context is not None else Entities()
     previous_intent = context.intent if context is not None else None
     names = bool(found.hromadas or found.places or found.countries or found.regions)
+    signed = None if names else signed_by_person(reading.tokens, snapshot)
+    if signed is not None:
+        # «хто такий тімоті келлер», "who is Ihor Terekhov?": the notes naming him as a
+        # signatory say who he is and what he signed.
+        return Meaning(
+            Intent.SIGNATORIES,
+            Entities(hromada=signed.hromada, place=signed.place, agreement=signed.key),
+            rule="a person the notes name as a signatory",
+        )
     cues, social = _social(
         reading, names or bool(own.entities.hromada), previous.hromada is not None
     )
