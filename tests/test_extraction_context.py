@@ -297,3 +297,16 @@ def test_work_done_under_a_memorandum_is_no_new_agreement_with_the_town_named_be
     }
 
     assert found == {(AgreementKind.MEMORANDUM, AgreementStatus.ACTIVE)}
+
+
+def test_a_planned_signing_takes_the_month_the_next_sentence_plans_it_for(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Кам’янець-Подільська міська рада схвалила проєкт угоди про побратимство з "
+        "Тарнобжегом. Підписати документ планують наступного місяця."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 10, 25)))
+
+    assert (actual.status, actual.date) == (AgreementStatus.PLANNED, PartialDate(2024, 11))

@@ -670,7 +670,9 @@ def _signing_days_told_after(
     «... уклали угоду про партнерство. Урочиста церемонія підписання відбулася сьогодні»,
     "... have signed a partnership agreement. The document was signed today": a sentence that
     follows a signing in the same paragraph, tells of a signing and names no other deal and no
-    other town abroad tells of the same signing, so its date is the agreement's.
+    other town abroad tells of the same signing, so its date is the agreement's. A planned
+    signing takes the day a following plan gives («Підписати документ планують наступного
+    місяця»).
     """
     stating = {number for number, _fact in facts}
     result: list[tuple[int, Proposal]] = []
@@ -678,8 +680,15 @@ def _signing_days_told_after(
         if (
             isinstance(fact, AgreementProposal)
             and not any(item.role == "date" for item in fact.evidence)  # none or the context's
-            and fact.status is AgreementStatus.ACTIVE
-            and any(item.role == "status" and item.value == "signed" for item in fact.evidence)
+            and (
+                (
+                    fact.status is AgreementStatus.ACTIVE
+                    and any(
+                        item.role == "status" and item.value == "signed" for item in fact.evidence
+                    )
+                )
+                or fact.status is AgreementStatus.PLANNED
+            )
             and number + 1 < len(sentences)
             and number + 1 not in stating
         ):
@@ -704,10 +713,12 @@ def _signing_day(
     view = following.view
     if view.sentence.paragraph != sentence.view.sentence.paragraph:
         return None
+    planned = fact.status is AgreementStatus.PLANNED
+    wanted = StatusCue.PLANNED if planned else StatusCue.SIGNED
     signings = [
         status.position
         for status in status_words(view, set())
-        if status.cue is StatusCue.SIGNED and not status.negated
+        if status.cue is wanted and not status.negated
     ]
     others = [
         town
@@ -722,7 +733,7 @@ def _signing_day(
         return None
     anchor = view.char_position(signings[0])
     chosen = min(events, key=lambda date: abs(date.start - anchor))
-    resolved = chosen.resolve(following.context_year, reference, future=False)
+    resolved = chosen.resolve(following.context_year, reference, future=planned)
     return None if resolved is None else (resolved, chosen.text)
 
 
