@@ -235,3 +235,20 @@ def test_a_bare_when_after_a_list_asks_when_those_were_signed(engine: Engine) ->
     assert answer.intent is Intent.SIGNED
     assert answer.entities["place"] == "gb-leeds"
     assert "наприкінці 2023 року" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "hromada", "expected"),
+    [
+        ("а шо там з Брно?", KHARKIV, "Місто-побратим"),
+        ("what about Olaine?", MENA, "Agreement on cooperation and partnership"),
+    ],
+)
+def test_a_partner_of_one_hromada_asked_first_is_about_that_pair(
+    engine: Engine, question: str, hromada: str, expected: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert answer.intent is Intent.RELATION
+    assert answer.entities["hromada"] == hromada
+    assert expected in answer.text

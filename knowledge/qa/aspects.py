@@ -158,6 +158,13 @@ def about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) ->
     партнерів?» ranks them; "Where was the US conference of mayors in 2025?" and «Хто мер
     Колумбуса?» are answered from the event records whose words they share, when one does.
     """
+    place = meaning.entities.place
+    if meaning.intent is Intent.NEED_CONTEXT and place is not None:
+        # «а шо там з Брно?» with nothing before it: a partner of one hromada names the pair.
+        hromadas = {a.hromada for a in snapshot.agreements_by_place.get(place, ())}
+        if len(hromadas) == 1:
+            entities = meaning.entities.but(hromada=hromadas.pop())
+            return replace(meaning, intent=Intent.RELATION, entities=entities)
     placed = meaning.intent not in _UNPLACED or meaning.entities.hromada is not None
     if placed and meaning.intent is not Intent.NOT_RECORDED:
         return meaning
