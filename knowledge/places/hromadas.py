@@ -100,7 +100,47 @@ _NOISE_WORDS = frozenset(
 )
 _OBLAST_WORDS = frozenset(
     name_key(word)
-    for word in ("oblast", "область", "області", "обл", "region", "province", "obl", "oblast'")
+    for word in (
+        "oblast",
+        "oblasti",
+        "область",
+        "області",
+        "обласна",
+        "обласної",
+        "областю",
+        "области",
+        "обл",
+        "region",
+        "регіон",
+        "регіону",
+        "province",
+        "obl",
+        "oblast'",
+    )
+)
+# "Autonomous Republic of Crimea", «АР Крим», «Республика Крым»: words of the name that the
+# sheets leave out as often as they write them.
+_AUTONOMY_WORDS = frozenset(
+    name_key(word)
+    for word in (
+        "autonomous",
+        "republic",
+        "avtonomna",
+        "respublika",
+        "of",
+        "ar",
+        "arc",
+        "автономна",
+        "республіка",
+        "ар",
+        "арк",
+        "автономная",
+        "республика",
+    )
+)
+# A city with special status as a sheet writes it: "Kyiv City", «м. Київ», "city of Sevastopol".
+_CITY_WORDS = frozenset(
+    name_key(word) for word in ("city", "of", "the", "м", "місто", "г", "город")
 )
 _RAION_WORDS = frozenset(
     name_key(word) for word in ("raion", "rayon", "район", "району", "р-н", "р-ну", "district")
@@ -109,7 +149,8 @@ _RAION_WORDS = frozenset(
 # and across romanisations (3, 4, 5); then the quarters city districts are named after (6, 7).
 _LATIN_TIERS = frozenset({3, 4, 5, 7})
 _CRIMEA_PREFIX = "UA01"
-_OBLAST_STEMS = ("skoi", "koi", "ska", "ka", "ia", "a", "i")
+# Adjective endings on the romanisation key, Russian «-ская» ("skaia") before Ukrainian «-ська».
+_OBLAST_STEMS = ("skaia", "kaia", "skoi", "koi", "ska", "ka", "ia", "a", "i")
 # Everyday names of oblasts on the romanisation key: «-щина» is «-ська» (Київщина), «-ччина»
 # «-цька» (Вінниччина), each in the cases a sentence puts it in.
 _COLLOQUIAL = tuple(
@@ -126,7 +167,11 @@ _REGION_NAMES = {
         (("Буковина", "Буковини", "Bukovyna", "Bukovina"), "Чернівецька"),
         (("Прикарпаття", "Prykarpattia"), "Івано-Франківська"),
         (("Transcarpathia", "Закарпаття", "Zakarpattia"), "Закарпатська"),
-        (("Волинь", "Волині", "Volhynia", "Volyn"), "Волинська"),
+        (("Волинь", "Волині", "Volhynia", "Volyn", "Volhynian"), "Волинська"),
+        (("Transcarpathian", "Закарпатті"), "Закарпатська"),
+        # Russian adjectives not made the way the city's Russian name would make them.
+        (("Ровенская", "Ровенской", "Rovenskaya"), "Рівненська"),
+        (("Crimea", "Crimean", "Krym", "Крим", "Криму", "Крым", "Крыму"), "Крим"),
     )
     for name in names
 }
@@ -239,17 +284,25 @@ def _common_prefix(first: str, second: str) -> int:
 
 
 def _oblast_key(text: str) -> str:
-    words = [word for word in name_key(text).split() if word not in _OBLAST_WORDS]
-    key = latin_key(" ".join(words)).replace(" ", "")
+    words = name_key(text).split()
+    kept = [word for word in words if word not in _OBLAST_WORDS and word not in _AUTONOMY_WORDS]
+    key = latin_key(" ".join(kept or words)).replace(" ", "")
     key = _REGION_NAMES.get(key, key)
     for ending, written in _COLLOQUIAL:
-        # Київщина, Черкащини, Вінниччина: the oblast's everyday name, in any case.
+        # Київщина, Черкащини, Вінниччина: the oblast's everyday name, in any case, keyed as
+        # its adjective (Київська) is.
         if key.endswith(ending) and len(key) - len(ending) >= 3:
-            return key[: -len(ending)] + written
+            key = key[: -len(ending)] + written + "ka"
+            break
     for ending in _OBLAST_STEMS:
         if key.endswith(ending) and len(key) - len(ending) >= 4:
             return key[: -len(ending)]
     return key
+
+
+def _city_key(text: str) -> str:
+    words = [word for word in name_key(text).split() if word not in _CITY_WORDS]
+    return latin_key(" ".join(words)).replace(" ", "")
 
 
 def _is_oblast_centre(hromada: HromadaLike) -> bool:
@@ -352,6 +405,7 @@ class HromadaIndex:
                 self._add(self.tiers[7], latin, entry)
         self._known_keys.clear()
         self.oblasts: dict[str, str] = {}
+        self.special_cities: dict[str, str] = {}
         self.oblast_centres: dict[str, HromadaDoc] = {}
         self.raions: dict[str, list[HromadaDoc]] = defaultdict(list)
         self.raion_stems: dict[str, set[str]] = defaultdict(set)
@@ -367,6 +421,38 @@ class HromadaIndex:
                 for raion in (hromada.raion_uk, hromada.raion_en):
                     if raion:
                         self.raion_stems[_raion_stem(name_key(raion))].add(hromada.raion_code)
+        self._add_city_names()
+
+    def _add_city_names(self) -> None:
+        """Know an oblast by its centre's names too, the older and Russian ones GeoNames gives
+        ("Nikolaev", "Kharkov", «Ровно», so «Николаевская область»), and the cities with
+        special status, which belong to no oblast, by theirs.
+
+        An official name keeps its oblast: a centre's other name never takes it over.
+        """
+        for hromada in self.by_code.values():
+            if hromada.oblast_code is None and hromada.center_uk:
+                for name in (hromada.center_uk, hromada.name_en):
+                    self.special_cities.setdefault(_city_key(name), hromada.code)
+                for name in hromada.aliases:
+                    key = _city_key(name)
+                    if len(key) >= 4:  # not GeoNames' "Civ" for Kyiv
+                        self.special_cities.setdefault(key, hromada.code)
+        cities = [(code, centre) for code, centre in self.oblast_centres.items()] + [
+            (found, self.by_code[city])
+            for city in set(self.special_cities.values())
+            if (found := self.oblast_code(self.by_code[city].center_uk or "")) is not None
+        ]
+        for code, centre in cities:
+            for name in (centre.center_uk or "", *centre.aliases):
+                key = _oblast_key(name)
+                if len(key) >= 4:
+                    self.oblasts.setdefault(key, code)
+
+    def special_city(self, text: str) -> str | None:
+        """The city with special status (Kyiv, Sevastopol) that "Kyiv City", «м. Київ» or
+        "Sevastopol" names as a place's region, by its hromada's code."""
+        return self.special_cities.get(_city_key(text))
 
     def _add_forms(self, tier: int, forms: list[tuple[str, bool]], hromada: HromadaDoc) -> None:
         for form, by_centre in forms:
@@ -456,7 +542,7 @@ class HromadaIndex:
             # "village" is written loosely of a settlement too: where the place says which
             # one is meant, a category the codifier gives it otherwise does not refuse it.
             found = self._lookup(key, where, replace(kinds, units=frozenset()))
-            found = found if where.oblast or where.raions else []
+            found = found if where.oblast or where.city or where.raions else []
         if found:
             return self._choose(text, found, hints)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
@@ -474,12 +560,16 @@ class HromadaIndex:
                     return Problem(N_("unknown raion {raion}"), {"raion": place})
                 where = replace(where, raions=raions)
                 continue
-            code = self.oblast_code(place) or self._city_oblast(place)
-            if code is None:
-                if where.oblast is not None:
+            city = self.special_city(place)
+            code = self.oblast_code(place)
+            if code is None and city is None:
+                code = self._city_oblast(place)
+            if code is None and city is None:
+                if where.oblast is not None or where.city is not None:
                     continue  # the oblast column said it; the rest is the sheet's own remark
                 return Problem(N_("unknown oblast {oblast}"), {"oblast": place})
-            where = replace(where, oblast=code)
+            # A bare "Kyiv" is the oblast or the city itself, which lies in no oblast.
+            where = replace(where, oblast=code, city=city)
         return where
 
     def _city_oblast(self, text: str) -> str | None:
@@ -918,10 +1008,15 @@ class _Where:
 
     oblast: str | None = None
     raions: frozenset[str] = frozenset()
+    city: str | None = None
 
     def __call__(self, entry: _Entry) -> bool:
         hromada = entry.hromada
-        if self.oblast is not None and hromada.oblast_code != self.oblast:
+        if self.city is not None and hromada.code == self.city:
+            return True
+        if (self.oblast is not None or self.city is not None) and (
+            hromada.oblast_code is None or hromada.oblast_code != self.oblast
+        ):
             return False
         return not self.raions or hromada.raion_code in self.raions
 
