@@ -77,3 +77,9 @@ def test_put_their_names_to_asks_who_signed(engine: Engine) -> None:
 
     assert actual.intent is Intent.SIGNATORIES
     assert "Timothy Keller" in actual.text
+
+
+def test_a_count_of_donors_gives_the_number_the_sources_give(engine: Engine) -> None:
+    actual = engine.answer("How many donors work with Mena?", today=TODAY).text
+
+    assert "More than 30 international donor organisations" in actual

@@ -1049,6 +1049,12 @@ class Engine:
             )
             for record in records:
                 draft.cite(c.source for c in record.sources)
+            # «Скільки донорських організацій працює з Менською громадою?»: the sources count
+            # the donors themselves only in an activity's summary («Понад 30 … організацій»).
+            for activity in self.snapshot.activities_by_hromada.get(code, ()):
+                if activity.count is not None and "donor" in activity.summary.en.casefold():
+                    draft.lines.append(f"  {lang.text(activity.summary)}")
+                    draft.cite(c.source for c in activity.sources)
             return
         if entities.kind is not None:
             # Counting twin cities counts the agreements in force, not the planned ones.
