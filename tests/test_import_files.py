@@ -268,6 +268,15 @@ def test_a_misspelt_column_is_refused_rather_than_dropped() -> None:
     assert actual.startswith("Unknown columns: nots. The header is: key,hromada,")
 
 
+@pytest.mark.parametrize("header", ["Region", "регіон", "Область", "oblast"])
+def test_the_oblast_column_may_be_headed_region_or_in_ukrainian(header: str) -> None:
+    text = f"{HEADER},{header}\nHorodok,Lubaczów,Poland,twinning,active,,,Letter,,,,Lvivska\n"
+
+    actual = read_import(text.encode(), "partners.csv")
+
+    assert [row.hromada for row in actual.agreements] == ["UA46060070000047720"]
+
+
 def test_a_broken_quote_is_refused_as_malformed_csv() -> None:
     actual = _refusal((HEADER + '\nKharkiv,"Brno\n').encode())
 

@@ -236,8 +236,13 @@ def _validate(raw: Any) -> KnowledgeDocument:
         ) from None
 
 
+# Headers a sheet gives the oblast column besides the documented one.
+_OBLAST_HEADERS = frozenset({"region", "область", "регіон", "oblast/region"})
+
+
 def _header_key(cell: str) -> str:
-    return "_".join(cell.strip().casefold().replace("-", " ").split())
+    key = "_".join(cell.strip().casefold().replace("-", " ").split())
+    return "oblast" if key in _OBLAST_HEADERS else key
 
 
 def _sheet_kind(header: list[str]) -> SheetKind:
