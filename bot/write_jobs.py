@@ -1,4 +1,4 @@
-"""Imports and undos of imports as durable jobs (`knowledge.store.jobs`), run in the bot.
+"""Imports and undos of imports as durable jobs (`knowledge.store.durable_jobs`), run in the bot.
 
 Apply under an /import preview (and Confirm under the undo of an import) stores a job and
 runs it in the background, editing one message with its progress and then with how it
@@ -31,13 +31,20 @@ from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped
 from knowledge.admin.common import Admin, AdminError
-from knowledge.admin.jobs import UndoSteps, start_undo
+from knowledge.admin.undo_job import UndoSteps, start_undo
 from knowledge.admin.wording import error_text
 from knowledge.facts.messages import ImportRejectedError, Problem
-from knowledge.interchange.jobs import ImportSteps
+from knowledge.interchange.import_job import ImportSteps
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
 from knowledge.store import models
-from knowledge.store.jobs import JobKind, JobState, JobSteps, WriteJob, resume_jobs, run_job
+from knowledge.store.durable_jobs import (
+    JobKind,
+    JobState,
+    JobSteps,
+    WriteJob,
+    resume_jobs,
+    run_job,
+)
 from knowledge.store.loading import LoadError
 from knowledge.store.rights import SystemWriter, Writer
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.admin.dialogs import DIALOGS, DialogState, waits_for_a_press
-from knowledge.admin.drafts import EditedRecord, Operation, PendingChange, RecordChoice
+from knowledge.admin.editing_state import EditedRecord, Operation, PendingChange, RecordChoice
 from knowledge.qa.engine import Engine
 from tests.admin_support import audit_count
 from tests.adminbot_support import (

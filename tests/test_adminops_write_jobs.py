@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import write_jobs
 from bot.handlers import admin_ops
 from knowledge.qa.engine import Engine
-from knowledge.store.jobs import LEASE
+from knowledge.store.durable_jobs import LEASE
 from tests.adminops_support import (
     SUPER_ADMIN,
     FileHarness,

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from knowledge.admin.jobs import UndoSteps, start_undo
-from knowledge.interchange.jobs import ImportSteps
+from knowledge.admin.undo_job import UndoSteps, start_undo
+from knowledge.interchange.import_job import ImportSteps
 from knowledge.store import models
+from knowledge.store.durable_jobs import LEASE, JobState, JobSteps, WriteJob, resume_jobs
 from knowledge.store.engines import create_engine, session_factory
-from knowledge.store.jobs import LEASE, JobState, JobSteps, WriteJob, resume_jobs
 from knowledge.store.rights import SystemWriter
 from tests.cli import PROJECT_DIR
 

@@ -11,13 +11,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.admin.jobs import UndoSteps, start_undo
-from knowledge.interchange.jobs import ImportSteps, start_import
+from knowledge.admin.undo_job import UndoSteps, start_undo
+from knowledge.interchange.import_job import ImportSteps, start_import
 from knowledge.store import models
 from knowledge.store.bootstrap import seed
-from knowledge.store.engines import create_engine, session_factory, writing
-from knowledge.store.exporting import export_document
-from knowledge.store.jobs import (
+from knowledge.store.durable_jobs import (
     LEASE,
     JobReporter,
     JobState,
@@ -28,6 +26,8 @@ from knowledge.store.jobs import (
     resume_jobs,
     run_job,
 )
+from knowledge.store.engines import create_engine, session_factory, writing
+from knowledge.store.exporting import export_document
 from knowledge.store.rights import SystemWriter
 
 HEADER = (

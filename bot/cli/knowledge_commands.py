@@ -24,14 +24,14 @@ from knowledge.interchange import (
     preview_import,
     read_import,
 )
-from knowledge.interchange.jobs import ImportSteps, start_import
+from knowledge.interchange.import_job import ImportSteps, start_import
 from knowledge.places.countries import country_name
 from knowledge.render.labels import agreement_kind_label, agreement_status_label
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.document_files import DocumentError, read_documents
+from knowledge.store.durable_jobs import JobState, WriteJob, run_job
 from knowledge.store.engines import create_engine, session_factory, writing
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
-from knowledge.store.jobs import JobState, WriteJob, run_job
 from knowledge.store.loading import LoadError, LoadReport, load_document
 from knowledge.store.rights import SystemWriter
 from knowledge.store.stats import KnowledgeStats, collect_stats

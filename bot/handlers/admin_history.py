@@ -16,7 +16,7 @@ from bot.replies import say
 from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
 from knowledge.admin.common import Admin, FieldChange
-from knowledge.admin.drafts import Operation, PendingChange
+from knowledge.admin.editing_state import Operation, PendingChange
 from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
 from knowledge.admin.history import check_undo, recent_changes
 from knowledge.admin.wording import (

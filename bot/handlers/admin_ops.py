@@ -60,7 +60,7 @@ from knowledge.interchange import (
     preview_import,
     read_import,
 )
-from knowledge.interchange.jobs import start_import
+from knowledge.interchange.import_job import start_import
 from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import UnknownRecordError, partner_button

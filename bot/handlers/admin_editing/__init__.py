@@ -22,8 +22,8 @@ from bot.handlers.admin_editing.states import EditForm, Pending, RecordForm, Sou
 from bot.replies import say
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from knowledge.admin import dialogs
-from knowledge.admin.drafts import EditedRecord
 from knowledge.admin.edit_steps import edit_step
+from knowledge.admin.editing_state import EditedRecord
 
 __all__ = [
     "COMMANDS",

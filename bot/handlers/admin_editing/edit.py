@@ -18,14 +18,14 @@ from bot.callbacks import DialogMove, FieldPick, Move, RecordPick, ValuePick
 from bot.filters.admin import IsAdmin
 from bot.handlers.admin_editing.keyboards import moves_keyboard, pick_keyboard
 from bot.handlers.admin_editing.preview import leave_open_dialog, preview_change
+from bot.handlers.admin_editing.record_wording import areas_hint, entity_label, form_problem_text
 from bot.handlers.admin_editing.states import EditForm
-from bot.handlers.admin_editing.wording import areas_hint, entity_label, form_problem_text
 from bot.replies import say
 from bot.routing import Handlers
 from knowledge.admin import forms
-from knowledge.admin.drafts import EditedRecord, Operation, RecordChoice
 from knowledge.admin.edit_steps import EDIT_STEPS, EditStep, edit_step
 from knowledge.admin.editing import load_for_edit, parse_doc
+from knowledge.admin.editing_state import EditedRecord, Operation, RecordChoice
 from knowledge.admin.fields import field_value
 
 router = Handlers(__name__)

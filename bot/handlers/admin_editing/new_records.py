@@ -17,8 +17,8 @@ from bot.callbacks import DialogMove, Move, StepPick, TitleUse
 from bot.filters.admin import IsAdmin
 from bot.handlers.admin_editing.keyboards import step_keyboard
 from bot.handlers.admin_editing.preview import leave_open_dialog, preview_new, titled
+from bot.handlers.admin_editing.record_wording import form_problem_text
 from bot.handlers.admin_editing.states import RecordForm, SourceTitle
-from bot.handlers.admin_editing.wording import form_problem_text
 from bot.replies import say
 from bot.routing import Handlers
 from knowledge.admin import dialogs, forms

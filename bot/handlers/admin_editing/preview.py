@@ -24,8 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.callbacks import AdminConfirm, TitleUse
 from bot.filters.admin import IsAdmin
 from bot.handlers.admin_editing.keyboards import confirm_keyboard, moves_keyboard
+from bot.handlers.admin_editing.record_wording import entity_label, form_problem_text
 from bot.handlers.admin_editing.states import Pending, SourceTitle
-from bot.handlers.admin_editing.wording import entity_label, form_problem_text
 from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
@@ -33,8 +33,14 @@ from bot.transport.redelivery import is_passing_failure
 from bot.write_jobs import is_import_batch, undo_import
 from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
-from knowledge.admin.drafts import EditedRecord, Extra, Operation, PendingChange, UntitledSource
 from knowledge.admin.editing import delete_record, parse_doc, preview_changes, save_records
+from knowledge.admin.editing_state import (
+    EditedRecord,
+    Extra,
+    Operation,
+    PendingChange,
+    UntitledSource,
+)
 from knowledge.admin.history import undo
 from knowledge.admin.wording import change_preview, undo_text
 from knowledge.facts.documents import AidDoc

@@ -1,4 +1,4 @@
-"""An import as a durable job (`knowledge.store.jobs`): the uploaded file is planned once,
+"""An import as a durable job (`knowledge.store.durable_jobs`): the uploaded file is planned once,
 then its records are written a chunk at a time, each chunk committed and audited in the
 job's batch, so a process that dies mid-way leaves a job another one finishes."""
 
@@ -14,7 +14,7 @@ from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import ImportRejectedError
 from knowledge.interchange.service import chunks_of, document_size, plan_import
 from knowledge.interchange.uploads import ImportLimits, read_import
-from knowledge.store.jobs import ChunkCounts, JobKind, JobPlan, WriteJob, create_job
+from knowledge.store.durable_jobs import ChunkCounts, JobKind, JobPlan, WriteJob, create_job
 from knowledge.store.loading import LoadError, load_document
 from knowledge.store.rights import Writer
 

@@ -1,5 +1,5 @@
-"""Undoing a whole import as a durable job (`knowledge.store.jobs`): its audit entries are put
-back newest first, a chunk at a time, each chunk committed and audited in the undo's own
+"""Undoing a whole import as a durable job (`knowledge.store.durable_jobs`): its audit entries
+are put back newest first, a chunk at a time, each chunk committed and audited in the undo's own
 batch. Starting the undo cancels the import if it is still unfinished, so what the import
 wrote is undone completely and nothing of it is written afterwards."""
 
@@ -18,8 +18,7 @@ from knowledge.admin.history import (
     batch_entry_ids,
     undo_entries,
 )
-from knowledge.store.engines import writing
-from knowledge.store.jobs import (
+from knowledge.store.durable_jobs import (
     CHUNK,
     ChunkCounts,
     JobKind,
@@ -28,6 +27,7 @@ from knowledge.store.jobs import (
     cancel_jobs_writing,
     create_job,
 )
+from knowledge.store.engines import writing
 from knowledge.store.rights import Writer
 
 # The words a failed undo job is stored with.

@@ -8,8 +8,8 @@ the job's counters, on the condition that its runner still holds the lease and t
 still at that chunk: a chunk is written once, or not at all. Between chunks other writers get
 the database, so a long import no longer holds SQLite's write lock from start to end.
 
-What a job plans and writes is its kind's (`JobSteps`): `knowledge.interchange.jobs` imports,
-`knowledge.admin.jobs` undoes.
+What a job plans and writes is its kind's (`JobSteps`): `knowledge.interchange.import_job` imports,
+`knowledge.admin.undo_job` undoes.
 """
 
 from __future__ import annotations
