@@ -121,3 +121,8 @@ def test_a_city_with_special_status_written_as_its_region(
 
 def test_a_city_with_special_status_does_not_admit_a_hromada_of_another_oblast() -> None:
     assert not isinstance(shipped_index().resolve("Horodok", "Kyiv City"), Resolved)
+
+
+def test_a_city_with_special_status_named_as_a_region_in_the_cell_is_that_city() -> None:
+    assert shipped_index().resolve("Kyiv (Kyiv region)") == Resolved(KYIV)
+    assert shipped_index().resolve("Sevastopol (Sevastopol region)") == Resolved(SEVASTOPOL)

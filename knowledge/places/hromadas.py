@@ -301,7 +301,12 @@ def _oblast_key(text: str) -> str:
 
 
 def _city_key(text: str) -> str:
-    words = [word for word in name_key(text).split() if word not in _CITY_WORDS]
+    # "Sevastopol region" is the city's own territory, its villages included.
+    words = [
+        word
+        for word in name_key(text).split()
+        if word not in _CITY_WORDS and word not in _OBLAST_WORDS
+    ]
     return latin_key(" ".join(words)).replace(" ", "")
 
 
