@@ -83,6 +83,19 @@ def test_a_town_is_looked_for_only_in_the_country_given() -> None:
     assert find_world_place("Nowhereville", "PL") is None
 
 
+def test_a_name_two_towns_of_a_country_share_is_decided_only_by_the_row_s_coordinates() -> None:
+    # Chełm in Lublin Voivodeship and Chełm in Gdańsk: neither is clearly the larger.
+    assert find_world_place("Chełm", "PL") is None
+    assert new_foreign_place("pl-chelm", "Chełm", "PL").geonames_id is None
+
+    near_lublin = new_foreign_place("pl-chelm", "Chełm", "PL", location=(51.13, 23.48))
+
+    assert near_lublin.geonames_id == 774558
+    assert near_lublin.name.uk == "Хелм"
+    far_from_both = find_world_place("Chełm", "PL", near=(52.23, 21.01))
+    assert far_from_both is None
+
+
 def test_a_name_is_looked_up_in_every_country_at_once() -> None:
     actual = world_places_named("Каунас")
 

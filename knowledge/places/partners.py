@@ -31,7 +31,7 @@ def new_foreign_place(
     other is written as it is in both languages. A region of its country ("Bayern") takes the
     Ukrainian name pycountry's catalogue gives it (Баварія).
     """
-    found = find_world_place(city, country)
+    found = find_world_place(city, country, near=location)
     cyrillic = any(map(is_cyrillic, city))
     if name_uk is None and found is None and not cyrillic:
         # A region, not a town ("Bayern", "Lubelskie Voivodeship"): its Ukrainian name.

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from knowledge.places.nearest import distance_km
 from knowledge.store.curated import REFERENCE_DIR
 from knowledge.text.normalize import latin_key, name_key
 
@@ -24,6 +25,8 @@ WORLD_PLACES = REFERENCE_DIR / "world_places.csv"
 # A name two towns of one country share is read as the larger one only when it is this many
 # times larger: "Frankfurt" is Frankfurt am Main, but two towns of a size stay unknown.
 _CLEARLY_LARGER = 5
+# How near the coordinates a row gives must be to one of same-named towns to decide for it.
+_NEAR_KM = 25.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +107,35 @@ def _clearly_one(places: list[WorldPlace]) -> WorldPlace | None:
     return None
 
 
-def find_world_place(name: str, country: str) -> WorldPlace | None:
+def find_world_place(
+    name: str, country: str, near: tuple[float, float] | None = None
+) -> WorldPlace | None:
     """The town of this name in this country (ISO alpha-2), or None if unknown or ambiguous.
 
     The name may be written in any Latin or Cyrillic form GeoNames records; a name two towns
-    share is the larger one only when it is clearly larger.
+    share is the larger one only when it is clearly larger, else the one town of them within
+    `_NEAR_KM` of `near` (latitude, longitude in degrees), where the row gives coordinates.
     """
-    return world_places_named(name).get(country.upper())
+    found = world_places_named(name).get(country.upper())
+    if found is not None or near is None:
+        return found
+    table = _table()
+    column = table.columns["country_code"]
+    wanted = place_key(name)
+    same_named = _named_so(
+        [
+            _place(number)
+            for number in table.by_key.get(wanted, [])
+            if table.rows[number][column] == country.upper()
+        ],
+        wanted,
+    )
+    close = [
+        place
+        for place in same_named
+        if distance_km(*near, place.latitude, place.longitude) <= _NEAR_KM
+    ]
+    return close[0] if len(close) == 1 else None
 
 
 def world_places_named(name: str) -> dict[str, WorldPlace]:
