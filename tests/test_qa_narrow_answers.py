@@ -186,6 +186,41 @@ def test_the_hromada_with_the_most_partners_is_named_first(engine: Engine) -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Яка громада має найбільше угод?", "Найбільше угод має Харків: 8."),
+        ("Which hromada has the most twin cities?", "Kharkiv has the most twin cities: 3."),
+        ("У якої громади найбільше партнерів у Польщі?", "Найбільше партнерів має Мена: 2."),
+    ],
+)
+def test_a_most_question_ranks_by_what_it_names(
+    engine: Engine, question: str, expected: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert expected in answer.text
+    assert "Харків: 6" not in answer.text
+    assert "Kharkiv has the most partners" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Яка громада отримала найбільше допомоги?",
+        "Яка громада найбільша?",
+        "Which city abroad has the most Ukrainian partners?",
+    ],
+)
+def test_a_most_question_about_something_not_ranked_gets_no_partner_ranking(
+    engine: Engine, question: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert "Найбільше партнерів має" not in answer.text
+    assert "has the most partners" not in answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "expected", "absent"),
     [
         ("Де відбулась конференція мерів США у 2025?", "Тампа", "Альбукерке"),

@@ -171,8 +171,9 @@ def about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) ->
     unnamed = meaning.entities.hromada is None and meaning.entities.place is None
     if unnamed and asks_hromadas_covered(reading):
         return replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
-    if unnamed and asks_most(reading):
-        return replace(meaning, intent=Intent.COUNT, narrow=Narrow(Aspect.MOST))
+    ranked_by = asks_most(reading) if unnamed else None
+    if ranked_by is not None:
+        return replace(meaning, intent=Intent.COUNT, narrow=Narrow(ranked_by))
     asks_event = Cue.ACTIVITY in reading.cues or meaning.intent is Intent.NOT_RECORDED
     if not asks_event:
         return meaning

@@ -10,9 +10,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from knowledge.facts.records import Activity
+from knowledge.facts.records import Activity, Agreement
 from knowledge.facts.snapshot import Snapshot
+from knowledge.facts.vocabulary import AgreementKind
 from knowledge.qa.cues import Cue
+from knowledge.qa.meaning import Aspect
 from knowledge.qa.understanding import Reading
 from knowledge.render.lang import Language
 from knowledge.render.phrases import BULLET, hromada_label
@@ -44,7 +46,11 @@ _SUBJECTS = frozenset(
         Cue.KIND_PROTOCOL,
     }
 )
-_MOST = ("найбільш", "найбольш", "больше всего", "most", "the most")
+_MOST = ("найбільш", "найбольш", "больше всего", "most")
+# What the hromadas are ranked by: their partners, twin cities or agreements...
+_RANKED = frozenset({Cue.PARTNER, Cue.TWIN, Cue.AGREEMENTS})
+# ...and never by aid or by the towns abroad with the most Ukrainian partners.
+_NOT_RANKED = frozenset({Cue.AID, Cue.UKRAINE})
 # A word shorter than this is a name's or a root's start too short to tell records apart.
 _ROOT = 5
 _SHORT = 3
@@ -128,10 +134,21 @@ def asks_hromadas_covered(reading: Reading) -> bool:
     return any(word.startswith(tuple(fold(stem) for stem in _KNOWS)) for word in words)
 
 
-def asks_most(reading: Reading) -> bool:
-    """«У якої громади найбільше партнерів?», "Which hromada has the most partners?"."""
+def asks_most(reading: Reading) -> Aspect | None:
+    """What a "most" question about the hromadas ranks them by, if it is one this can rank.
+
+    «У якої громади найбільше партнерів?» ranks by partners (`Aspect.MOST`), «…найбільше
+    угод?» by agreements (`Aspect.MOST_AGREEMENTS`). A question naming nothing ranked here
+    («яка громада найбільша?», «…отримала найбільше допомоги?») or ranking the towns abroad
+    ("Which city abroad has the most Ukrainian partners?") gives None.
+    """
     text = " " + " ".join(fold(token.text) for token in reading.tokens) + " "
-    return Cue.COMMUNITIES in reading.cues and any(f" {fold(word)}" in text for word in _MOST)
+    cues = reading.cues
+    if Cue.COMMUNITIES not in cues or not any(f" {fold(word)}" in text for word in _MOST):
+        return None
+    if cues & _NOT_RANKED or not cues & _RANKED:
+        return None
+    return Aspect.MOST_AGREEMENTS if Cue.AGREEMENTS in cues else Aspect.MOST
 
 
 def covered_hromadas(lang: Language, snapshot: Snapshot) -> Written:
@@ -154,39 +171,103 @@ def covered_hromadas(lang: Language, snapshot: Snapshot) -> Written:
     ]
     for hromada in hromadas:
         partners = len({a.place for a in snapshot.agreements_by_hromada.get(hromada.code, ())})
-        counted = lang.ngettext("{count} partner", "{count} partners", partners).format(
-            count=lang.number(partners)
-        )
-        lines.append(f"{BULLET}{hromada_label(lang, hromada)} — {counted}")
+        lines.append(f"{BULLET}{hromada_label(lang, hromada)} — {_partners(lang, partners)}")
     return Written(lines, [])
 
 
-def most_partners(lang: Language, snapshot: Snapshot) -> Written:
-    """The hromadas ranked by how many foreign partners their agreements name."""
+def _partners(lang: Language, count: int) -> str:
+    """«5 партнерів», "5 partners"."""
+    return lang.ngettext("{count} partner", "{count} partners", count).format(
+        count=lang.number(count)
+    )
+
+
+def _agreements(lang: Language, count: int) -> str:
+    """«8 угод», "8 agreements"."""
+    return lang.ngettext("{count} agreement", "{count} agreements", count).format(
+        count=lang.number(count)
+    )
+
+
+def _headline(
+    lang: Language,
+    count: int,
+    *,
+    by_agreements: bool,
+    kind: AgreementKind | None,
+    country: str | None,
+) -> str:
+    """The ranking's first line, naming what was counted: partners, twin cities, agreements,
+    and the country they were counted in."""
+    if by_agreements:
+        line = lang.ngettext(
+            "{hromada} has the most agreements: {count}.",
+            "{hromada} has the most agreements: {count}.",
+            count,
+        )
+    elif kind is AgreementKind.TWINNING:
+        line = lang.ngettext(
+            "{hromada} has the most twin cities: {count}.",
+            "{hromada} has the most twin cities: {count}.",
+            count,
+        )
+    else:
+        line = lang.ngettext(
+            "{hromada} has the most partners: {count}.",
+            "{hromada} has the most partners: {count}.",
+            count,
+        )
+    if country is None:
+        return line
+    return lang.gettext("Counting only partners in {country}. {line}").format(
+        country=lang.country(country), line=line
+    )
+
+
+def most_partners(
+    lang: Language,
+    snapshot: Snapshot,
+    *,
+    by_agreements: bool = False,
+    kind: AgreementKind | None = None,
+    country: str | None = None,
+) -> Written:
+    """The hromadas ranked by how many foreign partners their agreements name, or (with
+    `by_agreements`) by how many agreements they hold; only agreements of `kind` and with
+    partners in `country` (ISO 3166-1 alpha-2) are counted when those are given."""
+
+    def counted(agreements: Sequence[Agreement]) -> tuple[Agreement, ...]:
+        return tuple(
+            a
+            for a in agreements
+            if (kind is None or a.kind is kind)
+            and (country is None or snapshot.places[a.place].country == country)
+        )
+
+    def measure(agreements: Sequence[Agreement]) -> int:
+        return len(agreements) if by_agreements else len({a.place for a in agreements})
+
     ranked = sorted(
         (
-            (len({a.place for a in agreements}), code)
+            (measure(counted(agreements)), code)
             for code, agreements in snapshot.agreements_by_hromada.items()
-            if code in snapshot.hromadas
+            if code in snapshot.hromadas and counted(agreements)
         ),
         key=lambda pair: (-pair[0], sort_key(lang.hromada(snapshot.hromadas[pair[1]]))),
     )
     if not ranked:
         return Written([lang.gettext("No partnerships are recorded yet.")], [])
     count, leader = ranked[0]
+    headline = _headline(lang, count, by_agreements=by_agreements, kind=kind, country=country)
     lines = [
-        lang.ngettext(
-            "{hromada} has the most partners: {count}.",
-            "{hromada} has the most partners: {count}.",
-            count,
-        ).format(hromada=lang.hromada(snapshot.hromadas[leader]), count=lang.number(count))
+        headline.format(hromada=lang.hromada(snapshot.hromadas[leader]), count=lang.number(count))
     ]
-    for partners, code in ranked[1:]:
-        counted = lang.ngettext("{count} partner", "{count} partners", partners).format(
-            count=lang.number(partners)
-        )
-        lines.append(f"{BULLET}{hromada_label(lang, snapshot.hromadas[code])} — {counted}")
-    sources = [c.source for a in snapshot.agreements_by_hromada[leader] for c in a.sources]
+    for number, code in ranked[1:]:
+        label = hromada_label(lang, snapshot.hromadas[code])
+        counts = _agreements(lang, number) if by_agreements else _partners(lang, number)
+        lines.append(f"{BULLET}{label} — {counts}")
+    leading = counted(snapshot.agreements_by_hromada[leader])
+    sources = [c.source for a in leading for c in a.sources]
     return Written(lines, sources)
 
 

@@ -331,8 +331,15 @@ class Engine:
             return None
         if narrow.aspect is Aspect.HROMADAS:
             return covered_hromadas(lang, self.snapshot)
-        if narrow.aspect is Aspect.MOST:
-            return most_partners(lang, self.snapshot)
+        if narrow.aspect in (Aspect.MOST, Aspect.MOST_AGREEMENTS):
+            entities = meaning.entities
+            return most_partners(
+                lang,
+                self.snapshot,
+                by_agreements=narrow.aspect is Aspect.MOST_AGREEMENTS,
+                kind=entities.kind,
+                country=entities.country,
+            )
         if narrow.aspect is Aspect.EVENTS:
             return activities_answer(lang, self.snapshot, narrow.records, narrow.words)
         if narrow.aspect is Aspect.BEYOND_LIST:

@@ -39,6 +39,7 @@ class Aspect(StrEnum):
     # The knowledge base as a whole: the hromadas it covers, the one with the most partners.
     HROMADAS = "hromadas"
     MOST = "most"
+    MOST_AGREEMENTS = "most_agreements"
     # Events found by the words of their records ("where was the conference of mayors?").
     EVENTS = "events"
     # "The second one" when the previous answer listed fewer.
