@@ -428,8 +428,10 @@ class ViewBuilder:
     ) -> tuple[str, str | None] | None:
         """A one-word name GeoNames knows as a town abroad, where a town stands: after «з»,
         «та», "with", "and" («Дрогобицька міська рада та Жешув», "Chernihiv and Memmingen"),
-        or opening the sentence before a comma or "and" ("Klagenfurt, the capital of
-        Carinthia, ..."). A person's name («з Кучмою», «Тарас») is no town. After «та», "and"
+        or opening the sentence before an apposition that calls it a town ("Klagenfurt, the
+        capital of Carinthia, ..."): a first word before a bare comma or "and" is as often a
+        person ("Charlotte, the project coordinator, said ...", "Austin and the team in
+        Kharkiv"). A person's name («з Кучмою», «Тарас») is no town. After «та», "and"
         the name joins a list of places only where a place (`places`: token positions) or a
         council stands right before: "specifically Moscow and Voronezh" lists no place, and
         ", and Poprád offered" opens a clause. Returns (name, country or None).
@@ -444,8 +446,7 @@ class ViewBuilder:
             or (index > 0 and is_first_name(words[index - 1]))
         ):
             return None
-        following = words[index + 1] if index + 1 < len(words) else ""
-        opening = index == 0 and (following in _CONJUNCTIONS or _gap_after(view, 0) == ",")
+        opening = index == 0 and _gap_after(view, 0) == "," and _town_apposition(words[1:4])
         if not opening and (index == 0 or words[index - 1] not in _TOWN_JOINERS):
             return None
         if not opening and words[index - 1] in _CONJUNCTIONS:
@@ -605,6 +606,14 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 def _is_cyrillic(text: str) -> bool:
     return any("\u0400" <= char <= "\u04ff" for char in text)
+
+
+_TOWN_NOUNS = ("capital", "city", "town", "столиц", "місто", "містечк")
+
+
+def _town_apposition(words: list[str]) -> bool:
+    """Whether the words after an opening name call it a town: "the capital of", «місто»."""
+    return any(starts(word, _TOWN_NOUNS) for word in words)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -1,0 +1,56 @@
+"""Ordinary text that names no partner, no country or no date: a person opening a sentence,
+a person's name after «з», a town named only by its kind ("another Polish city"). The texts
+are written for the test, in the manner of city councils' news and of English press releases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extraction import (
+    AgreementProposal,
+    DocumentText,
+    Extractor,
+    PlaceNames,
+)
+from knowledge.facts.dates import PartialDate
+from knowledge.qa.engine import Engine
+
+PUBLISHED = PartialDate(2024, 6, 3)
+
+
+@pytest.fixture(scope="module")
+def extractor(qa_engine: Engine) -> Extractor:
+    return Extractor(PlaceNames.from_engine(qa_engine))
+
+
+def _agreements(extractor: Extractor, text: str) -> list[AgreementProposal]:
+    extraction = extractor.extract(DocumentText(text, date=PUBLISHED), today=PUBLISHED)
+    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Charlotte, the project coordinator, said that Lviv signed a memorandum of "
+        "cooperation with the region.",
+        "Austin and the team in Kharkiv signed a memorandum of cooperation on 2 June 2024.",
+        "Madison, our volunteer, said that Lviv signed a memorandum of cooperation.",
+        "Adelaide and her colleagues from Kharkiv signed a memorandum of cooperation.",
+    ],
+)
+def test_a_person_opening_a_sentence_is_no_partner_town(extractor: Extractor, text: str) -> None:
+    partners = {fact.partner for fact in _agreements(extractor, text)}
+
+    assert not partners & {"Charlotte", "Austin", "Madison", "Adelaide"}
+
+
+def test_a_town_opening_a_sentence_as_a_capital_is_still_a_partner(extractor: Extractor) -> None:
+    text = (
+        "Chernivtsi has a new partner in Austria. Klagenfurt, the capital of Carinthia, "
+        "signed a memorandum of cooperation with Chernivtsi on 12 June 2024."
+    )
+
+    assert ("Klagenfurt", "AT") in {
+        (fact.partner, fact.partner_country) for fact in _agreements(extractor, text)
+    }
