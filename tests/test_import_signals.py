@@ -40,9 +40,9 @@ HEADER = "hromada,oblast,partner_city,partner_country,kind,status,source_title,l
         ("Dubove, Tiachiv Raion, Zakarpattia Oblast, Ukraine", DUBOVE_ZAKARPATTIA),
         # A raion named after its centre (Берегівський) is the raion that centre lies in.
         ("Hat (Berehove Raion)", "UA21020030000019624"),
-        ("смт Дубове", DUBOVE_ZAKARPATTIA),
-        ("Dubove urban-type settlement", DUBOVE_ZAKARPATTIA),
-        ("village of Dubove", DUBOVE_VOLYN),
+        # The category and the raion together leave one селище.
+        ("смт Дубове, Tiachiv Raion", DUBOVE_ZAKARPATTIA),
+        ("village of Dubove, Volyn Oblast", DUBOVE_VOLYN),
     ],
 )
 def test_an_oblast_raion_or_category_written_in_the_cell_settles_the_name(
@@ -52,6 +52,30 @@ def test_an_oblast_raion_or_category_written_in_the_cell_settles_the_name(
 
     assert isinstance(actual, Resolved), actual
     assert actual.code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "oblasts"),
+    [
+        # Seven villages are called Городок; one is a hromada's centre, in Rivne oblast.
+        ("с. Городок", {"Vinnytska oblast", "Volynska oblast"}),
+        # Селища called Дубове lie in Zakarpattia, Donetsk and Luhansk oblasts.
+        ("смт Дубове", {"Zakarpatska oblast", "Donetska oblast", "Luhanska oblast"}),
+        ("Dubove urban-type settlement", {"Zakarpatska oblast", "Donetska oblast"}),
+        # A dozen villages are called Дубове; the one a hromada is named after is in Volyn.
+        ("village of Dubove", {"Volynska oblast", "Dnipropetrovska oblast"}),
+        ("с. Зарічне", {"Avtonomna Respublika Krym"}),
+    ],
+)
+def test_a_category_shared_by_villages_elsewhere_does_not_pick_the_hromada_centre(
+    text: str, oblasts: set[str]
+) -> None:
+    actual = shipped_index().resolve(text)
+
+    assert isinstance(actual, Problem), actual
+    assert "ambiguous" in actual.message
+    candidates = str(actual.params["candidates"])
+    assert all(oblast in candidates for oblast in oblasts), candidates
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,9 @@ _RAION_WORDS = frozenset(
 # Tiers of the index: official names, other names, settlements, each as written (0, 1, 2)
 # and across romanisations (3, 4, 5); then the quarters city districts are named after (6, 7).
 _LATIN_TIERS = frozenset({3, 4, 5, 7})
+# The tiers a settlement category is looked for in together: names as written, then across
+# romanisations, then districts' stems.
+_CATEGORY_TIER_GROUPS = ((0, 1, 2), (3, 4, 5), (6, 7))
 _CRIMEA_PREFIX = "UA01"
 # Adjective endings on the romanisation key, Russian «-ская» ("skaia") before Ukrainian «-ська».
 _OBLAST_STEMS = ("skaia", "kaia", "skoi", "koi", "ska", "ka", "ia", "a", "i")
@@ -512,7 +515,10 @@ class HromadaIndex:
         Besides the name, the text may say where the place is ("Horodok, Khmelnytskyi
         Oblast", "Ivanivka (Odesa oblast)", «Дубове Тячівського району», "Dniprovskyi
         (Kyiv)") and what it is ("city of Horodok", «смт Дубове»); `oblast` is a separate
-        oblast column. Each narrows the same-named places; none is ever guessed.
+        oblast column. Each narrows the same-named places; none is ever guessed. A category
+        keeps every unit of it so named, hromada centres and other settlements alike: «смт
+        Дубове» is refused as ambiguous (Zakarpattia, Donetsk, Luhansk oblasts) unless an
+        oblast or raion leaves one.
         """
         text = text.strip()
         if _CODE.match(text.upper()):
@@ -698,6 +704,20 @@ class HromadaIndex:
 
     def _lookup(self, key: str, keep: Callable[[_Entry], bool], kinds: _Kinds) -> list[_Entry]:
         latin = " ".join(latin_key(word) for word in key.split())
+        if kinds.units:
+            # «с. Городок» is any village so named, a hromada's centre or not: the category
+            # narrows all of them at once, so a centre's tier never hides the other villages.
+            for group in _CATEGORY_TIER_GROUPS:
+                found: dict[str, _Entry] = {}
+                for tier in group:
+                    named = self.tiers[tier].get(latin if tier in _LATIN_TIERS else key, {})
+                    for entry in named.values():
+                        if keep(entry):
+                            found.setdefault(entry.hromada.code, entry)
+                entries = kinds.fitting(list(found.values()), self.centre_kinds)
+                if entries:
+                    return entries
+            return []
         for tier, table in enumerate(self.tiers):
             entries = [
                 entry
