@@ -29,6 +29,7 @@ from knowledge.qa.coverage import (
     covered_hromadas,
     most_partners,
 )
+from knowledge.qa.definitions import write_definitions
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
@@ -278,6 +279,8 @@ class Engine:
         if written is not None:
             draft.lines.extend(written.lines)
             draft.cite(written.sources)
+        elif intent is Intent.DEFINITION:
+            write_definitions(lang, meaning.defined, self.snapshot, draft.lines)
         elif intent is Intent.CLARIFY:
             self._clarify(lang, meaning, draft)
         elif intent in SIMPLE_INTENTS:

@@ -30,3 +30,4 @@ class Intent(StrEnum):
     PLACE = "place"
     NOT_RECORDED = "not_recorded"
     NEED_CONTEXT = "need_context"
+    DEFINITION = "definition"

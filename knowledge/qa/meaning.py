@@ -166,3 +166,5 @@ class Meaning:
     world_town: WorldPlace | None = None
     narrow: Narrow | None = None
     rule: str = ""
+    # The kinds of agreement a definition question asks about («що таке меморандум»).
+    defined: tuple[str, ...] = ()

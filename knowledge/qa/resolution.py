@@ -23,6 +23,7 @@ from knowledge.places.reference import city_districts, question_settlements
 from knowledge.places.world import WorldPlace, place_key, world_places_named
 from knowledge.qa.answer import Context
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
+from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Entities, Meaning, Topic
 from knowledge.qa.people import signed_by_person
@@ -580,6 +581,10 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
             Entities(hromada=signed.hromada, place=signed.place, agreement=signed.key),
             rule="a person the notes name as a signatory",
         )
+    defined = () if names else defined_kinds(reading.text, reading.cues)
+    if defined:
+        # «чим відрізняється меморандум від побратимства» asks what the words mean.
+        return Meaning(Intent.DEFINITION, defined=defined, rule="asks what a kind means")
     cues, social = _social(
         reading, names or bool(own.entities.hromada), previous.hromada is not None
     )
