@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -19,6 +20,9 @@ from sqlalchemy.ext.asyncio import (
 SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 # The execution option that marks a connection's transaction as a write (see `writing`).
 WRITE_TRANSACTION = "pobratym_write_transaction"
+# The execution option that marks a connection's transaction as one consistent read of many
+# statements (see `snapshot_read`).
+SNAPSHOT_READ = "pobratym_snapshot_read"
 # How long (milliseconds) a SQLite writer waits for another's transaction to end.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -48,8 +52,29 @@ def _begin_sqlite_write(connection: Connection) -> None:
     # longer holds when the write lands. A write transaction takes SQLite's write lock at its
     # first statement instead; a second writer waits for it (the busy timeout) and then reads
     # what the first one committed.
-    if connection.get_execution_options().get(WRITE_TRANSACTION):
+    options = connection.get_execution_options()
+    if options.get(WRITE_TRANSACTION):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif options.get(SNAPSHOT_READ):
+        # Without it every SELECT reads the last commit of its own moment. A deferred BEGIN
+        # keeps the snapshot of its first read until the transaction ends (WAL mode), and
+        # takes no lock a writer would wait for.
+        connection.exec_driver_sql("BEGIN")
+
+
+async def snapshot_read(connection: AsyncConnection) -> None:
+    """Make the connection's next transaction read one consistent state of the database.
+
+    Every statement of that transaction sees the commits made before its first one and none
+    after: on PostgreSQL a read-only REPEATABLE READ transaction, on SQLite one deferred read
+    transaction. Must be called before the connection's transaction begins.
+    """
+    if connection.dialect.name == "postgresql":
+        await connection.execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True
+        )
+    else:
+        await connection.execution_options(**{SNAPSHOT_READ: True})
 
 
 @asynccontextmanager

@@ -7,6 +7,7 @@ is the same snapshot `Snapshot.from_document(export_document(...))` gives (a tes
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
@@ -38,8 +39,28 @@ from knowledge.facts.vocabulary import (
     SourceKind,
 )
 from knowledge.store import models
+from knowledge.store.engines import snapshot_read
 
 _BATCH = 2000
+_log = logging.getLogger(__name__)
+
+
+def _key(keys: dict[int, str], row_id: int, record: str, owner_id: int, target: str) -> str | None:
+    """The key of the row a record refers to; None, logged, when the snapshot lacks that row.
+
+    Only a read outside one consistent snapshot (or a broken database) lacks it: the
+    reference is then left out of this snapshot rather than stopping the whole load.
+    """
+    key = keys.get(row_id)
+    if key is None:
+        _log.warning(
+            "%s row %s refers to %s row %s the snapshot does not hold; left out",
+            record,
+            owner_id,
+            target,
+            row_id,
+        )
+    return key
 
 
 def _iso(column: Any) -> ColumnElement[str]:
@@ -79,7 +100,10 @@ class _Reader:
         citation, keys = self._compact.citation, self._source_keys
         cited: defaultdict[int, list[Cited]] = defaultdict(list)
         async for owner_id, source_id, quote in rows:
-            cited[owner_id].append(citation(keys[source_id], quote))
+            key = _key(keys, source_id, table.__tablename__, owner_id, "source")
+            if key is None:
+                continue
+            cited[owner_id].append(citation(key, quote))
         return cited
 
     async def sources(self) -> list[Source]:
@@ -221,12 +245,17 @@ class _Reader:
         )
         extensions: defaultdict[int, list[Extension]] = defaultdict(list)
         async for row in extension_rows:
+            source = _key(
+                self._source_keys, row.source_id, "agreement extension", row.agreement_id, "source"
+            )
+            if source is None:
+                continue
             extensions[row.agreement_id].append(
                 Extension(
                     compact.iso_date(row.extended_on),
                     row.term_years,
                     compact.optional_iso_date(row.valid_until),
-                    self._source_keys[row.source_id],
+                    source,
                     compact.optional_note(row.notes_uk, row.notes_en),
                 )
             )
@@ -291,6 +320,7 @@ class _Reader:
                 notes_uk,
                 notes_en,
             ) in rows
+            if _key(places, place_id, "agreement", agreement_id, "place") is not None
         ]
 
     async def aid(self) -> list[Aid]:
@@ -307,7 +337,9 @@ class _Reader:
         )
         donors: defaultdict[int, list[Any]] = defaultdict(list)
         async for aid_id, kind, country, place_id, name in donor_rows:
-            place = None if place_id is None else places[place_id]
+            place = None if place_id is None else _key(places, place_id, "aid", aid_id, "place")
+            if place_id is not None and place is None:
+                continue
             donors[aid_id].append(compact.donor(kind, country, place, name))
         item = models.AidItemRow
         item_rows = _rows(
@@ -391,7 +423,9 @@ class _Reader:
                 ActivityKind(row.kind),
                 compact.optional_iso_date(row.started_on),
                 compact.optional_iso_date(row.ended_on),
-                None if row.place_id is None else self._place_keys[row.place_id],
+                None
+                if row.place_id is None
+                else _key(self._place_keys, row.place_id, "activity", row.id, "place"),
                 row.count,
                 bool(row.count_is_lower_bound),
                 compact.text(row.summary_uk, row.summary_en),
@@ -455,7 +489,13 @@ class _Reader:
 
 
 async def read_snapshot(connection: AsyncConnection) -> Snapshot:
-    """The whole knowledge base, every hromada included, as an indexed snapshot."""
+    """The whole knowledge base, every hromada included, as an indexed snapshot.
+
+    The connection must not be in a transaction yet: all tables are read in one transaction
+    that sees a single state of the database (`snapshot_read`), so a record committed by
+    another process between two of the reads cannot refer to one this read has not seen.
+    """
+    await snapshot_read(connection)
     reader = _Reader(connection)
     # Sources and places first: the other records refer to them by row id.
     sources = await reader.sources()
