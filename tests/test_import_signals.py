@@ -174,3 +174,17 @@ def test_a_village_called_like_a_region_is_not_split() -> None:
 
     assert isinstance(actual, Problem)
     assert "ambiguous" in actual.message
+
+
+def test_a_cell_naming_another_oblast_than_the_oblast_column_is_refused() -> None:
+    index = shipped_index()
+
+    actual = index.resolve("Horodok (Lviv Oblast)", "Khmelnytskyi")
+
+    assert isinstance(actual, Problem), actual
+    assert "different oblasts" in actual.message
+    assert actual.params == {"first": "Khmelnytskyi", "second": "Lviv Oblast"}
+    # The same oblast twice settles it.
+    agreeing = index.resolve("Horodok (Lviv Oblast)", "Lviv")
+    assert isinstance(agreeing, Resolved)
+    assert agreeing.code == HORODOK_LVIV

@@ -579,6 +579,15 @@ class HromadaIndex:
                 if where.oblast is not None or where.city is not None:
                     continue  # the oblast column said it; the rest is the sheet's own remark
                 return Problem(N_("unknown oblast {oblast}"), {"oblast": place})
+            named = {code, city} - {None}
+            earlier = {where.oblast, where.city} - {None}
+            if earlier and not earlier & named:
+                # "Horodok (Lviv oblast)" beside a Khmelnytskyi oblast column: either may be the
+                # slip, so neither is believed.
+                return Problem(
+                    N_("{first} and {second} are different oblasts; write the place's one oblast"),
+                    {"first": places[0], "second": place},
+                )
             # A bare "Kyiv" is the oblast or the city itself, which lies in no oblast.
             where = replace(where, oblast=code, city=city)
         return where
