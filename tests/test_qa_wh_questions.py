@@ -70,6 +70,37 @@ def test_a_person_the_notes_name_as_a_signatory_is_answered_from_them(
     assert "Цинциннаті" not in actual.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is Helen Keller?",
+        "хто така Гелен Келлер?",
+        "хто така гелен келлер?",
+        "Who is Timothy Snyder?",
+        "Who was Timothy Leary?",
+        "Хто такий Тімоті Шевченко",
+        "Who is Kelley?",
+        "хто такий Тімоті?",
+    ],
+)
+def test_a_person_only_partly_named_like_a_signatory_is_not_taken_for_him(
+    engine: Engine, question: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.intent is not Intent.SIGNATORIES
+    assert "Keller" not in actual.text
+    assert "Келлер" not in actual.text
+
+
+@pytest.mark.parametrize("question", ["Who is Keller?", "Хто такий Келлера?", "хто така Келлер"])
+def test_a_signatory_s_surname_alone_is_answered(engine: Engine, question: str) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.intent is Intent.SIGNATORIES
+    assert "Келлер" in actual.text or "Keller" in actual.text
+
+
 def test_put_their_names_to_asks_who_signed(engine: Engine) -> None:
     actual = engine.answer(
         "Who put their names to the Kharkiv–Albuquerque protocol of intent?", today=TODAY

@@ -572,7 +572,7 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     previous = context.entities if context is not None else Entities()
     previous_intent = context.intent if context is not None else None
     names = bool(found.hromadas or found.places or found.countries or found.regions)
-    signed = None if names else signed_by_person(reading.tokens, snapshot)
+    signed = None if names else signed_by_person(reading.tokens, snapshot, reading.text)
     if signed is not None:
         # «хто такий тімоті келлер», "who is Ihor Terekhov?": the notes naming him as a
         # signatory say who he is and what he signed.
