@@ -72,3 +72,22 @@ def test_to_me_in_a_request_is_not_mena(
 
     assert actual.entities.get("hromada") == hromada
     assert not actual.text.startswith("Мена")
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("з яких країн приходила допомога харкову?", Intent.AID),
+        ("які партнери у харкова?", Intent.PARTNERS),
+    ],
+)
+@pytest.mark.parametrize("follow_up", ["а мені?", "а в мені?", "ну а мені?"])
+def test_a_bare_follow_up_with_mena_in_the_dative_asks_the_same_of_mena(
+    engine: Engine, first: str, expected: Intent, follow_up: str
+) -> None:
+    context = engine.answer(first, today=TODAY).context
+    actual = engine.answer(follow_up, context=context, today=TODAY)
+
+    assert actual.intent is expected
+    assert actual.entities.get("hromada") == MENA
+    assert actual.text.startswith("Мена")

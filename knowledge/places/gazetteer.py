@@ -69,6 +69,8 @@ _PREPOSITIONS = frozenset({"у", "в", "до", "з", "із", "зі", "для", "
 # «яку допомогу мені надали») it is the hromada that received it; a request or a feeling
 # («допоможіть мені», «мені цікаво», «підкажіть мені») makes it "to me".
 _FORMS_OF_ME = frozenset({"мені"})
+# The words a bare follow-up opens with («а мені?», «ну а мені?», «і мені теж?»).
+_FOLLOW_UP_WORDS = frozenset({"а", "і", "й", "та", "ну", "ще", "теж", "також", "тоді", "як"})
 _AID_WORDS = frozenset(
     {"допомогу", "допомога", "допомоги", "допомозі", "гуманітарку", "гуманітарка", "гуманітарки"}
 )
@@ -463,6 +465,9 @@ def _names_mena(original: str, tokens: Sequence[Token], index: int) -> bool:
     if index > 0 and original[token.start : token.end][:1].isupper():
         return True
     if index > 0 and words[index - 1] in _PREPOSITIONS:
+        return True
+    if all(word in _FOLLOW_UP_WORDS for i, word in enumerate(words) if i != index):
+        # «а мені?» alone asks the previous question again of Mena: "and to me?" asks nothing.
         return True
     near = words[max(0, index - 2) : index + 3]
     return any(word in _AID_WORDS for word in near)
