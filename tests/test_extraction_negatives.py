@@ -54,3 +54,19 @@ def test_a_town_opening_a_sentence_as_a_capital_is_still_a_partner(extractor: Ex
     assert ("Klagenfurt", "AT") in {
         (fact.partner, fact.partner_country) for fact in _agreements(extractor, text)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Міська рада підписала меморандум з Надією про навчання волонтерів 2 червня 2024 року.",
+        "Громада уклала меморандум з Ганною 2 червня 2024 року.",
+        "Меморандум з Мілою підписали в Луцьку 2 червня 2024 року.",
+    ],
+)
+def test_a_persons_name_after_a_memorandum_gives_no_country(
+    extractor: Extractor, text: str
+) -> None:
+    countries = {fact.partner_country for fact in _agreements(extractor, text)}
+
+    assert not countries & {"IN", "CN", "IT"}

@@ -56,6 +56,7 @@ from knowledge.extraction.view import (
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, HromadaKind
 from knowledge.qa.understanding import detect_language
+from knowledge.text.morphology import is_first_name, is_person_name
 from knowledge.text.normalize import fold
 
 _KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETTLEMENT,
@@ -223,13 +224,19 @@ class Extractor:
         country that has it, the country GeoNames knows it in: «Жешув» is in Poland,
         "Memmingen" in Germany. A name several countries share gets none («Толедо»).
 
+        A person's first name or surname is no town though GeoNames has a namesake
+        («меморандум з Надією» is not India, «з Ганною» not China).
+
         Done after the towns marked by the text are carried to their other mentions, so that
         a name GeoNames alone places never makes its other mentions towns.
         """
         for view in views:
             view.towns = [
                 town
-                if town.country is not None or town.hromada is not None or town.place is not None
+                if town.country is not None
+                or town.hromada is not None
+                or town.place is not None
+                or _names_a_person(town.written)
                 else replace(
                     town,
                     country=self._country_of_region_after(view, town.last)
@@ -1036,3 +1043,8 @@ def _better(first: AgreementProposal, second: AgreementProposal) -> AgreementPro
         partner_country=best.partner_country or other.partner_country,
         areas=tuple(dict.fromkeys((*best.areas, *other.areas))),
     )
+
+
+def _names_a_person(written: str) -> bool:
+    """Whether a one-word name the text writes is a person's name the dictionary knows."""
+    return " " not in written and (is_first_name(written) or is_person_name(written))
