@@ -60,6 +60,36 @@ def test_a_question_about_money_says_no_sum_is_recorded_for_that_country(engine:
     assert "Японія" not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        (
+            "How many vehicles did Germany send to Mena?",
+            "Germany is one of 8 donors of this aid; the sources do not say which donor"
+            " gave what.",
+        ),
+        (
+            "Скільки машин Німеччина передала Мені?",
+            "Німеччина — один із 8 донорів цієї допомоги; джерела не кажуть, хто з донорів що"
+            " передав.",
+        ),
+        (
+            "Коли Німеччина передала допомогу Мені?",
+            "Німеччина — один із 8 донорів цієї допомоги",
+        ),
+    ],
+)
+def test_narrow_aid_from_one_of_several_donors_is_not_credited_to_that_donor_alone(
+    engine: Engine, question: str, note: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert note in answer.text
+    # Not "Germany: 14 vehicles" as if Germany alone sent them all.
+    assert "Germany: 14" not in answer.text
+    assert "Німеччина: 14" not in answer.text
+
+
 def test_narrow_aid_follow_ups_get_the_narrow_answer(engine: Engine) -> None:
     whole, vehicles, donors, when = conversation(
         engine, "Що отримала Мена?", "скільки автомобілів?", "від кого?", "коли?"

@@ -52,8 +52,29 @@ def _money(lang: Language, name: str, records: Sequence[Aid], sender: str | None
     return [template.format(hromada=name, sender=sender, when=when)]
 
 
+def _shared(lang: Language, records: Sequence[Aid], sender: str | None) -> list[str]:
+    """With a sender asked about, the note that a record of several donors does not say
+    which of them gave what: "Germany sent 14 vehicles" would claim more than the source."""
+    donors = max((len(record.donors) for record in records), default=0)
+    if sender is None or donors < 2:
+        return []
+    return [
+        lang.ngettext(
+            "{sender} is one of {count} donors of this aid; the sources do not say which"
+            " donor gave what.",
+            "{sender} is one of {count} donors of this aid; the sources do not say which"
+            " donor gave what.",
+            donors,
+        ).format(sender=sender, count=lang.number(donors))
+    ]
+
+
 def _quantity(
-    lang: Language, name: str, records: Sequence[Aid], category: AidCategory | None
+    lang: Language,
+    name: str,
+    records: Sequence[Aid],
+    category: AidCategory | None,
+    sender: str | None,
 ) -> list[str]:
     counted = [
         (record, item, item.quantity)
@@ -66,7 +87,7 @@ def _quantity(
         for record, item, quantity in counted:
             what = counted_item(lang, item.category, quantity)
             lines.append(f"{BULLET}{what} ({_when(lang, record)})")
-        return lines
+        return lines + _shared(lang, [record for record, _, _ in counted], sender)
     label = lang.gettext(AID_CATEGORIES[category]) if category is not None else None
     if label is not None and any(i.category is category for r in records for i in r.items):
         return [
@@ -103,7 +124,7 @@ def _donors(lang: Language, name: str, records: Sequence[Aid]) -> list[str]:
     return lines
 
 
-def _dates(lang: Language, name: str, records: Sequence[Aid]) -> list[str]:
+def _dates(lang: Language, name: str, records: Sequence[Aid], sender: str | None) -> list[str]:
     lines = [lang.gettext("{hromada} — when the aid arrived:").format(hromada=name)]
     for record in records:
         what = ", ".join(
@@ -116,7 +137,7 @@ def _dates(lang: Language, name: str, records: Sequence[Aid]) -> list[str]:
         )
         when = _when(lang, record).capitalize()
         lines.append(f"{BULLET}{when}: {what}" if what else f"{BULLET}{when}")
-    return lines
+    return lines + _shared(lang, records, sender)
 
 
 def narrow_aid_lines(
@@ -130,7 +151,7 @@ def narrow_aid_lines(
     if narrow.aspect is Aspect.MONEY:
         return _money(lang, name, records, sender)
     if narrow.aspect is Aspect.QUANTITY:
-        return _quantity(lang, name, records, narrow.category)
+        return _quantity(lang, name, records, narrow.category, sender)
     if narrow.aspect is Aspect.DONORS:
         return _donors(lang, name, records)
-    return _dates(lang, name, records)
+    return _dates(lang, name, records, sender)

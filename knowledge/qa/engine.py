@@ -921,6 +921,7 @@ class Engine:
                 _("{hromada}: no aid deliveries are recorded.").format(hromada=name)
             )
             return
+        sender: str | None = None
         if country is not None or place is not None:
             matching = [
                 r
@@ -942,21 +943,18 @@ class Engine:
                 )
                 draft.lines.append(template.format(sender=sender, hromada=name))
                 return
-            if meaning.narrow is not None:
-                draft.lines.extend(narrow_aid_lines(lang, name, matching, meaning.narrow, sender))
-                draft.cite(c.source for record in matching for c in record.sources)
-                return
+            records = matching
+        if meaning.narrow is not None:
+            draft.lines.extend(narrow_aid_lines(lang, name, records, meaning.narrow, sender))
+            draft.cite(c.source for record in records for c in record.sources)
+            return
+        if sender is not None:
             heading = (
                 _("Yes: {sender} is among the places aid to {hromada} came from.")
                 if meaning.yes_no
                 else _("{hromada} — aid received from {sender}:")
             )
             draft.lines.append(heading.format(sender=sender, hromada=name))
-            records = matching
-        elif meaning.narrow is not None:
-            draft.lines.extend(narrow_aid_lines(lang, name, records, meaning.narrow, None))
-            draft.cite(c.source for record in records for c in record.sources)
-            return
         else:
             draft.lines.append(_("{hromada} — aid received:").format(hromada=name))
         # A programme's spending is the council's own money, not aid: it is shown when asked.
