@@ -91,3 +91,18 @@ def test_a_bare_follow_up_with_mena_in_the_dative_asks_the_same_of_mena(
     assert actual.intent is expected
     assert actual.entities.get("hromada") == MENA
     assert actual.text.startswith("Мена")
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("yaki mista partnery v meni", "Мена — 4 партнери (ще 1 місто — не підписано):"),
+        ("Which partners does Mena have?", "Mena — 4 partners (1 more town not signed yet):"),
+    ],
+)
+def test_a_partner_count_leaves_out_a_town_only_in_talks(
+    engine: Engine, question: str, heading: str
+) -> None:
+    text = engine.answer(question, today=TODAY).text
+
+    assert text.splitlines()[0] == heading

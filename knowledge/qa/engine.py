@@ -474,17 +474,29 @@ class Engine:
         if planned and answer is None and draft.page == 1:
             self._twins_and_planned(lang, entities, agreements, planned, draft)
             return
+        # «Мена — 4 партнери (ще 1 — не підписано)»: a town only in talks is no partner yet.
+        partnered = {a.place for a in agreements if a.status in SIGNED_STATUSES} or places
+        unsigned = len(places - partnered)
         if twins_only:
             heading = _("{hromada} — twin cities{filters}:")
         else:
             heading = lang.ngettext(
                 "{hromada} — {count} partner{filters}:",
                 "{hromada} — {count} partners{filters}:",
-                len(places),
+                len(partnered),
             )
-        draft.lines.append(
-            answer or heading.format(hromada=name, count=lang.number(len(places)), filters=filters)
-        )
+        heading = heading.format(hromada=name, count=lang.number(len(partnered)), filters=filters)
+        if unsigned and not twins_only:
+            heading = (
+                heading.removesuffix(":")
+                + " "
+                + lang.ngettext(
+                    "({count} more town not signed yet):",
+                    "({count} more towns not signed yet):",
+                    unsigned,
+                ).format(count=lang.number(unsigned))
+            )
+        draft.lines.append(answer or heading)
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(self._as_shown(lang, agreements))
         # An agreement still in talks has no signing to ask about.
