@@ -317,3 +317,32 @@ def test_a_partner_of_one_hromada_asked_first_is_about_that_pair(
     assert answer.intent is Intent.RELATION
     assert answer.entities["hromada"] == hromada
     assert expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "absent"),
+    [
+        (
+            "How many generators did Mena get?",
+            ("Mena: generators are recorded, but the sources do not say how many.",),
+            "14 vehicles",
+        ),
+        (
+            "Скільки машин і генераторів отримала Мена?",
+            ("14 автомобілів", "є генератори"),
+            "автобус",
+        ),
+        (
+            "Скільки машин отримав Харків?",
+            ("автотранспорт спеціального призначення", "спецтехніка"),
+            "немає",
+        ),
+    ],
+)
+def test_a_count_of_aid_counts_every_kind_named_and_no_other(
+    engine: Engine, question: str, expected: tuple[str, ...], absent: str
+) -> None:
+    (answer,) = conversation(engine, question)
+
+    assert all(words in answer.text for words in expected)
+    assert absent not in answer.text

@@ -73,32 +73,37 @@ def _quantity(
     lang: Language,
     name: str,
     records: Sequence[Aid],
-    category: AidCategory | None,
+    categories: frozenset[AidCategory],
     sender: str | None,
 ) -> list[str]:
+    """How many of each kind of aid asked about (`categories`; none: every kind) arrived."""
     counted = [
         (record, item, item.quantity)
         for record in records
         for item in record.items
-        if item.quantity is not None and (category is None or item.category is category)
+        if item.quantity is not None and (not categories or item.category in categories)
     ]
+    present = {i.category for r in records for i in r.items} & categories
+    uncounted = sorted(present - {item.category for _, item, _ in counted})
+    lines: list[str] = []
     if counted:
-        lines = [lang.gettext("{hromada}:").format(hromada=name)]
+        lines.append(lang.gettext("{hromada}:").format(hromada=name))
         for record, item, quantity in counted:
             what = counted_item(lang, item.category, quantity)
             lines.append(f"{BULLET}{what} ({_when(lang, record)})")
-        return lines + _shared(lang, [record for record, _, _ in counted], sender)
-    label = lang.gettext(AID_CATEGORIES[category]) if category is not None else None
-    if label is not None and any(i.category is category for r in records for i in r.items):
-        return [
+    for category in uncounted:
+        lines.append(
             lang.gettext(
                 "{hromada}: {items} are recorded, but the sources do not say how many."
-            ).format(hromada=name, items=label)
-        ]
-    if label is not None:
+            ).format(hromada=name, items=lang.gettext(AID_CATEGORIES[category]))
+        )
+    if lines:
+        return lines + _shared(lang, [record for record, _, _ in counted], sender)
+    if categories:
+        labels = ", ".join(lang.gettext(AID_CATEGORIES[c]) for c in sorted(categories))
         return [
             lang.gettext("{hromada}: no {items} are recorded among the aid received.").format(
-                hromada=name, items=label
+                hromada=name, items=labels
             )
         ]
     return [
@@ -151,7 +156,7 @@ def narrow_aid_lines(
     if narrow.aspect is Aspect.MONEY:
         return _money(lang, name, records, sender)
     if narrow.aspect is Aspect.QUANTITY:
-        return _quantity(lang, name, records, narrow.category, sender)
+        return _quantity(lang, name, records, narrow.categories, sender)
     if narrow.aspect is Aspect.DONORS:
         return _donors(lang, name, records)
     return _dates(lang, name, records, sender)

@@ -27,20 +27,27 @@ from knowledge.text.normalize import fold
 # Word starts, folded like the question's words.
 _MONEY = ("грош", "кошт", "гривн", "гривен", "долар", "євро", "евро", "денег", "денг")
 _MONEY_EN = ("money", "funds", "dollars", "euros", "hryvni", "cash", "how much")
-_CATEGORIES: tuple[tuple[str, AidCategory], ...] = (
-    ("автомобіл", AidCategory.VEHICLES),
-    ("автомобил", AidCategory.VEHICLES),
-    ("машин", AidCategory.VEHICLES),
-    ("автівк", AidCategory.VEHICLES),
-    ("автобус", AidCategory.BUSES),
-    ("генератор", AidCategory.GENERATORS),
-    ("vehicle", AidCategory.VEHICLES),
-    ("car", AidCategory.VEHICLES),
-    ("bus", AidCategory.BUSES),
-    ("generator", AidCategory.GENERATORS),
+# A car is any motor vehicle: «машин», "cars" count the special-purpose vehicles and the
+# municipal machinery too.
+_CARS = frozenset(
+    {AidCategory.VEHICLES, AidCategory.SPECIAL_VEHICLES, AidCategory.MUNICIPAL_MACHINERY}
+)
+_CATEGORIES: tuple[tuple[str, frozenset[AidCategory]], ...] = (
+    ("автомобіл", _CARS),
+    ("автомобил", _CARS),
+    ("машин", _CARS),
+    ("автівк", _CARS),
+    ("автобус", frozenset({AidCategory.BUSES})),
+    ("генератор", frozenset({AidCategory.GENERATORS})),
+    ("vehicle", _CARS),
+    ("car", _CARS),
+    ("bus", frozenset({AidCategory.BUSES})),
+    ("generator", frozenset({AidCategory.GENERATORS})),
 )
 # English category words match whole words ("cars", "buses"), not every word they start.
-_ENGLISH_CATEGORY_WORDS = frozenset({"car", "cars", "bus", "buses", "vehicle", "vehicles"})
+_ENGLISH_CATEGORY_WORDS = frozenset(
+    {"car", "cars", "bus", "buses", "vehicle", "vehicles", "generator", "generators"}
+)
 _DONOR_PHRASES = (
     "від кого",
     "от кого",
@@ -85,14 +92,17 @@ def _has_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
     return any(f" {fold(phrase)} " in joined for phrase in phrases)
 
 
-def _category(words: list[str]) -> AidCategory | None:
+def _categories(words: list[str]) -> frozenset[AidCategory]:
+    """Every kind of aid the words name: «машин і генераторів» names both."""
+    found: set[AidCategory] = set()
     for word in words:
-        for stem, category in _CATEGORIES:
-            if word.isascii() and word not in _ENGLISH_CATEGORY_WORDS:
-                continue
+        if word.isascii() and word not in _ENGLISH_CATEGORY_WORDS:
+            continue
+        for stem, categories in _CATEGORIES:
             if word.startswith(stem):
-                return category
-    return None
+                found |= categories
+                break
+    return frozenset(found)
 
 
 _COUNT_WORDS = frozenset({"скілки", "скіко", "скока", "сколко", "many", "кількість"})
@@ -117,9 +127,8 @@ def aspect_of(reading: Reading) -> Narrow | None:
         return Narrow(Aspect.MONEY)
     if _has_phrase(words, _TERM_PHRASES):
         return Narrow(Aspect.TERM)
-    category = _category(words)
     if counts:
-        return Narrow(Aspect.QUANTITY, category)
+        return Narrow(Aspect.QUANTITY, _categories(words))
     if _has_phrase(words, _DONOR_PHRASES):
         return Narrow(Aspect.DONORS)
     if Cue.WHEN in reading.cues and not _WHAT_WORDS.intersection(words):
@@ -201,7 +210,7 @@ def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Mea
         return meaning
     counts_aid = intent is Intent.COUNT and entities.topic is Topic.AID
     if intent is Intent.AID or counts_aid:
-        if counts_aid and narrow.aspect is not Aspect.MONEY and narrow.category is None:
+        if counts_aid and narrow.aspect is not Aspect.MONEY and not narrow.categories:
             # "How many countries sent aid?" is a count of countries.
             return meaning
         return replace(meaning, intent=Intent.AID, narrow=narrow)

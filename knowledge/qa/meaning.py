@@ -48,11 +48,11 @@ class Aspect(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Narrow:
-    """The side asked about; `category` is the kind of aid a "how many" names, if any;
+    """The side asked about; `categories` the kinds of aid a "how many" names (none: all);
     `records` the keys of the events the question's words found, `words` those words' starts."""
 
     aspect: Aspect
-    category: AidCategory | None = None
+    categories: frozenset[AidCategory] = frozenset()
     records: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
 
