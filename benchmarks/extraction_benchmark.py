@@ -39,7 +39,7 @@ def _line(text: str) -> None:
 
 def _cold() -> None:
     """Forget the towns read, as a fresh process has them."""
-    world._table.cache_clear()
+    world._loaded.clear()
     world._place.cache_clear()
 
 

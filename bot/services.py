@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from bot.chat_languages import ChatLanguages
 from bot.deeplinks import agreement_ids
 from bot.editor_rights import EditorRights
 from bot.settings import Settings
+from knowledge.places.world import load_world_places
 from knowledge.qa.engine import Engine, today_in_ukraine
 from knowledge.qa.startup import engine_from_database
 from knowledge.store.bootstrap import prepare_database
@@ -40,6 +42,9 @@ class BotServices:
     chat_languages: ChatLanguages = field(init=False)
     editor_rights: EditorRights = field(init=False)
     _agreement_keys: dict[str, str] = field(init=False, repr=False)
+    # One reload at a time: with the indexing in a worker thread, two overlapping ones could
+    # otherwise finish out of order and leave the older snapshot in place.
+    _reloading: asyncio.Lock = field(init=False, repr=False, default_factory=asyncio.Lock)
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.database)
@@ -53,9 +58,10 @@ class BotServices:
         The new engine is built aside and swapped in with one assignment: a question being
         answered meanwhile uses the old snapshot whole, never a half-built one.
         """
-        engine = await engine_from_database(self.database, self.forms_cache)
-        self.engine = engine
-        self._agreement_keys = agreement_ids(engine.snapshot.agreements)
+        async with self._reloading:
+            engine = await engine_from_database(self.database, self.forms_cache)
+            self.engine = engine
+            self._agreement_keys = agreement_ids(engine.snapshot.agreements)
 
     def agreement_key(self, short_id: str) -> str | None:
         """The agreement a deep link or button names by its short id."""
@@ -75,11 +81,14 @@ async def create_services(
     settings: Settings, forms_cache: Path | None = FORMS_CACHE
 ) -> BotServices:
     """Migrate (and on first start seed) the database, then index the knowledge base and load
-    the morphological dictionary, so the first question waits for neither."""
+    the morphological dictionary, so the first question waits for neither. The foreign towns'
+    table is read meanwhile in a worker thread, so no request reads it on the event loop."""
+    world_places = asyncio.create_task(asyncio.to_thread(load_world_places))
     database = create_engine(settings.database_url.get_secret_value())
     await prepare_database(database)
     engine = await engine_from_database(database, forms_cache)
     morphology.preload()
+    await world_places
     return BotServices(
         settings=settings, database=database, engine=engine, forms_cache=forms_cache
     )

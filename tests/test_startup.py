@@ -6,18 +6,33 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.services import BotServices
+from knowledge.facts.snapshot import Snapshot
+from knowledge.qa.engine import Engine
 from knowledge.store import migrations
 from knowledge.store.schema_head import head_revision, schema_is_current
 
 _START = """
-import asyncio, json, sys
+import asyncio, json, sys, threading
 from bot.services import create_services
 from bot.settings import Settings
+from knowledge.places import world
 from knowledge.text import morphology
+
+read_world_places = world._read_table
+world_places_threads = []
+
+def recording_the_thread():
+    world_places_threads.append(threading.current_thread() is threading.main_thread())
+    return read_world_places()
+
+world._read_table = recording_the_thread
 
 async def start():
     settings = Settings(_env_file=None, database_url=sys.argv[1])
@@ -28,6 +43,7 @@ asyncio.run(start())
 print(json.dumps({
     "alembic": "alembic" in sys.modules,
     "dictionary": morphology._analyzer.cache_info().currsize,
+    "world places read on the main thread": world_places_threads,
 }))
 """
 
@@ -66,5 +82,34 @@ def test_a_start_on_a_current_database_loads_the_dictionary_and_not_alembic(
     later = _start(database)
 
     # The first start creates the schema through the migrations; a later one needs none.
-    assert first == {"alembic": True, "dictionary": 1}
-    assert later == {"alembic": False, "dictionary": 1}
+    # The foreign towns' table is read once, by a worker thread, before the first request.
+    assert first == {
+        "alembic": True,
+        "dictionary": 1,
+        "world places read on the main thread": [False],
+    }
+    assert later == {
+        "alembic": False,
+        "dictionary": 1,
+        "world places read on the main thread": [False],
+    }
+
+
+async def test_the_knowledge_reload_indexes_in_a_worker_thread(
+    bot_services: BotServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build = Engine.from_snapshot
+    on_main_thread: list[bool] = []
+
+    def recording_the_thread(snapshot: Snapshot, forms_cache: Path | None = None) -> Engine:
+        on_main_thread.append(threading.current_thread() is threading.main_thread())
+        return build(snapshot, forms_cache)
+
+    monkeypatch.setattr(Engine, "from_snapshot", recording_the_thread)
+    before = bot_services.engine
+    await bot_services.reload_knowledge()
+
+    # The event loop keeps answering from the old engine while the new one is indexed.
+    assert on_main_thread == [False]
+    assert bot_services.engine is not before
+    assert bot_services.engine.snapshot == before.snapshot

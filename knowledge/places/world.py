@@ -12,10 +12,11 @@ every other place name is (`knowledge.text.normalize`), so "Krakow", "Kraków", 
 from __future__ import annotations
 
 import csv
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from knowledge.places.nearest import distance_km
 from knowledge.store.curated import REFERENCE_DIR
@@ -63,13 +64,10 @@ class _Table:
     by_key: dict[str, list[int]]
 
 
-@cache
-def _table() -> _Table:
-    # Read once, on the first lookup (extraction meets its first unknown town, an import its
-    # first new partner), never at start-up. The rows stay strings until a town is asked for:
-    # building a record for each of 32,000 towns cost more than reading the file.
-    # The keys are stored, so that nothing keys half a million names here (a test checks they
-    # match `place_key`).
+def _read_table() -> _Table:
+    # The rows stay strings until a town is asked for: building a record for each of 32,000
+    # towns cost more than reading the file. The keys are stored, so that nothing keys half a
+    # million names here (a test checks they match `place_key`).
     with WORLD_PLACES.open(encoding="utf-8", newline="") as file:
         reader = csv.reader(file)
         columns = {name: number for number, name in enumerate(next(reader))}
@@ -80,6 +78,25 @@ def _table() -> _Table:
         for key in row[keys].split("|"):
             by_key[key].append(number)
     return _Table(columns, rows, dict(by_key))
+
+
+_loaded: list[_Table] = []
+# One thread reads the table; one asking meanwhile waits for it rather than read it again.
+_loading = threading.Lock()
+
+
+def _table() -> _Table:
+    if not _loaded:
+        with _loading:
+            if not _loaded:
+                _loaded.append(_read_table())
+    return _loaded[0]
+
+
+def load_world_places() -> None:
+    """Read `world_places.csv` now (seconds of CPU on a busy machine), so no lookup waits for
+    it; the bot calls it in a worker thread at start-up. Later calls return at once."""
+    _table()
 
 
 @lru_cache(maxsize=4096)
