@@ -106,3 +106,15 @@ def test_a_partner_count_leaves_out_a_town_only_in_talks(
     text = engine.answer(question, today=TODAY).text
 
     assert text.splitlines()[0] == heading
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("хто мер колумбуса", "Ендрю Дж. Гінтера."), ("who is the mayor of Columbus", "J. Ginther.")],
+)
+def test_a_shortened_note_is_not_cut_at_an_initial(
+    engine: Engine, question: str, name: str
+) -> None:
+    lines = engine.answer(question, today=TODAY).text.splitlines()
+
+    assert any(line.startswith("• ") and line.endswith(name) for line in lines), lines

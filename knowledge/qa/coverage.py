@@ -317,8 +317,25 @@ def matching_activities(
     return tuple(key for hits, key in scored if hits == best)[:2]
 
 
+# A full stop after an initial or an abbreviation («Ендрю Дж. Гінтер», "J.", «м.», «вул.»,
+# «ім.», "St.") does not end a sentence.
+_NOT_AN_END = re.compile(
+    r"(?:^|[\s(«\"'])(?:[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ]?|м|с|смт|вул|просп|пл|ім|св|обл|проф|ст"
+    r"|St|Mr|Mrs|Ms|Dr|Jr|Sr|Prof|Mt|Ft|No|vs|etc)\.$"
+)
+
+
 def _sentences(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+    sentences: list[str] = []
+    for part in re.split(r"(?<=[.!?])\s+", text):
+        part = part.strip()
+        if not part:
+            continue
+        if sentences and _NOT_AN_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
+    return sentences
 
 
 def question_roots(reading: Reading) -> tuple[str, ...]:
