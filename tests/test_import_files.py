@@ -277,6 +277,21 @@ def test_the_oblast_column_may_be_headed_region_or_in_ukrainian(header: str) -> 
     assert [row.hromada for row in actual.agreements] == ["UA46060070000047720"]
 
 
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        # Beside an oblast column, "Region" may be the partner's region: not read as the oblast.
+        ("oblast,Region", "Unknown columns: region."),
+        ("oblast,область", "The header names these columns twice: oblast."),
+    ],
+)
+def test_a_second_oblast_column_is_refused_rather_than_one_kept(extra: str, expected: str) -> None:
+    row = "Horodok,Lubaczów,Poland,twinning,active,,,Letter,,,,Lvivska,Bavaria"
+    text = f"{HEADER},{extra}\n{row}\n"
+
+    assert _refusal(text.encode()).startswith(expected)
+
+
 def test_a_broken_quote_is_refused_as_malformed_csv() -> None:
     actual = _refusal((HEADER + '\nKharkiv,"Brno\n').encode())
 

@@ -237,12 +237,33 @@ def _validate(raw: Any) -> KnowledgeDocument:
 
 
 # Headers a sheet gives the oblast column besides the documented one.
-_OBLAST_HEADERS = frozenset({"region", "область", "регіон", "oblast/region"})
+_OBLAST_HEADERS = frozenset({"область", "регіон", "oblast/region"})
+# A bare "region" may be the partner's region: it is the oblast only in a sheet with no other
+# oblast column.
+_LOOSE_OBLAST_HEADER = "region"
 
 
 def _header_key(cell: str) -> str:
     key = "_".join(cell.strip().casefold().replace("-", " ").split())
     return "oblast" if key in _OBLAST_HEADERS else key
+
+
+def _header(cells: list[str]) -> list[str]:
+    """The column names of a header row, each once.
+
+    Raises ImportRejectedError when two cells name the same column ("oblast" and «область»),
+    since either could be the one meant.
+    """
+    header = [_header_key(cell) for cell in cells]
+    if "oblast" not in header:
+        header = ["oblast" if key == _LOOSE_OBLAST_HEADER else key for key in header]
+    twice = sorted({key for key in header if key and header.count(key) > 1})
+    if twice:
+        raise rejected(
+            N_("The header names these columns twice: {columns}. Keep one of each."),
+            columns=", ".join(twice),
+        )
+    return header
 
 
 def _sheet_kind(header: list[str]) -> SheetKind:
@@ -327,7 +348,7 @@ def _read_rows(
         raise rejected(N_("The file is empty."))
     if len(numbered) - 1 > limits.max_rows:
         raise rejected(N_("The file has more than {limit} rows."), limit=limits.max_rows)
-    header = [_header_key(cell) for cell in numbered[0][1]]
+    header = _header(numbered[0][1])
     sheet = _sheet_kind(header)
     parsed.sheet = sheet
     # A formula anywhere means the file came out of a spreadsheet with live formulas, or
