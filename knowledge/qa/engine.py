@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1630,8 +1631,10 @@ def _signing_and_term(lang: Language, agreement: Agreement) -> str:
     return f"{said}; {term}" if said else term
 
 
+# Whole words: "designed" and "unsigned" tell of no signing.
+_SIGNING = re.compile(r"\b(?:signed|signing)\b", re.IGNORECASE)
+
+
 def _tells_signing(notes: Text | None) -> bool:
     """Whether an agreement's notes tell of its signing: who signed, or when, in words."""
-    return notes is not None and (
-        "signed" in notes.en.casefold() or "signing" in notes.en.casefold()
-    )
+    return notes is not None and _SIGNING.search(notes.en) is not None
