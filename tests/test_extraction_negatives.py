@@ -14,6 +14,7 @@ from knowledge.extraction import (
     PlaceNames,
 )
 from knowledge.facts.dates import PartialDate
+from knowledge.facts.vocabulary import AgreementStatus
 from knowledge.qa.engine import Engine
 
 PUBLISHED = PartialDate(2024, 6, 3)
@@ -70,3 +71,14 @@ def test_a_persons_name_after_a_memorandum_gives_no_country(
     countries = {fact.partner_country for fact in _agreements(extractor, text)}
 
     assert not countries & {"IN", "CN", "IT"}
+
+
+def test_a_proposed_agreement_that_was_signed_is_active(extractor: Extractor) -> None:
+    text = (
+        "Lviv and Wroclaw, Poland, are now partners. The proposed agreement was signed "
+        "today by the mayors of Lviv and Wroclaw."
+    )
+
+    statuses = {(fact.partner, fact.status) for fact in _agreements(extractor, text)}
+
+    assert statuses == {("Wroclaw", AgreementStatus.ACTIVE)}

@@ -141,7 +141,15 @@ _GOAL_WORDS = (
     *("establish", "step", "towards"),
 )
 # "Talks ... broke down", «переговори зірвалися»: the talks ended without an agreement.
-_OFFER_WORDS = ("пропону", "запропонув", "запропонувал", "offer", "propos")
+_OFFER_WORDS = (
+    "пропону",
+    "запропонув",
+    "запропонувал",
+    "offer",
+    "propose=",
+    "proposes=",
+    "proposing=",
+)
 _DRAFT_WORDS = ("проєкт", "проект", "draft")
 _APPROVAL_WORDS = ("погодж", "погодил", "погодив", "схвал", "затвердж", "approv", "endorse")
 _FAILED_WORDS = ("зірвал", "провалил", "collapsed", "failed", "stalled", "broke=")
