@@ -263,8 +263,9 @@ class PlaceNames:
         («Тарнобжегом»: Тарнобжег), as (its name in the nominative, its country or None).
 
         The country is given when one country has a town of that name, or one such town is
-        clearly the largest ("Paris" is in France); a Ukrainian or Russian town is no town
-        abroad here (a hromada, or a name the text spells the Russian way).
+        clearly the largest ("Paris" is in France). A name a Ukrainian town has is no town
+        abroad here (it is a hromada's, or a Ukrainian town spelt the Russian way); a Russian
+        town's name is one, with its country («та Бєлгород»: RU).
         """
         for name in _nominatives(written):
             named = {
