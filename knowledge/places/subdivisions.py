@@ -73,6 +73,11 @@ def _key(text: str) -> str:
     return " ".join(words)
 
 
+# Where pycountry's catalogue gives a region the Ukrainian name of a country of the same
+# English name: the US state of Georgia is «Джорджія», never «Грузія».
+_UKRAINIAN_NAMES = {"US-GA": "Джорджія"}
+
+
 @cache
 def _index() -> dict[tuple[str, str], list[Subdivision]]:
     import pycountry
@@ -80,7 +85,7 @@ def _index() -> dict[tuple[str, str], list[Subdivision]]:
     ukrainian = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["uk"])
     index: dict[tuple[str, str], list[Subdivision]] = defaultdict(list)
     for entry in pycountry.subdivisions:
-        translated = ukrainian.gettext(entry.name)
+        translated = _UKRAINIAN_NAMES.get(entry.code) or ukrainian.gettext(entry.name)
         unit = Subdivision(
             code=entry.code,
             name=entry.name,
