@@ -16,6 +16,12 @@ from knowledge.render.phrases import BULLET, counted_item
 from knowledge.text.collation import sort_key
 
 
+def _first_upper(text: str) -> str:
+    """The text with its first letter upper-case and the rest as it was ("Received in
+    March 2023", where `str.capitalize` would give "march")."""
+    return text[:1].upper() + text[1:]
+
+
 def _when(lang: Language, record: Aid) -> str:
     if record.received_on is None:
         return lang.gettext("date not given")
@@ -122,7 +128,7 @@ def _donors(lang: Language, name: str, records: Sequence[Aid]) -> list[str]:
         )
         names = [donor.name for donor in record.donors if donor.name]
         senders = ", ".join([*countries, *names]) or lang.gettext("senders not given")
-        lines.append(f"{BULLET}{_when(lang, record).capitalize()}: {senders}")
+        lines.append(f"{BULLET}{_first_upper(_when(lang, record))}: {senders}")
         notes = lang.note(record.notes)
         if notes is not None:
             lines.append(f"  {notes}")
@@ -140,7 +146,7 @@ def _dates(lang: Language, name: str, records: Sequence[Aid], sender: str | None
                 for item in record.items
             ]
         )
-        when = _when(lang, record).capitalize()
+        when = _first_upper(_when(lang, record))
         lines.append(f"{BULLET}{when}: {what}" if what else f"{BULLET}{when}")
     return lines + _shared(lang, records, sender)
 
