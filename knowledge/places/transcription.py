@@ -535,8 +535,9 @@ def _romanian(i: str) -> dict[str, str]:
         "ia": i + "я",
         "ie": i + "є",
         # A final i after -en- and -șt- is barely heard: Urziceni → Урзічень, Pitești → Пітешть;
-        # after c and ț it is not written at all: Tecuci → Текуч, Galați → Галац.
-        "enĭ": "ень",
+        # after c and ț it is not written at all: Tecuci → Текуч, Galați → Галац. The e of -eni
+        # may be taken by the letter before it (ce, ghe), so the n stands alone.
+        "nĭ": "нь",
         "ștĭ": "шть",
         "ştĭ": "шть",
         "cĭ": "ч",
@@ -726,8 +727,8 @@ _LITHUANIAN_L = re.compile("l(?=[^aąeęėiįyouųū]|$)")
 _ESTONIAN_H = re.compile("h(?=[^aeiouõäöü]|$)")
 
 
-# Where a Romanian word's final i is not a vowel of its own: after -en-, -șt- and c, and in
-# Romania after ț too (Moldova's towns keep it: Bălți → Бєльці).
+# Where a Romanian word's final i is marked silent (ĭ): after -en-, -șt- and c, and in
+# Romania after ț too; Moldova's towns keep a final i after ț.
 _SILENT_FINAL_I = {"RO": "(en|[șş]t|c|[țţ])i$", "MD": "(en|[șş]t|c)i$"}
 
 
