@@ -330,3 +330,33 @@ async def test_a_replica_stopped_mid_import_hands_the_job_over_at_once(
     assert finished.state == JobState.DONE
     keys, _ = await _jobstadt(engine)
     assert len(keys) == ROWS
+
+
+class UndoAfterLastChunk(Recorder):
+    """Starts the undo of the import once its last chunk is written, before it ends."""
+
+    def __init__(self, engine: AsyncEngine, chunks: int) -> None:
+        super().__init__()
+        self.engine = engine
+        self.chunks = chunks
+
+    async def progress(self, job: WriteJob) -> None:
+        await super().progress(job)
+        if job.chunks_done == self.chunks:
+            async with session_factory(self.engine)() as session:
+                await start_undo(session, job.batch, actor=WRITER.actor, user_id=None, now=START)
+
+
+async def test_an_import_whose_undo_starts_after_its_last_chunk_ends_cancelled(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    job = await _new_job(engine, sheet(3))
+    reporter = UndoAfterLastChunk(engine, chunks=3)  # the source, the places, the agreements
+
+    ended = await _run(engine, job.id, "replica-a", reporter, START)
+
+    assert ended is not None
+    assert ended.state == JobState.CANCELLED
+    assert reporter.ended == [(JobState.CANCELLED, None)]
+

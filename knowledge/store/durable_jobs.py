@@ -344,10 +344,18 @@ async def _end(
     failure: str | None,
     now: dt.datetime,
 ) -> None:
+    # An undo started meanwhile cancels the job but leaves its owner: only a job still
+    # running ends done, and only an unfinished one ends failed.
+    table = models.WriteJobRow
+    unfinished = table.state == JobState.RUNNING.value
+    if state != JobState.DONE:
+        unfinished = table.state.in_(UNFINISHED)
     async with writing(session):
         await _fenced(
             session,
-            _held(job.id, owner).values(
+            _held(job.id, owner)
+            .where(unfinished)
+            .values(
                 state=state.value,
                 failure=failure,
                 finished_at=now,
