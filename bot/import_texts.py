@@ -49,10 +49,24 @@ def refused_text(problems: list[Problem]) -> str:
     return "\n".join([_("The file is refused; nothing was written:"), *problem_lines(problems)])
 
 
-def report_text(created: int, updated: int, unchanged: int) -> str:
-    """What an import wrote, in records."""
-    if not created and not updated:
+def report_text(created: int, updated: int, unchanged: int, skipped: int = 0) -> str:
+    """What an import wrote, in records; `skipped`: records another writer changed while the
+    import ran, left as they were."""
+    if not created and not updated and not skipped:
         return _("Nothing changed: every record was already as in the file.")
-    return _("Imported: {created} new, {updated} changed, {unchanged} unchanged.").format(
-        created=created, updated=updated, unchanged=unchanged
-    )
+    lines = [
+        _("Imported: {created} new, {updated} changed, {unchanged} unchanged.").format(
+            created=created, updated=updated, unchanged=unchanged
+        )
+    ]
+    if skipped:
+        lines.append(
+            ngettext(
+                "{count} record was changed by someone else while the import ran and was left"
+                " as they made it; import the file again to apply it there.",
+                "{count} records were changed by someone else while the import ran and were"
+                " left as they made them; import the file again to apply them there.",
+                skipped,
+            ).format(count=skipped)
+        )
+    return "\n".join(lines)

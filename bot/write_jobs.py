@@ -115,7 +115,7 @@ def _refusal_lines(error: Exception | None, lang: str) -> list[str]:
 
 def _import_text(job: WriteJob, error: Exception | None, last_change: int | None) -> str:
     if job.state == JobState.DONE.value:
-        return report_text(job.created, job.updated, job.unchanged)
+        return report_text(job.created, job.updated, job.unchanged, job.skipped)
     lang = job.language or "en"
     if job.state == JobState.CANCELLED.value:
         return _("The import was stopped, to be undone.")

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.admin.undo_job import UndoSteps, start_undo
@@ -360,3 +360,54 @@ async def test_an_import_whose_undo_starts_after_its_last_chunk_ends_cancelled(
     assert ended.state == JobState.CANCELLED
     assert reporter.ended == [(JobState.CANCELLED, None)]
 
+
+KHARKIV_SOURCE = "Reply to the information request of 25 December 2023,,2024-01-12"
+KOSICE = "kharkiv-kosice-cooperation-2023"
+ALBUQUERQUE = "kharkiv-albuquerque-protocol-of-intent-2023"
+
+
+class EditBeforeFirstChunk(Recorder):
+    """Another writer changes the Košice agreement's areas once the import is planned."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    async def progress(self, job: WriteJob) -> None:
+        await super().progress(job)
+        if job.chunks_done == 0:
+            async with session_factory(self.engine)() as session, writing(session):
+                await session.execute(
+                    update(models.AgreementRow)
+                    .where(models.AgreementRow.key == KOSICE)
+                    .values(areas=["economy"])
+                )
+
+
+async def test_an_edit_made_while_an_import_runs_is_kept_and_the_record_counted_skipped(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    data = "\n".join(
+        [
+            HEADER,
+            f"Kharkiv,Košice,Slovakia,cooperation,expired,2023,,{KHARKIV_SOURCE},",
+            f"Kharkiv,Albuquerque,US,protocol of intent,expired,2023,,{KHARKIV_SOURCE},",
+        ]
+    ).encode()
+    job = await _new_job(engine, data)
+
+    ended = await _run(engine, job.id, "replica-a", EditBeforeFirstChunk(engine), START)
+
+    async with session_factory(engine)() as session:
+        stored = await session.scalars(
+            select(models.AgreementRow).where(models.AgreementRow.key.in_([KOSICE, ALBUQUERQUE]))
+        )
+        by_key = {row.key: row for row in stored}
+    kosice, albuquerque = by_key[KOSICE], by_key[ALBUQUERQUE]
+    assert ended is not None
+    assert ended.state == JobState.DONE
+    assert (kosice.areas, kosice.status) == (["economy"], "active")
+    assert albuquerque.status == "expired"
+    assert ended.skipped == 1
+    assert ended.updated >= 1

@@ -5,6 +5,8 @@ job's batch, so a process that dies mid-way leaves a job another one finishes.""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import uuid
 from typing import Any
 
@@ -12,11 +14,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import ImportRejectedError
-from knowledge.interchange.service import chunks_of, document_size, plan_import
+from knowledge.interchange.service import SECTIONS, chunks_of, document_size, plan_import
 from knowledge.interchange.uploads import ImportLimits, read_import
 from knowledge.store.durable_jobs import ChunkCounts, JobKind, JobPlan, WriteJob, create_job
+from knowledge.store.exporting import export_document
 from knowledge.store.loading import LoadError, load_document
 from knowledge.store.rights import Writer
+
+# A planned chunk: its records, and a fingerprint of each as stored at planning (None: absent).
+RECORDS = "records"
+STORED = "stored"
 
 # The words a failed import job is stored with.
 REFUSED = "refused"
@@ -78,22 +85,36 @@ class ImportSteps:
         """The file read again and planned against what is stored; raises
         ImportRejectedError when a row is refused (unless the job skips refused rows)."""
         parsed = read_import(upload or b"", job.filename or "upload", limits=self.limits)
+        # Read before planning: a record changed after this read is skipped, never overwritten.
+        stored = fingerprints(await export_document(session, all_hromadas=True))
         document, _ = await plan_import(
             session, parsed, writer=self.writer, skip_rejected=job.skip_rejected
         )
         return JobPlan(
-            [chunk.model_dump(mode="json") for chunk in chunks_of(document)],
+            [
+                {RECORDS: chunk.model_dump(mode="json"), STORED: _stored_of(chunk, stored)}
+                for chunk in chunks_of(document)
+            ],
             document_size(document),
         )
 
     async def write(self, session: AsyncSession, job: WriteJob, chunk: Any) -> ChunkCounts:
-        """Merge one chunk's records, audited in the job's batch."""
-        document = KnowledgeDocument.model_validate(chunk)
+        """Merge one chunk's records, audited in the job's batch; a record another writer
+        changed (or created) since the job was planned is left as stored and counted skipped.
+        """
+        skipped = 0
+        if RECORDS in chunk:
+            document = KnowledgeDocument.model_validate(chunk[RECORDS])
+            current = fingerprints(await export_document(session, all_hromadas=True))
+            document, skipped = _unchanged_since_planning(document, chunk[STORED], current)
+        else:  # planned before the stored versions were kept with the plan
+            document = KnowledgeDocument.model_validate(chunk)
         report = await load_document(session, document, writer=self.writer, batch=job.batch)
         return ChunkCounts(
             sum(report.created.values()),
             sum(report.updated.values()),
             sum(report.unchanged.values()),
+            skipped,
         )
 
     def failure(self, error: Exception) -> str | None:
@@ -104,3 +125,46 @@ class ImportSteps:
         if isinstance(error, self.refusals):
             return FORBIDDEN
         return None
+
+
+def fingerprints(document: KnowledgeDocument) -> dict[str, dict[str, str]]:
+    """Each record of `document` by section and key: a SHA-256 hex digest of its fields."""
+    return {
+        section: {
+            str(getattr(record, key)): hashlib.sha256(
+                json.dumps(record.model_dump(mode="json"), sort_keys=True).encode()
+            ).hexdigest()
+            for record in getattr(document, section)
+        }
+        for section, _, key in SECTIONS
+    }
+
+
+def _stored_of(
+    chunk: KnowledgeDocument, stored: dict[str, dict[str, str]]
+) -> dict[str, dict[str, str | None]]:
+    return {
+        section: {
+            str(getattr(record, key)): stored[section].get(str(getattr(record, key)))
+            for record in getattr(chunk, section)
+        }
+        for section, _, key in SECTIONS
+    }
+
+
+def _unchanged_since_planning(
+    document: KnowledgeDocument,
+    planned: dict[str, dict[str, str | None]],
+    current: dict[str, dict[str, str]],
+) -> tuple[KnowledgeDocument, int]:
+    kept: dict[str, list[Any]] = {}
+    skipped = 0
+    for section, _, key in SECTIONS:
+        kept[section] = []
+        for record in getattr(document, section):
+            name = str(getattr(record, key))
+            if planned.get(section, {}).get(name) == current[section].get(name):
+                kept[section].append(record)
+            else:
+                skipped += 1
+    return KnowledgeDocument(**kept), skipped

@@ -99,6 +99,11 @@ class WriteJob:
         """Whether any chunk was committed (so an ended job may have left records behind)."""
         return self.chunks_done > 0
 
+    @property
+    def skipped(self) -> int:
+        """Records gone through but left as stored (another writer changed them meanwhile)."""
+        return max(self.records_done - self.created - self.updated - self.unchanged, 0)
+
 
 def _job(row: models.WriteJobRow) -> WriteJob:
     return WriteJob(
@@ -128,16 +133,17 @@ def _job(row: models.WriteJobRow) -> WriteJob:
 @dataclass(frozen=True)
 class ChunkCounts:
     """What one chunk wrote: records created, updated, left unchanged (an undo: restored as
-    updated)."""
+    updated), and skipped (changed by another writer since the job was planned)."""
 
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    skipped: int = 0
 
     @property
     def records(self) -> int:
         """Every record the chunk went through."""
-        return self.created + self.updated + self.unchanged
+        return self.created + self.updated + self.unchanged + self.skipped
 
 
 @dataclass(frozen=True)
