@@ -115,3 +115,37 @@ async def test_cancel_at_a_new_sources_title_leaves_rather_than_naming_it(
 
     assert await _say(admin, "/cancel", lang) == [CANCELLED[lang]]
     assert await stored(seeded_engine) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_edit_typed_at_a_new_records_step_drops_the_dialog_rather_than_answering(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    expected = await stored(seeded_engine)
+    for text in ("/new_agreement", "Харків", "Кошице"):
+        await _say(admin, text, lang)
+
+    replies = await _say(admin, f"/edit {KOSICE}", lang)
+
+    assert replies[0] == DROPPED[lang]
+    assert len(replies) > 1
+    assert await stored(seeded_engine) == expected
+
+
+UNFINISHED = {"en": "The unfinished ", "uk": "Незавершений запис"}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_new_place_typed_at_a_new_sources_title_drops_the_dialog_rather_than_naming_it(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    expected = await stored(seeded_engine)
+    for text in ("/new_aid", "Харків", "2024", "PL", "-", "generators", "12"):
+        await _say(admin, text, lang)
+    await _say(admin, "https://example.org/news/1", lang)
+
+    replies = await _say(admin, "/new_place", lang)
+
+    assert replies[0].startswith(UNFINISHED[lang])
+    assert len(replies) > 1
+    assert await stored(seeded_engine) == expected

@@ -115,7 +115,7 @@ def _step_options(step: dialogs.Step, lang: str) -> list[tuple[str, Any]]:
     return step.options(lang) if step.options is not None else []
 
 
-@router.message(RecordForm.step, F.text, IsAdmin())
+@router.message(RecordForm.step, F.text, ~F.text.startswith("/"), IsAdmin())
 async def record_step(
     message: Message, state: FSMContext, session: AsyncSession, lang: str
 ) -> None:

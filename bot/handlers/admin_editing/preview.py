@@ -231,7 +231,7 @@ async def cmd_cancel(message: Message, state: FSMContext) -> None:
         await say(message, _("Cancelled. Nothing was changed."))
 
 
-@router.message(SourceTitle.title, F.text, IsAdmin())
+@router.message(SourceTitle.title, F.text, ~F.text.startswith("/"), IsAdmin())
 async def source_title(
     message: Message, state: FSMContext, session: AsyncSession, lang: str
 ) -> None:
