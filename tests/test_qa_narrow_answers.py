@@ -346,3 +346,16 @@ def test_a_count_of_aid_counts_every_kind_named_and_no_other(
 
     assert all(words in answer.text for words in expected)
     assert absent not in answer.text
+
+
+def test_a_bare_how_long_asks_since_when_not_the_term(engine: Engine) -> None:
+    (answer,) = conversation(engine, "How long has Kharkiv been twinned with Lille?")
+
+    assert "no end date" not in answer.text
+    assert "signing date" in answer.text
+
+
+def test_how_long_with_a_word_of_expiry_asks_the_term(engine: Engine) -> None:
+    (answer,) = conversation(engine, "How long is the Kharkiv-Lille agreement valid?")
+
+    assert "no end date" in answer.text

@@ -73,10 +73,10 @@ _TERM_PHRASES = (
     "на скілки років",
     "на скілки рок",
     "for how long",
-    "how long",
     "what term",
     "for what term",
 )
+_EXPIRY_WORDS = frozenset({"valid", "until", "till", "expire", "expires", "last", "lasts", "term"})
 # A term question read as a count («на скільки» holds «скільки») or as a bare pair.
 _TERM_MISREAD = frozenset({Intent.COUNT, Intent.RELATION})
 # "What aid and when?" asks for the whole record; a bare "when?" asks for its date.
@@ -127,6 +127,11 @@ def aspect_of(reading: Reading) -> Narrow | None:
         return Narrow(Aspect.MONEY)
     if _has_phrase(words, _TERM_PHRASES):
         return Narrow(Aspect.TERM)
+    if _has_phrase(words, ("how long",)):
+        # A bare "how long has it been twinned?" asks since when; only a word of expiry
+        # ("valid", "until") asks for the term.
+        expiry = _EXPIRY_WORDS.intersection(words)
+        return Narrow(Aspect.TERM) if expiry else Narrow(Aspect.WHEN)
     if counts:
         return Narrow(Aspect.QUANTITY, _categories(words))
     if _has_phrase(words, _DONOR_PHRASES):
