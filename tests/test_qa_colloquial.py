@@ -118,3 +118,16 @@ def test_a_shortened_note_is_not_cut_at_an_initial(
     lines = engine.answer(question, today=TODAY).text.splitlines()
 
     assert any(line.startswith("• ") and line.endswith(name) for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("коли і де була конференція мерів сша де був купянськ", "• 19–22 червня 2025"),
+        ("what happened in Kupiansk", "• June 19–22, 2025:"),
+    ],
+)
+def test_an_event_of_several_days_gives_its_span(engine: Engine, question: str, span: str) -> None:
+    text = engine.answer(question, today=TODAY).text
+
+    assert span in text

@@ -361,9 +361,7 @@ def activities_answer(
         hromada = snapshot.hromadas[activity.hromada]
         when = ""
         if activity.started_on is not None:
-            when = lang.date(activity.started_on)
-            if activity.ended_on is not None and activity.ended_on != activity.started_on:
-                when = f"{when} – {lang.date(activity.ended_on)}"
+            when = lang.date_range(activity.started_on, activity.ended_on)
         where = ""
         if activity.place is not None and activity.place in snapshot.places:
             where = lang.place(snapshot.places[activity.place])

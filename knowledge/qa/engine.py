@@ -1470,7 +1470,11 @@ class Engine:
             return False
         draft.lines.append(lang.gettext("Events and work:"))
         for activity in events:
-            when = "" if activity.started_on is None else f"{lang.date(activity.started_on)}: "
+            when = (
+                ""
+                if activity.started_on is None
+                else f"{lang.date_range(activity.started_on, activity.ended_on)}: "
+            )
             draft.lines.append(f"{BULLET}{when}{lang.text(activity.summary)}")
             draft.cite(c.source for c in activity.sources)
         agreements = [
@@ -1536,7 +1540,11 @@ class Engine:
         if shown:
             draft.lines.append(_("Events and work:"))
             for activity in shown:
-                when = "" if activity.started_on is None else f"{lang.date(activity.started_on)}: "
+                when = (
+                    ""
+                    if activity.started_on is None
+                    else f"{lang.date_range(activity.started_on, activity.ended_on)}: "
+                )
                 draft.lines.append(f"{BULLET}{when}{lang.text(activity.summary)}")
                 draft.cite(c.source for c in activity.sources)
             draft.lines.extend(more_lines(lang, rest))

@@ -132,5 +132,19 @@ class Language:
             return _month_and_year(date.earliest(), self.code)
         return _long_date(date.earliest(), self.code)
 
+    def date_range(self, start: PartialDate, end: PartialDate | None) -> str:
+        """A span of days: «19–22 червня 2025 р.», "June 19–22, 2025"; one date when `end` is
+        missing or the same; both dates in full when the month differs."""
+        if end is None or end == start:
+            return self.date(start)
+        first, last = start.earliest(), end.earliest()
+        same_month = (first.year, first.month) == (last.year, last.month) and first < last
+        if same_month and start.precision is end.precision is Precision.DAY:
+            if self.code == "uk":
+                return f"{first.day}–{_long_date(last, self.code)}"
+            month = format_date(first, "LLLL", locale=self.code)
+            return f"{month} {first.day}–{last.day}, {first.year}"
+        return f"{self.date(start)} – {self.date(end)}"
+
     def _month(self, date: PartialDate) -> str:
         return _in_month(date.earliest(), self.code)
