@@ -41,11 +41,16 @@ from bot.local_api import DEFAULT_TOKEN, Call, LocalTelegram
 from bot.settings import LOCALES, Settings
 from bot.transport import runners
 from bot.transport.session import RetryPolicy
+from bot.write_jobs import wait_for_jobs
 from knowledge.admin.dialogs import waits_for_a_press
 
 USER_ID = 1001
 FILES_DIR = Path("var/chat-files")
 QUIT_COMMANDS = frozenset({"/quit", "/exit"})
+# How often the chat looks for messages the bot sends on its own while it waits for a line.
+LATER_CALLS_EVERY = 0.5
+# How long /quit lets an import or undo running in the background finish (seconds).
+JOBS_AT_QUIT = 30.0
 # Larger files are refused by Telegram's bots as well (getFile serves up to 20 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _EXPLICIT_PRESS = re.compile(r"^#\s*(\d+)$")
@@ -295,6 +300,10 @@ class TerminalChat:
                         break
         self.show_new_calls()
 
+    def has_new_calls(self) -> bool:
+        """Whether the bot did something not printed yet (a background job's edit, say)."""
+        return len(self.telegram.calls) > self._shown
+
     def show_new_calls(self) -> None:
         """Prints what the bot did since the last time."""
         calls = self.telegram.calls[self._shown :]
@@ -437,6 +446,22 @@ def _read_lines(source: TextIO, queue: asyncio.Queue[str | None]) -> None:
     threading.Thread(target=reader, name="terminal-input", daemon=True).start()
 
 
+async def _next_line(
+    queue: asyncio.Queue[str | None], chat: TerminalChat, output: TextIO
+) -> str | None:
+    """The next typed line; meanwhile what the bot does on its own (an import's progress and
+    outcome, say) is printed as it happens, then the prompt again."""
+    while True:
+        try:
+            return await asyncio.wait_for(queue.get(), timeout=LATER_CALLS_EVERY)
+        except TimeoutError:
+            if chat.has_new_calls():
+                output.write("\n")
+                chat.show_new_calls()
+                output.write("> ")
+                output.flush()
+
+
 async def run_chat(
     settings: Settings,
     translations: gettext.NullTranslations,
@@ -494,12 +519,16 @@ async def run_chat(
                 while True:
                     output.write("> ")
                     output.flush()
-                    line = await queue.get()
+                    line = await _next_line(queue, chat, output)
                     if line is None:
                         output.write("\n")
                         break
                     if not await chat.handle(line):
                         break
+                # An import or undo still running finishes, and its outcome is shown, before
+                # the chat closes; one still running after that is resumed at the next start.
+                await wait_for_jobs(within=JOBS_AT_QUIT)
+                await chat.settle(within=1.0)
             finally:
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.remove_signal_handler(signal.SIGINT)
