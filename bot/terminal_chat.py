@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import gettext
 import html
+import io
 import mimetypes
 import re
 import signal
@@ -304,6 +305,16 @@ class TerminalChat:
         """Whether the bot did something not printed yet (a background job's edit, say)."""
         return len(self.telegram.calls) > self._shown
 
+    def later_calls_text(self) -> str:
+        """What `show_new_calls` would print, as text, marking those calls shown."""
+        buffer = io.StringIO()
+        printed, self.output = self.output, buffer
+        try:
+            self.show_new_calls()
+        finally:
+            self.output = printed
+        return buffer.getvalue()
+
     def show_new_calls(self) -> None:
         """Prints what the bot did since the last time."""
         calls = self.telegram.calls[self._shown :]
@@ -456,10 +467,12 @@ async def _next_line(
             return await asyncio.wait_for(queue.get(), timeout=LATER_CALLS_EVERY)
         except TimeoutError:
             if chat.has_new_calls():
-                output.write("\n")
-                chat.show_new_calls()
-                output.write("> ")
-                output.flush()
+                # Many calls print nothing (a typing action, a menu): the prompt is repeated
+                # only under something the person can read.
+                shown = chat.later_calls_text()
+                if shown:
+                    output.write(f"\n{shown}> ")
+                    output.flush()
 
 
 async def run_chat(
