@@ -164,6 +164,17 @@ def test_a_token_is_found_only_where_a_word_or_number_starts() -> None:
     assert four_in_a_year.missing == ("4",)
 
 
+def test_a_number_is_not_found_at_the_start_of_a_longer_number() -> None:
+    # "20" is not "2024", nor "1" the first digit of "15 partners".
+    year_for_a_count = _scored("Signed in 2024.", (("20",),), ())
+    count_for_a_count = _scored("15 partners", (("1",),), ())
+    sum_after_a_number = _scored("No. 617 of 2023", (), ("61",))
+
+    assert year_for_a_count.missing == ("20",)
+    assert count_for_a_count.missing == ("1",)
+    assert sum_after_a_number.passed
+
+
 def test_a_token_still_matches_an_inflected_word_and_a_sum_after_its_currency() -> None:
     inflected = _scored("Ні, у Харкова немає угоди з Лідсом", (("Лідс",), ("Ні,",)), ())
     money = _scored("UAH22,736.20 spent in 2023", (("22",),), ())

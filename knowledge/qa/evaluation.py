@@ -85,8 +85,8 @@ def _normalised(text: str) -> str:
 
 def _contains(text: str, token: str) -> bool:
     """Whether the text holds the token, not inside a longer word or number: "No," is not
-    found in "Brno, Czechia" nor "4" in "2024", while "Лідс" is found in «Лідсом» and "22" in
-    "UAH22,736.20"."""
+    found in "Brno, Czechia", nor "4" in "2024", nor "20" in "2024", while "Лідс" is found in
+    «Лідсом» and "22" in "UAH22,736.20"."""
     wanted = _normalised(token)
     first = wanted[:1]
     if first.isalpha():
@@ -94,8 +94,10 @@ def _contains(text: str, token: str) -> bool:
     elif first.isdigit():
         before = r"(?<!\d)"
     else:
-        return wanted in _normalised(text)
-    return re.search(before + re.escape(wanted), _normalised(text)) is not None
+        before = ""
+    # A number ends where its digits end: "20" is no part of "2024".
+    after = r"(?!\d)" if wanted[-1:].isdigit() else ""
+    return re.search(before + re.escape(wanted) + after, _normalised(text)) is not None
 
 
 @dataclass(frozen=True)
