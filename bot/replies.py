@@ -11,6 +11,7 @@ from typing import Any
 
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
+    CallbackQuery,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
     Message,
@@ -86,6 +87,14 @@ async def say(message: Message, text: str, reply_markup: ReplyMarkup | None = No
     pieces = split_message(escaped(text))
     for number, piece in enumerate(pieces, start=1):
         await message.answer(piece, reply_markup=reply_markup if number == len(pieces) else None)
+
+
+async def pressed_message(query: CallbackQuery) -> Message | None:
+    """Answer a button press; the message the button is under, or None when Telegram no
+    longer hands it over (too old to be edited or answered under)."""
+    await query.answer()
+    message = query.message
+    return message if isinstance(message, Message) else None
 
 
 def _page_token(question: str, context: object) -> str:

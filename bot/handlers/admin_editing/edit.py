@@ -20,7 +20,7 @@ from bot.handlers.admin_editing.keyboards import moves_keyboard, pick_keyboard
 from bot.handlers.admin_editing.preview import leave_open_dialog, preview_change
 from bot.handlers.admin_editing.record_wording import areas_hint, entity_label, form_problem_text
 from bot.handlers.admin_editing.states import EditForm
-from bot.replies import say
+from bot.replies import pressed_message, say
 from bot.routing import Handlers
 from knowledge.admin import forms
 from knowledge.admin.edit_steps import EDIT_STEPS, EditStep, edit_step
@@ -40,9 +40,8 @@ async def on_record_pick(
     lang: str,
 ) -> None:
     """One of the records found for /edit or /delete: its fields, or its deletion."""
-    await query.answer()
-    message = query.message
-    if not isinstance(message, Message):
+    message = await pressed_message(query)
+    if message is None:
         return
     found = RecordChoice.from_data(await state.get_data())
     if found is None or callback_data.index >= len(found.records):
@@ -61,13 +60,10 @@ async def on_field_pick(
     lang: str,
 ) -> None:
     """A field of the record being edited, or (one past the last) a draft saved as it is."""
-    await query.answer()
-    message = query.message
-    if not isinstance(message, Message):
+    pressed = await _pressed_on_record(query, state)
+    if pressed is None:
         return
-    edited = await edited_record(message, state)
-    if edited is None:
-        return
+    message, edited = pressed
     fields = EDIT_STEPS.get(edited.entity, ())
     if callback_data.index < len(fields):
         await ask_value(message, state, fields[callback_data.index], lang)
@@ -86,13 +82,10 @@ async def on_value_pick(
     lang: str,
 ) -> None:
     """A value offered for the edited field (a kind, a status): then the preview."""
-    await query.answer()
-    message = query.message
-    if not isinstance(message, Message):
+    pressed = await _pressed_on_record(query, state)
+    if pressed is None:
         return
-    edited = await edited_record(message, state)
-    if edited is None:
-        return
+    message, edited = pressed
     step = edit_step(edited.entity, edited.field or "")
     asked = step is not None and EDIT_STEPS[edited.entity].index(step) == callback_data.field
     options = [] if step is None or step.options is None or not asked else step.options(lang)
@@ -196,6 +189,18 @@ async def edited_record(message: Message, state: FSMContext) -> EditedRecord | N
     return edited
 
 
+async def _pressed_on_record(
+    query: CallbackQuery, state: FSMContext
+) -> tuple[Message, EditedRecord] | None:
+    """A press under the record being edited: its message and the record; None when either is
+    lost (the admin told when it is the record)."""
+    message = await pressed_message(query)
+    if message is None:
+        return None
+    edited = await edited_record(message, state)
+    return None if edited is None else (message, edited)
+
+
 async def ask_value(message: Message, state: FSMContext, step: EditStep, lang: str) -> None:
     edited = await edited_record(message, state)
     if edited is None:
@@ -226,12 +231,9 @@ async def ask_value(message: Message, state: FSMContext, step: EditStep, lang: s
 )
 async def on_value_back(query: CallbackQuery, state: FSMContext) -> None:
     """Back from a field's new value: the choice of the field again."""
-    await query.answer()
-    message = query.message
-    if not isinstance(message, Message):
-        return
-    edited = await edited_record(message, state)
-    if edited is not None:
+    pressed = await _pressed_on_record(query, state)
+    if pressed is not None:
+        message, edited = pressed
         await ask_field(message, state, edited)
 
 

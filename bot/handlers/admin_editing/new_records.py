@@ -19,7 +19,7 @@ from bot.handlers.admin_editing.keyboards import step_keyboard
 from bot.handlers.admin_editing.preview import leave_open_dialog, preview_new, titled
 from bot.handlers.admin_editing.record_wording import form_problem_text
 from bot.handlers.admin_editing.states import RecordForm, SourceTitle
-from bot.replies import say
+from bot.replies import pressed_message, say
 from bot.routing import Handlers
 from knowledge.admin import dialogs, forms
 from knowledge.admin.editing import Entity
@@ -193,9 +193,8 @@ async def on_step_pick(
     lang: str,
 ) -> None:
     """A button under a dialog's question: the value it stands for answers the step."""
-    await query.answer()
-    message = query.message
-    if not isinstance(message, Message):
+    message = await pressed_message(query)
+    if message is None:
         return
     dialog = dialogs.DialogState.from_data(await state.get_data())
     if (
@@ -219,9 +218,8 @@ async def on_step_move(
 ) -> None:
     """Back (the question asked before, its answer taken back) or Skip (an optional answer
     left empty, as "-" leaves it) under the question being asked."""
-    await query.answer()
-    message = query.message
-    if not isinstance(message, Message):
+    message = await pressed_message(query)
+    if message is None:
         return
     dialog = dialogs.DialogState.from_data(await state.get_data())
     if dialog is None or callback_data.step != dialog.step:
@@ -245,9 +243,8 @@ async def on_step_move(
 @router.callback_query(DialogMove.filter(), StateFilter(SourceTitle.title), IsAdmin())
 async def on_title_back(query: CallbackQuery, state: FSMContext, lang: str) -> None:
     """Back from the new source's title: the dialog's source question again."""
-    await query.answer()
-    message = query.message
-    if not isinstance(message, Message):
+    message = await pressed_message(query)
+    if message is None:
         return
     dialog = dialogs.DialogState.from_data(await state.get_data())
     if dialog is None:
