@@ -492,6 +492,10 @@ def _follow_up_intent(
         return None
     generic = {Intent.PARTNERS, Intent.RELATION}
     if reading.is_follow_up and intent in generic and previous in _ABOUT_ONE_AGREEMENT - generic:
+        if Cue.SIGNED in reading.cues and Cue.PERSON not in reading.cues:
+            # «а меморандум підписали?» after «хто підписав?» asks whether it was signed,
+            # not who signed it: its own verb says what it asks.
+            return Intent.SIGNED
         # "а угода з Олайне?" after "when does it expire?" asks the same about another one.
         return previous
     return intent
@@ -1014,10 +1018,11 @@ def _one_agreement(entities: Entities, intent: Intent | None, snapshot: Snapshot
         return entities
     if entities.kind is None:
         return entities
+    # Kharkiv's «Меморандум про встановлення побратимських відносин» is a memorandum too.
     matching = [
         a
         for a in snapshot.agreements_by_hromada.get(entities.hromada, ())
-        if a.kind is entities.kind
+        if is_of_kind(a, entities.kind)
     ]
     if len({a.place for a in matching}) != 1:
         return entities
@@ -1126,9 +1131,11 @@ def _follow_up_yes_no(
 ) -> bool:
     """Whether a follow-up asks for a yes or a no: "and the protocol?" after "when was the
     memorandum signed?" asks the same, for a date, as the question it continues."""
-    carried_over = continued is not intent and continued in _ABOUT_ONE_AGREEMENT - {
-        Intent.RELATION
-    }
+    carried_over = (
+        continued is not intent
+        and continued is context.intent
+        and continued in _ABOUT_ONE_AGREEMENT - {Intent.RELATION}
+    )
     if carried_over and Cue.YES_NO not in reading.cues:
         return context.yes_no
     return yes_no

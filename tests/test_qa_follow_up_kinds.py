@@ -1,0 +1,70 @@
+"""Follow-ups residents type in a conversation: a document named after "who signed?", the
+kind of the agreement in focus, a renewal, short town names, two towns at once, the oldest
+and newest partner."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.qa.answer import Answer, Context
+from knowledge.qa.context_codec import context_from_data, context_to_data
+from knowledge.qa.engine import Engine
+from knowledge.qa.intents import Intent
+from knowledge.store.curated import curated_document
+
+TODAY = dt.date(2026, 11, 23)
+KHARKIV = "UA63120270000028556"
+KUPIANSK = "UA63080090000067457"
+MENA = "UA74020030000069340"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_document(curated_document())
+
+
+def conversation(engine: Engine, *questions: str) -> list[Answer]:
+    """Each question asked in the context the previous answer left, through its JSON form."""
+    answers: list[Answer] = []
+    context: Context | None = None
+    for question in questions:
+        answer = engine.answer(question, context, today=TODAY)
+        answers.append(answer)
+        context = context_from_data(context_to_data(answer.context))
+    return answers
+
+
+# -- a document named after "who signed?" asks whether it was signed ---------------------------
+
+
+def test_a_memorandum_after_who_signed_asks_whether_each_memorandum_was_signed(
+    engine: Engine,
+) -> None:
+    answers = conversation(
+        engine, "які партнери Харкова?", "хто підписав?", "а меморандум підписали?"
+    )
+
+    last = answers[-1]
+    assert last.intent is Intent.SIGNED
+    # Both of Kharkiv's memoranda, the one in force and the one only planned.
+    assert "Цинциннаті" in last.text
+    assert "Альбукерке" in last.text
+    assert "жодне пізніше джерело не підтверджує підписання" in last.text
+    assert "хто її підписав" not in last.text
+
+
+def test_a_memorandum_after_who_signed_a_pair_says_no_when_its_signing_is_unconfirmed(
+    engine: Engine,
+) -> None:
+    answers = conversation(
+        engine,
+        "who signed Kharkiv's protocol with Albuquerque?",
+        "and the memorandum, was it signed?",
+    )
+
+    last = answers[-1]
+    assert last.text.startswith("No, its signing is not confirmed")
+    assert last.entities["place"] == "us-albuquerque"
+    assert "Terekhov" not in last.text
