@@ -601,6 +601,7 @@ def _referred_town(
             or following + 1 in named
             or not starts(words[following], _TOWN_NOUNS)
             or (words[following - 2 : following - 1] in (["a"], ["an"]))
+            or _another(words[max(0, position - 2) : position])
         ):
             continue
         for town in reversed(context.earlier_towns):
@@ -612,6 +613,15 @@ def _referred_town(
         if words[position] in _POSSESSIVE_PRONOUNS and starts(words[position + 1], _HEADS_OF_TOWN):
             return context.previous_towns[0], view.sentence.written(position, position + 1)
     return None
+
+
+def _another(words: list[str]) -> bool:
+    """Whether the words before a country's adjective make its town another one than any
+    named: «ще одне польське місто», «інше німецьке місто», "another Polish city"."""
+    return any(word in _ANOTHER or word.startswith("інш") for word in words)
+
+
+_ANOTHER = frozenset({"ще", "another", "other", "more", "second", "further", "new", "нове"})
 
 
 # «польське місто», «литовська громада», "the German town": a town named before.

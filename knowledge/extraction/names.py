@@ -18,10 +18,10 @@ from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import HromadaKind
 from knowledge.places.countries import adjectives_for_questions, country_name, country_table
 from knowledge.places.gazetteer import EntityKind, Gazetteer
-from knowledge.places.world import world_places_named
+from knowledge.places.world import WorldPlace, place_key, world_places_named
 from knowledge.qa.engine import Engine
-from knowledge.text.morphology import lemmas
-from knowledge.text.normalize import is_cyrillic
+from knowledge.text.morphology import is_dictionary_word, lemmas
+from knowledge.text.normalize import fold, is_cyrillic
 
 HOME_COUNTRY = "UA"
 # A town elsewhere this many times larger is what a name means when the text does not say.
@@ -54,6 +54,34 @@ _POSSESSIVES = ("’s", "'s")
 
 # Case endings of a town's name the dictionary does not know: «Жешувом», «Тарнобжегу».
 _CASE_ENDINGS = ("ові", "еві", "ом", "ем", "ою", "ею", "у", "ю", "а", "я", "і")
+
+
+# How a name is a town's: its own name in the text's script, its own name in the other
+# script, or only one of its other names.
+_OWN_NAME, _TRANSCRIBED, _OTHER_NAME = 2, 1, 0
+
+
+def _towns_named(name: str) -> dict[str, tuple[int, WorldPlace]]:
+    """Per foreign country, the town GeoNames knows by this name, with how it is its name.
+
+    "Sparta" is Sparta's own name (Greece, the United States) and one of Isparta's other
+    names (Turkey); «Спарта» is the own Ukrainian name of the Greek one only.
+    """
+    key = place_key(name)
+    cyrillic = is_cyrillic(name[-1:])
+    found: dict[str, tuple[int, WorldPlace]] = {}
+    for code, place in world_places_named(name).items():
+        if code not in _all_countries():
+            continue
+        native = place.name_uk if cyrillic else place.name
+        other = place.name if cyrillic else place.name_uk
+        if native and place_key(native) == key:
+            found[code] = (_OWN_NAME, place)
+        elif other and place_key(other) == key:
+            found[code] = (_TRANSCRIBED, place)
+        else:
+            found[code] = (_OTHER_NAME, place)
+    return found
 
 
 def _nominatives(written: str) -> list[str]:
@@ -239,20 +267,23 @@ class PlaceNames:
     def country_of_town(self, name: str, countries: Sequence[str]) -> str | None:
         """The one country among `countries` (ISO alpha-2, as the document names them) that
         has a town of this name in GeoNames' cities15000 («Ченстохова»: PL); None when no
-        country or more than one has it."""
-        named = world_places_named(name)
-        found = [(code, named[code]) for code in countries if code in named]
-        elsewhere = [
-            place
-            for code, place in named.items()
-            if code not in countries and code in _all_countries()
-        ]
+        country or more than one has it.
+
+        A town elsewhere that has the name only among its other names does not outweigh one
+        called so: "Sparta" in a text that names Greece is Sparta, not Isparta in Turkey.
+        """
+        ranked = _towns_named(name)
+        found = [(code, ranked[code]) for code in countries if code in ranked]
         if not found and len(countries) == 1:
             # «Гміна Нове» in a text about Poland alone: a town too small for the table.
-            return None if elsewhere else countries[0]
+            return None if ranked else countries[0]
         if len(found) != 1:
             return None
-        code, place = found[0]
+        code, (rank, place) = found[0]
+        elsewhere = [
+            other for other_code, (other_rank, other) in ranked.items()
+            if other_code not in countries and other_rank >= rank
+        ]  # fmt: skip
         if any(other.population >= _CLEARLY * place.population for other in elsewhere):
             # "Paris" in a text that names the United States is still Paris, France.
             return None
@@ -260,27 +291,47 @@ class PlaceNames:
 
     def town_abroad(self, written: str) -> tuple[str, str | None] | None:
         """A town abroad GeoNames' cities15000 knows by this one word, in any case form
-        («Тарнобжегом»: Тарнобжег), as (its name in the nominative, its country or None).
+        («Тарнобжегом»: Тарнобжег, «з Ніццою»: Ніцца), as (its name in the nominative, its
+        country or None).
+
+        Of the forms a word may inflect, the one that is a town's own name wins over one found
+        only among towns' other names («Ніцц» is another name of Nice; «Ніцца» its own), and
+        a Ukrainian name is returned as GeoNames writes it. A word the dictionary knows as an
+        ordinary one («Ліга», «Надія», «Дружба») is a town only by its own Ukrainian name:
+        GeoNames lists such words among other names of towns in China or India.
 
         The country is given when one country has a town of that name, or one such town is
-        clearly the largest ("Paris" is in France). A name a Ukrainian town has is no town
-        abroad here (it is a hromada's, or a Ukrainian town spelt the Russian way); a Russian
-        town's name is one, with its country («та Бєлгород»: RU).
+        clearly the largest ("Paris" is in France); towns found by a weaker kind of name are
+        not counted ("Sparta" is in Greece or the United States, never Isparta, Turkey). A
+        name a Ukrainian town has is no town abroad here (it is a hromada's, or a Ukrainian
+        town spelt the Russian way); a Russian town's name is one, with its country («та
+        Бєлгород»: RU).
         """
+        best: tuple[int, str, dict[str, tuple[int, WorldPlace]]] | None = None
         for name in _nominatives(written):
-            named = {
-                code: place
-                for code, place in world_places_named(name).items()
-                if code in _all_countries()
-            }
-            if not named or HOME_COUNTRY in world_places_named(name):
+            if HOME_COUNTRY in world_places_named(name):
                 continue
-            ranked = sorted(named.items(), key=lambda item: item[1].population, reverse=True)
-            clear = (
-                len(ranked) == 1 or ranked[0][1].population >= _CLEARLY * ranked[1][1].population
-            )
-            return name, ranked[0][0] if clear else None
-        return None
+            ranked = _towns_named(name)
+            if not ranked:
+                continue
+            rank = max(found_rank for found_rank, _place in ranked.values())
+            if best is None or rank > best[0]:
+                best = (rank, name, ranked)
+        if best is None:
+            return None
+        rank, name, ranked = best
+        cyrillic = is_cyrillic(written[-1:])
+        if cyrillic and rank < _OWN_NAME and is_dictionary_word(fold(name)):
+            return None
+        places = sorted(
+            (place for found_rank, place in ranked.values() if found_rank == rank),
+            key=lambda place: place.population,
+            reverse=True,
+        )
+        clear = len(places) == 1 or places[0].population >= _CLEARLY * places[1].population
+        if cyrillic and rank == _OWN_NAME and len(places) == 1 and places[0].name_uk:
+            name = places[0].name_uk
+        return name, places[0].country if clear else None
 
     def region_country(self, region: str) -> str | None:
         """The one country of the knowledge base's places in this region ("Ohio": US)."""

@@ -1,0 +1,89 @@
+"""Extraction naming towns abroad as the gazetteer does: a Ukrainian case form put back in the
+town's own name, a town's own name preferred to another town's other name, ordinary words
+that GeoNames lists among towns' other names, and a town the text leaves unnamed. The texts
+are written for the test, in the manner of city councils' news and English press releases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extraction import (
+    AgreementProposal,
+    DocumentText,
+    Extraction,
+    Extractor,
+    PlaceNames,
+)
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.vocabulary import AgreementStatus
+from knowledge.qa.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def extractor(qa_engine: Engine) -> Extractor:
+    return Extractor(PlaceNames.from_engine(qa_engine))
+
+
+def _extract(extractor: Extractor, text: str, published: PartialDate) -> Extraction:
+    return extractor.extract(DocumentText(text, date=published), today=published)
+
+
+def _agreements(extraction: Extraction) -> list[AgreementProposal]:
+    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "country"),
+    [
+        ("Житомир підписав угоду про співпрацю з Ніццою 12 березня 2025 року.", "Ніцца", "FR"),
+        ("Коломия підписала угоду про партнерство з Нисою 15 травня 2024 року.", "Ниса", "PL"),
+    ],
+)
+def test_a_feminine_town_abroad_in_the_instrumental_is_named_as_the_gazetteer_names_it(
+    extractor: Extractor, text: str, partner: str, country: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2025, 3, 13)))
+
+    assert (actual.partner, actual.partner_country) == (partner, country)
+
+
+def test_a_town_is_in_the_country_the_text_names_not_where_another_town_has_its_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A delegation from Greece visited Bila Tserkva this week. "
+        "Bila Tserkva and Sparta signed a cooperation agreement on 10 May 2024."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 11)))
+
+    assert (actual.partner, actual.partner_country) == ("Sparta", "GR")
+
+
+def test_an_ordinary_word_listed_among_a_towns_other_names_is_no_partner(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ірпінська міська рада та Ліга сучасних жінок підписали меморандум про співпрацю. "
+        "Окремий меморандум громада уклала з благодійним фондом «Надія» та Дружба народів."
+    )
+
+    assert _agreements(_extract(extractor, text, PartialDate(2024, 2, 10))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Луцьк підписав угоду про партнерство з польським Любліном 3 вересня 2024 року. "
+        "Ще одне польське місто також планує підписати з Луцьком угоду про співпрацю.",
+        "Lviv signed a cooperation agreement with Wrocław on 15 January 2025. "
+        "Another Polish city is expected to sign a similar agreement with Lviv later this year.",
+    ],
+)
+def test_another_town_of_the_same_country_left_unnamed_is_not_the_town_named_before(
+    extractor: Extractor, text: str
+) -> None:
+    actual = _agreements(_extract(extractor, text, PartialDate(2025, 1, 16)))
+
+    assert [fact.status for fact in actual] == [AgreementStatus.ACTIVE]
