@@ -66,15 +66,14 @@ _DONOR_PHRASES = (
     "which donors",
     "what donors",
 )
+# Whole words of the question: "на скільки" covers «на скільки років», "what term" covers
+# "for what term".
 _TERM_PHRASES = (
-    "на скілки",
+    "на скільки",
     "на який термін",
     "на який строк",
-    "на скілки років",
-    "на скілки рок",
     "for how long",
     "what term",
-    "for what term",
 )
 _EXPIRY_WORDS = frozenset({"valid", "until", "till", "expire", "expires", "last", "lasts", "term"})
 # A term question read as a count («на скільки» holds «скільки») or as a bare pair.

@@ -1007,25 +1007,24 @@ class Engine:
             draft.cite(c.source for c in record.sources)
         draft.lines.extend(more_lines(lang, rest))
 
-    def _programmes(self, lang: Language, code: str, draft: _Draft, *, full: bool = False) -> None:
+    def _programmes(self, lang: Language, code: str, draft: _Draft) -> None:
         _ = lang.gettext
         for programme in self.snapshot.programmes_by_hromada.get(code, ()):
-            if full:
-                draft.lines.append(f"{BULLET}{lang.text(programme.title)}")
-                if programme.first_year is not None and programme.last_year is not None:
-                    draft.lines.append(
-                        "  "
-                        + _("Years: {first}–{last}").format(
-                            first=programme.first_year, last=programme.last_year
-                        )
+            draft.lines.append(f"{BULLET}{lang.text(programme.title)}")
+            if programme.first_year is not None and programme.last_year is not None:
+                draft.lines.append(
+                    "  "
+                    + _("Years: {first}–{last}").format(
+                        first=programme.first_year, last=programme.last_year
                     )
-                if programme.approved_by is not None:
-                    draft.lines.append(
-                        "  "
-                        + _("Approved by: {decision}").format(
-                            decision=lang.text(programme.approved_by)
-                        )
+                )
+            if programme.approved_by is not None:
+                draft.lines.append(
+                    "  "
+                    + _("Approved by: {decision}").format(
+                        decision=lang.text(programme.approved_by)
                     )
+                )
             for spending in programme.spending:
                 line = _("{programme}: {money} spent {when}").format(
                     programme=lang.text(programme.title),
@@ -1516,7 +1515,7 @@ class Engine:
                 )
                 return
             draft.lines.append(_("{hromada} — programmes:").format(hromada=lang.hromada(hromada)))
-            self._programmes(lang, code, draft, full=True)
+            self._programmes(lang, code, draft)
             return
         if entities.topic is Topic.MEETINGS:
             self._meetings(lang, entities, draft)
@@ -1550,7 +1549,7 @@ class Engine:
             draft.lines.extend(more_lines(lang, rest))
         if self.snapshot.programmes_by_hromada.get(code):
             draft.lines.append(_("Programmes:"))
-            self._programmes(lang, code, draft, full=True)
+            self._programmes(lang, code, draft)
         draft.suggestions.append(_("Which countries sent aid?"))
 
     def _no_records(self, lang: Language, code: str, draft: _Draft) -> None:

@@ -11,7 +11,7 @@ import re
 import weakref
 from collections.abc import Mapping, Sequence
 
-from knowledge.facts.records import Agreement
+from knowledge.facts.records import Agreement, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS
 from knowledge.text.normalize import Token, fold
@@ -55,9 +55,15 @@ Name = tuple[str, ...]
 _INDEXES: dict[int, Mapping[Name, tuple[str, ...]]] = {}
 
 
+def _signing_notes(agreement: Agreement) -> Text | None:
+    """The agreement's notes when they say who signed it (the model has no field of its own)."""
+    notes = agreement.notes
+    return notes if notes is not None and notes.en.startswith("Signed by") else None
+
+
 def names_signing(agreement: Agreement) -> bool:
     """Whether an agreement's notes say who signed it (the model has no field of its own)."""
-    return agreement.notes is not None and agreement.notes.en.startswith("Signed by")
+    return _signing_notes(agreement) is not None
 
 
 def _names_in(text: str) -> list[Name]:
@@ -80,9 +86,10 @@ def _index(snapshot: Snapshot) -> Mapping[Name, tuple[str, ...]]:
     if index is None:
         grouped: dict[Name, list[str]] = {}
         for agreement in snapshot.agreements.values():
-            if not names_signing(agreement) or agreement.notes is None:
+            notes = _signing_notes(agreement)
+            if notes is None:
                 continue
-            for text in (agreement.notes.uk, agreement.notes.en):
+            for text in (notes.uk, notes.en):
                 for name in _names_in(text or ""):
                     grouped.setdefault(name, []).append(agreement.key)
         index = {name: tuple(dict.fromkeys(keys)) for name, keys in grouped.items()}
