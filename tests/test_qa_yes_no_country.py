@@ -69,3 +69,55 @@ def test_the_third_after_twin_cities_is_the_planned_one_shown_last(engine: Engin
     actual = engine.answer("а третій?", first.context, today=TODAY)
 
     assert "Альбукерке" in actual.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "partner"),
+    [
+        ("чи є побратими в італії", "Ні.", "Кастельтерміні"),
+        ("Are there twin cities in Germany?", "No.", "Friedberg"),
+        ("чи є партнери в польщі?", "Так.", "Домброва"),
+        ("Are there partners in Poland?", "Yes.", "Dąbrowa"),
+    ],
+)
+def test_a_nation_wide_question_about_a_country_is_answered_yes_or_no_first(
+    engine: Engine, question: str, opening: str, partner: str
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert actual.startswith(opening)
+    assert partner in actual
+
+
+@pytest.mark.parametrize(
+    ("question", "partner"),
+    [("British twin towns", "Leeds"), ("німецькі побратими", "Фрідберг")],
+)
+def test_a_country_without_the_kind_asked_shows_what_it_has_instead_of_nothing(
+    engine: Engine, question: str, partner: str
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert partner in actual
+    assert "no partnerships" not in actual
+    assert "записів про партнерства" not in actual
+
+
+@pytest.mark.parametrize(
+    ("question", "present", "absent"),
+    [
+        (
+            "Which Ukrainian cities have partners in the United States?",
+            ("Kharkiv", "Kupiansk", "Columbus"),
+            "Virgin",
+        ),
+        ("British partner city of Kharkiv", ("Leeds",), "Lille"),
+    ],
+)
+def test_a_country_named_in_full_or_by_its_adjective_is_that_country_not_a_territory(
+    engine: Engine, question: str, present: tuple[str, ...], absent: str
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert all(name in actual for name in present)
+    assert absent not in actual

@@ -172,6 +172,7 @@ def names_for_questions() -> dict[str, list[str]]:
     everyday words ("can", "and").
     """
     names: dict[str, list[str]] = {}
+    owners = _owners_of_names()
     for row in country_table():
         if row.code == HOME_COUNTRY or row.is_code:
             continue
@@ -180,9 +181,30 @@ def names_for_questions() -> dict[str, list[str]]:
         )
         if row.rank > RANK_NATIVE and not derived:
             continue
+        # A part of a territory's name that is another country's own name or adjective
+        # means that country: "the United States" is no name of the U.S. Virgin Islands,
+        # nor "British" of the British Virgin Islands.
+        if row.rank == RANK_DERIVED and owners.get(_bare_key(row.name), {row.code}) - {row.code}:
+            continue
         if _latin_or_cyrillic(row.name):
             names.setdefault(row.code, []).append(row.name)
     return names
+
+
+def _bare_key(name: str) -> str:
+    return name_key(_ARTICLE.sub("", name.strip()))
+
+
+@cache
+def _owners_of_names() -> dict[str, set[str]]:
+    """Lookup key (without an article) → the countries whose own names or adjectives it is:
+    the names in the readers' and the countries' languages, not the parts of other names."""
+    owners: dict[str, set[str]] = {}
+    for row in country_table():
+        own = row.rank <= RANK_NATIVE or "adjective" in row.origin.split("|")
+        if own and not row.is_code:
+            owners.setdefault(_bare_key(row.name), set()).add(row.code)
+    return owners
 
 
 def adjectives_for_questions() -> dict[str, list[str]]:

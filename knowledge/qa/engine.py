@@ -1352,13 +1352,32 @@ class Engine:
                 )
                 self._elsewhere(lang, place, draft)
                 return
+            if every and place is None:
+                # "British twin towns" when the one British partner has a friendship pledge:
+                # none of the kind asked, then what there is, never "no partnerships".
+                what = (
+                    lang.gettext(AGREEMENT_KINDS_INLINE[entities.kind])
+                    if entities.kind is not None
+                    else lang.gettext(AGREEMENT_STATUSES_INLINE[entities.status])
+                    if entities.status is not None
+                    else ""
+                )
+                none = _("{subject}: none is recorded ({what}). What there is in Ukraine:")
+                if meaning.yes_no:
+                    none = _("No. {subject}: none is recorded ({what}). What there is in Ukraine:")
+                draft.lines.append(none.format(subject=subject, what=what))
+                self._nation_wide_lines(lang, every, draft, with_place=True)
+                return
             draft.lines.append(
                 _("{subject}: no partnerships with Ukrainian hromadas are recorded.").format(
                     subject=subject
                 )
             )
             return
-        draft.lines.append(_("{subject} — partners in Ukraine:").format(subject=subject))
+        heading = _("{subject} — partners in Ukraine:")
+        if meaning.yes_no:
+            heading = _("Yes. {subject} — partners in Ukraine:")
+        draft.lines.append(heading.format(subject=subject))
         self._nation_wide_lines(lang, agreements, draft, with_place=place is None)
 
     def _nation_wide_lines(

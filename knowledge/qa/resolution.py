@@ -844,7 +844,9 @@ def _decide(
     if nation_wide is Intent.REVERSE and previous.hromada and about_its_agreement:
         nation_wide = None
     if nation_wide is not None:
-        return Meaning(nation_wide, entities, rule="a nation-wide question")
+        # «чи є побратими в Італії?» and "Are there partners in Poland?" want a yes or a no.
+        asks = nation_wide is Intent.REVERSE and _asks_existence(reading)
+        return Meaning(nation_wide, entities, yes_no=asks, rule="a nation-wide question")
 
     elliptical = _elliptical(reading, own, intent)
     if not elliptical:
