@@ -22,6 +22,9 @@ NIKOLSKA = "UA14140070000060361"
 YUZHNENSKA = "UA51100410000059549"
 LVIV = "UA46060250000025047"
 SHEVCHENKIVSKYI_LVIV = "UA46060250010615203"
+LYCHAKIVSKYI_LVIV = "UA46060250010364817"
+HORODOK_LVIV = "UA46060070000047720"
+HORODOK_KHMELNYTSKYI = "UA68040130000024471"
 NOVOSELIVKA_POLTAVA = "UA53080330000062155"
 ZARICHNE_RIVNE = "UA56020070000060676"
 KAMIANKA_CHERKASY = "UA71080130000078619"
@@ -62,6 +65,15 @@ NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
         # A hromada called by its centre's adjective agreeing with «громада» (Зарічне).
         ("Zarichna community, Rivne Oblast", ZARICHNE_RIVNE, None),
         ("Зарічна громада Рівненської області", ZARICHNE_RIVNE, None),
+        # A district by the quarter it is named after: Поділ, Святошин, Личаків.
+        ("Podil (Kyiv)", KYIV, "UA80000000000719633"),
+        ("Sviatoshyn (Kyiv)", KYIV, "UA80000000000875983"),
+        ("Lychakiv (Lviv)", LVIV, LYCHAKIVSKYI_LVIV),
+        # A namesake settled by the oblast written beside it, in the ways sheets write it.
+        ("Horodok (Lviv Oblast), Ukraine", HORODOK_LVIV, None),
+        ("Horodok in Lviv Oblast", HORODOK_LVIV, None),
+        ("Horodok in the Khmelnytskyi region", HORODOK_KHMELNYTSKYI, None),
+        ("Городок (Хмельницька обл.)", HORODOK_KHMELNYTSKYI, None),
     ],
 )
 def test_villages_districts_and_former_names_resolve_to_their_hromada(
@@ -79,8 +91,8 @@ def test_villages_districts_and_former_names_resolve_to_their_hromada(
     [
         ("Berehove Raion", "is a raion", "Berehove"),
         ("Berehove Raion of Zakarpattia Oblast", "is a raion", "Berehove"),
-        ("Броварський район Київської області", "is a raion", None),
-        ("Яворівський район", "is a raion", None),
+        ("Броварський район Київської області", "is a raion", "Brovary"),
+        ("Яворівський район", "is a raion", "Yavoriv"),
         ("Lviv Oblast", "is an oblast", "Lviv"),
         ("Zaporizhzhia Oblast", "is an oblast", "Zaporizhzhia"),
         # Centres not named like their oblast: its largest city, never a city elsewhere.
@@ -89,6 +101,16 @@ def test_villages_districts_and_former_names_resolve_to_their_hromada(
         ("Kirovohrad Oblast", "is an oblast", "Kropyvnytskyi"),
         ("Kyiv Oblast", "is an oblast", "Bila Tserkva"),
         ("Волинська область", "is an oblast", "Lutsk"),
+        # A raion or an oblast by its adjective, its council or its administration.
+        ("Kovelskyi district", "is a raion", "Kovel"),
+        ("Ковельська районна рада", "is a raion", "Kovel"),
+        ("Ковельська РДА", "is a raion", "Kovel"),
+        ("Volyn Regional Council", "is an oblast", "Lutsk"),
+        ("Lviv Regional State Administration", "is an oblast", "Lviv"),
+        ("Волинська обласна державна адміністрація", "is an oblast", "Lutsk"),
+        # An oblast by its everyday name, which no place has.
+        ("Transcarpathia", "is an oblast", "Uzhhorod"),
+        ("Київщина", "is an oblast", "Bila Tserkva"),
     ],
 )
 def test_raions_and_oblasts_are_refused_as_such_with_what_to_write(

@@ -116,6 +116,9 @@ _OBLAST_WORDS = frozenset(
         "province",
         "obl",
         "oblast'",
+        # "Volyn Regional Council", «Волинська ОДА»: the oblast's own bodies are the oblast.
+        "regional",
+        "ода",
     )
 )
 # "Autonomous Republic of Crimea", «АР Крим», «Республика Крым»: words of the name that the
@@ -143,7 +146,26 @@ _CITY_WORDS = frozenset(
     name_key(word) for word in ("city", "of", "the", "м", "місто", "г", "город")
 )
 _RAION_WORDS = frozenset(
-    name_key(word) for word in ("raion", "rayon", "район", "району", "р-н", "р-ну", "district")
+    name_key(word)
+    for word in (
+        "raion",
+        "rayon",
+        "район",
+        "району",
+        "р-н",
+        "р-ну",
+        "district",
+        # «Ковельська районна рада», «Ковельська РДА»: the raion's own bodies are the raion.
+        "районна",
+        "районної",
+        "рда",
+    )
+)
+# The words of a body's title that name no place: "Lviv Regional State Administration",
+# «Волинська обласна державна адміністрація».
+_ADMINISTRATION_WORDS = frozenset(
+    name_key(word)
+    for word in ("state", "administration", "державна", "адміністрація", "адміністрації")
 )
 # Tiers of the index: official names, other names, settlements, each as written (0, 1, 2)
 # and across romanisations (3, 4, 5); then the quarters city districts are named after (6, 7).
@@ -184,6 +206,8 @@ _NEAR_KM = 60.0
 _EARTH_RADIUS_KM = 6371.0
 # Parts of hyphenated city names that are not names by themselves («Івано-», «Сен-»).
 _MIN_SHORT_FORM = 5
+# The shortest quarter a district is named after (Поділ).
+_MIN_QUARTER = 4
 _ADJECTIVE_ENDINGS = ("ський", "цький", "зький", "ий", "ій")
 
 
@@ -288,7 +312,14 @@ def _common_prefix(first: str, second: str) -> int:
 
 def _oblast_key(text: str) -> str:
     words = name_key(text).split()
-    kept = [word for word in words if word not in _OBLAST_WORDS and word not in _AUTONOMY_WORDS]
+    kept = [
+        word
+        for word in words
+        if word not in _OBLAST_WORDS
+        and word not in _AUTONOMY_WORDS
+        and word not in _ADMINISTRATION_WORDS
+        and word not in _NOISE_WORDS
+    ]
     key = latin_key(" ".join(kept or words)).replace(" ", "")
     key = _REGION_NAMES.get(key, key)
     for ending, written in _COLLOQUIAL:
@@ -363,10 +394,15 @@ def short_names(hromadas: Iterable[HromadaLike]) -> dict[str, str]:
 
 def _district_stems(settlement: Settlement) -> list[str]:
     """The name of the quarter a city district is named after ("Pechersk" for Pecherskyi)."""
-    if settlement.kind is SettlementKind.DISTRICT and settlement.name_uk.endswith("ий"):
-        stem = settlement.name_uk[:-2]
-        return [stem, transliterate(stem)]
-    return []
+    if settlement.kind is not SettlementKind.DISTRICT or not settlement.name_uk.endswith("ий"):
+        return []
+    stems = [settlement.name_uk[:-2]]
+    # «Подільський» is named after Поділ, «Святошинський» after Святошин: the quarter's name
+    # is the adjective without «-ський».
+    quarter = settlement.name_uk.removesuffix("ський").removesuffix("ь")
+    if quarter != settlement.name_uk and len(quarter) >= _MIN_QUARTER:
+        stems.append(quarter)
+    return [form for stem in stems for form in (stem, transliterate(stem))]
 
 
 class HromadaIndex:
@@ -556,6 +592,9 @@ class HromadaIndex:
             found = found if where.oblast or where.city or where.raions else []
         if found:
             return self._choose(text, found, hints)
+        if not qualifiers and _is_region_word(key) and self.oblast_code(key) is not None:
+            # "Transcarpathia", «Київщина»: an oblast by its everyday name, no place's name.
+            return self._oblast_problem(text, words)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
 
     def _where(self, places: list[str]) -> _Where | Problem:
@@ -793,7 +832,7 @@ class HromadaIndex:
         Raion") is said to be so, with the raion its centre is in now.
         """
         found = self._lookup(key, lambda entry: entry.by_centre, _Kinds())
-        chosen = self._choose(text, found, None) if found else None
+        chosen = self._choose(text, found, None) if found else self._raion_centre(key)
         if not isinstance(chosen, Resolved) or chosen.settlement is not None:
             return Problem(
                 N_(
@@ -826,6 +865,15 @@ class HromadaIndex:
                 "raion": Name(centre.raion_en, _in(centre.raion_uk)),
             },
         )
+
+    def _raion_centre(self, key: str) -> Resolved | None:
+        """The centre of the one raion of today an adjective names ("Kovelskyi",
+        «Ковельська» of «Ковельська районна рада»), if any."""
+        raions = self.raion_stems.get(_raion_stem(key), set())
+        if len(raions) != 1:
+            return None
+        centres = [h for h in self.raions.get(next(iter(raions)), []) if self._is_raion_centre(h)]
+        return Resolved(centres[0].code) if len(centres) == 1 else None
 
     def _is_raion_centre(self, hromada: HromadaDoc) -> bool:
         """Whether the hromada's centre is its raion's: the raion is named after it
@@ -966,7 +1014,11 @@ def _kind_fits(hromada: HromadaDoc, kinds: set[HromadaKind]) -> bool:
 def _is_descriptive(word: str) -> bool:
     """Whether a word of a place's cell says what the place is, not what it is called."""
     return (
-        word in _KIND_WORDS or word in _UNIT_WORDS or word in _NOISE_WORDS or word in _RAION_WORDS
+        word in _KIND_WORDS
+        or word in _UNIT_WORDS
+        or word in _NOISE_WORDS
+        or word in _RAION_WORDS
+        or word in _ADMINISTRATION_WORDS
     )
 
 
@@ -1056,8 +1108,23 @@ class _Where:
 
 
 _ANYWHERE = _Where()
-# Endings of a raion's adjective on the romanisation key: Тячівський, Тячівського, Tiachivskyi.
-_RAION_ENDINGS = ("skoho", "ckoho", "zkoho", "ski", "cki", "zki", "koho", "ki", "oho", "i")
+# Endings of a raion's adjective on the romanisation key: Тячівський, Тячівського, Tiachivskyi,
+# and the feminine of its council, «Тячівська районна рада».
+_RAION_ENDINGS = (
+    "skoho",
+    "ckoho",
+    "zkoho",
+    "ski",
+    "cki",
+    "zki",
+    "ska",
+    "cka",
+    "zka",
+    "koho",
+    "ki",
+    "oho",
+    "i",
+)
 
 
 def _raion_stem(text: str) -> str:
@@ -1072,6 +1139,12 @@ _DISTRICT_OF = re.compile(
     r"^(.+?\s(?:district|raion|rayon|район))\s+"
     r"(?:of\s+(?:the\s+)?(?:city\s+of\s+)?|міста\s+|м\.\s*)?(.+)$",
     re.IGNORECASE,
+)
+
+
+# "Horodok in Lviv Oblast": "in" before an oblast or raion (never part of a hromada's name).
+_IN_PLACE = re.compile(
+    r"^(.+?)\s+in\s+(?:the\s+)?(.+\s(?:oblast|region|raion|rayon|district))$", re.IGNORECASE
 )
 
 
@@ -1093,11 +1166,14 @@ def _split_qualifier(text: str) -> tuple[str, list[str]]:
     """ "Novoselivka (Poltava oblast)" and "Новоселівка, Полтавська обл." → name, qualifiers;
     "Dniprovskyi district of Kyiv" and «Дніпровський район міста Києва» → district, city;
     "Dubove, Tiachiv Raion, Zakarpattia Oblast, Ukraine" → name and three qualifiers."""
-    match = re.match(r"^(.*?)\s*\((.*)\)\s*$", text)
+    match = re.match(r"^(.*?)\s*\((.*)\)\s*(?:,(.*))?$", text)
     if match:
-        name, rest = match.group(1), match.group(2)
+        name, rest, after = match.group(1), match.group(2), match.group(3) or ""
         more = _split_qualifier(name)[1] if "," in name else []
-        return name.partition(",")[0], [*more, *_parts(rest)]
+        return name.partition(",")[0], [*more, *_parts(rest), *_parts(after)]
+    match = _IN_PLACE.match(text)
+    if match:
+        return match.group(1), [match.group(2)]
     match = _DISTRICT_OF.match(text)
     if match:
         return match.group(1), [match.group(2)]
