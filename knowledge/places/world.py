@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import threading
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,29 +57,109 @@ def world_place_keys(names: Iterable[str]) -> list[str]:
     return sorted({place_key(name) for name in names if name} - {""})
 
 
+class _SortedKeys:
+    """The table's distinct keys in byte order, as one UTF-8 blob: item i is key i's bytes.
+
+    A list of 97,000 `str` keys, each with its own list of rows, took some 15 MB; the blob
+    and its offsets take about 1.5 MB and are searched by `bisect`.
+    """
+
+    __slots__ = ("_blob", "_starts")
+
+    def __init__(self, blob: bytes, starts: array[int]) -> None:
+        self._blob = blob
+        self._starts = starts
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, index: int) -> bytes:
+        return self._blob[self._starts[index] : self._starts[index + 1]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Table:
-    """The table as read: its rows as written, and the rows each key names (any country)."""
+    """The table in compact form: the file's bytes and where each row starts, each row's
+    country, and the rows each key names (any country) as arrays of row numbers.
+
+    Kept as lists of strings the 32,000 rows and their half a million fields took some 40 MB
+    of the serving process; a row is parsed only when a town is asked for (`_place`).
+    """
 
     columns: dict[str, int]
-    rows: list[list[str]]
-    by_key: dict[str, list[int]]
+    text: bytes
+    row_starts: array[int]
+    countries: bytes
+    keys: _SortedKeys
+    posting_starts: array[int]
+    postings: array[int]
+
+    def row(self, number: int) -> list[str]:
+        """Row `number`'s fields, as written."""
+        line = self.text[self.row_starts[number] : self.row_starts[number + 1]]
+        return next(csv.reader([line.decode("utf-8")]))
+
+    def country(self, number: int) -> str:
+        """Row `number`'s country (ISO alpha-2, as written)."""
+        return self.countries[2 * number : 2 * number + 2].decode("ascii")
+
+    def numbers(self, key: str) -> array[int]:
+        """The rows whose keys include `key`, in file order; empty if none."""
+        wanted = key.encode("utf-8")
+        index = bisect_left(self.keys, wanted)
+        if index == len(self.keys) or self.keys[index] != wanted:
+            return array("I")
+        return self.postings[self.posting_starts[index] : self.posting_starts[index + 1]]
 
 
 def _read_table() -> _Table:
-    # The rows stay strings until a town is asked for: building a record for each of 32,000
-    # towns cost more than reading the file. The keys are stored, so that nothing keys half a
-    # million names here (a test checks they match `place_key`).
-    with WORLD_PLACES.open(encoding="utf-8", newline="") as file:
-        reader = csv.reader(file)
-        columns = {name: number for number, name in enumerate(next(reader))}
-        rows = list(reader)
-    keys = columns["keys"]
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for number, row in enumerate(rows):
-        for key in row[keys].split("|"):
-            by_key[key].append(number)
-    return _Table(columns, rows, dict(by_key))
+    # The rows stay bytes until a town is asked for: building a record for each of 32,000
+    # towns cost more than reading the file, and keeping their fields as strings cost 40 MB.
+    # The keys are stored, so that nothing keys half a million names here (a test checks
+    # they match `place_key`). No field holds a line break, so a line is a row; a line
+    # without quotes is split at its commas, faster than the csv module reads it.
+    text = WORLD_PLACES.read_bytes()
+    lines = text.splitlines(keepends=True)
+    header = next(csv.reader([lines[0].decode("utf-8")]))
+    columns = {name: number for number, name in enumerate(header)}
+    country, keys = columns["country_code"], columns["keys"]
+    row_starts = array("I", [len(lines[0])])
+    countries = bytearray()
+    by_key: dict[bytes, array[int]] = {}
+    for number, line in enumerate(lines[1:]):
+        row_starts.append(row_starts[-1] + len(line))
+        if b'"' in line:
+            quoted = next(csv.reader([line.decode("utf-8")]))
+            fields = [field.encode("utf-8") for field in quoted]
+        else:
+            fields = line.rstrip(b"\r\n").split(b",")
+        if len(fields) != len(columns):
+            raise ValueError(f"{WORLD_PLACES}: row {number + 1} has {len(fields)} fields")
+        countries += fields[country].ljust(2)[:2]
+        for key in fields[keys].split(b"|"):
+            found = by_key.get(key)
+            if found is None:
+                by_key[key] = array("I", [number])
+            else:
+                found.append(number)
+    blob = bytearray()
+    key_starts = array("I", [0])
+    posting_starts = array("I", [0])
+    postings = array("I")
+    for key in sorted(by_key):
+        blob += key
+        key_starts.append(len(blob))
+        postings.extend(by_key[key])
+        posting_starts.append(len(postings))
+    return _Table(
+        columns,
+        text,
+        row_starts,
+        bytes(countries),
+        _SortedKeys(bytes(blob), key_starts),
+        posting_starts,
+        postings,
+    )
 
 
 _loaded: list[_Table] = []
@@ -102,7 +184,7 @@ def load_world_places() -> None:
 @lru_cache(maxsize=4096)
 def _place(number: int) -> WorldPlace:
     table = _table()
-    row, column = table.rows[number], table.columns
+    row, column = table.row(number), table.columns
     latin = [name for name in row[column["latin_names"]].split("|") if name]
     cyrillic = [name for name in row[column["cyrillic_names"]].split("|") if name]
     return WorldPlace(
@@ -137,13 +219,12 @@ def find_world_place(
     if found is not None or near is None:
         return found
     table = _table()
-    column = table.columns["country_code"]
     wanted = place_key(name)
     same_named = _named_so(
         [
             _place(number)
-            for number in table.by_key.get(wanted, [])
-            if table.rows[number][column] == country.upper()
+            for number in table.numbers(wanted)
+            if table.country(number) == country.upper()
         ],
         wanted,
     )
@@ -162,13 +243,12 @@ def world_places_named(name: str) -> dict[str, WorldPlace]:
     town whose own name it is comes before a town that has it among its other names.
     """
     table = _table()
-    numbers = table.by_key.get(place_key(name), [])
+    numbers = table.numbers(place_key(name))
     if not numbers:
         return {}
-    country = table.columns["country_code"]
     by_country: dict[str, list[WorldPlace]] = defaultdict(list)
     for number in numbers:
-        by_country[table.rows[number][country]].append(_place(number))
+        by_country[table.country(number)].append(_place(number))
     wanted = place_key(name)
     return {
         code: place
