@@ -7,11 +7,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, get_args
 
 from babel import Locale, UnknownLocaleError
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from knowledge.admin.common import FieldChange
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate
-from knowledge.facts.messages import N_
+from knowledge.facts.documents import length_problems
+from knowledge.facts.messages import N_, Name, Problem, number
 from knowledge.places.hromadas import shipped_index
 from knowledge.render.labels import VOCABULARIES
 from knowledge.render.lang import Language
@@ -123,6 +124,84 @@ def field_label(path: str, lang: str) -> str:
             parts.append(name.replace("_", " ") if label is None else gettext(label))
     label = " · ".join(parts)
     return label[:1].upper() + label[1:]
+
+
+# The checks of a whole record, by the text the documents raise them with (English, with
+# field names), as an admin reads them.
+INVALID_RECORDS = {
+    "valid_until is before signed_on": N_(
+        "The record is not valid: it would end before it was signed."
+    ),
+    "a source is cited twice": N_("The record is not valid: the same source is cited twice."),
+    "a donor needs a country, a place or a name": N_(
+        "The record is not valid: the donor needs a country, a place or a name."
+    ),
+    "an amount needs a currency and a currency an amount": N_(
+        "The record is not valid: an amount needs a currency."
+    ),
+    "notes need a text in at least one language": N_(
+        "The record is not valid: the notes need a text in Ukrainian or in English."
+    ),
+}
+# The checks of one field, by pydantic's error type; {field} is its label, {limit} the bound.
+INVALID_FIELDS = {
+    "missing": N_("The record is not valid: “{field}” is missing."),
+    "string_too_short": N_("The record is not valid: “{field}” may not be empty."),
+    "too_short": N_("The record is not valid: “{field}” may not be empty."),
+    "greater_than": N_("The record is not valid: “{field}” must be more than {limit}."),
+    "greater_than_equal": N_("The record is not valid: “{field}” may not be less than {limit}."),
+    "less_than": N_("The record is not valid: “{field}” must be less than {limit}."),
+    "less_than_equal": N_("The record is not valid: “{field}” may not exceed {limit}."),
+}
+INVALID_FIELD = N_("The record is not valid: “{field}” has a value it may not have.")
+INVALID_RECORD = N_("The record is not valid.")
+_BOUNDS = ("gt", "ge", "lt", "le")
+
+
+def _field_path(location: tuple[int | str, ...]) -> str:
+    """pydantic's location of a field as a flattened path of `field_label` (items from 1);
+    the names of validators and union members in it are left out."""
+    parts = []
+    for part in location:
+        if isinstance(part, int):
+            parts.append(str(part + 1))
+        elif part in FIELDS or part in IN_LANGUAGE:
+            parts.append(part)
+    return ".".join(parts)
+
+
+def _bound(value: object) -> str | int:
+    if isinstance(value, int | float | Decimal) and value == int(value):
+        return number(int(value))
+    return str(value)
+
+
+def invalid_record_problem(error: ValidationError) -> Problem:
+    """Why a record fails validation, worded for an admin in either language: a text over its
+    bound, a check of the whole record, or its first field that is wrong, by its label."""
+    over = length_problems(error)
+    if over:
+        return over[0]
+    issues = error.errors(include_url=False)
+    for issue in issues:
+        cause = str((issue.get("ctx") or {}).get("error", ""))
+        if issue["type"] == "value_error" and cause in INVALID_RECORDS:
+            return Problem(INVALID_RECORDS[cause])
+    for issue in issues:
+        path = _field_path(issue["loc"])
+        if not path:
+            continue
+        field = Name(field_label(path, "en"), field_label(path, "uk"))
+        context = issue.get("ctx") or {}
+        message = INVALID_FIELDS.get(issue["type"], INVALID_FIELD)
+        bounds = [context[bound] for bound in _BOUNDS if bound in context]
+        params: dict[str, str | int] = {"field": field}
+        if bounds:
+            params["limit"] = _bound(bounds[0])
+        elif "{limit}" in message:
+            message = INVALID_FIELD
+        return Problem(message, params)
+    return Problem(INVALID_RECORD)
 
 
 def is_empty(value: Any) -> bool:

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
+from knowledge.admin.fields import invalid_record_problem
 from knowledge.admin.history import Change, change_of, recent_changes
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.documents import (
@@ -95,10 +96,15 @@ class FormError(AdminError):
 
 
 def invalid_record(error: ValueError, problem: str = "agreement", value: str = "") -> FormError:
-    """The FormError of a record that fails validation: the over-long text as its reason
-    when that is what fails, else `problem` with `value` (the error's text by default)."""
-    over = length_problems(error) if isinstance(error, ValidationError) else []
-    return FormError(problem, value or str(error), over[0] if over else None)
+    """The FormError of a record that fails validation: for a whole record ("agreement") its
+    reason worded for the admin (`invalid_record_problem`); for other answers (`problem`, with
+    `value`) an over-long text as the reason, else their own wording."""
+    if not isinstance(error, ValidationError):
+        return FormError(problem, value)
+    if problem == "agreement":
+        return FormError(problem, value, invalid_record_problem(error))
+    over = length_problems(error)
+    return FormError(problem, value, over[0] if over else None)
 
 
 def slug(text: str) -> str:

@@ -421,7 +421,7 @@ def _aid_doc(fields: dict[str, Any]) -> AidDoc:
     try:
         return AidDoc.model_validate(fields)
     except ValueError as error:
-        raise forms.FormError("agreement", str(error)) from None
+        raise forms.invalid_record(error) from None
 
 
 async def add_drafts(

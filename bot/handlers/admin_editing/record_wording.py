@@ -9,23 +9,8 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.texts import problem_text
 from knowledge.admin import forms
-from knowledge.facts.messages import N_
 from knowledge.facts.vocabulary import CooperationArea
 from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, COOPERATION_AREAS
-
-# The checks of a whole record, as the documents word them (in English, with field names).
-INVALID_RECORDS = {
-    "valid_until is before signed_on": N_(
-        "The record is not valid: it would end before it was signed."
-    ),
-    "a source is cited twice": N_("The record is not valid: the same source is cited twice."),
-    "a donor needs a country, a place or a name": N_(
-        "The record is not valid: the donor needs a country, a place or a name."
-    ),
-    "an amount needs a currency and a currency an amount": N_(
-        "The record is not valid: an amount needs a currency."
-    ),
-}
 
 
 def _labels(labels: Iterable[str]) -> str:
@@ -38,12 +23,6 @@ def form_problem_text(error: forms.FormError) -> str:
     """What was wrong with the input, and what is expected instead."""
     if error.reason is not None:
         return problem_text(error.reason)
-    if error.problem == "agreement":
-        for check, text in INVALID_RECORDS.items():
-            if check in error.value:
-                return _(text)
-        # Other checks: their first line, which names the field and what is wrong with it.
-        return _("The record is not valid: {value}").format(value=_first_line(error.value))
     texts = {
         "hromada": _("I don't know a hromada called “{value}”. Send its name or KATOTTH code."),
         "country": _(
@@ -66,7 +45,7 @@ def form_problem_text(error: forms.FormError) -> str:
         ),
         "areas": _("“{value}” is not an area of cooperation. Use the names listed above."),
         "source": _("Send a source: the key of an existing one, a title or a link."),
-        "agreement": _("The record is not valid: {value}"),
+        "agreement": _("The record is not valid."),
         "category": _("“{value}” is not one of the listed kinds of aid."),
         "quantity": _(
             "“{value}” is not a count. Send a number such as 3 (3 pcs or three work too),"
@@ -83,11 +62,6 @@ def form_problem_text(error: forms.FormError) -> str:
         "text": _("Please send some text, or - for none."),
     }
     return texts.get(error.problem, texts["text"]).format(value=error.value)
-
-
-def _first_line(error: str) -> str:
-    lines = error.splitlines()
-    return lines[2].strip() if len(lines) > 2 else lines[0]
 
 
 def _codes_hint(labels: dict[Any, str]) -> str:
