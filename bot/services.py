@@ -20,6 +20,7 @@ from knowledge.qa.engine import Engine, today_in_ukraine
 from knowledge.qa.startup import engine_from_database
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine, session_factory
+from knowledge.store.work import UnitOfWork
 from knowledge.text import morphology
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ class BotServices:
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     forms_cache: Path | None = None
     sessions: async_sessionmaker[AsyncSession] = field(init=False)
+    # What the handlers run the services with: they never hold a session themselves.
+    work: UnitOfWork = field(init=False)
     chat_languages: ChatLanguages = field(init=False)
     editor_rights: EditorRights = field(init=False)
     _agreement_keys: dict[str, str] = field(init=False, repr=False)
@@ -48,6 +51,7 @@ class BotServices:
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.database)
+        self.work = UnitOfWork(self.sessions)
         self.chat_languages = ChatLanguages(self.sessions)
         self.editor_rights = EditorRights(self.sessions)
         self._agreement_keys = agreement_ids(self.engine.snapshot.agreements)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.routing import Handlers
 from bot.services import BotServices
@@ -19,15 +18,13 @@ router = Handlers(__name__)
 
 
 @router.message(Command("about"))
-async def cmd_about(
-    message: Message, session: AsyncSession, services: BotServices, lang: str
-) -> None:
+async def cmd_about(message: Message, services: BotServices, lang: str) -> None:
     """Counts, freshness and sources."""
     card = about_card(
         Language(lang),
-        await collect_stats(session),
+        await services.work(collect_stats),
         latest_source_date(services.engine.snapshot),
-        await last_change(session),
+        await services.work(last_change),
     )
     await message.answer(card_html(card))
 

@@ -6,7 +6,6 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.handlers.language import speaks_for_the_chat
 from bot.replies import say
@@ -49,7 +48,6 @@ async def cmd_subscribe(
     command: CommandObject,
     bot: Bot,
     services: BotServices,
-    session: AsyncSession,
     lang: str,
 ) -> None:
     """Follow a hromada: a short message whenever a new agreement or aid is recorded; in a
@@ -65,7 +63,7 @@ async def cmd_subscribe(
     if isinstance(code, Problem):
         await say(message, problem_text(code))
         return
-    added = await subscribe(session, message.chat.id, code, topic_of(message))
+    added = await services.work(subscribe, message.chat.id, code, topic_of(message))
     name = _name(services, code, lang)
     reply = (
         _("Subscribed: I will tell you about new partnerships and aid of {hromada} hromada.")
@@ -81,7 +79,6 @@ async def cmd_unsubscribe(
     command: CommandObject,
     bot: Bot,
     services: BotServices,
-    session: AsyncSession,
     lang: str,
 ) -> None:
     """Stop following one hromada, or every one with "all"; in a group, for its
@@ -102,7 +99,7 @@ async def cmd_unsubscribe(
             await say(message, problem_text(found))
             return
         code = found
-    ended = await unsubscribe(session, message.chat.id, code)
+    ended = await services.work(unsubscribe, message.chat.id, code)
     if not ended:
         await say(message, _("There was no such subscription."))
     elif code is None:
@@ -113,9 +110,9 @@ async def cmd_unsubscribe(
 
 
 @router.message(Command("subscriptions"))
-async def cmd_subscriptions(message: Message, session: AsyncSession, lang: str) -> None:
+async def cmd_subscriptions(message: Message, services: BotServices, lang: str) -> None:
     """The hromadas this chat follows."""
-    followed = await subscriptions_of(session, message.chat.id)
+    followed = await services.work(subscriptions_of, message.chat.id)
     if not followed:
         await say(
             message, _("You follow no hromada yet. Send /subscribe and its name, such as Kharkiv.")
