@@ -1,6 +1,7 @@
 """Extraction naming towns abroad as the gazetteer does: a Ukrainian case form put back in the
 town's own name, a town's own name preferred to another town's other name, ordinary words
-that GeoNames lists among towns' other names, and a town the text leaves unnamed. The texts
+that GeoNames lists among towns' other names, a town the text leaves unnamed, a council
+approving a document signed before, and a hromada named by its council after the partner. The texts
 are written for the test, in the manner of city councils' news and English press releases.
 """
 
@@ -18,6 +19,8 @@ from knowledge.extraction import (
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementStatus
 from knowledge.qa.engine import Engine
+
+KOLOMYIA = "UA26080070000092582"
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +90,30 @@ def test_another_town_of_the_same_country_left_unnamed_is_not_the_town_named_bef
     actual = _agreements(_extract(extractor, text, PartialDate(2025, 1, 16)))
 
     assert [fact.status for fact in actual] == [AgreementStatus.ACTIVE]
+
+
+def test_a_council_approving_a_memorandum_signed_before_proposes_it_signed(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Сесія Калуської міської ради схвалила підписаний 12 квітня 2024 року меморандум "
+        "про співпрацю з Вероною."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 6, 28)))
+
+    assert (actual.status, actual.date) == (AgreementStatus.ACTIVE, PartialDate(2024, 4, 12))
+
+
+def test_a_hromada_named_by_its_council_after_the_partner_is_the_side_not_one_named_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Тернопіль отримав генератори від партнерів.\n\n"
+        "Угоду про партнерство з польським містом Ниса, яку підписали у травні 2024 року, "
+        "схвалили депутати Коломийської міської ради."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 6, 28)))
+
+    assert (actual.hromada, actual.partner) == (KOLOMYIA, "Ниса")

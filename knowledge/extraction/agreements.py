@@ -61,8 +61,8 @@ _STATUS_OF = {
 _EVENTS = frozenset(
     {StatusCue.SIGNED, StatusCue.EXTENDED, StatusCue.TERMINATED, StatusCue.SUSPENDED}
 )
-_VERBAL_NOUNS = ("підписан", "signing")
-_VERBAL_NOUNS_OF_SIGNING = ("підписан", "укладен", "signing", "conclusion")
+_VERBAL_NOUNS = ("підписанн", "signing")
+_VERBAL_NOUNS_OF_SIGNING = ("підписанн", "укладенн", "укладанн", "signing", "conclusion")
 _LIST_WORDS = frozenset({"та", "і", "й", "and", "or", "також", "а"})
 _WITH = frozenset({"with", "з", "із", "зі"})
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -464,7 +464,7 @@ def _frame(
         and not town.venue
         and not (town.first <= cue.last and town.last >= cue.first)
     ]
-    side = _side(sides, towns, cue, span, context)
+    side = _side(sides, towns, cue, span, context, view.words)
     after = [town for town in towns if town.first > cue.last]
     before = [town for town in towns if town.last < cue.first]
     if side is not None and side.code is not None:
@@ -752,12 +752,14 @@ def _side(
     cue: KindCue,
     span: tuple[int, int],
     context: AgreementContext,
+    words: list[str],
 ) -> Side | None:
     """The hromada acting in a frame: the one named nearest to the kind word.
 
     A hromada listed among the partners after the first foreign one («з 14 містами:
     Ромійї-сюр-Сен (Франція), ..., та 3 українськими містами – Хмільник») is a partner, not
-    the side; with no other hromada named, the side is the document's own.
+    the side, unless named by its council («..., схвалили депутати Коломийської міської
+    ради»); with no other hromada named, the side is the document's own.
     """
     foreign_after = [
         town.first for town in towns if town.first > cue.last and town.hromada is None
@@ -766,7 +768,10 @@ def _side(
     candidates = [
         side
         for side in sides
-        if side.first is None or list_start is None or side.first < list_start
+        if side.first is None
+        or list_start is None
+        or side.first < list_start
+        or starts(" ".join(words[side.first + 1 : side.first + 3]), _COUNCIL_AFTER_NAME)
     ]
     if not candidates:
         return context.document_side
@@ -777,6 +782,10 @@ def _side(
         return inside, cue.first - position if position < cue.first else position - cue.last
 
     return min(candidates, key=distance)
+
+
+# «Коломийської міської ради», "Lutsk City Council": a hromada named by its council.
+_COUNCIL_AFTER_NAME = ("міської ради", "селищної ради", "сільської ради", "city council")
 
 
 def _dates(
