@@ -68,3 +68,45 @@ def test_a_memorandum_after_who_signed_a_pair_says_no_when_its_signing_is_unconf
     assert last.text.startswith("No, its signing is not confirmed")
     assert last.entities["place"] == "us-albuquerque"
     assert "Terekhov" not in last.text
+
+
+# -- a renewal asks for the extension, not the signing -----------------------------------------
+
+
+def test_when_it_was_extended_gives_the_extension_not_the_missing_signing_date(
+    engine: Engine,
+) -> None:
+    answers = conversation(
+        engine, "коли підписали меморандум з Цинциннаті?", "а коли його продовжили?"
+    )
+
+    last = answers[-1]
+    assert "продовжено у 2023\u202fр. на 5 років" in last.text
+    assert "дату підписання в джерелах не вказано" not in last.text
+
+
+def test_a_renewal_after_a_list_names_the_one_agreement_extended(engine: Engine) -> None:
+    answers = conversation(engine, "партнери Харкова", "а коли продовжили?")
+
+    last = answers[-1]
+    assert "Цинциннаті" in last.text
+    assert "Лідс" not in last.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("was the Cincinnati memorandum renewed?", "Yes, it has been extended."),
+        ("чи продовжили угоду з лідсом?", "Ні, у джерелах немає даних про продовження."),
+    ],
+)
+def test_whether_it_was_extended_is_answered_yes_or_no(
+    engine: Engine, question: str, opening: str
+) -> None:
+    assert engine.answer(question, today=TODAY).text.startswith(opening)
+
+
+def test_no_extension_of_several_agreements_is_said_once(engine: Engine) -> None:
+    answers = conversation(engine, "партнери мени", "коли їх продовжили")
+
+    assert answers[-1].text.count("немає даних про продовження") == 1

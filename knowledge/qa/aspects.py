@@ -78,6 +78,8 @@ _TERM_PHRASES = (
 _EXPIRY_WORDS = frozenset({"valid", "until", "till", "expire", "expires", "last", "lasts", "term"})
 # A term question read as a count («на скільки» holds «скільки») or as a bare pair.
 _TERM_MISREAD = frozenset({Intent.COUNT, Intent.RELATION})
+# An extension question read as one about the agreement's dates, its end or the pair.
+_EXTENSION_MISREAD = frozenset({Intent.SIGNED, Intent.EXPIRY, Intent.RELATION, Intent.PARTNERS})
 # "What aid and when?" asks for the whole record; a bare "when?" asks for its date.
 _WHAT_WORDS = frozenset({"що", "яку", "яка", "які", "what", "which", "что", "какую"})
 
@@ -117,9 +119,34 @@ def counts_places(reading: Reading) -> bool:
     return False
 
 
+# Words that ask about an extension done, not about an agreement still running («продовжує
+# діяти»): a past form, or the noun.
+_EXTENSION_WORDS = (
+    "продовжил",
+    "продовжен",
+    "продовжув",
+    "продлил",
+    "продлен",
+    "продлев",
+    "extended",
+    "extension",
+    "renewed",
+    "renewal",
+)
+
+
+def _asks_extension(reading: Reading, words: list[str]) -> bool:
+    """Whether the question asks when or whether an agreement was extended."""
+    if Cue.EXTENDED not in reading.cues:
+        return False
+    return Cue.WHEN in reading.cues or any(word.startswith(_EXTENSION_WORDS) for word in words)
+
+
 def aspect_of(reading: Reading) -> Narrow | None:
     """The side of a record the question's words ask about, or None for the whole record."""
     words = _folded(reading)
+    if _asks_extension(reading, words) and not _has_phrase(words, _TERM_PHRASES):
+        return Narrow(Aspect.EXTENSION)
     money = any(word.startswith(_MONEY) for word in words) or _has_phrase(words, _MONEY_EN)
     counts = Cue.COUNT in reading.cues or _has_phrase(words, ("how much",))
     if money and counts:
@@ -227,6 +254,11 @@ def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Mea
     ):
         # A bare «скільки?» or «від кого?» after an aid answer is about that aid.
         return replace(meaning, intent=Intent.AID, entities=context.entities, narrow=narrow)
+    if narrow.aspect is Aspect.EXTENSION and intent in _EXTENSION_MISREAD:
+        # «а коли його продовжили?», "was the Cincinnati memorandum renewed?"
+        return replace(
+            meaning, intent=Intent.SIGNED, entities=entities.but(topic=None), narrow=narrow
+        )
     if narrow.aspect is Aspect.TERM and entities.hromada and entities.place:
         # «коли підписали і на скільки» asks for the date and the term together.
         pair = entities.but(topic=None)

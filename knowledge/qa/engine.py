@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.messages import N_
 from knowledge.facts.records import Agreement, Aid, Place, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
@@ -75,6 +76,7 @@ AID_LIMIT = 10
 Item = TypeVar("Item")
 # Sorts undated records after every dated one when the newest come first.
 _UNDATED = PartialDate(1)
+_NO_EXTENSION = N_("the sources record no extension")
 # Non-answers after which the conversation keeps what was asked, for the follow-up to answer.
 _ANSWERED_LATER = frozenset({Intent.CLARIFY, Intent.NEED_HROMADA, Intent.NO_RECORDS})
 DEFAULT_LANGUAGE = "uk"
@@ -751,6 +753,9 @@ class Engine:
     def _signed(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
         entities = meaning.entities
+        if meaning.narrow is not None and meaning.narrow.aspect is Aspect.EXTENSION:
+            self._extended(lang, meaning, draft)
+            return
         agreements = self._agreements(entities)
         kind = entities.kind
         of_kind = [] if kind is None else [a for a in agreements if is_of_kind(a, kind)]
@@ -778,6 +783,38 @@ class Engine:
         if meaning.narrow is not None and meaning.narrow.aspect is Aspect.TERM:
             describe = _signing_and_term
         self._dated(lang, entities, draft, describe, "", signing_notes=True, signed_in=signed_in)
+
+    def _extended(self, lang: Language, meaning: Meaning, draft: _Draft) -> None:
+        """When and for how long the agreements asked about were extended; of a hromada's
+        agreements, the extended ones alone when there are any."""
+        entities = meaning.entities
+        agreements = self._agreements(entities)
+        kind = entities.kind
+        if kind is not None and entities.place is not None:
+            agreements = [a for a in agreements if is_of_kind(a, kind)] or agreements
+        extended = [a for a in agreements if a.extensions]
+        if agreements and not extended and len(agreements) > 1:
+            # Said once, not on every line.
+            draft.lines.append(
+                lang.gettext(
+                    "{hromada}: the sources record no extension of any of these agreements."
+                ).format(hromada=self._heading(lang, entities))
+            )
+            draft.cite_agreements(agreements)
+            return
+        if len(extended) == 1 and len(agreements) > 1:
+            # «а коли продовжили?» after Kharkiv's partners is about the one extended.
+            only = extended[0]
+            entities = entities.but(place=only.place, agreement=only.key)
+        elif len(agreements) == 1:
+            entities = entities.but(agreement=agreements[0].key)
+        if meaning.yes_no and entities.place is not None and agreements:
+            draft.lines.append(
+                lang.gettext("Yes, it has been extended.")
+                if extended
+                else lang.gettext("No, the sources record no extension.")
+            )
+        self._dated(lang, entities, draft, _extension, _NO_EXTENSION)
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         entities = meaning.entities
@@ -1648,6 +1685,19 @@ def _code(entities: Entities) -> str:
     if entities.hromada is None:
         raise ValueError("the meaning names no hromada")
     return entities.hromada
+
+
+def _extension(lang: Language, agreement: Agreement) -> str | None:
+    """When the agreement was last extended and until when, or None if no extension is known."""
+    if not agreement.extensions:
+        return None
+    extension = agreement.extensions[-1]
+    if extension.term_years is not None:
+        # "extended in 2023 for 5 years, so until about 2028"
+        return ending(lang, agreement)
+    said = lang.gettext("extended {when}").format(when=lang.when(extension.extended_on))
+    end = ending(lang, agreement)
+    return said if end is None else f"{said}, {end}"
 
 
 def _signing_and_term(lang: Language, agreement: Agreement) -> str:

@@ -44,6 +44,8 @@ class Aspect(StrEnum):
     EVENTS = "events"
     # "The second one" when the previous answer listed fewer.
     BEYOND_LIST = "beyond_list"
+    # «коли його продовжили?», "was it renewed?": the agreement's extension, not its signing.
+    EXTENSION = "extension"
 
 
 @dataclass(frozen=True, slots=True)
