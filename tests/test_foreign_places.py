@@ -173,6 +173,26 @@ def test_a_polish_partner_unknown_to_geonames_is_transcribed_into_ukrainian() ->
     assert (place.name.uk, place.name.en, place.latitude) == ("Дидня", "Dydnia", None)
 
 
+@pytest.mark.parametrize(
+    ("written", "country", "expected_uk", "expected_en"),
+    [
+        ("Быдгощ", "PL", "Бидгощ", "Bydgoszcz"),
+        ("Минск", "BY", "Мінськ", "Minsk"),
+        ("Белосток", "PL", "Білосток", "Białystok"),
+        ("Кутаиси", "GE", "Кутаїсі", "Kutaisi"),
+        # Unknown to GeoNames and spelt in Russian: no Ukrainian name rather than a Russian one.
+        ("Михаловцы", "SK", "Mykhalovtsy", "Mykhalovtsy"),
+    ],
+)
+def test_a_partner_written_in_russian_gets_its_ukrainian_name_never_the_russian_one(
+    written: str, country: str, expected_uk: str, expected_en: str
+) -> None:
+    actual = new_foreign_place("partner", written, country)
+
+    assert (actual.name.uk, actual.name.en) == (expected_uk, expected_en)
+    assert actual.name_local == written
+
+
 def test_a_partner_without_rules_or_geonames_keeps_its_name_in_both_languages() -> None:
     place = new_foreign_place("fr-sallaumines", "Sallaumines", "FR")
 

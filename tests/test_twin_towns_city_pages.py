@@ -51,8 +51,11 @@ def test_nearly_every_partner_gets_its_ukrainian_name(figures: SheetFigures) -> 
 def test_names_written_in_russian_and_in_ukrainian_are_read_as_places(plan: Plan) -> None:
     names = {(place.country, place.name.en, place.name.uk) for place in plan.document.places}
 
-    # No town of GeoNames is written «Михаловцы»: its English name is spelt from it, whole.
-    assert ("SK", "Mykhalovtsy", "Михаловцы") in names
+    # No town of GeoNames is written «Михаловцы»: its English name is spelt from it, whole,
+    # and the Russian spelling is no Ukrainian name.
+    assert ("SK", "Mykhalovtsy", "Mykhalovtsy") in names
+    # «Быдгощ» is Russian: the Ukrainian name is GeoNames', the Russian one never shown.
+    assert ("PL", "Bydgoszcz", "Бидгощ") in names
     assert ("BY", "Barysaw", "Борисов") in names
     assert ("UA", "Bila Tserkva", "Біла Церква") in names
     # Westport, Connecticut: the town, not Kansas City, which has a quarter of that name.

@@ -10,7 +10,7 @@ from knowledge.facts.documents import Bilingual, PlaceDoc
 from knowledge.places.subdivisions import find_subdivision
 from knowledge.places.transcription import ukrainian_transcription
 from knowledge.places.world import find_world_place
-from knowledge.text.normalize import is_cyrillic
+from knowledge.text.normalize import is_cyrillic, is_ukrainian_spelling
 from knowledge.text.transliteration import transliterate
 
 
@@ -28,8 +28,10 @@ def new_foreign_place(
     without a Ukrainian name from either, a name in a language whose spelling says how it sounds
     (Polish, Czech, Slovak, Hungarian, the Baltic and South Slavic languages, Romanian,
     Georgian; Bulgarian from its romanisation) is transcribed by the Ukrainian rules, and any
-    other is written as it is in both languages. A region of its country ("Bayern") takes the
-    Ukrainian name pycountry's catalogue gives it (Баварія).
+    other is written as it is in both languages. A Cyrillic name spelt otherwise than in Ukrainian
+    (Russian «Быдгощ», «Минск», Belarusian, Bulgarian) is no Ukrainian name: GeoNames' Ukrainian
+    name stands for it, else the Latin name in both languages. A region of its country
+    ("Bayern") takes the Ukrainian name pycountry's catalogue gives it (Баварія).
     """
     found = find_world_place(city, country, near=location)
     cyrillic = any(map(is_cyrillic, city))
@@ -37,6 +39,14 @@ def new_foreign_place(
         # A region, not a town ("Bayern", "Lubelskie Voivodeship"): its Ukrainian name.
         region_named = find_subdivision(city, country)
         name_uk = region_named.name_uk if region_named else None
+    name_en = (found.name if found else transliterate(city)) if cyrillic else city
+    if name_uk is None and cyrillic and found is not None and found.name_uk:
+        # «Белосток», «Минск»: GeoNames' Ukrainian name over its other Cyrillic ones.
+        name_uk = found.name_uk
+    if name_uk is None and cyrillic and not is_ukrainian_spelling(city):
+        # «Михаловцы»: a Russian (or other Cyrillic) spelling is no Ukrainian name; without
+        # GeoNames' Ukrainian one, the Latin name stands in both languages.
+        name_uk = (found and ukrainian_transcription(found.name, country)) or name_en
     if name_uk is None:
         from_geonames = found.name_uk if found else None
         name_uk = (
@@ -44,7 +54,6 @@ def new_foreign_place(
             if cyrillic
             else from_geonames or ukrainian_transcription(found.name if found else city, country)
         ) or city
-    name_en = (found.name if found else transliterate(city)) if cyrillic else city
     if location is None and found is not None:
         location = (found.latitude, found.longitude)
     aliases: set[str] = set()

@@ -154,6 +154,25 @@ def is_cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u052f" and char.isalpha()
 
 
+_UKRAINIAN_ALPHABET = frozenset("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя")
+# Sequences of Ukrainian letters only Russian spelling makes: «и» after a vowel or before one
+# (Кутаиси, Мария; Ukrainian writes ї and і there), a word opening with «и» (Иваново), and
+# «-ск» with no soft sign before «к» (Гданьск, Минск; Ukrainian Гданськ, Мінськ).
+_RUSSIAN_SEQUENCE = re.compile(
+    r"[аеоуюяи]и|и[аеоуюя]|\bи|ьск|[бвгджзклмнпрстфхцчшщ]ск\b", re.IGNORECASE
+)
+
+
+def is_ukrainian_spelling(text: str) -> bool:
+    """Whether a Cyrillic name may be Ukrainian: no letter outside the Ukrainian alphabet
+    (ы, э, ъ, ё, ў, ј…) and no sequence only Russian spelling makes («Кутаиси», «Гданьск»).
+    «Борисов» passes: both languages may write it so."""
+    letters = [char for char in text.lower() if is_cyrillic(char)]
+    if any(char not in _UKRAINIAN_ALPHABET for char in letters):
+        return False
+    return _RUSSIAN_SEQUENCE.search(text) is None
+
+
 def is_latin(char: str) -> bool:
     """Tell whether a character is a Latin letter (with or without diacritics)."""
     return char.isalpha() and (
