@@ -7,7 +7,6 @@ from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import confirm_keyboard
@@ -33,12 +32,12 @@ COMMANDS = ("history", "undo")
 
 @router.message(Command("history"), IsAdmin())
 async def cmd_history(
-    message: Message, command: CommandObject, session: AsyncSession, admin: Admin, lang: str
+    message: Message, command: CommandObject, services: BotServices, admin: Admin, lang: str
 ) -> None:
     """The latest changes, of everything or of one record (by its key), that the admin may
     see: an editor of some hromadas sees theirs, and no one else's rights."""
     key = (command.args or "").strip() or None
-    changes = await recent_changes(session, key=key, viewer=admin)
+    changes = await services.work(recent_changes, key=key, viewer=admin)
     await say(message, history_text(changes, lang))
 
 
@@ -47,7 +46,6 @@ async def cmd_undo(
     message: Message,
     command: CommandObject,
     state: FSMContext,
-    session: AsyncSession,
     services: BotServices,
     admin: Admin,
     lang: str,
@@ -59,16 +57,15 @@ async def cmd_undo(
     if text and not text.isdigit():
         await say(message, _("Send the change number, such as /undo 42."))
         return
-    change_id = int(text) if text else await latest_change_id(session, admin)
-    change = None if change_id is None else await audited_change(session, change_id)
+    change_id = int(text) if text else await services.work(latest_change_id, admin)
+    change = None if change_id is None else await services.work(audited_change, change_id)
     if change is None:
         await say(message, _("There is no such change to undo."))
         return
-    together = [] if change.batch is None else await batch_changes(session, change.batch)
+    together = [] if change.batch is None else await services.work(batch_changes, change.batch)
     batch = change.batch if len(together) > 1 else None
     # Undone on trial and rolled back, so what Confirm would refuse is said now.
-    async with services.sessions() as trial:
-        await check_undo(trial, admin, change_id=None if batch else change.id, batch=batch)
+    await services.work(check_undo, admin, change_id=None if batch else change.id, batch=batch)
     if batch is not None:
         lines = [
             _("Change #{id} was made together with others; all of them will be undone:").format(

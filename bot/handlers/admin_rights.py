@@ -6,7 +6,6 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.commands import set_editor_menu
 from bot.filters.admin import IsAdmin, refuse
@@ -35,11 +34,9 @@ def _target(message: Message, command: CommandObject) -> tuple[int | None, str]:
 
 
 @router.message(Command("admins"), IsAdmin(super_only=True))
-async def cmd_admins(
-    message: Message, session: AsyncSession, services: BotServices, lang: str
-) -> None:
+async def cmd_admins(message: Message, services: BotServices, lang: str) -> None:
     """List the super-admins and the editors with their hromadas."""
-    admins = await permissions.list_admins(session, services.settings.admin_ids)
+    admins = await services.work(permissions.list_admins, services.settings.admin_ids)
     await say(message, admins_text(admins, lang))
 
 
@@ -49,7 +46,6 @@ async def _change_right(
     command: CommandObject,
     admin: Admin,
     services: BotServices,
-    session: AsyncSession,
 ) -> None:
     user_id, rest = _target(message, command)
     if user_id is None:
@@ -62,17 +58,17 @@ async def _change_right(
         )
         return
     try:
-        code = (await resolve_hromada(session, rest)).code if rest.strip() else None
+        code = (await services.work(resolve_hromada, rest)).code if rest.strip() else None
     except FormError:
         await say(message, _("I don't know a hromada called “{name}”.").format(name=rest.strip()))
         return
     if command.command == "grant":
-        done = await permissions.grant(session, admin, user_id, code)
+        done = await services.work(permissions.grant, admin, user_id, code)
         still_editor = True
         text = _("User {user} may now edit.") if done else _("User {user} already may edit.")
     else:
-        count = await permissions.revoke(session, admin, user_id, code)
-        still_editor = await permissions.can_edit(session, user_id, None, admin.super_admins)
+        count = await services.work(permissions.revoke, admin, user_id, code)
+        still_editor = await services.work(permissions.can_edit, user_id, None, admin.super_admins)
         text = (
             _("User {user} may no longer edit.") if count else _("User {user} had no such right.")
         )
@@ -93,10 +89,9 @@ async def cmd_grant_or_revoke(
     command: CommandObject,
     admin: Admin,
     services: BotServices,
-    session: AsyncSession,
 ) -> None:
     """Grant or take away an editing right, for one hromada or all."""
-    await _change_right(message, bot, command, admin, services, session)
+    await _change_right(message, bot, command, admin, services)
 
 
 @router.message(Command(*COMMANDS))
