@@ -315,6 +315,8 @@ async def test_replicas_sharing_redis_stay_together_under_the_limits(redis_clien
         now = time.monotonic()
         times.append(now)
         per_chat.setdefault(chat_id, []).append(now)
+        # Telegram answers at once.
+        limiter.finished(chat_id)
 
     # Two replicas sending 60 messages to 15 chats, four each.
     await asyncio.gather(*(send(replicas[index % 2], 7000 + index % 15) for index in range(60)))
@@ -327,6 +329,32 @@ async def test_replicas_sharing_redis_stay_together_under_the_limits(redis_clien
     # Neither waits much more than the limits ask: a chat's fourth message a little over
     # three seconds after its first, and the fifteen fourth messages one after another.
     assert max(times) - min(times) < 3 / 0.95 + 15 / 29 + 1.5
+
+
+async def test_replicas_sharing_redis_count_a_message_until_a_second_after_its_answer(
+    redis_client: Redis,
+) -> None:
+    prefix = redis_prefix()
+    replicas = [RedisSendLimiter(redis_client, prefix=prefix) for _ in range(2)]
+    # Thirty messages to thirty chats, half from each replica, all still on their way.
+    await asyncio.gather(
+        *(replicas[chat_id % 2].acquire(chat_id) for chat_id in range(8000, 8030))
+    )
+    next_one = asyncio.create_task(replicas[0].acquire(8030))
+
+    # Telegram may count every one of them while it has not answered: the next one waits.
+    await asyncio.sleep(1.5)
+    waited_unanswered = not next_one.done()
+    for chat_id in range(8000, 8030):
+        replicas[chat_id % 2].finished(chat_id)
+    answered_at = time.monotonic()
+    await next_one
+    sent_at = time.monotonic()
+
+    assert waited_unanswered
+    # Answered together, the thirty count in the second after their answers: the next one
+    # goes once it is over, on whichever replica it is sent.
+    assert 0.9 < sent_at - answered_at < 2.0
 
 
 def test_the_session_goes_to_the_configured_api_base() -> None:

@@ -9,6 +9,7 @@ import logging
 import math
 import random
 import time
+import uuid
 from collections import OrderedDict, deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -266,10 +267,14 @@ class SendLimiter:
             del self._chats[chat_id]
 
 
-# One message for a chat, if the bot-wide and the chat's schedules both allow it now: the
-# wait in microseconds, or 0 and both schedules moved on. Redis's own clock serves every
-# replica alike. KEYS: bot-wide next slot, the chat's next slot, the pause's end;
-# ARGV: bot-wide and chat intervals in microseconds.
+# One message for a chat, if the bot-wide and the chat's schedules both allow it now and
+# fewer than ARGV[3] messages count: the wait in microseconds, or 0, both schedules moved on
+# and the message counted. Redis's own clock serves every replica alike. As in one process
+# (`Turns`), a message counts from its turn until a second after its answer (`_ANSWERED`);
+# one whose answer never comes (its replica died) stops counting ARGV[5] microseconds on.
+# KEYS: bot-wide next slot, the chat's next slot, the pause's end, the counted messages;
+# ARGV: bot-wide and chat intervals in microseconds, the most that may count, this
+# message's name, how long an unanswered message counts.
 _TAKE_SLOT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -282,8 +287,31 @@ if ready > now then
 end
 local overall = tonumber(ARGV[1])
 local chat = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
+if redis.call('ZCARD', KEYS[4]) >= tonumber(ARGV[3]) then
+    local first = tonumber(redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')[2])
+    if first - now > 1000000 then
+        -- Every counted message is still on its way: its answer comes soon.
+        return math.floor(overall / 4) + 1
+    end
+    return first - now + 1
+end
+local unanswered = tonumber(ARGV[5])
 redis.call('SET', KEYS[1], now + overall, 'PX', math.ceil(overall / 1000) + 1000)
 redis.call('SET', KEYS[2], now + chat, 'PX', math.ceil(chat / 1000) + 1000)
+redis.call('ZADD', KEYS[4], now + unanswered, ARGV[4])
+redis.call('PEXPIRE', KEYS[4], math.ceil(unanswered / 1000) + 1000)
+return 0
+"""
+# A counted message was answered (or refused, or failed): it counts one second more.
+# KEYS: the counted messages; ARGV: the message's name.
+_ANSWERED = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+redis.call('ZADD', KEYS[1], now + 1000000, ARGV[1])
+if redis.call('PTTL', KEYS[1]) < 2000 then
+    redis.call('PEXPIRE', KEYS[1], 2000)
+end
 return 0
 """
 # Pause every replica's sending until now + ARGV[1] microseconds (a later end wins).
@@ -302,8 +330,10 @@ class RedisSendLimiter:
     """The same limits kept in Redis, so every replica of one bot together stays under them.
 
     Each message takes the next slot of the bot-wide schedule and of its chat's, spaced by
-    the interval of each rate; a 429 pauses every replica. While Redis is unreachable, this
-    process paces alone (`fallback`), so a message is never refused for want of Redis.
+    the interval of each rate, and counts from then until a second after its answer; no
+    slot is given while `per_second` messages count, whichever replica sent them. A 429
+    pauses every replica. While Redis is unreachable, this process paces alone
+    (`fallback`), so a message is never refused for want of Redis.
     """
 
     def __init__(
@@ -314,6 +344,8 @@ class RedisSendLimiter:
         global_rate: float = GLOBAL_RATE,
         private_rate: float = PRIVATE_RATE,
         group_rate: float = GROUP_RATE,
+        per_second: int = TELEGRAM_PER_SECOND,
+        unanswered_seconds: float = 60.0,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self._redis = redis
@@ -321,31 +353,76 @@ class RedisSendLimiter:
         self._global_interval = round(1_000_000 / global_rate)
         self._private_interval = round(1_000_000 / private_rate)
         self._group_interval = round(1_000_000 / group_rate)
+        self._per_second = per_second
+        self._unanswered = round(unanswered_seconds * 1_000_000)
         self._sleep = sleep
         self.fallback = SendLimiter(
             global_rate=global_rate, private_rate=private_rate, group_rate=group_rate, sleep=sleep
         )
+        # Per chat, the names of the messages counted in Redis and not yet answered, oldest
+        # first (None: paced by `fallback`); each answer ends the oldest one's flight.
+        self._flying: dict[int | str, deque[str | None]] = {}
+        self._answering: set[asyncio.Task[None]] = set()
 
     async def acquire(self, chat_id: int | str) -> None:
-        """Waits until one more message to the chat keeps within every limit."""
+        """Waits until one more message to the chat keeps within every limit; call
+        `finished` once its request is over."""
         is_group = isinstance(chat_id, str) or chat_id < 0
         interval = self._group_interval if is_group else self._private_interval
-        keys = (f"{self._prefix}all", f"{self._prefix}chat:{chat_id}", f"{self._prefix}pause")
+        counted = f"{self._prefix}counted"
+        keys = (
+            f"{self._prefix}all",
+            f"{self._prefix}chat:{chat_id}",
+            f"{self._prefix}pause",
+            counted,
+        )
+        name = uuid.uuid4().hex
         while True:
             try:
                 wait = await self._redis.eval(  # type: ignore[misc]
-                    _TAKE_SLOT, 3, *keys, self._global_interval, interval
+                    _TAKE_SLOT,
+                    4,
+                    *keys,
+                    self._global_interval,
+                    interval,
+                    self._per_second,
+                    name,
+                    self._unanswered,
                 )
             except (RedisError, OSError) as error:
                 logger.warning("Pacing in this process alone, Redis is away: %s", error)
                 await self.fallback.acquire(chat_id)
+                self._flying.setdefault(chat_id, deque()).append(None)
                 return
             if int(wait) <= 0:
+                self._flying.setdefault(chat_id, deque()).append(name)
                 return
             await self._sleep(int(wait) / 1_000_000)
 
     def finished(self, chat_id: int | str) -> None:
-        """Nothing to do: the replicas' shared schedule spaces the turns themselves."""
+        """The request the chat's oldest unanswered `acquire` allowed is over: it counts a
+        second more, from now (written to Redis in the background)."""
+        flying = self._flying.get(chat_id)
+        if not flying:
+            return
+        name = flying.popleft()
+        if not flying:
+            del self._flying[chat_id]
+        if name is None:
+            self.fallback.finished(chat_id)
+            return
+        task = asyncio.get_running_loop().create_task(self._answered(name))
+        self._answering.add(task)
+        task.add_done_callback(self._answering.discard)
+
+    async def _answered(self, name: str) -> None:
+        try:
+            await self._redis.eval(  # type: ignore[misc]
+                _ANSWERED, 1, f"{self._prefix}counted", name
+            )
+        except (RedisError, OSError) as error:
+            # It stops counting when its flight's time is up, a little later than it should.
+            logger.warning("An answer is not counted in Redis, Redis is away: %s", error)
 
     async def pause(self, seconds: float) -> None:
         """Telegram said 429: no replica sends to any chat for `seconds`."""
