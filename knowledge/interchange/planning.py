@@ -36,7 +36,7 @@ from knowledge.facts.vocabulary import SourceKind
 from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceCells
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
-from knowledge.places.hromadas import shipped_index
+from knowledge.places.hromadas import Hints, shipped_index
 from knowledge.places.partners import new_foreign_place
 from knowledge.places.subdivisions import split_region
 from knowledge.places.world import place_key
@@ -302,15 +302,11 @@ class _Planner:
         has this partner (stored, or in an earlier row of the sheet), else the row's refusal."""
         if row.undecided is None:
             return row
-        partnered = [
-            choice for choice in row.choices if choice.code in self.partnered.get(place, set())
-        ]
-        if len(partnered) != 1:
+        partnered = frozenset(self.partnered.get(place, ()))
+        chosen = row.undecided.settled(Hints(partnered=partnered))
+        if chosen is None:
             return row.undecided
-        chosen = partnered[0]
-        return replace(
-            row, hromada=chosen.code, settlement=chosen.settlement, choices=(), undecided=None
-        )
+        return replace(row, hromada=chosen.code, settlement=chosen.settlement, undecided=None)
 
     def _merge(self, key: str, row: AgreementCells, first: int) -> None:
         """A row naming a pair an earlier row named: its source is cited by that record."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -131,11 +131,10 @@ class AgreementCells:
     # is (latitude, longitude in degrees); both override what GeoNames gives.
     partner_name_uk: str | None = None
     partner_location: tuple[float, float] | None = None
-    # Hromadas sharing the name the row gives when nothing in the row tells them apart: the
-    # importer settles it by the partner one of them already has, else refuses the row with
-    # `undecided` (then `hromada` is empty).
-    choices: tuple[Resolved, ...] = ()
-    undecided: Problem | None = None
+    # The name several hromadas share when nothing in the row tells them apart, with its
+    # candidates and the row's number (then `hromada` is empty): the importer settles it by
+    # the partner one of them already has, else refuses the row with it.
+    undecided: Ambiguous | None = None
 
 
 @dataclass(frozen=True)
@@ -313,12 +312,7 @@ def read_agreement_row(
             key=_key(cells),
             hromada=resolved.code,
             settlement=resolved.settlement,
-            choices=hromada.choices if isinstance(hromada, Ambiguous) else (),
-            undecided=(
-                Problem(hromada.message, hromada.params, row)
-                if isinstance(hromada, Ambiguous)
-                else None
-            ),
+            undecided=replace(hromada, row=row) if isinstance(hromada, Ambiguous) else None,
             partner_city=cells["partner_city"].strip(),
             partner_country=country.code,
             partner_region=(country.region_en, country.region_uk) if country.region_en else None,

@@ -224,14 +224,15 @@ class Ambiguous(Problem):
     """A name several hromadas share, with what each candidate would resolve to, so that a
     caller who learns more later (an importer that has read the whole sheet) can settle it."""
 
-    # The candidates as found; turned into `Resolved` only when asked (an import's refusals),
-    # since a name such as Ivanivka has a hundred of them.
+    # The candidates as found; turned into `Resolved` only when one is settled on, since a
+    # name such as Ivanivka has a hundred of them.
     entries: tuple[_Entry, ...] = ()
 
-    @property
-    def choices(self) -> tuple[Resolved, ...]:
-        """What each candidate would resolve to."""
-        return tuple(_resolved(entry) for entry in self.entries)
+    def settled(self, hints: Hints) -> Resolved | None:
+        """The one candidate what the caller learnt later points to (the partner recorded for
+        it, coordinates), by the rule `HromadaIndex.resolve` applies; None if still open."""
+        decided = _decided_by(list(self.entries), hints)
+        return _resolved(decided) if decided is not None else None
 
 
 @dataclass(frozen=True)
