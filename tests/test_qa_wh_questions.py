@@ -93,6 +93,26 @@ def test_a_person_only_partly_named_like_a_signatory_is_not_taken_for_him(
     assert "Келлер" not in actual.text
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("хто такий Іван Петренко", "Такої інформації в мене немає"),
+        ("а хто такий Петренко?", "Такої інформації в мене немає"),
+        ("кто такой Петр Иванов", "Такої інформації в мене немає"),
+        ("who is Ivan Petrenko?", "I don't have that"),
+    ],
+)
+def test_a_person_the_notes_do_not_name_is_outside_the_knowledge_base_not_a_place(
+    engine: Engine, question: str, reply: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.text.startswith(reply)
+    assert not actual.entities
+    assert "Петрівка" not in actual.text
+    assert "Iran" not in actual.text
+
+
 @pytest.mark.parametrize("question", ["Who is Keller?", "Хто такий Келлера?", "хто така Келлер"])
 def test_a_signatory_s_surname_alone_is_answered(engine: Engine, question: str) -> None:
     actual = engine.answer(question, today=TODAY)
@@ -114,3 +134,10 @@ def test_a_count_of_donors_gives_the_number_the_sources_give(engine: Engine) -> 
     actual = engine.answer("How many donors work with Mena?", today=TODAY).text
 
     assert "More than 30 international donor organisations" in actual
+
+
+def test_a_person_an_event_names_in_full_is_answered_from_that_event(engine: Engine) -> None:
+    actual = engine.answer("хто такий Андрій Беседін", today=TODAY).text
+
+    assert "Куп’янськ" in actual
+    assert "Беседін" in actual

@@ -59,6 +59,13 @@ _COMMON = frozenset(
     fold(word)
     for word in (
         "хто",
+        "кто",
+        # «хто такий …», «кто такая …»: the words asking who someone is.
+        "такий",
+        "така",
+        "такі",
+        "такой",
+        "такая",
         "де",
         "коли",
         "який",

@@ -569,6 +569,31 @@ def _is_yes_no(reading: Reading) -> bool:
     return True
 
 
+# «хто такий …», «кто такая …», "who is …": the opening words of a question about a person.
+_WHO_IS = frozenset(
+    (fold(who), fold(word))
+    for who, words in (
+        ("хто", ("такий", "така", "такі")),
+        ("кто", ("такой", "такая", "такие")),
+        ("who", ("is", "was", "are")),
+    )
+    for word in words
+)
+
+
+def _asks_who_someone_is(reading: Reading) -> bool:
+    """Whether the question asks who a person is: it opens with «хто такий» or "who is", says
+    nothing of partnerships and names no place except by a guess at a misspelling."""
+    words = [fold(token.text) for token in reading.tokens]
+    while words and words[0] in _FOLLOW_UP_WORDS:
+        words = words[1:]
+    if len(words) < 3 or (words[0], words[1]) not in _WHO_IS:
+        return False
+    if reading.cues & (_DOMAIN_CUES | {Cue.OFF_TOPIC}):
+        return False
+    return all(mention.approximate for mention in reading.mentions)
+
+
 def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
     """Work out what the question asks, carrying entities over from the conversation."""
     found = _collect(reading, snapshot)
@@ -585,6 +610,10 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
             Entities(hromada=signed.hromada, place=signed.place, agreement=signed.key),
             rule="a person the notes name as a signatory",
         )
+    if signed is None and _asks_who_someone_is(reading):
+        # «хто такий Іван Петренко», "who is Ivan Petrenko?": a person the notes do not name,
+        # never a village or a country whose name is close to the surname.
+        return Meaning(Intent.NOT_RECORDED, rule="asks who a person is; no signatory by that name")
     defined = () if names else defined_kinds(reading.text, reading.cues)
     if defined:
         # «чим відрізняється меморандум від побратимства» asks what the words mean.
