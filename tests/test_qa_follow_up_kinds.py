@@ -110,3 +110,39 @@ def test_no_extension_of_several_agreements_is_said_once(engine: Engine) -> None
     answers = conversation(engine, "партнери мени", "коли їх продовжили")
 
     assert answers[-1].text.count("немає даних про продовження") == 1
+
+
+# -- "what kind of agreement is it?" with one partner in focus ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "place", "kind_named", "not_shown"),
+    [
+        (
+            "коли підписали клятву з Лідсом?",
+            "який це тип угоди?",
+            "gb-leeds",
+            "Клятва про дружбу",
+            "Брно",
+        ),
+        ("Партнери Куп'янська", "что за соглашение у них?", "us-columbus-ohio", "Меморандум", ""),
+        (
+            "where is Olaine?",
+            "what kind of agreement is it?",
+            "lv-olaine",
+            "Agreement on cooperation",
+            "Olaine is in",
+        ),
+    ],
+)
+def test_the_kind_of_agreement_asked_after_one_partner_is_that_pairs(
+    engine: Engine, first: str, then: str, place: str, kind_named: str, not_shown: str
+) -> None:
+    answers = conversation(engine, first, then)
+
+    last = answers[-1]
+    assert last.intent is Intent.RELATION
+    assert last.entities["place"] == place
+    assert kind_named in last.text
+    if not_shown:
+        assert not_shown not in last.text

@@ -20,7 +20,7 @@ from knowledge.qa.coverage import (
 )
 from knowledge.qa.cues import Cue
 from knowledge.qa.intents import Intent
-from knowledge.qa.meaning import Aspect, Meaning, Narrow, Topic
+from knowledge.qa.meaning import Aspect, Entities, Meaning, Narrow, Topic
 from knowledge.qa.understanding import Reading
 from knowledge.text.normalize import fold
 
@@ -269,6 +269,53 @@ def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Mea
     return meaning
 
 
+# «який це тип угоди?», «що це за угода?», "what kind of agreement is it?": the kind of the
+# agreement in focus, which its pair's answer names.
+_KIND_PHRASES = (
+    "тип угод",
+    "вид угод",
+    "тип документ",
+    "вид документ",
+    "що це за",
+    "шо це за",
+    "що за угод",
+    "шо за угод",
+    "який тип",
+    "яка угода",
+    "який вид",
+    "какой тип",
+    "какой вид",
+    "что это за",
+    "что за",
+    "what kind",
+    "what type",
+    "what sort",
+    "which kind",
+    "which type",
+    "kind of agreement",
+    "type of agreement",
+)
+
+
+def asks_kind(reading: Reading) -> bool:
+    """Whether the question asks what kind of agreement it is (a phrase's last word may go on:
+    «тип угод» matches «тип угоди»)."""
+    joined = " " + " ".join(_folded(reading)) + " "
+    return any(f" {fold(phrase)}" in joined for phrase in _KIND_PHRASES)
+
+
+def _partner_of_one(context: Context, snapshot: Snapshot) -> str | None:
+    """The partner in focus: the one asked about, the one listed, or the hromada's only one."""
+    hromada = context.entities.hromada
+    if context.entities.place is not None:
+        return context.entities.place
+    listed = _listed_place(context, snapshot)
+    if listed is not None:
+        return listed
+    partners = {a.place for a in snapshot.agreements_by_hromada.get(hromada or "", ())}
+    return partners.pop() if len(partners) == 1 else None
+
+
 def _listed_place(context: Context, snapshot: Snapshot) -> str | None:
     """The partner of the one agreement the previous answer listed, if it listed one."""
     if len(context.listed_agreements) != 1:
@@ -292,6 +339,12 @@ def in_focus(
         narrow = Narrow(Aspect.BEYOND_LIST, records=listed)
         return replace(meaning, intent=Intent.CLARIFY, narrow=narrow)
     place = context.entities.place or _listed_place(context, snapshot)
+    if asks_kind(reading) and not reading.cues & {Cue.COUNT, Cue.LIST, Cue.COMMUNITIES}:
+        in_focus = _partner_of_one(context, snapshot)
+        if in_focus is not None:
+            # "what kind of agreement is it?" with one partner in focus: that pair's agreements.
+            entities = Entities(hromada=context.entities.hromada, place=in_focus)
+            return replace(meaning, intent=Intent.RELATION, entities=entities, yes_no=False)
     pronoun = Cue.PRONOUN in reading.cues or reading.is_follow_up
     asks_twin = Cue.TWIN in reading.cues and not reading.cues & {Cue.COUNT, Cue.WHO, Cue.LIST}
     if place is not None and pronoun and asks_twin:
