@@ -38,6 +38,7 @@ from knowledge.interchange.import_job import ImportSteps
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
 from knowledge.store import models
 from knowledge.store.durable_jobs import (
+    GaveUpError,
     JobKind,
     JobState,
     JobSteps,
@@ -110,6 +111,14 @@ def _refusal_lines(error: Exception | None, lang: str) -> list[str]:
         return [problem_line(Problem(problem, {})) for problem in error.problems[:10]]
     if isinstance(error, AdminError):
         return [error_text(error, lang)]
+    if isinstance(error, GaveUpError):
+        return [
+            ngettext(
+                "It failed {count} time in a row and is not tried again; the log says why.",
+                "It failed {count} times in a row and is not tried again; the log says why.",
+                error.attempts,
+            ).format(count=error.attempts)
+        ]
     return []
 
 
@@ -123,6 +132,8 @@ def _import_text(job: WriteJob, error: Exception | None, last_change: int | None
         if isinstance(error, ImportRejectedError):
             return refused_text(error.problems)
         lines = [_("The import was refused; nothing was written.")]
+        if isinstance(error, GaveUpError):
+            lines = [_("The import could not be written; nothing was written.")]
         return "\n".join(lines + _refusal_lines(error, lang))
     written = job.created + job.updated
     lines = [

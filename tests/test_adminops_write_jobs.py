@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import write_jobs
 from bot.handlers import admin_ops
+from knowledge.interchange.import_job import ImportSteps
 from knowledge.qa.engine import Engine
-from knowledge.store.durable_jobs import LEASE
+from knowledge.store.durable_jobs import LEASE, MAX_ATTEMPTS
 from tests.adminops_support import (
     SUPER_ADMIN,
     FileHarness,
@@ -106,3 +107,41 @@ async def test_undoing_an_import_runs_as_a_job_and_removes_all_it_wrote(
     final = calls_of(confirmed, EditMessageText)[-1]
     assert final.text == f"Undone: {2 * ROWS + 1} changes of the import."
     assert await stored(seeded_engine) == before
+
+
+GAVE_UP = {
+    "en": "It failed 5 times in a row and is not tried again; the log says why.",
+    "uk": "Не вдалося 5 разів поспіль; більше не пробую, причина — у журналі.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_an_import_failing_the_same_way_each_time_is_given_up_and_its_admin_told(
+    admins: FileHarness, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    preview = await admins.send_document(SHEET, "towns.csv", language_code=lang)
+    monkeypatch.setattr(admin_ops, "start_job", lambda *_: None)
+    await admins.click(
+        _first_button(list(preview)), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    async def full_disk(*_: object) -> object:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(ImportSteps, "write", full_disk)
+    start = len(admins.session.requests)
+    runs: list[str] = []
+    for attempt in range(MAX_ATTEMPTS + 1):
+        moment = NOON + (attempt + 1) * (LEASE + dt.timedelta(seconds=1))
+        monkeypatch.setattr(admins.services, "now", lambda moment=moment: moment)
+        try:
+            ended = await write_jobs.resume_once(admins.bot, admins.services)
+        except OSError:
+            runs.append("left to retry")
+        else:
+            runs.append(",".join(job.state for job in ended) or "nothing to run")
+
+    texts = [call.text for call in calls_of(admins.session.requests[start:], EditMessageText)]
+    assert runs == ["left to retry"] * (MAX_ATTEMPTS - 1) + ["failed", "nothing to run"]
+    assert texts[-1].endswith(GAVE_UP[lang])
+    assert _jobtowns(await stored(admins.services.database)) == []

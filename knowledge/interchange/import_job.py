@@ -17,7 +17,8 @@ from knowledge.facts.messages import ImportRejectedError
 from knowledge.interchange.service import SECTIONS, chunks_of, document_size, plan_import
 from knowledge.interchange.uploads import ImportLimits, read_import
 from knowledge.store.durable_jobs import ChunkCounts, JobKind, JobPlan, WriteJob, create_job
-from knowledge.store.exporting import export_document
+from knowledge.store.engines import reading_snapshot
+from knowledge.store.exporting import export_records
 from knowledge.store.loading import LoadError, load_document
 from knowledge.store.rights import Writer
 
@@ -85,11 +86,13 @@ class ImportSteps:
         """The file read again and planned against what is stored; raises
         ImportRejectedError when a row is refused (unless the job skips refused rows)."""
         parsed = read_import(upload or b"", job.filename or "upload", limits=self.limits)
-        # Read before planning: a record changed after this read is skipped, never overwritten.
-        stored = fingerprints(await export_document(session, all_hromadas=True))
+        # The plan and the stored versions it was made from are read in one snapshot: a record
+        # changed after it is skipped, never overwritten. Only the planned records are read.
+        await reading_snapshot(session)
         document, _ = await plan_import(
             session, parsed, writer=self.writer, skip_rejected=job.skip_rejected
         )
+        stored = await stored_fingerprints(session, document)
         return JobPlan(
             [
                 {RECORDS: chunk.model_dump(mode="json"), STORED: _stored_of(chunk, stored)}
@@ -105,7 +108,7 @@ class ImportSteps:
         skipped = 0
         if RECORDS in chunk:
             document = KnowledgeDocument.model_validate(chunk[RECORDS])
-            current = fingerprints(await export_document(session, all_hromadas=True))
+            current = await stored_fingerprints(session, document)
             document, skipped = _unchanged_since_planning(document, chunk[STORED], current)
         else:  # planned before the stored versions were kept with the plan
             document = KnowledgeDocument.model_validate(chunk)
@@ -138,6 +141,18 @@ def fingerprints(document: KnowledgeDocument) -> dict[str, dict[str, str]]:
         }
         for section, _, key in SECTIONS
     }
+
+
+async def stored_fingerprints(
+    session: AsyncSession, document: KnowledgeDocument
+) -> dict[str, dict[str, str]]:
+    """The fingerprints (see `fingerprints`) of the stored versions of `document`'s records,
+    read alone: a record not stored has none."""
+    keys = {
+        section: [str(getattr(record, key)) for record in getattr(document, section)]
+        for section, _, key in SECTIONS
+    }
+    return fingerprints(await export_records(session, keys))
 
 
 def _stored_of(

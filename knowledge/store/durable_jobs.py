@@ -24,6 +24,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from sqlalchemy import CursorResult, Update, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge.store import models
@@ -41,6 +42,11 @@ SQLITE_PAUSE = 0.15
 RELEASE_WITHIN = 2.0
 # Records (or audit entries) a chunk writes in one transaction.
 CHUNK = 200
+# Runs a job gets: one that has failed (or whose process died) this many times without ending
+# fails for good, rather than being tried again forever.
+MAX_ATTEMPTS = 5
+# The word a job given up after MAX_ATTEMPTS is stored with.
+GAVE_UP = "gave up"
 
 
 class JobKind(StrEnum):
@@ -68,6 +74,15 @@ class LeaseLostError(Exception):
     chunk it was writing is rolled back."""
 
 
+class GaveUpError(Exception):
+    """The job failed (or its process died) MAX_ATTEMPTS times: it is not run again.
+    `attempts` counts its runs."""
+
+    def __init__(self, attempts: int) -> None:
+        super().__init__(f"given up after {attempts} attempts")
+        self.attempts = attempts
+
+
 @dataclass(frozen=True)
 class WriteJob:
     """A job as stored (without its plan and upload): who writes, how far it is, where its
@@ -93,6 +108,7 @@ class WriteJob:
     message_id: int | None
     language: str | None
     failure: str | None
+    attempts: int = 0
 
     @property
     def wrote_something(self) -> bool:
@@ -127,6 +143,7 @@ def _job(row: models.WriteJobRow) -> WriteJob:
         message_id=row.message_id,
         language=row.language,
         failure=row.failure,
+        attempts=row.attempts,
     )
 
 
@@ -224,6 +241,7 @@ async def create_job(
         created_at=now,
         lease_owner=owner,
         lease_until=None if owner is None else now + LEASE,
+        attempts=0,
     )
     session.add(row)
     await session.flush()
@@ -276,8 +294,8 @@ def _held(job_id: int, owner: str, **where: Any) -> Update:
 
 async def claim(session: AsyncSession, job_id: int, owner: str, now: dt.datetime) -> bool:
     """Take the unfinished job for `owner` until `now + LEASE` (or keep it, when `owner` holds
-    it already); False when another process holds it (its lease has not passed) or it has
-    ended."""
+    it already), counting one more attempt; False when another process holds it (its lease
+    has not passed) or it has ended."""
     table = models.WriteJobRow
     async with writing(session):
         result = await session.execute(
@@ -291,7 +309,7 @@ async def claim(session: AsyncSession, job_id: int, owner: str, now: dt.datetime
                     table.lease_owner == owner,
                 ),
             )
-            .values(lease_owner=owner, lease_until=now + LEASE)
+            .values(lease_owner=owner, lease_until=now + LEASE, attempts=table.attempts + 1)
         )
     return _count(result) == 1
 
@@ -383,6 +401,49 @@ def _pause_for(session: AsyncSession) -> float:
     return SQLITE_PAUSE if session.get_bind().dialect.name == "sqlite" else 0.0
 
 
+class _Heartbeat:
+    """Renews the lease of a job its runner holds, every third of LEASE, in a session of its
+    own: a long planning (or a slow chunk, or a slow report) is not taken for a dead process.
+    Stops renewing once the runner lost the job or it ended."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        job_id: int,
+        owner: str,
+        clock: Callable[[], dt.datetime],
+    ) -> None:
+        self.sessions, self.job_id, self.owner, self.clock = sessions, job_id, owner, clock
+        self.task = asyncio.create_task(self._beat())
+
+    async def _beat(self) -> None:
+        table = models.WriteJobRow
+        while True:
+            await asyncio.sleep(LEASE.total_seconds() / 3)
+            try:
+                async with self.sessions() as session, writing(session):
+                    result = await session.execute(
+                        _held(self.job_id, self.owner)
+                        .where(table.state.in_(UNFINISHED), table.lease_until.is_not(None))
+                        .values(lease_until=self.clock() + LEASE)
+                    )
+            except (SQLAlchemyError, OSError) as error:  # the database away: beat again
+                logger.warning(
+                    "The lease of write job %s was not renewed: %s",
+                    self.job_id,
+                    type(error).__name__,
+                )
+                continue
+            if _count(result) != 1:
+                return
+
+    async def stop(self) -> None:
+        """No more renewals (none is in flight once this returns)."""
+        self.task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.task
+
+
 async def run_job(
     sessions: async_sessionmaker[AsyncSession],
     job_id: int,
@@ -394,14 +455,16 @@ async def run_job(
     pause: float | None = None,
 ) -> WriteJob | None:
     """Claim the job and run it to its end: plan it if it was not yet, then write its
-    remaining chunks, each committed on its own. None when another process holds it.
+    remaining chunks, each committed on its own. None when another process holds it. While
+    it runs, its lease is renewed (`_Heartbeat`), so a live runner keeps its job.
 
     A refusal its steps name (`JobSteps.failure`) ends it as failed, and the reporter is told
     with the error; any other error (the database away) is raised and leaves the job to be
-    resumed once the lease has passed. A job cancelled meanwhile (its undo started) stops
-    before its next chunk, and the reporter is told; one cancelled (a shutdown) hands the job
-    over at once. `pause` (seconds between chunks) defaults to
-    SQLITE_PAUSE on SQLite, none elsewhere.
+    resumed once the lease has passed, until it has been run MAX_ATTEMPTS times: then it
+    ends failed as GAVE_UP (logged, and the reporter told with GaveUpError). A job cancelled
+    meanwhile (its undo started) stops before its next chunk, and the reporter is told; one
+    cancelled (a shutdown) hands the job over at once. `pause` (seconds between chunks)
+    defaults to SQLITE_PAUSE on SQLite, none elsewhere.
     """
     async with sessions() as session:
         if not await claim(session, job_id, owner, clock()):
@@ -409,58 +472,114 @@ async def run_job(
         job = await get_job(session, job_id)
         if job is None:
             return None
-        kind = steps(job)
-        chunks, upload = await _stored_plan(session, job_id)
-        await session.commit()
-        wait = _pause_for(session) if pause is None else pause
+        if job.attempts > MAX_ATTEMPTS:
+            # Every run before died without ending it (a process killed by what it wrote).
+            return await _give_up(session, job, owner, reporter, clock, None)
+        heartbeat = _Heartbeat(sessions, job_id, owner, clock)
         try:
-            if job.state == JobState.WAITING.value:
-                plan = await kind.plan(session, job, upload)
-                await session.commit()  # the planning reads end before the plan is written
-                await _save_plan(session, job, owner, plan, clock())
-                chunks = plan.chunks
-                job = await _current(session, job_id)
-                await reporter.progress(job)
-            while job.chunks_done < len(chunks):
-                await _write_chunk(session, job, owner, kind, chunks[job.chunks_done], clock)
-                job = await _current(session, job_id)
-                await reporter.progress(job)
-                if wait and job.chunks_done < len(chunks):
-                    await asyncio.sleep(wait)
-            await _end(session, job, owner, JobState.DONE, None, clock())
-        except asyncio.CancelledError:
-            # Stopped (a shutdown): the chunk in hand is rolled back, and the job is left at
-            # once to the next process rather than after the lease.
-            with contextlib.suppress(Exception):
-                async with asyncio.timeout(RELEASE_WITHIN):
-                    await session.rollback()
-                    await _release(session, job_id, owner)
-            raise
-        except LeaseLostError:
-            await session.rollback()
+            return await _run_claimed(
+                session, job, owner, steps, reporter, clock, pause, heartbeat
+            )
+        finally:
+            await heartbeat.stop()
+
+
+async def _run_claimed(
+    session: AsyncSession,
+    job: WriteJob,
+    owner: str,
+    steps: Callable[[WriteJob], JobSteps],
+    reporter: JobReporter,
+    clock: Callable[[], dt.datetime],
+    pause: float | None,
+    heartbeat: _Heartbeat,
+) -> WriteJob | None:
+    job_id = job.id
+    kind = steps(job)
+    chunks, upload = await _stored_plan(session, job_id)
+    await session.commit()
+    wait = _pause_for(session) if pause is None else pause
+    try:
+        if job.state == JobState.WAITING.value:
+            plan = await kind.plan(session, job, upload)
+            await session.commit()  # the planning reads end before the plan is written
+            await _save_plan(session, job, owner, plan, clock())
+            chunks = plan.chunks
             job = await _current(session, job_id)
-            if job.state != JobState.CANCELLED.value:
-                logger.info("Write job %s is held by another process now", job_id)
-                return None
-            await reporter.finished(job, None)
-            return job
-        except Exception as error:
-            failure = kind.failure(error)
-            if failure is None:
-                raise
-            await session.rollback()
-            await _end(session, job, owner, JobState.FAILED, failure, clock())
+            await reporter.progress(job)
+        while job.chunks_done < len(chunks):
+            await _write_chunk(session, job, owner, kind, chunks[job.chunks_done], clock)
             job = await _current(session, job_id)
-            await reporter.finished(job, error)
-            return job
+            await reporter.progress(job)
+            if wait and job.chunks_done < len(chunks):
+                await asyncio.sleep(wait)
+        await _end(session, job, owner, JobState.DONE, None, clock())
+    except asyncio.CancelledError:
+        # Stopped (a shutdown): the chunk in hand is rolled back, and the job is left at
+        # once to the next process rather than after the lease.
+        await heartbeat.stop()
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(RELEASE_WITHIN):
+                await session.rollback()
+                await _release(session, job_id, owner)
+        raise
+    except LeaseLostError:
+        await session.rollback()
         job = await _current(session, job_id)
+        if job.state != JobState.CANCELLED.value:
+            logger.info("Write job %s is held by another process now", job_id)
+            return None
         await reporter.finished(job, None)
         return job
+    except Exception as error:
+        failure = kind.failure(error)
+        if failure is None and job.attempts < MAX_ATTEMPTS:
+            raise
+        await session.rollback()
+        if failure is None:
+            logger.error(
+                "Write job %s failed %d times; it is given up",
+                job_id,
+                job.attempts,
+                exc_info=error,
+            )
+            return await _give_up(session, job, owner, reporter, clock, error)
+        await _end(session, job, owner, JobState.FAILED, failure, clock())
+        job = await _current(session, job_id)
+        await reporter.finished(job, error)
+        return job
+    job = await _current(session, job_id)
+    await reporter.finished(job, None)
+    return job
+
+
+async def _give_up(
+    session: AsyncSession,
+    job: WriteJob,
+    owner: str,
+    reporter: JobReporter,
+    clock: Callable[[], dt.datetime],
+    error: Exception | None,
+) -> WriteJob:
+    if error is None:
+        logger.error(
+            "Write job %s was started %d times and never ended; it is given up",
+            job.id,
+            job.attempts - 1,
+        )
+    await _end(session, job, owner, JobState.FAILED, GAVE_UP, clock())
+    job = await _current(session, job.id)
+    await reporter.finished(job, GaveUpError(job.attempts))
+    return job
 
 
 async def _release(session: AsyncSession, job_id: int, owner: str) -> None:
+    # Handed over, not failed: the run is not counted as an attempt.
+    table = models.WriteJobRow
     async with writing(session):
-        await session.execute(_held(job_id, owner).values(lease_until=None))
+        await session.execute(
+            _held(job_id, owner).values(lease_until=None, attempts=table.attempts - 1)
+        )
 
 
 async def _current(session: AsyncSession, job_id: int) -> WriteJob:

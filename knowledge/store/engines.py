@@ -77,6 +77,18 @@ async def snapshot_read(connection: AsyncConnection) -> None:
         await connection.execution_options(**{SNAPSHOT_READ: True})
 
 
+async def reading_snapshot(session: AsyncSession) -> None:
+    """Begin the session's next transaction as one consistent read (see `snapshot_read`):
+    what its statements read is the database as of its first, whatever commits meanwhile.
+    A transaction the session was in is committed first. The transaction must only read."""
+    if session.in_transaction():
+        await session.commit()
+    options: dict[str, Any] = {SNAPSHOT_READ: True}
+    if session.get_bind().dialect.name == "postgresql":
+        options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+    await session.connection(execution_options=options)
+
+
 @asynccontextmanager
 async def writing(session: AsyncSession) -> AsyncIterator[None]:
     """Run the block in a write transaction of its own, committed when the block succeeds and

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -62,6 +63,36 @@ async def export_document(
         activities=[mapping.activity_doc(row) for row in activities],
         programmes=[mapping.programme_doc(row) for row in programmes],
     )
+
+
+# Keys looked up in one query: well under what SQLite and asyncpg accept as parameters.
+_KEYS_AT_ONCE = 500
+
+
+async def export_records(
+    session: AsyncSession, keys: Mapping[str, Collection[str]]
+) -> KnowledgeDocument:
+    """Only the stored records named in `keys` (a document section, such as "agreements", to
+    the keys, or for "hromadas" the codes, of its records); those not stored are left out.
+    Reads as many rows as it is asked for, whatever the size of the knowledge base."""
+    tables: dict[str, tuple[Any, Any, Any]] = {
+        "sources": (models.SourceRow, models.SourceRow.key, mapping.source_doc),
+        "hromadas": (models.HromadaRow, models.HromadaRow.code, mapping.hromada_doc),
+        "places": (models.PlaceRow, models.PlaceRow.key, mapping.place_doc),
+        "agreements": (models.AgreementRow, models.AgreementRow.key, mapping.agreement_doc),
+        "aid": (models.AidRow, models.AidRow.key, mapping.aid_doc),
+        "activities": (models.ActivityRow, models.ActivityRow.key, mapping.activity_doc),
+        "programmes": (models.ProgrammeRow, models.ProgrammeRow.key, mapping.programme_doc),
+    }
+    sections: dict[str, list[Any]] = {}
+    for section, (table, column, to_doc) in tables.items():
+        wanted = sorted(set(keys.get(section, ())))
+        rows: list[Any] = []
+        for start in range(0, len(wanted), _KEYS_AT_ONCE):
+            part = wanted[start : start + _KEYS_AT_ONCE]
+            rows += await _rows(session, select(table).where(column.in_(part)).order_by(column))
+        sections[section] = [to_doc(row) for row in rows]
+    return KnowledgeDocument(**sections)
 
 
 def _plain(document: KnowledgeDocument) -> dict[str, Any]:

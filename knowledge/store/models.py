@@ -469,8 +469,9 @@ class WriteJobRow(Base):
     skip_rejected: Mapped[bool] = mapped_column(Boolean, server_default=false())
     # The planned records (an import) or audit entry ids (an undo), split into chunks.
     plan: Mapped[dict[str, Any] | None]
-    # The audit batch the job writes, and for an undo the batch it undoes.
-    batch: Mapped[str] = mapped_column(String(36))
+    # The audit batch the job writes (an undo of the import cancels the job by it), and for
+    # an undo the batch it undoes.
+    batch: Mapped[str] = mapped_column(String(36), index=True)
     undone_batch: Mapped[str | None] = mapped_column(String(36), index=True)
     chunks_done: Mapped[int] = mapped_column(Integer, server_default="0")
     chunks_total: Mapped[int | None] = mapped_column(Integer)
@@ -488,8 +489,10 @@ class WriteJobRow(Base):
     lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    # Why it failed, in a word ("refused", "forbidden", "changed since").
+    # Why it failed, in a word ("refused", "forbidden", "changed since", "gave up").
     failure: Mapped[str | None] = mapped_column(String(32))
+    # How many runs claimed it: a job whose runs keep failing is given up after MAX_ATTEMPTS.
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class UnansweredQuestionRow(Base):
