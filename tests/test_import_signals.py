@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.messages import Problem
+from knowledge.facts.messages import ImportRejectedError, Problem
 from knowledge.interchange.planning import Plan, plan_rows
 from knowledge.interchange.uploads import read_import
 from knowledge.places.hromadas import Resolved, shipped_index
@@ -22,7 +22,10 @@ HAT_ZAKARPATTIA = "UA21020030090051498"
 # Horodok in Lviv oblast, about 30 km west of Lviv.
 NEAR_HORODOK_LVIV = ("49.78", "23.64")
 
-HEADER = "hromada,oblast,partner_city,partner_country,kind,status,source_title,latitude,longitude"
+HEADER = (
+    "hromada,oblast,partner_city,partner_country,kind,status,source_title,"
+    "hromada_latitude,hromada_longitude"
+)
 
 
 @pytest.mark.parametrize(
@@ -149,6 +152,30 @@ def test_coordinates_columns_settle_the_name_and_bad_ones_are_refused() -> None:
     assert [doc.hromada for doc in plan.document.agreements] == [HORODOK_LVIV]
     assert [problem.row for problem in plan.rejected] == [3]
     assert "not a place on Earth" in plan.rejected[0].message
+
+
+def test_a_sheet_with_the_former_latitude_and_longitude_headers_still_settles_the_name() -> None:
+    latitude, longitude = NEAR_HORODOK_LVIV
+    header = HEADER.replace("hromada_latitude", "latitude").replace(
+        "hromada_longitude", "longitude"
+    )
+    data = f"{header}\nHorodok,,Strzyżów,Poland,twinning,active,list,{latitude},{longitude}"
+
+    plan = plan_rows(
+        read_import(data.encode(), "sheet.csv"), KnowledgeDocument(hromadas=read_hromadas())
+    )
+
+    assert [doc.hromada for doc in plan.document.agreements] == [HORODOK_LVIV]
+
+
+def test_a_sheet_with_both_the_former_and_the_new_latitude_header_is_refused() -> None:
+    data = f"{HEADER},latitude\nHorodok,,Nisko,Poland,twinning,active,list,49.8,23.6,49.8"
+
+    with pytest.raises(ImportRejectedError) as refused:
+        read_import(data.encode(), "sheet.csv")
+
+    assert "twice" in refused.value.problems[0].message
+    assert "hromada_latitude" in str(refused.value.problems[0].params["columns"])
 
 
 @pytest.mark.parametrize(

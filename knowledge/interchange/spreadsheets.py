@@ -49,8 +49,8 @@ AGREEMENT_COLUMNS = (
     "partner_name_uk",
     "partner_latitude",
     "partner_longitude",
-    "latitude",
-    "longitude",
+    "hromada_latitude",
+    "hromada_longitude",
 )
 AGREEMENT_REQUIRED = ("hromada", "partner_city", "partner_country", "kind", "status")
 AID_COLUMNS = (
@@ -71,8 +71,8 @@ AID_COLUMNS = (
     "notes",
     "category",
     "quantity",
-    "latitude",
-    "longitude",
+    "hromada_latitude",
+    "hromada_longitude",
 )
 AID_REQUIRED = ("hromada", "received_on", "donor_country")
 COLUMNS = {SheetKind.AGREEMENTS: AGREEMENT_COLUMNS, SheetKind.AID: AID_COLUMNS}
@@ -204,7 +204,7 @@ def _hromada(
 ) -> Resolved | Ambiguous:
     """The row's hromada, read with its oblast and coordinates columns; with `undecided`, a
     name several hromadas share is returned as such for the caller to settle."""
-    near = _point(cells, "latitude", "longitude")
+    near = _point(cells, "hromada_latitude", "hromada_longitude")
     found = hromadas.resolve(cells["hromada"], cells.get("oblast", ""), Hints(near=near))
     if isinstance(found, Resolved) or (undecided and isinstance(found, Ambiguous)):
         return found

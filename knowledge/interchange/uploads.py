@@ -243,8 +243,13 @@ _OBLAST_HEADERS = frozenset({"область", "регіон", "oblast/region"})
 _LOOSE_OBLAST_HEADER = "region"
 
 
+# Headers renamed since sheets were first written, still read as the columns they became.
+_FORMER_HEADERS = {"latitude": "hromada_latitude", "longitude": "hromada_longitude"}
+
+
 def _header_key(cell: str) -> str:
     key = "_".join(cell.strip().casefold().replace("-", " ").split())
+    key = _FORMER_HEADERS.get(key, key)
     return "oblast" if key in _OBLAST_HEADERS else key
 
 
