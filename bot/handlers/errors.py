@@ -61,8 +61,7 @@ async def _refused(event: ErrorEvent, chat: Chat | None, services: BotServices |
         return False
     logger.info("Chat %s refuses the bot: %s", chat.id, error.message)
     if services is not None:
-        async with services.sessions() as session:
-            await pause_chat(session, chat.id)
+        await services.work(pause_chat, chat.id)
     return True
 
 

@@ -115,20 +115,19 @@ async def on_correction(
         return
     data = await state.get_data()
     await state.clear()
-    async with services.sessions() as session:
-        saved = await save_correction(
-            session,
-            hromada_code=data.get("correction_hromada"),
-            user_id=message.from_user.id,
-            chat_id=message.chat.id,
-            lang=lang,
-            answer=str(data.get("correction_answer", "")),
-            text=message.text,
-            now=services.now(),
-        )
-        recipients = await correction_recipients(
-            session, saved.hromada_code, services.settings.admin_ids
-        )
+    saved = await services.work(
+        save_correction,
+        hromada_code=data.get("correction_hromada"),
+        user_id=message.from_user.id,
+        chat_id=message.chat.id,
+        lang=lang,
+        answer=str(data.get("correction_answer", "")),
+        text=message.text,
+        now=services.now(),
+    )
+    recipients = await services.work(
+        correction_recipients, saved.hromada_code, services.settings.admin_ids
+    )
     # The resident is thanked first: the editors' message, with its Reply button, comes last
     # (in the local chat the one person is both).
     name = _hromada_name(services, saved.hromada_code, lang)
@@ -187,11 +186,10 @@ async def on_reply_pressed(
     admin: Admin,
 ) -> None:
     """An editor of the hromada starts a reply."""
-    async with services.sessions() as session:
-        found = await correction(session, callback_data.id)
-        allowed = found is not None and await can_edit(
-            session, admin.user_id, found.hromada_code, admin.super_admins
-        )
+    found = await services.work(correction, callback_data.id)
+    allowed = found is not None and await services.work(
+        can_edit, admin.user_id, found.hromada_code, admin.super_admins
+    )
     if found is None or not allowed or not isinstance(query.message, Message):
         await refuse(query)
         return
@@ -218,11 +216,12 @@ async def on_reply(
         return
     correction_id = int((await state.get_data())["correction_id"])
     await state.clear()
-    async with services.sessions() as session:
-        found = await correction(session, correction_id)
-        if found is None:
-            return
-        taken = await record_reply(session, found.id, admin.user_id, message.text, services.now())
+    found = await services.work(correction, correction_id)
+    if found is None:
+        return
+    taken = await services.work(
+        record_reply, found.id, admin.user_id, message.text, services.now()
+    )
     if not taken:
         await say(message, _already_answered(found.id))
         return
@@ -252,8 +251,7 @@ def _already_answered(correction_id: int) -> str:
 @router.message(Command("unanswered"), IsAdmin())
 async def cmd_unanswered(message: Message, services: BotServices, admin: Admin, lang: str) -> None:
     """The questions the bot could not answer, per hromada the editor may edit, counted."""
-    async with services.sessions() as session:
-        groups = await unanswered_for(session, admin)
+    groups = await services.work(unanswered_for, admin)
     if not groups:
         await say(message, _("No unanswered questions so far."))
         return

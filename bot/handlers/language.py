@@ -75,8 +75,7 @@ async def choose_language(
         await callback.answer(_refusal(), show_alert=True)
         return
     code = callback_data.code
-    async with services.sessions() as session, session.begin():
-        await save_chat_language(session, message.chat.id, code, dt.datetime.now(dt.UTC))
+    await services.work(save_chat_language, message.chat.id, code, dt.datetime.now(dt.UTC))
     # Committed: every later update of the chat reads the new choice.
     await services.chat_languages.forget(message.chat.id)
     with i18n.use_locale(code):

@@ -41,14 +41,13 @@ async def membership_changed(update: ChatMemberUpdated, bot: Bot, services: BotS
     old = update.old_chat_member.status
     new = update.new_chat_member.status
     chat = update.chat
-    async with services.sessions() as session:
-        if new in GONE:
-            paused = await pause_chat(session, chat.id)
-            logger.info("Chat %s removed the bot (%s); %d paused", chat.id, new, paused)
-            return
-        if old not in GONE:
-            return
-        resumed = await resume_chat(session, chat.id)
+    if new in GONE:
+        paused = await services.work(pause_chat, chat.id)
+        logger.info("Chat %s removed the bot (%s); %d paused", chat.id, new, paused)
+        return
+    if old not in GONE:
+        return
+    resumed = await services.work(resume_chat, chat.id)
     logger.info("Chat %s took the bot back; %d subscriptions resumed", chat.id, resumed)
     if chat.type in GROUP_TYPES:
         me = await bot.me()
