@@ -24,6 +24,7 @@ LVIV = "UA46060250000025047"
 SHEVCHENKIVSKYI_LVIV = "UA46060250010615203"
 LYCHAKIVSKYI_LVIV = "UA46060250010364817"
 HORODOK_LVIV = "UA46060070000047720"
+LUTSK = "UA07080170000013585"
 HORODOK_KHMELNYTSKYI = "UA68040130000024471"
 NOVOSELIVKA_POLTAVA = "UA53080330000062155"
 ZARICHNE_RIVNE = "UA56020070000060676"
@@ -74,6 +75,15 @@ NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
         ("Horodok in Lviv Oblast", HORODOK_LVIV, None),
         ("Horodok in the Khmelnytskyi region", HORODOK_KHMELNYTSKYI, None),
         ("Городок (Хмельницька обл.)", HORODOK_KHMELNYTSKYI, None),
+        # A hromada as English texts of the reform and transliterated titles call it.
+        ("Lutska miska hromada", LUTSK, None),
+        ("Lutsk UTC", LUTSK, None),
+        ("Lutsk amalgamated territorial community", LUTSK, None),
+        ("Lutsk, UA", LUTSK, None),
+        ("Lutsk (city)", LUTSK, None),
+        # One place under two names.
+        ("Lviv/Lwów", LVIV, None),
+        ("Ужгород / Ungvár", "UA21100230000083101", None),
     ],
 )
 def test_villages_districts_and_former_names_resolve_to_their_hromada(

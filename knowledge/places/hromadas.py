@@ -43,10 +43,13 @@ _KIND_WORDS: dict[str, HromadaKind] = {
         "міська": HromadaKind.URBAN,
         "мтг": HromadaKind.URBAN,
         "urban": HromadaKind.URBAN,
+        "miska": HromadaKind.URBAN,
         "селищна": HromadaKind.SETTLEMENT,
         "стг": HromadaKind.SETTLEMENT,
+        "selyshchna": HromadaKind.SETTLEMENT,
         "сільська": HromadaKind.RURAL,
         "rural": HromadaKind.RURAL,
+        "silska": HromadaKind.RURAL,
     }.items()
 }
 # What the place itself is, as a sheet says "city of Horodok", «смт Дубове», "Bene village":
@@ -96,6 +99,15 @@ _NOISE_WORDS = frozenset(
         "the",
         "ukraine",
         "україна",
+        "ua",
+        # "Lutsk amalgamated hromada", "Lutsk UTC", «Луцька ОТГ»: the hromadas formed
+        # by merging councils, as English texts of the reform call them.
+        "amalgamated",
+        "united",
+        "atc",
+        "utc",
+        "otg",
+        "об’єднана",
     )
 )
 _OBLAST_WORDS = frozenset(
@@ -560,6 +572,10 @@ class HromadaIndex:
         text = text.strip()
         if _CODE.match(text.upper()):
             return self._by_code(text.upper())
+        if "/" in text:
+            alternatives = self._alternatives(text, oblast, hints)
+            if alternatives is not None:
+                return alternatives
         name, qualifiers = _split_qualifier(text)
         words = name_key(name).split()
         if any(word in _OBLAST_WORDS for word in words):
@@ -598,13 +614,22 @@ class HromadaIndex:
             return self._oblast_problem(text, words)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
 
+    def _alternatives(self, text: str, oblast: str, hints: Hints | None) -> Resolved | None:
+        """ "Lviv/Lwów", «Ужгород / Ungvár»: one place under two names, when every name that
+        resolves names the same hromada and none is ambiguous."""
+        found = [self.resolve(part, oblast, hints) for part in text.split("/") if part.strip()]
+        resolved = [result for result in found if isinstance(result, Resolved)]
+        if not resolved or any(isinstance(result, Ambiguous) for result in found):
+            return None
+        return resolved[0] if len(set(resolved)) == 1 else None
+
     def _where(self, places: list[str]) -> _Where | Problem:
         """The oblast and raion the qualifiers name, or the one no oblast or raion is."""
         where = _ANYWHERE
         for place in places:
             words = name_key(place).split()
-            if all(word in _NOISE_WORDS for word in words):
-                continue  # "…, Ukraine"
+            if all(word in _NOISE_WORDS or word in _UNIT_WORDS for word in words):
+                continue  # "…, Ukraine", "Lviv (city)"
             if any(word in _RAION_WORDS for word in words):
                 raions = self.raion_codes(place)
                 if not raions:
