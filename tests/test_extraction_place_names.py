@@ -1,8 +1,9 @@
 """Extraction naming towns abroad as the gazetteer does: a Ukrainian case form put back in the
 town's own name, a town's own name preferred to another town's other name, ordinary words
 that GeoNames lists among towns' other names, a town the text leaves unnamed, a council
-approving a document signed before, and a hromada named by its council after the partner. The texts
-are written for the test, in the manner of city councils' news and English press releases.
+approving a document signed before, a hromada named by its council after the partner, and a
+person's Latin name right after a town's. The texts are written for the test, in the manner
+of city councils' news and English press releases.
 """
 
 from __future__ import annotations
@@ -117,3 +118,26 @@ def test_a_hromada_named_by_its_council_after_the_partner_is_the_side_not_one_na
     (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 6, 28)))
 
     assert (actual.hromada, actual.partner) == (KOLOMYIA, "Ниса")
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "Lutsk signed a twinning agreement with the city of Kielce Agata Wojda said "
+            "on 3 May 2024.",
+            "Kielce",
+        ),
+        (
+            "Луцьк уклав угоду про співпрацю з містом Санок Tomasz Matuszewski підписав її "
+            "3 травня 2024 року.",
+            "Санок",
+        ),
+    ],
+)
+def test_a_persons_latin_name_right_after_a_towns_is_not_part_of_the_towns_name(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+
+    assert (actual.partner, actual.partner_country) == (partner, "PL")

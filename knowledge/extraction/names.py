@@ -289,7 +289,7 @@ class PlaceNames:
             return None
         return code
 
-    def town_abroad(self, written: str) -> tuple[str, str | None] | None:
+    def town_abroad(self, written: str, *, marked: bool = False) -> tuple[str, str | None] | None:
         """A town abroad GeoNames' cities15000 knows by this one word, in any case form
         («Тарнобжегом»: Тарнобжег, «з Ніццою»: Ніцца), as (its name in the nominative, its
         country or None).
@@ -298,7 +298,8 @@ class PlaceNames:
         only among towns' other names («Ніцц» is another name of Nice; «Ніцца» its own), and
         a Ukrainian name is returned as GeoNames writes it. A word the dictionary knows as an
         ordinary one («Ліга», «Надія», «Дружба») is a town only by its own Ukrainian name:
-        GeoNames lists such words among other names of towns in China or India.
+        GeoNames lists such words among other names of towns in China or India, unless the
+        text `marked` the word as a town («з містом Санок»).
 
         The country is given when one country has a town of that name, or one such town is
         clearly the largest ("Paris" is in France); towns found by a weaker kind of name are
@@ -321,7 +322,7 @@ class PlaceNames:
             return None
         rank, name, ranked = best
         cyrillic = is_cyrillic(written[-1:])
-        if cyrillic and rank < _OWN_NAME and is_dictionary_word(fold(name)):
+        if cyrillic and not marked and rank < _OWN_NAME and is_dictionary_word(fold(name)):
             return None
         places = sorted(
             (place for found_rank, place in ranked.values() if found_rank == rank),
@@ -343,8 +344,9 @@ class PlaceNames:
         return countries.pop() if len(countries) == 1 else None
 
     def country_abroad(self, name: str) -> str | None:
-        """The country of the town abroad of this name (as `town_abroad`), or None."""
-        found = self.town_abroad(name)
+        """The country of the town abroad of this name (as `town_abroad`, the text having
+        marked it as a town), or None."""
+        found = self.town_abroad(name, marked=True)
         return None if found is None else found[1]
 
     def country_name(self, code: str, lang: str) -> str:

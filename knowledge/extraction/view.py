@@ -28,6 +28,8 @@ from knowledge.extraction.names import (
 )
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.dates import MONTH_WORDS
+from knowledge.places.world import world_places_named
+from knowledge.text.given_names import is_latin_given_name
 from knowledge.text.morphology import (
     is_dictionary_word,
     is_first_name,
@@ -539,6 +541,7 @@ class ViewBuilder:
         while (
             last + 1 < len(view.words)
             and not is_first_name(view.words[last + 1])
+            and not self._person_after(view, index, last)
             and last + 1 not in covered
             and sentence.is_capitalised(last + 1)
             and not sentence.tokens[last + 1].is_number
@@ -549,6 +552,20 @@ class ViewBuilder:
         ):
             last += 1
         return last
+
+    def _person_after(self, view: SentenceView, index: int, last: int) -> bool:
+        """Whether a person's first name in Latin letters follows a town's name: "the city of
+        Lublin Krzysztof Żuk said" is Lublin, then its mayor; "Santa Maria" is one name."""
+        following = view.words[last + 1]
+        if not is_latin_given_name(following):
+            return False
+        known = self.names.town_abroad(view.sentence.written(index, last), marked=True) is not None
+        longer = view.sentence.written(index, min(last + 2, len(view.words) - 1))
+        return (
+            known
+            and not world_places_named(longer)
+            and not world_places_named(view.sentence.written(index, last + 1))
+        )
 
     @staticmethod
     def _continues_list(view: SentenceView, index: int) -> bool:
