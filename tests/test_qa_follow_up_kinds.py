@@ -146,3 +146,60 @@ def test_the_kind_of_agreement_asked_after_one_partner_is_that_pairs(
     assert kind_named in last.text
     if not_shown:
         assert not_shown not in last.text
+
+
+# -- a short name and several towns in one follow-up -------------------------------------------
+
+
+def test_a_three_letter_city_as_a_follow_up_gets_a_no_not_a_refusal(engine: Engine) -> None:
+    answers = conversation(engine, "партнери Харкова", "а Рим?")
+
+    last = answers[-1]
+    assert last.intent is Intent.RELATION
+    assert last.text.startswith("Ні, у моїх записах немає партнерства громади Харків з Римом.")
+
+
+def test_a_short_common_word_is_not_read_as_a_town(engine: Engine) -> None:
+    answers = conversation(engine, "партнери Харкова", "а так?")
+
+    assert "з Таком" not in answers[-1].text
+
+
+def test_two_towns_no_record_names_get_one_no_naming_both(engine: Engine) -> None:
+    answers = conversation(engine, "партнери Харкова", "а Париж і Лондон?")
+
+    assert answers[-1].text.startswith(
+        "Ні, у моїх записах немає партнерства громади Харків з Парижем і Лондоном."
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        (
+            "is mena partnered with olaine",
+            "and zyrakow and dabrowa?",
+            ("Yes, Mena and Żyraków are partners.", "Yes, Mena and Dąbrowa are partners."),
+        ),
+        (
+            "коли підписали угоду з Кошице?",
+            "а з лідсом і ліллем?",
+            ("Клятва про дружбу: підписано у 2023", "Лілль, Франція — Місто-побратим"),
+        ),
+        (
+            "чи побратими харків і лілль?",
+            "а брно і рим?",
+            (
+                "Так, Харків і Брно — міста-побратими.",
+                "Ні, у моїх записах немає партнерства громади Харків з Римом.",
+            ),
+        ),
+    ],
+)
+def test_two_partners_in_one_follow_up_are_each_answered(
+    engine: Engine, first: str, then: str, expected: tuple[str, ...]
+) -> None:
+    text = conversation(engine, first, then)[-1].text
+
+    for part in expected:
+        assert part in text.replace("\u202f", " ")

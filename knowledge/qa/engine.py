@@ -7,10 +7,12 @@ import datetime as dt
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
 from zoneinfo import ZoneInfo
+
+from babel.lists import format_list
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import KnowledgeDocument
@@ -294,6 +296,7 @@ class Engine:
             self._no_records(lang, _code(entities), draft)
         else:
             self._HANDLERS[intent](self, lang, meaning, draft, today)
+            self._the_other_partners(lang, meaning, draft, today)
 
         citations = tuple(
             citation(lang, self.snapshot.sources[key])
@@ -329,6 +332,27 @@ class Engine:
                 counted=_counted(meaning, context),
             ),
         )
+
+    def _the_other_partners(
+        self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
+    ) -> None:
+        """The same question of each further partner the question named («а Брно і Лілль?»),
+        and a "no" for the towns abroad no record names, after the first partner's answer."""
+        entities = meaning.entities
+        for place in meaning.also:
+            draft.lines.append("")
+            other = replace(meaning, entities=entities.but(place=place, agreement=None), also=())
+            self._HANDLERS[meaning.intent](self, lang, other, draft, today)
+        if entities.place is not None and meaning.also_unknown:
+            draft.lines.append("")
+            draft.lines.append(
+                lang.gettext(
+                    "No, I have no record of a partnership between {hromada} and {place}."
+                ).format(
+                    hromada=self._heading(lang, entities),
+                    place=format_list(list(meaning.also_unknown), locale=lang.code),
+                )
+            )
 
     def _about_the_records(self, lang: Language, meaning: Meaning) -> Written | None:
         """The answer about the knowledge base as a whole or its events, if that is asked."""
@@ -642,9 +666,12 @@ class Engine:
         _ = lang.gettext
         entities = meaning.entities
         if entities.place is None and meaning.unknown_partner:
+            # «а Париж і Лондон?»: one "no" for every town no record names.
+            unknown = [meaning.unknown_partner, *meaning.also_unknown]
             draft.lines.append(
                 _("No, I have no record of a partnership between {hromada} and {place}.").format(
-                    hromada=self._heading(lang, entities), place=meaning.unknown_partner
+                    hromada=self._heading(lang, entities),
+                    place=format_list(unknown, locale=lang.code),
                 )
             )
         if entities.place is None:

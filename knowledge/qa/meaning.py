@@ -170,3 +170,7 @@ class Meaning:
     rule: str = ""
     # The kinds of agreement a definition question asks about («що таке меморандум»).
     defined: tuple[str, ...] = ()
+    # «а Брно і Лілль?», «а Париж і Лондон?»: the further partners asked about in the same
+    # question (keys), and the further towns no record names (as written).
+    also: tuple[str, ...] = ()
+    also_unknown: tuple[str, ...] = ()

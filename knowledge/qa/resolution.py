@@ -681,7 +681,42 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     named = found.settlements.get(settled.entities.hromada or "")
     if named is not None:
         settled = dataclasses.replace(settled, settlement=named)
-    return settled
+    return _several_partners(reading, found, own, settled, snapshot)
+
+
+# Questions about a pair a question may ask of several partners at once.
+_OF_SEVERAL_PARTNERS = frozenset(
+    {Intent.RELATION, Intent.SIGNED, Intent.EXPIRY, Intent.SIGNATORIES, Intent.AREAS}
+)
+_BARE_FOLLOW_UP_CUES = frozenset(
+    {Cue.FOLLOW_UP, Cue.WHO, Cue.YES_NO, Cue.PARTNER, Cue.TWIN, Cue.AGREEMENTS}
+)
+
+
+def _several_partners(
+    reading: Reading, found: _Found, own: _Own, meaning: Meaning, snapshot: Snapshot
+) -> Meaning:
+    """«а Брно і Лілль?», «чи має харків угоди з брно та ліллем?»: the same asked of each partner
+    named; in a bare follow-up, the towns abroad no record names as well («а брно і рим?»)."""
+    entities = meaning.entities
+    if (
+        meaning.intent not in _OF_SEVERAL_PARTNERS
+        or entities.hromada is None
+        or entities.place is None
+        or own.entities.place != entities.place
+    ):
+        return meaning
+    places = [
+        _likeliest_place(candidates, entities.hromada, snapshot) for candidates in found.places
+    ]
+    also = tuple(dict.fromkeys(key for key in places if key != entities.place))
+    unknown: tuple[str, ...] = ()
+    bare = not reading.cues - _BARE_FOLLOW_UP_CUES
+    if meaning.intent is Intent.RELATION and reading.is_follow_up and bare:
+        unknown = tuple(_written_town(reading, town) for town in _world_towns(reading))
+    if not also and not unknown:
+        return meaning
+    return dataclasses.replace(meaning, also=also, also_unknown=unknown)
 
 
 def _comparison(
@@ -757,27 +792,32 @@ def _no_partnership(hromada: str, kind: AgreementKind | None, partner: str, rule
     )
 
 
-# A shorter word that happens to name a town abroad ("Is", «Бар») is too often a word.
+# A shorter word that happens to name a town abroad ("Is", «Бар») is too often a word; a
+# three-letter one counts only for a city this large (Rome, «а Рим?»).
 _SHORTEST_TOWN = 4
+_SHORT_TOWN = 3
+_SHORT_TOWN_POPULATION = 1_000_000
 
 
-def _world_town(reading: Reading) -> WorldPlace | None:
-    """The largest foreign town (GeoNames) a word of the question names, that no known name
-    covers: «вроцлава», «у вроцлаві» and "Wroclaw" all give Wrocław."""
+def _world_towns(reading: Reading) -> list[WorldPlace]:
+    """The foreign towns (GeoNames) the words of the question name, that no known name covers,
+    in the question's order, the largest of each word's: «вроцлава», «у вроцлаві» and
+    "Wroclaw" all give Wrocław, «а Париж і Лондон?» Paris and London."""
     named = {
         index for mention in reading.mentions for index in range(mention.first, mention.last + 1)
     }
-    found: list[WorldPlace] = []
+    towns: list[WorldPlace] = []
     for index, token in enumerate(reading.tokens):
         word = fold(token.text)
         if (
             token.is_number
             or index in named
             or index in reading.cue_tokens
-            or len(word) < _SHORTEST_TOWN
+            or len(word) < _SHORT_TOWN
             or not _written_as_a_name(reading, index)
         ):
             continue
+        found: list[WorldPlace] = []
         for form in sorted({word} | lemmas(word)):
             key = place_key(form)
             # Only a town's own or Ukrainian name: other names GeoNames lists are too often
@@ -789,7 +829,25 @@ def _world_town(reading: Reading) -> WorldPlace | None:
                 for town in world_places_named(form).values()
                 if key == place_key(town.name if token.is_latin else town.name_uk or "")
             )
-    return max(found, key=lambda town: town.population, default=None)
+        if len(word) < _SHORTEST_TOWN:
+            found = [town for town in found if town.population >= _SHORT_TOWN_POPULATION]
+        largest = max(found, key=lambda town: town.population, default=None)
+        if largest is not None and largest not in towns:
+            towns.append(largest)
+    return towns
+
+
+def _world_town(reading: Reading) -> WorldPlace | None:
+    """The largest foreign town (GeoNames) a word of the question names, that no known name
+    covers."""
+    return max(_world_towns(reading), key=lambda town: town.population, default=None)
+
+
+def _written_town(reading: Reading, town: WorldPlace) -> str:
+    """The town's name as an answer quotes it after «з» (instrumental) or "with"."""
+    if reading.lang != "en" and town.name_uk:
+        return town.name_uk[:1] + inflect(town.name_uk, "ablt")[1:]
+    return town.name
 
 
 _WHOM = frozenset({"ким", "кем", "whom", "who"})
@@ -963,18 +1021,17 @@ def _town_abroad_follow_up(reading: Reading, own: _Own, context: Context) -> Mea
         - {Cue.FOLLOW_UP, Cue.WHO, Cue.YES_NO, Cue.PARTNER, Cue.TWIN, Cue.AGREEMENTS}
     ):
         return None
-    town = _world_town(reading)
-    if town is None:
+    towns = _world_towns(reading)
+    if not towns:
         return None
-    written = town.name
-    if reading.lang != "en" and town.name_uk:
-        written = town.name_uk[:1] + inflect(town.name_uk, "ablt")[1:]
-    return _no_partnership(
+    first, *others = (_written_town(reading, town) for town in towns)
+    meaning = _no_partnership(
         previous.hromada,
         entities.kind,
-        written,
+        first,
         "a follow-up naming a town abroad the records do not know",
     )
+    return dataclasses.replace(meaning, also_unknown=tuple(others))
 
 
 def _carries_anything(reading: Reading) -> bool:
