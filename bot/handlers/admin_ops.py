@@ -1,7 +1,7 @@
 """Admin operations: /export, /import, /backup, /logchat, /channel and /publish.
 
-Every command and button re-checks the sender's right in the database as it acts; writes use
-their own session, so the admin services own their transactions.
+Every command and button re-checks the sender's right in the database as it acts; reads and
+writes run as units of work (`BotServices.work`), so the admin services own their transactions.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from aiogram.types import (
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deeplinks import hromada_payload
 from bot.filters.admin import IsAdmin, refusal_text, refuse
@@ -110,7 +109,6 @@ def _stamp(services: BotServices) -> str:
 async def cmd_export(
     message: Message,
     command: CommandObject,
-    session: AsyncSession,
     services: BotServices,
     lang: str,
 ) -> None:
@@ -128,18 +126,18 @@ async def cmd_export(
     content: bytes
     if chosen == "xlsx":
         # An Excel workbook with names in the editor's language, which /import reads back.
-        content = await export_agreements_xlsx(session, lang)
+        content = await services.work(export_agreements_xlsx, lang)
         name = f"pobratym-agreements-{stamp}.xlsx"
     elif chosen == "aid_xlsx":
-        content, name = await export_aid_xlsx(session, lang), f"pobratym-aid-{stamp}.xlsx"
+        content, name = await services.work(export_aid_xlsx, lang), f"pobratym-aid-{stamp}.xlsx"
     elif chosen == "csv":
-        text, name = await export_agreements_csv(session), f"pobratym-agreements-{stamp}.csv"
+        text, name = await services.work(export_agreements_csv), f"pobratym-agreements-{stamp}.csv"
         content = text.encode("utf-8")
     elif chosen == "aid_csv":
-        text, name = await export_aid_csv(session), f"pobratym-aid-{stamp}.csv"
+        text, name = await services.work(export_aid_csv), f"pobratym-aid-{stamp}.csv"
         content = text.encode("utf-8")
     else:
-        document = await export_document(session)
+        document = await services.work(export_document)
         text, name = dump_document(document, DocumentFormat(chosen)), f"pobratym-{stamp}.{chosen}"
         content = text.encode("utf-8")
     caption = _("The knowledge base as of {date}.").format(date=stamp)
@@ -242,7 +240,7 @@ async def on_document(
     message: Message,
     bot: Bot,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     admin: Admin,
 ) -> None:
     """Read the file, preview it, and keep it here (not in the button) until Apply; rows the
@@ -272,7 +270,7 @@ async def on_document(
         await state.clear()
         await say(message, refused_text(error.problems))
         return
-    preview = await preview_import(session, parsed, admin)
+    preview = await services.work(preview_import, parsed, admin)
     text = preview_text(preview)
     if not preview.has_changes:
         await state.clear()
@@ -329,20 +327,19 @@ async def on_import_apply(
         escaped(_("Importing… {percent}%").format(percent=0))
     )
     # Stored before it runs: if this process dies, another finishes it in the same message.
-    async with services.sessions() as session:
-        job = await start_import(
-            session,
-            upload,
-            filename,
-            actor=admin.actor,
-            user_id=admin.user_id,
-            now=services.now(),
-            skip_rejected=True,
-            chat_id=query.message.chat.id,
-            message_id=progress_message.message_id,
-            language=lang,
-            owner=OWNER,
-        )
+    job = await services.work(
+        start_import,
+        upload,
+        filename,
+        actor=admin.actor,
+        user_id=admin.user_id,
+        now=services.now(),
+        skip_rejected=True,
+        chat_id=query.message.chat.id,
+        message_id=progress_message.message_id,
+        language=lang,
+        owner=OWNER,
+    )
     start_job(bot, services, job.id)
 
 
@@ -401,7 +398,7 @@ async def cmd_logchat(
     message: Message,
     command: CommandObject,
     bot: Bot,
-    session: AsyncSession,
+    services: BotServices,
     admin: Admin,
 ) -> None:
     """Forward the audit log to this chat (its topic, in a forum), to a chat by id, or (with
@@ -428,7 +425,7 @@ async def cmd_logchat(
     ):
         await say(message, _unreachable(chat_id))
         return
-    await set_log_chat(session, admin, chat_id, thread_id)
+    await services.work(set_log_chat, admin, chat_id, thread_id)
     if chat_id is None:
         await say(message, _("The audit log is no longer forwarded."))
     else:
@@ -442,13 +439,13 @@ async def cmd_channel(
     message: Message,
     command: CommandObject,
     bot: Bot,
-    session: AsyncSession,
+    services: BotServices,
     admin: Admin,
 ) -> None:
     """Show or set the channel /publish posts to."""
     argument = (command.args or "").strip()
     if not argument:
-        current = await stored_channel(session)
+        current = await services.work(stored_channel)
         text = (
             _("No channel is set. Send /channel @name or /channel -100… to set one.")
             if current is None
@@ -469,7 +466,7 @@ async def cmd_channel(
     ):
         await say(message, _unreachable(channel))
         return
-    await set_channel(session, admin, channel)
+    await services.work(set_channel, admin, channel)
     text = (
         _("No channel is set any more.")
         if channel is None
@@ -489,14 +486,12 @@ def _channel_target(channel: str) -> int | str:
     return channel if chat_id is None else chat_id
 
 
-async def _digest(
-    session: AsyncSession, services: BotServices, hromada_code: str, lang: str
-) -> str | None:
+async def _digest(services: BotServices, hromada_code: str, lang: str) -> str | None:
     """New agreements and aid of the hromada in the last weeks, or None when there are none."""
     language = Language(lang)
     snapshot = services.engine.snapshot
     since = dt.datetime.now(dt.UTC) - dt.timedelta(days=DIGEST_DAYS)
-    records = await recent_new_records(session, hromada_code, since)
+    records = await services.work(recent_new_records, hromada_code, since)
     agreements = [
         snapshot.agreements[record.key]
         for record in records
@@ -536,7 +531,6 @@ async def cmd_publish(
     command: CommandObject,
     bot: Bot,
     services: BotServices,
-    session: AsyncSession,
     admin: Admin,
 ) -> None:
     """Post a hromada's partnership card, or a digest of what is new, to the channel."""
@@ -551,18 +545,18 @@ async def cmd_publish(
     if isinstance(code, Problem):
         await say(message, problem_text(code))
         return
-    channel = await stored_channel(session)
+    channel = await services.work(stored_channel)
     if channel is None:
         await say(message, _("No channel is set. A super-admin sets it with /channel."))
         return
-    await require_editor(session, admin, code)
+    await services.work(require_editor, admin, code)
     channel_lang = services.settings.default_locale
     target = _channel_target(channel)
     try:
         if kind == "card":
             await publish_hromada_card(bot, target, code, channel_lang, services=services)
         else:
-            digest = await _digest(session, services, code, channel_lang)
+            digest = await _digest(services, code, channel_lang)
             if digest is None:
                 await say(
                     message,
