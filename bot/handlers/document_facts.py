@@ -37,7 +37,6 @@ from aiogram.types import (
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import DocumentFacts, FactAction, FactMove
 from bot.filters.admin import IsAdmin, refuse
@@ -170,7 +169,6 @@ async def on_file(
     message: Message,
     bot: Bot,
     state: FSMContext,
-    session: AsyncSession,
     services: BotServices,
     admin: Admin,
     lang: str,
@@ -194,7 +192,7 @@ async def on_file(
     except UnreadableDocumentError as error:
         await say(message, _unreadable_text(error.reason))
         return
-    await _propose(message, state, session, services, admin, lang, read, name)
+    await _propose(message, state, services, admin, lang, read, name)
 
 
 def _origin(message: Message) -> tuple[str | None, PartialDate | None, str]:
@@ -222,7 +220,6 @@ def _origin(message: Message) -> tuple[str | None, PartialDate | None, str]:
 async def on_forward(
     message: Message,
     state: FSMContext,
-    session: AsyncSession,
     services: BotServices,
     admin: Admin,
     lang: str,
@@ -236,7 +233,7 @@ async def on_forward(
         return
     url, day, fallback = _origin(message)
     document = DocumentText(text, url=url, date=day)
-    await _propose(message, state, session, services, admin, lang, document, fallback)
+    await _propose(message, state, services, admin, lang, document, fallback)
 
 
 @router.message(
@@ -249,13 +246,12 @@ async def on_forward(
 async def on_long_text(
     message: Message,
     state: FSMContext,
-    session: AsyncSession,
     services: BotServices,
     admin: Admin,
     lang: str,
 ) -> None:
     """A text longer than any question: a pasted news item or letter."""
-    await _propose_text(message, state, session, services, admin, lang, message.text or "")
+    await _propose_text(message, state, services, admin, lang, message.text or "")
 
 
 @router.message(Command("extract"), F.chat.type == "private", IsAdmin())
@@ -263,7 +259,6 @@ async def cmd_extract(
     message: Message,
     command: CommandObject,
     state: FSMContext,
-    session: AsyncSession,
     services: BotServices,
     admin: Admin,
     lang: str,
@@ -271,7 +266,7 @@ async def cmd_extract(
     """/extract TEXT reads the text; /extract alone waits for a text, a post or a file."""
     await state.clear()
     if command.args and command.args.strip():
-        await _propose_text(message, state, session, services, admin, lang, command.args)
+        await _propose_text(message, state, services, admin, lang, command.args)
         return
     await state.set_state(FactsStep.waiting)
     await say(
@@ -287,20 +282,18 @@ async def cmd_extract(
 async def on_waited_text(
     message: Message,
     state: FSMContext,
-    session: AsyncSession,
     services: BotServices,
     admin: Admin,
     lang: str,
 ) -> None:
     """The text /extract waited for."""
     await state.clear()
-    await _propose_text(message, state, session, services, admin, lang, message.text or "")
+    await _propose_text(message, state, services, admin, lang, message.text or "")
 
 
 async def _propose_text(
     message: Message,
     state: FSMContext,
-    session: AsyncSession,
     services: BotServices,
     admin: Admin,
     lang: str,
@@ -309,7 +302,7 @@ async def _propose_text(
     first_line = text.strip().splitlines()[0] if text.strip() else ""
     fallback = first_line[:120] or _("Pasted text")
     # A pasted text's own date is unknown: relative dates are read against today.
-    await _propose(message, state, session, services, admin, lang, DocumentText(text), fallback)
+    await _propose(message, state, services, admin, lang, DocumentText(text), fallback)
 
 
 # ---- the cards ----
@@ -318,7 +311,6 @@ async def _propose_text(
 async def _propose(
     message: Message,
     state: FSMContext,
-    session: AsyncSession,
     services: BotServices,
     admin: Admin,
     lang: str,
@@ -362,7 +354,9 @@ async def _propose(
         )
     entries = []
     for proposal in facts:
-        editable = await can_edit(session, admin.user_id, proposal.hromada, admin.super_admins)
+        editable = await services.work(
+            can_edit, admin.user_id, proposal.hromada, admin.super_admins
+        )
         entries.append(
             {
                 "proposal": proposal_data(proposal),
@@ -375,7 +369,7 @@ async def _propose(
         )
     token = secrets.token_urlsafe(6)
     kept = {"source": source_data(source), "title": title, "facts": entries}
-    stored_key, new_source = await source_record(session, source, title)
+    stored_key, new_source = await services.work(source_record, source, title)
     language = Language(lang)
     header = [
         ngettext(
@@ -556,12 +550,11 @@ async def _add(
         return
     source = source_from_data(document["source"])
     try:
-        async with services.sessions() as session:
-            source_key, new_source = await source_record(session, source, document["title"])
-            drafts = await drafts_for(
-                session, list(zip(proposals, fresh, strict=True)), source_key, new_source
-            )
-            results = await add_drafts(session, drafts, admin)
+        source_key, new_source = await services.work(source_record, source, document["title"])
+        drafts = await services.work(
+            drafts_for, list(zip(proposals, fresh, strict=True)), source_key, new_source
+        )
+        results = await services.work(add_drafts, drafts, admin)
     except UnknownCountryError as error:
         await query.answer(
             _("The text gives no country for «{place}»: press Edit to give it.").format(
@@ -733,15 +726,14 @@ async def _open_dialog(
     comparison: Comparison = compare(proposal, services.engine.snapshot)
     source = source_from_data(document["source"])
     try:
-        async with services.sessions() as session:
-            source_key, new_source = await source_record(session, source, document["title"])
-            (draft,) = await drafts_for(
-                session,
-                [(proposal, comparison)],
-                source_key,
-                new_source,
-                countries={0: country} if country else None,
-            )
+        source_key, new_source = await services.work(source_record, source, document["title"])
+        (draft,) = await services.work(
+            drafts_for,
+            [(proposal, comparison)],
+            source_key,
+            new_source,
+            countries={0: country} if country else None,
+        )
     except (AdminError, ValueError) as error:
         text = error_text(error, lang) if isinstance(error, AdminError) else str(error)
         if isinstance(error, forms.FormError):
