@@ -141,3 +141,37 @@ def test_a_persons_latin_name_right_after_a_towns_is_not_part_of_the_towns_name(
     (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert (actual.partner, actual.partner_country) == (partner, "PL")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Lviv signed a cooperation agreement with Lille, Belgium, on 3 May 2024.", "BE"),
+        (
+            "Poltava signed a memorandum of cooperation with Columbus, Georgia, on 3 May 2024.",
+            "US",
+        ),
+        (
+            "Полтава підписала меморандум про співпрацю з містом Колумбус (штат Джорджія, США) "
+            "3 травня 2024 року.",
+            "US",
+        ),
+        ("Золочів уклав угоду про співпрацю з польською Домбровою 3 травня 2024 року.", "PL"),
+    ],
+)
+def test_a_namesake_of_another_hromadas_recorded_partner_is_not_shown_as_that_partner(
+    extractor: Extractor, text: str, country: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+
+    assert (actual.partner_country, actual.partner_place) == (country, None)
+
+
+def test_a_hromadas_own_recorded_partner_settles_a_name_several_towns_have(
+    extractor: Extractor,
+) -> None:
+    text = "Мена уклала угоду про співпрацю з польською Домбровою."
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+
+    assert actual.partner_place == "pl-dabrowa-kujawsko-pomorskie"

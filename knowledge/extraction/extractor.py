@@ -146,9 +146,22 @@ class Extractor:
             ]
             context.earlier_towns += context.previous_towns
         facts = _signing_days_told_after(facts, sentences, dated)
+        facts = [(number, self._settled(fact)) for number, fact in facts]
         facts += self._aid(sentences, document_side, dated)
         facts.sort(key=lambda item: item[0])
         return Extraction(source, tuple(_merged([fact for _n, fact in facts])), language)
+
+    def _settled(self, fact: Proposal) -> Proposal:
+        """The agreement with its partner's record only where the name settles which town it
+        is (`PlaceNames.settles`): «Золочів уклав угоду з Домбровою» is not Mena's Dąbrowa,
+        one of Poland's many, though the knowledge base knows that one by the name."""
+        if (
+            isinstance(fact, AgreementProposal)
+            and fact.partner_place is not None
+            and not self.names.settles(fact.hromada, fact.partner_place)
+        ):
+            return replace(fact, partner_place=None)
+        return fact
 
     def _namesakes_abroad(self, views: list[SentenceView]) -> None:
         """Read a hromada's other name as a foreign town where the text tells its Ukrainian

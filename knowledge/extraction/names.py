@@ -264,6 +264,29 @@ class PlaceNames:
             None if region is None else region.en,
         )
 
+    def settles(self, hromada: str | None, key: str) -> bool:
+        """Whether a name the knowledge base's place `key` has means that place for this
+        hromada: the hromada has a record with it, or the place is the one town GeoNames
+        clearly knows by its name (Brno, Leeds). "Columbus", «Домброва», "Friedberg" are the
+        names of several towns: only a hromada's own recorded partner settles which."""
+        if hromada is not None and any(
+            agreement.place == key
+            for agreement in self._snapshot.agreements_by_hromada.get(hromada, ())
+        ):
+            return True
+        place = self._snapshot.places.get(key)
+        if place is None:
+            return False
+        named = world_places_named(place.name.en)
+        if place.country not in named:
+            return False
+        largest = named[place.country].population
+        return all(
+            other.population * _CLEARLY <= largest
+            for code, other in named.items()
+            if code != place.country
+        )
+
     def country_of_town(self, name: str, countries: Sequence[str]) -> str | None:
         """The one country among `countries` (ISO alpha-2, as the document names them) that
         has a town of this name in GeoNames' cities15000 («Ченстохова»: PL); None when no

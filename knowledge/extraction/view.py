@@ -23,11 +23,13 @@ from knowledge.extraction.names import (
     HOME_COUNTRY,
     NameKind,
     NameMention,
+    PlaceInfo,
     PlaceNames,
     is_english_country_adjective,
 )
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.dates import MONTH_WORDS
+from knowledge.places.subdivisions import find_subdivision
 from knowledge.places.world import world_places_named
 from knowledge.text.given_names import is_latin_given_name
 from knowledge.text.morphology import (
@@ -260,6 +262,10 @@ class ViewBuilder:
                 place = self.names.place(places[0])
                 if place is None:
                     continue
+                namesake = self._namesake_placed_apart(view, mention, place, foreign)
+                if namesake is not None:
+                    towns.append(namesake)
+                    continue
                 towns.append(
                     Town(
                         mention.first,
@@ -303,6 +309,33 @@ class ViewBuilder:
                 )
         towns += self._unknown_towns(view, covered)
         return sorted(towns, key=lambda town: town.first)
+
+    def _namesake_placed_apart(
+        self, view: SentenceView, mention: NameMention, place: PlaceInfo, countries: dict[int, str]
+    ) -> Town | None:
+        """The town a mention names where the text places it elsewhere than the knowledge
+        base's place of that name: "Lille, Belgium" is not Lille, France; "Columbus,
+        Georgia", «Колумбус (штат Джорджія, США)» is not Columbus, Ohio. None where the text
+        says nothing against the place."""
+        country = self._country_after(view, mention.last, countries)
+        region = _region_word_after(view, mention.last)
+        subdivision = None if region is None else find_subdivision(region[0], place.country)
+        if subdivision is not None and subdivision.is_region:
+            known = [
+                find_subdivision(name, place.country)
+                for name in (place.region_en, place.region_uk)
+                if name
+            ]
+            if subdivision in known:
+                return None
+            # "Columbus, Georgia": the US state, not the country it shares a name with.
+            country = place.country
+        elif country is None or country == place.country:
+            return None
+        town = foreign_town(
+            view.words, mention, country, person=_is_person(view.words, mention.first)
+        )
+        return replace(town, region=None if subdivision is None else region[0] if region else None)
 
     def _unknown_towns(self, view: SentenceView, covered: set[int]) -> list[Town]:
         """Capitalised names the text marks as towns, which the gazetteer does not know.
@@ -616,6 +649,20 @@ class ViewBuilder:
             if last < mention.first <= last + 4 and mention.ids(NameKind.REGION):
                 return mention.written
         return None
+
+
+def _region_word_after(view: SentenceView, last: int) -> tuple[str, int] | None:
+    """The first capitalised word after a name that a comma or a bracket sets after it, within
+    three words ("Columbus, Georgia", «Колумбус (штат Джорджія, США)»), with its position."""
+    tokens = view.sentence.tokens
+    if last + 1 >= len(tokens):
+        return None
+    if not view.text[tokens[last].end : tokens[last + 1].start].strip().startswith((",", "(")):
+        return None
+    for position in range(last + 1, min(len(tokens), last + 4)):
+        if view.sentence.is_capitalised(position) and not tokens[position].is_number:
+            return view.sentence.written(position, position), position
+    return None
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
