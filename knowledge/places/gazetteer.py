@@ -17,6 +17,7 @@ from knowledge.places.countries import (
 )
 from knowledge.places.hromadas import short_names, usual_reading
 from knowledge.places.reference import settlement_forms
+from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
 from knowledge.text.morphology import is_dictionary_word
@@ -282,25 +283,24 @@ class Gazetteer:
         )
 
     @cached_property
-    def _settlements(self) -> tuple[dict[str, frozenset[EntityRef]], frozenset[str]]:
-        """Key → the settlements a question may name by it, and the keys that are also everyday
-        words; read on the first question that needs them, not at start-up."""
-        found: dict[str, frozenset[EntityRef]] = {}
-        ordinary: set[str] = set()
+    def _settlements(self) -> _Settlements:
+        """The settlements a question may name and the keys that name them; read on the
+        first question that needs them, not at start-up."""
+        codes: list[str] = []
+        ordinary = bytearray()
+        by_key = CompactIndexBuilder()
         exact, home = self._exact, self._ordinary
         for forms in settlement_forms():
             if forms.hromada not in self._hromadas:
                 continue
-            refs = frozenset({EntityRef(EntityKind.SETTLEMENT, forms.code)})
+            number = len(codes)
+            codes.append(forms.code)
+            ordinary.append(forms.ordinary)
             for key in forms.keys:
                 # A name of the knowledge base or a country keeps its meaning.
-                if key in exact or key in home:
-                    continue
-                known = found.get(key)
-                found[key] = refs if known is None else known | refs
-                if forms.ordinary:
-                    ordinary.add(key)
-        return found, frozenset(ordinary)
+                if key not in exact and key not in home:
+                    by_key.add(key, number)
+        return _Settlements(tuple(codes), bytes(ordinary), by_key.build())
 
     # The indexes below serve only a name not found as written: each is built on the first
     # question that needs it, or beside the start-up by `warm`, so the bot starts answering
@@ -404,15 +404,31 @@ class Gazetteer:
     ) -> frozenset[EntityRef] | None:
         """The village or town a span names, if any: a name that is also an everyday word only
         when capitalised inside the question («партнери Вільшанки», not «вільшанка співає»)."""
-        found, ordinary = self._settlements
-        refs = found.get(phrase)
-        if refs is None:
+        settlements = self._settlements
+        numbers = settlements.by_key.get(phrase)
+        if not numbers:
             return None
         first = span[0]
         capital = first.start > 0 and original[first.start : first.end][:1].isupper()
-        if phrase in ordinary and not capital:
+        if not capital and any(settlements.ordinary[number] for number in numbers):
             return None
-        return refs
+        return frozenset(
+            EntityRef(EntityKind.SETTLEMENT, settlements.codes[number]) for number in numbers
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Settlements:
+    """The villages and towns a question may name: their KATOTTH codes, whether each name
+    is also an everyday word (1) or not (0), and the settlements (by number) each key names.
+
+    As a `dict` of keys to sets this took some 20 MB of the serving process; a key of a
+    settlement whose name is an everyday word names it only when capitalised.
+    """
+
+    codes: tuple[str, ...]
+    ordinary: bytes
+    by_key: CompactIndex
 
 
 def _hromadas_over_domestic_places(

@@ -8,7 +8,7 @@ village and city district with the hromada it belongs to.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
@@ -93,11 +93,12 @@ def question_forms(settlement: Settlement) -> SettlementForms:
     )
 
 
-@cache
 def settlement_forms() -> tuple[SettlementForms, ...]:
     """The settlements a question may name and their keys (`settlement_forms.csv`, derived by
     `tools/settlement_forms_derive.py`: the villages, settlements and towns that are not their
-    hromada's centre and whose name belongs to one hromada only)."""
+    hromada's centre and whose name belongs to one hromada only). Read anew on each call: the
+    gazetteer keeps the keys compactly, and a hundred thousand key strings kept here as well
+    took some 10 MB."""
     with SETTLEMENT_FORMS.open(encoding="utf-8", newline="") as file:
         return tuple(
             SettlementForms(
@@ -114,8 +115,9 @@ def settlement_forms() -> tuple[SettlementForms, ...]:
 
 @cache
 def question_settlements() -> dict[str, SettlementForms]:
-    """The settlements a question may name, by KATOTTH code."""
-    return {forms.code: forms for forms in settlement_forms()}
+    """The settlements a question may name, by KATOTTH code, without their keys (`keys` is
+    empty: the gazetteer finds a settlement by them)."""
+    return {forms.code: replace(forms, keys=()) for forms in settlement_forms()}
 
 
 @cache

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import threading
 from array import array
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from functools import lru_cache
 
 from knowledge.places.nearest import distance_km
 from knowledge.store.curated import REFERENCE_DIR
+from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder
 from knowledge.text.normalize import latin_key, name_key
 
 WORLD_PLACES = REFERENCE_DIR / "world_places.csv"
@@ -57,26 +57,6 @@ def world_place_keys(names: Iterable[str]) -> list[str]:
     return sorted({place_key(name) for name in names if name} - {""})
 
 
-class _SortedKeys:
-    """The table's distinct keys in byte order, as one UTF-8 blob: item i is key i's bytes.
-
-    A list of 97,000 `str` keys, each with its own list of rows, took some 15 MB; the blob
-    and its offsets take about 1.5 MB and are searched by `bisect`.
-    """
-
-    __slots__ = ("_blob", "_starts")
-
-    def __init__(self, blob: bytes, starts: array[int]) -> None:
-        self._blob = blob
-        self._starts = starts
-
-    def __len__(self) -> int:
-        return len(self._starts) - 1
-
-    def __getitem__(self, index: int) -> bytes:
-        return self._blob[self._starts[index] : self._starts[index + 1]]
-
-
 @dataclass(frozen=True, slots=True)
 class _Table:
     """The table in compact form: the file's bytes and where each row starts, each row's
@@ -90,9 +70,7 @@ class _Table:
     text: bytes
     row_starts: array[int]
     countries: bytes
-    keys: _SortedKeys
-    posting_starts: array[int]
-    postings: array[int]
+    by_key: CompactIndex
 
     def row(self, number: int) -> list[str]:
         """Row `number`'s fields, as written."""
@@ -105,11 +83,7 @@ class _Table:
 
     def numbers(self, key: str) -> array[int]:
         """The rows whose keys include `key`, in file order; empty if none."""
-        wanted = key.encode("utf-8")
-        index = bisect_left(self.keys, wanted)
-        if index == len(self.keys) or self.keys[index] != wanted:
-            return array("I")
-        return self.postings[self.posting_starts[index] : self.posting_starts[index + 1]]
+        return self.by_key.get(key)
 
 
 def _read_table() -> _Table:
@@ -125,7 +99,7 @@ def _read_table() -> _Table:
     country, keys = columns["country_code"], columns["keys"]
     row_starts = array("I", [len(lines[0])])
     countries = bytearray()
-    by_key: dict[bytes, array[int]] = {}
+    by_key = CompactIndexBuilder()
     for number, line in enumerate(lines[1:]):
         row_starts.append(row_starts[-1] + len(line))
         if b'"' in line:
@@ -136,29 +110,14 @@ def _read_table() -> _Table:
         if len(fields) != len(columns):
             raise ValueError(f"{WORLD_PLACES}: row {number + 1} has {len(fields)} fields")
         countries += fields[country].ljust(2)[:2]
-        for key in fields[keys].split(b"|"):
-            found = by_key.get(key)
-            if found is None:
-                by_key[key] = array("I", [number])
-            else:
-                found.append(number)
-    blob = bytearray()
-    key_starts = array("I", [0])
-    posting_starts = array("I", [0])
-    postings = array("I")
-    for key in sorted(by_key):
-        blob += key
-        key_starts.append(len(blob))
-        postings.extend(by_key[key])
-        posting_starts.append(len(postings))
+        for key in fields[keys].decode("utf-8").split("|"):
+            by_key.add(key, number)
     return _Table(
         columns,
         text,
         row_starts,
         bytes(countries),
-        _SortedKeys(bytes(blob), key_starts),
-        posting_starts,
-        postings,
+        by_key.build(),
     )
 
 
