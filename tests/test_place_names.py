@@ -81,6 +81,10 @@ NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
         ("Lutsk amalgamated territorial community", LUTSK, None),
         ("Lutsk, UA", LUTSK, None),
         ("Lutsk (city)", LUTSK, None),
+        # Russian-based spellings of towns GeoNames lists under no other name.
+        ("Yavorov", "UA46140110000063568", None),
+        ("Glybokaya", "UA73060150000088691", None),
+        ("Podvolochisk", "UA61040350000078247", None),
         # One place under two names.
         ("Lviv/Lwów", LVIV, None),
         ("Ужгород / Ungvár", "UA21100230000083101", None),
@@ -148,6 +152,20 @@ def test_a_raion_says_a_raion_councils_partnership_is_left_out_and_names_its_cen
     assert "у Білоцерківському районі" in abolished.render(
         lambda message: message.replace("in {raion} raion", "у {raion} районі"), "uk"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Short names meet too many others once the vowels are merged.
+        "Rome",
+        "Bela",
+        # A first letter of its own: not Олешки.
+        "Ilesa",
+    ],
+)
+def test_a_foreign_name_like_a_hromada_s_is_not_read_as_its_russian_spelling(text: str) -> None:
+    assert isinstance(shipped_index().resolve(text), Problem)
 
 
 @pytest.mark.parametrize(

@@ -428,6 +428,8 @@ class HromadaIndex:
         self.centre_kinds: dict[str, SettlementKind] = {}
         # Tiers: official, other, settlements; each as written, then across romanisations.
         self.tiers: list[dict[str, dict[str, _Entry]]] = [defaultdict(dict) for _ in range(8)]
+        # Hromadas by their centres' names on the key Russian-based spellings meet on.
+        self.by_sound: dict[str, dict[str, _Entry]] = defaultdict(dict)
         self._known_keys: dict[str, tuple[str, str]] = {}
         for hromada in hromadas:
             self.by_code[hromada.code] = hromada
@@ -517,6 +519,8 @@ class HromadaIndex:
             key, latin = self._keys(form)
             self._add(self.tiers[tier], key, entry)
             self._add(self.tiers[tier + 3], latin, entry)
+            if by_centre:
+                self._add(self.by_sound, _sound_key(latin), entry)
 
     def _keys(self, form: str) -> tuple[str, str]:
         # Settlements share names by the hundred (Новоселівка): each spelling is keyed once.
@@ -601,7 +605,11 @@ class HromadaIndex:
         where = self._where(places)
         if isinstance(where, Problem):
             return where
-        found = self._lookup(key, where, kinds) or self._by_former_centre(key, where)
+        found = (
+            self._lookup(key, where, kinds)
+            or self._by_former_centre(key, where)
+            or self._by_russian_spelling(key, where, kinds)
+        )
         if not found and kinds.units:
             # "village" is written loosely of a settlement too: where the place says which
             # one is meant, a category the codifier gives it otherwise does not refuse it.
@@ -716,6 +724,27 @@ class HromadaIndex:
                 ):
                     found.setdefault(entry.hromada.code, entry)
         return list(found.values())
+
+    def _by_russian_spelling(
+        self, key: str, keep: Callable[[_Entry], bool], kinds: _Kinds
+    ) -> list[_Entry]:
+        """The hromada whose centre a Russian-based spelling names ("Yavorov", "Kosov",
+        "Glybokaya", "Vizhnitsa" for Яворів, Косів, Глибока, Вижниця), where GeoNames gives
+        none: on `_sound_key`, and only where every centre so found has one name (the three
+        Yampils stay ambiguous; two different names never make one).
+
+        Asked only of a name no unit of the codifier has, so it never overrides one.
+        """
+        latin = " ".join(latin_key(word) for word in key.split())
+        if len(latin.replace(" ", "")) < _MIN_SOUND_KEY:
+            return []  # "Rome", "Bela": short names meet too many others on this key
+        entries = [
+            entry for entry in self.by_sound.get(_sound_key(latin), {}).values() if keep(entry)
+        ]
+        if kinds:
+            entries = kinds.fitting(entries, self.centre_kinds)
+        names = {latin_key(entry.hromada.center_uk or "") for entry in entries}
+        return entries if len(names) == 1 else []
 
     def candidates(self, text: str) -> list[str]:
         """Codes of every hromada the text may name, for an editor to choose from (sorted).
@@ -932,6 +961,29 @@ _ADJECTIVE_RULES = (
 # The adjective a former name added to a town's name: Pereiaslav-Khmelnytskyi is Pereiaslav.
 _FORMER_ADJECTIVE = re.compile(r"^(.{4,})-\S+(?:yi|ii|iy|ий|ій|ki|ka|ка)$")
 _MIN_FORMER_NAME = 4
+
+
+def _sound_key(latin: str) -> str:
+    """The key a name's Ukrainian and Russian-based romanisations meet on, from its romanisation
+    key: Ukrainian writes і where Russian writes о or е (Яворів, Яворов), и where Russian writes
+    и or ы, я where Russian writes е (Кам'янка, Каменка), and Russian adjectives end in -aya,
+    -oye (Glybokaya for Глибока). So о, е, і and и are one vowel after the first letter, «ia»
+    after a consonant is «a», and a Russian ending is cut to its first vowel."""
+    words = []
+    for word in latin.split():
+        word = _SOFTENED_A.sub("a", word)
+        word = _RUSSIAN_ENDING.sub(lambda match: match.group()[0], word)
+        # The first letter stays: "Ilesa" is not Олешки's "Oleshky".
+        words.append(word[:1] + _REPEATED.sub(r"\1", _CLOSE_VOWELS.sub("e", word[1:])))
+    return " ".join(words)
+
+
+# The shortest name (its romanisation key's letters) read by `_sound_key`.
+_MIN_SOUND_KEY = 6
+_SOFTENED_A = re.compile(r"(?<=[^aeiou])ia")
+_RUSSIAN_ENDING = re.compile(r"(?:aia|oie|ie|ii|ai|oi)$")
+_CLOSE_VOWELS = re.compile(r"[oei]")
+_REPEATED = re.compile(r"(.)\1+")
 
 
 def _hromada_adjectives(word: str) -> list[str]:
