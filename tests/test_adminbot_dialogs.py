@@ -517,3 +517,30 @@ async def test_notes_over_their_bound_are_refused_at_their_step_and_asked_again(
     (agreement,) = [a for a in (await stored(seeded_engine)).agreements if a.key == NEW_KEY]
     assert agreement.notes is not None
     assert NOTES[lang][0] in (agreement.notes.uk, agreement.notes.en)
+
+
+LONG_TITLE = {
+    "en": "Title is too long: at most 500 characters, and this one has 600",
+    "uk": "Назва: задовгий текст — щонайбільше 500 символів, а тут 600",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_source_title_longer_than_a_title_holds_is_refused_as_typed_and_asked_again(
+    admin: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    link = "https://example.org/news/1"
+    for text in ["/new_aid", "Харків", "2024", "PL", "-", "generators", "12", link]:
+        calls = await admin.send(text, chat_id=ME, user_id=ME, language_code=lang)
+
+    refused = await admin.send(
+        "Меморандум " * 54 + "Харків", chat_id=ME, user_id=ME, language_code=lang
+    )
+    (refusal,) = sent_texts(refused)
+    assert LONG_TITLE[lang] in refusal
+    assert CONFIRM[lang] not in [label for label, _ in last_buttons(refused)]
+
+    calls = await admin.send("Меморандум", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
+    (source,) = [s for s in (await stored(seeded_engine)).sources if s.url == link]
+    assert source.title.uk == "Меморандум"

@@ -96,6 +96,18 @@ def _field_name(step: str) -> Name:
     return Name(label, translation("uk").gettext(label))
 
 
+def typed_title(text: str) -> str:
+    """A new source's title as the admin typed it, trimmed: FormError("text") for nothing or
+    "-", FormError("title") with a too-long reason over TITLE_LENGTH characters (what the
+    record holds, so it is said now rather than refused at Confirm)."""
+    title = forms.required_text(text)
+    if len(title) > TITLE_LENGTH:
+        raise forms.FormError(
+            "title", title, too_long(_field_name("title"), TITLE_LENGTH, len(title))
+        )
+    return title
+
+
 @dataclass(frozen=True)
 class Step:
     """One question: the answer's name, the question (a message id, or one chosen by the

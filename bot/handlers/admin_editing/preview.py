@@ -235,9 +235,10 @@ async def cmd_cancel(message: Message, state: FSMContext) -> None:
 async def source_title(
     message: Message, state: FSMContext, session: AsyncSession, lang: str
 ) -> None:
-    """The source's title, typed."""
+    """The source's title, typed; one longer than a title holds is refused here, and the
+    title asked again."""
     try:
-        title = forms.required_text(message.text or "")
+        title = dialogs.typed_title(message.text or "")
     except forms.FormError as error:
         await say(message, form_problem_text(error))
         return
