@@ -31,18 +31,20 @@ from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped
 from knowledge.admin.common import Admin, AdminError
-from knowledge.admin.undo_job import UndoSteps, start_undo
+from knowledge.admin.undo_job import UndoSteps, start_undo, undo_under_way
 from knowledge.admin.wording import error_text
 from knowledge.facts.messages import ImportRejectedError, Problem
 from knowledge.interchange.import_job import ImportSteps
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
 from knowledge.store import models
 from knowledge.store.durable_jobs import (
+    UNFINISHED,
     GaveUpError,
     JobKind,
     JobState,
     JobSteps,
     WriteJob,
+    get_job,
     resume_jobs,
     run_job,
 )
@@ -306,11 +308,35 @@ async def is_import_batch(session: AsyncSession, batch: object) -> bool:
     return found is not None
 
 
+async def job_status_text(services: BotServices, job_id: int) -> str | None:
+    """How the job goes, in the current language: its progress while unfinished, else how it
+    ended (as its message says); None for no such job."""
+    async with services.sessions() as session:
+        job = await get_job(session, job_id)
+        if job is None:
+            return None
+        if job.state in UNFINISHED:
+            return _progress_text(job)
+        if job.kind == JobKind.UNDO.value:
+            return _undo_text(job, None)
+        last_change = None
+        if job.state != JobState.DONE.value:
+            last_change = await _last_change(session, job.batch)
+        return _import_text(job, None, last_change)[:MAX_TEXT]
+
+
 async def undo_import(
     message: Message, bot: Bot, services: BotServices, admin: Admin, lang: str, batch: str
-) -> None:
+) -> int:
     """Start undoing the import that wrote `batch` as a job, shown in a new message; an
-    import still unfinished is cancelled first, so none of it is written afterwards."""
+    import still unfinished is cancelled first, so none of it is written afterwards. An undo
+    of it already started (a Confirm delivered again) is not started twice: how it goes is
+    said instead. The id of the undo job."""
+    async with services.sessions() as session:
+        started = await undo_under_way(session, batch)
+    if started is not None:
+        await message.answer(escaped(await job_status_text(services, started.id) or ""))
+        return started.id
     shown = await message.answer(escaped(_("Undoing the import… {percent}%").format(percent=0)))
     async with services.sessions() as session:
         job = await start_undo(
@@ -325,3 +351,4 @@ async def undo_import(
             owner=OWNER,
         )
     start_job(bot, services, job.id)
+    return job.id

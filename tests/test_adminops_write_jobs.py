@@ -8,13 +8,16 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiogram.methods import EditMessageText, SendMessage
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import write_jobs
 from bot.handlers import admin_ops
 from knowledge.interchange.import_job import ImportSteps
 from knowledge.qa.engine import Engine
+from knowledge.store import models
 from knowledge.store.durable_jobs import LEASE, MAX_ATTEMPTS
+from knowledge.store.engines import session_factory
 from tests.adminops_support import (
     SUPER_ADMIN,
     FileHarness,
@@ -145,3 +148,69 @@ async def test_an_import_failing_the_same_way_each_time_is_given_up_and_its_admi
     assert runs == ["left to retry"] * (MAX_ATTEMPTS - 1) + ["failed", "nothing to run"]
     assert texts[-1].endswith(GAVE_UP[lang])
     assert _jobtowns(await stored(admins.services.database)) == []
+
+
+UNDONE = {
+    "en": f"Undone: {2 * ROWS + 1} changes of the import.",
+    "uk": f"Скасовано {2 * ROWS + 1} зміну імпорту.",  # 501: «зміну»
+}
+UNDOING = {"en": "Undoing the import… 0%", "uk": "Скасовую імпорт… 0%"}
+
+
+async def _imported_then_undo_asked(admins: FileHarness, lang: str) -> str:
+    preview = await admins.send_document(SHEET, "towns.csv", language_code=lang)
+    await admins.click(
+        _first_button(list(preview)), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    question = await admins.send(
+        "/undo", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    return _first_button(list(question))
+
+
+async def _undo_jobs(engine: AsyncEngine) -> int:
+    async with session_factory(engine)() as session:
+        count = await session.scalar(
+            select(func.count())
+            .select_from(models.WriteJobRow)
+            .where(models.WriteJobRow.kind == "undo")
+        )
+    return count or 0
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_confirm_of_an_import_undo_delivered_again_says_it_was_undone(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    confirm = await _imported_then_undo_asked(admins, lang)
+    first = await admins.click(
+        confirm, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    assert calls_of(first, EditMessageText)[-1].text == UNDONE[lang]
+
+    again = await admins.click(
+        confirm, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    assert sent_texts(again) == [UNDONE[lang]]
+    assert await _undo_jobs(seeded_engine) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_confirm_of_an_import_undo_delivered_again_while_it_runs_says_so_once(
+    admins: FileHarness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    confirm = await _imported_then_undo_asked(admins, lang)
+    # The undo is stored, and runs elsewhere (this replica is slow to get to it).
+    monkeypatch.setattr(write_jobs, "start_job", lambda *_: None)
+    first = await admins.click(
+        confirm, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    again = await admins.click(
+        confirm, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    assert sent_texts(first) == [UNDOING[lang]]
+    assert sent_texts(again) == [UNDOING[lang]]
+    assert await _undo_jobs(seeded_engine) == 1

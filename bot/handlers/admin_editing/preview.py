@@ -30,7 +30,7 @@ from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.transport.redelivery import is_passing_failure
-from bot.write_jobs import is_import_batch, undo_import
+from bot.write_jobs import is_import_batch, job_status_text, undo_import
 from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
 from knowledge.admin.editing import delete_record, parse_doc, preview_changes, save_records
@@ -48,6 +48,8 @@ from knowledge.facts.documents import AidDoc
 router = Handlers(__name__)
 # The dialog data key of a confirmed change's answer, kept from its writing until it is said.
 UNSAID_OUTCOME = "unsaid_outcome"
+# The dialog data key of the undo job a confirmed undo of an import started.
+UNDO_JOB = "undo_job"
 
 
 logger = logging.getLogger(__name__)
@@ -327,9 +329,12 @@ async def on_confirm(
         await say(query.message, _("This preview is no longer waiting; nothing was changed."))
         return
     if pending.operation is Operation.UNDO and await is_import_batch(session, pending.batch):
-        # An import is undone as a job of its own, in chunks, with its progress shown.
-        await state.clear()
-        await undo_import(query.message, bot, services, admin, lang, str(pending.batch))
+        # An import is undone as a job of its own, in chunks, with its progress shown. The
+        # preview waits until the job is stored; then the job's id is kept, so that a Confirm
+        # delivered again tells how the undo goes rather than "nothing was changed".
+        job_id = await undo_import(query.message, bot, services, admin, lang, str(pending.batch))
+        await state.set_state(None)
+        await state.set_data({UNDO_JOB: job_id})
         return
     try:
         text = await _apply(pending, admin, session, lang)
@@ -403,11 +408,21 @@ async def _apply(pending: PendingChange, admin: Admin, session: AsyncSession, la
 
 
 @router.callback_query(AdminConfirm.filter(), IsAdmin())
-async def on_stale_confirm(query: CallbackQuery, state: FSMContext) -> None:
+async def on_stale_confirm(query: CallbackQuery, state: FSMContext, services: BotServices) -> None:
     """Confirm under a preview that was already answered or cancelled: nothing happens. One
-    whose change was written by an attempt that died before saying so is told it now."""
-    if await _said_unsaid(query, state, await state.get_data()):
+    whose change was written by an attempt that died before saying so is told it now; one
+    that started the undo of an import is told how the undo goes."""
+    data = await state.get_data()
+    if await _said_unsaid(query, state, data):
         return
+    undo_job = data.get(UNDO_JOB)
+    if isinstance(undo_job, int) and isinstance(query.message, Message):
+        status = await job_status_text(services, undo_job)
+        if status is not None:
+            with contextlib.suppress(TelegramBadRequest):
+                await query.answer()
+            await say(query.message, status)
+            return
     note = _("This preview is no longer waiting; nothing was changed.")
     try:
         await query.answer(note, show_alert=True)
