@@ -98,3 +98,21 @@ def test_a_bare_known_partner_after_partners_is_still_a_yes(engine: Engine) -> N
     actual = engine.answer("and Lille?", context, today=TODAY).text
 
     assert actual.startswith("Yes, Kharkiv and Lille")
+
+
+@pytest.mark.parametrize(
+    ("question", "town", "not_town"),
+    [
+        ("хто побратим Нью-Йорка", "Нью-Йорк", "Йорк (York)"),
+        ("who are new york's twin cities in ukraine?", "New York City", "York, United Kingdom"),
+        ("партнери Лос-Анджелеса", "Los Angeles", "(Angeles)"),
+    ],
+)
+def test_a_town_of_several_words_is_that_town_not_one_named_by_its_last_word(
+    engine: Engine, question: str, town: str, not_town: str
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert town in actual
+    assert not_town not in actual
+    assert "Велика Британія" not in actual

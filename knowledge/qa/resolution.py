@@ -799,42 +799,73 @@ _SHORT_TOWN = 3
 _SHORT_TOWN_POPULATION = 1_000_000
 
 
+# The most words a foreign town's name runs to in a question: «Нью-Йорка», "Los Angeles".
+_LONGEST_TOWN_NAME = 3
+
+
 def _world_towns(reading: Reading) -> list[WorldPlace]:
     """The foreign towns (GeoNames) the words of the question name, that no known name covers,
-    in the question's order, the largest of each word's: «вроцлава», «у вроцлаві» and
-    "Wroclaw" all give Wrocław, «а Париж і Лондон?» Paris and London."""
+    in the question's order, the largest of each name's: «вроцлава», «у вроцлаві» and
+    "Wroclaw" all give Wrocław, «а Париж і Лондон?» Paris and London, and a run of words
+    its town: «Нью-Йорка» is New York, not York."""
     named = {
         index for mention in reading.mentions for index in range(mention.first, mention.last + 1)
     }
-    towns: list[WorldPlace] = []
-    for index, token in enumerate(reading.tokens):
-        word = fold(token.text)
-        if (
+    tokens = reading.tokens
+
+    def usable(index: int) -> bool:
+        token = tokens[index]
+        return not (
             token.is_number
             or index in named
             or index in reading.cue_tokens
-            or len(word) < _SHORT_TOWN
             or not _written_as_a_name(reading, index)
-        ):
-            continue
-        found: list[WorldPlace] = []
-        for form in sorted({word} | lemmas(word)):
-            key = place_key(form)
+        )
+
+    by_start: dict[int, WorldPlace] = {}
+    covered: set[int] = set()
+    for size in range(_LONGEST_TOWN_NAME, 0, -1):
+        for start in range(len(tokens) - size + 1):
+            span = range(start, start + size)
+            if covered.intersection(span) or not all(usable(index) for index in span):
+                continue
+            words = [fold(tokens[index].text) for index in span]
+            if size == 1 and len(words[0]) < _SHORT_TOWN:
+                continue
+            latin = all(tokens[index].is_latin for index in span)
+            found = _towns_named(words, latin=latin, several=size > 1)
+            if size == 1 and len(words[0]) < _SHORTEST_TOWN:
+                found = [town for town in found if town.population >= _SHORT_TOWN_POPULATION]
+            largest = max(found, key=lambda town: town.population, default=None)
+            if largest is not None:
+                by_start[start] = largest
+                # «Нью-Йорка» is New York: its words name no other town («Йорк»).
+                covered.update(span)
+    towns: list[WorldPlace] = []
+    for start in sorted(by_start):
+        if by_start[start] not in towns:
+            towns.append(by_start[start])
+    return towns
+
+
+def _towns_named(words: list[str], *, latin: bool, several: bool) -> list[WorldPlace]:
+    """The towns the words name, the last word in any of its forms («Нью-Йорка»)."""
+    found: list[WorldPlace] = []
+    for last in sorted({words[-1]} | lemmas(words[-1])):
+        form = " ".join([*words[:-1], last])
+        key = place_key(form)
+        for town in world_places_named(form).values():
             # Only a town's own or Ukrainian name: other names GeoNames lists are too often
             # words («стадії» is Helsinki's slang name "Stadi", "never" a form of Nevers).
             # A Latin word is compared with the town's own name, a Cyrillic one with its
-            # Ukrainian name: "never" would otherwise be «Невер» (Nevers).
-            found.extend(
-                town
-                for town in world_places_named(form).values()
-                if key == place_key(town.name if token.is_latin else town.name_uk or "")
-            )
-        if len(word) < _SHORTEST_TOWN:
-            found = [town for town in found if town.population >= _SHORT_TOWN_POPULATION]
-        largest = max(found, key=lambda town: town.population, default=None)
-        if largest is not None and largest not in towns:
-            towns.append(largest)
-    return towns
+            # Ukrainian name: "never" would otherwise be «Невер» (Nevers). Several words
+            # together are no everyday word: "New York" is New York City's other name.
+            names = [town.name if latin else town.name_uk or ""]
+            if several:
+                names += [town.name, town.name_uk or "", *town.other_names]
+            if any(key == place_key(name) for name in names if name):
+                found.append(town)
+    return found
 
 
 def _world_town(reading: Reading) -> WorldPlace | None:
