@@ -121,3 +121,29 @@ def test_a_country_named_in_full_or_by_its_adjective_is_that_country_not_a_terri
 
     assert all(name in actual for name in present)
     assert absent not in actual
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("чи є у харкова партнери в шотландії", "Ні,"),
+        ("чи є у харкова партнери в англії?", "Так,"),
+        ("чи є партнери в шотландії", "Ні. Шотландія"),
+        ("Are there partners in Wales?", "No. Wales"),
+    ],
+)
+def test_a_constituent_country_is_asked_about_itself_not_the_whole_united_kingdom(
+    engine: Engine, question: str, opening: str
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert actual.startswith(opening)
+    # Leeds lies in England: a partner there is none in Scotland or Wales.
+    assert ("Лідс, Англія" in actual) is ("англії" in question)
+
+
+def test_a_list_of_partners_in_a_region_opens_with_no_yes(engine: Engine) -> None:
+    actual = engine.answer("партнери в англії", today=TODAY).text
+
+    assert actual.startswith("Англія — партнери в Україні:")
+    assert "Лідс" in actual

@@ -207,6 +207,17 @@ def _owners_of_names() -> dict[str, set[str]]:
     return owners
 
 
+@cache
+def constituent_countries() -> dict[str, tuple[str, str]]:
+    """A country's constituent countries by their English name: its code and Ukrainian name
+    ("Scotland" → ("GB", "Шотландія")), as ISO 3166-2 lists them."""
+    return {
+        row.region_en: (row.code, row.region_uk or row.region_en)
+        for row in country_table()
+        if row.region_en is not None and row.origin.startswith("iso3166-2")
+    }
+
+
 def adjectives_for_questions() -> dict[str, list[str]]:
     """Per country, its adjectives ("польський", "polish"), which questions use besides names."""
     found: dict[str, list[str]] = {}

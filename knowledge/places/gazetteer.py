@@ -12,6 +12,7 @@ from knowledge.facts.snapshot import Snapshot
 from knowledge.places.countries import (
     HOME_COUNTRY,
     adjectives_for_questions,
+    constituent_countries,
     home_country_names,
     names_for_questions,
 )
@@ -253,6 +254,11 @@ class Gazetteer:
             ref = EntityRef(EntityKind.COUNTRY, code)
             for name in names:
                 builder.add_name(name, ref)
+        # «Шотландія», "Wales": a constituent country is its country and a region of it, as
+        # England is when a partner lies there; a partner in England is none in Scotland.
+        for region_en, (_, region_uk) in constituent_countries().items():
+            for name in (region_en, region_uk):
+                builder.add_name(name, EntityRef(EntityKind.REGION, region_en))
         for code, adjectives in adjectives_for_questions().items():
             ref = EntityRef(EntityKind.COUNTRY, code)
             for adjective in adjectives:

@@ -20,6 +20,7 @@ from knowledge.facts.messages import N_
 from knowledge.facts.records import Agreement, Aid, Place, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
+from knowledge.places.countries import constituent_countries
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.aid_aspects import narrow_aid_lines
@@ -468,7 +469,9 @@ class Engine:
         for place in self.snapshot.places.values():
             if place.region is not None and place.region.en == region:
                 return lang.text(place.region)
-        return region
+        # «Шотландія»: a constituent country no partner lies in still has its own name.
+        _, region_uk = constituent_countries().get(region, ("", region))
+        return region_uk if lang.code == "uk" else region
 
     def _partners(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
@@ -579,9 +582,10 @@ class Engine:
         kind = entities.kind
         if not meaning.yes_no:
             return None
-        if kind is AgreementKind.TWINNING or (entities.country is not None and kind is None):
+        in_country = entities.country is not None or entities.region is not None
+        if kind is AgreementKind.TWINNING or (in_country and kind is None):
             return self._in_country_yes_no(lang, meaning, agreements)
-        if entities.country is None and kind is not None:
+        if not in_country and kind is not None:
             named_kind = {
                 "hromada": self._heading(lang, entities),
                 "kind": lang.gettext(AGREEMENT_KINDS_INLINE[kind]),
@@ -597,13 +601,15 @@ class Engine:
         """ "Is there a partner (a twin city) of the hromada in this country?": a yes counts
         the partners with an agreement in force; unsigned talks make a no that names them."""
         entities = meaning.entities
-        if entities.country is None:
+        if entities.country is not None:
+            where = lang.country(entities.country)
+        elif entities.region in constituent_countries():
+            # «чи є у Харкова партнери в Шотландії?»: Leeds, in England, is no partner there.
+            where = self._region_name(lang, entities.region)
+        else:
             return None
         twins = entities.kind is AgreementKind.TWINNING
-        named = {
-            "hromada": self._heading(lang, entities),
-            "country": lang.country(entities.country),
-        }
+        named = {"hromada": self._heading(lang, entities), "country": where}
         in_force = {a.place for a in agreements if a.status is AgreementStatus.ACTIVE}
         if in_force and twins:
             return lang.ngettext(
@@ -1432,11 +1438,10 @@ class Engine:
                 draft.lines.append(none.format(subject=subject, what=what))
                 self._nation_wide_lines(lang, every, draft, with_place=True)
                 return
-            draft.lines.append(
-                _("{subject}: no partnerships with Ukrainian hromadas are recorded.").format(
-                    subject=subject
-                )
-            )
+            nothing = _("{subject}: no partnerships with Ukrainian hromadas are recorded.")
+            if meaning.yes_no:
+                nothing = _("No. {subject}: no partnerships with Ukrainian hromadas are recorded.")
+            draft.lines.append(nothing.format(subject=subject))
             return
         heading = _("{subject} — partners in Ukraine:")
         if meaning.yes_no:

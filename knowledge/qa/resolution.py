@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from knowledge.facts.records import Agreement
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
+from knowledge.places.countries import constituent_countries
 from knowledge.places.gazetteer import EntityKind, Mention
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.places.world import WorldPlace, place_key, world_places_named
@@ -201,7 +202,11 @@ def _collect(reading: Reading, snapshot: Snapshot) -> _Found:
         countries = mention.of_kind(EntityKind.COUNTRY)
         places = mention.of_kind(EntityKind.PLACE)
         regions = mention.of_kind(EntityKind.REGION)
-        if len(countries) == 1:
+        constituent = [ref.id for ref in regions if ref.id in constituent_countries()]
+        if len(countries) == 1 and constituent:
+            # «у Шотландії» asks about Scotland: a partner in England is none there.
+            found.regions.append(constituent[0])
+        elif len(countries) == 1:
             found.countries.append(next(iter(countries)).id)
         elif places:
             found.places.append(frozenset(ref.id for ref in places))
@@ -637,11 +642,14 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     if decided.intent is Intent.SIGNED and decided.yes_no and cues & {Cue.WHEN, Cue.SINCE}:
         # "When was the Leeds pledge signed?" asks for a date, not whether it was signed.
         decided = dataclasses.replace(decided, yes_no=False)
-    about = decided.entities.country or decided.entities.kind
+    about = decided.entities.country or decided.entities.region or decided.entities.kind
     asks_what = cues & {Cue.WHO, Cue.PERSON, Cue.COUNT, Cue.WHEN, Cue.WHERE}
     if decided.intent is Intent.PARTNERS and about and (decided.yes_no or not asks_what):
         # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" and
         # «у харькова есть побратимы в чехии?» say yes or no.
+        decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
+    if decided.intent is Intent.REVERSE and decided.yes_no:
+        # «партнери в Англії» lists them; «чи є партнери в Англії?» says yes or no.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
     settled = _settled(decided, own, snapshot, cues, previous_intent)
     paired = settled.entities
