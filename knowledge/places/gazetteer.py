@@ -21,7 +21,7 @@ from knowledge.places.reference import settlement_forms
 from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
-from knowledge.text.morphology import is_dictionary_word
+from knowledge.text.morphology import is_dictionary_word, is_russian_function_word
 from knowledge.text.normalize import (
     Token,
     cyrillic_key,
@@ -376,8 +376,9 @@ class Gazetteer:
             span = tokens[start : start + size]
             if refs is None and all(token.is_latin for token in span):
                 refs = self._latin.get(" ".join(latin_key(word) for word in words))
-            elif refs is None and not (size == 1 and is_dictionary_word(span[0].text)):
-                # A word of Ukrainian is never another language's spelling of a name.
+            elif refs is None and not (size == 1 and _everyday_word(span[0].text)):
+                # A word of Ukrainian, or a Russian «была», is never another language's
+                # spelling of a name.
                 refs = self._cyrillic.get(cyrillic_key(phrase))
             if refs is None:
                 refs = self._settlement_at(original, span, phrase)
@@ -394,8 +395,8 @@ class Gazetteer:
             or keys[start] in self._ordinary
         ):
             return None
-        if is_dictionary_word(token.text):
-            # An ordinary word ("вечора", "саме") is not a misspelt name.
+        if _everyday_word(token.text):
+            # An ordinary word ("вечора", "саме", «для») is not a misspelt name.
             return None
         # Several forms of one name may be equally close ("цинциннаті", "цинцинаці"); that is
         # still one name. Forms of different names equally close are a guess, so no match.
@@ -435,6 +436,11 @@ class _Settlements:
     codes: tuple[str, ...]
     ordinary: bytes
     by_key: CompactIndex
+
+
+def _everyday_word(word: str) -> bool:
+    """A Ukrainian dictionary word, or a Russian function word («была», «от»)."""
+    return is_dictionary_word(word) or is_russian_function_word(word)
 
 
 def _hromadas_over_domestic_places(

@@ -378,6 +378,12 @@ def _better_centre(hromada: HromadaDoc, known: HromadaDoc | None) -> bool:
     return known is None or known.population is None or hromada.population > known.population
 
 
+# Everyday nicknames of cities, by the city's name: «з ким побратим Франик?».
+_NICKNAMES: dict[str, tuple[str, ...]] = {
+    "Івано-Франківськ": ("Франик",),
+}
+
+
 def _short_forms(name: str) -> list[str]:
     """The parts of a hyphenated city name residents use alone: «Франківськ», «Кам’янець»."""
     parts = name.split("-")
@@ -393,7 +399,8 @@ def _short_forms(name: str) -> list[str]:
 
 
 def short_names(hromadas: Iterable[HromadaLike]) -> dict[str, str]:
-    """Short forms of city names residents use alone («Франківськ») → the hromada's code.
+    """Short forms and nicknames of city names residents use alone («Франківськ», «Франик»)
+    → the hromada's code.
 
     A short form two cities would share («Кам’янець») names neither.
     """
@@ -402,6 +409,8 @@ def short_names(hromadas: Iterable[HromadaLike]) -> dict[str, str]:
         if hromada.center_uk and _is_city_like(hromada):
             for form in _short_forms(hromada.center_uk):
                 owners[form].add(hromada.code)
+            for nickname in _NICKNAMES.get(hromada.center_uk, ()):
+                owners[nickname].add(hromada.code)
     return {form: next(iter(codes)) for form, codes in owners.items() if len(codes) == 1}
 
 

@@ -78,9 +78,20 @@ def _analyzer() -> _Analyzer:
     return analyzer
 
 
+@functools.cache
+def _russian_analyzer() -> _Analyzer:
+    # pymorphy3 ships its Russian dictionary with it; loaded only for a word the Ukrainian
+    # names do not cover.
+    import pymorphy3
+
+    analyzer: _Analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+    return analyzer
+
+
 def preload() -> None:
     """Load the dictionaries now, so the first question does not wait for them."""
     _analyzer()
+    _russian_analyzer()
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -389,6 +400,36 @@ def _is_dictionary_word(word: str) -> bool:
 
 
 _PERSONAL_NAMES = frozenset({"Name", "Surn", "Patr"})
+# Parts of speech of Russian words that never name anything: prepositions, conjunctions,
+# particles, pronouns, interjections and predicatives («нет»).
+_RUSSIAN_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED"})
+
+
+def is_russian_function_word(word: str) -> bool:
+    """Whether the Russian dictionary knows a Cyrillic word as a function word, and never as
+    a place: a preposition, conjunction, particle or pronoun («от», «для», «ли», «кто»), a
+    pronominal adjective («какая») or a form of «быть» («была», «были»). Such a word in a
+    Russian question is never a name spelt the Russian way («была» is not the village Біла)."""
+    return _is_russian_function_word(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_russian_function_word(word: str) -> bool:
+    if not any(map(is_cyrillic, word)):
+        return False
+    analyzer = _russian_analyzer()
+    if not analyzer.word_is_known(word):
+        return False
+    parses = analyzer.parse(word)
+    if any("Geox" in _grammemes(parse) for parse in parses):
+        return False
+    # «были» is also the plural of «быль»: a reading as a function word is enough.
+    return any(
+        parse.normal_form == "быть"
+        or bool(_RUSSIAN_FUNCTION_POS & _grammemes(parse))
+        or "Apro" in _grammemes(parse)
+        for parse in parses
+    )
 
 
 def is_first_name(word: str) -> bool:
