@@ -21,6 +21,7 @@ from knowledge.qa.coverage import (
 from knowledge.qa.cues import Cue
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Entities, Meaning, Narrow, Topic
+from knowledge.qa.resolution import without_hiding_filters
 from knowledge.qa.understanding import Reading
 from knowledge.text.normalize import fold
 
@@ -352,10 +353,24 @@ def in_focus(
             place=place, kind=AgreementKind.TWINNING, country=None, topic=None
         )
         return replace(meaning, intent=Intent.RELATION, entities=entities, yes_no=True)
+    others = (
+        Cue.OTHER in reading.cues
+        and listed
+        and context.intent is Intent.PARTNERS
+        and meaning.intent is Intent.PARTNERS
+        and meaning.entities.hromada == context.entities.hromada
+    )
+    if others:
+        # «а з ким ще?» asks for the partners the list did not show: none after a full list.
+        kind = meaning.entities.kind if Cue.TWIN in reading.cues else None
+        entities = Entities(hromada=meaning.entities.hromada, kind=kind)
+        return replace(meaning, entities=entities, narrow=Narrow(Aspect.OTHERS, records=listed))
     bare_when = Cue.WHEN in reading.cues and is_bare(reading)
     if bare_when and context.intent in {Intent.PARTNERS, Intent.COUNT, Intent.RELATION}:
         entities = context.entities.but(topic=None)
         if place is not None:
             entities = entities.but(place=place)
+        # «а коли?» after «хто побратими купянська» (none; a memorandum with Columbus).
+        entities = without_hiding_filters(entities, Entities(), snapshot)
         return replace(meaning, intent=Intent.SIGNED, entities=entities, narrow=None)
     return meaning

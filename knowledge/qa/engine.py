@@ -476,12 +476,34 @@ class Engine:
     def _partners(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
         entities = meaning.entities
+        if meaning.narrow is not None and meaning.narrow.aspect is Aspect.OTHERS:
+            self._other_partners(lang, entities, meaning.narrow.records, draft)
+            return
         # «угоди Харкова 2023 року»: a year alone narrows the list to what was signed in it.
         signed_in = entities.year if entities.months is None and entities.until is None else None
         agreements = self._agreements(entities, signed_in=signed_in)
         name = self._heading(lang, entities)
         filters = self._filters(lang, entities, signed_in)
         twins_only = entities.kind is AgreementKind.TWINNING
+        no_twin_there = (
+            twins_only
+            and meaning.yes_no
+            and entities.country is not None
+            and not any(a.status is AgreementStatus.ACTIVE for a in agreements)
+        )
+        if no_twin_there and entities.country is not None:
+            # "Does Kharkiv have a sister city in the USA?": no, but the agreements it has
+            # there (Cincinnati, Albuquerque) are the rest of the answer.
+            there = self._agreements(entities.but(kind=None), signed_in=signed_in)
+            if there:
+                draft.lines.append(
+                    _(
+                        "No, {hromada} has no twin city there yet ({country}). What is recorded:"
+                    ).format(hromada=name, country=lang.country(entities.country))
+                )
+                draft.lines.extend(partner_lines(lang, self.snapshot, there, draft.page))
+                draft.list_agreements(self._as_shown(lang, there))
+                return
         answer = self._in_country(lang, meaning, agreements)
         if not agreements:
             if twins_only:
@@ -536,6 +558,29 @@ class Engine:
             draft.suggestions.append(
                 _("When was the agreement with {place} signed?").format(place=lang.place(first))
             )
+
+    def _other_partners(
+        self, lang: Language, entities: Entities, shown: Sequence[str], draft: _Draft
+    ) -> None:
+        """The hromada's partners the previous answer did not list (`shown`: its agreement
+        keys), or, when it listed them all, a line saying these are all on record."""
+        _ = lang.gettext
+        name = self._heading(lang, entities)
+        places = {
+            self.snapshot.agreements[key].place for key in shown if key in self.snapshot.agreements
+        }
+        rest = [a for a in self._agreements(entities) if a.place not in places]
+        if not rest:
+            if entities.kind is AgreementKind.TWINNING:
+                template = _("These are all of {hromada}'s twin cities on record.")
+            else:
+                template = _("These are all of {hromada}'s partners on record.")
+            draft.lines.append(template.format(hromada=name))
+            draft.cite_agreements(self._agreements(entities))
+            return
+        draft.lines.append(_("{hromada} — other partners:").format(hromada=name))
+        draft.lines.extend(partner_lines(lang, self.snapshot, rest, draft.page))
+        draft.list_agreements(self._as_shown(lang, rest))
 
     def _twins_and_planned(
         self,
@@ -1116,9 +1161,11 @@ class Engine:
             self._compare(lang, entities, draft)
             return
         code = entities.hromada
-        name = self._heading(lang, entities)
+        # «скільки угод підписав Харків у 2023 році?» counts what was signed that year.
+        signed_in = entities.year if entities.months is None and entities.until is None else None
+        name = self._heading(lang, entities) + self._filters(lang, Entities(), signed_in)
         topic = entities.topic or Topic.PARTNERS
-        agreements = self._agreements(entities)
+        agreements = self._agreements(entities, signed_in=signed_in)
         records = self.snapshot.aid_by_hromada.get(code, ())
         if topic is Topic.MEETINGS:
             self._meetings(lang, entities, draft)
@@ -1172,8 +1219,19 @@ class Engine:
         elif topic is Topic.AGREEMENTS:
             draft.lines.append(agreements_counted(lang, name, agreements))
         else:
+            # «Мена — 4 партнери (ще 1 — не підписано)»: a town only in talks, or a twinning
+            # only planned, is no partner yet, as the list of partners says.
+            signed = {a.place for a in agreements if a.status in SIGNED_STATUSES}
+            if entities.status is not None and entities.status not in SIGNED_STATUSES:
+                # «скільки міст у перемовинах з Меною?» counts the towns in talks.
+                signed = {a.place for a in agreements}
+            unsigned = sorted(
+                {lang.place(self.snapshot.places[a.place]) for a in agreements}
+                - {lang.place(self.snapshot.places[key]) for key in signed},
+                key=sort_key,
+            )
             places = sorted(
-                {lang.place(self.snapshot.places[a.place]) for a in agreements}, key=sort_key
+                {lang.place(self.snapshot.places[key]) for key in signed}, key=sort_key
             )
             if entities.kind is AgreementKind.TWINNING:
                 counted = lang.ngettext(
@@ -1191,6 +1249,10 @@ class Engine:
                 counted.format(hromada=name, count=lang.number(len(places)))
                 + (": " + ", ".join(places) if places else ".")
             )
+            if unsigned:
+                draft.lines.append(
+                    _("Not signed yet: {places}.").format(places=", ".join(unsigned))
+                )
             in_force = {a.place for a in agreements if _in_force(a)}
             if len(in_force) < len(places) and entities.kind is None:
                 # «скільки партнерів у мени»: four signed, Friedberg only in talks.

@@ -46,6 +46,8 @@ class Aspect(StrEnum):
     BEYOND_LIST = "beyond_list"
     # «коли його продовжили?», "was it renewed?": the agreement's extension, not its signing.
     EXTENSION = "extension"
+    # «а з ким ще?» after a list of partners: the partners it did not show, or that it showed all.
+    OTHERS = "others"
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,6 +95,8 @@ _ABOUT_ONE_AGREEMENT = frozenset(
 _ASKED_ABOUT_ONE = frozenset(
     {Intent.SIGNATORIES, Intent.AREAS, Intent.RELATION, Intent.PLACE, Intent.SOURCES}
 )
+# Answers that list a hromada's partners or agreements: a count after one counts what it showed.
+_LISTINGS = frozenset({Intent.PARTNERS, Intent.COUNT, Intent.SIGNED})
 # Intents answered about one hromada: without one, the answer asks which.
 _NEEDS_HROMADA = frozenset(
     {
@@ -1355,6 +1357,12 @@ def _another_hromada(follow_up: _FollowUp) -> Meaning:
             year=entities.year or previous.year,
             place=previous.place if follow_up.pair and not entities.country else None,
         )
+    if continued is Intent.PLACE and carried.place is None:
+        # «а Харків у 2023?» after «а де це?» (Olaine) cannot ask where Kharkiv's partner is:
+        # it asks the question before it, of Kharkiv and of that year.
+        continued = _by_names(carried, ambiguous=False)
+        if carried.year is not None:
+            continued = Intent.PARTNERS
     intent = _shaped(continued or Intent.OVERVIEW, carried)
     return Meaning(intent, carried, yes_no=follow_up.yes_no, rule=follow_up.rule)
 
@@ -1444,18 +1452,58 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
         )
     if continued is Intent.COUNT:
         carried = carried.but(topic=carried.topic or previous.topic)
+    if continued is Intent.COUNT and place is None and follow_up.context.intent in _LISTINGS:
+        # «а скільки їх?» after Kharkiv's twin cities counts the twin cities just shown.
+        carried = carried.but(
+            kind=entities.kind or previous.kind,
+            status=entities.status or previous.status,
+            year=entities.year or previous.year,
+        )
     if continued is Intent.OVERVIEW and carried.topic is None and follow_up.intent is None:
         carried = carried.but(topic=previous.topic)
     if continued is None:
         continued = _by_names(carried, ambiguous=False)
     if continued is Intent.REVERSE and carried.hromada and previous.hromada:
         continued = Intent.PARTNERS
+    if continued is not follow_up.context.intent:
+        carried = without_hiding_filters(carried, entities, snapshot)
     return Meaning(
         _shaped(continued, carried),
         _one_agreement(carried, continued, snapshot),
         yes_no=follow_up.yes_no,
         rule=follow_up.rule + "; the subject comes from the conversation",
     )
+
+
+def without_hiding_filters(carried: Entities, own: Entities, snapshot: Snapshot) -> Entities:
+    """The entities without a kind, status or country taken from the conversation that no
+    agreement of the hromada (with the partner, if one is named) has: «а коли підписали?»
+    after «хто побратими купянська» (none; a memorandum with Columbus) asks about the
+    memorandum, not about twin cities that do not exist. The question's own words stay."""
+    if carried.hromada is None:
+        return carried
+    agreements = [
+        a
+        for a in snapshot.agreements_by_hromada.get(carried.hromada, ())
+        if carried.place is None or a.place == carried.place
+    ]
+    if not agreements:
+        return carried
+    country = carried.country
+    if own.country is None and not any(snapshot.country_of(a) == country for a in agreements):
+        carried = carried.but(country=None)
+    there = [
+        a
+        for a in agreements
+        if carried.country is None or snapshot.country_of(a) == carried.country
+    ]
+    kind = carried.kind
+    if own.kind is None and kind is not None and not any(is_of_kind(a, kind) for a in there):
+        carried = carried.but(kind=None)
+    status = carried.status
+    if own.status is None and not any(a.status is status for a in there):
+        carried = carried.but(status=None)
+    return carried
 
 
 def _the_one_agreement_listed(

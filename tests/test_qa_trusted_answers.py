@@ -1,0 +1,202 @@
+"""Answers a resident can check against the records: counts that agree with the lists, a "no"
+that still shows what exists, follow-ups that keep only what still fits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.qa.answer import Answer, Context
+from knowledge.qa.context_codec import context_from_data, context_to_data
+from knowledge.qa.engine import Engine
+from knowledge.store.curated import curated_document
+
+TODAY = dt.date(2026, 11, 23)
+KHARKIV = "UA63120270000028556"
+KUPIANSK = "UA63080090000067457"
+MENA = "UA74020030000069340"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_document(curated_document())
+
+
+def conversation(engine: Engine, *questions: str) -> list[Answer]:
+    """Each question asked in the context the previous answer left, through its JSON form."""
+    answers: list[Answer] = []
+    context: Context | None = None
+    for question in questions:
+        answer = engine.answer(question, context, today=TODAY)
+        answers.append(answer)
+        context = context_from_data(context_to_data(answer.context))
+    return answers
+
+
+def body(answer: Answer) -> str:
+    """The answer without its sources."""
+    return answer.text.split("\n\nДжерел")[0].split("\n\nSource")[0]
+
+
+# -- counts agree with the lists ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "count", "unsigned"),
+    [
+        ("скільки міст-партнерів у Менської громади?", "4 партнери", "Ще не підписано: Фрідберг"),
+        ("How many partner towns has Mena got?", "4 partners", "Not signed yet: Friedberg"),
+        ("скільки партнерів у мени", "4 партнери", "Фрідберг"),
+    ],
+)
+def test_a_count_of_partners_leaves_out_the_town_only_in_talks(
+    engine: Engine, question: str, count: str, unsigned: str
+) -> None:
+    text = body(engine.answer(question, today=TODAY))
+
+    assert count in text
+    assert unsigned in text
+    assert "5 partners" not in text
+    assert "5 партнерів" not in text
+
+
+def test_the_count_agrees_with_the_list(engine: Engine) -> None:
+    listed = engine.answer("які партнери у Мени?", today=TODAY).text
+    counted = engine.answer("скільки партнерів у Мени?", today=TODAY).text
+
+    assert "4 партнери" in listed
+    assert "4 партнери" in counted
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "not_expected"),
+    [
+        ("скільки угод підписав Харків у 2023 році?", "4 підписані угоди", "Брно"),
+        ("How many agreements did Kharkiv sign in 2023?", "4 signed agreements", "Brno"),
+        ("скільки партнерів з'явилося у Харкова в 2023 році?", "3 партнери", "Лілль"),
+    ],
+)
+def test_a_year_in_a_count_counts_what_was_signed_that_year(
+    engine: Engine, question: str, expected: str, not_expected: str
+) -> None:
+    text = body(engine.answer(question, today=TODAY))
+
+    assert expected in text
+    assert "2023" in text
+    assert not_expected not in text
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected", "not_expected"),
+    [
+        (("хто побратими Львова?", "а Харкова?", "а скільки їх?"), "2 міста-побратими", "Лідс"),
+        (("Kharkiv's twin cities", "how many of them?"), "2 twin cities", "Leeds"),
+        (("партнери Харкова у США", "а скільки їх?"), "2 партнери", "Лідс"),
+    ],
+)
+def test_how_many_of_them_counts_what_was_just_shown(
+    engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
+) -> None:
+    text = body(conversation(engine, *questions)[-1])
+
+    assert expected in text
+    assert not_expected not in text
+
+
+# -- a "no" to a twin city in a country still shows the agreements there ---------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "expected"),
+    [
+        ("does kharkiv have a sister city in the USA?", "No", ("Cincinnati", "Albuquerque")),
+        ("чи є у Харкова побратим у Словаччині?", "Ні", ("Кошице", "Угода про співпрацю")),
+        ("чи має Куп'янськ місто-побратима в США?", "Ні", ("Колумбус", "Меморандум")),
+        ("Is Mena twinned with any town in Latvia?", "No", ("Olaine",)),
+    ],
+)
+def test_no_twin_city_in_a_country_lists_the_other_agreements_there(
+    engine: Engine, question: str, opening: str, expected: tuple[str, ...]
+) -> None:
+    text = engine.answer(question, today=TODAY).text
+
+    assert text.startswith(opening)
+    for name in expected:
+        assert name in text
+
+
+# -- follow-ups keep only the filters that still fit ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected"),
+    [
+        (("хто побратими купянська", "а коли підписали?"), "травні 2025"),
+        (("Kupiansk's sister cities?", "when was it signed?"), "May 2025"),
+        (("які побратими у Мени?", "а коли підписали?"), "Олайне"),
+    ],
+)
+def test_a_follow_up_drops_a_filter_that_would_hide_the_answer(
+    engine: Engine, questions: tuple[str, ...], expected: str
+) -> None:
+    answer = conversation(engine, *questions)[-1]
+
+    assert expected in answer.text
+    assert "no such" not in answer.text
+    assert "таких угод" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected", "not_expected"),
+    [
+        (
+            ("з ким підписала угоду Мена у 2023?", "а де це?", "а Харків у 2023?"),
+            ("Кошице", "Лідс"),
+            "Лілль",
+        ),
+        (
+            ("Where is Olaine?", "and Kharkiv in 2023?"),
+            ("Košice", "Leeds"),
+            "Lille",
+        ),
+    ],
+)
+def test_a_follow_up_naming_a_hromada_and_a_year_after_where(
+    engine: Engine,
+    questions: tuple[str, ...],
+    expected: tuple[str, ...],
+    not_expected: str,
+) -> None:
+    answer = conversation(engine, *questions)[-1]
+
+    assert answer.entities["hromada"] == KHARKIV
+    for name in expected:
+        assert name in answer.text
+    assert not_expected not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected"),
+    [
+        (("Які партнери в Харкова?", "а з ким ще?"), "Це всі партнери громади Харків"),
+        (("партнеры мены", "а кто еще?"), "Це всі партнери громади Мена"),
+        (("Who are Kupiansk's partners?", "who else?"), "These are all of Kupiansk's partners"),
+    ],
+)
+def test_who_else_after_the_full_list_says_these_are_all(
+    engine: Engine, questions: tuple[str, ...], expected: str
+) -> None:
+    first, then = conversation(engine, *questions)
+
+    assert expected in then.text
+    assert then.text != first.text
+
+
+def test_who_else_after_a_filtered_list_shows_the_rest(engine: Engine) -> None:
+    first, then = conversation(engine, "партнери Харкова у США", "а з ким ще?")
+
+    assert "Цинциннаті" in first.text
+    assert "інші партнери" in then.text
+    assert "Кошице" in then.text
+    assert "Цинциннаті" not in body(then)
