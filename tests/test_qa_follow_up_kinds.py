@@ -52,7 +52,7 @@ def test_a_memorandum_after_who_signed_asks_whether_each_memorandum_was_signed(
     assert "Цинциннаті" in last.text
     assert "Альбукерке" in last.text
     assert "жодне пізніше джерело не підтверджує підписання" in last.text
-    assert "хто її підписав" not in last.text
+    assert "хто підписав цей документ" not in last.text
 
 
 def test_a_memorandum_after_who_signed_a_pair_says_no_when_its_signing_is_unconfirmed(

@@ -141,3 +141,22 @@ def test_a_person_an_event_names_in_full_is_answered_from_that_event(engine: Eng
 
     assert "Куп’янськ" in actual
     assert "Беседін" in actual
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("хто підписав меморандум з колумбусом?", "хто підписав цей документ"),
+        ("who signed the memorandum with Cincinnati?", "do not say who signed it"),
+    ],
+)
+def test_signatories_the_sources_do_not_give_are_said_to_be_unknown_of_any_document(
+    engine: Engine, question: str, unknown: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.intent is Intent.SIGNATORIES
+    assert unknown in actual.text
+    # A memorandum is «він»: the answer names no gender it does not know.
+    assert "хто її підписав" not in actual.text
+    assert "Терехов" not in actual.text
