@@ -65,7 +65,8 @@ DAILY = dt.timedelta(days=1)
 # that dies holding it frees the job after this long.
 LOCK_EXPIRY = dt.timedelta(minutes=15)
 # At shutdown the jobs get this many seconds to finish the tick in progress, then are cancelled.
-JOB_STOP_TIMEOUT = 10.0
+# (Imports and undos are not waited for: they are handed over at once, see `install_jobs`.)
+JOB_STOP_TIMEOUT = 3.0
 # The dispatcher's workflow key of the jobs' monitor (read by the webhook's /healthz).
 JOB_MONITOR = "job_monitor"
 UNAVAILABLE = "lock unavailable"
@@ -464,13 +465,15 @@ def install_jobs(
     monitor = JobMonitor()
     dispatcher[JOB_MONITOR] = monitor
 
+    resumers: list[asyncio.Task[None]] = []
+
     async def start(bot: Bot) -> None:
         stop.clear()
         tasks.append(
             asyncio.create_task(run_jobs(bot, services, stop, lock=lock, monitor=monitor))
         )
         # Imports and undos a dead process left are claimed in the database, not by a lock.
-        tasks.append(
+        resumers.append(
             asyncio.create_task(
                 supervise(
                     "write jobs",
@@ -484,8 +487,15 @@ def install_jobs(
 
     async def finish() -> None:
         stop.set()
-        # An import cut short here is rolled back to its last chunk and resumed later.
-        await wait_for_jobs(within=JOB_STOP_TIMEOUT)
+        # Imports and undos are not waited for: each is stopped at once, its chunk in hand
+        # rolled back and the job handed over, so another replica (or this one restarted)
+        # goes on from its last chunk without waiting for the lease.
+        for resumer in resumers:
+            resumer.cancel()
+        await wait_for_jobs(within=0)
+        if resumers:
+            await asyncio.wait(resumers)
+        resumers.clear()
         running = list(tasks)
         tasks.clear()
         if not running:
