@@ -203,3 +203,43 @@ def test_two_partners_in_one_follow_up_are_each_answered(
 
     for part in expected:
         assert part in text.replace("\u202f", " ")
+
+
+# -- the oldest and the newest partnership ------------------------------------------------------
+
+
+def test_the_most_recent_partnership_nation_wide_is_the_latest_signed(engine: Engine) -> None:
+    text = engine.answer("the most recent partnership", today=TODAY).text
+
+    assert text.startswith("The newest of the agreements the sources date:")
+    assert "Kupiansk" in text
+    assert "Columbus" in text
+    # The undated ones are named: one of them may be newer still.
+    assert "one of them may be newer" in text
+    assert "Košice" not in text
+
+
+def test_the_oldest_twin_city_without_dates_says_the_order_is_unknown(engine: Engine) -> None:
+    text = engine.answer("найстаріший побратим Харкова", today=TODAY).text
+
+    assert "не можу сказати, яка з них раніша" in text
+    assert "Лілль" in text
+    assert "Брно" in text
+    assert "Кошице" not in text
+
+
+def test_a_russian_superlative_is_no_town_name(engine: Engine) -> None:
+    answer = engine.answer("самый старый партнер харькова", today=TODAY)
+
+    assert answer.entities["hromada"] == KHARKIV
+    assert "Найдавніша з угод" in answer.text
+
+
+def test_oldest_and_newest_follow_ups_keep_the_hromada(engine: Engine) -> None:
+    answers = conversation(engine, "партнери мени", "а найновіша угода?", "а найдавніша?")
+
+    for answer in answers[1:]:
+        assert answer.entities["hromada"] == MENA
+        assert "Олайне" in answer.text
+        assert "Харків" not in answer.text
+    assert "може бути давнішою" in answers[-1].text

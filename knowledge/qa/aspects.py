@@ -235,6 +235,18 @@ def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Mea
     """
     intent = meaning.intent
     entities = meaning.entities
+    order = order_asked(reading)
+    if order is not None and intent in _ORDER_MISREAD and entities.place is None:
+        # «найстаріший побратим Харкова», "the most recent partnership" (nation-wide without
+        # a hromada), «а найдавніша?» after a list of Mena's.
+        ordered = Entities(hromada=entities.hromada, kind=entities.kind, country=entities.country)
+        previous = context.entities if context is not None else None
+        if previous is not None and entities.hromada is None and reading.is_follow_up:
+            ordered = ordered.but(hromada=previous.hromada, kind=ordered.kind or previous.kind)
+        if reading.cues & {Cue.AGREEMENTS, Cue.PARTNER} and not reading.cues & _KIND_CUES:
+            # «а найновіша угода?» after the oldest twin city asks about any agreement.
+            ordered = ordered.but(kind=None)
+        return replace(meaning, intent=Intent.PARTNERS, entities=ordered, narrow=Narrow(order))
     if intent is Intent.COUNT and entities.hromada is None and counts_places(reading):
         return replace(meaning, narrow=Narrow(Aspect.PLACES))
     narrow = aspect_of(reading)
@@ -315,6 +327,68 @@ def _partner_of_one(context: Context, snapshot: Snapshot) -> str | None:
         return listed
     partners = {a.place for a in snapshot.agreements_by_hromada.get(hromada or "", ())}
     return partners.pop() if len(partners) == 1 else None
+
+
+# Word starts (folded) of the superlatives that ask for the oldest or the newest partnership;
+# "first" and «останній» are left to the ordinals, which count the list shown.
+_OLDEST_WORDS = (
+    "найстаріш",
+    "найдавніш",
+    "найраніш",
+    "найперш",
+    "старейш",
+    "давнейш",
+    "oldest",
+    "earliest",
+    "longest",
+)
+_NEWEST_WORDS = (
+    "найнові",
+    "найсвіжіш",
+    "найпізніш",
+    "новейш",
+    "newest",
+    "latest",
+)
+_OLDEST_PHRASES = ("самый старый", "самый давний", "самый первый", "самая старая")
+_NEWEST_PHRASES = ("самый новый", "самая новая", "самый свежий", "most recent", "most recently")
+# What an oldest-or-newest question may have been read as before its superlative is seen.
+_ORDER_MISREAD = frozenset(
+    {
+        Intent.PARTNERS,
+        Intent.RELATION,
+        Intent.SIGNED,
+        Intent.OVERVIEW,
+        Intent.REVERSE,
+        Intent.NEED_HROMADA,
+        Intent.OUT_OF_DOMAIN,
+    }
+)
+
+
+_KIND_CUES = frozenset(
+    {
+        Cue.TWIN,
+        Cue.KIND_COOPERATION,
+        Cue.KIND_MEMORANDUM,
+        Cue.KIND_FRIENDSHIP,
+        Cue.KIND_PROTOCOL,
+    }
+)
+
+
+def order_asked(reading: Reading) -> Aspect | None:
+    """Whether the question asks for the oldest or the newest partnership, and which."""
+    words = _folded(reading)
+    if any(word.startswith(_OLDEST_WORDS) for word in words):
+        return Aspect.OLDEST
+    if any(word.startswith(_NEWEST_WORDS) for word in words):
+        return Aspect.NEWEST
+    if _has_phrase(words, _OLDEST_PHRASES):
+        return Aspect.OLDEST
+    if _has_phrase(words, _NEWEST_PHRASES):
+        return Aspect.NEWEST
+    return None
 
 
 def _listed_place(context: Context, snapshot: Snapshot) -> str | None:

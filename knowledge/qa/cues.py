@@ -62,6 +62,8 @@ class Cue(StrEnum):
     EXTENDED = "extended"
     OTHER = "other"
     COMPARE = "compare"
+    # «найстаріший», "newest": the oldest or the newest partnership (never a town's name).
+    SUPERLATIVE = "superlative"
 
 
 # Word starts, folded like the question (no apostrophes, no soft signs); a stem of three
@@ -355,6 +357,15 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.EXTENDED: ("продовж",),
     Cue.OTHER: ("інш", "ще які", "які ще", "з ким ще", "із ким ще", "хто ще", "кого ще"),
     Cue.COMPARE: ("більше=", "менше=", "порівн"),
+    Cue.SUPERLATIVE: (
+        "найстаріш",
+        "найдавніш",
+        "найраніш",
+        "найперш",
+        "найнові",
+        "найсвіжіш",
+        "найпізніш",
+    ),
 }
 
 # Russian and surzhyk words residents type; the question is answered in Ukrainian.
@@ -456,6 +467,19 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.EXTENDED: ("продлен", "продлил"),
     Cue.OTHER: ("другие=", "других=", "еще какие", "какие еще", "с кем еще", "кто еще"),
     Cue.COMPARE: ("больше=", "меньше=", "сравн"),
+    Cue.SUPERLATIVE: (
+        "старейш",
+        "давнейш",
+        "новейш",
+        "самый=",
+        "самая=",
+        "самое=",
+        "старый=",
+        "старая=",
+        "давний=",
+        "новый=",
+        "новая=",
+    ),
 }
 
 ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
@@ -637,6 +661,7 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.EXTENDED: ("extend", "renew"),
     Cue.OTHER: ("other", "else", "besides"),
     Cue.COMPARE: ("more=", "fewer=", "compar", "versus=", "vs="),
+    Cue.SUPERLATIVE: ("oldest=", "earliest=", "newest=", "latest=", "recent="),
 }
 
 # Words that start a follow-up in Ukrainian ("а в Польщі?", "і коли закінчується?").

@@ -282,7 +282,10 @@ class Engine:
         intent = meaning.intent
         entities = meaning.entities
         written = self._about_the_records(lang, meaning)
-        if written is not None:
+        by_age = meaning.narrow.aspect if meaning.narrow is not None else None
+        if by_age in (Aspect.OLDEST, Aspect.NEWEST):
+            self._by_age(lang, entities, draft, newest=by_age is Aspect.NEWEST)
+        elif written is not None:
             draft.lines.extend(written.lines)
             draft.cite(written.sources)
         elif intent is Intent.DEFINITION:
@@ -333,6 +336,78 @@ class Engine:
                 counted=_counted(meaning, context),
             ),
         )
+
+    def _by_age(self, lang: Language, entities: Entities, draft: _Draft, *, newest: bool) -> None:
+        """The oldest or the newest signed agreements (of the hromada, or nation-wide), by the
+        signing date the sources give; the partners they give none for are named, since one of
+        those may be older or newer still."""
+        _ = lang.gettext
+        if entities.hromada is not None:
+            candidates = self._agreements(entities)
+        else:
+            candidates = [
+                a
+                for a in self.snapshot.agreements.values()
+                if (entities.kind is None or is_of_kind(a, entities.kind))
+                and (entities.country is None or self.snapshot.country_of(a) == entities.country)
+            ]
+        signed = [a for a in candidates if a.status not in _NOT_YET]
+        dated = [a for a in signed if a.signed_on is not None]
+        undated = [a for a in signed if a.signed_on is None]
+        lines = draft.lines
+        if entities.hromada is not None and not signed:
+            # «найновіший побратим Мени»: Mena has no twin city, only other agreements.
+            lines.append(
+                _("{hromada}: no matching agreements are recorded{filters}.").format(
+                    hromada=self._heading(lang, entities), filters=self._filters(lang, entities)
+                )
+            )
+            return
+        if entities.hromada is not None:
+            lines.append(f"{self._heading(lang, entities)}:")
+        shown: list[Agreement] = []
+        if dated:
+            extreme = (max if newest else min)(a.signed_on for a in dated if a.signed_on)
+            shown = [a for a in dated if a.signed_on == extreme]
+            lines.append(
+                _("The newest of the agreements the sources date:")
+                if newest
+                else _("The oldest of the agreements the sources date:")
+            )
+        elif undated:
+            shown = undated
+            lines.append(
+                _(
+                    "The sources give no signing date for any of these agreements, so I cannot"
+                    " tell which came first."
+                )
+            )
+        else:
+            lines.append(_("No signed agreements are recorded."))
+        for agreement in shown:
+            partner = place_label(lang, self.snapshot.places[agreement.place])
+            if entities.hromada is None:
+                hromada = hromada_label(lang, self.snapshot.hromadas[agreement.hromada])
+                partner = f"{hromada} — {partner}"
+            lines.append(f"{BULLET}{partner}: {agreement_line(lang, agreement)}")
+        if dated and undated:
+            names = list(dict.fromkeys(lang.place(self.snapshot.places[a.place]) for a in undated))
+            lines.append(
+                (
+                    _(
+                        "The sources give no signing date for the agreements with these partners:"
+                        " {places}; one of them may be newer."
+                    )
+                    if newest
+                    else _(
+                        "The sources give no signing date for the agreements with these partners:"
+                        " {places}; one of them may be older."
+                    )
+                ).format(places=", ".join(names))
+            )
+        draft.agreements.extend(agreement.key for agreement in shown)
+        draft.list_pairs(shown)
+        draft.cite_agreements([*shown, *undated])
 
     def _the_other_partners(
         self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date

@@ -48,6 +48,9 @@ class Aspect(StrEnum):
     EXTENSION = "extension"
     # «а з ким ще?» after a list of partners: the partners it did not show, or that it showed all.
     OTHERS = "others"
+    # «найстаріший побратим», "the most recent partnership": by the signing date.
+    OLDEST = "oldest"
+    NEWEST = "newest"
 
 
 @dataclass(frozen=True, slots=True)
