@@ -477,8 +477,10 @@ class Extractor:
                     evidence.append(Evidence("donor", view.text[:80], ", ".join(countries)))
                     break
         items: list[AidItemProposal] = []
-        for view in views:
+        for number, view in enumerate(views):
             for item in items_in(view):
+                if number > 0 and _refers_back(item, items):
+                    continue
                 if all(known.category is not item.category for known in items):
                     items.append(item)
         money = money_in(" ".join(view.text for view in views))
@@ -560,6 +562,16 @@ def _per_recipient(sentence: _Sentence, proposal: AidProposal) -> list[AidPropos
         )
         for side, segment in zip(ordered, segments, strict=True)
     ]
+
+
+def _refers_back(item: AidItemProposal, items: list[AidItemProposal]) -> bool:
+    """Whether a later sentence's uncounted "vehicles", «автомобілі» are the ambulances or
+    fire engines told of before ("two ambulances ... The vehicles were handed over")."""
+    return (
+        item.category is AidCategory.VEHICLES
+        and item.quantity is None
+        and any(known.category is AidCategory.SPECIAL_VEHICLES for known in items)
+    )
 
 
 def _item_positions(words: list[str], item: AidItemProposal) -> list[int]:

@@ -103,7 +103,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"\b(?P<monthword>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)",
         re.IGNORECASE,
     ),
-    re.compile(rf"(?<![-–—\d./])\b{_YEAR}{_YEAR_WORD}(?!\s*[-–—]\s*(?:19|20)\d\d)(?![\d.-])"),
+    # A year may end the sentence ("since 1997."), not open a number ("2024.03", "1997-98").
+    re.compile(rf"(?<![-–—\d./])\b{_YEAR}{_YEAR_WORD}(?!\s*[-–—]\s*(?:19|20)\d\d)(?![\d-]|\.\d)"),
     re.compile(
         rf"(?:\b(?:у|в|до|з|із|протягом|наприкінці|на\s+початку)\s+|\b(?:in|since|by)\s+)"
         rf"(?P<monthword>{_MONTH})\b(?!\s*[-.]?\s*\d)",

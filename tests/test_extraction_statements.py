@@ -1,0 +1,69 @@
+"""Extraction reading what a statement says of a delivery or a tie told over two sentences or
+in a subordinate phrase. The texts are written for the test, in the manner of city councils'
+news and English press releases.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extraction import (
+    AgreementProposal,
+    AidProposal,
+    DocumentText,
+    Extraction,
+    Extractor,
+    PlaceNames,
+)
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.vocabulary import AidCategory
+from knowledge.qa.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def extractor(qa_engine: Engine) -> Extractor:
+    return Extractor(PlaceNames.from_engine(qa_engine))
+
+
+def _extract(extractor: Extractor, text: str, published: PartialDate) -> Extraction:
+    return extractor.extract(DocumentText(text, date=published), today=published)
+
+
+def _agreements(extraction: Extraction) -> list[AgreementProposal]:
+    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
+
+
+def _aid(extraction: Extraction) -> list[AidProposal]:
+    return [fact for fact in extraction.facts if isinstance(fact, AidProposal)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chernihiv received two ambulances from its twin town Memmingen on 12 February 2024. "
+        "The vehicles were handed over to the city hospital.",
+        "Кременчук отримав три пожежні автомобілі від німецького міста Білефельд. "
+        "Автомобілі передали рятувальникам міста.",
+    ],
+)
+def test_vehicles_named_again_after_ambulances_or_fire_engines_are_not_more_goods(
+    extractor: Extractor, text: str
+) -> None:
+    (actual,) = _aid(_extract(extractor, text, PartialDate(2024, 2, 13)))
+
+    assert [item.category for item in actual.items] == [AidCategory.SPECIAL_VEHICLES]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Uzhhorod has been twinned with Nyíregyháza, Hungary, since 1997.", 1997),
+        ("Lviv and Wrocław have been partner cities since 1993.", 1993),
+    ],
+)
+def test_a_year_ending_the_sentence_dates_the_tie(
+    extractor: Extractor, text: str, year: int
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 3, 2)))
+
+    assert actual.date == PartialDate(year)
