@@ -160,3 +160,28 @@ def test_signatories_the_sources_do_not_give_are_said_to_be_unknown_of_any_docum
     # A memorandum is «він»: the answer names no gender it does not know.
     assert "хто її підписав" not in actual.text
     assert "Терехов" not in actual.text
+
+
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        ("в якій країні олайне", "Олайне: розташування — Латвія."),
+        ("олайне це де", "Олайне: розташування — Латвія."),
+        ("в какой стране олайне", "Олайне: розташування — Латвія."),
+        ("which country is Kosice in?", "Košice is in Košice Region, Slovakia."),
+    ],
+)
+def test_which_country_a_partner_is_in_is_answered_with_where_it_lies(
+    engine: Engine, question: str, where: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.intent is Intent.PLACE
+    assert actual.text.startswith(where)
+
+
+def test_which_country_a_hromada_s_partners_are_in_lists_them(engine: Engine) -> None:
+    actual = engine.answer("в якій країні побратими харкова", today=TODAY).text
+
+    assert "Брно, Південноморавський край, Чехія" in actual
+    assert "Лілль" in actual

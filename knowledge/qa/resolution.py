@@ -1576,6 +1576,9 @@ def _settled(
     if intent is Intent.NEED_CONTEXT:
         return meaning
     if intent is Intent.PLACE and entities.place is None:
+        if entities.hromada is not None and cues & {Cue.PARTNER, Cue.TWIN}:
+            # «в якій країні побратими Харкова?»: the partner list says where each one is.
+            return Meaning(Intent.PARTNERS, entities, rule="asks where a hromada's partners are")
         return Meaning(Intent.NEED_CONTEXT, entities, rule="asks where, naming no partner")
     if intent in _NEEDS_HROMADA and entities.hromada is None:
         if intent in (Intent.AID, Intent.COUNT) and entities.country:
