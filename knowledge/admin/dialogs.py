@@ -70,6 +70,15 @@ class StepInput:
     remarks: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class StepAnswer:
+    """A step's answer as its reader read it, and the remarks (message ids) to say once it is
+    taken."""
+
+    value: Any
+    remarks: list[str]
+
+
 Reader = Callable[[str, StepInput], Awaitable[Any]]
 Options = Callable[[str], list[tuple[str, Any]]]
 
@@ -391,6 +400,15 @@ def status_options(lang: str) -> list[tuple[str, Any]]:
     ]
 
 
+async def read_answer(
+    session: AsyncSession, step: Step, text: str, answers: Answers
+) -> StepAnswer:
+    """The typed `text` (or `SKIPPED`, for Skip) read by `step` with the database and the
+    answers so far; FormError as `Step.read` raises it."""
+    reading = StepInput(session, answers)
+    return StepAnswer(await step.read(text, reading), reading.remarks)
+
+
 # ---- from the answers to the record ----
 
 
@@ -409,6 +427,45 @@ async def new_agreement(
     )
     document = {name: value for name, value in fields.items() if name != "country"}
     return forms.agreement_doc({"key": key, **document})
+
+
+async def agreement_from_line(
+    session: AsyncSession, parts: list[str]
+) -> tuple[AgreementDoc, Extra]:
+    """The agreement of the one-line form, hromada | place | country | kind | status | signed
+    | source (the status may be left out), with the new place and source it brings along;
+    FormError naming the part that cannot be read."""
+    if len(parts) == len(forms.LINE_FIELDS) - 1:
+        # Without the status: a signed agreement is in force, an unsigned one negotiated.
+        signed_text = parts[4]
+        status_word = "negotiation" if forms.is_empty(signed_text) else "active"
+        parts = [*parts[:4], status_word, *parts[4:]]
+    if len(parts) != len(forms.LINE_FIELDS) or not all(parts):
+        raise forms.FormError("line")
+    hromada_text, place_text, country_text, kind, status, signed, source = parts
+    hromada = await forms.resolve_hromada(session, hromada_text)
+    country = forms.parse_country(country_text)
+    fields: dict[str, Any] = {
+        "hromada": hromada.code,
+        "kind": forms.parse_kind(kind).value,
+        "status": forms.parse_status(status).value,
+        "signed_on": None if forms.is_empty(signed) else forms.parse_date(signed).isoformat(),
+        "country": country,
+    }
+    places = await find_places(session, place_text, country)
+    extra: Extra = []
+    if places:
+        fields["place"] = places[0]
+    else:
+        taken = await forms.taken_keys(session, Entity.PLACE)
+        place = forms.new_place(place_text, country, taken)
+        fields["place"] = place.key
+        extra.append(("place", place.model_dump(mode="json")))
+    source_key, new_source = await forms.source_for(session, source)
+    if new_source is not None:
+        extra.insert(0, ("source", new_source.model_dump(mode="json")))
+    fields["sources"] = [{"source": source_key}]
+    return await new_agreement(session, fields, hromada), extra
 
 
 _AGREEMENT_FIELDS = (

@@ -12,7 +12,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 from pydantic import BaseModel
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import DialogMove, FieldPick, Move, RecordPick, ValuePick
 from bot.filters.admin import IsAdmin
@@ -22,11 +21,13 @@ from bot.handlers.admin_editing.record_wording import areas_hint, entity_label, 
 from bot.handlers.admin_editing.states import EditForm
 from bot.replies import pressed_message, say
 from bot.routing import Handlers
+from bot.services import BotServices
 from knowledge.admin import forms
 from knowledge.admin.edit_steps import EDIT_STEPS, EditStep, edit_step
 from knowledge.admin.editing import load_for_edit, parse_doc
 from knowledge.admin.editing_state import EditedRecord, Operation, RecordChoice
 from knowledge.admin.fields import field_value
+from knowledge.store.work import UnitOfWork
 
 router = Handlers(__name__)
 
@@ -36,7 +37,7 @@ async def on_record_pick(
     query: CallbackQuery,
     callback_data: RecordPick,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
 ) -> None:
     """One of the records found for /edit or /delete: its fields, or its deletion."""
@@ -48,7 +49,7 @@ async def on_record_pick(
         await say(message, _("This button is no longer valid. Please start again."))
         return
     entity, key = found.records[callback_data.index]
-    await _start_edit(message, state, session, lang, entity, key, found.deleting)
+    await _start_edit(message, state, services, lang, entity, key, found.deleting)
 
 
 @router.callback_query(FieldPick.filter(), StateFilter(EditForm.field), IsAdmin())
@@ -56,7 +57,7 @@ async def on_field_pick(
     query: CallbackQuery,
     callback_data: FieldPick,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
 ) -> None:
     """A field of the record being edited, or (one past the last) a draft saved as it is."""
@@ -68,7 +69,7 @@ async def on_field_pick(
     if callback_data.index < len(fields):
         await ask_value(message, state, fields[callback_data.index], lang)
     elif callback_data.index == len(fields) and edited.draft is not None:
-        await _preview_draft(message, state, lang, edited, edited.draft, session)
+        await _preview_draft(message, state, lang, edited, edited.draft, services.work)
     else:
         await say(message, _("This button is no longer valid. Please start again."))
 
@@ -78,7 +79,7 @@ async def on_value_pick(
     query: CallbackQuery,
     callback_data: ValuePick,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
 ) -> None:
     """A value offered for the edited field (a kind, a status): then the preview."""
@@ -92,7 +93,7 @@ async def on_value_pick(
     if callback_data.index >= len(options):
         await say(message, _("This button is no longer valid. Please start again."))
         return
-    await _edit_value(message, state, session, lang, str(options[callback_data.index][1]))
+    await _edit_value(message, state, services, lang, str(options[callback_data.index][1]))
 
 
 @router.message(Command("edit", "delete"), IsAdmin())
@@ -100,7 +101,7 @@ async def cmd_edit(
     message: Message,
     command: CommandObject,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
 ) -> None:
     """Find the record (by key, or "hromada partner"), then choose a field or confirm; a
@@ -116,7 +117,7 @@ async def cmd_edit(
         )
         await say(message, usage)
         return
-    found = await forms.find_record(session, text)
+    found = await services.work(forms.find_record, text)
     if not found:
         await say(message, form_problem_text(forms.FormError("record", text)))
         return
@@ -130,19 +131,19 @@ async def cmd_edit(
         )
         return
     entity, key = found[0]
-    await _start_edit(message, state, session, lang, entity, key, deleting)
+    await _start_edit(message, state, services, lang, entity, key, deleting)
 
 
 async def _start_edit(
     message: Message,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
     entity: str,
     key: str,
     deleting: bool,
 ) -> None:
-    doc = await load_for_edit(session, entity, key)
+    doc = await services.work(load_for_edit, entity, key)
     if doc is None:
         await say(message, form_problem_text(forms.FormError("record", key)))
         return
@@ -157,7 +158,7 @@ async def _start_edit(
             key=key,
             doc=None,
             expected=expected,
-            session=session,
+            work=services.work,
         )
         return
     edited = EditedRecord(entity=entity, key=key, expected=expected)
@@ -253,14 +254,14 @@ def _field_value(entity: str, doc: dict[str, Any], step: EditStep, lang: str) ->
 
 @router.message(EditForm.value, F.text, IsAdmin())
 async def edit_value(
-    message: Message, state: FSMContext, session: AsyncSession, lang: str
+    message: Message, state: FSMContext, services: BotServices, lang: str
 ) -> None:
     """The new value: validated here, then the preview."""
-    await _edit_value(message, state, session, lang, message.text or "")
+    await _edit_value(message, state, services, lang, message.text or "")
 
 
 async def _edit_value(
-    message: Message, state: FSMContext, session: AsyncSession, lang: str, text: str
+    message: Message, state: FSMContext, services: BotServices, lang: str, text: str
 ) -> None:
     edited = await edited_record(message, state)
     if edited is None:
@@ -280,7 +281,12 @@ async def _edit_value(
         await say(message, form_problem_text(forms.invalid_record(error)))
         return
     await _preview_draft(
-        message, state, lang, edited, None if doc is None else doc.model_dump(mode="json"), session
+        message,
+        state,
+        lang,
+        edited,
+        None if doc is None else doc.model_dump(mode="json"),
+        services.work,
     )
 
 
@@ -290,7 +296,7 @@ async def _preview_draft(
     lang: str,
     edited: EditedRecord,
     doc: dict[str, Any] | None,
-    session: AsyncSession | None = None,
+    work: UnitOfWork | None = None,
 ) -> None:
     """The preview of an edited record, with the new records a draft brings along."""
     await preview_change(
@@ -303,7 +309,7 @@ async def _preview_draft(
         doc=doc,
         expected=edited.expected,
         extra=list(edited.extra),
-        session=session,
+        work=work,
     )
 
 

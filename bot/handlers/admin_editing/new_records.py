@@ -11,7 +11,6 @@ from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import DialogMove, Move, StepPick, TitleUse
 from bot.filters.admin import IsAdmin
@@ -21,9 +20,8 @@ from bot.handlers.admin_editing.record_wording import form_problem_text
 from bot.handlers.admin_editing.states import RecordForm, SourceTitle
 from bot.replies import pressed_message, say
 from bot.routing import Handlers
+from bot.services import BotServices
 from knowledge.admin import dialogs, forms
-from knowledge.admin.editing import Entity
-from knowledge.places.lookup import find_places
 
 router = Handlers(__name__)
 
@@ -33,50 +31,20 @@ async def cmd_add_agreement(
     message: Message,
     command: CommandObject,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
 ) -> None:
     """hromada | place | country | kind | status | signed | source, then a preview (a dialog
     left open is dropped then, and the admin told)."""
     parts = [part.strip() for part in (command.args or "").split("|")]
     try:
-        if len(parts) == len(forms.LINE_FIELDS) - 1:
-            # Without the status: a signed agreement is in force, an unsigned one negotiated.
-            signed_text = parts[4]
-            status_word = "negotiation" if forms.is_empty(signed_text) else "active"
-            parts.insert(4, status_word)
-        if len(parts) != len(forms.LINE_FIELDS) or not all(parts):
-            raise forms.FormError("line")
-        hromada_text, place_text, country_text, kind, status, signed, source = parts
-        hromada = await forms.resolve_hromada(session, hromada_text)
-        country = forms.parse_country(country_text)
-        fields: dict[str, Any] = {
-            "hromada": hromada.code,
-            "kind": forms.parse_kind(kind).value,
-            "status": forms.parse_status(status).value,
-            "signed_on": None if forms.is_empty(signed) else forms.parse_date(signed).isoformat(),
-            "country": country,
-        }
-        places = await find_places(session, place_text, country)
-        extra: list[tuple[str, dict[str, Any]]] = []
-        if places:
-            fields["place"] = places[0]
-        else:
-            taken = await forms.taken_keys(session, Entity.PLACE)
-            place = forms.new_place(place_text, country, taken)
-            fields["place"] = place.key
-            extra.append(("place", place.model_dump(mode="json")))
-        source_key, new_source = await forms.source_for(session, source)
-        if new_source is not None:
-            extra.insert(0, ("source", new_source.model_dump(mode="json")))
-        fields["sources"] = [{"source": source_key}]
-        doc = await dialogs.new_agreement(session, fields, hromada)
+        doc, extra = await services.work(dialogs.agreement_from_line, parts)
     except forms.FormError as error:
         await say(message, form_problem_text(error))
         return
     await leave_open_dialog(message, state)
     await preview_new(
-        message, state, lang, "agreement", doc.model_dump(mode="json"), extra, session=session
+        message, state, lang, "agreement", doc.model_dump(mode="json"), extra, work=services.work
     )
 
 
@@ -117,7 +85,7 @@ def _step_options(step: dialogs.Step, lang: str) -> list[tuple[str, Any]]:
 
 @router.message(RecordForm.step, F.text, ~F.text.startswith("/"), IsAdmin())
 async def record_step(
-    message: Message, state: FSMContext, session: AsyncSession, lang: str
+    message: Message, state: FSMContext, services: BotServices, lang: str
 ) -> None:
     """One typed answer: read by its step; then the next question, the buttons to choose
     among, or the preview."""
@@ -127,43 +95,42 @@ async def record_step(
         await say(message, _("This button is no longer valid. Please start again."))
         return
     step = dialog.current
-    reading = dialogs.StepInput(session, dialog.answers)
     try:
-        value = await step.read(message.text or "", reading)
+        answer = await services.work(dialogs.read_answer, step, message.text or "", dialog.answers)
     except forms.FormError as error:
         await say(
             message, form_problem_text(error), step_keyboard(dialog, _step_options(step, lang))
         )
         return
-    await _take(message, state, session, lang, dialog, value, reading)
+    await _take(message, state, services, lang, dialog, answer)
 
 
 async def _take(
     message: Message,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
     dialog: dialogs.DialogState,
-    value: Any,
-    reading: dialogs.StepInput,
+    answer: dialogs.StepAnswer,
 ) -> None:
     """The answer read for the current step: the buttons to choose among when it fits
     several, else its remarks and what follows it."""
+    value = answer.value
     if isinstance(value, dialogs.Candidates):
         offered = replace(dialog, choices=[choice for _label, choice in value.options])
         await state.update_data(offered.to_data())
         await say(message, _(value.question), step_keyboard(offered, value.options))
         return
-    for remark in reading.remarks:
+    for remark in answer.remarks:
         await say(message, _(remark))
     given = value if isinstance(value, dialogs.Several) else {dialog.current.name: value}
-    await _answered(message, state, session, lang, dialog, {**dialog.answers, **given})
+    await _answered(message, state, services, lang, dialog, {**dialog.answers, **given})
 
 
 async def _answered(
     message: Message,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
     dialog: dialogs.DialogState,
     answers: dict[str, Any],
@@ -175,12 +142,12 @@ async def _answered(
         return
     table = dialogs.DIALOGS[dialog.form]
     try:
-        doc, extra = await table.finish(session, answers)
+        doc, extra = await services.work(table.finish, answers)
     except forms.FormError as error:
         await say(message, form_problem_text(error))
         return
     await preview_new(
-        message, state, lang, table.entity, doc, extra, ask_title=True, session=session
+        message, state, lang, table.entity, doc, extra, ask_title=True, work=services.work
     )
 
 
@@ -189,7 +156,7 @@ async def on_step_pick(
     query: CallbackQuery,
     callback_data: StepPick,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
 ) -> None:
     """A button under a dialog's question: the value it stands for answers the step."""
@@ -205,7 +172,7 @@ async def on_step_pick(
         await say(message, _("This button is no longer valid. Please start again."))
         return
     answers = {**dialog.answers, dialog.current.name: dialog.choices[callback_data.index]}
-    await _answered(message, state, session, lang, dialog, answers)
+    await _answered(message, state, services, lang, dialog, answers)
 
 
 @router.callback_query(DialogMove.filter(), StateFilter(RecordForm.step), IsAdmin())
@@ -213,7 +180,7 @@ async def on_step_move(
     query: CallbackQuery,
     callback_data: DialogMove,
     state: FSMContext,
-    session: AsyncSession,
+    services: BotServices,
     lang: str,
 ) -> None:
     """Back (the question asked before, its answer taken back) or Skip (an optional answer
@@ -236,8 +203,8 @@ async def on_step_move(
     if not step.optional:
         await say(message, _("This button is no longer valid. Please start again."))
         return
-    reading = dialogs.StepInput(session, dialog.answers)
-    await _take(message, state, session, lang, dialog, await step.skip(reading), reading)
+    answer = await services.work(dialogs.read_answer, step, dialogs.SKIPPED, dialog.answers)
+    await _take(message, state, services, lang, dialog, answer)
 
 
 @router.callback_query(DialogMove.filter(), StateFilter(SourceTitle.title), IsAdmin())
@@ -255,9 +222,9 @@ async def on_title_back(query: CallbackQuery, state: FSMContext, lang: str) -> N
 
 @router.callback_query(TitleUse.filter(), StateFilter(SourceTitle.title), IsAdmin())
 async def on_title_use(
-    query: CallbackQuery, state: FSMContext, session: AsyncSession, lang: str
+    query: CallbackQuery, state: FSMContext, services: BotServices, lang: str
 ) -> None:
     """The suggested title of a new source, taken; then the preview."""
     await query.answer()
     if isinstance(query.message, Message):
-        await titled(query.message, state, lang, None, session)
+        await titled(query.message, state, lang, None, services.work)

@@ -19,7 +19,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 from pydantic import BaseModel
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import AdminConfirm, TitleUse
 from bot.filters.admin import IsAdmin
@@ -44,6 +43,7 @@ from knowledge.admin.editing_state import (
 from knowledge.admin.history import undo
 from knowledge.admin.wording import change_preview, undo_text
 from knowledge.facts.documents import AidDoc
+from knowledge.store.work import UnitOfWork
 
 router = Handlers(__name__)
 # The dialog data key of a confirmed change's answer, kept from its writing until it is said.
@@ -66,12 +66,12 @@ async def preview_change(
     doc: dict[str, Any] | None,
     expected: dict[str, Any] | None,
     extra: Extra | None = None,
-    session: AsyncSession | None = None,
+    work: UnitOfWork | None = None,
 ) -> None:
     """Show what would change and wait for Confirm; places and sources by their names."""
     before = parse_doc(entity, expected)
     after = parse_doc(entity, doc)
-    known = await _known_names(session, lang, [doc, expected], extra or [])
+    known = await _known_names(work, lang, [doc, expected], extra or [])
     lines = []
     for extra_entity, extra_doc in extra or []:
         lines.append(
@@ -89,12 +89,12 @@ async def preview_change(
         lines.append(f"{entity_label(entity)} {key}")
     lines.append(change_preview(preview_changes(before, after), lang, entity, known))
     if (
-        session is not None
+        work is not None
         and operation is Operation.SAVE
         and expected is None
         and isinstance(after, AidDoc)
     ):
-        twins = await forms.same_aid(session, after)
+        twins = await work(forms.same_aid, after)
         if twins:
             lines.append(
                 _(
@@ -117,7 +117,7 @@ async def await_confirm(state: FSMContext, pending: PendingChange) -> None:
 
 
 async def _known_names(
-    session: AsyncSession | None,
+    work: UnitOfWork | None,
     lang: str,
     docs: list[dict[str, Any] | None],
     extra: list[tuple[str, dict[str, Any]]],
@@ -147,8 +147,8 @@ async def _known_names(
             if isinstance(donor, dict) and isinstance(donor.get("place"), str)
         }
     wanted -= set(known)
-    if session is not None and wanted:
-        known |= await forms.record_names(session, wanted, lang)
+    if work is not None and wanted:
+        known |= await work(forms.record_names, wanted, lang)
     return known
 
 
@@ -161,7 +161,7 @@ async def preview_new(
     extra: list[tuple[str, dict[str, Any]]],
     *,
     ask_title: bool = False,
-    session: AsyncSession | None = None,
+    work: UnitOfWork | None = None,
 ) -> None:
     """Show a new record (and the records it brings along) and wait for Confirm. In a guided
     dialog (`ask_title`) a new source made from a link first gets its title, as no page is
@@ -172,7 +172,7 @@ async def preview_new(
         await state.update_data(UntitledSource(entity=entity, doc=doc, extra=extra).to_data())
         await ask_for_title(message, state)
         return
-    await _show_new(message, state, lang, entity, doc, extra, session)
+    await _show_new(message, state, lang, entity, doc, extra, work)
 
 
 async def ask_for_title(message: Message, state: FSMContext) -> None:
@@ -205,7 +205,7 @@ async def titled(
     state: FSMContext,
     lang: str,
     title: str | None,
-    session: AsyncSession | None = None,
+    work: UnitOfWork | None = None,
 ) -> None:
     """The title for the new source (None: the suggested one); then the preview."""
     titled = UntitledSource.from_data(await state.get_data())
@@ -218,7 +218,7 @@ async def titled(
         if kind == "source" and record.get("url") and title is not None:
             record = {**record, "title": {"uk": title, "en": title}}
         extra.append((kind, record))
-    await _show_new(message, state, lang, titled.entity, titled.doc, extra, session)
+    await _show_new(message, state, lang, titled.entity, titled.doc, extra, work)
 
 
 @router.message(Command("cancel"), IsAdmin())
@@ -235,7 +235,7 @@ async def cmd_cancel(message: Message, state: FSMContext) -> None:
 
 @router.message(SourceTitle.title, F.text, ~F.text.startswith("/"), IsAdmin())
 async def source_title(
-    message: Message, state: FSMContext, session: AsyncSession, lang: str
+    message: Message, state: FSMContext, services: BotServices, lang: str
 ) -> None:
     """The source's title, typed; one longer than a title holds is refused here, and the
     title asked again."""
@@ -244,7 +244,7 @@ async def source_title(
     except forms.FormError as error:
         await say(message, form_problem_text(error))
         return
-    await titled(message, state, lang, title, session)
+    await titled(message, state, lang, title, services.work)
 
 
 async def _show_new(
@@ -254,7 +254,7 @@ async def _show_new(
     entity: str,
     doc: dict[str, Any],
     extra: list[tuple[str, dict[str, Any]]],
-    session: AsyncSession | None = None,
+    work: UnitOfWork | None = None,
 ) -> None:
     await preview_change(
         message,
@@ -266,7 +266,7 @@ async def _show_new(
         doc=doc,
         expected=None,
         extra=extra,
-        session=session,
+        work=work,
     )
 
 
@@ -305,7 +305,6 @@ async def on_confirm(
     state: FSMContext,
     admin: Admin,
     services: BotServices,
-    session: AsyncSession,
     lang: str,
 ) -> None:
     """Write the previewed change, checked against what the admin saw, or drop it."""
@@ -328,7 +327,7 @@ async def on_confirm(
         await state.clear()
         await say(query.message, _("This preview is no longer waiting; nothing was changed."))
         return
-    if pending.operation is Operation.UNDO and await is_import_batch(session, pending.batch):
+    if pending.operation is Operation.UNDO and await services.work(is_import_batch, pending.batch):
         # An import is undone as a job of its own, in chunks, with its progress shown. The
         # preview waits until the job is stored; then the job's id is kept, so that a Confirm
         # delivered again tells how the undo goes rather than "nothing was changed".
@@ -337,7 +336,7 @@ async def on_confirm(
         await state.set_data({UNDO_JOB: job_id})
         return
     try:
-        text = await _apply(pending, admin, session, lang)
+        text = await _apply(pending, admin, services.work, lang)
     except Exception as error:
         # A refusal ends the dialog; a write that met the database away (or locked by a long
         # import) leaves the preview waiting for the Confirm that is delivered again.
@@ -373,17 +372,17 @@ async def _said_unsaid(query: CallbackQuery, state: FSMContext, data: dict[str, 
     return True
 
 
-async def _apply(pending: PendingChange, admin: Admin, session: AsyncSession, lang: str) -> str:
+async def _apply(pending: PendingChange, admin: Admin, work: UnitOfWork, lang: str) -> str:
     entity, key = pending.entity, pending.key
     if pending.operation is Operation.UNDO:
         if pending.batch:
-            report = await undo(session, admin, batch=pending.batch)
+            report = await work(undo, admin, batch=pending.batch)
         else:
-            report = await undo(session, admin, change_id=pending.change_id)
+            report = await work(undo, admin, change_id=pending.change_id)
         return undo_text(report, lang)
     expected = parse_doc(entity, pending.expected)
     if pending.operation is Operation.DELETE:
-        result = await delete_record(session, entity, key, admin, expected)
+        result = await work(delete_record, entity, key, admin, expected)
         return _("Deleted {entity} {key} (change #{id}). /undo restores it.").format(
             entity=entity_label(entity), key=key, id=result.change_id
         )
@@ -399,7 +398,7 @@ async def _apply(pending: PendingChange, admin: Admin, session: AsyncSession, la
     if doc is None:
         return _("Nothing would change.")
     records.append((doc, expected))
-    result = (await save_records(session, records, admin, batch=batch))[-1]
+    result = (await work(save_records, records, admin, batch=batch))[-1]
     if result.change_id is None:
         return _("Nothing would change.")
     return _("Saved {entity} {key} (change #{id}).").format(
