@@ -16,8 +16,6 @@ from aiogram.utils.i18n import I18n
 from bot.handlers import routers
 from bot.middlewares import FloodGate, install_transport_middlewares
 from bot.middlewares.callback_answers import install_callback_answers
-from bot.middlewares.database import EVENTS as DATABASE_EVENTS
-from bot.middlewares.database import DatabaseSessionMiddleware
 from bot.middlewares.language import ChatLanguageMiddleware
 from bot.services import BotServices
 from bot.settings import Settings
@@ -75,9 +73,6 @@ def create_dispatcher(
         flood_gate=flood_gate,
         redis_prefix=redis_prefix,
     )
-    database = DatabaseSessionMiddleware(services.sessions)
-    for event in DATABASE_EVENTS:
-        dispatcher.observers[event].middleware(database)
     i18n = I18n(path=LOCALES_DIR, default_locale=services.settings.default_locale, domain=DOMAIN)
     ChatLanguageMiddleware(i18n, services).setup(dispatcher)
     install_callback_answers(dispatcher)
