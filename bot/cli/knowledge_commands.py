@@ -1,4 +1,4 @@
-"""`kb load | import | export | stats`: the knowledge base from the command line."""
+"""`kb load | import | export | stats | jobs | resume`: the knowledge base, command line."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from babel.numbers import format_decimal
 
 from bot.cli.context import CommandContext
 from bot.cli.extract_commands import add_extract
+from bot.cli.job_commands import add_jobs
 from knowledge.facts.messages import ImportRejectedError, Problem, grouped
 from knowledge.interchange import (
     ImportLimits,
@@ -91,6 +92,7 @@ def register(commands: Any) -> None:
     stats = actions.add_parser("stats", help="count what the knowledge base holds")
     stats.set_defaults(handler=show_stats)
 
+    add_jobs(actions)
     add_extract(actions)
 
 

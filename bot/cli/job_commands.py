@@ -1,0 +1,184 @@
+"""`kb jobs` and `kb resume`: the imports and undos stored as durable jobs, listed and finished
+from the command line (when no bot runs to finish them, or to see why one is stuck)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import socket
+from typing import Any
+
+from babel.dates import format_datetime
+from babel.numbers import format_decimal
+from sqlalchemy import select
+
+from bot.cli.context import CommandContext
+from bot.write_jobs import steps_for
+from knowledge.store import models
+from knowledge.store.bootstrap import prepare_database
+from knowledge.store.durable_jobs import (
+    UNFINISHED,
+    JobState,
+    WriteJob,
+    get_job,
+    run_job,
+    unfinished_jobs,
+)
+from knowledge.store.engines import create_engine, session_factory
+
+
+def add_jobs(actions: Any) -> None:
+    """Add `kb jobs` and `kb resume` to the `kb` command's actions."""
+    jobs = actions.add_parser(
+        "jobs", help="list the imports and undos not finished yet, and who runs each"
+    )
+    jobs.set_defaults(handler=list_jobs)
+    resume = actions.add_parser(
+        "resume",
+        help="finish here the unfinished imports and undos no running bot holds (or one of them)",
+    )
+    resume.add_argument("job", type=int, nargs="?", help="the job's number (see kb jobs)")
+    resume.set_defaults(handler=resume_jobs)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _number(context: CommandContext, value: int) -> str:
+    return format_decimal(value, locale=context.locale)
+
+
+def _kind(context: CommandContext, job: WriteJob) -> str:
+    _ = context.gettext
+    return _("undo") if job.kind == "undo" else _("import")
+
+
+def _state(context: CommandContext, job: WriteJob) -> str:
+    _ = context.gettext
+    return {
+        JobState.WAITING.value: _("not planned yet"),
+        JobState.RUNNING.value: _("running"),
+        JobState.DONE.value: _("done"),
+        JobState.FAILED.value: _("failed"),
+        JobState.CANCELLED.value: _("cancelled"),
+    }.get(job.state, job.state)
+
+
+def _job_line(context: CommandContext, job: WriteJob, holder: str | None) -> str:
+    _ = context.gettext
+    line = _("#{id} {kind} {file}: {state}, {done} of {total} records").format(
+        id=job.id,
+        kind=_kind(context, job),
+        file=job.filename or "",
+        state=_state(context, job),
+        done=_number(context, job.records_done),
+        total="?" if job.records_total is None else _number(context, job.records_total),
+    )
+    line += ", " + context.ngettext("{count} attempt", "{count} attempts", job.attempts).format(
+        count=_number(context, job.attempts)
+    )
+    if holder is not None:
+        line += "; " + holder
+    return line.replace("  ", " ")
+
+
+async def list_jobs(context: CommandContext, arguments: argparse.Namespace) -> int:
+    """Print each unfinished import and undo: its progress, its attempts, and whether a live
+    process holds it (until when) or it waits to be resumed. Exit code 0."""
+    _ = context.gettext
+    engine = create_engine(context.settings.database_url.get_secret_value())
+    try:
+        await prepare_database(engine)
+        async with session_factory(engine)() as session:
+            rows = (
+                await session.execute(
+                    select(
+                        models.WriteJobRow.id,
+                        models.WriteJobRow.lease_owner,
+                        models.WriteJobRow.lease_until,
+                    )
+                    .where(models.WriteJobRow.state.in_(UNFINISHED))
+                    .order_by(models.WriteJobRow.id)
+                )
+            ).all()
+            jobs = [(await get_job(session, row.id), row) for row in rows]
+    finally:
+        await engine.dispose()
+    if not jobs:
+        context.say(_("No import or undo is unfinished."))
+        return 0
+    now = _now()
+    for job, row in jobs:
+        if job is None:
+            continue
+        until = row.lease_until
+        if until is not None and until.tzinfo is None:
+            until = until.replace(tzinfo=dt.UTC)  # SQLite keeps no time zone
+        if until is not None and until >= now:
+            holder = _("held by {owner} until {time}").format(
+                owner=row.lease_owner,
+                time=format_datetime(until, "HH:mm:ss", locale=context.locale),
+            )
+        else:
+            holder = _("no process holds it: kb resume {id} finishes it").format(id=job.id)
+        context.say(_job_line(context, job, holder))
+    return 0
+
+
+class _Quiet:
+    """Reports nothing while a resumed job runs: its end is printed once it returns."""
+
+    async def progress(self, job: WriteJob) -> None:
+        """Nothing is drawn while it runs."""
+
+    async def finished(self, job: WriteJob, error: Exception | None) -> None:
+        """Printed by the caller."""
+
+
+async def resume_jobs(context: CommandContext, arguments: argparse.Namespace) -> int:
+    """Run to its end, in this process, each unfinished job no live process holds (or only
+    job `arguments.job`), as the admin who started it (with the super-admins of the settings
+    now) or the command line. The admin's progress message in Telegram is not edited from
+    here. Exit codes: 0 when every job run ended done (or none was left); 1 when one failed,
+    or the job asked for is held by a live process or has ended."""
+    _ = context.gettext
+    owner = f"cli:{socket.gethostname()[:40]}:{os.getpid()}"
+    engine = create_engine(context.settings.database_url.get_secret_value())
+    code = 0
+    try:
+        await prepare_database(engine)
+        sessions = session_factory(engine)
+        async with sessions() as session:
+            wanted = (
+                [arguments.job]
+                if arguments.job is not None
+                else await unfinished_jobs(session, _now())
+            )
+        if not wanted:
+            context.say(_("No import or undo waits to be resumed."))
+        for job_id in wanted:
+            ended = await run_job(
+                sessions,
+                job_id,
+                owner=owner,
+                steps=steps_for(context.settings),
+                reporter=_Quiet(),
+                clock=_now,
+            )
+            if ended is None:
+                context.complain(
+                    _(
+                        "#{id}: not resumed; a running process holds it, or it has ended"
+                        " (see kb jobs)."
+                    ).format(id=job_id)
+                )
+                code = 1
+                continue
+            context.say(_job_line(context, ended, None))
+            if ended.state != JobState.DONE.value:
+                code = 1
+    finally:
+        await engine.dispose()
+    return code

@@ -1,0 +1,71 @@
+"""`kb jobs` lists the imports and undos left unfinished, and `kb resume` finishes those no
+live process holds, as an admin runs them when no bot is running."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from knowledge.interchange.import_job import start_import
+from knowledge.store.durable_jobs import LEASE
+from knowledge.store.engines import session_factory
+from tests.cli import run_bot
+from tests.test_write_jobs import _jobstadt, sheet
+
+
+async def _stored_job(engine: AsyncEngine, owner: str, at: dt.datetime, name: str) -> int:
+    async with session_factory(engine)() as session:
+        job = await start_import(
+            session, sheet(30), name, actor="test:import", user_id=None, now=at, owner=owner
+        )
+    return job.id
+
+
+@pytest.mark.parametrize(
+    ("lang", "dead", "held", "none_left"),
+    [
+        (
+            "en",
+            "import dead.csv: not planned yet, 0 of ? records, 0 attempts;"
+            " no process holds it: kb resume {id} finishes it",
+            "import live.csv: not planned yet, 0 of ? records, 0 attempts; held by live-replica",
+            "import dead.csv: done, 61 of 61 records, 1 attempt",
+        ),
+        (
+            "uk",
+            "імпорт dead.csv: ще не сплановано, записів: 0 з ?, 0 спроб;"
+            " жоден процес його не виконує: kb resume {id} завершить його",
+            "імпорт live.csv: ще не сплановано, записів: 0 з ?, 0 спроб;"
+            " його виконує live-replica",
+            "імпорт dead.csv: завершено, записів: 61 з 61, 1 спроба",
+        ),
+    ],
+)
+async def test_jobs_lists_a_stuck_import_and_resume_finishes_it_but_not_a_live_one(
+    seeded_engine: AsyncEngine, tmp_path: Path, lang: str, dead: str, held: str, none_left: str
+) -> None:
+    now = dt.datetime.now(dt.UTC)
+    # One left by a replica that died two leases ago, one a live replica runs now.
+    dead_id = await _stored_job(seeded_engine, "dead-replica", now - 2 * LEASE, "dead.csv")
+    live_id = await _stored_job(seeded_engine, "live-replica", now, "live.csv")
+    env = {"DATABASE_URL": seeded_engine.url.render_as_string(hide_password=False)}
+
+    listed = run_bot("--lang", lang, "kb", "jobs", cwd=tmp_path, env=env)
+    refused = run_bot("--lang", lang, "kb", "resume", str(live_id), cwd=tmp_path, env=env)
+    resumed = run_bot("--lang", lang, "kb", "resume", cwd=tmp_path, env=env)
+    after = run_bot("--lang", lang, "kb", "jobs", cwd=tmp_path, env=env)
+
+    assert listed.returncode == 0, listed.stderr
+    assert f"#{dead_id} {dead.format(id=dead_id)}" in listed.stdout
+    assert f"#{live_id} {held}" in listed.stdout
+    assert refused.returncode == 1
+    assert f"#{live_id}: " in refused.stderr
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.stdout.strip() == f"#{dead_id} {none_left}"
+    assert f"#{dead_id} " not in after.stdout
+    assert f"#{live_id} " in after.stdout
+    keys, _ = await _jobstadt(seeded_engine)
+    assert len(keys) == 30
