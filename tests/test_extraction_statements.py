@@ -67,3 +67,43 @@ def test_a_year_ending_the_sentence_dates_the_tie(
     (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 3, 2)))
 
     assert actual.date == PartialDate(year)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "Memmingen Mayor Jan Rothenbacher and Chernihiv Mayor Vladyslav Atroshenko signed "
+            "a memorandum of cooperation on 3 May 2024.",
+            "Memmingen",
+        ),
+        (
+            "Мер Мемінгена Ян Ротенбахер та міський голова Чернігова Владислав Атрошенко "
+            "підписали меморандум про співпрацю 3 травня 2024 року.",
+            "Меммінген",
+        ),
+    ],
+)
+def test_towns_named_only_through_their_signing_mayors_are_the_parties(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+
+    assert (actual.hromada, actual.partner, actual.partner_country) == (
+        "UA74100390000073425",
+        partner,
+        "DE",
+    )
+
+
+def test_the_town_of_a_mayor_quoted_on_an_agreement_is_no_new_party(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chernihiv signed a cooperation agreement with Kielce, Poland, on 3 May 2024. "
+        "“This agreement shows our shared vision,” Memmingen Mayor Jan Rothenbacher said."
+    )
+
+    actual = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+
+    assert [fact.partner for fact in actual] == ["Kielce"]

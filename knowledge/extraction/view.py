@@ -172,6 +172,20 @@ def _gap_after(view: SentenceView, position: int) -> str:
 _TOWN_JOINERS = frozenset({"з", "із", "зі", "та", "і", "й", "між", "with", "and", "between"})
 
 
+# A town's name before "Mayor", or in the genitive after «мер»: the mayor's town.
+_MAYOR_AFTER = frozenset({"mayor", "burgomaster", "lord"})
+_MAYOR_BEFORE = frozenset(
+    fold(word) for word in ("мер", "мера", "меру", "мером", "бургомістр", "бургомістра")
+)
+
+
+_SPEECH_WORDS = (
+    *("said=", "says=", "told=", "added=", "noted=", "stated="),
+    *("сказав", "сказала", "заявив", "заявила", "зазначив", "зазначила", "наголосив"),
+    *("наголосила", "повідоми"),
+)
+
+
 # «Дрогобицька міська рада та Жешув», "the council and ...": a hromada's body before a list.
 _BODY_WORDS = ("рада", "громада", "council", "municipality")
 
@@ -482,6 +496,17 @@ class ViewBuilder:
         ):
             return None
         opening = index == 0 and _gap_after(view, 0) == "," and _town_apposition(words[1:4])
+        # "Memmingen Mayor Jan Rothenbacher", «мер Мемінгена Ян Ротенбахер»: a mayor's town.
+        # Not "Timothy Keller, Mayor of ..." (a person, then his office), nor the town of a
+        # mayor quoted ("Brandon Mayor Jeff Fawcett said"): a speaker's town is no party.
+        mayors = (
+            index + 1 < len(words)
+            and words[index + 1] in _MAYOR_AFTER
+            and _gap_after(view, index) == ""
+            and not (index > 0 and is_latin_given_name(words[index - 1]))
+        ) or (index > 0 and words[index - 1] in _MAYOR_BEFORE and _is_cyrillic(word))
+        if mayors and not any(starts(other, _SPEECH_WORDS) for other in words):
+            return self.names.town_abroad(sentence.written(index, index))
         if not opening and (index == 0 or words[index - 1] not in _TOWN_JOINERS):
             return None
         if not opening and words[index - 1] in _CONJUNCTIONS:
