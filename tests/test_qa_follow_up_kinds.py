@@ -243,3 +243,35 @@ def test_oldest_and_newest_follow_ups_keep_the_hromada(engine: Engine) -> None:
         assert "Олайне" in answer.text
         assert "Харків" not in answer.text
     assert "може бути давнішою" in answers[-1].text
+
+
+# -- a bare follow-up to a yes-or-no question asks yes or no again -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "opening"),
+    [
+        (
+            "чи є в харкова партнери в британії",
+            "а в італії?",
+            "Ні, у базі немає партнерів громади Харків у цій країні (Італія).",
+        ),
+        (
+            "у харкова есть побратимы в чехии?",
+            "а в италии?",
+            "Ні, у базі немає міст-побратимів громади Харків у цій країні (Італія).",
+        ),
+    ],
+)
+def test_another_country_after_a_yes_or_no_question_opens_with_no(
+    engine: Engine, first: str, then: str, opening: str
+) -> None:
+    answers = conversation(engine, first, then)
+
+    assert answers[-1].text.startswith(opening)
+
+
+def test_another_country_after_a_list_still_lists(engine: Engine) -> None:
+    answers = conversation(engine, "партнери харкова в сша", "а в польщі?")
+
+    assert not answers[-1].text.startswith("Ні,")

@@ -650,9 +650,17 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" and
         # «у харькова есть побратимы в чехии?» say yes or no.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
+        asked_before = context is not None and context.yes_no and context.intent is Intent.PARTNERS
+        if asked_before and reading.is_follow_up and not cues - _BARE_FOLLOW_UP_CUES:
+            # «а в італії?» after «чи є в харкова партнери в британії?» asks yes or no again.
+            decided = dataclasses.replace(decided, yes_no=True)
     if decided.intent is Intent.REVERSE and decided.yes_no:
         # «партнери в Англії» lists them; «чи є партнери в Англії?» says yes or no.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
+        asked_before = context is not None and context.yes_no and context.intent is Intent.PARTNERS
+        if asked_before and reading.is_follow_up and not cues - _BARE_FOLLOW_UP_CUES:
+            # «а в італії?» after «чи є в харкова партнери в британії?» asks yes or no again.
+            decided = dataclasses.replace(decided, yes_no=True)
     settled = _settled(decided, own, snapshot, cues, previous_intent)
     paired = settled.entities
     if (
