@@ -147,3 +147,20 @@ def test_a_list_of_partners_in_a_region_opens_with_no_yes(engine: Engine) -> Non
 
     assert actual.startswith("Англія — партнери в Україні:")
     assert "Лідс" in actual
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "partner"),
+    [
+        ("is mena negotiating with a german town?", "Yes,", "Friedberg"),
+        ("чи веде мена перемовини з німецьким містом?", "Так:", "Фрідберг"),
+        ("чи веде харків перемовини у франції?", "Ні:", None),
+    ],
+)
+def test_a_yes_or_no_about_talks_in_a_country_answers_about_the_talks(
+    engine: Engine, question: str, opening: str, partner: str | None
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert actual.startswith(opening)
+    assert partner is None or partner in actual.splitlines()[1]

@@ -730,6 +730,16 @@ class Engine:
             return None
         twins = entities.kind is AgreementKind.TWINNING
         named = {"hromada": self._heading(lang, entities), "country": where}
+        if entities.status is not None:
+            # "Is Mena negotiating with a German town?": the status asked decides the yes.
+            named["what"] = lang.gettext(AGREEMENT_STATUSES_INLINE[entities.status])
+            if any(a.status is entities.status for a in agreements):
+                return lang.gettext(
+                    "Yes, {hromada} has an agreement there ({country}) that is {what}:"
+                ).format(**named)
+            return lang.gettext(
+                "No: none of {hromada}'s agreements there ({country}) is {what}."
+            ).format(**named)
         in_force = {a.place for a in agreements if a.status is AgreementStatus.ACTIVE}
         if in_force and twins:
             return lang.ngettext(
