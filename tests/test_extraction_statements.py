@@ -107,3 +107,26 @@ def test_the_town_of_a_mayor_quoted_on_an_agreement_is_no_new_party(
     actual = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert [fact.partner for fact in actual] == ["Kielce"]
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        (
+            "Луцьк отримав від Любліна 10 генераторів та два автомобілі швидкої допомоги "
+            "14 березня 2024 року.",
+            "Люблін",
+        ),
+        (
+            "The Ukrainian city of Lutsk received humanitarian aid from Lublin on 14 March "
+            "2024: 10 generators and medical supplies.",
+            "Lublin",
+        ),
+    ],
+)
+def test_a_town_abroad_the_aid_came_from_is_its_donor_in_its_country(
+    extractor: Extractor, text: str, donor: str
+) -> None:
+    (actual,) = _aid(_extract(extractor, text, PartialDate(2024, 3, 15)))
+
+    assert (actual.donor_cities, actual.donor_countries) == ((donor,), ("PL",))

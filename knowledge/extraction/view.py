@@ -168,8 +168,11 @@ def _gap_after(view: SentenceView, position: int) -> str:
     return view.text[tokens[position].end : tokens[position + 1].start].strip()
 
 
-# Words a partner town follows: «з Жешувом», «рада та Жешув», "with Ostrołęka", "and Memmingen".
-_TOWN_JOINERS = frozenset({"з", "із", "зі", "та", "і", "й", "між", "with", "and", "between"})
+# Words a partner or donor town follows: «з Жешувом», «рада та Жешув», "with Ostrołęka", "and
+# Memmingen", «від Любліна», "from Lublin".
+_TOWN_JOINERS = frozenset(
+    {"з", "із", "зі", "та", "і", "й", "між", "with", "and", "between", "від", "from"}
+)
 
 
 # A town's name before "Mayor", or in the genitive after «мер»: the mayor's town.
