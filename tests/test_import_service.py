@@ -165,6 +165,37 @@ async def test_a_row_about_a_stored_agreement_keeps_what_the_sheet_has_no_column
 
 
 @pytest.mark.parametrize(
+    "header",
+    [
+        # The sheet has no notes or expiry column at all, as most public lists.
+        "hromada,partner_city,partner_country,kind,status,source_title,source_url",
+        # It has them, and leaves them empty for this row.
+        "hromada,partner_city,partner_country,kind,status,expires_on,notes,"
+        "source_title,source_url",
+    ],
+)
+async def test_a_row_leaving_notes_and_dates_empty_keeps_what_the_stored_agreement_says(
+    seeded_engine: AsyncEngine, header: str
+) -> None:
+    empty = ",," if "notes" in header else ""
+    sheet = f"{header}\nKharkiv,Brno,Czech Republic,twinning,active,{empty}Wikipedia list,"
+    async with session_factory(seeded_engine)() as session:
+        stored = {doc.key: doc for doc in (await export_document(session)).agreements}
+        await apply_import(
+            session, read_import(sheet.encode(), "p.csv"), writer=SystemWriter("test")
+        )
+    async with session_factory(seeded_engine)() as session:
+        document = await export_document(session)
+
+    brno_before = stored["kharkiv-brno-twinning"]
+    brno = {doc.key: doc for doc in document.agreements}["kharkiv-brno-twinning"]
+    assert brno_before.notes is not None
+    assert brno.notes == brno_before.notes
+    assert brno.signed_on == brno_before.signed_on
+    assert len(brno.sources) == len(brno_before.sources) + 1
+
+
+@pytest.mark.parametrize(
     ("export", "name"), [(export_agreements_csv, "a.csv"), (export_aid_csv, "b.csv")]
 )
 async def test_an_exported_table_imports_back_as_all_unchanged(

@@ -122,6 +122,13 @@ def _citing(before: AgreementDoc | AidDoc | None, source: str) -> list[CitationD
     return citations
 
 
+# Fields a row may leave empty: an empty cell (or a column the sheet lacks) says nothing
+# about them, so a stored record keeps its value rather than losing it to the import.
+_KEPT_WHEN_EMPTY = frozenset(
+    {"signed_on", "valid_until", "notes", "received_on", "amount", "currency", "description"}
+)
+
+
 def _updated(
     doc_type: type[Record],
     before: Record | None,
@@ -129,8 +136,15 @@ def _updated(
     invalid: str,
     row: int,
 ) -> Record | Problem:
-    """The stored record (if any) with the row's fields, or the Problem `invalid` says."""
+    """The stored record (if any) with the row's fields, or the Problem `invalid` says.
+    A field of `_KEPT_WHEN_EMPTY` the row leaves empty (None) keeps the stored value."""
     base = before.model_dump() if before else {}
+    if before is not None:
+        fields = {
+            name: value
+            for name, value in fields.items()
+            if value is not None or name not in _KEPT_WHEN_EMPTY
+        }
     try:
         return doc_type.model_validate(base | fields)
     except ValidationError as error:
