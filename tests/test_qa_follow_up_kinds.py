@@ -275,3 +275,39 @@ def test_another_country_after_a_list_still_lists(engine: Engine) -> None:
     answers = conversation(engine, "партнери харкова в сша", "а в польщі?")
 
     assert not answers[-1].text.startswith("Ні,")
+
+
+# -- a follow-up naming another hromada's partner ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "opening", "owner"),
+    [
+        (
+            "партнери купянська",
+            "а клятву з лідсом вони підписували?",
+            "Ні, Лідс не є партнером громади Куп’янськ.",
+            "Харків: Клятва про дружбу",
+        ),
+        (
+            "коли мена підписала угоду з олайне",
+            "а з кошице?",
+            "Ні, Кошице не є партнером громади Мена.",
+            "Харків: Угода про співпрацю",
+        ),
+    ],
+)
+def test_another_hromadas_partner_in_a_follow_up_gets_a_no_and_whose_it_is(
+    engine: Engine, first: str, then: str, opening: str, owner: str
+) -> None:
+    text = conversation(engine, first, then)[-1].text
+
+    assert text.startswith(opening)
+    assert owner in text
+
+
+def test_where_another_partner_is_stays_a_where_question(engine: Engine) -> None:
+    answers = conversation(engine, "де знаходиться колумбус", "а цинциннаті?")
+
+    assert answers[-1].intent is Intent.PLACE
+    assert "Огайо" in answers[-1].text

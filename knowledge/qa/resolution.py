@@ -1436,6 +1436,21 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
             rule=follow_up.rule + "; the one agreement the previous answer listed",
         )
     carried = entities.but(hromada=hromada, place=place)
+    if (
+        continued in _ABOUT_ONE_AGREEMENT - {Intent.RELATION, Intent.PLACE}
+        and hromada is not None
+        and entities.place is not None
+        and entities.place == place
+        and _partnered_elsewhere(hromada, place, snapshot)
+    ):
+        # «а клятву з лідсом підписували?» after Kupiansk: Leeds is Kharkiv's partner, not
+        # Kupiansk's, so the answer says no and what ties Leeds to Ukraine.
+        return Meaning(
+            Intent.RELATION,
+            Entities(hromada=hromada, place=place),
+            yes_no=True,
+            rule=follow_up.rule + "; the partner named is another hromada's",
+        )
     if follow_up.pair and place is not None:
         carried = carried.but(kind=follow_up.kind)
     if continued in (None, Intent.PARTNERS, Intent.EXPIRING) and place is None:
@@ -1512,6 +1527,12 @@ def without_hiding_filters(carried: Entities, own: Entities, snapshot: Snapshot)
     if own.status is None and not any(a.status is status for a in there):
         carried = carried.but(status=None)
     return carried
+
+
+def _partnered_elsewhere(hromada: str, place: str, snapshot: Snapshot) -> bool:
+    """Whether the partner has agreements with other hromadas but none with this one."""
+    partners = {a.hromada for a in snapshot.agreements_by_place.get(place, ())}
+    return bool(partners) and hromada not in partners
 
 
 def _the_one_agreement_listed(
