@@ -164,3 +164,16 @@ def test_a_yes_or_no_about_talks_in_a_country_answers_about_the_talks(
 
     assert actual.startswith(opening)
     assert partner is None or partner in actual.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [("чи є у мени побратими?", "Ні,"), ("does kupiansk have a twin city", "No,")],
+)
+def test_a_hromada_without_twin_cities_answers_no_and_names_its_partners(
+    engine: Engine, question: str, opening: str
+) -> None:
+    actual = engine.answer(question, today=TODAY).text
+
+    assert actual.startswith(opening)
+    assert "Олайне" in actual or "Columbus" in actual

@@ -703,8 +703,11 @@ class Engine:
         if not meaning.yes_no:
             return None
         in_country = entities.country is not None or entities.region is not None
-        if kind is AgreementKind.TWINNING or (in_country and kind is None):
+        if in_country and (kind is AgreementKind.TWINNING or kind is None):
             return self._in_country_yes_no(lang, meaning, agreements)
+        if kind is AgreementKind.TWINNING and agreements:
+            # Twin cities and twinnings only planned are listed apart, under their own heading.
+            return None
         if not in_country and kind is not None:
             named_kind = {
                 "hromada": self._heading(lang, entities),
