@@ -19,7 +19,6 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from aiogram import Bot, Dispatcher
-from redis.asyncio import Redis
 
 from bot.commands import register_commands
 from bot.factory import create_bot, create_dispatcher
@@ -100,11 +99,12 @@ async def running_bot(
     """The whole bot, ready for a runner; everything is closed on leaving."""
     services = await create_services(settings, forms_cache)
     storage = create_storage(settings)
-    redis = (
-        Redis.from_url(settings.redis_url.get_secret_value())
-        if settings.redis_url is not None
-        else None
-    )
+    redis = None
+    if settings.redis_url is not None:
+        # Imported here: a bot without Redis never loads its client.
+        from redis.asyncio import Redis
+
+        redis = Redis.from_url(settings.redis_url.get_secret_value())
     bot = create_bot(settings, create_session(settings, redis, **session_options))
     try:
         if redis is not None:

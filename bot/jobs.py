@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
-from redis.exceptions import RedisError
 
 from bot.delivery import Outcome, deliver
 from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped, split_message
+from bot.transport.optional_errors import redis_failures
 from bot.write_jobs import resume_left_jobs, wait_for_jobs
 from knowledge.admin.chats import ChatTarget
 from knowledge.admin.config import (
@@ -113,7 +113,7 @@ class RedisJobLock:
         token = secrets.token_hex(16)
         try:
             taken = bool(await self._redis.set(key, token, nx=True, px=self._expiry_ms))
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             raise JobLockUnavailableError(type(error).__name__) from error
         try:
             yield taken
@@ -121,7 +121,7 @@ class RedisJobLock:
             if taken:
                 try:
                     await self._redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
-                except (RedisError, OSError) as error:
+                except redis_failures() as error:
                     # It expires by itself.
                     logger.warning(
                         "The %s job's lock was not freed: %s", job, type(error).__name__

@@ -20,7 +20,11 @@ from knowledge.store.schema_head import head_revision, schema_is_current
 
 _START = """
 import asyncio, json, sys, threading
+import bot.app
+from bot.factory import create_dispatcher
 from bot.services import create_services
+from bot.transport.session import create_session
+from bot.transport.storage import create_storage
 from bot.settings import Settings
 from knowledge.places import world
 from knowledge.text import morphology
@@ -37,6 +41,8 @@ world._read_table = recording_the_thread
 async def start():
     settings = Settings(_env_file=None, database_url=sys.argv[1])
     services = await create_services(settings, None)
+    create_dispatcher(services, storage=create_storage(settings))
+    await create_session(settings).close()
     await services.close()
 
 asyncio.run(start())
@@ -44,6 +50,7 @@ print(json.dumps({
     "alembic": "alembic" in sys.modules,
     "dictionary": morphology._analyzer.cache_info().currsize,
     "world places read on the main thread": world_places_threads,
+    "clients loaded": sorted({"redis", "asyncpg"} & set(sys.modules)),
 }))
 """
 
@@ -73,7 +80,7 @@ def _start(database: Path) -> dict[str, object]:
     return result
 
 
-def test_a_start_on_a_current_database_loads_the_dictionary_and_not_alembic(
+def test_a_start_on_a_current_database_loads_the_dictionary_and_neither_alembic_nor_unused_clients(
     tmp_path: Path,
 ) -> None:
     database = tmp_path / "serving.sqlite3"
@@ -87,11 +94,13 @@ def test_a_start_on_a_current_database_loads_the_dictionary_and_not_alembic(
         "alembic": True,
         "dictionary": 1,
         "world places read on the main thread": [False],
+        "clients loaded": [],
     }
     assert later == {
         "alembic": False,
         "dictionary": 1,
         "world places read on the main thread": [False],
+        "clients loaded": [],
     }
 
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, Update
-from redis.exceptions import RedisError
 
+from bot.transport.optional_errors import redis_failures
 from bot.transport.redelivery import REDELIVER, is_passing_failure, update_key
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ class FallbackSeenUpdates:
         local = await self._local.claim(key)
         try:
             return await self._shared.claim(key)
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             logger.warning(
                 "Deduplication is unavailable (%s); update %s let through",
                 type(error).__name__,
@@ -158,14 +158,14 @@ class FallbackSeenUpdates:
         await self._local.finish(key)
         try:
             await self._shared.finish(key)
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             logger.warning("Could not mark update %s done: %s", key, type(error).__name__)
 
     async def release(self, key: str) -> None:
         await self._local.release(key)
         try:
             await self._shared.release(key)
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             logger.warning("Could not release update %s: %s", key, type(error).__name__)
 
 

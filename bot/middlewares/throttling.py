@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from aiogram import BaseMiddleware
 from aiogram.dispatcher.flags import get_flag
 from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, Update, User
-from redis.exceptions import RedisError
 
+from bot.transport.optional_errors import redis_failures
 from knowledge.render.translations import translation
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ class FallbackFloodGate:
     async def check(self, user_id: int) -> Verdict:
         try:
             return await self._shared.check(user_id)
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             logger.warning(
                 "Flood control is unavailable (%s); a message of user %d let through",
                 type(error).__name__,

@@ -14,12 +14,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
-import asyncpg
 from aiogram.exceptions import TelegramAPIError
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+from bot.transport.optional_errors import passing_client_failures
 
 
 class Outcome(enum.Enum):
@@ -36,14 +35,8 @@ _PASSING = (
     InterfaceError,  # a connection closed under the driver
     DisconnectionError,
     PoolTimeoutError,
-    RedisConnectionError,
-    RedisTimeoutError,
     ConnectionError,
     TimeoutError,
-    # PostgreSQL shutting down or starting up, a connection gone (asyncpg's own classes).
-    asyncpg.exceptions.OperatorInterventionError,
-    asyncpg.exceptions.PostgresConnectionError,
-    asyncpg.exceptions.InterfaceError,
 )
 
 
@@ -72,7 +65,7 @@ def is_passing_failure(error: BaseException) -> bool:
     if any(isinstance(link, TelegramAPIError) for link in chain):
         return False
     return any(
-        isinstance(link, _PASSING)
+        isinstance(link, (*_PASSING, *passing_client_failures()))
         or (isinstance(link, DBAPIError) and link.connection_invalidated)
         for link in chain
     )

@@ -25,9 +25,9 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
-from redis.exceptions import RedisError
 
 from bot.transport.files import FileDownloadError, describe_failure
+from bot.transport.optional_errors import redis_failures
 
 if TYPE_CHECKING:
     from aiogram import Bot
@@ -389,7 +389,7 @@ class RedisSendLimiter:
                     name,
                     self._unanswered,
                 )
-            except (RedisError, OSError) as error:
+            except redis_failures() as error:
                 logger.warning("Pacing in this process alone, Redis is away: %s", error)
                 await self.fallback.acquire(chat_id)
                 self._flying.setdefault(chat_id, deque()).append(None)
@@ -420,7 +420,7 @@ class RedisSendLimiter:
             await self._redis.eval(  # type: ignore[misc]
                 _ANSWERED, 1, f"{self._prefix}counted", name
             )
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             # It stops counting when its flight's time is up, a little later than it should.
             logger.warning("An answer is not counted in Redis, Redis is away: %s", error)
 
@@ -431,7 +431,7 @@ class RedisSendLimiter:
             await self._redis.eval(  # type: ignore[misc]
                 _PAUSE, 1, f"{self._prefix}pause", round(seconds * 1_000_000)
             )
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             logger.warning("The pause reaches this process alone, Redis is away: %s", error)
 
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.fsm.storage.redis import RedisStorage
-from redis.exceptions import RedisError
+
+from bot.transport.optional_errors import redis_failures
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -38,26 +38,26 @@ class ResilientStorage(BaseStorage):
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         try:
             await self.shared.set_state(key, state)
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             self._unavailable("saving the state of", key, error)
 
     async def get_state(self, key: StorageKey) -> str | None:
         try:
             return await self.shared.get_state(key)
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             self._unavailable("reading the state of", key, error)
             return None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         try:
             await self.shared.set_data(key, data)
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             self._unavailable("saving the data of", key, error)
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         try:
             return await self.shared.get_data(key)
-        except (RedisError, OSError) as error:
+        except redis_failures() as error:
             self._unavailable("reading the data of", key, error)
             return {}
 
@@ -69,5 +69,8 @@ def create_storage(settings: Settings) -> BaseStorage:
     """RedisStorage when REDIS_URL is set (state shared by replicas, and going on without it
     while Redis is away), else MemoryStorage."""
     if settings.redis_url is not None:
+        # Imported here: a bot without Redis never loads its client.
+        from aiogram.fsm.storage.redis import RedisStorage
+
         return ResilientStorage(RedisStorage.from_url(settings.redis_url.get_secret_value()))
     return MemoryStorage()
