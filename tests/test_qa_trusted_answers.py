@@ -200,3 +200,76 @@ def test_who_else_after_a_filtered_list_shows_the_rest(engine: Engine) -> None:
     assert "інші партнери" in then.text
     assert "Кошице" in then.text
     assert "Цинциннаті" not in body(then)
+
+
+# -- the signing date asked: a renewal is part of the answer ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected"),
+    [
+        (
+            ("Is Kupiansk twinned with Columbus?", "when?", "and Kharkiv with Cincinnati?"),
+            "extended in 2023 for 5 years",
+        ),
+        (("коли підписали меморандум харкова з цинциннаті?",), "продовжено у 2023"),
+    ],
+)
+def test_when_signed_tells_of_the_extension(
+    engine: Engine, questions: tuple[str, ...], expected: str
+) -> None:
+    text = conversation(engine, *questions)[-1].text
+
+    assert expected in text
+    assert "2028" in text
+
+
+# -- towns in talks are not called partners ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "not_expected"),
+    [
+        ("з ким веде переговори менська громада", "тривають перемовини з 1 містом", "1 партнер"),
+        ("Who is Mena negotiating with?", "talks under way with 1 town", "1 partner"),
+    ],
+)
+def test_towns_in_talks_are_not_called_partners(
+    engine: Engine, question: str, expected: str, not_expected: str
+) -> None:
+    text = engine.answer(question, today=TODAY).text
+
+    assert expected in text
+    assert "Фрідберг" in text or "Friedberg" in text
+    assert not_expected not in text
+
+
+# -- aid: the items once; "from which countries?" lists the countries -------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["яку допомогу отримала менська громада", "What did Mena receive as aid?"]
+)
+def test_the_aid_items_are_not_repeated_in_brackets(engine: Engine, question: str) -> None:
+    text = engine.answer(question, today=TODAY).text
+
+    assert "14" in text
+    assert text.count("14") == 1
+    assert "(14" not in text
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected", "not_expected"),
+    [
+        (("яку допомогу отримала Мена?", "а з яких країн?"), "Норвегія", "автомобіл"),
+        (("What aid did Kharkiv receive?", "from which countries?"), "Japan", "tents"),
+        (("какую помощь получил харьков", "а из каких стран?"), "Японія", "намети"),
+    ],
+)
+def test_from_which_countries_after_an_aid_answer_lists_the_countries(
+    engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
+) -> None:
+    text = conversation(engine, *questions)[-1].text
+
+    assert expected in text
+    assert not_expected not in text

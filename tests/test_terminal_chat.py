@@ -176,3 +176,32 @@ async def test_a_file_is_sent_as_a_document(
     lines = output.getvalue().splitlines()
     assert lines[0] == sent
     assert lines[1].startswith(unreadable)
+
+
+@pytest.mark.parametrize(
+    ("chat_language", "question", "goodbye"),
+    [
+        ("uk", "Who are Kharkiv's partners?", "Bye."),
+        ("en", "Хто партнери Харкова?", "До побачення."),
+        ("uk", "Хто партнери Харкова?", "До побачення."),
+    ],
+)
+async def test_the_goodbye_is_in_the_language_of_the_conversation(
+    local_telegram: LocalTelegram,
+    tmp_path: Path,
+    chat_language: str,
+    question: str,
+    goodbye: str,
+) -> None:
+    chat = UnpolledChat(
+        local_telegram,
+        io.StringIO(),
+        translation(chat_language),
+        language_code=chat_language,
+        files_dir=tmp_path,
+    )
+
+    assert await chat.handle(question)
+    assert await chat.handle("#1")
+
+    assert chat.farewell() == goodbye

@@ -604,7 +604,20 @@ class Engine:
         # «Мена — 4 партнери (ще 1 — не підписано)»: a town only in talks is no partner yet.
         partnered = {a.place for a in agreements if a.status in SIGNED_STATUSES} or places
         unsigned = len(places - partnered)
-        if twins_only:
+        if entities.status is AgreementStatus.IN_NEGOTIATION:
+            # «з ким веде переговори Мена?»: a town in talks is no partner yet.
+            heading = lang.ngettext(
+                "{hromada} — talks under way with {count} town{filters}:",
+                "{hromada} — talks under way with {count} towns{filters}:",
+                len(places),
+            )
+        elif entities.status is AgreementStatus.PLANNED:
+            heading = lang.ngettext(
+                "{hromada} — {count} agreement planned, not signed yet{filters}:",
+                "{hromada} — {count} agreements planned, not signed yet{filters}:",
+                len(agreements),
+            )
+        elif twins_only:
             heading = _("{hromada} — twin cities{filters}:")
         else:
             heading = lang.ngettext(
@@ -612,8 +625,13 @@ class Engine:
                 "{hromada} — {count} partners{filters}:",
                 len(partnered),
             )
-        heading = heading.format(hromada=name, count=lang.number(len(partnered)), filters=filters)
-        if unsigned and not twins_only:
+        shown = len(partnered)
+        if entities.status is AgreementStatus.IN_NEGOTIATION:
+            shown = len(places)
+        elif entities.status is AgreementStatus.PLANNED:
+            shown = len(agreements)
+        heading = heading.format(hromada=name, count=lang.number(shown), filters=filters)
+        if unsigned and not twins_only and entities.status not in _NOT_YET:
             heading = (
                 heading.removesuffix(":")
                 + " "
@@ -945,7 +963,7 @@ class Engine:
                     )
                 )
         signed_in = entities.year if entities.place is None else None
-        describe = signing
+        describe = _signing_and_extension
         if meaning.narrow is not None and meaning.narrow.aspect is Aspect.TERM:
             describe = _signing_and_term
         self._dated(lang, entities, draft, describe, "", signing_notes=True, signed_in=signed_in)
@@ -1880,6 +1898,14 @@ def _extension(lang: Language, agreement: Agreement) -> str | None:
     said = lang.gettext("extended {when}").format(when=lang.when(extension.extended_on))
     end = ending(lang, agreement)
     return said if end is None else f"{said}, {end}"
+
+
+def _signing_and_extension(lang: Language, agreement: Agreement) -> str:
+    """When it was signed, and when it was extended if it was: Kharkiv's memorandum with
+    Cincinnati has no signing date in the sources, but was extended in 2023 for 5 years."""
+    said = signing(lang, agreement)
+    extended = ending(lang, agreement) if agreement.extensions else None
+    return f"{said}; {extended}" if extended else said
 
 
 def _signing_and_term(lang: Language, agreement: Agreement) -> str:

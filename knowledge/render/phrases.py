@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -268,6 +269,28 @@ def sources_footer(lang: Language, cited: Sequence[Citation]) -> list[str]:
     return ["", heading, *shown, *more_lines(lang, len(cited) - SOURCES_LIMIT)]
 
 
+# Words that join the items a description lists and tell nothing of them.
+_JOINING_WORDS = frozenset({"та", "і", "й", "а", "and", "a", "an", "the", "of", "plus"})
+# Word starts compared: «генератори» and «генераторів», "vehicle" and "vehicles" are one item.
+_ITEM_STEM = 5
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _adds_to(described: str, listed: str) -> bool:
+    """Whether the record's own description says more than the items listed: «14
+    автомобілів, автобус, генератори та інша гуманітарна допомога» only repeats «14
+    автомобілів, 1 автобус, генератори, інша гуманітарна допомога»."""
+    stems = {word[:_ITEM_STEM] for word in _words(listed)}
+    return any(
+        word[:_ITEM_STEM] not in stems
+        for word in _words(described)
+        if word not in _JOINING_WORDS and not word.isdigit()
+    )
+
+
 def aid_lines(lang: Language, snapshot: Snapshot, record: Aid) -> list[str]:
     """What one aid record says: when, what, from whom, how much."""
     _ = lang.gettext
@@ -290,7 +313,7 @@ def aid_lines(lang: Language, snapshot: Snapshot, record: Aid) -> list[str]:
     what = ", ".join([*counted, *uncounted])
     # The sheet's or the editor's own words for what arrived, unless they repeat the kinds.
     described = None if record.description is None else lang.text(record.description)
-    if described and described.casefold() not in {item.casefold() for item in uncounted}:
+    if described and _adds_to(described, what):
         what = f"{what} ({described})" if what else described
     if what:
         lines.append("  " + _("What: {items}").format(items=what))
