@@ -39,7 +39,7 @@ from knowledge.places.partners import new_foreign_place
 from knowledge.render.labels import COOPERATION_AREAS
 from knowledge.render.words import read_aid_category, read_choice, read_kind, read_status
 from knowledge.store import mapping, models
-from knowledge.text.normalize import normalize
+from knowledge.text.normalize import is_cyrillic, is_ukrainian_spelling, normalize
 from knowledge.text.normalize import slug as key_slug
 from knowledge.text.numbers import read_count
 
@@ -145,9 +145,14 @@ def parse_country(text: str) -> str:
 
 def new_place(name: str, country: str, taken: set[str]) -> PlaceDoc:
     """A new partner place named as the admin typed it, with a free key; GeoNames' coordinates
-    and the Ukrainian name are added as an import adds them (`new_foreign_place`)."""
+    and the Ukrainian name are added as an import adds them (`new_foreign_place`).
+
+    A name typed in Ukrainian spelling («Новий Тарг») is the admin's Ukrainian name and is
+    kept over GeoNames' (which may be another spelling, «Нови-Тарг»); the admin chose it."""
     key = unique_key(f"{country.lower()}-{slug(name)}", taken)
-    return new_foreign_place(key, name.strip(), country)
+    typed = name.strip()
+    ukrainian = any(map(is_cyrillic, typed)) and is_ukrainian_spelling(typed)
+    return new_foreign_place(key, typed, country, name_uk=typed if ukrainian else None)
 
 
 async def record_names(session: AsyncSession, keys: set[str], lang: str) -> dict[str, str]:
