@@ -15,6 +15,7 @@ from knowledge.extraction import (
     Extractor,
     PlaceNames,
 )
+from knowledge.extraction.proposals import ExtensionProposal
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AidCategory
 from knowledge.qa.engine import Engine
@@ -130,3 +131,18 @@ def test_a_town_abroad_the_aid_came_from_is_its_donor_in_its_country(
     (actual,) = _aid(_extract(extractor, text, PartialDate(2024, 3, 15)))
 
     assert (actual.donor_cities, actual.donor_countries) == ((donor,), ("PL",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сьогодні Одеса та Регенсбург продовжили угоду про співпрацю ще на п’ять років.",
+        "Today Odesa and Regensburg extended their cooperation agreement for another five years.",
+    ],
+)
+def test_an_extension_for_another_five_years_gives_its_term(
+    extractor: Extractor, text: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 10, 9)))
+
+    assert actual.extended == ExtensionProposal(PartialDate(2024, 10, 9), 5)

@@ -40,13 +40,22 @@ from knowledge.text.normalize import fold
 
 _STATUS_WINDOW = 12
 _RELATION_WINDOW = 6
+# "терміном на 5 років", «ще на п’ять років», «на наступні три роки», "for another five
+# years", "for a further 3 years", "for the next ten years".
+_TERM_WORDS = {
+    **{"два": 2, "дві": 2, "три": 3, "чотири": 4, "пʼять": 5, "п’ять": 5, "п'ять": 5},
+    **{"шість": 6, "сім": 7, "вісім": 8, "девʼять": 9, "дев’ять": 9, "дев'ять": 9},
+    **{"десять": 10, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7},
+    **{"eight": 8, "nine": 9, "ten": 10},
+}
+_TERM_NUMBER = r"(\d{1,2}|" + "|".join(sorted(_TERM_WORDS, key=len, reverse=True)) + ")"
 _TERM = re.compile(
-    r"(?:терміном|строком|строк|терміни?)\s+на\s+(\d{1,2}|п[’']ять|три|десять)\s+(?:рок|років|роки)"
-    r"|for\s+(?:a\s+(?:term|period)\s+of\s+)?(\d{1,2}|five|three|ten|two)\s+(?:more\s+)?years?",
+    rf"(?:(?:терміном|строком|строк|терміни?|ще)\s+на|на\s+наступні)\s+(?:наступні\s+)?"
+    rf"{_TERM_NUMBER}\s+(?:рок|років|роки)"
+    rf"|for\s+(?:a\s+(?:term|period)\s+of\s+|another\s+|a\s+further\s+|the\s+next\s+)?"
+    rf"{_TERM_NUMBER}\s+(?:more\s+)?years?",
     re.IGNORECASE,
 )
-_TERM_WORDS = {"пʼять": 5, "п’ять": 5, "п'ять": 5, "три": 3, "десять": 10, "five": 5, "three": 3,
-               "ten": 10, "two": 2}  # fmt: skip
 _STATUS_OF = {
     StatusCue.SIGNED: AgreementStatus.ACTIVE,
     StatusCue.HELD: AgreementStatus.ACTIVE,
