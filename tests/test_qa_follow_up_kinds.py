@@ -311,3 +311,28 @@ def test_where_another_partner_is_stays_a_where_question(engine: Engine) -> None
 
     assert answers[-1].intent is Intent.PLACE
     assert "Огайо" in answers[-1].text
+
+
+# -- an ordinal written in digits --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "place"),
+    [
+        ("Mena partners", "and the 2nd one", "pl-dabrowa-kujawsko-pomorskie"),
+        ("партнери харкова", "а 4-й?", "gb-leeds"),
+    ],
+)
+def test_an_ordinal_in_digits_picks_from_the_list_shown(
+    engine: Engine, first: str, then: str, place: str
+) -> None:
+    answers = conversation(engine, first, then)
+
+    assert answers[-1].intent is Intent.RELATION
+    assert answers[-1].entities["place"] == place
+
+
+def test_a_number_of_years_is_no_ordinal(engine: Engine) -> None:
+    answers = conversation(engine, "партнери харкова", "які угоди спливають протягом 3 років?")
+
+    assert answers[-1].intent is not Intent.RELATION

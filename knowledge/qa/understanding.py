@@ -182,7 +182,15 @@ def _until(words: list[str], year: int) -> int | None:
     return year if through_end else year - 1
 
 
+# "2nd", «2-й», «3-я»: a number and an ordinal ending, which the tokenizer splits apart.
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th", "й", "а", "я", "ий", "ій", "га", "ге", "го"})
+_LARGEST_ORDINAL = 20
+
+
 def _ordinal(words: list[str]) -> int | None:
+    for word, following in itertools.pairwise(words):
+        if word.isdigit() and 0 < int(word) <= _LARGEST_ORDINAL and following in _ORDINAL_ENDINGS:
+            return int(word)
     for word in words:
         for stem, value in (*ORDINALS_UK.items(), *ORDINALS_RU.items(), *ORDINALS_EN.items()):
             if word == stem or (len(stem) > _SHORT_STEM and word.startswith(stem)):
