@@ -10,6 +10,7 @@ import pytest
 from knowledge.qa.answer import Answer, Context
 from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
+from knowledge.qa.intents import Intent
 from knowledge.store.curated import curated_document
 
 TODAY = dt.date(2026, 11, 23)
@@ -273,3 +274,42 @@ def test_from_which_countries_after_an_aid_answer_lists_the_countries(
 
     assert expected in text
     assert not_expected not in text
+
+
+# -- a part of the year: «а наприкінці року?» ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected", "not_expected"),
+    [
+        (
+            (
+                "з ким підписала угоду Мена у 2023?",
+                "а де це?",
+                "а Харків у 2023?",
+                "а наприкінці року?",
+            ),
+            "Лідс",
+            "Кошице",
+        ),
+        (("Kharkiv agreements 2023", "and at the end of the year?"), "Leeds", "Košice"),
+        (("какие соглашения подписал харьков в 2023", "а в конце года?"), "Лідс", "Кошице"),
+        (("які угоди підписав харків наприкінці 2023 року?",), "Лідс", "Альбукерке"),
+        (("What did Kharkiv sign at the end of 2023?",), "Leeds", "Albuquerque"),
+    ],
+)
+def test_the_end_of_a_year_keeps_what_was_signed_then(
+    engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
+) -> None:
+    answer = conversation(engine, *questions)[-1]
+
+    assert answer.entities["hromada"] == KHARKIV
+    assert expected in answer.text
+    assert not_expected not in answer.text
+
+
+def test_the_end_of_a_term_is_still_an_expiry(engine: Engine) -> None:
+    answer = engine.answer("Which Kharkiv agreements expire at the end of 2028?", today=TODAY)
+
+    assert answer.intent is Intent.EXPIRING
+    assert "Cincinnati" in answer.text

@@ -62,6 +62,9 @@ class Cue(StrEnum):
     EXTENDED = "extended"
     OTHER = "other"
     COMPARE = "compare"
+    # «наприкінці року», "at the start of 2023": a part of the year asked about.
+    END_OF_YEAR = "end_of_year"
+    START_OF_YEAR = "start_of_year"
     # «найстаріший», "newest": the oldest or the newest partnership (never a town's name).
     SUPERLATIVE = "superlative"
 
@@ -366,6 +369,8 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.EXTENDED: ("продовж",),
     Cue.OTHER: ("інш", "ще які", "які ще", "з ким ще", "із ким ще", "хто ще", "кого ще"),
     Cue.COMPARE: ("більше=", "менше=", "порівн"),
+    Cue.END_OF_YEAR: ("наприкінці", "кінці року", "кінець року", "під кінець", "кінці 20"),
+    Cue.START_OF_YEAR: ("на початку року", "на початку 20", "початок року", "початку року"),
     Cue.SUPERLATIVE: (
         "найстаріш",
         "найдавніш",
@@ -476,6 +481,8 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.EXTENDED: ("продлен", "продлил"),
     Cue.OTHER: ("другие=", "других=", "еще какие", "какие еще", "с кем еще", "кто еще"),
     Cue.COMPARE: ("больше=", "меньше=", "сравн"),
+    Cue.END_OF_YEAR: ("в конце года", "конце года", "под конец", "в конце 20"),
+    Cue.START_OF_YEAR: ("в начале года", "начале года", "в начале 20"),
     Cue.SUPERLATIVE: (
         "старейш",
         "давнейш",
@@ -679,6 +686,15 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.EXTENDED: ("extend", "renew"),
     Cue.OTHER: ("other", "else", "besides"),
     Cue.COMPARE: ("more=", "fewer=", "compar", "versus=", "vs="),
+    Cue.END_OF_YEAR: ("end of the year", "end of 20", "late in the year", "late 20"),
+    Cue.START_OF_YEAR: (
+        "beginning of the year",
+        "start of the year",
+        "beginning of 20",
+        "start of 20",
+        "early in the year",
+        "early 20",
+    ),
     Cue.SUPERLATIVE: ("oldest=", "earliest=", "newest=", "latest=", "recent="),
 }
 

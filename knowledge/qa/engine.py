@@ -142,6 +142,24 @@ def _signed_in(agreement: Agreement, year: int) -> bool:
     return agreement.signed_on is not None and agreement.signed_on.year == year
 
 
+# The months of a year's end and start, and the words the notes use for them when the record
+# gives the year alone ("Signed at the end of 2023").
+_PART_MONTHS = {"end": frozenset({10, 11, 12}), "start": frozenset({1, 2, 3})}
+_PART_WORDS = {"end": ("end of", "late"), "start": ("beginning of", "start of", "early")}
+
+
+def _in_part_of_year(agreement: Agreement, part: str) -> bool:
+    """Whether an agreement was signed in that part of its year: by the month the record
+    gives, else by its notes (Kharkiv's pledge with Leeds was signed at the end of 2023)."""
+    signed = agreement.signed_on
+    if signed is None:
+        return False
+    if signed.month is not None:
+        return signed.month in _PART_MONTHS.get(part, frozenset())
+    notes = agreement.notes.en.casefold() if agreement.notes is not None else ""
+    return any(f"{words} {signed.year}" in notes for words in _PART_WORDS.get(part, ()))
+
+
 def today_in_ukraine() -> dt.date:
     """Today's date where the hromadas are, which decides what "this year" means."""
     return dt.datetime.now(KYIV).date()
@@ -486,6 +504,8 @@ class Engine:
         agreements = list(self.snapshot.agreements_by_hromada.get(entities.hromada or "", ()))
         if signed_in is not None:
             agreements = [a for a in agreements if _signed_in(a, signed_in)]
+            if entities.part is not None:
+                agreements = [a for a in agreements if _in_part_of_year(a, entities.part)]
         if entities.agreement is not None:
             return [a for a in agreements if a.key == entities.agreement]
         if entities.place is not None:
@@ -536,7 +556,11 @@ class Engine:
             parts.append(lang.country(entities.country))
         if entities.region is not None:
             parts.append(self._region_name(lang, entities.region))
-        if signed_in is not None:
+        if signed_in is not None and entities.part == "end":
+            parts.append(lang.gettext("signed at the end of {year}").format(year=signed_in))
+        elif signed_in is not None and entities.part == "start":
+            parts.append(lang.gettext("signed at the start of {year}").format(year=signed_in))
+        elif signed_in is not None:
             parts.append(lang.gettext("agreements signed in {year}").format(year=signed_in))
         return f" ({', '.join(parts)})" if parts else ""
 

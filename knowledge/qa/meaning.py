@@ -91,7 +91,7 @@ class Entities:
     agreement's key; `compared` the KATOTTH code of a second hromada a comparison sets beside
     `hromada`; `year` is a calendar year and `months` a window from today, in months;
     `until` is the last calendar year of a window from today ("до 2029 року" gives 2028,
-    "by the end of 2029" 2029).
+    "by the end of 2029" 2029); `part` the part of `year` asked about, "end" or "start".
     """
 
     hromada: str | None = None
@@ -107,6 +107,8 @@ class Entities:
     topic: Topic | None = None
     agreement: str | None = None
     compared: str | None = None
+    # The part of `year` asked about: "end" («наприкінці року») or "start".
+    part: str | None = None
 
     @property
     def place_filters(self) -> bool:
@@ -142,6 +144,7 @@ class Entities:
             topic=_member(Topic, data.get("topic")),
             agreement=_text(data.get("agreement")),
             compared=_text(data.get("compared")),
+            part=_text(data.get("part")),
         )
 
 

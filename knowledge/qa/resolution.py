@@ -324,11 +324,32 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
         kind=kind,
         status=status,
         year=reading.years[0] if reading.years and reading.until is None else None,
+        part=_part_of_year(cues),
         until=reading.until,
         months=reading.months_ahead,
         topic=_topic(cues),
     )
     return _Own(entities, ambiguous, ambiguous_text)
+
+
+# Words of expiry other than the "end" of «the end of the year».
+_EXPIRY_WORDS = ("expir", "valid", "until", "till", "run", "закінч", "сплива", "чинн", "скінч")
+
+
+def _asks_expiry(reading: Reading, cues: frozenset[Cue]) -> bool:
+    """Whether a question naming a part of a year also asks when something expires."""
+    if Cue.SIGNED in cues:
+        return False
+    return any(fold(token.text).startswith(_EXPIRY_WORDS) for token in reading.tokens)
+
+
+def _part_of_year(cues: frozenset[Cue]) -> str | None:
+    """ "end" for «наприкінці року», "start" for "at the beginning of 2023", else None."""
+    if Cue.END_OF_YEAR in cues:
+        return "end"
+    if Cue.START_OF_YEAR in cues:
+        return "start"
+    return None
 
 
 @dataclass(frozen=True)
@@ -634,6 +655,10 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         # «з ким підписали?», "with whom did they sign" ask for the partner, not for who
         # signed; «Колумбус з ким співпрацює?» still asks whose partner Columbus is.
         cues = cues - {Cue.PERSON}
+    if cues & {Cue.END_OF_YEAR, Cue.START_OF_YEAR} and not _asks_expiry(reading, cues):
+        # "What did Kharkiv sign at the end of 2023?", "and at the end of the year?": the end
+        # of a year, not of an agreement's term.
+        cues = cues - {Cue.EXPIRY}
     if cues != reading.cues:
         reading = Reading(**{**reading.__dict__, "cues": cues})
     compared = _comparison(cues, found, own, context)
@@ -1436,6 +1461,9 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
             rule=follow_up.rule + "; the one agreement the previous answer listed",
         )
     carried = entities.but(hromada=hromada, place=place)
+    if entities.part is not None and entities.year is None:
+        # «а наприкінці року?» after Kharkiv's 2023 agreements: the end of 2023.
+        carried = carried.but(year=previous.year)
     if (
         continued in _ABOUT_ONE_AGREEMENT - {Intent.RELATION, Intent.PLACE}
         and hromada is not None
