@@ -17,11 +17,11 @@ from babel.lists import format_list
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import N_
-from knowledge.facts.records import Agreement, Aid, Place, Text
+from knowledge.facts.records import Agreement, Aid, Hromada, Place, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
 from knowledge.places.countries import constituent_countries
-from knowledge.places.gazetteer import Gazetteer
+from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.answer import Answer, Choice, Context
@@ -262,7 +262,31 @@ class Engine:
         if not reading.tokens:
             return self._simple(question, language, Intent.EMPTY, context)
         meaning = self._meaning(reading, context)
-        return self._answer(question, language, meaning, context, today, max(page, 1))
+        answered = self._answer(question, language, meaning, context, today, max(page, 1))
+        guessed = self._guessed_hromada(reading, meaning)
+        if guessed is None:
+            return answered
+        # «Які партнери в Колтові?» read as Poltava by a guess at a misspelling: the answer
+        # says so, so that no one takes Poltava's partners for those of the place they meant.
+        note = language.gettext(
+            "I found no exact match for that name; answering about the closest one: {hromada}."
+        ).format(hromada=language.hromada(guessed))
+        return replace(answered, text=f"{note}\n{answered.text}")
+
+    def _guessed_hromada(self, reading: Reading, meaning: Meaning) -> Hromada | None:
+        """The hromada the answer is about when the question named it only by an approximate
+        (misspelled or unknown) name, else None."""
+        code = meaning.entities.hromada
+        if code is None or meaning.intent is Intent.CLARIFY:
+            return None
+        naming = [
+            mention
+            for mention in reading.mentions
+            if any(ref.kind is EntityKind.HROMADA and ref.id == code for ref in mention.refs)
+        ]
+        if not naming or not all(mention.approximate for mention in naming):
+            return None
+        return self.snapshot.hromadas.get(code)
 
     def _meaning(self, reading: Reading, context: Context | None) -> Meaning:
         """The question's meaning, with the side of a record it asks about."""
