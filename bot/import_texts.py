@@ -3,11 +3,11 @@ the current aiogram i18n context)."""
 
 from __future__ import annotations
 
+from aiogram.utils.i18n import get_i18n, ngettext
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.i18n import ngettext
 
 from bot.texts import problem_text
-from knowledge.facts.messages import Problem, grouped
+from knowledge.facts.messages import Problem, grouped, other_rows
 
 # How many keys or refused rows a preview lists before it says "and N more".
 SHOWN_ITEMS = 10
@@ -28,7 +28,7 @@ def problem_lines(problems: list[Problem]) -> list[str]:
     for group in groups[:SHOWN_ITEMS]:
         lines.append(problem_line(group[0]))
         if len(group) > 1:
-            rows = [str(problem.row) for problem in group[1 : SHOWN_ITEMS + 1] if problem.row]
+            rows = other_rows(group[: SHOWN_ITEMS + 1], get_i18n().current_locale)
             more = len(group) - 1
             lines.append(
                 "  "

@@ -98,8 +98,26 @@ def test_the_preview_shows_one_line_per_reason_with_the_other_rows(tmp_path: Pat
 
     assert "3 rows refused:" in preview.stderr
     assert "row 2: Berehove Raion is a raion" in preview.stderr
-    assert "and 2 more rows like it: 3, 4" in preview.stderr
-    assert "Mukachevo Raion" not in preview.stderr
+    assert (
+        "and 2 more rows like it: 3 (Mukachevo Raion → Mukachevo), 4 (Uzhhorod Raion → Uzhhorod)"
+        in preview.stderr
+    )
+
+
+def test_every_refused_oblast_in_a_preview_names_its_own_centre(tmp_path: Path) -> None:
+    sheet = tmp_path / "partners.csv"
+    rows = [
+        f"{oblast},Kraków,Poland,twinning,active,Ukraine,{PAGE}Ukraine"
+        for oblast in ("Rivne Oblast", "Zakarpattia Oblast", "Rivne Oblast", "Volyn Oblast")
+    ]
+    sheet.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    preview = run_bot("--lang", "uk", "kb", "import", str(sheet), cwd=tmp_path)
+
+    assert "наприклад Рівне" in preview.stderr
+    assert "3 (Zakarpattia Oblast → Ужгород)" in preview.stderr
+    assert "5 (Volyn Oblast → Луцьк)" in preview.stderr
+    assert "4 (Rivne Oblast" not in preview.stderr
 
 
 def test_a_village_s_partnership_is_its_hromada_s_and_answers_name_the_village() -> None:

@@ -248,3 +248,23 @@ def test_old_names_and_a_leading_article_name_the_country(text: str, expected: s
 
     assert found is not None
     assert found.code == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "centre", "raion_now"),
+    [
+        # Written the Russian-based way, and one a village elsewhere shares the name of.
+        ("Podhaitsi Raion", "Pidhaitsi", "Ternopilskyi"),
+        ("Podgaitsy Raion", "Pidhaitsi", "Ternopilskyi"),
+        ("Kozova Raion", "Kozova", "Ternopilskyi"),
+        ("Perechyn Raion", "Perechyn", "Uzhhorodskyi"),
+    ],
+)
+def test_an_abolished_raion_however_written_names_its_centre_and_raion_of_today(
+    written: str, centre: str, raion_now: str
+) -> None:
+    actual = shipped_index().resolve(written)
+
+    assert isinstance(actual, Problem)
+    assert "abolished in 2020" in actual.message
+    assert (actual.params["example"], actual.params["raion"]) == (centre, raion_now)

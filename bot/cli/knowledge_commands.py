@@ -16,7 +16,7 @@ from babel.numbers import format_decimal
 from bot.cli.context import CommandContext
 from bot.cli.extract_commands import add_extract
 from bot.cli.job_commands import add_jobs
-from knowledge.facts.messages import ImportRejectedError, Problem, grouped
+from knowledge.facts.messages import ImportRejectedError, Problem, grouped, other_rows
 from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
@@ -298,7 +298,7 @@ def _show_preview(context: CommandContext, preview: ImportPreview) -> None:
             context.complain(_problem_line(context, group[0]))
             if len(group) > 1:
                 more = len(group) - 1
-                rows = ", ".join(str(problem.row) for problem in group[1:] if problem.row)
+                rows = ", ".join(other_rows(group, context.locale))
                 context.complain(
                     "    "
                     + context.ngettext(

@@ -98,6 +98,25 @@ def grouped(problems: Sequence[Problem]) -> list[list[Problem]]:
     return sorted(groups.values(), key=lambda group: -len(group))
 
 
+def other_rows(group: Sequence[Problem], lang: str = "en") -> list[str]:
+    """The rows of a group (`grouped`) after its first, as listed after "and N more rows like
+    it": each row's number, with the name it gives and what to write instead where that is
+    not the first row's ("168 (Zakarpattia Oblast → Ужгород)" after Rivne Oblast's row), so
+    every refused raion or oblast names its own centre. `lang` is "uk" or "en"."""
+    first = group[0].params.get("example") if group else None
+    shown = []
+    for problem in group[1:]:
+        if problem.row is None:
+            continue
+        example = problem.params.get("example")
+        if example is None or example == first:
+            shown.append(str(problem.row))
+            continue
+        instead = example.in_language(lang) if isinstance(example, Name) else str(example)
+        shown.append(f"{problem.row} ({problem.params.get('name', '')} → {instead})")
+    return shown
+
+
 class ImportRejectedError(Exception):
     """The file cannot be imported at all; nothing was written."""
 

@@ -895,7 +895,19 @@ class HromadaIndex:
         The raion's centre is named to help find it; a raion abolished in 2020 ("Tarashcha
         Raion") is said to be so, with the raion its centre is in now.
         """
-        found = self._lookup(key, lambda entry: entry.by_centre, _Kinds())
+
+        def by_centre(entry: _Entry) -> bool:
+            return entry.by_centre
+
+        # A raion may be written the Russian-based way ("Podhaitsi Raion" for Підгаєцький).
+        found = self._lookup(key, by_centre, _Kinds()) or self._by_russian_spelling(
+            key, by_centre, _Kinds()
+        )
+        towns = [entry for entry in found if entry.hromada.kind is not HromadaKind.RURAL]
+        if len(found) > 1 and len({entry.hromada.code for entry in towns}) == 1:
+            # A raion was named after its centre, a town: "Kozova Raion" is the town Козова's
+            # (Ternopil Oblast), not that of the village Козова (Lviv Oblast).
+            found = towns[:1]
         chosen = self._choose(text, found, None) if found else self._raion_centre(key)
         if not isinstance(chosen, Resolved) or chosen.settlement is not None:
             return Problem(
