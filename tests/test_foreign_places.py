@@ -326,3 +326,24 @@ def test_a_region_partner_takes_its_ukrainian_name_not_a_spelling_of_it() -> Non
 
     assert bavaria.name.uk == "Баварія"
     assert lublin_region.name.uk == "Люблінське воєводство"
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "expected_uk"),
+    [
+        # The Ukrainian name of today, not a historical one GeoNames also knows (Смирна).
+        ("Izmir", "TR", "Ізмір"),
+        # Only Russian spellings in GeoNames: written by the Ukrainian rules instead.
+        ("Herzliya", "IL", "Герцлія"),
+        ("East Brunswick", "US", "Іст-Брансвік"),
+        ("Montería", "CO", "Монтерія"),
+        ("Kiryat Gat", "IL", "Кір’ят-Гат"),
+        ("Livingston", "US", "Лівінгстон"),
+    ],
+)
+def test_a_ukrainian_answer_never_names_a_town_in_its_russian_or_former_spelling(
+    written: str, country: str, expected_uk: str
+) -> None:
+    actual = new_foreign_place("partner", written, country)
+
+    assert actual.name.uk == expected_uk

@@ -13,7 +13,11 @@ then the one whose official romanisation is closest to the town's name. Russian 
 (-ский, -ов for Polish -ów) are dropped, and a dictionary word that sounds nothing like the town
 (Манастир for Bitola) does not count as known. Where no candidate is known to the dictionary or
 written with Ukrainian letters, the Ukrainian transcription of the town's own name wins
-(Celle → Целле, not Целе). Nothing left: no Ukrainian name (the town's own name is shown).
+(Celle → Целле, not Целе). A known name that sounds unlike the town's of today (Смирна, a
+historical name of İzmir) competes with the Ukrainian spelling of its Russian one (Измир →
+Ізмір). For a language without rules, a Russian-looking spelling (Герцлия, Ист Брансвик) is
+written by the Ukrainian rules for foreign names (Герцлія, Іст-Брансвік). Nothing left: no
+Ukrainian name (the town's own name is shown).
 
 GeoNames data © GeoNames (https://www.geonames.org/), CC BY 4.0; see
 `knowledge/data/reference/SOURCES.md`.
@@ -133,15 +137,35 @@ def ukrainian_name(name: str, cyrillic: list[str], country: str = "") -> str:
         similarity = fuzz.ratio(_plain(transliterate(candidate)), target)
         return _known(uk, candidate) and similarity >= _UNRELATED_BELOW
 
-    if not any(map(confirmed, candidates)):
-        # GeoNames often has only the Russian spelling (Кишинев); the Ukrainian one the
-        # dictionary knows (Кишинів) is made from it by the regular correspondences.
+    def sounds_like(candidate: str) -> bool:
+        return fuzz.ratio(_plain(transliterate(candidate)), target) >= _SOUNDS_LIKE
+
+    any_confirmed = any(map(confirmed, candidates))
+    if not any(map(confirmed, candidates)) or (
+        # Where no rules transcribe the town's own name (Turkish, Hebrew, English) only.
+        not transcription
+        and not any(confirmed(candidate) and sounds_like(candidate) for candidate in candidates)
+    ):
+        # GeoNames often has only the Russian spelling (Кишинев, Измир); the Ukrainian one
+        # the dictionary knows (Кишинів, Ізмір) is made from it by the regular
+        # correspondences. A known name that sounds unlike the town's (Смирна for İzmir)
+        # may be a historical one: the Ukrainian name of today competes with it, made from
+        # a spelling the dictionary does not know (a known word, Алжир, is not respelt).
         candidates += sorted(
             {
                 variant
                 for candidate in cyrillic
+                if not (any_confirmed and _known(uk, candidate))
                 for variant in _ukrainian_variants(candidate)
+                # Beside a known name, and with every и respelt, only one that sounds like
+                # the town's of today: not another old one (Антіохія for Antakya).
                 if _known(uk, variant)
+                and (
+                    sounds_like(variant)
+                    or not (
+                        any_confirmed or variant.lower() == candidate.lower().replace("и", "і")
+                    )
+                )
             }
         )
     ukrainian = [c for c in candidates if confirmed(c) or _UKRAINIAN_ONLY & set(c.lower())]
@@ -189,7 +213,43 @@ def ukrainian_name(name: str, cyrillic: list[str], country: str = "") -> str:
             similarity,
         )
 
-    return max(candidates, key=score)
+    chosen = max(candidates, key=score)
+    if (
+        not transcription
+        and country not in _CYRILLIC_COUNTRIES
+        and not confirmed(chosen)
+        and not _UKRAINIAN_ONLY & set(chosen.lower())
+        and _RUSSIAN_LOOKING.search(chosen.lower())
+        and sounds_like(chosen)
+    ):
+        # Only a Russian spelling of a name from another alphabet (Герцлия, Ист Брансвик):
+        # written by the Ukrainian rules for foreign names (Герцлія, Іст-Брансвік).
+        # A word Ukrainian has too (Велика of Велика Нойда) is kept as it is.
+        words = re.split(r"[\s-]+", chosen)
+        return _keep_case(
+            chosen,
+            " ".join(word if _claimed(uk, word) else _from_russian(word) for word in words),
+        )
+    return chosen
+
+
+def _keep_case(written: str, converted: str) -> str:
+    """`converted` with each word begun in the case `written`'s is (Зумпанго-дель-Ріо), and
+    its words joined with hyphens, as Ukrainian writes a foreign town's (Іст-Брансвік)."""
+    originals = re.split(r"[\s-]+", written)
+    words = re.split(r"[\s-]+", converted)
+    if len(originals) != len(words):
+        return "-".join(words)
+    return "-".join(
+        word if original[:1].isupper() else word[:1].lower() + word[1:]
+        for original, word in zip(originals, words, strict=True)
+    )
+
+
+# Russian spellings no Ukrainian name of a foreign town has: -ия and -ие (Ukrainian -ія, -іє),
+# и at a word's start (Ukrainian і: Ізмір, Іст-), и after a vowel (Ukrainian ї) or after
+# б, в, п, м, ф, г, к, х, л, н (Ukrainian і: Брансвік, Кліфтон).
+_RUSSIAN_LOOKING = re.compile(r"(?:^|[\s-])и|[аеиоуюя]и|и[яеюо]|[бвпмфгкхлн]и")
 
 
 def _russian_marks(name: str, candidate: str) -> bool:
@@ -212,7 +272,8 @@ _NINE = "дтзсцчшжр"
 
 def _from_russian(name: str) -> str:
     """A Russian Cyrillic name by Ukrainian spelling: ы → и, э → е (є after и), ё → ьо,
-    и → і but for и after д, т, з, с, ц, ч, ш, ж, р before a consonant (Кармиэль → Кармієль)."""
+    и → і but for и after д, т, з, с, ц, ч, ш, ж, р before a consonant and after ж, ч, ш,
+    щ, ц anywhere (Кармиэль → Кармієль, Шиянь), ї after a vowel; a name's first и is і."""
     out: list[str] = []
     lower = name.lower()
     for index, letter in enumerate(lower):
@@ -220,8 +281,16 @@ def _from_russian(name: str) -> str:
         following = lower[index + 1] if index + 1 < len(lower) else ""
         after_vowel = not previous or previous in _CYRILLIC_VOWELS or previous in "ь’'- "
         if letter == "и":
-            nine = previous in _NINE and following.isalpha() and following not in _CYRILLIC_VOWELS
-            out.append("и" if nine else ("ї" if previous in _CYRILLIC_VOWELS else "і"))
+            # After ж, ч, ш, щ, ц Ukrainian writes и before a vowel too (Шиянь).
+            hushing = bool(previous) and previous in "жчшщц"
+            nine = (
+                bool(previous)
+                and previous in _NINE
+                and following.isalpha()
+                and following not in _CYRILLIC_VOWELS
+            )
+            after = previous and previous in _CYRILLIC_VOWELS
+            out.append("и" if nine or hushing else ("ї" if after else "і"))
         elif letter == "ы":
             out.append("и")
         elif letter == "э":
@@ -229,7 +298,8 @@ def _from_russian(name: str) -> str:
             out.append("є" if previous and previous in "иі" else "е")
         elif letter == "ё":
             out.append("йо" if after_vowel else "ьо")
-        elif letter == "ъ":
+        elif letter == "ъ" or (letter == "ь" and previous in "бпвмфр" and following in "яю"):
+            # Ukrainian writes an apostrophe after a labial or р before я, ю (Кір’ят-Гат).
             out.append("’")
         else:
             out.append(letter)
@@ -269,6 +339,9 @@ def _ukrainian_variants(name: str) -> set[str]:
     for ending, replacement in (("ев", "ів"), ("ов", "ів"), ("ий", "ій"), ("ье", "ля")):
         if lower.endswith(ending):
             variants.add(lower[: -len(ending)] + replacement)
+    # Every и as і too (Измир → Ізмір), besides each one alone.
+    if "и" in lower:
+        variants.add(lower.replace("и", "і"))
     for index, letter in enumerate(lower):
         if letter == "и":
             variants.add(lower[:index] + "і" + lower[index + 1 :])
