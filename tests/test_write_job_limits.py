@@ -89,6 +89,52 @@ async def test_a_job_failing_the_same_way_is_given_up_after_its_attempts_and_sai
     )
 
 
+class OneChunkPerRun(ImportSteps):
+    """An import whose every run writes one chunk, then loses its connection."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.written = 0
+
+    async def write(self, session: AsyncSession, job: WriteJob, chunk: Any) -> ChunkCounts:
+        if self.written:
+            raise DiskFullError("connection reset")
+        self.written += 1
+        return await super().write(session, job, chunk)
+
+
+async def test_a_job_that_moves_on_at_every_run_is_finished_however_often_it_was_stopped(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    # Places and agreements are written in chunks of their own: twice as many chunks.
+    chunks = 2 * (MAX_ATTEMPTS + 1)
+    job = await _new_job(engine, sheet(durable_jobs.CHUNK * chunks // 2))
+    reporter = Recorder()
+    ended: WriteJob | None = None
+    for attempt in range(chunks + 2):
+        moment = START + attempt * (LEASE + dt.timedelta(seconds=1))
+        try:
+            ended = await run_job(
+                session_factory(engine),
+                job.id,
+                owner=f"replica-{attempt}",
+                steps=lambda _job: OneChunkPerRun(WRITER),
+                reporter=reporter,
+                clock=clock_at(moment),
+                pause=0,
+            )
+        except DiskFullError:
+            continue
+        if ended is not None:
+            break
+
+    assert ended is not None
+    assert (ended.state, ended.failure) == (JobState.DONE, None)
+    assert ended.chunks_done == ended.chunks_total
+    assert ended.chunks_total > MAX_ATTEMPTS + 1
+
+
 async def test_a_job_whose_runs_all_died_is_given_up_at_the_next_claim(
     engine: AsyncEngine,
 ) -> None:

@@ -42,8 +42,9 @@ SQLITE_PAUSE = 0.15
 RELEASE_WITHIN = 2.0
 # Records (or audit entries) a chunk writes in one transaction.
 CHUNK = 200
-# Runs a job gets: one that has failed (or whose process died) this many times without ending
-# fails for good, rather than being tried again forever.
+# Runs a job gets: one that has failed (or whose process died) this many times in a row
+# without moving on (planning or writing a chunk) fails for good, rather than being tried
+# again forever.
 MAX_ATTEMPTS = 5
 # The word a job given up after MAX_ATTEMPTS is stored with.
 GAVE_UP = "gave up"
@@ -332,6 +333,9 @@ async def _save_plan(
                 chunks_total=len(plan.chunks),
                 records_total=plan.records,
                 lease_until=now + LEASE,
+                # A run that moves the job on is no failed attempt: only runs without
+                # progress count towards MAX_ATTEMPTS.
+                attempts=1,
             ),
         )
 
@@ -356,6 +360,7 @@ async def _write_chunk(
                 updated=table.updated + counts.updated,
                 unchanged=table.unchanged + counts.unchanged,
                 lease_until=clock() + LEASE,
+                attempts=1,
             ),
         )
 
