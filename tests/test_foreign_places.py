@@ -347,3 +347,22 @@ def test_a_ukrainian_answer_never_names_a_town_in_its_russian_or_former_spelling
     actual = new_foreign_place("partner", written, country)
 
     assert actual.name.uk == expected_uk
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "expected_uk"),
+    [
+        ("Gmina Oława", "PL", "Олава"),
+        ("Gmina Miedźna", "PL", "Медзьна"),
+        ("Bács-Kiskun County", "HU", "Бач-Кішкун"),
+        # No Ukrainian name and no rules: the name without the English word for the unit.
+        ("Arlington County", "US", "Arlington"),
+    ],
+)
+def test_a_unit_s_partner_is_named_in_ukrainian_without_the_foreign_word_for_the_unit(
+    written: str, country: str, expected_uk: str
+) -> None:
+    actual = new_foreign_place("partner", written, country)
+
+    assert actual.name.uk == expected_uk
+    assert actual.name.en == written

@@ -54,6 +54,11 @@ def new_foreign_place(
             if cyrillic
             else from_geonames or ukrainian_transcription(found.name if found else city, country)
         ) or city
+    if name_uk == city and not cyrillic:
+        # "Gmina Oława", "Bács-Kiskun County": no Ukrainian name of the unit is known, but
+        # the name without the word for the unit has one (Олава, Бач-Кішкун), or is at least
+        # no English or Polish word in a Ukrainian answer.
+        name_uk = _without_unit_words(city, country) or name_uk
     if location is None and found is not None:
         location = (found.latitude, found.longitude)
     aliases: set[str] = set()
@@ -70,3 +75,22 @@ def new_foreign_place(
         geonames_id=found.geonames_id if found else None,
         aliases=sorted(aliases - {"", name_uk, name_en, city}),
     )
+
+
+# Words that name a unit rather than a town ("Arlington County", "Gmina Miedźna").
+_UNIT_WORDS = frozenset(
+    {"county", "gmina", "powiat", "municipality", "district", "township", "commune", "megye"}
+)
+
+
+def _without_unit_words(city: str, country: str) -> str | None:
+    """The Ukrainian name of a unit's name without its unit words (from GeoNames, else by
+    the transcription rules), or those words left out of the Latin name; None if it has none.
+    """
+    words = city.split()
+    kept = [word for word in words if word.lower() not in _UNIT_WORDS]
+    if not kept or len(kept) == len(words):
+        return None
+    name = " ".join(kept)
+    found = find_world_place(name, country)
+    return (found.name_uk if found else None) or ukrainian_transcription(name, country) or name
