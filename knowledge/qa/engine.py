@@ -628,6 +628,20 @@ class Engine:
                 draft.list_agreements(self._as_shown(lang, there))
                 return
         answer = self._in_country(lang, meaning, agreements)
+        whole_list = (
+            twins_only
+            and entities.country is None
+            and entities.region is None
+            and entities.status is None
+            and signed_in is None
+        )
+        if answer is None and meaning.yes_no and whole_list and draft.page == 1:
+            # «Чи є у Харкова побратими?» asks for a yes or a no before the list.
+            if any(a.status not in _NOT_YET for a in agreements):
+                opening = _("Yes, {hromada} has twin cities.")
+            else:
+                opening = _("No, {hromada} has no twin city yet.")
+            draft.lines.append(opening.format(hromada=name))
         if not agreements:
             if twins_only:
                 template = _("{hromada}: no twin cities are recorded{filters}.")
@@ -648,6 +662,8 @@ class Engine:
         planned = [a for a in agreements if a.status in _NOT_YET] if twins_only else []
         if planned and answer is None and draft.page == 1:
             self._twins_and_planned(lang, entities, agreements, planned, draft)
+            if whole_list:
+                self._partners_besides(lang, entities, agreements, draft)
             return
         # «Мена — 4 партнери (ще 1 — не підписано)»: a town only in talks is no partner yet.
         partnered = {a.place for a in agreements if a.status in SIGNED_STATUSES} or places
@@ -692,6 +708,8 @@ class Engine:
         draft.lines.append(answer or heading)
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(self._as_shown(lang, agreements))
+        if whole_list and not draft.more:
+            self._partners_besides(lang, entities, agreements, draft)
         # An agreement still in talks has no signing to ask about.
         signed = [a for a in agreements if a.status is not AgreementStatus.IN_NEGOTIATION]
         if signed:
@@ -699,6 +717,34 @@ class Engine:
             draft.suggestions.append(
                 _("When was the agreement with {place} signed?").format(place=lang.place(first))
             )
+
+    def _partners_besides(
+        self,
+        lang: Language,
+        entities: Entities,
+        shown: Sequence[Agreement],
+        draft: _Draft,
+    ) -> None:
+        """A line counting the hromada's partners the twin-city list left out (Kharkiv's
+        cooperation agreement with Košice, its memorandum with Cincinnati), so that a list of
+        twin cities is not taken for all of its partners."""
+        places = {agreement.place for agreement in shown}
+        everyone = self.snapshot.agreements_by_hromada.get(_code(entities), ())
+        rest = [a for a in everyone if a.place not in places]
+        if not rest:
+            return
+        # A count, not the names: a list of twin cities that named Leeds would read as if
+        # Leeds were one; the names are one question away.
+        count = len({a.place for a in rest})
+        draft.lines.append(
+            lang.ngettext(
+                "Also on record: {count} other partner that is not a twin city; ask for all "
+                "of the hromada's partners to see it.",
+                "Also on record: {count} other partners that are not twin cities; ask for all "
+                "of the hromada's partners to see them.",
+                count,
+            ).format(count=lang.number(count))
+        )
 
     def _other_partners(
         self, lang: Language, entities: Entities, shown: Sequence[str], draft: _Draft
