@@ -44,3 +44,19 @@ def test_whether_there_are_twin_cities_is_answered_yes_or_no_first(
     engine: Engine, question: str, opening: str
 ) -> None:
     assert engine.answer(question, today=TODAY).text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Which twin cities are in the United States?", "No."),
+        ("Які міста-побратими у США?", "Сполучені Штати: таких записів немає"),
+    ],
+)
+def test_a_planned_twinning_abroad_makes_no_twin_city_there(
+    engine: Engine, question: str, opening: str
+) -> None:
+    # Kharkiv's twinning memorandum with Albuquerque was only planned.
+    first_line = engine.answer(question, today=TODAY).text.splitlines()[0]
+
+    assert first_line.startswith(opening)

@@ -1675,6 +1675,12 @@ class Engine:
             agreements = [a for a in agreements if a.kind is entities.kind]
         if entities.status is not None:
             agreements = [a for a in agreements if a.status is entities.status]
+        planned: list[Agreement] = []
+        if entities.kind is AgreementKind.TWINNING and entities.status is None:
+            # Kharkiv's twinning memorandum with Albuquerque, only planned, makes no twin city
+            # in the United States: it is listed apart, or the answer is a no.
+            planned = [a for a in agreements if a.status in _NOT_YET]
+            agreements = [a for a in agreements if a.status not in _NOT_YET]
         if not agreements:
             if place is not None and every and entities.kind is AgreementKind.TWINNING:
                 draft.lines.append(
@@ -1710,6 +1716,9 @@ class Engine:
             heading = _("Yes. {subject} — partners in Ukraine:")
         draft.lines.append(heading.format(subject=subject))
         self._nation_wide_lines(lang, agreements, draft, with_place=place is None)
+        if planned and not draft.more:
+            draft.lines.append(_("Planned, not yet twin cities:"))
+            self._nation_wide_lines(lang, planned, draft, with_place=place is None)
 
     def _nation_wide_lines(
         self, lang: Language, agreements: Sequence[Agreement], draft: _Draft, *, with_place: bool
