@@ -366,3 +366,31 @@ def test_a_unit_s_partner_is_named_in_ukrainian_without_the_foreign_word_for_the
 
     assert actual.name.uk == expected_uk
     assert actual.name.en == written
+
+
+@pytest.mark.parametrize(
+    ("question", "partner_uk", "hromada_uk"),
+    [
+        ("Хто має партнера в Кошицях?", "Кошице", "Ужгород"),
+        ("Хто дружить з Кошицями?", "Кошице", "Ужгород"),
+        ("Партнери в Пардубицях", "Пардубіце", "Луцьк"),
+    ],
+)
+def test_a_west_slavic_town_in_ice_is_found_declined_as_residents_decline_it(
+    question: str, partner_uk: str, hromada_uk: str
+) -> None:
+    made = _sheet([("Uzhhorod", "Košice", "Slovakia"), ("Lutsk", "Pardubice", "Czechia")])
+    document = made.document
+    engine = Engine.from_document(
+        KnowledgeDocument(
+            hromadas=read_hromadas(),
+            sources=document.sources,
+            places=document.places,
+            agreements=document.agreements,
+        )
+    )
+
+    answer = engine.answer(question, lang="uk").text
+
+    assert partner_uk in answer
+    assert hromada_uk in answer

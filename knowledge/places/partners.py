@@ -64,6 +64,7 @@ def new_foreign_place(
     aliases: set[str] = set()
     if found is not None:
         aliases = {found.name, *(found.name_uk or "",), *found.other_names}
+    aliases |= _plural_forms(name_uk, country)
     return PlaceDoc(
         key=key,
         name=Bilingual(uk=name_uk, en=name_en),
@@ -94,3 +95,15 @@ def _without_unit_words(city: str, country: str) -> str | None:
     name = " ".join(kept)
     found = find_world_place(name, country)
     return (found.name_uk if found else None) or ukrainian_transcription(name, country) or name
+
+
+# West Slavic countries whose towns in -ice Ukrainian also names as plurals in -иці.
+_PLURAL_ICE = frozenset({"PL", "CZ", "SK"})
+
+
+def _plural_forms(name_uk: str, country: str) -> set[str]:
+    """The plural a resident declines a West Slavic town in -ice by («у Кошицях», «з
+    Катовицями»): Кошице → Кошиці, Катовіце → Катовиці; empty for any other name."""
+    if country not in _PLURAL_ICE or not name_uk.endswith(("ице", "іце")):
+        return set()
+    return {name_uk[:-3] + "иці"}
