@@ -31,7 +31,7 @@ from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped
 from knowledge.admin.common import Admin, AdminError
-from knowledge.admin.undo_job import UndoSteps, start_undo, undo_under_way
+from knowledge.admin.undo_job import UndoSteps, UndoUnderWayError, start_undo, undo_under_way
 from knowledge.admin.wording import error_text
 from knowledge.facts.messages import ImportRejectedError, Problem
 from knowledge.interchange.import_job import ImportSteps
@@ -338,17 +338,26 @@ async def undo_import(
         await message.answer(escaped(await job_status_text(services, started.id) or ""))
         return started.id
     shown = await message.answer(escaped(_("Undoing the import… {percent}%").format(percent=0)))
-    async with services.sessions() as session:
-        job = await start_undo(
-            session,
-            batch,
-            actor=admin.actor,
-            user_id=admin.user_id,
-            now=services.now(),
-            chat_id=message.chat.id,
-            message_id=shown.message_id,
-            language=lang,
-            owner=OWNER,
-        )
+    try:
+        async with services.sessions() as session:
+            job = await start_undo(
+                session,
+                batch,
+                actor=admin.actor,
+                user_id=admin.user_id,
+                now=services.now(),
+                chat_id=message.chat.id,
+                message_id=shown.message_id,
+                language=lang,
+                owner=OWNER,
+            )
+    except UndoUnderWayError as under_way:
+        # A Confirm pressed at the same moment started it: this message says how it goes.
+        status = escaped(await job_status_text(services, under_way.job.id) or "")
+        try:
+            await bot.edit_message_text(status, chat_id=shown.chat.id, message_id=shown.message_id)
+        except TelegramAPIError:
+            await message.answer(status)
+        return under_way.job.id
     start_job(bot, services, job.id)
     return job.id

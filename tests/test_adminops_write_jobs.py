@@ -3,6 +3,7 @@ undoing an import runs as a job that removes all it wrote."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 
@@ -214,3 +215,22 @@ async def test_a_confirm_of_an_import_undo_delivered_again_while_it_runs_says_so
     assert sent_texts(first) == [UNDOING[lang]]
     assert sent_texts(again) == [UNDOING[lang]]
     assert await _undo_jobs(seeded_engine) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_two_confirms_of_an_import_undo_pressed_at_once_start_one_undo(
+    admins: FileHarness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    confirm = await _imported_then_undo_asked(admins, lang)
+    monkeypatch.setattr(write_jobs, "start_job", lambda *_: None)
+
+    first, again = await asyncio.gather(
+        admins.click(confirm, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang),
+        admins.click(confirm, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang),
+    )
+
+    assert await _undo_jobs(seeded_engine) == 1
+    for each in (first, again):
+        assert UNDOING[lang] in sent_texts(each) + [
+            call.text for call in calls_of(each, EditMessageText)
+        ]

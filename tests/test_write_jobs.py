@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.admin.undo_job import UndoSteps, start_undo
+from knowledge.admin.undo_job import UndoSteps, UndoUnderWayError, start_undo
 from knowledge.interchange.import_job import ImportSteps, start_import
 from knowledge.store import models
 from knowledge.store.bootstrap import seed
@@ -214,6 +214,37 @@ async def test_a_replica_whose_lease_passed_cannot_commit_another_chunk(
     keys, audited = await _jobstadt(engine)
     assert len(keys) == ROWS
     assert audited == 2 * ROWS
+
+
+async def test_two_undos_of_one_import_started_at_once_store_one_job(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    job = await _new_job(engine, sheet(3))
+
+    async def undo() -> object:
+        async with session_factory(engine)() as session:
+            try:
+                return await start_undo(
+                    session, job.batch, actor=WRITER.actor, user_id=None, now=START
+                )
+            except UndoUnderWayError as under_way:
+                return under_way
+
+    outcomes = await asyncio.gather(undo(), undo())
+
+    refused = [each for each in outcomes if isinstance(each, UndoUnderWayError)]
+    started = [each for each in outcomes if isinstance(each, WriteJob)]
+    assert len(refused) == 1
+    assert len(started) == 1
+    assert refused[0].job.id == started[0].id
+    async with session_factory(engine)() as session:
+        undos = await session.scalar(
+            select(func.count())
+            .select_from(models.WriteJobRow)
+            .where(models.WriteJobRow.undone_batch == job.batch)
+        )
+    assert undos == 1
 
 
 async def test_undoing_an_import_stopped_half_way_removes_all_it_wrote_and_it_never_resumes(

@@ -10,6 +10,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import AdminError
@@ -39,6 +40,14 @@ CHANGED_SINCE = "changed since"
 FORBIDDEN = "forbidden"
 
 
+class UndoUnderWayError(Exception):
+    """An undo of the batch is waiting, running or done already (`job`), so none is started."""
+
+    def __init__(self, job: WriteJob) -> None:
+        super().__init__(f"the undo of this import is job {job.id}")
+        self.job = job
+
+
 async def start_undo(
     session: AsyncSession,
     batch: str,
@@ -52,22 +61,37 @@ async def start_undo(
     owner: str | None = None,
 ) -> WriteJob:
     """Store the undo of the audit batch `batch` as a job (claimed by `owner` when given), and
-    cancel the import still writing that batch, in one transaction (committed here)."""
-    async with writing(session):
-        await cancel_jobs_writing(session, batch, now)
-        return await create_job(
-            session,
-            JobKind.UNDO,
-            actor=actor,
-            user_id=user_id,
-            batch=str(uuid.uuid4()),
-            undone_batch=batch,
-            now=now,
-            chat_id=chat_id,
-            message_id=message_id,
-            language=language,
-            owner=owner,
-        )
+    cancel the import still writing that batch, in one transaction (committed here).
+
+    Raises UndoUnderWayError, storing nothing, when an undo of the batch is waiting, running
+    or done: checked in the same write transaction, and held by a unique index against an
+    undo started at the same moment by another connection."""
+    try:
+        async with writing(session):
+            started = await undo_under_way(session, batch)
+            if started is not None:
+                raise UndoUnderWayError(started)
+            await cancel_jobs_writing(session, batch, now)
+            return await create_job(
+                session,
+                JobKind.UNDO,
+                actor=actor,
+                user_id=user_id,
+                batch=str(uuid.uuid4()),
+                undone_batch=batch,
+                now=now,
+                chat_id=chat_id,
+                message_id=message_id,
+                language=language,
+                owner=owner,
+            )
+    except IntegrityError:
+        # Another connection stored its undo between our check and our insert.
+        async with writing(session):
+            started = await undo_under_way(session, batch)
+        if started is None:
+            raise
+        raise UndoUnderWayError(started) from None
 
 
 async def undo_under_way(session: AsyncSession, batch: str) -> WriteJob | None:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -447,12 +449,27 @@ class OutboxMessageRow(Base):
     last_error: Mapped[str | None] = mapped_column(String(64))
 
 
+# The undo jobs that hold their import: unique per undone batch.
+UNDO_UNDER_WAY = "undone_batch IS NOT NULL AND state NOT IN ('failed', 'cancelled')"
+
+
 class WriteJobRow(Base):
     """An import, or the undo of one, written in chunks each committed on its own, so that it
     survives the process that started it: another process claims it once `lease_until` has
     passed and goes on from `chunks_done`."""
 
     __tablename__ = "write_jobs"
+    # At most one undo of an import is waiting, running or done at any time, whatever number of
+    # Confirm presses arrive at once (one that failed or was cancelled may be started again).
+    __table_args__ = (
+        Index(
+            "uq_write_jobs_undo_under_way",
+            "undone_batch",
+            unique=True,
+            sqlite_where=text(UNDO_UNDER_WAY),
+            postgresql_where=text(UNDO_UNDER_WAY),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # "import" or "undo".
