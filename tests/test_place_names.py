@@ -169,6 +169,18 @@ def test_a_foreign_name_like_a_hromada_s_is_not_read_as_its_russian_spelling(tex
 
 
 @pytest.mark.parametrize(
+    "text", ["Київ, Харківська обл.", "Kyiv, Kharkiv Oblast", "Kyiv, Odesa oblast", "Київ"]
+)
+def test_a_city_s_name_beside_another_oblast_is_never_a_district_named_after_it(
+    text: str,
+) -> None:
+    # Kharkiv's and Odesa's «Київський» districts are named after Kyiv, not a quarter of it.
+    actual = shipped_index().resolve(text)
+
+    assert not (isinstance(actual, Resolved) and actual.code != KYIV), actual
+
+
+@pytest.mark.parametrize(
     ("text", "oblast"), [("Novoselivka", "Poltavska oblast"), ("Zarichna", "Rivnenska oblast")]
 )
 def test_an_ambiguous_name_lists_candidates_with_their_oblasts(text: str, oblast: str) -> None:

@@ -453,6 +453,15 @@ class HromadaIndex:
             self._add_forms(1, other, hromada)
         for form, code in short_names(self.by_code.values()).items():
             self._add_forms(1, [(form, True), (transliterate(form), True)], self.by_code[code])
+        # «Київський» district of Kharkiv is no quarter called Київ: a stem that names a
+        # hromada's centre stays that centre's name ("Kyiv, Kharkiv Oblast" is Kyiv).
+        centre_keys = {
+            key
+            for hromada in self.by_code.values()
+            for centre in (hromada.center_uk, hromada.center_en)
+            if centre
+            for key in self._keys(centre)
+        }
         for unit in units:
             owner = self.by_code.get(unit.hromada)
             if owner is None:
@@ -469,6 +478,8 @@ class HromadaIndex:
             # "Pechersk" for the Pecherskyi district: only when nothing else has the name.
             for form in _district_stems(unit):
                 key, latin = self._keys(form)
+                if key in centre_keys or latin in centre_keys:
+                    continue
                 self._add(self.tiers[6], key, entry)
                 self._add(self.tiers[7], latin, entry)
         self._known_keys.clear()
