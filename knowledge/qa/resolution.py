@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from knowledge.facts.records import Agreement
 from knowledge.facts.snapshot import Snapshot
@@ -1412,6 +1413,26 @@ def is_of_kind(agreement: Agreement, kind: AgreementKind) -> bool:
     return agreement.title.en.casefold().startswith(head)
 
 
+# Words pointing back at the partner just talked about as where aid came from: «а звідти?»,
+# «а від них?», "from there?", "and from them?". A bare "it" or «вони» is the hromada itself:
+# "and what aid did it receive?" after Kharkiv and Košice asks about Kharkiv's aid.
+_FROM_THERE = frozenset({"звідти", "звідтіля", "thence"})
+_FROM = frozenset({"від", "з", "із", "зі", "from"})
+_THEM = frozenset({"них", "неї", "нього", "цього", "цих", "them", "it", "this", "that", "there"})
+
+
+def _aid_from_partner_before(follow_up: _FollowUp) -> bool:
+    """Whether an aid follow-up is about aid from the partner the conversation is about: after
+    an aid answer the partner stays ("and cars?" after aid from Dąbrowa), after any other answer
+    only words pointing back at it as a sender carry it («а від них?», "from there?")."""
+    if follow_up.context.intent is Intent.AID:
+        return True
+    words = [fold(token.text) for token in follow_up.reading.tokens]
+    return any(word in _FROM_THERE for word in words) or any(
+        first in _FROM and second in _THEM for first, second in pairwise(words)
+    )
+
+
 def _carried_pair(follow_up: _FollowUp, snapshot: Snapshot) -> tuple[str | None, str | None]:
     """The hromada and partner a follow-up about the same subject is about."""
     entities = follow_up.own.entities
@@ -1428,6 +1449,10 @@ def _carried_pair(follow_up: _FollowUp, snapshot: Snapshot) -> tuple[str | None,
         hromada, _shared = _partnered_hromada(place, snapshot, None)
     if place is not None or entities.country is not None:
         return hromada, place
+    if continued is Intent.AID and not _aid_from_partner_before(follow_up):
+        # «а допомогу яку отримали?» after «коли підписали з Олайне?» asks about the
+        # hromada's aid: the partner an agreement question was about is no donor to filter by.
+        return hromada, None
     about_one = continued in _ABOUT_ONE_AGREEMENT or continued is Intent.AID
     if about_one or (follow_up.pair and continued in (None, Intent.PARTNERS)):
         place = previous.place
