@@ -1043,8 +1043,11 @@ class Engine:
             agreements = of_kind
         if meaning.yes_no and entities.place is not None and agreements:
             # "Чи підписала Мена угоду з Фрідбергом?" is answered "no" before the details.
-            if any(a.signed_on is not None or a.status in SIGNED_STATUSES for a in agreements):
-                draft.lines.append(_("Yes, it has been signed."))
+            signed = [
+                a for a in agreements if a.signed_on is not None or a.status in SIGNED_STATUSES
+            ]
+            if signed:
+                draft.lines.append(_signed_when_asked(lang, signed, entities))
             elif all(a.status is AgreementStatus.IN_NEGOTIATION for a in agreements):
                 draft.lines.append(_("No, it is not signed yet — talks are under way."))
             else:
@@ -2001,6 +2004,47 @@ def _extension(lang: Language, agreement: Agreement) -> str | None:
     said = lang.gettext("extended {when}").format(when=lang.when(extension.extended_on))
     end = ending(lang, agreement)
     return said if end is None else f"{said}, {end}"
+
+
+def _signed_when_asked(lang: Language, signed: list[Agreement], entities: Entities) -> str:
+    """The yes or no that opens «Чи підписав Харків угоду з Кошице у 2022?» about signed
+    agreements: a year or part of a year asked about must match the recorded date, and a
+    part of a year the record cannot tell (no month, notes silent) is said to be unrecorded."""
+    _ = lang.gettext
+    year = entities.year
+    if year is None:
+        return _("Yes, it has been signed.")
+    dated = [a for a in signed if a.signed_on is not None]
+    if not dated:
+        return _("It has been signed, but the sources do not give the year.")
+    when = "; ".join(dict.fromkeys(signing(lang, a) for a in dated))
+    in_year = [a for a in dated if _signed_in(a, year)]
+    if not in_year:
+        return _full_stop(_("No, it was {signing}.").format(signing=when))
+    part = entities.part
+    if part is None or any(_in_part_of_year(a, part) for a in in_year):
+        return _("Yes, it has been signed.")
+    if any(_part_is_known(a) for a in in_year):
+        return _full_stop(_("No, it was {signing}.").format(signing=when))
+    return _full_stop(
+        _("The month of signing is not recorded: it was {signing}.").format(signing=when)
+    )
+
+
+def _full_stop(sentence: str) -> str:
+    """One full stop where a date ending in «р.» meets the sentence's own."""
+    return sentence.removesuffix(".") if sentence.endswith("..") else sentence
+
+
+def _part_is_known(agreement: Agreement) -> bool:
+    """Whether the record tells the part of the year an agreement was signed in: by its month,
+    or by notes such as "Signed at the end of 2023"."""
+    signed = agreement.signed_on
+    if signed is None:
+        return False
+    return signed.month is not None or any(
+        _in_part_of_year(agreement, part) for part in _PART_MONTHS
+    )
 
 
 def _signing_and_extension(lang: Language, agreement: Agreement) -> str:
