@@ -146,3 +146,36 @@ def test_an_extension_for_another_five_years_gives_its_term(
     (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 10, 9)))
 
     assert actual.extended == ExtensionProposal(PartialDate(2024, 10, 9), 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lutsk signed a partnership agreement with Lublin and agreed a work plan for the next "
+        "three years.",
+        "Луцьк підписав угоду про партнерство з Любліном; на наступні два роки заплановано "
+        "обмін школярами.",
+    ],
+)
+def test_a_plan_for_the_next_years_is_no_term_of_the_agreement(
+    extractor: Extractor, text: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 1)))
+
+    assert (actual.partner, actual.term_years) == ("Lublin" if "Lutsk" in text else "Люблін", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Луцьк і Люблін продовжили угоду про партнерство на наступні три роки.",
+        "Lutsk and Lublin extended their partnership agreement for the next three years.",
+    ],
+)
+def test_an_agreement_extended_for_the_next_years_gives_its_term(
+    extractor: Extractor, text: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 1)))
+
+    assert actual.extended is not None
+    assert actual.extended.term_years == 3

@@ -56,6 +56,14 @@ _TERM = re.compile(
     rf"{_TERM_NUMBER}\s+(?:more\s+)?years?",
     re.IGNORECASE,
 )
+# "for the next three years" tells an agreement's term only beside the agreement.
+_NEXT_YEARS = re.compile(r"(?:на\s+наступні|for\s+the\s+next)\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:,.!?]|\s(?:and|but|та|і|й|а|але)\s", re.IGNORECASE)
+_AGREEMENT_WORD = re.compile(
+    r"угод|меморандум|договор|договір|підпис|продовж|пролонг"
+    r"|agreement|memorandum|treaty|sign|extend|renew|prolong",
+    re.IGNORECASE,
+)
 _STATUS_OF = {
     StatusCue.SIGNED: AgreementStatus.ACTIVE,
     StatusCue.HELD: AgreementStatus.ACTIVE,
@@ -846,13 +854,25 @@ def _since_before(text: str, date: DateMention) -> bool:
 
 
 def _term(text: str) -> int | None:
-    match = _TERM.search(text)
-    if match is None:
-        return None
-    number = match.group(1) or match.group(2)
-    if number.isdigit():
-        return int(number)
-    return _TERM_WORDS.get(number.casefold())
+    """The agreement's term in years a span states ("for another five years"), or None."""
+    for match in _TERM.finditer(text):
+        if _NEXT_YEARS.match(match.group(0)) and not _of_an_agreement(text, match):
+            # "agreed a work plan for the next three years", «на наступні два роки
+            # заплановано обмін»: a plan's years, not the agreement's term.
+            continue
+        number = match.group(1) or match.group(2)
+        if number.isdigit():
+            return int(number)
+        return _TERM_WORDS.get(number.casefold())
+    return None
+
+
+def _of_an_agreement(text: str, match: re.Match[str]) -> bool:
+    """Whether the clause holding `match` speaks of the agreement itself: signing, extending
+    or naming it."""
+    before = _CLAUSE_BREAK.split(text[: match.start()])[-1]
+    after = _CLAUSE_BREAK.split(text[match.end() :])[0]
+    return _AGREEMENT_WORD.search(f"{before} {after}") is not None
 
 
 def _areas(words: list[str]) -> tuple[CooperationArea, ...]:
