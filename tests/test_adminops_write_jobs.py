@@ -234,3 +234,32 @@ async def test_two_confirms_of_an_import_undo_pressed_at_once_start_one_undo(
         assert UNDOING[lang] in sent_texts(each) + [
             call.text for call in calls_of(each, EditMessageText)
         ]
+
+
+IMPORTING = {"en": "Importing… 0%", "uk": "Імпортую… 0%"}
+
+
+async def _import_jobs(engine: AsyncEngine) -> int:
+    async with session_factory(engine)() as session:
+        count = await session.scalar(
+            select(func.count())
+            .select_from(models.WriteJobRow)
+            .where(models.WriteJobRow.kind == "import")
+        )
+    return count or 0
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_an_apply_delivered_again_after_its_import_started_says_how_it_goes(
+    admins: FileHarness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    preview = await admins.send_document(SHEET, "towns.csv", language_code=lang)
+    monkeypatch.setattr(admin_ops, "start_job", lambda *_: None)
+    apply = _first_button(list(preview))
+    first = await admins.click(apply, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang)
+
+    again = await admins.click(apply, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang)
+
+    assert sent_texts(first) == [IMPORTING[lang]]
+    assert sent_texts(again) == [IMPORTING[lang]]
+    assert await _import_jobs(seeded_engine) == 1

@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.admin.undo_job import UndoSteps, UndoUnderWayError, start_undo
-from knowledge.interchange.import_job import ImportSteps, start_import
+from knowledge.interchange.import_job import ImportSteps, ImportUnderWayError, start_import
 from knowledge.store import models
 from knowledge.store.bootstrap import seed
 from knowledge.store.durable_jobs import (
@@ -214,6 +214,36 @@ async def test_a_replica_whose_lease_passed_cannot_commit_another_chunk(
     keys, audited = await _jobstadt(engine)
     assert len(keys) == ROWS
     assert audited == 2 * ROWS
+
+
+async def test_two_applies_of_one_import_started_at_once_store_one_job(
+    engine: AsyncEngine,
+) -> None:
+    await _seeded(engine)
+    batch = "3f2b8c1e-0000-5000-8000-000000000001"
+
+    async def apply() -> object:
+        async with session_factory(engine)() as session:
+            try:
+                return await start_import(
+                    session,
+                    sheet(3),
+                    "towns.csv",
+                    actor=WRITER.actor,
+                    user_id=None,
+                    now=START,
+                    batch=batch,
+                )
+            except ImportUnderWayError as under_way:
+                return under_way
+
+    outcomes = await asyncio.gather(apply(), apply())
+
+    refused = [each for each in outcomes if isinstance(each, ImportUnderWayError)]
+    started = [each for each in outcomes if isinstance(each, WriteJob)]
+    assert len(refused) == 1
+    assert len(started) == 1
+    assert refused[0].job.id == started[0].id
 
 
 async def test_two_undos_of_one_import_started_at_once_store_one_job(

@@ -13,6 +13,7 @@ import logging
 import re
 import secrets
 import tempfile
+import uuid
 from pathlib import Path
 
 from aiogram import Bot, F, Router
@@ -42,7 +43,7 @@ from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, problem_text
 from bot.transport.files import FileTooLargeError, download_limited
-from bot.write_jobs import OWNER, start_job
+from bot.write_jobs import OWNER, job_status_text, start_job
 from knowledge.admin.backup import BackupError, backup_database
 from knowledge.admin.common import Admin
 from knowledge.admin.config import get_channel as stored_channel
@@ -59,11 +60,12 @@ from knowledge.interchange import (
     preview_import,
     read_import,
 )
-from knowledge.interchange.import_job import start_import
+from knowledge.interchange.import_job import ImportUnderWayError, start_import
 from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import UnknownRecordError, partner_button
 from knowledge.render.lang import Language
+from knowledge.store.durable_jobs import job_writing
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
 router = Handlers(__name__)
@@ -311,8 +313,20 @@ async def on_import_apply(
     """Read the kept file again and write it as a job, in chunks, checked against what is
     stored as each chunk is written; its message shows the progress, then the outcome."""
     data = await state.get_data()
-    if data.get("upload") != callback_data.upload or not isinstance(query.message, Message):
+    if not isinstance(query.message, Message):
         await query.answer(_("This preview is out of date; send the file again."), show_alert=True)
+        return
+    batch = _import_batch(query.message.chat.id, callback_data.upload)
+    if data.get("upload") != callback_data.upload:
+        # An Apply delivered again after its import was stored says how the import goes.
+        status = await _import_status(services, batch)
+        if status is None:
+            await query.answer(
+                _("This preview is out of date; send the file again."), show_alert=True
+            )
+            return
+        await query.answer()
+        await query.message.answer(escaped(status))
         return
     await state.clear()
     await query.answer()
@@ -327,20 +341,45 @@ async def on_import_apply(
         escaped(_("Importing… {percent}%").format(percent=0))
     )
     # Stored before it runs: if this process dies, another finishes it in the same message.
-    job = await services.work(
-        start_import,
-        upload,
-        filename,
-        actor=admin.actor,
-        user_id=admin.user_id,
-        now=services.now(),
-        skip_rejected=True,
-        chat_id=query.message.chat.id,
-        message_id=progress_message.message_id,
-        language=lang,
-        owner=OWNER,
-    )
+    try:
+        job = await services.work(
+            start_import,
+            upload,
+            filename,
+            actor=admin.actor,
+            user_id=admin.user_id,
+            now=services.now(),
+            skip_rejected=True,
+            chat_id=query.message.chat.id,
+            message_id=progress_message.message_id,
+            language=lang,
+            owner=OWNER,
+            batch=batch,
+        )
+    except ImportUnderWayError as under_way:
+        # The same Apply pressed at the same moment stored it: this message says how it goes.
+        status = escaped(await job_status_text(services, under_way.job.id) or "")
+        try:
+            await bot.edit_message_text(
+                status, chat_id=progress_message.chat.id, message_id=progress_message.message_id
+            )
+        except TelegramAPIError:
+            await query.message.answer(status)
+        return
     start_job(bot, services, job.id)
+
+
+def _import_batch(chat_id: int, upload: str) -> str:
+    """The audit batch of the import its preview `upload` (in the chat) applies: the same
+    for every press of its Apply, so it is stored once."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"pobratym-import:{chat_id}:{upload}"))
+
+
+async def _import_status(services: BotServices, batch: str) -> str | None:
+    """How the import writing `batch` goes, or None when none was stored."""
+    async with services.sessions() as session:
+        job = await job_writing(session, batch)
+    return None if job is None else await job_status_text(services, job.id)
 
 
 # ---------------------------------------------------------------------------------------------

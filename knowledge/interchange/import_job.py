@@ -10,14 +10,22 @@ import json
 import uuid
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import ImportRejectedError
 from knowledge.interchange.service import SECTIONS, chunks_of, document_size, plan_import
 from knowledge.interchange.uploads import ImportLimits, read_import
-from knowledge.store.durable_jobs import ChunkCounts, JobKind, JobPlan, WriteJob, create_job
-from knowledge.store.engines import reading_snapshot
+from knowledge.store.durable_jobs import (
+    ChunkCounts,
+    JobKind,
+    JobPlan,
+    WriteJob,
+    create_job,
+    job_writing,
+)
+from knowledge.store.engines import reading_snapshot, writing
 from knowledge.store.exporting import export_records
 from knowledge.store.loading import LoadError, load_document
 from knowledge.store.rights import Writer
@@ -44,27 +52,47 @@ async def start_import(
     message_id: int | None = None,
     language: str | None = None,
     owner: str | None = None,
+    batch: str | None = None,
 ) -> WriteJob:
     """Store the uploaded file as an import job (committed here), claimed by `owner` when
     given (the process about to run it): from now on it is written to its end, by that
-    process or, if it dies, another."""
-    job = await create_job(
-        session,
-        JobKind.IMPORT,
-        actor=actor,
-        user_id=user_id,
-        batch=str(uuid.uuid4()),
-        now=now,
-        filename=filename,
-        upload=upload,
-        skip_rejected=skip_rejected,
-        chat_id=chat_id,
-        message_id=message_id,
-        language=language,
-        owner=owner,
-    )
-    await session.commit()
+    process or, if it dies, another.
+
+    `batch` names its audit batch (a new one when None); ImportUnderWayError, storing
+    nothing, when a job writing that batch is stored already (the same Apply pressed twice).
+    """
+    try:
+        async with writing(session):
+            job = await create_job(
+                session,
+                JobKind.IMPORT,
+                actor=actor,
+                user_id=user_id,
+                batch=batch or str(uuid.uuid4()),
+                now=now,
+                filename=filename,
+                upload=upload,
+                skip_rejected=skip_rejected,
+                chat_id=chat_id,
+                message_id=message_id,
+                language=language,
+                owner=owner,
+            )
+    except IntegrityError:
+        started = None if batch is None else await job_writing(session, batch)
+        await session.commit()
+        if started is None:
+            raise
+        raise ImportUnderWayError(started) from None
     return job
+
+
+class ImportUnderWayError(Exception):
+    """The import is stored already (`job`), so it is not stored twice."""
+
+    def __init__(self, job: WriteJob) -> None:
+        super().__init__(f"this import is job {job.id}")
+        self.job = job
 
 
 class ImportSteps:

@@ -255,6 +255,13 @@ async def get_job(session: AsyncSession, job_id: int) -> WriteJob | None:
     return None if row is None else _job(row)
 
 
+async def job_writing(session: AsyncSession, batch: str) -> WriteJob | None:
+    """The job that writes the audit batch `batch`, or None."""
+    table = models.WriteJobRow
+    job_id = await session.scalar(select(table.id).where(table.batch == batch))
+    return None if job_id is None else await get_job(session, job_id)
+
+
 async def unfinished_jobs(session: AsyncSession, now: dt.datetime) -> list[int]:
     """The ids of unfinished jobs no live process holds (never claimed, or lease passed),
     oldest first."""

@@ -488,7 +488,8 @@ class WriteJobRow(Base):
     plan: Mapped[dict[str, Any] | None]
     # The audit batch the job writes (an undo of the import cancels the job by it), and for
     # an undo the batch it undoes.
-    batch: Mapped[str] = mapped_column(String(36), index=True)
+    # Unique, so that an Apply pressed twice (the batch is named by its preview) stores one.
+    batch: Mapped[str] = mapped_column(String(36), index=True, unique=True)
     undone_batch: Mapped[str | None] = mapped_column(String(36), index=True)
     chunks_done: Mapped[int] = mapped_column(Integer, server_default="0")
     chunks_total: Mapped[int | None] = mapped_column(Integer)
