@@ -348,7 +348,6 @@ _OLDEST_WORDS = (
     "найстаріш",
     "найдавніш",
     "найраніш",
-    "найперш",
     "старейш",
     "давнейш",
     "oldest",
@@ -390,10 +389,30 @@ _KIND_CUES = frozenset(
 )
 
 
+# «Найперше» is also the adverb "first of all" («Найперше скажіть, …»): a superlative only
+# before a partnership («найперше побратимство»); its other forms are adjectives alone.
+_FIRST_OF_ALL = "найперше"
+_FIRST_STEM = "найперш"
+_PARTNERSHIP_NOUNS = ("партнерств", "побратимств", "співробітн", "співпрац", "місто")
+
+
+def _first_as_adjective(words: list[str]) -> bool:
+    """Whether «найперший» in some form asks for the oldest partnership."""
+    for index, word in enumerate(words):
+        if not word.startswith(_FIRST_STEM):
+            continue
+        if word != _FIRST_OF_ALL:
+            return True
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if following.startswith(_PARTNERSHIP_NOUNS):
+            return True
+    return False
+
+
 def order_asked(reading: Reading) -> Aspect | None:
     """Whether the question asks for the oldest or the newest partnership, and which."""
     words = _folded(reading)
-    if any(word.startswith(_OLDEST_WORDS) for word in words):
+    if any(word.startswith(_OLDEST_WORDS) for word in words) or _first_as_adjective(words):
         return Aspect.OLDEST
     if any(word.startswith(_NEWEST_WORDS) for word in words):
         return Aspect.NEWEST
