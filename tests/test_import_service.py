@@ -196,6 +196,45 @@ async def test_a_row_leaving_notes_and_dates_empty_keeps_what_the_stored_agreeme
 
 
 @pytest.mark.parametrize(
+    ("status", "signed_on", "expected"),
+    [
+        # Signed again: the new date, and the old term no longer stands.
+        ("active", "2025-02-01", ("active", "2025-02-01", None)),
+        # Back in talks: it is no longer signed, nor in force until a date.
+        ("in_negotiation", "", ("in_negotiation", None, None)),
+    ],
+)
+async def test_a_row_changing_the_signing_or_status_drops_the_dates_it_contradicts(
+    seeded_engine: AsyncEngine, status: str, signed_on: str, expected: tuple[str | None, ...]
+) -> None:
+    header = "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,notes"
+    first = f"{header},source_title\nBila Tserkva,Jelgava,Latvia,twinning,active,2019-05-01,"
+    first += "2024-05-01,Renewed every five years,Council decision"
+    again = f"{header},source_title\nBila Tserkva,Jelgava,Latvia,twinning,{status},{signed_on}"
+    again += ",,,Council letter"
+    async with session_factory(seeded_engine)() as session:
+        await apply_import(
+            session, read_import(first.encode(), "a.csv"), writer=SystemWriter("test")
+        )
+        result = await apply_import(
+            session, read_import(again.encode(), "b.csv"), writer=SystemWriter("test")
+        )
+    async with session_factory(seeded_engine)() as session:
+        after = {doc.key: doc for doc in (await export_document(session)).agreements}
+
+    assert not result.preview.rejected
+    changed = after[BILA_TSERKVA_JELGAVA]
+    actual = (
+        changed.status.value,
+        None if changed.signed_on is None else str(changed.signed_on),
+        None if changed.valid_until is None else str(changed.valid_until),
+    )
+    assert actual == expected
+    assert changed.notes is not None
+    assert changed.notes.en == "Renewed every five years"
+
+
+@pytest.mark.parametrize(
     ("export", "name"), [(export_agreements_csv, "a.csv"), (export_aid_csv, "b.csv")]
 )
 async def test_an_exported_table_imports_back_as_all_unchanged(

@@ -32,7 +32,7 @@ from knowledge.facts.documents import (
     length_problems,
 )
 from knowledge.facts.messages import N_, Problem
-from knowledge.facts.vocabulary import SourceKind
+from knowledge.facts.vocabulary import AgreementStatus, SourceKind
 from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceCells
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
@@ -129,21 +129,36 @@ _KEPT_WHEN_EMPTY = frozenset(
 )
 
 
+# Statuses of an agreement not (or not yet) in force: a row moving a stored agreement to one of
+# them says its signing and term no longer stand.
+_NOT_SIGNED = frozenset({AgreementStatus.PLANNED, AgreementStatus.IN_NEGOTIATION})
+
+
+def _kept_dates(row: AgreementCells, before: AgreementDoc | None) -> frozenset[str]:
+    """The agreement's date fields a row leaving them empty keeps from the stored record:
+    none when the row moves it to planned or in talks; no term when the row gives a signing
+    date of its own (a new signing starts a new term)."""
+    if before is None or (row.status in _NOT_SIGNED and row.status != before.status):
+        return frozenset()
+    if row.signed_on is not None and row.signed_on != before.signed_on:
+        return frozenset({"signed_on"})
+    return frozenset({"signed_on", "valid_until"})
+
+
 def _updated(
     doc_type: type[Record],
     before: Record | None,
     fields: dict[str, Any],
     invalid: str,
     row: int,
+    kept: frozenset[str] = _KEPT_WHEN_EMPTY,
 ) -> Record | Problem:
     """The stored record (if any) with the row's fields, or the Problem `invalid` says.
-    A field of `_KEPT_WHEN_EMPTY` the row leaves empty (None) keeps the stored value."""
+    A field named in `kept` the row leaves empty (None) keeps the stored value."""
     base = before.model_dump() if before else {}
     if before is not None:
         fields = {
-            name: value
-            for name, value in fields.items()
-            if value is not None or name not in _KEPT_WHEN_EMPTY
+            name: value for name, value in fields.items() if value is not None or name not in kept
         }
     try:
         return doc_type.model_validate(base | fields)
@@ -388,8 +403,9 @@ class _Planner:
             "notes": _imported_note(row.notes, before.notes if before else None),
             "sources": citations,
         }
+        kept = _KEPT_WHEN_EMPTY - {"signed_on", "valid_until"} | _kept_dates(row, before)
         return _updated(
-            AgreementDoc, before, fields, N_("not a valid agreement: {reason}"), row.row
+            AgreementDoc, before, fields, N_("not a valid agreement: {reason}"), row.row, kept
         )
 
     def donors(self, row: AidCells) -> list[DonorDoc] | Problem:
