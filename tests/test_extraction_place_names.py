@@ -175,3 +175,23 @@ def test_a_hromadas_own_recorded_partner_settles_a_name_several_towns_have(
     (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert actual.partner_place == "pl-dabrowa-kujawsko-pomorskie"
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "country"),
+    [
+        ("Stryi signed a partnership agreement with San Pietro in Italy.", "San Pietro", "IT"),
+        (
+            "Stryi City Council signed a partnership agreement with San Giorgio, Italy.",
+            "San Giorgio",
+            "IT",
+        ),
+        ("Lutsk signed a twinning agreement with Port Augusta, Australia.", "Port Augusta", "AU"),
+    ],
+)
+def test_a_town_whose_second_word_is_a_first_name_stays_one_town(
+    extractor: Extractor, text: str, partner: str, country: str
+) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+
+    assert (actual.partner, actual.partner_country) == (partner, country)

@@ -30,7 +30,7 @@ from knowledge.extraction.names import (
 from knowledge.extraction.sentences import Sentence
 from knowledge.facts.dates import MONTH_WORDS
 from knowledge.places.subdivisions import find_subdivision
-from knowledge.places.world import world_places_named
+from knowledge.places.world import is_world_place_name
 from knowledge.text.given_names import is_latin_given_name
 from knowledge.text.morphology import (
     is_dictionary_word,
@@ -188,6 +188,9 @@ _SPEECH_WORDS = (
     *("наголосила", "повідоми"),
 )
 
+
+# "Agata Wojda signed": what a person named after a town does.
+_SIGNING_WORDS = ("signed=", "signs=", "підписав", "підписала", "підписує")
 
 # «Дрогобицька міська рада та Жешув», "the council and ...": a hromada's body before a list.
 _BODY_WORDS = ("рада", "громада", "council", "municipality")
@@ -617,15 +620,36 @@ class ViewBuilder:
     def _person_after(self, view: SentenceView, index: int, last: int) -> bool:
         """Whether a person's first name in Latin letters follows a town's name: "the city of
         Lublin Krzysztof Żuk said" is Lublin, then its mayor; "Santa Maria" is one name."""
-        following = view.words[last + 1]
+        words = view.words
+        sentence = view.sentence
+        following = words[last + 1]
         if not is_latin_given_name(following):
             return False
-        known = self.names.town_abroad(view.sentence.written(index, last), marked=True) is not None
-        longer = view.sentence.written(index, min(last + 2, len(view.words) - 1))
-        return (
-            known
-            and not world_places_named(longer)
-            and not world_places_named(view.sentence.written(index, last + 1))
+        # "Agata Wojda said", "Krzysztof Żuk, the mayor": a surname, then speech or a title.
+        # "San Giorgio, Italy", "San Pietro in Italy" are a town's name and its country.
+        surname = last + 2
+        # «з містом Санок Tomasz Matuszewski»: a Latin word never continues a Cyrillic name.
+        written_apart = _is_cyrillic(words[last])
+        if not written_apart and (
+            surname >= len(words)
+            or not sentence.is_capitalised(surname)
+            or sentence.tokens[surname].is_number
+            or view.text[sentence.tokens[last + 1].end : sentence.tokens[surname].start] != " "
+            or not any(
+                starts(word, _SPEECH_WORDS)
+                or starts(word, PERSON_WORDS)
+                or starts(word, _SIGNING_WORDS)
+                for word in words[surname + 1 : surname + 5]
+            )
+        ):
+            return False
+        known = self.names.town_abroad(sentence.written(index, last), marked=True) is not None
+        return known and (
+            written_apart
+            or (
+                not is_world_place_name(sentence.written(index, last + 1))
+                and not is_world_place_name(sentence.written(index, surname))
+            )
         )
 
     @staticmethod

@@ -195,6 +195,13 @@ def find_world_place(
     return close[0] if len(close) == 1 else None
 
 
+def is_world_place_name(name: str) -> bool:
+    """Whether GeoNames knows a town of any size, anywhere, by this name or among its other
+    names ("San Giorgio", "Port Augusta")."""
+    key = place_key(name)
+    return bool(key) and len(_table().numbers(key)) > 0
+
+
 def world_places_named(name: str) -> dict[str, WorldPlace]:
     """Per country (ISO alpha-2), the town of this name there, where one is clearly meant.
 
