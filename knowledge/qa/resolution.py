@@ -625,6 +625,7 @@ def _asks_who_someone_is(reading: Reading) -> bool:
 
 def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
     """Work out what the question asks, carrying entities over from the conversation."""
+    reading = _without_guessed_countries(reading)
     found = _collect(reading, snapshot)
     own = _own(reading, found, snapshot, context)
     previous = context.entities if context is not None else Entities()
@@ -910,6 +911,28 @@ def _towns_named(words: list[str], *, latin: bool, several: bool) -> list[WorldP
             if any(key == place_key(name) for name in names if name):
                 found.append(town)
     return found
+
+
+def _without_guessed_countries(reading: Reading) -> Reading:
+    """The reading without a country guessed from a misspelling where the word is a foreign
+    town's own name: "a partner in Nice" is Nice, France, not Niue."""
+    kept = tuple(
+        mention for mention in reading.mentions if not _a_town_not_a_country(reading, mention)
+    )
+    if len(kept) == len(reading.mentions):
+        return reading
+    return dataclasses.replace(reading, mentions=kept)
+
+
+def _a_town_not_a_country(reading: Reading, mention: Mention) -> bool:
+    if not mention.approximate or mention.first != mention.last:
+        return False
+    if not any(ref.kind is EntityKind.COUNTRY for ref in mention.refs):
+        return False
+    if not _written_as_a_name(reading, mention.first):
+        return False
+    token = reading.tokens[mention.first]
+    return bool(_towns_named([fold(token.text)], latin=token.is_latin, several=False))
 
 
 def _world_town(reading: Reading) -> WorldPlace | None:
