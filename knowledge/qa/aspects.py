@@ -409,6 +409,10 @@ def _first_as_adjective(words: list[str]) -> bool:
     return False
 
 
+# The answers that list a hromada's partners, after which «а з ким ще?» asks for the rest.
+_LISTS_OF_PARTNERS = frozenset({Intent.PARTNERS, Intent.COUNT, Intent.SIGNED})
+
+
 def order_asked(reading: Reading) -> Aspect | None:
     """Whether the question asks for the oldest or the newest partnership, and which."""
     words = _folded(reading)
@@ -462,15 +466,17 @@ def in_focus(
     others = (
         Cue.OTHER in reading.cues
         and listed
-        and context.intent is Intent.PARTNERS
-        and meaning.intent is Intent.PARTNERS
+        and context.intent in _LISTS_OF_PARTNERS
+        and meaning.intent in _LISTS_OF_PARTNERS
         and meaning.entities.hromada == context.entities.hromada
     )
     if others:
         # «а з ким ще?» asks for the partners the list did not show: none after a full list.
+        # After a count or the agreements signed in a year it still asks for partners.
         kind = meaning.entities.kind if Cue.TWIN in reading.cues else None
         entities = Entities(hromada=meaning.entities.hromada, kind=kind)
-        return replace(meaning, entities=entities, narrow=Narrow(Aspect.OTHERS, records=listed))
+        narrow = Narrow(Aspect.OTHERS, records=listed)
+        return replace(meaning, intent=Intent.PARTNERS, entities=entities, narrow=narrow)
     bare_when = Cue.WHEN in reading.cues and is_bare(reading)
     if bare_when and context.intent in {Intent.PARTNERS, Intent.COUNT, Intent.RELATION}:
         entities = context.entities.but(topic=None)
