@@ -75,3 +75,34 @@ async def test_every_step_refuses_an_answer_too_long_for_its_field(
         assert "Ж" not in refusal
     # The answers after each refusal still make the record.
     assert CONFIRM[lang] in " ".join(label for label, _data in last_buttons(calls))
+
+
+# 200 letters fit a name, but their Latin transliteration ("Shch" each: 800 letters) would not.
+LONG_CYRILLIC = "Щ" * 200
+TOO_LONG_DERIVED = {
+    "en": "is too long: at most 200 characters, and this one has 800",
+    "uk": ": задовгий текст — щонайбільше 200 символів, а тут 800",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_new_place_whose_latin_name_would_be_too_long_is_refused_as_typed(
+    admin: Harness, lang: str
+) -> None:
+    await _say(admin, "/new_agreement", lang)
+    await _say(admin, "Полтава", lang)
+    refusal = " ".join(await _say(admin, LONG_CYRILLIC, lang))
+    assert TOO_LONG_DERIVED[lang] in refusal, refusal
+    # Asked again, the dialog goes on with a name that fits.
+    for answer in ANSWERS["agreement"][1:-1]:
+        await _say(admin, answer, lang)
+    calls = await admin.send("test-source", chat_id=ME, user_id=ME, language_code=lang)
+    assert CONFIRM[lang] in " ".join(label for label, _data in last_buttons(calls))
+
+    one_line = f"/add_agreement Полтава | {LONG_CYRILLIC} | PL | memorandum | 2020 | X"
+    refusal = " ".join(await _say(admin, one_line, lang))
+    assert TOO_LONG_DERIVED[lang] in refusal, refusal
+
+    await _say(admin, "/new_place", lang)
+    refusal = " ".join(await _say(admin, LONG_CYRILLIC, lang))
+    assert TOO_LONG_DERIVED[lang] in refusal, refusal

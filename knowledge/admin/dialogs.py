@@ -95,6 +95,8 @@ _STEP_LIMITS = {
     # An existing source's key, a new source's title, or a link to it.
     "source": URL_LENGTH,
 }
+# The steps whose answer may name a new place, whose Latin name is derived from it.
+_PLACE_NAME_STEPS = frozenset({"place", "name_uk", "donor_city"})
 # The field a step fills, where its name is not the field's own.
 _STEP_FIELDS = {"new_place": "country"}
 
@@ -148,6 +150,10 @@ class Step:
             raise forms.FormError(
                 self.name, typed, too_long(_field_name(self.name), self.limit, len(typed))
             )
+        if self.name in _PLACE_NAME_STEPS and not forms.is_empty(typed):
+            # 200 «Щ» fit, but their transliteration (800 letters) would not: said now,
+            # not at the country asked next.
+            forms.refuse_long_place_name(typed, _STEP_FIELDS.get(self.name, self.name))
         return await self.reader(text, reading)
 
 

@@ -12,10 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
-from knowledge.admin.fields import invalid_record_problem
+from knowledge.admin.fields import FIELDS, invalid_record_problem
 from knowledge.admin.history import Change, change_of, recent_changes
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.documents import (
+    NAME_LENGTH,
     UNSTATED_ISSUER,
     AgreementDoc,
     AidDoc,
@@ -24,7 +25,7 @@ from knowledge.facts.documents import (
     SourceDoc,
     length_problems,
 )
-from knowledge.facts.messages import Problem
+from knowledge.facts.messages import Name, Problem, too_long
 from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
@@ -35,8 +36,9 @@ from knowledge.facts.vocabulary import (
 from knowledge.places.countries import resolve_country
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
-from knowledge.places.partners import new_foreign_place
+from knowledge.places.partners import derived_name_length, new_foreign_place
 from knowledge.render.labels import COOPERATION_AREAS
+from knowledge.render.translations import translation
 from knowledge.render.words import read_aid_category, read_choice, read_kind, read_status
 from knowledge.store import mapping, models
 from knowledge.text.normalize import is_cyrillic, is_ukrainian_spelling, normalize
@@ -143,12 +145,25 @@ def parse_country(text: str) -> str:
     return code
 
 
+def refuse_long_place_name(name: str, problem: str = "place") -> None:
+    """FormError(`problem`) with a too-long reason when a new place's name, or the Latin name
+    derived from it (`derived_name_length`: 200 «Щ» make 800 letters), is longer than
+    NAME_LENGTH characters; said as the name is typed, not when the record is made."""
+    length = derived_name_length(name)
+    if length > NAME_LENGTH:
+        label = FIELDS.get(problem, FIELDS["name"])
+        field = Name(label, translation("uk").gettext(label))
+        raise FormError(problem, name.strip(), too_long(field, NAME_LENGTH, length))
+
+
 def new_place(name: str, country: str, taken: set[str]) -> PlaceDoc:
     """A new partner place named as the admin typed it, with a free key; GeoNames' coordinates
     and the Ukrainian name are added as an import adds them (`new_foreign_place`).
 
+    FormError("place") when its derived Latin name is too long (`refuse_long_place_name`).
     A name typed in Ukrainian spelling («Новий Тарг») is the admin's Ukrainian name and is
     kept over GeoNames' (which may be another spelling, «Нови-Тарг»); the admin chose it."""
+    refuse_long_place_name(name)
     key = unique_key(f"{country.lower()}-{slug(name)}", taken)
     typed = name.strip()
     ukrainian = any(map(is_cyrillic, typed)) and is_ukrainian_spelling(typed)

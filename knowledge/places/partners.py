@@ -14,6 +14,17 @@ from knowledge.text.normalize import is_cyrillic, is_ukrainian_spelling
 from knowledge.text.transliteration import transliterate
 
 
+def derived_name_length(city: str) -> int:
+    """The length, in characters, of the longest name `new_foreign_place` may derive from
+    `city` as typed: its Latin transliteration when it is Cyrillic («Щ» becomes "Shch"),
+    else the name itself. A caller refuses a name whose derived form would not fit its field.
+    """
+    typed = city.strip()
+    if any(map(is_cyrillic, typed)):
+        return max(len(typed), len(transliterate(typed)))
+    return len(typed)
+
+
 def new_foreign_place(
     key: str,
     city: str,
