@@ -658,3 +658,32 @@ async def test_the_preview_groups_only_rows_refused_or_merged_for_the_same_reaso
         for line in lines
         if line.startswith(("•", "  ")) and "new:" not in line and "нові:" not in line
     ] == GROUPED[lang]
+
+
+ALREADY_APPLIED = {
+    "en": ("This import was already applied; Cancel does not revert it. /undo does.", "nothing"),
+    "uk": ("Цей імпорт уже застосовано; «Скасувати» його не відкочує. Це робить /undo.", "нічого"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_cancel_after_apply_says_the_import_was_written_and_points_to_undo(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    preview = await admins.send_document(SHEET, "partners.csv", language_code=lang)
+    await admins.click(
+        _button(preview, 0), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+    written = await stored(seeded_engine)
+    assert NEW_AGREEMENT in {doc.key for doc in written.agreements}
+
+    cancelled = await admins.click(
+        _button(preview, 1), chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
+
+    said, nothing = ALREADY_APPLIED[lang]
+    (text,) = sent_texts(cancelled)
+    assert text.startswith(said), text
+    assert DONE[lang] in text
+    assert nothing not in text
+    assert await stored(seeded_engine) == written

@@ -65,7 +65,7 @@ from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xl
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import UnknownRecordError, partner_button
 from knowledge.render.lang import Language
-from knowledge.store.durable_jobs import job_writing
+from knowledge.store.durable_jobs import UNFINISHED, job_writing
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
 router = Handlers(__name__)
@@ -292,12 +292,30 @@ async def on_document(
 
 
 @router.callback_query(ImportDecision.filter(F.action == "cancel"))
-async def on_import_cancel(query: CallbackQuery, state: FSMContext) -> None:
-    """Forget the previewed file."""
-    await state.clear()
+async def on_import_cancel(
+    query: CallbackQuery, callback_data: ImportDecision, state: FSMContext, services: BotServices
+) -> None:
+    """Forget the previewed file; a preview already applied says so, and how its import goes
+    (/undo reverts it), rather than that nothing was written."""
     await query.answer()
-    if isinstance(query.message, Message):
+    if not isinstance(query.message, Message):
+        await state.clear()
+        return
+    batch = _import_batch(query.message.chat.id, callback_data.upload)
+    async with services.sessions() as session:
+        job = await job_writing(session, batch)
+    if job is None:
+        await state.clear()
         await say(query.message, _("Import cancelled; nothing was written."))
+        return
+    # The state may already hold a newer preview: it is left alone.
+    applied = (
+        _("This import is under way; Cancel no longer stops it. /undo reverts it.")
+        if job.state in UNFINISHED
+        else _("This import was already applied; Cancel does not revert it. /undo does.")
+    )
+    status = await job_status_text(services, job.id)
+    await say(query.message, applied + ("\n\n" + status if status else ""))
 
 
 @router.callback_query(ImportDecision.filter(F.action == "apply"), IsAdmin())
