@@ -69,3 +69,21 @@ async def test_jobs_lists_a_stuck_import_and_resume_finishes_it_but_not_a_live_o
     assert f"#{live_id} " in after.stdout
     keys, _ = await _jobstadt(seeded_engine)
     assert len(keys) == 30
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "#999: there is no such import or undo (see kb jobs)."),
+        ("uk", "#999: такого імпорту чи скасування немає (див. kb jobs)."),
+    ],
+)
+def test_resume_of_a_job_that_does_not_exist_says_there_is_none(
+    seeded_engine: AsyncEngine, tmp_path: Path, lang: str, expected: str
+) -> None:
+    env = {"DATABASE_URL": seeded_engine.url.render_as_string(hide_password=False)}
+
+    refused = run_bot("--lang", lang, "kb", "resume", "999", cwd=tmp_path, env=env)
+
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == expected

@@ -142,7 +142,7 @@ async def resume_jobs(context: CommandContext, arguments: argparse.Namespace) ->
     job `arguments.job`), as the admin who started it (with the super-admins of the settings
     now) or the command line. The admin's progress message in Telegram is not edited from
     here. Exit codes: 0 when every job run ended done (or none was left); 1 when one failed,
-    or the job asked for is held by a live process or has ended."""
+    or the job asked for is held by a live process, has ended or does not exist."""
     _ = context.gettext
     owner = f"cli:{socket.gethostname()[:40]}:{os.getpid()}"
     engine = create_engine(context.settings.database_url.get_secret_value())
@@ -156,6 +156,13 @@ async def resume_jobs(context: CommandContext, arguments: argparse.Namespace) ->
                 if arguments.job is not None
                 else await unfinished_jobs(session, _now())
             )
+            if arguments.job is not None and await get_job(session, arguments.job) is None:
+                context.complain(
+                    _("#{id}: there is no such import or undo (see kb jobs).").format(
+                        id=arguments.job
+                    )
+                )
+                return 1
         if not wanted:
             context.say(_("No import or undo waits to be resumed."))
         for job_id in wanted:
