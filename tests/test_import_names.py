@@ -6,6 +6,7 @@ import pytest
 
 from knowledge.places.countries import resolve_country
 from knowledge.places.hromadas import Resolved, shipped_index
+from knowledge.render.translations import translation
 
 KHARKIV = "UA63120270000028556"
 NOVOSELIVKA_POLTAVA = "UA53080330000062155"
@@ -268,3 +269,47 @@ def test_countries_by_code_english_or_ukrainian_name(text: str, expected: str) -
 @pytest.mark.parametrize("text", ["Narnia", "XX", "EU", "Europe", ""])
 def test_what_names_no_country_is_not_a_country(text: str) -> None:
     assert resolve_country(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "oblast", "expected_en", "expected_uk"),
+    [
+        (
+            "Kyiv, Kharkiv Oblast",
+            "",
+            "Kyiv is a city with special status, in no oblast",
+            "Київ — місто зі спеціальним статусом, не в області",
+        ),
+        (
+            "Київ",
+            "Харківська обл.",
+            "Kyiv is a city with special status, in no oblast",
+            "Київ — місто зі спеціальним статусом, не в області",
+        ),
+        (
+            "Lviv",
+            "Odesa oblast",
+            "the only Lviv is in Lvivska oblast",
+            "єдиний Львів — у Львівській обл.",
+        ),
+    ],
+)
+def test_an_oblast_that_contradicts_the_only_place_so_named_is_said_to(
+    text: str, oblast: str, expected_en: str, expected_uk: str
+) -> None:
+    actual = shipped_index().resolve(text, oblast)
+
+    assert not isinstance(actual, Resolved)
+    assert expected_en in actual.render(str)
+    assert expected_uk in actual.render(translation("uk").gettext, "uk")
+    assert "KATOTTH" not in actual.render(str)
+
+
+def test_an_oblast_where_no_namesake_lies_lists_the_namesakes() -> None:
+    actual = shipped_index().resolve("Horodok", "Odesa oblast")
+
+    assert not isinstance(actual, Resolved)
+    rendered = actual.render(str)
+    assert "no place of that name is where the row says" in rendered
+    assert "Horodok (Khmelnytska oblast)" in rendered
+    assert "Horodok (Lvivska oblast)" in rendered

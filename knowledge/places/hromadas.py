@@ -637,10 +637,63 @@ class HromadaIndex:
             found = found if where.oblast or where.city or where.raions else []
         if found:
             return self._choose(text, found, hints)
+        if where != _ANYWHERE:
+            elsewhere = self._elsewhere(text, key, kinds)
+            if elsewhere is not None:
+                return elsewhere
         if not qualifiers and _is_region_word(key) and self.oblast_code(key) is not None:
             # "Transcarpathia", «Київщина»: an oblast by its everyday name, no place's name.
             return self._oblast_problem(text, words)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
+
+    def _elsewhere(self, text: str, key: str, kinds: _Kinds) -> Problem | None:
+        """Why a name the oblast or raion written beside it does not fit is refused: "Kyiv,
+        Kharkiv Oblast" names the one Kyiv, which is no place of Kharkiv oblast, so the sheet
+        contradicts itself and the editor is told where that place is (None if no place
+        anywhere has the name, which is then simply unknown)."""
+        found = (
+            self._lookup(key, _ANYWHERE, kinds)
+            or self._by_former_centre(key, _ANYWHERE)
+            or self._by_russian_spelling(key, _ANYWHERE, kinds)
+        )
+        codes = sorted({entry.hromada.code for entry in found})
+        if not codes:
+            return None
+        if len(codes) > 1:
+            return Problem(
+                N_(
+                    "{name}: no place of that name is where the row says; places so named:"
+                    " {candidates}; correct the oblast or write the KATOTTH code"
+                ),
+                {
+                    "name": text,
+                    "candidates": ", ".join(
+                        f"{_label(entry)} ({_oblast_label(entry.hromada)})"
+                        for entry in sorted(found, key=lambda entry: entry.hromada.code)[:6]
+                    ),
+                },
+            )
+        place = self.by_code[codes[0]]
+        example = Name(place.center_en or place.name_en, place.center_uk or place.name_uk)
+        if place.oblast_code is None:
+            return Problem(
+                N_(
+                    "{name}: {example} is a city with special status, in no oblast, and no"
+                    " place of that name is where the row says; correct the oblast or the place"
+                ),
+                {"name": text, "example": example},
+            )
+        return Problem(
+            N_(
+                "{name}: the only {example} is in {oblast}, not where the row says; correct"
+                " the oblast or the place"
+            ),
+            {
+                "name": text,
+                "example": example,
+                "oblast": Name(_oblast_label(place), _in_oblast(place)),
+            },
+        )
 
     def _alternatives(self, text: str, oblast: str, hints: Hints | None) -> Resolved | None:
         """ "Lviv/Lwów", «Ужгород / Ungvár»: one place under two names, when every name that
@@ -1037,6 +1090,15 @@ def _in(adjective: str) -> str:
     if adjective.endswith("ій"):
         return adjective[:-2] + "ьому"
     return adjective
+
+
+def _in_oblast(hromada: HromadaDoc) -> str:
+    """A hromada's oblast in the case «у …» takes: «Львівській обл.», «Автономній Республіці
+    Крим»."""
+    if is_crimea(hromada):
+        return "Автономній Республіці Крим"
+    adjective = hromada.oblast_uk or ""
+    return f"{adjective[:-1]}ій обл." if adjective.endswith("а") else adjective
 
 
 def is_crimea(hromada: HromadaLike) -> bool:
