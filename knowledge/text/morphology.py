@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from pathlib import Path
 from typing import Protocol, TypeAlias
 
 from knowledge.text.normalize import APOSTROPHE, is_cyrillic, normalize
@@ -78,20 +79,11 @@ def _analyzer() -> _Analyzer:
     return analyzer
 
 
-@functools.cache
-def _russian_analyzer() -> _Analyzer:
-    # pymorphy3 ships its Russian dictionary with it; loaded only for a word the Ukrainian
-    # names do not cover.
-    import pymorphy3
-
-    analyzer: _Analyzer = pymorphy3.MorphAnalyzer(lang="ru")
-    return analyzer
-
-
 def preload() -> None:
-    """Load the dictionaries now, so the first question does not wait for them."""
+    """Load the dictionary and the Russian function words now, so the first question does
+    not wait for them."""
     _analyzer()
-    _russian_analyzer()
+    _russian_function_words()
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -400,36 +392,28 @@ def _is_dictionary_word(word: str) -> bool:
 
 
 _PERSONAL_NAMES = frozenset({"Name", "Surn", "Patr"})
-# Parts of speech of Russian words that never name anything: prepositions, conjunctions,
-# particles, pronouns, interjections and predicatives («нет»).
-_RUSSIAN_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED"})
+
+# The Russian function words, one a line: derived from pymorphy3's Russian dictionary by
+# `tools/russian_function_words_derive.py` (see knowledge/data/reference/SOURCES.md).
+RUSSIAN_FUNCTION_WORDS_FILE = "russian_function_words.txt"
+_REFERENCE_DIR = Path(__file__).parent.parent / "data" / "reference"
 
 
 def is_russian_function_word(word: str) -> bool:
     """Whether the Russian dictionary knows a Cyrillic word as a function word, and never as
     a place: a preposition, conjunction, particle or pronoun («от», «для», «ли», «кто»), a
     pronominal adjective («какая») or a form of «быть» («была», «были»). Such a word in a
-    Russian question is never a name spelt the Russian way («была» is not the village Біла)."""
-    return _is_russian_function_word(word)
+    Russian question is never a name spelt the Russian way («была» is not the village Біла).
+
+    The word is looked up as given (normalised, lower case) in a list of about 1,700 words
+    read once from `RUSSIAN_FUNCTION_WORDS_FILE`."""
+    return word in _russian_function_words()
 
 
-@functools.lru_cache(maxsize=65_536)
-def _is_russian_function_word(word: str) -> bool:
-    if not any(map(is_cyrillic, word)):
-        return False
-    analyzer = _russian_analyzer()
-    if not analyzer.word_is_known(word):
-        return False
-    parses = analyzer.parse(word)
-    if any("Geox" in _grammemes(parse) for parse in parses):
-        return False
-    # «были» is also the plural of «быль»: a reading as a function word is enough.
-    return any(
-        parse.normal_form == "быть"
-        or bool(_RUSSIAN_FUNCTION_POS & _grammemes(parse))
-        or "Apro" in _grammemes(parse)
-        for parse in parses
-    )
+@functools.cache
+def _russian_function_words() -> frozenset[str]:
+    text = (_REFERENCE_DIR / RUSSIAN_FUNCTION_WORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(text.split())
 
 
 def is_first_name(word: str) -> bool:
