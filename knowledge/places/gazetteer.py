@@ -17,7 +17,7 @@ from knowledge.places.countries import (
     names_for_questions,
 )
 from knowledge.places.hromadas import short_names, usual_reading
-from knowledge.places.reference import settlement_forms
+from knowledge.places.reference import each_settlement_forms
 from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
@@ -296,7 +296,7 @@ class Gazetteer:
         ordinary = bytearray()
         by_key = CompactIndexBuilder()
         exact, home = self._exact, self._ordinary
-        for forms in settlement_forms():
+        for forms in each_settlement_forms():
             if forms.hromada not in self._hromadas:
                 continue
             number = len(codes)
@@ -313,15 +313,24 @@ class Gazetteer:
     # without waiting for them (a question that needs one first waits for it).
 
     @cached_property
-    def _cyrillic(self) -> dict[str, frozenset[EntityRef]]:
+    def _cyrillic(self) -> _Spellings:
         """Russian and Bulgarian spellings of the Cyrillic names («Изерния» for «Ізернія»)."""
-        spellings: dict[str, frozenset[EntityRef]] = {}
+        numbers: dict[frozenset[EntityRef], int] = {}
+        by_key = CompactIndexBuilder()
         for key, refs in self._exact.items():
             if not key.isascii():
-                other = cyrillic_key(key)
-                known = spellings.get(other)
-                spellings[other] = refs if known is None else known | refs
-        return spellings
+                by_key.add(cyrillic_key(key), numbers.setdefault(refs, len(numbers)))
+        return _Spellings(tuple(numbers), by_key.build())
+
+    def _cyrillic_spelling(self, key: str) -> frozenset[EntityRef] | None:
+        """What the names spelt `key` the Russian or Bulgarian way name, or None."""
+        spellings = self._cyrillic
+        found = spellings.by_key.get(key)
+        if not found:
+            return None
+        if len(found) == 1:
+            return spellings.refs[found[0]]
+        return frozenset().union(*(spellings.refs[number] for number in found))
 
     @cached_property
     def _fuzzy(self) -> FuzzyVocabulary:
@@ -379,7 +388,7 @@ class Gazetteer:
             elif refs is None and not (size == 1 and _everyday_word(span[0].text)):
                 # A word of Ukrainian, or a Russian «была», is never another language's
                 # spelling of a name.
-                refs = self._cyrillic.get(cyrillic_key(phrase))
+                refs = self._cyrillic_spelling(cyrillic_key(phrase))
             if refs is None:
                 refs = self._settlement_at(original, span, phrase)
             if refs is None:
@@ -435,6 +444,16 @@ class _Settlements:
 
     codes: tuple[str, ...]
     ordinary: bytes
+    by_key: CompactIndex
+
+
+@dataclass(frozen=True, slots=True)
+class _Spellings:
+    """The other Cyrillic spellings of the names: each distinct set of entities a name
+    means, and the keys of the spellings → the numbers of those sets (a key two names share
+    means both). As a `dict` of keys to sets this took some 6 MB of the serving process."""
+
+    refs: tuple[frozenset[EntityRef], ...]
     by_key: CompactIndex
 
 

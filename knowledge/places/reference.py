@@ -8,6 +8,7 @@ village and city district with the hromada it belongs to.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
@@ -99,9 +100,15 @@ def settlement_forms() -> tuple[SettlementForms, ...]:
     hromada's centre and whose name belongs to one hromada only). Read anew on each call: the
     gazetteer keeps the keys compactly, and a hundred thousand key strings kept here as well
     took some 10 MB."""
+    return tuple(each_settlement_forms())
+
+
+def each_settlement_forms() -> Iterator[SettlementForms]:
+    """The rows of `settlement_forms`, one at a time as the file is read, so that only the
+    keys the caller keeps stay in memory."""
     with SETTLEMENT_FORMS.open(encoding="utf-8", newline="") as file:
-        return tuple(
-            SettlementForms(
+        for row in csv.DictReader(file):
+            yield SettlementForms(
                 row["code"],
                 row["hromada_code"],
                 row["name_uk"],
@@ -109,15 +116,13 @@ def settlement_forms() -> tuple[SettlementForms, ...]:
                 row["ordinary"] == "1",
                 tuple(row["keys"].split("|")),
             )
-            for row in csv.DictReader(file)
-        )
 
 
 @cache
 def question_settlements() -> dict[str, SettlementForms]:
     """The settlements a question may name, by KATOTTH code, without their keys (`keys` is
     empty: the gazetteer finds a settlement by them)."""
-    return {forms.code: replace(forms, keys=()) for forms in settlement_forms()}
+    return {forms.code: replace(forms, keys=()) for forms in each_settlement_forms()}
 
 
 @cache
