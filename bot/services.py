@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,13 +87,15 @@ async def create_services(
 ) -> BotServices:
     """Migrate (and on first start seed) the database, then index the knowledge base and load
     the morphological dictionary, so the first question waits for neither. The foreign towns'
-    table is read meanwhile in a worker thread, so no request reads it on the event loop."""
-    world_places = asyncio.create_task(asyncio.to_thread(load_world_places))
+    table, which only a question naming a town outside the knowledge base needs, is read
+    beside the start-up in a thread of its own ("world-places"), as the villages' names are:
+    the bot is ready without it, and a question needing it first waits for that thread
+    instead of reading it again."""
+    threading.Thread(target=load_world_places, name="world-places", daemon=True).start()
     database = create_engine(settings.database_url.get_secret_value())
     await prepare_database(database)
     engine = await engine_from_database(database, forms_cache)
     morphology.preload()
-    await world_places
     return BotServices(
         settings=settings, database=database, engine=engine, forms_cache=forms_cache
     )

@@ -46,6 +46,10 @@ async def start():
     await services.close()
 
 asyncio.run(start())
+# Read beside the start-up: the bot was ready without waiting for it.
+for thread in threading.enumerate():
+    if thread.name == "world-places":
+        thread.join()
 print(json.dumps({
     "alembic": "alembic" in sys.modules,
     "dictionary": morphology._analyzer.cache_info().currsize,
