@@ -147,15 +147,13 @@ async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int
     sent: a crash in between loses that reminder rather than sending it twice.
     """
     sent = 0
-    async with services.sessions() as session:
-        reminders = await due_reminders(
-            session, today, services.settings.reminder_days, services.settings.admin_ids
-        )
+    reminders = await services.work(
+        due_reminders, today, services.settings.reminder_days, services.settings.admin_ids
+    )
     for reminder in reminders:
-        async with services.sessions() as session:
-            if not await claim(session, reminder):
-                logger.info("Reminder about %s already sent elsewhere", reminder.agreement_key)
-                continue
+        if not await services.work(claim, reminder):
+            logger.info("Reminder about %s already sent elsewhere", reminder.agreement_key)
+            continue
         for recipient in reminder.recipients:
             lang = await _language(services, recipient)
             text = reminder_text(reminder, lang)
@@ -165,8 +163,7 @@ async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int
 
 async def tick_expiry(bot: Bot, services: BotServices, today: dt.date) -> list[str]:
     """Mark agreements whose stated end has passed as expired; refresh answers if any did."""
-    async with services.sessions() as session:
-        expired = await expire_agreements(session, today)
+    expired = await services.work(expire_agreements, today)
     if expired:
         logger.info("Agreements expired: %s", ", ".join(expired))
         await services.reload_knowledge()
@@ -175,24 +172,21 @@ async def tick_expiry(bot: Bot, services: BotServices, today: dt.date) -> list[s
 
 async def tick_audit_log(bot: Bot, services: BotServices) -> int:
     """Forward new audit entries to the log chat; how many were forwarded."""
-    async with services.sessions() as session:
-        chat_id = await get_log_chat(session)
-        thread_id = await get_log_thread(session)
-        changes = await pending_audit(session)
+    chat_id = await services.work(get_log_chat)
+    thread_id = await services.work(get_log_thread)
+    changes = await services.work(pending_audit)
     if chat_id is None or not changes:
         return 0
     lang = await _language(services, chat_id)
     text = "\n".join(history_line(change, lang) for change in changes)
     outcome = await _send(bot, services, ChatTarget(chat_id, thread_id), text)
     if outcome is not Outcome.SENT:
-        async with services.sessions() as session:
-            first = await mark_log_failing(session, chat_id)
+        first = await services.work(mark_log_failing, chat_id)
         if first:
             await _tell_log_failing(bot, services, chat_id)
         return 0
-    async with services.sessions() as session:
-        await mark_forwarded(session, max(change.id for change in changes))
-        await clear_log_failing(session)
+    await services.work(mark_forwarded, max(change.id for change in changes))
+    await services.work(clear_log_failing)
     return len(changes)
 
 
@@ -221,14 +215,12 @@ async def tick_announcements(bot: Bot, services: BotServices) -> int:
     session's retries (or a crash leaves unsent) is sent again at a later tick, with a growing
     pause; only a chat refusing the bot (its subscriptions pause) or a refused text drop it.
     """
-    async with services.sessions() as session:
-        seen = await announced_up_to(session)
-        records, up_to = await announcement_batch(session)
+    seen = await services.work(announced_up_to)
+    records, up_to = await services.work(announcement_batch)
     if up_to > seen:
         announcements = await _announcements(services, records)
-        async with services.sessions() as session:
-            if not await claim_and_store(session, seen, up_to, announcements, services.now()):
-                logger.info("These announcements are being sent elsewhere")
+        if not await services.work(claim_and_store, seen, up_to, announcements, services.now()):
+            logger.info("These announcements are being sent elsewhere")
     return await _send_outbox(bot, services)
 
 
@@ -237,8 +229,7 @@ async def _announcements(services: BotServices, records: list[NewRecord]) -> lis
     for record in records:
         by_hromada.setdefault(record.hromada_code, []).append(record)
     announcements: list[Announcement] = []
-    async with services.sessions() as session:
-        audiences = {code: await audience(session, code) for code in by_hromada}
+    audiences = {code: await services.work(audience, code) for code in by_hromada}
     for code, news in by_hromada.items():
         targets = audiences[code]
         hromada = services.engine.snapshot.hromadas.get(code)
@@ -254,27 +245,24 @@ async def _announcements(services: BotServices, records: list[NewRecord]) -> lis
 async def _send_outbox(bot: Bot, services: BotServices) -> int:
     """Send the outbox's due messages; how many were delivered."""
     now = services.now()
-    async with services.sessions() as session:
-        due = await due_messages(session, now)
+    due = await services.work(due_messages, now)
     sent = 0
     for message in due:
-        async with services.sessions() as session:
-            if not await take(session, message, now):
-                continue
+        if not await services.work(take, message, now):
+            continue
         outcome = await _send(
             bot, services, message.announcement.target, message.announcement.text
         )
-        async with services.sessions() as session:
-            if outcome is Outcome.FAILED:
-                again = await postpone(session, message, now, "unavailable")
-                logger.warning(
-                    "An announcement to chat %s is kept; sent again at %s (attempt %d)",
-                    message.announcement.target.chat_id,
-                    again.isoformat(),
-                    message.attempts + 1,
-                )
-                continue
-            await finish(session, message)
+        if outcome is Outcome.FAILED:
+            again = await services.work(postpone, message, now, "unavailable")
+            logger.warning(
+                "An announcement to chat %s is kept; sent again at %s (attempt %d)",
+                message.announcement.target.chat_id,
+                again.isoformat(),
+                message.attempts + 1,
+            )
+            continue
+        await services.work(finish, message)
         sent += outcome is Outcome.SENT
     return sent
 

@@ -23,20 +23,18 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import Message
 from aiogram.utils.i18n import I18n, ngettext
 from aiogram.utils.i18n import gettext as _
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.import_texts import problem_line, refused_text, report_text
 from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped
 from knowledge.admin.common import Admin, AdminError
+from knowledge.admin.history import last_entry_of_batch
 from knowledge.admin.undo_job import UndoSteps, UndoUnderWayError, start_undo, undo_under_way
 from knowledge.admin.wording import error_text
 from knowledge.facts.messages import ImportRejectedError, Problem
 from knowledge.interchange.import_job import ImportSteps
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
-from knowledge.store import models
 from knowledge.store.durable_jobs import (
     UNFINISHED,
     GaveUpError,
@@ -171,12 +169,6 @@ def _undo_text(job: WriteJob, error: Exception | None) -> str:
     return "\n".join(lines)
 
 
-async def _last_change(session: AsyncSession, batch: str) -> int | None:
-    return await session.scalar(
-        select(func.max(models.AuditEntryRow.id)).where(models.AuditEntryRow.batch == batch)
-    )
-
-
 class TelegramReporter:
     """Edits the job's message as it goes (every tenth, at most once a second), then with
     how it ended, in the language the admin used; re-indexes the answers if it wrote."""
@@ -200,8 +192,7 @@ class TelegramReporter:
         """Says how the job ended, then re-indexes the knowledge base if it changed."""
         last_change = None
         if job.kind == JobKind.IMPORT.value and job.state != JobState.DONE.value:
-            async with self.services.sessions() as session:
-                last_change = await _last_change(session, job.batch)
+            last_change = await self.services.work(last_entry_of_batch, job.batch)
         if job.kind == JobKind.UNDO.value:
             text = self._in_language(job, lambda: _undo_text(job, error))
         else:
@@ -296,33 +287,20 @@ async def resume_left_jobs(bot: Bot, services: BotServices, stop: asyncio.Event)
             await asyncio.wait_for(stop.wait(), RESUME_EVERY.total_seconds())
 
 
-async def is_import_batch(session: AsyncSession, batch: object) -> bool:
-    """Whether `batch` names the audit batch of an import job."""
-    if not isinstance(batch, str) or not batch:
-        return False
-    found = await session.scalar(
-        select(models.WriteJobRow.id).where(
-            models.WriteJobRow.batch == batch, models.WriteJobRow.kind == JobKind.IMPORT.value
-        )
-    )
-    return found is not None
-
-
 async def job_status_text(services: BotServices, job_id: int) -> str | None:
     """How the job goes, in the current language: its progress while unfinished, else how it
     ended (as its message says); None for no such job."""
-    async with services.sessions() as session:
-        job = await get_job(session, job_id)
-        if job is None:
-            return None
-        if job.state in UNFINISHED:
-            return _progress_text(job)
-        if job.kind == JobKind.UNDO.value:
-            return _undo_text(job, None)
-        last_change = None
-        if job.state != JobState.DONE.value:
-            last_change = await _last_change(session, job.batch)
-        return _import_text(job, None, last_change)[:MAX_TEXT]
+    job = await services.work(get_job, job_id)
+    if job is None:
+        return None
+    if job.state in UNFINISHED:
+        return _progress_text(job)
+    if job.kind == JobKind.UNDO.value:
+        return _undo_text(job, None)
+    last_change = None
+    if job.state != JobState.DONE.value:
+        last_change = await services.work(last_entry_of_batch, job.batch)
+    return _import_text(job, None, last_change)[:MAX_TEXT]
 
 
 async def undo_import(
@@ -332,25 +310,23 @@ async def undo_import(
     import still unfinished is cancelled first, so none of it is written afterwards. An undo
     of it already started (a Confirm delivered again) is not started twice: how it goes is
     said instead. The id of the undo job."""
-    async with services.sessions() as session:
-        started = await undo_under_way(session, batch)
+    started = await services.work(undo_under_way, batch)
     if started is not None:
         await message.answer(escaped(await job_status_text(services, started.id) or ""))
         return started.id
     shown = await message.answer(escaped(_("Undoing the import… {percent}%").format(percent=0)))
     try:
-        async with services.sessions() as session:
-            job = await start_undo(
-                session,
-                batch,
-                actor=admin.actor,
-                user_id=admin.user_id,
-                now=services.now(),
-                chat_id=message.chat.id,
-                message_id=shown.message_id,
-                language=lang,
-                owner=OWNER,
-            )
+        job = await services.work(
+            start_undo,
+            batch,
+            actor=admin.actor,
+            user_id=admin.user_id,
+            now=services.now(),
+            chat_id=message.chat.id,
+            message_id=shown.message_id,
+            language=lang,
+            owner=OWNER,
+        )
     except UndoUnderWayError as under_way:
         # A Confirm pressed at the same moment started it: this message says how it goes.
         status = escaped(await job_status_text(services, under_way.job.id) or "")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import (
@@ -268,6 +268,14 @@ async def _undo(
     if not entries:
         raise UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE, change_id)
     return UndoReport(await _restore(session, admin, entries, own_batch), own_batch)
+
+
+async def last_entry_of_batch(session: AsyncSession, batch: str) -> int | None:
+    """The id of the batch's newest audit entry (the one `/undo` names), or None for a batch
+    that wrote nothing."""
+    return await session.scalar(
+        select(func.max(models.AuditEntryRow.id)).where(models.AuditEntryRow.batch == batch)
+    )
 
 
 async def batch_entry_ids(session: AsyncSession, batch: str) -> list[int]:

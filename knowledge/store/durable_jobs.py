@@ -262,6 +262,17 @@ async def job_writing(session: AsyncSession, batch: str) -> WriteJob | None:
     return None if job_id is None else await get_job(session, job_id)
 
 
+async def is_import_batch(session: AsyncSession, batch: object) -> bool:
+    """Whether `batch` names the audit batch of an import job."""
+    if not isinstance(batch, str) or not batch:
+        return False
+    table = models.WriteJobRow
+    found = await session.scalar(
+        select(table.id).where(table.batch == batch, table.kind == JobKind.IMPORT.value)
+    )
+    return found is not None
+
+
 async def unfinished_jobs(session: AsyncSession, now: dt.datetime) -> list[int]:
     """The ids of unfinished jobs no live process holds (never claimed, or lease passed),
     oldest first."""

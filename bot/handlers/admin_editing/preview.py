@@ -29,7 +29,7 @@ from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.transport.redelivery import is_passing_failure
-from bot.write_jobs import is_import_batch, job_status_text, undo_import
+from bot.write_jobs import job_status_text, undo_import
 from knowledge.admin import dialogs, forms
 from knowledge.admin.common import Admin
 from knowledge.admin.editing import delete_record, parse_doc, preview_changes, save_records
@@ -43,6 +43,7 @@ from knowledge.admin.editing_state import (
 from knowledge.admin.history import undo
 from knowledge.admin.wording import change_preview, undo_text
 from knowledge.facts.documents import AidDoc
+from knowledge.store.durable_jobs import is_import_batch
 from knowledge.store.work import UnitOfWork
 
 router = Handlers(__name__)
