@@ -19,6 +19,7 @@ from knowledge.qa.engine import Engine
 from knowledge.qa.startup import engine_from_database
 from knowledge.store import migrations
 from knowledge.store.bootstrap import prepare_database
+from knowledge.store.curated import curated_document
 from knowledge.store.engines import create_engine
 from tests.bot_support import TODAY, Harness, build_harness, settings_for
 
@@ -176,6 +177,12 @@ def qa_engine(seeded_template: Path, forms_cache_file: Path) -> Engine:
             await engine.dispose()
 
     return asyncio.run(build())
+
+
+@pytest.fixture(scope="module")
+def curated_engine() -> Engine:
+    """The question-answering engine on the curated document alone, built once per module."""
+    return Engine.from_document(curated_document())
 
 
 @pytest.fixture

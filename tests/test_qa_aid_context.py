@@ -3,32 +3,10 @@ aid; only words pointing back at the partner («а від них?», "from there
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from knowledge.qa.answer import Answer, Context
-from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
-from knowledge.store.curated import curated_document
-
-TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.from_document(curated_document())
-
-
-def conversation(engine: Engine, *questions: str) -> list[Answer]:
-    """Each question asked in the context the previous answer left, through its JSON form."""
-    answers: list[Answer] = []
-    context: Context | None = None
-    for question in questions:
-        answer = engine.answer(question, context, today=TODAY)
-        answers.append(answer)
-        context = context_from_data(context_to_data(answer.context))
-    return answers
+from tests.qa_support import conversation
 
 
 @pytest.mark.parametrize(
@@ -62,9 +40,9 @@ def conversation(engine: Engine, *questions: str) -> list[Answer]:
     ],
 )
 def test_aid_after_an_agreement_with_a_partner_is_the_hromadas_own_aid(
-    engine: Engine, questions: tuple[str, ...], received: str, partner: str
+    curated_engine: Engine, questions: tuple[str, ...], received: str, partner: str
 ) -> None:
-    aid = conversation(engine, *questions)[-1]
+    aid = conversation(curated_engine, *questions)[-1]
 
     assert received in aid.text
     assert partner not in aid.text
@@ -72,9 +50,11 @@ def test_aid_after_an_agreement_with_a_partner_is_the_hromadas_own_aid(
     assert "no aid" not in aid.text
 
 
-def test_a_narrow_aid_follow_up_after_that_counts_the_hromadas_cars(engine: Engine) -> None:
+def test_a_narrow_aid_follow_up_after_that_counts_the_hromadas_cars(
+    curated_engine: Engine,
+) -> None:
     *_, cars = conversation(
-        engine,
+        curated_engine,
         "мена які угоди",
         "а перша з них коли підписана",
         "а допомогу яку отримали",
@@ -94,9 +74,9 @@ def test_a_narrow_aid_follow_up_after_that_counts_the_hromadas_cars(engine: Engi
     ],
 )
 def test_aid_from_them_after_an_agreement_asks_about_that_partner(
-    engine: Engine, questions: tuple[str, ...], partner: str
+    curated_engine: Engine, questions: tuple[str, ...], partner: str
 ) -> None:
-    aid = conversation(engine, *questions)[-1]
+    aid = conversation(curated_engine, *questions)[-1]
 
     assert partner in aid.text
     assert "14 " not in aid.text
@@ -110,8 +90,8 @@ def test_aid_from_them_after_an_agreement_asks_about_that_partner(
     ],
 )
 def test_a_country_after_an_aid_answer_still_narrows_the_aid(
-    engine: Engine, questions: tuple[str, ...], sender: str
+    curated_engine: Engine, questions: tuple[str, ...], sender: str
 ) -> None:
-    aid = conversation(engine, *questions)[-1]
+    aid = conversation(curated_engine, *questions)[-1]
 
     assert aid.text.startswith(sender)

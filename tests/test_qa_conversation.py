@@ -3,38 +3,12 @@ field reachable, yes and no first, Russian questions, compact lines."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from knowledge.qa.answer import Answer, Context
-from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
-from knowledge.store.curated import curated_document
 from tests import factories
-
-TODAY = dt.date(2026, 11, 23)
-KHARKIV = "UA63120270000028556"
-KUPIANSK = "UA63080090000067457"
-MENA = "UA74020030000069340"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.from_document(curated_document())
-
-
-def conversation(engine: Engine, *questions: str) -> list[Answer]:
-    """Each question asked in the context the previous answer left, through its JSON form."""
-    answers: list[Answer] = []
-    context: Context | None = None
-    for question in questions:
-        answer = engine.answer(question, context, today=TODAY)
-        answers.append(answer)
-        context = context_from_data(context_to_data(answer.context))
-    return answers
-
+from tests.qa_support import KHARKIV, KUPIANSK, MENA, TODAY, conversation
 
 # -- a text with nothing to go on does not continue the conversation ---------------------------
 
@@ -49,9 +23,9 @@ def conversation(engine: Engine, *questions: str) -> list[Answer]:
     ],
 )
 def test_gibberish_after_a_question_is_not_understood_and_keeps_the_subject(
-    engine: Engine, first: str, gibberish: str, then: str, expected: str
+    curated_engine: Engine, first: str, gibberish: str, then: str, expected: str
 ) -> None:
-    answers = conversation(engine, first, gibberish, then)
+    answers = conversation(curated_engine, first, gibberish, then)
 
     assert answers[1].intent is Intent.OUT_OF_DOMAIN
     assert answers[1].text != answers[0].text
@@ -83,9 +57,9 @@ def test_gibberish_after_a_question_is_not_understood_and_keeps_the_subject(
     ],
 )
 def test_a_question_naming_a_partner_is_about_that_partners_hromada(
-    engine: Engine, first: str, second: str, hromada: str, expected: str, not_expected: str
+    curated_engine: Engine, first: str, second: str, hromada: str, expected: str, not_expected: str
 ) -> None:
-    _, answer = conversation(engine, first, second)
+    _, answer = conversation(curated_engine, first, second)
 
     assert answer.entities["hromada"] == hromada
     assert expected in answer.text
@@ -101,25 +75,25 @@ def test_a_question_naming_a_partner_is_about_that_partners_hromada(
     ],
 )
 def test_a_nation_wide_question_after_a_hromadas_does_not_inherit_it(
-    engine: Engine, question: str, expected: str
+    curated_engine: Engine, question: str, expected: str
 ) -> None:
-    _, answer = conversation(engine, "Kupiansk partners", question)
+    _, answer = conversation(curated_engine, "Kupiansk partners", question)
 
     assert "hromada" not in answer.entities
     assert expected in answer.text
 
 
-def test_a_follow_up_asking_who_turns_to_the_whole_country(engine: Engine) -> None:
-    _, answer = conversation(engine, "Mena partners", "and who has partners in the US?")
+def test_a_follow_up_asking_who_turns_to_the_whole_country(curated_engine: Engine) -> None:
+    _, answer = conversation(curated_engine, "Mena partners", "and who has partners in the US?")
 
     assert answer.intent is Intent.REVERSE
     assert "hromada" not in answer.entities
     assert "Kupiansk" in answer.text
 
 
-def test_only_an_elliptical_question_inherits(engine: Engine) -> None:
+def test_only_an_elliptical_question_inherits(curated_engine: Engine) -> None:
     answers = conversation(
-        engine,
+        curated_engine,
         "Партнери Мени",
         "а в Польщі?",
         "Які партнери Харкова?",
@@ -138,9 +112,9 @@ def test_only_an_elliptical_question_inherits(engine: Engine) -> None:
     "question", ["а коли його продовжили?", "а друга угода?", "What are its twin cities?"]
 )
 def test_an_elliptical_question_with_nothing_before_it_asks_what_it_refers_to(
-    engine: Engine, question: str
+    curated_engine: Engine, question: str
 ) -> None:
-    answer = engine.answer(question, today=TODAY)
+    answer = curated_engine.answer(question, today=TODAY)
 
     assert answer.intent is Intent.NEED_CONTEXT
     assert "Цинциннаті" not in answer.text
@@ -157,13 +131,13 @@ def test_an_elliptical_question_with_nothing_before_it_asks_what_it_refers_to(
     ],
 )
 def test_the_second_one_counts_the_partners_shown_and_the_first_is_another(
-    engine: Engine, second: str, first: str, second_partner: str, first_partner: str
+    curated_engine: Engine, second: str, first: str, second_partner: str, first_partner: str
 ) -> None:
     lang_question = (
         "Партнери Харкова в США" if second.startswith("А") else "Kharkiv's partners in the US?"
     )
 
-    _, picked_second, picked_first = conversation(engine, lang_question, second, first)
+    _, picked_second, picked_first = conversation(curated_engine, lang_question, second, first)
 
     assert second_partner in picked_second.text
     assert first_partner not in picked_second.text
@@ -190,9 +164,9 @@ def test_the_second_one_counts_the_partners_shown_and_the_first_is_another(
     ],
 )
 def test_nation_wide_questions_by_kind_status_donor_and_end(
-    engine: Engine, question: str, expected: list[str], not_expected: list[str]
+    curated_engine: Engine, question: str, expected: list[str], not_expected: list[str]
 ) -> None:
-    answer = engine.answer(question, today=TODAY)
+    answer = curated_engine.answer(question, today=TODAY)
 
     assert "hromada" not in answer.entities
     assert all(token in answer.text for token in expected), answer.text
@@ -208,23 +182,25 @@ def test_nation_wide_questions_by_kind_status_donor_and_end(
         ("Какие договоры истекают в течение двух лет?", 24),
     ],
 )
-def test_expiry_windows_are_read_in_months(engine: Engine, question: str, months: int) -> None:
-    answer = engine.answer(question, today=TODAY)
+def test_expiry_windows_are_read_in_months(
+    curated_engine: Engine, question: str, months: int
+) -> None:
+    answer = curated_engine.answer(question, today=TODAY)
 
     assert answer.intent is Intent.EXPIRING
     assert answer.entities["months"] == months
     assert answer.text.count("For example") + answer.text.count("Наприклад") == 0
 
 
-def test_this_year_is_read_in_ukrainian(engine: Engine) -> None:
-    answer = engine.answer("що спливає цього року", today=TODAY)
+def test_this_year_is_read_in_ukrainian(curated_engine: Engine) -> None:
+    answer = curated_engine.answer("що спливає цього року", today=TODAY)
 
     assert answer.intent is Intent.EXPIRING
     assert answer.entities["year"] == TODAY.year
 
 
-def test_which_hromada_is_asked_once_with_its_examples(engine: Engine) -> None:
-    answer = engine.answer("Which twin cities do we have?", today=TODAY)
+def test_which_hromada_is_asked_once_with_its_examples(curated_engine: Engine) -> None:
+    answer = curated_engine.answer("Which twin cities do we have?", today=TODAY)
 
     assert answer.intent is Intent.NEED_HROMADA
     assert answer.text.count("For example") == 1
@@ -268,9 +244,13 @@ def test_which_hromada_is_asked_once_with_its_examples(engine: Engine) -> None:
     ],
 )
 def test_every_field_is_reachable_and_a_missing_one_is_said_to_be_missing(
-    engine: Engine, question: str, intent: Intent, expected: list[str], not_expected: list[str]
+    curated_engine: Engine,
+    question: str,
+    intent: Intent,
+    expected: list[str],
+    not_expected: list[str],
 ) -> None:
-    answer = engine.answer(question, today=TODAY)
+    answer = curated_engine.answer(question, today=TODAY)
 
     assert answer.intent is intent
     assert all(token in answer.text for token in expected), answer.text
@@ -291,9 +271,9 @@ def test_every_field_is_reachable_and_a_missing_one_is_said_to_be_missing(
     ],
 )
 def test_a_pair_question_opens_with_yes_or_no_then_says_what_exists(
-    engine: Engine, question: str, opening: str, then: str
+    curated_engine: Engine, question: str, opening: str, then: str
 ) -> None:
-    answer = engine.answer(question, today=TODAY)
+    answer = curated_engine.answer(question, today=TODAY)
 
     assert answer.text.startswith(opening), answer.text
     assert then in answer.text
@@ -309,9 +289,9 @@ def test_a_pair_question_opens_with_yes_or_no_then_says_what_exists(
     ],
 )
 def test_a_question_that_is_not_yes_or_no_does_not_open_with_yes(
-    engine: Engine, question: str, then: str
+    curated_engine: Engine, question: str, then: str
 ) -> None:
-    answer = engine.answer(question, today=TODAY)
+    answer = curated_engine.answer(question, today=TODAY)
 
     assert not answer.text.startswith(("Так", "Yes", "Ні", "No")), answer.text
     assert then in answer.text.splitlines()[0]
@@ -325,13 +305,13 @@ def test_a_question_that_is_not_yes_or_no_does_not_open_with_yes(
     ],
 )
 def test_a_yes_or_no_question_about_aid_opens_with_yes(
-    engine: Engine, question: str, opening: str
+    curated_engine: Engine, question: str, opening: str
 ) -> None:
-    assert engine.answer(question, today=TODAY).text.startswith(opening)
+    assert curated_engine.answer(question, today=TODAY).text.startswith(opening)
 
 
-def test_a_partner_twinned_with_nobody_says_so_and_what_it_has(engine: Engine) -> None:
-    answer = engine.answer("Who is Columbus twinned with in Ukraine?", today=TODAY)
+def test_a_partner_twinned_with_nobody_says_so_and_what_it_has(curated_engine: Engine) -> None:
+    answer = curated_engine.answer("Who is Columbus twinned with in Ukraine?", today=TODAY)
 
     assert answer.text.startswith("No, Columbus is not a twin city of any Ukrainian hromada.")
     assert "Kupiansk" in answer.text
@@ -346,17 +326,17 @@ def test_a_partner_twinned_with_nobody_says_so_and_what_it_has(engine: Engine) -
     ],
 )
 def test_a_no_for_a_pair_names_the_partner_in_a_form_that_reads_right(
-    engine: Engine, question: str, line: str
+    curated_engine: Engine, question: str, line: str
 ) -> None:
-    lines = engine.answer(question, today=TODAY).text.splitlines()
+    lines = curated_engine.answer(question, today=TODAY).text.splitlines()
 
     assert lines[1] == line
     assert "Куп’янськ" in lines[2] or "Kupiansk" in lines[2]
 
 
-def test_a_follow_up_to_a_pair_question_keeps_asking_yes_or_no(engine: Engine) -> None:
+def test_a_follow_up_to_a_pair_question_keeps_asking_yes_or_no(curated_engine: Engine) -> None:
     _, leeds, brno = conversation(
-        engine, "Kharkiv partners", "Лідс — побратим?", "what about Brno?"
+        curated_engine, "Kharkiv partners", "Лідс — побратим?", "what about Brno?"
     )
 
     assert leeds.text.startswith("Ні,")
@@ -377,9 +357,9 @@ def test_a_follow_up_to_a_pair_question_keeps_asking_yes_or_no(engine: Engine) -
     ],
 )
 def test_russian_questions_are_understood_and_answered_in_ukrainian(
-    engine: Engine, question: str, intent: Intent, expected: str
+    curated_engine: Engine, question: str, intent: Intent, expected: str
 ) -> None:
-    answer = engine.answer(question, today=TODAY)
+    answer = curated_engine.answer(question, today=TODAY)
 
     assert (answer.intent, answer.lang) == (intent, "uk")
     assert expected in answer.text
@@ -388,9 +368,11 @@ def test_russian_questions_are_understood_and_answered_in_ukrainian(
 # -- how answers read -------------------------------------------------------------------------
 
 
-def test_partners_are_shown_with_their_regions_where_they_tell_more(engine: Engine) -> None:
-    answer = engine.answer("Kupiansk partners", today=TODAY)
-    kharkiv = engine.answer("Kharkiv partners", today=TODAY)
+def test_partners_are_shown_with_their_regions_where_they_tell_more(
+    curated_engine: Engine,
+) -> None:
+    answer = curated_engine.answer("Kupiansk partners", today=TODAY)
+    kharkiv = curated_engine.answer("Kharkiv partners", today=TODAY)
 
     assert "Columbus, Ohio, United States" in answer.text
     assert "Košice, Slovakia" in kharkiv.text
@@ -448,9 +430,9 @@ def test_the_partner_asked_about_is_never_hidden_beyond_a_list_cut() -> None:
     ],
 )
 def test_a_pair_follow_up_naming_an_unknown_partner_says_no_about_it(
-    engine: Engine, questions: tuple[str, ...], expected: str, previous_partner: str
+    curated_engine: Engine, questions: tuple[str, ...], expected: str, previous_partner: str
 ) -> None:
-    *_, answer = conversation(engine, *questions)
+    *_, answer = conversation(curated_engine, *questions)
 
     assert answer.text.startswith(expected)
     assert previous_partner not in answer.text.splitlines()[0]
@@ -458,8 +440,10 @@ def test_a_pair_follow_up_naming_an_unknown_partner_says_no_about_it(
     assert "place" not in answer.entities
 
 
-def test_a_known_partner_after_an_unknown_one_is_answered_again(engine: Engine) -> None:
-    *_, answer = conversation(engine, "Харків має угоду з Кошице?", "а з Варшавою?", "а з Лідсом?")
+def test_a_known_partner_after_an_unknown_one_is_answered_again(curated_engine: Engine) -> None:
+    *_, answer = conversation(
+        curated_engine, "Харків має угоду з Кошице?", "а з Варшавою?", "а з Лідсом?"
+    )
 
     assert answer.text.startswith("Так, Харків і Лідс — партнери.")
 
@@ -484,15 +468,15 @@ def test_a_known_partner_after_an_unknown_one_is_answered_again(engine: Engine) 
     ],
 )
 def test_a_yes_or_no_question_opens_with_its_answer(
-    engine: Engine, question: str, opening: str
+    curated_engine: Engine, question: str, opening: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(opening)
 
 
-def test_a_no_about_a_country_names_what_there_is(engine: Engine) -> None:
-    (answer,) = conversation(engine, "У Куп'янська є партнер у Франції?")
+def test_a_no_about_a_country_names_what_there_is(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "У Куп'янська є партнер у Франції?")
 
     assert "Колумбус" in answer.text
 
@@ -500,8 +484,8 @@ def test_a_no_about_a_country_names_what_there_is(engine: Engine) -> None:
 @pytest.mark.parametrize(
     "question", ["Партнери Куп'янська в США", "Kupiansk's partners in the USA"]
 )
-def test_a_list_asked_for_by_country_has_no_yes(engine: Engine, question: str) -> None:
-    (answer,) = conversation(engine, question)
+def test_a_list_asked_for_by_country_has_no_yes(curated_engine: Engine, question: str) -> None:
+    (answer,) = conversation(curated_engine, question)
 
     assert not answer.text.startswith(("Так", "Yes"))
     assert "Колумбус" in answer.text or "Columbus" in answer.text
@@ -531,9 +515,9 @@ def test_a_list_asked_for_by_country_has_no_yes(engine: Engine, question: str) -
     ],
 )
 def test_a_follow_up_naming_a_hromada_and_a_kind_is_its_own_yes_or_no_question(
-    engine: Engine, questions: tuple[str, ...], opening: str
+    curated_engine: Engine, questions: tuple[str, ...], opening: str
 ) -> None:
-    _, answer = conversation(engine, *questions)
+    _, answer = conversation(curated_engine, *questions)
 
     assert answer.text.startswith(opening)
     assert answer.entities["hromada"] == KUPIANSK
@@ -563,9 +547,9 @@ def test_a_follow_up_naming_a_hromada_and_a_kind_is_its_own_yes_or_no_question(
     ],
 )
 def test_an_end_year_after_by_bounds_a_window_from_today(
-    engine: Engine, question: str, opening: str
+    curated_engine: Engine, question: str, opening: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.EXPIRING
     assert answer.text.startswith(opening)
@@ -587,8 +571,10 @@ def test_an_end_year_after_by_bounds_a_window_from_today(
         ),
     ],
 )
-def test_an_end_year_alone_is_that_year(engine: Engine, question: str, expected: str) -> None:
-    (answer,) = conversation(engine, question)
+def test_an_end_year_alone_is_that_year(
+    curated_engine: Engine, question: str, expected: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
 
     # Babel joins a year and «р.» with a narrow no-break space.
     assert answer.text.splitlines()[0].replace("\u202f", " ") == expected
@@ -607,9 +593,9 @@ def test_an_end_year_alone_is_that_year(engine: Engine, question: str, expected:
     ],
 )
 def test_a_signing_date_is_the_most_precise_the_sources_give(
-    engine: Engine, question: str, precise: str
+    curated_engine: Engine, question: str, precise: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.SIGNED
     assert precise in answer.text
@@ -624,9 +610,9 @@ def test_a_signing_date_is_the_most_precise_the_sources_give(
     ],
 )
 def test_a_follow_up_after_a_nation_wide_list_of_one_agreement_is_about_it(
-    engine: Engine, questions: tuple[str, str]
+    curated_engine: Engine, questions: tuple[str, str]
 ) -> None:
-    first, answer = conversation(engine, *questions)
+    first, answer = conversation(curated_engine, *questions)
 
     assert first.intent is Intent.REVERSE
     assert answer.intent is Intent.SIGNED
@@ -642,8 +628,8 @@ def test_a_follow_up_after_a_nation_wide_list_of_one_agreement_is_about_it(
         "Does Kharkiv have an agreement with Albuquerqe?",
     ],
 )
-def test_a_partner_spelt_as_it_sounds_is_found(engine: Engine, question: str) -> None:
-    (answer,) = conversation(engine, question)
+def test_a_partner_spelt_as_it_sounds_is_found(curated_engine: Engine, question: str) -> None:
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.entities == {"hromada": KHARKIV, "place": "us-albuquerque"}
     assert answer.text.startswith("Yes, Kharkiv and Albuquerque are partners.")
@@ -651,9 +637,9 @@ def test_a_partner_spelt_as_it_sounds_is_found(engine: Engine, question: str) ->
 
 @pytest.mark.parametrize("question", ["а шо там у Мени з Італією?", "а що там у Мени з Італією?"])
 def test_a_follow_up_opener_before_a_named_hromada_needs_nothing_before_it(
-    engine: Engine, question: str
+    curated_engine: Engine, question: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.PARTNERS
     assert answer.entities == {"hromada": MENA, "country": "IT"}
@@ -668,9 +654,9 @@ def test_a_follow_up_opener_before_a_named_hromada_needs_nothing_before_it(
     ],
 )
 def test_when_a_pairs_agreement_of_one_kind_was_signed_is_about_it_alone(
-    engine: Engine, question: str
+    curated_engine: Engine, question: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.text.count("•") == 1 + answer.text.split("\n\n")[-1].count("•")
     assert "3 July 2023" in answer.text or "3 липня 2023" in answer.text
@@ -692,9 +678,9 @@ def test_when_a_pairs_agreement_of_one_kind_was_signed_is_about_it_alone(
     ],
 )
 def test_a_yes_or_no_question_naming_an_unknown_partner_says_no(
-    engine: Engine, question: str, expected: str
+    curated_engine: Engine, question: str, expected: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(expected)
 
@@ -709,9 +695,9 @@ def test_a_yes_or_no_question_naming_an_unknown_partner_says_no(
     ],
 )
 def test_asking_how_things_stand_between_a_pair_describes_it_without_a_yes(
-    engine: Engine, question: str
+    curated_engine: Engine, question: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.RELATION
     assert answer.entities == {"hromada": KHARKIV, "place": "gb-leeds"}
@@ -729,9 +715,9 @@ def test_asking_how_things_stand_between_a_pair_describes_it_without_a_yes(
     ],
 )
 def test_a_when_follow_up_after_a_list_is_about_the_agreements_listed(
-    engine: Engine, listing: str, follow_up: str, unlisted: str
+    curated_engine: Engine, listing: str, follow_up: str, unlisted: str
 ) -> None:
-    listed, answer = conversation(engine, listing, follow_up)
+    listed, answer = conversation(curated_engine, listing, follow_up)
 
     assert answer.entities["hromada"] == KHARKIV
     assert unlisted not in listed.text
@@ -747,9 +733,9 @@ def test_a_when_follow_up_after_a_list_is_about_the_agreements_listed(
     ],
 )
 def test_an_unknown_partner_typed_in_lower_case_is_a_no_about_it(
-    engine: Engine, before: str, follow_up: str, expected: str
+    curated_engine: Engine, before: str, follow_up: str, expected: str
 ) -> None:
-    _, answer = conversation(engine, before, follow_up)
+    _, answer = conversation(curated_engine, before, follow_up)
 
     assert answer.intent is Intent.RELATION
     assert answer.text.startswith(expected)
@@ -759,9 +745,9 @@ def test_an_unknown_partner_typed_in_lower_case_is_a_no_about_it(
 
 @pytest.mark.parametrize("follow_up", ["а з ким підписали?", "а з якого року?", "а з поляками?"])
 def test_a_word_after_with_that_names_no_town_is_no_unknown_partner(
-    engine: Engine, follow_up: str
+    curated_engine: Engine, follow_up: str
 ) -> None:
-    _, answer = conversation(engine, "Які партнери Харкова?", follow_up)
+    _, answer = conversation(curated_engine, "Які партнери Харкова?", follow_up)
 
     assert not answer.text.startswith("Ні, у моїх записах немає")
 
@@ -784,9 +770,9 @@ def test_a_word_after_with_that_names_no_town_is_no_unknown_partner(
     ],
 )
 def test_a_protocol_asked_of_a_pair_is_a_yes_or_no_in_plain_grammar(
-    engine: Engine, question: str, expected: str
+    curated_engine: Engine, question: str, expected: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(expected)
 
@@ -800,9 +786,9 @@ def test_a_protocol_asked_of_a_pair_is_a_yes_or_no_in_plain_grammar(
     ],
 )
 def test_when_a_protocol_was_signed_after_a_hromada_is_its_date(
-    engine: Engine, questions: tuple[str, ...]
+    curated_engine: Engine, questions: tuple[str, ...]
 ) -> None:
-    *_, answer = conversation(engine, *questions)
+    *_, answer = conversation(curated_engine, *questions)
 
     assert answer.intent is Intent.SIGNED
     assert answer.entities.get("hromada") == KHARKIV
@@ -819,9 +805,9 @@ def test_when_a_protocol_was_signed_after_a_hromada_is_its_date(
     ],
 )
 def test_a_memorandum_asked_by_its_title_is_that_document_not_another_of_the_pair(
-    engine: Engine, question: str, expected: str
+    curated_engine: Engine, question: str, expected: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(expected)
     assert "Protocol of intent" not in answer.text
@@ -829,9 +815,9 @@ def test_a_memorandum_asked_by_its_title_is_that_document_not_another_of_the_pai
 
 
 def test_a_hromadas_memorandums_include_one_of_another_kind_titled_memorandum(
-    engine: Engine,
+    curated_engine: Engine,
 ) -> None:
-    (answer,) = conversation(engine, "Kharkiv memorandums")
+    (answer,) = conversation(curated_engine, "Kharkiv memorandums")
 
     assert "Memorandum on establishing twin-city relations" in answer.text
     assert "Memorandum of understanding" in answer.text
@@ -842,9 +828,9 @@ def test_a_hromadas_memorandums_include_one_of_another_kind_titled_memorandum(
     "question", ["Которые угоды підписав харків у 2023 році?", "What did Kharkiv sign in 2023?"]
 )
 def test_a_hromadas_agreements_signed_in_a_year_are_those_alone(
-    engine: Engine, question: str
+    curated_engine: Engine, question: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.SIGNED
     assert "Лідс" in answer.text or "Leeds" in answer.text
@@ -862,9 +848,9 @@ def test_a_hromadas_agreements_signed_in_a_year_are_those_alone(
     ],
 )
 def test_agreements_signed_in_a_year_are_listed_nation_wide(
-    engine: Engine, question: str, expected: str, absent: str
+    curated_engine: Engine, question: str, expected: str, absent: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.REVERSE
     assert answer.text.startswith(expected)
@@ -879,8 +865,8 @@ def test_agreements_signed_in_a_year_are_listed_nation_wide(
         "how much did mena spend on its cooperation programme",
     ],
 )
-def test_how_much_a_programme_spent_is_its_spending(engine: Engine, question: str) -> None:
-    (answer,) = conversation(engine, question)
+def test_how_much_a_programme_spent_is_its_spending(curated_engine: Engine, question: str) -> None:
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.entities.get("topic") == "programme"
     digits = "".join(answer.text.split())
@@ -888,22 +874,28 @@ def test_how_much_a_programme_spent_is_its_spending(engine: Engine, question: st
     assert "Домброва" not in answer.text
 
 
-def test_what_the_one_agreement_of_a_year_list_is_about_is_its_areas(engine: Engine) -> None:
-    _, answer = conversation(engine, "які угоди підписали у 2025", "а в чому полягає ця угода?")
+def test_what_the_one_agreement_of_a_year_list_is_about_is_its_areas(
+    curated_engine: Engine,
+) -> None:
+    _, answer = conversation(
+        curated_engine, "які угоди підписали у 2025", "а в чому полягає ця угода?"
+    )
 
     assert answer.intent is Intent.AREAS
     assert answer.entities["place"] == "us-columbus-ohio"
 
 
-def test_till_when_asks_when_an_agreement_ends(engine: Engine) -> None:
-    (answer,) = conversation(engine, "cinncinati kharkiv memorandum till when")
+def test_till_when_asks_when_an_agreement_ends(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "cinncinati kharkiv memorandum till when")
 
     assert answer.intent is Intent.EXPIRY
     assert "2028" in answer.text
 
 
-def test_with_whom_in_a_year_after_a_hromada_stays_with_that_hromada(engine: Engine) -> None:
-    _, answer = conversation(engine, "партнери харкова", "а з ким підписали у 2023?")
+def test_with_whom_in_a_year_after_a_hromada_stays_with_that_hromada(
+    curated_engine: Engine,
+) -> None:
+    _, answer = conversation(curated_engine, "партнери харкова", "а з ким підписали у 2023?")
 
     assert answer.entities.get("hromada") == KHARKIV
     assert "Олайне" not in answer.text
@@ -921,12 +913,12 @@ def test_with_whom_in_a_year_after_a_hromada_stays_with_that_hromada(engine: Eng
     ],
 )
 def test_the_nth_one_counts_the_partners_in_the_order_shown(
-    engine: Engine, listing: str, pick: str, expected: str
+    curated_engine: Engine, listing: str, pick: str, expected: str
 ) -> None:
-    listed, answer = conversation(engine, listing, pick)
+    listed, answer = conversation(curated_engine, listing, pick)
 
     shown = [line for line in listed.text.splitlines() if line.startswith("• ")]
-    place = engine.snapshot.places[expected]
+    place = curated_engine.snapshot.places[expected]
     position = 2 if pick in ("а друга угода?",) else 3
     assert place.name.uk in shown[position - 1] or place.name.en in shown[position - 1]
     assert answer.entities.get("place") == expected
@@ -941,9 +933,9 @@ def test_the_nth_one_counts_the_partners_in_the_order_shown(
     ],
 )
 def test_an_event_with_one_partner_is_told_alone(
-    engine: Engine, question: str, expected: str, absent: str
+    curated_engine: Engine, question: str, expected: str, absent: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert expected in answer.text
     assert absent not in answer.text
@@ -957,18 +949,20 @@ def test_an_event_with_one_partner_is_told_alone(
     ],
 )
 def test_a_count_of_twin_cities_says_twin_cities(
-    engine: Engine, question: str, expected: str
+    curated_engine: Engine, question: str, expected: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(expected)
 
 
 def test_who_signed_a_kind_after_a_hromada_is_about_that_hromadas_agreement(
-    engine: Engine,
+    curated_engine: Engine,
 ) -> None:
-    _, signed_by, when = conversation(engine, "Kupiansk", "хто підписав меморандум?", "а коли?")
-    (fresh,) = conversation(engine, "хто підписав меморандум?")
+    _, signed_by, when = conversation(
+        curated_engine, "Kupiansk", "хто підписав меморандум?", "а коли?"
+    )
+    (fresh,) = conversation(curated_engine, "хто підписав меморандум?")
 
     assert signed_by.entities.get("hromada") == KUPIANSK
     assert "Харків" not in signed_by.text
@@ -986,9 +980,9 @@ def test_who_signed_a_kind_after_a_hromada_is_about_that_hromadas_agreement(
     ],
 )
 def test_whether_an_agreement_is_still_in_force_opens_with_yes_or_no(
-    engine: Engine, question: str, expected: str
+    curated_engine: Engine, question: str, expected: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(expected)
 
@@ -1007,18 +1001,20 @@ def test_whether_an_agreement_is_still_in_force_opens_with_yes_or_no(
     ],
 )
 def test_the_memorandum_after_a_pair_is_the_pairs_memorandum(
-    engine: Engine, pair: str, memorandum: str, expected: str, other: str
+    curated_engine: Engine, pair: str, memorandum: str, expected: str, other: str
 ) -> None:
     # Kharkiv's twinning memorandum with Albuquerque is of the twinning kind, yet it is the
     # memorandum a resident asks about after that pair; Cincinnati's is another partner's.
-    _first, actual = conversation(engine, pair, memorandum)
+    _first, actual = conversation(curated_engine, pair, memorandum)
 
     assert expected in actual.text
     assert other not in actual.text
 
 
-def test_a_planned_memorandum_is_not_in_force_yet_rather_than_missing(engine: Engine) -> None:
-    _pair, actual = conversation(engine, "харків і альбукерке", "а меморандум підписали?")
+def test_a_planned_memorandum_is_not_in_force_yet_rather_than_missing(
+    curated_engine: Engine,
+) -> None:
+    _pair, actual = conversation(curated_engine, "харків і альбукерке", "а меморандум підписали?")
 
     first_line = actual.text.splitlines()[0]
     assert first_line.startswith("Ні,")

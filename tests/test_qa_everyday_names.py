@@ -3,39 +3,12 @@ word («была», «от», «для») is never read as a village's name."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from knowledge.qa.answer import Answer, Context
-from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
-from knowledge.store.curated import curated_document
 from knowledge.text.morphology import is_russian_function_word
-
-TODAY = dt.date(2026, 11, 23)
-KHARKIV = "UA63120270000028556"
-KUPIANSK = "UA63080090000067457"
-MENA = "UA74020030000069340"
-IVANO_FRANKIVSK = "UA26040190000081578"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.from_document(curated_document())
-
-
-def conversation(engine: Engine, *questions: str) -> list[Answer]:
-    """Each question asked in the context the previous answer left, through its JSON form."""
-    answers: list[Answer] = []
-    context: Context | None = None
-    for question in questions:
-        answer = engine.answer(question, context, today=TODAY)
-        answers.append(answer)
-        context = context_from_data(context_to_data(answer.context))
-    return answers
-
+from tests.qa_support import IVANO_FRANKIVSK, KHARKIV, KUPIANSK, MENA, TODAY, conversation
 
 # -- names typed the everyday way; Russian function words are no places --------------------
 
@@ -60,9 +33,9 @@ def test_names_and_nouns_are_not_russian_function_words(word: str) -> None:
     ],
 )
 def test_a_russian_verb_or_preposition_is_not_read_as_a_village(
-    engine: Engine, questions: tuple[str, ...], hromada: str, expected: str
+    curated_engine: Engine, questions: tuple[str, ...], hromada: str, expected: str
 ) -> None:
-    answer = conversation(engine, *questions)[-1]
+    answer = conversation(curated_engine, *questions)[-1]
 
     assert answer.entities["hromada"] == hromada
     assert expected in answer.text
@@ -70,8 +43,8 @@ def test_a_russian_verb_or_preposition_is_not_read_as_a_village(
 
 
 @pytest.mark.parametrize("question", ["з ким побратим Франик", "які партнери у Франика?"])
-def test_a_city_nickname_names_the_city(engine: Engine, question: str) -> None:
-    answer = engine.answer(question, today=TODAY)
+def test_a_city_nickname_names_the_city(curated_engine: Engine, question: str) -> None:
+    answer = curated_engine.answer(question, today=TODAY)
 
     assert answer.entities["hromada"] == IVANO_FRANKIVSK
     assert answer.intent is Intent.NO_RECORDS

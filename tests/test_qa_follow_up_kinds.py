@@ -4,46 +4,20 @@ and newest partner."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from knowledge.qa.answer import Answer, Context
-from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
-from knowledge.store.curated import curated_document
-
-TODAY = dt.date(2026, 11, 23)
-KHARKIV = "UA63120270000028556"
-KUPIANSK = "UA63080090000067457"
-MENA = "UA74020030000069340"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.from_document(curated_document())
-
-
-def conversation(engine: Engine, *questions: str) -> list[Answer]:
-    """Each question asked in the context the previous answer left, through its JSON form."""
-    answers: list[Answer] = []
-    context: Context | None = None
-    for question in questions:
-        answer = engine.answer(question, context, today=TODAY)
-        answers.append(answer)
-        context = context_from_data(context_to_data(answer.context))
-    return answers
-
+from tests.qa_support import KHARKIV, MENA, TODAY, conversation
 
 # -- a document named after "who signed?" asks whether it was signed ---------------------------
 
 
 def test_a_memorandum_after_who_signed_asks_whether_each_memorandum_was_signed(
-    engine: Engine,
+    curated_engine: Engine,
 ) -> None:
     answers = conversation(
-        engine, "які партнери Харкова?", "хто підписав?", "а меморандум підписали?"
+        curated_engine, "які партнери Харкова?", "хто підписав?", "а меморандум підписали?"
     )
 
     last = answers[-1]
@@ -56,10 +30,10 @@ def test_a_memorandum_after_who_signed_asks_whether_each_memorandum_was_signed(
 
 
 def test_a_memorandum_after_who_signed_a_pair_says_no_when_its_signing_is_unconfirmed(
-    engine: Engine,
+    curated_engine: Engine,
 ) -> None:
     answers = conversation(
-        engine,
+        curated_engine,
         "who signed Kharkiv's protocol with Albuquerque?",
         "and the memorandum, was it signed?",
     )
@@ -74,10 +48,10 @@ def test_a_memorandum_after_who_signed_a_pair_says_no_when_its_signing_is_unconf
 
 
 def test_when_it_was_extended_gives_the_extension_not_the_missing_signing_date(
-    engine: Engine,
+    curated_engine: Engine,
 ) -> None:
     answers = conversation(
-        engine, "коли підписали меморандум з Цинциннаті?", "а коли його продовжили?"
+        curated_engine, "коли підписали меморандум з Цинциннаті?", "а коли його продовжили?"
     )
 
     last = answers[-1]
@@ -85,8 +59,8 @@ def test_when_it_was_extended_gives_the_extension_not_the_missing_signing_date(
     assert "дату підписання в джерелах не вказано" not in last.text
 
 
-def test_a_renewal_after_a_list_names_the_one_agreement_extended(engine: Engine) -> None:
-    answers = conversation(engine, "партнери Харкова", "а коли продовжили?")
+def test_a_renewal_after_a_list_names_the_one_agreement_extended(curated_engine: Engine) -> None:
+    answers = conversation(curated_engine, "партнери Харкова", "а коли продовжили?")
 
     last = answers[-1]
     assert "Цинциннаті" in last.text
@@ -101,13 +75,13 @@ def test_a_renewal_after_a_list_names_the_one_agreement_extended(engine: Engine)
     ],
 )
 def test_whether_it_was_extended_is_answered_yes_or_no(
-    engine: Engine, question: str, opening: str
+    curated_engine: Engine, question: str, opening: str
 ) -> None:
-    assert engine.answer(question, today=TODAY).text.startswith(opening)
+    assert curated_engine.answer(question, today=TODAY).text.startswith(opening)
 
 
-def test_no_extension_of_several_agreements_is_said_once(engine: Engine) -> None:
-    answers = conversation(engine, "партнери мени", "коли їх продовжили")
+def test_no_extension_of_several_agreements_is_said_once(curated_engine: Engine) -> None:
+    answers = conversation(curated_engine, "партнери мени", "коли їх продовжили")
 
     assert answers[-1].text.count("немає даних про продовження") == 1
 
@@ -136,9 +110,9 @@ def test_no_extension_of_several_agreements_is_said_once(engine: Engine) -> None
     ],
 )
 def test_the_kind_of_agreement_asked_after_one_partner_is_that_pairs(
-    engine: Engine, first: str, then: str, place: str, kind_named: str, not_shown: str
+    curated_engine: Engine, first: str, then: str, place: str, kind_named: str, not_shown: str
 ) -> None:
-    answers = conversation(engine, first, then)
+    answers = conversation(curated_engine, first, then)
 
     last = answers[-1]
     assert last.intent is Intent.RELATION
@@ -151,22 +125,24 @@ def test_the_kind_of_agreement_asked_after_one_partner_is_that_pairs(
 # -- a short name and several towns in one follow-up -------------------------------------------
 
 
-def test_a_three_letter_city_as_a_follow_up_gets_a_no_not_a_refusal(engine: Engine) -> None:
-    answers = conversation(engine, "партнери Харкова", "а Рим?")
+def test_a_three_letter_city_as_a_follow_up_gets_a_no_not_a_refusal(
+    curated_engine: Engine,
+) -> None:
+    answers = conversation(curated_engine, "партнери Харкова", "а Рим?")
 
     last = answers[-1]
     assert last.intent is Intent.RELATION
     assert last.text.startswith("Ні, у моїх записах немає партнерства громади Харків з Римом.")
 
 
-def test_a_short_common_word_is_not_read_as_a_town(engine: Engine) -> None:
-    answers = conversation(engine, "партнери Харкова", "а так?")
+def test_a_short_common_word_is_not_read_as_a_town(curated_engine: Engine) -> None:
+    answers = conversation(curated_engine, "партнери Харкова", "а так?")
 
     assert "з Таком" not in answers[-1].text
 
 
-def test_two_towns_no_record_names_get_one_no_naming_both(engine: Engine) -> None:
-    answers = conversation(engine, "партнери Харкова", "а Париж і Лондон?")
+def test_two_towns_no_record_names_get_one_no_naming_both(curated_engine: Engine) -> None:
+    answers = conversation(curated_engine, "партнери Харкова", "а Париж і Лондон?")
 
     assert answers[-1].text.startswith(
         "Ні, у моїх записах немає партнерства громади Харків з Парижем і Лондоном."
@@ -197,9 +173,9 @@ def test_two_towns_no_record_names_get_one_no_naming_both(engine: Engine) -> Non
     ],
 )
 def test_two_partners_in_one_follow_up_are_each_answered(
-    engine: Engine, first: str, then: str, expected: tuple[str, ...]
+    curated_engine: Engine, first: str, then: str, expected: tuple[str, ...]
 ) -> None:
-    text = conversation(engine, first, then)[-1].text
+    text = conversation(curated_engine, first, then)[-1].text
 
     for part in expected:
         assert part in text.replace("\u202f", " ")
@@ -208,8 +184,10 @@ def test_two_partners_in_one_follow_up_are_each_answered(
 # -- the oldest and the newest partnership ------------------------------------------------------
 
 
-def test_the_most_recent_partnership_nation_wide_is_the_latest_signed(engine: Engine) -> None:
-    text = engine.answer("the most recent partnership", today=TODAY).text
+def test_the_most_recent_partnership_nation_wide_is_the_latest_signed(
+    curated_engine: Engine,
+) -> None:
+    text = curated_engine.answer("the most recent partnership", today=TODAY).text
 
     assert text.startswith("The newest of the agreements the sources date:")
     assert "Kupiansk" in text
@@ -219,8 +197,10 @@ def test_the_most_recent_partnership_nation_wide_is_the_latest_signed(engine: En
     assert "Košice" not in text
 
 
-def test_the_oldest_twin_city_without_dates_says_the_order_is_unknown(engine: Engine) -> None:
-    text = engine.answer("найстаріший побратим Харкова", today=TODAY).text
+def test_the_oldest_twin_city_without_dates_says_the_order_is_unknown(
+    curated_engine: Engine,
+) -> None:
+    text = curated_engine.answer("найстаріший побратим Харкова", today=TODAY).text
 
     assert "не можу сказати, яка з них раніша" in text
     assert "Лілль" in text
@@ -228,15 +208,15 @@ def test_the_oldest_twin_city_without_dates_says_the_order_is_unknown(engine: En
     assert "Кошице" not in text
 
 
-def test_a_russian_superlative_is_no_town_name(engine: Engine) -> None:
-    answer = engine.answer("самый старый партнер харькова", today=TODAY)
+def test_a_russian_superlative_is_no_town_name(curated_engine: Engine) -> None:
+    answer = curated_engine.answer("самый старый партнер харькова", today=TODAY)
 
     assert answer.entities["hromada"] == KHARKIV
     assert "Найдавніша з угод" in answer.text
 
 
-def test_oldest_and_newest_follow_ups_keep_the_hromada(engine: Engine) -> None:
-    answers = conversation(engine, "партнери мени", "а найновіша угода?", "а найдавніша?")
+def test_oldest_and_newest_follow_ups_keep_the_hromada(curated_engine: Engine) -> None:
+    answers = conversation(curated_engine, "партнери мени", "а найновіша угода?", "а найдавніша?")
 
     for answer in answers[1:]:
         assert answer.entities["hromada"] == MENA
@@ -264,15 +244,15 @@ def test_oldest_and_newest_follow_ups_keep_the_hromada(engine: Engine) -> None:
     ],
 )
 def test_another_country_after_a_yes_or_no_question_opens_with_no(
-    engine: Engine, first: str, then: str, opening: str
+    curated_engine: Engine, first: str, then: str, opening: str
 ) -> None:
-    answers = conversation(engine, first, then)
+    answers = conversation(curated_engine, first, then)
 
     assert answers[-1].text.startswith(opening)
 
 
-def test_another_country_after_a_list_still_lists(engine: Engine) -> None:
-    answers = conversation(engine, "партнери харкова в сша", "а в польщі?")
+def test_another_country_after_a_list_still_lists(curated_engine: Engine) -> None:
+    answers = conversation(curated_engine, "партнери харкова в сша", "а в польщі?")
 
     assert not answers[-1].text.startswith("Ні,")
 
@@ -298,16 +278,16 @@ def test_another_country_after_a_list_still_lists(engine: Engine) -> None:
     ],
 )
 def test_another_hromadas_partner_in_a_follow_up_gets_a_no_and_whose_it_is(
-    engine: Engine, first: str, then: str, opening: str, owner: str
+    curated_engine: Engine, first: str, then: str, opening: str, owner: str
 ) -> None:
-    text = conversation(engine, first, then)[-1].text
+    text = conversation(curated_engine, first, then)[-1].text
 
     assert text.startswith(opening)
     assert owner in text
 
 
-def test_where_another_partner_is_stays_a_where_question(engine: Engine) -> None:
-    answers = conversation(engine, "де знаходиться колумбус", "а цинциннаті?")
+def test_where_another_partner_is_stays_a_where_question(curated_engine: Engine) -> None:
+    answers = conversation(curated_engine, "де знаходиться колумбус", "а цинциннаті?")
 
     assert answers[-1].intent is Intent.PLACE
     assert "Огайо" in answers[-1].text
@@ -324,15 +304,17 @@ def test_where_another_partner_is_stays_a_where_question(engine: Engine) -> None
     ],
 )
 def test_an_ordinal_in_digits_picks_from_the_list_shown(
-    engine: Engine, first: str, then: str, place: str
+    curated_engine: Engine, first: str, then: str, place: str
 ) -> None:
-    answers = conversation(engine, first, then)
+    answers = conversation(curated_engine, first, then)
 
     assert answers[-1].intent is Intent.RELATION
     assert answers[-1].entities["place"] == place
 
 
-def test_a_number_of_years_is_no_ordinal(engine: Engine) -> None:
-    answers = conversation(engine, "партнери харкова", "які угоди спливають протягом 3 років?")
+def test_a_number_of_years_is_no_ordinal(curated_engine: Engine) -> None:
+    answers = conversation(
+        curated_engine, "партнери харкова", "які угоди спливають протягом 3 років?"
+    )
 
     assert answers[-1].intent is not Intent.RELATION

@@ -3,35 +3,11 @@ counts of signed agreements, narrow follow-ups, events found by their words."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from knowledge.qa.answer import Answer, Context
-from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
-from knowledge.store.curated import curated_document
-
-TODAY = dt.date(2026, 11, 23)
-KHARKIV = "UA63120270000028556"
-MENA = "UA74020030000069340"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.from_document(curated_document())
-
-
-def conversation(engine: Engine, *questions: str) -> list[Answer]:
-    """Each question asked in the context the previous answer left, through its JSON form."""
-    answers: list[Answer] = []
-    context: Context | None = None
-    for question in questions:
-        answer = engine.answer(question, context, today=TODAY)
-        answers.append(answer)
-        context = context_from_data(context_to_data(answer.context))
-    return answers
+from tests.qa_support import KHARKIV, MENA, conversation
 
 
 @pytest.mark.parametrize(
@@ -42,17 +18,19 @@ def conversation(engine: Engine, *questions: str) -> list[Answer]:
     ],
 )
 def test_aid_received_leaves_out_the_councils_own_programme_spending(
-    engine: Engine, question: str, vehicles: str, spending: str
+    curated_engine: Engine, question: str, vehicles: str, spending: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.AID
     assert vehicles in answer.text
     assert spending not in answer.text.replace("\u00a0", " ")
 
 
-def test_a_question_about_money_says_no_sum_is_recorded_for_that_country(engine: Engine) -> None:
-    (answer,) = conversation(engine, "скільки грошей Харків отримав від Німеччини")
+def test_a_question_about_money_says_no_sum_is_recorded_for_that_country(
+    curated_engine: Engine,
+) -> None:
+    (answer,) = conversation(curated_engine, "скільки грошей Харків отримав від Німеччини")
 
     assert answer.intent is Intent.AID
     assert "Німеччина" in answer.text
@@ -80,9 +58,9 @@ def test_a_question_about_money_says_no_sum_is_recorded_for_that_country(engine:
     ],
 )
 def test_narrow_aid_from_one_of_several_donors_is_not_credited_to_that_donor_alone(
-    engine: Engine, question: str, note: str
+    curated_engine: Engine, question: str, note: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert note in answer.text
     # Not "Germany: 14 vehicles" as if Germany alone sent them all.
@@ -90,9 +68,9 @@ def test_narrow_aid_from_one_of_several_donors_is_not_credited_to_that_donor_alo
     assert "Німеччина: 14" not in answer.text
 
 
-def test_narrow_aid_follow_ups_get_the_narrow_answer(engine: Engine) -> None:
+def test_narrow_aid_follow_ups_get_the_narrow_answer(curated_engine: Engine) -> None:
     whole, vehicles, donors, when = conversation(
-        engine, "Що отримала Мена?", "скільки автомобілів?", "від кого?", "коли?"
+        curated_engine, "Що отримала Мена?", "скільки автомобілів?", "від кого?", "коли?"
     )
 
     assert "генератори" in whole.text
@@ -105,8 +83,8 @@ def test_narrow_aid_follow_ups_get_the_narrow_answer(engine: Engine) -> None:
     assert len({whole.text, vehicles.text, donors.text, when.text}) == 4
 
 
-def test_a_bare_how_much_after_aid_stays_about_aid(engine: Engine) -> None:
-    answers = conversation(engine, "What aid did Kharkiv receive?", "how much?")
+def test_a_bare_how_much_after_aid_stays_about_aid(curated_engine: Engine) -> None:
+    answers = conversation(curated_engine, "What aid did Kharkiv receive?", "how much?")
 
     assert answers[1].intent is Intent.AID
     assert "partner" not in answers[1].text
@@ -121,9 +99,9 @@ def test_a_bare_how_much_after_aid_stays_about_aid(engine: Engine) -> None:
     ],
 )
 def test_when_signed_and_for_how_long_gets_the_date_and_the_term(
-    engine: Engine, question: str, term: str
+    curated_engine: Engine, question: str, term: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.SIGNED
     assert "2023" in answer.text
@@ -138,17 +116,17 @@ def test_when_signed_and_for_how_long_gets_the_date_and_the_term(
     ],
 )
 def test_an_agreement_count_counts_the_signed_and_says_the_unsigned_apart(
-    engine: Engine, question: str, signed: str, unsigned: str
+    curated_engine: Engine, question: str, signed: str, unsigned: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.COUNT
     assert signed in answer.text
     assert unsigned in answer.text
 
 
-def test_comparing_agreement_counts_compares_the_signed_ones(engine: Engine) -> None:
-    (answer,) = conversation(engine, "Порівняй кількість угод Харкова і Мени")
+def test_comparing_agreement_counts_compares_the_signed_ones(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "Порівняй кількість угод Харкова і Мени")
 
     assert "Харків: у базі 7 підписаних угод" in answer.text
     assert "Мена: у базі 4 підписані угоди" in answer.text
@@ -164,17 +142,17 @@ def test_comparing_agreement_counts_compares_the_signed_ones(engine: Engine) -> 
     ],
 )
 def test_a_nation_wide_count_counts_what_the_question_names(
-    engine: Engine, question: str, expected: str, absent: str
+    curated_engine: Engine, question: str, expected: str, absent: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(expected)
     assert absent not in answer.text.splitlines()[0]
 
 
-def test_a_planned_signing_is_not_confirmed_rather_than_denied(engine: Engine) -> None:
+def test_a_planned_signing_is_not_confirmed_rather_than_denied(curated_engine: Engine) -> None:
     (answer,) = conversation(
-        engine, "Чи підписав Харків меморандум про побратимство з Альбукерке у липні 2023?"
+        curated_engine, "Чи підписав Харків меморандум про побратимство з Альбукерке у липні 2023?"
     )
 
     assert answer.text.startswith("Ні, підписання не підтверджено")
@@ -182,9 +160,9 @@ def test_a_planned_signing_is_not_confirmed_rather_than_denied(engine: Engine) -
     assert "липні 2023" in answer.text
 
 
-def test_when_signed_keeps_what_the_sources_say_of_the_date(engine: Engine) -> None:
+def test_when_signed_keeps_what_the_sources_say_of_the_date(curated_engine: Engine) -> None:
     *_, answer = conversation(
-        engine, "Партнери Менської громади?", "а в Польщі?", "а друга?", "коли підписали?"
+        curated_engine, "Партнери Менської громади?", "а в Польщі?", "а друга?", "коли підписали?"
     )
 
     assert answer.intent is Intent.SIGNED
@@ -200,16 +178,16 @@ def test_when_signed_keeps_what_the_sources_say_of_the_date(engine: Engine) -> N
     ],
 )
 def test_the_hromadas_the_knowledge_base_covers_are_listed(
-    engine: Engine, question: str, names: tuple[str, ...]
+    curated_engine: Engine, question: str, names: tuple[str, ...]
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert all(name in answer.text for name in names)
     assert answer.intent is not Intent.NEED_HROMADA
 
 
-def test_the_hromada_with_the_most_partners_is_named_first(engine: Engine) -> None:
-    (answer,) = conversation(engine, "у якої громади найбільше партнерів")
+def test_the_hromada_with_the_most_partners_is_named_first(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "у якої громади найбільше партнерів")
 
     assert answer.text.startswith("Найбільше партнерів має Харків: 6.")
     assert "Мена" in answer.text
@@ -224,9 +202,9 @@ def test_the_hromada_with_the_most_partners_is_named_first(engine: Engine) -> No
     ],
 )
 def test_a_most_question_ranks_by_what_it_names(
-    engine: Engine, question: str, expected: str
+    curated_engine: Engine, question: str, expected: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert expected in answer.text
     assert "Харків: 6" not in answer.text
@@ -242,9 +220,9 @@ def test_a_most_question_ranks_by_what_it_names(
     ],
 )
 def test_a_most_question_about_something_not_ranked_gets_no_partner_ranking(
-    engine: Engine, question: str
+    curated_engine: Engine, question: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert "Найбільше партнерів має" not in answer.text
     assert "has the most partners" not in answer.text
@@ -259,33 +237,39 @@ def test_a_most_question_about_something_not_ranked_gets_no_partner_ranking(
     ],
 )
 def test_an_event_or_a_person_is_found_by_the_words_of_its_record(
-    engine: Engine, question: str, expected: str, absent: str
+    curated_engine: Engine, question: str, expected: str, absent: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert expected in answer.text
     assert absent not in answer.text
 
 
-def test_a_person_no_record_names_is_not_recorded(engine: Engine) -> None:
-    (answer,) = conversation(engine, "Хто мер Брно?")
+def test_a_person_no_record_names_is_not_recorded(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "Хто мер Брно?")
 
     assert answer.intent is Intent.NOT_RECORDED
     assert "Гінтер" not in answer.text
 
 
-def test_the_second_one_after_a_list_of_one_says_there_is_no_second(engine: Engine) -> None:
+def test_the_second_one_after_a_list_of_one_says_there_is_no_second(
+    curated_engine: Engine,
+) -> None:
     *_, answer = conversation(
-        engine, "Які побратими в Харкова?", "а в США?", "коли підписали з першим?", "а з другим?"
+        curated_engine,
+        "Які побратими в Харкова?",
+        "а в США?",
+        "коли підписали з першим?",
+        "а з другим?",
     )
 
     assert "лише 1 партнера: Альбукерке" in answer.text
     assert "Протокол про наміри" not in answer.text
 
 
-def test_is_it_a_twin_city_asks_about_the_partner_in_focus(engine: Engine) -> None:
+def test_is_it_a_twin_city_asks_about_the_partner_in_focus(curated_engine: Engine) -> None:
     *_, answer = conversation(
-        engine, "Kharkiv friendship pledge?", "when signed?", "is it a twin city?"
+        curated_engine, "Kharkiv friendship pledge?", "when signed?", "is it a twin city?"
     )
 
     assert answer.intent is Intent.RELATION
@@ -294,8 +278,10 @@ def test_is_it_a_twin_city_asks_about_the_partner_in_focus(engine: Engine) -> No
     assert "Lille" not in answer.text
 
 
-def test_a_bare_when_after_a_list_asks_when_those_were_signed(engine: Engine) -> None:
-    _, answer = conversation(engine, "Які партнери в Харкова у Великій Британії?", "а коли?")
+def test_a_bare_when_after_a_list_asks_when_those_were_signed(curated_engine: Engine) -> None:
+    _, answer = conversation(
+        curated_engine, "Які партнери в Харкова у Великій Британії?", "а коли?"
+    )
 
     assert answer.intent is Intent.SIGNED
     assert answer.entities["place"] == "gb-leeds"
@@ -310,9 +296,9 @@ def test_a_bare_when_after_a_list_asks_when_those_were_signed(engine: Engine) ->
     ],
 )
 def test_a_partner_of_one_hromada_asked_first_is_about_that_pair(
-    engine: Engine, question: str, hromada: str, expected: str
+    curated_engine: Engine, question: str, hromada: str, expected: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.RELATION
     assert answer.entities["hromada"] == hromada
@@ -340,22 +326,22 @@ def test_a_partner_of_one_hromada_asked_first_is_about_that_pair(
     ],
 )
 def test_a_count_of_aid_counts_every_kind_named_and_no_other(
-    engine: Engine, question: str, expected: tuple[str, ...], absent: str
+    curated_engine: Engine, question: str, expected: tuple[str, ...], absent: str
 ) -> None:
-    (answer,) = conversation(engine, question)
+    (answer,) = conversation(curated_engine, question)
 
     assert all(words in answer.text for words in expected)
     assert absent not in answer.text
 
 
-def test_a_bare_how_long_asks_since_when_not_the_term(engine: Engine) -> None:
-    (answer,) = conversation(engine, "How long has Kharkiv been twinned with Lille?")
+def test_a_bare_how_long_asks_since_when_not_the_term(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "How long has Kharkiv been twinned with Lille?")
 
     assert "no end date" not in answer.text
     assert "signing date" in answer.text
 
 
-def test_how_long_with_a_word_of_expiry_asks_the_term(engine: Engine) -> None:
-    (answer,) = conversation(engine, "How long is the Kharkiv-Lille agreement valid?")
+def test_how_long_with_a_word_of_expiry_asks_the_term(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "How long is the Kharkiv-Lille agreement valid?")
 
     assert "no end date" in answer.text

@@ -3,42 +3,11 @@ that still shows what exists, follow-ups that keep only what still fits."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from knowledge.qa.answer import Answer, Context
-from knowledge.qa.context_codec import context_from_data, context_to_data
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
-from knowledge.store.curated import curated_document
-
-TODAY = dt.date(2026, 11, 23)
-KHARKIV = "UA63120270000028556"
-KUPIANSK = "UA63080090000067457"
-MENA = "UA74020030000069340"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.from_document(curated_document())
-
-
-def conversation(engine: Engine, *questions: str) -> list[Answer]:
-    """Each question asked in the context the previous answer left, through its JSON form."""
-    answers: list[Answer] = []
-    context: Context | None = None
-    for question in questions:
-        answer = engine.answer(question, context, today=TODAY)
-        answers.append(answer)
-        context = context_from_data(context_to_data(answer.context))
-    return answers
-
-
-def body(answer: Answer) -> str:
-    """The answer without its sources."""
-    return answer.text.split("\n\nДжерел")[0].split("\n\nSource")[0]
-
+from tests.qa_support import KHARKIV, TODAY, body, conversation
 
 # -- counts agree with the lists ---------------------------------------------------------------
 
@@ -52,9 +21,9 @@ def body(answer: Answer) -> str:
     ],
 )
 def test_a_count_of_partners_leaves_out_the_town_only_in_talks(
-    engine: Engine, question: str, count: str, unsigned: str
+    curated_engine: Engine, question: str, count: str, unsigned: str
 ) -> None:
-    text = body(engine.answer(question, today=TODAY))
+    text = body(curated_engine.answer(question, today=TODAY))
 
     assert count in text
     assert unsigned in text
@@ -62,9 +31,9 @@ def test_a_count_of_partners_leaves_out_the_town_only_in_talks(
     assert "5 партнерів" not in text
 
 
-def test_the_count_agrees_with_the_list(engine: Engine) -> None:
-    listed = engine.answer("які партнери у Мени?", today=TODAY).text
-    counted = engine.answer("скільки партнерів у Мени?", today=TODAY).text
+def test_the_count_agrees_with_the_list(curated_engine: Engine) -> None:
+    listed = curated_engine.answer("які партнери у Мени?", today=TODAY).text
+    counted = curated_engine.answer("скільки партнерів у Мени?", today=TODAY).text
 
     assert "4 партнери" in listed
     assert "4 партнери" in counted
@@ -79,9 +48,9 @@ def test_the_count_agrees_with_the_list(engine: Engine) -> None:
     ],
 )
 def test_a_year_in_a_count_counts_what_was_signed_that_year(
-    engine: Engine, question: str, expected: str, not_expected: str
+    curated_engine: Engine, question: str, expected: str, not_expected: str
 ) -> None:
-    text = body(engine.answer(question, today=TODAY))
+    text = body(curated_engine.answer(question, today=TODAY))
 
     assert expected in text
     assert "2023" in text
@@ -97,9 +66,9 @@ def test_a_year_in_a_count_counts_what_was_signed_that_year(
     ],
 )
 def test_how_many_of_them_counts_what_was_just_shown(
-    engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
+    curated_engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
 ) -> None:
-    text = body(conversation(engine, *questions)[-1])
+    text = body(conversation(curated_engine, *questions)[-1])
 
     assert expected in text
     assert not_expected not in text
@@ -118,9 +87,9 @@ def test_how_many_of_them_counts_what_was_just_shown(
     ],
 )
 def test_no_twin_city_in_a_country_lists_the_other_agreements_there(
-    engine: Engine, question: str, opening: str, expected: tuple[str, ...]
+    curated_engine: Engine, question: str, opening: str, expected: tuple[str, ...]
 ) -> None:
-    text = engine.answer(question, today=TODAY).text
+    text = curated_engine.answer(question, today=TODAY).text
 
     assert text.startswith(opening)
     for name in expected:
@@ -139,9 +108,9 @@ def test_no_twin_city_in_a_country_lists_the_other_agreements_there(
     ],
 )
 def test_a_follow_up_drops_a_filter_that_would_hide_the_answer(
-    engine: Engine, questions: tuple[str, ...], expected: str
+    curated_engine: Engine, questions: tuple[str, ...], expected: str
 ) -> None:
-    answer = conversation(engine, *questions)[-1]
+    answer = conversation(curated_engine, *questions)[-1]
 
     assert expected in answer.text
     assert "no such" not in answer.text
@@ -164,12 +133,12 @@ def test_a_follow_up_drops_a_filter_that_would_hide_the_answer(
     ],
 )
 def test_a_follow_up_naming_a_hromada_and_a_year_after_where(
-    engine: Engine,
+    curated_engine: Engine,
     questions: tuple[str, ...],
     expected: tuple[str, ...],
     not_expected: str,
 ) -> None:
-    answer = conversation(engine, *questions)[-1]
+    answer = conversation(curated_engine, *questions)[-1]
 
     assert answer.entities["hromada"] == KHARKIV
     for name in expected:
@@ -186,16 +155,16 @@ def test_a_follow_up_naming_a_hromada_and_a_year_after_where(
     ],
 )
 def test_who_else_after_the_full_list_says_these_are_all(
-    engine: Engine, questions: tuple[str, ...], expected: str
+    curated_engine: Engine, questions: tuple[str, ...], expected: str
 ) -> None:
-    first, then = conversation(engine, *questions)
+    first, then = conversation(curated_engine, *questions)
 
     assert expected in then.text
     assert then.text != first.text
 
 
-def test_who_else_after_a_filtered_list_shows_the_rest(engine: Engine) -> None:
-    first, then = conversation(engine, "партнери Харкова у США", "а з ким ще?")
+def test_who_else_after_a_filtered_list_shows_the_rest(curated_engine: Engine) -> None:
+    first, then = conversation(curated_engine, "партнери Харкова у США", "а з ким ще?")
 
     assert "Цинциннаті" in first.text
     assert "інші партнери" in then.text
@@ -217,9 +186,9 @@ def test_who_else_after_a_filtered_list_shows_the_rest(engine: Engine) -> None:
     ],
 )
 def test_when_signed_tells_of_the_extension(
-    engine: Engine, questions: tuple[str, ...], expected: str
+    curated_engine: Engine, questions: tuple[str, ...], expected: str
 ) -> None:
-    text = conversation(engine, *questions)[-1].text
+    text = conversation(curated_engine, *questions)[-1].text
 
     assert expected in text
     assert "2028" in text
@@ -236,9 +205,9 @@ def test_when_signed_tells_of_the_extension(
     ],
 )
 def test_towns_in_talks_are_not_called_partners(
-    engine: Engine, question: str, expected: str, not_expected: str
+    curated_engine: Engine, question: str, expected: str, not_expected: str
 ) -> None:
-    text = engine.answer(question, today=TODAY).text
+    text = curated_engine.answer(question, today=TODAY).text
 
     assert expected in text
     assert "Фрідберг" in text or "Friedberg" in text
@@ -251,8 +220,8 @@ def test_towns_in_talks_are_not_called_partners(
 @pytest.mark.parametrize(
     "question", ["яку допомогу отримала менська громада", "What did Mena receive as aid?"]
 )
-def test_the_aid_items_are_not_repeated_in_brackets(engine: Engine, question: str) -> None:
-    text = engine.answer(question, today=TODAY).text
+def test_the_aid_items_are_not_repeated_in_brackets(curated_engine: Engine, question: str) -> None:
+    text = curated_engine.answer(question, today=TODAY).text
 
     assert "14" in text
     assert text.count("14") == 1
@@ -268,9 +237,9 @@ def test_the_aid_items_are_not_repeated_in_brackets(engine: Engine, question: st
     ],
 )
 def test_from_which_countries_after_an_aid_answer_lists_the_countries(
-    engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
+    curated_engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
 ) -> None:
-    text = conversation(engine, *questions)[-1].text
+    text = conversation(curated_engine, *questions)[-1].text
 
     assert expected in text
     assert not_expected not in text
@@ -299,17 +268,19 @@ def test_from_which_countries_after_an_aid_answer_lists_the_countries(
     ],
 )
 def test_the_end_of_a_year_keeps_what_was_signed_then(
-    engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
+    curated_engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
 ) -> None:
-    answer = conversation(engine, *questions)[-1]
+    answer = conversation(curated_engine, *questions)[-1]
 
     assert answer.entities["hromada"] == KHARKIV
     assert expected in answer.text
     assert not_expected not in answer.text
 
 
-def test_the_end_of_a_term_is_still_an_expiry(engine: Engine) -> None:
-    answer = engine.answer("Which Kharkiv agreements expire at the end of 2028?", today=TODAY)
+def test_the_end_of_a_term_is_still_an_expiry(curated_engine: Engine) -> None:
+    answer = curated_engine.answer(
+        "Which Kharkiv agreements expire at the end of 2028?", today=TODAY
+    )
 
     assert answer.intent is Intent.EXPIRING
     assert "Cincinnati" in answer.text
