@@ -74,7 +74,7 @@ async def due_reminders(
     """
     reminders = []
     for row in await _active_agreements(session):
-        end = expiry(mapping.agreement_doc(row))
+        end = expiry(row)
         if end is None:
             continue
         days_left = (end.until.earliest() - today).days

@@ -21,7 +21,8 @@ class _Extension(Protocol):
 
 
 class Term(Protocol):
-    """What the end of an agreement is worked out from (a document's or the engine's record)."""
+    """What the end of an agreement is worked out from: a stored row, a document or the
+    engine's record alike, so the end is worked out here alone."""
 
     @property
     def signed_on(self) -> PartialDate | None: ...
