@@ -17,7 +17,7 @@ from knowledge.extraction import (
 )
 from knowledge.extraction.proposals import ExtensionProposal
 from knowledge.facts.dates import PartialDate
-from knowledge.facts.vocabulary import AidCategory
+from knowledge.facts.vocabulary import AgreementStatus, AidCategory
 from knowledge.qa.engine import Engine
 
 
@@ -179,3 +179,129 @@ def test_an_agreement_extended_for_the_next_years_gives_its_term(
 
     assert actual.extended is not None
     assert actual.extended.term_years == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Жовква і польська Мроча стануть містами-партнерами\n\n"
+            "Міський голова Жовкви та бургомістр Мрочі підписали лист про наміри щодо "
+            "співпраці двох міст.\n\n"
+            "Угоду про співпрацю Мроча і Жовква підпишуть після того, як її схвалять депутати "
+            "обох міст.",
+            [("protocol_of_intent", "active"), ("cooperation_agreement", "planned")],
+        ),
+        (
+            "Kamianets-Podilskyi and Cihanbeyli become sister cities\n\n"
+            "Kamianets-Podilskyi has signed a partnership agreement with the Turkish town of "
+            "Cihanbeyli.",
+            [("cooperation_agreement", "active")],
+        ),
+    ],
+)
+def test_a_headline_the_article_restates_is_not_one_more_agreement(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    actual = _agreements(_extract(extractor, text, PartialDate(2023, 4, 25)))
+
+    assert [(fact.kind.value, fact.status.value) for fact in actual] == expected
+
+
+def test_a_headline_the_article_restates_is_not_one_more_delivery(extractor: Extractor) -> None:
+    text = (
+        "До Києва прибули генератори з данського Оденсе\n\n"
+        "22 грудня столиця отримала гуманітарну допомогу з Данії. Дев'ять потужних "
+        "генераторів надіслало Оденсе — місто-побратим Києва."
+    )
+
+    (actual,) = _aid(_extract(extractor, text, PartialDate(2022, 12, 22)))
+
+    assert actual.donor_cities == ("Оденсе",)
+    assert actual.date == PartialDate(2022, 12, 22)
+
+
+def test_a_headline_naming_the_document_still_names_it_for_the_body(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Одеса і Регенсбург продовжили угоду\n\n"
+        "Сьогодні Одеса та Регенсбург продовжили угоду про співпрацю ще на п’ять років. "
+        "Міста-партнери співпрацюють у сферах культури та освіти."
+    )
+
+    actual = _agreements(_extract(extractor, text, PartialDate(2024, 10, 9)))
+
+    assert [fact.extended is not None for fact in actual] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town of Knaresborough is ready to enter a partnership agreement with Volodymyr.",
+        "Литовське місто Шяуляй готове укласти угоду про співпрацю з Хмельницьким.",
+        "Хмельницький отримав пропозицію укласти угоду про співпрацю від литовського міста "
+        "Шяуляй.",
+    ],
+)
+def test_an_offer_or_a_readiness_to_sign_is_still_talks(extractor: Extractor, text: str) -> None:
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 2)))
+
+    assert actual.status is AgreementStatus.IN_NEGOTIATION
+
+
+def test_a_council_decision_to_conclude_an_agreement_plans_it(extractor: Extractor) -> None:
+    text = (
+        "Ірпінська міська рада ухвалила рішення про укладення меморандуму про побратимство "
+        "з іспанським містом Алькала-де-Енарес."
+    )
+
+    (actual,) = _agreements(_extract(extractor, text, PartialDate(2023, 5, 2)))
+
+    assert (actual.partner, actual.status) == ("Алькала-де-Енарес", AgreementStatus.PLANNED)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mykolaiv signed partnership agreements with Kristiansand in Norway, Aalborg in "
+            "Denmark and Durrës in Albania.",
+            [("Kristiansand", "NO"), ("Aalborg", "DK"), ("Durrës", "AL")],
+        ),
+        (
+            "On April 29, the Ukmergė District Municipality in Lithuania and the Korosten "
+            "municipality of Zhytomyr oblast signed a partnership agreement.",
+            [("Ukmergė", "LT")],
+        ),
+        (
+            "Lviv signed a memorandum of cooperation with Kraków, Florence added.",
+            [("Kraków", "PL")],
+        ),
+        (
+            "At the International Summit of Cities and Regions, Kamianets-Podilskyi signed a "
+            "partnership agreement with the Turkish town of Cihanbeyli.",
+            [("Cihanbeyli", "TR")],
+        ),
+    ],
+)
+def test_partners_are_the_towns_named_not_their_countries_oblasts_speakers_or_events(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    actual = _agreements(_extract(extractor, text, PartialDate(2024, 5, 2)))
+
+    assert [(fact.partner, fact.partner_country) for fact in actual] == expected
+
+
+def test_charging_stations_are_electrical_equipment(extractor: Extractor) -> None:
+    text = (
+        "До Києва надійшли 16 генераторів та два комплекти зарядних станцій від словацьких "
+        "донорів."
+    )
+
+    (actual,) = _aid(_extract(extractor, text, PartialDate(2026, 2, 13)))
+
+    assert [item.category for item in actual.items] == [
+        AidCategory.GENERATORS,
+        AidCategory.ELECTRICAL_EQUIPMENT,
+    ]

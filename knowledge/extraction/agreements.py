@@ -162,6 +162,10 @@ _OFFER_WORDS = (
     "пропону",
     "запропонув",
     "запропонувал",
+    "пропозиці",
+    # «готове укласти», "is ready to sign": a side declares it would, nothing is settled.
+    "готов",
+    "ready=",
     "offer",
     "propose=",
     "proposes=",
@@ -169,6 +173,7 @@ _OFFER_WORDS = (
 )
 _DRAFT_WORDS = ("проєкт", "проект", "draft")
 _APPROVAL_WORDS = ("погодж", "погодил", "погодив", "схвал", "затвердж", "approv", "endorse")
+_DECISION_WORDS = ("рішенн", "ухвал", "метою", "decision", "decided", "purpose", "aim=")
 _FAILED_WORDS = ("зірвал", "провалил", "collapsed", "failed", "stalled", "broke=")
 
 
@@ -328,9 +333,10 @@ def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
         if (
             cue is StatusCue.SIGNED
             and starts(word, _VERBAL_NOUNS_OF_SIGNING)
-            and any(starts(w, _APPROVAL_WORDS) for w in before)
+            and any(starts(w, (*_APPROVAL_WORDS, *_DECISION_WORDS)) for w in before)
         ):
-            # «погодили укладення договору», "approved the signing": the signing is to come.
+            # «погодили укладення договору», "approved the signing", «ухвалила рішення про
+            # укладення», «з метою підписання»: the signing is decided or aimed at, to come.
             cue = StatusCue.PLANNED
         if cue in (StatusCue.SIGNED, StatusCue.PLANNED) and any(
             starts(w, _OFFER_WORDS) for w in before
@@ -699,10 +705,13 @@ def _listed(view: SentenceView, towns: list[Town]) -> list[Town]:
             view.sentence.tokens[listed[-1].last].end : view.sentence.tokens[town.first].start
         ]
         words = _BRACKETED.sub(" ", gap).replace(",", " ").split()
+        # "Kristiansand in Norway, Aalborg in Denmark": a country after "in" is the town's.
+        countries = {position for position, _code in view.countries()}
         named = all(
             position in covered
             or view.words[position] in _LIST_WORDS
             or starts(view.words[position], SLOT_WORDS)
+            or (view.words[position] in ("in", "у", "в") and position + 1 in countries)
             for position in between
         )
         if not named and not all(

@@ -25,6 +25,7 @@ from knowledge.extraction.aid import (
     organisations_in,
 )
 from knowledge.extraction.keywords import (
+    AGREEMENT_HEADS,
     BARE_HEADS,
     HROMADA_NOUNS,
     NUMBER_WORDS,
@@ -149,7 +150,8 @@ class Extractor:
         facts = [(number, self._settled(fact)) for number, fact in facts]
         facts += self._aid(sentences, document_side, dated)
         facts.sort(key=lambda item: item[0])
-        return Extraction(source, tuple(_merged([fact for _n, fact in facts])), language)
+        told = _told_in_body([fact for _n, fact in facts], _headline_line(body))
+        return Extraction(source, tuple(_merged(told)), language)
 
     def _settled(self, fact: Proposal) -> Proposal:
         """The agreement with its partner's record only where the name settles which town it
@@ -305,6 +307,11 @@ class Extractor:
                 key=lambda mention: mention.start,
             )
             sides, oblasts, venues = self._sides(view, document_oblast)
+            # "the Korosten municipality of Zhytomyr oblast": an oblast named to place a
+            # hromada is no partner town.
+            view.towns = [
+                town for town in view.towns if town.first not in oblasts or town.country != "UA"
+            ]
             sentences.append(_Sentence(view, sides, oblasts, dates, last_named, period, venues))
             named = [
                 date
@@ -862,6 +869,71 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
     kept = [fact for number, fact in enumerate(merged) if number not in absorbed]
     kept = _memoranda_into_twinnings(_memoranda_over_agreements(_bare_into_named(kept)))
     return [fact for fact in kept if not _made_by_document(fact, kept)]
+
+
+def _headline_line(body: str) -> str | None:
+    """The document's first line when it reads as a headline: no sentence ends on it."""
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    if not first or first.endswith((".", "!", "?", "…", ":", ";")) or first == body.strip():
+        return None
+    return " ".join(first.split())
+
+
+def _told_in_body(facts: list[Proposal], headline: str | None) -> list[Proposal]:
+    """Leave out a headline's fact that the article's own sentences state again.
+
+    A headline sums up («Жовква і польська Мроча стануть містами-партнерами», "Kyiv receives
+    generators from Odense"); the body says what was signed or delivered, when and how much.
+    When the body proposes a fact of the same hromada and partner (or donor), the headline's
+    loose reading of it is that same fact told again, not another one. A headline that names
+    the document («Договір про дружбу та співробітництво ... підписано») stays, to be merged
+    with the body's bare «договору».
+    """
+    if headline is None:
+        return facts
+
+    def from_headline(fact: Proposal) -> bool:
+        if isinstance(fact, AgreementProposal) and _names_document(fact):
+            return False
+        return " ".join(fact.quote.split()) == headline
+
+    body = [fact for fact in facts if not from_headline(fact)]
+    kept: list[Proposal] = []
+    for fact in facts:
+        if from_headline(fact) and any(_same_subject(fact, other) for other in body):
+            continue
+        kept.append(fact)
+    return kept
+
+
+def _names_document(fact: AgreementProposal) -> bool:
+    """Whether the words that gave the fact its kind name a document, not only a tie: not
+    a bare «угоду», "agreement", which names none."""
+    words = fold(" ".join(item.words for item in fact.evidence if item.role == "kind"))
+    if len(words.split()) == 1 and starts(words, BARE_HEADS):
+        return False
+    return any(fold(stem) in words for stem, _kind in AGREEMENT_HEADS)
+
+
+def _same_subject(fact: Proposal, other: Proposal) -> bool:
+    """Whether two facts speak of the same hromada and the same partner or donor."""
+    if fact.hromada != other.hromada:
+        return False
+    if isinstance(fact, AgreementProposal) and isinstance(other, AgreementProposal):
+        return _same_town(fact.partner, other.partner)
+    if isinstance(fact, AidProposal) and isinstance(other, AidProposal):
+        # The same delivery: the same donor town or organisation, and no goods the body's
+        # account leaves out (a headline's other delivery from the same country stays).
+        goods = {item.category for item in fact.items}
+        return (
+            bool(goods)
+            and goods <= {item.category for item in other.items}
+            and bool(
+                set(fact.donor_cities) & set(other.donor_cities)
+                or set(fact.donor_organisations) & set(other.donor_organisations)
+            )
+        )
+    return False
 
 
 def _bare_into_named(facts: list[Proposal]) -> list[Proposal]:

@@ -220,6 +220,18 @@ def foreign_unit_before(words: list[str], position: int) -> bool:
 _FOREIGN_UNITS = ("гмін", "gmina", "комун", "commune", "муніципалітет")
 
 
+def _speaker(view: SentenceView, town: Town) -> bool:
+    """A first name that is a town's too, right before a word of speech: "with Kraków,
+    Florence added", «Вікторія зазначила» is a person speaking, not a town."""
+    following = town.last + 1
+    if town.first != town.last or following >= len(view.words):
+        return False
+    word = view.words[town.first]
+    return (is_first_name(word) or is_latin_given_name(word)) and starts(
+        view.words[following], _SPEECH_WORDS
+    )
+
+
 def _is_person(words: list[str], position: int) -> bool:
     return any(starts(word, PERSON_WORDS) for word in words[max(0, position - 4) : position])
 
@@ -235,7 +247,7 @@ class ViewBuilder:
         words = [sentence.folded(index) for index in range(len(sentence.tokens))]
         mentions = self.names.mentions(sentence)
         view = SentenceView(sentence, words, mentions, [])
-        view.towns = self._towns(view)
+        view.towns = [town for town in self._towns(view) if not _speaker(view, town)]
         return view
 
     def with_named_towns(self, view: SentenceView, named: dict[str, Town]) -> None:
@@ -513,6 +525,9 @@ class ViewBuilder:
         ) or (index > 0 and words[index - 1] in _MAYOR_BEFORE and _is_cyrillic(word))
         if mayors and not any(starts(other, _SPEECH_WORDS) for other in words):
             return self.names.town_abroad(sentence.written(index, index))
+        placed = self._placed_in_country(view, index)
+        if placed is not None:
+            return placed
         if not opening and (index == 0 or words[index - 1] not in _TOWN_JOINERS):
             return None
         if not opening and words[index - 1] in _CONJUNCTIONS:
@@ -525,6 +540,28 @@ class ViewBuilder:
                 return None
         return self.names.town_abroad(sentence.written(index, index))
 
+    def _placed_in_country(self, view: SentenceView, index: int) -> tuple[str, str] | None:
+        """A name written with its country after "in" («у»), where GeoNames has a town of
+        that name in that country: "Kristiansand in Norway", «Каунас у Литві». Returns (name,
+        country) or None."""
+        words = view.words
+        at = index + 1
+        # "the Ukmergė District Municipality in Lithuania": the body's words come between.
+        while at < len(words) and at - index <= 2 and words[at] in _UNIT_WORDS:
+            at += 1
+        if at + 1 >= len(words) or words[at] not in ("in", "у", "в"):
+            return None
+        countries = dict(view.countries(at + 1, at + 1))
+        country = countries.get(at + 1)
+        if country is None or not view.sentence.is_capitalised(at + 1):
+            return None
+        found = self.names.town_abroad(view.sentence.written(index, index), marked=True)
+        if found is None:
+            return None
+        if found[1] != country and self.names.country_of_town(found[0], [country]) != country:
+            return None
+        return found[0], country
+
     def _twin_lists(self, view: SentenceView, covered: set[int]) -> set[int]:
         """Where a sentence about twin towns lists two or more names: "Paris, Hamburg and
         Madrid became Kyiv's new sister cities", "Gdynia and Pardubice are now sister cities".
@@ -536,6 +573,7 @@ class ViewBuilder:
         ):
             return set()
         marked: set[int] = set()
+        countries = {position for position, _code in view.countries()}
         if (
             words
             and 0 not in covered
@@ -569,6 +607,13 @@ class ViewBuilder:
                     break
                 names.append(position)
                 following = last + 1
+                if (
+                    following + 1 < len(words)
+                    and words[following] in ("in", "у", "в")
+                    and following + 1 in countries
+                ):
+                    # "Saint Helier in Jersey, Kristiansand in Norway": each town its country.
+                    last, following = following + 1, following + 2
                 if following >= len(words):
                     break
                 between = view.text[sentence.tokens[last].end : sentence.tokens[following].start]
@@ -740,6 +785,10 @@ def _is_common(word: str) -> bool:
     return word in _ENGLISH_CAPITALISED
 
 
+# Words naming a town's own body after its name: "Ukmergė District Municipality".
+_UNIT_WORDS = frozenset(
+    {"district", "municipality", "city", "town", "council", "county", "borough", "commune"}
+)
 _ENGLISH_CAPITALISED = frozenset(
     {
         "the",
@@ -786,6 +835,14 @@ _ENGLISH_CAPITALISED = frozenset(
         *("by", "from", "to", "after", "before", "during", "since", "when", "while", "lord"),
         *("provost", "leader", "deputy", "vice", "governor", "state", "regional", "national"),
         *("news", "press", "release", "update", "updates", "photo", "video"),
+        # Capitalised common nouns in the names of events, bodies and programmes ("Summit of
+        # Cities and Regions", "Ukmergė District Municipality", "Cities4Cities Platform").
+        *("cities", "towns", "regions", "region", "municipality", "municipalities"),
+        *("community", "communities", "district", "districts", "county", "province", "oblast"),
+        *("countries", "states", "forum", "conference", "congress", "assembly", "platform"),
+        *("fund", "foundation", "union", "project", "campaign", "ministry", "government"),
+        *("office", "department", "authorities", "agency", "service", "centre", "center"),
+        *("university", "hospital", "society", "federation", "alliance", "league", "club"),
     }
 )
 
