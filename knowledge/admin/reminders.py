@@ -147,10 +147,10 @@ async def expire_agreements(
     writer = SystemWriter(actor)
     async with atomic(session):
         for row in await _active_agreements(session):
-            before = mapping.agreement_doc(row)
-            end = expiry(before)
+            end = expiry(row)
             if end is None or end.estimated or end.until.latest() >= today:
                 continue
+            before = mapping.agreement_doc(row)
             after = with_changes(before, status=AgreementStatus.EXPIRED)
             await write_state(
                 session, Entity.AGREEMENT, row.key, after, seen=before, writer=writer
