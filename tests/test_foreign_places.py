@@ -374,12 +374,22 @@ def test_a_unit_s_partner_is_named_in_ukrainian_without_the_foreign_word_for_the
         ("Хто має партнера в Кошицях?", "Кошице", "Ужгород"),
         ("Хто дружить з Кошицями?", "Кошице", "Ужгород"),
         ("Партнери в Пардубицях", "Пардубіце", "Луцьк"),
+        ("Хто дружить з Пардубицями?", "Пардубіце", "Луцьк"),
+        ("Хто дружить із Пардубицями?", "Пардубіце", "Луцьк"),
+        ("Хто побратим Пардубиць?", "Пардубіце", "Луцьк"),
+        ("Хто дружить з Катовицями?", "Катовіце", "Тернопіль"),
     ],
 )
 def test_a_west_slavic_town_in_ice_is_found_declined_as_residents_decline_it(
     question: str, partner_uk: str, hromada_uk: str
 ) -> None:
-    made = _sheet([("Uzhhorod", "Košice", "Slovakia"), ("Lutsk", "Pardubice", "Czechia")])
+    made = _sheet(
+        [
+            ("Uzhhorod", "Košice", "Slovakia"),
+            ("Lutsk", "Pardubice", "Czechia"),
+            ("Ternopil", "Katowice", "Poland"),
+        ]
+    )
     document = made.document
     engine = Engine.from_document(
         KnowledgeDocument(

@@ -70,6 +70,9 @@ def test_inflections_cover_the_cases_a_question_uses(name: str, expected: set[st
         # Unknown to the dictionary: guessed by the ending, the undeclined form kept as well.
         ("Жиракув", {"жиракув", "жиракува", "жиракуві", "жиракувом"}),
         ("Олайне", {"олайне"}),
+        # A plural in -ці: Пардубиці as residents decline it, not as an undeclined word.
+        ("Пардубиці", {"пардубиці", "пардубиць", "пардубицям", "пардубицями", "пардубицях"}),
+        ("Бєльці", {"бєльці", "бєльців", "бєльцями", "бєльцях"}),
     ],
 )
 def test_inflections_guess_names_the_dictionary_lacks(name: str, expected: set[str]) -> None:

@@ -21,6 +21,9 @@ _DICTIONARY_APOSTROPHE = "'"
 _INDECLINABLE_ENDINGS = frozenset("еєиіїоую")
 _VOWELS = frozenset("аеєиіїоуюя")
 _SIBILANTS = frozenset("жчшщ")
+# A name in -ці is a plural (Пардубиці, Бєльці); shorter words (ці, оці) are not names.
+_PLURAL_ENDING = "ці"
+_MIN_PLURAL_NAME = 5
 # Before the dative and locative ending -і, г, к, х soften: Рига - Ризі, Рієка - Рієці.
 _SOFTENED = {"г": "з", "к": "ц", "х": "с"}
 _HARD_ADJECTIVE_ENDINGS = ("ий", "а", "е", "і")
@@ -197,6 +200,10 @@ def _word_paradigm(word: str, *, prefer_adjective: bool) -> Paradigm:
     known = [parse for parse in nominatives if _is_known(parse)]
     if known:
         return _paradigm(_preferred(known, prefer_adjective=prefer_adjective), word)
+    if word.endswith(_PLURAL_ENDING) and len(word) >= _MIN_PLURAL_NAME:
+        # Пардубиці, Катовиці, Бєльці: a town's name in -ці is a plural («з Пардубицями»),
+        # not an undeclined foreign word, even where the dictionary lacks it.
+        return _plural_paradigm(word)
     if word[-1] in _INDECLINABLE_ENDINGS or not is_cyrillic(word[-1]):
         # Foreign names ending in these vowels do not decline: Кошице, Олайне, Цинциннаті.
         return _fixed(word)
@@ -246,6 +253,22 @@ def _with_unchanged(paradigm: Paradigm, word: str) -> Paradigm:
 
 def _merge(first: Paradigm, second: Paradigm) -> Paradigm:
     return {case: first[case] | second[case] for case in CASES}
+
+
+def _plural_paradigm(word: str) -> Paradigm:
+    """Case forms of a plural-only name in -ці the dictionary lacks: the genitive in -ць
+    (Пардубиць, Катовиць) or -ців (Бєльців), then -цям, -цями, -цях; the nominative is kept
+    for every case, as such names are often left undeclined."""
+    stem = word[: -len("і")]
+    endings = {
+        "gent": ("ь", "ів"),
+        "datv": ("ям",),
+        "accs": ("і",),
+        "ablt": ("ями",),
+        "loct": ("ях",),
+        "voct": ("і",),
+    }
+    return _with_unchanged(_attach(stem, endings), word)
 
 
 def _rule_paradigm(word: str) -> Paradigm:
