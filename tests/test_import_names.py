@@ -313,3 +313,18 @@ def test_an_oblast_where_no_namesake_lies_lists_the_namesakes() -> None:
     assert "no place of that name is where the row says" in rendered
     assert "Horodok (Khmelnytska oblast)" in rendered
     assert "Horodok (Lvivska oblast)" in rendered
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Франик", "UA26040190000081578"),
+        ("Франківськ", "UA26040190000081578"),
+        ("Проскурів", "UA68040470000053519"),
+        ("Proskurov", "UA68040470000053519"),
+    ],
+)
+def test_a_colloquial_or_former_name_from_the_data_names_its_city(
+    text: str, expected: str
+) -> None:
+    assert shipped_index().resolve(text) == Resolved(expected)

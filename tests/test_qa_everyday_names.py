@@ -10,6 +10,8 @@ from knowledge.qa.intents import Intent
 from knowledge.text.morphology import is_russian_function_word
 from tests.qa_support import IVANO_FRANKIVSK, KHARKIV, KUPIANSK, MENA, TODAY, conversation
 
+KHMELNYTSKYI = "UA68040470000053519"
+
 # -- names typed the everyday way; Russian function words are no places --------------------
 
 
@@ -49,4 +51,15 @@ def test_a_city_nickname_names_the_city(curated_engine: Engine, question: str) -
     assert answer.entities["hromada"] == IVANO_FRANKIVSK
     assert answer.intent is Intent.NO_RECORDS
     assert "Івано-Франківськ" in answer.text
+    assert "Лілль" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Які побратими Проскурова?", "з ким дружить Проскурів", "партнери Проскурова"]
+)
+def test_a_city_s_former_name_names_the_city(curated_engine: Engine, question: str) -> None:
+    answer = curated_engine.answer(question, today=TODAY)
+
+    assert answer.entities["hromada"] == KHMELNYTSKYI
+    assert "Хмельницький" in answer.text
     assert "Лілль" not in answer.text

@@ -30,7 +30,7 @@ from typing import Protocol
 from knowledge.facts.documents import HromadaDoc
 from knowledge.facts.messages import N_, Name, Problem
 from knowledge.facts.vocabulary import HromadaKind
-from knowledge.places.reference import Settlement, SettlementKind, settlements
+from knowledge.places.reference import Settlement, SettlementKind, other_names, settlements
 from knowledge.store.curated import read_hromadas
 from knowledge.text.morphology import lemmas
 from knowledge.text.normalize import latin_key, name_key
@@ -378,12 +378,6 @@ def _better_centre(hromada: HromadaDoc, known: HromadaDoc | None) -> bool:
     return known is None or known.population is None or hromada.population > known.population
 
 
-# Everyday nicknames of cities, by the city's name: «з ким побратим Франик?».
-_NICKNAMES: dict[str, tuple[str, ...]] = {
-    "Івано-Франківськ": ("Франик",),
-}
-
-
 def _short_forms(name: str) -> list[str]:
     """The parts of a hyphenated city name residents use alone: «Франківськ», «Кам’янець»."""
     parts = name.split("-")
@@ -399,8 +393,8 @@ def _short_forms(name: str) -> list[str]:
 
 
 def short_names(hromadas: Iterable[HromadaLike]) -> dict[str, str]:
-    """Short forms and nicknames of city names residents use alone («Франківськ», «Франик»)
-    → the hromada's code.
+    """Short forms of city names residents use alone («Франківськ») and the other names of
+    `other_names.csv` («Франик», «Проскурів») → the hromada's code.
 
     A short form two cities would share («Кам’янець») names neither.
     """
@@ -409,8 +403,9 @@ def short_names(hromadas: Iterable[HromadaLike]) -> dict[str, str]:
         if hromada.center_uk and _is_city_like(hromada):
             for form in _short_forms(hromada.center_uk):
                 owners[form].add(hromada.code)
-            for nickname in _NICKNAMES.get(hromada.center_uk, ()):
-                owners[nickname].add(hromada.code)
+            # «з ким побратим Франик?», «побратими Проскурова»: `other_names.csv`.
+            for other in other_names().get((hromada.center_uk, hromada.oblast_uk or ""), ()):
+                owners[other].add(hromada.code)
     return {form: next(iter(codes)) for form, codes in owners.items() if len(codes) == 1}
 
 

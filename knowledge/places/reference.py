@@ -139,3 +139,18 @@ def city_districts() -> dict[str, tuple[Settlement, ...]]:
         if unit.kind is SettlementKind.DISTRICT:
             found.setdefault(unit.hromada, []).append(unit)
     return {code: tuple(units) for code, units in found.items()}
+
+
+OTHER_NAMES = REFERENCE_DIR / "other_names.csv"
+
+
+@cache
+def other_names() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Colloquial and former names of hromadas' centres («Франик», «Проскурів») by the
+    centre's and its oblast's Ukrainian names, as `hromadas.csv` writes them; from
+    `other_names.csv`, each with its source there."""
+    found: dict[tuple[str, str], list[str]] = {}
+    with OTHER_NAMES.open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            found.setdefault((row["center_uk"], row["oblast_uk"]), []).append(row["name"])
+    return {place: tuple(names) for place, names in found.items()}
