@@ -328,3 +328,43 @@ def test_a_colloquial_or_former_name_from_the_data_names_its_city(
     text: str, expected: str
 ) -> None:
     assert shipped_index().resolve(text) == Resolved(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("Podil", "Podilskyi, Kyiv hromada"),
+        ("Поділ", "Podilskyi, Kyiv hromada"),
+        ("Darnytsia", "Darnytskyi, Kyiv hromada"),
+    ],
+)
+def test_a_bare_quarter_a_village_shares_is_not_taken_for_the_village(
+    text: str, district: str
+) -> None:
+    actual = shipped_index().resolve(text)
+
+    assert not isinstance(actual, Resolved)
+    rendered = actual.render(str)
+    assert "ambiguous" in rendered
+    assert district in rendered
+    assert "Kyiv oblast" not in rendered
+
+
+@pytest.mark.parametrize(
+    ("text", "oblast", "district"),
+    [
+        ("Darnytsia (Kyiv)", "", "Дарницький"),
+        ("Darnytsia", "Kyiv City", "Дарницький"),
+        ("Pechersk", "", "Печерський"),
+        ("Podil (Kyiv)", "", "Подільський"),
+    ],
+)
+def test_a_quarter_with_its_city_is_that_city_s_district(
+    text: str, oblast: str, district: str
+) -> None:
+    actual = shipped_index().resolve(text, oblast)
+
+    assert isinstance(actual, Resolved)
+    assert actual.code == "UA80000000000093317"
+    assert actual.settlement is not None
+    assert actual.settlement.name_uk == district

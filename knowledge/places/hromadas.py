@@ -182,6 +182,8 @@ _ADMINISTRATION_WORDS = frozenset(
 # Tiers of the index: official names, other names, settlements, each as written (0, 1, 2)
 # and across romanisations (3, 4, 5); then the quarters city districts are named after (6, 7).
 _LATIN_TIERS = frozenset({3, 4, 5, 7})
+# The tiers of the quarters city districts are named after (Поділ for Подільський).
+_QUARTER_TIERS = (6, 7)
 # The tiers a settlement category is looked for in together: names as written, then across
 # romanisations, then districts' stems.
 _CATEGORY_TIER_GROUPS = ((0, 1, 2), (3, 4, 5), (6, 7))
@@ -419,6 +421,9 @@ def _district_stems(settlement: Settlement) -> list[str]:
     quarter = settlement.name_uk.removesuffix("ський").removesuffix("ь")
     if quarter != settlement.name_uk and len(quarter) >= _MIN_QUARTER:
         stems.append(quarter)
+    # «Дарницький» is named after Дарниця: -цький from a quarter in -ця.
+    if settlement.name_uk.endswith("цький") and len(settlement.name_uk) > len("цький") + 2:
+        stems.append(settlement.name_uk.removesuffix("цький") + "ця")
     return [form for stem in stems for form in (stem, transliterate(stem))]
 
 
@@ -898,8 +903,26 @@ class HromadaIndex:
             if kinds:
                 entries = kinds.fitting(entries, self.centre_kinds)
             if entries:
+                if tier < _QUARTER_TIERS[0] and not any(map(_is_city, entries)):
+                    entries += self._quarters(key, latin, keep, entries)
                 return entries
         return []
+
+    def _quarters(
+        self, key: str, latin: str, keep: Callable[[_Entry], bool], found: list[_Entry]
+    ) -> list[_Entry]:
+        """The city districts named after a quarter of a village's name: "Darnytsia" is the
+        village Дарниця and Kyiv's Darnytskyi district, and "Podil" four villages and Kyiv's
+        Podilskyi, so none is taken without a word of where (a hromada's centre keeps its
+        name: `HromadaIndex.__init__`)."""
+        codes = {entry.hromada.code for entry in found}
+        quarters: dict[str, _Entry] = {}
+        for tier in _QUARTER_TIERS:
+            named = self.tiers[tier].get(latin if tier in _LATIN_TIERS else key, {})
+            for entry in named.values():
+                if keep(entry) and entry.hromada.code not in codes:
+                    quarters.setdefault(entry.hromada.code, entry)
+        return list(quarters.values())
 
     def _choose(self, text: str, entries: list[_Entry], hints: Hints | None) -> Resolved | Problem:
         hints = hints or Hints()
@@ -920,7 +943,7 @@ class HromadaIndex:
         candidates = ", ".join(
             f"{_label(e)} ({_oblast_label(e.hromada)}, "
             f"{e.settlement.code if e.settlement else e.hromada.code})"
-            for e in sorted(entries, key=lambda e: e.hromada.code)[:6]
+            for e in sorted(entries, key=_listing_order)[:6]
         )
         return Ambiguous(
             N_("ambiguous hromada {name}: {candidates}; write the KATOTTH code or the oblast"),
@@ -1102,7 +1125,14 @@ def is_crimea(hromada: HromadaLike) -> bool:
     return hromada.code.startswith(_CRIMEA_PREFIX)
 
 
+def _listing_order(entry: _Entry) -> tuple[bool, str]:
+    # Cities' places first: "Podil" lists Kyiv's Podilskyi before the villages so named.
+    return not _is_city_like(entry.hromada), entry.hromada.code
+
+
 def _oblast_label(hromada: HromadaDoc) -> str:
+    if hromada.oblast_code is None:
+        return "city with special status"
     region = hromada.oblast_en or hromada.name_en
     return region if is_crimea(hromada) else f"{region} oblast"
 
