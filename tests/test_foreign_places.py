@@ -404,3 +404,23 @@ def test_a_west_slavic_town_in_ice_is_found_declined_as_residents_decline_it(
 
     assert partner_uk in answer
     assert hromada_uk in answer
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "expected_uk"),
+    [("Pittsburgh", "US", "Піттсбург"), ("Albany", "US", "Олбані"), ("Newton", "US", "Ньютон")],
+)
+def test_a_town_several_share_the_name_of_keeps_the_ukrainian_name_they_all_have(
+    written: str, country: str, expected_uk: str
+) -> None:
+    actual = new_foreign_place("partner", written, country)
+
+    assert actual.name.uk == expected_uk
+    assert actual.name.en == written
+    # Which of them is meant is not known, so neither are its coordinates.
+    assert actual.latitude is None
+
+
+def test_towns_of_one_name_with_different_ukrainian_names_give_none() -> None:
+    assert world.agreed_ukrainian_name("Nanning", "CN") is None
+    assert world.agreed_ukrainian_name("Atlantis", "US") is None

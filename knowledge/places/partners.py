@@ -9,7 +9,7 @@ from __future__ import annotations
 from knowledge.facts.documents import Bilingual, PlaceDoc
 from knowledge.places.subdivisions import find_subdivision
 from knowledge.places.transcription import ukrainian_transcription
-from knowledge.places.world import find_world_place
+from knowledge.places.world import agreed_ukrainian_name, find_world_place
 from knowledge.text.normalize import is_cyrillic, is_ukrainian_spelling
 from knowledge.text.transliteration import transliterate
 
@@ -59,7 +59,9 @@ def new_foreign_place(
         # GeoNames' Ukrainian one, the Latin name stands in both languages.
         name_uk = (found and ukrainian_transcription(found.name, country)) or name_en
     if name_uk is None:
-        from_geonames = found.name_uk if found else None
+        # Several towns so named, all with one Ukrainian name (Albany, Олбані): that name,
+        # though which town is meant, and so its coordinates, stays unknown.
+        from_geonames = found.name_uk if found else agreed_ukrainian_name(city, country)
         name_uk = (
             city
             if cyrillic

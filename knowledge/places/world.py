@@ -195,6 +195,24 @@ def find_world_place(
     return close[0] if len(close) == 1 else None
 
 
+def agreed_ukrainian_name(name: str, country: str) -> str | None:
+    """The Ukrainian name every town so named in the country (ISO alpha-2) has, where
+    `find_world_place` cannot tell which town is meant: "Albany" (US) is Олбані whichever
+    Albany it is, and "Pittsburgh" Піттсбург; None if unknown or if they differ."""
+    table = _table()
+    wanted = place_key(name)
+    same_named = _named_so(
+        [
+            _place(number)
+            for number in table.numbers(wanted)
+            if table.country(number) == country.upper()
+        ],
+        wanted,
+    )
+    names = {place.name_uk for place in same_named}
+    return names.pop() if len(names) == 1 else None
+
+
 def is_world_place_name(name: str) -> bool:
     """Whether GeoNames knows a town of any size, anywhere, by this name or among its other
     names ("San Giorgio", "Port Augusta")."""
