@@ -424,3 +424,22 @@ def test_a_town_several_share_the_name_of_keeps_the_ukrainian_name_they_all_have
 def test_towns_of_one_name_with_different_ukrainian_names_give_none() -> None:
     assert world.agreed_ukrainian_name("Nanning", "CN") is None
     assert world.agreed_ukrainian_name("Atlantis", "US") is None
+
+
+def test_a_town_s_traditional_ukrainian_name_is_used_and_found_declined() -> None:
+    made = _sheet([("Chernivtsi", "Bălți", "Moldova")])
+    document = made.document
+    engine = Engine.from_document(
+        KnowledgeDocument(
+            hromadas=read_hromadas(),
+            sources=document.sources,
+            places=document.places,
+            agreements=document.agreements,
+        )
+    )
+
+    assert [place.name.uk for place in document.places] == ["Бєльці"]
+    answer = engine.answer("Хто дружить з Бєльцями?", lang="uk").text
+    assert "Бєльці" in answer
+    assert "Чернівці" in answer
+    assert "Белци" not in engine.answer("Які побратими Чернівців?", lang="uk").text

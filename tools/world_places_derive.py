@@ -41,10 +41,13 @@ from rapidfuzz import fuzz
 
 from knowledge.places.transcription import ukrainian_transcription
 from knowledge.places.world import world_place_keys
+from knowledge.store.curated import REFERENCE_DIR
 from knowledge.text.normalize import latin_key
 from knowledge.text.transliteration import transliterate
 
 WORLD_PLACES_FILE = "world_places.csv"
+# Traditional Ukrainian names no data set gives, by hand, each with its source.
+WORLD_NAMES_UK = REFERENCE_DIR / "world_names_uk.csv"
 HOME_COUNTRY = "UA"
 # Letters of Russian, Belarusian and the South Slavic alphabets that Ukrainian does not use.
 _NOT_UKRAINIAN = frozenset("ыэёъўјљњћђѓќѕџӣӯ")
@@ -356,7 +359,15 @@ def _ukrainian_variants(name: str) -> set[str]:
     }
 
 
+def _names_uk() -> dict[int, str]:
+    """The Ukrainian names of `world_names_uk.csv` by GeoNames id: a town's traditional name
+    (Бєльці) that neither GeoNames nor the dictionary gives, each with its source there."""
+    with WORLD_NAMES_UK.open(encoding="utf-8", newline="") as file:
+        return {int(row["geonames_id"]): row["name_uk"] for row in csv.DictReader(file)}
+
+
 def _lines(path: Path) -> Iterator[WorldPlaceLine]:
+    names_uk = _names_uk()
     with path.open(encoding="utf-8") as file:
         for raw in file:
             parts = raw.rstrip("\n").split("\t")
@@ -374,7 +385,7 @@ def _lines(path: Path) -> Iterator[WorldPlaceLine]:
                 if _LATIN_NAME.match(alt) and key and key not in seen and not is_code:
                     seen.add(key)
                     latin.append(alt)
-            name_uk = ukrainian_name(name, cyrillic, parts[8])
+            name_uk = names_uk.get(int(parts[0])) or ukrainian_name(name, cyrillic, parts[8])
             cyrillic_names = [alt for alt in cyrillic if not (_NOT_UKRAINIAN & set(alt.lower()))]
             yield WorldPlaceLine(
                 geonames_id=int(parts[0]),
