@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.interchange.import_job import start_import
-from knowledge.store.durable_jobs import LEASE
+from knowledge.store.durable_jobs import LEASE, get_job
 from knowledge.store.engines import session_factory
 from tests.cli import run_bot
-from tests.test_write_jobs import _jobstadt, sheet
+from tests.test_write_jobs import CrashError, Recorder, _jobstadt, _run, sheet
 
 
 async def _stored_job(engine: AsyncEngine, owner: str, at: dt.datetime, name: str) -> int:
@@ -87,3 +87,37 @@ def test_resume_of_a_job_that_does_not_exist_says_there_is_none(
 
     assert refused.returncode == 1
     assert refused.stderr.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "import taken.csv: running, {done} of 901 records, 2 attempts;"),
+        ("uk", "імпорт taken.csv: виконується, записів: {done} з 901, 2 спроби;"),
+    ],
+)
+async def test_jobs_counts_the_run_of_a_killed_replica_after_another_took_the_job_over(
+    seeded_engine: AsyncEngine, tmp_path: Path, lang: str, expected: str
+) -> None:
+    started = dt.datetime.now(dt.UTC) - 3 * LEASE
+    async with session_factory(seeded_engine)() as session:
+        job = await start_import(
+            session, sheet(), "taken.csv", actor="test:import", user_id=None, now=started
+        )
+    # Replica A dies after its first chunk; B takes the job over once A's lease has passed,
+    # writes on, and dies too.
+    with pytest.raises(CrashError):
+        await _run(seeded_engine, job.id, "replica-a", Recorder(crash_after=1), started)
+    with pytest.raises(CrashError):
+        await _run(
+            seeded_engine, job.id, "replica-b", Recorder(crash_after=3), started + LEASE * 1.5
+        )
+    async with session_factory(seeded_engine)() as session:
+        stored = await get_job(session, job.id)
+    assert stored is not None
+    env = {"DATABASE_URL": seeded_engine.url.render_as_string(hide_password=False)}
+
+    listed = run_bot("--lang", lang, "kb", "jobs", cwd=tmp_path, env=env)
+
+    assert listed.returncode == 0, listed.stderr
+    assert f"#{job.id} {expected.format(done=stored.records_done)}" in listed.stdout

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from knowledge.admin.undo_job import UndoSteps, UndoUnderWayError, start_undo
 from knowledge.interchange.import_job import ImportSteps, ImportUnderWayError, start_import
-from knowledge.store import models
+from knowledge.store import durable_jobs, models
 from knowledge.store.bootstrap import seed
 from knowledge.store.durable_jobs import (
     LEASE,
@@ -472,3 +474,71 @@ async def test_an_edit_made_while_an_import_runs_is_kept_and_the_record_counted_
     assert albuquerque.status == "expired"
     assert ended.skipped == 1
     assert ended.updated >= 1
+
+
+async def test_a_replica_stopped_right_after_claiming_a_job_hands_it_over_at_once(
+    sqlite_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = await _seeded(sqlite_engine)
+    job = await _new_job(engine)
+    claimed = asyncio.Event()
+    read_job = durable_jobs.get_job
+
+    async def slow_read(session: AsyncSession, job_id: int) -> WriteJob | None:
+        # The shutdown comes just after the claim, before the job is read.
+        claimed.set()
+        await asyncio.sleep(60)
+        return await read_job(session, job_id)
+
+    monkeypatch.setattr(durable_jobs, "get_job", slow_read)
+    running = asyncio.create_task(_run(engine, job.id, "replica-a", Recorder(), START))
+    await claimed.wait()
+    running.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await running
+    monkeypatch.setattr(durable_jobs, "get_job", read_job)
+
+    # Another replica claims it without waiting for the lease.
+    finished = await _run(engine, job.id, "replica-b", Recorder(), START)
+    assert finished is not None
+    assert finished.state == JobState.DONE
+    keys, _ = await _jobstadt(engine)
+    assert len(keys) == ROWS
+
+
+async def test_a_replica_that_cannot_hand_its_job_over_at_shutdown_says_so_in_the_log(
+    sqlite_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = await _seeded(sqlite_engine)
+    job = await _new_job(engine)
+    started = asyncio.Event()
+
+    class Slow(Recorder):
+        async def progress(self, job: WriteJob) -> None:
+            if job.chunks_done == 1:
+                started.set()
+                await asyncio.sleep(60)
+
+    async def database_away(session: AsyncSession, job_id: int, owner: str) -> None:
+        raise OperationalError(
+            "UPDATE write_jobs", {}, ConnectionError("postgresql://bot:s3cret@db/pobratym")
+        )
+
+    monkeypatch.setattr(durable_jobs, "_release", database_away)
+    running = asyncio.create_task(_run(engine, job.id, "replica-a", Slow(), START))
+    await started.wait()
+    running.cancel()
+    with (
+        caplog.at_level(logging.WARNING, logger=durable_jobs.__name__),
+        pytest.raises(asyncio.CancelledError),
+    ):
+        await running
+
+    warnings = [record for record in caplog.records if record.levelno == logging.WARNING]
+    assert [record.getMessage() for record in warnings] == [
+        f"Write job {job.id} could not be handed over (OperationalError); another process"
+        " resumes it once its lease of 60 s has passed"
+    ]
+    assert "s3cret" not in caplog.text
+    # Held until the lease passes, as the log says.
+    assert await _run(engine, job.id, "replica-b", Recorder(), START) is None

@@ -76,8 +76,8 @@ def _job_line(context: CommandContext, job: WriteJob, holder: str | None) -> str
         done=_number(context, job.records_done),
         total="?" if job.records_total is None else _number(context, job.records_total),
     )
-    line += ", " + context.ngettext("{count} attempt", "{count} attempts", job.attempts).format(
-        count=_number(context, job.attempts)
+    line += ", " + context.ngettext("{count} attempt", "{count} attempts", job.runs).format(
+        count=_number(context, job.runs)
     )
     if holder is not None:
         line += "; " + holder

@@ -87,7 +87,9 @@ class GaveUpError(Exception):
 @dataclass(frozen=True)
 class WriteJob:
     """A job as stored (without its plan and upload): who writes, how far it is, where its
-    progress is shown. `records_done`/`records_total` count records (or changes undone)."""
+    progress is shown. `records_done`/`records_total` count records (or changes undone);
+    `attempts` the runs in a row that did not move it on (see MAX_ATTEMPTS), `runs` every run
+    that claimed it (one killed, or stopped and handed over, included)."""
 
     id: int
     kind: str
@@ -110,6 +112,7 @@ class WriteJob:
     language: str | None
     failure: str | None
     attempts: int = 0
+    runs: int = 0
 
     @property
     def wrote_something(self) -> bool:
@@ -145,6 +148,7 @@ def _job(row: models.WriteJobRow) -> WriteJob:
         language=row.language,
         failure=row.failure,
         attempts=row.attempts,
+        runs=row.runs,
     )
 
 
@@ -243,6 +247,7 @@ async def create_job(
         lease_owner=owner,
         lease_until=None if owner is None else now + LEASE,
         attempts=0,
+        runs=0,
     )
     session.add(row)
     await session.flush()
@@ -313,8 +318,8 @@ def _held(job_id: int, owner: str, **where: Any) -> Update:
 
 async def claim(session: AsyncSession, job_id: int, owner: str, now: dt.datetime) -> bool:
     """Take the unfinished job for `owner` until `now + LEASE` (or keep it, when `owner` holds
-    it already), counting one more attempt; False when another process holds it (its lease
-    has not passed) or it has ended."""
+    it already), counting one more attempt and one more run; False when another process holds
+    it (its lease has not passed) or it has ended."""
     table = models.WriteJobRow
     async with writing(session):
         result = await session.execute(
@@ -328,7 +333,12 @@ async def claim(session: AsyncSession, job_id: int, owner: str, now: dt.datetime
                     table.lease_owner == owner,
                 ),
             )
-            .values(lease_owner=owner, lease_until=now + LEASE, attempts=table.attempts + 1)
+            .values(
+                lease_owner=owner,
+                lease_until=now + LEASE,
+                attempts=table.attempts + 1,
+                runs=table.runs + 1,
+            )
         )
     return _count(result) == 1
 
@@ -492,19 +502,48 @@ async def run_job(
     async with sessions() as session:
         if not await claim(session, job_id, owner, clock()):
             return None
-        job = await get_job(session, job_id)
-        if job is None:
-            return None
-        if job.attempts > MAX_ATTEMPTS:
-            # Every run before died without ending it (a process killed by what it wrote).
-            return await _give_up(session, job, owner, reporter, clock, None)
-        heartbeat = _Heartbeat(sessions, job_id, owner, clock)
+        # From here on the job is this runner's: however it is stopped, even before it
+        # started writing, it is handed over at once rather than left held until the lease.
+        heartbeat: _Heartbeat | None = None
         try:
-            return await _run_claimed(
-                session, job, owner, steps, reporter, clock, pause, heartbeat
-            )
+            job = await get_job(session, job_id)
+            if job is None:
+                return None
+            if job.attempts > MAX_ATTEMPTS:
+                # Every run before died without ending it (a process killed by what it wrote).
+                return await _give_up(session, job, owner, reporter, clock, None)
+            heartbeat = _Heartbeat(sessions, job_id, owner, clock)
+            return await _run_claimed(session, job, owner, steps, reporter, clock, pause)
+        except asyncio.CancelledError:
+            # Stopped (a shutdown): the chunk in hand is rolled back, and the job is left at
+            # once to the next process rather than after the lease.
+            if heartbeat is not None:
+                await heartbeat.stop()
+                heartbeat = None
+            await _hand_over(session, job_id, owner)
+            raise
         finally:
-            await heartbeat.stop()
+            if heartbeat is not None:
+                await heartbeat.stop()
+
+
+async def _hand_over(session: AsyncSession, job_id: int, owner: str) -> None:
+    """Roll back the chunk in hand and free the job's lease, within RELEASE_WITHIN seconds;
+    a hand-over that fails is logged (the job then waits for its lease to pass)."""
+    try:
+        async with asyncio.timeout(RELEASE_WITHIN):
+            await session.rollback()
+            await _release(session, job_id, owner)
+    except (SQLAlchemyError, OSError, TimeoutError, asyncio.CancelledError) as error:
+        # The database away, too slow, or a second stop. Only the error's kind is logged: its
+        # text may carry the database's address.
+        logger.warning(
+            "Write job %s could not be handed over (%s); another process resumes it once its"
+            " lease of %d s has passed",
+            job_id,
+            type(error).__name__,
+            int(LEASE.total_seconds()),
+        )
 
 
 async def _run_claimed(
@@ -515,7 +554,6 @@ async def _run_claimed(
     reporter: JobReporter,
     clock: Callable[[], dt.datetime],
     pause: float | None,
-    heartbeat: _Heartbeat,
 ) -> WriteJob | None:
     job_id = job.id
     kind = steps(job)
@@ -537,15 +575,6 @@ async def _run_claimed(
             if wait and job.chunks_done < len(chunks):
                 await asyncio.sleep(wait)
         await _end(session, job, owner, JobState.DONE, None, clock())
-    except asyncio.CancelledError:
-        # Stopped (a shutdown): the chunk in hand is rolled back, and the job is left at
-        # once to the next process rather than after the lease.
-        await heartbeat.stop()
-        with contextlib.suppress(Exception):
-            async with asyncio.timeout(RELEASE_WITHIN):
-                await session.rollback()
-                await _release(session, job_id, owner)
-        raise
     except LeaseLostError:
         await session.rollback()
         job = await _current(session, job_id)

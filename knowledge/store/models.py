@@ -509,8 +509,12 @@ class WriteJobRow(Base):
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     # Why it failed, in a word ("refused", "forbidden", "changed since", "gave up").
     failure: Mapped[str | None] = mapped_column(String(32))
-    # How many runs claimed it: a job whose runs keep failing is given up after MAX_ATTEMPTS.
+    # Runs in a row that claimed it without moving it on: a job whose runs keep failing is
+    # given up after MAX_ATTEMPTS.
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    # Every run that claimed it, including those a killed or stopped process left (shown by
+    # `kb jobs`).
+    runs: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class UnansweredQuestionRow(Base):
