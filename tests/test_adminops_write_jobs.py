@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
-from aiogram.methods import EditMessageText, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, TelegramMethod
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -249,8 +250,15 @@ async def _import_jobs(engine: AsyncEngine) -> int:
     return count or 0
 
 
+ALREADY = {"en": "This import is already under way.", "uk": "Цей імпорт уже виконується."}
+
+
+def _answers(calls: list[TelegramMethod[Any]]) -> list[str | None]:
+    return [call.text for call in calls_of(calls, AnswerCallbackQuery)]
+
+
 @pytest.mark.parametrize("lang", ["en", "uk"])
-async def test_an_apply_delivered_again_after_its_import_started_says_how_it_goes(
+async def test_an_apply_delivered_again_while_its_import_runs_is_answered_quietly(
     admins: FileHarness, seeded_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     preview = await admins.send_document(SHEET, "towns.csv", language_code=lang)
@@ -261,5 +269,30 @@ async def test_an_apply_delivered_again_after_its_import_started_says_how_it_goe
     again = await admins.click(apply, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang)
 
     assert sent_texts(first) == [IMPORTING[lang]]
-    assert sent_texts(again) == [IMPORTING[lang]]
+    # No second progress message, which nothing would ever move on.
+    assert sent_texts(again) == []
+    assert _answers(again) == [ALREADY[lang]]
+    assert await _import_jobs(seeded_engine) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_two_applies_pressed_in_a_burst_show_one_progress_message_that_finishes(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    preview = await admins.send_document(SHEET, "towns.csv", language_code=lang)
+    apply = _first_button(list(preview))
+    start = len(admins.session.requests)
+
+    await asyncio.gather(
+        admins.click(apply, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang),
+        admins.click(apply, chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang),
+    )
+    await write_jobs.wait_for_jobs()
+
+    calls = admins.session.requests[start:]
+    assert [call.text for call in calls_of(calls, SendMessage)] == [IMPORTING[lang]]
+    assert sorted(_answers(calls), key=str) == sorted([None, ALREADY[lang]], key=str)
+    # The one progress message moves on to the import's end.
+    edits = [call for call in calls_of(calls, EditMessageText) if call.text == FINISHED[lang]]
+    assert len(edits) == 1
     assert await _import_jobs(seeded_engine) == 1

@@ -65,7 +65,7 @@ from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xl
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import UnknownRecordError, partner_button
 from knowledge.render.lang import Language
-from knowledge.store.durable_jobs import UNFINISHED, job_writing
+from knowledge.store.durable_jobs import UNFINISHED, job_writing, show_progress_in
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
 router = Handlers(__name__)
@@ -337,28 +337,19 @@ async def on_import_apply(
     batch = _import_batch(query.message.chat.id, callback_data.upload)
     if data.get("upload") != callback_data.upload:
         # An Apply delivered again after its import was stored says how the import goes.
-        status = await _import_status(services, batch)
-        if status is None:
-            await query.answer(
-                _("This preview is out of date; send the file again."), show_alert=True
-            )
-            return
-        await query.answer()
-        await query.message.answer(escaped(status))
+        await _apply_again(query, query.message, services, batch)
         return
-    await state.clear()
-    await query.answer()
     upload, filename = base64.b64decode(data["data"]), str(data["filename"])
     try:
         # Read again by the job, which checks it against what is stored then.
         read_import(upload, filename, limits=_limits())
     except ImportRejectedError as error:
+        await state.clear()
+        await query.answer()
         await say(query.message, refused_text(error.problems))
         return
-    progress_message = await query.message.answer(
-        escaped(_("Importing… {percent}%").format(percent=0))
-    )
-    # Stored before it runs: if this process dies, another finishes it in the same message.
+    # Stored before anything is shown: of two presses at once (on one replica or two), only
+    # the one that stored it posts a progress message. The other's would never move on.
     try:
         job = await services.work(
             start_import,
@@ -369,35 +360,55 @@ async def on_import_apply(
             now=services.now(),
             skip_rejected=True,
             chat_id=query.message.chat.id,
-            message_id=progress_message.message_id,
             language=lang,
             owner=OWNER,
             batch=batch,
         )
-    except ImportUnderWayError as under_way:
-        # The same Apply pressed at the same moment stored it: this message says how it goes.
-        status = escaped(await job_status_text(services, under_way.job.id) or "")
-        try:
-            await bot.edit_message_text(
-                status, chat_id=progress_message.chat.id, message_id=progress_message.message_id
-            )
-        except TelegramAPIError:
-            await query.message.answer(status)
+    except ImportUnderWayError:
+        await query.answer(_(ALREADY_UNDER_WAY))
         return
+    # Kept until the job is stored: an Apply pressed meanwhile meets the stored job, not a
+    # preview that looks out of date.
+    await state.clear()
+    await query.answer()
+    try:
+        progress_message = await query.message.answer(
+            escaped(_("Importing… {percent}%").format(percent=0))
+        )
+    except TelegramAPIError:
+        # The job's end is then sent as a message of its own.
+        logger.warning("The progress message of write job %s could not be posted", job.id)
+    else:
+        # If this process dies, another finishes the job in the same message.
+        async with services.sessions() as session:
+            await show_progress_in(session, job.id, progress_message.message_id)
     start_job(bot, services, job.id)
+
+
+ALREADY_UNDER_WAY = N_("This import is already under way.")
+
+
+async def _apply_again(
+    query: CallbackQuery, message: Message, services: BotServices, batch: str
+) -> None:
+    """An Apply pressed again: a quiet note while its import runs (its own message shows the
+    progress), how it ended once it has, or that the preview is out of date."""
+    async with services.sessions() as session:
+        job = await job_writing(session, batch)
+    if job is None:
+        await query.answer(_("This preview is out of date; send the file again."), show_alert=True)
+        return
+    if job.state in UNFINISHED:
+        await query.answer(_(ALREADY_UNDER_WAY))
+        return
+    await query.answer()
+    await message.answer(escaped(await job_status_text(services, job.id) or ""))
 
 
 def _import_batch(chat_id: int, upload: str) -> str:
     """The audit batch of the import its preview `upload` (in the chat) applies: the same
     for every press of its Apply, so it is stored once."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"pobratym-import:{chat_id}:{upload}"))
-
-
-async def _import_status(services: BotServices, batch: str) -> str | None:
-    """How the import writing `batch` goes, or None when none was stored."""
-    async with services.sessions() as session:
-        job = await job_writing(session, batch)
-    return None if job is None else await job_status_text(services, job.id)
 
 
 # ---------------------------------------------------------------------------------------------

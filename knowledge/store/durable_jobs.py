@@ -254,6 +254,20 @@ async def create_job(
     return _job(row)
 
 
+async def show_progress_in(session: AsyncSession, job_id: int, message_id: int) -> bool:
+    """Make the message `message_id` (in the job's chat) the one the job's progress and end
+    are shown in, when it has none yet (committed here); False when it has one already or
+    does not exist."""
+    table = models.WriteJobRow
+    async with writing(session):
+        result = await session.execute(
+            update(table)
+            .where(table.id == job_id, table.message_id.is_(None))
+            .values(message_id=message_id)
+        )
+    return _count(result) == 1
+
+
 async def get_job(session: AsyncSession, job_id: int) -> WriteJob | None:
     """The job as stored now, or None."""
     row = await session.get(models.WriteJobRow, job_id, populate_existing=True)
