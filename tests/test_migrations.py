@@ -14,6 +14,7 @@ from knowledge.store import migrations
 from knowledge.store.engines import session_factory
 from knowledge.store.exporting import export_document
 from knowledge.store.models import Base
+from knowledge.store.schema_head import head_revision
 
 REVISIONS = migrations.revisions()
 
@@ -85,3 +86,55 @@ async def test_text_stored_over_its_new_bound_is_cut_at_a_word_and_the_records_l
     assert agreement.notes.uk is not None
     assert len(agreement.notes.uk) <= 2000
     assert agreement.notes.uk.endswith("слово…")
+
+
+async def test_undos_of_one_import_stored_twice_before_their_index_are_kept_once(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    await migrations.downgrade(engine, "0009")
+    jobs = [
+        # Two undos of one import running, one of another import done and one waiting.
+        (1, "running", "batch-a", 2),
+        (2, "running", "batch-a", 5),
+        (3, "waiting", "batch-b", 0),
+        (4, "done", "batch-b", 3),
+        (5, "failed", "batch-b", 0),
+    ]
+    async with engine.begin() as connection:
+        for job_id, state, undone, chunks in jobs:
+            await connection.execute(
+                text(
+                    "INSERT INTO write_jobs (id, kind, state, actor, batch, undone_batch,"
+                    " chunks_done, records_done, created, updated, unchanged, skip_rejected,"
+                    " created_at, lease_owner, lease_until)"
+                    " VALUES (:id, 'undo', :state, 'test', :batch, :undone, :chunks, 0, 0, 0, 0,"
+                    " false, CURRENT_TIMESTAMP, 'replica', CURRENT_TIMESTAMP)"
+                ),
+                {
+                    "id": job_id,
+                    "state": state,
+                    "batch": f"undo-{job_id}",
+                    "undone": undone,
+                    "chunks": chunks,
+                },
+            )
+
+    with caplog.at_level("WARNING"):
+        await migrations.upgrade(engine)
+
+    async with engine.connect() as connection:
+        rows = (
+            await connection.execute(
+                text("SELECT id, state, failure, lease_until FROM write_jobs ORDER BY id")
+            )
+        ).all()
+    assert [(row.id, row.state, row.failure) for row in rows] == [
+        (1, "cancelled", "duplicate"),
+        (2, "running", None),
+        (3, "cancelled", "duplicate"),
+        (4, "done", None),
+        (5, "failed", None),
+    ]
+    assert rows[0].lease_until is None
+    assert "Undo jobs 1, 3 repeated another undo of the same import" in caplog.text
+    assert await migrations.current_revision(engine) == head_revision()
