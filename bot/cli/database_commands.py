@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cli.context import CommandContext
 from knowledge.store.engines import SUPPORTED_DRIVERS, create_engine
+from knowledge.store.first_start import preparing
 from knowledge.store.schema_head import schema_is_current
 from knowledge.store.transfer import TargetNotEmptyError, TransferMismatchError, copy_database
 
@@ -45,7 +46,9 @@ async def _migrate_and_report(
     _ = context.gettext
     engine = create_engine(context.settings.database_url.get_secret_value())
     try:
-        await migrate(engine)
+        # A bot starting meanwhile waits for the migration rather than racing in it.
+        async with preparing(engine):
+            await migrate(engine)
         revision = await migrations.current_revision(engine)
     finally:
         await engine.dispose()

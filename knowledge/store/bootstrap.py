@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from knowledge.store import models
 from knowledge.store.curated import curated_document
 from knowledge.store.engines import session_factory, writing
+from knowledge.store.first_start import preparing
 from knowledge.store.loading import LoadReport, load_document
 from knowledge.store.rights import SystemWriter
 from knowledge.store.schema_head import schema_is_current
@@ -23,7 +24,14 @@ async def seed(engine: AsyncEngine) -> LoadReport:
 
 
 async def prepare_database(engine: AsyncEngine) -> LoadReport | None:
-    """Migrate to the newest schema; seed an empty knowledge base. Returns the seed's report."""
+    """Migrate to the newest schema; seed an empty knowledge base. Returns the seed's report
+    (None when it was seeded already). Processes preparing one database at once take turns
+    (`first_start.preparing`), so each finds it migrated and seeded by the first."""
+    async with preparing(engine):
+        return await _prepare(engine)
+
+
+async def _prepare(engine: AsyncEngine) -> LoadReport | None:
     if not await schema_is_current(engine):
         # Imported here: a serving process on a current schema never loads Alembic.
         from knowledge.store import migrations
