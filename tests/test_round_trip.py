@@ -88,6 +88,18 @@ def _guarded_document() -> KnowledgeDocument:
     document.sources[0] = factories.source(
         title={"uk": "+Лист міської ради", "en": "@Council letter"}
     )
+    # Signs a spreadsheet reads as = + - once folded (full-width, small), and a minus sign.
+    document.aid.append(
+        aid(
+            "test-aid-lookalike",
+            received_on="2024-04",
+            notes={"uk": "\N{MINUS SIGN}5% бюджету", "en": "\N{SMALL HYPHEN-MINUS}5% budget"},
+            description={
+                "uk": "\N{FULLWIDTH PLUS SIGN}Генератори",
+                "en": "\N{FULLWIDTH EQUALS SIGN}Generators",
+            },
+        )
+    )
     return document
 
 
@@ -98,6 +110,8 @@ async def test_an_exported_sheet_imports_back_unchanged(engine: AsyncEngine, exp
     async with session_factory(engine)() as session:
         data = await EXPORTS[export](session)
     parsed = read_import(data, export)
+    if export == "aid.csv":
+        assert "'\N{FULLWIDTH EQUALS SIGN}Generators" in data.decode()
 
     async with session_factory(engine)() as session:
         preview = await preview_import(session, parsed)

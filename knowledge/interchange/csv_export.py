@@ -10,17 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import Bilingual, CitationDoc, KnowledgeDocument, Notes
 from knowledge.facts.vocabulary import DonorKind
-from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS
+from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS, runs_as_formula
 from knowledge.store.exporting import export_document
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def sheet_cell(value: object) -> str:
     """A value as a spreadsheet cell's text; text a spreadsheet would run is quoted."""
     text = "" if value is None else str(value)
-    # A stored text that a spreadsheet would run is written as text (OWASP's advice).
-    if text.startswith(_FORMULA_START) and text != "-":
+    # A stored text that a spreadsheet would run is written as text (OWASP's advice), also
+    # when a space, a line break or a full-width «＝» comes first.
+    if runs_as_formula(text):
         return "'" + text
     return text
 

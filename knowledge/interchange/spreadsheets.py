@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -93,6 +94,39 @@ def column_limit(column: str) -> int:
 
 
 REQUIRED = {SheetKind.AGREEMENTS: AGREEMENT_REQUIRED, SheetKind.AID: AID_REQUIRED}
+
+# A cell whose visible text starts with one of these is run as a formula by Excel,
+# LibreOffice and Sheets; so is one starting with a tab or a carriage return (OWASP).
+_FORMULA_SIGNS = ("=", "+", "-", "@", "\N{MINUS SIGN}")
+_FORMULA_START = ("\t", "\r")
+
+
+def visible_text(text: str) -> str:
+    """The text as a spreadsheet may read it: compatibility forms folded (NFKC: «＝» is "=",
+    «＋» "+", «﹣» "-", «＠» "@") and the spaces, line breaks and invisible characters around
+    it (a zero-width space, a byte-order mark, a direction mark) left out."""
+    folded = unicodedata.normalize("NFKC", text)
+    start, end = 0, len(folded)
+    while start < end and _blank(folded[start]):
+        start += 1
+    while end > start and _blank(folded[end - 1]):
+        end -= 1
+    return folded[start:end]
+
+
+def _blank(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
+def runs_as_formula(text: str) -> bool:
+    """Whether a spreadsheet may run a cell of this text as a formula: it starts with a tab or
+    a carriage return, or its visible text (`visible_text`) starts with =, +, -, a minus sign
+    «−» or @ and is more than a lone dash (which stands for "not known")."""
+    if text.startswith(_FORMULA_START):
+        return True
+    shown = visible_text(text)
+    return shown.startswith(_FORMULA_SIGNS) and shown != "-"
+
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _PLAIN_NUMBER = re.compile(r"^[\d.,]+$")

@@ -30,6 +30,8 @@ from knowledge.interchange.spreadsheets import (
     column_limit,
     read_agreement_row,
     read_aid_row,
+    runs_as_formula,
+    visible_text,
 )
 from knowledge.interchange.workbook import workbook_records
 from knowledge.places.hromadas import HromadaIndex, shipped_index
@@ -70,8 +72,6 @@ class ParsedImport:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d[\d\s.,]*$")
 _UKRAINIAN_OR_ASCII = re.compile(
     r"^[\x09\x0a\x0d\x20-\x7eА-Яа-яЁёІіЇїЄєҐґ«»№–—‘’“”„…\u00a0\u00b0\u00ab\u00bb\u00a7\u00b7]*$"
@@ -299,7 +299,7 @@ def _delimiter(text: str) -> str:
 def unguarded(cell: str) -> str:
     """A cell's text as stored: an export writes text a spreadsheet would run with a leading
     apostrophe ("'-5% budget"), which is dropped again here, so the export imports back."""
-    if cell.startswith("'") and cell[1:].startswith(_FORMULA_START):
+    if cell.startswith("'") and runs_as_formula(cell[1:]):
         return cell[1:]
     return cell
 
@@ -307,7 +307,9 @@ def unguarded(cell: str) -> str:
 def _formula_cells(number: int, header: list[str], cells: list[str]) -> list[Problem]:
     found = []
     for column, cell in zip(header, cells, strict=False):
-        if cell.startswith(_FORMULA_START) and cell != "-" and not _NUMBER.match(cell):
+        # Checked on the text as a spreadsheet sees it: " =1+1", "\n=1+1" and «＝1+1» are
+        # formulas too. A number ("-5", " -5,5") is not.
+        if runs_as_formula(cell) and not _NUMBER.match(visible_text(cell)):
             found.append(
                 Problem(
                     N_("{column}: {value} looks like a formula"),
