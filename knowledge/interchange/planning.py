@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import (
+    NAME_LENGTH,
     UNSTATED_ISSUER,
     AgreementDoc,
     AidDoc,
@@ -31,13 +32,13 @@ from knowledge.facts.documents import (
     SourceDoc,
     length_problems,
 )
-from knowledge.facts.messages import N_, Problem
+from knowledge.facts.messages import N_, Name, Problem, number
 from knowledge.facts.vocabulary import AgreementStatus, SourceKind
 from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceCells
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import Hints, shipped_index
-from knowledge.places.partners import new_foreign_place
+from knowledge.places.partners import derived_name_length, new_foreign_place
 from knowledge.places.subdivisions import split_region
 from knowledge.places.world import place_key
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
@@ -103,23 +104,69 @@ def _digest(*parts: object) -> str:
 Record = TypeVar("Record", AgreementDoc, AidDoc)
 
 
-def _same_aid(earlier: AidDoc, row: AidCells, donors: list[DonorDoc]) -> bool:
-    """Whether an aid row says what an earlier record of its key says (its source aside)."""
-    return (
-        earlier.hromada == row.hromada
-        and earlier.received_on == row.received_on
-        and earlier.amount == row.amount
-        and earlier.currency == row.currency
-        and list(earlier.donors) == donors
-    )
-
-
 def _citing(before: AgreementDoc | AidDoc | None, source: str) -> list[CitationDoc]:
     """The sources the stored record cites, and the row's source after them if it is new."""
     citations = list(before.sources) if before else []
     if source not in {citation.source for citation in citations}:
         citations.append(CitationDoc(source=source))
     return citations
+
+
+# The columns two rows of one pair must agree on, with the fields of the row that hold them.
+_AGREEMENT_FACTS = (
+    ("status", ("status",)),
+    ("signed_on", ("signed_on",)),
+    ("expires_on", ("expires_on",)),
+    ("notes", ("notes",)),
+    ("partner_name_uk", ("partner_name_uk",)),
+    ("partner_latitude, partner_longitude", ("partner_location",)),
+)
+_AID_FACTS = (
+    ("received_on", ("received_on",)),
+    ("donor_kind", ("donor_kind",)),
+    ("donor_country", ("donor_countries",)),
+    ("donor_city", ("donor_city",)),
+    ("donor_organisation", ("donor_organisation",)),
+    ("description", ("description",)),
+    ("amount, currency", ("amount", "currency")),
+    ("notes", ("notes",)),
+    ("category, quantity", ("category", "quantity")),
+)
+# A row naming a pair (or an aid record) an earlier row named with other facts: which one is
+# right is the editor's call, so neither is imported.
+CONFLICT = N_(
+    "the same pair as row {other}, with other values in {columns}: neither row is imported;"
+    " keep one row for the pair, or make the rows agree"
+)
+CONFLICT_AID = N_(
+    "the same aid record as row {other}, with other values in {columns}: neither row is"
+    " imported; keep one row for the record, or make the rows agree"
+)
+# A row repeating a row that another one contradicts.
+CONFLICTED = N_(
+    "the same record as row {other}, which another row contradicts: neither is imported"
+)
+MOVED = N_(
+    "key {key} is the record of {stored}, and this row names {named}: a sheet does not move"
+    " a record to another hromada or partner; leave the key empty to add a new record"
+)
+MOVED_AID = N_(
+    "key {key} is an aid record of {stored}, and this row names {named}: a sheet does not"
+    " move a record to another hromada; leave the key empty to add a new record"
+)
+
+
+def _differences(
+    earlier: AgreementCells | AidCells,
+    later: AgreementCells | AidCells,
+    facts: tuple[tuple[str, tuple[str, ...]], ...],
+) -> str:
+    """The columns (comma-separated) in which two rows of one record say different things."""
+    return ", ".join(
+        columns
+        for columns, names in facts
+        if any(getattr(earlier, name) != getattr(later, name) for name in names)
+    )
 
 
 # Fields a row may leave empty: an empty cell (or a column the sheet lacks) says nothing
@@ -200,6 +247,14 @@ class _Planner:
         self.merged: list[Problem] = []
         self.planned_agreements: dict[str, AgreementDoc] = {}
         self.planned_aid: dict[str, AidDoc] = {}
+        # The row each planned record comes from, the rows merged into it, the keys whose
+        # rows contradict each other and the refusals of their first rows.
+        self.first_rows: dict[str, AgreementCells | AidCells] = {}
+        self.merged_into: dict[str, list[Problem]] = defaultdict(list)
+        self.conflicted: set[str] = set()
+        self.conflicts: list[Problem] = []
+        # Each planned agreement's hromada, partner and kind, by its key.
+        self.pairs: dict[str, tuple[str, str, str]] = {}
 
     def _index_place(self, place: PlaceDoc) -> None:
         names = {place.name.uk, place.name.en, place.name_local, *place.aliases}
@@ -243,7 +298,11 @@ class _Planner:
         region: tuple[str, str | None] | None = None,
         name_uk: str | None = None,
         location: tuple[float, float] | None = None,
+        column: str = "partner_city",
     ) -> str | Problem:
+        """The key of the place `city` names in `country`: a known one, or a new one made
+        from GeoNames; a Problem when several match or its derived name is too long for a
+        place (`column` names the cell it comes from)."""
         if country == HOME_COUNTRY:
             return self.domestic_place(city)
         city, within = split_region(city, country)
@@ -263,10 +322,26 @@ class _Planner:
                 N_("several places are called {city} in {country}: {keys}; give the key"),
                 {"city": city, "country": country, "keys": ", ".join(sorted(keys))},
             )
+        # 100 «Щ» fit the column, but their Latin name (400 letters) would not fit the place.
+        length = derived_name_length(city)
+        if length > NAME_LENGTH:
+            return Problem(
+                N_(
+                    "{column}: written in Latin letters, this name would have {length}"
+                    " characters, and a place's name holds at most {limit}"
+                ),
+                {"column": column, "length": number(length), "limit": number(NAME_LENGTH)},
+            )
         key = f"{country.lower()}-{slug(city, limit=60)}"
         if key in self.places:
             key = f"{key}-{_digest(city)}"
-        doc = new_foreign_place(key, city, country, region, name_uk, location)
+        try:
+            doc = new_foreign_place(key, city, country, region, name_uk, location)
+        except ValidationError as error:
+            over = length_problems(error)
+            if not over:
+                raise
+            return over[0]
         self.places[key] = self.new_places[key] = doc
         self._index_place(doc)
         return key
@@ -323,6 +398,7 @@ class _Planner:
         found = self._agreement(row)
         if isinstance(found, AgreementDoc):
             self.planned_agreements[found.key] = found
+            self.first_rows.setdefault(found.key, row)
             self.partnered[found.place].add(found.hromada)
         return found
 
@@ -337,17 +413,48 @@ class _Planner:
             return row.undecided
         return replace(row, hromada=chosen.code, settlement=chosen.settlement, undecided=None)
 
-    def _merge(self, key: str, row: AgreementCells, first: int) -> None:
-        """A row naming a pair an earlier row named: its source is cited by that record."""
-        self.merged.append(
-            Problem(N_("the same pair as row {first}; merged into it"), {"first": first}, row.row)
+    def _conflict(self, key: str, row: AgreementCells | AidCells, first: int) -> Problem | None:
+        """The refusal of a row repeating row `first`'s record with other facts (that row,
+        and the rows merged into it, are refused as well), or None when it agrees."""
+        earlier = self.first_rows.get(key)
+        aid = isinstance(row, AidCells)
+        columns = (
+            ""
+            if earlier is None
+            else _differences(earlier, row, _AID_FACTS if aid else _AGREEMENT_FACTS)
         )
+        if not columns:
+            if key not in self.conflicted:
+                return None
+            return Problem(CONFLICTED, {"other": first}, row.row)
+        message = CONFLICT_AID if aid else CONFLICT
+        if key not in self.conflicted:
+            self.conflicted.add(key)
+            (self.planned_aid if aid else self.planned_agreements).pop(key, None)
+            self.conflicts.append(Problem(message, {"other": row.row, "columns": columns}, first))
+            for note in self.merged_into.pop(key, []):
+                self.merged.remove(note)
+                self.conflicts.append(Problem(CONFLICTED, {"other": first}, note.row))
+        return Problem(message, {"other": first, "columns": columns}, row.row)
+
+    def _merge(self, key: str, row: AgreementCells, first: int) -> Problem | None:
+        """A row naming a pair an earlier row named with the same facts: its source is cited
+        by that record; with other facts, the refusal of both (`_conflict`)."""
+        conflict = self._conflict(key, row, first)
+        if conflict is not None:
+            return conflict
+        note = Problem(
+            N_("the same pair as row {first}; merged into it"), {"first": first}, row.row
+        )
+        self.merged.append(note)
+        self.merged_into[key].append(note)
         earlier = self.planned_agreements.get(key)
         if earlier is None:
-            return
+            return None
         citations = _citing(earlier, self.source(row.source))
         if citations != earlier.sources:
             self.planned_agreements[key] = earlier.model_copy(update={"sources": citations})
+        return None
 
     def _agreement(self, row: AgreementCells) -> AgreementDoc | Problem | None:
         place = self.place(
@@ -363,33 +470,31 @@ class _Planner:
         if isinstance(settled, Problem):
             return settled
         row = settled
+        pair = (row.hromada, place, row.kind)
         key = row.key
         if key is None:
-            same = self.by_parties.get((row.hromada, place, row.kind), [])
-            name = self.key_name(row.hromada)
-            key = same[0] if len(same) == 1 else f"{slug(name)}-{place}-{slug(row.kind)}"[:100]
-            first = self.planned.get(key)
-            if first is not None and first != row.row:
-                self._merge(key, row, first)
-                return None
-        else:
-            # A key written twice for the same pair is one record cited twice; for another
-            # pair it is a mistake, refused below.
-            first = self.planned.get(key)
-            earlier = self.planned_agreements.get(key)
-            same_pair = earlier is not None and (earlier.hromada, earlier.place, earlier.kind) == (
-                row.hromada,
-                place,
-                row.kind,
-            )
-            if first is not None and first != row.row and same_pair:
-                self._merge(key, row, first)
-                return None
+            same = self.by_parties.get(pair, [])
+            key = same[0] if len(same) == 1 else self._new_key(row.hromada, place, row.kind)
+        # A key written twice for the same pair is one record cited twice; for another
+        # pair it is a mistake, refused below.
+        first = self.planned.get(key)
+        if first is not None and first != row.row and self.pairs.get(key) == pair:
+            return self._merge(key, row, first)
+        before = self.agreements.get(key)
+        if before is not None and (before.hromada, before.place) != (row.hromada, place):
+            # An editor's sheet never moves a stored record to another hromada or partner:
+            # a reused key is refused, whatever the editor's rights.
+            params: dict[str, str | int] = {
+                "key": key,
+                "stored": self._pair_name(before.hromada, before.place),
+                "named": self._pair_name(row.hromada, place),
+            }
+            return Problem(MOVED, params, row.row)
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
+        self.pairs[key] = pair
         source = self.source(row.source)
-        before = self.agreements.get(key)
         citations = _citing(before, source)
         fields = {
             "key": key,
@@ -408,9 +513,36 @@ class _Planner:
             AgreementDoc, before, fields, N_("not a valid agreement: {reason}"), row.row, kept
         )
 
+    def _new_key(self, hromada: str, place: str, kind: str) -> str:
+        """A key for a new agreement: the hromada's name, the partner's key and the kind,
+        with a digest of the pair when another pair already holds it (two hromadas whose
+        centres share a name)."""
+        key = f"{slug(self.key_name(hromada))}-{place}-{slug(kind)}"[:100]
+        stored = self.agreements.get(key)
+        holder = self.pairs.get(key) or (
+            (stored.hromada, stored.place, stored.kind) if stored else None
+        )
+        if holder is None or holder == (hromada, place, kind):
+            return key
+        return f"{key[:91]}-{_digest(hromada, place, kind)}"
+
+    def _pair_name(self, hromada: str, place: str) -> Name:
+        """A hromada and its partner as an editor names them: "Kharkiv – Brno", «Харків – Брно»."""
+        name = self._hromada_name(hromada)
+        doc = self.places.get(place)
+        partner_en, partner_uk = (doc.name.en, doc.name.uk) if doc else (place, place)
+        return Name(f"{name} – {partner_en}", f"{name.uk} – {partner_uk}")
+
+    def _hromada_name(self, hromada: str) -> Name:
+        """A hromada as residents name it: by its centre ("Kharkiv", «Харків»)."""
+        doc = self.hromadas.get(hromada)
+        if doc is None:
+            return Name(hromada, hromada)
+        return Name(doc.center_en or doc.name_en, doc.center_uk or doc.name_uk)
+
     def donors(self, row: AidCells) -> list[DonorDoc] | Problem:
         if row.donor_city is not None:
-            place = self.place(row.donor_city, row.donor_countries[0])
+            place = self.place(row.donor_city, row.donor_countries[0], column="donor_city")
             if isinstance(place, Problem):
                 return Problem(place.message, place.params, row.row)
             return [DonorDoc(kind=row.donor_kind, country=row.donor_countries[0], place=place)]
@@ -451,18 +583,29 @@ class _Planner:
             key = f"{slug(name)}-aid-{when}-{digest}"
         first = self.planned.get(key)
         earlier = self.planned_aid.get(key)
+        if first is not None and first != row.row and key in self.conflicted:
+            return self._conflict(key, row, first) or Problem(
+                CONFLICTED, {"other": first}, row.row
+            )
         if (
             first is not None
             and earlier is not None
             and first != row.row
-            and _same_aid(earlier, row, donors)
+            and earlier.hromada == row.hromada
         ):
-            return self._merge_aid(key, row, first)
+            return self._conflict(key, row, first) or self._merge_aid(key, row, first)
+        before = self.aid.get(key)
+        if before is not None and before.hromada != row.hromada:
+            params: dict[str, str | int] = {
+                "key": key,
+                "stored": self._hromada_name(before.hromada),
+                "named": self._hromada_name(row.hromada),
+            }
+            return Problem(MOVED_AID, params, row.row)
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
         source = self.source(row.source)
-        before = self.aid.get(key)
         citations = _citing(before, source)
         if before is not None and all(
             any(self._same_donor(donor, stored) for stored in before.donors) for donor in donors
@@ -486,15 +629,16 @@ class _Planner:
         found = _updated(AidDoc, before, fields, N_("not a valid aid record: {reason}"), row.row)
         if isinstance(found, AidDoc):
             self.planned_aid[key] = found
+            self.first_rows.setdefault(key, row)
         return found
 
     def _merge_aid(self, key: str, row: AidCells, first: int) -> AidDoc:
         """An aid row repeating an earlier one under its key: that record cites its source."""
-        self.merged.append(
-            Problem(
-                N_("the same record as row {first}; merged into it"), {"first": first}, row.row
-            )
+        note = Problem(
+            N_("the same record as row {first}; merged into it"), {"first": first}, row.row
         )
+        self.merged.append(note)
+        self.merged_into[key].append(note)
         earlier = self.planned_aid[key]
         citations = _citing(earlier, self.source(row.source))
         self.planned_aid[key] = earlier.model_copy(update={"sources": citations})
@@ -523,6 +667,7 @@ def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
         else:
             rows.setdefault(record.key, aid_row.row)
     aid = list(planner.planned_aid.values())
+    rejected += planner.conflicts
     # Sources and places only rows that were refused would need are left out.
     cited = {c.source for doc in agreements for c in doc.sources}
     cited |= {c.source for doc in aid for c in doc.sources}

@@ -225,7 +225,9 @@ def parse_date(text: str, column: str) -> PartialDate | None:
 
 
 def _key(cells: dict[str, str]) -> str | None:
-    key = cells.get("key", "").strip()
+    # A key is written in small letters; one typed in capitals or full-width letters, or with
+    # spaces around it, is the same key, so it names the same record.
+    key = visible_text(cells.get("key", "")).lower()
     if not key:
         return None
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*[a-z0-9]", key) or len(key) > 100:
