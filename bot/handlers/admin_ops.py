@@ -302,8 +302,7 @@ async def on_import_cancel(
         await state.clear()
         return
     batch = _import_batch(query.message.chat.id, callback_data.upload)
-    async with services.sessions() as session:
-        job = await job_writing(session, batch)
+    job = await services.work(job_writing, batch)
     if job is None:
         await state.clear()
         await say(query.message, _("Import cancelled; nothing was written."))
@@ -380,8 +379,7 @@ async def on_import_apply(
         logger.warning("The progress message of write job %s could not be posted", job.id)
     else:
         # If this process dies, another finishes the job in the same message.
-        async with services.sessions() as session:
-            await show_progress_in(session, job.id, progress_message.message_id)
+        await services.work(show_progress_in, job.id, progress_message.message_id)
     start_job(bot, services, job.id)
 
 
@@ -393,8 +391,7 @@ async def _apply_again(
 ) -> None:
     """An Apply pressed again: a quiet note while its import runs (its own message shows the
     progress), how it ended once it has, or that the preview is out of date."""
-    async with services.sessions() as session:
-        job = await job_writing(session, batch)
+    job = await services.work(job_writing, batch)
     if job is None:
         await query.answer(_("This preview is out of date; send the file again."), show_alert=True)
         return
