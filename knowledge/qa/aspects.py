@@ -469,6 +469,8 @@ def in_focus(
         and context.intent in _LISTS_OF_PARTNERS
         and meaning.intent in _LISTS_OF_PARTNERS
         and meaning.entities.hromada == context.entities.hromada
+        # «а які ще не підписані?» asks for the unsigned among them, not for more partners.
+        and not reading.cues & {Cue.UNSIGNED, Cue.PLANNED, Cue.IN_NEGOTIATION}
     )
     if others:
         # «а з ким ще?» asks for the partners the list did not show: none after a full list.

@@ -51,6 +51,8 @@ class Cue(StrEnum):
     PERSON = "person"
     IN_NEGOTIATION = "in_negotiation"
     PLANNED = "planned"
+    # Not signed yet: planned, or still in talks.
+    UNSIGNED = "unsigned"
     AREAS = "areas"
     WHERE = "where"
     APPROVED = "approved"
@@ -321,7 +323,8 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     ),
     Cue.PERSON: ("хто", "кого", "кому", "ким", "у кого", "в кого"),
     Cue.IN_NEGOTIATION: ("перемовин", "переговор", "узгоджу", "обговорю"),
-    Cue.PLANNED: ("заплан", "планую", "планує", "плануєт", "не підписан", "не підписал"),
+    Cue.PLANNED: ("заплан", "планую", "планує", "плануєт"),
+    Cue.UNSIGNED: ("не підписан", "не підписал", "непідписан", "не укла"),
     Cue.AREAS: (
         "сфер",
         "галуз",
@@ -486,7 +489,8 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     ),
     Cue.PERSON: ("кто", "кого", "кому", "кем", "у кого"),
     Cue.IN_NEGOTIATION: ("переговор", "согласов"),
-    Cue.PLANNED: ("заплан", "планиру", "не подписан"),
+    Cue.PLANNED: ("заплан", "планиру"),
+    Cue.UNSIGNED: ("не подписан", "неподписан", "не заключ"),
     Cue.AREAS: ("сфер", "направлен"),
     Cue.WHERE: ("где наход", "где это", "это где", "какой стране", "какой штат", "каком штате"),
     Cue.APPROVED: ("утверд", "принят", "сесси", "решени"),
@@ -682,7 +686,15 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.WHO: ("who=", "which=", "what="),
     Cue.PERSON: ("who=", "whom=", "anyone", "anybody"),
     Cue.IN_NEGOTIATION: ("negotiat", "under discussion", "being discussed", "talks="),
-    Cue.PLANNED: ("planned", "never confirmed", "not signed", "not yet signed", "unsigned"),
+    Cue.PLANNED: ("planned", "never confirmed"),
+    Cue.UNSIGNED: (
+        "not signed",
+        "not yet signed",
+        "unsigned",
+        "yet to be signed",
+        "not been signed",
+        "not concluded",
+    ),
     Cue.AREAS: ("areas", "area=", "fields", "field=", "sectors", "about what", "what is it about"),
     Cue.WHERE: (
         "where is",
@@ -696,7 +708,18 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     ),
     Cue.APPROVED: ("approv", "adopt", "session"),
     Cue.NOT_RECORDED: ("cost=", "costs=", "mayor of", "population"),
-    Cue.PRONOUN: ("it=", "its=", "they=", "their=", "them=", "these=", "those=", "this one"),
+    Cue.PRONOUN: (
+        "it=",
+        "its=",
+        "they=",
+        "their=",
+        "them=",
+        "these=",
+        "those=",
+        "this one",
+        # "which ones are not signed yet?" after a list asks about the partners listed.
+        "which ones",
+    ),
     Cue.WITHIN: ("within", "in the next", "over the next", "coming"),
     Cue.ANYONE: ("anyone", "anybody", "any hromada", "any city"),
     Cue.SINCE: ("since",),

@@ -41,6 +41,7 @@ from knowledge.qa.people import names_signing
 from knowledge.qa.resolution import is_of_kind, resolve
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
+from knowledge.qa.year_parts import in_part_of_year, part_is_known
 from knowledge.render.labels import (
     AGREEMENT_KINDS_INLINE,
     AGREEMENT_STATUSES_INLINE,
@@ -140,24 +141,6 @@ _NOT_YET = frozenset({AgreementStatus.PLANNED, AgreementStatus.IN_NEGOTIATION})
 
 def _signed_in(agreement: Agreement, year: int) -> bool:
     return agreement.signed_on is not None and agreement.signed_on.year == year
-
-
-# The months of a year's end and start, and the words the notes use for them when the record
-# gives the year alone ("Signed at the end of 2023").
-_PART_MONTHS = {"end": frozenset({10, 11, 12}), "start": frozenset({1, 2, 3})}
-_PART_WORDS = {"end": ("end of", "late"), "start": ("beginning of", "start of", "early")}
-
-
-def _in_part_of_year(agreement: Agreement, part: str) -> bool:
-    """Whether an agreement was signed in that part of its year: by the month the record
-    gives, else by its notes (Kharkiv's pledge with Leeds was signed at the end of 2023)."""
-    signed = agreement.signed_on
-    if signed is None:
-        return False
-    if signed.month is not None:
-        return signed.month in _PART_MONTHS.get(part, frozenset())
-    notes = agreement.notes.en.casefold() if agreement.notes is not None else ""
-    return any(f"{words} {signed.year}" in notes for words in _PART_WORDS.get(part, ()))
 
 
 def today_in_ukraine() -> dt.date:
@@ -529,7 +512,7 @@ class Engine:
         if signed_in is not None:
             agreements = [a for a in agreements if _signed_in(a, signed_in)]
             if entities.part is not None:
-                agreements = [a for a in agreements if _in_part_of_year(a, entities.part)]
+                agreements = [a for a in agreements if in_part_of_year(a, entities.part)]
         if entities.agreement is not None:
             return [a for a in agreements if a.key == entities.agreement]
         if entities.place is not None:
@@ -547,8 +530,25 @@ class Engine:
             kind = entities.kind
             agreements = [a for a in agreements if is_of_kind(a, kind)]
         if entities.status is not None and entities.place is None:
-            agreements = [a for a in agreements if a.status is entities.status]
-        return agreements
+            agreements = [a for a in agreements if entities.admits(a.status)]
+        return self._without_excepted(entities, agreements)
+
+    def _without_excepted(
+        self, entities: Entities, agreements: Iterable[Agreement]
+    ) -> list[Agreement]:
+        """The agreements less those the question leaves out («крім американських»: those
+        with partners in the United States; «окрім побратимів»: the twinnings)."""
+        kind = entities.except_kind
+        return [
+            a
+            for a in agreements
+            if a.place != entities.except_place
+            and (
+                entities.except_country is None
+                or self.snapshot.country_of(a) != entities.except_country
+            )
+            and (kind is None or not is_of_kind(a, kind))
+        ]
 
     def _headed_agreements(
         self, lang: Language, entities: Entities, draft: _Draft, *, signed_in: int | None = None
@@ -559,12 +559,32 @@ class Engine:
         if not agreements:
             draft.lines.append(
                 lang.gettext("{hromada}: no matching agreements are recorded{filters}.").format(
-                    hromada=name, filters=self._filters(lang, entities)
+                    hromada=name, filters=self._filters(lang, entities, signed_in)
                 )
             )
+            if signed_in is not None and entities.part is not None:
+                # «на початку 2023» when the records give 2023 alone: those, said to be undated.
+                undated = self._agreements(entities.but(part=None), signed_in=signed_in)
+                return self._month_unknown(lang, undated, signed_in, draft)
         else:
             draft.lines.append(f"{name}:")
         return agreements
+
+    def _month_unknown(
+        self, lang: Language, agreements: Iterable[Agreement], year: int, draft: _Draft
+    ) -> list[Agreement]:
+        """The agreements signed in the year whose record cannot tell its start from its end,
+        under a line saying so; none when there are none."""
+        undated = [a for a in agreements if not part_is_known(a)]
+        if undated:
+            draft.lines.append(
+                lang.ngettext(
+                    "The sources do not give the month for {count} agreement signed in {year}:",
+                    "The sources do not give the month for {count} agreements signed in {year}:",
+                    len(undated),
+                ).format(count=lang.number(len(undated)), year=year)
+            )
+        return undated
 
     def _as_shown(self, lang: Language, agreements: Sequence[Agreement]) -> list[Agreement]:
         """The agreements in the order `partner_lines` shows their partners."""
@@ -586,6 +606,17 @@ class Engine:
             parts.append(lang.gettext("signed at the start of {year}").format(year=signed_in))
         elif signed_in is not None:
             parts.append(lang.gettext("agreements signed in {year}").format(year=signed_in))
+        excepted_place = self.snapshot.places.get(entities.except_place or "")
+        left_out = [
+            lang.country(entities.except_country) if entities.except_country else "",
+            lang.place(excepted_place) if excepted_place is not None else "",
+            lang.gettext(AGREEMENT_KINDS_INLINE[entities.except_kind])
+            if entities.except_kind is not None
+            else "",
+        ]
+        if any(left_out):
+            what = ", ".join(name for name in left_out if name)
+            parts.append(lang.gettext("except: {what}").format(what=what))
         return f" ({', '.join(parts)})" if parts else ""
 
     def _region_name(self, lang: Language, region: str) -> str:
@@ -630,6 +661,7 @@ class Engine:
         answer = self._in_country(lang, meaning, agreements)
         whole_list = (
             twins_only
+            and not entities.excepts
             and entities.country is None
             and entities.region is None
             and entities.status is None
@@ -642,6 +674,16 @@ class Engine:
             else:
                 opening = _("No, {hromada} has no twin city yet.")
             draft.lines.append(opening.format(hromada=name))
+        elif (
+            answer is None
+            and meaning.yes_no
+            and draft.page == 1
+            and agreements
+            and not (draft.lines or meaning.unknown_partner or meaning.also_unknown)
+        ):
+            # "Does Kupiansk have a partner city?", «Чи є у Мени партнери?»: a yes or a no
+            # first, a partner counting only once an agreement with it is signed.
+            draft.lines.append(self._has_partners(lang, entities, agreements))
         if not agreements:
             if twins_only:
                 template = _("{hromada}: no twin cities are recorded{filters}.")
@@ -674,6 +716,12 @@ class Engine:
                 "{hromada} — talks under way with {count} town{filters}:",
                 "{hromada} — talks under way with {count} towns{filters}:",
                 len(places),
+            )
+        elif entities.status is AgreementStatus.PLANNED and entities.unsigned:
+            heading = lang.ngettext(
+                "{hromada} — {count} agreement not signed yet{filters}:",
+                "{hromada} — {count} agreements not signed yet{filters}:",
+                len(agreements),
             )
         elif entities.status is AgreementStatus.PLANNED:
             heading = lang.ngettext(
@@ -717,6 +765,18 @@ class Engine:
             draft.suggestions.append(
                 _("When was the agreement with {place} signed?").format(place=lang.place(first))
             )
+
+    def _has_partners(
+        self, lang: Language, entities: Entities, agreements: Sequence[Agreement]
+    ) -> str:
+        """The yes or no that opens "Does the hromada have partners (of a kind, a status)?"."""
+        _ = lang.gettext
+        name = self._heading(lang, entities)
+        if entities.status is not None:
+            return _("Yes, {hromada} has such agreements.").format(hromada=name)
+        if any(a.status not in _NOT_YET for a in agreements):
+            return _("Yes, {hromada} has partners.").format(hromada=name)
+        return _("No, {hromada} has no partner yet: no agreement is signed.").format(hromada=name)
 
     def _partners_besides(
         self,
@@ -847,8 +907,8 @@ class Engine:
         named = {"hromada": self._heading(lang, entities), "country": where}
         if entities.status is not None:
             # "Is Mena negotiating with a German town?": the status asked decides the yes.
-            named["what"] = lang.gettext(AGREEMENT_STATUSES_INLINE[entities.status])
-            if any(a.status is entities.status for a in agreements):
+            named["what"] = _status_label(lang, entities, entities.status)
+            if any(entities.admits(a.status) for a in agreements):
                 return lang.gettext(
                     "Yes, {hromada} has an agreement there ({country}) that is {what}:"
                 ).format(**named)
@@ -1673,11 +1733,12 @@ class Engine:
         else:
             self._by_kind_or_status(lang, entities, draft)
             return
+        agreements = self._without_excepted(entities, agreements)
         every = agreements
         if entities.kind is not None:
             agreements = [a for a in agreements if a.kind is entities.kind]
         if entities.status is not None:
-            agreements = [a for a in agreements if a.status is entities.status]
+            agreements = [a for a in agreements if entities.admits(a.status)]
         planned: list[Agreement] = []
         if entities.kind is AgreementKind.TWINNING and entities.status is None:
             # Kharkiv's twinning memorandum with Albuquerque, only planned, makes no twin city
@@ -1699,7 +1760,7 @@ class Engine:
                 what = (
                     lang.gettext(AGREEMENT_KINDS_INLINE[entities.kind])
                     if entities.kind is not None
-                    else lang.gettext(AGREEMENT_STATUSES_INLINE[entities.status])
+                    else _status_label(lang, entities, entities.status)
                     if entities.status is not None
                     else ""
                 )
@@ -1746,19 +1807,29 @@ class Engine:
         if entities.kind is not None:
             agreements = list(self.snapshot.agreements_by_kind.get(entities.kind, ()))
             if entities.status is not None:
-                agreements = [a for a in agreements if a.status is entities.status] or list(
+                agreements = [a for a in agreements if entities.admits(a.status)] or list(
                     # «перемовини про побратимство чи партнерство»: any kind under way.
-                    self.snapshot.agreements_by_status.get(entities.status, ())
+                    self._by_status(entities)
                 )
             elif entities.kind is AgreementKind.TWINNING:
                 agreements = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
             label = lang.gettext(AGREEMENT_KINDS_INLINE[entities.kind])
         elif entities.status is not None:
-            agreements = list(self.snapshot.agreements_by_status.get(entities.status, ()))
-            label = lang.gettext(AGREEMENT_STATUSES_INLINE[entities.status])
+            agreements = self._by_status(entities)
+            label = _status_label(lang, entities, entities.status)
         elif entities.year is not None:
             agreements = list(self._signed_in_year(entities.year))
             label = _("signed in {year}").format(year=entities.year)
+            if entities.part is not None:
+                # «на початку 2023», "late 2022": only what the record places in that part.
+                in_year = agreements
+                agreements = [a for a in agreements if in_part_of_year(a, entities.part)]
+                label = self._filters(lang, entities, entities.year).strip(" ()")
+                if not agreements:
+                    draft.lines.append(_("None is recorded ({what}).").format(what=label))
+                    undated = self._month_unknown(lang, in_year, entities.year, draft)
+                    self._nation_wide_lines(lang, undated, draft, with_place=True)
+                    return
         else:
             draft.lines.append(_("Which hromada, partner or country do you mean?"))
             return
@@ -1773,6 +1844,11 @@ class Engine:
             ).format(count=lang.number(len(agreements)), what=label)
         )
         self._nation_wide_lines(lang, agreements, draft, with_place=True)
+
+    def _by_status(self, entities: Entities) -> list[Agreement]:
+        """Every agreement of the status asked, nation-wide (unsigned: planned or in talks)."""
+        statuses = [s for s in AgreementStatus if entities.admits(s)]
+        return [a for s in statuses for a in self.snapshot.agreements_by_status.get(s, ())]
 
     def _sources(
         self,
@@ -1982,6 +2058,13 @@ def _counted(meaning: Meaning, context: Context | None) -> tuple[str, ...]:
     return (*kept, entities.hromada)[-2:]
 
 
+def _status_label(lang: Language, entities: Entities, status: AgreementStatus) -> str:
+    """The status asked about, as the answer names it: «ще не підписано» for the unsigned."""
+    if entities.unsigned:
+        return lang.gettext("not signed yet")
+    return lang.gettext(AGREEMENT_STATUSES_INLINE[status])
+
+
 def _in_force(agreement: Agreement) -> bool:
     return agreement.status is AgreementStatus.ACTIVE
 
@@ -2022,9 +2105,9 @@ def _signed_when_asked(lang: Language, signed: list[Agreement], entities: Entiti
     if not in_year:
         return _full_stop(_("No, it was {signing}.").format(signing=when))
     part = entities.part
-    if part is None or any(_in_part_of_year(a, part) for a in in_year):
+    if part is None or any(in_part_of_year(a, part) for a in in_year):
         return _("Yes, it has been signed.")
-    if any(_part_is_known(a) for a in in_year):
+    if any(part_is_known(a) for a in in_year):
         return _full_stop(_("No, it was {signing}.").format(signing=when))
     return _full_stop(
         _("The month of signing is not recorded: it was {signing}.").format(signing=when)
@@ -2034,17 +2117,6 @@ def _signed_when_asked(lang: Language, signed: list[Agreement], entities: Entiti
 def _full_stop(sentence: str) -> str:
     """One full stop where a date ending in «р.» meets the sentence's own."""
     return sentence.removesuffix(".") if sentence.endswith("..") else sentence
-
-
-def _part_is_known(agreement: Agreement) -> bool:
-    """Whether the record tells the part of the year an agreement was signed in: by its month,
-    or by notes such as "Signed at the end of 2023"."""
-    signed = agreement.signed_on
-    if signed is None:
-        return False
-    return signed.month is not None or any(
-        _in_part_of_year(agreement, part) for part in _PART_MONTHS
-    )
 
 
 def _signing_and_extension(lang: Language, agreement: Agreement) -> str:

@@ -109,6 +109,27 @@ class Entities:
     compared: str | None = None
     # The part of `year` asked about: "end" («наприкінці року») or "start".
     part: str | None = None
+    # «ще не підписані», "not signed yet": `status` is planned, and talks under way count too.
+    unsigned: bool | None = None
+    # «крім американських», "except those in Poland", «окрім побратимів»: what the answer
+    # leaves out (a country code, a partner's key, a kind of agreement).
+    except_country: str | None = None
+    except_place: str | None = None
+    except_kind: AgreementKind | None = None
+
+    @property
+    def excepts(self) -> bool:
+        """Whether the question leaves a country, a partner or a kind out of the answer."""
+        return any((self.except_country, self.except_place, self.except_kind))
+
+    def admits(self, status: AgreementStatus) -> bool:
+        """Whether an agreement of that status is among those asked about: any without a
+        status asked, a planned one or one in talks when the question asks for the unsigned."""
+        if self.status is None:
+            return True
+        if self.unsigned:
+            return status in (AgreementStatus.PLANNED, AgreementStatus.IN_NEGOTIATION)
+        return status is self.status
 
     @property
     def place_filters(self) -> bool:
@@ -145,6 +166,10 @@ class Entities:
             agreement=_text(data.get("agreement")),
             compared=_text(data.get("compared")),
             part=_text(data.get("part")),
+            unsigned=True if data.get("unsigned") is True else None,
+            except_country=_text(data.get("except_country")),
+            except_place=_text(data.get("except_place")),
+            except_kind=_member(AgreementKind, data.get("except_kind")),
         )
 
 

@@ -47,6 +47,7 @@ _DOMAIN_CUES = frozenset(
         Cue.AREAS,
         Cue.IN_NEGOTIATION,
         Cue.PLANNED,
+        Cue.UNSIGNED,
         Cue.APPROVED,
     }
 )
@@ -61,6 +62,8 @@ _KINDS = {
 _STATUSES = {
     Cue.IN_NEGOTIATION: AgreementStatus.IN_NEGOTIATION,
     Cue.PLANNED: AgreementStatus.PLANNED,
+    # «ще не підписані» asks for the planned ones and those in talks (`Entities.unsigned`).
+    Cue.UNSIGNED: AgreementStatus.PLANNED,
 }
 # Intents a follow-up without cue words may continue.
 _CONTINUABLE = frozenset(
@@ -125,6 +128,9 @@ class _Found:
     oblasts: list[str] = field(default_factory=list)
     # Hromada code → the village or town of it the question named.
     settlements: dict[str, str] = field(default_factory=dict)
+    # Named after «крім», "except": left out of the answer.
+    except_countries: list[str] = field(default_factory=list)
+    except_places: list[frozenset[str]] = field(default_factory=list)
 
 
 def _followed_by_oblast_word(reading: Reading, mention: Mention) -> bool:
@@ -206,7 +212,13 @@ def _collect(reading: Reading, snapshot: Snapshot) -> _Found:
         places = mention.of_kind(EntityKind.PLACE)
         regions = mention.of_kind(EntityKind.REGION)
         constituent = [ref.id for ref in regions if ref.id in constituent_countries()]
-        if len(countries) == 1 and constituent:
+        excepted = reading.exception is not None and mention.first > reading.exception
+        if excepted and len(countries) == 1:
+            # «партнери Харкова крім американських»: the United States is left out.
+            found.except_countries.append(next(iter(countries)).id)
+        elif excepted and places:
+            found.except_places.append(frozenset(ref.id for ref in places))
+        elif len(countries) == 1 and constituent:
             # «у Шотландії» asks about Scotland: a partner in England is none there.
             found.regions.append(constituent[0])
         elif len(countries) == 1:
@@ -314,7 +326,9 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
             hromada = next(iter(pending))
             oblasts.clear()
     cues = reading.cues
-    kind = next((kind for cue, kind in _KINDS.items() if cue in cues), None)
+    excepted = reading.excepted_cues
+    kind = next((kind for cue, kind in _KINDS.items() if cue in cues - excepted), None)
+    except_kind = next((kind for cue, kind in _KINDS.items() if cue in excepted), None)
     status = next((status for cue, status in _STATUSES.items() if cue in cues), None)
     entities = Entities(
         hromada=hromada,
@@ -324,11 +338,19 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
         oblast=oblasts[0] if oblasts and hromada is None and not ambiguous else None,
         kind=kind,
         status=status,
+        unsigned=True if Cue.UNSIGNED in cues and Cue.IN_NEGOTIATION not in cues else None,
         year=reading.years[0] if reading.years and reading.until is None else None,
         part=_part_of_year(cues),
         until=reading.until,
         months=reading.months_ahead,
         topic=_topic(cues),
+        except_country=found.except_countries[0] if found.except_countries else None,
+        except_place=(
+            _likeliest_place(found.except_places[0], hromada, snapshot)
+            if found.except_places
+            else None
+        ),
+        except_kind=except_kind,
     )
     return _Own(entities, ambiguous, ambiguous_text)
 
@@ -400,6 +422,7 @@ _PARTNERSHIP = (
     Cue.KIND_MEMORANDUM,
     Cue.IN_NEGOTIATION,
     Cue.PLANNED,
+    Cue.UNSIGNED,
 )
 # The first rule that matches decides.
 _RULES = (
@@ -593,6 +616,9 @@ def _is_yes_no(reading: Reading) -> bool:
         return False
     if Cue.YES_NO not in cues and opener in _WHAT_OPENERS:
         return False
+    if Cue.ANYONE in cues and Cue.YES_NO in cues and not cues & {Cue.WHO, Cue.COUNT}:
+        # "Is Kharkiv twinned with anyone?": "anyone" asks whether there is one, not who.
+        return True
     if cues & {Cue.WHO, Cue.PERSON, Cue.WHEN, Cue.COUNT, Cue.WHERE} or reading.ordinal is not None:
         return Cue.YES_NO in cues and not cues & {Cue.WHO, Cue.PERSON}
     return True
@@ -681,6 +707,12 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         if asked_before and reading.is_follow_up and not cues - _BARE_FOLLOW_UP_CUES:
             # «а в італії?» after «чи є в харкова партнери в британії?» asks yes or no again.
             decided = dataclasses.replace(decided, yes_no=True)
+    elif decided.intent is Intent.PARTNERS and decided.yes_no:
+        # "Партнери Мени", «а мені?» list them; «Чи є у Мени партнери?», "Has Mena got any
+        # partners?" ask whether there are any, and «а в Куп'янська?» after one asks again.
+        asked_before = context is not None and context.yes_no and context.intent is Intent.PARTNERS
+        if not (asked_before and reading.is_follow_up):
+            decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
     if decided.intent is Intent.REVERSE and decided.yes_no:
         # «партнери в Англії» lists them; «чи є партнери в Англії?» says yes or no.
         decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
@@ -1237,6 +1269,7 @@ def _nation_wide_follow_up(
         oblast=entities.oblast,
         kind=entities.kind or (None if entities.status else previous.kind),
         status=entities.status or (None if entities.kind else previous.status),
+        unsigned=entities.unsigned if entities.status else previous.unsigned,
         year=entities.year if dated else previous.year,
         months=entities.months if dated else previous.months,
         until=entities.until if dated else previous.until,
@@ -1556,6 +1589,7 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
         carried = carried.but(
             kind=entities.kind or previous.kind,
             status=entities.status or previous.status,
+            unsigned=entities.unsigned if entities.status else previous.unsigned,
             year=entities.year or previous.year,
         )
     if continued is Intent.OVERVIEW and carried.topic is None and follow_up.intent is None:
@@ -1599,8 +1633,7 @@ def without_hiding_filters(carried: Entities, own: Entities, snapshot: Snapshot)
     kind = carried.kind
     if own.kind is None and kind is not None and not any(is_of_kind(a, kind) for a in there):
         carried = carried.but(kind=None)
-    status = carried.status
-    if own.status is None and not any(a.status is status for a in there):
+    if own.status is None and not any(carried.admits(a.status) for a in there):
         carried = carried.but(status=None)
     return carried
 

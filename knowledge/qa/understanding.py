@@ -53,6 +53,11 @@ class Reading:
     is_follow_up: bool
     # The last year of "до 2029 року" (2028), "by the end of 2029" (2029): a window from today.
     until: int | None = None
+    # «крім», "except", «за винятком»: the index of the marker's last word; the names after it
+    # are left out of the answer, and `excepted_cues` are cue words only after it («крім
+    # побратимів» leaves the twin cities out).
+    exception: int | None = None
+    excepted_cues: frozenset[Cue] = frozenset()
 
 
 def detect_language(text: str) -> str | None:
@@ -135,6 +140,58 @@ def _year_cues(words: list[str]) -> set[Cue]:
     return found
 
 
+# A negation a few words before a word of signing: "haven't been signed", «не були підписані».
+_NEGATIONS = frozenset({"не", "not", "never", "ни"})
+_SIGNING_STEMS = ("sign", "підпис", "подпис", "уклад", "уклал", "заключ")
+_NEGATION_REACH = 3
+
+
+def _negated_signing(words: list[str]) -> bool:
+    """Whether the question asks about what is not signed: a negation (also "haven't",
+    "hasn't", "isn't") up to three words before a word of signing."""
+    for index, word in enumerate(words):
+        if not word.startswith(_SIGNING_STEMS):
+            continue
+        before = words[max(0, index - _NEGATION_REACH) : index]
+        if any(w in _NEGATIONS or (w.endswith("nt") and w[:-2] in _AUXILIARIES) for w in before):
+            return True
+    return False
+
+
+# Words that leave out what follows them; two-word ones by their second word.
+_EXCEPT_WORDS = frozenset(
+    {"крім", "окрім", "кроме", "except", "excluding", "виключаючи", "исключая", "excepting"}
+)
+_EXCEPT_PAIRS = frozenset(
+    {
+        ("за", "винятком"),
+        ("за", "виключенням"),
+        ("за", "исключением"),
+        ("apart", "from"),
+        ("aside", "from"),
+        ("other", "than"),
+        ("не", "рахуючи"),
+        ("не", "враховуючи"),
+        ("не", "считая"),
+        ("not", "counting"),
+        ("not", "including"),
+    }
+)
+# How many words after the marker its cue words may stand ("except the twin cities").
+_EXCEPT_REACH = 3
+
+
+def _exception(words: list[str]) -> int | None:
+    """The index of the last word of a marker that leaves out what follows, if any."""
+    for index, word in enumerate(words):
+        if word in _EXCEPT_WORDS:
+            return index
+        if index and (words[index - 1], word) in _EXCEPT_PAIRS:
+            return index
+    return None
+
+
+_AUXILIARIES = frozenset({"have", "has", "had", "is", "are", "was", "were", "do", "does", "did"})
 _NUMBERS = {fold(word): value for word, value in NUMBER_WORDS.items()}
 _OPENERS = frozenset(fold(word) for word in WINDOW_OPENERS)
 _FILLERS = frozenset(fold(word) for word in WINDOW_FILLERS)
@@ -233,6 +290,8 @@ class Reader:
         lang = "uk" if cyrillic is not None else detect_language(text)
         cues, cue_positions = _cues_in(words)
         cues |= _year_cues(words)
+        if _negated_signing(words):
+            cues |= {Cue.UNSIGNED}
         common = {index for index, word in enumerate(words) if word in ENGLISH_COMMON_WORDS}
         skip = frozenset(cue_positions | common)
         mentions = tuple(self._gazetteer.find(text, tokens, skip))
@@ -252,6 +311,17 @@ class Reader:
         elif months_ahead is None and Cue.MONTHS in cues:
             small = [number for number in numbers if 0 < number <= 120]
             months_ahead = small[0] if small else 1
+        exception = _exception(words)
+        excepted: frozenset[Cue] = frozenset()
+        if exception is not None:
+            before, _ = _cues_in(
+                words[: exception - 1 if words[exception] in ("than", "from") else exception]
+            )
+            after, _ = _cues_in(words[exception + 1 : exception + 1 + _EXCEPT_REACH])
+            excepted = frozenset(after - before)
+            if words[exception] == "than" and Cue.OTHER not in before:
+                # "other than" is the marker, not a question about other partners.
+                cues.discard(Cue.OTHER)
         normalized = normalize(text)
         is_follow_up = bool(words) and (
             words[0] in UKRAINIAN_FOLLOW_UP_OPENERS
@@ -269,4 +339,6 @@ class Reader:
             ordinal=_ordinal(words) if len(words) <= _ORDINAL_WORDS else None,
             is_follow_up=is_follow_up,
             until=_until(words, years[0]) if years else None,
+            exception=exception,
+            excepted_cues=excepted,
         )
