@@ -60,3 +60,18 @@ def test_a_country_without_except_still_narrows_to_it(engine: Engine) -> None:
     actual = engine.answer("Партнери Харкова в США", today=TODAY).text
     assert "Цинциннаті" in actual
     assert "Кошице" not in actual
+
+
+@pytest.mark.parametrize(
+    ("questions", "left_out"),
+    [
+        (("партнери Харкова крім американських", "хто їх підписав?"), "Альбукерке"),
+        (("Kharkiv partners apart from the twin cities", "when were they signed?"), "Lille"),
+    ],
+)
+def test_a_follow_up_about_the_list_keeps_what_it_left_out(
+    engine: Engine, questions: tuple[str, str], left_out: str
+) -> None:
+    first = engine.answer(questions[0], today=TODAY)
+    actual = engine.answer(questions[1], first.context, today=TODAY).text
+    assert left_out not in actual

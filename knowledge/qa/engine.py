@@ -38,7 +38,7 @@ from knowledge.qa.definitions import write_definitions
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
-from knowledge.qa.resolution import is_of_kind, resolve
+from knowledge.qa.resolution import is_of_kind, one_reading_per_hromada, resolve
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
 from knowledge.qa.year_parts import in_part_of_year, part_is_known
@@ -135,6 +135,20 @@ class _Draft:
             self.cite(extension.source for extension in agreement.extensions)
 
 
+# Questions answered for each hromada in turn when one names several.
+_PER_HROMADA = frozenset(
+    {
+        Intent.PARTNERS,
+        Intent.NO_RECORDS,
+        Intent.OVERVIEW,
+        Intent.AID,
+        Intent.SIGNED,
+        Intent.EXPIRY,
+        Intent.SIGNATORIES,
+        Intent.AREAS,
+        Intent.RELATION,
+    }
+)
 # A twinning not yet made: planned, or still in talks.
 _NOT_YET = frozenset({AgreementStatus.PLANNED, AgreementStatus.IN_NEGOTIATION})
 
@@ -245,6 +259,10 @@ class Engine:
         if not reading.tokens:
             return self._simple(question, language, Intent.EMPTY, context)
         meaning = self._meaning(reading, context)
+        if page <= 1 and meaning.entities.compared is None and meaning.intent in _PER_HROMADA:
+            readings = one_reading_per_hromada(reading, self.snapshot)
+            if readings:
+                return self._for_each_hromada(question, language, readings, context, today)
         answered = self._answer(question, language, meaning, context, today, max(page, 1))
         guessed = self._guessed_hromada(reading, meaning)
         if guessed is None:
@@ -255,6 +273,34 @@ class Engine:
             "I found no exact match for that name; answering about the closest one: {hromada}."
         ).format(hromada=language.hromada(guessed))
         return replace(answered, text=f"{note}\n{answered.text}")
+
+    def _for_each_hromada(
+        self,
+        question: str,
+        lang: Language,
+        readings: Sequence[Reading],
+        context: Context | None,
+        today: dt.date,
+    ) -> Answer:
+        """«Які побратими у Львова і Харкова?»: the answer for each hromada in turn, in the
+        order the question names them; the conversation goes on about the first with records
+        (Kharkiv's, not Lviv's «no records yet»)."""
+        answers = [
+            self._answer(question, lang, self._meaning(reading, context), context, today)
+            for reading in readings
+        ]
+        first = answers[0]
+        kept = next((answer for answer in answers if answer.agreements), first)
+        sources = tuple(dict.fromkeys(c for answer in answers for c in answer.sources))
+        return replace(
+            first,
+            text="\n\n".join(answer.text for answer in answers),
+            sources=sources,
+            choices=tuple(choice for answer in answers for choice in answer.choices),
+            agreements=tuple(key for answer in answers for key in answer.agreements),
+            more=False,
+            context=kept.context,
+        )
 
     def _guessed_hromada(self, reading: Reading, meaning: Meaning) -> Hromada | None:
         """The hromada the answer is about when the question named it only by an approximate

@@ -1563,9 +1563,12 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
     if follow_up.pair and place is not None:
         carried = carried.but(kind=follow_up.kind)
     if continued in (None, Intent.PARTNERS, Intent.EXPIRING) and place is None:
-        carried = carried.but(
-            country=entities.country or (previous.country if not entities.region else None),
-            kind=entities.kind or previous.kind,
+        carried = _keeping_exceptions(
+            carried.but(
+                country=entities.country or (previous.country if not entities.region else None),
+                kind=entities.kind or previous.kind,
+            ),
+            previous,
         )
     # A list of partners, or of one hromada's agreements ("when were they signed?").
     listed = follow_up.context.intent in (Intent.PARTNERS, Intent.REVERSE) or (
@@ -1574,9 +1577,12 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
     if continued in _ABOUT_ONE_AGREEMENT and place is None and listed:
         # "а коли підписали?" after Kharkiv's twin cities asks about the twin cities shown,
         # not about every agreement Kharkiv has.
-        carried = carried.but(
-            country=entities.country or (previous.country if not entities.region else None),
-            kind=entities.kind or previous.kind,
+        carried = _keeping_exceptions(
+            carried.but(
+                country=entities.country or (previous.country if not entities.region else None),
+                kind=entities.kind or previous.kind,
+            ),
+            previous,
         )
     if continued is Intent.COUNT and place is None:
         carried = carried.but(
@@ -1605,6 +1611,18 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
         _one_agreement(carried, continued, snapshot),
         yes_no=follow_up.yes_no,
         rule=follow_up.rule + "; the subject comes from the conversation",
+    )
+
+
+def _keeping_exceptions(carried: Entities, previous: Entities) -> Entities:
+    """The entities still leaving out what the previous list left out: «хто їх підписав?»
+    after «партнери Харкова крім американських» asks about the partners shown."""
+    if carried.excepts or carried.place is not None:
+        return carried
+    return carried.but(
+        except_country=previous.except_country,
+        except_place=previous.except_place,
+        except_kind=previous.except_kind,
     )
 
 
@@ -1760,3 +1778,41 @@ def _settled(
         )
     del previous_intent
     return meaning
+
+
+def one_reading_per_hromada(reading: Reading, snapshot: Snapshot) -> list[Reading]:
+    """One reading per hromada when the question names several («які побратими у Львова і
+    Харкова?», "twin cities of Lviv and Mena"), each keeping the other names of the question
+    but no other hromada; none when it names fewer than two, or one ambiguously (which one is
+    asked first)."""
+    named: list[tuple[str, Mention]] = []
+    district = _city_district(reading, snapshot)
+    for mention in reading.mentions:
+        hromadas = frozenset(ref.id for ref in mention.of_kind(EntityKind.HROMADA))
+        if not hromadas or _followed_by_oblast_word(reading, mention):
+            continue
+        if district is not None and mention.first <= district[1] <= mention.last:
+            # «Дніпровського району Києва»: a district of the city, not the hromada Dnipro.
+            continue
+        if mention.of_kind(EntityKind.COUNTRY) or mention.of_kind(EntityKind.PLACE):
+            continue
+        if len(hromadas) == 1:
+            named.append((next(iter(hromadas)), mention))
+        elif mention.usual is not None and _only_usual_known(hromadas, mention.usual, snapshot):
+            named.append((mention.usual, mention))
+        else:
+            return []
+    codes = list(dict.fromkeys(code for code, _ in named))
+    if len(codes) < 2:
+        return []
+    return [
+        dataclasses.replace(
+            reading,
+            mentions=tuple(
+                mention
+                for mention in reading.mentions
+                if not any(mention is other and own != code for own, other in named)
+            ),
+        )
+        for code in codes
+    ]
