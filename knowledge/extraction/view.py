@@ -195,6 +195,33 @@ _SIGNING_WORDS = ("signed=", "signs=", "підписав", "підписала",
 # «Дрогобицька міська рада та Жешув», "the council and ...": a hromada's body before a list.
 _BODY_WORDS = ("рада", "громада", "council", "municipality")
 
+# "Lublin delivered 12 generators to Kharkiv", «Люблін передав Харкову 12 генераторів»: what
+# a town opening a sentence does as a donor. A verb that receives ("received", «отримав») is
+# not one of them: a town abroad receiving goods is no donor.
+_GIVING_WORDS = (
+    *("delivered", "sent", "donated", "handed", "gave", "gifted", "transferred", "supplied"),
+    *("передав", "передала", "передало", "надіслав", "надіслала", "надіслало", "доставив"),
+    *("доставила", "доставило", "подарував", "подарувала", "подарувало", "пожертвував"),
+    *("пожертвувала", "пожертвувало", "привіз", "привезла", "привезло", "вручив", "вручила"),
+    *("вручило", "надав", "надала", "надало"),
+)
+_PERFECT_WORDS = ("has", "have")
+
+
+def _gives(view: SentenceView, position: int) -> bool:
+    """Whether a verb of giving aid stands at this position, right after the name before it
+    ("Lublin delivered", "Lublin has sent", «Люблін передав»)."""
+    words = view.words
+    if position < len(words) and words[position] in _PERFECT_WORDS:
+        if _gap_after(view, position - 1):
+            return False
+        position += 1
+    return (
+        0 < position < len(words)
+        and words[position] in _GIVING_WORDS
+        and not _gap_after(view, position - 1)
+    )
+
 
 def _bracket_after(view: SentenceView, last: int) -> bool:
     """Whether a bracket follows the name: it carries its own country, known or not."""
@@ -513,7 +540,9 @@ class ViewBuilder:
             or (index > 0 and is_first_name(words[index - 1]))
         ):
             return None
-        opening = index == 0 and _gap_after(view, 0) == "," and _town_apposition(words[1:4])
+        opening = (index == 0 and _gap_after(view, 0) == "," and _town_apposition(words[1:4])) or (
+            index == 0 and _gives(view, 1) and not is_latin_given_name(word)
+        )
         # "Memmingen Mayor Jan Rothenbacher", «мер Мемінгена Ян Ротенбахер»: a mayor's town.
         # Not "Timothy Keller, Mayor of ..." (a person, then his office), nor the town of a
         # mayor quoted ("Brandon Mayor Jeff Fawcett said"): a speaker's town is no party.
