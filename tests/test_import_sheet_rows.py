@@ -305,3 +305,88 @@ async def test_the_import_preview_refuses_a_row_moving_a_record_and_offers_no_ap
     assert MOVED_PREVIEW[lang] in text, text
     assert keyboard_buttons(preview[-1].reply_markup) == []  # type: ignore[attr-defined]
     assert await stored(seeded_engine) == before
+
+
+# --- rows of one new pair under different keys, and donor cities spelled two ways -------------
+
+
+@pytest.mark.parametrize(
+    ("first_key", "second_key"), [("jelgava-a", "jelgava-b"), ("jelgava-a", ""), ("", "jelgava-b")]
+)
+def test_identical_rows_of_one_new_pair_under_other_keys_make_one_record(
+    first_key: str, second_key: str
+) -> None:
+    plan = _plan(
+        HEADER,
+        f"{first_key},Bila Tserkva,,Jelgava,Latvia,twinning,active,2019,Letter,",
+        f"{second_key},Bila Tserkva,,Jelgava,Latvia,twinning,active,2019,Council report,",
+    )
+
+    (agreement,) = plan.document.agreements
+    assert plan.rejected == []
+    assert [(problem.row, problem.params) for problem in plan.merged] == [(3, {"first": 2})]
+    assert len(agreement.sources) == 2
+    if first_key:
+        assert agreement.key == first_key
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "the same pair as row 2, with other values in status, signed_on: neither row"),
+        ("uk", "та сама пара, що й у рядку 2, але інакше заповнено status, signed_on"),
+    ],
+)
+def test_rows_of_one_new_pair_under_other_keys_that_differ_are_both_refused(
+    lang: str, expected: str
+) -> None:
+    plan = _plan(
+        HEADER,
+        "jelgava-a,Bila Tserkva,,Jelgava,Latvia,twinning,active,2019,Letter,",
+        ",Bila Tserkva,,Jelgava,Latvia,twinning,suspended,2020,Letter,",
+    )
+
+    refusals = _refusals(plan, lang)
+    assert [number for number, _ in refusals] == [2, 3]
+    assert refusals[1][1].startswith(expected), refusals
+    assert plan.document.agreements == []
+
+
+DONOR_HEADER = (
+    "key,hromada,received_on,donor_kind,donor_country,donor_city,amount,currency,source_title"
+)
+
+
+def test_a_donor_city_spelled_with_or_without_accents_is_one_aid_record() -> None:
+    plan = _plan(
+        DONOR_HEADER,
+        "kharkiv-aid-1,Kharkiv,2024-03,city,Poland,Kraków,1000,EUR,Letter",
+        "kharkiv-aid-1,Kharkiv,2024-03,city,Poland,Krakow,1000,EUR,Council report",
+    )
+
+    (record,) = plan.document.aid
+    assert plan.rejected == []
+    assert [(problem.row, problem.params) for problem in plan.merged] == [(3, {"first": 2})]
+    assert len(record.sources) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "the same aid record as row 2, with other values in donor_city: neither"),
+        ("uk", "той самий запис про допомогу, що й у рядку 2, але інакше заповнено donor_city"),
+    ],
+)
+def test_aid_rows_of_one_key_naming_two_donor_cities_are_both_refused(
+    lang: str, expected: str
+) -> None:
+    plan = _plan(
+        DONOR_HEADER,
+        "kharkiv-aid-1,Kharkiv,2024-03,city,Poland,Kraków,1000,EUR,Letter",
+        "kharkiv-aid-1,Kharkiv,2024-03,city,Poland,Gdańsk,1000,EUR,Letter",
+    )
+
+    refusals = _refusals(plan, lang)
+    assert [number for number, _ in refusals] == [2, 3]
+    assert refusals[1][1].startswith(expected), refusals
+    assert plan.document.aid == []

@@ -160,12 +160,18 @@ def _differences(
     earlier: AgreementCells | AidCells,
     later: AgreementCells | AidCells,
     facts: tuple[tuple[str, tuple[str, ...]], ...],
+    same_city: bool | None = None,
 ) -> str:
-    """The columns (comma-separated) in which two rows of one record say different things."""
+    """The columns (comma-separated) in which two rows of one record say different things;
+    `same_city`, when given, says whether their donor cities are one place, however spelled."""
     return ", ".join(
         columns
         for columns, names in facts
-        if any(getattr(earlier, name) != getattr(later, name) for name in names)
+        if (
+            not same_city
+            if columns == "donor_city" and same_city is not None
+            else any(getattr(earlier, name) != getattr(later, name) for name in names)
+        )
     )
 
 
@@ -250,11 +256,15 @@ class _Planner:
         # The row each planned record comes from, the rows merged into it, the keys whose
         # rows contradict each other and the refusals of their first rows.
         self.first_rows: dict[str, AgreementCells | AidCells] = {}
+        # The donors each planned aid record's first row names, their cities resolved.
+        self.first_donors: dict[str, list[DonorDoc]] = {}
         self.merged_into: dict[str, list[Problem]] = defaultdict(list)
         self.conflicted: set[str] = set()
         self.conflicts: list[Problem] = []
         # Each planned agreement's hromada, partner and kind, by its key.
         self.pairs: dict[str, tuple[str, str, str]] = {}
+        # The key of each planned pair (hromada, partner, kind), the first row's.
+        self.pair_keys: dict[tuple[str, str, str], str] = {}
 
     def _index_place(self, place: PlaceDoc) -> None:
         names = {place.name.uk, place.name.en, place.name_local, *place.aliases}
@@ -413,15 +423,28 @@ class _Planner:
             return row.undecided
         return replace(row, hromada=chosen.code, settlement=chosen.settlement, undecided=None)
 
-    def _conflict(self, key: str, row: AgreementCells | AidCells, first: int) -> Problem | None:
+    def _conflict(
+        self,
+        key: str,
+        row: AgreementCells | AidCells,
+        first: int,
+        donors: list[DonorDoc] | None = None,
+    ) -> Problem | None:
         """The refusal of a row repeating row `first`'s record with other facts (that row,
-        and the rows merged into it, are refused as well), or None when it agrees."""
+        and the rows merged into it, are refused as well), or None when it agrees. An aid
+        row's `donors` are compared by the places they resolve to, not by their spelling."""
         earlier = self.first_rows.get(key)
         aid = isinstance(row, AidCells)
+        first_donors = self.first_donors.get(key)
+        same_city = (
+            None
+            if donors is None or first_donors is None
+            else [donor.place for donor in donors] == [donor.place for donor in first_donors]
+        )
         columns = (
             ""
             if earlier is None
-            else _differences(earlier, row, _AID_FACTS if aid else _AGREEMENT_FACTS)
+            else _differences(earlier, row, _AID_FACTS if aid else _AGREEMENT_FACTS, same_city)
         )
         if not columns:
             if key not in self.conflicted:
@@ -475,6 +498,16 @@ class _Planner:
         if key is None:
             same = self.by_parties.get(pair, [])
             key = same[0] if len(same) == 1 else self._new_key(row.hromada, place, row.kind)
+        # Rows of one new pair under other keys (or one keyed, one not) are one record, as
+        # rows under one key are; a key stored for another pair is still refused below.
+        planned_key = self.pair_keys.get(pair)
+        if (
+            planned_key is not None
+            and planned_key != key
+            and pair not in self.by_parties
+            and key not in self.agreements
+        ):
+            key = planned_key
         # A key written twice for the same pair is one record cited twice; for another
         # pair it is a mistake, refused below.
         first = self.planned.get(key)
@@ -494,6 +527,7 @@ class _Planner:
         if duplicate is not None:
             return duplicate
         self.pairs[key] = pair
+        self.pair_keys.setdefault(pair, key)
         source = self.source(row.source)
         citations = _citing(before, source)
         fields = {
@@ -584,7 +618,7 @@ class _Planner:
         first = self.planned.get(key)
         earlier = self.planned_aid.get(key)
         if first is not None and first != row.row and key in self.conflicted:
-            return self._conflict(key, row, first) or Problem(
+            return self._conflict(key, row, first, donors) or Problem(
                 CONFLICTED, {"other": first}, row.row
             )
         if (
@@ -593,7 +627,7 @@ class _Planner:
             and first != row.row
             and earlier.hromada == row.hromada
         ):
-            return self._conflict(key, row, first) or self._merge_aid(key, row, first)
+            return self._conflict(key, row, first, donors) or self._merge_aid(key, row, first)
         before = self.aid.get(key)
         if before is not None and before.hromada != row.hromada:
             params: dict[str, str | int] = {
@@ -607,6 +641,7 @@ class _Planner:
             return duplicate
         source = self.source(row.source)
         citations = _citing(before, source)
+        donors_read = donors
         if before is not None and all(
             any(self._same_donor(donor, stored) for stored in before.donors) for donor in donors
         ):
@@ -630,6 +665,7 @@ class _Planner:
         if isinstance(found, AidDoc):
             self.planned_aid[key] = found
             self.first_rows.setdefault(key, row)
+            self.first_donors.setdefault(key, donors_read)
         return found
 
     def _merge_aid(self, key: str, row: AidCells, first: int) -> AidDoc:
