@@ -151,6 +151,50 @@ def _dates(lang: Language, name: str, records: Sequence[Aid], sender: str | None
     return lines + _shared(lang, records, sender)
 
 
+def _sent(
+    lang: Language,
+    name: str,
+    records: Sequence[Aid],
+    categories: frozenset[AidCategory],
+    sender: str | None,
+) -> list[str]:
+    """Whether the sender's aid (`records`, already the sender's) held the goods named: a
+    yes only where the sender is the record's one donor, since a record of several countries
+    does not say who sent what."""
+    labels = ", ".join(lang.gettext(AID_CATEGORIES[c]) for c in sorted(categories))
+    held = [r for r in records if categories & {item.category for item in r.items}]
+    if not held and sender is not None:
+        return [
+            lang.gettext("No, no {items} from {sender} are recorded for {hromada}.").format(
+                items=labels, sender=sender, hromada=name
+            )
+        ]
+    if not held:
+        return [
+            lang.gettext("No, no {items} are recorded among the aid {hromada} received.").format(
+                items=labels, hromada=name
+            )
+        ]
+    if sender is None:
+        return [
+            lang.gettext("Yes, {items} are recorded among the aid {hromada} received.").format(
+                items=labels, hromada=name
+            )
+        ]
+    if any(len({d.country or d.place or d.name for d in r.donors}) == 1 for r in held):
+        return [
+            lang.gettext("Yes, {sender} sent {items} to {hromada}.").format(
+                sender=sender, items=labels, hromada=name
+            )
+        ]
+    return [
+        lang.gettext(
+            "The sources do not say: the aid {hromada} received included {items}, and {sender} "
+            "is among the senders, but the record does not say what each sender sent."
+        ).format(items=labels, hromada=name, sender=sender)
+    ]
+
+
 def narrow_aid_lines(
     lang: Language, name: str, records: Sequence[Aid], narrow: Narrow, sender: str | None
 ) -> list[str]:
@@ -165,4 +209,6 @@ def narrow_aid_lines(
         return _quantity(lang, name, records, narrow.categories, sender)
     if narrow.aspect is Aspect.DONORS:
         return _donors(lang, name, records)
+    if narrow.aspect is Aspect.SENT:
+        return _sent(lang, name, records, narrow.categories, sender)
     return _dates(lang, name, records, sender)

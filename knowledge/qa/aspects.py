@@ -263,9 +263,16 @@ def narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Mea
     if intent is Intent.COUNT and entities.hromada is None and counts_places(reading):
         return replace(meaning, narrow=Narrow(Aspect.PLACES))
     narrow = aspect_of(reading)
-    if narrow is None:
+    if narrow is None and not (intent is Intent.AID and meaning.yes_no):
         return meaning
     counts_aid = intent is Intent.COUNT and entities.topic is Topic.AID
+    if intent is Intent.AID and meaning.yes_no and narrow is None:
+        # "Did Japan send generators to Kharkiv?" asks about the goods, not only the sender.
+        named = _categories(_folded(reading))
+        if named:
+            return replace(meaning, narrow=Narrow(Aspect.SENT, named))
+    if narrow is None:
+        return meaning
     if intent is Intent.AID or counts_aid:
         if counts_aid and narrow.aspect is not Aspect.MONEY and not narrow.categories:
             # "How many countries sent aid?" is a count of countries.

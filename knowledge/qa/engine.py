@@ -713,7 +713,14 @@ class Engine:
             and entities.status is None
             and signed_in is None
         )
-        if answer is None and meaning.yes_no and whole_list and draft.page == 1:
+        if (
+            answer is None
+            and meaning.yes_no
+            and whole_list
+            and draft.page == 1
+            and not meaning.unknown_partner
+        ):
+            # After «Ні, … з Краковом» the list is what exists, not a second, opposite answer.
             # «Чи є у Харкова побратими?» asks for a yes or a no before the list.
             if any(a.status not in _NOT_YET for a in agreements):
                 opening = _("Yes, {hromada} has twin cities.")
@@ -1088,8 +1095,23 @@ class Engine:
                     )
                 )
         elif meaning.yes_no:
-            if any(a.status is AgreementStatus.ACTIVE for a in agreements):
+            in_talks = any(a.status is AgreementStatus.IN_NEGOTIATION for a in agreements)
+            if entities.status is AgreementStatus.IN_NEGOTIATION:
+                # "Is Mena in talks with Friedberg?" asks about the talks, not a signing.
+                draft.lines.append(
+                    _("Yes, {hromada} and {place} are in talks.").format(**named)
+                    if in_talks
+                    else _("No, {hromada} and {place} are not in talks.").format(**named)
+                )
+            elif any(a.status is AgreementStatus.ACTIVE for a in agreements):
                 draft.lines.append(_("Yes, {hromada} and {place} are partners.").format(**named))
+            elif in_talks:
+                # Talks are cooperation under way, not the absence of any: say both at once.
+                draft.lines.append(
+                    _(
+                        "Not yet: {hromada} and {place} are in talks, and no agreement is signed."
+                    ).format(**named)
+                )
             else:
                 draft.lines.append(
                     _("No, {hromada} and {place} have no agreement in force yet.").format(**named)

@@ -51,6 +51,8 @@ class Aspect(StrEnum):
     # «найстаріший побратим», "the most recent partnership": by the signing date.
     OLDEST = "oldest"
     NEWEST = "newest"
+    # "Did Japan send generators?": whether a sender's aid held the kinds of goods named.
+    SENT = "sent"
 
 
 @dataclass(frozen=True, slots=True)
