@@ -68,3 +68,18 @@ def test_a_kind_of_aid_received_is_a_yes_in_ukrainian(engine: Engine) -> None:
 
     assert first.startswith("Так,")
     assert "автобус" in first
+
+
+def test_a_town_read_as_a_misspelt_hromada_beside_one_named_is_an_unrecorded_partner(
+    engine: Engine,
+) -> None:
+    text = engine.answer("Is Kharkiv twinned with Belgorod?", today=TODAY).text
+
+    assert text.startswith("No, I have no record of a partnership between Kharkiv and Belgorod.")
+    assert "Yes," not in text
+
+
+def test_a_partner_name_declined_by_the_resident_is_found(engine: Engine) -> None:
+    text = engine.answer("Чи є у Мени угода з Олайном?", today=TODAY).text
+
+    assert text.startswith("Так, Мена і Олайне — партнери.")

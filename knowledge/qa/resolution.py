@@ -857,6 +857,64 @@ def _asks_partners_of_anyone(meaning: Meaning, cues: frozenset[Cue]) -> bool:
     return meaning.intent is Intent.REVERSE and not entities.place_filters
 
 
+# Case endings residents add to a partner's name that Ukrainian does not decline (Олайне,
+# Кошице): «з Олайном», «в Олайні», «до Олайни».
+_CASE_ENDINGS = (
+    "ами",
+    "ями",
+    "ом",
+    "ем",
+    "єм",
+    "ою",
+    "ею",
+    "ої",
+    "ій",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "і",
+    "и",
+    "е",
+    "о",
+)
+# The shortest stem that still tells one partner's name from another's.
+_SHORTEST_STEM = 4
+
+
+def _stem(word: str) -> str:
+    """A folded word without its case ending, when what is left is long enough to compare."""
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _declined_partner(written: str, hromada: str, snapshot: Snapshot) -> str | None:
+    """The key of the hromada's one partner whose name, declined, is `written`, else None.
+
+    Only the hromada's own partners are compared, and only a one-word name of the same stem,
+    so that «з Олайном» finds Olaine for Mena and no other town.
+    """
+    words = written.split()
+    if len(words) != 1:
+        return None
+    stem = _stem(fold(words[0]))
+    if len(stem) < _SHORTEST_STEM:
+        return None
+    found = {
+        agreement.place
+        for agreement in snapshot.agreements_by_hromada.get(hromada, ())
+        if any(
+            _stem(fold(name)) == stem
+            for place in (snapshot.places[agreement.place],)
+            for name in (place.name.uk, place.name.en, place.name_local)
+            if " " not in name
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _no_partnership(hromada: str, kind: AgreementKind | None, partner: str, rule: str) -> Meaning:
     """A yes-or-no question about the hromada and a partner no record names: a "no" about
     `partner` as written (the answer quotes it)."""
@@ -1199,6 +1257,15 @@ def _fresh(
         and intent in (None, Intent.PARTNERS, Intent.RELATION)
         and _asks_existence(reading)
     ):
+        declined = _declined_partner(unknown, entities.hromada, snapshot)
+        if declined is not None:
+            # «Чи є у Мени угода з Олайном?»: Olaine is not declined, but residents decline it.
+            return Meaning(
+                Intent.RELATION,
+                entities.but(place=declined),
+                yes_no=True,
+                rule="a partner's name declined as residents decline it",
+            )
         # "Харків має угоду з Варшавою?": no record names Warsaw, so the answer is a "no".
         return _no_partnership(
             entities.hromada,
@@ -1407,8 +1474,21 @@ def _unknown_partner(reading: Reading) -> str:
     "а з Варшавою?" and "а з варшавою?" give the name as written, "and with new york?" gives
     "new york".
     """
+    exact_hromada = any(
+        not mention.approximate and any(ref.kind is EntityKind.HROMADA for ref in mention.refs)
+        for mention in reading.mentions
+    )
     named = {
-        index for mention in reading.mentions for index in range(mention.first, mention.last + 1)
+        index
+        for mention in reading.mentions
+        # "Is Kharkiv twinned with Belgorod?": beside a hromada named exactly, a hromada only
+        # guessed from a misspelling ("Belgorod" for Bilhorod) is the partner, unrecorded.
+        if not (
+            exact_hromada
+            and mention.approximate
+            and all(ref.kind is EntityKind.HROMADA for ref in mention.refs)
+        )
+        for index in range(mention.first, mention.last + 1)
     }
     tokens = reading.tokens
 
@@ -1421,6 +1501,18 @@ def _unknown_partner(reading: Reading) -> str:
             and _written_as_a_name(reading, index)
         )
 
+    guessed = [
+        mention
+        for mention in reading.mentions
+        if exact_hromada
+        and mention.approximate
+        and all(ref.kind is EntityKind.HROMADA for ref in mention.refs)
+    ]
+    if guessed:
+        # "Is Kharkiv a twin city of Belgorod?": the guessed name is the partner, with or
+        # without "with" before it.
+        first, last = guessed[0].first, guessed[0].last
+        return reading.text[tokens[first].start : tokens[last].end].title()
     for index in range(1, len(tokens)):
         if fold(tokens[index - 1].text) not in _WITH or not unknown_word(index):
             continue
