@@ -71,3 +71,19 @@ def test_a_city_s_former_name_names_the_city(
     assert answer.entities["hromada"] == hromada
     assert expected in answer.text
     assert "Лілль" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["Що нового?", "що нового в партнерствах нещодавно?"])
+def test_an_everyday_adjective_in_lower_case_is_not_a_village(
+    curated_engine: Engine, question: str
+) -> None:
+    answer = curated_engine.answer(question, today=TODAY)
+
+    assert "Нове" not in answer.text
+    assert answer.intent is not Intent.NO_RECORDS
+
+
+def test_a_village_named_like_an_adjective_is_found_with_a_capital(curated_engine: Engine) -> None:
+    answer = curated_engine.answer("Які партнери у Нового?", today=TODAY)
+
+    assert answer.text.startswith("Нове (Запорізька обл.)")

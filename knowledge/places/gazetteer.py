@@ -21,7 +21,11 @@ from knowledge.places.reference import each_settlement_forms
 from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
-from knowledge.text.morphology import is_dictionary_word, is_russian_function_word
+from knowledge.text.morphology import (
+    adjective_lemmas,
+    is_dictionary_word,
+    is_russian_function_word,
+)
 from knowledge.text.normalize import (
     Token,
     cyrillic_key,
@@ -395,6 +399,8 @@ class Gazetteer:
                 continue
             if size == 1 and not _plausible_single(original, tokens, skip, start):
                 continue
+            if size == 1 and self._everyday_adjective(original, span[0]):
+                continue
             return Mention(refs, start, start + size - 1, usual=self._usual.get(refs))
         token = tokens[start]
         if (
@@ -414,6 +420,15 @@ class Gazetteer:
         if len({(ref.kind, ref.id) for ref in refs}) != 1:
             return None
         return Mention(refs, start, start, approximate=True)
+
+    def _everyday_adjective(self, original: str, token: Token) -> bool:
+        """Whether a word written in lower case is an everyday adjective («Що нового?») that
+        no place's adjective is («харківські», «польські» are): then it is not the village of
+        that name («Нове»), which a question names with a capital."""
+        if original[token.start : token.end][:1].isupper():
+            return False
+        found = adjective_lemmas(token.text)
+        return bool(found) and not any(name_key(lemma) in self._exact for lemma in found)
 
     def _settlement_at(
         self, original: str, span: Sequence[Token], phrase: str

@@ -416,6 +416,22 @@ def _is_dictionary_word(word: str) -> bool:
 
 _PERSONAL_NAMES = frozenset({"Name", "Surn", "Patr"})
 
+
+def adjective_lemmas(word: str) -> frozenset[str]:
+    """The dictionary forms of the adjectives a normalised lower-case Cyrillic word may be
+    («нового» → «новий», «харківські» → «харківський»); empty when it is no known adjective."""
+    return _adjective_lemmas(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _adjective_lemmas(word: str) -> frozenset[str]:
+    if not any(map(is_cyrillic, word)):
+        return frozenset()
+    return frozenset(
+        parse.normal_form for parse in _parse(word) if _is_known(parse) and "ADJF" in parse.tag
+    )
+
+
 # The Russian function words, one a line: derived from pymorphy3's Russian dictionary by
 # `tools/russian_function_words_derive.py` (see knowledge/data/reference/SOURCES.md).
 RUSSIAN_FUNCTION_WORDS_FILE = "russian_function_words.txt"
