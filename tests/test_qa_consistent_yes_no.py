@@ -83,3 +83,11 @@ def test_a_partner_name_declined_by_the_resident_is_found(engine: Engine) -> Non
     text = engine.answer("Чи є у Мени угода з Олайном?", today=TODAY).text
 
     assert text.startswith("Так, Мена і Олайне — партнери.")
+
+
+def test_who_signed_an_unsigned_memorandum_says_it_is_not_signed(engine: Engine) -> None:
+    text = engine.answer("Хто підписав протокол з Альбукерке?", today=TODAY).text
+
+    memorandum = text.split("Меморандум про встановлення побратимських відносин", 1)[1]
+    assert memorandum.splitlines()[1].strip().startswith("Ще не підписано")
+    assert "хто підписав цей документ" not in memorandum.split("Угода про співпрацю")[0]

@@ -1256,6 +1256,9 @@ class Engine:
             notes = lang.note(agreement.notes)
             if notes is not None and names_signing(agreement):
                 draft.lines.append(f"  {notes}")
+            elif agreement.status in _NOT_YET:
+                # Albuquerque's planned memorandum: it is not that the signatories are unknown.
+                draft.lines.append("  " + _("Not signed yet: no source reports its signing."))
             else:
                 draft.lines.append(
                     "  " + _("I don't have that: the sources do not say who signed it.")
