@@ -1406,6 +1406,23 @@ class Engine:
                 draft.lines.append(template.format(sender=sender, hromada=name))
                 return
             records = matching
+        year = entities.year
+        if year is not None:
+            dated = [
+                r for r in records if r.received_on is not None and r.received_on.year == year
+            ]
+            if not dated:
+                # «Чи отримував Харків допомогу у 2024 році?»: the 2023 aid is no answer to it
+                # unless the answer first says that nothing is dated 2024.
+                template = (
+                    _("No, no aid to {hromada} dated {year} is recorded. What is recorded:")
+                    if meaning.yes_no
+                    else _("{hromada}: no aid dated {year} is recorded. What is recorded:")
+                )
+                draft.lines.append(template.format(hromada=name, year=year))
+                self._write_aid(lang, records, draft)
+                return
+            records = dated
         if meaning.narrow is not None:
             draft.lines.extend(narrow_aid_lines(lang, name, records, meaning.narrow, sender))
             draft.cite(c.source for record in records for c in record.sources)
