@@ -308,20 +308,20 @@ def test_charging_stations_are_electrical_equipment(extractor: Extractor) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "donor", "goods"),
+    ("text", "donor", "recipient", "goods"),
     [
-        ("Lublin delivered 12 generators to Kharkiv.", "Lublin", "12 generators"),
-        ("Lublin has sent 12 generators to Kharkiv.", "Lublin", "12 generators"),
-        ("Люблін передав Харкову 12 генераторів.", "Люблін", "12 генераторів"),
-        ("Від Любліна до Харкова надійшло 12 генераторів.", "Люблін", "12 генераторів"),
+        ("Lublin delivered 12 generators to Kharkiv.", "Lublin", "Kharkiv", "12 generators"),
+        ("Lublin has sent 12 generators to Kharkiv.", "Lublin", "Kharkiv", "12 generators"),
+        ("Люблін передав Харкову 12 генераторів.", "Люблін", "Харків", "12 генераторів"),
+        ("Від Любліна до Харкова надійшло 12 генераторів.", "Люблін", "Харків", "12 генераторів"),
     ],
 )
 def test_a_town_abroad_giving_goods_to_a_hromada_is_the_donor_of_its_aid(
-    extractor: Extractor, text: str, donor: str, goods: str
+    extractor: Extractor, text: str, donor: str, recipient: str, goods: str
 ) -> None:
     (actual,) = _aid(_extract(extractor, text, PartialDate(2024, 3, 15)))
 
-    assert actual.hromada == "UA63120270000028556"  # Kharkiv
+    assert (actual.hromada, actual.hromada_name) == ("UA63120270000028556", recipient)
     assert (actual.donor_cities, actual.donor_countries) == ((donor,), ("PL",))
     assert [(item.category, item.description, item.quantity) for item in actual.items] == [
         (AidCategory.GENERATORS, goods, 12)

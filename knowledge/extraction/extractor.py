@@ -612,6 +612,11 @@ def text_name(written: str, hromada: HromadaInfo) -> str:
     bare = nominative(written) if written.isascii() else written
     folded = fold(bare)
     latin = folded.isascii()
+    centre = fold(hromada.center_uk or "")
+    if not latin and centre and _alternated(centre, folded) == len(centre) >= len(folded) - 3:
+        # «Харкову», «Львова»: the centre's whole name with its last vowel alternated, before
+        # a Russian spelling («Харков») that shares more letters.
+        return hromada.center_uk or bare
     best, shared = bare, 0
     for name in hromada.names:
         if name.isascii() != latin:
@@ -623,6 +628,15 @@ def text_name(written: str, hromada: HromadaInfo) -> str:
     if shared >= max(2, len(folded) - 3):
         return best
     return nominative(written)
+
+
+# «Харків» — «Харкову», «Львів» — «Львова»: the vowel of a name's last syllable alternates.
+_ALTERNATING = str.maketrans("іо", "оо")
+
+
+def _alternated(name: str, written: str) -> int:
+    """How many letters a name and a word share from their start, і and о alike."""
+    return _shared_prefix(name.translate(_ALTERNATING), written.translate(_ALTERNATING))
 
 
 def _shared_prefix(first: str, second: str) -> int:
