@@ -9,14 +9,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from knowledge.admin.editing import delete_record, load_for_edit
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.interchange.planning import Plan, plan_rows
+from knowledge.interchange.service import ImportPreview, preview_import
 from knowledge.interchange.uploads import read_import
 from knowledge.qa.engine import Engine
 from knowledge.render.translations import translation
 from knowledge.store.curated import read_hromadas
 from tests import factories
-from tests.admin_support import aid
+from tests.admin_support import SUPER_ADMIN, aid, person, seed, sessions
 from tests.adminops_support import FileHarness, admin_services, file_harness, stored
 from tests.bot_support import keyboard_buttons, sent_texts
 from tests.cli import run_bot
@@ -390,3 +392,53 @@ def test_aid_rows_of_one_key_naming_two_donor_cities_are_both_refused(
     assert [number for number, _ in refusals] == [2, 3]
     assert refusals[1][1].startswith(expected), refusals
     assert plan.document.aid == []
+
+
+# --- a deleted record's key -------------------------------------------------------------------
+
+
+async def _preview_after_deleting(engine: AsyncEngine, row: str) -> ImportPreview:
+    """The preview of a one-row sheet, once Kharkiv – Košice (test-agreement) is deleted."""
+    await seed(engine)
+    async with sessions(engine)() as session:
+        seen = await load_for_edit(session, "agreement", "test-agreement")
+        await delete_record(session, "agreement", "test-agreement", person(SUPER_ADMIN), seen)
+    parsed = read_import("\n".join([HEADER, row]).encode(), "sheet.csv")
+    async with sessions(engine)() as session:
+        return await preview_import(session, parsed)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "key test-agreement was the record of Kharkiv – Košice, deleted earlier, and this row"
+            " names",
+        ),
+        ("uk", "ключ test-agreement належав запису пари Харків – Кошице, видаленому раніше"),
+    ],
+)
+async def test_a_row_giving_a_deleted_record_s_key_to_another_pair_is_refused(
+    engine: AsyncEngine, lang: str, expected: str
+) -> None:
+    preview = await _preview_after_deleting(
+        engine, "test-agreement,Mena,,Košice,Slovakia,cooperation,active,,Letter,"
+    )
+
+    gettext = translation(lang).gettext
+    refusals = [(problem.row, problem.render(gettext, lang)) for problem in preview.rejected]
+    assert [number for number, _ in refusals] == [2]
+    assert refusals[0][1].startswith(expected), refusals
+    # The seeded database holds Kharkiv alone: the row's hromada is named by its code.
+    assert "UA74020030000069340 – " in refusals[0][1]
+
+
+async def test_a_row_of_the_deleted_pair_under_its_old_key_restores_it(
+    engine: AsyncEngine,
+) -> None:
+    preview = await _preview_after_deleting(
+        engine, "test-agreement,Kharkiv,,Košice,Slovakia,cooperation,active,,Letter,"
+    )
+
+    assert preview.rejected == []

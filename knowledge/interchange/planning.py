@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -150,6 +151,11 @@ MOVED = N_(
     "key {key} is the record of {stored}, and this row names {named}: a sheet does not move"
     " a record to another hromada or partner; leave the key empty to add a new record"
 )
+MOVED_DELETED = N_(
+    "key {key} was the record of {stored}, deleted earlier, and this row names {named}: a"
+    " deleted record's key is not given to another hromada or partner; leave the key empty"
+    " to add a new record"
+)
 MOVED_AID = N_(
     "key {key} is an aid record of {stored}, and this row names {named}: a sheet does not"
     " move a record to another hromada; leave the key empty to add a new record"
@@ -265,6 +271,8 @@ class _Planner:
         self.pairs: dict[str, tuple[str, str, str]] = {}
         # The key of each planned pair (hromada, partner, kind), the first row's.
         self.pair_keys: dict[tuple[str, str, str], str] = {}
+        # Deleted agreements' keys → their hromada and partner (from the audit log).
+        self.deleted: dict[str, tuple[str, str]] = {}
 
     def _index_place(self, place: PlaceDoc) -> None:
         names = {place.name.uk, place.name.en, place.name_local, *place.aliases}
@@ -523,6 +531,15 @@ class _Planner:
                 "named": self._pair_name(row.hromada, place),
             }
             return Problem(MOVED, params, row.row)
+        gone = self.deleted.get(key) if before is None else None
+        if gone is not None and gone != (row.hromada, place):
+            # The key's audit history is a deleted record's: another pair would share it.
+            params = {
+                "key": key,
+                "stored": self._pair_name(*gone),
+                "named": self._pair_name(row.hromada, place),
+            }
+            return Problem(MOVED_DELETED, params, row.row)
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
@@ -681,9 +698,18 @@ class _Planner:
         return self.planned_aid[key]
 
 
-def plan_rows(parsed: ParsedImport, existing: KnowledgeDocument) -> Plan:
-    """The document the spreadsheet rows make, against the existing knowledge base."""
+def plan_rows(
+    parsed: ParsedImport,
+    existing: KnowledgeDocument,
+    deleted: Mapping[str, tuple[str, str]] | None = None,
+) -> Plan:
+    """The document the spreadsheet rows make, against the existing knowledge base.
+
+    `deleted` maps the key of each deleted agreement (its last audit entry a delete) to its
+    hromada code and partner place key: a row giving that key to another pair is refused.
+    """
     planner = _Planner(existing)
+    planner.deleted = dict(deleted or {})
     rejected = list(parsed.rejected)
     rows: dict[str, int] = {}
     # Rows whose hromada is still open come last: an earlier or later row may give its
