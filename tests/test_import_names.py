@@ -368,3 +368,58 @@ def test_a_quarter_with_its_city_is_that_city_s_district(
     assert actual.code == "UA80000000000093317"
     assert actual.settlement is not None
     assert actual.settlement.name_uk == district
+
+
+@pytest.mark.parametrize(
+    ("text", "oblast", "expected"),
+    [
+        ("Kamianets-Podilskyi, Podolia", "", "UA68020110000071202"),
+        ("Izmail, Bessarabia", "", "UA51080030000048246"),
+        ("Izmail (Буджак)", "", "UA51080030000048246"),
+        ("Drohobych, Galicia", "", "UA46020030000019252"),
+        ("Drohobych", "Galicja", "UA46020030000019252"),
+        ("Kramatorsk, Donbass", "", "UA14120090000098500"),
+        ("Kolomyia, Покуття", "", "UA26080070000092582"),
+        ("Nizhyn (Сіверщина)", "", "UA74040250000063494"),
+        # Horodok is a hromada in four oblasts; Podillia leaves Khmelnytskyi's, Galicia Lviv's.
+        ("Horodok, Podillia", "", "UA68040130000024471"),
+        ("Horodok", "Галичина", "UA46060070000047720"),
+    ],
+)
+def test_a_historical_land_narrows_a_place_as_its_oblasts_do(
+    text: str, oblast: str, expected: str
+) -> None:
+    actual = shipped_index().resolve(text, oblast)
+
+    assert isinstance(actual, Resolved)
+    assert actual.code == expected
+
+
+def test_a_historical_land_that_still_leaves_several_places_keeps_the_name_ambiguous() -> None:
+    actual = shipped_index().resolve("Horodok, Polissia")
+
+    assert not isinstance(actual, Resolved)
+    rendered = actual.render(str)
+    assert "ambiguous" in rendered
+    assert "Rivnenska" in rendered
+    assert "Zhytomyrska" in rendered
+    assert "Lvivska" not in rendered
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Drohobych, Podolia", "en", "no place of that name lies in Podillia"),
+        ("Drohobych, Podolia", "uk", "на землях «Поділля» місця з такою назвою немає"),
+        ("Kamianets-Podilskyi, Bessarabia", "en", "Kamianets-Podilskyi (Khmelnytska oblast)"),
+        ("Kamianets-Podilskyi, Bessarabia", "uk", "Кам’янець-Подільський (Хмельницька обл.)"),
+    ],
+)
+def test_a_place_outside_the_land_written_beside_it_is_refused_naming_both(
+    text: str, lang: str, expected: str
+) -> None:
+    actual = shipped_index().resolve(text)
+
+    assert not isinstance(actual, Resolved)
+    assert "unknown" not in actual.render(str)
+    assert expected in actual.render(translation(lang).gettext, lang)

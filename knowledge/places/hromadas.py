@@ -30,7 +30,14 @@ from typing import Protocol
 from knowledge.facts.documents import HromadaDoc
 from knowledge.facts.messages import N_, Name, Problem
 from knowledge.facts.vocabulary import HromadaKind
-from knowledge.places.reference import Settlement, SettlementKind, other_names, settlements
+from knowledge.places.reference import (
+    HistoricalLand,
+    Settlement,
+    SettlementKind,
+    historical_lands,
+    other_names,
+    settlements,
+)
 from knowledge.store.curated import read_hromadas
 from knowledge.text.morphology import lemmas
 from knowledge.text.normalize import latin_key, name_key
@@ -500,7 +507,24 @@ class HromadaIndex:
                 for raion in (hromada.raion_uk, hromada.raion_en):
                     if raion:
                         self.raion_stems[_raion_stem(name_key(raion))].add(hromada.raion_code)
+        self.lands = self._lands()
         self._add_city_names()
+
+    def _lands(self) -> dict[str, tuple[HistoricalLand, frozenset[str]]]:
+        """The historical lands by the key of each of their names, with the codes of the
+        oblasts each lies in ("Podolia": Vinnytsia, Khmelnytskyi, Ternopil, Odesa)."""
+        codes = {
+            hromada.oblast_uk: hromada.oblast_code
+            for hromada in self.by_code.values()
+            if hromada.oblast_uk and hromada.oblast_code
+        }
+        found: dict[str, tuple[HistoricalLand, frozenset[str]]] = {}
+        for land in historical_lands():
+            oblasts = frozenset(codes[name] for name in land.oblasts_uk if name in codes)
+            if oblasts:
+                for name in land.names:
+                    found.setdefault(_land_key(name), (land, oblasts))
+        return found
 
     def _add_city_names(self) -> None:
         """Know an oblast by its centre's names too, the older and Russian ones GeoNames gives
@@ -634,11 +658,11 @@ class HromadaIndex:
             # "village" is written loosely of a settlement too: where the place says which
             # one is meant, a category the codifier gives it otherwise does not refuse it.
             found = self._lookup(key, where, replace(kinds, units=frozenset()))
-            found = found if where.oblast or where.city or where.raions else []
+            found = found if where.oblast or where.city or where.raions or where.lands else []
         if found:
             return self._choose(text, found, hints)
         if where != _ANYWHERE:
-            elsewhere = self._elsewhere(text, key, kinds)
+            elsewhere = self._elsewhere(text, key, kinds, where.land)
             if elsewhere is not None:
                 return elsewhere
         if not qualifiers and _is_region_word(key) and self.oblast_code(key) is not None:
@@ -646,7 +670,9 @@ class HromadaIndex:
             return self._oblast_problem(text, words)
         return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
 
-    def _elsewhere(self, text: str, key: str, kinds: _Kinds) -> Problem | None:
+    def _elsewhere(
+        self, text: str, key: str, kinds: _Kinds, land: HistoricalLand | None = None
+    ) -> Problem | None:
         """Why a name the oblast or raion written beside it does not fit is refused: "Kyiv,
         Kharkiv Oblast" names the one Kyiv, which is no place of Kharkiv oblast, so the sheet
         contradicts itself and the editor is told where that place is (None if no place
@@ -659,6 +685,8 @@ class HromadaIndex:
         codes = sorted({entry.hromada.code for entry in found})
         if not codes:
             return None
+        if land is not None:
+            return _outside_land(text, land, found)
         if len(codes) > 1:
             return Problem(
                 N_(
@@ -711,6 +739,11 @@ class HromadaIndex:
             words = name_key(place).split()
             if all(word in _NOISE_WORDS or word in _UNIT_WORDS for word in words):
                 continue  # "…, Ukraine", "Lviv (city)"
+            land = self.lands.get(_land_key(place))
+            if land is not None:
+                # "Izmail, Bessarabia": a historical land narrows the place to its oblasts.
+                where = replace(where, lands=land[1], land=land[0])
+                continue
             if any(word in _RAION_WORDS for word in words):
                 raions = self.raion_codes(place)
                 if not raions:
@@ -722,7 +755,7 @@ class HromadaIndex:
             if code is None and city is None:
                 code = self._city_oblast(place)
             if code is None and city is None:
-                if where.oblast is not None or where.city is not None:
+                if where.oblast is not None or where.city is not None or where.lands:
                     continue  # the oblast column said it; the rest is the sheet's own remark
                 return Problem(N_("unknown oblast {oblast}"), {"oblast": place})
             named = {code, city} - {None}
@@ -1130,6 +1163,38 @@ def _listing_order(entry: _Entry) -> tuple[bool, str]:
     return not _is_city_like(entry.hromada), entry.hromada.code
 
 
+def _land_key(text: str) -> str:
+    """The key of a land's name: "Sloboda Ukraine", «Слобідська Україна» without the words
+    that name no land."""
+    words = name_key(text).split()
+    kept = [word for word in words if word not in _NOISE_WORDS and word not in _OBLAST_WORDS]
+    return latin_key(" ".join(kept or words)).replace(" ", "")
+
+
+def _outside_land(text: str, land: HistoricalLand, found: list[_Entry]) -> Problem:
+    """Why "Drohobych, Podolia" is refused: no place of that name lies in the land's
+    oblasts, and where the places so named lie."""
+    ordered = sorted(found, key=_listing_order)[:6]
+    return Problem(
+        N_(
+            "{name}: no place of that name lies in {land}; places so named: {candidates};"
+            " correct the land or the place"
+        ),
+        {
+            "name": text,
+            "land": Name(land.name_en, land.name_uk),
+            "candidates": Name(
+                ", ".join(
+                    f"{_label(entry)} ({_oblast_label(entry.hromada)})" for entry in ordered
+                ),
+                ", ".join(
+                    f"{_label_uk(entry)} ({_oblast_label_uk(entry.hromada)})" for entry in ordered
+                ),
+            ),
+        },
+    )
+
+
 def _oblast_label(hromada: HromadaDoc) -> str:
     if hromada.oblast_code is None:
         return "city with special status"
@@ -1141,6 +1206,20 @@ def _label(entry: _Entry) -> str:
     if entry.settlement is not None:
         return f"{entry.settlement.name_en}, {entry.hromada.name_en} hromada"
     return entry.hromada.center_en or entry.hromada.name_en
+
+
+def _label_uk(entry: _Entry) -> str:
+    if entry.settlement is not None:
+        return f"{entry.settlement.name_uk}, {entry.hromada.name_uk} громада"
+    return entry.hromada.center_uk or entry.hromada.name_uk
+
+
+def _oblast_label_uk(hromada: HromadaDoc) -> str:
+    if hromada.oblast_code is None:
+        return "місто зі спеціальним статусом"
+    if is_crimea(hromada):
+        return "Автономна Республіка Крим"
+    return f"{hromada.oblast_uk} обл."
 
 
 def _resolved(entry: _Entry) -> Resolved:
@@ -1292,11 +1371,16 @@ class _Where:
     oblast: str | None = None
     raions: frozenset[str] = frozenset()
     city: str | None = None
+    # The oblasts of a historical land written instead of an oblast ("Drohobych, Galicia").
+    lands: frozenset[str] = frozenset()
+    land: HistoricalLand | None = None
 
     def __call__(self, entry: _Entry) -> bool:
         hromada = entry.hromada
         if self.city is not None and hromada.code == self.city:
             return True
+        if self.lands and hromada.oblast_code not in self.lands:
+            return False
         if (self.oblast is not None or self.city is not None) and (
             hromada.oblast_code is None or hromada.oblast_code != self.oblast
         ):

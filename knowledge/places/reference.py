@@ -154,3 +154,34 @@ def other_names() -> dict[tuple[str, str], tuple[str, ...]]:
         for row in csv.DictReader(file):
             found.setdefault((row["center_uk"], row["oblast_uk"]), []).append(row["name"])
     return {place: tuple(names) for place, names in found.items()}
+
+
+HISTORICAL_LANDS = REFERENCE_DIR / "historical_lands.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoricalLand:
+    """A historical or geographic land of Ukraine (Podillia, Galicia, Donbas) and the oblasts
+    it lies in, by their Ukrainian names as `hromadas.csv` writes them; `names` are the
+    land's English, Ukrainian, Russian and Polish spellings."""
+
+    name_en: str
+    name_uk: str
+    oblasts_uk: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@cache
+def historical_lands() -> tuple[HistoricalLand, ...]:
+    """The lands a sheet may write instead of an oblast ("Izmail, Bessarabia"), from
+    `historical_lands.csv`, each with its source there."""
+    with HISTORICAL_LANDS.open(encoding="utf-8", newline="") as file:
+        return tuple(
+            HistoricalLand(
+                row["land_en"],
+                row["land_uk"],
+                tuple(row["oblasts_uk"].split("|")),
+                tuple(row["names"].split("|")),
+            )
+            for row in csv.DictReader(file)
+        )
