@@ -1159,8 +1159,10 @@ def is_crimea(hromada: HromadaLike) -> bool:
 
 
 def _listing_order(entry: _Entry) -> tuple[bool, str]:
-    # Cities' places first: "Podil" lists Kyiv's Podilskyi before the villages so named.
-    return not _is_city_like(entry.hromada), entry.hromada.code
+    # Kyiv's and Sevastopol's places first: "Podil" lists Kyiv's Podilskyi before the villages
+    # so named. Other towns' hromadas keep the codifier's order, so a village inside a town's
+    # hromada does not push the hromadas' own centres off a short list.
+    return entry.hromada.kind is not HromadaKind.SPECIAL, entry.hromada.code
 
 
 def _land_key(text: str) -> str:
