@@ -77,3 +77,24 @@ def test_the_aid_table_exports_as_csv_to_a_file(tmp_path: Path) -> None:
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("key,hromada,oblast,received_on,donor_kind,donor_country")
     assert lines[1].startswith("kharkiv-aid-2023,UA63120270000028556,,2023,country,FR|PL|DE")
+
+
+ENGLISH_KINDS = ("source:", "place:", "agreement:", "aid:", "hromada:", "activity:", "programme:")
+UKRAINIAN_KINDS = ("джерело:", "місце:", "угода:", "допомогу:", "громада:", "захід:", "програма:")
+
+
+def test_the_preview_names_record_kinds_in_the_chosen_language(tmp_path: Path) -> None:
+    export = tmp_path / "everything.yaml"
+    run_bot("kb", "export", str(export), cwd=tmp_path)
+
+    ukrainian = run_bot("--lang", "uk", "kb", "import", str(export), cwd=tmp_path)
+    english = run_bot("--lang", "en", "kb", "import", str(export), cwd=tmp_path)
+
+    assert ukrainian.returncode == 0, ukrainian.stderr
+    assert english.returncode == 0, english.stderr
+    uk_heads = [line.split(":")[0] for line in ukrainian.stdout.splitlines() if "без змін" in line]
+    en_heads = [line.split(":")[0] for line in english.stdout.splitlines() if "unchanged" in line]
+    assert {"джерело", "місце", "угода", "запис про допомогу"} <= set(uk_heads)
+    assert {"source", "place", "agreement", "aid record"} <= set(en_heads)
+    assert not any(kind in ukrainian.stdout for kind in ENGLISH_KINDS)
+    assert not any(kind in english.stdout for kind in UKRAINIAN_KINDS)

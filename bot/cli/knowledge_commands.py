@@ -16,6 +16,7 @@ from babel.numbers import format_decimal
 from bot.cli.context import CommandContext
 from bot.cli.extract_commands import add_extract
 from bot.cli.job_commands import add_jobs
+from knowledge.admin.wording import entity_label
 from knowledge.facts.messages import ImportRejectedError, Problem, grouped, other_rows
 from knowledge.interchange import (
     ImportLimits,
@@ -275,7 +276,7 @@ def _show_preview(context: CommandContext, preview: ImportPreview) -> None:
         unchanged = preview.unchanged.get(kind, [])
         context.say(
             _("{section}: {created} new, {updated} changed, {unchanged} unchanged").format(
-                section=kind,
+                section=entity_label(kind, context.locale),
                 created=_number(context, len(new)),
                 updated=_number(context, len(changed)),
                 unchanged=_number(context, len(unchanged)),
