@@ -177,16 +177,7 @@ def find_world_place(
     found = world_places_named(name).get(country.upper())
     if found is not None or near is None:
         return found
-    table = _table()
-    wanted = place_key(name)
-    same_named = _named_so(
-        [
-            _place(number)
-            for number in table.numbers(wanted)
-            if table.country(number) == country.upper()
-        ],
-        wanted,
-    )
+    same_named = _same_named(name, country)
     close = [
         place
         for place in same_named
@@ -195,13 +186,11 @@ def find_world_place(
     return close[0] if len(close) == 1 else None
 
 
-def agreed_ukrainian_name(name: str, country: str) -> str | None:
-    """The Ukrainian name every town so named in the country (ISO alpha-2) has, where
-    `find_world_place` cannot tell which town is meant: "Albany" (US) is Олбані whichever
-    Albany it is, and "Pittsburgh" Піттсбург; None if unknown or if they differ."""
+def _same_named(name: str, country: str) -> list[WorldPlace]:
+    """Every town of the country (ISO alpha-2) that the name, in any form, names."""
     table = _table()
     wanted = place_key(name)
-    same_named = _named_so(
+    return _named_so(
         [
             _place(number)
             for number in table.numbers(wanted)
@@ -209,6 +198,13 @@ def agreed_ukrainian_name(name: str, country: str) -> str | None:
         ],
         wanted,
     )
+
+
+def agreed_ukrainian_name(name: str, country: str) -> str | None:
+    """The Ukrainian name every town so named in the country (ISO alpha-2) has, where
+    `find_world_place` cannot tell which town is meant: "Albany" (US) is Олбані whichever
+    Albany it is, and "Pittsburgh" Піттсбург; None if unknown or if they differ."""
+    same_named = _same_named(name, country)
     names = {place.name_uk for place in same_named}
     return names.pop() if len(names) == 1 else None
 
