@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import KnowledgeDocument, references
 from knowledge.facts.messages import N_, ImportRejectedError, Name, Problem
-from knowledge.interchange.planning import plan_rows
+from knowledge.interchange.planning import MOVED, MOVED_AID, plan_rows
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.store import models
 from knowledge.store.engines import writing
@@ -155,6 +155,36 @@ async def _forbidden(
     return KnowledgeDocument(**kept), refused
 
 
+async def _moves_not_theirs(
+    session: AsyncSession, rejected: list[Problem], existing: KnowledgeDocument, writer: Writer
+) -> list[Problem]:
+    """The refusals, a row that would move a stored record told instead that only an editor
+    of the record's hromada may write it, where the writer is not one: what a sheet may do
+    to a record matters only to someone who may write it at all."""
+    stored = {doc.key: doc.hromada for doc in existing.agreements}
+    stored |= {doc.key: doc.hromada for doc in existing.aid}
+    names = {
+        doc.code: Name(doc.center_en or doc.name_en, doc.center_uk or doc.name_uk)
+        for doc in existing.hromadas
+    }
+    told: list[Problem] = []
+    for problem in rejected:
+        key = problem.params.get("key")
+        code = stored.get(key) if isinstance(key, str) else None
+        if (
+            problem.message in (MOVED, MOVED_AID)
+            and code in names
+            and not await writer.may(session, code)
+        ):
+            problem = Problem(
+                N_("{record}: only an editor of {hromada} may write it"),
+                {"record": str(key), "hromada": names[code]},
+                problem.row,
+            )
+        told.append(problem)
+    return told
+
+
 async def _deleted_agreements(session: AsyncSession) -> dict[str, tuple[str, str]]:
     """Each agreement key whose last audit entry is a delete → the deleted record's hromada
     code and partner place key, read from that entry's `before`."""
@@ -196,6 +226,7 @@ async def _plan(
         preview.merged = plan.merged
         rows = plan.rows
     if writer is not None:
+        preview.rejected = await _moves_not_theirs(session, preview.rejected, existing, writer)
         document, forbidden = await _forbidden(session, document, existing, writer, rows)
         preview.rejected = sorted(
             [*preview.rejected, *forbidden], key=lambda problem: problem.row or 0
