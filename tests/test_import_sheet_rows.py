@@ -141,7 +141,7 @@ def test_two_rows_of_one_pair_with_other_facts_are_both_refused_naming_each_othe
     refusals = _refusals(plan)
     assert [number for number, _ in refusals] == [2, 4]
     assert refusals[0][1].startswith(
-        "the same pair as row 4, with other values in status, signed_on, notes: neither row"
+        "the same pair as row 4, with other values in status, signed_on: neither row"
     ), refusals
     assert refusals[1][1].startswith(
         "the same pair as row 2, with other values in status, signed_on"
@@ -173,6 +173,33 @@ def test_identical_rows_of_one_pair_are_merged_with_a_note() -> None:
     assert plan.rejected == []
     assert [(problem.row, problem.params) for problem in plan.merged] == [(3, {"first": 2})]
     assert len(agreement.sources) == 2
+
+
+def test_a_row_adding_a_source_with_empty_cells_is_merged_keeping_the_first_row_s_facts() -> None:
+    plan = _plan(
+        HEADER,
+        ",Bila Tserkva,,Jelgava,Latvia,twinning,active,2019,Letter,signed in May",
+        ",Bila Tserkva,,Jelgava,Latvia,twinning,active,,Council report,",
+    )
+
+    (agreement,) = plan.document.agreements
+    assert plan.rejected == []
+    assert [(problem.row, problem.params) for problem in plan.merged] == [(3, {"first": 2})]
+    assert len(agreement.sources) == 2
+    assert agreement.notes is not None
+    assert agreement.notes.en == "signed in May"
+    assert agreement.signed_on is not None
+
+
+def test_a_later_row_filling_a_cell_the_first_left_empty_is_refused_not_dropped() -> None:
+    plan = _plan(
+        HEADER,
+        ",Bila Tserkva,,Jelgava,Latvia,twinning,active,2019,Letter,",
+        ",Bila Tserkva,,Jelgava,Latvia,twinning,active,2019,Council report,signed in May",
+    )
+
+    assert [number for number, _ in _refusals(plan)] == [2, 3]
+    assert plan.document.agreements == []
 
 
 def test_two_aid_rows_of_one_key_with_other_sums_are_both_refused() -> None:

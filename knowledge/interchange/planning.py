@@ -169,16 +169,27 @@ def _differences(
     same_city: bool | None = None,
 ) -> str:
     """The columns (comma-separated) in which two rows of one record say different things;
-    `same_city`, when given, says whether their donor cities are one place, however spelled."""
+    `same_city`, when given, says whether their donor cities are one place, however spelled.
+
+    A later row's empty cell says nothing, so it differs from no value: a row that only adds
+    one more source to a pair leaves the notes and dates to the first row. A later row that
+    fills a cell the first left empty does differ, since merging keeps the first row's facts."""
     return ", ".join(
         columns
         for columns, names in facts
         if (
             not same_city
             if columns == "donor_city" and same_city is not None
-            else any(getattr(earlier, name) != getattr(later, name) for name in names)
+            else any(
+                getattr(later, name) not in _EMPTY
+                and getattr(earlier, name) != getattr(later, name)
+                for name in names
+            )
         )
     )
+
+
+_EMPTY: tuple[object, ...] = (None, "", ())
 
 
 # Fields a row may leave empty: an empty cell (or a column the sheet lacks) says nothing
