@@ -95,6 +95,14 @@ def _classify(
             bucket.setdefault(name, []).append(key)
 
 
+def _centre_names(existing: KnowledgeDocument) -> dict[str, Name]:
+    """Each hromada's code → its name as residents know it, its centre's ("Kharkiv", «Харків»)."""
+    return {
+        doc.code: Name(doc.center_en or doc.name_en, doc.center_uk or doc.name_uk)
+        for doc in existing.hromadas
+    }
+
+
 async def _forbidden(
     session: AsyncSession,
     document: KnowledgeDocument,
@@ -104,11 +112,7 @@ async def _forbidden(
 ) -> tuple[KnowledgeDocument, list[Problem]]:
     """The document without the records the writer may not create or change, and a refusal
     naming each one's hromada (with its spreadsheet row where it has one)."""
-    # A hromada is named by its centre, as residents know it ("Kharkiv", «Харків»).
-    names = {
-        doc.code: Name(doc.center_en or doc.name_en, doc.center_uk or doc.name_uk)
-        for doc in existing.hromadas
-    }
+    names = _centre_names(existing)
     allowed: dict[str | None, bool] = {}
     refused: list[Problem] = []
     kept: dict[str, list[BaseModel]] = {}
@@ -163,10 +167,7 @@ async def _moves_not_theirs(
     to a record matters only to someone who may write it at all."""
     stored = {doc.key: doc.hromada for doc in existing.agreements}
     stored |= {doc.key: doc.hromada for doc in existing.aid}
-    names = {
-        doc.code: Name(doc.center_en or doc.name_en, doc.center_uk or doc.name_uk)
-        for doc in existing.hromadas
-    }
+    names = _centre_names(existing)
     told: list[Problem] = []
     for problem in rejected:
         key = problem.params.get("key")
