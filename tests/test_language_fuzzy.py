@@ -94,3 +94,14 @@ def test_lookup_in_a_large_vocabulary_is_fast() -> None:
 
     # A scan of the whole vocabulary takes several milliseconds; a question must take less.
     assert actual < 0.001
+
+
+def test_every_key_of_any_length_is_held_once_and_found_as_written() -> None:
+    keys = ["рим", "бар", "ів", "харків", "харків", "zaporizhzhia", "мена", "міна"]
+
+    fuzzy = FuzzyVocabulary(keys)
+
+    assert len(fuzzy) == len(set(keys))
+    assert all(key in fuzzy and fuzzy.closest(key) == key for key in keys)
+    assert "рис" not in fuzzy
+    assert "харкі" not in fuzzy

@@ -2,45 +2,30 @@
 
 Large reference tables (GeoNames' towns, the codifier's villages) are looked up by some
 hundred thousand name keys. As a `dict` of `str` keys to lists those took tens of megabytes
-of every serving process; here the keys are one sorted UTF-8 block searched by bisection,
-the row numbers one array, and a bitmap of the keys' hashes answers most misses at once.
+of every serving process; here the keys are one UTF-8 block, the row numbers one array, and
+an open-addressing table of the keys' positions, placed by the text's hash, finds a key in
+one or two comparisons.
 """
 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable
 
-# Bits of the hash bitmap per key: a key not in the index gets past it about one time in 16.
-_BITS_PER_KEY = 16
-
-
-class _SortedKeys:
-    """Item i is the i-th key's UTF-8 bytes, cut out of the block; what `bisect` searches."""
-
-    __slots__ = ("_block", "_starts")
-
-    def __init__(self, block: bytes, starts: array[int]) -> None:
-        self._block = block
-        self._starts = starts
-
-    def __len__(self) -> int:
-        return len(self._starts) - 1
-
-    def __getitem__(self, index: int) -> bytes:
-        return self._block[self._starts[index] : self._starts[index + 1]]
+# The table has at least this many slots per key: few enough keys share a run of slots that
+# a lookup, hit or miss, compares about two keys.
+_SLOTS_PER_KEY = 1.5
 
 
 class CompactIndex:
     """Keys (any text) → the numbers given with them, in the order given; read-only.
 
     Built from (key, number) pairs, numbers below 2**32, by `CompactIndexBuilder` or from
-    the pairs at once. A lookup costs a hash for most keys that are absent and a bisection
-    (some 17 byte comparisons) for the others.
+    the pairs at once. A lookup costs the text's hash, its UTF-8 encoding and a comparison
+    with one or two keys of the same hash slot; about 14 bytes a key besides the keys' text.
     """
 
-    __slots__ = ("_keys", "_mask", "_posting_starts", "_postings", "_seen")
+    __slots__ = ("_block", "_mask", "_posting_starts", "_postings", "_slots", "_starts")
 
     def __init__(self, pairs: Iterable[tuple[str, int]] = ()) -> None:
         builder = CompactIndexBuilder()
@@ -49,42 +34,50 @@ class CompactIndex:
         builder.fill(self)
 
     def _fill(self, first: dict[bytes, int], more: dict[bytes, list[int]]) -> None:
-        size = 1 << max(10, (len(first) * _BITS_PER_KEY).bit_length())
+        size = 1 << max(4, int(len(first) * _SLOTS_PER_KEY)).bit_length()
         self._mask = size - 1
-        seen = bytearray(size // 8)
+        # Slot → the key's position + 1, 0 for an empty slot.
+        slots = array("I", bytes(4 * size))
         block = bytearray()
-        starts = array("I", [0])
+        self._starts = array("I", [0])
         self._posting_starts = array("I", [0])
         self._postings = array("I")
-        # Text sorts by code point as its UTF-8 bytes sort: the block is in byte order.
-        for key in sorted(first):
+        for position, key in enumerate(first):
             block += key
-            starts.append(len(block))
+            self._starts.append(len(block))
             self._postings.append(first[key])
             self._postings.extend(more.get(key, ()))
             self._posting_starts.append(len(self._postings))
-            # Looked up by the text's own hash, as `get` is asked.
-            bit = hash(key.decode("utf-8")) & self._mask
-            seen[bit >> 3] |= 1 << (bit & 7)
-        self._seen = bytes(seen)
-        self._keys = _SortedKeys(bytes(block), starts)
+            # Placed by the text's own hash, as `get` is asked.
+            slot = hash(key.decode("utf-8")) & self._mask
+            while slots[slot]:
+                slot = (slot + 1) & self._mask
+            slots[slot] = position + 1
+        self._slots = slots
+        self._block = bytes(block)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._starts) - 1
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and bool(self.get(key))
 
     def get(self, key: str) -> array[int]:
         """The numbers given with `key`, in the order given; an empty array if none."""
-        bit = hash(key) & self._mask
-        if not self._seen[bit >> 3] & (1 << (bit & 7)):
+        slots, starts, mask = self._slots, self._starts, self._mask
+        slot = hash(key) & mask
+        taken = slots[slot]
+        if not taken:
             return array("I")
         wanted = key.encode("utf-8")
-        index = bisect_left(self._keys, wanted)
-        if index == len(self._keys) or self._keys[index] != wanted:
-            return array("I")
-        return self._postings[self._posting_starts[index] : self._posting_starts[index + 1]]
+        while taken:
+            if self._block[starts[taken - 1] : starts[taken]] == wanted:
+                return self._postings[
+                    self._posting_starts[taken - 1] : self._posting_starts[taken]
+                ]
+            slot = (slot + 1) & mask
+            taken = slots[slot]
+        return array("I")
 
 
 class CompactIndexBuilder:
