@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,14 @@ from knowledge.qa.engine import Engine
 from knowledge.store.curated import REFERENCE_DIR
 
 BAR = {"precision": 0.85, "recall": 0.75}
-# (part, language) -> (precision, recall) reached; the bar above is not reached yet.
+# (part, language) -> (precision, recall) reached; the bar above is not reached yet. The tuning
+# part includes the first held-out part, retired into it after being scored repeatedly; the
+# held-out part is made of texts never shown to the extractor while they were annotated.
 FLOORS = {
-    ("tuning", "uk"): (0.97, 0.80),
-    ("tuning", "en"): (0.97, 0.80),
-    ("held-out", "uk"): (0.65, 0.65),
-    ("held-out", "en"): (0.80, 0.66),
+    ("tuning", "uk"): (0.83, 0.74),
+    ("tuning", "en"): (0.90, 0.75),
+    ("held-out", "uk"): (0.76, 0.63),
+    ("held-out", "en"): (0.59, 0.74),
     ("written", "uk"): (0.99, 0.99),
     ("written", "en"): (0.99, 0.93),
 }
@@ -77,11 +80,19 @@ def test_every_annotation_quotes_its_text_and_uses_the_vocabulary() -> None:
     assert problems == []
 
 
-def test_the_held_out_part_is_a_third_with_both_languages() -> None:
+def test_the_held_out_part_is_a_quarter_with_a_dozen_documents_per_language() -> None:
+    listed = [
+        line.strip()
+        for line in (CORPUS / "HELDOUT.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     held = documents(heldout=True)
     tuning = documents(heldout=False)
-    assert len(held) * 3 >= len(held) + len(tuning) - 1
-    assert {path.stem[-2:] for path in held} == {"uk", "en"}
+    assert sorted(path.stem for path in held) == sorted(listed)
+    assert len(held) * 4 >= len(held) + len(tuning)
+    languages = Counter(path.stem[-2:] for path in held)
+    assert languages["uk"] >= 12
+    assert languages["en"] >= 12
 
 
 @pytest.fixture(scope="module")
