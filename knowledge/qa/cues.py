@@ -69,6 +69,11 @@ class Cue(StrEnum):
     START_OF_YEAR = "start_of_year"
     # «найстаріший», "newest": the oldest or the newest partnership (never a town's name).
     SUPERLATIVE = "superlative"
+    # «Як стати містом-побратимом?», "How does a city get a twin?": how to do something, a
+    # procedure the records never hold.
+    HOW_TO = "how_to"
+    # «з ЄС», "in Asia", «з Європи»: a continent or a bloc of countries, which no record names.
+    COUNTRY_GROUP = "country_group"
 
 
 # Word starts, folded like the question (no apostrophes, no soft signs); a stem of three
@@ -374,6 +379,35 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.COMPARE: ("більше=", "менше=", "порівн"),
     Cue.END_OF_YEAR: ("наприкінці", "кінці року", "кінець року", "під кінець", "кінці 20"),
     Cue.START_OF_YEAR: ("на початку року", "на початку 20", "початок року", "початку року"),
+    Cue.HOW_TO: (
+        "що потрібно щоб",
+        "що треба щоб",
+        "що потрібно для",
+        "що треба для",
+        "що необхідно для",
+        "що потрібно зробити щоб",
+        "що треба зробити щоб",
+    ),
+    Cue.COUNTRY_GROUP: (
+        "єс=",
+        "євросоюз",
+        "європ",
+        "азія=",
+        "азії=",
+        "азію=",
+        "азією=",
+        "азійськ",
+        "африк",
+        "океані",
+        "латинськ",
+        "південна америк",
+        "південної америк",
+        "північна америк",
+        "північної америк",
+        "скандинав",
+        "балті",
+        "прибалт",
+    ),
     Cue.SUPERLATIVE: (
         "найстаріш",
         "найдавніш",
@@ -504,6 +538,8 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.COMPARE: ("больше=", "меньше=", "сравн"),
     Cue.END_OF_YEAR: ("в конце года", "конце года", "под конец", "в конце 20"),
     Cue.START_OF_YEAR: ("в начале года", "начале года", "в начале 20"),
+    Cue.HOW_TO: ("что нужно чтобы", "что надо чтобы", "что нужно для", "что надо для"),
+    Cue.COUNTRY_GROUP: ("ес=", "евросоюз", "европ", "азии=", "азия=", "азию=", "африк", "прибалт"),
     Cue.SUPERLATIVE: (
         "старейш",
         "давнейш",
@@ -734,6 +770,23 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
         "start of 20",
         "early in the year",
         "early 20",
+    ),
+    Cue.HOW_TO: ("what does it take", "what is needed to", "what do we need to"),
+    Cue.COUNTRY_GROUP: (
+        "eu=",
+        "european union",
+        "europe=",
+        "asia=",
+        "asian=",
+        "africa=",
+        "african=",
+        "oceania",
+        "latin america",
+        "south america",
+        "north america",
+        "scandinavia",
+        "baltic",
+        "baltics",
     ),
     Cue.SUPERLATIVE: ("oldest=", "earliest=", "newest=", "latest=", "recent="),
 }

@@ -36,7 +36,7 @@ from knowledge.qa.coverage import (
 )
 from knowledge.qa.definitions import write_definitions
 from knowledge.qa.intents import Intent
-from knowledge.qa.meaning import Aspect, Entities, Meaning, Topic
+from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
 from knowledge.qa.resolution import is_of_kind, one_reading_per_hromada, resolve
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
@@ -1308,13 +1308,60 @@ class Engine:
     def _not_recorded(
         self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
     ) -> None:
-        """An honest "I don't have that", borrowing no other record's facts."""
+        """An honest "I don't have that", borrowing no other record's facts; a how-to question
+        and one by a continent or a bloc of countries are told which part the records lack."""
+        if meaning.declined is Declined.HOW_TO:
+            draft.lines.append(
+                lang.gettext(
+                    "The knowledge base records partnerships that exist, not how to arrange"
+                    " one: for that, ask your hromada's council. I can tell you about partners,"
+                    " agreements and their dates, aid, meetings and programmes."
+                )
+            )
+            return
+        if meaning.declined is Declined.COUNTRY_GROUP:
+            self._by_country_only(lang, meaning.entities, draft)
+            return
         draft.lines.append(
             lang.gettext(
                 "I don't have that: the knowledge base does not record it. I can tell you about"
                 " partners, agreements and their dates, aid, meetings and programmes."
             )
         )
+
+    def _by_country_only(self, lang: Language, entities: Entities, draft: _Draft) -> None:
+        """Says that partners are recorded by country, never by continent or bloc, and names
+        the countries of the hromada's partners (of every hromada's when none is named)."""
+        code = entities.hromada
+        agreements = (
+            self.snapshot.agreements_by_hromada.get(code, ())
+            if code is not None
+            else tuple(self.snapshot.agreements.values())
+        )
+        countries = sorted(
+            {self.snapshot.places[a.place].country for a in agreements},
+            key=lambda country: sort_key(lang.country(country)),
+        )
+        draft.lines.append(
+            lang.gettext(
+                "I cannot pick partners by continent or by a group of countries such as the EU:"
+                " the knowledge base records each partner's country."
+            )
+        )
+        if countries:
+            named = ", ".join(lang.country(country) for country in countries)
+            draft.lines.append(
+                lang.gettext("{hromada}: partners are recorded in {countries}.").format(
+                    hromada=self._heading(lang, entities), countries=named
+                )
+                if code is not None
+                else lang.gettext("Partners are recorded in: {countries}.").format(countries=named)
+            )
+            draft.lines.append(
+                lang.gettext("Ask about one of them, for example: {question}").format(
+                    question=lang.gettext("Which Ukrainian communities have partners in Latvia?")
+                )
+            )
 
     def _need_context(
         self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
@@ -1905,6 +1952,10 @@ class Engine:
         elif entities.status is not None:
             agreements = self._by_status(entities)
             label = _status_label(lang, entities, entities.status)
+        elif entities.except_kind is not None:
+            # «угоди, крім меморандумів», «які партнери не побратими?»: every other kind.
+            agreements = self._without_excepted(entities, self.snapshot.agreements.values())
+            label = self._filters(lang, entities).strip(" ()")
         elif entities.year is not None:
             agreements = list(self._signed_in_year(entities.year))
             label = _("signed in {year}").format(year=entities.year)

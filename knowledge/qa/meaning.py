@@ -175,6 +175,15 @@ class Entities:
         )
 
 
+class Declined(StrEnum):
+    """A part of a question the knowledge base cannot answer, said plainly instead."""
+
+    # «Як стати містом-побратимом?»: a procedure, not a recorded fact.
+    HOW_TO = "how_to"
+    # «партнери з ЄС», "in Asia": the records name countries, never continents or blocs.
+    COUNTRY_GROUP = "country_group"
+
+
 @dataclass(frozen=True, slots=True)
 class Meaning:
     """A question's intent and entities, decided once; the engine answers it as it is.
@@ -209,3 +218,5 @@ class Meaning:
     # question (keys), and the further towns no record names (as written).
     also: tuple[str, ...] = ()
     also_unknown: tuple[str, ...] = ()
+    # What part of a question the records cannot answer, when that is why it is declined.
+    declined: Declined | None = None

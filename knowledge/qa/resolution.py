@@ -27,7 +27,7 @@ from knowledge.qa.answer import Context
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.intents import Intent
-from knowledge.qa.meaning import Entities, Meaning, Topic
+from knowledge.qa.meaning import Declined, Entities, Meaning, Topic
 from knowledge.qa.people import signed_by_person
 from knowledge.qa.understanding import Reading
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
@@ -493,7 +493,7 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
         return Intent.AID
     if intent is Intent.COUNT and asks_who and (entities.country or entities.kind):
         return Intent.COUNT
-    if (entities.kind or entities.status) and which:
+    if (entities.kind or entities.status or entities.except_kind) and (which or Cue.LIST in cues):
         return Intent.REVERSE
     if entities.status and intent in (None, Intent.PARTNERS, Intent.RELATION):
         return Intent.REVERSE
@@ -649,6 +649,16 @@ def _asks_who_someone_is(reading: Reading) -> bool:
     return all(mention.approximate for mention in reading.mentions)
 
 
+def _names_a_country(reading: Reading) -> bool:
+    """Whether a country is named apart from a bloc's words ("Union" of "European Union" is
+    not the Union of the Comoros; «Південна Африка» is a country)."""
+    return any(
+        ref.kind is EntityKind.COUNTRY and mention.first not in reading.cue_tokens
+        for mention in reading.mentions
+        for ref in mention.refs
+    )
+
+
 def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
     """Work out what the question asks, carrying entities over from the conversation."""
     reading = _without_guessed_countries(reading)
@@ -670,6 +680,22 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
         # «хто такий Іван Петренко», "who is Ivan Petrenko?": a person the notes do not name,
         # never a village or a country whose name is close to the surname.
         return Meaning(Intent.NOT_RECORDED, rule="asks who a person is; no signatory by that name")
+    if Cue.HOW_TO in reading.cues:
+        # «Як стати містом-побратимом?»: how to arrange one, not a fact of the records.
+        return Meaning(
+            Intent.NOT_RECORDED,
+            own.entities,
+            declined=Declined.HOW_TO,
+            rule="asks how to do something",
+        )
+    if Cue.COUNTRY_GROUP in reading.cues and not _names_a_country(reading):
+        # «партнери з ЄС», "in Asia": said plainly, never answered as if the filter held.
+        return Meaning(
+            Intent.NOT_RECORDED,
+            own.entities.but(country=None),
+            declined=Declined.COUNTRY_GROUP,
+            rule="asks by a continent or a bloc of countries",
+        )
     defined = () if names else defined_kinds(reading.text, reading.cues)
     if defined:
         # «чим відрізняється меморандум від побратимства» asks what the words mean.

@@ -126,7 +126,78 @@ def _cues_in(words: list[str]) -> tuple[set[Cue], set[int]]:
         # The phrase's last word may go on: "угоди про співпрац" matches "...співпрацю".
         if f" {phrase}" in joined:
             cues.add(cue)
+            if cue is Cue.COUNTRY_GROUP:
+                # "European Union" is a bloc, never the Union of the Comoros by its last word.
+                positions |= _phrase_positions(words, phrase)
+    if _asks_how_to(words):
+        cues.add(Cue.HOW_TO)
     return cues, positions
+
+
+def _phrase_positions(words: list[str], phrase: str) -> set[int]:
+    """The indices of the words of each place the phrase stands in the question."""
+    parts = phrase.split(" ")
+    return {
+        start + offset
+        for start in range(len(words) - len(parts) + 1)
+        if words[start : start + len(parts) - 1] == parts[:-1]
+        and words[start + len(parts) - 1].startswith(parts[-1])
+        for offset in range(len(parts))
+    }
+
+
+# «як нашому селу стати побратимом», "how can a small town find a partner": a question opening
+# with "how" followed, a few words on, by an infinitive of becoming or arranging asks for a
+# procedure; «як Харків знайшов партнера?», "how did Kharkiv get aid?" ask for a fact.
+_HOW = frozenset({"як", "как", "how"})
+_ARRANGING_STEMS = (
+    "стат",
+    "уклас",
+    "оформ",
+    "встанов",
+    "налагод",
+    "знайт",
+    "створ",
+    "подат",
+    "долуч",
+    "домов",
+    "заключ",
+    "установ",
+    "налад",
+    "найт",
+    "become",
+    "establish",
+    "set",
+    "find",
+    "get",
+    "start",
+    "apply",
+    "arrange",
+    "make",
+)
+# Infinitive endings once folded: «стати», «долучитися»; «стать», «заключиться» lose the soft sign.
+_INFINITIVE_ENDINGS = ("ти", "тися", "тись", "т", "тся")
+# "how do we …", "how can a town …", "how to …": a modal, never "did", asks for a procedure.
+_MODALS = frozenset({"to", "do", "does", "can", "could", "should", "would", "might", "may"})
+_HOW_REACH = 4
+
+
+def _asks_how_to(words: list[str]) -> bool:
+    """Whether the question asks how to do something: "how" opening it and, within four words,
+    an infinitive of becoming or arranging («стати», «укласти»; "can we become", "to find")."""
+    opened = [word for word in words if word not in UKRAINIAN_FOLLOW_UP_OPENERS][:1]
+    if not opened or opened[0] not in _HOW:
+        return False
+    index = words.index(opened[0])
+    following = words[index + 1 : index + 1 + _HOW_REACH]
+    if opened[0] == "how":
+        if not following or following[0] not in _MODALS:
+            return False
+        return any(word.startswith(_ARRANGING_STEMS) for word in following[1:])
+    return any(
+        word.startswith(_ARRANGING_STEMS) and word.endswith(_INFINITIVE_ENDINGS)
+        for word in following
+    )
 
 
 def _year_cues(words: list[str]) -> set[Cue]:
@@ -188,6 +259,35 @@ def _exception(words: list[str]) -> int | None:
             return index
         if index and (words[index - 1], word) in _EXCEPT_PAIRS:
             return index
+    return None
+
+
+_KIND_CUES = frozenset(
+    {Cue.TWIN, Cue.KIND_COOPERATION, Cue.KIND_MEMORANDUM, Cue.KIND_FRIENDSHIP, Cue.KIND_PROTOCOL}
+)
+# Words a "which" question asks with: only there does «не побратими» leave a kind out; «Чи
+# Харків і Брно не побратими?» still asks whether they are.
+_LISTING_CUES = frozenset({Cue.WHO, Cue.COUNT, Cue.LIST})
+# Words between a negation and the kind it negates: «не є побратимами», "are not twin cities".
+_LINKS = frozenset({"є", "являются", "является", "a", "an", "the", "yet"})
+
+
+def _negated_kind(words: list[str], cues: set[Cue]) -> tuple[int, frozenset[Cue]] | None:
+    """The negation's index and the kinds of agreement it leaves out, in a "which" question:
+    «які партнери не побратими?», «угоди, що не є меморандумами», "partners that aren't twin
+    cities"; None without one."""
+    if not cues & _LISTING_CUES:
+        return None
+    for index, word in enumerate(words):
+        negation = word in _NEGATIONS or (word.endswith("nt") and word[:-2] in _AUXILIARIES)
+        if not negation:
+            continue
+        following = index + 1
+        while following < len(words) and words[following] in _LINKS:
+            following += 1
+        negated, _ = _cues_in(words[following : following + 1])
+        if negated & _KIND_CUES:
+            return index, frozenset(negated & _KIND_CUES)
     return None
 
 
@@ -313,7 +413,11 @@ class Reader:
             months_ahead = small[0] if small else 1
         exception = _exception(words)
         excepted: frozenset[Cue] = frozenset()
-        if exception is not None:
+        negated = _negated_kind(words, cues) if exception is None else None
+        if negated is not None:
+            # «які партнери не побратими?»: the kind after «не» is left out, as after «крім».
+            exception, excepted = negated
+        elif exception is not None:
             before, _ = _cues_in(
                 words[: exception - 1 if words[exception] in ("than", "from") else exception]
             )

@@ -1,0 +1,64 @@
+"""Questions whose part the records cannot answer say so plainly: how to arrange a partnership,
+partners by continent or by a bloc of countries. None is answered as if the part held."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.qa.engine import Engine
+from knowledge.qa.intents import Intent
+from tests.qa_support import conversation
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Як стати містом-побратимом?", "раду своєї громади"),
+        ("Що потрібно, щоб наша громада знайшла партнера за кордоном?", "раду своєї громади"),
+        ("Как стать городом-побратимом?", "раду своєї громади"),
+        ("How does a city get a twin?", "ask your hromada's council"),
+        ("How can our town become a sister city?", "ask your hromada's council"),
+    ],
+)
+def test_a_how_to_question_is_not_answered_with_a_list_of_twinnings(
+    curated_engine: Engine, question: str, said: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.NOT_RECORDED
+    assert said in answer.text
+    assert "Лілль" not in answer.text
+    assert "Lille" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "countries"),
+    [
+        ("Які громади мають партнерів з ЄС?", "континентом", ("Латвія", "Сполучені Штати")),
+        ("партнери з Європи", "континентом", ("Польща", "Франція")),
+        ("Which hromadas have partners in Asia?", "continent", ("Latvia", "United States")),
+        ("Kharkiv's partners in the EU", "continent", ("Czechia", "United States")),
+    ],
+)
+def test_partners_by_continent_or_bloc_say_the_records_name_countries(
+    curated_engine: Engine, question: str, said: str, countries: tuple[str, ...]
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert said in answer.text
+    for country in countries:
+        assert country in answer.text
+    # "Asia" is no Japanese town Ashiya, and no list answers as if the continent filtered it.
+    assert "Ashiya" not in answer.text
+    assert "Ашія" not in answer.text
+    assert "Yes" not in answer.text
+
+
+def test_a_hromada_asked_by_continent_names_its_own_partners_countries(
+    curated_engine: Engine,
+) -> None:
+    (answer,) = conversation(curated_engine, "Партнери Мени з Європи?")
+
+    assert "Мена" in answer.text
+    assert "Латвія" in answer.text
+    assert "Сполучені Штати" not in answer.text
