@@ -126,3 +126,66 @@ def test_a_city_with_special_status_does_not_admit_a_hromada_of_another_oblast()
 def test_a_city_with_special_status_named_as_a_region_in_the_cell_is_that_city() -> None:
     assert shipped_index().resolve("Kyiv (Kyiv region)") == Resolved(KYIV)
     assert shipped_index().resolve("Sevastopol (Sevastopol region)") == Resolved(SEVASTOPOL)
+
+
+@pytest.mark.parametrize(
+    ("oblast", "expected_en"),
+    [
+        ("obwód kijowski", "Kyivska"),
+        ("obwodu lwowskiego", "Lvivska"),
+        ("w obwodzie wołyńskim", "Volynska"),
+        ("obw. iwanofrankowski", "Ivano-Frankivska"),
+        ("obwód odeski", "Odeska"),
+        ("obwodu Rówieńskiego", "Rivnenska"),
+        ("obwodzie tarnopolskim", "Ternopilska"),
+        ("regiunea Cernăuți", "Chernivetska"),
+        ("regiunea Vinnitsa", "Vinnytska"),
+        ("région de Kherson", "Khersonska"),
+        ("région de Zaporijjia", "Zaporizka"),
+        ("région de Tchernivtsi", "Chernivetska"),
+        ("oblast di Dnipropetrovsk", "Dnipropetrovska"),
+        ("Lwiwer Gebiet", "Lvivska"),
+        ("Kárpátalja", "Zakarpatska"),
+        ("Zakarpacie", "Zakarpatska"),
+        ("Bukowina", "Chernivetska"),
+        ("Crimée", "Avtonomna Respublika Krym"),
+    ],
+)
+def test_an_oblast_written_in_a_partner_countrys_language_is_known(
+    oblast: str, expected_en: str
+) -> None:
+    index = shipped_index()
+    code = index.oblast_code(oblast)
+
+    assert code is not None
+    assert {h.oblast_en for h in index.by_code.values() if h.oblast_code == code} == {expected_en}
+
+
+@pytest.mark.parametrize(
+    ("name", "oblast", "expected"),
+    [
+        ("Horodok", "obwód lwowski", HORODOK_LVIV),
+        ("Horodok", "ob. Chmielnicki", HORODOK_KHMELNYTSKYI),
+        ("Ivanivka", "regiunea Odesa", IVANIVKA_ODESA),
+        ("Pokrovske", "région de Soumy", POKROVSKE_SUMY),
+    ],
+)
+def test_a_partner_countrys_oblast_settles_a_shared_name(
+    name: str, oblast: str, expected: str
+) -> None:
+    found = shipped_index().resolve(name, oblast)
+
+    assert isinstance(found, Resolved)
+    assert found.code == expected
+
+
+def test_a_raion_spelt_past_knowing_beside_a_known_oblast_only_narrows_less() -> None:
+    index = shipped_index()
+
+    beside_oblast = index.resolve("Horodok, raionul Nowhere", "Lvivska oblast")
+    alone = index.resolve("Horodok, raionul Nowhere")
+
+    assert isinstance(beside_oblast, Resolved)
+    assert beside_oblast.code == HORODOK_LVIV
+    assert not isinstance(alone, Resolved)
+    assert "Nowhere" in str(alone.params)

@@ -280,3 +280,31 @@ def test_an_abolished_raion_however_written_names_its_centre_and_raion_of_today(
     assert isinstance(actual, Problem)
     assert "abolished in 2020" in actual.message
     assert (actual.params["example"], actual.params["raion"]) == (centre, raion_now)
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [
+        ("Okhtyrka Gemeinde", "Okhtyrka"),
+        ("Gmina Poromiv", "Poromiv"),
+        ("comuna Berehomet", "Berehomet"),
+        ("Lozova község", "Lozova"),
+    ],
+)
+def test_a_partner_countrys_word_for_a_municipality_names_the_hromada_itself(
+    written: str, bare: str
+) -> None:
+    index = shipped_index()
+
+    found = index.resolve(written)
+
+    assert isinstance(found, Resolved)
+    assert found == index.resolve(bare)
+
+
+@pytest.mark.parametrize("written", ["rejon Tyśmienica", "Rejon Razdzielnianski", "okres Tiachiv"])
+def test_a_raion_in_a_partner_countrys_word_is_refused_as_a_raion(written: str) -> None:
+    found = shipped_index().resolve(written)
+
+    assert isinstance(found, Problem)
+    assert "raion" in found.message

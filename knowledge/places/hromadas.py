@@ -115,6 +115,18 @@ _NOISE_WORDS = frozenset(
         "utc",
         "otg",
         "об’єднана",
+        # The word for a municipality in the partner's language: "Solone Gemeinde",
+        # «Gmina Hołowno», «comuna Ciudei», «Hnivan comune».
+        "gemeinde",
+        "gmina",
+        "gminy",
+        "gminą",
+        "comuna",
+        "comunei",
+        "commune",
+        "comune",
+        "község",
+        "obec",
     )
 )
 _OBLAST_WORDS = frozenset(
@@ -138,7 +150,34 @@ _OBLAST_WORDS = frozenset(
         # "Volyn Regional Council", «Волинська ОДА»: the oblast's own bodies are the oblast.
         "regional",
         "ода",
+        # The word as the partner's language writes it: Polish «obwód lwowski», Romanian
+        # «regiunea Cernăuți», French «région de Kherson», German «Gebiet Odessa»,
+        # Hungarian «Kárpátaljai terület», Czech and Slovak «oblast», «oblasť».
+        "obwód",
+        "obwodu",
+        "obwodzie",
+        "obwodem",
+        "obw",
+        "ob",
+        "regiunea",
+        "regiune",
+        "regiunii",
+        "région",
+        "regione",
+        "regio",
+        "gebiet",
+        "terület",
+        "megye",
+        "oblasť",
+        "oblasti",
+        "oblastí",
     )
+)
+# The words that join the oblast word to its name in the languages that put the word first:
+# «région de Kherson», «oblast di Dnipropetrovsk», «Oblast de Louhansk».
+_OBLAST_LINKS = frozenset(
+    name_key(word)
+    for word in ("de", "di", "du", "d", "del", "des", "w", "we", "in", "im", "в", "у")
 )
 # "Autonomous Republic of Crimea", «АР Крим», «Республика Крым»: words of the name that the
 # sheets leave out as often as they write them.
@@ -178,6 +217,17 @@ _RAION_WORDS = frozenset(
         "районна",
         "районної",
         "рда",
+        # The word as the partner's language writes it: Polish «rejon lubomelski», Romanian
+        # «raionul Tomashpol», German «Rajon», Hungarian «Beregszászi járás», Czech «okres».
+        "rejon",
+        "rejonu",
+        "rejonie",
+        "raionul",
+        "raionului",
+        "rajon",
+        "járás",
+        "járásban",
+        "okres",
     )
 )
 # The words of a body's title that name no place: "Lviv Regional State Administration",
@@ -196,7 +246,11 @@ _QUARTER_TIERS = (6, 7)
 _CATEGORY_TIER_GROUPS = ((0, 1, 2), (3, 4, 5), (6, 7))
 _CRIMEA_PREFIX = "UA01"
 # Adjective endings on the romanisation key, Russian «-ская» ("skaia") before Ukrainian «-ська».
-_OBLAST_STEMS = ("skaia", "kaia", "skoi", "koi", "ska", "ka", "ia", "a", "i")
+# Polish, Czech and German adjectives too: «obwodu lwowskiego», «wołyńskim», «Lwiwer Gebiet».
+_OBLAST_STEMS = (
+    *("skaia", "kaia", "skoi", "koi", "skieho", "skiei", "skim", "ski", "kieho", "kim", "ki"),
+    *("ska", "ka", "ia", "er", "a", "i"),
+)
 # Everyday names of oblasts on the romanisation key: «-щина» is «-ська» (Київщина), «-ччина»
 # «-цька» (Вінниччина), each in the cases a sentence puts it in.
 _COLLOQUIAL = tuple(
@@ -212,12 +266,28 @@ _REGION_NAMES = {
     for names, oblast in (
         (("Буковина", "Буковини", "Bukovyna", "Bukovina"), "Чернівецька"),
         (("Прикарпаття", "Prykarpattia"), "Івано-Франківська"),
-        (("Transcarpathia", "Закарпаття", "Zakarpattia"), "Закарпатська"),
+        (
+            (
+                *("Transcarpathia", "Закарпаття", "Zakarpattia", "Kárpátalja", "Kárpátaljai"),
+                *("Zakarpacie", "Transcarpatia", "Transcarpathie", "Transkarpatien"),
+            ),
+            "Закарпатська",
+        ),
+        (("Bukowina", "Bucovina", "Bukovine"), "Чернівецька"),
         (("Волинь", "Волині", "Volhynia", "Volyn", "Volhynian"), "Волинська"),
         (("Transcarpathian", "Закарпатті"), "Закарпатська"),
         # Russian adjectives not made the way the city's Russian name would make them.
         (("Ровенская", "Ровенской", "Rovenskaya"), "Рівненська"),
-        (("Crimea", "Crimean", "Krym", "Крим", "Криму", "Крым", "Крыму"), "Крим"),
+        # Polish adjectives made from the Polish names of the cities, Równe and Czerniowce.
+        (("Rówieński", "Rówieńskiego", "Rówieńskim", "Rówieńska"), "Рівненська"),
+        (("Czerniowiecki", "Czerniowieckiego", "Czerniowieckim"), "Чернівецька"),
+        (
+            (
+                *("Crimea", "Crimean", "Krym", "Крим", "Криму", "Крым", "Крыму"),
+                *("Crimée", "Crimeea", "Krim", "Krím", "Krymu", "Crimeia", "Krimea"),
+            ),
+            "Крим",
+        ),
     )
     for name in names
 }
@@ -341,6 +411,7 @@ def _oblast_key(text: str) -> str:
         and word not in _AUTONOMY_WORDS
         and word not in _ADMINISTRATION_WORDS
         and word not in _NOISE_WORDS
+        and word not in _OBLAST_LINKS
     ]
     key = latin_key(" ".join(kept or words)).replace(" ", "")
     key = _REGION_NAMES.get(key, key)
@@ -746,6 +817,10 @@ class HromadaIndex:
                 continue
             if any(word in _RAION_WORDS for word in words):
                 raions = self.raion_codes(place)
+                if not raions and (where.oblast is not None or where.city is not None):
+                    # «Villa, raionul Tomashpol, regiunea Vinnitsa»: a raion spelt past
+                    # knowing, where the oblast is known, only narrows less.
+                    continue
                 if not raions:
                     return Problem(N_("unknown raion {raion}"), {"raion": place})
                 where = replace(where, raions=raions)
@@ -790,7 +865,10 @@ class HromadaIndex:
         named = self.raion_stems.get(stem)
         if named:
             return frozenset(named)
-        centres = self._lookup(" ".join(words), lambda entry: entry.by_centre, _Kinds())
+        name = " ".join(words)
+        centres = self._lookup(
+            name, lambda entry: entry.by_centre, _Kinds()
+        ) or self._by_russian_spelling(name, lambda entry: entry.by_centre, _Kinds())
         return frozenset(entry.hromada.raion_code for entry in centres if entry.hromada.raion_code)
 
     def _by_former_centre(self, key: str, keep: Callable[[_Entry], bool]) -> list[_Entry]:
