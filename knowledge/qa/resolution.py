@@ -599,6 +599,15 @@ _HOW_OPENERS = frozenset({"як", "как", "how", "hows"})
 _WH_OPENERS = frozenset(
     {"when", "where", "who", "whom", "whose", "which", "what", "why", "until", "till", "since"}
 )
+# Words opening a question that asks which ones or who, in Ukrainian, Russian and English.
+_WHICH_OPENERS = frozenset(
+    fold(word)
+    for word in (
+        *("які", "яка", "який", "яке", "яких", "якої", "яку", "котрі", "котра", "котрий", "хто"),
+        *("какие", "какая", "какой", "какое", "каких", "какую", "кто", "которые"),
+        *("which", "what", "who", "whom", "whose"),
+    )
+)
 _FOLLOW_UP_WORDS = frozenset({"а", "і", "й", "та", "и", "ну", "ще", "еще", "and", "so"})
 
 
@@ -1081,7 +1090,12 @@ _EXISTENCE_WORDS = frozenset(
 
 
 def _asks_existence(reading: Reading) -> bool:
-    """Whether a question asks if something exists: «чи», "does", or «є»/"has" and a "?"."""
+    """Whether a question asks if something exists: «чи», "does", or «є»/"has" and a "?".
+
+    A question opening with "which" or "who" («Які громади мають партнерів у Японії?",
+    "Which hromadas have partners in Japan?") asks for a list, never for a yes or a no."""
+    if _opener(reading) in _WHICH_OPENERS:
+        return False
     if Cue.YES_NO in reading.cues:
         return True
     asks = reading.text.rstrip().endswith("?")
