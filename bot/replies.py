@@ -129,6 +129,7 @@ async def answer_page(
     if not isinstance(kept, dict) or not isinstance(kept.get("question"), str):
         return False
     chosen = kept.get("lang")
+    await services.ready_to_answer()
     answer = services.engine.answer(
         kept["question"],
         context_from_data(kept.get("context")),
@@ -223,6 +224,7 @@ async def answer_question(
     """
     data = await state.get_data() if state is not None else {}
     context = context_from_data(data.get(CONTEXT_KEY))
+    await services.ready_to_answer()
     answer = services.engine.answer(
         question, context, chosen_lang, services.today(), fallback_lang=lang
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import threading
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,7 @@ from bot.editor_rights import EditorRights
 from bot.settings import Settings
 from knowledge.places.world import load_world_places
 from knowledge.qa.engine import Engine, today_in_ukraine
-from knowledge.qa.startup import engine_from_database
+from knowledge.qa.startup import engine_from_database, in_background
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine, session_factory
 from knowledge.store.work import UnitOfWork
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from redis.asyncio import Redis
 
 FORMS_CACHE = Path("var/cache/name-forms.json")
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,6 +50,9 @@ class BotServices:
     # One reload at a time: with the indexing in a worker thread, two overlapping ones could
     # otherwise finish out of order and leave the older snapshot in place.
     _reloading: asyncio.Lock = field(init=False, repr=False, default_factory=asyncio.Lock)
+    # What is read beside the start-up or a reload and a question may need: a question
+    # awaits it (`ready_to_answer`) instead of blocking the event loop until it is read.
+    _preparing: list[asyncio.Future[None]] = field(init=False, repr=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.database)
@@ -64,9 +68,32 @@ class BotServices:
         answered meanwhile uses the old snapshot whole, never a half-built one.
         """
         async with self._reloading:
-            engine = await engine_from_database(self.database, self.forms_cache)
+            engine = await engine_from_database(self.database, self.forms_cache, warm=False)
+            self.prepare_beside(engine.gazetteer.warm, "gazetteer-warm")
             self.engine = engine
             self._agreement_keys = agreement_ids(engine.snapshot.agreements)
+
+    def prepare_beside(self, work: Callable[[], None], name: str) -> None:
+        """Run `work` in a thread called `name`; questions asked meanwhile wait for it."""
+        self._preparing.append(in_background(work, name))
+
+    async def ready_to_answer(self) -> None:
+        """Wait until what is read beside the start-up (the foreign towns, the villages'
+        names, the misspelling indexes) is read; other updates are handled meanwhile.
+
+        A load that failed is logged and left to the engine, which reads what it needs itself
+        on the question that needs it.
+        """
+        if not self._preparing:
+            return
+        pending = [work for work in self._preparing if not work.done()]
+        if pending:
+            await asyncio.wait(pending)
+        for work in self._preparing:
+            error = work.exception() if work.done() and not work.cancelled() else None
+            if error is not None:
+                logger.error("Reading a table beside the start-up failed", exc_info=error)
+        self._preparing = [work for work in self._preparing if not work.done()]
 
     def agreement_key(self, short_id: str) -> str | None:
         """The agreement a deep link or button names by its short id."""
@@ -89,13 +116,16 @@ async def create_services(
     the morphological dictionary, so the first question waits for neither. The foreign towns'
     table, which only a question naming a town outside the knowledge base needs, is read
     beside the start-up in a thread of its own ("world-places"), as the villages' names are:
-    the bot is ready without it, and a question needing it first waits for that thread
-    instead of reading it again."""
-    threading.Thread(target=load_world_places, name="world-places", daemon=True).start()
+    the bot is ready without it, and a question asked before it is read awaits that thread
+    (`BotServices.ready_to_answer`) while the event loop handles other updates."""
+    world_places = in_background(load_world_places, "world-places")
     database = create_engine(settings.database_url.get_secret_value())
     await prepare_database(database)
-    engine = await engine_from_database(database, forms_cache)
+    engine = await engine_from_database(database, forms_cache, warm=False)
     morphology.preload()
-    return BotServices(
+    services = BotServices(
         settings=settings, database=database, engine=engine, forms_cache=forms_cache
     )
+    services._preparing.append(world_places)
+    services.prepare_beside(engine.gazetteer.warm, "gazetteer-warm")
+    return services

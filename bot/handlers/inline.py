@@ -58,6 +58,7 @@ async def inline_answer(query: InlineQuery, services: BotServices, lang: str) ->
     question = " ".join(query.query.split())
     button_text = _("Ask in a private chat")
     today = services.today()
+    await services.ready_to_answer()
     if not question:
         examples = [Language(lang).gettext(example) for example in EXAMPLES]
         results: list[InlineQueryResultUnion] = [
