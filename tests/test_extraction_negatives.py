@@ -82,3 +82,48 @@ def test_a_proposed_agreement_that_was_signed_is_active(extractor: Extractor) ->
     statuses = {(fact.partner, fact.status) for fact in _agreements(extractor, text)}
 
     assert statuses == {("Wroclaw", AgreementStatus.ACTIVE)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Угоду про співпрацю з польським містом Гнєзно підписали бурмістри польських гмін "
+        "Тадеуш Ковальчик, Марек Новаківський та голова Рівненської громади.",
+        "Рівне підписало угоду з польськими гмінами, від яких документ підписали війти "
+        "Збігнєв Вишневський і Катажина Домбровська.",
+    ],
+)
+def test_a_first_name_and_surname_after_a_foreign_unit_are_no_partner(
+    extractor: Extractor, text: str
+) -> None:
+    partners = {fact.partner for fact in _agreements(extractor, text)}
+
+    assert not partners & {
+        "Тадеуш Ковальчик",
+        "Марек Новаківський",
+        "Збігнєв Вишневський",
+        "Катажина Домбровська",
+    }
+
+
+def test_a_surname_that_a_village_bears_is_no_side_after_a_first_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Меморандум про співпрацю з польським містом Гнєзно підписали бурмістр Гнєзна "
+        "та від Рівненської громади Андрій Богдан."
+    )
+
+    found = _agreements(extractor, text)
+
+    assert [(fact.hromada_name, fact.partner) for fact in found] == [("Рівненська", "Гнєзно")]
+
+
+def test_a_town_whose_name_opens_with_a_first_name_stays_a_partner(
+    extractor: Extractor,
+) -> None:
+    text = "Житомир підписав угоду про співпрацю з американським містом Санта Клара."
+
+    (actual,) = _agreements(extractor, text)
+
+    assert (actual.partner, actual.partner_country) == ("Санта Клара", "US")

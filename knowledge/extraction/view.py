@@ -259,6 +259,21 @@ def _speaker(view: SentenceView, town: Town) -> bool:
     )
 
 
+def _first_name_and_surname(view: SentenceView, first: int, last: int) -> bool:
+    """Whether two capitalised words no town bears are a first name and a surname: «війти
+    гмін Ян Ковальський», "signed by Jan Kowalski" name people, where «Санта Клара" and
+    "San Jose" are towns (GeoNames has them)."""
+    if last != first + 1:
+        return False
+    sentence = view.sentence
+    if view.text[sentence.tokens[first].end : sentence.tokens[last].start] != " ":
+        return False
+    word = view.words[first]
+    if not (is_first_name(word) or is_latin_given_name(word)):
+        return False
+    return not is_world_place_name(sentence.written(first, last))
+
+
 def _is_person(words: list[str], position: int) -> bool:
     return any(starts(word, PERSON_WORDS) for word in words[max(0, position - 4) : position])
 
@@ -272,8 +287,19 @@ class ViewBuilder:
     def view(self, sentence: Sentence) -> SentenceView:
         """Read one sentence's names and towns."""
         words = [sentence.folded(index) for index in range(len(sentence.tokens))]
-        mentions = self.names.mentions(sentence)
-        view = SentenceView(sentence, words, mentions, [])
+        view = SentenceView(sentence, words, self.names.mentions(sentence), [])
+        # «голова громади Андрій Богдан»: a surname that is a village's name too.
+        view.mentions = [
+            mention
+            for mention in view.mentions
+            if not (
+                mention.first > 0
+                and mention.first == mention.last
+                and not mention.is_only(NameKind.COUNTRY)
+                and sentence.is_capitalised(mention.first - 1)
+                and _first_name_and_surname(view, mention.first - 1, mention.last)
+            )
+        ]
         view.towns = [town for town in self._towns(view) if not _speaker(view, town)]
         return view
 
@@ -460,6 +486,10 @@ class ViewBuilder:
             )
             after_slot = after_slot or adjective is not None
             last = self._name_end(view, index, covered)
+            if _first_name_and_surname(view, index, last):
+                listing = False
+                index = last + 1
+                continue
             next_word = words[last + 1] if last + 1 < len(words) else ""
             if word.isascii() and next_word in ("city", "cities", "town", "towns"):
                 # "partnership agreements with Russian cities": a kind of town, not one.
@@ -678,7 +708,10 @@ class ViewBuilder:
             return last
         while (
             last + 1 < len(view.words)
-            and not is_first_name(view.words[last + 1])
+            and (
+                not is_first_name(view.words[last + 1])
+                or is_world_place_name(sentence.written(index, last + 1))
+            )
             and not self._person_after(view, index, last)
             and last + 1 not in covered
             and sentence.is_capitalised(last + 1)
