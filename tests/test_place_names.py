@@ -308,3 +308,30 @@ def test_a_raion_in_a_partner_countrys_word_is_refused_as_a_raion(written: str) 
 
     assert isinstance(found, Problem)
     assert "raion" in found.message
+
+
+@pytest.mark.parametrize(
+    ("written", "oblast", "centre_uk"),
+    [
+        ("Vașkivți", "regiunea Cernăuți", "Вашківці"),
+        ("Horișni Șerivți", "", "Горішні Шерівці"),
+        ("Cadubivți", "", "Кадубівці"),
+        ("Ťačiv", "", "Тячів"),
+        ("Hołowno", "obwód wołyński", "Головне"),
+    ],
+)
+def test_a_place_in_a_neighbour_s_spelling_is_read_back_into_ukrainian(
+    written: str, oblast: str, centre_uk: str
+) -> None:
+    index = shipped_index()
+
+    found = index.resolve(written, oblast)
+
+    assert isinstance(found, Resolved)
+    hromada = index.by_code[found.code]
+    assert centre_uk in {hromada.center_uk, found.settlement and found.settlement.name_uk}
+
+
+@pytest.mark.parametrize("written", ["Lwowa Nowhere", "Kharkiv Nowherești"])
+def test_a_foreign_spelling_of_no_place_stays_unknown(written: str) -> None:
+    assert isinstance(shipped_index().resolve(written), Problem)

@@ -38,6 +38,7 @@ from knowledge.places.reference import (
     other_names,
     settlements,
 )
+from knowledge.places.transcription import ukrainian_transcription
 from knowledge.store.curated import read_hromadas
 from knowledge.text.morphology import lemmas
 from knowledge.text.normalize import latin_key, name_key
@@ -291,6 +292,13 @@ _REGION_NAMES = {
     )
     for name in names
 }
+# The letters that say which language spells a name (`HromadaIndex._by_foreign_spelling`).
+_SPELLING_LETTERS = (
+    ("RO", "ășțşţ"),
+    ("CZ", "čďěňřšťůž"),
+    ("HU", "őű"),
+    ("PL", "ąćęłńśźż"),
+)
 # How much nearer than the next candidate coordinates must put one before they decide.
 _NEARER = 3.0
 _NEAR_KM = 60.0
@@ -724,6 +732,7 @@ class HromadaIndex:
             self._lookup(key, where, kinds)
             or self._by_former_centre(key, where)
             or self._by_russian_spelling(key, where, kinds)
+            or self._by_foreign_spelling(name, where, kinds)
         )
         if not found and kinds.units:
             # "village" is written loosely of a settlement too: where the place says which
@@ -929,6 +938,34 @@ class HromadaIndex:
             entries = kinds.fitting(entries, self.centre_kinds)
         names = {latin_key(entry.hromada.center_uk or "") for entry in entries}
         return entries if len(names) == 1 else []
+
+    def _by_foreign_spelling(
+        self, name: str, keep: Callable[[_Entry], bool], kinds: _Kinds
+    ) -> list[_Entry]:
+        """The place a neighbour's spelling names: «Vașkivți», «Horișni Șerivți» (Romanian),
+        «Ťačiv» (Czech), «Zbaraż» (Polish), read back into Ukrainian by the rules of practical
+        transcription (`ukrainian_transcription`) and looked up as written in Ukrainian.
+
+        Asked only of a name no unit of the codifier has, and only where its letters say which
+        language spells it (ș, ț: Romanian; č, ř, ť: Czech or Slovak; ő, ű: Hungarian; ł, ż:
+        Polish), so an English spelling is never read as another language's.
+        """
+        words = [word for word in name.split() if not _is_descriptive(name_key(word))]
+        written = " ".join(words).lower()
+        language = next(
+            (code for code, letters in _SPELLING_LETTERS if any(c in letters for c in written)),
+            None,
+        )
+        if language is None:
+            return []
+        ukrainian = ukrainian_transcription(" ".join(words), language)
+        if not ukrainian:
+            return []
+        if language == "RO" and written.endswith("i") and not ukrainian.endswith("і"):
+            # A Ukrainian name spelt in Romanian keeps its last vowel: Vașkivți is Вашківці
+            # (a Romanian word's final i is silent, a Ukrainian one's is not).
+            ukrainian += "і"
+        return self._lookup(name_key(ukrainian), keep, kinds)
 
     def candidates(self, text: str) -> list[str]:
         """Codes of every hromada the text may name, for an editor to choose from (sorted).
