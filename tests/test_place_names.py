@@ -335,3 +335,22 @@ def test_a_place_in_a_neighbour_s_spelling_is_read_back_into_ukrainian(
 @pytest.mark.parametrize("written", ["Lwowa Nowhere", "Kharkiv Nowherești"])
 def test_a_foreign_spelling_of_no_place_stays_unknown(written: str) -> None:
     assert isinstance(shipped_index().resolve(written), Problem)
+
+
+@pytest.mark.parametrize(
+    ("written", "centre_uk"),
+    [
+        ("Златопільська міська рада", "Златопіль"),
+        ("Zlatopilska hromada", "Златопіль"),
+        ("Рогатинська міська рада", "Рогатин"),
+    ],
+)
+def test_a_hromada_called_after_its_centre_is_found_though_the_codifier_names_it_otherwise(
+    written: str, centre_uk: str
+) -> None:
+    index = shipped_index()
+
+    found = index.resolve(written)
+
+    assert isinstance(found, Resolved)
+    assert index.by_code[found.code].center_uk == centre_uk

@@ -537,6 +537,11 @@ class HromadaIndex:
             other = [(alias, True) for alias in hromada.aliases]
             self._add_forms(0, official, hromada)
             self._add_forms(1, other, hromada)
+            if hromada.center_uk:
+                # «Златопільська міська рада»: a hromada is called after its centre, also
+                # where the codifier still gives it the name the centre bore (Первомайська).
+                for adjective in _hromada_adjectives(latin_key(name_key(hromada.center_uk))):
+                    self._add(self.tiers[4], adjective, _Entry(hromada))
         for form, code in short_names(self.by_code.values()).items():
             self._add_forms(1, [(form, True), (transliterate(form), True)], self.by_code[code])
         # «Київський» district of Kharkiv is no quarter called Київ: a stem that names a
