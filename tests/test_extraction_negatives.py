@@ -127,3 +127,23 @@ def test_a_town_whose_name_opens_with_a_first_name_stays_a_partner(
     (actual,) = _agreements(extractor, text)
 
     assert (actual.partner, actual.partner_country) == ("Санта Клара", "US")
+
+
+def test_a_word_after_sister_city_written_as_a_title_is_no_partner(extractor: Extractor) -> None:
+    text = (
+        "Rivne and Denton signed a letter of intent on the Future Sister City Partnership "
+        "Framework and a Sister City Friendship."
+    )
+
+    partners = {fact.partner for fact in _agreements(extractor, text)}
+
+    assert partners <= {"Denton"}
+    assert "Friendship" not in partners
+
+
+def test_a_town_after_the_city_of_in_capitals_is_still_a_partner(extractor: Extractor) -> None:
+    text = "Rivne signed a twinning agreement with the City of Brno."
+
+    (actual,) = _agreements(extractor, text)
+
+    assert actual.partner == "Brno"

@@ -195,3 +195,28 @@ def test_a_town_whose_second_word_is_a_first_name_stays_one_town(
     (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert (actual.partner, actual.partner_country) == (partner, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "region"),
+    [
+        (
+            "Rivne signed a cooperation agreement with Mountain View, California.",
+            "Mountain View",
+            "California",
+        ),
+        ("Рівне підписало угоду про співпрацю з містом Девіс, Каліфорнія.", "Девіс", "Каліфорнія"),
+    ],
+)
+def test_a_state_after_a_comma_places_the_town_and_is_no_partner(
+    extractor: Extractor, text: str, partner: str, region: str
+) -> None:
+    found = [
+        fact
+        for fact in _extract(extractor, text, PartialDate(2025, 3, 4)).facts
+        if isinstance(fact, AgreementProposal)
+    ]
+
+    assert [(fact.partner, fact.partner_country, fact.partner_region) for fact in found] == [
+        (partner, "US", region)
+    ]

@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+import pycountry
+
 from knowledge.extraction.keywords import (
     PARTNER_WORDS,
     PERSON_WORDS,
@@ -239,6 +241,48 @@ def _slot_right_before(view: SentenceView, index: int) -> bool:
     return abbreviated or (not possessive and between.strip() in ("", ":", ",", "–", "—"))
 
 
+def _region_after_a_town(view: SentenceView, first: int, last: int, towns: set[int]) -> str | None:
+    """The country of a region written after a comma that follows a town of no known
+    country ("Santa Clara, California", «Девіс, Каліфорнія»): the one country with a region
+    of that name. The towns are those of no country yet: after a town the gazetteer places
+    ("Paris, Bremen and Madrid") a name is listed, not a region; and a region that GeoNames
+    knows as a town too (Hamburg, Salzburg) may be listed as one."""
+    tokens = view.sentence.tokens
+    if first == 0 or first - 1 not in towns:
+        return None
+    if view.text[tokens[first - 1].end : tokens[first].start].strip() != ",":
+        return None
+    name = view.sentence.written(first, last)
+    if is_world_place_name(name):
+        return None
+    return _country_with_region(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_with_region(name: str) -> str | None:
+    """The one country (ISO alpha-2) that has a region of this name, or None."""
+    found = {
+        country.alpha_2
+        for country in pycountry.countries
+        if (region := find_subdivision(name, country.alpha_2)) is not None and region.is_region
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _in_a_title(view: SentenceView, slot: int) -> bool:
+    """Whether an English slot word is written in a title with the capitalised word before
+    it: "a Sister City Relationship", "the Partner Town Programme" name a tie or a body,
+    where "the City of Brno" names a town."""
+    sentence = view.sentence
+    return (
+        slot > 0
+        and view.words[slot].isascii()
+        and sentence.is_capitalised(slot)
+        and sentence.is_capitalised(slot - 1)
+        and view.words[slot - 1] in ("sister", "twin", "partner", "friendship")
+    )
+
+
 def foreign_unit_before(words: list[str], position: int) -> bool:
     """Whether a foreign unit's word stands right before a name: «Гміною Нове», "Gmina"."""
     return position > 0 and starts(words[position - 1], _FOREIGN_UNITS)
@@ -463,7 +507,12 @@ class ViewBuilder:
                 continue
             previous = words[index - 1]
             after_slot = (
-                (index > 0 and starts(previous, SLOT_WORDS) and _slot_right_before(view, index))
+                (
+                    index > 0
+                    and starts(previous, SLOT_WORDS)
+                    and _slot_right_before(view, index)
+                    and not _in_a_title(view, index - 1)
+                )
                 or (
                     # "Mayor Onay of Hannover": a mayor's town.
                     index >= 2
@@ -487,6 +536,21 @@ class ViewBuilder:
             after_slot = after_slot or adjective is not None
             last = self._name_end(view, index, covered)
             if _first_name_and_surname(view, index, last):
+                listing = False
+                index = last + 1
+                continue
+            unplaced = [town for town in (*found, *run) if town.country is None]
+            state = _region_after_a_town(view, index, last, {town.last for town in unplaced})
+            if state is not None:
+                # "Santa Clara, California": the state of the town before, not a town.
+                region = sentence.written(index, last)
+                found = [
+                    replace(town, country=state, region=region)
+                    if town.last == index - 1 and town.country is None
+                    else town
+                    for town in (*found, *run)
+                ]
+                run = []
                 listing = False
                 index = last + 1
                 continue
