@@ -189,3 +189,20 @@ def test_a_raion_spelt_past_knowing_beside_a_known_oblast_only_narrows_less() ->
     assert beside_oblast.code == HORODOK_LVIV
     assert not isinstance(alone, Resolved)
     assert "Nowhere" in str(alone.params)
+
+
+def test_a_village_beside_the_name_puts_the_place_in_that_village_s_oblast() -> None:
+    index = shipped_index()
+
+    found = index.resolve("Koson (Vylok)")
+
+    assert isinstance(found, Resolved)
+    assert index.by_code[found.code].oblast_en == "Zakarpatska"
+
+
+@pytest.mark.parametrize("qualifier", ["Narnia", "Nowhereville"])
+def test_a_qualifier_that_is_no_oblast_and_no_place_is_refused_naming_it(qualifier: str) -> None:
+    found = shipped_index().resolve(f"Horodok ({qualifier})")
+
+    assert not isinstance(found, Resolved)
+    assert qualifier in found.params.values()

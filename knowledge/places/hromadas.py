@@ -128,6 +128,11 @@ _NOISE_WORDS = frozenset(
         "comune",
         "község",
         "obec",
+        # A city's district in the partner's language: «(arrondissement de Kyïv)».
+        "arrondissement",
+        "dzielnica",
+        "bezirk",
+        "stadtbezirk",
     )
 )
 _OBLAST_WORDS = frozenset(
@@ -846,6 +851,12 @@ class HromadaIndex:
             if code is None and city is None:
                 if where.oblast is not None or where.city is not None or where.lands:
                     continue  # the oblast column said it; the rest is the sheet's own remark
+                near = self._place_oblasts(place)
+                if near:
+                    # "Nagydobrony (Velyka Dobron)", "Koson (Vylok)": the place's other name or
+                    # a place near it, beside the name, puts it in that place's oblasts.
+                    where = replace(where, lands=near)
+                    continue
                 return Problem(N_("unknown oblast {oblast}"), {"oblast": place})
             named = {code, city} - {None}
             earlier = {where.oblast, where.city} - {None}
@@ -859,6 +870,20 @@ class HromadaIndex:
             # A bare "Kyiv" is the oblast or the city itself, which lies in no oblast.
             where = replace(where, oblast=code, city=city)
         return where
+
+    def _place_oblasts(self, text: str) -> frozenset[str]:
+        """The oblasts of the places a qualifier names that is no oblast, raion or city: a
+        village, a town, the place's other name (empty if it names no place)."""
+        words = [word for word in name_key(text).split() if not _is_descriptive(word)]
+        if not words:
+            return frozenset()
+        name = " ".join(words)
+        found = (
+            self._lookup(name, _ANYWHERE, _Kinds())
+            or self._by_russian_spelling(name, _ANYWHERE, _Kinds())
+            or self._by_foreign_spelling(text, _ANYWHERE, _Kinds())
+        )
+        return frozenset(entry.hromada.oblast_code for entry in found if entry.hromada.oblast_code)
 
     def _city_oblast(self, text: str) -> str | None:
         """The oblast of the city a qualifier names: "Bene (Berehove)" is in Berehove's."""
@@ -1024,7 +1049,12 @@ class HromadaIndex:
 
     def _within(self, qualifier: str) -> str | None:
         """The hromada a qualifier such as "(Kyiv)" names, for a district of that city."""
-        words = name_key(qualifier).split()
+        # «(arrondissement de Kyïv)»: the word for a city's district and its link are no name.
+        words = [
+            word
+            for word in name_key(qualifier).split()
+            if word not in _NOISE_WORDS and word not in _OBLAST_LINKS
+        ]
         found = self._lookup(
             " ".join(words), lambda entry: entry.by_centre, _Kinds()
         ) or self._lookup_inflected(words, lambda entry: True, _Kinds())
