@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,6 +72,9 @@ _EVERYDAY_WORDS = frozenset(
     }
 )
 _PREPOSITIONS = frozenset({"у", "в", "до", "з", "із", "зі", "для", "від", "по", "на"})
+# A name's last syllable closed by consonants, its vowel о or е: Ukrainian writes і there in
+# the nominative («Самбір», «Бичків») where Russian keeps the vowel («Самбор», «Бычков»).
+_UNALTERNATED_LAST_SYLLABLE = re.compile(r"(\w*?)[ое]([бвгґджзклмнпрстфхцчшщ]+)$")
 # "to me" and Mena's dative are one word, «мені». After the aid it names («допомогу мені»,
 # «яку допомогу мені надали») it is the hromada that received it; a request or a feeling
 # («допоможіть мені», «мені цікаво», «підкажіть мені») makes it "to me".
@@ -393,6 +397,8 @@ class Gazetteer:
                 # A word of Ukrainian, or a Russian «была», is never another language's
                 # spelling of a name.
                 refs = self._cyrillic_spelling(cyrillic_key(phrase))
+            if refs is None and size > 1:
+                refs = self._russian_nominative(phrase)
             if refs is None:
                 refs = self._settlement_at(original, span, phrase)
             if refs is None:
@@ -420,6 +426,16 @@ class Gazetteer:
         if len({(ref.kind, ref.id) for ref in refs}) != 1:
             return None
         return Mention(refs, start, start, approximate=True)
+
+    def _russian_nominative(self, phrase: str) -> frozenset[EntityRef] | None:
+        """What a name of several words names when written in Russian, its last syllable's
+        vowel unalternated: «Старый Самбор» is Старий Самбір, «Великий Бычков» Великий Бичків.
+
+        Only names of several words: one word alone so changed is too often another word."""
+        alternated = _UNALTERNATED_LAST_SYLLABLE.sub(r"\1і\2", phrase)
+        if alternated == phrase:
+            return None
+        return self._exact.get(alternated) or self._cyrillic_spelling(cyrillic_key(alternated))
 
     def _everyday_adjective(self, original: str, token: Token) -> bool:
         """Whether a word written in lower case is an everyday adjective («Що нового?») that

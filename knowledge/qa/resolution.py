@@ -31,7 +31,7 @@ from knowledge.qa.meaning import Declined, Entities, Meaning, Topic
 from knowledge.qa.people import signed_by_person
 from knowledge.qa.understanding import Reading
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
-from knowledge.text.morphology import inflect, lemmas, may_be_a_name
+from knowledge.text.morphology import inflect, is_dictionary_word, lemmas, may_be_a_name
 from knowledge.text.normalize import fold
 
 _OBLAST_WORDS = ("област", "обл", "oblast", "region", "province")
@@ -543,6 +543,14 @@ def _follow_up_intent(
             return previous
         return None
     generic = {Intent.PARTNERS, Intent.RELATION}
+    if (
+        intent is Intent.PARTNERS
+        and previous in _ABOUT_ONE_AGREEMENT - {Intent.PLACE}
+        and _asks_for_partners(reading)
+    ):
+        # "and its partners?", «а інші партнери?» after "when was the Leeds pledge signed?"
+        # ask for the hromada's partners, not for that signing again.
+        return intent
     if reading.is_follow_up and intent in generic and previous in _ABOUT_ONE_AGREEMENT - generic:
         if Cue.SIGNED in reading.cues and Cue.PERSON not in reading.cues:
             # «а меморандум підписали?» after «хто підписав?» asks whether it was signed,
@@ -551,6 +559,21 @@ def _follow_up_intent(
         # "а угода з Олайне?" after "when does it expire?" asks the same about another one.
         return previous
     return intent
+
+
+# The words that ask for partners themselves, whatever kind of agreement ties them.
+_PARTNERS_WORDS = ("партнер", "партнёр", "partner")
+
+
+def _asks_for_partners(reading: Reading) -> bool:
+    """Whether the question asks for partners («а які в нього партнери?», "and its other
+    partners?") and names none of them nor a kind of agreement («а угода з Олайне?»)."""
+    if any(ref.kind is EntityKind.PLACE for m in reading.mentions for ref in m.refs):
+        return False
+    if _asks_with_whom(reading):
+        # «а з ким він партнер?» asks for the hromadas partnered with the town.
+        return False
+    return any(fold(token.text).startswith(_PARTNERS_WORDS) for token in reading.tokens)
 
 
 def _partnered_hromada(
@@ -967,6 +990,11 @@ def _no_partnership(hromada: str, kind: AgreementKind | None, partner: str, rule
 _SHORTEST_TOWN = 4
 _SHORT_TOWN = 3
 _SHORT_TOWN_POPULATION = 1_000_000
+# An everyday Ukrainian word typed in lower case («у базі», «з баром») names a town abroad only
+# when the town is this large («у римі», «з ліллем»): a word the dictionary knows, given to a
+# small town (Baza, Bar), is far likelier the word. Word frequencies (the wordfreq package)
+# would tell common words better, but its Ukrainian list takes ten seconds and 70 MB to load.
+_COMMON_WORD_TOWN_POPULATION = 100_000
 
 
 # The most words a foreign town's name runs to in a question: «Нью-Йорка», "Los Angeles".
@@ -1006,6 +1034,8 @@ def _world_towns(reading: Reading) -> list[WorldPlace]:
             found = _towns_named(words, latin=latin, several=size > 1)
             if size == 1 and len(words[0]) < _SHORTEST_TOWN:
                 found = [town for town in found if town.population >= _SHORT_TOWN_POPULATION]
+            if size == 1 and _an_everyday_word_in_lower_case(reading, start):
+                found = [town for town in found if town.population >= _COMMON_WORD_TOWN_POPULATION]
             largest = max(found, key=lambda town: town.population, default=None)
             if largest is not None:
                 by_start[start] = largest
@@ -1016,6 +1046,15 @@ def _world_towns(reading: Reading) -> list[WorldPlace]:
         if by_start[start] not in towns:
             towns.append(by_start[start])
     return towns
+
+
+def _an_everyday_word_in_lower_case(reading: Reading, index: int) -> bool:
+    """Whether the word at `index` is written in lower case and the Ukrainian dictionary knows
+    it as an ordinary word («базі», «бару»), not only as a name."""
+    token = reading.tokens[index]
+    if token.is_latin or reading.text[token.start : token.start + 1].isupper():
+        return False
+    return is_dictionary_word(token.text)
 
 
 def _towns_named(words: list[str], *, latin: bool, several: bool) -> list[WorldPlace]:
@@ -1175,6 +1214,16 @@ def _decide(
         refers_back = reading.ordinal is not None or Cue.PRONOUN in reading.cues
         # «а шо там у Мени з Італією?» names its own subject: nothing before it is needed.
         names_own = entities.hromada is not None
+        town = _world_town(reading) if unanswerable and not refers_back else None
+        if town is not None:
+            # «Коли підписали угоду з Нью-Йорком?»: no hromada partners with New York, which
+            # is the answer, not "which hromada?".
+            return Meaning(
+                Intent.REVERSE,
+                Entities(kind=entities.kind),
+                world_town=town,
+                rule="an agreement with a foreign town no hromada partners with",
+            )
         if (leaning and ((intent is None and not names_own) or refers_back)) or unanswerable:
             return Meaning(
                 Intent.NEED_CONTEXT, entities, rule="an elliptical question with nothing before it"
@@ -1694,7 +1743,10 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
         )
     if follow_up.pair and place is not None:
         carried = carried.but(kind=follow_up.kind)
-    if continued in (None, Intent.PARTNERS, Intent.EXPIRING) and place is None:
+    # The kind and country of a question about one agreement ("when was the Leeds pledge
+    # signed?") describe that agreement, not a list: "and its partners?" lists them all.
+    about_one = follow_up.context.intent in _ABOUT_ONE_AGREEMENT and previous.place is not None
+    if continued in (None, Intent.PARTNERS, Intent.EXPIRING) and place is None and not about_one:
         carried = _keeping_exceptions(
             carried.but(
                 country=entities.country or (previous.country if not entities.region else None),
