@@ -811,13 +811,7 @@ class Engine:
         draft.list_agreements(self._as_shown(lang, agreements))
         if whole_list and not draft.more:
             self._partners_besides(lang, entities, agreements, draft)
-        # An agreement still in talks has no signing to ask about.
-        signed = [a for a in agreements if a.status is not AgreementStatus.IN_NEGOTIATION]
-        if signed:
-            first = self.snapshot.places[signed[0].place]
-            draft.suggestions.append(
-                _("When was the agreement with {place} signed?").format(place=lang.place(first))
-            )
+        self._suggest_a_signing(lang, agreements, draft)
 
     def _has_partners(
         self, lang: Language, entities: Entities, agreements: Sequence[Agreement]
@@ -912,10 +906,20 @@ class Engine:
         draft.lines.extend(partner_lines(lang, self.snapshot, planned))
         twins_shown = self._as_shown(lang, twins)
         draft.list_agreements([*twins_shown, *self._as_shown(lang, planned)])
-        if twins_shown:
-            first = self.snapshot.places[twins_shown[0].place]
+        self._suggest_a_signing(lang, twins_shown, draft)
+
+    def _suggest_a_signing(
+        self, lang: Language, agreements: Sequence[Agreement], draft: _Draft
+    ) -> None:
+        """Offer to ask when the first of the agreements whose signing date is recorded was
+        signed: a button offers only a question whose answer tells something."""
+        dated = [a for a in agreements if a.signed_on is not None]
+        if dated:
+            first = self.snapshot.places[dated[0].place]
             draft.suggestions.append(
-                _("When was the agreement with {place} signed?").format(place=lang.place(first))
+                lang.gettext("When was the agreement with {place} signed?").format(
+                    place=lang.place(first)
+                )
             )
 
     def _in_country(
@@ -1123,7 +1127,9 @@ class Engine:
             if notes is not None:
                 draft.lines.append(f"  {notes}")
         draft.list_agreements(agreements)
-        draft.suggestions.append(_("When does it expire?"))
+        if any(ending(lang, agreement) is not None for agreement in agreements):
+            # Most agreements run with no end date: the question would only say so.
+            draft.suggestions.append(_("When does it expire?"))
 
     def _dated(
         self,
@@ -2127,7 +2133,8 @@ class Engine:
         if self.snapshot.programmes_by_hromada.get(code):
             draft.lines.append(_("Programmes:"))
             self._programmes(lang, code, draft)
-        draft.suggestions.append(_("Which countries sent aid?"))
+        if any(donor.country for aid in records for donor in aid.donors):
+            draft.suggestions.append(_("Which countries sent aid?"))
 
     def _no_records(self, lang: Language, code: str, draft: _Draft) -> None:
         hromada = self.snapshot.hromadas[code]
