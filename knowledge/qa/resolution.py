@@ -330,6 +330,8 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
     kind = next((kind for cue, kind in _KINDS.items() if cue in cues - excepted), None)
     except_kind = next((kind for cue, kind in _KINDS.items() if cue in excepted), None)
     status = next((status for cue, status in _STATUSES.items() if cue in cues), None)
+    if status is None and _asks_which_listed_are_in_force(reading):
+        status = AgreementStatus.ACTIVE
     entities = Entities(
         hromada=hromada,
         place=_likeliest_place(found.places[0], hromada, snapshot) if found.places else None,
@@ -543,6 +545,9 @@ def _follow_up_intent(
             return previous
         return None
     generic = {Intent.PARTNERS, Intent.RELATION}
+    if previous is Intent.PARTNERS and _asks_which_listed_are_in_force(reading):
+        # «а які з них діють?» after a hromada's partners narrows the list to those in force.
+        return Intent.PARTNERS
     if (
         intent is Intent.PARTNERS
         and previous in _ABOUT_ONE_AGREEMENT - {Intent.PLACE}
@@ -559,6 +564,19 @@ def _follow_up_intent(
         # "а угода з Олайне?" after "when does it expire?" asks the same about another one.
         return previous
     return intent
+
+
+# "Of them": the items the previous answer listed.
+_OF_THEM = ("з них", "із них", "зі них", "серед них", "из них", "среди них", "of them", "of those")
+
+
+def _asks_which_listed_are_in_force(reading: Reading) -> bool:
+    """Whether the question asks which of the items listed before are in force («а які з
+    них діють?», "which of them are in force?"), not until when they run."""
+    if Cue.EXPIRY not in reading.cues or reading.cues & {Cue.WHEN, Cue.SINCE}:
+        return False
+    words = " ".join(fold(token.text) for token in reading.tokens)
+    return any(f" {phrase} " in f" {words} " for phrase in _OF_THEM)
 
 
 # The words that ask for partners themselves, whatever kind of agreement ties them.
