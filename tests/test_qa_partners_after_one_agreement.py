@@ -74,3 +74,11 @@ def test_which_of_the_listed_partners_are_in_force_narrows_the_list(
     assert "Меморандум про встановлення" not in actual.text
     assert "Memorandum on est" not in actual.text
     assert "Brno" in actual.text or "Брно" in actual.text
+
+
+def test_which_of_the_listed_partners_expire_still_asks_for_end_dates(engine: Engine) -> None:
+    before = engine.answer("Mena partners", today=TODAY)
+
+    actual = engine.answer("and which of them expire?", before.context, today=TODAY)
+
+    assert actual.intent is Intent.EXPIRY

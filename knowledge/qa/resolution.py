@@ -568,6 +568,8 @@ def _follow_up_intent(
 
 # "Of them": the items the previous answer listed.
 _OF_THEM = ("з них", "із них", "зі них", "серед них", "из них", "среди них", "of them", "of those")
+# Words saying an agreement is in force, not when it ends ("which of them expire?").
+_IN_FORCE_STEMS = ("діє", "діют", "чинн", "действ", "in force", "active", "valid")
 
 
 def _asks_which_listed_are_in_force(reading: Reading) -> bool:
@@ -576,7 +578,8 @@ def _asks_which_listed_are_in_force(reading: Reading) -> bool:
     if Cue.EXPIRY not in reading.cues or reading.cues & {Cue.WHEN, Cue.SINCE}:
         return False
     words = " ".join(fold(token.text) for token in reading.tokens)
-    return any(f" {phrase} " in f" {words} " for phrase in _OF_THEM)
+    in_force = any(stem in words for stem in _IN_FORCE_STEMS)
+    return in_force and any(f" {phrase} " in f" {words} " for phrase in _OF_THEM)
 
 
 # The words that ask for partners themselves, whatever kind of agreement ties them.
