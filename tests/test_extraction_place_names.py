@@ -220,3 +220,20 @@ def test_a_state_after_a_comma_places_the_town_and_is_no_partner(
     assert [(fact.partner, fact.partner_country, fact.partner_region) for fact in found] == [
         (partner, "US", region)
     ]
+
+
+def test_a_town_after_a_foreign_slot_is_foreign_though_a_hromada_is_named_alike(
+    extractor: Extractor,
+) -> None:
+    text = "Луцьк розірвав угоди з російськими містами-побратимами Подольськом і Курськом."
+
+    found = [
+        fact
+        for fact in _extract(extractor, text, PartialDate(2022, 3, 1)).facts
+        if isinstance(fact, AgreementProposal)
+    ]
+
+    assert {(fact.hromada_name, fact.partner, fact.partner_country) for fact in found} == {
+        ("Луцьк", "Подольськ", "RU"),
+        ("Луцьк", "Курськ", "RU"),
+    }

@@ -411,6 +411,7 @@ class ViewBuilder:
                 )
             elif hromadas and (
                 (country := self._country_after(view, mention.last, foreign)) is not None
+                or (country := self._foreign_slot_before(view, mention)) is not None
                 or foreign_unit_before(words, mention.first)
             ):
                 # «з Гміною Нове», «МІСТО НОВЕ РЕСПУБЛІКИ ПОЛЬЩА»: a foreign town's name that a
@@ -854,6 +855,24 @@ class ViewBuilder:
                     return countries[candidate]
                 return None
         return None
+
+    def _foreign_slot_before(self, view: SentenceView, mention: NameMention) -> str | None:
+        """The foreign country of a slot word right before a name: «з російськими містами-
+        побратимами Подольськом», «з польським містом Хелм» name towns of that country even
+        where a Ukrainian hromada's name is alike (Подільськ, Холм). A hromada the sentence
+        names elsewhere is that hromada («міста-побратима Чорткова ... Чортківську громаду»).
+        """
+        position = mention.first
+        if position < 2 or not starts(view.words[position - 1], SLOT_WORDS):
+            return None
+        hromadas = set(mention.ids(NameKind.HROMADA))
+        if any(
+            other is not mention and hromadas & set(other.ids(NameKind.HROMADA))
+            for other in view.mentions
+        ):
+            return None
+        country = self._slot_country(view, position - 1)
+        return country if country != HOME_COUNTRY else None
 
     def _slot_country(self, view: SentenceView, position: int) -> str | None:
         """The country an adjective before the slot word gives: «німецьким містом»."""
