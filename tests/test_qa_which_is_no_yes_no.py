@@ -43,3 +43,21 @@ def test_whether_there_are_any_still_opens_with_a_yes_or_no(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Яка остання підписана угода?",
+        "Яку угоду підписали останньою?",
+        "Какое последнее подписанное соглашение?",
+        "Which agreement was signed last?",
+    ],
+)
+def test_the_last_signed_agreement_is_the_newest_of_the_whole_base(
+    curated_engine: Engine, question: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert "Колумбус" in answer.text or "Columbus" in answer.text
+    assert "2025" in answer.text

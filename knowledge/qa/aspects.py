@@ -381,7 +381,25 @@ _ORDER_MISREAD = frozenset(
         Intent.REVERSE,
         Intent.NEED_HROMADA,
         Intent.OUT_OF_DOMAIN,
+        # «Яка остання підписана угода?» with no list before it to count from.
+        Intent.NEED_CONTEXT,
     }
+)
+# «остання підписана угода», "the last agreement signed", "signed last": the newest one.
+_LAST_WORDS = ("останн", "последн")
+_SIGNING_OR_AGREEMENT = (
+    "підпис",
+    "уклад",
+    "подпис",
+    "заключ",
+    "sign",
+    "угод",
+    "договор",
+    "agreement",
+    "партнерств",
+    "partnership",
+    "меморандум",
+    "memorand",
 )
 
 
@@ -429,9 +447,21 @@ def order_asked(reading: Reading) -> Aspect | None:
         return Aspect.NEWEST
     if _has_phrase(words, _OLDEST_PHRASES):
         return Aspect.OLDEST
-    if _has_phrase(words, _NEWEST_PHRASES):
+    if _has_phrase(words, _NEWEST_PHRASES) or _last_signed(words):
         return Aspect.NEWEST
     return None
+
+
+def _last_signed(words: list[str]) -> bool:
+    """Whether "last" stands by a word of signing or an agreement: «остання підписана угода»,
+    «останню угоду», "the last agreement signed", "which one was signed last"."""
+    for index, word in enumerate(words):
+        if not (word.startswith(_LAST_WORDS) or word == "last"):
+            continue
+        near = words[max(0, index - 1) : index] + words[index + 1 : index + 3]
+        if any(other.startswith(_SIGNING_OR_AGREEMENT) for other in near):
+            return True
+    return False
 
 
 def _listed_place(context: Context, snapshot: Snapshot) -> str | None:
