@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from knowledge.facts.records import Agreement
 from knowledge.facts.vocabulary import AgreementStatus
@@ -51,3 +51,12 @@ def agreements_counted(lang: Language, name: str, agreements: Sequence[Agreement
             planned,
         ).format(count=lang.number(planned))
     return line + "."
+
+
+def partner_towns(agreements: Iterable[Agreement]) -> tuple[frozenset[str], frozenset[str]]:
+    """The partner towns (place keys) of the agreements, as every answer counts them: a town
+    is a partner once an agreement with it is signed; the second set holds the towns whose
+    agreements are all planned or under negotiation, said apart as not signed yet."""
+    listed = tuple(agreements)
+    partners = frozenset(a.place for a in listed if a.status in SIGNED_STATUSES)
+    return partners, frozenset(a.place for a in listed) - partners

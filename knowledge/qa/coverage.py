@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from knowledge.facts.records import Activity, Agreement
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind
+from knowledge.qa.counting import partner_towns
 from knowledge.qa.cues import Cue
 from knowledge.qa.meaning import Aspect
 from knowledge.qa.understanding import Reading
@@ -177,8 +178,16 @@ def covered_hromadas(lang: Language, snapshot: Snapshot) -> Written:
         ).format(count=lang.number(len(hromadas)))
     ]
     for hromada in hromadas:
-        partners = len({a.place for a in snapshot.agreements_by_hromada.get(hromada.code, ())})
-        lines.append(f"{BULLET}{hromada_label(lang, hromada)} — {_partners(lang, partners)}")
+        partners, unsigned = partner_towns(snapshot.agreements_by_hromada.get(hromada.code, ()))
+        line = f"{BULLET}{hromada_label(lang, hromada)} — {_partners(lang, len(partners))}"
+        if unsigned:
+            # «Мена — 4 партнери (ще 1 місто — не підписано)», as the list of its partners says.
+            line += " " + lang.ngettext(
+                "({count} more town not signed yet)",
+                "({count} more towns not signed yet)",
+                len(unsigned),
+            ).format(count=lang.number(len(unsigned)))
+        lines.append(line)
     return Written(lines, [])
 
 
@@ -252,7 +261,7 @@ def most_partners(
         )
 
     def measure(agreements: Sequence[Agreement]) -> int:
-        return len(agreements) if by_agreements else len({a.place for a in agreements})
+        return len(agreements) if by_agreements else len(partner_towns(agreements)[0])
 
     ranked = sorted(
         (

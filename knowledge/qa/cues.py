@@ -53,6 +53,9 @@ class Cue(StrEnum):
     PLANNED = "planned"
     # Not signed yet: planned, or still in talks.
     UNSIGNED = "unsigned"
+    # «припинені», "terminated"; «призупинені», "suspended": agreements no longer in force.
+    TERMINATED = "terminated"
+    SUSPENDED = "suspended"
     AREAS = "areas"
     WHERE = "where"
     APPROVED = "approved"
@@ -330,6 +333,8 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.IN_NEGOTIATION: ("перемовин", "переговор", "узгоджу", "обговорю"),
     Cue.PLANNED: ("заплан", "планую", "планує", "плануєт"),
     Cue.UNSIGNED: ("не підписан", "не підписал", "непідписан", "не укла"),
+    Cue.TERMINATED: ("припинен", "припинил", "розірван", "розірвал", "скасован", "денонсов"),
+    Cue.SUSPENDED: ("призупин", "заморожен"),
     Cue.AREAS: (
         "сфер",
         "галуз",
@@ -525,6 +530,8 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.IN_NEGOTIATION: ("переговор", "согласов"),
     Cue.PLANNED: ("заплан", "планиру"),
     Cue.UNSIGNED: ("не подписан", "неподписан", "не заключ"),
+    Cue.TERMINATED: ("прекращен", "расторгн", "разорван", "отменен", "денонсир"),
+    Cue.SUSPENDED: ("приостановл", "заморожен"),
     Cue.AREAS: ("сфер", "направлен"),
     Cue.WHERE: ("где наход", "где это", "это где", "какой стране", "какой штат", "каком штате"),
     Cue.APPROVED: ("утверд", "принят", "сесси", "решени"),
@@ -723,6 +730,8 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.PERSON: ("who=", "whom=", "anyone", "anybody"),
     Cue.IN_NEGOTIATION: ("negotiat", "under discussion", "being discussed", "talks="),
     Cue.PLANNED: ("planned", "never confirmed"),
+    Cue.TERMINATED: ("terminated", "cancelled", "canceled", "revoked", "dissolved", "broken off"),
+    Cue.SUSPENDED: ("suspended", "frozen", "on hold"),
     Cue.UNSIGNED: (
         "not signed",
         "not yet signed",

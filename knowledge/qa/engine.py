@@ -640,8 +640,18 @@ class Engine:
     def _heading(self, lang: Language, entities: Entities) -> str:
         return lang.hromada(self.snapshot.hromadas[_code(entities)])
 
-    def _filters(self, lang: Language, entities: Entities, signed_in: int | None = None) -> str:
+    def _filters(
+        self,
+        lang: Language,
+        entities: Entities,
+        signed_in: int | None = None,
+        *,
+        with_status: bool = False,
+    ) -> str:
         parts = []
+        if with_status and entities.status is not None:
+            # «Харків: партнерів у базі немає (розірвано)»: none of that status, not none at all.
+            parts.append(_status_label(lang, entities, entities.status))
         if entities.country is not None:
             parts.append(lang.country(entities.country))
         if entities.region is not None:
@@ -742,6 +752,7 @@ class Engine:
                 template = _("{hromada}: no twin cities are recorded{filters}.")
             else:
                 template = _("{hromada}: no partners are recorded{filters}.")
+            filters = self._filters(lang, entities, signed_in, with_status=True)
             draft.lines.append(answer or template.format(hromada=name, filters=filters))
             everyone = self.snapshot.agreements_by_hromada.get(_code(entities), ())
             if everyone:
@@ -1733,7 +1744,10 @@ class Engine:
             elif entities.kind is not None:
                 agreements = list(self.snapshot.agreements_by_kind.get(entities.kind, ()))
             else:
-                agreements = []
+                # «Скільки громад мають партнерів?»: every hromada with a signed partnership.
+                agreements = [
+                    a for a in self.snapshot.agreements.values() if a.status in SIGNED_STATUSES
+                ]
             if entities.kind is not None:
                 agreements = [a for a in agreements if a.kind is entities.kind]
             codes = list(dict.fromkeys(agreement.hromada for agreement in agreements))
@@ -1955,6 +1969,9 @@ class Engine:
             elif entities.kind is AgreementKind.TWINNING:
                 agreements = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
             label = lang.gettext(AGREEMENT_KINDS_INLINE[entities.kind])
+            if entities.status is not None:
+                # "have any twinnings been cancelled?": none is said of both, not of the kind.
+                label += ", " + _status_label(lang, entities, entities.status)
         elif entities.status is not None:
             agreements = self._by_status(entities)
             label = _status_label(lang, entities, entities.status)

@@ -38,6 +38,8 @@ class Aspect(StrEnum):
     PLACES = "places"
     # The knowledge base as a whole: the hromadas it covers, the one with the most partners.
     HROMADAS = "hromadas"
+    # «Скільки громад мають партнерів?»: how many hromadas have a partnership recorded.
+    WITH_PARTNERS = "with_partners"
     MOST = "most"
     MOST_AGREEMENTS = "most_agreements"
     # Events found by the words of their records ("where was the conference of mayors?").

@@ -27,7 +27,7 @@ from knowledge.qa.answer import Context
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.intents import Intent
-from knowledge.qa.meaning import Declined, Entities, Meaning, Topic
+from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Narrow, Topic
 from knowledge.qa.people import signed_by_person
 from knowledge.qa.understanding import Reading
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
@@ -48,6 +48,8 @@ _DOMAIN_CUES = frozenset(
         Cue.IN_NEGOTIATION,
         Cue.PLANNED,
         Cue.UNSIGNED,
+        Cue.TERMINATED,
+        Cue.SUSPENDED,
         Cue.APPROVED,
     }
 )
@@ -64,6 +66,8 @@ _STATUSES = {
     Cue.PLANNED: AgreementStatus.PLANNED,
     # «ще не підписані» asks for the planned ones and those in talks (`Entities.unsigned`).
     Cue.UNSIGNED: AgreementStatus.PLANNED,
+    Cue.TERMINATED: AgreementStatus.TERMINATED,
+    Cue.SUSPENDED: AgreementStatus.SUSPENDED,
 }
 # Intents a follow-up without cue words may continue.
 _CONTINUABLE = frozenset(
@@ -495,6 +499,9 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
         return Intent.AID
     if intent is Intent.COUNT and asks_who and (entities.country or entities.kind):
         return Intent.COUNT
+    if intent is Intent.COUNT and _counts_hromadas(reading):
+        # «Скільки громад мають партнерів?», "How many hromadas have partners?"
+        return Intent.COUNT
     if (entities.kind or entities.status or entities.except_kind) and (which or Cue.LIST in cues):
         return Intent.REVERSE
     if entities.status and intent in (None, Intent.PARTNERS, Intent.RELATION):
@@ -505,6 +512,29 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
         # "Which hromadas have partners in …?" with a country the names do not know.
         return Intent.REVERSE
     return None
+
+
+_COUNT_WORDS = frozenset(fold(word) for word in ("скільки", "сколько", "many", "of"))
+_HROMADA_NOUNS = tuple(fold(word) for word in ("громад", "отг", "общин", "hromad", "communit"))
+_COUNT_FILLERS = frozenset(
+    fold(word)
+    for word in ("є", "всього", "загалом", "есть", "всего", "the", "ukrainian", "українських")
+)
+
+
+def _counts_hromadas(reading: Reading) -> bool:
+    """Whether what the question counts is hromadas: «скільки громад …», "how many hromadas",
+    "the number of communities" (not «скільки партнерів у громади»)."""
+    words = [fold(token.text) for token in reading.tokens]
+    for index, word in enumerate(words):
+        if word not in _COUNT_WORDS:
+            continue
+        following = index + 1
+        while following < len(words) and words[following] in _COUNT_FILLERS:
+            following += 1
+        if following < len(words) and words[following].startswith(_HROMADA_NOUNS):
+            return True
+    return False
 
 
 def _elliptical(reading: Reading, own: _Own, intent: Intent | None) -> bool:
@@ -1221,7 +1251,14 @@ def _decide(
     if nation_wide is not None:
         # «чи є побратими в Італії?» and "Are there partners in Poland?" want a yes or a no.
         asks = nation_wide is Intent.REVERSE and _asks_existence(reading)
-        return Meaning(nation_wide, entities, yes_no=asks, rule="a nation-wide question")
+        counted = nation_wide is Intent.COUNT and _counts_hromadas(reading)
+        return Meaning(
+            nation_wide,
+            entities,
+            yes_no=asks,
+            narrow=Narrow(Aspect.WITH_PARTNERS) if counted else None,
+            rule="a nation-wide question",
+        )
 
     elliptical = _elliptical(reading, own, intent)
     if not elliptical:
@@ -1946,6 +1983,8 @@ def _settled(
             return Meaning(intent, entities, rule="asked of a country, nation-wide")
         if intent is Intent.COUNT and entities.kind:
             return Meaning(intent, entities, rule="asked of a kind of agreement, nation-wide")
+        if intent is Intent.COUNT and meaning.narrow == Narrow(Aspect.WITH_PARTNERS):
+            return meaning
         if intent is Intent.OUT_OF_DOMAIN:
             return meaning
         pending = intent
