@@ -395,3 +395,13 @@ def test_a_draft_is_talks_and_an_approved_draft_a_signing_to_come(
     (actual,) = _agreements(_extract(extractor, text))
 
     assert actual.status.value == expected
+
+
+def test_a_lower_case_word_a_country_is_spelled_as_too_is_no_donor_country(
+    extractor: Extractor,
+) -> None:
+    text = "Крім того, литовське місто Алітус передало Рівному два генератори."
+
+    (actual,) = _aid(_extract(extractor, text))
+
+    assert actual.donor_countries == ("LT",)

@@ -9,6 +9,7 @@ their regions, the oblasts and every country, with their inflected forms.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -95,6 +96,12 @@ def _nominatives(written: str) -> list[str]:
         ]
         found += [form[:1].upper() + form[1:] for form in sorted(lemmas(written.casefold()))]
     return list(dict.fromkeys(found))
+
+
+# A Ukrainian country adjective is built with -ськ-/-цьк-/-зьк- (польський, німецький,
+# турецький): a lower-case word without it is an ordinary word that a country's name spells
+# too («окрім того» is no Togo).
+_ADJECTIVE_STEM = re.compile("[сцз]ьк")
 
 
 class NameKind(StrEnum):
@@ -199,7 +206,11 @@ class PlaceNames:
             for index in range(len(tokens))
             if index > 0
             and not sentence.is_capitalised(index)
-            and (tokens[index].is_latin or not self._gazetteer.only_countries(tokens[index].text))
+            and (
+                tokens[index].is_latin
+                or not self._gazetteer.only_countries(tokens[index].text)
+                or not _ADJECTIVE_STEM.search(tokens[index].text.casefold())
+            )
         )
         found: list[NameMention] = []
         for mention in self._gazetteer.find(sentence.text, tokens, ordinary):
