@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder
+from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder, CompactMapping
 
 
 def test_each_key_gives_its_numbers_in_the_order_given() -> None:
@@ -34,3 +34,18 @@ def test_many_keys_of_mixed_scripts_are_all_found() -> None:
 
     assert all(list(index.get(key)) == [number] for key, number in pairs)
     assert list(index.get("я3000")) == []
+
+
+def test_a_compact_mapping_gives_each_key_its_value_and_shares_equal_values() -> None:
+    kharkiv, lviv = frozenset({"UA63"}), frozenset({"UA46"})
+    pairs = [("харків", kharkiv), ("харкова", frozenset({"UA63"})), ("львів", lviv)]
+
+    mapping = CompactMapping(pairs)
+
+    assert dict(mapping.items()) == dict(pairs)
+    assert mapping["харкова"] is mapping["харків"]
+    assert mapping.get("одеса") is None
+    assert mapping.get("одеса", frozenset()) == frozenset()
+    assert "львів" in mapping
+    assert "льві" not in mapping
+    assert len(mapping) == 3

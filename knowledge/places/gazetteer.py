@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -19,7 +19,7 @@ from knowledge.places.countries import (
 )
 from knowledge.places.hromadas import short_names, usual_reading
 from knowledge.places.reference import each_settlement_forms
-from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder
+from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder, CompactMapping
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
 from knowledge.text.morphology import (
@@ -196,8 +196,8 @@ class Gazetteer:
 
     def __init__(
         self,
-        exact: dict[str, frozenset[EntityRef]],
-        latin: dict[str, frozenset[EntityRef]],
+        exact: Mapping[str, frozenset[EntityRef]],
+        latin: Mapping[str, frozenset[EntityRef]],
         usual: dict[frozenset[EntityRef], str] | None = None,
         ordinary: frozenset[str] = frozenset(),
         hromadas: frozenset[str] = frozenset(),
@@ -279,8 +279,10 @@ class Gazetteer:
         _hromadas_over_domestic_places(builder.latin, domestic)
         # Most names mean one entity, and all forms of a name the same ones: one set each.
         shared: dict[frozenset[EntityRef], frozenset[EntityRef]] = {}
-        exact = {key: _shared(shared, refs) for key, refs in builder.exact.items()}
-        latin = {key: _shared(shared, refs) for key, refs in builder.latin.items()}
+        # Kept compact: the keys of some fifty thousand forms took 7 MB as a `dict`. Each
+        # entry of the builder is let go as it is packed, so the two are never whole together.
+        exact = CompactMapping(_drained(builder.exact, shared))
+        latin = CompactMapping(_drained(builder.latin, shared))
         usual: dict[frozenset[EntityRef], str] = {}
         for refs in shared:
             codes = [ref.id for ref in refs if ref.kind is EntityKind.HROMADA]
@@ -503,6 +505,16 @@ def _hromadas_over_domestic_places(
     for refs in index.values():
         if refs & domestic and any(ref.kind is EntityKind.HROMADA for ref in refs):
             refs -= domestic
+
+
+def _drained(
+    built: dict[str, set[EntityRef]],
+    shared: dict[frozenset[EntityRef], frozenset[EntityRef]],
+) -> Iterator[tuple[str, frozenset[EntityRef]]]:
+    """Every key and its entities, one set for equal ones, taken out of `built` meanwhile."""
+    while built:
+        key, refs = built.popitem()
+        yield key, _shared(shared, refs)
 
 
 def _shared(
