@@ -147,3 +147,12 @@ def test_a_town_after_the_city_of_in_capitals_is_still_a_partner(extractor: Extr
     (actual,) = _agreements(extractor, text)
 
     assert actual.partner == "Brno"
+
+
+def test_sister_city_in_an_organisations_name_tells_of_no_tie(extractor: Extractor) -> None:
+    text = (
+        "The mayor of Rivne spoke with the mayor of Denton at the Sister Cities International "
+        "conference in Chicago."
+    )
+
+    assert _agreements(extractor, text) == []

@@ -144,11 +144,36 @@ def kind_cues(view: SentenceView) -> list[KindCue]:
         if cue is None:
             index += 1
             continue
+        if cue.relation and _names_a_body(view, cue):
+            # "the Sister Cities International summit", "Kent Sister City Association".
+            index = cue.last + 2
+            continue
         if cue.relation and any(starts(w, _GOAL_WORDS) for w in words[max(0, index - 2) : index]):
             cue = replace(cue, goal=True)
         found.append(cue)
         index = cue.last + 1
     return found
+
+
+def _names_a_body(view: SentenceView, cue: KindCue) -> bool:
+    """Whether a capitalised "Sister City" opens the name of an organisation or a programme
+    ("Sister Cities International", "Lviv Sister City Committee") rather than tells of a tie."""
+    following = cue.last + 1
+    return (
+        following < len(view.words)
+        and view.sentence.is_capitalised(cue.first)
+        and view.sentence.is_capitalised(following)
+        and view.words[following] in _BODY_WORDS
+    )
+
+
+_BODY_WORDS = frozenset(
+    {
+        *("international", "association", "committee", "commission", "council", "program"),
+        *("programme", "foundation", "society", "organization", "organisation", "network"),
+        *("inc", "board", "club", "office", "summit", "conference", "festival", "day", "week"),
+    }
+)
 
 
 # «щодо встановлення побратимських зв’язків», "to establish sister city relations": the tie
