@@ -128,8 +128,18 @@ async def test_the_names_to_type_are_listed_in_the_admins_language(
 @pytest.mark.parametrize(
     ("lang", "field", "expected"),
     [
-        ("en", "Valid until", "The record is not valid: it would end before it was signed."),
-        ("uk", "Чинна до", "Запис некоректний: він закінчився б раніше, ніж його підписано."),
+        (
+            "en",
+            "Valid until",
+            "Valid until: 2001 is before the signing date 2023: write the date the term ends,"
+            " after the signing",
+        ),
+        (
+            "uk",
+            "Чинна до",
+            "Чинна до: 2001 — раніше за дату підписання 2023: напишіть дату, коли строк"
+            " закінчується, пізнішу за підписання",
+        ),
     ],
 )
 async def test_a_record_that_ends_before_it_was_signed_is_explained(

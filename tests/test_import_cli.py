@@ -98,3 +98,15 @@ def test_the_preview_names_record_kinds_in_the_chosen_language(tmp_path: Path) -
     assert {"source", "place", "agreement", "aid record"} <= set(en_heads)
     assert not any(kind in ukrainian.stdout for kind in ENGLISH_KINDS)
     assert not any(kind in english.stdout for kind in UKRAINIAN_KINDS)
+
+
+def test_a_file_that_cannot_be_opened_is_told_in_the_chosen_language(tmp_path: Path) -> None:
+    missing = run_bot("--lang", "uk", "kb", "import", str(tmp_path / "nope.csv"), cwd=tmp_path)
+    folder = run_bot("--lang", "uk", "kb", "import", str(tmp_path), cwd=tmp_path)
+
+    assert missing.returncode == 1
+    assert "такого файлу немає" in missing.stderr
+    assert "No such file" not in missing.stderr
+    assert folder.returncode == 1
+    assert "це тека, а не файл" in folder.stderr
+    assert "directory" not in folder.stderr

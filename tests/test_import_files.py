@@ -36,7 +36,7 @@ def test_agreement_rows_are_read_and_bad_rows_refused_with_their_spreadsheet_num
         [
             HEADER,
             GOOD_ROW,
-            "Bila Tserkva,Jelgava,LV,twinning,active,12.05.2019,2029,Decision,,,",
+            "Bila Tserkva,Jelgava,LV,twinning,active,12.05.2019,2099,Decision,,,",
             "",
             "Novoselivka,Paris,France,twinning,active,2020,,Letter,,,",
             "Kharkiv,Brno,Czechia,twinning,active,2020-13,,Letter,,,",
@@ -77,7 +77,11 @@ def test_agreement_rows_are_read_and_bad_rows_refused_with_their_spreadsheet_num
             "kind: unknown kind handshake (write one of twinning, cooperation_agreement,"
             " memorandum, friendship_pledge, protocol_of_intent, other)",
         ),
-        (9, "expires_on is before signed_on"),
+        (
+            9,
+            "expires_on: 2019 is before the signing date 2020: write the date the term ends,"
+            " after the signing",
+        ),
         (10, "no source: every fact needs a source_title or a source_url"),
     ]
 

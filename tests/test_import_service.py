@@ -209,7 +209,7 @@ async def test_a_row_changing_the_signing_or_status_drops_the_dates_it_contradic
 ) -> None:
     header = "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,notes"
     first = f"{header},source_title\nBila Tserkva,Jelgava,Latvia,twinning,active,2019-05-01,"
-    first += "2024-05-01,Renewed every five years,Council decision"
+    first += "2099-05-01,Renewed every five years,Council decision"
     again = f"{header},source_title\nBila Tserkva,Jelgava,Latvia,twinning,{status},{signed_on}"
     again += ",,,Council letter"
     async with session_factory(seeded_engine)() as session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import errno
 import os
 import socket
 import sys
@@ -339,6 +340,19 @@ class _JobOutcome:
         self.shown = True
 
 
+def _unreadable_reason(context: CommandContext, error: OSError) -> str:
+    """Why a file cannot be opened, in the reader's language: the system's own wording is
+    English whatever language the command runs in."""
+    _ = context.gettext
+    if error.errno == errno.ENOENT:
+        return _("there is no such file")
+    if error.errno == errno.EISDIR:
+        return _("it is a folder, not a file")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return _("there is no permission to read it")
+    return _("the system could not read it (error {number})").format(number=error.errno)
+
+
 def _read_upload(path: Path, limits: ImportLimits) -> bytes:
     # Never more than the limit and one byte is read, so a huge file is refused cheaply.
     with path.open("rb") as file:
@@ -359,7 +373,9 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
         data = await asyncio.to_thread(_read_upload, path, limits)
     except OSError as error:
         context.complain(
-            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+            _("Cannot read {path}: {reason}").format(
+                path=path, reason=_unreadable_reason(context, error)
+            )
         )
         return 1
     try:
@@ -403,6 +419,9 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
                         )
                     )
                 return 1
+            # What will be written is shown before it is, also when the output is a file.
+            _show_preview(context, preview)
+            sys.stdout.flush()
             # Stored as a job first: if this process is stopped, the bot finishes it.
             owner = f"cli:{socket.gethostname()[:40]}:{os.getpid()}"
             job = await start_import(
@@ -436,7 +455,6 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
             for text in refusal.problems:
                 context.complain(f"• {text}")
         return 1
-    _show_preview(context, preview)
     if ended.created or ended.updated:
         context.say(
             _("Imported; the changes are batch {batch} in the audit log.").format(

@@ -28,8 +28,10 @@ from knowledge.facts.documents import (
     SourceDoc,
 )
 from knowledge.facts.messages import N_, Name, too_long
+from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
+from knowledge.places.partners import own_partner_problem
 from knowledge.render.labels import (
     AID_CATEGORIES,
     COOPERATION_AREAS,
@@ -451,6 +453,9 @@ async def agreement_from_line(
     hromada_text, place_text, country_text, kind, status, signed, source = parts
     hromada = await forms.resolve_hromada(session, hromada_text)
     country = forms.parse_country(country_text)
+    own = own_partner_problem(hromada.code, place_text, country)
+    if own is not None:
+        raise forms.FormError("agreement", place_text, own)
     fields: dict[str, Any] = {
         "hromada": hromada.code,
         "kind": forms.parse_kind(kind).value,
@@ -525,7 +530,8 @@ async def _source_record(session: AsyncSession, answers: Answers) -> tuple[dict[
             "issuer": {"uk": answers["issuer"], "en": answers["issuer"]},
             "issued_on": answers["issued_on"],
             "url": answers["url"],
-        }
+        },
+        context=entry_context(),
     )
     return source.model_dump(mode="json"), []
 
@@ -553,7 +559,8 @@ async def _aid(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any],
             "donors": [donor],
             "items": [{"category": answers["category"], "quantity": answers["quantity"]}],
             "sources": [{"source": source["key"]}],
-        }
+        },
+        context=entry_context(),
     )
     extra: Extra = [] if source["new"] is None else [("source", source["new"])]
     if answers.get("new_donor_city") is not None:

@@ -24,6 +24,7 @@ from knowledge.admin.common import (
     field_changes,
 )
 from knowledge.facts.documents import references
+from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
 from knowledge.store.rights import Writer, require_write
@@ -125,6 +126,13 @@ def kind_of(entity: str) -> mapping.RecordMapping[Any, Any]:
 def parse_doc(entity: str, data: dict[str, Any] | None) -> BaseModel | None:
     """A record's document from its audited JSON form."""
     return None if data is None else kind_of(entity).doc_type.model_validate(data)
+
+
+def entered_doc(entity: str, data: dict[str, Any] | None) -> BaseModel | None:
+    """A record an admin has just changed, from its JSON form: validated as every entry
+    validates it (`knowledge.facts.plausibility`), so an impossible date is refused."""
+    doc_type = kind_of(entity).doc_type
+    return None if data is None else doc_type.model_validate(data, context=entry_context())
 
 
 def _entity_of(doc: BaseModel) -> Entity:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.admin.common import FieldChange
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate
-from knowledge.facts.documents import length_problems
+from knowledge.facts.documents import entry_problem, length_problems
 from knowledge.facts.messages import N_, Name, Problem, number
 from knowledge.places.hromadas import shipped_index
 from knowledge.render.labels import VOCABULARIES
@@ -179,6 +179,13 @@ def _bound(value: object) -> str | int:
 def invalid_record_problem(error: ValidationError) -> Problem:
     """Why a record fails validation, worded for an admin in either language: a text over its
     bound, a check of the whole record, or its first field that is wrong, by its label."""
+    ruled = entry_problem(error)
+    if ruled is not None:
+        field = ruled.params.get("field")
+        if field is None:
+            return ruled
+        label = Name(field_label(str(field), "en"), field_label(str(field), "uk"))
+        return Problem(ruled.message, ruled.params | {"field": label})
     over = length_problems(error)
     if over:
         return over[0]

@@ -26,6 +26,7 @@ from knowledge.facts.documents import (
     length_problems,
 )
 from knowledge.facts.messages import Name, Problem, too_long
+from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
@@ -125,6 +126,9 @@ async def resolve_hromada(session: AsyncSession, text: str) -> HromadaChoice:
     Read by the reader of the agreement dialog (`find_hromadas`: any case, any unit of the
     codifier, «Полтаві»); where that finds several, the import's rules choose one or none.
     """
+    region = shipped_index().region_problem(text)
+    if region is not None:
+        raise FormError("hromada", text, region)
     found = await find_hromadas(session, text)
     if len(found) == 1:
         return found[0]
@@ -365,7 +369,7 @@ def agreement_key(
 def agreement_doc(fields: dict[str, Any]) -> AgreementDoc:
     """The agreement the form describes, validated (FormError("agreement") if it is not)."""
     try:
-        return AgreementDoc.model_validate(fields)
+        return AgreementDoc.model_validate(fields, context=entry_context())
     except ValueError as error:
         raise invalid_record(error) from None
 

@@ -16,12 +16,14 @@ from pydantic import (
     Field,
     PlainSerializer,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.messages import Problem, too_long
+from knowledge.facts.plausibility import as_of, dated_problem, source_date_problem, term_problem
 from knowledge.facts.vocabulary import (
     ActivityKind,
     AgreementKind,
@@ -49,8 +51,16 @@ def _read_partial_date(value: Any) -> Any:
     return value
 
 
+# CLDR's territories that are no country: the European Union, the eurozone, Outlying Oceania,
+# the United Nations, two pseudo-locales' and the unknown region. No partner is in one.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
+
+
 def _known_country(code: str) -> str:
-    if code not in Locale("en").territories or not code.isalpha():
+    """A country's ISO 3166 two-letter code, or one CLDR gives a country ISO leaves to its
+    users (XK, Kosovo); ValueError for anything else."""
+    territories = Locale("en").territories
+    if code not in territories or not code.isalpha() or code in _NOT_COUNTRIES:
         raise ValueError(f"not an ISO 3166 country code: {code!r}")
     return code
 
@@ -101,6 +111,25 @@ def length_problems(error: ValidationError, row: int | None = None) -> list[Prob
         field = ".".join(str(part) for part in issue["loc"]) or "text"
         problems.append(too_long(field, limit, length, row))
     return problems
+
+
+# The pydantic error type of a rule an entry applies (knowledge.facts.plausibility); its context
+# holds the Problem, worded for the reader.
+ENTRY_RULE = "entry_rule"
+
+
+def _refused(problem: Problem) -> PydanticCustomError:
+    return PydanticCustomError(ENTRY_RULE, problem.render(str), {"problem": problem})
+
+
+def entry_problem(error: ValidationError) -> Problem | None:
+    """The first rule of entry (`knowledge.facts.plausibility`) that `error` reports, as the
+    Problem it words; None when it reports none."""
+    for issue in error.errors(include_url=False):
+        problem = (issue.get("ctx") or {}).get("problem")
+        if issue["type"] == ENTRY_RULE and isinstance(problem, Problem):
+            return problem
+    return None
 
 
 Key = Annotated[str, Field(pattern=_KEY.pattern, max_length=100)]
@@ -190,6 +219,15 @@ class SourceDoc(Document):
     language: Annotated[str, Field(max_length=8)] = "uk"
     notes: LongText | None = None
 
+    @model_validator(mode="after")
+    def _dated_in_the_past(self, info: ValidationInfo) -> Self:
+        today = as_of(info.context)
+        if today is not None:
+            problem = source_date_problem("issued_on", self.issued_on, today)
+            if problem is not None:
+                raise _refused(problem)
+        return self
+
 
 class HromadaDoc(Document):
     """A Ukrainian hromada, keyed by its KATOTTH code."""
@@ -256,10 +294,33 @@ class AgreementDoc(Document):
     sources: Citations
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> Self:
+    def _dates_in_order(self, info: ValidationInfo) -> Self:
+        today = as_of(info.context)
+        if today is not None:
+            problem = self._date_problem(today)
+            if problem is not None:
+                raise _refused(problem)
         if self.signed_on and self.valid_until and self.valid_until < self.signed_on:
             raise ValueError("valid_until is before signed_on")
         return self
+
+    def _date_problem(self, today: dt.date) -> Problem | None:
+        """Why the agreement's dates cannot stand as of `today` (`term_problem`, and each
+        extension's date as a signing date is checked), or None."""
+        for extension in self.extensions:
+            problem = dated_problem("extended_on", extension.extended_on, today)
+            if problem is not None:
+                return problem
+        extended = [e.valid_until for e in self.extensions]
+        return term_problem(
+            self.signed_on,
+            self.valid_until,
+            self.status,
+            today,
+            extended_until=[date for date in extended if date is not None],
+            # An extension by a number of years alone leaves the end an estimate: not refused.
+            end_stated=None not in extended,
+        )
 
 
 class DonorDoc(Document):
@@ -299,7 +360,11 @@ class AidDoc(Document):
     sources: Citations
 
     @model_validator(mode="after")
-    def _amount_has_currency(self) -> Self:
+    def _amount_has_currency(self, info: ValidationInfo) -> Self:
+        today = as_of(info.context)
+        problem = None if today is None else dated_problem("received_on", self.received_on, today)
+        if problem is not None:
+            raise _refused(problem)
         if (self.amount is None) != (self.currency is None):
             raise ValueError("an amount needs a currency and a currency an amount")
         return self

@@ -31,15 +31,21 @@ from knowledge.facts.documents import (
     Notes,
     PlaceDoc,
     SourceDoc,
+    entry_problem,
     length_problems,
 )
 from knowledge.facts.messages import N_, Name, Problem, number
+from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import AgreementStatus, SourceKind
 from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceCells
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import Hints, shipped_index
-from knowledge.places.partners import derived_name_length, new_foreign_place
+from knowledge.places.partners import (
+    derived_name_length,
+    new_foreign_place,
+    own_partner_problem,
+)
 from knowledge.places.subdivisions import split_region
 from knowledge.places.world import place_key
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
@@ -215,6 +221,10 @@ def _kept_dates(row: AgreementCells, before: AgreementDoc | None) -> frozenset[s
     return frozenset({"signed_on", "valid_until"})
 
 
+# A record's fields by the sheet's columns that hold them, to name them as the sheet does.
+_COLUMNS = {"valid_until": "expires_on", "issued_on": "source_date"}
+
+
 def _updated(
     doc_type: type[Record],
     before: Record | None,
@@ -231,8 +241,15 @@ def _updated(
             name: value for name, value in fields.items() if value is not None or name not in kept
         }
     try:
-        return doc_type.model_validate(base | fields)
+        return doc_type.model_validate(base | fields, context=entry_context())
     except ValidationError as error:
+        ruled = entry_problem(error)
+        if ruled is not None:
+            field = ruled.params.get("field")
+            params = dict(ruled.params)
+            if field is not None:
+                params["field"] = _COLUMNS.get(str(field), str(field))
+            return Problem(ruled.message, params, row)
         over = length_problems(error, row)
         if over:
             return over[0]
@@ -499,6 +516,9 @@ class _Planner:
         return None
 
     def _agreement(self, row: AgreementCells) -> AgreementDoc | Problem | None:
+        own = own_partner_problem(row.hromada, row.partner_city, row.partner_country)
+        if own is not None:
+            return Problem(own.message, own.params, row.row)
         place = self.place(
             row.partner_city,
             row.partner_country,

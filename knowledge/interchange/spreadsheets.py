@@ -16,6 +16,12 @@ from enum import StrEnum
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.documents import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, URL_LENGTH
 from knowledge.facts.messages import N_, Problem
+from knowledge.facts.plausibility import (
+    dated_problem,
+    source_date_problem,
+    term_problem,
+    today_in_ukraine,
+)
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, DonorKind
 from knowledge.places.countries import CountryMatch, read_country
 from knowledge.places.hromadas import Ambiguous, Hints, HromadaIndex, Resolved
@@ -224,6 +230,18 @@ def parse_date(text: str, column: str) -> PartialDate | None:
         ) from None
 
 
+def _refuse(problem: Problem | None) -> None:
+    """Refuse the row for `problem`, if there is one."""
+    if problem is not None:
+        raise _RowError(problem.message, **problem.params)
+
+
+def _received_on(cells: dict[str, str]) -> PartialDate | None:
+    received = parse_date(cells.get("received_on", ""), "received_on")
+    _refuse(dated_problem("received_on", received, today_in_ukraine()))
+    return received
+
+
 def _key(cells: dict[str, str]) -> str | None:
     # A key is written in small letters; one typed in capitals or full-width letters, or with
     # spaces around it, is the same key, so it names the same record.
@@ -267,11 +285,9 @@ def _source(cells: dict[str, str]) -> SourceCells:
         raise _RowError(N_("source_url: {value} is not a web address"), value=url)
     if not title and url is None:
         raise _RowError(N_("no source: every fact needs a source_title or a source_url"))
-    return SourceCells(
-        title=title or url or "",
-        url=url,
-        date=parse_date(cells.get("source_date", ""), "source_date"),
-    )
+    date = parse_date(cells.get("source_date", ""), "source_date")
+    _refuse(source_date_problem("source_date", date, today_in_ukraine()))
+    return SourceCells(title=title or url or "", url=url, date=date)
 
 
 def _required(cells: dict[str, str], columns: tuple[str, ...]) -> None:
@@ -338,8 +354,11 @@ def read_agreement_row(
             )
         signed_on = parse_date(cells.get("signed_on", ""), "signed_on")
         expires_on = parse_date(cells.get("expires_on", ""), "expires_on")
-        if signed_on and expires_on and expires_on < signed_on:
-            raise _RowError(N_("expires_on is before signed_on"))
+        _refuse(
+            term_problem(
+                signed_on, expires_on, status, today_in_ukraine(), until_field="expires_on"
+            )
+        )
         hromada = _hromada(cells, hromadas, undecided=True)
         country = _country(cells["partner_country"], "partner_country")
         resolved = hromada if isinstance(hromada, Resolved) else Resolved("")
@@ -455,7 +474,7 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
             row=row,
             key=_key(cells),
             hromada=_decided(_hromada(cells, hromadas)).code,
-            received_on=parse_date(cells.get("received_on", ""), "received_on"),
+            received_on=_received_on(cells),
             donor_kind=kind,
             donor_countries=countries,
             donor_city=city,

@@ -19,8 +19,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from knowledge.facts.documents import KnowledgeDocument, length_problems
+from knowledge.facts.documents import KnowledgeDocument, entry_problem, length_problems
 from knowledge.facts.messages import N_, ImportRejectedError, Problem, rejected, too_long
+from knowledge.facts.plausibility import entry_context
 from knowledge.interchange.spreadsheets import (
     COLUMNS,
     REQUIRED,
@@ -212,8 +213,13 @@ def _validate(raw: Any) -> KnowledgeDocument:
     if not isinstance(raw, dict):
         raise rejected(N_("The file is not a knowledge base export: no sections at the top."))
     try:
-        return KnowledgeDocument.model_validate(raw)
+        return KnowledgeDocument.model_validate(raw, context=entry_context())
     except ValidationError as error:
+        ruled = entry_problem(error)
+        if ruled is not None:
+            raise ImportRejectedError(
+                [Problem(N_("The file is not a valid knowledge base export:")), ruled]
+            ) from None
         over = length_problems(error)
         if over:
             # Each over-long text is its own problem, so it is worded in the reader's language.

@@ -125,7 +125,7 @@ def read_country(text: str) -> CountryMatch | None:
         text = text.replace(".", "")
     if not text:
         return None
-    whole = _one(text)
+    whole = _one(text) or _stored_code(text)
     if whole is not None:
         return whole
     for region, country in _pairs(text):
@@ -137,6 +137,18 @@ def read_country(text: str) -> CountryMatch | None:
             return within
         return CountryMatch(found.code, region, None) if found.region_en is None else found
     return None
+
+
+@cache
+def _codes() -> frozenset[str]:
+    return frozenset(row.code for row in country_table())
+
+
+def _stored_code(text: str) -> CountryMatch | None:
+    """A country's two-letter code as the knowledge base stores and exports it, also one that
+    ISO leaves to its users (XK, Kosovo), so that every export is read back."""
+    code = text.upper()
+    return CountryMatch(code) if len(code) == 2 and code in _codes() else None
 
 
 def resolve_country(text: str) -> str | None:

@@ -267,6 +267,20 @@ _COLLOQUIAL = tuple(
 _COLLOQUIAL_ENDINGS = (*(ending for ending, _ in _COLLOQUIAL), "atia", "izia")
 # Historical lands that are one oblast each, by the key of their names: Bukovyna is Chernivtsi
 # oblast, Prykarpattia Ivano-Frankivsk's, Transcarpathia Zakarpattia's, Volhynia Volyn's.
+# Units whose centre is not named like them, whose population the tables do not give.
+_CENTRES_NAMED_OTHERWISE = {"Автономна Республіка Крим": "Сімферополь"}
+# How Crimea's status is written beside its name («АР Крим», "Autonomous Republic of Crimea").
+_CRIMEA_STATUS_WORDS = frozenset(
+    name_key(word)
+    for word in (
+        *("АР", "АРК", "автономна", "республіка", "автономная", "республика"),
+        *("autonomous", "republic", "of", "the", "AR", "ARC"),
+    )
+)
+# Crimea's names, each with the oblast name the index knows it by.
+_CRIMEA_NAMES = {
+    name_key(word): name_key("Крим") for word in ("Крим", "Криму", "Крым", "Crimea", "Krym")
+}
 _REGION_NAMES = {
     latin_key(name_key(name)): latin_key(name_key(oblast))
     for names, oblast in (
@@ -451,6 +465,9 @@ def _city_key(text: str) -> str:
 
 
 def _is_oblast_centre(hromada: HromadaLike) -> bool:
+    named_otherwise = _CENTRES_NAMED_OTHERWISE.get(hromada.oblast_uk or "")
+    if named_otherwise is not None:
+        return hromada.center_uk == named_otherwise
     # Mykolaiv is the oblast centre and also a town in Lviv oblast: a name shared by cities
     # alone means the oblast centre, the way "Mykolaiv" is read everywhere outside Lviv oblast.
     if not hromada.center_uk or not hromada.oblast_uk:
@@ -597,6 +614,10 @@ class HromadaIndex:
                     if raion:
                         self.raion_stems[_raion_stem(name_key(raion))].add(hromada.raion_code)
         self.lands = self._lands()
+        # Each land by the exact key of each of its names ("Sloboda Ukraine", never "Sloboda").
+        self.land_names = {
+            latin_key(name_key(name)): land for land in historical_lands() for name in land.names
+        }
         self._add_city_names()
 
     def _lands(self) -> dict[str, tuple[HistoricalLand, frozenset[str]]]:
@@ -717,6 +738,12 @@ class HromadaIndex:
         words = name_key(name).split()
         if any(word in _OBLAST_WORDS for word in words):
             return self._oblast_problem(text, words)
+        if not qualifiers and not oblast.strip():
+            # A region's exact name is the region, though a village be named after it
+            # (Буковина near Ходорів, Кримське for «Крим»).
+            region = self.region_problem(text)
+            if region is not None:
+                return region
         raion = any(word in _RAION_WORDS for word in words)
         kinds = _Kinds.of(words)
         words = [word for word in words if not _is_descriptive(word)]
@@ -1133,6 +1160,36 @@ class HromadaIndex:
             {"name": text, "candidates": candidates},
             entries=tuple(entries),
         )
+
+    def region_problem(self, text: str) -> Problem | None:
+        """Why a region's exact name is refused as a hromada: Crimea (however its status is
+        written) and the lands that are one oblast each as oblasts, a historical land of
+        several oblasts as a land; None for any other name. Every reader of a hromada's name
+        asks this first, so that no village named after a region stands for it."""
+        words = name_key(_split_qualifier(text)[0]).split()
+        kept = [word for word in words if word not in _CRIMEA_STATUS_WORDS]
+        if kept and all(word in _CRIMEA_NAMES for word in kept):
+            return self._oblast_problem(text, [_CRIMEA_NAMES[kept[0]]])
+        key = latin_key(" ".join(words))
+        if key in _REGION_NAMES and self.oblast_code(key) is not None:
+            return self._oblast_problem(text, words)
+        land = self.land_names.get(key)
+        if land is None:
+            return None
+        return Problem(
+            N_(
+                "{name} is a historical land, not a hromada; write one of its hromadas, such"
+                " as {example}"
+            ),
+            {"name": text, "example": self._land_example(land)},
+        )
+
+    def _land_example(self, land: HistoricalLand) -> Name:
+        """The centre of a land's first oblast, as a hromada to write instead."""
+        for hromada in self.oblast_centres.values():
+            if hromada.oblast_uk in land.oblasts_uk[:1]:
+                return Name(hromada.center_en or hromada.name_en, hromada.center_uk or "")
+        return Name(land.name_en, land.name_uk)
 
     def _oblast_problem(self, text: str, words: list[str]) -> Problem:
         code = self.oblast_code(" ".join(words))

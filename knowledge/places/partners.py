@@ -7,11 +7,35 @@ comes here, so each gets GeoNames' coordinates and the Ukrainian name the same w
 from __future__ import annotations
 
 from knowledge.facts.documents import Bilingual, PlaceDoc
+from knowledge.facts.messages import N_, Name, Problem
+from knowledge.places.countries import HOME_COUNTRY
+from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.places.subdivisions import find_subdivision
 from knowledge.places.transcription import ukrainian_transcription
 from knowledge.places.world import agreed_ukrainian_name, find_world_place
 from knowledge.text.normalize import is_cyrillic, is_ukrainian_spelling
 from knowledge.text.transliteration import transliterate
+
+OWN_PARTNER = N_(
+    "{name} is in the same hromada as {hromada}: a hromada is not its own partner; write"
+    " another hromada or a town abroad"
+)
+
+
+def own_partner_problem(hromada_code: str, partner: str, country: str) -> Problem | None:
+    """Why a Ukrainian partner `partner` (as written, in any spelling or by a settlement of
+    it) cannot be a partner of the hromada `hromada_code`: it is that hromada; None otherwise
+    (a foreign partner, or a name the shipped hromadas do not tell)."""
+    if country != HOME_COUNTRY:
+        return None
+    index = shipped_index()
+    found = index.resolve(partner)
+    if not isinstance(found, Resolved) or found.code != hromada_code:
+        return None
+    hromada = index.by_code[hromada_code]
+    # Named by its centre, as residents and editors name a hromada ("Kharkiv").
+    centre = Name(hromada.center_en or hromada.name_en, hromada.center_uk or hromada.name_uk)
+    return Problem(OWN_PARTNER, {"name": partner.strip(), "hromada": centre})
 
 
 def derived_name_length(city: str) -> int:

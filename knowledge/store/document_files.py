@@ -10,6 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.plausibility import entry_context
 
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -40,7 +41,7 @@ def parse_document(text: str, *, name: str, is_json: bool) -> KnowledgeDocument:
     if not isinstance(data, dict):
         raise DocumentError(f"{name}: expected a mapping of sections at the top")
     try:
-        return KnowledgeDocument.model_validate(data)
+        return KnowledgeDocument.model_validate(data, context=entry_context())
     except ValidationError as error:
         raise DocumentError(f"{name}: {_describe(error)}") from None
 

@@ -24,7 +24,7 @@ from bot.routing import Handlers
 from bot.services import BotServices
 from knowledge.admin import forms
 from knowledge.admin.edit_steps import EDIT_STEPS, EditStep, edit_step
-from knowledge.admin.editing import load_for_edit, parse_doc
+from knowledge.admin.editing import entered_doc, load_for_edit
 from knowledge.admin.editing_state import EditedRecord, Operation, RecordChoice
 from knowledge.admin.fields import field_value
 from knowledge.store.work import UnitOfWork
@@ -273,7 +273,7 @@ async def _edit_value(
         if step is None:
             raise forms.FormError("field", str(edited.field))
         changed = base | step.change(base, text.strip())
-        doc = parse_doc(edited.entity, changed)
+        doc = entered_doc(edited.entity, changed)
     except forms.FormError as error:
         await say(message, form_problem_text(error))
         return

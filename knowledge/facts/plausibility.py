@@ -1,0 +1,134 @@
+"""Dates no record can have, as every entry refuses them: a sheet import, `kb load`, the admin
+dialogs and the one-line form.
+
+An agreement cannot be signed after today nor before partnerships of towns existed; a source
+cannot be dated after today; a term cannot end before it began; an agreement said to be in force
+cannot have a stated term that has already ended. Each refusal is a `Problem` naming the field
+(`field`: the sheet's column or the record's field name) and what to write instead.
+
+The checks compare with today's date in Ukraine, so they run where a record is entered and never
+when a stored one is read: a record that was right when written stays readable as time passes
+(its reminder then asks for its new status).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.messages import N_, Name, Problem
+from knowledge.facts.vocabulary import AgreementStatus
+
+KYIV = ZoneInfo("Europe/Kyiv")
+# The first twinning of towns was made in 1920 (Keighley and Poix-du-Nord), and aid, meetings and
+# agreements of hromadas are all later still: a year before 1900 is a slip of the keyboard (1000
+# for 2000), never a fact, while 1900 leaves room for any real partnership of the last century.
+EARLIEST_YEAR = 1900
+# The key of a validation context (pydantic's `context=`) that asks a record's own checks to
+# apply these rules as of the date it holds.
+AS_OF = "as_of"
+
+FUTURE = N_(
+    "{field}: {value} is later than today ({today}): write a date that has already come,"
+    " or leave it empty if the source gives none"
+)
+FUTURE_SIGNING = N_(
+    "{field}: {value} is later than today ({today}): an agreement is signed on a day that has"
+    " come; for one still to be signed write status planned and leave the signing date empty"
+)
+TOO_EARLY = N_(
+    "{field}: {value} is before {year}, earlier than any partnership of towns: check the year"
+    " (2000 rather than 1000?)"
+)
+ENDS_BEFORE_SIGNING = N_(
+    "{field}: {value} is before the signing date {signed}: write the date the term ends,"
+    " after the signing"
+)
+ENDED_IN_FORCE = N_(
+    "status: active, but the stated term ended on {until}: write status expired, or give the"
+    " date it was extended to"
+)
+
+
+def today_in_ukraine() -> dt.date:
+    """Today's date where the hromadas are."""
+    return dt.datetime.now(KYIV).date()
+
+
+def entry_context(today: dt.date | None = None) -> dict[str, Any]:
+    """The validation context that applies these rules as of `today` (today in Ukraine by
+    default): `AgreementDoc.model_validate(data, context=entry_context())`."""
+    return {AS_OF: today or today_in_ukraine()}
+
+
+def as_of(context: Any) -> dt.date | None:
+    """The date a validation context asks the rules to apply as of, or None (a stored record
+    being read, which is not checked again)."""
+    if isinstance(context, dict):
+        value = context.get(AS_OF)
+        if isinstance(value, dt.date):
+            return value
+    return None
+
+
+def _day(value: dt.date) -> Name:
+    return Name(format_date(value, "long", locale="en"), format_date(value, "long", locale="uk"))
+
+
+def dated_problem(
+    field: str, value: PartialDate | None, today: dt.date, *, signing: bool = False
+) -> Problem | None:
+    """Why `value` cannot be the date in `field`: after `today` (`signing` words it for a
+    signing date), or before EARLIEST_YEAR; None when it can be (or is not given)."""
+    if value is None:
+        return None
+    if value.earliest() > today:
+        message = FUTURE_SIGNING if signing else FUTURE
+        return Problem(message, {"field": field, "value": value.isoformat(), "today": _day(today)})
+    if value.year < EARLIEST_YEAR:
+        params: dict[str, str | int] = {"field": field, "value": value.isoformat()}
+        return Problem(TOO_EARLY, params | {"year": EARLIEST_YEAR})
+    return None
+
+
+def source_date_problem(field: str, value: PartialDate | None, today: dt.date) -> Problem | None:
+    """Why `value` cannot be a source's date: a document is not dated after today. (An old
+    source may well be older than any partnership, so there is no earliest year.)"""
+    if value is None or value.earliest() <= today:
+        return None
+    return Problem(FUTURE, {"field": field, "value": value.isoformat(), "today": _day(today)})
+
+
+def term_problem(
+    signed: PartialDate | None,
+    until: PartialDate | None,
+    status: AgreementStatus,
+    today: dt.date,
+    *,
+    signed_field: str = "signed_on",
+    until_field: str = "valid_until",
+    extended_until: Sequence[PartialDate] = (),
+    end_stated: bool = True,
+) -> Problem | None:
+    """Why an agreement's dates cannot stand: its signing date (`dated_problem`), a term ending
+    before the signing, or status active with its stated end (the latest of `until` and
+    `extended_until`) before `today` (unless `end_stated` is false: an end worked out from a
+    term is an estimate). The field names are those the reader wrote."""
+    found = dated_problem(signed_field, signed, today, signing=True)
+    if found is not None:
+        return found
+    if signed is not None and until is not None and until < signed:
+        return Problem(
+            ENDS_BEFORE_SIGNING,
+            {"field": until_field, "value": until.isoformat(), "signed": signed.isoformat()},
+        )
+    stated_end = max((date for date in (until, *extended_until) if date), default=None)
+    ended = end_stated and stated_end is not None and stated_end.latest() < today
+    if status is AgreementStatus.ACTIVE and ended and stated_end is not None:
+        return Problem(ENDED_IN_FORCE, {"until": stated_end.isoformat()})
+    return None

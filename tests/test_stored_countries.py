@@ -1,0 +1,69 @@
+"""Every country a record may be stored with is read back from a sheet: Kosovo's XK as well."""
+
+from __future__ import annotations
+
+import pytest
+from babel import Locale
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from knowledge.facts.documents import PlaceDoc
+from knowledge.interchange import apply_import, export_agreements_csv, preview_import, read_import
+from knowledge.places.countries import read_country
+from knowledge.store.engines import session_factory
+from knowledge.store.rights import SystemWriter
+
+HEADER = (
+    "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
+    "source_title,source_url,source_date,notes"
+)
+
+
+def _place(country: str) -> PlaceDoc:
+    return PlaceDoc.model_validate(
+        {
+            "key": "x-town",
+            "name": {"uk": "Місто", "en": "Town"},
+            "name_local": "Town",
+            "country": country,
+        }
+    )
+
+
+def test_every_code_a_place_may_be_stored_with_is_read_as_a_country() -> None:
+    storable = []
+    for code in sorted(Locale("en").territories):
+        try:
+            storable.append(_place(code).country)
+        except ValidationError:
+            continue
+
+    unread = [code for code in storable if getattr(read_country(code), "code", None) != code]
+    assert "XK" in storable
+    assert unread == []
+
+
+@pytest.mark.parametrize("code", ["EU", "UN", "ZZ"])
+def test_a_union_of_countries_is_not_a_partners_country(code: str) -> None:
+    with pytest.raises(ValidationError):
+        _place(code)
+
+
+async def test_a_kosovo_partner_exported_imports_back_unchanged(
+    seeded_engine: AsyncEngine,
+) -> None:
+    sheet = f"{HEADER}\nKharkiv,Prizren,Kosovo,twinning,active,2020,,Letter,,,\n"
+    async with session_factory(seeded_engine)() as session:
+        written = await apply_import(
+            session, read_import(sheet.encode(), "a.csv"), writer=SystemWriter("admin:42")
+        )
+    assert written.preview.rejected == []
+    assert written.preview.new
+    async with session_factory(seeded_engine)() as session:
+        exported = await export_agreements_csv(session)
+        actual = await preview_import(session, read_import(exported.encode(), "a.csv"))
+
+    assert ",XK," in exported
+    assert actual.rejected == []
+    assert actual.new == {}
+    assert actual.changed == {}
