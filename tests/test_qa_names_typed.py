@@ -14,6 +14,7 @@ from knowledge.store.curated import curated_document
 
 TODAY = dt.date(2026, 11, 23)
 STARYI_SAMBIR = "UA46080150000050321"
+NOVA_VODOLAHA = "UA63120170000093573"
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +23,22 @@ def engine() -> Engine:
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["Старый Самбор", "Партнеры Старый Самбор", "Какие партнеры у Старого Самбора?"],
+    ("question", "hromada", "named"),
+    [
+        ("Старый Самбор", STARYI_SAMBIR, "Старий Самбір"),
+        ("Партнеры Старый Самбор", STARYI_SAMBIR, "Старий Самбір"),
+        ("Какие партнеры у Старого Самбора?", STARYI_SAMBIR, "Старий Самбір"),
+        ("Есть ли у Новой Водолаги побратимы?", NOVA_VODOLAHA, "Нова Водолага"),
+        ("Новая Водолага партнеры", NOVA_VODOLAHA, "Нова Водолага"),
+    ],
 )
 def test_a_hromada_of_several_words_spelt_the_russian_way_is_that_hromada(
-    engine: Engine, question: str
+    engine: Engine, question: str, hromada: str, named: str
 ) -> None:
     actual = engine.answer(question, today=TODAY)
 
-    assert actual.entities.get("hromada") == STARYI_SAMBIR
-    assert actual.text.startswith("Старий Самбір")
+    assert actual.entities.get("hromada") == hromada
+    assert actual.text.startswith(named)
 
 
 @pytest.mark.parametrize(

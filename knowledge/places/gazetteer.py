@@ -429,15 +429,31 @@ class Gazetteer:
             return None
         return Mention(refs, start, start, approximate=True)
 
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        """The first words of the names of several words, in every form."""
+        return frozenset(key.split(" ", 1)[0] for key in self._exact if " " in key)
+
     def _russian_nominative(self, phrase: str) -> frozenset[EntityRef] | None:
-        """What a name of several words names when written in Russian, its last syllable's
-        vowel unalternated: «Старый Самбор» is Старий Самбір, «Великий Бычков» Великий Бичків.
+        """What a name of several words names when written in Russian: its last syllable's
+        vowel unalternated («Старый Самбор» is Старий Самбір, «Великий Бычков» Великий
+        Бичків), or an adjective with a Russian ending («у Новой Водолаги» is Нова Водолага's).
 
         Only names of several words: one word alone so changed is too often another word."""
-        alternated = _UNALTERNATED_LAST_SYLLABLE.sub(r"\1і\2", phrase)
-        if alternated == phrase:
+        words = phrase.split(" ")
+        *leading, last = words
+        options = [_ukrainian_adjective_endings(word) for word in leading]
+        if not self._first_words.intersection(options[0]):
+            # No name of several words opens so: most spans of a question are no name.
             return None
-        return self._exact.get(alternated) or self._cyrillic_spelling(cyrillic_key(alternated))
+        lasts = {last, _UNALTERNATED_LAST_SYLLABLE.sub(r"\1і\2", last)}
+        variants = {" ".join([*firsts, end]) for firsts in _product(options) for end in lasts}
+        variants.discard(phrase)
+        for variant in sorted(variants):
+            found = self._exact.get(variant) or self._cyrillic_spelling(cyrillic_key(variant))
+            if found:
+                return found
+        return None
 
     def _everyday_adjective(self, original: str, token: Token) -> bool:
         """Whether a word written in lower case is an everyday adjective («Що нового?») that
@@ -488,6 +504,33 @@ class _Spellings:
 
     refs: tuple[frozenset[EntityRef], ...]
     by_key: CompactIndex
+
+
+# A Russian adjective's ending and the Ukrainian endings it stands for: «Новой» is «Нової»,
+# «Новій» or «Новою» as the case asks; «Новая» is «Нова», «Новое» «Нове».
+_RUSSIAN_ADJECTIVE_ENDINGS = (
+    ("ой", ("ої", "ій", "ою")),
+    ("ая", ("а",)),
+    ("ое", ("е",)),
+    ("ую", ("у",)),
+)
+
+
+def _ukrainian_adjective_endings(word: str) -> tuple[str, ...]:
+    """The word as written, and as Ukrainian writes it if it ends as a Russian adjective."""
+    for russian, ukrainian in _RUSSIAN_ADJECTIVE_ENDINGS:
+        if word.endswith(russian) and len(word) > len(russian) + 1:
+            stem = word[: -len(russian)]
+            return (word, *(stem + ending for ending in ukrainian))
+    return (word,)
+
+
+def _product(options: Sequence[tuple[str, ...]]) -> list[list[str]]:
+    """Every choice of one item from each of the options, in order."""
+    chosen: list[list[str]] = [[]]
+    for option in options:
+        chosen = [[*before, item] for before in chosen for item in option]
+    return chosen
 
 
 def _everyday_word(word: str) -> bool:
