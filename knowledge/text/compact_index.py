@@ -26,10 +26,18 @@ class CompactIndex:
 
     Built from (key, number) pairs, numbers below 2**32, by `CompactIndexBuilder` or from
     the pairs at once. A lookup costs the text's hash, its UTF-8 encoding and a comparison
-    with one or two keys of the same hash slot; about 14 bytes a key besides the keys' text.
+    with a key of the same hash; about 20 bytes a key besides the keys' text.
     """
 
-    __slots__ = ("_block", "_mask", "_posting_starts", "_postings", "_slots", "_starts")
+    __slots__ = (
+        "_block",
+        "_hashes",
+        "_mask",
+        "_posting_starts",
+        "_postings",
+        "_slots",
+        "_starts",
+    )
 
     def __init__(self, pairs: Iterable[tuple[str, int]] = ()) -> None:
         builder = CompactIndexBuilder()
@@ -42,6 +50,9 @@ class CompactIndex:
         self._mask = size - 1
         # Slot → the key's position + 1, 0 for an empty slot.
         slots = array("I", bytes(4 * size))
+        # Each slot's key's hash, cut to 32 bits: a key of another hash in the same run of
+        # slots is passed over without encoding the text asked for or comparing bytes.
+        hashes = array("I", bytes(4 * size))
         block = bytearray()
         self._starts = array("I", [0])
         self._posting_starts = array("I", [0])
@@ -53,11 +64,14 @@ class CompactIndex:
             self._postings.extend(more.get(key, ()))
             self._posting_starts.append(len(self._postings))
             # Placed by the text's own hash, as `get` is asked.
-            slot = hash(key.decode("utf-8")) & self._mask
+            key_hash = hash(key.decode("utf-8"))
+            slot = key_hash & self._mask
             while slots[slot]:
                 slot = (slot + 1) & self._mask
             slots[slot] = position + 1
+            hashes[slot] = key_hash & 0xFFFFFFFF
         self._slots = slots
+        self._hashes = hashes
         self._block = bytes(block)
 
     def __len__(self) -> int:
@@ -74,17 +88,21 @@ class CompactIndex:
 
     def get(self, key: str) -> array[int]:
         """The numbers given with `key`, in the order given; an empty array if none."""
-        slots, starts, mask = self._slots, self._starts, self._mask
-        slot = hash(key) & mask
+        slots, hashes, mask = self._slots, self._hashes, self._mask
+        key_hash = hash(key)
+        short_hash = key_hash & 0xFFFFFFFF
+        slot = key_hash & mask
         taken = slots[slot]
-        if not taken:
-            return array("I")
-        wanted = key.encode("utf-8")
+        wanted = None
         while taken:
-            if self._block[starts[taken - 1] : starts[taken]] == wanted:
-                return self._postings[
-                    self._posting_starts[taken - 1] : self._posting_starts[taken]
-                ]
+            if hashes[slot] == short_hash:
+                if wanted is None:
+                    wanted = key.encode("utf-8")
+                starts = self._starts
+                if self._block[starts[taken - 1] : starts[taken]] == wanted:
+                    return self._postings[
+                        self._posting_starts[taken - 1] : self._posting_starts[taken]
+                    ]
             slot = (slot + 1) & mask
             taken = slots[slot]
         return array("I")
