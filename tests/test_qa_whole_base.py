@@ -85,3 +85,23 @@ def test_menas_partners_are_counted_alike_in_its_list_its_count_and_the_overview
         assert f"{count} partner" in mena or f"{count} партнер" in mena, mena
         assert "5 партнер" not in answer.text
         assert "5 partners" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "shown", "not_shown"),
+    [
+        ("Хто отримував допомогу з Вроцлава?", "саме від міста Вроцлав", "Польща", "Мена — "),
+        ("Чи отримував Харків допомогу з Вроцлава?", "саме від міста", "Польща", "Мена"),
+        ("Who got aid from Tokyo?", "No aid from Tokyo itself", "Kharkiv", "Mena"),
+        ("Did Mena get aid from Oslo?", "No aid from Oslo itself", "Norway", "Kharkiv"),
+    ],
+)
+def test_aid_from_a_town_says_the_records_name_its_country_and_shows_that_countrys(
+    curated_engine: Engine, question: str, said: str, shown: str, not_shown: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.AID
+    assert said in answer.text
+    assert shown in answer.text
+    assert not_shown not in answer.text

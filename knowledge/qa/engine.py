@@ -1434,6 +1434,15 @@ class Engine:
     def _aid(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
         entities = meaning.entities
+        town = meaning.world_town
+        if town is not None:
+            native = town.name_uk if lang.code == "uk" and town.name_uk else town.name
+            draft.lines.append(
+                _(
+                    "No aid from {town} itself is recorded: the records name each donor's"
+                    " country, not its town. Aid from {country}:"
+                ).format(town=native, country=lang.country(town.country))
+            )
         if entities.hromada is None:
             self._aid_from_country(lang, entities.country or "", draft)
             return

@@ -802,6 +802,16 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     if compared is not None:
         return compared
     intent = _intent_from_cues(cues, own.entities)
+    sender = _world_town(reading) if intent is Intent.AID else None
+    if sender is not None and not (own.entities.place or own.entities.country):
+        # «Хто отримував допомогу з Вроцлава?»: the records name the donor country, rarely the
+        # town; the answer says so and shows the aid from the town's country.
+        return Meaning(
+            Intent.AID,
+            own.entities.but(country=sender.country),
+            world_town=sender,
+            rule="aid from a foreign town the records name only by its country",
+        )
     decided = _decide(reading, own, intent, context, snapshot)
     if decided.intent is Intent.SIGNED and decided.yes_no and cues & {Cue.WHEN, Cue.SINCE}:
         # "When was the Leeds pledge signed?" asks for a date, not whether it was signed.
