@@ -341,3 +341,20 @@ def test_a_person_giving_goods_or_a_town_abroad_receiving_them_is_no_donor_town(
     actual = _aid(_extract(extractor, text, PartialDate(2024, 3, 15)))
 
     assert all(not fact.donor_cities for fact in actual)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рівне та Гнєзно ведуть переговори щодо укладення угоди про партнерство.",
+        "Рівне та Гнєзно обговорили підписання угоди про співпрацю.",
+    ],
+)
+def test_talks_about_a_signing_are_negotiations_not_a_signed_agreement(
+    extractor: Extractor, text: str
+) -> None:
+    found = _agreements(_extract(extractor, text, PartialDate(2025, 4, 2)))
+
+    assert [(fact.partner, fact.status) for fact in found] == [
+        ("Гнєзно", AgreementStatus.IN_NEGOTIATION)
+    ]

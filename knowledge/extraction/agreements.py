@@ -196,6 +196,14 @@ _OFFER_WORDS = (
     "proposes=",
     "proposing=",
 )
+# Words of talks (the negotiation cues of one word) before a signing they are about.
+_TALKS_WORDS = tuple(
+    stem
+    for stems, status in STATUS_STEMS
+    if status is StatusCue.NEGOTIATION
+    for stem in stems
+    if " " not in stem
+)
 _DRAFT_WORDS = ("проєкт", "проект", "draft")
 _APPROVAL_WORDS = ("погодж", "погодил", "погодив", "схвал", "затвердж", "approv", "endorse")
 _DECISION_WORDS = ("рішенн", "ухвал", "метою", "decision", "decided", "purpose", "aim=")
@@ -363,6 +371,14 @@ def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
             # «погодили укладення договору», "approved the signing", «ухвалила рішення про
             # укладення», «з метою підписання»: the signing is decided or aimed at, to come.
             cue = StatusCue.PLANNED
+        if (
+            cue is StatusCue.SIGNED
+            and starts(word, _VERBAL_NOUNS_OF_SIGNING)
+            and any(starts(w, _TALKS_WORDS) for w in before)
+        ):
+            # «переговори щодо укладення угоди», «обговорили підписання»: the signing is
+            # what the talks are about.
+            cue = StatusCue.NEGOTIATION
         if cue in (StatusCue.SIGNED, StatusCue.PLANNED) and any(
             starts(w, _OFFER_WORDS) for w in before
         ):
