@@ -57,6 +57,23 @@ def test_export_then_load_into_an_empty_database_round_trips(tmp_path: Path) -> 
     assert json.loads(reexported.stdout) == json.loads(exported.read_text(encoding="utf-8"))
 
 
+def test_a_load_in_ukrainian_names_the_kinds_of_records_in_ukrainian(tmp_path: Path) -> None:
+    document = tmp_path / "source.yaml"
+    document.write_text(
+        "sources:\n  - key: council-letter\n    kind: official_letter\n"
+        "    title: {uk: Лист ради, en: Council letter}\n"
+        "    issuer: {uk: Рада, en: Council}\n",
+        encoding="utf-8",
+    )
+    empty = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'empty.sqlite3'}"}
+
+    loaded = run_bot("--lang", "uk", "kb", "load", str(document), cwd=tmp_path, env=empty)
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.startswith("джерело: нових 1,")
+    assert "source:" not in loaded.stdout
+
+
 def test_a_broken_file_is_refused_with_its_reason_and_nothing_is_written(
     tmp_path: Path,
 ) -> None:

@@ -108,7 +108,7 @@ def _report_load(context: CommandContext, report: LoadReport) -> None:
     for section in sections:
         context.say(
             _("{section}: {created} new, {updated} changed, {unchanged} unchanged").format(
-                section=section,
+                section=entity_label(section, context.locale),
                 created=_number(context, report.created[section]),
                 updated=_number(context, report.updated[section]),
                 unchanged=_number(context, report.unchanged[section]),
