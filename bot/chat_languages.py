@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from knowledge.store.preferences import chat_language
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
+
+    from knowledge.store.work import UnitOfWork
 
 # Stands for "this chat never chose" in the cache, so that, too, is read once.
 _NOT_CHOSEN = ""
@@ -86,13 +86,13 @@ class ChatLanguages:
 
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        work: UnitOfWork,
         *,
         redis: Redis | None = None,
         prefix: str = "pobratym:lang:",
         max_chats: int = 200_000,
     ) -> None:
-        self._sessions = sessions
+        self._work = work
         self._store: KeptStore = (
             MemoryStore(max_chats) if redis is None else RedisStore(redis, prefix)
         )
@@ -102,8 +102,7 @@ class ChatLanguages:
         cached = await self._store.get(chat_id)
         if cached is not None:
             return cached or None
-        async with self._sessions() as session:
-            saved = await chat_language(session, chat_id)
+        saved = await self._work(chat_language, chat_id)
         await self._store.put(chat_id, saved or _NOT_CHOSEN)
         return saved
 

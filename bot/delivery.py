@@ -34,8 +34,8 @@ _MOVING = asyncio.Lock()
 
 async def follow_upgrade(services: BotServices, old_id: int, new_id: int) -> None:
     """Move every stored reference of a group upgraded to a supergroup to its new id."""
-    async with _MOVING, services.sessions() as session:
-        await move_chat(session, old_id, new_id)
+    async with _MOVING:
+        await services.work(move_chat, old_id, new_id)
     await services.chat_languages.forget(old_id, new_id)
 
 
@@ -96,8 +96,7 @@ async def deliver(
         except TelegramAPIError as error:
             if refuses_the_bot(error):
                 logger.info("Chat %s refuses the bot; its subscriptions pause", target.chat_id)
-                async with services.sessions() as session:
-                    await pause_chat(session, target.chat_id)
+                await services.work(pause_chat, target.chat_id)
                 return Outcome.GONE, target
             if target.thread_id is not None and _topic_gone(error):
                 logger.info("Topic %s of chat %s is gone", target.thread_id, target.chat_id)

@@ -17,13 +17,13 @@ import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.chat_languages import RedisStore
 from knowledge.admin.permissions import can_edit
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
+
+    from knowledge.store.work import UnitOfWork
 
 KEPT_SECONDS = 300
 _MAY_EDIT = "1"
@@ -39,14 +39,14 @@ class EditorRights:
 
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        work: UnitOfWork,
         *,
         redis: Redis | None = None,
         prefix: str = "pobratym:rights:",
         max_users: int = 10_000,
         kept_seconds: int = KEPT_SECONDS,
     ) -> None:
-        self._sessions = sessions
+        self._work = work
         self._redis = None if redis is None else RedisStore(redis, prefix, ttl=kept_seconds)
         self._kept: OrderedDict[int, tuple[bool, float]] = OrderedDict()
         self._max_users = max_users
@@ -68,8 +68,7 @@ class EditorRights:
                 self._kept.move_to_end(user_id)
                 return found[0]
         generation = self._generation
-        async with self._sessions() as session:
-            allowed = await can_edit(session, user_id, None, ())
+        allowed = await self._work(can_edit, user_id, None, ())
         if generation == self._generation:
             await self._keep(user_id, allowed)
         return allowed

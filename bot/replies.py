@@ -247,10 +247,14 @@ async def answer_question(
         # "1" typed when no buttons wait, "?", an emoji: nothing for the editors to act on.
         logger.debug("not kept as unanswered: no words in it")
     elif reason is not None:
-        async with services.sessions() as session:
-            await record_unanswered(
-                session, question, answer.lang, reason, _hromada_of(answer), services.today()
-            )
+        await services.work(
+            record_unanswered,
+            question,
+            answer.lang,
+            reason,
+            _hromada_of(answer),
+            services.today(),
+        )
     # Under facts in a private chat, a way to tell the editors what is wrong or missing.
     correctable = reason is None and answer.intent in FACT_INTENTS
     correction = _hromada_of(answer) or "" if correctable else None

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.chat_languages import ChatLanguages
 from bot.deeplinks import agreement_ids
@@ -41,8 +42,8 @@ class BotServices:
     today: Callable[[], dt.date] = today_in_ukraine
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     forms_cache: Path | None = None
-    sessions: async_sessionmaker[AsyncSession] = field(init=False)
-    # What the handlers run the services with: they never hold a session themselves.
+    # What the handlers, jobs and caches run the services with: the one place sessions are
+    # opened, so none of them ever holds a session itself.
     work: UnitOfWork = field(init=False)
     chat_languages: ChatLanguages = field(init=False)
     editor_rights: EditorRights = field(init=False)
@@ -55,10 +56,9 @@ class BotServices:
     _preparing: list[asyncio.Future[None]] = field(init=False, repr=False, default_factory=list)
 
     def __post_init__(self) -> None:
-        self.sessions = session_factory(self.database)
-        self.work = UnitOfWork(self.sessions)
-        self.chat_languages = ChatLanguages(self.sessions)
-        self.editor_rights = EditorRights(self.sessions)
+        self.work = UnitOfWork(session_factory(self.database))
+        self.chat_languages = ChatLanguages(self.work)
+        self.editor_rights = EditorRights(self.work)
         self._agreement_keys = agreement_ids(self.engine.snapshot.agreements)
 
     async def reload_knowledge(self) -> None:
@@ -101,8 +101,8 @@ class BotServices:
 
     def share_through(self, redis: Redis, prefix: str = "pobratym:") -> None:
         """Keep what every update reads in Redis, so replicas see each other's changes."""
-        self.chat_languages = ChatLanguages(self.sessions, redis=redis, prefix=f"{prefix}lang:")
-        self.editor_rights = EditorRights(self.sessions, redis=redis, prefix=f"{prefix}rights:")
+        self.chat_languages = ChatLanguages(self.work, redis=redis, prefix=f"{prefix}lang:")
+        self.editor_rights = EditorRights(self.work, redis=redis, prefix=f"{prefix}rights:")
 
     async def close(self) -> None:
         """Release the database connections."""
@@ -129,3 +129,22 @@ async def create_services(
     services._preparing.append(world_places)
     services.prepare_beside(engine.gazetteer.warm, "gazetteer-warm")
     return services
+
+
+@asynccontextmanager
+async def database_work(settings: Settings, *, seeded: bool = True) -> AsyncIterator[UnitOfWork]:
+    """The unit of work a command-line command runs its services with, over the settings'
+    database migrated to the newest schema (and, when `seeded`, seeded if empty); its
+    connections are released when the block ends."""
+    database = create_engine(settings.database_url.get_secret_value())
+    try:
+        if seeded:
+            await prepare_database(database)
+        else:
+            # Imported here: a serving process on a current schema never loads Alembic.
+            from knowledge.store import migrations
+
+            await migrations.upgrade(database)
+        yield UnitOfWork(session_factory(database))
+    finally:
+        await database.dispose()

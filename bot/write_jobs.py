@@ -231,7 +231,7 @@ class TelegramReporter:
 
 async def _run(bot: Bot, services: BotServices, job_id: int) -> WriteJob | None:
     return await run_job(
-        services.sessions,
+        services.work,
         job_id,
         owner=OWNER,
         steps=steps_for(services.settings),
@@ -270,7 +270,7 @@ async def wait_for_jobs(within: float | None = None) -> None:
 async def resume_once(bot: Bot, services: BotServices) -> list[WriteJob]:
     """Finish the jobs dead processes left, one after another; those this process ended."""
     return await resume_jobs(
-        services.sessions,
+        services.work,
         owner=OWNER,
         steps=steps_for(services.settings),
         reporter_for=lambda _job: TelegramReporter(bot, services),

@@ -23,8 +23,7 @@ HELP_START = {"en": "Ask me about", "uk": "Питайте мене"}
 
 
 async def _saved(services: BotServices, chat_id: int) -> str | None:
-    async with services.sessions() as session:
-        return await chat_language(session, chat_id)
+    return await services.work(chat_language, chat_id)
 
 
 @pytest.mark.parametrize(("client", "chosen"), [("en", "uk"), ("uk", "en")])

@@ -22,6 +22,7 @@ from knowledge.store import models
 from knowledge.store.durable_jobs import LEASE, JobState, JobSteps, WriteJob, resume_jobs
 from knowledge.store.engines import create_engine, session_factory
 from knowledge.store.rights import SystemWriter
+from knowledge.store.work import UnitOfWork
 from tests.cli import PROJECT_DIR
 
 HEADER = (
@@ -122,7 +123,7 @@ async def _resume(url: str) -> list[str]:
     reporter = Silent()
     try:
         ended = await resume_jobs(
-            session_factory(engine),
+            UnitOfWork(session_factory(engine)),
             owner="fresh",
             steps=_steps,
             reporter_for=lambda _job: reporter,

@@ -1,7 +1,8 @@
 """The layers of `knowledge` stay visible: each package imports only the layers below it.
 
 facts ← text ← store ← places ← render ← qa, admin, interchange ← extraction; and `knowledge`
-never imports aiogram or `bot`.
+never imports aiogram or `bot`. In `bot`, one module opens database sessions; handlers, jobs
+and commands run the services through its unit of work.
 """
 
 from __future__ import annotations
@@ -12,6 +13,17 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = PROJECT_DIR / "knowledge"
+BOT_DIR = PROJECT_DIR / "bot"
+# The composition root: it builds the unit of work everything else in `bot` runs services with.
+SESSION_OPENER = "services.py"
+# What holding a session takes: its types, what opens one (a factory's `sessions()`), what
+# begins or ends a transaction.
+SESSION_NAMES = {
+    "sqlalchemy.ext.asyncio": {"AsyncSession", "AsyncConnection", "async_sessionmaker"},
+    "knowledge.store.engines": {"session_factory", "writing", "reading_snapshot"},
+    "knowledge.admin.common": {"atomic"},
+}
+SESSION_CALLS = {"sessions", "begin", "begin_nested", "commit", "rollback"}
 FORBIDDEN = ("aiogram", "bot")
 # Lowest first; the packages of one rank are siblings and do not import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
@@ -151,3 +163,57 @@ def test_no_two_classes_share_a_name() -> None:
     )
 
     assert {name for name, count in classes.items() if count > 1} == set()
+
+
+def session_handling(path: Path) -> set[str]:
+    """Where the module takes or drives a database session itself: each import of a session
+    type or opener ("import AsyncSession"), each call opening a session or a transaction
+    ("call sessions", "call commit")."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module in SESSION_NAMES:
+            wanted = SESSION_NAMES[node.module]
+            found |= {f"import {alias.name}" for alias in node.names if alias.name in wanted}
+        elif isinstance(node, ast.Import):
+            found |= {
+                f"import {alias.name}" for alias in node.names if alias.name in SESSION_NAMES
+            }
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in SESSION_CALLS
+        ):
+            found.add(f"call {node.func.attr}")
+    return found
+
+
+def test_only_the_composition_root_opens_sessions_in_the_bot() -> None:
+    offenders = {
+        f"{path.relative_to(BOT_DIR)}: {use}"
+        for path in BOT_DIR.rglob("*.py")
+        if path.relative_to(BOT_DIR).as_posix() != SESSION_OPENER
+        for use in session_handling(path)
+    }
+
+    assert offenders == set()
+
+
+def test_a_handler_holding_a_session_is_reported(tmp_path: Path) -> None:
+    handler = tmp_path / "handler.py"
+    handler.write_text(
+        "from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession\n"
+        "from knowledge.store.engines import create_engine, writing\n"
+        "async def save(services, sessions):\n"
+        "    async with services.sessions() as session, session.begin():\n"
+        "        await session.commit()\n"
+        "    await services.work(save_language, 1)\n",
+        encoding="utf-8",
+    )
+
+    assert session_handling(handler) == {
+        "import AsyncSession",
+        "import writing",
+        "call sessions",
+        "call begin",
+        "call commit",
+    }

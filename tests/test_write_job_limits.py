@@ -29,6 +29,7 @@ from knowledge.store.durable_jobs import (
     run_job,
 )
 from knowledge.store.engines import session_factory
+from knowledge.store.work import UnitOfWork
 from tests.test_write_jobs import WRITER, Recorder, _new_job, _run, _seeded, clock_at, sheet
 
 START = dt.datetime(2026, 11, 30, 6, 0, tzinfo=dt.UTC)
@@ -57,7 +58,7 @@ async def test_a_job_failing_the_same_way_is_given_up_after_its_attempts_and_sai
         moment = START + attempt * (LEASE + dt.timedelta(seconds=1))
         try:
             ended = await run_job(
-                session_factory(engine),
+                UnitOfWork(session_factory(engine)),
                 job.id,
                 owner=f"replica-{attempt}",
                 steps=lambda _job: AlwaysFailing(WRITER),
@@ -116,7 +117,7 @@ async def test_a_job_that_moves_on_at_every_run_is_finished_however_often_it_was
         moment = START + attempt * (LEASE + dt.timedelta(seconds=1))
         try:
             ended = await run_job(
-                session_factory(engine),
+                UnitOfWork(session_factory(engine)),
                 job.id,
                 owner=f"replica-{attempt}",
                 steps=lambda _job: OneChunkPerRun(WRITER),
@@ -215,7 +216,7 @@ async def test_a_runner_still_planning_keeps_its_job_past_its_first_lease(
 
     running = asyncio.create_task(
         run_job(
-            session_factory(engine),
+            UnitOfWork(session_factory(engine)),
             job.id,
             owner="replica-a",
             steps=lambda _job: slow,
@@ -280,7 +281,7 @@ async def test_writing_a_chunk_reads_its_own_records_not_the_whole_knowledge_bas
     watched = Watched(agreements_read)
 
     ended = await run_job(
-        session_factory(engine),
+        UnitOfWork(session_factory(engine)),
         small.id,
         owner="replica-a",
         steps=lambda _job: watched,

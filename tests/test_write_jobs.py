@@ -31,6 +31,7 @@ from knowledge.store.durable_jobs import (
 from knowledge.store.engines import create_engine, session_factory, writing
 from knowledge.store.exporting import export_document
 from knowledge.store.rights import SystemWriter
+from knowledge.store.work import UnitOfWork
 
 HEADER = (
     "hromada,partner_city,partner_country,kind,status,signed_on,expires_on,"
@@ -117,7 +118,7 @@ async def _run(
     engine: AsyncEngine, job_id: int, owner: str, reporter: JobReporter, at: dt.datetime
 ) -> WriteJob | None:
     return await run_job(
-        session_factory(engine),
+        UnitOfWork(session_factory(engine)),
         job_id,
         owner=owner,
         steps=steps,
@@ -141,7 +142,7 @@ async def test_an_import_killed_between_chunks_is_finished_by_a_fresh_process_on
     fresh = create_engine(engine.url.render_as_string(hide_password=False))
     before_lease = Recorder()
     at_start = await resume_jobs(
-        session_factory(fresh),
+        UnitOfWork(session_factory(fresh)),
         owner="replica-b",
         steps=steps,
         reporter_for=lambda _: before_lease,
@@ -150,7 +151,7 @@ async def test_an_import_killed_between_chunks_is_finished_by_a_fresh_process_on
     )
     later = Recorder()
     resumed = await resume_jobs(
-        session_factory(fresh),
+        UnitOfWork(session_factory(fresh)),
         owner="replica-b",
         steps=steps,
         reporter_for=lambda _: later,
@@ -293,7 +294,7 @@ async def test_undoing_an_import_stopped_half_way_removes_all_it_wrote_and_it_ne
         undo = await start_undo(session, job.batch, actor=WRITER.actor, user_id=None, now=START)
     reporter = Recorder()
     ended = await resume_jobs(
-        session_factory(engine),
+        UnitOfWork(session_factory(engine)),
         owner="replica-b",
         steps=steps,
         reporter_for=lambda _: reporter,
@@ -337,7 +338,7 @@ async def test_another_writer_gets_through_between_the_chunks_of_a_sqlite_import
 
     async def importing() -> None:
         await run_job(
-            session_factory(engine),
+            UnitOfWork(session_factory(engine)),
             job.id,
             owner="replica-a",
             steps=steps,

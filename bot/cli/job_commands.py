@@ -11,21 +11,18 @@ from typing import Any
 
 from babel.dates import format_datetime
 from babel.numbers import format_decimal
-from sqlalchemy import select
 
 from bot.cli.context import CommandContext
+from bot.services import database_work
 from bot.write_jobs import steps_for
-from knowledge.store import models
-from knowledge.store.bootstrap import prepare_database
 from knowledge.store.durable_jobs import (
-    UNFINISHED,
     JobState,
     WriteJob,
     get_job,
     run_job,
     unfinished_jobs,
+    unfinished_leases,
 )
-from knowledge.store.engines import create_engine, session_factory
 
 
 def add_jobs(actions: Any) -> None:
@@ -88,42 +85,21 @@ async def list_jobs(context: CommandContext, arguments: argparse.Namespace) -> i
     """Print each unfinished import and undo: its progress, its attempts, and whether a live
     process holds it (until when) or it waits to be resumed. Exit code 0."""
     _ = context.gettext
-    engine = create_engine(context.settings.database_url.get_secret_value())
-    try:
-        await prepare_database(engine)
-        async with session_factory(engine)() as session:
-            rows = (
-                await session.execute(
-                    select(
-                        models.WriteJobRow.id,
-                        models.WriteJobRow.lease_owner,
-                        models.WriteJobRow.lease_until,
-                    )
-                    .where(models.WriteJobRow.state.in_(UNFINISHED))
-                    .order_by(models.WriteJobRow.id)
-                )
-            ).all()
-            jobs = [(await get_job(session, row.id), row) for row in rows]
-    finally:
-        await engine.dispose()
-    if not jobs:
+    async with database_work(context.settings) as work:
+        leases = await work(unfinished_leases)
+    if not leases:
         context.say(_("No import or undo is unfinished."))
         return 0
     now = _now()
-    for job, row in jobs:
-        if job is None:
-            continue
-        until = row.lease_until
-        if until is not None and until.tzinfo is None:
-            until = until.replace(tzinfo=dt.UTC)  # SQLite keeps no time zone
-        if until is not None and until >= now:
+    for lease in leases:
+        if lease.until is not None and lease.until >= now:
             holder = _("held by {owner} until {time}").format(
-                owner=row.lease_owner,
-                time=format_datetime(until, "HH:mm:ss", locale=context.locale),
+                owner=lease.owner,
+                time=format_datetime(lease.until, "HH:mm:ss", locale=context.locale),
             )
         else:
-            holder = _("no process holds it: kb resume {id} finishes it").format(id=job.id)
-        context.say(_job_line(context, job, holder))
+            holder = _("no process holds it: kb resume {id} finishes it").format(id=lease.job.id)
+        context.say(_job_line(context, lease.job, holder))
     return 0
 
 
@@ -145,29 +121,22 @@ async def resume_jobs(context: CommandContext, arguments: argparse.Namespace) ->
     or the job asked for is held by a live process, has ended or does not exist."""
     _ = context.gettext
     owner = f"cli:{socket.gethostname()[:40]}:{os.getpid()}"
-    engine = create_engine(context.settings.database_url.get_secret_value())
     code = 0
-    try:
-        await prepare_database(engine)
-        sessions = session_factory(engine)
-        async with sessions() as session:
-            wanted = (
-                [arguments.job]
-                if arguments.job is not None
-                else await unfinished_jobs(session, _now())
+    async with database_work(context.settings) as work:
+        if arguments.job is None:
+            wanted = await work(unfinished_jobs, _now())
+        elif await work(get_job, arguments.job) is None:
+            context.complain(
+                _("#{id}: there is no such import or undo (see kb jobs).").format(id=arguments.job)
             )
-            if arguments.job is not None and await get_job(session, arguments.job) is None:
-                context.complain(
-                    _("#{id}: there is no such import or undo (see kb jobs).").format(
-                        id=arguments.job
-                    )
-                )
-                return 1
+            return 1
+        else:
+            wanted = [arguments.job]
         if not wanted:
             context.say(_("No import or undo waits to be resumed."))
         for job_id in wanted:
             ended = await run_job(
-                sessions,
+                work,
                 job_id,
                 owner=owner,
                 steps=steps_for(context.settings),
@@ -186,6 +155,4 @@ async def resume_jobs(context: CommandContext, arguments: argparse.Namespace) ->
             context.say(_job_line(context, ended, None))
             if ended.state != JobState.DONE.value:
                 code = 1
-    finally:
-        await engine.dispose()
     return code

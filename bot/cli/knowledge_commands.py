@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 from bot.cli.context import CommandContext
 from bot.cli.extract_commands import add_extract
 from bot.cli.job_commands import add_jobs
+from bot.services import database_work
 from knowledge.admin.wording import entity_label
 from knowledge.facts.messages import ImportRejectedError, Problem, grouped, other_rows
 from knowledge.interchange import (
@@ -30,12 +31,10 @@ from knowledge.interchange import (
 from knowledge.interchange.import_job import ImportSteps, start_import
 from knowledge.places.countries import country_name
 from knowledge.render.labels import agreement_kind_label, agreement_status_label
-from knowledge.store.bootstrap import prepare_database
 from knowledge.store.document_files import DocumentError, read_documents
 from knowledge.store.durable_jobs import JobState, WriteJob, run_job
-from knowledge.store.engines import create_engine, session_factory, writing
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
-from knowledge.store.loading import LoadError, LoadReport, load_document
+from knowledge.store.loading import LoadError, LoadReport, load_written
 from knowledge.store.rights import SystemWriter
 from knowledge.store.stats import KnowledgeStats, collect_stats
 from knowledge.text.collation import sort_key
@@ -126,20 +125,14 @@ async def load_files(context: CommandContext, arguments: argparse.Namespace) -> 
     except DocumentError as error:
         context.complain(_("Cannot load: {problem}").format(problem=error))
         return 1
-    from knowledge.store import migrations
-
-    engine = create_engine(context.settings.database_url.get_secret_value())
     try:
-        await migrations.upgrade(engine)
-        async with session_factory(engine)() as session, writing(session):
-            report = await load_document(session, document, writer=CLI_WRITER)
+        async with database_work(context.settings, seeded=False) as work:
+            report = await work(load_written, document, writer=CLI_WRITER)
     except LoadError as error:
         context.complain(_("Nothing was loaded. Problems found:"))
         for problem in error.problems:
             context.complain(f"  - {problem}")
         return 1
-    finally:
-        await engine.dispose()
     _report_load(context, report)
     return 0
 
@@ -152,18 +145,13 @@ async def export_file(context: CommandContext, arguments: argparse.Namespace) ->
     if chosen is None:
         suffix = "" if path is None else path.suffix.lower().lstrip(".")
         chosen = suffix if suffix in ("json", "csv") else "yaml"
-    engine = create_engine(context.settings.database_url.get_secret_value())
-    try:
-        await prepare_database(engine)
-        async with session_factory(engine)() as session:
-            if chosen == "csv":
-                write_csv = export_aid_csv if arguments.table == "aid" else export_agreements_csv
-                text = await write_csv(session)
-            else:
-                document = await export_document(session, all_hromadas=arguments.all_hromadas)
-                text = dump_document(document, DocumentFormat(chosen))
-    finally:
-        await engine.dispose()
+    async with database_work(context.settings) as work:
+        if chosen == "csv":
+            write_csv = export_aid_csv if arguments.table == "aid" else export_agreements_csv
+            text = await work(write_csv)
+        else:
+            document = await work(export_document, all_hromadas=arguments.all_hromadas)
+            text = dump_document(document, DocumentFormat(chosen))
     if path is None:
         sys.stdout.write(text)
         return 0
@@ -235,13 +223,8 @@ def _render_stats(context: CommandContext, stats: KnowledgeStats) -> list[str]:
 
 async def show_stats(context: CommandContext, arguments: argparse.Namespace) -> int:
     """Print what the knowledge base holds."""
-    engine = create_engine(context.settings.database_url.get_secret_value())
-    try:
-        await prepare_database(engine)
-        async with session_factory(engine)() as session:
-            stats = await collect_stats(session)
-    finally:
-        await engine.dispose()
+    async with database_work(context.settings) as work:
+        stats = await work(collect_stats)
     for line in _render_stats(context, stats):
         context.say(line)
     return 0
@@ -385,66 +368,57 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
         for problem in error.problems:
             context.complain(_problem_line(context, problem))
         return 1
-    engine = create_engine(context.settings.database_url.get_secret_value())
-    try:
-        await prepare_database(engine)
-        async with session_factory(engine)() as session:
-            if not arguments.apply:
-                preview = await preview_import(session, parsed)
-                _show_preview(context, preview)
-                if preview.has_changes and not preview.rejected:
-                    context.say(_("Preview only: run again with --apply to write the changes."))
-                elif preview.has_changes and parsed.document is None:
-                    context.say(
-                        _(
-                            "Preview only: run again with --apply --skip-rejected to write the"
-                            " rows that are not refused."
-                        )
-                    )
-                elif not preview.has_changes:
-                    context.say(_("Nothing would change."))
-                return 1 if preview.rejected else 0
-            preview = await preview_import(session, parsed)
-            # A document's refusals are about references between its records: never skipped.
-            if preview.rejected and (not arguments.skip_rejected or parsed.document is not None):
-                context.complain(_("Nothing was imported. Rows refused:"))
-                for problem in preview.rejected:
-                    context.complain(_problem_line(context, problem))
-                if parsed.document is None and not arguments.skip_rejected:
-                    # A spreadsheet's rows are independent: the others can be written alone.
-                    context.complain(
-                        _(
-                            "Run again with --skip-rejected to import the rows that are not"
-                            " refused."
-                        )
-                    )
-                return 1
-            # What will be written is shown before it is, also when the output is a file.
+    async with database_work(context.settings) as work:
+        preview = await work(preview_import, parsed)
+        if not arguments.apply:
             _show_preview(context, preview)
-            sys.stdout.flush()
-            # Stored as a job first: if this process is stopped, the bot finishes it.
-            owner = f"cli:{socket.gethostname()[:40]}:{os.getpid()}"
-            job = await start_import(
-                session,
-                data,
-                path.name,
-                actor=CLI_ACTOR,
-                user_id=None,
-                now=dt.datetime.now(dt.UTC),
-                skip_rejected=arguments.skip_rejected,
-                owner=owner,
-            )
+            if preview.has_changes and not preview.rejected:
+                context.say(_("Preview only: run again with --apply to write the changes."))
+            elif preview.has_changes and parsed.document is None:
+                context.say(
+                    _(
+                        "Preview only: run again with --apply --skip-rejected to write the"
+                        " rows that are not refused."
+                    )
+                )
+            elif not preview.has_changes:
+                context.say(_("Nothing would change."))
+            return 1 if preview.rejected else 0
+        # A document's refusals are about references between its records: never skipped.
+        if preview.rejected and (not arguments.skip_rejected or parsed.document is not None):
+            context.complain(_("Nothing was imported. Rows refused:"))
+            for problem in preview.rejected:
+                context.complain(_problem_line(context, problem))
+            if parsed.document is None and not arguments.skip_rejected:
+                # A spreadsheet's rows are independent: the others can be written alone.
+                context.complain(
+                    _("Run again with --skip-rejected to import the rows that are not refused.")
+                )
+            return 1
+        # What will be written is shown before it is, also when the output is a file.
+        _show_preview(context, preview)
+        sys.stdout.flush()
+        # Stored as a job first: if this process is stopped, the bot finishes it.
+        owner = f"cli:{socket.gethostname()[:40]}:{os.getpid()}"
+        job = await work(
+            start_import,
+            data,
+            path.name,
+            actor=CLI_ACTOR,
+            user_id=None,
+            now=dt.datetime.now(dt.UTC),
+            skip_rejected=arguments.skip_rejected,
+            owner=owner,
+        )
         outcome = _JobOutcome()
         ended = await run_job(
-            session_factory(engine),
+            work,
             job.id,
             owner=owner,
             steps=lambda _job: ImportSteps(CLI_WRITER),
             reporter=outcome,
             clock=lambda: dt.datetime.now(dt.UTC),
         )
-    finally:
-        await engine.dispose()
     if ended is None or ended.state != JobState.DONE:
         context.complain(_("The import stopped before its end:"))
         refusal = outcome.error

@@ -1,4 +1,4 @@
-"""Middlewares: a session and a language per update; deduplication and flood control."""
+"""Middlewares: a language per update, presses answered at once, deduplication, flood control."""
 
 from __future__ import annotations
 

@@ -7,9 +7,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.store import models
 from knowledge.store.curated import curated_document
-from knowledge.store.engines import session_factory, writing
+from knowledge.store.engines import session_factory
 from knowledge.store.first_start import preparing
-from knowledge.store.loading import LoadReport, load_document
+from knowledge.store.loading import LoadReport, load_written
 from knowledge.store.rights import SystemWriter
 from knowledge.store.schema_head import schema_is_current
 
@@ -19,8 +19,8 @@ SEED_WRITER = SystemWriter(SEED_ACTOR)
 
 async def seed(engine: AsyncEngine) -> LoadReport:
     """Load the shipped knowledge (all hromadas and the curated facts) in one transaction."""
-    async with session_factory(engine)() as session, writing(session):
-        return await load_document(session, curated_document(), writer=SEED_WRITER)
+    async with session_factory(engine)() as session:
+        return await load_written(session, curated_document(), writer=SEED_WRITER)
 
 
 async def prepare_database(engine: AsyncEngine) -> LoadReport | None:

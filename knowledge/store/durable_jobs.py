@@ -18,17 +18,18 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
 from sqlalchemy import CursorResult, Update, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.store import models
 from knowledge.store.engines import writing
+from knowledge.store.work import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -307,6 +308,37 @@ async def unfinished_jobs(session: AsyncSession, now: dt.datetime) -> list[int]:
     return list(rows.all())
 
 
+@dataclass(frozen=True)
+class JobLease:
+    """An unfinished job with the process that holds it (`owner`) and until when (`until`,
+    UTC); both None when it was never claimed or was handed over."""
+
+    job: WriteJob
+    owner: str | None
+    until: dt.datetime | None
+
+
+async def unfinished_leases(session: AsyncSession) -> list[JobLease]:
+    """Every unfinished job, oldest first, with who holds it and until when, whether or not
+    the lease has passed."""
+    table = models.WriteJobRow
+    rows = await session.execute(
+        select(table.id, table.lease_owner, table.lease_until)
+        .where(table.state.in_(UNFINISHED))
+        .order_by(table.id)
+    )
+    leases = []
+    for row in rows.all():
+        job = await get_job(session, row.id)
+        if job is None:
+            continue
+        until = row.lease_until
+        if until is not None and until.tzinfo is None:
+            until = until.replace(tzinfo=dt.UTC)  # SQLite keeps no time zone
+        leases.append(JobLease(job, row.lease_owner, until))
+    return leases
+
+
 async def cancel_jobs_writing(session: AsyncSession, batch: str, now: dt.datetime) -> int:
     """End every unfinished job writing the audit batch `batch` (in the caller's write
     transaction): its runner's next chunk is refused and rolled back. How many were."""
@@ -448,32 +480,41 @@ def _pause_for(session: AsyncSession) -> float:
     return SQLITE_PAUSE if session.get_bind().dialect.name == "sqlite" else 0.0
 
 
+async def _renew_lease(session: AsyncSession, job_id: int, owner: str, until: dt.datetime) -> int:
+    """Hold the unfinished job `owner` holds until `until`; 1 when it did, 0 when the job
+    was lost or has ended."""
+    table = models.WriteJobRow
+    async with writing(session):
+        result = await session.execute(
+            _held(job_id, owner)
+            .where(table.state.in_(UNFINISHED), table.lease_until.is_not(None))
+            .values(lease_until=until)
+        )
+    return _count(result)
+
+
 class _Heartbeat:
-    """Renews the lease of a job its runner holds, every third of LEASE, in a session of its
-    own: a long planning (or a slow chunk, or a slow report) is not taken for a dead process.
-    Stops renewing once the runner lost the job or it ended."""
+    """Renews the lease of a job its runner holds, every third of LEASE, in a unit of work
+    of its own: a long planning (or a slow chunk, or a slow report) is not taken for a dead
+    process. Stops renewing once the runner lost the job or it ended."""
 
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        work: UnitOfWork,
         job_id: int,
         owner: str,
         clock: Callable[[], dt.datetime],
     ) -> None:
-        self.sessions, self.job_id, self.owner, self.clock = sessions, job_id, owner, clock
+        self.work, self.job_id, self.owner, self.clock = work, job_id, owner, clock
         self.task = asyncio.create_task(self._beat())
 
     async def _beat(self) -> None:
-        table = models.WriteJobRow
         while True:
             await asyncio.sleep(LEASE.total_seconds() / 3)
             try:
-                async with self.sessions() as session, writing(session):
-                    result = await session.execute(
-                        _held(self.job_id, self.owner)
-                        .where(table.state.in_(UNFINISHED), table.lease_until.is_not(None))
-                        .values(lease_until=self.clock() + LEASE)
-                    )
+                renewed = await self.work(
+                    _renew_lease, self.job_id, self.owner, self.clock() + LEASE
+                )
             except (SQLAlchemyError, OSError) as error:  # the database away: beat again
                 logger.warning(
                     "The lease of write job %s was not renewed: %s",
@@ -481,7 +522,7 @@ class _Heartbeat:
                     type(error).__name__,
                 )
                 continue
-            if _count(result) != 1:
+            if renewed != 1:
                 return
 
     async def stop(self) -> None:
@@ -492,7 +533,7 @@ class _Heartbeat:
 
 
 async def run_job(
-    sessions: async_sessionmaker[AsyncSession],
+    work: UnitOfWork,
     job_id: int,
     *,
     owner: str,
@@ -511,34 +552,47 @@ async def run_job(
     ends failed as GAVE_UP (logged, and the reporter told with GaveUpError). A job cancelled
     meanwhile (its undo started) stops before its next chunk, and the reporter is told; one
     cancelled (a shutdown) hands the job over at once. `pause` (seconds between chunks)
-    defaults to SQLITE_PAUSE on SQLite, none elsewhere.
+    defaults to SQLITE_PAUSE on SQLite, none elsewhere. The job runs in one unit of `work`,
+    its lease renewed in others.
     """
-    async with sessions() as session:
-        if not await claim(session, job_id, owner, clock()):
+    return await work(_claim_and_run, work, job_id, owner, steps, reporter, clock, pause)
+
+
+async def _claim_and_run(
+    session: AsyncSession,
+    work: UnitOfWork,
+    job_id: int,
+    owner: str,
+    steps: Callable[[WriteJob], JobSteps],
+    reporter: JobReporter,
+    clock: Callable[[], dt.datetime],
+    pause: float | None,
+) -> WriteJob | None:
+    if not await claim(session, job_id, owner, clock()):
+        return None
+    # From here on the job is this runner's: however it is stopped, even before it started
+    # writing, it is handed over at once rather than left held until the lease.
+    heartbeat: _Heartbeat | None = None
+    try:
+        job = await get_job(session, job_id)
+        if job is None:
             return None
-        # From here on the job is this runner's: however it is stopped, even before it
-        # started writing, it is handed over at once rather than left held until the lease.
-        heartbeat: _Heartbeat | None = None
-        try:
-            job = await get_job(session, job_id)
-            if job is None:
-                return None
-            if job.attempts > MAX_ATTEMPTS:
-                # Every run before died without ending it (a process killed by what it wrote).
-                return await _give_up(session, job, owner, reporter, clock, None)
-            heartbeat = _Heartbeat(sessions, job_id, owner, clock)
-            return await _run_claimed(session, job, owner, steps, reporter, clock, pause)
-        except asyncio.CancelledError:
-            # Stopped (a shutdown): the chunk in hand is rolled back, and the job is left at
-            # once to the next process rather than after the lease.
-            if heartbeat is not None:
-                await heartbeat.stop()
-                heartbeat = None
-            await _hand_over(session, job_id, owner)
-            raise
-        finally:
-            if heartbeat is not None:
-                await heartbeat.stop()
+        if job.attempts > MAX_ATTEMPTS:
+            # Every run before died without ending it (a process killed by what it wrote).
+            return await _give_up(session, job, owner, reporter, clock, None)
+        heartbeat = _Heartbeat(work, job_id, owner, clock)
+        return await _run_claimed(session, job, owner, steps, reporter, clock, pause)
+    except asyncio.CancelledError:
+        # Stopped (a shutdown): the chunk in hand is rolled back, and the job is left at once
+        # to the next process rather than after the lease.
+        if heartbeat is not None:
+            await heartbeat.stop()
+            heartbeat = None
+        await _hand_over(session, job_id, owner)
+        raise
+    finally:
+        if heartbeat is not None:
+            await heartbeat.stop()
 
 
 async def _hand_over(session: AsyncSession, job_id: int, owner: str) -> None:
@@ -656,8 +710,14 @@ async def _current(session: AsyncSession, job_id: int) -> WriteJob:
     return job
 
 
+async def _resumable_jobs(session: AsyncSession, now: dt.datetime) -> list[WriteJob]:
+    """The unfinished jobs no live process holds at `now`, oldest first."""
+    jobs = [await get_job(session, job_id) for job_id in await unfinished_jobs(session, now)]
+    return [job for job in jobs if job is not None]
+
+
 async def resume_jobs(
-    sessions: async_sessionmaker[AsyncSession],
+    work: UnitOfWork,
     *,
     owner: str,
     steps: Callable[[WriteJob], JobSteps],
@@ -667,15 +727,10 @@ async def resume_jobs(
 ) -> list[WriteJob]:
     """Run every unfinished job no live process holds, one after another; the jobs this
     process ran to their end."""
-    async with sessions() as session:
-        waiting = await unfinished_jobs(session, clock())
-        jobs: Sequence[WriteJob | None] = [await get_job(session, job_id) for job_id in waiting]
     ended: list[WriteJob] = []
-    for job in jobs:
-        if job is None:
-            continue
+    for job in await work(_resumable_jobs, clock()):
         result = await run_job(
-            sessions,
+            work,
             job.id,
             owner=owner,
             steps=steps,

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.facts.documents import KnowledgeDocument, references
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
+from knowledge.store.engines import writing
 from knowledge.store.rights import Writer, require_write
 
 Doc = TypeVar("Doc", bound=BaseModel)
@@ -175,3 +176,12 @@ async def load_document(
     for record in mapping.RECORDS:
         await loader.upsert(record, getattr(document, record.section))
     return loader.report
+
+
+async def load_written(
+    session: AsyncSession, document: KnowledgeDocument, *, writer: Writer
+) -> LoadReport:
+    """`load_document` in a write transaction of its own: committed when the whole document
+    loads, rolled back entirely when anything is refused (LoadError, the writer's refusal)."""
+    async with writing(session):
+        return await load_document(session, document, writer=writer)
