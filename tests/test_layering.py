@@ -21,7 +21,6 @@ SESSION_OPENER = "services.py"
 SESSION_NAMES = {
     "sqlalchemy.ext.asyncio": {"AsyncSession", "AsyncConnection", "async_sessionmaker"},
     "knowledge.store.engines": {"session_factory", "writing", "reading_snapshot"},
-    "knowledge.admin.common": {"atomic"},
 }
 SESSION_CALLS = {"sessions", "begin", "begin_nested", "commit", "rollback"}
 FORBIDDEN = ("aiogram", "bot")

@@ -17,10 +17,11 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import atomic, audit, utc_now
+from knowledge.admin.common import audit, utc_now
 from knowledge.admin.config import CHANNEL, LOG_CHAT, get_setting, put_setting
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
+from knowledge.store.engines import writing
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ async def move_chat(
             at=at,
         )
 
-    async with atomic(session):
+    async with writing(session):
         old_preference = await session.get(models.ChatPreferenceRow, old_id)
         if old_preference is not None:
             kept = await session.get(models.ChatPreferenceRow, new_id)
@@ -151,7 +152,7 @@ def _subscription_json(chat_id: int, row: models.SubscriptionRow) -> dict[str, A
 
 
 async def _set_active(session: AsyncSession, chat_id: int, active: bool) -> int:
-    async with atomic(session):
+    async with writing(session):
         result = await session.execute(
             update(models.SubscriptionRow)
             .where(

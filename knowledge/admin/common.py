@@ -4,8 +4,7 @@ entries, diffs."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -15,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
-from knowledge.store.engines import writing
 
 
 @dataclass(frozen=True)
@@ -65,14 +63,6 @@ def utc_now() -> dt.datetime:
 def aware(moment: dt.datetime) -> dt.datetime:
     """The moment with its time zone; SQLite hands stored UTC moments back without one."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-
-
-@asynccontextmanager
-async def atomic(session: AsyncSession) -> AsyncIterator[None]:
-    """Commit what the block did, or roll all of it back if the block fails (a write
-    transaction of its own, see `knowledge.store.engines.writing`)."""
-    async with writing(session):
-        yield
 
 
 def audit(

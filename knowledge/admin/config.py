@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy import CursorResult, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import Admin, atomic
+from knowledge.admin.common import Admin
 from knowledge.admin.history import Change, audit_since, last_change_id
 from knowledge.admin.permissions import require_super_admin
 from knowledge.store import models
+from knowledge.store.engines import writing
 
 LOG_CHAT = "log_chat_id"
 # The forum topic of the log chat, when the log goes to one.
@@ -47,7 +48,7 @@ async def get_log_chat(session: AsyncSession) -> int | None:
 async def mark_log_failing(session: AsyncSession, chat_id: int) -> bool:
     """Remember that posting to the log chat fails; True the first time (tell the admins once
     until it works again), committed."""
-    async with atomic(session):
+    async with writing(session):
         if await get_setting(session, LOG_CHAT_FAILING) == str(chat_id):
             return False
         await put_setting(session, LOG_CHAT_FAILING, str(chat_id))
@@ -56,7 +57,7 @@ async def mark_log_failing(session: AsyncSession, chat_id: int) -> bool:
 
 async def clear_log_failing(session: AsyncSession) -> None:
     """Posting to the log chat works (again); committed."""
-    async with atomic(session):
+    async with writing(session):
         await put_setting(session, LOG_CHAT_FAILING, None)
 
 
@@ -72,7 +73,7 @@ async def set_log_chat(
     """Forward the audit log to the chat (in a forum, to the topic `thread_id`) from now on
     (None stops forwarding); super-admins only."""
     require_super_admin(admin)
-    async with atomic(session):
+    async with writing(session):
         await put_setting(session, LOG_CHAT, None if chat_id is None else str(chat_id))
         await put_setting(
             session, LOG_CHAT_THREAD, None if chat_id is None or not thread_id else str(thread_id)
@@ -89,7 +90,7 @@ async def get_channel(session: AsyncSession) -> str | None:
 async def set_channel(session: AsyncSession, admin: Admin, channel: str | None) -> None:
     """Post to the channel from now on (None forgets it); super-admins only."""
     require_super_admin(admin)
-    async with atomic(session):
+    async with writing(session):
         await put_setting(session, CHANNEL, channel)
 
 
@@ -99,14 +100,14 @@ async def cursor(session: AsyncSession, name: str) -> int:
     if value is not None:
         return int(value)
     newest = await last_change_id(session)
-    async with atomic(session):
+    async with writing(session):
         await put_setting(session, name, str(newest))
     return newest
 
 
 async def advance_cursor(session: AsyncSession, name: str, up_to: int) -> None:
     """Remember that the notifier handled every audit entry up to `up_to`; committed."""
-    async with atomic(session):
+    async with writing(session):
         value = await get_setting(session, name)
         done = 0 if value is None else int(value)
         await put_setting(session, name, str(max(up_to, done)))
@@ -118,7 +119,7 @@ async def claim_cursor(session: AsyncSession, name: str, seen: int, up_to: int) 
     The move is one conditional update, so of two senders that read the same cursor only one
     may go on and send what lies between.
     """
-    async with atomic(session):
+    async with writing(session):
         return await move_cursor_from(session, name, seen, up_to)
 
 

@@ -19,7 +19,6 @@ from knowledge.admin.common import (
     Admin,
     AdminError,
     FieldChange,
-    atomic,
     audit,
     field_changes,
 )
@@ -27,6 +26,7 @@ from knowledge.facts.documents import references
 from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
+from knowledge.store.engines import writing
 from knowledge.store.rights import Writer, require_write
 
 Doc = TypeVar("Doc", bound=BaseModel)
@@ -331,7 +331,7 @@ async def save_records(
     undone together.
     """
     try:
-        async with atomic(session):
+        async with writing(session):
             return [await _save(session, doc, admin, expected, batch) for doc, expected in records]
     except IntegrityError:
         # Two admins added the same new key at once: the database let only one in.
@@ -389,7 +389,7 @@ async def delete_record(
     """
     if Entity(entity) not in EDITABLE:
         raise TypeError(f"{entity} records are not deleted by admins")
-    async with atomic(session):
+    async with writing(session):
         current = await load_for_edit(session, entity, key, lock=True)
         if current is None:
             raise RecordNotFoundError(entity, key)

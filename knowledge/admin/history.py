@@ -15,7 +15,6 @@ from knowledge.admin.common import (
     Admin,
     AdminError,
     FieldChange,
-    atomic,
     audit,
     aware,
     field_changes,
@@ -31,6 +30,7 @@ from knowledge.admin.editing import (
 from knowledge.admin.permissions import EDITOR_ENTITY, grants_of
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
+from knowledge.store.engines import writing
 from knowledge.store.rights import SHARED_ENTITIES, Writer, citing_hromadas, require_write
 
 
@@ -241,7 +241,7 @@ async def undo(
     A batch is undone newest change first. A record changed since is refused with
     UndoRefusedError (and what changed); everything or nothing is undone, audited as "undo".
     """
-    async with atomic(session):
+    async with writing(session):
         return await _undo(session, admin, change_id, batch)
 
 

@@ -16,9 +16,10 @@ from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.chats import ChatTarget
-from knowledge.admin.common import atomic, aware
+from knowledge.admin.common import aware
 from knowledge.admin.config import move_cursor_from
 from knowledge.store import models
+from knowledge.store.engines import writing
 
 # How long a claimed message is left to its sender before another may send it.
 LEASE = dt.timedelta(minutes=10)
@@ -73,7 +74,7 @@ async def enqueue_claimed(
     """Move the cursor `cursor_name` from `seen` to `up_to` and store the announcements of
     what lies between, due at `at`, in one transaction; False (nothing stored) when another
     sender moved the cursor first."""
-    async with atomic(session):
+    async with writing(session):
         if not await move_cursor_from(session, cursor_name, seen, up_to):
             return False
         session.add_all(
@@ -106,7 +107,7 @@ async def due_messages(
 
 async def take(session: AsyncSession, message: OutboxMessage, now: dt.datetime) -> bool:
     """Claim the message to send it now; False when another sender took or finished it."""
-    async with atomic(session):
+    async with writing(session):
         result = await session.execute(
             update(models.OutboxMessageRow)
             .where(
@@ -123,7 +124,7 @@ async def postpone(
 ) -> dt.datetime:
     """The taken message failed again: it is due after the backoff; when that is."""
     due = now + backoff(message.attempts + 1)
-    async with atomic(session):
+    async with writing(session):
         await session.execute(
             update(models.OutboxMessageRow)
             .where(models.OutboxMessageRow.id == message.id)
@@ -134,7 +135,7 @@ async def postpone(
 
 async def finish(session: AsyncSession, message: OutboxMessage) -> None:
     """The message was delivered, or will never be: it leaves the outbox."""
-    async with atomic(session):
+    async with writing(session):
         await session.execute(
             delete(models.OutboxMessageRow).where(models.OutboxMessageRow.id == message.id)
         )

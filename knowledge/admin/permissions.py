@@ -13,7 +13,6 @@ from knowledge.admin.common import (
     PermissionDeniedError,
     Refusal,
     UnknownHromadaError,
-    atomic,
     audit,
     aware,
     can_edit,
@@ -23,6 +22,7 @@ from knowledge.admin.common import (
 )
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
+from knowledge.store.engines import writing
 
 EDITOR_ENTITY = "editor"
 # The right checks live in `common`, beside `Admin`, which uses them; they are named here too.
@@ -83,7 +83,7 @@ async def grant(
 ) -> bool:
     """Let the user edit one hromada (or all); False if they already had that right."""
     require_super_admin(admin)
-    async with atomic(session):
+    async with writing(session):
         if hromada_code is not None and await session.get(models.HromadaRow, hromada_code) is None:
             raise UnknownHromadaError(hromada_code)
         if hromada_code in await grants_of(session, user_id):
@@ -115,7 +115,7 @@ async def revoke(
 ) -> int:
     """Take away the user's right for one hromada, or every right when hromada is None."""
     require_super_admin(admin)
-    async with atomic(session):
+    async with writing(session):
         query = select(models.EditorRow).where(models.EditorRow.user_id == user_id)
         if hromada_code is not None:
             query = query.where(models.EditorRow.hromada_code == hromada_code)

@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import atomic, audit, utc_now
+from knowledge.admin.common import audit, utc_now
 from knowledge.admin.editing import Entity, doc_json, with_changes, write_state
 from knowledge.admin.permissions import editors_of
 from knowledge.facts.records import Text
 from knowledge.facts.terms import Expiry, expiry
 from knowledge.facts.vocabulary import AgreementStatus, AuditAction
 from knowledge.store import mapping, models
+from knowledge.store.engines import writing
 from knowledge.store.rights import SystemWriter
 
 DEFAULT_THRESHOLDS = (90, 30, 7)
@@ -106,7 +107,7 @@ async def mark_sent(
     session: AsyncSession, reminder: Reminder, at: dt.datetime | None = None
 ) -> None:
     """Remember the reminder was sent, so none of its thresholds fires again for that end."""
-    async with atomic(session):
+    async with writing(session):
         for threshold in reminder.thresholds:
             session.add(
                 models.ReminderSentRow(
@@ -145,7 +146,7 @@ async def expire_agreements(
     expired = []
     batch = str(uuid.uuid4())
     writer = SystemWriter(actor)
-    async with atomic(session):
+    async with writing(session):
         for row in await _active_agreements(session):
             end = expiry(row)
             if end is None or end.estimated or end.until.latest() >= today:

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.chats import ChatTarget
-from knowledge.admin.common import atomic, aware, utc_now
+from knowledge.admin.common import aware, utc_now
 from knowledge.admin.config import advance_cursor, claim_cursor, cursor
 from knowledge.admin.editing import Entity
 from knowledge.admin.outbox import Announcement, enqueue_claimed
@@ -17,6 +17,7 @@ from knowledge.admin.permissions import UnknownHromadaError
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
 from knowledge.store.bootstrap import SEED_ACTOR
+from knowledge.store.engines import writing
 
 ANNOUNCED_CURSOR = "announced_up_to"
 ANNOUNCED_ENTITIES = (Entity.AGREEMENT.value, Entity.AID.value)
@@ -48,7 +49,7 @@ async def subscribe(
 ) -> bool:
     """Follow the hromada's news in the chat (in a forum, in the topic `thread_id`); False if
     the chat already did, whose news then go to this topic. Unknown hromadas are refused."""
-    async with atomic(session):
+    async with writing(session):
         if await session.get(models.HromadaRow, hromada_code) is None:
             raise UnknownHromadaError(hromada_code)
         known = await session.get(models.SubscriptionRow, (chat_id, hromada_code))
@@ -70,7 +71,7 @@ async def subscribe(
 
 async def unsubscribe(session: AsyncSession, chat_id: int, hromada_code: str | None = None) -> int:
     """Stop following one hromada, or all of them when None; how many subscriptions ended."""
-    async with atomic(session):
+    async with writing(session):
         query = select(models.SubscriptionRow).where(models.SubscriptionRow.chat_id == chat_id)
         if hromada_code is not None:
             query = query.where(models.SubscriptionRow.hromada_code == hromada_code)
