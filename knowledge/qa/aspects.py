@@ -525,3 +525,34 @@ def in_focus(
         entities = without_hiding_filters(entities, Entities(), snapshot)
         return replace(meaning, intent=Intent.SIGNED, entities=entities, narrow=None)
     return meaning
+
+
+# The starts of the words asking whether an agreement ENDED (uk, en, ru): «закінчилась»,
+# «спливла», «припинена», «втратила чинність», "expired", "ended", «истекло», «закончилось».
+_ENDED_WORDS = (
+    "закінч",
+    "скінч",
+    "сплив",
+    "припин",
+    "втрати",
+    "заверш",
+    "expir",
+    "ended",
+    "terminat",
+    "lapse",
+    "истек",
+    "истёк",
+    "закончи",
+    "прекрат",
+    "утрати",
+)
+_ENDED_STEMS = tuple(fold(word) for word in _ENDED_WORDS)
+
+
+def asks_if_ended(reading: Reading) -> bool:
+    """Whether a yes-or-no about an agreement's term asks if it ended, not if it is in force.
+
+    «Чи спливла угода?», "Has the memorandum expired?" are answered "no" for an agreement in
+    force; «Чи ще діє?», "Is it still valid?" are answered "yes".
+    """
+    return any(fold(token.text).startswith(_ENDED_STEMS) for token in reading.tokens)

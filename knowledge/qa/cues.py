@@ -458,6 +458,10 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.EXPIRY: (
         "истека",
         "истеч",
+        # «истекло соглашение?», «срок истёк?».
+        "истекл",
+        "истек=",
+        "истёк=",
         "заканчива",
         "законч",
         "кончает",
@@ -590,6 +594,8 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
         "end=",
         "ends=",
         "ending=",
+        # "Has the Kosice agreement ended?"
+        "ended=",
         "until",
         "till when",
         "till=",

@@ -25,7 +25,7 @@ from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.answer import Answer, Choice, Context
-from knowledge.qa.aspects import about_the_records, in_focus, narrowed
+from knowledge.qa.aspects import about_the_records, asks_if_ended, in_focus, narrowed
 from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted
 from knowledge.qa.coverage import (
     Written,
@@ -322,7 +322,10 @@ class Engine:
         meaning = resolve(reading, context, self.snapshot)
         meaning = about_the_records(reading, meaning, self.snapshot)
         meaning = in_focus(reading, meaning, context, self.snapshot)
-        return narrowed(reading, meaning, context)
+        meaning = narrowed(reading, meaning, context)
+        if meaning.intent is Intent.EXPIRY and meaning.yes_no and asks_if_ended(reading):
+            meaning = replace(meaning, asks_ended=True)
+        return meaning
 
     def _simple(
         self, question: str, lang: Language, intent: Intent, context: Context | None
@@ -1250,7 +1253,15 @@ class Engine:
             kind = entities.kind
             if kind is not None:
                 agreements = [a for a in agreements if is_of_kind(a, kind)] or agreements
-            if any(a.status is AgreementStatus.ACTIVE for a in agreements):
+            in_force = any(a.status is AgreementStatus.ACTIVE for a in agreements)
+            if meaning.asks_ended and agreements:
+                # «Чи закінчилась угода?» asks the opposite of «Чи ще діє?».
+                draft.lines.append(
+                    lang.gettext("No, it is in force.")
+                    if in_force
+                    else lang.gettext("Yes, it is no longer in force.")
+                )
+            elif in_force:
                 draft.lines.append(lang.gettext("Yes, it is in force."))
             elif agreements:
                 draft.lines.append(lang.gettext("No, it is not in force."))

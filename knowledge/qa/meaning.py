@@ -208,6 +208,9 @@ class Meaning:
     ambiguous_text: str = ""
     pending: Intent | None = None
     yes_no: bool = False
+    # «Чи закінчилась угода?», "Has it expired?": a yes-or-no asking whether an agreement
+    # ENDED, whose yes is the no of «Чи ще діє?».
+    asks_ended: bool = False
     picked: bool = False
     unknown_partner: str = ""
     settlement: str | None = None
