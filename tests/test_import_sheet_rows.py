@@ -469,3 +469,68 @@ async def test_a_row_of_the_deleted_pair_under_its_old_key_restores_it(
     )
 
     assert preview.rejected == []
+
+
+async def test_a_row_giving_a_deleted_aid_record_s_key_to_another_hromada_is_refused(
+    engine: AsyncEngine,
+) -> None:
+    await seed(engine)
+    async with sessions(engine)() as session:
+        seen = await load_for_edit(session, "aid", "test-aid")
+        await delete_record(session, "aid", "test-aid", person(SUPER_ADMIN), seen)
+    sheets = {
+        hromada: read_import(
+            f"{AID_HEADER}\ntest-aid,{hromada},2024-03,country,Poland,,,Letter,\n".encode(),
+            "aid.csv",
+        )
+        for hromada in ("Mena", "Kharkiv")
+    }
+    async with sessions(engine)() as session:
+        moved = await preview_import(session, sheets["Mena"])
+        restored = await preview_import(session, sheets["Kharkiv"])
+
+    for lang, expected in (
+        ("en", "key test-aid was an aid record of Kharkiv, deleted earlier, and this row names"),
+        ("uk", "ключ test-aid належав запису про допомогу (громада Харків), видаленому раніше"),
+    ):
+        gettext = translation(lang).gettext
+        refusals = [(problem.row, problem.render(gettext, lang)) for problem in moved.rejected]
+        assert [number for number, _ in refusals] == [2]
+        assert refusals[0][1].startswith(expected), refusals
+    assert restored.rejected == []
+    assert restored.new == {"source": restored.new["source"], "aid": ["test-aid"]}
+
+
+# --- a stored pair under a new key -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "the pair Kharkiv – Košice is stored already under key test-agreement, and this row"
+            " gives it the new key second-record",
+        ),
+        ("uk", "пара Харків – Кошице уже збережена під ключем test-agreement, а цей рядок"),
+    ],
+)
+def test_a_row_giving_a_stored_pair_a_key_of_its_own_is_refused(lang: str, expected: str) -> None:
+    plan = _plan(
+        HEADER,
+        "second-record,Kharkiv,,Košice,Slovakia,cooperation agreement,active,2023,Letter,",
+    )
+
+    ((number, reason),) = _refusals(plan, lang)
+    assert number == 2
+    assert reason.startswith(expected), reason
+    assert plan.document.agreements == []
+    assert plan.document.sources == []
+
+
+def test_a_row_giving_a_stored_pair_its_own_key_or_none_changes_that_record() -> None:
+    for key in ("test-agreement", ""):
+        plan = _plan(HEADER, f"{key},Kharkiv,,Košice,Slovakia,cooperation agreement,suspended,,L,")
+
+        assert plan.rejected == []
+        assert [doc.key for doc in plan.document.agreements] == ["test-agreement"]

@@ -342,6 +342,30 @@ def _read_upload(path: Path, limits: ImportLimits) -> bytes:
         return file.read(limits.max_bytes + 1)
 
 
+def _report_job(context: CommandContext, job: WriteJob) -> None:
+    """What the job wrote, as stored: the preview was made before it ran, and a record another
+    writer changed meanwhile was left as they made it."""
+    _ = context.gettext
+    if job.created or job.updated:
+        context.say(
+            _("Imported: {created} new, {updated} changed, {unchanged} unchanged.").format(
+                created=_number(context, job.created),
+                updated=_number(context, job.updated),
+                unchanged=_number(context, job.unchanged),
+            )
+        )
+    if job.skipped:
+        context.complain(
+            context.ngettext(
+                "{count} record was changed by someone else while the import ran and was left"
+                " as they made it; import the file again to apply it there.",
+                "{count} records were changed by someone else while the import ran and were"
+                " left as they made them; import the file again to apply them there.",
+                job.skipped,
+            ).format(count=_number(context, job.skipped))
+        )
+
+
 async def import_file(context: CommandContext, arguments: argparse.Namespace) -> int:
     """Preview a file's import; with --apply, write it as a job, a chunk at a time, that the
     bot finishes if this process is stopped half-way.
@@ -429,6 +453,7 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
             for text in refusal.problems:
                 context.complain(f"• {text}")
         return 1
+    _report_job(context, ended)
     if ended.created or ended.updated:
         context.say(
             _("Imported; the changes are batch {batch} in the audit log.").format(

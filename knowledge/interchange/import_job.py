@@ -4,9 +4,11 @@ job's batch, so a process that dies mid-way leaves a job another one finishes.""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import json
+import logging
 import uuid
 from typing import Any
 
@@ -24,15 +26,20 @@ from knowledge.store.durable_jobs import (
     WriteJob,
     create_job,
     job_writing,
+    jobs_ahead,
 )
 from knowledge.store.engines import reading_snapshot, writing
 from knowledge.store.exporting import export_records
-from knowledge.store.loading import LoadError, load_document
+from knowledge.store.loading import LoadError, load_document, pair_holders, serialise_loads
 from knowledge.store.rights import Writer
 
 # A planned chunk: its records, and a fingerprint of each as stored at planning (None: absent).
 RECORDS = "records"
 STORED = "stored"
+
+logger = logging.getLogger(__name__)
+# How often (seconds) an import looks whether the imports before it have ended.
+WAIT_FOR_AHEAD = 0.5
 
 # The words a failed import job is stored with.
 REFUSED = "refused"
@@ -114,6 +121,7 @@ class ImportSteps:
         """The file read again and planned against what is stored; raises
         ImportRejectedError when a row is refused (unless the job skips refused rows)."""
         parsed = read_import(upload or b"", job.filename or "upload", limits=self.limits)
+        await _after_imports_ahead(session, job)
         # The plan and the stored versions it was made from are read in one snapshot: a record
         # changed after it is skipped, never overwritten. Only the planned records are read.
         await reading_snapshot(session)
@@ -134,12 +142,19 @@ class ImportSteps:
         changed (or created) since the job was planned is left as stored and counted skipped.
         """
         skipped = 0
+        await serialise_loads(session)
         if RECORDS in chunk:
             document = KnowledgeDocument.model_validate(chunk[RECORDS])
             current = await stored_fingerprints(session, document)
             document, skipped = _unchanged_since_planning(document, chunk[STORED], current)
         else:  # planned before the stored versions were kept with the plan
             document = KnowledgeDocument.model_validate(chunk)
+        # A pair another writer stored under another key since planning keeps that record.
+        held = await pair_holders(session, document.agreements)
+        if held:
+            kept = [doc for doc in document.agreements if doc.key not in held]
+            document = document.model_copy(update={"agreements": kept})
+            skipped += len(held)
         report = await load_document(session, document, writer=self.writer, batch=job.batch)
         return ChunkCounts(
             sum(report.created.values()),
@@ -156,6 +171,19 @@ class ImportSteps:
         if isinstance(error, self.refusals):
             return FORBIDDEN
         return None
+
+
+async def _after_imports_ahead(session: AsyncSession, job: WriteJob) -> None:
+    """Wait until the imports stored before this one have ended (`jobs_ahead`): two imports
+    planned from one state would both add a pair, or both write one record, and one of the
+    two would be lost; planned one after the other, the second sees what the first wrote."""
+    while True:
+        ahead = await jobs_ahead(session, job, dt.datetime.now(dt.UTC))
+        await session.commit()  # the next look reads what was committed meanwhile
+        if not ahead:
+            return
+        logger.info("Import job %s waits for import job %s to end", job.id, ahead[0])
+        await asyncio.sleep(WAIT_FOR_AHEAD)
 
 
 def fingerprints(document: KnowledgeDocument) -> dict[str, dict[str, str]]:

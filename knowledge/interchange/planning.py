@@ -162,6 +162,16 @@ MOVED_DELETED = N_(
     " deleted record's key is not given to another hromada or partner; leave the key empty"
     " to add a new record"
 )
+MOVED_DELETED_AID = N_(
+    "key {key} was an aid record of {stored}, deleted earlier, and this row names {named}: a"
+    " deleted record's key is not given to another hromada; leave the key empty to add a new"
+    " record"
+)
+# A row giving a pair stored under one key a key of its own: a second record of one pair.
+PAIR_STORED = N_(
+    "the pair {pair} is stored already under key {stored}, and this row gives it the new key"
+    " {key}: a pair has one record; give its key {stored}, or leave the key empty"
+)
 MOVED_AID = N_(
     "key {key} is an aid record of {stored}, and this row names {named}: a sheet does not"
     " move a record to another hromada; leave the key empty to add a new record"
@@ -301,6 +311,8 @@ class _Planner:
         self.pair_keys: dict[tuple[str, str, str], str] = {}
         # Deleted agreements' keys → their hromada and partner (from the audit log).
         self.deleted: dict[str, tuple[str, str]] = {}
+        # Deleted aid records' keys → their hromada (from the audit log).
+        self.deleted_aid: dict[str, str] = {}
 
     def _index_place(self, place: PlaceDoc) -> None:
         names = {place.name.uk, place.name.en, place.name_local, *place.aliases}
@@ -571,6 +583,15 @@ class _Planner:
                 "named": self._pair_name(row.hromada, place),
             }
             return Problem(MOVED_DELETED, params, row.row)
+        stored_keys = self.by_parties.get(pair, [])
+        if before is None and stored_keys:
+            # The pair is stored under another key: a new key would make it a second record.
+            params = {
+                "key": key,
+                "stored": stored_keys[0],
+                "pair": self._pair_name(row.hromada, place),
+            }
+            return Problem(PAIR_STORED, params, row.row)
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
@@ -684,6 +705,15 @@ class _Planner:
                 "named": self._hromada_name(row.hromada),
             }
             return Problem(MOVED_AID, params, row.row)
+        gone = self.deleted_aid.get(key) if before is None else None
+        if gone is not None and gone != row.hromada:
+            # The key's audit history is another hromada's deleted record's.
+            params = {
+                "key": key,
+                "stored": self._hromada_name(gone),
+                "named": self._hromada_name(row.hromada),
+            }
+            return Problem(MOVED_DELETED_AID, params, row.row)
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
@@ -733,14 +763,18 @@ def plan_rows(
     parsed: ParsedImport,
     existing: KnowledgeDocument,
     deleted: Mapping[str, tuple[str, str]] | None = None,
+    deleted_aid: Mapping[str, str] | None = None,
 ) -> Plan:
     """The document the spreadsheet rows make, against the existing knowledge base.
 
     `deleted` maps the key of each deleted agreement (its last audit entry a delete) to its
     hromada code and partner place key: a row giving that key to another pair is refused.
+    `deleted_aid` maps each deleted aid record's key to its hromada code: a row giving that
+    key to another hromada is refused.
     """
     planner = _Planner(existing)
     planner.deleted = dict(deleted or {})
+    planner.deleted_aid = dict(deleted_aid or {})
     rejected = list(parsed.rejected)
     rows: dict[str, int] = {}
     # Rows whose hromada is still open come last: an earlier or later row may give its

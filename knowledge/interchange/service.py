@@ -7,14 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import KnowledgeDocument, references
 from knowledge.facts.messages import N_, ImportRejectedError, Name, Problem
 from knowledge.interchange.planning import MOVED, MOVED_AID, plan_rows
 from knowledge.interchange.uploads import ParsedImport
-from knowledge.store import models
+from knowledge.store.deleted import deleted_agreements, deleted_aid
 from knowledge.store.engines import writing
 from knowledge.store.exporting import export_document
 from knowledge.store.loading import LoadReport, check_references, load_document
@@ -186,28 +185,6 @@ async def _moves_not_theirs(
     return told
 
 
-async def _deleted_agreements(session: AsyncSession) -> dict[str, tuple[str, str]]:
-    """Each agreement key whose last audit entry is a delete → the deleted record's hromada
-    code and partner place key, read from that entry's `before`."""
-    last = (
-        select(func.max(models.AuditEntryRow.id))
-        .where(models.AuditEntryRow.entity == "agreement")
-        .group_by(models.AuditEntryRow.entity_key)
-    )
-    entries = await session.scalars(
-        select(models.AuditEntryRow).where(
-            models.AuditEntryRow.id.in_(last), models.AuditEntryRow.action == "delete"
-        )
-    )
-    deleted: dict[str, tuple[str, str]] = {}
-    for entry in entries:
-        before = entry.before or {}
-        hromada, place = before.get("hromada"), before.get("place")
-        if isinstance(hromada, str) and isinstance(place, str):
-            deleted[entry.entity_key] = (hromada, place)
-    return deleted
-
-
 async def _plan(
     session: AsyncSession, parsed: ParsedImport, writer: Writer | None = None
 ) -> _Planned:
@@ -221,7 +198,12 @@ async def _plan(
             for problem in await check_references(session, document)
         ]
     else:
-        plan = plan_rows(parsed, existing, await _deleted_agreements(session))
+        plan = plan_rows(
+            parsed,
+            existing,
+            await deleted_agreements(session),
+            await deleted_aid(session),
+        )
         document = plan.document
         preview.rejected = plan.rejected
         preview.merged = plan.merged

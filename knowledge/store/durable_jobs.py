@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sqlalchemy import CursorResult, Update, or_, select, update
+from sqlalchemy import CursorResult, Update, and_, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -337,6 +337,28 @@ async def unfinished_leases(session: AsyncSession) -> list[JobLease]:
             until = until.replace(tzinfo=dt.UTC)  # SQLite keeps no time zone
         leases.append(JobLease(job, row.lease_owner, until))
     return leases
+
+
+async def jobs_ahead(session: AsyncSession, job: WriteJob, now: dt.datetime) -> list[int]:
+    """The ids of unfinished jobs of `job`'s kind stored before it that a live process holds
+    (their lease not passed) or that were stored less than a LEASE ago (about to be claimed):
+    the jobs it waits for, so that it plans against what they wrote. A job whose process died
+    is not waited for."""
+    table = models.WriteJobRow
+    rows = await session.scalars(
+        select(table.id)
+        .where(
+            table.kind == job.kind,
+            table.id < job.id,
+            table.state.in_(UNFINISHED),
+            or_(
+                table.lease_until >= now,
+                and_(table.lease_until.is_(None), table.created_at >= now - LEASE),
+            ),
+        )
+        .order_by(table.id)
+    )
+    return list(rows.all())
 
 
 async def cancel_jobs_writing(session: AsyncSession, batch: str, now: dt.datetime) -> int:

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.facts.documents import KnowledgeDocument, references
+from knowledge.facts.documents import AgreementDoc, KnowledgeDocument, references
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
 from knowledge.store.engines import writing
@@ -43,6 +43,18 @@ class LoadReport:
     def changed(self) -> bool:
         """Whether the load wrote anything."""
         return bool(self.created or self.updated)
+
+
+def _pairs_repeated(agreements: Sequence[AgreementDoc]) -> list[str]:
+    """The agreements of a document naming a pair an earlier one of it names."""
+    first: dict[tuple[str, str, str], str] = {}
+    problems = []
+    for doc in agreements:
+        pair = (doc.hromada, doc.place, doc.kind.value)
+        if pair in first and first[pair] != doc.key:
+            problems.append(f"agreements: {doc.key}: the same pair as {first[pair]}")
+        first.setdefault(pair, doc.key)
+    return problems
 
 
 def _duplicates(keys: Iterable[str]) -> list[str]:
@@ -78,6 +90,46 @@ async def check_references(session: AsyncSession, document: KnowledgeDocument) -
                 if key not in known[kind]
             ]
     return problems
+
+
+# The PostgreSQL advisory lock a load holds until its transaction ends, so that loads check
+# what is stored (a pair's record under another key) one after another, as SQLite's write
+# lock makes them. Any constant number, the same in every process.
+_LOAD_LOCK = 0x706F62726174796D  # "pobratym"
+
+
+async def serialise_loads(session: AsyncSession) -> None:
+    """Wait, in the session's write transaction, until no other load's transaction runs; held
+    until this one ends. On SQLite the write transaction's lock does it already."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": _LOAD_LOCK})
+
+
+async def pair_holders(
+    session: AsyncSession, agreements: Sequence[AgreementDoc]
+) -> dict[str, str]:
+    """Of `agreements`, each one whose pair (hromada, partner place, kind) a stored agreement
+    under another key holds → that stored agreement's key. An agreement whose partner place
+    is not stored yet is held by none."""
+    if not agreements:
+        return {}
+    table = models.AgreementRow
+    places = dict((await session.execute(select(models.PlaceRow.key, models.PlaceRow.id))).all())
+    stored = await session.execute(
+        select(table.key, table.hromada_code, table.place_id, table.kind).where(
+            table.hromada_code.in_({doc.hromada for doc in agreements})
+        )
+    )
+    by_pair: dict[tuple[str, int, str], str] = {}
+    for key, hromada, place, kind in stored:
+        by_pair.setdefault((hromada, place, kind), key)
+    held: dict[str, str] = {}
+    for doc in agreements:
+        place_id = places.get(doc.place)
+        holder = None if place_id is None else by_pair.get((doc.hromada, place_id, doc.kind.value))
+        if holder is not None and holder != doc.key:
+            held[doc.key] = holder
+    return held
 
 
 class _Loader:
@@ -163,13 +215,23 @@ async def load_document(
     (in a write transaction, `knowledge.store.engines.writing`).
 
     Records are matched by key (hromadas by code). A record equal to the stored one is left
-    alone, so loading the same document twice changes nothing. Every record created, changed
+    alone, so loading the same document twice changes nothing. A pair (hromada, partner, kind)
+    has one agreement: an agreement naming a pair stored (or named earlier in the document)
+    under another key is a LoadError. Loads run one after another (`serialise_loads`), so
+    two at once never both add one pair. Every record created, changed
     or moved must be the writer's to write, as stored and as loaded (`require_write`); the
     writer's refusal is raised, and the caller's rollback leaves everything as it was. Every
     change is audited under the writer's name and one batch id; passing the same `batch` to
     several loads makes them one batch. Raises LoadError for duplicates and unknown keys.
     """
+    await serialise_loads(session)
     problems = await check_references(session, document)
+    problems += _pairs_repeated(document.agreements)
+    problems += [
+        f"agreements: {key}: its pair is stored already as {holder}"
+        for key, holder in (await pair_holders(session, document.agreements)).items()
+        if holder not in {doc.key for doc in document.agreements}
+    ]
     if problems:
         raise LoadError(problems)
     loader = _Loader(session, writer, batch=batch or str(uuid.uuid4()))
