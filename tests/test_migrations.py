@@ -8,6 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.store import migrations
@@ -138,3 +139,68 @@ async def test_undos_of_one_import_stored_twice_before_their_index_are_kept_once
     assert rows[0].lease_until is None
     assert "Undo jobs 1, 3 repeated another undo of the same import" in caplog.text
     assert await migrations.current_revision(engine) == head_revision()
+
+
+async def _import_jobs(engine: AsyncEngine, jobs: list[tuple[int, str, str, int]]) -> None:
+    async with engine.begin() as connection:
+        for job_id, state, batch, chunks in jobs:
+            await connection.execute(
+                text(
+                    "INSERT INTO write_jobs (id, kind, state, actor, batch, chunks_done,"
+                    " records_done, created, updated, unchanged, skip_rejected, created_at,"
+                    " lease_owner, lease_until)"
+                    " VALUES (:id, 'import', :state, 'test', :batch, :chunks, 0, 0, 0, 0, false,"
+                    " CURRENT_TIMESTAMP, 'replica', CURRENT_TIMESTAMP)"
+                ),
+                {"id": job_id, "state": state, "batch": batch, "chunks": chunks},
+            )
+
+
+async def test_imports_of_one_batch_stored_twice_before_its_unique_index_keep_it_once(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    await migrations.downgrade(engine, "0010")
+    await _import_jobs(
+        engine,
+        [
+            (1, "running", "batch-a", 2),
+            (2, "done", "batch-a", 4),
+            (3, "running", "batch-a", 1),
+            (4, "running", "batch-b", 0),
+        ],
+    )
+
+    with caplog.at_level("WARNING"):
+        await migrations.upgrade(engine)
+
+    async with engine.connect() as connection:
+        rows = (
+            await connection.execute(text("SELECT id, state, failure, batch FROM write_jobs"))
+        ).all()
+    by_id = {row.id: row for row in rows}
+    assert [(row.id, row.state, row.failure) for row in sorted(rows)] == [
+        (1, "cancelled", "duplicate"),
+        (2, "done", None),
+        (3, "cancelled", "duplicate"),
+        (4, "running", None),
+    ]
+    assert (by_id[2].batch, by_id[4].batch) == ("batch-a", "batch-b")
+    assert len({row.batch for row in rows}) == 4
+    assert "Write jobs 1, 3 wrote the batch of another job" in caplog.text
+    assert await migrations.current_revision(engine) == head_revision()
+
+
+async def test_the_unique_batch_index_made_already_is_kept(engine: AsyncEngine) -> None:
+    await migrations.downgrade(engine, "0010")
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP INDEX ix_write_jobs_batch"))
+        await connection.execute(
+            text("CREATE UNIQUE INDEX ix_write_jobs_batch ON write_jobs (batch)")
+        )
+
+    await migrations.upgrade(engine)
+
+    assert await migrations.current_revision(engine) == head_revision()
+    await _import_jobs(engine, [(1, "running", "batch-a", 0)])
+    with pytest.raises(IntegrityError):
+        await _import_jobs(engine, [(2, "running", "batch-a", 0)])
