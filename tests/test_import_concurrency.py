@@ -32,12 +32,17 @@ def _sheet(path: Path, name: str, *rows: str) -> Path:
     return path
 
 
-def _both_at_once(url: str, first: Path, second: Path) -> list[subprocess.CompletedProcess[str]]:
+def _both_at_once(
+    url: str, first: Path, second: Path, *options: str
+) -> list[subprocess.CompletedProcess[str]]:
     environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     environment |= {"PYTHONPATH": str(PROJECT_DIR), "DATABASE_URL": url}
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "bot", "--lang", "en", "kb", "import", str(sheet), "--apply"],
+            [
+                *(sys.executable, "-m", "bot", "--lang", "en", "kb", "import", str(sheet)),
+                *("--apply", *options),
+            ],
             cwd=sheet.parent,
             env=environment,
             stdin=subprocess.DEVNULL,
@@ -114,13 +119,14 @@ async def _truth(url: str) -> tuple[int, list[tuple[str, int, int]]]:
 
 
 def _run(
-    url: str, tmp_path: Path, first: str, second: str
+    url: str, tmp_path: Path, first: str, second: str, *options: str
 ) -> list[subprocess.CompletedProcess[str]]:
     asyncio.run(_prepared(url))
     return _both_at_once(
         url,
         _sheet(tmp_path / "first.csv", "Erst", first),
         _sheet(tmp_path / "second.csv", "Zweit", second),
+        *options,
     )
 
 
@@ -146,6 +152,32 @@ def test_one_pair_under_two_keys_is_stored_once_and_the_second_import_told(
     )
     assert orphans == 0
     assert sorted(state for state, _, _ in jobs) == ["done", "failed"]
+    assert all(created == audited for _, created, audited in jobs), jobs
+
+
+def test_skipping_refused_rows_the_second_import_names_the_pair_the_first_stored(
+    database_url: str, tmp_path: Path
+) -> None:
+    results = _run(
+        database_url,
+        tmp_path,
+        "race-first,Bila Tserkva,Jelgava,Latvia,twinning,active,2019,Decision Erst,",
+        "race-second,Bila Tserkva,Jelgava,Latvia,twinning,active,2019,Decision Zweit,",
+        "--skip-rejected",
+    )
+
+    stored = asyncio.run(_agreements(database_url, "Jelgava"))
+    orphans, jobs = asyncio.run(_truth(database_url))
+    assert [result.returncode for result in results] == [0, 0], [r.stderr for r in results]
+    assert len(stored) == 1, stored
+    (kept,) = stored
+    told = [result.stderr for result in results if "1 row refused:" in result.stderr]
+    assert len(told) == 1, [result.stderr for result in results]
+    assert f"row 2: the pair Bila Tserkva – Jelgava is stored already under key {kept}" in told[0]
+    for town in ("Erststadt 7", "Zweitstadt 7"):
+        assert len(asyncio.run(_agreements(database_url, town))) == 1
+    assert orphans == 0
+    assert [state for state, _, _ in jobs] == ["done", "done"]
     assert all(created == audited for _, created, audited in jobs), jobs
 
 

@@ -117,6 +117,33 @@ async def _stored(url: str) -> tuple[int, int]:
     return agreements or 0, audited or 0
 
 
+async def _job_truth(url: str) -> tuple[str, int, int, int]:
+    """The import job's state, the records it says it created, the records its batch's audit
+    entries created, and the sources it created that nothing cites."""
+    engine = create_engine(url)
+    try:
+        async with session_factory(engine)() as session:
+            job = await session.scalar(
+                select(models.WriteJobRow).where(models.WriteJobRow.kind == "import")
+            )
+            assert job is not None
+            created = select(models.AuditEntryRow.entity_key).where(
+                models.AuditEntryRow.batch == job.batch, models.AuditEntryRow.action == "create"
+            )
+            audited = await session.scalar(select(func.count()).select_from(created.subquery()))
+            orphans = await session.scalar(
+                select(func.count())
+                .select_from(models.SourceRow)
+                .where(
+                    models.SourceRow.key.in_(created),
+                    models.SourceRow.id.not_in(select(models.AgreementSourceRow.source_id)),
+                )
+            )
+            return job.state, job.created, audited or 0, orphans or 0
+    finally:
+        await engine.dispose()
+
+
 async def _resume(url: str) -> list[str]:
     """A fresh process's start-up: it finishes what it finds, once the lease has passed."""
     engine = create_engine(url)
@@ -142,11 +169,17 @@ def killed(tmp_path: Path) -> str:
 
 def test_a_killed_import_is_finished_by_a_fresh_process_with_every_row_once(killed: str) -> None:
     half, _ = asyncio.run(_stored(killed))
+    state_killed, said_killed, created_killed, _ = asyncio.run(_job_truth(killed))
 
     finished = asyncio.run(_resume(killed))
     agreements, audited = asyncio.run(_stored(killed))
+    state, said, created, orphans = asyncio.run(_job_truth(killed))
 
     assert 0 < half < ROWS
+    # Killed, the job says it is still running, and counts what its chunks committed.
+    assert state_killed == "running"
+    assert said_killed == created_killed > 0
+    assert (state, said, created, orphans) == ("done", created, 2 * ROWS + 1, 0)
     assert finished == ["import"]
     assert agreements == ROWS
     assert audited == 2 * ROWS  # each agreement and its place, once

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.store import models
-from knowledge.store.engines import session_factory
+from knowledge.store.engines import session_factory, writing
 from knowledge.store.exporting import export_document
 from knowledge.store.loading import LoadError, LoadReport, load_document
 from knowledge.store.rights import SystemWriter
@@ -117,8 +119,42 @@ async def test_a_key_used_twice_in_one_document_is_refused(sqlite_engine: AsyncE
 
 async def test_facts_can_refer_to_records_loaded_earlier(sqlite_engine: AsyncEngine) -> None:
     await _load(sqlite_engine, factories.document())
-    later = KnowledgeDocument(agreements=[factories.agreement("kosice-memorandum")])
+    later = KnowledgeDocument(
+        agreements=[factories.agreement("kosice-memorandum", kind="memorandum")]
+    )
 
     report = await _load(sqlite_engine, later)
 
     assert report.created == {"agreement": 1}
+
+
+async def test_a_new_key_for_a_stored_pair_is_refused_and_nothing_loaded(
+    engine: AsyncEngine,
+) -> None:
+    await _load(engine, factories.document())
+    second = KnowledgeDocument(
+        agreements=[factories.agreement("kosice-again", notes={"en": "Again", "uk": "Знову"})]
+    )
+
+    with pytest.raises(
+        LoadError, match="kosice-again: its pair is stored already as test-agreement"
+    ):
+        await _load(engine, second)
+    assert await _count(engine, models.AgreementRow) == 1
+
+
+async def test_two_loads_of_one_new_pair_at_once_store_it_once(engine: AsyncEngine) -> None:
+    base = factories.document()
+    await _load(engine, base.model_copy(update={"agreements": []}))
+
+    async def write(key: str) -> LoadReport:
+        async with session_factory(engine)() as session, writing(session):
+            document = KnowledgeDocument(agreements=[factories.agreement(key)])
+            return await load_document(session, document, writer=SystemWriter("test"))
+
+    outcomes = await asyncio.gather(
+        write("first-key"), write("second-key"), return_exceptions=True
+    )
+
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["LoadError", "LoadReport"]
+    assert await _count(engine, models.AgreementRow) == 1

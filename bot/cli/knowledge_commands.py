@@ -435,11 +435,12 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
             owner=owner,
         )
         outcome = _JobOutcome()
+        steps = ImportSteps(CLI_WRITER)
         ended = await run_job(
             work,
             job.id,
             owner=owner,
-            steps=lambda _job: ImportSteps(CLI_WRITER),
+            steps=lambda _job: steps,
             reporter=outcome,
             clock=lambda: dt.datetime.now(dt.UTC),
         )
@@ -453,6 +454,16 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
             for text in refusal.problems:
                 context.complain(f"• {text}")
         return 1
+    late = [problem for problem in steps.refused if problem not in preview.rejected]
+    if late:
+        # Refused only once the imports before this one were written.
+        context.complain(
+            context.ngettext("{count} row refused:", "{count} rows refused:", len(late)).format(
+                count=_number(context, len(late))
+            )
+        )
+        for problem in late:
+            context.complain(_problem_line(context, problem))
     _report_job(context, ended)
     if ended.created or ended.updated:
         context.say(

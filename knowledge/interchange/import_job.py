@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.messages import ImportRejectedError
+from knowledge.facts.messages import ImportRejectedError, Problem
 from knowledge.interchange.service import SECTIONS, chunks_of, document_size, plan_import
 from knowledge.interchange.uploads import ImportLimits, read_import
 from knowledge.store.durable_jobs import (
@@ -116,6 +116,9 @@ class ImportSteps:
         self.writer = writer
         self.refusals = refusals
         self.limits = limits or ImportLimits()
+        # The rows the plan refused (and skipped, the job skipping refused rows), for this
+        # process to tell: what another import wrote first may refuse rows its preview did not.
+        self.refused: list[Problem] = []
 
     async def plan(self, session: AsyncSession, job: WriteJob, upload: bytes | None) -> JobPlan:
         """The file read again and planned against what is stored; raises
@@ -125,9 +128,10 @@ class ImportSteps:
         # The plan and the stored versions it was made from are read in one snapshot: a record
         # changed after it is skipped, never overwritten. Only the planned records are read.
         await reading_snapshot(session)
-        document, _ = await plan_import(
+        document, preview = await plan_import(
             session, parsed, writer=self.writer, skip_rejected=job.skip_rejected
         )
+        self.refused = preview.rejected
         stored = await stored_fingerprints(session, document)
         return JobPlan(
             [

@@ -45,18 +45,6 @@ class LoadReport:
         return bool(self.created or self.updated)
 
 
-def _pairs_repeated(agreements: Sequence[AgreementDoc]) -> list[str]:
-    """The agreements of a document naming a pair an earlier one of it names."""
-    first: dict[tuple[str, str, str], str] = {}
-    problems = []
-    for doc in agreements:
-        pair = (doc.hromada, doc.place, doc.kind.value)
-        if pair in first and first[pair] != doc.key:
-            problems.append(f"agreements: {doc.key}: the same pair as {first[pair]}")
-        first.setdefault(pair, doc.key)
-    return problems
-
-
 def _duplicates(keys: Iterable[str]) -> list[str]:
     counts = Counter(keys)
     return sorted(key for key, count in counts.items() if count > 1)
@@ -108,12 +96,21 @@ async def serialise_loads(session: AsyncSession) -> None:
 async def pair_holders(
     session: AsyncSession, agreements: Sequence[AgreementDoc]
 ) -> dict[str, str]:
-    """Of `agreements`, each one whose pair (hromada, partner place, kind) a stored agreement
-    under another key holds → that stored agreement's key. An agreement whose partner place
-    is not stored yet is held by none."""
+    """Of `agreements` not stored yet (by key), each one whose pair (hromada, partner place,
+    kind) a stored agreement under another key holds → that stored agreement's key. An
+    agreement whose partner place is not stored yet is held by none; a stored one is never
+    held (several records of one pair an editor made stay writable)."""
+    table = models.AgreementRow
+    stored_keys = set(
+        (
+            await session.scalars(
+                select(table.key).where(table.key.in_([doc.key for doc in agreements]))
+            )
+        ).all()
+    )
+    agreements = [doc for doc in agreements if doc.key not in stored_keys]
     if not agreements:
         return {}
-    table = models.AgreementRow
     places = dict((await session.execute(select(models.PlaceRow.key, models.PlaceRow.id))).all())
     stored = await session.execute(
         select(table.key, table.hromada_code, table.place_id, table.kind).where(
@@ -215,18 +212,18 @@ async def load_document(
     (in a write transaction, `knowledge.store.engines.writing`).
 
     Records are matched by key (hromadas by code). A record equal to the stored one is left
-    alone, so loading the same document twice changes nothing. A pair (hromada, partner, kind)
-    has one agreement: an agreement naming a pair stored (or named earlier in the document)
-    under another key is a LoadError. Loads run one after another (`serialise_loads`), so
-    two at once never both add one pair. Every record created, changed
-    or moved must be the writer's to write, as stored and as loaded (`require_write`); the
-    writer's refusal is raised, and the caller's rollback leaves everything as it was. Every
-    change is audited under the writer's name and one batch id; passing the same `batch` to
-    several loads makes them one batch. Raises LoadError for duplicates and unknown keys.
+    alone, so loading the same document twice changes nothing. A new agreement naming a pair
+    (hromada, partner, kind) stored under another key the document does not carry is a
+    LoadError: the pair's record is that one. Loads run one after another
+    (`serialise_loads`), so two at once never both add one pair. Every record created,
+    changed or moved must be the writer's to write, as stored and as loaded
+    (`require_write`); the writer's refusal is raised, and the caller's rollback leaves
+    everything as it was. Every change is audited under the writer's name and one batch id;
+    passing the same `batch` to several loads makes them one batch. Raises LoadError for
+    duplicates and unknown keys.
     """
     await serialise_loads(session)
     problems = await check_references(session, document)
-    problems += _pairs_repeated(document.agreements)
     problems += [
         f"agreements: {key}: its pair is stored already as {holder}"
         for key, holder in (await pair_holders(session, document.agreements)).items()
