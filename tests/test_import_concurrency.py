@@ -151,7 +151,8 @@ def test_one_pair_under_two_keys_is_stored_once_and_the_second_import_told(
         f"is stored already under key {kept}, and this row gives it the new key" in refused.stderr
     )
     assert orphans == 0
-    assert sorted(state for state, _, _ in jobs) == ["done", "failed"]
+    # Refused by its job, or by its preview when the other import had ended by then.
+    assert sorted(state for state, _, _ in jobs) in (["done"], ["done", "failed"])
     assert all(created == audited for _, created, audited in jobs), jobs
 
 
