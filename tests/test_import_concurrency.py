@@ -142,7 +142,7 @@ def test_one_pair_under_two_keys_is_stored_once_and_the_second_import_told(
 
     stored = asyncio.run(_agreements(database_url, "Jelgava"))
     orphans, jobs = asyncio.run(_truth(database_url))
-    assert len(stored) == 1, stored
+    assert len(stored) == 1, [result.stderr for result in results]
     (kept,) = stored
     outcomes = sorted(result.returncode for result in results)
     assert outcomes == [0, 1], [result.stderr for result in results]
