@@ -232,7 +232,9 @@ ADJECTIVES: dict[str, tuple[str, str]] = {
 # readers' languages: ISO code -> names. «Великобританія» is how Ukrainian usually writes what
 # CLDR spells «Велика Британія»; Macedonia and Korea are what people still call North
 # Macedonia and South Korea; «Белоруссия» is the Soviet-era Russian name older lists keep.
+# «Штати», «Америка», "the States" are how people speak of the United States.
 EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
+    "US": ("Штати", "Штаты", "Америка", "the States"),
     "GB": ("Британія", "Великобританія", "Britain"),
     "MK": ("Македонія", "Македония", "Macedonia", "Republic of Macedonia"),
     "KR": ("Корея", "Korea", "Republic of Korea"),
