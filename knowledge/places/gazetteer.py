@@ -191,6 +191,22 @@ class _IndexBuilder:
             self.add_key(key, ref)
 
 
+# An oblast's everyday name from its adjective: «-зька» is «-жчина» (Запоріжчина), «-цька»
+# «-ччина» (Вінниччина, Донеччина), «-ська» «-щина» (Харківщина, Одещина).
+_EVERYDAY_OBLAST_ENDINGS = (("зька", "жчина"), ("цька", "ччина"), ("ська", "щина"))
+
+
+def oblast_everyday_name(adjective: str) -> str | None:
+    """The everyday name of an oblast from its adjective: «Харківська» → «Харківщина».
+
+    None for a name that is no such adjective («Автономна Республіка Крим»).
+    """
+    for ending, everyday in _EVERYDAY_OBLAST_ENDINGS:
+        if adjective.endswith(ending) and " " not in adjective:
+            return adjective.removesuffix(ending) + everyday
+    return None
+
+
 class Gazetteer:
     """Finds the names of hromadas, places, countries, regions and oblasts in a question."""
 
@@ -232,6 +248,9 @@ class Gazetteer:
             builder.add_ukrainian_noun(form, EntityRef(EntityKind.HROMADA, code))
         for code, oblast_uk in oblasts.items():
             builder.add_ukrainian_adjective(oblast_uk, EntityRef(EntityKind.OBLAST, code))
+            everyday = oblast_everyday_name(oblast_uk)
+            if everyday is not None:
+                builder.add_ukrainian_noun(everyday, EntityRef(EntityKind.OBLAST, code))
 
         regions: dict[str, tuple[str, str]] = {}
         domestic: set[EntityRef] = set()

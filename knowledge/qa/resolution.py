@@ -144,6 +144,20 @@ def _followed_by_oblast_word(reading: Reading, mention: Mention) -> bool:
     return fold(reading.tokens[following].text).startswith(_OBLAST_WORDS)
 
 
+# «Харківщина», «Вінниччина», «Запоріжчина»: the endings of an oblast's everyday name.
+_EVERYDAY_OBLAST_STEMS = ("щин", "ччин", "жчин")
+
+
+def _everyday_oblast(text: str, mention: Mention) -> bool:
+    """Whether the mention is an oblast by its everyday name («на Полтавщині»), which no
+    hromada, partner or country is called, unlike «Харківська», which is also a hromada."""
+    if not mention.of_kind(EntityKind.OBLAST) or len(mention.of_kind(EntityKind.OBLAST)) != len(
+        mention.refs
+    ):
+        return False
+    return any(stem in fold(text) for stem in _EVERYDAY_OBLAST_STEMS)
+
+
 # "район", "district": after a district's name and before its city's («Дніпровського району
 # Києва», "Dniprovskyi district of Kyiv").
 _DISTRICT_WORDS = ("район", "district", "raion", "rayon")
@@ -206,7 +220,7 @@ def _collect(reading: Reading, snapshot: Snapshot) -> _Found:
         tokens = reading.tokens
         text = reading.text[tokens[mention.first].start : tokens[mention.last].end]
         hromadas = mention.of_kind(EntityKind.HROMADA)
-        if _followed_by_oblast_word(reading, mention):
+        if _followed_by_oblast_word(reading, mention) or _everyday_oblast(text, mention):
             oblasts = {ref.id for ref in mention.of_kind(EntityKind.OBLAST)} or {
                 snapshot.hromadas[ref.id].oblast_code or "" for ref in hromadas
             }
