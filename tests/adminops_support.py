@@ -18,6 +18,7 @@ from bot.settings import Settings
 from knowledge.admin import permissions
 from knowledge.admin.common import Admin
 from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.plausibility import entered_on
 from knowledge.interchange import apply_import, read_import
 from knowledge.qa.engine import Engine
 from knowledge.store import models
@@ -169,9 +170,11 @@ AGREEMENTS_HEADER = (
 )
 
 
-async def import_rows(engine: AsyncEngine, *rows: str) -> None:
-    """Write agreement rows as an applied import would (audited as created)."""
-    parsed = read_import("\n".join([AGREEMENTS_HEADER, *rows]).encode(), "rows.csv")
-    assert parsed.rejected == []
-    async with session_factory(engine)() as session:
-        await apply_import(session, parsed, writer=SystemWriter("test:import"))
+async def import_rows(engine: AsyncEngine, *rows: str, entered: dt.date = TODAY) -> None:
+    """Write agreement rows as an applied import would (audited as created), entered on the
+    day `entered` (the harness's `TODAY`), as a bot whose clock says that day would enter them."""
+    with entered_on(entered):
+        parsed = read_import("\n".join([AGREEMENTS_HEADER, *rows]).encode(), "rows.csv")
+        assert parsed.rejected == []
+        async with session_factory(engine)() as session:
+            await apply_import(session, parsed, writer=SystemWriter("test:import"))

@@ -106,7 +106,8 @@ async def test_reminders_fire_once_per_threshold_across_a_restart(
 async def test_an_agreement_past_its_stated_end_expires_and_answers_follow(
     admins: FileHarness, seeded_engine: AsyncEngine
 ) -> None:
-    await import_rows(seeded_engine, ENDED)
+    # Entered while it was still in force: an entry made after its end would be refused.
+    await import_rows(seeded_engine, ENDED, entered=dt.date(2025, 4, 1))
     key = "kharkiv-cz-brno-cooperation-agreement"
 
     expired = await tick_expiry(admins.bot, admins.services, TODAY)

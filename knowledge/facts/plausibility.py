@@ -14,7 +14,9 @@ when a stored one is read: a record that was right when written stays readable a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -55,9 +57,28 @@ ENDED_IN_FORCE = N_(
 )
 
 
+# The day entries are checked as of, where a caller runs on a clock of its own (see `entered_on`).
+_ENTRY_DAY: ContextVar[dt.date | None] = ContextVar("entry_day", default=None)
+
+
 def today_in_ukraine() -> dt.date:
-    """Today's date where the hromadas are."""
-    return dt.datetime.now(KYIV).date()
+    """Today's date where the hromadas are, or the day `entered_on` set for the running task."""
+    return _ENTRY_DAY.get() or dt.datetime.now(KYIV).date()
+
+
+@contextmanager
+def entered_on(day: dt.date) -> Iterator[None]:
+    """Check every entry made inside the block as of `day` instead of the wall clock's today.
+
+    For a caller whose clock is not the wall clock: a bot whose `today` is set to another day
+    must judge "later than today" and "already ended" by that day, as its reminders do.
+    The setting is per asyncio task (a `ContextVar`), so other chats are not affected.
+    """
+    token = _ENTRY_DAY.set(day)
+    try:
+        yield
+    finally:
+        _ENTRY_DAY.reset(token)
 
 
 def entry_context(today: dt.date | None = None) -> dict[str, Any]:
