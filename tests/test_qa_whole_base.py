@@ -105,3 +105,29 @@ def test_aid_from_a_town_says_the_records_name_its_country_and_shows_that_countr
     assert said in answer.text
     assert shown in answer.text
     assert not_shown not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Скільки всього угод у базі?", "підписано — 12 (громад: 3)"),
+        ("How many agreements are there in total?", "signed — 12 (hromadas: 3)"),
+        ("скільки угод загалом?", "заплановано чи в переговорах — ще 2"),
+    ],
+)
+def test_how_many_agreements_in_total_counts_the_whole_base_unsigned_apart(
+    curated_engine: Engine, question: str, expected: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.COUNT
+    assert expected in answer.text
+
+
+def test_how_many_agreements_in_total_after_a_hromada_counts_that_hromadas(
+    curated_engine: Engine,
+) -> None:
+    _, answer = conversation(curated_engine, "Харків", "скільки всього угод?")
+
+    assert answer.text.startswith("Харків")
+    assert "базі знань" not in answer.text

@@ -1589,6 +1589,13 @@ class Engine:
     def _count(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
         entities = meaning.entities
+        if (
+            entities.hromada is None
+            and meaning.narrow is not None
+            and meaning.narrow.aspect is Aspect.TOTALS
+        ):
+            self._count_all_agreements(lang, draft)
+            return
         if entities.hromada is None:
             self._count_hromadas(lang, meaning, draft)
             return
@@ -1745,6 +1752,29 @@ class Engine:
         else:
             verdict = _("{hromada} has more partners.")
         draft.lines.append(verdict.format(hromada=more))
+
+    def _count_all_agreements(self, lang: Language, draft: _Draft) -> None:
+        """Every agreement of the knowledge base: the signed ones, and those planned or in talks
+        apart, as each hromada's partner list counts them."""
+        agreements = list(self.snapshot.agreements.values())
+        signed = [a for a in agreements if a.status in SIGNED_STATUSES]
+        unsigned = [
+            a
+            for a in agreements
+            if a.status in (AgreementStatus.PLANNED, AgreementStatus.IN_NEGOTIATION)
+        ]
+        hromadas = {a.hromada for a in signed}
+        draft.lines.append(
+            lang.gettext(
+                "Agreements in the knowledge base: signed — {signed} (hromadas: {hromadas}); "
+                "planned or in talks — {unsigned} more."
+            ).format(
+                signed=lang.number(len(signed)),
+                hromadas=lang.number(len(hromadas)),
+                unsigned=lang.number(len(unsigned)),
+            )
+        )
+        draft.cite_agreements(signed[:LIST_LIMIT])
 
     def _count_hromadas(self, lang: Language, meaning: Meaning, draft: _Draft) -> None:
         """How many hromadas have partners in a country (or of a kind), or aid from it; or,

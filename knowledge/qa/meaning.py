@@ -40,6 +40,8 @@ class Aspect(StrEnum):
     HROMADAS = "hromadas"
     # «Скільки громад мають партнерів?»: how many hromadas have a partnership recorded.
     WITH_PARTNERS = "with_partners"
+    # «Скільки всього угод у базі?»: every agreement recorded, the signed ones and the rest.
+    TOTALS = "totals"
     MOST = "most"
     MOST_AGREEMENTS = "most_agreements"
     # Events found by the words of their records ("where was the conference of mayors?").

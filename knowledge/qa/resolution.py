@@ -513,6 +513,9 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
         return Intent.AID
     if intent is Intent.COUNT and asks_who and (entities.country or entities.kind):
         return Intent.COUNT
+    if intent is Intent.COUNT and _counts_all_agreements(reading, entities):
+        # «Скільки всього угод у базі?», "How many agreements are there in total?"
+        return Intent.COUNT
     if intent is Intent.COUNT and _counts_hromadas(reading):
         # «Скільки громад мають партнерів?», "How many hromadas have partners?"
         return Intent.COUNT
@@ -549,6 +552,33 @@ def _counts_hromadas(reading: Reading) -> bool:
         if following < len(words) and words[following].startswith(_HROMADA_NOUNS):
             return True
     return False
+
+
+# «всього», «у базі», "in total": a count of the whole knowledge base, not of one hromada's.
+_WHOLE_BASE_WORDS = frozenset(
+    fold(word)
+    for word in (
+        *("всього", "усього", "загалом", "базі", "всего", "базе"),
+        *("total", "altogether", "base", "database"),
+    )
+)
+
+
+_BASE_WORDS = frozenset(fold(word) for word in ("базі", "базе", "base", "database"))
+
+
+def _names_the_base(reading: Reading) -> bool:
+    return any(fold(token.text) in _BASE_WORDS for token in reading.tokens)
+
+
+def _counts_all_agreements(reading: Reading, entities: Entities) -> bool:
+    """Whether the question counts every agreement of the base: «скільки всього угод у базі»,
+    "how many agreements are there in total" (no country, kind, status or year named)."""
+    if entities.country or entities.kind or entities.status or entities.year or entities.region:
+        return False
+    if Cue.AGREEMENTS not in reading.cues or _counts_hromadas(reading):
+        return False
+    return any(fold(token.text) in _WHOLE_BASE_WORDS for token in reading.tokens)
 
 
 def _elliptical(reading: Reading, own: _Own, intent: Intent | None) -> bool:
@@ -1272,15 +1302,25 @@ def _decide(
     ) or (intent is Intent.SIGNATORIES and not hromadas_asked)
     if nation_wide is Intent.REVERSE and previous.hromada and about_its_agreement:
         nation_wide = None
+    if (
+        nation_wide is Intent.COUNT
+        and previous.hromada
+        and _counts_all_agreements(reading, entities)
+        and not _names_the_base(reading)
+    ):
+        # «скільки всього угод?» after Kharkiv counts Kharkiv's; «… у базі?» the whole base.
+        nation_wide = None
     if nation_wide is not None:
         # «чи є побратими в Італії?» and "Are there partners in Poland?" want a yes or a no.
         asks = nation_wide is Intent.REVERSE and _asks_existence(reading)
         counted = nation_wide is Intent.COUNT and _counts_hromadas(reading)
+        totals = nation_wide is Intent.COUNT and _counts_all_agreements(reading, entities)
+        narrow = Narrow(Aspect.WITH_PARTNERS) if counted else None
         return Meaning(
             nation_wide,
             entities,
-            yes_no=asks,
-            narrow=Narrow(Aspect.WITH_PARTNERS) if counted else None,
+            yes_no=asks and not totals,
+            narrow=Narrow(Aspect.TOTALS) if totals else narrow,
             rule="a nation-wide question",
         )
 
@@ -2007,7 +2047,10 @@ def _settled(
             return Meaning(intent, entities, rule="asked of a country, nation-wide")
         if intent is Intent.COUNT and entities.kind:
             return Meaning(intent, entities, rule="asked of a kind of agreement, nation-wide")
-        if intent is Intent.COUNT and meaning.narrow == Narrow(Aspect.WITH_PARTNERS):
+        if intent is Intent.COUNT and meaning.narrow in (
+            Narrow(Aspect.WITH_PARTNERS),
+            Narrow(Aspect.TOTALS),
+        ):
             return meaning
         if intent is Intent.OUT_OF_DOMAIN:
             return meaning
