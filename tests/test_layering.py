@@ -8,6 +8,7 @@ and commands run the services through its unit of work.
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -126,11 +127,46 @@ def test_an_import_of_a_higher_or_sibling_layer_is_reported(tmp_path: Path) -> N
     }
 
 
+def _importers(package: str) -> set[str]:
+    """The packages of `knowledge`, and `bot`, whose modules import `knowledge.<package>`."""
+    found = set()
+    for root in (KNOWLEDGE_DIR, BOT_DIR):
+        for path in root.rglob("*.py"):
+            importer = "bot" if root == BOT_DIR else path.relative_to(root).parts[0]
+            modules = _imported_modules(path, root)
+            if importer != package and any(
+                module.split(".")[:2] == ["knowledge", package] for module in modules
+            ):
+                found.add(importer)
+    return found
+
+
+def _allows(first_line: str, importer: str) -> bool:
+    """Whether a package docstring's first line names `importer` among those that import it:
+    by name, as "any layer", or as "from `X` up" with X no higher than the importer (`bot`
+    stands above every layer)."""
+    if "any layer" in first_line.lower() or f"`{importer}`" in first_line:
+        return True
+    lowest = re.search(r"from `(\w+)` up", first_line, re.IGNORECASE)
+    if lowest is None:
+        return False
+    return RANK.get(importer, len(LAYERS)) >= RANK[lowest.group(1)]
+
+
 def test_every_package_says_what_it_is_and_who_may_import_it() -> None:
+    unsaid = set()
     for init in KNOWLEDGE_DIR.glob("*/__init__.py"):
         docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert docstring is not None, init
-        assert "import" in docstring.splitlines()[0], init
+        first_line = docstring.splitlines()[0]
+        assert "import" in first_line, init
+        unsaid |= {
+            f"{init.parent.name}: imported by {importer}"
+            for importer in _importers(init.parent.name)
+            if not _allows(first_line, importer)
+        }
+
+    assert unsaid == set()
 
 
 def test_no_module_is_named_like_a_layer() -> None:

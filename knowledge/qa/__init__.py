@@ -1,1 +1,1 @@
-"""Question answering, from a question to an answer. Only `bot` imports it."""
+"""Question answering, from a question to an answer. `extraction` and `bot` import it."""

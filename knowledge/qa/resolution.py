@@ -29,7 +29,7 @@ from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Narrow, Topic
 from knowledge.qa.people import signed_by_person
-from knowledge.qa.understanding import Reading
+from knowledge.qa.understanding import Reading, word_after
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
 from knowledge.text.morphology import inflect, is_dictionary_word, lemmas, may_be_a_name
 from knowledge.text.normalize import fold
@@ -546,9 +546,7 @@ def _counts_hromadas(reading: Reading) -> bool:
     for index, word in enumerate(words):
         if word not in _COUNT_WORDS:
             continue
-        following = index + 1
-        while following < len(words) and words[following] in _COUNT_FILLERS:
-            following += 1
+        following = word_after(words, index, _COUNT_FILLERS)
         if following < len(words) and words[following].startswith(_HROMADA_NOUNS):
             return True
     return False

@@ -272,6 +272,16 @@ _LISTING_CUES = frozenset({Cue.WHO, Cue.COUNT, Cue.LIST})
 _LINKS = frozenset({"є", "являются", "является", "a", "an", "the", "yet"})
 
 
+def word_after(words: list[str], index: int, skipped: frozenset[str]) -> int:
+    """The index of the first word after `words[index]` that is not in `skipped` (folded
+    words), or `len(words)` when none is: the word a trigger such as «не», «протягом» or
+    «скільки» bears on, past the fillers between them."""
+    following = index + 1
+    while following < len(words) and words[following] in skipped:
+        following += 1
+    return following
+
+
 def _negated_kind(words: list[str], cues: set[Cue]) -> tuple[int, frozenset[Cue]] | None:
     """The negation's index and the kinds of agreement it leaves out, in a "which" question:
     «які партнери не побратими?», «угоди, що не є меморандумами», "partners that aren't twin
@@ -282,9 +292,7 @@ def _negated_kind(words: list[str], cues: set[Cue]) -> tuple[int, frozenset[Cue]
         negation = word in _NEGATIONS or (word.endswith("nt") and word[:-2] in _AUXILIARIES)
         if not negation:
             continue
-        following = index + 1
-        while following < len(words) and words[following] in _LINKS:
-            following += 1
+        following = word_after(words, index, _LINKS)
         negated, _ = _cues_in(words[following : following + 1])
         if negated & _KIND_CUES:
             return index, frozenset(negated & _KIND_CUES)
@@ -303,9 +311,7 @@ def _window_months(words: list[str]) -> int | None:
     for index, word in enumerate(words):
         if word not in _OPENERS:
             continue
-        following = index + 1
-        while following < len(words) and words[following] in _FILLERS:
-            following += 1
+        following = word_after(words, index, _FILLERS)
         years = 1
         if following < len(words):
             number = words[following]

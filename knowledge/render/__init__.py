@@ -1,1 +1,1 @@
-"""Text in the reader's language: labels, phrases, cards. qa, admin, interchange import it."""
+"""Text in the reader's language: labels, phrases, cards. From `qa` up and `bot` import it."""
