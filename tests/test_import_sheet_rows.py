@@ -4,6 +4,7 @@ never drop a row's facts for another row's, never fail the import on a long name
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -213,6 +214,38 @@ def test_two_aid_rows_of_one_key_with_other_sums_are_both_refused() -> None:
     assert [number for number, _ in refusals] == [2, 3]
     assert refusals[1][1].startswith("the same aid record as row 2, with other values in amount")
     assert plan.document.aid == []
+
+
+# --- sums of aid ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "lang", "reason"),
+    [
+        ("1e30", "EUR", "en", "amount: 1e30 is too large for a sum of aid"),
+        ("1e308", "EUR", "uk", "amount: 1e308 — завелике число для суми допомоги"),
+        ("-100", "EUR", "en", "amount: -100 is below zero: write the sum received"),
+        ("-100", "EUR", "uk", "amount: -100 менше за нуль: запишіть отриману суму"),
+        ("10.005", "EUR", "en", "amount: 10.005 has more than two decimal places"),
+        ("1000", "XYZ", "en", "currency: XYZ is not a currency code"),
+        ("1000", "XTS", "en", "currency: XTS is not a currency code"),
+    ],
+)
+def test_an_impossible_sum_or_currency_refuses_its_row_only(
+    amount: str, currency: str, lang: str, reason: str
+) -> None:
+    plan = _plan(
+        AID_HEADER,
+        "kharkiv-aid-1,Kharkiv,2024-03,country,Poland,1000,EUR,Letter,",
+        f"kharkiv-aid-2,Kharkiv,2024-04,country,Poland,{amount},{currency},Letter,",
+    )
+
+    ((row, refusal),) = _refusals(plan, lang)
+    assert row == 3
+    assert refusal.startswith(reason)
+    assert [(item.key, item.amount, item.currency) for item in plan.document.aid] == [
+        ("kharkiv-aid-1", Decimal("1000"), "EUR")
+    ]
 
 
 # --- long names -------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from babel.numbers import list_currencies
+
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.documents import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, URL_LENGTH
 from knowledge.facts.messages import N_, Problem
@@ -135,6 +137,11 @@ def runs_as_formula(text: str) -> bool:
 
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+# ISO 4217 codes as CLDR knows them, less "no currency" and the code reserved for tests.
+_CURRENCIES = frozenset(list_currencies()) - {"XXX", "XTS"}
+# More than any hromada's aid, and within what two decimal places can be stored exactly:
+# 1e30 in a cell is a slip, not a sum.
+_LARGEST_AMOUNT = Decimal(10) ** 15
 _PLAIN_NUMBER = re.compile(r"^[\d.,]+$")
 _CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "₴": "UAH", "грн": "UAH", "zł": "PLN"}
 
@@ -406,7 +413,7 @@ def _amount(cells: dict[str, str]) -> tuple[Decimal | None, str | None]:
         )
     if not text:
         raise _RowError(N_("currency: {value} is given without an amount"), value=currency)
-    if not _CURRENCY.match(currency):
+    if not _CURRENCY.match(currency) or currency not in _CURRENCIES:
         raise _RowError(N_("currency: {value} is not a currency code"), value=currency)
     # "1 234,50" from Ukrainian Excel and "1,234.50" from English Excel are both read.
     if "," in text and "." in text:
@@ -416,8 +423,17 @@ def _amount(cells: dict[str, str]) -> tuple[Decimal | None, str | None]:
         amount = Decimal(text)
     except InvalidOperation:
         raise _RowError(N_("amount: {value} is not a number"), value=text) from None
-    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+    if not amount.is_finite():
         raise _RowError(N_("amount: {value} is not a number"), value=text)
+    if amount < 0:
+        raise _RowError(N_("amount: {value} is below zero: write the sum received"), value=text)
+    if amount >= _LARGEST_AMOUNT:
+        raise _RowError(N_("amount: {value} is too large for a sum of aid"), value=text)
+    if amount != amount.quantize(Decimal("0.01")):
+        raise _RowError(
+            N_("amount: {value} has more than two decimal places (write kopecks or cents)"),
+            value=text,
+        )
     return amount, currency
 
 
