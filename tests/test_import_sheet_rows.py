@@ -248,6 +248,14 @@ def test_an_impossible_sum_or_currency_refuses_its_row_only(
     ]
 
 
+def test_a_donor_country_written_twice_is_one_donor() -> None:
+    plan = _plan(AID_HEADER, "kharkiv-aid-1,Kharkiv,2024-03,country,PL|Poland|Польща|DE,,,Letter,")
+
+    assert _refusals(plan) == []
+    ((record,),) = [plan.document.aid]
+    assert [donor.country for donor in record.donors] == ["PL", "DE"]
+
+
 # --- long names -------------------------------------------------------------------------------
 
 

@@ -468,10 +468,13 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
         category, quantity = _counted(cells)
         city = _optional(cells, "donor_city")
         organisation = _optional(cells, "donor_organisation")
+        # One country written twice («PL|Poland») is one donor, in the order first written.
         countries = tuple(
-            _country(name, "donor_country").code
-            for name in cells.get("donor_country", "").split("|")
-            if name.strip()
+            dict.fromkeys(
+                _country(name, "donor_country").code
+                for name in cells.get("donor_country", "").split("|")
+                if name.strip()
+            )
         )
         kind_text = cells.get("donor_kind", "").strip()
         if kind_text and kind_text not in DonorKind.__members__.values():
