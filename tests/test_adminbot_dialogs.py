@@ -544,3 +544,20 @@ async def test_a_source_title_longer_than_a_title_holds_is_refused_as_typed_and_
     await admin.click(button(calls, CONFIRM[lang]), chat_id=ME, user_id=ME, language_code=lang)
     (source,) = [s for s in (await stored(seeded_engine)).sources if s.url == link]
     assert source.title.uk == "Меморандум"
+
+
+async def test_the_one_line_form_stores_no_hidden_or_direction_characters(
+    admin: Harness, seeded_engine: AsyncEngine
+) -> None:
+    calls = await admin.send(
+        "/add_agreement Харків | Кошице | SK | cooperation | 2025"
+        " | Лист\u200b міського \u202eголови\ufeff",
+        chat_id=ME,
+        user_id=ME,
+    )
+    await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
+
+    document = await stored(seeded_engine)
+    (added,) = [a for a in document.agreements if a.key == "kharkivska-kosice-cooperation-2025"]
+    (source,) = [s for s in document.sources if s.key == added.sources[0].source]
+    assert source.title.uk == "Лист міського голови"

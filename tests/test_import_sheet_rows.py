@@ -575,3 +575,36 @@ def test_a_row_giving_a_stored_pair_its_own_key_or_none_changes_that_record() ->
 
         assert plan.rejected == []
         assert [doc.key for doc in plan.document.agreements] == ["test-agreement"]
+
+
+# --- hidden characters -----------------------------------------------------------------------
+
+# Zero-width space, word joiner, left-to-right mark, right-to-left override, byte order mark
+# and soft hyphen: each invisible, the override reversing every answer that shows the note.
+HIDDEN = "\u200b\u2060\u200e\u202e\ufeff\u00ad"
+
+
+def test_a_sheet_s_hidden_and_direction_characters_are_not_stored() -> None:
+    plan = _plan(
+        HEADER,
+        f"test-agreement,Kharkiv,,Košice,Slovakia,cooperation,active,,"
+        f"Lis{HIDDEN}t,Sal\u200bzburg \u202eanuaK\u200d{HIDDEN}",
+    )
+
+    (agreement,) = plan.document.agreements
+    assert plan.rejected == []
+    assert agreement.notes is not None
+    assert agreement.notes.en == "Salzburg anuaK"
+    assert [source.title.en for source in plan.document.sources] == ["List"]
+
+
+def test_a_joiner_a_script_needs_is_kept_and_one_between_latin_letters_is_not() -> None:
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # "I want", spelt with ZWNJ
+    plan = _plan(
+        HEADER,
+        f"test-agreement,Kharkiv,,Košice,Slovakia,cooperation,active,,L,{persian} Ko\u200cšice",
+    )
+
+    (agreement,) = plan.document.agreements
+    assert agreement.notes is not None
+    assert agreement.notes.en == f"{persian} Košice"

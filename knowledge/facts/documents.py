@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any, Self
 
@@ -132,14 +133,50 @@ def entry_problem(error: ValidationError) -> Problem | None:
     return None
 
 
+# Zero-width non-joiner and joiner: Persian, Urdu and the Indic scripts need them to spell a
+# word, and emoji sequences to draw one sign; kept between two characters of such a script.
+_JOINERS = frozenset({"\u200c", "\u200d"})
+# Scripts that never need a joiner: one between their letters only hides a character.
+_JOINERLESS_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "DIGIT")
+
+
+def _needs_joiner(neighbour: str) -> bool:
+    if not neighbour or neighbour.isspace() or neighbour.isascii():
+        return False
+    return not unicodedata.name(neighbour, "").startswith(_JOINERLESS_SCRIPTS)
+
+
+def without_format_characters(text: Any) -> Any:
+    """`text` without the invisible format characters (Unicode category Cf: zero-width space,
+    word joiner, byte order mark, soft hyphen, the direction marks and overrides that reverse
+    what follows them), keeping a joiner only between two characters of a script that needs
+    one; anything but a str is returned as given, for the field's own check."""
+    if not isinstance(text, str):
+        return text
+    kept = []
+    for index, char in enumerate(text):
+        if unicodedata.category(char) != "Cf":
+            kept.append(char)
+        elif char in _JOINERS:
+            before = kept[-1] if kept else ""
+            after = text[index + 1] if index + 1 < len(text) else ""
+            if _needs_joiner(before) and _needs_joiner(after):
+                kept.append(char)
+    return "".join(kept)
+
+
+# Every stored text passes here, whichever entry it came by: a hidden character would make
+# two equal names differ, and a direction override would reverse the answer that shows it.
+_Visible = BeforeValidator(without_format_characters)
+
 Key = Annotated[str, Field(pattern=_KEY.pattern, max_length=100)]
 HromadaCode = Annotated[str, Field(pattern=_KATOTTH.pattern)]
 CountryCode = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_known_country)]
-NonEmptyText = Annotated[str, Field(min_length=1, max_length=TEXT_LENGTH)]
-NameText = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH)]
-OptionalName = Annotated[str, Field(max_length=NAME_LENGTH)]
-LongText = Annotated[str, Field(max_length=TEXT_LENGTH)]
-UrlText = Annotated[str, Field(max_length=URL_LENGTH)]
+NonEmptyText = Annotated[str, Field(min_length=1, max_length=TEXT_LENGTH), _Visible]
+NameText = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH), _Visible]
+OptionalName = Annotated[str, Field(max_length=NAME_LENGTH), _Visible]
+LongText = Annotated[str, Field(max_length=TEXT_LENGTH), _Visible]
+UrlText = Annotated[str, Field(max_length=URL_LENGTH), _Visible]
 
 
 class Document(BaseModel):
@@ -213,7 +250,9 @@ class SourceDoc(Document):
     kind: SourceKind
     title: Title
     issuer: Title
-    document_number: Annotated[str, Field(max_length=DOCUMENT_NUMBER_LENGTH)] | None = None
+    document_number: Annotated[str, Field(max_length=DOCUMENT_NUMBER_LENGTH), _Visible] | None = (
+        None
+    )
     issued_on: IsoPartialDate | None = None
     url: UrlText | None = None
     language: Annotated[str, Field(max_length=8)] = "uk"
