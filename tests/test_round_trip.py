@@ -122,3 +122,36 @@ async def test_an_exported_sheet_imports_back_unchanged(engine: AsyncEngine, exp
     assert preview.new == {}
     assert not report.load.changed
     assert await exported(engine) == before
+
+
+# Twelve states' aid in one record: their names in either language, joined, are longer than
+# one name may be, each of them is not.
+MANY_DONORS = ("BA", "GB", "US", "CZ", "NL", "DE", "PL", "LT", "LV", "EE", "SK", "FR")
+AID_EXPORTS = {
+    "aid.csv": lambda session: _encoded(export_aid_csv(session)),
+    "aid-uk.xlsx": lambda session: export_aid_xlsx(session, "uk"),
+    "aid-en.xlsx": lambda session: export_aid_xlsx(session, "en"),
+}
+
+
+@pytest.mark.parametrize("export", list(AID_EXPORTS))
+async def test_aid_of_many_donor_countries_imports_back_unchanged(
+    engine: AsyncEngine, export: str
+) -> None:
+    document = base_document()
+    document.aid[0] = aid(donors=[{"kind": "country", "country": code} for code in MANY_DONORS])
+    await seed(engine, document)
+    before = await exported(engine)
+    async with session_factory(engine)() as session:
+        data = await AID_EXPORTS[export](session)
+    parsed = read_import(data, export)
+
+    async with session_factory(engine)() as session:
+        preview = await preview_import(session, parsed)
+        report = await apply_import(session, parsed, writer=SystemWriter("test"))
+
+    assert preview.rejected == []
+    assert preview.changed == {}
+    assert preview.new == {}
+    assert not report.load.changed
+    assert await exported(engine) == before

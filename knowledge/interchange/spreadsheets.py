@@ -96,9 +96,22 @@ COLUMN_LIMITS = {
 }
 
 
+# Columns holding several values apart by "|": an aid's donor countries, one name each.
+LIST_COLUMNS = frozenset({"donor_country"})
+LIST_SEPARATOR = "|"
+
+
 def column_limit(column: str) -> int:
-    """The most characters a cell of `column` may hold."""
+    """The most characters a cell of `column` may hold; of each value, in a list column."""
     return COLUMN_LIMITS.get(column, NAME_LENGTH // 2)
+
+
+def cell_length(column: str, cell: str) -> int:
+    """The length of `cell` that `column_limit` bounds, in characters: its longest value's in
+    a list column (twelve donor countries' names are twelve names, not one long one)."""
+    if column in LIST_COLUMNS:
+        return max(len(value.strip()) for value in cell.split(LIST_SEPARATOR))
+    return len(cell.strip())
 
 
 REQUIRED = {SheetKind.AGREEMENTS: AGREEMENT_REQUIRED, SheetKind.AID: AID_REQUIRED}
@@ -472,7 +485,7 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
         countries = tuple(
             dict.fromkeys(
                 _country(name, "donor_country").code
-                for name in cells.get("donor_country", "").split("|")
+                for name in cells.get("donor_country", "").split(LIST_SEPARATOR)
                 if name.strip()
             )
         )

@@ -28,6 +28,7 @@ from knowledge.interchange.spreadsheets import (
     AgreementCells,
     AidCells,
     SheetKind,
+    cell_length,
     column_limit,
     read_agreement_row,
     read_aid_row,
@@ -392,9 +393,9 @@ def _read_rows(
             continue
         over = next(
             (
-                (column, len(cell.strip()))
+                (column, cell_length(column, cell))
                 for column, cell in zip(header, record, strict=False)
-                if len(cell.strip()) > column_limit(column)
+                if cell_length(column, cell) > column_limit(column)
             ),
             None,
         )
