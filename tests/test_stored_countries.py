@@ -67,3 +67,37 @@ async def test_a_kosovo_partner_exported_imports_back_unchanged(
     assert actual.rejected == []
     assert actual.new == {}
     assert actual.changed == {}
+
+
+# Curaçao and Sint Maarten are countries of their own and, in ISO 3166-2, constituent countries
+# of the Netherlands: their bare names name both, and are left unread rather than guessed.
+SHARED_WITH_THE_NETHERLANDS = {("CW", "Curaçao"), ("SX", "Sint Maarten (Dutch part)")}
+
+
+def test_every_country_s_three_letter_code_and_official_name_are_read() -> None:
+    import pycountry
+
+    unread = {
+        (country.alpha_2, name)
+        for country in pycountry.countries
+        for name in (country.alpha_3, getattr(country, "official_name", None))
+        if name is not None
+        and _storable(country.alpha_2)
+        and getattr(read_country(name), "code", None) != country.alpha_2
+    }
+    assert unread == SHARED_WITH_THE_NETHERLANDS
+
+
+def _storable(code: str) -> bool:
+    try:
+        _place(code)
+    except ValidationError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    "name", ["Republic of Kosovo", "RKS", "XKX", "Республіка Косово", "Republika e Kosovës"]
+)
+def test_kosovo_s_codes_and_official_names_are_read(name: str) -> None:
+    assert getattr(read_country(name), "code", None) == "XK"

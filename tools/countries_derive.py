@@ -54,8 +54,24 @@ NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 CONSTITUENT_TYPES = frozenset({"Country", "Nation"})
 # Northern Ireland is a "province" of GB in ISO 3166-2 but one of its four nations.
 CONSTITUENT_PARENTLESS = frozenset({"GB"})
+# Countries ISO 3166 leaves out, under the two-letter code it lets its users assign (which
+# CLDR names): their three-letter codes and official names, which pycountry cannot give.
+# Kosovo: XKX is the code of the European Union's and Switzerland's documents, RKS its own.
+USER_ASSIGNED_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "XK": (
+        "XKX",
+        "RKS",
+        "Republic of Kosovo",
+        "Республіка Косово",
+        "Республика Косово",
+        "Republika e Kosovës",
+        "Republika Kosovo",
+        "Република Косово",
+    ),
+}
 _SPLIT_WORDS = re.compile(r",\s+|\s+(?:of|and|&|of the)\s+", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\[.*?\]|\s*\(.*?\)")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SMALL_WORDS = frozenset({"of", "the", "and", "&"})
 
 
@@ -79,7 +95,9 @@ def _is_country(code: str) -> bool:
 
 
 def _clean(name: str) -> str:
-    return " ".join(_BRACKETED.sub("", unicodedata.normalize("NFC", name)).split())
+    # ISO writes "the State of Eritrea"; the resolver reads a name past its article.
+    unbracketed = _BRACKETED.sub("", unicodedata.normalize("NFC", name))
+    return " ".join(_ARTICLE.sub("", unbracketed.strip()).split())
 
 
 def cldr_names() -> Iterator[CountryName]:
@@ -134,6 +152,13 @@ def pycountry_names() -> Iterator[CountryName]:
                     yield CountryName(
                         code, _clean(translated), RANK_PRIMARY, f"iso:{attribute}:{language}"
                     )
+
+
+def user_assigned_names() -> Iterator[CountryName]:
+    """The codes and official names of the countries ISO 3166 leaves to its users (Kosovo)."""
+    for code, names in USER_ASSIGNED_COUNTRIES.items():
+        for name in names:
+            yield CountryName(code, name, RANK_PRIMARY, "user-assigned")
 
 
 def constituent_countries() -> Iterator[CountryName]:
@@ -266,7 +291,13 @@ def _unambiguous(derived: list[CountryName], known: list[CountryName]) -> list[C
 
 def country_names() -> list[CountryName]:
     """Every row of country_names.csv, sorted and without repeats."""
-    names = [*pycountry_names(), *constituent_countries(), *cldr_names(), *everyday_names()]
+    names = [
+        *pycountry_names(),
+        *user_assigned_names(),
+        *constituent_countries(),
+        *cldr_names(),
+        *everyday_names(),
+    ]
     names += _unambiguous(list(derived_names(names)), names)
     names += adjectives()
     ranks: dict[tuple[str, str, str, str], int] = {}
