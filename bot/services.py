@@ -17,8 +17,9 @@ from bot.chat_languages import ChatLanguages
 from bot.deeplinks import agreement_ids
 from bot.editor_rights import EditorRights
 from bot.settings import Settings
+from knowledge.facts.dates import today_in_ukraine
 from knowledge.places.world import load_world_places
-from knowledge.qa.engine import Engine, today_in_ukraine
+from knowledge.qa.engine import Engine
 from knowledge.qa.startup import engine_from_database, in_background
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine, session_factory

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.facts.documents import AgreementDoc, ExtensionDoc, KnowledgeDocument
 from knowledge.facts.messages import ImportRejectedError, Problem
-from knowledge.facts.plausibility import entry_context, today_in_ukraine
+from knowledge.facts.plausibility import entry_context, entry_day
 from knowledge.interchange import read_import
 from knowledge.interchange.planning import plan_rows
 from knowledge.qa.engine import Engine
@@ -96,7 +96,7 @@ def test_aid_received_in_the_future_or_before_1900_is_refused(
         "expired,2015,2021",  # a term that has ended, stored as such
         "planned,,",  # to be signed: no signing date yet
         "active,2020,2099",  # in force until a date to come
-        f"active,{today_in_ukraine().year},",  # signed this year
+        f"active,{entry_day().year},",  # signed this year
     ],
 )
 def test_possible_dates_are_still_read(cells: str) -> None:

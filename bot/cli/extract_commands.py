@@ -19,8 +19,7 @@ from knowledge.extraction import (
     read_document,
 )
 from knowledge.extraction.reading import MAX_DOCUMENT_BYTES
-from knowledge.facts.dates import PartialDate
-from knowledge.qa.engine import today_in_ukraine
+from knowledge.facts.dates import PartialDate, today_in_ukraine
 from knowledge.qa.startup import engine_from_database
 from knowledge.render.lang import Language
 from knowledge.store.bootstrap import prepare_database

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Self
+from zoneinfo import ZoneInfo
 
 _ISO_PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
@@ -194,3 +195,12 @@ def read_written_date(text: str) -> PartialDate:
     else:
         text = _worded(text) or text
     return PartialDate.parse(text)
+
+
+KYIV = ZoneInfo("Europe/Kyiv")
+
+
+def today_in_ukraine() -> dt.date:
+    """Today's date where the hromadas are, by the wall clock: what "this year" means in a
+    question and what "later than today" means for an entry."""
+    return dt.datetime.now(KYIV).date()

@@ -18,15 +18,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
-from knowledge.facts.dates import PartialDate
+from knowledge.facts.dates import PartialDate, today_in_ukraine
 from knowledge.facts.messages import N_, Name, Problem
 from knowledge.facts.vocabulary import AgreementStatus
 
-KYIV = ZoneInfo("Europe/Kyiv")
 # The first twinning of towns was made in 1920 (Keighley and Poix-du-Nord), and aid, meetings and
 # agreements of hromadas are all later still: a year before 1900 is a slip of the keyboard (1000
 # for 2000), never a fact, while 1900 leaves room for any real partnership of the last century.
@@ -61,9 +59,10 @@ ENDED_IN_FORCE = N_(
 _ENTRY_DAY: ContextVar[dt.date | None] = ContextVar("entry_day", default=None)
 
 
-def today_in_ukraine() -> dt.date:
-    """Today's date where the hromadas are, or the day `entered_on` set for the running task."""
-    return _ENTRY_DAY.get() or dt.datetime.now(KYIV).date()
+def entry_day() -> dt.date:
+    """The day entries are checked as of: the day `entered_on` set for the running task, or
+    today in Ukraine."""
+    return _ENTRY_DAY.get() or today_in_ukraine()
 
 
 @contextmanager
@@ -84,7 +83,7 @@ def entered_on(day: dt.date) -> Iterator[None]:
 def entry_context(today: dt.date | None = None) -> dict[str, Any]:
     """The validation context that applies these rules as of `today` (today in Ukraine by
     default): `AgreementDoc.model_validate(data, context=entry_context())`."""
-    return {AS_OF: today or today_in_ukraine()}
+    return {AS_OF: today or entry_day()}
 
 
 def as_of(context: Any) -> dt.date | None:

@@ -20,9 +20,9 @@ from knowledge.facts.documents import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, UR
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.plausibility import (
     dated_problem,
+    entry_day,
     source_date_problem,
     term_problem,
-    today_in_ukraine,
 )
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, DonorKind
 from knowledge.places.countries import CountryMatch, read_country
@@ -258,7 +258,7 @@ def _refuse(problem: Problem | None) -> None:
 
 def _received_on(cells: dict[str, str]) -> PartialDate | None:
     received = parse_date(cells.get("received_on", ""), "received_on")
-    _refuse(dated_problem("received_on", received, today_in_ukraine()))
+    _refuse(dated_problem("received_on", received, entry_day()))
     return received
 
 
@@ -306,7 +306,7 @@ def _source(cells: dict[str, str]) -> SourceCells:
     if not title and url is None:
         raise _RowError(N_("no source: every fact needs a source_title or a source_url"))
     date = parse_date(cells.get("source_date", ""), "source_date")
-    _refuse(source_date_problem("source_date", date, today_in_ukraine()))
+    _refuse(source_date_problem("source_date", date, entry_day()))
     return SourceCells(title=title or url or "", url=url, date=date)
 
 
@@ -374,11 +374,7 @@ def read_agreement_row(
             )
         signed_on = parse_date(cells.get("signed_on", ""), "signed_on")
         expires_on = parse_date(cells.get("expires_on", ""), "expires_on")
-        _refuse(
-            term_problem(
-                signed_on, expires_on, status, today_in_ukraine(), until_field="expires_on"
-            )
-        )
+        _refuse(term_problem(signed_on, expires_on, status, entry_day(), until_field="expires_on"))
         hromada = _hromada(cells, hromadas, undecided=True)
         country = _country(cells["partner_country"], "partner_country")
         resolved = hromada if isinstance(hromada, Resolved) else Resolved("")

@@ -10,11 +10,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
-from zoneinfo import ZoneInfo
 
 from babel.lists import format_list
 
-from knowledge.facts.dates import PartialDate
+from knowledge.facts.dates import PartialDate, today_in_ukraine
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import N_
 from knowledge.facts.records import Agreement, Aid, Hromada, Place, Text
@@ -73,7 +72,6 @@ from knowledge.text.collation import sort_key
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.normalize import name_key
 
-KYIV = ZoneInfo("Europe/Kyiv")
 MAX_QUESTION_LENGTH = 500
 # Aid records and activities are long; an answer shows the newest few.
 AID_LIMIT = 10
@@ -155,11 +153,6 @@ _NOT_YET = frozenset({AgreementStatus.PLANNED, AgreementStatus.IN_NEGOTIATION})
 
 def _signed_in(agreement: Agreement, year: int) -> bool:
     return agreement.signed_on is not None and agreement.signed_on.year == year
-
-
-def today_in_ukraine() -> dt.date:
-    """Today's date where the hromadas are, which decides what "this year" means."""
-    return dt.datetime.now(KYIV).date()
 
 
 @contextlib.contextmanager
