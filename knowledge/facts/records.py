@@ -8,6 +8,7 @@ reads one reads the other; lists become tuples.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -254,14 +255,19 @@ def _optional_amount(value: Decimal | None) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+def _pair(text: Bilingual | Notes | None) -> tuple[str | None, str | None]:
+    # A document's text as the database stores it: the Ukrainian and the English column.
+    return (None, None) if text is None else (text.uk, text.en)
+
+
 class Compactor:
     """Turns document records into compact ones, sharing equal strings and small records.
 
-    Both ways records are built, from documents here and from database rows in
-    knowledge.store.snapshot_reader, share its constructors of the small records (texts,
-    citations, donors, aid items, dates), so equal values become one object whichever way
-    they came. Written out field by field: a generic walk over the fields takes seconds at
-    national scale.
+    A record is built one way, by its `*_record` constructor of the values as the database
+    stores them (texts as their Ukrainian and English columns); a document's records
+    (`agreement(doc)` ...) and the database rows (knowledge.store.snapshot_reader) both go
+    through it, so equal values become one object whichever way they came. Written out field
+    by field: a generic walk over the fields takes seconds at national scale.
 
     Strings, numbers and dates are copied rather than referenced: one string of the document
     kept alive keeps its whole block of the heap from being returned to the system, so
@@ -286,12 +292,6 @@ class Compactor:
             found = self._strings[value] = (value + " ")[:-1]
         return found
 
-    def _optional(self, value: str | None) -> str | None:
-        return None if value is None else self._str(value)
-
-    def _strings_of(self, values: list[str]) -> tuple[str, ...]:
-        return tuple(self._str(value) for value in values)
-
     def _date(self, value: PartialDate) -> PartialDate:
         key = (value.year, value.month, value.day)
         found = self._dates.get(key)
@@ -301,12 +301,6 @@ class Compactor:
 
     def _optional_date(self, value: PartialDate | None) -> PartialDate | None:
         return None if value is None else self._date(value)
-
-    def _optional_text(self, value: Bilingual | None) -> Text | None:
-        return None if value is None else self.text(value.uk, value.en)
-
-    def _optional_note(self, value: Notes | None) -> Text | None:
-        return None if value is None else self.optional_note(value.uk, value.en)
 
     def _sources(self, citations: list[CitationDoc]) -> tuple[Cited, ...]:
         citation = self.citation
@@ -322,7 +316,7 @@ class Compactor:
         """One shared copy of the string, or None."""
         return None if value is None else self._str(value)
 
-    def strings(self, values: list[str]) -> tuple[str, ...]:
+    def strings(self, values: Iterable[str]) -> tuple[str, ...]:
         """Shared copies of the strings."""
         return tuple(self._str(value) for value in values)
 
@@ -388,132 +382,360 @@ class Compactor:
             found = self._items[key] = AidItem(AidCategory(category), _optional_number(quantity))
         return found
 
+    def source_record(
+        self,
+        key: str,
+        kind: SourceKind,
+        title_uk: str,
+        title_en: str,
+        issuer_uk: str,
+        issuer_en: str,
+        document_number: str | None,
+        issued_on: PartialDate | None,
+        url: str | None,
+        language: str,
+        notes: str | None,
+    ) -> Source:
+        """A source of its stored values (dates already shared, as `iso_date` gives them)."""
+        optional = self.optional_string
+        return Source(
+            self._str(key),
+            kind,
+            self.text(title_uk, title_en),
+            self.text(issuer_uk, issuer_en),
+            optional(document_number),
+            issued_on,
+            optional(url),
+            self._str(language),
+            optional(notes),
+        )
+
+    def hromada_record(
+        self,
+        code: str,
+        name_uk: str,
+        name_en: str,
+        kind: HromadaKind | None,
+        oblast: tuple[str | None, str | None, str | None],
+        raion: tuple[str | None, str | None, str | None],
+        center: tuple[str | None, str | None],
+        latitude: float | None,
+        longitude: float | None,
+        population: int | None,
+        aliases: Iterable[str],
+    ) -> Hromada:
+        """A hromada of its stored values; oblast and raion as (code, uk, en), the centre as
+        (uk, en)."""
+        optional = self.optional_string
+        return Hromada(
+            self._str(code),
+            self._str(name_uk),
+            self._str(name_en),
+            kind,
+            optional(oblast[0]),
+            optional(oblast[1]),
+            optional(oblast[2]),
+            optional(raion[0]),
+            optional(raion[1]),
+            optional(raion[2]),
+            optional(center[0]),
+            optional(center[1]),
+            _optional_float(latitude),
+            _optional_float(longitude),
+            _optional_number(population),
+            self.strings(aliases),
+        )
+
+    def place_record(
+        self,
+        key: str,
+        name: tuple[str, str],
+        name_local: str,
+        country: str,
+        region: tuple[str | None, str | None],
+        latitude: float | None,
+        longitude: float | None,
+        geonames_id: int | None,
+        aliases: Iterable[str],
+        notes: tuple[str | None, str | None],
+    ) -> Place:
+        """A partner place of its stored values; texts as (uk, en)."""
+        return Place(
+            self._str(key),
+            self.text(*name),
+            self._str(name_local),
+            self._str(country),
+            self.optional_text(*region),
+            _optional_float(latitude),
+            _optional_float(longitude),
+            _optional_number(geonames_id),
+            self.strings(aliases),
+            self.optional_note(*notes),
+        )
+
+    def extension_record(
+        self,
+        extended_on: PartialDate,
+        term_years: int | None,
+        valid_until: PartialDate | None,
+        source: str,
+        notes: tuple[str | None, str | None],
+    ) -> Extension:
+        """An agreement's extension of its stored values (dates already shared)."""
+        return Extension(
+            extended_on, term_years, valid_until, self._str(source), self.optional_note(*notes)
+        )
+
+    def agreement_record(
+        self,
+        key: str,
+        hromada: str,
+        place: str,
+        kind: AgreementKind,
+        status: AgreementStatus,
+        title: tuple[str | None, str | None],
+        dates: tuple[PartialDate | None, PartialDate | None, PartialDate | None],
+        term_years: int | None,
+        extensions: Iterable[Extension],
+        areas: Iterable[CooperationArea],
+        notes: tuple[str | None, str | None],
+        sources: Iterable[Cited],
+    ) -> Agreement:
+        """An agreement of its stored values: texts as (uk, en), dates (signed, planned, valid
+        until) already shared, the place by key."""
+        signed_on, planned_on, valid_until = dates
+        return Agreement(
+            self._str(key),
+            self._str(hromada),
+            self._str(place),
+            kind,
+            status,
+            self.optional_text(*title),
+            signed_on,
+            planned_on,
+            valid_until,
+            term_years,
+            tuple(extensions),
+            self.shared(tuple(areas)),
+            self.optional_note(*notes),
+            self.shared(tuple(sources)),
+        )
+
+    def aid_record(
+        self,
+        key: str,
+        hromada: str,
+        received_on: PartialDate | None,
+        donors: Iterable[Donor],
+        items: Iterable[AidItem],
+        amount: Decimal | None,
+        currency: str | None,
+        description: tuple[str | None, str | None],
+        notes: tuple[str | None, str | None],
+        sources: Iterable[Cited],
+    ) -> Aid:
+        """An aid record of its stored values: texts as (uk, en), the date already shared."""
+        shared = self.shared
+        return Aid(
+            self._str(key),
+            self._str(hromada),
+            received_on,
+            shared(tuple(donors)),
+            shared(tuple(items)),
+            _optional_amount(amount),
+            self.optional_string(currency),
+            self.optional_text(*description),
+            self.optional_note(*notes),
+            shared(tuple(sources)),
+        )
+
+    def activity_record(
+        self,
+        key: str,
+        hromada: str,
+        kind: ActivityKind,
+        started_on: PartialDate | None,
+        ended_on: PartialDate | None,
+        place: str | None,
+        count: int | None,
+        count_is_lower_bound: bool,
+        summary: tuple[str, str],
+        sources: Iterable[Cited],
+    ) -> Activity:
+        """An activity of its stored values: the summary as (uk, en), dates already shared."""
+        return Activity(
+            self._str(key),
+            self._str(hromada),
+            kind,
+            started_on,
+            ended_on,
+            self.optional_string(place),
+            _optional_number(count),
+            bool(count_is_lower_bound),
+            self.text(*summary),
+            self.shared(tuple(sources)),
+        )
+
+    def spending_record(
+        self,
+        period: PartialDate,
+        amount: Decimal,
+        currency: str,
+        purpose: tuple[str | None, str | None],
+    ) -> Spending:
+        """A programme's spending in a period of its stored values (the period already
+        shared)."""
+        return Spending(
+            period, Decimal(str(amount)), self._str(currency), self.optional_text(*purpose)
+        )
+
+    def programme_record(
+        self,
+        key: str,
+        hromada: str,
+        title: tuple[str, str],
+        first_year: int | None,
+        last_year: int | None,
+        approved_by: tuple[str | None, str | None],
+        spending: Iterable[Spending],
+        sources: Iterable[Cited],
+    ) -> Programme:
+        """A programme of its stored values: texts as (uk, en)."""
+        return Programme(
+            self._str(key),
+            self._str(hromada),
+            self.text(*title),
+            _optional_number(first_year),
+            _optional_number(last_year),
+            self.optional_text(*approved_by),
+            tuple(spending),
+            self.shared(tuple(sources)),
+        )
+
+    # The records of a document's: its values, through the constructors above.
+
     def source(self, doc: SourceDoc) -> Source:
         """A source."""
-        return Source(
-            self._str(doc.key),
+        return self.source_record(
+            doc.key,
             doc.kind,
-            self.text(doc.title.uk, doc.title.en),
-            self.text(doc.issuer.uk, doc.issuer.en),
-            self._optional(doc.document_number),
+            doc.title.uk,
+            doc.title.en,
+            doc.issuer.uk,
+            doc.issuer.en,
+            doc.document_number,
             self._optional_date(doc.issued_on),
-            self._optional(doc.url),
-            self._str(doc.language),
-            self._optional(doc.notes),
+            doc.url,
+            doc.language,
+            doc.notes,
         )
 
     def hromada(self, doc: HromadaDoc) -> Hromada:
         """A hromada."""
-        optional = self._optional
-        return Hromada(
-            self._str(doc.code),
-            self._str(doc.name_uk),
-            self._str(doc.name_en),
+        return self.hromada_record(
+            doc.code,
+            doc.name_uk,
+            doc.name_en,
             doc.kind,
-            optional(doc.oblast_code),
-            optional(doc.oblast_uk),
-            optional(doc.oblast_en),
-            optional(doc.raion_code),
-            optional(doc.raion_uk),
-            optional(doc.raion_en),
-            self._optional(doc.center_uk),
-            self._optional(doc.center_en),
-            _optional_float(doc.latitude),
-            _optional_float(doc.longitude),
-            _optional_number(doc.population),
-            self._strings_of(doc.aliases),
+            (doc.oblast_code, doc.oblast_uk, doc.oblast_en),
+            (doc.raion_code, doc.raion_uk, doc.raion_en),
+            (doc.center_uk, doc.center_en),
+            doc.latitude,
+            doc.longitude,
+            doc.population,
+            doc.aliases,
         )
 
     def place(self, doc: PlaceDoc) -> Place:
         """A partner place."""
-        return Place(
-            self._str(doc.key),
-            self.text(doc.name.uk, doc.name.en),
-            self._str(doc.name_local),
-            self._str(doc.country),
-            self._optional_text(doc.region),
-            _optional_float(doc.latitude),
-            _optional_float(doc.longitude),
-            _optional_number(doc.geonames_id),
-            self._strings_of(doc.aliases),
-            self._optional_note(doc.notes),
+        return self.place_record(
+            doc.key,
+            (doc.name.uk, doc.name.en),
+            doc.name_local,
+            doc.country,
+            _pair(doc.region),
+            doc.latitude,
+            doc.longitude,
+            doc.geonames_id,
+            doc.aliases,
+            _pair(doc.notes),
         )
 
     def _extension(self, doc: ExtensionDoc) -> Extension:
-        return Extension(
+        return self.extension_record(
             self._date(doc.extended_on),
             doc.term_years,
             self._optional_date(doc.valid_until),
-            self._str(doc.source),
-            self._optional_note(doc.notes),
+            doc.source,
+            _pair(doc.notes),
         )
 
     def agreement(self, doc: AgreementDoc) -> Agreement:
         """An agreement."""
-        return Agreement(
-            self._str(doc.key),
-            self._str(doc.hromada),
-            self._str(doc.place),
+        date = self._optional_date
+        return self.agreement_record(
+            doc.key,
+            doc.hromada,
+            doc.place,
             doc.kind,
             doc.status,
-            self._optional_text(doc.title),
-            self._optional_date(doc.signed_on),
-            self._optional_date(doc.planned_on),
-            self._optional_date(doc.valid_until),
+            _pair(doc.title),
+            (date(doc.signed_on), date(doc.planned_on), date(doc.valid_until)),
             doc.term_years,
-            tuple(self._extension(extension) for extension in doc.extensions),
-            tuple(doc.areas),
-            self._optional_note(doc.notes),
+            [self._extension(extension) for extension in doc.extensions],
+            doc.areas,
+            _pair(doc.notes),
             self._sources(doc.sources),
         )
 
     def aid(self, doc: AidDoc) -> Aid:
         """An aid record."""
-        return Aid(
-            self._str(doc.key),
-            self._str(doc.hromada),
+        return self.aid_record(
+            doc.key,
+            doc.hromada,
             self._optional_date(doc.received_on),
-            tuple(self.donor(d.kind._value_, d.country, d.place, d.name) for d in doc.donors),
-            tuple(self.aid_item(item.category._value_, item.quantity) for item in doc.items),
-            _optional_amount(doc.amount),
-            self._optional(doc.currency),
-            self._optional_text(doc.description),
-            self._optional_note(doc.notes),
+            [self.donor(d.kind._value_, d.country, d.place, d.name) for d in doc.donors],
+            [self.aid_item(item.category._value_, item.quantity) for item in doc.items],
+            doc.amount,
+            doc.currency,
+            _pair(doc.description),
+            _pair(doc.notes),
             self._sources(doc.sources),
         )
 
     def activity(self, doc: ActivityDoc) -> Activity:
         """An activity."""
-        return Activity(
-            self._str(doc.key),
-            self._str(doc.hromada),
+        date = self._optional_date
+        return self.activity_record(
+            doc.key,
+            doc.hromada,
             doc.kind,
-            self._optional_date(doc.started_on),
-            self._optional_date(doc.ended_on),
-            self._optional(doc.place),
-            _optional_number(doc.count),
+            date(doc.started_on),
+            date(doc.ended_on),
+            doc.place,
+            doc.count,
             doc.count_is_lower_bound,
-            self.text(doc.summary.uk, doc.summary.en),
+            (doc.summary.uk, doc.summary.en),
             self._sources(doc.sources),
         )
 
     def programme(self, doc: ProgrammeDoc) -> Programme:
         """A programme with its spending."""
-        return Programme(
-            self._str(doc.key),
-            self._str(doc.hromada),
-            self.text(doc.title.uk, doc.title.en),
-            _optional_number(doc.first_year),
-            _optional_number(doc.last_year),
-            self._optional_text(doc.approved_by),
-            tuple(
-                Spending(
+        return self.programme_record(
+            doc.key,
+            doc.hromada,
+            (doc.title.uk, doc.title.en),
+            doc.first_year,
+            doc.last_year,
+            _pair(doc.approved_by),
+            [
+                self.spending_record(
                     self._date(spending.period),
-                    Decimal(str(spending.amount)),
-                    self._str(spending.currency),
-                    self._optional_text(spending.purpose),
+                    spending.amount,
+                    spending.currency,
+                    _pair(spending.purpose),
                 )
                 for spending in doc.spending
-            ),
+            ],
             self._sources(doc.sources),
         )

@@ -1,7 +1,8 @@
 """Reads the snapshot straight from the database rows, without the pydantic document.
 
 The document of a national knowledge base takes hundreds of MB and seconds to validate; the
-engine only needs the compact records, so they are built from plain column values. The result
+engine only needs the compact records, so they are built from plain column values by the
+record constructors a document's records go through too (`Compactor.*_record`). The result
 is the same snapshot `Snapshot.from_document(export_document(...))` gives (a test compares).
 """
 
@@ -126,21 +127,21 @@ class _Reader:
         )
         records = []
         async for row in rows:
-            key = compact.string(row.key)
-            self._source_keys[row.id] = key
-            records.append(
-                Source(
-                    key,
-                    SourceKind(row.kind),
-                    compact.text(row.title_uk, row.title_en),
-                    compact.text(row.issuer_uk, row.issuer_en),
-                    compact.optional_string(row.document_number),
-                    compact.optional_iso_date(row.issued_on),
-                    compact.optional_string(row.url),
-                    compact.string(row.language),
-                    compact.optional_string(row.notes),
-                )
+            record = compact.source_record(
+                row.key,
+                SourceKind(row.kind),
+                row.title_uk,
+                row.title_en,
+                row.issuer_uk,
+                row.issuer_en,
+                row.document_number,
+                compact.optional_iso_date(row.issued_on),
+                row.url,
+                row.language,
+                row.notes,
             )
+            self._source_keys[row.id] = record.key
+            records.append(record)
         return records
 
     async def hromadas(self) -> list[Hromada]:
@@ -165,26 +166,20 @@ class _Reader:
             table.aliases,
             order=(table.code,),
         )
-        optional = compact.optional_string
         kinds = {kind.value: kind for kind in HromadaKind}
         return [
-            Hromada(
-                compact.string(row.code),
-                compact.string(row.name_uk),
-                compact.string(row.name_en),
+            compact.hromada_record(
+                row.code,
+                row.name_uk,
+                row.name_en,
                 None if row.kind is None else kinds[row.kind],
-                optional(row.oblast_code),
-                optional(row.oblast_uk),
-                optional(row.oblast_en),
-                optional(row.raion_code),
-                optional(row.raion_uk),
-                optional(row.raion_en),
-                optional(row.center_uk),
-                optional(row.center_en),
+                (row.oblast_code, row.oblast_uk, row.oblast_en),
+                (row.raion_code, row.raion_uk, row.raion_en),
+                (row.center_uk, row.center_en),
                 row.latitude,
                 row.longitude,
                 row.population,
-                compact.strings(row.aliases),
+                row.aliases,
             )
             async for row in rows
         ]
@@ -211,22 +206,20 @@ class _Reader:
         )
         records = []
         async for row in rows:
-            key = compact.string(row.key)
-            self._place_keys[row.id] = key
-            records.append(
-                Place(
-                    key,
-                    compact.text(row.name_uk, row.name_en),
-                    compact.string(row.name_local),
-                    compact.string(row.country_code),
-                    compact.optional_text(row.region_uk, row.region_en),
-                    row.latitude,
-                    row.longitude,
-                    row.geonames_id,
-                    compact.strings(row.aliases),
-                    compact.optional_note(row.notes_uk, row.notes_en),
-                )
+            record = compact.place_record(
+                row.key,
+                (row.name_uk, row.name_en),
+                row.name_local,
+                row.country_code,
+                (row.region_uk, row.region_en),
+                row.latitude,
+                row.longitude,
+                row.geonames_id,
+                row.aliases,
+                (row.notes_uk, row.notes_en),
             )
+            self._place_keys[row.id] = record.key
+            records.append(record)
         return records
 
     async def agreements(self) -> list[Agreement]:
@@ -251,12 +244,12 @@ class _Reader:
             if source is None:
                 continue
             extensions[row.agreement_id].append(
-                Extension(
+                compact.extension_record(
                     compact.iso_date(row.extended_on),
                     row.term_years,
                     compact.optional_iso_date(row.valid_until),
                     source,
-                    compact.optional_note(row.notes_uk, row.notes_en),
+                    (row.notes_uk, row.notes_en),
                 )
             )
         cited = await self._citations(
@@ -284,24 +277,21 @@ class _Reader:
         kinds = {kind.value: kind for kind in AgreementKind}
         statuses = {status.value: status for status in AgreementStatus}
         areas = {area.value: area for area in CooperationArea}
-        date, text, places = compact.optional_iso_date, compact.optional_text, self._place_keys
-        shared = compact.shared
+        date, places = compact.optional_iso_date, self._place_keys
         return [
-            Agreement(
+            compact.agreement_record(
                 key,
-                compact.string(hromada),
+                hromada,
                 places[place_id],
                 kinds[kind],
                 statuses[status],
-                text(title_uk, title_en),
-                date(signed_on),
-                date(planned_on),
-                date(valid_until),
+                (title_uk, title_en),
+                (date(signed_on), date(planned_on), date(valid_until)),
                 term_years,
-                tuple(extensions.get(agreement_id, ())),
-                shared(tuple([areas[area] for area in agreement_areas])),
-                compact.optional_note(notes_uk, notes_en),
-                shared(tuple(cited[agreement_id])),
+                extensions.get(agreement_id, ()),
+                [areas[area] for area in agreement_areas],
+                (notes_uk, notes_en),
+                cited[agreement_id],
             )
             async for (
                 agreement_id,
@@ -367,20 +357,19 @@ class _Reader:
             table.notes_en,
             order=(table.key,),
         )
-        string, optional, text = compact.string, compact.optional_string, compact.optional_text
-        date, no_children, shared = compact.optional_iso_date, (), compact.shared
+        date, no_children = compact.optional_iso_date, ()
         return [
-            Aid(
+            compact.aid_record(
                 key,
-                string(hromada),
+                hromada,
                 date(received_on),
-                shared(tuple(donors.get(aid_id, no_children))),
-                shared(tuple(items.get(aid_id, no_children))),
+                donors.get(aid_id, no_children),
+                items.get(aid_id, no_children),
                 amount,
-                optional(currency),
-                text(description_uk, description_en),
-                compact.optional_note(notes_uk, notes_en),
-                shared(tuple(cited[aid_id])),
+                currency,
+                (description_uk, description_en),
+                (notes_uk, notes_en),
+                cited[aid_id],
             )
             async for (
                 aid_id,
@@ -417,9 +406,9 @@ class _Reader:
             order=(table.key,),
         )
         return [
-            Activity(
-                compact.string(row.key),
-                compact.string(row.hromada_code),
+            compact.activity_record(
+                row.key,
+                row.hromada_code,
                 ActivityKind(row.kind),
                 compact.optional_iso_date(row.started_on),
                 compact.optional_iso_date(row.ended_on),
@@ -427,9 +416,9 @@ class _Reader:
                 if row.place_id is None
                 else _key(self._place_keys, row.place_id, "activity", row.id, "place"),
                 row.count,
-                bool(row.count_is_lower_bound),
-                compact.text(row.summary_uk, row.summary_en),
-                compact.shared(tuple(cited[row.id])),
+                row.count_is_lower_bound,
+                (row.summary_uk, row.summary_en),
+                cited[row.id],
             )
             async for row in rows
         ]
@@ -450,11 +439,11 @@ class _Reader:
         spent: defaultdict[int, list[Spending]] = defaultdict(list)
         async for row in spending_rows:
             spent[row.programme_id].append(
-                Spending(
+                compact.spending_record(
                     compact.iso_date(row.period),
                     row.amount,
-                    compact.string(row.currency),
-                    compact.optional_text(row.purpose_uk, row.purpose_en),
+                    row.currency,
+                    (row.purpose_uk, row.purpose_en),
                 )
             )
         cited = await self._citations(
@@ -474,15 +463,15 @@ class _Reader:
             order=(table.key,),
         )
         return [
-            Programme(
-                compact.string(row.key),
-                compact.string(row.hromada_code),
-                compact.text(row.title_uk, row.title_en),
+            compact.programme_record(
+                row.key,
+                row.hromada_code,
+                (row.title_uk, row.title_en),
                 row.first_year,
                 row.last_year,
-                compact.optional_text(row.approved_by_uk, row.approved_by_en),
-                tuple(spent.get(row.id, ())),
-                compact.shared(tuple(cited[row.id])),
+                (row.approved_by_uk, row.approved_by_en),
+                spent.get(row.id, ()),
+                cited[row.id],
             )
             async for row in rows
         ]
