@@ -110,3 +110,22 @@ def test_a_file_that_cannot_be_opened_is_told_in_the_chosen_language(tmp_path: P
     assert folder.returncode == 1
     assert "це тека, а не файл" in folder.stderr
     assert "directory" not in folder.stderr
+
+
+def test_a_sheet_saved_in_windows_1252_is_imported_with_its_accented_letters(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "partners.csv"
+    rows = [
+        "Bila Tserkva,Zürich,Switzerland,twinning,active,2019,,Council decision,,2019-05-12,",
+        "Bila Tserkva,São Paulo,Brazil,twinning,active,2019,,Council decision,,2019-05-12,",
+    ]
+    sheet.write_bytes("\r\n".join([HEADER, *rows]).encode("cp1252"))
+
+    applied = run_bot("--lang", "en", "kb", "import", str(sheet), "--apply", cwd=tmp_path)
+    exported = run_bot("kb", "export", "--format", "csv", cwd=tmp_path)
+
+    assert applied.returncode == 0, applied.stderr
+    assert "Windows-1252" in applied.stdout + applied.stderr
+    assert ",Zürich,CH," in exported.stdout
+    assert ",São Paulo,BR," in exported.stdout

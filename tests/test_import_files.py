@@ -326,3 +326,44 @@ def test_a_knowledge_base_export_is_read_as_a_document() -> None:
 
     assert actual.document is not None
     assert [place.key for place in actual.document.places] == ["sk-kosice"]
+
+
+def test_a_sheet_saved_in_windows_1252_keeps_its_accented_latin_letters() -> None:
+    text = "\r\n".join(
+        [
+            HEADER,
+            "Kharkiv,Zürich,Switzerland,twinning,active,2020,,Brief,,,",
+            "Kharkiv,Kraków,Poland,twinning,active,2021,,Brief,,,",
+            "Kharkiv,São Paulo,Brazil,twinning,active,2022,,Brief,,,",
+        ]
+    )
+
+    actual = read_import(text.encode("cp1252"), "partners.csv")
+
+    assert [row.partner_city for row in actual.agreements] == ["Zürich", "Kraków", "São Paulo"]
+    assert [note.render(str) for note in actual.notes] == [
+        "The file was read as Windows-1252 (Western European) text."
+    ]
+
+
+def test_a_cyrillic_sheet_in_windows_1251_with_latin_columns_stays_cyrillic() -> None:
+    text = HEADER + "\r\n" + "Kharkiv,Кошице,SK,twinning,active,2023,,Лист,,,\r\n"
+
+    actual = read_import(text.encode("cp1251"), "partners.csv")
+
+    assert [row.partner_city for row in actual.agreements] == ["Кошице"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # "éé" in Windows-1252 is "йй" in Windows-1251: either could be meant.
+        b"Kharkiv,\xe9\xe9,France,twinning,active,2020,,Brief,,,",
+        # "Łódź" saved in Windows-1250 reads as "£ódŸ" or "Јуdџ": neither is a name.
+        "Kharkiv,Łódź,Poland,twinning,active,2020,,Brief,,,".encode("cp1250"),
+    ],
+)
+def test_a_sheet_whose_code_page_cannot_be_told_is_refused_not_misread(row: bytes) -> None:
+    actual = _refusal(HEADER.encode() + b"\r\n" + row)
+
+    assert "save it as UTF-8 (CSV UTF-8 in Excel)" in actual

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+import charset_normalizer
 import yaml
 from pydantic import ValidationError
 
@@ -75,9 +76,6 @@ class ParsedImport:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBER = re.compile(r"^[+-]?\d[\d\s.,]*$")
-_UKRAINIAN_OR_ASCII = re.compile(
-    r"^[\x09\x0a\x0d\x20-\x7eА-Яа-яЁёІіЇїЄєҐґ«»№–—‘’“”„…\u00a0\u00b0\u00ab\u00bb\u00a7\u00b7]*$"
-)
 _SUFFIXES = {
     ".csv": "csv",
     ".yaml": "yaml",
@@ -96,23 +94,69 @@ def _decode(data: bytes, notes: list[Problem]) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _decode_cp1251(data)
-        notes.append(Problem(N_("The file was read as Windows-1251 (Cyrillic) text.")))
+        encoding, text = _legacy_encoding(data)
+        notes.append(Problem(_READ_AS[encoding]))
     if _CONTROL.search(text):
         raise rejected(N_("This is not a text file."))
     return text
 
 
-def _decode_cp1251(data: bytes) -> str:
-    # Excel in Ukraine saves CSV as Windows-1251. Any bytes decode as something in it, so
-    # the text is only accepted when it is made of Ukrainian, Russian and ASCII letters.
-    try:
-        text = data.decode("cp1251")
-    except UnicodeDecodeError:
-        text = ""
-    if not text or not _UKRAINIAN_OR_ASCII.match(text):
+# The code pages Excel saves a CSV in where UTF-8 is not chosen: Windows-1251 in Ukraine
+# (Cyrillic), Windows-1252 where the sheet was made in Western Europe (Zürich, São Paulo).
+_READ_AS = {
+    "cp1251": N_("The file was read as Windows-1251 (Cyrillic) text."),
+    "cp1252": N_("The file was read as Windows-1252 (Western European) text."),
+}
+# Letters of each code page a sheet of partnerships is written in, besides ASCII.
+_CYRILLIC = "А-Яа-яЁёІіЇїЄєҐґ"
+_LATIN = "À-ÖØ-öø-ÿŒœŠšŽžŸ"
+_PUNCTUATION = "«»№–—‘’“”„…\u00a0\u00b0\u00a7\u00b7"
+_CODE_PAGE_TEXT = {
+    "cp1251": re.compile(f"^[\\x09\\x0a\\x0d\\x20-\\x7e{_CYRILLIC}{_PUNCTUATION}]*$"),
+    "cp1252": re.compile(f"^[\\x09\\x0a\\x0d\\x20-\\x7e{_LATIN}{_PUNCTUATION}]*$"),
+}
+# A word of Latin and Cyrillic letters together ("Zьrich" for "Zürich" read as Windows-1251),
+# a capital after a small letter past ASCII ("ŁódŸ" for "Łódź"), or three accented letters in
+# a row ("Êîøèöå" for "Кошице" read as Windows-1252) is a wrong code page, not a spelling.
+_MISREAD = re.compile(
+    f"[A-Za-z{_LATIN}][{_CYRILLIC}]|[{_CYRILLIC}][A-Za-z{_LATIN}]"
+    f"|[a-zß-ÿœšž][À-ÖØ-ÞŒŠŽŸ]|[{_LATIN}]{{3}}"
+)
+# How much "mess" (charset-normalizer's chaos, 0..1) a reading may have and still be text.
+_MAX_CHAOS = 0.1
+
+
+def _legacy_encoding(data: bytes) -> tuple[str, str]:
+    """The code page `data` (not UTF-8) is written in and its text, or a refusal.
+
+    charset-normalizer reads the bytes in each code page and measures how messy each reading
+    is; a reading is kept when it is tidy, made of its code page's letters, and never mixes
+    scripts inside a word. One reading left is the answer; two different ones (a few accented
+    letters read as well as "é" or "й") cannot be told apart, and the file is refused rather
+    than imported as the wrong letters.
+    """
+    readings: dict[str, str] = {}
+    for match in charset_normalizer.from_bytes(data, cp_isolation=list(_READ_AS)):
+        text = str(match)
+        if (
+            match.encoding in _CODE_PAGE_TEXT
+            and match.chaos <= _MAX_CHAOS
+            and _CODE_PAGE_TEXT[match.encoding].match(text)
+            and not _MISREAD.search(text)
+        ):
+            readings[match.encoding] = text
+    if len(set(readings.values())) > 1:
+        raise rejected(
+            N_(
+                "The file is not UTF-8, and it reads as well in Windows-1251 (Cyrillic) as in"
+                " Windows-1252 (Western European); save it as UTF-8 (CSV UTF-8 in Excel)."
+            )
+        )
+    if not readings:
         raise rejected(N_("The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."))
-    return text
+    # Ukrainian sheets come first: a reading both code pages give alike is Windows-1251.
+    encoding = "cp1251" if "cp1251" in readings else next(iter(readings))
+    return encoding, readings[encoding]
 
 
 def _file_type(data: bytes, filename: str) -> str:
