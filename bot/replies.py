@@ -81,12 +81,26 @@ async def send_text(
             await message.answer(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 
-async def say(message: Message, text: str, reply_markup: ReplyMarkup | None = None) -> None:
+async def say(
+    message: Message,
+    text: str,
+    reply_markup: ReplyMarkup | None = None,
+    *,
+    reply: bool = False,
+) -> Message:
     """Plain text (escaped here, so names and typed values show as written) in the message's
-    chat, in as many messages as it needs; the buttons go under the last one."""
+    chat, in as many messages as it needs; the buttons go under the last one. With `reply`,
+    the first piece answers `message` as a reply (as in a group, where several people talk).
+    The last message sent (the one a later edit of a progress line changes)."""
     pieces = split_message(escaped(text))
+    sent = message
     for number, piece in enumerate(pieces, start=1):
-        await message.answer(piece, reply_markup=reply_markup if number == len(pieces) else None)
+        markup = reply_markup if number == len(pieces) else None
+        if reply and number == 1:
+            sent = await message.reply(piece, reply_markup=markup)
+        else:
+            sent = await message.answer(piece, reply_markup=markup)
+    return sent
 
 
 async def pressed_message(query: CallbackQuery) -> Message | None:

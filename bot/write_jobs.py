@@ -24,7 +24,8 @@ from aiogram.types import Message
 from aiogram.utils.i18n import I18n, ngettext
 from aiogram.utils.i18n import gettext as _
 
-from bot.import_texts import problem_line, refused_text, report_text
+from bot.import_texts import problem_line, problem_lines, refused_text, report_text
+from bot.replies import say
 from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped
@@ -106,7 +107,7 @@ def _progress_text(job: WriteJob) -> str:
 
 def _refusal_lines(error: Exception | None, lang: str) -> list[str]:
     if isinstance(error, ImportRejectedError):
-        return refused_text(error.problems).splitlines()[1:]
+        return problem_lines(error.problems)
     if isinstance(error, LoadError):
         return [problem_line(Problem(problem, {})) for problem in error.problems[:10]]
     if isinstance(error, AdminError):
@@ -312,9 +313,9 @@ async def undo_import(
     said instead. The id of the undo job."""
     started = await services.work(undo_under_way, batch)
     if started is not None:
-        await message.answer(escaped(await job_status_text(services, started.id) or ""))
+        await say(message, await job_status_text(services, started.id) or "")
         return started.id
-    shown = await message.answer(escaped(_("Undoing the import… {percent}%").format(percent=0)))
+    shown = await say(message, _("Undoing the import… {percent}%").format(percent=0))
     try:
         job = await services.work(
             start_undo,

@@ -11,8 +11,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.handlers.browse import stale
+from bot.replies import say
 from bot.routing import Handlers
-from bot.texts import escaped
 
 router = Handlers(__name__)
 # What a person sends; service messages (a pin, an auto-delete timer, members joining) are
@@ -66,17 +66,13 @@ async def unknown_button(callback: CallbackQuery) -> None:
 @router.message(F.chat.type == "private", F.text.startswith("/"))
 async def unknown_command(message: Message) -> None:
     """A command the bot does not have."""
-    await message.answer(
-        escaped(_("I do not know that command. Send /help to see what I can do."))
-    )
+    await say(message, _("I do not know that command. Send /help to see what I can do."))
 
 
 @router.message(F.chat.type == "private", F.content_type.in_(SENT_BY_PEOPLE), FirstOfAlbum())
 async def not_text(message: Message) -> None:
     """Stickers, photos, voice: the bot reads text."""
-    await message.answer(
-        escaped(_("I understand text questions only. Please write your question."))
-    )
+    await say(message, _("I understand text questions only. Please write your question."))
 
 
 def get_router() -> Router:

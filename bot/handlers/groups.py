@@ -9,10 +9,9 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.filters.addressed import AddressedToBot
-from bot.replies import answer_question
+from bot.replies import answer_question, say
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped
 
 router = Handlers(__name__)
 IN_GROUP = F.chat.type.in_({"group", "supergroup"})
@@ -29,10 +28,10 @@ async def cmd_ask(
 ) -> None:
     """/ask <question> (also /ask@botname), in any chat."""
     if not command.args or not command.args.strip():
-        await message.reply(
-            escaped(
-                _("Write your question after /ask, for example: /ask Who are Kharkiv's partners?")
-            )
+        await say(
+            message,
+            _("Write your question after /ask, for example: /ask Who are Kharkiv's partners?"),
+            reply=True,
         )
         return
     await answer_question(
@@ -51,7 +50,7 @@ async def addressed(
 ) -> None:
     """A message that mentions the bot or replies to it."""
     if not question:
-        await message.reply(escaped(_("Yes? Ask me about your hromada's partners.")))
+        await say(message, _("Yes? Ask me about your hromada's partners."), reply=True)
         return
     await answer_question(
         message, state, services, lang, question, reply=True, chosen_lang=chosen_lang

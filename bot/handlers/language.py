@@ -12,6 +12,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.callbacks import LanguageChoice
 from bot.keyboards.language import LANGUAGE_NAMES, language_keyboard
+from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
@@ -51,11 +52,9 @@ def _refusal() -> str:
 async def cmd_language(message: Message, bot: Bot, lang: str) -> None:
     """Offer the languages."""
     if not await speaks_for_the_chat(bot, message):
-        await message.reply(escaped(_refusal()))
+        await say(message, _refusal(), reply=True)
         return
-    await message.answer(
-        escaped(_("Choose the language I answer in:")), reply_markup=language_keyboard(lang)
-    )
+    await say(message, _("Choose the language I answer in:"), language_keyboard(lang))
 
 
 @router.callback_query(LanguageChoice.filter(F.code.in_(LANGUAGE_NAMES)))

@@ -11,7 +11,7 @@ from bot.handlers.language import speaks_for_the_chat
 from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped, problem_text
+from bot.texts import problem_text
 from knowledge.admin.subscribers import subscribe, subscriptions_of, unsubscribe
 from knowledge.facts.messages import Problem
 from knowledge.places.hromadas import Resolved, shipped_index
@@ -53,7 +53,7 @@ async def cmd_subscribe(
     """Follow a hromada: a short message whenever a new agreement or aid is recorded; in a
     group, for its administrators, and into the topic the command was sent in."""
     if not await speaks_for_the_chat(bot, message):
-        await message.reply(escaped(_refusal()))
+        await say(message, _refusal(), reply=True)
         return
     text = (command.args or "").strip()
     if not text:
@@ -84,7 +84,7 @@ async def cmd_unsubscribe(
     """Stop following one hromada, or every one with "all"; in a group, for its
     administrators."""
     if not await speaks_for_the_chat(bot, message):
-        await message.reply(escaped(_refusal()))
+        await say(message, _refusal(), reply=True)
         return
     text = (command.args or "").strip()
     if not text:
