@@ -129,3 +129,20 @@ def test_a_sheet_saved_in_windows_1252_is_imported_with_its_accented_letters(
     assert "Windows-1252" in applied.stdout + applied.stderr
     assert ",Zürich,CH," in exported.stdout
     assert ",São Paulo,BR," in exported.stdout
+
+
+def test_a_document_giving_a_key_twice_is_refused_by_import_and_load(tmp_path: Path) -> None:
+    document = tmp_path / "export.yaml"
+    document.write_text(
+        "places:\n  - key: sk-kosice\n    name: {uk: Кошице, en: Košice}\n"
+        "    country: SK\n    country: CZ\n",
+        encoding="utf-8",
+    )
+
+    imported = run_bot("--lang", "en", "kb", "import", str(document), "--apply", cwd=tmp_path)
+    loaded = run_bot("--lang", "en", "kb", "load", str(document), cwd=tmp_path)
+
+    assert imported.returncode == 1
+    assert 'Line 5: the key "country" is given twice' in imported.stderr
+    assert loaded.returncode != 0
+    assert "line 5: the key 'country' is given twice" in loaded.stderr

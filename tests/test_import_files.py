@@ -367,3 +367,51 @@ def test_a_sheet_whose_code_page_cannot_be_told_is_refused_not_misread(row: byte
     actual = _refusal(HEADER.encode() + b"\r\n" + row)
 
     assert "save it as UTF-8 (CSV UTF-8 in Excel)" in actual
+
+
+PLACE_YAML = """places:
+  - key: sk-kosice
+    name:
+      uk: Кошице
+      en: Košice
+    name_local: Košice
+    country: SK
+    country: CZ
+"""
+PLACE_JSON = """{
+  "places": [
+    {
+      "key": "sk-kosice",
+      "name": {"uk": "Кошице", "en": "Košice"},
+      "name_local": "Košice",
+      "country": "SK",
+      "name": {"uk": "Кошіце", "en": "Kosice"}
+    }
+  ]
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "expected"),
+    [
+        (PLACE_YAML, "export.yaml", 'Line 8: the key "country" is given twice'),
+        (PLACE_JSON, "export.json", 'Line 8: the key "name" is given twice'),
+    ],
+)
+def test_a_key_given_twice_in_a_record_is_refused_naming_it_and_its_line(
+    text: str, filename: str, expected: str
+) -> None:
+    assert _refusal(text.encode(), filename).startswith(expected)
+
+
+def test_the_same_key_in_two_records_is_not_a_key_given_twice() -> None:
+    record = {"key": "sk-kosice", "name": {"uk": "Кошице", "en": "Košice"}, "country": "SK"}
+    record["name_local"] = "Košice"
+    other = record | {"key": "cz-brno", "name": {"uk": "Брно", "en": "Brno"}, "country": "CZ"}
+    other["name_local"] = "Brno"
+
+    actual = read_import(json.dumps({"places": [record, other]}, indent=1).encode(), "x.json")
+
+    assert actual.document is not None
+    assert [place.key for place in actual.document.places] == ["sk-kosice", "cz-brno"]

@@ -38,6 +38,7 @@ from knowledge.interchange.spreadsheets import (
 )
 from knowledge.interchange.workbook import workbook_records
 from knowledge.places.hromadas import HromadaIndex, shipped_index
+from knowledge.store.document_files import DuplicateKeyError, load_json, load_yaml
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,9 @@ def _load_json(text: str, limits: ImportLimits) -> Any:
         elif bracket in "]}":
             depth -= 1
     try:
-        return json.loads(text)
+        return load_json(text)
+    except DuplicateKeyError as error:
+        raise _duplicate_key(error) from None
     except (json.JSONDecodeError, RecursionError) as error:
         raise rejected(N_("The file is not valid JSON: {error}"), error=str(error)) from None
 
@@ -247,9 +250,22 @@ def _load_yaml(text: str, limits: ImportLimits) -> Any:
                     raise rejected(N_("The file is nested too deeply."))
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-        return yaml.safe_load(text)
+        return load_yaml(text)
+    except DuplicateKeyError as error:
+        raise _duplicate_key(error) from None
     except yaml.YAMLError as error:
         raise rejected(N_("The file is not valid YAML: {error}"), error=str(error)) from None
+
+
+def _duplicate_key(error: DuplicateKeyError) -> ImportRejectedError:
+    return rejected(
+        N_(
+            'Line {line}: the key "{key}" is given twice in one record or section; only one'
+            " value can be kept, so delete the other."
+        ),
+        line=error.line,
+        key=error.key,
+    )
 
 
 def _validate(raw: Any) -> KnowledgeDocument:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from json.decoder import JSONObject  # type: ignore[attr-defined]
+from json.scanner import py_make_scanner  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,96 @@ class DocumentError(Exception):
     """A file is not a valid knowledge document; the message says where and why."""
 
 
+class DuplicateKeyError(ValueError):
+    """A mapping of a YAML or JSON document gives one key twice: `key` (as written) and the
+    1-based `line` of its second appearance. Reading on would keep only the last value."""
+
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(f"line {line}: the key {key!r} is given twice in one mapping")
+        self.key = key
+        self.line = line
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a mapping that gives a key twice."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                repeated = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key: PyYAML itself refuses it below
+                continue
+            if repeated:
+                raise DuplicateKeyError(str(key), key_node.start_mark.line + 1)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML with the safe loader; raises yaml.YAMLError, or DuplicateKeyError for a key
+    given twice in one mapping."""
+    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"\s*:?|[\[\]{}]')
+
+
+def _second_key_line(text: str, start: int, key: str) -> int:
+    # The object opened at `start` is scanned for its own keys (not those of objects inside it).
+    depth = count = 0
+    for token in _JSON_TOKEN.finditer(text, start):
+        value = token.group()
+        if value in "[{":
+            depth += 1
+        elif value in "]}":
+            depth -= 1
+            if depth == 0:
+                break
+        elif depth == 1 and value.endswith(":") and json.loads(value[:-1].rstrip()) == key:
+            count += 1
+            if count == 2:
+                return text.count("\n", 0, token.start()) + 1
+    return text.count("\n", 0, start) + 1
+
+
+def load_json(text: str) -> Any:
+    """Parse JSON; raises json.JSONDecodeError (or RecursionError), or DuplicateKeyError for a
+    key given twice in one object."""
+    duplicated = False
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        result = dict(pairs)
+        duplicated = duplicated or len(result) < len(pairs)
+        return result
+
+    data = json.loads(text, object_pairs_hook=pairs_hook)
+    if not duplicated:
+        return data
+    # Read again by the pure-Python scanner, which says where each object starts.
+    decoder = json.JSONDecoder()
+
+    def parse_object(
+        s_and_end: tuple[str, int], strict: bool, scan_once: Any, *args: Any, **kwargs: Any
+    ) -> tuple[dict[str, Any], int]:
+        source, end = s_and_end
+        pairs, after = JSONObject((source, end), strict, scan_once, None, list, {})
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKeyError(key, _second_key_line(source, end - 1, key))
+            seen.add(key)
+        return dict(pairs), after
+
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = py_make_scanner(decoder)  # type: ignore[attr-defined]
+    return decoder.decode(text)
+
+
 def _describe(error: ValidationError) -> str:
     lines = []
     for issue in error.errors(include_url=False, include_input=False):
@@ -31,7 +124,9 @@ def _describe(error: ValidationError) -> str:
 def parse_document(text: str, *, name: str, is_json: bool) -> KnowledgeDocument:
     """Parse and validate one document's text."""
     try:
-        data: Any = json.loads(text) if is_json else yaml.safe_load(text)
+        data: Any = load_json(text) if is_json else load_yaml(text)
+    except DuplicateKeyError as error:
+        raise DocumentError(f"{name}: {error}") from None
     except (json.JSONDecodeError, yaml.YAMLError, RecursionError) as error:
         raise DocumentError(
             f"{name}: not valid {'JSON' if is_json else 'YAML'}: {error}"
