@@ -35,7 +35,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.deeplinks import hromada_payload
 from bot.filters.admin import IsAdmin, refusal_text, refuse
 from bot.handlers.subscriptions import topic_of
-from bot.import_texts import SHOWN_ITEMS, problem_lines, refused_text
+from bot.import_texts import SHOWN_ITEMS, problem_lines
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
 from bot.replies import say
@@ -51,7 +51,7 @@ from knowledge.admin.config import set_channel, set_log_chat
 from knowledge.admin.permissions import require_editor
 from knowledge.admin.subscribers import recent_new_records
 from knowledge.admin.wording import ENTITIES
-from knowledge.facts.messages import N_, ImportRejectedError, Problem
+from knowledge.facts.messages import N_, Problem
 from knowledge.interchange import (
     ImportLimits,
     ImportPreview,
@@ -63,7 +63,7 @@ from knowledge.interchange import (
 from knowledge.interchange.import_job import ImportUnderWayError, start_import
 from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
 from knowledge.places.hromadas import Resolved, shipped_index
-from knowledge.render.cards import UnknownRecordError, partner_button
+from knowledge.render.cards import partner_button
 from knowledge.render.lang import Language
 from knowledge.store.durable_jobs import UNFINISHED, job_writing, show_progress_in
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
@@ -266,12 +266,8 @@ async def on_document(
         )
         return
     filename = document.file_name or "upload"
-    try:
-        parsed = read_import(data, filename, limits=limits)
-    except ImportRejectedError as error:
-        await state.clear()
-        await say(message, refused_text(error.problems))
-        return
+    # A file refused as a whole (ImportRejectedError) is told by the refusals' handler.
+    parsed = read_import(data, filename, limits=limits)
     preview = await services.work(preview_import, parsed, admin)
     text = preview_text(preview)
     if not preview.has_changes:
@@ -339,14 +335,9 @@ async def on_import_apply(
         await _apply_again(query, query.message, services, batch)
         return
     upload, filename = base64.b64decode(data["data"]), str(data["filename"])
-    try:
-        # Read again by the job, which checks it against what is stored then.
-        read_import(upload, filename, limits=_limits())
-    except ImportRejectedError as error:
-        await state.clear()
-        await query.answer()
-        await say(query.message, refused_text(error.problems))
-        return
+    # Read again by the job, which checks it against what is stored then; a file refused now
+    # (ImportRejectedError) is told by the refusals' handler.
+    read_import(upload, filename, limits=_limits())
     # Stored before anything is shown: of two presses at once (on one replica or two), only
     # the one that stored it posts a progress message. The other's would never move on.
     try:
@@ -633,7 +624,9 @@ async def cmd_publish(
                 )
                 return
             await _post_digest(bot, target, digest, code, channel_lang)
-    except (UnknownRecordError, KeyError):
+    except KeyError:
+        # A hromada the knowledge base lacks altogether (UnknownRecordError) is told by the
+        # refusals' handler in these words too.
         await say(message, _("The knowledge base holds nothing about this hromada."))
         return
     except TelegramAPIError as error:

@@ -21,12 +21,12 @@ from bot.callbacks import (
     OfferedQuestion,
     PartnersOpen,
 )
-from bot.deeplinks import BadPayloadError, QuestionLink, decode_payload
+from bot.deeplinks import QuestionLink, decode_payload
 from bot.replies import answer_page, answer_question, offered_question, send_text
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html
-from knowledge.render.cards import UnknownRecordError, aid_from_country, place_coordinates
+from knowledge.render.cards import aid_from_country, place_coordinates
 from knowledge.render.lang import LANGUAGES, Language
 
 router = Handlers(__name__)
@@ -50,13 +50,9 @@ async def _show(callback: CallbackQuery, view: View) -> None:
 
 
 async def _show_record(callback: CallbackQuery, view: Callable[[], View]) -> None:
-    # A record no longer in the knowledge base makes the button stale.
-    try:
-        shown = view()
-    except UnknownRecordError:
-        await stale(callback)
-        return
-    await _show(callback, shown)
+    # A record no longer in the knowledge base makes the button stale (UnknownRecordError,
+    # told by the refusals' handler).
+    await _show(callback, view())
 
 
 def _answer_language(data_lang: str) -> str:
@@ -187,10 +183,9 @@ async def ask_carried(
 ) -> None:
     """A suggested question asked by its button, which carries the question itself."""
     message = callback.message
-    try:
-        link = decode_payload(callback_data.payload)
-    except BadPayloadError:
-        link = None
+    # Data this bot did not write makes the button stale (BadPayloadError, told by the
+    # refusals' handler).
+    link = decode_payload(callback_data.payload)
     if not isinstance(link, QuestionLink) or not isinstance(message, Message):
         await stale(callback)
         return

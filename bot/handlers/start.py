@@ -12,7 +12,6 @@ from aiogram.utils.i18n import gettext as _
 from bot.browsing import agreement_view, hromada_view
 from bot.deeplinks import (
     INLINE_START,
-    AgreementLink,
     BadPayloadError,
     HromadaLink,
     QuestionLink,
@@ -23,7 +22,6 @@ from bot.replies import answer_question, forget_conversation, remember_offer, sa
 from bot.routing import Handlers
 from bot.services import BotServices
 from knowledge.qa.small_talk import EXAMPLES
-from knowledge.render.cards import UnknownRecordError
 from knowledge.render.lang import Language
 
 router = Handlers(__name__)
@@ -42,22 +40,27 @@ async def greet(message: Message, state: FSMContext, lang: str) -> None:
     await say(message, text, reply_markup=offered_keyboard(examples))
 
 
-async def _open_link(
+async def open_link(
     message: Message, state: FSMContext, services: BotServices, lang: str, payload: str
-) -> bool:
+) -> None:
+    """Open what a deep link names: its question answered, or its hromada's or agreement's
+    card. BadPayloadError (told by the refusals' handler) for a link this bot did not write
+    or one to a record the knowledge base no longer holds."""
     link = decode_payload(payload)
     if isinstance(link, QuestionLink):
         await answer_question(message, state, services, lang, link.question)
-        return True
+        return
+    snapshot = services.engine.snapshot
     if isinstance(link, HromadaLink):
+        if link.code not in snapshot.hromadas:
+            raise BadPayloadError(f"no hromada {link.code!r}")
         text, keyboard = hromada_view(services, lang, link.code)
-    elif isinstance(link, AgreementLink):
+    else:
         key = services.agreement_key(link.agreement_id)
-        if key is None:
-            raise UnknownRecordError(link.agreement_id)
+        if key is None or key not in snapshot.agreements:
+            raise BadPayloadError(f"no agreement {link.agreement_id!r}")
         text, keyboard = agreement_view(services, lang, key)
     await send_text(message, text, keyboard)
-    return True
 
 
 @router.message(CommandStart())
@@ -68,12 +71,8 @@ async def cmd_start(
     inline results' own button greets)."""
     await forget_conversation(state)
     if command.args and command.args != INLINE_START:
-        try:
-            await _open_link(message, state, services, lang, command.args)
-        except (BadPayloadError, UnknownRecordError):
-            await say(message, _("Sorry, I could not open that link: it may be old or mistyped."))
-        else:
-            return
+        await open_link(message, state, services, lang, command.args)
+        return
     await greet(message, state, lang)
 
 
