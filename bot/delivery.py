@@ -18,7 +18,8 @@ from aiogram.exceptions import (
 )
 
 from bot.services import BotServices
-from knowledge.admin.chats import ChatTarget, move_chat, pause_chat
+from knowledge.admin.chats import move_chat, pause_chat
+from knowledge.store.followers import ChatTarget
 
 logger = logging.getLogger(__name__)
 

@@ -30,7 +30,6 @@ from bot.settings import Settings
 from bot.texts import escaped, split_message
 from bot.transport.optional_errors import redis_failures
 from bot.write_jobs import resume_left_jobs, wait_for_jobs
-from knowledge.admin.chats import ChatTarget
 from knowledge.admin.config import (
     clear_log_failing,
     get_log_chat,
@@ -41,16 +40,11 @@ from knowledge.admin.config import (
 )
 from knowledge.admin.outbox import Announcement, due_messages, finish, postpone, take
 from knowledge.admin.reminders import claim, due_reminders, expire_agreements
-from knowledge.admin.subscribers import (
-    NewRecord,
-    announced_up_to,
-    announcement_batch,
-    audience,
-    claim_and_store,
-)
+from knowledge.admin.subscribers import announced_up_to, announcement_batch, claim_and_store
 from knowledge.admin.wording import history_line, news_text, reminder_text
 from knowledge.facts.messages import N_
 from knowledge.render.translations import translation
+from knowledge.store.followers import ChatTarget, NewRecord, audience
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis

@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from bot.jobs import tick_announcements
 from bot.local_api import LocalTelegram
 from bot.services import BotServices
-from knowledge.admin.chats import ChatTarget
 from knowledge.admin.outbox import (
     Announcement,
     OutboxMessage,
@@ -27,6 +26,7 @@ from knowledge.admin.subscribers import claim_and_store, subscribe
 from knowledge.qa.engine import Engine
 from knowledge.store import migrations, models
 from knowledge.store.engines import create_engine, session_factory
+from knowledge.store.followers import ChatTarget
 from tests.adminops_support import admin_settings
 from tests.bot_support import NOON, TODAY
 from tests.local_api_support import local_bot

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, update
@@ -32,15 +31,6 @@ CHAT_PREFERENCE_ENTITY = "chat_preference"
 SUBSCRIPTION_ENTITY = "subscription"
 SETTING_ENTITY = "setting"
 CORRECTION_ENTITY = "correction"
-
-
-@dataclass(frozen=True)
-class ChatTarget:
-    """Where a message goes: a Telegram chat id and, in a forum, its topic's message_thread_id
-    (None for the chat itself or the forum's General topic)."""
-
-    chat_id: int
-    thread_id: int | None = None
 
 
 async def move_chat(

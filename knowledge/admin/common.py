@@ -60,11 +60,6 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def aware(moment: dt.datetime) -> dt.datetime:
-    """The moment with its time zone; SQLite hands stored UTC moments back without one."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-
-
 def audit(
     session: AsyncSession,
     *,

@@ -16,7 +16,6 @@ from knowledge.admin.common import (
     AdminError,
     FieldChange,
     audit,
-    aware,
     field_changes,
 )
 from knowledge.admin.editing import (
@@ -31,6 +30,7 @@ from knowledge.admin.permissions import EDITOR_ENTITY, grants_of
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
 from knowledge.store.engines import writing
+from knowledge.store.models import aware
 from knowledge.store.rights import SHARED_ENTITIES, Writer, citing_hromadas, require_write
 
 

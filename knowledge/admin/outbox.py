@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.chats import ChatTarget
-from knowledge.admin.common import aware
 from knowledge.admin.config import move_cursor_from
 from knowledge.store import models
 from knowledge.store.engines import writing
+from knowledge.store.followers import ChatTarget
+from knowledge.store.models import aware
 
 # How long a claimed message is left to its sender before another may send it.
 LEASE = dt.timedelta(minutes=10)

@@ -14,7 +14,6 @@ from knowledge.admin.common import (
     Refusal,
     UnknownHromadaError,
     audit,
-    aware,
     can_edit,
     grants_of,
     require_editor,
@@ -23,6 +22,7 @@ from knowledge.admin.common import (
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
 from knowledge.store.engines import writing
+from knowledge.store.models import aware
 
 EDITOR_ENTITY = "editor"
 # The right checks live in `common`, beside `Admin`, which uses them; they are named here too.

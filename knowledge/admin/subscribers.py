@@ -3,45 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.chats import ChatTarget
-from knowledge.admin.common import aware, utc_now
+from knowledge.admin.common import utc_now
 from knowledge.admin.config import advance_cursor, claim_cursor, cursor
 from knowledge.admin.editing import Entity
 from knowledge.admin.outbox import Announcement, enqueue_claimed
 from knowledge.admin.permissions import UnknownHromadaError
-from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
 from knowledge.store.bootstrap import SEED_ACTOR
 from knowledge.store.engines import writing
+from knowledge.store.followers import (
+    NewRecord,
+    audience,
+    created_after,
+    created_since,
+    still_stored,
+)
+from knowledge.store.followers import subscriptions_of as subscriptions_of
 
 ANNOUNCED_CURSOR = "announced_up_to"
 ANNOUNCED_ENTITIES = (Entity.AGREEMENT.value, Entity.AID.value)
-
-
-@dataclass(frozen=True)
-class HromadaSubscription:
-    """A hromada a chat follows, with its names for display."""
-
-    hromada_code: str
-    name_uk: str
-    name_en: str
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class NewRecord:
-    """An agreement or aid record that was added, to announce to the hromada's subscribers."""
-
-    change_id: int
-    entity: str
-    key: str
-    hromada_code: str
-    at: dt.datetime
 
 
 async def subscribe(
@@ -86,62 +70,16 @@ async def unsubscribe(session: AsyncSession, chat_id: int, hromada_code: str | N
     return len(rows)
 
 
-async def subscriptions_of(session: AsyncSession, chat_id: int) -> list[HromadaSubscription]:
-    """The hromadas the chat follows, in the order it subscribed."""
-    rows = await session.execute(
-        select(models.SubscriptionRow, models.HromadaRow)
-        .join(models.HromadaRow, models.HromadaRow.code == models.SubscriptionRow.hromada_code)
-        .where(models.SubscriptionRow.chat_id == chat_id)
-        .order_by(models.SubscriptionRow.created_at, models.HromadaRow.code)
-    )
-    return [
-        HromadaSubscription(
-            hromada.code, hromada.name_uk, hromada.name_en, aware(subscription.created_at)
-        )
-        for subscription, hromada in rows
-    ]
-
-
 async def subscribers(session: AsyncSession, hromada_code: str) -> list[int]:
     """The chats that follow the hromada (those refusing the bot now aside)."""
     return [target.chat_id for target in await audience(session, hromada_code)]
-
-
-async def audience(session: AsyncSession, hromada_code: str) -> list[ChatTarget]:
-    """Where the hromada's news go: each following chat with its topic, in chat id order;
-    chats refusing the bot now (paused) aside."""
-    rows = await session.execute(
-        select(models.SubscriptionRow.chat_id, models.SubscriptionRow.thread_id)
-        .where(
-            models.SubscriptionRow.hromada_code == hromada_code,
-            models.SubscriptionRow.active.is_(True),
-        )
-        .order_by(models.SubscriptionRow.chat_id)
-    )
-    return [ChatTarget(chat_id, thread_id) for chat_id, thread_id in rows]
 
 
 async def new_records_since(
     session: AsyncSession, last_audit_id: int, limit: int = 100
 ) -> list[NewRecord]:
     """Agreements and aid created after the audit entry `last_audit_id`, oldest first."""
-    query = (
-        select(models.AuditEntryRow)
-        .where(
-            models.AuditEntryRow.id > last_audit_id,
-            models.AuditEntryRow.action == AuditAction.CREATE.value,
-            models.AuditEntryRow.entity.in_(ANNOUNCED_ENTITIES),
-        )
-        .order_by(models.AuditEntryRow.id)
-        .limit(limit)
-    )
-    return [
-        NewRecord(
-            entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), aware(entry.at)
-        )
-        for entry in await session.scalars(query)
-        if entry.after is not None
-    ]
+    return await created_after(session, last_audit_id, ANNOUNCED_ENTITIES, limit)
 
 
 async def pending_announcements(session: AsyncSession, limit: int = 100) -> list[NewRecord]:
@@ -161,17 +99,8 @@ async def announcement_batch(
     created = await new_records_since(session, since, limit)
     if not created:
         return [], since
-    stored: set[tuple[str, str]] = set()
-    for entity, table in (
-        (Entity.AGREEMENT.value, models.AgreementRow),
-        (Entity.AID.value, models.AidRow),
-    ):
-        keys = [record.key for record in created if record.entity == entity]
-        if keys:
-            found = await session.scalars(select(table.key).where(table.key.in_(keys)))
-            stored.update((entity, key) for key in found)
     up_to = created[-1].change_id
-    return [record for record in created if (record.entity, record.key) in stored], up_to
+    return await still_stored(session, created), up_to
 
 
 async def announced_up_to(session: AsyncSession) -> int:
@@ -209,21 +138,6 @@ async def recent_new_records(
 
     What the first start loaded from the curated data is not news, so it is left out.
     """
-    query = (
-        select(models.AuditEntryRow)
-        .where(
-            models.AuditEntryRow.at >= since,
-            models.AuditEntryRow.action == AuditAction.CREATE.value,
-            models.AuditEntryRow.entity.in_(ANNOUNCED_ENTITIES),
-            models.AuditEntryRow.actor != SEED_ACTOR,
-        )
-        .order_by(models.AuditEntryRow.id)
-    )
-    records = [
-        NewRecord(
-            entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), aware(entry.at)
-        )
-        for entry in await session.scalars(query)
-        if entry.after is not None and entry.after.get("hromada") == hromada_code
-    ]
-    return records[-limit:]
+    # What the first start loaded is the seed actor's.
+    created = await created_since(session, since, ANNOUNCED_ENTITIES, SEED_ACTOR)
+    return [record for record in created if record.hromada_code == hromada_code][-limit:]

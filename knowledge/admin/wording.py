@@ -23,13 +23,13 @@ from knowledge.admin.permissions import (
     UnknownHromadaError,
 )
 from knowledge.admin.reminders import Reminder
-from knowledge.admin.subscribers import NewRecord
 from knowledge.facts.dates import Precision
 from knowledge.facts.messages import N_
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.render.labels import AUDIT_ACTIONS
 from knowledge.render.lang import Language
 from knowledge.render.translations import translation
+from knowledge.store.followers import NewRecord
 
 ENTITIES = {
     "source": N_("source"),

@@ -45,6 +45,11 @@ NAMING_CONVENTION = {
 KEY_LENGTH = 100
 
 
+def aware(moment: dt.datetime) -> dt.datetime:
+    """The moment with its time zone; SQLite hands stored UTC moments back without one."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
 class PartialDateType(TypeDecorator[PartialDate]):
     """Stores a PartialDate as its ISO text, so its precision survives the round trip."""
 

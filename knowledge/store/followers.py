@@ -1,0 +1,133 @@
+"""Queries of who follows a hromada's news and which new records to announce to them.
+
+Each returns typed records, never ORM rows: the admin services build on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.facts.vocabulary import AuditAction
+from knowledge.store import models
+from knowledge.store.mapping import mapping_of
+from knowledge.store.models import aware
+
+
+@dataclass(frozen=True)
+class ChatTarget:
+    """Where a message goes: a Telegram chat id and, in a forum, its topic's message_thread_id
+    (None for the chat itself or the forum's General topic)."""
+
+    chat_id: int
+    thread_id: int | None = None
+
+
+@dataclass(frozen=True)
+class HromadaSubscription:
+    """A hromada a chat follows, with its names for display."""
+
+    hromada_code: str
+    name_uk: str
+    name_en: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """An agreement or aid record that was added, to announce to the hromada's subscribers."""
+
+    change_id: int
+    entity: str
+    key: str
+    hromada_code: str
+    at: dt.datetime
+
+
+async def subscriptions_of(session: AsyncSession, chat_id: int) -> list[HromadaSubscription]:
+    """The hromadas the chat follows, in the order it subscribed."""
+    rows = await session.execute(
+        select(models.SubscriptionRow, models.HromadaRow)
+        .join(models.HromadaRow, models.HromadaRow.code == models.SubscriptionRow.hromada_code)
+        .where(models.SubscriptionRow.chat_id == chat_id)
+        .order_by(models.SubscriptionRow.created_at, models.HromadaRow.code)
+    )
+    return [
+        HromadaSubscription(
+            hromada.code, hromada.name_uk, hromada.name_en, aware(subscription.created_at)
+        )
+        for subscription, hromada in rows
+    ]
+
+
+async def audience(session: AsyncSession, hromada_code: str) -> list[ChatTarget]:
+    """Where the hromada's news go: each following chat with its topic, in chat id order;
+    chats refusing the bot now (paused) aside."""
+    rows = await session.execute(
+        select(models.SubscriptionRow.chat_id, models.SubscriptionRow.thread_id)
+        .where(
+            models.SubscriptionRow.hromada_code == hromada_code,
+            models.SubscriptionRow.active.is_(True),
+        )
+        .order_by(models.SubscriptionRow.chat_id)
+    )
+    return [ChatTarget(chat_id, thread_id) for chat_id, thread_id in rows]
+
+
+def _created(entities: Collection[str]) -> Select[models.AuditEntryRow]:
+    # The audit entries of records of these kinds created, oldest first.
+    return (
+        select(models.AuditEntryRow)
+        .where(
+            models.AuditEntryRow.action == AuditAction.CREATE.value,
+            models.AuditEntryRow.entity.in_(entities),
+        )
+        .order_by(models.AuditEntryRow.id)
+    )
+
+
+def _new_records(entries: Iterable[models.AuditEntryRow]) -> list[NewRecord]:
+    return [
+        NewRecord(
+            entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), aware(entry.at)
+        )
+        for entry in entries
+        if entry.after is not None and "hromada" in entry.after
+    ]
+
+
+async def created_after(
+    session: AsyncSession, last_audit_id: int, entities: Collection[str], limit: int
+) -> list[NewRecord]:
+    """Records of the kinds `entities` (audit names) created after the audit entry
+    `last_audit_id`, oldest first, at most `limit`."""
+    query = _created(entities).where(models.AuditEntryRow.id > last_audit_id).limit(limit)
+    return _new_records(await session.scalars(query))
+
+
+async def created_since(
+    session: AsyncSession, since: dt.datetime, entities: Collection[str], leaving_out: str
+) -> list[NewRecord]:
+    """Records of the kinds `entities` (audit names) created since the moment by anyone but
+    the actor `leaving_out`, oldest first."""
+    query = _created(entities).where(
+        models.AuditEntryRow.at >= since, models.AuditEntryRow.actor != leaving_out
+    )
+    return _new_records(await session.scalars(query))
+
+
+async def still_stored(session: AsyncSession, records: Sequence[NewRecord]) -> list[NewRecord]:
+    """The records, in their order, leaving out those no longer stored (an import undone, a
+    record deleted). KeyError for a kind of record the store does not know."""
+    stored: set[tuple[str, str]] = set()
+    for entity in dict.fromkeys(record.entity for record in records):
+        mapping = mapping_of(entity)
+        column = getattr(mapping.row_type, mapping.key_field)
+        keys = [record.key for record in records if record.entity == entity]
+        found = await session.scalars(select(column).where(column.in_(keys)))
+        stored.update((entity, key) for key in found)
+    return [record for record in records if (record.entity, record.key) in stored]
