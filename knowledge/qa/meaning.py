@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeVar
+from typing import TypedDict, TypeVar, Unpack
 
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory
 from knowledge.places.world import WorldPlace
@@ -88,6 +88,29 @@ def _number(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+class EntityChanges(TypedDict, total=False):
+    """The fields of `Entities` a copy may change (see `Entities.but`), each of its type."""
+
+    hromada: str | None
+    place: str | None
+    country: str | None
+    region: str | None
+    oblast: str | None
+    kind: AgreementKind | None
+    status: AgreementStatus | None
+    year: int | None
+    months: int | None
+    until: int | None
+    topic: Topic | None
+    agreement: str | None
+    compared: str | None
+    part: str | None
+    unsigned: bool | None
+    except_country: str | None
+    except_place: str | None
+    except_kind: AgreementKind | None
+
+
 @dataclass(frozen=True, slots=True)
 class Entities:
     """What a question is about; every field is optional.
@@ -142,9 +165,10 @@ class Entities:
         """Whether a partner, a country, a partner's region or an oblast narrows the question."""
         return any((self.place, self.country, self.region, self.oblast))
 
-    def but(self, **changes: object) -> Entities:
-        """A copy with some fields changed."""
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+    def but(self, **changes: Unpack[EntityChanges]) -> Entities:
+        """A copy with some fields changed; a field `Entities` lacks or a value of another
+        type is a type error."""
+        return dataclasses.replace(self, **changes)
 
     def as_dict(self) -> dict[str, EntityValue]:
         """The fields that are set, as plain strings and numbers (for JSON and the scorer)."""
