@@ -24,7 +24,6 @@ from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.answer import Answer, Choice, Context
-from knowledge.qa.aspects import about_the_records, asks_if_ended, in_focus, narrowed
 from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted
 from knowledge.qa.coverage import (
     Written,
@@ -312,13 +311,7 @@ class Engine:
 
     def _meaning(self, reading: Reading, context: Context | None) -> Meaning:
         """The question's meaning, with the side of a record it asks about."""
-        meaning = resolve(reading, context, self.snapshot)
-        meaning = about_the_records(reading, meaning, self.snapshot)
-        meaning = in_focus(reading, meaning, context, self.snapshot)
-        meaning = narrowed(reading, meaning, context)
-        if meaning.intent is Intent.EXPIRY and meaning.yes_no and asks_if_ended(reading):
-            meaning = replace(meaning, asks_ended=True)
-        return meaning
+        return resolve(reading, context, self.snapshot)
 
     def _simple(
         self, question: str, lang: Language, intent: Intent, context: Context | None

@@ -24,6 +24,21 @@ from knowledge.places.gazetteer import EntityKind, Mention
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.places.world import WorldPlace, place_key, world_places_named
 from knowledge.qa.answer import Context
+from knowledge.qa.aspects import (
+    aid_categories_named,
+    asks_if_ended,
+    asks_kind,
+    aspect_of,
+    counts_places,
+    is_bare,
+    order_asked,
+)
+from knowledge.qa.coverage import (
+    asks_hromadas_covered,
+    asks_most,
+    matching_activities,
+    question_roots,
+)
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.intents import Intent
@@ -785,7 +800,24 @@ def _names_a_country(reading: Reading) -> bool:
 
 
 def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
-    """Work out what the question asks, carrying entities over from the conversation."""
+    """Work out what the question asks, carrying entities over from the conversation.
+
+    This is where every intent is decided: the first reading of the question's names and
+    cues, then the knowledge base as a whole or its events, the previous answer's focus, and
+    the one side of a record asked about. The engine answers the result as it is.
+    """
+    meaning = _first_meaning(reading, context, snapshot)
+    meaning = _about_the_records(reading, meaning, snapshot)
+    meaning = _in_focus(reading, meaning, context, snapshot)
+    meaning = _narrowed(reading, meaning, context)
+    if meaning.intent is Intent.EXPIRY and meaning.yes_no and asks_if_ended(reading):
+        # «Чи закінчилась угода?» asks the opposite of «Чи ще діє?».
+        meaning = dataclasses.replace(meaning, asks_ended=True)
+    return meaning
+
+
+def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
+    """What the question's names and cues ask, carrying entities over from the conversation."""
     reading = _without_guessed_countries(reading)
     found = _collect(reading, snapshot)
     own = _own(reading, found, snapshot, context)
@@ -2125,3 +2157,236 @@ def one_reading_per_hromada(reading: Reading, snapshot: Snapshot) -> list[Readin
         )
         for code in codes
     ]
+
+
+# -- the records as a whole, the previous answer's focus, the side of a record asked about
+
+# A term question read as a count («на скільки» holds «скільки») or as a bare pair.
+_TERM_MISREAD = frozenset({Intent.COUNT, Intent.RELATION})
+# An extension question read as one about the agreement's dates, its end or the pair.
+_EXTENSION_MISREAD = frozenset({Intent.SIGNED, Intent.EXPIRY, Intent.RELATION, Intent.PARTNERS})
+
+# Non-answers and nation-wide readings a question about the knowledge base falls into.
+_UNPLACED = frozenset(
+    {
+        Intent.NEED_HROMADA,
+        Intent.NEED_CONTEXT,
+        Intent.CLARIFY,
+        Intent.REVERSE,
+        Intent.NOT_RECORDED,
+        Intent.OUT_OF_DOMAIN,
+        Intent.OVERVIEW,
+        Intent.PARTNERS,
+        Intent.COUNT,
+    }
+)
+
+
+def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -> Meaning:
+    """The meaning of a question about the knowledge base as a whole or about an event.
+
+    «Про які громади ти знаєш?» lists the hromadas covered, «у якої громади найбільше
+    партнерів?» ranks them; "Where was the US conference of mayors in 2025?" and «Хто мер
+    Колумбуса?» are answered from the event records whose words they share, when one does.
+    """
+    place = meaning.entities.place
+    if meaning.intent is Intent.NEED_CONTEXT and place is not None:
+        # «а шо там з Брно?» with nothing before it: a partner of one hromada names the pair.
+        hromadas = {a.hromada for a in snapshot.agreements_by_place.get(place, ())}
+        if len(hromadas) == 1:
+            entities = meaning.entities.but(hromada=hromadas.pop())
+            return dataclasses.replace(meaning, intent=Intent.RELATION, entities=entities)
+    placed = meaning.intent not in _UNPLACED or meaning.entities.hromada is not None
+    if placed and meaning.intent is not Intent.NOT_RECORDED:
+        return meaning
+    unnamed = meaning.entities.hromada is None and meaning.entities.place is None
+    if unnamed and asks_hromadas_covered(reading):
+        return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
+    ranked_by = asks_most(reading) if unnamed else None
+    if ranked_by is not None:
+        return dataclasses.replace(meaning, intent=Intent.COUNT, narrow=Narrow(ranked_by))
+    asks_event = Cue.ACTIVITY in reading.cues or meaning.intent is Intent.NOT_RECORDED
+    if not asks_event:
+        return meaning
+    strict = Cue.ACTIVITY not in reading.cues
+    keys = matching_activities(reading, snapshot, every_word=strict)
+    if not keys:
+        return meaning
+    narrow = Narrow(Aspect.EVENTS, records=keys, words=question_roots(reading))
+    return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=narrow)
+
+
+def _narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Meaning:
+    """The meaning with the side of the record it asks about (`Meaning.narrow`).
+
+    "How much money did Kharkiv get from Germany?" and "how many cars did Mena get?" are aid
+    questions, whatever count they seem to ask; a bare «скільки?» after an aid answer asks how
+    much of that aid; "when was it signed and for how long?" asks for the term as well.
+    """
+    intent = meaning.intent
+    entities = meaning.entities
+    order = order_asked(reading)
+    if order is not None and intent in _ORDER_MISREAD and entities.place is None:
+        # «найстаріший побратим Харкова», "the most recent partnership" (nation-wide without
+        # a hromada), «а найдавніша?» after a list of Mena's.
+        ordered = Entities(hromada=entities.hromada, kind=entities.kind, country=entities.country)
+        previous = context.entities if context is not None else None
+        if previous is not None and entities.hromada is None and reading.is_follow_up:
+            ordered = ordered.but(hromada=previous.hromada, kind=ordered.kind or previous.kind)
+        if reading.cues & {Cue.AGREEMENTS, Cue.PARTNER} and not reading.cues & _KIND_CUES:
+            # «а найновіша угода?» after the oldest twin city asks about any agreement.
+            ordered = ordered.but(kind=None)
+        return dataclasses.replace(
+            meaning, intent=Intent.PARTNERS, entities=ordered, narrow=Narrow(order)
+        )
+    if intent is Intent.COUNT and entities.hromada is None and counts_places(reading):
+        return dataclasses.replace(meaning, narrow=Narrow(Aspect.PLACES))
+    narrow = aspect_of(reading)
+    if narrow is None and not (intent is Intent.AID and meaning.yes_no):
+        return meaning
+    counts_aid = intent is Intent.COUNT and entities.topic is Topic.AID
+    if intent is Intent.AID and meaning.yes_no and narrow is None:
+        # "Did Japan send generators to Kharkiv?" asks about the goods, not only the sender.
+        named = aid_categories_named(reading)
+        if named:
+            return dataclasses.replace(meaning, narrow=Narrow(Aspect.SENT, named))
+    if narrow is None:
+        return meaning
+    if intent is Intent.AID or counts_aid:
+        if counts_aid and narrow.aspect is not Aspect.MONEY and not narrow.categories:
+            # "How many countries sent aid?" is a count of countries.
+            return meaning
+        return dataclasses.replace(meaning, intent=Intent.AID, narrow=narrow)
+    after_aid = context is not None and context.intent is Intent.AID
+    if (
+        after_aid
+        and context is not None
+        and is_bare(reading)
+        and narrow.aspect in {Aspect.QUANTITY, Aspect.MONEY, Aspect.DONORS}
+    ):
+        # A bare «скільки?» or «від кого?» after an aid answer is about that aid.
+        return dataclasses.replace(
+            meaning, intent=Intent.AID, entities=context.entities, narrow=narrow
+        )
+    if narrow.aspect is Aspect.EXTENSION and intent in _EXTENSION_MISREAD:
+        # «а коли його продовжили?», "was the Cincinnati memorandum renewed?"
+        return dataclasses.replace(
+            meaning, intent=Intent.SIGNED, entities=entities.but(topic=None), narrow=narrow
+        )
+    if narrow.aspect is Aspect.TERM and entities.hromada and entities.place:
+        # «коли підписали і на скільки» asks for the date and the term together.
+        pair = entities.but(topic=None)
+        if Cue.SIGNED in reading.cues and intent in _TERM_MISREAD | {Intent.SIGNED}:
+            return dataclasses.replace(meaning, intent=Intent.SIGNED, entities=pair, narrow=narrow)
+        if intent in _TERM_MISREAD:
+            return dataclasses.replace(meaning, intent=Intent.EXPIRY, entities=pair, narrow=narrow)
+    return meaning
+
+
+def _partner_of_one(context: Context, snapshot: Snapshot) -> str | None:
+    """The partner in focus: the one asked about, the one listed, or the hromada's only one."""
+    hromada = context.entities.hromada
+    if context.entities.place is not None:
+        return context.entities.place
+    listed = _listed_place(context, snapshot)
+    if listed is not None:
+        return listed
+    partners = {a.place for a in snapshot.agreements_by_hromada.get(hromada or "", ())}
+    return partners.pop() if len(partners) == 1 else None
+
+
+# What an oldest-or-newest question may have been read as before its superlative is seen.
+_ORDER_MISREAD = frozenset(
+    {
+        Intent.PARTNERS,
+        Intent.RELATION,
+        Intent.SIGNED,
+        Intent.OVERVIEW,
+        Intent.REVERSE,
+        Intent.NEED_HROMADA,
+        Intent.OUT_OF_DOMAIN,
+        # «Яка остання підписана угода?» with no list before it to count from.
+        Intent.NEED_CONTEXT,
+    }
+)
+
+_KIND_CUES = frozenset(
+    {
+        Cue.TWIN,
+        Cue.KIND_COOPERATION,
+        Cue.KIND_MEMORANDUM,
+        Cue.KIND_FRIENDSHIP,
+        Cue.KIND_PROTOCOL,
+    }
+)
+
+
+# The answers that list a hromada's partners, after which «а з ким ще?» asks for the rest.
+_LISTS_OF_PARTNERS = frozenset({Intent.PARTNERS, Intent.COUNT, Intent.SIGNED})
+
+
+def _listed_place(context: Context, snapshot: Snapshot) -> str | None:
+    """The partner of the one agreement the previous answer listed, if it listed one."""
+    if len(context.listed_agreements) != 1:
+        return None
+    agreement = snapshot.agreements.get(context.listed_agreements[0])
+    return agreement.place if agreement is not None else None
+
+
+def _in_focus(
+    reading: Reading, meaning: Meaning, context: Context | None, snapshot: Snapshot
+) -> Meaning:
+    """A follow-up about what the previous answer was about.
+
+    "The second one" beyond a one-item list says there is none; "is it a twin city?" after
+    Leeds asks about Leeds; a bare «а коли?» after a list asks when those were signed.
+    """
+    if context is None or reading.mentions or context.entities.hromada is None:
+        return meaning
+    listed = context.listed_agreements
+    if reading.ordinal is not None and listed and reading.ordinal > len(listed):
+        narrow = Narrow(Aspect.BEYOND_LIST, records=listed)
+        return dataclasses.replace(meaning, intent=Intent.CLARIFY, narrow=narrow)
+    place = context.entities.place or _listed_place(context, snapshot)
+    if asks_kind(reading) and not reading.cues & {Cue.COUNT, Cue.LIST, Cue.COMMUNITIES}:
+        in_focus = _partner_of_one(context, snapshot)
+        if in_focus is not None:
+            # "what kind of agreement is it?" with one partner in focus: that pair's agreements.
+            entities = Entities(hromada=context.entities.hromada, place=in_focus)
+            return dataclasses.replace(
+                meaning, intent=Intent.RELATION, entities=entities, yes_no=False
+            )
+    pronoun = Cue.PRONOUN in reading.cues or reading.is_follow_up
+    asks_twin = Cue.TWIN in reading.cues and not reading.cues & {Cue.COUNT, Cue.WHO, Cue.LIST}
+    if place is not None and pronoun and asks_twin:
+        entities = context.entities.but(
+            place=place, kind=AgreementKind.TWINNING, country=None, topic=None
+        )
+        return dataclasses.replace(meaning, intent=Intent.RELATION, entities=entities, yes_no=True)
+    others = (
+        Cue.OTHER in reading.cues
+        and listed
+        and context.intent in _LISTS_OF_PARTNERS
+        and meaning.intent in _LISTS_OF_PARTNERS
+        and meaning.entities.hromada == context.entities.hromada
+        # «а які ще не підписані?» asks for the unsigned among them, not for more partners.
+        and not reading.cues & {Cue.UNSIGNED, Cue.PLANNED, Cue.IN_NEGOTIATION}
+    )
+    if others:
+        # «а з ким ще?» asks for the partners the list did not show: none after a full list.
+        # After a count or the agreements signed in a year it still asks for partners.
+        kind = meaning.entities.kind if Cue.TWIN in reading.cues else None
+        entities = Entities(hromada=meaning.entities.hromada, kind=kind)
+        narrow = Narrow(Aspect.OTHERS, records=listed)
+        return dataclasses.replace(
+            meaning, intent=Intent.PARTNERS, entities=entities, narrow=narrow
+        )
+    bare_when = Cue.WHEN in reading.cues and is_bare(reading)
+    if bare_when and context.intent in {Intent.PARTNERS, Intent.COUNT, Intent.RELATION}:
+        entities = context.entities.but(topic=None)
+        if place is not None:
+            entities = entities.but(place=place)
+        # «а коли?» after «хто побратими купянська» (none; a memorandum with Columbus).
+        entities = without_hiding_filters(entities, Entities(), snapshot)
+        return dataclasses.replace(meaning, intent=Intent.SIGNED, entities=entities, narrow=None)
+    return meaning
