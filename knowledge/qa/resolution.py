@@ -824,6 +824,47 @@ def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot
     previous = context.entities if context is not None else Entities()
     previous_intent = context.intent if context is not None else None
     names = bool(found.hromadas or found.places or found.countries or found.regions)
+    outright = _beyond_the_records(reading, own, names, snapshot)
+    if outright is not None:
+        return outright
+    cues, social = _social(
+        reading, names or bool(own.entities.hromada), previous.hromada is not None
+    )
+    if social is not None:
+        return social
+    cues = _cues_meant(reading, cues)
+    if cues != reading.cues:
+        reading = Reading(**{**reading.__dict__, "cues": cues})
+    compared = _comparison(cues, found, own, context)
+    if compared is not None:
+        return compared
+    intent = _intent_from_cues(cues, own.entities)
+    sender = _world_town(reading) if intent is Intent.AID else None
+    if sender is not None and not (own.entities.place or own.entities.country):
+        # «Хто отримував допомогу з Вроцлава?»: the records name the donor country, rarely the
+        # town; the answer says so and shows the aid from the town's country.
+        return Meaning(
+            Intent.AID,
+            own.entities.but(country=sender.country),
+            world_town=sender,
+            rule="aid from a foreign town the records name only by its country",
+        )
+    decided = _yes_or_no(reading, _decide(reading, own, intent, context, snapshot), context)
+    settled = _settled(decided, own, snapshot, cues, previous_intent)
+    abroad = _town_abroad(reading, settled, cues, names=names, ambiguous=bool(own.ambiguous))
+    if abroad is not None:
+        return abroad
+    named = found.settlements.get(settled.entities.hromada or "")
+    if named is not None:
+        settled = dataclasses.replace(settled, settlement=named)
+    return _several_partners(reading, found, own, settled, snapshot)
+
+
+def _beyond_the_records(
+    reading: Reading, own: _Own, names: bool, snapshot: Snapshot
+) -> Meaning | None:
+    """The meaning of a question about a person, a procedure, a continent or what a word
+    means, which the records of agreements do not answer as such; None for any other."""
     signed = None if names else signed_by_person(reading.tokens, snapshot, reading.text)
     if signed is not None:
         # «хто такий тімоті келлер», "who is Ihor Terekhov?": the notes naming him as a
@@ -833,7 +874,7 @@ def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot
             Entities(hromada=signed.hromada, place=signed.place, agreement=signed.key),
             rule="a person the notes name as a signatory",
         )
-    if signed is None and _asks_who_someone_is(reading):
+    if _asks_who_someone_is(reading):
         # «хто такий Іван Петренко», "who is Ivan Petrenko?": a person the notes do not name,
         # never a village or a country whose name is close to the surname.
         return Meaning(Intent.NOT_RECORDED, rule="asks who a person is; no signatory by that name")
@@ -857,11 +898,11 @@ def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot
     if defined:
         # «чим відрізняється меморандум від побратимства» asks what the words mean.
         return Meaning(Intent.DEFINITION, defined=defined, rule="asks what a kind means")
-    cues, social = _social(
-        reading, names or bool(own.entities.hromada), previous.hromada is not None
-    )
-    if social is not None:
-        return social
+    return None
+
+
+def _cues_meant(reading: Reading, cues: frozenset[Cue]) -> frozenset[Cue]:
+    """The cues without those their context shows the question does not mean."""
     if Cue.PERSON in cues and Cue.SIGNED in cues and _asks_with_whom(reading):
         # «з ким підписали?», "with whom did they sign" ask for the partner, not for who
         # signed; «Колумбус з ким співпрацює?» still asks whose partner Columbus is.
@@ -870,50 +911,42 @@ def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot
         # "What did Kharkiv sign at the end of 2023?", "and at the end of the year?": the end
         # of a year, not of an agreement's term.
         cues = cues - {Cue.EXPIRY}
-    if cues != reading.cues:
-        reading = Reading(**{**reading.__dict__, "cues": cues})
-    compared = _comparison(cues, found, own, context)
-    if compared is not None:
-        return compared
-    intent = _intent_from_cues(cues, own.entities)
-    sender = _world_town(reading) if intent is Intent.AID else None
-    if sender is not None and not (own.entities.place or own.entities.country):
-        # «Хто отримував допомогу з Вроцлава?»: the records name the donor country, rarely the
-        # town; the answer says so and shows the aid from the town's country.
-        return Meaning(
-            Intent.AID,
-            own.entities.but(country=sender.country),
-            world_town=sender,
-            rule="aid from a foreign town the records name only by its country",
-        )
-    decided = _decide(reading, own, intent, context, snapshot)
+    return cues
+
+
+def _yes_or_no(reading: Reading, decided: Meaning, context: Context | None) -> Meaning:
+    """The decided meaning, asking for a yes or a no only when the question's words do."""
+    cues = reading.cues
     if decided.intent is Intent.SIGNED and decided.yes_no and cues & {Cue.WHEN, Cue.SINCE}:
         # "When was the Leeds pledge signed?" asks for a date, not whether it was signed.
-        decided = dataclasses.replace(decided, yes_no=False)
+        return dataclasses.replace(decided, yes_no=False)
+    asked_before = context is not None and context.yes_no and context.intent is Intent.PARTNERS
+    asked_again = asked_before and reading.is_follow_up and not cues - _BARE_FOLLOW_UP_CUES
     about = decided.entities.country or decided.entities.region or decided.entities.kind
     asks_what = cues & {Cue.WHO, Cue.PERSON, Cue.COUNT, Cue.WHEN, Cue.WHERE}
     if decided.intent is Intent.PARTNERS and about and (decided.yes_no or not asks_what):
         # "Партнери Куп'янська в США" lists them; "Чи є у Куп'янська партнер у США?" and
-        # «у харькова есть побратимы в чехии?» say yes or no.
-        decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
-        asked_before = context is not None and context.yes_no and context.intent is Intent.PARTNERS
-        if asked_before and reading.is_follow_up and not cues - _BARE_FOLLOW_UP_CUES:
-            # «а в італії?» after «чи є в харкова партнери в британії?» asks yes or no again.
-            decided = dataclasses.replace(decided, yes_no=True)
-    elif decided.intent is Intent.PARTNERS and decided.yes_no:
+        # «у харькова есть побратимы в чехии?» say yes or no; «а в італії?» after «чи є в
+        # харкова партнери в британії?» asks yes or no again.
+        return dataclasses.replace(decided, yes_no=asked_again or _asks_existence(reading))
+    if decided.intent is Intent.PARTNERS and decided.yes_no:
         # "Партнери Мени", «а мені?» list them; «Чи є у Мени партнери?», "Has Mena got any
         # partners?" ask whether there are any, and «а в Куп'янська?» after one asks again.
-        asked_before = context is not None and context.yes_no and context.intent is Intent.PARTNERS
-        if not (asked_before and reading.is_follow_up):
-            decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
+        if asked_before and reading.is_follow_up:
+            return decided
+        return dataclasses.replace(decided, yes_no=_asks_existence(reading))
     if decided.intent is Intent.REVERSE and decided.yes_no:
-        # «партнери в Англії» lists them; «чи є партнери в Англії?» says yes or no.
-        decided = dataclasses.replace(decided, yes_no=_asks_existence(reading))
-        asked_before = context is not None and context.yes_no and context.intent is Intent.PARTNERS
-        if asked_before and reading.is_follow_up and not cues - _BARE_FOLLOW_UP_CUES:
-            # «а в італії?» after «чи є в харкова партнери в британії?» asks yes or no again.
-            decided = dataclasses.replace(decided, yes_no=True)
-    settled = _settled(decided, own, snapshot, cues, previous_intent)
+        # «партнери в Англії» lists them; «чи є партнери в Англії?» says yes or no, and so
+        # does «а в італії?» after «чи є в харкова партнери в британії?».
+        return dataclasses.replace(decided, yes_no=asked_again or _asks_existence(reading))
+    return decided
+
+
+def _town_abroad(
+    reading: Reading, settled: Meaning, cues: frozenset[Cue], *, names: bool, ambiguous: bool
+) -> Meaning | None:
+    """A "no" for a foreign town of the world gazetteer no record names, when the question
+    asks about it; None when it names none or asks otherwise."""
     paired = settled.entities
     if (
         settled.intent in (Intent.PARTNERS, Intent.RELATION)
@@ -936,7 +969,7 @@ def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot
                 written,
                 "a yes-or-no question naming a town abroad the records do not know",
             )
-    if not names and not own.ambiguous and _asks_partners_of_anyone(settled, cues):
+    if not names and not ambiguous and _asks_partners_of_anyone(settled, cues):
         town = _world_town(reading)
         if town is not None:
             # «побратими вроцлава», "who is twinned with Wroclaw?": no hromada has it as a
@@ -948,10 +981,7 @@ def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot
                 world_town=town,
                 rule="a foreign town no hromada partners with",
             )
-    named = found.settlements.get(settled.entities.hromada or "")
-    if named is not None:
-        settled = dataclasses.replace(settled, settlement=named)
-    return _several_partners(reading, found, own, settled, snapshot)
+    return None
 
 
 # Questions about a pair a question may ask of several partners at once.
@@ -2227,40 +2257,54 @@ def _narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Me
     entities = meaning.entities
     order = order_asked(reading)
     if order is not None and intent in _ORDER_MISREAD and entities.place is None:
-        # «найстаріший побратим Харкова», "the most recent partnership" (nation-wide without
-        # a hromada), «а найдавніша?» after a list of Mena's.
-        ordered = Entities(hromada=entities.hromada, kind=entities.kind, country=entities.country)
-        previous = context.entities if context is not None else None
-        if previous is not None and entities.hromada is None and reading.is_follow_up:
-            ordered = ordered.but(hromada=previous.hromada, kind=ordered.kind or previous.kind)
-        if reading.cues & {Cue.AGREEMENTS, Cue.PARTNER} and not reading.cues & _KIND_CUES:
-            # «а найновіша угода?» after the oldest twin city asks about any agreement.
-            ordered = ordered.but(kind=None)
-        return dataclasses.replace(
-            meaning, intent=Intent.PARTNERS, entities=ordered, narrow=Narrow(order)
-        )
+        return _by_age(reading, meaning, context, order)
     if intent is Intent.COUNT and entities.hromada is None and counts_places(reading):
         return dataclasses.replace(meaning, narrow=Narrow(Aspect.PLACES))
     narrow = aspect_of(reading)
-    if narrow is None and not (intent is Intent.AID and meaning.yes_no):
-        return meaning
-    counts_aid = intent is Intent.COUNT and entities.topic is Topic.AID
-    if intent is Intent.AID and meaning.yes_no and narrow is None:
-        # "Did Japan send generators to Kharkiv?" asks about the goods, not only the sender.
-        named = aid_categories_named(reading)
-        if named:
-            return dataclasses.replace(meaning, narrow=Narrow(Aspect.SENT, named))
     if narrow is None:
+        if intent is Intent.AID and meaning.yes_no:
+            # "Did Japan send generators to Kharkiv?" asks about the goods, not only the sender.
+            named = aid_categories_named(reading)
+            if named:
+                return dataclasses.replace(meaning, narrow=Narrow(Aspect.SENT, named))
         return meaning
+    about_aid = _about_aid(reading, meaning, context, narrow)
+    if about_aid is not None:
+        return about_aid
+    return _about_dates(reading, meaning, narrow)
+
+
+def _by_age(reading: Reading, meaning: Meaning, context: Context | None, order: Aspect) -> Meaning:
+    """«найстаріший побратим Харкова», "the most recent partnership" (nation-wide without a
+    hromada), «а найдавніша?» after a list of Mena's: the oldest or the newest partnerships."""
+    entities = meaning.entities
+    ordered = Entities(hromada=entities.hromada, kind=entities.kind, country=entities.country)
+    previous = context.entities if context is not None else None
+    if previous is not None and entities.hromada is None and reading.is_follow_up:
+        ordered = ordered.but(hromada=previous.hromada, kind=ordered.kind or previous.kind)
+    if reading.cues & {Cue.AGREEMENTS, Cue.PARTNER} and not reading.cues & _KIND_CUES:
+        # «а найновіша угода?» after the oldest twin city asks about any agreement.
+        ordered = ordered.but(kind=None)
+    return dataclasses.replace(
+        meaning, intent=Intent.PARTNERS, entities=ordered, narrow=Narrow(order)
+    )
+
+
+def _about_aid(
+    reading: Reading, meaning: Meaning, context: Context | None, narrow: Narrow
+) -> Meaning | None:
+    """An aid question narrowed to the side asked (how much, how many, from whom), or None
+    when the question is not about aid."""
+    intent = meaning.intent
+    counts_aid = intent is Intent.COUNT and meaning.entities.topic is Topic.AID
     if intent is Intent.AID or counts_aid:
         if counts_aid and narrow.aspect is not Aspect.MONEY and not narrow.categories:
             # "How many countries sent aid?" is a count of countries.
             return meaning
         return dataclasses.replace(meaning, intent=Intent.AID, narrow=narrow)
-    after_aid = context is not None and context.intent is Intent.AID
     if (
-        after_aid
-        and context is not None
+        context is not None
+        and context.intent is Intent.AID
         and is_bare(reading)
         and narrow.aspect in {Aspect.QUANTITY, Aspect.MONEY, Aspect.DONORS}
     ):
@@ -2268,6 +2312,14 @@ def _narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Me
         return dataclasses.replace(
             meaning, intent=Intent.AID, entities=context.entities, narrow=narrow
         )
+    return None
+
+
+def _about_dates(reading: Reading, meaning: Meaning, narrow: Narrow) -> Meaning:
+    """A question about an agreement's extension or term, read as about its signing or its
+    end; any other meaning as it is."""
+    intent = meaning.intent
+    entities = meaning.entities
     if narrow.aspect is Aspect.EXTENSION and intent in _EXTENSION_MISREAD:
         # «а коли його продовжили?», "was the Cincinnati memorandum renewed?"
         return dataclasses.replace(
