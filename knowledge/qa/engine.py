@@ -673,7 +673,6 @@ class Engine:
         return region_uk if lang.code == "uk" else region
 
     def _partners(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
-        _ = lang.gettext
         entities = meaning.entities
         if meaning.narrow is not None and meaning.narrow.aspect is Aspect.OTHERS:
             self._other_partners(lang, entities, meaning.narrow.records, draft)
@@ -681,29 +680,10 @@ class Engine:
         # «угоди Харкова 2023 року»: a year alone narrows the list to what was signed in it.
         signed_in = entities.year if entities.months is None and entities.until is None else None
         agreements = self._agreements(entities, signed_in=signed_in)
-        name = self._heading(lang, entities)
-        filters = self._filters(lang, entities, signed_in)
-        twins_only = entities.kind is AgreementKind.TWINNING
-        no_twin_there = (
-            twins_only
-            and meaning.yes_no
-            and entities.country is not None
-            and not any(a.status is AgreementStatus.ACTIVE for a in agreements)
-        )
-        if no_twin_there and entities.country is not None:
-            # "Does Kharkiv have a sister city in the USA?": no, but the agreements it has
-            # there (Cincinnati, Albuquerque) are the rest of the answer.
-            there = self._agreements(entities.but(kind=None), signed_in=signed_in)
-            if there:
-                draft.lines.append(
-                    _(
-                        "No, {hromada} has no twin city there yet ({country}). What is recorded:"
-                    ).format(hromada=name, country=lang.country(entities.country))
-                )
-                draft.lines.extend(partner_lines(lang, self.snapshot, there, draft.page))
-                draft.list_agreements(self._as_shown(lang, there))
-                return
+        if self._no_twin_there(lang, meaning, agreements, signed_in, draft):
+            return
         answer = self._in_country(lang, meaning, agreements)
+        twins_only = entities.kind is AgreementKind.TWINNING
         whole_list = (
             twins_only
             and not entities.excepts
@@ -712,57 +692,120 @@ class Engine:
             and entities.status is None
             and signed_in is None
         )
-        if (
-            answer is None
-            and meaning.yes_no
-            and whole_list
-            and draft.page == 1
-            and not meaning.unknown_partner
-        ):
-            # After «Ні, … з Краковом» the list is what exists, not a second, opposite answer.
-            # «Чи є у Харкова побратими?» asks for a yes or a no before the list.
-            if any(a.status not in _NOT_YET for a in agreements):
-                opening = _("Yes, {hromada} has twin cities.")
-            else:
-                opening = _("No, {hromada} has no twin city yet.")
-            draft.lines.append(opening.format(hromada=name))
-        elif (
-            answer is None
-            and meaning.yes_no
-            and draft.page == 1
-            and agreements
-            and not (draft.lines or meaning.unknown_partner or meaning.also_unknown)
-        ):
-            # "Does Kupiansk have a partner city?", «Чи є у Мени партнери?»: a yes or a no
-            # first, a partner counting only once an agreement with it is signed.
-            draft.lines.append(self._has_partners(lang, entities, agreements))
+        if answer is None and meaning.yes_no and draft.page == 1:
+            self._partners_opening(lang, meaning, agreements, draft, whole_list=whole_list)
         if not agreements:
-            if twins_only:
-                template = _("{hromada}: no twin cities are recorded{filters}.")
-            else:
-                template = _("{hromada}: no partners are recorded{filters}.")
-            filters = self._filters(lang, entities, signed_in, with_status=True)
-            draft.lines.append(answer or template.format(hromada=name, filters=filters))
-            everyone = self.snapshot.agreements_by_hromada.get(_code(entities), ())
-            if everyone:
-                others = sorted(
-                    {lang.place(self.snapshot.places[a.place]) for a in everyone}, key=sort_key
-                )
-                draft.lines.append(
-                    _("Its recorded partners: {names}.").format(names=", ".join(others))
-                )
-                draft.cite_agreements(everyone)
+            self._no_partners(lang, entities, answer, signed_in, draft)
             return
-        places = {agreement.place for agreement in agreements}
         planned = [a for a in agreements if a.status in _NOT_YET] if twins_only else []
         if planned and answer is None and draft.page == 1:
             self._twins_and_planned(lang, entities, agreements, planned, draft)
             if whole_list:
                 self._partners_besides(lang, entities, agreements, draft)
             return
-        # «Мена — 4 партнери (ще 1 — не підписано)»: a town only in talks is no partner yet.
+        draft.lines.append(answer or self._partners_heading(lang, entities, agreements, signed_in))
+        draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
+        draft.list_agreements(self._as_shown(lang, agreements))
+        if whole_list and not draft.more:
+            self._partners_besides(lang, entities, agreements, draft)
+        self._suggest_a_signing(lang, agreements, draft)
+
+    def _no_twin_there(
+        self,
+        lang: Language,
+        meaning: Meaning,
+        agreements: Sequence[Agreement],
+        signed_in: int | None,
+        draft: _Draft,
+    ) -> bool:
+        """ "Does Kharkiv have a sister city in the USA?": no, but the agreements it has there
+        (Cincinnati, Albuquerque) are the rest of the answer. Whether that was the answer."""
+        entities = meaning.entities
+        if (
+            entities.kind is not AgreementKind.TWINNING
+            or not meaning.yes_no
+            or entities.country is None
+            or any(a.status is AgreementStatus.ACTIVE for a in agreements)
+        ):
+            return False
+        there = self._agreements(entities.but(kind=None), signed_in=signed_in)
+        if not there:
+            return False
+        draft.lines.append(
+            lang.gettext(
+                "No, {hromada} has no twin city there yet ({country}). What is recorded:"
+            ).format(hromada=self._heading(lang, entities), country=lang.country(entities.country))
+        )
+        draft.lines.extend(partner_lines(lang, self.snapshot, there, draft.page))
+        draft.list_agreements(self._as_shown(lang, there))
+        return True
+
+    def _partners_opening(
+        self,
+        lang: Language,
+        meaning: Meaning,
+        agreements: Sequence[Agreement],
+        draft: _Draft,
+        *,
+        whole_list: bool,
+    ) -> None:
+        """The yes or no before the partners of a yes-or-no question, when one is due."""
+        _ = lang.gettext
+        entities = meaning.entities
+        if whole_list and not meaning.unknown_partner:
+            # After «Ні, … з Краковом» the list is what exists, not a second, opposite answer.
+            # «Чи є у Харкова побратими?» asks for a yes or a no before the list.
+            if any(a.status not in _NOT_YET for a in agreements):
+                opening = _("Yes, {hromada} has twin cities.")
+            else:
+                opening = _("No, {hromada} has no twin city yet.")
+            draft.lines.append(opening.format(hromada=self._heading(lang, entities)))
+        elif agreements and not (draft.lines or meaning.unknown_partner or meaning.also_unknown):
+            # "Does Kupiansk have a partner city?", «Чи є у Мени партнери?»: a yes or a no
+            # first, a partner counting only once an agreement with it is signed.
+            draft.lines.append(self._has_partners(lang, entities, agreements))
+
+    def _no_partners(
+        self,
+        lang: Language,
+        entities: Entities,
+        answer: str | None,
+        signed_in: int | None,
+        draft: _Draft,
+    ) -> None:
+        """None of the partners asked about: said so, with the hromada's other partners."""
+        _ = lang.gettext
+        if entities.kind is AgreementKind.TWINNING:
+            template = _("{hromada}: no twin cities are recorded{filters}.")
+        else:
+            template = _("{hromada}: no partners are recorded{filters}.")
+        filters = self._filters(lang, entities, signed_in, with_status=True)
+        name = self._heading(lang, entities)
+        draft.lines.append(answer or template.format(hromada=name, filters=filters))
+        everyone = self.snapshot.agreements_by_hromada.get(_code(entities), ())
+        if everyone:
+            others = sorted(
+                {lang.place(self.snapshot.places[a.place]) for a in everyone}, key=sort_key
+            )
+            draft.lines.append(
+                _("Its recorded partners: {names}.").format(names=", ".join(others))
+            )
+            draft.cite_agreements(everyone)
+
+    def _partners_heading(
+        self,
+        lang: Language,
+        entities: Entities,
+        agreements: Sequence[Agreement],
+        signed_in: int | None,
+    ) -> str:
+        """The line over a list of partners: how many, of which kind or status, and how many
+        more towns are in talks only («Мена — 4 партнери (ще 1 — не підписано)»)."""
+        places = {agreement.place for agreement in agreements}
+        # A town only in talks is no partner yet.
         partnered = {a.place for a in agreements if a.status in SIGNED_STATUSES} or places
         unsigned = len(places - partnered)
+        twins_only = entities.kind is AgreementKind.TWINNING
         if entities.status is AgreementStatus.IN_NEGOTIATION:
             # «з ким веде переговори Мена?»: a town in talks is no partner yet.
             heading = lang.ngettext(
@@ -783,7 +826,7 @@ class Engine:
                 len(agreements),
             )
         elif twins_only:
-            heading = _("{hromada} — twin cities{filters}:")
+            heading = lang.gettext("{hromada} — twin cities{filters}:")
         else:
             heading = lang.ngettext(
                 "{hromada} — {count} partner{filters}:",
@@ -795,7 +838,11 @@ class Engine:
             shown = len(places)
         elif entities.status is AgreementStatus.PLANNED:
             shown = len(agreements)
-        heading = heading.format(hromada=name, count=lang.number(shown), filters=filters)
+        heading = heading.format(
+            hromada=self._heading(lang, entities),
+            count=lang.number(shown),
+            filters=self._filters(lang, entities, signed_in),
+        )
         if unsigned and not twins_only and entities.status not in _NOT_YET:
             heading = (
                 heading.removesuffix(":")
@@ -806,12 +853,7 @@ class Engine:
                     unsigned,
                 ).format(count=lang.number(unsigned))
             )
-        draft.lines.append(answer or heading)
-        draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
-        draft.list_agreements(self._as_shown(lang, agreements))
-        if whole_list and not draft.more:
-            self._partners_besides(lang, entities, agreements, draft)
-        self._suggest_a_signing(lang, agreements, draft)
+        return heading
 
     def _has_partners(
         self, lang: Language, entities: Entities, agreements: Sequence[Agreement]
