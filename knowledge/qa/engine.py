@@ -1101,8 +1101,32 @@ class Engine:
             )
             self._elsewhere(lang, place, draft)
             return
-        asked = entities.kind
-        if asked is AgreementKind.TWINNING and meaning.yes_no:
+        if meaning.yes_no:
+            self._pair_yes_or_no(lang, meaning, agreements, named, draft)
+        draft.lines.append(f"{name} — {partner_label(lang, place)}:")
+        for agreement in agreements:
+            draft.lines.append(f"{BULLET}{agreement_line(lang, agreement)}")
+            notes = lang.note(agreement.notes)
+            if notes is not None:
+                draft.lines.append(f"  {notes}")
+        draft.list_agreements(agreements)
+        if any(ending(lang, agreement) is not None for agreement in agreements):
+            # Most agreements run with no end date: the question would only say so.
+            draft.suggestions.append(_("When does it expire?"))
+
+    def _pair_yes_or_no(
+        self,
+        lang: Language,
+        meaning: Meaning,
+        agreements: Sequence[Agreement],
+        named: dict[str, str],
+        draft: _Draft,
+    ) -> None:
+        """The yes or no that opens the answer about a pair: twin cities, a kind of agreement,
+        talks, or any agreement in force."""
+        _ = lang.gettext
+        asked = meaning.entities.kind
+        if asked is AgreementKind.TWINNING:
             twins = [
                 a
                 for a in agreements
@@ -1118,7 +1142,7 @@ class Engine:
                         **named
                     )
                 )
-        elif asked is not None and meaning.yes_no:
+        elif asked is not None:
             if any(
                 is_of_kind(a, asked) and a.status is AgreementStatus.ACTIVE for a in agreements
             ):
@@ -1140,9 +1164,9 @@ class Engine:
                         kind=lang.gettext(AGREEMENT_KINDS_INLINE[asked]), **named
                     )
                 )
-        elif meaning.yes_no:
+        else:
             in_talks = any(a.status is AgreementStatus.IN_NEGOTIATION for a in agreements)
-            if entities.status is AgreementStatus.IN_NEGOTIATION:
+            if meaning.entities.status is AgreementStatus.IN_NEGOTIATION:
                 # "Is Mena in talks with Friedberg?" asks about the talks, not a signing.
                 draft.lines.append(
                     _("Yes, {hromada} and {place} are in talks.").format(**named)
@@ -1162,16 +1186,6 @@ class Engine:
                 draft.lines.append(
                     _("No, {hromada} and {place} have no agreement in force yet.").format(**named)
                 )
-        draft.lines.append(f"{name} — {partner_label(lang, place)}:")
-        for agreement in agreements:
-            draft.lines.append(f"{BULLET}{agreement_line(lang, agreement)}")
-            notes = lang.note(agreement.notes)
-            if notes is not None:
-                draft.lines.append(f"  {notes}")
-        draft.list_agreements(agreements)
-        if any(ending(lang, agreement) is not None for agreement in agreements):
-            # Most agreements run with no end date: the question would only say so.
-            draft.suggestions.append(_("When does it expire?"))
 
     def _dated(
         self,
