@@ -1629,7 +1629,6 @@ class Engine:
             draft.cite(c.source for c in programme.sources)
 
     def _count(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
-        _ = lang.gettext
         entities = meaning.entities
         if (
             entities.hromada is None
@@ -1650,105 +1649,124 @@ class Engine:
         name = self._heading(lang, entities) + self._filters(lang, Entities(), signed_in)
         topic = entities.topic or Topic.PARTNERS
         agreements = self._agreements(entities, signed_in=signed_in)
-        records = self.snapshot.aid_by_hromada.get(code, ())
         if topic is Topic.MEETINGS:
             self._meetings(lang, entities, draft)
             return
         if topic is Topic.AID:
-            countries = sorted({d.country for r in records for d in r.donors if d.country})
-            draft.lines.append(
-                lang.ngettext(
-                    "{hromada}: aid came from {count} country",
-                    "{hromada}: aid came from {count} countries",
-                    len(countries),
-                ).format(hromada=name, count=lang.number(len(countries)))
-                + (
-                    ": " + ", ".join(sorted((lang.country(c) for c in countries), key=sort_key))
-                    if countries
-                    else "."
-                )
-            )
-            for record in records:
-                draft.cite(c.source for c in record.sources)
-            # «Скільки донорських організацій працює з Менською громадою?»: the sources count
-            # the donors themselves only in an activity's summary («Понад 30 … організацій»).
-            for activity in self.snapshot.activities_by_hromada.get(code, ()):
-                if activity.count is not None and "donor" in activity.summary.en.casefold():
-                    draft.lines.append(f"  {lang.text(activity.summary)}")
-                    draft.cite(c.source for c in activity.sources)
+            self._count_aid_countries(lang, code, name, draft)
             return
         if entities.kind is not None:
             # Counting twin cities counts the agreements in force, not the planned ones.
             agreements = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
         if topic is Topic.COUNTRIES:
-            countries = sorted({self.snapshot.country_of(a) for a in agreements})
-            draft.lines.append(
-                lang.ngettext(
-                    "{hromada}: partners in {count} country",
-                    "{hromada}: partners in {count} countries",
-                    len(countries),
-                ).format(hromada=name, count=lang.number(len(countries)))
-                + ": "
-                + ", ".join(sorted((lang.country(c) for c in countries), key=sort_key))
-            )
-            in_force = {self.snapshot.country_of(a) for a in agreements if _in_force(a)}
-            if len(in_force) < len(countries):
-                draft.lines.append(
-                    lang.ngettext(
-                        "Agreements are in force in {count} of them.",
-                        "Agreements are in force in {count} of them.",
-                        len(in_force),
-                    ).format(count=lang.number(len(in_force)))
-                )
+            self._count_partner_countries(lang, name, agreements, draft)
         elif topic is Topic.AGREEMENTS:
             draft.lines.append(agreements_counted(lang, name, agreements))
         else:
-            # «Мена — 4 партнери (ще 1 — не підписано)»: a town only in talks, or a twinning
-            # only planned, is no partner yet, as the list of partners says.
-            signed = {a.place for a in agreements if a.status in SIGNED_STATUSES}
-            if entities.status is not None and entities.status not in SIGNED_STATUSES:
-                # «скільки міст у перемовинах з Меною?» counts the towns in talks.
-                signed = {a.place for a in agreements}
-            unsigned = sorted(
-                {lang.place(self.snapshot.places[a.place]) for a in agreements}
-                - {lang.place(self.snapshot.places[key]) for key in signed},
-                key=sort_key,
-            )
-            places = sorted(
-                {lang.place(self.snapshot.places[key]) for key in signed}, key=sort_key
-            )
-            if entities.kind is AgreementKind.TWINNING:
-                counted = lang.ngettext(
-                    "{hromada}: {count} twin city",
-                    "{hromada}: {count} twin cities",
-                    len(places),
-                )
-            else:
-                counted = lang.ngettext(
-                    "{hromada}: {count} partner",
-                    "{hromada}: {count} partners",
-                    len(places),
-                )
-            draft.lines.append(
-                counted.format(hromada=name, count=lang.number(len(places)))
-                + (": " + ", ".join(places) if places else ".")
-            )
-            if unsigned:
-                draft.lines.append(
-                    _("Not signed yet: {places}.").format(places=", ".join(unsigned))
-                )
-            in_force = {a.place for a in agreements if _in_force(a)}
-            if len(in_force) < len(places) and entities.kind is None:
-                # «скільки партнерів у мени»: four signed, Friedberg only in talks.
-                draft.lines.append(
-                    lang.ngettext(
-                        "Of them, {count} has an agreement in force.",
-                        "Of them, {count} have an agreement in force.",
-                        len(in_force),
-                    ).format(count=lang.number(len(in_force)))
-                )
+            self._count_partners(lang, entities, name, agreements, draft)
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(self._as_shown(lang, agreements))
+
+    def _count_aid_countries(self, lang: Language, code: str, name: str, draft: _Draft) -> None:
+        """How many countries the hromada's aid came from, and the donors its activities count."""
+        records = self.snapshot.aid_by_hromada.get(code, ())
+        countries = sorted({d.country for r in records for d in r.donors if d.country})
+        draft.lines.append(
+            lang.ngettext(
+                "{hromada}: aid came from {count} country",
+                "{hromada}: aid came from {count} countries",
+                len(countries),
+            ).format(hromada=name, count=lang.number(len(countries)))
+            + (
+                ": " + ", ".join(sorted((lang.country(c) for c in countries), key=sort_key))
+                if countries
+                else "."
+            )
+        )
+        for record in records:
+            draft.cite(c.source for c in record.sources)
+        # «Скільки донорських організацій працює з Менською громадою?»: the sources count
+        # the donors themselves only in an activity's summary («Понад 30 … організацій»).
+        for activity in self.snapshot.activities_by_hromada.get(code, ()):
+            if activity.count is not None and "donor" in activity.summary.en.casefold():
+                draft.lines.append(f"  {lang.text(activity.summary)}")
+                draft.cite(c.source for c in activity.sources)
+
+    def _count_partner_countries(
+        self, lang: Language, name: str, agreements: Sequence[Agreement], draft: _Draft
+    ) -> None:
+        """How many countries the partners are in, and in how many an agreement is in force."""
+        countries = sorted({self.snapshot.country_of(a) for a in agreements})
+        draft.lines.append(
+            lang.ngettext(
+                "{hromada}: partners in {count} country",
+                "{hromada}: partners in {count} countries",
+                len(countries),
+            ).format(hromada=name, count=lang.number(len(countries)))
+            + ": "
+            + ", ".join(sorted((lang.country(c) for c in countries), key=sort_key))
+        )
+        in_force = {self.snapshot.country_of(a) for a in agreements if _in_force(a)}
+        if len(in_force) < len(countries):
+            draft.lines.append(
+                lang.ngettext(
+                    "Agreements are in force in {count} of them.",
+                    "Agreements are in force in {count} of them.",
+                    len(in_force),
+                ).format(count=lang.number(len(in_force)))
+            )
+
+    def _count_partners(
+        self,
+        lang: Language,
+        entities: Entities,
+        name: str,
+        agreements: Sequence[Agreement],
+        draft: _Draft,
+    ) -> None:
+        """How many partners (or twin cities) are signed, which are not yet, and how many have
+        an agreement in force."""
+        _ = lang.gettext
+        # «Мена — 4 партнери (ще 1 — не підписано)»: a town only in talks, or a twinning
+        # only planned, is no partner yet, as the list of partners says.
+        signed = {a.place for a in agreements if a.status in SIGNED_STATUSES}
+        if entities.status is not None and entities.status not in SIGNED_STATUSES:
+            # «скільки міст у перемовинах з Меною?» counts the towns in talks.
+            signed = {a.place for a in agreements}
+        unsigned = sorted(
+            {lang.place(self.snapshot.places[a.place]) for a in agreements}
+            - {lang.place(self.snapshot.places[key]) for key in signed},
+            key=sort_key,
+        )
+        places = sorted({lang.place(self.snapshot.places[key]) for key in signed}, key=sort_key)
+        if entities.kind is AgreementKind.TWINNING:
+            counted = lang.ngettext(
+                "{hromada}: {count} twin city",
+                "{hromada}: {count} twin cities",
+                len(places),
+            )
+        else:
+            counted = lang.ngettext(
+                "{hromada}: {count} partner",
+                "{hromada}: {count} partners",
+                len(places),
+            )
+        draft.lines.append(
+            counted.format(hromada=name, count=lang.number(len(places)))
+            + (": " + ", ".join(places) if places else ".")
+        )
+        if unsigned:
+            draft.lines.append(_("Not signed yet: {places}.").format(places=", ".join(unsigned)))
+        in_force = {a.place for a in agreements if _in_force(a)}
+        if len(in_force) < len(places) and entities.kind is None:
+            # «скільки партнерів у мени»: four signed, Friedberg only in talks.
+            draft.lines.append(
+                lang.ngettext(
+                    "Of them, {count} has an agreement in force.",
+                    "Of them, {count} have an agreement in force.",
+                    len(in_force),
+                ).format(count=lang.number(len(in_force)))
+            )
 
     def _compare(self, lang: Language, entities: Entities, draft: _Draft) -> None:
         """Two hromadas' partners (twin cities, agreements) counted side by side, and which
