@@ -1957,8 +1957,6 @@ class Engine:
     def _reverse(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         _ = lang.gettext
         entities = meaning.entities
-        agreements: list[Agreement]
-        place: Place | None = None
         town = meaning.world_town
         if town is not None:
             native = town.name_uk if lang.code == "uk" and town.name_uk else town.name
@@ -1970,6 +1968,42 @@ class Engine:
                 )
             )
             return
+        asked = self._reverse_subject(lang, entities)
+        if asked is None:
+            self._by_kind_or_status(lang, entities, draft)
+            return
+        every, subject, place = asked
+        agreements = every
+        if entities.kind is not None:
+            agreements = [a for a in agreements if a.kind is entities.kind]
+        if entities.status is not None:
+            agreements = [a for a in agreements if entities.admits(a.status)]
+        planned: list[Agreement] = []
+        if entities.kind is AgreementKind.TWINNING and entities.status is None:
+            # Kharkiv's twinning memorandum with Albuquerque, only planned, makes no twin city
+            # in the United States: it is listed apart, or the answer is a no.
+            planned = [a for a in agreements if a.status in _NOT_YET]
+            agreements = [a for a in agreements if a.status not in _NOT_YET]
+        if not agreements:
+            self._reverse_none(lang, meaning, subject, place, every, draft)
+            return
+        heading = _("{subject} — partners in Ukraine:")
+        if meaning.yes_no:
+            heading = _("Yes. {subject} — partners in Ukraine:")
+        draft.lines.append(heading.format(subject=subject))
+        self._nation_wide_lines(lang, agreements, draft, with_place=place is None)
+        if planned and not draft.more:
+            draft.lines.append(_("Planned, not yet twin cities:"))
+            self._nation_wide_lines(lang, planned, draft, with_place=place is None)
+
+    def _reverse_subject(
+        self, lang: Language, entities: Entities
+    ) -> tuple[list[Agreement], str, Place | None] | None:
+        """The agreements with the partner, country, region or oblast asked about (without
+        those the question leaves out), what the answer calls it, and the partner when one is
+        asked about; None when the question names none of them."""
+        place: Place | None = None
+        agreements: list[Agreement]
         if entities.place is not None:
             place = self.snapshot.places[entities.place]
             agreements = sorted(
@@ -1987,7 +2021,7 @@ class Engine:
             agreements = list(self.snapshot.agreements_by_oblast.get(oblast, ()))
             subject = next(
                 (
-                    _("{oblast} oblast").format(
+                    lang.gettext("{oblast} oblast").format(
                         oblast=h.oblast_uk if lang.code == "uk" else h.oblast_en
                     )
                     for h in self.snapshot.hromadas.values()
@@ -1996,58 +2030,50 @@ class Engine:
                 oblast,
             )
         else:
-            self._by_kind_or_status(lang, entities, draft)
+            return None
+        return self._without_excepted(entities, agreements), subject, place
+
+    def _reverse_none(
+        self,
+        lang: Language,
+        meaning: Meaning,
+        subject: str,
+        place: Place | None,
+        every: Sequence[Agreement],
+        draft: _Draft,
+    ) -> None:
+        """None of the partnerships asked about: a twin city that is none, what there is of
+        other kinds or statuses, or no partnership at all."""
+        _ = lang.gettext
+        entities = meaning.entities
+        if place is not None and every and entities.kind is AgreementKind.TWINNING:
+            draft.lines.append(
+                _("No, {place} is not a twin city of any Ukrainian hromada.").format(
+                    place=lang.place(place)
+                )
+            )
+            self._elsewhere(lang, place, draft)
             return
-        agreements = self._without_excepted(entities, agreements)
-        every = agreements
-        if entities.kind is not None:
-            agreements = [a for a in agreements if a.kind is entities.kind]
-        if entities.status is not None:
-            agreements = [a for a in agreements if entities.admits(a.status)]
-        planned: list[Agreement] = []
-        if entities.kind is AgreementKind.TWINNING and entities.status is None:
-            # Kharkiv's twinning memorandum with Albuquerque, only planned, makes no twin city
-            # in the United States: it is listed apart, or the answer is a no.
-            planned = [a for a in agreements if a.status in _NOT_YET]
-            agreements = [a for a in agreements if a.status not in _NOT_YET]
-        if not agreements:
-            if place is not None and every and entities.kind is AgreementKind.TWINNING:
-                draft.lines.append(
-                    _("No, {place} is not a twin city of any Ukrainian hromada.").format(
-                        place=lang.place(place)
-                    )
-                )
-                self._elsewhere(lang, place, draft)
-                return
-            if every and place is None:
-                # "British twin towns" when the one British partner has a friendship pledge:
-                # none of the kind asked, then what there is, never "no partnerships".
-                what = (
-                    lang.gettext(AGREEMENT_KINDS_INLINE[entities.kind])
-                    if entities.kind is not None
-                    else _status_label(lang, entities, entities.status)
-                    if entities.status is not None
-                    else ""
-                )
-                none = _("{subject}: none is recorded ({what}). What there is in Ukraine:")
-                if meaning.yes_no:
-                    none = _("No. {subject}: none is recorded ({what}). What there is in Ukraine:")
-                draft.lines.append(none.format(subject=subject, what=what))
-                self._nation_wide_lines(lang, every, draft, with_place=True)
-                return
-            nothing = _("{subject}: no partnerships with Ukrainian hromadas are recorded.")
+        if every and place is None:
+            # "British twin towns" when the one British partner has a friendship pledge:
+            # none of the kind asked, then what there is, never "no partnerships".
+            what = (
+                lang.gettext(AGREEMENT_KINDS_INLINE[entities.kind])
+                if entities.kind is not None
+                else _status_label(lang, entities, entities.status)
+                if entities.status is not None
+                else ""
+            )
+            none = _("{subject}: none is recorded ({what}). What there is in Ukraine:")
             if meaning.yes_no:
-                nothing = _("No. {subject}: no partnerships with Ukrainian hromadas are recorded.")
-            draft.lines.append(nothing.format(subject=subject))
+                none = _("No. {subject}: none is recorded ({what}). What there is in Ukraine:")
+            draft.lines.append(none.format(subject=subject, what=what))
+            self._nation_wide_lines(lang, every, draft, with_place=True)
             return
-        heading = _("{subject} — partners in Ukraine:")
+        nothing = _("{subject}: no partnerships with Ukrainian hromadas are recorded.")
         if meaning.yes_no:
-            heading = _("Yes. {subject} — partners in Ukraine:")
-        draft.lines.append(heading.format(subject=subject))
-        self._nation_wide_lines(lang, agreements, draft, with_place=place is None)
-        if planned and not draft.more:
-            draft.lines.append(_("Planned, not yet twin cities:"))
-            self._nation_wide_lines(lang, planned, draft, with_place=place is None)
+            nothing = _("No. {subject}: no partnerships with Ukrainian hromadas are recorded.")
+        draft.lines.append(nothing.format(subject=subject))
 
     def _nation_wide_lines(
         self, lang: Language, agreements: Sequence[Agreement], draft: _Draft, *, with_place: bool
