@@ -540,16 +540,19 @@ class Engine:
 
     # -- the hromada's own agreements ---------------------------------------------------------
 
-    def _agreements(self, entities: Entities, *, signed_in: int | None = None) -> list[Agreement]:
+    def _agreements(
+        self, entities: Entities, *, signed_in: int | None = None, only: str | None = None
+    ) -> list[Agreement]:
         """The hromada's agreements the entities narrow to; `signed_in` keeps those signed in
-        that year."""
+        that year, `only` (an agreement's key) the one agreement an answer picked to show."""
+        key = only if only is not None else entities.agreement
         agreements = list(self.snapshot.agreements_by_hromada.get(entities.hromada or "", ()))
         if signed_in is not None:
             agreements = [a for a in agreements if _signed_in(a, signed_in)]
             if entities.part is not None:
                 agreements = [a for a in agreements if in_part_of_year(a, entities.part)]
-        if entities.agreement is not None:
-            return [a for a in agreements if a.key == entities.agreement]
+        if key is not None:
+            return [a for a in agreements if a.key == key]
         if entities.place is not None:
             agreements = [a for a in agreements if a.place == entities.place]
         if entities.country is not None:
@@ -586,10 +589,17 @@ class Engine:
         ]
 
     def _headed_agreements(
-        self, lang: Language, entities: Entities, draft: _Draft, *, signed_in: int | None = None
+        self,
+        lang: Language,
+        entities: Entities,
+        draft: _Draft,
+        *,
+        signed_in: int | None = None,
+        only: str | None = None,
     ) -> list[Agreement]:
-        """The agreements asked about, under the hromada's name; none, with a line saying so."""
-        agreements = self._agreements(entities, signed_in=signed_in)
+        """The agreements asked about (`only` the one picked, by its key), under the hromada's
+        name; none, with a line saying so."""
+        agreements = self._agreements(entities, signed_in=signed_in, only=only)
         name = self._heading(lang, entities)
         if not agreements:
             draft.lines.append(
@@ -599,7 +609,7 @@ class Engine:
             )
             if signed_in is not None and entities.part is not None:
                 # «на початку 2023» when the records give 2023 alone: those, said to be undated.
-                undated = self._agreements(entities.but(part=None), signed_in=signed_in)
+                undated = self._agreements(entities.but(part=None), signed_in=signed_in, only=only)
                 return self._month_unknown(lang, undated, signed_in, draft)
         else:
             draft.lines.append(f"{name}:")
@@ -1197,14 +1207,16 @@ class Engine:
         *,
         signing_notes: bool = False,
         signed_in: int | None = None,
+        only: str | None = None,
     ) -> None:
-        """One line per agreement saying `describe`'s date, else `fallback`.
+        """One line per agreement saying `describe`'s date, else `fallback`; `only` (a key)
+        shows the one agreement an answer picked.
 
         With `signing_notes`, an agreement's notes about its signing follow its line: they hold
         the most precise date the sources give ("Signed at the end of 2023", "the signing was
         reported on 3 July 2023") where the record's date has only the year.
         """
-        agreements = self._headed_agreements(lang, entities, draft, signed_in=signed_in)
+        agreements = self._headed_agreements(lang, entities, draft, signed_in=signed_in, only=only)
         if not agreements:
             return
         for agreement in agreements:
@@ -1227,9 +1239,10 @@ class Engine:
         agreements = self._agreements(entities)
         kind = entities.kind
         of_kind = [] if kind is None else [a for a in agreements if is_of_kind(a, kind)]
+        only = None
         if entities.place is not None and len(of_kind) == 1:
             # "When did Kharkiv and Albuquerque sign the protocol of intent?" is about that one.
-            entities = entities.but(agreement=of_kind[0].key)
+            only = of_kind[0].key
             agreements = of_kind
         if meaning.yes_no and entities.place is not None and agreements:
             # "Чи підписала Мена угоду з Фрідбергом?" is answered "no" before the details.
@@ -1253,7 +1266,16 @@ class Engine:
         describe = _signing_and_extension
         if meaning.narrow is not None and meaning.narrow.aspect is Aspect.TERM:
             describe = _signing_and_term
-        self._dated(lang, entities, draft, describe, "", signing_notes=True, signed_in=signed_in)
+        self._dated(
+            lang,
+            entities,
+            draft,
+            describe,
+            "",
+            signing_notes=True,
+            signed_in=signed_in,
+            only=only,
+        )
 
     def _extended(self, lang: Language, meaning: Meaning, draft: _Draft) -> None:
         """When and for how long the agreements asked about were extended; of a hromada's
@@ -1273,19 +1295,20 @@ class Engine:
             )
             draft.cite_agreements(agreements)
             return
+        place = entities.place
+        only = None
         if len(extended) == 1 and len(agreements) > 1:
             # «а коли продовжили?» after Kharkiv's partners is about the one extended.
-            only = extended[0]
-            entities = entities.but(place=only.place, agreement=only.key)
+            place, only = extended[0].place, extended[0].key
         elif len(agreements) == 1:
-            entities = entities.but(agreement=agreements[0].key)
-        if meaning.yes_no and entities.place is not None and agreements:
+            only = agreements[0].key
+        if meaning.yes_no and place is not None and agreements:
             draft.lines.append(
                 lang.gettext("Yes, it has been extended.")
                 if extended
                 else lang.gettext("No, the sources record no extension.")
             )
-        self._dated(lang, entities, draft, _extension, _NO_EXTENSION)
+        self._dated(lang, entities, draft, _extension, _NO_EXTENSION, only=only)
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         entities = meaning.entities
