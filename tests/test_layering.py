@@ -2,7 +2,8 @@
 
 facts ← text ← store ← places ← render ← qa, admin, interchange ← extraction; and `knowledge`
 never imports aiogram or `bot`. In `bot`, one module opens database sessions; handlers, jobs
-and commands run the services through its unit of work.
+and commands run the services through its unit of work. In `knowledge.qa`, one module decides
+what a question means; the engine answers that meaning as it is.
 """
 
 from __future__ import annotations
@@ -252,3 +253,48 @@ def test_a_handler_holding_a_session_is_reported(tmp_path: Path) -> None:
         "call begin",
         "call commit",
     }
+
+
+# The one module that decides what a question means; `meaning` declares the value itself.
+MEANING_DECIDER = "qa/resolution.py"
+MEANING_DECLARED = "qa/meaning.py"
+
+
+def meaning_decisions(path: Path) -> set[str]:
+    """Where a module builds a `Meaning` or copies a value with another intent ("line: what")."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        called = node.func.attr if isinstance(node.func, ast.Attribute) else None
+        if isinstance(node.func, ast.Name):
+            called = node.func.id
+        if called == "Meaning":
+            found.add(f"{node.lineno}: Meaning(...)")
+        if called == "replace" and any(keyword.arg == "intent" for keyword in node.keywords):
+            found.add(f"{node.lineno}: replace(..., intent=...)")
+    return found
+
+
+def test_only_the_resolution_stage_decides_what_a_question_means() -> None:
+    offenders = {
+        f"{path.relative_to(KNOWLEDGE_DIR)}:{decision}"
+        for path in KNOWLEDGE_DIR.rglob("*.py")
+        if path.relative_to(KNOWLEDGE_DIR).as_posix() not in {MEANING_DECIDER, MEANING_DECLARED}
+        for decision in meaning_decisions(path)
+    }
+
+    assert offenders == set()
+
+
+def test_a_meaning_changed_after_resolution_is_reported(tmp_path: Path) -> None:
+    engine = tmp_path / "engine.py"
+    engine.write_text(
+        "from dataclasses import replace\n"
+        "def answer(meaning):\n"
+        "    meaning = replace(meaning, intent=Intent.SIGNED)\n"
+        "    return replace(meaning, yes_no=True), Meaning(Intent.COUNT)\n",
+        encoding="utf-8",
+    )
+
+    assert meaning_decisions(engine) == {"3: replace(..., intent=...)", "4: Meaning(...)"}
