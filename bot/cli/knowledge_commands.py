@@ -19,6 +19,7 @@ from bot.cli.extract_commands import add_extract
 from bot.cli.job_commands import add_jobs
 from bot.services import database_work
 from knowledge.admin.wording import entity_label
+from knowledge.facts.documents import KnowledgeDocument, references
 from knowledge.facts.messages import ImportRejectedError, Problem, grouped, other_rows
 from knowledge.interchange import (
     ImportLimits,
@@ -31,10 +32,12 @@ from knowledge.interchange import (
 from knowledge.interchange.import_job import ImportSteps, start_import
 from knowledge.places.countries import country_name
 from knowledge.render.labels import agreement_kind_label, agreement_status_label
+from knowledge.store import mapping
+from knowledge.store.curated import curated_document, with_reference_places
 from knowledge.store.document_files import DocumentError, read_documents
 from knowledge.store.durable_jobs import JobState, WriteJob, run_job
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
-from knowledge.store.loading import LoadError, LoadReport, load_written
+from knowledge.store.loading import FILE_LOAD_ACTOR, LoadError, LoadReport, load_written
 from knowledge.store.rights import SystemWriter
 from knowledge.store.stats import KnowledgeStats, collect_stats
 from knowledge.text.collation import sort_key
@@ -42,6 +45,10 @@ from knowledge.text.collation import sort_key
 CLI_ACTOR = "cli"
 # Whoever runs the command line holds every right, and is named so in the audit log.
 CLI_WRITER = SystemWriter(CLI_ACTOR)
+# `kb load` is a load of files, which a later load of them tells from an editor's change.
+LOAD_WRITER = SystemWriter(FILE_LOAD_ACTOR)
+# `kb load curated`: the knowledge the bot ships and seeds an empty database with.
+SHIPPED = "curated"
 
 
 def register(commands: Any) -> None:
@@ -50,9 +57,13 @@ def register(commands: Any) -> None:
     actions = parser.add_subparsers(dest="kb_command", required=True, metavar="ACTION")
 
     load = actions.add_parser(
-        "load", help="load curated YAML/JSON files (a file or a folder) in one transaction"
+        "load",
+        help="load curated YAML/JSON files (a file or a folder) in one transaction; records"
+        " an editor changed since they were loaded are left as the editor made them",
     )
-    load.add_argument("path", type=Path)
+    load.add_argument(
+        "path", type=Path, help=f"a file or folder, or {SHIPPED!r} for the knowledge shipped"
+    )
     load.set_defaults(handler=load_files)
 
     imports = actions.add_parser(
@@ -113,21 +124,52 @@ def _report_load(context: CommandContext, report: LoadReport) -> None:
                 unchanged=_number(context, report.unchanged[section]),
             )
         )
+    if report.kept:
+        count = len(report.kept)
+        context.complain(
+            context.ngettext(
+                "{count} record was changed by an editor since it was loaded and was left as"
+                " they made it:",
+                "{count} records were changed by an editor since they were loaded and were left"
+                " as they made them:",
+                count,
+            ).format(count=_number(context, count))
+        )
+        for entity, key in report.kept:
+            context.complain(f"  - {entity_label(entity, context.locale)} {key}")
     if not report.changed:
         context.say(_("Nothing changed."))
+
+
+def _names_missing_hromadas(document: KnowledgeDocument) -> bool:
+    """Whether the document's records name a hromada the document does not carry."""
+    carried = {hromada.code for hromada in document.hromadas}
+    return any(
+        kind == "hromada" and key not in carried
+        for record in mapping.RECORDS
+        for doc in getattr(document, record.section)
+        for kind, key in references(doc)
+    )
 
 
 async def load_files(context: CommandContext, arguments: argparse.Namespace) -> int:
     """Load curated files, all or nothing."""
     _ = context.gettext
+    path: Path = arguments.path
     try:
-        document = read_documents(arguments.path)
+        if str(path) == SHIPPED and not await asyncio.to_thread(path.exists):
+            document = curated_document()
+        else:
+            document = with_reference_places(read_documents(path))
     except DocumentError as error:
         context.complain(_("Cannot load: {problem}").format(problem=error))
         return 1
     try:
-        async with database_work(context.settings, seeded=False) as work:
-            report = await work(load_written, document, writer=CLI_WRITER)
+        # A database without hromadas is given the shipped ones first (as the bot's first
+        # start does) when the records name hromadas the files do not carry.
+        seeded = _names_missing_hromadas(document)
+        async with database_work(context.settings, seeded=seeded) as work:
+            report = await work(load_written, document, writer=LOAD_WRITER, keep_edits=True)
     except LoadError as error:
         context.complain(_("Nothing was loaded. Problems found:"))
         for problem in error.problems:

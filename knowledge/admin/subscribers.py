@@ -13,7 +13,6 @@ from knowledge.admin.editing import Entity
 from knowledge.admin.outbox import Announcement, enqueue_claimed
 from knowledge.admin.permissions import UnknownHromadaError
 from knowledge.store import models
-from knowledge.store.bootstrap import SEED_ACTOR
 from knowledge.store.engines import writing
 from knowledge.store.followers import (
     NewRecord,
@@ -23,6 +22,7 @@ from knowledge.store.followers import (
     still_stored,
 )
 from knowledge.store.followers import subscriptions_of as subscriptions_of
+from knowledge.store.loading import SEED_ACTOR
 
 ANNOUNCED_CURSOR = "announced_up_to"
 ANNOUNCED_ENTITIES = (Entity.AGREEMENT.value, Entity.AID.value)

@@ -9,18 +9,17 @@ from knowledge.store import models
 from knowledge.store.curated import curated_document
 from knowledge.store.engines import session_factory
 from knowledge.store.first_start import preparing
-from knowledge.store.loading import LoadReport, load_written
+from knowledge.store.loading import SEED_ACTOR, LoadReport, load_written
 from knowledge.store.rights import SystemWriter
 from knowledge.store.schema_head import schema_is_current
 
-SEED_ACTOR = "system:seed"
 SEED_WRITER = SystemWriter(SEED_ACTOR)
 
 
 async def seed(engine: AsyncEngine) -> LoadReport:
     """Load the shipped knowledge (all hromadas and the curated facts) in one transaction."""
     async with session_factory(engine)() as session:
-        return await load_written(session, curated_document(), writer=SEED_WRITER)
+        return await load_written(session, curated_document(), writer=SEED_WRITER, keep_edits=True)
 
 
 async def prepare_database(engine: AsyncEngine) -> LoadReport | None:

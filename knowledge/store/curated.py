@@ -84,6 +84,20 @@ def with_geonames(place: PlaceDoc, geonames: dict[int, GeoNamesPlace]) -> PlaceD
     )
 
 
+def with_reference_places(document: KnowledgeDocument) -> KnowledgeDocument:
+    """The document with GeoNames coordinates and Cyrillic names for each place whose GeoNames
+    id the reference holds (`with_geonames`), as the first seeding stores them; the others as
+    they are."""
+    geonames = read_geonames()
+    places = [
+        with_geonames(place, geonames)
+        if place.geonames_id is not None and place.geonames_id in geonames
+        else place
+        for place in document.places
+    ]
+    return document.model_copy(update={"places": places})
+
+
 def curated_document() -> KnowledgeDocument:
     """The shipped knowledge base: all hromadas, then the curated facts with their places."""
     curated = read_documents(CURATED_DIR)

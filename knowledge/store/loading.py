@@ -38,6 +38,9 @@ class LoadReport:
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    # (kind of record, key) of each record an editor changed (or deleted) after it was last
+    # loaded from the shipped files, left as the editor made it by a load that keeps edits.
+    kept: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -129,9 +132,53 @@ async def pair_holders(
     return held
 
 
+# The audit names of the loads of shipped files (the first seeding, `kb load`): a change by
+# anyone else is an edit that a later load of the files keeps.
+SEED_ACTOR = "system:seed"
+FILE_LOAD_ACTOR = "cli:load"
+SHIPPED_LOAD_ACTORS = frozenset({SEED_ACTOR, FILE_LOAD_ACTOR})
+# What the shipped files leave out and the gazetteers fill in (GeoNames, the codifier).
+_ENRICHED_FIELDS = ("latitude", "longitude")
+
+
+async def edited_since_loaded(session: AsyncSession, entity: str, keys: Sequence[str]) -> set[str]:
+    """Of `keys` of `entity` records, those whose last audited change (create, update, delete,
+    undo) was made by someone other than a load of the shipped files (`SHIPPED_LOAD_ACTORS`):
+    an editor's change a reload of those files must not revert. Read from the audit log."""
+    table = models.AuditEntryRow
+    latest: dict[str, str] = {}
+    for start in range(0, len(keys), 500):
+        rows = await session.execute(
+            select(table.entity_key, table.actor)
+            .where(table.entity == entity, table.entity_key.in_(keys[start : start + 500]))
+            .order_by(table.id)
+        )
+        for key, actor in rows:
+            latest[key] = actor
+    return {key for key, actor in latest.items() if actor not in SHIPPED_LOAD_ACTORS}
+
+
+def keep_enrichment(doc: Doc, stored: BaseModel) -> Doc:
+    """`doc` with what the gazetteers added to the stored record and the file leaves out:
+    coordinates the file has none of, and the stored aliases the file does not name."""
+    update: dict[str, Any] = {}
+    for name in _ENRICHED_FIELDS:
+        if getattr(doc, name, None) is None and getattr(stored, name, None) is not None:
+            update[name] = getattr(stored, name)
+    aliases = getattr(doc, "aliases", None)
+    if isinstance(aliases, list):
+        extra = [alias for alias in getattr(stored, "aliases", []) if alias not in aliases]
+        if extra:
+            update["aliases"] = [*aliases, *extra]
+    return doc.model_copy(update=update) if update else doc
+
+
 class _Loader:
-    def __init__(self, session: AsyncSession, writer: Writer, batch: str) -> None:
+    def __init__(
+        self, session: AsyncSession, writer: Writer, batch: str, *, keep_edits: bool = False
+    ) -> None:
         self.session = session
+        self.keep_edits = keep_edits
         self.writer = writer
         self.actor = writer.actor
         self.batch = batch
@@ -168,10 +215,20 @@ class _Loader:
             .execution_options(populate_existing=True)
         )
         existing: dict[str, Row] = {getattr(row, record.key_field): row for row in found.unique()}
+        edited = (
+            await edited_since_loaded(self.session, entity, wanted) if self.keep_edits else set()
+        )
         for doc in docs:
             key = record.key_of(doc)
             row = existing.get(key)
-            if row is None:
+            before = None if row is None else record.to_doc(row)
+            if self.keep_edits and before is not None:
+                doc = keep_enrichment(doc, before)
+            if key in edited and before != doc:
+                # An editor changed or deleted it since the files were loaded: theirs stands.
+                self.report.kept.append((entity, key))
+                continue
+            if row is None or before is None:
                 await require_write(self.session, self.writer, entity, key, None, doc)
                 row = row_type()
                 record.apply(doc, row, ids)
@@ -179,7 +236,6 @@ class _Loader:
                 self.audit(entity, key, None, doc)
                 self.report.created[entity] += 1
                 continue
-            before = record.to_doc(row)
             if before == doc:
                 self.report.unchanged[entity] += 1
                 continue
@@ -207,6 +263,7 @@ async def load_document(
     *,
     writer: Writer,
     batch: str | None = None,
+    keep_edits: bool = False,
 ) -> LoadReport:
     """Merge the document into the database in the session's transaction; the caller commits
     (in a write transaction, `knowledge.store.engines.writing`).
@@ -221,6 +278,11 @@ async def load_document(
     everything as it was. Every change is audited under the writer's name and one batch id;
     passing the same `batch` to several loads makes them one batch. Raises LoadError for
     duplicates and unknown keys.
+
+    With `keep_edits` (a load of the shipped files), a record an editor changed or deleted
+    since it was last loaded (`edited_since_loaded`) is left as they made it and named in the
+    report's `kept`, and what the gazetteers added to a stored record (coordinates, aliases)
+    is kept where the file leaves it out (`keep_enrichment`).
     """
     await serialise_loads(session)
     problems = await check_references(session, document)
@@ -231,16 +293,16 @@ async def load_document(
     ]
     if problems:
         raise LoadError(problems)
-    loader = _Loader(session, writer, batch=batch or str(uuid.uuid4()))
+    loader = _Loader(session, writer, batch=batch or str(uuid.uuid4()), keep_edits=keep_edits)
     for record in mapping.RECORDS:
         await loader.upsert(record, getattr(document, record.section))
     return loader.report
 
 
 async def load_written(
-    session: AsyncSession, document: KnowledgeDocument, *, writer: Writer
+    session: AsyncSession, document: KnowledgeDocument, *, writer: Writer, keep_edits: bool = False
 ) -> LoadReport:
     """`load_document` in a write transaction of its own: committed when the whole document
     loads, rolled back entirely when anything is refused (LoadError, the writer's refusal)."""
     async with writing(session):
-        return await load_document(session, document, writer=writer)
+        return await load_document(session, document, writer=writer, keep_edits=keep_edits)
