@@ -1314,103 +1314,22 @@ def _decide(
     snapshot: Snapshot,
 ) -> Meaning:
     """The meaning before the checks that turn it into a polite non-answer."""
-    entities = own.entities
     previous = context.entities if context is not None else Entities()
-    previous_intent = context.intent if context is not None else None
     yes_no = _is_yes_no(reading)
-
-    picked = _listed_pick(reading, context, snapshot)
+    picked = _picked_from_list(reading, intent, context, snapshot, yes_no=yes_no)
     if picked is not None:
-        agreement = snapshot.agreements[picked]
-        continued = _follow_up_intent(reading, previous_intent, intent)
-        if continued in (None, Intent.PARTNERS, Intent.REVERSE, Intent.EXPIRING, Intent.OVERVIEW):
-            continued = Intent.RELATION
-        picked_entities = Entities(hromada=agreement.hromada, place=agreement.place)
-        return Meaning(
-            continued,
-            picked_entities,
-            picked=True,
-            yes_no=yes_no and Cue.YES_NO in reading.cues,
-            rule=f"item {reading.ordinal} of the partners the previous answer listed",
-        )
-
-    asks_which = Cue.LIST in reading.cues or (
-        reading.is_follow_up and not reading.cues - {Cue.WHO} and Cue.WHO in reading.cues
-    )
-    if previous_intent is Intent.COUNT and asks_which and previous.hromada:
-        listing = Intent.AID if previous.topic is Topic.AID else Intent.PARTNERS
-        if previous.topic is Topic.MEETINGS:
-            listing = Intent.OVERVIEW
-        return Meaning(
-            listing,
-            Entities(
-                hromada=previous.hromada,
-                topic=previous.topic,
-                kind=previous.kind,
-                country=previous.country,
-            ),
-            rule="lists what the count counted",
-        )
-
-    nation_wide = _nation_wide(reading, own, intent)
-    cues = reading.cues
-    hromadas_asked = bool(cues & {Cue.UKRAINE, Cue.COMMUNITIES, Cue.ANYONE})
-    # "when was the protocol signed?" and «хто підписав меморандум?» after Kupiansk ask about
-    # Kupiansk's; "which hromadas signed a protocol, and when?" still asks the whole country.
-    about_its_agreement = (
-        Cue.WHEN in cues and not cues & {Cue.WHO, Cue.PERSON} and not hromadas_asked
-    ) or (intent is Intent.SIGNATORIES and not hromadas_asked)
-    if nation_wide is Intent.REVERSE and previous.hromada and about_its_agreement:
-        nation_wide = None
-    if (
-        nation_wide is Intent.COUNT
-        and previous.hromada
-        and _counts_all_agreements(reading, entities)
-        and not _names_the_base(reading)
-    ):
-        # «скільки всього угод?» after Kharkiv counts Kharkiv's; «… у базі?» the whole base.
-        nation_wide = None
+        return picked
+    counted = _what_was_counted(reading, context)
+    if counted is not None:
+        return counted
+    nation_wide = _nation_wide_meaning(reading, own, intent, previous)
     if nation_wide is not None:
-        # «чи є побратими в Італії?» and "Are there partners in Poland?" want a yes or a no.
-        asks = nation_wide is Intent.REVERSE and _asks_existence(reading)
-        counted = nation_wide is Intent.COUNT and _counts_hromadas(reading)
-        totals = nation_wide is Intent.COUNT and _counts_all_agreements(reading, entities)
-        narrow = Narrow(Aspect.WITH_PARTNERS) if counted else None
-        return Meaning(
-            nation_wide,
-            entities,
-            yes_no=asks and not totals,
-            narrow=Narrow(Aspect.TOTALS) if totals else narrow,
-            rule="a nation-wide question",
-        )
-
+        return nation_wide
     elliptical = _elliptical(reading, own, intent)
     if not elliptical:
         return _fresh(reading, own, intent, previous, snapshot, yes_no)
     if context is None:
-        leaning = (
-            reading.is_follow_up or reading.ordinal is not None or Cue.PRONOUN in reading.cues
-        )
-        unanswerable = intent in _ABOUT_ONE_AGREEMENT and not entities.hromada
-        # "а друга угода?", "What are its twin cities?" with nothing before them.
-        refers_back = reading.ordinal is not None or Cue.PRONOUN in reading.cues
-        # «а шо там у Мени з Італією?» names its own subject: nothing before it is needed.
-        names_own = entities.hromada is not None
-        town = _world_town(reading) if unanswerable and not refers_back else None
-        if town is not None:
-            # «Коли підписали угоду з Нью-Йорком?»: no hromada partners with New York, which
-            # is the answer, not "which hromada?".
-            return Meaning(
-                Intent.REVERSE,
-                Entities(kind=entities.kind),
-                world_town=town,
-                rule="an agreement with a foreign town no hromada partners with",
-            )
-        if (leaning and ((intent is None and not names_own) or refers_back)) or unanswerable:
-            return Meaning(
-                Intent.NEED_CONTEXT, entities, rule="an elliptical question with nothing before it"
-            )
-        return _fresh(reading, own, intent, previous, snapshot, yes_no)
+        return _with_nothing_before(reading, own, intent, snapshot, yes_no=yes_no)
     unknown = _unknown_partner_follow_up(reading, own, context)
     if unknown is not None:
         return unknown
@@ -1421,6 +1340,128 @@ def _decide(
         # "asdkjh qwe", "lorem ipsum": no word of it continues the conversation.
         return Meaning(Intent.OUT_OF_DOMAIN, rule="no cue, name or number to continue with")
     return _inherited(reading, own, intent, context, snapshot, yes_no)
+
+
+def _picked_from_list(
+    reading: Reading,
+    intent: Intent | None,
+    context: Context | None,
+    snapshot: Snapshot,
+    *,
+    yes_no: bool,
+) -> Meaning | None:
+    """ "The second one": the pair of the item picked from the previous answer's list, or None
+    when the question picks none."""
+    picked = _listed_pick(reading, context, snapshot)
+    if picked is None:
+        return None
+    agreement = snapshot.agreements[picked]
+    previous_intent = context.intent if context is not None else None
+    continued = _follow_up_intent(reading, previous_intent, intent)
+    if continued in (None, Intent.PARTNERS, Intent.REVERSE, Intent.EXPIRING, Intent.OVERVIEW):
+        continued = Intent.RELATION
+    picked_entities = Entities(hromada=agreement.hromada, place=agreement.place)
+    return Meaning(
+        continued,
+        picked_entities,
+        picked=True,
+        yes_no=yes_no and Cue.YES_NO in reading.cues,
+        rule=f"item {reading.ordinal} of the partners the previous answer listed",
+    )
+
+
+def _what_was_counted(reading: Reading, context: Context | None) -> Meaning | None:
+    """«а які?» after a count: the list of what it counted, or None for any other question."""
+    if context is None or context.intent is not Intent.COUNT:
+        return None
+    previous = context.entities
+    asks_which = Cue.LIST in reading.cues or (
+        reading.is_follow_up and not reading.cues - {Cue.WHO} and Cue.WHO in reading.cues
+    )
+    if not (asks_which and previous.hromada):
+        return None
+    listing = Intent.AID if previous.topic is Topic.AID else Intent.PARTNERS
+    if previous.topic is Topic.MEETINGS:
+        listing = Intent.OVERVIEW
+    return Meaning(
+        listing,
+        Entities(
+            hromada=previous.hromada,
+            topic=previous.topic,
+            kind=previous.kind,
+            country=previous.country,
+        ),
+        rule="lists what the count counted",
+    )
+
+
+def _nation_wide_meaning(
+    reading: Reading, own: _Own, intent: Intent | None, previous: Entities
+) -> Meaning | None:
+    """A question about every hromada at once, or None when it is about one (its own, or the
+    one the conversation is about)."""
+    entities = own.entities
+    nation_wide = _nation_wide(reading, own, intent)
+    cues = reading.cues
+    hromadas_asked = bool(cues & {Cue.UKRAINE, Cue.COMMUNITIES, Cue.ANYONE})
+    # "when was the protocol signed?" and «хто підписав меморандум?» after Kupiansk ask about
+    # Kupiansk's; "which hromadas signed a protocol, and when?" still asks the whole country.
+    about_its_agreement = (
+        Cue.WHEN in cues and not cues & {Cue.WHO, Cue.PERSON} and not hromadas_asked
+    ) or (intent is Intent.SIGNATORIES and not hromadas_asked)
+    if nation_wide is Intent.REVERSE and previous.hromada and about_its_agreement:
+        return None
+    if (
+        nation_wide is Intent.COUNT
+        and previous.hromada
+        and _counts_all_agreements(reading, entities)
+        and not _names_the_base(reading)
+    ):
+        # «скільки всього угод?» after Kharkiv counts Kharkiv's; «… у базі?» the whole base.
+        return None
+    if nation_wide is None:
+        return None
+    # «чи є побратими в Італії?» and "Are there partners in Poland?" want a yes or a no.
+    asks = nation_wide is Intent.REVERSE and _asks_existence(reading)
+    counted = nation_wide is Intent.COUNT and _counts_hromadas(reading)
+    totals = nation_wide is Intent.COUNT and _counts_all_agreements(reading, entities)
+    narrow = Narrow(Aspect.WITH_PARTNERS) if counted else None
+    return Meaning(
+        nation_wide,
+        entities,
+        yes_no=asks and not totals,
+        narrow=Narrow(Aspect.TOTALS) if totals else narrow,
+        rule="a nation-wide question",
+    )
+
+
+def _with_nothing_before(
+    reading: Reading, own: _Own, intent: Intent | None, snapshot: Snapshot, *, yes_no: bool
+) -> Meaning:
+    """An elliptical question that opens a conversation: asked back for what it refers to,
+    answered about a town abroad, or read as it is."""
+    entities = own.entities
+    leaning = reading.is_follow_up or reading.ordinal is not None or Cue.PRONOUN in reading.cues
+    unanswerable = intent in _ABOUT_ONE_AGREEMENT and not entities.hromada
+    # "а друга угода?", "What are its twin cities?" with nothing before them.
+    refers_back = reading.ordinal is not None or Cue.PRONOUN in reading.cues
+    # «а шо там у Мени з Італією?» names its own subject: nothing before it is needed.
+    names_own = entities.hromada is not None
+    town = _world_town(reading) if unanswerable and not refers_back else None
+    if town is not None:
+        # «Коли підписали угоду з Нью-Йорком?»: no hromada partners with New York, which
+        # is the answer, not "which hromada?".
+        return Meaning(
+            Intent.REVERSE,
+            Entities(kind=entities.kind),
+            world_town=town,
+            rule="an agreement with a foreign town no hromada partners with",
+        )
+    if (leaning and ((intent is None and not names_own) or refers_back)) or unanswerable:
+        return Meaning(
+            Intent.NEED_CONTEXT, entities, rule="an elliptical question with nothing before it"
+        )
+    return _fresh(reading, own, intent, Entities(), snapshot, yes_no)
 
 
 def _unknown_partner_follow_up(reading: Reading, own: _Own, context: Context) -> Meaning | None:
