@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -223,15 +224,19 @@ def session_handling(path: Path) -> set[str]:
     return found
 
 
-def test_only_the_composition_root_opens_sessions_in_the_bot() -> None:
-    offenders = {
-        f"{path.relative_to(BOT_DIR)}: {use}"
-        for path in BOT_DIR.rglob("*.py")
-        if path.relative_to(BOT_DIR).as_posix() != SESSION_OPENER
-        for use in session_handling(path)
+def findings_outside(root: Path, allowed: set[str], find: Callable[[Path], set[str]]) -> set[str]:
+    """What `find` reports in the modules under `root` but the `allowed` ones (paths relative
+    to `root`), each as "path: finding"."""
+    return {
+        f"{path.relative_to(root)}: {finding}"
+        for path in root.rglob("*.py")
+        if path.relative_to(root).as_posix() not in allowed
+        for finding in find(path)
     }
 
-    assert offenders == set()
+
+def test_only_the_composition_root_opens_sessions_in_the_bot() -> None:
+    assert findings_outside(BOT_DIR, {SESSION_OPENER}, session_handling) == set()
 
 
 def test_a_handler_holding_a_session_is_reported(tmp_path: Path) -> None:
@@ -277,14 +282,8 @@ def meaning_decisions(path: Path) -> set[str]:
 
 
 def test_only_the_resolution_stage_decides_what_a_question_means() -> None:
-    offenders = {
-        f"{path.relative_to(KNOWLEDGE_DIR)}:{decision}"
-        for path in KNOWLEDGE_DIR.rglob("*.py")
-        if path.relative_to(KNOWLEDGE_DIR).as_posix() not in {MEANING_DECIDER, MEANING_DECLARED}
-        for decision in meaning_decisions(path)
-    }
-
-    assert offenders == set()
+    allowed = {MEANING_DECIDER, MEANING_DECLARED}
+    assert findings_outside(KNOWLEDGE_DIR, allowed, meaning_decisions) == set()
 
 
 def test_a_meaning_changed_after_resolution_is_reported(tmp_path: Path) -> None:
