@@ -97,3 +97,35 @@ def test_questions_mean_the_hromada_the_import_takes(
     }
 
     assert not different
+
+
+# Names as German, French, Polish and Romanian pages spell them, beside the national spelling.
+ROMANISED = [
+    ("Tschyhyryn", "Chyhyryn"),
+    ("Tscherniwzi", "Chernivtsi"),
+    ("Chostka", "Shostka"),
+    ("Alouchta", "Alushta"),
+    ("Ciudei", "Chudei"),
+    ("Velykyi Kuciuriv", "Velykyi Kuchuriv"),
+    ("Pereshcepyne", "Pereshchepyne"),
+    ("Klichkivtsy", "Klishkivtsi"),
+]
+
+
+@pytest.mark.parametrize(("written", "national"), ROMANISED)
+def test_another_languages_romanisation_means_the_same_hromada_everywhere(
+    written: str, national: str, engine: Engine
+) -> None:
+    expected = shipped_index().resolve(national)
+    assert isinstance(expected, Resolved)
+    data = "\n".join([HEADER, f'"{written}",Kraków,Poland,twinning,active,Wikipedia']).encode()
+    plan = plan_rows(read_import(data, "names.csv"), KnowledgeDocument(hromadas=read_hromadas()))
+
+    found = shipped_index().resolve(written)
+
+    assert isinstance(found, Resolved), found
+    assert found.code == expected.code
+    assert [agreement.hromada for agreement in plan.document.agreements] == [expected.code]
+    assert expected.code in shipped_index().candidates(written)
+    assert engine.explain(f"Партнери {written}").entities.hromada == expected.code
+    assert engine.explain(f"Who are the partners of {written}?").entities.hromada == expected.code

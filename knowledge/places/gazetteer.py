@@ -35,6 +35,7 @@ from knowledge.text.normalize import (
     latin_key,
     name_key,
     normalize,
+    romanisation_readings,
 )
 
 MAX_NAME_TOKENS = 5
@@ -414,6 +415,8 @@ class Gazetteer:
             span = tokens[start : start + size]
             if refs is None and all(token.is_latin for token in span):
                 refs = self._latin.get(" ".join(latin_key(word) for word in words))
+                if refs is None and original[span[0].start : span[0].start + 1].isupper():
+                    refs = self._romanised(phrase)
             elif refs is None and not (size == 1 and _everyday_word(span[0].text)):
                 # A word of Ukrainian, or a Russian «была», is never another language's
                 # spelling of a name.
@@ -447,6 +450,17 @@ class Gazetteer:
         if len({(ref.kind, ref.id) for ref in refs}) != 1:
             return None
         return Mention(refs, start, start, approximate=True)
+
+    def _romanised(self, phrase: str) -> frozenset[EntityRef] | None:
+        """What a capitalised Latin name spelt by another language's romanisation names
+        ("Tscherniwzi", "Velykyi Kuciuriv"): each reading (`romanisation_readings`) looked up
+        across romanisations; None unless the readings found agree on what they name."""
+        found = {
+            refs
+            for reading in romanisation_readings(phrase)
+            if (refs := self._latin.get(" ".join(map(latin_key, reading.split(" "))))) is not None
+        }
+        return found.pop() if len(found) == 1 else None
 
     @cached_property
     def _first_words(self) -> frozenset[str]:

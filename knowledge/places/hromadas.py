@@ -41,7 +41,7 @@ from knowledge.places.reference import (
 from knowledge.places.transcription import ukrainian_transcription
 from knowledge.store.curated import read_hromadas
 from knowledge.text.morphology import lemmas
-from knowledge.text.normalize import latin_key, name_key
+from knowledge.text.normalize import latin_key, name_key, romanisation_readings
 from knowledge.text.transliteration import transliterate
 
 _CODE = re.compile(r"^UA\d{17}$")
@@ -770,6 +770,7 @@ class HromadaIndex:
             or self._by_former_centre(key, where)
             or self._by_russian_spelling(key, where, kinds)
             or self._by_foreign_spelling(name, where, kinds)
+            or self._by_romanisation(key, where, kinds)
         )
         if not found and kinds.units:
             # "village" is written loosely of a settlement too: where the place says which
@@ -1024,6 +1025,22 @@ class HromadaIndex:
             ukrainian += "і"
         return self._lookup(name_key(ukrainian), keep, kinds)
 
+    def _by_romanisation(
+        self, key: str, keep: Callable[[_Entry], bool], kinds: _Kinds
+    ) -> list[_Entry]:
+        """The places a name spelt by another language's romanisation names: German
+        "Tschyhyryn", French "Tchoulakiv", Polish "Czortkow", Romanian "Ciudei", each read
+        back into the national romanisation (`romanisation_readings`) and looked up so.
+
+        Asked only of a name nothing else found. Every reading's places are kept, so two
+        readings naming different places leave the name ambiguous, never guessed.
+        """
+        found: dict[str, _Entry] = {}
+        for reading in romanisation_readings(key):
+            for entry in self._lookup(reading, keep, kinds):
+                found.setdefault(entry.hromada.code, entry)
+        return list(found.values())
+
     def candidates(self, text: str) -> list[str]:
         """Codes of every hromada the text may name, for an editor to choose from (sorted).
 
@@ -1048,8 +1065,10 @@ class HromadaIndex:
                 return False
             return not isinstance(where, _Where) or where(entry)
 
-        entries = self._lookup(" ".join(words), keep, kinds) or self._lookup_inflected(
-            words, keep, kinds
+        entries = (
+            self._lookup(" ".join(words), keep, kinds)
+            or self._lookup_inflected(words, keep, kinds)
+            or self._by_romanisation(" ".join(words), keep, kinds)
         )
         return sorted({entry.hromada.code for entry in entries})
 

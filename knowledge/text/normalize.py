@@ -109,7 +109,8 @@ _FOLD = str.maketrans(
 # then every doubled letter is written once ("Zaporizhzhia" and "Zaporizhia" meet). Vowels are
 # left alone, so "Zaporozhye" stays apart from "Zaporizhzhia" and "Lviv" from "Kyiv".
 # "ch" is х in German, Polish and Czech but ч in English; it is read as х, so "Charkiw" meets
-# "Kharkiv" while English "Chernihiv" and Polish "Czernihów" stay apart (aliases cover those).
+# "Kharkiv" while English "Chernihiv" and Polish "Czernihów" stay apart here: a name not found
+# so is read again by each other romanisation (`romanisation_readings`).
 _SOUND_GROUPS = {
     "schtsch": "s",
     "shch": "s",
@@ -349,6 +350,57 @@ def latin_key(word: str) -> str:
     key = _SOUND_GROUP.sub(lambda match: _SOUND_GROUPS[match.group()], key)
     key = key.translate(_SOUND_LETTERS)
     return " ".join(_REPEATS.sub(r"\1", key).split())
+
+
+# How the languages of Ukraine's partners spell the sounds the national romanisation writes
+# ch (ч), sh (ш), shch (щ), zh (ж), ts (ц) and u (у): each system rewrites a name's spellings
+# of them into the national ones, on a folded key (diacritics already off). Ordered as tried;
+# within a system the longest spelling is listed first.
+_ROMANISATION_SYSTEMS: tuple[tuple[tuple[str, str], ...], ...] = (
+    # German: Tschyhyryn, Tscherniwzi, Schostka (ц is z, ч is tsch).
+    (("schtsch", "shch"), ("tsch", "ch"), ("sch", "sh"), ("tz", "ts"), ("z", "ts")),
+    # Polish: Czortków, Szepetówka, Rzeszów; a final -ów is Ukrainian -ів.
+    (("szcz", "shch"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), (r"ow\b", "iv")),
+    # French: Tchoulakiv, Alouchta, Jytomyr (ч is tch, ш is ch, ж is j, у is ou).
+    (("tch", "ch"), ("ch", "sh"), ("dj", "dzh"), ("j", "zh"), ("ou", "u")),
+    # Romanian: Ciudei, Velykyi Kuciuriv (ч is c before e and i, ci before another vowel).
+    (("ci(?=[aou])", "ch"), ("gi(?=[aou])", "dzh"), ("c(?=[ei])", "ch"), ("g(?=[ei])", "dzh")),
+    # "Pereshcepyne": щ written without its last letter.
+    ((r"shc(?!h)", "shch"),),
+)
+_ROMANISATIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (
+        re.compile("|".join(f"({written})" for written, _ in system)),
+        tuple(spelt for _, spelt in system),
+    )
+    for system in _ROMANISATION_SYSTEMS
+)
+
+
+def _spelt(spellings: tuple[str, ...], match: re.Match[str]) -> str:
+    """The national spelling of what the system's alternative that matched wrote."""
+    return spellings[(match.lastindex or 1) - 1]
+
+
+@functools.lru_cache(maxsize=65536)
+def romanisation_readings(key: str) -> tuple[str, ...]:
+    """A folded Latin name (`name_key`) read as each other language's romanisation would
+    write it, rewritten in the national one: "tschyhyryn" → "chyhyryn", "tchoulakiv" →
+    "chulakiv", "alouchta" → "alushta", "ciudei" → "chudei", "czortkow" → "chortkiv".
+
+    Each reading differs from the key, and appears once, in a fixed order (German, Polish,
+    French, Romanian, a misspelt щ); a key with a Cyrillic letter has none. Meant for a name
+    the national and English spellings (`latin_key`) did not find, where one Ukrainian letter
+    is written in several ways: ч is "ch" in English, "tsch" in German, "cz" in Polish.
+    """
+    if not key.isascii():
+        return ()
+    readings: list[str] = []
+    for pattern, spellings in _ROMANISATIONS:
+        reading = pattern.sub(functools.partial(_spelt, spellings), key)
+        if reading != key and reading not in readings:
+            readings.append(reading)
+    return tuple(readings)
 
 
 # The number sign is a word of its own, "no" as in "No. 5": decomposed it is "No", and a
