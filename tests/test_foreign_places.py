@@ -443,3 +443,30 @@ def test_a_town_s_traditional_ukrainian_name_is_used_and_found_declined() -> Non
     assert "Бєльці" in answer
     assert "Чернівці" in answer
     assert "Белци" not in engine.answer("Які побратими Чернівців?", lang="uk").text
+
+
+def test_a_town_written_with_its_country_or_constituent_country_is_the_same_place() -> None:
+    plan = _sheet(
+        [
+            ("Kharkiv", "Birmingham", "United Kingdom"),
+            ("Lviv", '"Birmingham, England"', "United Kingdom"),
+            ("Odesa", '"Birmingham, England, United Kingdom"', "GB"),
+            ("Rivne", "Lublin", "Poland"),
+            ("Lutsk", '"Lublin, Poland"', "Poland"),
+            ("Kyiv", "Lublin (Poland)", "PL"),
+        ]
+    )
+
+    assert plan.rejected == []
+    assert sorted({doc.place for doc in plan.document.agreements}) == [
+        "gb-birmingham",
+        "pl-lublin",
+    ]
+    assert {doc.name.en for doc in plan.document.places} == {"Birmingham", "Lublin"}
+
+
+def test_a_partner_in_curacao_or_sint_maarten_is_in_that_country() -> None:
+    plan = _sheet([("Kyiv", "Willemstad", "Curaçao"), ("Lviv", "Philipsburg", "Sint Maarten")])
+
+    assert plan.rejected == []
+    assert sorted(doc.country for doc in plan.document.places) == ["CW", "SX"]

@@ -69,11 +69,6 @@ async def test_a_kosovo_partner_exported_imports_back_unchanged(
     assert actual.changed == {}
 
 
-# Curaçao and Sint Maarten are countries of their own and, in ISO 3166-2, constituent countries
-# of the Netherlands: their bare names name both, and are left unread rather than guessed.
-SHARED_WITH_THE_NETHERLANDS = {("CW", "Curaçao"), ("SX", "Sint Maarten (Dutch part)")}
-
-
 def test_every_country_s_three_letter_code_and_official_name_are_read() -> None:
     import pycountry
 
@@ -85,7 +80,7 @@ def test_every_country_s_three_letter_code_and_official_name_are_read() -> None:
         and _storable(country.alpha_2)
         and getattr(read_country(name), "code", None) != country.alpha_2
     }
-    assert unread == SHARED_WITH_THE_NETHERLANDS
+    assert unread == set()
 
 
 def _storable(code: str) -> bool:
@@ -101,3 +96,29 @@ def _storable(code: str) -> bool:
 )
 def test_kosovo_s_codes_and_official_names_are_read(name: str) -> None:
     assert getattr(read_country(name), "code", None) == "XK"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Curaçao", "CW"),
+        ("Curacao", "CW"),
+        ("Кюрасао", "CW"),
+        ("Sint Maarten", "SX"),
+        ("Sint Maarten (Dutch part)", "SX"),
+        ("Aruba", "AW"),
+    ],
+)
+def test_a_constituent_country_of_the_netherlands_is_its_own_country_by_its_name(
+    name: str, expected: str
+) -> None:
+    # Curaçao is a country with its ISO code and a constituent country of the Netherlands in
+    # ISO 3166-2: one land, read by its own code.
+    assert getattr(read_country(name), "code", None) == expected
+
+
+def test_a_constituent_country_written_with_the_netherlands_is_that_region_of_it() -> None:
+    found = read_country("Curaçao, Netherlands")
+
+    assert found is not None
+    assert (found.code, found.region_en, found.region_uk) == ("NL", "Curaçao", "Кюрасао")

@@ -30,7 +30,10 @@ HOME_COUNTRY = "UA"
 # own languages, every other language, and names derived from others.
 RANK_PRIMARY, RANK_NATIVE, RANK_OTHER, RANK_DERIVED = range(4)
 # Words that say what a text is about without naming anything ("Georgia (country)").
-_QUALIFIERS = re.compile(r"\s*\((?:country|state|nation|країна|держава)\)\s*$", re.IGNORECASE)
+# ISO's "Sint Maarten (Dutch part)" is Sint Maarten, the island's other part being Saint Martin.
+_QUALIFIERS = re.compile(
+    r"\s*\((?:country|state|nation|країна|держава|dutch part|french part)\)\s*$", re.IGNORECASE
+)
 
 
 # "The Republic of Poland", "the Netherlands": the article names nothing.
@@ -132,8 +135,11 @@ def read_country(text: str) -> CountryMatch | None:
         found = _one(country)
         if found is None:
             continue
-        within = _one(region)
-        if within is not None and within.code == found.code and within.region_en:
+        # "Curaçao, Netherlands": the region of that country, though the name alone is
+        # another country (`_one`).
+        regions = _index().get(name_key(region), ())
+        within = next((m for m in regions if m.code == found.code and m.region_en), None)
+        if within is not None:
             return within
         return CountryMatch(found.code, region, None) if found.region_en is None else found
     return None
@@ -160,6 +166,11 @@ def resolve_country(text: str) -> str | None:
 def _one(text: str) -> CountryMatch | None:
     found = _index().get(name_key(text), ())
     if len({match.code for match in found}) != 1:
+        # Curaçao, Sint Maarten, Aruba: a country of its own and a constituent country of
+        # the Netherlands by one name; the name is the country whose code ISO gives it.
+        own = [match for match in found if match.region_en is None]
+        if len(own) == 1 and all(match.region_en for match in found if match is not own[0]):
+            return own[0]
         return None
     if len(found) == 1:
         return found[0]

@@ -9,10 +9,12 @@ uses (Баварія, Люблінське воєводство), which is bette
 from __future__ import annotations
 
 import gettext
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
+from knowledge.places.countries import read_country
 from knowledge.places.world import place_key
 
 # Words a sheet adds to a region's name to say what it is: "Lubelskie Voivodeship".
@@ -107,11 +109,32 @@ def find_subdivision(text: str, country: str) -> Subdivision | None:
 
 def split_region(text: str, country: str) -> tuple[str, Subdivision | None]:
     """ "Ridgefield, Connecticut" → ("Ridgefield", Connecticut): a town and the region of its
-    country written after a comma; any other text as it is, with None."""
-    town, comma, region = text.rpartition(",")
-    if not comma or not town.strip():
+    country written after a comma or in brackets; the row's country itself so written is
+    dropped ("Lublin, Poland", "Kyiv (Poland)" → "Lublin", "Kyiv"), and a constituent
+    country is the region ("Birmingham, England", "Cardiff, Wales, United Kingdom"). Any
+    other text as it is, with None."""
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        town, region = bracketed.group(1), bracketed.group(2)
+    else:
+        town, _, region = text.rpartition(",")
+    town = town.strip()
+    if not town:
         return text, None
+    named = read_country(region)
+    if named is not None and named.code == country.upper():
+        if named.region_en is None:
+            return split_region(town, country)
+        found = find_subdivision(named.region_en, country)
+        if found is not None:
+            return split_region(town, country)[0], replace(found, is_region=True)
+        return split_region(town, country)[0], Subdivision(
+            "", named.region_en, named.region_uk, True
+        )
     found = find_subdivision(region, country)
     if found is None or not found.is_region:
         return text, None
-    return town.strip(), found
+    return town, found
+
+
+_BRACKETED = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
