@@ -527,6 +527,11 @@ def _romanian(i: str) -> dict[str, str]:
         "cia": "ча",
         "gea": "джа",
         "gia": "джа",
+        # Before a back vowel the i only softens the c or g: Ciucea → Чуча, Giurgiu → Джурджу.
+        "ciu": "чу",
+        "cio": "чо",
+        "giu": "джу",
+        "gio": "джо",
         "ce": "че",
         "ci": "ч" + i,
         "ge": "дже",
