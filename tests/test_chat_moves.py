@@ -9,10 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.admin.chats import move_chat
 from knowledge.admin.common import FieldChange
-from knowledge.admin.config import CHANNEL, LOG_CHAT, put_setting
+from knowledge.admin.config import CHANNEL, LOG_CHAT
 from knowledge.admin.history import recent_changes
 from knowledge.admin.subscribers import subscribe
 from knowledge.admin.wording import history_text
+from knowledge.store.admin_settings import put_setting
 from knowledge.store.engines import session_factory
 from knowledge.store.preferences import save_chat_language
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.local_api import LocalTelegram
-from knowledge.admin.config import LOG_CHAT, get_log_chat, put_setting
+from knowledge.admin.config import LOG_CHAT, get_log_chat
 from knowledge.admin.subscribers import subscribe
+from knowledge.store.admin_settings import put_setting
 from knowledge.store.preferences import chat_language, save_chat_language
 from tests.telegram_support import (
     KHARKIV,

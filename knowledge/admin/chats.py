@@ -17,9 +17,10 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import audit, utc_now
-from knowledge.admin.config import CHANNEL, LOG_CHAT, get_setting, put_setting
+from knowledge.admin.config import CHANNEL, LOG_CHAT
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
+from knowledge.store.admin_settings import get_setting, put_setting
 from knowledge.store.engines import writing
 
 logger = logging.getLogger(__name__)

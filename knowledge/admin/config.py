@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CursorResult, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import Admin
 from knowledge.admin.history import Change, audit_since, last_change_id
 from knowledge.admin.permissions import require_super_admin
-from knowledge.store import models
+from knowledge.store.admin_settings import get_setting, move_cursor_from, put_setting
 from knowledge.store.engines import writing
 
 LOG_CHAT = "log_chat_id"
@@ -18,25 +17,6 @@ LOG_CHAT_THREAD = "log_chat_thread_id"
 LOG_CHAT_FAILING = "log_chat_failing"
 CHANNEL = "publish_channel"
 AUDIT_CURSOR = "audit_forwarded_up_to"
-
-
-async def get_setting(session: AsyncSession, key: str) -> str | None:
-    """A setting's stored value, or None when it was never set."""
-    row = await session.get(models.AdminSettingRow, key, populate_existing=True)
-    return None if row is None else row.value
-
-
-async def put_setting(session: AsyncSession, key: str, value: str | None) -> None:
-    """Store (or with None, remove) a setting in the session's transaction; not committed."""
-    row = await session.get(models.AdminSettingRow, key)
-    if value is None:
-        if row is not None:
-            await session.delete(row)
-    elif row is None:
-        session.add(models.AdminSettingRow(key=key, value=value))
-    else:
-        row.value = value
-    await session.flush()
 
 
 async def get_log_chat(session: AsyncSession) -> int | None:
@@ -121,16 +101,6 @@ async def claim_cursor(session: AsyncSession, name: str, seen: int, up_to: int) 
     """
     async with writing(session):
         return await move_cursor_from(session, name, seen, up_to)
-
-
-async def move_cursor_from(session: AsyncSession, name: str, seen: int, up_to: int) -> bool:
-    """`claim_cursor` inside the caller's write transaction."""
-    result = await session.execute(
-        update(models.AdminSettingRow)
-        .where(models.AdminSettingRow.key == name, models.AdminSettingRow.value == str(seen))
-        .values(value=str(up_to))
-    )
-    return isinstance(result, CursorResult) and result.rowcount == 1
 
 
 async def pending_audit(session: AsyncSession, limit: int = 50) -> list[Change]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.config import move_cursor_from
 from knowledge.store import models
+from knowledge.store.admin_settings import move_cursor_from
 from knowledge.store.engines import writing
 from knowledge.store.followers import ChatTarget
 from knowledge.store.models import aware
