@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -44,6 +44,44 @@ from knowledge.facts.vocabulary import (
 )
 
 Item = TypeVar("Item")
+_HROMADA_KINDS = {kind.value: kind for kind in HromadaKind}
+
+
+class HromadaValues(Protocol):
+    """A hromada's values by name, as a `HromadaDoc` and a stored row's columns give them."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name_uk(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def oblast_code(self) -> str | None: ...
+    @property
+    def oblast_uk(self) -> str | None: ...
+    @property
+    def oblast_en(self) -> str | None: ...
+    @property
+    def raion_code(self) -> str | None: ...
+    @property
+    def raion_uk(self) -> str | None: ...
+    @property
+    def raion_en(self) -> str | None: ...
+    @property
+    def center_uk(self) -> str | None: ...
+    @property
+    def center_en(self) -> str | None: ...
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+    @property
+    def population(self) -> int | None: ...
+    @property
+    def aliases(self) -> Iterable[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,40 +448,28 @@ class Compactor:
             optional(notes),
         )
 
-    def hromada_record(
-        self,
-        code: str,
-        name_uk: str,
-        name_en: str,
-        kind: HromadaKind | None,
-        oblast: tuple[str | None, str | None, str | None],
-        raion: tuple[str | None, str | None, str | None],
-        center: tuple[str | None, str | None],
-        latitude: float | None,
-        longitude: float | None,
-        population: int | None,
-        aliases: Iterable[str],
-    ) -> Hromada:
-        """A hromada of its stored values; oblast and raion as (code, uk, en), the centre as
-        (uk, en)."""
+    def hromada(self, values: HromadaValues) -> Hromada:
+        """A hromada of its document or of its stored row alike (the same names), the kind
+        by its code."""
         optional = self.optional_string
+        kind = values.kind
         return Hromada(
-            self._str(code),
-            self._str(name_uk),
-            self._str(name_en),
-            kind,
-            optional(oblast[0]),
-            optional(oblast[1]),
-            optional(oblast[2]),
-            optional(raion[0]),
-            optional(raion[1]),
-            optional(raion[2]),
-            optional(center[0]),
-            optional(center[1]),
-            _optional_float(latitude),
-            _optional_float(longitude),
-            _optional_number(population),
-            self.strings(aliases),
+            self._str(values.code),
+            self._str(values.name_uk),
+            self._str(values.name_en),
+            None if kind is None else _HROMADA_KINDS[kind],
+            optional(values.oblast_code),
+            optional(values.oblast_uk),
+            optional(values.oblast_en),
+            optional(values.raion_code),
+            optional(values.raion_uk),
+            optional(values.raion_en),
+            optional(values.center_uk),
+            optional(values.center_en),
+            _optional_float(values.latitude),
+            _optional_float(values.longitude),
+            _optional_number(values.population),
+            self.strings(values.aliases),
         )
 
     def place_record(
@@ -628,22 +654,6 @@ class Compactor:
             doc.url,
             doc.language,
             doc.notes,
-        )
-
-    def hromada(self, doc: HromadaDoc) -> Hromada:
-        """A hromada."""
-        return self.hromada_record(
-            doc.code,
-            doc.name_uk,
-            doc.name_en,
-            doc.kind,
-            (doc.oblast_code, doc.oblast_uk, doc.oblast_en),
-            (doc.raion_code, doc.raion_uk, doc.raion_en),
-            (doc.center_uk, doc.center_en),
-            doc.latitude,
-            doc.longitude,
-            doc.population,
-            doc.aliases,
         )
 
     def place(self, doc: PlaceDoc) -> Place:

@@ -36,7 +36,6 @@ from knowledge.facts.vocabulary import (
     AgreementKind,
     AgreementStatus,
     CooperationArea,
-    HromadaKind,
     SourceKind,
 )
 from knowledge.store import models
@@ -166,23 +165,7 @@ class _Reader:
             table.aliases,
             order=(table.code,),
         )
-        kinds = {kind.value: kind for kind in HromadaKind}
-        return [
-            compact.hromada_record(
-                row.code,
-                row.name_uk,
-                row.name_en,
-                None if row.kind is None else kinds[row.kind],
-                (row.oblast_code, row.oblast_uk, row.oblast_en),
-                (row.raion_code, row.raion_uk, row.raion_en),
-                (row.center_uk, row.center_en),
-                row.latitude,
-                row.longitude,
-                row.population,
-                row.aliases,
-            )
-            async for row in rows
-        ]
+        return [compact.hromada(row) async for row in rows]
 
     async def places(self) -> list[Place]:
         table, compact = models.PlaceRow, self._compact
