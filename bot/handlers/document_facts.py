@@ -18,7 +18,6 @@ import contextlib
 import secrets
 from dataclasses import replace
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
@@ -78,7 +77,7 @@ from knowledge.extraction.reading import (
     UnreadableDocumentError,
     read_document,
 )
-from knowledge.facts.dates import PartialDate
+from knowledge.facts.dates import KYIV, PartialDate
 from knowledge.qa.engine import MAX_QUESTION_LENGTH
 from knowledge.render.lang import Language
 
@@ -92,7 +91,6 @@ STATUS_ROOM = 600
 KEPT_DOCUMENTS = 5
 # The text read from one document at most (about thirty pages).
 MAX_TEXT = 100_000
-KYIV = ZoneInfo("Europe/Kyiv")
 
 OPEN, ADDED, SKIPPED, EDITING = "open", "added", "skipped", "editing"
 

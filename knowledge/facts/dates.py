@@ -197,6 +197,7 @@ def read_written_date(text: str) -> PartialDate:
     return PartialDate.parse(text)
 
 
+# Where the hromadas are: the wall clock their dates are read by.
 KYIV = ZoneInfo("Europe/Kyiv")
 
 

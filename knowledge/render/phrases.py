@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from knowledge.facts.dates import today_in_ukraine
 from knowledge.facts.documents import UNSTATED_ISSUER
 from knowledge.facts.messages import N_
 from knowledge.facts.records import Agreement, Aid, Hromada, Place, Source, Text
@@ -27,8 +26,6 @@ from knowledge.text.collation import sort_key
 BULLET = "• "
 # Longer lists are cut, saying how many more there are; the bot pages through the rest.
 LIST_LIMIT = 25
-# Where the hromadas are: what "long past" means is decided by today's date there.
-KYIV = ZoneInfo("Europe/Kyiv")
 # A caveat shared by this many lines of a list (and most of them) is said once.
 SHARED_FACTS_AT = 3
 SOURCES_LIMIT = 10
@@ -108,7 +105,7 @@ def signing(lang: Language, agreement: Agreement) -> str:
         return _("signed {when}").format(when=lang.when(agreement.signed_on))
     if agreement.status is AgreementStatus.PLANNED:
         planned = agreement.planned_on
-        if planned is not None and planned.latest() < dt.datetime.now(KYIV).date():
+        if planned is not None and planned.latest() < today_in_ukraine():
             # A plan long past that no source followed up is not "planned" any more.
             return _("planned {when}; no later source confirms the signing").format(
                 when=lang.when(planned)
