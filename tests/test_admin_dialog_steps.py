@@ -10,7 +10,15 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.admin.dialogs import DIALOGS, DialogState, waits_for_a_press
-from knowledge.admin.editing_state import EditedRecord, Operation, PendingChange, RecordChoice
+from knowledge.admin.editing_state import (
+    EditedRecord,
+    Operation,
+    PendingChange,
+    PreviewedImport,
+    RecordChoice,
+    StartedUndo,
+    UnsaidOutcome,
+)
 from knowledge.qa.engine import Engine
 from tests.admin_support import audit_count
 from tests.adminbot_support import (
@@ -159,6 +167,41 @@ def test_a_preview_and_an_edit_kept_before_a_restart_go_on() -> None:
     )
     assert edited is not None
     assert (edited.entity, edited.field, edited.base) == ("agreement", "signed", {"key": KOSICE})
+
+
+def test_what_a_confirm_kept_before_a_restart_is_still_told() -> None:
+    # Kept as bare values, before these parts had a shape: a Confirm delivered again after a
+    # restart still says the saved change, or how the undo of an import goes.
+    kept: dict[str, object] = {
+        "unsaid_outcome": "Saved place sk-kosice (change #7).",
+        "undo_job": 3,
+    }
+
+    unsaid = UnsaidOutcome.from_data(kept)
+    started = StartedUndo.from_data(kept)
+
+    assert unsaid is not None
+    assert unsaid.text == kept["unsaid_outcome"]
+    assert started is not None
+    assert started.job_id == 3
+    assert UnsaidOutcome.from_data(UnsaidOutcome.cleared()) is None
+    assert StartedUndo.from_data({"undo_job": True}) is None
+
+
+def test_an_import_previewed_before_a_restart_is_applied_from_its_file() -> None:
+    # Kept at the top of the conversation data, as before the preview had its key.
+    kept = {"upload": "u1", "filename": "aid.csv", "data": "a2V5LGh1Yg=="}
+
+    previewed = PreviewedImport.from_data(kept)
+
+    assert previewed is not None
+    assert (previewed.upload, previewed.filename, previewed.content) == (
+        "u1",
+        "aid.csv",
+        b"key,hub",
+    )
+    again = PreviewedImport.of_file("u2", "aid.csv", b"key,hub")
+    assert PreviewedImport.from_data(json.loads(json.dumps(again.to_data()))) == again
 
 
 def test_kept_state_that_does_not_fit_its_shape_is_no_state() -> None:

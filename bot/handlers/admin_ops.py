@@ -7,7 +7,6 @@ writes run as units of work (`BotServices.work`), so the admin services own thei
 from __future__ import annotations
 
 import asyncio
-import base64
 import datetime as dt
 import logging
 import re
@@ -48,6 +47,7 @@ from knowledge.admin.backup import BackupError, backup_database
 from knowledge.admin.common import Admin
 from knowledge.admin.config import get_channel as stored_channel
 from knowledge.admin.config import set_channel, set_log_chat
+from knowledge.admin.editing_state import PreviewedImport
 from knowledge.admin.permissions import require_editor
 from knowledge.admin.subscribers import recent_new_records
 from knowledge.admin.wording import ENTITIES
@@ -276,9 +276,7 @@ async def on_document(
         return
     upload = secrets.token_urlsafe(6)
     await state.set_state(ImportStep.confirm)
-    await state.set_data(
-        {"upload": upload, "filename": filename, "data": base64.b64encode(data).decode("ascii")}
-    )
+    await state.set_data(PreviewedImport.of_file(upload, filename, data).to_data())
     question = (
         _("Apply the rows that are not refused?")
         if preview.rejected
@@ -325,16 +323,16 @@ async def on_import_apply(
 ) -> None:
     """Read the kept file again and write it as a job, in chunks, checked against what is
     stored as each chunk is written; its message shows the progress, then the outcome."""
-    data = await state.get_data()
+    kept = PreviewedImport.from_data(await state.get_data())
     if not isinstance(query.message, Message):
         await query.answer(_("This preview is out of date; send the file again."), show_alert=True)
         return
     batch = _import_batch(query.message.chat.id, callback_data.upload)
-    if data.get("upload") != callback_data.upload:
+    if kept is None or kept.upload != callback_data.upload:
         # An Apply delivered again after its import was stored says how the import goes.
         await _apply_again(query, query.message, services, batch)
         return
-    upload, filename = base64.b64decode(data["data"]), str(data["filename"])
+    upload, filename = kept.content, kept.filename
     # Read again by the job, which checks it against what is stored then; a file refused now
     # (ImportRejectedError) is told by the refusals' handler.
     read_import(upload, filename, limits=_limits())

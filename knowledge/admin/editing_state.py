@@ -1,6 +1,7 @@
 """What an editing conversation keeps between an admin's messages, typed: the record being
-edited, the change waiting for Confirm, the new source waiting for its title and the records
-offered to choose from.
+edited, the change waiting for Confirm, the new source waiting for its title, the records
+offered to choose from, what a confirmed change has yet to say, and the file whose import
+preview waits for Apply.
 
 Each is kept in the conversation data under its own key as JSON (`to_data`), and read back
 with `from_data`, which gives None for anything missing or malformed. Records are kept as
@@ -9,6 +10,7 @@ their documents' JSON (`model_dump(mode="json")`), as the save reads them.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, ClassVar, Self
@@ -30,6 +32,11 @@ class _Kept(BaseModel):
     def to_data(self) -> dict[str, Any]:
         """The part as JSON-ready conversation data, to merge into it."""
         return {self.KEY: self.model_dump(mode="json")}
+
+    @classmethod
+    def cleared(cls) -> dict[str, Any]:
+        """The conversation data to merge so that none of this part is kept."""
+        return {cls.KEY: None}
 
     @classmethod
     def _kept(cls, data: Mapping[str, Any]) -> Any:
@@ -132,3 +139,60 @@ class RecordChoice(_Kept):
         if isinstance(choices, list) and all(isinstance(c, list | tuple) for c in choices):
             return {"records": choices, "deleting": bool(data.get("delete", False))}
         return None
+
+
+class UnsaidOutcome(_Kept):
+    """The answer of a confirmed change, kept from its writing until it is said, so that a
+    Confirm delivered again says it rather than writing again."""
+
+    KEY: ClassVar[str] = "unsaid_outcome"
+
+    text: str
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        kept = data.get(cls.KEY)
+        # Kept as the bare text before this part had a shape.
+        return {"text": kept} if isinstance(kept, str) else kept
+
+
+class StartedUndo(_Kept):
+    """The job a confirmed undo of an import started, so that a Confirm delivered again tells
+    how the undo goes."""
+
+    KEY: ClassVar[str] = "undo_job"
+
+    job_id: int
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        kept = data.get(cls.KEY)
+        # Kept as the bare id before this part had a shape.
+        is_id = isinstance(kept, int) and not isinstance(kept, bool)
+        return {"job_id": kept} if is_id else kept
+
+
+class PreviewedImport(_Kept):
+    """A file whose import preview waits for Apply: the token its buttons carry, its name and
+    its bytes (base64, as the conversation data is JSON)."""
+
+    KEY: ClassVar[str] = "import"
+
+    upload: str
+    filename: str
+    data: str
+
+    @classmethod
+    def of_file(cls, upload: str, filename: str, content: bytes) -> PreviewedImport:
+        """The file `content` named `filename`, previewed under the token `upload`."""
+        return cls(upload=upload, filename=filename, data=base64.b64encode(content).decode())
+
+    @property
+    def content(self) -> bytes:
+        """The file's bytes."""
+        return base64.b64decode(self.data)
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        # A preview shown before this part had its key kept its fields at the top.
+        return data.get(cls.KEY) or (data if "upload" in data else None)

@@ -38,6 +38,8 @@ from knowledge.admin.editing_state import (
     Extra,
     Operation,
     PendingChange,
+    StartedUndo,
+    UnsaidOutcome,
     UntitledSource,
 )
 from knowledge.admin.history import undo
@@ -47,10 +49,6 @@ from knowledge.store.durable_jobs import is_import_batch
 from knowledge.store.work import UnitOfWork
 
 router = Handlers(__name__)
-# The dialog data key of a confirmed change's answer, kept from its writing until it is said.
-UNSAID_OUTCOME = "unsaid_outcome"
-# The dialog data key of the undo job a confirmed undo of an import started.
-UNDO_JOB = "undo_job"
 
 
 logger = logging.getLogger(__name__)
@@ -114,7 +112,7 @@ async def await_confirm(state: FSMContext, pending: PendingChange) -> None:
     """The dialog waits for Confirm of this change. An answer an earlier change left unsaid
     is dropped: it is not this one's."""
     await state.set_state(Pending.confirm)
-    await state.update_data({**pending.to_data(), UNSAID_OUTCOME: None})
+    await state.update_data({**pending.to_data(), **UnsaidOutcome.cleared()})
 
 
 async def _known_names(
@@ -334,7 +332,7 @@ async def on_confirm(
         # delivered again tells how the undo goes rather than "nothing was changed".
         job_id = await undo_import(query.message, bot, services, admin, lang, str(pending.batch))
         await state.set_state(None)
-        await state.set_data({UNDO_JOB: job_id})
+        await state.set_data(StartedUndo(job_id=job_id).to_data())
         return
     try:
         text = await _apply(pending, admin, services.work, lang)
@@ -347,7 +345,7 @@ async def on_confirm(
     # Written: what to say is kept until it is said, then the preview is answered; a Confirm
     # delivered again (this process died before saying it) tells it, not "nothing was
     # changed", and writes nothing again.
-    await state.update_data({UNSAID_OUTCOME: text})
+    await state.update_data(UnsaidOutcome(text=text).to_data())
     await state.set_state(None)
     await say(query.message, text)
     await state.set_data({})
@@ -363,12 +361,12 @@ async def on_confirm(
 async def _said_unsaid(query: CallbackQuery, state: FSMContext, data: dict[str, Any]) -> bool:
     """Says the answer of a change written by an attempt that died before saying it, and
     ends the dialog; False when there is none."""
-    unsaid = data.get(UNSAID_OUTCOME)
-    if not isinstance(unsaid, str) or not isinstance(query.message, Message):
+    unsaid = UnsaidOutcome.from_data(data)
+    if unsaid is None or not isinstance(query.message, Message):
         return False
     with contextlib.suppress(TelegramBadRequest):
         await query.answer()
-    await say(query.message, unsaid)
+    await say(query.message, unsaid.text)
     await state.clear()
     return True
 
@@ -415,9 +413,9 @@ async def on_stale_confirm(query: CallbackQuery, state: FSMContext, services: Bo
     data = await state.get_data()
     if await _said_unsaid(query, state, data):
         return
-    undo_job = data.get(UNDO_JOB)
-    if isinstance(undo_job, int) and isinstance(query.message, Message):
-        status = await job_status_text(services, undo_job)
+    undo_job = StartedUndo.from_data(data)
+    if undo_job is not None and isinstance(query.message, Message):
+        status = await job_status_text(services, undo_job.job_id)
         if status is not None:
             with contextlib.suppress(TelegramBadRequest):
                 await query.answer()
