@@ -1,9 +1,13 @@
-"""The guided dialogs that add a record, as one table of steps per record kind.
+"""Every editing dialog as one table of steps: the guided dialogs that add a record (one
+question after another), the title of a new source made from a link, and /edit (the admin
+picks the field of a stored record to change).
 
 Each step names the answer it gives, asks its question (a message id, translated by the
 caller), reads what the admin typed (raising `FormError` with what was wrong) and may offer
-buttons. A step with a condition is asked only when the answers so far call for it. Adding a
-field to a dialog is adding a row here; `bot` walks every dialog the same way.
+buttons. A step with a condition is asked only when the answers so far call for it; an
+optional one may be skipped; Back returns to the question asked before. Adding a field to a
+dialog, or an editable field to a record kind, is adding a row here (an editable field's label
+is in `fields.EDITABLE_FIELDS`); `bot` walks every dialog of a kind the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin import forms
 from knowledge.admin.editing import Entity
-from knowledge.admin.fields import FIELDS
+from knowledge.admin.fields import EDITABLE_FIELDS, FIELDS
 from knowledge.facts.documents import (
     NAME_LENGTH,
     TEXT_LENGTH,
@@ -83,6 +87,8 @@ class StepAnswer:
 
 Reader = Callable[[str, StepInput], Awaitable[Any]]
 Options = Callable[[str], list[tuple[str, Any]]]
+# How a new record's answers become it and the records it brings along.
+Finish = Callable[[AsyncSession, Answers], Awaitable[tuple[dict[str, Any], Extra]]]
 
 
 def _always(answers: Answers) -> bool:
@@ -121,12 +127,21 @@ def typed_title(text: str) -> str:
     return title
 
 
+async def _title(text: str, reading: StepInput) -> Any:
+    return typed_title(text)
+
+
 @dataclass(frozen=True)
 class Step:
     """One question: the answer's name, the question (a message id, or one chosen by the
     answers so far), how a typed answer is read, the buttons offered (label and value, in a
     language), when it is asked at all and whether it may be skipped (`optional`: Skip
-    answers as "-" does)."""
+    answers as "-" does).
+
+    A field of a stored record (/edit) has its path in the record (`stored`: "signed_on",
+    "name.uk", "items.0.quantity": the first item's); its reader is given the record as the
+    answers and gives the record's fields it changes (`Several`), and whether the list of
+    cooperation areas is shown under its question (`lists_areas`)."""
 
     name: str
     prompt: str | Callable[[Answers], str]
@@ -134,6 +149,13 @@ class Step:
     options: Options | None = None
     when: Callable[[Answers], bool] = _always
     optional: bool = False
+    stored: str | None = None
+    lists_areas: bool = False
+
+    @property
+    def label(self) -> str:
+        """An editable field's name for the admin (a message id)."""
+        return EDITABLE_FIELDS[self.name]
 
     async def skip(self, reading: StepInput) -> Any:
         """The answer Skip gives: what "-" reads as."""
@@ -146,8 +168,11 @@ class Step:
 
     async def read(self, text: str, reading: StepInput) -> Any:
         """The typed answer read by the step; FormError when it is longer than its field
-        holds (said at once, before anything else is asked) or cannot be read."""
+        holds (said at once, before anything else is asked) or cannot be read. A stored
+        record's field is bounded by the record's own checks, at its preview."""
         typed = text.strip()
+        if self.stored is not None:
+            return await self.reader(typed, reading)
         if len(typed) > self.limit:
             raise forms.FormError(
                 self.name, typed, too_long(_field_name(self.name), self.limit, len(typed))
@@ -162,11 +187,31 @@ class Step:
 @dataclass(frozen=True)
 class Dialog:
     """A record kind's steps, and how its answers become the record (`FormError` if they
-    cannot)."""
+    cannot). A dialog without `finish` makes no record of its own: /edit asks the step the
+    admin picks, whose answer changes the record being edited, and a new source's title
+    completes the record its dialog made."""
 
     entity: str
     steps: tuple[Step, ...]
-    finish: Callable[[AsyncSession, Answers], Awaitable[tuple[dict[str, Any], Extra]]]
+    finish: Finish | None = None
+
+    @property
+    def adds(self) -> bool:
+        """Whether the dialog adds a new record (walked one step after another)."""
+        return self.finish is not None
+
+    async def record(
+        self, session: AsyncSession, answers: Answers
+    ) -> tuple[dict[str, Any], Extra]:
+        """The new record the answers give and the records it brings along; FormError if they
+        cannot; ValueError for a dialog that adds no record."""
+        if self.finish is None:
+            raise ValueError(f"The dialog of {self.entity} changes a stored record")
+        return await self.finish(session, answers)
+
+    def step(self, name: str) -> Step | None:
+        """The step answering `name`, None if the dialog has none such."""
+        return next((step for step in self.steps if step.name == name), None)
 
     def next_step(self, after: int, answers: Answers) -> int | None:
         """The index of the step asked after step `after` (-1: the first), or None when
@@ -229,7 +274,10 @@ class DialogState:
             # A dialog opened before its steps came from this table kept them at the top, by
             # the same names: it goes on after a restart.
             kept = data
-        if not isinstance(kept, dict) or kept.get("form") not in DIALOGS:
+        form = kept.get("form") if isinstance(kept, dict) else None
+        if not isinstance(kept, dict) or not isinstance(form, str):
+            return None
+        if form not in DIALOGS or not DIALOGS[form].adds:
             return None
         return cls(
             form=str(kept["form"]),
@@ -245,13 +293,16 @@ class DialogState:
         return DIALOGS[self.form].steps[self.step]
 
 
-def prompt_text(step: Step, answers: Answers, gettext: Gettext) -> str:
-    """The step's question in the reader's language, with the names it lists filled in."""
+def prompt_text(step: Step, answers: Answers, gettext: Gettext, **filled: str) -> str:
+    """The step's question in the reader's language, with the names it lists filled in and
+    the values the caller knows (`filled`: an edited field's label and value, a source's
+    link and guessed title)."""
     prompt = step.prompt if isinstance(step.prompt, str) else step.prompt(answers)
     return gettext(prompt).format(
         categories=", ".join(gettext(label) for label in AID_CATEGORIES.values()),
         areas=", ".join(gettext(COOPERATION_AREAS[area]) for area in CooperationArea),
         name=answers.get("place_name", ""),
+        **filled,
     )
 
 
@@ -704,3 +755,219 @@ DIALOGS: dict[str, Dialog] = {
         _checked(_aid),
     ),
 }
+
+
+# ---- the fields of a stored record, as /edit changes them ----
+
+Document = Mapping[str, Any]
+# The record's fields replaced by a typed value (stripped), given the record as it is.
+Change = Callable[[Document, str], dict[str, Any]]
+# The question of every field of a stored record; the caller fills in its label and value.
+_NEW_VALUE = N_("The new value of {field}? Now: {value}")
+
+
+def _changing(change: Change) -> Reader:
+    """The reader of a stored record's field: the fields `change` gives for the typed value,
+    given the record (the answers so far)."""
+
+    async def read(text: str, reading: StepInput) -> Any:
+        return Several(change(reading.answers, text.strip()))
+
+    return read
+
+
+def _field(
+    name: str,
+    stored: str,
+    change: Change,
+    options: Options | None = None,
+    *,
+    lists_areas: bool = False,
+) -> Step:
+    """An editable field `name` (its label in `fields.EDITABLE_FIELDS`), kept at `stored`."""
+    return Step(
+        name,
+        _NEW_VALUE,
+        _changing(change),
+        options=options,
+        stored=stored,
+        lists_areas=lists_areas,
+    )
+
+
+def _set_kind(doc: Document, value: str) -> dict[str, Any]:
+    return {"kind": forms.parse_kind(value).value}
+
+
+def _set_status(doc: Document, value: str) -> dict[str, Any]:
+    return {"status": forms.parse_status(value).value}
+
+
+def _set_date(stored: str) -> Change:
+    def change(doc: Document, value: str) -> dict[str, Any]:
+        return {stored: None if forms.is_empty(value) else forms.parse_date(value).isoformat()}
+
+    return change
+
+
+def _set_until(doc: Document, value: str) -> dict[str, Any]:
+    return forms.parse_until(value)
+
+
+def _set_areas(doc: Document, value: str) -> dict[str, Any]:
+    return {"areas": [area.value for area in forms.parse_areas(value)]}
+
+
+def _set_notes(doc: Document, value: str) -> dict[str, Any]:
+    if forms.is_empty(value):
+        return {"notes": None}
+    # The typed language's side changes; the other keeps its own text if it has one, and is
+    # never filled with a copy.
+    return {"notes": {**(doc.get("notes") or {}), forms.text_language(value): value}}
+
+
+def _set_country(doc: Document, value: str) -> dict[str, Any]:
+    return {"country": forms.parse_country(value)}
+
+
+def _set_donor_country(doc: Document, value: str) -> dict[str, Any]:
+    """The first donor's country (a donor is added, a country as such, if there is none)."""
+    donors = [dict(donor) for donor in doc.get("donors") or []] or [{"kind": "country"}]
+    donors[0]["country"] = forms.parse_country(value)
+    return {"donors": donors}
+
+
+def _set_first_item(name: str, read: Callable[[str], Any]) -> Change:
+    """The field `name` of the first kind of goods the aid lists, as `read` reads it."""
+
+    def change(doc: Document, value: str) -> dict[str, Any]:
+        items = [dict(item) for item in doc.get("items") or []] or [{}]
+        items[0][name] = read(value)
+        return {"items": items}
+
+    return change
+
+
+def _category_code(value: str) -> str:
+    return forms.parse_category(value).value
+
+
+def category_options(lang: str) -> list[tuple[str, Any]]:
+    """Every kind of aid as a button: its label in `lang` and its code."""
+    gettext = translation(lang).gettext
+    return [(gettext(label), category.value) for category, label in AID_CATEGORIES.items()]
+
+
+def _set_url(doc: Document, value: str) -> dict[str, Any]:
+    return {"url": None if forms.is_empty(value) else value}
+
+
+def _set_required(stored: str) -> Change:
+    """A text that may not be left empty, at `stored` ("name_local", or "name.uk" inside a
+    bilingual field whose other language stays)."""
+
+    def change(doc: Document, value: str) -> dict[str, Any]:
+        if forms.is_empty(value):
+            raise forms.FormError("text")
+        if "." not in stored:
+            return {stored: value}
+        outer, inner = stored.split(".")
+        return {outer: {**(doc.get(outer) or {}), inner: value}}
+
+    return change
+
+
+def _text_field(name: str, stored: str) -> Step:
+    return _field(name, stored, _set_required(stored))
+
+
+_NOTES_FIELD = _field("notes", "notes", _set_notes)
+
+DIALOGS |= {
+    # The new source made from a link, waiting for its title; its button takes the title
+    # guessed from the link.
+    "source_title": Dialog(
+        "source",
+        (
+            Step(
+                "title",
+                N_(
+                    "The title of the source {url}? I do not open pages, so I could not read it"
+                    " there. Send the title, or press the button to use: «{title}»"
+                ),
+                _title,
+            ),
+        ),
+    ),
+    "edit_agreement": Dialog(
+        "agreement",
+        (
+            _field("kind", "kind", _set_kind, kind_options),
+            _field("status", "status", _set_status, status_options),
+            _field("signed", "signed_on", _set_date("signed_on")),
+            _field("until", "valid_until", _set_until),
+            _field("areas", "areas", _set_areas, lists_areas=True),
+            _NOTES_FIELD,
+        ),
+    ),
+    "edit_place": Dialog(
+        "place",
+        (
+            _text_field("name_uk", "name.uk"),
+            _text_field("name_en", "name.en"),
+            _text_field("name_local", "name_local"),
+            _field("country", "country", _set_country),
+        ),
+    ),
+    "edit_source": Dialog(
+        "source",
+        (
+            _text_field("title_uk", "title.uk"),
+            _text_field("title_en", "title.en"),
+            _field("url", "url", _set_url),
+        ),
+    ),
+    # The fields the new-aid dialog asks, but the hromada and the source, which a record is
+    # found by.
+    "edit_aid": Dialog(
+        "aid",
+        (
+            _field("received", "received_on", _set_date("received_on")),
+            _field("donor_country", "donors.0.country", _set_donor_country),
+            _field(
+                "category",
+                "items.0.category",
+                _set_first_item("category", _category_code),
+                category_options,
+            ),
+            _field(
+                "quantity", "items.0.quantity", _set_first_item("quantity", forms.parse_quantity)
+            ),
+            _NOTES_FIELD,
+        ),
+    ),
+}
+# The step asking a new source's title.
+SOURCE_TITLE = DIALOGS["source_title"].steps[0]
+
+
+def edit_fields(entity: str) -> tuple[Step, ...]:
+    """The fields /edit may change in a record of kind `entity`, in the order offered (none
+    for a kind it does not edit)."""
+    dialog = DIALOGS.get(f"edit_{entity}")
+    return () if dialog is None else dialog.steps
+
+
+def edit_step(entity: str, name: str) -> Step | None:
+    """The editable field `name` of a record kind, None if it has none such."""
+    dialog = DIALOGS.get(f"edit_{entity}")
+    return None if dialog is None else dialog.step(name)
+
+
+async def read_change(
+    session: AsyncSession, step: Step, text: str, doc: Document
+) -> dict[str, Any]:
+    """The record `doc` with the field of `step` changed to the typed `text`; FormError when
+    the text cannot be read."""
+    changed = await step.read(text, StepInput(session, doc))
+    return {**doc, **changed}

@@ -22,7 +22,6 @@ from bot.handlers.admin_editing.states import EditForm, Pending, RecordForm, Sou
 from bot.replies import say
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from knowledge.admin import dialogs
-from knowledge.admin.edit_steps import edit_step
 from knowledge.admin.editing_state import EditedRecord
 
 __all__ = [
@@ -103,7 +102,7 @@ async def ask_again(message: Message, state: FSMContext, lang: str) -> None:
         edited = EditedRecord.from_data(data)
         if edited is None:
             return
-        step = edit_step(edited.entity, edited.field or "")
+        step = dialogs.edit_step(edited.entity, edited.field or "")
         if current == EditForm.value.state and step is not None:
             await edit.ask_value(message, state, step, lang)
         else:

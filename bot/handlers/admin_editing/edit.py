@@ -22,8 +22,7 @@ from bot.handlers.admin_editing.states import EditForm
 from bot.replies import pressed_message, say
 from bot.routing import Handlers
 from bot.services import BotServices
-from knowledge.admin import forms
-from knowledge.admin.edit_steps import EDIT_STEPS, EditStep, edit_step
+from knowledge.admin import dialogs, forms
 from knowledge.admin.editing import entered_doc, load_for_edit
 from knowledge.admin.editing_state import EditedRecord, Operation, RecordChoice
 from knowledge.admin.fields import field_value
@@ -65,7 +64,7 @@ async def on_field_pick(
     if pressed is None:
         return
     message, edited = pressed
-    fields = EDIT_STEPS.get(edited.entity, ())
+    fields = dialogs.edit_fields(edited.entity)
     if callback_data.index < len(fields):
         await ask_value(message, state, fields[callback_data.index], lang)
     elif callback_data.index == len(fields) and edited.draft is not None:
@@ -87,8 +86,9 @@ async def on_value_pick(
     if pressed is None:
         return
     message, edited = pressed
-    step = edit_step(edited.entity, edited.field or "")
-    asked = step is not None and EDIT_STEPS[edited.entity].index(step) == callback_data.field
+    step = dialogs.edit_step(edited.entity, edited.field or "")
+    fields = dialogs.edit_fields(edited.entity)
+    asked = step is not None and fields.index(step) == callback_data.field
     options = [] if step is None or step.options is None or not asked else step.options(lang)
     if callback_data.index >= len(options):
         await say(message, _("This button is no longer valid. Please start again."))
@@ -169,7 +169,7 @@ async def _start_edit(
 async def ask_field(message: Message, state: FSMContext, edited: EditedRecord) -> None:
     """Which field of the record to change; a draft may also be saved as it is."""
     await state.set_state(EditForm.field)
-    labels = [_(step.label) for step in EDIT_STEPS[edited.entity]]
+    labels = [_(step.label) for step in dialogs.edit_fields(edited.entity)]
     if edited.draft is not None:
         labels.append(_("✅ Save as it is"))
     await say(
@@ -202,16 +202,18 @@ async def _pressed_on_record(
     return None if edited is None else (message, edited)
 
 
-async def ask_value(message: Message, state: FSMContext, step: EditStep, lang: str) -> None:
+async def ask_value(message: Message, state: FSMContext, step: dialogs.Step, lang: str) -> None:
+    """The new value of the field `step` of the record being edited, its value now shown,
+    with its buttons and Back (to the choice of the field)."""
     edited = await edited_record(message, state)
     if edited is None:
         return
     edited = edited.model_copy(update={"field": step.name})
-    field = EDIT_STEPS[edited.entity].index(step)
+    field = dialogs.edit_fields(edited.entity).index(step)
     await state.update_data(edited.to_data())
     await state.set_state(EditForm.value)
     current = _field_value(edited.entity, edited.base, step, lang)
-    prompt = _("The new value of {field}? Now: {value}").format(field=_(step.label), value=current)
+    prompt = dialogs.prompt_text(step, edited.base, _, field=_(step.label), value=current)
     if step.lists_areas:
         prompt += "\n" + areas_hint()
     options = step.options(lang) if step.options is not None else []
@@ -238,8 +240,8 @@ async def on_value_back(query: CallbackQuery, state: FSMContext) -> None:
         await ask_field(message, state, edited)
 
 
-def _field_value(entity: str, doc: dict[str, Any], step: EditStep, lang: str) -> str:
-    path = step.stored
+def _field_value(entity: str, doc: dict[str, Any], step: dialogs.Step, lang: str) -> str:
+    path = step.stored or step.name
     value: Any = doc
     for part in path.split("."):
         if isinstance(value, list):
@@ -269,10 +271,10 @@ async def _edit_value(
     # A draft (a record not written yet) is edited like a stored one, from its own fields.
     base = edited.base
     try:
-        step = edit_step(edited.entity, edited.field or "")
+        step = dialogs.edit_step(edited.entity, edited.field or "")
         if step is None:
             raise forms.FormError("field", str(edited.field))
-        changed = base | step.change(base, text.strip())
+        changed = await services.work(dialogs.read_change, step, text, base)
         doc = entered_doc(edited.entity, changed)
     except forms.FormError as error:
         await say(message, form_problem_text(error))
@@ -346,7 +348,7 @@ async def edit_field_typed(message: Message, state: FSMContext, lang: str) -> No
     if edited is None:
         return
     typed = (message.text or "").strip()
-    steps = EDIT_STEPS[edited.entity]
+    steps = dialogs.edit_fields(edited.entity)
     named = {step.name.casefold(): step for step in steps}
     named |= {_(step.label).casefold(): step for step in steps}
     step = named.get(typed.casefold())

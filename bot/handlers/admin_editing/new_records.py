@@ -142,7 +142,7 @@ async def _answered(
         return
     table = dialogs.DIALOGS[dialog.form]
     try:
-        doc, extra = await services.work(table.finish, answers)
+        doc, extra = await services.work(table.record, answers)
     except forms.FormError as error:
         await say(message, form_problem_text(error))
         return

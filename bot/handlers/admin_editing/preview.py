@@ -186,10 +186,13 @@ async def ask_for_title(message: Message, state: FSMContext) -> None:
     step = -1 if dialog is None else dialog.step
     await say(
         message,
-        _(
-            "The title of the source {url}? I do not open pages, so I could not read it there."
-            " Send the title, or press the button to use: «{title}»"
-        ).format(url=linked[0]["url"], title=linked[0]["title"]["uk"]),
+        dialogs.prompt_text(
+            dialogs.SOURCE_TITLE,
+            {},
+            _,
+            url=linked[0]["url"],
+            title=linked[0]["title"]["uk"],
+        ),
         moves_keyboard(
             lambda _index: TitleUse(step=step),
             [_("Use this title")],
@@ -239,11 +242,13 @@ async def source_title(
     """The source's title, typed; one longer than a title holds is refused here, and the
     title asked again."""
     try:
-        title = dialogs.typed_title(message.text or "")
+        title = await services.work(
+            dialogs.read_answer, dialogs.SOURCE_TITLE, message.text or "", {}
+        )
     except forms.FormError as error:
         await say(message, form_problem_text(error))
         return
-    await titled(message, state, lang, title, services.work)
+    await titled(message, state, lang, str(title.value), services.work)
 
 
 async def _show_new(
