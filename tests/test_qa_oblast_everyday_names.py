@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.places.gazetteer import oblast_everyday_name
+from knowledge.places.hromadas import oblast_everyday_name
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
 from tests.qa_support import conversation

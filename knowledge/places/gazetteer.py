@@ -17,7 +17,7 @@ from knowledge.places.countries import (
     home_country_names,
     names_for_questions,
 )
-from knowledge.places.hromadas import short_names, usual_reading
+from knowledge.places.hromadas import oblast_everyday_name, short_names, usual_reading
 from knowledge.places.reference import each_settlement_forms
 from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder, CompactMapping
 from knowledge.text.forms_cache import FormsCache
@@ -190,22 +190,6 @@ class _IndexBuilder:
     def add_ukrainian_adjective(self, adjective: str, ref: EntityRef) -> None:
         for key in self.forms.adjectives(normalize(adjective)):
             self.add_key(key, ref)
-
-
-# An oblast's everyday name from its adjective: «-зька» is «-жчина» (Запоріжчина), «-цька»
-# «-ччина» (Вінниччина, Донеччина), «-ська» «-щина» (Харківщина, Одещина).
-_EVERYDAY_OBLAST_ENDINGS = (("зька", "жчина"), ("цька", "ччина"), ("ська", "щина"))
-
-
-def oblast_everyday_name(adjective: str) -> str | None:
-    """The everyday name of an oblast from its adjective: «Харківська» → «Харківщина».
-
-    None for a name that is no such adjective («Автономна Республіка Крим»).
-    """
-    for ending, everyday in _EVERYDAY_OBLAST_ENDINGS:
-        if adjective.endswith(ending) and " " not in adjective:
-            return adjective.removesuffix(ending) + everyday
-    return None
 
 
 class Gazetteer:

@@ -257,11 +257,29 @@ _OBLAST_STEMS = (
     *("skaia", "kaia", "skoi", "koi", "skieho", "skiei", "skim", "ski", "kieho", "kim", "ki"),
     *("ska", "ka", "ia", "er", "a", "i"),
 )
-# Everyday names of oblasts on the romanisation key: «-щина» is «-ська» (Київщина), «-ччина»
-# «-цька» (Вінниччина), each in the cases a sentence puts it in.
+# An oblast's everyday name from its adjective: «-зька» is «-жчина» (Запоріжчина), «-цька»
+# «-ччина» (Вінниччина, Донеччина), «-ська» «-щина» (Харківщина, Одещина). The one table of
+# them: questions make the names from it (`oblast_everyday_name`), and the resolver reads them.
+_EVERYDAY_OBLAST_ENDINGS = (("зька", "жчина"), ("цька", "ччина"), ("ська", "щина"))
+
+
+def oblast_everyday_name(adjective: str) -> str | None:
+    """The everyday name of an oblast from its adjective: «Харківська» → «Харківщина».
+
+    None for a name that is no such adjective («Автономна Республіка Крим»).
+    """
+    for ending, everyday in _EVERYDAY_OBLAST_ENDINGS:
+        if adjective.endswith(ending) and " " not in adjective:
+            return adjective.removesuffix(ending) + everyday
+    return None
+
+
+# The same endings on the romanisation key, each in the cases a sentence puts it in: «-щина»
+# ("sina") is «-ська» ("ska"), «-ччина» ("hina") «-цька» ("cka"), «-жчина» ("zhina") «-зька»
+# ("zka"); the everyday name is keyed as its adjective is, less the "ka" put back after it.
 _COLLOQUIAL = tuple(
-    (stem + case, written)
-    for stem, written in (("sin", "s"), ("hin", "c"))
+    (latin_key(everyday)[:-1] + case, latin_key(adjective)[:-2])
+    for adjective, everyday in _EVERYDAY_OBLAST_ENDINGS
     for case in ("oiu", "i", "a", "u")
 )
 _COLLOQUIAL_ENDINGS = (*(ending for ending, _ in _COLLOQUIAL), "atia", "izia")
