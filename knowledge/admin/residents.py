@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.admin.common import Admin
 from knowledge.admin.permissions import editors_of, grants_of
 from knowledge.store import models
+from knowledge.store.engines import writing
 
 QUESTION_LENGTH = 300
 CORRECTION_LENGTH = 1000
@@ -76,17 +77,18 @@ async def record_unanswered(
     hromada_code: str | None,
     today: dt.date,
 ) -> None:
-    """Keep a question the bot could not answer (no user id); commits."""
-    session.add(
-        models.UnansweredQuestionRow(
-            asked_on=today,
-            lang=lang,
-            reason=reason.value,
-            hromada_code=hromada_code,
-            question=_cut(question, QUESTION_LENGTH),
+    """Keep a question the bot could not answer (no user id), in a write transaction of its
+    own (committed here)."""
+    async with writing(session):
+        session.add(
+            models.UnansweredQuestionRow(
+                asked_on=today,
+                lang=lang,
+                reason=reason.value,
+                hromada_code=hromada_code,
+                question=_cut(question, QUESTION_LENGTH),
+            )
         )
-    )
-    await session.commit()
 
 
 def _same_question(text: str) -> str:
@@ -139,7 +141,8 @@ async def save_correction(
     text: str,
     now: dt.datetime,
 ) -> Correction:
-    """Keep a resident's correction of an answer; commits."""
+    """Keep a resident's correction of an answer, in a write transaction of its own
+    (committed here)."""
     row = models.CorrectionRow(
         created_at=now,
         hromada_code=hromada_code,
@@ -149,8 +152,8 @@ async def save_correction(
         answer=_cut(answer, ANSWER_EXCERPT_LENGTH),
         text=_cut(text, CORRECTION_LENGTH),
     )
-    session.add(row)
-    await session.commit()
+    async with writing(session):
+        session.add(row)
     return _correction(row)
 
 
@@ -190,15 +193,16 @@ async def correction(session: AsyncSession, correction_id: int) -> Correction | 
 async def record_reply(
     session: AsyncSession, correction_id: int, editor_id: int, reply: str, now: dt.datetime
 ) -> bool:
-    """Remember an editor's reply to a correction; commits. A correction takes one reply:
-    False (nothing changed) when it is unknown or was answered already, by anyone."""
-    taken = await session.execute(
-        update(models.CorrectionRow)
-        .where(
-            models.CorrectionRow.id == correction_id,
-            models.CorrectionRow.replied_at.is_(None),
+    """Remember an editor's reply to a correction, in a write transaction of its own
+    (committed here). A correction takes one reply: False (nothing changed) when it is
+    unknown or was answered already, by anyone."""
+    async with writing(session):
+        taken = await session.execute(
+            update(models.CorrectionRow)
+            .where(
+                models.CorrectionRow.id == correction_id,
+                models.CorrectionRow.replied_at.is_(None),
+            )
+            .values(replied_by=editor_id, replied_at=now, reply=_cut(reply, CORRECTION_LENGTH))
         )
-        .values(replied_by=editor_id, replied_at=now, reply=_cut(reply, CORRECTION_LENGTH))
-    )
-    await session.commit()
     return bool(getattr(taken, "rowcount", 0))

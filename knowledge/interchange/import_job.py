@@ -32,6 +32,7 @@ from knowledge.store.engines import reading_snapshot, writing
 from knowledge.store.exporting import export_records
 from knowledge.store.loading import LoadError, load_document, pair_holders, serialise_loads
 from knowledge.store.rights import Writer
+from knowledge.store.work import end_step
 
 # A planned chunk: its records, and a fingerprint of each as stored at planning (None: absent).
 RECORDS = "records"
@@ -87,7 +88,7 @@ async def start_import(
             )
     except IntegrityError:
         started = None if batch is None else await job_writing(session, batch)
-        await session.commit()
+        await end_step(session)
         if started is None:
             raise
         raise ImportUnderWayError(started) from None
@@ -183,7 +184,7 @@ async def _after_imports_ahead(session: AsyncSession, job: WriteJob) -> None:
     two would be lost; planned one after the other, the second sees what the first wrote."""
     while True:
         ahead = await jobs_ahead(session, job, dt.datetime.now(dt.UTC))
-        await session.commit()  # the next look reads what was committed meanwhile
+        await end_step(session)  # the next look reads what was committed meanwhile
         if not ahead:
             return
         logger.info("Import job %s waits for import job %s to end", job.id, ahead[0])

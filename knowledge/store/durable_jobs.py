@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.store import models
 from knowledge.store.engines import writing
-from knowledge.store.work import UnitOfWork
+from knowledge.store.work import UnitOfWork, end_step
 
 logger = logging.getLogger(__name__)
 
@@ -648,12 +648,12 @@ async def _run_claimed(
     job_id = job.id
     kind = steps(job)
     chunks, upload = await _stored_plan(session, job_id)
-    await session.commit()
+    await end_step(session)
     wait = _pause_for(session) if pause is None else pause
     try:
         if job.state == JobState.WAITING.value:
             plan = await kind.plan(session, job, upload)
-            await session.commit()  # the planning reads end before the plan is written
+            await end_step(session)  # the planning reads end before the plan is written
             await _save_plan(session, job, owner, plan, clock())
             chunks = plan.chunks
             job = await _current(session, job_id)
@@ -726,7 +726,7 @@ async def _release(session: AsyncSession, job_id: int, owner: str) -> None:
 
 async def _current(session: AsyncSession, job_id: int) -> WriteJob:
     job = await get_job(session, job_id)
-    await session.commit()
+    await end_step(session)
     if job is None:
         raise LeaseLostError
     return job

@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from knowledge.store.work import end_step
+
 SUPPORTED_DRIVERS = ("sqlite+aiosqlite", "postgresql+asyncpg")
 # The execution option that marks a connection's transaction as a write (see `writing`).
 WRITE_TRANSACTION = "pobratym_write_transaction"
@@ -81,8 +83,7 @@ async def reading_snapshot(session: AsyncSession) -> None:
     """Begin the session's next transaction as one consistent read (see `snapshot_read`):
     what its statements read is the database as of its first, whatever commits meanwhile.
     A transaction the session was in is committed first. The transaction must only read."""
-    if session.in_transaction():
-        await session.commit()
+    await end_step(session)
     options: dict[str, Any] = {SNAPSHOT_READ: True}
     if session.get_bind().dialect.name == "postgresql":
         options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
@@ -98,15 +99,14 @@ async def writing(session: AsyncSession) -> AsyncIterator[None]:
     at once, on PostgreSQL the rows read with FOR UPDATE are locked. A transaction the
     session was already in is committed first, so no stale read is carried into the write.
     """
-    if session.in_transaction():
-        await session.commit()
+    await end_step(session)
     await session.connection(execution_options={WRITE_TRANSACTION: True})
     try:
         yield
     except BaseException:
         await session.rollback()
         raise
-    await session.commit()
+    await end_step(session)
 
 
 def create_engine(database_url: str | URL) -> AsyncEngine:

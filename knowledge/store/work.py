@@ -5,6 +5,10 @@ opens the session, runs the service in it and commits what is left open when the
 returns, or rolls all of it back when it raises. The services that write commit their own
 write transactions (`knowledge.store.engines.writing`), each with its audit entry, so a
 caller never holds a session and never decides when anything is committed.
+
+A long service (a job written a chunk at a time, a wait for another job) ends each of its
+steps with `end_step`: what the step wrote is kept whatever the next one does, and the next
+reads the database as committed then. It is the one place a transaction is committed.
 """
 
 from __future__ import annotations
@@ -16,6 +20,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 Arguments = ParamSpec("Arguments")
 Result = TypeVar("Result")
+
+
+async def end_step(session: AsyncSession) -> None:
+    """End the current step of a unit of work: commit the session's transaction, if it is in
+    one, so that what the step wrote is kept and the next statement begins a new transaction
+    that reads what others have committed meanwhile. Raises what the commit raises (the
+    database away, a constraint refused at commit), the step's writes then rolled back."""
+    if session.in_transaction():
+        await session.commit()
 
 
 class UnitOfWork:
@@ -34,6 +47,5 @@ class UnitOfWork:
         it raises, with everything it left uncommitted rolled back."""
         async with self._sessions() as session:
             result = await service(session, *args, **kwargs)
-            if session.in_transaction():
-                await session.commit()
+            await end_step(session)
             return result
