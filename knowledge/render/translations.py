@@ -1,11 +1,18 @@
-"""Message catalogs: `locales/<lang>/LC_MESSAGES/messages.po`, compiled by `make catalogs`."""
+"""Message catalogs: `locales/<lang>/LC_MESSAGES/messages.po`, compiled when the package is
+built (into `knowledge/locales`, see setup.py) or, in a working tree, by `make catalogs`."""
 
 from __future__ import annotations
 
 import gettext
 from pathlib import Path
 
-LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
+# An installed package carries its catalogs compiled; a working tree keeps them in `locales/`.
+PACKAGED_LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
+LOCALES_DIR = (
+    PACKAGED_LOCALES_DIR
+    if PACKAGED_LOCALES_DIR.is_dir()
+    else Path(__file__).resolve().parents[2] / "locales"
+)
 DOMAIN = "messages"
 
 
