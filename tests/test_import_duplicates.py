@@ -9,6 +9,7 @@ from knowledge.facts.messages import Problem, grouped
 from knowledge.interchange.planning import Plan, plan_rows
 from knowledge.interchange.uploads import read_import
 from knowledge.qa.engine import Engine
+from knowledge.render.translations import translation
 from knowledge.store.curated import read_hromadas
 from tests.cli import run_bot
 
@@ -171,8 +172,36 @@ def test_a_key_written_twice_for_different_pairs_is_refused() -> None:
         f"rivne-pankow,Rivne,Lublin,Poland,twinning,active,Ukraine,{PAGE}Ukraine",
     )
 
+    (refusal,) = plan.rejected
     assert len(plan.document.agreements) == 1
-    assert [(problem.row, problem.params) for problem in plan.rejected] == [(3, {"first": 2})]
+    assert refusal.row == 3
+    assert refusal.render(str).startswith(
+        "key rivne-pankow is given to two different pairs: row 2 to Rivne – Pankow (Berlin),"
+        " and this row to Rivne – Lublin; one key names one record"
+    )
+    assert refusal.render(translation("uk").gettext, "uk").startswith(
+        "ключ rivne-pankow дано двом різним парам: рядок 2 — парі Рівне – Pankow (Berlin),"
+        " а цей рядок — парі Рівне – Люблін; один ключ називає один запис"
+    )
+
+
+def test_an_aid_key_written_for_two_hromadas_is_refused_naming_both_rows() -> None:
+    data = "\n".join(
+        [
+            "key," + AID_HEADER,
+            "lviv-aid-1,Харків,2024-03,country,Польща,ліки,1000,EUR,Лист ради",
+            "lviv-aid-1,Львів,2024-03,country,Польща,ліки,1000,EUR,Лист ради",
+        ]
+    ).encode()
+    plan = plan_rows(read_import(data, "a.csv"), KnowledgeDocument(hromadas=read_hromadas()))
+
+    (refusal,) = plan.rejected
+    assert len(plan.document.aid) == 1
+    assert refusal.row == 3
+    assert refusal.render(str).startswith(
+        "key lviv-aid-1 is given to aid of two hromadas: row 2 to aid for Kharkiv, and this row"
+        " to aid for Lviv"
+    )
 
 
 AID_HEADER = (

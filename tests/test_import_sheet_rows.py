@@ -249,7 +249,9 @@ def test_an_impossible_sum_or_currency_refuses_its_row_only(
 
 
 def test_a_donor_country_written_twice_is_one_donor() -> None:
-    plan = _plan(AID_HEADER, "kharkiv-aid-1,Kharkiv,2024-03,country,PL|Poland|Польща|DE,,,Letter,")
+    plan = _plan(
+        AID_HEADER, "kharkiv-aid-1,Kharkiv,2024-03,country,PL|Poland|Польща|DE,900,EUR,Letter,"
+    )
 
     assert _refusals(plan) == []
     ((record,),) = [plan.document.aid]
@@ -521,7 +523,7 @@ async def test_a_row_giving_a_deleted_aid_record_s_key_to_another_hromada_is_ref
         await delete_record(session, "aid", "test-aid", person(SUPER_ADMIN), seen)
     sheets = {
         hromada: read_import(
-            f"{AID_HEADER}\ntest-aid,{hromada},2024-03,country,Poland,,,Letter,\n".encode(),
+            f"{AID_HEADER}\ntest-aid,{hromada},2024-03,country,Poland,500,EUR,Letter,\n".encode(),
             "aid.csv",
         )
         for hromada in ("Mena", "Kharkiv")

@@ -17,7 +17,7 @@ from knowledge.interchange import read_import
 from knowledge.interchange.planning import plan_rows
 from knowledge.qa.engine import Engine
 from knowledge.render.translations import translation
-from knowledge.store.curated import read_hromadas
+from knowledge.store.curated import CURATED_DIR, read_hromadas
 from knowledge.store.document_files import DocumentError, parse_document
 from tests.adminbot_support import SUPER_ADMIN, admin_harness, admin_services, button, stored
 from tests.bot_support import Harness, sent_texts
@@ -267,3 +267,119 @@ async def test_the_one_line_form_refuses_a_hromada_as_its_own_partner(
     (reply,) = sent_texts(calls)
     assert expected in reply
     assert await stored(seeded_engine) == before
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected_en", "expected_uk"),
+    [
+        (
+            "planned,2021,",
+            "status: planned, but signed_on gives 2021",
+            "статус: заплановано (planned), але signed_on — 2021",
+        ),
+        (
+            "in_negotiation,2020-03-01,",
+            "status: in_negotiation, but signed_on gives 2020-03-01",
+            "статус: у переговорах (in_negotiation), але signed_on — 2020-03-01",
+        ),
+        (
+            "expired,2015,2035",
+            "status: expired, but the stated term runs until 2035",
+            "статус: строк дії минув, але зазначений строк триває до 2035",
+        ),
+        (
+            "active,2015,9999",
+            f"expires_on: 9999 is after {entry_day().year + 100}, more than a century",
+            f"expires_on: 9999 — пізніше за {entry_day().year + 100} рік, понад століття",
+        ),
+    ],
+)
+def test_a_sheet_row_whose_status_and_dates_contradict_is_refused(
+    cells: str, expected_en: str, expected_uk: str
+) -> None:
+    text = f"{HEADER}\nKharkiv,Brno,CZ,twinning,{cells},Letter,,,\n"
+
+    (refusal,) = _refusals(text)
+
+    reasons = _both(refusal)
+    assert refusal.row == 2
+    assert reasons["en"].startswith(expected_en)
+    assert reasons["uk"].startswith(expected_uk)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"status": "planned", "signed_on": "2022-05"}, "status: planned, but signed_on"),
+        ({"status": "expired", "signed_on": "2015", "valid_until": "2035"}, "runs until 2035"),
+        ({"signed_on": "2015", "valid_until": "9999"}, "valid_until: 9999 is after"),
+        (
+            {
+                "signed_on": "2010",
+                "extensions": [{"extended_on": "2015", "valid_until": "3015", "source": "letter"}],
+            },
+            "valid_until: 3015 is after .*, more than a century",
+        ),
+    ],
+)
+def test_kb_load_refuses_an_agreement_whose_status_and_dates_contradict(
+    changes: dict[str, object], expected: str
+) -> None:
+    text = json.dumps({"agreements": [_agreement(**changes)]})
+
+    with pytest.raises(DocumentError, match=expected):
+        parse_document(text, name="contradiction.json", is_json=True)
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "expired,2010,2020",  # ended as stated
+        "planned,,2099",  # a term agreed for when it is signed
+        f"active,2020,{entry_day().year + 99}",  # a long term, within the bound
+    ],
+)
+def test_status_and_dates_that_agree_are_still_read(cells: str) -> None:
+    text = f"{HEADER}\nKharkiv,Brno,CZ,twinning,{cells},Letter,,,\n"
+
+    assert _refusals(text) == []
+
+
+def test_the_shipped_records_are_all_still_accepted_as_entries() -> None:
+    for path in sorted(CURATED_DIR.glob("*.yaml")):
+        parse_document(path.read_text(encoding="utf-8"), name=path.name, is_json=False)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected_en", "expected_uk"),
+    [
+        (
+            "Kharkiv,2023,UA,Generators,Report",
+            "donor_country: Ukraine is not a donor country",
+            "donor_country: Україна не є країною-донором",
+        ),
+        (
+            "Kharkiv,2023,Poland|Ukraine,Generators,Report",
+            "donor_country: Ukraine is not a donor country",
+            "donor_country: Україна не є країною-донором",
+        ),
+        (
+            "Kharkiv,2023,Poland,,Report",
+            "The aid record says nothing of what arrived",
+            "Запис про допомогу нічого не каже про те, що надійшло",
+        ),
+    ],
+)
+def test_an_aid_row_from_ukraine_or_saying_nothing_of_what_arrived_is_refused(
+    row: str, expected_en: str, expected_uk: str
+) -> None:
+    parsed = read_import(f"{AID_HEADER}\n{row}\n".encode(), "aid.csv")
+
+    planned = plan_rows(parsed, KnowledgeDocument(hromadas=read_hromadas()))
+
+    (refusal,) = planned.rejected
+    reasons = _both(refusal)
+    assert planned.document.aid == []
+    assert refusal.row == 2
+    assert reasons["en"].startswith(expected_en)
+    assert reasons["uk"].startswith(expected_uk)

@@ -24,7 +24,13 @@ from pydantic_core import PydanticCustomError
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.messages import Problem, too_long
-from knowledge.facts.plausibility import as_of, dated_problem, source_date_problem, term_problem
+from knowledge.facts.plausibility import (
+    aid_problem,
+    as_of,
+    dated_problem,
+    source_date_problem,
+    term_problem,
+)
 from knowledge.facts.vocabulary import (
     ActivityKind,
     AgreementKind,
@@ -402,6 +408,12 @@ class AidDoc(Document):
     def _amount_has_currency(self, info: ValidationInfo) -> Self:
         today = as_of(info.context)
         problem = None if today is None else dated_problem("received_on", self.received_on, today)
+        if problem is None and today is not None:
+            problem = aid_problem(
+                [donor.country for donor in self.donors if donor.country],
+                described=bool(self.description or self.amount is not None or self.items),
+                field="donors",
+            )
         if problem is not None:
             raise _refused(problem)
         if (self.amount is None) != (self.currency is None):

@@ -3,8 +3,13 @@ dialogs and the one-line form.
 
 An agreement cannot be signed after today nor before partnerships of towns existed; a source
 cannot be dated after today; a term cannot end before it began; an agreement said to be in force
-cannot have a stated term that has already ended. Each refusal is a `Problem` naming the field
-(`field`: the sheet's column or the record's field name) and what to write instead.
+cannot have a stated term that has already ended, one not yet signed (planned, in negotiation)
+cannot have a signing date, one expired cannot have a stated term still running, and no term
+runs more than FARTHEST_YEARS past today. Aid cannot come from Ukraine itself (a Ukrainian
+hromada's partners and donors are abroad; help from home is not partnership aid), and an aid
+record says what arrived: a description, an amount or the kinds of goods. Each refusal is a
+`Problem` naming the field (`field`: the sheet's column or the record's field name) and what
+to write instead.
 
 The checks compare with today's date in Ukraine, so they run where a record is entered and never
 when a stored one is read: a record that was right when written stays readable as time passes
@@ -29,6 +34,10 @@ from knowledge.facts.vocabulary import AgreementStatus
 # agreements of hromadas are all later still: a year before 1900 is a slip of the keyboard (1000
 # for 2000), never a fact, while 1900 leaves room for any real partnership of the last century.
 EARLIEST_YEAR = 1900
+# A term stated to run more than a century (this many years) past today is a slip (9999 for
+# 2029): the longest terms of partnership agreements are 25 or 50 years, and open-ended ones
+# state no end.
+FARTHEST_YEARS = 100
 # The key of a validation context (pydantic's `context=`) that asks a record's own checks to
 # apply these rules as of the date it holds.
 AS_OF = "as_of"
@@ -53,6 +62,34 @@ ENDED_IN_FORCE = N_(
     "status: active, but the stated term ended on {until}: write status expired, or give the"
     " date it was extended to"
 )
+
+UNSIGNED_WITH_SIGNING = N_(
+    "status: {status}, but {field} gives {value}: an agreement with a signing date has been"
+    " signed; write status active (or expired, terminated), or leave {field} empty until it"
+    " is signed"
+)
+EXPIRED_IN_FORCE = N_(
+    "status: expired, but the stated term runs until {until}: write status active, or"
+    " terminated if it ended early, or correct the end date"
+)
+TOO_FAR = N_(
+    "{field}: {value} is after {latest}, more than a century from today: check the year (2029"
+    " rather than 9999?), or leave it empty for a term with no end"
+)
+DOMESTIC_DONOR = N_(
+    "{field}: Ukraine is not a donor country: aid recorded here comes from abroad; name the"
+    " foreign country, or leave it out for a Ukrainian donor"
+)
+NOTHING_ARRIVED = N_(
+    "The aid record says nothing of what arrived: write a description, an amount with its"
+    " currency, or the kind of goods (category)"
+)
+# The statuses of an agreement not yet signed, as each language names them in a message.
+_UNSIGNED = {
+    AgreementStatus.PLANNED: Name("planned", "заплановано (planned)"),
+    AgreementStatus.IN_NEGOTIATION: Name("in_negotiation", "у переговорах (in_negotiation)"),
+}
+UKRAINE = "UA"
 
 
 # The day entries are checked as of, where a caller runs on a clock of its own (see `entered_on`).
@@ -136,9 +173,11 @@ def term_problem(
     end_stated: bool = True,
 ) -> Problem | None:
     """Why an agreement's dates cannot stand: its signing date (`dated_problem`), a term ending
-    before the signing, or status active with its stated end (the latest of `until` and
-    `extended_until`) before `today` (unless `end_stated` is false: an end worked out from a
-    term is an estimate). The field names are those the reader wrote."""
+    before the signing, a signing date for status planned or in_negotiation, an end more than
+    FARTHEST_YEARS years after `today`, status active with its stated end (the latest of
+    `until` and `extended_until`) before `today`, or status expired with it after `today`
+    (these two unless `end_stated` is false: an end worked out from a term is an estimate).
+    The field names are those the reader wrote."""
     found = dated_problem(signed_field, signed, today, signing=True)
     if found is not None:
         return found
@@ -147,8 +186,42 @@ def term_problem(
             ENDS_BEFORE_SIGNING,
             {"field": until_field, "value": until.isoformat(), "signed": signed.isoformat()},
         )
+    if signed is not None and status in _UNSIGNED:
+        return Problem(
+            UNSIGNED_WITH_SIGNING,
+            {"status": _UNSIGNED[status], "field": signed_field, "value": signed.isoformat()},
+        )
+    for date in (until, *extended_until):
+        if date is not None and date.year > today.year + FARTHEST_YEARS:
+            return Problem(
+                TOO_FAR,
+                {
+                    "field": until_field,
+                    "value": date.isoformat(),
+                    "latest": str(today.year + FARTHEST_YEARS),
+                },
+            )
     stated_end = max((date for date in (until, *extended_until) if date), default=None)
     ended = end_stated and stated_end is not None and stated_end.latest() < today
     if status is AgreementStatus.ACTIVE and ended and stated_end is not None:
         return Problem(ENDED_IN_FORCE, {"until": stated_end.isoformat()})
+    running = end_stated and stated_end is not None and stated_end.earliest() > today
+    if status is AgreementStatus.EXPIRED and running and stated_end is not None:
+        return Problem(EXPIRED_IN_FORCE, {"until": stated_end.isoformat()})
+    return None
+
+
+def aid_problem(
+    donor_countries: Sequence[str],
+    *,
+    described: bool,
+    field: str = "donor_country",
+) -> Problem | None:
+    """Why an aid record cannot stand: Ukraine (`UKRAINE`) among its donor countries (ISO
+    codes), or nothing said of what arrived (`described` is false when it has no description,
+    amount nor kind of goods). `field` is the name the reader wrote the countries under."""
+    if UKRAINE in donor_countries:
+        return Problem(DOMESTIC_DONOR, {"field": field})
+    if not described:
+        return Problem(NOTHING_ARRIVED)
     return None

@@ -172,6 +172,15 @@ PAIR_STORED = N_(
     "the pair {pair} is stored already under key {stored}, and this row gives it the new key"
     " {key}: a pair has one record; give its key {stored}, or leave the key empty"
 )
+KEY_TWO_PAIRS = N_(
+    "key {key} is given to two different pairs: row {first} to {first_pair}, and this row to"
+    " {pair}; one key names one record: give this row its own key, or leave the key empty"
+)
+KEY_TWO_HROMADAS = N_(
+    "key {key} is given to aid of two hromadas: row {first} to aid for {first_hromada}, and"
+    " this row to aid for {hromada}; one key names one record: give this row its own key, or"
+    " leave the key empty"
+)
 MOVED_AID = N_(
     "key {key} is an aid record of {stored}, and this row names {named}: a sheet does not"
     " move a record to another hromada; leave the key empty to add a new record"
@@ -592,6 +601,18 @@ class _Planner:
                 "pair": self._pair_name(row.hromada, place),
             }
             return Problem(PAIR_STORED, params, row.row)
+        first_pair = self.pairs.get(key)
+        if first is not None and first_pair is not None and first_pair != pair:
+            return Problem(
+                KEY_TWO_PAIRS,
+                {
+                    "key": key,
+                    "first": first,
+                    "first_pair": self._kind_pair_name(first_pair, pair),
+                    "pair": self._kind_pair_name(pair, first_pair),
+                },
+                row.row,
+            )
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate
@@ -635,6 +656,14 @@ class _Planner:
         doc = self.places.get(place)
         partner_en, partner_uk = (doc.name.en, doc.name.uk) if doc else (place, place)
         return Name(f"{name} – {partner_en}", f"{name.uk} – {partner_uk}")
+
+    def _kind_pair_name(self, pair: tuple[str, str, str], other: tuple[str, str, str]) -> Name:
+        """The pair's name (`_pair_name`), with its kind where only the kind sets it apart
+        from `other`: "Kharkiv – Brno (twinning)"."""
+        name = self._pair_name(pair[0], pair[1])
+        if pair[:2] != other[:2]:
+            return name
+        return Name(f"{name} ({pair[2]})", f"{name.uk} ({pair[2]})")
 
     def _hromada_name(self, hromada: str) -> Name:
         """A hromada as residents name it: by its centre ("Kharkiv", «Харків»)."""
@@ -714,6 +743,14 @@ class _Planner:
                 "named": self._hromada_name(row.hromada),
             }
             return Problem(MOVED_DELETED_AID, params, row.row)
+        if first is not None and earlier is not None and earlier.hromada != row.hromada:
+            params = {
+                "key": key,
+                "first": first,
+                "first_hromada": self._hromada_name(earlier.hromada),
+                "hromada": self._hromada_name(row.hromada),
+            }
+            return Problem(KEY_TWO_HROMADAS, params, row.row)
         duplicate = self._once(key, row.row)
         if duplicate is not None:
             return duplicate

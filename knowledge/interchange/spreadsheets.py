@@ -19,6 +19,7 @@ from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_wri
 from knowledge.facts.documents import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, URL_LENGTH
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.plausibility import (
+    aid_problem,
     dated_problem,
     entry_day,
     source_date_problem,
@@ -485,6 +486,9 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
                 if name.strip()
             )
         )
+        description = _optional(cells, "description")
+        # What arrived may be kept from the stored record: `AidDoc` checks it once merged.
+        _refuse(aid_problem(countries, described=True))
         kind_text = cells.get("donor_kind", "").strip()
         if kind_text and kind_text not in DonorKind.__members__.values():
             raise _RowError(N_("donor_kind: unknown kind {value}"), value=kind_text)
@@ -507,7 +511,7 @@ def read_aid_row(row: int, cells: dict[str, str], hromadas: HromadaIndex) -> Aid
             donor_countries=countries,
             donor_city=city,
             donor_organisation=organisation,
-            description=_optional(cells, "description"),
+            description=description,
             amount=amount,
             currency=currency,
             source=_source(cells),
