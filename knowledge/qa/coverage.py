@@ -142,6 +142,31 @@ def asks_hromadas_covered(reading: Reading) -> bool:
     return any(word.startswith(tuple(fold(stem) for stem in _KNOWS)) for word in words)
 
 
+# «Які партнери у базі?», "Which hromadas have partners?": the whole base's partners, asked
+# with no filter; any other cue word asks something narrower.
+_WHOLE_BASE_SUBJECTS = frozenset({Cue.PARTNER, Cue.AGREEMENTS})
+_WHOLE_BASE_CUES = _WHOLE_BASE_SUBJECTS | {
+    Cue.CITIES,
+    Cue.COMMUNITIES,
+    Cue.WHO,
+    Cue.LIST,
+    Cue.FOLLOW_UP,
+    Cue.UKRAINE,
+}
+_BASE_WORDS = frozenset(fold(word) for word in ("базі", "базе", "база", "base", "database"))
+
+
+def asks_whole_base_partners(reading: Reading) -> bool:
+    """Whether the question asks for every partnership of the knowledge base, naming no
+    hromada, partner, country, kind or year: «Які партнери у базі?», «Які громади мають
+    партнерів?», "list all partners in the database"."""
+    cues = reading.cues
+    if reading.mentions or not cues & _WHOLE_BASE_SUBJECTS or cues - _WHOLE_BASE_CUES:
+        return False
+    words = {fold(token.text) for token in reading.tokens}
+    return bool(words & _BASE_WORDS) or Cue.COMMUNITIES in cues
+
+
 def asks_most(reading: Reading) -> Aspect | None:
     """What a "most" question about the hromadas ranks them by, if it is one this can rank.
 

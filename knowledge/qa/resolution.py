@@ -36,6 +36,7 @@ from knowledge.qa.aspects import (
 from knowledge.qa.coverage import (
     asks_hromadas_covered,
     asks_most,
+    asks_whole_base_partners,
     matching_activities,
     question_roots,
 )
@@ -567,8 +568,7 @@ def _counts_hromadas(reading: Reading) -> bool:
     return False
 
 
-# «всього», «у базі», "in total": a count of the whole knowledge base, not of one hromada's.
-_WHOLE_BASE_WORDS = frozenset(
+_BASE_WORDS = frozenset(
     fold(word)
     for word in (
         *("всього", "усього", "загалом", "базі", "всего", "базе"),
@@ -586,12 +586,12 @@ def _names_the_base(reading: Reading) -> bool:
 
 def _counts_all_agreements(reading: Reading, entities: Entities) -> bool:
     """Whether the question counts every agreement of the base: «скільки всього угод у базі»,
-    "how many agreements are there in total" (no country, kind, status or year named)."""
+    "how many agreements are there in total", or bare "How many agreements are there?" (no
+    country, kind, status or year named). A bare count after a hromada's question counts that
+    hromada's (the caller leaves it to the conversation unless the base is named)."""
     if entities.country or entities.kind or entities.status or entities.year or entities.region:
         return False
-    if Cue.AGREEMENTS not in reading.cues or _counts_hromadas(reading):
-        return False
-    return any(fold(token.text) in _WHOLE_BASE_WORDS for token in reading.tokens)
+    return Cue.AGREEMENTS in reading.cues and not _counts_hromadas(reading)
 
 
 def _elliptical(reading: Reading, own: _Own, intent: Intent | None) -> bool:
@@ -2253,6 +2253,23 @@ _UNPLACED = frozenset(
 )
 
 
+def _filtered(entities: Entities) -> bool:
+    """Whether the entities narrow the partners down (a country, kind, status, year...)."""
+    return any(
+        (
+            entities.country,
+            entities.region,
+            entities.oblast,
+            entities.kind,
+            entities.status,
+            entities.year,
+            entities.months,
+            entities.until,
+            entities.except_country,
+        )
+    )
+
+
 def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -> Meaning:
     """The meaning of a question about the knowledge base as a whole or about an event.
 
@@ -2276,6 +2293,9 @@ def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -
     ranked_by = asks_most(reading) if unnamed else None
     if ranked_by is not None:
         return dataclasses.replace(meaning, intent=Intent.COUNT, narrow=Narrow(ranked_by))
+    if unnamed and asks_whole_base_partners(reading) and not _filtered(meaning.entities):
+        # «Які партнери у базі?»: every hromada with partners, never "which hromada?".
+        return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
     asks_event = Cue.ACTIVITY in reading.cues or meaning.intent is Intent.NOT_RECORDED
     if not asks_event:
         return meaning
