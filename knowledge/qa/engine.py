@@ -1415,6 +1415,21 @@ class Engine:
         if meaning.declined is Declined.COUNTRY_GROUP:
             self._by_country_only(lang, meaning.entities, draft)
             return
+        if meaning.declined is Declined.OCCUPIED:
+            draft.lines.append(
+                lang.gettext(
+                    "The Autonomous Republic of Crimea, Sevastopol and the other temporarily"
+                    " occupied territories are Ukraine. The knowledge base holds no"
+                    " partnerships or aid of their hromadas: it covers the hromadas it has"
+                    " records for."
+                )
+            )
+            draft.lines.append(
+                lang.gettext("To see them, ask: {question}").format(
+                    question=lang.gettext("Which hromadas do you know about?")
+                )
+            )
+            return
         draft.lines.append(
             lang.gettext(
                 "I don't have that: the knowledge base does not record it. I can tell you about"

@@ -210,6 +210,8 @@ class Declined(StrEnum):
     HOW_TO = "how_to"
     # «партнери з ЄС», "in Asia": the records name countries, never continents or blocs.
     COUNTRY_GROUP = "country_group"
+    # «партнери Криму», "occupied territories": Ukrainian land no record in the base is about.
+    OCCUPIED = "occupied"
 
 
 @dataclass(frozen=True, slots=True)

@@ -584,6 +584,30 @@ def _names_the_base(reading: Reading) -> bool:
     return any(fold(token.text) in _BASE_WORDS for token in reading.tokens)
 
 
+# Crimea and the temporarily occupied territories, by the starts of the words residents use.
+_OCCUPIED_LAND = tuple(
+    fold(stem)
+    for stem in (
+        *("крим", "крым", "crimea", "krym"),
+        *("окупова", "оккупир", "occupied", "ордло", "ордлр"),
+    )
+)
+
+
+def _names_occupied_land(reading: Reading) -> bool:
+    """Whether the question names Crimea or the temporarily occupied territories («Криму»,
+    «на окупованих територіях», "occupied territories") rather than a hromada."""
+    return any(fold(token.text).startswith(_OCCUPIED_LAND) for token in reading.tokens)
+
+
+def _names_besides_occupied_land(found: _Found) -> bool:
+    """Whether the question names a partner, a country or a hromada other than by a word for
+    Crimea («Кримка», a near match of «Крыма», is that word read as a village)."""
+    if found.places or found.countries or found.regions:
+        return True
+    return any(not fold(text).startswith(_OCCUPIED_LAND) for _codes, text, _ in found.hromadas)
+
+
 def _counts_all_agreements(reading: Reading, entities: Entities) -> bool:
     """Whether the question counts every agreement of the base: «скільки всього угод у базі»,
     "how many agreements are there in total", or bare "How many agreements are there?" (no
@@ -827,6 +851,14 @@ def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot
     outright = _beyond_the_records(reading, own, names, snapshot)
     if outright is not None:
         return outright
+    if _names_occupied_land(reading) and not _names_besides_occupied_land(found):
+        # «партнери Криму», "partners in the occupied territories": no hromada by that name.
+        return Meaning(
+            Intent.NOT_RECORDED,
+            own.entities.but(hromada=None),
+            declined=Declined.OCCUPIED,
+            rule="asks about Crimea or the temporarily occupied territories",
+        )
     cues, social = _social(
         reading, names or bool(own.entities.hromada), previous.hromada is not None
     )
@@ -2284,6 +2316,8 @@ def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -
         if len(hromadas) == 1:
             entities = meaning.entities.but(hromada=hromadas.pop())
             return dataclasses.replace(meaning, intent=Intent.RELATION, entities=entities)
+    if meaning.declined is Declined.OCCUPIED:
+        return meaning
     placed = meaning.intent not in _UNPLACED or meaning.entities.hromada is not None
     if placed and meaning.intent is not Intent.NOT_RECORDED:
         return meaning
