@@ -600,6 +600,21 @@ def _names_occupied_land(reading: Reading) -> bool:
     return any(fold(token.text).startswith(_OCCUPIED_LAND) for token in reading.tokens)
 
 
+# «як знайти партнерів Харкова», "how can I find Kharkiv's partners?": a look-up of what
+# exists, unless new ones are sought («нових партнерів», "new partners").
+_FINDING_STEMS = tuple(fold(stem) for stem in ("знайт", "найт", "find", "дізна", "узна"))
+_NEW_STEMS = tuple(fold(stem) for stem in ("нов", "new", "more", "other", "інш", "друг"))
+
+
+def _looks_up(reading: Reading) -> bool:
+    """Whether a how-to question naming a hromada or partner only asks to find what the
+    records hold: a verb of finding and no word asking for new ones."""
+    words = [fold(token.text) for token in reading.tokens]
+    if any(word.startswith(_NEW_STEMS) for word in words):
+        return False
+    return any(word.startswith(_FINDING_STEMS) for word in words)
+
+
 def _names_besides_occupied_land(found: _Found) -> bool:
     """Whether the question names a partner, a country or a hromada other than by a word for
     Crimea («Кримка», a near match of «Крыма», is that word read as a village)."""
@@ -910,7 +925,7 @@ def _beyond_the_records(
         # «хто такий Іван Петренко», "who is Ivan Petrenko?": a person the notes do not name,
         # never a village or a country whose name is close to the surname.
         return Meaning(Intent.NOT_RECORDED, rule="asks who a person is; no signatory by that name")
-    if Cue.HOW_TO in reading.cues:
+    if Cue.HOW_TO in reading.cues and not (names and _looks_up(reading)):
         # «Як стати містом-побратимом?»: how to arrange one, not a fact of the records.
         return Meaning(
             Intent.NOT_RECORDED,

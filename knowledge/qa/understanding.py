@@ -180,18 +180,36 @@ _INFINITIVE_ENDINGS = ("ти", "тися", "тись", "т", "тся")
 # "how do we …", "how can a town …", "how to …": a modal, never "did", asks for a procedure.
 _MODALS = frozenset({"to", "do", "does", "can", "could", "should", "would", "might", "may"})
 _HOW_REACH = 4
+# «як Харкову вдалося налагодити…», "how did Mena manage to…": what happened, a recorded fact.
+_MANAGED_STEMS = ("вдал", "удал", "managed", "succeeded")
+# "how does Kharkiv get aid?" asks what Kharkiv does; "how do we…", "how can a town…" how to.
+_PRESENT_MODALS = frozenset({"do", "does"})
+_ANYONE_SUBJECTS = frozenset(
+    {"i", "we", "you", "one", "a", "an", "our", "my", "your", "any", "cities", "towns"}
+    | {"city", "town", "communities", "hromadas", "community", "hromada", "people"}
+)
 
 
 def _asks_how_to(words: list[str]) -> bool:
     """Whether the question asks how to do something: "how" opening it and, within four words,
-    an infinitive of becoming or arranging («стати», «укласти»; "can we become", "to find")."""
+    an infinitive of becoming or arranging («стати», «укласти»; "can we become", "to find").
+    How something was managed («як Мені вдалося встановити…») and what a named hromada does
+    ("how does Kharkiv get aid?") are facts, not procedures."""
     opened = [word for word in words if word not in UKRAINIAN_FOLLOW_UP_OPENERS][:1]
     if not opened or opened[0] not in _HOW:
+        return False
+    if any(word.startswith(_MANAGED_STEMS) for word in words):
         return False
     index = words.index(opened[0])
     following = words[index + 1 : index + 1 + _HOW_REACH]
     if opened[0] == "how":
         if not following or following[0] not in _MODALS:
+            return False
+        if (
+            following[0] in _PRESENT_MODALS
+            and following[1:2]
+            and (following[1] not in _ANYONE_SUBJECTS)
+        ):
             return False
         return any(word.startswith(_ARRANGING_STEMS) for word in following[1:])
     return any(
