@@ -1805,7 +1805,58 @@ def _inherited(
         return Meaning(Intent.REVERSE, entities, rule="a partner's hromadas")
     if entities.hromada or own.ambiguous:
         return _another_hromada(follow_up)
+    if _switches_kind(reading, own, context, snapshot):
+        # «а побратими?» after «Коли спливає меморандум з Цинциннаті?»: Kharkiv's twin cities,
+        # not whether Cincinnati is one.
+        return Meaning(
+            Intent.PARTNERS,
+            Entities(hromada=context.entities.hromada, kind=entities.kind),
+            rule="a bare kind after one agreement's question asks for the hromada's of it",
+        )
     return _same_subject(follow_up, snapshot)
+
+
+# The cues a bare «а побратими?», "and memorandums?" may hold besides its kind.
+_BARE_KIND_CUES = frozenset(
+    {
+        Cue.FOLLOW_UP,
+        Cue.TWIN,
+        Cue.PARTNER,
+        Cue.AGREEMENTS,
+        Cue.CITIES,
+        Cue.COMMUNITIES,
+        Cue.KIND_COOPERATION,
+        Cue.KIND_MEMORANDUM,
+        Cue.KIND_FRIENDSHIP,
+        Cue.KIND_PROTOCOL,
+    }
+)
+
+
+def _switches_kind(reading: Reading, own: _Own, context: Context, snapshot: Snapshot) -> bool:
+    """Whether a follow-up is only another kind of agreement («а побратими?», "and the
+    memorandums?") after a question about one agreement of another kind with one partner who
+    has none of that kind with the hromada, while the hromada has several (after Albuquerque's
+    protocol, «а меморандум?» is their memorandum, after Cincinnati's memorandum «а протокол?»
+    Kharkiv's only protocol; after a pair question the follow-up asks the pair again)."""
+    previous = context.entities
+    kind = own.entities.kind
+    if kind is None or previous.hromada is None or previous.place is None:
+        return False
+    if context.intent in (Intent.RELATION, None) or kind is previous.kind:
+        return False
+    if own.entities.place or own.entities.country or reading.cues - _BARE_KIND_CUES:
+        return False
+    pair = snapshot.agreements_by_place.get(previous.place, ())
+    if any(a.hromada == previous.hromada and is_of_kind(a, kind) for a in pair):
+        return False
+    # With one partner of that kind, «а протокол?» asks the same about that agreement.
+    of_kind = {
+        a.place
+        for a in snapshot.agreements_by_hromada.get(previous.hromada, ())
+        if is_of_kind(a, kind)
+    }
+    return len(of_kind) > 1 and reading.is_follow_up
 
 
 _WITH = frozenset({"з", "із", "зі", "с", "со", "with"})
@@ -2520,7 +2571,15 @@ def _in_focus(
             )
     pronoun = Cue.PRONOUN in reading.cues or reading.is_follow_up
     asks_twin = Cue.TWIN in reading.cues and not reading.cues & {Cue.COUNT, Cue.WHO, Cue.LIST}
-    if place is not None and pronoun and asks_twin:
+    # «а побратими?» after one agreement of another kind, resolved to the hromada's twin
+    # cities, is no question about the partner in focus; "is it a twin city?" is.
+    kind_list = (
+        meaning.intent is Intent.PARTNERS
+        and meaning.entities.place is None
+        and not reading.cues & {Cue.PRONOUN, Cue.YES_NO}
+        and context.intent is not Intent.RELATION
+    )
+    if place is not None and pronoun and asks_twin and not kind_list:
         entities = context.entities.but(
             place=place, kind=AgreementKind.TWINNING, country=None, topic=None
         )
