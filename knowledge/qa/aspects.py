@@ -10,6 +10,8 @@ decided from them in `knowledge.qa.resolution`.
 
 from __future__ import annotations
 
+import itertools
+
 from knowledge.facts.vocabulary import AidCategory
 from knowledge.qa.cues import Cue
 from knowledge.qa.meaning import Aspect, Narrow
@@ -148,12 +150,29 @@ def _asks_extension(reading: Reading, words: list[str]) -> bool:
     return Cue.WHEN in reading.cues or any(word.startswith(_EXTENSION_WORDS) for word in words)
 
 
+# «скільки допомоги», «сколько помощи»: how much aid, an amount, as "how much aid" is.
+_HOW_MUCH = frozenset({"скільки", "скилки", "скілки", "скіко", "сколько", "сколко", "skilky"})
+_AID_NOUNS = ("допомог", "помощ", "dopomoh")
+
+
+def _asks_amount_of_aid(words: list[str]) -> bool:
+    """Whether "how much" is followed by the word aid («скільки допомоги з Норвегії»)."""
+    return any(
+        word in _HOW_MUCH and following.startswith(_AID_NOUNS)
+        for word, following in itertools.pairwise(words)
+    )
+
+
 def aspect_of(reading: Reading) -> Narrow | None:
     """The side of a record the question's words ask about, or None for the whole record."""
     words = _folded(reading)
     if _asks_extension(reading, words) and not _has_phrase(words, _TERM_PHRASES):
         return Narrow(Aspect.EXTENSION)
-    money = any(word.startswith(_MONEY) for word in words) or _has_phrase(words, _MONEY_EN)
+    money = (
+        any(word.startswith(_MONEY) for word in words)
+        or _has_phrase(words, _MONEY_EN)
+        or _asks_amount_of_aid(words)
+    )
     counts = Cue.COUNT in reading.cues or _has_phrase(words, ("how much",))
     if money and counts:
         return Narrow(Aspect.MONEY)

@@ -8,6 +8,7 @@ import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -1535,6 +1536,9 @@ class Engine:
                 ).format(town=native, country=lang.country(town.country))
             )
         if entities.hromada is None:
+            if meaning.narrow is not None and meaning.narrow.aspect is Aspect.MONEY:
+                self._aid_amount_from_country(lang, entities.country or "", draft)
+                return
             self._aid_from_country(lang, entities.country or "", draft)
             return
         code = entities.hromada
@@ -1602,6 +1606,60 @@ class Engine:
             draft.lines.append(_("{hromada} — aid received:").format(hromada=name))
         # A programme's spending is the council's own money, not aid: it is shown when asked.
         self._write_aid(lang, records, draft)
+
+    def _aid_amount_from_country(self, lang: Language, country: str, draft: _Draft) -> None:
+        """How much aid came from the country, nation-wide ("how much aid came from Norway?"):
+        the number of deliveries and the hromadas they reached, and the sums the sources give,
+        totalled by currency. A delivery with several donor countries adds nothing to the sum,
+        since the sources do not say which donor gave what."""
+        records = self.snapshot.aid_by_country.get(country, ())
+        sender = lang.country(country)
+        if not records:
+            draft.lines.append(
+                lang.gettext("No aid from {country} to Ukrainian hromadas is recorded.").format(
+                    country=sender
+                )
+            )
+            return
+        names = sorted(
+            {lang.hromada(self.snapshot.hromadas[record.hromada]) for record in records},
+            key=sort_key,
+        )
+        draft.lines.append(
+            lang.ngettext(
+                "{count} delivery of aid from {country} is recorded, for: {hromadas}.",
+                "{count} deliveries of aid from {country} are recorded, for: {hromadas}.",
+                len(records),
+            ).format(count=len(records), country=sender, hromadas=", ".join(names))
+        )
+        totals: dict[str, Decimal] = {}
+        shared = 0
+        for record in records:
+            if {donor.country for donor in record.donors} != {country}:
+                shared += 1
+            elif record.amount is not None and record.currency is not None:
+                totals[record.currency] = totals.get(record.currency, Decimal(0)) + record.amount
+        if totals:
+            sums = ", ".join(lang.money(totals[code], code) for code in sorted(totals))
+            draft.lines.append(lang.gettext("Sums of money recorded: {sums}.").format(sums=sums))
+        else:
+            draft.lines.append(
+                lang.gettext("The sources do not say how much money came from {country}.").format(
+                    country=sender
+                )
+            )
+        if shared:
+            draft.lines.append(
+                lang.ngettext(
+                    "{count} of them names {country} among several donors; the sources do not"
+                    " say which donor gave what.",
+                    "{count} of them name {country} among several donors; the sources do not"
+                    " say which donor gave what.",
+                    shared,
+                ).format(count=shared, country=sender)
+            )
+        for record in records:
+            draft.cite(c.source for c in record.sources)
 
     def _aid_from_country(self, lang: Language, country: str, draft: _Draft) -> None:
         """Every hromada that received aid from the country, nation-wide."""
