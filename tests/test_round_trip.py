@@ -3,9 +3,11 @@ exported sheet imports back unchanged."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Awaitable
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.facts.documents import Bilingual, KnowledgeDocument
@@ -122,6 +124,29 @@ async def test_an_exported_sheet_imports_back_unchanged(engine: AsyncEngine, exp
     assert preview.new == {}
     assert not report.load.changed
     assert await exported(engine) == before
+
+
+async def test_an_xlsx_export_keeps_a_text_a_spreadsheet_would_run_as_it_is_quoted_by_style(
+    engine: AsyncEngine,
+) -> None:
+    await seed(engine, _guarded_document())
+    async with session_factory(engine)() as session:
+        data = await export_aid_xlsx(session, "en")
+
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    cells = {
+        (row[header.index("key")].value, column): row[header.index(column)]
+        for row in sheet.iter_rows(min_row=2)
+        for column in ("description", "notes")
+    }
+
+    quoted = [cells["test-aid", "description"], cells["test-aid", "notes"]]
+    assert [cell.value for cell in quoted] == ["=Generators", "-5% budget"]
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in quoted)
+    lookalike = cells["test-aid-lookalike", "notes"]
+    assert lookalike.value == "\N{SMALL HYPHEN-MINUS}5% budget"
+    assert lookalike.quotePrefix
 
 
 # Twelve states' aid in one record: their names in either language, joined, are longer than

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory
-from knowledge.interchange.csv_export import agreement_rows, aid_rows, sheet_cell
-from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS
+from knowledge.interchange.csv_export import agreement_rows, aid_rows
+from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS, runs_as_formula
 from knowledge.places.countries import country_name
 from knowledge.places.hromadas import HromadaIndex, Resolved, shipped_index
 from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, AID_CATEGORIES
@@ -72,6 +73,10 @@ def _readable(row: dict[str, object], names: _Names) -> dict[str, object]:
     return cells
 
 
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
 def _workbook(title: str, columns: tuple[str, ...], rows: list[dict[str, object]]) -> bytes:
     # openpyxl is imported when a spreadsheet is made or read, not when the bot starts: it
     # costs a serving process start-up time and memory for a file an editor rarely sends.
@@ -84,7 +89,16 @@ def _workbook(title: str, columns: tuple[str, ...], rows: list[dict[str, object]
     book.remove(book.worksheets[1])  # the empty sheet every new workbook starts with
     sheet.append(list(columns))
     for row in rows:
-        sheet.append([sheet_cell(row.get(column)) for column in columns])
+        sheet.append(
+            ["" if row.get(column) is None else str(row.get(column)) for column in columns]
+        )
+        # Text a spreadsheet would run is stored as it is, as text, with the cell's "quote
+        # prefix" style (Excel's leading apostrophe, kept out of the value): it is never run,
+        # and it reads back unchanged.
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and runs_as_formula(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -133,6 +147,16 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _read_cell(cell: Any) -> str:
+    text = _cell_text(cell.value)
+    # A text cell styled as quoted is text by the sheet's own word: it is read as an export
+    # guards such text in CSV ("'=…"), so the row checks take it as text and drop the quote.
+    style = getattr(cell, "style_array", None)
+    if cell.data_type == "s" and style is not None and style.quotePrefix and runs_as_formula(text):
+        return "'" + text
+    return text
+
+
 def workbook_records(data: bytes, max_rows: int) -> list[list[str]]:
     """The first sheet's rows as text cells, formulas as written (=…), at most `max_rows` + 1.
 
@@ -145,8 +169,8 @@ def workbook_records(data: bytes, max_rows: int) -> list[list[str]]:
     try:
         sheet = book.worksheets[0]
         records: list[list[str]] = []
-        for row in sheet.iter_rows(values_only=True):
-            records.append([_cell_text(value) for value in row])
+        for row in sheet.iter_rows():
+            records.append([_read_cell(cell) for cell in row])
             if len(records) > max_rows + 1:
                 break
     finally:
