@@ -775,7 +775,7 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
         "located",
     ),
     Cue.APPROVED: ("approv", "adopt", "session"),
-    Cue.NOT_RECORDED: ("cost=", "costs=", "mayor of", "population"),
+    Cue.NOT_RECORDED: ("cost=", "costs=", "mayor of", "mayor=", "population"),
     Cue.PRONOUN: (
         "it=",
         "its=",

@@ -12,6 +12,7 @@ question ("а в Польщі?", "when was it signed?", "What are its twin citie
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -2368,6 +2369,24 @@ def _filtered(entities: Entities) -> bool:
     )
 
 
+def _asks_who_holds_an_office(reading: Reading, meaning: Meaning) -> bool:
+    """Whether an out-of-scope question asks who a hromada's officer is ("Who is the mayor of
+    Kharkiv?", «хто мер Харкова?»): a hromada, no partner, and "who" with no word of events."""
+    return (
+        meaning.intent is Intent.NOT_RECORDED
+        and meaning.entities.hromada is not None
+        and meaning.entities.place is None
+        and Cue.ACTIVITY not in reading.cues
+        and any(
+            first == "who" and second in _IS_WORDS
+            for first, second in itertools.pairwise(fold(token.text) for token in reading.tokens)
+        )
+    )
+
+
+_IS_WORDS = frozenset({"is", "was", "s", "are"})
+
+
 def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -> Meaning:
     """The meaning of a question about the knowledge base as a whole or about an event.
 
@@ -2397,6 +2416,10 @@ def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -
         # «Які партнери у базі?»: every hromada with partners, never "which hromada?".
         return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
     asks_event = Cue.ACTIVITY in reading.cues or meaning.intent is Intent.NOT_RECORDED
+    if _asks_who_holds_an_office(reading, meaning):
+        # "Who is the mayor of Kharkiv?": no record names him as such; a meeting of "Kharkiv's
+        # mayor" is no answer to who he is.
+        return meaning
     if not asks_event:
         return meaning
     strict = Cue.ACTIVITY not in reading.cues
