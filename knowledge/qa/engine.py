@@ -151,6 +151,14 @@ _PER_HROMADA = frozenset(
 _NOT_YET = frozenset({AgreementStatus.PLANNED, AgreementStatus.IN_NEGOTIATION})
 
 
+def _without_footer(lang: Language, answer: Answer) -> str:
+    """The answer's text without its closing sources footer (the footer its sources give)."""
+    footer = "\n".join(sources_footer(lang, answer.sources)).strip()
+    if footer and answer.text.endswith(footer):
+        return answer.text[: -len(footer)].rstrip()
+    return answer.text
+
+
 def _signed_in(agreement: Agreement, year: int) -> bool:
     return agreement.signed_on is not None and agreement.signed_on.year == year
 
@@ -285,9 +293,11 @@ class Engine:
         first = answers[0]
         kept = next((answer for answer in answers if answer.agreements), first)
         sources = tuple(dict.fromkeys(c for answer in answers for c in answer.sources))
+        # One sources footer for the whole answer, after every hromada's part.
+        bodies = "\n\n".join(_without_footer(lang, answer) for answer in answers)
         return replace(
             first,
-            text="\n\n".join(answer.text for answer in answers),
+            text="\n".join([bodies, *sources_footer(lang, sources)]).strip(),
             sources=sources,
             choices=tuple(choice for answer in answers for choice in answer.choices),
             agreements=tuple(key for answer in answers for key in answer.agreements),
