@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -190,6 +191,15 @@ class _IndexBuilder:
     def add_ukrainian_adjective(self, adjective: str, ref: EntityRef) -> None:
         for key in self.forms.adjectives(normalize(adjective)):
             self.add_key(key, ref)
+
+
+@functools.lru_cache(maxsize=65536)
+def _reading_keys(phrase: str) -> tuple[str, ...]:
+    """The romanisation keys of a phrase's readings by other romanisations (cached: questions
+    repeat their words)."""
+    return tuple(
+        " ".join(map(latin_key, reading.split(" "))) for reading in romanisation_readings(phrase)
+    )
 
 
 class Gazetteer:
@@ -399,7 +409,9 @@ class Gazetteer:
             span = tokens[start : start + size]
             if refs is None and all(token.is_latin for token in span):
                 refs = self._latin.get(" ".join(latin_key(word) for word in words))
-                if refs is None and original[span[0].start : span[0].start + 1].isupper():
+                if refs is None and all(
+                    original[token.start : token.start + 1].isupper() for token in span
+                ):
                     refs = self._romanised(phrase)
             elif refs is None and not (size == 1 and _everyday_word(span[0].text)):
                 # A word of Ukrainian, or a Russian «была», is never another language's
@@ -440,9 +452,7 @@ class Gazetteer:
         ("Tscherniwzi", "Velykyi Kuciuriv"): each reading (`romanisation_readings`) looked up
         across romanisations; None unless the readings found agree on what they name."""
         found = {
-            refs
-            for reading in romanisation_readings(phrase)
-            if (refs := self._latin.get(" ".join(map(latin_key, reading.split(" "))))) is not None
+            refs for key in _reading_keys(phrase) if (refs := self._latin.get(key)) is not None
         }
         return found.pop() if len(found) == 1 else None
 
