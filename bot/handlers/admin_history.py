@@ -16,8 +16,8 @@ from bot.routing import DialogOrCommand, Handlers
 from bot.services import BotServices
 from knowledge.admin.common import Admin, FieldChange
 from knowledge.admin.editing_state import Operation, PendingChange
-from knowledge.admin.forms import audited_change, batch_changes, latest_change_id
-from knowledge.admin.history import check_undo, recent_changes
+from knowledge.admin.forms import latest_change_id
+from knowledge.admin.history import audited_change, batch_changes, check_undo, recent_changes
 from knowledge.admin.wording import (
     change_lines,
     history_text,

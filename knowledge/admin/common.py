@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
+from knowledge.store.audit_log import FieldChange as FieldChange
+from knowledge.store.audit_log import field_changes as field_changes
 
 
 @dataclass(frozen=True)
@@ -41,15 +43,6 @@ class Admin:
 def actor_name(user_id: int) -> str:
     """The audit log's name for a Telegram user."""
     return f"telegram:{user_id}"
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One field that differs between two versions of a record (dotted path, JSON values)."""
-
-    field: str
-    before: Any
-    after: Any
 
 
 Clock = Callable[[], dt.datetime]
@@ -85,34 +78,6 @@ def audit(
     )
     session.add(entry)
     return entry
-
-
-def _flatten(value: Any, prefix: str, into: dict[str, Any]) -> None:
-    if isinstance(value, dict) and value:
-        for name, item in value.items():
-            _flatten(item, f"{prefix}.{name}" if prefix else str(name), into)
-    elif isinstance(value, list) and value and any(isinstance(v, dict) for v in value):
-        for position, item in enumerate(value):
-            _flatten(item, f"{prefix}.{position + 1}", into)
-    else:
-        into[prefix] = value
-
-
-def field_changes(
-    before: dict[str, Any] | None, after: dict[str, Any] | None
-) -> list[FieldChange]:
-    """The fields that differ between two JSON forms of a record, in a stable order."""
-    old: dict[str, Any] = {}
-    new: dict[str, Any] = {}
-    for data, into in ((before, old), (after, new)):
-        for name, value in (data or {}).items():
-            _flatten(value, name, into)
-    names = list(old) + [name for name in new if name not in old]
-    return [
-        FieldChange(name, old.get(name), new.get(name))
-        for name in names
-        if old.get(name) != new.get(name)
-    ]
 
 
 class AdminError(Exception):

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
 from knowledge.admin.fields import FIELDS, invalid_record_problem
-from knowledge.admin.history import Change, change_of, recent_changes
+from knowledge.admin.history import recent_changes
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
 from knowledge.facts.documents import (
     NAME_LENGTH,
@@ -374,12 +374,6 @@ def agreement_doc(fields: dict[str, Any]) -> AgreementDoc:
         raise invalid_record(error) from None
 
 
-async def audited_change(session: AsyncSession, change_id: int) -> Change | None:
-    """One change of the audit log by its number."""
-    entry = await session.get(models.AuditEntryRow, change_id)
-    return None if entry is None else change_of(entry)
-
-
 async def latest_change_id(session: AsyncSession, viewer: Admin | None = None) -> int | None:
     """The newest change of a record an admin edits (not of editing rights); with a `viewer`,
     the newest of those they may see (`recent_changes`)."""
@@ -442,13 +436,3 @@ def required_text(text: str) -> str:
     if not value or is_empty(value):
         raise FormError("text", text)
     return value
-
-
-async def batch_changes(session: AsyncSession, batch: str) -> list[Change]:
-    """The changes made together in one batch, newest first."""
-    entries = await session.scalars(
-        select(models.AuditEntryRow)
-        .where(models.AuditEntryRow.batch == batch)
-        .order_by(models.AuditEntryRow.id.desc())
-    )
-    return [change_of(entry) for entry in entries]

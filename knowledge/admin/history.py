@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import (
-    Admin,
-    AdminError,
-    FieldChange,
-    audit,
-    field_changes,
-)
+from knowledge.admin.common import Admin, AdminError, FieldChange, audit
 from knowledge.admin.editing import (
     Entity,
     doc_json,
@@ -28,43 +21,11 @@ from knowledge.admin.editing import (
 )
 from knowledge.admin.permissions import EDITOR_ENTITY, grants_of
 from knowledge.facts.vocabulary import AuditAction
-from knowledge.store import models
+from knowledge.store import audit_log
+from knowledge.store.audit_log import AuditEntry
+from knowledge.store.audit_log import Change as Change
 from knowledge.store.engines import writing
-from knowledge.store.models import aware
 from knowledge.store.rights import SHARED_ENTITIES, Writer, citing_hromadas, require_write
-
-
-@dataclass(frozen=True)
-class Change:
-    """One audited change: who, when, what, and the fields it changed."""
-
-    id: int
-    at: dt.datetime
-    actor: str
-    batch: str | None
-    action: str
-    entity: str
-    key: str
-    changes: list[FieldChange]
-
-
-def _change(entry: models.AuditEntryRow) -> Change:
-    return Change(
-        id=entry.id,
-        at=aware(entry.at),
-        actor=entry.actor,
-        batch=entry.batch,
-        action=entry.action,
-        entity=entry.entity,
-        key=entry.entity_key,
-        changes=field_changes(entry.before, entry.after),
-    )
-
-
-def change_of(entry: models.AuditEntryRow) -> Change:
-    """An audit entry read as a change."""
-    return _change(entry)
-
 
 _PAGE = 200
 # Records that belong to one hromada, which their audited JSON names as "hromada".
@@ -81,20 +42,20 @@ class _Scope:
         self.hromadas = hromadas
         self._shared: dict[tuple[str, str], bool] = {}
 
-    async def shows(self, entry: models.AuditEntryRow) -> bool:
+    async def shows(self, entry: AuditEntry) -> bool:
         if entry.entity in _OWNED:
             owners = {(data or {}).get("hromada") for data in (entry.before, entry.after)}
             return bool(owners & self.hromadas)
         if entry.entity == Entity.HROMADA:
-            return entry.entity_key in self.hromadas
+            return entry.key in self.hromadas
         if entry.entity in SHARED_ENTITIES:
-            shared = (entry.entity, entry.entity_key)
+            shared = (entry.entity, entry.key)
             if shared not in self._shared:
                 citing = await citing_hromadas(self.session, *shared)
                 self._shared[shared] = bool(citing & self.hromadas)
             return self._shared[shared]
         if entry.entity == EDITOR_ENTITY:
-            return entry.entity_key.startswith(f"{self.user_id}:")
+            return entry.key.startswith(f"{self.user_id}:")
         return False
 
 
@@ -124,25 +85,16 @@ async def recent_changes(
     else's). Super-admins and all-hromada editors see everything.
     """
     scope = await _scope_of(session, viewer)
-    query = select(models.AuditEntryRow).order_by(models.AuditEntryRow.id.desc())
-    if entity is not None:
-        query = query.where(models.AuditEntryRow.entity == entity)
-    if key is not None:
-        query = query.where(models.AuditEntryRow.entity_key == key)
-    if entities is not None:
-        query = query.where(models.AuditEntryRow.entity.in_(entities))
+    latest = partial(audit_log.latest_entries, session, entity=entity, key=key, entities=entities)
     if scope is None:
-        return [_change(entry) for entry in await session.scalars(query.limit(limit))]
+        return [entry.change for entry in await latest(limit)]
     shown: list[Change] = []
     before_id: int | None = None
     while len(shown) < limit:
-        page_query = query.limit(_PAGE)
-        if before_id is not None:
-            page_query = page_query.where(models.AuditEntryRow.id < before_id)
-        page = list((await session.scalars(page_query)).all())
+        page = await latest(_PAGE, before_id=before_id)
         for entry in page:
             if len(shown) < limit and await scope.shows(entry):
-                shown.append(_change(entry))
+                shown.append(entry.change)
         if len(page) < _PAGE:
             break
         before_id = page[-1].id
@@ -151,21 +103,23 @@ async def recent_changes(
 
 async def audit_since(session: AsyncSession, last_id: int, limit: int = 100) -> list[Change]:
     """The changes after the entry `last_id`, oldest first, for forwarding them in order."""
-    query = (
-        select(models.AuditEntryRow)
-        .where(models.AuditEntryRow.id > last_id)
-        .order_by(models.AuditEntryRow.id)
-        .limit(limit)
-    )
-    return [_change(entry) for entry in await session.scalars(query)]
+    return [entry.change for entry in await audit_log.entries_since(session, last_id, limit)]
 
 
 async def last_change_id(session: AsyncSession) -> int:
     """The id of the newest audit entry, 0 when there is none."""
-    newest = await session.scalar(
-        select(models.AuditEntryRow.id).order_by(models.AuditEntryRow.id.desc())
-    )
-    return newest or 0
+    return await audit_log.last_entry_id(session)
+
+
+async def audited_change(session: AsyncSession, change_id: int) -> Change | None:
+    """One change of the audit log by its number."""
+    entry = await audit_log.entry_by_id(session, change_id)
+    return None if entry is None else entry.change
+
+
+async def batch_changes(session: AsyncSession, batch: str) -> list[Change]:
+    """The changes made together in one batch, newest first."""
+    return [entry.change for entry in await audit_log.batch_entries(session, batch)]
 
 
 class UndoRefusal(StrEnum):
@@ -215,17 +169,12 @@ class UndoReport:
 
 async def _entries(
     session: AsyncSession, change_id: int | None, batch: str | None
-) -> list[models.AuditEntryRow]:
+) -> list[AuditEntry]:
     if change_id is not None:
-        entry = await session.get(models.AuditEntryRow, change_id)
+        entry = await audit_log.entry_by_id(session, change_id)
         return [] if entry is None else [entry]
     if batch is not None:
-        query = (
-            select(models.AuditEntryRow)
-            .where(models.AuditEntryRow.batch == batch)
-            .order_by(models.AuditEntryRow.id.desc())
-        )
-        return list((await session.scalars(query)).all())
+        return await audit_log.batch_entries(session, batch)
     return []
 
 
@@ -273,19 +222,12 @@ async def _undo(
 async def last_entry_of_batch(session: AsyncSession, batch: str) -> int | None:
     """The id of the batch's newest audit entry (the one `/undo` names), or None for a batch
     that wrote nothing."""
-    return await session.scalar(
-        select(func.max(models.AuditEntryRow.id)).where(models.AuditEntryRow.batch == batch)
-    )
+    return await audit_log.last_entry_of_batch(session, batch)
 
 
 async def batch_entry_ids(session: AsyncSession, batch: str) -> list[int]:
     """The ids of a batch's audit entries, newest first: the order they are undone in."""
-    query = (
-        select(models.AuditEntryRow.id)
-        .where(models.AuditEntryRow.batch == batch)
-        .order_by(models.AuditEntryRow.id.desc())
-    )
-    return list((await session.scalars(query)).all())
+    return await audit_log.batch_entry_ids(session, batch)
 
 
 async def undo_entries(
@@ -297,12 +239,7 @@ async def undo_entries(
     Raises UndoRefusedError when a record changed since (or an entry is gone), and the
     writer's refusal when it may not write a record; the caller rolls back.
     """
-    query = (
-        select(models.AuditEntryRow)
-        .where(models.AuditEntryRow.id.in_(entry_ids))
-        .order_by(models.AuditEntryRow.id.desc())
-    )
-    entries = list((await session.scalars(query)).all())
+    entries = await audit_log.entries_by_ids(session, entry_ids)
     if len(entries) != len(set(entry_ids)):
         raise UndoRefusedError(UndoRefusal.NO_SUCH_CHANGE)
     return await _restore(session, writer, entries, own_batch)
@@ -311,36 +248,32 @@ async def undo_entries(
 async def _restore(
     session: AsyncSession,
     admin: Writer,
-    entries: Sequence[models.AuditEntryRow],
+    entries: Sequence[AuditEntry],
     own_batch: str,
 ) -> list[Restored]:
     restored: list[Restored] = []
     for entry in entries:
         if entry.entity not in set(Entity):
-            raise UndoRefusedError(
-                UndoRefusal.NOT_UNDOABLE, entry.id, entry.entity, entry.entity_key
-            )
+            raise UndoRefusedError(UndoRefusal.NOT_UNDOABLE, entry.id, entry.entity, entry.key)
         before = parse_doc(entry.entity, entry.before)
         after = parse_doc(entry.entity, entry.after)
-        current = await load_for_edit(session, entry.entity, entry.entity_key, lock=True)
-        await require_write(session, admin, entry.entity, entry.entity_key, current, before)
+        current = await load_for_edit(session, entry.entity, entry.key, lock=True)
+        await require_write(session, admin, entry.entity, entry.key, current, before)
         if current != after:
             raise UndoRefusedError(
                 UndoRefusal.CHANGED_SINCE,
                 entry.id,
                 entry.entity,
-                entry.entity_key,
+                entry.key,
                 preview_changes(after, current),
             )
-        await write_state(
-            session, entry.entity, entry.entity_key, before, seen=current, writer=admin
-        )
+        await write_state(session, entry.entity, entry.key, before, seen=current, writer=admin)
         audit(
             session,
             actor=admin.actor,
             action=AuditAction.UNDO,
             entity=entry.entity,
-            key=entry.entity_key,
+            key=entry.key,
             before=doc_json(current),
             after=doc_json(before),
             batch=own_batch,
@@ -348,9 +281,9 @@ async def _restore(
         restored.append(
             Restored(
                 entry.entity,
-                entry.entity_key,
+                entry.key,
                 entry.action,
-                field_changes(entry.before, entry.after),
+                entry.change.changes,
             )
         )
     await session.flush()
