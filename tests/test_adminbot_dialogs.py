@@ -178,14 +178,14 @@ async def test_cancel_at_any_step_writes_nothing(
         ),
         (
             "uk",
-            "Харків | Кошице | SK | сотрудничество | действует | 12 березня 2024 | test-source",
+            "Мена | Кошице | SK | сотрудничество | действует | 12 березня 2024 | test-source",
             "cooperation_agreement",
             "2024-03-12",
             "• Підписано: (порожньо) → 12 березня 2024\u202fр.",
         ),
         (
             "en",
-            "Kharkiv | Košice | SK | сотрудничество | действует | 12 March 2024 | test-source",
+            "Mena | Košice | SK | сотрудничество | действует | 12 March 2024 | test-source",
             "cooperation_agreement",
             "2024-03-12",
             "• Signed: (empty) → March 12, 2024",
@@ -261,14 +261,14 @@ async def test_the_one_line_form_of_the_issue_without_a_status(
     admin: Harness, seeded_engine: AsyncEngine
 ) -> None:
     calls = await admin.send(
-        "/add_agreement Харків | Кошице | SK | cooperation | 2025 | Лист міського голови",
+        "/add_agreement Мена | Кошице | SK | cooperation | 2025 | Лист міського голови",
         chat_id=ME,
         user_id=ME,
     )
     await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
 
     document = await stored(seeded_engine)
-    (added,) = [a for a in document.agreements if a.key == "kharkivska-kosice-cooperation-2025"]
+    (added,) = [a for a in document.agreements if a.key == "menska-kosice-cooperation-2025"]
     assert added.status.value == "active"
     assert added.sources[0].source == "source-lyst-miskoho-holovy"
 
@@ -550,7 +550,7 @@ async def test_the_one_line_form_stores_no_hidden_or_direction_characters(
     admin: Harness, seeded_engine: AsyncEngine
 ) -> None:
     calls = await admin.send(
-        "/add_agreement Харків | Кошице | SK | cooperation | 2025"
+        "/add_agreement Мена | Кошице | SK | cooperation | 2025"
         " | Лист\u200b міського \u202eголови\ufeff",
         chat_id=ME,
         user_id=ME,
@@ -558,6 +558,6 @@ async def test_the_one_line_form_stores_no_hidden_or_direction_characters(
     await admin.click(button(calls, "Confirm"), chat_id=ME, user_id=ME)
 
     document = await stored(seeded_engine)
-    (added,) = [a for a in document.agreements if a.key == "kharkivska-kosice-cooperation-2025"]
+    (added,) = [a for a in document.agreements if a.key == "menska-kosice-cooperation-2025"]
     (source,) = [s for s in document.sources if s.key == added.sources[0].source]
     assert source.title.uk == "Лист міського голови"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import socket
 import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -157,3 +158,28 @@ async def test_jobs_counts_the_run_of_a_killed_replica_after_another_took_the_jo
 
     assert listed.returncode == 0, listed.stderr
     assert f"#{job.id} {expected.format(done=stored.records_done)}" in listed.stdout
+
+
+async def test_jobs_tells_a_holder_whose_process_has_ended_from_a_live_one(
+    seeded_engine: AsyncEngine, tmp_path: Path
+) -> None:
+    # A command-line import on this machine killed before its lease ran out.
+    ended = await asyncio.create_subprocess_exec("sleep", "60")
+    ended.kill()
+    await ended.wait()
+    owner = f"cli:{socket.gethostname()[:40]}:{ended.pid}"
+    job_id = await _stored_job(seeded_engine, owner, dt.datetime.now(dt.UTC), "killed.csv")
+    async with session_factory(seeded_engine)() as session, session.begin():
+        # Its lease runs long after the command below, however slowly it starts.
+        await session.execute(
+            update(models.WriteJobRow)
+            .where(models.WriteJobRow.id == job_id)
+            .values(lease_until=dt.datetime.now(dt.UTC) + 10 * LEASE)
+        )
+    env = {"DATABASE_URL": seeded_engine.url.render_as_string(hide_password=False)}
+
+    listed = await asyncio.to_thread(run_bot, "--lang", "en", "kb", "jobs", cwd=tmp_path, env=env)
+
+    assert listed.returncode == 0, listed.stderr
+    assert f"held by {owner} until " in listed.stdout
+    assert f"but that process has ended: kb resume {job_id} finishes it" in listed.stdout

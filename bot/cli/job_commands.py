@@ -92,7 +92,17 @@ async def list_jobs(context: CommandContext, arguments: argparse.Namespace) -> i
         return 0
     now = _now()
     for lease in leases:
-        if lease.until is not None and lease.until >= now:
+        if lease.until is not None and lease.until >= now and _ended(lease.owner):
+            # Its lease has not run out, but its process is gone: nobody writes it.
+            holder = _(
+                "held by {owner} until {time}, but that process has ended: kb resume {id}"
+                " finishes it after then"
+            ).format(
+                owner=lease.owner,
+                time=format_datetime(lease.until, "HH:mm:ss", locale=context.locale),
+                id=lease.job.id,
+            )
+        elif lease.until is not None and lease.until >= now:
             holder = _("held by {owner} until {time}").format(
                 owner=lease.owner,
                 time=format_datetime(lease.until, "HH:mm:ss", locale=context.locale),
@@ -101,6 +111,26 @@ async def list_jobs(context: CommandContext, arguments: argparse.Namespace) -> i
             holder = _("no process holds it: kb resume {id} finishes it").format(id=lease.job.id)
         context.say(_job_line(context, lease.job, holder))
     return 0
+
+
+def _ended(owner: str | None) -> bool:
+    """Whether the job's holder is a process of this machine that runs no more. An owner is
+    "HOST:PID:TOKEN" (a bot) or "cli:HOST:PID" (the command line); a holder on another
+    machine, or not named so, is taken as its lease says."""
+    parts = (owner or "").split(":")
+    host_pid = parts[1:3] if parts[0] == "cli" else parts[0:2]
+    if len(host_pid) != 2 or not host_pid[1].isdigit():
+        return False
+    host, pid = host_pid
+    if host != socket.gethostname()[:40]:
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
 
 
 class _Quiet:

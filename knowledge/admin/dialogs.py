@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin import forms
-from knowledge.admin.editing import Entity
+from knowledge.admin.editing import AgreementRefusedError, Entity, check_agreement
 from knowledge.admin.fields import EDITABLE_FIELDS, FIELDS
 from knowledge.facts.documents import (
     NAME_LENGTH,
@@ -527,7 +527,9 @@ async def agreement_from_line(
     if new_source is not None:
         extra.insert(0, ("source", new_source.model_dump(mode="json")))
     fields["sources"] = [{"source": source_key}]
-    return await new_agreement(session, fields, hromada), extra
+    doc = await new_agreement(session, fields, hromada)
+    await _refused_early(session, doc, extra)
+    return doc, extra
 
 
 _AGREEMENT_FIELDS = (
@@ -554,7 +556,21 @@ async def _agreement(session: AsyncSession, answers: Answers) -> tuple[dict[str,
         extra.append(("source", source["new"]))
     if answers.get("new_place") is not None:
         extra.append(("place", answers["new_place"]))
+    await _refused_early(session, doc, extra)
     return doc.model_dump(mode="json"), extra
+
+
+async def _refused_early(session: AsyncSession, doc: AgreementDoc, extra: Extra) -> None:
+    """The write layer's refusal of the new agreement (`editing.check_agreement`: its own
+    hromada as partner, a pair stored already), told before the preview as a FormError; the
+    save checks it again."""
+    place = next(
+        (PlaceDoc.model_validate(data) for entity, data in extra if entity == "place"), None
+    )
+    try:
+        await check_agreement(session, doc, new=True, place=place)
+    except AgreementRefusedError as error:
+        raise forms.FormError("agreement", doc.key, error.problem) from None
 
 
 async def _place(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:

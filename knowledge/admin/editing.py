@@ -22,11 +22,14 @@ from knowledge.admin.common import (
     audit,
     field_changes,
 )
-from knowledge.facts.documents import references
+from knowledge.facts.documents import AgreementDoc, PlaceDoc, references
+from knowledge.facts.messages import N_, Problem
 from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import AuditAction
+from knowledge.places.partners import own_partner_problem
 from knowledge.store import mapping, models
 from knowledge.store.engines import writing
+from knowledge.store.loading import pair_holders, serialise_loads
 from knowledge.store.rights import Writer, require_write
 
 Doc = TypeVar("Doc", bound=BaseModel)
@@ -75,6 +78,34 @@ class RecordInUseError(AdminError):
         self.entity = entity
         self.key = key
         self.used_by = used_by
+
+
+PAIR_STORED = N_(
+    "This agreement is stored already as {stored}: change that record with /edit {stored}"
+)
+
+
+class AgreementRefusedError(AdminError):
+    """An agreement no entry may store, whichever way it is entered; `problem` says why in
+    the reader's words. Nothing was written."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class PairStoredError(AgreementRefusedError):
+    """A new agreement names a pair (hromada, partner place, kind) stored already under
+    another key (`stored`): that record is the pair's, to edit."""
+
+    def __init__(self, key: str, stored: str) -> None:
+        super().__init__(Problem(PAIR_STORED, {"stored": stored}))
+        self.key = key
+        self.stored = stored
+
+
+class OwnPartnerError(AgreementRefusedError):
+    """An agreement's partner place is its own hromada: a hromada is not its own partner."""
 
 
 class RecordNotFoundError(AdminError):
@@ -251,6 +282,41 @@ async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[s
     return sorted(used)
 
 
+def _moved(before: BaseModel, after: AgreementDoc) -> bool:
+    """Whether an edit gives the agreement another hromada or partner place."""
+    return (getattr(before, "hromada", None), getattr(before, "place", None)) != (
+        after.hromada,
+        after.place,
+    )
+
+
+async def check_agreement(
+    session: AsyncSession, doc: AgreementDoc, *, new: bool, place: PlaceDoc | None = None
+) -> None:
+    """Raise what refuses the agreement whichever way it is entered (a dialog, the one-line
+    form, an undo): OwnPartnerError when its partner place is a Ukrainian place of its own
+    hromada; when `new`, PairStoredError when its pair (hromada, partner place, kind) is
+    stored under another key. `place` is the partner place when it is not stored yet (a
+    new one entered with the agreement). Read in the caller's transaction; loads serialised
+    with `serialise_loads` see each other's new pairs."""
+    names: tuple[str, ...] = ()
+    country = ""
+    if place is not None:
+        names, country = (place.name.uk, place.name.en, place.name_local), place.country
+    else:
+        row = await session.scalar(select(models.PlaceRow).where(models.PlaceRow.key == doc.place))
+        if row is not None:
+            names, country = (row.name_uk, row.name_en, row.name_local), row.country_code
+    for name in names:
+        problem = own_partner_problem(doc.hromada, name, country)
+        if problem is not None:
+            raise OwnPartnerError(problem)
+    if new:
+        stored = (await pair_holders(session, [doc])).get(doc.key)
+        if stored is not None:
+            raise PairStoredError(doc.key, stored)
+
+
 async def write_state(
     session: AsyncSession,
     entity: str,
@@ -284,6 +350,9 @@ async def write_state(
         return
     ids = await mapping.record_ids(session)
     await _check_references(session, doc, ids)
+    if isinstance(doc, AgreementDoc) and (row is None or current is None or _moved(current, doc)):
+        await serialise_loads(session)
+        await check_agreement(session, doc, new=row is None)
     if row is None:
         row = kind.row_type()
         kind.apply(doc, row, ids)

@@ -9,6 +9,7 @@ from babel.dates import format_date, format_datetime
 
 from knowledge.admin.common import AdminError, FieldChange
 from knowledge.admin.editing import (
+    AgreementRefusedError,
     EditConflictError,
     MissingReferenceError,
     RecordInUseError,
@@ -326,6 +327,9 @@ def error_text(error: AdminError, lang: str) -> str:
         return _("Cannot delete {entity} {key}: it is used by {users}.").format(
             entity=_entity(error.entity, lang), key=error.key, users=users
         )
+    if isinstance(error, AgreementRefusedError):
+        reason = error.problem.render(_, lang)
+        return _("{reason}. Nothing was saved.").format(reason=reason[:1].upper() + reason[1:])
     if isinstance(error, RecordNotFoundError):
         return _("Not found: {entity} {key}.").format(
             entity=_entity(error.entity, lang), key=error.key
