@@ -192,7 +192,7 @@ async def admin(seeded_engine: AsyncEngine, qa_engine: Engine) -> AsyncIterator[
         ("en", "Signed", "2099", "Signed: 2099 is later than today"),
         ("uk", "Підписано", "2099", "Підписано: 2099 — пізніше за сьогодні"),
         ("en", "Signed", "1000", "Signed: 1000 is before 1900"),
-        ("uk", "Чинна до", "2025", "status: чинна, але зазначений строк закінчився 2025"),
+        ("uk", "Підписано", "1000", "Підписано: 1000 — раніше за 1900"),
     ],
 )
 async def test_an_admin_edit_to_an_impossible_date_is_refused_and_nothing_stored(
@@ -205,6 +205,52 @@ async def test_an_admin_edit_to_an_impossible_date_is_refused_and_nothing_stored
     (reply,) = sent_texts(await admin.send(typed, chat_id=ME, user_id=ME, language_code=lang))
 
     assert expected in reply
+    assert await stored(seeded_engine) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "field", "confirm", "status", "note"),
+    [
+        (
+            "en",
+            "Valid until",
+            "Confirm",
+            "• Status: Active → Expired",
+            "The stated term has ended, so the agreement becomes expired in the same change",
+        ),
+        (
+            "uk",
+            "Чинна до",
+            "Підтвердити",
+            "• Статус: Чинна → Термін дії минув",
+            "Зазначений строк уже закінчився, тож угода в цій самій зміні стає такою,",
+        ),
+    ],
+)
+async def test_an_end_date_already_past_makes_an_agreement_in_force_expired_in_one_undoable_change(
+    admin: Harness,
+    seeded_engine: AsyncEngine,
+    lang: str,
+    field: str,
+    confirm: str,
+    status: str,
+    note: str,
+) -> None:
+    before = await stored(seeded_engine)
+    calls = await admin.send(f"/edit {KOSICE}", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, field), chat_id=ME, user_id=ME, language_code=lang)
+
+    calls = await admin.send("2024", chat_id=ME, user_id=ME, language_code=lang)
+    (preview,) = sent_texts(calls)
+    await admin.click(button(calls, confirm), chat_id=ME, user_id=ME, language_code=lang)
+
+    assert status in preview
+    assert note in preview
+    (agreement,) = [a for a in (await stored(seeded_engine)).agreements if a.key == KOSICE]
+    assert agreement.status.value == "expired"
+    assert str(agreement.valid_until.isoformat() if agreement.valid_until else None) == "2024"
+    calls = await admin.send("/undo", chat_id=ME, user_id=ME, language_code=lang)
+    await admin.click(button(calls, confirm), chat_id=ME, user_id=ME, language_code=lang)
     assert await stored(seeded_engine) == before
 
 

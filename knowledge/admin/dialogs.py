@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.admin import forms
 from knowledge.admin.editing import AgreementRefusedError, Entity, check_agreement
 from knowledge.admin.fields import EDITABLE_FIELDS, FIELDS
+from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import (
     NAME_LENGTH,
     TEXT_LENGTH,
@@ -32,7 +33,7 @@ from knowledge.facts.documents import (
     SourceDoc,
 )
 from knowledge.facts.messages import N_, Name, too_long
-from knowledge.facts.plausibility import entry_context
+from knowledge.facts.plausibility import entry_context, entry_day, term_ended
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
 from knowledge.places.partners import own_partner_problem
@@ -827,7 +828,28 @@ def _set_date(stored: str) -> Change:
 
 
 def _set_until(doc: Document, value: str) -> dict[str, Any]:
-    return forms.parse_until(value)
+    """The new end of the term; an agreement in force whose stated end this puts in the past
+    becomes expired in the same change, as the daily expiry does (`expire_agreements`)."""
+    changed = forms.parse_until(value)
+    if doc.get("status") == AgreementStatus.ACTIVE.value and stated_term_ended({**doc, **changed}):
+        changed["status"] = AgreementStatus.EXPIRED.value
+    return changed
+
+
+def stated_term_ended(doc: Document) -> bool:
+    """Whether the agreement `doc` (its JSON fields) states an end of its term, in its own
+    valid_until or its extensions', that is over by the day entries are checked as of
+    (`entry_day`). An extension by a number of years alone leaves the end an estimate: False.
+    """
+    extended = [extension.get("valid_until") for extension in doc.get("extensions") or []]
+    if None in extended:
+        return False
+    until = doc.get("valid_until")
+    return term_ended(
+        None if until is None else PartialDate.parse(until),
+        [PartialDate.parse(date) for date in extended],
+        entry_day(),
+    )
 
 
 def _set_areas(doc: Document, value: str) -> dict[str, Any]:

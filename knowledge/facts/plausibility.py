@@ -202,13 +202,23 @@ def term_problem(
                 },
             )
     stated_end = max((date for date in (until, *extended_until) if date), default=None)
-    ended = end_stated and stated_end is not None and stated_end.latest() < today
+    ended = end_stated and term_ended(until, extended_until, today)
     if status is AgreementStatus.ACTIVE and ended and stated_end is not None:
         return Problem(ENDED_IN_FORCE, {"until": stated_end.isoformat()})
     running = end_stated and stated_end is not None and stated_end.earliest() > today
     if status is AgreementStatus.EXPIRED and running and stated_end is not None:
         return Problem(EXPIRED_IN_FORCE, {"until": stated_end.isoformat()})
     return None
+
+
+def term_ended(
+    until: PartialDate | None, extended_until: Sequence[PartialDate], today: dt.date
+) -> bool:
+    """Whether an agreement's stated end (the latest of `until` and `extended_until`) is over
+    by `today`: every day it may stand for (a bare "2024" runs to 31 December) is past.
+    False when no end is stated."""
+    stated_end = max((date for date in (until, *extended_until) if date), default=None)
+    return stated_end is not None and stated_end.latest() < today
 
 
 def aid_problem(

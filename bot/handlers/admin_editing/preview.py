@@ -44,7 +44,8 @@ from knowledge.admin.editing_state import (
 )
 from knowledge.admin.history import undo
 from knowledge.admin.wording import change_preview, undo_text
-from knowledge.facts.documents import AidDoc
+from knowledge.facts.documents import AgreementDoc, AidDoc
+from knowledge.facts.vocabulary import AgreementStatus
 from knowledge.store.durable_jobs import is_import_batch
 from knowledge.store.work import UnitOfWork
 
@@ -87,6 +88,13 @@ async def preview_change(
     else:
         lines.append(f"{entity_label(entity)} {key}")
     lines.append(change_preview(preview_changes(before, after), lang, entity, known))
+    if _expires_with_its_end(before, after):
+        lines.append(
+            _(
+                "The stated term has ended, so the agreement becomes expired in the same"
+                " change, as the daily expiry check would mark it."
+            )
+        )
     if (
         work is not None
         and operation is Operation.SAVE
@@ -106,6 +114,18 @@ async def preview_change(
     )
     await await_confirm(state, pending)
     await say(message, "\n".join(lines), confirm_keyboard())
+
+
+def _expires_with_its_end(before: BaseModel | None, after: BaseModel | None) -> bool:
+    """Whether a change of an agreement in force moves its stated end into the past and so
+    makes it expired as well (`dialogs.stated_term_ended`)."""
+    return (
+        isinstance(before, AgreementDoc)
+        and isinstance(after, AgreementDoc)
+        and before.status is AgreementStatus.ACTIVE
+        and after.status is AgreementStatus.EXPIRED
+        and (before.valid_until, before.extensions) != (after.valid_until, after.extensions)
+    )
 
 
 async def await_confirm(state: FSMContext, pending: PendingChange) -> None:
