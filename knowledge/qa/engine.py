@@ -1082,6 +1082,7 @@ class Engine:
                     place=place_label(lang, place)
                 )
             )
+            self._events_at(lang, place, draft)
             return
         draft.lines.append(_("What {place} has in Ukraine:").format(place=lang.place(place)))
         shown, rest = draft.window(others, LIST_LIMIT)
@@ -2180,6 +2181,36 @@ class Engine:
         if meaning.yes_no:
             nothing = _("No. {subject}: no partnerships with Ukrainian hromadas are recorded.")
         draft.lines.append(nothing.format(subject=subject))
+        if place is not None:
+            self._events_at(lang, place, draft)
+
+    def _events_at(self, lang: Language, place: Place, draft: _Draft) -> None:
+        """After "no partnership": the hromadas' recorded events held in the place (a
+        conference attended there), hromada and dates first; nothing when none is recorded."""
+        events = [
+            activity
+            for activities in self.snapshot.activities_by_hromada.values()
+            for activity in activities
+            if activity.place == place.key
+        ]
+        if not events:
+            return
+        draft.lines.append(
+            lang.gettext("Recorded events there ({place}):").format(place=lang.place(place))
+        )
+        shown, rest = draft.window(events, AID_LIMIT)
+        for activity in shown:
+            hromada = self.snapshot.hromadas[activity.hromada]
+            when = (
+                ""
+                if activity.started_on is None
+                else f", {lang.date_range(activity.started_on, activity.ended_on)}"
+            )
+            draft.lines.append(
+                f"{BULLET}{lang.hromada(hromada)}{when}: {lang.text(activity.summary)}"
+            )
+            draft.cite(c.source for c in activity.sources)
+        draft.lines.extend(more_lines(lang, rest))
 
     def _nation_wide_lines(
         self, lang: Language, agreements: Sequence[Agreement], draft: _Draft, *, with_place: bool
