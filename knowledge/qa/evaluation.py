@@ -28,6 +28,7 @@ TUNING_PATHS = tuple(
         "questions_new.yaml",
         "conversations.yaml",
         "questions_users.yaml",
+        "questions_retired.yaml",
     )
 )
 HELD_OUT_NAME = "heldout.yaml"
