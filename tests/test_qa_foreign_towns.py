@@ -45,7 +45,13 @@ def test_a_known_partner_still_lists_its_hromadas(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Які угоди ще на стадії перемовин?", "Which agreements were planned but never signed?"],
+    [
+        "Які угоди ще на стадії перемовин?",
+        "Which agreements were planned but never signed?",
+        # The capital opening a sentence makes no name of a pronoun: not Wuxi («Усі»).
+        "Усі меморандуми про взаєморозуміння",
+        "Всі меморандуми про взаєморозуміння. Усі меморандуми, які діють",
+    ],
 )
 def test_ordinary_words_are_not_read_as_towns_abroad(engine: Engine, question: str) -> None:
     actual = engine.answer(question, today=TODAY).text

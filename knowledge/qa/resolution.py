@@ -1262,12 +1262,26 @@ def _world_towns(reading: Reading) -> list[WorldPlace]:
 
 
 def _an_everyday_word_in_lower_case(reading: Reading, index: int) -> bool:
-    """Whether the word at `index` is written in lower case and the Ukrainian dictionary knows
-    it as an ordinary word («базі», «бару»), not only as a name."""
+    """Whether the word at `index` is written in lower case (or capitalised only because it
+    opens a sentence) and the Ukrainian dictionary knows it as an ordinary word («базі»,
+    «бару»), not only as a name."""
     token = reading.tokens[index]
-    if token.is_latin or reading.text[token.start : token.start + 1].isupper():
+    if token.is_latin or _capitalised_as_a_name(reading, index):
         return False
     return is_dictionary_word(token.text)
+
+
+_SENTENCE_ENDS = frozenset(".!?…")
+
+
+def _capitalised_as_a_name(reading: Reading, index: int) -> bool:
+    """Whether the word at `index` starts with a capital letter that does not merely open a
+    sentence: «Усі» first in a question is written as every sentence is, «з Усі» as a name."""
+    token = reading.tokens[index]
+    if not reading.text[token.start : token.start + 1].isupper():
+        return False
+    before = reading.text[: token.start].rstrip(" \t\n«»\"'“”„(-—–")
+    return bool(before) and before[-1] not in _SENTENCE_ENDS
 
 
 def _towns_named(words: list[str], *, latin: bool, several: bool) -> list[WorldPlace]:
@@ -1868,11 +1882,12 @@ _NOT_PARTNERS = frozenset(
 
 
 def _written_as_a_name(reading: Reading, index: int) -> bool:
-    """Whether a word reads as a name: capitalised, or a lower-case word that may be one
-    ("варшавою", "new york"), since residents rarely type capitals."""
-    token = reading.tokens[index]
-    if reading.text[token.start : token.start + 1].isupper():
+    """Whether a word reads as a name: capitalised inside a sentence, or a word that may be one
+    ("варшавою", "new york"), since residents rarely type capitals. The capital that opens a
+    sentence says nothing: «Усі меморандуми…» is the pronoun, not Wuxi."""
+    if _capitalised_as_a_name(reading, index):
         return True
+    token = reading.tokens[index]
     word = fold(token.text)
     if token.is_latin:
         return word not in ENGLISH_COMMON_WORDS and len(word) > 2
