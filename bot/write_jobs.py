@@ -24,7 +24,7 @@ from aiogram.types import Message
 from aiogram.utils.i18n import I18n, ngettext
 from aiogram.utils.i18n import gettext as _
 
-from bot.import_texts import problem_line, problem_lines, refused_text, report_text
+from bot.import_texts import problem_lines, refused_text, report_text
 from bot.replies import say
 from bot.services import BotServices
 from bot.settings import Settings
@@ -33,7 +33,7 @@ from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.history import last_entry_of_batch
 from knowledge.admin.undo_job import UndoSteps, UndoUnderWayError, start_undo, undo_under_way
 from knowledge.admin.wording import error_text
-from knowledge.facts.messages import ImportRejectedError, Problem
+from knowledge.facts.messages import ImportRejectedError
 from knowledge.interchange.import_job import ImportSteps
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
 from knowledge.store.durable_jobs import (
@@ -109,7 +109,7 @@ def _refusal_lines(error: Exception | None, lang: str) -> list[str]:
     if isinstance(error, ImportRejectedError):
         return problem_lines(error.problems)
     if isinstance(error, LoadError):
-        return [problem_line(Problem(problem, {})) for problem in error.problems[:10]]
+        return problem_lines(error.problems)
     if isinstance(error, AdminError):
         return [error_text(error, lang)]
     if isinstance(error, GaveUpError):

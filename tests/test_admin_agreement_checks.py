@@ -10,7 +10,12 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.admin.common import Admin
-from knowledge.admin.editing import OwnPartnerError, PairStoredError, save_records
+from knowledge.admin.editing import (
+    OwnPartnerError,
+    PairStoredError,
+    load_for_edit,
+    save_records,
+)
 from knowledge.facts.documents import AgreementDoc, Bilingual, PlaceDoc
 from knowledge.qa.engine import Engine
 from knowledge.store.engines import session_factory
@@ -93,3 +98,34 @@ async def test_the_write_refuses_what_a_preview_made_before_could_not_see(
 
     assert refused.value.stored == STORED
     assert await stored(seeded_engine) == before
+
+
+async def test_an_edit_moving_an_agreement_onto_a_stored_pair_is_refused_naming_it(
+    seeded_engine: AsyncEngine,
+) -> None:
+    admin = Admin(user_id=ME, super_admins=(ME,))
+    before = await stored(seeded_engine)
+
+    async with session_factory(seeded_engine)() as session:
+        other = await load_for_edit(session, "agreement", "kharkiv-albuquerque-cooperation-2023")
+        memo = await load_for_edit(session, "agreement", "kharkiv-albuquerque-twinning-memorandum")
+        brno = await load_for_edit(session, "agreement", "kharkiv-brno-twinning")
+        assert isinstance(other, AgreementDoc)
+        assert isinstance(memo, AgreementDoc)
+        assert isinstance(brno, AgreementDoc)
+        await session.rollback()
+        to_kosice = other.model_copy(update={"place": "sk-kosice"})
+        to_cooperation = memo.model_copy(update={"kind": other.kind})
+        with pytest.raises(PairStoredError) as by_place:
+            await save_records(session, [(to_kosice, other)], admin)
+        with pytest.raises(PairStoredError) as by_kind:
+            await save_records(session, [(to_cooperation, memo)], admin)
+        assert await stored(seeded_engine) == before
+        # A move onto a pair no record holds is saved.
+        free = brno.model_copy(update={"kind": memo.kind.__class__("memorandum")})
+        await save_records(session, [(free, brno)], admin)
+
+    assert by_place.value.stored == STORED
+    assert by_kind.value.stored == "kharkiv-albuquerque-cooperation-2023"
+    async with session_factory(seeded_engine)() as session:
+        assert await load_for_edit(session, "agreement", "kharkiv-brno-twinning") == free

@@ -74,6 +74,31 @@ def test_a_load_in_ukrainian_names_the_kinds_of_records_in_ukrainian(tmp_path: P
     assert "source:" not in loaded.stdout
 
 
+def test_a_load_refused_in_ukrainian_says_each_problem_in_ukrainian(tmp_path: Path) -> None:
+    document = tmp_path / "refused.yaml"
+    letter = (
+        "  - key: council-letter\n    kind: official_letter\n"
+        "    title: {uk: Лист ради, en: Council letter}\n"
+        "    issuer: {uk: Рада, en: Council}\n"
+    )
+    document.write_text(
+        "sources:\n" + letter + letter + "agreements:\n  - key: x-y\n"
+        "    hromada: UA63120270000028556\n    place: nowhere\n"
+        "    kind: twinning\n    status: active\n    sources: [{source: no-such-letter}]\n",
+        encoding="utf-8",
+    )
+    empty = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'empty.sqlite3'}"}
+
+    refused = run_bot("--lang", "uk", "kb", "load", str(document), cwd=tmp_path, env=empty)
+
+    assert refused.returncode == 1
+    lines = refused.stderr.splitlines()
+    assert "  - council-letter трапляється у файлі двічі" in lines, lines
+    assert "  - x-y: немає місця з ключем nowhere" in lines, lines
+    assert "  - x-y: немає джерела з ключем no-such-letter" in lines, lines
+    assert not any(word in refused.stderr for word in ("unknown", "twice", "Traceback"))
+
+
 def test_a_broken_file_is_refused_with_its_reason_and_nothing_is_written(
     tmp_path: Path,
 ) -> None:

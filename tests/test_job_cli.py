@@ -22,6 +22,11 @@ from knowledge.store.engines import session_factory
 from tests.cli import run_bot
 from tests.test_write_jobs import CrashError, Recorder, _jobstadt, _run, sheet
 
+# A job's runs in all, then those counted towards giving it up (after 5 in a row without
+# progress), as `kb jobs` words them.
+NEW_EN = "0 runs in all, 0 of 5 counted towards giving up"
+NEW_UK = "0 запусків загалом, зараховано до відмови: 0 з 5"
+
 
 async def _stored_job(engine: AsyncEngine, owner: str, at: dt.datetime, name: str) -> int:
     async with session_factory(engine)() as session:
@@ -60,18 +65,22 @@ async def _renewing(engine: AsyncEngine, job_id: int, owner: str) -> AsyncIterat
     [
         (
             "en",
-            "import dead.csv: not planned yet, 0 of ? records, 0 attempts;"
+            "import dead.csv: not planned yet, 0 of ? records, " + NEW_EN + ";"
             " no process holds it: kb resume {id} finishes it",
-            "import live.csv: not planned yet, 0 of ? records, 0 attempts; held by live-replica",
-            "import dead.csv: done, 61 of 61 records, 1 attempt",
+            "import live.csv: not planned yet, 0 of ? records, "
+            + NEW_EN
+            + "; held by live-replica",
+            "import dead.csv: done, 61 of 61 records, 1 run in all,"
+            " 1 of 5 counted towards giving up",
         ),
         (
             "uk",
-            "імпорт dead.csv: ще не сплановано, записів: 0 з ?, 0 спроб;"
+            "імпорт dead.csv: ще не сплановано, записів: 0 з ?, " + NEW_UK + ";"
             " жоден процес його не виконує: kb resume {id} завершить його",
-            "імпорт live.csv: ще не сплановано, записів: 0 з ?, 0 спроб;"
+            "імпорт live.csv: ще не сплановано, записів: 0 з ?, " + NEW_UK + ";"
             " його виконує live-replica",
-            "імпорт dead.csv: завершено, записів: 61 з 61, 1 спроба",
+            "імпорт dead.csv: завершено, записів: 61 з 61, 1 запуск загалом,"
+            " зараховано до відмови: 1 з 5",
         ),
     ],
 )
@@ -129,8 +138,17 @@ def test_resume_of_a_job_that_does_not_exist_says_there_is_none(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "import taken.csv: running, {done} of 901 records, 2 attempts;"),
-        ("uk", "імпорт taken.csv: виконується, записів: {done} з 901, 2 спроби;"),
+        # Two runs, the last of them moving the job on: one counted towards giving up.
+        (
+            "en",
+            "import taken.csv: running, {done} of 901 records, 2 runs in all,"
+            " 1 of 5 counted towards giving up;",
+        ),
+        (
+            "uk",
+            "імпорт taken.csv: виконується, записів: {done} з 901, 2 запуски загалом,"
+            " зараховано до відмови: 1 з 5;",
+        ),
     ],
 )
 async def test_jobs_counts_the_run_of_a_killed_replica_after_another_took_the_job_over(

@@ -89,9 +89,9 @@ async def test_a_document_with_unknown_references_writes_nothing(engine: AsyncEn
     with pytest.raises(LoadError) as raised:
         await _load(engine, broken)
 
-    assert raised.value.problems == [
-        "agreements: test-agreement: unknown place nowhere",
-        "agreements: second: unknown source no-such-letter",
+    assert [problem.render(str) for problem in raised.value.problems] == [
+        "test-agreement: no place has the key nowhere",
+        "second: no source has the key no-such-letter",
     ]
     assert await _count(engine, models.SourceRow) == 0
     assert await _count(engine, models.AuditEntryRow) == 0
@@ -113,7 +113,7 @@ async def test_a_failure_half_way_rolls_back_everything(sqlite_engine: AsyncEngi
 async def test_a_key_used_twice_in_one_document_is_refused(sqlite_engine: AsyncEngine) -> None:
     duplicated = factories.document(places=[factories.place(), factories.place()])
 
-    with pytest.raises(LoadError, match="places: sk-kosice appears twice"):
+    with pytest.raises(LoadError, match="sk-kosice appears twice in the file"):
         await _load(sqlite_engine, duplicated)
 
 

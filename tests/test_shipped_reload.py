@@ -95,5 +95,5 @@ def test_loading_the_curated_folder_into_a_new_database_loads_its_hromadas_first
     stats = run_bot("--lang", "en", "kb", "stats", cwd=tmp_path, env=env)
 
     assert loaded.returncode == 0, loaded.stderr
-    assert "unknown hromada" not in loaded.stderr
+    assert "no hromada has the code" not in loaded.stderr
     assert "14 agreements" in stats.stdout.splitlines()

@@ -16,6 +16,7 @@ from bot.cli.context import CommandContext
 from bot.services import database_work
 from bot.write_jobs import steps_for
 from knowledge.store.durable_jobs import (
+    MAX_ATTEMPTS,
     JobState,
     WriteJob,
     get_job,
@@ -73,8 +74,13 @@ def _job_line(context: CommandContext, job: WriteJob, holder: str | None) -> str
         done=_number(context, job.records_done),
         total="?" if job.records_total is None else _number(context, job.records_total),
     )
-    line += ", " + context.ngettext("{count} attempt", "{count} attempts", job.runs).format(
+    # Every run that claimed it, then the counter that gives it up at MAX_ATTEMPTS: runs in
+    # a row that did not move it on (the run that last moved it counting as the first).
+    line += ", " + context.ngettext("{count} run in all", "{count} runs in all", job.runs).format(
         count=_number(context, job.runs)
+    )
+    line += ", " + _("{count} of {max} counted towards giving up").format(
+        count=_number(context, job.attempts), max=_number(context, MAX_ATTEMPTS)
     )
     if holder is not None:
         line += "; " + holder
@@ -82,8 +88,9 @@ def _job_line(context: CommandContext, job: WriteJob, holder: str | None) -> str
 
 
 async def list_jobs(context: CommandContext, arguments: argparse.Namespace) -> int:
-    """Print each unfinished import and undo: its progress, its attempts, and whether a live
-    process holds it (until when) or it waits to be resumed. Exit code 0."""
+    """Print each unfinished import and undo: its progress, its runs in all and those counted
+    towards giving it up, and whether a live process holds it (until when) or it waits to be
+    resumed. Exit code 0."""
     _ = context.gettext
     async with database_work(context.settings) as work:
         leases = await work(unfinished_leases)

@@ -173,7 +173,7 @@ async def load_files(context: CommandContext, arguments: argparse.Namespace) -> 
     except LoadError as error:
         context.complain(_("Nothing was loaded. Problems found:"))
         for problem in error.problems:
-            context.complain(f"  - {problem}")
+            context.complain(_problem_line(context, problem))
         return 1
     _report_load(context, report)
     return 0
@@ -489,12 +489,9 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
     if ended is None or ended.state != JobState.DONE:
         context.complain(_("The import stopped before its end:"))
         refusal = outcome.error
-        problems = refusal.problems if isinstance(refusal, ImportRejectedError) else []
+        problems = refusal.problems if isinstance(refusal, ImportRejectedError | LoadError) else []
         for problem in problems:
             context.complain(_problem_line(context, problem))
-        if isinstance(refusal, LoadError):
-            for text in refusal.problems:
-                context.complain(f"• {text}")
         return 1
     late = [problem for problem in steps.refused if problem not in preview.rejected]
     if late:

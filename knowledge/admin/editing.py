@@ -283,11 +283,12 @@ async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[s
 
 
 def _moved(before: BaseModel, after: AgreementDoc) -> bool:
-    """Whether an edit gives the agreement another hromada or partner place."""
-    return (getattr(before, "hromada", None), getattr(before, "place", None)) != (
-        after.hromada,
-        after.place,
-    )
+    """Whether an edit gives the agreement another pair: hromada, partner place or kind."""
+    return (
+        getattr(before, "hromada", None),
+        getattr(before, "place", None),
+        getattr(before, "kind", None),
+    ) != (after.hromada, after.place, after.kind)
 
 
 async def check_agreement(
@@ -295,10 +296,11 @@ async def check_agreement(
 ) -> None:
     """Raise what refuses the agreement whichever way it is entered (a dialog, the one-line
     form, an undo): OwnPartnerError when its partner place is a Ukrainian place of its own
-    hromada; when `new`, PairStoredError when its pair (hromada, partner place, kind) is
-    stored under another key. `place` is the partner place when it is not stored yet (a
-    new one entered with the agreement). Read in the caller's transaction; loads serialised
-    with `serialise_loads` see each other's new pairs."""
+    hromada; when `new` (a new record, or a stored one an edit moves to another pair),
+    PairStoredError when its pair (hromada, partner place, kind) is stored under another
+    key. `place` is the partner place when it is not stored yet (a new one entered with the
+    agreement). Read in the caller's transaction; loads serialised with `serialise_loads`
+    see each other's new pairs."""
     names: tuple[str, ...] = ()
     country = ""
     if place is not None:
@@ -312,7 +314,7 @@ async def check_agreement(
         if problem is not None:
             raise OwnPartnerError(problem)
     if new:
-        stored = (await pair_holders(session, [doc])).get(doc.key)
+        stored = (await pair_holders(session, [doc], moving=True)).get(doc.key)
         if stored is not None:
             raise PairStoredError(doc.key, stored)
 
@@ -352,7 +354,7 @@ async def write_state(
     await _check_references(session, doc, ids)
     if isinstance(doc, AgreementDoc) and (row is None or current is None or _moved(current, doc)):
         await serialise_loads(session)
-        await check_agreement(session, doc, new=row is None)
+        await check_agreement(session, doc, new=True)
     if row is None:
         row = kind.row_type()
         kind.apply(doc, row, ids)

@@ -193,10 +193,7 @@ async def _plan(
     rows: dict[str, int] = {}
     if parsed.document is not None:
         document = parsed.document
-        preview.rejected = [
-            Problem(N_("cannot be loaded: {problem}"), {"problem": problem})
-            for problem in await check_references(session, document)
-        ]
+        preview.rejected = await check_references(session, document)
     else:
         plan = plan_rows(
             parsed,

@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.documents import AgreementDoc, KnowledgeDocument, references
+from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
 from knowledge.store.engines import writing
@@ -24,11 +25,21 @@ Row = TypeVar("Row", bound=models.Base)
 
 
 class LoadError(Exception):
-    """The document cannot be loaded; nothing was written. Lists every problem found."""
+    """The document cannot be loaded; nothing was written. Lists every problem found, each a
+    `Problem` translated where it is shown (the exception's text is the English)."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("; ".join(problems))
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("; ".join(problem.render(str) for problem in problems))
         self.problems = list(problems)
+
+
+TWICE = N_("{key} appears twice in the file")
+UNKNOWN = {
+    "source": N_("{record}: no source has the key {key}"),
+    "place": N_("{record}: no place has the key {key}"),
+    "hromada": N_("{record}: no hromada has the code {key}"),
+}
+PAIR_HELD = N_("{record}: its pair is stored already as {stored}; change that record instead")
 
 
 @dataclass
@@ -57,15 +68,15 @@ async def _existing_keys(session: AsyncSession, column: Any) -> set[str]:
     return set((await session.scalars(select(column))).all())
 
 
-async def check_references(session: AsyncSession, document: KnowledgeDocument) -> list[str]:
+async def check_references(session: AsyncSession, document: KnowledgeDocument) -> list[Problem]:
     """Every problem that would stop the document from loading: duplicates, unknown keys."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     sections = {
         record.section: [record.key_of(doc) for doc in getattr(document, record.section)]
         for record in mapping.RECORDS
     }
-    for section, keys in sections.items():
-        problems += [f"{section}: {key} appears twice" for key in _duplicates(keys)]
+    for keys in sections.values():
+        problems += [Problem(TWICE, {"key": key}) for key in _duplicates(keys)]
     known = {
         "source": set(sections["sources"]) | await _existing_keys(session, models.SourceRow.key),
         "place": set(sections["places"]) | await _existing_keys(session, models.PlaceRow.key),
@@ -74,9 +85,8 @@ async def check_references(session: AsyncSession, document: KnowledgeDocument) -
     }
     for record in mapping.RECORDS:
         for doc in getattr(document, record.section):
-            where = f"{record.section}: {record.key_of(doc)}"
             problems += [
-                f"{where}: unknown {kind} {key}"
+                Problem(UNKNOWN[kind], {"record": record.key_of(doc), "key": key})
                 for kind, key in references(doc)
                 if key not in known[kind]
             ]
@@ -97,21 +107,23 @@ async def serialise_loads(session: AsyncSession) -> None:
 
 
 async def pair_holders(
-    session: AsyncSession, agreements: Sequence[AgreementDoc]
+    session: AsyncSession, agreements: Sequence[AgreementDoc], *, moving: bool = False
 ) -> dict[str, str]:
     """Of `agreements` not stored yet (by key), each one whose pair (hromada, partner place,
     kind) a stored agreement under another key holds → that stored agreement's key. An
     agreement whose partner place is not stored yet is held by none; a stored one is never
-    held (several records of one pair an editor made stay writable)."""
+    held (several records of one pair an editor made stay writable) unless `moving`: the
+    stored ones are being given these pairs by an edit, and are held like new ones."""
     table = models.AgreementRow
-    stored_keys = set(
-        (
-            await session.scalars(
-                select(table.key).where(table.key.in_([doc.key for doc in agreements]))
-            )
-        ).all()
-    )
-    agreements = [doc for doc in agreements if doc.key not in stored_keys]
+    if not moving:
+        stored_keys = set(
+            (
+                await session.scalars(
+                    select(table.key).where(table.key.in_([doc.key for doc in agreements]))
+                )
+            ).all()
+        )
+        agreements = [doc for doc in agreements if doc.key not in stored_keys]
     if not agreements:
         return {}
     places = dict((await session.execute(select(models.PlaceRow.key, models.PlaceRow.id))).all())
@@ -121,7 +133,10 @@ async def pair_holders(
         )
     )
     by_pair: dict[tuple[str, int, str], str] = {}
+    own = {doc.key for doc in agreements}
     for key, hromada, place, kind in stored:
+        if key in own:
+            continue
         by_pair.setdefault((hromada, place, kind), key)
     held: dict[str, str] = {}
     for doc in agreements:
@@ -287,7 +302,7 @@ async def load_document(
     await serialise_loads(session)
     problems = await check_references(session, document)
     problems += [
-        f"agreements: {key}: its pair is stored already as {holder}"
+        Problem(PAIR_HELD, {"record": key, "stored": holder})
         for key, holder in (await pair_holders(session, document.agreements)).items()
         if holder not in {doc.key for doc in document.agreements}
     ]
