@@ -8,6 +8,7 @@ import pytest
 
 from knowledge.qa.engine import Engine
 from knowledge.store.curated import curated_document
+from tests.qa_support import conversation
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -122,3 +123,23 @@ def test_a_town_of_several_words_is_that_town_not_one_named_by_its_last_word(
     assert town in actual
     assert not_town not in actual
     assert "Велика Британія" not in actual
+
+
+@pytest.mark.parametrize("follow_up", ["а у Вроцлава?", "а у Вроцлаві є партнери?"])
+def test_a_town_abroad_after_a_hromada_with_no_records_is_asked_about_itself(
+    engine: Engine, follow_up: str
+) -> None:
+    lviv, town = conversation(engine, "Які партнери у Львова?", follow_up)
+
+    assert "немає записів" in lviv.text
+    # Not Lviv's «no records» again: the question is now whose partner Wrocław is.
+    assert town.text.startswith("Жодна громада в базі знань не має партнером місто Вроцлав")
+    assert "Львів" not in town.text
+
+
+def test_which_hromadas_work_with_a_town_abroad_names_that_town(engine: Engine) -> None:
+    actual = engine.answer("Які громади співпрацюють з Вроцлавом?", today=TODAY).text
+
+    assert actual.startswith("Жодна громада в базі знань не має партнером місто Вроцлав")
+    # Not the overview of every hromada the base covers.
+    assert "Золочів" not in actual

@@ -1395,7 +1395,7 @@ def _decide(
     unknown = _unknown_partner_follow_up(reading, own, context)
     if unknown is not None:
         return unknown
-    abroad = _town_abroad_follow_up(reading, own, context)
+    abroad = _town_abroad_follow_up(reading, own, context, snapshot)
     if abroad is not None:
         return abroad
     if not _carries_anything(reading):
@@ -1567,10 +1567,14 @@ _ABOUT_PARTNERS = frozenset(
 )
 
 
-def _town_abroad_follow_up(reading: Reading, own: _Own, context: Context) -> Meaning | None:
+def _town_abroad_follow_up(
+    reading: Reading, own: _Own, context: Context, snapshot: Snapshot
+) -> Meaning | None:
     """«а вроцлав?», "and Lublin?" after a question about Kharkiv's partners ask whether
     Kharkiv has a tie with that town; no record names it, so the answer is a "no" about it,
-    never the partners listed again."""
+    never the partners listed again. After a hromada with no records at all («Які партнери у
+    Львова?» → «а у Вроцлава?») the question turns to the town itself: no hromada has it as a
+    partner, never the first hromada's «no records» again."""
     previous = context.entities
     entities = own.entities
     if (
@@ -1580,12 +1584,19 @@ def _town_abroad_follow_up(reading: Reading, own: _Own, context: Context) -> Mea
         or own.ambiguous
         or entities.place_filters
         or reading.cues
-        - {Cue.FOLLOW_UP, Cue.WHO, Cue.YES_NO, Cue.PARTNER, Cue.TWIN, Cue.AGREEMENTS}
+        - {Cue.FOLLOW_UP, Cue.WHO, Cue.YES_NO, Cue.PARTNER, Cue.TWIN, Cue.AGREEMENTS, Cue.CITIES}
     ):
         return None
     towns = _world_towns(reading)
     if not towns:
         return None
+    if not snapshot.has_records(previous.hromada):
+        return Meaning(
+            Intent.REVERSE,
+            Entities(kind=entities.kind),
+            world_town=towns[0],
+            rule="a follow-up naming a town abroad after a hromada with no records",
+        )
     first, *others = (_written_town(reading, town) for town in towns)
     meaning = _no_partnership(
         previous.hromada,
@@ -2421,7 +2432,13 @@ def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -
     placed = meaning.intent not in _UNPLACED or meaning.entities.hromada is not None
     if placed and meaning.intent is not Intent.NOT_RECORDED:
         return meaning
-    unnamed = meaning.entities.hromada is None and meaning.entities.place is None
+    # «Які громади співпрацюють з Вроцлавом?» names a town abroad: whose partner it is, not
+    # which hromadas the base covers.
+    unnamed = (
+        meaning.entities.hromada is None
+        and meaning.entities.place is None
+        and meaning.world_town is None
+    )
     if unnamed and asks_hromadas_covered(reading):
         return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
     ranked_by = asks_most(reading) if unnamed else None
