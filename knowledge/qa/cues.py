@@ -101,6 +101,8 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
         "відносин",
         "контакт",
     ),
+    # «на що?», «для чого?» after an answer asks about what it showed: a follow-up.
+    Cue.FOLLOW_UP: ("на що=", "для чого=", "навіщо=", "з якою метою"),
     Cue.TWIN: ("побратим", "посестр", "сестринськ", "містапобратим"),
     Cue.SIGNED: ("підпис", "уклал", "уклад", "укладен", "підписан"),
     Cue.WHEN: (
@@ -489,6 +491,7 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
         "генератор",
     ),
     Cue.COUNT: ("сколько", "количеств"),
+    Cue.FOLLOW_UP: ("на что=", "для чего=", "зачем=", "с какой целью"),
     Cue.SOURCES: (
         "источник",
         "откуда",
@@ -755,7 +758,7 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.NEXT_YEAR: ("next year",),
     Cue.THIS_YEAR: ("this year", "current year"),
     Cue.HALF_YEAR: ("half a year", "half year", "six months"),
-    Cue.FOLLOW_UP: ("what about", "how about", "and="),
+    Cue.FOLLOW_UP: ("what about", "how about", "and=", "what for=", "what on=", "for what="),
     Cue.YES_NO: ("is=", "are=", "does=", "did=", "has=", "have=", "was=", "were="),
     Cue.WHO: ("who=", "which=", "what="),
     Cue.PERSON: ("who=", "whom=", "anyone", "anybody"),
