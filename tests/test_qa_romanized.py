@@ -10,6 +10,7 @@ from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
 from knowledge.store.curated import curated_document
 from knowledge.text.romanized import romanized_ukrainian, to_cyrillic
+from tests.qa_support import conversation
 
 TODAY = dt.date(2026, 11, 23)
 KHARKIV = "UA63120270000028556"
@@ -77,3 +78,21 @@ def test_a_romanized_question_is_answered_in_ukrainian_about_the_named_hromada(
     assert actual.intent is intent
     assert actual.entities.get("hromada") == KHARKIV
     assert expected in actual.text
+
+
+@pytest.mark.parametrize("follow_up", ["a v Kupianska?", "a u kupianska?"])
+def test_a_romanized_follow_up_keeps_the_conversation_in_ukrainian(
+    engine: Engine, follow_up: str
+) -> None:
+    mena, kupiansk = conversation(engine, "Yaki partnery v Meny?", follow_up)
+
+    assert mena.text.startswith("Мена")
+    assert kupiansk.text.startswith("Куп’янськ")
+    assert "Колумбус" in kupiansk.text
+    assert "Columbus" not in kupiansk.text
+
+
+def test_an_english_follow_up_after_ukrainian_stays_english(engine: Engine) -> None:
+    _, kupiansk = conversation(engine, "Yaki partnery v Meny?", "and Kupiansk?")
+
+    assert kupiansk.text.startswith("Kupiansk")

@@ -248,7 +248,9 @@ class Engine:
                 lang or (context.lang if context else None) or fallback_lang or DEFAULT_LANGUAGE
             )
             return self._simple(question, language, Intent.TOO_LONG, context)
-        reading = self._reader.read(stripped, today)
+        reading = self._reader.read(
+            stripped, today, lang_before=context.lang if context is not None else None
+        )
         code = (
             lang
             or reading.lang

@@ -404,9 +404,15 @@ class Reader:
                     yield Token(part, offset, offset + len(part), part.isdigit(), token.is_latin)
                 offset += len(part) + 1
 
-    def read(self, text: str, today: dt.date) -> Reading:
-        """Read one question; Ukrainian typed in Latin letters is read as Ukrainian."""
-        cyrillic = romanized_ukrainian(text, self._gazetteer.knows, ENGLISH_COMMON_WORDS)
+    def read(self, text: str, today: dt.date, *, lang_before: str | None = None) -> Reading:
+        """Read one question; Ukrainian typed in Latin letters is read as Ukrainian, and after
+        a conversation in Ukrainian (`lang_before`) so is a short follow-up ("a v Kupianska?")."""
+        cyrillic = romanized_ukrainian(
+            text,
+            self._gazetteer.knows,
+            ENGLISH_COMMON_WORDS,
+            ukrainian_before=lang_before == "uk",
+        )
         if cyrillic is not None:
             text = cyrillic
         tokens = tuple(self._split(tokenize(text)))

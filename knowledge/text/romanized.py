@@ -15,7 +15,7 @@ from collections.abc import Callable
 # Words that are Ukrainian and not English: question words, prepositions and the domain's
 # nouns and verbs in their usual forms: what tells a romanized question.
 _MARKER_TEXT = """
-    yaki yakyi yakykh yaka yake yaku yakymy koly kym z iz zi u v vid chy shcho sho scho de
+    a yaki yakyi yakykh yaka yake yaku yakymy koly kym z iz zi u v vid chy shcho sho scho de
     skilky khto kogo koho chomu ta abo ye ie maie maiut mae mayut pro pislia mizh vsi tse
     tsei tsia yii yoho yikh ikh rik roku rotsi bilshe menshe porivniaty nyna nymy nym
     mista misto mist mistom mistamy hromady hromadi hromadu tam
@@ -47,8 +47,9 @@ _MARKER_STEMS = (
     "chekhii",
     "yaponii",
 )
-# Words that English has too ("u" as "you", "de" in names): they only add to a strong one.
-_WEAK_MARKERS = frozenset({"u", "v", "de", "pro", "tam", "ta", "ie", "ye", "z"})
+# Words that English has too ("u" as "you", "de" in names, "a"): they only add to a strong
+# one, or follow a conversation held in Ukrainian ("a v Kupianska?" after "Yaki partnery v Meny?").
+_WEAK_MARKERS = frozenset({"a", "u", "v", "de", "pro", "tam", "ta", "ie", "ye", "z"})
 
 # Spellings of one Cyrillic letter, longest first; iotated vowels begin a word with y.
 _GROUPS = (
@@ -119,9 +120,17 @@ def _is_marker(word: str) -> bool:
 
 
 def romanized_ukrainian(
-    text: str, is_name: Callable[[str], bool], english_words: frozenset[str]
+    text: str,
+    is_name: Callable[[str], bool],
+    english_words: frozenset[str],
+    *,
+    ukrainian_before: bool = False,
 ) -> str | None:
     """The text in Cyrillic when it is Ukrainian typed in Latin letters, else None.
+
+    With `ukrainian_before` (the conversation so far is Ukrainian) the words Ukrainian shares
+    with English are enough: "a v Kupianska?" is «а в Куп'янська?», while "and Kupiansk?"
+    holds no Ukrainian word and stays English.
 
     `is_name` tells a word the name index knows as written ("kharkiv", "cincinnati"): such a
     word stays in Latin letters. `english_words` are common English words: a text holding as
@@ -133,7 +142,7 @@ def romanized_ukrainian(
     words = [match.group().lower() for match in _WORD.finditer(text)]
     markers = [word for word in words if _is_marker(word)]
     strong = [word for word in markers if word not in _WEAK_MARKERS]
-    if not strong:
+    if not (strong or (ukrainian_before and markers)):
         return None
     english = [word for word in words if word in english_words and not _is_marker(word)]
     if len(english) >= len(markers):
