@@ -14,7 +14,8 @@ from aiogram.types import Chat, Message, MessageOriginChannel, Update, User
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.callbacks import FactAction
-from knowledge.facts.documents import AgreementDoc, KnowledgeDocument, SourceDoc
+from knowledge.admin import forms
+from knowledge.facts.documents import AgreementDoc, KnowledgeDocument, PlaceDoc, SourceDoc
 from knowledge.qa.engine import Engine
 from tests.adminbot_support import REFUSAL, alerts
 from tests.adminops_support import (
@@ -431,3 +432,24 @@ async def test_a_pasted_text_longer_than_a_question_is_read_as_a_document(
     (reply,) = sent_texts(nothing)
     assert reply.startswith("Я прочитав «Сьогодні в Харкові сонячно.")
     assert reply.endswith("і не знайшов ні угоди, ні допомоги. Нічого не записано.")
+
+
+async def test_a_fact_failing_validation_is_refused_in_the_editors_language(
+    admins: FileHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A validator's (English) wording never reaches a Ukrainian chat."""
+    reason = "region: String should have at most 100 characters"
+
+    def invalid(name: str, country: str, taken: set[str]) -> PlaceDoc:
+        raise ValueError(reason)
+
+    monkeypatch.setattr(forms, "new_place", invalid)
+    editor = Editor(admins, SUPER_ADMIN, "uk")
+    text = "Харків підписав меморандум про взаєморозуміння з містом Скаришев у травні 2024 року."
+    shown = cards(await editor.send(f"/extract {text}"))
+    await editor.click(button(shown[0], LABELS["uk"]["edit"]))
+
+    refused = sent_texts(await editor.send("Польща"))
+
+    assert refused == ["Цей факт не можна додати як є: натисніть «Змінити», щоб виправити."]
+    assert all(reason not in said for said in refused)

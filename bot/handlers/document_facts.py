@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import secrets
 from dataclasses import replace
 from typing import Any
@@ -81,6 +82,7 @@ from knowledge.facts.dates import KYIV, PartialDate
 from knowledge.qa.engine import MAX_QUESTION_LENGTH
 from knowledge.render.lang import Language
 
+logger = logging.getLogger(__name__)
 router = Handlers(__name__)
 
 # The storage key of the proposals, beside the conversation's own.
@@ -732,11 +734,17 @@ async def _open_dialog(
             new_source,
             countries={0: country} if country else None,
         )
-    except (AdminError, ValueError) as error:
-        text = error_text(error, lang) if isinstance(error, AdminError) else str(error)
-        if isinstance(error, forms.FormError):
-            text = _("This fact cannot be added as it is: press Edit to correct it.")
-        await say(message, text)
+    except forms.FormError:
+        await say(message, _("This fact cannot be added as it is: press Edit to correct it."))
+        return
+    except AdminError as error:
+        await say(message, error_text(error, lang))
+        return
+    except ValueError as error:
+        # A record the fact would make fails validation; its wording is the validator's
+        # (English), so the editor is told in their language and the reason is logged.
+        logger.info("fact %d of a document cannot be drafted: %s", index, error)
+        await say(message, _("This fact cannot be added as it is: press Edit to correct it."))
         return
     if draft.doc is None:
         await say(
