@@ -67,18 +67,24 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 async def send_text(
     message: Message,
     html_text: str,
-    reply_markup: InlineKeyboardMarkup | None = None,
+    reply_markup: ReplyMarkup | None = None,
     *,
     reply: bool = False,
-) -> None:
-    """Send HTML in as many messages as it needs; the buttons go under the last one."""
+    previews: bool = False,
+) -> Message:
+    """Send HTML in the message's chat, in as many messages as it needs; the buttons go under
+    the last one. With `reply`, the first piece answers `message` as a reply (as in a group,
+    where several people talk). Link previews are off unless `previews` (an answer's first
+    cited link would push the answer away). The last message sent (the one a later edit of a
+    progress line changes)."""
+    options: dict[str, Any] = {} if previews else {"link_preview_options": NO_PREVIEW}
     pieces = split_message(html_text)
+    sent = message
     for number, piece in enumerate(pieces, start=1):
         markup = reply_markup if number == len(pieces) else None
-        if reply and number == 1:
-            await message.reply(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
-        else:
-            await message.answer(piece, reply_markup=markup, link_preview_options=NO_PREVIEW)
+        send = message.reply if reply and number == 1 else message.answer
+        sent = await send(piece, reply_markup=markup, **options)
+    return sent
 
 
 async def say(
@@ -88,19 +94,9 @@ async def say(
     *,
     reply: bool = False,
 ) -> Message:
-    """Plain text (escaped here, so names and typed values show as written) in the message's
-    chat, in as many messages as it needs; the buttons go under the last one. With `reply`,
-    the first piece answers `message` as a reply (as in a group, where several people talk).
-    The last message sent (the one a later edit of a progress line changes)."""
-    pieces = split_message(escaped(text))
-    sent = message
-    for number, piece in enumerate(pieces, start=1):
-        markup = reply_markup if number == len(pieces) else None
-        if reply and number == 1:
-            sent = await message.reply(piece, reply_markup=markup)
-        else:
-            sent = await message.answer(piece, reply_markup=markup)
-    return sent
+    """Plain text (escaped here, so names and typed values show as written), sent as
+    `send_text` sends HTML, with Telegram's usual link previews. The last message sent."""
+    return await send_text(message, escaped(text), reply_markup, reply=reply, previews=True)
 
 
 async def pressed_message(query: CallbackQuery) -> Message | None:
