@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,29 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
 
     assert exited.value.code == 0
     assert capsys.readouterr().out.startswith("usage: python -m bot")
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on (bound, then let go)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@pytest.mark.parametrize("command", [["db", "current"], ["kb", "stats"]])
+def test_an_unreachable_database_is_one_translated_line_without_the_password(
+    command: list[str], tmp_path: Path
+) -> None:
+    url = f"postgresql+asyncpg://pobratym:s3cret-word@127.0.0.1:{_closed_port()}/pobratym"
+
+    actual = run_bot("--lang", "uk", *command, cwd=tmp_path, env={"DATABASE_URL": url})
+
+    assert actual.returncode == 1
+    assert actual.stderr.splitlines() == [
+        f"Не вдається з’єднатися з {url.replace('s3cret-word', '***')}: ConnectionRefusedError"
+    ]
+    assert "s3cret-word" not in actual.stdout + actual.stderr
 
 
 def test_db_downgrade_and_upgrade(tmp_path: Path) -> None:

@@ -8,12 +8,18 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
+from traceback import walk_tb
 from typing import Any
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from bot.cli import ask_commands, database_commands, knowledge_commands, telegram_commands
 from bot.cli.context import CommandContext
 from bot.settings import LOCALES, SettingsError, load_settings
 from knowledge.render.translations import translation
+
+logger = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +65,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _reader_gone()
+    except (OSError, DBAPIError) as error:
+        if not _from_database(error):
+            raise
+        # One line, not the driver's traceback (-v logs it); the URL without its password.
+        logger.info("the database cannot be reached", exc_info=error)
+        shown = make_url(settings.database_url.get_secret_value()).render_as_string(
+            hide_password=True
+        )
+        context.complain(
+            context.gettext("Cannot reach {url}: {problem}").format(
+                url=shown, problem=type(error).__name__
+            )
+        )
+        return 1
     return code
+
+
+def _from_database(error: BaseException) -> bool:
+    """Whether the error was raised while opening a connection to the database (refused,
+    unknown host, timeout, credentials or database refused); an error of a statement on an
+    open connection is not one."""
+    modules = (
+        frame.f_globals.get("__name__", "") for frame, _line in walk_tb(error.__traceback__)
+    )
+    return any(str(module).startswith("sqlalchemy.pool") for module in modules)
 
 
 def _reader_gone() -> int:
