@@ -17,7 +17,7 @@ from babel.lists import format_list
 from knowledge.facts.dates import PartialDate, today_in_ukraine
 from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import N_
-from knowledge.facts.records import Agreement, Aid, Hromada, Place, Text
+from knowledge.facts.records import Activity, Agreement, Aid, Hromada, Place, Text
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementStatus
 from knowledge.places.countries import constituent_countries
@@ -2342,15 +2342,7 @@ class Engine:
         events = [a for a in self.snapshot.activities_by_hromada.get(code, ()) if a.place == place]
         if not events:
             return False
-        draft.lines.append(lang.gettext("Events and work:"))
-        for activity in events:
-            when = (
-                ""
-                if activity.started_on is None
-                else f"{lang.date_range(activity.started_on, activity.ended_on)}: "
-            )
-            draft.lines.append(f"{BULLET}{when}{lang.text(activity.summary)}")
-            draft.cite(c.source for c in activity.sources)
+        _write_activities(lang, events, draft)
         agreements = [
             a for a in self.snapshot.agreements_by_hromada.get(code, ()) if a.place == place
         ]
@@ -2412,15 +2404,7 @@ class Engine:
         activities = self.snapshot.activities_by_hromada.get(code, ())
         shown, rest = draft.window(activities, AID_LIMIT)
         if shown:
-            draft.lines.append(_("Events and work:"))
-            for activity in shown:
-                when = (
-                    ""
-                    if activity.started_on is None
-                    else f"{lang.date_range(activity.started_on, activity.ended_on)}: "
-                )
-                draft.lines.append(f"{BULLET}{when}{lang.text(activity.summary)}")
-                draft.cite(c.source for c in activity.sources)
+            _write_activities(lang, shown, draft)
             draft.lines.extend(more_lines(lang, rest))
         if self.snapshot.programmes_by_hromada.get(code):
             draft.lines.append(_("Programmes:"))
@@ -2474,6 +2458,20 @@ class Engine:
         Intent.NOT_RECORDED: _not_recorded,
         Intent.NEED_CONTEXT: _need_context,
     }
+
+
+def _write_activities(lang: Language, activities: Sequence[Activity], draft: _Draft) -> None:
+    """The "Events and work:" heading, then a line per activity (its dates, if known, then its
+    summary in `lang`); each cites its sources."""
+    draft.lines.append(lang.gettext("Events and work:"))
+    for activity in activities:
+        when = (
+            ""
+            if activity.started_on is None
+            else f"{lang.date_range(activity.started_on, activity.ended_on)}: "
+        )
+        draft.lines.append(f"{BULLET}{when}{lang.text(activity.summary)}")
+        draft.cite(c.source for c in activity.sources)
 
 
 def _still_listed(meaning: Meaning, draft: _Draft, context: Context | None) -> tuple[str, ...]:
