@@ -672,8 +672,9 @@ def _follow_up_intent(
             return previous
         return None
     generic = {Intent.PARTNERS, Intent.RELATION}
-    if previous is Intent.PARTNERS and _asks_which_listed_are_in_force(reading):
-        # «а які з них діють?» after a hromada's partners narrows the list to those in force.
+    if previous in (Intent.PARTNERS, Intent.COUNT) and _asks_which_listed_are_in_force(reading):
+        # «а які з них діють?» after a hromada's partners, or «а які з них чинні?» after how
+        # many it signed in 2023, narrows the list to those in force.
         return Intent.PARTNERS
     if (
         intent is Intent.PARTNERS
@@ -697,6 +698,12 @@ def _follow_up_intent(
 _OF_THEM = ("з них", "із них", "зі них", "серед них", "из них", "среди них", "of them", "of those")
 # Words saying an agreement is in force, not when it ends ("which of them expire?").
 _IN_FORCE_STEMS = ("діє", "діют", "чинн", "действ", "in force", "active", "valid")
+
+
+def _says_of_them(reading: Reading) -> bool:
+    """Whether the question narrows what the previous answer listed: «з них», "of them"."""
+    words = " ".join(fold(token.text) for token in reading.tokens)
+    return any(f" {phrase} " in f" {words} " for phrase in _OF_THEM)
 
 
 def _asks_which_listed_are_in_force(reading: Reading) -> bool:
@@ -2132,6 +2139,15 @@ def _same_subject(follow_up: _FollowUp, snapshot: Snapshot) -> Meaning:
         )
     if continued is Intent.OVERVIEW and carried.topic is None and follow_up.intent is None:
         carried = carried.but(topic=previous.topic)
+    if place is None and _says_of_them(follow_up.reading):
+        # «а які з них чинні?» after Kharkiv's agreements signed in 2023: those of 2023, of
+        # the kind and country shown, that are in force; never every agreement in force.
+        carried = carried.but(
+            kind=entities.kind or previous.kind,
+            country=entities.country or (previous.country if not entities.region else None),
+            year=entities.year or previous.year,
+            months=entities.months or previous.months,
+        )
     if continued is None:
         continued = _by_names(carried, ambiguous=False)
     if continued is Intent.REVERSE and carried.hromada and previous.hromada:
