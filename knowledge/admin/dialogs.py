@@ -181,7 +181,7 @@ class Step:
         if self.name in _PLACE_NAME_STEPS and not forms.is_empty(typed):
             # 200 «Щ» fit, but their transliteration (800 letters) would not: said now,
             # not at the country asked next.
-            forms.refuse_long_place_name(typed, _STEP_FIELDS.get(self.name, self.name))
+            forms.refuse_place_name(typed, _STEP_FIELDS.get(self.name, self.name))
         return await self.reader(text, reading)
 
 

@@ -23,7 +23,9 @@ from knowledge.facts.documents import (
     Bilingual,
     PlaceDoc,
     SourceDoc,
+    entry_problem,
     length_problems,
+    place_name_problem,
 )
 from knowledge.facts.messages import Name, Problem, too_long
 from knowledge.facts.plausibility import entry_context
@@ -107,7 +109,7 @@ def invalid_record(error: ValueError, problem: str = "agreement", value: str = "
     if problem == "agreement":
         return FormError(problem, value, invalid_record_problem(error))
     over = length_problems(error)
-    return FormError(problem, value, over[0] if over else None)
+    return FormError(problem, value, over[0] if over else entry_problem(error))
 
 
 def slug(text: str) -> str:
@@ -149,10 +151,14 @@ def parse_country(text: str) -> str:
     return code
 
 
-def refuse_long_place_name(name: str, problem: str = "place") -> None:
-    """FormError(`problem`) with a too-long reason when a new place's name, or the Latin name
-    derived from it (`derived_name_length`: 200 «Щ» make 800 letters), is longer than
-    NAME_LENGTH characters; said as the name is typed, not when the record is made."""
+def refuse_place_name(name: str, problem: str = "place") -> None:
+    """FormError(`problem`) when a new place's name names no place (`place_name_problem`: no
+    letters, markup characters) or it, or the Latin name derived from it
+    (`derived_name_length`: 200 «Щ» make 800 letters), is longer than NAME_LENGTH characters;
+    said as the name is typed, not when the record is made."""
+    named = place_name_problem(name)
+    if named is not None:
+        raise FormError(problem, name.strip(), named)
     length = derived_name_length(name)
     if length > NAME_LENGTH:
         label = FIELDS.get(problem, FIELDS["name"])
@@ -164,10 +170,11 @@ def new_place(name: str, country: str, taken: set[str]) -> PlaceDoc:
     """A new partner place named as the admin typed it, with a free key; GeoNames' coordinates
     and the Ukrainian name are added as an import adds them (`new_foreign_place`).
 
-    FormError("place") when its derived Latin name is too long (`refuse_long_place_name`).
+    FormError("place") when the name names no place or its derived Latin name is too long
+    (`refuse_place_name`).
     A name typed in Ukrainian spelling («Новий Тарг») is the admin's Ukrainian name and is
     kept over GeoNames' (which may be another spelling, «Нови-Тарг»); the admin chose it."""
-    refuse_long_place_name(name)
+    refuse_place_name(name)
     key = unique_key(f"{country.lower()}-{slug(name)}", taken)
     typed = name.strip()
     ukrainian = any(map(is_cyrillic, typed)) and is_ukrainian_spelling(typed)

@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from knowledge.facts.dates import PartialDate
-from knowledge.facts.messages import Problem, too_long
+from knowledge.facts.messages import N_, Problem, too_long
 from knowledge.facts.plausibility import (
     aid_problem,
     as_of,
@@ -295,6 +295,22 @@ class HromadaDoc(Document):
     aliases: list[NameText] = []
 
 
+# Characters of markup and templates, never of a place's name: a name holding them would
+# reach every answer that lists the place.
+_MARKUP = frozenset("<>{}[]\\`|")
+NOT_A_PLACE_NAME = N_(
+    "{name} is not a place's name: a name has letters and no markup characters such as < or >"
+)
+
+
+def place_name_problem(name: str) -> Problem | None:
+    """Why `name` cannot name a place, or None: it has no letter ("12345") or holds a markup
+    character (< > { } [ ] \\ ` |). Every entry of a place meets it through `PlaceDoc`."""
+    if not any(char.isalpha() for char in name) or any(char in _MARKUP for char in name):
+        return Problem(NOT_A_PLACE_NAME, {"name": name.strip()})
+    return None
+
+
 class PlaceDoc(Document):
     """A partner municipality, foreign or Ukrainian."""
 
@@ -308,6 +324,14 @@ class PlaceDoc(Document):
     geonames_id: int | None = None
     aliases: list[NameText] = []
     notes: Notes | None = None
+
+    @model_validator(mode="after")
+    def _named_by_letters(self) -> Self:
+        for name in (self.name.uk, self.name.en, self.name_local):
+            problem = place_name_problem(name)
+            if problem is not None:
+                raise _refused(problem)
+        return self
 
 
 class ExtensionDoc(Document):

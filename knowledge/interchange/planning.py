@@ -368,8 +368,9 @@ class _Planner:
         column: str = "partner_city",
     ) -> str | Problem:
         """The key of the place `city` names in `country`: a known one, or a new one made
-        from GeoNames; a Problem when several match or its derived name is too long for a
-        place (`column` names the cell it comes from)."""
+        from GeoNames; a Problem when several match, its derived name is too long for a
+        place (`column` names the cell it comes from) or it names no place
+        (`place_name_problem`: no letters, markup)."""
         if country == HOME_COUNTRY:
             return self.domestic_place(city)
         city, within = split_region(city, country)
@@ -405,10 +406,11 @@ class _Planner:
         try:
             doc = new_foreign_place(key, city, country, region, name_uk, location)
         except ValidationError as error:
-            over = length_problems(error)
-            if not over:
+            # A name over its bound, or one that names no place ("12345", markup).
+            refused = next(iter(length_problems(error)), None) or entry_problem(error)
+            if refused is None:
                 raise
-            return over[0]
+            return refused
         self.places[key] = self.new_places[key] = doc
         self._index_place(doc)
         return key
