@@ -44,8 +44,6 @@ from bot.transport import runners
 from bot.transport.session import RetryPolicy
 from bot.write_jobs import wait_for_jobs
 from knowledge.admin.dialogs import waits_for_a_press
-from knowledge.qa.understanding import detect_language
-from knowledge.render.translations import translation
 
 USER_ID = 1001
 FILES_DIR = Path("var/chat-files")
@@ -172,9 +170,6 @@ class TerminalChat:
         self._in_flight = in_flight
         self._awaiting_text = awaiting_text
         self._shown = len(telegram.calls)
-        # The language of the last question typed: the bot answered in it, so the chat's
-        # goodbye is in it too ("Bye." after an English conversation).
-        self.conversation_language: str | None = None
         telegram.user(USER_ID, first_name="Olena", language_code=language_code)
         telegram.chat(USER_ID)
 
@@ -229,17 +224,14 @@ class TerminalChat:
         elif text.startswith("@"):
             self.telegram.inline_query(text[1:].strip(), user_id=USER_ID)
         else:
-            self.conversation_language = detect_language(text) or self.conversation_language
             self.telegram.send_message(text, user_id=USER_ID, language_code=self.language_code)
         await self.settle()
         return True
 
     def farewell(self) -> str:
-        """The goodbye, in the language of the conversation, else of the chat."""
-        code = self.conversation_language or self.language_code
-        if code == self.language_code:
-            return self._("Bye.")
-        return translation(code).gettext("Bye.")
+        """The goodbye, in the chat's language (`/lang`), as every line of the chat's own is:
+        a question typed in another language does not change it."""
+        return self._("Bye.")
 
     async def _number_presses(self) -> bool:
         """A bare number is a button press, unless the bot asked for something typed."""
