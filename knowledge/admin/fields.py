@@ -176,6 +176,17 @@ def _bound(value: object) -> str | int:
     return str(value)
 
 
+def _labelled(over: Problem, error: ValidationError) -> Problem:
+    """The refusal of a text over its bound (`length_problems`) naming the field by its label
+    in either language («Примітки українською»), not its path ("notes.uk")."""
+    for issue in error.errors(include_url=False):
+        path = _field_path(issue["loc"])
+        if issue["type"] == "string_too_long" and path:
+            label = Name(field_label(path, "en"), field_label(path, "uk"))
+            return Problem(over.message, over.params | {"field": label}, over.row)
+    return over
+
+
 def invalid_record_problem(error: ValidationError) -> Problem:
     """Why a record fails validation, worded for an admin in either language: a text over its
     bound, a check of the whole record, or its first field that is wrong, by its label."""
@@ -188,7 +199,7 @@ def invalid_record_problem(error: ValidationError) -> Problem:
         return Problem(ruled.message, ruled.params | {"field": label})
     over = length_problems(error)
     if over:
-        return over[0]
+        return _labelled(over[0], error)
     issues = error.errors(include_url=False)
     for issue in issues:
         cause = str((issue.get("ctx") or {}).get("error", ""))
