@@ -35,8 +35,9 @@ def test_a_history_line_says_who_did_what_and_when() -> None:
         changes=[STATUS, FieldChange("term_years", None, 5)],
     )
 
+    # 14:05 UTC is 16:05 in Kyiv in November.
     assert history_line(change, "en") == (
-        "#17 · 23 Nov 2026, 14:05 · telegram:100 · changed: agreement kharkiv-kosice (2 fields)"
+        "#17 · 23 Nov 2026, 16:05 · telegram:100 · changed: agreement kharkiv-kosice (2 fields)"
     )
     assert history_line(change, "uk").endswith("змінено: угода kharkiv-kosice (2 поля)")
 

@@ -56,11 +56,22 @@ async def test_a_csv_export_keeps_its_keys_and_says_why_in_the_admins_language(
     assert call.caption.endswith(EXPLAINED[lang])
 
 
-async def test_a_full_export_has_no_note_about_columns(admins: FileHarness) -> None:
-    calls = await admins.send("/export json", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("en", "The knowledge base as of June 1, 2025."),
+        ("uk", "База знань станом на 1 червня 2025\N{NARROW NO-BREAK SPACE}р."),
+    ],
+)
+async def test_a_full_export_has_no_note_about_columns_and_its_date_in_words(
+    admins: FileHarness, lang: str, caption: str
+) -> None:
+    calls = await admins.send(
+        "/export json", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN, language_code=lang
+    )
 
     (call,) = [call for call in calls if isinstance(call, SendDocument)]
-    assert call.caption == "The knowledge base as of 2025-06-01."
+    assert call.caption == caption
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])

@@ -30,6 +30,7 @@ from aiogram.types import (
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
+from babel.dates import format_date
 
 from bot.deeplinks import hromada_payload
 from bot.filters.admin import IsAdmin, refusal_text, refuse
@@ -142,7 +143,9 @@ async def cmd_export(
         document = await services.work(export_document)
         text, name = dump_document(document, DocumentFormat(chosen)), f"pobratym-{stamp}.{chosen}"
         content = text.encode("utf-8")
-    caption = _("The knowledge base as of {date}.").format(date=stamp)
+    # «1 червня 2025 р.» ends with its own full stop, which the Ukrainian caption keeps.
+    day = format_date(services.today(), "long", locale=lang)
+    caption = _("The knowledge base as of {date}.").format(date=day)
     if chosen in SHEET_FORMATS:
         caption += " " + _(FIXED_COLUMNS)
     await message.answer_document(

@@ -24,7 +24,7 @@ from knowledge.admin.permissions import (
     UnknownHromadaError,
 )
 from knowledge.admin.reminders import Reminder
-from knowledge.facts.dates import Precision
+from knowledge.facts.dates import KYIV, Precision
 from knowledge.facts.messages import N_
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.render.labels import AUDIT_ACTIONS
@@ -125,9 +125,10 @@ def undo_question(change: Change, lang: str) -> str:
 
 
 def history_line(change: Change, lang: str) -> str:
-    """One change in a history list: number, time, who, what, and how many fields."""
+    """One change in a history list: number, time in Kyiv (as every time the bot shows; a
+    naive `change.at` is UTC), who, what, and how many fields."""
     translations = translation(lang)
-    when = format_datetime(change.at, "d MMM y, HH:mm", tzinfo=change.at.tzinfo, locale=lang)
+    when = format_datetime(change.at, "d MMM y, HH:mm", tzinfo=KYIV, locale=lang)
     verb = _verb(change.action, lang)
     count = len(visible_changes(change.changes))
     fields = translations.ngettext("{count} field", "{count} fields", count).format(count=count)
