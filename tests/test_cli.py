@@ -113,8 +113,8 @@ def test_a_broken_file_is_refused_with_its_reason_and_nothing_is_written(
     actual = run_bot("--lang", "en", "kb", "load", str(broken), cwd=tmp_path)
 
     assert actual.returncode == 1
-    assert "Cannot load:" in actual.stderr
-    assert "agreements.0.sources: Field required" in actual.stderr
+    assert f"Cannot load {broken}:" in actual.stderr
+    assert "  - agreements.0.sources: the field is missing" in actual.stderr
     assert "Traceback" not in actual.stderr
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from tests.cli import run_bot
 
@@ -145,4 +148,113 @@ def test_a_document_giving_a_key_twice_is_refused_by_import_and_load(tmp_path: P
     assert imported.returncode == 1
     assert 'Line 5: the key "country" is given twice' in imported.stderr
     assert loaded.returncode != 0
-    assert "line 5: the key 'country' is given twice" in loaded.stderr
+    assert 'Line 5: the key "country" is given twice' in loaded.stderr
+
+
+AGREEMENT = {
+    "key": "kharkiv-albuquerque-cooperation-2023",
+    "hromada": "UA63120270000028556",
+    "place": "us-albuquerque",
+    "kind": "cooperation_agreement",
+    "status": "active",
+    "title": {"uk": "Угода про співпрацю", "en": "Cooperation agreement"},
+    "signed_on": "2023",
+    "sources": [{"source": "kharkiv-foi-reply-2024-01-12"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected", "english"),
+    [
+        (
+            "export.yaml",
+            "agreements: !!python/object/apply:os.system ['true']\n",
+            "  - Рядок 1: тег !!python/object/apply:os.system заборонено; пишіть лише звичайні"
+            " значення, списки й ключі",
+            ("constructor", "could not"),
+        ),
+        (
+            "export.json",
+            json.dumps({"agreements": [AGREEMENT | {"expires_on": "2030"}]}),
+            "  - agreements.0.expires_on: такого поля немає; видаліть його",
+            ("Extra inputs", "permitted"),
+        ),
+        (
+            "export.json",
+            '{"agreements": [1, 2}',
+            "  - Рядок 1, позиція 21: тут JSON не читається; перевірте коми, лапки й дужки",
+            ("Expecting", "delimiter"),
+        ),
+        (
+            "partners.csv",
+            f"{HEADER}\nKharkiv,{'x' * 200_000},CZ,twinning,active,2020,,Letter,,,\n",
+            "  - Біля рядка 2: клітинка довша, ніж дозволено (найбільше — 131",
+            ("field larger", "limit"),
+        ),
+    ],
+)
+def test_an_unreadable_file_is_refused_wholly_in_ukrainian(
+    tmp_path: Path, name: str, text: str, expected: str, english: tuple[str, ...]
+) -> None:
+    upload = tmp_path / name
+    upload.write_text(text, encoding="utf-8")
+
+    refused = run_bot("--lang", "uk", "kb", "import", str(upload), cwd=tmp_path)
+
+    assert refused.returncode == 1
+    lines = refused.stderr.splitlines()
+    assert any(line.startswith(expected) for line in lines), lines
+    assert not any(word in refused.stderr for word in english), refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "english"),
+    [
+        (
+            "agreements:\n- key: a\n  key: b\n",
+            "  - Рядок 3: ключ «key» вказано двічі в одному записі чи розділі",
+            ("given twice", "mapping"),
+        ),
+        (
+            "agreements:\n- key: kharkiv-brno-twinning\n  hromada: UA63120270000028556\n"
+            "  place: cz-brno\n  kind: twinning\n  status: active\n  signed_on: '2020-13'\n"
+            "  sources: [{source: kharkiv-foi-reply-2024-01-12}]\n",
+            "  - agreements.0.signed_on: 2020-13 не є датою; пишіть РРРР, РРРР-ММ або РРРР-ММ-ДД",
+            ("Value error", "no such date"),
+        ),
+    ],
+)
+def test_a_file_kb_load_refuses_is_told_wholly_in_ukrainian(
+    tmp_path: Path, text: str, expected: str, english: tuple[str, ...]
+) -> None:
+    document = tmp_path / "records.yaml"
+    document.write_text(text, encoding="utf-8")
+
+    refused = run_bot("--lang", "uk", "kb", "load", str(document), cwd=tmp_path)
+
+    assert refused.returncode == 1
+    lines = refused.stderr.splitlines()
+    assert f"Не вдалося завантажити {document}:" in lines, lines
+    assert any(line.startswith(expected) for line in lines), lines
+    assert not any(word in refused.stderr for word in english), refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("changes", "refusal"),
+    [
+        ({"hromada": "UA53080370000025609"}, "немає громади з кодом UA53080370000025609"),
+        ({"place": "ua-nonexistent"}, "немає місця з ключем ua-nonexistent"),
+    ],
+)
+def test_a_record_refused_for_an_unknown_key_is_not_counted_as_changed(
+    tmp_path: Path, changes: dict[str, str], refusal: str
+) -> None:
+    document = tmp_path / "export.json"
+    document.write_text(json.dumps({"agreements": [AGREEMENT | changes]}), encoding="utf-8")
+
+    preview = run_bot("--lang", "uk", "kb", "import", str(document), cwd=tmp_path)
+
+    output = preview.stdout + preview.stderr
+    assert f"  - kharkiv-albuquerque-cooperation-2023: {refusal}" in output.splitlines(), output
+    assert "змінених 1" not in output
+    assert "змінені: kharkiv-albuquerque-cooperation-2023" not in output

@@ -162,7 +162,9 @@ async def load_files(context: CommandContext, arguments: argparse.Namespace) -> 
         else:
             document = with_reference_places(read_documents(path))
     except DocumentError as error:
-        context.complain(_("Cannot load: {problem}").format(problem=error))
+        context.complain(_("Cannot load {name}:").format(name=error.name))
+        for problem in error.problems:
+            context.complain(_problem_line(context, problem))
         return 1
     try:
         # A database without hromadas is given the shipped ones first (as the bot's first

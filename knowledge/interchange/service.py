@@ -185,6 +185,20 @@ async def _moves_not_theirs(
     return told
 
 
+def _without_refused(document: KnowledgeDocument, refused: list[Problem]) -> KnowledgeDocument:
+    """The document without the records `refused` names (as "record"), so that a refused
+    record is not also counted as new or changed."""
+    keys = {str(problem.params["record"]) for problem in refused if "record" in problem.params}
+    if not keys:
+        return document
+    return document.model_copy(
+        update={
+            section: [doc for doc in getattr(document, section) if getattr(doc, key) not in keys]
+            for section, _, key in SECTIONS
+        }
+    )
+
+
 async def _plan(
     session: AsyncSession, parsed: ParsedImport, writer: Writer | None = None
 ) -> _Planned:
@@ -194,6 +208,7 @@ async def _plan(
     if parsed.document is not None:
         document = parsed.document
         preview.rejected = await check_references(session, document)
+        document = _without_refused(document, preview.rejected)
     else:
         plan = plan_rows(
             parsed,

@@ -20,9 +20,10 @@ import charset_normalizer
 import yaml
 from pydantic import ValidationError
 
-from knowledge.facts.documents import KnowledgeDocument, entry_problem, length_problems
+from knowledge.facts.documents import KnowledgeDocument
 from knowledge.facts.messages import N_, ImportRejectedError, Problem, rejected, too_long
 from knowledge.facts.plausibility import entry_context
+from knowledge.facts.unreadable import csv_problem, json_problem, validation_problems, yaml_problem
 from knowledge.interchange.spreadsheets import (
     COLUMNS,
     REQUIRED,
@@ -38,7 +39,7 @@ from knowledge.interchange.spreadsheets import (
 )
 from knowledge.interchange.workbook import workbook_records
 from knowledge.places.hromadas import HromadaIndex, shipped_index
-from knowledge.store.document_files import DuplicateKeyError, load_json, load_yaml
+from knowledge.store.document_files import DUPLICATE_KEY, DuplicateKeyError, load_json, load_yaml
 
 
 @dataclass(frozen=True)
@@ -230,8 +231,12 @@ def _load_json(text: str, limits: ImportLimits) -> Any:
         return load_json(text)
     except DuplicateKeyError as error:
         raise _duplicate_key(error) from None
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise rejected(N_("The file is not valid JSON: {error}"), error=str(error)) from None
+    except RecursionError:
+        raise rejected(N_("The file is nested too deeply.")) from None
+    except json.JSONDecodeError as error:
+        raise ImportRejectedError(
+            [Problem(N_("The file is not valid JSON:")), json_problem(error)]
+        ) from None
 
 
 def _load_yaml(text: str, limits: ImportLimits) -> Any:
@@ -254,15 +259,14 @@ def _load_yaml(text: str, limits: ImportLimits) -> Any:
     except DuplicateKeyError as error:
         raise _duplicate_key(error) from None
     except yaml.YAMLError as error:
-        raise rejected(N_("The file is not valid YAML: {error}"), error=str(error)) from None
+        raise ImportRejectedError(
+            [Problem(N_("The file is not valid YAML:")), yaml_problem(error)]
+        ) from None
 
 
 def _duplicate_key(error: DuplicateKeyError) -> ImportRejectedError:
     return rejected(
-        N_(
-            'Line {line}: the key "{key}" is given twice in one record or section; only one'
-            " value can be kept, so delete the other."
-        ),
+        DUPLICATE_KEY,
         line=error.line,
         key=error.key,
     )
@@ -276,30 +280,12 @@ def _validate(raw: Any) -> KnowledgeDocument:
     try:
         return KnowledgeDocument.model_validate(raw, context=entry_context())
     except ValidationError as error:
-        ruled = entry_problem(error)
-        if ruled is not None:
-            raise ImportRejectedError(
-                [Problem(N_("The file is not a valid knowledge base export:")), ruled]
-            ) from None
-        over = length_problems(error)
-        if over:
-            # Each over-long text is its own problem, so it is worded in the reader's language.
-            raise ImportRejectedError(
-                [Problem(N_("The file is not a valid knowledge base export:")), *over]
-            ) from None
-        problems = [
-            Problem(
-                N_("{where}: {reason}"),
-                {
-                    "where": ".".join(str(part) for part in issue["loc"]) or "document",
-                    "reason": issue["msg"],
-                },
-            )
-            for issue in error.errors(include_url=False, include_input=False)
-        ]
-        raise rejected(
-            N_("The file is not a valid knowledge base export: {problems}"),
-            problems="; ".join(problem.render(str) for problem in problems[:10]),
+        # Each reason is its own problem, so it is worded in the reader's language.
+        raise ImportRejectedError(
+            [
+                Problem(N_("The file is not a valid knowledge base export:")),
+                *validation_problems(error)[:10],
+            ]
         ) from None
 
 
@@ -394,10 +380,8 @@ def _read_csv(
     try:
         records = list(reader)
     except csv.Error as error:
-        raise rejected(
-            N_("The file is not valid CSV near line {line}: {error}"),
-            line=reader.line_num,
-            error=str(error),
+        raise ImportRejectedError(
+            [Problem(N_("The file is not valid CSV:")), csv_problem(error, reader.line_num)]
         ) from None
     _read_rows(records, parsed, limits, hromadas)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from json.decoder import JSONObject  # type: ignore[attr-defined]
 from json.scanner import py_make_scanner  # type: ignore[attr-defined]
 from pathlib import Path
@@ -13,14 +14,34 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.facts.documents import KnowledgeDocument
+from knowledge.facts.messages import N_, Problem
 from knowledge.facts.plausibility import entry_context
+from knowledge.facts.unreadable import json_problem, validation_problems, yaml_problem
 
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
 class DocumentError(Exception):
-    """A file is not a valid knowledge document; the message says where and why."""
+    """A file is not a valid knowledge document: `name` is the file or folder, `problems` say
+    where and why, each a `Problem` translated where it is shown (the exception's text is the
+    English)."""
+
+    def __init__(self, name: str, problems: Sequence[Problem]) -> None:
+        super().__init__(f"{name}: " + "; ".join(problem.render(str) for problem in problems))
+        self.name = name
+        self.problems = list(problems)
+
+
+def _refused(name: str, message: str, **params: str | int) -> DocumentError:
+    return DocumentError(name, [Problem(message, dict(params))])
+
+
+# The refusal of a mapping that gives a key twice.
+DUPLICATE_KEY = N_(
+    'Line {line}: the key "{key}" is given twice in one record or section; only one'
+    " value can be kept, so delete the other."
+)
 
 
 class DuplicateKeyError(ValueError):
@@ -113,56 +134,62 @@ def load_json(text: str) -> Any:
     return decoder.decode(text)
 
 
-def _describe(error: ValidationError) -> str:
-    lines = []
-    for issue in error.errors(include_url=False, include_input=False):
-        where = ".".join(str(part) for part in issue["loc"]) or "document"
-        lines.append(f"{where}: {issue['msg']}")
-    return "; ".join(lines)
-
-
 def parse_document(text: str, *, name: str, is_json: bool) -> KnowledgeDocument:
-    """Parse and validate one document's text."""
+    """Parse and validate one document's text; raises DocumentError naming `name`."""
     try:
         data: Any = load_json(text) if is_json else load_yaml(text)
     except DuplicateKeyError as error:
-        raise DocumentError(f"{name}: {error}") from None
-    except (json.JSONDecodeError, yaml.YAMLError, RecursionError) as error:
-        raise DocumentError(
-            f"{name}: not valid {'JSON' if is_json else 'YAML'}: {error}"
+        raise _refused(
+            name,
+            DUPLICATE_KEY,
+            line=error.line,
+            key=error.key,
         ) from None
+    except RecursionError:
+        raise _refused(name, N_("The file is nested too deeply.")) from None
+    except json.JSONDecodeError as error:
+        raise DocumentError(name, [json_problem(error)]) from None
+    except yaml.YAMLError as error:
+        raise DocumentError(name, [yaml_problem(error)]) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise DocumentError(f"{name}: expected a mapping of sections at the top")
+        raise _refused(
+            name, N_("The file is not a knowledge base export: no sections at the top.")
+        )
     try:
         return KnowledgeDocument.model_validate(data, context=entry_context())
     except ValidationError as error:
-        raise DocumentError(f"{name}: {_describe(error)}") from None
+        raise DocumentError(name, validation_problems(error)) from None
 
 
 def read_document_file(path: Path) -> KnowledgeDocument:
-    """Read one YAML or JSON file."""
+    """Read one YAML or JSON file; raises DocumentError."""
+    name = str(path)
     if path.suffix.lower() not in DOCUMENT_SUFFIXES:
-        raise DocumentError(f"{path}: expected a .yaml, .yml or .json file")
+        raise _refused(name, N_("Only .yaml, .yml and .json files are read."))
     if path.stat().st_size > MAX_DOCUMENT_BYTES:
-        raise DocumentError(f"{path}: larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB")
+        raise _refused(
+            name,
+            N_("The file is larger than {limit} MB."),
+            limit=MAX_DOCUMENT_BYTES // (1024 * 1024),
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise DocumentError(f"{path}: not UTF-8 text") from None
-    return parse_document(text, name=str(path), is_json=path.suffix.lower() == ".json")
+        raise _refused(name, N_("The file is not UTF-8 text.")) from None
+    return parse_document(text, name=name, is_json=path.suffix.lower() == ".json")
 
 
 def read_documents(path: Path) -> KnowledgeDocument:
     """Read a file, or every YAML and JSON file in a folder, as one document."""
     if not path.exists():
-        raise DocumentError(f"{path}: no such file or folder")
+        raise _refused(str(path), N_("No such file or folder."))
     if path.is_file():
         return read_document_file(path)
     files = sorted(child for child in path.iterdir() if child.suffix.lower() in DOCUMENT_SUFFIXES)
     if not files:
-        raise DocumentError(f"{path}: no .yaml, .yml or .json files in this folder")
+        raise _refused(str(path), N_("No .yaml, .yml or .json files in this folder."))
     document = KnowledgeDocument()
     for file in files:
         document = document.merged_with(read_document_file(file))
