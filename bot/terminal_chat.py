@@ -43,7 +43,7 @@ from bot.settings import LOCALES, Settings
 from bot.transport import runners
 from bot.transport.session import RetryPolicy
 from bot.write_jobs import wait_for_jobs
-from knowledge.admin.dialogs import waits_for_a_press
+from knowledge.admin.dialogs import names_a_place_now, waits_for_a_press
 
 USER_ID = 1001
 FILES_DIR = Path("var/chat-files")
@@ -441,12 +441,15 @@ def _choice_of(button: dict[str, Any], message_id: int) -> Choice | None:
 
 
 async def _awaiting_text(dispatcher: Dispatcher, bot_id: int) -> bool:
-    """Whether the local user is in a dialog step that asks for typed input."""
+    """Whether the local user is in a dialog step that asks for typed input a bare number may
+    be: not one asking with buttons only, nor one asking a place's name (which has letters,
+    so "3" there presses button 3, and one the question lacks is refused)."""
     key = StorageKey(bot_id=bot_id, chat_id=USER_ID, user_id=USER_ID)
     state = await dispatcher.fsm.storage.get_state(key)
     if state is None or state in BUTTON_STATES:
         return False
-    return not waits_for_a_press(await dispatcher.fsm.storage.get_data(key))
+    data = await dispatcher.fsm.storage.get_data(key)
+    return not waits_for_a_press(data) and not names_a_place_now(data)
 
 
 def _read_lines(source: TextIO, queue: asyncio.Queue[str | None]) -> None:

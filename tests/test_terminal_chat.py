@@ -6,12 +6,18 @@ import io
 from pathlib import Path
 
 import pytest
+from aiogram import Dispatcher
+from aiogram.fsm.storage.base import StorageKey
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.handlers.admin_editing.states import RecordForm
 from bot.local_api import LocalTelegram
-from bot.terminal_chat import USER_ID, TerminalChat, plain_text
+from bot.terminal_chat import USER_ID, TerminalChat, _awaiting_text, plain_text
+from knowledge.admin.dialogs import DIALOGS, DialogState
 from knowledge.render.translations import translation
 from tests.local_api_support import local_bot
+
+BOT_ID = 42
 
 
 class UnpolledChat(TerminalChat):
@@ -207,3 +213,40 @@ async def test_the_goodbye_is_in_the_chat_s_language_whatever_was_typed_last(
     assert await chat.handle("#1")
 
     assert chat.farewell() == goodbye
+
+
+def _at_step(name: str) -> DialogState:
+    steps = [step.name for step in DIALOGS["agreement"].steps]
+    return DialogState("agreement", steps.index(name), {"hromada": "UA63120270000028556"})
+
+
+@pytest.mark.parametrize("language", ["uk", "en"])
+async def test_a_number_at_the_partner_step_presses_a_button_and_one_it_lacks_is_refused(
+    local_telegram: LocalTelegram, tmp_path: Path, language: str
+) -> None:
+    dispatcher = Dispatcher()
+    key = StorageKey(bot_id=BOT_ID, chat_id=USER_ID, user_id=USER_ID)
+    await dispatcher.fsm.storage.set_state(key, RecordForm.step)
+    await dispatcher.fsm.storage.set_data(key, _at_step("place").to_data())
+    output = io.StringIO()
+    chat = UnpolledChat(
+        local_telegram,
+        output,
+        translation(language),
+        language_code=language,
+        files_dir=tmp_path,
+        awaiting_text=lambda: _awaiting_text(dispatcher, BOT_ID),
+    )
+    await _bot_asks_with_buttons(local_telegram)
+    chat.show_new_calls()
+
+    await chat.handle("3")  # no button 3: refused, nothing sent as a name
+    await chat.handle("2")  # a place's name has letters: this is button 2
+    # A step whose answer may be a number (the year of signing) still takes it typed.
+    await dispatcher.fsm.storage.set_data(key, _at_step("signed_on").to_data())
+    await chat.handle("2024")
+
+    assert _typed(local_telegram) == ["2024"]
+    assert _pressed(local_telegram) == ["cancel"]
+    no_button = translation(language).gettext("There is no button {number}.").format(number=3)
+    assert no_button in output.getvalue()

@@ -313,6 +313,14 @@ def waits_for_a_press(data: Mapping[str, Any]) -> bool:
     return state is not None and state.current.options is not None
 
 
+def names_a_place_now(data: Mapping[str, Any]) -> bool:
+    """Whether the dialog kept in the conversation data asks for a place's name now: its
+    answer has letters (`place_name_problem`), so a bare number typed there ("3") can only
+    mean a button of the question."""
+    state = DialogState.from_data(data)
+    return state is not None and state.current.name in _PLACE_NAME_STEPS
+
+
 # ---- readers ----
 
 
