@@ -111,7 +111,8 @@ def split_region(text: str, country: str) -> tuple[str, Subdivision | None]:
     """ "Ridgefield, Connecticut" → ("Ridgefield", Connecticut): a town and the region of its
     country written after a comma or in brackets; the row's country itself so written is
     dropped ("Lublin, Poland", "Kyiv (Poland)" → "Lublin", "Kyiv"), and a constituent
-    country is the region ("Birmingham, England", "Cardiff, Wales, United Kingdom"). Any
+    country is the region ("Birmingham, England", "Cardiff, Wales, United Kingdom"). A
+    region only in brackets is not split off ("Pankow (Berlin)" names Berlin's district). Any
     other text as it is, with None."""
     bracketed = _BRACKETED.match(text)
     if bracketed:
@@ -131,6 +132,10 @@ def split_region(text: str, country: str) -> tuple[str, Subdivision | None]:
         return split_region(town, country)[0], Subdivision(
             "", named.region_en, named.region_uk, True
         )
+    if bracketed:
+        # Brackets after a town name its country or its city more often than its region:
+        # "Pankow (Berlin)" is the district of the city, kept whole as "Berlin – Pankow" is.
+        return text, None
     found = find_subdivision(region, country)
     if found is None or not found.is_region:
         return text, None
