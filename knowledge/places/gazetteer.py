@@ -40,6 +40,7 @@ from knowledge.text.normalize import (
 )
 
 MAX_NAME_TOKENS = 5
+_SHORTEST_ROMANISED = 3
 # Pronouns and other everyday words that are also a form of some name ("мені" is "to me" and
 # "in Mena"): they count as that name only when capitalised or after a preposition.
 _EVERYDAY_WORDS = frozenset(
@@ -409,8 +410,12 @@ class Gazetteer:
             span = tokens[start : start + size]
             if refs is None and all(token.is_latin for token in span):
                 refs = self._latin.get(" ".join(latin_key(word) for word in words))
-                if refs is None and all(
-                    original[token.start : token.start + 1].isupper() for token in span
+                # A word of three letters read by another romanisation is more often an
+                # English one opening a sentence ("How" as «Хів») than a name.
+                if (
+                    refs is None
+                    and (size > 1 or len(span[0].text) > _SHORTEST_ROMANISED)
+                    and all(original[token.start : token.start + 1].isupper() for token in span)
                 ):
                     refs = self._romanised(phrase)
             elif refs is None and not (size == 1 and _everyday_word(span[0].text)):
