@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from aiogram import Bot, Dispatcher
 
@@ -71,8 +71,14 @@ def secrets_of(settings: Settings) -> list[str]:
     for url in (settings.database_url, settings.redis_url):
         if url is not None:
             with contextlib.suppress(ValueError):
-                password = urlsplit(url.get_secret_value()).password
-                if password:
+                parts = urlsplit(url.get_secret_value())
+                given = [parts.password] + [
+                    value
+                    for name, values in parse_qs(parts.query).items()
+                    if name.casefold() in {"password", "passwd", "pass", "sslpassword"}
+                    for value in values
+                ]
+                for password in filter(None, given):
                     found += [password, quote(password, safe="")]
     return found
 

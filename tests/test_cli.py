@@ -176,6 +176,27 @@ def test_an_unreachable_database_is_one_translated_line_without_the_password(
     assert "s3cret-word" not in actual.stdout + actual.stderr
 
 
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        "pobratym@127.0.0.1:{port}/pobratym?password=s3cret-zebra",
+        "pobratym@127.0.0.1:{port}/pobratym?user=pobratym&password=s3cret-zebra",
+        "pobratym:s3cret@zebra@127.0.0.1:{port}/pobratym",
+    ],
+)
+def test_a_password_given_any_way_in_the_url_is_never_printed(
+    credentials: str, tmp_path: Path
+) -> None:
+    url = "postgresql+asyncpg://" + credentials.format(port=_closed_port())
+
+    actual = run_bot("--lang", "uk", "kb", "stats", cwd=tmp_path, env={"DATABASE_URL": url})
+
+    assert actual.returncode == 1
+    assert actual.stderr.startswith("Не вдається з’єднатися з postgresql+asyncpg://pobratym")
+    assert "s3cret" not in actual.stdout + actual.stderr
+    assert "zebra" not in actual.stdout + actual.stderr
+
+
 def test_db_downgrade_and_upgrade(tmp_path: Path) -> None:
     upgraded = run_bot("--lang", "en", "db", "upgrade", cwd=tmp_path)
     downgraded = run_bot("--lang", "en", "db", "downgrade", "base", cwd=tmp_path)

@@ -11,13 +11,13 @@ from collections.abc import Callable, Coroutine, Sequence
 from traceback import walk_tb
 from typing import Any
 
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from bot.cli import ask_commands, database_commands, knowledge_commands, telegram_commands
 from bot.cli.context import CommandContext
 from bot.settings import LOCALES, SettingsError, load_settings
 from knowledge.render.translations import translation
+from knowledge.store.engines import shown_url
 
 logger = logging.getLogger(__name__)
 
@@ -70,9 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         # One line, not the driver's traceback (-v logs it); the URL without its password.
         logger.info("the database cannot be reached", exc_info=error)
-        shown = make_url(settings.database_url.get_secret_value()).render_as_string(
-            hide_password=True
-        )
+        shown = shown_url(settings.database_url.get_secret_value())
         context.complain(
             context.gettext("Cannot reach {url}: {problem}").format(
                 url=shown, problem=type(error).__name__

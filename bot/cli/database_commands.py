@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cli.context import CommandContext
-from knowledge.store.engines import SUPPORTED_DRIVERS, create_engine
+from knowledge.store.engines import SUPPORTED_DRIVERS, create_engine, shown_url
 from knowledge.store.first_start import preparing
 from knowledge.store.schema_head import schema_is_current
 from knowledge.store.transfer import TargetNotEmptyError, TransferMismatchError, copy_database
@@ -110,7 +110,7 @@ async def migrate_to(context: CommandContext, arguments: argparse.Namespace) -> 
     except ValueError:
         context.complain(_("That is not a database URL the bot can use."))
         return 2
-    shown = url.render_as_string(hide_password=True)
+    shown = shown_url(url)
     source = create_engine(context.settings.database_url.get_secret_value())
     target = create_engine(url)
     try:

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
@@ -107,6 +108,38 @@ async def writing(session: AsyncSession) -> AsyncIterator[None]:
         await session.rollback()
         raise
     await end_step(session)
+
+
+# Query parameters a driver reads a credential from ("?password=…" for asyncpg and psycopg).
+_SECRET_PARAMETERS = frozenset({"password", "passwd", "pass", "sslpassword", "secret", "token"})
+
+
+def shown_url(database_url: str | URL) -> str:
+    """The database URL as it may be shown or logged: the password after the user name and
+    every credential given as a query parameter ("?password=…") replaced by "***".
+
+    Raises ValueError (sqlalchemy's ArgumentError is one) when it is not a URL at all."""
+    if isinstance(database_url, str):
+        database_url = _one_at_sign(database_url)
+    url = make_url(database_url)
+    hidden = {
+        name: "***" if name.casefold() in _SECRET_PARAMETERS else value
+        for name, value in url.query.items()
+    }
+    return url.set(query=hidden).render_as_string(hide_password=True)
+
+
+def _one_at_sign(database_url: str) -> str:
+    """A URL whose password holds an unencoded "@" ("user:p@ss@host") with everything between
+    the user's name and the host's "@" taken as the password, as a driver reads it, so that no
+    part of it is taken for the host and shown."""
+    scheme, separator, rest = database_url.partition("://")
+    authority, slash, path = rest.partition("/")
+    if not separator or authority.count("@") < 2:
+        return database_url
+    credentials, _, host = authority.rpartition("@")
+    user, _, password = credentials.partition(":")
+    return f"{scheme}://{user}:{quote(password, safe='')}@{host}{slash}{path}"
 
 
 def create_engine(database_url: str | URL) -> AsyncEngine:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Table, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from knowledge.store.engines import shown_url
 from knowledge.store.models import Base
 
 # Rows go to the target in batches of this many, each one INSERT with many VALUES.
@@ -127,7 +128,7 @@ async def copy_database(source: AsyncEngine, target: AsyncEngine) -> TransferRep
     rows: dict[str, int] = {}
     async with source.connect() as reading, target.begin() as writing:
         if await _count_records(writing):
-            raise TargetNotEmptyError(target.url.render_as_string(hide_password=True))
+            raise TargetNotEmptyError(shown_url(target.url))
         for table in _tables():
             exported = await reading.execute(select(table))
             copied = 0
