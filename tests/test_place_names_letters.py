@@ -82,3 +82,23 @@ async def test_every_admin_entry_refuses_a_place_name_without_letters_or_with_ma
     await _say(admin, "Полтава", lang)
     refusal = await _say(admin, junk, lang)
     assert REFUSED[lang] in refusal, refusal
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_a_name_over_two_lines_or_of_invisible_characters_only_is_refused(lang: str) -> None:
+    rows = [
+        'Kharkiv,"Koš\nice",SK,twinning,active,2020,Letter',
+        "Kharkiv,\u200b,SK,twinning,active,2020,Letter",
+        "Kharkiv,Lille,France,twinning,active,2020,Letter",
+    ]
+    plan = plan_rows(
+        read_import("\n".join([HEADER, *rows]).encode(), "s.csv"), factories.document()
+    )
+
+    gettext = translation(lang).gettext
+    refusals = {problem.row: problem.render(gettext, lang) for problem in plan.rejected}
+    assert set(refusals) == {2, 3}
+    assert {"en": "written on one line", "uk": "в один рядок"}[lang] in refusals[2]
+    assert {"en": "partner_city is empty", "uk": "partner_city"}[lang] in refusals[3]
+    assert {place.key for place in plan.document.places} >= {"fr-lille"}
+    assert not any("\n" in place.name.en for place in plan.document.places)

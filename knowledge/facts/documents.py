@@ -302,12 +302,21 @@ NOT_A_PLACE_NAME = N_(
     "{name} is not a place's name: a name has letters and no markup characters such as < or >"
 )
 
+PLACE_NAME_ON_LINES = N_(
+    "{name} is not a place's name: a name is written on one line, with no line break or tab"
+)
+
 
 def place_name_problem(name: str) -> Problem | None:
-    """Why `name` cannot name a place, or None: it has no letter ("12345") or holds a markup
-    character (< > { } [ ] \\ ` |). Every entry of a place meets it through `PlaceDoc`."""
+    """Why `name` cannot name a place, or None: it has no letter ("12345"), holds a markup
+    character (< > { } [ ] \\ ` |), or a line break or tab inside it. Every entry of a place
+    meets it through `PlaceDoc`."""
     if not any(char.isalpha() for char in name) or any(char in _MARKUP for char in name):
         return Problem(NOT_A_PLACE_NAME, {"name": name.strip()})
+    if any(unicodedata.category(char) == "Cc" for char in name.strip()):
+        # A line break or a tab inside a name makes another place of the same town
+        # ("Koš\nice" beside Košice) and breaks every line that shows it.
+        return Problem(PLACE_NAME_ON_LINES, {"name": " ".join(name.split())})
     return None
 
 

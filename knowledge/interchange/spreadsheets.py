@@ -313,7 +313,8 @@ def _source(cells: dict[str, str]) -> SourceCells:
 
 def _required(cells: dict[str, str], columns: tuple[str, ...]) -> None:
     for column in columns:
-        if not cells.get(column, "").strip():
+        # A cell of nothing but invisible characters (a zero-width space) is empty too.
+        if not visible_text(cells.get(column, "")):
             raise _RowError(N_("{column} is empty"), column=column)
 
 
