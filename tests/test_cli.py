@@ -182,6 +182,7 @@ def test_an_unreachable_database_is_one_translated_line_without_the_password(
         "pobratym@127.0.0.1:{port}/pobratym?password=s3cret-zebra",
         "pobratym@127.0.0.1:{port}/pobratym?user=pobratym&password=s3cret-zebra",
         "pobratym:s3cret@zebra@127.0.0.1:{port}/pobratym",
+        "pobratym:s3cret-zebra@127.0.0.1:99999/pobratym",
     ],
 )
 def test_a_password_given_any_way_in_the_url_is_never_printed(

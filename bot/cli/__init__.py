@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _reader_gone()
-    except (OSError, DBAPIError) as error:
+    # OverflowError: a port past 65535 in DATABASE_URL, refused by the socket itself.
+    except (OSError, OverflowError, DBAPIError) as error:
         if not _from_database(error):
             raise
         # One line, not the driver's traceback (-v logs it); the URL without its password.
