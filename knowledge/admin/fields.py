@@ -12,7 +12,8 @@ from pydantic import BaseModel, ValidationError
 from knowledge.admin.common import FieldChange
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate
 from knowledge.facts.documents import entry_problem, length_problems
-from knowledge.facts.messages import N_, Name, Problem, number
+from knowledge.facts.messages import N_, Name, Problem
+from knowledge.facts.unreadable import limit_of
 from knowledge.places.hromadas import shipped_index
 from knowledge.render.labels import VOCABULARIES
 from knowledge.render.lang import Language
@@ -155,7 +156,6 @@ INVALID_FIELDS = {
 }
 INVALID_FIELD = N_("The record is not valid: “{field}” has a value it may not have.")
 INVALID_RECORD = N_("The record is not valid.")
-_BOUNDS = ("gt", "ge", "lt", "le")
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:
@@ -168,12 +168,6 @@ def _field_path(location: tuple[int | str, ...]) -> str:
         elif part in FIELDS or part in IN_LANGUAGE:
             parts.append(part)
     return ".".join(parts)
-
-
-def _bound(value: object) -> str | int:
-    if isinstance(value, int | float | Decimal) and value == int(value):
-        return number(int(value))
-    return str(value)
 
 
 def _labelled(over: Problem, error: ValidationError) -> Problem:
@@ -212,10 +206,10 @@ def invalid_record_problem(error: ValidationError) -> Problem:
         field = Name(field_label(path, "en"), field_label(path, "uk"))
         context = issue.get("ctx") or {}
         message = INVALID_FIELDS.get(issue["type"], INVALID_FIELD)
-        bounds = [context[bound] for bound in _BOUNDS if bound in context]
+        limit = limit_of(context)
         params: dict[str, str | int] = {"field": field}
-        if bounds:
-            params["limit"] = _bound(bounds[0])
+        if limit is not None:
+            params["limit"] = limit
         elif "{limit}" in message:
             message = INVALID_FIELD
         return Problem(message, params)

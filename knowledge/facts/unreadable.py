@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -38,13 +40,19 @@ FIELD_INVALID = N_("{field}: a value this field cannot take")
 # A date field that holds no date ("2020-13").
 NOT_A_DATE = N_("{field}: {value} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
 _BOUNDS = ("gt", "ge", "lt", "le")
-_NUMBER_TYPES = (int, float)
 
 
-def _limit(value: Any) -> str | int:
-    if isinstance(value, _NUMBER_TYPES) and value == int(value):
-        return number(int(value))
-    return str(value)
+def limit_of(context: Mapping[str, Any]) -> str | int | None:
+    """The bound a pydantic error's context (`ctx`) names (gt, ge, lt or le), as a message
+    shows it: a whole number formatted by `number`, any other value as its text; None when
+    the error names no bound."""
+    for bound in _BOUNDS:
+        if bound in context:
+            value = context[bound]
+            if isinstance(value, int | float | Decimal) and value == int(value):
+                return number(int(value))
+            return str(value)
+    return None
 
 
 def _field(location: tuple[int | str, ...]) -> str:
@@ -73,9 +81,9 @@ def validation_problems(error: ValidationError, row: int | None = None) -> list[
             continue
         message = FIELD_REASONS.get(issue["type"], FIELD_INVALID)
         params: dict[str, str | int] = {"field": field}
-        bounds = [context[bound] for bound in _BOUNDS if bound in context]
-        if bounds:
-            params["limit"] = _limit(bounds[0])
+        limit = limit_of(context)
+        if limit is not None:
+            params["limit"] = limit
         elif "{limit}" in message:
             message = FIELD_INVALID
         problems.append(Problem(message, params, row))
