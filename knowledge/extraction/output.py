@@ -15,18 +15,13 @@ def fact_json(proposal: Proposal, comparison: Comparison) -> dict[str, Any]:
     """One fact as a JSON object, with "known": true or "changes" against the knowledge base.
 
     The fields are those of `proposal_data` (dates ISO text, enums their values), less what
-    only the conversation needs; an aid's items are objects with named fields.
+    only the conversation needs.
     """
     data = {
         name: value
         for name, value in proposal_data(proposal).items()
         if name not in _KEPT_FOR_BUTTONS
     }
-    if "items" in data:
-        data["items"] = [
-            {"category": category, "description": description, "quantity": quantity}
-            for category, description, quantity in data["items"]
-        ]
     if comparison.known:
         data["known"] = True
     elif comparison.changes:
