@@ -36,6 +36,48 @@ NEAR_KAMIANKA_CHERNIVTSI = (48.01, 25.99)
 
 
 @pytest.mark.parametrize(
+    ("text", "oblast", "expected_hromada", "expected_settlement"),
+    [
+        # A neighbour's name of a village or town, from `other_names.csv`.
+        ("Nagymuzsaly", "Kárpátalja", BEREHOVE, "UA21020030130020350"),
+        ("Palágykomoróc", "", "UA21100190000078736", "UA21100190070039324"),
+        ("Emilczyn", "", "UA18080130000032098", None),
+        # French «Tchoulakiv» reads Chulakiv, the town Чулаківська hromada is named after.
+        ("Tchoulakiv", "région de Kherson", "UA65080170000067222", None),
+        # Romanian -ița is the Ukrainian -иця.
+        ("comuna Ostrița", "Regiunea Cernăuți", "UA73060430000042676", None),
+        # A Russian spelling of a village or district where the row names its raion or city.
+        (
+            "Lipovka, raionul Tomashpol",
+            "regiunea Vinnitsa",
+            "UA05100130000061386",
+            "UA05100130150080174",
+        ),
+        ("Dnieprovskyi (arrondissement de Kyïv)", "", KYIV, DNIPROVSKYI_KYIV),
+        # An oblast column in French.
+        ("Louhansk", "Oblast de Louhansk", "UA44060010000059164", None),
+    ],
+)
+def test_foreign_and_russian_spellings_of_villages_resolve_where_the_row_says(
+    text: str, oblast: str, expected_hromada: str, expected_settlement: str | None
+) -> None:
+    actual = shipped_index().resolve(text, oblast)
+
+    assert isinstance(actual, Resolved), actual
+    assert actual.code == expected_hromada
+    assert (actual.settlement.code if actual.settlement else None) == expected_settlement
+
+
+def test_a_russian_spelling_of_a_village_with_no_raion_is_not_read_as_one_of_its_namesakes() -> (
+    None
+):
+    actual = shipped_index().resolve("Lipovka", "regiunea Vinnitsa")
+
+    assert isinstance(actual, Problem)
+    assert not isinstance(actual, Resolved)
+
+
+@pytest.mark.parametrize(
     ("text", "expected_hromada", "expected_settlement"),
     [
         ("Bene", BEREHOVE, BENE),
@@ -125,6 +167,8 @@ def test_villages_districts_and_former_names_resolve_to_their_hromada(
         # An oblast by its everyday name, which no place has.
         ("Transcarpathia", "is an oblast", "Uzhhorod"),
         ("Київщина", "is an oblast", "Bila Tserkva"),
+        ("Oblast de Louhansk", "is an oblast", "Luhansk"),
+        ("Oblast Tschernihiw", "is an oblast", "Chernihiv"),
     ],
 )
 def test_raions_and_oblasts_are_refused_as_such_with_what_to_write(

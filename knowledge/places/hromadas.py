@@ -19,6 +19,7 @@ raion or an oblast is refused as such, with what to write instead.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -598,11 +599,16 @@ class HromadaIndex:
             if owner is None:
                 continue
             self.settlements[unit.code] = unit
+            # A neighbour's or a former name of a village or town (Hungarian «Nagymuzsaly»
+            # for Мужієво, Polish «Emilczyn» for Ємільчине): `other_names.csv`, by the
+            # settlement's and its oblast's Ukrainian names.
+            others = other_names().get((unit.name_uk, owner.oblast_uk or ""), ())
             if unit.name_uk == owner.center_uk and unit.kind is not SettlementKind.DISTRICT:
                 self.centre_kinds[owner.code] = unit.kind
+                self._add_forms(1, [(name, True) for name in others], owner)
                 continue
             entry = _Entry(owner, unit)
-            for form in (unit.name_uk, unit.name_en, *unit.aliases):
+            for form in (unit.name_uk, unit.name_en, *unit.aliases, *others):
                 key, latin = self._keys(form)
                 self._add(self.tiers[2], key, entry)
                 self._add(self.tiers[5], latin, entry)
@@ -716,6 +722,15 @@ class HromadaIndex:
         key = _oblast_key(text)
         if key in self.oblasts:
             return self.oblasts[key]
+        # French "Oblast de Louhansk", German "Oblast Tschernihiw": the name read back from
+        # another language's romanisation, when it names one oblast exactly.
+        read = {
+            code
+            for reading in romanisation_readings(name_key(text))
+            if (code := self.oblasts.get(_oblast_key(reading))) is not None
+        }
+        if len(read) == 1:
+            return read.pop()
         # "Kyiv Oblast" is keyed "kiv", the stem of «Київська» "kivs": a short key names the
         # one oblast whose stem starts with it.
         starting = {code for known, code in self.oblasts.items() if known.startswith(key)}
@@ -772,7 +787,9 @@ class HromadaIndex:
         for qualifier in qualifiers:
             within = self._within(qualifier)
             if within is not None:
-                found = self._lookup(key, _Within(within), kinds)
+                found = self._lookup(key, _Within(within), kinds) or (
+                    self._unit_by_russian_spelling(key, _Within(within), kinds)
+                )
                 if found:
                     return self._choose(text, found, hints)
             places.append(qualifier)
@@ -790,6 +807,8 @@ class HromadaIndex:
             or self._by_foreign_spelling(name, where, kinds)
             or self._by_romanisation(key, where, kinds)
         )
+        if not found and (where.raions or where.city):
+            found = self._unit_by_russian_spelling(key, where, kinds)
         if not found and kinds.units:
             # "village" is written loosely of a settlement too: where the place says which
             # one is meant, a category the codifier gives it otherwise does not refuse it.
@@ -1015,6 +1034,39 @@ class HromadaIndex:
         names = {latin_key(entry.hromada.center_uk or "") for entry in entries}
         return entries if len(names) == 1 else []
 
+    @functools.cached_property
+    def _units_by_sound(self) -> dict[str, dict[str, _Entry]]:
+        """The settlements and districts that are no hromada's centre, by their names on the
+        key Russian-based spellings meet on (`_sound_key`); built on first use."""
+        found: dict[str, dict[str, _Entry]] = defaultdict(dict)
+        for unit in self.settlements.values():
+            owner = self.by_code[unit.hromada]
+            if unit.name_uk == owner.center_uk and unit.kind is not SettlementKind.DISTRICT:
+                continue
+            latin = self._keys(unit.name_uk)[1]
+            found[_sound_key(latin)].setdefault(unit.code, _Entry(owner, unit))
+        return found
+
+    def _unit_by_russian_spelling(
+        self, key: str, keep: Callable[[_Entry], bool], kinds: _Kinds
+    ) -> list[_Entry]:
+        """The village or district a Russian-based spelling names ("Lipovka" for Липівка,
+        "Dnieprovskyi" for Дніпровський), asked only where the row narrows the place to a raion
+        or a city: the one unit there whose name meets it on `_sound_key`, and only where every
+        unit so found has one Ukrainian name (two different names never make one)."""
+        latin = " ".join(latin_key(word) for word in key.split())
+        if len(latin.replace(" ", "")) < _MIN_SOUND_KEY:
+            return []
+        entries = [
+            entry
+            for entry in self._units_by_sound.get(_sound_key(latin), {}).values()
+            if keep(entry)
+        ]
+        if kinds:
+            entries = kinds.fitting(entries, self.centre_kinds)
+        names = {entry.settlement.name_uk for entry in entries if entry.settlement is not None}
+        return entries if len(names) == 1 else []
+
     def _by_foreign_spelling(
         self, name: str, keep: Callable[[_Entry], bool], kinds: _Kinds
     ) -> list[_Entry]:
@@ -1041,6 +1093,10 @@ class HromadaIndex:
             # A Ukrainian name spelt in Romanian keeps its last vowel: Vașkivți is Вашківці
             # (a Romanian word's final i is silent, a Ukrainian one's is not).
             ukrainian += "і"
+        if language == "RO":
+            # Romanian writes the Ukrainian ending -иця without its softening: Ostrița is
+            # Остриця, Vijnița Вижниця.
+            ukrainian = _ROMANIAN_TSIA.sub("ця", ukrainian)
         return self._lookup(name_key(ukrainian), keep, kinds)
 
     def _by_romanisation(
@@ -1055,7 +1111,10 @@ class HromadaIndex:
         """
         found: dict[str, _Entry] = {}
         for reading in romanisation_readings(key):
-            for entry in self._lookup(reading, keep, kinds):
+            # French "Tchoulakiv" reads "Chulakiv", the town its hromada, Чулаківська, is
+            # named after, as "Yuzhne" names Южненська (`_by_former_centre`).
+            named = self._lookup(reading, keep, kinds) or self._by_former_centre(reading, keep)
+            for entry in named:
                 found.setdefault(entry.hromada.code, entry)
         return list(found.values())
 
@@ -1358,6 +1417,7 @@ def _sound_key(latin: str) -> str:
     return " ".join(words)
 
 
+_ROMANIAN_TSIA = re.compile(r"(?<=[иі])ца\b")
 # The shortest name (its romanisation key's letters) read by `_sound_key`.
 _MIN_SOUND_KEY = 6
 _SOFTENED_A = re.compile(r"(?<=[^aeiou])ia")

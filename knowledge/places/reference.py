@@ -146,8 +146,9 @@ OTHER_NAMES = REFERENCE_DIR / "other_names.csv"
 
 @cache
 def other_names() -> dict[tuple[str, str], tuple[str, ...]]:
-    """Colloquial and former names of hromadas' centres («Франик», «Проскурів») by the
-    centre's and its oblast's Ukrainian names, as `hromadas.csv` writes them; from
+    """Colloquial, former and neighbours' names of hromadas' centres («Франик», «Проскурів»)
+    and of other settlements («Nagymuzsaly» for Мужієво) by the settlement's and its oblast's
+    Ukrainian names, as `hromadas.csv` and `settlements.csv` write them; from
     `other_names.csv`, each with its source there."""
     found: dict[tuple[str, str], list[str]] = {}
     with OTHER_NAMES.open(encoding="utf-8", newline="") as file:
