@@ -16,7 +16,7 @@ from aiogram.utils.i18n import I18n
 from bot.handlers import routers
 from bot.middlewares import FloodGate, install_transport_middlewares
 from bot.middlewares.callback_answers import install_callback_answers
-from bot.middlewares.language import ChatLanguageMiddleware
+from bot.middlewares.update_language import ChatLanguageMiddleware
 from bot.services import BotServices
 from bot.settings import Settings
 from bot.transport.response_types import KeepResponseTypes

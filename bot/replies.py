@@ -21,7 +21,7 @@ from aiogram.types import (
 from aiogram.utils.i18n import I18n
 
 from bot.callbacks import AnswerPage
-from bot.keyboards.questions import offered_keyboard
+from bot.keyboards.answer_buttons import offered_keyboard
 from bot.services import BotServices
 from bot.texts import escaped, split_message
 from knowledge.admin.residents import UnansweredReason, record_unanswered

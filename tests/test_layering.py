@@ -175,16 +175,41 @@ def test_no_module_is_named_like_a_layer() -> None:
     assert _knowledge_stems() & set(RANK) == set()
 
 
-def test_no_two_modules_share_a_name() -> None:
-    names = Counter(
-        path.stem
-        for directory in (KNOWLEDGE_DIR, PROJECT_DIR / "bot")
-        for path in directory.rglob("*.py")
-        if path.name != "__init__.py"
-        and (directory == KNOWLEDGE_DIR or path.stem in _knowledge_stems())
-    )
+def repeated_module_names(*roots: Path) -> set[str]:
+    """The module names (file stems, packages' `__init__` aside) found more than once under
+    `roots`, each as "name: path, path" with the paths relative to the roots' parent."""
+    paths: dict[str, list[str]] = {}
+    for root in roots:
+        for path in sorted(root.rglob("*.py")):
+            if path.name != "__init__.py":
+                paths.setdefault(path.stem, []).append(path.relative_to(root.parent).as_posix())
+    return {f"{name}: {', '.join(found)}" for name, found in paths.items() if len(found) > 1}
 
-    assert {name for name, count in names.items() if count > 1} == set()
+
+def test_no_two_modules_share_a_name() -> None:
+    assert repeated_module_names(KNOWLEDGE_DIR, BOT_DIR) == set()
+
+
+def test_a_module_name_repeated_in_the_bot_or_across_packages_is_reported(
+    tmp_path: Path,
+) -> None:
+    for name in (
+        "bot/handlers/language.py",
+        "bot/middlewares/language.py",
+        "bot/replies.py",
+        "knowledge/render/replies.py",
+        "knowledge/render/cards.py",
+        "bot/handlers/__init__.py",
+        "knowledge/render/__init__.py",
+    ):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+
+    assert repeated_module_names(tmp_path / "knowledge", tmp_path / "bot") == {
+        "language: bot/handlers/language.py, bot/middlewares/language.py",
+        "replies: knowledge/render/replies.py, bot/replies.py",
+    }
 
 
 def _knowledge_stems() -> set[str]:

@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
-from bot.browsing import View, agreement_view, hromada_view, partners_view
+from bot.browsing_views import View, agreement_view, hromada_view, partners_view
 from bot.callbacks import (
     AgreementAid,
     AgreementMap,

@@ -11,7 +11,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.callbacks import LanguageChoice
-from bot.keyboards.language import LANGUAGE_NAMES, language_keyboard
+from bot.keyboards.language_buttons import LANGUAGE_NAMES, language_keyboard
 from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices

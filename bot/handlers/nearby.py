@@ -7,7 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from aiogram.utils.i18n import gettext as _
 
-from bot.browsing import hromada_view
+from bot.browsing_views import hromada_view
 from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices

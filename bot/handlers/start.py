@@ -9,7 +9,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.browsing import agreement_view, hromada_view
+from bot.browsing_views import agreement_view, hromada_view
 from bot.deeplinks import (
     INLINE_START,
     BadPayloadError,
@@ -17,7 +17,7 @@ from bot.deeplinks import (
     QuestionLink,
     decode_payload,
 )
-from bot.keyboards.questions import offered_keyboard
+from bot.keyboards.answer_buttons import offered_keyboard
 from bot.replies import answer_question, forget_conversation, remember_offer, say, send_text
 from bot.routing import Handlers
 from bot.services import BotServices

@@ -22,7 +22,7 @@ start parameters [A-Za-z0-9_-]{1,64} in deep links and inline buttons, bot comma
 [a-z0-9_]{1,32} with descriptions of 1..256 characters, sending only to chats that exist,
 editing only existing messages and only with a change.
 
-Chats change under the bot as in Telegram (`bot.local_api.membership`): a group upgraded to a
+Chats change under the bot as in Telegram (`bot.local_api.chat_changes`): a group upgraded to a
 supergroup refuses its old id with 400 and ``parameters.migrate_to_chat_id``; a chat that
 blocked or removed the bot answers 403 ("bot was blocked by the user", "bot was kicked from
 the group chat"...), a deleted one "user is deactivated" or "chat not found"; a menu for a chat

@@ -17,7 +17,7 @@ from typing import Any, Literal, Self
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
-from bot.local_api import membership, rules
+from bot.local_api import chat_changes, rules
 from bot.local_api.rules import BadRequest
 
 logger = logging.getLogger(__name__)
@@ -338,10 +338,10 @@ class LocalTelegram:
             raise LookupError(f"chat {chat['id']} became {self.migrations[chat['id']]}")
         sender = user
         if anonymous_admin:
-            if chat["type"] not in membership.GROUP_TYPES:
+            if chat["type"] not in chat_changes.GROUP_TYPES:
                 raise LookupError("only groups have anonymous administrators")
             sender = self.users.setdefault(
-                membership.GROUP_ANONYMOUS_BOT["id"], dict(membership.GROUP_ANONYMOUS_BOT)
+                chat_changes.GROUP_ANONYMOUS_BOT["id"], dict(chat_changes.GROUP_ANONYMOUS_BOT)
             )
             content = {**content, "sender_chat": chat}
         if thread_id is not None:
@@ -581,7 +581,7 @@ class LocalTelegram:
         old = self.bot_status.get(chat_id, "kicked" if chat_type == "private" else "left")
         self.bot_status[chat_id] = status
         self.refusals.pop(chat_id, None)
-        return self.feed(membership.my_chat_member(chat, user, self.bot_user, old, status))
+        return self.feed(chat_changes.my_chat_member(chat, user, self.bot_user, old, status))
 
     def remove_bot(
         self, chat_id: int, *, user_id: int = 1001, status: str = "kicked"
@@ -591,13 +591,13 @@ class LocalTelegram:
         chat = self.chats.get(chat_id)
         if chat is None:
             raise LookupError(f"no chat {chat_id}")
-        if status not in membership.GONE:
-            raise ValueError(f"status must be one of {sorted(membership.GONE)}")
+        if status not in chat_changes.GONE:
+            raise ValueError(f"status must be one of {sorted(chat_changes.GONE)}")
         user = self.user(user_id)
         old = self.bot_status.get(chat_id, "member")
         self.bot_status[chat_id] = status
-        self.refusals[chat_id] = membership.refusal_after_leaving(chat, status)
-        return self.feed(membership.my_chat_member(chat, user, self.bot_user, old, status))
+        self.refusals[chat_id] = chat_changes.refusal_after_leaving(chat, status)
+        return self.feed(chat_changes.my_chat_member(chat, user, self.bot_user, old, status))
 
     def block_bot(self, user_id: int = 1001) -> dict[str, Any]:
         """The user blocks the bot (their private chat); 403 "bot was blocked by the user"."""
@@ -614,7 +614,7 @@ class LocalTelegram:
         chat = self.chats.get(chat_id)
         if chat is None:
             raise LookupError(f"no chat {chat_id}")
-        self.refusals[chat_id] = membership.refusal_after_deletion(chat)
+        self.refusals[chat_id] = chat_changes.refusal_after_deletion(chat)
 
     def migrate_group(
         self, chat_id: int, *, new_chat_id: int | None = None, user_id: int = 1001
@@ -765,7 +765,7 @@ class LocalTelegram:
                 None,
             )
         if isinstance(chat_id, int) and chat_id in self.migrations:
-            raise membership.migrated(self.migrations[chat_id])
+            raise chat_changes.migrated(self.migrations[chat_id])
         if not isinstance(chat_id, int) or chat_id not in self.chats:
             raise BadRequest("chat not found")
         refusal = self.refusals.get(chat_id)
@@ -1151,7 +1151,7 @@ class LocalTelegram:
             status = self.bot_status.get(chat["id"], "member")
         else:
             status = self.member_status.get((chat["id"], user_id), "member")
-        return membership.chat_member(user, status)
+        return chat_changes.chat_member(user, status)
 
     async def _get_chat(self, params: dict[str, Any], files: Files, call: Call) -> Any:
         chat = self._known_chat(params)

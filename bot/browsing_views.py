@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.keyboards.browsing import agreement_keyboard, hromada_keyboard, partners_keyboard
+from bot.keyboards.browsing_buttons import agreement_keyboard, hromada_keyboard, partners_keyboard
 from bot.services import BotServices
 from bot.texts import card_html
 from knowledge.render.cards import (
