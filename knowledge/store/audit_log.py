@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -55,8 +55,9 @@ def field_changes(
 
 
 @dataclass(frozen=True)
-class Change:
-    """One audited change: who, when (timezone-aware), what, and the fields it changed."""
+class Audited:
+    """Who changed which record, when (timezone-aware) and how: what every audit entry says,
+    read as a change or as stored alike."""
 
     id: int
     at: dt.datetime
@@ -65,37 +66,32 @@ class Change:
     action: str
     entity: str
     key: str
+
+
+def _audited(entry: Audited) -> dict[str, Any]:
+    """The fields `Audited` declares, by name, as `entry` holds them."""
+    return {field.name: getattr(entry, field.name) for field in fields(Audited)}
+
+
+@dataclass(frozen=True)
+class Change(Audited):
+    """One audited change: who, when, what, and the fields it changed."""
+
     changes: list[FieldChange]
 
 
 @dataclass(frozen=True)
-class AuditEntry:
+class AuditEntry(Audited):
     """One audit entry as stored: the change and the record's JSON before and after it
     (None where the record did not exist), which an undo puts back."""
 
-    id: int
-    at: dt.datetime
-    actor: str
-    batch: str | None
-    action: str
-    entity: str
-    key: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
 
     @property
     def change(self) -> Change:
         """The entry read as a change, its fields compared."""
-        return Change(
-            id=self.id,
-            at=self.at,
-            actor=self.actor,
-            batch=self.batch,
-            action=self.action,
-            entity=self.entity,
-            key=self.key,
-            changes=field_changes(self.before, self.after),
-        )
+        return Change(**_audited(self), changes=field_changes(self.before, self.after))
 
 
 def _entry(row: models.AuditEntryRow) -> AuditEntry:
