@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from knowledge.facts.records import Aid
-from knowledge.facts.vocabulary import AidCategory
+from knowledge.facts.vocabulary import AidCategory, DonorKind
 from knowledge.qa.meaning import Aspect, Narrow
 from knowledge.render.labels import AID_CATEGORIES
 from knowledge.render.lang import Language
@@ -128,7 +128,17 @@ def _donors(lang: Language, name: str, records: Sequence[Aid]) -> list[str]:
         )
         names = [donor.name for donor in record.donors if donor.name]
         senders = ", ".join([*countries, *names]) or lang.gettext("senders not given")
-        lines.append(f"{BULLET}{_first_upper(_when(lang, record))}: {senders}")
+        when = _first_upper(_when(lang, record))
+        if countries and all(d.kind is DonorKind.ORGANISATION for d in record.donors):
+            # Mena's records name organisations from eight countries, not the countries.
+            lines.append(
+                BULLET
+                + lang.gettext("{when}: from organisations in {countries}").format(
+                    when=when, countries=senders
+                )
+            )
+        else:
+            lines.append(f"{BULLET}{when}: {senders}")
         notes = lang.note(record.notes)
         if notes is not None:
             lines.append(f"  {notes}")

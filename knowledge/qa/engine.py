@@ -34,6 +34,7 @@ from knowledge.qa.coverage import (
     most_partners,
 )
 from knowledge.qa.definitions import write_definitions
+from knowledge.qa.donors import donor_counts
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
@@ -700,8 +701,15 @@ class Engine:
         if meaning.narrow is not None and meaning.narrow.aspect is Aspect.OTHERS:
             self._other_partners(lang, entities, meaning.narrow.records, draft)
             return
-        # «угоди Харкова 2023 року»: a year alone narrows the list to what was signed in it.
-        signed_in = entities.year if entities.months is None and entities.until is None else None
+        # «угоди Харкова 2023 року»: a year alone narrows the list to what was signed in it;
+        # «плани Харкова на 2024» asks for what is not signed, which has no signing year.
+        signed_in = (
+            entities.year
+            if entities.months is None
+            and entities.until is None
+            and (entities.status is None or entities.status in SIGNED_STATUSES)
+            else None
+        )
         agreements = self._agreements(entities, signed_in=signed_in)
         if self._no_twin_there(lang, meaning, agreements, signed_in, draft):
             return
@@ -805,15 +813,7 @@ class Engine:
         filters = self._filters(lang, entities, signed_in, with_status=True)
         name = self._heading(lang, entities)
         draft.lines.append(answer or template.format(hromada=name, filters=filters))
-        everyone = self.snapshot.agreements_by_hromada.get(_code(entities), ())
-        if everyone:
-            others = sorted(
-                {lang.place(self.snapshot.places[a.place]) for a in everyone}, key=sort_key
-            )
-            draft.lines.append(
-                _("Its recorded partners: {names}.").format(names=", ".join(others))
-            )
-            draft.cite_agreements(everyone)
+        self._other_kinds(lang, _code(entities), draft)
 
     def _partners_heading(
         self,
@@ -1249,6 +1249,9 @@ class Engine:
         entities = meaning.entities
         if meaning.narrow is not None and meaning.narrow.aspect is Aspect.EXTENSION:
             self._extended(lang, meaning, draft)
+            return
+        if meaning.narrow is not None and meaning.narrow.aspect is Aspect.UNDATED:
+            self._undated(lang, entities, draft)
             return
         agreements = self._agreements(entities)
         kind = entities.kind
@@ -1773,25 +1776,30 @@ class Engine:
             draft.lines.append(agreements_counted(lang, name, agreements))
         else:
             self._count_partners(lang, entities, name, agreements, draft)
+            if not agreements and (entities.kind is not None or entities.status is not None):
+                # «кількість побратимів Мени»: none of that kind, so the partners it has.
+                self._other_kinds(lang, code, draft)
         draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
         draft.list_agreements(self._as_shown(lang, agreements))
 
-    def _count_aid_countries(self, lang: Language, code: str, name: str, draft: _Draft) -> None:
-        """How many countries the hromada's aid came from, and the donors its activities count."""
-        records = self.snapshot.aid_by_hromada.get(code, ())
-        countries = sorted({d.country for r in records for d in r.donors if d.country})
-        draft.lines.append(
-            lang.ngettext(
-                "{hromada}: aid came from {count} country",
-                "{hromada}: aid came from {count} countries",
-                len(countries),
-            ).format(hromada=name, count=lang.number(len(countries)))
-            + (
-                ": " + ", ".join(sorted((lang.country(c) for c in countries), key=sort_key))
-                if countries
-                else "."
-            )
+    def _other_kinds(self, lang: Language, code: str, draft: _Draft) -> None:
+        """The hromada's recorded partners of any kind or status, after a count of none."""
+        everyone = self.snapshot.agreements_by_hromada.get(code, ())
+        if not everyone:
+            return
+        others = sorted(
+            {lang.place(self.snapshot.places[a.place]) for a in everyone}, key=sort_key
         )
+        draft.lines.append(
+            lang.gettext("Its recorded partners: {names}.").format(names=", ".join(others))
+        )
+        draft.cite_agreements(everyone)
+
+    def _count_aid_countries(self, lang: Language, code: str, name: str, draft: _Draft) -> None:
+        """How many countries, organisations' countries and cities the hromada's aid came from,
+        and the donors its activities count."""
+        records = self.snapshot.aid_by_hromada.get(code, ())
+        draft.lines.extend(donor_counts(lang, name, records, self.snapshot.places))
         for record in records:
             draft.cite(c.source for c in record.sources)
         # «Скільки донорських організацій працює з Менською громадою?»: the sources count
@@ -2213,6 +2221,43 @@ class Engine:
             )
             draft.cite(c.source for c in activity.sources)
         draft.lines.extend(more_lines(lang, rest))
+
+    def _undated(self, lang: Language, entities: Entities, draft: _Draft) -> None:
+        """The signed agreements whose signing date the sources do not give: the hromada's,
+        or every hromada's when none is named, narrowed by partner, country and kind."""
+        _ = lang.gettext
+        if entities.hromada is not None:
+            every: Iterable[Agreement] = self._agreements(entities)
+        else:
+            every = (
+                a
+                for a in self.snapshot.agreements.values()
+                if (entities.place is None or a.place == entities.place)
+                and (entities.country is None or self.snapshot.country_of(a) == entities.country)
+                and (entities.kind is None or is_of_kind(a, entities.kind))
+            )
+        agreements = [a for a in every if a.signed_on is None and a.status in SIGNED_STATUSES]
+        heading = self._heading(lang, entities) + ": " if entities.hromada is not None else ""
+        if not agreements:
+            draft.lines.append(
+                heading
+                + _("every signed agreement asked about has its signing date in the sources.")
+            )
+            return
+        draft.lines.append(
+            heading
+            + lang.ngettext(
+                "{count} signed agreement without a signing date in the sources:",
+                "{count} signed agreements without a signing date in the sources:",
+                len(agreements),
+            ).format(count=lang.number(len(agreements)))
+        )
+        if entities.hromada is None:
+            self._nation_wide_lines(lang, agreements, draft, with_place=True)
+            return
+        draft.lines.extend(partner_lines(lang, self.snapshot, agreements, draft.page))
+        draft.list_agreements(self._as_shown(lang, agreements))
+        draft.cite_agreements(agreements)
 
     def _nation_wide_lines(
         self, lang: Language, agreements: Sequence[Agreement], draft: _Draft, *, with_place: bool

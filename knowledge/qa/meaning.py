@@ -57,6 +57,8 @@ class Aspect(StrEnum):
     NEWEST = "newest"
     # "Did Japan send generators?": whether a sender's aid held the kinds of goods named.
     SENT = "sent"
+    # «Які угоди без дати підписання?»: the signed agreements whose date the sources omit.
+    UNDATED = "undated"
 
 
 @dataclass(frozen=True, slots=True)

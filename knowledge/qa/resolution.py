@@ -46,6 +46,7 @@ from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Narrow, Topic
 from knowledge.qa.people import signed_by_person
+from knowledge.qa.undated import asks_undated
 from knowledge.qa.understanding import Reading, word_after
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
 from knowledge.text.morphology import inflect, is_dictionary_word, lemmas, may_be_a_name
@@ -365,7 +366,9 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
     kind = next((kind for cue, kind in _KINDS.items() if cue in cues - excepted), None)
     except_kind = next((kind for cue, kind in _KINDS.items() if cue in excepted), None)
     status = next((status for cue, status in _STATUSES.items() if cue in cues), None)
-    if status is None and _asks_which_listed_are_in_force(reading):
+    if status is None and (
+        _asks_which_listed_are_in_force(reading) or _asks_which_are_in_force(reading)
+    ):
         status = AgreementStatus.ACTIVE
     entities = Entities(
         hromada=hromada,
@@ -439,6 +442,7 @@ _SUBJECTS: dict[str, Callable[[Entities], bool]] = {
     "dated": lambda own: bool(own.year or own.months or own.until) and own.place is None,
     "year": lambda own: own.year is not None and own.place is None,
     "no partner or country": lambda own: own.place is None and own.country is None,
+    "in force": lambda own: own.status is AgreementStatus.ACTIVE and own.place is None,
 }
 
 
@@ -487,6 +491,8 @@ _RULES = (
         unless=(Cue.SIGNED, Cue.EXPIRY, Cue.TWIN),
     ),
     _rule(Intent.EXPIRING, Cue.EXPIRY, subject="dated"),
+    # «Які угоди Харкова чинні?» lists those in force; «Чи чинна угода з Лідсом?» is a yes.
+    _rule(Intent.PARTNERS, Cue.EXPIRY, subject="in force"),
     _rule(Intent.EXPIRY, Cue.EXPIRY),
     _rule(Intent.SIGNED, Cue.SIGNED, Cue.WHEN),
     _rule(Intent.SIGNED, Cue.SIGNED, subject="place"),
@@ -716,6 +722,26 @@ def _asks_which_listed_are_in_force(reading: Reading) -> bool:
     return in_force and any(f" {phrase} " in f" {words} " for phrase in _OF_THEM)
 
 
+# Words asking until when an agreement runs, not whether it does («до коли діє?»).
+_TERM_WORDS = ("до коли", "доки", "термін", "строк", "до какого", "срок", "until", "how long")
+
+
+def _asks_which_are_in_force(reading: Reading) -> bool:
+    """Whether the question asks which agreements are in force («Які угоди Харкова чинні?»,
+    «Які з угод Харкова ще діють?», "Which of Kharkiv's agreements are in force?"), not
+    until when they run nor whether one is."""
+    cues = reading.cues
+    if Cue.EXPIRY not in cues or cues & {Cue.WHEN, Cue.SINCE}:
+        return False
+    if not cues & {Cue.WHO, Cue.LIST} or reading.years or reading.until is not None:
+        # «Які угоди діють до 2028?» asks what runs out by then.
+        return False
+    words = f" {' '.join(fold(token.text) for token in reading.tokens)} "
+    if any(word in words for word in _TERM_WORDS):
+        return False
+    return any(stem in words for stem in _IN_FORCE_STEMS)
+
+
 # The words that ask for partners themselves, whatever kind of agreement ties them.
 _PARTNERS_WORDS = ("партнер", "партнёр", "partner")
 
@@ -846,6 +872,20 @@ def _names_a_country(reading: Reading) -> bool:
     )
 
 
+# The intents a question for the agreements with no signing date is first read as.
+_MAY_ASK_UNDATED = frozenset(
+    {
+        Intent.SIGNED,
+        Intent.PARTNERS,
+        Intent.NEED_CONTEXT,
+        Intent.EXPIRY,
+        Intent.REVERSE,
+        Intent.COUNT,
+        Intent.OUT_OF_DOMAIN,
+    }
+)
+
+
 def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
     """Work out what the question asks, carrying entities over from the conversation.
 
@@ -857,6 +897,16 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     meaning = _about_the_records(reading, meaning, snapshot)
     meaning = _in_focus(reading, meaning, context, snapshot)
     meaning = _narrowed(reading, meaning, context)
+    if asks_undated(reading) and meaning.intent in _MAY_ASK_UNDATED:
+        # «Які угоди Харкова без дати підписання?» lists those the sources leave undated.
+        meaning = dataclasses.replace(
+            meaning,
+            intent=Intent.SIGNED,
+            entities=meaning.entities.but(year=None, status=None),
+            yes_no=False,
+            narrow=Narrow(Aspect.UNDATED),
+            rule="asks for the agreements with no signing date",
+        )
     if meaning.intent is Intent.EXPIRY and meaning.yes_no and asks_if_ended(reading):
         # «Чи закінчилась угода?» asks the opposite of «Чи ще діє?».
         meaning = dataclasses.replace(meaning, asks_ended=True)
