@@ -68,6 +68,22 @@ def test_foreign_and_russian_spellings_of_villages_resolve_where_the_row_says(
     assert (actual.settlement.code if actual.settlement else None) == expected_settlement
 
 
+def test_a_former_village_council_is_its_village_and_its_namesakes_in_the_oblast_are_listed() -> (
+    None
+):
+    one = shipped_index().resolve("Lypivska, Tulchynskyi raion", "Vinnytsia")
+    several = shipped_index().resolve("Oleksandrivska, raionul Shyrokivski", "Dnipropetrovsk")
+
+    assert isinstance(one, Resolved)
+    assert (one.code, one.settlement.code if one.settlement else None) == (
+        "UA05100130000061386",
+        "UA05100130150080174",
+    )
+    assert isinstance(several, Problem)
+    assert "ambiguous hromada" in several.message
+    assert "Oleksandrivka, Hrechanopodivska hromada" in str(several.params["candidates"])
+
+
 def test_a_russian_spelling_of_a_village_with_no_raion_is_not_read_as_one_of_its_namesakes() -> (
     None
 ):

@@ -809,6 +809,8 @@ class HromadaIndex:
         )
         if not found and (where.raions or where.city):
             found = self._unit_by_russian_spelling(key, where, kinds)
+        if not found and (where.raions or where.city or where.oblast):
+            found = self._by_council_adjective(key, where)
         if not found and kinds.units:
             # "village" is written loosely of a settlement too: where the place says which
             # one is meant, a category the codifier gives it otherwise does not refuse it.
@@ -1046,6 +1048,35 @@ class HromadaIndex:
             latin = self._keys(unit.name_uk)[1]
             found[_sound_key(latin)].setdefault(unit.code, _Entry(owner, unit))
         return found
+
+    @functools.cached_property
+    def _units_by_adjective(self) -> dict[str, dict[str, _Entry]]:
+        """The settlements that are no hromada's centre, by the adjective a council named
+        after each was called (Олександрівка → "oleksandrivska"); built on first use."""
+        found: dict[str, dict[str, _Entry]] = defaultdict(dict)
+        for unit in self.settlements.values():
+            owner = self.by_code[unit.hromada]
+            if unit.kind is SettlementKind.DISTRICT or unit.name_uk == owner.center_uk:
+                continue
+            latin = self._keys(unit.name_uk)[1]
+            words = latin.split()
+            if not words:
+                continue
+            last = words[-1]
+            # Олександрівка → Олександрівська (the council), besides the hromadas' own rules.
+            council = [last[:-2] + "ska"] if last.endswith("ka") and len(last) > 4 else []
+            for adjective in council or _hromada_adjectives(last):
+                key = " ".join([*words[:-1], adjective])
+                found[key].setdefault(unit.code, _Entry(owner, unit))
+        return found
+
+    def _by_council_adjective(self, key: str, keep: Callable[[_Entry], bool]) -> list[_Entry]:
+        """The villages a former village council's name stands for ("Oleksandrivska,
+        raionul Shyrokivski": the council of Олександрівка there), asked only where the row
+        narrows the place to a raion, a city or an oblast and no hromada there has the name;
+        every village so named there is kept, so two leave the name ambiguous, never guessed."""
+        latin = " ".join(latin_key(word) for word in key.split())
+        return [entry for entry in self._units_by_adjective.get(latin, {}).values() if keep(entry)]
 
     def _unit_by_russian_spelling(
         self, key: str, keep: Callable[[_Entry], bool], kinds: _Kinds
