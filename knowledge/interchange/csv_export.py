@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from enum import Enum
 
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import Bilingual, CitationDoc, KnowledgeDocument, Notes
 from knowledge.facts.vocabulary import DonorKind
-from knowledge.interchange.spreadsheets import AGREEMENT_COLUMNS, AID_COLUMNS, runs_as_formula
+from knowledge.interchange.spreadsheets import (
+    AGREEMENT_COLUMNS,
+    AGREEMENT_FIELD_COLUMNS,
+    AID_COLUMNS,
+    AID_FIELD_COLUMNS,
+    SOURCE_FIELD_COLUMNS,
+    runs_as_formula,
+)
 from knowledge.store.exporting import export_document
 
 
@@ -32,6 +42,24 @@ def _in(text: Bilingual | Notes | None, lang: str) -> str | None:
     return first or second
 
 
+def _cell(value: object, lang: str) -> object:
+    """A record field's value as its cell holds it: a date ISO text, an enum its value, a
+    text in `lang` ("uk", "en") or else in the other language."""
+    if isinstance(value, Bilingual | Notes):
+        return _in(value, lang)
+    if isinstance(value, PartialDate):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _field_cells(doc: BaseModel, columns: Mapping[str, str], lang: str) -> dict[str, object]:
+    """The cells of the columns holding `doc`'s fields as they are (`columns`: field to
+    column, e.g. `AGREEMENT_FIELD_COLUMNS`)."""
+    return {column: _cell(getattr(doc, field), lang) for field, column in columns.items()}
+
+
 def _write(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
@@ -45,12 +73,7 @@ def _source_cells(
     document: KnowledgeDocument, citations: list[CitationDoc], lang: str
 ) -> dict[str, object]:
     sources = {doc.key: doc for doc in document.sources}
-    source = sources[citations[0].source]
-    return {
-        "source_title": _in(source.title, lang),
-        "source_url": source.url,
-        "source_date": None if source.issued_on is None else source.issued_on.isoformat(),
-    }
+    return _field_cells(sources[citations[0].source], SOURCE_FIELD_COLUMNS, lang)
 
 
 def agreement_rows(document: KnowledgeDocument, lang: str = "en") -> list[dict[str, object]]:
@@ -59,18 +82,12 @@ def agreement_rows(document: KnowledgeDocument, lang: str = "en") -> list[dict[s
     places = {doc.key: doc for doc in document.places}
     return [
         {
-            "key": doc.key,
-            "hromada": doc.hromada,
+            **_field_cells(doc, AGREEMENT_FIELD_COLUMNS, lang),
             "partner_city": _in(places[doc.place].name, lang),
             "partner_country": places[doc.place].country,
             "partner_name_uk": places[doc.place].name.uk,
             "partner_latitude": places[doc.place].latitude,
             "partner_longitude": places[doc.place].longitude,
-            "kind": doc.kind.value,
-            "status": doc.status.value,
-            "signed_on": doc.signed_on and doc.signed_on.isoformat(),
-            "expires_on": doc.valid_until and doc.valid_until.isoformat(),
-            "notes": _in(doc.notes, lang),
             **_source_cells(document, doc.sources, lang),
         }
         for doc in document.agreements
@@ -106,14 +123,8 @@ def aid_rows(document: KnowledgeDocument, lang: str = "en") -> list[dict[str, ob
             }
         rows.append(
             {
-                "key": doc.key,
-                "hromada": doc.hromada,
-                "received_on": doc.received_on and doc.received_on.isoformat(),
+                **_field_cells(doc, AID_FIELD_COLUMNS, lang),
                 **donor,
-                "description": _in(doc.description, lang),
-                "amount": doc.amount,
-                "currency": doc.currency,
-                "notes": _in(doc.notes, lang),
                 **_source_cells(document, doc.sources, lang),
                 # One kind of goods fits the sheet's columns; more stay as they are stored.
                 **(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import (
@@ -37,7 +37,14 @@ from knowledge.facts.documents import (
 from knowledge.facts.messages import N_, Name, Problem, number
 from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import AgreementStatus, SourceKind
-from knowledge.interchange.spreadsheets import AgreementCells, AidCells, SourceCells
+from knowledge.interchange.spreadsheets import (
+    AGREEMENT_FIELD_COLUMNS,
+    AID_FIELD_COLUMNS,
+    SOURCE_FIELD_COLUMNS,
+    AgreementCells,
+    AidCells,
+    SourceCells,
+)
 from knowledge.interchange.uploads import ParsedImport
 from knowledge.places.countries import HOME_COUNTRY
 from knowledge.places.hromadas import Hints, shipped_index
@@ -241,7 +248,16 @@ def _kept_dates(row: AgreementCells, before: AgreementDoc | None) -> frozenset[s
 
 
 # A record's fields by the sheet's columns that hold them, to name them as the sheet does.
-_COLUMNS = {"valid_until": "expires_on", "issued_on": "source_date"}
+_COLUMNS: dict[type[BaseModel], Mapping[str, str]] = {
+    AgreementDoc: {**SOURCE_FIELD_COLUMNS, **AGREEMENT_FIELD_COLUMNS},
+    AidDoc: {**SOURCE_FIELD_COLUMNS, **AID_FIELD_COLUMNS},
+}
+
+
+def _row_fields(row: AgreementCells | AidCells, columns: Mapping[str, str]) -> dict[str, Any]:
+    """The record's fields a row's cells hold as they are (`columns`: field to column, the
+    cells' attribute)."""
+    return {field: getattr(row, column) for field, column in columns.items()}
 
 
 def _updated(
@@ -267,7 +283,7 @@ def _updated(
             field = ruled.params.get("field")
             params = dict(ruled.params)
             if field is not None:
-                params["field"] = _COLUMNS.get(str(field), str(field))
+                params["field"] = _COLUMNS[doc_type].get(str(field), str(field))
             return Problem(ruled.message, params, row)
         over = length_problems(error, row)
         if over:
@@ -623,14 +639,10 @@ class _Planner:
         source = self.source(row.source)
         citations = _citing(before, source)
         fields = {
+            **_row_fields(row, AGREEMENT_FIELD_COLUMNS),
             "key": key,
-            "hromada": row.hromada,
             "place": place,
-            "kind": row.kind,
             **_settlement_title(row, before),
-            "status": row.status,
-            "signed_on": row.signed_on,
-            "valid_until": row.expires_on,
             "notes": _imported_note(row.notes, before.notes if before else None),
             "sources": citations,
         }
@@ -764,12 +776,9 @@ class _Planner:
         ):
             donors = list(before.donors)
         fields: dict[str, Any] = {
+            **_row_fields(row, AID_FIELD_COLUMNS),
             "key": key,
-            "hromada": row.hromada,
-            "received_on": row.received_on,
             "donors": donors,
-            "amount": row.amount,
-            "currency": row.currency,
             "description": _bilingual_cell(
                 row.description, before.description if before else None
             ),

@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from types import MappingProxyType
 
 from babel.numbers import list_currencies
 
@@ -86,6 +88,41 @@ AID_COLUMNS = (
 )
 AID_REQUIRED = ("hromada", "received_on", "donor_country")
 COLUMNS = {SheetKind.AGREEMENTS: AGREEMENT_COLUMNS, SheetKind.AID: AID_COLUMNS}
+# The record field each column holds as it is (a date ISO text, an enum its value, a text in
+# one language), for export and import alike; a row's cells are read into the attribute of
+# `AgreementCells` / `AidCells` the column names. The record's other fields are described by
+# the columns of its place, donors, goods and source, or are not in the sheet:
+# `AGREEMENT_FIELDS_ELSEWHERE`, `AID_FIELDS_ELSEWHERE`.
+AGREEMENT_FIELD_COLUMNS: Mapping[str, str] = MappingProxyType(
+    {
+        "key": "key",
+        "hromada": "hromada",
+        "kind": "kind",
+        "status": "status",
+        "signed_on": "signed_on",
+        "valid_until": "expires_on",
+        "notes": "notes",
+    }
+)
+AGREEMENT_FIELDS_ELSEWHERE = frozenset(
+    {"place", "title", "sources", "planned_on", "term_years", "extensions", "areas"}
+)
+AID_FIELD_COLUMNS: Mapping[str, str] = MappingProxyType(
+    {
+        "key": "key",
+        "hromada": "hromada",
+        "received_on": "received_on",
+        "amount": "amount",
+        "currency": "currency",
+        "description": "description",
+        "notes": "notes",
+    }
+)
+AID_FIELDS_ELSEWHERE = frozenset({"donors", "items", "sources"})
+# The source's fields by the columns that hold them.
+SOURCE_FIELD_COLUMNS: Mapping[str, str] = MappingProxyType(
+    {"title": "source_title", "url": "source_url", "issued_on": "source_date"}
+)
 # The longest text each column may hold, in characters: the bound of the record field it
 # fills. Columns not named hold names, codes, dates or numbers: half a name's bound, so that
 # a name written in Cyrillic still fits once transliterated into English.
