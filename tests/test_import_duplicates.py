@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.messages import Problem, grouped
+from knowledge.facts.messages import Problem, grouped, other_rows
 from knowledge.interchange.planning import Plan, plan_rows
 from knowledge.interchange.uploads import read_import
 from knowledge.qa.engine import Engine
@@ -61,6 +61,20 @@ def test_problems_of_one_kind_are_grouped_the_largest_group_first() -> None:
     actual = grouped(problems)
 
     assert [[problem.row for problem in group] for group in actual] == [[3, 4], [2]]
+
+
+def test_raions_abolished_in_2020_are_one_group_wherever_their_centres_are_now() -> None:
+    plan = _plan(
+        *(
+            f"{raion},Kraków,Poland,twinning,active,Ukraine,{PAGE}Ukraine"
+            for raion in ("Manevychi Raion", "Liubar Raion", "Yahotyn Raion")
+        )
+    )
+
+    (group,) = grouped(plan.rejected)
+    assert [problem.row for problem in group] == [2, 3, 4]
+    assert "abolished in 2020" in group[0].message
+    assert other_rows(group) == ["3 (Liubar Raion → Liubar)", "4 (Yahotyn Raion → Yahotyn)"]
 
 
 def test_rows_are_grouped_only_with_rows_refused_for_the_same_reason() -> None:

@@ -74,7 +74,19 @@ def too_long(field: str, limit: int, length: int, row: int | None = None) -> Pro
 # A problem's parameters that quote the row's own cell (the name or value written, what it could
 # mean): rows that differ only in them are refused for the same reason.
 _ROW_OWN_PARAMS = frozenset(
-    {"name", "value", "example", "candidates", "record", "keys", "city", "code", "oblast", "count"}
+    {
+        "name",
+        "value",
+        "example",
+        "candidates",
+        "record",
+        "keys",
+        "city",
+        "code",
+        "oblast",
+        "raion",
+        "count",
+    }
 )
 
 
