@@ -35,6 +35,7 @@ from knowledge.qa.coverage import (
 )
 from knowledge.qa.definitions import write_definitions
 from knowledge.qa.donors import donor_counts
+from knowledge.qa.each_listed import for_each_listed
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
@@ -263,6 +264,13 @@ class Engine:
         if not reading.tokens:
             return self._simple(question, language, Intent.EMPTY, context)
         meaning = self._meaning(reading, context)
+        if meaning.each:
+            return for_each_listed(
+                meaning,
+                self.snapshot,
+                lambda one: self._answer(question, language, one, context, today),
+                lambda answers: self._joined(language, answers),
+            )
         if page <= 1 and meaning.entities.compared is None and meaning.intent in _PER_HROMADA:
             readings = one_reading_per_hromada(reading, self.snapshot)
             if readings:
@@ -293,6 +301,11 @@ class Engine:
             self._answer(question, lang, self._meaning(reading, context), context, today)
             for reading in readings
         ]
+        return self._joined(lang, answers)
+
+    def _joined(self, lang: Language, answers: Sequence[Answer]) -> Answer:
+        """The answers one after another under one sources footer; the conversation goes on
+        from the first with agreements."""
         first = answers[0]
         kept = next((answer for answer in answers if answer.agreements), first)
         sources = tuple(dict.fromkeys(c for answer in answers for c in answer.sources))
@@ -1280,6 +1293,23 @@ class Engine:
                     )
                 )
         signed_in = entities.year if entities.place is None else None
+        if meaning.yes_no and signed_in is not None and entities.part is None:
+            # "Did Mena sign anything in 2023?": yes or no before the agreements of that year.
+            count = len(self._agreements(entities, signed_in=signed_in))
+            if not count:
+                draft.lines.append(
+                    _(
+                        "No, {hromada} signed no agreement in {year}, as far as the records show."
+                    ).format(hromada=self._heading(lang, entities), year=signed_in)
+                )
+                return
+            draft.lines.append(
+                lang.ngettext(
+                    "Yes, {count} agreement signed in {year} is recorded.",
+                    "Yes, {count} agreements signed in {year} are recorded.",
+                    count,
+                ).format(count=lang.number(count), year=signed_in)
+            )
         describe = _signing_and_extension
         if meaning.narrow is not None and meaning.narrow.aspect is Aspect.TERM:
             describe = _signing_and_term
@@ -1329,12 +1359,29 @@ class Engine:
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         entities = meaning.entities
+        only = None
+        kind = entities.kind
+        if kind is not None and entities.place is not None:
+            # «Чи діє ще протокол з Альбукерке?» is about the protocol, not the memorandum
+            # signed with the same city; a kind the pair lacks is said to be missing.
+            every = self._agreements(entities)
+            of_kind = [a for a in every if is_of_kind(a, kind)]
+            if every and not of_kind:
+                place = self.snapshot.places[entities.place]
+                draft.lines.append(
+                    lang.gettext(
+                        "No, the records hold no {kind} with {place}. What there is with it:"
+                    ).format(
+                        kind=lang.gettext(AGREEMENT_KINDS_INLINE[kind]), place=lang.place(place)
+                    )
+                )
+                self._dated(lang, entities, draft, ending, NO_END_DATE)
+                return
+            if len(of_kind) == 1:
+                only = of_kind[0].key
         if meaning.yes_no and entities.place is not None:
             # «Чи діє ще угода Мени з Олайне?», "Is the Leeds pledge still in force?"
-            agreements = self._agreements(entities)
-            kind = entities.kind
-            if kind is not None:
-                agreements = [a for a in agreements if is_of_kind(a, kind)] or agreements
+            agreements = self._agreements(entities, only=only)
             in_force = any(a.status is AgreementStatus.ACTIVE for a in agreements)
             if meaning.asks_ended and agreements:
                 # «Чи закінчилась угода?» asks the opposite of «Чи ще діє?».
@@ -1347,7 +1394,7 @@ class Engine:
                 draft.lines.append(lang.gettext("Yes, it is in force."))
             elif agreements:
                 draft.lines.append(lang.gettext("No, it is not in force."))
-        self._dated(lang, entities, draft, ending, NO_END_DATE)
+        self._dated(lang, entities, draft, ending, NO_END_DATE, only=only)
 
     def _signatories(
         self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date
@@ -1400,6 +1447,15 @@ class Engine:
         """Where a partner is: its region and country, and its partners in Ukraine."""
         _ = lang.gettext
         place = self.snapshot.places[meaning.entities.place or ""]
+        if place.region is None:
+            # «В якому це регіоні?» about Olaine: the country, and no region made up.
+            draft.lines.append(
+                _("{place} is in {country}; the records do not give its region.").format(
+                    place=lang.place(place), country=lang.country(place.country)
+                )
+            )
+            self._elsewhere(lang, place, draft)
+            return
         draft.lines.append(
             _("{place} is in {where}.").format(
                 place=lang.place(place),
@@ -1563,9 +1619,12 @@ class Engine:
         country = entities.country
         place = entities.place
         if not records:
-            draft.lines.append(
-                _("{hromada}: no aid deliveries are recorded.").format(hromada=name)
+            nothing = (
+                _("No, no aid deliveries to {hromada} are recorded.")
+                if meaning.yes_no
+                else _("{hromada}: no aid deliveries are recorded.")
             )
+            draft.lines.append(nothing.format(hromada=name))
             return
         sender: str | None = None
         if country is not None or place is not None:
@@ -1618,6 +1677,9 @@ class Engine:
                 else _("{hromada} — aid received from {sender}:")
             )
             draft.lines.append(heading.format(sender=sender, hromada=name))
+        elif meaning.yes_no:
+            # «Чи отримувала Мена допомогу у 2023?»: yes, before what was received.
+            draft.lines.append(_("Yes, {hromada} received aid:").format(hromada=name))
         else:
             draft.lines.append(_("{hromada} — aid received:").format(hromada=name))
         # A programme's spending is the council's own money, not aid: it is shown when asked.
@@ -2087,7 +2149,7 @@ class Engine:
             return
         asked = self._reverse_subject(lang, entities)
         if asked is None:
-            self._by_kind_or_status(lang, entities, draft)
+            self._by_kind_or_status(lang, entities, draft, yes_no=meaning.yes_no)
             return
         every, subject, place = asked
         agreements = every
@@ -2276,9 +2338,13 @@ class Engine:
         draft.list_pairs(shown)
         draft.cite_agreements(shown)
 
-    def _by_kind_or_status(self, lang: Language, entities: Entities, draft: _Draft) -> None:
-        """Every agreement of a kind or a status, nation-wide."""
+    def _by_kind_or_status(
+        self, lang: Language, entities: Entities, draft: _Draft, *, yes_no: bool = False
+    ) -> None:
+        """Every agreement of a kind or a status, nation-wide; with `yes_no` («Чи підписали
+        щось у 2024?») the list opens with a yes or a no."""
         _ = lang.gettext
+        none = _("No, none is recorded ({what}).") if yes_no else _("None is recorded ({what}).")
         if entities.kind is not None:
             agreements = list(self.snapshot.agreements_by_kind.get(entities.kind, ()))
             if entities.status is not None:
@@ -2308,7 +2374,7 @@ class Engine:
                 agreements = [a for a in agreements if in_part_of_year(a, entities.part)]
                 label = self._filters(lang, entities, entities.year).strip(" ()")
                 if not agreements:
-                    draft.lines.append(_("None is recorded ({what}).").format(what=label))
+                    draft.lines.append(none.format(what=label))
                     undated = self._month_unknown(lang, in_year, entities.year, draft)
                     self._nation_wide_lines(lang, undated, draft, with_place=True)
                     return
@@ -2316,15 +2382,22 @@ class Engine:
             draft.lines.append(_("Which hromada, partner or country do you mean?"))
             return
         if not agreements:
-            draft.lines.append(_("None is recorded ({what}).").format(what=label))
+            draft.lines.append(none.format(what=label))
             return
-        draft.lines.append(
+        found = (
             lang.ngettext(
+                "Yes, {count} agreement is recorded ({what}):",
+                "Yes, {count} agreements are recorded ({what}):",
+                len(agreements),
+            )
+            if yes_no
+            else lang.ngettext(
                 "{count} agreement is recorded ({what}):",
                 "{count} agreements are recorded ({what}):",
                 len(agreements),
-            ).format(count=lang.number(len(agreements)), what=label)
+            )
         )
+        draft.lines.append(found.format(count=lang.number(len(agreements)), what=label))
         self._nation_wide_lines(lang, agreements, draft, with_place=True)
 
     def _by_status(self, entities: Entities) -> list[Agreement]:
@@ -2432,8 +2505,19 @@ class Engine:
         if entities.topic is Topic.MEETINGS:
             self._meetings(lang, entities, draft)
             return
+        with_place = entities.place is not None and any(
+            a.place == entities.place for a in self.snapshot.activities_by_hromada.get(code, ())
+        )
+        if with_place and meaning.yes_no:
+            # «Чи була делегація Мени в Олайне?»: yes, then the events with that partner.
+            draft.lines.append(
+                _("Yes, the records hold events of {hromada} with {place}:").format(
+                    hromada=lang.hromada(hromada),
+                    place=lang.place(self.snapshot.places[entities.place or ""]),
+                )
+            )
         draft.lines.append(hromada_label(lang, hromada))
-        if entities.place is not None and self._events_with(lang, code, entities.place, draft):
+        if with_place and self._events_with(lang, code, entities.place or "", draft):
             return
         agreements = list(self.snapshot.agreements_by_hromada.get(code, ()))
         partners = partner_lines(lang, self.snapshot, agreements, draft.page)

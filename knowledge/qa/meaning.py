@@ -255,3 +255,5 @@ class Meaning:
     also_unknown: tuple[str, ...] = ()
     # What part of a question the records cannot answer, when that is why it is declined.
     declined: Declined | None = None
+    # «а коли підписали?» after a list of a few agreements: their keys, answered one by one.
+    each: tuple[str, ...] = ()

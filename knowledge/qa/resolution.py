@@ -43,6 +43,7 @@ from knowledge.qa.coverage import (
 )
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.definitions import defined_kinds
+from knowledge.qa.each_listed import listed_to_answer
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Narrow, Topic
 from knowledge.qa.people import signed_by_person
@@ -910,6 +911,16 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     if meaning.intent is Intent.EXPIRY and meaning.yes_no and asks_if_ended(reading):
         # «Чи закінчилась угода?» asks the opposite of «Чи ще діє?».
         meaning = dataclasses.replace(meaning, asks_ended=True)
+    listed = listed_to_answer(meaning, context)
+    if listed and meaning.pending is not None:
+        # «а коли підписали?» after «Які громади мають меморандуми?»: each one listed.
+        return Meaning(
+            meaning.pending,
+            meaning.entities,
+            yes_no=meaning.yes_no,
+            each=listed,
+            rule="a follow-up about each agreement listed",
+        )
     return meaning
 
 
@@ -1422,6 +1433,9 @@ def _asks_existence(reading: Reading) -> bool:
     if Cue.YES_NO in reading.cues:
         return True
     asks = reading.text.rstrip().endswith("?")
+    if asks and Cue.ANYONE in reading.cues:
+        # «Тампа побратим какого-нибудь города?»: "any" asks whether there is one.
+        return True
     return asks and any(fold(token.text) in _EXISTENCE_WORDS for token in reading.tokens)
 
 
@@ -1723,6 +1737,10 @@ def _fresh(
         generic = intent in (None, Intent.PARTNERS, Intent.RELATION)
         if hromada is None or (generic and _asks_who(reading)):
             return Meaning(Intent.REVERSE, entities, yes_no=yes_no, rule="a partner's hromadas")
+        if intent is None and not reading.cues:
+            # «Брно» alone asks nothing to say yes to: what is known of the partner (its
+            # hromadas and agreements), as "Brno — partners in Ukraine".
+            return Meaning(Intent.REVERSE, entities, rule="a partner's name alone")
         entities = entities.but(hromada=hromada)
         rule = "the partner named resolves to its hromada"
     if intent is None:

@@ -107,10 +107,52 @@ def _compile(*tables: dict[Cue, tuple[str, ...]]) -> _CueTable:
 _CUES = _compile(UKRAINIAN_STEMS, RUSSIAN_STEMS, ENGLISH_STEMS)
 
 
+# «якоїсь», «якийсь», folded: "any", never the «якої» of "which".
+_INDEFINITE = frozenset(
+    fold(word)
+    for word in (
+        "якийсь",
+        "якась",
+        "якесь",
+        "якісь",
+        "якоїсь",
+        "якогось",
+        "якомусь",
+        "якимось",
+        "якусь",
+        "якихось",
+        "якоюсь",
+    )
+)
+# «будь-яка», «хоч якийсь», «какой-нибудь», split into words: the word before or after that
+# these make indefinite («будь ласка» is "please").
+_INDEFINITE_FIRST = frozenset(fold(word) for word in ("будь", "хоч"))
+_INDEFINITE_LAST = frozenset(fold(word) for word in ("небудь", "нибудь", "либо"))
+_NOT_INDEFINITE = frozenset(fold(word) for word in ("ласка",))
+
+
+def _indefinite(words: list[str]) -> set[int]:
+    """The indices of the folded words that say "any" or "some" («якоїсь», «будь-якої»,
+    «какой-нибудь»), which ask whether there is one rather than which one."""
+    found = {index for index, word in enumerate(words) if word in _INDEFINITE}
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else None
+        if word in _INDEFINITE_FIRST and following and following not in _NOT_INDEFINITE:
+            found |= {index, index + 1}
+        if word in _INDEFINITE_LAST and index > 0:
+            found |= {index - 1, index}
+    return found
+
+
 def _cues_in(words: list[str]) -> tuple[set[Cue], set[int]]:
     cues: set[Cue] = set()
     positions: set[int] = set()
+    indefinite = _indefinite(words)
     for index, word in enumerate(words):
+        if index in indefinite:
+            cues.add(Cue.ANYONE)
+            positions.add(index)
+            continue
         parts = [word, *word.split("-")] if "-" in word else [word]
         for part in parts:
             exact = _CUES.exact.get(part)
