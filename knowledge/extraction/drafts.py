@@ -282,26 +282,35 @@ async def _agreement(
         changed = _changed_agreement(stored, proposal, comparison, batch.source_key)
         doc = None if changed == stored else changed
         return Draft("agreement", stored.key, doc, stored, batch.brought() if doc else ())
-    dated = date_field(proposal.status)
     fields: dict[str, Any] = {
         "hromada": hromada.code,
         "place": place_key,
-        "kind": proposal.kind.value,
-        "status": proposal.status.value,
-        "valid_until": proposal.valid_until,
-        "term_years": proposal.term_years,
-        "areas": [area.value for area in proposal.areas],
+        **_stated(proposal, batch.source_key),
         "sources": [_citation(proposal.quote, batch.source_key)],
     }
-    if dated is not None:
-        fields[dated] = proposal.date
-    if proposal.extended is not None and proposal.extended.date is not None:
-        fields["extensions"] = [_extension(proposal, batch.source_key)]
-    signed = proposal.date if dated == "signed_on" else None
+    signed = proposal.date if date_field(proposal.status) == "signed_on" else None
     base = forms.agreement_key(hromada, place_key, proposal.kind, signed, set())
     fields["key"] = await batch.keys.take(Entity.AGREEMENT, base)
     doc = forms.agreement_doc(fields)
     return Draft("agreement", doc.key, doc, None, batch.brought(new_place))
+
+
+def _stated(proposal: AgreementProposal, source_key: str) -> dict[str, Any]:
+    """The agreement's fields the proposal states, by the record's names: its date in the
+    field its status dates (`date_field`), an extension with its date citing the document."""
+    fields: dict[str, Any] = {
+        "kind": proposal.kind,
+        "status": proposal.status,
+        "valid_until": proposal.valid_until,
+        "term_years": proposal.term_years,
+        "areas": list(proposal.areas),
+    }
+    dated = date_field(proposal.status)
+    if dated is not None:
+        fields[dated] = proposal.date
+    if proposal.extended is not None and proposal.extended.date is not None:
+        fields["extensions"] = [_extension(proposal, source_key)]
+    return fields
 
 
 def _extension(proposal: AgreementProposal, source_key: str) -> ExtensionDoc:
@@ -316,16 +325,11 @@ def _changed_agreement(
     stored: AgreementDoc, proposal: AgreementProposal, comparison: Comparison, source_key: str
 ) -> AgreementDoc:
     """The stored agreement with the changes the card showed, citing the document."""
-    changes: dict[str, Any] = {"sources": _cited(stored, proposal.quote, source_key)}
-    for name in comparison.changes:
-        if name == "status":
-            changes["status"] = proposal.status
-        elif name in ("signed_on", "planned_on"):
-            changes[name] = proposal.date
-        elif name == "valid_until":
-            changes["valid_until"] = proposal.valid_until
-        elif name == "extensions" and proposal.extended is not None:
-            changes["extensions"] = [*stored.extensions, _extension(proposal, source_key)]
+    stated = _stated(proposal, source_key)
+    changes: dict[str, Any] = {name: stated[name] for name in comparison.changes if name in stated}
+    if "extensions" in changes:
+        changes["extensions"] = [*stored.extensions, *changes["extensions"]]
+    changes["sources"] = _cited(stored, proposal.quote, source_key)
     data = stored.model_dump() | changes
     return forms.agreement_doc(data)
 
