@@ -206,7 +206,16 @@ _TALKS_WORDS = tuple(
 )
 _DRAFT_WORDS = ("проєкт", "проект", "draft")
 _APPROVAL_WORDS = ("погодж", "погодил", "погодив", "схвал", "затвердж", "approv", "endorse")
-_DECISION_WORDS = ("рішенн", "ухвал", "метою", "decision", "decided", "purpose", "aim=")
+_DECISION_WORDS = (
+    *("рішенн", "ухвал", "метою", "проголосувал", "decision", "decided", "purpose", "aim="),
+    "voted",
+)
+# «проєкт рішення», "draft decision", "draft resolution": a council's text not yet voted on.
+_DECISION_NOUNS = ("рішенн", "ухвал", "decision", "resolution")
+# «планується розглянути», «розгляне», «голосуватимуть», "will consider", "to vote on": the
+# council or the partner's assembly has the question still before it.
+_CONSIDERATION_AHEAD = ("розглянут", "розгляне", "розглядатим", "голосуватим", "проголосують")
+_CONSIDERATION_VERBS = ("consider", "vote=")
 _FAILED_WORDS = ("зірвал", "провалил", "collapsed", "failed", "stalled", "broke=")
 
 
@@ -517,6 +526,10 @@ def _frame(
     )
     if status is not None and status.negated:
         return []
+    if _before_a_decision(view.words[start : end + 1]):
+        # «Проєкт рішення про укладення угоди ... планується розглянути», "will consider a
+        # draft decision on a twinning agreement": nothing is agreed, nor decided to be.
+        return []
     if cue.goal and status is None:
         # «з метою налагодження партнерських зв’язків делегація відвідала ...»: an aim only.
         return []
@@ -646,6 +659,23 @@ def _frame(
     return proposals
 
 
+def _before_a_decision(words: list[str]) -> bool:
+    """Whether the words put the agreement before a council that has yet to decide: a draft
+    decision («проєкт рішення», "draft resolution"), or a consideration or vote to come
+    («планується розглянути», «голосуватимуть», "will consider", "plans to vote on")."""
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if starts(word, _DRAFT_WORDS) and starts(following, _DECISION_NOUNS):
+            return True
+        if starts(word, _CONSIDERATION_AHEAD):
+            return True
+        if starts(word, _CONSIDERATION_VERBS) and any(
+            other in ("will", "to", "shall") for other in words[max(0, index - 2) : index]
+        ):
+            return True
+    return False
+
+
 def _referred_town(
     view: SentenceView, cue: KindCue, end: int, context: AgreementContext
 ) -> tuple[Town, str] | None:
@@ -758,6 +788,10 @@ def _listed(view: SentenceView, towns: list[Town]) -> list[Town]:
         if not named and not all(
             fold(word) in _LIST_WORDS or starts(fold(word), SLOT_WORDS) for word in words
         ):
+            break
+        if town.hromada is not None and listed[-1].hromada is None and gap.strip() == ",":
+            # «Як і Львів, який має угоду з Вроцлавом, Кременець робить ...»: a hromada after
+            # a town abroad and a bare comma opens the main clause; it is no partner listed.
             break
         listed.append(town)
     return listed

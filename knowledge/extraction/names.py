@@ -9,6 +9,7 @@ their regions, the oblasts and every country, with their inflected forms.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -86,8 +87,17 @@ def _towns_named(name: str) -> dict[str, tuple[int, WorldPlace]]:
 
 
 def _nominatives(written: str) -> list[str]:
-    """The written name, then, for a Cyrillic one, the forms it may inflect."""
+    """The written name, then, for a Cyrillic one, the forms it may inflect.
+
+    A hyphenated name declines part by part («Томашува-Любельського»: Томашув-Любельський);
+    as GeoNames often gives a Ukrainian name the Russian adjective ending
+    («Томашув-Любельский»), that spelling of each part is tried too.
+    """
     found = [written]
+    parts = written.split("-")
+    if len(parts) == _HYPHENATED_PARTS and all(map(is_cyrillic, (part[-1:] for part in parts))):
+        options = [_part_forms(part) for part in parts]
+        found += ["-".join(combination) for combination in itertools.product(*options)]
     if is_cyrillic(written[-1:]):
         found += [
             written[: -len(ending)]
@@ -96,6 +106,40 @@ def _nominatives(written: str) -> list[str]:
         ]
         found += [form[:1].upper() + form[1:] for form in sorted(lemmas(written.casefold()))]
     return list(dict.fromkeys(found))
+
+
+_HYPHENATED_PARTS = 2
+
+
+def _part_forms(part: str) -> list[str]:
+    """One part of a hyphenated Cyrillic name in the forms its nominative may take."""
+    forms = [part, *(form[:1].upper() + form[1:] for form in sorted(lemmas(part.casefold())))]
+    forms += [
+        part[: -len(ending)]
+        for ending in _CASE_ENDINGS
+        if part.endswith(ending) and len(part) - len(ending) >= 4
+    ]
+    forms += [
+        form[: -len(ending)] + russian
+        for form in list(forms)
+        for ending, russian in _RUSSIAN_ADJECTIVE_ENDINGS
+        if form.endswith(ending)
+    ]
+    return list(dict.fromkeys(forms))
+
+
+# GeoNames' Ukrainian names keep the Russian adjective ending: Любельський as Любельский.
+_RUSSIAN_ADJECTIVE_ENDINGS = (("ський", "ский"), ("цький", "цкий"))
+
+
+def ukrainian_spelling(name: str, written: str) -> str:
+    """A name GeoNames spells with a Russian adjective ending, as the Ukrainian text spells it
+    («Томашув-Любельский» for «Томашува-Любельського»)."""
+    if "ськ" not in written and "цьк" not in written:
+        return name
+    for ending, russian in _RUSSIAN_ADJECTIVE_ENDINGS:
+        name = re.sub(f"{russian}(?=$|-)", ending, name)
+    return name
 
 
 # A Ukrainian country adjective is built with -ськ-/-цьк-/-зьк- (польський, німецький,
@@ -365,7 +409,7 @@ class PlaceNames:
         )
         clear = len(places) == 1 or places[0].population >= _CLEARLY * places[1].population
         if cyrillic and rank == _OWN_NAME and len(places) == 1 and places[0].name_uk:
-            name = places[0].name_uk
+            name = ukrainian_spelling(places[0].name_uk, written)
         return name, places[0].country if clear else None
 
     def region_country(self, region: str) -> str | None:

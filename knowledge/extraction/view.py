@@ -179,8 +179,13 @@ _TOWN_JOINERS = frozenset(
 
 # A town's name before "Mayor", or in the genitive after «мер»: the mayor's town.
 _MAYOR_AFTER = frozenset({"mayor", "burgomaster", "lord"})
+_DELEGATION_WORDS = ("делегаці",)
 _MAYOR_BEFORE = frozenset(
-    fold(word) for word in ("мер", "мера", "меру", "мером", "бургомістр", "бургомістра")
+    fold(word)
+    for word in (
+        *("мер", "мера", "меру", "мером", "бургомістр", "бургомістра"),
+        *("бурмістр", "бурмістра", "бурмістром"),
+    )
 )
 
 
@@ -570,7 +575,9 @@ class ViewBuilder:
             # a name even when the dictionary has the word (Острава).
             marked = after_slot or listed
             places = covered | {town.last for town in (*found, *run)}
-            abroad = self._abroad(view, index, places) if last == index else None
+            # «Томашува-Любельського»: a name of hyphen-joined words is looked up whole.
+            whole = all(_gap(view, gap, gap + 1) == "-" for gap in range(index, last))
+            abroad = self._abroad(view, index, places, last) if whole else None
             if _is_common(word) and not ((marked or abroad) and _is_cyrillic(word)):
                 listing = False
                 index += 1
@@ -583,6 +590,21 @@ class ViewBuilder:
             name = written if after_slot or last > index else nominative(written)
             if abroad is not None and _is_cyrillic(written):
                 name = abroad[0]  # «з Тарнобжегом»: Тарнобжег
+            elif (
+                (after_slot or listed)
+                and last == index
+                and _is_cyrillic(written)
+                and written.casefold() not in lemmas(written.casefold())
+            ):
+                # «з польським Мальборком», «делегаціями Мальборка, Гданська», «місто-побратим
+                # Гдині»: an inflected name GeoNames knows is put in its own nominative; one
+                # written as a nominative stays as written («з містом Санок», «Ланьцут»), an
+                # unknown one after its country's adjective or in a list takes its case.
+                placed = self.names.town_abroad(written, marked=True)
+                if placed is not None:
+                    name = placed[0]
+                elif adjective is not None or listed:
+                    name = nominative(written)
             town = Town(
                 index,
                 last,
@@ -613,9 +635,10 @@ class ViewBuilder:
         return sorted(found, key=lambda town: town.first)
 
     def _abroad(
-        self, view: SentenceView, index: int, places: set[int]
+        self, view: SentenceView, index: int, places: set[int], last: int | None = None
     ) -> tuple[str, str | None] | None:
-        """A one-word name GeoNames knows as a town abroad, where a town stands: after «з»,
+        """A one-word name (or hyphen-joined words, up to `last`) GeoNames knows as a town
+        abroad, where a town stands: after «з»,
         «та», "with", "and" («Дрогобицька міська рада та Жешув», "Chernihiv and Memmingen"),
         or opening the sentence before an apposition that calls it a town ("Klagenfurt, the
         capital of Carinthia, ..."): a first word before a bare comma or "and" is as often a
@@ -647,8 +670,13 @@ class ViewBuilder:
             and _gap_after(view, index) == ""
             and not (index > 0 and is_latin_given_name(words[index - 1]))
         ) or (index > 0 and words[index - 1] in _MAYOR_BEFORE and _is_cyrillic(word))
+        # «з делегаціями Мальборка, Гданська та Ельблонга»: the towns the delegations come
+        # from are named in the genitive right after the word.
+        mayors = mayors or (
+            index > 0 and starts(words[index - 1], _DELEGATION_WORDS) and _is_cyrillic(word)
+        )
         if mayors and not any(starts(other, _SPEECH_WORDS) for other in words):
-            return self.names.town_abroad(sentence.written(index, index))
+            return self.names.town_abroad(sentence.written(index, last or index))
         placed = self._placed_in_country(view, index)
         if placed is not None:
             return placed
@@ -662,7 +690,7 @@ class ViewBuilder:
                 or not (joined in places or starts(words[joined], _BODY_WORDS))
             ):
                 return None
-        return self.names.town_abroad(sentence.written(index, index))
+        return self.names.town_abroad(sentence.written(index, last or index))
 
     def _placed_in_country(self, view: SentenceView, index: int) -> tuple[str, str] | None:
         """A name written with its country after "in" («у»), where GeoNames has a town of
@@ -768,8 +796,13 @@ class ViewBuilder:
         Іліт»), written with a space or a hyphen between them."""
         sentence = view.sentence
         last = index
-        if _is_person(view.words, index):
-            # «мер міста Прущ-Ґданськ Януш Врубель»: the mayor's own name follows the town's.
+        hyphenated = (
+            index + 1 < len(view.words)
+            and view.text[sentence.tokens[index].end : sentence.tokens[index + 1].start] == "-"
+        )
+        if _is_person(view.words, index) and not hyphenated:
+            # «мер міста Прущ-Ґданськ Януш Врубель»: the mayor's own name follows the town's
+            # («бурмістр Томашува-Любельського» is one name, joined by its hyphen).
             return last
         while (
             last + 1 < len(view.words)

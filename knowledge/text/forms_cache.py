@@ -12,7 +12,7 @@ from pathlib import Path
 from knowledge.text.morphology import adjective_forms, inflections
 
 # Bump when the inflection rules or the key function change, so stale keys are recomputed.
-FORMS_VERSION = 3
+FORMS_VERSION = 4
 logger = logging.getLogger(__name__)
 
 

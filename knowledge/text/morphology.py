@@ -199,7 +199,16 @@ def _word_paradigm(word: str, *, prefer_adjective: bool) -> Paradigm:
     ]
     known = [parse for parse in nominatives if _is_known(parse)]
     if known:
-        return _paradigm(_preferred(known, prefer_adjective=prefer_adjective), word)
+        paradigm = _paradigm(_preferred(known, prefer_adjective=prefer_adjective), word)
+        if (
+            not prefer_adjective
+            and word.endswith(_SOFT_NOUN_ENDING)
+            and all(form.endswith("ої") for form in paradigm["gent"])
+        ):
+            # «Городня» declined as the adjective «городній» (Городньої): a town's name in
+            # -ня standing alone declines as a noun too («міський голова Городні»).
+            return _merge(paradigm, _rule_paradigm(word))
+        return paradigm
     if word.endswith(_PLURAL_ENDING) and len(word) >= _MIN_PLURAL_NAME:
         # Пардубиці, Катовиці, Бєльці: a town's name in -ці is a plural («з Пардубицями»),
         # not an undeclined foreign word, even where the dictionary lacks it.
@@ -214,6 +223,9 @@ def _word_paradigm(word: str, *, prefer_adjective: bool) -> Paradigm:
     if guessed and prefer_adjective and "ADJF" in guessed[0].tag:
         return _paradigm(guessed, word)
     return _merge(_paradigm(guessed, word), _rule_paradigm(word))
+
+
+_SOFT_NOUN_ENDING = "ня"
 
 
 def _preferred(parses: list[_Parse], *, prefer_adjective: bool) -> list[_Parse]:
