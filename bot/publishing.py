@@ -7,6 +7,7 @@ from aiogram.types import Message
 
 from bot.deeplinks import hromada_payload
 from bot.keyboards.channel import ask_bot_keyboard
+from bot.replies import send_to
 from bot.services import BotServices
 from bot.texts import card_html
 from knowledge.render.cards import Card, hromada_card, partner_button, partners_page
@@ -47,4 +48,4 @@ async def publish_hromada_card(
     keyboard = ask_bot_keyboard(
         Language(lang).gettext("Ask the bot"), deep_link(username, hromada_payload(hromada_code))
     )
-    return await bot.send_message(chat_id, card_html(card), reply_markup=keyboard)
+    return await send_to(bot, chat_id, card_html(card), keyboard)

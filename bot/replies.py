@@ -9,6 +9,7 @@ import logging
 from contextlib import nullcontext
 from typing import Any
 
+from aiogram import Bot
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
     CallbackQuery,
@@ -77,7 +78,7 @@ async def send_text(
     where several people talk). Link previews are off unless `previews` (an answer's first
     cited link would push the answer away). The last message sent (the one a later edit of a
     progress line changes)."""
-    options: dict[str, Any] = {} if previews else {"link_preview_options": NO_PREVIEW}
+    options = _preview_options(previews)
     pieces = split_message(html_text)
     sent = message
     for number, piece in enumerate(pieces, start=1):
@@ -85,6 +86,59 @@ async def send_text(
         send = message.reply if reply and number == 1 else message.answer
         sent = await send(piece, reply_markup=markup, **options)
     return sent
+
+
+def _preview_options(previews: bool) -> dict[str, Any]:
+    return {} if previews else {"link_preview_options": NO_PREVIEW}
+
+
+async def send_to(
+    bot: Bot,
+    chat_id: int | str,
+    html_text: str,
+    reply_markup: ReplyMarkup | None = None,
+    *,
+    thread_id: int | None = None,
+    previews: bool = True,
+) -> Message:
+    """Send HTML to a chat (by id or @username, in the topic `thread_id` if given) that is
+    not answered under a message of its own: in as many messages as it needs, the buttons
+    under the last one, which is returned. Telegram's refusals are raised as
+    `TelegramAPIError`; sends the bot makes on its own, where a refusing chat is paused, go
+    through `bot.delivery.deliver` instead."""
+    options = _preview_options(previews)
+    *first, last = split_message(html_text)
+    for piece in first:
+        await bot.send_message(chat_id, piece, message_thread_id=thread_id, **options)
+    return await bot.send_message(
+        chat_id, last, reply_markup=reply_markup, message_thread_id=thread_id, **options
+    )
+
+
+async def show_instead(
+    message: Message, html_text: str, reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Replace the text (HTML) and buttons of a message the bot sent, as a view changes in
+    place; a text longer than one message keeps its first message's worth. Telegram's
+    refusals (the message gone, too old, or unchanged) are raised as `TelegramAPIError`."""
+    await message.edit_text(split_message(html_text)[0], reply_markup=reply_markup)
+
+
+async def show_instead_of(
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    html_text: str,
+    reply_markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """`show_instead` for a message known by its chat and id only (a progress line, a card
+    shown earlier)."""
+    await bot.edit_message_text(
+        split_message(html_text)[0],
+        chat_id=chat_id,
+        message_id=message_id,
+        reply_markup=reply_markup,
+    )
 
 
 async def say(

@@ -25,7 +25,7 @@ from aiogram.utils.i18n import I18n, ngettext
 from aiogram.utils.i18n import gettext as _
 
 from bot.import_texts import problem_lines, refused_text, report_text
-from bot.replies import say
+from bot.replies import say, send_text, send_to, show_instead, show_instead_of
 from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped
@@ -216,16 +216,14 @@ class TelegramReporter:
         try:
             if job.message_id is None:
                 raise LookupError
-            await self.bot.edit_message_text(
-                escaped(text), chat_id=job.chat_id, message_id=job.message_id
-            )
+            await show_instead_of(self.bot, job.chat_id, job.message_id, escaped(text))
         except (TelegramAPIError, LookupError):
             if not final:
                 logger.debug("A progress edit of write job %s failed; it goes on", job.id)
                 return
             # The message may be gone or too old to edit: the outcome is sent anew.
             try:
-                await self.bot.send_message(job.chat_id, escaped(text))
+                await send_to(self.bot, job.chat_id, escaped(text))
             except TelegramAPIError:
                 logger.warning("Write job %s ended, but its admin could not be told", job.id)
 
@@ -332,9 +330,9 @@ async def undo_import(
         # A Confirm pressed at the same moment started it: this message says how it goes.
         status = escaped(await job_status_text(services, under_way.job.id) or "")
         try:
-            await bot.edit_message_text(status, chat_id=shown.chat.id, message_id=shown.message_id)
+            await show_instead(shown, status)
         except TelegramAPIError:
-            await message.answer(status)
+            await send_text(message, status, previews=True)
         return under_way.job.id
     start_job(bot, services, job.id)
     return job.id

@@ -322,3 +322,56 @@ def test_a_meaning_changed_after_resolution_is_reported(tmp_path: Path) -> None:
     )
 
     assert meaning_decisions(engine) == {"3: replace(..., intent=...)", "4: Meaning(...)"}
+
+
+# Where the bot's messages leave it: `replies` sends and edits (in pieces, previews as asked),
+# `delivery` sends what the bot says on its own (following upgraded groups, pausing refusing
+# chats), and the session's press answering says in the chat an alert a button can no longer
+# show (it runs below every handler, at the request). The local API and the terminal chat play
+# the user's side of a chat.
+SENDERS = {"replies.py", "delivery.py", "middlewares/callback_answers.py"}
+USER_SIDE = ("local_api/", "terminal_chat.py")
+SENDING_METHODS = {"send_message", "edit_message_text", "edit_text", "reply"}
+
+
+def direct_sends(path: Path) -> set[str]:
+    """Where a module sends or edits a message's text itself ("line: receiver.method"): a
+    bot's `send_message`/`edit_message_text`, a message's `answer`/`reply`/`edit_text` (a
+    receiver named like a message; a button press's `answer` is its notice, not a message)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        method = node.func.attr
+        receiver = ast.unparse(node.func.value)
+        if method in SENDING_METHODS or (
+            method == "answer" and "message" in receiver.rpartition(".")[2]
+        ):
+            found.add(f"{node.lineno}: {receiver}.{method}")
+    return found
+
+
+def test_the_bot_sends_text_only_through_its_senders() -> None:
+    sends = findings_outside(BOT_DIR, SENDERS, direct_sends)
+
+    assert {found for found in sends if not found.startswith(USER_SIDE)} == set()
+
+
+def test_a_message_sent_around_the_senders_is_reported(tmp_path: Path) -> None:
+    handler = tmp_path / "handler.py"
+    handler.write_text(
+        "async def show(bot, message, query, services):\n"
+        "    await message.answer('hi')\n"
+        "    await query.message.edit_text('hi')\n"
+        "    await bot.send_message(1, 'hi')\n"
+        "    await query.answer('Saved', show_alert=True)\n"
+        "    services.engine.answer('Who?', None)\n"
+        "    await say(message, 'hi')\n",
+        encoding="utf-8",
+    )
+
+    assert direct_sends(handler) == {
+        "2: message.answer",
+        "3: query.message.edit_text",
+        "4: bot.send_message",
+    }

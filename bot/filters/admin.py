@@ -9,8 +9,8 @@ from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Message, User
 from aiogram.utils.i18n import gettext as _
 
+from bot.replies import say
 from bot.services import BotServices
-from bot.texts import escaped
 from knowledge.admin.common import Admin
 
 
@@ -70,4 +70,4 @@ async def refuse(event: Message | CallbackQuery) -> None:
     text = refusal_text()
     if event.from_user is not None:
         text += "\n" + how_to_become_an_editor(event.from_user.id)
-    await event.answer(escaped(text))
+    await say(event, text)

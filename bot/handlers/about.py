@@ -6,6 +6,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
+from bot.replies import send_text
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html
@@ -26,7 +27,7 @@ async def cmd_about(message: Message, services: BotServices, lang: str) -> None:
         latest_source_date(services.engine.snapshot),
         await services.work(last_change),
     )
-    await message.answer(card_html(card))
+    await send_text(message, card_html(card), previews=True)
 
 
 def get_router() -> Router:

@@ -38,7 +38,7 @@ from bot.handlers.subscriptions import topic_of
 from bot.import_texts import SHOWN_ITEMS, problem_lines
 from bot.keyboards.channel import ask_bot_keyboard
 from bot.publishing import deep_link, publish_hromada_card
-from bot.replies import say
+from bot.replies import say, send_to
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, problem_text
@@ -363,9 +363,7 @@ async def on_import_apply(
     await state.clear()
     await query.answer()
     try:
-        progress_message = await query.message.answer(
-            escaped(_("Importing… {percent}%").format(percent=0))
-        )
+        progress_message = await say(query.message, _("Importing… {percent}%").format(percent=0))
     except TelegramAPIError:
         # The job's end is then sent as a message of its own.
         logger.warning("The progress message of write job %s could not be posted", job.id)
@@ -391,7 +389,7 @@ async def _apply_again(
         await query.answer(_(ALREADY_UNDER_WAY))
         return
     await query.answer()
-    await message.answer(escaped(await job_status_text(services, job.id) or ""))
+    await say(message, await job_status_text(services, job.id) or "")
 
 
 def _import_batch(chat_id: int, upload: str) -> str:
@@ -443,7 +441,7 @@ def _unreachable(chat: int | str) -> str:
 async def _test_post(bot: Bot, chat: int | str, text: str, thread_id: int | None = None) -> bool:
     """Post `text` to the chat to check the bot may; False (logged) when Telegram refuses."""
     try:
-        await bot.send_message(chat, escaped(text), message_thread_id=thread_id)
+        await send_to(bot, chat, escaped(text), thread_id=thread_id)
     except TelegramAPIError as error:
         logger.info("A test post to %s was refused: %s", chat, type(error).__name__)
         return False
@@ -647,7 +645,7 @@ async def _post_digest(bot: Bot, target: int | str, text: str, code: str, lang: 
     keyboard = ask_bot_keyboard(
         Language(lang).gettext("Ask the bot"), deep_link(me.username or "", hromada_payload(code))
     )
-    await bot.send_message(target, text, reply_markup=keyboard)
+    await send_to(bot, target, text, keyboard)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from bot.callbacks import (
     PartnersOpen,
 )
 from bot.deeplinks import QuestionLink, decode_payload
-from bot.replies import answer_page, answer_question, offered_question, send_text
+from bot.replies import answer_page, answer_question, offered_question, send_text, show_instead
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import card_html
@@ -46,7 +46,7 @@ async def _show(callback: CallbackQuery, view: View) -> None:
         return
     text, keyboard = view
     await callback.answer()
-    await message.edit_text(text, reply_markup=keyboard)
+    await show_instead(message, text, keyboard)
 
 
 async def _show_record(callback: CallbackQuery, view: Callable[[], View]) -> None:

@@ -42,7 +42,7 @@ from bot.callbacks import DocumentFacts, FactAction, FactMove
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import edit_draft
 from bot.handlers.admin_ops import ImportStep
-from bot.replies import say
+from bot.replies import say, send_text, show_instead_of
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import MESSAGE_LIMIT, card_html, escaped
@@ -381,11 +381,15 @@ async def _propose(
     ]
     summary = source_card(language, source, stored_key if new_source is None else None)
     said = "\n".join([escaped(line) for line in header] + [""])
-    await message.answer(f"{said}\n{card_html(summary, MESSAGE_LIMIT - len(said) - 1)}")
+    await send_text(
+        message, f"{said}\n{card_html(summary, MESSAGE_LIMIT - len(said) - 1)}", previews=True
+    )
     for index, entry in enumerate(entries):
-        sent = await message.answer(
+        sent = await send_text(
+            message,
             _card_text(language, services, entry, index, len(entries)),
-            reply_markup=_card_keyboard(token, index, entry),
+            _card_keyboard(token, index, entry),
+            previews=True,
         )
         entry["message"] = sent.message_id
     await _keep(state, token, kept)
@@ -499,11 +503,8 @@ async def _show(
     text = _card_text(Language(lang), services, entry, index, len(document["facts"]), note)
     # A card the editor deleted, or already showing this: the state is kept anyway.
     with contextlib.suppress(TelegramAPIError):
-        await bot.edit_message_text(
-            text,
-            chat_id=chat_id,
-            message_id=int(entry["message"]),
-            reply_markup=_card_keyboard(token, index, entry),
+        await show_instead_of(
+            bot, chat_id, int(entry["message"]), text, _card_keyboard(token, index, entry)
         )
 
 

@@ -14,9 +14,9 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.delivery import follow_upgrade, refuses_the_bot
 from bot.middlewares.callback_answers import WORKFLOW_KEY, CallbackAnswers
+from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped
 from bot.transport.redelivery import (
     REDELIVER,
     Outcome,
@@ -114,7 +114,7 @@ async def on_error(event: ErrorEvent, **data: Any) -> bool | Outcome:
             )
             await _apologise_for_press(update.callback_query, apology, answered=answered)
         elif update.message is not None and update.message.chat.type != "channel":
-            await update.message.answer(escaped(apology))
+            await say(update.message, apology)
     except TelegramAPIError:
         logger.warning("Could not apologise for update %s", update.update_id)
     return True
@@ -129,14 +129,14 @@ async def _apologise_for_press(query: CallbackQuery, apology: str, *, answered: 
     """An alert under the button; in the chat when the press was answered already (before
     slow work, or a press delivered again after a failed first attempt)."""
     if answered and isinstance(query.message, Message):
-        await query.message.answer(escaped(apology))
+        await say(query.message, apology)
         return
     try:
         await query.answer(apology, show_alert=True)
     except TelegramBadRequest:
         if not isinstance(query.message, Message):
             raise
-        await query.message.answer(escaped(apology))
+        await say(query.message, apology)
 
 
 def get_router() -> Router:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -18,7 +18,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CorrectionReply, SuggestCorrection
 from bot.filters.admin import IsAdmin, refuse
-from bot.replies import say
+from bot.replies import say, send_to
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
@@ -108,7 +108,7 @@ async def cancel(message: Message, state: FSMContext) -> None:
 
 @router.message(FeedbackStep.correction, F.text, ~F.text.startswith("/"))
 async def on_correction(
-    message: Message, state: FSMContext, services: BotServices, lang: str
+    message: Message, state: FSMContext, bot: Bot, services: BotServices, lang: str
 ) -> None:
     """Keep the correction and pass it to the editors, each in their own language."""
     if message.from_user is None or message.text is None:
@@ -141,10 +141,11 @@ async def on_correction(
     await say(message, thanks)
     for recipient in recipients:
         editor_lang = await _language_of(services, recipient)
-        await message.bot.send_message(  # type: ignore[union-attr]
+        await send_to(
+            bot,
             recipient,
             escaped(_correction_text(services, saved, editor_lang)),
-            reply_markup=_reply_keyboard(saved.id, editor_lang),
+            _reply_keyboard(saved.id, editor_lang),
         )
 
 
@@ -209,7 +210,7 @@ async def on_reply_pressed(
 
 @router.message(FeedbackStep.reply, F.text, ~F.text.startswith("/"), IsAdmin())
 async def on_reply(
-    message: Message, state: FSMContext, services: BotServices, admin: Admin
+    message: Message, state: FSMContext, bot: Bot, services: BotServices, admin: Admin
 ) -> None:
     """Send the editor's reply to the resident, in the resident's language."""
     if message.text is None:
@@ -236,9 +237,7 @@ async def on_reply(
             text=found.text
         )
     )
-    await message.bot.send_message(  # type: ignore[union-attr]
-        found.chat_id, escaped(f"{header}\n{message.text}")
-    )
+    await send_to(bot, found.chat_id, escaped(f"{header}\n{message.text}"))
     await say(message, _("Sent to the resident."))
 
 

@@ -12,7 +12,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.callbacks import LanguageChoice
 from bot.keyboards.language_buttons import LANGUAGE_NAMES, language_keyboard
-from bot.replies import say
+from bot.replies import say, show_instead
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
@@ -80,7 +80,7 @@ async def choose_language(
     with i18n.use_locale(code):
         confirmation = _("From now on I answer in English.")
     await callback.answer()
-    await message.edit_text(escaped(confirmation), reply_markup=language_keyboard(code))
+    await show_instead(message, escaped(confirmation), language_keyboard(code))
 
 
 def get_router() -> Router:

@@ -13,6 +13,7 @@ from aiogram.types import ChatMemberUpdated, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.delivery import follow_upgrade
+from bot.replies import send_to
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
@@ -51,7 +52,7 @@ async def membership_changed(update: ChatMemberUpdated, bot: Bot, services: BotS
     logger.info("Chat %s took the bot back; %d subscriptions resumed", chat.id, resumed)
     if chat.type in GROUP_TYPES:
         me = await bot.me()
-        await bot.send_message(chat.id, escaped(usage_in_group(me.username or "")))
+        await send_to(bot, chat.id, escaped(usage_in_group(me.username or "")))
 
 
 @router.message(F.migrate_to_chat_id, flags={"counted": False})

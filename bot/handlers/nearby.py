@@ -8,7 +8,7 @@ from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, ReplyKey
 from aiogram.utils.i18n import gettext as _
 
 from bot.browsing_views import hromada_view
-from bot.replies import say
+from bot.replies import say, send_text
 from bot.routing import Handlers
 from bot.services import BotServices
 from knowledge.places.nearest import nearest_hromada
@@ -66,7 +66,7 @@ async def on_location(message: Message, services: BotServices, lang: str) -> Non
         message, intro.format(hromada=name, distance=distance), reply_markup=ReplyKeyboardRemove()
     )
     text, keyboard = hromada_view(services, lang, hromada.code)
-    await message.answer(text, reply_markup=keyboard)
+    await send_text(message, text, keyboard, previews=True)
 
 
 def get_router() -> Router:

@@ -69,7 +69,8 @@ class CallbackAnswers(BaseRequestMiddleware):
         only remarks on what the handler shows in the chat anyway)."""
         chat_id = self._chats.get(method.callback_query_id)
         if method.show_alert and method.text and chat_id is not None:
-            # Plain text, as the alert would have shown it.
+            # Plain text, as the alert would have shown it. Sent here, at the request, not
+            # through `bot.replies`: this runs below the handlers, for a press already answered.
             await bot.send_message(chat_id, method.text, parse_mode=None)
 
     async def __call__(

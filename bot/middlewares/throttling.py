@@ -21,6 +21,7 @@ from aiogram import BaseMiddleware
 from aiogram.dispatcher.flags import get_flag
 from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, Update, User
 
+from bot.replies import say
 from bot.transport.optional_errors import redis_failures
 from knowledge.render.translations import translation
 
@@ -208,7 +209,7 @@ class ThrottlingMiddleware(BaseMiddleware):
         language_code = user.language_code if user is not None else None
         _ = translation(user_locale(language_code, self._default_locale)).gettext
         if isinstance(event, Message) and verdict is Verdict.WARN:
-            await event.answer(_("Too many messages, please wait a few seconds."))
+            await say(event, _("Too many messages, please wait a few seconds."))
         elif isinstance(event, CallbackQuery):
             note = _("Too many requests, please wait a few seconds.")
             await event.answer(note if verdict is Verdict.WARN else None)
