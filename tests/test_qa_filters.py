@@ -26,6 +26,11 @@ def test_which_agreements_are_in_force_lists_those_in_force_as_a_first_question(
 
     assert answer.intent is Intent.PARTNERS
     assert answer.entities == {"hromada": KHARKIV, "status": "active"}
+    # Seven in force: Albuquerque's protocol and cooperation agreement count apart.
+    assert (
+        "Харків — 7 чинних угод:" in answer.text
+        or "Kharkiv — 7 agreements in force:" in answer.text
+    )
     # Albuquerque's twinning memorandum is only planned.
     assert "Меморандум про встановлення" not in body(answer)
     assert "Memorandum on establishing" not in body(answer)

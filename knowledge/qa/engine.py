@@ -861,6 +861,13 @@ class Engine:
                 "{hromada} — {count} agreements planned, not signed yet{filters}:",
                 len(agreements),
             )
+        elif entities.status is AgreementStatus.ACTIVE and not twins_only:
+            # «Які угоди Харкова чинні?»: the agreements in force, two with one town apart.
+            heading = lang.ngettext(
+                "{hromada} — {count} agreement in force{filters}:",
+                "{hromada} — {count} agreements in force{filters}:",
+                len(agreements),
+            )
         elif twins_only:
             heading = lang.gettext("{hromada} — twin cities{filters}:")
         else:
@@ -872,7 +879,7 @@ class Engine:
         shown = len(partnered)
         if entities.status is AgreementStatus.IN_NEGOTIATION:
             shown = len(places)
-        elif entities.status is AgreementStatus.PLANNED:
+        elif entities.status in (AgreementStatus.PLANNED, AgreementStatus.ACTIVE):
             shown = len(agreements)
         heading = heading.format(
             hromada=self._heading(lang, entities),
