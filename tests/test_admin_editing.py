@@ -153,10 +153,10 @@ async def test_a_failing_audit_rolls_the_edit_back(
     seen = await _agreement(admin_engine)
     before = await exported(admin_engine)
 
-    def broken_audit(*_args: Any, **_kwargs: Any) -> None:
+    async def broken_audit(*_args: Any, **_kwargs: Any) -> int:
         raise RuntimeError("the audit log is unavailable")
 
-    monkeypatch.setattr(editing, "audit", broken_audit)
+    monkeypatch.setattr(editing, "audit_now", broken_audit)
     async with sessions(admin_engine)() as session:
         with pytest.raises(RuntimeError):
             await save_record(

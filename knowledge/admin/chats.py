@@ -13,15 +13,21 @@ import logging
 import uuid
 from typing import Any
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import audit, utc_now
 from knowledge.admin.config import CHANNEL, LOG_CHAT
 from knowledge.facts.vocabulary import AuditAction
-from knowledge.store import models
 from knowledge.store.admin_settings import get_setting, put_setting
+from knowledge.store.chat_moves import (
+    MovedSubscription,
+    move_corrections,
+    move_language,
+    move_subscriptions,
+)
 from knowledge.store.engines import writing
+from knowledge.store.followers import set_active
+from knowledge.store.outbox_queue import readdress_messages
 
 logger = logging.getLogger(__name__)
 
@@ -64,95 +70,48 @@ async def move_chat(
         )
 
     async with writing(session):
-        old_preference = await session.get(models.ChatPreferenceRow, old_id)
-        if old_preference is not None:
-            kept = await session.get(models.ChatPreferenceRow, new_id)
-            if kept is None:
-                session.add(
-                    models.ChatPreferenceRow(
-                        chat_id=new_id,
-                        language=old_preference.language,
-                        updated_at=old_preference.updated_at,
-                    )
-                )
+        language = await move_language(session, old_id, new_id)
+        if language is not None:
             record(
                 CHAT_PREFERENCE_ENTITY,
                 str(old_id),
-                {"chat_id": old_id, "language": old_preference.language},
-                None
-                if kept is not None
-                else {"chat_id": new_id, "language": old_preference.language},
+                {"chat_id": old_id, "language": language.language},
+                None if language.kept else {"chat_id": new_id, "language": language.language},
             )
-            await session.delete(old_preference)
             moved += 1
-        old_subscriptions = await session.scalars(
-            select(models.SubscriptionRow).where(models.SubscriptionRow.chat_id == old_id)
-        )
-        for row in list(old_subscriptions.all()):
-            before = _subscription_json(old_id, row)
-            after: dict[str, Any] | None = None
-            if await session.get(models.SubscriptionRow, (new_id, row.hromada_code)) is None:
-                session.add(
-                    models.SubscriptionRow(
-                        chat_id=new_id,
-                        hromada_code=row.hromada_code,
-                        created_at=row.created_at,
-                        thread_id=row.thread_id,
-                        active=row.active,
-                    )
-                )
-                after = _subscription_json(new_id, row)
-            record(SUBSCRIPTION_ENTITY, f"{old_id}:{row.hromada_code}", before, after)
-            await session.delete(row)
+        for subscription in await move_subscriptions(session, old_id, new_id):
+            before = _subscription_json(old_id, subscription)
+            after = None if subscription.kept else _subscription_json(new_id, subscription)
+            record(SUBSCRIPTION_ENTITY, f"{old_id}:{subscription.hromada_code}", before, after)
             moved += 1
         for setting in (LOG_CHAT, CHANNEL):
             if await get_setting(session, setting) == str(old_id):
                 await put_setting(session, setting, str(new_id))
                 record(SETTING_ENTITY, setting, {"value": str(old_id)}, {"value": str(new_id)})
                 moved += 1
-        corrections = await session.scalars(
-            select(models.CorrectionRow.id).where(models.CorrectionRow.chat_id == old_id)
-        )
-        for correction_id in list(corrections.all()):
+        for correction_id in await move_corrections(session, old_id, new_id):
             record(CORRECTION_ENTITY, str(correction_id), {"chat_id": old_id}, {"chat_id": new_id})
             moved += 1
-        await session.execute(
-            update(models.CorrectionRow)
-            .where(models.CorrectionRow.chat_id == old_id)
-            .values(chat_id=new_id)
-        )
         # Announcements waiting to be sent again follow too; they are the outbox's own
         # bookkeeping, not a stored choice, so they are not audited.
-        await session.execute(
-            update(models.OutboxMessageRow)
-            .where(models.OutboxMessageRow.chat_id == old_id)
-            .values(chat_id=new_id)
-        )
+        await readdress_messages(session, old_id, new_id)
         await session.flush()
     logger.info("Chat %s became %s: %d references moved", old_id, new_id, moved)
     return moved
 
 
-def _subscription_json(chat_id: int, row: models.SubscriptionRow) -> dict[str, Any]:
+def _subscription_json(chat_id: int, subscription: MovedSubscription) -> dict[str, Any]:
     return {
         "chat_id": chat_id,
-        "hromada": row.hromada_code,
-        "thread_id": row.thread_id,
-        "active": bool(row.active),
+        "hromada": subscription.hromada_code,
+        "thread_id": subscription.thread_id,
+        "active": subscription.active,
     }
 
 
 async def _set_active(session: AsyncSession, chat_id: int, active: bool) -> int:
     async with writing(session):
-        result = await session.execute(
-            update(models.SubscriptionRow)
-            .where(
-                models.SubscriptionRow.chat_id == chat_id,
-                models.SubscriptionRow.active.is_not(active),
-            )
-            .values(active=active)
-        )
-    return int(getattr(result, "rowcount", 0) or 0)
+        return await set_active(session, chat_id, active)
 
 
 async def pause_chat(session: AsyncSession, chat_id: int) -> int:

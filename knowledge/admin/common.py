@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.vocabulary import AuditAction
-from knowledge.store import models
 from knowledge.store.audit_log import FieldChange as FieldChange
+from knowledge.store.audit_log import add_entry, add_entry_now
 from knowledge.store.audit_log import field_changes as field_changes
+from knowledge.store.editors import grants_of as grants_of
 
 
 @dataclass(frozen=True)
@@ -64,20 +64,45 @@ def audit(
     after: dict[str, Any] | None,
     batch: str | None = None,
     at: dt.datetime | None = None,
-) -> models.AuditEntryRow:
-    """Add an audit entry to the session's transaction."""
-    entry = models.AuditEntryRow(
+) -> None:
+    """Add an audit entry to the session's transaction, at `at` or now."""
+    add_entry(
+        session,
         at=at or utc_now(),
         actor=actor,
-        batch=batch,
-        action=action.value,
+        action=action,
         entity=entity,
-        entity_key=key,
+        key=key,
         before=before,
         after=after,
+        batch=batch,
     )
-    session.add(entry)
-    return entry
+
+
+async def audit_now(
+    session: AsyncSession,
+    *,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    key: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    batch: str | None = None,
+) -> int:
+    """Add an audit entry, at this moment, to the session's transaction and flush the
+    session's writes with it; the entry's id. Raises what the flush raises."""
+    return await add_entry_now(
+        session,
+        at=utc_now(),
+        actor=actor,
+        action=action,
+        entity=entity,
+        key=key,
+        before=before,
+        after=after,
+        batch=batch,
+    )
 
 
 class AdminError(Exception):
@@ -110,25 +135,13 @@ class UnknownHromadaError(AdminError):
         self.code = code
 
 
-async def _grants(session: AsyncSession, user_id: int) -> list[str | None]:
-    rows = await session.scalars(
-        select(models.EditorRow.hromada_code).where(models.EditorRow.user_id == user_id)
-    )
-    return list(rows.all())
-
-
-async def grants_of(session: AsyncSession, user_id: int) -> list[str | None]:
-    """The hromadas a user was granted (None: every hromada); empty for a non-editor."""
-    return await _grants(session, user_id)
-
-
 async def can_edit(
     session: AsyncSession, user_id: int, hromada_code: str | None, super_admins: tuple[int, ...]
 ) -> bool:
     """Whether the user may edit the hromada's records (hromada None: any shared record)."""
     if user_id in super_admins:
         return True
-    grants = await _grants(session, user_id)
+    grants = await grants_of(session, user_id)
     if hromada_code is None:
         return bool(grants)
     return None in grants or hromada_code in grants
@@ -141,6 +154,6 @@ async def require_editor(
     if await can_edit(session, admin.user_id, hromada_code, admin.super_admins):
         return
     refusal = Refusal.NOT_AN_EDITOR
-    if hromada_code is not None and await _grants(session, admin.user_id):
+    if hromada_code is not None and await grants_of(session, admin.user_id):
         refusal = Refusal.NOT_FOR_THIS_HROMADA
     raise PermissionDeniedError(admin.user_id, refusal, hromada_code)

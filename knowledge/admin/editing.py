@@ -10,16 +10,14 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
 
 from knowledge.admin.common import (
     Admin,
     AdminError,
     FieldChange,
-    audit,
+    audit_now,
     field_changes,
 )
 from knowledge.facts.documents import AgreementDoc, PlaceDoc, references
@@ -27,13 +25,15 @@ from knowledge.facts.messages import N_, Problem
 from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.places.partners import own_partner_problem
-from knowledge.store import mapping, models
+from knowledge.store import mapping
 from knowledge.store.engines import writing
 from knowledge.store.loading import pair_holders, serialise_loads
+from knowledge.store.registry import hromada_exists, place_names
 from knowledge.store.rights import Writer, require_write
+from knowledge.store.stored_records import put_record, remove_record, stored_record
+from knowledge.store.stored_records import users_of as stored_users_of
 
 Doc = TypeVar("Doc", bound=BaseModel)
-Row = TypeVar("Row", bound=models.Base)
 
 
 class Entity(StrEnum):
@@ -179,19 +179,6 @@ def hromada_of(doc: BaseModel | None) -> str | None:
     return hromada if isinstance(hromada, str) else None
 
 
-async def _row(
-    session: AsyncSession, kind: mapping.RecordMapping[Any, Row], key: str, *, lock: bool = False
-) -> Row | None:
-    column = getattr(kind.row_type, kind.key_field)
-    query = select(kind.row_type).where(column == key)
-    if lock:
-        # On PostgreSQL a concurrent writer waits here, so the check-then-write cannot race;
-        # SQLite writers are serialised anyway. Only the record's own row is locked.
-        query = query.with_for_update(of=kind.row_type)
-    result = await session.scalars(query.execution_options(populate_existing=True))
-    return result.unique().one_or_none()
-
-
 async def load_for_edit(
     session: AsyncSession, entity: str, key: str, *, lock: bool = False
 ) -> BaseModel | None:
@@ -199,87 +186,23 @@ async def load_for_edit(
 
     With `lock`, the row stays locked until the transaction ends (for the writers here).
     """
-    kind = kind_of(entity)
-    row = await _row(session, kind, key, lock=lock)
-    return None if row is None else kind.to_doc(row)
+    return await stored_record(session, Entity(entity).value, key, lock=lock)
 
 
 async def _check_references(session: AsyncSession, doc: BaseModel, ids: mapping.Ids) -> None:
     for kind, key in references(doc):
         entity = Entity(kind)
         if entity is Entity.HROMADA:
-            exists = await session.get(models.HromadaRow, key) is not None
+            exists = await hromada_exists(session, key)
         else:
             exists = key in (ids.places if entity is Entity.PLACE else ids.sources)
         if not exists:
             raise MissingReferenceError(entity.value, key)
 
 
-def _citing(
-    user_key: InstrumentedAttribute[str], source_id: InstrumentedAttribute[int], key: str
-) -> Select[str]:
-    # The keys of the records whose link table (the one holding `source_id`) cites the source.
-    return (
-        select(user_key)
-        .join(source_id.class_)
-        .join(models.SourceRow, models.SourceRow.id == source_id)
-        .where(models.SourceRow.key == key)
-    )
-
-
 async def users_of(session: AsyncSession, entity: str, key: str) -> list[tuple[str, str]]:
-    """The records that refer to a place or a source, as (entity, key) pairs."""
-    queries: list[tuple[Entity, Any]] = []
-    if entity == Entity.PLACE:
-        place = models.PlaceRow.key == key
-        queries = [
-            (
-                Entity.AGREEMENT,
-                select(models.AgreementRow.key).join(models.AgreementRow.place).where(place),
-            ),
-            (
-                Entity.AID,
-                select(models.AidRow.key)
-                .join(models.AidDonorRow, models.AidDonorRow.aid_id == models.AidRow.id)
-                .join(models.PlaceRow, models.PlaceRow.id == models.AidDonorRow.place_id)
-                .where(place),
-            ),
-            (
-                Entity.ACTIVITY,
-                select(models.ActivityRow.key)
-                .join(models.PlaceRow, models.PlaceRow.id == models.ActivityRow.place_id)
-                .where(place),
-            ),
-        ]
-    elif entity == Entity.SOURCE:
-        queries = [
-            (user_entity, _citing(user_key, source_id, key))
-            for user_entity, user_key, source_id in (
-                (Entity.AGREEMENT, models.AgreementRow.key, models.AgreementSourceRow.source_id),
-                (
-                    Entity.AGREEMENT,
-                    models.AgreementRow.key,
-                    models.AgreementExtensionRow.source_id,
-                ),
-                (Entity.AID, models.AidRow.key, models.AidSourceRow.source_id),
-                (Entity.ACTIVITY, models.ActivityRow.key, models.ActivitySourceRow.source_id),
-                (Entity.PROGRAMME, models.ProgrammeRow.key, models.ProgrammeSourceRow.source_id),
-            )
-        ]
-    elif entity == Entity.HROMADA:
-        queries = [
-            (
-                kind,
-                select(kind_of(kind).row_type.key).where(
-                    kind_of(kind).row_type.hromada_code == key
-                ),
-            )
-            for kind in (Entity.AGREEMENT, Entity.AID, Entity.ACTIVITY, Entity.PROGRAMME)
-        ]
-    used: set[tuple[str, str]] = set()
-    for user_entity, query in queries:
-        used |= {(user_entity.value, user_key) for user_key in (await session.scalars(query))}
-    return sorted(used)
+    """The records that refer to a place, a source or a hromada, as (entity, key) pairs."""
+    return await stored_users_of(session, entity, key)
 
 
 def _moved(before: BaseModel, after: AgreementDoc) -> bool:
@@ -306,8 +229,7 @@ async def check_agreement(
     if place is not None:
         names, country = (place.name.uk, place.name.en, place.name_local), place.country
     else:
-        row = await session.scalar(select(models.PlaceRow).where(models.PlaceRow.key == doc.place))
-        if row is not None:
+        for row in await place_names(session, keys=[doc.place]):
             names, country = (row.name_uk, row.name_en, row.name_local), row.country_code
     for name in names:
         problem = own_partner_problem(doc.hromada, name, country)
@@ -335,36 +257,24 @@ async def write_state(
     writer's right is checked here too, on the locked row (`require_write`), so no write of
     a record goes around it.
     """
-    kind = kind_of(entity)
-    row = await _row(session, kind, key, lock=True)
-    current = None if row is None else kind.to_doc(row)
+    current = await load_for_edit(session, entity, key, lock=True)
     if current != seen:
         raise EditConflictError(entity, key, preview_changes(seen, current))
     await require_write(session, writer, entity, key, current, doc)
     if doc is None:
-        if row is None:
+        if current is None:
             return
         used_by = await users_of(session, entity, key)
         if used_by:
             raise RecordInUseError(entity, key, used_by)
-        await session.delete(row)
-        await session.flush()
+        await remove_record(session, entity, key)
         return
     ids = await mapping.record_ids(session)
     await _check_references(session, doc, ids)
-    if isinstance(doc, AgreementDoc) and (row is None or current is None or _moved(current, doc)):
+    if isinstance(doc, AgreementDoc) and (current is None or _moved(current, doc)):
         await serialise_loads(session)
         await check_agreement(session, doc, new=True)
-    if row is None:
-        row = kind.row_type()
-        kind.apply(doc, row, ids)
-        session.add(row)
-    else:
-        # Child rows are replaced wholesale, the old ones flushed away first.
-        mapping.clear_children(row)
-        await session.flush()
-        kind.apply(doc, row, ids)
-    await session.flush()
+    await put_record(session, entity, key, doc, ids)
 
 
 async def save_record(
@@ -437,7 +347,7 @@ async def _save(
         return SaveResult(entity.value, key, None, [], None)
     await write_state(session, entity, key, doc, seen=current, writer=admin)
     action = AuditAction.CREATE if current is None else AuditAction.UPDATE
-    entry = audit(
+    entry_id = await audit_now(
         session,
         actor=admin.actor,
         action=action,
@@ -447,8 +357,7 @@ async def _save(
         after=doc_json(doc),
         batch=batch,
     )
-    await session.flush()
-    return SaveResult(entity.value, key, action, changes, entry.id)
+    return SaveResult(entity.value, key, action, changes, entry_id)
 
 
 async def delete_record(
@@ -468,7 +377,7 @@ async def delete_record(
         if current != expected:
             raise EditConflictError(entity, key, preview_changes(expected, current))
         await write_state(session, entity, key, None, seen=current, writer=admin)
-        entry = audit(
+        entry_id = await audit_now(
             session,
             actor=admin.actor,
             action=AuditAction.DELETE,
@@ -477,7 +386,6 @@ async def delete_record(
             before=doc_json(current),
             after=None,
         )
-        await session.flush()
         return SaveResult(
-            entity, key, AuditAction.DELETE, preview_changes(current, None), entry.id
+            entity, key, AuditAction.DELETE, preview_changes(current, None), entry_id
         )

@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import Admin, AdminError
@@ -43,7 +42,14 @@ from knowledge.places.partners import derived_name_length, new_foreign_place
 from knowledge.render.labels import COOPERATION_AREAS
 from knowledge.render.translations import translation
 from knowledge.render.words import read_aid_category, read_choice, read_kind, read_status
-from knowledge.store import mapping, models
+from knowledge.store.registry import (
+    agreements_between,
+    aid_of,
+    keys_of,
+    names_of,
+    source_key,
+    stored_hromada,
+)
 from knowledge.text.normalize import is_cyrillic, is_ukrainian_spelling, normalize
 from knowledge.text.normalize import slug as key_slug
 from knowledge.text.numbers import read_count
@@ -136,7 +142,7 @@ async def resolve_hromada(session: AsyncSession, text: str) -> HromadaChoice:
         return found[0]
     resolved = shipped_index().resolve(text)
     codes = [resolved.code] if isinstance(resolved, Resolved) else []
-    row = await session.get(models.HromadaRow, codes[0]) if codes else None
+    row = await stored_hromada(session, codes[0]) if codes else None
     if row is None:
         raise FormError("hromada", text)
     return HromadaChoice(row.code, row.name_uk, row.name_en)
@@ -185,25 +191,15 @@ async def record_names(session: AsyncSession, keys: set[str], lang: str) -> dict
     """The names in `lang` ("uk", "en") of the stored places and sources with these keys:
     a place's name, a source's title."""
     uk = lang == "uk"
-    places = await session.execute(
-        select(models.PlaceRow.key, models.PlaceRow.name_uk, models.PlaceRow.name_en).where(
-            models.PlaceRow.key.in_(keys)
-        )
-    )
-    sources = await session.execute(
-        select(models.SourceRow.key, models.SourceRow.title_uk, models.SourceRow.title_en).where(
-            models.SourceRow.key.in_(keys)
-        )
-    )
-    return {key: (name_uk if uk else name_en) for key, name_uk, name_en in [*places, *sources]}
+    return {
+        key: (name.uk if uk else name.en) for key, name in (await names_of(session, keys)).items()
+    }
 
 
 async def same_aid(session: AsyncSession, doc: AidDoc) -> list[str]:
     """Keys of stored aid records that look like `doc` again: the same hromada, date, donors
     and kinds of goods (a record saved twice, rather than a second delivery)."""
-    rows = await session.scalars(
-        select(models.AidRow).where(models.AidRow.hromada_code == doc.hromada)
-    )
+    stored = await aid_of(session, doc.hromada)
 
     def shape(record: AidDoc) -> tuple[object, ...]:
         donors = sorted(
@@ -213,9 +209,7 @@ async def same_aid(session: AsyncSession, doc: AidDoc) -> list[str]:
         return (record.received_on, tuple(donors), tuple(items), record.amount, record.currency)
 
     wanted = shape(doc)
-    return [
-        row.key for row in rows if row.key != doc.key and shape(mapping.aid_doc(row)) == wanted
-    ]
+    return [record.key for record in stored if record.key != doc.key and shape(record) == wanted]
 
 
 def parse_kind(text: str) -> AgreementKind:
@@ -290,8 +284,7 @@ def unique_key(base: str, taken: set[str]) -> str:
 
 async def taken_keys(session: AsyncSession, entity: Entity) -> set[str]:
     """Every key of one kind of record (a source, place, agreement or aid record)."""
-    row_type = mapping.mapping_of(entity).row_type
-    return set((await session.scalars(select(row_type.key))).all())
+    return await keys_of(session, entity.value)
 
 
 def suggested_title(url: str) -> str:
@@ -326,9 +319,7 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
     text = text.strip()
     if not text:
         raise FormError("source", text)
-    existing = await session.scalar(
-        select(models.SourceRow.key).where(models.SourceRow.key == text)
-    )
+    existing = await source_key(session, key=text)
     if existing is not None:
         return existing, None
     url = text if _URL.match(text) else None
@@ -337,9 +328,7 @@ async def source_for(session: AsyncSession, text: str) -> tuple[str, SourceDoc |
         # never a title.
         raise FormError("source", text)
     if url is not None:
-        existing = await session.scalar(
-            select(models.SourceRow.key).where(models.SourceRow.url == url)
-        )
+        existing = await source_key(session, url=url)
         if existing is not None:
             return existing, None
     host = url.split("/")[2] if url is not None else None
@@ -405,15 +394,7 @@ async def find_record(session: AsyncSession, text: str) -> list[tuple[str, str]]
         places = await find_places(session, " ".join(words[cut:]))
         if not hromadas or not places:
             continue
-        rows = await session.scalars(
-            select(models.AgreementRow.key)
-            .join(models.AgreementRow.place)
-            .where(
-                models.AgreementRow.hromada_code.in_([h.code for h in hromadas]),
-                models.PlaceRow.key.in_(places),
-            )
-            .order_by(models.AgreementRow.key)
-        )
+        rows = await agreements_between(session, [h.code for h in hromadas], places)
         found += [(Entity.AGREEMENT.value, agreement) for agreement in rows]
     return found
 

@@ -10,51 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.store import models
 from knowledge.store.admin_settings import move_cursor_from
 from knowledge.store.engines import writing
-from knowledge.store.followers import ChatTarget
-from knowledge.store.models import aware
+from knowledge.store.outbox_queue import Announcement as Announcement
+from knowledge.store.outbox_queue import OutboxMessage as OutboxMessage
+from knowledge.store.outbox_queue import (
+    add_messages,
+    all_messages,
+    count_attempt,
+    messages_due,
+    remove_message,
+    set_due,
+)
 
 # How long a claimed message is left to its sender before another may send it.
 LEASE = dt.timedelta(minutes=10)
 # The wait before the first retry, doubled after each failure up to MAX_BACKOFF.
 FIRST_BACKOFF = dt.timedelta(minutes=1)
 MAX_BACKOFF = dt.timedelta(hours=6)
-
-
-@dataclass(frozen=True)
-class Announcement:
-    """One message to one subscriber: where it goes, whose news it is, its plain text."""
-
-    target: ChatTarget
-    hromada_code: str
-    text: str
-
-
-@dataclass(frozen=True)
-class OutboxMessage:
-    """A stored announcement waiting to be sent; `attempts` is how many sends were tried."""
-
-    id: int
-    announcement: Announcement
-    attempts: int
-    created_at: dt.datetime
-
-
-def _message(row: models.OutboxMessageRow) -> OutboxMessage:
-    target = ChatTarget(row.chat_id, row.thread_id)
-    return OutboxMessage(
-        row.id,
-        Announcement(target, row.hromada_code, row.text),
-        row.attempts,
-        aware(row.created_at),
-    )
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -77,18 +53,7 @@ async def enqueue_claimed(
     async with writing(session):
         if not await move_cursor_from(session, cursor_name, seen, up_to):
             return False
-        session.add_all(
-            models.OutboxMessageRow(
-                chat_id=item.target.chat_id,
-                thread_id=item.target.thread_id,
-                hromada_code=item.hromada_code,
-                text=item.text,
-                created_at=at,
-                attempts=0,
-                next_attempt_at=at,
-            )
-            for item in announcements
-        )
+        add_messages(session, announcements, at)
     return True
 
 
@@ -96,27 +61,13 @@ async def due_messages(
     session: AsyncSession, now: dt.datetime, limit: int = 200
 ) -> list[OutboxMessage]:
     """The stored announcements due at `now`, oldest first."""
-    rows = await session.scalars(
-        select(models.OutboxMessageRow)
-        .where(models.OutboxMessageRow.next_attempt_at <= now)
-        .order_by(models.OutboxMessageRow.id)
-        .limit(limit)
-    )
-    return [_message(row) for row in rows]
+    return await messages_due(session, now, limit)
 
 
 async def take(session: AsyncSession, message: OutboxMessage, now: dt.datetime) -> bool:
     """Claim the message to send it now; False when another sender took or finished it."""
     async with writing(session):
-        result = await session.execute(
-            update(models.OutboxMessageRow)
-            .where(
-                models.OutboxMessageRow.id == message.id,
-                models.OutboxMessageRow.attempts == message.attempts,
-            )
-            .values(attempts=message.attempts + 1, next_attempt_at=now + LEASE)
-        )
-    return isinstance(result, CursorResult) and result.rowcount == 1
+        return await count_attempt(session, message, now + LEASE)
 
 
 async def postpone(
@@ -125,25 +76,16 @@ async def postpone(
     """The taken message failed again: it is due after the backoff; when that is."""
     due = now + backoff(message.attempts + 1)
     async with writing(session):
-        await session.execute(
-            update(models.OutboxMessageRow)
-            .where(models.OutboxMessageRow.id == message.id)
-            .values(next_attempt_at=due, last_error=error[:64])
-        )
+        await set_due(session, message.id, due, error[:64])
     return due
 
 
 async def finish(session: AsyncSession, message: OutboxMessage) -> None:
     """The message was delivered, or will never be: it leaves the outbox."""
     async with writing(session):
-        await session.execute(
-            delete(models.OutboxMessageRow).where(models.OutboxMessageRow.id == message.id)
-        )
+        await remove_message(session, message.id)
 
 
 async def waiting(session: AsyncSession) -> list[OutboxMessage]:
     """Every stored announcement, due or not, oldest first."""
-    rows = await session.scalars(
-        select(models.OutboxMessageRow).order_by(models.OutboxMessageRow.id)
-    )
-    return [_message(row) for row in rows]
+    return await all_messages(session)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import (
@@ -20,9 +18,9 @@ from knowledge.admin.common import (
     utc_now,
 )
 from knowledge.facts.vocabulary import AuditAction
-from knowledge.store import models
+from knowledge.store.editors import EditorGrant, add_grant, all_grants, editor_ids, remove_grants
 from knowledge.store.engines import writing
-from knowledge.store.models import aware
+from knowledge.store.registry import hromada_exists
 
 EDITOR_ENTITY = "editor"
 # The right checks live in `common`, beside `Admin`, which uses them; they are named here too.
@@ -42,18 +40,6 @@ __all__ = [
     "require_super_admin",
     "revoke",
 ]
-
-
-@dataclass(frozen=True)
-class EditorGrant:
-    """An editor's right: for one hromada, or for all of them when hromada_code is None."""
-
-    user_id: int
-    hromada_code: str | None
-    hromada_name_uk: str | None
-    hromada_name_en: str | None
-    granted_by: int
-    granted_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -84,19 +70,12 @@ async def grant(
     """Let the user edit one hromada (or all); False if they already had that right."""
     require_super_admin(admin)
     async with writing(session):
-        if hromada_code is not None and await session.get(models.HromadaRow, hromada_code) is None:
+        if hromada_code is not None and not await hromada_exists(session, hromada_code):
             raise UnknownHromadaError(hromada_code)
         if hromada_code in await grants_of(session, user_id):
             return False
         now = utc_now()
-        session.add(
-            models.EditorRow(
-                user_id=user_id,
-                hromada_code=hromada_code,
-                granted_by=admin.user_id,
-                granted_at=now,
-            )
-        )
+        add_grant(session, user_id, hromada_code, admin.user_id, now)
         audit(
             session,
             actor=admin.actor,
@@ -116,42 +95,23 @@ async def revoke(
     """Take away the user's right for one hromada, or every right when hromada is None."""
     require_super_admin(admin)
     async with writing(session):
-        query = select(models.EditorRow).where(models.EditorRow.user_id == user_id)
-        if hromada_code is not None:
-            query = query.where(models.EditorRow.hromada_code == hromada_code)
-        rows = list((await session.scalars(query.order_by(models.EditorRow.id))).all())
-        for row in rows:
-            await session.delete(row)
+        removed = await remove_grants(session, user_id, hromada_code)
+        for code in removed:
             audit(
                 session,
                 actor=admin.actor,
                 action=AuditAction.REVOKE,
                 entity=EDITOR_ENTITY,
-                key=_key(user_id, row.hromada_code),
-                before=_grant_json(user_id, row.hromada_code),
+                key=_key(user_id, code),
+                before=_grant_json(user_id, code),
                 after=None,
             )
-    return len(rows)
+    return len(removed)
 
 
 async def list_admins(session: AsyncSession, super_admins: tuple[int, ...]) -> AdminList:
     """The super-admins and every editor's grants, by user then hromada."""
-    rows = await session.execute(
-        select(models.EditorRow, models.HromadaRow)
-        .outerjoin(models.HromadaRow, models.HromadaRow.code == models.EditorRow.hromada_code)
-        .order_by(models.EditorRow.user_id, models.EditorRow.id)
-    )
-    editors = [
-        EditorGrant(
-            user_id=editor.user_id,
-            hromada_code=editor.hromada_code,
-            hromada_name_uk=None if hromada is None else hromada.name_uk,
-            hromada_name_en=None if hromada is None else hromada.name_en,
-            granted_by=editor.granted_by,
-            granted_at=aware(editor.granted_at),
-        )
-        for editor, hromada in rows
-    ]
+    editors = await all_grants(session)
     return AdminList(super_admins=tuple(sorted(set(super_admins))), editors=editors)
 
 
@@ -159,12 +119,5 @@ async def editors_of(
     session: AsyncSession, hromada_code: str, super_admins: tuple[int, ...]
 ) -> list[int]:
     """Everyone who may edit the hromada: its editors, all-hromada editors and super-admins."""
-    rows = await session.scalars(
-        select(models.EditorRow.user_id).where(
-            or_(
-                models.EditorRow.hromada_code == hromada_code,
-                models.EditorRow.hromada_code.is_(None),
-            )
-        )
-    )
-    return sorted(set(rows.all()) | set(super_admins))
+    editors = await editor_ids(session, hromada_code, with_all_hromadas=True)
+    return sorted(editors | set(super_admins))

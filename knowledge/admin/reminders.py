@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,8 +15,8 @@ from knowledge.admin.permissions import editors_of
 from knowledge.facts.records import Text
 from knowledge.facts.terms import Expiry, expiry
 from knowledge.facts.vocabulary import AgreementStatus, AuditAction
-from knowledge.store import mapping, models
 from knowledge.store.engines import writing
+from knowledge.store.reminders_sent import active_agreements, add_sent, sent_thresholds
 from knowledge.store.rights import SystemWriter
 
 DEFAULT_THRESHOLDS = (90, 30, 7)
@@ -42,26 +41,6 @@ class Reminder:
     recipients: list[int]
 
 
-async def _active_agreements(session: AsyncSession) -> list[models.AgreementRow]:
-    rows = await session.scalars(
-        select(models.AgreementRow)
-        .where(models.AgreementRow.status == AgreementStatus.ACTIVE.value)
-        .order_by(models.AgreementRow.key)
-        .execution_options(populate_existing=True)
-    )
-    return list(rows.all())
-
-
-async def _sent(session: AsyncSession, key: str, valid_until: str) -> set[int]:
-    rows = await session.scalars(
-        select(models.ReminderSentRow.threshold_days).where(
-            models.ReminderSentRow.agreement_key == key,
-            models.ReminderSentRow.valid_until == valid_until,
-        )
-    )
-    return set(rows.all())
-
-
 async def due_reminders(
     session: AsyncSession,
     today: dt.date,
@@ -74,30 +53,28 @@ async def due_reminders(
     so a reminder comes early rather than late. A changed end date starts the thresholds anew.
     """
     reminders = []
-    for row in await _active_agreements(session):
-        end = expiry(row)
+    for agreement in await active_agreements(session):
+        doc = agreement.doc
+        end = expiry(doc)
         if end is None:
             continue
         days_left = (end.until.earliest() - today).days
         if days_left < 0:
             continue
         crossed = {threshold for threshold in thresholds if days_left <= threshold}
-        due = crossed - await _sent(session, row.key, end.until.isoformat())
+        due = crossed - await sent_thresholds(session, doc.key, end.until.isoformat())
         if not due:
-            continue
-        hromada = await session.get(models.HromadaRow, row.hromada_code)
-        if hromada is None:  # the foreign key makes this impossible; mypy cannot know
             continue
         reminders.append(
             Reminder(
-                agreement_key=row.key,
-                hromada_code=row.hromada_code,
-                hromada=Text(hromada.name_uk, hromada.name_en),
-                place=Text(row.place.name_uk, row.place.name_en),
+                agreement_key=doc.key,
+                hromada_code=doc.hromada,
+                hromada=agreement.hromada,
+                place=agreement.place,
                 end=end,
                 days_left=days_left,
                 thresholds=tuple(sorted(due)),
-                recipients=await editors_of(session, row.hromada_code, super_admins),
+                recipients=await editors_of(session, doc.hromada, super_admins),
             )
         )
     return reminders
@@ -109,13 +86,12 @@ async def mark_sent(
     """Remember the reminder was sent, so none of its thresholds fires again for that end."""
     async with writing(session):
         for threshold in reminder.thresholds:
-            session.add(
-                models.ReminderSentRow(
-                    agreement_key=reminder.agreement_key,
-                    threshold_days=threshold,
-                    valid_until=reminder.end.until.isoformat(),
-                    sent_at=at or utc_now(),
-                )
+            add_sent(
+                session,
+                reminder.agreement_key,
+                threshold,
+                reminder.end.until.isoformat(),
+                at or utc_now(),
             )
 
 
@@ -147,24 +123,24 @@ async def expire_agreements(
     batch = str(uuid.uuid4())
     writer = SystemWriter(actor)
     async with writing(session):
-        for row in await _active_agreements(session):
-            end = expiry(row)
+        for agreement in await active_agreements(session):
+            before = agreement.doc
+            end = expiry(before)
             if end is None or end.estimated or end.until.latest() >= today:
                 continue
-            before = mapping.agreement_doc(row)
             after = with_changes(before, status=AgreementStatus.EXPIRED)
             await write_state(
-                session, Entity.AGREEMENT, row.key, after, seen=before, writer=writer
+                session, Entity.AGREEMENT, before.key, after, seen=before, writer=writer
             )
             audit(
                 session,
                 actor=actor,
                 action=AuditAction.UPDATE,
                 entity=Entity.AGREEMENT.value,
-                key=row.key,
+                key=before.key,
                 before=doc_json(before),
                 after=doc_json(after),
                 batch=batch,
             )
-            expired.append(row.key)
+            expired.append(before.key)
     return expired

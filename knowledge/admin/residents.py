@@ -13,13 +13,20 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import Admin
 from knowledge.admin.permissions import editors_of, grants_of
-from knowledge.store import models
+from knowledge.store.editors import editor_ids
 from knowledge.store.engines import writing
+from knowledge.store.resident_notes import Correction as Correction
+from knowledge.store.resident_notes import (
+    add_correction,
+    add_unanswered,
+    correction_by_id,
+    mark_replied,
+    unanswered_questions,
+)
 
 QUESTION_LENGTH = 300
 CORRECTION_LENGTH = 1000
@@ -51,19 +58,6 @@ class UnansweredGroup:
     questions: tuple[UnansweredQuestion, ...]
 
 
-@dataclass(frozen=True)
-class Correction:
-    """A resident's correction of an answer, as the editors see it."""
-
-    id: int
-    hromada_code: str | None
-    chat_id: int
-    lang: str
-    answer: str
-    text: str
-    replied: bool = False
-
-
 def _cut(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -80,14 +74,13 @@ async def record_unanswered(
     """Keep a question the bot could not answer (no user id), in a write transaction of its
     own (committed here)."""
     async with writing(session):
-        session.add(
-            models.UnansweredQuestionRow(
-                asked_on=today,
-                lang=lang,
-                reason=reason.value,
-                hromada_code=hromada_code,
-                question=_cut(question, QUESTION_LENGTH),
-            )
+        add_unanswered(
+            session,
+            asked_on=today,
+            lang=lang,
+            reason=reason.value,
+            hromada_code=hromada_code,
+            question=_cut(question, QUESTION_LENGTH),
         )
 
 
@@ -104,15 +97,14 @@ async def unanswered_for(
     with the questions about no hromada last. Equal questions (case, spaces, end marks aside)
     are counted together.
     """
-    row = models.UnansweredQuestionRow
-    query = select(row.hromada_code, row.question)
+    codes: list[str] | None = None
     if admin.user_id not in admin.super_admins:
         grants = await grants_of(session, admin.user_id)
         if None not in grants:
-            query = query.where(row.hromada_code.in_([g for g in grants if g]))
+            codes = [g for g in grants if g]
     by_hromada: dict[str | None, Counter[str]] = {}
     shown: dict[tuple[str | None, str], str] = {}
-    for code, question in (await session.execute(query)).all():
+    for code, question in await unanswered_questions(session, codes):
         key = _same_question(question)
         by_hromada.setdefault(code, Counter())[key] += 1
         shown.setdefault((code, key), question)
@@ -143,30 +135,17 @@ async def save_correction(
 ) -> Correction:
     """Keep a resident's correction of an answer, in a write transaction of its own
     (committed here)."""
-    row = models.CorrectionRow(
-        created_at=now,
-        hromada_code=hromada_code,
-        user_id=user_id,
-        chat_id=chat_id,
-        lang=lang,
-        answer=_cut(answer, ANSWER_EXCERPT_LENGTH),
-        text=_cut(text, CORRECTION_LENGTH),
-    )
     async with writing(session):
-        session.add(row)
-    return _correction(row)
-
-
-def _correction(row: models.CorrectionRow) -> Correction:
-    return Correction(
-        row.id,
-        row.hromada_code,
-        row.chat_id,
-        row.lang,
-        row.answer,
-        row.text,
-        replied=row.replied_at is not None,
-    )
+        return await add_correction(
+            session,
+            created_at=now,
+            hromada_code=hromada_code,
+            user_id=user_id,
+            chat_id=chat_id,
+            lang=lang,
+            answer=_cut(answer, ANSWER_EXCERPT_LENGTH),
+            text=_cut(text, CORRECTION_LENGTH),
+        )
 
 
 async def correction_recipients(
@@ -174,10 +153,7 @@ async def correction_recipients(
 ) -> list[int]:
     """Who hears of a correction: the hromada's own editors, else everyone who may edit it."""
     if hromada_code is not None:
-        own = await session.scalars(
-            select(models.EditorRow.user_id).where(models.EditorRow.hromada_code == hromada_code)
-        )
-        editors = sorted(set(own.all()))
+        editors = sorted(await editor_ids(session, hromada_code, with_all_hromadas=False))
         if editors:
             return editors
         return await editors_of(session, hromada_code, super_admins)
@@ -186,8 +162,7 @@ async def correction_recipients(
 
 async def correction(session: AsyncSession, correction_id: int) -> Correction | None:
     """One correction by its number."""
-    row = await session.get(models.CorrectionRow, correction_id)
-    return None if row is None else _correction(row)
+    return await correction_by_id(session, correction_id)
 
 
 async def record_reply(
@@ -197,12 +172,6 @@ async def record_reply(
     (committed here). A correction takes one reply: False (nothing changed) when it is
     unknown or was answered already, by anyone."""
     async with writing(session):
-        taken = await session.execute(
-            update(models.CorrectionRow)
-            .where(
-                models.CorrectionRow.id == correction_id,
-                models.CorrectionRow.replied_at.is_(None),
-            )
-            .values(replied_by=editor_id, replied_at=now, reply=_cut(reply, CORRECTION_LENGTH))
+        return await mark_replied(
+            session, correction_id, editor_id, _cut(reply, CORRECTION_LENGTH), now
         )
-    return bool(getattr(taken, "rowcount", 0))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import utc_now
@@ -12,17 +11,20 @@ from knowledge.admin.config import advance_cursor, claim_cursor, cursor
 from knowledge.admin.editing import Entity
 from knowledge.admin.outbox import Announcement, enqueue_claimed
 from knowledge.admin.permissions import UnknownHromadaError
-from knowledge.store import models
 from knowledge.store.engines import writing
 from knowledge.store.followers import (
     NewRecord,
     audience,
     created_after,
     created_since,
+    follow,
     still_stored,
+    unfollow,
 )
 from knowledge.store.followers import subscriptions_of as subscriptions_of
 from knowledge.store.loading import SEED_ACTOR
+from knowledge.store.outbox_queue import remove_messages_to
+from knowledge.store.registry import hromada_exists
 
 ANNOUNCED_CURSOR = "announced_up_to"
 ANNOUNCED_ENTITIES = (Entity.AGREEMENT.value, Entity.AID.value)
@@ -34,40 +36,18 @@ async def subscribe(
     """Follow the hromada's news in the chat (in a forum, in the topic `thread_id`); False if
     the chat already did, whose news then go to this topic. Unknown hromadas are refused."""
     async with writing(session):
-        if await session.get(models.HromadaRow, hromada_code) is None:
+        if not await hromada_exists(session, hromada_code):
             raise UnknownHromadaError(hromada_code)
-        known = await session.get(models.SubscriptionRow, (chat_id, hromada_code))
-        if known is not None:
-            known.thread_id = thread_id
-            known.active = True
-            return False
-        session.add(
-            models.SubscriptionRow(
-                chat_id=chat_id,
-                hromada_code=hromada_code,
-                created_at=utc_now(),
-                thread_id=thread_id,
-                active=True,
-            )
-        )
-    return True
+        return await follow(session, chat_id, hromada_code, thread_id, utc_now())
 
 
 async def unsubscribe(session: AsyncSession, chat_id: int, hromada_code: str | None = None) -> int:
     """Stop following one hromada, or all of them when None; how many subscriptions ended."""
     async with writing(session):
-        query = select(models.SubscriptionRow).where(models.SubscriptionRow.chat_id == chat_id)
-        if hromada_code is not None:
-            query = query.where(models.SubscriptionRow.hromada_code == hromada_code)
-        rows = list((await session.scalars(query)).all())
-        for row in rows:
-            await session.delete(row)
+        ended = await unfollow(session, chat_id, hromada_code)
         # News still waiting to be sent again stop with the subscription.
-        pending = delete(models.OutboxMessageRow).where(models.OutboxMessageRow.chat_id == chat_id)
-        if hromada_code is not None:
-            pending = pending.where(models.OutboxMessageRow.hromada_code == hromada_code)
-        await session.execute(pending)
-    return len(rows)
+        await remove_messages_to(session, chat_id, hromada_code)
+    return ended
 
 
 async def subscribers(session: AsyncSession, hromada_code: str) -> list[int]:

@@ -9,7 +9,6 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,17 +19,15 @@ from knowledge.admin.history import (
     batch_entry_ids,
     undo_entries,
 )
-from knowledge.store import models
 from knowledge.store.durable_jobs import (
     CHUNK,
     ChunkCounts,
     JobKind,
     JobPlan,
-    JobState,
     WriteJob,
     cancel_jobs_writing,
     create_job,
-    get_job,
+    latest_undo_of,
 )
 from knowledge.store.engines import writing
 from knowledge.store.rights import Writer
@@ -97,18 +94,7 @@ async def start_undo(
 async def undo_under_way(session: AsyncSession, batch: str) -> WriteJob | None:
     """The newest undo of the audit batch `batch` that is waiting, running or done (one that
     failed or was cancelled may be started again), or None."""
-    table = models.WriteJobRow
-    job_id = await session.scalar(
-        select(table.id)
-        .where(
-            table.kind == JobKind.UNDO.value,
-            table.undone_batch == batch,
-            table.state.not_in([JobState.FAILED.value, JobState.CANCELLED.value]),
-        )
-        .order_by(table.id.desc())
-        .limit(1)
-    )
-    return None if job_id is None else await get_job(session, job_id)
+    return await latest_undo_of(session, batch)
 
 
 class UndoSteps:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin import forms
@@ -42,7 +41,15 @@ from knowledge.facts.documents import (
 )
 from knowledge.facts.vocabulary import DonorKind
 from knowledge.places.lookup import HromadaChoice, find_places
-from knowledge.store import models
+from knowledge.store.registry import (
+    StoredPlaceNames,
+    agreements_between,
+    place_key,
+    place_names,
+    source_key,
+    sources_titled,
+    stored_hromada,
+)
 from knowledge.text.normalize import name_key
 
 _TITLE_LENGTH = 300
@@ -134,18 +141,13 @@ async def source_record(
     """The stored source this document is (by its address, else by title and date), or a new
     source record made from what the document says about itself (not yet saved)."""
     if source.url is not None:
-        found = await session.scalar(
-            select(models.SourceRow.key).where(models.SourceRow.url == source.url)
-        )
+        found = await source_key(session, url=source.url)
         if found is not None:
             return found, None
     title = (source.title or fallback_title).strip()[:_TITLE_LENGTH] or fallback_title
-    query = select(models.SourceRow).where(
-        (models.SourceRow.title_uk == title) | (models.SourceRow.title_en == title)
-    )
-    for row in await session.scalars(query):
-        if row.issued_on == source.date:
-            return row.key, None
+    for key, issued_on in await sources_titled(session, title):
+        if issued_on == source.date:
+            return key, None
     base = f"source-{forms.slug(title)[:50].strip('-')}"
     if source.date is not None:
         base += f"-{source.date.isoformat()}"
@@ -205,7 +207,7 @@ def _cited(doc: AgreementDoc | AidDoc, quote: str, source_key: str) -> list[Cita
 
 async def _hromada(session: AsyncSession, proposal: Proposal) -> HromadaChoice:
     code = proposal.hromada
-    row = None if code is None else await session.get(models.HromadaRow, code)
+    row = None if code is None else await stored_hromada(session, code)
     if row is None:
         raise HromadaNotStoredError(proposal.hromada_name)
     return HromadaChoice(row.code, row.name_uk, row.name_en)
@@ -216,9 +218,7 @@ async def _place(
 ) -> tuple[str, PlaceDoc | None]:
     """The partner's place key, and the new place record when the knowledge base lacks it."""
     if proposal.partner_place is not None:
-        stored = await session.scalar(
-            select(models.PlaceRow.key).where(models.PlaceRow.key == proposal.partner_place)
-        )
+        stored = await place_key(session, proposal.partner_place)
         if stored is not None:
             return stored, None
     found = await find_places(session, proposal.partner, country)
@@ -243,20 +243,10 @@ async def _stored_agreement(
     session: AsyncSession, hromada: str, place: str, proposal: AgreementProposal
 ) -> AgreementDoc | None:
     """The stored agreement of the same hromada, partner and kind, if any."""
-    key = await session.scalar(
-        select(models.AgreementRow.key)
-        .join(models.AgreementRow.place)
-        .where(
-            models.AgreementRow.hromada_code == hromada,
-            models.PlaceRow.key == place,
-            models.AgreementRow.kind == proposal.kind.value,
-        )
-        .order_by(models.AgreementRow.key)
-        .limit(1)
-    )
-    if key is None:
+    keys = await agreements_between(session, [hromada], [place], proposal.kind.value)
+    if not keys:
         return None
-    stored = await load_for_edit(session, "agreement", key)
+    stored = await load_for_edit(session, "agreement", keys[0])
     return stored if isinstance(stored, AgreementDoc) else None
 
 
@@ -341,7 +331,7 @@ async def _stored_aid(session: AsyncSession, key: str | None) -> AidDoc | None:
     return stored if isinstance(stored, AidDoc) else None
 
 
-def _donors(places: list[models.PlaceRow], proposal: AidProposal) -> list[DonorDoc]:
+def _donors(places: list[StoredPlaceNames], proposal: AidProposal) -> list[DonorDoc]:
     """Cities (as places where known), organisations, then the countries no one else stands for."""
     donors: list[DonorDoc] = []
     covered: set[str] = set()
@@ -397,12 +387,8 @@ async def _aid(
         changed = _aid_doc(stored.model_dump() | changes)
         doc = None if changed == stored else changed
         return Draft("aid", stored.key, doc, stored, batch.brought() if doc else ())
-    places = await session.scalars(
-        select(models.PlaceRow)
-        .where(models.PlaceRow.key.in_(proposal.donor_places))
-        .order_by(models.PlaceRow.key)
-    )
-    donors = _donors(list(places), proposal)
+    places = await place_names(session, keys=proposal.donor_places)
+    donors = _donors(places, proposal)
     first = proposal.donor_countries[0].lower() if proposal.donor_countries else "donor"
     year = str(proposal.date.year) if proposal.date is not None else "undated"
     key = await batch.keys.take(Entity.AID, f"{forms.slug(hromada.name_en)}-aid-{first}-{year}")

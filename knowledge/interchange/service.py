@@ -13,7 +13,7 @@ from knowledge.facts.documents import KnowledgeDocument, references
 from knowledge.facts.messages import N_, ImportRejectedError, Name, Problem
 from knowledge.interchange.planning import MOVED, MOVED_AID, plan_rows
 from knowledge.interchange.uploads import ParsedImport
-from knowledge.store.deleted import deleted_agreements, deleted_aid
+from knowledge.store.audit_log import deleted_agreements, deleted_aid
 from knowledge.store.engines import writing
 from knowledge.store.exporting import export_document
 from knowledge.store.loading import LoadReport, check_references, load_document

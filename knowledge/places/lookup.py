@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.places.hromadas import shipped_index
-from knowledge.store import models
+from knowledge.store.registry import hromadas_by_codes, place_names
 from knowledge.text.normalize import name_key
 
 
@@ -43,27 +42,18 @@ async def find_hromadas(session: AsyncSession, text: str) -> list[HromadaChoice]
     codes = shipped_index().candidates(text)
     if not codes:
         return []
-    rows = await session.scalars(
-        select(models.HromadaRow)
-        .where(models.HromadaRow.code.in_(codes))
-        .order_by(models.HromadaRow.code)
-    )
     return [
         HromadaChoice(row.code, row.name_uk, row.name_en, row.center_uk, row.oblast_uk)
-        for row in rows
+        for row in await hromadas_by_codes(session, codes)
     ]
 
 
 async def find_places(session: AsyncSession, text: str, country: str | None = None) -> list[str]:
     """Keys of the places with this name (in any language), optionally in one country."""
     wanted = name_key(text)
-    query = select(models.PlaceRow).order_by(models.PlaceRow.key)
-    if country is not None:
-        query = query.where(models.PlaceRow.country_code == country)
-    rows = await session.scalars(query)
     return [
         row.key
-        for row in rows
+        for row in await place_names(session, country)
         if wanted
         in {
             name_key(row.key),

@@ -1,6 +1,8 @@
-"""Queries of the audit log: its entries read back as typed records, never ORM rows.
+"""The audit log's one owner: entries written, and read back as typed records, never ORM rows.
 
-The admin services (history, undo, forwarding to the log chat) build on them.
+Every write that is audited (an admin's save, a load, a chat moved, an undo) adds its entry
+here; the admin services (history, undo, forwarding to the log chat) and the import's
+refusals of deleted records read them back.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import models
 from knowledge.store.models import aware
 
@@ -195,3 +198,96 @@ async def last_entry_of_batch(session: AsyncSession, batch: str) -> int | None:
     return await session.scalar(
         select(func.max(models.AuditEntryRow.id)).where(models.AuditEntryRow.batch == batch)
     )
+
+
+def add_entry(
+    session: AsyncSession,
+    *,
+    at: dt.datetime,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    key: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    batch: str | None = None,
+) -> None:
+    """Add an audit entry (the record's JSON before and after the change, None where it did
+    not exist) to the session's transaction; written with its next flush or commit."""
+    session.add(_row(at, actor, action, entity, key, before, after, batch))
+
+
+async def add_entry_now(
+    session: AsyncSession,
+    *,
+    at: dt.datetime,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    key: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    batch: str | None = None,
+) -> int:
+    """Add an audit entry as `add_entry` does and flush the session's writes at once; the new
+    entry's id. Raises what the flush raises (a constraint refused)."""
+    row = _row(at, actor, action, entity, key, before, after, batch)
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+def _row(
+    at: dt.datetime,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    key: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    batch: str | None,
+) -> models.AuditEntryRow:
+    return models.AuditEntryRow(
+        at=at,
+        actor=actor,
+        batch=batch,
+        action=action.value,
+        entity=entity,
+        entity_key=key,
+        before=before,
+        after=after,
+    )
+
+
+async def deleted_records(session: AsyncSession, entity: str) -> dict[str, dict[str, Any]]:
+    """Each key of an `entity` record ("agreement", "aid"…) whose last audit entry is a
+    delete → that entry's `before`: the record as it was when deleted (its JSON document).
+
+    Read from `audit_log` in the session's transaction. A key written again after its delete
+    (its last entry a create) is not in it.
+    """
+    table = models.AuditEntryRow
+    last = select(func.max(table.id)).where(table.entity == entity).group_by(table.entity_key)
+    entries = await session.scalars(
+        select(table).where(table.id.in_(last), table.action == AuditAction.DELETE.value)
+    )
+    return {entry.entity_key: dict(entry.before or {}) for entry in entries}
+
+
+async def deleted_agreements(session: AsyncSession) -> dict[str, tuple[str, str]]:
+    """Each deleted agreement's key → its hromada code and partner place key, as deleted."""
+    deleted: dict[str, tuple[str, str]] = {}
+    for key, before in (await deleted_records(session, "agreement")).items():
+        hromada, place = before.get("hromada"), before.get("place")
+        if isinstance(hromada, str) and isinstance(place, str):
+            deleted[key] = (hromada, place)
+    return deleted
+
+
+async def deleted_aid(session: AsyncSession) -> dict[str, str]:
+    """Each deleted aid record's key → its hromada code, as deleted."""
+    return {
+        key: before["hromada"]
+        for key, before in (await deleted_records(session, "aid")).items()
+        if isinstance(before.get("hromada"), str)
+    }

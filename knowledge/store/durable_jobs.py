@@ -282,6 +282,23 @@ async def job_writing(session: AsyncSession, batch: str) -> WriteJob | None:
     return None if job_id is None else await get_job(session, job_id)
 
 
+async def latest_undo_of(session: AsyncSession, batch: str) -> WriteJob | None:
+    """The newest undo of the audit batch `batch` that is waiting, running or done (not one
+    that failed or was cancelled), or None."""
+    table = models.WriteJobRow
+    job_id = await session.scalar(
+        select(table.id)
+        .where(
+            table.kind == JobKind.UNDO.value,
+            table.undone_batch == batch,
+            table.state.not_in([JobState.FAILED.value, JobState.CANCELLED.value]),
+        )
+        .order_by(table.id.desc())
+        .limit(1)
+    )
+    return None if job_id is None else await get_job(session, job_id)
+
+
 async def is_import_batch(session: AsyncSession, batch: object) -> bool:
     """Whether `batch` names the audit batch of an import job."""
     if not isinstance(batch, str) or not batch:

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.facts.vocabulary import AuditAction
@@ -131,3 +131,49 @@ async def still_stored(session: AsyncSession, records: Sequence[NewRecord]) -> l
         found = await session.scalars(select(column).where(column.in_(keys)))
         stored.update((entity, key) for key in found)
     return [record for record in records if (record.entity, record.key) in stored]
+
+
+async def follow(
+    session: AsyncSession, chat_id: int, hromada_code: str, thread_id: int | None, at: dt.datetime
+) -> bool:
+    """Make the chat follow the hromada's news in the topic `thread_id`, active, since `at`;
+    False when it followed already, its news then going to this topic and resumed."""
+    known = await session.get(models.SubscriptionRow, (chat_id, hromada_code))
+    if known is not None:
+        known.thread_id = thread_id
+        known.active = True
+        return False
+    session.add(
+        models.SubscriptionRow(
+            chat_id=chat_id,
+            hromada_code=hromada_code,
+            created_at=at,
+            thread_id=thread_id,
+            active=True,
+        )
+    )
+    return True
+
+
+async def unfollow(session: AsyncSession, chat_id: int, hromada_code: str | None) -> int:
+    """Remove the chat's subscription to one hromada, or all of them when None; how many."""
+    query = select(models.SubscriptionRow).where(models.SubscriptionRow.chat_id == chat_id)
+    if hromada_code is not None:
+        query = query.where(models.SubscriptionRow.hromada_code == hromada_code)
+    rows = list((await session.scalars(query)).all())
+    for row in rows:
+        await session.delete(row)
+    return len(rows)
+
+
+async def set_active(session: AsyncSession, chat_id: int, active: bool) -> int:
+    """Pause (False) or resume (True) every subscription of the chat; how many changed."""
+    result = await session.execute(
+        update(models.SubscriptionRow)
+        .where(
+            models.SubscriptionRow.chat_id == chat_id,
+            models.SubscriptionRow.active.is_not(active),
+        )
+        .values(active=active)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
