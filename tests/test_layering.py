@@ -1,7 +1,8 @@
 """The layers of `knowledge` stay visible: each package imports only the layers below it.
 
 facts ← text ← store ← places ← render ← qa, admin, interchange ← extraction; and `knowledge`
-never imports aiogram or `bot`. In `bot`, one module opens database sessions; handlers, jobs
+never imports aiogram or `bot`. Only `knowledge.store` builds queries and sees ORM rows. In
+`bot`, one module opens database sessions; handlers, jobs
 and commands run the services through its unit of work. In `knowledge.qa`, one module decides
 what a question means; the engine answers that meaning as it is.
 """
@@ -282,6 +283,72 @@ def test_a_handler_holding_a_session_is_reported(tmp_path: Path) -> None:
         "call sessions",
         "call begin",
         "call commit",
+    }
+
+
+# What a module outside `knowledge.store` may import of SQLAlchemy: the session's type, the
+# errors it raises, database URLs; never what builds a query or maps a row.
+OUTSIDE_STORE = ("sqlalchemy.ext.asyncio", "sqlalchemy.exc", "sqlalchemy.engine")
+ORM_MODELS = "knowledge.store.models"
+
+
+def persistence_imports(path: Path, root: Path) -> set[str]:
+    """What the module imports of query building or of the ORM models, each as the imported
+    name ("sqlalchemy.select", "knowledge.store.models")."""
+    module = _module_name(path, root)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            names |= {f"{base}.{alias.name}" for alias in node.names}
+    return {
+        name
+        for name in names
+        if (name.split(".")[0] == "sqlalchemy" and not name.startswith(OUTSIDE_STORE))
+        or name == ORM_MODELS
+        or name.startswith(f"{ORM_MODELS}.")
+    }
+
+
+def test_only_the_store_builds_queries_and_sees_orm_rows() -> None:
+    found = {
+        f"{path.relative_to(PROJECT_DIR)}: {name}"
+        for root in (KNOWLEDGE_DIR, BOT_DIR)
+        for path in root.rglob("*.py")
+        if path.relative_to(root).parts[0] != "store" or root == BOT_DIR
+        for name in persistence_imports(path, root)
+    }
+
+    assert found == set()
+
+
+def test_a_query_or_an_orm_model_outside_the_store_is_reported(tmp_path: Path) -> None:
+    root = tmp_path / "knowledge"
+    service = root / "admin" / "chats.py"
+    service.parent.mkdir(parents=True)
+    service.write_text(
+        "from sqlalchemy import select, update\n"
+        "from sqlalchemy.exc import IntegrityError\n"
+        "from sqlalchemy.ext.asyncio import AsyncSession\n"
+        "from sqlalchemy.orm import selectinload\n"
+        "from ..store import models\n"
+        "from knowledge.store.models import aware\n"
+        "from knowledge.store.chat_moves import move_language\n",
+        encoding="utf-8",
+    )
+
+    assert persistence_imports(service, root) == {
+        "sqlalchemy.select",
+        "sqlalchemy.update",
+        "sqlalchemy.orm.selectinload",
+        "knowledge.store.models",
+        "knowledge.store.models.aware",
     }
 
 
