@@ -1,5 +1,6 @@
 """The admin gate: every admin message and button re-checks the right (kept between updates
-by `services.editor_rights`, forgotten when /grant or /revoke changes it)."""
+by `services.editor_rights`, forgotten when /grant or /revoke changes it), and an admin's
+update waits, as a question does, for the tables read beside the start-up."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ class IsAdmin(Filter):
 
     The check runs on every update, so a revoked editor is refused at the very next step.
     Messages pass in private chats only, unless `private_only` is off (a log chat is a group).
+    An update that passes first awaits `services.ready_to_answer()`: an admin's new place,
+    agreement or import looks foreign towns up (GeoNames' table, read beside the start-up),
+    and the lookup would otherwise hold the event loop until that table is read.
     """
 
     def __init__(self, *, super_only: bool = False, private_only: bool = True) -> None:
@@ -38,11 +42,15 @@ class IsAdmin(Filter):
         super_admins = services.settings.admin_ids
         admin = Admin(event_from_user.id, super_admins)
         if self.super_only:
-            return {"admin": admin} if admin.user_id in super_admins else False
-        if admin.user_id in super_admins:
-            return {"admin": admin}
-        allowed = await services.editor_rights.may_edit(admin.user_id)
-        return {"admin": admin} if allowed else False
+            allowed = admin.user_id in super_admins
+        else:
+            allowed = admin.user_id in super_admins or await services.editor_rights.may_edit(
+                admin.user_id
+            )
+        if not allowed:
+            return False
+        await services.ready_to_answer()
+        return {"admin": admin}
 
 
 def refusal_text() -> str:
