@@ -111,12 +111,14 @@ async def running_bot(
         from redis.asyncio import Redis
 
         redis = Redis.from_url(settings.redis_url.get_secret_value())
-    bot = create_bot(settings, create_session(settings, redis, **session_options))
+    prefix = settings.redis_prefix
+    session = create_session(settings, redis, redis_prefix=prefix, **session_options)
+    bot = create_bot(settings, session)
     try:
         if redis is not None:
-            services.share_through(redis)
-        dispatcher = create_dispatcher(services, storage, redis=redis)
-        install_jobs(dispatcher, services, redis)
+            services.share_through(redis, prefix)
+        dispatcher = create_dispatcher(services, storage, redis=redis, redis_prefix=prefix)
+        install_jobs(dispatcher, services, redis, redis_prefix=prefix)
         await register_commands(bot, settings.admin_ids)
         await update_profile(bot)
         yield RunningBot(services=services, bot=bot, dispatcher=dispatcher)

@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError
 from knowledge.store.engines import SUPPORTED_DRIVERS
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/pobratym.sqlite3"
+DEFAULT_REDIS_PREFIX = "pobratym:"
 LOCALES = ("uk", "en")
 
 
@@ -37,6 +38,8 @@ class Settings(BaseSettings):
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     default_locale: Literal["uk", "en"] = "uk"
     redis_url: SecretStr | None = None
+    # What the bot's keys in Redis begin with: two bots may share one Redis under two prefixes.
+    redis_prefix: str = Field(default=DEFAULT_REDIS_PREFIX, pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
     telegram_api_base: AnyHttpUrl | None = None
     webhook_base_url: AnyHttpUrl | None = None
     webhook_path: str = Field(default="/telegram/webhook", pattern=r"^/[A-Za-z0-9/_-]*$")

@@ -10,9 +10,10 @@ import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from aiogram.fsm.storage.memory import MemoryStorage
 
+from bot.settings import DEFAULT_REDIS_PREFIX
 from bot.transport.optional_errors import redis_failures
 
 if TYPE_CHECKING:
@@ -67,10 +68,17 @@ class ResilientStorage(BaseStorage):
 
 def create_storage(settings: Settings) -> BaseStorage:
     """RedisStorage when REDIS_URL is set (state shared by replicas, and going on without it
-    while Redis is away), else MemoryStorage."""
+    while Redis is away), its keys under REDIS_PREFIX; else MemoryStorage."""
     if settings.redis_url is not None:
         # Imported here: a bot without Redis never loads its client.
         from aiogram.fsm.storage.redis import RedisStorage
 
-        return ResilientStorage(RedisStorage.from_url(settings.redis_url.get_secret_value()))
+        # Under the default prefix the conversations keep aiogram's keys ("fsm:…"), so a
+        # dialog open across an upgrade goes on.
+        prefix = settings.redis_prefix
+        keys = DefaultKeyBuilder(
+            prefix="fsm" if prefix == DEFAULT_REDIS_PREFIX else f"{prefix}fsm"
+        )
+        url = settings.redis_url.get_secret_value()
+        return ResilientStorage(RedisStorage.from_url(url, key_builder=keys))
     return MemoryStorage()
