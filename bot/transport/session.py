@@ -268,8 +268,9 @@ class SendLimiter:
 
 
 # One message for a chat, if the bot-wide and the chat's schedules both allow it now and
-# fewer than ARGV[3] messages count: the wait in microseconds, or 0, both schedules moved on
-# and the message counted. Redis's own clock serves every replica alike. As in one process
+# fewer than ARGV[3] messages count: 0, both schedules moved on and the message counted; else
+# the wait in microseconds, positive for the bot-wide turn, negative for the chat's own.
+# Redis's own clock serves every replica alike. As in one process
 # (`Turns`), a message counts from its turn until a second after its answer (`_ANSWERED`);
 # one whose answer never comes (its replica died) stops counting ARGV[5] microseconds on.
 # KEYS: bot-wide next slot, the chat's next slot, the pause's end, the counted messages;
@@ -280,7 +281,6 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local ready = math.max(
     tonumber(redis.call('GET', KEYS[1]) or '0'),
-    tonumber(redis.call('GET', KEYS[2]) or '0'),
     tonumber(redis.call('GET', KEYS[3]) or '0'))
 if ready > now then
     return ready - now
@@ -295,6 +295,10 @@ if redis.call('ZCARD', KEYS[4]) >= tonumber(ARGV[3]) then
         return math.floor(overall / 4) + 1
     end
     return first - now + 1
+end
+local chat_ready = tonumber(redis.call('GET', KEYS[2]) or '0')
+if chat_ready > now then
+    return now - chat_ready
 end
 local unanswered = tonumber(ARGV[5])
 redis.call('SET', KEYS[1], now + overall, 'PX', math.ceil(overall / 1000) + 1000)
@@ -363,6 +367,10 @@ class RedisSendLimiter:
         # first (None: paced by `fallback`); each answer ends the oldest one's flight.
         self._flying: dict[int | str, deque[str | None]] = {}
         self._answering: set[asyncio.Task[None]] = set()
+        # One message of this process at a time asks Redis for the bot-wide turn, the others
+        # queue here: a thousand messages of a broadcast each asking Redis again whenever the
+        # turn moved on made a thousand round trips a turn (six messages a second, not 29).
+        self._asking = asyncio.Lock()
 
     async def acquire(self, chat_id: int | str) -> None:
         """Waits until one more message to the chat keeps within every limit; call
@@ -378,26 +386,42 @@ class RedisSendLimiter:
         )
         name = uuid.uuid4().hex
         while True:
-            try:
-                wait = await self._redis.eval(  # type: ignore[misc]
-                    _TAKE_SLOT,
-                    4,
-                    *keys,
-                    self._global_interval,
-                    interval,
-                    self._per_second,
-                    name,
-                    self._unanswered,
-                )
-            except redis_failures() as error:
-                logger.warning("Pacing in this process alone, Redis is away: %s", error)
+            async with self._asking:
+                wait = await self._bot_wide_turn(keys, interval, name)
+            if wait is None:
                 await self.fallback.acquire(chat_id)
                 self._flying.setdefault(chat_id, deque()).append(None)
                 return
-            if int(wait) <= 0:
+            if wait == 0:
                 self._flying.setdefault(chat_id, deque()).append(name)
                 return
-            await self._sleep(int(wait) / 1_000_000)
+            # The chat's own turn is later: waited for without holding the other chats back.
+            await self._sleep(-wait / 1_000_000)
+
+    async def _bot_wide_turn(self, keys: tuple[str, ...], interval: int, name: str) -> int | None:
+        """Asks Redis until the bot-wide turn is this message's: 0 when the chat's turn is
+        too (the message counted), the chat's wait in microseconds as a negative number, or
+        None when Redis is away."""
+        while True:
+            try:
+                wait = int(
+                    await self._redis.eval(  # type: ignore[misc]
+                        _TAKE_SLOT,
+                        4,
+                        *keys,
+                        self._global_interval,
+                        interval,
+                        self._per_second,
+                        name,
+                        self._unanswered,
+                    )
+                )
+            except redis_failures() as error:
+                logger.warning("Pacing in this process alone, Redis is away: %s", error)
+                return None
+            if wait <= 0:
+                return wait
+            await self._sleep(wait / 1_000_000)
 
     def finished(self, chat_id: int | str) -> None:
         """The request the chat's oldest unanswered `acquire` allowed is over: it counts a
