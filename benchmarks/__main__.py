@@ -2,7 +2,9 @@
 
     python -m benchmarks [--rounds N] [--full]
 
-`--full` broadcasts 10,000 announcements (about six minutes) instead of 1,000. The question
+`--full` broadcasts 10,000 announcements (about six minutes) instead of 1,000, and runs two
+webhook replicas on PostgreSQL and Redis beside one (`benchmarks.replicas`: both servers must
+be running; POSTGRES_URL and REDIS_URL say where). The question
 engine's own start-up, latency and memory: `python -m benchmarks.qa_benchmark`.
 """
 
@@ -14,7 +16,7 @@ import platform
 import sys
 from collections.abc import Sequence
 
-from benchmarks import dispatcher, limits, startup, webhook
+from benchmarks import dispatcher, limits, replicas, startup, webhook
 
 
 def _machine() -> str:
@@ -31,7 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run every benchmark and print its table; always exits 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--full", action="store_true", help="broadcast 10,000, not 1,000")
+    parser.add_argument(
+        "--full", action="store_true", help="broadcast 10,000, not 1,000; two replicas too"
+    )
     args = parser.parse_args(argv)
     sys.stdout.write(f"Machine: {_machine()}\n")
     rounds = str(args.rounds)
@@ -40,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     webhook.main(["--rounds", str(min(args.rounds, 5))])
     broadcast = "10000" if args.full else "1000"
     limits.main(["--rounds", str(min(args.rounds, 3)), "--broadcast", broadcast])
+    if args.full:
+        replicas.main(["--rounds", str(min(args.rounds, 3)), "--broadcast", broadcast])
     return 0
 
 

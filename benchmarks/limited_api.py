@@ -19,6 +19,12 @@ from benchmarks.stub_telegram import BOT_USER
 
 OVERALL_PER_SECOND = 30
 PER_CHAT_PER_SECOND = 1
+# What the bot reads of its own profile at start-up.
+_PROFILE = {
+    "getmyname": {"name": ""},
+    "getmydescription": {"description": ""},
+    "getmyshortdescription": {"short_description": ""},
+}
 
 
 @dataclass
@@ -46,11 +52,14 @@ class LimitedTelegram:
         return True
 
     async def handle(self, request: web.Request) -> web.Response:
-        """One Bot API call: getMe and sendMessage are answered, anything else is True."""
+        """One Bot API call: getMe, the bot's profile (empty) and sendMessage are answered,
+        anything else is True."""
         method = request.match_info["method"].lower()
         params: dict[str, Any] = dict(await request.post())
         if method == "getme":
             return web.json_response({"ok": True, "result": BOT_USER})
+        if method in _PROFILE:
+            return web.json_response({"ok": True, "result": _PROFILE[method]})
         if method != "sendmessage":
             return web.json_response({"ok": True, "result": True})
         chat_id = int(params["chat_id"])

@@ -29,7 +29,8 @@ class Figures:
 class Row:
     """A measure of Pobratym beside the same measure of the bare aiogram baseline.
 
-    `target` is the most the ratio may be (None: shown, not targeted).
+    `target` is the most the ratio may be (None: shown, not targeted); with `at_least`, the
+    least it may be (a capacity against a baseline's).
     """
 
     name: str
@@ -37,6 +38,7 @@ class Row:
     ours: Figures
     bare: Figures | None
     target: float | None = None
+    at_least: bool = False
 
     @property
     def ratio(self) -> float | None:
@@ -62,10 +64,12 @@ def print_table(title: str, rows: Sequence[Row], rounds: int) -> None:
     for row in rows:
         ratio = row.ratio
         ratio_text = "—" if ratio is None else f"{ratio:.2f}×"
-        target_text = "—" if row.target is None else f"≤ {row.target:g}×"
+        bound = "≥" if row.at_least else "≤"
+        target_text = "—" if row.target is None else f"{bound} {row.target:g}×"
         verdict = ""
         if ratio is not None and row.target is not None:
-            verdict = "met" if ratio <= row.target else "MISSED"
+            met = ratio >= row.target if row.at_least else ratio <= row.target
+            verdict = "met" if met else "MISSED"
         out.write(
             f"| {row.name}, {row.unit} | {_cell(row.ours)} | {_cell(row.bare)}"
             f" | {ratio_text} | {target_text} | {verdict} |\n"

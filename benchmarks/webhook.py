@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import aiohttp
-from aiohttp import web
 
 from benchmarks.dispatcher import QUESTIONS, WORK
 from benchmarks.limited_api import LimitedApi, LimitedTelegram
@@ -95,44 +94,32 @@ asyncio.run(main())
 """
 
 
-# What the bot reads of its own profile at start-up.
-_PROFILE = {
-    "getmyname": {"name": ""},
-    "getmydescription": {"description": ""},
-    "getmyshortdescription": {"short_description": ""},
-}
-
-
-class _OpenTelegram(LimitedTelegram):
+class OpenTelegram(LimitedTelegram):
     """The local Bot API without limits: every message is accepted at once."""
 
     def _admit(self, chat_id: int) -> bool:
         self.accepted.append((time.monotonic(), chat_id))
         return True
 
-    async def handle(self, request: web.Request) -> web.Response:
-        """The bot's profile as empty, anything else as the limited API answers it."""
-        profile = _PROFILE.get(request.match_info["method"].lower())
-        if profile is not None:
-            return web.json_response({"ok": True, "result": profile})
-        return await super().handle(request)
 
-
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback TCP port free at the moment of asking."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
 
 
-def _cpu_seconds(pid: int) -> float:
+def cpu_seconds(pid: int) -> float:
     """User + system CPU time of the process so far."""
     fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
     # utime and stime are the 14th and 15th fields; the split starts at the 3rd.
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _wait_listening(port: int, process: subprocess.Popen[bytes]) -> None:
+async def wait_listening(port: int, process: subprocess.Popen[bytes]) -> None:
+    """Return once `process` accepts connections on `port` (at most ten minutes); RuntimeError
+    if it ends or never listens."""
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -148,7 +135,7 @@ async def _wait_listening(port: int, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("the webhook process never listened")
 
 
-async def _post(port: int, first: int, count: int, concurrency: int) -> None:
+async def post_questions(port: int, first: int, count: int, concurrency: int) -> None:
     """Post `count` questions from residents `first`… as Telegram would, `concurrency` at once."""
     url = f"http://127.0.0.1:{port}{PATH}"
     queue = iter(range(first, first + count))
@@ -165,7 +152,8 @@ async def _post(port: int, first: int, count: int, concurrency: int) -> None:
         await asyncio.gather(*(worker() for _ in range(concurrency)))
 
 
-async def _replies(telegram: LimitedTelegram, expected: int) -> None:
+async def wait_for_replies(telegram: LimitedTelegram, expected: int) -> None:
+    """Return once the local Bot API has accepted `expected` messages (at most ten minutes)."""
     deadline = time.monotonic() + 600
     # The server counts in its own thread: polling its count is the simple way to wait.
     while len(telegram.accepted) < expected and time.monotonic() < deadline:  # noqa: ASYNC110
@@ -174,9 +162,9 @@ async def _replies(telegram: LimitedTelegram, expected: int) -> None:
 
 async def _round(script: str, extra: list[str], updates: int, concurrency: int) -> float:
     """CPU milliseconds per update of one fresh webhook process."""
-    api = LimitedApi(_OpenTelegram())
+    api = LimitedApi(OpenTelegram())
     base = await asyncio.to_thread(api.start)
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-c", script, base, str(port), TOKEN, SECRET, PATH, *extra]
     with (WORK / "webhook.log").open("ab") as log:
         # Started once a round, before anything is timed: blocking here costs nothing measured.
@@ -184,13 +172,13 @@ async def _round(script: str, extra: list[str], updates: int, concurrency: int) 
             command, stdout=log, stderr=log
         )
     try:
-        await _wait_listening(port, process)
-        await _post(port, 0, WARM_UP, concurrency)
-        await _replies(api.telegram, WARM_UP)
-        before = _cpu_seconds(process.pid)
-        await _post(port, WARM_UP, updates, concurrency)
-        await _replies(api.telegram, WARM_UP + updates)
-        used = _cpu_seconds(process.pid) - before
+        await wait_listening(port, process)
+        await post_questions(port, 0, WARM_UP, concurrency)
+        await wait_for_replies(api.telegram, WARM_UP)
+        before = cpu_seconds(process.pid)
+        await post_questions(port, WARM_UP, updates, concurrency)
+        await wait_for_replies(api.telegram, WARM_UP + updates)
+        used = cpu_seconds(process.pid) - before
         if len(api.telegram.accepted) < WARM_UP + updates:
             raise RuntimeError("not every update was answered")
     finally:
