@@ -135,3 +135,38 @@ def test_a_yes_or_no_about_aid_or_an_event_opens_with_the_yes_or_the_no(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Чи отримував хтось допомогу з Японії?", "Так, допомогу з країни «Японія» записано"),
+        ("Did any hromada receive aid from Japan?", "Yes, aid from Japan is recorded for:"),
+        ("Хто отримував допомогу з Японії?", "Допомогу з країни «Японія» записано для:"),
+    ],
+)
+def test_whether_any_hromada_received_aid_from_a_country_is_a_yes_or_a_no(
+    curated_engine: Engine, question: str, opening: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.text.startswith(opening)
+
+
+def test_a_kind_asked_with_a_year_counts_that_year_only(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "Is there any memorandum signed in 2025?")
+
+    assert answer.text.startswith("Yes, 1 agreement is recorded (memorandum, signed in 2025):")
+    assert "Cincinnati" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "yes"),
+    [("Kosice", "Leeds", False), ("Чи Харків і Брно партнери?", "а Кошице?", True)],
+)
+def test_a_name_alone_after_an_answer_asks_yes_or_no_only_after_a_yes_or_no(
+    curated_engine: Engine, first: str, then: str, yes: bool
+) -> None:
+    _, answer = conversation(curated_engine, first, then)
+
+    assert answer.text.startswith(("Так", "Yes")) is yes

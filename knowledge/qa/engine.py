@@ -1618,7 +1618,7 @@ class Engine:
             if meaning.narrow is not None and meaning.narrow.aspect is Aspect.MONEY:
                 self._aid_amount_from_country(lang, entities.country or "", draft)
                 return
-            self._aid_from_country(lang, entities.country or "", draft)
+            self._aid_from_country(lang, entities.country or "", draft, yes_no=meaning.yes_no)
             return
         code = entities.hromada
         name = self._heading(lang, entities)
@@ -1746,19 +1746,28 @@ class Engine:
         for record in records:
             draft.cite(c.source for c in record.sources)
 
-    def _aid_from_country(self, lang: Language, country: str, draft: _Draft) -> None:
-        """Every hromada that received aid from the country, nation-wide."""
+    def _aid_from_country(
+        self, lang: Language, country: str, draft: _Draft, *, yes_no: bool = False
+    ) -> None:
+        """Every hromada that received aid from the country, nation-wide; with `yes_no`
+        («Чи отримував хтось допомогу з Японії?») under a yes or a no."""
         _ = lang.gettext
         records = self.snapshot.aid_by_country.get(country, ())
         sender = lang.country(country)
         if not records:
-            draft.lines.append(
-                _("No aid from {country} to Ukrainian hromadas is recorded.").format(
-                    country=sender
-                )
+            nothing = (
+                _("No, no aid from {country} to Ukrainian hromadas is recorded.")
+                if yes_no
+                else _("No aid from {country} to Ukrainian hromadas is recorded.")
             )
+            draft.lines.append(nothing.format(country=sender))
             return
-        draft.lines.append(_("Aid from {country} is recorded for:").format(country=sender))
+        found = (
+            _("Yes, aid from {country} is recorded for:")
+            if yes_no
+            else _("Aid from {country} is recorded for:")
+        )
+        draft.lines.append(found.format(country=sender))
         shown, rest = draft.window(records, AID_LIMIT)
         for record in shown:
             hromada = self.snapshot.hromadas[record.hromada]
@@ -2354,6 +2363,9 @@ class Engine:
         none = _("No, none is recorded ({what}).") if yes_no else _("None is recorded ({what}).")
         if entities.kind is not None:
             agreements = list(self.snapshot.agreements_by_kind.get(entities.kind, ()))
+            if entities.year is not None:
+                # "Is there any memorandum signed in 2025?": that year's only.
+                agreements = [a for a in agreements if _signed_in(a, entities.year)]
             if entities.status is not None:
                 agreements = [a for a in agreements if entities.admits(a.status)] or list(
                     # «перемовини про побратимство чи партнерство»: any kind under way.
@@ -2362,6 +2374,8 @@ class Engine:
             elif entities.kind is AgreementKind.TWINNING:
                 agreements = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
             label = lang.gettext(AGREEMENT_KINDS_INLINE[entities.kind])
+            if entities.year is not None:
+                label += ", " + _("signed in {year}").format(year=entities.year)
             if entities.status is not None:
                 # "have any twinnings been cancelled?": none is said of both, not of the kind.
                 label += ", " + _status_label(lang, entities, entities.status)

@@ -1555,7 +1555,8 @@ def _nation_wide_meaning(
     if nation_wide is None:
         return None
     # «чи є побратими в Італії?» and "Are there partners in Poland?" want a yes or a no.
-    asks = nation_wide is Intent.REVERSE and _asks_existence(reading)
+    # «Чи отримував хтось допомогу з Японії?» too.
+    asks = nation_wide in (Intent.REVERSE, Intent.AID) and _asks_existence(reading)
     counted = nation_wide is Intent.COUNT and _counts_hromadas(reading)
     totals = nation_wide is Intent.COUNT and _counts_all_agreements(reading, entities)
     narrow = Narrow(Aspect.WITH_PARTNERS) if counted else None
@@ -1877,6 +1878,10 @@ def _follow_up_yes_no(
 ) -> bool:
     """Whether a follow-up asks for a yes or a no: "and the protocol?" after "when was the
     memorandum signed?" asks the same, for a date, as the question it continues."""
+    if not reading.cues:
+        # A name alone («Брно», «а Лілль?») asks for a yes or a no only when the question
+        # before it did («Чи Харків і Кошице партнери?»); after a list it asks what is known.
+        return yes_no and context.yes_no
     carried_over = (
         continued is not intent
         and continued is context.intent
@@ -2354,7 +2359,9 @@ def _settled(
         return Meaning(Intent.NEED_CONTEXT, entities, rule="asks where, naming no partner")
     if intent in _NEEDS_HROMADA and entities.hromada is None:
         if intent in (Intent.AID, Intent.COUNT) and entities.country:
-            return Meaning(intent, entities, rule="asked of a country, nation-wide")
+            return Meaning(
+                intent, entities, yes_no=meaning.yes_no, rule="asked of a country, nation-wide"
+            )
         if intent is Intent.COUNT and entities.kind:
             return Meaning(intent, entities, rule="asked of a kind of agreement, nation-wide")
         if intent is Intent.COUNT and meaning.narrow in (
