@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -14,10 +15,13 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from knowledge.facts.messages import N_, Problem
+from knowledge.facts.unreadable import FIELD_INVALID, FIELD_REASONS, limit_of
 from knowledge.store.engines import SUPPORTED_DRIVERS
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/pobratym.sqlite3"
@@ -63,7 +67,7 @@ class Settings(BaseSettings):
         if value is not None:
             bot_id, _, secret = value.get_secret_value().partition(":")
             if not bot_id.isdigit() or len(secret) < 30:
-                raise ValueError("expected the form 123456789:ABC… given by @BotFather")
+                raise _wrong(N_("{field}: expected the form 123456789:ABC… given by @BotFather"))
         return value
 
     @field_validator("database_url")
@@ -72,9 +76,12 @@ class Settings(BaseSettings):
         try:
             url = make_url(value.get_secret_value())
         except ArgumentError:
-            raise ValueError("not a database URL") from None
+            raise _wrong(N_("{field}: not a database URL")) from None
         if url.drivername not in SUPPORTED_DRIVERS:
-            raise ValueError(f"use one of the drivers {', '.join(SUPPORTED_DRIVERS)}")
+            raise _wrong(
+                N_("{field}: use one of the drivers {drivers}"),
+                drivers=", ".join(SUPPORTED_DRIVERS),
+            )
         return value
 
     @field_validator("redis_url")
@@ -83,7 +90,7 @@ class Settings(BaseSettings):
         if value is not None and not value.get_secret_value().startswith(
             ("redis://", "rediss://", "unix://")
         ):
-            raise ValueError("expected redis://host:port/db")
+            raise _wrong(N_("{field}: expected redis://host:port/db"))
         return value
 
     @field_validator("admin_ids", mode="before")
@@ -92,7 +99,7 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             parts = [part.strip() for part in value.split(",") if part.strip()]
             if not all(part.lstrip("-").isdigit() for part in parts):
-                raise ValueError("expected Telegram user ids separated by commas")
+                raise _wrong(N_("{field}: expected Telegram user ids separated by commas"))
             return tuple(int(part) for part in parts)
         if isinstance(value, int):
             return (value,)
@@ -104,7 +111,7 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             parts = [part.strip() for part in value.split(",") if part.strip()]
             if not parts or not all(part.isdigit() and int(part) > 0 for part in parts):
-                raise ValueError("expected positive numbers of days separated by commas")
+                raise _wrong(N_("{field}: expected positive numbers of days separated by commas"))
             return tuple(sorted({int(part) for part in parts}, reverse=True))
         if isinstance(value, int):
             return (value,)
@@ -116,14 +123,16 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", value)
             if match is None:
-                raise ValueError("expected a range of hours such as 09:00-20:00")
+                raise _wrong(N_("{field}: expected a range of hours such as 09:00-20:00"))
             start_hour, start_minute, end_hour, end_minute = (int(part) for part in match.groups())
             if end_hour == 24 and end_minute == 0:
                 end_hour, end_minute = 23, 59
             try:
                 return (dt.time(start_hour, start_minute), dt.time(end_hour, end_minute))
             except ValueError:
-                raise ValueError("expected a range of hours such as 09:00-20:00") from None
+                raise _wrong(
+                    N_("{field}: expected a range of hours such as 09:00-20:00")
+                ) from None
         return value
 
     @field_validator("sending_timezone")
@@ -132,22 +141,84 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError("expected a time zone such as Europe/Kyiv") from None
+            raise _wrong(N_("{field}: expected a time zone such as Europe/Kyiv")) from None
         return value
 
 
 class SettingsError(Exception):
-    """A setting has a wrong value; the message names it and never shows the value."""
+    """Settings with wrong values: `problems` holds one Problem per setting, each naming the
+    variable ({field}) and never showing its value. `str()` is the English text; `render`
+    words it in a catalog's language."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(self.render(lambda message: message))
+
+    def render(self, gettext: Callable[[str], str], lang: str = "en") -> str:
+        """Every problem in `gettext`'s language, joined by "; "."""
+        return "; ".join(problem.render(gettext, lang) for problem in self.problems)
+
+
+# pydantic's own checks on a setting, worded for a variable rather than a file's field.
+_SETTING_REASONS = {
+    "int_parsing": N_("{field}: expected a whole number"),
+    "int_type": N_("{field}: expected a whole number"),
+    "literal_error": N_("{field}: expected one of: {expected}"),
+    "url_parsing": N_("{field}: expected an address such as https://example.org"),
+    "url_scheme": N_("{field}: expected an address such as https://example.org"),
+}
+# A validator's own error: its message id and parameters travel in the error's context.
+_OWN_REASON = "setting"
+
+
+def _wrong(message: str, **params: str) -> PydanticCustomError:
+    """The error a validator raises: `message` is an N_ id with {field} and `params`."""
+    return PydanticCustomError(_OWN_REASON, message, {"message_id": message, **params})
+
+
+def _problem(issue: Any) -> Problem:
+    """One pydantic error about a setting as a Problem naming its variable."""
+    name = str(issue["loc"][0]).upper() if issue["loc"] else "settings"
+    context = issue.get("ctx") or {}
+    params: dict[str, str | int] = {"field": name}
+    if issue["type"] == _OWN_REASON:
+        params.update({key: str(value) for key, value in context.items() if key != "message_id"})
+        return Problem(str(context["message_id"]), params)
+    if "expected" in context:
+        # pydantic writes "'uk' or 'en'" in English; only the values are kept.
+        params["expected"] = ", ".join(re.findall(r"'([^']*)'", str(context["expected"])))
+    limit = limit_of(context)
+    if limit is not None:
+        params["limit"] = limit
+    message = _SETTING_REASONS.get(issue["type"]) or FIELD_REASONS.get(
+        issue["type"], FIELD_INVALID
+    )
+    if ("{limit}" in message and limit is None) or (
+        "{expected}" in message and "expected" not in params
+    ):
+        message = FIELD_INVALID
+    return Problem(message, params)
+
+
+class _LocaleOnly(BaseSettings):
+    """DEFAULT_LOCALE alone, read from the same places as Settings, as any text."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    default_locale: str = "uk"
+
+
+def locale_despite_errors() -> str:
+    """The language ("uk" or "en") for a message about settings that failed to load:
+    DEFAULT_LOCALE when it names a language the bot speaks, otherwise "uk"."""
+    written = _LocaleOnly().default_locale.strip().lower()
+    return written if written in LOCALES else "uk"
 
 
 def load_settings() -> Settings:
-    """Read the settings, turning validation errors into one readable line per setting."""
+    """Read the settings. Raises SettingsError naming every wrong setting."""
     try:
         return Settings()
     except ValidationError as error:
-        problems = []
-        for issue in error.errors(include_input=False, include_url=False):
-            name = str(issue["loc"][0]).upper() if issue["loc"] else "settings"
-            message = str(issue["msg"]).removeprefix("Value error, ")
-            problems.append(f"{name}: {message}")
-        raise SettingsError("; ".join(problems)) from None
+        issues = error.errors(include_input=False, include_url=False)
+        raise SettingsError([_problem(issue) for issue in issues]) from None

@@ -31,7 +31,7 @@ A_VALID_LOOKING_TOKEN = "123456:" + "A" * 35
 def test_a_wrong_value_gives_one_line_naming_the_variable(
     tmp_path: Path, variable: str, value: str
 ) -> None:
-    actual = run_bot("kb", "stats", cwd=tmp_path, env={variable: value})
+    actual = run_bot("--lang", "en", "kb", "stats", cwd=tmp_path, env={variable: value})
 
     assert actual.returncode == 2
     assert actual.stdout == ""
@@ -40,6 +40,33 @@ def test_a_wrong_value_gives_one_line_naming_the_variable(
     assert "Traceback" not in actual.stderr
     assert "my-secret-value" not in actual.stderr
     assert not (tmp_path / "var").exists()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "reason"),
+    [
+        ("WEBHOOK_PORT", "http", "очікується ціле число"),
+        ("ADMIN_IDS", "12,abc", "очікуються ідентифікатори користувачів Telegram через кому"),
+        ("DATABASE_URL", "mysql://root@localhost/db", "використайте один із драйверів"),
+        ("DEFAULT_LOCALE", "ru", "очікується одне зі значень: uk, en"),
+    ],
+)
+def test_a_wrong_value_is_told_in_ukrainian_by_default(
+    tmp_path: Path, variable: str, value: str, reason: str
+) -> None:
+    actual = run_bot("kb", "stats", cwd=tmp_path, env={variable: value})
+
+    assert actual.returncode == 2
+    assert actual.stderr.startswith(f"Помилка налаштувань: {variable}: {reason}")
+    assert "expected" not in actual.stderr
+
+
+def test_a_wrong_value_is_told_in_the_language_the_dot_env_file_chooses(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("DEFAULT_LOCALE=en\nWEBHOOK_PORT=http\n", encoding="utf-8")
+
+    actual = run_bot("kb", "stats", cwd=tmp_path)
+
+    assert actual.stderr == "Configuration error: WEBHOOK_PORT: expected a whole number\n"
 
 
 def test_settings_are_read_from_a_dot_env_file(

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.cli import ask_commands, database_commands, knowledge_commands, telegram_commands
 from bot.cli.context import CommandContext
-from bot.settings import LOCALES, SettingsError, load_settings
+from bot.settings import LOCALES, SettingsError, load_settings, locale_despite_errors
 from knowledge.render.translations import translation
 from knowledge.store.engines import shown_url
 
@@ -50,7 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
     except SettingsError as error:
-        print(f"Configuration error: {error}", file=sys.stderr)
+        lang = arguments.lang or locale_despite_errors()
+        gettext = translation(lang).gettext
+        problems = error.render(gettext, lang)
+        print(
+            gettext("Configuration error: {problems}").format(problems=problems), file=sys.stderr
+        )
         return 2
     locale = arguments.lang or settings.default_locale
     context = CommandContext(settings=settings, translations=translation(locale), locale=locale)
