@@ -410,6 +410,25 @@ def _report_job(context: CommandContext, job: WriteJob) -> None:
         )
 
 
+def _preview_only(context: CommandContext, preview: ImportPreview, *, spreadsheet: bool) -> int:
+    """Show an import's preview and how to write it; the exit code is 1 when any row is
+    refused. A `spreadsheet`'s rows may be written without the refused ones."""
+    _ = context.gettext
+    _show_preview(context, preview)
+    if preview.has_changes and not preview.rejected:
+        context.say(_("Preview only: run again with --apply to write the changes."))
+    elif preview.has_changes and spreadsheet:
+        context.say(
+            _(
+                "Preview only: run again with --apply --skip-rejected to write the"
+                " rows that are not refused."
+            )
+        )
+    elif not preview.has_changes:
+        context.say(_("Nothing would change."))
+    return 1 if preview.rejected else 0
+
+
 async def import_file(context: CommandContext, arguments: argparse.Namespace) -> int:
     """Preview a file's import; with --apply, write it as a job, a chunk at a time, that the
     bot finishes if this process is stopped half-way.
@@ -439,19 +458,7 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
     async with database_work(context.settings) as work:
         preview = await work(preview_import, parsed)
         if not arguments.apply:
-            _show_preview(context, preview)
-            if preview.has_changes and not preview.rejected:
-                context.say(_("Preview only: run again with --apply to write the changes."))
-            elif preview.has_changes and parsed.document is None:
-                context.say(
-                    _(
-                        "Preview only: run again with --apply --skip-rejected to write the"
-                        " rows that are not refused."
-                    )
-                )
-            elif not preview.has_changes:
-                context.say(_("Nothing would change."))
-            return 1 if preview.rejected else 0
+            return _preview_only(context, preview, spreadsheet=parsed.document is None)
         # A document's refusals are about references between its records: never skipped.
         if preview.rejected and (not arguments.skip_rejected or parsed.document is not None):
             context.complain(_("Nothing was imported. Rows refused:"))

@@ -524,14 +524,7 @@ def _frame(
     status = _nearest_status(
         cue, [w for w in statuses if not _past_apposition(view, cue, w)], start, end
     )
-    if status is not None and status.negated:
-        return []
-    if _before_a_decision(view.words[start : end + 1]):
-        # «Проєкт рішення про укладення угоди ... планується розглянути», "will consider a
-        # draft decision on a twinning agreement": nothing is agreed, nor decided to be.
-        return []
-    if cue.goal and status is None:
-        # «з метою налагодження партнерських зв’язків делегація відвідала ...»: an aim only.
+    if not _states_an_agreement(view, cue, span, status):
         return []
     towns = [
         town
@@ -542,26 +535,7 @@ def _frame(
         and not (town.first <= cue.last and town.last >= cue.first)
     ]
     side = _side(sides, towns, cue, span, context, view.words)
-    after = [town for town in towns if town.first > cue.last]
-    before = [town for town in towns if town.last < cue.first]
-    if side is not None and side.code is not None:
-        if (
-            after
-            and after[0].hromada == side.code
-            and any(word in _WITH for word in view.words[cue.last + 1 : after[0].first])
-        ):
-            # "Bourges twinned with Korosten, Gdynia and ...": the hromada takes the place
-            # after the kind word, so its partner is named before it.
-            after = []
-        after = [town for town in after if town.hromada != side.code]
-        before = [town for town in before if town.hromada != side.code]
-    if any(town.hromada is None for town in before):
-        # "Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr": a hromada in
-        # a list of foreign partners is another sentence's side.
-        before = [town for town in before if town.hromada is None]
-    if before and all(town.hromada is not None for town in after):
-        # "Gdynia and Pardubice are now sister cities of Zhytomyr, and ... to Uzhhorod".
-        after = []
+    before, after = _partners_around(view, cue, towns, side)
     partners = _listed(view, after) or before
     evidence: list[Evidence] = []
     referred = (
@@ -590,21 +564,7 @@ def _frame(
         foreign_before = [town for town in before if town.hromada is None]
         if foreign_before:
             return []
-    if side is None:
-        return []
-    if not side.explicit and cue.relation and _theirs(view.words, cue.first):
-        # «з їхнього німецького міста-партнера Леуна», "through its sister city of
-        # Oswiecim": a third party's partner, not the document's hromada's.
-        return []
-    if not side.explicit and _foreign_actors(before, after):
-        # "the Czech city of Brno and Leipzig signed a joint declaration": foreign towns
-        # acting, with no hromada named, are not the document's hromada's tie.
-        return []
-    if _oblast_level(view.words[start : end + 1]):
-        # «4 нові міжнародні угоди на рівні області»: the oblast's, whichever town it names.
-        return []
-    if any(start <= position <= end for position in oblast_positions) and not side.explicit:
-        # «Харківська область підписала...»: the oblast's tie, not the hromada's.
+    if side is None or not _the_hromadas(view, cue, span, side, before, after, oblast_positions):
         return []
     claimed.update(town.first for town in partners)
     cue_words = view.sentence.written(cue.first, cue.last)
@@ -657,6 +617,77 @@ def _frame(
         )
     context.last_pair = Pair(side, partners[-1])
     return proposals
+
+
+def _partners_around(
+    view: SentenceView, cue: KindCue, towns: list[Town], side: Side | None
+) -> tuple[list[Town], list[Town]]:
+    """The towns before and after the kind word that may be the side's partners: not the
+    side's own hromada, nor a hromada listed among foreign partners."""
+    after = [town for town in towns if town.first > cue.last]
+    before = [town for town in towns if town.last < cue.first]
+    if side is not None and side.code is not None:
+        if (
+            after
+            and after[0].hromada == side.code
+            and any(word in _WITH for word in view.words[cue.last + 1 : after[0].first])
+        ):
+            # "Bourges twinned with Korosten, Gdynia and ...": the hromada takes the place
+            # after the kind word, so its partner is named before it.
+            after = []
+        after = [town for town in after if town.hromada != side.code]
+        before = [town for town in before if town.hromada != side.code]
+    if any(town.hromada is None for town in before):
+        # "Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr": a hromada in
+        # a list of foreign partners is another sentence's side.
+        before = [town for town in before if town.hromada is None]
+    if before and all(town.hromada is not None for town in after):
+        # "Gdynia and Pardubice are now sister cities of Zhytomyr, and ... to Uzhhorod".
+        after = []
+    return before, after
+
+
+def _states_an_agreement(
+    view: SentenceView, cue: KindCue, span: tuple[int, int], status: StatusWord | None
+) -> bool:
+    """Whether the kind word, with the status word nearest it, states an agreement made or
+    decided on rather than one denied, awaiting a decision, or only aimed at."""
+    start, end = span
+    if status is not None and status.negated:
+        return False
+    if _before_a_decision(view.words[start : end + 1]):
+        # «Проєкт рішення про укладення угоди ... планується розглянути», "will consider a
+        # draft decision on a twinning agreement": nothing is agreed, nor decided to be.
+        return False
+    # «з метою налагодження партнерських зв’язків делегація відвідала ...»: an aim only.
+    return not (cue.goal and status is None)
+
+
+def _the_hromadas(
+    view: SentenceView,
+    cue: KindCue,
+    span: tuple[int, int],
+    side: Side,
+    before: list[Town],
+    after: list[Town],
+    oblast_positions: list[int],
+) -> bool:
+    """Whether the tie the kind word states is the side's hromada's own, not a third
+    party's, foreign towns' or the oblast's."""
+    start, end = span
+    if not side.explicit and cue.relation and _theirs(view.words, cue.first):
+        # «з їхнього німецького міста-партнера Леуна», "through its sister city of
+        # Oswiecim": a third party's partner, not the document's hromada's.
+        return False
+    if not side.explicit and _foreign_actors(before, after):
+        # "the Czech city of Brno and Leipzig signed a joint declaration": foreign towns
+        # acting, with no hromada named, are not the document's hromada's tie.
+        return False
+    if _oblast_level(view.words[start : end + 1]):
+        # «4 нові міжнародні угоди на рівні області»: the oblast's, whichever town it names.
+        return False
+    # «Харківська область підписала...»: the oblast's tie, not the hromada's.
+    return side.explicit or not any(start <= position <= end for position in oblast_positions)
 
 
 def _before_a_decision(words: list[str]) -> bool:

@@ -472,6 +472,38 @@ class ViewBuilder:
         )
         return replace(town, region=None if subdivision is None else region[0] if region else None)
 
+    def _unknown_town_name(
+        self,
+        written: str,
+        *,
+        single: bool,
+        after_slot: bool,
+        listed: bool,
+        adjective: bool,
+        abroad: tuple[str, str | None] | None,
+    ) -> str:
+        """The name of an unknown town as written: `single` when it is one word, `abroad`
+        what GeoNames found for it, `adjective` when its country's adjective comes before."""
+        name = written if after_slot or not single else nominative(written)
+        if abroad is not None and _is_cyrillic(written):
+            return abroad[0]  # «з Тарнобжегом»: Тарнобжег
+        if (
+            (after_slot or listed)
+            and single
+            and _is_cyrillic(written)
+            and written.casefold() not in lemmas(written.casefold())
+        ):
+            # «з польським Мальборком», «делегаціями Мальборка, Гданська», «місто-побратим
+            # Гдині»: an inflected name GeoNames knows is put in its own nominative; one
+            # written as a nominative stays as written («з містом Санок», «Ланьцут»), an
+            # unknown one after its country's adjective or in a list takes its case.
+            placed = self.names.town_abroad(written, marked=True)
+            if placed is not None:
+                return placed[0]
+            if adjective or listed:
+                return nominative(written)
+        return name
+
     def _unknown_towns(self, view: SentenceView, covered: set[int]) -> list[Town]:
         """Capitalised names the text marks as towns, which the gazetteer does not know.
 
@@ -511,27 +543,7 @@ class ViewBuilder:
                 # «Девіс (США, Каліфорнія)»: what is in brackets tells where the town is.
                 index += 1
                 continue
-            previous = words[index - 1]
-            after_slot = (
-                (
-                    index > 0
-                    and starts(previous, SLOT_WORDS)
-                    and _slot_right_before(view, index)
-                    and not _in_a_title(view, index - 1)
-                )
-                or (
-                    # "Mayor Onay of Hannover": a mayor's town.
-                    index >= 2
-                    and previous == "of"
-                    and any(starts(word, _MAYORS) for word in words[max(0, index - 3) : index - 1])
-                )
-                or (
-                    index >= 2
-                    and starts(words[index - 2], (*SLOT_WORDS, *TWIN_WORDS, *DOCUMENT_WORDS))
-                    and previous in (*_WITH_WORDS, "of")
-                    and _slot_right_before(view, index - 1)
-                )
-            )
+            after_slot = _after_a_slot(view, index)
             # «з литовським Шяуляєм», «російським Курськом»: a country's adjective right
             # before a name marks it as a town of that country.
             adjective = (
@@ -587,24 +599,14 @@ class ViewBuilder:
                 index += 1
                 continue
             written = sentence.written(index, last)
-            name = written if after_slot or last > index else nominative(written)
-            if abroad is not None and _is_cyrillic(written):
-                name = abroad[0]  # «з Тарнобжегом»: Тарнобжег
-            elif (
-                (after_slot or listed)
-                and last == index
-                and _is_cyrillic(written)
-                and written.casefold() not in lemmas(written.casefold())
-            ):
-                # «з польським Мальборком», «делегаціями Мальборка, Гданська», «місто-побратим
-                # Гдині»: an inflected name GeoNames knows is put in its own nominative; one
-                # written as a nominative stays as written («з містом Санок», «Ланьцут»), an
-                # unknown one after its country's adjective or in a list takes its case.
-                placed = self.names.town_abroad(written, marked=True)
-                if placed is not None:
-                    name = placed[0]
-                elif adjective is not None or listed:
-                    name = nominative(written)
+            name = self._unknown_town_name(
+                written,
+                single=last == index,
+                after_slot=after_slot,
+                listed=listed,
+                adjective=adjective is not None,
+                abroad=abroad,
+            )
             town = Town(
                 index,
                 last,
@@ -1055,3 +1057,30 @@ def nominative(written: str) -> str:
         return written
     (form,) = forms
     return form[:1].upper() + form[1:]
+
+
+def _after_a_slot(view: SentenceView, index: int) -> bool:
+    """Whether the word at `index` follows a slot word that marks a town: «містом Брно»,
+    "the city of Brno", "Mayor Onay of Hannover", «угоду з Брно»."""
+    words = view.words
+    if index == 0:
+        return False
+    previous = words[index - 1]
+    if (
+        starts(previous, SLOT_WORDS)
+        and _slot_right_before(view, index)
+        and not _in_a_title(view, index - 1)
+    ):
+        return True
+    if index < 2:
+        return False
+    if previous == "of" and any(
+        starts(word, _MAYORS) for word in words[max(0, index - 3) : index - 1]
+    ):
+        # "Mayor Onay of Hannover": a mayor's town.
+        return True
+    return (
+        starts(words[index - 2], (*SLOT_WORDS, *TWIN_WORDS, *DOCUMENT_WORDS))
+        and previous in (*_WITH_WORDS, "of")
+        and _slot_right_before(view, index - 1)
+    )

@@ -226,69 +226,10 @@ class Gazetteer:
         """Index every name in the snapshot and every country."""
         forms = forms or FormsCache(name_key)
         builder = _IndexBuilder(forms)
-        oblasts: dict[str, str] = {}
-        for hromada in snapshot.hromadas.values():
-            ref = EntityRef(EntityKind.HROMADA, hromada.code)
-            if hromada.center_uk:
-                builder.add_ukrainian_noun(hromada.center_uk, ref)
-            if hromada.center_en:
-                builder.add(hromada.center_en, ref)
-            # The codifier names a hromada by its feminine adjective ("Харківська").
-            builder.add_ukrainian_adjective(hromada.name_uk, ref)
-            builder.add(hromada.name_en, ref)
-            for alias in hromada.aliases:
-                builder.add_name(alias, ref)
-            if hromada.oblast_code and hromada.oblast_uk:
-                oblasts[hromada.oblast_code] = hromada.oblast_uk
-        for form, code in short_names(snapshot.hromadas.values()).items():
-            builder.add_ukrainian_noun(form, EntityRef(EntityKind.HROMADA, code))
-        for code, oblast_uk in oblasts.items():
-            builder.add_ukrainian_adjective(oblast_uk, EntityRef(EntityKind.OBLAST, code))
-            everyday = oblast_everyday_name(oblast_uk)
-            if everyday is not None:
-                builder.add_ukrainian_noun(everyday, EntityRef(EntityKind.OBLAST, code))
-
-        regions: dict[str, tuple[str, str]] = {}
-        domestic: set[EntityRef] = set()
-        for place in snapshot.places.values():
-            ref = EntityRef(EntityKind.PLACE, place.key)
-            if place.country == HOME_COUNTRY:
-                domestic.add(ref)
-            builder.add_ukrainian_noun(place.name.uk, ref)
-            builder.add(place.name.en, ref)
-            builder.add(place.name_local, ref)
-            for alias in place.aliases:
-                builder.add_name(alias, ref)
-            if place.region is not None:
-                regions[place.region.en] = (place.region.uk, place.region.en)
-        for region_id, (region_uk, region_en) in regions.items():
-            ref = EntityRef(EntityKind.REGION, region_id)
-            builder.add_ukrainian_noun(region_uk, ref)
-            builder.add(region_en, ref)
-
-        # Ukraine is where every hromada is: its name is an ordinary word of a question, and
-        # not a misspelt name («Украины» is not Українка).
-        home: set[str] = set()
-        for name in home_country_names():
-            home.add(name_key(name))
-            if any(map(is_cyrillic, name)):
-                home.update(forms.nouns(normalize(name)))
-        for code, names in names_for_questions().items():
-            ref = EntityRef(EntityKind.COUNTRY, code)
-            for name in names:
-                builder.add_name(name, ref)
-        # «Шотландія», "Wales": a constituent country is its country and a region of it, as
-        # England is when a partner lies there; a partner in England is none in Scotland.
-        for region_en, (_, region_uk) in constituent_countries().items():
-            for name in (region_en, region_uk):
-                builder.add_name(name, EntityRef(EntityKind.REGION, region_en))
-        for code, adjectives in adjectives_for_questions().items():
-            ref = EntityRef(EntityKind.COUNTRY, code)
-            for adjective in adjectives:
-                if any(map(is_cyrillic, adjective)):
-                    builder.add_ukrainian_adjective(adjective, ref)
-                else:
-                    builder.add(adjective, ref)
+        _index_hromadas(builder, snapshot)
+        domestic = _index_places(builder, snapshot)
+        home = _home_country_keys(forms)
+        _index_countries(builder)
         forms.save()
         _hromadas_over_domestic_places(builder.exact, domestic)
         _hromadas_over_domestic_places(builder.latin, domestic)
@@ -298,18 +239,11 @@ class Gazetteer:
         # entry of the builder is let go as it is packed, so the two are never whole together.
         exact = CompactMapping(_drained(builder.exact, shared))
         latin = CompactMapping(_drained(builder.latin, shared))
-        usual: dict[frozenset[EntityRef], str] = {}
-        for refs in shared:
-            codes = [ref.id for ref in refs if ref.kind is EntityKind.HROMADA]
-            if len(codes) > 1:
-                chosen = usual_reading([snapshot.hromadas[code] for code in sorted(codes)])
-                if chosen is not None:
-                    usual[refs] = chosen
         return cls(
             exact=exact,
             latin=latin,
-            usual=usual,
-            ordinary=frozenset(home),
+            usual=_usual_readings(shared, snapshot),
+            ordinary=home,
             hromadas=frozenset(snapshot.hromadas),
         )
 
@@ -636,3 +570,99 @@ def _names_mena(original: str, tokens: Sequence[Token], index: int) -> bool:
         return True
     near = words[max(0, index - 2) : index + 3]
     return any(word in _AID_WORDS for word in near)
+
+
+def _index_hromadas(builder: _IndexBuilder, snapshot: Snapshot) -> None:
+    """Index the hromadas of the snapshot by their centres, names, aliases and short names,
+    and their oblasts by the codifier's adjective and the everyday name."""
+    oblasts: dict[str, str] = {}
+    for hromada in snapshot.hromadas.values():
+        ref = EntityRef(EntityKind.HROMADA, hromada.code)
+        if hromada.center_uk:
+            builder.add_ukrainian_noun(hromada.center_uk, ref)
+        if hromada.center_en:
+            builder.add(hromada.center_en, ref)
+        # The codifier names a hromada by its feminine adjective ("Харківська").
+        builder.add_ukrainian_adjective(hromada.name_uk, ref)
+        builder.add(hromada.name_en, ref)
+        for alias in hromada.aliases:
+            builder.add_name(alias, ref)
+        if hromada.oblast_code and hromada.oblast_uk:
+            oblasts[hromada.oblast_code] = hromada.oblast_uk
+    for form, code in short_names(snapshot.hromadas.values()).items():
+        builder.add_ukrainian_noun(form, EntityRef(EntityKind.HROMADA, code))
+    for code, oblast_uk in oblasts.items():
+        builder.add_ukrainian_adjective(oblast_uk, EntityRef(EntityKind.OBLAST, code))
+        everyday = oblast_everyday_name(oblast_uk)
+        if everyday is not None:
+            builder.add_ukrainian_noun(everyday, EntityRef(EntityKind.OBLAST, code))
+
+
+def _index_places(builder: _IndexBuilder, snapshot: Snapshot) -> set[EntityRef]:
+    """Index the partner places of the snapshot and their regions; return the places that
+    lie in the home country."""
+    regions: dict[str, tuple[str, str]] = {}
+    domestic: set[EntityRef] = set()
+    for place in snapshot.places.values():
+        ref = EntityRef(EntityKind.PLACE, place.key)
+        if place.country == HOME_COUNTRY:
+            domestic.add(ref)
+        builder.add_ukrainian_noun(place.name.uk, ref)
+        builder.add(place.name.en, ref)
+        builder.add(place.name_local, ref)
+        for alias in place.aliases:
+            builder.add_name(alias, ref)
+        if place.region is not None:
+            regions[place.region.en] = (place.region.uk, place.region.en)
+    for region_id, (region_uk, region_en) in regions.items():
+        ref = EntityRef(EntityKind.REGION, region_id)
+        builder.add_ukrainian_noun(region_uk, ref)
+        builder.add(region_en, ref)
+    return domestic
+
+
+def _home_country_keys(forms: FormsCache) -> frozenset[str]:
+    """The keys of the home country's names and their Ukrainian forms.
+
+    Ukraine is where every hromada is: its name is an ordinary word of a question, and not a
+    misspelt name («Украины» is not Українка)."""
+    home: set[str] = set()
+    for name in home_country_names():
+        home.add(name_key(name))
+        if any(map(is_cyrillic, name)):
+            home.update(forms.nouns(normalize(name)))
+    return frozenset(home)
+
+
+def _index_countries(builder: _IndexBuilder) -> None:
+    """Index every country by its names and adjectives, and the constituent countries."""
+    for code, names in names_for_questions().items():
+        ref = EntityRef(EntityKind.COUNTRY, code)
+        for name in names:
+            builder.add_name(name, ref)
+    # «Шотландія», "Wales": a constituent country is its country and a region of it, as
+    # England is when a partner lies there; a partner in England is none in Scotland.
+    for region_en, (_, region_uk) in constituent_countries().items():
+        for name in (region_en, region_uk):
+            builder.add_name(name, EntityRef(EntityKind.REGION, region_en))
+    for code, adjectives in adjectives_for_questions().items():
+        ref = EntityRef(EntityKind.COUNTRY, code)
+        for adjective in adjectives:
+            if any(map(is_cyrillic, adjective)):
+                builder.add_ukrainian_adjective(adjective, ref)
+            else:
+                builder.add(adjective, ref)
+
+
+def _usual_readings(
+    shared: Mapping[frozenset[EntityRef], object], snapshot: Snapshot
+) -> dict[frozenset[EntityRef], str]:
+    """For each set of several hromadas one name means, the reading usually meant."""
+    usual: dict[frozenset[EntityRef], str] = {}
+    for refs in shared:
+        codes = [ref.id for ref in refs if ref.kind is EntityKind.HROMADA]
+        if len(codes) > 1:
+            chosen = usual_reading([snapshot.hromadas[code] for code in sorted(codes)])
+            if chosen is not None:
+                usual[refs] = chosen
+    return usual

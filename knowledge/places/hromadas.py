@@ -585,6 +585,25 @@ class HromadaIndex:
                     self._add(self.tiers[4], adjective, _Entry(hromada))
         for form, code in short_names(self.by_code.values()).items():
             self._add_forms(1, [(form, True), (transliterate(form), True)], self.by_code[code])
+        self._index_units(units)
+        self._known_keys.clear()
+        self.oblasts: dict[str, str] = {}
+        self.special_cities: dict[str, str] = {}
+        self.oblast_centres: dict[str, HromadaDoc] = {}
+        self.raions: dict[str, list[HromadaDoc]] = defaultdict(list)
+        self.raion_stems: dict[str, set[str]] = defaultdict(set)
+        self._index_oblasts_and_raions()
+        self.lands = self._lands()
+        # Each land by the exact key of each of its names ("Sloboda Ukraine", never "Sloboda").
+        self.land_names = {
+            latin_key(name_key(name)): land for land in historical_lands() for name in land.names
+        }
+        self._add_city_names()
+
+    def _index_units(self, units: Iterable[Settlement]) -> None:
+        """Index the settlements and city districts of the codifier by their names, a
+        neighbour's or former name, and a district's quarter; a hromada's centre adds its
+        other names to the hromada's."""
         # «Київський» district of Kharkiv is no quarter called Київ: a stem that names a
         # hromada's centre stays that centre's name ("Kyiv, Kharkiv Oblast" is Kyiv).
         centre_keys = {
@@ -619,12 +638,10 @@ class HromadaIndex:
                     continue
                 self._add(self.tiers[6], key, entry)
                 self._add(self.tiers[7], latin, entry)
-        self._known_keys.clear()
-        self.oblasts: dict[str, str] = {}
-        self.special_cities: dict[str, str] = {}
-        self.oblast_centres: dict[str, HromadaDoc] = {}
-        self.raions: dict[str, list[HromadaDoc]] = defaultdict(list)
-        self.raion_stems: dict[str, set[str]] = defaultdict(set)
+
+    def _index_oblasts_and_raions(self) -> None:
+        """Fill the oblasts by their names, each oblast's centre, the hromadas of each raion
+        and the raions by the stems of their names."""
         for hromada in self.by_code.values():
             if hromada.oblast_code and hromada.oblast_en and hromada.oblast_uk:
                 for name in (hromada.oblast_en, hromada.oblast_uk):
@@ -637,12 +654,6 @@ class HromadaIndex:
                 for raion in (hromada.raion_uk, hromada.raion_en):
                     if raion:
                         self.raion_stems[_raion_stem(name_key(raion))].add(hromada.raion_code)
-        self.lands = self._lands()
-        # Each land by the exact key of each of its names ("Sloboda Ukraine", never "Sloboda").
-        self.land_names = {
-            latin_key(name_key(name)): land for land in historical_lands() for name in land.names
-        }
-        self._add_city_names()
 
     def _lands(self) -> dict[str, tuple[HistoricalLand, frozenset[str]]]:
         """The historical lands by the key of each of their names, with the codes of the
@@ -785,13 +796,9 @@ class HromadaIndex:
         key = " ".join(words)
         places: list[str] = []
         for qualifier in qualifiers:
-            within = self._within(qualifier)
-            if within is not None:
-                found = self._lookup(key, _Within(within), kinds) or (
-                    self._unit_by_russian_spelling(key, _Within(within), kinds)
-                )
-                if found:
-                    return self._choose(text, found, hints)
+            found = self._within_qualifier(key, qualifier, kinds)
+            if found:
+                return self._choose(text, found, hints)
             places.append(qualifier)
         if raion:
             return self._raion_problem(text, key)
@@ -800,6 +807,46 @@ class HromadaIndex:
         where = self._where(places)
         if isinstance(where, Problem):
             return where
+        found = self._find(key, name, where, kinds)
+        if found:
+            return self._choose(text, found, hints)
+        return self._not_found(text, key, words, kinds, where, qualified=bool(qualifiers))
+
+    def _not_found(
+        self,
+        text: str,
+        key: str,
+        words: list[str],
+        kinds: _Kinds,
+        where: _Where,
+        *,
+        qualified: bool,
+    ) -> Problem:
+        """Why no unit named `key` (the words of `text`) is found `where`: the place lies
+        elsewhere, the name is an oblast's everyday name, or it is unknown."""
+        if where != _ANYWHERE:
+            elsewhere = self._elsewhere(text, key, kinds, where.land)
+            if elsewhere is not None:
+                return elsewhere
+        if not qualified and _is_region_word(key) and self.oblast_code(key) is not None:
+            # "Transcarpathia", «Київщина»: an oblast by its everyday name, no place's name.
+            return self._oblast_problem(text, words)
+        return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
+
+    def _within_qualifier(self, key: str, qualifier: str, kinds: _Kinds) -> list[_Entry]:
+        """The units `key` names within the hromada a qualifier such as "(Kyiv)" names, for a
+        district of that city; empty when the qualifier names no hromada."""
+        within = self._within(qualifier)
+        if within is None:
+            return []
+        return self._lookup(key, _Within(within), kinds) or (
+            self._unit_by_russian_spelling(key, _Within(within), kinds)
+        )
+
+    def _find(self, key: str, name: str, where: _Where, kinds: _Kinds) -> list[_Entry]:
+        """The units `key` (`name` as written) names within `where`, by the official and
+        other names, a former centre, a Russian, foreign or romanised spelling, or a
+        council's adjective; empty when none."""
         found = (
             self._lookup(key, where, kinds)
             or self._by_former_centre(key, where)
@@ -816,16 +863,7 @@ class HromadaIndex:
             # one is meant, a category the codifier gives it otherwise does not refuse it.
             found = self._lookup(key, where, replace(kinds, units=frozenset()))
             found = found if where.oblast or where.city or where.raions or where.lands else []
-        if found:
-            return self._choose(text, found, hints)
-        if where != _ANYWHERE:
-            elsewhere = self._elsewhere(text, key, kinds, where.land)
-            if elsewhere is not None:
-                return elsewhere
-        if not qualifiers and _is_region_word(key) and self.oblast_code(key) is not None:
-            # "Transcarpathia", «Київщина»: an oblast by its everyday name, no place's name.
-            return self._oblast_problem(text, words)
-        return Problem(N_("unknown hromada {name}; write its KATOTTH code"), {"name": text})
+        return found
 
     def _elsewhere(
         self, text: str, key: str, kinds: _Kinds, land: HistoricalLand | None = None
