@@ -40,7 +40,7 @@ async def follow_upgrade(services: BotServices, old_id: int, new_id: int) -> Non
     await services.chat_languages.forget(old_id, new_id)
 
 
-class Outcome(enum.Enum):
+class SendOutcome(enum.Enum):
     """What became of a message the bot sent on its own."""
 
     SENT = "sent"
@@ -70,7 +70,7 @@ def _topic_gone(error: TelegramAPIError) -> bool:
 
 async def deliver(
     bot: Bot, services: BotServices, target: ChatTarget, parts: list[str]
-) -> tuple[Outcome, ChatTarget]:
+) -> tuple[SendOutcome, ChatTarget]:
     """Send the HTML `parts` in order to the chat and topic; the outcome and where they went.
 
     A 400 with migrate_to_chat_id moves every stored reference to the new chat and sends
@@ -89,7 +89,7 @@ async def deliver(
             moves += 1
             if moves > 1:
                 logger.warning("Chat %s keeps moving; skipped", target.chat_id)
-                return Outcome.FAILED, target
+                return SendOutcome.FAILED, target
             new_id = error.migrate_to_chat_id
             await follow_upgrade(services, target.chat_id, new_id)
             target = ChatTarget(new_id, target.thread_id)
@@ -98,15 +98,15 @@ async def deliver(
             if refuses_the_bot(error):
                 logger.info("Chat %s refuses the bot; its subscriptions pause", target.chat_id)
                 await services.work(pause_chat, target.chat_id)
-                return Outcome.GONE, target
+                return SendOutcome.GONE, target
             if target.thread_id is not None and _topic_gone(error):
                 logger.info("Topic %s of chat %s is gone", target.thread_id, target.chat_id)
                 target = ChatTarget(target.chat_id)
                 continue
             if isinstance(error, TelegramBadRequest):
                 logger.error("Chat %s refused the message: %s", target.chat_id, error.message)
-                return Outcome.REFUSED, target
+                return SendOutcome.REFUSED, target
             logger.warning("Sending to chat %s failed: %s", target.chat_id, type(error).__name__)
-            return Outcome.FAILED, target
+            return SendOutcome.FAILED, target
         index += 1
-    return Outcome.SENT, target
+    return SendOutcome.SENT, target

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 
-from bot.delivery import Outcome, deliver
+from bot.delivery import SendOutcome, deliver
 from bot.services import BotServices
 from bot.settings import Settings
 from bot.texts import escaped, split_message
@@ -127,7 +127,7 @@ async def _language(services: BotServices, chat_id: int) -> str:
     return saved or services.settings.default_locale
 
 
-async def _send(bot: Bot, services: BotServices, target: ChatTarget, text: str) -> Outcome:
+async def _send(bot: Bot, services: BotServices, target: ChatTarget, text: str) -> SendOutcome:
     """Send the text (split if long) to the chat and topic, following a group upgraded to a
     supergroup; how it went."""
     outcome, _ = await deliver(bot, services, target, split_message(escaped(text)))
@@ -151,7 +151,7 @@ async def tick_reminders(bot: Bot, services: BotServices, today: dt.date) -> int
         for recipient in reminder.recipients:
             lang = await _language(services, recipient)
             text = reminder_text(reminder, lang)
-            sent += await _send(bot, services, ChatTarget(recipient), text) is Outcome.SENT
+            sent += await _send(bot, services, ChatTarget(recipient), text) is SendOutcome.SENT
     return sent
 
 
@@ -174,7 +174,7 @@ async def tick_audit_log(bot: Bot, services: BotServices) -> int:
     lang = await _language(services, chat_id)
     text = "\n".join(history_line(change, lang) for change in changes)
     outcome = await _send(bot, services, ChatTarget(chat_id, thread_id), text)
-    if outcome is not Outcome.SENT:
+    if outcome is not SendOutcome.SENT:
         first = await services.work(mark_log_failing, chat_id)
         if first:
             await _tell_log_failing(bot, services, chat_id)
@@ -247,7 +247,7 @@ async def _send_outbox(bot: Bot, services: BotServices) -> int:
         outcome = await _send(
             bot, services, message.announcement.target, message.announcement.text
         )
-        if outcome is Outcome.FAILED:
+        if outcome is SendOutcome.FAILED:
             again = await services.work(postpone, message, now, "unavailable")
             logger.warning(
                 "An announcement to chat %s is kept; sent again at %s (attempt %d)",
@@ -257,7 +257,7 @@ async def _send_outbox(bot: Bot, services: BotServices) -> int:
             )
             continue
         await services.work(finish, message)
-        sent += outcome is Outcome.SENT
+        sent += outcome is SendOutcome.SENT
     return sent
 
 

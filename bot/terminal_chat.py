@@ -81,7 +81,7 @@ _SILENT_METHODS = frozenset(
 
 
 @dataclass(frozen=True)
-class Choice:
+class TerminalChoice:
     """What typing a number does: press a button, pick an inline result, follow a link."""
 
     label: str
@@ -163,7 +163,7 @@ class TerminalChat:
         self._ = translations.gettext
         self.language_code = language_code
         self.files_dir = files_dir
-        self.choices: list[Choice] = []
+        self.choices: list[TerminalChoice] = []
         # Whether the bot's newest message has the buttons in `choices` (a bare number
         # presses one only then).
         self.last_has_buttons = False
@@ -404,13 +404,13 @@ class TerminalChat:
             content = result.get("input_message_content") or {}
             text = plain_text(str(content.get("message_text", "")), content.get("parse_mode"))
             title = str(result.get("title", ""))
-            self.choices.append(Choice(label=title, kind="pick", value=text))
+            self.choices.append(TerminalChoice(label=title, kind="pick", value=text))
             self.say(f"[{len(self.choices)}] {title}")
             if result.get("description"):
                 self.say(f"      {' '.join(str(result['description']).split())}")
         if isinstance(button, dict) and "start_parameter" in button:
             label = str(button.get("text", ""))
-            self.choices.append(Choice(label, "start", str(button["start_parameter"])))
+            self.choices.append(TerminalChoice(label, "start", str(button["start_parameter"])))
             self.say(f"[{len(self.choices)}] {label}")
 
     def _save(self, call: Call) -> Path:
@@ -428,15 +428,15 @@ class TerminalChat:
         return path.resolve()
 
 
-def _choice_of(button: dict[str, Any], message_id: int) -> Choice | None:
+def _choice_of(button: dict[str, Any], message_id: int) -> TerminalChoice | None:
     label = html.unescape(str(button.get("text", "")))
     if "callback_data" in button:
-        return Choice(label, "press", str(button["callback_data"]), message_id)
+        return TerminalChoice(label, "press", str(button["callback_data"]), message_id)
     if "url" in button:
-        return Choice(label, "url", str(button["url"]))
+        return TerminalChoice(label, "url", str(button["url"]))
     for key in ("switch_inline_query_current_chat", "switch_inline_query"):
         if key in button:
-            return Choice(label, "inline", str(button[key]))
+            return TerminalChoice(label, "inline", str(button[key]))
     return None
 
 

@@ -217,15 +217,33 @@ def _knowledge_stems() -> set[str]:
     return {path.stem for path in KNOWLEDGE_DIR.rglob("*.py")}
 
 
-def test_no_two_classes_share_a_name() -> None:
+def repeated_class_names(*roots: Path) -> set[str]:
+    """The class names defined more than once in the modules under `roots`."""
     classes = Counter(
         node.name
-        for path in KNOWLEDGE_DIR.rglob("*.py")
+        for root in roots
+        for path in root.rglob("*.py")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.ClassDef)
     )
+    return {name for name, count in classes.items() if count > 1}
 
-    assert {name for name, count in classes.items() if count > 1} == set()
+
+def test_no_two_classes_share_a_name() -> None:
+    assert repeated_class_names(KNOWLEDGE_DIR, BOT_DIR) == set()
+
+
+def test_a_class_name_repeated_between_bot_and_knowledge_is_found(tmp_path: Path) -> None:
+    for name, source in (
+        ("knowledge/qa/answer.py", "class Choice:\n    pass\n"),
+        ("bot/terminal_chat.py", "class Choice:\n    pass\n\n\nclass Screen:\n    pass\n"),
+        ("bot/delivery.py", "class Outcome:\n    pass\n"),
+    ):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source, encoding="utf-8")
+
+    assert repeated_class_names(tmp_path / "knowledge", tmp_path / "bot") == {"Choice"}
 
 
 def session_handling(path: Path) -> set[str]:

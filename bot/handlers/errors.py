@@ -19,8 +19,8 @@ from bot.routing import Handlers
 from bot.services import BotServices
 from bot.transport.redelivery import (
     REDELIVER,
-    Outcome,
     RedeliveryBudget,
+    UpdateOutcome,
     is_passing_failure,
     update_key,
 )
@@ -66,7 +66,7 @@ async def _refused(event: ErrorEvent, chat: Chat | None, services: BotServices |
 
 
 @router.errors()
-async def on_error(event: ErrorEvent, **data: Any) -> bool | Outcome:
+async def on_error(event: ErrorEvent, **data: Any) -> bool | UpdateOutcome:
     """Log the failure (never the token: it is not in the update) and tell the user politely.
 
     A failure of a service that is away (the database, Redis) is not apologised for while the

@@ -21,13 +21,13 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from bot.transport.optional_errors import passing_client_failures
 
 
-class Outcome(enum.Enum):
+class UpdateOutcome(enum.Enum):
     """What a runner does with an update whose handling returned this."""
 
     REDELIVER = "redeliver"
 
 
-REDELIVER = Outcome.REDELIVER
+REDELIVER = UpdateOutcome.REDELIVER
 
 # Failures of a service the bot depends on, which pass when the service is back.
 _PASSING = (
