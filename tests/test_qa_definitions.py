@@ -27,6 +27,8 @@ def test_the_difference_between_a_memorandum_and_twinning_is_explained(engine: E
     assert "Меморандум" in answer.text
     assert "Цинциннаті" not in answer.text
     assert "У базі 2 записи такого виду: меморандум." in answer.text
+    # The kind is named as everywhere else a sentence names it.
+    assert "У базі 3 записи такого виду: місто-побратим." in answer.text
 
 
 def test_an_english_definition_question_is_explained_in_english(engine: Engine) -> None:

@@ -9,6 +9,7 @@ from knowledge.facts.messages import N_
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.qa.cues import Cue
+from knowledge.render.labels import AGREEMENT_KINDS_INLINE
 from knowledge.render.lang import Language
 
 # Talks are a status, not a kind of document, but a resident asks what they mean alike.
@@ -110,17 +111,8 @@ def write_definitions(
                     "The knowledge base holds %(count)d records of this kind: %(kind)s.",
                     count,
                 )
-                % {"count": count, "kind": _(_KIND_NAMES[kind])}
+                % {"count": count, "kind": _(AGREEMENT_KINDS_INLINE[AgreementKind(kind)])}
             )
-
-
-_KIND_NAMES: dict[str, str] = {
-    AgreementKind.TWINNING: N_("twinning"),
-    AgreementKind.COOPERATION_AGREEMENT: N_("cooperation agreement"),
-    AgreementKind.MEMORANDUM: N_("memorandum"),
-    AgreementKind.FRIENDSHIP_PLEDGE: N_("friendship pledge"),
-    AgreementKind.PROTOCOL_OF_INTENT: N_("protocol of intent"),
-}
 
 
 def _held(snapshot: Snapshot, kind: str) -> int:
