@@ -156,7 +156,7 @@ async def test_a_failing_audit_rolls_the_edit_back(
     async def broken_audit(*_args: Any, **_kwargs: Any) -> int:
         raise RuntimeError("the audit log is unavailable")
 
-    monkeypatch.setattr(editing, "audit_now", broken_audit)
+    monkeypatch.setattr(editing, "add_entry_now", broken_audit)
     async with sessions(admin_engine)() as session:
         with pytest.raises(RuntimeError):
             await save_record(

@@ -15,10 +15,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import audit, utc_now
+from knowledge.admin.common import utc_now
 from knowledge.admin.config import CHANNEL, LOG_CHAT
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store.admin_settings import get_setting, put_setting
+from knowledge.store.audit_log import NewEntry, add_entry
 from knowledge.store.chat_moves import (
     MovedSubscription,
     move_corrections,
@@ -57,16 +58,18 @@ async def move_chat(
     def record(
         entity: str, key: str, before: dict[str, Any], after: dict[str, Any] | None
     ) -> None:
-        audit(
+        add_entry(
             session,
-            actor=actor,
-            action=AuditAction.UPDATE if after is not None else AuditAction.DELETE,
-            entity=entity,
-            key=key,
-            before=before,
-            after=after,
-            batch=batch,
-            at=at,
+            NewEntry(
+                actor=actor,
+                action=AuditAction.UPDATE if after is not None else AuditAction.DELETE,
+                entity=entity,
+                key=key,
+                before=before,
+                after=after,
+                batch=batch,
+                at=at,
+            ),
         )
 
     async with writing(session):

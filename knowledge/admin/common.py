@@ -7,13 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.facts.vocabulary import AuditAction
 from knowledge.store.audit_log import FieldChange as FieldChange
-from knowledge.store.audit_log import add_entry, add_entry_now
 from knowledge.store.audit_log import field_changes as field_changes
 from knowledge.store.editors import grants_of as grants_of
 
@@ -51,58 +48,6 @@ Clock = Callable[[], dt.datetime]
 def utc_now() -> dt.datetime:
     """The current moment, timezone-aware."""
     return dt.datetime.now(dt.UTC)
-
-
-def audit(
-    session: AsyncSession,
-    *,
-    actor: str,
-    action: AuditAction,
-    entity: str,
-    key: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    batch: str | None = None,
-    at: dt.datetime | None = None,
-) -> None:
-    """Add an audit entry to the session's transaction, at `at` or now."""
-    add_entry(
-        session,
-        at=at or utc_now(),
-        actor=actor,
-        action=action,
-        entity=entity,
-        key=key,
-        before=before,
-        after=after,
-        batch=batch,
-    )
-
-
-async def audit_now(
-    session: AsyncSession,
-    *,
-    actor: str,
-    action: AuditAction,
-    entity: str,
-    key: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    batch: str | None = None,
-) -> int:
-    """Add an audit entry, at this moment, to the session's transaction and flush the
-    session's writes with it; the entry's id. Raises what the flush raises."""
-    return await add_entry_now(
-        session,
-        at=utc_now(),
-        actor=actor,
-        action=action,
-        entity=entity,
-        key=key,
-        before=before,
-        after=after,
-        batch=batch,
-    )
 
 
 class AdminError(Exception):

@@ -17,7 +17,6 @@ from knowledge.admin.common import (
     Admin,
     AdminError,
     FieldChange,
-    audit_now,
     field_changes,
 )
 from knowledge.facts.documents import AgreementDoc, PlaceDoc, references
@@ -26,6 +25,7 @@ from knowledge.facts.plausibility import entry_context
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.places.partners import own_partner_problem
 from knowledge.store import mapping
+from knowledge.store.audit_log import NewEntry, add_entry_now
 from knowledge.store.engines import writing
 from knowledge.store.loading import pair_holders, serialise_loads
 from knowledge.store.registry import hromada_exists, place_names
@@ -347,15 +347,17 @@ async def _save(
         return SaveResult(entity.value, key, None, [], None)
     await write_state(session, entity, key, doc, seen=current, writer=admin)
     action = AuditAction.CREATE if current is None else AuditAction.UPDATE
-    entry_id = await audit_now(
+    entry_id = await add_entry_now(
         session,
-        actor=admin.actor,
-        action=action,
-        entity=entity.value,
-        key=key,
-        before=doc_json(current),
-        after=doc_json(doc),
-        batch=batch,
+        NewEntry(
+            actor=admin.actor,
+            action=action,
+            entity=entity.value,
+            key=key,
+            before=doc_json(current),
+            after=doc_json(doc),
+            batch=batch,
+        ),
     )
     return SaveResult(entity.value, key, action, changes, entry_id)
 
@@ -377,14 +379,16 @@ async def delete_record(
         if current != expected:
             raise EditConflictError(entity, key, preview_changes(expected, current))
         await write_state(session, entity, key, None, seen=current, writer=admin)
-        entry_id = await audit_now(
+        entry_id = await add_entry_now(
             session,
-            actor=admin.actor,
-            action=AuditAction.DELETE,
-            entity=entity,
-            key=key,
-            before=doc_json(current),
-            after=None,
+            NewEntry(
+                actor=admin.actor,
+                action=AuditAction.DELETE,
+                entity=entity,
+                key=key,
+                before=doc_json(current),
+                after=None,
+            ),
         )
         return SaveResult(
             entity, key, AuditAction.DELETE, preview_changes(current, None), entry_id

@@ -10,7 +10,7 @@ from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import Admin, AdminError, FieldChange, audit
+from knowledge.admin.common import Admin, AdminError, FieldChange
 from knowledge.admin.editing import (
     Entity,
     doc_json,
@@ -22,7 +22,7 @@ from knowledge.admin.editing import (
 from knowledge.admin.permissions import EDITOR_ENTITY, grants_of
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import audit_log
-from knowledge.store.audit_log import AuditEntry
+from knowledge.store.audit_log import AuditEntry, NewEntry, add_entry
 from knowledge.store.audit_log import Change as Change
 from knowledge.store.engines import writing
 from knowledge.store.rights import SHARED_ENTITIES, Writer, citing_hromadas, require_write
@@ -268,15 +268,17 @@ async def _restore(
                 preview_changes(after, current),
             )
         await write_state(session, entry.entity, entry.key, before, seen=current, writer=admin)
-        audit(
+        add_entry(
             session,
-            actor=admin.actor,
-            action=AuditAction.UNDO,
-            entity=entry.entity,
-            key=entry.key,
-            before=doc_json(current),
-            after=doc_json(before),
-            batch=own_batch,
+            NewEntry(
+                actor=admin.actor,
+                action=AuditAction.UNDO,
+                entity=entry.entity,
+                key=entry.key,
+                before=doc_json(current),
+                after=doc_json(before),
+                batch=own_batch,
+            ),
         )
         restored.append(
             Restored(

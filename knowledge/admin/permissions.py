@@ -11,13 +11,13 @@ from knowledge.admin.common import (
     PermissionDeniedError,
     Refusal,
     UnknownHromadaError,
-    audit,
     can_edit,
     grants_of,
     require_editor,
     utc_now,
 )
 from knowledge.facts.vocabulary import AuditAction
+from knowledge.store.audit_log import NewEntry, add_entry
 from knowledge.store.editors import EditorGrant, add_grant, all_grants, editor_ids, remove_grants
 from knowledge.store.engines import writing
 from knowledge.store.registry import hromada_exists
@@ -76,15 +76,17 @@ async def grant(
             return False
         now = utc_now()
         add_grant(session, user_id, hromada_code, admin.user_id, now)
-        audit(
+        add_entry(
             session,
-            actor=admin.actor,
-            action=AuditAction.GRANT,
-            entity=EDITOR_ENTITY,
-            key=_key(user_id, hromada_code),
-            before=None,
-            after=_grant_json(user_id, hromada_code),
-            at=now,
+            NewEntry(
+                actor=admin.actor,
+                action=AuditAction.GRANT,
+                entity=EDITOR_ENTITY,
+                key=_key(user_id, hromada_code),
+                before=None,
+                after=_grant_json(user_id, hromada_code),
+                at=now,
+            ),
         )
     return True
 
@@ -97,14 +99,16 @@ async def revoke(
     async with writing(session):
         removed = await remove_grants(session, user_id, hromada_code)
         for code in removed:
-            audit(
+            add_entry(
                 session,
-                actor=admin.actor,
-                action=AuditAction.REVOKE,
-                entity=EDITOR_ENTITY,
-                key=_key(user_id, code),
-                before=_grant_json(user_id, code),
-                after=None,
+                NewEntry(
+                    actor=admin.actor,
+                    action=AuditAction.REVOKE,
+                    entity=EDITOR_ENTITY,
+                    key=_key(user_id, code),
+                    before=_grant_json(user_id, code),
+                    after=None,
+                ),
             )
     return len(removed)
 

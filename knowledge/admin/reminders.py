@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.admin.common import audit, utc_now
+from knowledge.admin.common import utc_now
 from knowledge.admin.editing import Entity, doc_json, with_changes, write_state
 from knowledge.admin.permissions import editors_of
 from knowledge.facts.records import Text
 from knowledge.facts.terms import Expiry, expiry
 from knowledge.facts.vocabulary import AgreementStatus, AuditAction
+from knowledge.store.audit_log import NewEntry, add_entry
 from knowledge.store.engines import writing
 from knowledge.store.reminders_sent import active_agreements, add_sent, sent_thresholds
 from knowledge.store.rights import SystemWriter
@@ -132,15 +133,17 @@ async def expire_agreements(
             await write_state(
                 session, Entity.AGREEMENT, before.key, after, seen=before, writer=writer
             )
-            audit(
+            add_entry(
                 session,
-                actor=actor,
-                action=AuditAction.UPDATE,
-                entity=Entity.AGREEMENT.value,
-                key=before.key,
-                before=doc_json(before),
-                after=doc_json(after),
-                batch=batch,
+                NewEntry(
+                    actor=actor,
+                    action=AuditAction.UPDATE,
+                    entity=Entity.AGREEMENT.value,
+                    key=before.key,
+                    before=doc_json(before),
+                    after=doc_json(after),
+                    batch=batch,
+                ),
             )
             expired.append(before.key)
     return expired

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -200,62 +200,51 @@ async def last_entry_of_batch(session: AsyncSession, batch: str) -> int | None:
     )
 
 
-def add_entry(
-    session: AsyncSession,
-    *,
-    at: dt.datetime,
-    actor: str,
-    action: AuditAction,
-    entity: str,
-    key: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    batch: str | None = None,
-) -> None:
-    """Add an audit entry (the record's JSON before and after the change, None where it did
-    not exist) to the session's transaction; written with its next flush or commit."""
-    session.add(_row(at, actor, action, entity, key, before, after, batch))
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
-async def add_entry_now(
-    session: AsyncSession,
-    *,
-    at: dt.datetime,
-    actor: str,
-    action: AuditAction,
-    entity: str,
-    key: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    batch: str | None = None,
-) -> int:
+@dataclass(frozen=True)
+class NewEntry:
+    """An audit entry to write: who changed which record how, the record's JSON before and
+    after the change (None where it did not exist), the batch it belongs to, and when
+    (timezone-aware; the moment the entry is made unless given)."""
+
+    actor: str
+    action: AuditAction
+    entity: str
+    key: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    batch: str | None = None
+    at: dt.datetime = field(default_factory=_now)
+
+
+def add_entry(session: AsyncSession, entry: NewEntry) -> None:
+    """Add an audit entry to the session's transaction; written with its next flush or
+    commit."""
+    session.add(_row(entry))
+
+
+async def add_entry_now(session: AsyncSession, entry: NewEntry) -> int:
     """Add an audit entry as `add_entry` does and flush the session's writes at once; the new
     entry's id. Raises what the flush raises (a constraint refused)."""
-    row = _row(at, actor, action, entity, key, before, after, batch)
+    row = _row(entry)
     session.add(row)
     await session.flush()
     return row.id
 
 
-def _row(
-    at: dt.datetime,
-    actor: str,
-    action: AuditAction,
-    entity: str,
-    key: str,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    batch: str | None,
-) -> models.AuditEntryRow:
+def _row(entry: NewEntry) -> models.AuditEntryRow:
     return models.AuditEntryRow(
-        at=at,
-        actor=actor,
-        batch=batch,
-        action=action.value,
-        entity=entity,
-        entity_key=key,
-        before=before,
-        after=after,
+        at=entry.at,
+        actor=entry.actor,
+        batch=entry.batch,
+        action=entry.action.value,
+        entity=entry.entity,
+        entity_key=entry.key,
+        before=entry.before,
+        after=entry.after,
     )
 
 

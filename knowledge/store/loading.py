@@ -17,7 +17,7 @@ from knowledge.facts.documents import AgreementDoc, KnowledgeDocument, reference
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
-from knowledge.store.audit_log import add_entry
+from knowledge.store.audit_log import NewEntry, add_entry
 from knowledge.store.engines import writing
 from knowledge.store.rights import Writer, require_write
 
@@ -205,14 +205,16 @@ class _Loader:
     def audit(self, entity: str, key: str, before: BaseModel | None, after: BaseModel) -> None:
         add_entry(
             self.session,
-            at=self.at,
-            actor=self.actor,
-            batch=self.batch,
-            action=AuditAction.CREATE if before is None else AuditAction.UPDATE,
-            entity=entity,
-            key=key,
-            before=None if before is None else before.model_dump(mode="json"),
-            after=after.model_dump(mode="json"),
+            NewEntry(
+                at=self.at,
+                actor=self.actor,
+                batch=self.batch,
+                action=AuditAction.CREATE if before is None else AuditAction.UPDATE,
+                entity=entity,
+                key=key,
+                before=None if before is None else before.model_dump(mode="json"),
+                after=after.model_dump(mode="json"),
+            ),
         )
 
     async def upsert(self, record: mapping.RecordMapping[Doc, Row], docs: Sequence[Doc]) -> None:
