@@ -9,10 +9,11 @@ choice made through one replica is seen by all of them at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Protocol
 
-from knowledge.store.preferences import chat_language
+from knowledge.store.preferences import chat_language, save_chat_language
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -105,6 +106,14 @@ class ChatLanguages:
         saved = await self._work(chat_language, chat_id)
         await self._store.put(chat_id, saved or _NOT_CHOSEN)
         return saved
+
+    async def choose(self, chat_id: int, language: str, now: dt.datetime) -> None:
+        """Save the chat's choice of `language` ("uk", "en") made at `now` (timezone-aware)
+        and forget what was kept, so every later update of the chat reads the new choice.
+        Raises UnknownLanguageError for a language the bot does not speak."""
+        await self._work(save_chat_language, chat_id, language, now)
+        # Committed: every later update of the chat reads the new choice.
+        await self.forget(chat_id)
 
     async def forget(self, *chat_ids: int) -> None:
         """Drop what is kept for the chats; the next ask reads the database again."""

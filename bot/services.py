@@ -23,6 +23,8 @@ from knowledge.qa.engine import Engine
 from knowledge.qa.startup import engine_from_database, in_background
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine, session_factory
+from knowledge.store.freshness import last_change
+from knowledge.store.stats import KnowledgeStats, collect_stats
 from knowledge.store.work import UnitOfWork
 from knowledge.text import morphology
 
@@ -100,6 +102,11 @@ class BotServices:
         """The agreement a deep link or button names by its short id."""
         return self._agreement_keys.get(short_id)
 
+    async def knowledge_stats(self) -> tuple[KnowledgeStats, dt.datetime | None]:
+        """What the knowledge base holds, counted now, and when the audit log last recorded
+        a change (None before the first)."""
+        return await self.work(collect_stats), await self.work(last_change)
+
     def share_through(self, redis: Redis, prefix: str = "pobratym:") -> None:
         """Keep what every update reads in Redis, so replicas see each other's changes."""
         self.chat_languages = ChatLanguages(self.work, redis=redis, prefix=f"{prefix}lang:")
@@ -133,10 +140,9 @@ async def create_services(
 
 
 @asynccontextmanager
-async def database_work(settings: Settings, *, seeded: bool = True) -> AsyncIterator[UnitOfWork]:
-    """The unit of work a command-line command runs its services with, over the settings'
-    database migrated to the newest schema (and, when `seeded`, seeded if empty); its
-    connections are released when the block ends."""
+async def _command_database(settings: Settings, *, seeded: bool) -> AsyncIterator[AsyncEngine]:
+    """The settings' database migrated to the newest schema (and, when `seeded`, seeded if
+    empty) for one command-line command; its connections are released when the block ends."""
     database = create_engine(settings.database_url.get_secret_value())
     try:
         if seeded:
@@ -146,6 +152,23 @@ async def database_work(settings: Settings, *, seeded: bool = True) -> AsyncIter
             from knowledge.store import migrations
 
             await migrations.upgrade(database)
-        yield UnitOfWork(session_factory(database))
+        yield database
     finally:
         await database.dispose()
+
+
+@asynccontextmanager
+async def database_work(settings: Settings, *, seeded: bool = True) -> AsyncIterator[UnitOfWork]:
+    """The unit of work a command-line command runs its services with, over the settings'
+    database migrated to the newest schema (and, when `seeded`, seeded if empty); its
+    connections are released when the block ends."""
+    async with _command_database(settings, seeded=seeded) as database:
+        yield UnitOfWork(session_factory(database))
+
+
+async def command_engine(settings: Settings, forms_cache: Path | None = FORMS_CACHE) -> Engine:
+    """The question engine over the knowledge base in the settings' database (migrated and,
+    if empty, seeded first), for a command-line command; the database's connections are
+    released once it is read."""
+    async with _command_database(settings, seeded=True) as database:
+        return await engine_from_database(database, forms_cache)

@@ -44,6 +44,7 @@ from knowledge.store.durable_jobs import (
     JobSteps,
     WriteJob,
     get_job,
+    job_writing,
     resume_jobs,
     run_job,
 )
@@ -284,6 +285,12 @@ async def resume_left_jobs(bot: Bot, services: BotServices, stop: asyncio.Event)
         await resume_once(bot, services)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), RESUME_EVERY.total_seconds())
+
+
+async def job_of_batch(services: BotServices, batch: str) -> WriteJob | None:
+    """The write job that writes the audit batch `batch` (an import's, an undo's), or None
+    when no job was started for it."""
+    return await services.work(job_writing, batch)
 
 
 async def job_status_text(services: BotServices, job_id: int) -> str | None:

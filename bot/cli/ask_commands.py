@@ -11,15 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.context import CommandContext
+from bot.services import command_engine
 from knowledge.qa.answer import Answer
 from knowledge.qa.engine import Engine
-from knowledge.qa.startup import engine_from_database
-from knowledge.store.bootstrap import prepare_database
-from knowledge.store.engines import create_engine
 from knowledge.text.morphology import lemmas
 
 # Inflected forms of every name, kept beside the default database between runs.
-FORMS_CACHE = Path("var") / "cache" / "name-forms.json"
 
 
 def register(commands: Any) -> None:
@@ -97,12 +94,7 @@ async def ask(context: CommandContext, arguments: argparse.Namespace) -> int:
         questions = [line.strip() for line in text.splitlines() if line.strip()]
     else:
         questions = [arguments.question]
-    database = create_engine(context.settings.database_url.get_secret_value())
-    try:
-        await prepare_database(database)
-        engine = await engine_from_database(database, FORMS_CACHE)
-    finally:
-        await database.dispose()
+    engine = await command_engine(context.settings)
     for question in questions:
         answer = engine.answer(question, lang=arguments.lang)
         if arguments.json:

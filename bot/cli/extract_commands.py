@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.context import CommandContext
+from bot.services import command_engine
 from knowledge.extraction import (
     Extractor,
     PlaceNames,
@@ -20,12 +21,7 @@ from knowledge.extraction import (
 )
 from knowledge.extraction.reading import MAX_DOCUMENT_BYTES
 from knowledge.facts.dates import PartialDate, today_in_ukraine
-from knowledge.qa.startup import engine_from_database
 from knowledge.render.lang import Language
-from knowledge.store.bootstrap import prepare_database
-from knowledge.store.engines import create_engine
-
-FORMS_CACHE = Path("var") / "cache" / "name-forms.json"
 
 
 def add_extract(actions: Any) -> None:
@@ -60,12 +56,7 @@ async def extract_file(context: CommandContext, arguments: argparse.Namespace) -
     except UnreadableDocumentError as error:
         context.complain(_("Cannot read {path}: {reason}").format(path=path, reason=error.reason))
         return 1
-    database = create_engine(context.settings.database_url.get_secret_value())
-    try:
-        await prepare_database(database)
-        engine = await engine_from_database(database, FORMS_CACHE)
-    finally:
-        await database.dispose()
+    engine = await command_engine(context.settings)
     extraction = Extractor(PlaceNames.from_engine(engine)).extract(
         document, today=PartialDate.of_day(today_in_ukraine())
     )

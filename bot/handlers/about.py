@@ -12,8 +12,6 @@ from bot.services import BotServices
 from bot.texts import card_html
 from knowledge.render.cards import about_card, latest_source_date
 from knowledge.render.lang import Language
-from knowledge.store.freshness import last_change
-from knowledge.store.stats import collect_stats
 
 router = Handlers(__name__)
 
@@ -21,12 +19,8 @@ router = Handlers(__name__)
 @router.message(Command("about"))
 async def cmd_about(message: Message, services: BotServices, lang: str) -> None:
     """Counts, freshness and sources."""
-    card = about_card(
-        Language(lang),
-        await services.work(collect_stats),
-        latest_source_date(services.engine.snapshot),
-        await services.work(last_change),
-    )
+    stats, changed = await services.knowledge_stats()
+    card = about_card(Language(lang), stats, latest_source_date(services.engine.snapshot), changed)
     await send_text(message, card_html(card), previews=True)
 
 

@@ -43,7 +43,7 @@ from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, problem_text
 from bot.transport.files import FileTooLargeError, download_limited
-from bot.write_jobs import OWNER, job_status_text, start_job
+from bot.write_jobs import OWNER, job_of_batch, job_status_text, start_job
 from knowledge.admin.backup import BackupError, backup_database
 from knowledge.admin.common import Admin
 from knowledge.admin.config import get_channel as stored_channel
@@ -66,7 +66,7 @@ from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xl
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import partner_button
 from knowledge.render.lang import Language
-from knowledge.store.durable_jobs import UNFINISHED, job_writing, show_progress_in
+from knowledge.store.durable_jobs import UNFINISHED, show_progress_in
 from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
 router = Handlers(__name__)
@@ -299,7 +299,7 @@ async def on_import_cancel(
         await state.clear()
         return
     batch = _import_batch(query.message.chat.id, callback_data.upload)
-    job = await services.work(job_writing, batch)
+    job = await job_of_batch(services, batch)
     if job is None:
         await state.clear()
         await say(query.message, _("Import cancelled; nothing was written."))
@@ -381,7 +381,7 @@ async def _apply_again(
 ) -> None:
     """An Apply pressed again: a quiet note while its import runs (its own message shows the
     progress), how it ended once it has, or that the preview is out of date."""
-    job = await services.work(job_writing, batch)
+    job = await job_of_batch(services, batch)
     if job is None:
         await query.answer(_("This preview is out of date; send the file again."), show_alert=True)
         return

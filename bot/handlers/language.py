@@ -16,7 +16,6 @@ from bot.replies import say, show_instead
 from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped
-from knowledge.store.preferences import save_chat_language
 
 router = Handlers(__name__)
 ADMIN_STATUSES = frozenset({"administrator", "creator"})
@@ -74,9 +73,7 @@ async def choose_language(
         await callback.answer(_refusal(), show_alert=True)
         return
     code = callback_data.code
-    await services.work(save_chat_language, message.chat.id, code, dt.datetime.now(dt.UTC))
-    # Committed: every later update of the chat reads the new choice.
-    await services.chat_languages.forget(message.chat.id)
+    await services.chat_languages.choose(message.chat.id, code, dt.datetime.now(dt.UTC))
     with i18n.use_locale(code):
         confirmation = _("From now on I answer in English.")
     await callback.answer()
