@@ -94,6 +94,13 @@ def test_a_nested_record_kept_as_a_list_reads_back() -> None:
     assert proposal.items[0].quantity is None
 
 
+def test_a_field_missing_from_older_data_takes_its_default() -> None:
+    assert from_plain(Comparison, {"record": "kharkiv-kosice"}) == Comparison("kharkiv-kosice")
+    # A field without a default is still required.
+    with pytest.raises(KeyError, match="words"):
+        from_plain(Evidence, {"role": "date", "value": "2025-05"})
+
+
 def test_money_is_written_as_plain_decimal_text() -> None:
     assert plain(Decimal("1E+3")) == "1000"
     assert plain(Decimal("12.50")) == "12.50"

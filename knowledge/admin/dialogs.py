@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin import forms
 from knowledge.admin.editing import AgreementRefusedError, Entity, check_agreement
+from knowledge.admin.editing_state import Document, Extra
 from knowledge.admin.fields import EDITABLE_FIELDS, FIELDS
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.documents import (
@@ -33,8 +34,9 @@ from knowledge.facts.documents import (
     SourceDoc,
 )
 from knowledge.facts.messages import N_, Name, too_long
+from knowledge.facts.plain import from_plain
 from knowledge.facts.plausibility import entry_context, entry_day, term_ended
-from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
 from knowledge.places.partners import own_partner_problem
 from knowledge.render.labels import (
@@ -50,8 +52,7 @@ Answers = Mapping[str, Any]
 # What an optional step reads when the admin skips it, as if typed.
 SKIPPED = "-"
 Gettext = Callable[[str], str]
-# A new record's document and the records it brings along, as (entity, document).
-Extra = list[tuple[str, dict[str, Any]]]
+Draft = TypeVar("Draft")
 
 
 class Several(dict[str, Any]):
@@ -89,7 +90,7 @@ class StepAnswer:
 Reader = Callable[[str, StepInput], Awaitable[Any]]
 Options = Callable[[str], list[tuple[str, Any]]]
 # How a new record's answers become it and the records it brings along.
-Finish = Callable[[AsyncSession, Answers], Awaitable[tuple[dict[str, Any], Extra]]]
+Finish = Callable[[AsyncSession, Answers], Awaitable[tuple[Document, Extra]]]
 
 
 def _always(answers: Answers) -> bool:
@@ -201,9 +202,7 @@ class Dialog:
         """Whether the dialog adds a new record (walked one step after another)."""
         return self.finish is not None
 
-    async def record(
-        self, session: AsyncSession, answers: Answers
-    ) -> tuple[dict[str, Any], Extra]:
+    async def record(self, session: AsyncSession, answers: Answers) -> tuple[Document, Extra]:
         """The new record the answers give and the records it brings along; FormError if they
         cannot; ValueError for a dialog that adds no record."""
         if self.finish is None:
@@ -227,7 +226,10 @@ class Dialog:
 class DialogState:
     """Where a dialog is, as kept in the conversation: the dialog, the step asked, the
     answers so far, the values of the buttons under the question and the steps asked before
-    it, each with the answers given before it (for Back), oldest first."""
+    it, each with the answers given before it (for Back), oldest first.
+
+    The answers are plain JSON data under their steps' names; a finished dialog reads them as
+    its record kind's draft (`AgreementDraft`, `AidDraft`, `SourceDraft`, `PlaceDraft`)."""
 
     form: str
     step: int = 0
@@ -541,30 +543,97 @@ async def agreement_from_line(
     return doc, extra
 
 
-_AGREEMENT_FIELDS = (
-    "hromada",
-    "place",
-    "kind",
-    "status",
-    "signed_on",
-    "valid_until",
-    "term_years",
-    "areas",
-    "notes",
-)
+# ---- the answers of a finished dialog, typed: one shape per record kind ----
 
 
-async def _agreement(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
-    hromada = await forms.resolve_hromada(session, answers["hromada"])
-    source = answers["source"]
-    fields = {name: answers.get(name) for name in _AGREEMENT_FIELDS}
-    fields["sources"] = [{"source": source["key"]}]
+@dataclass(frozen=True)
+class SourceAnswer:
+    """The source step's answer: an existing source's key, or the key and the document of a
+    new source made from a title or a link (saved with the record)."""
+
+    key: str
+    new: Document | None = None
+
+
+@dataclass(frozen=True)
+class AgreementDraft:
+    """The answers of the new-agreement dialog: the hromada's KATOTTH code, the partner
+    place's key (and the new place's document when the dialog added it), the kind, status,
+    dates or term in years, areas, notes by language ("uk", "en") and the source."""
+
+    hromada: str
+    place: str
+    kind: AgreementKind
+    status: AgreementStatus
+    source: SourceAnswer
+    signed_on: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    term_years: int | None = None
+    areas: tuple[CooperationArea, ...] = ()
+    notes: dict[str, str] | None = None
+    new_place: Document | None = None
+
+
+@dataclass(frozen=True)
+class AidDraft:
+    """The answers of the new-aid dialog: the hromada (as typed), the day received, the
+    donor's country code and city (a place's key, and the new place's document when the
+    dialog added it), the kind of goods, how many and the source."""
+
+    hromada: str
+    country: str
+    category: AidCategory
+    source: SourceAnswer
+    received_on: PartialDate | None = None
+    donor_city: str | None = None
+    new_donor_city: Document | None = None
+    quantity: int | None = None
+
+
+@dataclass(frozen=True)
+class SourceDraft:
+    """The answers of the new-source dialog: its title, its issuer, its date and link."""
+
+    title: str
+    issuer: str
+    issued_on: PartialDate | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class PlaceDraft:
+    """The answers of the new-place dialog: its name in Ukrainian, in English (None: the
+    Ukrainian one transliterated) and its country's code."""
+
+    name_uk: str
+    country: str
+    name_en: str | None = None
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return None if date is None else date.isoformat()
+
+
+async def _agreement(session: AsyncSession, draft: AgreementDraft) -> tuple[Document, Extra]:
+    hromada = await forms.resolve_hromada(session, draft.hromada)
+    fields: dict[str, Any] = {
+        "hromada": draft.hromada,
+        "place": draft.place,
+        "kind": draft.kind.value,
+        "status": draft.status.value,
+        "signed_on": _iso(draft.signed_on),
+        "valid_until": _iso(draft.valid_until),
+        "term_years": draft.term_years,
+        "areas": [area.value for area in draft.areas],
+        "notes": draft.notes,
+        "sources": [{"source": draft.source.key}],
+    }
     doc = await new_agreement(session, fields, hromada)
     extra: Extra = []
-    if source["new"] is not None:
-        extra.append(("source", source["new"]))
-    if answers.get("new_place") is not None:
-        extra.append(("place", answers["new_place"]))
+    if draft.source.new is not None:
+        extra.append(("source", draft.source.new))
+    if draft.new_place is not None:
+        extra.append(("place", draft.new_place))
     await _refused_early(session, doc, extra)
     return doc.model_dump(mode="json"), extra
 
@@ -582,76 +651,75 @@ async def _refused_early(session: AsyncSession, doc: AgreementDoc, extra: Extra)
         raise forms.FormError("agreement", doc.key, error.problem) from None
 
 
-async def _place(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
-    english = answers["name_en"] or transliterate(answers["name_uk"])
+async def _place(session: AsyncSession, draft: PlaceDraft) -> tuple[Document, Extra]:
+    english = draft.name_en or transliterate(draft.name_uk)
     taken = await forms.taken_keys(session, Entity.PLACE)
-    place = forms.new_place(answers["name_uk"], answers["country"], taken)
+    place = forms.new_place(draft.name_uk, draft.country, taken)
     # Validated again, so that a name over its bound is refused here, not stored.
     named = PlaceDoc.model_validate(
-        place.model_dump()
-        | {"name": {"uk": answers["name_uk"], "en": english}, "name_local": english}
+        place.model_dump() | {"name": {"uk": draft.name_uk, "en": english}, "name_local": english}
     )
     return named.model_dump(mode="json"), []
 
 
-async def _source_record(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
+async def _source_record(session: AsyncSession, draft: SourceDraft) -> tuple[Document, Extra]:
     key = forms.unique_key(
-        f"source-{forms.slug(answers['title'])}", await forms.taken_keys(session, Entity.SOURCE)
+        f"source-{forms.slug(draft.title)}", await forms.taken_keys(session, Entity.SOURCE)
     )
     source = SourceDoc.model_validate(
         {
             "key": key,
-            "kind": "news" if answers["url"] else "other",
-            "title": {"uk": answers["title"], "en": answers["title"]},
-            "issuer": {"uk": answers["issuer"], "en": answers["issuer"]},
-            "issued_on": answers["issued_on"],
-            "url": answers["url"],
+            "kind": "news" if draft.url else "other",
+            "title": {"uk": draft.title, "en": draft.title},
+            "issuer": {"uk": draft.issuer, "en": draft.issuer},
+            "issued_on": _iso(draft.issued_on),
+            "url": draft.url,
         },
         context=entry_context(),
     )
     return source.model_dump(mode="json"), []
 
 
-async def _aid(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
-    hromada = await forms.resolve_hromada(session, answers["hromada"])
-    received = answers["received_on"]
-    year = received[:4] if received else "undated"
+async def _aid(session: AsyncSession, draft: AidDraft) -> tuple[Document, Extra]:
+    hromada = await forms.resolve_hromada(session, draft.hromada)
+    year = "undated" if draft.received_on is None else f"{draft.received_on.year:04d}"
     key = forms.unique_key(
-        f"{forms.slug(hromada.name_en)}-aid-{answers['country'].lower()}-{year}",
+        f"{forms.slug(hromada.name_en)}-aid-{draft.country.lower()}-{year}",
         await forms.taken_keys(session, Entity.AID),
     )
-    source = answers["source"]
-    city = answers.get("donor_city")
     donor = (
-        {"kind": "city", "country": answers["country"], "place": city}
-        if city
-        else {"kind": "country", "country": answers["country"]}
+        {"kind": "city", "country": draft.country, "place": draft.donor_city}
+        if draft.donor_city
+        else {"kind": "country", "country": draft.country}
     )
     aid = AidDoc.model_validate(
         {
             "key": key,
             "hromada": hromada.code,
-            "received_on": received,
+            "received_on": _iso(draft.received_on),
             "donors": [donor],
-            "items": [{"category": answers["category"], "quantity": answers["quantity"]}],
-            "sources": [{"source": source["key"]}],
+            "items": [{"category": draft.category.value, "quantity": draft.quantity}],
+            "sources": [{"source": draft.source.key}],
         },
         context=entry_context(),
     )
-    extra: Extra = [] if source["new"] is None else [("source", source["new"])]
-    if answers.get("new_donor_city") is not None:
-        extra.append(("place", answers["new_donor_city"]))
+    extra: Extra = [] if draft.source.new is None else [("source", draft.source.new)]
+    if draft.new_donor_city is not None:
+        extra.append(("place", draft.new_donor_city))
     return aid.model_dump(mode="json"), extra
 
 
 def _checked(
-    build: Callable[[AsyncSession, Answers], Awaitable[tuple[dict[str, Any], Extra]]],
-) -> Callable[[AsyncSession, Answers], Awaitable[tuple[dict[str, Any], Extra]]]:
-    """The builder, its record's own checks raised as FormError("agreement", their text)."""
+    kind: type[Draft], build: Callable[[AsyncSession, Draft], Awaitable[tuple[Document, Extra]]]
+) -> Finish:
+    """The builder of a record from its dialog's answers read as a `kind` draft
+    (`from_plain`: the answers are kept as plain JSON data), its record's own checks raised
+    as FormError("agreement", their text)."""
 
-    async def finish(session: AsyncSession, answers: Answers) -> tuple[dict[str, Any], Extra]:
+    async def finish(session: AsyncSession, answers: Answers) -> tuple[Document, Extra]:
+        draft = from_plain(kind, answers)
         try:
-            return await build(session, answers)
+            return await build(session, draft)
         except forms.FormError:
             raise
         except ValueError as error:
@@ -716,7 +784,7 @@ DIALOGS: dict[str, Dialog] = {
             ),
             _SOURCE_STEP,
         ),
-        _checked(_agreement),
+        _checked(AgreementDraft, _agreement),
     ),
     "place": Dialog(
         "place",
@@ -730,7 +798,7 @@ DIALOGS: dict[str, Dialog] = {
             ),
             Step("country", N_("Its country (such as Словаччина or SK)?"), _country),
         ),
-        _checked(_place),
+        _checked(PlaceDraft, _place),
     ),
     "source": Dialog(
         "source",
@@ -745,7 +813,7 @@ DIALOGS: dict[str, Dialog] = {
             ),
             Step("url", N_("A link to it, or -?"), _optional_text, optional=True),
         ),
-        _checked(_source_record),
+        _checked(SourceDraft, _source_record),
     ),
     "aid": Dialog(
         "aid",
@@ -777,16 +845,16 @@ DIALOGS: dict[str, Dialog] = {
             ),
             _SOURCE_STEP,
         ),
-        _checked(_aid),
+        _checked(AidDraft, _aid),
     ),
 }
 
 
 # ---- the fields of a stored record, as /edit changes them ----
 
-Document = Mapping[str, Any]
+Stored = Mapping[str, Any]
 # The record's fields replaced by a typed value (stripped), given the record as it is.
-Change = Callable[[Document, str], dict[str, Any]]
+Change = Callable[[Stored, str], dict[str, Any]]
 # The question of every field of a stored record; the caller fills in its label and value.
 _NEW_VALUE = N_("The new value of {field}? Now: {value}")
 
@@ -820,22 +888,22 @@ def _field(
     )
 
 
-def _set_kind(doc: Document, value: str) -> dict[str, Any]:
+def _set_kind(doc: Stored, value: str) -> dict[str, Any]:
     return {"kind": forms.parse_kind(value).value}
 
 
-def _set_status(doc: Document, value: str) -> dict[str, Any]:
+def _set_status(doc: Stored, value: str) -> dict[str, Any]:
     return {"status": forms.parse_status(value).value}
 
 
 def _set_date(stored: str) -> Change:
-    def change(doc: Document, value: str) -> dict[str, Any]:
+    def change(doc: Stored, value: str) -> dict[str, Any]:
         return {stored: None if forms.is_empty(value) else forms.parse_date(value).isoformat()}
 
     return change
 
 
-def _set_until(doc: Document, value: str) -> dict[str, Any]:
+def _set_until(doc: Stored, value: str) -> dict[str, Any]:
     """The new end of the term; an agreement in force whose stated end this puts in the past
     becomes expired in the same change, as the daily expiry does (`expire_agreements`)."""
     changed = forms.parse_until(value)
@@ -844,7 +912,7 @@ def _set_until(doc: Document, value: str) -> dict[str, Any]:
     return changed
 
 
-def stated_term_ended(doc: Document) -> bool:
+def stated_term_ended(doc: Stored) -> bool:
     """Whether the agreement `doc` (its JSON fields) states an end of its term, in its own
     valid_until or its extensions', that is over by the day entries are checked as of
     (`entry_day`). An extension by a number of years alone leaves the end an estimate: False.
@@ -860,11 +928,11 @@ def stated_term_ended(doc: Document) -> bool:
     )
 
 
-def _set_areas(doc: Document, value: str) -> dict[str, Any]:
+def _set_areas(doc: Stored, value: str) -> dict[str, Any]:
     return {"areas": [area.value for area in forms.parse_areas(value)]}
 
 
-def _set_notes(doc: Document, value: str) -> dict[str, Any]:
+def _set_notes(doc: Stored, value: str) -> dict[str, Any]:
     if forms.is_empty(value):
         return {"notes": None}
     # The typed language's side changes; the other keeps its own text if it has one, and is
@@ -872,11 +940,11 @@ def _set_notes(doc: Document, value: str) -> dict[str, Any]:
     return {"notes": {**(doc.get("notes") or {}), forms.text_language(value): value}}
 
 
-def _set_country(doc: Document, value: str) -> dict[str, Any]:
+def _set_country(doc: Stored, value: str) -> dict[str, Any]:
     return {"country": forms.parse_country(value)}
 
 
-def _set_donor_country(doc: Document, value: str) -> dict[str, Any]:
+def _set_donor_country(doc: Stored, value: str) -> dict[str, Any]:
     """The first donor's country (a donor is added, a country as such, if there is none)."""
     donors = [dict(donor) for donor in doc.get("donors") or []] or [{"kind": "country"}]
     donors[0]["country"] = forms.parse_country(value)
@@ -886,7 +954,7 @@ def _set_donor_country(doc: Document, value: str) -> dict[str, Any]:
 def _set_first_item(name: str, read: Callable[[str], Any]) -> Change:
     """The field `name` of the first kind of goods the aid lists, as `read` reads it."""
 
-    def change(doc: Document, value: str) -> dict[str, Any]:
+    def change(doc: Stored, value: str) -> dict[str, Any]:
         items = [dict(item) for item in doc.get("items") or []] or [{}]
         items[0][name] = read(value)
         return {"items": items}
@@ -904,7 +972,7 @@ def category_options(lang: str) -> list[tuple[str, Any]]:
     return [(gettext(label), category.value) for category, label in AID_CATEGORIES.items()]
 
 
-def _set_url(doc: Document, value: str) -> dict[str, Any]:
+def _set_url(doc: Stored, value: str) -> dict[str, Any]:
     return {"url": None if forms.is_empty(value) else value}
 
 
@@ -912,7 +980,7 @@ def _set_required(stored: str) -> Change:
     """A text that may not be left empty, at `stored` ("name_local", or "name.uk" inside a
     bilingual field whose other language stays)."""
 
-    def change(doc: Document, value: str) -> dict[str, Any]:
+    def change(doc: Stored, value: str) -> dict[str, Any]:
         if forms.is_empty(value):
             raise forms.FormError("text")
         if "." not in stored:
@@ -1010,9 +1078,7 @@ def edit_step(entity: str, name: str) -> Step | None:
     return None if dialog is None else dialog.step(name)
 
 
-async def read_change(
-    session: AsyncSession, step: Step, text: str, doc: Document
-) -> dict[str, Any]:
+async def read_change(session: AsyncSession, step: Step, text: str, doc: Stored) -> dict[str, Any]:
     """The record `doc` with the field of `step` changed to the typed `text`; FormError when
     the text cannot be read."""
     changed = await step.read(text, StepInput(session, doc))

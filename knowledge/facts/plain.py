@@ -43,7 +43,9 @@ def plain(value: Any) -> Any:
 def from_plain(kind: type[Record], data: Any) -> Record:
     """The `kind` record `plain` wrote as `data`.
 
-    A nested record may also be a list of its fields in order, as older data holds it.
+    A nested record may also be a list of its fields in order, as older data holds it; a
+    field with a default may be missing (it takes the default), and keys that name no field
+    are ignored.
     Raises KeyError, TypeError or ValueError for data that is not such a record.
     """
     return typing.cast(Record, _read(kind, data))
@@ -89,9 +91,21 @@ def _read(annotation: Any, data: Any) -> Any:
 
 def _record(kind: type, data: Any) -> Any:
     hints = _hints(kind)
-    fields = [field.name for field in dataclasses.fields(kind)]
+    fields = dataclasses.fields(kind)
     if isinstance(data, list):
-        values = dict(zip(fields, data, strict=True))
+        values = dict(zip([field.name for field in fields], data, strict=True))
     else:
-        values = {name: data[name] for name in fields}
+        # A field with a default may be missing: data written before the field was added.
+        values = {
+            field.name: data[field.name]
+            for field in fields
+            if field.name in data or not _has_default(field)
+        }
     return kind(**{name: _read(hints[name], value) for name, value in values.items()})
+
+
+def _has_default(field: dataclasses.Field[Any]) -> bool:
+    return (
+        field.default is not dataclasses.MISSING
+        or field.default_factory is not dataclasses.MISSING
+    )
