@@ -9,16 +9,29 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.admin.dialogs import DIALOGS, DialogState, waits_for_a_press
+from knowledge.admin.dialogs import (
+    DIALOGS,
+    AgreementDraft,
+    AidDraft,
+    DialogState,
+    SourceAnswer,
+    waits_for_a_press,
+)
 from knowledge.admin.editing_state import (
+    CorrectionDraft,
     EditedRecord,
+    FactCountry,
     Operation,
     PendingChange,
     PreviewedImport,
     RecordChoice,
+    ReplyDraft,
     StartedUndo,
     UnsaidOutcome,
 )
+from knowledge.facts.dates import PartialDate
+from knowledge.facts.plain import from_plain
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
 from knowledge.qa.engine import Engine
 from tests.admin_support import audit_count
 from tests.adminbot_support import (
@@ -119,6 +132,61 @@ def test_a_dialog_kept_before_a_restart_goes_on_at_its_step() -> None:
     assert state.answers == kept["answers"]
 
 
+def test_answers_kept_before_a_restart_finish_as_a_typed_draft() -> None:
+    # As the conversation storage (Redis, SQLite) holds a dialog at its last question: JSON,
+    # each answer under its step's name, a place added on the way.
+    new_place = {"key": "sk-nove-mesto", "name": {"uk": "Нове Місто", "en": "Nove Mesto"}}
+    answers = {
+        "hromada": "UA63120270000028556",
+        "place_name": "Нове Місто",
+        "new_place": new_place,
+        "place": "sk-nove-mesto",
+        "kind": "memorandum",
+        "status": "active",
+        "signed_on": "2024-03",
+        "valid_until": None,
+        "term_years": 5,
+        "areas": ["culture"],
+        "notes": {"uk": "Нотатки"},
+        "source": {"key": "test-source", "new": None},
+    }
+    kept = json.loads(json.dumps({"form": "agreement", "step": 10, "answers": answers}))
+
+    state = DialogState.from_data(kept)
+
+    assert state is not None
+    assert state.current.name == "source"
+    assert from_plain(AgreementDraft, state.answers) == AgreementDraft(
+        hromada="UA63120270000028556",
+        place="sk-nove-mesto",
+        kind=AgreementKind.MEMORANDUM,
+        status=AgreementStatus.ACTIVE,
+        source=SourceAnswer("test-source"),
+        signed_on=PartialDate.parse("2024-03"),
+        term_years=5,
+        areas=(CooperationArea.CULTURE,),
+        notes={"uk": "Нотатки"},
+        new_place=new_place,
+    )
+
+
+def test_aid_answers_kept_without_the_later_questions_read_with_their_defaults() -> None:
+    # Kept by a dialog that did not yet ask for the donor city.
+    kept = {
+        "hromada": "Харків",
+        "received_on": "2024",
+        "country": "PL",
+        "category": "generators",
+        "quantity": 12,
+        "source": {"key": "test-source", "new": None},
+    }
+
+    draft = from_plain(AidDraft, json.loads(json.dumps(kept)))
+
+    assert (draft.donor_city, draft.new_donor_city) == (None, None)
+    assert (draft.category, draft.received_on) == (AidCategory.GENERATORS, PartialDate(2024))
+
+
 KOSICE = "kharkiv-kosice-cooperation-2023"
 SIGNED = {"en": "Signed", "uk": "Підписано"}
 SIGNED_CHANGE = {
@@ -167,6 +235,24 @@ def test_a_preview_and_an_edit_kept_before_a_restart_go_on() -> None:
     )
     assert edited is not None
     assert (edited.entity, edited.field, edited.base) == ("agreement", "signed", {"key": KOSICE})
+
+
+def test_a_country_a_correction_or_a_reply_asked_before_a_restart_is_still_taken() -> None:
+    # Kept at the top of the conversation data, as before these parts had keys.
+    country = FactCountry.from_data({"document": "a1b2", "index": 3})
+    correction = CorrectionDraft.from_data(
+        {"correction_hromada": "UA63120270000028556", "correction_answer": "Кошице"}
+    )
+    reply = ReplyDraft.from_data({"correction_id": 17})
+
+    assert country == FactCountry(document="a1b2", index=3)
+    assert correction == CorrectionDraft(hromada="UA63120270000028556", answer="Кошице")
+    assert reply == ReplyDraft(correction_id=17)
+    # Kept now, each under its own key, they read back the same.
+    for part in (country, correction, reply):
+        assert type(part).from_data(json.loads(json.dumps(part.to_data()))) == part
+    assert FactCountry.from_data({}) is None
+    assert ReplyDraft.from_data({"correction_id": "seventeen"}) is None
 
 
 def test_what_a_confirm_kept_before_a_restart_is_still_told() -> None:

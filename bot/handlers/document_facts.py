@@ -50,6 +50,7 @@ from bot.transport.files import FileTooLargeError, download_limited
 from knowledge.admin import forms
 from knowledge.admin.common import Admin, AdminError
 from knowledge.admin.editing import SaveResult
+from knowledge.admin.editing_state import FactCountry
 from knowledge.admin.permissions import can_edit
 from knowledge.admin.wording import entity_label, error_text
 from knowledge.extraction import DocumentText, Extractor, PlaceNames, compare, is_supported
@@ -699,7 +700,7 @@ async def _edit(
     if needs_country(proposal) and isinstance(proposal, AgreementProposal):
         await state.clear()
         await state.set_state(FactsStep.country)
-        await state.update_data(document=token, index=index)
+        await state.update_data(FactCountry(document=token, index=index).to_data())
         await say(
             message,
             _(
@@ -790,14 +791,15 @@ async def on_country(
             ).format(value=message.text or ""),
         )
         return
-    data = await state.get_data()
-    token, index = str(data.get("document", "")), int(data.get("index", -1))
-    document = (await _kept(state)).get(token)
+    asked = FactCountry.from_data(await state.get_data())
     await state.clear()
-    if document is None or not 0 <= index < len(document["facts"]):
+    document = None if asked is None else (await _kept(state)).get(asked.document)
+    if asked is None or document is None or not 0 <= asked.index < len(document["facts"]):
         await say(message, _("These cards are out of date; send the document again."))
         return
-    await _open_dialog(message, bot, state, services, admin, lang, token, document, index, country)
+    await _open_dialog(
+        message, bot, state, services, admin, lang, asked.document, document, asked.index, country
+    )
 
 
 # ---- everyone else ----

@@ -23,6 +23,7 @@ from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
 from knowledge.admin.common import Admin
+from knowledge.admin.editing_state import CorrectionDraft, ReplyDraft
 from knowledge.admin.permissions import can_edit
 from knowledge.admin.residents import (
     Correction,
@@ -73,10 +74,8 @@ async def on_suggest(
     if not isinstance(query.message, Message):
         return
     await state.set_state(FeedbackStep.correction)
-    await state.update_data(
-        correction_hromada=callback_data.hromada or None,
-        correction_answer=query.message.text or "",
-    )
+    draft = CorrectionDraft(hromada=callback_data.hromada or None, answer=query.message.text or "")
+    await state.update_data(draft.to_data())
     with i18n.use_locale(callback_data.lang) if callback_data.lang in LANGUAGES else nullcontext():
         prompt = _(
             "What is wrong or missing in this answer? Write it in one message, with a"
@@ -113,15 +112,15 @@ async def on_correction(
     """Keep the correction and pass it to the editors, each in their own language."""
     if message.from_user is None or message.text is None:
         return
-    data = await state.get_data()
+    draft = CorrectionDraft.from_data(await state.get_data()) or CorrectionDraft()
     await state.clear()
     saved = await services.work(
         save_correction,
-        hromada_code=data.get("correction_hromada"),
+        hromada_code=draft.hromada,
         user_id=message.from_user.id,
         chat_id=message.chat.id,
         lang=lang,
-        answer=str(data.get("correction_answer", "")),
+        answer=draft.answer,
         text=message.text,
         now=services.now(),
     )
@@ -199,7 +198,7 @@ async def on_reply_pressed(
         return
     await query.answer()
     await state.set_state(FeedbackStep.reply)
-    await state.update_data(correction_id=found.id)
+    await state.update_data(ReplyDraft(correction_id=found.id).to_data())
     await say(
         query.message,
         _(
@@ -215,9 +214,11 @@ async def on_reply(
     """Send the editor's reply to the resident, in the resident's language."""
     if message.text is None:
         return
-    correction_id = int((await state.get_data())["correction_id"])
+    reply = ReplyDraft.from_data(await state.get_data())
     await state.clear()
-    found = await services.work(correction, correction_id)
+    if reply is None:
+        return
+    found = await services.work(correction, reply.correction_id)
     if found is None:
         return
     taken = await services.work(

@@ -1,7 +1,8 @@
 """What an editing conversation keeps between an admin's messages, typed: the record being
 edited, the change waiting for Confirm, the new source waiting for its title, the records
-offered to choose from, what a confirmed change has yet to say, and the file whose import
-preview waits for Apply.
+offered to choose from, what a confirmed change has yet to say, the file whose import
+preview waits for Apply, the fact of a document waiting for its place's country, and a
+resident's correction or an editor's reply to it being written.
 
 Each is kept in the conversation data under its own key as JSON (`to_data`), and read back
 with `from_data`, which gives None for anything missing or malformed. Records are kept as
@@ -196,3 +197,55 @@ class PreviewedImport(_Kept):
     def _kept(cls, data: Mapping[str, Any]) -> Any:
         # A preview shown before this part had its key kept its fields at the top.
         return data.get(cls.KEY) or (data if "upload" in data else None)
+
+
+class FactCountry(_Kept):
+    """A fact of a document (`index` among the facts of the cards kept under the token
+    `document`) whose new partner place waits for its country before its edit dialog opens."""
+
+    KEY: ClassVar[str] = "fact_country"
+
+    document: str
+    index: int
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        # Asked before this part had its key: kept as "document" and "index" at the top.
+        return data.get(cls.KEY) or (data if "document" in data and "index" in data else None)
+
+
+class CorrectionDraft(_Kept):
+    """A resident's correction being written: the hromada of the answer it corrects (its
+    KATOTTH code, None for none) and that answer's text."""
+
+    KEY: ClassVar[str] = "correction"
+
+    hromada: str | None = None
+    answer: str = ""
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        if cls.KEY in data:
+            return data[cls.KEY]
+        # Asked before this part had its key: kept as "correction_…" at the top.
+        if "correction_answer" in data or "correction_hromada" in data:
+            return {
+                "hromada": data.get("correction_hromada"),
+                "answer": data.get("correction_answer") or "",
+            }
+        return None
+
+
+class ReplyDraft(_Kept):
+    """An editor's reply being written to the correction `correction_id`."""
+
+    KEY: ClassVar[str] = "reply"
+
+    correction_id: int
+
+    @classmethod
+    def _kept(cls, data: Mapping[str, Any]) -> Any:
+        if cls.KEY in data:
+            return data[cls.KEY]
+        # Asked before this part had its key: kept as "correction_id" at the top.
+        return {"correction_id": data["correction_id"]} if "correction_id" in data else None
