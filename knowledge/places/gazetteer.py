@@ -20,6 +20,7 @@ from knowledge.places.countries import (
 )
 from knowledge.places.hromadas import oblast_everyday_name, short_names, usual_reading
 from knowledge.places.reference import each_settlement_forms
+from knowledge.places.world_regions import region_adjectives, region_names
 from knowledge.text.compact_index import CompactIndex, CompactIndexBuilder, CompactMapping
 from knowledge.text.forms_cache import FormsCache
 from knowledge.text.fuzzy import FuzzyVocabulary
@@ -635,11 +636,22 @@ def _home_country_keys(forms: FormsCache) -> frozenset[str]:
 
 
 def _index_countries(builder: _IndexBuilder) -> None:
-    """Index every country by its names and adjectives, and the constituent countries."""
+    """Index every country by its names and adjectives, the constituent countries, and the
+    world regions (continents, M49 sub-regions, the EU) by theirs."""
     for code, names in names_for_questions().items():
         ref = EntityRef(EntityKind.COUNTRY, code)
         for name in names:
             builder.add_name(name, ref)
+    # «Європа», «в Азії», "European": a world region stands where a country would.
+    for code, region in region_names().items():
+        for name in region:
+            builder.add_name(name, EntityRef(EntityKind.COUNTRY, code))
+    for code, said in region_adjectives().items():
+        for adjective in said:
+            if any(map(is_cyrillic, adjective)):
+                builder.add_ukrainian_adjective(adjective, EntityRef(EntityKind.COUNTRY, code))
+            else:
+                builder.add(adjective, EntityRef(EntityKind.COUNTRY, code))
     # «Шотландія», "Wales": a constituent country is its country and a region of it, as
     # England is when a partner lies there; a partner in England is none in Scotland.
     for region_en, (_, region_uk) in constituent_countries().items():

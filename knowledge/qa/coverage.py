@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from knowledge.facts.records import Activity, Agreement
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind
+from knowledge.places.world_regions import in_region
 from knowledge.qa.counting import partner_towns
 from knowledge.qa.cues import Cue
 from knowledge.qa.meaning import Aspect
@@ -282,7 +283,7 @@ def most_partners(
             a
             for a in agreements
             if (kind is None or a.kind is kind)
-            and (country is None or snapshot.places[a.place].country == country)
+            and (country is None or in_region(snapshot.places[a.place].country, country))
         )
 
     def measure(agreements: Sequence[Agreement]) -> int:

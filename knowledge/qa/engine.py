@@ -23,6 +23,7 @@ from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementSta
 from knowledge.places.countries import constituent_countries
 from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
+from knowledge.places.world_regions import in_region
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted
@@ -39,6 +40,13 @@ from knowledge.qa.each_listed import for_each_listed
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
+from knowledge.qa.regions import (
+    agreements_in,
+    aid_from,
+    aid_from_heading,
+    no_aid_from,
+    partner_in,
+)
 from knowledge.qa.resolution import is_of_kind, one_reading_per_hromada, resolve
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
@@ -436,7 +444,7 @@ class Engine:
                 a
                 for a in self.snapshot.agreements.values()
                 if (entities.kind is None or is_of_kind(a, entities.kind))
-                and (entities.country is None or self.snapshot.country_of(a) == entities.country)
+                and (entities.country is None or partner_in(self.snapshot, a, entities.country))
             ]
         signed = [a for a in candidates if a.status not in _NOT_YET]
         dated = [a for a in signed if a.signed_on is not None]
@@ -583,7 +591,7 @@ class Engine:
         if entities.place is not None:
             agreements = [a for a in agreements if a.place == entities.place]
         if entities.country is not None:
-            agreements = [a for a in agreements if self.snapshot.country_of(a) == entities.country]
+            agreements = [a for a in agreements if partner_in(self.snapshot, a, entities.country)]
         if entities.region is not None:
             agreements = [
                 a
@@ -1639,7 +1647,7 @@ class Engine:
                 r
                 for r in records
                 if any(
-                    (country is not None and d.country == country)
+                    (country is not None and in_region(d.country or "", country))
                     or (place is not None and d.place == place)
                     for d in r.donors
                 )
@@ -1697,14 +1705,10 @@ class Engine:
         the number of deliveries and the hromadas they reached, and the sums the sources give,
         totalled by currency. A delivery with several donor countries adds nothing to the sum,
         since the sources do not say which donor gave what."""
-        records = self.snapshot.aid_by_country.get(country, ())
+        records = aid_from(self.snapshot, country)
         sender = lang.country(country)
         if not records:
-            draft.lines.append(
-                lang.gettext("No aid from {country} to Ukrainian hromadas is recorded.").format(
-                    country=sender
-                )
-            )
+            draft.lines.append(no_aid_from(lang, country))
             return
         names = sorted(
             {lang.hromada(self.snapshot.hromadas[record.hromada]) for record in records},
@@ -1720,7 +1724,7 @@ class Engine:
         totals: dict[str, Decimal] = {}
         shared = 0
         for record in records:
-            if {donor.country for donor in record.donors} != {country}:
+            if not all(in_region(donor.country or "", country) for donor in record.donors):
                 shared += 1
             elif record.amount is not None and record.currency is not None:
                 totals[record.currency] = totals.get(record.currency, Decimal(0)) + record.amount
@@ -1752,22 +1756,11 @@ class Engine:
         """Every hromada that received aid from the country, nation-wide; with `yes_no`
         («Чи отримував хтось допомогу з Японії?») under a yes or a no."""
         _ = lang.gettext
-        records = self.snapshot.aid_by_country.get(country, ())
-        sender = lang.country(country)
+        records = aid_from(self.snapshot, country)
         if not records:
-            nothing = (
-                _("No, no aid from {country} to Ukrainian hromadas is recorded.")
-                if yes_no
-                else _("No aid from {country} to Ukrainian hromadas is recorded.")
-            )
-            draft.lines.append(nothing.format(country=sender))
+            draft.lines.append(no_aid_from(lang, country, yes_no=yes_no))
             return
-        found = (
-            _("Yes, aid from {country} is recorded for:")
-            if yes_no
-            else _("Aid from {country} is recorded for:")
-        )
-        draft.lines.append(found.format(country=sender))
+        draft.lines.append(aid_from_heading(lang, country, yes_no=yes_no))
         shown, rest = draft.window(records, AID_LIMIT)
         for record in shown:
             hromada = self.snapshot.hromadas[record.hromada]
@@ -2038,14 +2031,14 @@ class Engine:
         entities = meaning.entities
         codes: list[str]
         if entities.topic is Topic.AID and entities.country is not None:
-            records = self.snapshot.aid_by_country.get(entities.country, ())
+            records = aid_from(self.snapshot, entities.country)
             codes = list(dict.fromkeys(record.hromada for record in records))
             # The records of the hromadas named are cited, not every record counted.
             for record in records[:LIST_LIMIT]:
                 draft.cite(c.source for c in record.sources)
         else:
             if entities.country is not None:
-                agreements = list(self.snapshot.agreements_by_country.get(entities.country, ()))
+                agreements = list(agreements_in(self.snapshot, entities.country))
             elif entities.kind is not None:
                 agreements = list(self.snapshot.agreements_by_kind.get(entities.kind, ()))
             else:
@@ -2206,7 +2199,7 @@ class Engine:
             )
             subject = partner_label(lang, place)
         elif entities.country is not None:
-            agreements = list(self.snapshot.agreements_by_country.get(entities.country, ()))
+            agreements = list(agreements_in(self.snapshot, entities.country))
             subject = lang.country(entities.country)
         elif entities.region is not None:
             agreements = list(self.snapshot.agreements_by_region.get(entities.region, ()))
@@ -2311,7 +2304,7 @@ class Engine:
                 a
                 for a in self.snapshot.agreements.values()
                 if (entities.place is None or a.place == entities.place)
-                and (entities.country is None or self.snapshot.country_of(a) == entities.country)
+                and (entities.country is None or partner_in(self.snapshot, a, entities.country))
                 and (entities.kind is None or is_of_kind(a, entities.kind))
             )
         agreements = [a for a in every if a.signed_on is None and a.status in SIGNED_STATUSES]

@@ -24,6 +24,7 @@ from knowledge.places.countries import constituent_countries
 from knowledge.places.gazetteer import EntityKind, Mention
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.places.world import WorldPlace, place_key, world_places_named
+from knowledge.places.world_regions import is_world_region
 from knowledge.qa.answer import Context
 from knowledge.qa.aspects import (
     aid_categories_named,
@@ -47,6 +48,7 @@ from knowledge.qa.each_listed import listed_to_answer
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Narrow, Topic
 from knowledge.qa.people import signed_by_person
+from knowledge.qa.regions import partner_in
 from knowledge.qa.undated import asks_undated
 from knowledge.qa.understanding import Reading, word_after
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
@@ -864,10 +866,12 @@ def _asks_who_someone_is(reading: Reading) -> bool:
 
 
 def _names_a_country(reading: Reading) -> bool:
-    """Whether a country is named apart from a bloc's words ("Union" of "European Union" is
-    not the Union of the Comoros; «Південна Африка» is a country)."""
+    """Whether a country or a world region is named apart from a bloc's words ("Union" of
+    "European Union" is not the Union of the Comoros; «Південна Африка» is a country; «Європа»
+    and «ЄС» are regions the answer filters by)."""
     return any(
-        ref.kind is EntityKind.COUNTRY and mention.first not in reading.cue_tokens
+        ref.kind is EntityKind.COUNTRY
+        and (mention.first not in reading.cue_tokens or is_world_region(ref.id))
         for mention in reading.mentions
         for ref in mention.refs
     )
@@ -2262,12 +2266,12 @@ def without_hiding_filters(carried: Entities, own: Entities, snapshot: Snapshot)
     if not agreements:
         return carried
     country = carried.country
-    if own.country is None and not any(snapshot.country_of(a) == country for a in agreements):
+    if own.country is None and not any(partner_in(snapshot, a, country or "") for a in agreements):
         carried = carried.but(country=None)
     there = [
         a
         for a in agreements
-        if carried.country is None or snapshot.country_of(a) == carried.country
+        if carried.country is None or partner_in(snapshot, a, carried.country)
     ]
     kind = carried.kind
     if own.kind is None and kind is not None and not any(is_of_kind(a, kind) for a in there):

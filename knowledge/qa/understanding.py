@@ -158,11 +158,14 @@ def _cues_in(words: list[str]) -> tuple[set[Cue], set[int]]:
             exact = _CUES.exact.get(part)
             if exact:
                 cues |= exact
-                positions.add(index)
+                if exact - {Cue.COUNTRY_GROUP}:
+                    positions.add(index)
             for stem, cue in _CUES.prefixes.get(part[:_PREFIX_KEY], ()):
                 if part.startswith(stem):
                     cues.add(cue)
-                    positions.add(index)
+                    # «Азії», «європейських»: a world region's name, which may be read.
+                    if cue is not Cue.COUNTRY_GROUP:
+                        positions.add(index)
     joined = " " + " ".join(words) + " "
     for phrase, cue in _CUES.phrases:
         # The phrase's last word may go on: "угоди про співпрац" matches "...співпрацю".
