@@ -361,6 +361,45 @@ async def test_replicas_sharing_redis_count_a_message_until_a_second_after_its_a
     assert 0.9 < sent_at - answered_at < 2.0
 
 
+async def _redis_now(redis_client: Redis) -> int:
+    seconds, microseconds = await redis_client.time()
+    return int(seconds) * 1_000_000 + int(microseconds)
+
+
+async def test_a_sender_asking_late_for_a_shared_turn_does_not_push_the_later_turns_back(
+    redis_client: Redis,
+) -> None:
+    prefix = redis_prefix()
+    # Two turns a second: half a second between turns.
+    limiter = RedisSendLimiter(redis_client, prefix=prefix, global_rate=2.0)
+    # The bot-wide turn was due a tenth of a second ago: its sender woke late.
+    due = await _redis_now(redis_client) - 100_000
+    await redis_client.set(f"{prefix}all", due)
+
+    await limiter.acquire(9000)
+
+    # The next turn is half a second after the one due, not after the late sender's ask.
+    assert int(await redis_client.get(f"{prefix}all")) == due + 500_000
+
+
+async def test_a_shared_message_counts_until_a_second_after_its_answer_however_late_redis_hears(
+    redis_client: Redis,
+) -> None:
+    prefix = redis_prefix()
+    limiter = RedisSendLimiter(redis_client, prefix=prefix)
+    await limiter.acquire(9100)
+
+    limiter.finished(9100)
+    # The event loop is busy for 0.4 s after the answer, before Redis hears of it.
+    time.sleep(0.4)  # noqa: ASYNC251 - a busy event loop, on purpose
+    await asyncio.sleep(0.05)
+
+    ((_, counted_until),) = await redis_client.zrange(f"{prefix}counted", 0, -1, withscores=True)
+    now = await _redis_now(redis_client)
+    # It counts until about 0.55 s from now (answered 0.45 s ago), not a full second on.
+    assert counted_until - now < 750_000
+
+
 def test_the_session_goes_to_the_configured_api_base() -> None:
     settings = Settings(telegram_api_base="http://127.0.0.1:8081/")
 

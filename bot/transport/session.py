@@ -301,18 +301,24 @@ if chat_ready > now then
     return now - chat_ready
 end
 local unanswered = tonumber(ARGV[5])
-redis.call('SET', KEYS[1], now + overall, 'PX', math.ceil(overall / 1000) + 1000)
+-- The next turn follows this one's due time, not the moment its sender asked: a sender
+-- woken a few milliseconds late must not push every later turn back (with each turn an
+-- interval after the last grant, two replicas sent 25 a second, not 29). After a quiet
+-- spell at most one turn is saved up; the counted messages keep any second under the limit.
+redis.call('SET', KEYS[1], math.max(ready, now - overall) + overall,
+    'PX', math.ceil(overall / 1000) + 1000)
 redis.call('SET', KEYS[2], now + chat, 'PX', math.ceil(chat / 1000) + 1000)
 redis.call('ZADD', KEYS[4], now + unanswered, ARGV[4])
 redis.call('PEXPIRE', KEYS[4], math.ceil(unanswered / 1000) + 1000)
 return 0
 """
-# A counted message was answered (or refused, or failed): it counts one second more.
-# KEYS: the counted messages; ARGV: the message's name.
+# A counted message was answered (or refused, or failed) ARGV[2] microseconds ago: it counts
+# until a second after its answer, not after this script runs.
+# KEYS: the counted messages; ARGV: the message's name, how long ago it was answered.
 _ANSWERED = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-redis.call('ZADD', KEYS[1], now + 1000000, ARGV[1])
+redis.call('ZADD', KEYS[1], now - tonumber(ARGV[2]) + 1000000, ARGV[1])
 if redis.call('PTTL', KEYS[1]) < 2000 then
     redis.call('PEXPIRE', KEYS[1], 2000)
 end
@@ -435,14 +441,17 @@ class RedisSendLimiter:
         if name is None:
             self.fallback.finished(chat_id)
             return
-        task = asyncio.get_running_loop().create_task(self._answered(name))
+        task = asyncio.get_running_loop().create_task(self._answered(name, time.monotonic()))
         self._answering.add(task)
         task.add_done_callback(self._answering.discard)
 
-    async def _answered(self, name: str) -> None:
+    async def _answered(self, name: str, answered_at: float) -> None:
+        # Microseconds since the answer, by this process's clock: a busy event loop or a slow
+        # round trip must not make a message count longer than a second after its answer.
+        ago = max(0, round((time.monotonic() - answered_at) * 1_000_000))
         try:
             await self._redis.eval(  # type: ignore[misc]
-                _ANSWERED, 1, f"{self._prefix}counted", name
+                _ANSWERED, 1, f"{self._prefix}counted", name, ago
             )
         except redis_failures() as error:
             # It stops counting when its flight's time is up, a little later than it should.
