@@ -320,6 +320,12 @@ def _roots(words: Sequence[str]) -> set[str]:
 _WORD = re.compile(r"\w+")
 
 
+def word_roots(words: Sequence[str]) -> set[str]:
+    """The starts of the folded `words` that `matching_activities` compares: no short word
+    and no common one ("the", «які»)."""
+    return _roots(words)
+
+
 def _held(roots: set[str], words: set[str]) -> set[str]:
     """The roots some word starts with ("мер" is held by «мера», «конфе» by «Конференції»)."""
     return {root for root in roots if any(word.startswith(root) for word in words)}

@@ -37,6 +37,7 @@ from knowledge.qa.coverage import (
 from knowledge.qa.definitions import write_definitions
 from knowledge.qa.donors import donor_counts
 from knowledge.qa.each_listed import for_each_listed
+from knowledge.qa.event_part import took_part_answer
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
@@ -541,6 +542,9 @@ class Engine:
                 kind=entities.kind,
                 country=entities.country,
             )
+        if narrow.aspect is Aspect.EVENTS and meaning.yes_no and meaning.entities.hromada:
+            hromada = meaning.entities.hromada
+            return took_part_answer(lang, self.snapshot, hromada, narrow.records, narrow.words)
         if narrow.aspect is Aspect.EVENTS:
             return activities_answer(lang, self.snapshot, narrow.records, narrow.words)
         if narrow.aspect is Aspect.BEYOND_LIST:

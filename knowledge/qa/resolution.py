@@ -45,6 +45,7 @@ from knowledge.qa.coverage import (
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.each_listed import listed_to_answer
+from knowledge.qa.event_part import events_asked
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Narrow, Topic
 from knowledge.qa.people import signed_by_person
@@ -537,6 +538,12 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
         return Intent.REVERSE
     if intent is Intent.AID and entities.country and (asks_who or Cue.WHO in cues):
         return Intent.AID
+    named_aid = Cue.AID in cues and Cue.HELP not in cues
+    if intent is Intent.AID and entities.country and named_aid and _asks_existence(reading):
+        # «Чи надходила допомога з Ісландії?» names no hromada: it asks the whole country,
+        # whatever hromada came before it. «а з Польщі?» and "did Norway help?" (a country
+        # helping, no word for aid) lean on the hromada asked before.
+        return Intent.AID
     if intent is Intent.COUNT and asks_who and (entities.country or entities.kind):
         return Intent.COUNT
     if intent is Intent.COUNT and _counts_all_agreements(reading, entities):
@@ -546,6 +553,9 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
         # «Скільки громад мають партнерів?», "How many hromadas have partners?"
         return Intent.COUNT
     if (entities.kind or entities.status or entities.except_kind) and (which or Cue.LIST in cues):
+        return Intent.REVERSE
+    if (entities.kind or entities.status) and _asks_existence(reading):
+        # "Are there any friendship pledges?", «Чи є меморандуми?»: whether any hromada has one.
         return Intent.REVERSE
     if entities.status and intent in (None, Intent.PARTNERS, Intent.RELATION):
         return Intent.REVERSE
@@ -2508,6 +2518,21 @@ def _asks_who_holds_an_office(reading: Reading, meaning: Meaning) -> bool:
 _IS_WORDS = frozenset({"is", "was", "s", "are"})
 
 
+def _asks_if_it_took_part(reading: Reading, meaning: Meaning) -> bool:
+    """Whether a yes-or-no question asks if the hromada it names took part in an event
+    ("Did Kupiansk take part in the US Conference of Mayors?"), with no partner named (a
+    partner's events are answered by the overview of the pair)."""
+    entities = meaning.entities
+    return (
+        meaning.intent is Intent.OVERVIEW
+        and meaning.yes_no
+        and entities.hromada is not None
+        and entities.place is None
+        and entities.topic is None
+        and Cue.ACTIVITY in reading.cues
+    )
+
+
 def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -> Meaning:
     """The meaning of a question about the knowledge base as a whole or about an event.
 
@@ -2524,6 +2549,14 @@ def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -
             return dataclasses.replace(meaning, intent=Intent.RELATION, entities=entities)
     if meaning.declined is Declined.OCCUPIED:
         return meaning
+    took_part = _asks_if_it_took_part(reading, meaning)
+    keys = events_asked(reading, snapshot, meaning.entities.hromada or "") if took_part else ()
+    if keys:
+        # "Did Kupiansk take part in the US Conference of Mayors?": a yes or a no about the
+        # hromada named, then the event's records (its own or others'). An event no record
+        # describes is left to the hromada's overview.
+        narrow = Narrow(Aspect.EVENTS, records=keys, words=question_roots(reading))
+        return dataclasses.replace(meaning, narrow=narrow)
     placed = meaning.intent not in _UNPLACED or meaning.entities.hromada is not None
     if placed and meaning.intent is not Intent.NOT_RECORDED:
         return meaning
