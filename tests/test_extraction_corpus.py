@@ -37,8 +37,8 @@ FLOORS = {
     ("tuning", "en"): (0.96, 0.75),
     ("held-out", "uk"): (0.76, 0.63),
     ("held-out", "en"): (0.59, 0.74),
-    ("written", "uk"): (0.99, 0.99),
-    ("written", "en"): (0.99, 0.93),
+    ("written", "uk"): (0.99, 0.97),
+    ("written", "en"): (0.99, 0.88),
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SPACES = re.compile(r"\s+")

@@ -156,3 +156,22 @@ def test_sister_city_in_an_organisations_name_tells_of_no_tie(extractor: Extract
     )
 
     assert _agreements(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "The German town of Filderstadt, Poltava's twin town, has suspended its contacts "
+            "with the Russian town of Selyatino.",
+            "Filderstadt",
+        ),
+        ("Poltava's twin town of Filderstadt held a concert for the refugees.", "Filderstadt"),
+    ],
+)
+def test_a_hromadas_twin_town_is_the_town_the_possessive_names(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    partners = {fact.partner for fact in _agreements(extractor, text)}
+
+    assert partners == {partner}

@@ -637,6 +637,15 @@ def _partners_around(
             after = []
         after = [town for town in after if town.hromada != side.code]
         before = [town for town in before if town.hromada != side.code]
+    if (
+        after
+        and _possessive_relation(view, cue)
+        and not _named_right_after(view.words, cue, after[0])
+    ):
+        # "Filderstadt, Poltava's twin town in Germany, has suspended its contacts with the
+        # Russian town of Selyatino": the twin town is the one apposed before the words; a
+        # town the rest of the sentence names is the twin town's own business.
+        after = []
     if any(town.hromada is None for town in before):
         # "Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr": a hromada in
         # a list of foreign partners is another sentence's side.
@@ -756,6 +765,19 @@ _TOWN_NOUNS = (
 )
 _POSSESSIVE_PRONOUNS = frozenset({"its", "їхній", "його"})
 _HEADS_OF_TOWN = ("mayor", "мер", "president", "burgomaster", "бургомістр")
+
+
+def _possessive_relation(view: SentenceView, cue: KindCue) -> bool:
+    """Whether a relation word is owned by the name just before it ("Poltava's twin town")."""
+    if not cue.relation or cue.first == 0:
+        return False
+    return view.sentence.written(cue.first - 1, cue.first - 1).endswith(("'s", "’s"))
+
+
+def _named_right_after(words: list[str], cue: KindCue, town: Town) -> bool:
+    """Whether `town` names the relation word's town: right after it, or after "of"
+    ("Poltava's twin town of Filderstadt", "our sister city Nizhyn")."""
+    return set(words[cue.last + 1 : town.first]) <= {"of", "the", "city", "town"}
 
 
 def _theirs(words: list[str], first: int) -> bool:
