@@ -131,3 +131,61 @@ def test_how_many_agreements_in_total_after_a_hromada_counts_that_hromadas(
 
     assert answer.text.startswith("Харків")
     assert "базі знань" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which hromadas are in the database?",
+        "which communities are in the database?",
+        "Which hromadas have partners?",
+    ],
+)
+def test_which_hromadas_across_the_base_lists_them_instead_of_asking_which(
+    curated_engine: Engine, question: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.OVERVIEW
+    for name in ("Kharkiv", "Kupiansk", "Mena") if answer.lang == "en" else ("Харків", "Мена"):
+        assert name in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "heading", "names", "absent"),
+    [
+        (
+            "які громади отримували допомогу",
+            "Допомогу записано для 2 громад:",
+            ("Мена", "Харків"),
+            ("Куп’янськ", "Золочів"),
+        ),
+        (
+            "Which hromadas received aid?",
+            "Aid is recorded for 2 hromadas:",
+            ("Kharkiv", "Mena"),
+            ("Kupiansk", "Zolochiv"),
+        ),
+        (
+            "какие громады получали помощь?",
+            "Допомогу записано для 2 громад:",
+            ("Мена", "Харків"),
+            ("Куп’янськ", "Золочів"),
+        ),
+    ],
+)
+def test_which_hromadas_received_aid_lists_those_with_aid_recorded(
+    curated_engine: Engine,
+    question: str,
+    heading: str,
+    names: tuple[str, ...],
+    absent: tuple[str, ...],
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.OVERVIEW
+    assert answer.text.startswith(heading)
+    for name in names:
+        assert name in answer.text
+    for name in absent:
+        assert name not in answer.text

@@ -34,7 +34,18 @@ class Written:
 
 # Words that ask about the knowledge base itself: «про які громади ти знаєш», "which hromadas
 # do you cover".
-_KNOWS = ("знаєш", "знаєте", "знает", "знаешь", "know", "cover", "базі", "базу")
+_KNOWS = (
+    "знаєш",
+    "знаєте",
+    "знает",
+    "знаешь",
+    "know",
+    "cover",
+    "базі",
+    "базу",
+    "базе",
+    "database",
+)
 # A question naming what to look for (memorandums, aid) asks about those, not the coverage.
 _SUBJECTS = frozenset(
     {
@@ -162,6 +173,9 @@ def asks_whole_base_partners(reading: Reading) -> bool:
     hromada, partner, country, kind or year: «Які партнери у базі?», «Які громади мають
     партнерів?», "list all partners in the database"."""
     cues = reading.cues
+    if Cue.WHO in cues:
+        # "Which hromadas have partners?" reads "have" as a yes-or-no verb; "which" lists.
+        cues = cues - {Cue.YES_NO}
     if reading.mentions or not cues & _WHOLE_BASE_SUBJECTS or cues - _WHOLE_BASE_CUES:
         return False
     words = {fold(token.text) for token in reading.tokens}
@@ -214,6 +228,40 @@ def covered_hromadas(lang: Language, snapshot: Snapshot) -> Written:
                 len(unsigned),
             ).format(count=lang.number(len(unsigned)))
         lines.append(line)
+    return Written(lines, [])
+
+
+def asks_hromadas_with_aid(reading: Reading) -> bool:
+    """«Які громади отримували допомогу?», "Which hromadas received aid?": naming no hromada,
+    donor, country, year or kind of aid."""
+    cues = reading.cues - {Cue.YES_NO}
+    named = bool(reading.mentions or reading.years)
+    return not named and cues == {Cue.AID, Cue.COMMUNITIES, Cue.WHO}
+
+
+def hromadas_with_aid(lang: Language, snapshot: Snapshot) -> Written:
+    """Every hromada the knowledge base records aid for, one line each, by name.
+
+    Data source: the aid records (`Snapshot.aid_by_hromada`); a hromada with none is left out.
+    """
+    hromadas = sorted(
+        (
+            snapshot.hromadas[code]
+            for code, records in snapshot.aid_by_hromada.items()
+            if records and code in snapshot.hromadas
+        ),
+        key=lambda hromada: sort_key(lang.hromada(hromada)),
+    )
+    if not hromadas:
+        return Written([lang.gettext("No aid deliveries are recorded.")], [])
+    lines = [
+        lang.ngettext(
+            "Aid is recorded for {count} hromada:",
+            "Aid is recorded for {count} hromadas:",
+            len(hromadas),
+        ).format(count=lang.number(len(hromadas)))
+    ]
+    lines.extend(f"{BULLET}{hromada_label(lang, hromada)}" for hromada in hromadas)
     return Written(lines, [])
 
 

@@ -209,6 +209,9 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
         "на підставі",
         "інфа",
         "звідки інф",
+        # «де можна почитати про угоду з Альбукерке?»: where it is written is its sources.
+        "почитати",
+        "прочитати",
         "лист=",
         "листа=",
         "листі=",
@@ -509,6 +512,8 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
     Cue.FOLLOW_UP: ("на что=", "для чего=", "зачем=", "с какой целью"),
     Cue.SOURCES: (
         "источник",
+        "почитать",
+        "прочитать",
         "откуда",
         "ссылк",
         "на основании",
@@ -705,6 +710,8 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
         "what document",
         "which document",
         "info come from",
+        "where can i read",
+        "read more",
         "information come from",
         "letter",
     ),

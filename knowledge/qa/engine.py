@@ -32,6 +32,7 @@ from knowledge.qa.coverage import (
     activities_answer,
     beyond_the_list,
     covered_hromadas,
+    hromadas_with_aid,
     most_partners,
 )
 from knowledge.qa.definitions import write_definitions
@@ -533,6 +534,8 @@ class Engine:
             return None
         if narrow.aspect is Aspect.HROMADAS:
             return covered_hromadas(lang, self.snapshot)
+        if narrow.aspect is Aspect.AID_HROMADAS:
+            return hromadas_with_aid(lang, self.snapshot)
         if narrow.aspect in (Aspect.MOST, Aspect.MOST_AGREEMENTS):
             entities = meaning.entities
             return most_partners(

@@ -38,6 +38,8 @@ class Aspect(StrEnum):
     PLACES = "places"
     # The knowledge base as a whole: the hromadas it covers, the one with the most partners.
     HROMADAS = "hromadas"
+    # «Які громади отримували допомогу?»: every hromada with aid recorded, with its deliveries.
+    AID_HROMADAS = "aid_hromadas"
     # «Скільки громад мають партнерів?»: how many hromadas have a partnership recorded.
     WITH_PARTNERS = "with_partners"
     # «Скільки всього угод у базі?»: every agreement recorded, the signed ones and the rest.

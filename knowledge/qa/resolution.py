@@ -37,6 +37,7 @@ from knowledge.qa.aspects import (
 )
 from knowledge.qa.coverage import (
     asks_hromadas_covered,
+    asks_hromadas_with_aid,
     asks_most,
     asks_whole_base_partners,
     matching_activities,
@@ -834,11 +835,19 @@ def _opener(reading: Reading) -> str:
     return next((word for word in words if word not in _FOLLOW_UP_WORDS), "")
 
 
+# «партнери Лілля», "partners of Lille": a list asked for by its name, not a yes or a no.
+_LIST_OPENERS = frozenset(
+    fold(word) for word in ("партнери", "партнеры", "побратими", "побратимы", "partners", "twins")
+)
+
+
 def _is_yes_no(reading: Reading) -> bool:
     """Whether the question asks for a yes or a no rather than for a fact."""
     cues = reading.cues
     opener = _opener(reading)
     if opener in _HOW_OPENERS or opener in _WH_OPENERS:
+        return False
+    if opener in _LIST_OPENERS and Cue.YES_NO not in cues:
         return False
     if Cue.YES_NO not in cues and opener in _WHAT_OPENERS:
         return False
@@ -2569,6 +2578,9 @@ def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -
     )
     if unnamed and asks_hromadas_covered(reading):
         return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
+    if unnamed and meaning.entities.country is None and asks_hromadas_with_aid(reading):
+        narrow = Narrow(Aspect.AID_HROMADAS)
+        return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=narrow)
     ranked_by = asks_most(reading) if unnamed else None
     if ranked_by is not None:
         return dataclasses.replace(meaning, intent=Intent.COUNT, narrow=Narrow(ranked_by))
