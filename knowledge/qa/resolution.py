@@ -840,6 +840,8 @@ _LIST_OPENERS = frozenset(
     fold(word) for word in ("партнери", "партнеры", "побратими", "побратимы", "partners", "twins")
 )
 
+_THERE_ARE = frozenset(fold(word) for word in ("є", "есть", "any", "чи", "ли"))
+
 
 def _is_yes_no(reading: Reading) -> bool:
     """Whether the question asks for a yes or a no rather than for a fact."""
@@ -847,7 +849,9 @@ def _is_yes_no(reading: Reading) -> bool:
     opener = _opener(reading)
     if opener in _HOW_OPENERS or opener in _WH_OPENERS:
         return False
-    if opener in _LIST_OPENERS and Cue.YES_NO not in cues:
+    words = {fold(token.text) for token in reading.tokens}
+    if opener in _LIST_OPENERS and Cue.YES_NO not in cues and not words & _THERE_ARE:
+        # «партнери в Азії є?» still asks whether there are any.
         return False
     if Cue.YES_NO not in cues and opener in _WHAT_OPENERS:
         return False
