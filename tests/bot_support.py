@@ -104,6 +104,8 @@ class RecordingSession(BaseSession):
         self.requests: list[TelegramMethod[Any]] = []
         self.problems: list[str] = []
         self.administrators: set[tuple[int, int]] = set()
+        # Chats that refuse the bot: a message to one is answered with Telegram's 403.
+        self.blocked: set[int] = set()
         self._message_ids = count(1000)
 
     def _message(self, chat_id: int | str, **content: Any) -> dict[str, Any]:
@@ -141,6 +143,15 @@ class RecordingSession(BaseSession):
         timeout: int | None = None,  # noqa: ASYNC109 - the base signature
     ) -> TelegramType:
         self.requests.append(method)
+        if isinstance(method, SendMessage) and method.chat_id in self.blocked:
+            refusal = {
+                "ok": False,
+                "error_code": 403,
+                "description": "Forbidden: bot was blocked by the user",
+            }
+            self.check_response(
+                bot=bot, method=method, status_code=403, content=json.dumps(refusal)
+            )
         content = json.dumps({"ok": True, "result": self._result(method)})
         response = self.check_response(bot=bot, method=method, status_code=200, content=content)
         return response.result  # type: ignore[return-value]

@@ -8,20 +8,26 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from aiogram.exceptions import TelegramForbiddenError
 from aiogram.methods import SendMessage, TelegramMethod
 from aiogram.types import (
     CallbackQuery,
     Chat,
+    ErrorEvent,
     Location,
     Message,
     ReplyKeyboardMarkup,
     Update,
     User,
 )
+from aiogram.utils.i18n import I18n
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.handlers.errors import on_error
+from knowledge.admin.subscribers import subscribe, subscribers
 from knowledge.qa.engine import Engine
+from knowledge.render.translations import DOMAIN, LOCALES_DIR
 from knowledge.store import models
 from knowledge.store.engines import session_factory
 from tests.adminbot_support import (
@@ -343,3 +349,96 @@ async def test_nearby_offers_a_button_that_shares_the_location(
     assert isinstance(sent.reply_markup, ReplyKeyboardMarkup)
     (row,) = sent.reply_markup.keyboard
     assert [(button.text, button.request_location) for button in row] == [(label, True)]
+
+
+UNREACHABLE = {
+    "en": "The resident can't be reached: they have blocked the bot or their chat is gone."
+    " Your reply was not delivered.",
+    "uk": "Мешканець недоступний: він заблокував бота або його чату більше немає."
+    " Вашу відповідь не доставлено.",
+}
+
+
+async def _followers(engine: AsyncEngine) -> list[int]:
+    async with session_factory(engine)() as session:
+        return sorted(await subscribers(session, KHARKIV))
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_reply_to_a_resident_who_blocked_the_bot_pauses_the_resident_not_the_editor(
+    bot: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    await grant_editor(seeded_engine, EDITOR, KHARKIV)
+    async with session_factory(seeded_engine)() as session:
+        await subscribe(session, EDITOR, KHARKIV)
+        await subscribe(session, USER_ID, KHARKIV)
+    calls = await bot.send(PARTNERS["en"])
+    await _press_under(bot, button(calls, SUGGEST["en"]), sent_texts(calls)[0], USER_ID, "en")
+    calls = await bot.send(CORRECTION["en"])
+    (forwarded,) = [call for call in calls_of(calls, SendMessage) if call.chat_id == EDITOR]
+    reply_button = keyboard_buttons(forwarded.reply_markup)[0][1] or ""
+    await bot.click(reply_button, chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+    bot.session.blocked.add(USER_ID)
+
+    calls = await bot.send(REPLY, chat_id=EDITOR, user_id=EDITOR, language_code=lang)
+
+    assert [call.chat_id for call in calls_of(calls, SendMessage)] == [USER_ID, EDITOR]
+    assert sent_texts(calls)[-1] == UNREACHABLE[lang]
+    assert await _followers(seeded_engine) == [EDITOR]
+
+
+async def test_a_correction_whose_editors_all_refuse_the_bot_reaches_the_super_admins(
+    bot: Harness, seeded_engine: AsyncEngine
+) -> None:
+    await grant_editor(seeded_engine, EDITOR, KHARKIV)
+    bot.session.blocked.add(EDITOR)
+    calls = await bot.send(PARTNERS["en"])
+    await _press_under(bot, button(calls, SUGGEST["en"]), sent_texts(calls)[0], USER_ID, "en")
+
+    calls = await bot.send(CORRECTION["en"])
+
+    sent = [call.chat_id for call in calls_of(calls, SendMessage)]
+    assert sent == [USER_ID, EDITOR, SUPER_ADMIN]
+    (forwarded,) = [call for call in calls_of(calls, SendMessage) if call.chat_id == SUPER_ADMIN]
+    assert CORRECTION["en"] in forwarded.text
+    assert sent_texts(calls)[0] == THANKS["en"]
+
+
+ELSEWHERE = {
+    "en": "That message could not be delivered: the chat it was for has blocked the bot or is"
+    " gone. Nothing else was changed.",
+    "uk": "Це повідомлення не доставлено: чат, якому воно призначалося, заблокував бота або"
+    " його більше немає. Нічого іншого не змінено.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_a_refusal_met_while_sending_to_another_chat_pauses_that_chat(
+    bot: Harness, seeded_engine: AsyncEngine, lang: str
+) -> None:
+    async with session_factory(seeded_engine)() as session:
+        await subscribe(session, EDITOR, KHARKIV)
+        await subscribe(session, USER_ID, KHARKIV)
+    chat = Chat(id=EDITOR, type="private", first_name="Editor")
+    message = Message(
+        message_id=5,
+        date=dt.datetime.now(dt.UTC),
+        chat=chat,
+        from_user=User(id=EDITOR, is_bot=False, first_name="Editor"),
+        text="…",
+    ).as_(bot.bot)
+    refusal = TelegramForbiddenError(
+        method=SendMessage(chat_id=USER_ID, text="…"),
+        message="Forbidden: bot was blocked by the user",
+    )
+    event = ErrorEvent(update=Update(update_id=7, message=message), exception=refusal)
+    start = len(bot.session.requests)
+
+    i18n = I18n(path=LOCALES_DIR, default_locale="en", domain=DOMAIN)
+    with i18n.context(), i18n.use_locale(lang):
+        handled = await on_error(event, event_chat=chat, services=bot.services)
+
+    told = calls_of(bot.session.requests[start:], SendMessage)
+    assert handled is True
+    assert [(call.chat_id, call.text) for call in told] == [(EDITOR, ELSEWHERE[lang])]
+    assert await _followers(seeded_engine) == [EDITOR]

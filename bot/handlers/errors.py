@@ -45,24 +45,57 @@ def _handler_name(error: BaseException) -> str:
     return name
 
 
+UNREACHABLE = N_(
+    "That message could not be delivered: the chat it was for has blocked the bot or is gone."
+    " Nothing else was changed."
+)
+
+
+def refused_chat(error: TelegramAPIError) -> int | None:
+    """The chat the failed request was addressed to (its `chat_id`), or None when the request
+    names no chat by number (a @username, a callback answer)."""
+    target = getattr(error.method, "chat_id", None)
+    return target if isinstance(target, int) and not isinstance(target, bool) else None
+
+
 async def _refused(event: ErrorEvent, chat: Chat | None, services: BotServices | None) -> bool:
-    """Whether the failure was Telegram refusing the chat itself (the bot blocked, removed,
-    the chat deleted or upgraded): then nobody there can read an apology, and the chat's
-    references are paused or moved instead."""
+    """Whether the failure was Telegram refusing the chat a request was addressed to (the bot
+    blocked, removed, the chat deleted or upgraded): then that chat's references are paused
+    or moved. The chat refusing is the request's, not the update's: an editor's reply to a
+    resident who blocked the bot pauses the resident, and the editor hears it could not be
+    delivered; a chat that refused its own answer gets no apology it could not read."""
     error = event.exception
-    if not isinstance(error, TelegramAPIError) or chat is None:
+    if not isinstance(error, TelegramAPIError):
+        return False
+    target = refused_chat(error)
+    if target is None:
         return False
     if isinstance(error, TelegramMigrateToChat):
-        logger.info("Chat %s became %s", chat.id, error.migrate_to_chat_id)
+        logger.info("Chat %s became %s", target, error.migrate_to_chat_id)
         if services is not None:
-            await follow_upgrade(services, chat.id, error.migrate_to_chat_id)
+            await follow_upgrade(services, target, error.migrate_to_chat_id)
         return True
     if not refuses_the_bot(error):
         return False
-    logger.info("Chat %s refuses the bot: %s", chat.id, error.message)
+    logger.info("Chat %s refuses the bot: %s", target, error.message)
     if services is not None:
-        await services.work(pause_chat, chat.id)
+        await services.work(pause_chat, target)
+    if chat is not None and chat.id != target:
+        await _tell_unreachable(event)
     return True
+
+
+async def _tell_unreachable(event: ErrorEvent) -> None:
+    """Tell whoever's update led to a send another chat refused that it was not delivered."""
+    update = event.update
+    text = _(UNREACHABLE)
+    try:
+        if update.callback_query is not None:
+            await _apologise_for_press(update.callback_query, text, answered=True)
+        elif update.message is not None and update.message.chat.type != "channel":
+            await say(update.message, text)
+    except TelegramAPIError:
+        logger.warning("Could not tell of an unreachable chat for update %s", update.update_id)
 
 
 @router.errors()

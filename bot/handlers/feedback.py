@@ -4,10 +4,12 @@ editors, who may reply through the bot; /unanswered shows editors what the bot c
 
 from __future__ import annotations
 
+import logging
 from contextlib import nullcontext
 
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -17,11 +19,13 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CorrectionReply, SuggestCorrection
+from bot.delivery import refuses_the_bot
 from bot.filters.admin import IsAdmin, refuse
 from bot.replies import say, send_to
 from bot.routing import CallbackPrefix, DialogOrCommand, Handlers
 from bot.services import BotServices
 from bot.texts import escaped
+from knowledge.admin.chats import pause_chat
 from knowledge.admin.common import Admin
 from knowledge.admin.editing_state import CorrectionDraft, ReplyDraft
 from knowledge.admin.permissions import can_edit
@@ -37,6 +41,7 @@ from knowledge.admin.residents import (
 from knowledge.render.lang import LANGUAGES, Language
 
 router = Handlers(__name__)
+logger = logging.getLogger(__name__)
 # Checked before every command's own router: a command leaves the correction or the reply.
 exits = Handlers(f"{__name__}.exits")
 COMMANDS = ("unanswered",)
@@ -138,14 +143,36 @@ async def on_correction(
         else _("Thank you! The editors will read it, and may answer you here.")
     )
     await say(message, thanks)
+    reached = await _pass_on(bot, services, saved, recipients)
+    if not reached:
+        # Every editor of the hromada refuses the bot: the super-admins read it instead.
+        others = [admin for admin in services.settings.admin_ids if admin not in recipients]
+        await _pass_on(bot, services, saved, sorted(others))
+
+
+async def _pass_on(
+    bot: Bot, services: BotServices, item: Correction, recipients: list[int]
+) -> bool:
+    """Send the correction to each recipient, in their language; whether any got it. A
+    recipient who refuses the bot (blocked it, an id that is no chat) is paused and skipped."""
+    reached = False
     for recipient in recipients:
         editor_lang = await _language_of(services, recipient)
-        await send_to(
-            bot,
-            recipient,
-            escaped(_correction_text(services, saved, editor_lang)),
-            _reply_keyboard(saved.id, editor_lang),
-        )
+        try:
+            await send_to(
+                bot,
+                recipient,
+                escaped(_correction_text(services, item, editor_lang)),
+                _reply_keyboard(item.id, editor_lang),
+            )
+        except TelegramAPIError as error:
+            if not refuses_the_bot(error):
+                raise
+            logger.info("Editor chat %s refuses the bot: %s", recipient, error.message)
+            await services.work(pause_chat, recipient)
+            continue
+        reached = True
+    return reached
 
 
 def _correction_text(services: BotServices, item: Correction, lang: str) -> str:
@@ -238,7 +265,21 @@ async def on_reply(
             text=found.text
         )
     )
-    await send_to(bot, found.chat_id, escaped(f"{header}\n{message.text}"))
+    try:
+        await send_to(bot, found.chat_id, escaped(f"{header}\n{message.text}"))
+    except TelegramAPIError as error:
+        if not refuses_the_bot(error):
+            raise
+        logger.info("Resident chat %s refuses the bot: %s", found.chat_id, error.message)
+        await services.work(pause_chat, found.chat_id)
+        await say(
+            message,
+            _(
+                "The resident can't be reached: they have blocked the bot or their chat is"
+                " gone. Your reply was not delivered."
+            ),
+        )
+        return
     await say(message, _("Sent to the resident."))
 
 
