@@ -42,6 +42,10 @@ HOW_TO_BECOME_AN_EDITOR = {
     " додавши ADMIN_IDS={id} до його налаштувань.",
 }
 CHANNEL = "@pobratym_news"
+GRANT_USAGE = (
+    "Write the user's numeric id and, if the right is for one hromada only, its name or code:"
+    " /grant 123456789 Kharkiv"
+)
 ARGUMENTS = {
     "export": "json",
     "import": "",
@@ -180,6 +184,24 @@ async def test_publish_a_digest_of_new_agreements(
             "Send the channel as @name or as its numeric id, such as -1001234567890.",
         ),
         ("/logchat here", "Send a chat id, such as /logchat -1001234567890, or /logchat off."),
+        # Numbers no chat, user or change can have are refused before they reach Telegram or
+        # the database (whose integers they would overflow).
+        ("/logchat 0", "Send a chat id, such as /logchat -1001234567890, or /logchat off."),
+        (
+            "/logchat -99999999999999999999999",
+            "Send a chat id, such as /logchat -1001234567890, or /logchat off.",
+        ),
+        (
+            "/channel 99999999999999999999999",
+            "Send the channel as @name or as its numeric id, such as -1001234567890.",
+        ),
+        ("/grant -5", GRANT_USAGE),
+        ("/grant 0 Kharkiv", GRANT_USAGE),
+        ("/grant 99999999999999999999999 Харків", GRANT_USAGE),
+        ("/grant ²", GRANT_USAGE),
+        ("/revoke 99999999999999999999999", GRANT_USAGE.replace("/grant", "/revoke")),
+        ("/undo 99999999999999999999", "Send the change number, such as /undo 42."),
+        ("/undo 0", "Send the change number, such as /undo 42."),
     ],
 )
 async def test_wrong_or_missing_input_is_explained_and_nothing_stored(
@@ -191,6 +213,35 @@ async def test_wrong_or_missing_input_is_explained_and_nothing_stored(
 
     assert sent_texts(calls) == [expected]
     assert await _state(seeded_engine) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", GRANT_USAGE),
+        (
+            "uk",
+            "Напишіть числовий ідентифікатор користувача і, якщо право лише для однієї громади,"
+            " її назву чи код: /grant 123456789 Харків",
+        ),
+    ],
+)
+async def test_a_group_id_cannot_be_made_an_editor(
+    admins: FileHarness, seeded_engine: AsyncEngine, lang: str, expected: str
+) -> None:
+    before = await _state(seeded_engine)
+
+    calls = await admins.send(
+        "/grant -1001234567890 Kharkiv",
+        chat_id=SUPER_ADMIN,
+        user_id=SUPER_ADMIN,
+        language_code=lang,
+    )
+
+    assert sent_texts(calls) == [expected]
+    assert await _state(seeded_engine) == before
+    listed = await admins.send("/admins", chat_id=SUPER_ADMIN, user_id=SUPER_ADMIN)
+    assert "-1001234567890" not in sent_texts(listed)[0]
 
 
 async def test_an_editor_of_another_hromada_may_not_publish_kharkiv(

@@ -8,6 +8,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.arguments import record_number
 from bot.filters.admin import IsAdmin, refuse
 from bot.handlers.admin_editing import confirm_keyboard
 from bot.handlers.admin_editing.preview import await_confirm
@@ -54,10 +55,11 @@ async def cmd_undo(
     trial; wait for Confirm."""
     await state.clear()
     text = (command.args or "").strip().lstrip("#")
-    if text and not text.isdigit():
+    number = record_number(text) if text else None
+    if text and number is None:
         await say(message, _("Send the change number, such as /undo 42."))
         return
-    change_id = int(text) if text else await services.work(latest_change_id, admin)
+    change_id = number if number is not None else await services.work(latest_change_id, admin)
     change = None if change_id is None else await services.work(audited_change, change_id)
     if change is None:
         await say(message, _("There is no such change to undo."))

@@ -32,6 +32,7 @@ from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from babel.dates import format_date
 
+from bot.arguments import telegram_id
 from bot.deeplinks import hromada_payload
 from bot.filters.admin import IsAdmin, refusal_text, refuse
 from bot.handlers.subscriptions import topic_of
@@ -427,8 +428,7 @@ async def cmd_backup(message: Message, services: BotServices) -> None:
 
 
 def _chat_id(text: str) -> int | None:
-    text = text.strip()
-    return int(text) if text.lstrip("-").isdigit() and text.strip("-") else None
+    return telegram_id(text)
 
 
 def _unreachable(chat: int | str) -> str:

@@ -7,6 +7,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.arguments import looks_numeric, telegram_id, user_id
 from bot.commands import set_editor_menu
 from bot.filters.admin import IsAdmin, refuse
 from bot.replies import say
@@ -23,10 +24,13 @@ COMMANDS = ("admins", "grant", "revoke")
 
 
 def _target(message: Message, command: CommandObject) -> tuple[int | None, str]:
-    """The user id (first argument, or the author of the replied message) and the rest."""
+    """The user id (first argument, or the author of the replied message) and the rest; None
+    for a number that can be no user's id (0, negative, beyond Telegram's 64 bits). /revoke
+    also takes a chat's non-zero id, to take back a right given to one."""
     words = (command.args or "").split(maxsplit=1)
-    if words and words[0].lstrip("-").isdigit():
-        return int(words[0]), words[1] if len(words) > 1 else ""
+    if words and looks_numeric(words[0]):
+        read = user_id if command.command == "grant" else telegram_id
+        return read(words[0]), words[1] if len(words) > 1 else ""
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None:
         return replied.from_user.id, " ".join(words)
