@@ -242,6 +242,12 @@ def test_a_file_over_the_limit_is_refused() -> None:
             "The Excel workbook cannot be read; save it again as .xlsx.",
         ),
         (
+            b"hello world\n",
+            "partners.xlsx",
+            "This file is not an Excel workbook, though its name ends in .xlsx; save it again"
+            " from Excel as .xlsx, or send a .csv sheet.",
+        ),
+        (
             b"PK\x03\x04\x14\x00\x06\x00",
             "partners.zip",
             "This is a zipped file other than an Excel workbook; send a .xlsx or .csv sheet.",

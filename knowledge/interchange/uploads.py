@@ -169,6 +169,14 @@ def _file_type(data: bytes, filename: str) -> str:
         raise rejected(
             N_("This is a zipped file other than an Excel workbook; send a .xlsx or .csv sheet.")
         )
+    if suffix == ".xlsx":
+        # Every workbook is a zip archive: a name ending in .xlsx does not make one.
+        raise rejected(
+            N_(
+                "This file is not an Excel workbook, though its name ends in .xlsx; save it"
+                " again from Excel as .xlsx, or send a .csv sheet."
+            )
+        )
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     if suffix not in ("", ".txt"):
