@@ -231,6 +231,7 @@ class Gazetteer:
         domestic = _index_places(builder, snapshot)
         home = _home_country_keys(forms)
         _index_countries(builder)
+        _index_colloquial_forms(builder, snapshot)
         forms.save()
         _hromadas_over_domestic_places(builder.exact, domestic)
         _hromadas_over_domestic_places(builder.latin, domestic)
@@ -620,6 +621,28 @@ def _index_places(builder: _IndexBuilder, snapshot: Snapshot) -> set[EntityRef]:
         builder.add_ukrainian_noun(region_uk, ref)
         builder.add(region_en, ref)
     return domestic
+
+
+def _index_colloquial_forms(builder: _IndexBuilder, snapshot: Snapshot) -> None:
+    """Index the forms residents give foreign partners' names the standard leaves undeclined
+    («з Брном», «у Кошицях»), after every other name, and only where a form names nothing else:
+    a guessed form never takes a name or a form from another place, hromada or country."""
+    guessed: dict[str, set[EntityRef]] = defaultdict(set)
+    for place in snapshot.places.values():
+        if place.country == HOME_COUNTRY:
+            continue
+        ref = EntityRef(EntityKind.PLACE, place.key)
+        names = {
+            place.name.uk,
+            *(alias for alias in place.aliases if any(map(is_cyrillic, alias))),
+        }
+        for name in sorted(names):
+            for key in builder.forms.colloquial(normalize(name)):
+                guessed[key].add(ref)
+    for key, refs in guessed.items():
+        # Two places guessed to the same form: it names neither of them.
+        if key not in builder.exact and len(refs) == 1:
+            builder.add_key(key, next(iter(refs)))
 
 
 def _home_country_keys(forms: FormsCache) -> frozenset[str]:

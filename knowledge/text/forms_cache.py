@@ -9,10 +9,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from knowledge.text.morphology import adjective_forms, inflections
+from knowledge.text.morphology import adjective_forms, colloquial_forms, inflections
 
 # Bump when the inflection rules or the key function change, so stale keys are recomputed.
-FORMS_VERSION = 4
+FORMS_VERSION = 5
 logger = logging.getLogger(__name__)
 
 
@@ -28,6 +28,7 @@ class FormsCache:
         self._path = path
         self._nouns: dict[str, list[str]] = {}
         self._adjectives: dict[str, list[str]] = {}
+        self._colloquial: dict[str, list[str]] = {}
         self._changed = False
         if path is not None:
             self._read(path)
@@ -43,8 +44,14 @@ class FormsCache:
         if not isinstance(data, dict) or data.get("version") != FORMS_VERSION:
             return
         nouns, adjectives = data.get("nouns"), data.get("adjectives")
-        if isinstance(nouns, dict) and isinstance(adjectives, dict):
+        colloquial = data.get("colloquial")
+        if (
+            isinstance(nouns, dict)
+            and isinstance(adjectives, dict)
+            and isinstance(colloquial, dict)
+        ):
             self._nouns, self._adjectives = nouns, adjectives
+            self._colloquial = colloquial
 
     def nouns(self, name: str) -> list[str]:
         """Keys of every case form of a name ("Харків" → "харкова", "харкову", …)."""
@@ -60,6 +67,14 @@ class FormsCache:
             keys = self._adjectives[adjective] = self._keys(adjective_forms(adjective))
         return keys
 
+    def colloquial(self, name: str) -> list[str]:
+        """Keys of the forms residents give a foreign name the standard leaves undeclined
+        ("Брно" → "брном", "брні", …; see `colloquial_forms`)."""
+        keys = self._colloquial.get(name)
+        if keys is None:
+            keys = self._colloquial[name] = self._keys(colloquial_forms(name))
+        return keys
+
     def _keys(self, forms: frozenset[str]) -> list[str]:
         self._changed = True
         return sorted({self._key(form) for form in forms} - {""})
@@ -68,7 +83,12 @@ class FormsCache:
         """Write the cache if anything new was computed; a failure only costs speed."""
         if self._path is None or not self._changed:
             return
-        payload = {"version": FORMS_VERSION, "nouns": self._nouns, "adjectives": self._adjectives}
+        payload = {
+            "version": FORMS_VERSION,
+            "nouns": self._nouns,
+            "adjectives": self._adjectives,
+            "colloquial": self._colloquial,
+        }
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=self._path.parent, suffix=".partial")

@@ -356,6 +356,66 @@ def _attach(stem: str, endings: dict[str, tuple[str, ...]]) -> Paradigm:
     return {case: frozenset(stem + ending for ending in endings.get(case, ())) for case in CASES}
 
 
+# The endings of foreign names the standard leaves undeclined but residents decline: «з Брном»,
+# «у Брні»; «з Кошицями», «у Кошицях» (a West Slavic town in -ice taken as a plural in -иці).
+_NEUTER_ENDING = "о"
+_NEUTER_ENDINGS = ("а", "у", "ом", "і")
+_ICE_ENDINGS = ("иці", "иць", "ицям", "ицями", "ицях")
+_ICE_NAME_ENDINGS = ("ице", "іце", "иці", "іці")
+_MIN_STEM = 2
+
+
+def colloquial_forms(name: str) -> frozenset[str]:
+    """The case forms residents give a foreign name in -о or -ице that the standard leaves
+    undeclined (Брно → Брна, Брну, Брном, Брні; Кошице → Кошиці, Кошиць, Кошицям, Кошицями,
+    Кошицях); empty for any other name. A form that is a dictionary word («Осло» → «осла») is
+    left out, as it would read an ordinary word of a question as the name.
+
+    `name` is the normalised Ukrainian name of one word (hyphens allowed); pymorphy3 decides
+    which forms are dictionary words.
+    """
+    return _colloquial_forms(normalize(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _colloquial_forms(name: str) -> frozenset[str]:
+    if " " in name or not name or not all(map(is_cyrillic, name.replace("-", ""))):
+        return frozenset()
+    last = name.rsplit("-", 1)[-1]
+    if name.endswith(_ICE_NAME_ENDINGS) and len(last) - 3 >= _MIN_STEM:
+        stem = name[:-3]
+        plural = stem + "иці"
+        forms = {stem + ending for ending in _ICE_ENDINGS}
+        lemmas = {last, plural.rsplit("-", 1)[-1]}
+    elif name.endswith(_NEUTER_ENDING) and len(last) - 1 >= _MIN_STEM and _indeclinable(last):
+        forms = {name[:-1] + ending for ending in _NEUTER_ENDINGS}
+        lemmas = {last}
+    else:
+        return frozenset()
+    return frozenset(
+        form for form in forms - {name} if not _ordinary_word(form.rsplit("-", 1)[-1], lemmas)
+    )
+
+
+def _indeclinable(word: str) -> bool:
+    """Whether a name in -о is one the standard leaves undeclined: the dictionary lacks it or
+    has it as indeclinable (Брно, Осло), unlike «місто» or «Дніпро»."""
+    if not _known_word(word):
+        return True
+    return all("Fixd" in parse.tag for parse in _parse(word) if parse.tag.case == "nomn")
+
+
+def _ordinary_word(form: str, lemmas: set[str]) -> bool:
+    """Whether a guessed form is a dictionary word other than the name itself or a person's
+    name («осла» is a form of «осел»; «торонта» one of «Торонто»; «кошиць» a surname)."""
+    if not _known_word(form):
+        return False
+    return any(
+        _surface(parse.normal_form) not in lemmas and not _PERSONAL_NAMES & _grammemes(parse)
+        for parse in _parse(form)
+    )
+
+
 def adjective_forms(adjective: str) -> frozenset[str]:
     """Every form (gender, number, case) of an adjective such as "харківська"."""
     return _adjective_forms(normalize(adjective))
