@@ -205,3 +205,21 @@ def test_db_downgrade_and_upgrade(tmp_path: Path) -> None:
     newest = migrations.revisions()[-1]
     assert upgraded.stdout.strip() == f"The database is at revision {newest}."
     assert downgraded.stdout.strip() == "The database has no schema now."
+
+
+@pytest.mark.parametrize("action", ["upgrade", "downgrade"])
+def test_an_unknown_revision_is_one_translated_line_and_changes_nothing(
+    tmp_path: Path, action: str
+) -> None:
+    run_bot("--lang", "en", "db", "upgrade", cwd=tmp_path)
+
+    actual = run_bot("--lang", "uk", "db", action, "zzzz", cwd=tmp_path)
+    after = run_bot("--lang", "en", "db", "current", cwd=tmp_path)
+
+    assert actual.returncode == 2
+    assert actual.stderr.strip() == (
+        "Звідси немає переходу до ревізії zzzz; нічого не змінено."
+        " Де база даних зараз: python -m bot db current"
+    )
+    newest = migrations.revisions()[-1]
+    assert after.stdout.strip() == f"The database is at revision {newest}."

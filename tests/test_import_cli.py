@@ -258,3 +258,40 @@ def test_a_record_refused_for_an_unknown_key_is_not_counted_as_changed(
     assert f"  - kharkiv-albuquerque-cooperation-2023: {refusal}" in output.splitlines(), output
     assert "змінених 1" not in output
     assert "змінені: kharkiv-albuquerque-cooperation-2023" not in output
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [("en", "its folder does not exist"), ("uk", "його теки не існує")],
+)
+def test_an_export_to_a_missing_folder_is_one_translated_line(
+    tmp_path: Path, lang: str, reason: str
+) -> None:
+    target = tmp_path / "missing" / "x.csv"
+
+    actual = run_bot("--lang", lang, "kb", "export", str(target), "--format", "csv", cwd=tmp_path)
+
+    assert actual.returncode == 1
+    assert actual.stderr.strip().endswith(f"{target}: {reason}")
+    assert len(actual.stderr.strip().splitlines()) == 1
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "This file is not an Excel workbook, though its name ends in .xlsx"),
+        ("uk", "Цей файл не є книгою Excel, хоч його назва закінчується на .xlsx"),
+    ],
+)
+def test_a_text_file_named_xlsx_is_told_it_is_no_workbook(
+    tmp_path: Path, lang: str, expected: str
+) -> None:
+    fake = tmp_path / "x.xlsx"
+    fake.write_text("hello world\n")
+
+    actual = run_bot("--lang", lang, "kb", "import", str(fake), cwd=tmp_path)
+
+    assert actual.returncode == 1
+    assert expected in actual.stderr
+    assert "Traceback" not in actual.stderr

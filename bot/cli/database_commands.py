@@ -50,6 +50,14 @@ async def _migrate_and_report(
         async with preparing(engine):
             await migrate(engine)
         revision = await migrations.current_revision(engine)
+    except migrations.UnknownRevisionError as error:
+        context.complain(
+            _(
+                "There is no revision {revision} to migrate to from here; nothing was changed."
+                " Where the database is now: python -m bot db current"
+            ).format(revision=error.revision)
+        )
+        return 2
     finally:
         await engine.dispose()
     if revision is None:

@@ -199,9 +199,31 @@ async def export_file(context: CommandContext, arguments: argparse.Namespace) ->
     if path is None:
         sys.stdout.write(text)
         return 0
-    await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+    try:
+        await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+    except OSError as error:
+        context.complain(
+            _("Cannot write {path}: {reason}").format(
+                path=path, reason=_unwritable_reason(context, error)
+            )
+        )
+        return 1
     context.complain(_("Exported to {path}.").format(path=path))
     return 0
+
+
+def _unwritable_reason(context: CommandContext, error: OSError) -> str:
+    """Why a file cannot be written, in the reader's language."""
+    _ = context.gettext
+    if error.errno == errno.ENOENT:
+        return _("its folder does not exist")
+    if error.errno == errno.EISDIR:
+        return _("it is a folder, not a file")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("there is no permission to write there")
+    if error.errno == errno.ENOSPC:
+        return _("the disk is full")
+    return _("the system could not write it (error {number})").format(number=error.errno)
 
 
 def _render_stats(context: CommandContext, stats: KnowledgeStats) -> list[str]:

@@ -6,10 +6,20 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.store.schema_head import MIGRATIONS_DIR
+
+
+class UnknownRevisionError(ValueError):
+    """A revision Alembic cannot reach from the database's (unknown, or past either end);
+    nothing was migrated. `revision` is the one asked for."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(revision)
+        self.revision = revision
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -28,15 +38,25 @@ def revisions() -> list[str]:
 
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
-    """Upgrade the database to the revision."""
-    async with engine.begin() as connection:
-        await connection.run_sync(lambda sync: command.upgrade(alembic_config(sync), revision))
+    """Upgrade the database to the revision; UnknownRevisionError (nothing changed) for one
+    Alembic cannot reach."""
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(lambda sync: command.upgrade(alembic_config(sync), revision))
+    except CommandError as error:
+        raise UnknownRevisionError(revision) from error
 
 
 async def downgrade(engine: AsyncEngine, revision: str = "-1") -> None:
-    """Downgrade the database to the revision (by default, one step)."""
-    async with engine.begin() as connection:
-        await connection.run_sync(lambda sync: command.downgrade(alembic_config(sync), revision))
+    """Downgrade the database to the revision (by default, one step); UnknownRevisionError
+    (nothing changed) for one Alembic cannot reach."""
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(
+                lambda sync: command.downgrade(alembic_config(sync), revision)
+            )
+    except CommandError as error:
+        raise UnknownRevisionError(revision) from error
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:
