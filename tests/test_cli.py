@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli import build_parser, lang_first, main
 from knowledge.store import migrations
 from tests.cli import run_bot
 
@@ -223,3 +223,26 @@ def test_an_unknown_revision_is_one_translated_line_and_changes_nothing(
     )
     newest = migrations.revisions()[-1]
     assert after.stdout.strip() == f"The database is at revision {newest}."
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "en", "kb", "import", "x.csv"],
+        ["kb", "import", "x.csv", "--lang", "en"],
+        ["kb", "--lang=en", "import", "x.csv"],
+    ],
+)
+def test_the_language_may_be_chosen_anywhere_on_the_line(argv: list[str]) -> None:
+    arguments = build_parser().parse_args(lang_first(argv))
+
+    assert (arguments.lang, str(arguments.path)) == ("en", "x.csv")
+
+
+def test_a_language_the_bot_lacks_is_still_refused_after_the_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(lang_first(["kb", "stats", "--lang", "fr"]))
+
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

@@ -40,9 +40,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def lang_first(argv: Sequence[str]) -> list[str]:
+    """The arguments with `--lang X` (or `--lang=X`) moved before the command, so that it may
+    be written anywhere on the line (`kb import X --lang en`); nothing after `--` moves."""
+    words = list(argv)
+    stop = words.index("--") if "--" in words else len(words)
+    moved: list[str] = []
+    kept: list[str] = []
+    index = 0
+    while index < stop:
+        word = words[index]
+        if word == "--lang" and index + 1 < stop:
+            moved += words[index : index + 2]
+            index += 2
+            continue
+        if word.startswith("--lang="):
+            moved.append(word)
+        else:
+            kept.append(word)
+        index += 1
+    return moved + kept + words[stop:]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
-    arguments = build_parser().parse_args(argv)
+    arguments = build_parser().parse_args(lang_first(sys.argv[1:] if argv is None else argv))
     logging.basicConfig(
         level=logging.INFO if arguments.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
