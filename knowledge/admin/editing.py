@@ -274,7 +274,7 @@ async def write_state(
     if isinstance(doc, AgreementDoc) and (current is None or _moved(current, doc)):
         await serialise_loads(session)
         await check_agreement(session, doc, new=True)
-    await put_record(session, entity, key, doc, ids)
+    await put_record(session, entity, key, doc, ids, new=current is None)
 
 
 async def save_record(

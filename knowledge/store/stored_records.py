@@ -52,13 +52,24 @@ async def remove_record(session: AsyncSession, entity: str, key: str) -> None:
 
 
 async def put_record(
-    session: AsyncSession, entity: str, key: str, doc: BaseModel, ids: mapping.Ids
+    session: AsyncSession,
+    entity: str,
+    key: str,
+    doc: BaseModel,
+    ids: mapping.Ids,
+    *,
+    new: bool,
 ) -> None:
-    """Make the stored record under `key` equal to the document, created if absent, its child
-    rows replaced wholesale; flushed, not committed. `ids` are the row ids of the places and
-    sources it refers to (`mapping.record_ids`)."""
+    """Make the stored record under `key` equal to the document, its child rows replaced
+    wholesale; flushed, not committed. `ids` are the row ids of the places and sources it
+    refers to (`mapping.record_ids`).
+
+    `new` says what the caller found when it checked the record: a new record is inserted
+    without looking again, so a concurrent writer that added the same key first makes the
+    flush raise IntegrityError instead of this write silently updating that writer's record.
+    """
     kind = mapping.mapping_of(entity)
-    row = await _row(session, entity, key, lock=True)
+    row = None if new else await _row(session, entity, key, lock=True)
     if row is None:
         row = kind.row_type()
         kind.apply(doc, row, ids)
