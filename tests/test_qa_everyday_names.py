@@ -7,7 +7,7 @@ import pytest
 
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
-from knowledge.text.morphology import is_russian_function_word
+from knowledge.text.morphology import is_russian_common_word, is_russian_function_word
 from tests.qa_support import IVANO_FRANKIVSK, KHARKIV, KUPIANSK, MENA, TODAY, conversation
 
 KHMELNYTSKYI = "UA68040470000053519"
@@ -23,6 +23,56 @@ def test_russian_function_words_are_known_as_such(word: str) -> None:
 @pytest.mark.parametrize("word", ["мены", "харькова", "лидс", "японии", "купянск", "помощь"])
 def test_names_and_nouns_are_not_russian_function_words(word: str) -> None:
     assert not is_russian_function_word(word)
+
+
+@pytest.mark.parametrize(
+    "word", ["базе", "города", "страна", "помощь", "соглашение", "громады", "партнеры"]
+)
+def test_russian_common_nouns_are_known_as_such(word: str) -> None:
+    assert is_russian_common_word(word)
+
+
+@pytest.mark.parametrize("word", ["киеве", "харькова", "днепре", "купянск", "лилль", "база"])
+def test_russian_place_names_and_unknown_words_are_not_common_words(word: str) -> None:
+    # «база» is Ukrainian as well: the Ukrainian dictionary, not this one, guards it.
+    assert is_russian_common_word(word) is (word == "база")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "какие громады есть в базе",
+        "какие города есть в базе данных?",
+        "Какие громады в базе?",
+        "что есть в базе по громадам",
+    ],
+)
+def test_a_russian_common_noun_is_not_fuzzily_read_as_a_hromada(
+    curated_engine: Engine, question: str
+) -> None:
+    answer = curated_engine.answer(question, today=TODAY)
+
+    assert answer.intent is Intent.OVERVIEW
+    assert "Харків" in answer.text
+    assert "Бар" not in answer.text
+    assert "найближчу" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "есть ли у Мены помощь от страны Польша",
+        "какое соглашение у Харькова с Лиллем",
+        "помощь городу Мена",
+    ],
+)
+def test_russian_common_words_leave_the_named_hromada_alone(
+    curated_engine: Engine, question: str
+) -> None:
+    answer = curated_engine.answer(question, today=TODAY)
+
+    assert answer.entities.get("hromada") in {KHARKIV, MENA}
+    assert "найближчу" not in answer.text
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from knowledge.text.fuzzy import FuzzyVocabulary
 from knowledge.text.morphology import (
     adjective_lemmas,
     is_dictionary_word,
+    is_russian_common_word,
     is_russian_function_word,
 )
 from knowledge.text.normalize import (
@@ -377,8 +378,8 @@ class Gazetteer:
             or keys[start] in self._ordinary
         ):
             return None
-        if _everyday_word(token.text):
-            # An ordinary word ("вечора", "саме", «для») is not a misspelt name.
+        if _everyday_word(token.text) or is_russian_common_word(token.text):
+            # An ordinary word ("вечора", "саме", «для», Russian «базе») is not a misspelt name.
             return None
         # Several forms of one name may be equally close ("цинциннаті", "цинцинаці"); that is
         # still one name. Forms of different names equally close are a guess, so no match.

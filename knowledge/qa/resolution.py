@@ -54,7 +54,13 @@ from knowledge.qa.regions import partner_in
 from knowledge.qa.undated import asks_undated
 from knowledge.qa.understanding import Reading, word_after
 from knowledge.render.labels import AGREEMENT_KINDS_INLINE
-from knowledge.text.morphology import inflect, is_dictionary_word, lemmas, may_be_a_name
+from knowledge.text.morphology import (
+    inflect,
+    is_dictionary_word,
+    is_russian_common_word,
+    lemmas,
+    may_be_a_name,
+)
 from knowledge.text.normalize import fold
 
 _OBLAST_WORDS = ("област", "обл", "oblast", "region", "province")
@@ -1359,11 +1365,11 @@ def _world_towns(reading: Reading) -> list[WorldPlace]:
 def _an_everyday_word_in_lower_case(reading: Reading, index: int) -> bool:
     """Whether the word at `index` is written in lower case (or capitalised only because it
     opens a sentence) and the Ukrainian dictionary knows it as an ordinary word («базі»,
-    «бару»), not only as a name."""
+    «бару»), not only as a name, or the Russian one only as an ordinary word («базе»)."""
     token = reading.tokens[index]
     if token.is_latin or _capitalised_as_a_name(reading, index):
         return False
-    return is_dictionary_word(token.text)
+    return is_dictionary_word(token.text) or is_russian_common_word(token.text)
 
 
 _SENTENCE_ENDS = frozenset(".!?…")

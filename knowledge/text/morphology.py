@@ -82,10 +82,19 @@ def _analyzer() -> _Analyzer:
     return analyzer
 
 
+@functools.cache
+def _russian_analyzer() -> _Analyzer:
+    import pymorphy3
+
+    analyzer: _Analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+    return analyzer
+
+
 def preload() -> None:
-    """Load the dictionary and the Russian function words now, so the first question does
+    """Load the dictionaries and the Russian function words now, so the first question does
     not wait for them."""
     _analyzer()
+    _russian_analyzer()
     _russian_function_words()
 
 
@@ -525,6 +534,29 @@ def is_russian_function_word(word: str) -> bool:
 def _russian_function_words() -> frozenset[str]:
     text = (_REFERENCE_DIR / RUSSIAN_FUNCTION_WORDS_FILE).read_text(encoding="utf-8")
     return frozenset(text.split())
+
+
+# Russian readings that name something: a place, a person, an organisation, an abbreviation.
+_RUSSIAN_NAMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+
+
+def is_russian_common_word(word: str) -> bool:
+    """Whether pymorphy3's Russian dictionary (pymorphy3-dicts-ru, a dependency of pymorphy3,
+    from OpenCorpora) knows a normalised lower-case Cyrillic word, and only as an ordinary
+    word, never as a place, a person or an organisation: «базе», «города», «помощь»,
+    «соглашение» («Киеве» and «Днепре» are places, so no). Such a word in a Russian question
+    is never a misspelt name («базе» is not the hromada Бар)."""
+    return _is_russian_common_word(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_russian_common_word(word: str) -> bool:
+    if not any(map(is_cyrillic, word)):
+        return False
+    analyzer = _russian_analyzer()
+    if not analyzer.word_is_known(word):
+        return False
+    return not any(_RUSSIAN_NAMES & _grammemes(parse) for parse in analyzer.parse(word))
 
 
 def is_first_name(word: str) -> bool:
