@@ -8,7 +8,7 @@ import pytest
 
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
-from tests.qa_support import conversation
+from tests.qa_support import KHARKIV, conversation
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,39 @@ def test_a_hromada_asked_by_a_bloc_names_its_own_partners_countries(
     assert "Мена" in answer.text
     assert "Латвія" in answer.text
     assert "Сполучені Штати" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Які партнери на Близькому Сході?",
+        "Чи є партнери на Близькому Сході?",
+        "побратими з Далекого Сходу",
+        "партнеры на Ближнем Востоке",
+        "есть ли партнеры на Дальнем Востоке",
+        "Хто має побратимів на Балканах?",
+        "any partners in the Middle East?",
+        "Which hromadas have twins in the Balkans?",
+        "partners in the Far East",
+    ],
+)
+def test_a_region_phrase_is_never_a_village(curated_engine: Engine, question: str) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.NOT_RECORDED
+    assert "hromada" not in answer.entities
+    assert "Схід" not in answer.text
+    assert "Новоукраїнка" not in answer.text
+    # Not a list of every twinning as if the region had filtered it.
+    assert "Лілль —" not in answer.text
+    assert "Lille, " not in answer.text
+    assert "Yes" not in answer.text
+    assert "Так" not in answer.text
+
+
+def test_a_hromada_asked_by_a_region_phrase_keeps_the_hromada(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "чи є у харкова партнери на близькому сході")
+
+    assert answer.entities["hromada"] == KHARKIV
+    assert "Харків" in answer.text
+    assert "Франція" in answer.text

@@ -435,6 +435,17 @@ UKRAINIAN_STEMS: dict[Cue, tuple[str, ...]] = {
         "скандинав",
         "балті",
         "прибалт",
+        "балкан",
+        "кавказ",
+        "близкосхідн",
+        "далекосхідн",
+        "середземномор",
+        # «на Близькому Сході», «з Далекого Сходу»: a region, never the village Схід.
+        *(
+            f"{side}{ending} сх"
+            for side in ("близк", "ближн", "далек")
+            for ending in ("ий", "ій", "ого", "ому", "им", "ім")
+        ),
     ),
     Cue.SUPERLATIVE: (
         "найстаріш",
@@ -601,10 +612,22 @@ RUSSIAN_STEMS: dict[Cue, tuple[str, ...]] = {
         "азию=",
         "африк",
         "прибалт",
+        "скандинав",
+        "балкан",
+        "кавказ",
+        "ближневосточн",
+        "дальневосточн",
+        "средиземномор",
         *(
             f"{side}{ending} амери"
             for side in ("южн", "северн", "латинск")
             for ending in ("ая", "ой", "ую")
+        ),
+        # «на Ближнем Востоке», «с Дальнего Востока»: a region, never a village.
+        *(
+            f"{side}{ending} вост"
+            for side in ("близк", "ближн", "далн")
+            for ending in ("ий", "ого", "ем", "ом", "ему", "ому", "им")
         ),
     ),
     Cue.SUPERLATIVE: (
@@ -864,6 +887,14 @@ ENGLISH_STEMS: dict[Cue, tuple[str, ...]] = {
         "scandinavia",
         "baltic",
         "baltics",
+        "balkan",
+        "nordic",
+        "caucasus",
+        "middle east",
+        "near east",
+        "far east",
+        "mideast",
+        "mediterranean",
     ),
     Cue.SUPERLATIVE: ("oldest=", "earliest=", "newest=", "latest=", "recent="),
 }

@@ -1547,8 +1547,9 @@ class Engine:
         )
         draft.lines.append(
             lang.gettext(
-                "I cannot pick partners by continent or by a group of countries such as the EU:"
-                " the knowledge base records each partner's country."
+                "I cannot pick partners by that group of countries: the knowledge base records"
+                " each partner's country, and groups countries only by continent, by UN"
+                " sub-region (such as Western Asia or Northern Europe) or as the EU."
             )
         )
         if countries:

@@ -259,6 +259,9 @@ def _collect(reading: Reading, snapshot: Snapshot) -> _Found:
         places = mention.of_kind(EntityKind.PLACE)
         regions = mention.of_kind(EntityKind.REGION)
         constituent = [ref.id for ref in regions if ref.id in constituent_countries()]
+        if _inside_a_country_group(reading, mention) and not (countries or regions):
+            # «на Близькому Сході» is a region, never the village Схід.
+            continue
         excepted = reading.exception is not None and mention.first > reading.exception
         if excepted and len(countries) == 1:
             # «партнери Харкова крім американських»: the United States is left out.
@@ -892,6 +895,14 @@ def _asks_who_someone_is(reading: Reading) -> bool:
     if reading.cues & (_DOMAIN_CUES | {Cue.OFF_TOPIC}):
         return False
     return all(mention.approximate for mention in reading.mentions)
+
+
+def _inside_a_country_group(reading: Reading, mention: Mention) -> bool:
+    """Whether every word of the mention belongs to the words of a question's group of
+    countries («Близькому Сході», "Far East") rather than standing apart as a name."""
+    if Cue.COUNTRY_GROUP not in reading.cues:
+        return False
+    return all(index in reading.cue_tokens for index in range(mention.first, mention.last + 1))
 
 
 def _names_a_country(reading: Reading) -> bool:
