@@ -446,9 +446,8 @@ def _answer_all(engine: Engine, questions: Sequence[Question]) -> list[Timing]:
         start = clock()
         answer = engine.answer(question.text, today=TODAY)
         elapsed = clock() - start
-        resolved = all(
-            answer.entities.get(key) == value for key, value in question.expected.items()
-        )
+        named = answer.entities.as_dict()
+        resolved = all(named.get(key) == value for key, value in question.expected.items())
         timings.append(
             Timing(question, elapsed, answer.intent.value, answer.text.count("\n") + 1, resolved)
         )

@@ -260,13 +260,12 @@ def unanswered_reason(answer: Answer) -> UnansweredReason | None:
 
 
 def _hromada_of(answer: Answer) -> str | None:
-    code = answer.entities.get("hromada")
-    return code if isinstance(code, str) else None
+    return answer.entities.hromada
 
 
 def _browsable_hromada(services: BotServices, answer: Answer) -> str | None:
-    code = answer.entities.get("hromada")
-    if isinstance(code, str) and services.engine.snapshot.agreements_by_hromada.get(code):
+    code = answer.entities.hromada
+    if code is not None and services.engine.snapshot.agreements_by_hromada.get(code):
         return code
     return None
 

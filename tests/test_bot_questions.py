@@ -14,6 +14,7 @@ from bot.replies import answer_html
 from knowledge.qa import engine as engine_module
 from knowledge.qa.answer import Answer
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities
 from knowledge.render import phrases
 from knowledge.render.phrases import Citation
 from tests.bot_support import TOKEN, Harness, calls_of, keyboard_buttons, sent_texts
@@ -108,7 +109,7 @@ def test_a_source_with_an_address_is_a_link_and_one_without_stays_text() -> None
         question="Mena partners",
         lang="en",
         intent=Intent.PARTNERS,
-        entities={},
+        entities=Entities(),
         text="Mena — 5 partners:\n\nSources:\n"
         "• Mena City Council, «Report <2023>», No. 03, January 24, 2024\n"
         "• Kharkiv City Council, «Reply»",
@@ -249,7 +250,7 @@ def _long_answer(text: str) -> Any:
             question=question,
             lang="en",
             intent=Intent.PARTNERS,
-            entities={},
+            entities=Entities(),
             text=text,
             suggestions=("Who are Kharkiv's partner cities?",),
         )

@@ -28,6 +28,7 @@ from knowledge.qa.evaluation import (
     turns_of,
 )
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities
 from knowledge.store.curated import curated_document
 
 # The bot rejects empty and over-long messages before the engine reads them.
@@ -152,7 +153,7 @@ def test_the_engine_answers_each_tuning_set_accurately(path: Path, engine: Answe
 
 def _scored(text: str, include: tuple[tuple[str, ...], ...], exclude: tuple[str, ...]) -> Result:
     turn = Turn("q", "en", None, {}, include=include, exclude=exclude)
-    return Result(turn, 1, None, Answer("q", "en", Intent.RELATION, {}, text))
+    return Result(turn, 1, None, Answer("q", "en", Intent.RELATION, Entities(), text))
 
 
 def test_a_token_is_found_only_where_a_word_or_number_starts() -> None:

@@ -53,7 +53,7 @@ def test_mena_in_the_dative_next_to_the_aid_it_received_is_mena(
 ) -> None:
     actual = engine.answer(question, today=TODAY)
 
-    assert actual.entities.get("hromada") == MENA
+    assert actual.entities.hromada == MENA
     assert actual.text.startswith("Мена")
 
 
@@ -70,7 +70,7 @@ def test_to_me_in_a_request_is_not_mena(
 ) -> None:
     actual = engine.answer(question, today=TODAY)
 
-    assert actual.entities.get("hromada") == hromada
+    assert actual.entities.hromada == hromada
     assert not actual.text.startswith("Мена")
 
 
@@ -89,7 +89,7 @@ def test_a_bare_follow_up_with_mena_in_the_dative_asks_the_same_of_mena(
     actual = engine.answer(follow_up, context=context, today=TODAY)
 
     assert actual.intent is expected
-    assert actual.entities.get("hromada") == MENA
+    assert actual.entities.hromada == MENA
     assert actual.text.startswith("Мена")
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.facts.vocabulary import AgreementKind
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities
 from tests import factories
 from tests.qa_support import KHARKIV, KUPIANSK, MENA, TODAY, conversation
 
@@ -29,7 +31,7 @@ def test_gibberish_after_a_question_is_not_understood_and_keeps_the_subject(
 
     assert answers[1].intent is Intent.OUT_OF_DOMAIN
     assert answers[1].text != answers[0].text
-    assert not answers[1].entities
+    assert answers[1].entities == Entities()
     assert expected in answers[2].text
 
 
@@ -61,7 +63,7 @@ def test_a_question_naming_a_partner_is_about_that_partners_hromada(
 ) -> None:
     _, answer = conversation(curated_engine, first, second)
 
-    assert answer.entities["hromada"] == hromada
+    assert answer.entities.hromada == hromada
     assert expected in answer.text
     assert not_expected not in answer.text
 
@@ -79,7 +81,7 @@ def test_a_nation_wide_question_after_a_hromadas_does_not_inherit_it(
 ) -> None:
     _, answer = conversation(curated_engine, "Kupiansk partners", question)
 
-    assert "hromada" not in answer.entities
+    assert answer.entities.hromada is None
     assert expected in answer.text
 
 
@@ -87,7 +89,7 @@ def test_a_follow_up_asking_who_turns_to_the_whole_country(curated_engine: Engin
     _, answer = conversation(curated_engine, "Mena partners", "and who has partners in the US?")
 
     assert answer.intent is Intent.REVERSE
-    assert "hromada" not in answer.entities
+    assert answer.entities.hromada is None
     assert "Kupiansk" in answer.text
 
 
@@ -102,8 +104,8 @@ def test_only_an_elliptical_question_inherits(curated_engine: Engine) -> None:
 
     assert "Домброва" in answers[1].text
     assert "Олайне" not in answers[1].text
-    assert answers[2].entities == {"hromada": KHARKIV}
-    assert answers[3].entities == {"hromada": KHARKIV, "kind": "twinning"}
+    assert answers[2].entities == Entities(hromada=KHARKIV)
+    assert answers[3].entities == Entities(hromada=KHARKIV, kind=AgreementKind.TWINNING)
     assert "Lille" in answers[3].text
     assert "Leeds" not in answers[3].text
 
@@ -168,7 +170,7 @@ def test_nation_wide_questions_by_kind_status_donor_and_end(
 ) -> None:
     answer = curated_engine.answer(question, today=TODAY)
 
-    assert "hromada" not in answer.entities
+    assert answer.entities.hromada is None
     assert all(token in answer.text for token in expected), answer.text
     assert not any(token in answer.text for token in not_expected), answer.text
 
@@ -188,7 +190,7 @@ def test_expiry_windows_are_read_in_months(
     answer = curated_engine.answer(question, today=TODAY)
 
     assert answer.intent is Intent.EXPIRING
-    assert answer.entities["months"] == months
+    assert answer.entities.months == months
     assert answer.text.count("For example") + answer.text.count("Наприклад") == 0
 
 
@@ -196,7 +198,7 @@ def test_this_year_is_read_in_ukrainian(curated_engine: Engine) -> None:
     answer = curated_engine.answer("що спливає цього року", today=TODAY)
 
     assert answer.intent is Intent.EXPIRING
-    assert answer.entities["year"] == TODAY.year
+    assert answer.entities.year == TODAY.year
 
 
 def test_which_hromada_is_asked_once_with_its_examples(curated_engine: Engine) -> None:
@@ -436,8 +438,8 @@ def test_a_pair_follow_up_naming_an_unknown_partner_says_no_about_it(
 
     assert answer.text.startswith(expected)
     assert previous_partner not in answer.text.splitlines()[0]
-    assert answer.entities["hromada"] == KHARKIV
-    assert "place" not in answer.entities
+    assert answer.entities.hromada == KHARKIV
+    assert answer.entities.place is None
 
 
 def test_a_known_partner_after_an_unknown_one_is_answered_again(curated_engine: Engine) -> None:
@@ -520,7 +522,7 @@ def test_a_follow_up_naming_a_hromada_and_a_kind_is_its_own_yes_or_no_question(
     _, answer = conversation(curated_engine, *questions)
 
     assert answer.text.startswith(opening)
-    assert answer.entities["hromada"] == KUPIANSK
+    assert answer.entities.hromada == KUPIANSK
     assert answer.intent is Intent.PARTNERS
 
 
@@ -616,8 +618,8 @@ def test_a_follow_up_after_a_nation_wide_list_of_one_agreement_is_about_it(
 
     assert first.intent is Intent.REVERSE
     assert answer.intent is Intent.SIGNED
-    assert answer.entities["hromada"] == MENA
-    assert answer.entities["place"] == "de-friedberg"
+    assert answer.entities.hromada == MENA
+    assert answer.entities.place == "de-friedberg"
     assert "Friedberg" in answer.text or "Фрідберг" in answer.text
 
 
@@ -631,7 +633,7 @@ def test_a_follow_up_after_a_nation_wide_list_of_one_agreement_is_about_it(
 def test_a_partner_spelt_as_it_sounds_is_found(curated_engine: Engine, question: str) -> None:
     (answer,) = conversation(curated_engine, question)
 
-    assert answer.entities == {"hromada": KHARKIV, "place": "us-albuquerque"}
+    assert answer.entities == Entities(hromada=KHARKIV, place="us-albuquerque")
     assert answer.text.startswith("Yes, Kharkiv and Albuquerque are partners.")
 
 
@@ -642,7 +644,7 @@ def test_a_follow_up_opener_before_a_named_hromada_needs_nothing_before_it(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.PARTNERS
-    assert answer.entities == {"hromada": MENA, "country": "IT"}
+    assert answer.entities == Entities(hromada=MENA, country="IT")
     assert "Кастельтерміні" in answer.text
 
 
@@ -700,7 +702,7 @@ def test_asking_how_things_stand_between_a_pair_describes_it_without_a_yes(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.RELATION
-    assert answer.entities == {"hromada": KHARKIV, "place": "gb-leeds"}
+    assert answer.entities == Entities(hromada=KHARKIV, place="gb-leeds")
     first_line = answer.text.splitlines()[0]
     assert not first_line.startswith(("Так", "Yes"))
     assert "Лідс" in first_line or "Leeds" in first_line
@@ -719,7 +721,7 @@ def test_a_when_follow_up_after_a_list_is_about_the_agreements_listed(
 ) -> None:
     listed, answer = conversation(curated_engine, listing, follow_up)
 
-    assert answer.entities["hromada"] == KHARKIV
+    assert answer.entities.hromada == KHARKIV
     assert unlisted not in listed.text
     assert unlisted not in answer.text
 
@@ -791,8 +793,8 @@ def test_when_a_protocol_was_signed_after_a_hromada_is_its_date(
     *_, answer = conversation(curated_engine, *questions)
 
     assert answer.intent is Intent.SIGNED
-    assert answer.entities.get("hromada") == KHARKIV
-    assert answer.entities.get("place") == "us-albuquerque"
+    assert answer.entities.hromada == KHARKIV
+    assert answer.entities.place == "us-albuquerque"
     assert not answer.text.startswith(("Так", "Yes"))
     assert "2023" in answer.text
 
@@ -868,7 +870,7 @@ def test_agreements_signed_in_a_year_are_listed_nation_wide(
 def test_how_much_a_programme_spent_is_its_spending(curated_engine: Engine, question: str) -> None:
     (answer,) = conversation(curated_engine, question)
 
-    assert answer.entities.get("topic") == "programme"
+    assert answer.entities.topic == "programme"
     digits = "".join(answer.text.split())
     assert "22736,20" in digits or "22,736.20" in digits
     assert "Домброва" not in answer.text
@@ -882,7 +884,7 @@ def test_what_the_one_agreement_of_a_year_list_is_about_is_its_areas(
     )
 
     assert answer.intent is Intent.AREAS
-    assert answer.entities["place"] == "us-columbus-ohio"
+    assert answer.entities.place == "us-columbus-ohio"
 
 
 def test_till_when_asks_when_an_agreement_ends(curated_engine: Engine) -> None:
@@ -897,7 +899,7 @@ def test_with_whom_in_a_year_after_a_hromada_stays_with_that_hromada(
 ) -> None:
     _, answer = conversation(curated_engine, "партнери харкова", "а з ким підписали у 2023?")
 
-    assert answer.entities.get("hromada") == KHARKIV
+    assert answer.entities.hromada == KHARKIV
     assert "Олайне" not in answer.text
     assert "Кошице" in answer.text
     assert "хто підписав цей документ" not in answer.text
@@ -921,7 +923,7 @@ def test_the_nth_one_counts_the_partners_in_the_order_shown(
     place = curated_engine.snapshot.places[expected]
     position = 2 if pick in ("а друга угода?",) else 3
     assert place.name.uk in shown[position - 1] or place.name.en in shown[position - 1]
-    assert answer.entities.get("place") == expected
+    assert answer.entities.place == expected
 
 
 @pytest.mark.parametrize(
@@ -964,7 +966,7 @@ def test_who_signed_a_kind_after_a_hromada_is_about_that_hromadas_agreement(
     )
     (fresh,) = conversation(curated_engine, "хто підписав меморандум?")
 
-    assert signed_by.entities.get("hromada") == KUPIANSK
+    assert signed_by.entities.hromada == KUPIANSK
     assert "Харків" not in signed_by.text
     assert "травні 2025" in when.text
     assert fresh.intent is Intent.REVERSE

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from knowledge.facts.documents import PlaceDoc
+from knowledge.facts.vocabulary import AgreementKind
 from knowledge.qa.engine import MAX_QUESTION_LENGTH, Engine
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities
 from knowledge.store.curated import curated_document
 from tests import factories
 
@@ -45,7 +47,7 @@ def test_spaced_and_dotted_initials_of_a_country_are_that_country(
 ) -> None:
     actual = engine.answer(question, today=TODAY)
 
-    assert actual.entities.get("country") == "US"
+    assert actual.entities.country == "US"
     assert "Columbus" in actual.text or "Колумбус" in actual.text
 
 
@@ -62,7 +64,7 @@ def test_spaced_and_dotted_initials_of_a_country_are_that_country(
 def test_the_united_kingdom_is_read_by_its_everyday_names(engine: Engine, question: str) -> None:
     actual = engine.answer(question, today=TODAY)
 
-    assert actual.entities.get("country") == "GB"
+    assert actual.entities.country == "GB"
     assert "Leeds" in actual.text or "Лідс" in actual.text
 
 
@@ -117,7 +119,7 @@ def test_a_follow_up_reuses_the_conversation(engine: Engine) -> None:
     first = engine.answer("Які партнери у Менської громади?", today=TODAY)
     second = engine.answer("а в Польщі?", context=first.context, today=TODAY)
 
-    assert second.entities == {"hromada": "UA74020030000069340", "country": "PL"}
+    assert second.entities == Entities(hromada="UA74020030000069340", country="PL")
     assert "Домброва" in second.text
     assert "Олайне" not in second.text
 
@@ -146,11 +148,11 @@ def test_a_complete_question_does_not_inherit_the_previous_filter(
     second = engine.answer(all_partners, context=first.context, today=TODAY)
     third = engine.answer(only_twins, context=second.context, today=TODAY)
 
-    assert first.entities.get("kind") == "twinning"
+    assert first.entities.kind == "twinning"
     assert not any(city in first.text for city in not_twins)
-    assert second.entities == {"hromada": "UA63120270000028556"}
+    assert second.entities == Entities(hromada="UA63120270000028556")
     assert all(city in second.text for city in not_twins)
-    assert third.entities == {"hromada": "UA63120270000028556", "kind": "twinning"}
+    assert third.entities == Entities(hromada="UA63120270000028556", kind=AgreementKind.TWINNING)
     assert not any(city in third.text for city in not_twins)
 
 
@@ -169,7 +171,7 @@ def test_an_ambiguous_name_is_asked_about_and_a_choice_settles_it(engine: Engine
 
     assert question.intent is Intent.CLARIFY
     assert labels == sorted(labels) or len(labels) == 2
-    assert settled.entities["hromada"] == "UA63020050000045982"
+    assert settled.entities.hromada == "UA63020050000045982"
     assert "Тампі" in settled.text or "Tampa" in settled.text
 
 
@@ -269,7 +271,7 @@ def test_of_two_towns_with_one_name_the_partner_is_meant() -> None:
 
     actual = engine.answer("Is Kharkiv partnered with Friedberg?", today=TODAY)
 
-    assert actual.entities["place"] == "de-friedberg"
+    assert actual.entities.place == "de-friedberg"
     assert "Friedberg, Germany" in actual.text
 
 
@@ -282,7 +284,7 @@ def test_a_partner_spelt_in_russian_is_the_partner_spelt_in_ukrainian(
 ) -> None:
     actual = engine.answer(question, today=TODAY)
 
-    assert actual.entities.get("place") == "gb-leeds"
+    assert actual.entities.place == "gb-leeds"
     assert "Харків" in actual.text
 
 
@@ -298,7 +300,7 @@ def test_a_village_is_asked_about_as_its_hromada_with_a_note(
 ) -> None:
     actual = engine.answer(question, lang=lang, today=TODAY)
 
-    assert actual.entities.get("hromada") == "UA21020030000019624"
+    assert actual.entities.hromada == "UA21020030000019624"
     assert actual.text.splitlines()[0] == expected_note
 
 
@@ -316,7 +318,7 @@ def test_a_village_named_like_an_everyday_word_needs_a_capital_inside_the_questi
 ) -> None:
     actual = engine.answer(question, today=TODAY)
 
-    assert actual.entities.get("hromada") == expected_hromada
+    assert actual.entities.hromada == expected_hromada
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,7 @@ def test_a_russian_verb_or_preposition_is_not_read_as_a_village(
 ) -> None:
     answer = conversation(curated_engine, *questions)[-1]
 
-    assert answer.entities["hromada"] == hromada
+    assert answer.entities.hromada == hromada
     assert expected in answer.text
     assert "Біла" not in answer.text
 
@@ -98,7 +98,7 @@ def test_a_russian_verb_or_preposition_is_not_read_as_a_village(
 def test_a_city_nickname_names_the_city(curated_engine: Engine, question: str) -> None:
     answer = curated_engine.answer(question, today=TODAY)
 
-    assert answer.entities["hromada"] == IVANO_FRANKIVSK
+    assert answer.entities.hromada == IVANO_FRANKIVSK
     assert answer.intent is Intent.NO_RECORDS
     assert "Івано-Франківськ" in answer.text
     assert "Лілль" not in answer.text
@@ -125,7 +125,7 @@ def test_a_city_s_former_or_historic_name_names_the_city(
 ) -> None:
     answer = curated_engine.answer(question, today=TODAY)
 
-    assert answer.entities["hromada"] == hromada
+    assert answer.entities.hromada == hromada
     assert expected in answer.text
     assert "Лілль" not in answer.text
 

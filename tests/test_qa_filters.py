@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.facts.vocabulary import AgreementStatus
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities
 from tests.qa_support import KHARKIV, MENA, body, conversation
 
 
@@ -25,7 +27,7 @@ def test_which_agreements_are_in_force_lists_those_in_force_as_a_first_question(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.PARTNERS
-    assert answer.entities == {"hromada": KHARKIV, "status": "active"}
+    assert answer.entities == Entities(hromada=KHARKIV, status=AgreementStatus.ACTIVE)
     # Seven in force: Albuquerque's protocol and cooperation agreement count apart.
     assert (
         "Харків — 7 чинних угод:" in answer.text
@@ -61,7 +63,7 @@ def test_a_hromadas_plans_for_a_year_list_what_is_not_signed_yet(
 ) -> None:
     (answer,) = conversation(curated_engine, question)
 
-    assert answer.entities["status"] == "planned"
+    assert answer.entities.status == "planned"
     assert "Albuquerque" in body(answer) or "Альбукерке" in body(answer)
 
 
@@ -72,7 +74,7 @@ def test_plans_for_a_year_nation_wide_are_the_planned_agreements(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.REVERSE
-    assert answer.entities["status"] == "planned"
+    assert answer.entities.status == "planned"
 
 
 @pytest.mark.parametrize(
@@ -144,6 +146,6 @@ def test_a_count_of_none_of_a_kind_names_the_partners_the_hromada_has(
 ) -> None:
     (answer,) = conversation(curated_engine, question)
 
-    assert answer.entities["hromada"] == MENA
+    assert answer.entities.hromada == MENA
     assert count in answer.text
     assert partner in answer.text

@@ -40,7 +40,7 @@ def test_a_memorandum_after_who_signed_a_pair_says_no_when_its_signing_is_unconf
 
     last = answers[-1]
     assert last.text.startswith("No, its signing is not confirmed")
-    assert last.entities["place"] == "us-albuquerque"
+    assert last.entities.place == "us-albuquerque"
     assert "Terekhov" not in last.text
 
 
@@ -116,7 +116,7 @@ def test_the_kind_of_agreement_asked_after_one_partner_is_that_pairs(
 
     last = answers[-1]
     assert last.intent is Intent.RELATION
-    assert last.entities["place"] == place
+    assert last.entities.place == place
     assert kind_named in last.text
     if not_shown:
         assert not_shown not in last.text
@@ -211,7 +211,7 @@ def test_the_oldest_twin_city_without_dates_says_the_order_is_unknown(
 def test_a_russian_superlative_is_no_town_name(curated_engine: Engine) -> None:
     answer = curated_engine.answer("самый старый партнер харькова", today=TODAY)
 
-    assert answer.entities["hromada"] == KHARKIV
+    assert answer.entities.hromada == KHARKIV
     assert "Найдавніша з угод" in answer.text
 
 
@@ -219,7 +219,7 @@ def test_oldest_and_newest_follow_ups_keep_the_hromada(curated_engine: Engine) -
     answers = conversation(curated_engine, "партнери мени", "а найновіша угода?", "а найдавніша?")
 
     for answer in answers[1:]:
-        assert answer.entities["hromada"] == MENA
+        assert answer.entities.hromada == MENA
         assert "Олайне" in answer.text
         assert "Харків" not in answer.text
     assert "може бути давнішою" in answers[-1].text
@@ -309,7 +309,7 @@ def test_an_ordinal_in_digits_picks_from_the_list_shown(
     answers = conversation(curated_engine, first, then)
 
     assert answers[-1].intent is Intent.RELATION
-    assert answers[-1].entities["place"] == place
+    assert answers[-1].entities.place == place
 
 
 def test_a_number_of_years_is_no_ordinal(curated_engine: Engine) -> None:

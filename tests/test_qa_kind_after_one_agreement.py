@@ -30,7 +30,7 @@ def test_another_kind_after_one_agreement_lists_the_hromadas_of_that_kind(
     _, answer = conversation(curated_engine, first, follow_up)
 
     assert answer.intent is Intent.PARTNERS
-    assert answer.entities.get("hromada") == "UA63120270000028556"
+    assert answer.entities.hromada == "UA63120270000028556"
     for name in listed:
         assert name in body(answer)
     assert left_out not in body(answer)
@@ -40,4 +40,4 @@ def test_a_kind_after_a_pair_question_still_asks_about_the_pair(curated_engine: 
     _, answer = conversation(curated_engine, "Чи Харків і Лілль — побратими?", "а побратими?")
 
     assert answer.intent is Intent.RELATION
-    assert answer.entities.get("place") == "fr-lille"
+    assert answer.entities.place == "fr-lille"

@@ -37,7 +37,7 @@ def test_a_hromada_of_several_words_spelt_the_russian_way_is_that_hromada(
 ) -> None:
     actual = engine.answer(question, today=TODAY)
 
-    assert actual.entities.get("hromada") == hromada
+    assert actual.entities.hromada == hromada
     assert actual.text.startswith(named)
 
 

@@ -273,7 +273,7 @@ def test_is_it_a_twin_city_asks_about_the_partner_in_focus(curated_engine: Engin
     )
 
     assert answer.intent is Intent.RELATION
-    assert answer.entities["place"] == "gb-leeds"
+    assert answer.entities.place == "gb-leeds"
     assert answer.text.startswith("No, Kharkiv and Leeds are not twin cities.")
     assert "Lille" not in answer.text
 
@@ -284,7 +284,7 @@ def test_a_bare_when_after_a_list_asks_when_those_were_signed(curated_engine: En
     )
 
     assert answer.intent is Intent.SIGNED
-    assert answer.entities["place"] == "gb-leeds"
+    assert answer.entities.place == "gb-leeds"
     assert "наприкінці 2023 року" in answer.text
 
 
@@ -301,7 +301,7 @@ def test_a_partner_of_one_hromada_asked_first_is_about_that_pair(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.RELATION
-    assert answer.entities["hromada"] == hromada
+    assert answer.entities.hromada == hromada
     assert expected in answer.text
 
 

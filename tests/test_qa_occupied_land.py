@@ -27,7 +27,7 @@ def test_crimea_is_answered_as_land_the_base_holds_no_records_for(
 
     assert answer.intent is Intent.NOT_RECORDED
     assert said in answer.text
-    assert answer.entities.get("hromada") is None
+    assert answer.entities.hromada is None
     assert "Кримка" not in answer.text
     assert "Про яку громаду" not in answer.text
 

@@ -37,8 +37,8 @@ def test_partners_asked_after_one_agreement_are_all_the_hromadas_partners(
     actual = engine.answer(follow_up, before.context, today=TODAY)
 
     assert actual.intent is Intent.PARTNERS
-    assert actual.entities.get("hromada") == KHARKIV
-    assert "kind" not in actual.entities
+    assert actual.entities.hromada == KHARKIV
+    assert actual.entities.kind is None
     assert listed in actual.text
 
 

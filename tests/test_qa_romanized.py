@@ -76,7 +76,7 @@ def test_a_romanized_question_is_answered_in_ukrainian_about_the_named_hromada(
 
     assert actual.lang == "uk"
     assert actual.intent is intent
-    assert actual.entities.get("hromada") == KHARKIV
+    assert actual.entities.hromada == KHARKIV
     assert expected in actual.text
 
 

@@ -140,7 +140,7 @@ def test_a_follow_up_naming_a_hromada_and_a_year_after_where(
 ) -> None:
     answer = conversation(curated_engine, *questions)[-1]
 
-    assert answer.entities["hromada"] == KHARKIV
+    assert answer.entities.hromada == KHARKIV
     for name in expected:
         assert name in answer.text
     assert not_expected not in answer.text
@@ -272,7 +272,7 @@ def test_the_end_of_a_year_keeps_what_was_signed_then(
 ) -> None:
     answer = conversation(curated_engine, *questions)[-1]
 
-    assert answer.entities["hromada"] == KHARKIV
+    assert answer.entities.hromada == KHARKIV
     assert expected in answer.text
     assert not_expected not in answer.text
 

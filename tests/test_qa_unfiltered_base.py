@@ -20,14 +20,14 @@ def test_a_bare_count_of_agreements_counts_the_whole_base(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.COUNT
-    assert answer.entities.get("hromada") is None
+    assert answer.entities.hromada is None
     assert "12" in answer.text
 
 
 def test_a_bare_count_after_a_hromada_counts_that_hromadas(curated_engine: Engine) -> None:
     _, answer = conversation(curated_engine, "Партнери Мени", "How many agreements are there?")
 
-    assert answer.entities.get("hromada") == "UA74020030000069340"
+    assert answer.entities.hromada == "UA74020030000069340"
     assert "12" not in answer.text
 
 

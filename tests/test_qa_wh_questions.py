@@ -9,6 +9,7 @@ import pytest
 
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
+from knowledge.qa.meaning import Entities
 from knowledge.store.curated import curated_document
 
 TODAY = dt.date(2026, 11, 23)
@@ -108,7 +109,7 @@ def test_a_person_the_notes_do_not_name_is_outside_the_knowledge_base_not_a_plac
     actual = engine.answer(question, today=TODAY)
 
     assert actual.text.startswith(reply)
-    assert not actual.entities
+    assert actual.entities == Entities()
     assert "Петрівка" not in actual.text
     assert "Iran" not in actual.text
 

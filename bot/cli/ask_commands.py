@@ -45,7 +45,7 @@ def _as_json(answer: Answer) -> str:
             "question": answer.question,
             "lang": answer.lang,
             "intent": answer.intent.value,
-            "entities": answer.entities,
+            "entities": answer.entities.as_dict(),
             "answer": answer.text,
             "sources": [asdict(source) for source in answer.sources],
             "choices": [asdict(choice) for choice in answer.choices],
@@ -103,7 +103,7 @@ async def ask(context: CommandContext, arguments: argparse.Namespace) -> int:
         if arguments.explain:
             for line in _explanation(engine, question):
                 context.say(f"# {line}")
-            context.say(f"# intent: {answer.intent.value}, entities: {answer.entities}")
+            context.say(f"# intent: {answer.intent.value}, entities: {answer.entities.as_dict()}")
         context.say(answer.text)
         if len(questions) > 1:
             context.say("")

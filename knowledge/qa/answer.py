@@ -45,12 +45,12 @@ class Context:
 
 @dataclass(frozen=True)
 class Answer:
-    """An answer to one question, in the question's language."""
+    """An answer to one question, in the question's language; `entities` what it was about."""
 
     question: str
     lang: str
     intent: Intent
-    entities: dict[str, EntityValue]
+    entities: Entities
     text: str
     sources: tuple[Citation, ...] = ()
     choices: tuple[Choice, ...] = ()

@@ -54,6 +54,6 @@ def for_each_listed(
     joined = join(answers)
     return replace(
         joined,
-        entities=meaning.entities.as_dict(),
+        entities=meaning.entities,
         context=replace(joined.context, entities=meaning.entities, listed_agreements=meaning.each),
     )

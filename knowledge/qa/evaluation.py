@@ -123,11 +123,8 @@ class Result:
     @property
     def wrong_entities(self) -> dict[str, EntityValue]:
         """The expected entities the answer lacks or has with another value."""
-        return {
-            key: value
-            for key, value in self.turn.entities.items()
-            if self.answer.entities.get(key) != value
-        }
+        found = self.answer.entities.as_dict()
+        return {key: value for key, value in self.turn.entities.items() if found.get(key) != value}
 
     @property
     def lang_matches(self) -> bool:
@@ -263,7 +260,8 @@ def _describe(result: Result) -> str:
     if not result.intent_matches:
         lines.append(f"  intent:   expected {_intent_name(turn)}, got {answer.intent.value}")
     if result.wrong_entities:
-        lines.append(f"  entities: expected {dict(turn.entities)}, got {answer.entities}")
+        found = answer.entities.as_dict()
+        lines.append(f"  entities: expected {dict(turn.entities)}, got {found}")
     if not result.lang_matches:
         lines.append(f"  lang:     expected {turn.lang}, got {answer.lang}")
     if result.missing:
