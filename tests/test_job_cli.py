@@ -135,6 +135,18 @@ def test_resume_of_a_job_that_does_not_exist_says_there_is_none(
     assert refused.stderr.strip() == expected
 
 
+@pytest.mark.parametrize("number", ["0", "-5", "99999999999999999999"])
+def test_resume_of_a_number_no_job_can_have_says_there_is_none(
+    seeded_engine: AsyncEngine, tmp_path: Path, number: str
+) -> None:
+    env = {"DATABASE_URL": seeded_engine.url.render_as_string(hide_password=False)}
+
+    refused = run_bot("--lang", "en", "kb", "resume", "--", number, cwd=tmp_path, env=env)
+
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == f"#{number}: there is no such import or undo (see kb jobs)."
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [

@@ -12,6 +12,7 @@ from typing import Any
 from babel.dates import format_datetime
 from babel.numbers import format_decimal
 
+from bot.arguments import record_number
 from bot.cli.context import CommandContext
 from bot.services import database_work
 from bot.write_jobs import steps_for
@@ -162,7 +163,10 @@ async def resume_jobs(context: CommandContext, arguments: argparse.Namespace) ->
     async with database_work(context.settings) as work:
         if arguments.job is None:
             wanted = await work(unfinished_jobs, _now())
-        elif await work(get_job, arguments.job) is None:
+        elif (
+            # A number no stored row can have (0, negative, past the key's range) is no job.
+            record_number(str(arguments.job)) is None or await work(get_job, arguments.job) is None
+        ):
             context.complain(
                 _("#{id}: there is no such import or undo (see kb jobs).").format(id=arguments.job)
             )
