@@ -80,7 +80,7 @@ def test_a_region_phrase_is_never_a_village(curated_engine: Engine, question: st
     (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.NOT_RECORDED
-    assert "hromada" not in answer.entities
+    assert answer.entities.hromada is None
     assert "Схід" not in answer.text
     assert "Новоукраїнка" not in answer.text
     # Not a list of every twinning as if the region had filtered it.
@@ -93,6 +93,6 @@ def test_a_region_phrase_is_never_a_village(curated_engine: Engine, question: st
 def test_a_hromada_asked_by_a_region_phrase_keeps_the_hromada(curated_engine: Engine) -> None:
     (answer,) = conversation(curated_engine, "чи є у харкова партнери на близькому сході")
 
-    assert answer.entities["hromada"] == KHARKIV
+    assert answer.entities.hromada == KHARKIV
     assert "Харків" in answer.text
     assert "Франція" in answer.text
