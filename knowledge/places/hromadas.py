@@ -31,6 +31,7 @@ from typing import Protocol
 from knowledge.facts.documents import HromadaDoc
 from knowledge.facts.messages import N_, Name, Problem
 from knowledge.facts.vocabulary import HromadaKind
+from knowledge.places.raion_forms import adjective_stems, national_stems, town_stems
 from knowledge.places.reference import (
     HistoricalLand,
     Settlement,
@@ -1395,7 +1396,15 @@ class HromadaIndex:
             # A raion was named after its centre, a town: "Kozova Raion" is the town Козова's
             # (Ternopil Oblast), not that of the village Козова (Lviv Oblast).
             found = towns[:1]
-        chosen = self._choose(text, found, None) if found else self._raion_centre(key)
+        foreign = self._raion_by_foreign_adjective(text)
+        if foreign is not None and not self._same_name(found, key):
+            # «rejon szacki» is Шацький (Volyn), not Saky, whose key "saki" it folds to.
+            found = []
+        chosen: Resolved | Problem | None = foreign
+        if found:
+            chosen = self._choose(text, found, None)
+        elif chosen is None:
+            chosen = self._raion_centre(key)
         if not isinstance(chosen, Resolved) or chosen.settlement is not None:
             return Problem(
                 N_(
@@ -1428,6 +1437,61 @@ class HromadaIndex:
                 "raion": Name(centre.raion_en, _in(centre.raion_uk)),
             },
         )
+
+    def _raion_by_foreign_adjective(self, text: str) -> Resolved | None:
+        """The centre of the raion a Polish, Romanian or Russian adjective names («Rejon
+        Razdzielnianski», «Раздельнянский район»: Роздільна), by `raion_forms`: a raion of
+        today whose stem is the only one to meet it, else the one town it meets."""
+        words = [
+            word
+            for word in text.split()
+            if name_key(word) not in _RAION_WORDS and not _is_descriptive(name_key(word))
+        ]
+        stems = adjective_stems(" ".join(words))
+        if not stems:
+            return None
+        raions = {code for stem in stems for code in self._raions_by_stem.get(stem, ())}
+        towns = {code for stem in stems for code in self._towns_by_stem.get(stem, ())}
+        if len(raions) == 1:
+            raion = next(iter(raions))
+            centres = [h.code for h in self.raions[raion] if self._is_raion_centre(h)]
+            # Тячівський's centre is the town it is named after, though a larger one be there.
+            towns = (
+                set(centres) if len(centres) == 1 else towns & {h.code for h in self.raions[raion]}
+            )
+        elif raions:
+            return None
+        return Resolved(next(iter(towns))) if len(towns) == 1 else None
+
+    def _same_name(self, found: list[_Entry], key: str) -> bool:
+        """Whether a centre found is written as `key` is, in English or Ukrainian: "Saky"
+        for "saky", not for "szacki", which only folds to it."""
+        return any(
+            key
+            in (name_key(entry.hromada.center_en or ""), name_key(entry.hromada.center_uk or ""))
+            for entry in found
+        )
+
+    @functools.cached_property
+    def _raions_by_stem(self) -> dict[str, set[str]]:
+        """Today's raions by the stems of their adjectives (`raion_forms.national_stems`)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for code, hromadas in self.raions.items():
+            for stem in national_stems(latin_key(hromadas[0].raion_uk or "")):
+                found[stem].add(code)
+        return found
+
+    @functools.cached_property
+    def _towns_by_stem(self) -> dict[str, set[str]]:
+        """The hromadas whose centre is a town or settlement, by the stems of the adjective a
+        raion named after it had (`raion_forms.town_stems`): older raions were named so."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for hromada in self.by_code.values():
+            if hromada.kind is HromadaKind.RURAL or not hromada.center_uk:
+                continue
+            for stem in town_stems(latin_key(hromada.center_uk)):
+                found[stem].add(hromada.code)
+        return found
 
     def _raion_centre(self, key: str) -> Resolved | None:
         """The centre of the one raion of today an adjective names ("Kovelskyi",
