@@ -41,6 +41,9 @@ class Context:
     # The hromadas the conversation's latest counts were about, the last one last, so that
     # "which has more?" after two counts compares them.
     counted: tuple[str, ...] = ()
+    # The keys of the events (meetings, visits, conferences) the last answer was about, so that
+    # «а коли?», «а де?», "who went?" ask about them.
+    events: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

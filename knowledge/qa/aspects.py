@@ -72,6 +72,14 @@ _DONOR_PHRASES = (
     "who provided",
     "which donors",
     "what donors",
+    # «а звідки?», "from where?" after an aid answer: where it came from.
+    "звідки",
+    "звідкіля",
+    "откуда",
+    "from where",
+    "where from",
+    "come from",
+    "came from",
 )
 # Whole words of the question: "на скільки" covers «на скільки років», "what term" covers
 # "for what term".

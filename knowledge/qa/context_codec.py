@@ -20,6 +20,7 @@ def context_to_data(context: Context) -> dict[str, Any]:
         "candidates": list(context.candidates),
         "yes_no": context.yes_no,
         "counted": list(context.counted),
+        "events": list(context.events),
     }
 
 
@@ -50,4 +51,5 @@ def context_from_data(data: object) -> Context | None:
         candidates=_strings(data.get("candidates")),
         yes_no=data.get("yes_no") is True,
         counted=_strings(data.get("counted")),
+        events=_strings(data.get("events")),
     )

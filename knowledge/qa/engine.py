@@ -38,6 +38,7 @@ from knowledge.qa.coverage import (
 from knowledge.qa.definitions import write_definitions
 from knowledge.qa.donors import donor_counts
 from knowledge.qa.each_listed import for_each_listed
+from knowledge.qa.event_follow_up import event_detail
 from knowledge.qa.event_part import took_part_answer
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Topic
@@ -107,6 +108,8 @@ class _Draft:
     listed: list[str] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    # The events (activity keys) the answer is about, for «а коли?», «а де?» after it.
+    events: list[str] = field(default_factory=list)
     # Which page of its lists the answer shows, and whether a list goes on after it.
     page: int = 1
     more: bool = False
@@ -385,6 +388,8 @@ class Engine:
         elif written is not None:
             draft.lines.extend(written.lines)
             draft.cite(written.sources)
+            if meaning.narrow is not None and meaning.narrow.aspect is Aspect.EVENTS:
+                draft.events.extend(meaning.narrow.records)
         elif intent is Intent.DEFINITION:
             write_definitions(lang, meaning.defined, self.snapshot, draft.lines)
         elif intent is Intent.CLARIFY:
@@ -423,7 +428,7 @@ class Engine:
             page=page,
             more=draft.more,
             context=Context(
-                entities=entities,
+                entities=self._pair_shown(meaning),
                 intent=meaning.pending if kept_later else intent,
                 lang=lang.code,
                 listed_agreements=_still_listed(meaning, draft, context),
@@ -431,8 +436,24 @@ class Engine:
                 candidates=meaning.ambiguous,
                 yes_no=meaning.yes_no,
                 counted=_counted(meaning, context),
+                events=tuple(draft.events),
             ),
         )
+
+    def _pair_shown(self, meaning: Meaning) -> Entities:
+        """The entities the conversation goes on from: after "No, Columbus is not a partner of
+        Kharkiv; it has a memorandum with Kupiansk", the pair shown (Kupiansk and Columbus), so
+        that «а коли підписали?» asks about that memorandum."""
+        entities = meaning.entities
+        if meaning.intent is not Intent.RELATION or not entities.hromada or not entities.place:
+            return entities
+        agreements = self.snapshot.agreements_by_place.get(entities.place, ())
+        if any(a.hromada == entities.hromada for a in agreements):
+            return entities
+        hromadas = {a.hromada for a in agreements}
+        if len(hromadas) != 1:
+            return entities
+        return entities.but(hromada=hromadas.pop())
 
     def _by_age(self, lang: Language, entities: Entities, draft: _Draft, *, newest: bool) -> None:
         """The oldest or the newest signed agreements (of the hromada, or nation-wide), by the
@@ -545,6 +566,8 @@ class Engine:
                 kind=entities.kind,
                 country=entities.country,
             )
+        if narrow.aspect is Aspect.EVENTS and narrow.detail is not None:
+            return event_detail(lang, self.snapshot, narrow.records, narrow.detail)
         if narrow.aspect is Aspect.EVENTS and meaning.yes_no and meaning.entities.hromada:
             hromada = meaning.entities.hromada
             return took_part_answer(lang, self.snapshot, hromada, narrow.records, narrow.words)
@@ -2136,6 +2159,7 @@ class Engine:
                 _("{hromada}: no count of meetings is recorded.").format(hromada=name)
             )
             return
+        draft.events.extend(activity.key for activity in meetings)
         for activity in meetings:
             count = activity.count or 0
             when = "" if activity.started_on is None else f" ({lang.when(activity.started_on)})"
@@ -2483,6 +2507,7 @@ class Engine:
         if not events:
             return False
         _write_activities(lang, events, draft)
+        draft.events.extend(event.key for event in events)
         agreements = [
             a for a in self.snapshot.agreements_by_hromada.get(code, ()) if a.place == place
         ]

@@ -63,15 +63,26 @@ class Aspect(StrEnum):
     UNDATED = "undated"
 
 
+class EventDetail(StrEnum):
+    """The side of an event just answered that a bare follow-up asks about."""
+
+    WHEN = "when"
+    WHERE = "where"
+    WHO = "who"
+
+
 @dataclass(frozen=True, slots=True)
 class Narrow:
     """The side asked about; `categories` the kinds of aid a "how many" names (none: all);
-    `records` the keys of the events the question's words found, `words` those words' starts."""
+    `records` the keys of the events the question's words found, `words` those words' starts,
+    `detail` the side of those events a follow-up asks."""
 
     aspect: Aspect
     categories: frozenset[AidCategory] = frozenset()
     records: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    # Of events: the one side a follow-up asks («а коли?», «а де?», «а хто?»), see EventDetail.
+    detail: EventDetail | None = None
 
 
 Member = TypeVar("Member", bound=StrEnum)

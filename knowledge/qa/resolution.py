@@ -46,9 +46,18 @@ from knowledge.qa.coverage import (
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.each_listed import listed_to_answer
+from knowledge.qa.event_follow_up import asked_detail, events_in_focus
 from knowledge.qa.event_part import events_asked
 from knowledge.qa.intents import Intent
-from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Narrow, Topic
+from knowledge.qa.meaning import (
+    Aspect,
+    Declined,
+    Entities,
+    EventDetail,
+    Meaning,
+    Narrow,
+    Topic,
+)
 from knowledge.qa.people import signed_by_person
 from knowledge.qa.regions import partner_in
 from knowledge.qa.undated import asks_undated
@@ -938,6 +947,9 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     cues, then the knowledge base as a whole or its events, the previous answer's focus, and
     the one side of a record asked about. The engine answers the result as it is.
     """
+    about_event = _about_the_event(reading, context, snapshot)
+    if about_event is not None:
+        return about_event
     meaning = _first_meaning(reading, context, snapshot)
     meaning = _about_the_records(reading, meaning, snapshot)
     meaning = _in_focus(reading, meaning, context, snapshot)
@@ -966,6 +978,38 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
             rule="a follow-up about each agreement listed",
         )
     return meaning
+
+
+def _about_the_event(
+    reading: Reading, context: Context | None, snapshot: Snapshot
+) -> Meaning | None:
+    """«а коли?», «а де?», «а хто їздив?» after an answer about an event (a conference, a
+    visit, a count of meetings): that side of the event; «а де?» after a partner picked from
+    a list: where the partner lies. None for any other question."""
+    if context is None:
+        return None
+    detail = asked_detail(reading)
+    if detail is None:
+        return None
+    events = events_in_focus(context, snapshot)
+    if events:
+        narrow = Narrow(Aspect.EVENTS, records=events, detail=detail)
+        return Meaning(
+            Intent.OVERVIEW,
+            context.entities,
+            narrow=narrow,
+            rule="a follow-up about the event just answered",
+        )
+    previous = context.entities
+    bare_where = detail is EventDetail.WHERE and Cue.WHERE not in reading.cues
+    if bare_where and previous.place is not None and previous.place in snapshot.places:
+        # «а де?» after «а останній?»: where the partner in focus lies, not its dates again.
+        return Meaning(
+            Intent.PLACE,
+            Entities(hromada=previous.hromada, place=previous.place),
+            rule="a bare «where?» about the partner in focus",
+        )
+    return None
 
 
 def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
@@ -1900,6 +1944,9 @@ def _follow_up(
         and _asks_existence(reading)
     )
     continued = intent if complete else _follow_up_intent(reading, context.intent, intent)
+    if continued is Intent.OVERVIEW and intent is None and own.entities.place is not None:
+        # «а Фрідберг?» after «Мена» (an overview) asks about that pair, not the overview again.
+        continued = Intent.RELATION
     return _FollowUp(
         reading=reading,
         own=own,

@@ -1,0 +1,140 @@
+"""Follow-ups keep the subject the conversation is on: where a partner picked from a list lies,
+where an aid came from, the pair a partner named alone resolves to, and the event just answered
+(when, where, who), in Ukrainian, English and Russian-flavoured Ukrainian."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.qa.engine import Engine
+from knowledge.qa.intents import Intent
+from tests.qa_support import KHARKIV, KUPIANSK, MENA, body, conversation
+
+
+@pytest.mark.parametrize(
+    ("questions", "located", "not_expected"),
+    [
+        (("які партнери харкова?", "а останній?", "а де він?"), "Огайо, Сполучені Штати", "Так,"),
+        (("які партнери харкова?", "а останній?", "а де?"), "Огайо, Сполучені Штати", "Так,"),
+        (("партнеры харькова", "а последний?", "а где он?"), "Огайо, Сполучені Штати", "Так,"),
+        (("які партнери харкова?", "а другий?", "де він?"), "Південноморавський край", "Так,"),
+        (("Kharkiv partners", "and the last one?", "where?"), "Hauts-de-France, France", "Yes,"),
+        (("Who are Mena's partners?", "the fourth one?", "where is it?"), "Latvia", "Yes,"),
+    ],
+)
+def test_where_after_a_partner_picked_from_a_list_says_where_it_lies(
+    curated_engine: Engine, questions: tuple[str, ...], located: str, not_expected: str
+) -> None:
+    *_, where = conversation(curated_engine, *questions)
+
+    assert where.intent is Intent.PLACE
+    assert located in body(where)
+    assert not body(where).startswith(not_expected)
+
+
+@pytest.mark.parametrize(
+    ("questions", "donors"),
+    [
+        (("скільки автомобілів отримала мена?", "а звідки?"), ("Данія", "Фінляндія")),
+        (("яку допомогу отримала мена?", "а звідки?"), ("Норвегія", "Польща")),
+        (("сколько автомобилей получила мена?", "откуда?"), ("Данія", "Фінляндія")),
+        (("How many vehicles did Mena receive?", "from where?"), ("Denmark", "Finland")),
+        (("What aid did Mena get?", "where did it come from?"), ("Norway", "Poland")),
+    ],
+)
+def test_from_where_after_an_aid_answer_names_its_donors(
+    curated_engine: Engine, questions: tuple[str, ...], donors: tuple[str, ...]
+) -> None:
+    *_, where_from = conversation(curated_engine, *questions)
+
+    assert where_from.intent is Intent.AID
+    assert all(donor in body(where_from) for donor in donors)
+
+
+def test_where_are_these_figures_from_still_asks_for_sources(curated_engine: Engine) -> None:
+    *_, sources = conversation(curated_engine, "скільки автомобілів отримала мена?", "откуда это?")
+
+    assert sources.intent is Intent.SOURCES
+
+
+@pytest.mark.parametrize(
+    ("questions", "hromada", "partner"),
+    [
+        (("мена", "а фрідберг?", "коли підпишуть?"), MENA, "Фрідберг"),
+        (("Mena", "and Friedberg?", "when will it be signed?"), MENA, "Friedberg"),
+        (("які партнери харкова?", "фрідберг", "коли підпишуть?"), MENA, "Фрідберг"),
+        (("які партнери харкова?", "а колумбус?", "коли підписали?"), KUPIANSK, "Колумбус"),
+        (("Kharkiv partners", "and Columbus?", "when was it signed?"), KUPIANSK, "Columbus"),
+        (("партнеры мены", "а лидс?", "когда подписали?"), KHARKIV, "Лідс"),
+    ],
+)
+def test_a_partner_named_alone_carries_its_own_hromada_to_the_next_question(
+    curated_engine: Engine, questions: tuple[str, ...], hromada: str, partner: str
+) -> None:
+    *_, signed = conversation(curated_engine, *questions)
+
+    assert signed.intent is Intent.SIGNED
+    assert signed.entities.hromada == hromada
+    assert partner in body(signed)
+    assert "немає" not in body(signed)
+    assert "no matching" not in body(signed)
+
+
+def test_a_partner_named_after_an_overview_answers_about_that_pair(
+    curated_engine: Engine,
+) -> None:
+    _, pair = conversation(curated_engine, "мена", "а фрідберг?")
+
+    assert pair.intent is Intent.RELATION
+    assert "Фрідберг" in body(pair)
+    assert "Домброва" not in body(pair)
+
+
+_CONFERENCE_UK = "Чи брав Куп'янськ участь у конференції мерів США?"
+_CONFERENCE_EN = "Did Kupiansk take part in the US Conference of Mayors?"
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected", "not_expected"),
+    [
+        ((_CONFERENCE_UK, "а коли?"), "19–22 червня 2025", "Колумбус, Огайо"),
+        ((_CONFERENCE_UK, "а де?"), "Тампа, Сполучені Штати", "Партнери:"),
+        ((_CONFERENCE_UK, "а коли?", "а хто їздив?"), "Беседін", "Партнери:"),
+        ((_CONFERENCE_EN, "and when?"), "June 19–22, 2025", "Partners:"),
+        ((_CONFERENCE_EN, "and when?", "and where?"), "Tampa, United States", "Partners:"),
+        ((_CONFERENCE_EN, "who went?"), "Besedin", "Partners:"),
+        (("Коли делегація Мени відвідала Олайне?", "а де?"), "Олайне, Латвія", "Домброва"),
+        (("Mena delegation visit to Olaine", "when?"), "2023", "Dąbrowa"),
+        (("Mena delegation visit to Olaine", "where?"), "Olaine, Latvia", "Dąbrowa"),
+        (("скільки зустрічей провів харківський міський голова?", "а коли?"), "2023", "Кошице"),
+        (("сколько встреч было у Харькова?", "а с кем?"), "консульськ", "Лідс"),
+    ],
+)
+def test_a_follow_up_after_an_event_asks_about_that_event(
+    curated_engine: Engine, questions: tuple[str, ...], expected: str, not_expected: str
+) -> None:
+    *_, follow_up = conversation(curated_engine, *questions)
+
+    assert expected in body(follow_up)
+    assert not_expected not in body(follow_up)
+    assert follow_up.intent is not Intent.OUT_OF_DOMAIN
+
+
+def test_an_event_without_a_place_says_the_records_do_not_tell_where(
+    curated_engine: Engine,
+) -> None:
+    *_, where = conversation(
+        curated_engine, "скільки зустрічей провів харківський міський голова?", "а де?"
+    )
+
+    assert "не сказано, де відбулася ця подія" in body(where)
+
+
+def test_who_signed_after_a_visit_asks_about_the_agreement_it_led_to(
+    curated_engine: Engine,
+) -> None:
+    *_, signed = conversation(curated_engine, "Mena delegation visit to Olaine", "who signed?")
+
+    assert signed.intent is Intent.SIGNATORIES
+    assert "Olaine" in body(signed)
+    assert "Dąbrowa" not in body(signed)
