@@ -80,6 +80,17 @@ def card_html(card: Card, limit: int = MESSAGE_LIMIT) -> str:
     return "\n".join(lines)
 
 
+def card_with_notes(
+    card: Card, notes: list[str], status: str | None, limit: int = MESSAGE_LIMIT
+) -> str:
+    """A card (see `card_html`, in at most `limit` characters) with plain-text notes under it
+    and a status line in bold, each escaped here; `limit` leaves them their room."""
+    lines = [card_html(card, limit), *(escaped(note) for note in notes)]
+    if status:
+        lines.append(f"<b>{escaped(status)}</b>")
+    return "\n".join(lines)
+
+
 def _cut_long_line(line: str, limit: int) -> list[str]:
     pieces = []
     while len(line) > limit:

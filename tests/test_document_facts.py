@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.callbacks import FactAction
 from knowledge.admin import forms
+from knowledge.admin.common import PermissionDeniedError, Refusal
 from knowledge.facts.documents import AgreementDoc, KnowledgeDocument, PlaceDoc, SourceDoc
 from knowledge.qa.engine import Engine
 from tests.adminbot_support import REFUSAL, alerts
@@ -453,3 +454,33 @@ async def test_a_fact_failing_validation_is_refused_in_the_editors_language(
 
     assert refused == ["Цей факт не можна додати як є: натисніть «Змінити», щоб виправити."]
     assert all(reason not in said for said in refused)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "You may not edit this hromada's records. Nothing was changed."),
+        ("uk", "Ви не маєте права редагувати записи цієї громади. Нічого не змінено."),
+    ],
+)
+async def test_a_refusal_while_opening_the_dialog_is_told_once_and_no_dialog_opens(
+    admins: FileHarness, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
+) -> None:
+    """Rights taken away between the cards and Edit: told as every refusal is, both when Edit
+    opens the dialog at once and when it first asks the new place's country."""
+
+    def refused(name: str, country: str, taken: set[str]) -> PlaceDoc:
+        raise PermissionDeniedError(SUPER_ADMIN, Refusal.NOT_FOR_THIS_HROMADA, KHARKIV)
+
+    monkeypatch.setattr(forms, "new_place", refused)
+    editor = Editor(admins, SUPER_ADMIN, lang)
+    tarnow = cards(await editor.send_file(NEWS_UK, "news.txt"))[1]
+    text = "Харків підписав меморандум про взаєморозуміння з містом Скаришев у травні 2024 року."
+    skaryszew = cards(await editor.send(f"/extract {text}"))[0]
+
+    at_once = sent_texts(await editor.click(button(tarnow, LABELS[lang]["edit"])))
+    await editor.click(button(skaryszew, LABELS[lang]["edit"]))
+    after_country = sent_texts(await editor.send("Польща"))
+
+    assert at_once == [expected]
+    assert after_country == [expected]

@@ -45,14 +45,14 @@ from bot.handlers.admin_ops import ImportStep
 from bot.replies import say, send_text, show_instead_of
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import MESSAGE_LIMIT, card_html, escaped
+from bot.texts import MESSAGE_LIMIT, card_html, card_with_notes, escaped
 from bot.transport.files import FileTooLargeError, download_limited
 from knowledge.admin import forms
-from knowledge.admin.common import Admin, AdminError
+from knowledge.admin.common import Admin
 from knowledge.admin.editing import SaveResult
 from knowledge.admin.editing_state import FactCountry
 from knowledge.admin.permissions import can_edit
-from knowledge.admin.wording import entity_label, error_text
+from knowledge.admin.wording import entity_label
 from knowledge.extraction import DocumentText, Extractor, PlaceNames, compare, is_supported
 from knowledge.extraction.codec import (
     comparison_data,
@@ -435,18 +435,14 @@ def _card_text(
         number=index + 1,
         total=total,
     )
-    # The card leaves room for the status lines below it, each under a few hundred characters.
-    lines = [card_html(card, MESSAGE_LIMIT - STATUS_ROOM)]
+    notes = []
     if not entry["editable"]:
-        lines.append(escaped(_("Read only: only an editor of this hromada may add it.")))
+        notes.append(_("Read only: only an editor of this hromada may add it."))
     elif entry["state"] == OPEN and needs_country(proposal):
-        lines.append(
-            escaped(_("The text gives no country for this new place: press Edit to give it."))
-        )
+        notes.append(_("The text gives no country for this new place: press Edit to give it."))
     status = note or _state_note(entry, language.code)
-    if status:
-        lines.append(f"<b>{escaped(status)}</b>")
-    return "\n".join(lines)
+    # The card leaves room for the status lines below it, each under a few hundred characters.
+    return card_with_notes(card, notes, status, MESSAGE_LIMIT - STATUS_ROOM)
 
 
 def _state_note(entry: dict[str, Any], lang: str) -> str | None:
@@ -738,9 +734,6 @@ async def _open_dialog(
         )
     except forms.FormError:
         await say(message, _("This fact cannot be added as it is: press Edit to correct it."))
-        return
-    except AdminError as error:
-        await say(message, error_text(error, lang))
         return
     except ValueError as error:
         # A record the fact would make fails validation; its wording is the validator's
