@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from knowledge.facts.records import Activity, Agreement
+from knowledge.facts.records import Activity, Agreement, Aid
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind
 from knowledge.places.world_regions import in_region
@@ -173,8 +173,9 @@ def asks_whole_base_partners(reading: Reading) -> bool:
     hromada, partner, country, kind or year: «Які партнери у базі?», «Які громади мають
     партнерів?», "list all partners in the database"."""
     cues = reading.cues
-    if Cue.WHO in cues:
+    if Cue.WHO in cues or Cue.COMMUNITIES in cues:
         # "Which hromadas have partners?" reads "have" as a yes-or-no verb; "which" lists.
+        # «Чи є в базі громади з партнерами?» asks the same, to be answered with a yes.
         cues = cues - {Cue.YES_NO}
     if reading.mentions or not cues & _WHOLE_BASE_SUBJECTS or cues - _WHOLE_BASE_CUES:
         return False
@@ -199,8 +200,9 @@ def asks_most(reading: Reading) -> Aspect | None:
     return Aspect.MOST_AGREEMENTS if Cue.AGREEMENTS in cues else Aspect.MOST
 
 
-def covered_hromadas(lang: Language, snapshot: Snapshot) -> Written:
-    """The hromadas the knowledge base holds any partnership, aid or event for."""
+def covered_hromadas(lang: Language, snapshot: Snapshot, *, yes_no: bool = False) -> Written:
+    """The hromadas the knowledge base holds any partnership, aid or event for; with `yes_no`
+    («Чи є в базі громади з партнерами?») opened by a yes or a no."""
     codes = (
         set(snapshot.agreements_by_hromada)
         | set(snapshot.aid_by_hromada)
@@ -217,6 +219,7 @@ def covered_hromadas(lang: Language, snapshot: Snapshot) -> Written:
             len(hromadas),
         ).format(count=lang.number(len(hromadas)))
     ]
+    lines[0] = _opened(lang, lines[0], yes=bool(hromadas), yes_no=yes_no)
     for hromada in hromadas:
         partners, unsigned = partner_towns(snapshot.agreements_by_hromada.get(hromada.code, ()))
         line = f"{BULLET}{hromada_label(lang, hromada)} — {_partners(lang, len(partners))}"
@@ -231,38 +234,78 @@ def covered_hromadas(lang: Language, snapshot: Snapshot) -> Written:
     return Written(lines, [])
 
 
+# Words of receiving: «хто отримав допомогу в 2022?» asks which hromadas received it.
+_RECEIVED = tuple(fold(stem) for stem in ("отрима", "получ", "receiv", "got"))
+
+
 def asks_hromadas_with_aid(reading: Reading) -> bool:
-    """«Які громади отримували допомогу?», "Which hromadas received aid?": naming no hromada,
-    donor, country, year or kind of aid."""
-    cues = reading.cues - {Cue.YES_NO}
-    named = bool(reading.mentions or reading.years)
-    return not named and cues == {Cue.AID, Cue.COMMUNITIES, Cue.WHO}
+    """«Які громади отримували допомогу?», "Which hromadas received aid in 2023?", «Чи є в
+    базі громади з допомогою?», «хто отримав допомогу у 2022?»: naming no hromada, donor,
+    country or kind of aid, and at most one year."""
+    cues = reading.cues - {Cue.YES_NO, Cue.WHO}
+    if reading.mentions or len(reading.years) > 1:
+        return False
+    if not reading.cues & {Cue.YES_NO, Cue.WHO}:
+        return False
+    if cues == {Cue.AID, Cue.COMMUNITIES}:
+        return True
+    words = [fold(token.text) for token in reading.tokens]
+    received = any(word.startswith(_RECEIVED) for word in words)
+    return cues == {Cue.AID, Cue.PERSON} and received
 
 
-def hromadas_with_aid(lang: Language, snapshot: Snapshot) -> Written:
-    """Every hromada the knowledge base records aid for, one line each, by name.
+def hromadas_with_aid(
+    lang: Language, snapshot: Snapshot, year: int | None = None, *, yes_no: bool = False
+) -> Written:
+    """Every hromada the knowledge base records aid for (received in `year`, when given), one
+    line each, by name; with `yes_no` opened by a yes or a no.
 
-    Data source: the aid records (`Snapshot.aid_by_hromada`); a hromada with none is left out.
+    Data source: the aid records (`Snapshot.aid_by_hromada`); a hromada with none is left out,
+    and so is aid whose date is unknown when a year is asked.
     """
     hromadas = sorted(
         (
             snapshot.hromadas[code]
             for code, records in snapshot.aid_by_hromada.items()
-            if records and code in snapshot.hromadas
+            if code in snapshot.hromadas
+            and any(year is None or _received_in(record, year) for record in records)
         ),
         key=lambda hromada: sort_key(lang.hromada(hromada)),
     )
+    if not hromadas and year is not None:
+        nothing = lang.gettext("No aid received in {year} is recorded.").format(year=year)
+        return Written([_opened(lang, nothing, yes=False, yes_no=yes_no)], [])
     if not hromadas:
-        return Written([lang.gettext("No aid deliveries are recorded.")], [])
-    lines = [
+        nothing = lang.gettext("No aid deliveries are recorded.")
+        return Written([_opened(lang, nothing, yes=False, yes_no=yes_no)], [])
+    heading = (
         lang.ngettext(
+            "Aid received in {year} is recorded for {count} hromada:",
+            "Aid received in {year} is recorded for {count} hromadas:",
+            len(hromadas),
+        ).format(count=lang.number(len(hromadas)), year=year)
+        if year is not None
+        else lang.ngettext(
             "Aid is recorded for {count} hromada:",
             "Aid is recorded for {count} hromadas:",
             len(hromadas),
         ).format(count=lang.number(len(hromadas)))
-    ]
+    )
+    lines = [_opened(lang, heading, yes=True, yes_no=yes_no)]
     lines.extend(f"{BULLET}{hromada_label(lang, hromada)}" for hromada in hromadas)
     return Written(lines, [])
+
+
+def _received_in(record: Aid, year: int) -> bool:
+    return record.received_on is not None and record.received_on.year == year
+
+
+def _opened(lang: Language, line: str, *, yes: bool, yes_no: bool) -> str:
+    """The line, opened by «Так.» or «Ні.» ("Yes." or "No.") when a yes or a no was asked."""
+    if not yes_no:
+        return line
+    opening = lang.gettext("Yes.") if yes else lang.gettext("No.")
+    return f"{opening} {line}"
 
 
 def _partners(lang: Language, count: int) -> str:

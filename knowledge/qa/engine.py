@@ -554,9 +554,10 @@ class Engine:
         if narrow is None:
             return None
         if narrow.aspect is Aspect.HROMADAS:
-            return covered_hromadas(lang, self.snapshot)
+            return covered_hromadas(lang, self.snapshot, yes_no=meaning.yes_no)
         if narrow.aspect is Aspect.AID_HROMADAS:
-            return hromadas_with_aid(lang, self.snapshot)
+            year = meaning.entities.year
+            return hromadas_with_aid(lang, self.snapshot, year, yes_no=meaning.yes_no)
         if narrow.aspect in (Aspect.MOST, Aspect.MOST_AGREEMENTS):
             entities = meaning.entities
             return most_partners(

@@ -859,6 +859,29 @@ _LIST_OPENERS = frozenset(
 )
 
 _THERE_ARE = frozenset(fold(word) for word in ("є", "есть", "any", "чи", "ли"))
+# English words that make a verbless phrase a question: "any partners in Africa?", "do we…",
+# "can I…". English, unlike Ukrainian, has no question without a verb or one of these.
+_ENGLISH_ASKING = frozenset(
+    {
+        *("any", "anyone", "anybody", "anything", "there"),
+        *("do", "can", "could", "will", "would", "got", "get", "gets"),
+    }
+)
+
+
+def _english_noun_phrase(reading: Reading) -> bool:
+    """Whether an English question is a bare noun phrase about one name ("Lille partners",
+    "Brno twins"), which asks for a list: no auxiliary, no "any", no past participle
+    ("twinned"). Two names side by side ("Kupiansk memorandum Columbus") still ask about
+    the pair, and a follow-up ("and Lille?") asks as the question before it did."""
+    if reading.lang != "en" or Cue.YES_NO in reading.cues or len(reading.mentions) > 1:
+        return False
+    if reading.is_follow_up:
+        return False
+    words = [fold(token.text) for token in reading.tokens if token.is_latin]
+    return bool(words) and not any(
+        word in _ENGLISH_ASKING or (word.endswith("ed") and len(word) > 4) for word in words
+    )
 
 
 def _is_yes_no(reading: Reading) -> bool:
@@ -870,6 +893,8 @@ def _is_yes_no(reading: Reading) -> bool:
     words = {fold(token.text) for token in reading.tokens}
     if opener in _LIST_OPENERS and Cue.YES_NO not in cues and not words & _THERE_ARE:
         # «партнери в Азії є?» still asks whether there are any.
+        return False
+    if _english_noun_phrase(reading):
         return False
     if Cue.YES_NO not in cues and opener in _WHAT_OPENERS:
         return False
@@ -1511,6 +1536,9 @@ _EXISTENCE_WORDS = frozenset(
 )
 
 
+_ENGLISH_ANY = frozenset({"any", "anyone", "anybody"})
+
+
 def _asks_existence(reading: Reading) -> bool:
     """Whether a question asks if something exists: «чи», "does", or «є»/"has" and a "?".
 
@@ -1518,7 +1546,8 @@ def _asks_existence(reading: Reading) -> bool:
     "Which hromadas have partners in Japan?") asks for a list, never for a yes or a no."""
     if _opener(reading) in _WHICH_OPENERS:
         return False
-    if Cue.YES_NO in reading.cues:
+    if Cue.YES_NO in reading.cues or _opener(reading) in _ENGLISH_ANY:
+        # "Any partners in Africa?" is "are there any", with or without its question mark.
         return True
     asks = reading.text.rstrip().endswith("?")
     if asks and Cue.ANYONE in reading.cues:
@@ -2646,15 +2675,18 @@ def _about_the_records(reading: Reading, meaning: Meaning, snapshot: Snapshot) -
     )
     if unnamed and asks_hromadas_covered(reading):
         return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
+    # «Чи є в базі громади з партнерами?» asks whether there are any: a yes, then the list.
+    whether = Cue.WHO not in reading.cues and _asks_existence(reading)
     if unnamed and meaning.entities.country is None and asks_hromadas_with_aid(reading):
         narrow = Narrow(Aspect.AID_HROMADAS)
-        return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=narrow)
+        return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=narrow, yes_no=whether)
     ranked_by = asks_most(reading) if unnamed else None
     if ranked_by is not None:
         return dataclasses.replace(meaning, intent=Intent.COUNT, narrow=Narrow(ranked_by))
     if unnamed and asks_whole_base_partners(reading) and not _filtered(meaning.entities):
         # «Які партнери у базі?»: every hromada with partners, never "which hromada?".
-        return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=Narrow(Aspect.HROMADAS))
+        narrow = Narrow(Aspect.HROMADAS)
+        return dataclasses.replace(meaning, intent=Intent.OVERVIEW, narrow=narrow, yes_no=whether)
     asks_event = Cue.ACTIVITY in reading.cues or meaning.intent is Intent.NOT_RECORDED
     if _asks_who_holds_an_office(reading, meaning):
         # "Who is the mayor of Kharkiv?": no record names him as such; a meeting of "Kharkiv's
