@@ -625,7 +625,10 @@ class HromadaIndex:
             others = other_names().get((unit.name_uk, owner.oblast_uk or ""), ())
             if unit.name_uk == owner.center_uk and unit.kind is not SettlementKind.DISTRICT:
                 self.centre_kinds[owner.code] = unit.kind
-                self._add_forms(1, [(name, True) for name in others], owner)
+                # GeoNames' names may have gone to the centre's own row (Луганськ, which KSE
+                # gives no coordinates: «Ворошиловград», "Voroshilovgrad").
+                names = (*unit.aliases, *others)
+                self._add_forms(1, [(name, True) for name in names], owner)
                 continue
             entry = _Entry(owner, unit)
             for form in (unit.name_uk, unit.name_en, *unit.aliases, *others):
