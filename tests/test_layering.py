@@ -370,6 +370,48 @@ def test_a_query_or_an_orm_model_outside_the_store_is_reported(tmp_path: Path) -
     }
 
 
+# The audit log's one owner: every other module reads and writes it through its functions.
+AUDIT_OWNER = "store/audit_log.py"
+AUDIT_TABLE = "AuditEntryRow"
+
+
+def audit_table_uses(path: Path) -> set[str]:
+    """Where a module names the audit log's ORM table ("line: AuditEntryRow")."""
+    return {
+        f"{node.lineno}: {AUDIT_TABLE}"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if (isinstance(node, ast.Attribute) and node.attr == AUDIT_TABLE)
+        or (isinstance(node, ast.Name) and node.id == AUDIT_TABLE)
+        or (isinstance(node, ast.alias) and node.name == AUDIT_TABLE)
+    }
+
+
+def test_only_the_audit_module_reads_the_audit_table() -> None:
+    allowed = {AUDIT_OWNER, "store/models.py"}
+    found = {
+        f"{path.relative_to(PROJECT_DIR)}: {use}"
+        for root in (KNOWLEDGE_DIR, BOT_DIR)
+        for path in root.rglob("*.py")
+        if root == BOT_DIR or path.relative_to(root).as_posix() not in allowed
+        for use in audit_table_uses(path)
+    }
+
+    assert found == set()
+
+
+def test_a_read_of_the_audit_table_outside_its_module_is_reported(tmp_path: Path) -> None:
+    reader = tmp_path / "followers.py"
+    reader.write_text(
+        "from knowledge.store import models\n"
+        "from knowledge.store.models import AuditEntryRow\n"
+        "def created():\n"
+        "    return select(models.AuditEntryRow).where(AuditEntryRow.id > 1)\n",
+        encoding="utf-8",
+    )
+
+    assert audit_table_uses(reader) == {"2: AuditEntryRow", "4: AuditEntryRow"}
+
+
 # The one module that decides what a question means; `meaning` declares the value itself.
 MEANING_DECIDER = "qa/resolution.py"
 MEANING_DECLARED = "qa/meaning.py"

@@ -8,7 +8,7 @@ refusals of deleted records read them back.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -147,6 +147,60 @@ async def entries_since(session: AsyncSession, last_id: int, limit: int) -> list
         .limit(limit)
     )
     return await _entries(session, query)
+
+
+async def created_entries(
+    session: AsyncSession,
+    entities: Collection[str],
+    *,
+    after_id: int | None = None,
+    since: dt.datetime | None = None,
+    leaving_out: str | None = None,
+    limit: int | None = None,
+) -> list[AuditEntry]:
+    """The entries that created records of the kinds `entities` (audit names), oldest first:
+    those after the entry `after_id`, at or after the moment `since`, by anyone but the actor
+    `leaving_out`, at most `limit`, each only when given."""
+    table = models.AuditEntryRow
+    query = (
+        select(table)
+        .where(table.action == AuditAction.CREATE.value, table.entity.in_(entities))
+        .order_by(table.id)
+    )
+    if after_id is not None:
+        query = query.where(table.id > after_id)
+    if since is not None:
+        query = query.where(table.at >= since)
+    if leaving_out is not None:
+        query = query.where(table.actor != leaving_out)
+    if limit is not None:
+        query = query.limit(limit)
+    return await _entries(session, query)
+
+
+async def last_actors(session: AsyncSession, entity: str, keys: Sequence[str]) -> dict[str, str]:
+    """The actor of the latest entry of each of the `entity` records `keys` that has one."""
+    table = models.AuditEntryRow
+    latest: dict[str, str] = {}
+    for start in range(0, len(keys), 500):
+        rows = await session.execute(
+            select(table.entity_key, table.actor)
+            .where(table.entity == entity, table.entity_key.in_(keys[start : start + 500]))
+            .order_by(table.id)
+        )
+        for key, actor in rows:
+            latest[key] = actor
+    return latest
+
+
+async def last_change_at(session: AsyncSession) -> dt.datetime | None:
+    """When the latest entry was written (as stored), None when there is none."""
+    return await session.scalar(select(func.max(models.AuditEntryRow.at)))
+
+
+async def entry_count(session: AsyncSession) -> int:
+    """How many entries the log holds."""
+    return await session.scalar(select(func.count()).select_from(models.AuditEntryRow)) or 0
 
 
 async def last_entry_id(session: AsyncSession) -> int:

@@ -9,11 +9,10 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.facts.vocabulary import AuditAction
-from knowledge.store import models
+from knowledge.store import audit_log, models
 from knowledge.store.mapping import mapping_of
 from knowledge.store.models import aware
 
@@ -78,23 +77,9 @@ async def audience(session: AsyncSession, hromada_code: str) -> list[ChatTarget]
     return [ChatTarget(chat_id, thread_id) for chat_id, thread_id in rows]
 
 
-def _created(entities: Collection[str]) -> Select[models.AuditEntryRow]:
-    # The audit entries of records of these kinds created, oldest first.
-    return (
-        select(models.AuditEntryRow)
-        .where(
-            models.AuditEntryRow.action == AuditAction.CREATE.value,
-            models.AuditEntryRow.entity.in_(entities),
-        )
-        .order_by(models.AuditEntryRow.id)
-    )
-
-
-def _new_records(entries: Iterable[models.AuditEntryRow]) -> list[NewRecord]:
+def _new_records(entries: Iterable[audit_log.AuditEntry]) -> list[NewRecord]:
     return [
-        NewRecord(
-            entry.id, entry.entity, entry.entity_key, str(entry.after["hromada"]), aware(entry.at)
-        )
+        NewRecord(entry.id, entry.entity, entry.key, str(entry.after["hromada"]), entry.at)
         for entry in entries
         if entry.after is not None and "hromada" in entry.after
     ]
@@ -105,8 +90,10 @@ async def created_after(
 ) -> list[NewRecord]:
     """Records of the kinds `entities` (audit names) created after the audit entry
     `last_audit_id`, oldest first, at most `limit`."""
-    query = _created(entities).where(models.AuditEntryRow.id > last_audit_id).limit(limit)
-    return _new_records(await session.scalars(query))
+    entries = await audit_log.created_entries(
+        session, entities, after_id=last_audit_id, limit=limit
+    )
+    return _new_records(entries)
 
 
 async def created_since(
@@ -114,10 +101,10 @@ async def created_since(
 ) -> list[NewRecord]:
     """Records of the kinds `entities` (audit names) created since the moment by anyone but
     the actor `leaving_out`, oldest first."""
-    query = _created(entities).where(
-        models.AuditEntryRow.at >= since, models.AuditEntryRow.actor != leaving_out
+    entries = await audit_log.created_entries(
+        session, entities, since=since, leaving_out=leaving_out
     )
-    return _new_records(await session.scalars(query))
+    return _new_records(entries)
 
 
 async def still_stored(session: AsyncSession, records: Sequence[NewRecord]) -> list[NewRecord]:

@@ -17,7 +17,7 @@ from knowledge.facts.documents import AgreementDoc, KnowledgeDocument, reference
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.vocabulary import AuditAction
 from knowledge.store import mapping, models
-from knowledge.store.audit_log import NewEntry, add_entry
+from knowledge.store.audit_log import NewEntry, add_entry, last_actors
 from knowledge.store.engines import writing
 from knowledge.store.rights import Writer, require_write
 
@@ -161,16 +161,7 @@ async def edited_since_loaded(session: AsyncSession, entity: str, keys: Sequence
     """Of `keys` of `entity` records, those whose last audited change (create, update, delete,
     undo) was made by someone other than a load of the shipped files (`SHIPPED_LOAD_ACTORS`):
     an editor's change a reload of those files must not revert. Read from the audit log."""
-    table = models.AuditEntryRow
-    latest: dict[str, str] = {}
-    for start in range(0, len(keys), 500):
-        rows = await session.execute(
-            select(table.entity_key, table.actor)
-            .where(table.entity == entity, table.entity_key.in_(keys[start : start + 500]))
-            .order_by(table.id)
-        )
-        for key, actor in rows:
-            latest[key] = actor
+    latest = await last_actors(session, entity, keys)
     return {key for key, actor in latest.items() if actor not in SHIPPED_LOAD_ACTORS}
 
 

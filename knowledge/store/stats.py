@@ -8,6 +8,7 @@ from sqlalchemy import func, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.store import models
+from knowledge.store.audit_log import entry_count
 
 
 @dataclass(frozen=True)
@@ -79,5 +80,5 @@ async def collect_stats(session: AsyncSession) -> KnowledgeStats:
         activities=await _count(session, models.ActivityRow),
         programmes=await _count(session, models.ProgrammeRow),
         sources=await _count(session, models.SourceRow),
-        audit_entries=await _count(session, models.AuditEntryRow),
+        audit_entries=await entry_count(session),
     )
