@@ -1,14 +1,16 @@
 """Follow-ups keep the subject the conversation is on: where a partner picked from a list lies,
 where an aid came from, the pair a partner named alone resolves to, and the event just answered
-(when, where, who), in Ukrainian, English and Russian-flavoured Ukrainian."""
+(when, where, who), and the agreements of a list a "when were they signed?" is about, in
+Ukrainian, English and Russian-flavoured Ukrainian."""
 
 from __future__ import annotations
 
 import pytest
 
+from knowledge.qa.each_listed import MAX_LISTED
 from knowledge.qa.engine import Engine
 from knowledge.qa.intents import Intent
-from tests.qa_support import KHARKIV, KUPIANSK, MENA, body, conversation
+from tests.qa_support import KHARKIV, KUPIANSK, MENA, TODAY, body, conversation
 
 
 @pytest.mark.parametrize(
@@ -138,3 +140,55 @@ def test_who_signed_after_a_visit_asks_about_the_agreement_it_led_to(
     assert signed.intent is Intent.SIGNATORIES
     assert "Olaine" in body(signed)
     assert "Dąbrowa" not in body(signed)
+
+
+@pytest.mark.parametrize(
+    ("questions", "hromadas"),
+    [
+        (("Which agreements are in force?", "when were they signed?"), ("Kharkiv", "Mena")),
+        (("Які угоди діють?", "а коли спливають?"), ("Харків", "Мена", "Куп’янськ")),
+        (("Какие соглашения действуют?", "а кто подписал?"), ("Харків", "Мена")),
+    ],
+)
+def test_a_follow_up_over_a_long_list_asks_which_hromada_with_a_button_for_each(
+    curated_engine: Engine, questions: tuple[str, ...], hromadas: tuple[str, ...]
+) -> None:
+    listed, follow_up = conversation(curated_engine, *questions)
+
+    assert len(listed.context.listed_agreements) > MAX_LISTED
+    assert follow_up.intent is Intent.NEED_HROMADA
+    labels = [choice.label for choice in follow_up.choices]
+    assert all(any(label.startswith(name) for label in labels) for name in hromadas)
+    assert len(labels) == len(set(labels))
+
+
+def test_pressing_a_hromadas_button_answers_the_question_for_it(curated_engine: Engine) -> None:
+    _, which = conversation(
+        curated_engine, "Which agreements are in force?", "when were they signed?"
+    )
+    mena = next(choice for choice in which.choices if choice.label.startswith("Mena"))
+
+    answered = curated_engine.answer(mena.question, which.context, today=TODAY)
+
+    assert answered.intent is Intent.SIGNED
+    assert answered.entities.hromada == MENA
+    assert "Olaine" in body(answered)
+
+
+@pytest.mark.parametrize(
+    ("questions", "partners"),
+    [
+        (("Які громади мають партнерів у Польщі?", "а коли підписали?"), ("Домброва", "Жиракув")),
+        (
+            ("Which hromadas have partners in Poland?", "when were they signed?"),
+            ("Dąbrowa", "Żyraków"),
+        ),
+    ],
+)
+def test_a_follow_up_after_a_short_list_by_country_answers_each_listed(
+    curated_engine: Engine, questions: tuple[str, ...], partners: tuple[str, ...]
+) -> None:
+    *_, signed = conversation(curated_engine, *questions)
+
+    assert signed.intent is Intent.SIGNED
+    assert all(partner in body(signed) for partner in partners)

@@ -20,19 +20,46 @@ ANSWERED_PER_AGREEMENT = frozenset(
 MAX_LISTED = 8
 
 
-def listed_to_answer(meaning: Meaning, context: Context | None) -> tuple[str, ...]:
-    """The keys of the agreements the previous answer listed that a follow-up asking about
-    "the agreement" without naming a hromada (`meaning` asks which hromada, keeping what it
-    asked in `pending`) is answered for: two to `MAX_LISTED` of them, else none."""
+def _follow_up_on_list(meaning: Meaning, context: Context | None) -> tuple[str, ...]:
+    """The agreements the previous answer listed, when `meaning` asks about "the agreement"
+    without naming a hromada (it asks which hromada, keeping what it asked in `pending`) and
+    names no place of its own (a country carried from the list's question is not its own)."""
     if context is None or meaning.intent is not Intent.NEED_HROMADA:
         return ()
     if meaning.pending not in ANSWERED_PER_AGREEMENT or context.entities.hromada is not None:
         return ()
     own = meaning.entities
-    if own.place is not None or own.country is not None or own.region is not None:
+    before = context.entities
+    if (
+        own.place not in (None, before.place)
+        or own.country not in (None, before.country)
+        or own.region not in (None, before.region)
+    ):
         return ()
-    listed = context.listed_agreements
+    return context.listed_agreements
+
+
+def listed_to_answer(meaning: Meaning, context: Context | None) -> tuple[str, ...]:
+    """The keys of the agreements the previous answer listed that a follow-up asking about
+    "the agreement" without naming a hromada is answered for: two to `MAX_LISTED` of them,
+    else none."""
+    listed = _follow_up_on_list(meaning, context)
     return listed if 1 < len(listed) <= MAX_LISTED else ()
+
+
+def hromadas_to_choose(
+    meaning: Meaning, context: Context | None, snapshot: Snapshot
+) -> tuple[str, ...]:
+    """The hromadas (KATOTTG codes, in the list's order, at most `MAX_LISTED`) to offer as
+    buttons when such a follow-up comes after a list too long to answer line by line; empty
+    otherwise."""
+    listed = _follow_up_on_list(meaning, context)
+    if len(listed) <= MAX_LISTED:
+        return ()
+    hromadas = dict.fromkeys(
+        snapshot.agreements[key].hromada for key in listed if key in snapshot.agreements
+    )
+    return tuple(code for code in hromadas if code in snapshot.hromadas)[:MAX_LISTED]
 
 
 def for_each_listed(

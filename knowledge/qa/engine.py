@@ -37,7 +37,7 @@ from knowledge.qa.coverage import (
 )
 from knowledge.qa.definitions import write_definitions
 from knowledge.qa.donors import donor_counts
-from knowledge.qa.each_listed import for_each_listed
+from knowledge.qa.each_listed import for_each_listed, hromadas_to_choose
 from knowledge.qa.event_follow_up import event_detail
 from knowledge.qa.event_part import took_part_answer
 from knowledge.qa.intents import Intent
@@ -394,6 +394,8 @@ class Engine:
             write_definitions(lang, meaning.defined, self.snapshot, draft.lines)
         elif intent is Intent.CLARIFY:
             self._clarify(lang, meaning, draft)
+        elif choosing := hromadas_to_choose(meaning, context, self.snapshot):
+            self._choose_listed(lang, choosing, draft)
         elif intent in SIMPLE_INTENTS:
             write_simple(lang, intent, draft)
         elif intent is Intent.SOURCES:
@@ -2614,6 +2616,17 @@ class Engine:
         for code in meaning.ambiguous:
             hromada = self.snapshot.hromadas[code]
             label = hromada_label(lang, hromada)
+            draft.lines.append(f"{BULLET}{label}")
+            draft.choices.append(Choice(label=label, question=label))
+
+    def _choose_listed(self, lang: Language, hromadas: Sequence[str], draft: _Draft) -> None:
+        """ "When were they signed?" after a list too long to answer line by line: which
+        hromada, with a button for each hromada of the list (KATOTTG codes, in its order)."""
+        draft.lines.append(
+            lang.gettext("The last answer listed agreements of these hromadas. Which one?")
+        )
+        for code in hromadas:
+            label = hromada_label(lang, self.snapshot.hromadas[code])
             draft.lines.append(f"{BULLET}{label}")
             draft.choices.append(Choice(label=label, question=label))
 
