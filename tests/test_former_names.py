@@ -19,6 +19,8 @@ from knowledge.places.hromadas import Resolved, shipped_index
         ("Volodarsk-Volynskyi", "", "Хорошів"),
         ("Володарськ-Волинський", "", "Хорошів"),
         ("Telmanove", "", "Бойківське"),
+        # Not Щорс: one letter more, another town.
+        ("Shchorsk", "", "Божедарівка"),
         ("Voroshylovhrad", "", "Луганськ"),
         ("Ворошиловград", "", "Луганськ"),
         ("Voroshilovgrad", "", "Луганськ"),
