@@ -389,6 +389,8 @@ def _own(reading: Reading, found: _Found, snapshot: Snapshot, context: Context |
     kind = next((kind for cue, kind in _KINDS.items() if cue in cues - excepted), None)
     except_kind = next((kind for cue, kind in _KINDS.items() if cue in excepted), None)
     status = next((status for cue, status in _STATUSES.items() if cue in cues), None)
+    if status is None and _asks_which_ended(reading):
+        status = AgreementStatus.EXPIRED
     if status is None and (
         _asks_which_listed_are_in_force(reading) or _asks_which_are_in_force(reading)
     ):
@@ -756,6 +758,32 @@ def _asks_which_listed_are_in_force(reading: Reading) -> bool:
 
 # Words asking until when an agreement runs, not whether it does («до коли діє?»).
 _TERM_WORDS = ("до коли", "доки", "термін", "строк", "до какого", "срок", "until", "how long")
+
+
+# «втратили чинність», «більше не діють», «утратили силу», "no longer in force", "expired":
+# folded, each a phrase that opens a word (or the word itself, ending in a space).
+_ENDED_PHRASES = tuple(
+    fold(phrase)
+    for phrase in (
+        *("втратил", "втратив", "не діють", "не чинн", "нечинн", "недійсн"),
+        *("закінчил", "закінчивс", "скінчил", "скінчивс", "завершил", "спливл"),
+        *("утратил", "не действ", "недействит", "истекл", "истек ", "закончил", "кончил"),
+        *("expired", "lapsed", "no longer", "not in force", "ended", "ran out", "run out"),
+    )
+)
+
+
+def _asks_which_ended(reading: Reading) -> bool:
+    """Whether the question asks for agreements whose term has run out or that lost force
+    («Які угоди втратили чинність?», «какие соглашения уже не действуют», "Which agreements
+    have expired?"), not whether one is still in force or when one runs out."""
+    cues = reading.cues
+    if Cue.EXPIRY not in cues and Cue.AGREEMENTS not in cues and Cue.PARTNER not in cues:
+        return False
+    if cues & {Cue.WHEN, Cue.SINCE} or reading.years or reading.until is not None:
+        return False
+    words = f" {' '.join(fold(token.text) for token in reading.tokens)} "
+    return any(f" {phrase}" in words for phrase in _ENDED_PHRASES)
 
 
 def _asks_which_are_in_force(reading: Reading) -> bool:
