@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.facts.vocabulary import AgreementKind
+from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
 from knowledge.places.countries import country_name
 from knowledge.qa.answer import Answer
 from knowledge.qa.evaluation import (
@@ -102,6 +102,7 @@ def _entity_problem(key: str, value: object, curated: KnowledgeDocument) -> str 
             and country_name(value, "en") != value
         ),
         "kind": lambda: value in set(AgreementKind),
+        "status": lambda: value in set(AgreementStatus),
         "topic": lambda: value in TOPICS,
         "year": lambda: isinstance(value, int) and 2000 <= value <= 2100,
         "months": lambda: isinstance(value, int) and value > 0,
