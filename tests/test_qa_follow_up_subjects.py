@@ -192,3 +192,48 @@ def test_a_follow_up_after_a_short_list_by_country_answers_each_listed(
 
     assert signed.intent is Intent.SIGNED
     assert all(partner in body(signed) for partner in partners)
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected", "absent"),
+    [
+        (("Kharkiv aid", "from which countries?", "and Mena?"), "Mena — who sent", "vehicles"),
+        (("Who sent aid to Mena?", "and to Kharkiv?"), "Kharkiv — who sent", "tents"),
+        (
+            ("яка допомога у харкова?", "а від кого?", "а в мени?"),
+            "Мена — хто надіслав",
+            "автобус",
+        ),
+        (("скільки автомобілів отримала мена?", "а харків?"), "але скільки", "намети"),
+        (
+            ("сколько генераторов получила мена?", "а харьков?"),
+            "генератори, але скільки",
+            "намети",
+        ),
+        (
+            ("How much money did Kharkiv receive?", "and Mena?"),
+            "Mena: the sources give no sums",
+            "14",
+        ),
+    ],
+)
+def test_another_hromada_after_one_side_of_its_aid_asks_the_same_side(
+    curated_engine: Engine, questions: tuple[str, ...], expected: str, absent: str
+) -> None:
+    *_, other = conversation(curated_engine, *questions)
+
+    assert other.intent is Intent.AID
+    assert expected in body(other)
+    assert absent not in body(other)
+    assert not body(other).startswith(("Yes", "Так"))
+
+
+def test_a_sender_after_one_side_of_the_aid_narrows_the_same_hromadas_aid(
+    curated_engine: Engine,
+) -> None:
+    *_, japan = conversation(
+        curated_engine, "від кого допомога мені?", "а харкову?", "а з Японії?"
+    )
+
+    assert japan.entities.hromada == KHARKIV
+    assert "Японія" in body(japan)

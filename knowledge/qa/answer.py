@@ -44,6 +44,10 @@ class Context:
     # The keys of the events (meetings, visits, conferences) the last answer was about, so that
     # «а коли?», «а де?», "who went?" ask about them.
     events: tuple[str, ...] = ()
+    # The side of the aid the last answer was about ("from which countries?", «скільки
+    # автомобілів?»): the Aspect's value, then the AidCategory values it counted, so that
+    # «а Мена?» asks the same of another hromada.
+    aid_side: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

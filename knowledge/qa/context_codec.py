@@ -21,6 +21,7 @@ def context_to_data(context: Context) -> dict[str, Any]:
         "yes_no": context.yes_no,
         "counted": list(context.counted),
         "events": list(context.events),
+        "aid_side": list(context.aid_side),
     }
 
 
@@ -52,4 +53,5 @@ def context_from_data(data: object) -> Context | None:
         yes_no=data.get("yes_no") is True,
         counted=_strings(data.get("counted")),
         events=_strings(data.get("events")),
+        aid_side=_strings(data.get("aid_side")),
     )

@@ -25,6 +25,7 @@ from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.places.world_regions import in_region
 from knowledge.qa.aid_aspects import narrow_aid_lines
+from knowledge.qa.aid_side import aid_side
 from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted
 from knowledge.qa.coverage import (
@@ -439,6 +440,7 @@ class Engine:
                 yes_no=meaning.yes_no,
                 counted=_counted(meaning, context),
                 events=tuple(draft.events),
+                aid_side=aid_side(meaning),
             ),
         )
 

@@ -25,6 +25,7 @@ from knowledge.places.gazetteer import EntityKind, Mention
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.places.world import WorldPlace, place_key, world_places_named
 from knowledge.places.world_regions import is_world_region
+from knowledge.qa.aid_side import side_kept
 from knowledge.qa.answer import Context
 from knowledge.qa.aspects import (
     aid_categories_named,
@@ -2746,6 +2747,9 @@ def _narrowed(reading: Reading, meaning: Meaning, context: Context | None) -> Me
         return dataclasses.replace(meaning, narrow=Narrow(Aspect.PLACES))
     narrow = aspect_of(reading)
     if narrow is None:
+        kept = side_kept(reading, meaning, context)
+        if kept is not meaning:
+            return kept
         if intent is Intent.AID and meaning.yes_no:
             # "Did Japan send generators to Kharkiv?" asks about the goods, not only the sender.
             named = aid_categories_named(reading)
