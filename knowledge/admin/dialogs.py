@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin import forms
-from knowledge.admin.editing import AgreementRefusedError, Entity, check_agreement
+from knowledge.admin.editing import AgreementRefusedError, check_agreement
 from knowledge.admin.editing_state import Document, Extra
 from knowledge.admin.fields import EDITABLE_FIELDS, FIELDS
 from knowledge.facts.dates import PartialDate
@@ -36,7 +36,13 @@ from knowledge.facts.documents import (
 from knowledge.facts.messages import N_, Name, too_long
 from knowledge.facts.plain import from_plain
 from knowledge.facts.plausibility import entry_context, entry_day, term_ended
-from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory, CooperationArea
+from knowledge.facts.vocabulary import (
+    AgreementKind,
+    AgreementStatus,
+    AidCategory,
+    CooperationArea,
+    Entity,
+)
 from knowledge.places.lookup import HromadaChoice, find_hromadas, find_places
 from knowledge.places.partners import own_partner_problem
 from knowledge.render.labels import (

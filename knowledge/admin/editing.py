@@ -6,7 +6,6 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -19,10 +18,10 @@ from knowledge.admin.common import (
     FieldChange,
     field_changes,
 )
-from knowledge.facts.documents import AgreementDoc, PlaceDoc, references
+from knowledge.facts.documents import AgreementDoc, PlaceDoc, document_type, references
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.plausibility import entry_context
-from knowledge.facts.vocabulary import AuditAction
+from knowledge.facts.vocabulary import AuditAction, Entity
 from knowledge.places.partners import own_partner_problem
 from knowledge.store import mapping
 from knowledge.store.audit_log import NewEntry, add_entry_now
@@ -34,18 +33,6 @@ from knowledge.store.stored_records import put_record, remove_record, stored_rec
 from knowledge.store.stored_records import users_of as stored_users_of
 
 Doc = TypeVar("Doc", bound=BaseModel)
-
-
-class Entity(StrEnum):
-    """The kinds of record the audit log names; the first four are edited by admins."""
-
-    SOURCE = "source"
-    PLACE = "place"
-    AGREEMENT = "agreement"
-    AID = "aid"
-    HROMADA = "hromada"
-    ACTIVITY = "activity"
-    PROGRAMME = "programme"
 
 
 EDITABLE = (Entity.SOURCE, Entity.PLACE, Entity.AGREEMENT, Entity.AID)
@@ -149,26 +136,21 @@ def with_changes(doc: Doc, **changes: Any) -> Doc:
     return type(doc).model_validate(doc.model_dump() | changes)
 
 
-def kind_of(entity: str) -> mapping.RecordMapping[Any, Any]:
-    """The storage details of an audited entity."""
-    return mapping.mapping_of(Entity(entity))
-
-
 def parse_doc(entity: str, data: dict[str, Any] | None) -> BaseModel | None:
     """A record's document from its audited JSON form."""
-    return None if data is None else kind_of(entity).doc_type.model_validate(data)
+    return None if data is None else document_type(entity).model_validate(data)
 
 
 def entered_doc(entity: str, data: dict[str, Any] | None) -> BaseModel | None:
     """A record an admin has just changed, from its JSON form: validated as every entry
     validates it (`knowledge.facts.plausibility`), so an impossible date is refused."""
-    doc_type = kind_of(entity).doc_type
+    doc_type = document_type(entity)
     return None if data is None else doc_type.model_validate(data, context=entry_context())
 
 
 def _entity_of(doc: BaseModel) -> Entity:
     for entity in EDITABLE:
-        if isinstance(doc, kind_of(entity).doc_type):
+        if isinstance(doc, document_type(entity)):
             return entity
     raise TypeError(f"not an editable record: {type(doc).__name__}")
 
@@ -190,8 +172,7 @@ async def load_for_edit(
 
 
 async def _check_references(session: AsyncSession, doc: BaseModel, ids: mapping.Ids) -> None:
-    for kind, key in references(doc):
-        entity = Entity(kind)
+    for entity, key in references(doc):
         if entity is Entity.HROMADA:
             exists = await hromada_exists(session, key)
         else:

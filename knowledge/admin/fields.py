@@ -11,13 +11,17 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.admin.common import FieldChange
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate
-from knowledge.facts.documents import entry_problem, length_problems
+from knowledge.facts.documents import (
+    DOCUMENT_TYPES,
+    document_type,
+    entry_problem,
+    length_problems,
+)
 from knowledge.facts.messages import N_, Name, Problem
 from knowledge.facts.unreadable import limit_of
 from knowledge.places.hromadas import shipped_index
 from knowledge.render.labels import VOCABULARIES
 from knowledge.render.lang import Language
-from knowledge.store import mapping
 
 FIELDS = {
     "key": N_("Key"),
@@ -269,9 +273,9 @@ def _value_type(entity: str, names: list[str]) -> Any:
     disagree (a "kind" is of a different vocabulary in each) has none.
     """
     try:
-        documents = [mapping.mapping_of(entity).doc_type]
-    except KeyError:
-        documents = [record.doc_type for record in mapping.RECORDS]
+        documents: list[type[BaseModel]] = [document_type(entity)]
+    except ValueError:
+        documents = list(DOCUMENT_TYPES.values())
     types = {kind for document in documents for kind in _field_types(document, names)}
     return types.pop() if len(types) == 1 else None
 

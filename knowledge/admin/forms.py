@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import Admin, AdminError
-from knowledge.admin.editing import EDITABLE, Entity, load_for_edit
+from knowledge.admin.editing import EDITABLE, load_for_edit
 from knowledge.admin.fields import FIELDS, invalid_record_problem
 from knowledge.admin.history import recent_changes
 from knowledge.facts.dates import InvalidPartialDateError, PartialDate, read_written_date
@@ -33,6 +33,7 @@ from knowledge.facts.vocabulary import (
     AgreementStatus,
     AidCategory,
     CooperationArea,
+    Entity,
     SourceKind,
 )
 from knowledge.places.countries import resolve_country

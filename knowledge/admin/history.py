@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import Admin, AdminError, FieldChange
 from knowledge.admin.editing import (
-    Entity,
     doc_json,
     load_for_edit,
     parse_doc,
@@ -20,7 +19,7 @@ from knowledge.admin.editing import (
     write_state,
 )
 from knowledge.admin.permissions import EDITOR_ENTITY, grants_of
-from knowledge.facts.vocabulary import AuditAction
+from knowledge.facts.vocabulary import AuditAction, Entity
 from knowledge.store import audit_log
 from knowledge.store.audit_log import AuditEntry, NewEntry, add_entry
 from knowledge.store.audit_log import Change as Change

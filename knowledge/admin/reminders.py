@@ -10,11 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import utc_now
-from knowledge.admin.editing import Entity, doc_json, with_changes, write_state
+from knowledge.admin.editing import doc_json, with_changes, write_state
 from knowledge.admin.permissions import editors_of
 from knowledge.facts.records import Text
 from knowledge.facts.terms import Expiry, expiry
-from knowledge.facts.vocabulary import AgreementStatus, AuditAction
+from knowledge.facts.vocabulary import AgreementStatus, AuditAction, Entity
 from knowledge.store.audit_log import NewEntry, add_entry
 from knowledge.store.engines import writing
 from knowledge.store.reminders_sent import active_agreements, add_sent, sent_thresholds

@@ -8,9 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin.common import utc_now
 from knowledge.admin.config import advance_cursor, claim_cursor, cursor
-from knowledge.admin.editing import Entity
 from knowledge.admin.outbox import Announcement, enqueue_claimed
 from knowledge.admin.permissions import UnknownHromadaError
+from knowledge.facts.vocabulary import Entity
 from knowledge.store.engines import writing
 from knowledge.store.followers import (
     NewRecord,

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.admin import forms
 from knowledge.admin.common import Admin, AdminError
-from knowledge.admin.editing import Entity, SaveResult, load_for_edit, save_records
+from knowledge.admin.editing import SaveResult, load_for_edit, save_records
 from knowledge.extraction.compare import date_field
 from knowledge.extraction.proposals import (
     AgreementProposal,
@@ -39,7 +39,7 @@ from knowledge.facts.documents import (
     PlaceDoc,
     SourceDoc,
 )
-from knowledge.facts.vocabulary import DonorKind
+from knowledge.facts.vocabulary import DonorKind, Entity
 from knowledge.places.lookup import HromadaChoice, find_places
 from knowledge.store.registry import (
     StoredPlaceNames,

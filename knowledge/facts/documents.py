@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Any, Self
 
@@ -38,6 +39,7 @@ from knowledge.facts.vocabulary import (
     AidCategory,
     CooperationArea,
     DonorKind,
+    Entity,
     HromadaKind,
     SourceKind,
 )
@@ -491,24 +493,41 @@ class ProgrammeDoc(Document):
     sources: Citations
 
 
-def references(doc: BaseModel) -> list[tuple[str, str]]:
+# Each kind of record's document class, by the name the audit log gives the kind.
+DOCUMENT_TYPES: Mapping[Entity, type[Document]] = {
+    Entity.SOURCE: SourceDoc,
+    Entity.HROMADA: HromadaDoc,
+    Entity.PLACE: PlaceDoc,
+    Entity.AGREEMENT: AgreementDoc,
+    Entity.AID: AidDoc,
+    Entity.ACTIVITY: ActivityDoc,
+    Entity.PROGRAMME: ProgrammeDoc,
+}
+
+
+def document_type(entity: str) -> type[Document]:
+    """The document class of a kind of record by its audit name ("agreement"); ValueError
+    for a name no kind has."""
+    return DOCUMENT_TYPES[Entity(entity)]
+
+
+def references(doc: BaseModel) -> list[tuple[Entity, str]]:
     """What a record refers to, as ("hromada", code), ("place", key) or ("source", key) pairs.
 
     In the order the record names them: its hromada, place, donors' places, sources and its
     extensions' sources.
     """
-    found: list[tuple[str, str]] = []
+    found: list[tuple[Entity, str]] = []
     hromada = getattr(doc, "hromada", None)
     if isinstance(hromada, str):
-        found.append(("hromada", hromada))
+        found.append((Entity.HROMADA, hromada))
     place = getattr(doc, "place", None)
     if isinstance(place, str):
-        found.append(("place", place))
-    found += [
-        ("place", donor.place) for donor in getattr(doc, "donors", []) if donor.place is not None
-    ]
-    found += [("source", citation.source) for citation in getattr(doc, "sources", [])]
-    found += [("source", extension.source) for extension in getattr(doc, "extensions", [])]
+        found.append((Entity.PLACE, place))
+    donors = getattr(doc, "donors", [])
+    found += [(Entity.PLACE, donor.place) for donor in donors if donor.place is not None]
+    found += [(Entity.SOURCE, citation.source) for citation in getattr(doc, "sources", [])]
+    found += [(Entity.SOURCE, extension.source) for extension in getattr(doc, "extensions", [])]
     return found
 
 

@@ -116,3 +116,16 @@ class HromadaKind(StrEnum):
     SETTLEMENT = "settlement"
     RURAL = "rural"
     SPECIAL = "special"
+
+
+class Entity(StrEnum):
+    """The kinds of record, by the names the audit log gives them; the first four are edited
+    by admins."""
+
+    SOURCE = "source"
+    PLACE = "place"
+    AGREEMENT = "agreement"
+    AID = "aid"
+    HROMADA = "hromada"
+    ACTIVITY = "activity"
+    PROGRAMME = "programme"

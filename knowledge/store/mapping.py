@@ -37,6 +37,7 @@ from knowledge.facts.vocabulary import (
     AidCategory,
     CooperationArea,
     DonorKind,
+    Entity,
     HromadaKind,
     SourceKind,
 )
@@ -392,7 +393,7 @@ class RecordMapping(Generic[Doc, Row]):
     child rows, which a change replaces wholesale.
     """
 
-    entity: str
+    entity: Entity
     section: str
     doc_type: type[Doc]
     row_type: type[Row]
@@ -414,10 +415,15 @@ def _without_ids(apply: Callable[[Doc, Row], None]) -> Callable[[Doc, Row, Ids],
 # In the order they are written: what the others refer to comes first.
 RECORDS: tuple[RecordMapping[Any, Any], ...] = (
     RecordMapping(
-        "source", "sources", SourceDoc, models.SourceRow, source_doc, _without_ids(apply_source)
+        Entity.SOURCE,
+        "sources",
+        SourceDoc,
+        models.SourceRow,
+        source_doc,
+        _without_ids(apply_source),
     ),
     RecordMapping(
-        "hromada",
+        Entity.HROMADA,
         "hromadas",
         HromadaDoc,
         models.HromadaRow,
@@ -426,10 +432,10 @@ RECORDS: tuple[RecordMapping[Any, Any], ...] = (
         key_field="code",
     ),
     RecordMapping(
-        "place", "places", PlaceDoc, models.PlaceRow, place_doc, _without_ids(apply_place)
+        Entity.PLACE, "places", PlaceDoc, models.PlaceRow, place_doc, _without_ids(apply_place)
     ),
     RecordMapping(
-        "agreement",
+        Entity.AGREEMENT,
         "agreements",
         AgreementDoc,
         models.AgreementRow,
@@ -437,9 +443,11 @@ RECORDS: tuple[RecordMapping[Any, Any], ...] = (
         apply_agreement,
         with_children=True,
     ),
-    RecordMapping("aid", "aid", AidDoc, models.AidRow, aid_doc, apply_aid, with_children=True),
     RecordMapping(
-        "activity",
+        Entity.AID, "aid", AidDoc, models.AidRow, aid_doc, apply_aid, with_children=True
+    ),
+    RecordMapping(
+        Entity.ACTIVITY,
         "activities",
         ActivityDoc,
         models.ActivityRow,
@@ -448,7 +456,7 @@ RECORDS: tuple[RecordMapping[Any, Any], ...] = (
         with_children=True,
     ),
     RecordMapping(
-        "programme",
+        Entity.PROGRAMME,
         "programmes",
         ProgrammeDoc,
         models.ProgrammeRow,
@@ -457,7 +465,7 @@ RECORDS: tuple[RecordMapping[Any, Any], ...] = (
         with_children=True,
     ),
 )
-_BY_ENTITY = {record.entity: record for record in RECORDS}
+_BY_ENTITY: dict[str, RecordMapping[Any, Any]] = {record.entity: record for record in RECORDS}
 
 
 def mapping_of(entity: str) -> RecordMapping[Any, Any]:
