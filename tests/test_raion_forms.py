@@ -106,3 +106,49 @@ def test_a_russian_and_a_ukrainian_stem_meet() -> None:
 
     assert russian & ukrainian
     assert not adjective_stems("Тячевский") & town_stems(latin_key("Роздільна"))
+
+
+@pytest.mark.parametrize(
+    ("written", "expected_centre", "expected_raion_now"),
+    [
+        # Named by the adjective of its centre, Саки, whose raion was abolished in 2020.
+        ("Sakskyi raion", "Saky", "Yevpatoriiskyi"),
+    ],
+)
+def test_an_abolished_raion_by_its_national_adjective_names_its_centre(
+    written: str, expected_centre: str, expected_raion_now: str
+) -> None:
+    actual = shipped_index().resolve(written)
+
+    assert isinstance(actual, Problem)
+    assert (actual.params["example"], actual.params["raion"]) == (
+        expected_centre,
+        expected_raion_now,
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "oblast"),
+    [
+        ("Oleksandrivska, raionul Shyrokivski", "regiunea Dnipropetrovsk"),
+        ("Oleksandrivka, Shyrokivskyi raion", "Dnipropetrovsk Oblast"),
+        ("Олександрівка, Широківський район", "Дніпропетровська область"),
+    ],
+)
+def test_an_abolished_raion_by_its_adjective_narrows_a_village_to_the_raion_of_today(
+    written: str, oblast: str
+) -> None:
+    index = shipped_index()
+    kryvorizkyi = next(
+        code for code, hromadas in index.raions.items() if hromadas[0].raion_en == "Kryvorizkyi"
+    )
+
+    actual = index.resolve(written, oblast)
+
+    # Two villages so named lie in the old raion, now Kryvorizkyi: listed, never guessed.
+    assert isinstance(actual, Problem)
+    assert "ambiguous hromada" in actual.message
+    assert "Hrechanopodivska" in str(actual.params["candidates"])
+    assert "Devladivska" in str(actual.params["candidates"])
+    assert "Novopokrovska" not in str(actual.params["candidates"])
+    assert index.raion_codes("raionul Shyrokivski") >= {kryvorizkyi}

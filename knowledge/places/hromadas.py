@@ -1017,6 +1017,16 @@ class HromadaIndex:
         centres = self._lookup(
             name, lambda entry: entry.by_centre, _Kinds()
         ) or self._by_russian_spelling(name, lambda entry: entry.by_centre, _Kinds())
+        if not centres:
+            # «raionul Shyrokivski», "Shyrokivskyi raion": abolished, named by its adjective;
+            # the raions of every town so named (Широке of Crimea and of Dnipropetrovsk
+            # Oblast), for the row's oblast to choose from.
+            towns = {
+                code
+                for stem in self._adjective_stems(text)
+                for code in self._towns_by_stem.get(stem, ())
+            }
+            return frozenset(code for town in towns if (code := self.by_code[town].raion_code))
         return frozenset(entry.hromada.raion_code for entry in centres if entry.hromada.raion_code)
 
     def _by_former_centre(self, key: str, keep: Callable[[_Entry], bool]) -> list[_Entry]:
@@ -1407,7 +1417,9 @@ class HromadaIndex:
         if found:
             chosen = self._choose(text, found, None)
         elif chosen is None:
-            chosen = self._raion_centre(key)
+            chosen = self._raion_centre(key) or self._raion_by_foreign_adjective(
+                text, national=True
+            )
         if not isinstance(chosen, Resolved) or chosen.settlement is not None:
             return Problem(
                 N_(
@@ -1441,16 +1453,13 @@ class HromadaIndex:
             },
         )
 
-    def _raion_by_foreign_adjective(self, text: str) -> Resolved | None:
+    def _raion_by_foreign_adjective(self, text: str, *, national: bool = False) -> Resolved | None:
         """The centre of the raion a Polish, Romanian or Russian adjective names («Rejon
         Razdzielnianski», «Раздельнянский район»: Роздільна), by `raion_forms`: a raion of
-        today whose stem is the only one to meet it, else the one town it meets."""
-        words = [
-            word
-            for word in text.split()
-            if name_key(word) not in _RAION_WORDS and not _is_descriptive(name_key(word))
-        ]
-        stems = adjective_stems(" ".join(words))
+        today whose stem is the only one to meet it, else the one town it meets. With
+        `national`, an adjective in the national romanisation too ("Shyrokivskyi": Широке,
+        whose raion was abolished in 2020)."""
+        stems = self._adjective_stems(text, national=national)
         if not stems:
             return None
         raions = {code for stem in stems for code in self._raions_by_stem.get(stem, ())}
@@ -1465,6 +1474,20 @@ class HromadaIndex:
         elif raions:
             return None
         return Resolved(next(iter(towns))) if len(towns) == 1 else None
+
+    @staticmethod
+    def _adjective_stems(text: str, *, national: bool = True) -> set[str]:
+        """The stems (`raion_forms`) of the raion's adjective in `text`, its raion words left
+        out: read back from Polish, Romanian or Russian, or with `national` as written."""
+        words = [
+            word
+            for word in text.split()
+            if name_key(word) not in _RAION_WORDS and not _is_descriptive(name_key(word))
+        ]
+        name = " ".join(words)
+        return adjective_stems(name) or (
+            national_stems(latin_key(name_key(name))) if national else set()
+        )
 
     def _same_name(self, found: list[_Entry], key: str) -> bool:
         """Whether a centre found is written as `key` is, in English or Ukrainian: "Saky"

@@ -90,8 +90,9 @@ def national_stems(latin: str) -> set[str]:
 def town_stems(centre_latin: str) -> set[str]:
     """The stems (`stem_key`) of the adjectives a raion named after a town may have:
     Ковель → Ковельський ("kvls"), Роздільна → Роздільнянський ("rzdlns"), Тисмениця →
-    Тисменицький ("tsmnc"), Шацьк → Шацький ("sck"); from the town's romanisation key."""
+    Тисменицький ("tsmnc"), Шацьк → Шацький ("sck"), Широке → Широківський ("srkvs");
+    from the town's romanisation key."""
     word = centre_latin.replace(" ", "").replace("-", "")
     bare = re.sub(r"(?:ia|a|e|i|y|o)$", "", word)
-    forms = {bare + "s", bare + "ians", bare} if bare != word else {word + "s", word}
+    forms = {bare + "s", bare + "ians", bare + "ivs", bare} if bare != word else {word + "s", word}
     return {stem_key(form) for form in forms if len(stem_key(form)) >= _MIN_STEM}
