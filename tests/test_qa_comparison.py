@@ -83,3 +83,23 @@ def test_a_count_of_partners_leaves_out_the_town_only_in_talks(engine: Engine) -
 
     assert actual.startswith("Мена: 4 партнери")
     assert "Ще не підписано: Фрідберг." in actual
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Хто більше має партнерів: Мена чи Куп'янськ?", "Мена: 4 партнери (ще 1 місто"),
+        ("Хто має більше партнерів: Харків чи Мена?", "Мена: 4 партнери (ще 1 місто"),
+        ("у кого больше партнеров у мены или у харькова", "Мена: 4 партнери (ще 1 місто"),
+        ("who has more partners, Mena or Kupiansk?", "Mena: 4 partners (1 more town"),
+    ],
+)
+def test_a_comparison_counts_partners_as_a_single_count_does(
+    engine: Engine, question: str, expected: str
+) -> None:
+    # Friedberg is only in talks with Mena: «Мена — 4 партнери» in every answer.
+    actual = engine.answer(question, today=TODAY).text
+
+    assert expected in actual
+    assert "5 партнерів" not in actual
+    assert "5 partners" not in actual

@@ -27,7 +27,7 @@ from knowledge.places.world_regions import in_region
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.aid_side import aid_side
 from knowledge.qa.answer import Answer, Choice, Context
-from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted
+from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted, partner_towns
 from knowledge.qa.coverage import (
     Written,
     activities_answer,
@@ -402,7 +402,7 @@ class Engine:
         elif intent is Intent.SOURCES:
             self._sources(lang, entities, context, draft)
         elif intent is Intent.NO_RECORDS:
-            self._no_records(lang, _code(entities), draft)
+            self._no_records(lang, _code(entities), draft, yes_no=meaning.yes_no)
         else:
             self._HANDLERS[intent](self, lang, meaning, draft, today)
             self._the_other_partners(lang, meaning, draft, today)
@@ -2012,7 +2012,10 @@ class Engine:
                 draft.lines.append(agreements_counted(lang, name, agreements))
                 counts.append((name, count))
                 continue
-            count = len({a.place for a in agreements})
+            # A town is a partner once an agreement with it is signed, as a single count says;
+            # the towns still in talks are said apart.
+            partners, unsigned = partner_towns(agreements)
+            count = len(partners)
             template = lang.ngettext(
                 "{hromada}: {count} partner", "{hromada}: {count} partners", count
             )
@@ -2020,7 +2023,14 @@ class Engine:
                 template = lang.ngettext(
                     "{hromada}: {count} twin city", "{hromada}: {count} twin cities", count
                 )
-            draft.lines.append(template.format(hromada=name, count=lang.number(count)) + ".")
+            line = template.format(hromada=name, count=lang.number(count))
+            if unsigned:
+                line += " " + lang.ngettext(
+                    "({count} more town not signed yet)",
+                    "({count} more towns not signed yet)",
+                    len(unsigned),
+                ).format(count=lang.number(len(unsigned)))
+            draft.lines.append(line + ".")
             counts.append((name, count))
         if len(counts) != 2:
             return
@@ -2593,14 +2603,24 @@ class Engine:
         if any(donor.country for aid in records for donor in aid.donors):
             draft.suggestions.append(_("Which countries sent aid?"))
 
-    def _no_records(self, lang: Language, code: str, draft: _Draft) -> None:
+    def _no_records(
+        self, lang: Language, code: str, draft: _Draft, *, yes_no: bool = False
+    ) -> None:
+        """Says the hromada has no records; a yes-or-no asked of it («Чи є у Львова
+        побратими?») opens with a no."""
         hromada = self.snapshot.hromadas[code]
-        draft.lines.append(
+        nothing = (
             lang.gettext(
-                "No records yet for {hromada}: the knowledge base has no partnerships or aid for"
-                " this hromada."
-            ).format(hromada=hromada_label(lang, hromada))
+                "No, there are no records yet for {hromada}: the knowledge base has no"
+                " partnerships or aid for this hromada."
+            )
+            if yes_no
+            else lang.gettext(
+                "No records yet for {hromada}: the knowledge base has no partnerships or aid"
+                " for this hromada."
+            )
         )
+        draft.lines.append(nothing.format(hromada=hromada_label(lang, hromada)))
         draft.lines.append(
             lang.gettext("If you know of an agreement, tell the hromada's council.")
         )

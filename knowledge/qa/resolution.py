@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from rapidfuzz.distance import Levenshtein
+
 from knowledge.facts.records import Agreement
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
@@ -882,6 +884,60 @@ def _opener(reading: Reading) -> str:
     return next((word for word in words if word not in _FOLLOW_UP_WORDS), "")
 
 
+# Prepositions before a question word: «З якими містами…», «С какими…», "With which…".
+_OPENING_PREPOSITIONS = frozenset(
+    fold(word)
+    for word in (
+        "з",
+        "із",
+        "зі",
+        "с",
+        "со",
+        "у",
+        "в",
+        "до",
+        "від",
+        "от",
+        "для",
+        "with",
+        "from",
+        "to",
+        "in",
+    )
+)
+# Question words as a preposition governs them: «з якими», «до якої», «с какими», "with which".
+_GOVERNED_QUESTION_WORDS = _WHICH_OPENERS | frozenset(
+    fold(word)
+    for word in (
+        *("якими", "яким", "якою", "якому", "якім", "котрими", "котрим", "ким", "кого"),
+        *("какими", "каким", "какой", "каком", "которыми", "кем", "кого"),
+    )
+)
+# "which" typed in haste; no English word is one letter from it but "witch".
+_WHICH = "which"
+
+
+def _asks_which(reading: Reading) -> bool:
+    """Whether the question opens by asking which or who behind a preposition («З якими
+    містами…», «С какими…», "With which…"), or with "Whihc…" or "Wich…" typed in haste (one
+    letter off or swapped)."""
+    words = [fold(token.text) for token in reading.tokens]
+    while words and words[0] in _FOLLOW_UP_WORDS:
+        words = words[1:]
+    if not words:
+        return False
+    if (
+        words[0] in _OPENING_PREPOSITIONS
+        and len(words) > 1
+        and words[1] in _GOVERNED_QUESTION_WORDS
+    ):
+        return True
+    hasty = words[0] != _WHICH and words[0] != "witch"
+    return hasty and (
+        Levenshtein.distance(words[0], _WHICH) == 1 or sorted(words[0]) == sorted(_WHICH)
+    )
+
+
 # «партнери Лілля», "partners of Lille": a list asked for by its name, not a yes or a no.
 _LIST_OPENERS = frozenset(
     fold(word) for word in ("партнери", "партнеры", "побратими", "побратимы", "partners", "twins")
@@ -918,6 +974,9 @@ def _is_yes_no(reading: Reading) -> bool:
     cues = reading.cues
     opener = _opener(reading)
     if opener in _HOW_OPENERS or opener in _WH_OPENERS:
+        return False
+    if _asks_which(reading):
+        # «З якими містами Мена має угоди?», "Whihc countries gave aid?" ask which ones.
         return False
     words = {fold(token.text) for token in reading.tokens}
     if opener in _LIST_OPENERS and Cue.YES_NO not in cues and not words & _THERE_ARE:
@@ -1573,7 +1632,7 @@ def _asks_existence(reading: Reading) -> bool:
 
     A question opening with "which" or "who" («Які громади мають партнерів у Японії?",
     "Which hromadas have partners in Japan?") asks for a list, never for a yes or a no."""
-    if _opener(reading) in _WHICH_OPENERS:
+    if _opener(reading) in _WHICH_OPENERS or _asks_which(reading):
         return False
     if Cue.YES_NO in reading.cues or _opener(reading) in _ENGLISH_ANY:
         # "Any partners in Africa?" is "are there any", with or without its question mark.
@@ -2547,10 +2606,12 @@ def _settled(
         and intent in _NEEDS_HROMADA | {Intent.NOT_RECORDED}
         and not snapshot.has_records(entities.hromada)
     ):
+        # «Чи є у Львова побратими?» still opens with a no.
         return Meaning(
             Intent.NO_RECORDS,
             entities,
             pending=intent,
+            yes_no=meaning.yes_no,
             rule="the hromada has no records",
         )
     del previous_intent
