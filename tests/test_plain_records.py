@@ -14,6 +14,10 @@ from typing import Any
 import pytest
 
 from knowledge.extraction.codec import (
+    AddedRecord,
+    CardState,
+    FactCard,
+    ProposedDocument,
     comparison_data,
     comparison_from_data,
     proposal_data,
@@ -123,3 +127,41 @@ def test_extract_json_names_an_aids_items_fields() -> None:
     ]
     assert "evidence" not in data
     assert data["fact"] == "aid"
+
+
+@pytest.mark.parametrize("state", list(CardState))
+def test_a_documents_cards_survive_a_round_trip_through_json(state: CardState) -> None:
+    seed = count()
+    added = AddedRecord("agreement", "kharkiv-jelgava", 41) if state is CardState.ADDED else None
+    expected = ProposedDocument(
+        _sample(SourceProposal, seed),
+        "Kharkiv and Jelgava sign a cooperation agreement",
+        [
+            FactCard(_sample(AgreementProposal, seed), _sample(Comparison, seed), True, state),
+            FactCard(
+                _sample(AidProposal, seed), Comparison(), False, state, message=17, result=added
+            ),
+        ],
+    )
+
+    actual = ProposedDocument.from_data(json.loads(json.dumps(expected.to_data())))
+
+    assert actual == expected
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"title": "no source", "facts": []},
+        {"source": {}, "title": "a source without its fields", "facts": []},
+        {"source": "x", "title": "t", "facts": [{"state": "open"}]},
+    ],
+)
+def test_kept_cards_of_another_form_read_as_none(broken: dict[str, Any]) -> None:
+    seed = count()
+    source = plain(_sample(SourceProposal, seed))
+    card = FactCard(_sample(AidProposal, seed), Comparison(), True).to_data()
+    unknown_state = {"source": source, "title": "t", "facts": [{**card, "state": "lost"}]}
+
+    assert ProposedDocument.from_data(broken) is None
+    assert ProposedDocument.from_data(unknown_state) is None

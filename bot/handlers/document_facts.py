@@ -55,12 +55,11 @@ from knowledge.admin.permissions import can_edit
 from knowledge.admin.wording import entity_label
 from knowledge.extraction import DocumentText, Extractor, PlaceNames, compare, is_supported
 from knowledge.extraction.codec import (
+    AddedRecord,
+    CardState,
+    FactCard,
+    ProposedDocument,
     comparison_data,
-    comparison_from_data,
-    proposal_data,
-    proposal_from_data,
-    source_data,
-    source_from_data,
 )
 from knowledge.extraction.drafts import (
     Draft,
@@ -95,8 +94,6 @@ KEPT_DOCUMENTS = 5
 # The text read from one document at most (about thirty pages).
 MAX_TEXT = 100_000
 
-OPEN, ADDED, SKIPPED, EDITING = "open", "added", "skipped", "editing"
-
 
 class FactsStep(StatesGroup):
     """/extract waiting for a text or a file; Edit waiting for a new place's country."""
@@ -116,19 +113,25 @@ async def _kept(state: FSMContext) -> dict[str, Any]:
     return documents if isinstance(documents, dict) else {}
 
 
-async def _keep(state: FSMContext, token: str, document: dict[str, Any]) -> None:
+async def _kept_document(state: FSMContext, token: str) -> ProposedDocument | None:
+    """The document the cards of `token` were shown for, None when it is no longer kept."""
+    kept = (await _kept(state)).get(token)
+    return ProposedDocument.from_data(kept) if isinstance(kept, dict) else None
+
+
+async def _keep(state: FSMContext, token: str, document: ProposedDocument) -> None:
     documents = await _kept(state)
-    documents[token] = document
+    documents[token] = document.to_data()
     # The oldest documents' cards stop answering: a chat keeps a few, not every one ever sent.
     for old in list(documents)[:-KEPT_DOCUMENTS]:
         del documents[old]
     await _proposals(state).set_data({"documents": documents})
 
 
-async def _update(state: FSMContext, token: str, document: dict[str, Any]) -> None:
+async def _update(state: FSMContext, token: str, document: ProposedDocument) -> None:
     documents = await _kept(state)
     if token in documents:
-        documents[token] = document
+        documents[token] = document.to_data()
         await _proposals(state).set_data({"documents": documents})
 
 
@@ -358,18 +361,9 @@ async def _propose(
         editable = await services.work(
             can_edit, admin.user_id, proposal.hromada, admin.super_admins
         )
-        entries.append(
-            {
-                "proposal": proposal_data(proposal),
-                "comparison": comparison_data(compare(proposal, engine.snapshot)),
-                "editable": editable,
-                "state": OPEN,
-                "message": None,
-                "result": None,
-            }
-        )
+        entries.append(FactCard(proposal, compare(proposal, engine.snapshot), editable))
     token = secrets.token_urlsafe(6)
-    kept = {"source": source_data(source), "title": title, "facts": entries}
+    kept = ProposedDocument(source, title, entries)
     stored_key, new_source = await services.work(source_record, source, title)
     language = Language(lang)
     header = [
@@ -392,7 +386,7 @@ async def _propose(
             _card_keyboard(token, index, entry),
             previews=True,
         )
-        entry["message"] = sent.message_id
+        entry.message = sent.message_id
     await _keep(state, token, kept)
     addable = [entry for entry in entries if _addable(entry)]
     if len(addable) > 1:
@@ -411,22 +405,21 @@ async def _propose(
         )
 
 
-def _addable(entry: dict[str, Any]) -> bool:
-    if entry["state"] != OPEN or not entry["editable"]:
+def _addable(entry: FactCard) -> bool:
+    if entry.state is not CardState.OPEN or not entry.editable:
         return False
-    return not needs_country(proposal_from_data(entry["proposal"]))
+    return not needs_country(entry.proposal)
 
 
 def _card_text(
     language: Language,
     services: BotServices,
-    entry: dict[str, Any],
+    entry: FactCard,
     index: int,
     total: int,
     note: str | None = None,
 ) -> str:
-    proposal = proposal_from_data(entry["proposal"])
-    comparison = comparison_from_data(entry["comparison"])
+    proposal, comparison = entry.proposal, entry.comparison
     card = fact_card(
         language,
         services.engine.snapshot,
@@ -436,36 +429,34 @@ def _card_text(
         total=total,
     )
     notes = []
-    if not entry["editable"]:
+    if not entry.editable:
         notes.append(_("Read only: only an editor of this hromada may add it."))
-    elif entry["state"] == OPEN and needs_country(proposal):
+    elif entry.state is CardState.OPEN and needs_country(proposal):
         notes.append(_("The text gives no country for this new place: press Edit to give it."))
     status = note or _state_note(entry, language.code)
     # The card leaves room for the status lines below it, each under a few hundred characters.
     return card_with_notes(card, notes, status, MESSAGE_LIMIT - STATUS_ROOM)
 
 
-def _state_note(entry: dict[str, Any], lang: str) -> str | None:
-    state = entry["state"]
-    result = entry.get("result")
-    if state == ADDED and result:
+def _state_note(entry: FactCard, lang: str) -> str | None:
+    state, result = entry.state, entry.result
+    if state is CardState.ADDED and result is not None:
         return _("✅ Added: {entity} {key} (change #{id}). /undo takes it back.").format(
-            entity=entity_label(result["entity"], lang), key=result["key"], id=result["change"]
+            entity=entity_label(result.entity, lang), key=result.key, id=result.change
         )
-    if state == ADDED:
+    if state is CardState.ADDED:
         return _("✅ Nothing new to add: the knowledge base holds it, citing this document.")
-    if state == SKIPPED:
+    if state is CardState.SKIPPED:
         return _("✖ Skipped.")
-    if state == EDITING:
+    if state is CardState.EDITING:
         return _("✏️ Being edited in the dialog below.")
     return None
 
 
-def _card_keyboard(token: str, index: int, entry: dict[str, Any]) -> InlineKeyboardMarkup | None:
-    if entry["state"] != OPEN or not entry["editable"]:
+def _card_keyboard(token: str, index: int, entry: FactCard) -> InlineKeyboardMarkup | None:
+    if entry.state is not CardState.OPEN or not entry.editable:
         return None
-    comparison = comparison_from_data(entry["comparison"])
-    proposal = proposal_from_data(entry["proposal"])
+    comparison, proposal = entry.comparison, entry.proposal
     builder = InlineKeyboardBuilder()
 
     def button(text: str, action: FactMove) -> None:
@@ -489,29 +480,29 @@ async def _show(
     services: BotServices,
     lang: str,
     token: str,
-    document: dict[str, Any],
+    document: ProposedDocument,
     index: int,
     note: str | None = None,
 ) -> None:
     """The card as it stands now: its state, and buttons only while it is open."""
-    entry = document["facts"][index]
-    if entry.get("message") is None:
+    entry = document.facts[index]
+    if entry.message is None:
         return
-    text = _card_text(Language(lang), services, entry, index, len(document["facts"]), note)
+    text = _card_text(Language(lang), services, entry, index, len(document.facts), note)
     # A card the editor deleted, or already showing this: the state is kept anyway.
     with contextlib.suppress(TelegramAPIError):
         await show_instead_of(
-            bot, chat_id, int(entry["message"]), text, _card_keyboard(token, index, entry)
+            bot, chat_id, entry.message, text, _card_keyboard(token, index, entry)
         )
 
 
 # ---- Add, Edit, Skip ----
 
 
-def _result(draft: Draft, saved: SaveResult | None) -> dict[str, Any] | None:
+def _result(draft: Draft, saved: SaveResult | None) -> AddedRecord | None:
     if saved is None or saved.change_id is None:
         return None
-    return {"entity": draft.entity, "key": draft.key, "change": saved.change_id}
+    return AddedRecord(draft.entity, draft.key, saved.change_id)
 
 
 async def _add(
@@ -522,23 +513,23 @@ async def _add(
     admin: Admin,
     lang: str,
     token: str,
-    document: dict[str, Any],
+    document: ProposedDocument,
     indices: list[int],
 ) -> None:
     """Write the facts at `indices` in one change, if the knowledge base still stands as their
     cards showed; otherwise show the cards again as they stand now."""
     chat_id = query.message.chat.id if query.message is not None else admin.user_id
-    entries = [document["facts"][index] for index in indices]
-    proposals = [proposal_from_data(entry["proposal"]) for entry in entries]
+    entries = [document.facts[index] for index in indices]
+    proposals = [entry.proposal for entry in entries]
     fresh = [compare(proposal, services.engine.snapshot) for proposal in proposals]
     moved = [
         index
         for index, entry, comparison in zip(indices, entries, fresh, strict=True)
-        if comparison_data(comparison) != entry["comparison"]
+        if comparison_data(comparison) != comparison_data(entry.comparison)
     ]
     if moved:
         for index in moved:
-            document["facts"][index]["comparison"] = comparison_data(fresh[indices.index(index)])
+            document.facts[index].comparison = fresh[indices.index(index)]
             await _show(bot, chat_id, services, lang, token, document, index)
         await _update(state, token, document)
         await query.answer(
@@ -546,9 +537,9 @@ async def _add(
             show_alert=True,
         )
         return
-    source = source_from_data(document["source"])
+    source = document.source
     try:
-        source_key, new_source = await services.work(source_record, source, document["title"])
+        source_key, new_source = await services.work(source_record, source, document.title)
         drafts = await services.work(
             drafts_for, list(zip(proposals, fresh, strict=True)), source_key, new_source
         )
@@ -571,9 +562,9 @@ async def _add(
         return
     await query.answer()
     for index, draft, saved in zip(indices, drafts, results, strict=True):
-        entry = document["facts"][index]
-        entry["state"] = ADDED
-        entry["result"] = _result(draft, saved)
+        entry = document.facts[index]
+        entry.state = CardState.ADDED
+        entry.result = _result(draft, saved)
         await _show(bot, chat_id, services, lang, token, document, index)
     await _update(state, token, document)
     written = [saved for saved in results if saved is not None and saved.change_id is not None]
@@ -592,8 +583,8 @@ async def _add(
         )
 
 
-async def _open(query: CallbackQuery, state: FSMContext, token: str) -> dict[str, Any] | None:
-    document = (await _kept(state)).get(token)
+async def _open(query: CallbackQuery, state: FSMContext, token: str) -> ProposedDocument | None:
+    document = await _kept_document(state, token)
     if document is None:
         await query.answer(
             _("These cards are out of date; send the document again."), show_alert=True
@@ -616,21 +607,21 @@ async def on_fact(
     document = await _open(query, state, token)
     if document is None:
         return
-    if not 0 <= index < len(document["facts"]):
+    if not 0 <= index < len(document.facts):
         await query.answer(_("This button is no longer valid."), show_alert=True)
         return
-    entry = document["facts"][index]
-    if not entry["editable"]:
+    entry = document.facts[index]
+    if not entry.editable:
         await query.answer(
             _("Read only: only an editor of this hromada may add it."), show_alert=True
         )
         return
-    if entry["state"] != OPEN:
+    if entry.state is not CardState.OPEN:
         await query.answer(_state_note(entry, lang) or "", show_alert=True)
         return
     chat_id = query.message.chat.id if query.message is not None else admin.user_id
     if callback_data.action is FactMove.SKIP:
-        entry["state"] = SKIPPED
+        entry.state = CardState.SKIPPED
         await _update(state, token, document)
         await query.answer(_("Skipped."))
         await _show(bot, chat_id, services, lang, token, document, index)
@@ -659,14 +650,14 @@ async def on_document_facts(
     document = await _open(query, state, token)
     if document is None:
         return
-    indices = [index for index, entry in enumerate(document["facts"]) if _addable(entry)]
+    indices = [index for index, entry in enumerate(document.facts) if _addable(entry)]
     if not indices:
         await query.answer(_("Nothing is left to add."), show_alert=True)
         return
     if callback_data.action is FactMove.SKIP:
         chat_id = query.message.chat.id if query.message is not None else admin.user_id
         for index in indices:
-            document["facts"][index]["state"] = SKIPPED
+            document.facts[index].state = CardState.SKIPPED
             await _show(bot, chat_id, services, lang, token, document, index)
         await _update(state, token, document)
         await query.answer(_("Skipped."))
@@ -682,7 +673,7 @@ async def _edit(
     admin: Admin,
     lang: str,
     token: str,
-    document: dict[str, Any],
+    document: ProposedDocument,
     index: int,
 ) -> None:
     """Open the edit dialog on the fact as it would be added (first asking a missing country)."""
@@ -690,8 +681,7 @@ async def _edit(
     if not isinstance(message, Message):
         await query.answer()
         return
-    entry = document["facts"][index]
-    proposal = proposal_from_data(entry["proposal"])
+    proposal = document.facts[index].proposal
     await query.answer()
     if needs_country(proposal) and isinstance(proposal, AgreementProposal):
         await state.clear()
@@ -715,16 +705,16 @@ async def _open_dialog(
     admin: Admin,
     lang: str,
     token: str,
-    document: dict[str, Any],
+    document: ProposedDocument,
     index: int,
     country: str | None,
 ) -> None:
-    entry = document["facts"][index]
-    proposal: Proposal = proposal_from_data(entry["proposal"])
+    entry = document.facts[index]
+    proposal: Proposal = entry.proposal
     comparison: Comparison = compare(proposal, services.engine.snapshot)
-    source = source_from_data(document["source"])
+    source = document.source
     try:
-        source_key, new_source = await services.work(source_record, source, document["title"])
+        source_key, new_source = await services.work(source_record, source, document.title)
         (draft,) = await services.work(
             drafts_for,
             [(proposal, comparison)],
@@ -750,7 +740,7 @@ async def _open_dialog(
             ).format(key=draft.key),
         )
         return
-    entry["state"] = EDITING
+    entry.state = CardState.EDITING
     await _update(state, token, document)
     await _show(bot, message.chat.id, services, lang, token, document, index)
     await edit_draft(
@@ -786,8 +776,8 @@ async def on_country(
         return
     asked = FactCountry.from_data(await state.get_data())
     await state.clear()
-    document = None if asked is None else (await _kept(state)).get(asked.document)
-    if asked is None or document is None or not 0 <= asked.index < len(document["facts"]):
+    document = None if asked is None else await _kept_document(state, asked.document)
+    if asked is None or document is None or not 0 <= asked.index < len(document.facts):
         await say(message, _("These cards are out of date; send the document again."))
         return
     await _open_dialog(
