@@ -237,3 +237,42 @@ def test_a_sender_after_one_side_of_the_aid_narrows_the_same_hromadas_aid(
 
     assert japan.entities.hromada == KHARKIV
     assert "Японія" in body(japan)
+
+
+@pytest.mark.parametrize(
+    ("questions", "located"),
+    [
+        (("Чи є у Полтави побратими?", "а у Мени?", "а перший з них де?"), "Куявсько-Поморське"),
+        (("чи є побратими в мени?", "а останній з них де?"), "Німеччина"),
+        (("Mena partners", "where is the second one?"), "Kuyavian-Pomeranian"),
+        (("партнеры харькова", "где находится третий?"), "Словаччина"),
+    ],
+)
+def test_where_with_an_ordinal_says_where_the_partner_picked_lies(
+    curated_engine: Engine, questions: tuple[str, ...], located: str
+) -> None:
+    *_, where = conversation(curated_engine, *questions)
+
+    assert where.intent is Intent.PLACE
+    assert located in body(where)
+
+
+@pytest.mark.parametrize(
+    ("questions", "partner", "absent"),
+    [
+        (
+            ("з ким у Мени переговори?", "а Харків з ким веде переговори?", "а Мена?"),
+            "Фрідберг",
+            "Домброва",
+        ),
+        (("Who is Mena negotiating with?", "and Kharkiv?", "and Mena?"), "Friedberg", "Dąbrowa"),
+    ],
+)
+def test_another_hromada_after_a_list_by_status_keeps_the_status(
+    curated_engine: Engine, questions: tuple[str, ...], partner: str, absent: str
+) -> None:
+    *_, again = conversation(curated_engine, *questions)
+
+    assert again.entities.hromada == MENA
+    assert partner in body(again)
+    assert absent not in body(again)

@@ -1894,13 +1894,14 @@ class Engine:
         everyone = self.snapshot.agreements_by_hromada.get(code, ())
         if not everyone:
             return
-        others = sorted(
-            {lang.place(self.snapshot.places[a.place]) for a in everyone}, key=sort_key
-        )
+        shown = sorted(everyone, key=lambda a: sort_key(lang.place(self.snapshot.places[a.place])))
+        others = list(dict.fromkeys(lang.place(self.snapshot.places[a.place]) for a in shown))
         draft.lines.append(
             lang.gettext("Its recorded partners: {names}.").format(names=", ".join(others))
         )
         draft.cite_agreements(everyone)
+        # «а перший з них де?» counts the partners named here.
+        draft.list_pairs(shown)
 
     def _count_aid_countries(self, lang: Language, code: str, name: str, draft: _Draft) -> None:
         """How many countries, organisations' countries and cities the hromada's aid came from,

@@ -52,6 +52,12 @@ def asked_detail(reading: Reading) -> EventDetail | None:
     return asked.pop()
 
 
+def asks_where(reading: Reading) -> bool:
+    """Whether the question asks where: «де», «где», "where" or a phrase of Cue.WHERE."""
+    words = {fold(token.text) for token in reading.tokens}
+    return Cue.WHERE in reading.cues or bool(words & _WHERE_WORDS)
+
+
 def events_in_focus(context: Context | None, snapshot: Snapshot) -> tuple[str, ...]:
     """The keys of the events the previous answer was about that the snapshot still holds."""
     if context is None:

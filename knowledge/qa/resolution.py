@@ -49,7 +49,7 @@ from knowledge.qa.coverage import (
 from knowledge.qa.cues import ENGLISH_COMMON_WORDS, Cue
 from knowledge.qa.definitions import defined_kinds
 from knowledge.qa.each_listed import listed_to_answer
-from knowledge.qa.event_follow_up import asked_detail, events_in_focus
+from knowledge.qa.event_follow_up import asked_detail, asks_where, events_in_focus
 from knowledge.qa.event_part import events_asked
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import (
@@ -1080,6 +1080,9 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     if meaning.intent is Intent.EXPIRY and meaning.yes_no and asks_if_ended(reading):
         # «Чи закінчилась угода?» asks the opposite of «Чи ще діє?».
         meaning = dataclasses.replace(meaning, asks_ended=True)
+    if meaning.picked and meaning.entities.place and asks_where(reading):
+        # «а перший з них де?»: where the partner picked lies, not its agreement again.
+        meaning = dataclasses.replace(meaning, intent=Intent.PLACE, yes_no=False)
     listed = listed_to_answer(meaning, context)
     if listed and meaning.pending is not None:
         # «а коли підписали?» after «Які громади мають меморандуми?»: each one listed.
@@ -2256,6 +2259,7 @@ def _another_hromada(follow_up: _FollowUp) -> Meaning:
     previous = follow_up.previous
     continued = follow_up.continued
     carried = entities
+    own_filter = bool(entities.kind or entities.year or entities.country or entities.region)
     if continued is not None and continued is not follow_up.intent and not entities.place:
         carried = entities.but(
             country=entities.country or previous.country,
@@ -2263,6 +2267,10 @@ def _another_hromada(follow_up: _FollowUp) -> Meaning:
             topic=entities.topic or previous.topic,
             year=entities.year or previous.year,
             place=previous.place if follow_up.pair and not entities.country else None,
+            # «а Мена?» after «а Харків з ким веде переговори?» asks about Mena's talks too;
+            # a filter of its own («а Мена у 2023?») replaces the status asked before.
+            status=entities.status or (None if own_filter else previous.status),
+            unsigned=entities.unsigned or (None if own_filter else previous.unsigned),
         )
     if continued is Intent.PLACE and carried.place is None:
         # «а Харків у 2023?» after «а де це?» (Olaine) cannot ask where Kharkiv's partner is:
