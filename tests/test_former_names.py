@@ -19,6 +19,12 @@ from knowledge.places.hromadas import Resolved, shipped_index
         ("Volodarsk-Volynskyi", "", "Хорошів"),
         ("Володарськ-Волинський", "", "Хорошів"),
         ("Telmanove", "", "Бойківське"),
+        ("Chervonozavodske", "", "Заводське"),
+        # A city formerly so named, over two villages of that name today: of places sharing
+        # a name, the one city is taken where every other is a village; an oblast column
+        # picks a village.
+        ("Krasnyi Lyman", "", "Лиман"),
+        ("Krasnyi Lyman", "Luhansk Oblast", "Зимогір’я"),
         # Not Щорс: one letter more, another town.
         ("Shchorsk", "", "Божедарівка"),
         ("Voroshylovhrad", "", "Луганськ"),
