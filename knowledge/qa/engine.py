@@ -1497,6 +1497,21 @@ class Engine:
         """Where a partner is: its region and country, and its partners in Ukraine."""
         _ = lang.gettext
         place = self.snapshot.places[meaning.entities.place or ""]
+        asked = meaning.entities.country
+        if meaning.yes_no and asked is not None:
+            # «Чи Олайне в Литві?»: a yes or a no first, then where it is.
+            opening = (
+                _("Yes, {place} is in {country}.")
+                if asked == place.country
+                else _("No, {place} is not in {asked}: it is in {country}.")
+            )
+            draft.lines.append(
+                opening.format(
+                    place=lang.place(place),
+                    country=lang.country(place.country),
+                    asked=lang.country(asked),
+                )
+            )
         if place.region is None:
             # «В якому це регіоні?» about Olaine: the country, and no region made up.
             draft.lines.append(

@@ -1067,6 +1067,7 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     meaning = _about_the_records(reading, meaning, snapshot)
     meaning = _in_focus(reading, meaning, context, snapshot)
     meaning = _narrowed(reading, meaning, context)
+    meaning = _whether_it_lies_in(reading, meaning)
     if asks_undated(reading) and meaning.intent in _MAY_ASK_UNDATED:
         # «Які угоди Харкова без дати підписання?» lists those the sources leave undated.
         meaning = dataclasses.replace(
@@ -1094,6 +1095,44 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
             rule="a follow-up about each agreement listed",
         )
     return meaning
+
+
+# Cue words that ask about a partnership, aid or a record rather than where a town lies.
+_ABOUT_RECORDS = frozenset(
+    {
+        Cue.PARTNER,
+        Cue.TWIN,
+        Cue.AGREEMENTS,
+        Cue.KIND_COOPERATION,
+        Cue.KIND_MEMORANDUM,
+        Cue.KIND_FRIENDSHIP,
+        Cue.KIND_PROTOCOL,
+        Cue.AID,
+        Cue.SIGNED,
+        Cue.EXPIRY,
+        Cue.COUNT,
+        Cue.WHO,
+    }
+)
+
+
+def _whether_it_lies_in(reading: Reading, meaning: Meaning) -> Meaning:
+    """«Чи Олайне в Литві?», "Is Olaine in Lithuania?": a partner town and a country, and no
+    word of partnerships, ask whether the town lies in that country; the answer says yes or
+    no and where it is, never that it is no partner."""
+    entities = meaning.entities
+    if reading.is_follow_up or entities.place is None or entities.country is None:
+        return meaning
+    if meaning.intent not in (Intent.RELATION, Intent.REVERSE, Intent.PARTNERS):
+        return meaning
+    if len(reading.mentions) != 2 or reading.cues & _ABOUT_RECORDS:
+        return meaning
+    return Meaning(
+        Intent.PLACE,
+        entities.but(hromada=None),
+        yes_no=True,
+        rule="asks whether a partner town lies in a country",
+    )
 
 
 def _about_the_event(
