@@ -489,20 +489,32 @@ async def read_answer(
 
 
 async def new_agreement(
-    session: AsyncSession, fields: Mapping[str, Any], hromada: HromadaChoice
+    session: AsyncSession, draft: AgreementDraft, hromada: HromadaChoice
 ) -> AgreementDoc:
-    """The agreement the fields describe under a new readable key (the `country` field, of
-    its place, is not the agreement's own)."""
-    signed = fields.get("signed_on")
+    """The agreement the draft describes under a new readable key, validated as every entry
+    is (FormError("agreement") if it cannot stand)."""
     key = forms.agreement_key(
         hromada,
-        fields["place"],
-        AgreementKind(fields["kind"]),
-        None if signed is None else forms.parse_date(signed),
+        draft.place,
+        draft.kind,
+        draft.signed_on,
         await forms.taken_keys(session, Entity.AGREEMENT),
     )
-    document = {name: value for name, value in fields.items() if name != "country"}
-    return forms.agreement_doc({"key": key, **document})
+    return forms.agreement_doc(
+        {
+            "key": key,
+            "hromada": draft.hromada,
+            "place": draft.place,
+            "kind": draft.kind.value,
+            "status": draft.status.value,
+            "signed_on": _iso(draft.signed_on),
+            "valid_until": _iso(draft.valid_until),
+            "term_years": draft.term_years,
+            "areas": [area.value for area in draft.areas],
+            "notes": draft.notes,
+            "sources": [{"source": draft.source.key}],
+        }
+    )
 
 
 async def agreement_from_line(
@@ -524,27 +536,29 @@ async def agreement_from_line(
     own = own_partner_problem(hromada.code, place_text, country)
     if own is not None:
         raise forms.FormError("agreement", place_text, own)
-    fields: dict[str, Any] = {
-        "hromada": hromada.code,
-        "kind": forms.parse_kind(kind).value,
-        "status": forms.parse_status(status).value,
-        "signed_on": None if forms.is_empty(signed) else forms.parse_date(signed).isoformat(),
-        "country": country,
-    }
+    read_kind, read_status = forms.parse_kind(kind), forms.parse_status(status)
+    signed_on = None if forms.is_empty(signed) else forms.parse_date(signed)
     places = await find_places(session, place_text, country)
     extra: Extra = []
     if places:
-        fields["place"] = places[0]
+        place_key = places[0]
     else:
         taken = await forms.taken_keys(session, Entity.PLACE)
         place = forms.new_place(place_text, country, taken)
-        fields["place"] = place.key
+        place_key = place.key
         extra.append(("place", place.model_dump(mode="json")))
     source_key, new_source = await forms.source_for(session, source)
     if new_source is not None:
         extra.insert(0, ("source", new_source.model_dump(mode="json")))
-    fields["sources"] = [{"source": source_key}]
-    doc = await new_agreement(session, fields, hromada)
+    draft = AgreementDraft(
+        hromada.code,
+        place_key,
+        read_kind,
+        read_status,
+        SourceAnswer(source_key),
+        signed_on=signed_on,
+    )
+    doc = await new_agreement(session, draft, hromada)
     await _refused_early(session, doc, extra)
     return doc, extra
 
@@ -622,19 +636,7 @@ def _iso(date: PartialDate | None) -> str | None:
 
 async def _agreement(session: AsyncSession, draft: AgreementDraft) -> tuple[Document, Extra]:
     hromada = await forms.resolve_hromada(session, draft.hromada)
-    fields: dict[str, Any] = {
-        "hromada": draft.hromada,
-        "place": draft.place,
-        "kind": draft.kind.value,
-        "status": draft.status.value,
-        "signed_on": _iso(draft.signed_on),
-        "valid_until": _iso(draft.valid_until),
-        "term_years": draft.term_years,
-        "areas": [area.value for area in draft.areas],
-        "notes": draft.notes,
-        "sources": [{"source": draft.source.key}],
-    }
-    doc = await new_agreement(session, fields, hromada)
+    doc = await new_agreement(session, draft, hromada)
     extra: Extra = []
     if draft.source.new is not None:
         extra.append(("source", draft.source.new))
