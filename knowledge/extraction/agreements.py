@@ -36,6 +36,7 @@ from knowledge.extraction.stated_dates import DateMention, DateRole
 from knowledge.extraction.view import SentenceView, Town
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, CooperationArea
+from knowledge.places.world import is_world_place_name
 from knowledge.text.normalize import fold
 
 _STATUS_WINDOW = 12
@@ -141,6 +142,8 @@ def kind_cues(view: SentenceView) -> list[KindCue]:
             starts(word, PARTNER_WORDS) or _pair_word(words, index, PARTNER_PAIRS)
         ):
             cue = KindCue(index, _pair_end(words, index), AgreementKind.OTHER, relation=True)
+        if cue is None and _ended_partnership(words, index):
+            cue = KindCue(index, index, AgreementKind.OTHER, relation=True)
         if cue is None:
             index += 1
             continue
@@ -153,6 +156,24 @@ def kind_cues(view: SentenceView) -> list[KindCue]:
         found.append(cue)
         index = cue.last + 1
     return found
+
+
+_PARTNERSHIP_WORDS = ("партнерств", "partnership")
+_ENDING_CUES = (StatusCue.SUSPENDED, StatusCue.TERMINATED)
+
+
+def _ended_partnership(words: list[str], index: int) -> bool:
+    """Whether a bare «партнерство», "partnership" is the tie a verb just before it suspends
+    or ends («призупинила партнерство з ...», "suspended its partnership with ..."): a word
+    too common to stand for a tie by itself ("in partnership with UNDP")."""
+    if not starts(words[index], _PARTNERSHIP_WORDS):
+        return False
+    return any(
+        starts(word, stems)
+        for word in words[max(0, index - 3) : index]
+        for stems, cue in STATUS_STEMS
+        if cue in _ENDING_CUES
+    )
 
 
 def _names_a_body(view: SentenceView, cue: KindCue) -> bool:
@@ -232,7 +253,12 @@ def _document_cue(words: list[str], index: int) -> KindCue | None:
         kind = _kind_of(word, head, topic, words[position + 1 : position + 4])
         if kind is None:
             break
-        if _other_head_between(words, index, position, head):
+        if topic == "intent" and _aims_at_a_tie(words[position + 1 : position + 4]):
+            # "a memorandum of agreement declaring an intent to explore the establishment of a
+            # sister city relationship", «меморандум про наміри щодо встановлення
+            # побратимських зв’язків»: a statement of intent, whatever the paper is called.
+            kind = AgreementKind.PROTOCOL_OF_INTENT
+        elif _other_head_between(words, index, position, head):
             # «угоди та меморандуми про співпрацю»: documents of several kinds, none said.
             kind = AgreementKind.OTHER
         # «протокол про наміри встановлення ... побратимських відносин» is one document.
@@ -253,6 +279,14 @@ def _document_cue(words: list[str], index: int) -> KindCue | None:
 
 
 _COOPERATION_BEFORE = ("cooperation", "co-operation", "collaboration", "partnership")
+# After «наміри», "intent": the words that make it an intent to establish a tie.
+_TIE_AIMS = ("explore", "establish", "встановлен", "започаткув", "налагоджен")
+
+
+def _aims_at_a_tie(after: list[str]) -> bool:
+    """Whether the words after an intent word aim at a tie ("to explore", «щодо
+    встановлення»), which makes any document declaring it a protocol of intent."""
+    return any(starts(word, _TIE_AIMS) for word in after)
 
 
 def _other_head_between(
@@ -521,9 +555,7 @@ def _frame(
     """The agreements one kind word states within its span of the sentence. `claimed` are
     the towns earlier kind words took; `subjects` those of them the sentence opened with."""
     start, end = span
-    status = _nearest_status(
-        cue, [w for w in statuses if not _past_apposition(view, cue, w)], start, end
-    )
+    status = _status_of(view, cue, statuses, span)
     if not _states_an_agreement(view, cue, span, status):
         return []
     towns = [
@@ -664,6 +696,9 @@ def _states_an_agreement(
     start, end = span
     if status is not None and status.negated:
         return False
+    if _foreign_owner(view, cue) and all(town.hromada is None for town in view.towns):
+        # "Current Kent sister cities include:": the foreign town's own twins, no hromada's.
+        return False
     if _before_a_decision(view.words[start : end + 1]):
         # «Проєкт рішення про укладення угоди ... планується розглянути», "will consider a
         # draft decision on a twinning agreement": nothing is agreed, nor decided to be.
@@ -772,6 +807,49 @@ def _possessive_relation(view: SentenceView, cue: KindCue) -> bool:
     if not cue.relation or cue.first == 0:
         return False
     return view.sentence.written(cue.first - 1, cue.first - 1).endswith(("'s", "’s"))
+
+
+def _foreign_owner(view: SentenceView, cue: KindCue) -> bool:
+    """Whether a foreign town right before a relation word owns it ("Kent sister cities",
+    "Kent's twin towns", «Вроцлавські міста-побратими» is not read here)."""
+    if not cue.relation or cue.first == 0:
+        return False
+    before = cue.first - 1
+    if any(town.last == before for town in view.towns):
+        return any(town.hromada is None and town.last == before for town in view.towns)
+    # "Current Kent sister cities": a town abroad the sentence does not otherwise mark.
+    return (
+        before > 0
+        and view.sentence.is_capitalised(before)
+        and not any(mention.first <= before <= mention.last for mention in view.mentions)
+        and is_world_place_name(view.sentence.written(before, before))
+    )
+
+
+def _status_of(
+    view: SentenceView, cue: KindCue, statuses: list[StatusWord], span: tuple[int, int]
+) -> StatusWord | None:
+    """The status word that tells of the kind word's agreement, if any."""
+    start, end = span
+    status = _nearest_status(
+        cue, [w for w in statuses if not _past_apposition(view, cue, w)], start, end
+    )
+    if status is not None and _owned(view.words, cue):
+        # "Lublin will stand by its partner city Lutsk", «підтримуватиме своє місто-побратима
+        # Львів»: the partner one has is a tie in place; the future tells of something else.
+        return None if status.cue in (StatusCue.PLANNED, StatusCue.NEGOTIATION) else status
+    return status
+
+
+_OWNERS = ("its=", "their=", "our=", "своє", "свого", "своїм", "своєму", "свої", "наш", "їхн")
+
+
+def _owned(words: list[str], cue: KindCue) -> bool:
+    """Whether a relation word is one's own, a possessive right before it ("its partner
+    city", «своє місто-побратима»): a tie the owner has, not one to come."""
+    return cue.relation and any(
+        starts(word, _OWNERS) for word in words[max(0, cue.first - 2) : cue.first]
+    )
 
 
 def _named_right_after(words: list[str], cue: KindCue, town: Town) -> bool:

@@ -18,6 +18,7 @@ from knowledge.extraction.keywords import (
     NOT_YET,
     NUMBER_WORDS,
     ORGANISATION_WORDS,
+    PROMISE_STEMS,
     WHOLE_ENGLISH,
     starts,
 )
@@ -119,6 +120,12 @@ def mentions_aid(view: SentenceView) -> bool:
         or bool(items_in(view))
         or money_in(view.text) is not None
     )
+
+
+def promises_aid(view: SentenceView) -> bool:
+    """Whether the sentence tells only of aid to come («партнери обіцяють передати ще п'ять
+    генераторів», "the partners promise to send five more"): a promise, no delivery."""
+    return delivery_word(view) is None and any(starts(word, PROMISE_STEMS) for word in view.words)
 
 
 def continues_previous(view: SentenceView) -> bool:

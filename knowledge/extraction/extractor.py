@@ -23,6 +23,7 @@ from knowledge.extraction.aid import (
     money_in,
     names_donors,
     organisations_in,
+    promises_aid,
 )
 from knowledge.extraction.keywords import (
     AGREEMENT_HEADS,
@@ -65,7 +66,8 @@ _KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETT
 _FROM_WORDS = ("від", "from", "by")
 _MASCULINE_ENDINGS = ("ий", "ого", "ому", "им", "ім")
 _RAION_NOUNS = ("район", "district", "округ")
-_NEVER_DONORS = frozenset({"UA", "RU"})
+# The European Union («країн ЄС») is no country: ISO 3166-1 only reserves its code.
+_NEVER_DONORS = frozenset({"UA", "RU", "EU"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +268,9 @@ class Extractor:
         for mention in view.mentions:
             if last < mention.first <= last + 5 and mention.ids(NameKind.REGION):
                 return self.names.region_country(mention.ids(NameKind.REGION)[0])
-        return None
+        # "Brandon, Man.", "Burlington, Vt.": a state or province as the press abbreviates it.
+        after = _ABBREVIATED_REGION.match(view.text, view.sentence.tokens[last].end)
+        return None if after is None else _ABBREVIATED_REGIONS[after.group(1)]
 
     def _read(
         self, views: list[SentenceView], reference: PartialDate, dated: PartialDate | None
@@ -422,6 +426,7 @@ class Extractor:
                 following < len(sentences)
                 and sentences[following].view.sentence.paragraph == view.sentence.paragraph
                 and mentions_aid(sentences[following].view)
+                and not promises_aid(sentences[following].view)
                 and not _other_recipient(sentences[following], sentences[index])
             ):
                 block.append(following)
@@ -480,7 +485,9 @@ class Extractor:
             for earlier in range(block[0] - 1, max(-1, block[0] - 3), -1):
                 view = sentences[earlier].view
                 if names_donors(view) and view.countries():
-                    countries = _unique(code for _p, code in view.countries())
+                    countries = _unique(
+                        code for _p, code in view.countries() if code not in _NEVER_DONORS
+                    )
                     evidence.append(Evidence("donor", view.text[:80], ", ".join(countries)))
                     break
         items: list[AidItemProposal] = []
@@ -604,6 +611,24 @@ def _count_before(words: list[str], item: AidItemProposal) -> int | None:
         if position > 0 and words[position - 1] in NUMBER_WORDS:
             return NUMBER_WORDS[words[position - 1]]
     return None
+
+
+# The abbreviations of US states and Canadian provinces in the press (AP style), where they
+# are words of their own: "Brandon, Man." is in Canada, "Burlington, Vt." in the United States.
+_ABBREVIATED_REGIONS = {
+    **dict.fromkeys(("Alta", "Man", "Ont", "Que", "Sask", "B.C", "N.S", "N.B"), "CA"),
+    **dict.fromkeys(
+        (
+            "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ill", "Ind", "Kan",
+            "Ky", "Md", "Mass", "Mich", "Minn", "Miss", "Mont", "Neb", "Nev", "Okla", "Ore",
+            "Pa", "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo", "N.Y", "N.J", "N.H", "N.C", "N.M",
+        ),
+        "US",
+    ),
+}  # fmt: skip
+_ABBREVIATED_REGION = re.compile(
+    r",\s*(" + "|".join(re.escape(name) for name in _ABBREVIATED_REGIONS) + r")\.(?!\w)"
+)
 
 
 def text_name(written: str, hromada: HromadaInfo) -> str:

@@ -138,6 +138,12 @@ STATUS_STEMS: tuple[tuple[tuple[str, ...], StatusCue], ...] = (
             "intend",
             "upcoming",
             "expected",
+            # A council authorising its mayor to sign: «уповноважити міського голову
+            # підписати», «надали згоду на підписання», "authorizing the Mayor to sign".
+            "уповноваж",
+            "згоду=",
+            "authoriz",
+            "authoris",
         ),
         StatusCue.PLANNED,
     ),
@@ -375,6 +381,20 @@ NOT_YET = (
     "request",
     "appeal",
 )
+# A sentence after a delivery that tells of more to come: its goods are not delivered.
+PROMISE_STEMS = (
+    *NOT_YET,
+    "обіця",
+    "пообіця",
+    "планую",
+    "має намір",
+    "мають намір",
+    "promis",
+    "pledg",
+    "intend",
+    "expect",
+    "очіку",
+)
 AID_WORDS = (
     "допомог",
     "вантаж",
@@ -425,6 +445,7 @@ ITEM_RULES: tuple[ItemRule, ...] = (
     ItemRule(AidCategory.SPECIAL_VEHICLES, "автотранспорт", ("спеціальн",)),
     ItemRule(AidCategory.SPECIAL_VEHICLES, "автомобіл", ("швидк", "пожежн", "спеціальн"), True),
     ItemRule(AidCategory.SPECIAL_VEHICLES, "карет", ("швидк",), True),
+    ItemRule(AidCategory.SPECIAL_VEHICLES, "машин", ("швидк",), True),
     ItemRule(AidCategory.SPECIAL_VEHICLES, "пожежн", ("автомоб", "машин"), True),
     ItemRule(AidCategory.SPECIAL_VEHICLES, "спецавтомоб", (), True),
     ItemRule(AidCategory.SPECIAL_VEHICLES, "ambulance", (), True),

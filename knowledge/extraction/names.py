@@ -20,7 +20,12 @@ from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import HromadaKind
 from knowledge.places.countries import adjectives_for_questions, country_name, country_table
 from knowledge.places.gazetteer import EntityKind, Gazetteer
-from knowledge.places.world import WorldPlace, place_key, world_places_named
+from knowledge.places.world import (
+    WorldPlace,
+    place_key,
+    world_places_named,
+    world_towns_named,
+)
 from knowledge.qa.engine import Engine
 from knowledge.text.morphology import is_dictionary_word, lemmas
 from knowledge.text.normalize import fold, is_cyrillic
@@ -72,9 +77,13 @@ def _towns_named(name: str) -> dict[str, tuple[int, WorldPlace]]:
     key = place_key(name)
     cyrillic = is_cyrillic(name[-1:])
     found: dict[str, tuple[int, WorldPlace]] = {}
-    for code, place in world_places_named(name).items():
+    for code, places in world_towns_named(name).items():
         if code not in _all_countries():
             continue
+        # Towns of a size in one country stand for it by the largest: the name is that
+        # country's as much as another's ("Burlington": Canada's one, or the United States'
+        # five), which is what tells whether the name alone places the town.
+        place = places[0]
         native = place.name_uk if cyrillic else place.name
         other = place.name if cyrillic else place.name_uk
         if native and place_key(native) == key:
@@ -391,7 +400,9 @@ class PlaceNames:
             if HOME_COUNTRY in world_places_named(name):
                 continue
             ranked = _towns_named(name)
-            if not ranked:
+            if not world_places_named(name):
+                # Only towns of a size bear the name in each country that has it ("Kent"):
+                # too unsure a name to make a word a town.
                 continue
             rank = max(found_rank for found_rank, _place in ranked.values())
             if best is None or rank > best[0]:

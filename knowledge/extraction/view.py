@@ -126,13 +126,15 @@ def _inflected(word: str, named: dict[str, Town]) -> Town | None:
     if not _is_cyrillic(word):
         return None
     for key, town in named.items():
-        stem = key[: max(4, len(key) - 1)]
-        # «Гамбурга» adds letters to «Гамбург»; «Ополя» changes the last one of «Ополе».
+        stem = key[: max(3, len(key) - 1)]
+        # «Гамбурга» adds letters to «Гамбург»; «Ополя» changes the last one of «Ополе», «Ниси»
+        # of «Ниса» (a name that short only changes its last letter).
+        longest = 3 if len(stem) > 3 else 0
         if (
             _is_cyrillic(key)
             and word != key
             and word.startswith(stem)
-            and 0 <= len(word) - len(key) <= 3
+            and 0 <= len(word) - len(key) <= longest
         ):
             return town
     return None
@@ -148,7 +150,8 @@ def _as_named(town: Town, named: dict[str, Town]) -> Town:
     marked = marked or named.get(word)
     if marked is None or marked.name == town.name:
         return town
-    return replace(town, name=marked.name, country=town.country or marked.country)
+    # «Ниси» read alone as Niš, Serbia, is Nysa where the text named «Ниса» in Poland.
+    return replace(town, name=marked.name, country=marked.country or town.country)
 
 
 _TWIN_VERBS = ("is=", "became", "twinned", "has=", "was=")
@@ -349,6 +352,17 @@ class ViewBuilder:
                 and _first_name_and_surname(view, mention.first - 1, mention.last)
             )
         ]
+        # «Того ж дня»: a pronoun, not Togo.
+        view.mentions = [
+            mention
+            for mention in view.mentions
+            if not (
+                mention.is_only(NameKind.COUNTRY)
+                and mention.first == mention.last
+                and words[mention.first] == "того"
+                and words[mention.first + 1 : mention.first + 2] in (["ж"], ["же"], ["самого"])
+            )
+        ]
         view.towns = [town for town in self._towns(view) if not _speaker(view, town)]
         return view
 
@@ -519,6 +533,9 @@ class ViewBuilder:
         in_lists = self._twin_lists(view, covered)
         index = 0
         listing = False
+        # «з німецькими містами Фрідберг, Нойштадт і Бедфорд», "the German towns of X and
+        # Y": the country an adjective gives the list's first town is every listed town's.
+        list_country: str | None = None
         while index < len(words):
             if (
                 index in covered
@@ -532,6 +549,9 @@ class ViewBuilder:
                     or words[index] in _CONJUNCTIONS
                     or self._continues_list(view, index)
                 )
+                head = self._list_head_country(view, index, covered)
+                listing = listing or head is not None
+                list_country = (head or list_country) if listing else None
                 index += 1
                 continue
             word = words[index]
@@ -614,7 +634,14 @@ class ViewBuilder:
                 name,
                 None,
                 None,
-                country or adjective or (self._slot_country(view, index) if after_slot else None),
+                country
+                or adjective
+                or (
+                    self._slot_country(view, index)
+                    if after_slot and not _apposed(view, index - 1)
+                    else None
+                )
+                or (list_country if listed else None),
                 self._region_after(view, last),
                 is_venue(words, index),
                 _is_person(words, index),
@@ -622,6 +649,8 @@ class ViewBuilder:
             if not listed:
                 found += run
                 run = []
+                list_country = self._slot_country(view, index) if after_slot else None
+                list_country = None if list_country == HOME_COUNTRY else list_country
             if town.country is None and not _bracket_after(view, last):
                 run.append(town)
             elif town.country is None:
@@ -635,6 +664,14 @@ class ViewBuilder:
             index = last + 1
         found += run
         return sorted(found, key=lambda town: town.first)
+
+    def _list_head_country(self, view: SentenceView, index: int, covered: set[int]) -> str | None:
+        """The foreign country of a known town a country's adjective and a slot word mark
+        («німецькими містами Фрідберг»), which opens a list of towns of that country."""
+        if index not in covered or index - 1 in covered or not _after_a_slot(view, index):
+            return None
+        country = self._slot_country(view, index)
+        return None if country == HOME_COUNTRY else country
 
     def _abroad(
         self, view: SentenceView, index: int, places: set[int], last: int | None = None
@@ -661,7 +698,10 @@ class ViewBuilder:
         ):
             return None
         opening = (index == 0 and _gap_after(view, 0) == "," and _town_apposition(words[1:4])) or (
-            index == 0 and _gives(view, 1) and not is_latin_given_name(word)
+            # "Lublin donated ...", "On 5 December 2023 Wroclaw handed over ...".
+            (index == 0 or sentence.tokens[index - 1].is_number)
+            and _gives(view, (last or index) + 1)
+            and not is_latin_given_name(word)
         )
         # "Memmingen Mayor Jan Rothenbacher", «мер Мемінгена Ян Ротенбахер»: a mayor's town.
         # Not "Timothy Keller, Mayor of ..." (a person, then his office), nor the town of a
@@ -677,11 +717,19 @@ class ViewBuilder:
         mayors = mayors or (
             index > 0 and starts(words[index - 1], _DELEGATION_WORDS) and _is_cyrillic(word)
         )
-        if mayors and not any(starts(other, _SPEECH_WORDS) for other in words):
+        if mayors and (
+            not any(starts(other, _SPEECH_WORDS) for other in words) or _owns_a_twin(words)
+        ):
+            # «Мер Вроцлава заявив, що ... своє місто-побратима Львів»: a speaker's town is no
+            # party, unless what is said is of the town's own twin.
             return self.names.town_abroad(sentence.written(index, last or index))
         placed = self._placed_in_country(view, index)
         if placed is not None:
             return placed
+        if _paired_with_a_hromada(view, last or index):
+            # "Kaunas and Poltava marked ...", «між Каунасом і Полтавою»: a name joined to a
+            # hromada's is the hromada's partner, opening the sentence or not.
+            return self.names.town_abroad(sentence.written(index, last or index))
         if not opening and (index == 0 or words[index - 1] not in _TOWN_JOINERS):
             return None
         if not opening and words[index - 1] in _CONJUNCTIONS:
@@ -878,6 +926,9 @@ class ViewBuilder:
                 not view.sentence.is_capitalised(candidate)
                 or is_english_country_adjective(view.words[candidate])
             ):
+                if _from_a_region_of(view.words, position, candidate):
+                    # «міста Віндзор із канадської провінції Онтаріо»: where the town is.
+                    return countries[candidate]
                 # «Холм, литовським містом Шяуляй», "Kharkiv, Russian troops": an adjective
                 # tells of what follows it, not of the town before it.
                 return None
@@ -907,6 +958,10 @@ class ViewBuilder:
         ):
             return None
         country = self._slot_country(view, position - 1)
+        if country is not None and _apposed(view, position - 1):
+            # «від Монгайма-на-Рейні, німецького міста-побратима Мальборка»: the adjective
+            # places the town the phrase is apposed to; the name after it is the twin's.
+            return None
         return country if country != HOME_COUNTRY else None
 
     def _slot_country(self, view: SentenceView, position: int) -> str | None:
@@ -914,6 +969,11 @@ class ViewBuilder:
         for mention in view.mentions:
             if position - 3 <= mention.first < position and mention.is_only(NameKind.COUNTRY):
                 return mention.ids(NameKind.COUNTRY)[0]
+        for word in view.words[max(0, position - 3) : position]:
+            # «з англійським містом Бедфорд», "the Scottish town of": a constituent country's
+            # adjective, which alone (English, «англійською») would name a language.
+            if starts(word, _CONSTITUENT_ADJECTIVES):
+                return "GB"
         return None
 
     def _region_after(self, view: SentenceView, last: int) -> str | None:
@@ -926,6 +986,93 @@ class ViewBuilder:
             if last < mention.first <= last + 4 and mention.ids(NameKind.REGION):
                 return mention.written
         return None
+
+
+def _apposed(view: SentenceView, slot: int) -> bool:
+    """Whether the adjective and slot word ending at `slot` follow a name and a comma, as an
+    apposition to that name («Монгайма-на-Рейні, німецького міста-побратима»)."""
+    start = slot - 1
+    while start > 0 and not view.sentence.is_capitalised(start - 1):
+        if start < slot - 2:
+            return False
+        start -= 1
+    if start == 0:
+        return False
+    tokens = view.sentence.tokens
+    return view.text[tokens[start - 1].end : tokens[start].start].strip() == ","
+
+
+_TIE_WORDS = (
+    *TWIN_WORDS,
+    *PARTNER_WORDS,
+    "sister",
+    "partner",
+    "twin",
+    "побратим",
+    "угод",
+    "договір",
+    "договор",
+    "меморандум",
+    "agreement",
+    "memorand",
+    "річниц",
+    "anniversar",
+)
+_OWN_TWIN = ("своє", "свого", "своїм", "своєму", "свої", "своїх", "its=", "their=")
+
+
+def _owns_a_twin(words: list[str]) -> bool:
+    """Whether the sentence speaks of its subject's own twin or partner town («своє
+    місто-побратима», "its sister city", "its partner city")."""
+    return any(
+        starts(word, _OWN_TWIN)
+        and any(
+            starts(part, (*TWIN_WORDS, *PARTNER_WORDS)) or part in ("sister", "partner", "twin")
+            for following in words[index + 1 : index + 3]
+            for part in following.split("-")
+        )
+        for index, word in enumerate(words)
+    )
+
+
+def _paired_with_a_hromada(view: SentenceView, last: int) -> bool:
+    """Whether a conjunction and then a hromada's name follow the name ending at `last`
+    ("Kaunas and Poltava", «Каунас і Полтава»)."""
+    if last + 2 >= len(view.words) or view.words[last + 1] not in _CONJUNCTIONS:
+        return False
+    if _gap_after(view, last) or not any(starts(word, _TIE_WORDS) for word in view.words):
+        # Only where the sentence speaks of a tie: "Lublin and Lutsk residents" is no pair.
+        return False
+    return any(
+        mention.first == last + 2 and mention.ids(NameKind.HROMADA) for mention in view.mentions
+    )
+
+
+_FROM_WORDS = frozenset({"з", "із", "зі", "у", "в", "from", "in"})
+_REGION_WORDS = ("провінці", "штат", "земл", "округ", "воєводств", "province", "state")
+
+
+def _from_a_region_of(words: list[str], town: int, adjective: int) -> bool:
+    """Whether a country's adjective after a town opens the region the town is in: «Віндзор
+    із канадської провінції Онтаріо», "Windsor in the Canadian province of Ontario"."""
+    between = [word for word in words[town + 1 : adjective] if word != "the"]
+    return (
+        len(between) == 1
+        and between[0] in _FROM_WORDS
+        and adjective + 1 < len(words)
+        and starts(words[adjective + 1], _REGION_WORDS)
+    )
+
+
+_CONSTITUENT_ADJECTIVES = (
+    "англійськ",
+    "шотландськ",
+    "валлійськ",
+    "уельськ",
+    "english=",
+    "scottish=",
+    "welsh=",
+)
 
 
 def _region_word_after(view: SentenceView, last: int) -> tuple[str, int] | None:

@@ -222,6 +222,21 @@ def world_places_named(name: str) -> dict[str, WorldPlace]:
     Countries where the name is unknown, or shared by towns of a size, are left out; a
     town whose own name it is comes before a town that has it among its other names.
     """
+    return {
+        code: place
+        for code, places in world_towns_named(name).items()
+        if (place := _clearly_one(places)) is not None
+    }
+
+
+def world_towns_named(name: str) -> dict[str, list[WorldPlace]]:
+    """Per country (ISO alpha-2), every town of this name there, the largest first.
+
+    Unlike `world_places_named`, a country whose towns of this name are of a size is kept:
+    "Burlington" is a town in Canada and five in the United States, so the name alone does
+    not place it. A town whose own name it is comes before one that has it among its other
+    names; an unknown name gives {}.
+    """
     table = _table()
     numbers = table.numbers(place_key(name))
     if not numbers:
@@ -231,9 +246,8 @@ def world_places_named(name: str) -> dict[str, WorldPlace]:
         by_country[table.country(number)].append(_place(number))
     wanted = place_key(name)
     return {
-        code: place
+        code: sorted(_named_so(places, wanted), key=lambda place: place.population, reverse=True)
         for code, places in by_country.items()
-        if (place := _clearly_one(_named_so(places, wanted))) is not None
     }
 
 
