@@ -276,3 +276,42 @@ def test_another_hromada_after_a_list_by_status_keeps_the_status(
     assert again.entities.hromada == MENA
     assert partner in body(again)
     assert absent not in body(again)
+
+
+@pytest.mark.parametrize(
+    ("questions", "intent", "expected"),
+    [
+        (
+            ("Какие партнёры у Мены?", "а какие переговоры ведутся?", "с какой страной?"),
+            Intent.PLACE,
+            "Німеччина",
+        ),
+        (
+            ("Які протоколи про наміри є в базі?", "з якою громадою?"),
+            Intent.RELATION,
+            "Харків — Альбукерке",
+        ),
+        (("Who are Kupiansk's partners?", "which country?"), Intent.PLACE, "Ohio, United States"),
+        (
+            ("Which agreements are still under negotiation?", "with which hromada?"),
+            Intent.RELATION,
+            "Mena — Friedberg",
+        ),
+    ],
+)
+def test_which_country_or_hromada_after_one_agreement_listed_names_it(
+    curated_engine: Engine, questions: tuple[str, ...], intent: Intent, expected: str
+) -> None:
+    *_, which = conversation(curated_engine, *questions)
+
+    assert which.intent is intent
+    assert expected in body(which)
+
+
+def test_a_question_of_its_own_after_one_agreement_listed_is_not_about_it(
+    curated_engine: Engine,
+) -> None:
+    *_, own = conversation(curated_engine, "Партнери Куп’янська", "Які громади мають партнерів?")
+
+    assert "Харків" in body(own)
+    assert "Мена" in body(own)

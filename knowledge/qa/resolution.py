@@ -61,6 +61,7 @@ from knowledge.qa.meaning import (
     Narrow,
     Topic,
 )
+from knowledge.qa.one_listed import one_listed_asked
 from knowledge.qa.people import signed_by_person
 from knowledge.qa.regions import partner_in
 from knowledge.qa.undated import asks_undated
@@ -1063,6 +1064,10 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
     about_event = _about_the_event(reading, context, snapshot)
     if about_event is not None:
         return about_event
+    about_one = one_listed_asked(reading, context, snapshot)
+    if about_one is not None:
+        # «з якою громадою?», "which country?" after a list of one agreement.
+        return Meaning(*about_one, rule="which hromada or country, of the one agreement listed")
     meaning = _first_meaning(reading, context, snapshot)
     meaning = _about_the_records(reading, meaning, snapshot)
     meaning = _in_focus(reading, meaning, context, snapshot)
