@@ -125,6 +125,31 @@ def test_expected_entities_name_known_hromadas_places_countries_and_kinds(
     assert actual == []
 
 
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("status", "activ"),
+        ("status", "negotiation"),
+        ("status", "signed"),
+        ("kind", "twining"),
+        ("country", "XX"),
+        ("topic", "agreement"),
+        ("statuses", "active"),
+    ],
+)
+def test_a_typo_in_an_expected_entity_is_reported(
+    key: str, value: object, curated: KnowledgeDocument
+) -> None:
+    assert _entity_problem(key, value, curated) is not None
+
+
+@pytest.mark.parametrize("status", list(AgreementStatus))
+def test_every_agreement_status_may_be_expected(
+    status: AgreementStatus, curated: KnowledgeDocument
+) -> None:
+    assert _entity_problem("status", status.value, curated) is None
+
+
 def test_partner_names_are_expected_in_the_language_of_the_answer(
     turns: list[Turn], curated: KnowledgeDocument
 ) -> None:
