@@ -419,6 +419,39 @@ def test_aid_with_no_donor_named_is_not_proposed(qa_engine: Engine) -> None:
     assert [fact.donor_cities for fact in aid][-1] == ("Hamburg",)
 
 
+@pytest.mark.parametrize(
+    ("text", "donors"),
+    [
+        (
+            "Громада співпрацювала з донорськими організаціями Польщі, Італії та інших "
+            "країн ЄС. Менська громада отримала 5 генераторів.",
+            ("PL", "IT"),
+        ),
+        (
+            "Bucha received 3 ambulances from donors in Germany and other countries of "
+            "the European Union.",
+            ("DE",),
+        ),
+        (
+            "Ніжинська громада отримала 2 автобуси від партнерів з Литви та інших країн Європи.",
+            ("LT",),
+        ),
+    ],
+)
+def test_a_group_the_donor_countries_belong_to_is_no_donor(
+    qa_engine: Engine, text: str, donors: tuple[str, ...]
+) -> None:
+    extractor = Extractor(PlaceNames.from_engine(qa_engine))
+
+    aid = [
+        fact
+        for fact in extractor.extract(DocumentText(text), today=TODAY).facts
+        if isinstance(fact, AidProposal)
+    ]
+
+    assert [fact.donor_countries for fact in aid] == [donors]
+
+
 def test_towns_listed_around_sister_cities_are_the_named_hromadas_partners(
     qa_engine: Engine,
 ) -> None:

@@ -26,6 +26,7 @@ from knowledge.places.world import (
     world_places_named,
     world_towns_named,
 )
+from knowledge.places.world_regions import is_world_region
 from knowledge.qa.engine import Engine
 from knowledge.text.morphology import is_dictionary_word, lemmas
 from knowledge.text.normalize import fold, is_cyrillic
@@ -278,7 +279,11 @@ class PlaceNames:
             for ref in sorted(mention.refs):
                 # A village or town inside a hromada («Бене») is read by questions; a document
                 # names the hromada or its centre, and a village's name alone proposes nothing.
-                if ref.kind in _KINDS:
+                # «інших країн ЄС», «в Європі»: a document names a group of countries no
+                # partner or donor lies in as such; a question may filter by it, a text may not.
+                if ref.kind in _KINDS and not (
+                    ref.kind is EntityKind.COUNTRY and is_world_region(ref.id)
+                ):
                     candidates.setdefault(_KINDS[ref.kind], []).append(ref.id)
             if not candidates:
                 continue
