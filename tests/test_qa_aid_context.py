@@ -87,6 +87,8 @@ def test_aid_from_them_after_an_agreement_asks_about_that_partner(
     [
         (("Яку допомогу отримала Мена?", "а від Польщі?"), "Так: Польща"),
         (("What aid did Mena receive?", "and from Poland?"), "Yes: Poland"),
+        (("Какую помощь получила Мена?", "а от Польши?"), "Так: Польща"),
+        (("Яку допомогу отримала Мена?", "а з Польщі?"), "Так: Польща"),
     ],
 )
 def test_a_country_after_an_aid_answer_still_narrows_the_aid(
@@ -95,3 +97,18 @@ def test_a_country_after_an_aid_answer_still_narrows_the_aid(
     aid = conversation(curated_engine, *questions)[-1]
 
     assert aid.text.startswith(sender)
+
+
+@pytest.mark.parametrize(
+    ("questions", "heading"),
+    [
+        (("Яку допомогу отримала Мена?", "а Польща?"), "Мена — отримана допомога"),
+        (("What aid did Mena receive?", "and Poland?"), "Mena — aid received"),
+    ],
+)
+def test_a_country_alone_after_an_aid_list_narrows_the_list_without_a_yes(
+    curated_engine: Engine, questions: tuple[str, ...], heading: str
+) -> None:
+    aid = conversation(curated_engine, *questions)[-1]
+
+    assert aid.text.startswith(heading)

@@ -131,3 +131,36 @@ def test_an_event_of_several_days_gives_its_span(engine: Engine, question: str, 
     text = engine.answer(question, today=TODAY).text
 
     assert span in text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("допомога Харкову", "Харків"),
+        ("aid to Mena", "Mena"),
+        ("угоди мени", "Мена"),
+        ("партнери харкова", "Харків"),
+    ],
+)
+def test_a_bare_noun_phrase_is_answered_with_the_list_not_a_yes(
+    engine: Engine, question: str, opening: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Допомогу Мена отримувала?", "Так"),
+        ("допомога Харкову є?", "Так"),
+        ("Did Mena receive aid?", "Yes"),
+    ],
+)
+def test_aid_asked_with_a_verb_or_is_there_still_opens_with_a_yes(
+    engine: Engine, question: str, opening: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.text.startswith(opening)

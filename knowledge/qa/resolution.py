@@ -71,6 +71,7 @@ from knowledge.text.morphology import (
     inflect,
     is_dictionary_word,
     is_russian_common_word,
+    is_verb,
     lemmas,
     may_be_a_name,
 )
@@ -939,9 +940,15 @@ def _asks_which(reading: Reading) -> bool:
     )
 
 
-# «партнери Лілля», "partners of Lille": a list asked for by its name, not a yes or a no.
+# «партнери Лілля», «допомогу мені», «угоди мени», "aid to Mena": a list asked for by its
+# name, not a yes or a no.
 _LIST_OPENERS = frozenset(
-    fold(word) for word in ("партнери", "партнеры", "побратими", "побратимы", "partners", "twins")
+    fold(word)
+    for word in (
+        *("партнери", "партнеры", "побратими", "побратимы", "partners", "twins"),
+        *("допомога", "допомогу", "допомоги", "помощь", "помощи", "aid"),
+        *("угоди", "угод", "договори", "соглашения", "договоры", "agreements"),
+    )
 )
 
 _THERE_ARE = frozenset(fold(word) for word in ("є", "есть", "any", "чи", "ли"))
@@ -980,8 +987,10 @@ def _is_yes_no(reading: Reading) -> bool:
         # «З якими містами Мена має угоди?», "Whihc countries gave aid?" ask which ones.
         return False
     words = {fold(token.text) for token in reading.tokens}
-    if opener in _LIST_OPENERS and Cue.YES_NO not in cues and not words & _THERE_ARE:
-        # «партнери в Азії є?» still asks whether there are any.
+    named_list = opener in _LIST_OPENERS and not any(map(is_verb, words))
+    if named_list and Cue.YES_NO not in cues and not words & _THERE_ARE:
+        # «партнери в Азії є?» still asks whether there are any, and «Допомогу Мена
+        # отримувала?» whether it did.
         return False
     if _english_noun_phrase(reading):
         return False
@@ -2124,6 +2133,22 @@ def _follow_up(
     )
 
 
+# «а в Мені?», "and in Brno?": where the same is asked, as a name alone asks it.
+_IN_WORDS = frozenset({"в", "у", "во", "in", "at"})
+
+
+def _only_names(reading: Reading) -> bool:
+    """Whether every word of a question is a name, «а»/"and" or «в»/"in" («а Лілль?», "and
+    Brno?", «а в Мені?»), not a word besides («а від Польщі?», "and from Poland?")."""
+    named = {i for mention in reading.mentions for i in range(mention.first, mention.last + 1)}
+    return all(
+        index in named
+        or fold(token.text) in _FOLLOW_UP_WORDS | _IN_WORDS
+        or not token.text[:1].isalnum()
+        for index, token in enumerate(reading.tokens)
+    )
+
+
 def _follow_up_yes_no(
     reading: Reading,
     intent: Intent | None,
@@ -2133,9 +2158,10 @@ def _follow_up_yes_no(
 ) -> bool:
     """Whether a follow-up asks for a yes or a no: "and the protocol?" after "when was the
     memorandum signed?" asks the same, for a date, as the question it continues."""
-    if not reading.cues:
-        # A name alone («Брно», «а Лілль?») asks for a yes or a no only when the question
-        # before it did («Чи Харків і Кошице партнери?»); after a list it asks what is known.
+    if not reading.cues - {Cue.FOLLOW_UP} and _only_names(reading):
+        # A name alone («Брно», «а Лілль?», "and Lille?") asks for a yes or a no only when the
+        # question before it did («Чи Харків і Кошице партнери?»); after a list it asks what
+        # is known. «а від Польщі?», "and from Poland?" ask whether aid came from there.
         return yes_no and context.yes_no
     carried_over = (
         continued is not intent

@@ -610,6 +610,16 @@ def may_be_a_name(word: str) -> bool:
     return any("anim" not in _grammemes(parse) for parse in parses)
 
 
+@functools.lru_cache(maxsize=65_536)
+def is_verb(word: str) -> bool:
+    """Whether the dictionary's likeliest reading of a normalised lower-case Ukrainian word is
+    a verb or an infinitive («отримала», «має», «підписати»); False for unknown words."""
+    parses = _parse(word)
+    if not parses or not _is_known(parses[0]):
+        return False
+    return bool({"VERB", "INFN"} & _grammemes(parses[0]))
+
+
 def is_singular_noun(word: str) -> bool:
     """Whether every noun reading of a normalised word is singular («автобус», not «автобуси»)."""
     nouns = [parse for parse in _parse(word) if "NOUN" in parse.tag]
