@@ -170,9 +170,28 @@ def test_signatories_the_sources_do_not_give_are_said_to_be_unknown_of_any_docum
         ("олайне це де", "Олайне: розташування — Латвія."),
         ("в какой стране олайне", "Олайне: розташування — Латвія."),
         ("which country is Kosice in?", "Košice is in Košice Region, Slovakia."),
+        ("which country is Olaine in?", "Olaine is in Latvia.\n"),
+        ("where is Olaine?", "Olaine is in Latvia.\n"),
     ],
 )
 def test_which_country_a_partner_is_in_is_answered_with_where_it_lies(
+    engine: Engine, question: str, where: str
+) -> None:
+    actual = engine.answer(question, today=TODAY)
+
+    assert actual.intent is Intent.PLACE
+    assert actual.text.startswith(where)
+
+
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        ("в якому регіоні олайне", "Олайне: розташування — Латвія; регіон у базі не вказано."),
+        ("олайне в якому регіоні", "Олайне: розташування — Латвія; регіон у базі не вказано."),
+        ("which region is Olaine in?", "Olaine is in Latvia; the records do not give its region."),
+    ],
+)
+def test_a_region_the_records_lack_is_said_to_be_unknown_when_asked(
     engine: Engine, question: str, where: str
 ) -> None:
     actual = engine.answer(question, today=TODAY)

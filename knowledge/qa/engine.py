@@ -1513,11 +1513,16 @@ class Engine:
                 )
             )
         if place.region is None:
-            # «В якому це регіоні?» about Olaine: the country, and no region made up.
+            # «В якому це регіоні?» about Olaine: the country, and no region made up; «в якій
+            # країні олайне» is told the country alone.
+            asks_region = meaning.narrow is not None and meaning.narrow.aspect is Aspect.REGION
+            where = (
+                _("{place} is in {country}; the records do not give its region.")
+                if asks_region
+                else _("{place} is in {country}.")
+            )
             draft.lines.append(
-                _("{place} is in {country}; the records do not give its region.").format(
-                    place=lang.place(place), country=lang.country(place.country)
-                )
+                where.format(place=lang.place(place), country=lang.country(place.country))
             )
             self._elsewhere(lang, place, draft)
             return

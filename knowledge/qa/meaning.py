@@ -57,6 +57,9 @@ class Aspect(StrEnum):
     # «найстаріший побратим», "the most recent partnership": by the signing date.
     OLDEST = "oldest"
     NEWEST = "newest"
+    # «В якому регіоні Олайне?», "which state is it in?": a partner's region, not only its
+    # country.
+    REGION = "region"
     # "Did Japan send generators?": whether a sender's aid held the kinds of goods named.
     SENT = "sent"
     # «Які угоди без дати підписання?»: the signed agreements whose date the sources omit.

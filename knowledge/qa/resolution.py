@@ -1092,6 +1092,10 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
             narrow=Narrow(Aspect.UNDATED),
             rule="asks for the agreements with no signing date",
         )
+    if meaning.intent is Intent.PLACE and meaning.narrow is None and _asks_region(reading):
+        # «В якому це регіоні?» is told the region is not recorded; «в якій країні олайне»
+        # only the country.
+        meaning = dataclasses.replace(meaning, narrow=Narrow(Aspect.REGION))
     if meaning.intent is Intent.EXPIRY and meaning.yes_no and asks_if_ended(reading):
         # «Чи закінчилась угода?» asks the opposite of «Чи ще діє?».
         meaning = dataclasses.replace(meaning, asks_ended=True)
@@ -1179,6 +1183,19 @@ def _about_the_event(
             rule="a bare «where?» about the partner in focus",
         )
     return None
+
+
+# Word starts of a partner's region: «регіоні», «області», «штаті», "region", "state".
+_REGION_WORDS = (
+    *("регіон", "област", "облас", "штат", "провінц", "воєвод", "округ", "земл"),
+    *("region", "state", "province", "county", "oblast"),
+)
+
+
+def _asks_region(reading: Reading) -> bool:
+    """Whether a question about where a partner is asks for its region («В якому це регіоні?",
+    "Which state is Cincinnati in?"), not only its country."""
+    return any(fold(token.text).startswith(_REGION_WORDS) for token in reading.tokens)
 
 
 def _first_meaning(reading: Reading, context: Context | None, snapshot: Snapshot) -> Meaning:
