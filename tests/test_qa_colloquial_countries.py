@@ -37,4 +37,45 @@ def test_a_part_of_the_americas_is_a_group_of_countries_not_the_united_states(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.intent is Intent.NOT_RECORDED
-    assert "Альбукерке" not in answer.text
+    # Albuquerque may be named among the partners there are, never as one in the region.
+    assert not answer.text.startswith(("Харків —", "Так"))
+    assert "Альбукерке" not in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "none", "where"),
+    [
+        (
+            "партнери харкова в Південній Америці",
+            "Харків: партнерів у базі немає (Південна Америка).",
+            "Альбукерке",
+        ),
+        ("партнери мени в Азії", "Мена: партнерів у базі немає (Азія).", "Олайне"),
+        (
+            "Kharkiv partners in South America",
+            "Kharkiv: no partners are recorded (South America).",
+            "Albuquerque",
+        ),
+    ],
+)
+def test_a_region_with_none_of_the_hromada_s_partners_says_so_and_names_them(
+    curated_engine: Engine, question: str, none: str, where: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.NOT_RECORDED
+    assert answer.text.startswith(none)
+    assert where in answer.text.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "partner"),
+    [("партнери харкова в Європі", "Брно"), ("Kharkiv partners in North America", "Cincinnati")],
+)
+def test_a_region_holding_the_hromada_s_partners_lists_them(
+    curated_engine: Engine, question: str, partner: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.PARTNERS
+    assert partner in answer.text

@@ -23,7 +23,7 @@ from knowledge.facts.vocabulary import ActivityKind, AgreementKind, AgreementSta
 from knowledge.places.countries import constituent_countries
 from knowledge.places.gazetteer import EntityKind, Gazetteer
 from knowledge.places.reference import city_districts, question_settlements
-from knowledge.places.world_regions import in_region
+from knowledge.places.world_regions import in_region, is_world_region
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.aid_side import aid_side
 from knowledge.qa.answer import Answer, Choice, Context
@@ -1593,6 +1593,11 @@ class Engine:
             {self.snapshot.places[a.place].country for a in agreements},
             key=lambda country: sort_key(lang.country(country)),
         )
+        if code is not None and entities.country is not None and is_world_region(entities.country):
+            # «партнери харкова в Південній Америці»: the region is known, and holds none of
+            # the partners, which are named after it.
+            self._no_partners(lang, entities, None, None, draft)
+            return
         draft.lines.append(
             lang.gettext(
                 "I cannot pick partners by that group of countries: the knowledge base records"

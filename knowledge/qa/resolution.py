@@ -26,7 +26,7 @@ from knowledge.places.countries import constituent_countries
 from knowledge.places.gazetteer import EntityKind, Mention
 from knowledge.places.reference import city_districts, question_settlements
 from knowledge.places.world import WorldPlace, place_key, world_places_named
-from knowledge.places.world_regions import is_world_region
+from knowledge.places.world_regions import in_region, is_world_region
 from knowledge.qa.aid_side import side_kept
 from knowledge.qa.answer import Context
 from knowledge.qa.aspects import (
@@ -1092,6 +1092,15 @@ def resolve(reading: Reading, context: Context | None, snapshot: Snapshot) -> Me
             narrow=Narrow(Aspect.UNDATED),
             rule="asks for the agreements with no signing date",
         )
+    if _none_in_the_region(meaning, snapshot):
+        # «партнери харкова в Південній Америці»: none there, said so with the countries its
+        # partners are in, never a list that looks like an answer.
+        meaning = dataclasses.replace(
+            meaning,
+            intent=Intent.NOT_RECORDED,
+            declined=Declined.COUNTRY_GROUP,
+            rule="no partner of the hromada in the world region asked",
+        )
     if meaning.intent is Intent.PLACE and meaning.narrow is None and _asks_region(reading):
         # «В якому це регіоні?» is told the region is not recorded; «в якій країні олайне»
         # only the country.
@@ -1183,6 +1192,19 @@ def _about_the_event(
             rule="a bare «where?» about the partner in focus",
         )
     return None
+
+
+def _none_in_the_region(meaning: Meaning, snapshot: Snapshot) -> bool:
+    """Whether a list of a hromada's partners is asked in a world region (a continent, an M49
+    sub-region, the EU) where none of its partners lies."""
+    entities = meaning.entities
+    region = entities.country
+    if meaning.intent is not Intent.PARTNERS or meaning.yes_no or entities.hromada is None:
+        return False
+    if region is None or not is_world_region(region) or entities.place is not None:
+        return False
+    agreements = snapshot.agreements_by_hromada.get(entities.hromada, ())
+    return not any(in_region(snapshot.places[a.place].country, region) for a in agreements)
 
 
 # Word starts of a partner's region: «регіоні», «області», «штаті», "region", "state".
