@@ -2197,10 +2197,10 @@ def _follow_up_yes_no(
 ) -> bool:
     """Whether a follow-up asks for a yes or a no: "and the protocol?" after "when was the
     memorandum signed?" asks the same, for a date, as the question it continues."""
-    if not reading.cues - {Cue.FOLLOW_UP} and _only_names(reading):
-        # A name alone («Брно», «а Лілль?», "and Lille?") asks for a yes or a no only when the
-        # question before it did («Чи Харків і Кошице партнери?»); after a list it asks what
-        # is known. «а від Польщі?», "and from Poland?" ask whether aid came from there.
+    if not reading.cues and _only_names(reading):
+        # A name alone («Брно», «а Лілль?») asks for a yes or a no only when the question
+        # before it did («Чи Харків і Кошице партнери?»); after a list it asks what is known.
+        # «а від Польщі?», "and from Poland?" ask whether aid came from there.
         return yes_no and context.yes_no
     carried_over = (
         continued is not intent
