@@ -37,7 +37,6 @@ from knowledge.facts.messages import ImportRejectedError
 from knowledge.interchange.import_job import ImportSteps
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
 from knowledge.store.durable_jobs import (
-    UNFINISHED,
     GaveUpError,
     JobKind,
     JobState,
@@ -47,6 +46,7 @@ from knowledge.store.durable_jobs import (
     job_writing,
     resume_jobs,
     run_job,
+    show_progress_in,
 )
 from knowledge.store.loading import LoadError
 from knowledge.store.rights import SystemWriter, Writer
@@ -293,13 +293,19 @@ async def job_of_batch(services: BotServices, batch: str) -> WriteJob | None:
     return await services.work(job_writing, batch)
 
 
+async def show_progress(services: BotServices, job_id: int, message_id: int) -> bool:
+    """Make the message `message_id` the one the job's progress and end are shown in, when
+    it has none yet; False when it has one already or the job does not exist."""
+    return await services.work(show_progress_in, job_id, message_id)
+
+
 async def job_status_text(services: BotServices, job_id: int) -> str | None:
     """How the job goes, in the current language: its progress while unfinished, else how it
     ended (as its message says); None for no such job."""
     job = await services.work(get_job, job_id)
     if job is None:
         return None
-    if job.state in UNFINISHED:
+    if job.unfinished:
         return _progress_text(job)
     if job.kind == JobKind.UNDO.value:
         return _undo_text(job, None)

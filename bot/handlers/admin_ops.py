@@ -44,7 +44,7 @@ from bot.routing import Handlers
 from bot.services import BotServices
 from bot.texts import escaped, problem_text
 from bot.transport.files import FileTooLargeError, download_limited
-from bot.write_jobs import OWNER, job_of_batch, job_status_text, start_job
+from bot.write_jobs import OWNER, job_of_batch, job_status_text, show_progress, start_job
 from knowledge.admin.backup import BackupError, backup_database
 from knowledge.admin.common import Admin
 from knowledge.admin.config import get_channel as stored_channel
@@ -55,10 +55,12 @@ from knowledge.admin.subscribers import recent_new_records
 from knowledge.admin.wording import ENTITIES
 from knowledge.facts.messages import N_, Problem
 from knowledge.interchange import (
+    DocumentFormat,
     ImportLimits,
     ImportPreview,
     export_agreements_csv,
     export_aid_csv,
+    export_document_text,
     preview_import,
     read_import,
 )
@@ -67,8 +69,6 @@ from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xl
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import partner_button
 from knowledge.render.lang import Language
-from knowledge.store.durable_jobs import UNFINISHED, show_progress_in
-from knowledge.store.exporting import DocumentFormat, dump_document, export_document
 
 router = Handlers(__name__)
 logger = logging.getLogger(__name__)
@@ -141,8 +141,8 @@ async def cmd_export(
         text, name = await services.work(export_aid_csv), f"pobratym-aid-{stamp}.csv"
         content = text.encode("utf-8")
     else:
-        document = await services.work(export_document)
-        text, name = dump_document(document, DocumentFormat(chosen)), f"pobratym-{stamp}.{chosen}"
+        text = await services.work(export_document_text, DocumentFormat(chosen))
+        name = f"pobratym-{stamp}.{chosen}"
         content = text.encode("utf-8")
     # «1 червня 2025 р.» ends with its own full stop, which the Ukrainian caption keeps.
     day = format_date(services.today(), "long", locale=lang)
@@ -308,7 +308,7 @@ async def on_import_cancel(
     # The state may already hold a newer preview: it is left alone.
     applied = (
         _("This import is under way; Cancel no longer stops it. /undo reverts it.")
-        if job.state in UNFINISHED
+        if job.unfinished
         else _("This import was already applied; Cancel does not revert it. /undo does.")
     )
     status = await job_status_text(services, job.id)
@@ -370,7 +370,7 @@ async def on_import_apply(
         logger.warning("The progress message of write job %s could not be posted", job.id)
     else:
         # If this process dies, another finishes the job in the same message.
-        await services.work(show_progress_in, job.id, progress_message.message_id)
+        await show_progress(services, job.id, progress_message.message_id)
     start_job(bot, services, job.id)
 
 
@@ -386,7 +386,7 @@ async def _apply_again(
     if job is None:
         await query.answer(_("This preview is out of date; send the file again."), show_alert=True)
         return
-    if job.state in UNFINISHED:
+    if job.unfinished:
         await query.answer(_(ALREADY_UNDER_WAY))
         return
     await query.answer()

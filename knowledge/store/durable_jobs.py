@@ -125,6 +125,11 @@ class WriteJob:
         """Records gone through but left as stored (another writer changed them meanwhile)."""
         return max(self.records_done - self.created - self.updated - self.unchanged, 0)
 
+    @property
+    def unfinished(self) -> bool:
+        """Whether the job is still to run or running (neither done, failed nor cancelled)."""
+        return self.state in UNFINISHED
+
 
 def _job(row: models.WriteJobRow) -> WriteJob:
     return WriteJob(
