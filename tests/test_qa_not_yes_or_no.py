@@ -36,3 +36,115 @@ def test_a_partners_list_asked_by_name_does_not_open_with_a_yes(
 
     assert not answer.text.startswith(("Так", "Yes"))
     assert "Lille" in answer.text or "Лілль" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("допомога харкову", "Харків"),
+        ("допомога мені з Польщі", "Польща"),
+        ("помощь харькову", "Харків"),
+        ("угода харкова з цинциннаті", "Цинциннаті"),
+        ("меморандум купянськ колумбус", "Колумбус"),
+        ("Kharkiv agreement with Cincinnati", "Cincinnati"),
+        ("kupyansk memorandum kolumbus", "Columbus"),
+        ("aid to Kharkiv", "Kharkiv"),
+    ],
+)
+def test_a_bare_noun_phrase_shows_the_facts_without_a_yes(
+    curated_engine: Engine, question: str, shown: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert not answer.text.startswith(("Так", "Yes", "Ні", "No"))
+    assert shown in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Харків Лілль побратими?", "Так"),
+        ("Чи має Харків угоду з Цинциннаті?", "Так"),
+        ("Is there an agreement between Kharkiv and Cincinnati?", "Yes"),
+        ("Is Kharkiv twinned with Lille?", "Yes"),
+        ("Kharkiv Lille twins?", "Yes"),
+    ],
+)
+def test_a_pair_asked_as_a_question_still_opens_with_a_yes(
+    curated_engine: Engine, question: str, opening: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "hromada", "partner"),
+    [
+        ("домброва чия партнерка", "Мена", "Домброва"),
+        ("чий партнер Жиракув", "Мена", "Жиракув"),
+        ("чиї партнери Олайне?", "Мена", "Олайне"),
+        ("чьи партнеры Олайне?", "Мена", "Олайне"),
+        ("чей побратим Лилль", "Харків", "Лілль"),
+        ("whose partner is Olaine?", "Mena", "Olaine"),
+    ],
+)
+def test_a_whose_question_names_the_hromada_without_a_yes(
+    curated_engine: Engine, question: str, hromada: str, partner: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert not answer.text.startswith(("Так", "Yes"))
+    assert answer.text.startswith(hromada)
+    assert partner in answer.text
+
+
+def test_a_yes_or_no_question_with_chi_still_opens_with_its_answer(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "Чи є у Львова побратими?")
+
+    assert answer.text.startswith("Ні")
+
+
+@pytest.mark.parametrize(
+    ("question", "countries"),
+    [
+        ("допомога з Далекого Сходу", ("Японія", "Польща")),
+        ("допомога мені з Далекого Сходу", ("Данія", "Норвегія")),
+        ("aid from the Far East to Kharkiv", ("Japan", "Poland")),
+    ],
+)
+def test_aid_asked_by_a_group_of_countries_answers_about_aid(
+    curated_engine: Engine, question: str, countries: tuple[str, ...]
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.intent is Intent.NOT_RECORDED
+    assert "партнер" not in answer.text
+    assert "partner" not in answer.text
+    assert "допомог" in answer.text or "aid" in answer.text
+    for country in countries:
+        assert country in answer.text
+
+
+def test_aid_by_a_group_of_countries_keeps_to_the_hromada_asked(curated_engine: Engine) -> None:
+    (answer,) = conversation(curated_engine, "допомога мені з Далекого Сходу")
+
+    # Japan sent aid to Kharkiv, not to Mena.
+    assert "Данія" in answer.text
+    assert "Японія" not in answer.text.split("Запитайте")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Допомогу Мена отримувала?", "Так"),
+        ("угоду з Ліллем Харків підписав?", "Так"),
+        ("помощь Мена получала?", "Так"),
+    ],
+)
+def test_a_noun_phrase_with_a_verb_still_asks_yes_or_no(
+    curated_engine: Engine, question: str, opening: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.text.startswith(opening)

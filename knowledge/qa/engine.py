@@ -46,6 +46,7 @@ from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
 from knowledge.qa.regions import (
     agreements_in,
+    aid_by_group_lines,
     aid_from,
     aid_from_heading,
     no_aid_from,
@@ -1554,6 +1555,9 @@ class Engine:
                     " agreements and their dates, aid, meetings and programmes."
                 )
             )
+            return
+        if meaning.declined is Declined.COUNTRY_GROUP and meaning.entities.topic is Topic.AID:
+            draft.lines.extend(aid_by_group_lines(lang, self.snapshot, meaning.entities.hromada))
             return
         if meaning.declined is Declined.COUNTRY_GROUP:
             self._by_country_only(lang, meaning.entities, draft)

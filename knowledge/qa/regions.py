@@ -8,6 +8,7 @@ from knowledge.facts.records import Agreement, Aid
 from knowledge.facts.snapshot import Snapshot
 from knowledge.places.world_regions import in_region, is_world_region, region_members
 from knowledge.render.lang import Language
+from knowledge.text.collation import sort_key
 
 
 def agreements_in(snapshot: Snapshot, code: str) -> tuple[Agreement, ...]:
@@ -79,3 +80,34 @@ def aid_from_heading(lang: Language, code: str, *, yes_no: bool = False) -> str:
         else _("Aid from {country} is recorded for:")
     )
     return found.format(country=lang.country(code))
+
+
+def aid_by_group_lines(lang: Language, snapshot: Snapshot, hromada: str | None) -> list[str]:
+    """What «допомога з Далекого Сходу» is told: aid is recorded by each donor's country, never
+    by a group of countries no region code names; then the countries aid came from, to the
+    hromada (ISO code `hromada`) or, when none is named, to any hromada."""
+    _ = lang.gettext
+    records = (
+        snapshot.aid_by_hromada.get(hromada, ())
+        if hromada is not None
+        else tuple(record for found in snapshot.aid_by_hromada.values() for record in found)
+    )
+    names = sorted(
+        {lang.country(d.country) for record in records for d in record.donors if d.country},
+        key=sort_key,
+    )
+    lines = [
+        _(
+            "I cannot pick aid by that group of countries: the knowledge base records each"
+            " donor's country, and groups countries only by continent, by UN sub-region (such"
+            " as Western Asia or Northern Europe) or as the EU."
+        )
+    ]
+    if names:
+        lines.append(_("Aid came from: {countries}.").format(countries=", ".join(names)))
+    lines.append(
+        _("Ask about one of them, for example: {question}").format(
+            question=_("Who received aid from Japan?")
+        )
+    )
+    return lines

@@ -61,6 +61,7 @@ from knowledge.qa.meaning import (
     Narrow,
     Topic,
 )
+from knowledge.qa.noun_phrase import asks_whose, is_noun_phrase
 from knowledge.qa.one_listed import one_listed_asked
 from knowledge.qa.people import signed_by_person
 from knowledge.qa.regions import partner_in
@@ -983,6 +984,9 @@ def _is_yes_no(reading: Reading) -> bool:
     opener = _opener(reading)
     if opener in _HOW_OPENERS or opener in _WH_OPENERS:
         return False
+    if asks_whose(reading) or is_noun_phrase(reading):
+        # «домброва чия партнерка» asks for the hromada; «допомога харкову» for the facts.
+        return False
     if _asks_which(reading):
         # «З якими містами Мена має угоди?», "Whihc countries gave aid?" ask which ones.
         return False
@@ -1300,9 +1304,10 @@ def _beyond_the_records(
         )
     if Cue.COUNTRY_GROUP in reading.cues and not _names_a_country(reading):
         # «партнери з ЄС», "in Asia": said plainly, never answered as if the filter held.
+        asks_aid = bool(reading.cues & {Cue.AID, Cue.HELP_OR_AID})
         return Meaning(
             Intent.NOT_RECORDED,
-            own.entities.but(country=None),
+            own.entities.but(country=None, topic=Topic.AID if asks_aid else own.entities.topic),
             declined=Declined.COUNTRY_GROUP,
             rule="asks by a continent or a bloc of countries",
         )

@@ -1,0 +1,84 @@
+"""Questions that ask for a fact although no question word says so.
+
+A bare noun phrase («допомога харкову», «угода харкова з цинциннаті», "Kharkiv agreement
+with Cincinnati") names what the resident wants to see, not a claim to confirm: its answer
+states the facts without a «Так»/"Yes" in front. A who-word («чия», «чий», «чьи», "whose")
+asks for the hromada, not whether. Both read the question's own words, lowercased but not
+folded: folding turns Russian «чьи» into «чи», the yes-or-no word.
+"""
+
+from __future__ import annotations
+
+from knowledge.qa.cues import Cue
+from knowledge.qa.understanding import Reading
+from knowledge.text.morphology import is_verb
+from knowledge.text.normalize import normalize
+
+# «чий побратим Кракув?», «чьи партнеры Олайне?», "whose partner is Olaine?".
+_WHOSE = frozenset(
+    ("чий", "чия", "чиє", "чиї", "чийого", "чиєї", "чей", "чья", "чьё", "чье", "чьи", "whose")
+)
+
+# The nouns a noun phrase about an agreement or aid is headed by, in the forms residents type.
+_HEAD_NOUNS = frozenset(
+    {
+        *("угода", "угоди", "угоду", "угод", "угодою", "угодами"),
+        *("меморандум", "меморандуми", "меморандуму", "меморандумом", "меморандумы"),
+        *("договір", "договори", "договору", "договор", "договоры", "договора"),
+        *("допомога", "допомоги", "допомогу", "допомозі", "допомогою"),
+        *("співпраця", "співпраці", "співпрацю", "партнерство", "партнерства"),
+        *("помощь", "помощи", "помощью", "соглашение", "соглашения", "соглашений"),
+        *("сотрудничество", "сотрудничества", "партнёрство"),
+        *("agreement", "agreements", "memorandum", "memorandums", "memoranda", "mou"),
+        *("aid", "help", "assistance", "treaty", "treaties", "deal", "deals"),
+        *("partnership", "partnerships", "pledge", "cooperation", "ties", "relations"),
+    }
+)
+# Words that ask whether there is one even in a verbless phrase: «є угода з Ліллем?».
+_ASKING = frozenset(
+    {
+        *("є", "есть", "чи", "ли", "any", "anyone", "anybody", "anything", "there"),
+        *("is", "are", "was", "were", "does", "did", "do", "has", "have", "had"),
+        *("can", "could", "will", "would", "got", "get", "gets"),
+    }
+)
+_LEADING = frozenset({"а", "і", "й", "та", "и", "ну", "ще", "еще", "and", "so"})
+# Russian past-tense endings («получал», «получила», «подписали»): a verb the Ukrainian
+# dictionary does not know.
+_RUSSIAN_PAST = ("ал", "ала", "али", "ил", "ила", "или", "ел", "ела", "ели")
+
+
+def _is_verb(word: str) -> bool:
+    """Whether the word reads as a Ukrainian verb or a Russian one in the past tense."""
+    return is_verb(word) or (len(word) > 4 and word.endswith(_RUSSIAN_PAST))
+
+
+def _words(reading: Reading) -> list[str]:
+    return [normalize(token.text) for token in reading.tokens]
+
+
+def asks_whose(reading: Reading) -> bool:
+    """Whether a who-word («чия», «чьи», "whose") asks which hromada a partner belongs to."""
+    return any(word in _WHOSE for word in _words(reading))
+
+
+def is_noun_phrase(reading: Reading) -> bool:
+    """Whether the question is a bare noun phrase headed by an agreement or aid noun.
+
+    Ukrainian and Russian: one of its first two words (after «а»/"and") is such a noun, no
+    word asks whether («чи», «є», «ли») and none is a verb («Допомогу Мена отримувала?»).
+    English: such a noun anywhere, with no auxiliary and no past participle ("twinned"),
+    which would make it a yes-or-no question. A phrase naming two places still asks to see
+    their tie, and is answered with it, not with "Yes".
+    """
+    if Cue.YES_NO in reading.cues:
+        return False
+    words = [word for word in _words(reading) if word not in _LEADING]
+    if not words or any(word in _ASKING for word in words):
+        return False
+    if reading.lang == "en":
+        participle = any(word.endswith("ed") and len(word) > 4 for word in words)
+        return not participle and any(word in _HEAD_NOUNS for word in words)
+    if any(_is_verb(word) for word in words):
+        return False
+    return any(word in _HEAD_NOUNS for word in words[:2])
