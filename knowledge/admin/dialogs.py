@@ -61,8 +61,12 @@ Gettext = Callable[[str], str]
 Draft = TypeVar("Draft")
 
 
-class Several(dict[str, Any]):
-    """What a reader returns when one answer fills several fields (a date and a term)."""
+@dataclass(frozen=True)
+class Several:
+    """What a reader returns when one answer fills several fields (a date and a term): the
+    fields by their steps' names, with their JSON values."""
+
+    fields: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -372,14 +376,14 @@ async def _place_choice(text: str, reading: StepInput) -> Any:
         return places[0]
     if places:
         return Candidates(N_("Several places match. Which one?"), [(key, key) for key in places])
-    return Several(place_name=name)
+    return Several({"place_name": name})
 
 
 async def _new_place_country(text: str, reading: StepInput) -> Any:
     country = forms.parse_country(text)
     taken = await forms.taken_keys(reading.session, Entity.PLACE)
     place = forms.new_place(reading.answers["place_name"], country, taken)
-    return Several(new_place=place.model_dump(mode="json"), place=place.key)
+    return Several({"new_place": place.model_dump(mode="json"), "place": place.key})
 
 
 async def _donor_city(text: str, reading: StepInput) -> Any:
@@ -395,7 +399,7 @@ async def _donor_city(text: str, reading: StepInput) -> Any:
     if places:
         return Candidates(N_("Several places match. Which one?"), [(key, key) for key in places])
     place = forms.new_place(name, country, await forms.taken_keys(reading.session, Entity.PLACE))
-    return Several(donor_city=place.key, new_donor_city=place.model_dump(mode="json"))
+    return Several({"donor_city": place.key, "new_donor_city": place.model_dump(mode="json")})
 
 
 async def _kind(text: str, reading: StepInput) -> Any:
@@ -407,7 +411,7 @@ async def _status(text: str, reading: StepInput) -> Any:
 
 
 async def _until(text: str, reading: StepInput) -> Any:
-    return Several(**forms.parse_until(text))
+    return Several(forms.parse_until(text))
 
 
 async def _areas(text: str, reading: StepInput) -> Any:
@@ -1090,4 +1094,4 @@ async def read_change(session: AsyncSession, step: Step, text: str, doc: Stored)
     """The record `doc` with the field of `step` changed to the typed `text`; FormError when
     the text cannot be read."""
     changed = await step.read(text, StepInput(session, doc))
-    return {**doc, **changed}
+    return {**doc, **changed.fields}

@@ -123,7 +123,7 @@ async def _take(
         return
     for remark in answer.remarks:
         await say(message, _(remark))
-    given = value if isinstance(value, dialogs.Several) else {dialog.current.name: value}
+    given = value.fields if isinstance(value, dialogs.Several) else {dialog.current.name: value}
     await _answered(message, state, services, lang, dialog, {**dialog.answers, **given})
 
 
