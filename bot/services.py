@@ -20,7 +20,7 @@ from bot.settings import Settings
 from knowledge.facts.dates import today_in_ukraine
 from knowledge.places.world import load_world_places
 from knowledge.qa.engine import Engine
-from knowledge.qa.startup import engine_from_database, in_background
+from knowledge.qa.startup import engine_from_database, in_background, release_freed_memory
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine, session_factory
 from knowledge.store.freshness import last_change
@@ -57,6 +57,8 @@ class BotServices:
     # What is read beside the start-up or a reload and a question may need: a question
     # awaits it (`ready_to_answer`) instead of blocking the event loop until it is read.
     _preparing: list[asyncio.Future[None]] = field(init=False, repr=False, default_factory=list)
+    # Returns the memory of a start-up's or a reload's peak once its tables are read.
+    _settling: asyncio.Task[None] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.work = UnitOfWork(session_factory(self.database))
@@ -75,6 +77,7 @@ class BotServices:
             self.prepare_beside(engine.gazetteer.warm, "gazetteer-warm")
             self.engine = engine
             self._agreement_keys = agreement_ids(engine.snapshot.agreements)
+        self.settle_when_prepared()
 
     def prepare_beside(self, work: Callable[[], None], name: str) -> None:
         """Run `work` in a thread called `name`; questions asked meanwhile wait for it."""
@@ -98,6 +101,18 @@ class BotServices:
                 logger.error("Reading a table beside the start-up failed", exc_info=error)
         self._preparing = [work for work in self._preparing if not work.done()]
 
+    def settle_when_prepared(self) -> None:
+        """Once what is read beside the start-up or a reload is read, collect what its peak
+        left behind and return the freed heap to the system, in a worker thread: the
+        process then holds what it keeps, not the most it ever needed."""
+        if self._settling is not None and not self._settling.done():
+            self._settling.cancel()
+        self._settling = asyncio.get_running_loop().create_task(self._settle())
+
+    async def _settle(self) -> None:
+        await self.ready_to_answer()
+        await asyncio.to_thread(release_freed_memory)
+
     def agreement_key(self, short_id: str) -> str | None:
         """The agreement a deep link or button names by its short id."""
         return self._agreement_keys.get(short_id)
@@ -114,6 +129,8 @@ class BotServices:
 
     async def close(self) -> None:
         """Release the database connections."""
+        if self._settling is not None and not self._settling.done():
+            self._settling.cancel()
         await self.database.dispose()
 
 
@@ -136,6 +153,7 @@ async def create_services(
     )
     services._preparing.append(world_places)
     services.prepare_beside(engine.gazetteer.warm, "gazetteer-warm")
+    services.settle_when_prepared()
     return services
 
 

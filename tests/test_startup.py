@@ -3,6 +3,7 @@ schema is current."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -126,3 +127,40 @@ async def test_the_knowledge_reload_indexes_in_a_worker_thread(
     assert on_main_thread == [False]
     assert bot_services.engine is not before
     assert bot_services.engine.snapshot == before.snapshot
+
+
+async def test_the_start_ups_peak_is_handed_back_once_the_tables_beside_it_are_read(
+    bot_services: BotServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loop = asyncio.get_running_loop()
+    releases: list[str] = []
+    released = asyncio.Event()
+
+    def release() -> None:
+        releases.append(threading.current_thread().name)
+        loop.call_soon_threadsafe(released.set)
+
+    monkeypatch.setattr("bot.services.release_freed_memory", release)
+    read = threading.Event()
+
+    def slow_table() -> None:
+        read.wait(timeout=60)
+
+    bot_services.prepare_beside(slow_table, "slow-table")
+    bot_services.settle_when_prepared()
+    await asyncio.sleep(0.2)
+    while_reading = list(releases)
+    read.set()
+    await asyncio.wait_for(released.wait(), timeout=60)
+    after_start = list(releases)
+
+    # A reload peaks too (two engines at once) and is handed back the same way.
+    released.clear()
+    await bot_services.reload_knowledge()
+    await asyncio.wait_for(released.wait(), timeout=60)
+
+    assert while_reading == []
+    assert len(after_start) == 1
+    assert len(releases) == 2
+    # Collected and trimmed off the event loop's thread.
+    assert threading.main_thread().name not in releases
