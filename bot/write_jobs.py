@@ -34,7 +34,6 @@ from knowledge.admin.history import last_entry_of_batch
 from knowledge.admin.undo_job import UndoSteps, UndoUnderWayError, start_undo, undo_under_way
 from knowledge.admin.wording import error_text
 from knowledge.facts.messages import ImportRejectedError
-from knowledge.interchange.import_job import ImportSteps
 from knowledge.render.translations import DOMAIN, LOCALES_DIR
 from knowledge.store.durable_jobs import (
     GaveUpError,
@@ -91,6 +90,9 @@ def steps_for(settings: Settings) -> Callable[[WriteJob], JobSteps]:
         writer = writer_of(job, settings)
         if job.kind == JobKind.UNDO.value:
             return UndoSteps(writer)
+        # The import's code is loaded by the first import, not by every process that answers.
+        from knowledge.interchange.import_job import ImportSteps
+
         return ImportSteps(writer, refusals=(AdminError,))
 
     return steps

@@ -11,15 +11,6 @@ from typing import Any
 
 from bot.cli.context import CommandContext
 from bot.services import command_engine
-from knowledge.extraction import (
-    Extractor,
-    PlaceNames,
-    UnreadableDocumentError,
-    compare,
-    fact_json,
-    read_document,
-)
-from knowledge.extraction.reading import MAX_DOCUMENT_BYTES
 from knowledge.facts.dates import PartialDate, today_in_ukraine
 from knowledge.render.lang import Language
 
@@ -37,12 +28,25 @@ def add_extract(actions: Any) -> None:
 
 
 def _read(path: Path) -> bytes:
+    from knowledge.extraction.reading import MAX_DOCUMENT_BYTES
+
     with path.open("rb") as file:
         return file.read(MAX_DOCUMENT_BYTES + 1)
 
 
 async def extract_file(context: CommandContext, arguments: argparse.Namespace) -> int:
     """Print every fact of the document; exit 0 also when there is none."""
+    # The extraction's code is loaded by this command only, not by the bot's serving
+    # process, which starts through this same entry point.
+    from knowledge.extraction import (
+        Extractor,
+        PlaceNames,
+        UnreadableDocumentError,
+        compare,
+        fact_json,
+        read_document,
+    )
+
     _ = context.gettext
     path: Path = arguments.path
     try:

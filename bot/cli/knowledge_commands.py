@@ -10,7 +10,7 @@ import os
 import socket
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_decimal
 
@@ -21,15 +21,6 @@ from bot.services import database_work
 from knowledge.admin.wording import entity_label
 from knowledge.facts.documents import KnowledgeDocument, references
 from knowledge.facts.messages import ImportRejectedError, Problem, grouped, other_rows
-from knowledge.interchange import (
-    ImportLimits,
-    ImportPreview,
-    export_agreements_csv,
-    export_aid_csv,
-    preview_import,
-    read_import,
-)
-from knowledge.interchange.import_job import ImportSteps, start_import
 from knowledge.places.countries import country_name
 from knowledge.render.labels import agreement_kind_label, agreement_status_label
 from knowledge.store import mapping
@@ -41,6 +32,9 @@ from knowledge.store.loading import FILE_LOAD_ACTOR, LoadError, LoadReport, load
 from knowledge.store.rights import SystemWriter
 from knowledge.store.stats import KnowledgeStats, collect_stats
 from knowledge.text.collation import sort_key
+
+if TYPE_CHECKING:
+    from knowledge.interchange import ImportLimits, ImportPreview
 
 CLI_ACTOR = "cli"
 # Whoever runs the command line holds every right, and is named so in the audit log.
@@ -191,6 +185,8 @@ async def export_file(context: CommandContext, arguments: argparse.Namespace) ->
         chosen = suffix if suffix in ("json", "csv") else "yaml"
     async with database_work(context.settings) as work:
         if chosen == "csv":
+            from knowledge.interchange import export_agreements_csv, export_aid_csv
+
             write_csv = export_aid_csv if arguments.table == "aid" else export_agreements_csv
             text = await work(write_csv)
         else:
@@ -458,6 +454,11 @@ async def import_file(context: CommandContext, arguments: argparse.Namespace) ->
     Exit codes: 0 when the preview has no refused rows or the import was written; 1 when the
     file or any row is refused (with --apply: nothing was written).
     """
+    # The import's code is loaded by this command only, not by the bot's serving process,
+    # which starts through this same entry point.
+    from knowledge.interchange import ImportLimits, preview_import, read_import
+    from knowledge.interchange.import_job import ImportSteps, start_import
+
     _ = context.gettext
     path: Path = arguments.path
     limits = ImportLimits()

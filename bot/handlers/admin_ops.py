@@ -14,6 +14,7 @@ import secrets
 import tempfile
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
@@ -54,23 +55,14 @@ from knowledge.admin.permissions import require_editor
 from knowledge.admin.subscribers import recent_new_records
 from knowledge.admin.wording import ENTITIES
 from knowledge.facts.messages import N_, Problem
-from knowledge.interchange import (
-    DocumentFormat,
-    ImportLimits,
-    ImportPreview,
-    export_agreements_csv,
-    export_aid_csv,
-    export_document_text,
-    preview_import,
-    read_import,
-)
-from knowledge.interchange.import_job import ImportUnderWayError, start_import
-from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.render.cards import partner_button
 from knowledge.render.lang import Language
 
 router = Handlers(__name__)
+if TYPE_CHECKING:
+    from knowledge.interchange import ImportLimits, ImportPreview
+
 logger = logging.getLogger(__name__)
 
 EDITOR_COMMANDS = ("export", "import", "publish")
@@ -126,6 +118,16 @@ async def cmd_export(
             ),
         )
         return
+    # The spreadsheets' code is imported by the editor who needs it, not by every process
+    # that only answers questions.
+    from knowledge.interchange import (
+        DocumentFormat,
+        export_agreements_csv,
+        export_aid_csv,
+        export_document_text,
+    )
+    from knowledge.interchange.workbook import export_agreements_xlsx, export_aid_xlsx
+
     stamp = _stamp(services)
     content: bytes
     if chosen == "xlsx":
@@ -159,6 +161,8 @@ async def cmd_export(
 
 
 def _limits() -> ImportLimits:
+    from knowledge.interchange import ImportLimits
+
     return ImportLimits()
 
 
@@ -269,6 +273,8 @@ async def on_document(
             _("The file is larger than {limit} MB; nothing was written.").format(limit=limit),
         )
         return
+    from knowledge.interchange import preview_import, read_import
+
     filename = document.file_name or "upload"
     # A file refused as a whole (ImportRejectedError) is told by the refusals' handler.
     parsed = read_import(data, filename, limits=limits)
@@ -336,6 +342,9 @@ async def on_import_apply(
         # An Apply delivered again after its import was stored says how the import goes.
         await _apply_again(query, query.message, services, batch)
         return
+    from knowledge.interchange import read_import
+    from knowledge.interchange.import_job import ImportUnderWayError, start_import
+
     upload, filename = kept.content, kept.filename
     # Read again by the job, which checks it against what is stored then; a file refused now
     # (ImportRejectedError) is told by the refusals' handler.

@@ -18,7 +18,7 @@ import contextlib
 import logging
 import secrets
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
@@ -53,35 +53,18 @@ from knowledge.admin.editing import SaveResult
 from knowledge.admin.editing_state import FactCountry
 from knowledge.admin.permissions import can_edit
 from knowledge.admin.wording import entity_label
-from knowledge.extraction import DocumentText, Extractor, PlaceNames, compare, is_supported
-from knowledge.extraction.codec import (
-    AddedRecord,
-    CardState,
-    FactCard,
-    ProposedDocument,
-    comparison_data,
-)
-from knowledge.extraction.drafts import (
-    Draft,
-    HromadaNotStoredError,
-    UnknownCountryError,
-    add_drafts,
-    brought_along,
-    drafts_for,
-    needs_country,
-    source_record,
-)
-from knowledge.extraction.fact_cards import fact_card, source_card
-from knowledge.extraction.proposals import AgreementProposal, Comparison, Proposal
-from knowledge.extraction.reading import (
-    MAX_DOCUMENT_BYTES,
-    UnreadableDocumentError,
-    read_document,
-)
 from knowledge.facts.dates import KYIV, PartialDate
 from knowledge.qa.engine import MAX_QUESTION_LENGTH
 from knowledge.render.lang import Language
 
+if TYPE_CHECKING:
+    from knowledge.extraction import DocumentText
+    from knowledge.extraction.codec import AddedRecord, FactCard, ProposedDocument
+    from knowledge.extraction.drafts import Draft
+    from knowledge.extraction.proposals import Comparison, Proposal
+
+# The extraction's code (and pycountry's catalogue behind it) is imported by the first editor
+# who sends a document, in each function that needs it, not by every process that answers.
 logger = logging.getLogger(__name__)
 router = Handlers(__name__)
 
@@ -115,6 +98,8 @@ async def _kept(state: FSMContext) -> dict[str, Any]:
 
 async def _kept_document(state: FSMContext, token: str) -> ProposedDocument | None:
     """The document the cards of `token` were shown for, None when it is no longer kept."""
+    from knowledge.extraction.codec import ProposedDocument
+
     kept = (await _kept(state)).get(token)
     return ProposedDocument.from_data(kept) if isinstance(kept, dict) else None
 
@@ -139,11 +124,15 @@ async def _update(state: FSMContext, token: str, document: ProposedDocument) -> 
 
 
 async def _readable_file(message: Message) -> bool:
+    from knowledge.extraction import is_supported
+
     document = message.document
     return document is not None and is_supported(document.file_name or "")
 
 
 def _unreadable_text(reason: str) -> str:
+    from knowledge.extraction.reading import MAX_DOCUMENT_BYTES
+
     texts = {
         "format": _("I read .txt, .html, .pdf and .docx files. Nothing was written."),
         "too_large": _("The file is larger than {limit} MB; nothing was read.").format(
@@ -178,6 +167,12 @@ async def on_file(
     lang: str,
 ) -> None:
     """A .txt, .html, .pdf or .docx file: read it and propose its facts."""
+    from knowledge.extraction.reading import (
+        MAX_DOCUMENT_BYTES,
+        UnreadableDocumentError,
+        read_document,
+    )
+
     document = message.document
     if document is None:  # the filter guarantees one; mypy cannot know
         return
@@ -229,6 +224,8 @@ async def on_forward(
     lang: str,
 ) -> None:
     """A forwarded post or message: its text (or a file's caption) is the document."""
+    from knowledge.extraction import DocumentText
+
     text = message.text or message.caption
     if not text or not text.strip():
         await say(
@@ -303,6 +300,8 @@ async def _propose_text(
     lang: str,
     text: str,
 ) -> None:
+    from knowledge.extraction import DocumentText
+
     first_line = text.strip().splitlines()[0] if text.strip() else ""
     fallback = first_line[:120] or _("Pasted text")
     # A pasted text's own date is unknown: relative dates are read against today.
@@ -322,6 +321,11 @@ async def _propose(
     fallback_title: str,
 ) -> None:
     """Read the document, keep its proposals and send a card for each."""
+    from knowledge.extraction import Extractor, PlaceNames, compare
+    from knowledge.extraction.codec import FactCard, ProposedDocument
+    from knowledge.extraction.drafts import source_record
+    from knowledge.extraction.fact_cards import source_card
+
     cut = len(document.text) > MAX_TEXT
     if cut:
         document = replace(document, text=document.text[:MAX_TEXT])
@@ -406,6 +410,9 @@ async def _propose(
 
 
 def _addable(entry: FactCard) -> bool:
+    from knowledge.extraction.codec import CardState
+    from knowledge.extraction.drafts import needs_country
+
     if entry.state is not CardState.OPEN or not entry.editable:
         return False
     return not needs_country(entry.proposal)
@@ -419,6 +426,10 @@ def _card_text(
     total: int,
     note: str | None = None,
 ) -> str:
+    from knowledge.extraction.codec import CardState
+    from knowledge.extraction.drafts import needs_country
+    from knowledge.extraction.fact_cards import fact_card
+
     proposal, comparison = entry.proposal, entry.comparison
     card = fact_card(
         language,
@@ -439,6 +450,8 @@ def _card_text(
 
 
 def _state_note(entry: FactCard, lang: str) -> str | None:
+    from knowledge.extraction.codec import CardState
+
     state, result = entry.state, entry.result
     if state is CardState.ADDED and result is not None:
         return _("✅ Added: {entity} {key} (change #{id}). /undo takes it back.").format(
@@ -454,6 +467,9 @@ def _state_note(entry: FactCard, lang: str) -> str | None:
 
 
 def _card_keyboard(token: str, index: int, entry: FactCard) -> InlineKeyboardMarkup | None:
+    from knowledge.extraction.codec import CardState
+    from knowledge.extraction.drafts import needs_country
+
     if entry.state is not CardState.OPEN or not entry.editable:
         return None
     comparison, proposal = entry.comparison, entry.proposal
@@ -500,6 +516,8 @@ async def _show(
 
 
 def _result(draft: Draft, saved: SaveResult | None) -> AddedRecord | None:
+    from knowledge.extraction.codec import AddedRecord
+
     if saved is None or saved.change_id is None:
         return None
     return AddedRecord(draft.entity, draft.key, saved.change_id)
@@ -518,6 +536,16 @@ async def _add(
 ) -> None:
     """Write the facts at `indices` in one change, if the knowledge base still stands as their
     cards showed; otherwise show the cards again as they stand now."""
+    from knowledge.extraction import compare
+    from knowledge.extraction.codec import CardState, comparison_data
+    from knowledge.extraction.drafts import (
+        HromadaNotStoredError,
+        UnknownCountryError,
+        add_drafts,
+        drafts_for,
+        source_record,
+    )
+
     chat_id = query.message.chat.id if query.message is not None else admin.user_id
     entries = [document.facts[index] for index in indices]
     proposals = [entry.proposal for entry in entries]
@@ -603,6 +631,8 @@ async def on_fact(
     lang: str,
 ) -> None:
     """Add, Edit or Skip under one card."""
+    from knowledge.extraction.codec import CardState
+
     token, index = callback_data.document, callback_data.index
     document = await _open(query, state, token)
     if document is None:
@@ -646,6 +676,8 @@ async def on_document_facts(
     lang: str,
 ) -> None:
     """Add all or Skip all: every open card the editor may add."""
+    from knowledge.extraction.codec import CardState
+
     token = callback_data.document
     document = await _open(query, state, token)
     if document is None:
@@ -677,6 +709,9 @@ async def _edit(
     index: int,
 ) -> None:
     """Open the edit dialog on the fact as it would be added (first asking a missing country)."""
+    from knowledge.extraction.drafts import needs_country
+    from knowledge.extraction.proposals import AgreementProposal
+
     message = query.message
     if not isinstance(message, Message):
         await query.answer()
@@ -709,6 +744,10 @@ async def _open_dialog(
     index: int,
     country: str | None,
 ) -> None:
+    from knowledge.extraction import compare
+    from knowledge.extraction.codec import CardState
+    from knowledge.extraction.drafts import brought_along, drafts_for, source_record
+
     entry = document.facts[index]
     proposal: Proposal = entry.proposal
     comparison: Comparison = compare(proposal, services.engine.snapshot)
