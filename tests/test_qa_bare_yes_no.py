@@ -63,3 +63,26 @@ def test_a_question_with_a_verb_still_says_yes(curated_engine: Engine, question:
     (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "opening"),
+    [
+        ("Мена і Олайне — побратими?", "а партнери?", "Так"),
+        ("Чи Харків і Брно партнери?", "а побратими?", "Так"),
+        ("Мена и Олайне побратимы?", "а партнеры?", "Так"),
+        ("Are Mena and Olaine twin cities?", "and partners?", "Yes"),
+    ],
+)
+def test_a_kind_alone_after_a_pair_asked_yes_or_no_asks_the_same(
+    curated_engine: Engine, first: str, then: str, opening: str
+) -> None:
+    _, answer = conversation(curated_engine, first, then)
+
+    assert answer.text.startswith(opening)
+
+
+def test_a_kind_alone_after_a_list_still_lists(curated_engine: Engine) -> None:
+    _, answer = conversation(curated_engine, "Які партнери Мени?", "а побратими?")
+
+    assert not answer.text.startswith(("Так", "Ні"))

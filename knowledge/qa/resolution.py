@@ -2202,6 +2202,14 @@ def _follow_up_yes_no(
 ) -> bool:
     """Whether a follow-up asks for a yes or a no: "and the protocol?" after "when was the
     memorandum signed?" asks the same, for a date, as the question it continues."""
+    if (
+        context.yes_no
+        and context.intent is Intent.RELATION
+        and not reading.mentions
+        and _opener(reading) in _LIST_OPENERS
+    ):
+        # «а партнери?» after «Мена і Олайне — побратими?» asks whether they are partners.
+        return True
     if not reading.cues and _only_names(reading):
         # A name alone («Брно», «а Лілль?») asks for a yes or a no only when the question
         # before it did («Чи Харків і Кошице партнери?»); after a list it asks what is known.
