@@ -139,6 +139,7 @@ def counts_places(reading: Reading) -> bool:
 # діяти»): a past form, or the noun.
 _EXTENSION_WORDS = (
     "продовжил",
+    "продовжив",
     "продовжен",
     "продовжув",
     "продлил",

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from knowledge.facts.records import Agreement
+from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementStatus
 from knowledge.render.lang import Language
+from knowledge.render.phrases import BULLET
+from knowledge.text.collation import sort_key
 
 # Statuses an agreement reaches only once signed.
 SIGNED_STATUSES = frozenset(
@@ -60,3 +63,28 @@ def partner_towns(agreements: Iterable[Agreement]) -> tuple[frozenset[str], froz
     listed = tuple(agreements)
     partners = frozenset(a.place for a in listed if a.status in SIGNED_STATUSES)
     return partners, frozenset(a.place for a in listed) - partners
+
+
+def partner_country_lines(
+    lang: Language, snapshot: Snapshot, agreements: Iterable[Agreement]
+) -> tuple[list[str], list[str]]:
+    """The countries of the signed partners, a line each with its towns («• Польща: Домброва,
+    Жиракув»), sorted by country name; then, apart, the unsigned towns with their countries
+    («Фрідберг (Німеччина)»). A town counts as `partner_towns` counts it."""
+    partners, unsigned = partner_towns(agreements)
+    by_country: dict[str, list[str]] = {}
+    for key in partners:
+        place = snapshot.places[key]
+        by_country.setdefault(lang.country(place.country), []).append(lang.place(place))
+    lines = [
+        f"{BULLET}{country}: {', '.join(sorted(towns, key=sort_key))}"
+        for country, towns in sorted(by_country.items(), key=lambda item: sort_key(item[0]))
+    ]
+    later = sorted(
+        (
+            f"{lang.place(snapshot.places[key])} ({lang.country(snapshot.places[key].country)})"
+            for key in unsigned
+        ),
+        key=sort_key,
+    )
+    return lines, later

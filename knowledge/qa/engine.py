@@ -27,7 +27,12 @@ from knowledge.places.world_regions import in_region, is_world_region
 from knowledge.qa.aid_aspects import narrow_aid_lines
 from knowledge.qa.aid_side import aid_side
 from knowledge.qa.answer import Answer, Choice, Context
-from knowledge.qa.counting import SIGNED_STATUSES, agreements_counted, partner_towns
+from knowledge.qa.counting import (
+    SIGNED_STATUSES,
+    agreements_counted,
+    partner_country_lines,
+    partner_towns,
+)
 from knowledge.qa.coverage import (
     Written,
     activities_answer,
@@ -41,6 +46,7 @@ from knowledge.qa.donors import donor_counts
 from knowledge.qa.each_listed import for_each_listed, hromadas_to_choose
 from knowledge.qa.event_follow_up import event_detail
 from knowledge.qa.event_part import took_part_answer
+from knowledge.qa.extensions import extended_in, extension_lines, extension_sources
 from knowledge.qa.intents import Intent
 from knowledge.qa.meaning import Aspect, Declined, Entities, Meaning, Topic
 from knowledge.qa.people import names_signing
@@ -770,6 +776,14 @@ class Engine:
         agreements = self._agreements(entities, signed_in=signed_in)
         if self._no_twin_there(lang, meaning, agreements, signed_in, draft):
             return
+        if (
+            entities.topic is Topic.COUNTRIES
+            and entities.country is None
+            and not meaning.yes_no
+            and agreements
+        ):
+            self._partner_countries(lang, entities, agreements, draft)
+            return
         answer = self._in_country(lang, meaning, agreements)
         twins_only = entities.kind is AgreementKind.TWINNING
         whole_list = (
@@ -797,6 +811,27 @@ class Engine:
         if whole_list and not draft.more:
             self._partners_besides(lang, entities, agreements, draft)
         self._suggest_a_signing(lang, agreements, draft)
+
+    def _partner_countries(
+        self, lang: Language, entities: Entities, agreements: Sequence[Agreement], draft: _Draft
+    ) -> None:
+        """«З якими країнами співпрацює Мена?»: the countries of the signed partners, each with
+        its towns, then the countries where talks or a plan are all there is."""
+        lines, unsigned = partner_country_lines(lang, self.snapshot, agreements)
+        draft.lines.append(
+            lang.ngettext(
+                "{hromada} — partners in {count} country:",
+                "{hromada} — partners in {count} countries:",
+                len(lines),
+            ).format(hromada=self._heading(lang, entities), count=lang.number(len(lines)))
+        )
+        draft.lines.extend(lines)
+        if unsigned:
+            draft.lines.append(
+                lang.gettext("Not signed yet: {places}.").format(places="; ".join(unsigned))
+            )
+        draft.cite_agreements(agreements)
+        draft.list_pairs(self._as_shown(lang, agreements))
 
     def _no_twin_there(
         self,
@@ -867,9 +902,33 @@ class Engine:
             template = _("{hromada}: no twin cities are recorded{filters}.")
         else:
             template = _("{hromada}: no partners are recorded{filters}.")
-        filters = self._filters(lang, entities, signed_in, with_status=True)
         name = self._heading(lang, entities)
+        if answer is None and entities.status is AgreementStatus.IN_NEGOTIATION:
+            # «Харків з ким веде переговори?»: no talks is not no partners.
+            self._no_talks(lang, entities, signed_in, draft)
+            return
+        filters = self._filters(lang, entities, signed_in, with_status=True)
         draft.lines.append(answer or template.format(hromada=name, filters=filters))
+        self._other_kinds(lang, _code(entities), draft)
+
+    def _no_talks(
+        self, lang: Language, entities: Entities, signed_in: int | None, draft: _Draft
+    ) -> None:
+        """No talks recorded for the hromada: said so, then what is planned but not confirmed
+        signed (Kharkiv's twinning with Albuquerque), then the partners it has."""
+        _ = lang.gettext
+        name = self._heading(lang, entities)
+        filters = self._filters(lang, entities, signed_in)
+        draft.lines.append(
+            _("{hromada}: no talks under way are recorded{filters}.").format(
+                hromada=name, filters=filters
+            )
+        )
+        planned = self._agreements(entities.but(status=AgreementStatus.PLANNED))
+        if planned:
+            draft.lines.append(_("Planned, not signed yet:"))
+            draft.lines.extend(partner_lines(lang, self.snapshot, planned, 1))
+            draft.cite_agreements(planned)
         self._other_kinds(lang, _code(entities), draft)
 
     def _partners_heading(
@@ -1374,6 +1433,28 @@ class Engine:
             signed_in=signed_in,
             only=only,
         )
+        if signed_in is not None and entities.part is None and not meaning.yes_no:
+            self._extended_too(lang, self._agreements(entities), signed_in, draft, everyone=False)
+
+    def _extended_too(
+        self,
+        lang: Language,
+        agreements: Sequence[Agreement],
+        year: int,
+        draft: _Draft,
+        *,
+        everyone: bool,
+    ) -> None:
+        """After the agreements signed in `year`, those extended in it, said as extended (the
+        Cincinnati memorandum, extended in 2023), each with its hromada when `everyone`;
+        nothing when none was."""
+        extended = extended_in(agreements, year)
+        if not extended:
+            return
+        draft.lines.append(lang.gettext("Extended in {year}:").format(year=year))
+        draft.lines.extend(extension_lines(lang, self.snapshot, extended, with_hromada=everyone))
+        draft.cite(extension_sources(extended))
+        draft.cite_agreements(extended)
 
     def _extended(self, lang: Language, meaning: Meaning, draft: _Draft) -> None:
         """When and for how long the agreements asked about were extended; of a hromada's
@@ -1384,6 +1465,10 @@ class Engine:
         if kind is not None and entities.place is not None:
             agreements = [a for a in agreements if is_of_kind(a, kind)] or agreements
         extended = [a for a in agreements if a.extensions]
+        if entities.year is not None and entities.place is None:
+            # «Які угоди Харкова продовжено у 2023?»: the extensions of that year.
+            self._extended_in_year(lang, entities, entities.year, agreements, draft)
+            return
         if agreements and not extended and len(agreements) > 1:
             # Said once, not on every line.
             draft.lines.append(
@@ -1407,6 +1492,52 @@ class Engine:
                 else lang.gettext("No, the sources record no extension.")
             )
         self._dated(lang, entities, draft, _extension, _NO_EXTENSION, only=only)
+
+    def _extended_in_year(
+        self,
+        lang: Language,
+        entities: Entities,
+        year: int,
+        agreements: Sequence[Agreement],
+        draft: _Draft,
+    ) -> None:
+        """The agreements (a hromada's, else every one) extended in `year`, or a line saying
+        none was."""
+        everyone = entities.hromada is None
+        if everyone:
+            agreements = list(self.snapshot.agreements.values())
+        extended = extended_in(agreements, year)
+        if not extended:
+            template = (
+                lang.gettext("No recorded agreement was extended in {year}.")
+                if everyone
+                else lang.gettext("{hromada}: no agreement was extended in {year}.")
+            )
+            name = "" if everyone else self._heading(lang, entities)
+            draft.lines.append(template.format(hromada=name, year=year))
+            draft.cite_agreements(agreements)
+            return
+        heading = (
+            lang.ngettext(
+                "{count} agreement was extended in {year}:",
+                "{count} agreements were extended in {year}:",
+                len(extended),
+            )
+            if everyone
+            else lang.ngettext(
+                "{hromada} — {count} agreement extended in {year}:",
+                "{hromada} — {count} agreements extended in {year}:",
+                len(extended),
+            )
+        )
+        name = "" if everyone else self._heading(lang, entities)
+        draft.lines.append(
+            heading.format(hromada=name, count=lang.number(len(extended)), year=year)
+        )
+        draft.lines.extend(extension_lines(lang, self.snapshot, extended, with_hromada=everyone))
+        draft.cite(extension_sources(extended))
+        draft.cite_agreements(extended)
+        draft.list_agreements(extended)
 
     def _expiry(self, lang: Language, meaning: Meaning, draft: _Draft, today: dt.date) -> None:
         entities = meaning.entities
@@ -1923,11 +2054,38 @@ class Engine:
         everyone = self.snapshot.agreements_by_hromada.get(code, ())
         if not everyone:
             return
-        shown = sorted(everyone, key=lambda a: sort_key(lang.place(self.snapshot.places[a.place])))
-        others = list(dict.fromkeys(lang.place(self.snapshot.places[a.place]) for a in shown))
-        draft.lines.append(
-            lang.gettext("Its recorded partners: {names}.").format(names=", ".join(others))
+        # «Партнери в базі» names the signed partners; a town only in talks or a twinning only
+        # planned (Friedberg) is said apart, as the list of partners says it.
+        signed_places = {a.place for a in everyone if a.status in SIGNED_STATUSES}
+        shown = sorted(
+            everyone,
+            key=lambda a: (
+                a.place not in signed_places,
+                sort_key(lang.place(self.snapshot.places[a.place])),
+            ),
         )
+        partners = list(
+            dict.fromkeys(
+                lang.place(self.snapshot.places[a.place])
+                for a in shown
+                if a.place in signed_places
+            )
+        )
+        unsigned = list(
+            dict.fromkeys(
+                lang.place(self.snapshot.places[a.place])
+                for a in shown
+                if a.place not in signed_places
+            )
+        )
+        if partners:
+            draft.lines.append(
+                lang.gettext("Its recorded partners: {names}.").format(names=", ".join(partners))
+            )
+        if unsigned:
+            draft.lines.append(
+                lang.gettext("Not signed yet: {places}.").format(places=", ".join(unsigned))
+            )
         draft.cite_agreements(everyone)
         # «а перший з них де?» counts the partners named here.
         draft.list_pairs(shown)
@@ -2490,6 +2648,11 @@ class Engine:
         )
         draft.lines.append(found.format(count=lang.number(len(agreements)), what=label))
         self._nation_wide_lines(lang, agreements, draft, with_place=True)
+        if entities.year is not None and not (entities.part or entities.kind or entities.status):
+            # "Which agreements were signed in 2023?": those extended that year said apart.
+            every = list(self.snapshot.agreements.values())
+            if not (draft.more or entities.except_kind):
+                self._extended_too(lang, every, entities.year, draft, everyone=True)
 
     def _by_status(self, entities: Entities) -> list[Agreement]:
         """Every agreement of the status asked, nation-wide (unsigned: planned or in talks)."""

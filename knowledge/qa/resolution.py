@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -357,6 +357,9 @@ def _topic(cues: frozenset[Cue]) -> Topic | None:
         return Topic.PROGRAMME if spent else _count_topic(cues)
     if cues & {Cue.APPROVED, Cue.PROGRAMME} and not cues & {Cue.AID, Cue.ACTIVITY}:
         return Topic.PROGRAMME
+    if Cue.COUNTRIES in cues and not cues & {Cue.AID, Cue.HELP_OR_AID, Cue.ACTIVITY}:
+        # «з якими країнами співпрацює Мена?» asks for the countries, not every partner.
+        return Topic.COUNTRIES
     return None
 
 
@@ -1452,6 +1455,17 @@ def _comparison(
         first, second = codes[0], codes[1]
         rule = "compares two hromadas"
         topic = _count_topic(cues)
+    elif (
+        len(codes) >= 2
+        and context is not None
+        and context.entities.compared is not None
+        and _intent_from_cues(cues, entities) is None
+    ):
+        # «а Мена чи Куп'янськ?» after a comparison compares the two named the same way.
+        first, second = codes[0], codes[1]
+        rule = "compares two hromadas as the comparison before"
+        topic = context.entities.topic
+        kind = kind or context.entities.kind
     elif (
         context is not None
         and context.entities.compared is not None
@@ -2773,6 +2787,7 @@ def one_reading_per_hromada(reading: Reading, snapshot: Snapshot) -> list[Readin
     codes = list(dict.fromkeys(code for code, _ in named))
     if len(codes) < 2:
         return []
+    countries = _country_per_hromada(reading, codes)
     return [
         dataclasses.replace(
             reading,
@@ -2780,10 +2795,25 @@ def one_reading_per_hromada(reading: Reading, snapshot: Snapshot) -> list[Readin
                 mention
                 for mention in reading.mentions
                 if not any(mention is other and own != code for own, other in named)
+                and not any(mention is other and own != code for own, other in countries)
             ),
         )
         for code in codes
     ]
+
+
+def _country_per_hromada(reading: Reading, codes: Sequence[str]) -> list[tuple[str, Mention]]:
+    """«Чи має Мена партнера в Італії, а Куп'янськ — у Франції?»: as many countries as
+    hromadas, the first country goes with the first hromada and so on, so that each part is
+    checked with its own country; none paired when the counts differ."""
+    countries = [
+        mention
+        for mention in reading.mentions
+        if mention.of_kind(EntityKind.COUNTRY) and not mention.of_kind(EntityKind.HROMADA)
+    ]
+    if len(countries) != len(codes):
+        return []
+    return list(zip(codes, countries, strict=True))
 
 
 # -- the records as a whole, the previous answer's focus, the side of a record asked about
@@ -2791,7 +2821,9 @@ def one_reading_per_hromada(reading: Reading, snapshot: Snapshot) -> list[Readin
 # A term question read as a count («на скільки» holds «скільки») or as a bare pair.
 _TERM_MISREAD = frozenset({Intent.COUNT, Intent.RELATION})
 # An extension question read as one about the agreement's dates, its end or the pair.
-_EXTENSION_MISREAD = frozenset({Intent.SIGNED, Intent.EXPIRY, Intent.RELATION, Intent.PARTNERS})
+_EXTENSION_MISREAD = frozenset(
+    {Intent.SIGNED, Intent.EXPIRY, Intent.EXPIRING, Intent.RELATION, Intent.PARTNERS}
+)
 
 # Non-answers and nation-wide readings a question about the knowledge base falls into.
 _UNPLACED = frozenset(
