@@ -315,3 +315,21 @@ def test_a_question_of_its_own_after_one_agreement_listed_is_not_about_it(
 
     assert "Харків" in body(own)
     assert "Мена" in body(own)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("What's Kupiansk's partner city?", "Which US state is it in?", "Ohio"),
+        ("Яке місто-партнер Куп'янська?", "В якому штаті США воно?", "Огайо"),
+        ("Какой город-партнер у Купянска?", "в каком штате США он?", "Огайо"),
+        ("Які партнери Мени в Латвії?", "а в якому регіоні Латвії він?", "Олайне"),
+    ],
+)
+def test_where_the_one_partner_listed_lies_named_with_its_country(
+    curated_engine: Engine, first: str, then: str, expected: str
+) -> None:
+    _, answer = conversation(curated_engine, first, then)
+
+    assert answer.intent is Intent.PLACE
+    assert expected in answer.text

@@ -2464,6 +2464,12 @@ def _carried_pair(follow_up: _FollowUp, snapshot: Snapshot) -> tuple[str | None,
         place = previous.place
     if hromada is None and place is not None:
         hromada, _shared = _partnered_hromada(place, snapshot, None)
+    if place is None and entities.country is not None and continued is Intent.PLACE:
+        # "Which US state is it in?" after Kupiansk's one partner: the country only says
+        # where to look for the state of the partner listed.
+        only = _the_only_listed(follow_up.context, hromada, snapshot)
+        if only is not None and snapshot.places[only].country == entities.country:
+            return hromada, only
     if place is not None or entities.country is not None:
         return hromada, place
     if continued is Intent.AID and not _aid_from_partner_before(follow_up):
