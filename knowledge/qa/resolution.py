@@ -314,17 +314,43 @@ def _narrow_by_oblast(
     return narrowed or candidates
 
 
-def _only_usual_known(candidates: frozenset[str], usual: str | None, snapshot: Snapshot) -> bool:
-    """Whether the usual reading is among the candidates and no other one has any records."""
-    if usual is None or usual not in candidates:
-        return False
-    return not any(
+# How many times as many people the usual reading's hromada must have as any other of its
+# name before a resident is taken to mean it without being asked.
+_USUAL_POPULATION_RATIO = 3
+
+
+def _has_records(snapshot: Snapshot, code: str) -> bool:
+    return bool(
         snapshot.agreements_by_hromada.get(code)
         or snapshot.aid_by_hromada.get(code)
         or snapshot.activities_by_hromada.get(code)
         or snapshot.programmes_by_hromada.get(code)
+    )
+
+
+def _clearly_meant(candidates: frozenset[str], usual: str, snapshot: Snapshot) -> bool:
+    """Whether a resident naming the usual reading's centre means it: it has records, or its
+    hromada (population from the reference table) outnumbers each other one thrice (Рівне
+    among four, but not the town of Mykolaivka among seven hromadas of that name)."""
+    if _has_records(snapshot, usual):
+        return True
+    people = snapshot.hromadas[usual].population
+    if people is None:
+        return False
+    return all(
+        (snapshot.hromadas[code].population or 0) * _USUAL_POPULATION_RATIO <= people
         for code in candidates - {usual}
     )
+
+
+def _only_usual_known(candidates: frozenset[str], usual: str | None, snapshot: Snapshot) -> bool:
+    """Whether the usual reading is among the candidates, no other one has any records, and
+    it is clearly the one meant (`_clearly_meant`)."""
+    if usual is None or usual not in candidates:
+        return False
+    if any(_has_records(snapshot, code) for code in candidates - {usual}):
+        return False
+    return _clearly_meant(candidates, usual, snapshot)
 
 
 def _likeliest_place(candidates: frozenset[str], hromada: str | None, snapshot: Snapshot) -> str:
