@@ -179,3 +179,19 @@ def test_which_countries_names_the_countries_with_their_partners(
     if unsigned is not None:
         assert not any(line.startswith("•") and unsigned in line for line in text)
         assert any(unsigned in line for line in text)
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("скільки країн-партнерів у мени", "Мена: партнери в 3 країнах: Італія, Латвія, Польща"),
+        ("how many countries does Mena have partners in?", "Mena: partners in 3 countries"),
+    ],
+)
+def test_a_count_of_partner_countries_leaves_out_a_country_of_talks_only(
+    engine: Engine, question: str, counted: str
+) -> None:
+    text = _ask(engine, question)
+
+    assert text.startswith(counted)
+    assert "Фрідберг (Німеччина)" in text or "Friedberg (Germany)" in text

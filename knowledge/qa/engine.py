@@ -2107,8 +2107,10 @@ class Engine:
     def _count_partner_countries(
         self, lang: Language, name: str, agreements: Sequence[Agreement], draft: _Draft
     ) -> None:
-        """How many countries the partners are in, and in how many an agreement is in force."""
-        countries = sorted({self.snapshot.country_of(a) for a in agreements})
+        """How many countries the partners are in, and in how many an agreement is in force;
+        a town only in talks or planned is said apart with its country, as no partner yet."""
+        partners, _unsigned = partner_towns(agreements)
+        countries = sorted({self.snapshot.places[key].country for key in partners})
         draft.lines.append(
             lang.ngettext(
                 "{hromada}: partners in {count} country",
@@ -2126,6 +2128,11 @@ class Engine:
                     "Agreements are in force in {count} of them.",
                     len(in_force),
                 ).format(count=lang.number(len(in_force)))
+            )
+        _lines, unsigned = partner_country_lines(lang, self.snapshot, agreements)
+        if unsigned:
+            draft.lines.append(
+                lang.gettext("Not signed yet: {places}.").format(places="; ".join(unsigned))
             )
 
     def _count_partners(
