@@ -148,3 +148,19 @@ def test_a_noun_phrase_with_a_verb_still_asks_yes_or_no(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "закончилось соглашение харькова с кошице?",
+        "соглашение харькова с кошице действует?",
+        "угода харкова з кошице діє?",
+    ],
+)
+def test_a_noun_phrase_with_a_russian_or_ukrainian_verb_opens_with_its_answer(
+    curated_engine: Engine, question: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.text.startswith(("Так", "Ні"))

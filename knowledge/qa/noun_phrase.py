@@ -43,14 +43,25 @@ _ASKING = frozenset(
     }
 )
 _LEADING = frozenset({"а", "і", "й", "та", "и", "ну", "ще", "еще", "and", "so"})
-# Russian past-tense endings («получал», «получила», «подписали»): a verb the Ukrainian
-# dictionary does not know.
-_RUSSIAN_PAST = ("ал", "ала", "али", "ил", "ила", "или", "ел", "ела", "ели")
+# Russian verb endings («получал», «подписали», «закончилось», «действует», «истекает»): a
+# verb the Ukrainian dictionary does not know.
+_RUSSIAN_PAST = (
+    *("ал", "ала", "али", "ил", "ила", "или", "ел", "ела", "ели"),
+    *("лся", "лась", "лось", "лись", "ует", "ает", "ится", "ется"),
+)
+
+
+# Predicates the dictionary does not read as verbs: «угода з Кошице діє?», «чинна?».
+_PREDICATES = frozenset(
+    {"діє", "діють", "чинна", "чинний", "чинне", "чинні", "действует", "действуют"}
+)
 
 
 def _is_verb(word: str) -> bool:
-    """Whether the word reads as a Ukrainian verb or a Russian one in the past tense."""
-    return is_verb(word) or (len(word) > 4 and word.endswith(_RUSSIAN_PAST))
+    """Whether the word reads as a Ukrainian verb or predicate, or a Russian verb."""
+    if word in _PREDICATES or is_verb(word):
+        return True
+    return len(word) > 4 and word.endswith(_RUSSIAN_PAST)
 
 
 def _words(reading: Reading) -> list[str]:
