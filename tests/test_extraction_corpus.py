@@ -31,14 +31,17 @@ from knowledge.store.curated import REFERENCE_DIR
 BAR = {"precision": 0.85, "recall": 0.75}
 # (part, language) -> (precision, recall) reached; the bar above is not reached yet. The tuning
 # part includes the first held-out part, retired into it after being scored repeatedly; the
-# held-out part is made of texts never shown to the extractor while they were annotated.
+# held-out part is made of texts never shown to the extractor while they were annotated; the
+# retold part is the written texts from `801_uk` on (real news retold, see written/README.md).
 FLOORS = {
-    ("tuning", "uk"): (0.90, 0.77),
-    ("tuning", "en"): (0.96, 0.77),
+    ("tuning", "uk"): (0.90, 0.80),
+    ("tuning", "en"): (0.98, 0.77),
     ("held-out", "uk"): (0.80, 0.64),
-    ("held-out", "en"): (0.60, 0.75),
+    ("held-out", "en"): (0.68, 0.75),
     ("written", "uk"): (1.00, 0.98),
     ("written", "en"): (1.00, 0.89),
+    ("retold", "uk"): (1.00, 0.83),
+    ("retold", "en"): (1.00, 0.81),
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SPACES = re.compile(r"\s+")
@@ -100,8 +103,20 @@ def scores(qa_engine: Engine) -> dict[str, dict[str, ExtractionScore]]:
     return {
         "tuning": evaluate(documents(heldout=False), qa_engine),
         "held-out": evaluate(documents(heldout=True), qa_engine),
-        "written": evaluate(written_documents(), qa_engine),
+        "written": evaluate(
+            [path for path in written_documents() if not _retold_late(path)], qa_engine
+        ),
+        "retold": evaluate(
+            [path for path in written_documents() if _retold_late(path)], qa_engine
+        ),
     }
+
+
+def _retold_late(path: Path) -> bool:
+    """Whether a written text is one of the retold news added after the written part's floors
+    were set (`801_uk`–`860_en`): they keep floors of their own, so that neither part's
+    figures hide the other's."""
+    return path.stem[:3].isdigit() and int(path.stem[:3]) >= 801
 
 
 @pytest.mark.parametrize(("part", "language"), sorted(FLOORS))

@@ -401,6 +401,16 @@ def status_words(view: SentenceView, taken: set[int]) -> list[StatusWord]:
             # the draft": both sides' text is settled, the signing is to come.
             approved = any(starts(w, _APPROVAL_WORDS) for w in words[max(0, index - 3) : index])
             cue = StatusCue.PLANNED if approved else StatusCue.NEGOTIATION
+        if (
+            cue is None
+            and word in ("sign", "conclude")
+            and words[index - 1 : index] == ["to"]
+            and words[index - 2 : index - 1] != ["able"]
+            and words[index + 1 : index + 2] not in (["this"], ["these"])
+        ):
+            # "agreed to sign a partnership agreement", "plan to conclude": to come; "to be
+            # able to sign this Friendship Oath" is the signing the text reports.
+            cue = StatusCue.PLANNED
         if cue is None:
             continue
         before = words[max(0, index - 3) : index]
@@ -490,9 +500,16 @@ def agreements_in(
     proposals: list[AgreementProposal] = []
     claimed: set[int] = set()
     unfilled: list[KindCue] = []
+    breaks = [_clause_break(view, cue, following) for cue, following in itertools.pairwise(cues)]
     for number, cue in enumerate(cues):
         start = cues[number - 1].last + 1 if number else 0
         end = cues[number + 1].first - 1 if number + 1 < len(cues) else len(view.words) - 1
+        opening = breaks[number - 1] if number else None
+        closing = breaks[number] if number + 1 < len(cues) else None
+        if opening is not None:
+            start = opening + 1
+        if closing is not None:
+            end = closing
         subjects = [
             town for town in view.towns if town.first in claimed and town.last < cues[0].first
         ]
@@ -530,6 +547,31 @@ def agreements_in(
             for proposal in proposals
         ]
     return proposals
+
+
+def _clause_break(view: SentenceView, cue: KindCue, following: KindCue) -> int | None:
+    """Where a clause whose towns both stand before its kind word ends, before the next
+    kind word's own pair: "Kramatorsk and Stamford twinned in April, Lyman and Westport
+    became sister cities in December" ends at the comma after "April". The position of the
+    last word before that comma, or None where no such clause ends there."""
+    before = [town for town in view.towns if town.last < cue.first and not town.venue]
+    if len(before) < 2 or before[-1].hromada is None == (before[-2].hromada is None):
+        return None
+    sentence = view.sentence
+    for position in range(cue.last, following.first - 1):
+        tokens = sentence.tokens
+        if "," not in view.text[tokens[position].end : tokens[position + 1].start]:
+            continue
+        ahead = [town for town in view.towns if cue.last < town.first <= position]
+        opening = position + 1
+        if view.words[opening] in ("and", "а", "і", "й", "та"):
+            opening += 1
+        pair = [
+            town for town in view.towns if position < town.first and town.last < following.first
+        ]
+        named = opening < following.first and sentence.is_capitalised(opening)
+        return position if not ahead and pair and named else None
+    return None
 
 
 def _relation_kind(proposal: AgreementProposal) -> bool:
@@ -723,6 +765,14 @@ def _the_hromadas(
         # «з їхнього німецького міста-партнера Леуна», "through its sister city of
         # Oswiecim": a third party's partner, not the document's hromada's.
         return False
+    if (
+        cue.relation
+        and (_theirs(view.words, cue.first) or _reflexive(view.words, cue.first))
+        and _foreign_subject(view, cue)
+    ):
+        # "Arezzo delivered a generator to Sambir through its sister city of Oświęcim": the
+        # possessive may be the foreign town's, which acts first; no tie is stated for sure.
+        return False
     if not side.explicit and _foreign_actors(before, after):
         # "the Czech city of Brno and Leipzig signed a joint declaration": foreign towns
         # acting, with no hromada named, are not the document's hromada's tie.
@@ -867,6 +917,28 @@ _THIRD_PERSON = frozenset(
     fold(word)
     for word in ("їхнього", "їхній", "їхнім", "їхньому", "їхнє", "їхня", "їхньої", "його", "її")
 ) | {"its", "their"}
+
+
+def _reflexive(words: list[str], first: int) -> bool:
+    """Whether a reflexive possessive («своє», «свого») stands just before the word at
+    `first`: the subject's own."""
+    return any(starts(word, _REFLEXIVE) for word in words[max(0, first - 3) : first])
+
+
+_REFLEXIVE = ("своє", "свого", "своїм", "своєму", "свої", "свою", "своя")
+
+
+def _foreign_subject(view: SentenceView, cue: KindCue) -> bool:
+    """Whether the first town the sentence names before the kind word is abroad (the
+    sentence's actor) and a hromada is named after it, with a third town after the kind
+    word ("its sister city of Oświęcim"; not "to Lviv, its sister city")."""
+    named = [town for town in view.towns if town.last < cue.first and not town.venue]
+    return (
+        any(town.first > cue.last for town in view.towns)
+        and len(named) >= 2
+        and named[0].hromada is None
+        and any(town.hromada is not None for town in named[1:])
+    )
 
 
 def _foreign_actors(before: list[Town], after: list[Town]) -> bool:

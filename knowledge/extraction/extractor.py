@@ -49,6 +49,7 @@ from knowledge.extraction.stated_dates import DateMention, DateRole, find_dates,
 from knowledge.extraction.view import (
     DOCUMENT_WORDS,
     SentenceView,
+    Town,
     ViewBuilder,
     foreign_town,
     foreign_unit_before,
@@ -368,7 +369,10 @@ class Extractor:
                 continue
             # «Миколаєву» with nothing to tell the two Mykolaivs apart: the one the name
             # usually means (the oblast centre), as questions read it.
-            code = self._one_hromada(hromadas, following, document_oblast) or mention.usual
+            code = (
+                self._one_hromada(hromadas, following, document_oblast, mention.written)
+                or mention.usual
+            )
             info = None if code is None else self.names.hromada(code)
             if code is not None and info is not None:
                 side = Side(
@@ -390,8 +394,16 @@ class Extractor:
         )
 
     def _one_hromada(
-        self, codes: tuple[str, ...], following: str, document_oblast: str | None
+        self,
+        codes: tuple[str, ...],
+        following: str,
+        document_oblast: str | None,
+        written: str = "",
     ) -> str | None:
+        """The one hromada a name means among `codes`: of the kind the next word gives
+        («міська»), in the document's oblast, the only urban one, or the urban one whose
+        centre's name the written word spells furthest («Кам’янському»: Кам’янське, not
+        Кам’янка). None where nothing tells them apart."""
         if len(codes) == 1:
             return codes[0]
         infos = [info for info in map(self.names.hromada, codes) if info is not None]
@@ -405,6 +417,21 @@ class Extractor:
         if len(infos) > 1:
             urban = [info for info in infos if info.kind is HromadaKind.URBAN]
             infos = urban if len(urban) == 1 else infos
+            # «Кам’янського району», «Кам’янської районної ради»: a raion's, not a town's.
+            regional = following.startswith(_REGIONAL_WORDS)
+            if len(urban) > 1 and written and not regional:
+                shared = {
+                    info.code: max(
+                        _shared_prefix(fold(name), fold(written))
+                        for name in (info.center_uk, info.center_en)
+                        if name
+                    )
+                    for info in urban
+                    if info.center_uk or info.center_en
+                }
+                best = max(shared.values(), default=0)
+                spelt = [info for info in urban if shared.get(info.code) == best]
+                infos = spelt if len(spelt) == 1 and best >= 4 else infos
         return infos[0].code if len(infos) == 1 else None
 
     def _aid(
@@ -468,7 +495,10 @@ class Extractor:
             town
             for view in views
             for town in view.towns
-            if town.hromada is None and not town.venue and not town.person
+            if town.hromada is None
+            and not town.venue
+            and not town.person
+            and not _carrier(view, town)
         ]
         # A donor town's country is a donor country (Hamburg: Germany). Russia is named in
         # these texts as the aggressor ("since Russia's full-scale invasion"), never a donor.
@@ -838,6 +868,22 @@ def _after_from(view: SentenceView, side: Side) -> bool:
     return position is not None and position > 0 and view.words[position - 1] in _FROM_WORDS
 
 
+_REGIONAL_WORDS = ("район", "област", "обласн", "raion", "district", "oblast", "region")
+
+
+def _carrier(view: SentenceView, town: Town) -> bool:
+    """Whether the goods only passed through the town: "delivered a generator to Sambir
+    through its sister city of Oświęcim", «передало через місто-партнера Люблін»."""
+    words = view.words[max(0, town.first - 5) : town.first]
+    if not any(word in _THROUGH for word in words):
+        return False
+    start = town.first - len(words) + max(i for i, word in enumerate(words) if word in _THROUGH)
+    return not any(start < other.first < town.first for other in view.towns)
+
+
+_THROUGH = frozenset({"through", "via", "через"})
+
+
 def _unique(values: object) -> list[str]:
     return list(dict.fromkeys(values))  # type: ignore[call-overload]
 
@@ -907,6 +953,7 @@ def _merged(facts: list[Proposal]) -> list[Proposal]:
         merged[by_key[key]] = replace(best, kind=known.kind) if _bare_document(fact) else best
     kept = [fact for number, fact in enumerate(merged) if number not in absorbed]
     kept = _memoranda_into_twinnings(_memoranda_over_agreements(_bare_into_named(kept)))
+    kept = _passing_twins_into_agreements(kept)
     return [fact for fact in kept if not _made_by_document(fact, kept)]
 
 
@@ -1012,6 +1059,21 @@ def _memoranda_into_twinnings(facts: list[Proposal]) -> list[Proposal]:
             other.kind is AgreementKind.TWINNING
             and other.quote != fact.quote
             and _this_document(other)
+        ),
+    )
+
+
+def _passing_twins_into_agreements(facts: list[Proposal]) -> list[Proposal]:
+    """A town called the hromada's twin in passing («делегація міста-побратима Вупперталь»,
+    undated, no document named) where the text names the cooperation agreement the two
+    signed: that agreement, once."""
+    return _one_document(
+        facts,
+        named_loosely=lambda fact: (
+            fact.kind is AgreementKind.TWINNING and fact.date is None and not _names_document(fact)
+        ),
+        names_it=lambda other, fact: (
+            other.kind is AgreementKind.COOPERATION_AGREEMENT and other.quote != fact.quote
         ),
     )
 

@@ -291,6 +291,15 @@ class PlaceNames:
                 NameKind.COUNTRY
             }:
                 continue
+            if (
+                set(candidates) == {NameKind.COUNTRY}
+                and written.isascii()
+                and len(written) <= 3
+                and not written.isupper()
+            ):
+                # "As part of the cooperation": a short code is written in capitals ("US"),
+                # a capitalised word opening a sentence is no American Samoa.
+                continue
             found.append(
                 NameMention(
                     mention.first,

@@ -280,14 +280,24 @@ def _country_with_region(name: str) -> str | None:
 def _in_a_title(view: SentenceView, slot: int) -> bool:
     """Whether an English slot word is written in a title with the capitalised word before
     it: "a Sister City Relationship", "the Partner Town Programme" name a tie or a body,
-    where "the City of Brno" names a town."""
+    and so does a town's own body after its name ("the Druzhkivka City Military
+    Administration", "Burlington City Council"), where "the City of Brno" names a town."""
     sentence = view.sentence
-    return (
+    if not (
         slot > 0
         and view.words[slot].isascii()
         and sentence.is_capitalised(slot)
         and sentence.is_capitalised(slot - 1)
-        and view.words[slot - 1] in ("sister", "twin", "partner", "friendship")
+    ):
+        return False
+    if view.words[slot - 1] in ("sister", "twin", "partner", "friendship"):
+        return True
+    following = slot + 1
+    return (
+        view.words[slot] in ("city", "town")
+        and following < len(view.words)
+        and sentence.is_capitalised(following)
+        and view.text[sentence.tokens[slot].end : sentence.tokens[following].start] == " "
     )
 
 
@@ -326,6 +336,23 @@ def _first_name_and_surname(view: SentenceView, first: int, last: int) -> bool:
     return not is_world_place_name(sentence.written(first, last))
 
 
+def _person_named(view: SentenceView, first: int) -> bool:
+    """Whether the one word at `first` and the surname after it name a person: «голову
+    Володимира Москаленка», «з Володимиром Бойком». The dictionary knows the word as a
+    first name and the next one as a surname; a first name after it («голова Володимира
+    Ігор Пальонка») makes it the town of the person named next."""
+    following = first + 1
+    words, sentence = view.words, view.sentence
+    if following >= len(words) or not _is_cyrillic(words[first]):
+        return False
+    if view.text[sentence.tokens[first].end : sentence.tokens[following].start] != " ":
+        return False
+    surname = words[following]
+    if is_first_name(surname) or is_world_place_name(sentence.written(first, following)):
+        return False
+    return is_first_name(words[first]) and is_person_name(surname)
+
+
 def _is_person(words: list[str], position: int) -> bool:
     return any(starts(word, PERSON_WORDS) for word in words[max(0, position - 4) : position])
 
@@ -350,6 +377,25 @@ class ViewBuilder:
                 and not mention.is_only(NameKind.COUNTRY)
                 and sentence.is_capitalised(mention.first - 1)
                 and _first_name_and_surname(view, mention.first - 1, mention.last)
+            )
+        ]
+        # «голову Володимира Москаленка»: a first name that is a hromada's too (Володимир),
+        # followed by a surname, is a person; «голова Володимира Ігор Пальонка» is the town's
+        # mayor (a first name follows it).
+        spans = {
+            position for mention in view.mentions for position in (mention.first, mention.last)
+        }
+        view.mentions = [
+            mention
+            for mention in view.mentions
+            if not (
+                mention.first == mention.last
+                and mention.ids(NameKind.HROMADA)
+                and mention.last + 1 not in spans
+                and not (mention.first > 0 and starts(words[mention.first - 1], SLOT_WORDS))
+                and mention.last + 1 < len(words)
+                and sentence.is_capitalised(mention.last + 1)
+                and _person_named(view, mention.first)
             )
         ]
         # «Того ж дня»: a pronoun, not Togo.
