@@ -44,6 +44,7 @@ from benchmarks.stub_telegram import TOKEN, text_update
 from benchmarks.tables import Figures, Row, print_table
 from benchmarks.webhook import (
     FIRST_USER,
+    OURS,
     PATH,
     SECRET,
     OpenTelegram,
@@ -57,42 +58,6 @@ from bot.transport.runners import SECRET_HEADER
 POSTGRES_URL = os.environ.get("POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 WARM_UP = 100
-
-# A replica: `python -m bot webhook` as `bot.app.run_webhook` runs it, the pacer out of the
-# way when asked (`unpaced`), else the Redis schedule every replica shares.
-_REPLICA = """
-import asyncio, sys
-from benchmarks.dispatcher import WORK
-from bot.app import running_bot
-from bot.settings import Settings
-from bot.transport import runners
-
-api, port, token, secret, path, database, redis, prefix, paced = sys.argv[1:10]
-
-class Unpaced:
-    async def acquire(self, chat_id): pass
-    def finished(self, chat_id): pass
-    async def pause(self, seconds): pass
-
-async def main():
-    settings = Settings(
-        _env_file=None,
-        bot_token=token,
-        database_url=database,
-        redis_url=redis,
-        redis_prefix=prefix,
-        telegram_api_base=api,
-        webhook_base_url=f"http://127.0.0.1:{port}",
-        webhook_path=path,
-        webhook_secret=secret,
-        webhook_port=int(port),
-    )
-    options = {} if paced == "paced" else {"limiter": Unpaced()}
-    async with running_bot(settings, forms_cache=WORK / "name-forms.json", **options) as running:
-        await runners.run_webhook(running.dispatcher, running.bot, settings)
-
-asyncio.run(main())
-"""
 
 # One replica's share of a broadcast: its bot's session, paced through the shared Redis
 # schedule, sends to chats first… first+count-1 once told to start (a line on stdin).
@@ -191,16 +156,16 @@ async def replicas(
                 command = [
                     sys.executable,
                     "-c",
-                    _REPLICA,
+                    OURS,
                     api,
                     str(port),
                     TOKEN,
                     SECRET,
                     PATH,
                     shared.database,
-                    shared.redis,
-                    shared.prefix,
                     "paced" if paced else "unpaced",
+                    f"redis_url={shared.redis}",
+                    f"redis_prefix={shared.prefix}",
                 ]
                 # Started before anything is timed: blocking here costs nothing measured.
                 process = subprocess.Popen(  # noqa: S603, ASYNC220 - our own interpreter

@@ -61,14 +61,17 @@ SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret).regist
 web.run_app(app, host="127.0.0.1", port=int(port), print=None)
 """
 
-_OURS = """
+# `python -m bot webhook` as `bot.app.run_webhook` runs it: the send pacer out of the way unless
+# the sixth argument is "paced"; any further `name=value` arguments are settings of its own
+# (a replica's `redis_url` and `redis_prefix`).
+OURS = """
 import asyncio, sys
 from benchmarks.dispatcher import WORK
 from bot.app import running_bot
 from bot.settings import Settings
 from bot.transport import runners
 
-api, port, token, secret, path, database = sys.argv[1:7]
+api, port, token, secret, path, database, paced, *own = sys.argv[1:]
 
 class Unpaced:
     async def acquire(self, chat_id): pass
@@ -85,9 +88,10 @@ async def main():
         webhook_path=path,
         webhook_secret=secret,
         webhook_port=int(port),
+        **dict(setting.split("=", 1) for setting in own),
     )
-    forms = WORK / "name-forms.json"
-    async with running_bot(settings, forms_cache=forms, limiter=Unpaced()) as running:
+    options = {} if paced == "paced" else {"limiter": Unpaced()}
+    async with running_bot(settings, forms_cache=WORK / "name-forms.json", **options) as running:
         await runners.run_webhook(running.dispatcher, running.bot, settings)
 
 asyncio.run(main())
@@ -194,7 +198,7 @@ async def measure(rounds: int, updates: int, concurrency: int) -> list[Row]:
     database = f"sqlite+aiosqlite:///{WORK / 'webhook.sqlite3'}"
     ours, bare = [], []
     for _ in range(rounds):
-        ours.append(await _round(_OURS, [database], updates, concurrency))
+        ours.append(await _round(OURS, [database, "unpaced"], updates, concurrency))
         bare.append(await _round(_BARE, [], updates, concurrency))
     return [
         Row(
