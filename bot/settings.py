@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from knowledge.facts.messages import N_, Problem
-from knowledge.facts.unreadable import FIELD_INVALID, FIELD_REASONS, limit_of
+from knowledge.facts.unreadable import issue_problem
 from knowledge.store.engines import SUPPORTED_DRIVERS
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/pobratym.sqlite3"
@@ -184,20 +184,7 @@ def _problem(issue: Any) -> Problem:
     if issue["type"] == _OWN_REASON:
         params.update({key: str(value) for key, value in context.items() if key != "message_id"})
         return Problem(str(context["message_id"]), params)
-    if "expected" in context:
-        # pydantic writes "'uk' or 'en'" in English; only the values are kept.
-        params["expected"] = ", ".join(re.findall(r"'([^']*)'", str(context["expected"])))
-    limit = limit_of(context)
-    if limit is not None:
-        params["limit"] = limit
-    message = _SETTING_REASONS.get(issue["type"]) or FIELD_REASONS.get(
-        issue["type"], FIELD_INVALID
-    )
-    if ("{limit}" in message and limit is None) or (
-        "{expected}" in message and "expected" not in params
-    ):
-        message = FIELD_INVALID
-    return Problem(message, params)
+    return issue_problem(issue, name, _SETTING_REASONS)
 
 
 class _LocaleOnly(BaseSettings):

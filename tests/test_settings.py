@@ -10,6 +10,7 @@ import pytest
 
 from bot.app import RedactingFormatter, secrets_of
 from bot.settings import DEFAULT_DATABASE_URL, Settings, SettingsError, load_settings
+from knowledge.render.translations import translation
 from tests.cli import run_bot
 
 A_VALID_LOOKING_TOKEN = "123456:" + "A" * 35
@@ -158,3 +159,25 @@ def test_a_traceback_in_the_log_has_every_secret_masked(monkeypatch: pytest.Monk
     assert "Traceback" in text
     for secret in (token, token.partition(":")[2], "Hook-Secret_1", "Pg-Pa55word"):
         assert secret not in text
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        ("70000", "en", "WEBHOOK_PORT: may not exceed 65,535"),
+        ("70000", "uk", "WEBHOOK_PORT: не може перевищувати 65\u00a0535"),
+        ("0", "en", "WEBHOOK_PORT: may not be less than 1"),
+        ("0", "uk", "WEBHOOK_PORT: не може бути меншим за 1"),
+    ],
+)
+def test_a_setting_out_of_bounds_is_told_as_a_field_of_a_file_is(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, value: str, lang: str, expected: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WEBHOOK_PORT", value)
+
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    actual = raised.value.render(translation(lang).gettext, lang)
+
+    assert actual == expected

@@ -40,6 +40,7 @@ FIELD_INVALID = N_("{field}: a value this field cannot take")
 # A date field that holds no date ("2020-13").
 NOT_A_DATE = N_("{field}: {value} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
 _BOUNDS = ("gt", "ge", "lt", "le")
+_QUOTED = re.compile(r"'([^']*)'")
 
 
 def limit_of(context: Mapping[str, Any]) -> str | int | None:
@@ -57,6 +58,34 @@ def limit_of(context: Mapping[str, Any]) -> str | int | None:
 
 def _field(location: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in location) or "document"
+
+
+def issue_problem(
+    issue: Mapping[str, Any],
+    field: str,
+    reasons: Mapping[str, str] | None = None,
+    row: int | None = None,
+) -> Problem:
+    """One pydantic error (an item of `ValidationError.errors()`) as a Problem about `field`,
+    the field's name as the reader knows it (a path in a file, a setting's variable): worded
+    by `reasons` for its type, else by FIELD_REASONS, else FIELD_INVALID; a bound the error
+    names is {limit}, the quoted values it expects {expected} (FIELD_INVALID when the wording
+    wants one the error lacks)."""
+    context = issue.get("ctx") or {}
+    kind = str(issue["type"])
+    message = (reasons or {}).get(kind) or FIELD_REASONS.get(kind, FIELD_INVALID)
+    params: dict[str, str | int] = {"field": field}
+    limit = limit_of(context)
+    if limit is not None:
+        params["limit"] = limit
+    if "expected" in context:
+        # pydantic writes "'uk' or 'en'" in English; only the values are kept.
+        params["expected"] = ", ".join(_QUOTED.findall(str(context["expected"])))
+    if ("{limit}" in message and limit is None) or (
+        "{expected}" in message and "expected" not in params
+    ):
+        message = FIELD_INVALID
+    return Problem(message, params, row)
 
 
 def validation_problems(error: ValidationError, row: int | None = None) -> list[Problem]:
@@ -79,18 +108,8 @@ def validation_problems(error: ValidationError, row: int | None = None) -> list[
             value = issue.get("input")
             problems.append(Problem(NOT_A_DATE, {"field": field, "value": str(value)}, row))
             continue
-        message = FIELD_REASONS.get(issue["type"], FIELD_INVALID)
-        params: dict[str, str | int] = {"field": field}
-        limit = limit_of(context)
-        if limit is not None:
-            params["limit"] = limit
-        elif "{limit}" in message:
-            message = FIELD_INVALID
-        problems.append(Problem(message, params, row))
+        problems.append(issue_problem(issue, field, row=row))
     return problems
-
-
-_QUOTED = re.compile(r"'([^']*)'")
 
 
 def yaml_problem(error: yaml.YAMLError) -> Problem:
