@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError
 
 from knowledge.facts.messages import N_, Problem
 from knowledge.facts.unreadable import issue_problem
-from knowledge.store.engines import SUPPORTED_DRIVERS
+from knowledge.store.engines import SUPPORTED_DRIVERS, sqlite_file
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/pobratym.sqlite3"
 DEFAULT_REDIS_PREFIX = "pobratym:"
@@ -81,6 +81,18 @@ class Settings(BaseSettings):
             raise _wrong(
                 N_("{field}: use one of the drivers {drivers}"),
                 drivers=", ".join(SUPPORTED_DRIVERS),
+            )
+        # Only the default file's folder is made on first run: a mistyped folder would
+        # otherwise become a new, freshly seeded database beside the real one.
+        path = sqlite_file(url)
+        if (
+            path is not None
+            and value.get_secret_value() != DEFAULT_DATABASE_URL
+            and not path.parent.is_dir()
+        ):
+            raise _wrong(
+                N_("{field}: the folder {folder} does not exist; create it or correct the path"),
+                folder=str(path.parent),
             )
         return value
 
