@@ -24,6 +24,12 @@ def problem_text(problem: Problem) -> str:
     return problem.render(_, get_i18n().current_locale)
 
 
+def problem_reply(problem: Problem) -> str:
+    """The reason for a refusal as a reply of its own, in the update's language: as
+    `problem_text`, opening with a capital where its wording opens a sentence."""
+    return problem.render_alone(_, get_i18n().current_locale)
+
+
 ELLIPSIS = "…"
 # A card's title never takes more than this; its lines get the rest.
 TITLE_LIMIT = 1024

@@ -229,16 +229,18 @@ async def test_unsubscribing_stops_the_news(
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "lang", "expected"),
     [
-        ("/subscribe", "Name the hromada, such as /subscribe Kharkiv."),
-        ("/subscribe Atlantis", "unknown hromada Atlantis; write its KATOTTH code"),
+        ("/subscribe", "en", "Name the hromada, such as /subscribe Kharkiv."),
+        ("/subscribe Atlantis", "en", "Unknown hromada Atlantis; write its KATOTTH code"),
+        ("/subscribe Атлантида", "uk", "Невідома громада Атлантида; вкажіть її код КАТОТТГ"),
+        ("/unsubscribe Nowhere", "en", "Unknown hromada Nowhere; write its KATOTTH code"),
     ],
 )
 async def test_a_subscription_to_nothing_is_explained_and_nothing_stored(
-    admins: FileHarness, text: str, expected: str
+    admins: FileHarness, text: str, lang: str, expected: str
 ) -> None:
-    calls = await admins.send(text, user_id=STRANGER, chat_id=STRANGER)
+    calls = await admins.send(text, user_id=STRANGER, chat_id=STRANGER, language_code=lang)
     listed = await admins.send("/subscriptions", user_id=STRANGER, chat_id=STRANGER)
 
     assert sent_texts(calls) == [expected]

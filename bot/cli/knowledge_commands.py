@@ -316,7 +316,7 @@ def _problem_line(context: CommandContext, problem: Problem) -> str:
 def _show_preview(context: CommandContext, preview: ImportPreview) -> None:
     _ = context.gettext
     for note in preview.notes:
-        context.say(note.render(_, context.locale))
+        context.say(note.render_alone(_, context.locale))
     for kind in preview.kinds:
         new, changed = preview.new.get(kind, []), preview.changed.get(kind, [])
         unchanged = preview.unchanged.get(kind, [])

@@ -43,7 +43,7 @@ from bot.publishing import deep_link, publish_hromada_card
 from bot.replies import say, send_to
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import escaped, problem_text
+from bot.texts import escaped, problem_reply
 from bot.transport.files import FileTooLargeError, download_limited
 from bot.write_jobs import OWNER, job_of_batch, job_status_text, show_progress, start_job
 from knowledge.admin.backup import BackupError, backup_database
@@ -177,7 +177,7 @@ def _keys(keys: list[str]) -> str:
 def preview_text(preview: ImportPreview) -> str:
     """The preview of an import: counts per record kind, keys, and every refused row's reason."""
     lines = [_("Import of {file}:").format(file=preview.filename)]
-    lines += [problem_text(note) for note in preview.notes]
+    lines += [problem_reply(note) for note in preview.notes]
     for kind in preview.kinds:
         new, changed = preview.new.get(kind, []), preview.changed.get(kind, [])
         unchanged = preview.unchanged.get(kind, [])
@@ -607,7 +607,7 @@ async def cmd_publish(
         return
     code = _resolve_hromada(" ".join(words))
     if isinstance(code, Problem):
-        await say(message, problem_text(code))
+        await say(message, problem_reply(code))
         return
     channel = await services.work(stored_channel)
     if channel is None:

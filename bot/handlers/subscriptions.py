@@ -11,7 +11,7 @@ from bot.handlers.language import speaks_for_the_chat
 from bot.replies import say
 from bot.routing import Handlers
 from bot.services import BotServices
-from bot.texts import problem_text
+from bot.texts import problem_reply
 from knowledge.admin.subscribers import subscribe, subscriptions_of, unsubscribe
 from knowledge.facts.messages import Problem
 from knowledge.places.hromadas import Resolved, shipped_index
@@ -61,7 +61,7 @@ async def cmd_subscribe(
         return
     code = _hromada_code(text)
     if isinstance(code, Problem):
-        await say(message, problem_text(code))
+        await say(message, problem_reply(code))
         return
     added = await services.work(subscribe, message.chat.id, code, topic_of(message))
     name = _name(services, code, lang)
@@ -96,7 +96,7 @@ async def cmd_unsubscribe(
     if text.lower() not in EVERYTHING:
         found = _hromada_code(text)
         if isinstance(found, Problem):
-            await say(message, problem_text(found))
+            await say(message, problem_reply(found))
             return
         code = found
     ended = await services.work(unsubscribe, message.chat.id, code)

@@ -329,8 +329,8 @@ def error_text(error: AdminError, lang: str) -> str:
             entity=_entity(error.entity, lang), key=error.key, users=users
         )
     if isinstance(error, AgreementRefusedError):
-        reason = error.problem.render(_, lang)
-        return _("{reason}. Nothing was saved.").format(reason=reason[:1].upper() + reason[1:])
+        reason = error.problem.render_alone(_, lang)
+        return _("{reason}. Nothing was saved.").format(reason=reason)
     if isinstance(error, RecordNotFoundError):
         return _("Not found: {entity} {key}.").format(
             entity=_entity(error.entity, lang), key=error.key

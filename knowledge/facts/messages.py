@@ -53,6 +53,18 @@ class Problem:
         }
         return gettext(self.message).format(**params)
 
+    def render_alone(self, gettext: Callable[[str], str], lang: str = "en") -> str:
+        """`render` for a reason shown on its own (a reply, a line of its own): the first
+        letter a capital where the wording opens a sentence in lower case («невідома громада
+        …» as «Невідома громада …»); a wording that opens with a name ("{field}: …") or a
+        field's key ("donor_city …") is kept as it is."""
+        text = self.render(gettext, lang)
+        first_word = text.split(maxsplit=1)[0] if text.strip() else ""
+        # A field's key ("donor_city …") is written as the file writes it.
+        if gettext(self.message)[:1].islower() and "_" not in first_word:
+            return text[:1].upper() + text[1:]
+        return text
+
 
 def number(value: int) -> Name:
     """A count as a message parameter, written as each language writes numbers ("2,000",

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiogram.utils.i18n import gettext as _
 
-from bot.texts import problem_text
+from bot.texts import problem_reply
 from knowledge.admin import forms
 from knowledge.facts.vocabulary import CooperationArea
 from knowledge.render.labels import AGREEMENT_KINDS, AGREEMENT_STATUSES, COOPERATION_AREAS
@@ -22,7 +22,7 @@ def _labels(labels: Iterable[str]) -> str:
 def form_problem_text(error: forms.FormError) -> str:
     """What was wrong with the input, and what is expected instead."""
     if error.reason is not None:
-        return problem_text(error.reason)
+        return problem_reply(error.reason)
     texts = {
         "hromada": _("I don't know a hromada called “{value}”. Send its name or KATOTTH code."),
         "country": _(
