@@ -164,3 +164,19 @@ def test_a_noun_phrase_with_a_russian_or_ukrainian_verb_opens_with_its_answer(
     (answer,) = conversation(curated_engine, question)
 
     assert answer.text.startswith(("Так", "Ні"))
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "opening"),
+    [
+        ("Коли Харків підписав угоду з Кошице?", "а звідти допомога була?", "Ні"),
+        ("Коли Харків підписав угоду з Брно?", "а звідти допомога була?", "Ні"),
+        ("Коли Мена підписала угоду з Олайне?", "а звідти допомога була?", "Ні"),
+    ],
+)
+def test_aid_from_the_partner_asked_with_was_opens_with_a_no(
+    curated_engine: Engine, first: str, then: str, opening: str
+) -> None:
+    _, answer = conversation(curated_engine, first, then)
+
+    assert answer.text.startswith(opening)
