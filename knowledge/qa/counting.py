@@ -65,6 +65,16 @@ def partner_towns(agreements: Iterable[Agreement]) -> tuple[frozenset[str], froz
     return partners, frozenset(a.place for a in listed) - partners
 
 
+def unsigned_towns_note(lang: Language, unsigned: int) -> str:
+    """What follows a count of partners when `unsigned` more towns are not signed yet
+    ("(1 more town not signed yet)", «(ще 1 місто — не підписано)»); "" when none."""
+    if not unsigned:
+        return ""
+    return " " + lang.ngettext(
+        "({count} more town not signed yet)", "({count} more towns not signed yet)", unsigned
+    ).format(count=lang.number(unsigned))
+
+
 def partner_country_lines(
     lang: Language, snapshot: Snapshot, agreements: Iterable[Agreement]
 ) -> tuple[list[str], list[str]]:

@@ -14,7 +14,7 @@ from knowledge.facts.records import Activity, Agreement, Aid
 from knowledge.facts.snapshot import Snapshot
 from knowledge.facts.vocabulary import AgreementKind
 from knowledge.places.world_regions import in_region
-from knowledge.qa.counting import partner_towns
+from knowledge.qa.counting import partner_towns, unsigned_towns_note
 from knowledge.qa.cues import Cue
 from knowledge.qa.meaning import Aspect
 from knowledge.qa.understanding import Reading
@@ -223,14 +223,8 @@ def covered_hromadas(lang: Language, snapshot: Snapshot, *, yes_no: bool = False
     for hromada in hromadas:
         partners, unsigned = partner_towns(snapshot.agreements_by_hromada.get(hromada.code, ()))
         line = f"{BULLET}{hromada_label(lang, hromada)} — {_partners(lang, len(partners))}"
-        if unsigned:
-            # «Мена — 4 партнери (ще 1 місто — не підписано)», as the list of its partners says.
-            line += " " + lang.ngettext(
-                "({count} more town not signed yet)",
-                "({count} more towns not signed yet)",
-                len(unsigned),
-            ).format(count=lang.number(len(unsigned)))
-        lines.append(line)
+        # «Мена — 4 партнери (ще 1 місто — не підписано)», as the list of its partners says.
+        lines.append(line + unsigned_towns_note(lang, len(unsigned)))
     return Written(lines, [])
 
 

@@ -32,6 +32,7 @@ from knowledge.qa.counting import (
     agreements_counted,
     partner_country_lines,
     partner_towns,
+    unsigned_towns_note,
 )
 from knowledge.qa.coverage import (
     Written,
@@ -2219,13 +2220,7 @@ class Engine:
                     "{hromada}: {count} twin city", "{hromada}: {count} twin cities", count
                 )
             line = template.format(hromada=name, count=lang.number(count))
-            if unsigned:
-                line += " " + lang.ngettext(
-                    "({count} more town not signed yet)",
-                    "({count} more towns not signed yet)",
-                    len(unsigned),
-                ).format(count=lang.number(len(unsigned)))
-            draft.lines.append(line + ".")
+            draft.lines.append(line + unsigned_towns_note(lang, len(unsigned)) + ".")
             counts.append((name, count))
         if len(counts) != 2:
             return
