@@ -161,3 +161,15 @@ async def test_the_hromada_button_goes_back_to_its_card(harness: Harness) -> Non
     edit = await _edited(harness, f"hr:{KHARKIV}")
 
     assert keyboard_buttons(edit.reply_markup) == [("Partners", f"pp:{KHARKIV}:1")]
+
+
+@pytest.mark.parametrize("forged", ["xx", "ru", "<b>", "uk-UA", "EN"])
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("en", "Partners of Kharkiv"), ("uk", "Партнери: Харків")]
+)
+async def test_a_forged_language_in_a_button_answers_in_the_residents_language(
+    harness: Harness, forged: str, lang: str, heading: str
+) -> None:
+    edit = await _edited(harness, f"pp:{KHARKIV}:1:{forged}", lang)
+
+    assert (edit.text or "").startswith(f"<b>{heading}")
