@@ -28,7 +28,8 @@ def engine() -> Engine:
         ("Старый Самбор", STARYI_SAMBIR, "Старий Самбір"),
         ("Партнеры Старый Самбор", STARYI_SAMBIR, "Старий Самбір"),
         ("Какие партнеры у Старого Самбора?", STARYI_SAMBIR, "Старий Самбір"),
-        ("Есть ли у Новой Водолаги побратимы?", NOVA_VODOLAHA, "Нова Водолага"),
+        # A yes-or-no question about a hromada with no records opens with the no.
+        ("Есть ли у Новой Водолаги побратимы?", NOVA_VODOLAHA, "Ні, Нова Водолага"),
         ("Новая Водолага партнеры", NOVA_VODOLAHA, "Нова Водолага"),
     ],
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from knowledge.qa.cues import Cue
 from knowledge.qa.understanding import Reading
-from knowledge.text.morphology import is_verb
+from knowledge.text.morphology import is_russian_verb, is_verb
 from knowledge.text.normalize import normalize
 
 # «чий побратим Кракув?», «чьи партнеры Олайне?», "whose partner is Olaine?".
@@ -63,7 +63,7 @@ _PREDICATES = frozenset(
 
 def _is_verb(word: str) -> bool:
     """Whether the word reads as a Ukrainian verb or predicate, or a Russian verb."""
-    if word in _PREDICATES or is_verb(word):
+    if word in _PREDICATES or is_verb(word) or is_russian_verb(word):
         return True
     return len(word) > 4 and word.endswith(_RUSSIAN_PAST)
 

@@ -1007,6 +1007,15 @@ def _english_noun_phrase(reading: Reading) -> bool:
     )
 
 
+def _a_name_alone(reading: Reading) -> bool:
+    """Whether the question is one place's name and nothing else: one mention spanning every
+    token (a cue read from the name's own words, «Старый» as "oldest", does not count)."""
+    if len(reading.mentions) != 1:
+        return False
+    (mention,) = reading.mentions
+    return mention.first == 0 and mention.last == len(reading.tokens) - 1
+
+
 def _is_yes_no(reading: Reading) -> bool:
     """Whether the question asks for a yes or a no rather than for a fact."""
     cues = reading.cues
@@ -1015,6 +1024,9 @@ def _is_yes_no(reading: Reading) -> bool:
         return False
     if asks_whose(reading) or is_noun_phrase(reading):
         # «домброва чия партнерка» asks for the hromada; «допомога харкову» for the facts.
+        return False
+    if _a_name_alone(reading):
+        # «Старый Самбор», "Olaine": a place named alone asks what is known of it.
         return False
     if _asks_which(reading):
         # «З якими містами Мена має угоди?», "Whihc countries gave aid?" ask which ones.

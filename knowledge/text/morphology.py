@@ -102,7 +102,12 @@ def preload() -> None:
 def _parse(word: str) -> tuple[_Parse, ...]:
     # A name's words are parsed more than once (is it a preposition? which readings?), and
     # parsing a word the dictionary lacks makes pymorphy3 search for similar words: slow.
-    return tuple(_analyzer().parse(word.replace(APOSTROPHE, _DICTIONARY_APOSTROPHE)))
+    try:
+        return tuple(_analyzer().parse(word.replace(APOSTROPHE, _DICTIONARY_APOSTROPHE)))
+    except ValueError:
+        # pymorphy3 asks unicodedata for each letter's name, and a letter newer than the
+        # interpreter's Unicode tables (Tangut «𗀀» on some builds) has none: no word of ours.
+        return ()
 
 
 def _is_known(parse: _Parse) -> bool:
@@ -611,6 +616,23 @@ def may_be_a_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65_536)
+def is_russian_verb(word: str) -> bool:
+    """Whether pymorphy3's Russian dictionary (pymorphy3-dicts-ru, from OpenCorpora) knows a
+    normalised lower-case Cyrillic word and reads it likeliest as a verb or an infinitive
+    («истекло», «подписали», «действует»); False for unknown words."""
+    return _is_russian_verb(word)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_russian_verb(word: str) -> bool:
+    if not word or not all(map(is_cyrillic, word)):
+        return False
+    analyzer = _russian_analyzer()
+    if not analyzer.word_is_known(word):
+        return False
+    return bool({"VERB", "INFN"} & _grammemes(analyzer.parse(word)[0]))
+
+
 def is_verb(word: str) -> bool:
     """Whether the dictionary's likeliest reading of a normalised lower-case Ukrainian word is
     a verb or an infinitive («отримала», «має», «підписати»); False for unknown words."""
