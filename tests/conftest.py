@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.services import BotServices
+from knowledge.extraction import Extractor, PlaceNames
 from knowledge.qa.engine import Engine
 from knowledge.qa.startup import engine_from_database
 from knowledge.store import migrations
@@ -204,3 +205,9 @@ async def harness(bot_services: BotServices) -> AsyncIterator[Harness]:
 from tests.e2e_support import bot_home, prepared_var  # noqa: E402, F401
 from tests.local_api_support import local_telegram, redis_client  # noqa: E402, F401
 from tests.telegram_support import mode  # noqa: E402, F401
+
+
+@pytest.fixture(scope="module")
+def extractor(qa_engine: Engine) -> Extractor:
+    """The document extractor over the seeded base's place names, built once per module."""
+    return Extractor(PlaceNames.from_engine(qa_engine))

@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extraction import AgreementProposal, DocumentText, Extractor, PlaceNames
+from knowledge.extraction import AgreementProposal, DocumentText, Extractor
 from knowledge.facts.dates import PartialDate
-from knowledge.qa.engine import Engine
 from knowledge.text.morphology import inflections
 
 PUBLISHED = PartialDate(2024, 6, 3)
-
-
-@pytest.fixture(scope="module")
-def extractor(qa_engine: Engine) -> Extractor:
-    return Extractor(PlaceNames.from_engine(qa_engine))
 
 
 def _ties(extractor: Extractor, text: str) -> set[tuple[str | None, str, str]]:

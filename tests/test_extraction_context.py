@@ -6,31 +6,12 @@ written for the test, in the manner of city councils' news and of English press 
 
 from __future__ import annotations
 
-import pytest
-
 from knowledge.extraction import (
-    AgreementProposal,
-    DocumentText,
-    Extraction,
     Extractor,
-    PlaceNames,
 )
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus
-from knowledge.qa.engine import Engine
-
-
-@pytest.fixture(scope="module")
-def extractor(qa_engine: Engine) -> Extractor:
-    return Extractor(PlaceNames.from_engine(qa_engine))
-
-
-def _extract(extractor: Extractor, text: str, published: PartialDate) -> Extraction:
-    return extractor.extract(DocumentText(text, date=published), today=published)
-
-
-def _agreements(extraction: Extraction) -> list[AgreementProposal]:
-    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
+from tests.extraction_support import agreements, extract
 
 
 def test_today_in_the_sentence_after_a_signing_dates_the_signing_to_the_documents_day(
@@ -41,7 +22,7 @@ def test_today_in_the_sentence_after_a_signing_dates_the_signing_to_the_document
         "Церемонія підписання відбулася сьогодні в ратуші."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 9, 20)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 9, 20)))
 
     assert (actual.partner, actual.date) == ("Дебрецен", PartialDate(2024, 9, 20))
 
@@ -56,7 +37,7 @@ def test_the_next_sentence_telling_of_another_town_does_not_date_the_signing(
 
     dates = {
         fact.partner: fact.date
-        for fact in _agreements(_extract(extractor, text, PartialDate(2023, 11, 9)))
+        for fact in agreements(extract(extractor, text, PartialDate(2023, 11, 9)))
     }
 
     assert dates.get("Kielce") is None
@@ -72,7 +53,7 @@ def test_a_memorandum_signed_by_twin_cities_is_proposed_beside_their_twinning(
 
     found = {
         (fact.partner, fact.kind, fact.date)
-        for fact in _agreements(_extract(extractor, text, PartialDate(2025, 6, 12)))
+        for fact in agreements(extract(extractor, text, PartialDate(2025, 6, 12)))
     }
 
     assert found == {
@@ -89,7 +70,7 @@ def test_a_letter_naming_the_partner_only_in_its_first_sentence_yields_the_agree
         "Литовське місто пропонує Полтаві підписати угоду про співпрацю в освіті."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2025, 2, 11)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2025, 2, 11)))
 
     assert (actual.hromada_name, actual.partner, actual.partner_country) == (
         "Полтава",
@@ -107,7 +88,7 @@ def test_the_polish_town_of_the_next_sentence_is_the_polish_town_named_before(
         "On May 14, 2024, the Polish town signed a partnership agreement with Rivne."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 16)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 16)))
 
     assert (actual.hromada_name, actual.partner, actual.date) == (
         "Rivne",
@@ -124,7 +105,7 @@ def test_a_town_of_another_country_is_not_what_the_adjective_refers_back_to(
         "The German town signed a partnership agreement with Rivne."
     )
 
-    assert _agreements(_extract(extractor, text, PartialDate(2024, 5, 16))) == []
+    assert agreements(extract(extractor, text, PartialDate(2024, 5, 16))) == []
 
 
 def test_a_twinning_stated_of_khmelnytskyi_in_the_genitive_is_the_citys_not_the_oblasts(
@@ -135,7 +116,7 @@ def test_a_twinning_stated_of_khmelnytskyi_in_the_genitive_is_the_citys_not_the_
         "Словацьке місто стало побратимом Хмельницького 21 серпня 2024 року."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 8, 22)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 8, 22)))
 
     assert (actual.hromada_name, actual.partner, actual.kind) == (
         "Хмельницький",
@@ -149,7 +130,7 @@ def test_a_town_abroad_named_with_no_preposition_or_country_is_the_partner_with_
 ) -> None:
     text = "Дрогобицька міська рада та Жешув підписали угоду про співпрацю 3 березня 2025 року."
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2025, 3, 4)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2025, 3, 4)))
 
     assert (actual.hromada_name, actual.partner, actual.partner_country) == (
         "Дрогобицька",
@@ -163,7 +144,7 @@ def test_a_town_abroad_in_the_instrumental_is_named_in_the_nominative(
 ) -> None:
     text = "Кам’янець-Подільська міська рада схвалила проєкт угоди про побратимство з Тарнобжегом."
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 10, 25)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 10, 25)))
 
     assert (actual.partner, actual.partner_country, actual.status) == (
         "Тарнобжег",
@@ -175,7 +156,7 @@ def test_a_town_abroad_in_the_instrumental_is_named_in_the_nominative(
 def test_a_surname_after_with_is_no_town(extractor: Extractor) -> None:
     text = "Міський голова Полтави підписав меморандум про співпрацю з Кучмою."
 
-    assert _agreements(_extract(extractor, text, PartialDate(2024, 10, 25))) == []
+    assert agreements(extract(extractor, text, PartialDate(2024, 10, 25))) == []
 
 
 def test_a_namesake_abroad_takes_the_country_of_the_state_written_after_it(
@@ -183,7 +164,7 @@ def test_a_namesake_abroad_takes_the_country_of_the_state_written_after_it(
 ) -> None:
     text = "Poltava has been a sister city of Toledo, Ohio, since 1989."
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 20)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 20)))
 
     assert (actual.partner, actual.partner_country) == ("Toledo", "US")
 
@@ -196,7 +177,7 @@ def test_a_namesake_abroad_takes_the_country_the_document_gave_it_before(
         "Толедо та Полтава є побратимами з 1989 року."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 15)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 15)))
 
     assert (actual.partner, actual.partner_country, actual.date) == (
         "Толедо",
@@ -214,7 +195,7 @@ def test_a_partner_of_their_town_is_not_the_documents_hromadas_partner(
     )
 
     partners = {
-        fact.partner for fact in _agreements(_extract(extractor, text, PartialDate(2022, 5, 16)))
+        fact.partner for fact in agreements(extract(extractor, text, PartialDate(2022, 5, 16)))
     }
 
     assert "Леуна" not in partners
@@ -231,7 +212,7 @@ def test_a_memorandum_the_text_then_calls_this_twinning_agreement_is_one_twinnin
 
     found = {
         (fact.partner, fact.kind, fact.date)
-        for fact in _agreements(_extract(extractor, text, PartialDate(2024, 2, 24)))
+        for fact in agreements(extract(extractor, text, PartialDate(2024, 2, 24)))
     }
 
     assert found == {("Glasgow", AgreementKind.TWINNING, PartialDate(2024, 2, 6))}
@@ -245,7 +226,7 @@ def test_councillors_approving_a_friendship_agreement_propose_a_planned_agreemen
         "англійським містом Бедфорд."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 6, 10)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 6, 10)))
 
     assert (actual.partner, actual.kind, actual.status) == (
         "Бедфорд",
@@ -260,7 +241,7 @@ def test_a_visiting_towns_own_partner_is_not_the_visited_hromadas(extractor: Ext
         "зв’язки з містом Ріва-дель-Гарда."
     )
 
-    assert _agreements(_extract(extractor, text, PartialDate(2024, 6, 10))) == []
+    assert agreements(extract(extractor, text, PartialDate(2024, 6, 10))) == []
 
 
 def test_twin_cities_signing_a_memorandum_in_one_sentence_give_both_facts_with_their_dates(
@@ -273,7 +254,7 @@ def test_twin_cities_signing_a_memorandum_in_one_sentence_give_both_facts_with_t
 
     found = {
         (fact.partner, fact.kind, fact.date)
-        for fact in _agreements(_extract(extractor, text, PartialDate(2024, 4, 17)))
+        for fact in agreements(extract(extractor, text, PartialDate(2024, 4, 17)))
     }
 
     assert found == {
@@ -293,7 +274,7 @@ def test_work_done_under_a_memorandum_is_no_new_agreement_with_the_town_named_be
 
     found = {
         (fact.kind, fact.status)
-        for fact in _agreements(_extract(extractor, text, PartialDate(2024, 4, 17)))
+        for fact in agreements(extract(extractor, text, PartialDate(2024, 4, 17)))
     }
 
     assert found == {(AgreementKind.MEMORANDUM, AgreementStatus.ACTIVE)}
@@ -307,6 +288,6 @@ def test_a_planned_signing_takes_the_month_the_next_sentence_plans_it_for(
         "Тарнобжегом. Підписати документ планують наступного місяця."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 10, 25)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 10, 25)))
 
     assert (actual.status, actual.date) == (AgreementStatus.PLANNED, PartialDate(2024, 11))

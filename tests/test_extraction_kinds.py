@@ -10,35 +10,19 @@ from decimal import Decimal
 import pytest
 
 from knowledge.extraction import (
-    AgreementProposal,
-    AidProposal,
     DocumentText,
     Extraction,
     Extractor,
-    PlaceNames,
 )
 from knowledge.extraction.sentences import sentences_of
 from knowledge.facts.dates import PartialDate
-from knowledge.qa.engine import Engine
+from tests.extraction_support import agreements, aid
 
 TODAY = PartialDate(2026, 1, 15)
 
 
-@pytest.fixture(scope="module")
-def extractor(qa_engine: Engine) -> Extractor:
-    return Extractor(PlaceNames.from_engine(qa_engine))
-
-
 def _extract(extractor: Extractor, text: str, published: PartialDate | None = None) -> Extraction:
     return extractor.extract(DocumentText(text, date=published), today=published or TODAY)
-
-
-def _agreements(extraction: Extraction) -> list[AgreementProposal]:
-    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
-
-
-def _aid(extraction: Extraction) -> list[AidProposal]:
-    return [fact for fact in extraction.facts if isinstance(fact, AidProposal)]
 
 
 def test_a_country_adjective_in_lower_case_gives_the_partner_its_country(
@@ -46,7 +30,7 @@ def test_a_country_adjective_in_lower_case_gives_the_partner_its_country(
 ) -> None:
     text = "5 квітня 2023 року Рівне уклало угоду про співпрацю з литовським містом Каунас."
 
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert (actual.partner, actual.partner_country) == ("Каунас", "LT")
 
@@ -59,7 +43,7 @@ def test_each_town_of_a_list_takes_the_adjective_before_it_not_the_next_ones(
         "Шяуляй та естонським містом Тарту."
     )
 
-    found = _agreements(_extract(extractor, text))
+    found = agreements(_extract(extractor, text))
     actual = {fact.partner: fact.partner_country for fact in found}
 
     assert actual == {"Холм": "PL", "Шяуляй": "LT", "Тарту": "EE"}
@@ -68,7 +52,7 @@ def test_each_town_of_a_list_takes_the_adjective_before_it_not_the_next_ones(
 def test_an_english_word_that_is_also_a_country_code_is_no_country(extractor: Extractor) -> None:
     text = "Kraków sent generators to Lviv as humanitarian aid from Poland."
 
-    (actual,) = _aid(_extract(extractor, text))
+    (actual,) = aid(_extract(extractor, text))
 
     assert actual.donor_countries == ("PL",)
 
@@ -82,7 +66,7 @@ def test_a_headline_summing_up_a_delivery_is_the_delivery_the_text_details(
         "міста Холм (Польща) 10 генераторів та 15 пічок."
     )
 
-    (actual,) = _aid(_extract(extractor, text, PartialDate(2023, 2, 17)))
+    (actual,) = aid(_extract(extractor, text, PartialDate(2023, 2, 17)))
 
     assert "generators" in {item.category.value for item in actual.items}
     assert actual.date == PartialDate(2023, 2, 10)
@@ -96,7 +80,7 @@ def test_a_country_adjective_right_before_a_name_marks_a_town_of_that_country(
         "російським Курськом."
     )
 
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert (actual.partner_country, actual.status.value) == ("RU", "terminated")
     assert actual.date == PartialDate(2022, 3, 3)
@@ -110,7 +94,7 @@ def test_a_headline_naming_the_partner_inflected_is_the_same_planned_tie(
         "Наступного місяця Полтава та литовський Шяуляй підпишуть договір про побратимство."
     )
 
-    actual = {(fact.partner, fact.status.value) for fact in _agreements(_extract(extractor, text))}
+    actual = {(fact.partner, fact.status.value) for fact in agreements(_extract(extractor, text))}
 
     assert actual == {("Шяуляй", "planned")}
 
@@ -126,13 +110,13 @@ def test_a_tie_a_document_or_talks_aim_at_is_not_a_tie_of_its_own(extractor: Ext
     )
     visit = "З метою налагодження партнерських зв’язків Ірпінь відвідала делегація з Шамбері."
 
-    assert [fact.kind.value for fact in _agreements(_extract(extractor, protocol))] == [
+    assert [fact.kind.value for fact in agreements(_extract(extractor, protocol))] == [
         "protocol_of_intent"
     ]
-    assert [fact.status.value for fact in _agreements(_extract(extractor, talks))] == [
+    assert [fact.status.value for fact in agreements(_extract(extractor, talks))] == [
         "in_negotiation"
     ]
-    assert _agreements(_extract(extractor, visit)) == []
+    assert agreements(_extract(extractor, visit)) == []
 
 
 def test_talks_that_broke_down_are_no_agreement(extractor: Extractor) -> None:
@@ -141,7 +125,7 @@ def test_talks_that_broke_down_are_no_agreement(extractor: Extractor) -> None:
         "agreement broke down in May."
     )
 
-    assert _agreements(_extract(extractor, text)) == []
+    assert agreements(_extract(extractor, text)) == []
 
 
 def test_an_english_cooperation_agreement_names_its_kind_before_the_head(
@@ -149,7 +133,7 @@ def test_an_english_cooperation_agreement_names_its_kind_before_the_head(
 ) -> None:
     text = "Uzhhorod signed a cooperation agreement with Košice, Slovakia, on 2 June 2023."
 
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert (actual.kind.value, actual.date) == ("cooperation_agreement", PartialDate(2023, 6, 2))
 
@@ -163,7 +147,7 @@ def test_one_document_called_an_agreement_and_a_memorandum_is_the_memorandum(
         "with the Polish Gmina Cedry Wielkie."
     )
 
-    actual = [fact.kind.value for fact in _agreements(_extract(extractor, text))]
+    actual = [fact.kind.value for fact in agreements(_extract(extractor, text))]
 
     assert actual == ["memorandum"]
 
@@ -187,7 +171,7 @@ def test_a_village_named_in_a_document_is_read_past(extractor: Extractor) -> Non
         "The delegation was welcomed in Bene."
     )
 
-    actual = [(fact.partner, fact.kind.value) for fact in _agreements(_extract(extractor, text))]
+    actual = [(fact.partner, fact.kind.value) for fact in agreements(_extract(extractor, text))]
 
     assert actual == [("Kisvárda", "memorandum")]
 
@@ -215,7 +199,7 @@ def test_a_village_named_in_a_document_is_read_past(extractor: Extractor) -> Non
 def test_a_month_or_week_counted_from_the_document_s_day_dates_the_agreement(
     extractor: Extractor, text: str, published: PartialDate, expected: PartialDate
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, published))
+    (actual,) = agreements(_extract(extractor, text, published))
 
     assert actual.date == expected
 
@@ -223,7 +207,7 @@ def test_a_month_or_week_counted_from_the_document_s_day_dates_the_agreement(
 def test_a_week_across_two_months_gives_no_month(extractor: Extractor) -> None:
     text = "Минулого тижня Коломия та словацький Пряшів підписали меморандум про співпрацю."
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 12, 4)))
+    (actual,) = agreements(_extract(extractor, text, PartialDate(2024, 12, 4)))
 
     assert actual.date == PartialDate(2024)
 
@@ -241,7 +225,7 @@ def test_a_week_across_two_months_gives_no_month(extractor: Extractor) -> None:
     ],
 )
 def test_headline_verbs_tell_the_status(extractor: Extractor, text: str, expected: str) -> None:
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert actual.status.value == expected
 
@@ -257,7 +241,7 @@ def test_a_headline_s_bare_agreement_is_the_document_the_text_names_after_it(
 
     actual = [
         (fact.kind.value, fact.status.value, fact.date)
-        for fact in _agreements(_extract(extractor, text, PartialDate(2022, 2, 1)))
+        for fact in agreements(_extract(extractor, text, PartialDate(2022, 2, 1)))
     ]
 
     assert actual == [("cooperation_agreement", "expired", PartialDate(2021, 12))]
@@ -266,7 +250,7 @@ def test_a_headline_s_bare_agreement_is_the_document_the_text_names_after_it(
 def test_a_name_two_hromadas_share_is_the_one_it_usually_means(extractor: Extractor) -> None:
     text = "Німецьке місто-партнер Ганновер передало Миколаєву 2 генератори."
 
-    (actual,) = _aid(_extract(extractor, text))
+    (actual,) = aid(_extract(extractor, text))
 
     # Mykolaiv of the Mykolaiv oblast, not the town of the Lviv oblast.
     assert (actual.hromada_name, actual.hromada) == ("Миколаїв", "UA48060150000071713")
@@ -275,7 +259,7 @@ def test_a_name_two_hromadas_share_is_the_one_it_usually_means(extractor: Extrac
 def test_money_given_alone_is_aid(extractor: Extractor) -> None:
     text = "The German city of Nuremberg has donated €250,000 to Kharkiv for school repairs."
 
-    (actual,) = _aid(_extract(extractor, text))
+    (actual,) = aid(_extract(extractor, text))
 
     assert (actual.amount, actual.currency, actual.items) == (Decimal("250000.00"), "EUR", ())
 
@@ -283,7 +267,7 @@ def test_money_given_alone_is_aid(extractor: Extractor) -> None:
 def test_a_tie_that_would_be_an_honour_is_not_yet_a_tie(extractor: Extractor) -> None:
     text = "Міський голова Миколаєва зазначив, що побратимство з Глазго було б великою честю."
 
-    assert [fact.status.value for fact in _agreements(_extract(extractor, text))] == ["planned"]
+    assert [fact.status.value for fact in agreements(_extract(extractor, text))] == ["planned"]
 
 
 def test_a_twin_named_in_a_delivery_takes_no_date_from_the_delivery(
@@ -293,8 +277,8 @@ def test_a_twin_named_in_a_delivery_takes_no_date_from_the_delivery(
 
     extraction = _extract(extractor, text, PartialDate(2024, 2, 8))
 
-    assert [fact.date for fact in _aid(extraction)] == [PartialDate(2024, 2, 7)]
-    assert [(fact.kind.value, fact.date) for fact in _agreements(extraction)] == [
+    assert [fact.date for fact in aid(extraction)] == [PartialDate(2024, 2, 7)]
+    assert [(fact.kind.value, fact.date) for fact in agreements(extraction)] == [
         ("twinning", None)
     ]
 
@@ -309,7 +293,7 @@ def test_a_foreign_namesake_of_a_hromada_is_the_partner_not_a_hromada(
 
     actual = [
         (fact.hromada_name, fact.partner, fact.partner_country)
-        for fact in _agreements(_extract(extractor, text))
+        for fact in agreements(_extract(extractor, text))
     ]
 
     assert actual == [("Chyhyryn", "Sebastopol", None)]
@@ -320,7 +304,7 @@ def test_a_hromada_s_other_name_is_the_hromada_when_no_town_is_told_by_ukraine(
 ) -> None:
     text = "Kiev signed a memorandum of cooperation with the Polish city of Gdynia."
 
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert (actual.hromada, actual.partner) == ("UA80000000000093317", "Gdynia")
 
@@ -334,7 +318,7 @@ def test_two_foreign_towns_acting_with_no_hromada_named_are_not_the_document_s_t
         "declaration on cooperation."
     )
 
-    actual = [fact.partner for fact in _agreements(_extract(extractor, text))]
+    actual = [fact.partner for fact in agreements(_extract(extractor, text))]
 
     assert actual == ["Gdynia"]
 
@@ -342,7 +326,7 @@ def test_two_foreign_towns_acting_with_no_hromada_named_are_not_the_document_s_t
 def test_a_first_step_to_twinning_is_no_twinning_yet(extractor: Extractor) -> None:
     text = "Lutsk and the Polish city of Lublin take a first step to twinning."
 
-    assert _agreements(_extract(extractor, text)) == []
+    assert agreements(_extract(extractor, text)) == []
 
 
 def test_goods_sent_to_several_hromadas_are_one_delivery_each(extractor: Extractor) -> None:
@@ -351,11 +335,11 @@ def test_goods_sent_to_several_hromadas_are_one_delivery_each(extractor: Extract
 
     actual_apart = [
         (fact.hromada_name, [item.quantity for item in fact.items])
-        for fact in _aid(_extract(extractor, apart))
+        for fact in aid(_extract(extractor, apart))
     ]
     actual_shared = [
         (fact.hromada_name, [item.quantity for item in fact.items])
-        for fact in _aid(_extract(extractor, shared))
+        for fact in aid(_extract(extractor, shared))
     ]
 
     assert actual_apart == [("Буча", [4]), ("Ірпінь", [6])]
@@ -369,7 +353,7 @@ def test_an_agreement_for_a_span_of_years_is_valid_until_its_last(extractor: Ext
         "співпраці двох міст у 2011-2015 роках."
     )
 
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert actual.valid_until == PartialDate(2015)
 
@@ -392,7 +376,7 @@ def test_an_agreement_for_a_span_of_years_is_valid_until_its_last(extractor: Ext
 def test_a_draft_is_talks_and_an_approved_draft_a_signing_to_come(
     extractor: Extractor, text: str, expected: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert actual.status.value == expected
 
@@ -402,6 +386,6 @@ def test_a_lower_case_word_a_country_is_spelled_as_too_is_no_donor_country(
 ) -> None:
     text = "Крім того, литовське місто Алітус передало Рівному два генератори."
 
-    (actual,) = _aid(_extract(extractor, text))
+    (actual,) = aid(_extract(extractor, text))
 
     assert actual.donor_countries == ("LT",)

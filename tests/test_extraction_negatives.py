@@ -11,18 +11,11 @@ from knowledge.extraction import (
     AgreementProposal,
     DocumentText,
     Extractor,
-    PlaceNames,
 )
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementStatus
-from knowledge.qa.engine import Engine
 
 PUBLISHED = PartialDate(2024, 6, 3)
-
-
-@pytest.fixture(scope="module")
-def extractor(qa_engine: Engine) -> Extractor:
-    return Extractor(PlaceNames.from_engine(qa_engine))
 
 
 def _agreements(extractor: Extractor, text: str) -> list[AgreementProposal]:

@@ -10,35 +10,19 @@ from __future__ import annotations
 import pytest
 
 from knowledge.extraction import (
-    AgreementProposal,
-    AidProposal,
     DocumentText,
     Extraction,
     Extractor,
-    PlaceNames,
 )
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementKind, AgreementStatus, AidCategory
-from knowledge.qa.engine import Engine
+from tests.extraction_support import agreements, aid
 
 TODAY = PartialDate(2024, 6, 1)
 
 
-@pytest.fixture(scope="module")
-def extractor(qa_engine: Engine) -> Extractor:
-    return Extractor(PlaceNames.from_engine(qa_engine))
-
-
 def _extract(extractor: Extractor, text: str) -> Extraction:
     return extractor.extract(DocumentText(text, date=TODAY), today=TODAY)
-
-
-def _agreements(extraction: Extraction) -> list[AgreementProposal]:
-    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
-
-
-def _aid(extraction: Extraction) -> list[AidProposal]:
-    return [fact for fact in extraction.facts if isinstance(fact, AidProposal)]
 
 
 @pytest.mark.parametrize(
@@ -67,9 +51,7 @@ def _aid(extraction: Extraction) -> list[AidProposal]:
 def test_a_country_adjective_before_a_list_places_every_town_of_it(
     extractor: Extractor, text: str, expected: dict[str, str]
 ) -> None:
-    actual = {
-        fact.partner: fact.partner_country for fact in _agreements(_extract(extractor, text))
-    }
+    actual = {fact.partner: fact.partner_country for fact in agreements(_extract(extractor, text))}
 
     assert actual == expected
 
@@ -82,9 +64,7 @@ def test_a_list_after_towns_placed_by_brackets_takes_no_country_from_the_first(
         "Ашкелон (Ізраїль)."
     )
 
-    actual = {
-        fact.partner: fact.partner_country for fact in _agreements(_extract(extractor, text))
-    }
+    actual = {fact.partner: fact.partner_country for fact in agreements(_extract(extractor, text))}
 
     assert actual == {"Ромійї-сюр-Сен": "FR", "Ланьцут": "PL", "Гнєзно": "PL", "Ашкелон": "IL"}
 
@@ -101,7 +81,7 @@ def test_a_list_after_towns_placed_by_brackets_takes_no_country_from_the_first(
     ],
 )
 def test_a_paused_tie_is_suspended_not_a_new_one(extractor: Extractor, text: str) -> None:
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert (actual.hromada, actual.partner_country) == ("UA18040190000029215", "BY")
     assert (actual.status, str(actual.date)) == (AgreementStatus.SUSPENDED, "2022-03")
@@ -110,7 +90,7 @@ def test_a_paused_tie_is_suspended_not_a_new_one(extractor: Extractor, text: str
 def test_a_partnership_word_alone_is_no_tie(extractor: Extractor) -> None:
     text = "Lutsk runs the shelter in partnership with the Polish city of Lublin."
 
-    assert _agreements(_extract(extractor, text)) == []
+    assert agreements(_extract(extractor, text)) == []
 
 
 @pytest.mark.parametrize(
@@ -147,7 +127,7 @@ def test_a_foreign_town_giving_is_the_donor(
     category: AidCategory,
     quantity: int,
 ) -> None:
-    (actual,) = _aid(_extract(extractor, text))
+    (actual,) = aid(_extract(extractor, text))
 
     assert (actual.hromada_name, actual.donor_cities, actual.donor_countries) == (
         hromada,
@@ -175,7 +155,7 @@ def test_a_foreign_town_giving_is_the_donor(
 def test_a_foreign_town_speaking_of_its_own_twin_is_its_partner_in_place(
     extractor: Extractor, text: str, partner: str, kind: AgreementKind
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert (actual.partner, actual.kind, actual.status) == (partner, kind, AgreementStatus.ACTIVE)
 
@@ -183,7 +163,7 @@ def test_a_foreign_town_speaking_of_its_own_twin_is_its_partner_in_place(
 def test_a_foreign_town_speaking_of_a_hromadas_tie_is_no_party(extractor: Extractor) -> None:
     text = "Мер Вроцлава заявив, що Львів підписав угоду про співпрацю з литовським Каунасом."
 
-    actual = [fact.partner for fact in _agreements(_extract(extractor, text))]
+    actual = [fact.partner for fact in agreements(_extract(extractor, text))]
 
     assert actual == ["Каунас"]
 
@@ -199,7 +179,7 @@ def test_a_foreign_town_speaking_of_a_hromadas_tie_is_no_party(extractor: Extrac
 def test_an_anniversary_with_the_partner_first_is_a_tie_in_place(
     extractor: Extractor, text: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert (actual.hromada_name in ("Poltava", "Полтава"), actual.partner_country) == (True, "LT")
     assert actual.status is AgreementStatus.ACTIVE
@@ -219,7 +199,7 @@ def test_an_anniversary_with_the_partner_first_is_a_tie_in_place(
 def test_a_council_authorising_its_mayor_to_sign_plans_the_agreement(
     extractor: Extractor, text: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert actual.status is AgreementStatus.PLANNED
 
@@ -246,7 +226,7 @@ def test_a_council_authorising_its_mayor_to_sign_plans_the_agreement(
 def test_a_name_towns_of_several_countries_share_is_placed_only_by_the_text(
     extractor: Extractor, text: str, expected: str | None
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert actual.partner_country == expected
 
@@ -259,7 +239,7 @@ def test_an_adjective_apposed_to_one_town_does_not_place_the_next(extractor: Ext
 
     actual = [
         fact.partner_country
-        for fact in _agreements(_extract(extractor, text))
+        for fact in agreements(_extract(extractor, text))
         if fact.partner.startswith("Мальборк")
     ]
 
@@ -292,7 +272,7 @@ def test_an_adjective_apposed_to_one_town_does_not_place_the_next(extractor: Ext
 def test_goods_promised_after_a_delivery_are_not_delivered(
     extractor: Extractor, text: str, expected: list[tuple[AidCategory, int]]
 ) -> None:
-    (actual,) = _aid(_extract(extractor, text))
+    (actual,) = aid(_extract(extractor, text))
 
     assert [(item.category, item.quantity) for item in actual.items] == expected
 
@@ -312,7 +292,7 @@ def test_goods_promised_after_a_delivery_are_not_delivered(
 def test_a_statement_of_intent_to_establish_a_tie_is_a_protocol_of_intent(
     extractor: Extractor, text: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text))
+    (actual,) = agreements(_extract(extractor, text))
 
     assert (actual.kind, actual.status) == (
         AgreementKind.PROTOCOL_OF_INTENT,
@@ -326,4 +306,4 @@ def test_a_foreign_towns_own_sister_cities_are_no_hromadas(extractor: Extractor)
         "sister cities include: Tamba, Japan and Yangzhou, China."
     )
 
-    assert _agreements(_extract(extractor, text)) == []
+    assert agreements(_extract(extractor, text)) == []

@@ -12,29 +12,13 @@ import pytest
 
 from knowledge.extraction import (
     AgreementProposal,
-    DocumentText,
-    Extraction,
     Extractor,
-    PlaceNames,
 )
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementStatus
-from knowledge.qa.engine import Engine
+from tests.extraction_support import agreements, extract
 
 KOLOMYIA = "UA26080070000092582"
-
-
-@pytest.fixture(scope="module")
-def extractor(qa_engine: Engine) -> Extractor:
-    return Extractor(PlaceNames.from_engine(qa_engine))
-
-
-def _extract(extractor: Extractor, text: str, published: PartialDate) -> Extraction:
-    return extractor.extract(DocumentText(text, date=published), today=published)
-
-
-def _agreements(extraction: Extraction) -> list[AgreementProposal]:
-    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +31,7 @@ def _agreements(extraction: Extraction) -> list[AgreementProposal]:
 def test_a_feminine_town_abroad_in_the_instrumental_is_named_as_the_gazetteer_names_it(
     extractor: Extractor, text: str, partner: str, country: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2025, 3, 13)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2025, 3, 13)))
 
     assert (actual.partner, actual.partner_country) == (partner, country)
 
@@ -60,7 +44,7 @@ def test_a_town_is_in_the_country_the_text_names_not_where_another_town_has_its_
         "Bila Tserkva and Sparta signed a cooperation agreement on 10 May 2024."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 11)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 11)))
 
     assert (actual.partner, actual.partner_country) == ("Sparta", "GR")
 
@@ -73,7 +57,7 @@ def test_an_ordinary_word_listed_among_a_towns_other_names_is_no_partner(
         "Окремий меморандум громада уклала з благодійним фондом «Надія» та Дружба народів."
     )
 
-    assert _agreements(_extract(extractor, text, PartialDate(2024, 2, 10))) == []
+    assert agreements(extract(extractor, text, PartialDate(2024, 2, 10))) == []
 
 
 @pytest.mark.parametrize(
@@ -88,7 +72,7 @@ def test_an_ordinary_word_listed_among_a_towns_other_names_is_no_partner(
 def test_another_town_of_the_same_country_left_unnamed_is_not_the_town_named_before(
     extractor: Extractor, text: str
 ) -> None:
-    actual = _agreements(_extract(extractor, text, PartialDate(2025, 1, 16)))
+    actual = agreements(extract(extractor, text, PartialDate(2025, 1, 16)))
 
     assert [fact.status for fact in actual] == [AgreementStatus.ACTIVE]
 
@@ -101,7 +85,7 @@ def test_a_council_approving_a_memorandum_signed_before_proposes_it_signed(
         "про співпрацю з Вероною."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 6, 28)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 6, 28)))
 
     assert (actual.status, actual.date) == (AgreementStatus.ACTIVE, PartialDate(2024, 4, 12))
 
@@ -115,7 +99,7 @@ def test_a_hromada_named_by_its_council_after_the_partner_is_the_side_not_one_na
         "схвалили депутати Коломийської міської ради."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 6, 28)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 6, 28)))
 
     assert (actual.hromada, actual.partner) == (KOLOMYIA, "Ниса")
 
@@ -138,7 +122,7 @@ def test_a_hromada_named_by_its_council_after_the_partner_is_the_side_not_one_na
 def test_a_persons_latin_name_right_after_a_towns_is_not_part_of_the_towns_name(
     extractor: Extractor, text: str, partner: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert (actual.partner, actual.partner_country) == (partner, "PL")
 
@@ -162,7 +146,7 @@ def test_a_persons_latin_name_right_after_a_towns_is_not_part_of_the_towns_name(
 def test_a_namesake_of_another_hromadas_recorded_partner_is_not_shown_as_that_partner(
     extractor: Extractor, text: str, country: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert (actual.partner_country, actual.partner_place) == (country, None)
 
@@ -172,7 +156,7 @@ def test_a_hromadas_own_recorded_partner_settles_a_name_several_towns_have(
 ) -> None:
     text = "Мена уклала угоду про співпрацю з польською Домбровою."
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert actual.partner_place == "pl-dabrowa-kujawsko-pomorskie"
 
@@ -192,7 +176,7 @@ def test_a_hromadas_own_recorded_partner_settles_a_name_several_towns_have(
 def test_a_town_whose_second_word_is_a_first_name_stays_one_town(
     extractor: Extractor, text: str, partner: str, country: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert (actual.partner, actual.partner_country) == (partner, country)
 
@@ -213,7 +197,7 @@ def test_a_state_after_a_comma_places_the_town_and_is_no_partner(
 ) -> None:
     found = [
         fact
-        for fact in _extract(extractor, text, PartialDate(2025, 3, 4)).facts
+        for fact in extract(extractor, text, PartialDate(2025, 3, 4)).facts
         if isinstance(fact, AgreementProposal)
     ]
 
@@ -229,7 +213,7 @@ def test_a_town_after_a_foreign_slot_is_foreign_though_a_hromada_is_named_alike(
 
     found = [
         fact
-        for fact in _extract(extractor, text, PartialDate(2022, 3, 1)).facts
+        for fact in extract(extractor, text, PartialDate(2022, 3, 1)).facts
         if isinstance(fact, AgreementProposal)
     ]
 

@@ -15,18 +15,11 @@ from knowledge.extraction import (
     DocumentText,
     Extraction,
     Extractor,
-    PlaceNames,
 )
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementStatus
-from knowledge.qa.engine import Engine
 
 TODAY = PartialDate(2024, 6, 1)
-
-
-@pytest.fixture(scope="module")
-def extractor(qa_engine: Engine) -> Extractor:
-    return Extractor(PlaceNames.from_engine(qa_engine))
 
 
 def _extract(extractor: Extractor, text: str) -> Extraction:

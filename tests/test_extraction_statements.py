@@ -8,34 +8,12 @@ from __future__ import annotations
 import pytest
 
 from knowledge.extraction import (
-    AgreementProposal,
-    AidProposal,
-    DocumentText,
-    Extraction,
     Extractor,
-    PlaceNames,
 )
 from knowledge.extraction.proposals import ExtensionProposal
 from knowledge.facts.dates import PartialDate
 from knowledge.facts.vocabulary import AgreementStatus, AidCategory
-from knowledge.qa.engine import Engine
-
-
-@pytest.fixture(scope="module")
-def extractor(qa_engine: Engine) -> Extractor:
-    return Extractor(PlaceNames.from_engine(qa_engine))
-
-
-def _extract(extractor: Extractor, text: str, published: PartialDate) -> Extraction:
-    return extractor.extract(DocumentText(text, date=published), today=published)
-
-
-def _agreements(extraction: Extraction) -> list[AgreementProposal]:
-    return [fact for fact in extraction.facts if isinstance(fact, AgreementProposal)]
-
-
-def _aid(extraction: Extraction) -> list[AidProposal]:
-    return [fact for fact in extraction.facts if isinstance(fact, AidProposal)]
+from tests.extraction_support import agreements, aid, extract
 
 
 @pytest.mark.parametrize(
@@ -50,7 +28,7 @@ def _aid(extraction: Extraction) -> list[AidProposal]:
 def test_vehicles_named_again_after_ambulances_or_fire_engines_are_not_more_goods(
     extractor: Extractor, text: str
 ) -> None:
-    (actual,) = _aid(_extract(extractor, text, PartialDate(2024, 2, 13)))
+    (actual,) = aid(extract(extractor, text, PartialDate(2024, 2, 13)))
 
     assert [item.category for item in actual.items] == [AidCategory.SPECIAL_VEHICLES]
 
@@ -65,7 +43,7 @@ def test_vehicles_named_again_after_ambulances_or_fire_engines_are_not_more_good
 def test_a_year_ending_the_sentence_dates_the_tie(
     extractor: Extractor, text: str, year: int
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 3, 2)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 3, 2)))
 
     assert actual.date == PartialDate(year)
 
@@ -88,7 +66,7 @@ def test_a_year_ending_the_sentence_dates_the_tie(
 def test_towns_named_only_through_their_signing_mayors_are_the_parties(
     extractor: Extractor, text: str, partner: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert (actual.hromada, actual.partner, actual.partner_country) == (
         "UA74100390000073425",
@@ -105,7 +83,7 @@ def test_the_town_of_a_mayor_quoted_on_an_agreement_is_no_new_party(
         "“This agreement shows our shared vision,” Memmingen Mayor Jan Rothenbacher said."
     )
 
-    actual = _agreements(_extract(extractor, text, PartialDate(2024, 5, 4)))
+    actual = agreements(extract(extractor, text, PartialDate(2024, 5, 4)))
 
     assert [fact.partner for fact in actual] == ["Kielce"]
 
@@ -128,7 +106,7 @@ def test_the_town_of_a_mayor_quoted_on_an_agreement_is_no_new_party(
 def test_a_town_abroad_the_aid_came_from_is_its_donor_in_its_country(
     extractor: Extractor, text: str, donor: str
 ) -> None:
-    (actual,) = _aid(_extract(extractor, text, PartialDate(2024, 3, 15)))
+    (actual,) = aid(extract(extractor, text, PartialDate(2024, 3, 15)))
 
     assert (actual.donor_cities, actual.donor_countries) == ((donor,), ("PL",))
 
@@ -143,7 +121,7 @@ def test_a_town_abroad_the_aid_came_from_is_its_donor_in_its_country(
 def test_an_extension_for_another_five_years_gives_its_term(
     extractor: Extractor, text: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 10, 9)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 10, 9)))
 
     assert actual.extended == ExtensionProposal(PartialDate(2024, 10, 9), 5)
 
@@ -160,7 +138,7 @@ def test_an_extension_for_another_five_years_gives_its_term(
 def test_a_plan_for_the_next_years_is_no_term_of_the_agreement(
     extractor: Extractor, text: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 1)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 1)))
 
     assert (actual.partner, actual.term_years) == ("Lublin" if "Lutsk" in text else "Люблін", None)
 
@@ -175,7 +153,7 @@ def test_a_plan_for_the_next_years_is_no_term_of_the_agreement(
 def test_an_agreement_extended_for_the_next_years_gives_its_term(
     extractor: Extractor, text: str
 ) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 1)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 1)))
 
     assert actual.extended is not None
     assert actual.extended.term_years == 3
@@ -203,7 +181,7 @@ def test_an_agreement_extended_for_the_next_years_gives_its_term(
 def test_a_headline_the_article_restates_is_not_one_more_agreement(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    actual = _agreements(_extract(extractor, text, PartialDate(2023, 4, 25)))
+    actual = agreements(extract(extractor, text, PartialDate(2023, 4, 25)))
 
     assert [(fact.kind.value, fact.status.value) for fact in actual] == expected
 
@@ -215,7 +193,7 @@ def test_a_headline_the_article_restates_is_not_one_more_delivery(extractor: Ext
         "генераторів надіслало Оденсе — місто-побратим Києва."
     )
 
-    (actual,) = _aid(_extract(extractor, text, PartialDate(2022, 12, 22)))
+    (actual,) = aid(extract(extractor, text, PartialDate(2022, 12, 22)))
 
     assert actual.donor_cities == ("Оденсе",)
     assert actual.date == PartialDate(2022, 12, 22)
@@ -230,7 +208,7 @@ def test_a_headline_naming_the_document_still_names_it_for_the_body(
         "Міста-партнери співпрацюють у сферах культури та освіти."
     )
 
-    actual = _agreements(_extract(extractor, text, PartialDate(2024, 10, 9)))
+    actual = agreements(extract(extractor, text, PartialDate(2024, 10, 9)))
 
     assert [fact.extended is not None for fact in actual] == [True, False]
 
@@ -245,7 +223,7 @@ def test_a_headline_naming_the_document_still_names_it_for_the_body(
     ],
 )
 def test_an_offer_or_a_readiness_to_sign_is_still_talks(extractor: Extractor, text: str) -> None:
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2024, 5, 2)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2024, 5, 2)))
 
     assert actual.status is AgreementStatus.IN_NEGOTIATION
 
@@ -256,7 +234,7 @@ def test_a_council_decision_to_conclude_an_agreement_plans_it(extractor: Extract
         "з іспанським містом Алькала-де-Енарес."
     )
 
-    (actual,) = _agreements(_extract(extractor, text, PartialDate(2023, 5, 2)))
+    (actual,) = agreements(extract(extractor, text, PartialDate(2023, 5, 2)))
 
     assert (actual.partner, actual.status) == ("Алькала-де-Енарес", AgreementStatus.PLANNED)
 
@@ -288,7 +266,7 @@ def test_a_council_decision_to_conclude_an_agreement_plans_it(extractor: Extract
 def test_partners_are_the_towns_named_not_their_countries_oblasts_speakers_or_events(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    actual = _agreements(_extract(extractor, text, PartialDate(2024, 5, 2)))
+    actual = agreements(extract(extractor, text, PartialDate(2024, 5, 2)))
 
     assert [(fact.partner, fact.partner_country) for fact in actual] == expected
 
@@ -299,7 +277,7 @@ def test_charging_stations_are_electrical_equipment(extractor: Extractor) -> Non
         "донорів."
     )
 
-    (actual,) = _aid(_extract(extractor, text, PartialDate(2026, 2, 13)))
+    (actual,) = aid(extract(extractor, text, PartialDate(2026, 2, 13)))
 
     assert [item.category for item in actual.items] == [
         AidCategory.GENERATORS,
@@ -319,7 +297,7 @@ def test_charging_stations_are_electrical_equipment(extractor: Extractor) -> Non
 def test_a_town_abroad_giving_goods_to_a_hromada_is_the_donor_of_its_aid(
     extractor: Extractor, text: str, donor: str, recipient: str, goods: str
 ) -> None:
-    (actual,) = _aid(_extract(extractor, text, PartialDate(2024, 3, 15)))
+    (actual,) = aid(extract(extractor, text, PartialDate(2024, 3, 15)))
 
     assert (actual.hromada, actual.hromada_name) == ("UA63120270000028556", recipient)
     assert (actual.donor_cities, actual.donor_countries) == ((donor,), ("PL",))
@@ -338,7 +316,7 @@ def test_a_town_abroad_giving_goods_to_a_hromada_is_the_donor_of_its_aid(
 def test_a_person_giving_goods_or_a_town_abroad_receiving_them_is_no_donor_town(
     extractor: Extractor, text: str
 ) -> None:
-    actual = _aid(_extract(extractor, text, PartialDate(2024, 3, 15)))
+    actual = aid(extract(extractor, text, PartialDate(2024, 3, 15)))
 
     assert all(not fact.donor_cities for fact in actual)
 
@@ -353,7 +331,7 @@ def test_a_person_giving_goods_or_a_town_abroad_receiving_them_is_no_donor_town(
 def test_talks_about_a_signing_are_negotiations_not_a_signed_agreement(
     extractor: Extractor, text: str
 ) -> None:
-    found = _agreements(_extract(extractor, text, PartialDate(2025, 4, 2)))
+    found = agreements(extract(extractor, text, PartialDate(2025, 4, 2)))
 
     assert [(fact.partner, fact.status) for fact in found] == [
         ("Гнєзно", AgreementStatus.IN_NEGOTIATION)
