@@ -752,6 +752,13 @@ class Engine:
             parts.append(lang.gettext("except: {what}").format(what=what))
         return f" ({', '.join(parts)})" if parts else ""
 
+    def _in_place(self, lang: Language, entities: Entities) -> str:
+        """«у Німеччині», «в Шотландії», "in Germany": the country or region asked about."""
+        if entities.country is not None:
+            return lang.in_country(entities.country)
+        name = self._region_name(lang, entities.region or "")
+        return lang.in_named(name, lang.gettext("in the region «{name}»"))
+
     def _region_name(self, lang: Language, region: str) -> str:
         for place in self.snapshot.places.values():
             if place.region is not None and place.region.en == region:
@@ -857,8 +864,11 @@ class Engine:
             return False
         draft.lines.append(
             lang.gettext(
-                "No, {hromada} has no twin city there yet ({country}). What is recorded:"
-            ).format(hromada=self._heading(lang, entities), country=lang.country(entities.country))
+                "No, {hromada} has no twin city {in_country} yet. What is recorded:"
+            ).format(
+                hromada=self._heading(lang, entities),
+                in_country=lang.in_country(entities.country),
+            )
         )
         draft.lines.extend(partner_lines(lang, self.snapshot, there, draft.page))
         draft.list_agreements(self._as_shown(lang, there))
@@ -1142,61 +1152,60 @@ class Engine:
         """ "Is there a partner (a twin city) of the hromada in this country?": a yes counts
         the partners with an agreement in force; unsigned talks make a no that names them."""
         entities = meaning.entities
-        if entities.country is not None:
-            where = lang.country(entities.country)
-        elif entities.region in constituent_countries():
-            # «чи є у Харкова партнери в Шотландії?»: Leeds, in England, is no partner there.
-            where = self._region_name(lang, entities.region)
-        else:
+        if entities.country is None and entities.region not in constituent_countries():
+            # «чи є у Харкова партнери в Шотландії?» is asked (Leeds, in England, is no partner
+            # there); a region inside a country is not.
             return None
         twins = entities.kind is AgreementKind.TWINNING
-        named = {"hromada": self._heading(lang, entities), "country": where}
+        named = {
+            "hromada": self._heading(lang, entities),
+            "in_country": self._in_place(lang, entities),
+        }
         if entities.status is not None:
             # "Is Mena negotiating with a German town?": the status asked decides the yes.
             named["what"] = _status_label(lang, entities, entities.status)
             if any(entities.admits(a.status) for a in agreements):
                 return lang.gettext(
-                    "Yes, {hromada} has an agreement there ({country}) that is {what}:"
+                    "Yes, {hromada} has an agreement {in_country} that is {what}:"
                 ).format(**named)
             return lang.gettext(
-                "No: none of {hromada}'s agreements there ({country}) is {what}."
+                "No: none of {hromada}'s agreements {in_country} is {what}."
             ).format(**named)
         in_force = {a.place for a in agreements if a.status is AgreementStatus.ACTIVE}
         if in_force and twins:
             return lang.ngettext(
-                "Yes, {hromada} has {count} twin city there ({country}):",
-                "Yes, {hromada} has {count} twin cities there ({country}):",
+                "Yes, {hromada} has {count} twin city {in_country}:",
+                "Yes, {hromada} has {count} twin cities {in_country}:",
                 len(in_force),
             ).format(count=lang.number(len(in_force)), **named)
         if in_force:
             return lang.ngettext(
-                "Yes, {hromada} has {count} partner there ({country}):",
-                "Yes, {hromada} has {count} partners there ({country}):",
+                "Yes, {hromada} has {count} partner {in_country}:",
+                "Yes, {hromada} has {count} partners {in_country}:",
                 len(in_force),
             ).format(count=lang.number(len(in_force)), **named)
         if agreements and twins:
             # Planned or unsigned twinning: the hromada may have other agreements there in force.
             return lang.gettext(
-                "No, {hromada} has no twin city there yet ({country}). What is recorded:"
+                "No, {hromada} has no twin city {in_country} yet. What is recorded:"
             ).format(**named)
         talks = {a.place for a in agreements if a.status is AgreementStatus.IN_NEGOTIATION}
         if talks:
             names = sorted((lang.place(self.snapshot.places[key]) for key in talks), key=sort_key)
             return lang.gettext(
-                "No, {hromada} has no agreement in force there yet ({country}); "
+                "No, {hromada} has no agreement in force {in_country} yet; "
                 "talks are under way with {places}:"
             ).format(places=", ".join(names), **named)
         if agreements:
             return lang.gettext(
-                "No, {hromada} has no agreement in force there ({country}). What is recorded:"
+                "No, {hromada} has no agreement in force {in_country}. What is recorded:"
             ).format(**named)
+        # «Ні. Куп’янськ: партнерів у Німеччині в базі немає.»
         if twins:
-            return lang.gettext(
-                "No, {hromada} has no recorded twin cities there ({country})."
-            ).format(**named)
-        return lang.gettext("No, {hromada} has no recorded partners there ({country}).").format(
-            **named
-        )
+            return lang.gettext("No. {hromada}: no twin cities {in_country} on record.").format(
+                **named
+            )
+        return lang.gettext("No. {hromada}: no partners {in_country} on record.").format(**named)
 
     def _elsewhere(self, lang: Language, place: Place, draft: _Draft) -> None:
         """What the partner has with other hromadas, after a "no"."""

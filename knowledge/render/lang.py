@@ -15,9 +15,12 @@ from knowledge.facts.dates import PartialDate, Precision
 from knowledge.facts.records import Hromada, Place, Text
 from knowledge.places.countries import country_name
 from knowledge.render.translations import translation
-from knowledge.text.morphology import inflect
+from knowledge.text.morphology import inflect, phrase_in_case
 
 LANGUAGES = ("uk", "en")
+_VOWELS = frozenset("аеєиіїоуюя")
+# CLDR's English names read with "the" after "in".
+_ENGLISH_WITH_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Bahamas")
 
 
 @cache
@@ -98,6 +101,24 @@ class Language:
     def country(self, code: str) -> str:
         """A country's name (CLDR)."""
         return country_name(code, self.code)
+
+    def in_country(self, code: str) -> str:
+        """ "In" a country, after a word ending in a consonant: «у Німеччині», «в Італії»,
+        "in Germany", "in the United States"; a Ukrainian name the dictionary cannot decline
+        stays as written after «у країні» («у країні «Гонконг, ОАР Китаю»»)."""
+        return self.in_named(self.country(code), self.gettext("in the country «{name}»"))
+
+    def in_named(self, name: str, undeclined: str) -> str:
+        """ "In" a named land (a country, Scotland) in this language, as `in_country` words
+        it; `undeclined` ("in the country «{name}»", translated) when Ukrainian cannot
+        decline the name."""
+        if self.code != "uk":
+            return f"in the {name}" if name.startswith(_ENGLISH_WITH_THE) else f"in {name}"
+        declined = phrase_in_case(name, "loct")
+        if declined is None:
+            return undeclined.format(name=name)
+        # «партнерів в Італії», «партнерів у Німеччині»: в before a vowel, у before a consonant.
+        return f"в {declined}" if declined[:1].casefold() in _VOWELS else f"у {declined}"
 
     def place(self, place: Place) -> str:
         """A place's name."""

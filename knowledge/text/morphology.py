@@ -647,3 +647,60 @@ def is_singular_noun(word: str) -> bool:
     nouns = [parse for parse in _parse(word) if "NOUN" in parse.tag]
     # The Ukrainian dictionary leaves the number out of some singular tags.
     return bool(nouns) and all("plur" not in parse.tag for parse in nouns)
+
+
+def phrase_in_case(phrase: str, case: str) -> str | None:
+    """A Ukrainian noun phrase in the nominative put in a case, each word agreeing with its
+    own number and gender ("Велика Британія", "loct" → "Великій Британії"; "Нідерланди" →
+    "Нідерландах"), capitals kept; None when a word is not a dictionary nominative (a foreign
+    name, a hyphenated or punctuated one), so the caller keeps the name as written."""
+    return _phrase_in_case(phrase, case)
+
+
+_CONJUNCTIONS = frozenset({"і", "й", "та"})
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase_in_case(phrase: str, case: str) -> str | None:
+    words = phrase.split(" ")
+    forms = [_word_in_case(word, case) for word in words]
+    if not all(forms):
+        return None
+    return " ".join(
+        _same_capitals(word, form) for word, form in zip(words, forms, strict=True) if form
+    )
+
+
+def _same_capitals(word: str, form: str) -> str:
+    # «Південно-Африканська» keeps both capitals in «Південно-Африканській».
+    return "-".join(
+        part[:1] + new[1:] if part[:1].isupper() else new
+        for part, new in zip(word.split("-"), form.split("-"), strict=False)
+    )
+
+
+def _word_in_case(word: str, case: str) -> str | None:
+    if word in _CONJUNCTIONS:
+        return word
+    # A country is a thing: «Китай» as a noun, not a surname («Китаєві»).
+    parses = sorted(_parse(word.casefold()), key=lambda parse: "anim" in parse.tag)
+    for parse in parses:
+        if not _is_known(parse) or parse.tag.case != "nomn":
+            continue
+        number, gender = parse.tag.number, parse.tag.gender
+        forms = [
+            _surface(form.word)
+            for form in parse.lexeme
+            if form.tag.case == case
+            and form.tag.number == number
+            and (number == "plur" or gender is None or form.tag.gender in (gender, None))
+        ]
+        if forms:
+            # After «у» people write «Китаї», «Люксембурзі», not «Китаєві», «Люксембургові».
+            usual = [
+                form
+                for form in forms
+                if gender != "masc" or not form.endswith(("ові", "еві", "єві"))
+            ]
+            return (usual or forms)[0] if case != "loct" else _usual(usual or forms, case)
+    return None
