@@ -458,9 +458,9 @@ def test_a_known_partner_after_an_unknown_one_is_answered_again(curated_engine: 
     [
         ("Есть ли у Купянска партнер в США?", "Так, у громади Куп’янськ є 1 партнер"),
         ("Does Kupiansk have a partner in the USA?", "Yes, Kupiansk has 1 partner in the United"),
-        ("У Куп'янська є партнер у Франції?", "Ні. Куп’янськ: партнерів у Франції в базі немає."),
-        ("Чи є у Куп'янська партнери в Польщі?", "Ні. Куп’янськ: партнерів у Польщі в базі"),
-        ("Does Kupiansk have partners in France?", "No. Kupiansk: no partners in France on"),
+        ("У Куп'янська є партнер у Франції?", "Ні, Куп’янськ: партнерів у Франції в базі немає."),
+        ("Чи є у Куп'янська партнери в Польщі?", "Ні, Куп’янськ: партнерів у Польщі в базі"),
+        ("Does Kupiansk have partners in France?", "No, Kupiansk: no partners in France on"),
         (
             "Чи підписала Менська громада угоду з Фрідбергом?",
             "Ні, ще не підписано — тривають перемовини.",

@@ -60,6 +60,7 @@ from knowledge.qa.regions import (
     partner_in,
 )
 from knowledge.qa.resolution import is_of_kind, one_reading_per_hromada, resolve
+from knowledge.qa.shared import asks_shared, shared_partners
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
 from knowledge.qa.year_parts import in_part_of_year, part_is_known
@@ -323,7 +324,12 @@ class Engine:
             self._answer(question, lang, self._meaning(reading, context), context, today)
             for reading in readings
         ]
-        return self._joined(lang, answers)
+        joined = self._joined(lang, answers)
+        if not asks_shared(question) or any(a.intent is not Intent.PARTNERS for a in answers):
+            return joined
+        # «чи є в мени і харкова спільні партнери?»: the yes or no first, then each list.
+        opening = shared_partners(lang, self.snapshot, answers)
+        return joined if opening is None else replace(joined, text=f"{opening}\n\n{joined.text}")
 
     def _joined(self, lang: Language, answers: Sequence[Answer]) -> Answer:
         """The answers one after another under one sources footer; the conversation goes on
@@ -1200,12 +1206,12 @@ class Engine:
             return lang.gettext(
                 "No, {hromada} has no agreement in force {in_country}. What is recorded:"
             ).format(**named)
-        # «Ні. Куп’янськ: партнерів у Німеччині в базі немає.»
+        # «Ні, Куп’янськ: партнерів у Німеччині в базі немає.»
         if twins:
-            return lang.gettext("No. {hromada}: no twin cities {in_country} on record.").format(
+            return lang.gettext("No, {hromada}: no twin cities {in_country} on record.").format(
                 **named
             )
-        return lang.gettext("No. {hromada}: no partners {in_country} on record.").format(**named)
+        return lang.gettext("No, {hromada}: no partners {in_country} on record.").format(**named)
 
     def _elsewhere(self, lang: Language, place: Place, draft: _Draft) -> None:
         """What the partner has with other hromadas, after a "no"."""

@@ -1,0 +1,48 @@
+"""«Чи є в Мени і Харкова спільні партнери?», "do Mena and Kharkiv share any partner city?":
+a yes or no on the towns the hromadas named both have agreements with, before each list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from babel.lists import format_list
+
+from knowledge.facts.messages import N_
+from knowledge.facts.snapshot import Snapshot
+from knowledge.qa.answer import Answer
+from knowledge.render.lang import Language
+from knowledge.render.phrases import place_label
+from knowledge.text.normalize import normalize
+
+# «спільні», «спільних», Russian «общие», «общих», English "share", "shared", "in common".
+_SHARED = re.compile(r"\b(спільн\w*|общ(ие|их|ий|ая|ее|ую)|shares?|shared|in common|mutual)\b")
+_NONE = N_("No, {hromadas} have no partner in common.")
+_SOME = N_("Yes, {hromadas} share partners: {places}.")
+
+
+def asks_shared(question: str) -> bool:
+    """Whether the question asks what several hromadas have in common ("share", «спільні»)."""
+    return _SHARED.search(normalize(question)) is not None
+
+
+def shared_partners(lang: Language, snapshot: Snapshot, answers: Sequence[Answer]) -> str | None:
+    """The yes-or-no opening for the partners the hromadas of `answers` (one answer per
+    hromada, in the question's order) all have an agreement with, any status; None when fewer
+    than two hromadas are answered."""
+    codes = [answer.entities.hromada for answer in answers]
+    if len(answers) < 2 or None in codes:
+        return None
+    towns = [
+        {snapshot.agreements[key].place for key in answer.agreements if key in snapshot.agreements}
+        for answer in answers
+    ]
+    common = set.intersection(*towns)
+    names = format_list(
+        [lang.hromada(snapshot.hromadas[code]) for code in codes if code is not None],
+        locale=lang.code,
+    )
+    if not common:
+        return lang.gettext(_NONE).format(hromadas=names)
+    labels = sorted(place_label(lang, snapshot.places[key]) for key in common)
+    return lang.gettext(_SOME).format(hromadas=names, places="; ".join(labels))
