@@ -50,3 +50,34 @@ def test_towns_both_hromadas_have_agreements_with_are_named(curated_engine: Engi
     assert "Олайне, Латвія" in opening
     assert "Кастельтерміні, Італія" in opening
     assert mena.entities.hromada == MENA
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        (
+            "які країни допомагали і Харкову, і Мені?",
+            "Допомогу обом громадам (Харків і Мена) надсилали: Німеччина, Польща, Фінляндія.",
+        ),
+        (
+            "which countries sent aid to both Kharkiv and Mena?",
+            "Aid came to both Kharkiv and Mena from: Finland, Germany, Poland.",
+        ),
+        (
+            "яка допомога надійшла і Куп'янську, і Мені?",
+            "Немає країни, з якої в базі записано допомогу обом громадам: Куп’янськ і Мена.",
+        ),
+    ],
+)
+def test_aid_to_both_hromadas_names_the_countries_both_got_it_from(
+    curated_engine: Engine, question: str, opening: str
+) -> None:
+    (answer,) = conversation(curated_engine, question)
+
+    assert answer.text.startswith(opening)
+
+
+def test_aid_to_each_of_two_hromadas_is_not_read_as_aid_to_both() -> None:
+    assert not asks_shared("допомога харкову і мені")
+    assert not asks_shared("партнери мени і харкова і куп’янська")
+    assert asks_shared("и Харькову, и Мене")

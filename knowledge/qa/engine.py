@@ -60,7 +60,7 @@ from knowledge.qa.regions import (
     partner_in,
 )
 from knowledge.qa.resolution import is_of_kind, one_reading_per_hromada, resolve
-from knowledge.qa.shared import asks_shared, shared_partners
+from knowledge.qa.shared import asks_shared, shared_donors, shared_partners
 from knowledge.qa.small_talk import SIMPLE_INTENTS, write_simple
 from knowledge.qa.understanding import Reader, Reading, detect_language
 from knowledge.qa.year_parts import in_part_of_year, part_is_known
@@ -325,10 +325,14 @@ class Engine:
             for reading in readings
         ]
         joined = self._joined(lang, answers)
-        if not asks_shared(question) or any(a.intent is not Intent.PARTNERS for a in answers):
+        intents = {answer.intent for answer in answers}
+        if not asks_shared(question) or intents not in ({Intent.PARTNERS}, {Intent.AID}):
             return joined
         # «чи є в мени і харкова спільні партнери?»: the yes or no first, then each list.
-        opening = shared_partners(lang, self.snapshot, answers)
+        if intents == {Intent.AID}:
+            opening = shared_donors(lang, self.snapshot, answers)
+        else:
+            opening = shared_partners(lang, self.snapshot, answers)
         return joined if opening is None else replace(joined, text=f"{opening}\n\n{joined.text}")
 
     def _joined(self, lang: Language, answers: Sequence[Answer]) -> Answer:

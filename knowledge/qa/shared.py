@@ -17,13 +17,44 @@ from knowledge.text.normalize import normalize
 
 # «спільні», «спільних», Russian «общие», «общих», English "share", "shared", "in common".
 _SHARED = re.compile(r"\b(спільн\w*|общ(ие|их|ий|ая|ее|ую)|shares?|shared|in common|mutual)\b")
+# «і Харкову, і Мені», «и Харькову, и Мене», "both Kharkiv and Mena".
+_BOTH = re.compile(r"(^|\s)(і|и)\s+[^\s,]+,\s+(і|и)\s|\bboth\s+\S+\s+and\b")
+_NO_DONORS = N_("No country is recorded as sending aid to both {hromadas}.")
+_SOME_DONORS = N_("Aid came to both {hromadas} from: {countries}.")
 _NONE = N_("No, {hromadas} have no partner in common.")
 _SOME = N_("Yes, {hromadas} share partners: {places}.")
 
 
 def asks_shared(question: str) -> bool:
     """Whether the question asks what several hromadas have in common ("share", «спільні»)."""
-    return _SHARED.search(normalize(question)) is not None
+    text = normalize(question)
+    return _SHARED.search(text) is not None or _BOTH.search(text) is not None
+
+
+def shared_donors(lang: Language, snapshot: Snapshot, answers: Sequence[Answer]) -> str | None:
+    """The countries aid to every hromada of `answers` came from (the donors' countries of
+    each hromada's recorded aid), or that there is none; None for fewer than two hromadas."""
+    codes = [answer.entities.hromada for answer in answers]
+    if len(answers) < 2 or None in codes:
+        return None
+    countries = [
+        {
+            donor.country
+            for aid in snapshot.aid_by_hromada.get(code or "", ())
+            for donor in aid.donors
+            if donor.country is not None
+        }
+        for code in codes
+    ]
+    common = set.intersection(*countries)
+    names = format_list(
+        [lang.hromada(snapshot.hromadas[code]) for code in codes if code is not None],
+        locale=lang.code,
+    )
+    if not common:
+        return lang.gettext(_NO_DONORS).format(hromadas=names)
+    listed = sorted(lang.country(code) for code in common)
+    return lang.gettext(_SOME_DONORS).format(hromadas=names, countries=", ".join(listed))
 
 
 def shared_partners(lang: Language, snapshot: Snapshot, answers: Sequence[Answer]) -> str | None:
