@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -25,6 +26,7 @@ from knowledge.facts.unreadable import issue_problem
 from knowledge.store.engines import SUPPORTED_DRIVERS, sqlite_file
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/pobratym.sqlite3"
+_DEFAULT_SQLITE_FILE = Path("var", "pobratym.sqlite3")
 DEFAULT_REDIS_PREFIX = "pobratym:"
 LOCALES = ("uk", "en")
 
@@ -82,12 +84,13 @@ class Settings(BaseSettings):
                 N_("{field}: use one of the drivers {drivers}"),
                 drivers=", ".join(SUPPORTED_DRIVERS),
             )
-        # Only the default file's folder is made on first run: a mistyped folder would
-        # otherwise become a new, freshly seeded database beside the real one.
+        # Only the default file's folder is made on first run, however its path is written
+        # (relative, or absolute from the working folder): a mistyped folder would otherwise
+        # become a new, freshly seeded database beside the real one.
         path = sqlite_file(url)
         if (
             path is not None
-            and value.get_secret_value() != DEFAULT_DATABASE_URL
+            and path.resolve() != _DEFAULT_SQLITE_FILE.resolve()
             and not path.parent.is_dir()
         ):
             raise _wrong(

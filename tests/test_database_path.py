@@ -65,3 +65,14 @@ def test_the_default_database_is_still_created_with_its_folder(tmp_path: Path) -
 
     assert actual.returncode == 0, actual.stderr
     assert (tmp_path / "var" / "pobratym.sqlite3").is_file()
+
+
+def test_the_default_database_written_as_an_absolute_path_is_created_on_first_run(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'pobratym.sqlite3'}"
+
+    ran = run_bot("kb", "stats", cwd=tmp_path, env={"DATABASE_URL": url})
+
+    assert ran.returncode == 0, ran.stderr
+    assert (tmp_path / "var" / "pobratym.sqlite3").is_file()
