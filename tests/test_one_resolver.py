@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.facts.documents import KnowledgeDocument
-from knowledge.interchange.planning import plan_rows
+from knowledge.interchange.planning import Plan, plan_rows
 from knowledge.interchange.uploads import read_import
 from knowledge.places.hromadas import Resolved, shipped_index
 from knowledge.qa.engine import Engine
@@ -49,11 +49,17 @@ NAMES = _names()
 
 
 @pytest.fixture(scope="module")
-def imported() -> dict[str, str]:
-    """What an import makes of each name: the hromada of the row, or nothing if refused."""
+def import_plan() -> Plan:
+    """The import of a sheet pairing each name with Kraków."""
     rows = [f'"{name}",Kraków,Poland,twinning,active,Wikipedia' for name in NAMES]
     data = "\n".join([HEADER, *rows]).encode()
-    plan = plan_rows(read_import(data, "names.csv"), KnowledgeDocument(hromadas=read_hromadas()))
+    return plan_rows(read_import(data, "names.csv"), KnowledgeDocument(hromadas=read_hromadas()))
+
+
+@pytest.fixture(scope="module")
+def imported(import_plan: Plan) -> dict[str, str]:
+    """What an import makes of each name: the hromada of the row, or nothing if refused."""
+    plan = import_plan
     refused = {problem.row for problem in plan.rejected}
     codes = iter(agreement.hromada for agreement in plan.document.agreements)
     # Same-named rows would merge into one agreement: each row's code is read back in order.
@@ -67,8 +73,18 @@ def imported() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.from_document(KnowledgeDocument(hromadas=read_hromadas()))
+def engine(import_plan: Plan) -> Engine:
+    """The engine residents ask once the sheet is imported: a name several hromadas share is
+    read as the one with records, as an import reads it."""
+    imported = import_plan.document
+    return Engine.from_document(
+        KnowledgeDocument(
+            hromadas=read_hromadas(),
+            sources=imported.sources,
+            places=imported.places,
+            agreements=imported.agreements,
+        )
+    )
 
 
 def test_there_are_a_few_hundred_names() -> None:
