@@ -333,3 +333,33 @@ def test_where_the_one_partner_listed_lies_named_with_its_country(
 
     assert answer.intent is Intent.PLACE
     assert expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("questions", "year", "listed"),
+    [
+        (("Які угоди Харків уклав у 2023?", "а у 2025 по всій Україні?"), 2025, "Колумбус"),
+        (("Які угоди Харків уклав у 2023?", "а по всій країні?"), 2023, "Кошице"),
+        (("Какие соглашения Харьков заключил в 2023?", "а по всей Украине?"), 2023, "Лідс"),
+        (
+            ("Какие соглашения Харьков заключил в 2023?", "а в 2025 по всей стране?"),
+            2025,
+            "Колумбус",
+        ),
+        (
+            ("Which agreements did Kharkiv sign in 2023?", "and in 2025 nationwide?"),
+            2025,
+            "Columbus",
+        ),
+        (("Which agreements did Kharkiv sign in 2023?", "and across the country?"), 2023, "Leeds"),
+    ],
+)
+def test_a_follow_up_turning_to_the_whole_country_drops_the_hromada(
+    curated_engine: Engine, questions: tuple[str, ...], year: int, listed: str
+) -> None:
+    *_, nation_wide = conversation(curated_engine, *questions)
+
+    assert nation_wide.intent is Intent.REVERSE
+    assert nation_wide.entities.hromada is None
+    assert nation_wide.entities.year == year
+    assert listed in body(nation_wide)

@@ -165,6 +165,9 @@ _NEEDS_HROMADA = frozenset(
 )
 # Intents that may be asked of the whole country.
 _NATION_WIDE = frozenset({Intent.REVERSE, Intent.EXPIRING, Intent.AID, Intent.COUNT})
+_TURNS_TO_UKRAINE = frozenset(
+    {None, Intent.PARTNERS, Intent.SIGNED, Intent.RELATION, Intent.REVERSE}
+)
 
 
 @dataclass
@@ -574,6 +577,21 @@ def _intent_from_cues(cues: frozenset[Cue], own: Entities) -> Intent | None:
     return next((rule.intent for rule in _RULES if rule.matches(cues, own)), None)
 
 
+def _signed_in_year(
+    reading: Reading, entities: Entities, intent: Intent | None, *, which: bool
+) -> bool:
+    """Whether the question asks for every hromada's agreements signed in its year: "Which
+    agreements were signed in 2023?", «хто підписував угоди у 2020 році», and a follow-up that
+    turns to the whole country («а у 2025 по всій Україні?», "and in 2025 nationwide?")."""
+    cues = reading.cues
+    if not entities.year:
+        return False
+    if Cue.UKRAINE in cues and intent in _TURNS_TO_UKRAINE:
+        return True
+    signing = intent in (Intent.SIGNED, Intent.SIGNATORIES)
+    return signing and (which or Cue.SIGNED in cues) and not reading.is_follow_up
+
+
 def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent | None:
     """The nation-wide intent of a question that asks about every hromada, if it does."""
     entities = own.entities
@@ -588,9 +606,7 @@ def _nation_wide(reading: Reading, own: _Own, intent: Intent | None) -> Intent |
     which = asks_who or Cue.WHO in cues or Cue.AGREEMENTS in cues
     if intent is Intent.EXPIRING:
         return Intent.EXPIRING
-    signing = intent in (Intent.SIGNED, Intent.SIGNATORIES)
-    if signing and entities.year and (which or Cue.SIGNED in cues) and not reading.is_follow_up:
-        # "Which agreements were signed in 2023?", «хто підписував угоди у 2020 році»
+    if _signed_in_year(reading, entities, intent, which=which):
         return Intent.REVERSE
     if intent is Intent.AID and entities.country and (asks_who or Cue.WHO in cues):
         return Intent.AID
@@ -1885,11 +1901,29 @@ def _what_was_counted(reading: Reading, context: Context | None) -> Meaning | No
     )
 
 
+def _turned_to_ukraine(reading: Reading, own: _Own, previous: Entities) -> _Own:
+    """A follow-up that turns to the whole country («а по всей Украине?», "and nationwide?")
+    keeps the previous question's year, kind and status, and never its hromada or partner."""
+    entities = own.entities
+    if not reading.is_follow_up or Cue.UKRAINE not in reading.cues:
+        return own
+    if entities.hromada or entities.place or own.ambiguous:
+        return own
+    kept = dataclasses.replace(
+        entities,
+        year=entities.year or previous.year,
+        kind=entities.kind or previous.kind,
+        status=entities.status or previous.status,
+    )
+    return dataclasses.replace(own, entities=kept)
+
+
 def _nation_wide_meaning(
     reading: Reading, own: _Own, intent: Intent | None, previous: Entities
 ) -> Meaning | None:
     """A question about every hromada at once, or None when it is about one (its own, or the
     one the conversation is about)."""
+    own = _turned_to_ukraine(reading, own, previous)
     entities = own.entities
     nation_wide = _nation_wide(reading, own, intent)
     cues = reading.cues
