@@ -363,3 +363,77 @@ def test_a_follow_up_turning_to_the_whole_country_drops_the_hromada(
     assert nation_wide.entities.hromada is None
     assert nation_wide.entities.year == year
     assert listed in body(nation_wide)
+
+
+@pytest.mark.parametrize(
+    ("questions", "located"),
+    [
+        (("Мена Олайне коли?", "а Кастельтерміні?", "а де Домброва?"), "Куявсько-Поморське"),
+        (("Коли Мена підписала з Олайне?", "а где Домброва?"), "Куявсько-Поморське"),
+        (("Коли Харків підписав з Лідсом?", "а де Брно?"), "Південноморавський край"),
+        (("When did Mena sign with Olaine?", "and Casteltermini?", "where's Dąbrowa?"), "Poland"),
+        (("When did Kharkiv sign with Leeds?", "and where is Brno?"), "South Moravian"),
+    ],
+)
+def test_where_about_a_newly_named_partner_asks_where_it_lies(
+    curated_engine: Engine, questions: tuple[str, ...], located: str
+) -> None:
+    *_, where = conversation(curated_engine, *questions)
+
+    assert where.intent is Intent.PLACE
+    assert located in body(where)
+
+
+def test_where_it_was_signed_with_a_new_partner_still_asks_about_the_signing(
+    curated_engine: Engine,
+) -> None:
+    *_, signed = conversation(
+        curated_engine, "Коли Харків підписав з Лідсом?", "а де підписали з Брно?"
+    )
+
+    assert signed.intent is Intent.SIGNED
+
+
+@pytest.mark.parametrize(
+    ("questions", "hromada", "said"),
+    [
+        (
+            ("Які угоди підписані у 2025?", "а той, що з Куп'янськом, коли?"),
+            KUPIANSK,
+            "травні 2025",
+        ),
+        (
+            ("Які угоди Харків уклав у 2023?", "а у 2025 по всій Україні?", "коли?"),
+            KUPIANSK,
+            "2025",
+        ),
+        (("Які угоди підписані у 2023?", "а той, що з Лідсом, коли?"), KHARKIV, "Лідс"),
+        (("Какие соглашения подписаны в 2023?", "а тот, что с Кошице, когда?"), KHARKIV, "Кошице"),
+        (
+            ("Which agreements were signed in 2023?", "and the one with Columbus, when?"),
+            KUPIANSK,
+            "May 2025",
+        ),
+    ],
+)
+def test_when_after_a_nation_wide_list_narrows_to_the_agreement_named(
+    curated_engine: Engine, questions: tuple[str, ...], hromada: str, said: str
+) -> None:
+    *_, listed, when = conversation(curated_engine, *questions)
+
+    assert when.intent is Intent.SIGNED
+    assert when.entities.hromada == hromada
+    assert len(when.agreements) < len(listed.agreements) or len(listed.agreements) == 1
+    assert said in body(when)
+    assert "У базі" not in body(when)
+    assert "are recorded" not in body(when)
+
+
+def test_when_after_a_nation_wide_list_of_several_naming_none_keeps_the_list(
+    curated_engine: Engine,
+) -> None:
+    *_, when = conversation(curated_engine, "Які угоди підписані у 2023?", "а коли?")
+
+    assert when.entities.hromada is None
+    assert "Кошице" in body(when)
+    assert "Лідс" in body(when)

@@ -165,6 +165,38 @@ _NEEDS_HROMADA = frozenset(
 )
 # Intents that may be asked of the whole country.
 _NATION_WIDE = frozenset({Intent.REVERSE, Intent.EXPIRING, Intent.AID, Intent.COUNT})
+
+
+def _when_one_listed_was_signed(
+    reading: Reading, own: _Own, intent: Intent | None, context: Context | None, snapshot: Snapshot
+) -> Meaning | None:
+    """«а той, що з Куп'янськом, коли?», "and the one with Columbus, when?", or a bare «коли?»
+    after a nation-wide list: when the listed agreement it names by its hromada or partner (or
+    the only one listed) was signed, rather than the whole list again."""
+    if context is None or context.intent is not Intent.REVERSE or not context.listed_agreements:
+        return None
+    named = own.entities
+    if Cue.WHEN not in reading.cues or intent not in (None, Intent.SIGNED, Intent.REVERSE):
+        return None
+    if (named.place_filters and not named.place) or named.year or named.kind or named.status:
+        return None
+    listed = [snapshot.agreements.get(key) for key in context.listed_agreements]
+    if not (named.hromada or named.place) and len(listed) != 1:
+        return None
+    pairs = {
+        (agreement.hromada, agreement.place)
+        for agreement in listed
+        if agreement is not None
+        and named.hromada in (None, agreement.hromada)
+        and named.place in (None, agreement.place)
+    }
+    if len(pairs) != 1:
+        return None
+    ((hromada, place),) = pairs
+    entities = Entities(hromada=hromada, place=place)
+    return Meaning(Intent.SIGNED, entities, rule="when one agreement of a list was signed")
+
+
 _TURNS_TO_UKRAINE = frozenset(
     {None, Intent.PARTNERS, Intent.SIGNED, Intent.RELATION, Intent.REVERSE}
 )
@@ -1828,6 +1860,9 @@ def _decide(
     counted = _what_was_counted(reading, context)
     if counted is not None:
         return counted
+    listed = _when_one_listed_was_signed(reading, own, intent, context, snapshot)
+    if listed is not None:
+        return listed
     nation_wide = _nation_wide_meaning(reading, own, intent, previous)
     if nation_wide is not None:
         return nation_wide
@@ -2250,6 +2285,9 @@ def _follow_up(
     if continued is Intent.OVERVIEW and intent is None and own.entities.place is not None:
         # «а Фрідберг?» after «Мена» (an overview) asks about that pair, not the overview again.
         continued = Intent.RELATION
+    if _asks_where_a_new_partner_lies(reading, own, intent, previous):
+        # «а де Домброва?» after «а Кастельтерміні?» (when signed) asks where Dąbrowa lies.
+        continued = Intent.PLACE
     return _FollowUp(
         reading=reading,
         own=own,
@@ -2261,6 +2299,17 @@ def _follow_up(
         yes_no=_follow_up_yes_no(reading, intent, continued, context, yes_no)
         or (pair and bare and context.yes_no),
     )
+
+
+def _asks_where_a_new_partner_lies(
+    reading: Reading, own: _Own, intent: Intent | None, previous: Entities
+) -> bool:
+    """Whether a follow-up asks where a partner it names itself lies («а де Домброва?», «а где
+    Брно?»), rather than continuing the previous question about another partner."""
+    place = own.entities.place
+    if intent not in (None, Intent.PLACE) or place is None or place == previous.place:
+        return False
+    return asks_where(reading) and not reading.cues & {Cue.SIGNED, Cue.AID, Cue.EXPIRY}
 
 
 # «а в Мені?», "and in Brno?": where the same is asked, as a name alone asks it.
