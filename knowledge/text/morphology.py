@@ -615,7 +615,6 @@ def may_be_a_name(word: str) -> bool:
     return any("anim" not in _grammemes(parse) for parse in parses)
 
 
-@functools.lru_cache(maxsize=65_536)
 def is_russian_verb(word: str) -> bool:
     """Whether pymorphy3's Russian dictionary (pymorphy3-dicts-ru, from OpenCorpora) knows a
     normalised lower-case Cyrillic word and reads it likeliest as a verb or an infinitive
@@ -633,6 +632,7 @@ def _is_russian_verb(word: str) -> bool:
     return bool({"VERB", "INFN"} & _grammemes(analyzer.parse(word)[0]))
 
 
+@functools.lru_cache(maxsize=65_536)
 def is_verb(word: str) -> bool:
     """Whether the dictionary's likeliest reading of a normalised lower-case Ukrainian word is
     a verb or an infinitive («отримала», «має», «підписати»); False for unknown words."""
