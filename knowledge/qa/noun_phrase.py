@@ -12,7 +12,7 @@ from __future__ import annotations
 from knowledge.qa.cues import Cue
 from knowledge.qa.understanding import Reading
 from knowledge.text.morphology import is_russian_verb, is_verb
-from knowledge.text.normalize import normalize
+from knowledge.text.normalize import fold, normalize
 
 # «чий побратим Кракув?», «чьи партнеры Олайне?», "whose partner is Olaine?".
 _WHOSE = frozenset(
@@ -34,12 +34,19 @@ _HEAD_NOUNS = frozenset(
         *("partnership", "partnerships", "pledge", "cooperation", "ties", "relations"),
     }
 )
+# English words that make a verbless phrase a question: "any partners in Africa?", "do we…",
+# "can I…". English, unlike Ukrainian, has no question without a verb or one of these.
+_ENGLISH_ASKING = frozenset(
+    {
+        *("any", "anyone", "anybody", "anything", "there"),
+        *("do", "can", "could", "will", "would", "got", "get", "gets"),
+    }
+)
 # Words that ask whether there is one even in a verbless phrase: «є угода з Ліллем?».
 _ASKING = frozenset(
     {
-        *("є", "есть", "чи", "ли", "any", "anyone", "anybody", "anything", "there"),
-        *("is", "are", "was", "were", "does", "did", "do", "has", "have", "had"),
-        *("can", "could", "will", "would", "got", "get", "gets"),
+        *("є", "есть", "чи", "ли", *_ENGLISH_ASKING),
+        *("is", "are", "was", "were", "does", "did", "has", "have", "had"),
     }
 )
 _LEADING = frozenset({"а", "і", "й", "та", "и", "ну", "ще", "еще", "and", "so"})
@@ -92,8 +99,28 @@ def is_noun_phrase(reading: Reading) -> bool:
     if not words or any(word in _ASKING for word in words):
         return False
     if reading.lang == "en":
-        participle = any(word.endswith("ed") and len(word) > 4 for word in words)
+        participle = any(map(_is_participle, words))
         return not participle and any(word in _HEAD_NOUNS for word in words)
     if any(_is_verb(word) for word in words):
         return False
     return any(word in _HEAD_NOUNS for word in words[:2])
+
+
+def is_english_name_phrase(reading: Reading) -> bool:
+    """Whether an English question is a bare noun phrase about one name ("Lille partners",
+    "Brno twins"), which asks for a list: no auxiliary, no "any", no past participle
+    ("twinned"). Two names side by side ("Kupiansk memorandum Columbus") still ask about
+    the pair, and a follow-up ("and Lille?") asks as the question before it did."""
+    if reading.lang != "en" or Cue.YES_NO in reading.cues or len(reading.mentions) > 1:
+        return False
+    if reading.is_follow_up:
+        return False
+    words = [fold(token.text) for token in reading.tokens if token.is_latin]
+    return bool(words) and not any(
+        word in _ENGLISH_ASKING or _is_participle(word) for word in words
+    )
+
+
+def _is_participle(word: str) -> bool:
+    # "twinned", "signed": the past participle a yes-or-no question is built on.
+    return word.endswith("ed") and len(word) > 4

@@ -61,7 +61,7 @@ from knowledge.qa.meaning import (
     Narrow,
     Topic,
 )
-from knowledge.qa.noun_phrase import asks_whose, is_noun_phrase
+from knowledge.qa.noun_phrase import asks_whose, is_english_name_phrase, is_noun_phrase
 from knowledge.qa.one_listed import one_listed_asked
 from knowledge.qa.people import signed_by_person
 from knowledge.qa.regions import partner_in
@@ -354,20 +354,11 @@ def _narrow_by_oblast(
 _USUAL_POPULATION_RATIO = 3
 
 
-def _has_records(snapshot: Snapshot, code: str) -> bool:
-    return bool(
-        snapshot.agreements_by_hromada.get(code)
-        or snapshot.aid_by_hromada.get(code)
-        or snapshot.activities_by_hromada.get(code)
-        or snapshot.programmes_by_hromada.get(code)
-    )
-
-
 def _clearly_meant(candidates: frozenset[str], usual: str, snapshot: Snapshot) -> bool:
     """Whether a resident naming the usual reading's centre means it: it has records, or its
     hromada (population from the reference table) outnumbers each other one thrice (Рівне
     among four, but not the town of Mykolaivka among seven hromadas of that name)."""
-    if _has_records(snapshot, usual):
+    if snapshot.has_records(usual):
         return True
     people = snapshot.hromadas[usual].population
     if people is None:
@@ -383,7 +374,7 @@ def _only_usual_known(candidates: frozenset[str], usual: str | None, snapshot: S
     it is clearly the one meant (`_clearly_meant`)."""
     if usual is None or usual not in candidates:
         return False
-    if any(_has_records(snapshot, code) for code in candidates - {usual}):
+    if any(snapshot.has_records(code) for code in candidates - {usual}):
         return False
     return _clearly_meant(candidates, usual, snapshot)
 
@@ -1030,29 +1021,6 @@ _LIST_OPENERS = frozenset(
 )
 
 _THERE_ARE = frozenset(fold(word) for word in ("є", "есть", "any", "чи", "ли"))
-# English words that make a verbless phrase a question: "any partners in Africa?", "do we…",
-# "can I…". English, unlike Ukrainian, has no question without a verb or one of these.
-_ENGLISH_ASKING = frozenset(
-    {
-        *("any", "anyone", "anybody", "anything", "there"),
-        *("do", "can", "could", "will", "would", "got", "get", "gets"),
-    }
-)
-
-
-def _english_noun_phrase(reading: Reading) -> bool:
-    """Whether an English question is a bare noun phrase about one name ("Lille partners",
-    "Brno twins"), which asks for a list: no auxiliary, no "any", no past participle
-    ("twinned"). Two names side by side ("Kupiansk memorandum Columbus") still ask about
-    the pair, and a follow-up ("and Lille?") asks as the question before it did."""
-    if reading.lang != "en" or Cue.YES_NO in reading.cues or len(reading.mentions) > 1:
-        return False
-    if reading.is_follow_up:
-        return False
-    words = [fold(token.text) for token in reading.tokens if token.is_latin]
-    return bool(words) and not any(
-        word in _ENGLISH_ASKING or (word.endswith("ed") and len(word) > 4) for word in words
-    )
 
 
 def _a_name_alone(reading: Reading) -> bool:
@@ -1085,7 +1053,7 @@ def _is_yes_no(reading: Reading) -> bool:
         # «партнери в Азії є?» still asks whether there are any, and «Допомогу Мена
         # отримувала?» whether it did.
         return False
-    if _english_noun_phrase(reading):
+    if is_english_name_phrase(reading):
         return False
     if Cue.YES_NO not in cues and opener in _WHAT_OPENERS:
         return False
