@@ -75,6 +75,13 @@ def unsigned_towns_note(lang: Language, unsigned: int) -> str:
     ).format(count=lang.number(unsigned))
 
 
+def not_signed_line(lang: Language, places: Sequence[str], separator: str = ", ") -> str:
+    """The line naming the towns whose agreements are only planned or under negotiation, after
+    the partners ("Not signed yet: Friedberg.", «Ще не підписано: Фрідберг.»); `separator`
+    joins the names ("; " between names that carry their country in brackets)."""
+    return lang.gettext("Not signed yet: {places}.").format(places=separator.join(places))
+
+
 def partner_country_lines(
     lang: Language, snapshot: Snapshot, agreements: Iterable[Agreement]
 ) -> tuple[list[str], list[str]]:

@@ -30,6 +30,7 @@ from knowledge.qa.answer import Answer, Choice, Context
 from knowledge.qa.counting import (
     SIGNED_STATUSES,
     agreements_counted,
+    not_signed_line,
     partner_country_lines,
     partner_towns,
     unsigned_towns_note,
@@ -845,9 +846,7 @@ class Engine:
         )
         draft.lines.extend(lines)
         if unsigned:
-            draft.lines.append(
-                lang.gettext("Not signed yet: {places}.").format(places="; ".join(unsigned))
-            )
+            draft.lines.append(not_signed_line(lang, unsigned, "; "))
         draft.cite_agreements(agreements)
         draft.list_pairs(self._as_shown(lang, agreements))
 
@@ -1527,13 +1526,13 @@ class Engine:
         if everyone:
             agreements = list(self.snapshot.agreements.values())
         extended = extended_in(agreements, year)
+        name = "" if everyone else self._heading(lang, entities)
         if not extended:
             template = (
                 lang.gettext("No recorded agreement was extended in {year}.")
                 if everyone
                 else lang.gettext("{hromada}: no agreement was extended in {year}.")
             )
-            name = "" if everyone else self._heading(lang, entities)
             draft.lines.append(template.format(hromada=name, year=year))
             draft.cite_agreements(agreements)
             return
@@ -1550,7 +1549,6 @@ class Engine:
                 len(extended),
             )
         )
-        name = "" if everyone else self._heading(lang, entities)
         draft.lines.append(
             heading.format(hromada=name, count=lang.number(len(extended)), year=year)
         )
@@ -2076,36 +2074,30 @@ class Engine:
             return
         # «Партнери в базі» names the signed partners; a town only in talks or a twinning only
         # planned (Friedberg) is said apart, as the list of partners says it.
-        signed_places = {a.place for a in everyone if a.status in SIGNED_STATUSES}
+        partners, unsigned = partner_towns(everyone)
         shown = sorted(
             everyone,
             key=lambda a: (
-                a.place not in signed_places,
+                a.place in unsigned,
                 sort_key(lang.place(self.snapshot.places[a.place])),
             ),
         )
-        partners = list(
-            dict.fromkeys(
-                lang.place(self.snapshot.places[a.place])
-                for a in shown
-                if a.place in signed_places
+
+        def named(towns: frozenset[str]) -> list[str]:
+            return list(
+                dict.fromkeys(
+                    lang.place(self.snapshot.places[a.place]) for a in shown if a.place in towns
+                )
             )
-        )
-        unsigned = list(
-            dict.fromkeys(
-                lang.place(self.snapshot.places[a.place])
-                for a in shown
-                if a.place not in signed_places
-            )
-        )
+
         if partners:
             draft.lines.append(
-                lang.gettext("Its recorded partners: {names}.").format(names=", ".join(partners))
+                lang.gettext("Its recorded partners: {names}.").format(
+                    names=", ".join(named(partners))
+                )
             )
         if unsigned:
-            draft.lines.append(
-                lang.gettext("Not signed yet: {places}.").format(places=", ".join(unsigned))
-            )
+            draft.lines.append(not_signed_line(lang, named(unsigned)))
         draft.cite_agreements(everyone)
         # «а перший з них де?» counts the partners named here.
         draft.list_pairs(shown)
@@ -2151,9 +2143,7 @@ class Engine:
             )
         _lines, unsigned = partner_country_lines(lang, self.snapshot, agreements)
         if unsigned:
-            draft.lines.append(
-                lang.gettext("Not signed yet: {places}.").format(places="; ".join(unsigned))
-            )
+            draft.lines.append(not_signed_line(lang, unsigned, "; "))
 
     def _count_partners(
         self,
@@ -2195,7 +2185,7 @@ class Engine:
             + (": " + ", ".join(places) if places else ".")
         )
         if unsigned:
-            draft.lines.append(_("Not signed yet: {places}.").format(places=", ".join(unsigned)))
+            draft.lines.append(not_signed_line(lang, unsigned))
         in_force = {a.place for a in agreements if _in_force(a)}
         if len(in_force) < len(places) and entities.kind is None:
             # «скільки партнерів у мени»: four signed, Friedberg only in talks.
@@ -2849,11 +2839,7 @@ class Engine:
                 "There are several hromadas called «{name}». Which one do you mean?"
             ).format(name=name)
         )
-        for code in meaning.ambiguous:
-            hromada = self.snapshot.hromadas[code]
-            label = hromada_label(lang, hromada)
-            draft.lines.append(f"{BULLET}{label}")
-            draft.choices.append(Choice(label=label, question=label))
+        self._hromada_choices(lang, meaning.ambiguous, draft)
 
     def _choose_listed(self, lang: Language, hromadas: Sequence[str], draft: _Draft) -> None:
         """ "When were they signed?" after a list too long to answer line by line: which
@@ -2861,7 +2847,12 @@ class Engine:
         draft.lines.append(
             lang.gettext("The last answer listed agreements of these hromadas. Which one?")
         )
-        for code in hromadas:
+        self._hromada_choices(lang, hromadas, draft)
+
+    def _hromada_choices(self, lang: Language, codes: Iterable[str], draft: _Draft) -> None:
+        """A line and a button for each hromada (KATOTTG codes, in order), the button asking
+        about it by its label."""
+        for code in codes:
             label = hromada_label(lang, self.snapshot.hromadas[code])
             draft.lines.append(f"{BULLET}{label}")
             draft.choices.append(Choice(label=label, question=label))
