@@ -34,46 +34,69 @@ def asks_shared(question: str) -> bool:
 def shared_donors(lang: Language, snapshot: Snapshot, answers: Sequence[Answer]) -> str | None:
     """The countries aid to every hromada of `answers` came from (the donors' countries of
     each hromada's recorded aid), or that there is none; None for fewer than two hromadas."""
-    codes = [answer.entities.hromada for answer in answers]
-    if len(answers) < 2 or None in codes:
+    codes = _hromadas(answers)
+    if codes is None:
         return None
-    countries = [
-        {
-            donor.country
-            for aid in snapshot.aid_by_hromada.get(code or "", ())
-            for donor in aid.donors
-            if donor.country is not None
-        }
-        for code in codes
-    ]
-    common = set.intersection(*countries)
-    names = format_list(
-        [lang.hromada(snapshot.hromadas[code]) for code in codes if code is not None],
-        locale=lang.code,
+    common = set.intersection(
+        *(
+            {
+                donor.country
+                for aid in snapshot.aid_by_hromada.get(code, ())
+                for donor in aid.donors
+                if donor.country is not None
+            }
+            for code in codes
+        )
     )
-    if not common:
-        return lang.gettext(_NO_DONORS).format(hromadas=names)
-    listed = sorted(lang.country(code) for code in common)
-    return lang.gettext(_SOME_DONORS).format(hromadas=names, countries=", ".join(listed))
+    listed = ", ".join(sorted(lang.country(code) for code in common))
+    return _said(lang, snapshot, codes, countries=listed, none=_NO_DONORS, some=_SOME_DONORS)
 
 
 def shared_partners(lang: Language, snapshot: Snapshot, answers: Sequence[Answer]) -> str | None:
     """The yes-or-no opening for the partners the hromadas of `answers` (one answer per
     hromada, in the question's order) all have an agreement with, any status; None when fewer
     than two hromadas are answered."""
-    codes = [answer.entities.hromada for answer in answers]
-    if len(answers) < 2 or None in codes:
+    codes = _hromadas(answers)
+    if codes is None:
         return None
-    towns = [
-        {snapshot.agreements[key].place for key in answer.agreements if key in snapshot.agreements}
-        for answer in answers
-    ]
-    common = set.intersection(*towns)
-    names = format_list(
-        [lang.hromada(snapshot.hromadas[code]) for code in codes if code is not None],
-        locale=lang.code,
+    common = set.intersection(
+        *(
+            {
+                snapshot.agreements[key].place
+                for key in answer.agreements
+                if key in snapshot.agreements
+            }
+            for answer in answers
+        )
     )
-    if not common:
-        return lang.gettext(_NONE).format(hromadas=names)
-    labels = sorted(place_label(lang, snapshot.places[key]) for key in common)
-    return lang.gettext(_SOME).format(hromadas=names, places="; ".join(labels))
+    labels = "; ".join(sorted(place_label(lang, snapshot.places[key]) for key in common))
+    return _said(lang, snapshot, codes, places=labels, none=_NONE, some=_SOME)
+
+
+def _hromadas(answers: Sequence[Answer]) -> list[str] | None:
+    """The hromada of each answer, in order; None unless there are two or more and each
+    answer is about one."""
+    codes = [answer.entities.hromada for answer in answers]
+    if len(codes) < 2:
+        return None
+    known = [code for code in codes if code is not None]
+    return known if len(known) == len(codes) else None
+
+
+def _said(
+    lang: Language,
+    snapshot: Snapshot,
+    codes: Sequence[str],
+    *,
+    none: str,
+    some: str,
+    **shared: str,
+) -> str:
+    """`none`, or `some` when what the hromadas share (one field of `some`, already joined:
+    `countries` or `places`) is not empty; either naming the hromadas in order."""
+    names = format_list(
+        [lang.hromada(snapshot.hromadas[code]) for code in codes], locale=lang.code
+    )
+    if not any(shared.values()):
+        return lang.gettext(none).format(hromadas=names)
+    return lang.gettext(some).format(hromadas=names, **shared)
