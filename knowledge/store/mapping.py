@@ -386,7 +386,8 @@ Row = TypeVar("Row", bound=models.Base)
 
 @dataclass(frozen=True)
 class RecordMapping(Generic[Doc, Row]):
-    """One kind of record: its names, its document and row classes, and the mapping between.
+    """One kind of record: its names, its row class, and the mapping to and from its document
+    class (`DOCUMENT_TYPES` in knowledge.facts.documents).
 
     `entity` is what the audit log calls it ("agreement"), `section` the document's list of
     them ("agreements"). A kind `with_children` refers to sources and places by row id and has
@@ -395,7 +396,6 @@ class RecordMapping(Generic[Doc, Row]):
 
     entity: Entity
     section: str
-    doc_type: type[Doc]
     row_type: type[Row]
     to_doc: Callable[[Row], Doc]
     apply: Callable[[Doc, Row, Ids], None]
@@ -417,7 +417,6 @@ RECORDS: tuple[RecordMapping[Any, Any], ...] = (
     RecordMapping(
         Entity.SOURCE,
         "sources",
-        SourceDoc,
         models.SourceRow,
         source_doc,
         _without_ids(apply_source),
@@ -425,31 +424,24 @@ RECORDS: tuple[RecordMapping[Any, Any], ...] = (
     RecordMapping(
         Entity.HROMADA,
         "hromadas",
-        HromadaDoc,
         models.HromadaRow,
         hromada_doc,
         _without_ids(apply_hromada),
         key_field="code",
     ),
-    RecordMapping(
-        Entity.PLACE, "places", PlaceDoc, models.PlaceRow, place_doc, _without_ids(apply_place)
-    ),
+    RecordMapping(Entity.PLACE, "places", models.PlaceRow, place_doc, _without_ids(apply_place)),
     RecordMapping(
         Entity.AGREEMENT,
         "agreements",
-        AgreementDoc,
         models.AgreementRow,
         agreement_doc,
         apply_agreement,
         with_children=True,
     ),
-    RecordMapping(
-        Entity.AID, "aid", AidDoc, models.AidRow, aid_doc, apply_aid, with_children=True
-    ),
+    RecordMapping(Entity.AID, "aid", models.AidRow, aid_doc, apply_aid, with_children=True),
     RecordMapping(
         Entity.ACTIVITY,
         "activities",
-        ActivityDoc,
         models.ActivityRow,
         activity_doc,
         apply_activity,
@@ -458,7 +450,6 @@ RECORDS: tuple[RecordMapping[Any, Any], ...] = (
     RecordMapping(
         Entity.PROGRAMME,
         "programmes",
-        ProgrammeDoc,
         models.ProgrammeRow,
         programme_doc,
         apply_programme,
