@@ -21,9 +21,9 @@ from knowledge.facts.dates import today_in_ukraine
 from knowledge.places.world import load_world_places
 from knowledge.qa.engine import Engine
 from knowledge.qa.startup import engine_from_database, in_background, release_freed_memory
+from knowledge.store.audit_log import last_change_at
 from knowledge.store.bootstrap import prepare_database
 from knowledge.store.engines import create_engine, session_factory
-from knowledge.store.freshness import last_change
 from knowledge.store.stats import KnowledgeStats, collect_stats
 from knowledge.store.work import UnitOfWork
 from knowledge.text import morphology
@@ -120,7 +120,7 @@ class BotServices:
     async def knowledge_stats(self) -> tuple[KnowledgeStats, dt.datetime | None]:
         """What the knowledge base holds, counted now, and when the audit log last recorded
         a change (None before the first)."""
-        return await self.work(collect_stats), await self.work(last_change)
+        return await self.work(collect_stats), await self.work(last_change_at)
 
     def share_through(self, redis: Redis, prefix: str = "pobratym:") -> None:
         """Keep what every update reads in Redis, so replicas see each other's changes."""
