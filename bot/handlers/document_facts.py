@@ -154,9 +154,10 @@ def _unreadable_text(reason: str) -> str:
 @router.message(
     F.document,
     F.chat.type == "private",
-    _readable_file,
     ~StateFilter(ImportStep.waiting_file),
+    # Before the file's kind: a resident's file never loads the document reading code.
     IsAdmin(),
+    _readable_file,
 )
 async def on_file(
     message: Message,
