@@ -26,7 +26,7 @@ from knowledge.facts.unreadable import issue_problem
 from knowledge.store.engines import SUPPORTED_DRIVERS, sqlite_file
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/pobratym.sqlite3"
-_DEFAULT_SQLITE_FILE = Path("var", "pobratym.sqlite3")
+_DEFAULT_SQLITE_FILE = Path(make_url(DEFAULT_DATABASE_URL).database or "")
 DEFAULT_REDIS_PREFIX = "pobratym:"
 LOCALES = ("uk", "en")
 
