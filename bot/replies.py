@@ -259,10 +259,6 @@ def unanswered_reason(answer: Answer) -> UnansweredReason | None:
     return None
 
 
-def _hromada_of(answer: Answer) -> str | None:
-    return answer.entities.hromada
-
-
 def _browsable_hromada(services: BotServices, answer: Answer) -> str | None:
     code = answer.entities.hromada
     if code is not None and services.engine.snapshot.agreements_by_hromada.get(code):
@@ -315,12 +311,12 @@ async def answer_question(
             question,
             answer.lang,
             reason,
-            _hromada_of(answer),
+            answer.entities.hromada,
             services.today(),
         )
     # Under facts in a private chat, a way to tell the editors what is wrong or missing.
     correctable = reason is None and answer.intent in FACT_INTENTS
-    correction = _hromada_of(answer) or "" if correctable else None
+    correction = answer.entities.hromada or "" if correctable else None
     if message.chat.type != "private":
         correction = None
     # The buttons speak the answer's language, which may not be the chat's.

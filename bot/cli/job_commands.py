@@ -12,7 +12,7 @@ from typing import Any
 from babel.dates import format_datetime
 from babel.numbers import format_decimal
 
-from bot.arguments import record_number
+from bot.arguments import RECORD_NUMBER_MAX
 from bot.cli.context import CommandContext
 from bot.services import database_work
 from bot.write_jobs import steps_for
@@ -165,7 +165,8 @@ async def resume_jobs(context: CommandContext, arguments: argparse.Namespace) ->
             wanted = await work(unfinished_jobs, _now())
         elif (
             # A number no stored row can have (0, negative, past the key's range) is no job.
-            record_number(str(arguments.job)) is None or await work(get_job, arguments.job) is None
+            not 0 < arguments.job <= RECORD_NUMBER_MAX
+            or await work(get_job, arguments.job) is None
         ):
             context.complain(
                 _("#{id}: there is no such import or undo (see kb jobs).").format(id=arguments.job)
