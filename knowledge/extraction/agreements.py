@@ -555,7 +555,7 @@ def _clause_break(view: SentenceView, cue: KindCue, following: KindCue) -> int |
     became sister cities in December" ends at the comma after "April". The position of the
     last word before that comma, or None where no such clause ends there."""
     before = [town for town in view.towns if town.last < cue.first and not town.venue]
-    if len(before) < 2 or before[-1].hromada is None == (before[-2].hromada is None):
+    if len(before) < 2 or (before[-1].hromada is None) == (before[-2].hromada is None):
         return None
     sentence = view.sentence
     for position in range(cue.last, following.first - 1):
