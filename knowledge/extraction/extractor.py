@@ -67,8 +67,7 @@ _KIND_WORDS = {"міськ": HromadaKind.URBAN, "селищн": HromadaKind.SETT
 _FROM_WORDS = ("від", "from", "by")
 _MASCULINE_ENDINGS = ("ий", "ого", "ому", "им", "ім")
 _RAION_NOUNS = ("район", "district", "округ")
-# The European Union («країн ЄС») is no country: ISO 3166-1 only reserves its code.
-_NEVER_DONORS = frozenset({"UA", "RU", "EU"})
+_NEVER_DONORS = frozenset({"UA", "RU"})
 
 
 @dataclass(frozen=True, slots=True)
