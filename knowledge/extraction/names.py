@@ -411,13 +411,14 @@ class PlaceNames:
         """
         best: tuple[int, str, dict[str, tuple[int, WorldPlace]]] | None = None
         for name in _nominatives(written):
-            if HOME_COUNTRY in world_places_named(name):
+            named = world_places_named(name)
+            if HOME_COUNTRY in named:
                 continue
-            ranked = _towns_named(name)
-            if not world_places_named(name):
+            if not named:
                 # Only towns of a size bear the name in each country that has it ("Kent"):
                 # too unsure a name to make a word a town.
                 continue
+            ranked = _towns_named(name)
             rank = max(found_rank for found_rank, _place in ranked.values())
             if best is None or rank > best[0]:
                 best = (rank, name, ranked)
